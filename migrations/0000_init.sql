@@ -1,0 +1,124 @@
+CREATE TABLE `audit_log` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`at` integer NOT NULL,
+	`actor_user_id` integer,
+	`action` text NOT NULL,
+	`details` text,
+	FOREIGN KEY (`actor_user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE INDEX `audit_log_at_idx` ON `audit_log` (`at`);--> statement-breakpoint
+CREATE TABLE `form_sessions` (
+	`id` text PRIMARY KEY NOT NULL,
+	`user_id` integer NOT NULL,
+	`form_id` text NOT NULL,
+	`status` text NOT NULL,
+	`field` text NOT NULL,
+	`step` integer DEFAULT 0 NOT NULL,
+	`history` text NOT NULL,
+	`values` text NOT NULL,
+	`mode` text DEFAULT 'create' NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `form_sessions_user_idx` ON `form_sessions` (`user_id`,`status`);--> statement-breakpoint
+CREATE TABLE `inbound_events` (
+	`key` text PRIMARY KEY NOT NULL,
+	`received_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `inbound_events_received_idx` ON `inbound_events` (`received_at`);--> statement-breakpoint
+CREATE TABLE `outbox` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`dedupe_key` text NOT NULL,
+	`platform` text NOT NULL,
+	`target` text NOT NULL,
+	`payload` text,
+	`user_id` integer,
+	`status` text DEFAULT 'pending' NOT NULL,
+	`attempts` integer DEFAULT 0 NOT NULL,
+	`next_attempt_at` integer NOT NULL,
+	`claimed_at` integer,
+	`last_error` text,
+	`created_at` integer NOT NULL,
+	`sent_at` integer,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `outbox_dedupe_key_unique` ON `outbox` (`dedupe_key`);--> statement-breakpoint
+CREATE INDEX `outbox_due_idx` ON `outbox` (`status`,`next_attempt_at`);--> statement-breakpoint
+CREATE TABLE `profile_topics` (
+	`user_id` integer NOT NULL,
+	`topic_id` text NOT NULL,
+	`direction` text NOT NULL,
+	PRIMARY KEY(`user_id`, `topic_id`, `direction`),
+	FOREIGN KEY (`user_id`) REFERENCES `profiles`(`user_id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`topic_id`) REFERENCES `topics`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `profile_topics_topic_idx` ON `profile_topics` (`topic_id`,`direction`);--> statement-breakpoint
+CREATE TABLE `profiles` (
+	`user_id` integer PRIMARY KEY NOT NULL,
+	`role` text NOT NULL,
+	`grade` integer NOT NULL,
+	`department` text NOT NULL,
+	`interests` text NOT NULL,
+	`formats` text NOT NULL,
+	`capacity` integer,
+	`consent_at` integer NOT NULL,
+	`prepared_at` integer,
+	`paused_until` integer,
+	`joined_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `profiles_paused_idx` ON `profiles` (`paused_until`);--> statement-breakpoint
+CREATE TABLE `timers` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`kind` text NOT NULL,
+	`due_at` integer NOT NULL,
+	`payload` text NOT NULL,
+	`status` text DEFAULT 'pending' NOT NULL,
+	`attempts` integer DEFAULT 0 NOT NULL,
+	`dedupe_key` text NOT NULL,
+	`user_id` integer,
+	`created_at` integer NOT NULL,
+	`done_at` integer,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `timers_dedupe_key_unique` ON `timers` (`dedupe_key`);--> statement-breakpoint
+CREATE INDEX `timers_due_idx` ON `timers` (`status`,`due_at`);--> statement-breakpoint
+CREATE TABLE `topics` (
+	`id` text PRIMARY KEY NOT NULL,
+	`name_en` text NOT NULL,
+	`name_ru` text NOT NULL,
+	`sort_order` integer DEFAULT 100 NOT NULL,
+	`active` integer DEFAULT true NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `user_roles` (
+	`user_id` integer NOT NULL,
+	`role` text NOT NULL,
+	`granted_at` integer NOT NULL,
+	PRIMARY KEY(`user_id`, `role`),
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE TABLE `users` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`platform` text NOT NULL,
+	`workspace` text NOT NULL,
+	`platform_user_id` text NOT NULL,
+	`name` text DEFAULT '' NOT NULL,
+	`locale` text,
+	`platform_locale` text,
+	`time_zone` text,
+	`created_at` integer DEFAULT (unixepoch() * 1000) NOT NULL,
+	`last_seen_at` integer
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `users_platform_identity` ON `users` (`platform`,`workspace`,`platform_user_id`);

@@ -1,0 +1,39 @@
+import type { FormSubmitResult, InboundEvent } from './events';
+import type { FormView } from './forms/view';
+import type { Platform, Target, UserRef } from './refs';
+import type { FileMessage, Reply } from './replies';
+
+/** What the engine answers an adapter for one event. */
+export interface HandleResult {
+  /** Present for whole-form submits: errors keep the form open with inline messages. */
+  form?: FormSubmitResult;
+}
+
+export type EventHandler = (event: InboundEvent) => Promise<HandleResult>;
+
+/** Neutral summary for a platform "home" surface (Slack App Home). */
+export interface HomeView {
+  title: string;
+  sections: { title: string; text: string }[];
+}
+
+/**
+ * The port every platform implements. Required members are what the engine cannot work
+ * without; optional members are capabilities the engine checks for and falls back from.
+ * Adapters translate only: no business logic and no database.
+ */
+export interface ChatAdapter {
+  readonly platform: Platform;
+  /** Starts receiving; every inbound event goes to `handler`, after the platform is acked. */
+  start(handler: EventHandler): Promise<void>;
+  stop(): Promise<void>;
+  /** Delivers one message. Throws DeliveryError so the outbox can retry or give up. */
+  send(target: Target, reply: Reply): Promise<void>;
+
+  /** Sends a file (JSON/CSV export, chart image). */
+  sendFile?(target: Target, file: FileMessage): Promise<void>;
+  /** Opens a whole form natively (Slack modal) using the event's trigger. */
+  openForm?(trigger: string, form: FormView): Promise<void>;
+  /** Publishes a person's home surface (Slack App Home). */
+  publishHome?(user: UserRef, view: HomeView): Promise<void>;
+}

@@ -1,0 +1,27 @@
+/** Time is injected so every timed behaviour can be tested by moving a clock, not by waiting. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock tests and the console demo can move by hand. */
+export class ManualClock implements Clock {
+  #ms: number;
+
+  constructor(start: Date | string = new Date()) {
+    this.#ms = new Date(start).getTime();
+  }
+
+  now(): Date {
+    return new Date(this.#ms);
+  }
+
+  set(date: Date | string): void {
+    this.#ms = new Date(date).getTime();
+  }
+
+  advance(ms: number): void {
+    this.#ms += ms;
+  }
+}

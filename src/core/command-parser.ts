@@ -1,0 +1,25 @@
+/** Longest command name we accept; anything longer is not a command of ours. */
+export const COMMAND_NAME_MAX = 32;
+
+export interface ParsedCommand {
+  name: string;
+  args: string;
+}
+
+/**
+ * Parses `/name args` (Telegram may add `@botname`). Returns undefined for anything that is
+ * not a command, so the caller treats it as plain text.
+ */
+export function parseCommand(input: string): ParsedCommand | undefined {
+  const text = input.trim();
+  const match = /^\/([A-Za-z][A-Za-z0-9_]*)(?:@[A-Za-z0-9_]+)?(?:\s+([\s\S]*))?$/.exec(text);
+  if (!match?.[1] || match[1].length > COMMAND_NAME_MAX) return undefined;
+  return { name: match[1].toLowerCase(), args: (match[2] ?? '').trim() };
+}
+
+/** Splits arguments on whitespace, keeping "double quoted" parts together. */
+export function splitArgs(args: string): string[] {
+  const out: string[] = [];
+  for (const m of args.matchAll(/"([^"]*)"|(\S+)/g)) out.push(m[1] ?? m[2] ?? '');
+  return out;
+}

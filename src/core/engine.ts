@@ -1,0 +1,243 @@
+import type { UserRow } from '../db/schema';
+import { recordInboundEvent } from '../db/queries/inbound-events';
+import { storedRoles, upsertUser, userRef } from '../db/queries/users';
+import { decodeAction } from './actions';
+import type { HandleResult } from './adapter';
+import type { Ctx, EngineDeps } from './context';
+import { asTandemError } from './errors';
+import type { InboundEvent } from './events';
+import type { FormEngine } from './forms/engine';
+import { FORM_SUBMIT_ACTION } from './forms/engine';
+import { FORM_ACTION } from './forms/prompt';
+import { type Locale, localeFromPlatform, translator } from './i18n';
+import { enqueue } from './outbox';
+import type { Target } from './refs';
+import type { ActionSpec, CommandSpec } from './registry';
+import type { FileMessage, Reply } from './replies';
+import type { Role } from './roles';
+
+export interface EngineOptions<C extends string, A extends string> {
+  deps: EngineDeps;
+  commands: Record<C, CommandSpec>;
+  actions: Record<A, ActionSpec>;
+  forms: FormEngine<string>;
+}
+
+export interface Engine {
+  /** Handles one inbound event inside its own error boundary. Never throws. */
+  handle(event: InboundEvent): Promise<HandleResult>;
+}
+
+/** The person's language: chosen explicitly, else the platform's, else the org default. */
+export function resolveLocale(user: UserRow, fallback: Locale): Locale {
+  return user.locale ?? localeFromPlatform(user.platformLocale) ?? fallback;
+}
+
+/** Admins from ADMIN_IDS plus stored grants; an admin can do everything HR can. */
+export function rolesOf(deps: EngineDeps, user: UserRow): Set<Role> {
+  const roles = new Set<Role>(storedRoles(deps.db, user.id));
+  const bootstrap = deps.config.ADMIN_IDS.some(
+    (a) => a.platform === user.platform && a.id === user.platformUserId,
+  );
+  if (bootstrap) roles.add('admin');
+  if (roles.has('admin')) roles.add('hr');
+  return roles;
+}
+
+/**
+ * The platform-neutral router: dedupes, finds the person, picks the handler, and turns
+ * every failure into a logged code plus a polite reply. Replies go through the outbox.
+ */
+export function createEngine<C extends string, A extends string>(options: EngineOptions<C, A>): Engine {
+  const { deps, commands, actions, forms } = options;
+  const logger = deps.logger.child({ component: 'engine' });
+
+  async function handle(event: InboundEvent): Promise<HandleResult> {
+    const log = logger.child({ platform: event.user.ref.platform, eventId: event.id, type: event.type });
+    let ctx: Ctx | undefined;
+    try {
+      const now = deps.clock.now();
+      if (!recordInboundEvent(deps.db, `${event.user.ref.platform}:${event.id}`, now)) {
+        log.debug('duplicate event ignored');
+        return {};
+      }
+      const user = upsertUser(deps.db, event.user, now);
+      ctx = makeContext(deps, event, user, now);
+      return await dispatch(ctx, event);
+    } catch (error) {
+      const e = asTandemError(error, 'handler_failed');
+      const cause = e.cause instanceof Error ? e.cause : e;
+      log.error(
+        { code: e.code, err: cause.name, stack: cause.stack?.split('\n').slice(1, 6).join('\n') },
+        'event failed',
+      );
+      try {
+        ctx?.reply({ kind: 'text', text: ctx.t('error.generic') });
+      } catch {
+        // The database itself may be what failed; the log line above is all we can do.
+      }
+      return {};
+    } finally {
+      deps.outbox.kick();
+    }
+  }
+
+  async function dispatch(ctx: Ctx, event: InboundEvent): Promise<HandleResult> {
+    switch (event.type) {
+      case 'command':
+        await runCommand(ctx, event.name, event.args);
+        return {};
+      case 'action':
+        await runAction(ctx, event.data, event.values);
+        return {};
+      case 'text': {
+        const session = forms.active(ctx);
+        if (session) forms.handleText(ctx, session, event.text);
+        else ctx.reply({ kind: 'text', text: ctx.t('text.notUnderstood') });
+        return {};
+      }
+      case 'form_submit': {
+        const action = decodeAction(event.data);
+        if (action?.name !== FORM_SUBMIT_ACTION || action.owner !== ctx.user.id) {
+          ctx.reply({ kind: 'text', text: ctx.t('form.stale') });
+          return { form: { ok: true } };
+        }
+        return { form: forms.submitAll(ctx, action.args, event.values) };
+      }
+    }
+  }
+
+  async function runCommand(ctx: Ctx, name: string, args: string): Promise<void> {
+    const spec = Object.hasOwn(commands, name) ? commands[name as C] : undefined;
+    if (!spec) {
+      const suggestion = closest(name, Object.keys(commands));
+      ctx.reply({
+        kind: 'text',
+        text: suggestion
+          ? ctx.t('command.unknownSuggest', { name: clip(name), suggestion })
+          : ctx.t('command.unknown', { name: clip(name) }),
+      });
+      return;
+    }
+    if (spec.role && !ctx.roles.has(spec.role)) {
+      ctx.reply({ kind: 'text', text: ctx.t('command.notAllowed') });
+      return;
+    }
+    if (spec.scope === 'dm' && ctx.event.conversation.kind === 'group') {
+      ctx.reply({ kind: 'text', text: ctx.t('command.continueInDm') });
+      const dmCtx = makeContext(ctx.deps, ctx.event, ctx.user, ctx.now, {
+        kind: 'user',
+        user: userRef(ctx.user),
+      });
+      await spec.run(dmCtx, args);
+      return;
+    }
+    await spec.run(ctx, args);
+  }
+
+  async function runAction(ctx: Ctx, data: string, values: string[] | undefined): Promise<void> {
+    const action = decodeAction(data);
+    if (!action) {
+      ctx.reply({ kind: 'text', text: ctx.t('action.expired') });
+      return;
+    }
+    if (action.owner !== undefined && action.owner !== ctx.user.id) {
+      ctx.reply({ kind: 'text', text: ctx.t('action.notYours') });
+      return;
+    }
+    if (action.name === FORM_ACTION) {
+      forms.handleAction(ctx, action.args, values);
+      return;
+    }
+    const spec = Object.hasOwn(actions, action.name) ? actions[action.name as A] : undefined;
+    if (!spec) {
+      ctx.reply({ kind: 'text', text: ctx.t('action.expired') });
+      return;
+    }
+    await spec.run(ctx, action.args, values);
+  }
+
+  return { handle };
+}
+
+/** Builds the per-event context. Replies are numbered so a re-run can never duplicate them. */
+export function makeContext(
+  deps: EngineDeps,
+  event: InboundEvent,
+  user: UserRow,
+  now: Date,
+  replyTarget?: Target,
+): Ctx {
+  let locale = resolveLocale(user, deps.config.DEFAULT_LOCALE);
+  let seq = 0;
+  const target: Target = replyTarget ?? {
+    kind: 'conversation',
+    conversation: event.conversation,
+    ...(event.conversation.kind === 'group' ? { onlyFor: event.user.ref } : {}),
+  };
+  const push = (
+    payload: { kind: 'reply'; reply: Reply } | { kind: 'file'; file: FileMessage },
+    detached = false,
+  ) => {
+    seq += 1;
+    enqueue(
+      deps.db,
+      {
+        dedupeKey: `${event.user.ref.platform}:${event.id}:${seq}`,
+        target,
+        payload,
+        userId: detached ? null : user.id,
+      },
+      now,
+    );
+  };
+  const ctx: Ctx = {
+    deps,
+    event,
+    now,
+    user,
+    get locale() {
+      return locale;
+    },
+    get t() {
+      return translator(locale);
+    },
+    roles: rolesOf(deps, user),
+    replyTarget: target,
+    reply: (reply, options) => push({ kind: 'reply', reply }, options?.detached),
+    replyFile: (file) => push({ kind: 'file', file }),
+    setLocale: (next) => {
+      locale = next;
+    },
+  };
+  return ctx;
+}
+
+/** Suggests a command for a typo: the nearest name within two edits. */
+function closest(input: string, names: string[]): string | undefined {
+  let best: { name: string; d: number } | undefined;
+  for (const name of names) {
+    const d = editDistance(input, name);
+    if (d <= 2 && (!best || d < best.d)) best = { name, d };
+  }
+  return best?.name;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j] ?? 0;
+      row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length] ?? 0;
+}
+
+function clip(name: string): string {
+  return name.length > 32 ? `${name.slice(0, 31)}…` : name;
+}

@@ -1,0 +1,53 @@
+import type { ConversationRef, UserRef } from './refs';
+
+/** What the platform told us about the person, used to keep our user row fresh. */
+export interface UserInfo {
+  ref: UserRef;
+  name?: string;
+  /** Platform locale such as `ru-RU` or Telegram's `language_code`. */
+  locale?: string;
+  /** IANA zone, when the platform knows it (Slack profiles do). */
+  timeZone?: string;
+}
+
+interface EventBase {
+  /** Platform-unique id for deduplication (Slack event_id, Telegram update_id, …). */
+  id: string;
+  user: UserInfo;
+  conversation: ConversationRef;
+  /** Opaque handle that lets an adapter open a form right now (Slack trigger_id). */
+  trigger?: string;
+  /** The platform payload, kept so mapping loses nothing. Never logged. */
+  raw?: unknown;
+}
+
+export interface CommandEvent extends EventBase {
+  type: 'command';
+  /** Lower-case command name without the slash, e.g. `join`. */
+  name: string;
+  args: string;
+}
+
+export interface ActionEvent extends EventBase {
+  type: 'action';
+  data: string;
+  /** Values chosen at once in a multi-select. */
+  values?: string[];
+}
+
+export interface TextEvent extends EventBase {
+  type: 'text';
+  text: string;
+}
+
+export interface FormSubmitEvent extends EventBase {
+  type: 'form_submit';
+  /** The form token the adapter received with the form view. */
+  data: string;
+  values: Record<string, string | string[] | undefined>;
+}
+
+export type InboundEvent = CommandEvent | ActionEvent | TextEvent | FormSubmitEvent;
+
+/** What a whole-form submit returns to the adapter: inline errors keep the form open. */
+export type FormSubmitResult = { ok: true } | { ok: false; errors: Record<string, string> };

@@ -1,0 +1,362 @@
+import { randomBytes } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { type FormSessionRow, formSessions } from '../../db/schema';
+import { encodeAction } from '../actions';
+import type { Ctx } from '../context';
+import type { FormSubmitResult } from '../events';
+import { FORM_ACTION, FORM_OPS, renderPrompt } from './prompt';
+import type { FieldDefinition, FieldOption, FormDefinition, FormEnv, FormValues } from './types';
+import { validateField } from './validate';
+import type { FormFieldView, FormView } from './view';
+
+/** Action name for whole-form (modal) submissions. */
+export const FORM_SUBMIT_ACTION = 'fs';
+
+/**
+ * Runs declared forms one question at a time (console, Telegram) or as a whole (Slack
+ * modal). Progress lives in `form_sessions`, so a restart resumes at the same field.
+ */
+export class FormEngine<Id extends string> {
+  readonly #forms: Record<Id, FormDefinition>;
+
+  constructor(forms: Record<Id, FormDefinition>) {
+    this.#forms = forms;
+  }
+
+  /** The person's form in progress, if any. */
+  active(ctx: Ctx): FormSessionRow | undefined {
+    return ctx.deps.db
+      .select()
+      .from(formSessions)
+      .where(and(eq(formSessions.userId, ctx.user.id), eq(formSessions.status, 'active')))
+      .get();
+  }
+
+  /**
+   * Starts a form. With a native form surface and a fresh trigger it opens as a whole;
+   * otherwise it asks the first question. Any other form in progress is closed.
+   */
+  async start(ctx: Ctx, formId: Id, mode = 'create'): Promise<void> {
+    const form = this.#forms[formId];
+    const now = ctx.now;
+    const values = form.initialValues?.(ctx, mode) ?? {};
+    const db = ctx.deps.db;
+    const session = db.transaction((tx) => {
+      closeActive(tx, ctx.user.id, now);
+      const env: FormEnv = { ctx, mode, values };
+      const first = nextField(form, env, -1);
+      if (!first) return undefined;
+      return tx
+        .insert(formSessions)
+        .values({
+          id: randomBytes(6).toString('base64url'),
+          userId: ctx.user.id,
+          formId,
+          status: 'active',
+          field: first.name,
+          step: 1,
+          history: [],
+          values,
+          mode,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning()
+        .get();
+    });
+    if (!session) return;
+    const adapter = ctx.deps.adapters[ctx.event.user.ref.platform];
+    if (adapter?.openForm && ctx.event.trigger) {
+      await adapter.openForm(ctx.event.trigger, this.view(ctx, session));
+      return;
+    }
+    this.#ask(ctx, session);
+  }
+
+  /** Re-asks the current question (after /join while a form is open, or a stale button). */
+  resume(ctx: Ctx, session: FormSessionRow, notice?: string): void {
+    this.#ask(ctx, session, notice);
+  }
+
+  /** Cancels the person's open form. Returns false when there was none. */
+  cancel(ctx: Ctx): boolean {
+    const session = this.active(ctx);
+    if (!session) return false;
+    this.#cancel(ctx, session);
+    return true;
+  }
+
+  /** A button from a form prompt. Stale or foreign buttons get a polite answer, no change. */
+  handleAction(ctx: Ctx, args: string[], chosen: string[] | undefined): void {
+    const [sessionId, stepText, op, indexText] = args;
+    const session = this.active(ctx);
+    if (!session || session.id !== sessionId) {
+      ctx.reply({ kind: 'text', text: ctx.t('form.stale') });
+      return;
+    }
+    if (String(session.step) !== stepText) {
+      this.#ask(ctx, session, ctx.t('form.earlierStep'));
+      return;
+    }
+    const form = this.#form(session);
+    const field = fieldByName(form, session.field);
+    if (!field) {
+      this.#cancel(ctx, session);
+      return;
+    }
+    const env = this.#env(ctx, session);
+    const index = Number(indexText);
+    switch (op) {
+      case FORM_OPS.cancel:
+        return this.#cancel(ctx, session);
+      case FORM_OPS.back:
+        return this.#back(ctx, session);
+      case FORM_OPS.keep: {
+        const current = session.values[field.name];
+        if (current === undefined || current === null || current === '') {
+          if (!field.optional) return this.#ask(ctx, session, ctx.t('form.error.required'));
+          return this.#accept(ctx, session, field, null);
+        }
+        // Kept values are validated again: the rules or the catalog may have changed.
+        return this.#answer(ctx, session, field, current);
+      }
+      case FORM_OPS.pick: {
+        const option = optionAt(field, env, index);
+        if (field.kind !== 'single' || !option) return this.#ask(ctx, session, ctx.t('form.error.pickOption'));
+        return this.#answer(ctx, session, field, option.value);
+      }
+      case FORM_OPS.toggle: {
+        const option = optionAt(field, env, index);
+        if (field.kind !== 'multi' || !option) return this.#ask(ctx, session, ctx.t('form.error.pickOption'));
+        const current = asList(session.values[field.name]);
+        const next = current.includes(option.value)
+          ? current.filter((v) => v !== option.value)
+          : [...current, option.value];
+        // A toggle keeps the same step: the keyboard is redrawn, not a new question.
+        const updated = this.#save(ctx, session, { values: { ...session.values, [field.name]: next } });
+        return this.#ask(ctx, updated);
+      }
+      case FORM_OPS.set:
+        if (field.kind !== 'multi') return this.#ask(ctx, session, ctx.t('form.error.pickOption'));
+        return this.#answer(ctx, session, field, chosen ?? []);
+      case FORM_OPS.done:
+        if (field.kind !== 'multi') return this.#ask(ctx, session, ctx.t('form.error.pickOption'));
+        return this.#answer(ctx, session, field, asList(session.values[field.name]));
+      default:
+        this.#ask(ctx, session, ctx.t('form.stale'));
+    }
+  }
+
+  /** A typed answer to the current question. */
+  handleText(ctx: Ctx, session: FormSessionRow, text: string): void {
+    const form = this.#form(session);
+    const field = fieldByName(form, session.field);
+    if (!field) return this.#cancel(ctx, session);
+    const env = this.#env(ctx, session);
+    if (field.kind === 'single') {
+      const option = matchOption(field.options(env), text);
+      return this.#answer(ctx, session, field, option?.value ?? text);
+    }
+    if (field.kind === 'multi') {
+      const parts = text.split(/[,;\n]/).map((p) => p.trim()).filter(Boolean);
+      const options = field.options(env);
+      const matched = parts.map((p) => matchOption(options, p));
+      if (matched.some((m) => !m)) return this.#ask(ctx, session, ctx.t('form.error.pickOption'));
+      return this.#answer(ctx, session, field, matched.map((m) => m?.value ?? ''));
+    }
+    this.#answer(ctx, session, field, text);
+  }
+
+  /** The whole form as one view, for adapters that render native forms. */
+  view(ctx: Ctx, session: FormSessionRow): FormView {
+    const form = this.#form(session);
+    const env = this.#env(ctx, session);
+    return {
+      data: encodeAction(FORM_SUBMIT_ACTION, ctx.user.id, session.id),
+      title: ctx.t(form.title),
+      submitLabel: ctx.t(form.submitLabel),
+      fields: form.fields.map((field): FormFieldView => {
+        const initial = session.values[field.name];
+        const conditional = Boolean(field.when);
+        return {
+          name: field.name,
+          kind: field.kind,
+          label: ctx.t(field.label),
+          ...(field.hint ? { hint: ctx.t(field.hint) } : {}),
+          optional: Boolean(field.optional) || conditional,
+          ...(field.kind === 'single' || field.kind === 'multi' ? { options: field.options(env) } : {}),
+          ...(field.kind === 'text' ? { maxLength: field.maxLength } : {}),
+          ...(field.kind === 'number' ? { min: field.min, max: field.max } : {}),
+          ...(typeof initial === 'string' || Array.isArray(initial) ? { initial } : {}),
+        };
+      }),
+    };
+  }
+
+  /** A whole-form submission: every applicable field validated, all errors returned at once. */
+  submitAll(
+    ctx: Ctx,
+    args: string[],
+    raw: Record<string, string | string[] | undefined>,
+  ): FormSubmitResult {
+    const session = this.active(ctx);
+    if (!session || session.id !== args[0]) {
+      ctx.reply({ kind: 'text', text: ctx.t('form.stale') });
+      return { ok: true };
+    }
+    const form = this.#form(session);
+    const values: FormValues = {};
+    const errors: Record<string, string> = {};
+    const env: FormEnv = { ctx, mode: session.mode, values };
+    for (const field of form.fields) {
+      if (field.when && !field.when(env)) continue;
+      const result = validateField(field, raw[field.name], env, ctx.t);
+      if (result.ok) values[field.name] = result.value;
+      else errors[field.name] = result.error;
+    }
+    if (Object.keys(errors).length > 0) return { ok: false, errors };
+    this.#complete(ctx, session, values);
+    return { ok: true };
+  }
+
+  #form(session: FormSessionRow): FormDefinition {
+    const form = this.#forms[session.formId as Id];
+    if (!form) throw new Error(`unknown form ${session.formId}`);
+    return form;
+  }
+
+  #env(ctx: Ctx, session: FormSessionRow): FormEnv {
+    return { ctx, mode: session.mode, values: session.values };
+  }
+
+  #ask(ctx: Ctx, session: FormSessionRow, notice?: string): void {
+    const form = this.#form(session);
+    const field = fieldByName(form, session.field);
+    if (!field) return;
+    const env = this.#env(ctx, session);
+    const applicable = form.fields.filter((f) => !f.when || f.when(env));
+    const position = Math.max(1, applicable.findIndex((f) => f.name === field.name) + 1);
+    ctx.reply(
+      renderPrompt(
+        ctx,
+        form,
+        {
+          sessionId: session.id,
+          step: session.step,
+          field,
+          position,
+          total: applicable.length,
+          canGoBack: session.history.length > 0,
+          env,
+        },
+        notice,
+      ),
+    );
+  }
+
+  #answer(ctx: Ctx, session: FormSessionRow, field: FieldDefinition, raw: unknown): void {
+    const result = validateField(field, raw, this.#env(ctx, session), ctx.t);
+    if (!result.ok) return this.#ask(ctx, session, result.error);
+    this.#accept(ctx, session, field, result.value);
+  }
+
+  #accept(ctx: Ctx, session: FormSessionRow, field: FieldDefinition, value: FormValues[string]): void {
+    const form = this.#form(session);
+    const values = { ...session.values, [field.name]: value };
+    const env: FormEnv = { ctx, mode: session.mode, values };
+    const next = nextField(form, env, form.fields.indexOf(field));
+    if (!next) {
+      const applicable = Object.fromEntries(
+        form.fields
+          .filter((f) => !f.when || f.when(env))
+          .map((f) => [f.name, values[f.name] ?? null]),
+      );
+      return this.#complete(ctx, session, applicable);
+    }
+    const updated = this.#save(ctx, session, {
+      values,
+      field: next.name,
+      step: session.step + 1,
+      history: [...session.history, field.name],
+    });
+    this.#ask(ctx, updated);
+  }
+
+  #back(ctx: Ctx, session: FormSessionRow): void {
+    const previous = session.history.at(-1);
+    if (!previous) return this.#ask(ctx, session);
+    const updated = this.#save(ctx, session, {
+      field: previous,
+      step: session.step + 1,
+      history: session.history.slice(0, -1),
+    });
+    this.#ask(ctx, updated);
+  }
+
+  #cancel(ctx: Ctx, session: FormSessionRow): void {
+    this.#save(ctx, session, { status: 'cancelled' });
+    const form = this.#forms[session.formId as Id];
+    ctx.reply({
+      kind: 'text',
+      text: form?.cancelledMessage?.(ctx, session.mode) ?? ctx.t('form.cancelled'),
+    });
+  }
+
+  #complete(ctx: Ctx, session: FormSessionRow, values: FormValues): void {
+    const form = this.#form(session);
+    ctx.deps.db.transaction((tx) => {
+      tx.update(formSessions)
+        .set({ status: 'done', values: {}, updatedAt: ctx.now })
+        .where(eq(formSessions.id, session.id))
+        .run();
+      form.onSubmit(ctx, values, session.mode);
+    });
+  }
+
+  #save(
+    ctx: Ctx,
+    session: FormSessionRow,
+    patch: Partial<Pick<FormSessionRow, 'values' | 'field' | 'step' | 'history' | 'status'>>,
+  ): FormSessionRow {
+    return (
+      ctx.deps.db
+        .update(formSessions)
+        .set({ ...patch, updatedAt: ctx.now })
+        .where(eq(formSessions.id, session.id))
+        .returning()
+        .get() ?? session
+    );
+  }
+}
+
+function closeActive(db: DbOrTx, userId: number, now: Date): void {
+  db.update(formSessions)
+    .set({ status: 'cancelled', updatedAt: now })
+    .where(and(eq(formSessions.userId, userId), eq(formSessions.status, 'active')))
+    .run();
+}
+
+function fieldByName(form: FormDefinition, name: string): FieldDefinition | undefined {
+  return form.fields.find((f) => f.name === name);
+}
+
+function nextField(form: FormDefinition, env: FormEnv, afterIndex: number): FieldDefinition | undefined {
+  return form.fields.slice(afterIndex + 1).find((f) => !f.when || f.when(env));
+}
+
+function optionAt(field: FieldDefinition, env: FormEnv, index: number): FieldOption | undefined {
+  if (field.kind !== 'single' && field.kind !== 'multi') return undefined;
+  if (!Number.isInteger(index)) return undefined;
+  return field.options(env)[index];
+}
+
+function asList(value: FormValues[string] | undefined): string[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** Typed answers match an option by value or label, ignoring case. */
+function matchOption(options: FieldOption[], text: string): FieldOption | undefined {
+  const needle = text.trim().toLowerCase();
+  return options.find((o) => o.value.toLowerCase() === needle || o.label.toLowerCase() === needle);
+}

@@ -1,0 +1,86 @@
+import { encodeAction } from '../actions';
+import type { Ctx } from '../context';
+import type { Button, Reply } from '../replies';
+import type { FieldDefinition, FormDefinition, FormEnv, FormValue } from './types';
+
+export const FORM_ACTION = 'f';
+
+/** Form button operations, one letter each to stay far under Telegram's 64 bytes. */
+export const FORM_OPS = {
+  pick: 'o',
+  toggle: 't',
+  set: 's',
+  done: 'd',
+  back: 'b',
+  keep: 'k',
+  cancel: 'x',
+} as const;
+export type FormOp = (typeof FORM_OPS)[keyof typeof FORM_OPS];
+
+export interface PromptState {
+  sessionId: string;
+  step: number;
+  field: FieldDefinition;
+  position: number;
+  total: number;
+  canGoBack: boolean;
+  env: FormEnv;
+}
+
+/** One question of a form as a neutral reply: choices as buttons, text as a prompt. */
+export function renderPrompt(
+  ctx: Ctx,
+  form: FormDefinition,
+  state: PromptState,
+  notice?: string,
+): Reply {
+  const { t } = ctx;
+  const { field, env } = state;
+  const op = (kind: FormOp, ...rest: string[]) =>
+    encodeAction(FORM_ACTION, ctx.user.id, state.sessionId, String(state.step), kind, ...rest);
+  const current = env.values[field.name];
+  const title = `${t(form.title)} · ${t('form.step', { n: state.position, total: state.total })}`;
+  const lines = [notice ? `⚠️ ${notice}` : undefined, t(field.label), field.hint ? t(field.hint) : undefined];
+
+  const buttons: Button[] = [];
+  if (field.kind === 'multi') buttons.push({ label: t('form.button.done'), data: op(FORM_OPS.done), style: 'primary' });
+  if (field.kind !== 'multi' && field.kind !== 'single' && hasValue(current)) {
+    buttons.push({ label: t('form.button.keep', { value: shorten(String(current)) }), data: op(FORM_OPS.keep) });
+  } else if (field.optional && field.kind !== 'multi') {
+    buttons.push({ label: t('form.button.skip'), data: op(FORM_OPS.keep) });
+  }
+  if (state.canGoBack) buttons.push({ label: t('form.button.back'), data: op(FORM_OPS.back) });
+  buttons.push({ label: t('form.button.cancel'), data: op(FORM_OPS.cancel), style: 'danger' });
+
+  if (field.kind === 'single' || field.kind === 'multi') {
+    const chosen = Array.isArray(current) ? current : [current];
+    const options = field.options(env).map((option, i) => ({
+      label: option.label,
+      value: option.value,
+      data: op(field.kind === 'single' ? FORM_OPS.pick : FORM_OPS.toggle, String(i)),
+      selected: chosen.includes(option.value),
+    }));
+    if (field.kind === 'single' && typeof current === 'string' && !options.some((o) => o.selected)) {
+      // A typed custom value (e.g. a time zone) is shown so the person sees what is stored.
+      lines.push(t('form.currentValue', { value: shorten(current) }));
+    }
+    return {
+      kind: 'choice',
+      title,
+      text: lines.filter(Boolean).join('\n'),
+      mode: field.kind,
+      options,
+      ...(field.kind === 'multi' ? { submit: op(FORM_OPS.set) } : {}),
+      buttons,
+    };
+  }
+  return { kind: 'text', title, text: lines.filter(Boolean).join('\n'), buttons };
+}
+
+function hasValue(value: FormValue | undefined): boolean {
+  return value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
+}
+
+function shorten(value: string): string {
+  return value.length > 24 ? `${value.slice(0, 23)}…` : value;
+}

@@ -1,0 +1,75 @@
+import type { FormValue } from '../../db/schema';
+import type { Ctx } from '../context';
+import type { MessageKey } from '../i18n';
+
+export type { FormValue };
+export type FormValues = Record<string, FormValue>;
+
+/** What field callbacks see: the context, the form's mode and the answers so far. */
+export interface FormEnv {
+  ctx: Ctx;
+  mode: string;
+  values: FormValues;
+}
+
+export interface FieldOption {
+  value: string;
+  label: string;
+}
+
+interface FieldBase {
+  name: string;
+  label: MessageKey;
+  hint?: MessageKey;
+  optional?: boolean;
+  /** Conditional fields: asked only when this returns true. */
+  when?: (env: FormEnv) => boolean;
+}
+
+export interface SingleField extends FieldBase {
+  kind: 'single';
+  options: (env: FormEnv) => FieldOption[];
+  /** Accepts a typed value that is not among the options (e.g. any IANA time zone). */
+  parseText?: (text: string) => string | undefined;
+}
+
+export interface MultiField extends FieldBase {
+  kind: 'multi';
+  options: (env: FormEnv) => FieldOption[];
+  min: number;
+  max: number;
+}
+
+export interface TextField extends FieldBase {
+  kind: 'text';
+  maxLength: number;
+  minLength?: number;
+  /** Extra rule on the trimmed text; returns the error message key when it fails. */
+  check?: (text: string) => MessageKey | undefined;
+}
+
+export interface NumberField extends FieldBase {
+  kind: 'number';
+  min: number;
+  max: number;
+}
+
+export interface DateField extends FieldBase {
+  kind: 'date';
+}
+
+export type FieldDefinition = SingleField | MultiField | TextField | NumberField | DateField;
+
+/** A form declared once; adapters render it as a modal, a wizard or console prompts. */
+export interface FormDefinition {
+  id: string;
+  title: MessageKey;
+  submitLabel: MessageKey;
+  fields: FieldDefinition[];
+  /** Values to start from (editing an existing profile). */
+  initialValues?: (ctx: Ctx, mode: string) => FormValues;
+  /** Runs inside the transaction that closes the form; only DB writes and ctx.reply. */
+  onSubmit: (ctx: Ctx, values: FormValues, mode: string) => void;
+  /** Reply after Cancel; defaults to a generic "nothing saved". */
+  cancelledMessage?: (ctx: Ctx, mode: string) => string;
+}

@@ -1,0 +1,105 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import type { Translate } from '../i18n';
+import type { FieldDefinition, FieldOption, FormEnv, FormValue } from './types';
+
+export type FieldResult = { ok: true; value: FormValue } | { ok: false; error: string };
+
+/**
+ * C0/C1 controls and bidirectional overrides: invisible, able to spoof text direction in
+ * other people's clients, never part of a real answer. Newlines are judged separately.
+ */
+const CONTROL_CHARS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
+/** Validates one raw answer for one field. Never throws on any input. */
+export function validateField(
+  field: FieldDefinition,
+  raw: unknown,
+  env: FormEnv,
+  t: Translate,
+): FieldResult {
+  const empty =
+    raw === undefined ||
+    raw === null ||
+    (typeof raw === 'string' && raw.trim() === '') ||
+    (Array.isArray(raw) && raw.length === 0 && field.kind !== 'multi');
+  if (empty) {
+    return field.optional ? { ok: true, value: null } : { ok: false, error: t('form.error.required') };
+  }
+  const schema = schemaFor(field, env, t);
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    return { ok: false, error: parsed.error.issues[0]?.message ?? t('form.error.invalid') };
+  }
+  return { ok: true, value: parsed.data };
+}
+
+function schemaFor(field: FieldDefinition, env: FormEnv, t: Translate): z.ZodType<FormValue> {
+  switch (field.kind) {
+    case 'single': {
+      const values = optionValues(field.options(env));
+      return z
+        .string({ error: t('form.error.pickOption') })
+        .transform((v) => v.trim())
+        .transform((v, ctx) => {
+          if (values.has(v)) return v;
+          const custom = field.parseText?.(v);
+          if (custom !== undefined) return custom;
+          ctx.addIssue({ code: 'custom', message: t('form.error.pickOption') });
+          return z.NEVER;
+        });
+    }
+    case 'multi': {
+      const values = optionValues(field.options(env));
+      return z
+        .array(z.string(), { error: t('form.error.pickOption') })
+        .transform((list) => [...new Set(list.map((v) => v.trim()))])
+        .refine((list) => list.every((v) => values.has(v)), { error: t('form.error.pickOption') })
+        .refine((list) => list.length >= field.min, {
+          error: t('form.error.pickAtLeast', { min: field.min }),
+        })
+        .refine((list) => list.length <= field.max, {
+          error: t('form.error.pickAtMost', { max: field.max }),
+        });
+    }
+    case 'text':
+      return z
+        .string({ error: t('form.error.invalid') })
+        .transform((v) => v.trim())
+        .refine((v) => !CONTROL_CHARS.test(v), { error: t('form.error.controlChars') })
+        .refine((v) => !v.includes('\n'), { error: t('form.error.oneLine') })
+        .refine((v) => v.length <= field.maxLength, {
+          error: t('form.error.tooLong', { max: field.maxLength }),
+        })
+        .refine((v) => v.length >= (field.minLength ?? 1), {
+          error: t('form.error.tooShort', { min: field.minLength ?? 1 }),
+        })
+        .transform((v, ctx) => {
+          const error = field.check?.(v);
+          if (error) {
+            ctx.addIssue({ code: 'custom', message: t(error) });
+            return z.NEVER;
+          }
+          return v;
+        });
+    case 'number':
+      return z
+        .union([z.number(), z.string().trim().regex(/^-?\d+$/, { error: t('form.error.notNumber') })])
+        .transform(Number)
+        .refine((n) => Number.isSafeInteger(n), { error: t('form.error.notNumber') })
+        .refine((n) => n >= field.min && n <= field.max, {
+          error: t('form.error.outOfRange', { min: field.min, max: field.max }),
+        });
+    case 'date':
+      return z
+        .string({ error: t('form.error.notDate') })
+        .trim()
+        .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid, {
+          error: t('form.error.notDate'),
+        });
+  }
+}
+
+function optionValues(options: FieldOption[]): Set<string> {
+  return new Set(options.map((o) => o.value));
+}

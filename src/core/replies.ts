@@ -1,0 +1,61 @@
+/**
+ * The neutral reply model. Text is plain: adapters escape it for their markup, so user
+ * input can never inject formatting or mentions. Structure (titles, buttons, choices) is
+ * data, and each adapter renders it in its own idiom.
+ */
+
+/** A pressable button. `data` is opaque to adapters and at most ACTION_DATA_MAX_BYTES. */
+export interface Button {
+  label: string;
+  data: string;
+  style?: 'primary' | 'danger';
+}
+
+export interface ChoiceOption {
+  label: string;
+  value: string;
+  /** Pressing this option alone: selects it (single) or toggles it (multi). */
+  data: string;
+  selected?: boolean;
+}
+
+export interface TextReply {
+  kind: 'text';
+  title?: string;
+  text: string;
+  buttons?: Button[];
+}
+
+export interface ChoiceReply {
+  kind: 'choice';
+  title?: string;
+  text: string;
+  mode: 'single' | 'multi';
+  options: ChoiceOption[];
+  /**
+   * Multi-select only: adapters that pick several options at once (a Slack multi-select,
+   * console "1,3,5") send an action with this data and the chosen values.
+   */
+  submit?: string;
+  buttons?: Button[];
+}
+
+export type Reply = TextReply | ChoiceReply;
+
+/** A file sent to a person or conversation (JSON export, CSV, chart). */
+export interface FileMessage {
+  filename: string;
+  mimeType: string;
+  /** Base64, so the outbox can persist binary files as JSON. */
+  contentBase64: string;
+  caption?: string;
+}
+
+/** What the outbox persists and hands to an adapter. */
+export type OutgoingPayload = { kind: 'reply'; reply: Reply } | { kind: 'file'; file: FileMessage };
+
+/**
+ * Telegram allows 64 bytes of callback data, the tightest of our platforms; the engine
+ * keeps every action under it so adapters never have to shorten anything.
+ */
+export const ACTION_DATA_MAX_BYTES = 64;

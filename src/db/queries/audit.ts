@@ -1,0 +1,17 @@
+import type { DbOrTx } from '../client';
+import { auditLog } from '../schema';
+
+/** Records who did what: ids and action names only, never message text. */
+export function audit(
+  db: DbOrTx,
+  entry: {
+    actorUserId: number | null;
+    action: string;
+    details?: Record<string, string | number | boolean | null>;
+  },
+  now: Date,
+): void {
+  db.insert(auditLog)
+    .values({ at: now, actorUserId: entry.actorUserId, action: entry.action, details: entry.details })
+    .run();
+}

@@ -1,0 +1,53 @@
+import { and, asc, eq, lte } from 'drizzle-orm';
+import type { DbOrTx } from '../client';
+import { type TimerRow, timers } from '../schema';
+
+export interface NewTimer {
+  kind: string;
+  dueAt: Date;
+  payload: Record<string, unknown>;
+  dedupeKey: string;
+  userId?: number | null;
+}
+
+/** Schedules a timed action once; the same dedupe key is never scheduled twice. */
+export function scheduleTimer(db: DbOrTx, timer: NewTimer, now: Date): boolean {
+  return (
+    db
+      .insert(timers)
+      .values({ ...timer, userId: timer.userId ?? null, createdAt: now })
+      .onConflictDoNothing()
+      .run().changes > 0
+  );
+}
+
+export function cancelTimers(db: DbOrTx, kind: string, userId: number, now: Date): number {
+  return db
+    .update(timers)
+    .set({ status: 'cancelled', doneAt: now })
+    .where(and(eq(timers.kind, kind), eq(timers.userId, userId), eq(timers.status, 'pending')))
+    .run().changes;
+}
+
+export function dueTimers(db: DbOrTx, now: Date, limit: number): TimerRow[] {
+  return db
+    .select()
+    .from(timers)
+    .where(and(eq(timers.status, 'pending'), lte(timers.dueAt, now)))
+    .orderBy(asc(timers.dueAt), asc(timers.id))
+    .limit(limit)
+    .all();
+}
+
+export function finishTimer(
+  db: DbOrTx,
+  id: number,
+  status: TimerRow['status'],
+  now: Date,
+  attempts?: number,
+): void {
+  db.update(timers)
+    .set({ status, doneAt: status === 'pending' ? null : now, ...(attempts ? { attempts } : {}) })
+    .where(eq(timers.id, id))
+    .run();
+}

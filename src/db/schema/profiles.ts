@@ -1,0 +1,55 @@
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { topics } from './topics';
+import { users } from './users';
+
+export const PROGRAM_ROLES = ['mentor', 'mentee', 'both'] as const;
+export type ProgramRole = (typeof PROGRAM_ROLES)[number];
+
+export const FORMATS = ['one_on_one', 'group', 'long_term', 'sprint'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** The opt-in profile: present only for people who joined and consented. */
+export const profiles = sqliteTable(
+  'profiles',
+  {
+    userId: integer('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text({ enum: PROGRAM_ROLES }).notNull(),
+    /** 1 junior … 5 executive. */
+    grade: integer().notNull(),
+    department: text().notNull(),
+    interests: text({ mode: 'json' }).$type<string[]>().notNull(),
+    formats: text({ mode: 'json' }).$type<Format[]>().notNull(),
+    /** How many mentees a mentor takes (1–3); null for mentees. */
+    capacity: integer(),
+    consentAt: integer('consent_at', { mode: 'timestamp_ms' }).notNull(),
+    preparedAt: integer('prepared_at', { mode: 'timestamp_ms' }),
+    pausedUntil: integer('paused_until', { mode: 'timestamp_ms' }),
+    joinedAt: integer('joined_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('profiles_paused_idx').on(t.pausedUntil)],
+);
+
+export const TOPIC_DIRECTIONS = ['teach', 'learn'] as const;
+export type TopicDirection = (typeof TOPIC_DIRECTIONS)[number];
+
+export const profileTopics = sqliteTable(
+  'profile_topics',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => profiles.userId, { onDelete: 'cascade' }),
+    topicId: text('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    direction: text({ enum: TOPIC_DIRECTIONS }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.topicId, t.direction] }),
+    index('profile_topics_topic_idx').on(t.topicId, t.direction),
+  ],
+);
+
+export type ProfileRow = typeof profiles.$inferSelect;

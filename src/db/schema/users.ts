@@ -1,0 +1,42 @@
+import { sql } from 'drizzle-orm';
+import { integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { PLATFORMS } from '../../core/refs';
+import { ROLES } from '../../core/roles';
+
+/** A person the bot has talked to on one platform. Deleting the row deletes everything theirs. */
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    platform: text({ enum: PLATFORMS }).notNull(),
+    workspace: text().notNull(),
+    platformUserId: text('platform_user_id').notNull(),
+    name: text().notNull().default(''),
+    /** Chosen explicitly with /lang or the profile form; null means "follow the platform". */
+    locale: text({ enum: ['en', 'ru'] }),
+    /** What the platform reports (Slack locale, Telegram language_code). */
+    platformLocale: text('platform_locale'),
+    timeZone: text('time_zone'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch() * 1000)`),
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('users_platform_identity').on(t.platform, t.workspace, t.platformUserId)],
+);
+
+
+/** Granted roles. Admins from ADMIN_IDS are added at runtime and never stored. */
+export const userRoles = sqliteTable(
+  'user_roles',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text({ enum: ROLES }).notNull(),
+    grantedAt: integer('granted_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.role] })],
+);
+
+export type UserRow = typeof users.$inferSelect;

@@ -1,0 +1,7 @@
+import { FormEngine } from '../core/forms/engine';
+import { PROFILE_FORM, profileForm } from './opt-in/profile-form';
+
+/** Every form the bot can ask, by id. State lives in the database, so one engine serves all. */
+export const forms = new FormEngine({
+  [PROFILE_FORM]: profileForm,
+});

@@ -1,0 +1,65 @@
+import { encodeAction } from '../../core/actions';
+import type { Ctx } from '../../core/context';
+import type { CommandSpec } from '../../core/registry';
+import type { Button } from '../../core/replies';
+import { getProfile } from '../../db/queries/profiles';
+import { forms } from '../forms';
+import { GUIDE_SHOW_ACTION } from './guide';
+
+export const JOIN_START_ACTION = 'join.start';
+
+/** A command as help lists it: its name and whether this person, here, can use it. */
+export interface HelpEntry {
+  name: string;
+  summary: string;
+  spec: CommandSpec;
+}
+
+/** /help and /start: what reverse mentoring is, how Tandem runs it, and the commands you can use. */
+export function createHelpCommand(list: (ctx: Ctx) => HelpEntry[], greeting: boolean): CommandSpec {
+  return {
+    scope: 'anywhere',
+    run(ctx) {
+      const inGroup = ctx.event.conversation.kind === 'group';
+      const visible = list(ctx).filter(
+        ({ spec }) =>
+          !spec.hidden &&
+          (!spec.role || ctx.roles.has(spec.role)) &&
+          (!inGroup || spec.scope === 'anywhere'),
+      );
+      const joined = Boolean(getProfile(ctx.deps.db, ctx.user.id));
+      const buttons: Button[] = [];
+      if (!inGroup && !joined) {
+        buttons.push({
+          label: ctx.t('help.button.join'),
+          data: encodeAction(JOIN_START_ACTION, ctx.user.id),
+          style: 'primary',
+        });
+      }
+      if (!inGroup) {
+        buttons.push({ label: ctx.t('help.button.guide'), data: encodeAction(GUIDE_SHOW_ACTION, ctx.user.id) });
+      }
+      ctx.reply({
+        kind: 'text',
+        title: ctx.t('help.title'),
+        text: [
+          greeting ? ctx.t('help.greeting', { name: ctx.user.name || '👋' }) : undefined,
+          ctx.t('help.what'),
+          ctx.t('help.how'),
+          `${ctx.t('help.commands')}\n${visible.map((c) => `/${c.name} — ${c.summary}`).join('\n')}`,
+          inGroup ? ctx.t('help.groupNote') : undefined,
+        ]
+          .filter(Boolean)
+          .join('\n\n'),
+        ...(buttons.length ? { buttons } : {}),
+      });
+    },
+  };
+}
+
+export const cancelCommand: CommandSpec = {
+  scope: 'dm',
+  run(ctx) {
+    if (!forms.cancel(ctx)) ctx.reply({ kind: 'text', text: ctx.t('cancel.nothing') });
+  },
+};

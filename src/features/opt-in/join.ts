@@ -1,0 +1,71 @@
+import { encodeAction } from '../../core/actions';
+import type { Ctx } from '../../core/context';
+import type { ActionSpec, CommandSpec } from '../../core/registry';
+import { getProfile } from '../../db/queries/profiles';
+import { forms } from '../forms';
+import { EDIT_MODE, PROFILE_FORM } from './profile-form';
+import { PROFILE_EDIT_ACTION, profileSummary } from './profile-summary';
+
+export const PROFILE_SHOW_ACTION = 'profile.show';
+
+/** Starts (or resumes) the opt-in form; people already in the program are offered an edit. */
+export const joinCommand: CommandSpec = {
+  scope: 'dm',
+  async run(ctx) {
+    if (getProfile(ctx.deps.db, ctx.user.id)) {
+      ctx.reply({
+        kind: 'text',
+        text: ctx.t('join.already'),
+        buttons: [
+          { label: ctx.t('profile.button.edit'), data: encodeAction(PROFILE_EDIT_ACTION, ctx.user.id) },
+          { label: ctx.t('profile.button.show'), data: encodeAction(PROFILE_SHOW_ACTION, ctx.user.id) },
+        ],
+      });
+      return;
+    }
+    const session = forms.active(ctx);
+    if (session?.formId === PROFILE_FORM) {
+      forms.resume(ctx, session, ctx.t('form.resumed'));
+      return;
+    }
+    ctx.reply({ kind: 'text', text: ctx.t('join.intro') });
+    await forms.start(ctx, PROFILE_FORM);
+  },
+};
+
+/** /profile shows the profile; `/profile edit` opens the form with the current answers. */
+export const profileCommand: CommandSpec = {
+  scope: 'dm',
+  async run(ctx, args) {
+    const sub = args.trim().toLowerCase();
+    if (sub !== '' && sub !== 'edit') {
+      ctx.reply({ kind: 'text', text: ctx.t('profile.usage') });
+      return;
+    }
+    if (sub === 'edit') return startEdit(ctx);
+    showProfile(ctx);
+  },
+};
+
+function showProfile(ctx: Ctx): void {
+  const data = getProfile(ctx.deps.db, ctx.user.id);
+  if (!data) {
+    ctx.reply({ kind: 'text', text: ctx.t('common.notJoined') });
+    return;
+  }
+  ctx.reply(profileSummary(ctx, data, ctx.user));
+}
+
+async function startEdit(ctx: Ctx): Promise<void> {
+  if (!getProfile(ctx.deps.db, ctx.user.id)) {
+    ctx.reply({ kind: 'text', text: ctx.t('common.notJoined') });
+    return;
+  }
+  ctx.reply({ kind: 'text', text: ctx.t('profile.editIntro') });
+  await forms.start(ctx, PROFILE_FORM, EDIT_MODE);
+}
+
+export const profileActions = {
+  [PROFILE_EDIT_ACTION]: { run: (ctx) => startEdit(ctx) },
+  [PROFILE_SHOW_ACTION]: { run: (ctx) => showProfile(ctx) },
+} satisfies Record<string, ActionSpec>;

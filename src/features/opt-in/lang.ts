@@ -1,0 +1,71 @@
+import { encodeAction } from '../../core/actions';
+import type { Ctx } from '../../core/context';
+import { isLocale, LOCALES, type Locale } from '../../core/i18n';
+import type { ActionSpec, CommandSpec } from '../../core/registry';
+import { audit } from '../../db/queries/audit';
+import { updateUser } from '../../db/queries/users';
+
+export const LANG_SET_ACTION = 'lang.set';
+
+const ALIASES: Record<string, Locale> = {
+  en: 'en',
+  eng: 'en',
+  english: 'en',
+  англ: 'en',
+  английский: 'en',
+  ru: 'ru',
+  rus: 'ru',
+  russian: 'ru',
+  рус: 'ru',
+  русский: 'ru',
+};
+
+/** Pure: "/lang Русский" → 'ru'; anything unknown → undefined. */
+export function parseLocaleArg(args: string): Locale | undefined {
+  return ALIASES[args.trim().toLowerCase()];
+}
+
+function setLocale(ctx: Ctx, locale: Locale): void {
+  ctx.deps.db.transaction((tx) => {
+    updateUser(tx, ctx.user.id, { locale });
+    audit(tx, { actorUserId: ctx.user.id, action: 'lang.set', details: { locale } }, ctx.now);
+  });
+  ctx.setLocale(locale);
+  ctx.reply({ kind: 'text', text: ctx.t('lang.done') });
+}
+
+export const langCommand: CommandSpec = {
+  scope: 'anywhere',
+  run(ctx, args) {
+    if (args.trim() === '') {
+      ctx.reply({
+        kind: 'text',
+        text: ctx.t('lang.current', { name: ctx.t(`lang.name.${ctx.locale}`) }),
+        buttons: LOCALES.map((l) => ({
+          label: ctx.t(`lang.name.${l}`),
+          data: encodeAction(LANG_SET_ACTION, ctx.user.id, l),
+        })),
+      });
+      return;
+    }
+    const locale = parseLocaleArg(args);
+    if (!locale) {
+      ctx.reply({ kind: 'text', text: ctx.t('lang.usage') });
+      return;
+    }
+    setLocale(ctx, locale);
+  },
+};
+
+export const langActions = {
+  [LANG_SET_ACTION]: {
+    run(ctx, args) {
+      const locale = args[0];
+      if (!isLocale(locale)) {
+        ctx.reply({ kind: 'text', text: ctx.t('action.expired') });
+        return;
+      }
+      setLocale(ctx, locale);
+    },
+  },
+} satisfies Record<string, ActionSpec>;

@@ -1,0 +1,74 @@
+import { eq } from 'drizzle-orm';
+import type { CommandSpec } from '../../core/registry';
+import type { DbOrTx } from '../../db/client';
+import { getProfile } from '../../db/queries/profiles';
+import { storedRoles } from '../../db/queries/users';
+import { auditLog, formSessions, timers, type UserRow } from '../../db/schema';
+
+/** Everything stored about one person, as plain JSON (the right of access). */
+export function exportPersonalData(db: DbOrTx, user: UserRow, now: Date) {
+  const data = getProfile(db, user.id);
+  return {
+    exportedAt: now.toISOString(),
+    user: {
+      platform: user.platform,
+      workspace: user.workspace,
+      platformUserId: user.platformUserId,
+      name: user.name,
+      language: user.locale,
+      platformLanguage: user.platformLocale,
+      timeZone: user.timeZone,
+      firstSeenAt: user.createdAt.toISOString(),
+      lastSeenAt: user.lastSeenAt?.toISOString() ?? null,
+    },
+    roles: storedRoles(db, user.id),
+    profile: data
+      ? {
+          ...data.profile,
+          userId: undefined,
+          consentAt: data.profile.consentAt.toISOString(),
+          preparedAt: data.profile.preparedAt?.toISOString() ?? null,
+          pausedUntil: data.profile.pausedUntil?.toISOString() ?? null,
+          joinedAt: data.profile.joinedAt.toISOString(),
+          updatedAt: data.profile.updatedAt.toISOString(),
+          topicsITeach: data.teach,
+          topicsIWantToLearn: data.learn,
+        }
+      : null,
+    formsInProgress: db
+      .select({ form: formSessions.formId, status: formSessions.status, answers: formSessions.values })
+      .from(formSessions)
+      .where(eq(formSessions.userId, user.id))
+      .all(),
+    scheduledActions: db
+      .select({ kind: timers.kind, dueAt: timers.dueAt, status: timers.status })
+      .from(timers)
+      .where(eq(timers.userId, user.id))
+      .all()
+      .map((r) => ({ ...r, dueAt: r.dueAt.toISOString() })),
+    myActions: db
+      .select({ at: auditLog.at, action: auditLog.action, details: auditLog.details })
+      .from(auditLog)
+      .where(eq(auditLog.actorUserId, user.id))
+      .all()
+      .map((r) => ({ ...r, at: r.at.toISOString() })),
+  };
+}
+
+export const mydataCommand: CommandSpec = {
+  scope: 'dm',
+  run(ctx, args) {
+    if (args.trim() !== '') {
+      ctx.reply({ kind: 'text', text: ctx.t('mydata.usage') });
+      return;
+    }
+    const json = JSON.stringify(exportPersonalData(ctx.deps.db, ctx.user, ctx.now), null, 2);
+    ctx.reply({ kind: 'text', text: ctx.t('mydata.intro') });
+    ctx.replyFile({
+      filename: `tandem-mydata-${ctx.now.toISOString().slice(0, 10)}.json`,
+      mimeType: 'application/json',
+      contentBase64: Buffer.from(json, 'utf8').toString('base64'),
+      caption: ctx.t('mydata.caption'),
+    });
+  },
+};

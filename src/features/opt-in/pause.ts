@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import type { Ctx } from '../../core/context';
+import { formatDate } from '../../core/format';
+import { enqueue } from '../../core/outbox';
+import { translator } from '../../core/i18n';
+import { resolveLocale } from '../../core/engine';
+import type { CommandSpec } from '../../core/registry';
+import type { DbOrTx } from '../../db/client';
+import { audit } from '../../db/queries/audit';
+import { getProfile, updateProfile } from '../../db/queries/profiles';
+import { cancelTimers, scheduleTimer } from '../../db/queries/timers';
+import { getUser, userRef } from '../../db/queries/users';
+import type { TimerRow } from '../../db/schema';
+import type { Config } from '../../config';
+
+export const PAUSE_DEFAULT_WEEKS = 2;
+export const PAUSE_MAX_WEEKS = 12;
+export const PAUSE_RESUME_TIMER = 'pause.resume';
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+const weeksArg = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? String(PAUSE_DEFAULT_WEEKS) : s))
+  .pipe(z.string().regex(/^\d{1,2}$/))
+  .transform(Number)
+  .pipe(z.number().int().min(1).max(PAUSE_MAX_WEEKS));
+
+/** Pure: when a pause of `weeks` weeks started at `now` ends. */
+export function pauseEnd(now: Date, weeks: number): Date {
+  return new Date(now.getTime() + weeks * WEEK_MS);
+}
+
+export const pauseCommand: CommandSpec = {
+  scope: 'dm',
+  run(ctx, args) {
+    const weeks = weeksArg.safeParse(args);
+    if (!weeks.success) {
+      ctx.reply({ kind: 'text', text: ctx.t('pause.usage', { max: PAUSE_MAX_WEEKS }) });
+      return;
+    }
+    if (!getProfile(ctx.deps.db, ctx.user.id)) {
+      ctx.reply({ kind: 'text', text: ctx.t('common.notJoined') });
+      return;
+    }
+    const until = pauseEnd(ctx.now, weeks.data);
+    ctx.deps.db.transaction((tx) => {
+      updateProfile(tx, ctx.user.id, { pausedUntil: until }, ctx.now);
+      cancelTimers(tx, PAUSE_RESUME_TIMER, ctx.user.id, ctx.now);
+      scheduleTimer(
+        tx,
+        {
+          kind: PAUSE_RESUME_TIMER,
+          dueAt: until,
+          payload: { userId: ctx.user.id },
+          dedupeKey: `${PAUSE_RESUME_TIMER}:${ctx.user.id}:${until.getTime()}`,
+          userId: ctx.user.id,
+        },
+        ctx.now,
+      );
+      audit(tx, { actorUserId: ctx.user.id, action: 'pause.start', details: { weeks: weeks.data } }, ctx.now);
+    });
+    ctx.reply({
+      kind: 'text',
+      text: ctx.t('pause.done', { weeks: weeks.data, until: formatDate(until, ctx.locale, zoneOf(ctx)) }),
+    });
+  },
+};
+
+export const resumeCommand: CommandSpec = {
+  scope: 'dm',
+  run(ctx, args) {
+    if (args.trim() !== '') {
+      ctx.reply({ kind: 'text', text: ctx.t('resume.usage') });
+      return;
+    }
+    const data = getProfile(ctx.deps.db, ctx.user.id);
+    if (!data) {
+      ctx.reply({ kind: 'text', text: ctx.t('common.notJoined') });
+      return;
+    }
+    const pausedUntil = data.profile.pausedUntil;
+    if (!pausedUntil || pausedUntil <= ctx.now) {
+      ctx.reply({ kind: 'text', text: ctx.t('resume.notPaused') });
+      return;
+    }
+    ctx.deps.db.transaction((tx) => {
+      updateProfile(tx, ctx.user.id, { pausedUntil: null }, ctx.now);
+      cancelTimers(tx, PAUSE_RESUME_TIMER, ctx.user.id, ctx.now);
+      audit(tx, { actorUserId: ctx.user.id, action: 'pause.end', details: { by: 'user' } }, ctx.now);
+    });
+    ctx.reply({ kind: 'text', text: ctx.t('resume.done') });
+  },
+};
+
+function zoneOf(ctx: Ctx): string {
+  return ctx.user.timeZone ?? ctx.deps.config.ORG_TIMEZONE;
+}
+
+/** Timer: the pause ends by itself and the person is told, in their language. */
+export function runPauseResume(db: DbOrTx, config: Config, timer: TimerRow, now: Date): void {
+  const userId = Number(timer.payload.userId);
+  const user = getUser(db, userId);
+  const data = user && getProfile(db, userId);
+  if (!user || !data?.profile.pausedUntil) return;
+  if (data.profile.pausedUntil > now) return; // extended since; a newer timer will fire
+  updateProfile(db, userId, { pausedUntil: null }, now);
+  audit(db, { actorUserId: userId, action: 'pause.end', details: { by: 'timer' } }, now);
+  const t = translator(resolveLocale(user, config.DEFAULT_LOCALE));
+  enqueue(
+    db,
+    {
+      dedupeKey: `timer:${timer.id}`,
+      target: { kind: 'user', user: userRef(user) },
+      payload: { kind: 'reply', reply: { kind: 'text', text: t('resume.auto') } },
+      userId,
+    },
+    now,
+  );
+}

@@ -1,0 +1,188 @@
+import type { Ctx } from '../../core/context';
+import type { FormDefinition, FormValues } from '../../core/forms/types';
+import { isLocale, LOCALES } from '../../core/i18n';
+import { parseTimeZone } from '../../core/format';
+import { audit } from '../../db/queries/audit';
+import { getProfile, listTopics, saveProfile } from '../../db/queries/profiles';
+import { updateUser } from '../../db/queries/users';
+import { guideReply } from './guide';
+import {
+  DEPARTMENT_MAX,
+  formatOptions,
+  gradeOptions,
+  INTERESTS_TEXT_MAX,
+  isFormat,
+  isMentee,
+  isMentor,
+  isProgramRole,
+  parseInterests,
+  roleOptions,
+  timeZoneOptions,
+  topicOptions,
+} from './profile-options';
+import { profileSummary } from './profile-summary';
+
+export const PROFILE_FORM = 'profile';
+/** Mode of a profile form that edits an existing profile (no consent step). */
+export const EDIT_MODE = 'edit';
+
+/** Slack tells us the zone; elsewhere we ask. */
+const platformKnowsZone = (ctx: Ctx) => Boolean(ctx.event.user.timeZone);
+
+/** The opt-in profile (PRODUCT.md "The opt-in profile"), declared once for every platform. */
+export const profileForm: FormDefinition = {
+  id: PROFILE_FORM,
+  title: 'join.form.title',
+  submitLabel: 'join.form.submit',
+  fields: [
+    { kind: 'single', name: 'role', label: 'profile.field.role', options: ({ ctx }) => roleOptions(ctx.t) },
+    {
+      kind: 'single',
+      name: 'grade',
+      label: 'profile.field.grade',
+      hint: 'profile.hint.grade',
+      options: ({ ctx }) => gradeOptions(ctx.t),
+    },
+    {
+      kind: 'text',
+      name: 'department',
+      label: 'profile.field.department',
+      hint: 'profile.hint.department',
+      maxLength: DEPARTMENT_MAX,
+      minLength: 2,
+    },
+    {
+      kind: 'multi',
+      name: 'teach',
+      label: 'profile.field.teach',
+      hint: 'profile.hint.pickSeveral',
+      min: 1,
+      max: 9,
+      when: ({ values }) => isMentor(values.role),
+      options: ({ ctx }) => topicOptions(listTopics(ctx.deps.db), ctx.locale),
+    },
+    {
+      kind: 'multi',
+      name: 'learn',
+      label: 'profile.field.learn',
+      hint: 'profile.hint.pickSeveral',
+      min: 1,
+      max: 9,
+      when: ({ values }) => isMentee(values.role),
+      options: ({ ctx }) => topicOptions(listTopics(ctx.deps.db), ctx.locale),
+    },
+    {
+      kind: 'text',
+      name: 'interests',
+      label: 'profile.field.interests',
+      hint: 'profile.hint.interests',
+      optional: true,
+      maxLength: INTERESTS_TEXT_MAX,
+      check: (text) => (parseInterests(text) ? undefined : 'profile.error.interests'),
+    },
+    {
+      kind: 'multi',
+      name: 'formats',
+      label: 'profile.field.formats',
+      hint: 'profile.hint.pickSeveral',
+      min: 1,
+      max: 4,
+      options: ({ ctx }) => formatOptions(ctx.t),
+    },
+    {
+      kind: 'single',
+      name: 'capacity',
+      label: 'profile.field.capacity',
+      when: ({ values }) => isMentor(values.role),
+      options: () => ['1', '2', '3'].map((n) => ({ value: n, label: n })),
+    },
+    {
+      kind: 'single',
+      name: 'timeZone',
+      label: 'profile.field.timeZone',
+      hint: 'profile.hint.timeZone',
+      when: ({ ctx }) => !platformKnowsZone(ctx),
+      options: ({ ctx }) => timeZoneOptions(ctx.deps.config.ORG_TIMEZONE, ctx.now),
+      parseText: parseTimeZone,
+    },
+    {
+      kind: 'single',
+      name: 'language',
+      label: 'profile.field.language',
+      options: ({ ctx }) => LOCALES.map((l) => ({ value: l, label: ctx.t(`lang.name.${l}`) })),
+    },
+    {
+      kind: 'single',
+      name: 'consent',
+      label: 'profile.field.consent',
+      hint: 'profile.hint.consent',
+      when: ({ mode }) => mode !== EDIT_MODE,
+      options: ({ ctx }) => [{ value: 'yes', label: ctx.t('profile.consent.yes') }],
+    },
+  ],
+  initialValues: (ctx, mode): FormValues => {
+    if (mode !== EDIT_MODE) return { language: ctx.locale };
+    const existing = getProfile(ctx.deps.db, ctx.user.id);
+    if (!existing) return { language: ctx.locale };
+    const p = existing.profile;
+    return {
+      role: p.role,
+      grade: String(p.grade),
+      department: p.department,
+      teach: existing.teach,
+      learn: existing.learn,
+      interests: p.interests.join(', '),
+      formats: p.formats,
+      capacity: p.capacity ? String(p.capacity) : null,
+      timeZone: ctx.user.timeZone,
+      language: ctx.locale,
+    };
+  },
+  onSubmit: (ctx, values, mode) => saveFromForm(ctx, values, mode),
+  cancelledMessage: (ctx, mode) =>
+    ctx.t(mode === EDIT_MODE ? 'profile.editCancelled' : 'join.cancelled'),
+};
+
+function saveFromForm(ctx: Ctx, values: FormValues, mode: string): void {
+  const role = values.role;
+  if (!isProgramRole(role)) throw new Error('profile form finished without a role');
+  const str = (v: FormValues[string] | undefined) => (typeof v === 'string' ? v : '');
+  const list = (v: FormValues[string] | undefined) => (Array.isArray(v) ? v : []);
+  const { db } = ctx.deps;
+  const locale = isLocale(values.language) ? values.language : ctx.locale;
+  const timeZone =
+    str(values.timeZone) || ctx.event.user.timeZone || ctx.user.timeZone || ctx.deps.config.ORG_TIMEZONE;
+  const existed = Boolean(getProfile(db, ctx.user.id));
+  db.transaction((tx) => {
+    saveProfile(
+      tx,
+      ctx.user.id,
+      {
+        role,
+        grade: Number(values.grade),
+        department: str(values.department),
+        interests: parseInterests(str(values.interests)) ?? [],
+        formats: list(values.formats).filter(isFormat),
+        capacity: isMentor(role) ? Number(values.capacity) || 1 : null,
+        teach: isMentor(role) ? list(values.teach) : [],
+        learn: isMentee(role) ? list(values.learn) : [],
+      },
+      ctx.now,
+    );
+    updateUser(tx, ctx.user.id, { locale, timeZone });
+    audit(tx, { actorUserId: ctx.user.id, action: existed ? 'profile.updated' : 'profile.created' }, ctx.now);
+  });
+  ctx.setLocale(locale);
+  const saved = getProfile(db, ctx.user.id);
+  if (mode === EDIT_MODE || existed) {
+    ctx.reply({ kind: 'text', text: ctx.t('profile.updated') });
+    if (saved) ctx.reply(profileSummary(ctx, saved, { ...ctx.user, locale, timeZone }));
+    return;
+  }
+  ctx.reply({ kind: 'text', text: ctx.t('join.welcome', { name: firstName(ctx.user.name) }) });
+  ctx.reply(guideReply(ctx, { withButton: true }));
+}
+
+function firstName(name: string): string {
+  return name.trim().split(/\s+/)[0] ?? '';
+}

@@ -1,0 +1,50 @@
+import { encodeAction } from '../../core/actions';
+import type { Ctx } from '../../core/context';
+import { formatDate, formatOffset } from '../../core/format';
+import type { TextReply } from '../../core/replies';
+import type { ProfileWithTopics } from '../../db/queries/profiles';
+import { listTopics } from '../../db/queries/profiles';
+import type { UserRow } from '../../db/schema';
+import { topicName } from './profile-options';
+
+export const PROFILE_EDIT_ACTION = 'profile.edit';
+
+/** The person's own profile, as they see it with /profile and after an edit. */
+export function profileSummary(ctx: Ctx, data: ProfileWithTopics, user: UserRow): TextReply {
+  const { t, locale } = ctx;
+  const { profile } = data;
+  const names = new Map(listTopics(ctx.deps.db).map((topic) => [topic.id, topicName(topic, locale)]));
+  const topicList = (ids: string[]) => ids.map((id) => names.get(id) ?? id).join(', ');
+  const zone = user.timeZone ?? ctx.deps.config.ORG_TIMEZONE;
+  const none = t('profile.none');
+  const lines = [
+    `${t('profile.label.role')}: ${t(`profile.role.${profile.role}`)}`,
+    `${t('profile.label.grade')}: ${t(`profile.grade.${profile.grade as 1 | 2 | 3 | 4 | 5}`)}`,
+    `${t('profile.label.department')}: ${profile.department}`,
+    data.teach.length ? `${t('profile.label.teach')}: ${topicList(data.teach)}` : undefined,
+    data.learn.length ? `${t('profile.label.learn')}: ${topicList(data.learn)}` : undefined,
+    `${t('profile.label.interests')}: ${profile.interests.join(', ') || none}`,
+    `${t('profile.label.formats')}: ${profile.formats.map((f) => t(`profile.format.${f}`)).join(', ')}`,
+    profile.capacity ? `${t('profile.label.capacity')}: ${profile.capacity}` : undefined,
+    `${t('profile.label.timeZone')}: ${zone} (${formatOffset(zone, ctx.now)})`,
+    `${t('profile.label.language')}: ${t(`lang.name.${locale}`)}`,
+    `${t('profile.label.status')}: ${
+      profile.pausedUntil && profile.pausedUntil > ctx.now
+        ? t('profile.status.paused', { until: formatDate(profile.pausedUntil, locale, zone) })
+        : profile.preparedAt
+          ? t('profile.status.ready')
+          : t('profile.status.notPrepared')
+    }`,
+  ];
+  return {
+    kind: 'text',
+    title: t('profile.title'),
+    text: lines.filter(Boolean).join('\n'),
+    buttons: [
+      { label: t('profile.button.edit'), data: encodeAction(PROFILE_EDIT_ACTION, ctx.user.id) },
+      ...(profile.preparedAt
+        ? []
+        : [{ label: t('profile.button.guide'), data: encodeAction('guide.show', ctx.user.id) }]),
+    ],
+  };
+}
