@@ -30,6 +30,8 @@ export interface ChatAdapter {
   /** Delivers one message. Throws DeliveryError so the outbox can retry or give up. */
   send(target: Target, reply: Reply): Promise<void>;
 
+  /** How a command is typed here (Slack: `/mentor join`); default `/join`. */
+  formatCommand?(name: string): string;
   /** Sends a file (JSON/CSV export, chart image). */
   sendFile?(target: Target, file: FileMessage): Promise<void>;
   /** Opens a whole form natively (Slack modal) using the event's trigger. */

@@ -38,6 +38,8 @@ export interface Ctx {
    */
   reply(reply: Reply, options?: { detached?: boolean }): void;
   replyFile(file: FileMessage): void;
+  /** How a command is typed on this person's platform: `/join`, or `/mentor join` in Slack. */
+  cmd(name: string): string;
   /** Switches the language of this event's later replies (after /lang or the profile form). */
   setLocale(locale: Locale): void;
 }

@@ -9,7 +9,7 @@ import type { InboundEvent } from './events';
 import type { FormEngine } from './forms/engine';
 import { FORM_SUBMIT_ACTION } from './forms/engine';
 import { FORM_ACTION } from './forms/prompt';
-import { type Locale, localeFromPlatform, translator } from './i18n';
+import { type Locale, localeFromPlatform, type Translate, translator } from './i18n';
 import { enqueue } from './outbox';
 import type { Target } from './refs';
 import type { ActionSpec, CommandSpec } from './registry';
@@ -200,17 +200,28 @@ export function makeContext(
       return locale;
     },
     get t() {
-      return translator(locale);
+      return withCommandSyntax(translator(locale), deps.adapters[event.user.ref.platform]?.formatCommand);
     },
     roles: rolesOf(deps, user),
     replyTarget: target,
     reply: (reply, options) => push({ kind: 'reply', reply }, options?.detached),
     replyFile: (file) => push({ kind: 'file', file }),
+    cmd: (name) => deps.adapters[event.user.ref.platform]?.formatCommand?.(name) ?? `/${name}`,
     setLocale: (next) => {
       locale = next;
     },
   };
   return ctx;
+}
+
+/**
+ * Catalog strings write commands as `/join`; platforms with another syntax (Slack's
+ * `/mentor join`) get them rewritten. Only catalog text passes through here, never input.
+ */
+function withCommandSyntax(t: Translate, format: ((name: string) => string) | undefined): Translate {
+  if (!format) return t;
+  return ((key, ...params) =>
+    t(key, ...params).replace(/(^|[\s(«“"])\/([a-z]+)\b/g, (_m, pre: string, name: string) => `${pre}${format(name)}`)) as Translate;
 }
 
 /** Suggests a command for a typo: the nearest name within two edits. */

@@ -111,8 +111,8 @@ export const en = {
   'profile.label.role': 'Role',
   'profile.label.grade': 'Level',
   'profile.label.department': 'Department',
-  'profile.label.teach': 'Teaches',
-  'profile.label.learn': 'Wants to learn',
+  'profile.label.teach': 'I can teach',
+  'profile.label.learn': 'I want to learn',
   'profile.label.interests': 'Interests',
   'profile.label.formats': 'Formats',
   'profile.label.capacity': 'Mentees at once',
@@ -150,7 +150,7 @@ export const en = {
   'pause.usage': (p: { max: number }) =>
     `Use /pause to take two weeks off, or /pause N for N weeks (1 to ${p.max}).`,
   'pause.done': (p: { weeks: number; until: string }) =>
-    `You're on a break for ${p.weeks} ${p.weeks === 1 ? 'week' : 'weeks'}, until ${p.until}. I won't match you or send nudges until then; you'll be back automatically. Type /resume to come back earlier.`,
+    `You're on a break for ${p.weeks} ${p.weeks === 1 ? 'week' : 'weeks'} (until ${p.until}): no matching and no nudges until then, and you'll be back automatically. Type /resume to come back earlier.`,
   'resume.usage': 'Just type /resume — it takes no arguments.',
   'resume.notPaused': "You're not on a break, so there is nothing to resume.",
   'resume.done': "Welcome back! You're included in matching again.",
@@ -186,6 +186,6 @@ export const en = {
   'console.to': (p: { name: string }) => `→ to ${p.name}`,
   'console.fileSaved': (p: { path: string }) => `File saved: ${p.path}`,
   'console.pickHint': 'Reply with a number.',
-  'console.multiHint': 'Type a number to tick or untick, or several numbers at once: 1,3,5.',
+  'console.multiHint': 'Type a number to tick or untick it, or several numbers to choose them and go on: 1,3,5.',
   'console.bye': 'Bye! Your data stays in the database for next time.',
 };

@@ -112,8 +112,8 @@ export const ru: Messages = {
   'profile.label.role': 'Роль',
   'profile.label.grade': 'Уровень',
   'profile.label.department': 'Отдел',
-  'profile.label.teach': 'Учит',
-  'profile.label.learn': 'Хочет научиться',
+  'profile.label.teach': 'Могу научить',
+  'profile.label.learn': 'Хочу научиться',
   'profile.label.interests': 'Интересы',
   'profile.label.formats': 'Форматы',
   'profile.label.capacity': 'Подопечных одновременно',
@@ -151,7 +151,7 @@ export const ru: Messages = {
   'pause.usage': (p) =>
     `Наберите /pause, чтобы взять перерыв на две недели, или /pause N — на N недель (от 1 до ${p.max}).`,
   'pause.done': (p) =>
-    `Вы на перерыве ${p.weeks} ${pluralRu(p.weeks, 'неделю', 'недели', 'недель')}, до ${p.until}. До этого я не буду подбирать вам пару и присылать напоминания, а потом вы вернётесь автоматически. Вернуться раньше — /resume.`,
+    `Вы на перерыве ${p.weeks} ${pluralRu(p.weeks, 'неделю', 'недели', 'недель')} (до ${p.until}): до этого — ни подбора пар, ни напоминаний, а потом вы вернётесь автоматически. Вернуться раньше — /resume.`,
   'resume.usage': 'Просто наберите /resume — без параметров.',
   'resume.notPaused': 'Вы не на перерыве, возвращаться не из чего.',
   'resume.done': 'С возвращением! Вы снова участвуете в подборе пар.',
@@ -187,6 +187,6 @@ export const ru: Messages = {
   'console.to': (p) => `→ для ${p.name}`,
   'console.fileSaved': (p) => `Файл сохранён: ${p.path}`,
   'console.pickHint': 'Ответьте номером.',
-  'console.multiHint': 'Наберите номер, чтобы отметить или снять отметку, или сразу несколько: 1,3,5.',
+  'console.multiHint': 'Наберите номер, чтобы отметить или снять отметку, или сразу несколько номеров, чтобы выбрать их и идти дальше: 1,3,5.',
   'console.bye': 'До встречи! Данные остаются в базе до следующего раза.',
 };

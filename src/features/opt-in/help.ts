@@ -46,7 +46,7 @@ export function createHelpCommand(list: (ctx: Ctx) => HelpEntry[], greeting: boo
           greeting ? ctx.t('help.greeting', { name: ctx.user.name || '👋' }) : undefined,
           ctx.t('help.what'),
           ctx.t('help.how'),
-          `${ctx.t('help.commands')}\n${visible.map((c) => `/${c.name} — ${c.summary}`).join('\n')}`,
+          `${ctx.t('help.commands')}\n${visible.map((c) => `${ctx.cmd(c.name)} — ${c.summary}`).join('\n')}`,
           inGroup ? ctx.t('help.groupNote') : undefined,
         ]
           .filter(Boolean)

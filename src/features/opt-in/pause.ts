@@ -31,6 +31,23 @@ export function pauseEnd(now: Date, weeks: number): Date {
   return new Date(now.getTime() + weeks * WEEK_MS);
 }
 
+/** Pauses matching and nudges until `until`, replacing any earlier auto-resume. */
+export function startPause(db: DbOrTx, userId: number, until: Date, now: Date): void {
+  updateProfile(db, userId, { pausedUntil: until }, now);
+  cancelTimers(db, PAUSE_RESUME_TIMER, userId, now);
+  scheduleTimer(
+    db,
+    {
+      kind: PAUSE_RESUME_TIMER,
+      dueAt: until,
+      payload: { userId },
+      dedupeKey: `${PAUSE_RESUME_TIMER}:${userId}:${until.getTime()}`,
+      userId,
+    },
+    now,
+  );
+}
+
 export const pauseCommand: CommandSpec = {
   scope: 'dm',
   run(ctx, args) {
@@ -45,19 +62,7 @@ export const pauseCommand: CommandSpec = {
     }
     const until = pauseEnd(ctx.now, weeks.data);
     ctx.deps.db.transaction((tx) => {
-      updateProfile(tx, ctx.user.id, { pausedUntil: until }, ctx.now);
-      cancelTimers(tx, PAUSE_RESUME_TIMER, ctx.user.id, ctx.now);
-      scheduleTimer(
-        tx,
-        {
-          kind: PAUSE_RESUME_TIMER,
-          dueAt: until,
-          payload: { userId: ctx.user.id },
-          dedupeKey: `${PAUSE_RESUME_TIMER}:${ctx.user.id}:${until.getTime()}`,
-          userId: ctx.user.id,
-        },
-        ctx.now,
-      );
+      startPause(tx, ctx.user.id, until, ctx.now);
       audit(tx, { actorUserId: ctx.user.id, action: 'pause.start', details: { weeks: weeks.data } }, ctx.now);
     });
     ctx.reply({

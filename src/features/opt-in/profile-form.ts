@@ -26,6 +26,13 @@ export const PROFILE_FORM = 'profile';
 /** Mode of a profile form that edits an existing profile (no consent step). */
 export const EDIT_MODE = 'edit';
 
+/**
+ * Role-dependent questions count as "maybe" until the role is known, so the step total
+ * shrinks as the form learns more instead of growing under the person's feet.
+ */
+const roleUnknownOr = (test: (role: unknown) => boolean, values: FormValues) =>
+  values.role === undefined || values.role === null || test(values.role);
+
 /** Slack tells us the zone; elsewhere we ask. */
 const platformKnowsZone = (ctx: Ctx) => Boolean(ctx.event.user.timeZone);
 
@@ -58,7 +65,7 @@ export const profileForm: FormDefinition = {
       hint: 'profile.hint.pickSeveral',
       min: 1,
       max: 9,
-      when: ({ values }) => isMentor(values.role),
+      when: ({ values }) => roleUnknownOr(isMentor, values),
       options: ({ ctx }) => topicOptions(listTopics(ctx.deps.db), ctx.locale),
     },
     {
@@ -68,7 +75,7 @@ export const profileForm: FormDefinition = {
       hint: 'profile.hint.pickSeveral',
       min: 1,
       max: 9,
-      when: ({ values }) => isMentee(values.role),
+      when: ({ values }) => roleUnknownOr(isMentee, values),
       options: ({ ctx }) => topicOptions(listTopics(ctx.deps.db), ctx.locale),
     },
     {
@@ -93,7 +100,7 @@ export const profileForm: FormDefinition = {
       kind: 'single',
       name: 'capacity',
       label: 'profile.field.capacity',
-      when: ({ values }) => isMentor(values.role),
+      when: ({ values }) => roleUnknownOr(isMentor, values),
       options: () => ['1', '2', '3'].map((n) => ({ value: n, label: n })),
     },
     {

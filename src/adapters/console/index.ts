@@ -1,0 +1,273 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createInterface, type Interface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { styleText } from 'node:util';
+import type { ChatAdapter, EventHandler } from '../../core/adapter';
+import { parseCommand } from '../../core/command-parser';
+import type { InboundEvent } from '../../core/events';
+import { type Locale, t } from '../../core/i18n';
+import type { ConversationRef, Target, UserRef } from '../../core/refs';
+import type { FileMessage, Reply } from '../../core/replies';
+import { answerFromMenu, type ConsoleMenu, plainStyle, type RenderStyle, renderReply } from './render';
+
+export const CONSOLE_WORKSPACE = 'local';
+
+/** A colleague the console can act as. */
+export interface ConsolePerson {
+  id: string;
+  name: string;
+  /** Platform-style language hint, like Telegram's language_code. */
+  locale?: string;
+  department?: string;
+}
+
+export interface ConsoleAdapterConfig {
+  input: Readable;
+  output: Writable;
+  /** The demo company, for /as. */
+  people: ConsolePerson[];
+  /** Who types at first. */
+  me: ConsolePerson;
+  /** Language of the console's own lines (banner, /as). */
+  locale: Locale;
+  /** Where files (exports) are written. */
+  filesDir: string;
+  color?: boolean;
+  /** Awaited after each line, so the bot's answers print before the next prompt. */
+  settle?: () => Promise<void>;
+  /** Called when input ends or the person types /quit. */
+  onClose?: () => void;
+}
+
+/**
+ * The embedded local chat: readline in, text out. It is a real adapter — the same engine,
+ * forms and outbox as Slack and Telegram — with buttons as numbers and forms as prompts.
+ */
+export class ConsoleAdapter implements ChatAdapter {
+  readonly platform = 'console' as const;
+  readonly #config: ConsoleAdapterConfig;
+  readonly #style: RenderStyle;
+  readonly #menus = new Map<string, ConsoleMenu>();
+  #me: ConsolePerson;
+  #where: 'dm' | 'group' = 'dm';
+  #rl: Interface | undefined;
+  #queue: Promise<void> = Promise.resolve();
+  #closed = false;
+
+  constructor(config: ConsoleAdapterConfig) {
+    this.#config = config;
+    this.#me = config.me;
+    this.#style = config.color
+      ? { title: (s) => styleText('bold', s), dim: (s) => styleText('dim', s) }
+      : plainStyle;
+  }
+
+  async start(handler: EventHandler): Promise<void> {
+    const rl = createInterface({ input: this.#config.input, output: this.#config.output, terminal: false });
+    this.#rl = rl;
+    this.#print(this.#style.dim(t(this.#config.locale, 'console.banner', { name: this.#me.name })));
+    this.#print(this.#style.dim(t(this.#config.locale, 'console.connect')));
+    this.#prompt();
+    rl.on('line', (line) => {
+      // Lines are handled strictly one after another, like messages in a chat.
+      this.#queue = this.#queue.then(() => this.#handleLine(line, handler));
+    });
+    rl.on('close', () => {
+      void this.#queue.then(() => this.#close());
+    });
+  }
+
+  /** Resolves once every line typed so far has been handled (and its replies settled). */
+  whenIdle(): Promise<void> {
+    return this.#queue;
+  }
+
+  async stop(): Promise<void> {
+    this.#closed = true;
+    this.#rl?.close();
+  }
+
+  async send(target: Target, reply: Reply): Promise<void> {
+    const rendered = renderReply(reply, this.#style, {
+      pick: t(this.#config.locale, 'console.pickHint'),
+      multi: t(this.#config.locale, 'console.multiHint'),
+    });
+    const key = conversationKey(target);
+    if (rendered.menu) this.#menus.set(key, rendered.menu);
+    else this.#menus.delete(key);
+    this.#print(this.#header(target), ...rendered.lines, '');
+  }
+
+  async sendFile(target: Target, file: FileMessage): Promise<void> {
+    const dir = resolve(this.#config.filesDir);
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, `${recipientId(target)}-${file.filename}`.replace(/[^\w.@-]/g, '_'));
+    writeFileSync(path, Buffer.from(file.contentBase64, 'base64'));
+    this.#print(
+      this.#header(target),
+      file.caption ?? file.filename,
+      t(this.#config.locale, 'console.fileSaved', { path }),
+      '',
+    );
+  }
+
+  /** The neutral event a typed line stands for, or undefined for console-only commands. */
+  toEvent(line: string): InboundEvent | undefined {
+    const user: UserRef = { platform: 'console', workspace: CONSOLE_WORKSPACE, id: this.#me.id };
+    const conversation: ConversationRef =
+      this.#where === 'dm'
+        ? { platform: 'console', workspace: CONSOLE_WORKSPACE, id: `dm:${this.#me.id}`, kind: 'dm' }
+        : { platform: 'console', workspace: CONSOLE_WORKSPACE, id: 'general', kind: 'group' };
+    const base = {
+      id: randomUUID(),
+      user: { ref: user, name: this.#me.name, ...(this.#me.locale ? { locale: this.#me.locale } : {}) },
+      conversation,
+    };
+    const answer = answerFromMenu(line, this.#menus.get(conversation.id));
+    if (answer) return { ...base, type: 'action', data: answer.data, ...(answer.values ? { values: answer.values } : {}) };
+    const command = parseCommand(line);
+    if (command) return { ...base, type: 'command', name: command.name, args: command.args };
+    return { ...base, type: 'text', text: line };
+  }
+
+  async #handleLine(line: string, handler: EventHandler): Promise<void> {
+    if (this.#closed) return;
+    const text = line.trim();
+    if (text === '') return this.#prompt();
+    if (!this.#local(text)) {
+      const event = this.#echoAndConvert(text);
+      if (event) {
+        try {
+          await handler(event);
+          await this.#config.settle?.();
+        } catch {
+          // The engine has its own error boundary; a failure here must not stop the chat.
+        }
+      }
+    }
+    this.#prompt();
+  }
+
+  #echoAndConvert(text: string): InboundEvent | undefined {
+    // When input is piped (not a terminal), echo it so the transcript reads like a chat.
+    if (!this.#interactive()) this.#print(`${this.#promptText()}${text}`);
+    return this.toEvent(text);
+  }
+
+  /** Console-only meta commands. Returns true when the line was one of them. */
+  #local(text: string): boolean {
+    const command = parseCommand(text);
+    if (!command) return false;
+    const locale = this.#config.locale;
+    const names = this.#config.people.map((p) => p.name.split(' ')[0]).join(', ');
+    switch (command.name) {
+      case 'quit':
+      case 'exit':
+        this.#rl?.close();
+        return true;
+      case 'as': {
+        if (!command.args) {
+          this.#print(t(locale, 'console.asUsage', { names }), '');
+          return true;
+        }
+        const person = findPerson(this.#config.people, command.args);
+        if (!person) {
+          this.#print(t(locale, 'console.asUnknown', { names }), '');
+          return true;
+        }
+        this.#me = person;
+        this.#print(this.#style.title(t(locale, 'console.as', { name: person.name })), '');
+        return true;
+      }
+      case 'whoami':
+        this.#print(
+          t(locale, 'console.whoami', {
+            name: this.#me.name,
+            id: this.#me.id,
+            place: t(locale, this.#where === 'dm' ? 'console.inDm' : 'console.inGroup'),
+          }),
+          t(locale, 'console.where'),
+          '',
+        );
+        return true;
+      case 'in':
+        if (command.args === 'group' || command.args === 'dm') {
+          this.#where = command.args;
+          this.#print(t(locale, this.#where === 'dm' ? 'console.inDm' : 'console.inGroup'), '');
+        } else {
+          this.#print(t(locale, 'console.where'), '');
+        }
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  #header(target: Target): string {
+    const id = recipientId(target);
+    const onlyFor = target.kind === 'conversation' ? target.onlyFor?.id : undefined;
+    if (target.kind === 'conversation' && target.conversation.kind === 'group') {
+      const suffix = onlyFor ? ` (${onlyFor === this.#me.id ? 'only you' : `only ${this.#nameOf(onlyFor)}`})` : '';
+      return this.#style.dim(`#general${suffix} · Tandem:`);
+    }
+    if (id === this.#me.id) return this.#style.dim('Tandem:');
+    return this.#style.dim(`${t(this.#config.locale, 'console.to', { name: this.#nameOf(id) })} · Tandem:`);
+  }
+
+  #nameOf(id: string): string {
+    return this.#config.people.find((p) => p.id === id)?.name ?? id;
+  }
+
+  #promptText(): string {
+    return `${this.#me.name}${this.#where === 'group' ? ' @#general' : ''} › `;
+  }
+
+  #prompt(): void {
+    // Piped input gets its prompt with the echoed line instead.
+    if (this.#closed || !this.#interactive()) return;
+    this.#config.output.write(this.#promptText());
+  }
+
+  #interactive(): boolean {
+    return Boolean((this.#config.input as { isTTY?: boolean }).isTTY);
+  }
+
+  #print(...lines: string[]): void {
+    this.#config.output.write(`\n${lines.join('\n')}\n`.replace(/^\n/, ''));
+  }
+
+  #close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#print('', t(this.#config.locale, 'console.bye'));
+    this.#config.onClose?.();
+  }
+}
+
+/** The conversation a target's replies belong to (where numbers typed next will answer). */
+function conversationKey(target: Target): string {
+  return target.kind === 'user' ? `dm:${target.user.id}` : target.conversation.id;
+}
+
+function recipientId(target: Target): string {
+  if (target.kind === 'user') return target.user.id;
+  if (target.conversation.kind === 'dm') return target.conversation.id.replace(/^dm:/, '');
+  return target.onlyFor?.id ?? target.conversation.id;
+}
+
+/** Finds a colleague by id, full name or first-name prefix, ignoring case. */
+export function findPerson(people: ConsolePerson[], query: string): ConsolePerson | undefined {
+  const q = query.trim().toLowerCase();
+  if (!q) return undefined;
+  return (
+    people.find((p) => p.id.toLowerCase() === q || p.name.toLowerCase() === q) ??
+    people.find((p) => p.name.toLowerCase().startsWith(q)) ??
+    people.find((p) => p.name.toLowerCase().split(' ').some((part) => part.startsWith(q)))
+  );
+}
+
+export function createConsoleAdapter(config: ConsoleAdapterConfig): ConsoleAdapter {
+  return new ConsoleAdapter(config);
+}

@@ -1,0 +1,39 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { audit } from '../db/queries/audit';
+import { saveProfile, updateProfile } from '../db/queries/profiles';
+import { upsertUser } from '../db/queries/users';
+import { auditLog } from '../db/schema';
+import { pauseEnd, startPause } from '../features/opt-in/pause';
+import { CONSOLE_WORKSPACE } from '../adapters/console';
+import { DEMO_COMPANY } from './company';
+
+const SEEDED_MARK = 'demo.seeded';
+
+/**
+ * Seeds the demo company once. The mark in the audit log makes it idempotent and keeps
+ * later changes: a demo colleague who left is not brought back on the next start.
+ */
+export function seedDemoCompany(db: Db, now: Date): boolean {
+  if (db.select().from(auditLog).where(eq(auditLog.action, SEEDED_MARK)).get()) return false;
+  db.transaction((tx) => {
+    for (const person of DEMO_COMPANY) {
+      const user = upsertUser(
+        tx,
+        {
+          ref: { platform: 'console', workspace: CONSOLE_WORKSPACE, id: person.id },
+          name: person.name,
+          locale: person.locale,
+          timeZone: person.timeZone,
+        },
+        now,
+      );
+      const { role, grade, department, interests, formats, capacity, teach, learn } = person;
+      saveProfile(tx, user.id, { role, grade, department, interests, formats, capacity, teach, learn }, now);
+      if (person.prepared) updateProfile(tx, user.id, { preparedAt: now }, now);
+      if (person.pausedWeeks) startPause(tx, user.id, pauseEnd(now, person.pausedWeeks), now);
+    }
+    audit(tx, { actorUserId: null, action: SEEDED_MARK, details: { people: DEMO_COMPANY.length } }, now);
+  });
+  return true;
+}

@@ -1,0 +1,70 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Config } from '../config';
+import type { Clock } from '../core/clock';
+import type { OutboxWorker } from '../core/outbox';
+import type { Db } from '../db/client';
+import { pruneInboundEvents } from '../db/queries/inbound-events';
+import type { Logger } from '../logger';
+import { runDueTimers } from './timers';
+
+export interface JobDeps {
+  db: Db;
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  outbox: OutboxWorker;
+}
+
+/** How long processed event ids are kept for deduplication. */
+export const INBOUND_EVENT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
+export type JobName = 'tick' | 'prune';
+
+/** Every recurring job, in one place. Each is `run(deps, now)`: cron-free, so tests call it. */
+export const JOBS: Record<JobName, { schedule: string; run: (deps: JobDeps, now: Date) => Promise<void> }> = {
+  tick: {
+    schedule: '* * * * *',
+    async run(deps, now) {
+      runDueTimers(deps, now);
+      await deps.outbox.deliverDue();
+    },
+  },
+  prune: {
+    schedule: '17 3 * * *',
+    async run(deps, now) {
+      pruneInboundEvents(deps.db, new Date(now.getTime() - INBOUND_EVENT_RETENTION_MS));
+    },
+  },
+};
+
+/**
+ * Starts the cron ticks. node-cron does not catch up on missed runs, which is why every
+ * timed action is a row: the first tick after a restart finds whatever fell due meanwhile.
+ */
+export function startJobs(deps: JobDeps): { stop(): Promise<void> } {
+  const tasks: ScheduledTask[] = [];
+  for (const [name, job] of Object.entries(JOBS)) {
+    const task = cron.schedule(
+      job.schedule,
+      async () => {
+        try {
+          await job.run(deps, deps.clock.now());
+        } catch (error) {
+          deps.logger.error({ job: name, err: error instanceof Error ? error.name : 'unknown' }, 'job failed');
+        }
+      },
+      { name, noOverlap: true, timezone: 'UTC' },
+    );
+    tasks.push(task);
+  }
+  return {
+    async stop() {
+      for (const task of tasks) await task.destroy();
+    },
+  };
+}
+
+/** Runs the tick once now: at start, so downtime is caught up without waiting a minute. */
+export async function catchUp(deps: JobDeps): Promise<void> {
+  await JOBS.tick.run(deps, deps.clock.now());
+}

@@ -1,0 +1,60 @@
+import type { Config } from '../config';
+import { asTandemError } from '../core/errors';
+import type { Db, DbOrTx } from '../db/client';
+import { dueTimers, finishTimer } from '../db/queries/timers';
+import type { TimerRow } from '../db/schema';
+import { PAUSE_RESUME_TIMER, runPauseResume } from '../features/opt-in/pause';
+import type { Logger } from '../logger';
+
+/** Every kind of timed row. A new kind won't compile until it has a handler below. */
+export type TimerKind = typeof PAUSE_RESUME_TIMER;
+
+/** Handlers run inside the transaction that claims the row: DB writes and outbox rows only. */
+export type TimerHandler = (db: DbOrTx, config: Config, timer: TimerRow, now: Date) => void;
+
+export const TIMER_HANDLERS: Record<TimerKind, TimerHandler> = {
+  [PAUSE_RESUME_TIMER]: runPauseResume,
+};
+
+export const TIMER_BATCH = 500;
+export const TIMER_MAX_ATTEMPTS = 5;
+
+export interface TimerReport {
+  done: number;
+  failed: number;
+}
+
+/**
+ * Runs every timer row that is due. Claiming, the handler's writes (including its outbox
+ * messages) and marking done commit together, so each timer acts exactly once — and rows
+ * that fell due while the process was down are simply due now.
+ */
+export function runDueTimers(deps: { db: Db; config: Config; logger: Logger }, now: Date): TimerReport {
+  const report: TimerReport = { done: 0, failed: 0 };
+  for (;;) {
+    const rows = dueTimers(deps.db, now, TIMER_BATCH);
+    for (const row of rows) {
+      const handler = TIMER_HANDLERS[row.kind as TimerKind];
+      try {
+        deps.db.transaction(
+          (tx) => {
+            if (!handler) throw new Error(`no handler for timer kind ${row.kind}`);
+            handler(tx, deps.config, row, now);
+            finishTimer(tx, row.id, 'done', now);
+          },
+          { behavior: 'immediate' },
+        );
+        report.done += 1;
+      } catch (error) {
+        const e = asTandemError(error, 'handler_failed');
+        const attempts = row.attempts + 1;
+        const status = attempts >= TIMER_MAX_ATTEMPTS || !handler ? 'failed' : 'pending';
+        finishTimer(deps.db, row.id, status, now, attempts);
+        deps.logger.error({ code: e.code, timerId: row.id, kind: row.kind, attempts }, 'timer failed');
+        if (status === 'failed') report.failed += 1;
+      }
+    }
+    if (rows.length < TIMER_BATCH) break;
+  }
+  return report;
+}

@@ -1,0 +1,105 @@
+import { userInfo } from 'node:os';
+import { type Config, loadConfig, readEnv } from './config';
+import { createConsoleAdapter } from './adapters/console';
+import type { ChatAdapter } from './core/adapter';
+import { systemClock } from './core/clock';
+import { createEngine } from './core/engine';
+import { TandemError } from './core/errors';
+import { OutboxWorker } from './core/outbox';
+import type { Platform } from './core/refs';
+import { openDatabase } from './db/client';
+import { seedDemoCompany } from './demo/seed';
+import { DEMO_COMPANY } from './demo/company';
+import { forms } from './features/forms';
+import { actions, commands } from './features/registry';
+import { catchUp, startJobs } from './jobs';
+import { createLogger } from './logger';
+
+/** Wiring: config → database → engine → adapters → ticks. SIGTERM stops everything cleanly. */
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(readEnv());
+  } catch (error) {
+    if (error instanceof TandemError && error.code === 'config_invalid') {
+      process.stderr.write(`${error.message}\n\nSee .env.example for every variable and its default.\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const consoleMode = config.platforms.length === 0;
+  const logger = createLogger({
+    // In the console the chat owns stdout; logs go to stderr and stay quiet unless asked.
+    level: config.LOG_LEVEL ?? (consoleMode ? 'warn' : 'info'),
+    format: config.LOG_FORMAT ?? (consoleMode || process.stdout.isTTY ? 'pretty' : 'json'),
+    destination: consoleMode ? 2 : 1,
+  });
+
+  const database = openDatabase(config.DATABASE_PATH);
+  const clock = systemClock;
+  const adapters: Partial<Record<Platform, ChatAdapter>> = {};
+  const outbox = new OutboxWorker({ db: database.db, clock, logger, adapters });
+  const engine = createEngine({
+    deps: { db: database.db, clock, config, logger, outbox, adapters },
+    commands,
+    actions,
+    forms,
+  });
+
+  if (consoleMode || config.DEMO) seedDemoCompany(database.db, clock.now());
+
+  let stopping = false;
+  const jobs = startJobs({ db: database.db, config, logger, clock, outbox });
+  const shutdown = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    await jobs.stop();
+    for (const adapter of Object.values(adapters)) await adapter.stop();
+    await outbox.drain();
+    database.close();
+    process.exit(code);
+  };
+  process.once('SIGTERM', () => void shutdown());
+  process.once('SIGINT', () => void shutdown());
+
+  if (consoleMode) {
+    const me = { id: 'me', name: consoleName(), locale: config.DEFAULT_LOCALE };
+    const people = [me, ...DEMO_COMPANY.map(({ id, name, locale, department }) => ({ id, name, locale, department }))];
+    adapters.console = createConsoleAdapter({
+      input: process.stdin,
+      output: process.stdout,
+      people,
+      me,
+      locale: config.DEFAULT_LOCALE,
+      filesDir: config.FILES_DIR,
+      color: process.stdout.isTTY,
+      settle: () => outbox.drain(),
+      onClose: () => void shutdown(),
+    });
+  } else {
+    logger.error({ platforms: config.platforms }, 'platform adapters are not built yet; start without tokens for the console');
+    await shutdown(1);
+    return;
+  }
+
+  await catchUp({ db: database.db, config, logger, clock, outbox });
+  for (const adapter of Object.values(adapters)) await adapter.start(engine.handle);
+  logger.info({ platforms: Object.keys(adapters) }, 'tandem started');
+}
+
+/** The console operator's display name: the OS user, capitalised. */
+function consoleName(): string {
+  try {
+    const name = userInfo().username;
+    if (name && name !== 'root') return name.charAt(0).toUpperCase() + name.slice(1);
+  } catch {
+    // No passwd entry (containers); fall through.
+  }
+  return 'Alex';
+}
+
+main().catch((error: unknown) => {
+  const e = error instanceof TandemError ? error : undefined;
+  process.stderr.write(`Tandem could not start: ${e ? `${e.code}: ${e.message}` : String(error)}\n`);
+  process.exit(1);
+});

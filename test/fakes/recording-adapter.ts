@@ -1,0 +1,47 @@
+import type { ChatAdapter, EventHandler } from '../../src/core/adapter';
+import type { Platform, Target } from '../../src/core/refs';
+import type { FileMessage, Reply } from '../../src/core/replies';
+
+export interface Delivery {
+  target: Target;
+  reply?: Reply;
+  file?: FileMessage;
+}
+
+/**
+ * A platform stand-in that records every delivery. `failWith` scripts failures for the
+ * next sends (an Error to throw, or undefined to succeed).
+ */
+export class RecordingAdapter implements ChatAdapter {
+  readonly platform: Platform;
+  readonly deliveries: Delivery[] = [];
+  readonly failWith: (Error | undefined)[] = [];
+  /** Runs during a send, after the platform "received" it (to simulate a crash). */
+  afterReceive: (() => void) | undefined;
+  handler: EventHandler | undefined;
+
+  constructor(platform: Platform = 'slack') {
+    this.platform = platform;
+  }
+
+  async start(handler: EventHandler): Promise<void> {
+    this.handler = handler;
+  }
+
+  async stop(): Promise<void> {}
+
+  async send(target: Target, reply: Reply): Promise<void> {
+    const failure = this.failWith.shift();
+    if (failure) throw failure;
+    this.deliveries.push({ target, reply });
+    this.afterReceive?.();
+  }
+
+  async sendFile(target: Target, file: FileMessage): Promise<void> {
+    this.deliveries.push({ target, file });
+  }
+
+  texts(): string[] {
+    return this.deliveries.map((d) => d.reply?.text ?? d.file?.filename ?? '');
+  }
+}

@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Config, loadConfig } from '../../src/config';
+import type { ChatAdapter } from '../../src/core/adapter';
+import { ManualClock } from '../../src/core/clock';
+import { createEngine, type Engine } from '../../src/core/engine';
+import { OutboxWorker } from '../../src/core/outbox';
+import type { Platform } from '../../src/core/refs';
+import { openDatabase, type TandemDatabase } from '../../src/db/client';
+import { forms } from '../../src/features/forms';
+import { actions, commands } from '../../src/features/registry';
+import { silentLogger } from '../../src/logger';
+
+export interface TestApp {
+  dir: string;
+  dbPath: string;
+  database: TandemDatabase;
+  config: Config;
+  clock: ManualClock;
+  adapters: Partial<Record<Platform, ChatAdapter>>;
+  outbox: OutboxWorker;
+  engine: Engine;
+  /** Closes the database, as a crash or a stop would. */
+  close(): void;
+  /** Opens the same database file again with a fresh engine: a restart. */
+  restart(): TestApp;
+  /** Removes the temp folder. */
+  dispose(): void;
+}
+
+/** The real engine on a real SQLite file with the real migrations, in a temp folder. */
+export function createTestApp(
+  options: { env?: Record<string, string>; clock?: ManualClock; dir?: string } = {},
+): TestApp {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'tandem-test-'));
+  const dbPath = join(dir, 'tandem.db');
+  const config = loadConfig({ DATABASE_PATH: dbPath, FILES_DIR: join(dir, 'files'), ...options.env });
+  const clock = options.clock ?? new ManualClock('2026-12-01T09:00:00Z');
+  const database = openDatabase(dbPath);
+  const adapters: Partial<Record<Platform, ChatAdapter>> = {};
+  const outbox = new OutboxWorker({ db: database.db, clock, logger: silentLogger, adapters });
+  const engine = createEngine({
+    deps: { db: database.db, clock, config, logger: silentLogger, outbox, adapters },
+    commands,
+    actions,
+    forms,
+  });
+  const app: TestApp = {
+    dir,
+    dbPath,
+    database,
+    config,
+    clock,
+    adapters,
+    outbox,
+    engine,
+    close: () => database.close(),
+    restart: () => createTestApp({ ...options, clock, dir }),
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
+  return app;
+}

@@ -1,0 +1,60 @@
+import { PassThrough } from 'node:stream';
+import { type ConsoleAdapter, type ConsolePerson, createConsoleAdapter } from '../../src/adapters/console';
+import { DEMO_COMPANY } from '../../src/demo/company';
+import type { Locale } from '../../src/core/i18n';
+import type { TestApp } from './app';
+
+export interface ConsoleChat {
+  adapter: ConsoleAdapter;
+  /** Types one line, waits until the bot has answered, returns what was printed. */
+  type(line: string): Promise<string>;
+  /** Everything printed so far. */
+  transcript(): string;
+  stop(): Promise<void>;
+}
+
+export const ME: ConsolePerson = { id: 'me', name: 'Alex Tester' };
+
+/**
+ * The console adapter on in-memory streams, wired to the test app's engine and outbox:
+ * exactly the path a person at `npm start` takes, minus the terminal.
+ */
+export async function startConsoleChat(
+  app: TestApp,
+  options: { me?: ConsolePerson; locale?: Locale } = {},
+): Promise<ConsoleChat> {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let printed = '';
+  output.on('data', (chunk: Buffer) => {
+    printed += chunk.toString('utf8');
+  });
+  const me = options.me ?? ME;
+  const adapter = createConsoleAdapter({
+    input,
+    output,
+    people: [me, ...DEMO_COMPANY.map(({ id, name, locale }) => ({ id, name, locale }))],
+    me,
+    locale: options.locale ?? 'en',
+    filesDir: `${app.dir}/files`,
+    settle: () => app.outbox.drain(),
+  });
+  app.adapters.console = adapter;
+  await adapter.start(app.engine.handle);
+  return {
+    adapter,
+    async type(line) {
+      const before = printed.length;
+      input.write(`${line}\n`);
+      await new Promise((resolve) => setImmediate(resolve));
+      await adapter.whenIdle();
+      await app.outbox.drain();
+      return printed.slice(before);
+    },
+    transcript: () => printed,
+    async stop() {
+      await adapter.stop();
+      input.end();
+    },
+  };
+}

@@ -1,0 +1,228 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { findUser } from '../../src/db/queries/users';
+import { getProfile } from '../../src/db/queries/profiles';
+import { formSessions, profiles } from '../../src/db/schema';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { type ConsoleChat, ME, startConsoleChat } from '../helpers/console-chat';
+
+let app: TestApp;
+let chat: ConsoleChat;
+
+afterEach(async () => {
+  await chat?.stop();
+  app?.close();
+  app?.dispose();
+});
+
+const meRef = { platform: 'console' as const, workspace: 'local', id: 'me' };
+const profileOf = () => {
+  const user = findUser(app.database.db, meRef);
+  return user ? getProfile(app.database.db, user.id) : undefined;
+};
+
+describe('join through the console', () => {
+  it('walks the whole opt-in form in English and marks the person prepared', async () => {
+    app = createTestApp();
+    chat = await startConsoleChat(app);
+
+    expect(await chat.type('/help')).toContain('Reverse mentoring turns the usual direction around');
+    const first = await chat.type('/join');
+    expect(first).toContain("let's set up your profile");
+    expect(first).toContain('step 1 of 11');
+    expect(first).toContain('Teach (mentor)');
+
+    expect(await chat.type('3')).toContain('What is your level in the company?');
+    expect(await chat.type('2')).toContain('Which department or team are you in?');
+    expect(await chat.type('Customer Support')).toContain('Which topics can you teach?');
+    // Toggle one topic, then press Done (entry after the 9 topics).
+    const toggled = await chat.type('1');
+    expect(toggled).toContain('[x] AI and neural networks');
+    expect(await chat.type('10')).toContain('Which topics would you like to learn?');
+    expect(await chat.type('3,7')).toContain('Your interests and hobbies');
+    expect(await chat.type('Chess,  running ; chess')).toContain('Which formats suit you?');
+    expect(await chat.type('1,4')).toContain('How many mentees can you take at once?');
+    expect(await chat.type('2')).toContain('Your time zone?');
+    expect(await chat.type('Asia/Tokyo')).toContain('Which language should I use with you?');
+    expect(await chat.type('1')).toContain('Do you agree to take part');
+    expect(profileOf()).toBeUndefined();
+    const welcome = await chat.type('1');
+    expect(welcome).toContain('Welcome to the program, Alex!');
+    expect(welcome).toContain('Preparation guide');
+
+    const saved = profileOf();
+    expect(saved?.profile).toMatchObject({
+      role: 'both',
+      grade: 2,
+      department: 'Customer Support',
+      interests: ['chess', 'running'],
+      formats: ['one_on_one', 'sprint'],
+      capacity: 2,
+      preparedAt: null,
+    });
+    expect(saved?.teach).toEqual(['ai']);
+    expect(saved?.learn).toEqual(['social_media', 'green_economy']);
+    expect(findUser(app.database.db, meRef)?.timeZone).toBe('Asia/Tokyo');
+
+    expect(await chat.type('1')).toContain('You are ready');
+    expect(profileOf()?.profile.preparedAt).toEqual(app.clock.now());
+
+    const shown = await chat.type('/profile');
+    expect(shown).toContain('Department: Customer Support');
+    expect(shown).toContain('Time zone: Asia/Tokyo (UTC+9)');
+    expect(shown).toContain('Status: ready for matching');
+  });
+
+  it('runs the same form in Russian for a Russian-speaking colleague', async () => {
+    app = createTestApp();
+    chat = await startConsoleChat(app, { me: { id: 'me', name: 'Ольга Котова', locale: 'ru' } });
+
+    const first = await chat.type('/join');
+    expect(first).toContain('давайте заполним профиль');
+    expect(first).toContain('шаг 1 из 11');
+    expect(await chat.type('2')).toContain('Какой у вас уровень в компании?');
+    expect(await chat.type('5')).toContain('В каком вы отделе');
+    expect(await chat.type('Финансы')).toContain('Каким темам вы хотите научиться?');
+    expect(await chat.type('ИИ и нейросети')).toContain('Ваши интересы и хобби');
+    expect(await chat.type('1')).toContain('Какие форматы вам подходят?'); // Skip
+    expect(await chat.type('1,3')).toContain('Ваш часовой пояс?');
+    expect(await chat.type('1')).toContain('На каком языке');
+    expect(await chat.type('2')).toContain('Согласны ли вы участвовать');
+    const welcome = await chat.type('1');
+    expect(welcome).toContain('Добро пожаловать в программу, Ольга!');
+    expect(welcome).toContain('Памятка участника');
+    expect(await chat.type('1')).toContain('Вы готовы');
+
+    const saved = profileOf();
+    expect(saved?.profile).toMatchObject({ role: 'mentee', grade: 5, department: 'Финансы', capacity: null });
+    expect(saved?.learn).toEqual(['ai']);
+    expect(findUser(app.database.db, meRef)).toMatchObject({ locale: 'ru', timeZone: 'UTC' });
+    expect(await chat.type('/profile')).toContain('Хочу научиться: ИИ и нейросети');
+  });
+
+  it('resumes at the same question after a restart mid-form', async () => {
+    app = createTestApp();
+    chat = await startConsoleChat(app);
+    await chat.type('/join');
+    await chat.type('2'); // mentee
+    expect(await chat.type('4')).toContain('Which department or team are you in?');
+    await chat.stop();
+    app.close();
+
+    app = app.restart();
+    chat = await startConsoleChat(app);
+    // The first thing typed after the restart answers the pending question.
+    expect(await chat.type('Legal')).toContain('Which topics would you like to learn?');
+    const resumed = await chat.type('/join');
+    expect(resumed).toContain('continuing where you left off');
+    expect(resumed).toContain('Which topics would you like to learn?');
+  });
+
+  it('goes Back to the previous question and Cancel saves nothing', async () => {
+    app = createTestApp();
+    chat = await startConsoleChat(app);
+    await chat.type('/join');
+    await chat.type('1'); // mentor
+    const grade = await chat.type('3');
+    expect(grade).toContain('Which department');
+    // Department prompt: [1] Back [2] Cancel
+    const back = await chat.type('1');
+    expect(back).toContain('What is your level in the company?');
+    expect(back).toContain('(•) 3 — senior specialist');
+    await chat.type('3');
+    const cancelled = await chat.type('2');
+    expect(cancelled).toContain("Cancelled — you haven't joined and nothing was saved");
+    expect(profileOf()).toBeUndefined();
+    expect(await chat.type('anything')).toContain("I didn't catch that");
+  });
+
+  it('offers an edit on a second /join, and editing keeps answers with "Keep"', async () => {
+    app = createTestApp();
+    chat = await startConsoleChat(app);
+    await chat.type('/join');
+    // mentee, grade 4, Sales, learn AI+tools, skip interests, one-on-one+group, org zone, English, consent
+    for (const answer of ['2', '4', 'Sales', '1,2', '1', '1,2', '1', '1', '1']) await chat.type(answer);
+    expect(profileOf()?.profile.department).toBe('Sales');
+
+    const again = await chat.type('/join');
+    expect(again).toContain("You're already in the program");
+    const edit = await chat.type('1'); // Edit profile
+    expect(edit).toContain('Let’s update your profile');
+    expect(edit).toContain('(•) Learn (mentee)');
+    await chat.type('2'); // still a mentee
+    const dept = await chat.type('4'); // grade unchanged
+    expect(dept).toContain('[1] Keep “Sales”');
+    const learn = await chat.type('1'); // keep Sales
+    expect(learn).toContain('[x] AI and neural networks');
+    await chat.type('10'); // Done: keep the selection
+    await chat.type('Cycling'); // interests, newly typed
+    await chat.type('5'); // formats: Done
+    await chat.type('1'); // zone
+    const done = await chat.type('1'); // language: no consent step when editing
+    expect(done).toContain('Your profile is updated.');
+    expect(done).toContain('Interests: cycling');
+
+    const saved = profileOf();
+    expect(saved?.profile).toMatchObject({ department: 'Sales', interests: ['cycling'], grade: 4 });
+    expect(saved?.learn).toEqual(['ai', 'digital_tools']);
+  });
+});
+
+describe('bad input in the form', () => {
+  it('re-asks the same field with a reason and saves nothing', async () => {
+    app = createTestApp();
+    chat = await startConsoleChat(app);
+    await chat.type('/join');
+    expect(await chat.type('banana')).toContain('Please choose one of the options.');
+    await chat.type('1'); // mentor
+    // Grade 9 is not an option.
+    expect(await chat.type('9')).toContain('Please choose one of the options.');
+    await chat.type('2');
+    expect(await chat.type('x'.repeat(5000))).toContain('please keep it under 80 characters');
+    expect(await chat.type('Sales\u0007')).toContain('invisible control characters');
+    expect(await chat.type('   ')).toBe(''); // a blank line sends nothing
+    await chat.type('Sales');
+    // Unknown topic typed by name.
+    expect(await chat.type('Astrology')).toContain('Please choose one of the options.');
+    // Done with nothing selected.
+    expect(await chat.type('10')).toContain('Please choose at least one option.');
+    await chat.type('1,2');
+    await chat.type('1'); // skip interests
+    await chat.type('1'); // formats: toggle one-on-one
+    await chat.type('5'); // Done
+    // Capacity 0 is not an option.
+    expect(await chat.type('0')).toContain('Please choose one of the options.');
+    expect(await chat.type('Mars/Olympus')).toContain('How many mentees');
+
+    const user = findUser(app.database.db, meRef);
+    expect(user && app.database.db.select().from(profiles).where(eq(profiles.userId, user.id)).get()).toBeUndefined();
+    const session = user && app.database.db.select().from(formSessions).where(eq(formSessions.userId, user.id)).get();
+    expect(session?.field).toBe('capacity');
+    expect(session?.values.department).toBe('Sales');
+  });
+
+  it('refuses a button from a closed form and a button meant for someone else', async () => {
+    app = createTestApp();
+    chat = await startConsoleChat(app);
+    await chat.type('/join');
+    const user = findUser(app.database.db, meRef);
+    const session = user && app.database.db.select().from(formSessions).where(eq(formSessions.userId, user.id)).get();
+    if (!user || !session) throw new Error('no session');
+    const data = `f|${user.id}|${session.id}|1|o|0`;
+    await chat.type('/cancel');
+
+    const base = {
+      user: { ref: meRef, name: ME.name },
+      conversation: { platform: 'console' as const, workspace: 'local', id: 'dm:me', kind: 'dm' as const },
+    };
+    await app.engine.handle({ ...base, id: 'stale-1', type: 'action', data });
+    await app.outbox.drain();
+    expect(chat.transcript()).toContain('That form is closed');
+
+    const anna = { ref: { platform: 'console' as const, workspace: 'local', id: 'anna' }, name: 'Anna Petrova' };
+    await app.engine.handle({ ...base, user: anna, id: 'foreign-1', type: 'action', data });
+    await app.outbox.drain();
+    expect(chat.transcript()).toContain('This button was meant for someone else');
+    expect(getProfile(app.database.db, user.id)).toBeUndefined();
+  });
+});
