@@ -19,7 +19,10 @@ const idList = z
       .filter(Boolean)) {
       const parsed = platformRef.safeParse(item);
       if (!parsed.success) {
-        ctx.addIssue({ code: 'custom', message: `"${item}": expected platform:id, e.g. slack:U123` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${item}": expected platform:id, e.g. slack:U123`,
+        });
         continue;
       }
       const [platform, id] = item.split(':') as [Platform, string];
@@ -72,7 +75,9 @@ export interface Config extends EnvConfig {
  */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   // Empty strings mean "unset" in .env files; let defaults apply.
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
   const parsed = configSchema.safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {

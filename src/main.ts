@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
-import { type Config, loadConfig, readEnv } from './config';
 import { createConsoleAdapter } from './adapters/console';
+import { type Config, loadConfig, readEnv } from './config';
 import type { ChatAdapter } from './core/adapter';
 import { systemClock } from './core/clock';
 import { createEngine } from './core/engine';
@@ -8,8 +8,8 @@ import { TandemError } from './core/errors';
 import { OutboxWorker } from './core/outbox';
 import type { Platform } from './core/refs';
 import { openDatabase } from './db/client';
-import { seedDemoCompany } from './demo/seed';
 import { DEMO_COMPANY } from './demo/company';
+import { seedDemoCompany } from './demo/seed';
 import { forms } from './features/forms';
 import { actions, commands } from './features/registry';
 import { catchUp, startJobs } from './jobs';
@@ -22,7 +22,9 @@ async function main(): Promise<void> {
     config = loadConfig(readEnv());
   } catch (error) {
     if (error instanceof TandemError && error.code === 'config_invalid') {
-      process.stderr.write(`${error.message}\n\nSee .env.example for every variable and its default.\n`);
+      process.stderr.write(
+        `${error.message}\n\nSee .env.example for every variable and its default.\n`,
+      );
       process.exit(1);
     }
     throw error;
@@ -64,7 +66,10 @@ async function main(): Promise<void> {
 
   if (consoleMode) {
     const me = { id: 'me', name: consoleName(), locale: config.DEFAULT_LOCALE };
-    const people = [me, ...DEMO_COMPANY.map(({ id, name, locale, department }) => ({ id, name, locale, department }))];
+    const people = [
+      me,
+      ...DEMO_COMPANY.map(({ id, name, locale, department }) => ({ id, name, locale, department })),
+    ];
     adapters.console = createConsoleAdapter({
       input: process.stdin,
       output: process.stdout,
@@ -77,7 +82,10 @@ async function main(): Promise<void> {
       onClose: () => void shutdown(),
     });
   } else {
-    logger.error({ platforms: config.platforms }, 'platform adapters are not built yet; start without tokens for the console');
+    logger.error(
+      { platforms: config.platforms },
+      'platform adapters are not built yet; start without tokens for the console',
+    );
     await shutdown(1);
     return;
   }
@@ -100,6 +108,8 @@ function consoleName(): string {
 
 main().catch((error: unknown) => {
   const e = error instanceof TandemError ? error : undefined;
-  process.stderr.write(`Tandem could not start: ${e ? `${e.code}: ${e.message}` : String(error)}\n`);
+  process.stderr.write(
+    `Tandem could not start: ${e ? `${e.code}: ${e.message}` : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -1,6 +1,6 @@
-import type { UserRow } from '../db/schema';
 import { recordInboundEvent } from '../db/queries/inbound-events';
 import { storedRoles, upsertUser, userRef } from '../db/queries/users';
+import type { UserRow } from '../db/schema';
 import { decodeAction } from './actions';
 import type { HandleResult } from './adapter';
 import type { Ctx, EngineDeps } from './context';
@@ -48,12 +48,18 @@ export function rolesOf(deps: EngineDeps, user: UserRow): Set<Role> {
  * The platform-neutral router: dedupes, finds the person, picks the handler, and turns
  * every failure into a logged code plus a polite reply. Replies go through the outbox.
  */
-export function createEngine<C extends string, A extends string>(options: EngineOptions<C, A>): Engine {
+export function createEngine<C extends string, A extends string>(
+  options: EngineOptions<C, A>,
+): Engine {
   const { deps, commands, actions, forms } = options;
   const logger = deps.logger.child({ component: 'engine' });
 
   async function handle(event: InboundEvent): Promise<HandleResult> {
-    const log = logger.child({ platform: event.user.ref.platform, eventId: event.id, type: event.type });
+    const log = logger.child({
+      platform: event.user.ref.platform,
+      eventId: event.id,
+      type: event.type,
+    });
     let ctx: Ctx | undefined;
     try {
       const now = deps.clock.now();
@@ -126,8 +132,8 @@ export function createEngine<C extends string, A extends string>(options: Engine
     if (spec.scope === 'dm' && ctx.event.conversation.kind === 'group') {
       ctx.reply({ kind: 'text', text: ctx.t('command.continueInDm') });
       const dmCtx = makeContext(ctx.deps, ctx.event, ctx.user, ctx.now, {
-        kind: 'user',
-        user: userRef(ctx.user),
+        replyTarget: { kind: 'user', user: userRef(ctx.user) },
+        replies: ctx,
       });
       await spec.run(dmCtx, args);
       return;
@@ -166,10 +172,13 @@ export function makeContext(
   event: InboundEvent,
   user: UserRow,
   now: Date,
-  replyTarget?: Target,
+  options: { replyTarget?: Target; replies?: Ctx } = {},
 ): Ctx {
   let locale = resolveLocale(user, deps.config.DEFAULT_LOCALE);
-  let seq = 0;
+  // One numbering per event, shared with derived contexts, so reply keys never collide.
+  const counter = options.replies ? replyCounters.get(options.replies) : { n: 0 };
+  if (!counter) throw new Error('derived context from an unknown context');
+  const replyTarget = options.replyTarget;
   const target: Target = replyTarget ?? {
     kind: 'conversation',
     conversation: event.conversation,
@@ -179,11 +188,11 @@ export function makeContext(
     payload: { kind: 'reply'; reply: Reply } | { kind: 'file'; file: FileMessage },
     detached = false,
   ) => {
-    seq += 1;
+    counter.n += 1;
     enqueue(
       deps.db,
       {
-        dedupeKey: `${event.user.ref.platform}:${event.id}:${seq}`,
+        dedupeKey: `${event.user.ref.platform}:${event.id}:${counter.n}`,
         target,
         payload,
         userId: detached ? null : user.id,
@@ -200,7 +209,10 @@ export function makeContext(
       return locale;
     },
     get t() {
-      return withCommandSyntax(translator(locale), deps.adapters[event.user.ref.platform]?.formatCommand);
+      return withCommandSyntax(
+        translator(locale),
+        deps.adapters[event.user.ref.platform]?.formatCommand,
+      );
     },
     roles: rolesOf(deps, user),
     replyTarget: target,
@@ -211,17 +223,26 @@ export function makeContext(
       locale = next;
     },
   };
+  replyCounters.set(ctx, counter);
   return ctx;
 }
+
+const replyCounters = new WeakMap<Ctx, { n: number }>();
 
 /**
  * Catalog strings write commands as `/join`; platforms with another syntax (Slack's
  * `/mentor join`) get them rewritten. Only catalog text passes through here, never input.
  */
-function withCommandSyntax(t: Translate, format: ((name: string) => string) | undefined): Translate {
+function withCommandSyntax(
+  t: Translate,
+  format: ((name: string) => string) | undefined,
+): Translate {
   if (!format) return t;
   return ((key, ...params) =>
-    t(key, ...params).replace(/(^|[\s(«“"])\/([a-z]+)\b/g, (_m, pre: string, name: string) => `${pre}${format(name)}`)) as Translate;
+    t(key, ...params).replace(
+      /(^|[\s(«“"])\/([a-z]+)\b/g,
+      (_m, pre: string, name: string) => `${pre}${format(name)}`,
+    )) as Translate;
 }
 
 /** Suggests a command for a typo: the nearest name within two edits. */
@@ -242,7 +263,11 @@ function editDistance(a: string, b: string): number {
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const tmp = row[j] ?? 0;
-      row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row[j] = Math.min(
+        (row[j] ?? 0) + 1,
+        (row[j - 1] ?? 0) + 1,
+        prev + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
       prev = tmp;
     }
   }

@@ -145,7 +145,10 @@ export class OutboxWorker {
       .returning({ id: outbox.id })
       .all();
     for (const row of stale) {
-      this.#logger.warn({ outboxId: row.id }, 'message may or may not have been delivered; not resending');
+      this.#logger.warn(
+        { outboxId: row.id },
+        'message may or may not have been delivered; not resending',
+      );
     }
     return stale.length;
   }
@@ -169,7 +172,12 @@ export class OutboxWorker {
             .where(eq(outbox.id, row.id))
             .run();
         }
-        return tx.select().from(outbox).where(inArray(outbox.id, ids)).orderBy(asc(outbox.id)).all();
+        return tx
+          .select()
+          .from(outbox)
+          .where(inArray(outbox.id, ids))
+          .orderBy(asc(outbox.id))
+          .all();
       },
       { behavior: 'immediate' },
     );
@@ -209,17 +217,24 @@ export class OutboxWorker {
       log.info({ code: e.code, attempts: row.attempts, waitMs: wait }, 'message will be retried');
       return 'retried';
     }
-    this.#finish(row.id, { status: 'sent', sentAt: this.#clock.now(), payload: null, lastError: null });
+    this.#finish(row.id, {
+      status: 'sent',
+      sentAt: this.#clock.now(),
+      payload: null,
+      lastError: null,
+    });
     return 'sent';
   }
 
   async #send(row: OutboxRow): Promise<void> {
     const adapter = this.#adapters[row.platform];
-    if (!adapter) throw new DeliveryError('delivery_transient', `no ${row.platform} adapter running`);
+    if (!adapter)
+      throw new DeliveryError('delivery_transient', `no ${row.platform} adapter running`);
     const payload = row.payload;
     if (!payload) throw new DeliveryError('delivery_permanent', 'message has no payload');
     if (payload.kind === 'reply') return adapter.send(row.target, payload.reply);
-    if (!adapter.sendFile) throw new DeliveryError('delivery_permanent', 'adapter cannot send files');
+    if (!adapter.sendFile)
+      throw new DeliveryError('delivery_permanent', 'adapter cannot send files');
     return adapter.sendFile(row.target, payload.file);
   }
 

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
+import { CONSOLE_WORKSPACE } from '../adapters/console';
 import type { Db } from '../db/client';
 import { audit } from '../db/queries/audit';
 import { saveProfile, updateProfile } from '../db/queries/profiles';
 import { upsertUser } from '../db/queries/users';
 import { auditLog } from '../db/schema';
 import { pauseEnd, startPause } from '../features/opt-in/pause';
-import { CONSOLE_WORKSPACE } from '../adapters/console';
 import { DEMO_COMPANY } from './company';
 
 const SEEDED_MARK = 'demo.seeded';
@@ -29,11 +29,20 @@ export function seedDemoCompany(db: Db, now: Date): boolean {
         now,
       );
       const { role, grade, department, interests, formats, capacity, teach, learn } = person;
-      saveProfile(tx, user.id, { role, grade, department, interests, formats, capacity, teach, learn }, now);
+      saveProfile(
+        tx,
+        user.id,
+        { role, grade, department, interests, formats, capacity, teach, learn },
+        now,
+      );
       if (person.prepared) updateProfile(tx, user.id, { preparedAt: now }, now);
       if (person.pausedWeeks) startPause(tx, user.id, pauseEnd(now, person.pausedWeeks), now);
     }
-    audit(tx, { actorUserId: null, action: SEEDED_MARK, details: { people: DEMO_COMPANY.length } }, now);
+    audit(
+      tx,
+      { actorUserId: null, action: SEEDED_MARK, details: { people: DEMO_COMPANY.length } },
+      now,
+    );
   });
   return true;
 }

@@ -21,7 +21,10 @@ export const INBOUND_EVENT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 export type JobName = 'tick' | 'prune';
 
 /** Every recurring job, in one place. Each is `run(deps, now)`: cron-free, so tests call it. */
-export const JOBS: Record<JobName, { schedule: string; run: (deps: JobDeps, now: Date) => Promise<void> }> = {
+export const JOBS: Record<
+  JobName,
+  { schedule: string; run: (deps: JobDeps, now: Date) => Promise<void> }
+> = {
   tick: {
     schedule: '* * * * *',
     async run(deps, now) {
@@ -50,7 +53,10 @@ export function startJobs(deps: JobDeps): { stop(): Promise<void> } {
         try {
           await job.run(deps, deps.clock.now());
         } catch (error) {
-          deps.logger.error({ job: name, err: error instanceof Error ? error.name : 'unknown' }, 'job failed');
+          deps.logger.error(
+            { job: name, err: error instanceof Error ? error.name : 'unknown' },
+            'job failed',
+          );
         }
       },
       { name, noOverlap: true, timezone: 'UTC' },

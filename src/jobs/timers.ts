@@ -29,7 +29,10 @@ export interface TimerReport {
  * messages) and marking done commit together, so each timer acts exactly once — and rows
  * that fell due while the process was down are simply due now.
  */
-export function runDueTimers(deps: { db: Db; config: Config; logger: Logger }, now: Date): TimerReport {
+export function runDueTimers(
+  deps: { db: Db; config: Config; logger: Logger },
+  now: Date,
+): TimerReport {
   const report: TimerReport = { done: 0, failed: 0 };
   for (;;) {
     const rows = dueTimers(deps.db, now, TIMER_BATCH);
@@ -50,7 +53,10 @@ export function runDueTimers(deps: { db: Db; config: Config; logger: Logger }, n
         const attempts = row.attempts + 1;
         const status = attempts >= TIMER_MAX_ATTEMPTS || !handler ? 'failed' : 'pending';
         finishTimer(deps.db, row.id, status, now, attempts);
-        deps.logger.error({ code: e.code, timerId: row.id, kind: row.kind, attempts }, 'timer failed');
+        deps.logger.error(
+          { code: e.code, timerId: row.id, kind: row.kind, attempts },
+          'timer failed',
+        );
         if (status === 'failed') report.failed += 1;
       }
     }

@@ -35,7 +35,11 @@ export function createTestApp(
 ): TestApp {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'tandem-test-'));
   const dbPath = join(dir, 'tandem.db');
-  const config = loadConfig({ DATABASE_PATH: dbPath, FILES_DIR: join(dir, 'files'), ...options.env });
+  const config = loadConfig({
+    DATABASE_PATH: dbPath,
+    FILES_DIR: join(dir, 'files'),
+    ...options.env,
+  });
   const clock = options.clock ?? new ManualClock('2026-12-01T09:00:00Z');
   const database = openDatabase(dbPath);
   const adapters: Partial<Record<Platform, ChatAdapter>> = {};

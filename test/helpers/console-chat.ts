@@ -1,7 +1,11 @@
 import { PassThrough } from 'node:stream';
-import { type ConsoleAdapter, type ConsolePerson, createConsoleAdapter } from '../../src/adapters/console';
-import { DEMO_COMPANY } from '../../src/demo/company';
+import {
+  type ConsoleAdapter,
+  type ConsolePerson,
+  createConsoleAdapter,
+} from '../../src/adapters/console';
 import type { Locale } from '../../src/core/i18n';
+import { DEMO_COMPANY } from '../../src/demo/company';
 import type { TestApp } from './app';
 
 export interface ConsoleChat {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findUser } from '../../src/db/queries/users';
 import { getProfile } from '../../src/db/queries/profiles';
+import { findUser } from '../../src/db/queries/users';
 import { formSessions, profiles } from '../../src/db/schema';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { type ConsoleChat, ME, startConsoleChat } from '../helpers/console-chat';
@@ -26,7 +26,9 @@ describe('join through the console', () => {
     app = createTestApp();
     chat = await startConsoleChat(app);
 
-    expect(await chat.type('/help')).toContain('Reverse mentoring turns the usual direction around');
+    expect(await chat.type('/help')).toContain(
+      'Reverse mentoring turns the usual direction around',
+    );
     const first = await chat.type('/join');
     expect(first).toContain("let's set up your profile");
     expect(first).toContain('step 1 of 11');
@@ -94,7 +96,12 @@ describe('join through the console', () => {
     expect(await chat.type('1')).toContain('Вы готовы');
 
     const saved = profileOf();
-    expect(saved?.profile).toMatchObject({ role: 'mentee', grade: 5, department: 'Финансы', capacity: null });
+    expect(saved?.profile).toMatchObject({
+      role: 'mentee',
+      grade: 5,
+      department: 'Финансы',
+      capacity: null,
+    });
     expect(saved?.learn).toEqual(['ai']);
     expect(findUser(app.database.db, meRef)).toMatchObject({ locale: 'ru', timeZone: 'UTC' });
     expect(await chat.type('/profile')).toContain('Хочу научиться: ИИ и нейросети');
@@ -141,7 +148,8 @@ describe('join through the console', () => {
     chat = await startConsoleChat(app);
     await chat.type('/join');
     // mentee, grade 4, Sales, learn AI+tools, skip interests, one-on-one+group, org zone, English, consent
-    for (const answer of ['2', '4', 'Sales', '1,2', '1', '1,2', '1', '1', '1']) await chat.type(answer);
+    for (const answer of ['2', '4', 'Sales', '1,2', '1', '1,2', '1', '1', '1'])
+      await chat.type(answer);
     expect(profileOf()?.profile.department).toBe('Sales');
 
     const again = await chat.type('/join');
@@ -195,8 +203,12 @@ describe('bad input in the form', () => {
     expect(await chat.type('Mars/Olympus')).toContain('How many mentees');
 
     const user = findUser(app.database.db, meRef);
-    expect(user && app.database.db.select().from(profiles).where(eq(profiles.userId, user.id)).get()).toBeUndefined();
-    const session = user && app.database.db.select().from(formSessions).where(eq(formSessions.userId, user.id)).get();
+    expect(
+      user && app.database.db.select().from(profiles).where(eq(profiles.userId, user.id)).get(),
+    ).toBeUndefined();
+    const session =
+      user &&
+      app.database.db.select().from(formSessions).where(eq(formSessions.userId, user.id)).get();
     expect(session?.field).toBe('capacity');
     expect(session?.values.department).toBe('Sales');
   });
@@ -206,20 +218,30 @@ describe('bad input in the form', () => {
     chat = await startConsoleChat(app);
     await chat.type('/join');
     const user = findUser(app.database.db, meRef);
-    const session = user && app.database.db.select().from(formSessions).where(eq(formSessions.userId, user.id)).get();
+    const session =
+      user &&
+      app.database.db.select().from(formSessions).where(eq(formSessions.userId, user.id)).get();
     if (!user || !session) throw new Error('no session');
     const data = `f|${user.id}|${session.id}|1|o|0`;
     await chat.type('/cancel');
 
     const base = {
       user: { ref: meRef, name: ME.name },
-      conversation: { platform: 'console' as const, workspace: 'local', id: 'dm:me', kind: 'dm' as const },
+      conversation: {
+        platform: 'console' as const,
+        workspace: 'local',
+        id: 'dm:me',
+        kind: 'dm' as const,
+      },
     };
     await app.engine.handle({ ...base, id: 'stale-1', type: 'action', data });
     await app.outbox.drain();
     expect(chat.transcript()).toContain('That form is closed');
 
-    const anna = { ref: { platform: 'console' as const, workspace: 'local', id: 'anna' }, name: 'Anna Petrova' };
+    const anna = {
+      ref: { platform: 'console' as const, workspace: 'local', id: 'anna' },
+      name: 'Anna Petrova',
+    };
     await app.engine.handle({ ...base, user: anna, id: 'foreign-1', type: 'action', data });
     await app.outbox.drain();
     expect(chat.transcript()).toContain('This button was meant for someone else');

@@ -10,7 +10,13 @@ import type { InboundEvent } from '../../core/events';
 import { type Locale, t } from '../../core/i18n';
 import type { ConversationRef, Target, UserRef } from '../../core/refs';
 import type { FileMessage, Reply } from '../../core/replies';
-import { answerFromMenu, type ConsoleMenu, plainStyle, type RenderStyle, renderReply } from './render';
+import {
+  answerFromMenu,
+  type ConsoleMenu,
+  plainStyle,
+  type RenderStyle,
+  renderReply,
+} from './render';
 
 export const CONSOLE_WORKSPACE = 'local';
 
@@ -65,7 +71,11 @@ export class ConsoleAdapter implements ChatAdapter {
   }
 
   async start(handler: EventHandler): Promise<void> {
-    const rl = createInterface({ input: this.#config.input, output: this.#config.output, terminal: false });
+    const rl = createInterface({
+      input: this.#config.input,
+      output: this.#config.output,
+      terminal: false,
+    });
     this.#rl = rl;
     this.#print(this.#style.dim(t(this.#config.locale, 'console.banner', { name: this.#me.name })));
     this.#print(this.#style.dim(t(this.#config.locale, 'console.connect')));
@@ -122,11 +132,21 @@ export class ConsoleAdapter implements ChatAdapter {
         : { platform: 'console', workspace: CONSOLE_WORKSPACE, id: 'general', kind: 'group' };
     const base = {
       id: randomUUID(),
-      user: { ref: user, name: this.#me.name, ...(this.#me.locale ? { locale: this.#me.locale } : {}) },
+      user: {
+        ref: user,
+        name: this.#me.name,
+        ...(this.#me.locale ? { locale: this.#me.locale } : {}),
+      },
       conversation,
     };
     const answer = answerFromMenu(line, this.#menus.get(conversation.id));
-    if (answer) return { ...base, type: 'action', data: answer.data, ...(answer.values ? { values: answer.values } : {}) };
+    if (answer)
+      return {
+        ...base,
+        type: 'action',
+        data: answer.data,
+        ...(answer.values ? { values: answer.values } : {}),
+      };
     const command = parseCommand(line);
     if (command) return { ...base, type: 'command', name: command.name, args: command.args };
     return { ...base, type: 'text', text: line };
@@ -209,11 +229,15 @@ export class ConsoleAdapter implements ChatAdapter {
     const id = recipientId(target);
     const onlyFor = target.kind === 'conversation' ? target.onlyFor?.id : undefined;
     if (target.kind === 'conversation' && target.conversation.kind === 'group') {
-      const suffix = onlyFor ? ` (${onlyFor === this.#me.id ? 'only you' : `only ${this.#nameOf(onlyFor)}`})` : '';
+      const suffix = onlyFor
+        ? ` (${onlyFor === this.#me.id ? 'only you' : `only ${this.#nameOf(onlyFor)}`})`
+        : '';
       return this.#style.dim(`#general${suffix} · Tandem:`);
     }
     if (id === this.#me.id) return this.#style.dim('Tandem:');
-    return this.#style.dim(`${t(this.#config.locale, 'console.to', { name: this.#nameOf(id) })} · Tandem:`);
+    return this.#style.dim(
+      `${t(this.#config.locale, 'console.to', { name: this.#nameOf(id) })} · Tandem:`,
+    );
   }
 
   #nameOf(id: string): string {
@@ -264,7 +288,12 @@ export function findPerson(people: ConsolePerson[], query: string): ConsolePerso
   return (
     people.find((p) => p.id.toLowerCase() === q || p.name.toLowerCase() === q) ??
     people.find((p) => p.name.toLowerCase().startsWith(q)) ??
-    people.find((p) => p.name.toLowerCase().split(' ').some((part) => part.startsWith(q)))
+    people.find((p) =>
+      p.name
+        .toLowerCase()
+        .split(' ')
+        .some((part) => part.startsWith(q)),
+    )
   );
 }
 

@@ -41,7 +41,14 @@ export function renderReply(
   if (reply.kind === 'choice') {
     for (const option of reply.options) {
       entries.push({ data: option.data, value: option.value });
-      const mark = reply.mode === 'multi' ? (option.selected ? '[x]' : '[ ]') : option.selected ? '(•)' : '( )';
+      const mark =
+        reply.mode === 'multi'
+          ? option.selected
+            ? '[x]'
+            : '[ ]'
+          : option.selected
+            ? '(•)'
+            : '( )';
       lines.push(`  ${entries.length}. ${mark} ${option.label}`);
     }
   }
@@ -53,10 +60,13 @@ export function renderReply(
     });
     lines.push(`  ${row.join('   ')}`);
   }
-  if (reply.kind === 'choice') lines.push(style.dim(reply.mode === 'multi' ? hints.multi : hints.pick));
+  if (reply.kind === 'choice')
+    lines.push(style.dim(reply.mode === 'multi' ? hints.multi : hints.pick));
   return {
     lines,
-    menu: entries.length ? { entries, ...(reply.kind === 'choice' && reply.submit ? { submit: reply.submit } : {}) } : undefined,
+    menu: entries.length
+      ? { entries, ...(reply.kind === 'choice' && reply.submit ? { submit: reply.submit } : {}) }
+      : undefined,
   };
 }
 

@@ -5,7 +5,7 @@ import { type FormSessionRow, formSessions } from '../../db/schema';
 import { encodeAction } from '../actions';
 import type { Ctx } from '../context';
 import type { FormSubmitResult } from '../events';
-import { FORM_ACTION, FORM_OPS, renderPrompt } from './prompt';
+import { FORM_OPS, renderPrompt } from './prompt';
 import type { FieldDefinition, FieldOption, FormDefinition, FormEnv, FormValues } from './types';
 import { validateField } from './validate';
 import type { FormFieldView, FormView } from './view';
@@ -109,40 +109,65 @@ export class FormEngine<Id extends string> {
     const index = Number(indexText);
     switch (op) {
       case FORM_OPS.cancel:
-        return this.#cancel(ctx, session);
+        this.#cancel(ctx, session);
+        return;
       case FORM_OPS.back:
-        return this.#back(ctx, session);
+        this.#back(ctx, session);
+        return;
       case FORM_OPS.keep: {
         const current = session.values[field.name];
         if (current === undefined || current === null || current === '') {
-          if (!field.optional) return this.#ask(ctx, session, ctx.t('form.error.required'));
-          return this.#accept(ctx, session, field, null);
+          if (!field.optional) {
+            this.#ask(ctx, session, ctx.t('form.error.required'));
+            return;
+          }
+          this.#accept(ctx, session, field, null);
+          return;
         }
         // Kept values are validated again: the rules or the catalog may have changed.
-        return this.#answer(ctx, session, field, current);
+        this.#answer(ctx, session, field, current);
+        return;
       }
       case FORM_OPS.pick: {
         const option = optionAt(field, env, index);
-        if (field.kind !== 'single' || !option) return this.#ask(ctx, session, ctx.t('form.error.pickOption'));
-        return this.#answer(ctx, session, field, option.value);
+        if (field.kind !== 'single' || !option) {
+          this.#ask(ctx, session, ctx.t('form.error.pickOption'));
+          return;
+        }
+        this.#answer(ctx, session, field, option.value);
+        return;
       }
       case FORM_OPS.toggle: {
         const option = optionAt(field, env, index);
-        if (field.kind !== 'multi' || !option) return this.#ask(ctx, session, ctx.t('form.error.pickOption'));
+        if (field.kind !== 'multi' || !option) {
+          this.#ask(ctx, session, ctx.t('form.error.pickOption'));
+          return;
+        }
         const current = asList(session.values[field.name]);
         const next = current.includes(option.value)
           ? current.filter((v) => v !== option.value)
           : [...current, option.value];
         // A toggle keeps the same step: the keyboard is redrawn, not a new question.
-        const updated = this.#save(ctx, session, { values: { ...session.values, [field.name]: next } });
-        return this.#ask(ctx, updated);
+        const updated = this.#save(ctx, session, {
+          values: { ...session.values, [field.name]: next },
+        });
+        this.#ask(ctx, updated);
+        return;
       }
       case FORM_OPS.set:
-        if (field.kind !== 'multi') return this.#ask(ctx, session, ctx.t('form.error.pickOption'));
-        return this.#answer(ctx, session, field, chosen ?? []);
+        if (field.kind !== 'multi') {
+          this.#ask(ctx, session, ctx.t('form.error.pickOption'));
+          return;
+        }
+        this.#answer(ctx, session, field, chosen ?? []);
+        return;
       case FORM_OPS.done:
-        if (field.kind !== 'multi') return this.#ask(ctx, session, ctx.t('form.error.pickOption'));
-        return this.#answer(ctx, session, field, asList(session.values[field.name]));
+        if (field.kind !== 'multi') {
+          this.#ask(ctx, session, ctx.t('form.error.pickOption'));
+          return;
+        }
+        this.#answer(ctx, session, field, asList(session.values[field.name]));
+        return;
       default:
         this.#ask(ctx, session, ctx.t('form.stale'));
     }
@@ -152,18 +177,34 @@ export class FormEngine<Id extends string> {
   handleText(ctx: Ctx, session: FormSessionRow, text: string): void {
     const form = this.#form(session);
     const field = fieldByName(form, session.field);
-    if (!field) return this.#cancel(ctx, session);
+    if (!field) {
+      this.#cancel(ctx, session);
+      return;
+    }
     const env = this.#env(ctx, session);
     if (field.kind === 'single') {
       const option = matchOption(field.options(env), text);
-      return this.#answer(ctx, session, field, option?.value ?? text);
+      this.#answer(ctx, session, field, option?.value ?? text);
+      return;
     }
     if (field.kind === 'multi') {
-      const parts = text.split(/[,;\n]/).map((p) => p.trim()).filter(Boolean);
+      const parts = text
+        .split(/[,;\n]/)
+        .map((p) => p.trim())
+        .filter(Boolean);
       const options = field.options(env);
       const matched = parts.map((p) => matchOption(options, p));
-      if (matched.some((m) => !m)) return this.#ask(ctx, session, ctx.t('form.error.pickOption'));
-      return this.#answer(ctx, session, field, matched.map((m) => m?.value ?? ''));
+      if (matched.some((m) => !m)) {
+        this.#ask(ctx, session, ctx.t('form.error.pickOption'));
+        return;
+      }
+      this.#answer(
+        ctx,
+        session,
+        field,
+        matched.map((m) => m?.value ?? ''),
+      );
+      return;
     }
     this.#answer(ctx, session, field, text);
   }
@@ -185,7 +226,9 @@ export class FormEngine<Id extends string> {
           label: ctx.t(field.label),
           ...(field.hint ? { hint: ctx.t(field.hint) } : {}),
           optional: Boolean(field.optional) || conditional,
-          ...(field.kind === 'single' || field.kind === 'multi' ? { options: field.options(env) } : {}),
+          ...(field.kind === 'single' || field.kind === 'multi'
+            ? { options: field.options(env) }
+            : {}),
           ...(field.kind === 'text' ? { maxLength: field.maxLength } : {}),
           ...(field.kind === 'number' ? { min: field.min, max: field.max } : {}),
           ...(typeof initial === 'string' || Array.isArray(initial) ? { initial } : {}),
@@ -257,11 +300,19 @@ export class FormEngine<Id extends string> {
 
   #answer(ctx: Ctx, session: FormSessionRow, field: FieldDefinition, raw: unknown): void {
     const result = validateField(field, raw, this.#env(ctx, session), ctx.t);
-    if (!result.ok) return this.#ask(ctx, session, result.error);
+    if (!result.ok) {
+      this.#ask(ctx, session, result.error);
+      return;
+    }
     this.#accept(ctx, session, field, result.value);
   }
 
-  #accept(ctx: Ctx, session: FormSessionRow, field: FieldDefinition, value: FormValues[string]): void {
+  #accept(
+    ctx: Ctx,
+    session: FormSessionRow,
+    field: FieldDefinition,
+    value: FormValues[string],
+  ): void {
     const form = this.#form(session);
     const values = { ...session.values, [field.name]: value };
     const env: FormEnv = { ctx, mode: session.mode, values };
@@ -272,7 +323,8 @@ export class FormEngine<Id extends string> {
           .filter((f) => !f.when || f.when(env))
           .map((f) => [f.name, values[f.name] ?? null]),
       );
-      return this.#complete(ctx, session, applicable);
+      this.#complete(ctx, session, applicable);
+      return;
     }
     const updated = this.#save(ctx, session, {
       values,
@@ -285,7 +337,10 @@ export class FormEngine<Id extends string> {
 
   #back(ctx: Ctx, session: FormSessionRow): void {
     const previous = session.history.at(-1);
-    if (!previous) return this.#ask(ctx, session);
+    if (!previous) {
+      this.#ask(ctx, session);
+      return;
+    }
     const updated = this.#save(ctx, session, {
       field: previous,
       step: session.step + 1,
@@ -341,7 +396,11 @@ function fieldByName(form: FormDefinition, name: string): FieldDefinition | unde
   return form.fields.find((f) => f.name === name);
 }
 
-function nextField(form: FormDefinition, env: FormEnv, afterIndex: number): FieldDefinition | undefined {
+function nextField(
+  form: FormDefinition,
+  env: FormEnv,
+  afterIndex: number,
+): FieldDefinition | undefined {
   return form.fields.slice(afterIndex + 1).find((f) => !f.when || f.when(env));
 }
 

@@ -40,12 +40,20 @@ export function renderPrompt(
     encodeAction(FORM_ACTION, ctx.user.id, state.sessionId, String(state.step), kind, ...rest);
   const current = env.values[field.name];
   const title = `${t(form.title)} · ${t('form.step', { n: state.position, total: state.total })}`;
-  const lines = [notice ? `⚠️ ${notice}` : undefined, t(field.label), field.hint ? t(field.hint) : undefined];
+  const lines = [
+    notice ? `⚠️ ${notice}` : undefined,
+    t(field.label),
+    field.hint ? t(field.hint) : undefined,
+  ];
 
   const buttons: Button[] = [];
-  if (field.kind === 'multi') buttons.push({ label: t('form.button.done'), data: op(FORM_OPS.done), style: 'primary' });
+  if (field.kind === 'multi')
+    buttons.push({ label: t('form.button.done'), data: op(FORM_OPS.done), style: 'primary' });
   if (field.kind !== 'multi' && field.kind !== 'single' && hasValue(current)) {
-    buttons.push({ label: t('form.button.keep', { value: shorten(String(current)) }), data: op(FORM_OPS.keep) });
+    buttons.push({
+      label: t('form.button.keep', { value: shorten(String(current)) }),
+      data: op(FORM_OPS.keep),
+    });
   } else if (field.optional && field.kind !== 'multi') {
     buttons.push({ label: t('form.button.skip'), data: op(FORM_OPS.keep) });
   }
@@ -60,7 +68,11 @@ export function renderPrompt(
       data: op(field.kind === 'single' ? FORM_OPS.pick : FORM_OPS.toggle, String(i)),
       selected: chosen.includes(option.value),
     }));
-    if (field.kind === 'single' && typeof current === 'string' && !options.some((o) => o.selected)) {
+    if (
+      field.kind === 'single' &&
+      typeof current === 'string' &&
+      !options.some((o) => o.selected)
+    ) {
       // A typed custom value (e.g. a time zone) is shown so the person sees what is stored.
       lines.push(t('form.currentValue', { value: shorten(current) }));
     }
@@ -78,7 +90,12 @@ export function renderPrompt(
 }
 
 function hasValue(value: FormValue | undefined): boolean {
-  return value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
+  return (
+    value !== undefined &&
+    value !== null &&
+    value !== '' &&
+    !(Array.isArray(value) && value.length === 0)
+  );
 }
 
 function shorten(value: string): string {

@@ -9,6 +9,7 @@ export type FieldResult = { ok: true; value: FormValue } | { ok: false; error: s
  * C0/C1 controls and bidirectional overrides: invisible, able to spoof text direction in
  * other people's clients, never part of a real answer. Newlines are judged separately.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL_CHARS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 /** Validates one raw answer for one field. Never throws on any input. */
@@ -24,7 +25,9 @@ export function validateField(
     (typeof raw === 'string' && raw.trim() === '') ||
     (Array.isArray(raw) && raw.length === 0 && field.kind !== 'multi');
   if (empty) {
-    return field.optional ? { ok: true, value: null } : { ok: false, error: t('form.error.required') };
+    return field.optional
+      ? { ok: true, value: null }
+      : { ok: false, error: t('form.error.required') };
   }
   const schema = schemaFor(field, env, t);
   const parsed = schema.safeParse(raw);
@@ -84,7 +87,13 @@ function schemaFor(field: FieldDefinition, env: FormEnv, t: Translate): z.ZodTyp
         });
     case 'number':
       return z
-        .union([z.number(), z.string().trim().regex(/^-?\d+$/, { error: t('form.error.notNumber') })])
+        .union([
+          z.number(),
+          z
+            .string()
+            .trim()
+            .regex(/^-?\d+$/, { error: t('form.error.notNumber') }),
+        ])
         .transform(Number)
         .refine((n) => Number.isSafeInteger(n), { error: t('form.error.notNumber') })
         .refine((n) => n >= field.min && n <= field.max, {

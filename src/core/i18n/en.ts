@@ -4,14 +4,17 @@
  * Commands are written as `/name`; the engine rewrites them to the platform's syntax.
  */
 export const en = {
-  'error.generic': 'Sorry, something went wrong on my side. Nothing was changed — please try again.',
+  'error.generic':
+    'Sorry, something went wrong on my side. Nothing was changed — please try again.',
   'text.notUnderstood': "I didn't catch that. I work with commands — type /help to see them.",
 
-  'command.unknown': (p: { name: string }) => `I don't know the command /${p.name}. Type /help to see what I can do.`,
+  'command.unknown': (p: { name: string }) =>
+    `I don't know the command /${p.name}. Type /help to see what I can do.`,
   'command.unknownSuggest': (p: { name: string; suggestion: string }) =>
     `I don't know the command /${p.name}. Did you mean /${p.suggestion}?`,
   'command.notAllowed': 'Sorry, only HR and program admins can use this command.',
-  'command.continueInDm': "That's personal, so let's continue in a direct message — I've written to you there.",
+  'command.continueInDm':
+    "That's personal, so let's continue in a direct message — I've written to you there.",
 
   'action.expired': 'This button no longer works. Type /help to start again.',
   'action.notYours': 'This button was meant for someone else (or it has expired).',
@@ -35,14 +38,17 @@ export const en = {
   'form.error.pickAtMost': (p: { max: number }) => `Please choose at most ${p.max} options.`,
   'form.error.controlChars': 'Please remove the invisible control characters from your answer.',
   'form.error.oneLine': 'Please keep this answer on one line.',
-  'form.error.tooLong': (p: { max: number }) => `That's too long — please keep it under ${p.max} characters.`,
+  'form.error.tooLong': (p: { max: number }) =>
+    `That's too long — please keep it under ${p.max} characters.`,
   'form.error.tooShort': (p: { min: number }) =>
     p.min === 1 ? 'Please type an answer.' : `Please type at least ${p.min} characters.`,
   'form.error.notNumber': 'Please type a whole number.',
-  'form.error.outOfRange': (p: { min: number; max: number }) => `Please type a number from ${p.min} to ${p.max}.`,
+  'form.error.outOfRange': (p: { min: number; max: number }) =>
+    `Please type a number from ${p.min} to ${p.max}.`,
   'form.error.notDate': 'Please type a date as YYYY-MM-DD, e.g. 2026-12-03.',
 
-  'common.notJoined': "You haven't joined the program yet. Type /join to sign up — it takes two minutes.",
+  'common.notJoined':
+    "You haven't joined the program yet. Type /join to sign up — it takes two minutes.",
 
   'cmd.help': 'what reverse mentoring is and how Tandem works',
   'cmd.join': 'volunteer: fill in your profile',
@@ -69,7 +75,8 @@ export const en = {
     "Great — let's set up your profile. It's a few short questions (about two minutes). You can go back or cancel at any step.",
   'join.form.title': 'Your profile',
   'join.form.submit': 'Save',
-  'join.cancelled': "Cancelled — you haven't joined and nothing was saved. Type /join whenever you're ready.",
+  'join.cancelled':
+    "Cancelled — you haven't joined and nothing was saved. Type /join whenever you're ready.",
   'join.welcome': (p: { name: string }) =>
     `Welcome to the program${p.name ? `, ${p.name}` : ''}! Your profile is saved. One last step: please read the preparation guide below.`,
   'join.already': "You're already in the program. Would you like to see or edit your profile?",
@@ -79,7 +86,8 @@ export const en = {
   'profile.field.department': 'Which department or team are you in?',
   'profile.field.teach': 'Which topics can you teach?',
   'profile.field.learn': 'Which topics would you like to learn?',
-  'profile.field.interests': 'Your interests and hobbies (they help you get along with your partner).',
+  'profile.field.interests':
+    'Your interests and hobbies (they help you get along with your partner).',
   'profile.field.formats': 'Which formats suit you?',
   'profile.field.capacity': 'How many mentees can you take at once?',
   'profile.field.timeZone': 'Your time zone?',
@@ -89,11 +97,13 @@ export const en = {
   'profile.hint.grade': 'Mentors are matched with colleagues of a higher level.',
   'profile.hint.department': 'For example: Sales, IT, Marketing.',
   'profile.hint.pickSeveral': 'Pick as many as you like, then press Done.',
-  'profile.hint.interests': 'Separate them with commas, e.g. running, chess, jazz. You can skip this.',
+  'profile.hint.interests':
+    'Separate them with commas, e.g. running, chess, jazz. You can skip this.',
   'profile.hint.timeZone': 'Or type your zone, e.g. Asia/Tokyo or +5.',
   'profile.hint.consent': 'Your individual ratings are never shown to your partner or to HR.',
   'profile.consent.yes': 'I agree',
-  'profile.error.interests': 'Please list at most 10 interests, each under 40 characters, separated by commas.',
+  'profile.error.interests':
+    'Please list at most 10 interests, each under 40 characters, separated by commas.',
   'profile.role.mentor': 'Teach (mentor)',
   'profile.role.mentee': 'Learn (mentee)',
   'profile.role.both': 'Both teach and learn',
@@ -154,17 +164,20 @@ export const en = {
   'resume.usage': 'Just type /resume — it takes no arguments.',
   'resume.notPaused': "You're not on a break, so there is nothing to resume.",
   'resume.done': "Welcome back! You're included in matching again.",
-  'resume.auto': "Your break is over — welcome back! You're included in matching again. Type /pause if you need more time.",
+  'resume.auto':
+    "Your break is over — welcome back! You're included in matching again. Type /pause if you need more time.",
 
   'leave.usage': 'Just type /leave — it takes no arguments.',
-  'leave.notJoined': "You're not in the program, so there is nothing to leave. (/mydata shows the little I keep to reply to you.)",
+  'leave.notJoined':
+    "You're not in the program, so there is nothing to leave. (/mydata shows the little I keep to reply to you.)",
   'leave.confirmTitle': 'Leave the program?',
   'leave.confirm':
     'This deletes your profile and everything stored about you. Your partner (if you have one) will be told politely, and future meetings will be cancelled. Anonymous feedback stays only as aggregates. This cannot be undone.',
   'leave.button.yes': 'Yes, leave and delete my data',
   'leave.button.no': 'No, stay',
-  'leave.done': 'Done — you have left the program and your data is deleted. Thank you for taking part! You can /join again at any time.',
-  'leave.kept': "Good to have you — nothing has changed.",
+  'leave.done':
+    'Done — you have left the program and your data is deleted. Thank you for taking part! You can /join again at any time.',
+  'leave.kept': 'Good to have you — nothing has changed.',
 
   'mydata.usage': 'Just type /mydata — it takes no arguments.',
   'mydata.intro': 'Here is everything Tandem stores about you, as a JSON file.',
@@ -177,15 +190,19 @@ export const en = {
   'console.connect':
     'To connect Slack or Telegram, set SLACK_BOT_TOKEN or TELEGRAM_BOT_TOKEN in .env (see README).',
   'console.as': (p: { name: string }) => `You are now ${p.name}.`,
-  'console.asUnknown': (p: { names: string }) => `No colleague by that name. Try one of: ${p.names}`,
+  'console.asUnknown': (p: { names: string }) =>
+    `No colleague by that name. Try one of: ${p.names}`,
   'console.asUsage': (p: { names: string }) => `Usage: /as <name>. Colleagues: ${p.names}`,
-  'console.whoami': (p: { name: string; id: string; place: string }) => `You are ${p.name} (${p.id}), ${p.place}.`,
+  'console.whoami': (p: { name: string; id: string; place: string }) =>
+    `You are ${p.name} (${p.id}), ${p.place}.`,
   'console.inDm': 'in a direct chat with the bot',
   'console.inGroup': 'in the #general group chat',
-  'console.where': 'Type /in group or /in dm to switch between the group chat and your direct chat.',
+  'console.where':
+    'Type /in group or /in dm to switch between the group chat and your direct chat.',
   'console.to': (p: { name: string }) => `→ to ${p.name}`,
   'console.fileSaved': (p: { path: string }) => `File saved: ${p.path}`,
   'console.pickHint': 'Reply with a number.',
-  'console.multiHint': 'Type a number to tick or untick it, or several numbers to choose them and go on: 1,3,5.',
+  'console.multiHint':
+    'Type a number to tick or untick it, or several numbers to choose them and go on: 1,3,5.',
   'console.bye': 'Bye! Your data stays in the database for next time.',
 };

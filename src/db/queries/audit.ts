@@ -12,6 +12,11 @@ export function audit(
   now: Date,
 ): void {
   db.insert(auditLog)
-    .values({ at: now, actorUserId: entry.actorUserId, action: entry.action, details: entry.details })
+    .values({
+      at: now,
+      actorUserId: entry.actorUserId,
+      action: entry.action,
+      details: entry.details,
+    })
     .run();
 }

@@ -72,7 +72,12 @@ export function updateProfile(
 }
 
 export function listTopics(db: DbOrTx): TopicRow[] {
-  return db.select().from(topics).where(eq(topics.active, true)).orderBy(asc(topics.sortOrder)).all();
+  return db
+    .select()
+    .from(topics)
+    .where(eq(topics.active, true))
+    .orderBy(asc(topics.sortOrder))
+    .all();
 }
 
 export function profileTopicRows(db: DbOrTx, userId: number) {

@@ -1,7 +1,7 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { Target } from '../../core/refs';
-import type { OutgoingPayload } from '../../core/replies';
 import { PLATFORMS } from '../../core/refs';
+import type { OutgoingPayload } from '../../core/replies';
 import { users } from './users';
 
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'uncertain'] as const;

@@ -25,7 +25,6 @@ export const users = sqliteTable(
   (t) => [uniqueIndex('users_platform_identity').on(t.platform, t.workspace, t.platformUserId)],
 );
 
-
 /** Granted roles. Admins from ADMIN_IDS are added at runtime and never stored. */
 export const userRoles = sqliteTable(
   'user_roles',

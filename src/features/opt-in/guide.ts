@@ -13,11 +13,7 @@ export function guideReply(ctx: Ctx, options: { withButton: boolean }): TextRepl
   return {
     kind: 'text',
     title: ctx.t('guide.title'),
-    text: [
-      ctx.t('guide.roles'),
-      ctx.t('guide.rules'),
-      ctx.t('guide.feedback'),
-    ].join('\n\n'),
+    text: [ctx.t('guide.roles'), ctx.t('guide.rules'), ctx.t('guide.feedback')].join('\n\n'),
     ...(options.withButton
       ? {
           buttons: [

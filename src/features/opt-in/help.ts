@@ -37,7 +37,10 @@ export function createHelpCommand(list: (ctx: Ctx) => HelpEntry[], greeting: boo
         });
       }
       if (!inGroup) {
-        buttons.push({ label: ctx.t('help.button.guide'), data: encodeAction(GUIDE_SHOW_ACTION, ctx.user.id) });
+        buttons.push({
+          label: ctx.t('help.button.guide'),
+          data: encodeAction(GUIDE_SHOW_ACTION, ctx.user.id),
+        });
       }
       ctx.reply({
         kind: 'text',

@@ -17,8 +17,14 @@ export const joinCommand: CommandSpec = {
         kind: 'text',
         text: ctx.t('join.already'),
         buttons: [
-          { label: ctx.t('profile.button.edit'), data: encodeAction(PROFILE_EDIT_ACTION, ctx.user.id) },
-          { label: ctx.t('profile.button.show'), data: encodeAction(PROFILE_SHOW_ACTION, ctx.user.id) },
+          {
+            label: ctx.t('profile.button.edit'),
+            data: encodeAction(PROFILE_EDIT_ACTION, ctx.user.id),
+          },
+          {
+            label: ctx.t('profile.button.show'),
+            data: encodeAction(PROFILE_SHOW_ACTION, ctx.user.id),
+          },
         ],
       });
       return;

@@ -36,7 +36,11 @@ export function exportPersonalData(db: DbOrTx, user: UserRow, now: Date) {
         }
       : null,
     formsInProgress: db
-      .select({ form: formSessions.formId, status: formSessions.status, answers: formSessions.values })
+      .select({
+        form: formSessions.formId,
+        status: formSessions.status,
+        answers: formSessions.values,
+      })
       .from(formSessions)
       .where(eq(formSessions.userId, user.id))
       .all(),

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import type { Config } from '../../config';
 import type { Ctx } from '../../core/context';
-import { formatDate } from '../../core/format';
-import { enqueue } from '../../core/outbox';
-import { translator } from '../../core/i18n';
 import { resolveLocale } from '../../core/engine';
+import { formatDate } from '../../core/format';
+import { translator } from '../../core/i18n';
+import { enqueue } from '../../core/outbox';
 import type { CommandSpec } from '../../core/registry';
 import type { DbOrTx } from '../../db/client';
 import { audit } from '../../db/queries/audit';
@@ -11,7 +12,6 @@ import { getProfile, updateProfile } from '../../db/queries/profiles';
 import { cancelTimers, scheduleTimer } from '../../db/queries/timers';
 import { getUser, userRef } from '../../db/queries/users';
 import type { TimerRow } from '../../db/schema';
-import type { Config } from '../../config';
 
 export const PAUSE_DEFAULT_WEEKS = 2;
 export const PAUSE_MAX_WEEKS = 12;
@@ -63,11 +63,18 @@ export const pauseCommand: CommandSpec = {
     const until = pauseEnd(ctx.now, weeks.data);
     ctx.deps.db.transaction((tx) => {
       startPause(tx, ctx.user.id, until, ctx.now);
-      audit(tx, { actorUserId: ctx.user.id, action: 'pause.start', details: { weeks: weeks.data } }, ctx.now);
+      audit(
+        tx,
+        { actorUserId: ctx.user.id, action: 'pause.start', details: { weeks: weeks.data } },
+        ctx.now,
+      );
     });
     ctx.reply({
       kind: 'text',
-      text: ctx.t('pause.done', { weeks: weeks.data, until: formatDate(until, ctx.locale, zoneOf(ctx)) }),
+      text: ctx.t('pause.done', {
+        weeks: weeks.data,
+        until: formatDate(until, ctx.locale, zoneOf(ctx)),
+      }),
     });
   },
 };
@@ -92,7 +99,11 @@ export const resumeCommand: CommandSpec = {
     ctx.deps.db.transaction((tx) => {
       updateProfile(tx, ctx.user.id, { pausedUntil: null }, ctx.now);
       cancelTimers(tx, PAUSE_RESUME_TIMER, ctx.user.id, ctx.now);
-      audit(tx, { actorUserId: ctx.user.id, action: 'pause.end', details: { by: 'user' } }, ctx.now);
+      audit(
+        tx,
+        { actorUserId: ctx.user.id, action: 'pause.end', details: { by: 'user' } },
+        ctx.now,
+      );
     });
     ctx.reply({ kind: 'text', text: ctx.t('resume.done') });
   },

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../core/context';
+import { parseTimeZone } from '../../core/format';
 import type { FormDefinition, FormValues } from '../../core/forms/types';
 import { isLocale, LOCALES } from '../../core/i18n';
-import { parseTimeZone } from '../../core/format';
 import { audit } from '../../db/queries/audit';
 import { getProfile, listTopics, saveProfile } from '../../db/queries/profiles';
 import { updateUser } from '../../db/queries/users';
@@ -42,7 +42,12 @@ export const profileForm: FormDefinition = {
   title: 'join.form.title',
   submitLabel: 'join.form.submit',
   fields: [
-    { kind: 'single', name: 'role', label: 'profile.field.role', options: ({ ctx }) => roleOptions(ctx.t) },
+    {
+      kind: 'single',
+      name: 'role',
+      label: 'profile.field.role',
+      options: ({ ctx }) => roleOptions(ctx.t),
+    },
     {
       kind: 'single',
       name: 'grade',
@@ -158,7 +163,10 @@ function saveFromForm(ctx: Ctx, values: FormValues, mode: string): void {
   const { db } = ctx.deps;
   const locale = isLocale(values.language) ? values.language : ctx.locale;
   const timeZone =
-    str(values.timeZone) || ctx.event.user.timeZone || ctx.user.timeZone || ctx.deps.config.ORG_TIMEZONE;
+    str(values.timeZone) ||
+    ctx.event.user.timeZone ||
+    ctx.user.timeZone ||
+    ctx.deps.config.ORG_TIMEZONE;
   const existed = Boolean(getProfile(db, ctx.user.id));
   db.transaction((tx) => {
     saveProfile(
@@ -177,7 +185,11 @@ function saveFromForm(ctx: Ctx, values: FormValues, mode: string): void {
       ctx.now,
     );
     updateUser(tx, ctx.user.id, { locale, timeZone });
-    audit(tx, { actorUserId: ctx.user.id, action: existed ? 'profile.updated' : 'profile.created' }, ctx.now);
+    audit(
+      tx,
+      { actorUserId: ctx.user.id, action: existed ? 'profile.updated' : 'profile.created' },
+      ctx.now,
+    );
   });
   ctx.setLocale(locale);
   const saved = getProfile(db, ctx.user.id);

@@ -1,7 +1,13 @@
 import { formatOffset } from '../../core/format';
-import type { Locale, Translate } from '../../core/i18n';
 import type { FieldOption } from '../../core/forms/types';
-import { FORMATS, type Format, PROGRAM_ROLES, type ProgramRole, type TopicRow } from '../../db/schema';
+import type { Locale, Translate } from '../../core/i18n';
+import {
+  FORMATS,
+  type Format,
+  PROGRAM_ROLES,
+  type ProgramRole,
+  type TopicRow,
+} from '../../db/schema';
 
 export const GRADES = [1, 2, 3, 4, 5] as const;
 export const CAPACITIES = [1, 2, 3] as const;
@@ -69,7 +75,8 @@ export function parseInterests(text: string): string[] | undefined {
         .filter(Boolean),
     ),
   ];
-  if (items.length > INTERESTS_MAX_COUNT || items.some((i) => i.length > INTEREST_MAX)) return undefined;
+  if (items.length > INTERESTS_MAX_COUNT || items.some((i) => i.length > INTEREST_MAX))
+    return undefined;
   return items;
 }
 

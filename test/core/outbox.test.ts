@@ -1,0 +1,161 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DeliveryError } from '../../src/core/errors';
+import {
+  backoffMs,
+  enqueue,
+  OUTBOX_CLAIM_LEASE_MS,
+  OUTBOX_MAX_ATTEMPTS,
+} from '../../src/core/outbox';
+import type { Target } from '../../src/core/refs';
+import { outbox } from '../../src/db/schema';
+import { RecordingAdapter } from '../fakes/recording-adapter';
+import { createTestApp, type TestApp } from '../helpers/app';
+
+let app: TestApp;
+afterEach(() => {
+  try {
+    app?.close();
+  } catch {
+    // already closed by the crash test
+  }
+  app?.dispose();
+});
+
+const target: Target = {
+  kind: 'conversation',
+  conversation: { platform: 'slack', workspace: 'T1', id: 'D1', kind: 'dm' },
+};
+const text = (t: string) => ({ kind: 'reply' as const, reply: { kind: 'text' as const, text: t } });
+
+function setup() {
+  app = createTestApp();
+  const adapter = new RecordingAdapter('slack');
+  app.adapters.slack = adapter;
+  return adapter;
+}
+
+const rowOf = (key: string) =>
+  app.database.db.select().from(outbox).where(eq(outbox.dedupeKey, key)).get();
+
+describe('outbox', () => {
+  it('queues a logical message once, however often it is enqueued', async () => {
+    const adapter = setup();
+    const now = app.clock.now();
+    expect(enqueue(app.database.db, { dedupeKey: 'k1', target, payload: text('hello') }, now)).toBe(
+      true,
+    );
+    expect(enqueue(app.database.db, { dedupeKey: 'k1', target, payload: text('hello') }, now)).toBe(
+      false,
+    );
+    await app.outbox.deliverDue();
+    await app.outbox.deliverDue();
+    expect(adapter.texts()).toEqual(['hello']);
+    expect(rowOf('k1')).toMatchObject({ status: 'sent', payload: null });
+  });
+
+  it('retries transient failures with backoff and honours Retry-After', async () => {
+    const adapter = setup();
+    adapter.failWith.push(
+      new DeliveryError('delivery_rate_limited', '429', { retryAfterMs: 30_000 }),
+      new DeliveryError('delivery_transient', '502'),
+    );
+    enqueue(app.database.db, { dedupeKey: 'k2', target, payload: text('hi') }, app.clock.now());
+
+    expect((await app.outbox.deliverDue()).retried).toBe(1);
+    expect(rowOf('k2')?.nextAttemptAt).toEqual(new Date(app.clock.now().getTime() + 30_000));
+    app.clock.advance(29_000);
+    expect((await app.outbox.deliverDue()).retried).toBe(0); // not due yet
+    app.clock.advance(1_000);
+    expect((await app.outbox.deliverDue()).retried).toBe(1);
+    expect(rowOf('k2')?.nextAttemptAt).toEqual(new Date(app.clock.now().getTime() + backoffMs(2)));
+    app.clock.advance(backoffMs(2));
+    expect((await app.outbox.deliverDue()).sent).toBe(1);
+    expect(adapter.texts()).toEqual(['hi']);
+  });
+
+  it('gives up on permanent failures and after too many attempts', async () => {
+    const adapter = setup();
+    adapter.failWith.push(new DeliveryError('delivery_permanent', 'blocked'));
+    enqueue(app.database.db, { dedupeKey: 'p', target, payload: text('x') }, app.clock.now());
+    expect((await app.outbox.deliverDue()).failed).toBe(1);
+    expect(rowOf('p')).toMatchObject({
+      status: 'failed',
+      lastError: 'delivery_permanent',
+      payload: null,
+    });
+
+    for (let i = 0; i < OUTBOX_MAX_ATTEMPTS; i++) adapter.failWith.push(new Error('boom'));
+    enqueue(app.database.db, { dedupeKey: 'q', target, payload: text('y') }, app.clock.now());
+    for (let i = 0; i < OUTBOX_MAX_ATTEMPTS; i++) {
+      await app.outbox.deliverDue();
+      app.clock.advance(backoffMs(OUTBOX_MAX_ATTEMPTS) + 1);
+    }
+    expect(rowOf('q')).toMatchObject({ status: 'failed', attempts: OUTBOX_MAX_ATTEMPTS });
+    expect(adapter.deliveries).toHaveLength(0);
+  });
+
+  it('keeps a conversation in order: later messages wait behind a failed one', async () => {
+    const adapter = setup();
+    adapter.failWith.push(new DeliveryError('delivery_transient', '503'));
+    const now = app.clock.now();
+    enqueue(app.database.db, { dedupeKey: 'a', target, payload: text('first') }, now);
+    enqueue(app.database.db, { dedupeKey: 'b', target, payload: text('second') }, now);
+    await app.outbox.deliverDue();
+    expect(adapter.texts()).toEqual([]);
+    app.clock.advance(backoffMs(1));
+    await app.outbox.deliverDue();
+    expect(adapter.texts()).toEqual(['first', 'second']);
+  });
+
+  it('never sends twice across a crash between sending and marking sent', async () => {
+    const adapter = setup();
+    enqueue(
+      app.database.db,
+      { dedupeKey: 'crash', target, payload: text('once') },
+      app.clock.now(),
+    );
+    // The platform receives the message, then the process dies before recording it.
+    adapter.afterReceive = () => app.close();
+    app.outbox.kick();
+    await app.outbox.drain();
+    expect(adapter.texts()).toEqual(['once']);
+
+    // Restart on the same file, long after the claim's lease.
+    app.clock.advance(OUTBOX_CLAIM_LEASE_MS + 1);
+    app = app.restart();
+    const again = new RecordingAdapter('slack');
+    app.adapters.slack = again;
+    const report = await app.outbox.deliverDue();
+    expect(report).toMatchObject({ sent: 0, uncertain: 1 });
+    expect(again.deliveries).toHaveLength(0);
+    expect(rowOf('crash')?.status).toBe('uncertain');
+    // Re-queuing the same logical message is refused too.
+    expect(
+      enqueue(
+        app.database.db,
+        { dedupeKey: 'crash', target, payload: text('once') },
+        app.clock.now(),
+      ),
+    ).toBe(false);
+  });
+
+  it('waits, without losing anything, while a platform adapter is not running', async () => {
+    setup();
+    const telegram: Target = {
+      kind: 'user',
+      user: { platform: 'telegram', workspace: 'bot', id: '42' },
+    };
+    enqueue(
+      app.database.db,
+      { dedupeKey: 'tg', target: telegram, payload: text('later') },
+      app.clock.now(),
+    );
+    expect((await app.outbox.deliverDue()).retried).toBe(1);
+    const adapter = new RecordingAdapter('telegram');
+    app.adapters.telegram = adapter;
+    app.clock.advance(backoffMs(1));
+    await app.outbox.deliverDue();
+    expect(adapter.texts()).toEqual(['later']);
+  });
+});

@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeAction, encodeAction } from '../../src/core/actions';
+import { parseCommand, splitArgs } from '../../src/core/command-parser';
+import { parseTimeZone } from '../../src/core/format';
+import { ACTION_DATA_MAX_BYTES } from '../../src/core/replies';
+import { parseLocaleArg } from '../../src/features/opt-in/lang';
+import { parseInterests } from '../../src/features/opt-in/profile-options';
+
+const anyText = fc.oneof(
+  fc.string({ maxLength: 300 }),
+  fc.string({ unit: 'grapheme', maxLength: 300 }),
+  fc.string({ unit: 'binary', maxLength: 300 }),
+);
+
+describe('command parser', () => {
+  it('parses commands, with @bot suffixes and arguments', () => {
+    expect(parseCommand('/join')).toEqual({ name: 'join', args: '' });
+    expect(parseCommand('  /Pause   3 ')).toEqual({ name: 'pause', args: '3' });
+    expect(parseCommand('/start@TandemBot deep-link')).toEqual({
+      name: 'start',
+      args: 'deep-link',
+    });
+    expect(parseCommand('hello /join')).toBeUndefined();
+    expect(parseCommand('/')).toBeUndefined();
+    expect(parseCommand('/1abc')).toBeUndefined();
+    expect(splitArgs('new "Spring cohort" 2026-03-01')).toEqual([
+      'new',
+      'Spring cohort',
+      '2026-03-01',
+    ]);
+  });
+
+  it('never throws, and anything it accepts is a short lower-case name', () => {
+    fc.assert(
+      fc.property(anyText, (input) => {
+        const parsed = parseCommand(input);
+        if (parsed) {
+          expect(parsed.name).toMatch(/^[a-z][a-z0-9_]{0,31}$/);
+          expect(input.trim().startsWith('/')).toBe(true);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('round-trips any command name with any argument text', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[a-z][a-z0-9_]{0,20}$/),
+        fc.string({ maxLength: 100 }),
+        (name, args) => {
+          expect(parseCommand(`/${name} ${args}`)).toEqual({ name, args: args.trim() });
+        },
+      ),
+    );
+  });
+});
+
+describe('button data', () => {
+  it('round-trips, and rejects anything malformed or oversized without throwing', () => {
+    const data = encodeAction('f', 42, 'abcdefgh', '3', 'o', '7');
+    expect(decodeAction(data)).toEqual({ name: 'f', owner: 42, args: ['abcdefgh', '3', 'o', '7'] });
+    expect(() => encodeAction('x', 1, 'y'.repeat(ACTION_DATA_MAX_BYTES))).toThrow();
+    fc.assert(
+      fc.property(fc.oneof(anyText, fc.anything()), (input) => {
+        const decoded = decodeAction(input);
+        if (decoded)
+          expect(Buffer.byteLength(String(input))).toBeLessThanOrEqual(ACTION_DATA_MAX_BYTES);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('argument and answer parsers', () => {
+  it('never throw on any input', () => {
+    fc.assert(
+      fc.property(anyText, (input) => {
+        parseLocaleArg(input);
+        parseInterests(input);
+        const zone = parseTimeZone(input);
+        if (zone) expect(parseTimeZone(zone)).toBe(zone);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('normalises interests and enforces the limits', () => {
+    expect(parseInterests(' Chess ;running,  chess,,JAZZ  club ')).toEqual([
+      'chess',
+      'running',
+      'jazz club',
+    ]);
+    expect(parseInterests(Array.from({ length: 11 }, (_, i) => `i${i}`).join(','))).toBeUndefined();
+    expect(parseInterests('x'.repeat(41))).toBeUndefined();
+  });
+});

@@ -1,0 +1,59 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+let dir: string;
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs `npm start`'s entry point as a user would, with piped input instead of a keyboard. */
+function start(input: string, env: Record<string, string>) {
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !/^(SLACK_|TELEGRAM_|DATABASE_PATH|ADMIN_IDS|DEMO)/.test(k),
+    ),
+  );
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    input,
+    env: { ...clean, FILES_DIR: join(dir, 'files'), ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+}
+
+describe('npm start', () => {
+  it('starts the console demo with an empty environment and keeps data across restarts', () => {
+    dir = mkdtempSync(join(tmpdir(), 'tandem-start-'));
+    const env = { DATABASE_PATH: join(dir, 'data', 'tandem.db') };
+    const first = start('/help\n/as maria\n/whoami\n/profile\n/as me\n/join\n2\n', env);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('Tandem local console — a demo company is loaded.');
+    expect(first.stdout).toContain('To connect Slack or Telegram');
+    expect(first.stdout).toContain('Tandem — reverse mentoring');
+    expect(first.stdout).toContain('You are now Maria Ivanova.');
+    expect(first.stdout).toContain('Maria Ivanova (maria)');
+    expect(first.stdout).toContain('Отдел: IT');
+    expect(first.stdout).toContain('What is your level in the company?');
+
+    const second = start('4\n', env);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toContain('Which department or team are you in?');
+  });
+
+  it('refuses to start on bad configuration, listing every bad variable', () => {
+    dir = mkdtempSync(join(tmpdir(), 'tandem-start-'));
+    const result = start('', {
+      DATABASE_PATH: join(dir, 't.db'),
+      DEFAULT_LOCALE: 'fr',
+      PORT: 'abc',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Invalid configuration');
+    expect(result.stderr).toContain('DEFAULT_LOCALE');
+    expect(result.stderr).toContain('PORT');
+    expect(result.stdout).not.toContain('Tandem local console');
+  });
+});

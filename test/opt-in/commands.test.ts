@@ -1,0 +1,231 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getProfile } from '../../src/db/queries/profiles';
+import { findUser } from '../../src/db/queries/users';
+import { timers } from '../../src/db/schema';
+import { runDueTimers } from '../../src/jobs/timers';
+import { silentLogger } from '../../src/logger';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { type ConsoleChat, startConsoleChat } from '../helpers/console-chat';
+
+let app: TestApp;
+let chat: ConsoleChat;
+
+afterEach(async () => {
+  await chat?.stop();
+  app?.close();
+  app?.dispose();
+});
+
+const meRef = { platform: 'console' as const, workspace: 'local', id: 'me' };
+const me = () => findUser(app.database.db, meRef);
+
+/** Joins as a mentee with default answers and reads the guide. */
+async function join(c: ConsoleChat) {
+  await c.type('/join');
+  for (const answer of [
+    '2',
+    '4',
+    'Sales',
+    'AI and neural networks',
+    '1',
+    '1,2',
+    '1',
+    '1',
+    '1',
+    '1',
+  ]) {
+    await c.type(answer);
+  }
+}
+
+describe('pause and resume', () => {
+  it('pauses for N weeks, resumes early, and refuses to resume when not paused', async () => {
+    app = createTestApp();
+    chat = await startConsoleChat(app);
+    expect(await chat.type('/pause')).toContain("You haven't joined the program yet");
+    await join(chat);
+
+    expect(await chat.type('/pause 3')).toContain(
+      "You're on a break for 3 weeks (until December 22, 2026)",
+    );
+    const user = me();
+    if (!user) throw new Error('no user');
+    expect(getProfile(app.database.db, user.id)?.profile.pausedUntil).toEqual(
+      new Date('2026-12-22T09:00:00Z'),
+    );
+    expect(await chat.type('/profile')).toContain('Status: on a break until December 22, 2026');
+
+    expect(await chat.type('/resume')).toContain('Welcome back!');
+    expect(getProfile(app.database.db, user.id)?.profile.pausedUntil).toBeNull();
+    const pending = app.database.db.select().from(timers).where(eq(timers.status, 'pending')).all();
+    expect(pending).toHaveLength(0);
+    expect(await chat.type('/resume')).toContain("You're not on a break");
+  });
+
+  it('ends the pause by itself when its timer row falls due, even after downtime', async () => {
+    app = createTestApp();
+    chat = await startConsoleChat(app);
+    await join(chat);
+    await chat.type('/pause');
+    const user = me();
+    if (!user) throw new Error('no user');
+
+    app.clock.advance(13 * 24 * 3600_000);
+    expect(
+      runDueTimers(
+        { db: app.database.db, config: app.config, logger: silentLogger },
+        app.clock.now(),
+      ),
+    ).toEqual({
+      done: 0,
+      failed: 0,
+    });
+    // The process was down when the pause ended; the first tick after start catches up.
+    app.clock.advance(5 * 24 * 3600_000);
+    const report = runDueTimers(
+      { db: app.database.db, config: app.config, logger: silentLogger },
+      app.clock.now(),
+    );
+    expect(report.done).toBe(1);
+    await app.outbox.deliverDue();
+    await app.outbox.drain();
+    expect(chat.transcript()).toContain('Your break is over — welcome back!');
+    expect(getProfile(app.database.db, user.id)?.profile.pausedUntil).toBeNull();
+    // Runs once: a second tick finds nothing.
+    expect(
+      runDueTimers(
+        { db: app.database.db, config: app.config, logger: silentLogger },
+        app.clock.now(),
+      ).done,
+    ).toBe(0);
+  });
+
+  it('explains the usage for garbage arguments and changes nothing', async () => {
+    app = createTestApp();
+    chat = await startConsoleChat(app);
+    await join(chat);
+    for (const bad of ['0', '13', 'two', '-1', '2 weeks', '1e3', '9'.repeat(400)]) {
+      expect(await chat.type(`/pause ${bad}`)).toContain('Use /pause to take two weeks off');
+    }
+    expect(await chat.type('/resume now')).toContain('it takes no arguments');
+    const user = me();
+    expect(user && getProfile(app.database.db, user.id)?.profile.pausedUntil).toBeNull();
+  });
+});
+
+describe('leave', () => {
+  it('asks first, then deletes every row of the person', async () => {
+    app = createTestApp();
+    chat = await startConsoleChat(app);
+    expect(await chat.type('/leave')).toContain(
+      "You're not in the program, so there is nothing to leave",
+    );
+    await join(chat);
+    await chat.type('/pause 2');
+    await chat.type('/lang ru');
+    const user = me();
+    if (!user) throw new Error('no user');
+
+    const confirm = await chat.type('/leave');
+    expect(confirm).toContain('Выйти из программы?');
+    expect(await chat.type('2')).toContain('ничего не изменилось');
+    expect(getProfile(app.database.db, user.id)).toBeDefined();
+
+    await chat.type('/leave');
+    expect(await chat.type('1')).toContain('ваши данные удалены');
+
+    const counts = app.database.sqlite
+      .prepare(
+        `select
+           (select count(*) from users where id = @id) as users,
+           (select count(*) from profiles where user_id = @id) as profiles,
+           (select count(*) from profile_topics where user_id = @id) as topics,
+           (select count(*) from form_sessions where user_id = @id) as forms,
+           (select count(*) from timers where user_id = @id) as timers,
+           (select count(*) from user_roles where user_id = @id) as roles,
+           (select count(*) from outbox where user_id = @id) as outbox,
+           (select count(*) from audit_log where actor_user_id = @id) as audit`,
+      )
+      .get({ id: user.id });
+    expect(counts).toEqual({
+      users: 0,
+      profiles: 0,
+      topics: 0,
+      forms: 0,
+      timers: 0,
+      roles: 0,
+      outbox: 0,
+      audit: 0,
+    });
+    const left = app.database.db.all<{ n: number }>(
+      sql`select count(*) as n from audit_log where action = 'user.left' and actor_user_id is null`,
+    );
+    expect(left[0]?.n).toBe(1);
+  });
+});
+
+describe('mydata, lang, unknown commands, groups', () => {
+  it('exports everything about me as a JSON file', async () => {
+    app = createTestApp();
+    chat = await startConsoleChat(app);
+    await join(chat);
+    const out = await chat.type('/mydata');
+    expect(out).toContain('Here is everything Tandem stores about you');
+    const path = /File saved: (.+\.json)/.exec(out)?.[1];
+    const { readFileSync } = await import('node:fs');
+    const data = JSON.parse(readFileSync(path ?? '', 'utf8'));
+    expect(data.user).toMatchObject({
+      platform: 'console',
+      platformUserId: 'me',
+      name: 'Alex Tester',
+    });
+    expect(data.profile).toMatchObject({
+      role: 'mentee',
+      grade: 4,
+      department: 'Sales',
+      topicsIWantToLearn: ['ai'],
+    });
+    expect(data.myActions.map((a: { action: string }) => a.action)).toEqual([
+      'profile.created',
+      'profile.prepared',
+    ]);
+    expect(await chat.type('/mydata please')).toContain('it takes no arguments');
+  });
+
+  it('switches language with an argument or a button, and explains bad arguments', async () => {
+    app = createTestApp();
+    chat = await startConsoleChat(app);
+    expect(await chat.type('/lang')).toContain('I write to you in English');
+    expect(await chat.type('2')).toContain('буду писать вам по-русски');
+    expect(await chat.type('/help')).toContain('Tandem — обратное наставничество');
+    expect(await chat.type('/lang klingon')).toContain('Наберите /lang ru или /lang en');
+    expect(await chat.type('/lang English')).toContain('I’ll write to you in English');
+  });
+
+  it('answers unknown commands with a suggestion and never crashes on odd input', async () => {
+    app = createTestApp();
+    chat = await startConsoleChat(app);
+    expect(await chat.type('/jion')).toContain('Did you mean /join?');
+    expect(await chat.type('/frobnicate')).toContain("I don't know the command /frobnicate");
+    expect(await chat.type(`/${'x'.repeat(40)}`)).toContain("I didn't catch that");
+    expect(await chat.type('/profile sideways')).toContain('/profile edit to change it');
+    expect(chat.transcript()).not.toContain('something went wrong');
+  });
+
+  it('moves personal commands from a group chat to the DM; help works in the group', async () => {
+    app = createTestApp();
+    chat = await startConsoleChat(app);
+    await chat.type('/in group');
+    const help = await chat.type('/help');
+    expect(help).toContain('#general (only you) · Tandem:');
+    expect(help).toContain('Personal commands work in a direct message');
+    expect(help).not.toContain('/leave —');
+    const join = await chat.type('/join');
+    expect(join).toContain("let's continue in a direct message");
+    expect(join).toMatch(/Tandem:\nGreat — let's set up your profile/);
+    await chat.type('/in dm');
+    // The form continues in the DM, where its numbered options now answer.
+    expect(await chat.type('2')).toContain('What is your level in the company?');
+  });
+});
