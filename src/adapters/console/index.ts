@@ -74,7 +74,8 @@ export class ConsoleAdapter implements ChatAdapter {
     const rl = createInterface({
       input: this.#config.input,
       output: this.#config.output,
-      terminal: false,
+      // A real terminal gets line editing and history; piped input is read as is.
+      terminal: this.#interactive(),
     });
     this.#rl = rl;
     this.#print(this.#style.dim(t(this.#config.locale, 'console.banner', { name: this.#me.name })));
@@ -234,7 +235,8 @@ export class ConsoleAdapter implements ChatAdapter {
         : '';
       return this.#style.dim(`#general${suffix} · Tandem:`);
     }
-    if (id === this.#me.id) return this.#style.dim('Tandem:');
+    if (id === this.#me.id)
+      return this.#style.dim(this.#where === 'dm' ? 'Tandem:' : 'Tandem · DM:');
     return this.#style.dim(
       `${t(this.#config.locale, 'console.to', { name: this.#nameOf(id) })} · Tandem:`,
     );

@@ -76,7 +76,7 @@ export class FormEngine<Id extends string> {
 
   /** Re-asks the current question (after /join while a form is open, or a stale button). */
   resume(ctx: Ctx, session: FormSessionRow, notice?: string): void {
-    this.#ask(ctx, session, notice);
+    this.#ask(ctx, session, notice, 'info');
   }
 
   /** Cancels the person's open form. Returns false when there was none. */
@@ -96,7 +96,7 @@ export class FormEngine<Id extends string> {
       return;
     }
     if (String(session.step) !== stepText) {
-      this.#ask(ctx, session, ctx.t('form.earlierStep'));
+      this.#ask(ctx, session, ctx.t('form.earlierStep'), 'info');
       return;
     }
     const form = this.#form(session);
@@ -273,7 +273,7 @@ export class FormEngine<Id extends string> {
     return { ctx, mode: session.mode, values: session.values };
   }
 
-  #ask(ctx: Ctx, session: FormSessionRow, notice?: string): void {
+  #ask(ctx: Ctx, session: FormSessionRow, notice?: string, tone?: 'error' | 'info'): void {
     const form = this.#form(session);
     const field = fieldByName(form, session.field);
     if (!field) return;
@@ -294,6 +294,7 @@ export class FormEngine<Id extends string> {
           env,
         },
         notice,
+        tone,
       ),
     );
   }

@@ -33,6 +33,7 @@ export function renderPrompt(
   form: FormDefinition,
   state: PromptState,
   notice?: string,
+  tone: 'error' | 'info' = 'error',
 ): Reply {
   const { t } = ctx;
   const { field, env } = state;
@@ -41,7 +42,7 @@ export function renderPrompt(
   const current = env.values[field.name];
   const title = `${t(form.title)} · ${t('form.step', { n: state.position, total: state.total })}`;
   const lines = [
-    notice ? `⚠️ ${notice}` : undefined,
+    notice ? `${tone === 'error' ? '⚠️' : '↪'} ${notice}` : undefined,
     t(field.label),
     field.hint ? t(field.hint) : undefined,
   ];

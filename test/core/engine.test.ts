@@ -1,0 +1,175 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Ctx } from '../../src/core/context';
+import { createEngine } from '../../src/core/engine';
+import { forms } from '../../src/features/forms';
+import { actions, commands } from '../../src/features/registry';
+import { RecordingAdapter } from '../fakes/recording-adapter';
+import { createTestApp, type TestApp } from '../helpers/app';
+
+let app: TestApp;
+afterEach(() => {
+  app?.close();
+  app?.dispose();
+});
+
+const SECRET_TEXT = 'my-very-private-answer-7731';
+
+function capturingLogger() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+  return { logger: pino({ level: 'trace' }, stream), lines };
+}
+
+const user = {
+  ref: { platform: 'slack' as const, workspace: 'T1', id: 'U1' },
+  name: 'Pat Lee',
+  locale: 'ru-RU',
+};
+const conversation = { platform: 'slack' as const, workspace: 'T1', id: 'D1', kind: 'dm' as const };
+
+describe('engine', () => {
+  it('keeps one failing handler from stopping the bot, and logs no message text', async () => {
+    app = createTestApp();
+    const adapter = new RecordingAdapter('slack');
+    app.adapters.slack = adapter;
+    const { logger, lines } = capturingLogger();
+    const engine = createEngine({
+      deps: {
+        db: app.database.db,
+        clock: app.clock,
+        config: app.config,
+        logger,
+        outbox: app.outbox,
+        adapters: app.adapters,
+      },
+      commands: {
+        ...commands,
+        boom: {
+          scope: 'anywhere',
+          run(ctx: Ctx, args: string) {
+            throw new Error(`failed while handling ${args}`);
+          },
+        },
+      },
+      actions,
+      forms,
+    });
+    await engine.handle({
+      id: 'e1',
+      user,
+      conversation,
+      type: 'command',
+      name: 'boom',
+      args: SECRET_TEXT,
+    });
+    await engine.handle({ id: 'e2', user, conversation, type: 'text', text: SECRET_TEXT });
+    await engine.handle({ id: 'e3', user, conversation, type: 'command', name: 'help', args: '' });
+    await app.outbox.drain();
+
+    // The person's platform locale (ru-RU) picks Russian without asking.
+    expect(adapter.texts()[0]).toContain('у меня что-то сломалось');
+    expect(adapter.texts()[1]).toContain('Не понял');
+    expect(adapter.deliveries[2]?.reply?.title).toBe('Tandem — обратное наставничество');
+    const logs = lines.join('');
+    expect(logs).toContain('"code":"handler_failed"');
+    expect(logs).not.toContain(SECRET_TEXT);
+  });
+
+  it('ignores a retried event (same id): no second effect, no second reply', async () => {
+    app = createTestApp();
+    const adapter = new RecordingAdapter('slack');
+    app.adapters.slack = adapter;
+    await app.engine.handle({
+      id: 'same',
+      user,
+      conversation,
+      type: 'command',
+      name: 'lang',
+      args: 'en',
+    });
+    await app.engine.handle({
+      id: 'same',
+      user,
+      conversation,
+      type: 'command',
+      name: 'lang',
+      args: 'en',
+    });
+    await app.outbox.drain();
+    expect(adapter.texts()).toEqual(['Done — I’ll write to you in English.']);
+  });
+
+  it('refuses role-restricted commands to participants', async () => {
+    app = createTestApp({ env: { ADMIN_IDS: 'slack:UADMIN' } });
+    const adapter = new RecordingAdapter('slack');
+    app.adapters.slack = adapter;
+    const engine = createEngine({
+      deps: {
+        db: app.database.db,
+        clock: app.clock,
+        config: app.config,
+        logger: pino({ level: 'silent' }),
+        outbox: app.outbox,
+        adapters: app.adapters,
+      },
+      commands: {
+        ...commands,
+        report: {
+          scope: 'anywhere',
+          role: 'hr',
+          run: (ctx: Ctx) => ctx.reply({ kind: 'text', text: 'the report' }),
+        },
+      },
+      actions,
+      forms,
+    });
+    await engine.handle({
+      id: 'r1',
+      user,
+      conversation,
+      type: 'command',
+      name: 'report',
+      args: '',
+    });
+    const admin = { ...user, ref: { ...user.ref, id: 'UADMIN' }, locale: 'en' };
+    await engine.handle({
+      id: 'r2',
+      user: admin,
+      conversation,
+      type: 'command',
+      name: 'report',
+      args: '',
+    });
+    await app.outbox.drain();
+    expect(adapter.texts()).toEqual([
+      'Извините, эта команда доступна только HR и администраторам программы.',
+      'the report',
+    ]);
+  });
+
+  it('rewrites commands in catalog text to the platform syntax', async () => {
+    app = createTestApp();
+    const adapter = new RecordingAdapter('slack');
+    Object.assign(adapter, { formatCommand: (name: string) => `/mentor ${name}` });
+    app.adapters.slack = adapter;
+    await app.engine.handle({
+      id: 'x1',
+      user: { ...user, locale: 'en' },
+      conversation,
+      type: 'command',
+      name: 'profile',
+      args: '',
+    });
+    await app.outbox.drain();
+    expect(adapter.texts()[0]).toBe(
+      "You haven't joined the program yet. Type /mentor join to sign up — it takes two minutes.",
+    );
+  });
+});
