@@ -53,7 +53,7 @@ describe('engine', () => {
         ...commands,
         boom: {
           scope: 'anywhere',
-          run(ctx: Ctx, args: string) {
+          run(_ctx: Ctx, args: string) {
             throw new Error(`failed while handling ${args}`);
           },
         },
