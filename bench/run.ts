@@ -6,15 +6,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import type { ChatAdapter } from '../src/core/adapter';
 import { ManualClock } from '../src/core/clock';
-import { createEngine } from '../src/core/engine';
 import type { InboundEvent } from '../src/core/events';
-import { OutboxWorker } from '../src/core/outbox';
 import { openDatabase } from '../src/db/client';
-import { forms } from '../src/features/forms';
-import { actions, commands } from '../src/features/registry';
 import { silentLogger } from '../src/logger';
 
 const N = Number(process.env.BENCH_N ?? 2000);
@@ -28,14 +25,13 @@ const sink: ChatAdapter = {
   stop: async () => {},
   send: async () => {},
 };
-const adapters = { console: sink };
-const outbox = new OutboxWorker({ db: database.db, clock, logger: silentLogger, adapters });
-const engine = createEngine({
-  deps: { db: database.db, clock, config, logger: silentLogger, outbox, adapters },
-  commands,
-  actions,
-  forms,
+const { engine, outbox, adapters } = createApp({
+  db: database.db,
+  clock,
+  config,
+  logger: silentLogger,
 });
+adapters.console = sink;
 
 let seq = 0;
 const event = (user: string, body: Pick<InboundEvent, 'type'> & Record<string, unknown>) =>

@@ -1,17 +1,12 @@
 import { userInfo } from 'node:os';
 import { createConsoleAdapter } from './adapters/console';
+import { createApp } from './app';
 import { type Config, loadConfig, readEnv } from './config';
-import type { ChatAdapter } from './core/adapter';
 import { systemClock } from './core/clock';
-import { createEngine } from './core/engine';
 import { TandemError } from './core/errors';
-import { OutboxWorker } from './core/outbox';
-import type { Platform } from './core/refs';
 import { openDatabase } from './db/client';
 import { DEMO_COMPANY } from './demo/company';
 import { seedDemoCompany } from './demo/seed';
-import { forms } from './features/forms';
-import { actions, commands } from './features/registry';
 import { catchUp, startJobs } from './jobs';
 import { createLogger } from './logger';
 
@@ -39,14 +34,7 @@ async function main(): Promise<void> {
 
   const database = openDatabase(config.DATABASE_PATH);
   const clock = systemClock;
-  const adapters: Partial<Record<Platform, ChatAdapter>> = {};
-  const outbox = new OutboxWorker({ db: database.db, clock, logger, adapters });
-  const engine = createEngine({
-    deps: { db: database.db, clock, config, logger, outbox, adapters },
-    commands,
-    actions,
-    forms,
-  });
+  const { engine, outbox, adapters } = createApp({ db: database.db, clock, config, logger });
 
   if (consoleMode || config.DEMO) seedDemoCompany(database.db, clock.now());
 

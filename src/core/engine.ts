@@ -129,6 +129,10 @@ export function createEngine<C extends string, A extends string>(
       ctx.reply({ kind: 'text', text: ctx.t('command.notAllowed') });
       return;
     }
+    if (spec.takesArgs === false && args.trim() !== '') {
+      ctx.reply({ kind: 'text', text: ctx.t('command.noArgs', { command: ctx.cmd(name) }) });
+      return;
+    }
     if (spec.scope === 'dm' && ctx.event.conversation.kind === 'group') {
       ctx.reply({ kind: 'text', text: ctx.t('command.continueInDm') });
       const dmCtx = makeContext(ctx.deps, ctx.event, ctx.user, ctx.now, {

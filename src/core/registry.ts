@@ -7,8 +7,10 @@ export interface CommandSpec {
   scope: 'dm' | 'anywhere';
   /** Who may run it; absent means everyone. */
   role?: Role;
-  /** Listed in /help only for these roles (or everyone when absent). */
+  /** Left out of /help. */
   hidden?: boolean;
+  /** False for commands that take no arguments: the router answers extra text with a hint. */
+  takesArgs?: boolean;
   run(ctx: Ctx, args: string): Promise<void> | void;
 }
 

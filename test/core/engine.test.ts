@@ -2,9 +2,6 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../src/core/context';
-import { createEngine } from '../../src/core/engine';
-import { forms } from '../../src/features/forms';
-import { actions, commands } from '../../src/features/registry';
 import { RecordingAdapter } from '../fakes/recording-adapter';
 import { createTestApp, type TestApp } from '../helpers/app';
 
@@ -36,21 +33,10 @@ const conversation = { platform: 'slack' as const, workspace: 'T1', id: 'D1', ki
 
 describe('engine', () => {
   it('keeps one failing handler from stopping the bot, and logs no message text', async () => {
-    app = createTestApp();
-    const adapter = new RecordingAdapter('slack');
-    app.adapters.slack = adapter;
     const { logger, lines } = capturingLogger();
-    const engine = createEngine({
-      deps: {
-        db: app.database.db,
-        clock: app.clock,
-        config: app.config,
-        logger,
-        outbox: app.outbox,
-        adapters: app.adapters,
-      },
-      commands: {
-        ...commands,
+    app = createTestApp({
+      logger,
+      extraCommands: {
         boom: {
           scope: 'anywhere',
           run(_ctx: Ctx, args: string) {
@@ -58,9 +44,10 @@ describe('engine', () => {
           },
         },
       },
-      actions,
-      forms,
     });
+    const adapter = new RecordingAdapter('slack');
+    app.adapters.slack = adapter;
+    const engine = app.engine;
     await engine.handle({
       id: 'e1',
       user,
@@ -107,29 +94,19 @@ describe('engine', () => {
   });
 
   it('refuses role-restricted commands to participants', async () => {
-    app = createTestApp({ env: { ADMIN_IDS: 'slack:UADMIN' } });
-    const adapter = new RecordingAdapter('slack');
-    app.adapters.slack = adapter;
-    const engine = createEngine({
-      deps: {
-        db: app.database.db,
-        clock: app.clock,
-        config: app.config,
-        logger: pino({ level: 'silent' }),
-        outbox: app.outbox,
-        adapters: app.adapters,
-      },
-      commands: {
-        ...commands,
+    app = createTestApp({
+      env: { ADMIN_IDS: 'slack:UADMIN' },
+      extraCommands: {
         report: {
           scope: 'anywhere',
           role: 'hr',
           run: (ctx: Ctx) => ctx.reply({ kind: 'text', text: 'the report' }),
         },
       },
-      actions,
-      forms,
     });
+    const adapter = new RecordingAdapter('slack');
+    app.adapters.slack = adapter;
+    const engine = app.engine;
     await engine.handle({
       id: 'r1',
       user,

@@ -1,16 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createApp } from '../../src/app';
 import { type Config, loadConfig } from '../../src/config';
 import type { ChatAdapter } from '../../src/core/adapter';
 import { ManualClock } from '../../src/core/clock';
-import { createEngine, type Engine } from '../../src/core/engine';
-import { OutboxWorker } from '../../src/core/outbox';
+import type { Engine } from '../../src/core/engine';
+import type { OutboxWorker } from '../../src/core/outbox';
 import type { Platform } from '../../src/core/refs';
+import type { CommandSpec } from '../../src/core/registry';
 import { openDatabase, type TandemDatabase } from '../../src/db/client';
-import { forms } from '../../src/features/forms';
-import { actions, commands } from '../../src/features/registry';
-import { silentLogger } from '../../src/logger';
+import { type Logger, silentLogger } from '../../src/logger';
 
 export interface TestApp {
   dir: string;
@@ -31,7 +31,13 @@ export interface TestApp {
 
 /** The real engine on a real SQLite file with the real migrations, in a temp folder. */
 export function createTestApp(
-  options: { env?: Record<string, string>; clock?: ManualClock; dir?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    clock?: ManualClock;
+    dir?: string;
+    logger?: Logger;
+    extraCommands?: Record<string, CommandSpec>;
+  } = {},
 ): TestApp {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'tandem-test-'));
   const dbPath = join(dir, 'tandem.db');
@@ -42,13 +48,12 @@ export function createTestApp(
   });
   const clock = options.clock ?? new ManualClock('2026-12-01T09:00:00Z');
   const database = openDatabase(dbPath);
-  const adapters: Partial<Record<Platform, ChatAdapter>> = {};
-  const outbox = new OutboxWorker({ db: database.db, clock, logger: silentLogger, adapters });
-  const engine = createEngine({
-    deps: { db: database.db, clock, config, logger: silentLogger, outbox, adapters },
-    commands,
-    actions,
-    forms,
+  const { engine, outbox, adapters } = createApp({
+    db: database.db,
+    clock,
+    config,
+    logger: options.logger ?? silentLogger,
+    ...(options.extraCommands ? { extraCommands: options.extraCommands } : {}),
   });
   const app: TestApp = {
     dir,

@@ -5,6 +5,8 @@ import {
   createConsoleAdapter,
 } from '../../src/adapters/console';
 import type { Locale } from '../../src/core/i18n';
+import { getProfile } from '../../src/db/queries/profiles';
+import { findUser } from '../../src/db/queries/users';
 import { DEMO_COMPANY } from '../../src/demo/company';
 import type { TestApp } from './app';
 
@@ -18,6 +20,13 @@ export interface ConsoleChat {
 }
 
 export const ME: ConsolePerson = { id: 'me', name: 'Alex Tester' };
+export const ME_REF = { platform: 'console' as const, workspace: 'local', id: 'me' };
+
+/** The console person's user row and profile, as the database holds them now. */
+export function meInDb(app: TestApp) {
+  const user = findUser(app.database.db, ME_REF);
+  return { user, profile: user ? getProfile(app.database.db, user.id) : undefined };
+}
 
 /**
  * The console adapter on in-memory streams, wired to the test app's engine and outbox:

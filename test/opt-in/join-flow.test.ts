@@ -4,7 +4,7 @@ import { getProfile } from '../../src/db/queries/profiles';
 import { findUser } from '../../src/db/queries/users';
 import { formSessions, profiles } from '../../src/db/schema';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { type ConsoleChat, ME, startConsoleChat } from '../helpers/console-chat';
+import { type ConsoleChat, ME, ME_REF, meInDb, startConsoleChat } from '../helpers/console-chat';
 
 let app: TestApp;
 let chat: ConsoleChat;
@@ -15,11 +15,8 @@ afterEach(async () => {
   app?.dispose();
 });
 
-const meRef = { platform: 'console' as const, workspace: 'local', id: 'me' };
-const profileOf = () => {
-  const user = findUser(app.database.db, meRef);
-  return user ? getProfile(app.database.db, user.id) : undefined;
-};
+const meRef = ME_REF;
+const profileOf = () => meInDb(app).profile;
 
 describe('join through the console', () => {
   it('walks the whole opt-in form in English and marks the person prepared', async () => {

@@ -99,12 +99,8 @@ export class FormEngine<Id extends string> {
       this.#ask(ctx, session, ctx.t('form.earlierStep'), 'info');
       return;
     }
-    const form = this.#form(session);
-    const field = fieldByName(form, session.field);
-    if (!field) {
-      this.#cancel(ctx, session);
-      return;
-    }
+    const field = this.#currentField(ctx, session);
+    if (!field) return;
     const env = this.#env(ctx, session);
     const index = Number(indexText);
     switch (op) {
@@ -175,12 +171,8 @@ export class FormEngine<Id extends string> {
 
   /** A typed answer to the current question. */
   handleText(ctx: Ctx, session: FormSessionRow, text: string): void {
-    const form = this.#form(session);
-    const field = fieldByName(form, session.field);
-    if (!field) {
-      this.#cancel(ctx, session);
-      return;
-    }
+    const field = this.#currentField(ctx, session);
+    if (!field) return;
     const env = this.#env(ctx, session);
     if (field.kind === 'single') {
       const option = matchOption(field.options(env), text);
@@ -267,6 +259,13 @@ export class FormEngine<Id extends string> {
     const form = this.#forms[session.formId as Id];
     if (!form) throw new Error(`unknown form ${session.formId}`);
     return form;
+  }
+
+  /** The field being asked; a session pointing at a field the form no longer has is closed. */
+  #currentField(ctx: Ctx, session: FormSessionRow): FieldDefinition | undefined {
+    const field = fieldByName(this.#form(session), session.field);
+    if (!field) this.#cancel(ctx, session);
+    return field;
   }
 
   #env(ctx: Ctx, session: FormSessionRow): FormEnv {

@@ -12,6 +12,8 @@ export const en = {
     `I don't know the command /${p.name}. Type /help to see what I can do.`,
   'command.unknownSuggest': (p: { name: string; suggestion: string }) =>
     `I don't know the command /${p.name}. Did you mean /${p.suggestion}?`,
+  'command.noArgs': (p: { command: string }) =>
+    `${p.command} takes nothing after it — just type ${p.command}.`,
   'command.notAllowed': 'Sorry, only HR and program admins can use this command.',
   'command.continueInDm':
     "That's personal, so let's continue in a direct message — I've written to you there.",
@@ -161,13 +163,11 @@ export const en = {
     `Use /pause to take two weeks off, or /pause N for N weeks (1 to ${p.max}).`,
   'pause.done': (p: { weeks: number; until: string }) =>
     `You're on a break for ${p.weeks} ${p.weeks === 1 ? 'week' : 'weeks'} (until ${p.until}): no matching and no nudges until then, and you'll be back automatically. Type /resume to come back earlier.`,
-  'resume.usage': 'Just type /resume — it takes no arguments.',
   'resume.notPaused': "You're not on a break, so there is nothing to resume.",
   'resume.done': "Welcome back! You're included in matching again.",
   'resume.auto':
     "Your break is over — welcome back! You're included in matching again. Type /pause if you need more time.",
 
-  'leave.usage': 'Just type /leave — it takes no arguments.',
   'leave.notJoined':
     "You're not in the program, so there is nothing to leave. (/mydata shows the little I keep to reply to you.)",
   'leave.confirmTitle': 'Leave the program?',
@@ -179,7 +179,6 @@ export const en = {
     'Done — you have left the program and your data is deleted. Thank you for taking part! You can /join again at any time.',
   'leave.kept': 'Good to have you — nothing has changed.',
 
-  'mydata.usage': 'Just type /mydata — it takes no arguments.',
   'mydata.intro': 'Here is everything Tandem stores about you, as a JSON file.',
   'mydata.caption': 'Your data in Tandem',
 

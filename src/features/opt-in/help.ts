@@ -62,6 +62,7 @@ export function createHelpCommand(list: (ctx: Ctx) => HelpEntry[], greeting: boo
 
 export const cancelCommand: CommandSpec = {
   scope: 'dm',
+  takesArgs: false,
   run(ctx) {
     if (!forms.cancel(ctx)) ctx.reply({ kind: 'text', text: ctx.t('cancel.nothing') });
   },

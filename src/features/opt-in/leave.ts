@@ -10,11 +10,8 @@ export const LEAVE_CANCEL_ACTION = 'leave.no';
 /** Leaving deletes for real, so it asks first. */
 export const leaveCommand: CommandSpec = {
   scope: 'dm',
-  run(ctx, args) {
-    if (args.trim() !== '') {
-      ctx.reply({ kind: 'text', text: ctx.t('leave.usage') });
-      return;
-    }
+  takesArgs: false,
+  run(ctx) {
     if (!getProfile(ctx.deps.db, ctx.user.id)) {
       ctx.reply({ kind: 'text', text: ctx.t('leave.notJoined') });
       return;

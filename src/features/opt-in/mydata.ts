@@ -61,11 +61,8 @@ export function exportPersonalData(db: DbOrTx, user: UserRow, now: Date) {
 
 export const mydataCommand: CommandSpec = {
   scope: 'dm',
-  run(ctx, args) {
-    if (args.trim() !== '') {
-      ctx.reply({ kind: 'text', text: ctx.t('mydata.usage') });
-      return;
-    }
+  takesArgs: false,
+  run(ctx) {
     const json = JSON.stringify(exportPersonalData(ctx.deps.db, ctx.user, ctx.now), null, 2);
     ctx.reply({ kind: 'text', text: ctx.t('mydata.intro') });
     ctx.replyFile({

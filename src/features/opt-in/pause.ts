@@ -81,11 +81,8 @@ export const pauseCommand: CommandSpec = {
 
 export const resumeCommand: CommandSpec = {
   scope: 'dm',
-  run(ctx, args) {
-    if (args.trim() !== '') {
-      ctx.reply({ kind: 'text', text: ctx.t('resume.usage') });
-      return;
-    }
+  takesArgs: false,
+  run(ctx) {
     const data = getProfile(ctx.deps.db, ctx.user.id);
     if (!data) {
       ctx.reply({ kind: 'text', text: ctx.t('common.notJoined') });

@@ -1,0 +1,49 @@
+import type { Config } from './config';
+import type { ChatAdapter } from './core/adapter';
+import type { Clock } from './core/clock';
+import type { EngineDeps } from './core/context';
+import { createEngine, type Engine } from './core/engine';
+import { OutboxWorker } from './core/outbox';
+import type { Platform } from './core/refs';
+import type { CommandSpec } from './core/registry';
+import type { Db } from './db/client';
+import { forms } from './features/forms';
+import { actions, commands } from './features/registry';
+import type { Logger } from './logger';
+
+export interface App {
+  deps: EngineDeps;
+  engine: Engine;
+  outbox: OutboxWorker;
+  /** Adapters register here once created; the outbox delivers through them. */
+  adapters: Partial<Record<Platform, ChatAdapter>>;
+}
+
+/**
+ * Builds the engine with every feature wired in. One function for the process, the
+ * tests and the benchmarks, so all three run the same thing.
+ */
+export function createApp(options: {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  logger: Logger;
+  /** Extra commands (tests only: e.g. one that throws). */
+  extraCommands?: Record<string, CommandSpec>;
+}): App {
+  const adapters: Partial<Record<Platform, ChatAdapter>> = {};
+  const outbox = new OutboxWorker({
+    db: options.db,
+    clock: options.clock,
+    logger: options.logger,
+    adapters,
+  });
+  const deps: EngineDeps = { ...options, outbox, adapters };
+  const engine = createEngine({
+    deps,
+    commands: { ...commands, ...options.extraCommands },
+    actions,
+    forms,
+  });
+  return { deps, engine, outbox, adapters };
+}
