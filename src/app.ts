@@ -8,6 +8,7 @@ import type { Platform } from './core/refs';
 import type { CommandSpec } from './core/registry';
 import type { Db } from './db/client';
 import { forms } from './features/forms';
+import { buildHome } from './features/opt-in/menu';
 import { actions, commands } from './features/registry';
 import type { Logger } from './logger';
 
@@ -44,6 +45,7 @@ export function createApp(options: {
     commands: { ...commands, ...options.extraCommands },
     actions,
     forms,
+    home: buildHome,
   });
   return { deps, engine, outbox, adapters };
 }

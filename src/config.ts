@@ -60,6 +60,20 @@ export const configSchema = z.object({
   DEMO: flag,
   /** Where console-mode files (exports, charts) are written. */
   FILES_DIR: z.string().min(1).default('./data/files'),
+
+  SLACK_BOT_TOKEN: z.string().regex(/^xox[bp]-\S+$/, { error: 'expected a bot token (xoxb-…)' }).optional(),
+  SLACK_SIGNING_SECRET: z.string().regex(/^\S{8,}$/, { error: 'expected the app signing secret' }).optional(),
+  /** Socket Mode instead of HTTP: no public URL needed. */
+  SLACK_APP_TOKEN: z.string().regex(/^xapp-\S+$/, { error: 'expected an app-level token (xapp-…)' }).optional(),
+  SLACK_COMMAND: z
+    .string()
+    .regex(/^\/[a-z0-9_-]{1,31}$/, { error: 'expected a slash command like /mentor' })
+    .default('/mentor'),
+  /** Web API base URL (Enterprise Grid / GovSlack proxies, and tests). */
+  SLACK_API_URL: z
+    .url({ error: 'expected a URL like https://slack.com/api/' })
+    .refine((v) => v.endsWith('/'), { error: 'must end with /' })
+    .optional(),
 });
 
 export type EnvConfig = z.output<typeof configSchema>;
@@ -79,16 +93,35 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
   );
   const parsed = configSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
-      const name = String(issue.path[0] ?? '?');
+  const problems = (parsed.success ? [] : parsed.error.issues).map((issue) => ({
+    name: String(issue.path[0] ?? '?'),
+    message: issue.message,
+  }));
+  problems.push(...crossChecks(cleaned));
+  if (!parsed.success || problems.length > 0) {
+    const lines = problems.map(({ name, message }) => {
       const shown = name in cleaned ? ` (got "${redact(name, cleaned[name])}")` : '';
-      return `  ${name}: ${issue.message}${shown}`;
+      return `  ${name}: ${message}${shown}`;
     });
     throw new TandemError('config_invalid', `Invalid configuration:\n${lines.join('\n')}`);
   }
   const platforms = PLATFORMS.filter((p) => p !== 'console' && platformConfigured(p, cleaned));
   return { ...parsed.data, platforms };
+}
+
+/** Rules that span variables; checked alongside the schema so every problem is listed at once. */
+function crossChecks(env: Record<string, string | undefined>): { name: string; message: string }[] {
+  const out: { name: string; message: string }[] = [];
+  if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+    out.push({
+      name: 'SLACK_SIGNING_SECRET',
+      message: 'required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)',
+    });
+  }
+  if (!env.SLACK_BOT_TOKEN && (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN)) {
+    out.push({ name: 'SLACK_BOT_TOKEN', message: 'required to connect Slack' });
+  }
+  return out;
 }
 
 function platformConfigured(platform: Exclude<Platform, 'console'>, env: Record<string, unknown>) {

@@ -1,7 +1,7 @@
 import type { FormSubmitResult, InboundEvent } from './events';
 import type { FormView } from './forms/view';
 import type { Platform, Target, UserRef } from './refs';
-import type { FileMessage, Reply } from './replies';
+import type { Button, FileMessage, Reply, SendOptions } from './replies';
 
 /** What the engine answers an adapter for one event. */
 export interface HandleResult {
@@ -15,6 +15,7 @@ export type EventHandler = (event: InboundEvent) => Promise<HandleResult>;
 export interface HomeView {
   title: string;
   sections: { title: string; text: string }[];
+  buttons: Button[];
 }
 
 /**
@@ -28,7 +29,7 @@ export interface ChatAdapter {
   start(handler: EventHandler): Promise<void>;
   stop(): Promise<void>;
   /** Delivers one message. Throws DeliveryError so the outbox can retry or give up. */
-  send(target: Target, reply: Reply): Promise<void>;
+  send(target: Target, reply: Reply, options?: SendOptions): Promise<void>;
 
   /** How a command is typed here (Slack: `/mentor join`); default `/join`. */
   formatCommand?(name: string): string;

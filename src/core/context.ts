@@ -34,9 +34,10 @@ export interface Ctx {
   readonly replyTarget: Target;
   /**
    * Queues a reply through the outbox (a synchronous DB write, safe inside a transaction).
-   * `detached` replies survive the person's deletion (the goodbye after `leave`).
+   * `detached` replies survive the person's deletion (the goodbye after `leave`);
+   * `replace` edits the message whose button was pressed, where the platform can.
    */
-  reply(reply: Reply, options?: { detached?: boolean }): void;
+  reply(reply: Reply, options?: { detached?: boolean; replace?: boolean }): void;
   replyFile(file: FileMessage): void;
   /** How a command is typed on this person's platform: `/join`, or `/mentor join` in Slack. */
   cmd(name: string): string;

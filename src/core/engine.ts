@@ -2,12 +2,12 @@ import { recordInboundEvent } from '../db/queries/inbound-events';
 import { storedRoles, upsertUser, userRef } from '../db/queries/users';
 import type { UserRow } from '../db/schema';
 import { decodeAction } from './actions';
-import type { HandleResult } from './adapter';
+import type { HandleResult, HomeView } from './adapter';
 import type { Ctx, EngineDeps } from './context';
 import { asTandemError } from './errors';
 import type { InboundEvent } from './events';
 import type { FormEngine } from './forms/engine';
-import { FORM_SUBMIT_ACTION } from './forms/engine';
+import { FORM_OPEN_ACTION, FORM_SUBMIT_ACTION } from './forms/engine';
 import { FORM_ACTION } from './forms/prompt';
 import { type Locale, localeFromPlatform, type Translate, translator } from './i18n';
 import { enqueue } from './outbox';
@@ -21,7 +21,12 @@ export interface EngineOptions<C extends string, A extends string> {
   commands: Record<C, CommandSpec>;
   actions: Record<A, ActionSpec>;
   forms: FormEngine<string>;
+  /** Builds a person's home surface; published after every event on platforms that have one. */
+  home?: (ctx: Ctx) => HomeView;
 }
+
+/** Button data that runs a command, e.g. from a menu: `cmd|owner|join`. */
+export const COMMAND_ACTION = 'cmd';
 
 export interface Engine {
   /** Handles one inbound event inside its own error boundary. Never throws. */
@@ -51,7 +56,7 @@ export function rolesOf(deps: EngineDeps, user: UserRow): Set<Role> {
 export function createEngine<C extends string, A extends string>(
   options: EngineOptions<C, A>,
 ): Engine {
-  const { deps, commands, actions, forms } = options;
+  const { deps, commands, actions, forms, home } = options;
   const logger = deps.logger.child({ component: 'engine' });
 
   async function handle(event: InboundEvent): Promise<HandleResult> {
@@ -69,7 +74,9 @@ export function createEngine<C extends string, A extends string>(
       }
       const user = upsertUser(deps.db, event.user, now);
       ctx = makeContext(deps, event, user, now);
-      return await dispatch(ctx, event);
+      const result = await dispatch(ctx, event);
+      await publishHome(ctx);
+      return result;
     } catch (error) {
       const e = asTandemError(error, 'handler_failed');
       const cause = e.cause instanceof Error ? e.cause : e;
@@ -88,8 +95,22 @@ export function createEngine<C extends string, A extends string>(
     }
   }
 
+  /** Keeps the home surface current: after anything the person did, it is drawn again. */
+  async function publishHome(ctx: Ctx): Promise<void> {
+    const adapter = deps.adapters[ctx.event.user.ref.platform];
+    if (!home || !adapter?.publishHome) return;
+    try {
+      await adapter.publishHome(ctx.event.user.ref, home(ctx));
+    } catch (error) {
+      const e = asTandemError(error, 'adapter_failed');
+      logger.warn({ code: e.code, err: e.name }, 'home not published');
+    }
+  }
+
   async function dispatch(ctx: Ctx, event: InboundEvent): Promise<HandleResult> {
     switch (event.type) {
+      case 'home_opened':
+        return {};
       case 'command':
         await runCommand(ctx, event.name, event.args);
         return {};
@@ -159,6 +180,15 @@ export function createEngine<C extends string, A extends string>(
       forms.handleAction(ctx, action.args, values);
       return;
     }
+    if (action.name === FORM_OPEN_ACTION) {
+      await forms.open(ctx, action.args);
+      return;
+    }
+    if (action.name === COMMAND_ACTION) {
+      const name = action.args[0] ?? '';
+      await runCommand(ctx, name, '');
+      return;
+    }
     const spec = Object.hasOwn(actions, action.name) ? actions[action.name as A] : undefined;
     if (!spec) {
       ctx.reply({ kind: 'text', text: ctx.t('action.expired') });
@@ -220,7 +250,11 @@ export function makeContext(
     },
     roles: rolesOf(deps, user),
     replyTarget: target,
-    reply: (reply, options) => push({ kind: 'reply', reply }, options?.detached),
+    reply: (reply, options) => {
+      const replaces =
+        options?.replace && event.type === 'action' && event.messageRef ? event.messageRef : undefined;
+      push({ kind: 'reply', reply, ...(replaces ? { replaces } : {}) }, options?.detached);
+    },
     replyFile: (file) => push({ kind: 'file', file }),
     cmd: (name) => deps.adapters[event.user.ref.platform]?.formatCommand?.(name) ?? `/${name}`,
     setLocale: (next) => {

@@ -31,6 +31,8 @@ export interface CommandEvent extends EventBase {
 export interface ActionEvent extends EventBase {
   type: 'action';
   data: string;
+  /** The platform message the button was on, so an answer can replace it in place. */
+  messageRef?: string;
   /** Values chosen at once in a multi-select. */
   values?: string[];
 }
@@ -47,7 +49,12 @@ export interface FormSubmitEvent extends EventBase {
   values: Record<string, string | string[] | undefined>;
 }
 
-export type InboundEvent = CommandEvent | ActionEvent | TextEvent | FormSubmitEvent;
+/** The person opened the bot's home surface (Slack App Home). */
+export interface HomeOpenedEvent extends EventBase {
+  type: 'home_opened';
+}
+
+export type InboundEvent = CommandEvent | ActionEvent | TextEvent | FormSubmitEvent | HomeOpenedEvent;
 
 /** What a whole-form submit returns to the adapter: inline errors keep the form open. */
 export type FormSubmitResult = { ok: true } | { ok: false; errors: Record<string, string> };

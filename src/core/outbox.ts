@@ -232,7 +232,9 @@ export class OutboxWorker {
       throw new DeliveryError('delivery_transient', `no ${row.platform} adapter running`);
     const payload = row.payload;
     if (!payload) throw new DeliveryError('delivery_permanent', 'message has no payload');
-    if (payload.kind === 'reply') return adapter.send(row.target, payload.reply);
+    if (payload.kind === 'reply') {
+      return adapter.send(row.target, payload.reply, payload.replaces ? { replaces: payload.replaces } : undefined);
+    }
     if (!adapter.sendFile)
       throw new DeliveryError('delivery_permanent', 'adapter cannot send files');
     return adapter.sendFile(row.target, payload.file);

@@ -52,7 +52,15 @@ export interface FileMessage {
 }
 
 /** What the outbox persists and hands to an adapter. */
-export type OutgoingPayload = { kind: 'reply'; reply: Reply } | { kind: 'file'; file: FileMessage };
+export type OutgoingPayload =
+  | { kind: 'reply'; reply: Reply; /** Platform message to edit instead of posting anew. */ replaces?: string }
+  | { kind: 'file'; file: FileMessage };
+
+/** How a reply is delivered. */
+export interface SendOptions {
+  /** Edit this platform message in place (adapters without editing post anew). */
+  replaces?: string;
+}
 
 /**
  * Telegram allows 64 bytes of callback data, the tightest of our platforms; the engine

@@ -5,6 +5,7 @@ import { cancelCommand, createHelpCommand, type HelpEntry, JOIN_START_ACTION } f
 import { joinCommand, profileActions, profileCommand } from './opt-in/join';
 import { langActions, langCommand } from './opt-in/lang';
 import { leaveActions, leaveCommand } from './opt-in/leave';
+import { menuCommand } from './opt-in/menu';
 import { mydataCommand } from './opt-in/mydata';
 import { pauseCommand, resumeCommand } from './opt-in/pause';
 
@@ -20,6 +21,7 @@ export const COMMAND_NAMES = [
   'mydata',
   'leave',
   'cancel',
+  'menu',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -35,10 +37,11 @@ export const commands: Record<CommandName, CommandSpec> = {
   mydata: mydataCommand,
   leave: leaveCommand,
   cancel: cancelCommand,
+  menu: menuCommand,
 };
 
 function helpEntries(ctx: Ctx): HelpEntry[] {
-  return COMMAND_NAMES.filter((name) => name !== 'start').map((name) => ({
+  return COMMAND_NAMES.filter((name) => name !== 'start' && name !== 'menu').map((name) => ({
     name,
     // A command without a `cmd.<name>` translation fails to compile here.
     summary: ctx.t(`cmd.${name}`),

@@ -5,13 +5,15 @@ import { type FormSessionRow, formSessions } from '../../db/schema';
 import { encodeAction } from '../actions';
 import type { Ctx } from '../context';
 import type { FormSubmitResult } from '../events';
-import { FORM_OPS, renderPrompt } from './prompt';
+import { FORM_ACTION, FORM_OPS, renderPrompt } from './prompt';
 import type { FieldDefinition, FieldOption, FormDefinition, FormEnv, FormValues } from './types';
 import { validateField } from './validate';
 import type { FormFieldView, FormView } from './view';
 
 /** Action name for whole-form (modal) submissions. */
 export const FORM_SUBMIT_ACTION = 'fs';
+/** Button that opens a native form when there was no trigger to open it at once. */
+export const FORM_OPEN_ACTION = 'fo';
 
 /**
  * Runs declared forms one question at a time (console, Telegram) or as a whole (Slack
@@ -66,17 +68,47 @@ export class FormEngine<Id extends string> {
         .get();
     });
     if (!session) return;
+    await this.#present(ctx, session);
+  }
+
+  /** Shows an open form: natively where the platform can, else its current question. */
+  async #present(ctx: Ctx, session: FormSessionRow, notice?: string): Promise<void> {
     const adapter = ctx.deps.adapters[ctx.event.user.ref.platform];
-    if (adapter?.openForm && ctx.event.trigger) {
+    if (!adapter?.openForm) {
+      this.#ask(ctx, session, notice, 'info');
+      return;
+    }
+    if (ctx.event.trigger) {
       await adapter.openForm(ctx.event.trigger, this.view(ctx, session));
       return;
     }
-    this.#ask(ctx, session);
+    // No trigger (e.g. a typed message): a button opens the form with a fresh one.
+    ctx.reply({
+      kind: 'text',
+      text: ctx.t('form.openPrompt', { title: ctx.t(this.#form(session).title) }),
+      buttons: [
+        {
+          label: ctx.t('form.button.open'),
+          data: encodeAction(FORM_OPEN_ACTION, ctx.user.id, session.id),
+          style: 'primary',
+        },
+      ],
+    });
   }
 
-  /** Re-asks the current question (after /join while a form is open, or a stale button). */
-  resume(ctx: Ctx, session: FormSessionRow, notice?: string): void {
-    this.#ask(ctx, session, notice, 'info');
+  /** The "open the form" button. */
+  async open(ctx: Ctx, args: string[]): Promise<void> {
+    const session = this.active(ctx);
+    if (!session || session.id !== args[0]) {
+      ctx.reply({ kind: 'text', text: ctx.t('form.stale') });
+      return;
+    }
+    await this.#present(ctx, session);
+  }
+
+  /** Shows an open form again (after /join while it is open), where it was left. */
+  async resume(ctx: Ctx, session: FormSessionRow, notice?: string): Promise<void> {
+    await this.#present(ctx, session, notice);
   }
 
   /** Cancels the person's open form. Returns false when there was none. */
@@ -205,11 +237,15 @@ export class FormEngine<Id extends string> {
   view(ctx: Ctx, session: FormSessionRow): FormView {
     const form = this.#form(session);
     const env = this.#env(ctx, session);
+    // Conditions are judged on no answers yet: questions that depend on an answer given in
+    // the same form (teach topics for mentors) are shown as optional and checked on submit.
+    const unknown: FormEnv = { ctx, mode: session.mode, values: {} };
     return {
       data: encodeAction(FORM_SUBMIT_ACTION, ctx.user.id, session.id),
       title: ctx.t(form.title),
       submitLabel: ctx.t(form.submitLabel),
-      fields: form.fields.map((field): FormFieldView => {
+      cancelLabel: ctx.t('form.close'),
+      fields: form.fields.filter((f) => !f.when || f.when(unknown)).map((field): FormFieldView => {
         const initial = session.values[field.name];
         const conditional = Boolean(field.when);
         return {
@@ -279,6 +315,8 @@ export class FormEngine<Id extends string> {
     const env = this.#env(ctx, session);
     const applicable = form.fields.filter((f) => !f.when || f.when(env));
     const position = Math.max(1, applicable.findIndex((f) => f.name === field.name) + 1);
+    // A press on this form's own buttons redraws that message instead of adding one.
+    const fromPrompt = ctx.event.type === 'action' && ctx.event.data.startsWith(`${FORM_ACTION}|`);
     ctx.reply(
       renderPrompt(
         ctx,
@@ -295,6 +333,7 @@ export class FormEngine<Id extends string> {
         notice,
         tone,
       ),
+      { replace: fromPrompt },
     );
   }
 

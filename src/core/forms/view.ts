@@ -20,5 +20,7 @@ export interface FormView {
   data: string;
   title: string;
   submitLabel: string;
+  /** Label of the control that closes the form without saving. */
+  cancelLabel: string;
   fields: FormFieldView[];
 }

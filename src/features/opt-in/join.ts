@@ -31,7 +31,7 @@ export const joinCommand: CommandSpec = {
     }
     const session = forms.active(ctx);
     if (session?.formId === PROFILE_FORM) {
-      forms.resume(ctx, session, ctx.t('form.resumed'));
+      await forms.resume(ctx, session, ctx.t('form.resumed'));
       return;
     }
     ctx.reply({ kind: 'text', text: ctx.t('join.intro') });

@@ -1,0 +1,281 @@
+import type { Server } from 'node:http';
+import { App, LogLevel, type Logger as SlackLogger } from '@slack/bolt';
+import type { ChatAdapter, EventHandler, HomeView } from '../../core/adapter';
+import type { InboundEvent, UserInfo } from '../../core/events';
+import type { FormView } from '../../core/forms/view';
+import type { Target, UserRef } from '../../core/refs';
+import type { FileMessage, Reply, SendOptions } from '../../core/replies';
+import type { Logger } from '../../logger';
+import { platformErrorOf, toDeliveryError } from './delivery-errors';
+import { actionEvent, commandEvent, formSubmitEvent, homeOpenedEvent, messageEvent } from './inbound';
+import { SLACK_CHANNEL_MIN_INTERVAL_MS, SLACK_USER_CACHE_MS } from './limits';
+import { FORM_CALLBACK_ID, renderHome, renderMessage, renderModal } from './render';
+
+export interface SlackRoute {
+  path: string;
+  method: string[];
+  handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
+}
+
+export interface SlackAdapterConfig {
+  botToken: string;
+  /** HTTP mode: requests are verified with it. */
+  signingSecret?: string;
+  /** Socket Mode when set: no public URL, no signing. */
+  appToken?: string;
+  /** The slash command, e.g. `/mentor`. */
+  command: string;
+  /** Web API base URL (proxies, tests); Slack's own when absent. */
+  apiUrl?: string;
+  /** HTTP port (HTTP mode); 0 picks a free one. */
+  port: number;
+  logger: Logger;
+  /** Extra HTTP routes served on the same port (`/healthz`, the Telegram webhook). */
+  routes?: SlackRoute[];
+  /** Minimum gap between two messages to one channel. */
+  channelIntervalMs?: number;
+}
+
+interface CachedUser {
+  info: Omit<UserInfo, 'ref'>;
+  at: number;
+}
+
+/**
+ * Slack over Bolt. It acks first, turns payloads into neutral events, and renders neutral
+ * replies as Block Kit; the engine never sees Slack and this never sees the database.
+ */
+export class SlackAdapter implements ChatAdapter {
+  readonly platform = 'slack' as const;
+  readonly #config: SlackAdapterConfig;
+  readonly #log: Logger;
+  readonly #users = new Map<string, CachedUser>();
+  readonly #dms = new Map<string, string>();
+  readonly #nextSlot = new Map<string, number>();
+  #app: App | undefined;
+  #server: Server | undefined;
+
+  constructor(config: SlackAdapterConfig) {
+    this.#config = config;
+    this.#log = config.logger.child({ component: 'slack' });
+  }
+
+  /** The HTTP server (HTTP mode), e.g. to learn the port it took. */
+  get server(): Server | undefined {
+    return this.#server;
+  }
+
+  formatCommand(name: string): string {
+    return `${this.#config.command} ${name}`;
+  }
+
+  async start(handler: EventHandler): Promise<void> {
+    const clientOptions = {
+      ...(this.#config.apiUrl ? { slackApiUrl: this.#config.apiUrl } : {}),
+      // The outbox owns retries and 429 waits, persisted across restarts.
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: 0 },
+    };
+    const common = { token: this.#config.botToken, logger: boltLogger(this.#log), clientOptions };
+    const app = this.#config.appToken
+      ? new App({ ...common, socketMode: true, appToken: this.#config.appToken })
+      : new App({
+          ...common,
+          signingSecret: this.#config.signingSecret ?? '',
+          customRoutes: this.#config.routes ?? [],
+        });
+    this.#app = app;
+    const dispatch = async (event: InboundEvent | undefined) => {
+      if (!event) return {};
+      return handler(await this.#withUserInfo(event));
+    };
+
+    app.command(this.#config.command, async ({ ack, body }) => {
+      await ack();
+      await dispatch(commandEvent(body));
+    });
+    app.action(/.*/, async ({ ack, body }) => {
+      await ack();
+      await dispatch(actionEvent(body));
+    });
+    app.view(FORM_CALLBACK_ID, async ({ ack, body }) => {
+      const result = await dispatch(formSubmitEvent(body));
+      const form = result.form;
+      if (form && !form.ok) await ack({ response_action: 'errors', errors: form.errors });
+      else await ack();
+    });
+    app.event('message', async ({ body }) => {
+      await dispatch(messageEvent(body));
+    });
+    app.event('app_home_opened', async ({ body }) => {
+      await dispatch(homeOpenedEvent(body));
+    });
+    app.error(async (error) => {
+      this.#log.error({ code: (error as { code?: string }).code ?? 'unknown' }, 'slack listener failed');
+    });
+
+    if (this.#config.appToken) await app.start();
+    else this.#server = (await app.start(this.#config.port)) as Server;
+  }
+
+  async stop(): Promise<void> {
+    await this.#app?.stop();
+  }
+
+  async send(target: Target, reply: Reply, options?: SendOptions): Promise<void> {
+    const client = this.#client();
+    const messages = renderMessage(reply);
+    try {
+      if (target.kind === 'conversation' && target.conversation.kind === 'group' && target.onlyFor) {
+        const channel = target.conversation.id;
+        for (const m of messages) {
+          await this.#pace(channel);
+          try {
+            await client.chat.postEphemeral({ channel, user: target.onlyFor.id, ...m });
+          } catch (error) {
+            // Not in that channel: say it privately in the DM instead.
+            if (!['not_in_channel', 'channel_not_found'].includes(platformErrorOf(error) ?? '')) throw error;
+            await this.#post(await this.#dm(target.onlyFor), m);
+          }
+        }
+        return;
+      }
+      const channel = await this.#channelOf(target);
+      const [first, ...rest] = messages;
+      if (first && options?.replaces) {
+        const [refChannel, ts] = options.replaces.split(':');
+        if (refChannel && ts && (await this.#update(refChannel, ts, first))) {
+          for (const m of rest) await this.#post(channel, m);
+          return;
+        }
+      }
+      for (const m of messages) await this.#post(channel, m);
+    } catch (error) {
+      throw toDeliveryError(error);
+    }
+  }
+
+  async sendFile(target: Target, file: FileMessage): Promise<void> {
+    const client = this.#client();
+    try {
+      const channel = await this.#channelOf(target);
+      await this.#pace(channel);
+      await client.files.uploadV2({
+        channel_id: channel,
+        filename: file.filename,
+        file: Buffer.from(file.contentBase64, 'base64'),
+        ...(file.caption ? { initial_comment: file.caption } : {}),
+      });
+    } catch (error) {
+      throw toDeliveryError(error);
+    }
+  }
+
+  async openForm(trigger: string, form: FormView): Promise<void> {
+    await this.#client().views.open({ trigger_id: trigger, view: renderModal(form, form.cancelLabel) });
+  }
+
+  async publishHome(user: UserRef, view: HomeView): Promise<void> {
+    await this.#client().views.publish({ user_id: user.id, view: renderHome(view) });
+  }
+
+  #client() {
+    if (!this.#app) throw new Error('slack adapter not started');
+    return this.#app.client;
+  }
+
+  async #post(channel: string, message: ReturnType<typeof renderMessage>[number]): Promise<void> {
+    await this.#pace(channel);
+    await this.#client().chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false });
+  }
+
+  /** Edits a message in place; false when Slack won't (too old, deleted), so the caller posts. */
+  async #update(channel: string, ts: string, message: ReturnType<typeof renderMessage>[number]): Promise<boolean> {
+    try {
+      await this.#pace(channel);
+      await this.#client().chat.update({ channel, ts, ...message });
+      return true;
+    } catch (error) {
+      const reason = platformErrorOf(error);
+      if (reason && ['message_not_found', 'cant_update_message', 'edit_window_closed'].includes(reason)) {
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  async #channelOf(target: Target): Promise<string> {
+    if (target.kind === 'user') return this.#dm(target.user);
+    if (target.conversation.kind === 'dm') {
+      return this.#dm({ platform: 'slack', workspace: target.conversation.workspace, id: target.conversation.id });
+    }
+    return target.conversation.id;
+  }
+
+  /** The bot's DM with a person, opened once and remembered. */
+  async #dm(user: UserRef): Promise<string> {
+    const known = this.#dms.get(user.id);
+    if (known) return known;
+    const opened = await this.#client().conversations.open({ users: user.id });
+    const channel = opened.channel?.id;
+    if (!channel) throw new Error('conversations.open returned no channel');
+    this.#dms.set(user.id, channel);
+    return channel;
+  }
+
+  /** Spaces messages to one channel at Slack's pace; different channels don't wait on each other. */
+  async #pace(channel: string): Promise<void> {
+    const gap = this.#config.channelIntervalMs ?? SLACK_CHANNEL_MIN_INTERVAL_MS;
+    const now = Date.now();
+    const slot = Math.max(now, this.#nextSlot.get(channel) ?? 0);
+    this.#nextSlot.set(channel, slot + gap);
+    if (slot > now) await new Promise((resolve) => setTimeout(resolve, slot - now));
+  }
+
+  /** Adds name, language and time zone from users.info (cached); a failure just leaves them out. */
+  async #withUserInfo<E extends InboundEvent>(event: E): Promise<E> {
+    const key = `${event.user.ref.workspace}:${event.user.ref.id}`;
+    let cached = this.#users.get(key);
+    if (!cached || Date.now() - cached.at > SLACK_USER_CACHE_MS) {
+      try {
+        const result = await this.#client().users.info({ user: event.user.ref.id, include_locale: true });
+        const u = result.user;
+        const name = u?.profile?.real_name || u?.real_name || u?.profile?.display_name || u?.name;
+        cached = {
+          at: Date.now(),
+          info: {
+            ...(name ? { name } : {}),
+            ...(u?.locale ? { locale: u.locale } : {}),
+            ...(u?.tz ? { timeZone: u.tz } : {}),
+          },
+        };
+        this.#users.set(key, cached);
+      } catch (error) {
+        this.#log.warn({ code: platformErrorOf(error) ?? 'users_info_failed' }, 'users.info failed');
+      }
+    }
+    return cached ? { ...event, user: { ...event.user, ...cached.info } } : event;
+  }
+}
+
+/** Bolt's logger, routed into ours at warn and above: Bolt's debug lines can carry payloads. */
+function boltLogger(log: Logger): SlackLogger {
+  let level = LogLevel.WARN;
+  const text = (args: unknown[]) => args.filter((a) => typeof a === 'string').join(' ').slice(0, 300);
+  return {
+    debug: () => {},
+    info: () => {},
+    warn: (...args) => log.warn({ source: 'bolt' }, text(args)),
+    error: (...args) => log.error({ source: 'bolt' }, text(args)),
+    setLevel: (l) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
+/** Creates the Slack adapter. */
+export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
+  return new SlackAdapter(config);
+}

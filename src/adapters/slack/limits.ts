@@ -1,0 +1,25 @@
+/** Block Kit and Web API limits, checked before calling Slack so nothing is rejected there. */
+export const SLACK_MAX_BLOCKS_PER_MESSAGE = 50;
+export const SLACK_MAX_BLOCKS_PER_VIEW = 100;
+export const SLACK_SECTION_TEXT_MAX = 3000;
+export const SLACK_HEADER_TEXT_MAX = 150;
+export const SLACK_BUTTON_TEXT_MAX = 75;
+export const SLACK_ACTION_ELEMENTS_MAX = 25;
+export const SLACK_SELECT_OPTIONS_MAX = 100;
+export const SLACK_OPTION_TEXT_MAX = 75;
+export const SLACK_RADIO_OPTIONS_MAX = 10;
+export const SLACK_CHECKBOX_OPTIONS_MAX = 10;
+export const SLACK_VIEW_TITLE_MAX = 24;
+export const SLACK_INPUT_LABEL_MAX = 2000;
+export const SLACK_INPUT_HINT_MAX = 2000;
+export const SLACK_PLAIN_INPUT_MAX = 3000;
+/** The notification/fallback `text` of a message; the blocks carry the full content. */
+export const SLACK_FALLBACK_TEXT_MAX = 3000;
+/** Single-choice questions with this many options or fewer are shown as buttons. */
+export const SLACK_CHOICE_BUTTONS_MAX = 5;
+/** Multi-select questions up to this size are toggle buttons; larger ones a multi-select menu. */
+export const SLACK_TOGGLE_BUTTONS_MAX = 24;
+/** Slack allows about one message a second per channel. */
+export const SLACK_CHANNEL_MIN_INTERVAL_MS = 1000;
+/** How long a users.info answer (name, locale, zone) is trusted. */
+export const SLACK_USER_CACHE_MS = 60 * 60 * 1000;

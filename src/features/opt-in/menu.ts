@@ -1,0 +1,62 @@
+import { encodeAction } from '../../core/actions';
+import type { HomeView } from '../../core/adapter';
+import type { Ctx } from '../../core/context';
+import { COMMAND_ACTION } from '../../core/engine';
+import type { CommandSpec } from '../../core/registry';
+import type { Button } from '../../core/replies';
+import { getProfile } from '../../db/queries/profiles';
+import { profileSummary } from './profile-summary';
+
+/** The main actions as buttons, fitted to where the person is in the program. */
+export function mainButtons(ctx: Ctx): Button[] {
+  const data = getProfile(ctx.deps.db, ctx.user.id);
+  const button = (name: string, label: string, style?: Button['style']): Button => ({
+    label,
+    data: encodeAction(COMMAND_ACTION, ctx.user.id, name),
+    ...(style ? { style } : {}),
+  });
+  if (!data) {
+    return [button('join', ctx.t('menu.join'), 'primary'), button('help', ctx.t('menu.help')), button('lang', ctx.t('menu.lang'))];
+  }
+  const paused = Boolean(data.profile.pausedUntil && data.profile.pausedUntil > ctx.now);
+  return [
+    button('profile', ctx.t('menu.profile')),
+    paused ? button('resume', ctx.t('menu.resume'), 'primary') : button('pause', ctx.t('menu.pause')),
+    button('lang', ctx.t('menu.lang')),
+    button('mydata', ctx.t('menu.mydata')),
+    button('help', ctx.t('menu.help')),
+    button('leave', ctx.t('menu.leave'), 'danger'),
+  ];
+}
+
+/** `/mentor` alone in Slack (and /menu anywhere): the main actions as buttons. */
+export const menuCommand: CommandSpec = {
+  scope: 'anywhere',
+  hidden: true,
+  takesArgs: false,
+  run(ctx) {
+    ctx.reply({ kind: 'text', text: ctx.t('menu.text'), buttons: mainButtons(ctx) });
+  },
+};
+
+/** The home surface (Slack App Home): my profile, my pair, my next meeting, the main actions. */
+export function buildHome(ctx: Ctx): HomeView {
+  const data = getProfile(ctx.deps.db, ctx.user.id);
+  const pair = !data
+    ? ctx.t('home.pair.notJoined')
+    : data.profile.preparedAt
+      ? ctx.t('home.pair.none')
+      : ctx.t('home.pair.notPrepared');
+  return {
+    title: ctx.t('help.title'),
+    sections: [
+      {
+        title: ctx.t('home.profile'),
+        text: data ? profileSummary(ctx, data, ctx.user).text : ctx.t('home.notJoined'),
+      },
+      { title: ctx.t('home.pair'), text: pair },
+      { title: ctx.t('home.meeting'), text: ctx.t('home.meeting.none') },
+    ],
+    buttons: mainButtons(ctx),
+  };
+}

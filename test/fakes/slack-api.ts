@@ -1,0 +1,175 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface SlackCall {
+  method: string;
+  token: string | undefined;
+  args: Record<string, unknown>;
+}
+
+export interface SlackFailure {
+  status?: number;
+  retryAfter?: number;
+  error?: string;
+}
+
+export interface FakeUser {
+  name: string;
+  tz?: string;
+  locale?: string;
+}
+
+const JSON_ARGS = new Set(['blocks', 'view', 'attachments', 'files']);
+
+/**
+ * A local stand-in for the Slack Web API (slack-mock does not work with WebClient's fetch):
+ * records every call, answers like Slack, and fails on request.
+ */
+export class FakeSlackApi {
+  readonly calls: SlackCall[] = [];
+  readonly users = new Map<string, FakeUser>();
+  readonly #failures = new Map<string, SlackFailure[]>();
+  #server: Server | undefined;
+  #ts = 1_700_000_000;
+  #files = 0;
+  base = '';
+  /** What apps.connections.open hands out (Socket Mode). */
+  socketUrl = '';
+
+  get apiUrl(): string {
+    return `${this.base}/api/`;
+  }
+
+  async start(): Promise<this> {
+    this.#server = createServer((req, res) => {
+      void this.#handle(req).then(({ status, body, headers }) => {
+        res.writeHead(status, { 'content-type': 'application/json', ...headers });
+        res.end(JSON.stringify(body));
+      });
+    });
+    await new Promise<void>((resolve) => this.#server?.listen(0, '127.0.0.1', resolve));
+    this.base = `http://127.0.0.1:${(this.#server?.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.#server?.close(() => resolve()));
+  }
+
+  /** The next `times` calls of `method` fail this way. */
+  fail(method: string, failure: SlackFailure, times = 1): void {
+    const list = this.#failures.get(method) ?? [];
+    for (let i = 0; i < times; i++) list.push(failure);
+    this.#failures.set(method, list);
+  }
+
+  callsTo(method: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Waits until `method` has been called at least `count` times. */
+  async waitFor(method: string, count = 1, timeoutMs = 5000): Promise<SlackCall[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.callsTo(method).length < count) {
+      if (Date.now() > deadline) {
+        throw new Error(`timed out waiting for ${count}× ${method}; saw ${this.calls.map((c) => c.method).join(', ')}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return this.callsTo(method);
+  }
+
+  /** All text a person would read in the messages posted so far (section and header text). */
+  postedTexts(method = 'chat.postMessage'): string[] {
+    return this.callsTo(method).map((c) => blockText(c.args.blocks));
+  }
+
+  async #handle(req: IncomingMessage): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
+    const raw = await readBody(req);
+    const url = req.url ?? '';
+    if (url.startsWith('/upload/')) return { status: 200, body: { ok: true } };
+    const method = url.replace(/^\/api\//, '').split('?')[0] ?? '';
+    const args = parseArgs(raw, req.headers['content-type'] ?? '');
+    const token = (req.headers.authorization ?? '').replace(/^Bearer /, '') || undefined;
+    const failure = this.#failures.get(method)?.shift();
+    if (failure) {
+      this.calls.push({ method: `${method}:failed`, token, args });
+      if (failure.status === 429) {
+        return { status: 429, body: { ok: false, error: 'ratelimited' }, headers: { 'retry-after': String(failure.retryAfter ?? 1) } };
+      }
+      if (failure.status) return { status: failure.status, body: { ok: false } };
+      return { status: 200, body: { ok: false, error: failure.error ?? 'internal_error' } };
+    }
+    this.calls.push({ method, token, args });
+    return { status: 200, body: this.#answer(method, args) };
+  }
+
+  #answer(method: string, args: Record<string, unknown>): unknown {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'tandem' };
+      case 'users.info': {
+        const id = String(args.user);
+        const u = this.users.get(id) ?? { name: `User ${id}` };
+        return {
+          ok: true,
+          user: { id, name: u.name.toLowerCase(), real_name: u.name, tz: u.tz, locale: u.locale, profile: { real_name: u.name } },
+        };
+      }
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(args.users)}` } };
+      case 'chat.postMessage':
+        return { ok: true, channel: args.channel, ts: `${++this.#ts}.000100` };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `${++this.#ts}.000200` };
+      case 'chat.update':
+        return { ok: true, channel: args.channel, ts: args.ts };
+      case 'views.open':
+      case 'views.publish':
+        return { ok: true, view: { id: 'V1' } };
+      case 'files.getUploadURLExternal':
+        this.#files += 1;
+        return { ok: true, upload_url: `${this.base}/upload/F${this.#files}`, file_id: `F${this.#files}` };
+      case 'files.completeUploadExternal':
+        return { ok: true, files: [{ id: `F${this.#files}` }] };
+      case 'apps.connections.open':
+        return { ok: true, url: this.socketUrl };
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseArgs(raw: string, contentType: string): Record<string, unknown> {
+  if (contentType.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    args[key] = JSON_ARGS.has(key) ? safeJson(value) : value;
+  }
+  return args;
+}
+
+function safeJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+/** Joins the readable text of Block Kit blocks (headers, sections, buttons). */
+export function blockText(blocks: unknown): string {
+  if (!Array.isArray(blocks)) return '';
+  const out: string[] = [];
+  for (const block of blocks as { text?: { text?: string }; elements?: { text?: { text?: string } }[] }[]) {
+    if (block.text?.text) out.push(block.text.text);
+    for (const el of block.elements ?? []) if (el.text?.text) out.push(`[${el.text.text}]`);
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,156 @@
+import { createHmac } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack';
+import { silentLogger } from '../../src/logger';
+import { FakeSlackApi } from '../fakes/slack-api';
+import type { TestApp } from './app';
+
+export const SIGNING_SECRET = 'test-signing-secret-123';
+
+/** Slack's request signature: v0=HMAC-SHA256(secret, "v0:ts:body"). */
+export function signature(secret: string, body: string, ts: number): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}`;
+}
+
+/** Headers for a signed request. The content type must be exactly this (TECH_NOTES §1). */
+export function signedHeaders(body: string, options: { secret?: string; ts?: number; retryNum?: number } = {}) {
+  const ts = options.ts ?? Math.floor(Date.now() / 1000);
+  return {
+    'content-type': 'application/x-www-form-urlencoded',
+    'x-slack-request-timestamp': String(ts),
+    'x-slack-signature': signature(options.secret ?? SIGNING_SECRET, body, ts),
+    ...(options.retryNum ? { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': 'http_timeout' } : {}),
+  };
+}
+
+export interface SlackHarness {
+  fake: FakeSlackApi;
+  adapter: SlackAdapter;
+  url: string;
+  /** POSTs a signed body; returns status and text. */
+  post(body: string, headers?: Record<string, string>): Promise<{ status: number; text: string }>;
+  /** `/mentor <text>` from a user in a channel (DM by default). */
+  command(text: string, options?: { user?: string; channel?: string; channelName?: string }): Promise<number>;
+  /** Presses a button (by its value) on a message. */
+  press(value: string, options?: { user?: string; channel?: string; ts?: string }): Promise<number>;
+  /** Submits the Tandem modal with these values (field name → element state). */
+  submit(privateMetadata: string, values: Record<string, unknown>, options?: { user?: string; hash?: string }): Promise<{ status: number; text: string }>;
+  /** Sends an Events API envelope. */
+  event(event: Record<string, unknown>, options?: { eventId?: string; retryNum?: number }): Promise<number>;
+  /** Waits until the engine has answered everything and the outbox is empty. */
+  settle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+let triggerSeq = 0;
+
+/** The real Slack adapter (Bolt HTTP receiver on 127.0.0.1) against a local fake Web API. */
+export async function startSlack(app: TestApp): Promise<SlackHarness> {
+  const fake = await new FakeSlackApi().start();
+  const adapter = createSlackAdapter({
+    botToken: 'xoxb-test',
+    signingSecret: SIGNING_SECRET,
+    command: '/mentor',
+    apiUrl: fake.apiUrl,
+    port: 0,
+    logger: silentLogger,
+    channelIntervalMs: 0,
+    routes: [{ path: '/healthz', method: ['GET'], handler: (_req, res) => res.writeHead(200).end('ok') }],
+  });
+  app.adapters.slack = adapter;
+  await adapter.start(app.engine.handle);
+  const url = `http://127.0.0.1:${(adapter.server?.address() as AddressInfo).port}/slack/events`;
+  const post = async (body: string, headers: Record<string, string> = signedHeaders(body)) => {
+    const res = await fetch(url, { method: 'POST', headers, body });
+    return { status: res.status, text: await res.text() };
+  };
+  const settle = async () => {
+    // Listeners finish after the ack; give them a moment, then empty the outbox.
+    for (let i = 0; i < 3; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      await app.outbox.drain();
+    }
+  };
+  const interaction = (payload: unknown) => new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  return {
+    fake,
+    adapter,
+    url,
+    post,
+    async command(text, options = {}) {
+      const user = options.user ?? 'U1';
+      const channel = options.channel ?? `D${user}`;
+      const body = new URLSearchParams({
+        command: '/mentor',
+        text,
+        team_id: 'T1',
+        user_id: user,
+        channel_id: channel,
+        channel_name: options.channelName ?? (channel.startsWith('D') ? 'directmessage' : 'general'),
+        trigger_id: `trig-${++triggerSeq}`,
+        response_url: `${fake.base}/response/${triggerSeq}`,
+      }).toString();
+      const { status } = await post(body);
+      await settle();
+      return status;
+    },
+    async press(value, options = {}) {
+      const user = options.user ?? 'U1';
+      const channel = options.channel ?? `D${user}`;
+      const ts = options.ts ?? '1700000001.000100';
+      const { status } = await post(
+        interaction({
+          type: 'block_actions',
+          user: { id: user, team_id: 'T1' },
+          team: { id: 'T1' },
+          channel: { id: channel },
+          trigger_id: `trig-${++triggerSeq}`,
+          container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: false },
+          message: { ts },
+          actions: [{ type: 'button', action_id: 'b0-0', block_id: 'b0', value, action_ts: `${Date.now()}.${++triggerSeq}` }],
+        }),
+      );
+      await settle();
+      return status;
+    },
+    async submit(privateMetadata, values, options = {}) {
+      const state = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { v }]));
+      const result = await post(
+        interaction({
+          type: 'view_submission',
+          user: { id: options.user ?? 'U1', team_id: 'T1' },
+          team: { id: 'T1' },
+          trigger_id: `trig-${++triggerSeq}`,
+          view: {
+            id: 'V1',
+            hash: options.hash ?? `h${++triggerSeq}`,
+            callback_id: 'tandem_form',
+            private_metadata: privateMetadata,
+            state: { values: state },
+          },
+        }),
+      );
+      await settle();
+      return result;
+    },
+    async event(event, options = {}) {
+      const body = JSON.stringify({
+        type: 'event_callback',
+        team_id: 'T1',
+        api_app_id: 'A1',
+        event_id: options.eventId ?? `Ev${++triggerSeq}`,
+        event_time: Math.floor(Date.now() / 1000),
+        event,
+      });
+      const headers = { ...signedHeaders(body, { retryNum: options.retryNum }), 'content-type': 'application/json' };
+      const { status } = await post(body, headers);
+      await settle();
+      return status;
+    },
+    settle,
+    async stop() {
+      await adapter.stop();
+      await fake.stop();
+    },
+  };
+}
