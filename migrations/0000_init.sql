@@ -34,6 +34,7 @@ CREATE TABLE `outbox` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`dedupe_key` text NOT NULL,
 	`platform` text NOT NULL,
+	`target_key` text NOT NULL,
 	`target` text NOT NULL,
 	`payload` text,
 	`user_id` integer,
@@ -49,6 +50,8 @@ CREATE TABLE `outbox` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `outbox_dedupe_key_unique` ON `outbox` (`dedupe_key`);--> statement-breakpoint
 CREATE INDEX `outbox_due_idx` ON `outbox` (`status`,`next_attempt_at`);--> statement-breakpoint
+CREATE INDEX `outbox_conversation_idx` ON `outbox` (`target_key`,`status`,`id`);--> statement-breakpoint
+CREATE INDEX `outbox_created_idx` ON `outbox` (`created_at`);--> statement-breakpoint
 CREATE TABLE `profile_topics` (
 	`user_id` integer NOT NULL,
 	`topic_id` text NOT NULL,

@@ -61,10 +61,19 @@ export const configSchema = z.object({
   /** Where console-mode files (exports, charts) are written. */
   FILES_DIR: z.string().min(1).default('./data/files'),
 
-  SLACK_BOT_TOKEN: z.string().regex(/^xox[bp]-\S+$/, { error: 'expected a bot token (xoxb-…)' }).optional(),
-  SLACK_SIGNING_SECRET: z.string().regex(/^\S{8,}$/, { error: 'expected the app signing secret' }).optional(),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .regex(/^xox[bp]-\S+$/, { error: 'expected a bot token (xoxb-…)' })
+    .optional(),
+  SLACK_SIGNING_SECRET: z
+    .string()
+    .regex(/^\S{8,}$/, { error: 'expected the app signing secret' })
+    .optional(),
   /** Socket Mode instead of HTTP: no public URL needed. */
-  SLACK_APP_TOKEN: z.string().regex(/^xapp-\S+$/, { error: 'expected an app-level token (xapp-…)' }).optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(/^xapp-\S+$/, { error: 'expected an app-level token (xapp-…)' })
+    .optional(),
   SLACK_COMMAND: z
     .string()
     .regex(/^\/[a-z0-9_-]{1,31}$/, { error: 'expected a slash command like /mentor' })

@@ -68,7 +68,7 @@ export function createEngine<C extends string, A extends string>(
     let ctx: Ctx | undefined;
     try {
       const now = deps.clock.now();
-      if (!recordInboundEvent(deps.db, `${event.user.ref.platform}:${event.id}`, now)) {
+      if (!recordInboundEvent(deps.db, eventKey(event), now)) {
         log.debug('duplicate event ignored');
         return {};
       }
@@ -118,6 +118,8 @@ export function createEngine<C extends string, A extends string>(
         await runAction(ctx, event.data, event.values);
         return {};
       case 'text': {
+        // Chatter in a shared channel is not for us; forms are answered in the DM.
+        if (event.conversation.kind === 'group') return {};
         const session = forms.active(ctx);
         if (session) forms.handleText(ctx, session, event.text);
         else ctx.reply({ kind: 'text', text: ctx.t('text.notUnderstood') });
@@ -226,7 +228,7 @@ export function makeContext(
     enqueue(
       deps.db,
       {
-        dedupeKey: `${event.user.ref.platform}:${event.id}:${counter.n}`,
+        dedupeKey: `${eventKey(event)}:${counter.n}`,
         target,
         payload,
         userId: detached ? null : user.id,
@@ -252,7 +254,9 @@ export function makeContext(
     replyTarget: target,
     reply: (reply, options) => {
       const replaces =
-        options?.replace && event.type === 'action' && event.messageRef ? event.messageRef : undefined;
+        options?.replace && event.type === 'action' && event.messageRef
+          ? event.messageRef
+          : undefined;
       push({ kind: 'reply', reply, ...(replaces ? { replaces } : {}) }, options?.detached);
     },
     replyFile: (file) => push({ kind: 'file', file }),
@@ -281,6 +285,11 @@ function withCommandSyntax(
       /(^|[\s(«“"])\/([a-z]+)\b/g,
       (_m, pre: string, name: string) => `${pre}${format(name)}`,
     )) as Translate;
+}
+
+/** Platform event ids are unique per workspace (Telegram counts per bot), so both name it. */
+function eventKey(event: InboundEvent): string {
+  return `${event.user.ref.platform}:${event.user.ref.workspace}:${event.id}`;
 }
 
 /** Suggests a command for a typo: the nearest name within two edits. */

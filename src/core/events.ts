@@ -54,7 +54,12 @@ export interface HomeOpenedEvent extends EventBase {
   type: 'home_opened';
 }
 
-export type InboundEvent = CommandEvent | ActionEvent | TextEvent | FormSubmitEvent | HomeOpenedEvent;
+export type InboundEvent =
+  | CommandEvent
+  | ActionEvent
+  | TextEvent
+  | FormSubmitEvent
+  | HomeOpenedEvent;
 
 /** What a whole-form submit returns to the adapter: inline errors keep the form open. */
 export type FormSubmitResult = { ok: true } | { ok: false; errors: Record<string, string> };

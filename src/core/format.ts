@@ -20,7 +20,7 @@ export function formatOffset(zone: string, at: Date): string {
 export function parseTimeZone(text: string): string | undefined {
   const input = text.trim();
   if (input.length === 0 || input.length > 64) return undefined;
-  const offset = /^(?:utc|gmt)?\s*([+-−])\s*(\d{1,2})(?::?(\d{2}))?$/i.exec(input);
+  const offset = /^(?:utc|gmt)?\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$/i.exec(input);
   if (offset) {
     const hours = Number(offset[2]);
     const mins = Number(offset[3] ?? 0);

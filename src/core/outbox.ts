@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, lte, notInArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client';
 import { type OutboxRow, outbox } from '../db/schema';
 import type { Logger } from '../logger';
@@ -14,7 +14,8 @@ export const OUTBOX_BACKOFF_BASE_MS = 2_000;
 export const OUTBOX_BACKOFF_MAX_MS = 10 * 60_000;
 /** A row claimed longer ago than this belonged to a process that died mid-send. */
 export const OUTBOX_CLAIM_LEASE_MS = 2 * 60_000;
-export const OUTBOX_BATCH = 50;
+/** Delivered, failed and uncertain rows are kept this long (dedupe window), then deleted. */
+export const OUTBOX_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface OutgoingMessage {
   /** Names the logical message: the same key is queued and sent at most once. */
@@ -35,13 +36,13 @@ export interface DeliveryReport {
 
 /** Queues a message. Returns false when a message with this dedupe key already exists. */
 export function enqueue(db: DbOrTx, message: OutgoingMessage, now: Date): boolean {
-  const platform = targetPlatform(message.target);
   return (
     db
       .insert(outbox)
       .values({
         dedupeKey: message.dedupeKey,
-        platform,
+        platform: targetPlatform(message.target),
+        targetKey: targetKey(message.target),
         target: message.target,
         payload: message.payload,
         userId: message.userId ?? null,
@@ -57,15 +58,30 @@ export function targetPlatform(target: Target): Platform {
   return target.kind === 'user' ? target.user.platform : target.conversation.platform;
 }
 
+/**
+ * The conversation a message lands in. A person's DM is keyed by the person (every adapter
+ * names a DM conversation by its person), so "to Anna" and "in Anna's DM" queue together.
+ */
+export function targetKey(target: Target): string {
+  if (target.kind === 'user') {
+    const u = target.user;
+    return `${u.platform}:${u.workspace}:dm:${u.id}`;
+  }
+  const c = target.conversation;
+  return `${c.platform}:${c.workspace}:${c.kind === 'dm' ? 'dm' : 'group'}:${c.id}`;
+}
+
 /** Exponential backoff with a cap; deterministic so tests can predict it. */
 export function backoffMs(attempts: number): number {
   return Math.min(OUTBOX_BACKOFF_MAX_MS, OUTBOX_BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
 }
 
 /**
- * Delivers queued messages through the adapters. At most once per message: a row is
- * claimed (committed) before the network call, and a claim left by a crashed process is
- * marked `uncertain` rather than sent again — no platform lets us ask "did that arrive?".
+ * Delivers queued messages through the adapters, in order per conversation and at most
+ * once: a row is claimed (committed) right before its network call, and a claim left by a
+ * crashed process is marked `uncertain` rather than sent again — no platform lets us ask
+ * "did that arrive?". Only the oldest unsent message of a conversation is ever due, so a
+ * message waiting out a retry holds back the ones queued after it.
  */
 export class OutboxWorker {
   readonly #db: Db;
@@ -112,35 +128,40 @@ export class OutboxWorker {
     while (this.#running) await this.#running;
   }
 
-  /** One pass: recover dead claims, claim what is due, send it in order. */
+  /** One pass: recover dead claims, then send due messages one claim at a time. */
   async deliverDue(): Promise<DeliveryReport> {
     const report: DeliveryReport = { sent: 0, retried: 0, failed: 0, uncertain: 0 };
     report.uncertain = this.#recoverStaleClaims();
+    // Conversations that failed in this pass wait for a later one.
+    const held: string[] = [];
     for (;;) {
-      const rows = this.#claim();
-      if (rows.length === 0) break;
-      const blocked = new Set<string>();
-      for (const row of rows) {
-        const key = JSON.stringify(row.target);
-        if (blocked.has(key)) {
-          // Keep a conversation's messages in order: wait behind the one that failed.
-          this.#release(row);
-          continue;
-        }
-        const outcome = await this.#deliver(row);
-        report[outcome] += 1;
-        if (outcome !== 'sent') blocked.add(key);
-      }
-      if (rows.length < OUTBOX_BATCH) break;
+      const row = this.#claimNext(held);
+      if (!row) break;
+      const outcome = await this.#deliver(row);
+      report[outcome] += 1;
+      if (outcome !== 'sent') held.push(row.targetKey);
     }
     return report;
+  }
+
+  /** Deletes finished rows past the dedupe window (they hold addresses, and nothing else needs them). */
+  prune(now: Date): number {
+    return this.#db
+      .delete(outbox)
+      .where(
+        and(
+          inArray(outbox.status, ['sent', 'failed', 'uncertain']),
+          lt(outbox.createdAt, new Date(now.getTime() - OUTBOX_RETENTION_MS)),
+        ),
+      )
+      .run().changes;
   }
 
   #recoverStaleClaims(): number {
     const cutoff = new Date(this.#clock.now().getTime() - OUTBOX_CLAIM_LEASE_MS);
     const stale = this.#db
       .update(outbox)
-      .set({ status: 'uncertain', lastError: 'claim_expired' })
+      .set({ status: 'uncertain', lastError: 'claim_expired', payload: null })
       .where(and(eq(outbox.status, 'sending'), lt(outbox.claimedAt, cutoff)))
       .returning({ id: outbox.id })
       .all();
@@ -153,42 +174,36 @@ export class OutboxWorker {
     return stale.length;
   }
 
-  #claim(): OutboxRow[] {
+  /** Claims the oldest due message that heads its conversation's queue. */
+  #claimNext(held: string[]): OutboxRow | undefined {
     const now = this.#clock.now();
     return this.#db.transaction(
       (tx) => {
-        const due = tx
+        const head = tx
           .select()
           .from(outbox)
-          .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
+          .where(
+            and(
+              eq(outbox.status, 'pending'),
+              lte(outbox.nextAttemptAt, now),
+              held.length ? notInArray(outbox.targetKey, held) : undefined,
+              sql`not exists (select 1 from outbox earlier where earlier.target_key = ${outbox.targetKey}
+                and earlier.id < ${outbox.id} and earlier.status in ('pending', 'sending'))`,
+            ),
+          )
           .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
-          .limit(OUTBOX_BATCH)
-          .all();
-        if (due.length === 0) return [];
-        const ids = due.map((r) => r.id);
-        for (const row of due) {
-          tx.update(outbox)
-            .set({ status: 'sending', claimedAt: now, attempts: row.attempts + 1 })
-            .where(eq(outbox.id, row.id))
-            .run();
-        }
+          .limit(1)
+          .get();
+        if (!head) return undefined;
         return tx
-          .select()
-          .from(outbox)
-          .where(inArray(outbox.id, ids))
-          .orderBy(asc(outbox.id))
-          .all();
+          .update(outbox)
+          .set({ status: 'sending', claimedAt: now, attempts: head.attempts + 1 })
+          .where(eq(outbox.id, head.id))
+          .returning()
+          .get();
       },
       { behavior: 'immediate' },
     );
-  }
-
-  #release(row: OutboxRow): void {
-    this.#db
-      .update(outbox)
-      .set({ status: 'pending', attempts: row.attempts - 1, claimedAt: null })
-      .where(eq(outbox.id, row.id))
-      .run();
   }
 
   async #deliver(row: OutboxRow): Promise<'sent' | 'retried' | 'failed'> {
@@ -233,7 +248,11 @@ export class OutboxWorker {
     const payload = row.payload;
     if (!payload) throw new DeliveryError('delivery_permanent', 'message has no payload');
     if (payload.kind === 'reply') {
-      return adapter.send(row.target, payload.reply, payload.replaces ? { replaces: payload.replaces } : undefined);
+      return adapter.send(
+        row.target,
+        payload.reply,
+        payload.replaces ? { replaces: payload.replaces } : undefined,
+      );
     }
     if (!adapter.sendFile)
       throw new DeliveryError('delivery_permanent', 'adapter cannot send files');

@@ -53,7 +53,11 @@ export interface FileMessage {
 
 /** What the outbox persists and hands to an adapter. */
 export type OutgoingPayload =
-  | { kind: 'reply'; reply: Reply; /** Platform message to edit instead of posting anew. */ replaces?: string }
+  | {
+      kind: 'reply';
+      reply: Reply /** Platform message to edit instead of posting anew. */;
+      replaces?: string;
+    }
   | { kind: 'file'; file: FileMessage };
 
 /** How a reply is delivered. */

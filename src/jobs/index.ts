@@ -29,13 +29,16 @@ export const JOBS: Record<
     schedule: '* * * * *',
     async run(deps, now) {
       runDueTimers(deps, now);
-      await deps.outbox.deliverDue();
+      // Through kick(), so a tick never runs a second delivery pass beside an event's.
+      deps.outbox.kick();
+      await deps.outbox.drain();
     },
   },
   prune: {
     schedule: '17 3 * * *',
     async run(deps, now) {
       pruneInboundEvents(deps.db, new Date(now.getTime() - INBOUND_EVENT_RETENTION_MS));
+      deps.outbox.prune(now);
     },
   },
 };

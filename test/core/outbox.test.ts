@@ -6,6 +6,7 @@ import {
   enqueue,
   OUTBOX_CLAIM_LEASE_MS,
   OUTBOX_MAX_ATTEMPTS,
+  OUTBOX_RETENTION_MS,
 } from '../../src/core/outbox';
 import type { Target } from '../../src/core/refs';
 import { outbox } from '../../src/db/schema';
@@ -103,18 +104,25 @@ describe('outbox', () => {
     enqueue(app.database.db, { dedupeKey: 'b', target, payload: text('second') }, now);
     await app.outbox.deliverDue();
     expect(adapter.texts()).toEqual([]);
+    // Another pass before the retry is due must not let the second overtake the first.
+    await app.outbox.deliverDue();
+    expect(adapter.texts()).toEqual([]);
+    // A message to the same person addressed as "user" queues in the same conversation.
+    const sameDm: Target = { kind: 'user', user: { platform: 'slack', workspace: 'T1', id: 'D1' } };
+    enqueue(app.database.db, { dedupeKey: 'c', target: sameDm, payload: text('third') }, now);
+    await app.outbox.deliverDue();
+    expect(adapter.texts()).toEqual([]);
     app.clock.advance(backoffMs(1));
     await app.outbox.deliverDue();
-    expect(adapter.texts()).toEqual(['first', 'second']);
+    expect(adapter.texts()).toEqual(['first', 'second', 'third']);
   });
 
-  it('never sends twice across a crash between sending and marking sent', async () => {
+  it('never sends twice across a crash between sending and marking sent, and loses nothing else', async () => {
     const adapter = setup();
-    enqueue(
-      app.database.db,
-      { dedupeKey: 'crash', target, payload: text('once') },
-      app.clock.now(),
-    );
+    for (const [i, word] of ['once', 'two', 'three'].entries()) {
+      const dedupeKey = i === 0 ? 'crash' : `after-${i}`;
+      enqueue(app.database.db, { dedupeKey, target, payload: text(word) }, app.clock.now());
+    }
     // The platform receives the message, then the process dies before recording it.
     adapter.afterReceive = () => app.close();
     app.outbox.kick();
@@ -127,9 +135,9 @@ describe('outbox', () => {
     const again = new RecordingAdapter('slack');
     app.adapters.slack = again;
     const report = await app.outbox.deliverDue();
-    expect(report).toMatchObject({ sent: 0, uncertain: 1 });
-    expect(again.deliveries).toHaveLength(0);
-    expect(rowOf('crash')?.status).toBe('uncertain');
+    expect(report).toMatchObject({ sent: 2, uncertain: 1 });
+    expect(again.texts()).toEqual(['two', 'three']);
+    expect(rowOf('crash')).toMatchObject({ status: 'uncertain', payload: null });
     // Re-queuing the same logical message is refused too.
     expect(
       enqueue(
@@ -138,6 +146,20 @@ describe('outbox', () => {
         app.clock.now(),
       ),
     ).toBe(false);
+  });
+
+  it('deletes finished rows after the dedupe window, never pending ones', async () => {
+    const adapter = setup();
+    enqueue(app.database.db, { dedupeKey: 'old', target, payload: text('a') }, app.clock.now());
+    await app.outbox.deliverDue();
+    adapter.failWith.push(new DeliveryError('delivery_transient', '503'));
+    enqueue(app.database.db, { dedupeKey: 'stuck', target, payload: text('b') }, app.clock.now());
+    await app.outbox.deliverDue();
+    expect(app.outbox.prune(app.clock.now())).toBe(0);
+    app.clock.advance(OUTBOX_RETENTION_MS + 1);
+    expect(app.outbox.prune(app.clock.now())).toBe(1);
+    expect(rowOf('old')).toBeUndefined();
+    expect(rowOf('stuck')?.status).toBe('pending');
   });
 
   it('waits, without losing anything, while a platform adapter is not running', async () => {

@@ -86,6 +86,16 @@ describe('argument and answer parsers', () => {
     );
   });
 
+  it('reads time zones: names, offsets with a sign, nothing else', () => {
+    expect(parseTimeZone('asia/tokyo')).toBe('Asia/Tokyo');
+    expect(parseTimeZone('UTC+3')).toBe('UTC+3');
+    expect(parseTimeZone('gmt −5')).toBe('UTC-5');
+    expect(parseTimeZone('+05:30')).toBe('UTC+5:30');
+    for (const bad of ['UTC03', 'GMT 03', '03', '05:30', 'x10', '+15', 'Mars/Base']) {
+      expect(parseTimeZone(bad), bad).toBeUndefined();
+    }
+  });
+
   it('normalises interests and enforces the limits', () => {
     expect(parseInterests(' Chess ;running,  chess,,JAZZ  club ')).toEqual([
       'chess',

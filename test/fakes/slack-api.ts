@@ -72,7 +72,9 @@ export class FakeSlackApi {
     const deadline = Date.now() + timeoutMs;
     while (this.callsTo(method).length < count) {
       if (Date.now() > deadline) {
-        throw new Error(`timed out waiting for ${count}× ${method}; saw ${this.calls.map((c) => c.method).join(', ')}`);
+        throw new Error(
+          `timed out waiting for ${count}× ${method}; saw ${this.calls.map((c) => c.method).join(', ')}`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
@@ -84,7 +86,9 @@ export class FakeSlackApi {
     return this.callsTo(method).map((c) => blockText(c.args.blocks));
   }
 
-  async #handle(req: IncomingMessage): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
+  async #handle(
+    req: IncomingMessage,
+  ): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
     const raw = await readBody(req);
     const url = req.url ?? '';
     if (url.startsWith('/upload/')) return { status: 200, body: { ok: true } };
@@ -95,7 +99,11 @@ export class FakeSlackApi {
     if (failure) {
       this.calls.push({ method: `${method}:failed`, token, args });
       if (failure.status === 429) {
-        return { status: 429, body: { ok: false, error: 'ratelimited' }, headers: { 'retry-after': String(failure.retryAfter ?? 1) } };
+        return {
+          status: 429,
+          body: { ok: false, error: 'ratelimited' },
+          headers: { 'retry-after': String(failure.retryAfter ?? 1) },
+        };
       }
       if (failure.status) return { status: failure.status, body: { ok: false } };
       return { status: 200, body: { ok: false, error: failure.error ?? 'internal_error' } };
@@ -113,7 +121,14 @@ export class FakeSlackApi {
         const u = this.users.get(id) ?? { name: `User ${id}` };
         return {
           ok: true,
-          user: { id, name: u.name.toLowerCase(), real_name: u.name, tz: u.tz, locale: u.locale, profile: { real_name: u.name } },
+          user: {
+            id,
+            name: u.name.toLowerCase(),
+            real_name: u.name,
+            tz: u.tz,
+            locale: u.locale,
+            profile: { real_name: u.name },
+          },
         };
       }
       case 'conversations.open':
@@ -129,7 +144,11 @@ export class FakeSlackApi {
         return { ok: true, view: { id: 'V1' } };
       case 'files.getUploadURLExternal':
         this.#files += 1;
-        return { ok: true, upload_url: `${this.base}/upload/F${this.#files}`, file_id: `F${this.#files}` };
+        return {
+          ok: true,
+          upload_url: `${this.base}/upload/F${this.#files}`,
+          file_id: `F${this.#files}`,
+        };
       case 'files.completeUploadExternal':
         return { ok: true, files: [{ id: `F${this.#files}` }] };
       case 'apps.connections.open':
@@ -147,7 +166,8 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function parseArgs(raw: string, contentType: string): Record<string, unknown> {
-  if (contentType.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  if (contentType.includes('application/json'))
+    return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
   const args: Record<string, unknown> = {};
   for (const [key, value] of new URLSearchParams(raw)) {
     args[key] = JSON_ARGS.has(key) ? safeJson(value) : value;
@@ -167,7 +187,10 @@ function safeJson(value: string): unknown {
 export function blockText(blocks: unknown): string {
   if (!Array.isArray(blocks)) return '';
   const out: string[] = [];
-  for (const block of blocks as { text?: { text?: string }; elements?: { text?: { text?: string } }[] }[]) {
+  for (const block of blocks as {
+    text?: { text?: string };
+    elements?: { text?: { text?: string } }[];
+  }[]) {
     if (block.text?.text) out.push(block.text.text);
     for (const el of block.elements ?? []) if (el.text?.text) out.push(`[${el.text.text}]`);
   }

@@ -13,13 +13,18 @@ export function signature(secret: string, body: string, ts: number): string {
 }
 
 /** Headers for a signed request. The content type must be exactly this (TECH_NOTES §1). */
-export function signedHeaders(body: string, options: { secret?: string; ts?: number; retryNum?: number } = {}) {
+export function signedHeaders(
+  body: string,
+  options: { secret?: string; ts?: number; retryNum?: number } = {},
+) {
   const ts = options.ts ?? Math.floor(Date.now() / 1000);
   return {
     'content-type': 'application/x-www-form-urlencoded',
     'x-slack-request-timestamp': String(ts),
     'x-slack-signature': signature(options.secret ?? SIGNING_SECRET, body, ts),
-    ...(options.retryNum ? { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': 'http_timeout' } : {}),
+    ...(options.retryNum
+      ? { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': 'http_timeout' }
+      : {}),
   };
 }
 
@@ -30,13 +35,23 @@ export interface SlackHarness {
   /** POSTs a signed body; returns status and text. */
   post(body: string, headers?: Record<string, string>): Promise<{ status: number; text: string }>;
   /** `/mentor <text>` from a user in a channel (DM by default). */
-  command(text: string, options?: { user?: string; channel?: string; channelName?: string }): Promise<number>;
+  command(
+    text: string,
+    options?: { user?: string; channel?: string; channelName?: string },
+  ): Promise<number>;
   /** Presses a button (by its value) on a message. */
   press(value: string, options?: { user?: string; channel?: string; ts?: string }): Promise<number>;
   /** Submits the Tandem modal with these values (field name → element state). */
-  submit(privateMetadata: string, values: Record<string, unknown>, options?: { user?: string; hash?: string }): Promise<{ status: number; text: string }>;
+  submit(
+    privateMetadata: string,
+    values: Record<string, unknown>,
+    options?: { user?: string; hash?: string },
+  ): Promise<{ status: number; text: string }>;
   /** Sends an Events API envelope. */
-  event(event: Record<string, unknown>, options?: { eventId?: string; retryNum?: number }): Promise<number>;
+  event(
+    event: Record<string, unknown>,
+    options?: { eventId?: string; retryNum?: number },
+  ): Promise<number>;
   /** Waits until the engine has answered everything and the outbox is empty. */
   settle(): Promise<void>;
   stop(): Promise<void>;
@@ -55,7 +70,9 @@ export async function startSlack(app: TestApp): Promise<SlackHarness> {
     port: 0,
     logger: silentLogger,
     channelIntervalMs: 0,
-    routes: [{ path: '/healthz', method: ['GET'], handler: (_req, res) => res.writeHead(200).end('ok') }],
+    routes: [
+      { path: '/healthz', method: ['GET'], handler: (_req, res) => res.writeHead(200).end('ok') },
+    ],
   });
   app.adapters.slack = adapter;
   await adapter.start(app.engine.handle);
@@ -71,7 +88,8 @@ export async function startSlack(app: TestApp): Promise<SlackHarness> {
       await app.outbox.drain();
     }
   };
-  const interaction = (payload: unknown) => new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  const interaction = (payload: unknown) =>
+    new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
   return {
     fake,
     adapter,
@@ -86,7 +104,8 @@ export async function startSlack(app: TestApp): Promise<SlackHarness> {
         team_id: 'T1',
         user_id: user,
         channel_id: channel,
-        channel_name: options.channelName ?? (channel.startsWith('D') ? 'directmessage' : 'general'),
+        channel_name:
+          options.channelName ?? (channel.startsWith('D') ? 'directmessage' : 'general'),
         trigger_id: `trig-${++triggerSeq}`,
         response_url: `${fake.base}/response/${triggerSeq}`,
       }).toString();
@@ -107,7 +126,15 @@ export async function startSlack(app: TestApp): Promise<SlackHarness> {
           trigger_id: `trig-${++triggerSeq}`,
           container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: false },
           message: { ts },
-          actions: [{ type: 'button', action_id: 'b0-0', block_id: 'b0', value, action_ts: `${Date.now()}.${++triggerSeq}` }],
+          actions: [
+            {
+              type: 'button',
+              action_id: 'b0-0',
+              block_id: 'b0',
+              value,
+              action_ts: `${Date.now()}.${++triggerSeq}`,
+            },
+          ],
         }),
       );
       await settle();
@@ -142,7 +169,10 @@ export async function startSlack(app: TestApp): Promise<SlackHarness> {
         event_time: Math.floor(Date.now() / 1000),
         event,
       });
-      const headers = { ...signedHeaders(body, { retryNum: options.retryNum }), 'content-type': 'application/json' };
+      const headers = {
+        ...signedHeaders(body, { retryNum: options.retryNum }),
+        'content-type': 'application/json',
+      };
       const { status } = await post(body, headers);
       await settle();
       return status;

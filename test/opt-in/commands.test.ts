@@ -222,6 +222,8 @@ describe('mydata, lang, unknown commands, groups', () => {
     const join = await chat.type('/join');
     expect(join).toContain("let's continue in a direct message");
     expect(join).toMatch(/Tandem · DM:\nGreat — let's set up your profile/);
+    // Plain chatter in the group is not for the bot, and does not answer the DM's form.
+    expect(await chat.type('2')).toBe('Alex Tester @#general › 2\n');
     await chat.type('/in dm');
     // The form continues in the DM, where its numbered options now answer.
     expect(await chat.type('2')).toContain('What is your level in the company?');

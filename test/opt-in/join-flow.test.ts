@@ -137,6 +137,10 @@ describe('join through the console', () => {
     const cancelled = await chat.type('2');
     expect(cancelled).toContain("Cancelled — you haven't joined and nothing was saved");
     expect(profileOf()).toBeUndefined();
+    const answers = app.database.sqlite
+      .prepare('select values_json from (select "values" as values_json from form_sessions)')
+      .all();
+    expect(answers).toEqual([{ values_json: '{}' }]);
     expect(await chat.type('anything')).toContain("I didn't catch that");
   });
 
@@ -170,6 +174,40 @@ describe('join through the console', () => {
     const saved = profileOf();
     expect(saved?.profile).toMatchObject({ department: 'Sales', interests: ['cycling'], grade: 4 });
     expect(saved?.learn).toEqual(['ai', 'digital_tools']);
+  });
+});
+
+describe('catalog changes under an open form', () => {
+  it('drops a retired topic from a stored choice instead of getting stuck', async () => {
+    app = createTestApp();
+    chat = await startConsoleChat(app);
+    await chat.type('/join');
+    // mentor, grade 1, IT, teach AI only, skip interests, one-on-one, 1 mentee, zone, English, consent
+    for (const answer of [
+      '1',
+      '1',
+      'IT',
+      'AI and neural networks',
+      '1',
+      'One-on-one',
+      '1',
+      '1',
+      '1',
+      '1',
+    ]) {
+      await chat.type(answer);
+    }
+    expect(profileOf()?.teach).toEqual(['ai']);
+    app.database.sqlite.prepare("update topics set active = 0 where id = 'ai'").run();
+    await chat.type('/profile edit');
+    await chat.type('1'); // Keep role
+    await chat.type('1'); // Keep grade
+    const teach = await chat.type('1'); // Keep department
+    expect(teach).toContain('Which topics can you teach?');
+    expect(teach).not.toContain('AI and neural networks');
+    // Done with only the retired topic stored: asked to pick a current one, not stuck.
+    expect(await chat.type('9')).toContain('Please choose at least one option.');
+    expect(await chat.type('Presentations')).toContain('Your interests and hobbies');
   });
 });
 

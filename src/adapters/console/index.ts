@@ -129,8 +129,8 @@ export class ConsoleAdapter implements ChatAdapter {
     const user: UserRef = { platform: 'console', workspace: CONSOLE_WORKSPACE, id: this.#me.id };
     const conversation: ConversationRef =
       this.#where === 'dm'
-        ? { platform: 'console', workspace: CONSOLE_WORKSPACE, id: `dm:${this.#me.id}`, kind: 'dm' }
-        : { platform: 'console', workspace: CONSOLE_WORKSPACE, id: 'general', kind: 'group' };
+        ? { platform: 'console', workspace: CONSOLE_WORKSPACE, id: this.#me.id, kind: 'dm' }
+        : { platform: 'console', workspace: CONSOLE_WORKSPACE, id: GROUP_ID, kind: 'group' };
     const base = {
       id: randomUUID(),
       user: {
@@ -140,7 +140,7 @@ export class ConsoleAdapter implements ChatAdapter {
       },
       conversation,
     };
-    const answer = answerFromMenu(line, this.#menus.get(conversation.id));
+    const answer = answerFromMenu(line, this.#menus.get(menuKey(conversation)));
     if (answer)
       return {
         ...base,
@@ -272,14 +272,22 @@ export class ConsoleAdapter implements ChatAdapter {
   }
 }
 
+/** The shared demo chat. */
+const GROUP_ID = 'general';
+
+/** Menus are remembered per conversation: a DM is named by its person (as on every platform). */
+function menuKey(conversation: ConversationRef): string {
+  return conversation.kind === 'dm' ? `dm:${conversation.id}` : `group:${conversation.id}`;
+}
+
 /** The conversation a target's replies belong to (where numbers typed next will answer). */
 function conversationKey(target: Target): string {
-  return target.kind === 'user' ? `dm:${target.user.id}` : target.conversation.id;
+  return target.kind === 'user' ? `dm:${target.user.id}` : menuKey(target.conversation);
 }
 
 function recipientId(target: Target): string {
   if (target.kind === 'user') return target.user.id;
-  if (target.conversation.kind === 'dm') return target.conversation.id.replace(/^dm:/, '');
+  if (target.conversation.kind === 'dm') return target.conversation.id;
   return target.onlyFor?.id ?? target.conversation.id;
 }
 

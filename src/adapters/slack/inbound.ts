@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import type { ActionEvent, CommandEvent, FormSubmitEvent, HomeOpenedEvent, TextEvent } from '../../core/events';
+import type {
+  ActionEvent,
+  CommandEvent,
+  FormSubmitEvent,
+  HomeOpenedEvent,
+  TextEvent,
+} from '../../core/events';
 import type { ConversationRef, UserRef } from '../../core/refs';
 import { MULTI_BLOCK_PREFIX } from './render';
 
@@ -23,14 +29,23 @@ export const slashCommandSchema = z.looseObject({
  * Conversations: a DM with the bot is keyed by the person (`kind: 'dm', id: U…`) because
  * the adapter opens it itself; channels keep their id.
  */
-export function conversationFor(team: string, channel: string, user: string, channelName?: string): ConversationRef {
+export function conversationFor(
+  team: string,
+  channel: string,
+  user: string,
+  channelName?: string,
+): ConversationRef {
   const dm = channel.startsWith('D') || channelName === 'directmessage';
   return dm
     ? { platform: 'slack', workspace: team, id: user, kind: 'dm' }
     : { platform: 'slack', workspace: team, id: channel, kind: 'group' };
 }
 
-const userRef = (team: string, user: string): UserRef => ({ platform: 'slack', workspace: team, id: user });
+const userRef = (team: string, user: string): UserRef => ({
+  platform: 'slack',
+  workspace: team,
+  id: user,
+});
 
 /** `/mentor pause 3` → command `pause` with args `3`; `/mentor` alone → the menu. */
 export function commandEvent(body: unknown): CommandEvent | undefined {
@@ -98,7 +113,10 @@ export function actionEvent(body: unknown): ActionEvent | undefined {
   }
   if (!data) return undefined;
   const channel = b.channel?.id ?? b.container?.channel_id;
-  const messageTs = b.container?.type === 'message' && !b.container.is_ephemeral ? b.container.message_ts : undefined;
+  const messageTs =
+    b.container?.type === 'message' && !b.container.is_ephemeral
+      ? b.container.message_ts
+      : undefined;
   return {
     type: 'action',
     id: `act:${b.user.id}:${action.action_ts || b.trigger_id}`,
@@ -107,7 +125,9 @@ export function actionEvent(body: unknown): ActionEvent | undefined {
     ...(channel && messageTs ? { messageRef: `${channel}:${messageTs}` } : {}),
     user: { ref: userRef(team, b.user.id) },
     // Presses on the App Home have no channel: answers go to the DM.
-    conversation: channel ? conversationFor(team, channel, b.user.id) : conversationFor(team, 'D', b.user.id),
+    conversation: channel
+      ? conversationFor(team, channel, b.user.id)
+      : conversationFor(team, 'D', b.user.id),
     trigger: b.trigger_id,
     raw: body,
   };

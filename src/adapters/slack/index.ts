@@ -7,14 +7,23 @@ import type { Target, UserRef } from '../../core/refs';
 import type { FileMessage, Reply, SendOptions } from '../../core/replies';
 import type { Logger } from '../../logger';
 import { platformErrorOf, toDeliveryError } from './delivery-errors';
-import { actionEvent, commandEvent, formSubmitEvent, homeOpenedEvent, messageEvent } from './inbound';
+import {
+  actionEvent,
+  commandEvent,
+  formSubmitEvent,
+  homeOpenedEvent,
+  messageEvent,
+} from './inbound';
 import { SLACK_CHANNEL_MIN_INTERVAL_MS, SLACK_USER_CACHE_MS } from './limits';
 import { FORM_CALLBACK_ID, renderHome, renderMessage, renderModal } from './render';
 
 export interface SlackRoute {
   path: string;
   method: string[];
-  handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
+  handler: (
+    req: import('node:http').IncomingMessage,
+    res: import('node:http').ServerResponse,
+  ) => void;
 }
 
 export interface SlackAdapterConfig {
@@ -111,7 +120,10 @@ export class SlackAdapter implements ChatAdapter {
       await dispatch(homeOpenedEvent(body));
     });
     app.error(async (error) => {
-      this.#log.error({ code: (error as { code?: string }).code ?? 'unknown' }, 'slack listener failed');
+      this.#log.error(
+        { code: (error as { code?: string }).code ?? 'unknown' },
+        'slack listener failed',
+      );
     });
 
     if (this.#config.appToken) await app.start();
@@ -126,7 +138,11 @@ export class SlackAdapter implements ChatAdapter {
     const client = this.#client();
     const messages = renderMessage(reply);
     try {
-      if (target.kind === 'conversation' && target.conversation.kind === 'group' && target.onlyFor) {
+      if (
+        target.kind === 'conversation' &&
+        target.conversation.kind === 'group' &&
+        target.onlyFor
+      ) {
         const channel = target.conversation.id;
         for (const m of messages) {
           await this.#pace(channel);
@@ -134,7 +150,8 @@ export class SlackAdapter implements ChatAdapter {
             await client.chat.postEphemeral({ channel, user: target.onlyFor.id, ...m });
           } catch (error) {
             // Not in that channel: say it privately in the DM instead.
-            if (!['not_in_channel', 'channel_not_found'].includes(platformErrorOf(error) ?? '')) throw error;
+            if (!['not_in_channel', 'channel_not_found'].includes(platformErrorOf(error) ?? ''))
+              throw error;
             await this.#post(await this.#dm(target.onlyFor), m);
           }
         }
@@ -172,7 +189,10 @@ export class SlackAdapter implements ChatAdapter {
   }
 
   async openForm(trigger: string, form: FormView): Promise<void> {
-    await this.#client().views.open({ trigger_id: trigger, view: renderModal(form, form.cancelLabel) });
+    await this.#client().views.open({
+      trigger_id: trigger,
+      view: renderModal(form, form.cancelLabel),
+    });
   }
 
   async publishHome(user: UserRef, view: HomeView): Promise<void> {
@@ -186,18 +206,30 @@ export class SlackAdapter implements ChatAdapter {
 
   async #post(channel: string, message: ReturnType<typeof renderMessage>[number]): Promise<void> {
     await this.#pace(channel);
-    await this.#client().chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false });
+    await this.#client().chat.postMessage({
+      channel,
+      ...message,
+      unfurl_links: false,
+      unfurl_media: false,
+    });
   }
 
   /** Edits a message in place; false when Slack won't (too old, deleted), so the caller posts. */
-  async #update(channel: string, ts: string, message: ReturnType<typeof renderMessage>[number]): Promise<boolean> {
+  async #update(
+    channel: string,
+    ts: string,
+    message: ReturnType<typeof renderMessage>[number],
+  ): Promise<boolean> {
     try {
       await this.#pace(channel);
       await this.#client().chat.update({ channel, ts, ...message });
       return true;
     } catch (error) {
       const reason = platformErrorOf(error);
-      if (reason && ['message_not_found', 'cant_update_message', 'edit_window_closed'].includes(reason)) {
+      if (
+        reason &&
+        ['message_not_found', 'cant_update_message', 'edit_window_closed'].includes(reason)
+      ) {
         return false;
       }
       throw error;
@@ -207,7 +239,11 @@ export class SlackAdapter implements ChatAdapter {
   async #channelOf(target: Target): Promise<string> {
     if (target.kind === 'user') return this.#dm(target.user);
     if (target.conversation.kind === 'dm') {
-      return this.#dm({ platform: 'slack', workspace: target.conversation.workspace, id: target.conversation.id });
+      return this.#dm({
+        platform: 'slack',
+        workspace: target.conversation.workspace,
+        id: target.conversation.id,
+      });
     }
     return target.conversation.id;
   }
@@ -238,7 +274,10 @@ export class SlackAdapter implements ChatAdapter {
     let cached = this.#users.get(key);
     if (!cached || Date.now() - cached.at > SLACK_USER_CACHE_MS) {
       try {
-        const result = await this.#client().users.info({ user: event.user.ref.id, include_locale: true });
+        const result = await this.#client().users.info({
+          user: event.user.ref.id,
+          include_locale: true,
+        });
         const u = result.user;
         const name = u?.profile?.real_name || u?.real_name || u?.profile?.display_name || u?.name;
         cached = {
@@ -251,7 +290,10 @@ export class SlackAdapter implements ChatAdapter {
         };
         this.#users.set(key, cached);
       } catch (error) {
-        this.#log.warn({ code: platformErrorOf(error) ?? 'users_info_failed' }, 'users.info failed');
+        this.#log.warn(
+          { code: platformErrorOf(error) ?? 'users_info_failed' },
+          'users.info failed',
+        );
       }
     }
     return cached ? { ...event, user: { ...event.user, ...cached.info } } : event;
@@ -261,7 +303,11 @@ export class SlackAdapter implements ChatAdapter {
 /** Bolt's logger, routed into ours at warn and above: Bolt's debug lines can carry payloads. */
 function boltLogger(log: Logger): SlackLogger {
   let level = LogLevel.WARN;
-  const text = (args: unknown[]) => args.filter((a) => typeof a === 'string').join(' ').slice(0, 300);
+  const text = (args: unknown[]) =>
+    args
+      .filter((a) => typeof a === 'string')
+      .join(' ')
+      .slice(0, 300);
   return {
     debug: () => {},
     info: () => {},

@@ -36,7 +36,11 @@ export interface SlackMessage {
   text: string;
 }
 
-const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: truncate(text, max), emoji: true });
+const plain = (text: string, max: number) => ({
+  type: 'plain_text' as const,
+  text: truncate(text, max),
+  emoji: true,
+});
 
 /**
  * A neutral reply as Slack messages. Body text goes in `plain_text` sections, so user
@@ -50,8 +54,13 @@ export function renderMessage(reply: Reply): SlackMessage[] {
   }
   if (reply.kind === 'choice') blocks.push(...choiceBlocks(reply));
   blocks.push(...buttonBlocks(reply.buttons ?? []));
-  const fallback = escapeMrkdwn(truncate([reply.title, reply.text].filter(Boolean).join('\n'), SLACK_FALLBACK_TEXT_MAX));
-  return pages(blocks, SLACK_MAX_BLOCKS_PER_MESSAGE).map((page) => ({ blocks: page, text: fallback }));
+  const fallback = escapeMrkdwn(
+    truncate([reply.title, reply.text].filter(Boolean).join('\n'), SLACK_FALLBACK_TEXT_MAX),
+  );
+  return pages(blocks, SLACK_MAX_BLOCKS_PER_MESSAGE).map((page) => ({
+    blocks: page,
+    text: fallback,
+  }));
 }
 
 function buttonBlocks(buttons: Button[], blockPrefix = 'b'): Block[] {
@@ -79,7 +88,10 @@ function choiceBlocks(reply: ChoiceReply): Block[] {
     }));
     return buttonBlocks(buttons, 'o');
   }
-  const option = (label: string, value: string) => ({ text: plain(label, SLACK_OPTION_TEXT_MAX), value });
+  const option = (label: string, value: string) => ({
+    text: plain(label, SLACK_OPTION_TEXT_MAX),
+    value,
+  });
   return pages(reply.options, SLACK_SELECT_OPTIONS_MAX).map((page, p) => {
     if (reply.mode === 'single') {
       const selected = page.find((o) => o.selected);
@@ -105,7 +117,9 @@ function choiceBlocks(reply: ChoiceReply): Block[] {
           type: 'multi_static_select',
           action_id: `m${p}`,
           options: page.map((o) => option(o.label, o.value)),
-          ...(selected.length ? { initial_options: selected.map((o) => option(o.label, o.value)) } : {}),
+          ...(selected.length
+            ? { initial_options: selected.map((o) => option(o.label, o.value)) }
+            : {}),
         },
       ],
     };
@@ -126,10 +140,15 @@ export function renderModal(form: FormView, cancelLabel: string): types.ModalVie
 }
 
 function inputBlock(field: FormFieldView): Block {
-  const option = (o: { label: string; value: string }) => ({ text: plain(o.label, SLACK_OPTION_TEXT_MAX), value: o.value });
+  const option = (o: { label: string; value: string }) => ({
+    text: plain(o.label, SLACK_OPTION_TEXT_MAX),
+    value: o.value,
+  });
   const options = (field.options ?? []).slice(0, SLACK_SELECT_OPTIONS_MAX);
   const initial = field.initial;
-  const initialOptions = options.filter((o) => (Array.isArray(initial) ? initial : [initial]).includes(o.value));
+  const initialOptions = options.filter((o) =>
+    (Array.isArray(initial) ? initial : [initial]).includes(o.value),
+  );
   let element: types.InputBlock['element'];
   switch (field.kind) {
     case 'single':
@@ -157,7 +176,11 @@ function inputBlock(field: FormFieldView): Block {
       };
       break;
     case 'date':
-      element = { type: 'datepicker', action_id: 'v', ...(typeof initial === 'string' ? { initial_date: initial } : {}) };
+      element = {
+        type: 'datepicker',
+        action_id: 'v',
+        ...(typeof initial === 'string' ? { initial_date: initial } : {}),
+      };
       break;
     default:
       element = {
@@ -182,7 +205,10 @@ export function renderHome(view: HomeView): types.HomeView {
   const blocks: Block[] = [{ type: 'header', text: plain(view.title, SLACK_HEADER_TEXT_MAX) }];
   for (const section of view.sections) {
     blocks.push({ type: 'divider' });
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${escapeMrkdwn(truncate(section.title, 140))}*` } });
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: `*${escapeMrkdwn(truncate(section.title, 140))}*` },
+    });
     for (const chunk of splitText(section.text, SLACK_SECTION_TEXT_MAX)) {
       blocks.push({ type: 'section', text: plain(chunk, SLACK_SECTION_TEXT_MAX) });
     }

@@ -18,7 +18,11 @@ export function splitText(text: string, max: number): string[] {
   let rest = text;
   while ([...rest].length > max) {
     const window = [...rest].slice(0, max).join('');
-    const cut = Math.max(window.lastIndexOf('\n\n'), window.lastIndexOf('\n'), window.lastIndexOf(' '));
+    const cut = Math.max(
+      window.lastIndexOf('\n\n'),
+      window.lastIndexOf('\n'),
+      window.lastIndexOf(' '),
+    );
     const at = cut > max / 2 ? cut : window.length;
     chunks.push(rest.slice(0, at).trimEnd());
     rest = rest.slice(at).trimStart();

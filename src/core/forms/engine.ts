@@ -5,7 +5,7 @@ import { type FormSessionRow, formSessions } from '../../db/schema';
 import { encodeAction } from '../actions';
 import type { Ctx } from '../context';
 import type { FormSubmitResult } from '../events';
-import { FORM_ACTION, FORM_OPS, renderPrompt } from './prompt';
+import { FORM_ACTION, FORM_OPS, optionFingerprint, renderPrompt } from './prompt';
 import type { FieldDefinition, FieldOption, FormDefinition, FormEnv, FormValues } from './types';
 import { validateField } from './validate';
 import type { FormFieldView, FormView } from './view';
@@ -121,7 +121,7 @@ export class FormEngine<Id extends string> {
 
   /** A button from a form prompt. Stale or foreign buttons get a polite answer, no change. */
   handleAction(ctx: Ctx, args: string[], chosen: string[] | undefined): void {
-    const [sessionId, stepText, op, indexText] = args;
+    const [sessionId, stepText, op, indexText, fingerprint] = args;
     const session = this.active(ctx);
     if (!session || session.id !== sessionId) {
       ctx.reply({ kind: 'text', text: ctx.t('form.stale') });
@@ -156,8 +156,15 @@ export class FormEngine<Id extends string> {
         this.#answer(ctx, session, field, current);
         return;
       }
+      case FORM_OPS.clear:
+        if (!field.optional) {
+          this.#ask(ctx, session, ctx.t('form.error.required'));
+          return;
+        }
+        this.#accept(ctx, session, field, null);
+        return;
       case FORM_OPS.pick: {
-        const option = optionAt(field, env, index);
+        const option = optionAt(field, env, index, fingerprint);
         if (field.kind !== 'single' || !option) {
           this.#ask(ctx, session, ctx.t('form.error.pickOption'));
           return;
@@ -166,12 +173,12 @@ export class FormEngine<Id extends string> {
         return;
       }
       case FORM_OPS.toggle: {
-        const option = optionAt(field, env, index);
+        const option = optionAt(field, env, index, fingerprint);
         if (field.kind !== 'multi' || !option) {
           this.#ask(ctx, session, ctx.t('form.error.pickOption'));
           return;
         }
-        const current = asList(session.values[field.name]);
+        const current = stillOffered(field, env, session.values[field.name]);
         const next = current.includes(option.value)
           ? current.filter((v) => v !== option.value)
           : [...current, option.value];
@@ -194,7 +201,7 @@ export class FormEngine<Id extends string> {
           this.#ask(ctx, session, ctx.t('form.error.pickOption'));
           return;
         }
-        this.#answer(ctx, session, field, asList(session.values[field.name]));
+        this.#answer(ctx, session, field, stillOffered(field, env, session.values[field.name]));
         return;
       default:
         this.#ask(ctx, session, ctx.t('form.stale'));
@@ -245,23 +252,25 @@ export class FormEngine<Id extends string> {
       title: ctx.t(form.title),
       submitLabel: ctx.t(form.submitLabel),
       cancelLabel: ctx.t('form.close'),
-      fields: form.fields.filter((f) => !f.when || f.when(unknown)).map((field): FormFieldView => {
-        const initial = session.values[field.name];
-        const conditional = Boolean(field.when);
-        return {
-          name: field.name,
-          kind: field.kind,
-          label: ctx.t(field.label),
-          ...(field.hint ? { hint: ctx.t(field.hint) } : {}),
-          optional: Boolean(field.optional) || conditional,
-          ...(field.kind === 'single' || field.kind === 'multi'
-            ? { options: field.options(env) }
-            : {}),
-          ...(field.kind === 'text' ? { maxLength: field.maxLength } : {}),
-          ...(field.kind === 'number' ? { min: field.min, max: field.max } : {}),
-          ...(typeof initial === 'string' || Array.isArray(initial) ? { initial } : {}),
-        };
-      }),
+      fields: form.fields
+        .filter((f) => !f.when || f.when(unknown))
+        .map((field): FormFieldView => {
+          const initial = session.values[field.name];
+          const conditional = Boolean(field.when);
+          return {
+            name: field.name,
+            kind: field.kind,
+            label: ctx.t(field.label),
+            ...(field.hint ? { hint: ctx.t(field.hint) } : {}),
+            optional: Boolean(field.optional) || conditional,
+            ...(field.kind === 'single' || field.kind === 'multi'
+              ? { options: field.options(env) }
+              : {}),
+            ...(field.kind === 'text' ? { maxLength: field.maxLength } : {}),
+            ...(field.kind === 'number' ? { min: field.min, max: field.max } : {}),
+            ...(typeof initial === 'string' || Array.isArray(initial) ? { initial } : {}),
+          };
+        }),
     };
   }
 
@@ -389,7 +398,8 @@ export class FormEngine<Id extends string> {
   }
 
   #cancel(ctx: Ctx, session: FormSessionRow): void {
-    this.#save(ctx, session, { status: 'cancelled' });
+    // "Nothing was saved" must hold: the answers so far go too.
+    this.#save(ctx, session, { status: 'cancelled', values: {} });
     const form = this.#forms[session.formId as Id];
     ctx.reply({
       kind: 'text',
@@ -426,7 +436,7 @@ export class FormEngine<Id extends string> {
 
 function closeActive(db: DbOrTx, userId: number, now: Date): void {
   db.update(formSessions)
-    .set({ status: 'cancelled', updatedAt: now })
+    .set({ status: 'cancelled', values: {}, updatedAt: now })
     .where(and(eq(formSessions.userId, userId), eq(formSessions.status, 'active')))
     .run();
 }
@@ -443,14 +453,28 @@ function nextField(
   return form.fields.slice(afterIndex + 1).find((f) => !f.when || f.when(env));
 }
 
-function optionAt(field: FieldDefinition, env: FormEnv, index: number): FieldOption | undefined {
+/** The option a button points at, if the options are still the ones that were shown. */
+function optionAt(
+  field: FieldDefinition,
+  env: FormEnv,
+  index: number,
+  fingerprint: string | undefined,
+): FieldOption | undefined {
   if (field.kind !== 'single' && field.kind !== 'multi') return undefined;
   if (!Number.isInteger(index)) return undefined;
-  return field.options(env)[index];
+  const option = field.options(env)[index];
+  return option && optionFingerprint(option.value) === fingerprint ? option : undefined;
 }
 
-function asList(value: FormValues[string] | undefined): string[] {
-  return Array.isArray(value) ? value : [];
+/** A stored multi-choice, less anything no longer offered (a topic retired meanwhile). */
+function stillOffered(
+  field: FieldDefinition,
+  env: FormEnv,
+  value: FormValues[string] | undefined,
+): string[] {
+  if (field.kind !== 'multi' || !Array.isArray(value)) return [];
+  const offered = new Set(field.options(env).map((o) => o.value));
+  return value.filter((v) => offered.has(v));
 }
 
 /** Typed answers match an option by value or label, ignoring case. */

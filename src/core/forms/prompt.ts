@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { encodeAction } from '../actions';
 import type { Ctx } from '../context';
 import type { Button, Reply } from '../replies';
@@ -13,8 +14,17 @@ export const FORM_OPS = {
   done: 'd',
   back: 'b',
   keep: 'k',
+  clear: 'z',
   cancel: 'x',
 } as const;
+
+/**
+ * A short fingerprint of an option's value, sent with its index: if the options changed
+ * between showing and pressing (a topic added), the press is recognised as stale.
+ */
+export function optionFingerprint(value: string): string {
+  return createHash('sha1').update(value).digest('base64url').slice(0, 4);
+}
 export type FormOp = (typeof FORM_OPS)[keyof typeof FORM_OPS];
 
 export interface PromptState {
@@ -47,15 +57,18 @@ export function renderPrompt(
     field.hint ? t(field.hint) : undefined,
   ];
 
+  const options = field.kind === 'single' || field.kind === 'multi' ? field.options(env) : [];
   const buttons: Button[] = [];
-  if (field.kind === 'multi')
+  if (field.kind === 'multi') {
     buttons.push({ label: t('form.button.done'), data: op(FORM_OPS.done), style: 'primary' });
-  if (field.kind !== 'multi' && field.kind !== 'single' && hasValue(current)) {
+  } else if (hasValue(current)) {
+    const shown = options.find((o) => o.value === current)?.label ?? String(current);
     buttons.push({
-      label: t('form.button.keep', { value: shorten(String(current)) }),
+      label: t('form.button.keep', { value: shorten(shown) }),
       data: op(FORM_OPS.keep),
     });
-  } else if (field.optional && field.kind !== 'multi') {
+    if (field.optional) buttons.push({ label: t('form.button.clear'), data: op(FORM_OPS.clear) });
+  } else if (field.optional) {
     buttons.push({ label: t('form.button.skip'), data: op(FORM_OPS.keep) });
   }
   if (state.canGoBack) buttons.push({ label: t('form.button.back'), data: op(FORM_OPS.back) });
@@ -63,16 +76,20 @@ export function renderPrompt(
 
   if (field.kind === 'single' || field.kind === 'multi') {
     const chosen = Array.isArray(current) ? current : [current];
-    const options = field.options(env).map((option, i) => ({
+    const choices = options.map((option, i) => ({
       label: option.label,
       value: option.value,
-      data: op(field.kind === 'single' ? FORM_OPS.pick : FORM_OPS.toggle, String(i)),
+      data: op(
+        field.kind === 'single' ? FORM_OPS.pick : FORM_OPS.toggle,
+        String(i),
+        optionFingerprint(option.value),
+      ),
       selected: chosen.includes(option.value),
     }));
     if (
       field.kind === 'single' &&
       typeof current === 'string' &&
-      !options.some((o) => o.selected)
+      !choices.some((o) => o.selected)
     ) {
       // A typed custom value (e.g. a time zone) is shown so the person sees what is stored.
       lines.push(t('form.currentValue', { value: shorten(current) }));
@@ -82,7 +99,7 @@ export function renderPrompt(
       title,
       text: lines.filter(Boolean).join('\n'),
       mode: field.kind,
-      options,
+      options: choices,
       ...(field.kind === 'multi' ? { submit: op(FORM_OPS.set) } : {}),
       buttons,
     };

@@ -17,6 +17,8 @@ export const outbox = sqliteTable(
     id: integer().primaryKey({ autoIncrement: true }),
     dedupeKey: text('dedupe_key').notNull().unique(),
     platform: text({ enum: PLATFORMS }).notNull(),
+    /** One key per conversation (a DM and its person share one), for in-order delivery. */
+    targetKey: text('target_key').notNull(),
     target: text({ mode: 'json' }).$type<Target>().notNull(),
     /** Cleared once sent: the outbox is not an archive of what people said. */
     payload: text({ mode: 'json' }).$type<OutgoingPayload | null>(),
@@ -30,7 +32,11 @@ export const outbox = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_conversation_idx').on(t.targetKey, t.status, t.id),
+    index('outbox_created_idx').on(t.createdAt),
+  ],
 );
 
 export type OutboxRow = typeof outbox.$inferSelect;

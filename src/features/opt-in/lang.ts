@@ -35,7 +35,7 @@ function setLocale(ctx: Ctx, locale: Locale): void {
 }
 
 export const langCommand: CommandSpec = {
-  scope: 'anywhere',
+  scope: 'dm',
   run(ctx, args) {
     if (args.trim() === '') {
       ctx.reply({

@@ -16,12 +16,18 @@ export function mainButtons(ctx: Ctx): Button[] {
     ...(style ? { style } : {}),
   });
   if (!data) {
-    return [button('join', ctx.t('menu.join'), 'primary'), button('help', ctx.t('menu.help')), button('lang', ctx.t('menu.lang'))];
+    return [
+      button('join', ctx.t('menu.join'), 'primary'),
+      button('help', ctx.t('menu.help')),
+      button('lang', ctx.t('menu.lang')),
+    ];
   }
   const paused = Boolean(data.profile.pausedUntil && data.profile.pausedUntil > ctx.now);
   return [
     button('profile', ctx.t('menu.profile')),
-    paused ? button('resume', ctx.t('menu.resume'), 'primary') : button('pause', ctx.t('menu.pause')),
+    paused
+      ? button('resume', ctx.t('menu.resume'), 'primary')
+      : button('pause', ctx.t('menu.pause')),
     button('lang', ctx.t('menu.lang')),
     button('mydata', ctx.t('menu.mydata')),
     button('help', ctx.t('menu.help')),
