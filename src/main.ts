@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
 import { createConsoleAdapter } from './adapters/console';
+import { createSlackAdapter } from './adapters/slack';
 import { createApp } from './app';
 import { type Config, loadConfig, readEnv } from './config';
 import { systemClock } from './core/clock';
@@ -7,6 +8,7 @@ import { TandemError } from './core/errors';
 import { openDatabase } from './db/client';
 import { DEMO_COMPANY } from './demo/company';
 import { seedDemoCompany } from './demo/seed';
+import { healthHandler, startHealthServer } from './http/health';
 import { catchUp, startJobs } from './jobs';
 import { createLogger } from './logger';
 
@@ -69,13 +71,33 @@ async function main(): Promise<void> {
       settle: () => outbox.drain(),
       onClose: () => void shutdown(),
     });
-  } else {
-    logger.error(
-      { platforms: config.platforms },
-      'platform adapters are not built yet; start without tokens for the console',
-    );
+  }
+  const dbAlive = () => database.sqlite.prepare('select 1').get() !== undefined;
+  let httpServed = false;
+  if (config.SLACK_BOT_TOKEN) {
+    adapters.slack = createSlackAdapter({
+      botToken: config.SLACK_BOT_TOKEN,
+      ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
+      ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+      ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+      command: config.SLACK_COMMAND,
+      port: config.PORT,
+      logger,
+      routes: [{ path: '/healthz', method: ['GET'], handler: healthHandler(dbAlive) }],
+    });
+    httpServed = !config.SLACK_APP_TOKEN;
+  }
+  if (config.platforms.includes('telegram')) {
+    logger.error('the Telegram adapter is not built yet; TELEGRAM_BOT_TOKEN is ignored');
+  }
+  if (!consoleMode && Object.keys(adapters).length === 0) {
     await shutdown(1);
     return;
+  }
+  // Without an HTTP-serving adapter the health probe still needs its port (Docker HEALTHCHECK).
+  if (!consoleMode && !httpServed) {
+    const server = await startHealthServer(config.PORT, dbAlive);
+    process.once('exit', () => server.close());
   }
 
   await catchUp({ db: database.db, config, logger, clock, outbox });

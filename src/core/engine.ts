@@ -2,7 +2,7 @@ import { recordInboundEvent } from '../db/queries/inbound-events';
 import { storedRoles, upsertUser, userRef } from '../db/queries/users';
 import type { UserRow } from '../db/schema';
 import { decodeAction } from './actions';
-import type { HandleResult, HomeView } from './adapter';
+import type { ChatAdapter, HandleResult, HomeView } from './adapter';
 import type { Ctx, EngineDeps } from './context';
 import { asTandemError } from './errors';
 import type { InboundEvent } from './events';
@@ -121,7 +121,7 @@ export function createEngine<C extends string, A extends string>(
         // Chatter in a shared channel is not for us; forms are answered in the DM.
         if (event.conversation.kind === 'group') return {};
         const session = forms.active(ctx);
-        if (session) forms.handleText(ctx, session, event.text);
+        if (session) await forms.handleText(ctx, session, event.text);
         else ctx.reply({ kind: 'text', text: ctx.t('text.notUnderstood') });
         return {};
       }
@@ -245,10 +245,7 @@ export function makeContext(
       return locale;
     },
     get t() {
-      return withCommandSyntax(
-        translator(locale),
-        deps.adapters[event.user.ref.platform]?.formatCommand,
-      );
+      return withCommandSyntax(translator(locale), adapterFor(deps, event));
     },
     roles: rolesOf(deps, user),
     replyTarget: target,
@@ -275,16 +272,18 @@ const replyCounters = new WeakMap<Ctx, { n: number }>();
  * Catalog strings write commands as `/join`; platforms with another syntax (Slack's
  * `/mentor join`) get them rewritten. Only catalog text passes through here, never input.
  */
-function withCommandSyntax(
-  t: Translate,
-  format: ((name: string) => string) | undefined,
-): Translate {
-  if (!format) return t;
+function withCommandSyntax(t: Translate, adapter: ChatAdapter | undefined): Translate {
+  if (!adapter?.formatCommand) return t;
+  const format = (name: string) => adapter.formatCommand?.(name) ?? `/${name}`;
   return ((key, ...params) =>
     t(key, ...params).replace(
       /(^|[\s(«“"])\/([a-z]+)\b/g,
       (_m, pre: string, name: string) => `${pre}${format(name)}`,
     )) as Translate;
+}
+
+function adapterFor(deps: EngineDeps, event: InboundEvent): ChatAdapter | undefined {
+  return deps.adapters[event.user.ref.platform];
 }
 
 /** Platform event ids are unique per workspace (Telegram counts per bot), so both name it. */

@@ -41,14 +41,15 @@ export class FakeSlackApi {
   }
 
   async start(): Promise<this> {
-    this.#server = createServer((req, res) => {
+    const server = createServer((req, res) => {
       void this.#handle(req).then(({ status, body, headers }) => {
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
         res.end(JSON.stringify(body));
       });
     });
-    await new Promise<void>((resolve) => this.#server?.listen(0, '127.0.0.1', resolve));
-    this.base = `http://127.0.0.1:${(this.#server?.address() as AddressInfo).port}`;
+    this.#server = server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    this.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     return this;
   }
 

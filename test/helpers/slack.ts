@@ -76,7 +76,8 @@ export async function startSlack(app: TestApp): Promise<SlackHarness> {
   });
   app.adapters.slack = adapter;
   await adapter.start(app.engine.handle);
-  const url = `http://127.0.0.1:${(adapter.server?.address() as AddressInfo).port}/slack/events`;
+  const address = adapter.server?.address() as AddressInfo | undefined;
+  const url = `http://127.0.0.1:${address?.port}/slack/events`;
   const post = async (body: string, headers: Record<string, string> = signedHeaders(body)) => {
     const res = await fetch(url, { method: 'POST', headers, body });
     return { status: res.status, text: await res.text() };

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { App, LogLevel, type Logger as SlackLogger } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, type Logger as SlackLogger } from '@slack/bolt';
 import type { ChatAdapter, EventHandler, HomeView } from '../../core/adapter';
 import type { InboundEvent, UserInfo } from '../../core/events';
 import type { FormView } from '../../core/forms/view';
@@ -16,6 +16,7 @@ import {
 } from './inbound';
 import { SLACK_CHANNEL_MIN_INTERVAL_MS, SLACK_USER_CACHE_MS } from './limits';
 import { FORM_CALLBACK_ID, renderHome, renderMessage, renderModal } from './render';
+import { guardRequests } from './request-guard';
 
 export interface SlackRoute {
   path: string;
@@ -86,13 +87,19 @@ export class SlackAdapter implements ChatAdapter {
       retryConfig: { retries: 0 },
     };
     const common = { token: this.#config.botToken, logger: boltLogger(this.#log), clientOptions };
-    const app = this.#config.appToken
-      ? new App({ ...common, socketMode: true, appToken: this.#config.appToken })
-      : new App({
-          ...common,
-          signingSecret: this.#config.signingSecret ?? '',
-          customRoutes: this.#config.routes ?? [],
-        });
+    let app: App;
+    if (this.#config.appToken) {
+      app = new App({ ...common, socketMode: true, appToken: this.#config.appToken });
+    } else {
+      const signingSecret = this.#config.signingSecret ?? '';
+      const receiver = new HTTPReceiver({
+        signingSecret,
+        customRoutes: this.#config.routes ?? [],
+        logger: common.logger,
+      });
+      guardRequests(receiver, signingSecret);
+      app = new App({ ...common, receiver });
+    }
     this.#app = app;
     const dispatch = async (event: InboundEvent | undefined) => {
       if (!event) return {};

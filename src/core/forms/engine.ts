@@ -209,7 +209,12 @@ export class FormEngine<Id extends string> {
   }
 
   /** A typed answer to the current question. */
-  handleText(ctx: Ctx, session: FormSessionRow, text: string): void {
+  async handleText(ctx: Ctx, session: FormSessionRow, text: string): Promise<void> {
+    if (ctx.deps.adapters[ctx.event.user.ref.platform]?.openForm) {
+      // This platform shows the whole form at once; typing doesn't answer it.
+      await this.#present(ctx, session);
+      return;
+    }
     const field = this.#currentField(ctx, session);
     if (!field) return;
     const env = this.#env(ctx, session);

@@ -1,0 +1,111 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type HTTPReceiver, isValidSlackRequest } from '@slack/bolt';
+import { z } from 'zod';
+
+/** Slack's own request bodies stay far below this; Bolt's default is 4 MB. */
+export const SLACK_REQUEST_BODY_MAX = 1024 * 1024;
+
+const nonEmpty = z.string().min(1);
+const interaction = z.discriminatedUnion('type', [
+  z.looseObject({
+    type: z.literal('block_actions'),
+    user: z.looseObject({ id: nonEmpty }),
+    actions: z.array(z.looseObject({ action_id: nonEmpty })).min(1),
+  }),
+  z.looseObject({
+    type: z.literal('view_submission'),
+    user: z.looseObject({ id: nonEmpty }),
+    view: z.looseObject({ state: z.looseObject({ values: z.record(z.string(), z.unknown()) }) }),
+  }),
+  z.looseObject({ type: z.literal('view_closed') }),
+]);
+const slashCommand = z.looseObject({
+  command: nonEmpty,
+  user_id: nonEmpty,
+  team_id: nonEmpty,
+  trigger_id: nonEmpty,
+});
+const envelope = z.union([
+  z.looseObject({ type: z.literal('url_verification'), challenge: z.string() }),
+  z.looseObject({ type: z.literal('event_callback'), event: z.looseObject({ type: nonEmpty }) }),
+]);
+
+/**
+ * Wraps Bolt's request listener: a correctly signed request whose payload is not one Slack
+ * would send gets a 400 here instead of an exception inside Bolt. Unsigned requests still
+ * go to Bolt, which answers them 401 — signature first, shape second.
+ */
+export function guardRequests(
+  receiver: HTTPReceiver,
+  signingSecret: string,
+  endpoint = '/slack/events',
+): void {
+  const boltListener = receiver.requestListener;
+  receiver.requestListener = (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method !== 'POST' || !(req.url ?? '').startsWith(endpoint)) {
+      boltListener(req, res);
+      return;
+    }
+    readBody(req).then(
+      (raw) => {
+        // Bolt reads a pre-read body from `rawBody` instead of the (consumed) stream.
+        (req as IncomingMessage & { rawBody: Buffer }).rawBody = raw;
+        if (
+          isSigned(req, raw.toString('utf8'), signingSecret) &&
+          !wellFormed(req, raw.toString('utf8'))
+        ) {
+          res.writeHead(400).end();
+          return;
+        }
+        boltListener(req, res);
+      },
+      () => {
+        res.writeHead(413).end();
+      },
+    );
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > SLACK_REQUEST_BODY_MAX) {
+        reject(new Error('body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function isSigned(req: IncomingMessage, body: string, signingSecret: string): boolean {
+  const signature = req.headers['x-slack-signature'];
+  const ts = Number(req.headers['x-slack-request-timestamp']);
+  if (typeof signature !== 'string' || !Number.isFinite(ts)) return false;
+  return isValidSlackRequest({
+    signingSecret,
+    body,
+    headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': ts },
+  });
+}
+
+function wellFormed(req: IncomingMessage, body: string): boolean {
+  try {
+    if ((req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return envelope.safeParse(JSON.parse(body)).success;
+    }
+    const form = new URLSearchParams(body);
+    const payload = form.get('payload');
+    if (payload !== null) return interaction.safeParse(JSON.parse(payload)).success;
+    if (form.get('ssl_check') === '1') return true;
+    return slashCommand.safeParse(Object.fromEntries(form)).success;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,464 @@
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocketServer } from 'ws';
+import { createSlackAdapter } from '../../src/adapters/slack';
+import {
+  SLACK_ACTION_ELEMENTS_MAX,
+  SLACK_BUTTON_TEXT_MAX,
+  SLACK_MAX_BLOCKS_PER_MESSAGE,
+  SLACK_SECTION_TEXT_MAX,
+  SLACK_SELECT_OPTIONS_MAX,
+} from '../../src/adapters/slack/limits';
+import { renderMessage } from '../../src/adapters/slack/render';
+import { getProfile } from '../../src/db/queries/profiles';
+import { findUser } from '../../src/db/queries/users';
+import { outbox } from '../../src/db/schema';
+import { silentLogger } from '../../src/logger';
+import { blockText, FakeSlackApi } from '../fakes/slack-api';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { type SlackHarness, signedHeaders, startSlack } from '../helpers/slack';
+
+let app: TestApp;
+let slack: SlackHarness | undefined;
+
+afterEach(async () => {
+  await slack?.stop();
+  slack = undefined;
+  app?.close();
+  app?.dispose();
+});
+
+const U1 = { platform: 'slack' as const, workspace: 'T1', id: 'U1' };
+const profileOf = (ref = U1) => {
+  const user = findUser(app.database.db, ref);
+  return user ? getProfile(app.database.db, user.id) : undefined;
+};
+const countRows = (table: string) =>
+  (app.database.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+
+/** Finds the button with this label in the last message posted, returns its value. */
+function buttonValue(s: SlackHarness, label: string, method = 'chat.postMessage'): string {
+  for (const call of [...s.fake.callsTo(method)].reverse()) {
+    for (const block of (call.args.blocks ?? []) as {
+      elements?: { text?: { text: string }; value?: string }[];
+    }[]) {
+      const found = block.elements?.find((e) => e.text?.text.includes(label));
+      if (found?.value) return found.value;
+    }
+  }
+  throw new Error(`no button "${label}"`);
+}
+
+async function started(users: Record<string, { name: string; tz?: string; locale?: string }> = {}) {
+  app = createTestApp();
+  const s = await startSlack(app);
+  for (const [id, u] of Object.entries({
+    U1: { name: 'Pat Lee', tz: 'Europe/Berlin', locale: 'en-US' },
+    ...users,
+  })) {
+    s.fake.users.set(id, u);
+  }
+  slack = s;
+  return s;
+}
+
+type ModalBlock = {
+  block_id: string;
+  optional?: boolean;
+  element: { type: string; options?: { value: string }[] };
+};
+
+describe('Slack: the join flow through a modal', () => {
+  it('opens the form, shows errors inline, saves a fixed submission, and marks the guide read', async () => {
+    const s = await started();
+    expect(await s.command('join')).toBe(200);
+    const [open] = await s.fake.waitFor('views.open');
+    const view = open?.args.view as {
+      private_metadata: string;
+      blocks: ModalBlock[];
+      title: { text: string };
+    };
+    expect(open?.args.trigger_id).toMatch(/^trig-/);
+    expect(view.title.text).toBe('Your profile');
+    const fields = view.blocks.map((b) => `${b.block_id}:${b.element.type}`);
+    expect(fields).toEqual([
+      'role:radio_buttons',
+      'grade:radio_buttons',
+      'department:plain_text_input',
+      'teach:checkboxes',
+      'learn:checkboxes',
+      'interests:plain_text_input',
+      'formats:checkboxes',
+      'capacity:radio_buttons',
+      // No time-zone question: Slack told us (users.info).
+      'language:radio_buttons',
+      'consent:radio_buttons',
+    ]);
+
+    // A mentor with no topics, an empty department and too many characters in interests.
+    const bad = await s.submit(view.private_metadata, {
+      role: { type: 'radio_buttons', selected_option: { value: 'mentor' } },
+      grade: { type: 'radio_buttons', selected_option: { value: '1' } },
+      department: { type: 'plain_text_input', value: '' },
+      teach: { type: 'checkboxes', selected_options: [] },
+      interests: { type: 'plain_text_input', value: 'x'.repeat(5000) },
+      formats: { type: 'checkboxes', selected_options: [{ value: 'sprint' }] },
+      capacity: { type: 'radio_buttons', selected_option: { value: '2' } },
+      language: { type: 'radio_buttons', selected_option: { value: 'en' } },
+      consent: { type: 'radio_buttons', selected_option: { value: 'yes' } },
+    });
+    expect(bad.status).toBe(200);
+    const errors = JSON.parse(bad.text) as {
+      response_action: string;
+      errors: Record<string, string>;
+    };
+    expect(errors.response_action).toBe('errors');
+    expect(errors.errors).toEqual({
+      department: 'This one is required.',
+      teach: 'Please choose at least one option.',
+      interests: "That's too long — please keep it under 300 characters.",
+    });
+    expect(profileOf()).toBeUndefined();
+
+    const good = await s.submit(view.private_metadata, {
+      role: { type: 'radio_buttons', selected_option: { value: 'mentor' } },
+      grade: { type: 'radio_buttons', selected_option: { value: '1' } },
+      department: { type: 'plain_text_input', value: 'Support' },
+      teach: { type: 'checkboxes', selected_options: [{ value: 'ai' }, { value: 'messengers' }] },
+      interests: { type: 'plain_text_input', value: 'chess' },
+      formats: { type: 'checkboxes', selected_options: [{ value: 'sprint' }] },
+      capacity: { type: 'radio_buttons', selected_option: { value: '2' } },
+      language: { type: 'radio_buttons', selected_option: { value: 'en' } },
+      consent: { type: 'radio_buttons', selected_option: { value: 'yes' } },
+    });
+    expect(good).toEqual({ status: 200, text: '' });
+    expect(profileOf()?.profile).toMatchObject({
+      role: 'mentor',
+      department: 'Support',
+      capacity: 2,
+    });
+    expect(findUser(app.database.db, U1)).toMatchObject({
+      timeZone: 'Europe/Berlin',
+      name: 'Pat Lee',
+    });
+
+    const texts = s.fake.postedTexts();
+    expect(texts.at(-2)).toContain('Welcome to the program, Pat!');
+    expect(texts.at(-1)).toContain('Preparation guide');
+    expect(await s.press(buttonValue(s, "I've read it"))).toBe(200);
+    expect(s.fake.postedTexts().at(-1)).toContain('You are ready');
+    expect(profileOf()?.profile.preparedAt).not.toBeNull();
+  });
+
+  it('speaks Russian to a Russian-language Slack user without asking', async () => {
+    const s = await started({ U2: { name: 'Ольга Котова', tz: 'Europe/Moscow', locale: 'ru-RU' } });
+    await s.command('help', { user: 'U2' });
+    expect(s.fake.postedTexts().at(-1)).toContain('Tandem — обратное наставничество');
+    expect(s.fake.postedTexts().at(-1)).toContain('/mentor join — записаться добровольцем');
+    // users.info is asked once and remembered.
+    await s.command('profile', { user: 'U2' });
+    expect(s.fake.callsTo('users.info')).toHaveLength(1);
+  });
+
+  it('offers a button to open the form when there is no trigger (typed in the DM)', async () => {
+    const s = await started();
+    await s.command('join');
+    await s.fake.waitFor('views.open');
+    await s.event({
+      type: 'message',
+      channel_type: 'im',
+      channel: 'DU1',
+      user: 'U1',
+      text: 'hello',
+    });
+    expect(s.fake.postedTexts().at(-1)).toContain('Your form “Your profile” is ready');
+    await s.press(buttonValue(s, 'Open the form'));
+    expect(s.fake.callsTo('views.open')).toHaveLength(2);
+  });
+});
+
+describe('Slack: surfaces', () => {
+  it('shows a menu for /mentor alone and runs commands from its buttons', async () => {
+    const s = await started();
+    await s.command('');
+    expect(s.fake.postedTexts().at(-1)).toContain('What would you like to do?');
+    await s.press(buttonValue(s, 'How it works'));
+    expect(s.fake.postedTexts().at(-1)).toContain('Tandem — reverse mentoring');
+  });
+
+  it('publishes the App Home when opened and refreshes it after a change', async () => {
+    const s = await started();
+    await s.event({ type: 'app_home_opened', user: 'U1', channel: 'DU1', tab: 'home' });
+    const [first] = await s.fake.waitFor('views.publish');
+    expect(first?.args.user_id).toBe('U1');
+    const home = first?.args.view as { type: string; blocks: unknown[] };
+    expect(home.type).toBe('home');
+    expect(blockText(home.blocks)).toContain("You haven't joined yet");
+    expect(blockText(home.blocks)).toContain('[Join the program]');
+    await s.command('lang ru');
+    const views = s.fake.callsTo('views.publish');
+    expect(blockText((views.at(-1)?.args.view as { blocks: unknown[] }).blocks)).toContain(
+      'Вы ещё не в программе',
+    );
+  });
+
+  it('answers a personal command in a channel privately, then continues in the DM', async () => {
+    const s = await started();
+    await s.command('pause', { channel: 'C42' });
+    const [ephemeral] = await s.fake.waitFor('chat.postEphemeral');
+    expect(ephemeral?.args).toMatchObject({ channel: 'C42', user: 'U1' });
+    expect(blockText(ephemeral?.args.blocks)).toContain("let's continue in a direct message");
+    const dm = s.fake.callsTo('chat.postMessage').at(-1);
+    expect(dm?.args.channel).toBe('DU1');
+    expect(blockText(dm?.args.blocks)).toContain("You haven't joined the program yet");
+  });
+
+  it('refuses a button pressed by someone it was not meant for', async () => {
+    const s = await started({ U2: { name: 'Sam Roe', locale: 'en-US' } });
+    await s.command('leave');
+    await s.command('help');
+    const join = buttonValue(s, 'Join the program');
+    await s.press(join, { user: 'U2', channel: 'C42' });
+    const refusal = s.fake.callsTo('chat.postEphemeral').at(-1);
+    expect(refusal?.args).toMatchObject({ channel: 'C42', user: 'U2' });
+    expect(blockText(refusal?.args.blocks)).toContain('This button was meant for someone else');
+    expect(s.fake.callsTo('views.open')).toHaveLength(0);
+  });
+
+  it('leaves with a confirmation and deletes the person', async () => {
+    const s = await started();
+    await s.command('join');
+    const [open] = await s.fake.waitFor('views.open');
+    const meta = (open?.args.view as { private_metadata: string }).private_metadata;
+    await s.submit(meta, {
+      role: { type: 'radio_buttons', selected_option: { value: 'mentee' } },
+      grade: { type: 'radio_buttons', selected_option: { value: '5' } },
+      department: { type: 'plain_text_input', value: 'Board' },
+      learn: { type: 'checkboxes', selected_options: [{ value: 'ai' }] },
+      formats: { type: 'checkboxes', selected_options: [{ value: 'one_on_one' }] },
+      language: { type: 'radio_buttons', selected_option: { value: 'en' } },
+      consent: { type: 'radio_buttons', selected_option: { value: 'yes' } },
+    });
+    expect(profileOf()).toBeDefined();
+    await s.command('leave');
+    await s.press(buttonValue(s, 'Yes, leave and delete my data'));
+    expect(s.fake.postedTexts().at(-1)).toContain('your data is deleted');
+    expect(profileOf()).toBeUndefined();
+    expect(countRows('profiles')).toBe(0);
+  });
+});
+
+describe('Slack: delivery', () => {
+  it('edits a form prompt in place when its button is pressed', async () => {
+    const s = await started();
+    await s.command('lang');
+    await s.press(buttonValue(s, 'Русский'), { ts: '1700000009.000100' });
+    // Not a form prompt: a new message, no edit.
+    expect(s.fake.callsTo('chat.update')).toHaveLength(0);
+    expect(s.fake.postedTexts().at(-1)).toContain('буду писать вам по-русски');
+  });
+
+  it('waits out a 429 and then delivers exactly once', async () => {
+    const s = await started();
+    s.fake.fail('chat.postMessage', { status: 429, retryAfter: 1 });
+    await s.command('help');
+    expect(s.fake.callsTo('chat.postMessage:failed')).toHaveLength(1);
+    expect(s.fake.callsTo('chat.postMessage')).toHaveLength(0);
+    const row = app.database.db.select().from(outbox).get();
+    expect(row).toMatchObject({
+      status: 'pending',
+      lastError: 'delivery_rate_limited',
+      attempts: 1,
+    });
+    expect(row?.nextAttemptAt).toEqual(new Date(app.clock.now().getTime() + 1000));
+    app.clock.advance(1000);
+    await app.outbox.deliverDue();
+    await app.outbox.deliverDue();
+    expect(s.fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('retries a 500 with backoff and gives up on a permanent error', async () => {
+    const s = await started();
+    s.fake.fail('chat.postMessage', { status: 500 });
+    await s.command('help');
+    expect(app.database.db.select().from(outbox).get()).toMatchObject({
+      status: 'pending',
+      lastError: 'delivery_transient',
+    });
+    s.fake.fail('chat.postMessage', { error: 'is_archived' });
+    app.clock.advance(60_000);
+    await app.outbox.deliverDue();
+    expect(app.database.db.select().from(outbox).get()).toMatchObject({
+      status: 'failed',
+      lastError: 'delivery_permanent',
+    });
+  });
+
+  it('keeps user input from formatting or mentioning anyone', async () => {
+    const s = await started();
+    await s.command('join');
+    const [open] = await s.fake.waitFor('views.open');
+    const meta = (open?.args.view as { private_metadata: string }).private_metadata;
+    const evil = '<!channel> *bold* & <@U999>';
+    await s.submit(meta, {
+      role: { type: 'radio_buttons', selected_option: { value: 'mentee' } },
+      grade: { type: 'radio_buttons', selected_option: { value: '4' } },
+      department: { type: 'plain_text_input', value: evil },
+      learn: { type: 'checkboxes', selected_options: [{ value: 'ai' }] },
+      formats: { type: 'checkboxes', selected_options: [{ value: 'one_on_one' }] },
+      language: { type: 'radio_buttons', selected_option: { value: 'en' } },
+      consent: { type: 'radio_buttons', selected_option: { value: 'yes' } },
+    });
+    await s.command('profile');
+    const call = s.fake.callsTo('chat.postMessage').at(-1);
+    const sections = (
+      call?.args.blocks as { type: string; text?: { type: string; text: string } }[]
+    ).filter((b) => b.type === 'section');
+    expect(sections.every((b) => b.text?.type === 'plain_text')).toBe(true);
+    expect(blockText(call?.args.blocks)).toContain(`Department: ${evil}`);
+    expect(call?.args.text).toContain('Department: &lt;!channel&gt; *bold* &amp; &lt;@U999&gt;');
+    expect(call?.args.text).not.toContain('<!channel>');
+  });
+
+  it('sends the mydata export as a file upload', async () => {
+    const s = await started();
+    await s.command('mydata');
+    const [complete] = await s.fake.waitFor('files.completeUploadExternal');
+    expect(JSON.stringify(complete?.args)).toContain('DU1');
+    expect(s.fake.callsTo('files.getUploadURLExternal')[0]?.args.filename).toMatch(
+      /^tandem-mydata-\d{4}-\d{2}-\d{2}\.json$/,
+    );
+  });
+});
+
+describe('Slack: request security and retries', () => {
+  it('rejects unsigned, forged and stale requests with 401 and changes nothing', async () => {
+    const s = await started();
+    const body = new URLSearchParams({
+      command: '/mentor',
+      text: 'lang ru',
+      team_id: 'T1',
+      user_id: 'U1',
+      channel_id: 'DU1',
+      trigger_id: 'trig-x',
+    }).toString();
+    const usersBefore = countRows('users');
+    expect(
+      (await s.post(body, { 'content-type': 'application/x-www-form-urlencoded' })).status,
+    ).toBe(401);
+    expect((await s.post(body, signedHeaders(body, { secret: 'wrong-secret-000' }))).status).toBe(
+      401,
+    );
+    const stale = Math.floor(Date.now() / 1000) - 6 * 60;
+    expect((await s.post(body, signedHeaders(body, { ts: stale }))).status).toBe(401);
+    await s.settle();
+    expect(countRows('users')).toBe(usersBefore);
+    expect(countRows('inbound_events')).toBe(0);
+    expect(s.fake.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('answers malformed payloads without crashing', async () => {
+    const s = await started();
+    const garbage = 'payload=%7Bnot-json';
+    const res = await s.post(garbage, signedHeaders(garbage));
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    const odd = new URLSearchParams({
+      payload: JSON.stringify({ type: 'block_actions', actions: [] }),
+    }).toString();
+    expect((await s.post(odd, signedHeaders(odd))).status).toBeLessThan(500);
+    // Still alive and answering.
+    expect(await s.command('help')).toBe(200);
+  });
+
+  it("ignores Slack's retries of an event it already handled", async () => {
+    const s = await started();
+    const message = { type: 'message', channel_type: 'im', channel: 'DU1', user: 'U1', text: 'hi' };
+    await s.event(message, { eventId: 'Ev-dup' });
+    await s.event(message, { eventId: 'Ev-dup', retryNum: 1 });
+    await s.event(message, { eventId: 'Ev-dup', retryNum: 2 });
+    expect(s.fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('serves /healthz on the same port', async () => {
+    const s = await started();
+    const res = await fetch(s.url.replace('/slack/events', '/healthz'));
+    expect(res.status).toBe(200);
+  });
+});
+
+describe('Slack: Block Kit limits', () => {
+  it('splits and trims oversized replies before Slack would reject them', () => {
+    const options = Array.from({ length: 130 }, (_, i) => ({
+      label: `Option ${i} ${'x'.repeat(100)}`,
+      value: `v${i}`,
+      data: `d${i}`,
+    }));
+    const buttons = Array.from({ length: 60 }, (_, i) => ({
+      label: `Button ${i} ${'y'.repeat(100)}`,
+      data: `b${i}`,
+    }));
+    const messages = [
+      ...renderMessage({
+        kind: 'choice',
+        mode: 'single',
+        text: 'z'.repeat(7000),
+        options,
+        buttons,
+      }),
+      ...renderMessage({ kind: 'text', text: 'w '.repeat(80_000), buttons }),
+    ];
+    expect(messages.length).toBeGreaterThan(2);
+    for (const m of messages) {
+      expect(m.blocks.length).toBeLessThanOrEqual(SLACK_MAX_BLOCKS_PER_MESSAGE);
+      for (const block of m.blocks as {
+        type: string;
+        text?: { text: string };
+        elements?: { type: string; text?: { text: string }; options?: unknown[] }[];
+      }[]) {
+        if (block.type === 'section')
+          expect([...(block.text?.text ?? '')].length).toBeLessThanOrEqual(SLACK_SECTION_TEXT_MAX);
+        if (block.type !== 'actions') continue;
+        expect(block.elements?.length).toBeLessThanOrEqual(SLACK_ACTION_ELEMENTS_MAX);
+        for (const el of block.elements ?? []) {
+          if (el.type === 'button')
+            expect([...(el.text?.text ?? '')].length).toBeLessThanOrEqual(SLACK_BUTTON_TEXT_MAX);
+          if (el.options) expect(el.options.length).toBeLessThanOrEqual(SLACK_SELECT_OPTIONS_MAX);
+        }
+      }
+    }
+  });
+});
+
+describe('Slack: Socket Mode', () => {
+  it('connects through apps.connections.open and a websocket, then stops cleanly', async () => {
+    const fake = await new FakeSlackApi().start();
+    const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    await new Promise((resolve) => wss.once('listening', resolve));
+    fake.socketUrl = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/`;
+    let connected = 0;
+    wss.on('connection', (socket) => {
+      connected += 1;
+      socket.send(
+        JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' } }),
+      );
+    });
+    const adapter = createSlackAdapter({
+      botToken: 'xoxb-test',
+      appToken: 'xapp-test',
+      command: '/mentor',
+      apiUrl: fake.apiUrl,
+      port: 0,
+      logger: silentLogger,
+    });
+    try {
+      await adapter.start(async () => ({}));
+      expect(fake.callsTo('apps.connections.open')).toHaveLength(1);
+      expect(connected).toBe(1);
+      expect(adapter.server).toBeUndefined();
+    } finally {
+      await adapter.stop();
+      await new Promise((resolve) => wss.close(resolve));
+      await fake.stop();
+    }
+  });
+});
