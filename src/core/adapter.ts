@@ -34,7 +34,7 @@ export interface ChatAdapter {
   /** How a command is typed here (Slack: `/mentor join`); default `/join`. */
   formatCommand?(name: string): string;
   /** Sends a file (JSON/CSV export, chart image). */
-  sendFile?(target: Target, file: FileMessage): Promise<void>;
+  sendFile?(target: Target, file: FileMessage, options?: SendOptions): Promise<void>;
   /** Opens a whole form natively (Slack modal) using the event's trigger. */
   openForm?(trigger: string, form: FormView): Promise<void>;
   /** Publishes a person's home surface (Slack App Home). */

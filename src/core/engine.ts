@@ -13,7 +13,7 @@ import { type Locale, localeFromPlatform, type Translate, translator } from './i
 import { enqueue } from './outbox';
 import type { Target } from './refs';
 import type { ActionSpec, CommandSpec } from './registry';
-import type { FileMessage, Reply } from './replies';
+import type { OutgoingPayload } from './replies';
 import type { Role } from './roles';
 
 export interface EngineOptions<C extends string, A extends string> {
@@ -109,8 +109,13 @@ export function createEngine<C extends string, A extends string>(
 
   async function dispatch(ctx: Ctx, event: InboundEvent): Promise<HandleResult> {
     switch (event.type) {
-      case 'home_opened':
+      case 'home_opened': {
+        // Arriving back (console start, /as): an unfinished form picks up where it stopped.
+        const session = forms.active(ctx);
+        const adapter = adapterFor(deps, event);
+        if (session && !adapter?.openForm) await forms.resume(ctx, session, ctx.t('form.resumed'));
         return {};
+      }
       case 'command':
         await runCommand(ctx, event.name, event.args);
         return {};
@@ -121,7 +126,13 @@ export function createEngine<C extends string, A extends string>(
         // Chatter in a shared channel is not for us; forms are answered in the DM.
         if (event.conversation.kind === 'group') return {};
         const session = forms.active(ctx);
-        if (session) await forms.handleText(ctx, session, event.text);
+        if (session) {
+          await forms.handleText(ctx, session, event.text);
+          return {};
+        }
+        // "help" without the slash is still clearly a command.
+        const word = event.text.trim().toLowerCase();
+        if (Object.hasOwn(commands, word)) await runCommand(ctx, word, '');
         else ctx.reply({ kind: 'text', text: ctx.t('text.notUnderstood') });
         return {};
       }
@@ -220,10 +231,7 @@ export function makeContext(
     conversation: event.conversation,
     ...(event.conversation.kind === 'group' ? { onlyFor: event.user.ref } : {}),
   };
-  const push = (
-    payload: { kind: 'reply'; reply: Reply } | { kind: 'file'; file: FileMessage },
-    detached = false,
-  ) => {
+  const push = (payload: OutgoingPayload, detached = false) => {
     counter.n += 1;
     enqueue(
       deps.db,
@@ -254,9 +262,9 @@ export function makeContext(
         options?.replace && event.type === 'action' && event.messageRef
           ? event.messageRef
           : undefined;
-      push({ kind: 'reply', reply, ...(replaces ? { replaces } : {}) }, options?.detached);
+      push({ kind: 'reply', reply, locale, ...(replaces ? { replaces } : {}) }, options?.detached);
     },
-    replyFile: (file) => push({ kind: 'file', file }),
+    replyFile: (file) => push({ kind: 'file', file, locale }),
     cmd: (name) => deps.adapters[event.user.ref.platform]?.formatCommand?.(name) ?? `/${name}`,
     setLocale: (next) => {
       locale = next;

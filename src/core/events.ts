@@ -49,7 +49,7 @@ export interface FormSubmitEvent extends EventBase {
   values: Record<string, string | string[] | undefined>;
 }
 
-/** The person opened the bot's home surface (Slack App Home). */
+/** The person arrived: opened the Slack App Home, started the console, switched persona. */
 export interface HomeOpenedEvent extends EventBase {
   type: 'home_opened';
 }

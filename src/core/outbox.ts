@@ -256,7 +256,11 @@ export class OutboxWorker {
     }
     if (!adapter.sendFile)
       throw new DeliveryError('delivery_permanent', 'adapter cannot send files');
-    return adapter.sendFile(row.target, payload.file);
+    return adapter.sendFile(
+      row.target,
+      payload.file,
+      payload.locale ? { locale: payload.locale } : undefined,
+    );
   }
 
   #finish(id: number, patch: Partial<OutboxRow>): void {

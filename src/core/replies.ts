@@ -1,3 +1,5 @@
+import type { Locale } from './i18n';
+
 /**
  * The neutral reply model. Text is plain: adapters escape it for their markup, so user
  * input can never inject formatting or mentions. Structure (titles, buttons, choices) is
@@ -38,6 +40,8 @@ export interface ChoiceReply {
    */
   submit?: string;
   buttons?: Button[];
+  /** Single choice that also takes a typed answer (a time zone not in the list). */
+  allowText?: boolean;
 }
 
 export type Reply = TextReply | ChoiceReply;
@@ -55,15 +59,20 @@ export interface FileMessage {
 export type OutgoingPayload =
   | {
       kind: 'reply';
-      reply: Reply /** Platform message to edit instead of posting anew. */;
+      reply: Reply;
+      /** Platform message to edit instead of posting anew. */
       replaces?: string;
+      /** The addressee's language, for the adapter's own words around the reply. */
+      locale?: Locale;
     }
-  | { kind: 'file'; file: FileMessage };
+  | { kind: 'file'; file: FileMessage; locale?: Locale };
 
 /** How a reply is delivered. */
 export interface SendOptions {
   /** Edit this platform message in place (adapters without editing post anew). */
   replaces?: string;
+  /** The addressee's language, for the adapter's own hints ("reply with a number"). */
+  locale?: Locale;
 }
 
 /**

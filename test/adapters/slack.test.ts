@@ -326,7 +326,7 @@ describe('Slack: delivery', () => {
     const [complete] = await s.fake.waitFor('files.completeUploadExternal');
     expect(JSON.stringify(complete?.args)).toContain('DU1');
     expect(s.fake.callsTo('files.getUploadURLExternal')[0]?.args.filename).toMatch(
-      /^tandem-mydata-\d{4}-\d{2}-\d{2}\.json$/,
+      /^tandem-mydata-\d{4}-\d{2}-\d{2}T\d{4}\.json$/,
     );
   });
 });

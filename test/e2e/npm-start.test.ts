@@ -33,13 +33,15 @@ describe('npm start', () => {
     expect(first.stdout).toContain('Tandem local console — a demo company is loaded.');
     expect(first.stdout).toContain('To connect Slack or Telegram');
     expect(first.stdout).toContain('Tandem — reverse mentoring');
-    expect(first.stdout).toContain('You are now Maria Ivanova.');
+    expect(first.stdout).toContain('Теперь вы — Maria Ivanova.');
     expect(first.stdout).toContain('Maria Ivanova (maria)');
     expect(first.stdout).toContain('Отдел: IT');
     expect(first.stdout).toContain('What is your level in the company?');
 
+    // After a restart the unfinished form is shown again, and its numbers answer it.
     const second = start('4\n', env);
     expect(second.status).toBe(0);
+    expect(second.stdout).toContain('You have a form in progress');
     expect(second.stdout).toContain('Which department or team are you in?');
   });
 

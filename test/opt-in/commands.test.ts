@@ -99,6 +99,16 @@ describe('pause and resume', () => {
     ).toBe(0);
   });
 
+  it('says so when a running break is changed', async () => {
+    app = createTestApp();
+    chat = await startConsoleChat(app);
+    await join(chat);
+    await chat.type('/pause 5');
+    expect(await chat.type('/pause 1')).toContain(
+      'You were already on a break; it now ends in 1 week',
+    );
+  });
+
   it('explains the usage for garbage arguments and changes nothing', async () => {
     app = createTestApp();
     chat = await startConsoleChat(app);
@@ -199,6 +209,16 @@ describe('mydata, lang, unknown commands, groups', () => {
     expect(await chat.type('/help')).toContain('Tandem — обратное наставничество');
     expect(await chat.type('/lang klingon')).toContain('Наберите /lang ru или /lang en');
     expect(await chat.type('/lang English')).toContain('I’ll write to you in English');
+  });
+
+  it('keeps buttons on screen usable after an unrelated reply, and takes "help" without a slash', async () => {
+    app = createTestApp();
+    chat = await startConsoleChat(app);
+    await join(chat);
+    await chat.type('/leave');
+    expect(await chat.type('да')).toContain("I didn't catch that");
+    expect(await chat.type('2')).toContain('nothing has changed');
+    expect(await chat.type('help')).toContain('Tandem — reverse mentoring');
   });
 
   it('answers unknown commands with a suggestion and never crashes on odd input', async () => {

@@ -236,6 +236,9 @@ describe('bad input in the form', () => {
     // Capacity 0 is not an option.
     expect(await chat.type('0')).toContain('Please choose one of the options.');
     expect(await chat.type('Mars/Olympus')).toContain('How many mentees');
+    await chat.type('1');
+    expect(await chat.type('Mars/Olympus')).toContain('I don’t know that time zone');
+    expect(await chat.type('UTC03')).toContain('I don’t know that time zone');
 
     const user = findUser(app.database.db, meRef);
     expect(
@@ -244,7 +247,7 @@ describe('bad input in the form', () => {
     const session =
       user &&
       app.database.db.select().from(formSessions).where(eq(formSessions.userId, user.id)).get();
-    expect(session?.field).toBe('capacity');
+    expect(session?.field).toBe('timeZone');
     expect(session?.values.department).toBe('Sales');
   });
 

@@ -7,9 +7,9 @@ import { styleText } from 'node:util';
 import type { ChatAdapter, EventHandler } from '../../core/adapter';
 import { parseCommand } from '../../core/command-parser';
 import type { InboundEvent } from '../../core/events';
-import { type Locale, t } from '../../core/i18n';
+import { type Locale, localeFromPlatform, t } from '../../core/i18n';
 import type { ConversationRef, Target, UserRef } from '../../core/refs';
-import type { FileMessage, Reply } from '../../core/replies';
+import type { FileMessage, Reply, SendOptions } from '../../core/replies';
 import {
   answerFromMenu,
   type ConsoleMenu,
@@ -59,8 +59,12 @@ export class ConsoleAdapter implements ChatAdapter {
   #me: ConsolePerson;
   #where: 'dm' | 'group' = 'dm';
   #rl: Interface | undefined;
+  #handler: EventHandler | undefined;
+  /** The language each person was last written to in, for the console's own lines. */
+  readonly #locales = new Map<string, Locale>();
   #queue: Promise<void> = Promise.resolve();
   #closed = false;
+  #closing = false;
 
   constructor(config: ConsoleAdapterConfig) {
     this.#config = config;
@@ -78,9 +82,12 @@ export class ConsoleAdapter implements ChatAdapter {
       terminal: this.#interactive(),
     });
     this.#rl = rl;
-    this.#print(this.#style.dim(t(this.#config.locale, 'console.banner', { name: this.#me.name })));
-    this.#print(this.#style.dim(t(this.#config.locale, 'console.connect')));
-    this.#prompt();
+    this.#handler = handler;
+    this.#print(this.#style.dim(t(this.#locale(), 'console.banner', { name: this.#me.name })));
+    this.#print(this.#style.dim(t(this.#locale(), 'console.connect')));
+    // Arriving: an unfinished form is shown again, so its numbered options answer.
+    this.#queue = this.#queue.then(() => this.#arrive());
+    void this.#queue.then(() => this.#prompt());
     rl.on('line', (line) => {
       // Lines are handled strictly one after another, like messages in a chat.
       this.#queue = this.#queue.then(() => this.#handleLine(line, handler));
@@ -100,18 +107,22 @@ export class ConsoleAdapter implements ChatAdapter {
     this.#rl?.close();
   }
 
-  async send(target: Target, reply: Reply): Promise<void> {
+  async send(target: Target, reply: Reply, options?: SendOptions): Promise<void> {
+    if (options?.locale) this.#locales.set(recipientId(target), options.locale);
+    const locale = options?.locale ?? this.#config.locale;
     const rendered = renderReply(reply, this.#style, {
-      pick: t(this.#config.locale, 'console.pickHint'),
-      multi: t(this.#config.locale, 'console.multiHint'),
+      pick: t(
+        locale,
+        reply.kind === 'choice' && reply.allowText ? 'console.pickOrTypeHint' : 'console.pickHint',
+      ),
+      multi: t(locale, 'console.multiHint'),
     });
-    const key = conversationKey(target);
-    if (rendered.menu) this.#menus.set(key, rendered.menu);
-    else this.#menus.delete(key);
+    // A reply without buttons leaves the last menu in place, as buttons stay on a screen.
+    if (rendered.menu) this.#menus.set(conversationKey(target), rendered.menu);
     this.#print(this.#header(target), ...rendered.lines, '');
   }
 
-  async sendFile(target: Target, file: FileMessage): Promise<void> {
+  async sendFile(target: Target, file: FileMessage, options?: SendOptions): Promise<void> {
     const dir = resolve(this.#config.filesDir);
     mkdirSync(dir, { recursive: true });
     const path = join(dir, `${recipientId(target)}-${file.filename}`.replace(/[^\w.@-]/g, '_'));
@@ -119,19 +130,19 @@ export class ConsoleAdapter implements ChatAdapter {
     this.#print(
       this.#header(target),
       file.caption ?? file.filename,
-      t(this.#config.locale, 'console.fileSaved', { path }),
+      t(options?.locale ?? this.#config.locale, 'console.fileSaved', { path }),
       '',
     );
   }
 
-  /** The neutral event a typed line stands for, or undefined for console-only commands. */
-  toEvent(line: string): InboundEvent | undefined {
+  /** Who is typing, where: the parts every event shares. */
+  #base() {
     const user: UserRef = { platform: 'console', workspace: CONSOLE_WORKSPACE, id: this.#me.id };
     const conversation: ConversationRef =
       this.#where === 'dm'
         ? { platform: 'console', workspace: CONSOLE_WORKSPACE, id: this.#me.id, kind: 'dm' }
         : { platform: 'console', workspace: CONSOLE_WORKSPACE, id: GROUP_ID, kind: 'group' };
-    const base = {
+    return {
       id: randomUUID(),
       user: {
         ref: user,
@@ -140,6 +151,12 @@ export class ConsoleAdapter implements ChatAdapter {
       },
       conversation,
     };
+  }
+
+  /** The neutral event a typed line stands for. */
+  toEvent(line: string): InboundEvent {
+    const base = this.#base();
+    const conversation = base.conversation;
     const answer = answerFromMenu(line, this.#menus.get(menuKey(conversation)));
     if (answer)
       return {
@@ -157,18 +174,35 @@ export class ConsoleAdapter implements ChatAdapter {
     if (this.#closed) return;
     const text = line.trim();
     if (text === '') return this.#prompt();
-    if (!this.#local(text)) {
+    const local = this.#local(text);
+    if (local === 'switched') await this.#arrive();
+    if (!local) {
       const event = this.#echoAndConvert(text);
-      if (event) {
-        try {
-          await handler(event);
-          await this.#config.settle?.();
-        } catch {
-          // The engine has its own error boundary; a failure here must not stop the chat.
-        }
-      }
+      if (event) await this.#deliver(handler, event);
     }
     this.#prompt();
+  }
+
+  async #deliver(handler: EventHandler, event: InboundEvent): Promise<void> {
+    try {
+      await handler(event);
+      await this.#config.settle?.();
+    } catch {
+      // The engine has its own error boundary; a failure here must not stop the chat.
+    }
+  }
+
+  /** Tells the engine the current person is here (start, /as), so open forms are shown again. */
+  async #arrive(): Promise<void> {
+    if (!this.#handler) return;
+    const { id, user, conversation } = this.#base();
+    await this.#deliver(this.#handler, { type: 'home_opened', id, user, conversation });
+  }
+
+  #locale(): Locale {
+    return (
+      this.#locales.get(this.#me.id) ?? localeFromPlatform(this.#me.locale) ?? this.#config.locale
+    );
   }
 
   #echoAndConvert(text: string): InboundEvent | undefined {
@@ -177,15 +211,16 @@ export class ConsoleAdapter implements ChatAdapter {
     return this.toEvent(text);
   }
 
-  /** Console-only meta commands. Returns true when the line was one of them. */
-  #local(text: string): boolean {
+  /** Console-only meta commands: false when the line is for the bot, 'switched' after /as. */
+  #local(text: string): boolean | 'switched' {
     const command = parseCommand(text);
     if (!command) return false;
-    const locale = this.#config.locale;
+    const locale = this.#locale();
     const names = this.#config.people.map((p) => p.name.split(' ')[0]).join(', ');
     switch (command.name) {
       case 'quit':
       case 'exit':
+        this.#closing = true;
         this.#rl?.close();
         return true;
       case 'as': {
@@ -199,8 +234,8 @@ export class ConsoleAdapter implements ChatAdapter {
           return true;
         }
         this.#me = person;
-        this.#print(this.#style.title(t(locale, 'console.as', { name: person.name })), '');
-        return true;
+        this.#print(this.#style.title(t(this.#locale(), 'console.as', { name: person.name })), '');
+        return 'switched';
       }
       case 'whoami':
         this.#print(
@@ -216,7 +251,10 @@ export class ConsoleAdapter implements ChatAdapter {
       case 'in':
         if (command.args === 'group' || command.args === 'dm') {
           this.#where = command.args;
-          this.#print(t(locale, this.#where === 'dm' ? 'console.inDm' : 'console.inGroup'), '');
+          this.#print(
+            t(locale, this.#where === 'dm' ? 'console.nowInDm' : 'console.nowInGroup'),
+            '',
+          );
         } else {
           this.#print(t(locale, 'console.where'), '');
         }
@@ -252,7 +290,7 @@ export class ConsoleAdapter implements ChatAdapter {
 
   #prompt(): void {
     // Piped input gets its prompt with the echoed line instead.
-    if (this.#closed || !this.#interactive()) return;
+    if (this.#closed || this.#closing || !this.#interactive()) return;
     this.#config.output.write(this.#promptText());
   }
 
@@ -267,7 +305,7 @@ export class ConsoleAdapter implements ChatAdapter {
   #close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    this.#print('', t(this.#config.locale, 'console.bye'));
+    this.#print('', t(this.#locale(), 'console.bye'));
     this.#config.onClose?.();
   }
 }

@@ -101,6 +101,7 @@ export function renderPrompt(
       mode: field.kind,
       options: choices,
       ...(field.kind === 'multi' ? { submit: op(FORM_OPS.set) } : {}),
+      ...(field.kind === 'single' && field.parseText ? { allowText: true } : {}),
       buttons,
     };
   }

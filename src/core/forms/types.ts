@@ -31,6 +31,8 @@ export interface SingleField extends FieldBase {
   options: (env: FormEnv) => FieldOption[];
   /** Accepts a typed value that is not among the options (e.g. any IANA time zone). */
   parseText?: (text: string) => string | undefined;
+  /** What to say when a typed value is neither an option nor readable by `parseText`. */
+  textError?: MessageKey;
 }
 
 export interface MultiField extends FieldBase {

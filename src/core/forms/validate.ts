@@ -48,7 +48,7 @@ function schemaFor(field: FieldDefinition, env: FormEnv, t: Translate): z.ZodTyp
           if (values.has(v)) return v;
           const custom = field.parseText?.(v);
           if (custom !== undefined) return custom;
-          ctx.addIssue({ code: 'custom', message: t('form.error.pickOption') });
+          ctx.addIssue({ code: 'custom', message: t(field.textError ?? 'form.error.pickOption') });
           return z.NEVER;
         });
     }

@@ -109,6 +109,8 @@ export const en = {
   'profile.hint.timeZone': 'Or type your zone, e.g. Asia/Tokyo or +5.',
   'profile.hint.consent': 'Your individual ratings are never shown to your partner or to HR.',
   'profile.consent.yes': 'I agree',
+  'profile.error.timeZone':
+    'I don’t know that time zone. Pick one above or type a zone like Asia/Tokyo or an offset like +5.',
   'profile.error.interests':
     'Please list at most 10 interests, each under 40 characters, separated by commas.',
   'profile.role.mentor': 'Teach (mentor)',
@@ -168,6 +170,8 @@ export const en = {
     `Use /pause to take two weeks off, or /pause N for N weeks (1 to ${p.max}).`,
   'pause.done': (p: { weeks: number; until: string }) =>
     `You're on a break for ${p.weeks} ${p.weeks === 1 ? 'week' : 'weeks'} (until ${p.until}): no matching and no nudges until then, and you'll be back automatically. Type /resume to come back earlier.`,
+  'pause.changed': (p: { weeks: number; until: string }) =>
+    `You were already on a break; it now ends in ${p.weeks} ${p.weeks === 1 ? 'week' : 'weeks'}, on ${p.until}. Type /resume to come back earlier.`,
   'resume.notPaused': "You're not on a break, so there is nothing to resume.",
   'resume.done': "Welcome back! You're included in matching again.",
   'resume.auto':
@@ -220,12 +224,16 @@ export const en = {
     `You are ${p.name} (${p.id}), ${p.place}.`,
   'console.inDm': 'in a direct chat with the bot',
   'console.inGroup': 'in the #general group chat',
+  'console.nowInDm': 'You are now in your direct chat with the bot.',
+  'console.nowInGroup':
+    'You are now in the #general group chat. Plain messages here are not for the bot; try /help.',
   'console.where':
     'Type /in group or /in dm to switch between the group chat and your direct chat.',
   'console.to': (p: { name: string }) => `→ to ${p.name}`,
   'console.fileSaved': (p: { path: string }) => `File saved: ${p.path}`,
   'console.pickHint': 'Reply with a number.',
+  'console.pickOrTypeHint': 'Reply with a number, or type your answer.',
   'console.multiHint':
-    'Type a number to tick or untick it, or several numbers to choose them and go on: 1,3,5.',
+    'Type a number to tick or untick it, or several numbers at once (e.g. 1,2) to choose exactly those and go on.',
   'console.bye': 'Bye! Your data stays in the database for next time.',
 };

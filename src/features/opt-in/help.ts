@@ -46,7 +46,9 @@ export function createHelpCommand(list: (ctx: Ctx) => HelpEntry[], greeting: boo
         kind: 'text',
         title: ctx.t('help.title'),
         text: [
-          greeting ? ctx.t('help.greeting', { name: ctx.user.name || '👋' }) : undefined,
+          greeting
+            ? ctx.t('help.greeting', { name: ctx.user.name.split(' ')[0] || '👋' })
+            : undefined,
           ctx.t('help.what'),
           ctx.t('help.how'),
           `${ctx.t('help.commands')}\n${visible.map((c) => `${ctx.cmd(c.name)} — ${c.summary}`).join('\n')}`,

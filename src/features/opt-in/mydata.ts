@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { CommandSpec } from '../../core/registry';
 import type { DbOrTx } from '../../db/client';
 import { getProfile } from '../../db/queries/profiles';
@@ -42,7 +42,7 @@ export function exportPersonalData(db: DbOrTx, user: UserRow, now: Date) {
         answers: formSessions.values,
       })
       .from(formSessions)
-      .where(eq(formSessions.userId, user.id))
+      .where(and(eq(formSessions.userId, user.id), eq(formSessions.status, 'active')))
       .all(),
     scheduledActions: db
       .select({ kind: timers.kind, dueAt: timers.dueAt, status: timers.status })
@@ -66,7 +66,7 @@ export const mydataCommand: CommandSpec = {
     const json = JSON.stringify(exportPersonalData(ctx.deps.db, ctx.user, ctx.now), null, 2);
     ctx.reply({ kind: 'text', text: ctx.t('mydata.intro') });
     ctx.replyFile({
-      filename: `tandem-mydata-${ctx.now.toISOString().slice(0, 10)}.json`,
+      filename: `tandem-mydata-${ctx.now.toISOString().slice(0, 16).replace(':', '')}.json`,
       mimeType: 'application/json',
       contentBase64: Buffer.from(json, 'utf8').toString('base64'),
       caption: ctx.t('mydata.caption'),

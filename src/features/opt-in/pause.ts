@@ -56,10 +56,12 @@ export const pauseCommand: CommandSpec = {
       ctx.reply({ kind: 'text', text: ctx.t('pause.usage', { max: PAUSE_MAX_WEEKS }) });
       return;
     }
-    if (!getProfile(ctx.deps.db, ctx.user.id)) {
+    const data = getProfile(ctx.deps.db, ctx.user.id);
+    if (!data) {
       ctx.reply({ kind: 'text', text: ctx.t('common.notJoined') });
       return;
     }
+    const wasPaused = Boolean(data.profile.pausedUntil && data.profile.pausedUntil > ctx.now);
     const until = pauseEnd(ctx.now, weeks.data);
     ctx.deps.db.transaction((tx) => {
       startPause(tx, ctx.user.id, until, ctx.now);
@@ -69,13 +71,8 @@ export const pauseCommand: CommandSpec = {
         ctx.now,
       );
     });
-    ctx.reply({
-      kind: 'text',
-      text: ctx.t('pause.done', {
-        weeks: weeks.data,
-        until: formatDate(until, ctx.locale, zoneOf(ctx)),
-      }),
-    });
+    const params = { weeks: weeks.data, until: formatDate(until, ctx.locale, zoneOf(ctx)) };
+    ctx.reply({ kind: 'text', text: ctx.t(wasPaused ? 'pause.changed' : 'pause.done', params) });
   },
 };
 

@@ -116,6 +116,7 @@ export const profileForm: FormDefinition = {
       when: ({ ctx }) => !platformKnowsZone(ctx),
       options: ({ ctx }) => timeZoneOptions(ctx.deps.config.ORG_TIMEZONE, ctx.now),
       parseText: parseTimeZone,
+      textError: 'profile.error.timeZone',
     },
     {
       kind: 'single',

@@ -51,7 +51,10 @@ export function topicOptions(topics: TopicRow[], locale: Locale): FieldOption[] 
 
 export function timeZoneOptions(orgZone: string, now: Date): FieldOption[] {
   const zones = [orgZone, ...COMMON_TIME_ZONES.filter((z) => z !== orgZone)];
-  return zones.map((zone) => ({ value: zone, label: `${zone} (${formatOffset(zone, now)})` }));
+  return zones.map((zone) => {
+    const offset = formatOffset(zone, now);
+    return { value: zone, label: offset === zone ? zone : `${zone} (${offset})` };
+  });
 }
 
 export function isMentor(role: unknown): boolean {
