@@ -454,6 +454,46 @@ describe('Slack: Block Kit limits', () => {
   });
 });
 
+describe('Slack: pacing', () => {
+  it('spaces messages to one channel and lets other channels through', async () => {
+    const fake = await new FakeSlackApi().start();
+    const adapter = createSlackAdapter({
+      botToken: 'xoxb-test',
+      signingSecret: 'pacing-secret-123',
+      command: '/mentor',
+      apiUrl: fake.apiUrl,
+      port: 0,
+      logger: silentLogger,
+      channelIntervalMs: 150,
+    });
+    await adapter.start(async () => ({}));
+    try {
+      const to = (id: string) => ({
+        kind: 'conversation' as const,
+        conversation: { platform: 'slack' as const, workspace: 'T1', id, kind: 'group' as const },
+      });
+      const started = Date.now();
+      const at: Record<string, number> = {};
+      await Promise.all([
+        adapter.send(to('C1'), { kind: 'text', text: 'a' }).then(() => {
+          at.a = Date.now() - started;
+        }),
+        adapter.send(to('C1'), { kind: 'text', text: 'b' }).then(() => {
+          at.b = Date.now() - started;
+        }),
+        adapter.send(to('C2'), { kind: 'text', text: 'c' }).then(() => {
+          at.c = Date.now() - started;
+        }),
+      ]);
+      expect(at.b ?? 0).toBeGreaterThanOrEqual(140);
+      expect(at.c ?? Number.POSITIVE_INFINITY).toBeLessThan(140);
+    } finally {
+      await adapter.stop();
+      await fake.stop();
+    }
+  });
+});
+
 describe('Slack: Socket Mode', () => {
   it('connects through apps.connections.open and a websocket, then stops cleanly', async () => {
     const fake = await new FakeSlackApi().start();
