@@ -121,7 +121,8 @@ CREATE TABLE `users` (
 	`platform_locale` text,
 	`time_zone` text,
 	`created_at` integer DEFAULT (unixepoch() * 1000) NOT NULL,
-	`last_seen_at` integer
+	`last_seen_at` integer,
+	`unreachable_at` integer
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `users_platform_identity` ON `users` (`platform`,`workspace`,`platform_user_id`);

@@ -83,6 +83,24 @@ export const configSchema = z.object({
     .url({ error: 'expected a URL like https://slack.com/api/' })
     .refine((v) => v.endsWith('/'), { error: 'must end with /' })
     .optional(),
+
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d{3,}:[\w-]{20,}$/, { error: 'expected a BotFather token like 123456:ABC-…' })
+    .optional(),
+  /** Webhook mode when set (the public HTTPS URL Telegram posts to); long polling otherwise. */
+  TELEGRAM_WEBHOOK_URL: z
+    .url({ protocol: /^https$/, error: 'expected a public https:// URL' })
+    .optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, { error: 'expected 16–256 characters of A–Z a–z 0–9 _ -' })
+    .optional(),
+  /** A self-hosted Bot API server (and tests). */
+  TELEGRAM_API_ROOT: z
+    .url({ error: 'expected a URL like https://api.telegram.org' })
+    .refine((v) => !v.endsWith('/'), { error: 'must not end with /' })
+    .optional(),
 });
 
 export type EnvConfig = z.output<typeof configSchema>;
@@ -129,6 +147,12 @@ function crossChecks(env: Record<string, string | undefined>): { name: string; m
   }
   if (!env.SLACK_BOT_TOKEN && (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN)) {
     out.push({ name: 'SLACK_BOT_TOKEN', message: 'required to connect Slack' });
+  }
+  if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
+    out.push({ name: 'TELEGRAM_WEBHOOK_SECRET', message: 'required with TELEGRAM_WEBHOOK_URL' });
+  }
+  if (!env.TELEGRAM_BOT_TOKEN && (env.TELEGRAM_WEBHOOK_URL || env.TELEGRAM_WEBHOOK_SECRET)) {
+    out.push({ name: 'TELEGRAM_BOT_TOKEN', message: 'required to connect Telegram' });
   }
   return out;
 }

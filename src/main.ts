@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import { createConsoleAdapter } from './adapters/console';
 import { createSlackAdapter } from './adapters/slack';
+import { createTelegramAdapter } from './adapters/telegram';
 import { createApp } from './app';
 import { type Config, loadConfig, readEnv } from './config';
 import { systemClock } from './core/clock';
@@ -8,7 +9,8 @@ import { TandemError } from './core/errors';
 import { openDatabase } from './db/client';
 import { DEMO_COMPANY } from './demo/company';
 import { seedDemoCompany } from './demo/seed';
-import { healthHandler, startHealthServer } from './http/health';
+import { commandMenu } from './features/registry';
+import { type HttpRoute, healthHandler, startHttpServer } from './http/health';
 import { catchUp, startJobs } from './jobs';
 import { createLogger } from './logger';
 
@@ -73,6 +75,23 @@ async function main(): Promise<void> {
     });
   }
   const dbAlive = () => database.sqlite.prepare('select 1').get() !== undefined;
+  // One port for everything: /healthz, Slack's events and Telegram's webhook.
+  const routes: HttpRoute[] = [
+    { path: '/healthz', method: ['GET'], handler: healthHandler(dbAlive) },
+  ];
+  if (config.TELEGRAM_BOT_TOKEN) {
+    const telegram = createTelegramAdapter({
+      token: config.TELEGRAM_BOT_TOKEN,
+      ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
+      ...(config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
+        ? { webhook: { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET } }
+        : {}),
+      logger,
+    });
+    const webhook = telegram.webhookRoute();
+    if (webhook) routes.push(webhook);
+    adapters.telegram = telegram;
+  }
   let httpServed = false;
   if (config.SLACK_BOT_TOKEN) {
     adapters.slack = createSlackAdapter({
@@ -83,25 +102,25 @@ async function main(): Promise<void> {
       command: config.SLACK_COMMAND,
       port: config.PORT,
       logger,
-      routes: [{ path: '/healthz', method: ['GET'], handler: healthHandler(dbAlive) }],
+      routes,
     });
     httpServed = !config.SLACK_APP_TOKEN;
   }
-  if (config.platforms.includes('telegram')) {
-    logger.error('the Telegram adapter is not built yet; TELEGRAM_BOT_TOKEN is ignored');
-  }
-  if (!consoleMode && Object.keys(adapters).length === 0) {
-    await shutdown(1);
-    return;
-  }
-  // Without an HTTP-serving adapter the health probe still needs its port (Docker HEALTHCHECK).
   if (!consoleMode && !httpServed) {
-    const server = await startHealthServer(config.PORT, dbAlive);
+    const server = await startHttpServer(config.PORT, routes);
     process.once('exit', () => server.close());
   }
 
   await catchUp({ db: database.db, config, logger, clock, outbox });
-  for (const adapter of Object.values(adapters)) await adapter.start(engine.handle);
+  for (const adapter of Object.values(adapters)) {
+    await adapter.start(engine.handle);
+    await adapter.setCommands?.(commandMenu()).catch((error: unknown) => {
+      logger.warn(
+        { platform: adapter.platform, err: error instanceof Error ? error.name : 'unknown' },
+        'command menu not set',
+      );
+    });
+  }
   logger.info({ platforms: Object.keys(adapters) }, 'tandem started');
 }
 

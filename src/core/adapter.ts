@@ -1,7 +1,14 @@
 import type { FormSubmitResult, InboundEvent } from './events';
 import type { FormView } from './forms/view';
+import type { Locale } from './i18n';
 import type { Platform, Target, UserRef } from './refs';
 import type { Button, FileMessage, Reply, SendOptions } from './replies';
+
+/** One entry of a platform's command menu. */
+export interface CommandInfo {
+  name: string;
+  description: Record<Locale, string>;
+}
 
 /** What the engine answers an adapter for one event. */
 export interface HandleResult {
@@ -33,6 +40,13 @@ export interface ChatAdapter {
 
   /** How a command is typed here (Slack: `/mentor join`); default `/join`. */
   formatCommand?(name: string): string;
+  /**
+   * A link that opens the person's DM with the bot and runs `/start <payload>` there
+   * (Telegram deep links). Platforms where the bot can simply write first leave it out.
+   */
+  dmLink?(payload: string): string;
+  /** Publishes the command menu (Telegram's "/" list), per language. */
+  setCommands?(commands: CommandInfo[]): Promise<void>;
   /** Sends a file (JSON/CSV export, chart image). */
   sendFile?(target: Target, file: FileMessage, options?: SendOptions): Promise<void>;
   /** Opens a whole form natively (Slack modal) using the event's trigger. */

@@ -168,6 +168,16 @@ export function createEngine<C extends string, A extends string>(
       return;
     }
     if (spec.scope === 'dm' && ctx.event.conversation.kind === 'group') {
+      const adapter = adapterFor(deps, ctx.event);
+      if (adapter?.dmLink) {
+        // The bot may not write first here (Telegram): a link opens the DM and runs it there.
+        ctx.reply({
+          kind: 'text',
+          text: ctx.t('command.continueInPrivate'),
+          buttons: [{ label: ctx.t('command.openPrivate'), url: adapter.dmLink(name) }],
+        });
+        return;
+      }
       ctx.reply({ kind: 'text', text: ctx.t('command.continueInDm') });
       const dmCtx = makeContext(ctx.deps, ctx.event, ctx.user, ctx.now, {
         replyTarget: { kind: 'user', user: userRef(ctx.user) },

@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'delivery_rate_limited'
   | 'delivery_transient'
   | 'delivery_permanent'
+  | 'delivery_recipient_gone'
   | 'delivery_unknown'
   | 'form_not_found'
   | 'handler_failed'
@@ -31,7 +32,11 @@ export class DeliveryError extends TandemError {
   constructor(
     code: Extract<
       ErrorCode,
-      'delivery_rate_limited' | 'delivery_transient' | 'delivery_permanent' | 'delivery_unknown'
+      | 'delivery_rate_limited'
+      | 'delivery_transient'
+      | 'delivery_permanent'
+      | 'delivery_recipient_gone'
+      | 'delivery_unknown'
     >,
     message: string,
     options?: { cause?: unknown; retryAfterMs?: number },

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, lt, lte, notInArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client';
-import { type OutboxRow, outbox } from '../db/schema';
+import { type OutboxRow, outbox, users } from '../db/schema';
 import type { Logger } from '../logger';
 import type { ChatAdapter } from './adapter';
 import type { Clock } from './clock';
@@ -208,6 +208,11 @@ export class OutboxWorker {
 
   async #deliver(row: OutboxRow): Promise<'sent' | 'retried' | 'failed'> {
     const log = this.#logger.child({ outboxId: row.id, platform: row.platform });
+    if (row.userId !== null && this.#unreachable(row.userId)) {
+      // They blocked the bot: don't knock again until they write to us.
+      this.#finish(row.id, { status: 'failed', lastError: 'recipient_unreachable', payload: null });
+      return 'failed';
+    }
     try {
       await this.#send(row);
     } catch (error) {
@@ -216,7 +221,17 @@ export class OutboxWorker {
           ? error
           : new DeliveryError('delivery_unknown', 'adapter failed', { cause: error });
       const now = this.#clock.now().getTime();
-      const giveUp = e.code === 'delivery_permanent' || row.attempts >= OUTBOX_MAX_ATTEMPTS;
+      if (e.code === 'delivery_recipient_gone' && row.userId !== null) {
+        this.#db
+          .update(users)
+          .set({ unreachableAt: this.#clock.now() })
+          .where(eq(users.id, row.userId))
+          .run();
+      }
+      const giveUp =
+        e.code === 'delivery_permanent' ||
+        e.code === 'delivery_recipient_gone' ||
+        row.attempts >= OUTBOX_MAX_ATTEMPTS;
       if (giveUp) {
         this.#finish(row.id, { status: 'failed', lastError: e.code, payload: null });
         log.warn({ code: e.code, attempts: row.attempts }, 'message failed for good');
@@ -261,6 +276,15 @@ export class OutboxWorker {
       payload.file,
       payload.locale ? { locale: payload.locale } : undefined,
     );
+  }
+
+  #unreachable(userId: number): boolean {
+    const row = this.#db
+      .select({ at: users.unreachableAt })
+      .from(users)
+      .where(eq(users.id, userId))
+      .get();
+    return Boolean(row?.at);
   }
 
   #finish(id: number, patch: Partial<OutboxRow>): void {

@@ -6,12 +6,14 @@ import type { Locale } from './i18n';
  * data, and each adapter renders it in its own idiom.
  */
 
-/** A pressable button. `data` is opaque to adapters and at most ACTION_DATA_MAX_BYTES. */
-export interface Button {
+/**
+ * A pressable button: an action (`data`, opaque to adapters, at most ACTION_DATA_MAX_BYTES)
+ * or a link (`url`) that opens somewhere else, such as a deep link into the bot's DM.
+ */
+export type Button = {
   label: string;
-  data: string;
   style?: 'primary' | 'danger';
-}
+} & ({ data: string; url?: never } | { url: string; data?: never });
 
 export interface ChoiceOption {
   label: string;

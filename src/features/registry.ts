@@ -1,4 +1,6 @@
+import type { CommandInfo } from '../core/adapter';
 import type { Ctx } from '../core/context';
+import { LOCALES, type Locale, t } from '../core/i18n';
 import type { ActionSpec, CommandSpec } from '../core/registry';
 import { guideActions } from './opt-in/guide';
 import { cancelCommand, createHelpCommand, type HelpEntry, JOIN_START_ACTION } from './opt-in/help';
@@ -11,8 +13,8 @@ import { pauseCommand, resumeCommand } from './opt-in/pause';
 
 /** Every command, in the order /help lists them. */
 export const COMMAND_NAMES = [
-  'help',
   'start',
+  'help',
   'join',
   'profile',
   'pause',
@@ -25,10 +27,21 @@ export const COMMAND_NAMES = [
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
+const startHelp = createHelpCommand(helpEntries, true);
+
 /** The command registry: a name without a handler, or a handler without a name, won't compile. */
 export const commands: Record<CommandName, CommandSpec> = {
   help: createHelpCommand(helpEntries, false),
-  start: createHelpCommand(helpEntries, true),
+  start: {
+    scope: 'anywhere',
+    // `/start join` arrives from a deep link: run that personal command here in the DM.
+    run(ctx, args) {
+      const target = args.trim().toLowerCase();
+      const spec = Object.hasOwn(commands, target) ? commands[target as CommandName] : undefined;
+      if (spec && target !== 'start' && spec.scope === 'dm' && !spec.role) return spec.run(ctx, '');
+      return startHelp.run(ctx, args);
+    },
+  },
   join: joinCommand,
   profile: profileCommand,
   pause: pauseCommand,
@@ -47,6 +60,19 @@ function helpEntries(ctx: Ctx): HelpEntry[] {
     summary: ctx.t(`cmd.${name}`),
     spec: commands[name],
   }));
+}
+
+/** The command menu platforms show (Telegram's "/" list): everyday commands, both languages. */
+export function commandMenu(): CommandInfo[] {
+  return COMMAND_NAMES.filter((name) => name !== 'menu' && name !== 'cancel')
+    .filter((name) => !commands[name].role && !commands[name].hidden)
+    .map((name) => ({
+      name,
+      description: Object.fromEntries(LOCALES.map((l) => [l, t(l, `cmd.${name}`)])) as Record<
+        Locale,
+        string
+      >,
+    }));
 }
 
 export const actions = {

@@ -53,13 +53,17 @@ export function renderReply(
     }
   }
   const buttons = reply.buttons ?? [];
-  if (buttons.length > 0) {
-    const row = buttons.map((button) => {
-      entries.push({ data: button.data });
-      return `[${entries.length}] ${button.label}`;
-    });
-    lines.push(`  ${row.join('   ')}`);
+  const row: string[] = [];
+  for (const button of buttons) {
+    if (button.url !== undefined) {
+      // A link can't be pressed here; show where it leads.
+      lines.push(`  ${button.label}: ${button.url}`);
+      continue;
+    }
+    entries.push({ data: button.data });
+    row.push(`[${entries.length}] ${button.label}`);
   }
+  if (row.length > 0) lines.push(`  ${row.join('   ')}`);
   if (reply.kind === 'choice')
     lines.push(style.dim(reply.mode === 'multi' ? hints.multi : hints.pick));
   return {

@@ -71,7 +71,7 @@ function buttonBlocks(buttons: Button[], blockPrefix = 'b'): Block[] {
       type: 'button',
       action_id: `${blockPrefix}${p}-${i}`,
       text: plain(button.label, SLACK_BUTTON_TEXT_MAX),
-      value: button.data,
+      ...(button.url !== undefined ? { url: button.url } : { value: button.data }),
       ...(button.style ? { style: button.style } : {}),
     })),
   }));

@@ -18,6 +18,9 @@ export const en = {
   'command.continueInDm':
     "That's personal, so let's continue in a direct message — I've written to you there.",
 
+  'command.continueInPrivate':
+    "That's personal, so let's continue in a private chat — press the button below.",
+  'command.openPrivate': 'Continue in private',
   'action.expired': 'This button no longer works. Type /help to start again.',
   'action.notYours': 'This button was meant for someone else (or it has expired).',
 
@@ -57,6 +60,7 @@ export const en = {
   'common.notJoined':
     "You haven't joined the program yet. Type /join to sign up — it takes two minutes.",
 
+  'cmd.start': 'start: what Tandem is and how to begin',
   'cmd.help': 'what reverse mentoring is and how Tandem works',
   'cmd.join': 'volunteer: fill in your profile',
   'cmd.profile': 'see or edit your profile (/profile edit)',

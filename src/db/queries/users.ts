@@ -33,6 +33,7 @@ export function upsertUser(db: DbOrTx, info: UserInfo, now: Date): UserRow {
         platformLocale: sql`coalesce(excluded.platform_locale, ${users.platformLocale})`,
         timeZone: sql`coalesce(excluded.time_zone, ${users.timeZone})`,
         lastSeenAt: now,
+        unreachableAt: null,
       },
     })
     .returning()

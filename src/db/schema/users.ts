@@ -21,6 +21,8 @@ export const users = sqliteTable(
       .notNull()
       .default(sql`(unixepoch() * 1000)`),
     lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }),
+    /** Set when the platform says we can't reach them (blocked the bot); cleared when they write. */
+    unreachableAt: integer('unreachable_at', { mode: 'timestamp_ms' }),
   },
   (t) => [uniqueIndex('users_platform_identity').on(t.platform, t.workspace, t.platformUserId)],
 );

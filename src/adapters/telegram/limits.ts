@@ -1,0 +1,15 @@
+/** Bot API limits, checked before calling Telegram. */
+export const TELEGRAM_TEXT_MAX = 4096;
+export const TELEGRAM_CAPTION_MAX = 1024;
+export const TELEGRAM_CALLBACK_DATA_MAX = 64;
+export const TELEGRAM_COMMAND_DESCRIPTION_MAX = 256;
+/** Deep-link `start` payloads: 1–64 of A–Z a–z 0–9 _ -. */
+export const TELEGRAM_START_PAYLOAD_MAX = 64;
+/** Buttons per keyboard row for short action buttons (Back, Cancel, Done). */
+export const TELEGRAM_ACTIONS_PER_ROW = 3;
+/** About 30 messages a second across all chats. */
+export const TELEGRAM_GLOBAL_INTERVAL_MS = 34;
+/** About one message a second to one private chat. */
+export const TELEGRAM_PRIVATE_INTERVAL_MS = 1000;
+/** 20 messages a minute to one group. */
+export const TELEGRAM_GROUP_INTERVAL_MS = 3000;

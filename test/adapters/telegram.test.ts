@@ -1,0 +1,350 @@
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTelegramAdapter } from '../../src/adapters/telegram';
+import { TELEGRAM_TEXT_MAX } from '../../src/adapters/telegram/limits';
+import { renderMessages } from '../../src/adapters/telegram/render';
+import { getProfile } from '../../src/db/queries/profiles';
+import { findUser } from '../../src/db/queries/users';
+import { outbox } from '../../src/db/schema';
+import { commandMenu } from '../../src/features/registry';
+import { startHttpServer } from '../../src/http/health';
+import { silentLogger } from '../../src/logger';
+import { FakeBotApi } from '../fakes/telegram-api';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { ANNA, BOT, type Person, startTelegram, type TelegramHarness } from '../helpers/telegram';
+
+let app: TestApp;
+let tg: TelegramHarness;
+
+afterEach(async () => {
+  await tg?.adapter.stop();
+  app?.close();
+  app?.dispose();
+});
+
+const ref = (p: Person) => ({
+  platform: 'telegram' as const,
+  workspace: String(BOT.id),
+  id: String(p.id),
+});
+const profileOf = (p: Person = ANNA) => {
+  const user = findUser(app.database.db, ref(p));
+  return user ? getProfile(app.database.db, user.id) : undefined;
+};
+
+async function started() {
+  app = createTestApp();
+  tg = await startTelegram(app);
+  return tg;
+}
+
+describe('Telegram: the /join wizard', () => {
+  it('walks every step kind with buttons and typed answers, editing the message in place', async () => {
+    const t = await started();
+    await t.say('/start');
+    expect(t.api.last().text).toContain('<b>Tandem — reverse mentoring</b>');
+    expect(t.api.last().text).toContain('Hi, Anna!');
+
+    await t.say('/join');
+    expect(t.api.last().text).toContain('What would you like to do in the program?');
+    const firstPrompt = t.api.last().messageId;
+    await t.pressLabel('Learn (mentee)');
+    // The question was replaced in the same message, with no new keyboard below it.
+    const edit = t.api.callsTo('editMessageText').at(-1);
+    expect(edit?.payload.message_id).toBe(firstPrompt);
+    expect(String(edit?.payload.text)).toContain('What is your level in the company?');
+    expect(t.api.callsTo('answerCallbackQuery')).toHaveLength(1);
+
+    // Text where a button is expected: asked again, with the reason.
+    await t.say('the big boss');
+    expect(t.api.last().text).toContain('Please choose one of the options.');
+    await t.pressLabel('5 — executive');
+    expect(t.api.last().text).toContain('Which department or team are you in?');
+    await t.say('Finance & <Risk>');
+    expect(t.api.last().text).toContain('Which topics would you like to learn?');
+    await t.pressLabel('AI and neural networks');
+    expect(t.api.last().buttons.map((b) => b.text)).toContain('✅ AI and neural networks');
+    await t.pressLabel('Presentations');
+    await t.pressLabel('Back'); // back to the department
+    expect(t.api.last().text).toContain('Which department or team are you in?');
+    await t.pressLabel('Keep');
+    expect(t.api.last().buttons.map((b) => b.text)).toContain('✅ AI and neural networks');
+    await t.pressLabel('Done');
+    expect(t.api.last().text).toContain('Your interests and hobbies');
+    await t.say('Chess, tennis');
+    await t.pressLabel('One-on-one');
+    await t.pressLabel('Done');
+    expect(t.api.last().text).toContain('Your time zone?');
+    expect(t.api.last().buttons[0]?.text).toBe('UTC'); // the org default first
+    await t.say('Mars/Olympus');
+    expect(t.api.last().text).toContain('I don’t know that time zone');
+    await t.say('Europe/Berlin');
+    await t.pressLabel('English');
+    await t.pressLabel('I agree');
+    expect(t.api.texts().at(-2)).toContain('Welcome to the program, Anna!');
+    expect(t.api.last().text).toContain('<b>Preparation guide</b>');
+    await t.pressLabel("I've read it");
+    expect(t.api.last().text).toContain('You are ready');
+
+    expect(profileOf()?.profile).toMatchObject({
+      role: 'mentee',
+      grade: 5,
+      department: 'Finance & <Risk>',
+      interests: ['chess', 'tennis'],
+      formats: ['one_on_one'],
+    });
+    expect(profileOf()?.learn).toEqual(['ai', 'presentations']);
+    expect(findUser(app.database.db, ref(ANNA))?.timeZone).toBe('Europe/Berlin');
+    // Every press got its answerCallbackQuery.
+    const presses = t.api.calls.filter((c) => c.method === 'editMessageText').length;
+    expect(t.api.callsTo('answerCallbackQuery').length).toBeGreaterThanOrEqual(presses);
+    // User text is escaped in HTML.
+    await t.say('/profile');
+    expect(t.api.last().text).toContain('Finance &amp; &lt;Risk&gt;');
+  });
+
+  it('speaks Russian to a language_code=ru user and cancels cleanly', async () => {
+    const t = await started();
+    const ivan: Person = { id: 2002, first_name: 'Иван', language_code: 'ru' };
+    await t.say('/join', { from: ivan });
+    expect(t.api.last().text).toContain('Что вы хотите делать в программе?');
+    await t.pressLabel('Отмена', { from: ivan });
+    expect(t.api.last().text).toContain('Отменено — вы не записаны');
+    expect(profileOf(ivan)).toBeUndefined();
+  });
+
+  it('re-asks on a sticker or photo, and ignores edits and channel posts', async () => {
+    const t = await started();
+    await t.say('/join');
+    await t.pressLabel('Learn (mentee)');
+    await t.pressLabel('4 — manager');
+    const before = t.api.calls.length;
+    await t.say(undefined, {
+      extra: { sticker: { file_id: 'x', width: 1, height: 1, is_animated: false } },
+    });
+    expect(t.api.last().text).toContain('This one is required.');
+    expect(t.api.last().text).toContain('Which department');
+    const after = t.api.calls.length;
+    expect(after).toBeGreaterThan(before);
+    await t.update({
+      edited_message: {
+        message_id: 5,
+        date: 0,
+        edit_date: 1,
+        chat: { id: ANNA.id, type: 'private' },
+        from: { is_bot: false, ...ANNA },
+        text: 'edit',
+      },
+    });
+    await t.update({
+      channel_post: {
+        message_id: 6,
+        date: 0,
+        chat: { id: -100777, type: 'channel', title: 'News' },
+        text: '/join',
+      },
+    });
+    expect(t.api.calls.length).toBe(after);
+  });
+});
+
+describe('Telegram: buttons and groups', () => {
+  it('refuses a stale button from an earlier wizard and a press by someone else', async () => {
+    const t = await started();
+    await t.say('/join');
+    const old = t.api.last().buttons.find((b) => b.text.includes('Teach'))?.callback_data ?? '';
+    await t.say('/cancel');
+    await t.press(old);
+    expect(t.api.last().text).toContain('That form is closed');
+
+    await t.say('/join');
+    const fresh = t.api.last().buttons.find((b) => b.text.includes('Teach'))?.callback_data ?? '';
+    const bob: Person = { id: 3003, first_name: 'Bob', language_code: 'en' };
+    await t.press(fresh, { from: bob, chatId: -1001 });
+    expect(t.api.last().text).toContain('This button was meant for someone else');
+    expect(t.api.callsTo('answerCallbackQuery')).toHaveLength(2);
+  });
+
+  it('moves personal commands from a group to the DM with a deep link that continues the action', async () => {
+    const t = await started();
+    await t.say('/join@tandem_test_bot', { chatId: -1001 });
+    const reply = t.api.last();
+    expect(t.api.callsTo('sendMessage').at(-1)?.payload.chat_id).toBe('-1001');
+    expect(reply.text).toContain("let's continue in a private chat");
+    expect(reply.buttons[0]).toMatchObject({
+      text: 'Continue in private',
+      url: 'https://t.me/tandem_test_bot?start=join',
+    });
+    // The link opens the DM with /start join.
+    await t.say('/start join');
+    expect(t.api.last().text).toContain('What would you like to do in the program?');
+    // Commands for another bot in the group are not ours; plain chatter is ignored.
+    const count = t.api.calls.length;
+    await t.say('/join@other_bot', { chatId: -1001 });
+    await t.say('hello team', { chatId: -1001 });
+    expect(t.api.calls.length).toBe(count);
+  });
+
+  it('publishes the command menu in English and Russian', async () => {
+    const t = await started();
+    await t.adapter.setCommands(commandMenu());
+    const [en, ru] = t.api.callsTo('setMyCommands');
+    const names = (en?.payload.commands as { command: string }[]).map((c) => c.command);
+    expect(names).toEqual([
+      'start',
+      'help',
+      'join',
+      'profile',
+      'pause',
+      'resume',
+      'lang',
+      'mydata',
+      'leave',
+    ]);
+    expect(ru?.payload.language_code).toBe('ru');
+    expect((ru?.payload.commands as { description: string }[])[2]?.description).toBe(
+      'записаться добровольцем: заполнить профиль',
+    );
+  });
+});
+
+describe('Telegram: delivery', () => {
+  it('waits out a 429 (retry_after) and then delivers once', async () => {
+    const t = await started();
+    t.api.fail('sendMessage', {
+      error_code: 429,
+      description: 'Too Many Requests: retry after 2',
+      retry_after: 2,
+    });
+    await t.say('/help');
+    expect(t.api.callsTo('sendMessage')).toHaveLength(0);
+    const row = app.database.db.select().from(outbox).get();
+    expect(row).toMatchObject({ status: 'pending', lastError: 'delivery_rate_limited' });
+    expect(row?.nextAttemptAt).toEqual(new Date(app.clock.now().getTime() + 2000));
+    app.clock.advance(2000);
+    await app.outbox.deliverDue();
+    expect(t.api.callsTo('sendMessage')).toHaveLength(1);
+  });
+
+  it('marks a person who blocked the bot unreachable instead of retrying forever', async () => {
+    const t = await started();
+    await t.say('/lang'); // a message is queued and sent
+    t.api.fail('sendMessage', {
+      error_code: 403,
+      description: 'Forbidden: bot was blocked by the user',
+    });
+    await t.say('/help');
+    expect(findUser(app.database.db, ref(ANNA))?.unreachableAt).toEqual(app.clock.now());
+    expect(app.database.db.select().from(outbox).all().at(-1)).toMatchObject({
+      status: 'failed',
+      lastError: 'delivery_recipient_gone',
+    });
+    // Writing again makes them reachable.
+    await t.say('/help');
+    expect(findUser(app.database.db, ref(ANNA))?.unreachableAt).toBeNull();
+    expect(t.api.texts().at(-1)).toContain('Tandem — reverse mentoring');
+  });
+
+  it('handles each update id once', async () => {
+    const t = await started();
+    const message = {
+      message_id: 1,
+      date: 0,
+      from: { is_bot: false, ...ANNA },
+      chat: { id: ANNA.id, type: 'private' },
+      text: '/help',
+    };
+    await t.adapter.handleUpdate({ update_id: 999_001, message } as never);
+    await t.adapter.handleUpdate({ update_id: 999_001, message } as never);
+    await app.outbox.drain();
+    expect(t.api.callsTo('sendMessage')).toHaveLength(1);
+  });
+
+  it('sends files as documents', async () => {
+    const t = await started();
+    await t.say('/mydata');
+    const doc = t.api.callsTo('sendDocument')[0];
+    expect(doc?.payload.chat_id).toBe(String(ANNA.id));
+    expect(doc?.payload.caption).toBe('Your data in Tandem');
+  });
+
+  it('splits long text under 4096 characters and escapes HTML', () => {
+    const messages = renderMessages({
+      kind: 'text',
+      title: 'T<i>',
+      text: `${'a&b '.repeat(3000)}end`,
+      buttons: [{ label: 'OK', data: 'x|' }],
+    });
+    expect(messages.length).toBeGreaterThan(1);
+    for (const m of messages) expect(m.text.length).toBeLessThanOrEqual(TELEGRAM_TEXT_MAX);
+    expect(messages[0]?.text.startsWith('<b>T&lt;i&gt;</b>')).toBe(true);
+    expect(messages.at(-1)?.reply_markup).toBeDefined();
+    expect(messages[0]?.reply_markup).toBeUndefined();
+  });
+});
+
+describe('Telegram: webhook', () => {
+  it('accepts updates with the secret token and refuses others with 401, changing nothing', async () => {
+    app = createTestApp();
+    const api = new FakeBotApi();
+    const adapter = createTelegramAdapter({
+      token: '123456:TEST-TOKEN-abcdefghijklmnop',
+      botInfo: BOT,
+      webhook: {
+        url: 'https://bot.example.com/telegram/webhook',
+        secret: 'secret-token-0123456789',
+      },
+      transformer: api.transformer,
+      logger: silentLogger,
+      intervals: { global: 0, private: 0, group: 0 },
+    });
+    app.adapters.telegram = adapter;
+    const route = adapter.webhookRoute();
+    if (!route) throw new Error('no webhook route');
+    await adapter.start(app.engine.handle);
+    expect(api.callsTo('setWebhook')[0]?.payload).toMatchObject({
+      url: 'https://bot.example.com/telegram/webhook',
+      secret_token: 'secret-token-0123456789',
+    });
+    const server = await startHttpServer(0, [route]);
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/telegram/webhook`;
+    const body = JSON.stringify({
+      update_id: 5,
+      message: {
+        message_id: 1,
+        date: 0,
+        from: { is_bot: false, ...ANNA },
+        chat: { id: ANNA.id, type: 'private' },
+        text: '/lang ru',
+      },
+    });
+    try {
+      const wrong = await fetch(url, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'nope' },
+      });
+      expect(wrong.status).toBe(401);
+      const none = await fetch(url, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(none.status).toBe(401);
+      expect(findUser(app.database.db, ref(ANNA))).toBeUndefined();
+      const right = await fetch(url, {
+        method: 'POST',
+        body,
+        headers: {
+          'content-type': 'application/json',
+          'x-telegram-bot-api-secret-token': 'secret-token-0123456789',
+        },
+      });
+      expect(right.status).toBe(200);
+      await app.outbox.drain();
+      expect(findUser(app.database.db, ref(ANNA))?.locale).toBe('ru');
+    } finally {
+      server.close();
+    }
+  });
+});
