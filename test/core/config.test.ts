@@ -30,7 +30,7 @@ describe('config', () => {
       HR_CHANNEL: 'telegram:-1001234',
       ORG_TIMEZONE: 'Europe/Moscow',
       DEFAULT_LOCALE: 'ru',
-      TELEGRAM_BOT_TOKEN: '123:abc',
+      TELEGRAM_BOT_TOKEN: '123456:ABCdefGHIjklMNOpqrSTUvwx',
       DEMO: 'true',
     });
     expect(config.ADMIN_IDS).toEqual([
@@ -42,6 +42,24 @@ describe('config', () => {
       DEMO: true,
       platforms: ['telegram'],
     });
+  });
+
+  it('checks platform settings together, and never echoes a secret', () => {
+    let message = '';
+    try {
+      loadConfig({
+        SLACK_BOT_TOKEN: 'xoxb-real-looking-token',
+        TELEGRAM_WEBHOOK_URL: 'http://insecure.example.com/hook',
+        TELEGRAM_BOT_TOKEN: 'not-a-token-secret-value',
+      });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN');
+    expect(message).toContain('TELEGRAM_WEBHOOK_URL: expected a public https:// URL');
+    expect(message).toContain('TELEGRAM_WEBHOOK_SECRET: required with TELEGRAM_WEBHOOK_URL');
+    expect(message).toContain('TELEGRAM_BOT_TOKEN: expected a BotFather token');
+    expect(message).not.toContain('not-a-token-secret-value');
   });
 
   it('lists every bad variable in one error', () => {
