@@ -1,0 +1,130 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import TelegramServer from 'telegram-test-api';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeSlackApi } from '../fakes/slack-api';
+import { SIGNING_SECRET, signedHeaders } from '../helpers/slack';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const TG_TOKEN = '123456:PROC-TOKEN-abcdefghijklmnop';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  ms = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+let child: ChildProcess | undefined;
+let dir: string;
+let fake: FakeSlackApi | undefined;
+let telegram: TelegramServer | undefined;
+
+afterEach(async () => {
+  child?.kill('SIGKILL');
+  await fake?.stop();
+  await telegram?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** `npm start` with both platforms configured, against local fakes: the wiring a deploy uses. */
+describe('npm start with Slack and Telegram configured', () => {
+  it('serves Slack and /healthz on one port, long-polls Telegram, and stops cleanly on SIGTERM', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tandem-platforms-'));
+    fake = await new FakeSlackApi().start();
+    telegram = new TelegramServer({ port: await freePort(), host: '127.0.0.1', storeTimeout: 60 });
+    await telegram.start();
+    const port = await freePort();
+    const clean = Object.fromEntries(
+      Object.entries(process.env).filter(
+        ([k]) => !/^(SLACK_|TELEGRAM_|DATABASE_PATH|ADMIN_IDS|DEMO|PORT)/.test(k),
+      ),
+    );
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: ROOT,
+      env: {
+        ...clean,
+        DATABASE_PATH: join(dir, 'tandem.db'),
+        PORT: String(port),
+        LOG_FORMAT: 'json',
+        SLACK_BOT_TOKEN: 'xoxb-process-test',
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: fake.apiUrl,
+        TELEGRAM_BOT_TOKEN: TG_TOKEN,
+        TELEGRAM_API_ROOT: telegram.config.apiURL,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = proc;
+    let logs = '';
+    proc.stdout?.on('data', (c: Buffer) => {
+      logs += c.toString();
+    });
+    proc.stderr?.on('data', (c: Buffer) => {
+      logs += c.toString();
+    });
+
+    const base = `http://127.0.0.1:${port}`;
+    await until('health', async () => {
+      const res = await fetch(`${base}/healthz`).catch(() => undefined);
+      return res?.status === 200 ? true : undefined;
+    });
+
+    const body = new URLSearchParams({
+      command: '/mentor',
+      text: 'help',
+      team_id: 'T1',
+      user_id: 'U1',
+      channel_id: 'DU1',
+      channel_name: 'directmessage',
+      trigger_id: 'trig-proc',
+    }).toString();
+    expect(
+      (await fetch(`${base}/slack/events`, { method: 'POST', headers: signedHeaders(body), body }))
+        .status,
+    ).toBe(200);
+    const posted = await until('slack reply', () => fake?.callsTo('chat.postMessage')[0]);
+    expect(JSON.stringify(posted.args.blocks)).toContain('Tandem — reverse mentoring');
+
+    const client = telegram.getClient(TG_TOKEN, {
+      timeout: 5000,
+      userId: 55,
+      chatId: 55,
+      firstName: 'Ira',
+    });
+    await client.sendCommand(client.makeCommand('/help'));
+    const stored = () =>
+      (telegram as unknown as { storage: { botMessages: { message: { text: string } }[] } }).storage
+        .botMessages;
+    await until('telegram reply', () =>
+      stored().find((m) => m.message.text.includes('Tandem — reverse mentoring')),
+    );
+
+    proc.kill('SIGTERM');
+    const code = await new Promise<number | null>((r) => proc.once('exit', (c) => r(c)));
+    expect(code).toBe(0);
+    // Logs are JSON lines with ids and codes; no message text, no tokens.
+    expect(logs).toContain('"msg":"tandem started"');
+    expect(logs).not.toContain('xoxb-process-test');
+    expect(logs).not.toContain(TG_TOKEN);
+    expect(logs).not.toContain('reverse mentoring');
+  });
+});
