@@ -189,7 +189,7 @@ describe('Telegram: buttons and groups', () => {
     const t = await started();
     await t.adapter.setCommands(commandMenu());
     const [en, ru] = t.api.callsTo('setMyCommands');
-    const names = (en?.payload.commands as { command: string }[]).map((c) => c.command);
+    const names = ((en?.payload.commands ?? []) as { command: string }[]).map((c) => c.command);
     expect(names).toEqual([
       'start',
       'help',
@@ -202,7 +202,7 @@ describe('Telegram: buttons and groups', () => {
       'leave',
     ]);
     expect(ru?.payload.language_code).toBe('ru');
-    expect((ru?.payload.commands as { description: string }[])[2]?.description).toBe(
+    expect(((ru?.payload.commands ?? []) as { description: string }[])[2]?.description).toBe(
       'записаться добровольцем: заполнить профиль',
     );
   });

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import TelegramServer from 'telegram-test-api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTelegramAdapter, type TelegramAdapter } from '../../src/adapters/telegram';
@@ -6,16 +5,9 @@ import { getProfile } from '../../src/db/queries/profiles';
 import { findUser } from '../../src/db/queries/users';
 import { silentLogger } from '../../src/logger';
 import { createTestApp, type TestApp } from '../helpers/app';
+import { freePort } from '../helpers/net';
 
 const TOKEN = '123456:E2E-TOKEN-abcdefghijklmnop';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 interface Stored {
   messageId: number;
