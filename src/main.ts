@@ -48,11 +48,16 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     await jobs.stop();
+    // The message in flight finishes; the rest waits in the database for the next start.
+    await outbox.stop();
     for (const adapter of Object.values(adapters)) await adapter.stop();
-    await outbox.drain();
     database.close();
     process.exit(code);
   };
+  // Last line of defence: log and live on rather than crash on a stray rejection.
+  process.on('unhandledRejection', (reason) => {
+    logger.error({ err: reason instanceof Error ? reason.name : 'unknown' }, 'unhandled rejection');
+  });
   process.once('SIGTERM', () => void shutdown());
   process.once('SIGINT', () => void shutdown());
 

@@ -47,6 +47,11 @@ export interface ChatAdapter {
   dmLink?(payload: string): string;
   /** Publishes the command menu (Telegram's "/" list), per language. */
   setCommands?(commands: CommandInfo[]): Promise<void>;
+  /**
+   * Milliseconds before a message to this target could go without breaking the platform's
+   * rate limits; the outbox sends to someone else meanwhile.
+   */
+  readyIn?(target: Target): number;
   /** Sends a file (JSON/CSV export, chart image). */
   sendFile?(target: Target, file: FileMessage, options?: SendOptions): Promise<void>;
   /** Opens a whole form natively (Slack modal) using the event's trigger. */

@@ -38,6 +38,20 @@ export function resolveLocale(user: UserRow, fallback: Locale): Locale {
   return user.locale ?? localeFromPlatform(user.platformLocale) ?? fallback;
 }
 
+/**
+ * A translator for someone other than the event's author (a partner, a proposal's other
+ * side): their language, and commands as their platform writes them.
+ */
+export function translatorFor(
+  deps: Pick<EngineDeps, 'config' | 'adapters'>,
+  user: UserRow,
+): Translate {
+  return withCommandSyntax(
+    translator(resolveLocale(user, deps.config.DEFAULT_LOCALE)),
+    deps.adapters[user.platform],
+  );
+}
+
 /** Admins from ADMIN_IDS plus stored grants; an admin can do everything HR can. */
 export function rolesOf(deps: EngineDeps, user: UserRow): Set<Role> {
   const roles = new Set<Role>(storedRoles(deps.db, user.id));
@@ -75,7 +89,8 @@ export function createEngine<C extends string, A extends string>(
       const user = upsertUser(deps.db, event.user, now);
       ctx = makeContext(deps, event, user, now);
       const result = await dispatch(ctx, event);
-      await publishHome(ctx);
+      // Not awaited: a modal's ack must not wait on the home tab.
+      void publishHome(ctx);
       return result;
     } catch (error) {
       const e = asTandemError(error, 'handler_failed');

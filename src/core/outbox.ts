@@ -14,6 +14,8 @@ export const OUTBOX_BACKOFF_BASE_MS = 2_000;
 export const OUTBOX_BACKOFF_MAX_MS = 10 * 60_000;
 /** A row claimed longer ago than this belonged to a process that died mid-send. */
 export const OUTBOX_CLAIM_LEASE_MS = 2 * 60_000;
+/** A pass waits for a busy chat's slot at most this long; later slots are left for the next pass. */
+export const OUTBOX_MAX_PACING_WAIT_MS = 5_000;
 /** Delivered, failed and uncertain rows are kept this long (dedupe window), then deleted. */
 export const OUTBOX_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -90,6 +92,7 @@ export class OutboxWorker {
   readonly #adapters: Partial<Record<Platform, ChatAdapter>>;
   #running: Promise<void> | undefined;
   #again = false;
+  #stopping = false;
 
   constructor(deps: {
     db: Db;
@@ -128,20 +131,49 @@ export class OutboxWorker {
     while (this.#running) await this.#running;
   }
 
-  /** One pass: recover dead claims, then send due messages one claim at a time. */
+  /** Stops after the message being sent now; what is still queued stays queued for the next start. */
+  async stop(): Promise<void> {
+    this.#stopping = true;
+    await this.drain();
+  }
+
+  /**
+   * One pass: recover dead claims, then send due messages one claim at a time. A chat the
+   * platform wants us to wait for is skipped while others are served; the pass sleeps only
+   * when every remaining chat is waiting, and not for long.
+   */
   async deliverDue(): Promise<DeliveryReport> {
     const report: DeliveryReport = { sent: 0, retried: 0, failed: 0, uncertain: 0 };
     report.uncertain = this.#recoverStaleClaims();
     // Conversations that failed in this pass wait for a later one.
     const held: string[] = [];
-    for (;;) {
-      const row = this.#claimNext(held);
-      if (!row) break;
+    // Conversations waiting for a rate-limit slot, and when it frees.
+    const pacing = new Map<string, number>();
+    while (!this.#stopping) {
+      const row = this.#claimNext([...held, ...pacing.keys()]);
+      if (!row) {
+        const wake = Math.min(...pacing.values());
+        if (!Number.isFinite(wake) || wake - Date.now() > OUTBOX_MAX_PACING_WAIT_MS) break;
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, wake - Date.now())));
+        for (const [key, at] of pacing) if (at <= Date.now()) pacing.delete(key);
+        continue;
+      }
+      const wait = this.#adapters[row.platform]?.readyIn?.(row.target) ?? 0;
+      if (wait > 0) {
+        this.#release(row);
+        pacing.set(row.targetKey, Date.now() + wait);
+        continue;
+      }
       const outcome = await this.#deliver(row);
       report[outcome] += 1;
       if (outcome !== 'sent') held.push(row.targetKey);
     }
     return report;
+  }
+
+  /** Puts a claimed row back, untouched, for a later turn. */
+  #release(row: OutboxRow): void {
+    this.#finish(row.id, { status: 'pending', attempts: row.attempts - 1, claimedAt: null });
   }
 
   /** Deletes finished rows past the dedupe window (they hold addresses, and nothing else needs them). */
@@ -221,7 +253,9 @@ export class OutboxWorker {
           ? error
           : new DeliveryError('delivery_unknown', 'adapter failed', { cause: error });
       const now = this.#clock.now().getTime();
-      if (e.code === 'delivery_recipient_gone' && row.userId !== null) {
+      // Only a DM that bounces says the person is gone; a group bouncing says the bot is.
+      const toPerson = row.target.kind === 'user' || row.target.conversation.kind === 'dm';
+      if (e.code === 'delivery_recipient_gone' && row.userId !== null && toPerson) {
         this.#db
           .update(users)
           .set({ unreachableAt: this.#clock.now() })
@@ -234,7 +268,11 @@ export class OutboxWorker {
         row.attempts >= OUTBOX_MAX_ATTEMPTS;
       if (giveUp) {
         this.#finish(row.id, { status: 'failed', lastError: e.code, payload: null });
-        log.warn({ code: e.code, attempts: row.attempts }, 'message failed for good');
+        // The message names the platform's reason (not_in_channel, …); it holds no user text.
+        log.warn(
+          { code: e.code, reason: e.message, attempts: row.attempts },
+          'message failed for good',
+        );
         return 'failed';
       }
       const wait = e.retryAfterMs ?? backoffMs(row.attempts);

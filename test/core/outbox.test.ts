@@ -148,6 +148,43 @@ describe('outbox', () => {
     ).toBe(false);
   });
 
+  it('serves other chats while one waits for its rate-limit slot', async () => {
+    const adapter = setup();
+    const busy: Target = {
+      kind: 'conversation',
+      conversation: { platform: 'slack', workspace: 'T1', id: 'C-busy', kind: 'group' },
+    };
+    adapter.waits.set('C-busy', Date.now() + 300);
+    const now = app.clock.now();
+    enqueue(
+      app.database.db,
+      { dedupeKey: 'busy', target: busy, payload: text('to the busy channel') },
+      now,
+    );
+    enqueue(app.database.db, { dedupeKey: 'free', target, payload: text('to a free DM') }, now);
+    const started = Date.now();
+    await app.outbox.deliverDue();
+    expect(adapter.texts()).toEqual(['to a free DM', 'to the busy channel']);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+  });
+
+  it('stops after the message in flight and leaves the rest queued', async () => {
+    const adapter = setup();
+    for (const n of [1, 2, 3])
+      enqueue(
+        app.database.db,
+        { dedupeKey: `s${n}`, target, payload: text(`m${n}`) },
+        app.clock.now(),
+      );
+    adapter.afterReceive = () => {
+      void app.outbox.stop();
+    };
+    app.outbox.kick();
+    await app.outbox.drain();
+    expect(adapter.texts()).toEqual(['m1']);
+    expect(rowOf('s2')?.status).toBe('pending');
+  });
+
   it('deletes finished rows after the dedupe window, never pending ones', async () => {
     const adapter = setup();
     enqueue(app.database.db, { dedupeKey: 'old', target, payload: text('a') }, app.clock.now());

@@ -16,6 +16,8 @@ export class RecordingAdapter implements ChatAdapter {
   readonly platform: Platform;
   readonly deliveries: Delivery[] = [];
   readonly failWith: (Error | undefined)[] = [];
+  /** Simulated rate-limit waits per conversation id (ms), as `readyIn` reports them. */
+  readonly waits = new Map<string, number>();
   /** Runs during a send, after the platform "received" it (to simulate a crash). */
   afterReceive: (() => void) | undefined;
   handler: EventHandler | undefined;
@@ -35,6 +37,12 @@ export class RecordingAdapter implements ChatAdapter {
     if (failure) throw failure;
     this.deliveries.push({ target, reply });
     this.afterReceive?.();
+  }
+
+  readyIn(target: Target): number {
+    const id = target.kind === 'user' ? target.user.id : target.conversation.id;
+    const until = this.waits.get(id) ?? 0;
+    return Math.max(0, until - Date.now());
   }
 
   async sendFile(target: Target, file: FileMessage): Promise<void> {

@@ -175,7 +175,8 @@ export function formSubmitEvent(body: unknown): FormSubmitEvent | undefined {
   }
   return {
     type: 'form_submit',
-    id: `view:${b.view.id}:${b.view.hash}`,
+    // Each submit has its own trigger; the view hash stays the same after inline errors.
+    id: `view:${b.view.id}:${b.trigger_id ?? b.view.hash}`,
     data: b.view.private_metadata,
     values,
     user: { ref: userRef(team, b.user.id) },

@@ -1,8 +1,9 @@
 import type { Server } from 'node:http';
-import { App, HTTPReceiver, LogLevel, type Logger as SlackLogger } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, type Logger as SlackLogger, webApi } from '@slack/bolt';
 import type { ChatAdapter, EventHandler, HomeView } from '../../core/adapter';
 import type { InboundEvent, UserInfo } from '../../core/events';
 import type { FormView } from '../../core/forms/view';
+import { Pacer } from '../../core/pacer';
 import type { Target, UserRef } from '../../core/refs';
 import type { FileMessage, Reply, SendOptions } from '../../core/replies';
 import type { Logger } from '../../logger';
@@ -14,7 +15,12 @@ import {
   homeOpenedEvent,
   messageEvent,
 } from './inbound';
-import { SLACK_CHANNEL_MIN_INTERVAL_MS, SLACK_USER_CACHE_MS } from './limits';
+import {
+  SLACK_API_TIMEOUT_MS,
+  SLACK_CHANNEL_MIN_INTERVAL_MS,
+  SLACK_USER_CACHE_MS,
+  SLACK_USER_INFO_DEADLINE_MS,
+} from './limits';
 import { FORM_CALLBACK_ID, renderHome, renderMessage, renderModal } from './render';
 import { guardRequests } from './request-guard';
 
@@ -61,7 +67,7 @@ export class SlackAdapter implements ChatAdapter {
   readonly #log: Logger;
   readonly #users = new Map<string, CachedUser>();
   readonly #dms = new Map<string, string>();
-  readonly #nextSlot = new Map<string, number>();
+  readonly #pacer = new Pacer();
   #app: App | undefined;
   #server: Server | undefined;
 
@@ -85,8 +91,17 @@ export class SlackAdapter implements ChatAdapter {
       // The outbox owns retries and 429 waits, persisted across restarts.
       rejectRateLimitedCalls: true,
       retryConfig: { retries: 0 },
+      timeout: SLACK_API_TIMEOUT_MS,
     };
-    const common = { token: this.#config.botToken, logger: boltLogger(this.#log), clientOptions };
+    const identity = await this.#identity();
+    const common = {
+      token: this.#config.botToken,
+      logger: boltLogger(this.#log),
+      clientOptions,
+      // Known ids: Bolt then never calls auth.test itself (with no retries, one blip would crash).
+      botId: identity.botId,
+      botUserId: identity.botUserId,
+    };
     let app: App;
     if (this.#config.appToken) {
       app = new App({ ...common, socketMode: true, appToken: this.#config.appToken });
@@ -139,6 +154,18 @@ export class SlackAdapter implements ChatAdapter {
 
   async stop(): Promise<void> {
     await this.#app?.stop();
+  }
+
+  /** Who the bot is (auth.test), asked with retries so a Slack blip at start is survived. */
+  async #identity(): Promise<{ botId: string; botUserId: string }> {
+    const client = new webApi.WebClient(this.#config.botToken, {
+      ...(this.#config.apiUrl ? { slackApiUrl: this.#config.apiUrl } : {}),
+      retryConfig: { retries: 5, factor: 2, minTimeout: 200, maxTimeout: 5000 },
+      timeout: SLACK_API_TIMEOUT_MS,
+      logger: boltLogger(this.#log),
+    });
+    const auth = await client.auth.test();
+    return { botId: auth.bot_id ?? '', botUserId: auth.user_id ?? '' };
   }
 
   async send(target: Target, reply: Reply, options?: SendOptions): Promise<void> {
@@ -268,11 +295,20 @@ export class SlackAdapter implements ChatAdapter {
 
   /** Spaces messages to one channel at Slack's pace; different channels don't wait on each other. */
   async #pace(channel: string): Promise<void> {
-    const gap = this.#config.channelIntervalMs ?? SLACK_CHANNEL_MIN_INTERVAL_MS;
-    const now = Date.now();
-    const slot = Math.max(now, this.#nextSlot.get(channel) ?? 0);
-    this.#nextSlot.set(channel, slot + gap);
-    if (slot > now) await new Promise((resolve) => setTimeout(resolve, slot - now));
+    await this.#pacer.reserve([
+      [channel, this.#config.channelIntervalMs ?? SLACK_CHANNEL_MIN_INTERVAL_MS],
+    ]);
+  }
+
+  /** How long a message to this target would wait for its channel's slot. */
+  readyIn(target: Target): number {
+    const channel =
+      target.kind === 'user'
+        ? this.#dms.get(target.user.id)
+        : target.conversation.kind === 'dm'
+          ? this.#dms.get(target.conversation.id)
+          : target.conversation.id;
+    return channel ? this.#pacer.readyIn([channel]) : 0;
   }
 
   /** Adds name, language and time zone from users.info (cached); a failure just leaves them out. */
@@ -305,6 +341,22 @@ export class SlackAdapter implements ChatAdapter {
     }
     return cached ? { ...event, user: { ...event.user, ...cached.info } } : event;
   }
+}
+
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('deadline')), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
 }
 
 /** Bolt's logger, routed into ours at warn and above: Bolt's debug lines can carry payloads. */

@@ -23,3 +23,7 @@ export const SLACK_TOGGLE_BUTTONS_MAX = 24;
 export const SLACK_CHANNEL_MIN_INTERVAL_MS = 1000;
 /** How long a users.info answer (name, locale, zone) is trusted. */
 export const SLACK_USER_CACHE_MS = 60 * 60 * 1000;
+/** No Web API call may hang longer than this (fetch's own default is minutes). */
+export const SLACK_API_TIMEOUT_MS = 10_000;
+/** users.info gets this long before an event goes on without the name/locale/zone. */
+export const SLACK_USER_INFO_DEADLINE_MS = 1500;

@@ -40,9 +40,19 @@ export function guardRequests(
   signingSecret: string,
   endpoint = '/slack/events',
 ): void {
-  const boltListener = receiver.requestListener;
+  const original = receiver.requestListener;
+  // Bolt throws (asynchronously, uncaught) on paths it doesn't know; answer 404 instead.
+  const boltListener = (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      const pending = original(req, res) as unknown;
+      if (pending instanceof Promise) pending.catch(() => notFound(res));
+    } catch {
+      notFound(res);
+    }
+  };
   receiver.requestListener = (req: IncomingMessage, res: ServerResponse) => {
-    if (req.method !== 'POST' || !(req.url ?? '').startsWith(endpoint)) {
+    const path = (req.url ?? '').split('?')[0];
+    if (req.method !== 'POST' || path !== endpoint) {
       boltListener(req, res);
       return;
     }
@@ -64,6 +74,11 @@ export function guardRequests(
       },
     );
   };
+}
+
+function notFound(res: ServerResponse): void {
+  if (!res.headersSent) res.writeHead(404);
+  if (!res.writableEnded) res.end();
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

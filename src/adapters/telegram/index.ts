@@ -3,6 +3,7 @@ import { Bot, InputFile, type Transformer, webhookCallback } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { ChatAdapter, CommandInfo, EventHandler } from '../../core/adapter';
 import { LOCALES } from '../../core/i18n';
+import { Pacer } from '../../core/pacer';
 import type { Target } from '../../core/refs';
 import type { FileMessage, Reply, SendOptions } from '../../core/replies';
 import type { Logger } from '../../logger';
@@ -52,7 +53,7 @@ export class TelegramAdapter implements ChatAdapter {
   readonly #config: TelegramAdapterConfig;
   readonly #log: Logger;
   readonly #bot: Bot;
-  readonly #nextSlot = new Map<string, number>();
+  readonly #pacer = new Pacer();
   #handler: EventHandler | undefined;
   #polling: Promise<void> | undefined;
 
@@ -88,6 +89,11 @@ export class TelegramAdapter implements ChatAdapter {
       path: new URL(webhook.url).pathname,
       method: ['POST'],
       handler: (req, res) => {
+        // Until start() has run, Telegram is told to come back (it retries) rather than losing updates.
+        if (!this.#handler) {
+          res.writeHead(503).end();
+          return;
+        }
         callback(req, res).catch(() => {
           if (!res.headersSent) res.writeHead(500).end();
         });
@@ -222,16 +228,26 @@ export class TelegramAdapter implements ChatAdapter {
 
   /** Telegram's pace: ~30 messages/s overall, 1/s per private chat, 20/min per group. */
   async #pace(chatId: string, group: boolean): Promise<void> {
-    const gaps = this.#config.intervals ?? {
-      global: TELEGRAM_GLOBAL_INTERVAL_MS,
-      private: TELEGRAM_PRIVATE_INTERVAL_MS,
-      group: TELEGRAM_GROUP_INTERVAL_MS,
-    };
-    const now = Date.now();
-    const slot = Math.max(now, this.#nextSlot.get('*') ?? 0, this.#nextSlot.get(chatId) ?? 0);
-    this.#nextSlot.set('*', slot + gaps.global);
-    this.#nextSlot.set(chatId, slot + (group ? gaps.group : gaps.private));
-    if (slot > now) await new Promise((resolve) => setTimeout(resolve, slot - now));
+    const gaps = this.#gaps();
+    await this.#pacer.reserve([
+      ['*', gaps.global],
+      [chatId, group ? gaps.group : gaps.private],
+    ]);
+  }
+
+  /** How long a message to this target would wait for its slot. */
+  readyIn(target: Target): number {
+    return this.#pacer.readyIn(['*', chatOf(target).chatId]);
+  }
+
+  #gaps() {
+    return (
+      this.#config.intervals ?? {
+        global: TELEGRAM_GLOBAL_INTERVAL_MS,
+        private: TELEGRAM_PRIVATE_INTERVAL_MS,
+        group: TELEGRAM_GROUP_INTERVAL_MS,
+      }
+    );
   }
 }
 

@@ -1,0 +1,172 @@
+import { and, eq, inArray, or } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import type { DbOrTx } from '../../db/client';
+import {
+  type Format,
+  pairs,
+  profiles,
+  profileTopics,
+  proposals,
+  type UserRow,
+  users,
+} from '../../db/schema';
+import { historyKey, type MatchRules, type MentorSide, type Volunteer } from './score';
+
+export interface Pool {
+  mentors: MentorSide[];
+  mentees: Volunteer[];
+  rules: MatchRules;
+  /** People left out before matching, and why. */
+  paused: Volunteer[];
+  notPrepared: Volunteer[];
+  /** Already in an open proposal or an active pair (mentees) / at capacity (mentors). */
+  busy: number;
+  volunteers: number;
+}
+
+/**
+ * Everyone a round may consider: joined, prepared, not paused; mentees without an open
+ * proposal or an active pair; mentors with capacity left. Plus the rules' history.
+ */
+export function loadPool(
+  db: DbOrTx,
+  options: { now: Date; sameDepartment: boolean; orgTimeZone: string },
+): Pool {
+  const rows = db
+    .select({ profile: profiles, user: users })
+    .from(profiles)
+    .innerJoin(users, eq(users.id, profiles.userId))
+    .all();
+  const topicRows = db.select().from(profileTopics).all();
+  const teach = new Map<number, Set<string>>();
+  const learn = new Map<number, Set<string>>();
+  for (const t of topicRows) {
+    const map = t.direction === 'teach' ? teach : learn;
+    const set = map.get(t.userId) ?? new Set<string>();
+    set.add(t.topicId);
+    map.set(t.userId, set);
+  }
+  const openProposals = db.select().from(proposals).where(eq(proposals.status, 'open')).all();
+  const activePairs = db.select().from(pairs).where(eq(pairs.status, 'active')).all();
+  const load = new Map<number, number>();
+  const menteeBusy = new Set<number>();
+  for (const p of [...openProposals, ...activePairs]) {
+    load.set(p.mentorUserId, (load.get(p.mentorUserId) ?? 0) + 1);
+    menteeBusy.add(p.menteeUserId);
+  }
+
+  const pool: Pool = {
+    mentors: [],
+    mentees: [],
+    rules: { sameDepartment: options.sameDepartment, history: history(db) },
+    paused: [],
+    notPrepared: [],
+    busy: 0,
+    volunteers: rows.length,
+  };
+  for (const { profile, user } of rows) {
+    const volunteer = toVolunteer(user, {
+      grade: profile.grade,
+      department: profile.department,
+      interests: profile.interests,
+      formats: profile.formats,
+      teach: teach.get(user.id) ?? new Set(),
+      learn: learn.get(user.id) ?? new Set(),
+      zone: user.timeZone ?? options.orgTimeZone,
+      now: options.now,
+    });
+    if (profile.pausedUntil && profile.pausedUntil > options.now) {
+      pool.paused.push(volunteer);
+      continue;
+    }
+    if (!profile.preparedAt) {
+      pool.notPrepared.push(volunteer);
+      continue;
+    }
+    let busy = true;
+    if (profile.role !== 'mentee') {
+      const left = (profile.capacity ?? 1) - (load.get(user.id) ?? 0);
+      if (left > 0) {
+        pool.mentors.push({ ...volunteer, capacity: left });
+        busy = false;
+      }
+    }
+    if (profile.role !== 'mentor' && !menteeBusy.has(user.id)) {
+      pool.mentees.push(volunteer);
+      busy = false;
+    }
+    if (busy) pool.busy += 1;
+  }
+  // A stable order, so the same database gives the same round.
+  pool.mentors.sort((a, b) => a.userId - b.userId);
+  pool.mentees.sort((a, b) => a.userId - b.userId);
+  return pool;
+}
+
+/** Pairs that met (any pair ever made) or were declined or let expire: never proposed again. */
+function history(db: DbOrTx): Set<string> {
+  const keys = new Set<string>();
+  for (const p of db.select({ a: pairs.mentorUserId, b: pairs.menteeUserId }).from(pairs).all()) {
+    keys.add(historyKey(p.a, p.b));
+  }
+  const declined = db
+    .select({ a: proposals.mentorUserId, b: proposals.menteeUserId })
+    .from(proposals)
+    .where(or(eq(proposals.status, 'declined'), eq(proposals.status, 'expired')))
+    .all();
+  for (const p of declined) keys.add(historyKey(p.a, p.b));
+  return keys;
+}
+
+function toVolunteer(
+  user: UserRow,
+  p: {
+    grade: number;
+    department: string;
+    interests: string[];
+    formats: Format[];
+    teach: Set<string>;
+    learn: Set<string>;
+    zone: string;
+    now: Date;
+  },
+): Volunteer {
+  const offset = DateTime.fromJSDate(p.now, { zone: p.zone });
+  return {
+    userId: user.id,
+    name: user.name,
+    grade: p.grade,
+    department: p.department,
+    teach: p.teach,
+    learn: p.learn,
+    interests: new Set(p.interests),
+    formats: new Set(p.formats),
+    utcOffset: offset.isValid ? offset.offset : 0,
+  };
+}
+
+/** Open proposals and active pairs touching these people (for leave, unpair, previews). */
+export function linksOf(db: DbOrTx, userIds: number[]) {
+  return {
+    proposals: db
+      .select()
+      .from(proposals)
+      .where(
+        and(
+          eq(proposals.status, 'open'),
+          or(inArray(proposals.mentorUserId, userIds), inArray(proposals.menteeUserId, userIds)),
+        ),
+      )
+      .all(),
+    pairs: db
+      .select()
+      .from(pairs)
+      .where(
+        and(
+          eq(pairs.status, 'active'),
+          or(inArray(pairs.mentorUserId, userIds), inArray(pairs.menteeUserId, userIds)),
+        ),
+      )
+      .all(),
+  };
+}

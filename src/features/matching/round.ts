@@ -1,0 +1,168 @@
+import {
+  historyKey,
+  type IneligibleReason,
+  ineligible,
+  type MatchRules,
+  type MentorSide,
+  type Score,
+  score,
+  type Volunteer,
+} from './score';
+import { solveMatching, tieBreak } from './solver';
+
+/** Candidate mentors kept per mentee: the optimum on these lists equals the full graph's in practice (TECH_NOTES §7). */
+export const CANDIDATES_PER_MENTEE = 40;
+/** A group: one mentor with up to this many mentees who chose the group format. */
+export const GROUP_SIZE_MAX = 4;
+/** Weights are scaled so a deterministic tie-breaker fits under one score point. */
+const SCALE = 1000;
+
+export interface Match {
+  mentor: MentorSide;
+  mentee: Volunteer;
+  score: Score;
+  /** Met as part of the mentor's group rather than one-on-one. */
+  group: boolean;
+}
+
+/** Why someone got no proposal this round, as a person can read it. */
+export type UnmatchedReason =
+  | 'no_topic_teacher' // nobody teaches what they want to learn
+  | 'no_senior' // nobody of a higher grade (mentors: nobody junior to them wants their topics)
+  | 'no_fit' // candidates exist, but formats, departments or history rule them out
+  | 'capacity_full' // suitable partners all went to closer matches
+  | 'no_demand'; // (mentors) nobody wants what they teach
+
+export interface Unmatched {
+  volunteer: Volunteer;
+  side: 'mentor' | 'mentee';
+  reason: UnmatchedReason;
+}
+
+export interface RoundPlan {
+  matches: Match[];
+  unmatched: Unmatched[];
+  /** Sum of the chosen pairs' scores. */
+  total: number;
+}
+
+/**
+ * Plans a matching round: candidate pairs from a topic index (not all pairs), hard rules,
+ * scores, then the exact maximum-total b-matching. Same input → same output.
+ */
+export function planRound(
+  mentors: MentorSide[],
+  mentees: Volunteer[],
+  rules: MatchRules,
+  candidatesPerMentee = CANDIDATES_PER_MENTEE,
+): RoundPlan {
+  const byTopic = new Map<string, number[]>();
+  mentors.forEach((m, i) => {
+    for (const topic of m.teach) {
+      const list = byTopic.get(topic) ?? [];
+      list.push(i);
+      byTopic.set(topic, list);
+    }
+  });
+
+  // Hubs: every mentor has a 1:1 hub; those who run groups also have a group hub.
+  const hubs: { mentor: number; capacity: number; group: boolean }[] = [];
+  const hubOf = mentors.map((m, i) => {
+    const individual = hubs.push({ mentor: i, capacity: m.capacity, group: false }) - 1;
+    const group = m.formats.has('group')
+      ? hubs.push({ mentor: i, capacity: GROUP_SIZE_MAX, group: true }) - 1
+      : undefined;
+    return { individual, group };
+  });
+  const limit = mentors.map((m) =>
+    m.formats.has('group') ? Math.max(m.capacity, GROUP_SIZE_MAX) : m.capacity,
+  );
+
+  const edges: { hub: number; mentee: number; weight: number; score: Score }[] = [];
+  const menteeReasons = new Map<number, UnmatchedReason>();
+  const mentorHasCandidate = new Set<number>();
+  mentees.forEach((mentee, j) => {
+    const candidates = new Set<number>();
+    for (const topic of mentee.learn) for (const i of byTopic.get(topic) ?? []) candidates.add(i);
+    if (candidates.size === 0) {
+      menteeReasons.set(j, 'no_topic_teacher');
+      return;
+    }
+    const scored: { i: number; s: Score; w: number }[] = [];
+    const reasons = new Set<IneligibleReason>();
+    for (const i of candidates) {
+      const mentor = mentors[i];
+      if (!mentor) continue;
+      const why = ineligible(mentor, mentee, rules);
+      if (why) {
+        reasons.add(why);
+        continue;
+      }
+      const s = score(mentor, mentee);
+      scored.push({ i, s, w: s.total * SCALE + tieBreak(mentor.userId, mentee.userId) });
+    }
+    if (scored.length === 0) {
+      menteeReasons.set(j, reasons.size === 1 && reasons.has('grade') ? 'no_senior' : 'no_fit');
+      return;
+    }
+    scored.sort((a, b) => b.w - a.w);
+    for (const { i, s, w } of scored.slice(0, candidatesPerMentee)) {
+      mentorHasCandidate.add(i);
+      const hub = hubOf[i];
+      if (!hub || w <= 0) continue;
+      const mentor = mentors[i];
+      const sharedNonGroup = [...mentee.formats].some(
+        (f) => f !== 'group' && mentor?.formats.has(f),
+      );
+      if (sharedNonGroup) edges.push({ hub: hub.individual, mentee: j, weight: w, score: s });
+      if (hub.group !== undefined && mentee.formats.has('group')) {
+        edges.push({ hub: hub.group, mentee: j, weight: w, score: s });
+      }
+    }
+  });
+
+  const result = solveMatching({
+    mentorLimit: limit,
+    hubs,
+    menteeCount: mentees.length,
+    edges,
+  });
+
+  const matches: Match[] = [];
+  const matchedMentees = new Set<number>();
+  const matchedMentors = new Set<number>();
+  let total = 0;
+  for (const k of result.chosen) {
+    const e = edges[k];
+    const hub = e && hubs[e.hub];
+    const mentor = hub && mentors[hub.mentor];
+    const mentee = e && mentees[e.mentee];
+    if (!e || !hub || !mentor || !mentee) continue;
+    matches.push({ mentor, mentee, score: e.score, group: hub.group });
+    matchedMentees.add(e.mentee);
+    matchedMentors.add(hub.mentor);
+    total += e.score.total;
+  }
+  matches.sort((a, b) => a.mentor.userId - b.mentor.userId || a.mentee.userId - b.mentee.userId);
+
+  const unmatched: Unmatched[] = [];
+  mentees.forEach((m, j) => {
+    if (matchedMentees.has(j)) return;
+    unmatched.push({
+      volunteer: m,
+      side: 'mentee',
+      reason: menteeReasons.get(j) ?? 'capacity_full',
+    });
+  });
+  mentors.forEach((m, i) => {
+    if (matchedMentors.has(i)) return;
+    unmatched.push({
+      volunteer: m,
+      side: 'mentor',
+      reason: mentorHasCandidate.has(i) ? 'capacity_full' : 'no_demand',
+    });
+  });
+  return { matches, unmatched, total };
+}
+
+export { historyKey };

@@ -1,0 +1,33 @@
+import type { EngineDeps } from '../core/context';
+import { resolveLocale, translatorFor } from '../core/engine';
+import type { Locale, Translate } from '../core/i18n';
+import { enqueue } from '../core/outbox';
+import type { Reply } from '../core/replies';
+import type { DbOrTx } from '../db/client';
+import { userRef } from '../db/queries/users';
+import type { UserRow } from '../db/schema';
+
+/**
+ * Queues a message to someone other than the event's author, in their language, to their
+ * DM. `key` names the logical message so it is never sent twice.
+ */
+export function notify(
+  db: DbOrTx,
+  deps: Pick<EngineDeps, 'config' | 'adapters'>,
+  user: UserRow,
+  key: string,
+  build: (t: Translate, locale: Locale) => Reply,
+  now: Date,
+): void {
+  const locale = resolveLocale(user, deps.config.DEFAULT_LOCALE);
+  enqueue(
+    db,
+    {
+      dedupeKey: key,
+      target: { kind: 'user', user: userRef(user) },
+      payload: { kind: 'reply', reply: build(translatorFor(deps, user), locale), locale },
+      userId: user.id,
+    },
+    now,
+  );
+}
