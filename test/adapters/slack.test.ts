@@ -395,6 +395,44 @@ describe('Slack: request security and retries', () => {
     expect(await s.command('help')).toBe(200);
   });
 
+  it('answers unknown paths with 404 instead of falling over', async () => {
+    const s = await started();
+    for (const path of ['/slack/eventsx', '/slack/events/', '/nope']) {
+      const res = await fetch(s.url.replace('/slack/events', path), { method: 'POST', body: 'x' });
+      expect(res.status).toBe(404);
+    }
+    expect(await s.command('help')).toBe(200);
+  });
+
+  it('takes a corrected modal resubmitted with the same view hash', async () => {
+    const s = await started();
+    await s.command('join');
+    const [open] = await s.fake.waitFor('views.open');
+    const meta =
+      (open?.args.view as { private_metadata: string } | undefined)?.private_metadata ?? '';
+    const base = {
+      role: { type: 'radio_buttons', selected_option: { value: 'mentee' } },
+      grade: { type: 'radio_buttons', selected_option: { value: '3' } },
+      learn: { type: 'checkboxes', selected_options: [{ value: 'ai' }] },
+      formats: { type: 'checkboxes', selected_options: [{ value: 'sprint' }] },
+      language: { type: 'radio_buttons', selected_option: { value: 'en' } },
+      consent: { type: 'radio_buttons', selected_option: { value: 'yes' } },
+    };
+    const bad = await s.submit(
+      meta,
+      { ...base, department: { type: 'plain_text_input', value: '' } },
+      { hash: 'same' },
+    );
+    expect(bad.text).toContain('response_action');
+    const good = await s.submit(
+      meta,
+      { ...base, department: { type: 'plain_text_input', value: 'Ops' } },
+      { hash: 'same' },
+    );
+    expect(good).toEqual({ status: 200, text: '' });
+    expect(profileOf()?.profile.department).toBe('Ops');
+  });
+
   it("ignores Slack's retries of an event it already handled", async () => {
     const s = await started();
     const message = { type: 'message', channel_type: 'im', channel: 'DU1', user: 'U1', text: 'hi' };
