@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { IANAZone } from 'luxon';
+import cron from 'node-cron';
 import { z } from 'zod';
 import { TandemError } from './core/errors';
 import { PLATFORMS, type Platform } from './core/refs';
@@ -58,6 +59,22 @@ export const configSchema = z.object({
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DEMO: flag,
+  /** Hours a proposal waits for both answers; silence counts as a decline. */
+  PROPOSAL_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(72),
+  /** Allow mentor and mentee from the same department. */
+  MATCH_SAME_DEPARTMENT: flag,
+  /** Run matching rounds on a schedule (cron expression in ORG_TIMEZONE); off when unset. */
+  MATCH_CRON: z
+    .string()
+    .refine((v) => cron.validate(v), { error: 'not a cron expression, e.g. "0 10 * * 1"' })
+    .optional(),
+  /** What a scheduled round does: send the proposals, or preview them to HR_CHANNEL. */
+  MATCH_CRON_MODE: z.enum(['publish', 'preview']).default('preview'),
   /** Where console-mode files (exports, charts) are written. */
   FILES_DIR: z.string().min(1).default('./data/files'),
 

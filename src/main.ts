@@ -19,6 +19,8 @@ async function main(): Promise<void> {
   let config: Config;
   try {
     config = loadConfig(readEnv());
+    // In the local console you run the whole program yourself: you are its admin.
+    if (config.platforms.length === 0) config.ADMIN_IDS.push({ platform: 'console', id: 'me' });
   } catch (error) {
     if (error instanceof TandemError && error.code === 'config_invalid') {
       process.stderr.write(
@@ -43,7 +45,7 @@ async function main(): Promise<void> {
   if (consoleMode || config.DEMO) seedDemoCompany(database.db, clock.now());
 
   let stopping = false;
-  const jobs = startJobs({ db: database.db, config, logger, clock, outbox });
+  const jobs = startJobs({ db: database.db, config, logger, clock, outbox, adapters });
   const shutdown = async (code = 0) => {
     if (stopping) return;
     stopping = true;
@@ -116,7 +118,7 @@ async function main(): Promise<void> {
     process.once('exit', () => server.close());
   }
 
-  await catchUp({ db: database.db, config, logger, clock, outbox });
+  await catchUp({ db: database.db, config, logger, clock, outbox, adapters });
   for (const adapter of Object.values(adapters)) {
     await adapter.start(engine.handle);
     await adapter.setCommands?.(commandMenu()).catch((error: unknown) => {

@@ -16,6 +16,8 @@ export interface DemoPerson {
   capacity: number | null;
   prepared: boolean;
   pausedWeeks?: number;
+  /** Runs the program (HR role): try /match as this person. */
+  hr?: boolean;
 }
 
 /** A dozen colleagues: juniors who teach, seniors who learn, mixed teams, zones and languages. */
@@ -94,6 +96,7 @@ export const DEMO_COMPANY: DemoPerson[] = [
     formats: ['one_on_one', 'group'],
     capacity: 1,
     prepared: true,
+    hr: true,
   },
   {
     id: 'liam',

@@ -4,7 +4,7 @@ import type { Db } from '../db/client';
 import { audit } from '../db/queries/audit';
 import { saveProfile, updateProfile } from '../db/queries/profiles';
 import { upsertUser } from '../db/queries/users';
-import { auditLog } from '../db/schema';
+import { auditLog, userRoles } from '../db/schema';
 import { pauseEnd, startPause } from '../features/opt-in/pause';
 import { DEMO_COMPANY } from './company';
 
@@ -36,6 +36,8 @@ export function seedDemoCompany(db: Db, now: Date): boolean {
         now,
       );
       if (person.prepared) updateProfile(tx, user.id, { preparedAt: now }, now);
+      if (person.hr)
+        tx.insert(userRoles).values({ userId: user.id, role: 'hr', grantedAt: now }).run();
       if (person.pausedWeeks) startPause(tx, user.id, pauseEnd(now, person.pausedWeeks), now);
     }
     audit(

@@ -2,6 +2,7 @@ import type { CommandInfo } from '../core/adapter';
 import type { Ctx } from '../core/context';
 import { LOCALES, type Locale, t } from '../core/i18n';
 import type { ActionSpec, CommandSpec } from '../core/registry';
+import { adminCommand, matchActions, matchCommand } from './matching/commands';
 import { guideActions } from './opt-in/guide';
 import { cancelCommand, createHelpCommand, type HelpEntry, JOIN_START_ACTION } from './opt-in/help';
 import { joinCommand, profileActions, profileCommand } from './opt-in/join';
@@ -24,6 +25,8 @@ export const COMMAND_NAMES = [
   'leave',
   'cancel',
   'menu',
+  'match',
+  'admin',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -51,6 +54,8 @@ export const commands: Record<CommandName, CommandSpec> = {
   leave: leaveCommand,
   cancel: cancelCommand,
   menu: menuCommand,
+  match: matchCommand,
+  admin: adminCommand,
 };
 
 function helpEntries(ctx: Ctx): HelpEntry[] {
@@ -80,6 +85,7 @@ export const actions = {
   ...profileActions,
   ...leaveActions,
   ...langActions,
+  ...matchActions,
   [JOIN_START_ACTION]: { run: (ctx) => joinCommand.run(ctx, '') },
 } satisfies Record<string, ActionSpec>;
 export type ActionName = keyof typeof actions;

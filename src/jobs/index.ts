@@ -1,7 +1,9 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Config } from '../config';
+import type { ChatAdapter } from '../core/adapter';
 import type { Clock } from '../core/clock';
 import type { OutboxWorker } from '../core/outbox';
+import type { Platform } from '../core/refs';
 import type { Db } from '../db/client';
 import { pruneInboundEvents } from '../db/queries/inbound-events';
 import type { Logger } from '../logger';
@@ -13,6 +15,7 @@ export interface JobDeps {
   logger: Logger;
   clock: Clock;
   outbox: OutboxWorker;
+  adapters: Partial<Record<Platform, ChatAdapter>>;
 }
 
 /** How long processed event ids are kept for deduplication. */

@@ -1,19 +1,30 @@
 import type { Config } from '../config';
+import type { ChatAdapter } from '../core/adapter';
 import { asTandemError } from '../core/errors';
+import type { Platform } from '../core/refs';
 import type { Db, DbOrTx } from '../db/client';
 import { dueTimers, finishTimer } from '../db/queries/timers';
 import type { TimerRow } from '../db/schema';
+import { expireProposal, PROPOSAL_EXPIRE_TIMER } from '../features/matching/service';
 import { PAUSE_RESUME_TIMER, runPauseResume } from '../features/opt-in/pause';
 import type { Logger } from '../logger';
 
 /** Every kind of timed row. A new kind won't compile until it has a handler below. */
-export type TimerKind = typeof PAUSE_RESUME_TIMER;
+export type TimerKind = typeof PAUSE_RESUME_TIMER | typeof PROPOSAL_EXPIRE_TIMER;
+
+/** What a timer handler may use besides the transaction. */
+export interface TimerDeps {
+  config: Config;
+  adapters: Partial<Record<Platform, ChatAdapter>>;
+}
 
 /** Handlers run inside the transaction that claims the row: DB writes and outbox rows only. */
-export type TimerHandler = (db: DbOrTx, config: Config, timer: TimerRow, now: Date) => void;
+export type TimerHandler = (db: DbOrTx, deps: TimerDeps, timer: TimerRow, now: Date) => void;
 
 export const TIMER_HANDLERS: Record<TimerKind, TimerHandler> = {
   [PAUSE_RESUME_TIMER]: runPauseResume,
+  [PROPOSAL_EXPIRE_TIMER]: (db, deps, timer, now) =>
+    expireProposal(db, deps, Number(timer.payload.proposalId), now),
 };
 
 export const TIMER_BATCH = 500;
@@ -30,9 +41,15 @@ export interface TimerReport {
  * that fell due while the process was down are simply due now.
  */
 export function runDueTimers(
-  deps: { db: Db; config: Config; logger: Logger },
+  deps: {
+    db: Db;
+    config: Config;
+    logger: Logger;
+    adapters?: Partial<Record<Platform, ChatAdapter>>;
+  },
   now: Date,
 ): TimerReport {
+  const handlerDeps: TimerDeps = { config: deps.config, adapters: deps.adapters ?? {} };
   const report: TimerReport = { done: 0, failed: 0 };
   for (;;) {
     const rows = dueTimers(deps.db, now, TIMER_BATCH);
@@ -42,7 +59,7 @@ export function runDueTimers(
         deps.db.transaction(
           (tx) => {
             if (!handler) throw new Error(`no handler for timer kind ${row.kind}`);
-            handler(tx, deps.config, row, now);
+            handler(tx, handlerDeps, row, now);
             finishTimer(tx, row.id, 'done', now);
           },
           { behavior: 'immediate' },

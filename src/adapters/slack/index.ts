@@ -317,10 +317,11 @@ export class SlackAdapter implements ChatAdapter {
     let cached = this.#users.get(key);
     if (!cached || Date.now() - cached.at > SLACK_USER_CACHE_MS) {
       try {
-        const result = await this.#client().users.info({
-          user: event.user.ref.id,
-          include_locale: true,
-        });
+        // A slow users.info must not eat the 3 s a trigger (modal) or an ack has.
+        const result = await withDeadline(
+          this.#client().users.info({ user: event.user.ref.id, include_locale: true }),
+          SLACK_USER_INFO_DEADLINE_MS,
+        );
         const u = result.user;
         const name = u?.profile?.real_name || u?.real_name || u?.profile?.display_name || u?.name;
         cached = {

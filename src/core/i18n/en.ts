@@ -216,6 +216,105 @@ export const en = {
   'home.meeting.none': 'Nothing booked yet.',
   'cancel.nothing': "There's nothing to cancel right now.",
 
+  'cmd.match': 'HR: run a matching round (/match preview, /match publish)',
+  'cmd.admin': 'HR: pair or unpair people by hand (/admin pair, /admin unpair)',
+  'match.usage':
+    'Use /match preview to see the proposed pairs, or /match publish to send the proposals.',
+  'match.nobody': (p: { volunteers: number; paused: number; notPrepared: number; busy: number }) =>
+    `No one can be matched right now. Volunteers: ${p.volunteers}; on a break: ${p.paused}; still to read the guide: ${p.notPrepared}; already paired or waiting for an answer: ${p.busy}.`,
+  'match.previewTitle': 'Matching preview',
+  'match.summary': (p: { pairs: number; groups: number; total: number; unmatched: number }) =>
+    `${p.pairs} proposed ${p.pairs === 1 ? 'pair' : 'pairs'}${p.groups ? ` (${p.groups} in groups)` : ''}, total score ${p.total}; ${p.unmatched} not matched.`,
+  'match.line': (p: {
+    mentor: string;
+    mentee: string;
+    score: number;
+    why: string;
+    group: boolean;
+  }) => `${p.mentor} → ${p.mentee}${p.group ? ' [group]' : ''} · score ${p.score}\n   ${p.why}`,
+  'match.person': (p: { name: string; department: string; grade: number }) =>
+    `${p.name} (${p.department}, L${p.grade})`,
+  'match.why.topics': (p: { list: string }) => `teaches ${p.list}`,
+  'match.why.interests': (p: { list: string }) => `shared interests: ${p.list}`,
+  'match.why.apart': (p: { hours: number }) =>
+    p.hours === 0 ? 'same time zone' : `${p.hours} h apart`,
+  'match.unmatchedTitle': 'Not matched this round',
+  'match.unmatchedLine': (p: { name: string; side: string; reason: string }) =>
+    `${p.name} (${p.side}): ${p.reason}`,
+  'match.side.mentor': 'mentor',
+  'match.side.mentee': 'mentee',
+  'match.reason.no_topic_teacher': 'no mentor teaches the topics they want',
+  'match.reason.no_senior': 'no one of a higher grade fits',
+  'match.reason.no_fit': 'possible mentors differ in format or department, or were declined before',
+  'match.reason.capacity_full': 'the fitting partners are taken by closer matches',
+  'match.reason.no_demand': 'no one of a higher grade wants their topics right now',
+  'match.reason.paused': 'on a break',
+  'match.reason.not_prepared': 'has not read the preparation guide',
+  'match.previewFooter': 'Nothing has been sent. /match publish sends these proposals.',
+  'match.published': (p: { proposals: number; unmatched: number; hours: number }) =>
+    `Sent ${p.proposals} ${p.proposals === 1 ? 'proposal' : 'proposals'}; ${p.unmatched} people were told why they weren't matched. Proposals expire in ${p.hours} hours.`,
+  'match.nothingToPublish':
+    'There is nothing new to send: everyone who can be matched already has a proposal or a partner.',
+  'proposal.title': 'A reverse-mentoring match for you',
+  'proposal.toMentor': (p: { name: string; who: string; why: string; hours: number }) =>
+    `You could mentor ${p.name} — ${p.who}.\nWhy: ${p.why}.\nAccept or decline within ${p.hours} hours; silence counts as “no”.`,
+  'proposal.toMentee': (p: { name: string; who: string; why: string; hours: number }) =>
+    `${p.name} — ${p.who} — could be your mentor.\nWhy: ${p.why}.\nAccept or decline within ${p.hours} hours; silence counts as “no”.`,
+  'proposal.group':
+    'This is a small group: the mentor meets a few colleagues who want the same topics.',
+  'proposal.button.accept': 'Accept',
+  'proposal.button.decline': 'Decline',
+  'proposal.waiting': (p: { name: string }) =>
+    `Thank you! We'll let you know as soon as ${p.name} answers.`,
+  'proposal.declinedYou':
+    "Understood — we won't propose this pair again. You stay in the pool for the next round.",
+  'proposal.declinedOther': (p: { name: string }) =>
+    `${p.name} can't take part in this pairing right now — it's not about you. You're back in the pool, and the next round will find you a partner.`,
+  'proposal.expired': (p: { name: string }) =>
+    `The proposal with ${p.name} expired without both answers, so it's closed. You're back in the pool for the next round.`,
+  'proposal.closed': 'This proposal is no longer open.',
+  'pair.introTitle': "You're a pair!",
+  'pair.introMentor': (p: { name: string; topics: string }) =>
+    `${p.name} accepted too: you're now ${p.name}'s mentor for ${p.topics}.`,
+  'pair.introMentee': (p: { name: string; topics: string }) =>
+    `${p.name} accepted too: ${p.name} is now your mentor for ${p.topics}.`,
+  'pair.icebreakers': (p: { list: string }) => `To break the ice:\n${p.list}`,
+  'pair.next':
+    'Next: agree on one concrete task you want to solve together, write it down as a goal, and book a first 2-hour sprint this week. Say hello in a direct message now!',
+  'icebreaker.1': 'What tool or app saves you the most time every week?',
+  'icebreaker.2': 'What did you learn most recently that surprised you?',
+  'icebreaker.3': 'Which part of your work would you automate first, if you could?',
+  'icebreaker.4': 'What is one thing younger customers expect that companies often miss?',
+  'icebreaker.5': 'Where do you get your news and ideas from?',
+  'icebreaker.6': 'What would make these sessions a success for you in a month?',
+  'unmatched.you': (p: { reason: string }) =>
+    `No match for you in this round: ${p.reason}. Nothing to do on your side — the next round will try again.`,
+  'admin.usage':
+    'Use /admin pair <mentor> <mentee> [force] or /admin unpair <mentor> <mentee>. People are named by their name or id.',
+  'admin.notFound': (p: { query: string }) => `I can't find a participant called “${p.query}”.`,
+  'admin.ambiguous': (p: { query: string; names: string }) =>
+    `“${p.query}” fits several people: ${p.names}. Be more specific.`,
+  'admin.rule': (p: { rule: string }) => `Not paired: ${p.rule}. Add “force” to pair them anyway.`,
+  'admin.rule.grade': "the mentor's grade must be lower than the mentee's",
+  'admin.rule.format': 'they have no format in common',
+  'admin.rule.department': 'they are in the same department',
+  'admin.rule.history': 'they were paired or declined before',
+  'admin.rule.topics': "the mentor teaches none of the mentee's topics",
+  'admin.rule.self': 'that is the same person',
+  'admin.rule.role': 'the first person must be a mentor and the second a mentee',
+  'admin.rule.capacity': 'the mentor has no capacity left',
+  'admin.rule.busy': 'the mentee already has a partner or an open proposal',
+  'admin.paired': (p: { mentor: string; mentee: string }) =>
+    `Paired: ${p.mentor} → ${p.mentee}. Both have been introduced.`,
+  'admin.unpaired': (p: { mentor: string; mentee: string }) =>
+    `Unpaired: ${p.mentor} and ${p.mentee}. Both have been told.`,
+  'admin.notPaired': (p: { mentor: string; mentee: string }) =>
+    `${p.mentor} and ${p.mentee} are not an active pair.`,
+  'pair.ended': (p: { name: string }) =>
+    `Your pairing with ${p.name} has been closed by the program team. Thank you for the time you spent together — the next round will suggest a new partner.`,
+  'pair.partnerLeft': (p: { name: string }) =>
+    `${p.name} has left the program, so your pairing is closed. Thank you for your time together — the next round will suggest a new partner.`,
+
   'console.banner': (p: { name: string }) =>
     `Tandem local console — a demo company is loaded. You are ${p.name}. Type /help to begin, /as <name> to act as a colleague, /whoami, /quit to exit.`,
   'console.connect':

@@ -1,4 +1,4 @@
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { eq, or } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { DbOrTx } from '../../db/client';
 import {
@@ -103,8 +103,46 @@ export function loadPool(
   return pool;
 }
 
+/** One participant as matching sees them, whatever their state (for hand-made pairs). */
+export function loadVolunteer(
+  db: DbOrTx,
+  userId: number,
+  options: { now: Date; orgTimeZone: string },
+): { volunteer: Volunteer; role: 'mentor' | 'mentee' | 'both'; capacity: number } | undefined {
+  const row = db
+    .select({ profile: profiles, user: users })
+    .from(profiles)
+    .innerJoin(users, eq(users.id, profiles.userId))
+    .where(eq(profiles.userId, userId))
+    .get();
+  if (!row) return undefined;
+  const topicRows = db.select().from(profileTopics).where(eq(profileTopics.userId, userId)).all();
+  const volunteer = toVolunteer(row.user, {
+    grade: row.profile.grade,
+    department: row.profile.department,
+    interests: row.profile.interests,
+    formats: row.profile.formats,
+    teach: new Set(topicRows.filter((t) => t.direction === 'teach').map((t) => t.topicId)),
+    learn: new Set(topicRows.filter((t) => t.direction === 'learn').map((t) => t.topicId)),
+    zone: row.user.timeZone ?? options.orgTimeZone,
+    now: options.now,
+  });
+  return { volunteer, role: row.profile.role, capacity: row.profile.capacity ?? 0 };
+}
+
+/** How many mentees a mentor has or is being proposed; whether a mentee is taken. */
+export function loadOf(db: DbOrTx, userId: number): { asMentor: number; menteeBusy: boolean } {
+  const open = db.select().from(proposals).where(eq(proposals.status, 'open')).all();
+  const active = db.select().from(pairs).where(eq(pairs.status, 'active')).all();
+  const rows = [...open, ...active];
+  return {
+    asMentor: rows.filter((r) => r.mentorUserId === userId).length,
+    menteeBusy: rows.some((r) => r.menteeUserId === userId),
+  };
+}
+
 /** Pairs that met (any pair ever made) or were declined or let expire: never proposed again. */
-function history(db: DbOrTx): Set<string> {
+export function history(db: DbOrTx): Set<string> {
   const keys = new Set<string>();
   for (const p of db.select({ a: pairs.mentorUserId, b: pairs.menteeUserId }).from(pairs).all()) {
     keys.add(historyKey(p.a, p.b));
@@ -142,31 +180,5 @@ function toVolunteer(
     interests: new Set(p.interests),
     formats: new Set(p.formats),
     utcOffset: offset.isValid ? offset.offset : 0,
-  };
-}
-
-/** Open proposals and active pairs touching these people (for leave, unpair, previews). */
-export function linksOf(db: DbOrTx, userIds: number[]) {
-  return {
-    proposals: db
-      .select()
-      .from(proposals)
-      .where(
-        and(
-          eq(proposals.status, 'open'),
-          or(inArray(proposals.mentorUserId, userIds), inArray(proposals.menteeUserId, userIds)),
-        ),
-      )
-      .all(),
-    pairs: db
-      .select()
-      .from(pairs)
-      .where(
-        and(
-          eq(pairs.status, 'active'),
-          or(inArray(pairs.mentorUserId, userIds), inArray(pairs.menteeUserId, userIds)),
-        ),
-      )
-      .all(),
   };
 }

@@ -14,8 +14,8 @@ import { solveMatching, tieBreak } from './solver';
 export const CANDIDATES_PER_MENTEE = 40;
 /** A group: one mentor with up to this many mentees who chose the group format. */
 export const GROUP_SIZE_MAX = 4;
-/** Weights are scaled so a deterministic tie-breaker fits under one score point. */
-const SCALE = 1000;
+/** Tie-breakers are below 1000; the scale keeps their sum over a whole round under one score point. */
+const TIE_RANGE = 1000;
 
 export interface Match {
   mentor: MentorSide;
@@ -78,6 +78,7 @@ export function planRound(
     m.formats.has('group') ? Math.max(m.capacity, GROUP_SIZE_MAX) : m.capacity,
   );
 
+  const scale = TIE_RANGE * (mentees.length + 1);
   const edges: { hub: number; mentee: number; weight: number; score: Score }[] = [];
   const menteeReasons = new Map<number, UnmatchedReason>();
   const mentorHasCandidate = new Set<number>();
@@ -99,7 +100,7 @@ export function planRound(
         continue;
       }
       const s = score(mentor, mentee);
-      scored.push({ i, s, w: s.total * SCALE + tieBreak(mentor.userId, mentee.userId) });
+      scored.push({ i, s, w: s.total * scale + tieBreak(mentor.userId, mentee.userId) });
     }
     if (scored.length === 0) {
       menteeReasons.set(j, reasons.size === 1 && reasons.has('grade') ? 'no_senior' : 'no_fit');

@@ -3,6 +3,7 @@ import type { ActionSpec, CommandSpec } from '../../core/registry';
 import { audit } from '../../db/queries/audit';
 import { getProfile } from '../../db/queries/profiles';
 import { deleteUser } from '../../db/queries/users';
+import { releasePartners } from '../matching/service';
 
 export const LEAVE_CONFIRM_ACTION = 'leave.yes';
 export const LEAVE_CANCEL_ACTION = 'leave.no';
@@ -41,6 +42,8 @@ export const leaveActions = {
       }
       const goodbye = ctx.t('leave.done');
       ctx.deps.db.transaction((tx) => {
+        // Partners hear it kindly before the person's rows (proposals, pairs) go with them.
+        releasePartners(tx, ctx.deps, ctx.user, ctx.now);
         // The audit entry names no one: the person's identity leaves with them.
         audit(tx, { actorUserId: null, action: 'user.left' }, ctx.now);
         deleteUser(tx, ctx.user.id);

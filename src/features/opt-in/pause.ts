@@ -1,17 +1,15 @@
 import { z } from 'zod';
-import type { Config } from '../../config';
 import type { Ctx } from '../../core/context';
-import { resolveLocale } from '../../core/engine';
 import { formatDate } from '../../core/format';
-import { translator } from '../../core/i18n';
-import { enqueue } from '../../core/outbox';
 import type { CommandSpec } from '../../core/registry';
 import type { DbOrTx } from '../../db/client';
 import { audit } from '../../db/queries/audit';
 import { getProfile, updateProfile } from '../../db/queries/profiles';
 import { cancelTimers, scheduleTimer } from '../../db/queries/timers';
-import { getUser, userRef } from '../../db/queries/users';
+import { getUser } from '../../db/queries/users';
 import type { TimerRow } from '../../db/schema';
+import type { TimerDeps } from '../../jobs/timers';
+import { notify } from '../notify';
 
 export const PAUSE_DEFAULT_WEEKS = 2;
 export const PAUSE_MAX_WEEKS = 12;
@@ -108,7 +106,7 @@ function zoneOf(ctx: Ctx): string {
 }
 
 /** Timer: the pause ends by itself and the person is told, in their language. */
-export function runPauseResume(db: DbOrTx, config: Config, timer: TimerRow, now: Date): void {
+export function runPauseResume(db: DbOrTx, deps: TimerDeps, timer: TimerRow, now: Date): void {
   const userId = Number(timer.payload.userId);
   const user = getUser(db, userId);
   const data = user && getProfile(db, userId);
@@ -116,15 +114,12 @@ export function runPauseResume(db: DbOrTx, config: Config, timer: TimerRow, now:
   if (data.profile.pausedUntil > now) return; // extended since; a newer timer will fire
   updateProfile(db, userId, { pausedUntil: null }, now);
   audit(db, { actorUserId: userId, action: 'pause.end', details: { by: 'timer' } }, now);
-  const t = translator(resolveLocale(user, config.DEFAULT_LOCALE));
-  enqueue(
+  notify(
     db,
-    {
-      dedupeKey: `timer:${timer.id}`,
-      target: { kind: 'user', user: userRef(user) },
-      payload: { kind: 'reply', reply: { kind: 'text', text: t('resume.auto') } },
-      userId,
-    },
+    deps,
+    user,
+    `timer:${timer.id}`,
+    (t) => ({ kind: 'text', text: t('resume.auto') }),
     now,
   );
 }

@@ -1,0 +1,31 @@
+import { and, eq } from 'drizzle-orm';
+import type { Platform } from '../../core/refs';
+import type { DbOrTx } from '../../db/client';
+import { profiles, type UserRow, users } from '../../db/schema';
+
+/**
+ * Participants a HR person means by "Anna", "anna petrova", "U0123", "<@U0123|anna>" or
+ * "@anna", on the same platform. Several results mean the name was ambiguous.
+ */
+export function findParticipants(db: DbOrTx, platform: Platform, query: string): UserRow[] {
+  const mention = /^<@([A-Z0-9]+)(?:\|[^>]*)?>$/.exec(query.trim())?.[1];
+  const q = (mention ?? query.trim().replace(/^@/, '')).toLowerCase();
+  if (!q) return [];
+  const people = db
+    .select({ user: users })
+    .from(users)
+    .innerJoin(profiles, eq(profiles.userId, users.id))
+    .where(and(eq(users.platform, platform)))
+    .all()
+    .map((r) => r.user);
+  const exact = people.filter(
+    (u) => u.platformUserId.toLowerCase() === q || u.name.toLowerCase() === q,
+  );
+  if (exact.length > 0) return exact;
+  return people.filter((u) =>
+    u.name
+      .toLowerCase()
+      .split(/\s+/)
+      .some((part) => part.startsWith(q)),
+  );
+}

@@ -1,0 +1,380 @@
+import { eq } from 'drizzle-orm';
+import { encodeAction } from '../../core/actions';
+import type { EngineDeps } from '../../core/context';
+import type { translatorFor } from '../../core/engine';
+import type { Reply } from '../../core/replies';
+import type { DbOrTx } from '../../db/client';
+import { audit } from '../../db/queries/audit';
+import { listTopics } from '../../db/queries/profiles';
+import { scheduleTimer } from '../../db/queries/timers';
+import { getUser } from '../../db/queries/users';
+import {
+  type Answer,
+  type MatchReasons,
+  matchRounds,
+  type PairRow,
+  type ProposalRow,
+  pairs,
+  profiles,
+  proposals,
+  type UserRow,
+} from '../../db/schema';
+import { notify } from '../notify';
+import { describeWhy, icebreakers, topicList } from './describe';
+import { loadPool, type Pool } from './pool';
+import { planRound, type RoundPlan } from './round';
+
+export const PROPOSAL_EXPIRE_TIMER = 'proposal.expire';
+export const ACCEPT_ACTION = 'pr.yes';
+export const DECLINE_ACTION = 'pr.no';
+
+type Deps = Pick<EngineDeps, 'db' | 'config' | 'adapters'>;
+
+/** The pool and the plan for a round right now. */
+export function planNow(deps: Deps, now: Date): { pool: Pool; plan: RoundPlan } {
+  const pool = loadPool(deps.db, {
+    now,
+    sameDepartment: deps.config.MATCH_SAME_DEPARTMENT,
+    orgTimeZone: deps.config.ORG_TIMEZONE,
+  });
+  return { pool, plan: planRound(pool.mentors, pool.mentees, pool.rules) };
+}
+
+const reasonsOf = (m: RoundPlan['matches'][number]): MatchReasons => ({
+  topics: m.score.topics,
+  interests: m.score.interests,
+  hoursApart: m.score.hoursApart,
+});
+
+/**
+ * Sends a round: proposals written, expiry timers set and messages queued in one
+ * transaction; people left out are told why. Returns how many went out.
+ */
+export function publishRound(
+  deps: Deps,
+  actorId: number | null,
+  now: Date,
+): { proposals: number; unmatched: number } {
+  const { pool, plan } = planNow(deps, now);
+  if (plan.matches.length === 0 && pool.mentees.length + pool.mentors.length === 0) {
+    return { proposals: 0, unmatched: 0 };
+  }
+  const ttlMs = deps.config.PROPOSAL_TTL_HOURS * 3600_000;
+  const topics = listTopics(deps.db);
+  let told = 0;
+  deps.db.transaction((tx) => {
+    const round = tx
+      .insert(matchRounds)
+      .values({
+        createdAt: now,
+        createdBy: actorId,
+        proposals: plan.matches.length,
+        totalScore: plan.total,
+      })
+      .returning()
+      .get();
+    for (const match of plan.matches) {
+      const proposal = tx
+        .insert(proposals)
+        .values({
+          roundId: round.id,
+          mentorUserId: match.mentor.userId,
+          menteeUserId: match.mentee.userId,
+          group: match.group,
+          score: match.score.total,
+          reasons: reasonsOf(match),
+          expiresAt: new Date(now.getTime() + ttlMs),
+          createdAt: now,
+        })
+        .returning()
+        .get();
+      scheduleTimer(
+        tx,
+        {
+          kind: PROPOSAL_EXPIRE_TIMER,
+          dueAt: proposal.expiresAt,
+          payload: { proposalId: proposal.id },
+          dedupeKey: `${PROPOSAL_EXPIRE_TIMER}:${proposal.id}`,
+          userId: null,
+        },
+        now,
+      );
+      sendProposal(tx, deps, proposal, topics, now);
+    }
+    // People left out hear why, once per round.
+    for (const u of plan.unmatched) {
+      const person = getUser(tx, u.volunteer.userId);
+      if (!person) continue;
+      notify(
+        tx,
+        deps,
+        person,
+        `round:${round.id}:unmatched:${u.side}:${person.id}`,
+        (t) => ({
+          kind: 'text',
+          text: t('unmatched.you', { reason: t(`match.reason.${u.reason}`) }),
+        }),
+        now,
+      );
+      told += 1;
+    }
+    audit(
+      tx,
+      {
+        actorUserId: actorId,
+        action: 'match.publish',
+        details: { round: round.id, proposals: plan.matches.length },
+      },
+      now,
+    );
+  });
+  return { proposals: plan.matches.length, unmatched: told };
+}
+
+/** The proposal message, to both sides, with Accept / Decline. */
+function sendProposal(
+  tx: DbOrTx,
+  deps: Deps,
+  proposal: ProposalRow,
+  topics: ReturnType<typeof listTopics>,
+  now: Date,
+): void {
+  const mentor = getUser(tx, proposal.mentorUserId);
+  const mentee = getUser(tx, proposal.menteeUserId);
+  if (!mentor || !mentee) return;
+  const hours = deps.config.PROPOSAL_TTL_HOURS;
+  for (const [me, other, side] of [
+    [mentor, mentee, 'mentor'],
+    [mentee, mentor, 'mentee'],
+  ] as const) {
+    notify(
+      tx,
+      deps,
+      me,
+      `proposal:${proposal.id}:${side}`,
+      (t, locale) => {
+        const why = describeWhy(t, locale, topics, proposal.reasons);
+        const who = whoIs(tx, t, other);
+        const text = t(side === 'mentor' ? 'proposal.toMentor' : 'proposal.toMentee', {
+          name: other.name,
+          who,
+          why,
+          hours,
+        });
+        return {
+          kind: 'text',
+          title: t('proposal.title'),
+          text: proposal.group ? `${text}\n${t('proposal.group')}` : text,
+          buttons: [
+            {
+              label: t('proposal.button.accept'),
+              data: encodeAction(ACCEPT_ACTION, me.id, String(proposal.id)),
+              style: 'primary',
+            },
+            {
+              label: t('proposal.button.decline'),
+              data: encodeAction(DECLINE_ACTION, me.id, String(proposal.id)),
+            },
+          ],
+        };
+      },
+      now,
+    );
+  }
+}
+
+/** "Marketing, level 1 — junior / intern" */
+function whoIs(db: DbOrTx, t: ReturnType<typeof translatorFor>, user: UserRow): string {
+  const row = db.select().from(profiles).where(eq(profiles.userId, user.id)).get();
+  if (!row) return user.name;
+  return `${row.department}, ${t(`profile.grade.${row.grade as 1 | 2 | 3 | 4 | 5}`)}`;
+}
+
+export type AnswerOutcome = 'closed' | 'waiting' | 'paired' | 'declined';
+
+/**
+ * One side answers. Both yes → the pair is active and introduced; a no → the other side is
+ * told kindly and both go back to the pool. Anything late or repeated changes nothing.
+ */
+export function answerProposal(
+  deps: Deps,
+  proposalId: number,
+  userId: number,
+  accept: boolean,
+  now: Date,
+): { outcome: AnswerOutcome; other?: UserRow } {
+  return deps.db.transaction((tx) => {
+    const proposal = tx.select().from(proposals).where(eq(proposals.id, proposalId)).get();
+    if (proposal?.status !== 'open' || proposal.expiresAt <= now)
+      return { outcome: 'closed' as const };
+    const side =
+      proposal.mentorUserId === userId
+        ? 'mentor'
+        : proposal.menteeUserId === userId
+          ? 'mentee'
+          : undefined;
+    if (!side) return { outcome: 'closed' as const };
+    const mine = side === 'mentor' ? proposal.mentorAnswer : proposal.menteeAnswer;
+    if (mine !== 'pending') return { outcome: 'closed' as const };
+    const otherId = side === 'mentor' ? proposal.menteeUserId : proposal.mentorUserId;
+    const other = getUser(tx, otherId);
+    const answer: Answer = accept ? 'accepted' : 'declined';
+    const patch: Partial<Pick<ProposalRow, 'mentorAnswer' | 'menteeAnswer'>> =
+      side === 'mentor' ? { mentorAnswer: answer } : { menteeAnswer: answer };
+    if (!accept) {
+      tx.update(proposals)
+        .set({ ...patch, status: 'declined', decidedAt: now })
+        .where(eq(proposals.id, proposal.id))
+        .run();
+      const me = getUser(tx, userId);
+      if (other && me) {
+        notify(
+          tx,
+          deps,
+          other,
+          `proposal:${proposal.id}:declined`,
+          (t) => ({
+            kind: 'text',
+            text: t('proposal.declinedOther', { name: me.name }),
+          }),
+          now,
+        );
+      }
+      audit(
+        tx,
+        { actorUserId: userId, action: 'proposal.declined', details: { proposal: proposal.id } },
+        now,
+      );
+      return { outcome: 'declined' as const, ...(other ? { other } : {}) };
+    }
+    const otherAnswer = side === 'mentor' ? proposal.menteeAnswer : proposal.mentorAnswer;
+    if (otherAnswer !== 'accepted') {
+      tx.update(proposals).set(patch).where(eq(proposals.id, proposal.id)).run();
+      return { outcome: 'waiting' as const, ...(other ? { other } : {}) };
+    }
+    tx.update(proposals)
+      .set({ ...patch, status: 'accepted', decidedAt: now })
+      .where(eq(proposals.id, proposal.id))
+      .run();
+    const pair = tx
+      .insert(pairs)
+      .values({
+        mentorUserId: proposal.mentorUserId,
+        menteeUserId: proposal.menteeUserId,
+        proposalId: proposal.id,
+        group: proposal.group,
+        createdAt: now,
+      })
+      .returning()
+      .get();
+    introduce(tx, deps, pair, proposal.reasons.topics, now);
+    audit(tx, { actorUserId: userId, action: 'pair.created', details: { pair: pair.id } }, now);
+    return { outcome: 'paired' as const, ...(other ? { other } : {}) };
+  });
+}
+
+/** The intro to both sides: who, what, icebreakers, and the first steps. */
+export function introduce(
+  tx: DbOrTx,
+  deps: Deps,
+  pair: PairRow,
+  topicIds: string[],
+  now: Date,
+): void {
+  const mentor = getUser(tx, pair.mentorUserId);
+  const mentee = getUser(tx, pair.menteeUserId);
+  if (!mentor || !mentee) return;
+  const topics = listTopics(tx);
+  for (const [me, other, side] of [
+    [mentor, mentee, 'mentor'],
+    [mentee, mentor, 'mentee'],
+  ] as const) {
+    notify(
+      tx,
+      deps,
+      me,
+      `pair:${pair.id}:intro:${side}`,
+      (t, locale): Reply => ({
+        kind: 'text',
+        title: t('pair.introTitle'),
+        text: [
+          t(side === 'mentor' ? 'pair.introMentor' : 'pair.introMentee', {
+            name: other.name,
+            topics: topicList(locale, topics, topicIds),
+          }),
+          t('pair.icebreakers', { list: icebreakers(t, pair.id) }),
+          t('pair.next'),
+        ].join('\n\n'),
+      }),
+      now,
+    );
+  }
+}
+
+/** Timer: a proposal nobody finished answering closes and counts as declined. */
+export function expireProposal(
+  db: DbOrTx,
+  deps: Pick<Deps, 'config' | 'adapters'>,
+  proposalId: number,
+  now: Date,
+): void {
+  const proposal = db.select().from(proposals).where(eq(proposals.id, proposalId)).get();
+  if (proposal?.status !== 'open') return;
+  db.update(proposals)
+    .set({ status: 'expired', decidedAt: now })
+    .where(eq(proposals.id, proposal.id))
+    .run();
+  const mentor = getUser(db, proposal.mentorUserId);
+  const mentee = getUser(db, proposal.menteeUserId);
+  if (!mentor || !mentee) return;
+  for (const [me, other] of [
+    [mentor, mentee],
+    [mentee, mentor],
+  ] as const) {
+    notify(
+      db,
+      deps,
+      me,
+      `proposal:${proposal.id}:expired:${me.id}`,
+      (t) => ({
+        kind: 'text',
+        text: t('proposal.expired', { name: other.name }),
+      }),
+      now,
+    );
+  }
+}
+
+/**
+ * Before someone's data goes: their open proposals close and their partners are told
+ * kindly. (The rows themselves go with the person.)
+ */
+export function releasePartners(
+  db: DbOrTx,
+  deps: Pick<Deps, 'config' | 'adapters'>,
+  user: UserRow,
+  now: Date,
+): void {
+  const involves = <T extends { mentorUserId: number; menteeUserId: number }>(rows: T[]) =>
+    rows.filter((r) => r.mentorUserId === user.id || r.menteeUserId === user.id);
+  const open = involves(db.select().from(proposals).where(eq(proposals.status, 'open')).all());
+  const active = involves(db.select().from(pairs).where(eq(pairs.status, 'active')).all());
+  const partnerIds = new Set<number>();
+  for (const p of [...open, ...active])
+    partnerIds.add(p.mentorUserId === user.id ? p.menteeUserId : p.mentorUserId);
+  for (const id of partnerIds) {
+    const partner = getUser(db, id);
+    if (!partner) continue;
+    notify(
+      db,
+      deps,
+      partner,
+      `left:${user.id}:${now.getTime()}:${id}`,
+      (t) => ({
+        kind: 'text',
+        text: t('pair.partnerLeft', { name: user.name }),
+      }),
+      now,
+    );
+  }
+}
