@@ -1,0 +1,171 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { seedDemoCompany } from '../../src/demo/seed';
+import { runDueTimers } from '../../src/jobs/timers';
+import { silentLogger } from '../../src/logger';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { type ConsoleChat, startConsoleChat } from '../helpers/console-chat';
+
+let app: TestApp;
+let chat: ConsoleChat;
+
+afterEach(async () => {
+  await chat?.stop();
+  app?.close();
+  app?.dispose();
+});
+
+const rows = (sql: string) => app.database.sqlite.prepare(sql).all() as Record<string, unknown>[];
+const one = (sql: string) =>
+  app.database.sqlite.prepare(sql).get() as Record<string, unknown> | undefined;
+
+/** The demo company, with the console operator as admin (as `npm start` sets it up). */
+async function demo() {
+  app = createTestApp({ env: { ADMIN_IDS: 'console:me' } });
+  seedDemoCompany(app.database.db, app.clock.now());
+  chat = await startConsoleChat(app);
+}
+
+/** Presses "Accept"/"Decline" on the proposal as this person. */
+async function answer(person: string, accept: boolean) {
+  await chat.type(`/as ${person}`);
+  const menu = chat.transcript();
+  return chat.type(accept ? '1' : '2').then((out) => ({ out, before: menu }));
+}
+
+describe('matching rounds in the console demo', () => {
+  it('previews with scores and reasons, publishes, and pairs people who both accept', async () => {
+    await demo();
+    const preview = await chat.type('/match preview');
+    expect(preview).toContain('── Matching preview ──');
+    expect(preview).toContain(
+      'Anna Petrova (Marketing, L1) → Dmitry Sokolov (Management, L5) · score 14',
+    );
+    expect(preview).toContain(
+      'teaches Social media and personal brand; shared interests: running; same time zone',
+    );
+    expect(preview).toContain('Pavel Morozov (—): has not read the preparation guide');
+    expect(preview).toContain('Natalia Fedorova (—): on a break');
+    expect(rows('select * from proposals')).toHaveLength(0);
+
+    const published = await chat.type('/match publish');
+    expect(published).toContain('Sent 5 proposals');
+    expect(published).toContain('→ to Dmitry Sokolov · Tandem:');
+    expect(rows("select * from proposals where status = 'open'")).toHaveLength(5);
+    expect(
+      rows("select * from timers where kind = 'proposal.expire' and status = 'pending'"),
+    ).toHaveLength(5);
+    // Publishing again sends nothing new.
+    expect(await chat.type('/match publish')).toContain('There is nothing new to send');
+    expect(rows('select * from proposals')).toHaveLength(5);
+
+    expect((await answer('dmitry', true)).out).toContain(
+      'Спасибо! Сообщим, как только ответит Anna Petrova.',
+    );
+    const paired = (await answer('anna', true)).out;
+    expect(paired).toContain('── У вас пара! ──');
+    expect(paired).toContain('→ to Dmitry Sokolov · Tandem:');
+    expect(paired).toContain('Чтобы начать разговор:');
+    expect(
+      one(
+        "select status from pairs where mentor_user_id = (select id from users where platform_user_id = 'anna')",
+      ),
+    ).toEqual({ status: 'active' });
+    // Pressing again changes nothing.
+    expect(await chat.type('1')).toContain('Это предложение уже закрыто.');
+  });
+
+  it('tells the other side kindly on a decline, and never proposes that pair again', async () => {
+    await demo();
+    await chat.type('/match publish');
+    const declined = (await answer('dmitry', false)).out;
+    expect(declined).toContain('эту пару больше не предложим');
+    expect(declined).toContain('→ to Anna Petrova · Tandem:');
+    expect(declined).toContain(
+      'Dmitry Sokolov сейчас не может участвовать в этой паре — дело не в вас.',
+    );
+    await chat.type('/as me');
+    const next = await chat.type('/match preview');
+    expect(next).not.toContain('Anna Petrova (Marketing, L1) → Dmitry Sokolov');
+    // Anna was the only one teaching Dmitry's topics but AI: he is back in the pool with others.
+    expect(next).toContain('Dmitry Sokolov');
+  });
+
+  it('closes proposals nobody answered after the TTL, and refuses late answers', async () => {
+    await demo();
+    await chat.type('/match publish');
+    await answer('dmitry', true);
+    app.clock.advance(73 * 3600_000);
+    const report = runDueTimers(
+      { db: app.database.db, config: app.config, logger: silentLogger, adapters: app.adapters },
+      app.clock.now(),
+    );
+    expect(report.done).toBe(5);
+    await app.outbox.drain();
+    app.outbox.kick();
+    await app.outbox.drain();
+    expect(chat.transcript()).toContain('Предложение с Dmitry Sokolov истекло без двух ответов');
+    expect(rows("select * from proposals where status = 'expired'")).toHaveLength(5);
+    expect((await answer('anna', true)).out).toContain('Это предложение уже закрыто.');
+    expect(rows('select * from pairs')).toHaveLength(0);
+  });
+
+  it('tells unmatched people why, and refuses /match to participants', async () => {
+    await demo();
+    await chat.type('/match publish');
+    expect(chat.transcript()).toContain('→ to Ivan Volkov · Tandem:');
+    expect(chat.transcript()).toContain(
+      'В этом раунде пары для вас нет: подходящие партнёры заняты более удачными парами.',
+    );
+    await chat.type('/as liam');
+    expect(await chat.type('/match preview')).toContain(
+      'only HR and program admins can use this command',
+    );
+  });
+
+  it('explains an empty pool instead of an empty table', async () => {
+    app = createTestApp({ env: { ADMIN_IDS: 'console:me' } });
+    chat = await startConsoleChat(app);
+    expect(await chat.type('/match')).toContain('No one can be matched right now. Volunteers: 0');
+  });
+
+  it('pairs and unpairs by hand, naming the rule it would break unless forced', async () => {
+    await demo();
+    expect(await chat.type('/admin pair dmitry anna')).toContain(
+      'Not paired: the first person must be a mentor and the second a mentee.',
+    );
+    expect(await chat.type('/admin pair maria sergey')).toContain(
+      'Paired: Maria Ivanova → Sergey Kuznetsov.',
+    );
+    expect(await chat.type('/admin pair olga elena')).toContain(
+      "the mentor's grade must be lower than the mentee's. Add “force”",
+    );
+    expect(await chat.type('/admin pair anna elena')).toContain('they are in the same department');
+    expect(await chat.type('/admin pair anna elena force')).toContain(
+      'Paired: Anna Petrova → Elena Popova.',
+    );
+    expect(await chat.type('/admin pair zed anna')).toContain(
+      "I can't find a participant called “zed”.",
+    );
+    expect(await chat.type('/admin unpair maria sergey')).toContain(
+      'Unpaired: Maria Ivanova and Sergey Kuznetsov.',
+    );
+    expect(chat.transcript()).toContain('→ to Sergey Kuznetsov · Tandem:');
+    expect(await chat.type('/admin unpair maria sergey')).toContain('are not an active pair');
+    expect(await chat.type('/admin frobnicate')).toContain('Use /admin pair');
+    expect(rows('select manual, status from pairs order by id')).toEqual([
+      { manual: 1, status: 'ended' },
+      { manual: 1, status: 'active' },
+    ]);
+  });
+
+  it('tells a partner kindly when someone leaves', async () => {
+    await demo();
+    await chat.type('/admin pair anna dmitry');
+    await chat.type('/as anna');
+    await chat.type('/leave');
+    const out = await chat.type('1');
+    expect(out).toContain('→ to Dmitry Sokolov · Tandem:');
+    expect(out).toContain('Anna Petrova вышел(шла) из программы, поэтому ваша пара закрыта.');
+    expect(rows('select * from pairs')).toHaveLength(0);
+  });
+});
