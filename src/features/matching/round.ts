@@ -1,7 +1,6 @@
+import { compile, fastScore, historyIndex, ruleOut } from './compiled';
 import {
   historyKey,
-  type IneligibleReason,
-  ineligible,
   type MatchRules,
   type MentorSide,
   type Score,
@@ -56,6 +55,9 @@ export function planRound(
   rules: MatchRules,
   candidatesPerMentee = CANDIDATES_PER_MENTEE,
 ): RoundPlan {
+  const compiled = compile(mentors, mentees);
+  const pastPairs = historyIndex(rules);
+  // Mentors by topic, so a mentee only looks at mentors who teach something they want.
   const byTopic = new Map<string, number[]>();
   mentors.forEach((m, i) => {
     for (const topic of m.teach) {
@@ -79,45 +81,65 @@ export function planRound(
   );
 
   const scale = TIE_RANGE * (mentees.length + 1);
-  const edges: { hub: number; mentee: number; weight: number; score: Score }[] = [];
+  const edges: { hub: number; mentee: number; weight: number; mentor: number }[] = [];
   const menteeReasons = new Map<number, UnmatchedReason>();
   const mentorHasCandidate = new Set<number>();
+  const seen = new Int32Array(mentors.length).fill(-1);
+  const bestI: number[] = [];
+  const bestW: number[] = [];
+  const userIds = compiled.mentors.userId;
   mentees.forEach((mentee, j) => {
-    const candidates = new Set<number>();
-    for (const topic of mentee.learn) for (const i of byTopic.get(topic) ?? []) candidates.add(i);
-    if (candidates.size === 0) {
+    const menteeUserId = mentee.userId;
+    bestI.length = 0;
+    bestW.length = 0;
+    let candidates = 0;
+    let onlyGrade = true;
+    for (const topic of mentee.learn) {
+      for (const i of byTopic.get(topic) ?? []) {
+        if (seen[i] === j) continue;
+        seen[i] = j;
+        candidates += 1;
+        const why = ruleOut(compiled, i, j, rules, pastPairs);
+        if (why) {
+          if (why !== 'grade') onlyGrade = false;
+          continue;
+        }
+        const s = fastScore(compiled, i, j);
+        if (s <= 0) continue;
+        const w = s * scale + tieBreak(userIds[i] ?? 0, menteeUserId);
+        // Keep the best few, in descending order (a small insertion sort).
+        if (bestW.length === candidatesPerMentee && w <= (bestW[bestW.length - 1] ?? 0)) continue;
+        let k = bestW.length < candidatesPerMentee ? bestW.length : bestW.length - 1;
+        while (k > 0 && (bestW[k - 1] ?? 0) < w) {
+          bestW[k] = bestW[k - 1] ?? 0;
+          bestI[k] = bestI[k - 1] ?? 0;
+          k -= 1;
+        }
+        bestW[k] = w;
+        bestI[k] = i;
+      }
+    }
+    if (candidates === 0) {
       menteeReasons.set(j, 'no_topic_teacher');
       return;
     }
-    const scored: { i: number; s: Score; w: number }[] = [];
-    const reasons = new Set<IneligibleReason>();
-    for (const i of candidates) {
-      const mentor = mentors[i];
-      if (!mentor) continue;
-      const why = ineligible(mentor, mentee, rules);
-      if (why) {
-        reasons.add(why);
-        continue;
-      }
-      const s = score(mentor, mentee);
-      scored.push({ i, s, w: s.total * scale + tieBreak(mentor.userId, mentee.userId) });
-    }
-    if (scored.length === 0) {
-      menteeReasons.set(j, reasons.size === 1 && reasons.has('grade') ? 'no_senior' : 'no_fit');
+    if (bestW.length === 0) {
+      menteeReasons.set(j, onlyGrade ? 'no_senior' : 'no_fit');
       return;
     }
-    scored.sort((a, b) => b.w - a.w);
-    for (const { i, s, w } of scored.slice(0, candidatesPerMentee)) {
-      mentorHasCandidate.add(i);
-      const hub = hubOf[i];
-      if (!hub || w <= 0) continue;
+    for (let k = 0; k < bestW.length; k++) {
+      const i = bestI[k] ?? 0;
+      const w = bestW[k] ?? 0;
       const mentor = mentors[i];
+      const hub = hubOf[i];
+      if (!mentor || !hub) continue;
+      mentorHasCandidate.add(i);
       const sharedNonGroup = [...mentee.formats].some(
-        (f) => f !== 'group' && mentor?.formats.has(f),
+        (f) => f !== 'group' && mentor.formats.has(f),
       );
-      if (sharedNonGroup) edges.push({ hub: hub.individual, mentee: j, weight: w, score: s });
+      if (sharedNonGroup) edges.push({ hub: hub.individual, mentee: j, weight: w, mentor: i });
       if (hub.group !== undefined && mentee.formats.has('group')) {
-        edges.push({ hub: hub.group, mentee: j, weight: w, score: s });
+        edges.push({ hub: hub.group, mentee: j, weight: w, mentor: i });
       }
     }
   });
@@ -139,10 +161,12 @@ export function planRound(
     const mentor = hub && mentors[hub.mentor];
     const mentee = e && mentees[e.mentee];
     if (!e || !hub || !mentor || !mentee) continue;
-    matches.push({ mentor, mentee, score: e.score, group: hub.group });
+    // Details (which topics, which interests) only for the pairs that are proposed.
+    const s = score(mentor, mentee);
+    matches.push({ mentor, mentee, score: s, group: hub.group });
     matchedMentees.add(e.mentee);
     matchedMentors.add(hub.mentor);
-    total += e.score.total;
+    total += s.total;
   }
   matches.sort((a, b) => a.mentor.userId - b.mentor.userId || a.mentee.userId - b.mentee.userId);
 

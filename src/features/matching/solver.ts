@@ -87,21 +87,24 @@ class MinHeap {
 }
 
 /**
- * Solves the matching exactly on the given edges. Nodes: source, mentors, hubs, mentees,
- * sink; arcs source→mentor (limit), mentor→hub (capacity), hub→mentee (1, −weight),
- * mentee→sink (1).
+ * Solves the matching exactly on the given edges, mentee by mentee (the Jonker–Volgenant
+ * idea on a flow network). Nodes: source, mentors, hubs, mentees; arcs source→mentor
+ * (limit), mentor→hub (capacity), hub→mentee (1, cost −weight) and a direct source→mentee
+ * arc of cost 0 that stands for "not matched". Every mentee receives exactly one unit, so
+ * the minimum-cost flow is the maximum-weight matching. Each mentee is added by the
+ * cheapest path from the source found by a Dijkstra search backwards from that mentee,
+ * which stops as soon as it reaches the source: the "not matched" arc bounds the search,
+ * so it stays local. Reduced costs stay non-negative, so the result is exact.
  */
 export function solveMatching(input: SolverInput): SolverResult {
   const P = input.mentorLimit.length;
   const H = input.hubs.length;
   const N = input.menteeCount;
-  // Node numbering: mentors 0..P-1, hubs P..P+H-1, mentees P+H..P+H+N-1, then source, sink.
-  const M = P + H;
-  const source = M + N;
-  const sink = source + 1;
-  const V = sink + 1;
+  // Node numbering: mentors 0..P-1, hubs P..P+H-1, mentees P+H.., then the source.
+  const firstMentee = P + H;
+  const source = firstMentee + N;
+  const V = source + 1;
 
-  // Arc arrays (forward arc 2k, its reverse 2k+1).
   const arcCount = 2 * (P + H + input.edges.length + N);
   const to = new Int32Array(arcCount);
   const cap = new Int32Array(arcCount);
@@ -128,72 +131,81 @@ export function solveMatching(input: SolverInput): SolverResult {
   const edgeArc = new Int32Array(input.edges.length);
   input.edges.forEach((e, i) => {
     edgeArc[i] = arcs;
-    addArc(P + e.hub, M + e.mentee, 1, -e.weight);
+    addArc(P + e.hub, firstMentee + e.mentee, 1, -e.weight);
   });
-  for (let j = 0; j < N; j++) addArc(M + j, sink, 1, 0);
+  for (let j = 0; j < N; j++) addArc(source, firstMentee + j, 1, 0);
 
-  // Initial potentials: the graph is a DAG, so shortest distances come in layer order.
+  // Potentials that make every arc's reduced cost non-negative at zero flow.
   const potential = new Float64Array(V);
-  for (let j = 0; j < N; j++) potential[M + j] = 0;
   for (const e of input.edges) {
-    const v = M + e.mentee;
+    const v = firstMentee + e.mentee;
     potential[v] = Math.min(potential[v] ?? 0, -e.weight);
   }
-  let sinkPot = 0;
-  for (let j = 0; j < N; j++) sinkPot = Math.min(sinkPot, potential[M + j] ?? 0);
-  potential[sink] = sinkPot;
 
-  const dist = new Float64Array(V);
-  const prevArc = new Int32Array(V);
+  const dist = new Float64Array(V).fill(Number.POSITIVE_INFINITY);
+  const nextArc = new Int32Array(V);
   const done = new Uint8Array(V);
-  let total = 0;
+  const touched: number[] = [];
+  const heap = new MinHeap();
 
-  for (;;) {
-    // Dijkstra on reduced costs, stopping as soon as the sink is settled.
-    dist.fill(Number.POSITIVE_INFINITY);
-    done.fill(0);
-    dist[source] = 0;
-    const heap = new MinHeap();
-    heap.push(0, source);
+  for (let j = 0; j < N; j++) {
+    const start = firstMentee + j;
+    dist[start] = 0;
+    touched.push(start);
+    heap.push(0, start);
+    let found = false;
+    const settled: number[] = [];
     while (heap.size > 0) {
-      const [d, u] = heap.pop();
-      if (done[u] || d > (dist[u] ?? 0)) continue;
-      done[u] = 1;
-      if (u === sink) break;
-      const pu = potential[u] ?? 0;
-      for (let a = head[u] ?? -1; a !== -1; a = next[a] ?? -1) {
-        if ((cap[a] ?? 0) <= 0) continue;
-        const v = to[a] ?? 0;
-        if (done[v]) continue;
-        const nd = d + (cost[a] ?? 0) + pu - (potential[v] ?? 0);
-        if (nd < (dist[v] ?? Number.POSITIVE_INFINITY)) {
-          dist[v] = nd;
-          prevArc[v] = a;
-          heap.push(nd, v);
+      const [d, v] = heap.pop();
+      if (done[v] || d > (dist[v] ?? 0)) continue;
+      done[v] = 1;
+      settled.push(v);
+      if (v === source) {
+        found = true;
+        break;
+      }
+      const pv = potential[v] ?? 0;
+      // Arcs u→v with room, walked backwards: a is v's own arc, a^1 runs u→v.
+      for (let a = head[v] ?? -1; a !== -1; a = next[a] ?? -1) {
+        const back = a ^ 1;
+        if ((cap[back] ?? 0) <= 0) continue;
+        const u = to[a] ?? 0;
+        if (done[u]) continue;
+        const nd = d + (cost[back] ?? 0) + (potential[u] ?? 0) - pv;
+        if (nd < (dist[u] ?? Number.POSITIVE_INFINITY)) {
+          if (dist[u] === Number.POSITIVE_INFINITY) touched.push(u);
+          dist[u] = nd;
+          nextArc[u] = back;
+          heap.push(nd, u);
         }
       }
     }
-    if (!done[sink]) break;
-    const dSink = dist[sink] ?? 0;
-    // The path's real cost; stop once another mentee would add no weight.
-    const pathCost = dSink + (potential[sink] ?? 0) - (potential[source] ?? 0);
-    if (pathCost >= 0) break;
-    // Settled nodes move by their distance, all others by the sink's: reduced costs stay ≥ 0.
-    for (let v = 0; v < V; v++) {
-      potential[v] = (potential[v] ?? 0) + (done[v] ? (dist[v] ?? 0) : dSink);
+    if (found) {
+      const D = dist[source] ?? 0;
+      for (const v of settled) potential[v] = (potential[v] ?? 0) + D - (dist[v] ?? 0);
+      // Push one unit source → … → mentee j along the arcs found.
+      for (let u = source; u !== start; ) {
+        const a = nextArc[u] ?? 0;
+        cap[a] = (cap[a] ?? 0) - 1;
+        cap[a ^ 1] = (cap[a ^ 1] ?? 0) + 1;
+        u = to[a] ?? start;
+      }
     }
-    for (let v = sink; v !== source; ) {
-      const a = prevArc[v] ?? 0;
-      cap[a] = (cap[a] ?? 0) - 1;
-      cap[a ^ 1] = (cap[a ^ 1] ?? 0) + 1;
-      v = to[a ^ 1] ?? source;
+    for (const v of touched) {
+      dist[v] = Number.POSITIVE_INFINITY;
+      done[v] = 0;
     }
-    total -= pathCost;
+    touched.length = 0;
+    while (heap.size > 0) heap.pop();
   }
 
   const chosen: number[] = [];
-  input.edges.forEach((_, i) => {
-    if ((cap[edgeArc[i] ?? 0] ?? 1) === 0) chosen.push(i);
+  let total = 0;
+  input.edges.forEach((e, i) => {
+    if ((cap[edgeArc[i] ?? 0] ?? 1) === 0) {
+      chosen.push(i);
+      total += e.weight;
+    }
   });
   return { chosen, total };
 }
