@@ -6,6 +6,7 @@ import type { OutboxWorker } from '../core/outbox';
 import type { Platform } from '../core/refs';
 import type { Db } from '../db/client';
 import { pruneInboundEvents } from '../db/queries/inbound-events';
+import { runScheduledRound } from '../features/matching/scheduled';
 import type { Logger } from '../logger';
 import { runDueTimers } from './timers';
 
@@ -21,15 +22,21 @@ export interface JobDeps {
 /** How long processed event ids are kept for deduplication. */
 export const INBOUND_EVENT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
-export type JobName = 'tick' | 'prune';
+export type JobName = 'tick' | 'prune' | 'match';
 
-/** Every recurring job, in one place. Each is `run(deps, now)`: cron-free, so tests call it. */
+/**
+ * Every recurring job, in one place. Each is `run(deps, now)`: cron-free, so tests call it.
+ * A job whose schedule is undefined for this configuration doesn't run.
+ */
 export const JOBS: Record<
   JobName,
-  { schedule: string; run: (deps: JobDeps, now: Date) => Promise<void> }
+  {
+    schedule: (config: Config) => string | undefined;
+    run: (deps: JobDeps, now: Date) => Promise<void>;
+  }
 > = {
   tick: {
-    schedule: '* * * * *',
+    schedule: () => '* * * * *',
     async run(deps, now) {
       runDueTimers(deps, now);
       // Through kick(), so a tick never runs a second delivery pass beside an event's.
@@ -38,10 +45,17 @@ export const JOBS: Record<
     },
   },
   prune: {
-    schedule: '17 3 * * *',
+    schedule: () => '17 3 * * *',
     async run(deps, now) {
       pruneInboundEvents(deps.db, new Date(now.getTime() - INBOUND_EVENT_RETENTION_MS));
       deps.outbox.prune(now);
+    },
+  },
+  match: {
+    schedule: (config) => config.MATCH_CRON,
+    async run(deps, now) {
+      runScheduledRound(deps, now);
+      deps.outbox.kick();
     },
   },
 };
@@ -53,8 +67,10 @@ export const JOBS: Record<
 export function startJobs(deps: JobDeps): { stop(): Promise<void> } {
   const tasks: ScheduledTask[] = [];
   for (const [name, job] of Object.entries(JOBS)) {
+    const schedule = job.schedule(deps.config);
+    if (!schedule) continue;
     const task = cron.schedule(
-      job.schedule,
+      schedule,
       async () => {
         try {
           await job.run(deps, deps.clock.now());
@@ -65,7 +81,8 @@ export function startJobs(deps: JobDeps): { stop(): Promise<void> } {
           );
         }
       },
-      { name, noOverlap: true, timezone: 'UTC' },
+      // Schedules read in the organisation's zone ("Monday 10:00" means theirs).
+      { name, noOverlap: true, timezone: deps.config.ORG_TIMEZONE },
     );
     tasks.push(task);
   }

@@ -16,6 +16,7 @@ import { outbox } from '../../src/db/schema';
 import { silentLogger } from '../../src/logger';
 import { blockText, FakeSlackApi } from '../fakes/slack-api';
 import { createTestApp, type TestApp } from '../helpers/app';
+import { participant } from '../helpers/participants';
 import { type SlackHarness, signedHeaders, startSlack } from '../helpers/slack';
 
 let app: TestApp;
@@ -246,6 +247,50 @@ describe('Slack: surfaces', () => {
     expect(s.fake.postedTexts().at(-1)).toContain('your data is deleted');
     expect(profileOf()).toBeUndefined();
     expect(countRows('profiles')).toBe(0);
+  });
+});
+
+describe('Slack: a matching round end to end', () => {
+  it('HR publishes, both sides accept with buttons in their DMs, and both get the intro', async () => {
+    app = createTestApp({ env: { ADMIN_IDS: 'slack:UHR' } });
+    const s = await startSlack(app);
+    slack = s;
+    s.fake.users.set('U1', { name: 'Pat Lee', locale: 'en-US' });
+    s.fake.users.set('U2', { name: 'Sam Roe', locale: 'en-US' });
+    participant(app, U1, 'Pat Lee', { role: 'mentor', grade: 1, teach: ['ai'] });
+    participant(app, { ...U1, id: 'U2' }, 'Sam Roe', { role: 'mentee', grade: 5, learn: ['ai'] });
+    await s.command('match publish', { user: 'U2' });
+    expect(s.fake.postedTexts().at(-1)).toContain('only HR and program admins');
+    await s.command('match publish', { user: 'UHR' });
+    const posts = s.fake.callsTo('chat.postMessage');
+    const proposal = (channel: string) =>
+      posts.find(
+        (c) =>
+          c.args.channel === channel &&
+          blockText(c.args.blocks).includes('A reverse-mentoring match'),
+      );
+    expect(blockText(proposal('DU1')?.args.blocks)).toContain('You could mentor Sam Roe');
+    expect(blockText(proposal('DU2')?.args.blocks)).toContain(
+      'Pat Lee — Dept Pat Lee, 1 — junior / intern — could be your mentor',
+    );
+    const accept = (channel: string) =>
+      (
+        (proposal(channel)?.args.blocks ?? []) as {
+          elements?: { value?: string; text?: { text: string } }[];
+        }[]
+      )
+        .flatMap((b) => b.elements ?? [])
+        .find((e) => e.text?.text === 'Accept')?.value ?? '';
+    await s.press(accept('DU2'), { user: 'U2' });
+    // The proposal message itself is updated to say we're waiting for the other side.
+    expect(blockText(s.fake.callsTo('chat.update').at(-1)?.args.blocks)).toContain(
+      "We'll let you know as soon as Pat Lee answers",
+    );
+    await s.press(accept('DU1'), { user: 'U1' });
+    const intros = s.fake
+      .callsTo('chat.postMessage')
+      .filter((c) => blockText(c.args.blocks).includes("You're a pair!"));
+    expect(intros.map((c) => c.args.channel).sort()).toEqual(['DU1', 'DU2']);
   });
 });
 

@@ -11,6 +11,7 @@ import { startHttpServer } from '../../src/http/health';
 import { silentLogger } from '../../src/logger';
 import { FakeBotApi } from '../fakes/telegram-api';
 import { createTestApp, type TestApp } from '../helpers/app';
+import { participant } from '../helpers/participants';
 import { ANNA, BOT, type Person, startTelegram, type TelegramHarness } from '../helpers/telegram';
 
 let app: TestApp;
@@ -204,6 +205,53 @@ describe('Telegram: buttons and groups', () => {
     expect(ru?.payload.language_code).toBe('ru');
     expect(((ru?.payload.commands ?? []) as { description: string }[])[2]?.description).toBe(
       'записаться добровольцем: заполнить профиль',
+    );
+  });
+});
+
+describe('Telegram: a matching round end to end', () => {
+  it('HR publishes, both sides accept with inline buttons, and both get the intro', async () => {
+    app = createTestApp({ env: { ADMIN_IDS: 'telegram:9000' } });
+    tg = await startTelegram(app);
+    const t = tg;
+    const bob: Person = { id: 3003, first_name: 'Bob', language_code: 'en' };
+    const hr: Person = { id: 9000, first_name: 'Helen', language_code: 'en' };
+    participant(app, ref(ANNA), 'Anna Petrova', { role: 'mentor', grade: 1, teach: ['gen_z'] });
+    participant(app, ref(bob), 'Bob Stone', { role: 'mentee', grade: 4, learn: ['gen_z'] });
+    await t.say('/match publish', { from: hr });
+    expect(t.api.texts().some((x) => x.includes('Sent 1 proposal'))).toBe(true);
+    const proposalFor = (p: Person) =>
+      t.api
+        .callsTo('sendMessage')
+        .find(
+          (c) =>
+            c.payload.chat_id === String(p.id) &&
+            String(c.payload.text).includes('A reverse-mentoring match'),
+        );
+    const acceptData = (p: Person) =>
+      (
+        (
+          proposalFor(p)?.payload.reply_markup as
+            | { inline_keyboard: { text: string; callback_data: string }[][] }
+            | undefined
+        )?.inline_keyboard ?? []
+      )
+        .flat()
+        .find((b) => b.text === 'Accept')?.callback_data ?? '';
+    expect(String(proposalFor(bob)?.payload.text)).toContain(
+      'Anna Petrova — Dept Anna Petrova, 1 — junior / intern — could be your mentor',
+    );
+    await t.press(acceptData(bob), { from: bob, messageId: proposalFor(bob)?.result });
+    // The proposal's own message is edited to say we're waiting.
+    expect(String(t.api.callsTo('editMessageText').at(-1)?.payload.text)).toContain(
+      'as soon as Anna Petrova answers',
+    );
+    await t.press(acceptData(ANNA), { from: ANNA, messageId: proposalFor(ANNA)?.result });
+    const intros = t.api
+      .callsTo('sendMessage')
+      .filter((c) => String(c.payload.text).includes("You're a pair!"));
+    expect(intros.map((c) => c.payload.chat_id).sort()).toEqual(
+      [String(bob.id), String(ANNA.id)].sort(),
     );
   });
 });

@@ -169,3 +169,39 @@ describe('matching rounds in the console demo', () => {
     expect(rows('select * from pairs')).toHaveLength(0);
   });
 });
+
+describe('scheduled rounds (MATCH_CRON)', () => {
+  it('previews to the HR channel by default, or publishes when configured', async () => {
+    const { JOBS } = await import('../../src/jobs');
+    const { RecordingAdapter } = await import('../fakes/recording-adapter');
+    app = createTestApp({ env: { HR_CHANNEL: 'slack:CHR', MATCH_CRON: '0 10 * * 1' } });
+    seedDemoCompany(app.database.db, app.clock.now());
+    const slackFake = new RecordingAdapter('slack');
+    app.adapters.slack = slackFake;
+    app.adapters.console = new RecordingAdapter('console');
+    expect(JOBS.match.schedule(app.config)).toBe('0 10 * * 1');
+    const deps = {
+      db: app.database.db,
+      config: app.config,
+      logger: silentLogger,
+      clock: app.clock,
+      outbox: app.outbox,
+      adapters: app.adapters,
+    };
+    await JOBS.match.run(deps, app.clock.now());
+    await app.outbox.drain();
+    expect(slackFake.deliveries[0]?.target).toMatchObject({
+      kind: 'conversation',
+      conversation: { id: 'CHR' },
+    });
+    expect(slackFake.deliveries[0]?.reply?.title).toBe('Matching preview');
+    expect(rows('select * from proposals')).toHaveLength(0);
+
+    const publishing = { ...deps, config: { ...app.config, MATCH_CRON_MODE: 'publish' as const } };
+    app.clock.advance(7 * 24 * 3600_000);
+    await JOBS.match.run(publishing, app.clock.now());
+    await app.outbox.drain();
+    expect(rows('select * from proposals')).toHaveLength(5);
+    expect(slackFake.deliveries.at(-1)?.reply?.text).toContain('Sent 5 proposals');
+  });
+});

@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { splitArgs } from '../../core/command-parser';
 import type { Ctx } from '../../core/context';
+import type { Locale, Translate } from '../../core/i18n';
 import type { ActionSpec, CommandSpec } from '../../core/registry';
+import type { TextReply } from '../../core/replies';
 import { audit } from '../../db/queries/audit';
 import { listTopics } from '../../db/queries/profiles';
 import { pairs, type UserRow } from '../../db/schema';
@@ -32,10 +34,19 @@ export const matchCommand: CommandSpec = {
 };
 
 function preview(ctx: Ctx): void {
-  const { t, locale } = ctx;
-  const { pool, plan } = planNow(ctx.deps, ctx.now);
+  ctx.reply(renderPreview(ctx.deps, ctx.t, ctx.locale, ctx.now));
+}
+
+/** The round as HR reads it: pairs with scores and reasons, and who is left out and why. */
+export function renderPreview(
+  deps: Pick<Ctx['deps'], 'db' | 'config' | 'adapters'>,
+  t: Translate,
+  locale: Locale,
+  now: Date,
+): TextReply {
+  const { pool, plan } = planNow(deps, now);
   if (pool.mentors.length === 0 && pool.mentees.length === 0) {
-    ctx.reply({
+    return {
       kind: 'text',
       text: t('match.nobody', {
         volunteers: pool.volunteers,
@@ -43,10 +54,9 @@ function preview(ctx: Ctx): void {
         notPrepared: pool.notPrepared.length,
         busy: pool.busy,
       }),
-    });
-    return;
+    };
   }
-  const topics = listTopics(ctx.deps.db);
+  const topics = listTopics(deps.db);
   const person = (v: { name: string; department: string; grade: number }) =>
     t('match.person', { name: v.name, department: v.department, grade: v.grade });
   const lines = plan.matches.map(
@@ -79,7 +89,7 @@ function preview(ctx: Ctx): void {
     ),
   ];
   const groups = plan.matches.filter((m) => m.group).length;
-  ctx.reply({
+  return {
     kind: 'text',
     title: t('match.previewTitle'),
     text: [
@@ -97,7 +107,7 @@ function preview(ctx: Ctx): void {
     ]
       .filter(Boolean)
       .join('\n\n'),
-  });
+  };
 }
 
 function publish(ctx: Ctx): void {

@@ -1,0 +1,32 @@
+import type { UserRef } from '../../src/core/refs';
+import type { ProfileInput } from '../../src/db/queries/profiles';
+import { saveProfile, updateProfile } from '../../src/db/queries/profiles';
+import { upsertUser } from '../../src/db/queries/users';
+import type { TestApp } from './app';
+
+/** A joined, prepared participant, written straight to the database (a factory for tests). */
+export function participant(
+  app: TestApp,
+  ref: UserRef,
+  name: string,
+  profile: Partial<ProfileInput> & Pick<ProfileInput, 'role' | 'grade'>,
+): number {
+  const now = app.clock.now();
+  const user = upsertUser(app.database.db, { ref, name, locale: 'en' }, now);
+  saveProfile(
+    app.database.db,
+    user.id,
+    {
+      department: `Dept ${name}`,
+      interests: [],
+      formats: ['one_on_one'],
+      capacity: profile.role === 'mentee' ? null : 1,
+      teach: [],
+      learn: [],
+      ...profile,
+    },
+    now,
+  );
+  updateProfile(app.database.db, user.id, { preparedAt: now }, now);
+  return user.id;
+}
