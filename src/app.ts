@@ -8,6 +8,7 @@ import type { Platform } from './core/refs';
 import type { CommandSpec } from './core/registry';
 import type { Db } from './db/client';
 import { forms } from './features/forms';
+import { showPendingProposals } from './features/matching/pair-command';
 import { buildHome } from './features/opt-in/menu';
 import { actions, commands } from './features/registry';
 import type { Logger } from './logger';
@@ -46,6 +47,9 @@ export function createApp(options: {
     actions,
     forms,
     home: buildHome,
+    arrive: (ctx) => {
+      showPendingProposals(ctx);
+    },
   });
   return { deps, engine, outbox, adapters };
 }

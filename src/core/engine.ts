@@ -23,6 +23,8 @@ export interface EngineOptions<C extends string, A extends string> {
   forms: FormEngine<string>;
   /** Builds a person's home surface; published after every event on platforms that have one. */
   home?: (ctx: Ctx) => HomeView;
+  /** When someone arrives on a step-by-step platform with no form open: show what waits for them. */
+  arrive?: (ctx: Ctx) => void;
 }
 
 /** Button data that runs a command, e.g. from a menu: `cmd|owner|join`. */
@@ -70,7 +72,7 @@ export function rolesOf(deps: EngineDeps, user: UserRow): Set<Role> {
 export function createEngine<C extends string, A extends string>(
   options: EngineOptions<C, A>,
 ): Engine {
-  const { deps, commands, actions, forms, home } = options;
+  const { deps, commands, actions, forms, home, arrive } = options;
   const logger = deps.logger.child({ component: 'engine' });
 
   async function handle(event: InboundEvent): Promise<HandleResult> {
@@ -128,7 +130,9 @@ export function createEngine<C extends string, A extends string>(
         // Arriving back (console start, /as): an unfinished form picks up where it stopped.
         const session = forms.active(ctx);
         const adapter = adapterFor(deps, event);
-        if (session && !adapter?.openForm) await forms.resume(ctx, session, ctx.t('form.resumed'));
+        if (adapter?.openForm) return {};
+        if (session) await forms.resume(ctx, session, ctx.t('form.resumed'));
+        else arrive?.(ctx);
         return {};
       }
       case 'command':

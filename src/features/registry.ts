@@ -3,6 +3,7 @@ import type { Ctx } from '../core/context';
 import { LOCALES, type Locale, t } from '../core/i18n';
 import type { ActionSpec, CommandSpec } from '../core/registry';
 import { adminCommand, matchActions, matchCommand } from './matching/commands';
+import { pairCommand } from './matching/pair-command';
 import { guideActions } from './opt-in/guide';
 import { cancelCommand, createHelpCommand, type HelpEntry, JOIN_START_ACTION } from './opt-in/help';
 import { joinCommand, profileActions, profileCommand } from './opt-in/join';
@@ -18,6 +19,7 @@ export const COMMAND_NAMES = [
   'help',
   'join',
   'profile',
+  'pair',
   'pause',
   'resume',
   'lang',
@@ -54,6 +56,7 @@ export const commands: Record<CommandName, CommandSpec> = {
   leave: leaveCommand,
   cancel: cancelCommand,
   menu: menuCommand,
+  pair: pairCommand,
   match: matchCommand,
   admin: adminCommand,
 };

@@ -196,6 +196,7 @@ describe('Telegram: buttons and groups', () => {
       'help',
       'join',
       'profile',
+      'pair',
       'pause',
       'resume',
       'lang',

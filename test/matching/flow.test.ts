@@ -43,8 +43,8 @@ describe('matching rounds in the console demo', () => {
     expect(preview).toContain(
       'teaches Social media and personal brand; shared interests: running; same time zone',
     );
-    expect(preview).toContain('Pavel Morozov (—): has not read the preparation guide');
-    expect(preview).toContain('Natalia Fedorova (—): on a break');
+    expect(preview).toContain('Pavel Morozov: has not read the preparation guide');
+    expect(preview).toContain('Natalia Fedorova: on a break');
     expect(rows('select * from proposals')).toHaveLength(0);
 
     const published = await chat.type('/match publish');
@@ -72,6 +72,31 @@ describe('matching rounds in the console demo', () => {
     ).toEqual({ status: 'active' });
     // Pressing again changes nothing.
     expect(await chat.type('1')).toContain('Это предложение уже закрыто.');
+    // /pair shows the partner; the proposal is no longer waiting.
+    expect(await chat.type('/pair')).toContain(
+      'Вы наставник для Dmitry Sokolov (Соцсети и личный бренд).',
+    );
+  });
+
+  it('shows proposals waiting for an answer again (/pair, and on arrival), and keeps a repeated Accept harmless', async () => {
+    await demo();
+    await chat.type('/match publish');
+    await chat.type('/as dmitry');
+    expect(await chat.type('1')).toContain('Сообщим, как только ответит Anna Petrova.');
+    expect(await chat.type('1')).toContain('Сообщим, как только ответит Anna Petrova.');
+    expect(
+      one(
+        "select mentee_answer, status from proposals where mentee_user_id = (select id from users where platform_user_id = 'dmitry')",
+      ),
+    ).toEqual({
+      mentee_answer: 'accepted',
+      status: 'open',
+    });
+    // Anna arrives (as after a restart): her proposal is shown again with its buttons.
+    const arrival = await chat.type('/as anna');
+    expect(arrival).toContain('Вы можете стать наставником для Dmitry Sokolov');
+    expect(await chat.type('/pair')).toContain('Вы можете стать наставником для Dmitry Sokolov');
+    expect(await chat.type('1')).toContain('Вы с Dmitry Sokolov — пара!');
   });
 
   it('tells the other side kindly on a decline, and never proposes that pair again', async () => {
@@ -122,6 +147,52 @@ describe('matching rounds in the console demo', () => {
     );
   });
 
+  it('writes to nobody twice: no "unmatched" note for people with a proposal, nothing on a second publish', async () => {
+    await demo();
+    await chat.type('/match publish');
+    const transcript = chat.transcript();
+    // Elena (role "both") got a proposal as a mentee; she is not told she has no match.
+    expect(transcript).toContain('→ to Elena Popova · Tandem:\n── Вам подобрана пара');
+    expect(transcript).not.toMatch(/→ to Elena Popova · Tandem:\nВ этом раунде пары для вас нет/);
+    const queued = rows('select * from outbox').length;
+    expect(await chat.type('/match publish')).toContain('There is nothing new to send');
+    expect(rows('select * from outbox').length).toBe(queued + 1); // only the reply to HR
+    expect(rows('select * from match_rounds')).toHaveLength(1);
+  });
+
+  it('keeps a group within four across rounds', async () => {
+    app = createTestApp({ env: { ADMIN_IDS: 'console:me' } });
+    const { participant } = await import('../helpers/participants');
+    const ref = (id: string) => ({ platform: 'console' as const, workspace: 'local', id });
+    participant(app, ref('g-mentor'), 'Gina Mentor', {
+      role: 'mentor',
+      grade: 1,
+      teach: ['ai'],
+      formats: ['group'],
+      capacity: 1,
+    });
+    for (const k of [1, 2, 3]) {
+      participant(app, ref(`g${k}`), `Member ${k}`, {
+        role: 'mentee',
+        grade: 5,
+        learn: ['ai'],
+        formats: ['group'],
+      });
+    }
+    chat = await startConsoleChat(app);
+    expect(await chat.type('/match publish')).toContain('Sent 3 proposals');
+    for (const k of [4, 5, 6]) {
+      participant(app, ref(`g${k}`), `Member ${k}`, {
+        role: 'mentee',
+        grade: 5,
+        learn: ['ai'],
+        formats: ['group'],
+      });
+    }
+    expect(await chat.type('/match publish')).toContain('Sent 1 proposal');
+    expect(one('select count(*) as n from proposals where "group" = 1')).toEqual({ n: 4 });
+  });
+
   it('explains an empty pool instead of an empty table', async () => {
     app = createTestApp({ env: { ADMIN_IDS: 'console:me' } });
     chat = await startConsoleChat(app);
@@ -156,6 +227,22 @@ describe('matching rounds in the console demo', () => {
       { manual: 1, status: 'ended' },
       { manual: 1, status: 'active' },
     ]);
+  });
+
+  it('withdraws an open proposal when HR pairs the mentee by hand', async () => {
+    await demo();
+    await chat.type('/match publish');
+    const out = await chat.type('/admin pair ivan dmitry force');
+    expect(out).toContain('Paired: Ivan Volkov → Dmitry Sokolov.');
+    expect(out).toContain('→ to Anna Petrova · Tandem:');
+    expect(out).toContain('Команда программы закрыла предложение с Dmitry Sokolov.');
+    expect(
+      one(
+        "select status from proposals where mentee_user_id = (select id from users where platform_user_id = 'dmitry')",
+      ),
+    ).toEqual({
+      status: 'withdrawn',
+    });
   });
 
   it('tells a partner kindly when someone leaves', async () => {

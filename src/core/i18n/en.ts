@@ -260,8 +260,7 @@ export const en = {
     `You could mentor ${p.name} — ${p.who}.\nWhy: ${p.why}.\nAccept or decline within ${p.hours} hours; silence counts as “no”.`,
   'proposal.toMentee': (p: { name: string; who: string; why: string; hours: number }) =>
     `${p.name} — ${p.who} — could be your mentor.\nWhy: ${p.why}.\nAccept or decline within ${p.hours} hours; silence counts as “no”.`,
-  'proposal.group':
-    'This is a small group: the mentor meets a few colleagues who want the same topics.',
+  'proposal.group': 'This is a small group: the mentor meets a few colleagues at once.',
   'proposal.button.accept': 'Accept',
   'proposal.button.decline': 'Decline',
   'proposal.waiting': (p: { name: string }) =>
@@ -278,6 +277,25 @@ export const en = {
     `${p.name} accepted too: you're now ${p.name}'s mentor for ${p.topics}.`,
   'pair.introMentee': (p: { name: string; topics: string }) =>
     `${p.name} accepted too: ${p.name} is now your mentor for ${p.topics}.`,
+  'proposal.otherLeft': (p: { name: string }) =>
+    `${p.name} has left the program, so the proposal is closed. You stay in the pool for the next round.`,
+  'pair.none': "No partner yet — you'll get a proposal at the next matching round.",
+  'pair.title': 'Your pairs',
+  'pair.asMentor': (p: { name: string; topics: string }) => `You mentor ${p.name} (${p.topics}).`,
+  'pair.asMentee': (p: { name: string; topics: string }) => `${p.name} mentors you (${p.topics}).`,
+  'pair.pending': 'Waiting for your answer:',
+  'cmd.pair': 'my partners, and proposals waiting for my answer',
+  'match.excludedLine': (p: { name: string; reason: string }) => `${p.name}: ${p.reason}`,
+  'pair.introManualMentor': (p: { name: string; topics: string }) =>
+    `The program team has paired you with ${p.name}: you're ${p.name}'s mentor for ${p.topics}.`,
+  'pair.introManualMentee': (p: { name: string; topics: string }) =>
+    `The program team has paired you with ${p.name}: ${p.name} is your mentor for ${p.topics}.`,
+  'proposal.paired': (p: { name: string }) =>
+    `You and ${p.name} are a pair — see the introduction below.`,
+  'proposal.withdrawn': (p: { name: string }) =>
+    `The program team has closed the proposal with ${p.name}. You stay in the pool for the next round.`,
+  'admin.rule.paused': 'one of them is on a break',
+  'admin.rule.not_prepared': 'one of them has not read the preparation guide',
   'pair.icebreakers': (p: { list: string }) => `To break the ice:\n${p.list}`,
   'pair.next':
     'Next: agree on one concrete task you want to solve together, write it down as a goal, and book a first 2-hour sprint this week. Say hello in a direct message now!',

@@ -222,7 +222,7 @@ export const ru: Messages = {
   'match.line': (p) =>
     `${p.mentor} → ${p.mentee}${p.group ? ' [группа]' : ''} · балл ${p.score}\n   ${p.why}`,
   'match.person': (p) => `${p.name} (${p.department}, ур. ${p.grade})`,
-  'match.why.topics': (p) => `учит: ${p.list}`,
+  'match.why.topics': (p) => `темы — ${p.list}`,
   'match.why.interests': (p) => `общие интересы: ${p.list}`,
   'match.why.apart': (p) => (p.hours === 0 ? 'один часовой пояс' : `разница ${p.hours} ч`),
   'match.unmatchedTitle': 'Без пары в этом раунде',
@@ -247,8 +247,7 @@ export const ru: Messages = {
     `Вы можете стать наставником для ${p.name} — ${p.who}.\nПочему: ${p.why}.\nПримите или отклоните в течение ${p.hours} ч; без ответа — считаем, что «нет».`,
   'proposal.toMentee': (p) =>
     `${p.name} — ${p.who} — может стать вашим наставником.\nПочему: ${p.why}.\nПримите или отклоните в течение ${p.hours} ч; без ответа — считаем, что «нет».`,
-  'proposal.group':
-    'Это небольшая группа: наставник встречается с несколькими коллегами, которым интересны те же темы.',
+  'proposal.group': 'Это небольшая группа: наставник встречается сразу с несколькими коллегами.',
   'proposal.button.accept': 'Принять',
   'proposal.button.decline': 'Отклонить',
   'proposal.waiting': (p) => `Спасибо! Сообщим, как только ответит ${p.name}.`,
@@ -264,6 +263,24 @@ export const ru: Messages = {
     `${p.name} тоже согласен(на): теперь вы наставник для ${p.name} по темам: ${p.topics}.`,
   'pair.introMentee': (p) =>
     `${p.name} тоже согласен(на): теперь ${p.name} — ваш наставник по темам: ${p.topics}.`,
+  'proposal.otherLeft': (p) =>
+    `${p.name} вышел(шла) из программы, поэтому предложение закрыто. Вы остаётесь в пуле для следующего раунда.`,
+  'pair.none': 'Пары пока нет — предложение придёт в ближайшем раунде подбора.',
+  'pair.title': 'Ваши пары',
+  'pair.asMentor': (p) => `Вы наставник для ${p.name} (${p.topics}).`,
+  'pair.asMentee': (p) => `${p.name} — ваш наставник (${p.topics}).`,
+  'pair.pending': 'Ждут вашего ответа:',
+  'cmd.pair': 'мои партнёры и предложения, ждущие ответа',
+  'match.excludedLine': (p) => `${p.name}: ${p.reason}`,
+  'pair.introManualMentor': (p) =>
+    `Команда программы объединила вас в пару с ${p.name}: вы наставник для ${p.name} по темам: ${p.topics}.`,
+  'pair.introManualMentee': (p) =>
+    `Команда программы объединила вас в пару с ${p.name}: ${p.name} — ваш наставник по темам: ${p.topics}.`,
+  'proposal.paired': (p) => `Вы с ${p.name} — пара! Знакомство — ниже.`,
+  'proposal.withdrawn': (p) =>
+    `Команда программы закрыла предложение с ${p.name}. Вы остаётесь в пуле для следующего раунда.`,
+  'admin.rule.paused': 'кто-то из них на перерыве',
+  'admin.rule.not_prepared': 'кто-то из них не прочитал памятку',
   'pair.icebreakers': (p) => `Чтобы начать разговор:\n${p.list}`,
   'pair.next':
     'Дальше: договоритесь об одной конкретной задаче, запишите её как цель и назначьте первый двухчасовой спринт на этой неделе. Напишите друг другу прямо сейчас!',

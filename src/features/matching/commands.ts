@@ -6,7 +6,8 @@ import type { ActionSpec, CommandSpec } from '../../core/registry';
 import type { TextReply } from '../../core/replies';
 import { audit } from '../../db/queries/audit';
 import { listTopics } from '../../db/queries/profiles';
-import { pairs, type UserRow } from '../../db/schema';
+import { getUser } from '../../db/queries/users';
+import { pairs, proposals, type UserRow } from '../../db/schema';
 import { notify } from '../notify';
 import { describeWhy } from './describe';
 import { findParticipants } from './people';
@@ -82,10 +83,10 @@ export function renderPreview(
       }),
     ),
     ...pool.paused.map((v) =>
-      t('match.unmatchedLine', { name: v.name, side: '—', reason: t('match.reason.paused') }),
+      t('match.excludedLine', { name: v.name, reason: t('match.reason.paused') }),
     ),
     ...pool.notPrepared.map((v) =>
-      t('match.unmatchedLine', { name: v.name, side: '—', reason: t('match.reason.not_prepared') }),
+      t('match.excludedLine', { name: v.name, reason: t('match.reason.not_prepared') }),
     ),
   ];
   const groups = plan.matches.filter((m) => m.group).length;
@@ -134,10 +135,10 @@ function answer(accept: boolean): ActionSpec {
         closed: ctx.t('proposal.closed'),
         waiting: ctx.t('proposal.waiting', { name }),
         declined: ctx.t('proposal.declinedYou'),
-        paired: undefined,
+        paired: ctx.t('proposal.paired', { name }),
       }[result.outcome];
-      // A pairing is announced by the intro itself; the buttons' message gets replaced.
-      if (text) ctx.reply({ kind: 'text', text }, { replace: true });
+      // The proposal's own message is replaced, so its buttons don't linger.
+      ctx.reply({ kind: 'text', text }, { replace: true });
     },
   };
 }
@@ -185,7 +186,10 @@ function pairByHand(ctx: Ctx, mentorUser: UserRow, menteeUser: UserRow, force: b
   const mentee = loadVolunteer(ctx.deps.db, menteeUser.id, options);
   if (!mentor || !mentee) return;
   const rule = (() => {
+    if (mentorUser.id === menteeUser.id) return 'self';
     if (mentor.role === 'mentee' || mentee.role === 'mentor') return 'role';
+    if (!mentor.prepared || !mentee.prepared) return 'not_prepared';
+    if (mentor.paused || mentee.paused) return 'paused';
     const load = loadOf(ctx.deps.db, mentorUser.id);
     if (load.asMentor >= mentor.capacity) return 'capacity';
     if (loadOf(ctx.deps.db, menteeUser.id).menteeBusy) return 'busy';
@@ -201,6 +205,32 @@ function pairByHand(ctx: Ctx, mentorUser: UserRow, menteeUser: UserRow, force: b
   }
   const topics = [...mentee.volunteer.learn].filter((t) => mentor.volunteer.teach.has(t));
   ctx.deps.db.transaction((tx) => {
+    // A mentee has one mentor: any proposal still open for them is withdrawn, and its other side told.
+    const open = tx
+      .select()
+      .from(proposals)
+      .where(and(eq(proposals.menteeUserId, menteeUser.id), eq(proposals.status, 'open')))
+      .all();
+    for (const p of open) {
+      tx.update(proposals)
+        .set({ status: 'withdrawn', decidedAt: ctx.now })
+        .where(eq(proposals.id, p.id))
+        .run();
+      const other = getUser(tx, p.mentorUserId);
+      if (other) {
+        notify(
+          tx,
+          ctx.deps,
+          other,
+          `proposal:${p.id}:withdrawn`,
+          (t) => ({
+            kind: 'text',
+            text: t('proposal.withdrawn', { name: menteeUser.name }),
+          }),
+          ctx.now,
+        );
+      }
+    }
     const pair = tx
       .insert(pairs)
       .values({
@@ -228,54 +258,65 @@ function pairByHand(ctx: Ctx, mentorUser: UserRow, menteeUser: UserRow, force: b
   });
 }
 
-function unpair(ctx: Ctx, mentor: UserRow, mentee: UserRow): void {
+function unpair(ctx: Ctx, a: UserRow, b: UserRow): void {
+  const between = (x: { mentorUserId: number; menteeUserId: number }) =>
+    (x.mentorUserId === a.id && x.menteeUserId === b.id) ||
+    (x.mentorUserId === b.id && x.menteeUserId === a.id);
+  // Either order works, and an open proposal between them can be withdrawn the same way.
   const active = ctx.deps.db
     .select()
     .from(pairs)
-    .where(
-      and(
-        eq(pairs.mentorUserId, mentor.id),
-        eq(pairs.menteeUserId, mentee.id),
-        eq(pairs.status, 'active'),
-      ),
-    )
-    .get();
-  if (!active) {
-    ctx.reply({
-      kind: 'text',
-      text: ctx.t('admin.notPaired', { mentor: mentor.name, mentee: mentee.name }),
-    });
+    .where(eq(pairs.status, 'active'))
+    .all()
+    .find(between);
+  const open = ctx.deps.db
+    .select()
+    .from(proposals)
+    .where(eq(proposals.status, 'open'))
+    .all()
+    .find(between);
+  if (!active && !open) {
+    ctx.reply({ kind: 'text', text: ctx.t('admin.notPaired', { mentor: a.name, mentee: b.name }) });
     return;
   }
   ctx.deps.db.transaction((tx) => {
-    tx.update(pairs)
-      .set({ status: 'ended', endedAt: ctx.now })
-      .where(eq(pairs.id, active.id))
-      .run();
+    if (active)
+      tx.update(pairs)
+        .set({ status: 'ended', endedAt: ctx.now })
+        .where(eq(pairs.id, active.id))
+        .run();
+    if (open)
+      tx.update(proposals)
+        .set({ status: 'withdrawn', decidedAt: ctx.now })
+        .where(eq(proposals.id, open.id))
+        .run();
     for (const [me, other] of [
-      [mentor, mentee],
-      [mentee, mentor],
+      [a, b],
+      [b, a],
     ] as const) {
       notify(
         tx,
         ctx.deps,
         me,
-        `pair:${active.id}:ended:${me.id}`,
+        `unpair:${active?.id ?? 0}:${open?.id ?? 0}:${me.id}`,
         (t) => ({
           kind: 'text',
-          text: t('pair.ended', { name: other.name }),
+          text: active
+            ? t('pair.ended', { name: other.name })
+            : t('proposal.withdrawn', { name: other.name }),
         }),
         ctx.now,
       );
     }
     audit(
       tx,
-      { actorUserId: ctx.user.id, action: 'pair.unpaired', details: { pair: active.id } },
+      {
+        actorUserId: ctx.user.id,
+        action: 'pair.unpaired',
+        details: { pair: active?.id ?? null, proposal: open?.id ?? null },
+      },
       ctx.now,
     );
   });
-  ctx.reply({
-    kind: 'text',
-    text: ctx.t('admin.unpaired', { mentor: mentor.name, mentee: mentee.name }),
-  });
+  ctx.reply({ kind: 'text', text: ctx.t('admin.unpaired', { mentor: a.name, mentee: b.name }) });
 }

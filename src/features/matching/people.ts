@@ -22,6 +22,8 @@ export function findParticipants(db: DbOrTx, platform: Platform, query: string):
     (u) => u.platformUserId.toLowerCase() === q || u.name.toLowerCase() === q,
   );
   if (exact.length > 0) return exact;
+  // A single letter would pick someone by accident.
+  if (q.length < 2) return [];
   return people.filter((u) =>
     u.name
       .toLowerCase()

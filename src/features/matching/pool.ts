@@ -10,6 +10,7 @@ import {
   type UserRow,
   users,
 } from '../../db/schema';
+import { GROUP_SIZE_MAX } from './limits';
 import { historyKey, type MatchRules, type MentorSide, type Volunteer } from './score';
 
 export interface Pool {
@@ -21,6 +22,8 @@ export interface Pool {
   notPrepared: Volunteer[];
   /** Already in an open proposal or an active pair (mentees) / at capacity (mentors). */
   busy: number;
+  /** Everyone with an open proposal or an active pair, on either side. */
+  engaged: Set<number>;
   volunteers: number;
 }
 
@@ -48,11 +51,18 @@ export function loadPool(
   }
   const openProposals = db.select().from(proposals).where(eq(proposals.status, 'open')).all();
   const activePairs = db.select().from(pairs).where(eq(pairs.status, 'active')).all();
-  const load = new Map<number, number>();
+  // 1:1 and group places are counted apart: a group has its own size limit.
+  const load = new Map<number, { individual: number; group: number }>();
   const menteeBusy = new Set<number>();
+  const engaged = new Set<number>();
   for (const p of [...openProposals, ...activePairs]) {
-    load.set(p.mentorUserId, (load.get(p.mentorUserId) ?? 0) + 1);
+    const l = load.get(p.mentorUserId) ?? { individual: 0, group: 0 };
+    if (p.group) l.group += 1;
+    else l.individual += 1;
+    load.set(p.mentorUserId, l);
     menteeBusy.add(p.menteeUserId);
+    engaged.add(p.mentorUserId);
+    engaged.add(p.menteeUserId);
   }
 
   const pool: Pool = {
@@ -62,6 +72,7 @@ export function loadPool(
     paused: [],
     notPrepared: [],
     busy: 0,
+    engaged,
     volunteers: rows.length,
   };
   for (const { profile, user } of rows) {
@@ -85,9 +96,21 @@ export function loadPool(
     }
     let busy = true;
     if (profile.role !== 'mentee') {
-      const left = (profile.capacity ?? 1) - (load.get(user.id) ?? 0);
-      if (left > 0) {
-        pool.mentors.push({ ...volunteer, capacity: left });
+      const used = load.get(user.id) ?? { individual: 0, group: 0 };
+      const capacity = profile.capacity ?? 1;
+      const groups = profile.formats.includes('group');
+      const limit =
+        (groups ? Math.max(capacity, GROUP_SIZE_MAX) : capacity) - used.individual - used.group;
+      const individual = Math.max(0, Math.min(limit, capacity - used.individual));
+      const group = groups ? Math.max(0, Math.min(limit, GROUP_SIZE_MAX - used.group)) : 0;
+      if (limit > 0 && individual + group > 0) {
+        pool.mentors.push({
+          ...volunteer,
+          capacity: individual,
+          groupCapacity: group,
+          limit,
+          groupMembers: used.group,
+        });
         busy = false;
       }
     }
@@ -108,7 +131,15 @@ export function loadVolunteer(
   db: DbOrTx,
   userId: number,
   options: { now: Date; orgTimeZone: string },
-): { volunteer: Volunteer; role: 'mentor' | 'mentee' | 'both'; capacity: number } | undefined {
+):
+  | {
+      volunteer: Volunteer;
+      role: 'mentor' | 'mentee' | 'both';
+      capacity: number;
+      prepared: boolean;
+      paused: boolean;
+    }
+  | undefined {
   const row = db
     .select({ profile: profiles, user: users })
     .from(profiles)
@@ -127,7 +158,13 @@ export function loadVolunteer(
     zone: row.user.timeZone ?? options.orgTimeZone,
     now: options.now,
   });
-  return { volunteer, role: row.profile.role, capacity: row.profile.capacity ?? 0 };
+  return {
+    volunteer,
+    role: row.profile.role,
+    capacity: row.profile.capacity ?? 0,
+    prepared: Boolean(row.profile.preparedAt),
+    paused: Boolean(row.profile.pausedUntil && row.profile.pausedUntil > options.now),
+  };
 }
 
 /** How many mentees a mentor has or is being proposed; whether a mentee is taken. */

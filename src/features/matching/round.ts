@@ -1,4 +1,5 @@
 import { compile, fastScore, historyIndex, ruleOut } from './compiled';
+import { GROUP_SIZE_MAX } from './limits';
 import {
   historyKey,
   type MatchRules,
@@ -11,8 +12,8 @@ import { solveMatching, tieBreak } from './solver';
 
 /** Candidate mentors kept per mentee: the optimum on these lists equals the full graph's in practice (TECH_NOTES §7). */
 export const CANDIDATES_PER_MENTEE = 40;
-/** A group: one mentor with up to this many mentees who chose the group format. */
-export const GROUP_SIZE_MAX = 4;
+export { GROUP_SIZE_MAX };
+
 /** Tie-breakers are below 1000; the scale keeps their sum over a whole round under one score point. */
 const TIE_RANGE = 1000;
 
@@ -72,12 +73,13 @@ export function planRound(
   const hubOf = mentors.map((m, i) => {
     const individual = hubs.push({ mentor: i, capacity: m.capacity, group: false }) - 1;
     const group = m.formats.has('group')
-      ? hubs.push({ mentor: i, capacity: GROUP_SIZE_MAX, group: true }) - 1
+      ? hubs.push({ mentor: i, capacity: m.groupCapacity ?? GROUP_SIZE_MAX, group: true }) - 1
       : undefined;
     return { individual, group };
   });
-  const limit = mentors.map((m) =>
-    m.formats.has('group') ? Math.max(m.capacity, GROUP_SIZE_MAX) : m.capacity,
+  // What the pool says is left; a fresh mentor has the larger of a 1:1 load and a group.
+  const limit = mentors.map(
+    (m) => m.limit ?? (m.formats.has('group') ? Math.max(m.capacity, GROUP_SIZE_MAX) : m.capacity),
   );
 
   const scale = TIE_RANGE * (mentees.length + 1);
@@ -169,10 +171,19 @@ export function planRound(
     total += s.total;
   }
   matches.sort((a, b) => a.mentor.userId - b.mentor.userId || a.mentee.userId - b.mentee.userId);
+  // A "group" of one is just a pair.
+  const groupSize = new Map<number, number>();
+  for (const m of matches)
+    if (m.group) groupSize.set(m.mentor.userId, (groupSize.get(m.mentor.userId) ?? 0) + 1);
+  for (const m of matches)
+    if (m.group && (groupSize.get(m.mentor.userId) ?? 0) + (m.mentor.groupMembers ?? 0) < 2)
+      m.group = false;
 
+  // Someone matched on one side (role "both") is not "unmatched" on the other.
+  const matchedPeople = new Set(matches.flatMap((m) => [m.mentor.userId, m.mentee.userId]));
   const unmatched: Unmatched[] = [];
   mentees.forEach((m, j) => {
-    if (matchedMentees.has(j)) return;
+    if (matchedMentees.has(j) || matchedPeople.has(m.userId)) return;
     unmatched.push({
       volunteer: m,
       side: 'mentee',
@@ -180,7 +191,7 @@ export function planRound(
     });
   });
   mentors.forEach((m, i) => {
-    if (matchedMentors.has(i)) return;
+    if (matchedMentors.has(i) || matchedPeople.has(m.userId)) return;
     unmatched.push({
       volunteer: m,
       side: 'mentor',

@@ -18,8 +18,14 @@ export interface Volunteer {
 }
 
 export interface MentorSide extends Volunteer {
-  /** Mentees this mentor can still take in this round. */
+  /** One-on-one mentees this mentor can still take in this round. */
   capacity: number;
+  /** Group places left (default: a full group, if the mentor runs groups). */
+  groupCapacity?: number;
+  /** All places left, 1:1 and group together (default: the larger of the two sizes). */
+  limit?: number;
+  /** Members their group already has (from earlier rounds). */
+  groupMembers?: number;
 }
 
 /** The score's parts, named and weighted in one place. */

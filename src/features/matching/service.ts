@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { encodeAction } from '../../core/actions';
 import type { EngineDeps } from '../../core/context';
 import type { translatorFor } from '../../core/engine';
+import type { Locale, Translate } from '../../core/i18n';
 import type { Reply } from '../../core/replies';
 import type { DbOrTx } from '../../db/client';
 import { audit } from '../../db/queries/audit';
@@ -56,9 +57,8 @@ export function publishRound(
   now: Date,
 ): { proposals: number; unmatched: number } {
   const { pool, plan } = planNow(deps, now);
-  if (plan.matches.length === 0 && pool.mentees.length + pool.mentors.length === 0) {
-    return { proposals: 0, unmatched: 0 };
-  }
+  // Nothing to propose: no round, and nobody is written to again.
+  if (plan.matches.length === 0) return { proposals: 0, unmatched: 0 };
   const ttlMs = deps.config.PROPOSAL_TTL_HOURS * 3600_000;
   const topics = listTopics(deps.db);
   let told = 0;
@@ -101,8 +101,9 @@ export function publishRound(
       );
       sendProposal(tx, deps, proposal, topics, now);
     }
-    // People left out hear why, once per round.
+    // People left out hear why, once per round — not those already paired or waiting.
     for (const u of plan.unmatched) {
+      if (pool.engaged.has(u.volunteer.userId)) continue;
       const person = getUser(tx, u.volunteer.userId);
       if (!person) continue;
       notify(
@@ -142,7 +143,6 @@ function sendProposal(
   const mentor = getUser(tx, proposal.mentorUserId);
   const mentee = getUser(tx, proposal.menteeUserId);
   if (!mentor || !mentee) return;
-  const hours = deps.config.PROPOSAL_TTL_HOURS;
   for (const [me, other, side] of [
     [mentor, mentee, 'mentor'],
     [mentee, mentor, 'mentee'],
@@ -152,35 +152,48 @@ function sendProposal(
       deps,
       me,
       `proposal:${proposal.id}:${side}`,
-      (t, locale) => {
-        const why = describeWhy(t, locale, topics, proposal.reasons);
-        const who = whoIs(tx, t, other);
-        const text = t(side === 'mentor' ? 'proposal.toMentor' : 'proposal.toMentee', {
-          name: other.name,
-          who,
-          why,
-          hours,
-        });
-        return {
-          kind: 'text',
-          title: t('proposal.title'),
-          text: proposal.group ? `${text}\n${t('proposal.group')}` : text,
-          buttons: [
-            {
-              label: t('proposal.button.accept'),
-              data: encodeAction(ACCEPT_ACTION, me.id, String(proposal.id)),
-              style: 'primary',
-            },
-            {
-              label: t('proposal.button.decline'),
-              data: encodeAction(DECLINE_ACTION, me.id, String(proposal.id)),
-            },
-          ],
-        };
-      },
+      (t, locale) => proposalMessage(tx, deps, proposal, { me, other, side, topics }, t, locale),
       now,
     );
   }
+}
+
+/** One side's proposal: who, why, and Accept / Decline (also shown again by /pair). */
+export function proposalMessage(
+  db: DbOrTx,
+  deps: Pick<Deps, 'config'>,
+  proposal: ProposalRow,
+  who: {
+    me: UserRow;
+    other: UserRow;
+    side: 'mentor' | 'mentee';
+    topics: ReturnType<typeof listTopics>;
+  },
+  t: Translate,
+  locale: Locale,
+): Reply {
+  const text = t(who.side === 'mentor' ? 'proposal.toMentor' : 'proposal.toMentee', {
+    name: who.other.name,
+    who: whoIs(db, t, who.other),
+    why: describeWhy(t, locale, who.topics, proposal.reasons),
+    hours: deps.config.PROPOSAL_TTL_HOURS,
+  });
+  return {
+    kind: 'text',
+    title: t('proposal.title'),
+    text: proposal.group ? `${text}\n${t('proposal.group')}` : text,
+    buttons: [
+      {
+        label: t('proposal.button.accept'),
+        data: encodeAction(ACCEPT_ACTION, who.me.id, String(proposal.id)),
+        style: 'primary',
+      },
+      {
+        label: t('proposal.button.decline'),
+        data: encodeAction(DECLINE_ACTION, who.me.id, String(proposal.id)),
+      },
+    ],
+  };
 }
 
 /** "Marketing, level 1 — junior / intern" */
@@ -215,9 +228,12 @@ export function answerProposal(
           : undefined;
     if (!side) return { outcome: 'closed' as const };
     const mine = side === 'mentor' ? proposal.mentorAnswer : proposal.menteeAnswer;
-    if (mine !== 'pending') return { outcome: 'closed' as const };
     const otherId = side === 'mentor' ? proposal.menteeUserId : proposal.mentorUserId;
     const other = getUser(tx, otherId);
+    // Pressing Accept again while the other side thinks: still waiting, nothing changes.
+    if (mine === 'accepted' && accept)
+      return { outcome: 'waiting' as const, ...(other ? { other } : {}) };
+    if (mine !== 'pending') return { outcome: 'closed' as const };
     const answer: Answer = accept ? 'accepted' : 'declined';
     const patch: Partial<Pick<ProposalRow, 'mentorAnswer' | 'menteeAnswer'>> =
       side === 'mentor' ? { mentorAnswer: answer } : { menteeAnswer: answer };
@@ -281,6 +297,9 @@ export function introduce(
   topicIds: string[],
   now: Date,
 ): void {
+  const keys = pair.manual
+    ? ({ mentor: 'pair.introManualMentor', mentee: 'pair.introManualMentee' } as const)
+    : ({ mentor: 'pair.introMentor', mentee: 'pair.introMentee' } as const);
   const mentor = getUser(tx, pair.mentorUserId);
   const mentee = getUser(tx, pair.menteeUserId);
   if (!mentor || !mentee) return;
@@ -298,7 +317,7 @@ export function introduce(
         kind: 'text',
         title: t('pair.introTitle'),
         text: [
-          t(side === 'mentor' ? 'pair.introMentor' : 'pair.introMentee', {
+          t(keys[side], {
             name: other.name,
             topics: topicList(locale, topics, topicIds),
           }),
@@ -359,10 +378,13 @@ export function releasePartners(
     rows.filter((r) => r.mentorUserId === user.id || r.menteeUserId === user.id);
   const open = involves(db.select().from(proposals).where(eq(proposals.status, 'open')).all());
   const active = involves(db.select().from(pairs).where(eq(pairs.status, 'active')).all());
-  const partnerIds = new Set<number>();
-  for (const p of [...open, ...active])
-    partnerIds.add(p.mentorUserId === user.id ? p.menteeUserId : p.mentorUserId);
-  for (const id of partnerIds) {
+  // A partner in an active pair hears "your pair is closed"; one with only a proposal, that it is.
+  const partnerIds = new Map<number, 'pair.partnerLeft' | 'proposal.otherLeft'>();
+  const otherOf = (p: { mentorUserId: number; menteeUserId: number }) =>
+    p.mentorUserId === user.id ? p.menteeUserId : p.mentorUserId;
+  for (const p of open) partnerIds.set(otherOf(p), 'proposal.otherLeft');
+  for (const p of active) partnerIds.set(otherOf(p), 'pair.partnerLeft');
+  for (const [id, key] of partnerIds) {
     const partner = getUser(db, id);
     if (!partner) continue;
     notify(
@@ -372,7 +394,7 @@ export function releasePartners(
       `left:${user.id}:${now.getTime()}:${id}`,
       (t) => ({
         kind: 'text',
-        text: t('pair.partnerLeft', { name: user.name }),
+        text: t(key, { name: user.name }),
       }),
       now,
     );

@@ -1,9 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, or } from 'drizzle-orm';
 import type { CommandSpec } from '../../core/registry';
 import type { DbOrTx } from '../../db/client';
 import { getProfile } from '../../db/queries/profiles';
 import { storedRoles } from '../../db/queries/users';
-import { auditLog, formSessions, timers, type UserRow } from '../../db/schema';
+import { auditLog, formSessions, pairs, proposals, timers, type UserRow } from '../../db/schema';
 
 /** Everything stored about one person, as plain JSON (the right of access). */
 export function exportPersonalData(db: DbOrTx, user: UserRow, now: Date) {
@@ -50,6 +50,29 @@ export function exportPersonalData(db: DbOrTx, user: UserRow, now: Date) {
       .where(eq(timers.userId, user.id))
       .all()
       .map((r) => ({ ...r, dueAt: r.dueAt.toISOString() })),
+    pairs: db
+      .select()
+      .from(pairs)
+      .where(or(eq(pairs.mentorUserId, user.id), eq(pairs.menteeUserId, user.id)))
+      .all()
+      .map((p) => ({
+        role: p.mentorUserId === user.id ? 'mentor' : 'mentee',
+        partner: p.mentorUserId === user.id ? p.menteeUserId : p.mentorUserId,
+        status: p.status,
+        since: p.createdAt.toISOString(),
+      })),
+    proposals: db
+      .select()
+      .from(proposals)
+      .where(or(eq(proposals.mentorUserId, user.id), eq(proposals.menteeUserId, user.id)))
+      .all()
+      .map((p) => ({
+        role: p.mentorUserId === user.id ? 'mentor' : 'mentee',
+        status: p.status,
+        myAnswer: p.mentorUserId === user.id ? p.mentorAnswer : p.menteeAnswer,
+        reasons: p.reasons,
+        createdAt: p.createdAt.toISOString(),
+      })),
     myActions: db
       .select({ at: auditLog.at, action: auditLog.action, details: auditLog.details })
       .from(auditLog)

@@ -1,0 +1,78 @@
+import { eq, or } from 'drizzle-orm';
+import type { Ctx } from '../../core/context';
+import type { CommandSpec } from '../../core/registry';
+import { getProfile, listTopics } from '../../db/queries/profiles';
+import { getUser } from '../../db/queries/users';
+import { pairs, proposals } from '../../db/schema';
+import { topicList } from './describe';
+import { proposalMessage } from './service';
+
+/**
+ * Open proposals still waiting for this person's answer, each with its buttons again — so
+ * nothing is lost when a message scrolls away or the console restarts.
+ */
+export function showPendingProposals(ctx: Ctx): number {
+  const me = ctx.user.id;
+  const topics = listTopics(ctx.deps.db);
+  const waiting = ctx.deps.db
+    .select()
+    .from(proposals)
+    .where(or(eq(proposals.mentorUserId, me), eq(proposals.menteeUserId, me)))
+    .all()
+    .filter(
+      (p) =>
+        p.status === 'open' &&
+        p.expiresAt > ctx.now &&
+        (p.mentorUserId === me ? p.mentorAnswer : p.menteeAnswer) === 'pending',
+    );
+  for (const p of waiting) {
+    const side = p.mentorUserId === me ? 'mentor' : 'mentee';
+    const other = getUser(ctx.deps.db, side === 'mentor' ? p.menteeUserId : p.mentorUserId);
+    if (!other) continue;
+    ctx.reply(
+      proposalMessage(
+        ctx.deps.db,
+        ctx.deps,
+        p,
+        { me: ctx.user, other, side, topics },
+        ctx.t,
+        ctx.locale,
+      ),
+    );
+  }
+  return waiting.length;
+}
+
+/** `/pair`: my partners and what they and I work on, plus proposals waiting for my answer. */
+export const pairCommand: CommandSpec = {
+  scope: 'dm',
+  takesArgs: false,
+  run(ctx) {
+    if (!getProfile(ctx.deps.db, ctx.user.id)) {
+      ctx.reply({ kind: 'text', text: ctx.t('common.notJoined') });
+      return;
+    }
+    const me = ctx.user.id;
+    const topics = listTopics(ctx.deps.db);
+    const active = ctx.deps.db
+      .select({ pair: pairs, proposal: proposals })
+      .from(pairs)
+      .leftJoin(proposals, eq(proposals.id, pairs.proposalId))
+      .where(or(eq(pairs.mentorUserId, me), eq(pairs.menteeUserId, me)))
+      .all()
+      .filter((r) => r.pair.status === 'active');
+    const lines = active.flatMap(({ pair, proposal }) => {
+      const mentoring = pair.mentorUserId === me;
+      const other = getUser(ctx.deps.db, mentoring ? pair.menteeUserId : pair.mentorUserId);
+      if (!other) return [];
+      const list = topicList(ctx.locale, topics, proposal?.reasons.topics ?? []) || '—';
+      return [
+        ctx.t(mentoring ? 'pair.asMentor' : 'pair.asMentee', { name: other.name, topics: list }),
+      ];
+    });
+    if (lines.length > 0)
+      ctx.reply({ kind: 'text', title: ctx.t('pair.title'), text: lines.join('\n') });
+    const pending = showPendingProposals(ctx);
+    if (lines.length === 0 && pending === 0) ctx.reply({ kind: 'text', text: ctx.t('pair.none') });
+  },
+};
