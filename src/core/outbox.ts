@@ -301,11 +301,10 @@ export class OutboxWorker {
     const payload = row.payload;
     if (!payload) throw new DeliveryError('delivery_permanent', 'message has no payload');
     if (payload.kind === 'reply') {
-      return adapter.send(
-        row.target,
-        payload.reply,
-        payload.replaces ? { replaces: payload.replaces } : undefined,
-      );
+      return adapter.send(row.target, payload.reply, {
+        ...(payload.replaces ? { replaces: payload.replaces } : {}),
+        ...(payload.locale ? { locale: payload.locale } : {}),
+      });
     }
     if (!adapter.sendFile)
       throw new DeliveryError('delivery_permanent', 'adapter cannot send files');

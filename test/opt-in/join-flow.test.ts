@@ -79,6 +79,8 @@ describe('join through the console', () => {
     const first = await chat.type('/join');
     expect(first).toContain('давайте заполним профиль');
     expect(first).toContain('шаг 1 из 11');
+    // The console's own hint speaks the person's language too.
+    expect(first).toContain('Ответьте номером.');
     expect(await chat.type('2')).toContain('Какой у вас уровень в компании?');
     expect(await chat.type('5')).toContain('В каком вы отделе');
     expect(await chat.type('Финансы')).toContain('Каким темам вы хотите научиться?');
