@@ -30,6 +30,54 @@ CREATE TABLE `inbound_events` (
 );
 --> statement-breakpoint
 CREATE INDEX `inbound_events_received_idx` ON `inbound_events` (`received_at`);--> statement-breakpoint
+CREATE TABLE `match_rounds` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`created_at` integer NOT NULL,
+	`created_by` integer,
+	`proposals` integer NOT NULL,
+	`total_score` integer NOT NULL,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE TABLE `pairs` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`mentor_user_id` integer NOT NULL,
+	`mentee_user_id` integer NOT NULL,
+	`proposal_id` integer,
+	`group` integer DEFAULT false NOT NULL,
+	`manual` integer DEFAULT false NOT NULL,
+	`status` text DEFAULT 'active' NOT NULL,
+	`created_at` integer NOT NULL,
+	`ended_at` integer,
+	FOREIGN KEY (`mentor_user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`mentee_user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`proposal_id`) REFERENCES `proposals`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE INDEX `pairs_mentor_idx` ON `pairs` (`mentor_user_id`,`status`);--> statement-breakpoint
+CREATE INDEX `pairs_mentee_idx` ON `pairs` (`mentee_user_id`,`status`);--> statement-breakpoint
+CREATE TABLE `proposals` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`round_id` integer,
+	`mentor_user_id` integer NOT NULL,
+	`mentee_user_id` integer NOT NULL,
+	`group` integer DEFAULT false NOT NULL,
+	`score` integer NOT NULL,
+	`reasons` text NOT NULL,
+	`mentor_answer` text DEFAULT 'pending' NOT NULL,
+	`mentee_answer` text DEFAULT 'pending' NOT NULL,
+	`status` text DEFAULT 'open' NOT NULL,
+	`expires_at` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	`decided_at` integer,
+	FOREIGN KEY (`round_id`) REFERENCES `match_rounds`(`id`) ON UPDATE no action ON DELETE set null,
+	FOREIGN KEY (`mentor_user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`mentee_user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `proposals_status_idx` ON `proposals` (`status`);--> statement-breakpoint
+CREATE INDEX `proposals_mentor_idx` ON `proposals` (`mentor_user_id`);--> statement-breakpoint
+CREATE INDEX `proposals_mentee_idx` ON `proposals` (`mentee_user_id`);--> statement-breakpoint
 CREATE TABLE `outbox` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`dedupe_key` text NOT NULL,
@@ -126,51 +174,22 @@ CREATE TABLE `users` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `users_platform_identity` ON `users` (`platform`,`workspace`,`platform_user_id`);--> statement-breakpoint
-CREATE TABLE `match_rounds` (
+CREATE TABLE `meetings` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`created_at` integer NOT NULL,
+	`pair_id` integer NOT NULL,
+	`kind` text NOT NULL,
+	`starts_at` integer NOT NULL,
+	`duration_min` integer NOT NULL,
+	`topic` text NOT NULL,
+	`link` text,
+	`status` text DEFAULT 'scheduled' NOT NULL,
+	`sequence` integer DEFAULT 0 NOT NULL,
 	`created_by` integer,
-	`proposals` integer NOT NULL,
-	`total_score` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`pair_id`) REFERENCES `pairs`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
 );
 --> statement-breakpoint
-CREATE TABLE `pairs` (
-	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`mentor_user_id` integer NOT NULL,
-	`mentee_user_id` integer NOT NULL,
-	`proposal_id` integer,
-	`group` integer DEFAULT false NOT NULL,
-	`manual` integer DEFAULT false NOT NULL,
-	`status` text DEFAULT 'active' NOT NULL,
-	`created_at` integer NOT NULL,
-	`ended_at` integer,
-	FOREIGN KEY (`mentor_user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`mentee_user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`proposal_id`) REFERENCES `proposals`(`id`) ON UPDATE no action ON DELETE set null
-);
---> statement-breakpoint
-CREATE INDEX `pairs_mentor_idx` ON `pairs` (`mentor_user_id`,`status`);--> statement-breakpoint
-CREATE INDEX `pairs_mentee_idx` ON `pairs` (`mentee_user_id`,`status`);--> statement-breakpoint
-CREATE TABLE `proposals` (
-	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`round_id` integer,
-	`mentor_user_id` integer NOT NULL,
-	`mentee_user_id` integer NOT NULL,
-	`group` integer DEFAULT false NOT NULL,
-	`score` integer NOT NULL,
-	`reasons` text NOT NULL,
-	`mentor_answer` text DEFAULT 'pending' NOT NULL,
-	`mentee_answer` text DEFAULT 'pending' NOT NULL,
-	`status` text DEFAULT 'open' NOT NULL,
-	`expires_at` integer NOT NULL,
-	`created_at` integer NOT NULL,
-	`decided_at` integer,
-	FOREIGN KEY (`round_id`) REFERENCES `match_rounds`(`id`) ON UPDATE no action ON DELETE set null,
-	FOREIGN KEY (`mentor_user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`mentee_user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
-);
---> statement-breakpoint
-CREATE INDEX `proposals_status_idx` ON `proposals` (`status`);--> statement-breakpoint
-CREATE INDEX `proposals_mentor_idx` ON `proposals` (`mentor_user_id`);--> statement-breakpoint
-CREATE INDEX `proposals_mentee_idx` ON `proposals` (`mentee_user_id`);
+CREATE INDEX `meetings_pair_idx` ON `meetings` (`pair_id`,`starts_at`);--> statement-breakpoint
+CREATE INDEX `meetings_status_idx` ON `meetings` (`status`,`starts_at`);

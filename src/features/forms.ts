@@ -1,7 +1,9 @@
 import { FormEngine } from '../core/forms/engine';
 import { PROFILE_FORM, profileForm } from './opt-in/profile-form';
+import { MEETING_FORM, meetingForm } from './scheduling/meeting-form';
 
 /** Every form the bot can ask, by id. State lives in the database, so one engine serves all. */
 export const forms = new FormEngine({
   [PROFILE_FORM]: profileForm,
+  [MEETING_FORM]: meetingForm,
 });

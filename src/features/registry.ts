@@ -12,6 +12,12 @@ import { leaveActions, leaveCommand } from './opt-in/leave';
 import { menuCommand } from './opt-in/menu';
 import { mydataCommand } from './opt-in/mydata';
 import { pauseCommand, resumeCommand } from './opt-in/pause';
+import {
+  meetCommand,
+  meetingsCommand,
+  schedulingActions,
+  sprintCommand,
+} from './scheduling/commands';
 
 /** Every command, in the order /help lists them. */
 export const COMMAND_NAMES = [
@@ -20,6 +26,9 @@ export const COMMAND_NAMES = [
   'join',
   'profile',
   'pair',
+  'sprint',
+  'meet',
+  'meetings',
   'pause',
   'resume',
   'lang',
@@ -57,6 +66,9 @@ export const commands: Record<CommandName, CommandSpec> = {
   cancel: cancelCommand,
   menu: menuCommand,
   pair: pairCommand,
+  sprint: sprintCommand,
+  meet: meetCommand,
+  meetings: meetingsCommand,
   match: matchCommand,
   admin: adminCommand,
 };
@@ -89,6 +101,7 @@ export const actions = {
   ...leaveActions,
   ...langActions,
   ...matchActions,
+  ...schedulingActions,
   [JOIN_START_ACTION]: { run: (ctx) => joinCommand.run(ctx, '') },
 } satisfies Record<string, ActionSpec>;
 export type ActionName = keyof typeof actions;

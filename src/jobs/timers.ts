@@ -7,10 +7,20 @@ import { dueTimers, finishTimer } from '../db/queries/timers';
 import type { TimerRow } from '../db/schema';
 import { expireProposal, PROPOSAL_EXPIRE_TIMER } from '../features/matching/service';
 import { PAUSE_RESUME_TIMER, runPauseResume } from '../features/opt-in/pause';
+import {
+  MEETING_AFTER_TIMER,
+  MEETING_REMIND_TIMER,
+  runAfterMeeting,
+  runReminder,
+} from '../features/scheduling/service';
 import type { Logger } from '../logger';
 
 /** Every kind of timed row. A new kind won't compile until it has a handler below. */
-export type TimerKind = typeof PAUSE_RESUME_TIMER | typeof PROPOSAL_EXPIRE_TIMER;
+export type TimerKind =
+  | typeof PAUSE_RESUME_TIMER
+  | typeof PROPOSAL_EXPIRE_TIMER
+  | typeof MEETING_REMIND_TIMER
+  | typeof MEETING_AFTER_TIMER;
 
 /** What a timer handler may use besides the transaction. */
 export interface TimerDeps {
@@ -25,6 +35,8 @@ export const TIMER_HANDLERS: Record<TimerKind, TimerHandler> = {
   [PAUSE_RESUME_TIMER]: runPauseResume,
   [PROPOSAL_EXPIRE_TIMER]: (db, deps, timer, now) =>
     expireProposal(db, deps, Number(timer.payload.proposalId), now),
+  [MEETING_REMIND_TIMER]: (db, deps, timer, now) => runReminder(db, deps, timer.payload, now),
+  [MEETING_AFTER_TIMER]: (db, deps, timer, now) => runAfterMeeting(db, deps, timer.payload, now),
 };
 
 export const TIMER_BATCH = 500;

@@ -34,7 +34,7 @@ export function meInDb(app: TestApp) {
  */
 export async function startConsoleChat(
   app: TestApp,
-  options: { me?: ConsolePerson; locale?: Locale } = {},
+  options: { me?: ConsolePerson; locale?: Locale; people?: ConsolePerson[] } = {},
 ): Promise<ConsoleChat> {
   const input = new PassThrough();
   const output = new PassThrough();
@@ -46,7 +46,11 @@ export async function startConsoleChat(
   const adapter = createConsoleAdapter({
     input,
     output,
-    people: [me, ...DEMO_COMPANY.map(({ id, name, locale }) => ({ id, name, locale }))],
+    people: [
+      me,
+      ...(options.people ?? []),
+      ...DEMO_COMPANY.map(({ id, name, locale }) => ({ id, name, locale })),
+    ],
     me,
     locale: options.locale ?? 'en',
     filesDir: `${app.dir}/files`,

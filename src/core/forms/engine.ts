@@ -254,7 +254,7 @@ export class FormEngine<Id extends string> {
     const unknown: FormEnv = { ctx, mode: session.mode, values: {} };
     return {
       data: encodeAction(FORM_SUBMIT_ACTION, ctx.user.id, session.id),
-      title: ctx.t(form.title),
+      title: ctx.t(form.titleFor?.(session.mode) ?? form.title),
       submitLabel: ctx.t(form.submitLabel),
       cancelLabel: ctx.t('form.close'),
       fields: form.fields
@@ -301,6 +301,8 @@ export class FormEngine<Id extends string> {
       else errors[field.name] = result.error;
     }
     if (Object.keys(errors).length > 0) return { ok: false, errors };
+    const problem = form.validate?.(ctx, values, session.mode);
+    if (problem) return { ok: false, errors: { [problem.field]: problem.error } };
     this.#complete(ctx, session, values);
     return { ok: true };
   }
@@ -376,6 +378,19 @@ export class FormEngine<Id extends string> {
           .filter((f) => !f.when || f.when(env))
           .map((f) => [f.name, values[f.name] ?? null]),
       );
+      const problem = form.validate?.(ctx, applicable, session.mode);
+      if (problem) {
+        // Back to the field the problem is about, keeping every answer given.
+        const at = session.history.indexOf(problem.field);
+        const updated = this.#save(ctx, session, {
+          values,
+          field: problem.field,
+          step: session.step + 1,
+          history: at >= 0 ? session.history.slice(0, at) : [...session.history, field.name],
+        });
+        this.#ask(ctx, updated, problem.error);
+        return;
+      }
       this.#complete(ctx, session, applicable);
       return;
     }

@@ -50,7 +50,7 @@ export function renderPrompt(
   const op = (kind: FormOp, ...rest: string[]) =>
     encodeAction(FORM_ACTION, ctx.user.id, state.sessionId, String(state.step), kind, ...rest);
   const current = env.values[field.name];
-  const title = `${t(form.title)} · ${t('form.step', { n: state.position, total: state.total })}`;
+  const title = `${t(form.titleFor?.(env.mode) ?? form.title)} · ${t('form.step', { n: state.position, total: state.total })}`;
   const lines = [
     notice ? `${tone === 'error' ? '⚠️' : '↪'} ${notice}` : undefined,
     t(field.label),

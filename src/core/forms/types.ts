@@ -30,7 +30,7 @@ export interface SingleField extends FieldBase {
   kind: 'single';
   options: (env: FormEnv) => FieldOption[];
   /** Accepts a typed value that is not among the options (e.g. any IANA time zone). */
-  parseText?: (text: string) => string | undefined;
+  parseText?: (text: string, env: FormEnv) => string | undefined;
   /** What to say when a typed value is neither an option nor readable by `parseText`. */
   textError?: MessageKey;
 }
@@ -66,10 +66,21 @@ export type FieldDefinition = SingleField | MultiField | TextField | NumberField
 export interface FormDefinition {
   id: string;
   title: MessageKey;
+  /** A title that depends on the mode (booking a sprint vs a meeting). */
+  titleFor?: (mode: string) => MessageKey;
   submitLabel: MessageKey;
   fields: FieldDefinition[];
   /** Values to start from (editing an existing profile). */
   initialValues?: (ctx: Ctx, mode: string) => FormValues;
+  /**
+   * Rules across fields (a date in the past, an overlap), checked before saving. An error
+   * sends the person back to that field with the (already translated) reason.
+   */
+  validate?: (
+    ctx: Ctx,
+    values: FormValues,
+    mode: string,
+  ) => { field: string; error: string } | undefined;
   /** Runs inside the transaction that closes the form; only DB writes and ctx.reply. */
   onSubmit: (ctx: Ctx, values: FormValues, mode: string) => void;
   /** Reply after Cancel; defaults to a generic "nothing saved". */

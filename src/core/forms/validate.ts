@@ -46,7 +46,7 @@ function schemaFor(field: FieldDefinition, env: FormEnv, t: Translate): z.ZodTyp
         .transform((v) => v.trim())
         .transform((v, ctx) => {
           if (values.has(v)) return v;
-          const custom = field.parseText?.(v);
+          const custom = field.parseText?.(v, env);
           if (custom !== undefined) return custom;
           ctx.addIssue({ code: 'custom', message: t(field.textError ?? 'form.error.pickOption') });
           return z.NEVER;

@@ -333,6 +333,70 @@ export const en = {
   'pair.partnerLeft': (p: { name: string }) =>
     `${p.name} has left the program, so your pairing is closed. Thank you for your time together — the next round will suggest a new partner.`,
 
+  'meeting.kind.sprint': 'sprint',
+  'meeting.kind.meeting': 'meeting',
+  'meeting.booked': (p: { kind: string; name: string }) =>
+    `Your ${p.kind} with ${p.name} is booked:`,
+  'meeting.cancelled': (p: { kind: string; name: string; slot: string }) =>
+    `Your ${p.kind} with ${p.name} on ${p.slot} is cancelled. The calendar update is attached.`,
+  'meeting.button.cancel': 'Cancel it',
+  'meeting.icsTitle': (p: { kind: string; name: string }) =>
+    `Reverse mentoring ${p.kind} with ${p.name}`,
+  'meeting.icsCaption': 'Add it to your calendar',
+  'meeting.reminder': (p: {
+    kind: string;
+    name: string;
+    hours: number;
+    slot: string;
+    topic: string;
+  }) =>
+    `Reminder: your ${p.kind} with ${p.name} starts in ${p.hours === 1 ? 'an hour' : `${p.hours} hours`} — ${p.slot}.\n«${p.topic}»`,
+  'meeting.didItHappen': (p: { kind: string; name: string; topic: string }) =>
+    `Did your ${p.kind} with ${p.name} happen? («${p.topic}»)`,
+  'meeting.button.yes': 'Yes, it happened',
+  'meeting.button.no': "No, it didn't",
+  'meeting.thanksHeld': 'Great — thank you! A short feedback question will follow.',
+  'meeting.thanksMissed': 'Thanks for letting us know. Book the next one with /sprint or /meet.',
+  'meeting.alreadyRecorded': 'Thanks — your partner has already answered this.',
+  'meeting.notYours': 'This meeting is not one of yours.',
+  'meeting.cancelledYou': 'Cancelled. Your partner has been told.',
+  'meeting.notScheduled': 'This meeting is no longer scheduled.',
+  'meeting.needPair':
+    "You don't have a partner yet — sprints are booked with your pair. /pair shows where you stand.",
+  'meeting.form.sprint': 'Book a sprint',
+  'meeting.form.meeting': 'Book a meeting',
+  'meeting.form.submit': 'Book',
+  'meeting.field.partner': 'With whom?',
+  'meeting.field.day': 'Which day?',
+  'meeting.hint.day': 'Or type a date: 2026-12-03, “tomorrow”, “next friday”.',
+  'meeting.field.time': 'At what time (your time zone)?',
+  'meeting.hint.time': 'Or type a time like 15:30.',
+  'meeting.field.duration': 'How long?',
+  'meeting.field.topic': 'The concrete task or topic?',
+  'meeting.hint.topic': 'For example: set up an AI assistant for the weekly report.',
+  'meeting.field.link': 'A link or agenda (optional)',
+  'meeting.error.day': 'I couldn’t read that date. Try 2026-12-03 or “tomorrow”.',
+  'meeting.error.time': 'I couldn’t read that time. Try 15:30.',
+  'meeting.error.past': 'That time has already passed — please pick a later one.',
+  'meeting.error.dst':
+    'That time does not exist in your time zone (the clocks change that night) — please pick another.',
+  'meeting.error.invalid': 'That date and time don’t work — please pick another.',
+  'meeting.error.overlap':
+    'You already have a session with this partner at that time — please pick another.',
+  'meeting.duration': (p: { minutes: number }) =>
+    p.minutes < 60
+      ? `${p.minutes} min`
+      : p.minutes % 60 === 0
+        ? `${p.minutes / 60} h`
+        : `${Math.floor(p.minutes / 60)} h ${p.minutes % 60} min`,
+  'meeting.cancelledForm': 'Cancelled — nothing was booked.',
+  'meeting.listTitle': 'Coming up',
+  'meeting.listNone': 'Nothing booked. /sprint books a 2-hour sprint, /meet a 1-hour meeting.',
+  'meeting.listLine': (p: { slot: string; kind: string; name: string; topic: string }) =>
+    `${p.slot} — ${p.kind} with ${p.name}: «${p.topic}»`,
+  'cmd.sprint': 'book a 2-hour sprint with your partner',
+  'cmd.meet': 'book a meeting with your partner',
+  'cmd.meetings': 'what is coming up',
   'console.banner': (p: { name: string }) =>
     `Tandem local console — a demo company is loaded. You are ${p.name}. Type /help to begin, /as <name> to act as a colleague, /whoami, /quit to exit.`,
   'console.connect':

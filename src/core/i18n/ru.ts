@@ -314,6 +314,61 @@ export const ru: Messages = {
   'pair.partnerLeft': (p) =>
     `${p.name} вышел(шла) из программы, поэтому ваша пара закрыта. Спасибо за время вместе — следующий раунд предложит нового партнёра.`,
 
+  'meeting.kind.sprint': 'спринт',
+  'meeting.kind.meeting': 'встреча',
+  'meeting.booked': (p) => `Запланировано (${p.kind}) с ${p.name}:`,
+  'meeting.cancelled': (p) =>
+    `Отменено (${p.kind}) с ${p.name}, ${p.slot}. Обновление для календаря — во вложении.`,
+  'meeting.button.cancel': 'Отменить',
+  'meeting.icsTitle': (p) => `Обратное наставничество (${p.kind}) с ${p.name}`,
+  'meeting.icsCaption': 'Добавьте в календарь',
+  'meeting.reminder': (p) =>
+    `Напоминание: ${p.kind} с ${p.name} через ${p.hours === 1 ? 'час' : `${p.hours} ${pluralRu(p.hours, 'час', 'часа', 'часов')}`} — ${p.slot}.\n«${p.topic}»`,
+  'meeting.didItHappen': (p) =>
+    `Состоялась ли ${p.kind === 'спринт' ? 'работа над спринтом' : 'встреча'} с ${p.name}? («${p.topic}»)`,
+  'meeting.button.yes': 'Да, состоялась',
+  'meeting.button.no': 'Нет',
+  'meeting.thanksHeld': 'Отлично — спасибо! Сейчас придёт короткий вопрос для обратной связи.',
+  'meeting.thanksMissed': 'Спасибо, что сообщили. Следующую назначьте командой /sprint или /meet.',
+  'meeting.alreadyRecorded': 'Спасибо — партнёр уже ответил на этот вопрос.',
+  'meeting.notYours': 'Это не ваша встреча.',
+  'meeting.cancelledYou': 'Отменено. Партнёру сообщили.',
+  'meeting.notScheduled': 'Эта встреча уже не запланирована.',
+  'meeting.needPair':
+    'У вас пока нет пары — спринты назначаются с партнёром. /pair покажет, где вы сейчас.',
+  'meeting.form.sprint': 'Назначить спринт',
+  'meeting.form.meeting': 'Назначить встречу',
+  'meeting.form.submit': 'Назначить',
+  'meeting.field.partner': 'С кем?',
+  'meeting.field.day': 'В какой день?',
+  'meeting.hint.day': 'Или напишите дату: 2026-12-03, «завтра», «в пятницу».',
+  'meeting.field.time': 'Во сколько (по вашему времени)?',
+  'meeting.hint.time': 'Или напишите время, например 15:30.',
+  'meeting.field.duration': 'Сколько длится?',
+  'meeting.field.topic': 'Конкретная задача или тема?',
+  'meeting.hint.topic': 'Например: настроить ИИ-ассистента для еженедельного отчёта.',
+  'meeting.field.link': 'Ссылка или повестка (необязательно)',
+  'meeting.error.day': 'Не понял дату. Попробуйте 2026-12-03 или «завтра».',
+  'meeting.error.time': 'Не понял время. Попробуйте 15:30.',
+  'meeting.error.past': 'Это время уже прошло — выберите более позднее.',
+  'meeting.error.dst':
+    'Такого времени в вашем часовом поясе нет (в эту ночь переводят часы) — выберите другое.',
+  'meeting.error.invalid': 'Такие дата и время не подходят — выберите другие.',
+  'meeting.error.overlap': 'У вас с этим партнёром уже есть встреча в это время — выберите другое.',
+  'meeting.duration': (p) =>
+    p.minutes < 60
+      ? `${p.minutes} мин`
+      : p.minutes % 60 === 0
+        ? `${p.minutes / 60} ч`
+        : `${Math.floor(p.minutes / 60)} ч ${p.minutes % 60} мин`,
+  'meeting.cancelledForm': 'Отменено — ничего не назначено.',
+  'meeting.listTitle': 'Впереди',
+  'meeting.listNone':
+    'Ничего не запланировано. /sprint назначает двухчасовой спринт, /meet — часовую встречу.',
+  'meeting.listLine': (p) => `${p.slot} — ${p.kind} с ${p.name}: «${p.topic}»`,
+  'cmd.sprint': 'назначить двухчасовой спринт с партнёром',
+  'cmd.meet': 'назначить встречу с партнёром',
+  'cmd.meetings': 'что впереди',
   'console.banner': (p) =>
     `Локальная консоль Tandem — загружена демо-компания. Вы — ${p.name}. Наберите /help, чтобы начать, /as <имя>, чтобы действовать за коллегу, /whoami, /quit — выход.`,
   'console.connect':

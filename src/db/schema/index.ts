@@ -2,6 +2,7 @@ export * from './audit-log';
 export * from './form-sessions';
 export * from './inbound-events';
 export * from './matching';
+export * from './meetings';
 export * from './outbox';
 export * from './profiles';
 export * from './timers';

@@ -1,0 +1,121 @@
+import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import type { Ctx } from '../../core/context';
+import type { ActionSpec, CommandSpec } from '../../core/registry';
+import { getProfile } from '../../db/queries/profiles';
+import { meetings } from '../../db/schema';
+import { forms } from '../forms';
+import { activePairs, MEETING_FORM } from './meeting-form';
+import { CANCEL_ACTION, cancelMeeting, HELD_ACTION, loadMeeting, recordHeld } from './service';
+import { formatSlot } from './when';
+
+function book(mode: 'sprint' | 'meeting'): CommandSpec {
+  return {
+    scope: 'dm',
+    takesArgs: false,
+    async run(ctx) {
+      if (!getProfile(ctx.deps.db, ctx.user.id)) {
+        ctx.reply({ kind: 'text', text: ctx.t('common.notJoined') });
+        return;
+      }
+      if (activePairs(ctx).length === 0) {
+        ctx.reply({ kind: 'text', text: ctx.t('meeting.needPair') });
+        return;
+      }
+      await forms.start(ctx, MEETING_FORM, mode);
+    },
+  };
+}
+
+/** `/sprint` (2 hours by default) and `/meet` (1 hour): book with your partner. */
+export const sprintCommand = book('sprint');
+export const meetCommand = book('meeting');
+
+/** `/meetings`: what is coming up, in my time zone. */
+export const meetingsCommand: CommandSpec = {
+  scope: 'dm',
+  takesArgs: false,
+  run(ctx) {
+    const mine = activePairs(ctx);
+    const names = new Map(mine.map((p) => [p.pair.id, p.partnerName]));
+    const upcoming = mine.length
+      ? ctx.deps.db
+          .select()
+          .from(meetings)
+          .where(
+            and(
+              inArray(
+                meetings.pairId,
+                mine.map((p) => p.pair.id),
+              ),
+              eq(meetings.status, 'scheduled'),
+              gt(meetings.startsAt, ctx.now),
+            ),
+          )
+          .orderBy(asc(meetings.startsAt))
+          .all()
+      : [];
+    if (upcoming.length === 0) {
+      ctx.reply({ kind: 'text', text: ctx.t('meeting.listNone') });
+      return;
+    }
+    const zone = ctx.user.timeZone ?? ctx.deps.config.ORG_TIMEZONE;
+    ctx.reply({
+      kind: 'text',
+      title: ctx.t('meeting.listTitle'),
+      text: upcoming
+        .map((m) =>
+          ctx.t('meeting.listLine', {
+            slot: formatSlot(m.startsAt, m.durationMin, zone, ctx.locale),
+            kind: ctx.t(`meeting.kind.${m.kind}`),
+            name: names.get(m.pairId) ?? '?',
+            topic: m.topic,
+          }),
+        )
+        .join('\n'),
+    });
+  },
+};
+
+function member(ctx: Ctx, meetingId: number) {
+  const found = Number.isSafeInteger(meetingId) ? loadMeeting(ctx.deps.db, meetingId) : undefined;
+  if (!found) return undefined;
+  const { pair } = found;
+  return pair.mentorUserId === ctx.user.id || pair.menteeUserId === ctx.user.id ? found : undefined;
+}
+
+export const schedulingActions = {
+  [CANCEL_ACTION]: {
+    run(ctx, args) {
+      const found = member(ctx, Number(args[0]));
+      if (!found) {
+        ctx.reply({ kind: 'text', text: ctx.t('meeting.notYours') });
+        return;
+      }
+      if (found.meeting.status !== 'scheduled' || found.meeting.startsAt <= ctx.now) {
+        ctx.reply({ kind: 'text', text: ctx.t('meeting.notScheduled') });
+        return;
+      }
+      ctx.deps.db.transaction((tx) =>
+        cancelMeeting(tx, ctx.deps, found.meeting, ctx.user.id, ctx.now),
+      );
+      ctx.reply({ kind: 'text', text: ctx.t('meeting.cancelledYou') }, { replace: true });
+    },
+  },
+  [HELD_ACTION]: {
+    run(ctx, args) {
+      const outcome = recordHeld(
+        ctx.deps.db,
+        Number(args[0]),
+        ctx.user.id,
+        args[1] === 'y',
+        ctx.now,
+      );
+      const text = {
+        recorded: ctx.t(args[1] === 'y' ? 'meeting.thanksHeld' : 'meeting.thanksMissed'),
+        already: ctx.t('meeting.alreadyRecorded'),
+        not_yours: ctx.t('meeting.notYours'),
+      }[outcome];
+      ctx.reply({ kind: 'text', text }, { replace: true });
+    },
+  },
+} satisfies Record<string, ActionSpec>;

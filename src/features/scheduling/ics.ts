@@ -1,0 +1,44 @@
+import { createEvent } from 'ics';
+
+export interface IcsMeeting {
+  id: number;
+  sequence: number;
+  startsAt: Date;
+  durationMin: number;
+  title: string;
+  description: string;
+  link?: string | null;
+}
+
+/** The domain in calendar UIDs; stable, so an update replaces the right event. */
+export const ICS_UID_DOMAIN = 'tandem.local';
+
+/**
+ * An RFC 5545 invite: a stable UID per meeting, SEQUENCE for updates, METHOD:CANCEL when
+ * called off. Times are UTC; calendars show them in each reader's zone.
+ */
+export function meetingIcs(meeting: IcsMeeting, method: 'REQUEST' | 'CANCEL'): string {
+  const s = meeting.startsAt;
+  const { error, value } = createEvent({
+    uid: `meeting-${meeting.id}@${ICS_UID_DOMAIN}`,
+    sequence: meeting.sequence,
+    method,
+    ...(method === 'CANCEL' ? { status: 'CANCELLED' as const } : { status: 'CONFIRMED' as const }),
+    start: [
+      s.getUTCFullYear(),
+      s.getUTCMonth() + 1,
+      s.getUTCDate(),
+      s.getUTCHours(),
+      s.getUTCMinutes(),
+    ],
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    duration: { minutes: meeting.durationMin },
+    title: meeting.title,
+    description: meeting.description,
+    ...(meeting.link && /^https?:\/\//.test(meeting.link) ? { url: meeting.link } : {}),
+    productId: 'tandem/reverse-mentoring',
+  });
+  if (error || !value) throw new Error('could not build the calendar invite', { cause: error });
+  return value;
+}

@@ -1,0 +1,141 @@
+import { and, eq, or } from 'drizzle-orm';
+import type { Ctx } from '../../core/context';
+import type { FormDefinition, FormValues } from '../../core/forms/types';
+import { getUser } from '../../db/queries/users';
+import { type MeetingKind, meetings, type PairRow, pairs } from '../../db/schema';
+import { bookMeeting } from './service';
+import { combine, DURATIONS_MIN, dayOptions, parseDay, parseTime, timeOptions } from './when';
+
+export const MEETING_FORM = 'meeting';
+/** Default length by kind: sprints are the 2-hour format from the program, meetings 1 hour. */
+export const DEFAULT_DURATION: Record<MeetingKind, number> = { sprint: 120, meeting: 60 };
+
+const zoneOf = (ctx: Ctx) => ctx.user.timeZone ?? ctx.deps.config.ORG_TIMEZONE;
+const kindOf = (mode: string): MeetingKind => (mode === 'meeting' ? 'meeting' : 'sprint');
+
+/** The person's active pairs, with the partner's user row. */
+export function activePairs(ctx: Ctx): { pair: PairRow; partnerName: string }[] {
+  const me = ctx.user.id;
+  return ctx.deps.db
+    .select()
+    .from(pairs)
+    .where(
+      and(eq(pairs.status, 'active'), or(eq(pairs.mentorUserId, me), eq(pairs.menteeUserId, me))),
+    )
+    .all()
+    .map((pair) => ({
+      pair,
+      partnerName:
+        getUser(ctx.deps.db, pair.mentorUserId === me ? pair.menteeUserId : pair.mentorUserId)
+          ?.name ?? '?',
+    }));
+}
+
+const str = (v: FormValues[string] | undefined) => (typeof v === 'string' ? v : '');
+
+/** Booking a sprint or a meeting: with whom (if several), day, time, length, task, link. */
+export const meetingForm: FormDefinition = {
+  id: MEETING_FORM,
+  title: 'meeting.form.sprint',
+  titleFor: (mode) => (mode === 'meeting' ? 'meeting.form.meeting' : 'meeting.form.sprint'),
+  submitLabel: 'meeting.form.submit',
+  fields: [
+    {
+      kind: 'single',
+      name: 'pair',
+      label: 'meeting.field.partner',
+      when: ({ ctx }) => activePairs(ctx).length > 1,
+      options: ({ ctx }) =>
+        activePairs(ctx).map((p) => ({ value: String(p.pair.id), label: p.partnerName })),
+    },
+    {
+      kind: 'single',
+      name: 'day',
+      label: 'meeting.field.day',
+      hint: 'meeting.hint.day',
+      options: ({ ctx }) => dayOptions(ctx.now, zoneOf(ctx), ctx.locale),
+      parseText: (text, { ctx }) => parseDay(text, ctx.now, zoneOf(ctx)),
+      textError: 'meeting.error.day',
+    },
+    {
+      kind: 'single',
+      name: 'time',
+      label: 'meeting.field.time',
+      hint: 'meeting.hint.time',
+      options: () => timeOptions(),
+      parseText: parseTime,
+      textError: 'meeting.error.time',
+    },
+    {
+      kind: 'single',
+      name: 'duration',
+      label: 'meeting.field.duration',
+      options: ({ ctx }) =>
+        DURATIONS_MIN.map((m) => ({
+          value: String(m),
+          label: ctx.t('meeting.duration', { minutes: m }),
+        })),
+    },
+    {
+      kind: 'text',
+      name: 'topic',
+      label: 'meeting.field.topic',
+      hint: 'meeting.hint.topic',
+      maxLength: 200,
+      minLength: 3,
+    },
+    { kind: 'text', name: 'link', label: 'meeting.field.link', optional: true, maxLength: 500 },
+  ],
+  initialValues: (_ctx, mode) => ({ duration: String(DEFAULT_DURATION[kindOf(mode)]) }),
+  validate: (ctx, values) => {
+    const when = combine(str(values.day), str(values.time), zoneOf(ctx), ctx.now);
+    if (typeof when === 'string') {
+      const key = {
+        past: 'meeting.error.past',
+        dst_gap: 'meeting.error.dst',
+        invalid: 'meeting.error.invalid',
+      } as const;
+      return { field: when === 'invalid' ? 'day' : 'time', error: ctx.t(key[when]) };
+    }
+    const pair = chosenPair(ctx, values);
+    if (!pair) return { field: 'day', error: ctx.t('meeting.needPair') };
+    const end = when.getTime() + Number(values.duration) * 60_000;
+    const clash = ctx.deps.db
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.pairId, pair.id), eq(meetings.status, 'scheduled')))
+      .all()
+      .some(
+        (m) =>
+          m.startsAt.getTime() < end &&
+          m.startsAt.getTime() + m.durationMin * 60_000 > when.getTime(),
+      );
+    return clash ? { field: 'time', error: ctx.t('meeting.error.overlap') } : undefined;
+  },
+  onSubmit: (ctx, values, mode) => {
+    const pair = chosenPair(ctx, values);
+    const when = combine(str(values.day), str(values.time), zoneOf(ctx), ctx.now);
+    if (!pair || typeof when === 'string') return;
+    bookMeeting(
+      ctx.deps.db,
+      ctx.deps,
+      {
+        pair,
+        kind: kindOf(mode),
+        startsAt: when,
+        durationMin: Number(values.duration),
+        topic: str(values.topic),
+        link: str(values.link) || null,
+        by: ctx.user.id,
+      },
+      ctx.now,
+    );
+  },
+  cancelledMessage: (ctx) => ctx.t('meeting.cancelledForm'),
+};
+
+function chosenPair(ctx: Ctx, values: FormValues): PairRow | undefined {
+  const mine = activePairs(ctx);
+  if (mine.length === 1) return mine[0]?.pair;
+  return mine.find((p) => String(p.pair.id) === values.pair)?.pair;
+}

@@ -1,0 +1,329 @@
+import { and, eq, like } from 'drizzle-orm';
+import { encodeAction } from '../../core/actions';
+import type { EngineDeps } from '../../core/context';
+import { resolveLocale, translatorFor } from '../../core/engine';
+import { enqueue } from '../../core/outbox';
+import type { DbOrTx } from '../../db/client';
+import { audit } from '../../db/queries/audit';
+import { scheduleTimer } from '../../db/queries/timers';
+import { getUser, userRef } from '../../db/queries/users';
+import {
+  type MeetingRow,
+  meetings,
+  type PairRow,
+  pairs,
+  timers,
+  type UserRow,
+} from '../../db/schema';
+import { notify } from '../notify';
+import { meetingIcs } from './ics';
+import { formatSlot } from './when';
+
+export const MEETING_REMIND_TIMER = 'meeting.remind';
+export const MEETING_AFTER_TIMER = 'meeting.after';
+export const CANCEL_ACTION = 'mt.x';
+export const HELD_ACTION = 'mt.h';
+/** Reminders before a meeting, in hours. */
+export const REMINDERS_H = [24, 1] as const;
+
+type Deps = Pick<EngineDeps, 'config' | 'adapters'>;
+
+/** Both people of a meeting's pair, with the other one for each. */
+export function peopleOf(db: DbOrTx, pair: PairRow): { me: UserRow; other: UserRow }[] {
+  const mentor = getUser(db, pair.mentorUserId);
+  const mentee = getUser(db, pair.menteeUserId);
+  if (!mentor || !mentee) return [];
+  return [
+    { me: mentor, other: mentee },
+    { me: mentee, other: mentor },
+  ];
+}
+
+const zoneOf = (deps: Deps, user: UserRow) => user.timeZone ?? deps.config.ORG_TIMEZONE;
+
+/** Books a meeting: the row, its reminder and follow-up timers, and the invite to both. */
+export function bookMeeting(
+  db: DbOrTx,
+  deps: Deps,
+  input: {
+    pair: PairRow;
+    kind: MeetingRow['kind'];
+    startsAt: Date;
+    durationMin: number;
+    topic: string;
+    link: string | null;
+    by: number;
+  },
+  now: Date,
+): MeetingRow {
+  const meeting = db
+    .insert(meetings)
+    .values({
+      pairId: input.pair.id,
+      kind: input.kind,
+      startsAt: input.startsAt,
+      durationMin: input.durationMin,
+      topic: input.topic,
+      link: input.link,
+      createdBy: input.by,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning()
+    .get();
+  for (const hours of REMINDERS_H) {
+    const dueAt = new Date(meeting.startsAt.getTime() - hours * 3600_000);
+    if (dueAt <= now) continue; // booked at short notice: no reminder in the past
+    scheduleTimer(
+      db,
+      {
+        kind: MEETING_REMIND_TIMER,
+        dueAt,
+        payload: { meetingId: meeting.id, hours, sequence: meeting.sequence },
+        dedupeKey: `meeting:${meeting.id}:remind:${hours}:${meeting.sequence}`,
+      },
+      now,
+    );
+  }
+  scheduleTimer(
+    db,
+    {
+      kind: MEETING_AFTER_TIMER,
+      dueAt: new Date(meeting.startsAt.getTime() + meeting.durationMin * 60_000),
+      payload: { meetingId: meeting.id, sequence: meeting.sequence },
+      dedupeKey: `meeting:${meeting.id}:after:${meeting.sequence}`,
+    },
+    now,
+  );
+  for (const { me, other } of peopleOf(db, input.pair))
+    sendInvite(db, deps, meeting, me, other, 'REQUEST', now);
+  audit(
+    db,
+    { actorUserId: input.by, action: 'meeting.booked', details: { meeting: meeting.id } },
+    now,
+  );
+  return meeting;
+}
+
+/** Calls a meeting off for both: status, timers, and a cancelling invite. */
+export function cancelMeeting(
+  db: DbOrTx,
+  deps: Deps,
+  meeting: MeetingRow,
+  by: number,
+  now: Date,
+): void {
+  const cancelled = db
+    .update(meetings)
+    .set({ status: 'cancelled', sequence: meeting.sequence + 1, updatedAt: now })
+    .where(eq(meetings.id, meeting.id))
+    .returning()
+    .get();
+  db.update(timers)
+    .set({ status: 'cancelled', doneAt: now })
+    .where(and(eq(timers.status, 'pending'), like(timers.dedupeKey, `meeting:${meeting.id}:%`)))
+    .run();
+  const pair = db.select().from(pairs).where(eq(pairs.id, meeting.pairId)).get();
+  if (pair)
+    for (const { me, other } of peopleOf(db, pair))
+      sendInvite(db, deps, cancelled, me, other, 'CANCEL', now);
+  audit(
+    db,
+    { actorUserId: by, action: 'meeting.cancelled', details: { meeting: meeting.id } },
+    now,
+  );
+}
+
+/** The event in the person's own zone and language, with the .ics and a Cancel button. */
+function sendInvite(
+  db: DbOrTx,
+  deps: Deps,
+  meeting: MeetingRow,
+  me: UserRow,
+  other: UserRow,
+  method: 'REQUEST' | 'CANCEL',
+  now: Date,
+): void {
+  const locale = resolveLocale(me, deps.config.DEFAULT_LOCALE);
+  const t = translatorFor(deps, me);
+  const slot = formatSlot(meeting.startsAt, meeting.durationMin, zoneOf(deps, me), locale);
+  const kind = t(`meeting.kind.${meeting.kind}`);
+  const lines =
+    method === 'REQUEST'
+      ? [
+          t('meeting.booked', { kind, name: other.name }),
+          `${slot}`,
+          `«${meeting.topic}»`,
+          meeting.link ?? undefined,
+        ]
+      : [t('meeting.cancelled', { kind, name: other.name, slot })];
+  notify(
+    db,
+    deps,
+    me,
+    `meeting:${meeting.id}:${method}:${meeting.sequence}:${me.id}`,
+    () => ({
+      kind: 'text',
+      text: lines.filter(Boolean).join('\n'),
+      ...(method === 'REQUEST'
+        ? {
+            buttons: [
+              {
+                label: t('meeting.button.cancel'),
+                data: encodeAction(CANCEL_ACTION, me.id, String(meeting.id)),
+              },
+            ],
+          }
+        : {}),
+    }),
+    now,
+  );
+  const ics = meetingIcs(
+    {
+      id: meeting.id,
+      sequence: meeting.sequence,
+      startsAt: meeting.startsAt,
+      durationMin: meeting.durationMin,
+      title: t('meeting.icsTitle', { kind, name: other.name }),
+      description: meeting.topic,
+      link: meeting.link,
+    },
+    method,
+  );
+  enqueue(
+    db,
+    {
+      dedupeKey: `meeting:${meeting.id}:${method}:${meeting.sequence}:${me.id}:ics`,
+      target: { kind: 'user', user: userRef(me) },
+      payload: {
+        kind: 'file',
+        file: {
+          filename: `tandem-${meeting.kind}-${meeting.id}.ics`,
+          mimeType: 'text/calendar',
+          contentBase64: Buffer.from(ics, 'utf8').toString('base64'),
+          caption: t('meeting.icsCaption'),
+        },
+        locale,
+      },
+      userId: me.id,
+    },
+    now,
+  );
+}
+
+function loadMeeting(db: DbOrTx, id: number): { meeting: MeetingRow; pair: PairRow } | undefined {
+  const meeting = db.select().from(meetings).where(eq(meetings.id, id)).get();
+  const pair = meeting && db.select().from(pairs).where(eq(pairs.id, meeting.pairId)).get();
+  return meeting && pair ? { meeting, pair } : undefined;
+}
+
+/**
+ * Timer: a reminder, sent only while it still helps. One whose meeting has begun (the
+ * process was down) is dropped, not sent late; one for a changed meeting is ignored.
+ */
+export function runReminder(
+  db: DbOrTx,
+  deps: Deps,
+  payload: Record<string, unknown>,
+  now: Date,
+): void {
+  const found = loadMeeting(db, Number(payload.meetingId));
+  if (!found) return;
+  const { meeting, pair } = found;
+  if (meeting.status !== 'scheduled' || meeting.sequence !== Number(payload.sequence)) return;
+  if (meeting.startsAt <= now) return;
+  const hours = Number(payload.hours);
+  for (const { me, other } of peopleOf(db, pair)) {
+    notify(
+      db,
+      deps,
+      me,
+      `meeting:${meeting.id}:reminder:${hours}:${meeting.sequence}:${me.id}`,
+      (t, locale) => ({
+        kind: 'text',
+        text: t('meeting.reminder', {
+          kind: t(`meeting.kind.${meeting.kind}`),
+          name: other.name,
+          hours,
+          slot: formatSlot(meeting.startsAt, meeting.durationMin, zoneOf(deps, me), locale),
+          topic: meeting.topic,
+        }),
+      }),
+      now,
+    );
+  }
+}
+
+/** Timer: after the end time, both are asked whether it happened. */
+export function runAfterMeeting(
+  db: DbOrTx,
+  deps: Deps,
+  payload: Record<string, unknown>,
+  now: Date,
+): void {
+  const found = loadMeeting(db, Number(payload.meetingId));
+  if (!found) return;
+  const { meeting, pair } = found;
+  if (meeting.status !== 'scheduled' || meeting.sequence !== Number(payload.sequence)) return;
+  for (const { me, other } of peopleOf(db, pair)) {
+    notify(
+      db,
+      deps,
+      me,
+      `meeting:${meeting.id}:after:${meeting.sequence}:${me.id}`,
+      (t) => ({
+        kind: 'text',
+        text: t('meeting.didItHappen', {
+          kind: t(`meeting.kind.${meeting.kind}`),
+          name: other.name,
+          topic: meeting.topic,
+        }),
+        buttons: [
+          {
+            label: t('meeting.button.yes'),
+            data: encodeAction(HELD_ACTION, me.id, String(meeting.id), 'y'),
+            style: 'primary',
+          },
+          {
+            label: t('meeting.button.no'),
+            data: encodeAction(HELD_ACTION, me.id, String(meeting.id), 'n'),
+          },
+        ],
+      }),
+      now,
+    );
+  }
+}
+
+/**
+ * "Did it happen?" answered. The first answer sets the status; "yes" is where the feedback
+ * poll (goals-and-feedback issue) starts, recorded as `meeting.held` in the audit log.
+ */
+export function recordHeld(
+  db: DbOrTx,
+  meetingId: number,
+  userId: number,
+  held: boolean,
+  now: Date,
+): 'recorded' | 'already' | 'not_yours' {
+  const found = loadMeeting(db, meetingId);
+  if (!found || (found.pair.mentorUserId !== userId && found.pair.menteeUserId !== userId))
+    return 'not_yours';
+  if (found.meeting.status !== 'scheduled') return 'already';
+  db.update(meetings)
+    .set({ status: held ? 'held' : 'missed', updatedAt: now })
+    .where(eq(meetings.id, meetingId))
+    .run();
+  audit(
+    db,
+    {
+      actorUserId: userId,
+      action: held ? 'meeting.held' : 'meeting.missed',
+      details: { meeting: meetingId },
+    },
+    now,
+  );
+  return 'recorded';
+}
+
+export { loadMeeting };

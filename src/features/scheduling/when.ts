@@ -1,0 +1,104 @@
+import * as chrono from 'chrono-node';
+import { DateTime } from 'luxon';
+import type { FieldOption } from '../../core/forms/types';
+import type { Locale } from '../../core/i18n';
+
+/** How far ahead the day buttons go. */
+export const BOOKING_DAYS_AHEAD = 14;
+/** Start hours offered as buttons; any other time can be typed. */
+export const SLOT_HOURS = [8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20] as const;
+/** The longest sprint or meeting that can be booked. */
+export const DURATION_MAX_MIN = 8 * 60;
+export const DURATIONS_MIN = [30, 60, 90, 120, 180, 240] as const;
+
+/** The next two weeks as buttons, in the person's zone and language: "Thu, 3 Dec". */
+export function dayOptions(now: Date, zone: string, locale: Locale): FieldOption[] {
+  const today = DateTime.fromJSDate(now, { zone }).startOf('day');
+  return Array.from({ length: BOOKING_DAYS_AHEAD }, (_, i) => {
+    const day = today.plus({ days: i + 1 });
+    return { value: day.toISODate() ?? '', label: day.setLocale(locale).toFormat('ccc, d LLL') };
+  });
+}
+
+export function timeOptions(): FieldOption[] {
+  return SLOT_HOURS.map((h) => {
+    const value = `${String(h).padStart(2, '0')}:00`;
+    return { value, label: value };
+  });
+}
+
+/**
+ * A typed day — "2026-12-03", "завтра", "next friday", "3 декабря" — as YYYY-MM-DD in the
+ * person's zone; undefined when it can't be read. (chrono-node reads English and Russian.)
+ */
+export function parseDay(text: string, now: Date, zone: string): string | undefined {
+  const input = text.trim();
+  if (!input || input.length > 60) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(input)) {
+    const iso = DateTime.fromISO(input, { zone });
+    return iso.isValid ? (iso.toISODate() ?? undefined) : undefined;
+  }
+  const reference = DateTime.fromJSDate(now, { zone });
+  const instant = { instant: now, timezone: reference.offset };
+  const result =
+    chrono.ru.parse(input, instant, { forwardDate: true })[0] ??
+    chrono.en.parse(input, instant, { forwardDate: true })[0];
+  if (!result) return undefined;
+  const s = result.start;
+  const day = DateTime.fromObject(
+    {
+      year: s.get('year') ?? reference.year,
+      month: s.get('month') ?? reference.month,
+      day: s.get('day') ?? reference.day,
+    },
+    { zone },
+  );
+  return day.isValid ? (day.toISODate() ?? undefined) : undefined;
+}
+
+/** A typed time — "15:30", "3pm", "в 15" — as HH:MM; undefined when it can't be read. */
+export function parseTime(text: string): string | undefined {
+  const input = text.trim().toLowerCase();
+  if (!input || input.length > 20) return undefined;
+  const plain = /^(\d{1,2})(?:[:.](\d{2}))?$/.exec(input);
+  if (plain) return hhmm(Number(plain[1]), Number(plain[2] ?? 0));
+  const result = chrono.en.parse(input)[0] ?? chrono.ru.parse(input)[0];
+  const hour = result?.start.get('hour');
+  if (!result || hour === null || hour === undefined || !result.start.isCertain('hour'))
+    return undefined;
+  return hhmm(hour, result.start.get('minute') ?? 0);
+}
+
+function hhmm(h: number, m: number): string | undefined {
+  if (!Number.isInteger(h) || !Number.isInteger(m) || h > 23 || m > 59 || h < 0 || m < 0)
+    return undefined;
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+
+export type WhenProblem = 'invalid' | 'dst_gap' | 'past';
+
+/**
+ * The UTC instant of a local day and time in a zone. A time that doesn't exist there (the
+ * hour skipped when clocks go forward) is refused rather than silently moved.
+ */
+export function combine(day: string, time: string, zone: string, now: Date): Date | WhenProblem {
+  const [h, m] = time.split(':').map(Number);
+  const local = DateTime.fromISO(day, { zone }).set({
+    hour: h ?? 0,
+    minute: m ?? 0,
+    second: 0,
+    millisecond: 0,
+  });
+  if (!local.isValid) return 'invalid';
+  if (local.hour !== h || local.minute !== m) return 'dst_gap';
+  const at = local.toJSDate();
+  if (at.getTime() <= now.getTime()) return 'past';
+  return at;
+}
+
+/** "Thu, 3 Dec, 15:00–17:00 (Europe/Berlin)" in the reader's zone and language. */
+export function formatSlot(start: Date, durationMin: number, zone: string, locale: Locale): string {
+  const from = DateTime.fromJSDate(start, { zone }).setLocale(locale);
+  const to = from.plus({ minutes: durationMin });
+  return `${from.toFormat('ccc, d LLL, HH:mm')}–${to.toFormat('HH:mm')} (${zone})`;
+}

@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { pairs, users } from '../../src/db/schema';
+import { runDueTimers } from '../../src/jobs/timers';
+import { silentLogger } from '../../src/logger';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { type ConsoleChat, startConsoleChat } from '../helpers/console-chat';
+import { participant } from '../helpers/participants';
+
+let app: TestApp;
+let chat: ConsoleChat;
+
+afterEach(async () => {
+  await chat?.stop();
+  app?.close();
+  app?.dispose();
+});
+
+const ref = (id: string) => ({ platform: 'console' as const, workspace: 'local', id });
+const rows = (sql: string) => app.database.sqlite.prepare(sql).all() as Record<string, unknown>[];
+const tick = async () => {
+  const report = runDueTimers(
+    { db: app.database.db, config: app.config, logger: silentLogger, adapters: app.adapters },
+    app.clock.now(),
+  );
+  app.outbox.kick();
+  await app.outbox.drain();
+  return report;
+};
+
+/** Lena (mentor, Moscow) and Tom (mentee, Berlin) are a pair; the console types as Lena. */
+async function pairUp(start = '2026-12-01T09:00:00Z') {
+  app = createTestApp();
+  app.clock.set(start);
+  const lena = participant(app, ref('lena'), 'Lena Orlova', {
+    role: 'mentor',
+    grade: 1,
+    teach: ['ai'],
+  });
+  const tom = participant(app, ref('tom'), 'Tom Berg', { role: 'mentee', grade: 5, learn: ['ai'] });
+  app.database.db.update(users).set({ timeZone: 'Europe/Moscow' }).where(eq(users.id, lena)).run();
+  app.database.db.update(users).set({ timeZone: 'Europe/Berlin' }).where(eq(users.id, tom)).run();
+  app.database.db
+    .insert(pairs)
+    .values({ mentorUserId: lena, menteeUserId: tom, createdAt: app.clock.now() })
+    .run();
+  chat = await startConsoleChat(app, {
+    me: { id: 'lena', name: 'Lena Orlova' },
+    people: [{ id: 'tom', name: 'Tom Berg' }],
+  });
+}
+
+/** Books a sprint: typed day and time, keep 2 h, a task, no link. */
+async function book(day: string, time: string) {
+  await chat.type('/sprint');
+  await chat.type(day);
+  await chat.type(time);
+  await chat.type('7'); // Keep “2 h”
+  await chat.type('Set up an AI assistant for the weekly report');
+  return chat.type('1'); // Skip the link
+}
+
+describe('a sprint from booking to "did it happen?"', () => {
+  it('books in two time zones with .ics invites, reminds 24 h and 1 h before, then asks', async () => {
+    await pairUp();
+    const booked = await book('2026-12-03', '15:00');
+    // Lena sees Moscow time; Tom sees Berlin time — the same instant, 12:00 UTC.
+    expect(booked).toContain('Thu, 3 Dec, 15:00–17:00 (Europe/Moscow)');
+    expect(booked).toContain('→ to Tom Berg · Tandem:');
+    expect(booked).toContain('Thu, 3 Dec, 13:00–15:00 (Europe/Berlin)');
+    const icsPath = /File saved: (.+lena-tandem-sprint-1\.ics)/.exec(booked)?.[1] ?? '';
+    const ics = readFileSync(icsPath, 'utf8');
+    expect(ics).toContain('METHOD:REQUEST');
+    expect(ics).toContain('UID:meeting-1@tandem.local');
+    expect(ics).toContain('DTSTART:20261203T120000Z');
+    expect(ics).toContain('SEQUENCE:0');
+    expect(
+      rows("select kind, due_at from timers where kind like 'meeting.%' order by due_at").map(
+        (r) => r.kind,
+      ),
+    ).toEqual(['meeting.remind', 'meeting.remind', 'meeting.after']);
+
+    app.clock.set('2026-12-02T12:00:00Z');
+    expect((await tick()).done).toBe(1);
+    expect(chat.transcript()).toContain('Reminder: your sprint with Tom Berg starts in 24 hours');
+    expect(chat.transcript()).toContain(
+      '→ to Tom Berg · Tandem:\nReminder: your sprint with Lena Orlova starts in 24 hours',
+    );
+    app.clock.set('2026-12-03T11:00:00Z');
+    await tick();
+    expect(chat.transcript()).toContain('starts in an hour');
+    app.clock.set('2026-12-03T14:00:00Z');
+    await tick();
+    expect(chat.transcript()).toContain('Did your sprint with Tom Berg happen?');
+    expect(await chat.type('1')).toContain('A short feedback question will follow.');
+    expect(rows('select status from meetings')).toEqual([{ status: 'held' }]);
+    expect(rows("select action from audit_log where action = 'meeting.held'")).toHaveLength(1);
+    await chat.type('/as tom');
+    expect(await chat.type('1')).toContain('your partner has already answered');
+  });
+
+  it('after a three-day downtime drops reminders that are too late and asks "did it happen?" once', async () => {
+    await pairUp();
+    await book('2026-12-02', '18:00');
+    app.clock.set('2026-12-05T09:00:00Z');
+    expect((await tick()).done).toBe(3);
+    expect(chat.transcript()).not.toContain('Reminder:');
+    const asked = chat.transcript().split('Did your sprint').length - 1;
+    expect(asked).toBe(2); // once each
+    await tick();
+    expect(chat.transcript().split('Did your sprint').length - 1).toBe(2);
+  });
+
+  it('cancels with a METHOD:CANCEL invite and no more reminders', async () => {
+    await pairUp();
+    await book('2026-12-03', '15:00');
+    const out = await chat.type('1'); // the invite's "Cancel it"
+    expect(out).toContain('Cancelled. Your partner has been told.');
+    expect(out).toContain(
+      '→ to Tom Berg · Tandem:\nYour sprint with Lena Orlova on Thu, 3 Dec, 13:00–15:00 (Europe/Berlin) is cancelled.',
+    );
+    const cancelIcs = readFileSync(
+      /File saved: (.+tom-tandem-sprint-1\.ics)/.exec(out)?.[1] ?? '',
+      'utf8',
+    );
+    expect(cancelIcs).toContain('METHOD:CANCEL');
+    expect(cancelIcs).toContain('SEQUENCE:1');
+    expect(rows("select count(*) as n from timers where status = 'pending'")).toEqual([{ n: 0 }]);
+    expect(await chat.type('/meetings')).toContain('Nothing booked.');
+  });
+});
+
+describe('bad input when booking', () => {
+  it('re-asks with a reason and saves nothing', async () => {
+    await pairUp();
+    await chat.type('/sprint');
+    expect(await chat.type('someday maybe')).toContain('I couldn’t read that date.');
+    await chat.type('2026-11-30');
+    await chat.type('10:00');
+    await chat.type('7');
+    await chat.type('A task');
+    expect(await chat.type('1')).toContain('That time has already passed');
+    // Sent back to the time question, which still checks what is typed.
+    expect(await chat.type('25:99')).toContain('I couldn’t read that time.');
+    expect(rows('select * from meetings')).toHaveLength(0);
+  });
+
+  it('refuses a time that does not exist on a DST night, and overlaps', async () => {
+    await pairUp('2027-03-20T09:00:00Z');
+    // Tom is in Berlin: on 2027-03-28 the clocks jump from 02:00 to 03:00.
+    await chat.type('/as tom');
+    await chat.type('/sprint');
+    await chat.type('2027-03-28');
+    await chat.type('02:30');
+    await chat.type('7');
+    await chat.type('Night owls');
+    expect(await chat.type('1')).toContain('does not exist in your time zone');
+    await chat.type('/cancel');
+    await book('2027-03-25', '10:00');
+    const clash = await book('2027-03-25', '11:00');
+    expect(clash).toContain('You already have a session with this partner at that time');
+    expect(rows('select * from meetings')).toHaveLength(1);
+  });
+
+  it('asks for a pair first, and refuses buttons of meetings that are not yours', async () => {
+    app = createTestApp();
+    participant(app, ref('solo'), 'Solo Person', { role: 'mentee', grade: 4, learn: ['ai'] });
+    chat = await startConsoleChat(app, { me: { id: 'solo', name: 'Solo Person' } });
+    expect(await chat.type('/sprint')).toContain("You don't have a partner yet");
+    const solo = rows("select id from users where platform_user_id = 'solo'")[0]?.id;
+    await app.engine.handle({
+      id: 'x1',
+      type: 'action',
+      data: `mt.x|${solo}|1`,
+      user: { ref: ref('solo'), name: 'Solo Person' },
+      conversation: { platform: 'console', workspace: 'local', id: 'solo', kind: 'dm' },
+    });
+    await app.outbox.drain();
+    expect(chat.transcript()).toContain('This meeting is not one of yours.');
+  });
+});
