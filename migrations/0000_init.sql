@@ -47,6 +47,8 @@ CREATE TABLE `pairs` (
 	`group` integer DEFAULT false NOT NULL,
 	`manual` integer DEFAULT false NOT NULL,
 	`status` text DEFAULT 'active' NOT NULL,
+	`nudges_ignored` integer DEFAULT 0 NOT NULL,
+	`last_nudged_at` integer,
 	`created_at` integer NOT NULL,
 	`ended_at` integer,
 	FOREIGN KEY (`mentor_user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
@@ -78,6 +80,25 @@ CREATE TABLE `proposals` (
 CREATE INDEX `proposals_status_idx` ON `proposals` (`status`);--> statement-breakpoint
 CREATE INDEX `proposals_mentor_idx` ON `proposals` (`mentor_user_id`);--> statement-breakpoint
 CREATE INDEX `proposals_mentee_idx` ON `proposals` (`mentee_user_id`);--> statement-breakpoint
+CREATE TABLE `meetings` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`pair_id` integer NOT NULL,
+	`kind` text NOT NULL,
+	`starts_at` integer NOT NULL,
+	`duration_min` integer NOT NULL,
+	`topic` text NOT NULL,
+	`link` text,
+	`status` text DEFAULT 'scheduled' NOT NULL,
+	`sequence` integer DEFAULT 0 NOT NULL,
+	`created_by` integer,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`pair_id`) REFERENCES `pairs`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE INDEX `meetings_pair_idx` ON `meetings` (`pair_id`,`starts_at`);--> statement-breakpoint
+CREATE INDEX `meetings_status_idx` ON `meetings` (`status`,`starts_at`);--> statement-breakpoint
 CREATE TABLE `outbox` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`dedupe_key` text NOT NULL,
@@ -173,23 +194,4 @@ CREATE TABLE `users` (
 	`unreachable_at` integer
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `users_platform_identity` ON `users` (`platform`,`workspace`,`platform_user_id`);--> statement-breakpoint
-CREATE TABLE `meetings` (
-	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`pair_id` integer NOT NULL,
-	`kind` text NOT NULL,
-	`starts_at` integer NOT NULL,
-	`duration_min` integer NOT NULL,
-	`topic` text NOT NULL,
-	`link` text,
-	`status` text DEFAULT 'scheduled' NOT NULL,
-	`sequence` integer DEFAULT 0 NOT NULL,
-	`created_by` integer,
-	`created_at` integer NOT NULL,
-	`updated_at` integer NOT NULL,
-	FOREIGN KEY (`pair_id`) REFERENCES `pairs`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
-);
---> statement-breakpoint
-CREATE INDEX `meetings_pair_idx` ON `meetings` (`pair_id`,`starts_at`);--> statement-breakpoint
-CREATE INDEX `meetings_status_idx` ON `meetings` (`status`,`starts_at`);
+CREATE UNIQUE INDEX `users_platform_identity` ON `users` (`platform`,`workspace`,`platform_user_id`);

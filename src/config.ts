@@ -59,6 +59,8 @@ export const configSchema = z.object({
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DEMO: flag,
+  /** Days without a meeting before a pair is nudged (three ignored nudges: at risk). */
+  CADENCE_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   /** Hours a proposal waits for both answers; silence counts as a decline. */
   PROPOSAL_TTL_HOURS: z.coerce
     .number()

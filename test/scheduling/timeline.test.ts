@@ -115,7 +115,7 @@ describe('a sprint from booking to "did it happen?"', () => {
   it('cancels with a METHOD:CANCEL invite and no more reminders', async () => {
     await pairUp();
     await book('2026-12-03', '15:00');
-    const out = await chat.type('1'); // the invite's "Cancel it"
+    const out = await chat.type('2'); // the invite's "Cancel it"
     expect(out).toContain('Cancelled. Your partner has been told.');
     expect(out).toContain(
       '→ to Tom Berg · Tandem:\nYour sprint with Lena Orlova on Thu, 3 Dec, 13:00–15:00 (Europe/Berlin) is cancelled.',
@@ -128,6 +128,48 @@ describe('a sprint from booking to "did it happen?"', () => {
     expect(cancelIcs).toContain('SEQUENCE:1');
     expect(rows("select count(*) as n from timers where status = 'pending'")).toEqual([{ n: 0 }]);
     expect(await chat.type('/meetings')).toContain('Nothing booked.');
+  });
+});
+
+describe('moving and "can\'t make it"', () => {
+  it('reschedules with an updated invite (higher SEQUENCE) and fresh reminders', async () => {
+    await pairUp();
+    await book('2026-12-03', '15:00');
+    const form = await chat.type('1'); // Reschedule
+    expect(form).toContain('Move the session');
+    await chat.type('2026-12-04');
+    await chat.type('15:00');
+    await chat.type('7'); // Keep 2 h
+    await chat.type('1'); // Keep the task
+    const moved = await chat.type('1'); // Skip the link
+    expect(moved).toContain('Both of you have the new time');
+    expect(moved).toContain(
+      '→ to Tom Berg · Tandem:\nYour sprint with Lena Orlova has moved — the new time:\nFri, 4 Dec, 13:00–15:00 (Europe/Berlin)',
+    );
+    const ics = readFileSync(
+      /File saved: (.+tom-tandem-sprint-1\.ics)/.exec(moved)?.[1] ?? '',
+      'utf8',
+    );
+    expect(ics).toContain('SEQUENCE:1');
+    expect(ics).toContain('DTSTART:20261204T120000Z');
+    expect(rows("select count(*) as n from timers where status = 'pending'")).toEqual([{ n: 3 }]);
+    app.clock.set('2026-12-02T12:00:00Z');
+    await tick();
+    expect(chat.transcript()).not.toContain('Reminder:'); // the old 24 h reminder is gone
+    app.clock.set('2026-12-03T12:00:00Z');
+    await tick();
+    expect(chat.transcript()).toContain('Reminder: your sprint with Tom Berg starts in 24 hours');
+  });
+
+  it('"can\'t make it" cancels and asks the partner to pick a new time', async () => {
+    await pairUp();
+    await book('2026-12-03', '15:00');
+    const out = await chat.type('3');
+    expect(out).toContain('your partner has been asked to pick a new time with you');
+    expect(out).toContain("Lena Orlova can't make it. Please pick a new time together");
+    expect(rows('select status, sequence from meetings')).toEqual([
+      { status: 'cancelled', sequence: 1 },
+    ]);
   });
 });
 

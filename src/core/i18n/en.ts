@@ -333,6 +333,20 @@ export const en = {
   'pair.partnerLeft': (p: { name: string }) =>
     `${p.name} has left the program, so your pairing is closed. Thank you for your time together — the next round will suggest a new partner.`,
 
+  'meeting.rescheduled': (p: { kind: string; name: string }) =>
+    `Your ${p.kind} with ${p.name} has moved — the new time:`,
+  'meeting.partnerCant': (p: { name: string }) =>
+    `${p.name} can't make it. Please pick a new time together: /sprint or /meet.`,
+  'meeting.button.reschedule': 'Reschedule',
+  'meeting.button.cant': "Can't make it",
+  'meeting.button.moved': 'It was moved',
+  'meeting.cantYou':
+    'Understood — cancelled, and your partner has been asked to pick a new time with you.',
+  'meeting.movedDone': 'Updated. Both of you have the new time and calendar invite.',
+  'nudge.text': (p: { name: string; days: number }) =>
+    `It's been ${p.days} days since your last session with ${p.name}. Even 30 minutes on one concrete task keeps the momentum — shall we book one?`,
+  'nudge.button': 'Book a sprint',
+  'cmd.time': 'console demo: move the clock (/time +1d, +3h)',
   'meeting.kind.sprint': 'sprint',
   'meeting.kind.meeting': 'meeting',
   'meeting.booked': (p: { kind: string; name: string }) =>
@@ -365,6 +379,7 @@ export const en = {
     "You don't have a partner yet — sprints are booked with your pair. /pair shows where you stand.",
   'meeting.form.sprint': 'Book a sprint',
   'meeting.form.meeting': 'Book a meeting',
+  'meeting.form.move': 'Move the session',
   'meeting.form.submit': 'Book',
   'meeting.field.partner': 'With whom?',
   'meeting.field.day': 'Which day?',

@@ -314,6 +314,18 @@ export const ru: Messages = {
   'pair.partnerLeft': (p) =>
     `${p.name} вышел(шла) из программы, поэтому ваша пара закрыта. Спасибо за время вместе — следующий раунд предложит нового партнёра.`,
 
+  'meeting.rescheduled': (p) => `Перенесено (${p.kind}) с ${p.name} — новое время:`,
+  'meeting.partnerCant': (p) =>
+    `${p.name} не сможет прийти. Выберите вместе новое время: /sprint или /meet.`,
+  'meeting.button.reschedule': 'Перенести',
+  'meeting.button.cant': 'Не смогу',
+  'meeting.button.moved': 'Её перенесли',
+  'meeting.cantYou': 'Понятно — отменено, партнёра попросили выбрать с вами новое время.',
+  'meeting.movedDone': 'Готово. У вас обоих новое время и приглашение в календарь.',
+  'nudge.text': (p) =>
+    `Прошло ${p.days} ${pluralRu(p.days, 'день', 'дня', 'дней')} с последней встречи с ${p.name}. Даже 30 минут на одну конкретную задачу помогают не терять темп — назначим?`,
+  'nudge.button': 'Назначить спринт',
+  'cmd.time': 'консольное демо: сдвинуть часы (/time +1d, +3h)',
   'meeting.kind.sprint': 'спринт',
   'meeting.kind.meeting': 'встреча',
   'meeting.booked': (p) => `Запланировано (${p.kind}) с ${p.name}:`,
@@ -338,6 +350,7 @@ export const ru: Messages = {
     'У вас пока нет пары — спринты назначаются с партнёром. /pair покажет, где вы сейчас.',
   'meeting.form.sprint': 'Назначить спринт',
   'meeting.form.meeting': 'Назначить встречу',
+  'meeting.form.move': 'Перенести встречу',
   'meeting.form.submit': 'Назначить',
   'meeting.field.partner': 'С кем?',
   'meeting.field.day': 'В какой день?',

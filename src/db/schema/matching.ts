@@ -69,6 +69,9 @@ export const pairs = sqliteTable(
     /** Made by HR by hand (`admin pair`), possibly overriding a rule. */
     manual: integer({ mode: 'boolean' }).notNull().default(false),
     status: text({ enum: PAIR_STATUSES }).notNull().default('active'),
+    /** Nudges sent since the pair last booked something; three ignored ones mean "at risk". */
+    nudgesIgnored: integer('nudges_ignored').notNull().default(0),
+    lastNudgedAt: integer('last_nudged_at', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
   },

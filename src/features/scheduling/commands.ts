@@ -4,8 +4,16 @@ import type { ActionSpec, CommandSpec } from '../../core/registry';
 import { getProfile } from '../../db/queries/profiles';
 import { meetings } from '../../db/schema';
 import { forms } from '../forms';
-import { activePairs, MEETING_FORM } from './meeting-form';
-import { CANCEL_ACTION, cancelMeeting, HELD_ACTION, loadMeeting, recordHeld } from './service';
+import { activePairs, MEETING_FORM, rescheduleMode } from './meeting-form';
+import {
+  CANCEL_ACTION,
+  CANT_ACTION,
+  cancelMeeting,
+  HELD_ACTION,
+  loadMeeting,
+  RESCHEDULE_ACTION,
+  recordHeld,
+} from './service';
 import { formatSlot } from './when';
 
 function book(mode: 'sprint' | 'meeting'): CommandSpec {
@@ -83,26 +91,56 @@ function member(ctx: Ctx, meetingId: number) {
   return pair.mentorUserId === ctx.user.id || pair.menteeUserId === ctx.user.id ? found : undefined;
 }
 
+/** A pair member's scheduled meeting, or undefined (with the reason already told). */
+function ownScheduled(ctx: Ctx, id: number) {
+  const found = member(ctx, id);
+  if (!found) {
+    ctx.reply({ kind: 'text', text: ctx.t('meeting.notYours') });
+    return undefined;
+  }
+  if (found.meeting.status !== 'scheduled') {
+    ctx.reply({ kind: 'text', text: ctx.t('meeting.notScheduled') });
+    return undefined;
+  }
+  return found;
+}
+
 export const schedulingActions = {
   [CANCEL_ACTION]: {
     run(ctx, args) {
-      const found = member(ctx, Number(args[0]));
-      if (!found) {
-        ctx.reply({ kind: 'text', text: ctx.t('meeting.notYours') });
-        return;
-      }
-      if (found.meeting.status !== 'scheduled' || found.meeting.startsAt <= ctx.now) {
-        ctx.reply({ kind: 'text', text: ctx.t('meeting.notScheduled') });
-        return;
-      }
+      const found = ownScheduled(ctx, Number(args[0]));
+      if (!found) return;
       ctx.deps.db.transaction((tx) =>
         cancelMeeting(tx, ctx.deps, found.meeting, ctx.user.id, ctx.now),
       );
       ctx.reply({ kind: 'text', text: ctx.t('meeting.cancelledYou') }, { replace: true });
     },
   },
-  [HELD_ACTION]: {
+  [CANT_ACTION]: {
     run(ctx, args) {
+      const found = ownScheduled(ctx, Number(args[0]));
+      if (!found) return;
+      ctx.deps.db.transaction((tx) =>
+        cancelMeeting(tx, ctx.deps, found.meeting, ctx.user.id, ctx.now, true),
+      );
+      ctx.reply({ kind: 'text', text: ctx.t('meeting.cantYou') }, { replace: true });
+    },
+  },
+  [RESCHEDULE_ACTION]: {
+    async run(ctx, args) {
+      const found = ownScheduled(ctx, Number(args[0]));
+      if (!found) return;
+      await forms.start(ctx, MEETING_FORM, rescheduleMode(found.meeting.id));
+    },
+  },
+  [HELD_ACTION]: {
+    async run(ctx, args) {
+      if (args[1] === 'm') {
+        // "It was moved": book the new time for the same meeting.
+        const found = ownScheduled(ctx, Number(args[0]));
+        if (found) await forms.start(ctx, MEETING_FORM, rescheduleMode(found.meeting.id));
+        return;
+      }
       const outcome = recordHeld(
         ctx.deps.db,
         Number(args[0]),

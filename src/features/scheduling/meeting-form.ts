@@ -1,9 +1,10 @@
 import { and, eq, or } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import type { Ctx } from '../../core/context';
 import type { FormDefinition, FormValues } from '../../core/forms/types';
 import { getUser } from '../../db/queries/users';
-import { type MeetingKind, meetings, type PairRow, pairs } from '../../db/schema';
-import { bookMeeting } from './service';
+import { type MeetingKind, type MeetingRow, meetings, type PairRow, pairs } from '../../db/schema';
+import { bookMeeting, rescheduleMeeting } from './service';
 import { combine, DURATIONS_MIN, dayOptions, parseDay, parseTime, timeOptions } from './when';
 
 export const MEETING_FORM = 'meeting';
@@ -11,7 +12,19 @@ export const MEETING_FORM = 'meeting';
 export const DEFAULT_DURATION: Record<MeetingKind, number> = { sprint: 120, meeting: 60 };
 
 const zoneOf = (ctx: Ctx) => ctx.user.timeZone ?? ctx.deps.config.ORG_TIMEZONE;
-const kindOf = (mode: string): MeetingKind => (mode === 'meeting' ? 'meeting' : 'sprint');
+/** Modes: 'sprint', 'meeting', or 'reschedule:<meeting id>'. */
+const movingId = (mode: string): number | undefined =>
+  mode.startsWith('reschedule:') ? Number(mode.slice('reschedule:'.length)) : undefined;
+const moving = (ctx: Ctx, mode: string): MeetingRow | undefined => {
+  const id = movingId(mode);
+  return id === undefined
+    ? undefined
+    : ctx.deps.db.select().from(meetings).where(eq(meetings.id, id)).get();
+};
+const kindOf = (ctx: Ctx, mode: string): MeetingKind =>
+  moving(ctx, mode)?.kind ?? (mode === 'meeting' ? 'meeting' : 'sprint');
+/** Reschedule mode for a meeting (the form is prefilled and the partner fixed). */
+export const rescheduleMode = (meetingId: number) => `reschedule:${meetingId}`;
 
 /** The person's active pairs, with the partner's user row. */
 export function activePairs(ctx: Ctx): { pair: PairRow; partnerName: string }[] {
@@ -37,14 +50,19 @@ const str = (v: FormValues[string] | undefined) => (typeof v === 'string' ? v : 
 export const meetingForm: FormDefinition = {
   id: MEETING_FORM,
   title: 'meeting.form.sprint',
-  titleFor: (mode) => (mode === 'meeting' ? 'meeting.form.meeting' : 'meeting.form.sprint'),
+  titleFor: (mode) =>
+    movingId(mode) !== undefined
+      ? 'meeting.form.move'
+      : mode === 'meeting'
+        ? 'meeting.form.meeting'
+        : 'meeting.form.sprint',
   submitLabel: 'meeting.form.submit',
   fields: [
     {
       kind: 'single',
       name: 'pair',
       label: 'meeting.field.partner',
-      when: ({ ctx }) => activePairs(ctx).length > 1,
+      when: ({ ctx, mode }) => movingId(mode) === undefined && activePairs(ctx).length > 1,
       options: ({ ctx }) =>
         activePairs(ctx).map((p) => ({ value: String(p.pair.id), label: p.partnerName })),
     },
@@ -86,8 +104,19 @@ export const meetingForm: FormDefinition = {
     },
     { kind: 'text', name: 'link', label: 'meeting.field.link', optional: true, maxLength: 500 },
   ],
-  initialValues: (_ctx, mode) => ({ duration: String(DEFAULT_DURATION[kindOf(mode)]) }),
-  validate: (ctx, values) => {
+  initialValues: (ctx, mode): FormValues => {
+    const meeting = moving(ctx, mode);
+    if (!meeting) return { duration: String(DEFAULT_DURATION[kindOf(ctx, mode)]) };
+    const local = DateTime.fromJSDate(meeting.startsAt, { zone: zoneOf(ctx) });
+    return {
+      day: local.toISODate(),
+      time: local.toFormat('HH:mm'),
+      duration: String(meeting.durationMin),
+      topic: meeting.topic,
+      link: meeting.link,
+    };
+  },
+  validate: (ctx, values, mode) => {
     const when = combine(str(values.day), str(values.time), zoneOf(ctx), ctx.now);
     if (typeof when === 'string') {
       const key = {
@@ -97,8 +126,9 @@ export const meetingForm: FormDefinition = {
       } as const;
       return { field: when === 'invalid' ? 'day' : 'time', error: ctx.t(key[when]) };
     }
-    const pair = chosenPair(ctx, values);
+    const pair = chosenPair(ctx, values, mode);
     if (!pair) return { field: 'day', error: ctx.t('meeting.needPair') };
+    const self = movingId(mode);
     const end = when.getTime() + Number(values.duration) * 60_000;
     const clash = ctx.deps.db
       .select()
@@ -113,29 +143,31 @@ export const meetingForm: FormDefinition = {
     return clash ? { field: 'time', error: ctx.t('meeting.error.overlap') } : undefined;
   },
   onSubmit: (ctx, values, mode) => {
-    const pair = chosenPair(ctx, values);
+    const pair = chosenPair(ctx, values, mode);
     const when = combine(str(values.day), str(values.time), zoneOf(ctx), ctx.now);
     if (!pair || typeof when === 'string') return;
-    bookMeeting(
-      ctx.deps.db,
-      ctx.deps,
-      {
-        pair,
-        kind: kindOf(mode),
-        startsAt: when,
-        durationMin: Number(values.duration),
-        topic: str(values.topic),
-        link: str(values.link) || null,
-        by: ctx.user.id,
-      },
-      ctx.now,
-    );
+    const details = {
+      startsAt: when,
+      durationMin: Number(values.duration),
+      topic: str(values.topic),
+      link: str(values.link) || null,
+      by: ctx.user.id,
+    };
+    const meeting = moving(ctx, mode);
+    if (meeting) {
+      rescheduleMeeting(ctx.deps.db, ctx.deps, meeting, details, ctx.now);
+      ctx.reply({ kind: 'text', text: ctx.t('meeting.movedDone') });
+      return;
+    }
+    bookMeeting(ctx.deps.db, ctx.deps, { ...details, pair, kind: kindOf(ctx, mode) }, ctx.now);
   },
   cancelledMessage: (ctx) => ctx.t('meeting.cancelledForm'),
 };
 
-function chosenPair(ctx: Ctx, values: FormValues): PairRow | undefined {
+function chosenPair(ctx: Ctx, values: FormValues, mode: string): PairRow | undefined {
   const mine = activePairs(ctx);
+  const meeting = moving(ctx, mode);
+  if (meeting) return mine.find((p) => p.pair.id === meeting.pairId)?.pair;
   if (mine.length === 1) return mine[0]?.pair;
   return mine.find((p) => String(p.pair.id) === values.pair)?.pair;
 }

@@ -22,6 +22,8 @@ import { formatSlot } from './when';
 export const MEETING_REMIND_TIMER = 'meeting.remind';
 export const MEETING_AFTER_TIMER = 'meeting.after';
 export const CANCEL_ACTION = 'mt.x';
+export const RESCHEDULE_ACTION = 'mt.r';
+export const CANT_ACTION = 'mt.c';
 export const HELD_ACTION = 'mt.h';
 /** Reminders before a meeting, in hours. */
 export const REMINDERS_H = [24, 1] as const;
@@ -71,6 +73,22 @@ export function bookMeeting(
     })
     .returning()
     .get();
+  scheduleMeetingTimers(db, meeting, now);
+  // Booking something answers the nudges: the pair is on track again.
+  db.update(pairs).set({ nudgesIgnored: 0 }).where(eq(pairs.id, input.pair.id)).run();
+  for (const { me, other } of peopleOf(db, input.pair)) {
+    sendInvite(db, deps, meeting, { me, other, method: 'REQUEST' }, now);
+  }
+  audit(
+    db,
+    { actorUserId: input.by, action: 'meeting.booked', details: { meeting: meeting.id } },
+    now,
+  );
+  return meeting;
+}
+
+/** The reminders (24 h, 1 h) and the "did it happen?" for this version of the meeting. */
+function scheduleMeetingTimers(db: DbOrTx, meeting: MeetingRow, now: Date): void {
   for (const hours of REMINDERS_H) {
     const dueAt = new Date(meeting.startsAt.getTime() - hours * 3600_000);
     if (dueAt <= now) continue; // booked at short notice: no reminder in the past
@@ -95,23 +113,63 @@ export function bookMeeting(
     },
     now,
   );
-  for (const { me, other } of peopleOf(db, input.pair))
-    sendInvite(db, deps, meeting, me, other, 'REQUEST', now);
-  audit(
-    db,
-    { actorUserId: input.by, action: 'meeting.booked', details: { meeting: meeting.id } },
-    now,
-  );
-  return meeting;
 }
 
-/** Calls a meeting off for both: status, timers, and a cancelling invite. */
+/** Drops a meeting's pending timers (it was moved or called off). */
+function cancelMeetingTimers(db: DbOrTx, meetingId: number, now: Date): void {
+  db.update(timers)
+    .set({ status: 'cancelled', doneAt: now })
+    .where(and(eq(timers.status, 'pending'), like(timers.dedupeKey, `meeting:${meetingId}:%`)))
+    .run();
+}
+
+/** Moves a meeting: a higher SEQUENCE, fresh timers, and an updated invite to both. */
+export function rescheduleMeeting(
+  db: DbOrTx,
+  deps: Deps,
+  meeting: MeetingRow,
+  change: { startsAt: Date; durationMin: number; topic: string; link: string | null; by: number },
+  now: Date,
+): MeetingRow {
+  const moved = db
+    .update(meetings)
+    .set({
+      startsAt: change.startsAt,
+      durationMin: change.durationMin,
+      topic: change.topic,
+      link: change.link,
+      status: 'scheduled',
+      sequence: meeting.sequence + 1,
+      updatedAt: now,
+    })
+    .where(eq(meetings.id, meeting.id))
+    .returning()
+    .get();
+  cancelMeetingTimers(db, meeting.id, now);
+  scheduleMeetingTimers(db, moved, now);
+  const pair = db.select().from(pairs).where(eq(pairs.id, moved.pairId)).get();
+  for (const { me, other } of pair ? peopleOf(db, pair) : []) {
+    sendInvite(db, deps, moved, { me, other, method: 'REQUEST', rescheduled: true }, now);
+  }
+  audit(
+    db,
+    { actorUserId: change.by, action: 'meeting.rescheduled', details: { meeting: meeting.id } },
+    now,
+  );
+  return moved;
+}
+
+/**
+ * Calls a meeting off for both: status, timers, and a cancelling invite. With `cantMakeIt`
+ * the partner also reads that the other person can't come and is asked to pick a new time.
+ */
 export function cancelMeeting(
   db: DbOrTx,
   deps: Deps,
   meeting: MeetingRow,
   by: number,
   now: Date,
+  cantMakeIt = false,
 ): void {
   const cancelled = db
     .update(meetings)
@@ -119,14 +177,12 @@ export function cancelMeeting(
     .where(eq(meetings.id, meeting.id))
     .returning()
     .get();
-  db.update(timers)
-    .set({ status: 'cancelled', doneAt: now })
-    .where(and(eq(timers.status, 'pending'), like(timers.dedupeKey, `meeting:${meeting.id}:%`)))
-    .run();
+  cancelMeetingTimers(db, meeting.id, now);
   const pair = db.select().from(pairs).where(eq(pairs.id, meeting.pairId)).get();
-  if (pair)
-    for (const { me, other } of peopleOf(db, pair))
-      sendInvite(db, deps, cancelled, me, other, 'CANCEL', now);
+  for (const { me, other } of pair ? peopleOf(db, pair) : []) {
+    const partnerCant = cantMakeIt && me.id !== by;
+    sendInvite(db, deps, cancelled, { me, other, method: 'CANCEL', partnerCant }, now);
+  }
   audit(
     db,
     { actorUserId: by, action: 'meeting.cancelled', details: { meeting: meeting.id } },
@@ -134,16 +190,18 @@ export function cancelMeeting(
   );
 }
 
-/** The event in the person's own zone and language, with the .ics and a Cancel button. */
-function sendInvite(
-  db: DbOrTx,
-  deps: Deps,
-  meeting: MeetingRow,
-  me: UserRow,
-  other: UserRow,
-  method: 'REQUEST' | 'CANCEL',
-  now: Date,
-): void {
+interface Invite {
+  me: UserRow;
+  other: UserRow;
+  method: 'REQUEST' | 'CANCEL';
+  rescheduled?: boolean;
+  /** Cancelled because the other person can't make it. */
+  partnerCant?: boolean;
+}
+
+/** The event in the person's own zone and language, with the .ics and its buttons. */
+function sendInvite(db: DbOrTx, deps: Deps, meeting: MeetingRow, invite: Invite, now: Date): void {
+  const { me, other, method } = invite;
   const locale = resolveLocale(me, deps.config.DEFAULT_LOCALE);
   const t = translatorFor(deps, me);
   const slot = formatSlot(meeting.startsAt, meeting.durationMin, zoneOf(deps, me), locale);
@@ -151,12 +209,19 @@ function sendInvite(
   const lines =
     method === 'REQUEST'
       ? [
-          t('meeting.booked', { kind, name: other.name }),
-          `${slot}`,
+          t(invite.rescheduled ? 'meeting.rescheduled' : 'meeting.booked', {
+            kind,
+            name: other.name,
+          }),
+          slot,
           `«${meeting.topic}»`,
           meeting.link ?? undefined,
         ]
-      : [t('meeting.cancelled', { kind, name: other.name, slot })];
+      : [
+          t('meeting.cancelled', { kind, name: other.name, slot }),
+          invite.partnerCant ? t('meeting.partnerCant', { name: other.name }) : undefined,
+        ];
+  const id = String(meeting.id);
   notify(
     db,
     deps,
@@ -169,9 +234,11 @@ function sendInvite(
         ? {
             buttons: [
               {
-                label: t('meeting.button.cancel'),
-                data: encodeAction(CANCEL_ACTION, me.id, String(meeting.id)),
+                label: t('meeting.button.reschedule'),
+                data: encodeAction(RESCHEDULE_ACTION, me.id, id),
               },
+              { label: t('meeting.button.cancel'), data: encodeAction(CANCEL_ACTION, me.id, id) },
+              { label: t('meeting.button.cant'), data: encodeAction(CANT_ACTION, me.id, id) },
             ],
           }
         : {}),
@@ -283,6 +350,10 @@ export function runAfterMeeting(
             label: t('meeting.button.yes'),
             data: encodeAction(HELD_ACTION, me.id, String(meeting.id), 'y'),
             style: 'primary',
+          },
+          {
+            label: t('meeting.button.moved'),
+            data: encodeAction(HELD_ACTION, me.id, String(meeting.id), 'm'),
           },
           {
             label: t('meeting.button.no'),
