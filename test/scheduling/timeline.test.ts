@@ -137,26 +137,27 @@ describe('moving and "can\'t make it"', () => {
     await book('2026-12-03', '15:00');
     const form = await chat.type('1'); // Reschedule
     expect(form).toContain('Move the session');
-    await chat.type('2026-12-04');
-    await chat.type('15:00');
+    // Later the same day, overlapping the old slot: that is the meeting itself, not a clash.
+    await chat.type('2026-12-03');
+    await chat.type('16:00');
     await chat.type('7'); // Keep 2 h
     await chat.type('1'); // Keep the task
     const moved = await chat.type('1'); // Skip the link
     expect(moved).toContain('Both of you have the new time');
     expect(moved).toContain(
-      '→ to Tom Berg · Tandem:\nYour sprint with Lena Orlova has moved — the new time:\nFri, 4 Dec, 13:00–15:00 (Europe/Berlin)',
+      '→ to Tom Berg · Tandem:\nYour sprint with Lena Orlova has moved — the new time:\nThu, 3 Dec, 14:00–16:00 (Europe/Berlin)',
     );
     const ics = readFileSync(
       /File saved: (.+tom-tandem-sprint-1\.ics)/.exec(moved)?.[1] ?? '',
       'utf8',
     );
     expect(ics).toContain('SEQUENCE:1');
-    expect(ics).toContain('DTSTART:20261204T120000Z');
+    expect(ics).toContain('DTSTART:20261203T130000Z');
     expect(rows("select count(*) as n from timers where status = 'pending'")).toEqual([{ n: 3 }]);
     app.clock.set('2026-12-02T12:00:00Z');
     await tick();
     expect(chat.transcript()).not.toContain('Reminder:'); // the old 24 h reminder is gone
-    app.clock.set('2026-12-03T12:00:00Z');
+    app.clock.set('2026-12-02T13:00:00Z');
     await tick();
     expect(chat.transcript()).toContain('Reminder: your sprint with Tom Berg starts in 24 hours');
   });

@@ -137,6 +137,8 @@ export const meetingForm: FormDefinition = {
       .all()
       .some(
         (m) =>
+          // The meeting being moved doesn't clash with itself.
+          m.id !== self &&
           m.startsAt.getTime() < end &&
           m.startsAt.getTime() + m.durationMin * 60_000 > when.getTime(),
       );
