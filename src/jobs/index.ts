@@ -7,6 +7,7 @@ import type { Platform } from '../core/refs';
 import type { Db } from '../db/client';
 import { pruneInboundEvents } from '../db/queries/inbound-events';
 import { runScheduledRound } from '../features/matching/scheduled';
+import { runNudges } from '../features/scheduling/nudges';
 import type { Logger } from '../logger';
 import { runDueTimers } from './timers';
 
@@ -22,7 +23,7 @@ export interface JobDeps {
 /** How long processed event ids are kept for deduplication. */
 export const INBOUND_EVENT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
-export type JobName = 'tick' | 'prune' | 'match';
+export type JobName = 'tick' | 'prune' | 'match' | 'nudges';
 
 /**
  * Every recurring job, in one place. Each is `run(deps, now)`: cron-free, so tests call it.
@@ -55,6 +56,14 @@ export const JOBS: Record<
     schedule: (config) => config.MATCH_CRON,
     async run(deps, now) {
       runScheduledRound(deps, now);
+      deps.outbox.kick();
+    },
+  },
+  nudges: {
+    // Daily, mid-morning in the organisation's zone; a missed day simply runs the next one.
+    schedule: () => '0 10 * * *',
+    async run(deps, now) {
+      runNudges(deps, now);
       deps.outbox.kick();
     },
   },

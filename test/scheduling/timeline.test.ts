@@ -174,6 +174,54 @@ describe('moving and "can\'t make it"', () => {
   });
 });
 
+describe('nudges', () => {
+  it('nudges a quiet pair every CADENCE_DAYS, marks it at risk after three, and resets when they book', async () => {
+    const { runNudges, atRiskPairs } = await import('../../src/features/scheduling/nudges');
+    await pairUp();
+    const deps = { db: app.database.db, config: app.config, adapters: app.adapters };
+    const day = 24 * 3600_000;
+    app.clock.advance(13 * day);
+    expect(runNudges(deps, app.clock.now())).toBe(0);
+    app.clock.advance(day);
+    expect(runNudges(deps, app.clock.now())).toBe(1);
+    expect(runNudges(deps, app.clock.now())).toBe(0); // once per period
+    await app.outbox.drain();
+    app.outbox.kick();
+    await app.outbox.drain();
+    expect(chat.transcript()).toContain("It's been 14 days since your last session with Tom Berg.");
+    expect(chat.transcript()).toContain(
+      "→ to Tom Berg · Tandem:\nIt's been 14 days since your last session with Lena Orlova.",
+    );
+    for (const _ of [1, 2]) {
+      app.clock.advance(14 * day);
+      expect(runNudges(deps, app.clock.now())).toBe(1);
+    }
+    expect(atRiskPairs(app.database.db)).toHaveLength(1);
+    // "Book a sprint" on the nudge starts the booking form; booking resets the count.
+    app.outbox.kick();
+    await app.outbox.drain();
+    await chat.type('/as lena');
+    const form = await chat.type('1');
+    expect(form).toContain('Book a sprint');
+    await chat.type('/cancel');
+    await book('2027-01-20', '10:00');
+    expect(atRiskPairs(app.database.db)).toHaveLength(0);
+  });
+
+  it('leaves people on a break alone', async () => {
+    const { runNudges } = await import('../../src/features/scheduling/nudges');
+    await pairUp();
+    await chat.type('/pause 4');
+    app.clock.advance(20 * 24 * 3600_000);
+    expect(
+      runNudges(
+        { db: app.database.db, config: app.config, adapters: app.adapters },
+        app.clock.now(),
+      ),
+    ).toBe(0);
+  });
+});
+
 describe('bad input when booking', () => {
   it('re-asks with a reason and saves nothing', async () => {
     await pairUp();

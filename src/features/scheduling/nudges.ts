@@ -1,0 +1,94 @@
+import { and, eq, gt } from 'drizzle-orm';
+import { encodeAction } from '../../core/actions';
+import type { EngineDeps } from '../../core/context';
+import { COMMAND_ACTION } from '../../core/engine';
+import type { Db } from '../../db/client';
+import { getProfile } from '../../db/queries/profiles';
+import { meetings, pairs } from '../../db/schema';
+import { notify } from '../notify';
+import { peopleOf } from './service';
+
+const DAY_MS = 24 * 3600_000;
+/** Ignored nudges after which a pair counts as at risk (for the HR summary). */
+export const AT_RISK_NUDGES = 3;
+
+/**
+ * Daily: a pair with nothing booked and nothing held for CADENCE_DAYS gets a friendly nudge
+ * with a "Book a sprint" button (once per cadence period). People on a break are left alone.
+ * Booking resets the count; three ignored nudges mark the pair at risk.
+ */
+export function runNudges(
+  deps: Pick<EngineDeps, 'config' | 'adapters'> & { db: Db },
+  now: Date,
+): number {
+  const cadenceMs = deps.config.CADENCE_DAYS * DAY_MS;
+  let sent = 0;
+  for (const pair of deps.db.select().from(pairs).where(eq(pairs.status, 'active')).all()) {
+    const booked = deps.db
+      .select()
+      .from(meetings)
+      .where(
+        and(
+          eq(meetings.pairId, pair.id),
+          eq(meetings.status, 'scheduled'),
+          gt(meetings.startsAt, now),
+        ),
+      )
+      .get();
+    if (booked) continue;
+    const people = peopleOf(deps.db, pair);
+    const paused = people.some(({ me }) => {
+      const until = getProfile(deps.db, me.id)?.profile.pausedUntil;
+      return Boolean(until && until > now);
+    });
+    if (paused || people.length === 0) continue;
+    const lastMeeting = deps.db
+      .select({ at: meetings.startsAt })
+      .from(meetings)
+      .where(eq(meetings.pairId, pair.id))
+      .all()
+      .reduce((latest, m) => Math.max(latest, m.at.getTime()), 0);
+    const lastContact = Math.max(pair.createdAt.getTime(), lastMeeting);
+    const lastNudge = pair.lastNudgedAt?.getTime() ?? 0;
+    if (now.getTime() - Math.max(lastContact, lastNudge) < cadenceMs) continue;
+    const days = Math.floor((now.getTime() - lastContact) / DAY_MS);
+    deps.db.transaction((tx) => {
+      for (const { me, other } of people) {
+        notify(
+          tx,
+          deps,
+          me,
+          `nudge:${pair.id}:${now.toISOString().slice(0, 10)}:${me.id}`,
+          (t) => ({
+            kind: 'text',
+            text: t('nudge.text', { name: other.name, days }),
+            buttons: [
+              {
+                label: t('nudge.button'),
+                data: encodeAction(COMMAND_ACTION, me.id, 'sprint'),
+                style: 'primary',
+              },
+            ],
+          }),
+          now,
+        );
+      }
+      tx.update(pairs)
+        .set({ lastNudgedAt: now, nudgesIgnored: pair.nudgesIgnored + 1 })
+        .where(eq(pairs.id, pair.id))
+        .run();
+    });
+    sent += 1;
+  }
+  return sent;
+}
+
+/** Pairs whose nudges went unanswered three times. */
+export function atRiskPairs(db: Db) {
+  return db
+    .select()
+    .from(pairs)
+    .where(eq(pairs.status, 'active'))
+    .all()
+    .filter((p) => p.nudgesIgnored >= AT_RISK_NUDGES);
+}
