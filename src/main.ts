@@ -4,14 +4,14 @@ import { createSlackAdapter } from './adapters/slack';
 import { createTelegramAdapter } from './adapters/telegram';
 import { createApp } from './app';
 import { type Config, loadConfig, readEnv } from './config';
-import { systemClock } from './core/clock';
+import { OffsetClock, systemClock } from './core/clock';
 import { TandemError } from './core/errors';
 import { openDatabase } from './db/client';
 import { DEMO_COMPANY } from './demo/company';
 import { seedDemoCompany } from './demo/seed';
 import { commandMenu } from './features/registry';
 import { type HttpRoute, healthHandler, startHttpServer } from './http/health';
-import { catchUp, startJobs } from './jobs';
+import { catchUp, JOBS, startJobs } from './jobs';
 import { createLogger } from './logger';
 
 /** Wiring: config → database → engine → adapters → ticks. SIGTERM stops everything cleanly. */
@@ -39,7 +39,8 @@ async function main(): Promise<void> {
   });
 
   const database = openDatabase(config.DATABASE_PATH);
-  const clock = systemClock;
+  // The console demo can move its clock forward (/time +1d); real deployments never can.
+  const clock = consoleMode ? new OffsetClock() : systemClock;
   const { engine, outbox, adapters } = createApp({ db: database.db, clock, config, logger });
 
   if (consoleMode || config.DEMO) seedDemoCompany(database.db, clock.now());
@@ -79,6 +80,14 @@ async function main(): Promise<void> {
       color: process.stdout.isTTY,
       settle: () => outbox.drain(),
       onClose: () => void shutdown(),
+      timeTravel: async (ms) => {
+        if (clock instanceof OffsetClock) clock.advance(ms);
+        const jobDeps = { db: database.db, config, logger, clock, outbox, adapters };
+        await JOBS.nudges.run(jobDeps, clock.now());
+        await catchUp(jobDeps);
+        await outbox.drain();
+        return clock.now();
+      },
     });
   }
   const dbAlive = () => database.sqlite.prepare('select 1').get() !== undefined;

@@ -25,3 +25,16 @@ export class ManualClock implements Clock {
     this.#ms += ms;
   }
 }
+
+/** Real time plus an offset the console demo can move forward (`/time +1d`). */
+export class OffsetClock implements Clock {
+  #offsetMs = 0;
+
+  now(): Date {
+    return new Date(Date.now() + this.#offsetMs);
+  }
+
+  advance(ms: number): void {
+    this.#offsetMs += ms;
+  }
+}

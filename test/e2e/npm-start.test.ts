@@ -45,6 +45,29 @@ describe('npm start', () => {
     expect(second.stdout).toContain('Which department or team are you in?');
   });
 
+  it('lets the console demo move its clock: a booked sprint reminds and asks afterwards', () => {
+    dir = mkdtempSync(join(tmpdir(), 'tandem-start-'));
+    const input = [
+      '/admin pair liam sergey',
+      '/as liam',
+      '/sprint',
+      '1',
+      '5',
+      '7',
+      'Inbox zero in Outlook',
+      '1',
+      '/time +1d',
+      '/time +2d',
+      '',
+    ].join('\n');
+    const run = start(input, { DATABASE_PATH: join(dir, 'data', 'tandem.db') });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Your sprint with Sergey Kuznetsov is booked:');
+    expect(run.stdout).toContain('Reminder: your sprint with Sergey Kuznetsov starts in 24 hours');
+    expect(run.stdout).toContain('Did your sprint with Sergey Kuznetsov happen?');
+    expect(run.stdout).toContain('Demo clock:');
+  });
+
   it('refuses to start on bad configuration, listing every bad variable', () => {
     dir = mkdtempSync(join(tmpdir(), 'tandem-start-'));
     const result = start('', {

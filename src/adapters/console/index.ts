@@ -45,6 +45,8 @@ export interface ConsoleAdapterConfig {
   settle?: () => Promise<void>;
   /** Called when input ends or the person types /quit. */
   onClose?: () => void;
+  /** `/time +1d`: moves the demo clock and runs what fell due; returns the new time. */
+  timeTravel?: (ms: number) => Promise<Date>;
 }
 
 /**
@@ -174,6 +176,12 @@ export class ConsoleAdapter implements ChatAdapter {
     if (this.#closed) return;
     const text = line.trim();
     if (text === '') return this.#prompt();
+    const command = parseCommand(text);
+    if (command?.name === 'time') {
+      await this.#timeTravel(command.args);
+      this.#prompt();
+      return;
+    }
     const local = this.#local(text);
     if (local === 'switched') await this.#arrive();
     if (!local) {
@@ -209,6 +217,24 @@ export class ConsoleAdapter implements ChatAdapter {
     // When input is piped (not a terminal), echo it so the transcript reads like a chat.
     if (!this.#interactive()) this.#print(`${this.#promptText()}${text}`);
     return this.toEvent(text);
+  }
+
+  /** `/time +1d` / `+3h` / `+30m`: the demo clock jumps, and whatever fell due happens. */
+  async #timeTravel(args: string): Promise<void> {
+    const locale = this.#locale();
+    const m = /^\+(\d{1,3})([dhm])$/.exec(args.trim());
+    if (!m || !this.#config.timeTravel) {
+      this.#print(t(locale, 'console.timeUsage'), '');
+      return;
+    }
+    const unit = { d: 86_400_000, h: 3_600_000, m: 60_000 }[m[2] as 'd' | 'h' | 'm'];
+    const now = await this.#config.timeTravel(Number(m[1]) * unit);
+    this.#print(
+      this.#style.dim(
+        t(locale, 'console.timeNow', { time: now.toISOString().slice(0, 16).replace('T', ' ') }),
+      ),
+      '',
+    );
   }
 
   /** Console-only meta commands: false when the line is for the bot, 'switched' after /as. */

@@ -154,6 +154,7 @@ const inputValue = z.looseObject({
   selected_option: option.nullish(),
   selected_options: z.array(option).nullish(),
   selected_date: z.string().nullish(),
+  selected_time: z.string().nullish(),
 });
 
 /** A modal submitted: its inputs, keyed by field name, as the engine's form expects them. */
@@ -171,6 +172,7 @@ export function formSubmitEvent(body: unknown): FormSubmitEvent | undefined {
     if (e.selected_options) values[blockId] = e.selected_options.map((o) => o.value);
     else if (e.selected_option) values[blockId] = e.selected_option.value;
     else if (e.selected_date) values[blockId] = e.selected_date;
+    else if (e.selected_time) values[blockId] = e.selected_time;
     else values[blockId] = e.value ?? undefined;
   }
   return {

@@ -150,7 +150,14 @@ function inputBlock(field: FormFieldView): Block {
     (Array.isArray(initial) ? initial : [initial]).includes(o.value),
   );
   let element: types.InputBlock['element'];
-  switch (field.kind) {
+  switch (field.picker ? field.picker : field.kind) {
+    case 'time':
+      element = {
+        type: 'timepicker',
+        action_id: 'v',
+        ...(typeof initial === 'string' ? { initial_time: initial } : {}),
+      };
+      break;
     case 'single':
       element =
         options.length <= SLACK_RADIO_OPTIONS_MAX

@@ -271,6 +271,7 @@ export class FormEngine<Id extends string> {
             ...(field.kind === 'single' || field.kind === 'multi'
               ? { options: field.options(env) }
               : {}),
+            ...(field.kind === 'single' && field.picker ? { picker: field.picker } : {}),
             ...(field.kind === 'text' ? { maxLength: field.maxLength } : {}),
             ...(field.kind === 'number' ? { min: field.min, max: field.max } : {}),
             ...(typeof initial === 'string' || Array.isArray(initial) ? { initial } : {}),

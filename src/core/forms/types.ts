@@ -33,6 +33,8 @@ export interface SingleField extends FieldBase {
   parseText?: (text: string, env: FormEnv) => string | undefined;
   /** What to say when a typed value is neither an option nor readable by `parseText`. */
   textError?: MessageKey;
+  /** A native picker a whole-form surface may show instead of the options (Slack). */
+  picker?: 'date' | 'time';
 }
 
 export interface MultiField extends FieldBase {

@@ -11,6 +11,8 @@ export interface FormFieldView {
   options?: { label: string; value: string }[];
   initial?: string | string[];
   maxLength?: number;
+  /** Show a date or time picker instead of a list, where the platform has one. */
+  picker?: 'date' | 'time';
   min?: number;
   max?: number;
 }

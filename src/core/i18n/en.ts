@@ -435,5 +435,7 @@ export const en = {
   'console.pickOrTypeHint': 'Reply with a number, or type your answer.',
   'console.multiHint':
     'Type a number to tick or untick it, or several numbers at once (e.g. 1,2) to choose exactly those and go on.',
+  'console.timeUsage': 'Usage: /time +1d, /time +3h or /time +30m — moves the demo clock forward.',
+  'console.timeNow': (p: { time: string }) => `Demo clock: ${p.time} UTC.`,
   'console.bye': 'Bye! Your data stays in the database for next time.',
 };

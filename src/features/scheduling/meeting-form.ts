@@ -73,6 +73,7 @@ export const meetingForm: FormDefinition = {
       hint: 'meeting.hint.day',
       options: ({ ctx }) => dayOptions(ctx.now, zoneOf(ctx), ctx.locale),
       parseText: (text, { ctx }) => parseDay(text, ctx.now, zoneOf(ctx)),
+      picker: 'date',
       textError: 'meeting.error.day',
     },
     {
@@ -82,6 +83,7 @@ export const meetingForm: FormDefinition = {
       hint: 'meeting.hint.time',
       options: () => timeOptions(),
       parseText: parseTime,
+      picker: 'time',
       textError: 'meeting.error.time',
     },
     {
