@@ -12,7 +12,7 @@ import {
 import { renderMessage } from '../../src/adapters/slack/render';
 import { getProfile } from '../../src/db/queries/profiles';
 import { findUser } from '../../src/db/queries/users';
-import { outbox } from '../../src/db/schema';
+import { outbox, pairs } from '../../src/db/schema';
 import { silentLogger } from '../../src/logger';
 import { blockText, FakeSlackApi } from '../fakes/slack-api';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -291,6 +291,68 @@ describe('Slack: a matching round end to end', () => {
       .callsTo('chat.postMessage')
       .filter((c) => blockText(c.args.blocks).includes("You're a pair!"));
     expect(intros.map((c) => c.args.channel).sort()).toEqual(['DU1', 'DU2']);
+  });
+});
+
+describe('Slack: booking a sprint end to end', () => {
+  it('opens a modal with date and time pickers, books, and uploads the invites', async () => {
+    app = createTestApp();
+    app.clock.set('2026-12-01T09:00:00Z');
+    const s = await startSlack(app);
+    slack = s;
+    s.fake.users.set('U1', { name: 'Pat Lee', tz: 'Europe/Berlin', locale: 'en-US' });
+    s.fake.users.set('U2', { name: 'Sam Roe', tz: 'America/New_York', locale: 'en-US' });
+    const mentor = participant(app, U1, 'Pat Lee', { role: 'mentor', grade: 1, teach: ['ai'] });
+    const mentee = participant(app, { ...U1, id: 'U2' }, 'Sam Roe', {
+      role: 'mentee',
+      grade: 5,
+      learn: ['ai'],
+    });
+    app.database.db
+      .insert(pairs)
+      .values({ mentorUserId: mentor, menteeUserId: mentee, createdAt: app.clock.now() })
+      .run();
+    // Sam's zone is known from an earlier visit (Slack profiles carry it).
+    app.database.sqlite
+      .prepare("update users set time_zone = 'America/New_York' where id = ?")
+      .run(mentee);
+    await s.command('sprint');
+    const [open] = await s.fake.waitFor('views.open');
+    const view = open?.args.view as { private_metadata: string; blocks: ModalBlock[] } | undefined;
+    expect(view?.blocks.map((b) => `${b.block_id}:${b.element.type}`)).toEqual([
+      'day:datepicker',
+      'time:timepicker',
+      'duration:radio_buttons',
+      'topic:plain_text_input',
+      'link:plain_text_input',
+    ]);
+    const values = (time: string) => ({
+      day: { type: 'datepicker', selected_date: '2026-12-03' },
+      time: { type: 'timepicker', selected_time: time },
+      duration: { type: 'radio_buttons', selected_option: { value: '120' } },
+      topic: { type: 'plain_text_input', value: 'Automate the weekly report' },
+      link: { type: 'plain_text_input', value: null },
+    });
+    const past = await s.submit(view?.private_metadata ?? '', {
+      ...values('10:00'),
+      day: { type: 'datepicker', selected_date: '2026-11-30' },
+    });
+    expect(JSON.parse(past.text)).toEqual({
+      response_action: 'errors',
+      errors: { time: 'That time has already passed — please pick a later one.' },
+    });
+    expect(await s.submit(view?.private_metadata ?? '', values('15:00'))).toEqual({
+      status: 200,
+      text: '',
+    });
+    const booked = s.fake.postedTexts().filter((t) => t.includes('is booked'));
+    expect(booked.some((t) => t.includes('Thu, 3 Dec, 15:00–17:00 (Europe/Berlin)'))).toBe(true);
+    expect(booked.some((t) => t.includes('Thu, 3 Dec, 09:00–11:00 (America/New_York)'))).toBe(true);
+    const uploads = await s.fake.waitFor('files.getUploadURLExternal', 2);
+    expect(uploads.map((c) => c.args.filename)).toEqual([
+      'tandem-sprint-1.ics',
+      'tandem-sprint-1.ics',
+    ]);
   });
 });
 

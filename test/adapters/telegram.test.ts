@@ -5,7 +5,7 @@ import { TELEGRAM_TEXT_MAX } from '../../src/adapters/telegram/limits';
 import { renderMessages } from '../../src/adapters/telegram/render';
 import { getProfile } from '../../src/db/queries/profiles';
 import { findUser } from '../../src/db/queries/users';
-import { outbox } from '../../src/db/schema';
+import { outbox, pairs } from '../../src/db/schema';
 import { commandMenu } from '../../src/features/registry';
 import { startHttpServer } from '../../src/http/health';
 import { silentLogger } from '../../src/logger';
@@ -257,6 +257,76 @@ describe('Telegram: a matching round end to end', () => {
     expect(intros.map((c) => c.payload.chat_id).sort()).toEqual(
       [String(bob.id), String(ANNA.id)].sort(),
     );
+  });
+});
+
+describe('Telegram: booking a sprint end to end', () => {
+  it('takes a day button, a typed time in Russian wording, and sends the invite with its .ics', async () => {
+    app = createTestApp();
+    app.clock.set('2026-12-01T09:00:00Z');
+    tg = await startTelegram(app);
+    const t = tg;
+    const bob: Person = { id: 3003, first_name: 'Bob', language_code: 'en' };
+    const mentor = participant(app, ref(ANNA), 'Anna Petrova', {
+      role: 'mentor',
+      grade: 1,
+      teach: ['ai'],
+    });
+    const mentee = participant(app, ref(bob), 'Bob Stone', {
+      role: 'mentee',
+      grade: 5,
+      learn: ['ai'],
+    });
+    app.database.db
+      .insert(pairs)
+      .values({ mentorUserId: mentor, menteeUserId: mentee, createdAt: app.clock.now() })
+      .run();
+    await t.say('/sprint');
+    expect(t.api.last().text).toContain('Which day?');
+    await t.pressLabel('Thu, 3 Dec');
+    expect(t.api.last().text).toContain('At what time');
+    await t.say('3pm');
+    expect(t.api.last().text).toContain('How long?');
+    await t.pressLabel('Keep');
+    await t.say('Prompt engineering for sales emails');
+    await t.pressLabel('Skip');
+    const invites = t.api
+      .callsTo('sendMessage')
+      .filter((c) => String(c.payload.text).includes('is booked'));
+    expect(invites.map((c) => c.payload.chat_id).sort()).toEqual(
+      [String(ANNA.id), String(bob.id)].sort(),
+    );
+    expect(String(invites[0]?.payload.text)).toContain('Thu, 3 Dec, 15:00–17:00 (UTC)');
+    expect(t.api.callsTo('sendDocument')).toHaveLength(2);
+  });
+
+  it('reads typed dates like "tomorrow"', async () => {
+    app = createTestApp();
+    app.clock.set('2026-12-01T09:00:00Z');
+    tg = await startTelegram(app);
+    const t = tg;
+    const bob: Person = { id: 3003, first_name: 'Bob', language_code: 'en' };
+    const mentor = participant(app, ref(ANNA), 'Anna Petrova', {
+      role: 'mentor',
+      grade: 1,
+      teach: ['ai'],
+    });
+    const mentee = participant(app, ref(bob), 'Bob Stone', {
+      role: 'mentee',
+      grade: 5,
+      learn: ['ai'],
+    });
+    app.database.db
+      .insert(pairs)
+      .values({ mentorUserId: mentor, menteeUserId: mentee, createdAt: app.clock.now() })
+      .run();
+    await t.say('/meet');
+    await t.say('tomorrow');
+    await t.say('10:30');
+    await t.pressLabel('Keep'); // 1 h for a meeting
+    await t.say('Quick check-in');
+    await t.pressLabel('Skip');
+    expect(t.api.texts().some((x) => x.includes('Wed, 2 Dec, 10:30–11:30 (UTC)'))).toBe(true);
   });
 });
 
