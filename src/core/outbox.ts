@@ -16,6 +16,8 @@ export const OUTBOX_BACKOFF_MAX_MS = 10 * 60_000;
 export const OUTBOX_CLAIM_LEASE_MS = 2 * 60_000;
 /** A pass waits for a busy chat's slot at most this long; later slots are left for the next pass. */
 export const OUTBOX_MAX_PACING_WAIT_MS = 5_000;
+/** Waits this short (a platform's overall rate) are simply slept; longer ones serve others first. */
+export const OUTBOX_SHORT_WAIT_MS = 100;
 /** Delivered, failed and uncertain rows are kept this long (dedupe window), then deleted. */
 export const OUTBOX_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -159,11 +161,13 @@ export class OutboxWorker {
         continue;
       }
       const wait = this.#adapters[row.platform]?.readyIn?.(row.target) ?? 0;
-      if (wait > 0) {
+      if (wait > OUTBOX_SHORT_WAIT_MS) {
         this.#release(row);
         pacing.set(row.targetKey, Date.now() + wait);
         continue;
       }
+      // A moment's wait (the overall rate) is cheaper to sleep than to go round everyone.
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       const outcome = await this.#deliver(row);
       report[outcome] += 1;
       if (outcome !== 'sent') held.push(row.targetKey);
