@@ -29,6 +29,7 @@ export const COMMAND_NAMES = [
   'sprint',
   'meet',
   'meetings',
+  'sprints',
   'pause',
   'resume',
   'lang',
@@ -69,6 +70,8 @@ export const commands: Record<CommandName, CommandSpec> = {
   sprint: sprintCommand,
   meet: meetCommand,
   meetings: meetingsCommand,
+  // The same list under the name people also type.
+  sprints: { ...meetingsCommand, hidden: true },
   match: matchCommand,
   admin: adminCommand,
 };

@@ -411,6 +411,7 @@ export const en = {
     `${p.slot} — ${p.kind} with ${p.name}: «${p.topic}»`,
   'cmd.sprint': 'book a 2-hour sprint with your partner',
   'cmd.meet': 'book a meeting with your partner',
+  'cmd.sprints': 'what is coming up (same as /meetings)',
   'cmd.meetings': 'what is coming up',
   'console.banner': (p: { name: string }) =>
     `Tandem local console — a demo company is loaded. You are ${p.name}. Type /help to begin, /as <name> to act as a colleague, /whoami, /quit to exit.`,

@@ -381,6 +381,7 @@ export const ru: Messages = {
   'meeting.listLine': (p) => `${p.slot} — ${p.kind} с ${p.name}: «${p.topic}»`,
   'cmd.sprint': 'назначить двухчасовой спринт с партнёром',
   'cmd.meet': 'назначить встречу с партнёром',
+  'cmd.sprints': 'что впереди (то же, что /meetings)',
   'cmd.meetings': 'что впереди',
   'console.banner': (p) =>
     `Локальная консоль Tandem — загружена демо-компания. Вы — ${p.name}. Наберите /help, чтобы начать, /as <имя>, чтобы действовать за коллегу, /whoami, /quit — выход.`,
