@@ -174,6 +174,21 @@ describe('moving and "can\'t make it"', () => {
   });
 });
 
+describe('when the pair ends', () => {
+  it('calls off future sessions with a cancelling invite when someone leaves', async () => {
+    await pairUp();
+    await book('2026-12-03', '15:00');
+    await chat.type('/as tom');
+    await chat.type('/leave');
+    const out = await chat.type('1');
+    expect(out).toContain(
+      '→ to Lena Orlova · Tandem:\nYour sprint with Tom Berg on Thu, 3 Dec, 15:00–17:00 (Europe/Moscow) is cancelled.',
+    );
+    expect(out).toContain('Tom Berg has left the program, so your pairing is closed.');
+    expect(rows("select count(*) as n from timers where status = 'pending'")).toEqual([{ n: 0 }]);
+  });
+});
+
 describe('nudges', () => {
   it('nudges a quiet pair every CADENCE_DAYS, marks it at risk after three, and resets when they book', async () => {
     const { runNudges, atRiskPairs } = await import('../../src/features/scheduling/nudges');

@@ -9,6 +9,7 @@ import { listTopics } from '../../db/queries/profiles';
 import { getUser } from '../../db/queries/users';
 import { pairs, proposals, type UserRow } from '../../db/schema';
 import { notify } from '../notify';
+import { cancelFutureMeetings } from '../scheduling/service';
 import { describeWhy } from './describe';
 import { findParticipants } from './people';
 import { history, loadOf, loadVolunteer } from './pool';
@@ -280,11 +281,14 @@ function unpair(ctx: Ctx, a: UserRow, b: UserRow): void {
     return;
   }
   ctx.deps.db.transaction((tx) => {
-    if (active)
+    if (active) {
       tx.update(pairs)
         .set({ status: 'ended', endedAt: ctx.now })
         .where(eq(pairs.id, active.id))
         .run();
+      // Their future sessions are called off too, with cancelling invites.
+      cancelFutureMeetings(tx, ctx.deps, active.id, ctx.user.id, ctx.now);
+    }
     if (open)
       tx.update(proposals)
         .set({ status: 'withdrawn', decidedAt: ctx.now })

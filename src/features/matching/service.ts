@@ -21,6 +21,7 @@ import {
   type UserRow,
 } from '../../db/schema';
 import { notify } from '../notify';
+import { cancelFutureMeetings } from '../scheduling/service';
 import { describeWhy, icebreakers, topicList } from './describe';
 import { loadPool, type Pool } from './pool';
 import { planRound, type RoundPlan } from './round';
@@ -383,7 +384,10 @@ export function releasePartners(
   const otherOf = (p: { mentorUserId: number; menteeUserId: number }) =>
     p.mentorUserId === user.id ? p.menteeUserId : p.mentorUserId;
   for (const p of open) partnerIds.set(otherOf(p), 'proposal.otherLeft');
-  for (const p of active) partnerIds.set(otherOf(p), 'pair.partnerLeft');
+  for (const p of active) {
+    partnerIds.set(otherOf(p), 'pair.partnerLeft');
+    cancelFutureMeetings(db, deps, p.id, user.id, now);
+  }
   for (const [id, key] of partnerIds) {
     const partner = getUser(db, id);
     if (!partner) continue;

@@ -398,3 +398,23 @@ export function recordHeld(
 }
 
 export { loadMeeting };
+
+/**
+ * A pair ends (unpaired, or someone left): its future sessions are called off, so nobody
+ * keeps a calendar event for a meeting that won't happen.
+ */
+export function cancelFutureMeetings(
+  db: DbOrTx,
+  deps: Deps,
+  pairId: number,
+  by: number,
+  now: Date,
+): void {
+  const future = db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.pairId, pairId), eq(meetings.status, 'scheduled')))
+    .all()
+    .filter((m) => m.startsAt > now);
+  for (const meeting of future) cancelMeeting(db, deps, meeting, by, now);
+}
