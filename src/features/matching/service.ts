@@ -22,6 +22,7 @@ import {
 } from '../../db/schema';
 import { notify } from '../notify';
 import { cancelFutureMeetings } from '../scheduling/service';
+import { bothSides } from '../sides';
 import { describeWhy, icebreakers, topicList } from './describe';
 import { loadPool, type Pool } from './pool';
 import { planRound, type RoundPlan } from './round';
@@ -141,13 +142,7 @@ function sendProposal(
   topics: ReturnType<typeof listTopics>,
   now: Date,
 ): void {
-  const mentor = getUser(tx, proposal.mentorUserId);
-  const mentee = getUser(tx, proposal.menteeUserId);
-  if (!mentor || !mentee) return;
-  for (const [me, other, side] of [
-    [mentor, mentee, 'mentor'],
-    [mentee, mentor, 'mentee'],
-  ] as const) {
+  for (const { me, other, side } of bothSides(tx, proposal)) {
     notify(
       tx,
       deps,
@@ -301,14 +296,8 @@ export function introduce(
   const keys = pair.manual
     ? ({ mentor: 'pair.introManualMentor', mentee: 'pair.introManualMentee' } as const)
     : ({ mentor: 'pair.introMentor', mentee: 'pair.introMentee' } as const);
-  const mentor = getUser(tx, pair.mentorUserId);
-  const mentee = getUser(tx, pair.menteeUserId);
-  if (!mentor || !mentee) return;
   const topics = listTopics(tx);
-  for (const [me, other, side] of [
-    [mentor, mentee, 'mentor'],
-    [mentee, mentor, 'mentee'],
-  ] as const) {
+  for (const { me, other, side } of bothSides(tx, pair)) {
     notify(
       tx,
       deps,

@@ -6,7 +6,7 @@ import { enqueue } from '../../core/outbox';
 import type { DbOrTx } from '../../db/client';
 import { audit } from '../../db/queries/audit';
 import { scheduleTimer } from '../../db/queries/timers';
-import { getUser, userRef } from '../../db/queries/users';
+import { userRef } from '../../db/queries/users';
 import {
   type MeetingRow,
   meetings,
@@ -16,6 +16,7 @@ import {
   type UserRow,
 } from '../../db/schema';
 import { notify } from '../notify';
+import { bothSides } from '../sides';
 import { meetingIcs } from './ics';
 import { formatSlot } from './when';
 
@@ -31,14 +32,8 @@ export const REMINDERS_H = [24, 1] as const;
 type Deps = Pick<EngineDeps, 'config' | 'adapters'>;
 
 /** Both people of a meeting's pair, with the other one for each. */
-export function peopleOf(db: DbOrTx, pair: PairRow): { me: UserRow; other: UserRow }[] {
-  const mentor = getUser(db, pair.mentorUserId);
-  const mentee = getUser(db, pair.menteeUserId);
-  if (!mentor || !mentee) return [];
-  return [
-    { me: mentor, other: mentee },
-    { me: mentee, other: mentor },
-  ];
+export function peopleOf(db: DbOrTx, pair: PairRow) {
+  return bothSides(db, pair);
 }
 
 const zoneOf = (deps: Deps, user: UserRow) => user.timeZone ?? deps.config.ORG_TIMEZONE;
@@ -284,6 +279,14 @@ function loadMeeting(db: DbOrTx, id: number): { meeting: MeetingRow; pair: PairR
   return meeting && pair ? { meeting, pair } : undefined;
 }
 
+/** The timer's meeting, if it is still scheduled as the timer knew it (not moved, not called off). */
+function stillScheduled(db: DbOrTx, payload: Record<string, unknown>) {
+  const found = loadMeeting(db, Number(payload.meetingId));
+  if (found?.meeting.status !== 'scheduled' || found.meeting.sequence !== Number(payload.sequence))
+    return undefined;
+  return found;
+}
+
 /**
  * Timer: a reminder, sent only while it still helps. One whose meeting has begun (the
  * process was down) is dropped, not sent late; one for a changed meeting is ignored.
@@ -294,10 +297,9 @@ export function runReminder(
   payload: Record<string, unknown>,
   now: Date,
 ): void {
-  const found = loadMeeting(db, Number(payload.meetingId));
+  const found = stillScheduled(db, payload);
   if (!found) return;
   const { meeting, pair } = found;
-  if (meeting.status !== 'scheduled' || meeting.sequence !== Number(payload.sequence)) return;
   if (meeting.startsAt <= now) return;
   const hours = Number(payload.hours);
   for (const { me, other } of peopleOf(db, pair)) {
@@ -328,10 +330,9 @@ export function runAfterMeeting(
   payload: Record<string, unknown>,
   now: Date,
 ): void {
-  const found = loadMeeting(db, Number(payload.meetingId));
+  const found = stillScheduled(db, payload);
   if (!found) return;
   const { meeting, pair } = found;
-  if (meeting.status !== 'scheduled' || meeting.sequence !== Number(payload.sequence)) return;
   for (const { me, other } of peopleOf(db, pair)) {
     notify(
       db,
