@@ -96,6 +96,23 @@ describe('argument and answer parsers', () => {
     }
   });
 
+  it('reads typed days only when the whole text names a day', async () => {
+    const { parseDay } = await import('../../src/features/scheduling/when');
+    const now = new Date('2026-12-01T09:00:00Z');
+    expect(parseDay('завтра', now, 'Europe/Moscow', 'ru')).toBe('2026-12-02');
+    expect(parseDay('tomorrow', now, 'Asia/Tokyo', 'en')).toBe('2026-12-02');
+    expect(parseDay('3 декабря', now, 'Europe/Moscow', 'ru')).toBe('2026-12-03');
+    expect(parseDay('в 15:00', now, 'Europe/Moscow', 'ru')).toBeUndefined();
+    expect(parseDay('not tomorrow but friday', now, 'UTC', 'en')).toBeUndefined();
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const day = parseDay(text, now, 'UTC', 'en');
+        if (day) expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('normalises interests and enforces the limits', () => {
     expect(parseInterests(' Chess ;running,  chess,,JAZZ  club ')).toEqual([
       'chess',

@@ -237,6 +237,84 @@ describe('nudges', () => {
   });
 });
 
+describe('races and stale answers', () => {
+  it('does not bring back a session the partner cancelled while the move form was open', async () => {
+    await pairUp();
+    await book('2026-12-03', '15:00');
+    await chat.type('1'); // Reschedule: the form opens
+    await chat.type('/as tom');
+    await chat.type('2'); // Tom cancels from his invite
+    await chat.type('/as lena');
+    await chat.type('/join'); // (back to Lena: her form is shown again)
+    await chat.type('2026-12-04');
+    await chat.type('15:00');
+    await chat.type('7');
+    await chat.type('1');
+    const out = await chat.type('1');
+    expect(out).toContain('This session was moved or called off meanwhile — nothing was changed.');
+    expect(rows('select status from meetings')).toEqual([{ status: 'cancelled' }]);
+  });
+
+  it('ignores an old "did it happen?" answer about a session moved since', async () => {
+    await pairUp();
+    await book('2026-12-02', '10:00');
+    app.clock.set('2026-12-02T10:00:00Z');
+    await tick(); // both are asked
+    const asked = rows('select id from meetings')[0]?.id;
+    await chat.type('2'); // Lena: "It was moved"
+    await chat.type('2026-12-05');
+    await chat.type('10:00');
+    await chat.type('7');
+    await chat.type('1');
+    await chat.type('1');
+    await chat.type('/as tom');
+    // Tom answers "No" on his (old) question: it is about the earlier version.
+    const stale = await app.engine.handle({
+      id: 'stale-held',
+      type: 'action',
+      data: `mt.h|${rows("select id from users where platform_user_id = 'tom'")[0]?.id}|${asked}|n|0`,
+      user: { ref: ref('tom'), name: 'Tom Berg' },
+      conversation: { platform: 'console', workspace: 'local', id: 'tom', kind: 'dm' },
+    });
+    expect(stale).toEqual({});
+    await app.outbox.drain();
+    expect(chat.transcript()).toContain('This question is about an earlier version of the session');
+    expect(rows('select status, sequence from meetings')).toEqual([
+      { status: 'scheduled', sequence: 1 },
+    ]);
+  });
+
+  it('after downtime sends only the reminder that is still true', async () => {
+    await pairUp();
+    await book('2026-12-03', '15:00'); // 12:00 UTC
+    app.clock.set('2026-12-03T11:30:00Z'); // down since before the 24 h reminder
+    await tick();
+    expect(chat.transcript()).toContain('starts in an hour');
+    expect(chat.transcript()).not.toContain('starts in 24 hours');
+  });
+
+  it('writes ORGANIZER and ATTENDEEs into invites, and counts only real sessions for nudges', async () => {
+    const { runNudges } = await import('../../src/features/scheduling/nudges');
+    await pairUp();
+    const booked = await book('2026-12-28', '10:00');
+    const ics = readFileSync(
+      /File saved: (.+lena-tandem-sprint-1\.ics)/.exec(booked)?.[1] ?? '',
+      'utf8',
+    );
+    expect(ics).toMatch(/ORGANIZER;CN="?Tandem"?:mailto:noreply@tandem.local/i);
+    expect(ics).toContain('Tom Berg');
+    await chat.type('2'); // cancel it again
+    app.clock.advance(14 * 24 * 3600_000 + 1);
+    // The cancelled booking is no contact: the pair is nudged on day 14.
+    expect(
+      runNudges(
+        { db: app.database.db, config: app.config, adapters: app.adapters },
+        app.clock.now(),
+      ),
+    ).toBe(1);
+  });
+});
+
 describe('bad input when booking', () => {
   it('re-asks with a reason and saves nothing', async () => {
     await pairUp();

@@ -347,6 +347,10 @@ export const en = {
     `It's been ${p.days} days since your last session with ${p.name}. Even 30 minutes on one concrete task keeps the momentum — shall we book one?`,
   'nudge.button': 'Book a sprint',
   'cmd.time': 'console demo: move the clock (/time +1d, +3h)',
+  'meeting.changedMeanwhile':
+    'This session was moved or called off meanwhile — nothing was changed. /meetings shows the current plan.',
+  'meeting.stale':
+    'This question is about an earlier version of the session — nothing was changed.',
   'meeting.kind.sprint': 'sprint',
   'meeting.kind.meeting': 'meeting',
   'meeting.booked': (p: { kind: string; name: string }) =>

@@ -319,13 +319,16 @@ export const ru: Messages = {
     `${p.name} не сможет прийти. Выберите вместе новое время: /sprint или /meet.`,
   'meeting.button.reschedule': 'Перенести',
   'meeting.button.cant': 'Не смогу',
-  'meeting.button.moved': 'Её перенесли',
+  'meeting.button.moved': 'Перенесли',
   'meeting.cantYou': 'Понятно — отменено, партнёра попросили выбрать с вами новое время.',
   'meeting.movedDone': 'Готово. У вас обоих новое время и приглашение в календарь.',
   'nudge.text': (p) =>
     `Прошло ${p.days} ${pluralRu(p.days, 'день', 'дня', 'дней')} с последней встречи с ${p.name}. Даже 30 минут на одну конкретную задачу помогают не терять темп — назначим?`,
   'nudge.button': 'Назначить спринт',
   'cmd.time': 'консольное демо: сдвинуть часы (/time +1d, +3h)',
+  'meeting.changedMeanwhile':
+    'Эту встречу тем временем перенесли или отменили — ничего не изменено. /meetings покажет текущий план.',
+  'meeting.stale': 'Этот вопрос относится к прежней версии встречи — ничего не изменено.',
   'meeting.kind.sprint': 'спринт',
   'meeting.kind.meeting': 'встреча',
   'meeting.booked': (p) => `Запланировано (${p.kind}) с ${p.name}:`,

@@ -130,27 +130,38 @@ export const schedulingActions = {
     async run(ctx, args) {
       const found = ownScheduled(ctx, Number(args[0]));
       if (!found) return;
-      await forms.start(ctx, MEETING_FORM, rescheduleMode(found.meeting.id));
+      await forms.start(ctx, MEETING_FORM, rescheduleMode(found.meeting));
     },
   },
   [HELD_ACTION]: {
     async run(ctx, args) {
-      if (args[1] === 'm') {
-        // "It was moved": book the new time for the same meeting.
-        const found = ownScheduled(ctx, Number(args[0]));
-        if (found) await forms.start(ctx, MEETING_FORM, rescheduleMode(found.meeting.id));
+      const [id, answer, sequence] = args;
+      const found = member(ctx, Number(id));
+      if (!found) {
+        ctx.reply({ kind: 'text', text: ctx.t('meeting.notYours') });
+        return;
+      }
+      if (answer === 'm') {
+        // "It was moved": book the new time for the same session (if still unanswered).
+        if (found.meeting.status !== 'scheduled' || String(found.meeting.sequence) !== sequence) {
+          ctx.reply({ kind: 'text', text: ctx.t('meeting.stale') }, { replace: true });
+          return;
+        }
+        await forms.start(ctx, MEETING_FORM, rescheduleMode(found.meeting));
         return;
       }
       const outcome = recordHeld(
         ctx.deps.db,
-        Number(args[0]),
+        Number(id),
         ctx.user.id,
-        args[1] === 'y',
+        answer === 'y',
+        Number(sequence),
         ctx.now,
       );
       const text = {
-        recorded: ctx.t(args[1] === 'y' ? 'meeting.thanksHeld' : 'meeting.thanksMissed'),
+        recorded: ctx.t(answer === 'y' ? 'meeting.thanksHeld' : 'meeting.thanksMissed'),
         already: ctx.t('meeting.alreadyRecorded'),
+        stale: ctx.t('meeting.stale'),
         not_yours: ctx.t('meeting.notYours'),
       }[outcome];
       ctx.reply({ kind: 'text', text }, { replace: true });

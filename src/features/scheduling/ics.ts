@@ -8,6 +8,8 @@ export interface IcsMeeting {
   title: string;
   description: string;
   link?: string | null;
+  /** Both people, so calendars (Outlook) accept updates and cancellations. */
+  attendees: { id: number; name: string }[];
 }
 
 /** The domain in calendar UIDs; stable, so an update replaces the right event. */
@@ -38,6 +40,13 @@ export function meetingIcs(meeting: IcsMeeting, method: 'REQUEST' | 'CANCEL'): s
     description: meeting.description,
     ...(meeting.link && /^https?:\/\//.test(meeting.link) ? { url: meeting.link } : {}),
     productId: 'tandem/reverse-mentoring',
+    organizer: { name: 'Tandem', email: `noreply@${ICS_UID_DOMAIN}` },
+    attendees: meeting.attendees.map((a) => ({
+      name: a.name,
+      email: `user-${a.id}@${ICS_UID_DOMAIN}`,
+      rsvp: false,
+      role: 'REQ-PARTICIPANT' as const,
+    })),
   });
   if (error || !value) throw new Error('could not build the calendar invite', { cause: error });
   return value;

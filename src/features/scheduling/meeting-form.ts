@@ -12,19 +12,24 @@ export const MEETING_FORM = 'meeting';
 export const DEFAULT_DURATION: Record<MeetingKind, number> = { sprint: 120, meeting: 60 };
 
 const zoneOf = (ctx: Ctx) => ctx.user.timeZone ?? ctx.deps.config.ORG_TIMEZONE;
-/** Modes: 'sprint', 'meeting', or 'reschedule:<meeting id>'. */
+/** Modes: 'sprint', 'meeting', or 'reschedule:<meeting id>:<sequence>'. */
 const movingId = (mode: string): number | undefined =>
-  mode.startsWith('reschedule:') ? Number(mode.slice('reschedule:'.length)) : undefined;
+  mode.startsWith('reschedule:') ? Number(mode.split(':')[1]) : undefined;
+const movingSequence = (mode: string): number => Number(mode.split(':')[2]);
+/** The meeting being moved, only while it is still the version the form started from. */
 const moving = (ctx: Ctx, mode: string): MeetingRow | undefined => {
   const id = movingId(mode);
-  return id === undefined
-    ? undefined
-    : ctx.deps.db.select().from(meetings).where(eq(meetings.id, id)).get();
+  if (id === undefined) return undefined;
+  const meeting = ctx.deps.db.select().from(meetings).where(eq(meetings.id, id)).get();
+  return meeting?.status === 'scheduled' && meeting.sequence === movingSequence(mode)
+    ? meeting
+    : undefined;
 };
 const kindOf = (ctx: Ctx, mode: string): MeetingKind =>
   moving(ctx, mode)?.kind ?? (mode === 'meeting' ? 'meeting' : 'sprint');
 /** Reschedule mode for a meeting (the form is prefilled and the partner fixed). */
-export const rescheduleMode = (meetingId: number) => `reschedule:${meetingId}`;
+export const rescheduleMode = (meeting: Pick<MeetingRow, 'id' | 'sequence'>) =>
+  `reschedule:${meeting.id}:${meeting.sequence}`;
 
 /** The person's active pairs, with the partner's user row. */
 export function activePairs(ctx: Ctx): { pair: PairRow; partnerName: string }[] {
@@ -72,7 +77,7 @@ export const meetingForm: FormDefinition = {
       label: 'meeting.field.day',
       hint: 'meeting.hint.day',
       options: ({ ctx }) => dayOptions(ctx.now, zoneOf(ctx), ctx.locale),
-      parseText: (text, { ctx }) => parseDay(text, ctx.now, zoneOf(ctx)),
+      parseText: (text, { ctx }) => parseDay(text, ctx.now, zoneOf(ctx), ctx.locale),
       picker: 'date',
       textError: 'meeting.error.day',
     },
@@ -157,10 +162,14 @@ export const meetingForm: FormDefinition = {
       link: str(values.link) || null,
       by: ctx.user.id,
     };
-    const meeting = moving(ctx, mode);
-    if (meeting) {
-      rescheduleMeeting(ctx.deps.db, ctx.deps, meeting, details, ctx.now);
-      ctx.reply({ kind: 'text', text: ctx.t('meeting.movedDone') });
+    if (movingId(mode) !== undefined) {
+      // Called off or moved by the partner while this form was open: nothing is changed.
+      const meeting = moving(ctx, mode);
+      const moved = meeting && rescheduleMeeting(ctx.deps.db, ctx.deps, meeting, details, ctx.now);
+      ctx.reply({
+        kind: 'text',
+        text: ctx.t(moved ? 'meeting.movedDone' : 'meeting.changedMeanwhile'),
+      });
       return;
     }
     bookMeeting(ctx.deps.db, ctx.deps, { ...details, pair, kind: kindOf(ctx, mode) }, ctx.now);
@@ -170,8 +179,11 @@ export const meetingForm: FormDefinition = {
 
 function chosenPair(ctx: Ctx, values: FormValues, mode: string): PairRow | undefined {
   const mine = activePairs(ctx);
-  const meeting = moving(ctx, mode);
-  if (meeting) return mine.find((p) => p.pair.id === meeting.pairId)?.pair;
+  const id = movingId(mode);
+  if (id !== undefined) {
+    const meeting = ctx.deps.db.select().from(meetings).where(eq(meetings.id, id)).get();
+    return mine.find((p) => p.pair.id === meeting?.pairId)?.pair;
+  }
   if (mine.length === 1) return mine[0]?.pair;
   return mine.find((p) => String(p.pair.id) === values.pair)?.pair;
 }

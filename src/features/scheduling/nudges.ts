@@ -42,11 +42,14 @@ export function runNudges(
       return Boolean(until && until > now);
     });
     if (paused || people.length === 0) continue;
+    // The last session that actually took place (or at least was due): cancelled, missed
+    // and future ones don't count as contact.
     const lastMeeting = deps.db
-      .select({ at: meetings.startsAt })
+      .select({ at: meetings.startsAt, status: meetings.status })
       .from(meetings)
       .where(eq(meetings.pairId, pair.id))
       .all()
+      .filter((m) => m.status === 'held' || (m.status === 'scheduled' && m.at <= now))
       .reduce((latest, m) => Math.max(latest, m.at.getTime()), 0);
     const lastContact = Math.max(pair.createdAt.getTime(), lastMeeting);
     const lastNudge = pair.lastNudgedAt?.getTime() ?? 0;

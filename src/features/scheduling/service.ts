@@ -125,7 +125,7 @@ export function rescheduleMeeting(
   meeting: MeetingRow,
   change: { startsAt: Date; durationMin: number; topic: string; link: string | null; by: number },
   now: Date,
-): MeetingRow {
+): MeetingRow | undefined {
   const moved = db
     .update(meetings)
     .set({
@@ -137,9 +137,17 @@ export function rescheduleMeeting(
       sequence: meeting.sequence + 1,
       updatedAt: now,
     })
-    .where(eq(meetings.id, meeting.id))
+    // Only the version the form started from: a concurrent cancel or move wins.
+    .where(
+      and(
+        eq(meetings.id, meeting.id),
+        eq(meetings.sequence, meeting.sequence),
+        eq(meetings.status, 'scheduled'),
+      ),
+    )
     .returning()
     .get();
+  if (!moved) return undefined;
   cancelMeetingTimers(db, meeting.id, now);
   scheduleMeetingTimers(db, moved, now);
   const pair = db.select().from(pairs).where(eq(pairs.id, moved.pairId)).get();
@@ -249,6 +257,10 @@ function sendInvite(db: DbOrTx, deps: Deps, meeting: MeetingRow, invite: Invite,
       title: t('meeting.icsTitle', { kind, name: other.name }),
       description: meeting.topic,
       link: meeting.link,
+      attendees: [
+        { id: me.id, name: me.name },
+        { id: other.id, name: other.name },
+      ],
     },
     method,
   );
@@ -302,6 +314,11 @@ export function runReminder(
   const { meeting, pair } = found;
   if (meeting.startsAt <= now) return;
   const hours = Number(payload.hours);
+  // After downtime, "in 24 hours" is no longer true once the 1-hour reminder is due too.
+  const shorterDue = REMINDERS_H.some(
+    (h) => h < hours && meeting.startsAt.getTime() - h * 3600_000 <= now.getTime(),
+  );
+  if (shorterDue) return;
   for (const { me, other } of peopleOf(db, pair)) {
     notify(
       db,
@@ -349,16 +366,34 @@ export function runAfterMeeting(
         buttons: [
           {
             label: t('meeting.button.yes'),
-            data: encodeAction(HELD_ACTION, me.id, String(meeting.id), 'y'),
+            data: encodeAction(
+              HELD_ACTION,
+              me.id,
+              String(meeting.id),
+              'y',
+              String(meeting.sequence),
+            ),
             style: 'primary',
           },
           {
             label: t('meeting.button.moved'),
-            data: encodeAction(HELD_ACTION, me.id, String(meeting.id), 'm'),
+            data: encodeAction(
+              HELD_ACTION,
+              me.id,
+              String(meeting.id),
+              'm',
+              String(meeting.sequence),
+            ),
           },
           {
             label: t('meeting.button.no'),
-            data: encodeAction(HELD_ACTION, me.id, String(meeting.id), 'n'),
+            data: encodeAction(
+              HELD_ACTION,
+              me.id,
+              String(meeting.id),
+              'n',
+              String(meeting.sequence),
+            ),
           },
         ],
       }),
@@ -376,12 +411,18 @@ export function recordHeld(
   meetingId: number,
   userId: number,
   held: boolean,
+  sequence: number,
   now: Date,
-): 'recorded' | 'already' | 'not_yours' {
+): 'recorded' | 'already' | 'stale' | 'not_yours' {
   const found = loadMeeting(db, meetingId);
-  if (!found || (found.pair.mentorUserId !== userId && found.pair.menteeUserId !== userId))
+  if (!found || (found.pair.mentorUserId !== userId && found.pair.menteeUserId !== userId)) {
     return 'not_yours';
-  if (found.meeting.status !== 'scheduled') return 'already';
+  }
+  const { meeting } = found;
+  if (meeting.status === 'held' || meeting.status === 'missed') return 'already';
+  // A question about an earlier version (moved since) or a session that hasn't ended yet.
+  const ended = meeting.startsAt.getTime() + meeting.durationMin * 60_000 <= now.getTime();
+  if (meeting.status !== 'scheduled' || meeting.sequence !== sequence || !ended) return 'stale';
   db.update(meetings)
     .set({ status: held ? 'held' : 'missed', updatedAt: now })
     .where(eq(meetings.id, meetingId))

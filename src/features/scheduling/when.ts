@@ -31,7 +31,12 @@ export function timeOptions(): FieldOption[] {
  * A typed day — "2026-12-03", "завтра", "next friday", "3 декабря" — as YYYY-MM-DD in the
  * person's zone; undefined when it can't be read. (chrono-node reads English and Russian.)
  */
-export function parseDay(text: string, now: Date, zone: string): string | undefined {
+export function parseDay(
+  text: string,
+  now: Date,
+  zone: string,
+  locale: Locale = 'en',
+): string | undefined {
   const input = text.trim();
   if (!input || input.length > 60) return undefined;
   if (/^\d{4}-\d{2}-\d{2}$/.test(input)) {
@@ -40,20 +45,25 @@ export function parseDay(text: string, now: Date, zone: string): string | undefi
   }
   const reference = DateTime.fromJSDate(now, { zone });
   const instant = { instant: now, timezone: reference.offset };
-  const result =
-    chrono.ru.parse(input, instant, { forwardDate: true })[0] ??
-    chrono.en.parse(input, instant, { forwardDate: true })[0];
-  if (!result) return undefined;
-  const s = result.start;
-  const day = DateTime.fromObject(
-    {
-      year: s.get('year') ?? reference.year,
-      month: s.get('month') ?? reference.month,
-      day: s.get('day') ?? reference.day,
-    },
-    { zone },
-  );
-  return day.isValid ? (day.toISODate() ?? undefined) : undefined;
+  // The person's language first; and only a reading of the whole text that names a day
+  // ("в 15:00" alone, or "not tomorrow but friday", is not a day).
+  const parsers = locale === 'ru' ? [chrono.ru, chrono.en] : [chrono.en, chrono.ru];
+  for (const parser of parsers) {
+    const result = parser.parse(input, instant, { forwardDate: true })[0];
+    if (result?.index !== 0 || result.text.length < input.replace(/[.!]+$/, '').length) continue;
+    const s = result.start;
+    if (!s.isCertain('day') && !s.isCertain('weekday')) continue;
+    const day = DateTime.fromObject(
+      {
+        year: s.get('year') ?? reference.year,
+        month: s.get('month') ?? reference.month,
+        day: s.get('day') ?? reference.day,
+      },
+      { zone },
+    );
+    return day.isValid ? (day.toISODate() ?? undefined) : undefined;
+  }
+  return undefined;
 }
 
 /** A typed time — "15:30", "3pm", "в 15" — as HH:MM; undefined when it can't be read. */
