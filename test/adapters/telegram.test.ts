@@ -321,8 +321,8 @@ describe('Telegram: booking a sprint end to end', () => {
       .values({ mentorUserId: mentor, menteeUserId: mentee, createdAt: app.clock.now() })
       .run();
     await t.say('/meet');
-    await t.say('tomorrow');
-    await t.say('10:30');
+    await t.say('tomorrow 10:30'); // the day and its time in one message: no time question
+    expect(t.api.last().text).toContain('How long?');
     await t.pressLabel('Keep'); // 1 h for a meeting
     await t.say('Quick check-in');
     await t.pressLabel('Skip');

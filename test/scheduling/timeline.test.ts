@@ -330,6 +330,26 @@ describe('bad input when booking', () => {
     expect(rows('select * from meetings')).toHaveLength(0);
   });
 
+  it('takes "завтра в 15" at the day question and asks again there when it has passed', async () => {
+    await pairUp('2026-12-01T20:00:00Z');
+    await chat.type('/lang ru');
+    await chat.type('/sprint');
+    const length = await chat.type('завтра в 15');
+    expect(length).toContain('Сколько длится?');
+    await chat.type('7');
+    await chat.type('Задача');
+    expect(await chat.type('1')).toContain(
+      'Запланировано (спринт) с Tom Berg:\nср, 2 дек., 15:00–17:00 (Europe/Moscow)',
+    );
+    await chat.type('/sprint');
+    await chat.type('2026-11-30 10:00');
+    await chat.type('7');
+    await chat.type('Прошлое');
+    const again = await chat.type('1');
+    expect(again).toContain('Это время уже прошло');
+    expect(again).toContain('В какой день?');
+  });
+
   it('refuses a time that does not exist on a DST night, and overlaps', async () => {
     await pairUp('2027-03-20T09:00:00Z');
     // Tom is in Berlin: on 2027-03-28 the clocks jump from 02:00 to 03:00.

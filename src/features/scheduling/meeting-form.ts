@@ -85,6 +85,8 @@ export const meetingForm: FormDefinition = {
       kind: 'single',
       name: 'time',
       label: 'meeting.field.time',
+      // Skipped when the day was typed with its time.
+      when: ({ values }) => typeof values.day !== 'string' || !values.day.includes('T'),
       hint: 'meeting.hint.time',
       options: () => timeOptions(),
       parseText: parseTime,
@@ -131,7 +133,7 @@ export const meetingForm: FormDefinition = {
         dst_gap: 'meeting.error.dst',
         invalid: 'meeting.error.invalid',
       } as const;
-      return { field: when === 'invalid' ? 'day' : 'time', error: ctx.t(key[when]) };
+      return { field: when === 'invalid' ? 'day' : timeField(values), error: ctx.t(key[when]) };
     }
     const pair = chosenPair(ctx, values, mode);
     if (!pair) return { field: 'day', error: ctx.t('meeting.needPair') };
@@ -149,7 +151,7 @@ export const meetingForm: FormDefinition = {
           m.startsAt.getTime() < end &&
           m.startsAt.getTime() + m.durationMin * 60_000 > when.getTime(),
       );
-    return clash ? { field: 'time', error: ctx.t('meeting.error.overlap') } : undefined;
+    return clash ? { field: timeField(values), error: ctx.t('meeting.error.overlap') } : undefined;
   },
   onSubmit: (ctx, values, mode) => {
     const pair = chosenPair(ctx, values, mode);
@@ -176,6 +178,11 @@ export const meetingForm: FormDefinition = {
   },
   cancelledMessage: (ctx) => ctx.t('meeting.cancelledForm'),
 };
+
+/** Where a problem with the time is asked again: the day, when the time was typed with it. */
+function timeField(values: FormValues): 'day' | 'time' {
+  return typeof values.day === 'string' && values.day.includes('T') ? 'day' : 'time';
+}
 
 function chosenPair(ctx: Ctx, values: FormValues, mode: string): PairRow | undefined {
   const mine = activePairs(ctx);

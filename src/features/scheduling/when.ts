@@ -61,7 +61,12 @@ export function parseDay(
       },
       { zone },
     );
-    return day.isValid ? (day.toISODate() ?? undefined) : undefined;
+    if (!day.isValid) return undefined;
+    // "2026-12-03 15:00", "завтра в 15", "tomorrow 3pm": the time comes along.
+    const hour = s.isCertain('hour') ? s.get('hour') : undefined;
+    const time =
+      hour === undefined || hour === null ? '' : `T${hhmm(hour, s.get('minute') ?? 0) ?? ''}`;
+    return `${day.toISODate() ?? ''}${time.length === 6 ? time : ''}`;
   }
   return undefined;
 }
@@ -91,7 +96,15 @@ export type WhenProblem = 'invalid' | 'dst_gap' | 'past';
  * The UTC instant of a local day and time in a zone. A time that doesn't exist there (the
  * hour skipped when clocks go forward) is refused rather than silently moved.
  */
-export function combine(day: string, time: string, zone: string, now: Date): Date | WhenProblem {
+export function combine(
+  dayValue: string,
+  timeValue: string,
+  zone: string,
+  now: Date,
+): Date | WhenProblem {
+  // A day typed together with its time ("tomorrow 3pm") carries the time: "YYYY-MM-DDTHH:MM".
+  const [day = '', typedTime] = dayValue.split('T');
+  const time = typedTime ?? timeValue;
   const [h, m] = time.split(':').map(Number);
   const local = DateTime.fromISO(day, { zone }).set({
     hour: h ?? 0,
