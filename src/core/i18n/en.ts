@@ -387,7 +387,8 @@ export const en = {
   'meeting.form.submit': 'Book',
   'meeting.field.partner': 'With whom?',
   'meeting.field.day': 'Which day?',
-  'meeting.hint.day': 'Or type a date: 2026-12-03, “tomorrow”, “next friday”.',
+  'meeting.hint.day':
+    'Or type a date, with a time if you like: 2026-12-03, “tomorrow 3pm”, “next friday”.',
   'meeting.field.time': 'At what time (your time zone)?',
   'meeting.hint.time': 'Or type a time like 15:30.',
   'meeting.field.duration': 'How long?',

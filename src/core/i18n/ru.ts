@@ -357,7 +357,8 @@ export const ru: Messages = {
   'meeting.form.submit': 'Назначить',
   'meeting.field.partner': 'С кем?',
   'meeting.field.day': 'В какой день?',
-  'meeting.hint.day': 'Или напишите дату: 2026-12-03, «завтра», «в пятницу».',
+  'meeting.hint.day':
+    'Или напишите дату, можно сразу со временем: 2026-12-03, «завтра в 15», «в пятницу».',
   'meeting.field.time': 'Во сколько (по вашему времени)?',
   'meeting.hint.time': 'Или напишите время, например 15:30.',
   'meeting.field.duration': 'Сколько длится?',
