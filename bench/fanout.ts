@@ -15,6 +15,7 @@ import { ManualClock } from '../src/core/clock';
 import { enqueue, OutboxWorker } from '../src/core/outbox';
 import { openDatabase } from '../src/db/client';
 import { silentLogger } from '../src/logger';
+import { BOT } from '../test/helpers/telegram';
 
 const N = Number(process.env.BENCH_FANOUT_N ?? 10_000);
 const GLOBAL_PER_SECOND = 30;
@@ -74,21 +75,8 @@ const adapter = createTelegramAdapter({
   token: '123456:BENCH-TOKEN-abcdefghijklmnop',
   apiRoot: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
   polling: false,
-  botInfo: {
-    id: 1,
-    is_bot: true,
-    first_name: 'Tandem',
-    username: 'tandem_bench_bot',
-    can_join_groups: true,
-    can_read_all_group_messages: false,
-    supports_inline_queries: false,
-    can_connect_to_business: false,
-    has_main_web_app: false,
-    has_topics_enabled: false,
-    allows_users_to_create_topics: false,
-    can_manage_bots: false,
-    supports_join_request_queries: false,
-  },
+  botInfo: BOT,
+
   logger: silentLogger,
 });
 await adapter.start(async () => ({}));

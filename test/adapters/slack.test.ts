@@ -12,11 +12,11 @@ import {
 import { renderMessage } from '../../src/adapters/slack/render';
 import { getProfile } from '../../src/db/queries/profiles';
 import { findUser } from '../../src/db/queries/users';
-import { outbox, pairs } from '../../src/db/schema';
+import { outbox } from '../../src/db/schema';
 import { silentLogger } from '../../src/logger';
 import { blockText, FakeSlackApi } from '../fakes/slack-api';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { participant } from '../helpers/participants';
+import { activePair, participant } from '../helpers/participants';
 import { type SlackHarness, signedHeaders, startSlack } from '../helpers/slack';
 
 let app: TestApp;
@@ -302,16 +302,11 @@ describe('Slack: booking a sprint end to end', () => {
     slack = s;
     s.fake.users.set('U1', { name: 'Pat Lee', tz: 'Europe/Berlin', locale: 'en-US' });
     s.fake.users.set('U2', { name: 'Sam Roe', tz: 'America/New_York', locale: 'en-US' });
-    const mentor = participant(app, U1, 'Pat Lee', { role: 'mentor', grade: 1, teach: ['ai'] });
-    const mentee = participant(app, { ...U1, id: 'U2' }, 'Sam Roe', {
-      role: 'mentee',
-      grade: 5,
-      learn: ['ai'],
-    });
-    app.database.db
-      .insert(pairs)
-      .values({ mentorUserId: mentor, menteeUserId: mentee, createdAt: app.clock.now() })
-      .run();
+    const { menteeId: mentee } = activePair(
+      app,
+      { ref: U1, name: 'Pat Lee' },
+      { ref: { ...U1, id: 'U2' }, name: 'Sam Roe' },
+    );
     // Sam's zone is known from an earlier visit (Slack profiles carry it).
     app.database.sqlite
       .prepare("update users set time_zone = 'America/New_York' where id = ?")

@@ -5,13 +5,13 @@ import { TELEGRAM_TEXT_MAX } from '../../src/adapters/telegram/limits';
 import { renderMessages } from '../../src/adapters/telegram/render';
 import { getProfile } from '../../src/db/queries/profiles';
 import { findUser } from '../../src/db/queries/users';
-import { outbox, pairs } from '../../src/db/schema';
+import { outbox } from '../../src/db/schema';
 import { commandMenu } from '../../src/features/registry';
 import { startHttpServer } from '../../src/http/health';
 import { silentLogger } from '../../src/logger';
 import { FakeBotApi } from '../fakes/telegram-api';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { participant } from '../helpers/participants';
+import { activePair, participant } from '../helpers/participants';
 import { ANNA, BOT, type Person, startTelegram, type TelegramHarness } from '../helpers/telegram';
 
 let app: TestApp;
@@ -267,20 +267,7 @@ describe('Telegram: booking a sprint end to end', () => {
     tg = await startTelegram(app);
     const t = tg;
     const bob: Person = { id: 3003, first_name: 'Bob', language_code: 'en' };
-    const mentor = participant(app, ref(ANNA), 'Anna Petrova', {
-      role: 'mentor',
-      grade: 1,
-      teach: ['ai'],
-    });
-    const mentee = participant(app, ref(bob), 'Bob Stone', {
-      role: 'mentee',
-      grade: 5,
-      learn: ['ai'],
-    });
-    app.database.db
-      .insert(pairs)
-      .values({ mentorUserId: mentor, menteeUserId: mentee, createdAt: app.clock.now() })
-      .run();
+    activePair(app, { ref: ref(ANNA), name: 'Anna Petrova' }, { ref: ref(bob), name: 'Bob Stone' });
     await t.say('/sprint');
     expect(t.api.last().text).toContain('Which day?');
     await t.pressLabel('Thu, 3 Dec');
@@ -306,20 +293,7 @@ describe('Telegram: booking a sprint end to end', () => {
     tg = await startTelegram(app);
     const t = tg;
     const bob: Person = { id: 3003, first_name: 'Bob', language_code: 'en' };
-    const mentor = participant(app, ref(ANNA), 'Anna Petrova', {
-      role: 'mentor',
-      grade: 1,
-      teach: ['ai'],
-    });
-    const mentee = participant(app, ref(bob), 'Bob Stone', {
-      role: 'mentee',
-      grade: 5,
-      learn: ['ai'],
-    });
-    app.database.db
-      .insert(pairs)
-      .values({ mentorUserId: mentor, menteeUserId: mentee, createdAt: app.clock.now() })
-      .run();
+    activePair(app, { ref: ref(ANNA), name: 'Anna Petrova' }, { ref: ref(bob), name: 'Bob Stone' });
     await t.say('/meet');
     await t.say('tomorrow 10:30'); // the day and its time in one message: no time question
     expect(t.api.last().text).toContain('How long?');

@@ -2,6 +2,7 @@ import type { UserRef } from '../../src/core/refs';
 import type { ProfileInput } from '../../src/db/queries/profiles';
 import { saveProfile, updateProfile } from '../../src/db/queries/profiles';
 import { upsertUser } from '../../src/db/queries/users';
+import { pairs } from '../../src/db/schema';
 import type { TestApp } from './app';
 
 /** A joined, prepared participant, written straight to the database (a factory for tests). */
@@ -29,4 +30,27 @@ export function participant(
   );
   updateProfile(app.database.db, user.id, { preparedAt: now }, now);
   return user.id;
+}
+
+/** A mentor and a mentee (both on `ai`) who are already an active pair. */
+export function activePair(
+  app: TestApp,
+  mentor: { ref: UserRef; name: string },
+  mentee: { ref: UserRef; name: string },
+): { mentorId: number; menteeId: number } {
+  const mentorId = participant(app, mentor.ref, mentor.name, {
+    role: 'mentor',
+    grade: 1,
+    teach: ['ai'],
+  });
+  const menteeId = participant(app, mentee.ref, mentee.name, {
+    role: 'mentee',
+    grade: 5,
+    learn: ['ai'],
+  });
+  app.database.db
+    .insert(pairs)
+    .values({ mentorUserId: mentorId, menteeUserId: menteeId, createdAt: app.clock.now() })
+    .run();
+  return { mentorId, menteeId };
 }
