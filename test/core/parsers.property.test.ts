@@ -104,10 +104,12 @@ describe('argument and answer parsers', () => {
     expect(parseDay('3 декабря', now, 'Europe/Moscow', 'ru')).toBe('2026-12-03');
     expect(parseDay('в 15:00', now, 'Europe/Moscow', 'ru')).toBeUndefined();
     expect(parseDay('not tomorrow but friday', now, 'UTC', 'en')).toBeUndefined();
+    expect(parseDay('tomorrow 3pm', now, 'UTC', 'en')).toBe('2026-12-02T15:00');
     fc.assert(
       fc.property(anyText, (text) => {
         const day = parseDay(text, now, 'UTC', 'en');
-        if (day) expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        // A day, maybe with the time typed along ("now", "tomorrow 3pm").
+        if (day) expect(day).toMatch(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/);
       }),
       { numRuns: 500 },
     );
