@@ -16,6 +16,8 @@ export const OUTBOX_BACKOFF_MAX_MS = 10 * 60_000;
 export const OUTBOX_CLAIM_LEASE_MS = 2 * 60_000;
 /** A pass waits for a busy chat's slot at most this long; later slots are left for the next pass. */
 export const OUTBOX_MAX_PACING_WAIT_MS = 5_000;
+/** Messages to different conversations in flight at once (one conversation: always one at a time). */
+export const OUTBOX_CONCURRENCY = 8;
 /** Waits this short (a platform's overall rate) are simply slept; longer ones serve others first. */
 export const OUTBOX_SHORT_WAIT_MS = 100;
 /** Delivered, failed and uncertain rows are kept this long (dedupe window), then deleted. */
@@ -151,9 +153,21 @@ export class OutboxWorker {
     const held: string[] = [];
     // Conversations waiting for a rate-limit slot, and when it frees.
     const pacing = new Map<string, number>();
-    while (!this.#stopping) {
+    // Different conversations are sent to concurrently; one conversation never is (only
+    // the oldest unsent message of a conversation can be claimed).
+    const inFlight = new Set<Promise<void>>();
+    let failure: unknown;
+    while (!this.#stopping && !failure) {
+      if (inFlight.size >= OUTBOX_CONCURRENCY) {
+        await Promise.race(inFlight);
+        continue;
+      }
       const row = this.#claimNext([...held, ...pacing.keys()]);
       if (!row) {
+        if (inFlight.size > 0) {
+          await Promise.race(inFlight);
+          continue;
+        }
         const wake = Math.min(...pacing.values());
         if (!Number.isFinite(wake) || wake - Date.now() > OUTBOX_MAX_PACING_WAIT_MS) break;
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, wake - Date.now())));
@@ -168,10 +182,23 @@ export class OutboxWorker {
       }
       // A moment's wait (the overall rate) is cheaper to sleep than to go round everyone.
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      const outcome = await this.#deliver(row);
-      report[outcome] += 1;
-      if (outcome !== 'sent') held.push(row.targetKey);
+      const sending: Promise<void> = this.#deliver(row)
+        .then(
+          (outcome) => {
+            report[outcome] += 1;
+            if (outcome !== 'sent') held.push(row.targetKey);
+          },
+          // The database itself failed (a crash, a full disk): stop the pass, report it once.
+          (error: unknown) => {
+            failure ??= error;
+          },
+        )
+        .finally(() => inFlight.delete(sending));
+      inFlight.add(sending);
+      if (failure) break;
     }
+    await Promise.all(inFlight);
+    if (failure) throw failure;
     return report;
   }
 

@@ -1,0 +1,119 @@
+/**
+ * Slack fan-out: 1 000 messages to 100 channels (10 each) through the real outbox and the
+ * real Slack adapter, against a local Web API that allows one message per second per
+ * channel and answers 429 with Retry-After otherwise. The floor is 9 s (nine one-second gaps
+ * per channel, all channels in parallel); a worker that waited on one channel at a time
+ * would need 1 000 s. `npm run bench:fanout` runs it after the Telegram one.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSlackAdapter } from '../src/adapters/slack';
+import { ManualClock } from '../src/core/clock';
+import { enqueue, OutboxWorker } from '../src/core/outbox';
+import { openDatabase } from '../src/db/client';
+import { silentLogger } from '../src/logger';
+
+const CHANNELS = Number(process.env.BENCH_SLACK_CHANNELS ?? 100);
+const PER_CHANNEL = Number(process.env.BENCH_SLACK_PER_CHANNEL ?? 10);
+const N = CHANNELS * PER_CHANNEL;
+
+const last = new Map<string, number>();
+const delivered = new Map<string, number>();
+let rejected = 0;
+const server = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    const args = new URLSearchParams(Buffer.concat(chunks).toString());
+    const method = (req.url ?? '').replace(/^\/api\//, '');
+    res.setHeader('content-type', 'application/json');
+    if (method === 'auth.test')
+      return res.end(JSON.stringify({ ok: true, user_id: 'UBOT', bot_id: 'BBOT' }));
+    if (method !== 'chat.postMessage') return res.end(JSON.stringify({ ok: true }));
+    const channel = args.get('channel') ?? '';
+    const now = Date.now();
+    if (now - (last.get(channel) ?? 0) < 1000) {
+      rejected += 1;
+      res.writeHead(429, { 'retry-after': '1' });
+      return res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+    }
+    last.set(channel, now);
+    const key = args.get('text') ?? '';
+    delivered.set(key, (delivered.get(key) ?? 0) + 1);
+    res.end(JSON.stringify({ ok: true, channel, ts: `${now}.0001` }));
+  });
+});
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+
+const dir = mkdtempSync(join(tmpdir(), 'tandem-bench-fanout-slack-'));
+const database = openDatabase(join(dir, 'bench.db'));
+const clock = new ManualClock();
+const tick = setInterval(() => clock.set(new Date()), 10);
+const adapter = createSlackAdapter({
+  botToken: 'xoxb-bench',
+  signingSecret: 'bench-signing-secret',
+  command: '/mentor',
+  apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`,
+  port: 0,
+  logger: silentLogger,
+});
+await adapter.start(async () => ({}));
+const outbox = new OutboxWorker({
+  db: database.db,
+  clock,
+  logger: silentLogger,
+  adapters: { slack: adapter },
+});
+database.db.transaction((tx) => {
+  for (let k = 0; k < PER_CHANNEL; k++) {
+    for (let c = 0; c < CHANNELS; c++) {
+      enqueue(
+        tx,
+        {
+          dedupeKey: `m:${c}:${k}`,
+          target: {
+            kind: 'conversation',
+            conversation: { platform: 'slack', workspace: 'T1', id: `C${c}`, kind: 'group' },
+          },
+          payload: { kind: 'reply', reply: { kind: 'text', text: `m:${c}:${k}` } },
+        },
+        clock.now(),
+      );
+    }
+  }
+});
+
+const started = performance.now();
+for (;;) {
+  await outbox.deliverDue();
+  const left = database.sqlite
+    .prepare("select count(*) as n from outbox where status in ('pending','sending')")
+    .get() as { n: number };
+  if (left.n === 0) break;
+  await new Promise((resolve) => setTimeout(resolve, 20));
+}
+const seconds = (performance.now() - started) / 1000;
+const floor = PER_CHANNEL - 1;
+const doubled = [...delivered.values()].filter((n) => n > 1).length;
+
+console.log(
+  `\nSlack fan-out — ${N} messages to ${CHANNELS} channels, 1 per second per channel, node ${process.version}\n`,
+);
+console.log('| measure | value |');
+console.log('|---|---:|');
+console.log(`| floor (${PER_CHANNEL - 1} one-second gaps per channel) | ${floor.toFixed(1)} s |`);
+console.log(`| total time | ${seconds.toFixed(1)} s |`);
+console.log(
+  `| delivered / lost / sent twice | ${delivered.size} / ${N - delivered.size} / ${doubled} |`,
+);
+console.log(`| 429s answered by the fake | ${rejected} |`);
+
+clearInterval(tick);
+await adapter.stop();
+server.close();
+database.close();
+rmSync(dir, { recursive: true, force: true });
+if (delivered.size !== N || doubled > 0) process.exitCode = 1;
