@@ -5,23 +5,19 @@
  * per channel, all channels in parallel); a worker that waited on one channel at a time
  * would need 1 000 s. `npm run bench:fanout` runs it after the Telegram one.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createSlackAdapter } from '../src/adapters/slack';
-import { ManualClock } from '../src/core/clock';
-import { enqueue, OutboxWorker } from '../src/core/outbox';
-import { openDatabase } from '../src/db/client';
+import { enqueue } from '../src/core/outbox';
 import { silentLogger } from '../src/logger';
+import { deliveryLedger, openFanoutHarness } from './fanout-harness';
 
 const CHANNELS = Number(process.env.BENCH_SLACK_CHANNELS ?? 100);
 const PER_CHANNEL = Number(process.env.BENCH_SLACK_PER_CHANNEL ?? 10);
 const N = CHANNELS * PER_CHANNEL;
 
 const last = new Map<string, number>();
-const delivered = new Map<string, number>();
+const delivered = deliveryLedger();
 let rejected = 0;
 const server = createServer((req, res) => {
   const chunks: Buffer[] = [];
@@ -41,17 +37,14 @@ const server = createServer((req, res) => {
       return res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
     }
     last.set(channel, now);
-    const key = args.get('text') ?? '';
-    delivered.set(key, (delivered.get(key) ?? 0) + 1);
+    delivered.record(args.get('text') ?? '');
     res.end(JSON.stringify({ ok: true, channel, ts: `${now}.0001` }));
   });
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 
-const dir = mkdtempSync(join(tmpdir(), 'tandem-bench-fanout-slack-'));
-const database = openDatabase(join(dir, 'bench.db'));
-const clock = new ManualClock();
-const tick = setInterval(() => clock.set(new Date()), 10);
+const harness = openFanoutHarness('fanout-slack');
+const { database, clock } = harness;
 const adapter = createSlackAdapter({
   botToken: 'xoxb-bench',
   signingSecret: 'bench-signing-secret',
@@ -61,12 +54,6 @@ const adapter = createSlackAdapter({
   logger: silentLogger,
 });
 await adapter.start(async () => ({}));
-const outbox = new OutboxWorker({
-  db: database.db,
-  clock,
-  logger: silentLogger,
-  adapters: { slack: adapter },
-});
 database.db.transaction((tx) => {
   for (let k = 0; k < PER_CHANNEL; k++) {
     for (let c = 0; c < CHANNELS; c++) {
@@ -86,18 +73,9 @@ database.db.transaction((tx) => {
   }
 });
 
-const started = performance.now();
-for (;;) {
-  await outbox.deliverDue();
-  const left = database.sqlite
-    .prepare("select count(*) as n from outbox where status in ('pending','sending')")
-    .get() as { n: number };
-  if (left.n === 0) break;
-  await new Promise((resolve) => setTimeout(resolve, 20));
-}
-const seconds = (performance.now() - started) / 1000;
+const seconds = await harness.drain({ slack: adapter }, 20);
 const floor = PER_CHANNEL - 1;
-const doubled = [...delivered.values()].filter((n) => n > 1).length;
+const doubled = delivered.doubled();
 
 console.log(
   `\nSlack fan-out — ${N} messages to ${CHANNELS} channels, 1 per second per channel, node ${process.version}\n`,
@@ -111,9 +89,7 @@ console.log(
 );
 console.log(`| 429s answered by the fake | ${rejected} |`);
 
-clearInterval(tick);
 await adapter.stop();
 server.close();
-database.close();
-rmSync(dir, { recursive: true, force: true });
+harness.close();
 if (delivered.size !== N || doubled > 0) process.exitCode = 1;

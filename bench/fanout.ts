@@ -5,17 +5,13 @@
  * broken. Reports the total time against the floor those limits set (N / 30 s), and checks
  * that nothing was lost or sent twice. Takes about N/30 seconds: `npm run bench:fanout`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createTelegramAdapter } from '../src/adapters/telegram';
-import { ManualClock } from '../src/core/clock';
-import { enqueue, OutboxWorker } from '../src/core/outbox';
-import { openDatabase } from '../src/db/client';
+import { enqueue } from '../src/core/outbox';
 import { silentLogger } from '../src/logger';
 import { BOT } from '../test/helpers/telegram';
+import { deliveryLedger, openFanoutHarness } from './fanout-harness';
 
 const N = Number(process.env.BENCH_FANOUT_N ?? 10_000);
 const GLOBAL_PER_SECOND = 30;
@@ -23,7 +19,7 @@ const GLOBAL_PER_SECOND = 30;
 // The fake Bot API: sliding one-second windows, globally and per chat.
 const recent: number[] = [];
 const lastPerChat = new Map<string, number>();
-const delivered = new Map<string, number>();
+const delivered = deliveryLedger();
 let rejected = 0;
 const server = createServer((req, res) => {
   const chunks: Buffer[] = [];
@@ -51,7 +47,7 @@ const server = createServer((req, res) => {
     }
     recent.push(now);
     lastPerChat.set(chat, now);
-    delivered.set(chat, (delivered.get(chat) ?? 0) + 1);
+    delivered.record(chat);
     res.end(
       JSON.stringify({
         ok: true,
@@ -66,11 +62,8 @@ const server = createServer((req, res) => {
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 
-const dir = mkdtempSync(join(tmpdir(), 'tandem-bench-fanout-'));
-const database = openDatabase(join(dir, 'bench.db'));
-// Real time: the limits are real-time limits.
-const clock = new ManualClock();
-const tick = setInterval(() => clock.set(new Date()), 10);
+const harness = openFanoutHarness('fanout');
+const { database, clock } = harness;
 const adapter = createTelegramAdapter({
   token: '123456:BENCH-TOKEN-abcdefghijklmnop',
   apiRoot: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
@@ -80,12 +73,6 @@ const adapter = createTelegramAdapter({
   logger: silentLogger,
 });
 await adapter.start(async () => ({}));
-const outbox = new OutboxWorker({
-  db: database.db,
-  clock,
-  logger: silentLogger,
-  adapters: { telegram: adapter },
-});
 
 database.db.transaction((tx) => {
   for (let i = 0; i < N; i++) {
@@ -107,18 +94,9 @@ database.db.transaction((tx) => {
   }
 });
 
-const started = performance.now();
-while (true) {
-  await outbox.deliverDue();
-  const left = database.sqlite
-    .prepare("select count(*) as n from outbox where status in ('pending','sending')")
-    .get() as { n: number };
-  if (left.n === 0) break;
-  await new Promise((resolve) => setTimeout(resolve, 50));
-}
-const seconds = (performance.now() - started) / 1000;
+const seconds = await harness.drain({ telegram: adapter }, 50);
 const floor = N / GLOBAL_PER_SECOND;
-const doubled = [...delivered.values()].filter((n) => n > 1).length;
+const doubled = delivered.doubled();
 const failed = (
   database.sqlite.prepare("select count(*) as n from outbox where status != 'sent'").get() as {
     n: number;
@@ -141,9 +119,7 @@ console.log(`| 429s answered by the fake | ${rejected} |`);
 console.log(`| rows not marked sent | ${failed} |`);
 console.log('\nGoal: within 5 % of the floor, nothing lost, nothing doubled.');
 
-clearInterval(tick);
 await adapter.stop();
 server.close();
-database.close();
-rmSync(dir, { recursive: true, force: true });
+harness.close();
 if (delivered.size !== N || doubled > 0) process.exitCode = 1;
