@@ -261,13 +261,18 @@ describe('Telegram: a matching round end to end', () => {
 });
 
 describe('Telegram: booking a sprint end to end', () => {
-  it('takes a day button, a typed time in Russian wording, and sends the invite with its .ics', async () => {
+  /** Anna and Bob, an active pair on Tuesday 1 Dec 2026, 09:00 UTC; Anna is talking. */
+  async function annaPairedWithBob() {
     app = createTestApp();
     app.clock.set('2026-12-01T09:00:00Z');
     tg = await startTelegram(app);
-    const t = tg;
     const bob: Person = { id: 3003, first_name: 'Bob', language_code: 'en' };
     activePair(app, { ref: ref(ANNA), name: 'Anna Petrova' }, { ref: ref(bob), name: 'Bob Stone' });
+    return { t: tg, bob };
+  }
+
+  it('takes a day button, a typed time in Russian wording, and sends the invite with its .ics', async () => {
+    const { t, bob } = await annaPairedWithBob();
     await t.say('/sprint');
     expect(t.api.last().text).toContain('Which day?');
     await t.pressLabel('Thu, 3 Dec');
@@ -288,12 +293,7 @@ describe('Telegram: booking a sprint end to end', () => {
   });
 
   it('reads typed dates like "tomorrow"', async () => {
-    app = createTestApp();
-    app.clock.set('2026-12-01T09:00:00Z');
-    tg = await startTelegram(app);
-    const t = tg;
-    const bob: Person = { id: 3003, first_name: 'Bob', language_code: 'en' };
-    activePair(app, { ref: ref(ANNA), name: 'Anna Petrova' }, { ref: ref(bob), name: 'Bob Stone' });
+    const { t } = await annaPairedWithBob();
     await t.say('/meet');
     await t.say('tomorrow 10:30'); // the day and its time in one message: no time question
     expect(t.api.last().text).toContain('How long?');
