@@ -83,7 +83,9 @@ console.log(
 console.log('| measure | value |');
 console.log('|---|---:|');
 console.log(`| floor (${PER_CHANNEL - 1} one-second gaps per channel) | ${floor.toFixed(1)} s |`);
-console.log(`| total time | ${seconds.toFixed(1)} s |`);
+console.log(
+  `| total time | ${seconds.toFixed(2)} s (${((seconds / floor - 1) * 100).toFixed(1)} % above the floor) |`,
+);
 console.log(
   `| delivered / lost / sent twice | ${delivered.size} / ${N - delivered.size} / ${doubled} |`,
 );

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, lte, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client';
 import { type OutboxRow, outbox, users } from '../db/schema';
 import type { Logger } from '../logger';
@@ -18,6 +18,8 @@ export const OUTBOX_CLAIM_LEASE_MS = 2 * 60_000;
 export const OUTBOX_MAX_PACING_WAIT_MS = 5_000;
 /** Messages to different conversations in flight at once (one conversation: always one at a time). */
 export const OUTBOX_CONCURRENCY = 8;
+/** Conversation heads read per query; each is claimed (or skipped) on its own. */
+export const OUTBOX_HEAD_BATCH = 32;
 /** Waits this short (a platform's overall rate) are simply slept; longer ones serve others first. */
 export const OUTBOX_SHORT_WAIT_MS = 100;
 /** Delivered, failed and uncertain rows are kept this long (dedupe window), then deleted. */
@@ -94,6 +96,9 @@ export class OutboxWorker {
   readonly #clock: Clock;
   readonly #logger: Logger;
   readonly #adapters: Partial<Record<Platform, ChatAdapter>>;
+  readonly #headQuery;
+  readonly #claimQuery;
+  readonly #sentQuery;
   #running: Promise<void> | undefined;
   #again = false;
   #stopping = false;
@@ -108,6 +113,49 @@ export class OutboxWorker {
     this.#clock = deps.clock;
     this.#logger = deps.logger.child({ component: 'outbox' });
     this.#adapters = deps.adapters;
+    // Prepared once: these two run for every message, and building them was most of a send's cost.
+    this.#headQuery = this.#db
+      .select()
+      .from(outbox)
+      .where(
+        and(
+          eq(outbox.status, 'pending'),
+          lte(outbox.nextAttemptAt, sql.placeholder('now')),
+          sql`${outbox.targetKey} not in (select value from json_each(${sql.placeholder('skip')}))`,
+          // Heads only: the first unfinished message of each conversation.
+          inArray(
+            outbox.id,
+            this.#db
+              .select({ id: sql`min(${outbox.id})` })
+              .from(outbox)
+              .where(inArray(outbox.status, ['pending', 'sending']))
+              .groupBy(outbox.targetKey),
+          ),
+        ),
+      )
+      .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+      .limit(sql.placeholder('limit'))
+      .prepare();
+    this.#claimQuery = this.#db
+      .update(outbox)
+      .set({
+        status: 'sending',
+        claimedAt: sql`${sql.placeholder('now')}`,
+        attempts: sql`${outbox.attempts} + 1`,
+      })
+      .where(and(eq(outbox.id, sql.placeholder('id')), eq(outbox.status, 'pending')))
+      .returning()
+      .prepare();
+    this.#sentQuery = this.#db
+      .update(outbox)
+      .set({
+        status: 'sent',
+        sentAt: sql`${sql.placeholder('now')}`,
+        payload: null,
+        lastError: null,
+      })
+      .where(eq(outbox.id, sql.placeholder('id')))
+      .prepare();
   }
 
   /** Starts a delivery pass soon; calls while one runs are folded into one more pass. */
@@ -156,32 +204,49 @@ export class OutboxWorker {
     // Different conversations are sent to concurrently; one conversation never is (only
     // the oldest unsent message of a conversation can be claimed).
     const inFlight = new Set<Promise<void>>();
+    // Heads of different conversations, read a few at a time (one read per message was most
+    // of the cost of a busy pass).
+    let heads: OutboxRow[] = [];
     let failure: unknown;
     while (!this.#stopping && !failure) {
       if (inFlight.size >= OUTBOX_CONCURRENCY) {
         await Promise.race(inFlight);
         continue;
       }
-      const row = this.#claimNext([...held, ...pacing.keys()]);
-      if (!row) {
-        if (inFlight.size > 0) {
-          await Promise.race(inFlight);
-          continue;
-        }
+      if (!heads.length) {
+        const now = Date.now();
+        for (const [key, at] of pacing) if (at <= now) pacing.delete(key);
+        heads = this.#nextHeads([...held, ...pacing.keys()]);
+      }
+      const head = heads.shift();
+      // Fetched a moment ago: its chat may have failed or started waiting since.
+      if (head && (held.includes(head.targetKey) || pacing.has(head.targetKey))) continue;
+      if (!head) {
         const wake = Math.min(...pacing.values());
-        if (!Number.isFinite(wake) || wake - Date.now() > OUTBOX_MAX_PACING_WAIT_MS) break;
-        await new Promise((resolve) => setTimeout(resolve, Math.max(0, wake - Date.now())));
-        for (const [key, at] of pacing) if (at <= Date.now()) pacing.delete(key);
+        const far = !Number.isFinite(wake) || wake - Date.now() > OUTBOX_MAX_PACING_WAIT_MS;
+        if (far && inFlight.size === 0) break;
+        // Wake for whichever comes first: a send finishing or a waiting chat's slot.
+        let timer: NodeJS.Timeout | undefined;
+        const slot = far
+          ? undefined
+          : new Promise((resolve) => {
+              timer = setTimeout(resolve, Math.max(0, wake - Date.now()));
+            });
+        await Promise.race([...inFlight, ...(slot ? [slot] : [])]);
+        clearTimeout(timer);
         continue;
       }
-      const wait = this.#adapters[row.platform]?.readyIn?.(row.target) ?? 0;
+      // Asked before claiming, so a chat that must wait costs a read, not a write.
+      const wait = this.#adapters[head.platform]?.readyIn?.(head.target) ?? 0;
       if (wait > OUTBOX_SHORT_WAIT_MS) {
-        this.#release(row);
-        pacing.set(row.targetKey, Date.now() + wait);
+        pacing.set(head.targetKey, Date.now() + wait);
         continue;
       }
-      // A moment's wait (the overall rate) is cheaper to sleep than to go round everyone.
+      // A moment's wait (the overall rate) is cheaper to sleep than to go round everyone, and
+      // sleeping here keeps requests leaving in slot order.
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const row = this.#claim(head);
+      if (!row) continue;
       const sending: Promise<void> = this.#deliver(row)
         .then(
           (outcome) => {
@@ -200,11 +265,6 @@ export class OutboxWorker {
     await Promise.all(inFlight);
     if (failure) throw failure;
     return report;
-  }
-
-  /** Puts a claimed row back, untouched, for a later turn. */
-  #release(row: OutboxRow): void {
-    this.#finish(row.id, { status: 'pending', attempts: row.attempts - 1, claimedAt: null });
   }
 
   /** Deletes finished rows past the dedupe window (they hold addresses, and nothing else needs them). */
@@ -237,36 +297,18 @@ export class OutboxWorker {
     return stale.length;
   }
 
-  /** Claims the oldest due message that heads its conversation's queue. */
-  #claimNext(held: string[]): OutboxRow | undefined {
-    const now = this.#clock.now();
-    return this.#db.transaction(
-      (tx) => {
-        const head = tx
-          .select()
-          .from(outbox)
-          .where(
-            and(
-              eq(outbox.status, 'pending'),
-              lte(outbox.nextAttemptAt, now),
-              held.length ? notInArray(outbox.targetKey, held) : undefined,
-              sql`not exists (select 1 from outbox earlier where earlier.target_key = ${outbox.targetKey}
-                and earlier.id < ${outbox.id} and earlier.status in ('pending', 'sending'))`,
-            ),
-          )
-          .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
-          .limit(1)
-          .get();
-        if (!head) return undefined;
-        return tx
-          .update(outbox)
-          .set({ status: 'sending', claimedAt: now, attempts: head.attempts + 1 })
-          .where(eq(outbox.id, head.id))
-          .returning()
-          .get();
-      },
-      { behavior: 'immediate' },
-    );
+  /** The oldest due messages that head their conversations' queues, outside the skipped ones. */
+  #nextHeads(skip: string[]): OutboxRow[] {
+    return this.#headQuery.all({
+      now: this.#clock.now().getTime(),
+      skip: JSON.stringify(skip),
+      limit: OUTBOX_HEAD_BATCH,
+    });
+  }
+
+  /** Marks a head as being sent, right before the network call; undefined if it moved on. */
+  #claim(head: OutboxRow): OutboxRow | undefined {
+    return this.#claimQuery.get({ id: head.id, now: this.#clock.now().getTime() });
   }
 
   async #deliver(row: OutboxRow): Promise<'sent' | 'retried' | 'failed'> {
@@ -316,12 +358,7 @@ export class OutboxWorker {
       log.info({ code: e.code, attempts: row.attempts, waitMs: wait }, 'message will be retried');
       return 'retried';
     }
-    this.#finish(row.id, {
-      status: 'sent',
-      sentAt: this.#clock.now(),
-      payload: null,
-      lastError: null,
-    });
+    this.#sentQuery.run({ id: row.id, now: this.#clock.now().getTime() });
     return 'sent';
   }
 

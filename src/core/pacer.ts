@@ -18,4 +18,9 @@ export class Pacer {
     for (const [key, gap] of gaps) this.#next.set(key, slot + gap);
     if (slot > now) await new Promise((resolve) => setTimeout(resolve, slot - now));
   }
+
+  /** Keeps a key busy for at least `gapMs` from now (e.g. counted from when a call returned). */
+  holdFor(key: string, gapMs: number, now = Date.now()): void {
+    this.#next.set(key, Math.max(this.#next.get(key) ?? 0, now + gapMs));
+  }
 }

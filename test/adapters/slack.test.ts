@@ -632,6 +632,42 @@ describe('Slack: pacing', () => {
       await fake.stop();
     }
   });
+
+  it("counts a channel's gap from when Slack answered, so a slow network cannot squeeze two messages together", async () => {
+    const fake = await new FakeSlackApi().start();
+    fake.latencyMs = 120;
+    const adapter = createSlackAdapter({
+      botToken: 'xoxb-test',
+      signingSecret: 'pacing-secret-123',
+      command: '/mentor',
+      apiUrl: fake.apiUrl,
+      port: 0,
+      logger: silentLogger,
+      channelIntervalMs: 150,
+    });
+    await adapter.start(async () => ({}));
+    try {
+      const to = {
+        kind: 'conversation' as const,
+        conversation: {
+          platform: 'slack' as const,
+          workspace: 'T1',
+          id: 'C1',
+          kind: 'group' as const,
+        },
+      };
+      await Promise.all(['a', 'b', 'c'].map((text) => adapter.send(to, { kind: 'text', text })));
+      const arrivals = fake.callsTo('chat.postMessage').map((c) => c.at);
+      expect(arrivals).toHaveLength(3);
+      // Each arrives a full gap after the previous answer (sent + 120 ms latency), not just 150 ms later.
+      for (let i = 1; i < arrivals.length; i++) {
+        expect((arrivals[i] ?? 0) - (arrivals[i - 1] ?? 0)).toBeGreaterThanOrEqual(120 + 150 - 5);
+      }
+    } finally {
+      await adapter.stop();
+      await fake.stop();
+    }
+  });
 });
 
 describe('Slack: Socket Mode', () => {

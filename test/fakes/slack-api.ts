@@ -5,6 +5,8 @@ export interface SlackCall {
   method: string;
   token: string | undefined;
   args: Record<string, unknown>;
+  /** When the call arrived (ms since the epoch). */
+  at: number;
 }
 
 export interface SlackFailure {
@@ -35,6 +37,8 @@ export class FakeSlackApi {
   base = '';
   /** What apps.connections.open hands out (Socket Mode). */
   socketUrl = '';
+  /** How long each successful call takes to answer, as a slow network would. */
+  latencyMs = 0;
 
   get apiUrl(): string {
     return `${this.base}/api/`;
@@ -98,7 +102,7 @@ export class FakeSlackApi {
     const token = (req.headers.authorization ?? '').replace(/^Bearer /, '') || undefined;
     const failure = this.#failures.get(method)?.shift();
     if (failure) {
-      this.calls.push({ method: `${method}:failed`, token, args });
+      this.calls.push({ method: `${method}:failed`, token, args, at: Date.now() });
       if (failure.status === 429) {
         return {
           status: 429,
@@ -109,7 +113,8 @@ export class FakeSlackApi {
       if (failure.status) return { status: failure.status, body: { ok: false } };
       return { status: 200, body: { ok: false, error: failure.error ?? 'internal_error' } };
     }
-    this.calls.push({ method, token, args });
+    this.calls.push({ method, token, args, at: Date.now() });
+    if (this.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     return { status: 200, body: this.#answer(method, args) };
   }
 

@@ -68,6 +68,8 @@ export class SlackAdapter implements ChatAdapter {
   readonly #users = new Map<string, CachedUser>();
   readonly #dms = new Map<string, string>();
   readonly #pacer = new Pacer();
+  /** The last queued call per channel; the next one starts after it settles. */
+  readonly #channelTurns = new Map<string, Promise<void>>();
   #app: App | undefined;
   #server: Server | undefined;
 
@@ -178,10 +180,10 @@ export class SlackAdapter implements ChatAdapter {
         target.onlyFor
       ) {
         const channel = target.conversation.id;
+        const user = target.onlyFor.id;
         for (const m of messages) {
-          await this.#pace(channel);
           try {
-            await client.chat.postEphemeral({ channel, user: target.onlyFor.id, ...m });
+            await this.#paced(channel, () => client.chat.postEphemeral({ channel, user, ...m }));
           } catch (error) {
             // Not in that channel: say it privately in the DM instead.
             if (!['not_in_channel', 'channel_not_found'].includes(platformErrorOf(error) ?? ''))
@@ -210,13 +212,14 @@ export class SlackAdapter implements ChatAdapter {
     const client = this.#client();
     try {
       const channel = await this.#channelOf(target);
-      await this.#pace(channel);
-      await client.files.uploadV2({
-        channel_id: channel,
-        filename: file.filename,
-        file: Buffer.from(file.contentBase64, 'base64'),
-        ...(file.caption ? { initial_comment: file.caption } : {}),
-      });
+      await this.#paced(channel, () =>
+        client.files.uploadV2({
+          channel_id: channel,
+          filename: file.filename,
+          file: Buffer.from(file.contentBase64, 'base64'),
+          ...(file.caption ? { initial_comment: file.caption } : {}),
+        }),
+      );
     } catch (error) {
       throw toDeliveryError(error);
     }
@@ -239,13 +242,14 @@ export class SlackAdapter implements ChatAdapter {
   }
 
   async #post(channel: string, message: ReturnType<typeof renderMessage>[number]): Promise<void> {
-    await this.#pace(channel);
-    await this.#client().chat.postMessage({
-      channel,
-      ...message,
-      unfurl_links: false,
-      unfurl_media: false,
-    });
+    await this.#paced(channel, () =>
+      this.#client().chat.postMessage({
+        channel,
+        ...message,
+        unfurl_links: false,
+        unfurl_media: false,
+      }),
+    );
   }
 
   /** Edits a message in place; false when Slack won't (too old, deleted), so the caller posts. */
@@ -255,8 +259,7 @@ export class SlackAdapter implements ChatAdapter {
     message: ReturnType<typeof renderMessage>[number],
   ): Promise<boolean> {
     try {
-      await this.#pace(channel);
-      await this.#client().chat.update({ channel, ts, ...message });
+      await this.#paced(channel, () => this.#client().chat.update({ channel, ts, ...message }));
       return true;
     } catch (error) {
       const reason = platformErrorOf(error);
@@ -293,11 +296,34 @@ export class SlackAdapter implements ChatAdapter {
     return channel;
   }
 
-  /** Spaces messages to one channel at Slack's pace; different channels don't wait on each other. */
-  async #pace(channel: string): Promise<void> {
-    await this.#pacer.reserve([
-      [channel, this.#config.channelIntervalMs ?? SLACK_CHANNEL_MIN_INTERVAL_MS],
-    ]);
+  /**
+   * Spaces calls to one channel at Slack's pace; different channels don't wait on each other.
+   * The gap is counted again from the moment the answer arrives: Slack stamped the call
+   * somewhere before that, so the next one lands a full gap later however the network jitters,
+   * without a safety margin on every message.
+   */
+  async #paced<T>(channel: string, call: () => Promise<T>): Promise<T> {
+    const gap = this.#config.channelIntervalMs ?? SLACK_CHANNEL_MIN_INTERVAL_MS;
+    // Calls to one channel take turns, so each can count its gap from the previous answer.
+    const previous = this.#channelTurns.get(channel);
+    const turn = (async () => {
+      if (previous) await previous;
+      await this.#pacer.reserve([[channel, gap]]);
+      try {
+        return await call();
+      } finally {
+        this.#pacer.holdFor(channel, gap);
+      }
+    })();
+    const settled = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#channelTurns.set(channel, settled);
+    void settled.then(() => {
+      if (this.#channelTurns.get(channel) === settled) this.#channelTurns.delete(channel);
+    });
+    return turn;
   }
 
   /** How long a message to this target would wait for its channel's slot. */

@@ -19,8 +19,11 @@ export const SLACK_FALLBACK_TEXT_MAX = 3000;
 export const SLACK_CHOICE_BUTTONS_MAX = 5;
 /** Multi-select questions up to this size are toggle buttons; larger ones a multi-select menu. */
 export const SLACK_TOGGLE_BUTTONS_MAX = 24;
-/** Slack allows about one message a second per channel; the margin absorbs network jitter. */
-export const SLACK_CHANNEL_MIN_INTERVAL_MS = 1100;
+/**
+ * Slack allows about one message a second per channel. The adapter counts this from when the
+ * previous call's answer arrived, so only timer rounding needs the few milliseconds on top.
+ */
+export const SLACK_CHANNEL_MIN_INTERVAL_MS = 1002;
 /** How long a users.info answer (name, locale, zone) is trusted. */
 export const SLACK_USER_CACHE_MS = 60 * 60 * 1000;
 /** No Web API call may hang longer than this (fetch's own default is minutes). */
