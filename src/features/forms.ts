@@ -1,4 +1,5 @@
 import { FormEngine } from '../core/forms/engine';
+import { GOAL_FORM, goalForm } from './goals/goal-form';
 import { PROFILE_FORM, profileForm } from './opt-in/profile-form';
 import { MEETING_FORM, meetingForm } from './scheduling/meeting-form';
 
@@ -6,4 +7,5 @@ import { MEETING_FORM, meetingForm } from './scheduling/meeting-form';
 export const forms = new FormEngine({
   [PROFILE_FORM]: profileForm,
   [MEETING_FORM]: meetingForm,
+  [GOAL_FORM]: goalForm,
 });

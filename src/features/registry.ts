@@ -2,6 +2,7 @@ import type { CommandInfo } from '../core/adapter';
 import type { Ctx } from '../core/context';
 import { LOCALES, type Locale, t } from '../core/i18n';
 import type { ActionSpec, CommandSpec } from '../core/registry';
+import { goalActions, goalCommand, goalsCommand } from './goals/commands';
 import { adminCommand, matchActions, matchCommand } from './matching/commands';
 import { pairCommand } from './matching/pair-command';
 import { guideActions } from './opt-in/guide';
@@ -30,6 +31,8 @@ export const COMMAND_NAMES = [
   'meet',
   'meetings',
   'sprints',
+  'goal',
+  'goals',
   'pause',
   'resume',
   'lang',
@@ -72,6 +75,8 @@ export const commands: Record<CommandName, CommandSpec> = {
   meetings: meetingsCommand,
   // The same list under the name people also type.
   sprints: { ...meetingsCommand, hidden: true },
+  goal: goalCommand,
+  goals: goalsCommand,
   match: matchCommand,
   admin: adminCommand,
 };
@@ -105,6 +110,7 @@ export const actions = {
   ...langActions,
   ...matchActions,
   ...schedulingActions,
+  ...goalActions,
   [JOIN_START_ACTION]: { run: (ctx) => joinCommand.run(ctx, '') },
 } satisfies Record<string, ActionSpec>;
 export type ActionName = keyof typeof actions;

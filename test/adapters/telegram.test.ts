@@ -200,6 +200,8 @@ describe('Telegram: buttons and groups', () => {
       'sprint',
       'meet',
       'meetings',
+      'goal',
+      'goals',
       'pause',
       'resume',
       'lang',

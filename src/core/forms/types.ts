@@ -60,6 +60,8 @@ export interface NumberField extends FieldBase {
 
 export interface DateField extends FieldBase {
   kind: 'date';
+  /** Extra rule on the day (YYYY-MM-DD), asked right away; returns the translated reason. */
+  check?: (day: string, env: FormEnv) => string | undefined;
 }
 
 export type FieldDefinition = SingleField | MultiField | TextField | NumberField | DateField;

@@ -105,6 +105,14 @@ function schemaFor(field: FieldDefinition, env: FormEnv, t: Translate): z.ZodTyp
         .trim()
         .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid, {
           error: t('form.error.notDate'),
+        })
+        .transform((v, ctx) => {
+          const error = field.check?.(v, env);
+          if (error) {
+            ctx.addIssue({ code: 'custom', message: error });
+            return z.NEVER;
+          }
+          return v;
         });
   }
 }

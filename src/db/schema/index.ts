@@ -1,5 +1,7 @@
 export * from './audit-log';
+export * from './feedback';
 export * from './form-sessions';
+export * from './goals';
 export * from './inbound-events';
 export * from './matching';
 export * from './meetings';

@@ -3,7 +3,16 @@ import type { CommandSpec } from '../../core/registry';
 import type { DbOrTx } from '../../db/client';
 import { getProfile } from '../../db/queries/profiles';
 import { storedRoles } from '../../db/queries/users';
-import { auditLog, formSessions, pairs, proposals, timers, type UserRow } from '../../db/schema';
+import {
+  auditLog,
+  formSessions,
+  goals,
+  meetingFeedback,
+  pairs,
+  proposals,
+  timers,
+  type UserRow,
+} from '../../db/schema';
 
 /** Everything stored about one person, as plain JSON (the right of access). */
 export function exportPersonalData(db: DbOrTx, user: UserRow, now: Date) {
@@ -72,6 +81,32 @@ export function exportPersonalData(db: DbOrTx, user: UserRow, now: Date) {
         myAnswer: p.mentorUserId === user.id ? p.mentorAnswer : p.menteeAnswer,
         reasons: p.reasons,
         createdAt: p.createdAt.toISOString(),
+      })),
+    myGoals: db
+      .select()
+      .from(goals)
+      .where(eq(goals.ownerUserId, user.id))
+      .all()
+      .map((g) => ({
+        goal: g.specific,
+        measure: g.measure,
+        deadline: g.deadline,
+        why: g.relevant,
+        progress: g.progress,
+        status: g.status,
+      })),
+    myFeedback: db
+      .select()
+      .from(meetingFeedback)
+      .where(eq(meetingFeedback.userId, user.id))
+      .all()
+      .map((f) => ({
+        meeting: f.meetingId,
+        usefulness: f.usefulness,
+        learned: f.learned,
+        noteForHr: f.noteForHr,
+        nameShownToHr: f.named,
+        at: f.updatedAt.toISOString(),
       })),
     myActions: db
       .select({ at: auditLog.at, action: auditLog.action, details: auditLog.details })

@@ -1,0 +1,55 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { pairs } from './matching';
+import { meetings } from './meetings';
+import { users } from './users';
+
+/**
+ * One person's answer to the poll after a session. The rating is private to its author:
+ * partners never see it, and HR sees it only inside aggregates of at least K_ANON_MIN people.
+ */
+export const meetingFeedback = sqliteTable(
+  'meeting_feedback',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** 1–5. */
+    usefulness: integer().notNull(),
+    learned: text(),
+    noteForHr: text('note_for_hr'),
+    /** The author agreed that HR sees their name next to the free text. */
+    named: integer({ mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('meeting_feedback_once').on(t.meetingId, t.userId),
+    index('meeting_feedback_created_idx').on(t.createdAt),
+  ],
+);
+
+export const FITS = ['good', 'unsure', 'bad'] as const;
+export type Fit = (typeof FITS)[number];
+
+/** "How is the pairing working?", asked once per person after the pair's first session. */
+export const pairFit = sqliteTable(
+  'pair_fit',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    pairId: integer('pair_id')
+      .notNull()
+      .references(() => pairs.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    fit: text({ enum: FITS }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('pair_fit_once').on(t.pairId, t.userId)],
+);
+
+export type MeetingFeedbackRow = typeof meetingFeedback.$inferSelect;

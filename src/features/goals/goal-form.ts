@@ -1,0 +1,122 @@
+import { DateTime } from 'luxon';
+import type { Ctx } from '../../core/context';
+import type { FormDefinition, FormValues } from '../../core/forms/types';
+import { activePairs } from '../scheduling/meeting-form';
+import { createGoal } from './service';
+import { DEFAULT_PROGRAM_HORIZON_DAYS, deadlineProblem, isMeasurable } from './smart';
+
+export const GOAL_FORM = 'goal';
+
+const zoneOf = (ctx: Ctx) => ctx.user.timeZone ?? ctx.deps.config.ORG_TIMEZONE;
+const str = (v: FormValues[string] | undefined) => (typeof v === 'string' ? v : '');
+
+/**
+ * When the person's program ends. Until programs exist (the HR issue), the default program
+ * has no end of its own, so a goal may reach this far ahead.
+ */
+export function programEnd(ctx: Ctx): Date {
+  return DateTime.fromJSDate(ctx.now).plus({ days: DEFAULT_PROGRAM_HORIZON_DAYS }).toJSDate();
+}
+
+/** A SMART goal: specific, measurable, achievable (a self-check), relevant, time-bound. */
+export const goalForm: FormDefinition = {
+  id: GOAL_FORM,
+  title: 'goal.form.title',
+  submitLabel: 'goal.form.submit',
+  fields: [
+    {
+      kind: 'single',
+      name: 'pair',
+      label: 'goal.field.partner',
+      when: ({ ctx }) => activePairs(ctx).length > 1,
+      options: ({ ctx }) =>
+        activePairs(ctx).map((p) => ({ value: String(p.pair.id), label: p.partnerName })),
+    },
+    {
+      kind: 'text',
+      name: 'specific',
+      label: 'goal.field.specific',
+      hint: 'goal.hint.specific',
+      minLength: 10,
+      maxLength: 300,
+    },
+    {
+      kind: 'text',
+      name: 'measure',
+      label: 'goal.field.measure',
+      hint: 'goal.hint.measure',
+      minLength: 5,
+      maxLength: 300,
+      check: (text) => (isMeasurable(text) ? undefined : 'goal.error.measure'),
+    },
+    {
+      kind: 'date',
+      name: 'deadline',
+      label: 'goal.field.deadline',
+      hint: 'goal.hint.deadline',
+      check: (day, { ctx }) => deadlineError(ctx, day),
+    },
+    {
+      kind: 'text',
+      name: 'relevant',
+      label: 'goal.field.relevant',
+      hint: 'goal.hint.relevant',
+      minLength: 3,
+      maxLength: 300,
+    },
+    {
+      kind: 'single',
+      name: 'achievable',
+      label: 'goal.field.achievable',
+      options: ({ ctx }) => [
+        { value: 'yes', label: ctx.t('goal.achievable.yes') },
+        { value: 'no', label: ctx.t('goal.achievable.no') },
+      ],
+    },
+  ],
+  validate: (ctx, values) => {
+    // Asked again at the end: a form left open overnight may now have a deadline in the past.
+    const late = deadlineError(ctx, str(values.deadline));
+    if (late) return { field: 'deadline', error: late };
+    if (values.achievable === 'no') {
+      return { field: 'specific', error: ctx.t('goal.error.notAchievable') };
+    }
+    if (!chosenPair(ctx, values)) return { field: 'specific', error: ctx.t('goal.needPair') };
+    return undefined;
+  },
+  onSubmit: (ctx, values) => {
+    const pair = chosenPair(ctx, values);
+    if (!pair) return;
+    createGoal(
+      ctx.deps.db,
+      ctx.deps,
+      {
+        pair,
+        owner: ctx.user,
+        specific: str(values.specific),
+        measure: str(values.measure),
+        deadline: str(values.deadline),
+        relevant: str(values.relevant),
+      },
+      ctx.now,
+    );
+    ctx.reply({ kind: 'text', text: ctx.t('goal.saved', { goals: ctx.cmd('goals') }) });
+  },
+  cancelledMessage: (ctx) => ctx.t('goal.cancelledForm'),
+};
+
+function deadlineError(ctx: Ctx, day: string): string | undefined {
+  const problem = deadlineProblem(day, ctx.now, zoneOf(ctx), programEnd(ctx));
+  if (problem === 'past') return ctx.t('goal.error.past');
+  if (problem === 'beyond_program') {
+    const end = DateTime.fromJSDate(programEnd(ctx), { zone: zoneOf(ctx) }).toISODate() ?? '';
+    return ctx.t('goal.error.beyondProgram', { end });
+  }
+  return undefined;
+}
+
+function chosenPair(ctx: Ctx, values: FormValues) {
+  const mine = activePairs(ctx);
+  if (mine.length === 1) return mine[0]?.pair;
+  return mine.find((p) => String(p.pair.id) === values.pair)?.pair;
+}

@@ -1,0 +1,209 @@
+import { eq } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import { encodeAction } from '../../core/actions';
+import type { EngineDeps } from '../../core/context';
+import type { Translate } from '../../core/i18n';
+import type { Button } from '../../core/replies';
+import type { DbOrTx } from '../../db/client';
+import { audit } from '../../db/queries/audit';
+import { scheduleTimer } from '../../db/queries/timers';
+import { getUser } from '../../db/queries/users';
+import { type GoalRow, goals, type PairRow, type UserRow } from '../../db/schema';
+import { notify } from '../notify';
+import { PROGRESS_STEPS, progressBar } from './smart';
+
+type Deps = Pick<EngineDeps, 'config' | 'adapters'>;
+
+export const GOAL_PROGRESS_ACTION = 'gp';
+export const GOAL_DEADLINE_TIMER = 'goal.deadline';
+/** The deadline reminder comes this many days before, in the morning of the owner's zone. */
+export const GOAL_REMIND_DAYS_BEFORE = 3;
+const REMIND_HOUR = 9;
+
+/** Saves a goal and schedules its deadline reminder; the partner hears about it. */
+export function createGoal(
+  db: DbOrTx,
+  deps: Deps,
+  input: {
+    pair: PairRow;
+    owner: UserRow;
+    specific: string;
+    measure: string;
+    deadline: string;
+    relevant: string;
+  },
+  now: Date,
+): GoalRow {
+  const goal = db
+    .insert(goals)
+    .values({
+      pairId: input.pair.id,
+      ownerUserId: input.owner.id,
+      specific: input.specific,
+      measure: input.measure,
+      deadline: input.deadline,
+      relevant: input.relevant,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning()
+    .get();
+  const zone = input.owner.timeZone ?? deps.config.ORG_TIMEZONE;
+  const remindAt = DateTime.fromISO(input.deadline, { zone })
+    .minus({ days: GOAL_REMIND_DAYS_BEFORE })
+    .set({ hour: REMIND_HOUR })
+    .toJSDate();
+  if (remindAt > now) {
+    scheduleTimer(
+      db,
+      {
+        kind: GOAL_DEADLINE_TIMER,
+        dueAt: remindAt,
+        payload: { goalId: goal.id },
+        dedupeKey: `goal:${goal.id}:deadline`,
+        userId: input.owner.id,
+      },
+      now,
+    );
+  }
+  const partner = getUser(db, partnerOf(input.pair, input.owner.id));
+  if (partner) {
+    notify(
+      db,
+      deps,
+      partner,
+      `goal:${goal.id}:new`,
+      (t) => ({
+        kind: 'text',
+        text: t('goal.partnerNew', { name: input.owner.name, goal: goal.specific }),
+      }),
+      now,
+    );
+  }
+  audit(
+    db,
+    { actorUserId: input.owner.id, action: 'goal.created', details: { goal: goal.id } },
+    now,
+  );
+  return goal;
+}
+
+export function partnerOf(pair: PairRow, userId: number): number {
+  return pair.mentorUserId === userId ? pair.menteeUserId : pair.mentorUserId;
+}
+
+/** The buttons that move a goal: 0/25/50/75/100 % and Done, for its owner only. */
+export function progressButtons(t: Translate, goal: GoalRow): Button[] {
+  return [
+    ...PROGRESS_STEPS.map((step) => ({
+      label: goal.progress === step ? `• ${step}%` : `${step}%`,
+      data: encodeAction(GOAL_PROGRESS_ACTION, goal.ownerUserId, String(goal.id), String(step)),
+    })),
+    {
+      label: t('goal.button.done'),
+      data: encodeAction(GOAL_PROGRESS_ACTION, goal.ownerUserId, String(goal.id), 'done'),
+      style: 'primary' as const,
+    },
+  ];
+}
+
+/** One goal as people read it: what, the bar, how we'll know, the deadline. */
+export function describeGoal(t: Translate, goal: GoalRow, ownerName: string): string {
+  return t(goal.status === 'done' ? 'goal.lineDone' : 'goal.line', {
+    owner: ownerName,
+    goal: goal.specific,
+    bar: progressBar(goal.progress),
+    measure: goal.measure,
+    deadline: goal.deadline,
+  });
+}
+
+export type ProgressOutcome = 'updated' | 'unchanged' | 'not_yours' | 'done_already' | 'invalid';
+
+/** Moves a goal (owner only); the partner is told. */
+export function setProgress(
+  db: DbOrTx,
+  deps: Deps,
+  goalId: number,
+  by: UserRow,
+  step: string,
+  now: Date,
+  pair: PairRow | undefined,
+): { outcome: ProgressOutcome; goal?: GoalRow } {
+  const goal = Number.isSafeInteger(goalId)
+    ? db.select().from(goals).where(eq(goals.id, goalId)).get()
+    : undefined;
+  if (!goal || goal.ownerUserId !== by.id) return { outcome: 'not_yours' };
+  const done = step === 'done';
+  const percent = done ? 100 : Number(step);
+  if (!done && !(PROGRESS_STEPS as readonly number[]).includes(percent)) {
+    return { outcome: 'invalid', goal };
+  }
+  if (goal.status === 'done') return { outcome: 'done_already', goal };
+  if (!done && percent === goal.progress) return { outcome: 'unchanged', goal };
+  const updated = db
+    .update(goals)
+    .set({ progress: percent, status: done ? 'done' : 'open', updatedAt: now })
+    .where(eq(goals.id, goal.id))
+    .returning()
+    .get();
+  const partner = pair ? getUser(db, partnerOf(pair, by.id)) : undefined;
+  if (partner) {
+    notify(
+      db,
+      deps,
+      partner,
+      `goal:${goal.id}:progress:${step}:${now.getTime()}`,
+      (t) => ({
+        kind: 'text',
+        text: done
+          ? t('goal.partnerDone', { name: by.name, goal: goal.specific })
+          : t('goal.partnerProgress', {
+              name: by.name,
+              goal: goal.specific,
+              bar: progressBar(percent),
+            }),
+      }),
+      now,
+    );
+  }
+  audit(
+    db,
+    { actorUserId: by.id, action: 'goal.progress', details: { goal: goal.id, percent, done } },
+    now,
+  );
+  return { outcome: 'updated', goal: updated };
+}
+
+/** The reminder a few days before a deadline, if the goal is still open. */
+export function runGoalReminder(
+  db: DbOrTx,
+  deps: Deps,
+  payload: Record<string, unknown>,
+  now: Date,
+): void {
+  const goal = db
+    .select()
+    .from(goals)
+    .where(eq(goals.id, Number(payload.goalId)))
+    .get();
+  if (goal?.status !== 'open') return;
+  const owner = getUser(db, goal.ownerUserId);
+  if (!owner) return;
+  notify(
+    db,
+    deps,
+    owner,
+    `goal:${goal.id}:reminder`,
+    (t) => ({
+      kind: 'text',
+      text: t('goal.reminder', {
+        goal: goal.specific,
+        deadline: goal.deadline,
+        bar: progressBar(goal.progress),
+      }),
+      buttons: progressButtons(t, goal),
+    }),
+    now,
+  );
+}

@@ -1,0 +1,112 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { encodeAction } from '../../src/core/actions';
+import { GOAL_PROGRESS_ACTION } from '../../src/features/goals/service';
+import { type PairedConsole, pairedConsole } from '../helpers/pair';
+
+let p: PairedConsole;
+afterEach(async () => {
+  await p?.close();
+});
+
+const goalRows = () => p.rows('select * from goals');
+
+/** Lena types a goal through the wizard, with every answer valid. */
+async function setGoal(deadline = '2027-01-15') {
+  await p.chat.type('/goal');
+  await p.chat.type('Draft one weekly report with the AI assistant');
+  await p.chat.type('3 weekly reports drafted by the assistant');
+  await p.chat.type(deadline);
+  await p.chat.type('I spend 2 hours on it every Friday');
+  return p.chat.type('1'); // Yes, achievable
+}
+
+describe('SMART goals', () => {
+  it('sends vague, late or oversized answers back with an example and saves nothing', async () => {
+    p = await pairedConsole();
+    const { chat } = p;
+    await chat.type('/goal');
+    expect(await chat.type('x'.repeat(10_000))).toContain('under 300 characters');
+    expect(await chat.type('short')).toContain('at least 10');
+    await chat.type('Set up an AI assistant for my weekly report');
+    expect(await chat.type('get better at AI')).toContain('rather than “get better at AI”');
+    await chat.type('3 weekly reports drafted by the assistant');
+    expect(await chat.type('2026-11-20')).toContain('That day has already passed');
+    expect(await chat.type('2027-09-01')).toContain('after the program ends (2027-05-30)');
+    expect(await chat.type('next week')).toContain('date');
+    await chat.type('2027-01-15');
+    await chat.type('I spend 2 hours on it every Friday');
+    // "Not sure" sends them back to make it smaller, with an example.
+    expect(await chat.type('2')).toContain('make it smaller until the answer is yes');
+    expect(goalRows()).toHaveLength(0);
+    expect(await chat.type('2')).toContain('No goal was saved');
+    expect(goalRows()).toHaveLength(0);
+  });
+
+  it('saves a goal, shows it to both with a progress bar, and only the owner moves it', async () => {
+    p = await pairedConsole();
+    const saved = await setGoal();
+    expect(saved).toContain('Goal saved');
+    expect(saved).toContain(
+      '→ to Tom Berg · Tandem:\nLena Orlova set a new goal: “Draft one weekly report',
+    );
+    const [goal] = goalRows();
+    expect(goal).toMatchObject({ progress: 0, status: 'open', deadline: '2027-01-15' });
+
+    const list = await p.chat.type('/goals');
+    expect(list).toContain('You: Draft one weekly report with the AI assistant');
+    expect(list).toContain('░░░░░░░░░░ 0 %');
+    expect(list).toContain('Done when: 3 weekly reports drafted by the assistant');
+    // Buttons: 0% 25% 50% 75% 100% Done.
+    const moved = await p.chat.type('3');
+    expect(moved).toContain('Progress saved');
+    expect(moved).toContain('▓▓▓▓▓░░░░░ 50 %');
+    expect(moved).toContain(
+      '→ to Tom Berg · Tandem:\nLena Orlova moved “Draft one weekly report with the AI assistant”: ▓▓▓▓▓░░░░░ 50 %',
+    );
+    expect(goalRows()[0]).toMatchObject({ progress: 50 });
+
+    // Tom sees the goal without buttons, and a forged press on it changes nothing.
+    await p.as('tom');
+    const toms = await p.chat.type('/goals');
+    expect(toms).toContain('Lena Orlova: Draft one weekly report');
+    expect(toms).not.toContain('Done ✓');
+    const forged = await p.press(
+      'tom',
+      encodeAction(GOAL_PROGRESS_ACTION, p.tom, String(goal?.id), '100'),
+    );
+    expect(forged).toContain('Only the person who set a goal can move it');
+    const badStep = await p.press(
+      'lena',
+      encodeAction(GOAL_PROGRESS_ACTION, p.lena, String(goal?.id), '60'),
+    );
+    expect(badStep).toContain('0, 25, 50, 75 or 100');
+    expect(goalRows()[0]).toMatchObject({ progress: 50, status: 'open' });
+
+    const done = await p.press(
+      'lena',
+      encodeAction(GOAL_PROGRESS_ACTION, p.lena, String(goal?.id), 'done'),
+    );
+    expect(done).toContain('Lena Orlova reached the goal');
+    expect(goalRows()[0]).toMatchObject({ progress: 100, status: 'done' });
+    const again = await p.press(
+      'lena',
+      encodeAction(GOAL_PROGRESS_ACTION, p.lena, String(goal?.id), '25'),
+    );
+    expect(again).toContain('already done');
+  });
+
+  it('reminds the owner a few days before the deadline, only while the goal is open', async () => {
+    p = await pairedConsole();
+    await setGoal('2026-12-20');
+    p.app.clock.set('2026-12-17T05:59:00Z'); // 08:59 in Moscow: not yet
+    await p.tick();
+    expect(p.chat.transcript()).not.toContain('A few days left');
+    p.app.clock.set('2026-12-17T06:00:00Z');
+    await p.tick();
+    expect(p.chat.transcript()).toContain(
+      'A few days left for “Draft one weekly report with the AI assistant” (deadline 2026-12-20)',
+    );
+    await p.tick();
+    expect(p.chat.transcript().split('A few days left').length - 1).toBe(1);
+  });
+});

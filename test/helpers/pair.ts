@@ -1,0 +1,98 @@
+import { eq } from 'drizzle-orm';
+import { pairs, users } from '../../src/db/schema';
+import { runDueTimers } from '../../src/jobs/timers';
+import { silentLogger } from '../../src/logger';
+import { createTestApp, type TestApp } from './app';
+import { type ConsoleChat, startConsoleChat } from './console-chat';
+import { participant } from './participants';
+
+export const consoleRef = (id: string) => ({
+  platform: 'console' as const,
+  workspace: 'local',
+  id,
+});
+
+export interface PairedConsole {
+  app: TestApp;
+  chat: ConsoleChat;
+  lena: number;
+  tom: number;
+  pairId: number;
+  /** Raw rows, for asserting what was stored. */
+  rows(sql: string): Record<string, unknown>[];
+  /** Runs due timers and delivers what they queued. */
+  tick(): Promise<void>;
+  /** Switches the console person (the demo's /as). */
+  as(id: 'lena' | 'tom'): Promise<string>;
+  /**
+   * Sends button data as this person, the way a forged or stale button press would arrive;
+   * returns what the console printed meanwhile.
+   */
+  press(id: 'lena' | 'tom', data: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Lena (mentor, Moscow) and Tom (mentee, Berlin) are an active pair; the console types as
+ * Lena. The setup the goal, feedback and experiment tests share.
+ */
+export async function pairedConsole(start = '2026-12-01T09:00:00Z'): Promise<PairedConsole> {
+  const app = createTestApp();
+  app.clock.set(start);
+  const lena = participant(app, consoleRef('lena'), 'Lena Orlova', {
+    role: 'mentor',
+    grade: 1,
+    teach: ['ai'],
+  });
+  const tom = participant(app, consoleRef('tom'), 'Tom Berg', {
+    role: 'mentee',
+    grade: 5,
+    learn: ['ai'],
+  });
+  app.database.db.update(users).set({ timeZone: 'Europe/Moscow' }).where(eq(users.id, lena)).run();
+  app.database.db.update(users).set({ timeZone: 'Europe/Berlin' }).where(eq(users.id, tom)).run();
+  const pairId = app.database.db
+    .insert(pairs)
+    .values({ mentorUserId: lena, menteeUserId: tom, createdAt: app.clock.now() })
+    .returning()
+    .get().id;
+  const chat = await startConsoleChat(app, {
+    me: { id: 'lena', name: 'Lena Orlova' },
+    people: [{ id: 'tom', name: 'Tom Berg' }],
+  });
+  return {
+    app,
+    chat,
+    lena,
+    tom,
+    pairId,
+    rows: (sql) => app.database.sqlite.prepare(sql).all() as Record<string, unknown>[],
+    async tick() {
+      runDueTimers(
+        { db: app.database.db, config: app.config, logger: silentLogger, adapters: app.adapters },
+        app.clock.now(),
+      );
+      app.outbox.kick();
+      await app.outbox.drain();
+    },
+    as: (id) => chat.type(`/as ${id}`),
+    async press(id, data) {
+      const before = chat.transcript().length;
+      await app.engine.handle({
+        id: `press-${Math.random()}`,
+        type: 'action',
+        data,
+        user: { ref: consoleRef(id), name: id === 'lena' ? 'Lena Orlova' : 'Tom Berg' },
+        conversation: { ...consoleRef(id), kind: 'dm' },
+      });
+      app.outbox.kick();
+      await app.outbox.drain();
+      return chat.transcript().slice(before);
+    },
+    async close() {
+      await chat.stop();
+      app.close();
+      app.dispose();
+    },
+  };
+}
