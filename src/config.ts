@@ -61,6 +61,8 @@ export const configSchema = z.object({
   DEMO: flag,
   /** Days without a meeting before a pair is nudged (three ignored nudges: at risk). */
   CADENCE_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  /** Ratings and NPS are shown only as aggregates of at least this many people. */
+  K_ANON_MIN: z.coerce.number().int().min(2).max(50).default(3),
   /** Hours a proposal waits for both answers; silence counts as a decline. */
   PROPOSAL_TTL_HOURS: z.coerce
     .number()

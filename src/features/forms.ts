@@ -1,4 +1,5 @@
 import { FormEngine } from '../core/forms/engine';
+import { FEEDBACK_NOTES_FORM, feedbackNotesForm } from './feedback/notes-form';
 import { GOAL_FORM, goalForm } from './goals/goal-form';
 import { PROFILE_FORM, profileForm } from './opt-in/profile-form';
 import { MEETING_FORM, meetingForm } from './scheduling/meeting-form';
@@ -8,4 +9,5 @@ export const forms = new FormEngine({
   [PROFILE_FORM]: profileForm,
   [MEETING_FORM]: meetingForm,
   [GOAL_FORM]: goalForm,
+  [FEEDBACK_NOTES_FORM]: feedbackNotesForm,
 });

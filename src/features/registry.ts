@@ -2,6 +2,8 @@ import type { CommandInfo } from '../core/adapter';
 import type { Ctx } from '../core/context';
 import { LOCALES, type Locale, t } from '../core/i18n';
 import type { ActionSpec, CommandSpec } from '../core/registry';
+import { feedbackCommand } from './feedback/hr-view';
+import { feedbackActions } from './feedback/poll';
 import { goalActions, goalCommand, goalsCommand } from './goals/commands';
 import { adminCommand, matchActions, matchCommand } from './matching/commands';
 import { pairCommand } from './matching/pair-command';
@@ -41,6 +43,7 @@ export const COMMAND_NAMES = [
   'cancel',
   'menu',
   'match',
+  'feedback',
   'admin',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
@@ -78,6 +81,7 @@ export const commands: Record<CommandName, CommandSpec> = {
   goal: goalCommand,
   goals: goalsCommand,
   match: matchCommand,
+  feedback: feedbackCommand,
   admin: adminCommand,
 };
 
@@ -111,6 +115,7 @@ export const actions = {
   ...matchActions,
   ...schedulingActions,
   ...goalActions,
+  ...feedbackActions,
   [JOIN_START_ACTION]: { run: (ctx) => joinCommand.run(ctx, '') },
 } satisfies Record<string, ActionSpec>;
 export type ActionName = keyof typeof actions;

@@ -29,6 +29,11 @@ export interface PairedConsole {
    * returns what the console printed meanwhile.
    */
   press(id: 'lena' | 'tom', data: string): Promise<string>;
+  /**
+   * Lena books a 2-hour sprint on `day` at 15:00 Moscow time, the clock passes its end, and
+   * she answers "did it happen?" with Yes — which opens the poll. Returns the meeting id.
+   */
+  heldSprint(day: string, topic?: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -36,8 +41,11 @@ export interface PairedConsole {
  * Lena (mentor, Moscow) and Tom (mentee, Berlin) are an active pair; the console types as
  * Lena. The setup the goal, feedback and experiment tests share.
  */
-export async function pairedConsole(start = '2026-12-01T09:00:00Z'): Promise<PairedConsole> {
-  const app = createTestApp();
+export async function pairedConsole(
+  start = '2026-12-01T09:00:00Z',
+  env: Record<string, string> = {},
+): Promise<PairedConsole> {
+  const app = createTestApp({ env });
   app.clock.set(start);
   const lena = participant(app, consoleRef('lena'), 'Lena Orlova', {
     role: 'mentor',
@@ -60,6 +68,14 @@ export async function pairedConsole(start = '2026-12-01T09:00:00Z'): Promise<Pai
     me: { id: 'lena', name: 'Lena Orlova' },
     people: [{ id: 'tom', name: 'Tom Berg' }],
   });
+  const tick = async () => {
+    runDueTimers(
+      { db: app.database.db, config: app.config, logger: silentLogger, adapters: app.adapters },
+      app.clock.now(),
+    );
+    app.outbox.kick();
+    await app.outbox.drain();
+  };
   return {
     app,
     chat,
@@ -67,15 +83,24 @@ export async function pairedConsole(start = '2026-12-01T09:00:00Z'): Promise<Pai
     tom,
     pairId,
     rows: (sql) => app.database.sqlite.prepare(sql).all() as Record<string, unknown>[],
-    async tick() {
-      runDueTimers(
-        { db: app.database.db, config: app.config, logger: silentLogger, adapters: app.adapters },
-        app.clock.now(),
-      );
-      app.outbox.kick();
-      await app.outbox.drain();
-    },
+    tick,
     as: (id) => chat.type(`/as ${id}`),
+    async heldSprint(day, topic = 'Set up an AI assistant for the weekly report') {
+      await chat.type('/as lena');
+      await chat.type('/sprint');
+      await chat.type(day);
+      await chat.type('15:00');
+      await chat.type('7'); // Keep “2 h”
+      await chat.type(topic);
+      await chat.type('1'); // Skip the link
+      const meeting = app.database.sqlite
+        .prepare('select id, starts_at from meetings order by id desc limit 1')
+        .get() as { id: number; starts_at: number };
+      app.clock.set(new Date(meeting.starts_at + 2 * 60 * 60 * 1000 + 60_000));
+      await tick();
+      await chat.type('1'); // Yes, it happened
+      return meeting.id;
+    },
     async press(id, data) {
       const before = chat.transcript().length;
       await app.engine.handle({

@@ -93,11 +93,15 @@ describe('a sprint from booking to "did it happen?"', () => {
     app.clock.set('2026-12-03T14:00:00Z');
     await tick();
     expect(chat.transcript()).toContain('Did your sprint with Tom Berg happen?');
-    expect(await chat.type('1')).toContain('A short feedback question will follow.');
+    // "Yes" leads straight into the feedback poll.
+    expect(await chat.type('1')).toContain(
+      'How useful was “Set up an AI assistant for the weekly report” for you?',
+    );
     expect(rows('select status from meetings')).toEqual([{ status: 'held' }]);
     expect(rows("select action from audit_log where action = 'meeting.held'")).toHaveLength(1);
     await chat.type('/as tom');
-    expect(await chat.type('1')).toContain('your partner has already answered');
+    // The partner's "Yes" is already recorded; Tom goes straight to his own poll.
+    expect(await chat.type('1')).toContain('How useful was');
   });
 
   it('after a three-day downtime drops reminders that are too late and asks "did it happen?" once', async () => {

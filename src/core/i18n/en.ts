@@ -504,4 +504,54 @@ export const en = {
   'goal.invalidStep': 'Progress goes in steps: 0, 25, 50, 75 or 100 %.',
   'goal.reminder': (p: { goal: string; deadline: string; bar: string }) =>
     `A few days left for “${p.goal}” (deadline ${p.deadline}). Where are you now?\n${p.bar}`,
+  'cmd.feedback': 'HR: the polls of the last weeks, aggregated and anonymous',
+  'feedback.ask': (p: { topic: string }) =>
+    `How useful was “${p.topic}” for you? One tap is enough (1 = not at all, 5 = very). Your rating is private: your partner never sees it, and HR only sees averages of several people.`,
+  'feedback.saved': (p: { rating: number }) =>
+    `Thank you — saved: ${p.rating}/5. You can change it within 24 hours, or add what you learned and a private note for HR.`,
+  'feedback.updated': (p: { rating: number }) => `Changed to ${p.rating}/5.`,
+  'feedback.button.notes': 'Add a note',
+  'feedback.locked': 'Answers can be changed for 24 hours; this one is now final.',
+  'feedback.notHeld': 'This poll is only for sessions that took place.',
+  'feedback.invalidRating': 'Please pick a rating from 1 to 5.',
+  'feedback.form.title': 'About this session',
+  'feedback.form.submit': 'Save',
+  'feedback.field.learned': 'What did you learn or teach? (optional)',
+  'feedback.hint.learned': 'e.g. “how to write a prompt that drafts a report”.',
+  'feedback.field.note': 'A private note for HR (optional)',
+  'feedback.hint.note': 'Only HR reads it, and without your name unless you say so next.',
+  'feedback.field.named': 'May HR see your name next to the note?',
+  'feedback.named.no': 'No, keep it anonymous',
+  'feedback.named.yes': 'Yes, show my name',
+  'feedback.notesSaved': 'Saved, thank you.',
+  'feedback.notesCancelled': 'Nothing was added; your rating stays as it was.',
+  'fit.ask': (p: { name: string }) =>
+    `After your first session: how is the pairing with ${p.name} working?`,
+  'fit.good': 'Good fit',
+  'fit.unsure': 'Not sure yet',
+  'fit.bad': 'Not a good fit',
+  'fit.thanks.good': 'Great to hear — keep going!',
+  'fit.thanks.unsure': 'Thanks. Give it another session or two; you can tell me later.',
+  'fit.offerRepair':
+    'Thanks for saying so. Would you like a new partner in the next round? This pair would end kindly: your partner only hears that the pair is closing, not who asked or why.',
+  'fit.button.repair': 'Yes, find me a new partner',
+  'fit.button.keep': 'No, let’s keep going',
+  'fit.kept': 'Alright, the pair continues. You can tell me again any time.',
+  'fit.repairDone': 'Done. You are back in the pool for the next round.',
+  'fit.closed': 'That pair is no longer active.',
+  'fit.pairClosing': (p: { name: string }) =>
+    `Your pair with ${p.name} is closing, so that each of you can get a partner who fits even better in the next round. Thank you for the sessions!`,
+  'feedbackHr.title': (p: { weeks: number }) => `Feedback, last ${p.weeks} week(s)`,
+  'feedbackHr.usefulness': (p: { value: number; people: number }) =>
+    `Usefulness: ${p.value} / 5 (${p.people} people)`,
+  'feedbackHr.fit': (p: { good: number; unsure: number; bad: number; people: number }) =>
+    `Pairing fit: ${p.good} good, ${p.unsure} not sure, ${p.bad} not a good fit (${p.people} people)`,
+  'feedbackHr.notEnough': (p: { what: string; people: number; k: number }) =>
+    `${p.what}: not enough answers to show (${p.people} of at least ${p.k}).`,
+  'feedbackHr.what.usefulness': 'Usefulness',
+  'feedbackHr.what.fit': 'Pairing fit',
+  'feedbackHr.what.nps': 'NPS',
+  'feedbackHr.learned': 'What people learned or taught:',
+  'feedbackHr.notes': 'Notes for HR:',
+  'feedbackHr.usage': (p: { command: string }) => `Usage: ${p.command} [weeks, 1–52]`,
 };

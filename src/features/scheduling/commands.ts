@@ -3,6 +3,7 @@ import type { Ctx } from '../../core/context';
 import type { ActionSpec, CommandSpec } from '../../core/registry';
 import { getProfile } from '../../db/queries/profiles';
 import { meetings } from '../../db/schema';
+import { pollReply } from '../feedback/poll';
 import { forms } from '../forms';
 import { activePairs, MEETING_FORM, rescheduleMode } from './meeting-form';
 import {
@@ -158,6 +159,12 @@ export const schedulingActions = {
         Number(sequence),
         ctx.now,
       );
+      // "Yes" leads straight into the feedback poll, for whoever answers first and for the partner.
+      const after = loadMeeting(ctx.deps.db, Number(id));
+      if (answer === 'y' && after?.meeting.status === 'held' && outcome !== 'stale') {
+        ctx.reply(pollReply(ctx.t, ctx.user.id, after.meeting), { replace: true });
+        return;
+      }
       const text = {
         recorded: ctx.t(answer === 'y' ? 'meeting.thanksHeld' : 'meeting.thanksMissed'),
         already: ctx.t('meeting.alreadyRecorded'),

@@ -1,0 +1,112 @@
+import { and, gte, lte } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import type { Ctx } from '../../core/context';
+import type { CommandSpec } from '../../core/registry';
+import type { DbOrTx } from '../../db/client';
+import { getUser } from '../../db/queries/users';
+import { meetingFeedback, pairFit } from '../../db/schema';
+import { type Guarded, guarded, mean } from './k-anon';
+
+/** What HR may see of the polls in a period: aggregates behind the k rule, notes without names. */
+export interface FeedbackAggregate {
+  usefulness: Guarded<number>;
+  fit: Guarded<{ good: number; unsure: number; bad: number }>;
+  /** Free text for HR; `author` only when its author agreed to be named. */
+  notes: { text: string; author: string | null }[];
+  learned: string[];
+}
+
+/**
+ * Builds HR's view of the feedback given in [from, to]. No field holds one person's rating:
+ * ratings appear only as a mean over at least `k` distinct people.
+ */
+export function feedbackAggregate(db: DbOrTx, from: Date, to: Date, k: number): FeedbackAggregate {
+  const rows = db
+    .select()
+    .from(meetingFeedback)
+    .where(and(gte(meetingFeedback.createdAt, from), lte(meetingFeedback.createdAt, to)))
+    .all();
+  const fits = db
+    .select()
+    .from(pairFit)
+    .where(and(gte(pairFit.createdAt, from), lte(pairFit.createdAt, to)))
+    .all();
+  const raters = new Set(rows.map((r) => r.userId)).size;
+  const fitters = new Set(fits.map((f) => f.userId)).size;
+  const named = new Set(rows.filter((r) => r.named).map((r) => r.userId));
+  const names = new Map(
+    named.size ? [...named].map((id) => [id, getUser(db, id)?.name ?? null] as const) : [],
+  );
+  return {
+    usefulness: guarded(raters, k, () => mean(rows.map((r) => r.usefulness))),
+    fit: guarded(fitters, k, () => ({
+      good: fits.filter((f) => f.fit === 'good').length,
+      unsure: fits.filter((f) => f.fit === 'unsure').length,
+      bad: fits.filter((f) => f.fit === 'bad').length,
+    })),
+    // Shuffled out of answer order, so a note can't be lined up with a meeting's timing.
+    notes: rows
+      .filter((r) => r.noteForHr)
+      .map((r) => ({
+        text: r.noteForHr ?? '',
+        author: r.named ? (names.get(r.userId) ?? null) : null,
+      }))
+      .sort((a, b) => a.text.localeCompare(b.text)),
+    learned: rows
+      .map((r) => r.learned)
+      .filter((l): l is string => Boolean(l))
+      .sort((a, b) => a.localeCompare(b)),
+  };
+}
+
+/** Renders the aggregate for HR in their language. */
+export function renderFeedback(ctx: Ctx, data: FeedbackAggregate, weeks: number): string {
+  const { t } = ctx;
+  const k = ctx.deps.config.K_ANON_MIN;
+  const lines = [t('feedbackHr.title', { weeks })];
+  lines.push(
+    data.usefulness.shown
+      ? t('feedbackHr.usefulness', { value: data.usefulness.value, people: data.usefulness.count })
+      : t('feedbackHr.notEnough', {
+          what: t('feedbackHr.what.usefulness'),
+          people: data.usefulness.count,
+          k,
+        }),
+  );
+  lines.push(
+    data.fit.shown
+      ? t('feedbackHr.fit', { ...data.fit.value, people: data.fit.count })
+      : t('feedbackHr.notEnough', { what: t('feedbackHr.what.fit'), people: data.fit.count, k }),
+  );
+  if (data.learned.length) {
+    lines.push(t('feedbackHr.learned'), ...data.learned.map((l) => `• ${l}`));
+  }
+  if (data.notes.length) {
+    lines.push(
+      t('feedbackHr.notes'),
+      ...data.notes.map((n) => `• ${n.text}${n.author ? ` — ${n.author}` : ''}`),
+    );
+  }
+  return lines.join('\n');
+}
+
+/** `/feedback [weeks]` (HR): the polls of the last weeks, aggregated and anonymous. */
+export const feedbackCommand: CommandSpec = {
+  scope: 'dm',
+  role: 'hr',
+  run(ctx, args) {
+    const raw = args.trim();
+    const weeks = raw === '' ? 4 : Number(raw);
+    if (!Number.isInteger(weeks) || weeks < 1 || weeks > 52) {
+      ctx.reply({
+        kind: 'text',
+        text: ctx.t('feedbackHr.usage', { command: ctx.cmd('feedback') }),
+      });
+      return;
+    }
+    const to = ctx.now;
+    const from = DateTime.fromJSDate(to).minus({ weeks }).toJSDate();
+    const data = feedbackAggregate(ctx.deps.db, from, to, ctx.deps.config.K_ANON_MIN);
+    ctx.reply({ kind: 'text', text: renderFeedback(ctx, data, weeks) });
+  },
+};

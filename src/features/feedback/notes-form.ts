@@ -1,0 +1,74 @@
+import type { FormDefinition, FormValues } from '../../core/forms/types';
+import { addNotes, ownFeedback } from './service';
+
+export const FEEDBACK_NOTES_FORM = 'feedback-notes';
+
+const text = (v: FormValues[string] | undefined) => (typeof v === 'string' && v ? v : null);
+
+/** The optional part of the poll: what I learned or taught, and a private note for HR. */
+export const feedbackNotesForm: FormDefinition = {
+  id: FEEDBACK_NOTES_FORM,
+  title: 'feedback.form.title',
+  submitLabel: 'feedback.form.submit',
+  fields: [
+    {
+      kind: 'text',
+      name: 'learned',
+      label: 'feedback.field.learned',
+      hint: 'feedback.hint.learned',
+      optional: true,
+      maxLength: 1000,
+    },
+    {
+      kind: 'text',
+      name: 'note',
+      label: 'feedback.field.note',
+      hint: 'feedback.hint.note',
+      optional: true,
+      maxLength: 1000,
+    },
+    {
+      kind: 'single',
+      name: 'named',
+      label: 'feedback.field.named',
+      // Only a note for HR can carry a name.
+      when: ({ values }) => typeof values.note === 'string' && values.note.length > 0,
+      options: ({ ctx }) => [
+        { value: 'no', label: ctx.t('feedback.named.no') },
+        { value: 'yes', label: ctx.t('feedback.named.yes') },
+      ],
+    },
+  ],
+  initialValues: (ctx, mode) => {
+    const row = ownFeedback(ctx.deps.db, Number(mode), ctx.user.id);
+    return {
+      ...(row?.learned ? { learned: row.learned } : {}),
+      ...(row?.noteForHr ? { note: row.noteForHr } : {}),
+      named: row?.named ? 'yes' : 'no',
+    };
+  },
+  onSubmit: (ctx, values, mode) => {
+    const outcome = addNotes(
+      ctx.deps.db,
+      Number(mode),
+      ctx.user.id,
+      {
+        learned: text(values.learned),
+        noteForHr: text(values.note),
+        named: values.named === 'yes' && Boolean(text(values.note)),
+      },
+      ctx.now,
+    );
+    ctx.reply({
+      kind: 'text',
+      text: ctx.t(
+        outcome === 'saved'
+          ? 'feedback.notesSaved'
+          : outcome === 'locked'
+            ? 'feedback.locked'
+            : 'feedback.notHeld',
+      ),
+    });
+  },
+  cancelledMessage: (ctx) => ctx.t('feedback.notesCancelled'),
+};

@@ -1,0 +1,178 @@
+import { and, eq } from 'drizzle-orm';
+import { encodeAction } from '../../core/actions';
+import type { Ctx } from '../../core/context';
+import type { Translate } from '../../core/i18n';
+import type { ActionSpec } from '../../core/registry';
+import type { Button, Reply } from '../../core/replies';
+import { getUser } from '../../db/queries/users';
+import { FITS, type Fit, type MeetingRow, type PairRow, pairs } from '../../db/schema';
+import { forms } from '../forms';
+import { FEEDBACK_NOTES_FORM } from './notes-form';
+import {
+  endForRefit,
+  fitAnswered,
+  isFirstHeld,
+  type RatingOutcome,
+  ratableMeeting,
+  rate,
+  recordFit,
+} from './service';
+
+export const RATE_ACTION = 'fr';
+export const NOTES_ACTION = 'fn';
+export const FIT_ACTION = 'ff';
+export const REFIT_ACTION = 'fx';
+
+const RATINGS = ['1', '2', '3', '4', '5'] as const;
+
+function ratingButtons(owner: number, meetingId: number, current?: number): Button[] {
+  return RATINGS.map((r) => ({
+    label: Number(r) === current ? `• ${r}` : r,
+    data: encodeAction(RATE_ACTION, owner, String(meetingId), r),
+  }));
+}
+
+/**
+ * The poll after "did it happen? — Yes": one tap on 1–5 answers it. This is the hook the
+ * scheduling feature calls.
+ */
+export function pollReply(t: Translate, owner: number, meeting: MeetingRow): Reply {
+  return {
+    kind: 'text',
+    text: t('feedback.ask', { topic: meeting.topic }),
+    buttons: ratingButtons(owner, meeting.id),
+  };
+}
+
+function fitReply(t: Translate, owner: number, pairId: number, name: string): Reply {
+  return {
+    kind: 'text',
+    text: t('fit.ask', { name }),
+    buttons: FITS.map((fit) => ({
+      label: t(`fit.${fit}`),
+      data: encodeAction(FIT_ACTION, owner, String(pairId), fit),
+    })),
+  };
+}
+
+const RATING_TEXT: Record<Exclude<RatingOutcome, 'saved' | 'updated'>, Parameters<Translate>[0]> = {
+  locked: 'feedback.locked',
+  not_held: 'feedback.notHeld',
+  not_yours: 'meeting.notYours',
+  invalid: 'feedback.invalidRating',
+};
+
+export const feedbackActions = {
+  [RATE_ACTION]: {
+    run(ctx, args) {
+      const meetingId = Number(args[0]);
+      const result = ctx.deps.db.transaction((tx) =>
+        rate(tx, meetingId, ctx.user.id, args[1] ?? '', ctx.now),
+      );
+      if (result.outcome !== 'saved' && result.outcome !== 'updated') {
+        ctx.reply({ kind: 'text', text: ctx.t(RATING_TEXT[result.outcome]) });
+        return;
+      }
+      const rating = result.row?.usefulness ?? 0;
+      ctx.reply(
+        {
+          kind: 'text',
+          text: ctx.t(result.outcome === 'saved' ? 'feedback.saved' : 'feedback.updated', {
+            rating,
+          }),
+          buttons: [
+            ...ratingButtons(ctx.user.id, meetingId, rating),
+            {
+              label: ctx.t('feedback.button.notes'),
+              data: encodeAction(NOTES_ACTION, ctx.user.id, String(meetingId)),
+            },
+          ],
+        },
+        { replace: true },
+      );
+      const found = ratableMeeting(ctx.deps.db, meetingId, ctx.user.id);
+      if (typeof found === 'string' || result.outcome !== 'saved') return;
+      const { meeting, pair } = found;
+      if (isFirstHeld(ctx.deps.db, meeting) && !fitAnswered(ctx.deps.db, pair.id, ctx.user.id)) {
+        const partnerId = pair.mentorUserId === ctx.user.id ? pair.menteeUserId : pair.mentorUserId;
+        const name = getUser(ctx.deps.db, partnerId)?.name ?? '?';
+        ctx.reply(fitReply(ctx.t, ctx.user.id, pair.id, name));
+      }
+    },
+  },
+  [NOTES_ACTION]: {
+    async run(ctx, args) {
+      const found = ratableMeeting(ctx.deps.db, Number(args[0]), ctx.user.id);
+      if (typeof found === 'string') {
+        ctx.reply({ kind: 'text', text: ctx.t(RATING_TEXT[found]) });
+        return;
+      }
+      await forms.start(ctx, FEEDBACK_NOTES_FORM, String(found.meeting.id));
+    },
+  },
+  [FIT_ACTION]: {
+    run(ctx, args) {
+      const [pairId, fit] = args;
+      const pair = ownActivePair(ctx, Number(pairId));
+      if (!pair || !(FITS as readonly string[]).includes(fit ?? '')) {
+        ctx.reply({ kind: 'text', text: ctx.t('fit.closed') });
+        return;
+      }
+      ctx.deps.db.transaction((tx) => recordFit(tx, pair.id, ctx.user.id, fit as Fit, ctx.now));
+      if (fit !== 'bad') {
+        ctx.reply(
+          { kind: 'text', text: ctx.t(`fit.thanks.${fit as 'good' | 'unsure'}`) },
+          { replace: true },
+        );
+        return;
+      }
+      ctx.reply(
+        {
+          kind: 'text',
+          text: ctx.t('fit.offerRepair'),
+          buttons: [
+            {
+              label: ctx.t('fit.button.repair'),
+              data: encodeAction(REFIT_ACTION, ctx.user.id, String(pair.id), 'y'),
+              style: 'primary',
+            },
+            {
+              label: ctx.t('fit.button.keep'),
+              data: encodeAction(REFIT_ACTION, ctx.user.id, String(pair.id), 'n'),
+            },
+          ],
+        },
+        { replace: true },
+      );
+    },
+  },
+  [REFIT_ACTION]: {
+    run(ctx, args) {
+      const [pairId, answer] = args;
+      const pair = ownActivePair(ctx, Number(pairId));
+      if (!pair) {
+        ctx.reply({ kind: 'text', text: ctx.t('fit.closed') }, { replace: true });
+        return;
+      }
+      if (answer !== 'y') {
+        ctx.reply({ kind: 'text', text: ctx.t('fit.kept') }, { replace: true });
+        return;
+      }
+      ctx.deps.db.transaction((tx) => endForRefit(tx, ctx.deps, pair, ctx.user.id, ctx.now));
+      ctx.reply({ kind: 'text', text: ctx.t('fit.repairDone') }, { replace: true });
+    },
+  },
+} satisfies Record<string, ActionSpec>;
+
+/** One of this person's pairs, while it is still active. */
+function ownActivePair(ctx: Ctx, pairId: number): PairRow | undefined {
+  if (!Number.isSafeInteger(pairId)) return undefined;
+  const pair = ctx.deps.db
+    .select()
+    .from(pairs)
+    .where(and(eq(pairs.id, pairId), eq(pairs.status, 'active')))
+    .get();
+  return pair && (pair.mentorUserId === ctx.user.id || pair.menteeUserId === ctx.user.id)
+    ? pair
+    : undefined;
+}

@@ -1,0 +1,171 @@
+import { and, eq, ne } from 'drizzle-orm';
+import type { EngineDeps } from '../../core/context';
+import type { DbOrTx } from '../../db/client';
+import { audit } from '../../db/queries/audit';
+import { getUser } from '../../db/queries/users';
+import {
+  type Fit,
+  type MeetingFeedbackRow,
+  type MeetingRow,
+  meetingFeedback,
+  meetings,
+  type PairRow,
+  pairFit,
+  pairs,
+} from '../../db/schema';
+import { notify } from '../notify';
+import { cancelFutureMeetings, loadMeeting } from '../scheduling/service';
+
+type Deps = Pick<EngineDeps, 'config' | 'adapters'>;
+
+/** Answers can be changed this long after the first one. */
+export const FEEDBACK_EDIT_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+export type RatingOutcome = 'saved' | 'updated' | 'locked' | 'not_held' | 'not_yours' | 'invalid';
+
+/** A member's held meeting, or why it can't be rated. */
+export function ratableMeeting(
+  db: DbOrTx,
+  meetingId: number,
+  userId: number,
+): { meeting: MeetingRow; pair: PairRow } | 'not_held' | 'not_yours' {
+  const found = Number.isSafeInteger(meetingId) ? loadMeeting(db, meetingId) : undefined;
+  if (!found || (found.pair.mentorUserId !== userId && found.pair.menteeUserId !== userId)) {
+    return 'not_yours';
+  }
+  return found.meeting.status === 'held' ? found : 'not_held';
+}
+
+/** Saves (or, within the window, changes) one person's usefulness rating for a session. */
+export function rate(
+  db: DbOrTx,
+  meetingId: number,
+  userId: number,
+  raw: string,
+  now: Date,
+): { outcome: RatingOutcome; row?: MeetingFeedbackRow } {
+  const usefulness = /^[1-5]$/.test(raw) ? Number(raw) : undefined;
+  if (usefulness === undefined) return { outcome: 'invalid' };
+  const found = ratableMeeting(db, meetingId, userId);
+  if (typeof found === 'string') return { outcome: found };
+  const existing = ownFeedback(db, meetingId, userId);
+  if (existing) {
+    if (!editable(existing, now)) return { outcome: 'locked', row: existing };
+    const row = db
+      .update(meetingFeedback)
+      .set({ usefulness, updatedAt: now })
+      .where(eq(meetingFeedback.id, existing.id))
+      .returning()
+      .get();
+    return { outcome: 'updated', row };
+  }
+  const row = db
+    .insert(meetingFeedback)
+    .values({ meetingId, userId, usefulness, createdAt: now, updatedAt: now })
+    .returning()
+    .get();
+  return { outcome: 'saved', row };
+}
+
+export function ownFeedback(
+  db: DbOrTx,
+  meetingId: number,
+  userId: number,
+): MeetingFeedbackRow | undefined {
+  return db
+    .select()
+    .from(meetingFeedback)
+    .where(and(eq(meetingFeedback.meetingId, meetingId), eq(meetingFeedback.userId, userId)))
+    .get();
+}
+
+export function editable(row: MeetingFeedbackRow, now: Date): boolean {
+  return now.getTime() - row.createdAt.getTime() <= FEEDBACK_EDIT_WINDOW_MS;
+}
+
+/** Adds the optional words to an existing answer (same 24 h window). */
+export function addNotes(
+  db: DbOrTx,
+  meetingId: number,
+  userId: number,
+  notes: { learned: string | null; noteForHr: string | null; named: boolean },
+  now: Date,
+): 'saved' | 'locked' | 'missing' {
+  const existing = ownFeedback(db, meetingId, userId);
+  if (!existing) return 'missing';
+  if (!editable(existing, now)) return 'locked';
+  db.update(meetingFeedback)
+    .set({ ...notes, updatedAt: now })
+    .where(eq(meetingFeedback.id, existing.id))
+    .run();
+  return 'saved';
+}
+
+/** True when this is the pair's first held session (the moment to ask about the fit). */
+export function isFirstHeld(db: DbOrTx, meeting: MeetingRow): boolean {
+  const earlier = db
+    .select({ id: meetings.id, startsAt: meetings.startsAt })
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.pairId, meeting.pairId),
+        eq(meetings.status, 'held'),
+        ne(meetings.id, meeting.id),
+      ),
+    )
+    .all()
+    .filter((m) => m.startsAt < meeting.startsAt);
+  return earlier.length === 0;
+}
+
+export function fitAnswered(db: DbOrTx, pairId: number, userId: number): boolean {
+  return Boolean(
+    db
+      .select({ id: pairFit.id })
+      .from(pairFit)
+      .where(and(eq(pairFit.pairId, pairId), eq(pairFit.userId, userId)))
+      .get(),
+  );
+}
+
+/** Records "how is the pairing working?" (a second answer replaces the first). */
+export function recordFit(db: DbOrTx, pairId: number, userId: number, fit: Fit, now: Date): void {
+  db.insert(pairFit)
+    .values({ pairId, userId, fit, createdAt: now })
+    .onConflictDoUpdate({ target: [pairFit.pairId, pairFit.userId], set: { fit, createdAt: now } })
+    .run();
+}
+
+/**
+ * Ends a pair that doesn't fit, kindly: future sessions are called off and both hear the
+ * same neutral words — nobody is told who asked or why. Both stay in the pool, and the
+ * ended pair's history keeps the next round from pairing them again.
+ */
+export function endForRefit(db: DbOrTx, deps: Deps, pair: PairRow, by: number, now: Date): boolean {
+  const active = db
+    .select()
+    .from(pairs)
+    .where(and(eq(pairs.id, pair.id), eq(pairs.status, 'active')))
+    .get();
+  if (!active) return false;
+  db.update(pairs).set({ status: 'ended', endedAt: now }).where(eq(pairs.id, pair.id)).run();
+  cancelFutureMeetings(db, deps, pair.id, by, now);
+  for (const [me, other] of [
+    [pair.mentorUserId, pair.menteeUserId],
+    [pair.menteeUserId, pair.mentorUserId],
+  ] as const) {
+    const person = getUser(db, me);
+    const partner = getUser(db, other);
+    if (!person) continue;
+    notify(
+      db,
+      deps,
+      person,
+      `refit:${pair.id}:${me}`,
+      (t) => ({ kind: 'text', text: t('fit.pairClosing', { name: partner?.name ?? '?' }) }),
+      now,
+    );
+  }
+  audit(db, { actorUserId: by, action: 'pair.refit', details: { pair: pair.id } }, now);
+  return true;
+}

@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { meetingFeedback, meetings, pairs } from '../../src/db/schema';
+import { feedbackAggregate } from '../../src/features/feedback/hr-view';
+import { consoleRef, type PairedConsole, pairedConsole } from '../helpers/pair';
+import { participant } from '../helpers/participants';
+
+let p: PairedConsole;
+afterEach(async () => {
+  await p?.close();
+});
+
+/** Another pair with a held session each person rated, written straight to the database. */
+function ratedPair(n: number, mentorRating: number, menteeRating?: number) {
+  const db = p.app.database.db;
+  const now = p.app.clock.now();
+  const a = participant(p.app, consoleRef(`m${n}`), `Mentor ${n}`, { role: 'mentor', grade: 1 });
+  const b = participant(p.app, consoleRef(`e${n}`), `Mentee ${n}`, { role: 'mentee', grade: 5 });
+  const pair = db
+    .insert(pairs)
+    .values({ mentorUserId: a, menteeUserId: b, createdAt: now })
+    .returning()
+    .get();
+  const meeting = db
+    .insert(meetings)
+    .values({
+      pairId: pair.id,
+      kind: 'meeting',
+      startsAt: now,
+      durationMin: 60,
+      topic: 't',
+      status: 'held',
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning()
+    .get();
+  db.insert(meetingFeedback)
+    .values({
+      meetingId: meeting.id,
+      userId: a,
+      usefulness: mentorRating,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .run();
+  if (menteeRating !== undefined)
+    db.insert(meetingFeedback)
+      .values({
+        meetingId: meeting.id,
+        userId: b,
+        usefulness: menteeRating,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .run();
+}
+
+describe('pairing fit', () => {
+  it('"not a good fit" offers a re-pair that ends the pair kindly, with no blame shown', async () => {
+    p = await pairedConsole();
+    await p.heldSprint('2026-12-03');
+    await p.chat.type('2');
+    // A second session booked ahead is called off when the pair ends.
+    const offer = await p.chat.type('3'); // Not a good fit
+    expect(offer).toContain('Would you like a new partner in the next round?');
+    await p.chat.type('/sprint');
+    await p.chat.type('2026-12-10');
+    await p.chat.type('15:00');
+    await p.chat.type('7');
+    await p.chat.type('Prompting basics');
+    await p.chat.type('1');
+    // The offer's buttons were replaced by the booking; press "Yes" as the button would.
+    const pairId = String(p.pairId);
+    const done = await p.press('lena', `fx|${p.lena}|${pairId}|y`);
+    expect(done).toContain('You are back in the pool');
+    expect(done).toContain(
+      '→ to Tom Berg · Tandem:\nYour pair with Lena Orlova is closing, so that each of you can get a partner who fits even better',
+    );
+    const toTom = done.split('→ to Tom Berg').slice(1).join('');
+    expect(toTom).not.toMatch(/not a good fit|2\/5|asked/i);
+    expect(p.rows('select status from pairs')).toEqual([{ status: 'ended' }]);
+    expect(p.rows("select status from meetings where topic = 'Prompting basics'")).toEqual([
+      { status: 'cancelled' },
+    ]);
+    expect(p.rows("select action from audit_log where action = 'pair.refit'")).toHaveLength(1);
+    // Pressing again changes nothing.
+    expect(await p.press('lena', `fx|${p.lena}|${pairId}|y`)).toContain('no longer active');
+  });
+});
+
+describe('what HR sees of the polls', () => {
+  it('withholds averages under K_ANON_MIN people, shows them from K on, and never one rating', async () => {
+    p = await pairedConsole('2026-12-01T09:00:00Z', { ADMIN_IDS: 'console:olga' });
+    ratedPair(1, 5);
+    ratedPair(2, 2);
+    await p.chat.type('/as olga');
+    const two = await p.chat.type('/feedback');
+    // Olga reads Russian.
+    expect(two).toContain(
+      'Полезность: слишком мало ответов, чтобы показать (2, нужно не меньше 3).',
+    );
+    expect(two).not.toMatch(/[25] \/ 5/);
+    ratedPair(3, 5);
+    const three = await p.chat.type('/feedback');
+    expect(three).toContain('Полезность: 4 / 5 (человек: 3)');
+
+    // The data HR's views are built from holds no per-person rating at all.
+    const data = feedbackAggregate(
+      p.app.database.db,
+      new Date('2026-01-01'),
+      new Date('2027-01-01'),
+      3,
+    );
+    expect(Object.keys(data).sort()).toEqual(['fit', 'learned', 'notes', 'usefulness']);
+    expect(JSON.stringify(data)).not.toMatch(/userId|user_id|meetingId/);
+  });
+
+  it('is for HR only: a participant gets a polite refusal', async () => {
+    p = await pairedConsole();
+    expect(await p.chat.type('/feedback')).toContain('only HR and program admins');
+  });
+});

@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { encodeAction } from '../../src/core/actions';
+import { RATE_ACTION } from '../../src/features/feedback/poll';
+import { type PairedConsole, pairedConsole } from '../helpers/pair';
+
+let p: PairedConsole;
+afterEach(async () => {
+  await p?.close();
+});
+
+const feedback = () =>
+  p.rows('select user_id, usefulness, learned, note_for_hr, named from meeting_feedback');
+
+describe('the poll after a session', () => {
+  it('takes one tap, can be changed for 24 hours, then is final', async () => {
+    p = await pairedConsole();
+    await p.heldSprint('2026-12-03');
+    expect(p.chat.transcript()).toContain(
+      'How useful was “Set up an AI assistant for the weekly report” for you? One tap is enough',
+    );
+    const saved = await p.chat.type('4');
+    expect(saved).toContain('Thank you — saved: 4/5');
+    expect(feedback()).toEqual([
+      { user_id: p.lena, usefulness: 4, learned: null, note_for_hr: null, named: 0 },
+    ]);
+    // The first session also asks about the fit; answering twice updates, never duplicates.
+    expect(saved).toContain('how is the pairing with Tom Berg working?');
+    await p.chat.type('1'); // Good fit
+    const meetingId = Number(p.rows('select id from meetings')[0]?.id);
+    const again = await p.press('lena', encodeAction(RATE_ACTION, p.lena, String(meetingId), '5'));
+    expect(again).toContain('Changed to 5/5');
+    expect(feedback()).toHaveLength(1);
+    expect(feedback()[0]?.usefulness).toBe(5);
+    // Nothing about the rating reaches Tom.
+    expect(p.chat.transcript()).not.toMatch(/→ to Tom Berg[^›]*[45]\/5/);
+
+    p.app.clock.set(new Date(p.app.clock.now().getTime() + 25 * 60 * 60 * 1000));
+    const late = await p.press('lena', encodeAction(RATE_ACTION, p.lena, String(meetingId), '1'));
+    expect(late).toContain('this one is now final');
+    expect(feedback()[0]?.usefulness).toBe(5);
+  });
+
+  it('refuses ratings out of range, for sessions that did not happen, or for someone else', async () => {
+    p = await pairedConsole();
+    const held = await p.heldSprint('2026-12-03');
+    for (const bad of ['0', '6', 'abc', '4.5', '']) {
+      const out = await p.press('lena', encodeAction(RATE_ACTION, p.lena, String(held), bad));
+      expect(out).toContain('Please pick a rating from 1 to 5');
+    }
+    expect(feedback()).toHaveLength(0);
+    // A session still ahead (not held) can't be rated.
+    await p.chat.type('/sprint');
+    await p.chat.type('2026-12-10');
+    await p.chat.type('15:00');
+    await p.chat.type('7');
+    await p.chat.type('Prompting basics');
+    await p.chat.type('1');
+    const ahead = Number(p.rows("select id from meetings where status = 'scheduled'")[0]?.id);
+    const notHeld = await p.press('lena', encodeAction(RATE_ACTION, p.lena, String(ahead), '5'));
+    expect(notHeld).toContain('only for sessions that took place');
+    expect(feedback()).toHaveLength(0);
+  });
+
+  it('adds what I learned and a private note; HR sees it without a name unless allowed', async () => {
+    p = await pairedConsole();
+    await p.heldSprint('2026-12-03');
+    await p.chat.type('5');
+    await p.chat.type('1'); // Good fit — and the poll's buttons are gone with that message
+    const meetingId = Number(p.rows('select id from meetings')[0]?.id);
+    await p.press('lena', encodeAction('fn', p.lena, String(meetingId)));
+    await p.chat.type('How Tom drafts reports with a custom GPT');
+    await p.chat.type('Tom is shy to ask questions');
+    const done = await p.chat.type('1'); // No, keep it anonymous
+    expect(done).toContain('Saved, thank you.');
+    expect(feedback()[0]).toMatchObject({
+      learned: 'How Tom drafts reports with a custom GPT',
+      note_for_hr: 'Tom is shy to ask questions',
+      named: 0,
+    });
+  });
+});
