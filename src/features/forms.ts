@@ -1,4 +1,5 @@
 import { FormEngine } from '../core/forms/engine';
+import { FINAL_SURVEY_FORM, finalSurveyForm } from './feedback/final-survey';
 import { FEEDBACK_NOTES_FORM, feedbackNotesForm } from './feedback/notes-form';
 import { GOAL_FORM, goalForm } from './goals/goal-form';
 import { PROFILE_FORM, profileForm } from './opt-in/profile-form';
@@ -10,4 +11,5 @@ export const forms = new FormEngine({
   [MEETING_FORM]: meetingForm,
   [GOAL_FORM]: goalForm,
   [FEEDBACK_NOTES_FORM]: feedbackNotesForm,
+  [FINAL_SURVEY_FORM]: finalSurveyForm,
 });

@@ -2,10 +2,12 @@ import type { CommandInfo } from '../core/adapter';
 import type { Ctx } from '../core/context';
 import { LOCALES, type Locale, t } from '../core/i18n';
 import type { ActionSpec, CommandSpec } from '../core/registry';
+import { adminCommand } from './admin/command';
+import { surveyActions } from './feedback/final-survey';
 import { feedbackCommand } from './feedback/hr-view';
 import { feedbackActions } from './feedback/poll';
 import { goalActions, goalCommand, goalsCommand } from './goals/commands';
-import { adminCommand, matchActions, matchCommand } from './matching/commands';
+import { matchActions, matchCommand } from './matching/commands';
 import { pairCommand } from './matching/pair-command';
 import { guideActions } from './opt-in/guide';
 import { cancelCommand, createHelpCommand, type HelpEntry, JOIN_START_ACTION } from './opt-in/help';
@@ -116,6 +118,7 @@ export const actions = {
   ...schedulingActions,
   ...goalActions,
   ...feedbackActions,
+  ...surveyActions,
   [JOIN_START_ACTION]: { run: (ctx) => joinCommand.run(ctx, '') },
 } satisfies Record<string, ActionSpec>;
 export type ActionName = keyof typeof actions;

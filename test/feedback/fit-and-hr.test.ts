@@ -111,7 +111,15 @@ describe('what HR sees of the polls', () => {
       new Date('2027-01-01'),
       3,
     );
-    expect(Object.keys(data).sort()).toEqual(['fit', 'learned', 'notes', 'usefulness']);
+    expect(Object.keys(data).sort()).toEqual([
+      'changed',
+      'fit',
+      'learned',
+      'notes',
+      'nps',
+      'overall',
+      'usefulness',
+    ]);
     expect(JSON.stringify(data)).not.toMatch(/userId|user_id|meetingId/);
   });
 

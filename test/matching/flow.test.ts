@@ -222,7 +222,7 @@ describe('matching rounds in the console demo', () => {
     );
     expect(chat.transcript()).toContain('→ to Sergey Kuznetsov · Tandem:');
     expect(await chat.type('/admin unpair maria sergey')).toContain('are not an active pair');
-    expect(await chat.type('/admin frobnicate')).toContain('Use /admin pair');
+    expect(await chat.type('/admin frobnicate')).toContain('/admin pair <mentor> <mentee> [force]');
     expect(rows('select manual, status from pairs order by id')).toEqual([
       { manual: 1, status: 'ended' },
       { manual: 1, status: 'active' },

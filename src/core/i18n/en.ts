@@ -307,8 +307,7 @@ export const en = {
   'icebreaker.6': 'What would make these sessions a success for you in a month?',
   'unmatched.you': (p: { reason: string }) =>
     `No match for you in this round: ${p.reason}. Nothing to do on your side — the next round will try again.`,
-  'admin.usage':
-    'Use /admin pair <mentor> <mentee> [force] or /admin unpair <mentor> <mentee>. People are named by their name or id.',
+  'admin.usage': 'Use one of these (people are named by their name or id):',
   'admin.notFound': (p: { query: string }) => `I can't find a participant called “${p.query}”.`,
   'admin.ambiguous': (p: { query: string; names: string }) =>
     `“${p.query}” fits several people: ${p.names}. Be more specific.`,
@@ -554,4 +553,36 @@ export const en = {
   'feedbackHr.learned': 'What people learned or taught:',
   'feedbackHr.notes': 'Notes for HR:',
   'feedbackHr.usage': (p: { command: string }) => `Usage: ${p.command} [weeks, 1–52]`,
+  'admin.usage.pair': (p: { admin: string }) =>
+    `${p.admin} pair <mentor> <mentee> [force] — pair two people by hand`,
+  'admin.usage.unpair': (p: { admin: string }) =>
+    `${p.admin} unpair <mentor> <mentee> — end a pair`,
+  'admin.usage.survey': (p: { admin: string }) =>
+    `${p.admin} survey — end of program: send everyone who was in a pair the final survey`,
+  'survey.invite':
+    'The program is coming to an end — thank you for taking part! Two minutes for the final survey? Your answers reach HR only as averages of several people.',
+  'survey.button.start': 'Take the survey',
+  'survey.form.title': 'Final survey',
+  'survey.form.submit': 'Send',
+  'survey.field.overall': 'Overall, how was the program for you? (1–5)',
+  'survey.field.nps': 'Would you recommend reverse mentoring to a colleague? (0–10)',
+  'survey.hint.nps': '0 = not at all, 10 = absolutely.',
+  'survey.field.changed': 'What changed for you? (optional)',
+  'survey.hint.changed': 'e.g. “I now use AI for first drafts every week”.',
+  'survey.field.share': 'May we tell your story (with your name) in the content channel?',
+  'survey.share.no': 'No, thanks',
+  'survey.share.yes': 'Yes, happy to share',
+  'survey.thanks':
+    'Thank you! Your answers are saved; you can change them by pressing the button again.',
+  'survey.thanksShare': (p: { story: string }) =>
+    `Thank you! Tell your story in a few lines with ${p.story} — HR reviews it before anything is published.`,
+  'survey.cancelled': 'Nothing was sent. The survey button stays in your messages.',
+  'survey.closed': 'That survey is closed.',
+  'survey.sent': (p: { n: number }) => `Final survey sent to ${p.n} people.`,
+  'feedbackHr.overall': (p: { value: number; people: number }) =>
+    `Program overall: ${p.value} / 5 (${p.people} people)`,
+  'feedbackHr.nps': (p: { value: number; people: number }) =>
+    `NPS: ${p.value} (${p.people} people)`,
+  'feedbackHr.what.overall': 'Program overall',
+  'feedbackHr.changed': 'What changed for people:',
 };

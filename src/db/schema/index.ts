@@ -7,6 +7,7 @@ export * from './matching';
 export * from './meetings';
 export * from './outbox';
 export * from './profiles';
+export * from './surveys';
 export * from './timers';
 export * from './topics';
 export * from './users';

@@ -4,12 +4,16 @@ import type { Ctx } from '../../core/context';
 import type { CommandSpec } from '../../core/registry';
 import type { DbOrTx } from '../../db/client';
 import { getUser } from '../../db/queries/users';
-import { meetingFeedback, pairFit } from '../../db/schema';
-import { type Guarded, guarded, mean } from './k-anon';
+import { finalSurveys, meetingFeedback, pairFit } from '../../db/schema';
+import { type Guarded, guarded, mean, nps } from './k-anon';
 
 /** What HR may see of the polls in a period: aggregates behind the k rule, notes without names. */
 export interface FeedbackAggregate {
   usefulness: Guarded<number>;
+  /** From final surveys answered in the period. */
+  overall: Guarded<number>;
+  nps: Guarded<number>;
+  changed: string[];
   fit: Guarded<{ good: number; unsure: number; bad: number }>;
   /** Free text for HR; `author` only when its author agreed to be named. */
   notes: { text: string; author: string | null }[];
@@ -37,8 +41,19 @@ export function feedbackAggregate(db: DbOrTx, from: Date, to: Date, k: number): 
   const names = new Map(
     named.size ? [...named].map((id) => [id, getUser(db, id)?.name ?? null] as const) : [],
   );
+  const surveys = db
+    .select()
+    .from(finalSurveys)
+    .where(and(gte(finalSurveys.updatedAt, from), lte(finalSurveys.updatedAt, to)))
+    .all();
   return {
     usefulness: guarded(raters, k, () => mean(rows.map((r) => r.usefulness))),
+    overall: guarded(surveys.length, k, () => mean(surveys.map((s) => s.overall))),
+    nps: guarded(surveys.length, k, () => nps(surveys.map((s) => s.nps))),
+    changed: surveys
+      .map((s) => s.changed)
+      .filter((c): c is string => Boolean(c))
+      .sort((a, b) => a.localeCompare(b)),
     fit: guarded(fitters, k, () => ({
       good: fits.filter((f) => f.fit === 'good').length,
       unsure: fits.filter((f) => f.fit === 'unsure').length,
@@ -78,6 +93,24 @@ export function renderFeedback(ctx: Ctx, data: FeedbackAggregate, weeks: number)
       ? t('feedbackHr.fit', { ...data.fit.value, people: data.fit.count })
       : t('feedbackHr.notEnough', { what: t('feedbackHr.what.fit'), people: data.fit.count, k }),
   );
+  for (const [key, what] of [
+    ['overall', 'feedbackHr.what.overall'],
+    ['nps', 'feedbackHr.what.nps'],
+  ] as const) {
+    const figure = data[key];
+    // No final survey yet: nothing to say about it.
+    if (figure.count === 0) continue;
+    lines.push(
+      figure.shown
+        ? t(key === 'overall' ? 'feedbackHr.overall' : 'feedbackHr.nps', {
+            value: figure.value,
+            people: figure.count,
+          })
+        : t('feedbackHr.notEnough', { what: t(what), people: figure.count, k }),
+    );
+  }
+  if (data.changed.length)
+    lines.push(t('feedbackHr.changed'), ...data.changed.map((c) => `• ${c}`));
   if (data.learned.length) {
     lines.push(t('feedbackHr.learned'), ...data.learned.map((l) => `• ${l}`));
   }

@@ -1,5 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import { splitArgs } from '../../core/command-parser';
 import type { Ctx } from '../../core/context';
 import type { Locale, Translate } from '../../core/i18n';
 import type { ActionSpec, CommandSpec } from '../../core/registry';
@@ -149,24 +148,20 @@ export const matchActions = {
   [DECLINE_ACTION]: answer(false),
 } satisfies Record<string, ActionSpec>;
 
-/** `/admin pair <mentor> <mentee> [force]`, `/admin unpair <mentor> <mentee>` (HR). */
-export const adminCommand: CommandSpec = {
-  scope: 'anywhere',
-  role: 'hr',
-  run(ctx, args) {
-    const [sub, a, b, flag, ...rest] = splitArgs(args);
+/** `admin pair <mentor> <mentee> [force]` and `admin unpair <mentor> <mentee>`. */
+export function adminPairing(kind: 'pair' | 'unpair') {
+  return (ctx: Ctx, args: string[]): boolean => {
+    const [a, b, flag, ...rest] = args;
     const force = flag?.toLowerCase() === 'force';
-    if ((sub !== 'pair' && sub !== 'unpair') || !a || !b || rest.length > 0 || (flag && !force)) {
-      ctx.reply({ kind: 'text', text: ctx.t('admin.usage') });
-      return;
-    }
+    if (!a || !b || rest.length > 0 || (flag && (!force || kind === 'unpair'))) return false;
     const mentor = one(ctx, a);
     const mentee = mentor && one(ctx, b);
-    if (!mentor || !mentee) return;
-    if (sub === 'pair') pairByHand(ctx, mentor, mentee, force);
+    if (!mentor || !mentee) return true;
+    if (kind === 'pair') pairByHand(ctx, mentor, mentee, force);
     else unpair(ctx, mentor, mentee);
-  },
-};
+    return true;
+  };
+}
 
 function one(ctx: Ctx, query: string): UserRow | undefined {
   const found = findParticipants(ctx.deps.db, ctx.user.platform, query);

@@ -1,0 +1,27 @@
+import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { users } from './users';
+
+/**
+ * The survey at a program's end. `program` names the cohort ("default" until programs exist).
+ * Like session ratings, these answers reach HR only as aggregates of K_ANON_MIN people or more.
+ */
+export const finalSurveys = sqliteTable(
+  'final_surveys',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    program: text().notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** 1–5. */
+    overall: integer().notNull(),
+    /** 0–10: would you recommend reverse mentoring to a colleague? */
+    nps: integer().notNull(),
+    changed: text(),
+    /** Agreed that their story may be told (and asked for one). */
+    shareStory: integer('share_story', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('final_surveys_once').on(t.program, t.userId)],
+);

@@ -1,0 +1,165 @@
+import { eq, or } from 'drizzle-orm';
+import { encodeAction } from '../../core/actions';
+import type { Ctx } from '../../core/context';
+import type { FormDefinition, FormValues } from '../../core/forms/types';
+import type { ActionSpec } from '../../core/registry';
+import { audit } from '../../db/queries/audit';
+import { getUser } from '../../db/queries/users';
+import { finalSurveys, pairs } from '../../db/schema';
+import { forms } from '../forms';
+import { notify } from '../notify';
+
+export const FINAL_SURVEY_FORM = 'final-survey';
+export const SURVEY_ACTION = 'sv';
+/** The cohort everyone belongs to until HR creates programs. */
+export const DEFAULT_PROGRAM = 'default';
+
+const str = (v: FormValues[string] | undefined) => (typeof v === 'string' ? v : '');
+
+/** Overall rating, NPS, what changed, and consent to share a story. */
+export const finalSurveyForm: FormDefinition = {
+  id: FINAL_SURVEY_FORM,
+  title: 'survey.form.title',
+  submitLabel: 'survey.form.submit',
+  fields: [
+    {
+      kind: 'single',
+      name: 'overall',
+      label: 'survey.field.overall',
+      options: () => ['1', '2', '3', '4', '5'].map((v) => ({ value: v, label: v })),
+    },
+    {
+      kind: 'single',
+      name: 'nps',
+      label: 'survey.field.nps',
+      hint: 'survey.hint.nps',
+      options: () => Array.from({ length: 11 }, (_, i) => ({ value: String(i), label: String(i) })),
+    },
+    {
+      kind: 'text',
+      name: 'changed',
+      label: 'survey.field.changed',
+      hint: 'survey.hint.changed',
+      optional: true,
+      maxLength: 1000,
+    },
+    {
+      kind: 'single',
+      name: 'share',
+      label: 'survey.field.share',
+      options: ({ ctx }) => [
+        { value: 'no', label: ctx.t('survey.share.no') },
+        { value: 'yes', label: ctx.t('survey.share.yes') },
+      ],
+    },
+  ],
+  initialValues: (ctx, mode) => {
+    const row = ctx.deps.db
+      .select()
+      .from(finalSurveys)
+      .where(eq(finalSurveys.userId, ctx.user.id))
+      .all()
+      .find((r) => r.program === mode);
+    return row
+      ? {
+          overall: String(row.overall),
+          nps: String(row.nps),
+          ...(row.changed ? { changed: row.changed } : {}),
+          share: row.shareStory ? 'yes' : 'no',
+        }
+      : {};
+  },
+  onSubmit: (ctx, values, mode) => {
+    const answer = {
+      overall: Number(str(values.overall)),
+      nps: Number(str(values.nps)),
+      changed: str(values.changed) || null,
+      shareStory: values.share === 'yes',
+      updatedAt: ctx.now,
+    };
+    // Answering again updates the one answer per person and program.
+    ctx.deps.db
+      .insert(finalSurveys)
+      .values({ program: mode, userId: ctx.user.id, ...answer, createdAt: ctx.now })
+      .onConflictDoUpdate({ target: [finalSurveys.program, finalSurveys.userId], set: answer })
+      .run();
+    ctx.reply({
+      kind: 'text',
+      text: answer.shareStory
+        ? ctx.t('survey.thanksShare', { story: ctx.cmd('story') })
+        : ctx.t('survey.thanks'),
+    });
+  },
+  cancelledMessage: (ctx) => ctx.t('survey.cancelled'),
+};
+
+/**
+ * Invites everyone who was in a pair of the program to the final survey. Returns how many
+ * were invited; inviting twice sends nothing new (the messages are keyed by program).
+ */
+export function inviteToFinalSurvey(
+  ctx: Pick<Ctx, 'deps' | 'now'>,
+  program: string,
+  by: number,
+): number {
+  const db = ctx.deps.db;
+  const people = new Set<number>();
+  for (const pair of db.select().from(pairs).all()) {
+    people.add(pair.mentorUserId);
+    people.add(pair.menteeUserId);
+  }
+  let invited = 0;
+  db.transaction((tx) => {
+    for (const id of people) {
+      const user = getUser(tx, id);
+      if (!user) continue;
+      notify(
+        tx,
+        ctx.deps,
+        user,
+        `survey:${program}:${id}`,
+        (t) => ({
+          kind: 'text',
+          text: t('survey.invite'),
+          buttons: [
+            {
+              label: t('survey.button.start'),
+              data: encodeAction(SURVEY_ACTION, id, program),
+              style: 'primary',
+            },
+          ],
+        }),
+        ctx.now,
+      );
+      invited += 1;
+    }
+    audit(tx, { actorUserId: by, action: 'survey.sent', details: { program, invited } }, ctx.now);
+  });
+  return invited;
+}
+
+/** `admin survey`: ends the default program's sessions with the final survey. */
+export function finalSurveyAdmin(ctx: Ctx, rest: string): boolean {
+  if (rest !== '') return false;
+  const invited = inviteToFinalSurvey(ctx, DEFAULT_PROGRAM, ctx.user.id);
+  ctx.reply({ kind: 'text', text: ctx.t('survey.sent', { n: invited }) });
+  return true;
+}
+
+export const surveyActions = {
+  [SURVEY_ACTION]: {
+    async run(ctx, args) {
+      const program = args[0] ?? '';
+      const wasInPair = ctx.deps.db
+        .select({ id: pairs.id })
+        .from(pairs)
+        .where(or(eq(pairs.mentorUserId, ctx.user.id), eq(pairs.menteeUserId, ctx.user.id)))
+        .get();
+      if (program !== DEFAULT_PROGRAM || !wasInPair) {
+        ctx.reply({ kind: 'text', text: ctx.t('survey.closed') });
+        return;
+      }
+      await forms.start(ctx, FINAL_SURVEY_FORM, program);
+    },
+  },
+} satisfies Record<string, ActionSpec>;

@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { finalSurveys } from '../../src/db/schema';
+import { consoleRef, type PairedConsole, pairedConsole } from '../helpers/pair';
+import { participant } from '../helpers/participants';
+
+let p: PairedConsole;
+afterEach(async () => {
+  await p?.close();
+});
+
+describe('the final survey', () => {
+  it('goes to everyone who was in a pair; one answer per person; NPS shown to HR from K answers', async () => {
+    p = await pairedConsole('2026-12-01T09:00:00Z', { ADMIN_IDS: 'console:lena' });
+    // Participants can't send it.
+    await p.as('tom');
+    expect(await p.chat.type('/admin survey')).toContain('only HR and program admins');
+    await p.as('lena');
+    const sent = await p.chat.type('/admin survey');
+    expect(sent).toContain('Final survey sent to 2 people.');
+    expect(sent).toContain('→ to Tom Berg · Tandem:\nThe program is coming to an end');
+    // Sending again queues nothing new.
+    expect((await p.chat.type('/admin survey')).match(/The program is coming/g)).toBeNull();
+
+    await p.as('tom');
+    await p.press('tom', `sv|${p.tom}|default`);
+    await p.chat.type('4'); // overall 4
+    await p.chat.type('10'); // NPS 9 (options 0–10 are numbered from 1)
+    await p.chat.type('I draft with AI every week');
+    const thanks = await p.chat.type('2'); // yes, share my story
+    expect(thanks).toContain('Tell your story in a few lines with /story');
+    const rows = () =>
+      p.rows('select user_id, overall, nps, changed, share_story from final_surveys');
+    expect(rows()).toEqual([
+      { user_id: p.tom, overall: 4, nps: 9, changed: 'I draft with AI every week', share_story: 1 },
+    ]);
+    // Answering again updates the same answer.
+    await p.press('tom', `sv|${p.tom}|default`);
+    await p.chat.type('6'); // Keep “4” (after the five options)
+    await p.chat.type('11'); // NPS 10
+    await p.chat.type('1'); // Keep the text
+    await p.chat.type('3'); // Keep “yes”
+    expect(rows()).toHaveLength(1);
+    expect(rows()[0]).toMatchObject({ overall: 4, nps: 10 });
+
+    // HR: two answers are not enough for NPS; a third makes it visible.
+    await p.as('lena');
+    const now = p.app.clock.now();
+    const other = participant(p.app, consoleRef('x1'), 'Xenia', { role: 'mentee', grade: 5 });
+    p.app.database.db
+      .insert(finalSurveys)
+      .values({
+        program: 'default',
+        userId: other,
+        overall: 5,
+        nps: 6,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .run();
+    expect(await p.chat.type('/feedback')).toContain(
+      'NPS: not enough answers to show (2 of at least 3).',
+    );
+    const third = participant(p.app, consoleRef('x2'), 'Yuri', { role: 'mentee', grade: 5 });
+    p.app.database.db
+      .insert(finalSurveys)
+      .values({
+        program: 'default',
+        userId: third,
+        overall: 3,
+        nps: 10,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .run();
+    const shown = await p.chat.type('/feedback');
+    // Promoters 2 (10, 10), detractors 1 (6): (2 − 1) / 3 = 33.
+    expect(shown).toContain('NPS: 33 (3 people)');
+    expect(shown).toContain('Program overall: 4 / 5 (3 people)');
+    expect(shown).toContain('• I draft with AI every week');
+    expect(shown).not.toContain('Tom');
+  });
+});
