@@ -1,4 +1,13 @@
 import { FormEngine } from '../core/forms/engine';
+import { IDEA_FORM, ideaForm } from './experiments/idea-form';
+import {
+  OUTCOME_FORM,
+  outcomeForm,
+  PARK_FORM,
+  parkForm,
+  SPONSOR_FORM,
+  sponsorForm,
+} from './experiments/review-forms';
 import { FINAL_SURVEY_FORM, finalSurveyForm } from './feedback/final-survey';
 import { FEEDBACK_NOTES_FORM, feedbackNotesForm } from './feedback/notes-form';
 import { GOAL_FORM, goalForm } from './goals/goal-form';
@@ -12,4 +21,8 @@ export const forms = new FormEngine({
   [GOAL_FORM]: goalForm,
   [FEEDBACK_NOTES_FORM]: feedbackNotesForm,
   [FINAL_SURVEY_FORM]: finalSurveyForm,
+  [IDEA_FORM]: ideaForm,
+  [SPONSOR_FORM]: sponsorForm,
+  [PARK_FORM]: parkForm,
+  [OUTCOME_FORM]: outcomeForm,
 });

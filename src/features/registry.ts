@@ -3,6 +3,7 @@ import type { Ctx } from '../core/context';
 import { LOCALES, type Locale, t } from '../core/i18n';
 import type { ActionSpec, CommandSpec } from '../core/registry';
 import { adminCommand } from './admin/command';
+import { experimentActions, ideaCommand, ideasCommand } from './experiments/commands';
 import { surveyActions } from './feedback/final-survey';
 import { feedbackCommand } from './feedback/hr-view';
 import { feedbackActions } from './feedback/poll';
@@ -37,6 +38,8 @@ export const COMMAND_NAMES = [
   'sprints',
   'goal',
   'goals',
+  'idea',
+  'ideas',
   'pause',
   'resume',
   'lang',
@@ -82,6 +85,8 @@ export const commands: Record<CommandName, CommandSpec> = {
   sprints: { ...meetingsCommand, hidden: true },
   goal: goalCommand,
   goals: goalsCommand,
+  idea: ideaCommand,
+  ideas: ideasCommand,
   match: matchCommand,
   feedback: feedbackCommand,
   admin: adminCommand,
@@ -119,6 +124,7 @@ export const actions = {
   ...goalActions,
   ...feedbackActions,
   ...surveyActions,
+  ...experimentActions,
   [JOIN_START_ACTION]: { run: (ctx) => joinCommand.run(ctx, '') },
 } satisfies Record<string, ActionSpec>;
 export type ActionName = keyof typeof actions;

@@ -5,6 +5,7 @@ import type { Platform } from '../core/refs';
 import type { Db, DbOrTx } from '../db/client';
 import { dueTimers, finishTimer } from '../db/queries/timers';
 import type { TimerRow } from '../db/schema';
+import { EXPERIMENT_CHECK_TIMER, runExperimentCheck } from '../features/experiments/service';
 import { GOAL_DEADLINE_TIMER, runGoalReminder } from '../features/goals/service';
 import { expireProposal, PROPOSAL_EXPIRE_TIMER } from '../features/matching/service';
 import { PAUSE_RESUME_TIMER, runPauseResume } from '../features/opt-in/pause';
@@ -22,7 +23,8 @@ export type TimerKind =
   | typeof PROPOSAL_EXPIRE_TIMER
   | typeof MEETING_REMIND_TIMER
   | typeof MEETING_AFTER_TIMER
-  | typeof GOAL_DEADLINE_TIMER;
+  | typeof GOAL_DEADLINE_TIMER
+  | typeof EXPERIMENT_CHECK_TIMER;
 
 /** What a timer handler may use besides the transaction. */
 export interface TimerDeps {
@@ -39,6 +41,8 @@ export const TIMER_HANDLERS: Record<TimerKind, TimerHandler> = {
     expireProposal(db, deps, Number(timer.payload.proposalId), now),
   [MEETING_REMIND_TIMER]: (db, deps, timer, now) => runReminder(db, deps, timer.payload, now),
   [MEETING_AFTER_TIMER]: (db, deps, timer, now) => runAfterMeeting(db, deps, timer.payload, now),
+  [EXPERIMENT_CHECK_TIMER]: (db, deps, timer, now) =>
+    runExperimentCheck(db, deps, timer.payload, now),
   [GOAL_DEADLINE_TIMER]: (db, deps, timer, now) => runGoalReminder(db, deps, timer.payload, now),
 };
 

@@ -1,4 +1,6 @@
 export * from './audit-log';
+export * from './content';
+export * from './experiments';
 export * from './feedback';
 export * from './form-sessions';
 export * from './goals';

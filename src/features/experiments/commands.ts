@@ -1,0 +1,123 @@
+import { desc, eq, inArray, or } from 'drizzle-orm';
+import type { Ctx } from '../../core/context';
+import type { ActionSpec, CommandSpec } from '../../core/registry';
+import { getProfile } from '../../db/queries/profiles';
+import { getUser } from '../../db/queries/users';
+import { type ExperimentRow, experiments, OUTCOMES, pairs } from '../../db/schema';
+import { forms } from '../forms';
+import { IDEA_FORM } from './idea-form';
+import { OUTCOME_FORM, PARK_FORM, SPONSOR_FORM } from './review-forms';
+import {
+  loadExperiment,
+  mayReview,
+  OUTCOME_ACTION,
+  PARK_ACTION,
+  reviewButtons,
+  SPONSOR_ACTION,
+} from './service';
+
+/** `/idea`: propose an experiment (a hypothesis and its smallest test). */
+export const ideaCommand: CommandSpec = {
+  scope: 'dm',
+  takesArgs: false,
+  async run(ctx) {
+    if (!getProfile(ctx.deps.db, ctx.user.id)) {
+      ctx.reply({ kind: 'text', text: ctx.t('common.notJoined') });
+      return;
+    }
+    await forms.start(ctx, IDEA_FORM, 'new');
+  },
+};
+
+function describe(ctx: Ctx, e: ExperimentRow): string {
+  const author = getUser(ctx.deps.db, e.authorUserId)?.name ?? '?';
+  return ctx.t('idea.line', {
+    title: e.title,
+    author,
+    status: ctx.t(`idea.status.${e.status}`),
+    hypothesis: e.hypothesis,
+    test: e.smallestTest,
+    measure: e.measure,
+  });
+}
+
+/** `/ideas`: my pairs' ideas (HR: every idea waiting for a decision), with what I may do. */
+export const ideasCommand: CommandSpec = {
+  scope: 'dm',
+  takesArgs: false,
+  run(ctx) {
+    const db = ctx.deps.db;
+    const myPairs = db
+      .select({ id: pairs.id })
+      .from(pairs)
+      .where(or(eq(pairs.mentorUserId, ctx.user.id), eq(pairs.menteeUserId, ctx.user.id)))
+      .all()
+      .map((p) => p.id);
+    const list = db
+      .select()
+      .from(experiments)
+      .where(
+        or(
+          eq(experiments.authorUserId, ctx.user.id),
+          myPairs.length ? inArray(experiments.pairId, myPairs) : undefined,
+          ctx.roles.has('hr') ? eq(experiments.status, 'proposed') : undefined,
+        ),
+      )
+      .orderBy(desc(experiments.createdAt))
+      .limit(20)
+      .all();
+    if (list.length === 0) {
+      ctx.reply({ kind: 'text', text: ctx.t('idea.listNone', { idea: ctx.cmd('idea') }) });
+      return;
+    }
+    for (const e of list) {
+      const canDecide = e.status === 'proposed' && mayReview(db, e, ctx.user, ctx.roles);
+      ctx.reply({
+        kind: 'text',
+        text: describe(ctx, e),
+        ...(canDecide ? { buttons: reviewButtons(ctx.t, ctx.user.id, e.id) } : {}),
+      });
+    }
+  },
+};
+
+/** A sponsor or park button: only for people allowed to decide, and only while it's open. */
+function review(form: typeof SPONSOR_FORM | typeof PARK_FORM): ActionSpec {
+  return {
+    async run(ctx, args) {
+      const experiment = loadExperiment(ctx.deps.db, Number(args[0]));
+      if (!experiment || !mayReview(ctx.deps.db, experiment, ctx.user, ctx.roles)) {
+        ctx.reply({ kind: 'text', text: ctx.t('idea.notAllowed') });
+        return;
+      }
+      if (experiment.status !== 'proposed') {
+        ctx.reply({ kind: 'text', text: ctx.t('idea.notOpen') });
+        return;
+      }
+      await forms.start(ctx, form, String(experiment.id));
+    },
+  };
+}
+
+export const experimentActions = {
+  [SPONSOR_ACTION]: review(SPONSOR_FORM),
+  [PARK_ACTION]: review(PARK_FORM),
+  [OUTCOME_ACTION]: {
+    async run(ctx, args) {
+      const [id, outcome] = args;
+      const experiment = loadExperiment(ctx.deps.db, Number(id));
+      const allowed =
+        experiment &&
+        (experiment.authorUserId === ctx.user.id || experiment.sponsorUserId === ctx.user.id);
+      if (!experiment || !allowed || !(OUTCOMES as readonly string[]).includes(outcome ?? '')) {
+        ctx.reply({ kind: 'text', text: ctx.t('idea.notAllowed') });
+        return;
+      }
+      if (experiment.status !== 'piloting' && experiment.status !== 'concluded') {
+        ctx.reply({ kind: 'text', text: ctx.t('idea.notOpen') });
+        return;
+      }
+      await forms.start(ctx, OUTCOME_FORM, `${experiment.id}:${outcome}`);
+    },
+  },
+} satisfies Record<string, ActionSpec>;

@@ -1,0 +1,291 @@
+import { and, eq, gte, lte } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import { encodeAction } from '../../core/actions';
+import type { EngineDeps } from '../../core/context';
+import type { Role } from '../../core/roles';
+import type { DbOrTx } from '../../db/client';
+import { audit } from '../../db/queries/audit';
+import { scheduleTimer } from '../../db/queries/timers';
+import { getUser } from '../../db/queries/users';
+import {
+  type ExperimentRow,
+  experimentOutcomes,
+  experiments,
+  OUTCOMES,
+  type Outcome,
+  type PairRow,
+  pairs,
+  type UserRow,
+} from '../../db/schema';
+import { notify } from '../notify';
+
+type Deps = Pick<EngineDeps, 'config' | 'adapters'>;
+
+export const SPONSOR_ACTION = 'xs';
+export const PARK_ACTION = 'xp';
+export const OUTCOME_ACTION = 'xo';
+export const EXPERIMENT_CHECK_TIMER = 'experiment.check';
+/** A pilot's check date is at most this far ahead: small tests, quick answers. */
+export const CHECK_MAX_DAYS = 90;
+const CHECK_HOUR = 10;
+
+export function loadExperiment(db: DbOrTx, id: number): ExperimentRow | undefined {
+  return Number.isSafeInteger(id)
+    ? db.select().from(experiments).where(eq(experiments.id, id)).get()
+    : undefined;
+}
+
+/**
+ * Who may sponsor or park an idea: the senior partner of the pair it came from (the mentee,
+ * in reverse mentoring — unless that is the author), or HR.
+ */
+export function mayReview(
+  db: DbOrTx,
+  experiment: ExperimentRow,
+  user: UserRow,
+  roles: ReadonlySet<Role>,
+): boolean {
+  if (roles.has('hr')) return true;
+  if (!experiment.pairId || user.id === experiment.authorUserId) return false;
+  const pair = db.select().from(pairs).where(eq(pairs.id, experiment.pairId)).get();
+  return pair?.status === 'active' && pair.menteeUserId === user.id;
+}
+
+export function reviewButtons(
+  t: (key: 'idea.button.sponsor' | 'idea.button.park') => string,
+  owner: number,
+  id: number,
+) {
+  return [
+    {
+      label: t('idea.button.sponsor'),
+      data: encodeAction(SPONSOR_ACTION, owner, String(id)),
+      style: 'primary' as const,
+    },
+    { label: t('idea.button.park'), data: encodeAction(PARK_ACTION, owner, String(id)) },
+  ];
+}
+
+/** Saves an idea and asks the senior partner (if any) to sponsor or park it. */
+export function proposeIdea(
+  db: DbOrTx,
+  deps: Deps,
+  input: {
+    author: UserRow;
+    pair: PairRow | undefined;
+    title: string;
+    hypothesis: string;
+    smallestTest: string;
+    measure: string;
+  },
+  now: Date,
+): ExperimentRow {
+  const row = db
+    .insert(experiments)
+    .values({
+      authorUserId: input.author.id,
+      pairId: input.pair?.id ?? null,
+      title: input.title,
+      hypothesis: input.hypothesis,
+      smallestTest: input.smallestTest,
+      measure: input.measure,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning()
+    .get();
+  const senior =
+    input.pair && input.pair.menteeUserId !== input.author.id
+      ? getUser(db, input.pair.menteeUserId)
+      : undefined;
+  if (senior) {
+    notify(
+      db,
+      deps,
+      senior,
+      `idea:${row.id}:ask`,
+      (t) => ({
+        kind: 'text',
+        text: t('idea.askSponsor', {
+          name: input.author.name,
+          title: row.title,
+          hypothesis: row.hypothesis,
+          test: row.smallestTest,
+          measure: row.measure,
+        }),
+        buttons: reviewButtons(t, senior.id, row.id),
+      }),
+      now,
+    );
+  }
+  audit(
+    db,
+    { actorUserId: input.author.id, action: 'idea.proposed', details: { idea: row.id } },
+    now,
+  );
+  return row;
+}
+
+export type ReviewOutcome = 'done' | 'not_allowed' | 'not_open';
+
+/** Sponsors a pilot with a check date: the author hears, and both are asked at the date. */
+export function sponsor(
+  db: DbOrTx,
+  deps: Deps,
+  experiment: ExperimentRow,
+  by: UserRow,
+  checkDate: string,
+  now: Date,
+): ReviewOutcome {
+  const current = loadExperiment(db, experiment.id);
+  if (current?.status !== 'proposed') return 'not_open';
+  db.update(experiments)
+    .set({ status: 'piloting', sponsorUserId: by.id, checkDate, updatedAt: now })
+    .where(eq(experiments.id, experiment.id))
+    .run();
+  const zone = by.timeZone ?? deps.config.ORG_TIMEZONE;
+  scheduleTimer(
+    db,
+    {
+      kind: EXPERIMENT_CHECK_TIMER,
+      dueAt: DateTime.fromISO(checkDate, { zone }).set({ hour: CHECK_HOUR }).toJSDate(),
+      payload: { experimentId: experiment.id },
+      dedupeKey: `idea:${experiment.id}:check`,
+      userId: experiment.authorUserId,
+    },
+    now,
+  );
+  const author = getUser(db, experiment.authorUserId);
+  if (author && author.id !== by.id) {
+    notify(
+      db,
+      deps,
+      author,
+      `idea:${experiment.id}:sponsored`,
+      (t) => ({
+        kind: 'text',
+        text: t('idea.sponsored', { name: by.name, title: experiment.title, date: checkDate }),
+      }),
+      now,
+    );
+  }
+  audit(
+    db,
+    { actorUserId: by.id, action: 'idea.sponsored', details: { idea: experiment.id, checkDate } },
+    now,
+  );
+  return 'done';
+}
+
+/** Parks an idea with a reason the author sees. */
+export function park(
+  db: DbOrTx,
+  deps: Deps,
+  experiment: ExperimentRow,
+  by: UserRow,
+  reason: string,
+  now: Date,
+): ReviewOutcome {
+  const current = loadExperiment(db, experiment.id);
+  if (current?.status !== 'proposed') return 'not_open';
+  db.update(experiments)
+    .set({ status: 'parked', parkReason: reason, updatedAt: now })
+    .where(eq(experiments.id, experiment.id))
+    .run();
+  const author = getUser(db, experiment.authorUserId);
+  if (author && author.id !== by.id) {
+    notify(
+      db,
+      deps,
+      author,
+      `idea:${experiment.id}:parked`,
+      (t) => ({
+        kind: 'text',
+        text: t('idea.parked', { name: by.name, title: experiment.title, reason }),
+      }),
+      now,
+    );
+  }
+  audit(db, { actorUserId: by.id, action: 'idea.parked', details: { idea: experiment.id } }, now);
+  return 'done';
+}
+
+/** At the check date: the author and the sponsor are each asked how it went. */
+export function runExperimentCheck(
+  db: DbOrTx,
+  deps: Deps,
+  payload: Record<string, unknown>,
+  now: Date,
+): void {
+  const experiment = loadExperiment(db, Number(payload.experimentId));
+  if (experiment?.status !== 'piloting') return;
+  const people = new Set([
+    experiment.authorUserId,
+    experiment.sponsorUserId ?? experiment.authorUserId,
+  ]);
+  for (const id of people) {
+    const person = getUser(db, id);
+    if (!person) continue;
+    notify(
+      db,
+      deps,
+      person,
+      `idea:${experiment.id}:check:${id}`,
+      (t) => ({
+        kind: 'text',
+        text: t('idea.checkAsk', { title: experiment.title, measure: experiment.measure }),
+        buttons: OUTCOMES.map((o) => ({
+          label: t(`idea.outcome.${o}`),
+          data: encodeAction(OUTCOME_ACTION, id, String(experiment.id), o),
+        })),
+      }),
+      now,
+    );
+  }
+}
+
+/** The author or sponsor says how the pilot went (again: updates); the idea is concluded. */
+export function recordOutcome(
+  db: DbOrTx,
+  experiment: ExperimentRow,
+  by: UserRow,
+  outcome: Outcome,
+  note: string,
+  now: Date,
+): 'done' | 'not_allowed' | 'not_piloting' {
+  if (by.id !== experiment.authorUserId && by.id !== experiment.sponsorUserId) return 'not_allowed';
+  const current = loadExperiment(db, experiment.id);
+  if (current?.status !== 'piloting' && current?.status !== 'concluded') return 'not_piloting';
+  db.insert(experimentOutcomes)
+    .values({ experimentId: experiment.id, userId: by.id, outcome, note, createdAt: now })
+    .onConflictDoUpdate({
+      target: [experimentOutcomes.experimentId, experimentOutcomes.userId],
+      set: { outcome, note, createdAt: now },
+    })
+    .run();
+  db.update(experiments)
+    .set({ status: 'concluded', updatedAt: now })
+    .where(eq(experiments.id, experiment.id))
+    .run();
+  audit(
+    db,
+    { actorUserId: by.id, action: 'idea.outcome', details: { idea: experiment.id, outcome } },
+    now,
+  );
+  return 'done';
+}
+
+/** Outcomes given in a period, with their idea's title (for the digest and the HR summary). */
+export function outcomesBetween(db: DbOrTx, from: Date, to: Date) {
+  return db
+    .select({
+      title: experiments.title,
+      outcome: experimentOutcomes.outcome,
+      note: experimentOutcomes.note,
+      by: experimentOutcomes.userId,
+    })
+    .from(experimentOutcomes)
+    .innerJoin(experiments, eq(experiments.id, experimentOutcomes.experimentId))
+    .where(and(gte(experimentOutcomes.createdAt, from), lte(experimentOutcomes.createdAt, to)))
+    .all();
+}

@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { encodeAction } from '../../src/core/actions';
+import { PARK_ACTION, SPONSOR_ACTION } from '../../src/features/experiments/service';
+import { type PairedConsole, pairedConsole } from '../helpers/pair';
+
+let p: PairedConsole;
+afterEach(async () => {
+  await p?.close();
+});
+
+const experiments = () =>
+  p.rows('select status, sponsor_user_id, check_date, park_reason from experiments');
+
+/** Lena (the junior) proposes an idea through the wizard. */
+async function propose() {
+  await p.chat.type('/idea');
+  await p.chat.type('Reels for the new card');
+  await p.chat.type('A 20-second Reel brings more sign-ups under 25 than the banner');
+  await p.chat.type('Two Reels for one week next to the usual banner');
+  expect(await p.chat.type('see if people like it')).toContain('countable or checkable');
+  const out = await p.chat.type('sign-ups under 25 per day, Reel vs banner');
+  return out;
+}
+
+describe('experiments', () => {
+  it('goes idea → sponsored pilot → outcome at the check date, from both sides', async () => {
+    p = await pairedConsole();
+    const saved = await propose();
+    expect(saved).toContain('your senior partner has been asked');
+    expect(saved).toContain(
+      '→ to Tom Berg · Tandem:\nLena Orlova proposes an experiment: “Reels for the new card”',
+    );
+    expect(experiments()).toEqual([
+      { status: 'proposed', sponsor_user_id: null, check_date: null, park_reason: null },
+    ]);
+
+    // Lena can't sponsor her own idea, even with a forged button.
+    const own = await p.press('lena', encodeAction(SPONSOR_ACTION, p.lena, '1'));
+    expect(own).toContain('Only the author’s senior partner or HR');
+
+    await p.as('tom');
+    await p.chat.type('/ideas');
+    await p.chat.type('1'); // Sponsor a pilot
+    expect(await p.chat.type('2026-11-30')).toContain('Pick a day after today');
+    expect(await p.chat.type('2027-06-01')).toContain('within 90 days');
+    const sponsored = await p.chat.type('2026-12-10');
+    expect(sponsored).toContain('Done — the author has been told.');
+    expect(sponsored).toContain(
+      '→ to Lena Orlova · Tandem:\nTom Berg sponsors a pilot of “Reels for the new card”. We’ll look at the result on 2026-12-10.',
+    );
+    expect(experiments()[0]).toMatchObject({
+      status: 'piloting',
+      sponsor_user_id: p.tom,
+      check_date: '2026-12-10',
+    });
+    // A second decision on the same idea changes nothing.
+    expect(await p.press('tom', encodeAction(PARK_ACTION, p.tom, '1'))).toContain(
+      'not waiting for this',
+    );
+
+    p.app.clock.set('2026-12-10T09:00:00Z'); // 10:00 in Berlin, Tom's zone
+    await p.tick();
+    const asked = p.chat.transcript();
+    expect(asked).toContain('Check date for the pilot “Reels for the new card”');
+    expect(asked).toContain('→ to Lena Orlova · Tandem:\nCheck date for the pilot');
+    await p.chat.type('1'); // It worked
+    const done = await p.chat.type('Reels brought 3x the sign-ups of the banner');
+    expect(done).toContain('Saved — it goes into the weekly digest');
+    expect(p.rows('select outcome, note from experiment_outcomes')).toEqual([
+      { outcome: 'worked', note: 'Reels brought 3x the sign-ups of the banner' },
+    ]);
+    expect(experiments()[0]?.status).toBe('concluded');
+  });
+
+  it('parks an idea with a reason the author reads', async () => {
+    p = await pairedConsole();
+    await propose();
+    await p.as('tom');
+    await p.chat.type('/ideas');
+    await p.chat.type('2'); // Park it
+    const parked = await p.chat.type('Budget frozen until March');
+    expect(parked).toContain(
+      '→ to Lena Orlova · Tandem:\nTom Berg parked “Reels for the new card” for now: Budget frozen until March',
+    );
+    expect(experiments()[0]).toMatchObject({
+      status: 'parked',
+      park_reason: 'Budget frozen until March',
+    });
+  });
+});
