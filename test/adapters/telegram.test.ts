@@ -202,6 +202,8 @@ describe('Telegram: buttons and groups', () => {
       'meetings',
       'goal',
       'goals',
+      'idea',
+      'ideas',
       'pause',
       'resume',
       'lang',
