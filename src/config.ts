@@ -77,6 +77,11 @@ export const configSchema = z.object({
     .string()
     .refine((v) => cron.validate(v), { error: 'not a cron expression, e.g. "0 10 * * 1"' })
     .optional(),
+  /** The weekly content digest (cron in ORG_TIMEZONE) to CONTENT_CHANNEL. */
+  DIGEST_CRON: z
+    .string()
+    .default('0 16 * * 5')
+    .refine((v) => cron.validate(v), { error: 'not a cron expression, e.g. "0 16 * * 5"' }),
   /** What a scheduled round does: send the proposals, or preview them to HR_CHANNEL. */
   MATCH_CRON_MODE: z.enum(['publish', 'preview']).default('preview'),
   /** Where console-mode files (exports, charts) are written. */

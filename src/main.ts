@@ -20,7 +20,12 @@ async function main(): Promise<void> {
   try {
     config = loadConfig(readEnv());
     // In the local console you run the whole program yourself: you are its admin.
-    if (config.platforms.length === 0) config.ADMIN_IDS.push({ platform: 'console', id: 'me' });
+    if (config.platforms.length === 0) {
+      config.ADMIN_IDS.push({ platform: 'console', id: 'me' });
+      // …and the HR and content channels are shown right in the console.
+      config.HR_CHANNEL ??= 'console:hr';
+      config.CONTENT_CHANNEL ??= 'console:content';
+    }
   } catch (error) {
     if (error instanceof TandemError && error.code === 'config_invalid') {
       process.stderr.write(

@@ -1,4 +1,6 @@
 import { FormEngine } from '../core/forms/engine';
+import { STORY_EDIT_FORM, STORY_REJECT_FORM } from './content/stories';
+import { STORY_FORM, storyEditForm, storyForm, storyRejectForm } from './content/story-forms';
 import { IDEA_FORM, ideaForm } from './experiments/idea-form';
 import {
   OUTCOME_FORM,
@@ -25,4 +27,7 @@ export const forms = new FormEngine({
   [SPONSOR_FORM]: sponsorForm,
   [PARK_FORM]: parkForm,
   [OUTCOME_FORM]: outcomeForm,
+  [STORY_FORM]: storyForm,
+  [STORY_EDIT_FORM]: storyEditForm,
+  [STORY_REJECT_FORM]: storyRejectForm,
 });

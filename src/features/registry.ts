@@ -3,10 +3,11 @@ import type { Ctx } from '../core/context';
 import { LOCALES, type Locale, t } from '../core/i18n';
 import type { ActionSpec, CommandSpec } from '../core/registry';
 import { adminCommand } from './admin/command';
+import { storyActions, storyCommand } from './content/commands';
 import { experimentActions, ideaCommand, ideasCommand } from './experiments/commands';
-import { surveyActions } from './feedback/final-survey';
 import { feedbackCommand } from './feedback/hr-view';
 import { feedbackActions } from './feedback/poll';
+import { surveyActions } from './feedback/survey-actions';
 import { goalActions, goalCommand, goalsCommand } from './goals/commands';
 import { matchActions, matchCommand } from './matching/commands';
 import { pairCommand } from './matching/pair-command';
@@ -40,6 +41,7 @@ export const COMMAND_NAMES = [
   'goals',
   'idea',
   'ideas',
+  'story',
   'pause',
   'resume',
   'lang',
@@ -87,6 +89,7 @@ export const commands: Record<CommandName, CommandSpec> = {
   goals: goalsCommand,
   idea: ideaCommand,
   ideas: ideasCommand,
+  story: storyCommand,
   match: matchCommand,
   feedback: feedbackCommand,
   admin: adminCommand,
@@ -125,6 +128,7 @@ export const actions = {
   ...feedbackActions,
   ...surveyActions,
   ...experimentActions,
+  ...storyActions,
   [JOIN_START_ACTION]: { run: (ctx) => joinCommand.run(ctx, '') },
 } satisfies Record<string, ActionSpec>;
 export type ActionName = keyof typeof actions;

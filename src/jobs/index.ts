@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Config } from '../config';
 import type { ChatAdapter } from '../core/adapter';
@@ -6,9 +7,12 @@ import type { OutboxWorker } from '../core/outbox';
 import type { Platform } from '../core/refs';
 import type { Db } from '../db/client';
 import { pruneInboundEvents } from '../db/queries/inbound-events';
+import { jobRuns } from '../db/schema';
+import { runDigest } from '../features/content/digest';
 import { runScheduledRound } from '../features/matching/scheduled';
 import { runNudges } from '../features/scheduling/nudges';
 import type { Logger } from '../logger';
+import { lastOccurrence } from './last-occurrence';
 import { runDueTimers } from './timers';
 
 export interface JobDeps {
@@ -23,7 +27,7 @@ export interface JobDeps {
 /** How long processed event ids are kept for deduplication. */
 export const INBOUND_EVENT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
-export type JobName = 'tick' | 'prune' | 'match' | 'nudges';
+export type JobName = 'tick' | 'prune' | 'match' | 'nudges' | 'digest';
 
 /**
  * Every recurring job, in one place. Each is `run(deps, now)`: cron-free, so tests call it.
@@ -34,6 +38,11 @@ export const JOBS: Record<
   {
     schedule: (config: Config) => string | undefined;
     run: (deps: JobDeps, now: Date) => Promise<void>;
+    /**
+     * A weekly job worth running late: if its last slot passed while the process was down,
+     * it runs once at start (not once per missed week).
+     */
+    catchUp?: true;
   }
 > = {
   tick: {
@@ -67,7 +76,29 @@ export const JOBS: Record<
       deps.outbox.kick();
     },
   },
+  digest: {
+    schedule: (config) => config.DIGEST_CRON,
+    catchUp: true,
+    async run(deps, now) {
+      const last = deps.db.select().from(jobRuns).where(eq(jobRuns.name, 'digest')).get();
+      runDigest(deps, now, last?.lastRunAt);
+      deps.outbox.kick();
+    },
+  },
 };
+
+/** Runs one job and, for catch-up jobs, remembers when. */
+export async function runJob(name: JobName, deps: JobDeps, now: Date): Promise<void> {
+  const job = JOBS[name];
+  await job.run(deps, now);
+  if (job.catchUp) {
+    deps.db
+      .insert(jobRuns)
+      .values({ name, lastRunAt: now })
+      .onConflictDoUpdate({ target: jobRuns.name, set: { lastRunAt: now } })
+      .run();
+  }
+}
 
 /**
  * Starts the cron ticks. node-cron does not catch up on missed runs, which is why every
@@ -82,7 +113,7 @@ export function startJobs(deps: JobDeps): { stop(): Promise<void> } {
       schedule,
       async () => {
         try {
-          await job.run(deps, deps.clock.now());
+          await runJob(name as JobName, deps, deps.clock.now());
         } catch (error) {
           deps.logger.error(
             { job: name, err: error instanceof Error ? error.name : 'unknown' },
@@ -102,7 +133,24 @@ export function startJobs(deps: JobDeps): { stop(): Promise<void> } {
   };
 }
 
-/** Runs the tick once now: at start, so downtime is caught up without waiting a minute. */
+/**
+ * At start: runs the tick once (so downtime is caught up without waiting a minute) and each
+ * weekly job whose last slot passed unseen — once, however many weeks were missed. On the
+ * very first start a weekly job only notes the time: nothing was missed yet.
+ */
 export async function catchUp(deps: JobDeps): Promise<void> {
-  await JOBS.tick.run(deps, deps.clock.now());
+  const now = deps.clock.now();
+  await JOBS.tick.run(deps, now);
+  for (const name of Object.keys(JOBS) as JobName[]) {
+    const job = JOBS[name];
+    const schedule = job.schedule(deps.config);
+    if (!job.catchUp || !schedule) continue;
+    const seen = deps.db.select().from(jobRuns).where(eq(jobRuns.name, name)).get();
+    if (!seen) {
+      deps.db.insert(jobRuns).values({ name, lastRunAt: now }).run();
+      continue;
+    }
+    const slot = lastOccurrence(schedule, now, deps.config.ORG_TIMEZONE);
+    if (slot && seen.lastRunAt < slot) await runJob(name, deps, now);
+  }
 }

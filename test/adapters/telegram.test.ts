@@ -204,6 +204,7 @@ describe('Telegram: buttons and groups', () => {
       'goals',
       'idea',
       'ideas',
+      'story',
       'pause',
       'resume',
       'lang',

@@ -297,7 +297,7 @@ export class ConsoleAdapter implements ChatAdapter {
       const suffix = onlyFor
         ? ` (${onlyFor === this.#me.id ? 'only you' : `only ${this.#nameOf(onlyFor)}`})`
         : '';
-      return this.#style.dim(`#general${suffix} · Tandem:`);
+      return this.#style.dim(`#${target.conversation.id}${suffix} · Tandem:`);
     }
     if (id === this.#me.id)
       return this.#style.dim(this.#where === 'dm' ? 'Tandem:' : 'Tandem · DM:');

@@ -656,4 +656,51 @@ export const en = {
   'idea.status.piloting': 'piloting',
   'idea.status.parked': 'parked',
   'idea.status.concluded': 'concluded',
+  'cmd.story': 'share a success story (HR reviews it before it is published)',
+  'admin.usage.post': (p: { admin: string }) =>
+    `${p.admin} post <link> <comment> — share an article, study or news item in the content channel`,
+  'content.badLink':
+    'That link doesn’t look right — it should start with https://, e.g. https://example.com/article.',
+  'content.badComment': (p: { max: number }) =>
+    `Add a short comment after the link (up to ${p.max} characters): why is it worth reading?`,
+  'content.noChannel':
+    'CONTENT_CHANNEL is not set, so there is nowhere to publish. Nothing was posted.',
+  'content.posted': 'Posted to the content channel; it will also be in the weekly digest.',
+  'story.form.title': 'Your story',
+  'story.form.submit': 'Send to HR',
+  'story.field.text': 'What happened? A few sentences are enough.',
+  'story.hint.text':
+    'e.g. “With Tom’s help I set up an AI assistant; my Friday report now takes 20 minutes instead of 2 hours.”',
+  'story.field.consent':
+    'Once HR approves it, may we publish it with your name in the content channel?',
+  'story.consent.yes': 'Yes, publish it with my name',
+  'story.consent.no': 'No',
+  'story.error.consent':
+    'Stories are published with the author’s name, so we need your yes. If you’d rather not, press Cancel — nothing is kept.',
+  'story.submitted': 'Thank you! HR will read it; you’ll hear when it is published.',
+  'story.cancelled': 'Nothing was sent.',
+  'story.review': (p: { name: string; text: string }) => `New story from ${p.name}:\n${p.text}`,
+  'story.button.approve': 'Approve',
+  'story.button.edit': 'Edit',
+  'story.button.reject': 'Reject',
+  'story.edit.title': 'Edit the story',
+  'story.edit.submit': 'Publish',
+  'story.reject.title': 'Send the story back',
+  'story.reject.submit': 'Send back',
+  'story.field.reason': 'Why? (the author reads this)',
+  'story.hint.reason': 'e.g. “Please leave out the client’s name — then it’s ready.”',
+  'story.approvedDone': 'Published to the content channel; the author has been told.',
+  'story.rejectedDone': 'Sent back; the author has your note.',
+  'story.alreadyHandled': 'This story has already been handled.',
+  'story.notFound': 'That story no longer exists.',
+  'story.published': 'Your story is published in the content channel. Thank you for sharing!',
+  'story.publishedEdited':
+    'Your story is published in the content channel, with small edits by HR. Thank you for sharing!',
+  'story.rejected': (p: { reason: string }) => `HR sent your story back: ${p.reason}`,
+  'story.invite':
+    'Your pair is doing great work! Would you tell others how it goes? Type /story — a few sentences are enough.',
+  'digest.title': 'This week in reverse mentoring',
+  'digest.posts': 'Worth reading:',
+  'digest.stories': 'Stories:',
+  'digest.outcomes': 'Experiments:',
 };

@@ -11,12 +11,9 @@ export const meetingFeedback = sqliteTable(
   'meeting_feedback',
   {
     id: integer().primaryKey({ autoIncrement: true }),
-    meetingId: integer('meeting_id')
-      .notNull()
-      .references(() => meetings.id, { onDelete: 'cascade' }),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    // Both links are cut, not cascaded, when a person leaves: feedback stays, anonymised.
+    meetingId: integer('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
     /** 1–5. */
     usefulness: integer().notNull(),
     learned: text(),
@@ -40,12 +37,8 @@ export const pairFit = sqliteTable(
   'pair_fit',
   {
     id: integer().primaryKey({ autoIncrement: true }),
-    pairId: integer('pair_id')
-      .notNull()
-      .references(() => pairs.id, { onDelete: 'cascade' }),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    pairId: integer('pair_id').references(() => pairs.id, { onDelete: 'set null' }),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
     fit: text({ enum: FITS }).notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },

@@ -5,6 +5,7 @@ export * from './feedback';
 export * from './form-sessions';
 export * from './goals';
 export * from './inbound-events';
+export * from './job-runs';
 export * from './matching';
 export * from './meetings';
 export * from './outbox';

@@ -10,9 +10,8 @@ export const finalSurveys = sqliteTable(
   {
     id: integer().primaryKey({ autoIncrement: true }),
     program: text().notNull(),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Cut when the person leaves: the answer stays, anonymised. */
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
     /** 1–5. */
     overall: integer().notNull(),
     /** 0–10: would you recommend reverse mentoring to a colleague? */

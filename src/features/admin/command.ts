@@ -1,6 +1,7 @@
 import { splitArgs } from '../../core/command-parser';
 import type { Ctx } from '../../core/context';
 import type { CommandSpec } from '../../core/registry';
+import { adminPost } from '../content/post';
 import { finalSurveyAdmin } from '../feedback/final-survey';
 import { adminPairing } from '../matching/commands';
 
@@ -11,7 +12,7 @@ interface AdminSub {
 }
 
 /** Every admin subcommand, in the order the usage lists them. */
-export const ADMIN_SUBS = ['pair', 'unpair', 'survey'] as const;
+export const ADMIN_SUBS = ['pair', 'unpair', 'post', 'survey'] as const;
 export type AdminSubName = (typeof ADMIN_SUBS)[number];
 
 const subs: Record<AdminSubName, AdminSub> = {
@@ -22,6 +23,10 @@ const subs: Record<AdminSubName, AdminSub> = {
   unpair: {
     usage: (ctx) => ctx.t('admin.usage.unpair', { admin: ctx.cmd('admin') }),
     run: (ctx, rest) => adminPairing('unpair')(ctx, splitArgs(rest)),
+  },
+  post: {
+    usage: (ctx) => ctx.t('admin.usage.post', { admin: ctx.cmd('admin') }),
+    run: adminPost,
   },
   survey: {
     usage: (ctx) => ctx.t('admin.usage.survey', { admin: ctx.cmd('admin') }),

@@ -1,12 +1,10 @@
-import { eq, or } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { encodeAction } from '../../core/actions';
 import type { Ctx } from '../../core/context';
 import type { FormDefinition, FormValues } from '../../core/forms/types';
-import type { ActionSpec } from '../../core/registry';
 import { audit } from '../../db/queries/audit';
 import { getUser } from '../../db/queries/users';
 import { finalSurveys, pairs } from '../../db/schema';
-import { forms } from '../forms';
 import { notify } from '../notify';
 
 export const FINAL_SURVEY_FORM = 'final-survey';
@@ -145,21 +143,3 @@ export function finalSurveyAdmin(ctx: Ctx, rest: string): boolean {
   ctx.reply({ kind: 'text', text: ctx.t('survey.sent', { n: invited }) });
   return true;
 }
-
-export const surveyActions = {
-  [SURVEY_ACTION]: {
-    async run(ctx, args) {
-      const program = args[0] ?? '';
-      const wasInPair = ctx.deps.db
-        .select({ id: pairs.id })
-        .from(pairs)
-        .where(or(eq(pairs.mentorUserId, ctx.user.id), eq(pairs.menteeUserId, ctx.user.id)))
-        .get();
-      if (program !== DEFAULT_PROGRAM || !wasInPair) {
-        ctx.reply({ kind: 'text', text: ctx.t('survey.closed') });
-        return;
-      }
-      await forms.start(ctx, FINAL_SURVEY_FORM, program);
-    },
-  },
-} satisfies Record<string, ActionSpec>;

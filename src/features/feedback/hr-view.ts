@@ -35,12 +35,15 @@ export function feedbackAggregate(db: DbOrTx, from: Date, to: Date, k: number): 
     .from(pairFit)
     .where(and(gte(pairFit.createdAt, from), lte(pairFit.createdAt, to)))
     .all();
-  const raters = new Set(rows.map((r) => r.userId)).size;
-  const fitters = new Set(fits.map((f) => f.userId)).size;
-  const named = new Set(rows.filter((r) => r.named).map((r) => r.userId));
-  const names = new Map(
-    named.size ? [...named].map((id) => [id, getUser(db, id)?.name ?? null] as const) : [],
-  );
+  // People who left count as one, whoever they were: never more people than there may be.
+  const people = (ids: (number | null)[]) => new Set(ids.map((id) => id ?? 'gone')).size;
+  const raters = people(rows.map((r) => r.userId));
+  const fitters = people(fits.map((f) => f.userId));
+  const names = new Map<number, string | null>();
+  for (const r of rows) {
+    if (r.named && r.userId !== null && !names.has(r.userId))
+      names.set(r.userId, getUser(db, r.userId)?.name ?? null);
+  }
   const surveys = db
     .select()
     .from(finalSurveys)
@@ -48,8 +51,10 @@ export function feedbackAggregate(db: DbOrTx, from: Date, to: Date, k: number): 
     .all();
   return {
     usefulness: guarded(raters, k, () => mean(rows.map((r) => r.usefulness))),
-    overall: guarded(surveys.length, k, () => mean(surveys.map((s) => s.overall))),
-    nps: guarded(surveys.length, k, () => nps(surveys.map((s) => s.nps))),
+    overall: guarded(people(surveys.map((s) => s.userId)), k, () =>
+      mean(surveys.map((s) => s.overall)),
+    ),
+    nps: guarded(people(surveys.map((s) => s.userId)), k, () => nps(surveys.map((s) => s.nps))),
     changed: surveys
       .map((s) => s.changed)
       .filter((c): c is string => Boolean(c))
@@ -64,7 +69,7 @@ export function feedbackAggregate(db: DbOrTx, from: Date, to: Date, k: number): 
       .filter((r) => r.noteForHr)
       .map((r) => ({
         text: r.noteForHr ?? '',
-        author: r.named ? (names.get(r.userId) ?? null) : null,
+        author: r.named && r.userId !== null ? (names.get(r.userId) ?? null) : null,
       }))
       .sort((a, b) => a.text.localeCompare(b.text)),
     learned: rows

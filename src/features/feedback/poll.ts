@@ -6,6 +6,7 @@ import type { ActionSpec } from '../../core/registry';
 import type { Button, Reply } from '../../core/replies';
 import { getUser } from '../../db/queries/users';
 import { FITS, type Fit, type MeetingRow, type PairRow, pairs } from '../../db/schema';
+import { maybeInviteStory } from '../content/stories';
 import { forms } from '../forms';
 import { FEEDBACK_NOTES_FORM } from './notes-form';
 import {
@@ -91,8 +92,10 @@ export const feedbackActions = {
         { replace: true },
       );
       const found = ratableMeeting(ctx.deps.db, meetingId, ctx.user.id);
-      if (typeof found === 'string' || result.outcome !== 'saved') return;
+      if (typeof found === 'string') return;
       const { meeting, pair } = found;
+      ctx.deps.db.transaction((tx) => maybeInviteStory(tx, ctx.deps, pair, ctx.now));
+      if (result.outcome !== 'saved') return;
       if (isFirstHeld(ctx.deps.db, meeting) && !fitAnswered(ctx.deps.db, pair.id, ctx.user.id)) {
         const partnerId = pair.mentorUserId === ctx.user.id ? pair.menteeUserId : pair.mentorUserId;
         const name = getUser(ctx.deps.db, partnerId)?.name ?? '?';

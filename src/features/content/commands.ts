@@ -1,0 +1,76 @@
+import type { Ctx } from '../../core/context';
+import type { ActionSpec, CommandSpec } from '../../core/registry';
+import { getProfile } from '../../db/queries/profiles';
+import type { StoryRow } from '../../db/schema';
+import { forms } from '../forms';
+import {
+  loadStory,
+  PUBLISH_TEXT,
+  publishStory,
+  STORY_APPROVE_ACTION,
+  STORY_EDIT_ACTION,
+  STORY_EDIT_FORM,
+  STORY_REJECT_ACTION,
+  STORY_REJECT_FORM,
+} from './stories';
+import { STORY_FORM } from './story-forms';
+
+export const storyCommand: CommandSpec = {
+  scope: 'dm',
+  takesArgs: false,
+  async run(ctx) {
+    if (!getProfile(ctx.deps.db, ctx.user.id)) {
+      ctx.reply({ kind: 'text', text: ctx.t('common.notJoined') });
+      return;
+    }
+    await forms.start(ctx, STORY_FORM, 'new');
+  },
+};
+
+function reviewable(ctx: Ctx, id: number): StoryRow | undefined {
+  const story = loadStory(ctx.deps.db, id);
+  if (!story) {
+    ctx.reply({ kind: 'text', text: ctx.t('story.notFound') });
+    return undefined;
+  }
+  if (story.status !== 'submitted') {
+    ctx.reply({ kind: 'text', text: ctx.t('story.alreadyHandled') });
+    return undefined;
+  }
+  return story;
+}
+
+/** Reviewing needs HR, checked here as well as by the button's owner. */
+function hrOnly(run: ActionSpec['run']): ActionSpec {
+  return {
+    run(ctx, args, values) {
+      if (!ctx.roles.has('hr')) {
+        ctx.reply({ kind: 'text', text: ctx.t('command.notAllowed') });
+        return;
+      }
+      return run(ctx, args, values);
+    },
+  };
+}
+
+export const storyActions = {
+  [STORY_APPROVE_ACTION]: hrOnly((ctx, args) => {
+    const story = reviewable(ctx, Number(args[0]));
+    if (!story) return;
+    const outcome = ctx.deps.db.transaction((tx) =>
+      publishStory(tx, ctx.deps, story, ctx.user, ctx.now),
+    );
+    ctx.reply(
+      { kind: 'text', text: ctx.t(PUBLISH_TEXT[outcome]) },
+      { replace: outcome === 'published' },
+    );
+  }),
+  [STORY_EDIT_ACTION]: hrOnly(async (ctx, args) => {
+    const story = reviewable(ctx, Number(args[0]));
+    if (story) await forms.start(ctx, STORY_EDIT_FORM, String(story.id));
+  }),
+  [STORY_REJECT_ACTION]: hrOnly(async (ctx, args) => {
+    const story = reviewable(ctx, Number(args[0]));
+    if (story) await forms.start(ctx, STORY_REJECT_FORM, String(story.id));
+  }),
+} satisfies Record<string, ActionSpec>;

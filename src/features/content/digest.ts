@@ -1,0 +1,80 @@
+import { and, eq, gte, lte } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import type { Config } from '../../config';
+import { translator } from '../../core/i18n';
+import { enqueue } from '../../core/outbox';
+import type { DbOrTx } from '../../db/client';
+import { getUser } from '../../db/queries/users';
+import { contentPosts, stories } from '../../db/schema';
+import { outcomesBetween } from '../experiments/service';
+import { channelTarget } from '../matching/scheduled';
+
+export const DIGEST_DAYS = 7;
+
+/** What happened in the content channel's world in a period. */
+export function digestBetween(db: DbOrTx, from: Date, to: Date) {
+  return {
+    posts: db
+      .select()
+      .from(contentPosts)
+      .where(and(gte(contentPosts.createdAt, from), lte(contentPosts.createdAt, to)))
+      .all(),
+    stories: db
+      .select()
+      .from(stories)
+      .where(
+        and(
+          eq(stories.status, 'published'),
+          gte(stories.publishedAt, from),
+          lte(stories.publishedAt, to),
+        ),
+      )
+      .all(),
+    outcomes: outcomesBetween(db, from, to),
+  };
+}
+
+/**
+ * The weekly digest to CONTENT_CHANNEL: new links, published stories and pilot outcomes since
+ * the last digest (or of the last seven days). A quiet week posts nothing; the same week
+ * never posts twice.
+ */
+export function runDigest(deps: { db: DbOrTx; config: Config }, now: Date, since?: Date): boolean {
+  const channel = channelTarget(deps.config.CONTENT_CHANNEL);
+  if (!channel) return false;
+  const from = since ?? DateTime.fromJSDate(now).minus({ days: DIGEST_DAYS }).toJSDate();
+  const data = digestBetween(deps.db, from, now);
+  if (!data.posts.length && !data.stories.length && !data.outcomes.length) return false;
+  const locale = deps.config.DEFAULT_LOCALE;
+  const t = translator(locale);
+  const lines: string[] = [];
+  if (data.posts.length) {
+    lines.push(t('digest.posts'), ...data.posts.map((p) => `• ${p.comment} — ${p.url}`));
+  }
+  if (data.stories.length) {
+    lines.push(
+      t('digest.stories'),
+      ...data.stories.map((s) => `• ${getUser(deps.db, s.authorUserId)?.name ?? ''}: ${s.text}`),
+    );
+  }
+  if (data.outcomes.length) {
+    lines.push(
+      t('digest.outcomes'),
+      ...data.outcomes.map((o) => `• ${o.title} — ${t(`idea.outcome.${o.outcome}`)}: ${o.note}`),
+    );
+  }
+  const week = DateTime.fromJSDate(now, { zone: deps.config.ORG_TIMEZONE }).toFormat("kkkk-'W'WW");
+  return enqueue(
+    deps.db,
+    {
+      dedupeKey: `digest:${week}`,
+      target: channel,
+      payload: {
+        kind: 'reply',
+        reply: { kind: 'text', title: t('digest.title'), text: lines.join('\n') },
+        locale,
+      },
+    },
+    now,
+  );
+}

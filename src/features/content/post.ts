@@ -1,0 +1,68 @@
+import type { Ctx } from '../../core/context';
+import { enqueue } from '../../core/outbox';
+import { audit } from '../../db/queries/audit';
+import { contentPosts } from '../../db/schema';
+import { channelTarget } from '../matching/scheduled';
+
+/** A link HR may post: http(s) only, and short enough to read. */
+const URL_MAX = 500;
+const COMMENT_MAX = 1000;
+
+export function parseLink(raw: string): string | undefined {
+  if (raw.length > URL_MAX) return undefined;
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `admin post <link> <comment>`: an article, study or news item to the content channel. */
+export function adminPost(ctx: Ctx, rest: string): boolean {
+  const [rawUrl = '', ...words] = rest.split(/\s+/);
+  const comment = words.join(' ').trim();
+  if (!rawUrl) return false;
+  const url = parseLink(rawUrl);
+  if (!url) {
+    ctx.reply({ kind: 'text', text: ctx.t('content.badLink') });
+    return true;
+  }
+  if (!comment || comment.length > COMMENT_MAX) {
+    ctx.reply({ kind: 'text', text: ctx.t('content.badComment', { max: COMMENT_MAX }) });
+    return true;
+  }
+  const channel = channelTarget(ctx.deps.config.CONTENT_CHANNEL);
+  if (!channel) {
+    ctx.reply({ kind: 'text', text: ctx.t('content.noChannel') });
+    return true;
+  }
+  const locale = ctx.deps.config.DEFAULT_LOCALE;
+  ctx.deps.db.transaction((tx) => {
+    const post = tx
+      .insert(contentPosts)
+      .values({ byUserId: ctx.user.id, url, comment, createdAt: ctx.now })
+      .returning()
+      .get();
+    enqueue(
+      tx,
+      {
+        dedupeKey: `content:${post.id}`,
+        target: channel,
+        payload: {
+          kind: 'reply',
+          reply: { kind: 'text', text: `📚 ${comment}\n${url}` },
+          locale,
+        },
+      },
+      ctx.now,
+    );
+    audit(
+      tx,
+      { actorUserId: ctx.user.id, action: 'content.posted', details: { post: post.id } },
+      ctx.now,
+    );
+  });
+  ctx.reply({ kind: 'text', text: ctx.t('content.posted') });
+  return true;
+}

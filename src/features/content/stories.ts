@@ -1,0 +1,219 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { encodeAction } from '../../core/actions';
+import type { EngineDeps } from '../../core/context';
+import { enqueue } from '../../core/outbox';
+import type { DbOrTx } from '../../db/client';
+import { audit } from '../../db/queries/audit';
+import { getUser } from '../../db/queries/users';
+import {
+  meetingFeedback,
+  meetings,
+  type PairRow,
+  type StoryRow,
+  stories,
+  storyInvites,
+  type UserRow,
+} from '../../db/schema';
+import { channelTarget } from '../matching/scheduled';
+import { notify } from '../notify';
+import { hrPeople } from './staff';
+
+type Deps = Pick<EngineDeps, 'config' | 'adapters'>;
+
+export const PUBLISH_TEXT = {
+  published: 'story.approvedDone',
+  already: 'story.alreadyHandled',
+  no_channel: 'content.noChannel',
+} as const;
+
+export const STORY_APPROVE_ACTION = 'sa';
+export const STORY_EDIT_ACTION = 'se';
+export const STORY_REJECT_ACTION = 'sr';
+export const STORY_EDIT_FORM = 'story-edit';
+export const STORY_REJECT_FORM = 'story-reject';
+
+/** A pair is invited to share a story once its sessions are this useful, over this many. */
+export const STORY_INVITE_MIN_MEETINGS = 3;
+export const STORY_INVITE_MIN_AVERAGE = 4.5;
+
+export function loadStory(db: DbOrTx, id: number): StoryRow | undefined {
+  return Number.isSafeInteger(id)
+    ? db.select().from(stories).where(eq(stories.id, id)).get()
+    : undefined;
+}
+
+/** Saves a submitted story and asks every HR person to review it. */
+export function submitStory(
+  db: DbOrTx,
+  deps: Deps,
+  author: UserRow,
+  text: string,
+  now: Date,
+): StoryRow {
+  const story = db
+    .insert(stories)
+    .values({ authorUserId: author.id, text, createdAt: now })
+    .returning()
+    .get();
+  for (const hr of hrPeople(db, deps.config)) {
+    notify(
+      db,
+      deps,
+      hr,
+      `story:${story.id}:review:${hr.id}`,
+      (t) => ({
+        kind: 'text',
+        text: t('story.review', { name: author.name, text }),
+        buttons: [
+          {
+            label: t('story.button.approve'),
+            data: encodeAction(STORY_APPROVE_ACTION, hr.id, String(story.id)),
+            style: 'primary',
+          },
+          {
+            label: t('story.button.edit'),
+            data: encodeAction(STORY_EDIT_ACTION, hr.id, String(story.id)),
+          },
+          {
+            label: t('story.button.reject'),
+            data: encodeAction(STORY_REJECT_ACTION, hr.id, String(story.id)),
+            style: 'danger',
+          },
+        ],
+      }),
+      now,
+    );
+  }
+  audit(
+    db,
+    { actorUserId: author.id, action: 'story.submitted', details: { story: story.id } },
+    now,
+  );
+  return story;
+}
+
+export type PublishOutcome = 'published' | 'already' | 'no_channel';
+
+/** Publishes a reviewed story (possibly edited) under its author's name, once. */
+export function publishStory(
+  db: DbOrTx,
+  deps: Deps,
+  story: StoryRow,
+  by: UserRow,
+  now: Date,
+  editedText?: string,
+): PublishOutcome {
+  const current = loadStory(db, story.id);
+  if (current?.status !== 'submitted') return 'already';
+  const channel = channelTarget(deps.config.CONTENT_CHANNEL);
+  if (!channel) return 'no_channel';
+  const text = editedText ?? current.text;
+  db.update(stories)
+    .set({ status: 'published', text, reviewedBy: by.id, publishedAt: now })
+    .where(eq(stories.id, story.id))
+    .run();
+  const author = getUser(db, story.authorUserId);
+  const locale = deps.config.DEFAULT_LOCALE;
+  enqueue(
+    db,
+    {
+      dedupeKey: `story:${story.id}:publish`,
+      target: channel,
+      payload: {
+        kind: 'reply',
+        reply: { kind: 'text', title: `✨ ${author?.name ?? ''}`.trim(), text },
+        locale,
+      },
+    },
+    now,
+  );
+  if (author) {
+    notify(
+      db,
+      deps,
+      author,
+      `story:${story.id}:published`,
+      (t) => ({ kind: 'text', text: t(editedText ? 'story.publishedEdited' : 'story.published') }),
+      now,
+    );
+  }
+  audit(
+    db,
+    {
+      actorUserId: by.id,
+      action: 'story.published',
+      details: { story: story.id, edited: Boolean(editedText) },
+    },
+    now,
+  );
+  return 'published';
+}
+
+/** Sends a story back with HR's reason (seen by the author only). */
+export function rejectStory(
+  db: DbOrTx,
+  deps: Deps,
+  story: StoryRow,
+  by: UserRow,
+  reason: string,
+  now: Date,
+): boolean {
+  const current = loadStory(db, story.id);
+  if (current?.status !== 'submitted') return false;
+  db.update(stories)
+    .set({ status: 'rejected', reviewNote: reason, reviewedBy: by.id })
+    .where(eq(stories.id, story.id))
+    .run();
+  const author = getUser(db, story.authorUserId);
+  if (author) {
+    notify(
+      db,
+      deps,
+      author,
+      `story:${story.id}:rejected`,
+      (t) => ({ kind: 'text', text: t('story.rejected', { reason }) }),
+      now,
+    );
+  }
+  audit(db, { actorUserId: by.id, action: 'story.rejected', details: { story: story.id } }, now);
+  return true;
+}
+
+/**
+ * After a rating: a pair whose sessions average at least 4.5 over three or more is invited,
+ * once, to tell its story. The invitation names no rating, so nobody learns another's score.
+ */
+export function maybeInviteStory(db: DbOrTx, deps: Deps, pair: PairRow, now: Date): void {
+  const held = db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(and(eq(meetings.pairId, pair.id), eq(meetings.status, 'held')))
+    .all()
+    .map((m) => m.id);
+  if (held.length < STORY_INVITE_MIN_MEETINGS) return;
+  const ratings = db
+    .select({ usefulness: meetingFeedback.usefulness })
+    .from(meetingFeedback)
+    .where(inArray(meetingFeedback.meetingId, held))
+    .all()
+    .map((r) => r.usefulness);
+  if (ratings.length === 0) return;
+  const average = ratings.reduce((a, b) => a + b, 0) / ratings.length;
+  if (average < STORY_INVITE_MIN_AVERAGE) return;
+  const fresh =
+    db.insert(storyInvites).values({ pairId: pair.id, createdAt: now }).onConflictDoNothing().run()
+      .changes > 0;
+  if (!fresh) return;
+  for (const id of [pair.mentorUserId, pair.menteeUserId]) {
+    const person = getUser(db, id);
+    if (!person) continue;
+    notify(
+      db,
+      deps,
+      person,
+      `story-invite:${pair.id}:${id}`,
+      (t) => ({ kind: 'text', text: t('story.invite') }),
+      now,
+    );
+  }
+}

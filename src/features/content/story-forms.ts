@@ -1,0 +1,98 @@
+import type { FormDefinition, FormValues } from '../../core/forms/types';
+import {
+  loadStory,
+  PUBLISH_TEXT,
+  publishStory,
+  rejectStory,
+  STORY_EDIT_FORM,
+  STORY_REJECT_FORM,
+  submitStory,
+} from './stories';
+
+export const STORY_FORM = 'story';
+const STORY_MIN = 30;
+const STORY_MAX = 2000;
+
+const str = (v: FormValues[string] | undefined) => (typeof v === 'string' ? v : '');
+
+/** `/story`: a success story, published under the author's name once HR approves it. */
+export const storyForm: FormDefinition = {
+  id: STORY_FORM,
+  title: 'story.form.title',
+  submitLabel: 'story.form.submit',
+  fields: [
+    {
+      kind: 'text',
+      name: 'text',
+      label: 'story.field.text',
+      hint: 'story.hint.text',
+      minLength: STORY_MIN,
+      maxLength: STORY_MAX,
+    },
+    {
+      kind: 'single',
+      name: 'consent',
+      label: 'story.field.consent',
+      options: ({ ctx }) => [
+        { value: 'yes', label: ctx.t('story.consent.yes') },
+        { value: 'no', label: ctx.t('story.consent.no') },
+      ],
+    },
+  ],
+  validate: (ctx, values) =>
+    values.consent === 'yes'
+      ? undefined
+      : { field: 'consent', error: ctx.t('story.error.consent') },
+  onSubmit: (ctx, values) => {
+    submitStory(ctx.deps.db, ctx.deps, ctx.user, str(values.text), ctx.now);
+    ctx.reply({ kind: 'text', text: ctx.t('story.submitted') });
+  },
+  cancelledMessage: (ctx) => ctx.t('story.cancelled'),
+};
+
+/** HR's light edit before publishing (mode: the story id). */
+export const storyEditForm: FormDefinition = {
+  id: STORY_EDIT_FORM,
+  title: 'story.edit.title',
+  submitLabel: 'story.edit.submit',
+  fields: [
+    {
+      kind: 'text',
+      name: 'text',
+      label: 'story.field.text',
+      minLength: STORY_MIN,
+      maxLength: STORY_MAX,
+    },
+  ],
+  initialValues: (ctx, mode) => ({ text: loadStory(ctx.deps.db, Number(mode))?.text ?? '' }),
+  onSubmit: (ctx, values, mode) => {
+    const story = loadStory(ctx.deps.db, Number(mode));
+    const outcome = story
+      ? publishStory(ctx.deps.db, ctx.deps, story, ctx.user, ctx.now, str(values.text))
+      : 'already';
+    ctx.reply({ kind: 'text', text: ctx.t(PUBLISH_TEXT[outcome]) });
+  },
+};
+
+/** HR sends a story back with a reason (mode: the story id). */
+export const storyRejectForm: FormDefinition = {
+  id: STORY_REJECT_FORM,
+  title: 'story.reject.title',
+  submitLabel: 'story.reject.submit',
+  fields: [
+    {
+      kind: 'text',
+      name: 'reason',
+      label: 'story.field.reason',
+      hint: 'story.hint.reason',
+      minLength: 3,
+      maxLength: 500,
+    },
+  ],
+  onSubmit: (ctx, values, mode) => {
+    const story = loadStory(ctx.deps.db, Number(mode));
+    const done =
+      story && rejectStory(ctx.deps.db, ctx.deps, story, ctx.user, str(values.reason), ctx.now);
+    ctx.reply({ kind: 'text', text: ctx.t(done ? 'story.rejectedDone' : 'story.alreadyHandled') });
+  },
+};

@@ -1,0 +1,195 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { encodeAction } from '../../src/core/actions';
+import { meetingFeedback, meetings } from '../../src/db/schema';
+import { STORY_APPROVE_ACTION } from '../../src/features/content/stories';
+import { RATE_ACTION } from '../../src/features/feedback/poll';
+import { catchUp, JOBS } from '../../src/jobs';
+import { silentLogger } from '../../src/logger';
+import { type PairedConsole, pairedConsole } from '../helpers/pair';
+
+let p: PairedConsole;
+afterEach(async () => {
+  await p?.close();
+});
+
+const CONTENT = { ADMIN_IDS: 'console:lena', CONTENT_CHANNEL: 'console:content' };
+const jobDeps = () => ({
+  db: p.app.database.db,
+  config: p.app.config,
+  logger: silentLogger,
+  clock: p.app.clock,
+  outbox: p.app.outbox,
+  adapters: p.app.adapters,
+});
+
+/** Tom writes a story and agrees to publication. */
+async function tomsStory(
+  text = 'With Lena I set up an AI assistant; my Friday report now takes 20 minutes.',
+) {
+  await p.as('tom');
+  await p.chat.type('/story');
+  await p.chat.type(text);
+  const out = await p.chat.type('1'); // Yes, publish it with my name
+  await p.as('lena');
+  return out;
+}
+
+describe('HR posts to the content channel', () => {
+  it('posts a link with a comment; a bad link or a missing comment changes nothing', async () => {
+    p = await pairedConsole('2026-12-01T09:00:00Z', CONTENT);
+    expect(await p.chat.type('/admin post javascript:alert(1) look')).toContain(
+      'should start with https://',
+    );
+    expect(await p.chat.type('/admin post https://example.com/ai-study')).toContain(
+      'Add a short comment',
+    );
+    expect(p.rows('select * from content_posts')).toHaveLength(0);
+    const posted = await p.chat.type(
+      '/admin post https://example.com/ai-study How Gen Z uses AI at work',
+    );
+    expect(posted).toContain('Posted to the content channel');
+    expect(posted).toContain(
+      '#content · Tandem:\n📚 How Gen Z uses AI at work\nhttps://example.com/ai-study',
+    );
+    expect(p.rows("select action from audit_log where action = 'content.posted'")).toHaveLength(1);
+    // A participant can't.
+    await p.as('tom');
+    expect(await p.chat.type('/admin post https://example.com/x hi')).toContain(
+      'only HR and program admins',
+    );
+  });
+
+  it('says so when no content channel is configured', async () => {
+    p = await pairedConsole('2026-12-01T09:00:00Z', { ADMIN_IDS: 'console:lena' });
+    expect(await p.chat.type('/admin post https://example.com/a A study')).toContain(
+      'CONTENT_CHANNEL is not set',
+    );
+    expect(p.rows('select * from content_posts')).toHaveLength(0);
+  });
+});
+
+describe('stories', () => {
+  it('needs consent, waits for HR, and is published once with the author’s name', async () => {
+    p = await pairedConsole('2026-12-01T09:00:00Z', CONTENT);
+    await p.as('tom');
+    await p.chat.type('/story');
+    expect(await p.chat.type('Too short')).toContain('at least 30');
+    await p.chat.type('With Lena I set up an AI assistant; my Friday report now takes 20 minutes.');
+    expect(await p.chat.type('2')).toContain('we need your yes');
+    const sent = await p.chat.type('1');
+    expect(sent).toContain('HR will read it');
+    expect(sent).toContain('→ to Lena Orlova · Tandem:\nNew story from Tom Berg:');
+    expect(p.rows('select status from stories')).toEqual([{ status: 'submitted' }]);
+
+    await p.as('lena');
+    const approved = await p.press('lena', encodeAction(STORY_APPROVE_ACTION, p.lena, '1'));
+    expect(approved).toContain('#content · Tandem:\n── ✨ Tom Berg ──');
+    expect(approved).toContain('my Friday report now takes 20 minutes');
+    expect(approved).toContain('→ to Tom Berg · Tandem:\nYour story is published');
+    // Approving an already published story does nothing more.
+    const again = await p.press('lena', encodeAction(STORY_APPROVE_ACTION, p.lena, '1'));
+    expect(again).toContain('already been handled');
+    expect(again).not.toContain('#content');
+    // And a participant can't approve, even with a button made out to them.
+    expect(await p.press('tom', encodeAction(STORY_APPROVE_ACTION, p.tom, '1'))).toContain(
+      'only HR',
+    );
+  });
+
+  it('HR can send a story back with a reason, or edit it before publishing', async () => {
+    p = await pairedConsole('2026-12-01T09:00:00Z', CONTENT);
+    await tomsStory();
+    await tomsStory(
+      'Second story: the bot drafts our client emails, and we reply twice as fast now.',
+    );
+    const reviews = p.chat.transcript();
+    expect(reviews.match(/New story from Tom Berg/g)).toHaveLength(2);
+    // Story 1: rejected with a reason.
+    await p.press('lena', encodeAction('sr', p.lena, '1'));
+    const rejected = await p.chat.type('Please leave out the client name');
+    expect(rejected).toContain(
+      '→ to Tom Berg · Tandem:\nHR sent your story back: Please leave out the client name',
+    );
+    // Story 2: edited, then published.
+    await p.press('lena', encodeAction('se', p.lena, '2'));
+    const edited = await p.chat.type(
+      'The bot drafts our client emails; we reply twice as fast now.',
+    );
+    expect(edited).toContain(
+      '── ✨ Tom Berg ──\nThe bot drafts our client emails; we reply twice as fast now.',
+    );
+    expect(edited).toContain('with small edits by HR');
+    expect(p.rows('select status from stories order by id')).toEqual([
+      { status: 'rejected' },
+      { status: 'published' },
+    ]);
+  });
+
+  it('invites a pair whose sessions average 4.5 or more over three, once', async () => {
+    p = await pairedConsole('2026-12-01T09:00:00Z', CONTENT);
+    const db = p.app.database.db;
+    const now = p.app.clock.now();
+    const ids = [1, 2, 3].map(
+      (i) =>
+        db
+          .insert(meetings)
+          .values({
+            pairId: p.pairId,
+            kind: 'meeting',
+            startsAt: new Date(now.getTime() - i * 86_400_000),
+            durationMin: 60,
+            topic: `s${i}`,
+            status: 'held',
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning()
+          .get().id,
+    );
+    db.insert(meetingFeedback)
+      .values({ meetingId: ids[0], userId: p.tom, usefulness: 5, createdAt: now, updatedAt: now })
+      .run();
+    db.insert(meetingFeedback)
+      .values({ meetingId: ids[1], userId: p.tom, usefulness: 4, createdAt: now, updatedAt: now })
+      .run();
+    const first = await p.press('lena', encodeAction(RATE_ACTION, p.lena, String(ids[2]), '4'));
+    expect(first).not.toContain('Would you tell others'); // 4.33
+    const up = await p.press('lena', encodeAction(RATE_ACTION, p.lena, String(ids[2]), '5'));
+    expect(up).toContain('Your pair is doing great work!'); // 4.67, Lena
+    expect(up).toContain('→ to Tom Berg · Tandem:\nYour pair is doing great work!');
+    const again = await p.press('lena', encodeAction(RATE_ACTION, p.lena, String(ids[2]), '5'));
+    expect(again).not.toContain('great work');
+  });
+});
+
+describe('the weekly digest', () => {
+  it('collects links, stories and pilot outcomes; a week posts once; a missed week runs once at start', async () => {
+    p = await pairedConsole('2026-12-01T09:00:00Z', CONTENT);
+    await JOBS.digest.run(jobDeps(), p.app.clock.now());
+    expect(p.chat.transcript()).not.toContain('This week in reverse mentoring'); // quiet week
+    await p.chat.type('/admin post https://example.com/ai-study How Gen Z uses AI at work');
+    await tomsStory();
+    await p.press('lena', encodeAction(STORY_APPROVE_ACTION, p.lena, '1'));
+    await JOBS.digest.run(jobDeps(), p.app.clock.now());
+    await p.app.outbox.drain();
+    const digest = p.chat.transcript().split('This week in reverse mentoring')[1] ?? '';
+    expect(digest).toContain(
+      'Worth reading:\n• How Gen Z uses AI at work — https://example.com/ai-study',
+    );
+    expect(digest).toContain('Stories:\n• Tom Berg: With Lena I set up an AI assistant');
+    await JOBS.digest.run(jobDeps(), p.app.clock.now());
+    await p.app.outbox.drain();
+    expect(p.chat.transcript().match(/This week in reverse mentoring/g)).toHaveLength(1);
+
+    // Down for three weeks: the first start after runs the digest once.
+    await catchUp(jobDeps()); // first start ever: notes the time only
+    await p.chat.type('/admin post https://example.com/next Another one');
+    p.app.clock.set('2026-12-22T09:00:00Z');
+    await catchUp(jobDeps());
+    await p.app.outbox.drain();
+    expect(p.chat.transcript().match(/This week in reverse mentoring/g)).toHaveLength(2);
+    await catchUp(jobDeps());
+    await p.app.outbox.drain();
+    expect(p.chat.transcript().match(/This week in reverse mentoring/g)).toHaveLength(2);
+  });
+});
