@@ -17,7 +17,7 @@ import { silentLogger } from '../../src/logger';
 import { blockText, FakeSlackApi } from '../fakes/slack-api';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { activePair, participant } from '../helpers/participants';
-import { type SlackHarness, signedHeaders, startSlack } from '../helpers/slack';
+import { buttonValue, type SlackHarness, signedHeaders, startSlack } from '../helpers/slack';
 
 let app: TestApp;
 let slack: SlackHarness | undefined;
@@ -38,17 +38,6 @@ const countRows = (table: string) =>
   (app.database.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 
 /** Finds the button with this label in the last message posted, returns its value. */
-function buttonValue(s: SlackHarness, label: string, method = 'chat.postMessage'): string {
-  for (const call of [...s.fake.callsTo(method)].reverse()) {
-    for (const block of (call.args.blocks ?? []) as {
-      elements?: { text?: { text: string }; value?: string }[];
-    }[]) {
-      const found = block.elements?.find((e) => e.text?.text.includes(label));
-      if (found?.value) return found.value;
-    }
-  }
-  throw new Error(`no button "${label}"`);
-}
 
 async function started(users: Record<string, { name: string; tz?: string; locale?: string }> = {}) {
   app = createTestApp();

@@ -55,14 +55,15 @@ export class FakeBotApi {
       .map((c) => String(c.payload.text));
   }
 
-  /** The last message shown (sent or edited) and its keyboard. */
-  last(): {
+  /** The last message shown (sent or edited), in one chat if given, and its keyboard. */
+  last(chatId?: number): {
     text: string;
     buttons: { text: string; callback_data?: string; url?: string }[];
     messageId: number;
   } {
     const call = this.calls
       .filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText')
+      .filter((c) => chatId === undefined || String(c.payload.chat_id) === String(chatId))
       .at(-1);
     const markup = call?.payload.reply_markup as
       | { inline_keyboard?: { text: string }[][] }

@@ -185,3 +185,22 @@ export async function startSlack(app: TestApp): Promise<SlackHarness> {
     },
   };
 }
+
+/** The value of the newest button with this label the bot posted (or edited, with `method`). */
+export function buttonValue(
+  s: SlackHarness,
+  label: string,
+  method = 'chat.postMessage',
+  channel?: string,
+): string {
+  for (const call of [...s.fake.callsTo(method)].reverse()) {
+    if (channel && call.args.channel !== channel) continue;
+    for (const block of (call.args.blocks ?? []) as {
+      elements?: { text?: { text: string }; value?: string }[];
+    }[]) {
+      const found = block.elements?.find((e) => e.text?.text.includes(label));
+      if (found?.value) return found.value;
+    }
+  }
+  throw new Error(`no button "${label}"`);
+}

@@ -46,8 +46,8 @@ export interface TelegramHarness {
     data: string,
     options?: { from?: Person; chatId?: number; messageId?: number },
   ): Promise<void>;
-  /** Presses the button with this label on the last message shown. */
-  pressLabel(label: string, options?: { from?: Person }): Promise<void>;
+  /** Presses the button with this label on the last message shown (in `inChat`, if given). */
+  pressLabel(label: string, options?: { from?: Person; inChat?: number }): Promise<void>;
   /** Feeds a raw update. */
   update(update: Record<string, unknown>): Promise<void>;
   settle(): Promise<void>;
@@ -120,8 +120,8 @@ export async function startTelegram(app: TestApp): Promise<TelegramHarness> {
         },
       });
     },
-    async pressLabel(label, options = {}) {
-      const last = api.last();
+    async pressLabel(label, { inChat, ...options } = {}) {
+      const last = api.last(inChat);
       const button = last.buttons.find((b) => b.text.includes(label));
       if (!button?.callback_data)
         throw new Error(`no button "${label}" in: ${last.buttons.map((b) => b.text).join(' | ')}`);
