@@ -83,8 +83,6 @@ describe('Telegram: goals, the poll and an idea end to end', () => {
     expect(t.api.last(BOB.id).text).toContain('Anna Petrova proposes an experiment');
     await t.pressLabel('Sponsor a pilot', { inChat: BOB.id, from: BOB });
     await t.say('2026-12-10', { from: BOB });
-    expect(t.api.last(ANNA.id).text).toContain(
-      'Bob sponsors a pilot of “Reels for the new card”',
-    );
+    expect(t.api.last(ANNA.id).text).toContain('Bob sponsors a pilot of “Reels for the new card”');
   });
 });
