@@ -217,7 +217,8 @@ export const en = {
   'cancel.nothing': "There's nothing to cancel right now.",
 
   'cmd.match': 'HR: run a matching round (/match preview, /match publish)',
-  'cmd.admin': 'HR: pair or unpair by hand, post content, send the final survey (/admin lists them)',
+  'cmd.admin':
+    'HR: pair or unpair by hand, post content, send the final survey (/admin lists them)',
   'match.usage':
     'Use /match preview to see the proposed pairs, or /match publish to send the proposals.',
   'match.nobody': (p: { volunteers: number; paused: number; notPrepared: number; busy: number }) =>

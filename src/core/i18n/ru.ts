@@ -211,7 +211,8 @@ export const ru: Messages = {
   'cancel.nothing': 'Сейчас нечего отменять.',
 
   'cmd.match': 'HR: раунд подбора пар (/match preview, /match publish)',
-  'cmd.admin': 'HR: пары вручную, публикации в канале контента, итоговый опрос (/admin покажет все)',
+  'cmd.admin':
+    'HR: пары вручную, публикации в канале контента, итоговый опрос (/admin покажет все)',
   'match.usage':
     'Наберите /match preview, чтобы увидеть предлагаемые пары, или /match publish, чтобы разослать предложения.',
   'match.nobody': (p) =>
