@@ -52,6 +52,9 @@ describe('SMART goals', () => {
     const [goal] = goalRows();
     expect(goal).toMatchObject({ progress: 0, status: 'open', deadline: '2027-01-15' });
 
+    expect(await p.chat.type('/pair')).toContain(
+      'Goals: 1 open, 0 done · next: nothing booked (/sprint)',
+    );
     const list = await p.chat.type('/goals');
     expect(list).toContain('You: Draft one weekly report with the AI assistant');
     expect(list).toContain('░░░░░░░░░░ 0 %');

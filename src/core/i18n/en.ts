@@ -284,6 +284,9 @@ export const en = {
   'pair.title': 'Your pairs',
   'pair.asMentor': (p: { name: string; topics: string }) => `You mentor ${p.name} (${p.topics}).`,
   'pair.asMentee': (p: { name: string; topics: string }) => `${p.name} mentors you (${p.topics}).`,
+  'pair.status': (p: { open: number; done: number; next: string }) =>
+    `   Goals: ${p.open} open, ${p.done} done · next: ${p.next}`,
+  'pair.noNext': (p: { sprint: string }) => `nothing booked (${p.sprint})`,
   'pair.pending': 'Waiting for your answer:',
   'cmd.pair': 'my partners, and proposals waiting for my answer',
   'match.excludedLine': (p: { name: string; reason: string }) => `${p.name}: ${p.reason}`,

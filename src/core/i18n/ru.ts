@@ -270,6 +270,8 @@ export const ru: Messages = {
   'pair.title': 'Ваши пары',
   'pair.asMentor': (p) => `Вы наставник для ${p.name} (${p.topics}).`,
   'pair.asMentee': (p) => `${p.name} — ваш наставник (${p.topics}).`,
+  'pair.status': (p) => `   Цели: в работе ${p.open}, готово ${p.done} · дальше: ${p.next}`,
+  'pair.noNext': (p) => `ничего не назначено (${p.sprint})`,
   'pair.pending': 'Ждут вашего ответа:',
   'cmd.pair': 'мои партнёры и предложения, ждущие ответа',
   'match.excludedLine': (p) => `${p.name}: ${p.reason}`,

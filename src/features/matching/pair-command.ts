@@ -1,9 +1,10 @@
-import { eq, or } from 'drizzle-orm';
+import { and, asc, eq, gt, or } from 'drizzle-orm';
 import type { Ctx } from '../../core/context';
 import type { CommandSpec } from '../../core/registry';
 import { getProfile, listTopics } from '../../db/queries/profiles';
 import { getUser } from '../../db/queries/users';
-import { pairs, proposals } from '../../db/schema';
+import { goals, meetings, pairs, proposals } from '../../db/schema';
+import { formatSlot } from '../scheduling/when';
 import { topicList } from './describe';
 import { proposalMessage } from './service';
 
@@ -43,6 +44,31 @@ export function showPendingProposals(ctx: Ctx): number {
   return waiting.length;
 }
 
+/** "Goals: 1 open, 2 done · next: Thu, 3 Dec, 15:00–17:00" for one pair, in my zone. */
+function pairStatus(ctx: Ctx, pairId: number): string {
+  const list = ctx.deps.db.select().from(goals).where(eq(goals.pairId, pairId)).all();
+  const next = ctx.deps.db
+    .select()
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.pairId, pairId),
+        eq(meetings.status, 'scheduled'),
+        gt(meetings.startsAt, ctx.now),
+      ),
+    )
+    .orderBy(asc(meetings.startsAt))
+    .get();
+  const zone = ctx.user.timeZone ?? ctx.deps.config.ORG_TIMEZONE;
+  return ctx.t('pair.status', {
+    open: list.filter((g) => g.status === 'open').length,
+    done: list.filter((g) => g.status === 'done').length,
+    next: next
+      ? formatSlot(next.startsAt, next.durationMin, zone, ctx.locale)
+      : ctx.t('pair.noNext', { sprint: ctx.cmd('sprint') }),
+  });
+}
+
 /** `/pair`: my partners and what they and I work on, plus proposals waiting for my answer. */
 export const pairCommand: CommandSpec = {
   scope: 'dm',
@@ -68,6 +94,7 @@ export const pairCommand: CommandSpec = {
       const list = topicList(ctx.locale, topics, proposal?.reasons.topics ?? []) || '—';
       return [
         ctx.t(mentoring ? 'pair.asMentor' : 'pair.asMentee', { name: other.name, topics: list }),
+        pairStatus(ctx, pair.id),
       ];
     });
     if (lines.length > 0)
