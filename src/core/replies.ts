@@ -26,7 +26,10 @@ export interface ChoiceOption {
 export interface TextReply {
   kind: 'text';
   title?: string;
+  /** Paragraphs (separated by a blank line) may become separate blocks where a platform has them. */
   text: string;
+  /** A small print line under the text (a report's period, where the numbers come from). */
+  context?: string;
   buttons?: Button[];
 }
 

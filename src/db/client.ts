@@ -8,7 +8,8 @@ import { TandemError } from '../core/errors';
 import * as schema from './schema';
 import { seedTopics } from './seed-topics';
 
-export type Db = BetterSQLite3Database<typeof schema>;
+/** The drizzle handle; `$client` is the better-sqlite3 connection under it (online backup). */
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** A transaction handle; queries accept `Db | Tx` so callers decide the transaction. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;

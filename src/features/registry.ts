@@ -2,6 +2,7 @@ import type { CommandInfo } from '../core/adapter';
 import type { Ctx } from '../core/context';
 import { LOCALES, type Locale, t } from '../core/i18n';
 import type { ActionSpec, CommandSpec } from '../core/registry';
+import { broadcastActions } from './admin/broadcast';
 import { adminCommand } from './admin/command';
 import { storyActions, storyCommand } from './content/commands';
 import { experimentActions, ideaCommand, ideasCommand } from './experiments/commands';
@@ -19,6 +20,8 @@ import { leaveActions, leaveCommand } from './opt-in/leave';
 import { menuCommand } from './opt-in/menu';
 import { mydataCommand } from './opt-in/mydata';
 import { pauseCommand, resumeCommand } from './opt-in/pause';
+import { reportCommand } from './reports/commands';
+import { exportCommand } from './reports/export';
 import {
   meetCommand,
   meetingsCommand,
@@ -50,6 +53,8 @@ export const COMMAND_NAMES = [
   'cancel',
   'menu',
   'match',
+  'report',
+  'export',
   'feedback',
   'admin',
 ] as const;
@@ -91,6 +96,8 @@ export const commands: Record<CommandName, CommandSpec> = {
   ideas: ideasCommand,
   story: storyCommand,
   match: matchCommand,
+  report: reportCommand,
+  export: exportCommand,
   feedback: feedbackCommand,
   admin: adminCommand,
 };
@@ -129,6 +136,7 @@ export const actions = {
   ...surveyActions,
   ...experimentActions,
   ...storyActions,
+  ...broadcastActions,
   [JOIN_START_ACTION]: { run: (ctx) => joinCommand.run(ctx, '') },
 } satisfies Record<string, ActionSpec>;
 export type ActionName = keyof typeof actions;

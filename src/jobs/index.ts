@@ -8,8 +8,10 @@ import type { Platform } from '../core/refs';
 import type { Db } from '../db/client';
 import { pruneInboundEvents } from '../db/queries/inbound-events';
 import { jobRuns } from '../db/schema';
+import { backupDatabase } from '../features/admin/backup';
 import { runDigest } from '../features/content/digest';
 import { runScheduledRound } from '../features/matching/scheduled';
+import { runWeeklySummary } from '../features/reports/commands';
 import { runNudges } from '../features/scheduling/nudges';
 import type { Logger } from '../logger';
 import { lastOccurrence } from './last-occurrence';
@@ -27,7 +29,7 @@ export interface JobDeps {
 /** How long processed event ids are kept for deduplication. */
 export const INBOUND_EVENT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
-export type JobName = 'tick' | 'prune' | 'match' | 'nudges' | 'digest';
+export type JobName = 'tick' | 'prune' | 'match' | 'nudges' | 'digest' | 'backup' | 'summary';
 
 /**
  * Every recurring job, in one place. Each is `run(deps, now)`: cron-free, so tests call it.
@@ -73,6 +75,21 @@ export const JOBS: Record<
     schedule: () => '0 10 * * *',
     async run(deps, now) {
       runNudges(deps, now);
+      deps.outbox.kick();
+    },
+  },
+  backup: {
+    // Nightly, in the quiet hours; keeps the newest BACKUP_KEEP copies.
+    schedule: () => '30 2 * * *',
+    async run(deps, now) {
+      await backupDatabase(deps.db, deps.config, now);
+    },
+  },
+  summary: {
+    schedule: (config) => config.SUMMARY_CRON,
+    catchUp: true,
+    async run(deps, now) {
+      runWeeklySummary(deps, now);
       deps.outbox.kick();
     },
   },

@@ -37,6 +37,7 @@ export function renderReply(
   const lines: string[] = [];
   if (reply.title) lines.push(style.title(`── ${reply.title} ──`));
   lines.push(...reply.text.split('\n'));
+  if (reply.kind === 'text' && reply.context) lines.push(style.dim(reply.context));
   const entries: MenuEntry[] = [];
   if (reply.kind === 'choice') {
     for (const option of reply.options) {

@@ -2,6 +2,8 @@
 export const SLACK_MAX_BLOCKS_PER_MESSAGE = 50;
 export const SLACK_MAX_BLOCKS_PER_VIEW = 100;
 export const SLACK_SECTION_TEXT_MAX = 3000;
+/** A context block element's text. */
+export const SLACK_CONTEXT_TEXT_MAX = 2000;
 export const SLACK_HEADER_TEXT_MAX = 150;
 export const SLACK_BUTTON_TEXT_MAX = 75;
 export const SLACK_ACTION_ELEMENTS_MAX = 25;

@@ -7,6 +7,7 @@ import {
   SLACK_BUTTON_TEXT_MAX,
   SLACK_CHECKBOX_OPTIONS_MAX,
   SLACK_CHOICE_BUTTONS_MAX,
+  SLACK_CONTEXT_TEXT_MAX,
   SLACK_FALLBACK_TEXT_MAX,
   SLACK_HEADER_TEXT_MAX,
   SLACK_INPUT_HINT_MAX,
@@ -49,8 +50,17 @@ const plain = (text: string, max: number) => ({
 export function renderMessage(reply: Reply): SlackMessage[] {
   const blocks: Block[] = [];
   if (reply.title) blocks.push({ type: 'header', text: plain(reply.title, SLACK_HEADER_TEXT_MAX) });
-  for (const chunk of splitText(reply.text, SLACK_SECTION_TEXT_MAX)) {
-    if (chunk) blocks.push({ type: 'section', text: plain(chunk, SLACK_SECTION_TEXT_MAX) });
+  // Each paragraph its own section, so a long report reads as blocks rather than a wall.
+  for (const paragraph of reply.text.split(/\n{2,}/)) {
+    for (const chunk of splitText(paragraph, SLACK_SECTION_TEXT_MAX)) {
+      if (chunk) blocks.push({ type: 'section', text: plain(chunk, SLACK_SECTION_TEXT_MAX) });
+    }
+  }
+  if (reply.kind === 'text' && reply.context) {
+    blocks.push({
+      type: 'context',
+      elements: [plain(reply.context, SLACK_CONTEXT_TEXT_MAX)],
+    });
   }
   if (reply.kind === 'choice') blocks.push(...choiceBlocks(reply));
   blocks.push(...buttonBlocks(reply.buttons ?? []));

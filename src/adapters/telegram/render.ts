@@ -71,7 +71,8 @@ export function renderMessages(reply: Reply): TelegramMessage[] {
     rows.push([keyboardButton(link)]);
 
   const title = reply.title ? `<b>${escapeHtml(reply.title)}</b>\n` : '';
-  const pieces = splitForTelegram(reply.text, TELEGRAM_TEXT_MAX - title.length);
+  const context = reply.kind === 'text' && reply.context ? `\n\n${reply.context}` : '';
+  const pieces = splitForTelegram(`${reply.text}${context}`, TELEGRAM_TEXT_MAX - title.length);
   return pieces.map((piece, i) => ({
     text: `${i === 0 ? title : ''}${escapeHtml(piece)}`,
     ...(i === pieces.length - 1 && rows.length ? { reply_markup: { inline_keyboard: rows } } : {}),

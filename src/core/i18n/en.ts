@@ -707,4 +707,128 @@ export const en = {
   'digest.posts': 'Worth reading:',
   'digest.stories': 'Stories:',
   'digest.outcomes': 'Experiments:',
+  'command.adminOnly': 'Sorry, only program admins can do that.',
+  'admin.usage.hr': (p: { admin: string }) =>
+    `${p.admin} hr add|remove <person> — grant or revoke the HR role`,
+  'admin.usage.roles': (p: { admin: string }) => `${p.admin} roles — who is admin and who is HR`,
+  'admin.usage.program': (p: { admin: string }) =>
+    `${p.admin} program new "<name>" <start> <end> [cadence days] | list | end "<name>" — cohorts`,
+  'admin.usage.topics': (p: { admin: string }) =>
+    `${p.admin} topics add|rename <id> "<English>" "<Russian>" — the topic catalog`,
+  'admin.usage.broadcast': (p: { admin: string }) =>
+    `${p.admin} broadcast <text> — an announcement to every participant (asks to confirm)`,
+  'admin.usage.backup': (p: { admin: string }) => `${p.admin} backup — a copy of the database now`,
+  'roles.added': (p: { name: string }) => `${p.name} is now HR.`,
+  'roles.removed': (p: { name: string }) => `${p.name} is no longer HR.`,
+  'roles.alreadyHr': (p: { name: string }) => `${p.name} is already HR; nothing changed.`,
+  'roles.notHr': (p: { name: string }) => `${p.name} isn't HR; nothing changed.`,
+  'roles.list': (p: { admins: string; hr: string }) => `Admins: ${p.admins}\nHR: ${p.hr}`,
+  'program.error.name': (p: { max: number }) => `The name can be up to ${p.max} characters.`,
+  'program.error.dates': 'Dates are written like 2027-01-31 (start, then end).',
+  'program.error.order': 'The end must come after the start.',
+  'program.error.cadence': (p: { max: number }) =>
+    `The cadence is a number of days from 1 to ${p.max}.`,
+  'program.error.exists': (p: { name: string }) => `There is already a program called “${p.name}”.`,
+  'program.created': (p: { name: string; start: string; end: string; cadence: number }) =>
+    `Program “${p.name}” created: ${p.start} – ${p.end}, a nudge after ${p.cadence} days without a meeting. People who join from ${p.start} belong to it.`,
+  'program.listTitle': 'Programs:',
+  'program.line': (p: {
+    name: string;
+    start: string;
+    end: string;
+    cadence: number;
+    status: string;
+  }) => `• ${p.name}: ${p.start} – ${p.end}, cadence ${p.cadence} days (${p.status})`,
+  'program.active': 'running',
+  'program.ended': 'ended',
+  'program.none': (p: { admin: string }) =>
+    `No programs yet: everyone is in the default one. Create one with ${p.admin} program new.`,
+  'program.notFound': (p: { name: string }) => `There is no program called “${p.name}”.`,
+  'program.alreadyEnded': (p: { name: string }) => `“${p.name}” has already ended.`,
+  'program.endedDone': (p: { name: string; n: number }) =>
+    `“${p.name}” has ended. The final survey went to ${p.n} people.`,
+  'topics.error.id': 'A topic id is lower-case latin letters, digits and _, e.g. no_code.',
+  'topics.error.label': (p: { max: number }) => `Names can be up to ${p.max} characters.`,
+  'topics.exists': (p: { id: string }) => `The topic “${p.id}” already exists; use rename.`,
+  'topics.notFound': (p: { id: string }) => `There is no topic “${p.id}”.`,
+  'topics.added': (p: { id: string; en: string; ru: string }) =>
+    `Topic added: ${p.id} — ${p.en} / ${p.ru}.`,
+  'topics.renamed': (p: { id: string; en: string; ru: string }) =>
+    `Topic renamed: ${p.id} — ${p.en} / ${p.ru}.`,
+  'broadcast.tooLong': (p: { max: number }) => `An announcement can be up to ${p.max} characters.`,
+  'broadcast.confirm': (p: { n: number; text: string }) =>
+    `This goes to ${p.n} participants:\n\n${p.text}\n\nSend it?`,
+  'broadcast.button.send': (p: { n: number }) => `Send to ${p.n}`,
+  'broadcast.button.cancel': 'Cancel',
+  'broadcast.title': 'From the program team',
+  'broadcast.sent': (p: { n: number }) =>
+    `Queued for ${p.n} people; it goes out at the platform's pace.`,
+  'broadcast.cancelled': 'Cancelled; nothing was sent.',
+  'broadcast.done': 'That announcement has already been sent or cancelled.',
+  'backup.done': (p: { path: string; keep: number }) =>
+    `Backup written: ${p.path} (the newest ${p.keep} are kept).`,
+  'summary.title': (p: { period: string }) => `Reverse mentoring · ${p.period}`,
+  'summary.volunteers': (p: {
+    n: number;
+    change: string;
+    mentors: number;
+    mentees: number;
+    both: number;
+    fresh: number;
+  }) =>
+    `Volunteers: ${p.n}${p.change} — ${p.mentors} mentors, ${p.mentees} mentees, ${p.both} both; new: ${p.fresh}`,
+  'summary.pipeline': (p: {
+    prepared: number;
+    proposed: number;
+    pairs: number;
+    change: string;
+    met: number;
+  }) =>
+    `Prepared: ${p.prepared} · proposed: ${p.proposed} · active pairs: ${p.pairs}${p.change} · met at least once: ${p.met}`,
+  'summary.goals': (p: { set: number; done: number }) => `Goals: ${p.set} set, ${p.done} done`,
+  'summary.meetings': (p: {
+    held: number;
+    scheduled: number;
+    missed: number;
+    cancelled: number;
+    change: string;
+  }) =>
+    `Sessions: ${p.held} held of ${p.scheduled}${p.change} (${p.missed} missed, ${p.cancelled} cancelled)`,
+  'summary.usefulness': (p: { value: number; people: number; change: string }) =>
+    `Usefulness: ${p.value} / 5${p.change} (${p.people} people)`,
+  'summary.unmet': (p: { list: string }) => `Wanted, but nobody teaches: ${p.list}`,
+  'summary.unmetNone': 'Every topic people want has someone to teach it.',
+  'summary.atRisk': (p: { n: number }) => `Pairs at risk: ${p.n}`,
+  'summary.atRiskNone': 'No pairs at risk.',
+  'summary.risk.nudges': 'three reminders ignored',
+  'summary.risk.silent': 'no session for 3 weeks',
+  'summary.andMore': (p: { n: number }) => `…and ${p.n} more`,
+  'summary.ideas': (p: {
+    proposed: number;
+    piloting: number;
+    parked: number;
+    concluded: number;
+    worked: number;
+  }) =>
+    `Ideas: ${p.proposed} waiting, ${p.piloting} piloting, ${p.parked} parked, ${p.concluded} concluded (${p.worked} worked)`,
+  'summary.context': (p: { zone: string; k: number }) =>
+    `Weeks run Monday to Sunday (${p.zone}); ▲▼ against the period before. Ratings and NPS appear only for ${p.k} or more people.`,
+  'summary.chartCaption': 'Sessions held and usefulness by week; the funnel.',
+  'chart.weekly': 'Sessions held per week',
+  'chart.held': 'sessions held',
+  'chart.usefulness': 'usefulness (1–5)',
+  'chart.funnel': 'Funnel (people)',
+  'chart.funnel.volunteers': 'Volunteers',
+  'chart.funnel.prepared': 'Prepared',
+  'chart.funnel.proposed': 'Proposed',
+  'chart.funnel.pairs': 'In an active pair',
+  'chart.funnel.met': 'Met at least once',
+  'cmd.report': 'HR: the weekly summary now, with its chart (/report 4 for four weeks)',
+  'report.usage': (p: { command: string; max: number }) =>
+    `Usage: ${p.command} [weeks, 1–${p.max}]`,
+  'report.wrongPlace': 'Reports are shown only in a direct message or in the HR channel.',
+  'cmd.export':
+    'HR: CSV files of participants, pairs, meetings, goals, feedback (aggregated), ideas',
+  'export.intro': (p: { n: number }) =>
+    `Here are ${p.n} CSV files (UTF-8, opens in Excel). Feedback is aggregated per week and hidden under the k rule; no individual ratings.`,
 };

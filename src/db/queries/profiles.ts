@@ -42,13 +42,22 @@ export interface ProfileInput {
   capacity: number | null;
   teach: string[];
   learn: string[];
+  /** The cohort joined; only set on the first save (editing never moves anyone). */
+  programId?: number | null;
 }
 
 /** Creates or replaces a profile and its topics. Call inside a transaction. */
 export function saveProfile(db: DbOrTx, userId: number, input: ProfileInput, now: Date): void {
-  const { teach, learn, ...fields } = input;
+  const { teach, learn, programId, ...fields } = input;
   db.insert(profiles)
-    .values({ userId, ...fields, consentAt: now, joinedAt: now, updatedAt: now })
+    .values({
+      userId,
+      ...fields,
+      programId: programId ?? null,
+      consentAt: now,
+      joinedAt: now,
+      updatedAt: now,
+    })
     .onConflictDoUpdate({ target: profiles.userId, set: { ...fields, updatedAt: now } })
     .run();
   db.delete(profileTopics).where(eq(profileTopics.userId, userId)).run();

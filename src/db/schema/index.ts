@@ -10,6 +10,7 @@ export * from './matching';
 export * from './meetings';
 export * from './outbox';
 export * from './profiles';
+export * from './programs';
 export * from './surveys';
 export * from './timers';
 export * from './topics';

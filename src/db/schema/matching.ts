@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { programs } from './programs';
 import { users } from './users';
 
 /** One run of `match publish` (or of MATCH_CRON). */
@@ -66,6 +67,8 @@ export const pairs = sqliteTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     proposalId: integer('proposal_id').references(() => proposals.id, { onDelete: 'set null' }),
     group: integer({ mode: 'boolean' }).notNull().default(false),
+    /** The cohort the pair belongs to (its mentee's); null: the default program. */
+    programId: integer('program_id').references(() => programs.id, { onDelete: 'set null' }),
     /** Made by HR by hand (`admin pair`), possibly overriding a rule. */
     manual: integer({ mode: 'boolean' }).notNull().default(false),
     status: text({ enum: PAIR_STATUSES }).notNull().default('active'),

@@ -1,4 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { programs } from './programs';
 import { topics } from './topics';
 import { users } from './users';
 
@@ -26,6 +27,8 @@ export const profiles = sqliteTable(
     consentAt: integer('consent_at', { mode: 'timestamp_ms' }).notNull(),
     preparedAt: integer('prepared_at', { mode: 'timestamp_ms' }),
     pausedUntil: integer('paused_until', { mode: 'timestamp_ms' }),
+    /** The cohort they joined; null: the default program. */
+    programId: integer('program_id').references(() => programs.id, { onDelete: 'set null' }),
     joinedAt: integer('joined_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },

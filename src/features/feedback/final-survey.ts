@@ -1,15 +1,16 @@
-import { eq } from 'drizzle-orm';
+import { eq, isNull } from 'drizzle-orm';
 import { encodeAction } from '../../core/actions';
 import type { Ctx } from '../../core/context';
 import type { FormDefinition, FormValues } from '../../core/forms/types';
+import type { DbOrTx } from '../../db/client';
 import { audit } from '../../db/queries/audit';
 import { getUser } from '../../db/queries/users';
-import { finalSurveys, pairs } from '../../db/schema';
+import { finalSurveys, type PairRow, pairs } from '../../db/schema';
 import { notify } from '../notify';
 
 export const FINAL_SURVEY_FORM = 'final-survey';
 export const SURVEY_ACTION = 'sv';
-/** The cohort everyone belongs to until HR creates programs. */
+/** The cohort of everyone who joined outside any program HR created. */
 export const DEFAULT_PROGRAM = 'default';
 
 const str = (v: FormValues[string] | undefined) => (typeof v === 'string' ? v : '');
@@ -102,7 +103,7 @@ export function inviteToFinalSurvey(
 ): number {
   const db = ctx.deps.db;
   const people = new Set<number>();
-  for (const pair of db.select().from(pairs).all()) {
+  for (const pair of pairsOfProgram(db, program)) {
     people.add(pair.mentorUserId);
     people.add(pair.menteeUserId);
   }
@@ -134,6 +135,16 @@ export function inviteToFinalSurvey(
     audit(tx, { actorUserId: by, action: 'survey.sent', details: { program, invited } }, ctx.now);
   });
   return invited;
+}
+
+/** Every pair (active or ended) of a program: `default`, or a program's id. */
+export function pairsOfProgram(db: DbOrTx, program: string): PairRow[] {
+  if (program === DEFAULT_PROGRAM)
+    return db.select().from(pairs).where(isNull(pairs.programId)).all();
+  const id = Number(program);
+  return Number.isSafeInteger(id)
+    ? db.select().from(pairs).where(eq(pairs.programId, id)).all()
+    : [];
 }
 
 /** `admin survey`: ends the default program's sessions with the final survey. */

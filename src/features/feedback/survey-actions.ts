@@ -1,19 +1,16 @@
-import { eq, or } from 'drizzle-orm';
 import type { ActionSpec } from '../../core/registry';
-import { pairs } from '../../db/schema';
 import { forms } from '../forms';
-import { DEFAULT_PROGRAM, FINAL_SURVEY_FORM, SURVEY_ACTION } from './final-survey';
+import { FINAL_SURVEY_FORM, pairsOfProgram, SURVEY_ACTION } from './final-survey';
 
 export const surveyActions = {
   [SURVEY_ACTION]: {
     async run(ctx, args) {
       const program = args[0] ?? '';
-      const wasInPair = ctx.deps.db
-        .select({ id: pairs.id })
-        .from(pairs)
-        .where(or(eq(pairs.mentorUserId, ctx.user.id), eq(pairs.menteeUserId, ctx.user.id)))
-        .get();
-      if (program !== DEFAULT_PROGRAM || !wasInPair) {
+      const me = ctx.user.id;
+      const wasInPair = pairsOfProgram(ctx.deps.db, program).some(
+        (p) => p.mentorUserId === me || p.menteeUserId === me,
+      );
+      if (!wasInPair) {
         ctx.reply({ kind: 'text', text: ctx.t('survey.closed') });
         return;
       }

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Ctx } from '../../core/context';
 import type { FormDefinition, FormValues } from '../../core/forms/types';
+import { programEndsAt, programOfUser } from '../programs/service';
 import { activePairs } from '../scheduling/meeting-form';
 import { createGoal } from './service';
 import { DEFAULT_PROGRAM_HORIZON_DAYS, deadlineProblem, isMeasurable } from './smart';
@@ -11,11 +12,14 @@ const zoneOf = (ctx: Ctx) => ctx.user.timeZone ?? ctx.deps.config.ORG_TIMEZONE;
 const str = (v: FormValues[string] | undefined) => (typeof v === 'string' ? v : '');
 
 /**
- * When the person's program ends. Until programs exist (the HR issue), the default program
- * has no end of its own, so a goal may reach this far ahead.
+ * When the person's program ends. The default program has no end of its own, so there a
+ * goal may reach DEFAULT_PROGRAM_HORIZON_DAYS ahead.
  */
 export function programEnd(ctx: Ctx): Date {
-  return DateTime.fromJSDate(ctx.now).plus({ days: DEFAULT_PROGRAM_HORIZON_DAYS }).toJSDate();
+  const program = programOfUser(ctx.deps.db, ctx.user.id);
+  return program
+    ? programEndsAt(program, ctx.deps.config.ORG_TIMEZONE)
+    : DateTime.fromJSDate(ctx.now).plus({ days: DEFAULT_PROGRAM_HORIZON_DAYS }).toJSDate();
 }
 
 /** A SMART goal: specific, measurable, achievable (a self-check), relevant, time-bound. */

@@ -8,9 +8,10 @@ import { listTopics } from '../../db/queries/profiles';
 import { getUser } from '../../db/queries/users';
 import { pairs, proposals, type UserRow } from '../../db/schema';
 import { notify } from '../notify';
+import { programForPair } from '../programs/service';
 import { cancelFutureMeetings } from '../scheduling/service';
 import { describeWhy } from './describe';
-import { findParticipants } from './people';
+import { findOne } from './people';
 import { history, loadOf, loadVolunteer } from './pool';
 import { ineligible } from './score';
 import {
@@ -154,26 +155,13 @@ export function adminPairing(kind: 'pair' | 'unpair') {
     const [a, b, flag, ...rest] = args;
     const force = flag?.toLowerCase() === 'force';
     if (!a || !b || rest.length > 0 || (flag && (!force || kind === 'unpair'))) return false;
-    const mentor = one(ctx, a);
-    const mentee = mentor && one(ctx, b);
+    const mentor = findOne(ctx, a);
+    const mentee = mentor && findOne(ctx, b);
     if (!mentor || !mentee) return true;
     if (kind === 'pair') pairByHand(ctx, mentor, mentee, force);
     else unpair(ctx, mentor, mentee);
     return true;
   };
-}
-
-function one(ctx: Ctx, query: string): UserRow | undefined {
-  const found = findParticipants(ctx.deps.db, ctx.user.platform, query);
-  if (found.length === 1) return found[0];
-  ctx.reply({
-    kind: 'text',
-    text:
-      found.length === 0
-        ? ctx.t('admin.notFound', { query })
-        : ctx.t('admin.ambiguous', { query, names: found.map((u) => u.name).join(', ') }),
-  });
-  return undefined;
 }
 
 function pairByHand(ctx: Ctx, mentorUser: UserRow, menteeUser: UserRow, force: boolean): void {
@@ -233,6 +221,7 @@ function pairByHand(ctx: Ctx, mentorUser: UserRow, menteeUser: UserRow, force: b
         mentorUserId: mentorUser.id,
         menteeUserId: menteeUser.id,
         manual: true,
+        programId: programForPair(tx, menteeUser.id, ctx.now, ctx.deps.config.ORG_TIMEZONE),
         createdAt: ctx.now,
       })
       .returning()

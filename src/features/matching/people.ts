@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import type { Ctx } from '../../core/context';
 import type { Platform } from '../../core/refs';
 import type { DbOrTx } from '../../db/client';
 import { profiles, type UserRow, users } from '../../db/schema';
@@ -7,17 +8,25 @@ import { profiles, type UserRow, users } from '../../db/schema';
  * Participants a HR person means by "Anna", "anna petrova", "U0123", "<@U0123|anna>" or
  * "@anna", on the same platform. Several results mean the name was ambiguous.
  */
-export function findParticipants(db: DbOrTx, platform: Platform, query: string): UserRow[] {
+export function findParticipants(
+  db: DbOrTx,
+  platform: Platform,
+  query: string,
+  options: { anyone?: boolean } = {},
+): UserRow[] {
   const mention = /^<@([A-Z0-9]+)(?:\|[^>]*)?>$/.exec(query.trim())?.[1];
   const q = (mention ?? query.trim().replace(/^@/, '')).toLowerCase();
   if (!q) return [];
-  const people = db
-    .select({ user: users })
-    .from(users)
-    .innerJoin(profiles, eq(profiles.userId, users.id))
-    .where(and(eq(users.platform, platform)))
-    .all()
-    .map((r) => r.user);
+  // HR staff need not have joined: `anyone` looks at everyone who has written to the bot.
+  const people = options.anyone
+    ? db.select().from(users).where(eq(users.platform, platform)).all()
+    : db
+        .select({ user: users })
+        .from(users)
+        .innerJoin(profiles, eq(profiles.userId, users.id))
+        .where(and(eq(users.platform, platform)))
+        .all()
+        .map((r) => r.user);
   const exact = people.filter(
     (u) => u.platformUserId.toLowerCase() === q || u.name.toLowerCase() === q,
   );
@@ -30,4 +39,22 @@ export function findParticipants(db: DbOrTx, platform: Platform, query: string):
       .split(/\s+/)
       .some((part) => part.startsWith(q)),
   );
+}
+
+/** Exactly one person matching `query`, or undefined with the reason already told. */
+export function findOne(
+  ctx: Ctx,
+  query: string,
+  options: { anyone?: boolean } = {},
+): UserRow | undefined {
+  const found = findParticipants(ctx.deps.db, ctx.user.platform, query, options);
+  if (found.length === 1) return found[0];
+  ctx.reply({
+    kind: 'text',
+    text:
+      found.length === 0
+        ? ctx.t('admin.notFound', { query })
+        : ctx.t('admin.ambiguous', { query, names: found.map((u) => u.name).join(', ') }),
+  });
+  return undefined;
 }

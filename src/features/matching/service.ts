@@ -21,6 +21,7 @@ import {
   type UserRow,
 } from '../../db/schema';
 import { notify } from '../notify';
+import { programForPair } from '../programs/service';
 import { cancelFutureMeetings } from '../scheduling/service';
 import { bothSides } from '../sides';
 import { describeWhy, icebreakers, topicList } from './describe';
@@ -275,6 +276,7 @@ export function answerProposal(
         menteeUserId: proposal.menteeUserId,
         proposalId: proposal.id,
         group: proposal.group,
+        programId: programForPair(tx, proposal.menteeUserId, now, deps.config.ORG_TIMEZONE),
         createdAt: now,
       })
       .returning()

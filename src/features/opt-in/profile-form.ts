@@ -5,6 +5,7 @@ import { isLocale, LOCALES } from '../../core/i18n';
 import { audit } from '../../db/queries/audit';
 import { getProfile, listTopics, saveProfile } from '../../db/queries/profiles';
 import { updateUser } from '../../db/queries/users';
+import { currentProgram } from '../programs/service';
 import { guideReply } from './guide';
 import {
   DEPARTMENT_MAX,
@@ -182,6 +183,7 @@ function saveFromForm(ctx: Ctx, values: FormValues, mode: string): void {
         capacity: isMentor(role) ? Number(values.capacity) || 1 : null,
         teach: isMentor(role) ? list(values.teach) : [],
         learn: isMentee(role) ? list(values.learn) : [],
+        programId: currentProgram(tx, ctx.now, ctx.deps.config.ORG_TIMEZONE)?.id ?? null,
       },
       ctx.now,
     );

@@ -6,6 +6,7 @@ import type { Db } from '../../db/client';
 import { getProfile } from '../../db/queries/profiles';
 import { meetings, pairs } from '../../db/schema';
 import { notify } from '../notify';
+import { cadenceDaysOf } from '../programs/service';
 import { peopleOf } from './service';
 
 const DAY_MS = 24 * 3600_000;
@@ -21,9 +22,10 @@ export function runNudges(
   deps: Pick<EngineDeps, 'config' | 'adapters'> & { db: Db },
   now: Date,
 ): number {
-  const cadenceMs = deps.config.CADENCE_DAYS * DAY_MS;
   let sent = 0;
   for (const pair of deps.db.select().from(pairs).where(eq(pairs.status, 'active')).all()) {
+    // Each program sets its own pace; the default program uses CADENCE_DAYS.
+    const cadenceMs = cadenceDaysOf(deps.db, deps.config, pair.id) * DAY_MS;
     const booked = deps.db
       .select()
       .from(meetings)

@@ -1,0 +1,112 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { encodeAction } from '../../core/actions';
+import type { Ctx } from '../../core/context';
+import type { ActionSpec } from '../../core/registry';
+import type { DbOrTx } from '../../db/client';
+import { audit } from '../../db/queries/audit';
+import { broadcasts, profiles, type UserRow, users } from '../../db/schema';
+import { notify } from '../notify';
+
+export const BROADCAST_ACTION = 'bc';
+const TEXT_MAX = 2000;
+
+/** Everyone who joined and can still be reached. */
+function audience(db: DbOrTx): UserRow[] {
+  return db
+    .select({ user: users })
+    .from(profiles)
+    .innerJoin(users, eq(users.id, profiles.userId))
+    .where(isNull(users.unreachableAt))
+    .all()
+    .map((r) => r.user);
+}
+
+/** `admin broadcast <text>`: drafts an announcement and asks to confirm with the head count. */
+export function adminBroadcast(ctx: Ctx, rest: string): boolean {
+  if (!rest) return false;
+  if (rest.length > TEXT_MAX) {
+    ctx.reply({ kind: 'text', text: ctx.t('broadcast.tooLong', { max: TEXT_MAX }) });
+    return true;
+  }
+  const count = audience(ctx.deps.db).length;
+  const draft = ctx.deps.db
+    .insert(broadcasts)
+    .values({ text: rest, byUserId: ctx.user.id, recipients: count, createdAt: ctx.now })
+    .returning()
+    .get();
+  ctx.reply({
+    kind: 'text',
+    text: ctx.t('broadcast.confirm', { n: count, text: rest }),
+    buttons: [
+      {
+        label: ctx.t('broadcast.button.send', { n: count }),
+        data: encodeAction(BROADCAST_ACTION, ctx.user.id, String(draft.id), 'y'),
+        style: 'primary',
+      },
+      {
+        label: ctx.t('broadcast.button.cancel'),
+        data: encodeAction(BROADCAST_ACTION, ctx.user.id, String(draft.id), 'n'),
+      },
+    ],
+  });
+  return true;
+}
+
+export const broadcastActions = {
+  [BROADCAST_ACTION]: {
+    run(ctx, args) {
+      if (!ctx.roles.has('admin')) {
+        ctx.reply({ kind: 'text', text: ctx.t('command.adminOnly') });
+        return;
+      }
+      const [id, answer] = args;
+      const draft = ctx.deps.db
+        .select()
+        .from(broadcasts)
+        .where(and(eq(broadcasts.id, Number(id)), eq(broadcasts.status, 'draft')))
+        .get();
+      if (!draft) {
+        ctx.reply({ kind: 'text', text: ctx.t('broadcast.done') }, { replace: true });
+        return;
+      }
+      if (answer !== 'y') {
+        ctx.deps.db
+          .update(broadcasts)
+          .set({ status: 'cancelled' })
+          .where(eq(broadcasts.id, draft.id))
+          .run();
+        ctx.reply({ kind: 'text', text: ctx.t('broadcast.cancelled') }, { replace: true });
+        return;
+      }
+      const sent = ctx.deps.db.transaction((tx) => {
+        const people = audience(tx);
+        for (const person of people) {
+          // Keyed per broadcast and person: a second press or a retry queues nothing new.
+          notify(
+            tx,
+            ctx.deps,
+            person,
+            `broadcast:${draft.id}:${person.id}`,
+            (t) => ({ kind: 'text', title: t('broadcast.title'), text: draft.text }),
+            ctx.now,
+          );
+        }
+        tx.update(broadcasts)
+          .set({ status: 'sent', recipients: people.length, sentAt: ctx.now })
+          .where(eq(broadcasts.id, draft.id))
+          .run();
+        audit(
+          tx,
+          {
+            actorUserId: ctx.user.id,
+            action: 'broadcast.sent',
+            details: { broadcast: draft.id, recipients: people.length },
+          },
+          ctx.now,
+        );
+        return people.length;
+      });
+      ctx.reply({ kind: 'text', text: ctx.t('broadcast.sent', { n: sent }) }, { replace: true });
+    },
+  },
+} satisfies Record<string, ActionSpec>;

@@ -1,0 +1,49 @@
+import { eq } from 'drizzle-orm';
+import { splitArgs } from '../../core/command-parser';
+import type { Ctx } from '../../core/context';
+import { audit } from '../../db/queries/audit';
+import { topics } from '../../db/schema';
+
+const LABEL_MAX = 60;
+const ID_PATTERN = /^[a-z][a-z0-9_]{1,30}$/;
+
+/** `admin topics add <id> "<English>" "<Russian>"`, `admin topics rename <id> "<English>" "<Russian>"`. */
+export function adminTopics(ctx: Ctx, rest: string): boolean {
+  const [verb, id, en, ru, ...extra] = splitArgs(rest);
+  if ((verb !== 'add' && verb !== 'rename') || !id || !en || !ru || extra.length) return false;
+  if (!ID_PATTERN.test(id)) {
+    ctx.reply({ kind: 'text', text: ctx.t('topics.error.id') });
+    return true;
+  }
+  if (en.length > LABEL_MAX || ru.length > LABEL_MAX) {
+    ctx.reply({ kind: 'text', text: ctx.t('topics.error.label', { max: LABEL_MAX }) });
+    return true;
+  }
+  const existing = ctx.deps.db.select().from(topics).where(eq(topics.id, id)).get();
+  if (verb === 'add' && existing) {
+    ctx.reply({ kind: 'text', text: ctx.t('topics.exists', { id }) });
+    return true;
+  }
+  if (verb === 'rename' && !existing) {
+    ctx.reply({ kind: 'text', text: ctx.t('topics.notFound', { id }) });
+    return true;
+  }
+  ctx.deps.db.transaction((tx) => {
+    if (verb === 'add') tx.insert(topics).values({ id, nameEn: en, nameRu: ru }).run();
+    else tx.update(topics).set({ nameEn: en, nameRu: ru }).where(eq(topics.id, id)).run();
+    audit(
+      tx,
+      {
+        actorUserId: ctx.user.id,
+        action: `topic.${verb === 'add' ? 'added' : 'renamed'}`,
+        details: { topic: id },
+      },
+      ctx.now,
+    );
+  });
+  ctx.reply({
+    kind: 'text',
+    text: ctx.t(verb === 'add' ? 'topics.added' : 'topics.renamed', { id, en, ru }),
+  });
+  return true;
+}

@@ -1,0 +1,70 @@
+import { and, desc, eq, gte, lte } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import type { Config } from '../../config';
+import type { DbOrTx } from '../../db/client';
+import { type ProgramRow, pairs, profiles, programs } from '../../db/schema';
+
+/** Today as YYYY-MM-DD in the organisation's zone. */
+export function orgToday(now: Date, zone: string): string {
+  return DateTime.fromJSDate(now, { zone }).toISODate() ?? '';
+}
+
+/** The running program new volunteers join: active and covering today (the latest started). */
+export function currentProgram(db: DbOrTx, now: Date, zone: string): ProgramRow | undefined {
+  const today = orgToday(now, zone);
+  return db
+    .select()
+    .from(programs)
+    .where(
+      and(
+        eq(programs.status, 'active'),
+        lte(programs.startDate, today),
+        gte(programs.endDate, today),
+      ),
+    )
+    .orderBy(desc(programs.startDate))
+    .get();
+}
+
+export function programById(db: DbOrTx, id: number | null | undefined): ProgramRow | undefined {
+  return id ? db.select().from(programs).where(eq(programs.id, id)).get() : undefined;
+}
+
+/** A person's program (from their profile), if they joined one. */
+export function programOfUser(db: DbOrTx, userId: number): ProgramRow | undefined {
+  const row = db
+    .select({ programId: profiles.programId })
+    .from(profiles)
+    .where(eq(profiles.userId, userId))
+    .get();
+  return programById(db, row?.programId);
+}
+
+/** The program a new pair belongs to: its mentee's, else the running one. */
+export function programForPair(
+  db: DbOrTx,
+  menteeUserId: number,
+  now: Date,
+  zone: string,
+): number | null {
+  return programOfUser(db, menteeUserId)?.id ?? currentProgram(db, now, zone)?.id ?? null;
+}
+
+/** Days without a meeting before this pair is nudged: its program's cadence, else CADENCE_DAYS. */
+export function cadenceDaysOf(
+  db: DbOrTx,
+  config: Pick<Config, 'CADENCE_DAYS'>,
+  pairId: number,
+): number {
+  const pair = db
+    .select({ programId: pairs.programId })
+    .from(pairs)
+    .where(eq(pairs.id, pairId))
+    .get();
+  return programById(db, pair?.programId)?.cadenceDays ?? config.CADENCE_DAYS;
+}
+
+/** The last moment of a program (end of its last day in the organisation's zone). */
+export function programEndsAt(program: ProgramRow, zone: string): Date {
+  return DateTime.fromISO(program.endDate, { zone }).endOf('day').toJSDate();
+}

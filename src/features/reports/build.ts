@@ -1,0 +1,41 @@
+import { DateTime } from 'luxon';
+import type { Config } from '../../config';
+import { type Locale, translator } from '../../core/i18n';
+import type { FileMessage, TextReply } from '../../core/replies';
+import type { Db } from '../../db/client';
+import { listTopics } from '../../db/queries/profiles';
+import { chartPng, chartSvg } from './chart';
+import { reportPeriod } from './period';
+import { renderSummary } from './render';
+import { computeSummary } from './summary';
+
+export interface BuiltSummary {
+  reply: TextReply;
+  chart: FileMessage;
+  svg: string;
+}
+
+/** The summary and its chart for the last `weeks` complete weeks, in one language. */
+export function buildSummary(
+  db: Db,
+  config: Pick<Config, 'K_ANON_MIN' | 'ORG_TIMEZONE'>,
+  now: Date,
+  weeks: number,
+  locale: Locale,
+): BuiltSummary {
+  const zone = config.ORG_TIMEZONE;
+  const t = translator(locale);
+  const data = computeSummary(db, config, reportPeriod(now, zone, weeks));
+  const svg = chartSvg(t, data, locale, zone);
+  const day = DateTime.fromJSDate(data.period.to, { zone }).minus({ days: 1 }).toISODate();
+  return {
+    reply: renderSummary(t, data, { locale, zone, k: config.K_ANON_MIN, topics: listTopics(db) }),
+    chart: {
+      filename: `tandem-summary-${day}.png`,
+      mimeType: 'image/png',
+      contentBase64: chartPng(svg).toString('base64'),
+      caption: t('summary.chartCaption'),
+    },
+    svg,
+  };
+}

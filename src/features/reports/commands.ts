@@ -1,0 +1,72 @@
+import { DateTime } from 'luxon';
+import type { Config } from '../../config';
+import { enqueue } from '../../core/outbox';
+import type { CommandSpec } from '../../core/registry';
+import type { Db } from '../../db/client';
+import { channelTarget } from '../matching/scheduled';
+import { buildSummary } from './build';
+
+export const REPORT_WEEKS_MAX = 12;
+
+/** `/report [weeks]` (HR): the summary now, in a DM or the HR channel — never in another group. */
+export const reportCommand: CommandSpec = {
+  scope: 'anywhere',
+  role: 'hr',
+  run(ctx, args) {
+    const raw = args.trim();
+    const weeks = raw === '' ? 1 : Number(raw);
+    if (!Number.isInteger(weeks) || weeks < 1 || weeks > REPORT_WEEKS_MAX) {
+      ctx.reply({
+        kind: 'text',
+        text: ctx.t('report.usage', { command: ctx.cmd('report'), max: REPORT_WEEKS_MAX }),
+      });
+      return;
+    }
+    const conversation = ctx.event.conversation;
+    const hr = channelTarget(ctx.deps.config.HR_CHANNEL);
+    const inHrChannel =
+      hr?.kind === 'conversation' &&
+      hr.conversation.platform === conversation.platform &&
+      hr.conversation.id === conversation.id;
+    if (conversation.kind !== 'dm' && !inHrChannel) {
+      ctx.reply({ kind: 'text', text: ctx.t('report.wrongPlace') });
+      return;
+    }
+    const built = buildSummary(ctx.deps.db, ctx.deps.config, ctx.now, weeks, ctx.locale);
+    ctx.reply(built.reply);
+    ctx.replyFile(built.chart);
+  },
+};
+
+/**
+ * SUMMARY_CRON: last week's summary and chart to HR_CHANNEL, in the organisation's language.
+ * Keyed by week, so a catch-up after downtime and a regular run never post it twice.
+ */
+export function runWeeklySummary(deps: { db: Db; config: Config }, now: Date): boolean {
+  const target = channelTarget(deps.config.HR_CHANNEL);
+  if (!target) return false;
+  const locale = deps.config.DEFAULT_LOCALE;
+  const built = buildSummary(deps.db, deps.config, now, 1, locale);
+  const week = DateTime.fromJSDate(now, { zone: deps.config.ORG_TIMEZONE }).toFormat("kkkk-'W'WW");
+  return deps.db.transaction((tx) => {
+    const posted = enqueue(
+      tx,
+      {
+        dedupeKey: `summary:${week}`,
+        target,
+        payload: { kind: 'reply', reply: built.reply, locale },
+      },
+      now,
+    );
+    enqueue(
+      tx,
+      {
+        dedupeKey: `summary:${week}:chart`,
+        target,
+        payload: { kind: 'file', file: built.chart, locale },
+      },
+      now,
+    );
+    return posted;
+  });
+}

@@ -1,0 +1,245 @@
+import { stringify } from 'csv-stringify/sync';
+import { DateTime } from 'luxon';
+import type { Config } from '../../config';
+import type { CommandSpec } from '../../core/registry';
+import type { FileMessage } from '../../core/replies';
+import type { Db } from '../../db/client';
+import { audit } from '../../db/queries/audit';
+import { guarded, mean } from '../feedback/k-anon';
+
+/** Excel reads a UTF-8 CSV as UTF-8 (Cyrillic intact) only when it starts with a BOM. */
+const BOM = '\uFEFF';
+
+export const EXPORT_TABLES = [
+  'participants',
+  'pairs',
+  'meetings',
+  'goals',
+  'feedback',
+  'experiments',
+] as const;
+export type ExportTable = (typeof EXPORT_TABLES)[number];
+
+type Row = Record<string, string | number | null>;
+
+/** ISO 8601 with the organisation's offset, e.g. 2026-12-03T15:00:00+03:00; empty for none. */
+function iso(ms: number | null, zone: string): string {
+  return ms === null
+    ? ''
+    : (DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }) ?? '');
+}
+
+/**
+ * Every HR export table as rows. Feedback appears only aggregated per week and under the
+ * k rule, like everywhere HR looks; free text and individual ratings are not exported.
+ */
+export function exportRows(
+  db: Db,
+  config: Pick<Config, 'ORG_TIMEZONE' | 'K_ANON_MIN'>,
+): Record<ExportTable, Row[]> {
+  const sqlite = db.$client;
+  const zone = config.ORG_TIMEZONE;
+  const all = (sql: string) => sqlite.prepare(sql).all() as Record<string, unknown>[];
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+
+  const topicsOf = new Map<number, { teach: string[]; learn: string[] }>();
+  for (const r of all(
+    'select user_id, topic_id, direction from profile_topics order by topic_id',
+  )) {
+    const entry = topicsOf.get(Number(r.user_id)) ?? { teach: [], learn: [] };
+    entry[r.direction === 'teach' ? 'teach' : 'learn'].push(str(r.topic_id));
+    topicsOf.set(Number(r.user_id), entry);
+  }
+  const participants = all(
+    `select u.id, u.name, u.platform, p.role, p.grade, p.department, p.joined_at, p.prepared_at,
+            p.paused_until, g.name as program
+       from profiles p join users u on u.id = p.user_id left join programs g on g.id = p.program_id
+      order by u.id`,
+  ).map((r) => ({
+    id: num(r.id),
+    name: str(r.name),
+    platform: str(r.platform),
+    role: str(r.role),
+    grade: num(r.grade),
+    department: str(r.department),
+    teaches: (topicsOf.get(Number(r.id))?.teach ?? []).join(' '),
+    learns: (topicsOf.get(Number(r.id))?.learn ?? []).join(' '),
+    program: str(r.program),
+    joined_at: iso(num(r.joined_at), zone),
+    prepared_at: iso(num(r.prepared_at), zone),
+    paused_until: iso(num(r.paused_until), zone),
+  }));
+  const pairs = all(
+    `select p.id, mu.name as mentor, eu.name as mentee, p.status, g.name as program, p.manual,
+            p.nudges_ignored, p.created_at, p.ended_at
+       from pairs p join users mu on mu.id = p.mentor_user_id join users eu on eu.id = p.mentee_user_id
+       left join programs g on g.id = p.program_id order by p.id`,
+  ).map((r) => ({
+    id: num(r.id),
+    mentor: str(r.mentor),
+    mentee: str(r.mentee),
+    status: str(r.status),
+    program: str(r.program),
+    manual: num(r.manual),
+    nudges_ignored: num(r.nudges_ignored),
+    created_at: iso(num(r.created_at), zone),
+    ended_at: iso(num(r.ended_at), zone),
+  }));
+  const meetings = all(
+    'select id, pair_id, kind, starts_at, duration_min, status, topic from meetings order by starts_at, id',
+  ).map((r) => ({
+    id: num(r.id),
+    pair_id: num(r.pair_id),
+    kind: str(r.kind),
+    starts_at: iso(num(r.starts_at), zone),
+    duration_min: num(r.duration_min),
+    status: str(r.status),
+    topic: str(r.topic),
+  }));
+  const goals = all(
+    `select g.id, g.pair_id, u.name as owner, g.specific, g.measure, g.deadline, g.progress, g.status, g.created_at
+       from goals g join users u on u.id = g.owner_user_id order by g.id`,
+  ).map((r) => ({
+    id: num(r.id),
+    pair_id: num(r.pair_id),
+    owner: str(r.owner),
+    goal: str(r.specific),
+    measure: str(r.measure),
+    deadline: str(r.deadline),
+    progress: num(r.progress),
+    status: str(r.status),
+    created_at: iso(num(r.created_at), zone),
+  }));
+  const weeks = new Map<string, { ratings: number[]; people: Set<number> }>();
+  for (const r of all('select created_at, usefulness, user_id from meeting_feedback')) {
+    const week =
+      DateTime.fromMillis(Number(r.created_at), { zone }).startOf('week').toISODate() ?? '';
+    const entry = weeks.get(week) ?? { ratings: [], people: new Set<number>() };
+    entry.ratings.push(Number(r.usefulness));
+    entry.people.add(r.user_id === null ? -1 : Number(r.user_id));
+    weeks.set(week, entry);
+  }
+  const feedback = [...weeks.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([week, e]) => {
+      const g = guarded(e.people.size, config.K_ANON_MIN, () => mean(e.ratings));
+      return {
+        week_starting: week,
+        answers: e.ratings.length,
+        people: e.people.size,
+        usefulness_mean: g.shown ? g.value : null,
+      };
+    });
+  const experiments = all(
+    `select e.id, e.title, u.name as author, e.status, s.name as sponsor, e.check_date, e.created_at,
+            (select group_concat(outcome, ' ') from experiment_outcomes o where o.experiment_id = e.id) as outcomes
+       from experiments e join users u on u.id = e.author_user_id left join users s on s.id = e.sponsor_user_id
+      order by e.id`,
+  ).map((r) => ({
+    id: num(r.id),
+    title: str(r.title),
+    author: str(r.author),
+    status: str(r.status),
+    sponsor: str(r.sponsor),
+    check_date: str(r.check_date),
+    outcomes: str(r.outcomes),
+    created_at: iso(num(r.created_at), zone),
+  }));
+  return { participants, pairs, meetings, goals, feedback, experiments };
+}
+
+/** RFC 4180 CSV (CRLF, quoted where needed) with a header row and a BOM. */
+export function toCsv(rows: Row[], header: string[]): string {
+  return BOM + stringify(rows, { header: true, columns: header, record_delimiter: '\r\n' });
+}
+
+/** The export as files, one per table. */
+export function exportFiles(
+  db: Db,
+  config: Pick<Config, 'ORG_TIMEZONE' | 'K_ANON_MIN'>,
+  now: Date,
+): FileMessage[] {
+  const rows = exportRows(db, config);
+  const day = DateTime.fromJSDate(now, { zone: config.ORG_TIMEZONE }).toISODate();
+  return EXPORT_TABLES.map((table) => {
+    const header = Object.keys(rows[table][0] ?? emptyHeader(table));
+    return {
+      filename: `tandem-${table}-${day}.csv`,
+      mimeType: 'text/csv',
+      contentBase64: Buffer.from(toCsv(rows[table], header), 'utf8').toString('base64'),
+    };
+  });
+}
+
+/** Column names for a table with no rows yet, so even an empty export has its header. */
+function emptyHeader(table: ExportTable): Row {
+  const columns: Record<ExportTable, string[]> = {
+    participants: [
+      'id',
+      'name',
+      'platform',
+      'role',
+      'grade',
+      'department',
+      'teaches',
+      'learns',
+      'program',
+      'joined_at',
+      'prepared_at',
+      'paused_until',
+    ],
+    pairs: [
+      'id',
+      'mentor',
+      'mentee',
+      'status',
+      'program',
+      'manual',
+      'nudges_ignored',
+      'created_at',
+      'ended_at',
+    ],
+    meetings: ['id', 'pair_id', 'kind', 'starts_at', 'duration_min', 'status', 'topic'],
+    goals: [
+      'id',
+      'pair_id',
+      'owner',
+      'goal',
+      'measure',
+      'deadline',
+      'progress',
+      'status',
+      'created_at',
+    ],
+    feedback: ['week_starting', 'answers', 'people', 'usefulness_mean'],
+    experiments: [
+      'id',
+      'title',
+      'author',
+      'status',
+      'sponsor',
+      'check_date',
+      'outcomes',
+      'created_at',
+    ],
+  };
+  return Object.fromEntries(columns[table].map((c) => [c, null]));
+}
+
+/** `/export` (HR): the CSV files, in a direct message. */
+export const exportCommand: CommandSpec = {
+  scope: 'dm',
+  role: 'hr',
+  takesArgs: false,
+  run(ctx) {
+    const files = exportFiles(ctx.deps.db, ctx.deps.config, ctx.now);
+    ctx.reply({ kind: 'text', text: ctx.t('export.intro', { n: files.length }) });
+    for (const file of files) ctx.replyFile(file);
+    audit(
+      ctx.deps.db,
+      { actorUserId: ctx.user.id, action: 'export.made', details: { files: files.length } },
+      ctx.now,
+    );
+  },
+};

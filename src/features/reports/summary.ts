@@ -1,0 +1,251 @@
+import type Database from 'better-sqlite3';
+import type { Config } from '../../config';
+import type { Db } from '../../db/client';
+import { type Guarded, guarded, mean, nps } from '../feedback/k-anon';
+import { AT_RISK_NUDGES } from '../scheduling/nudges';
+import { type Period, previousPeriod, weekEdges } from './period';
+
+/** A pair with no session for this long is at risk, whatever the nudges say. */
+export const AT_RISK_DAYS = 21;
+/** Weeks of history in the chart. */
+export const CHART_WEEKS = 8;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface Funnel {
+  mentors: number;
+  mentees: number;
+  both: number;
+  volunteers: number;
+  newInPeriod: number;
+  prepared: number;
+  proposed: number;
+  activePairs: number;
+  metOnce: number;
+  goalsSet: number;
+  goalsDone: number;
+}
+
+export interface SummaryData {
+  period: Period;
+  funnel: Funnel;
+  meetings: { scheduled: number; held: number; missed: number; cancelled: number };
+  usefulness: Guarded<number>;
+  nps: Guarded<number>;
+  /** Topic ids people want to learn that no volunteer teaches, most wanted first. */
+  unmetTopics: { id: string; wanted: number }[];
+  atRisk: { mentor: string; mentee: string; reason: 'silent' | 'nudges' }[];
+  experiments: {
+    proposed: number;
+    piloting: number;
+    parked: number;
+    concluded: number;
+    worked: number;
+  };
+  previous: { volunteers: number; activePairs: number; held: number; usefulness: Guarded<number> };
+  /** One point per week, oldest first: sessions held and (k-anonymous) usefulness. */
+  series: { weekStart: Date; held: number; usefulness: number | null }[];
+}
+
+type Num = { n: number };
+
+/**
+ * Everything the weekly summary says, computed with aggregate queries (so a year of data
+ * costs milliseconds, not a scan in JavaScript). Ratings appear only as K_ANON_MIN-guarded means.
+ */
+export function computeSummary(
+  db: Db,
+  config: Pick<Config, 'K_ANON_MIN' | 'ORG_TIMEZONE'>,
+  period: Period,
+): SummaryData {
+  const sqlite = db.$client;
+  const k = config.K_ANON_MIN;
+  const from = period.from.getTime();
+  const to = period.to.getTime();
+  const one = (sql: string, ...params: unknown[]) => (sqlite.prepare(sql).get(...params) as Num).n;
+
+  const roles = sqlite
+    .prepare('select role, count(*) as n from profiles where joined_at < ? group by role')
+    .all(to) as { role: string; n: number }[];
+  const byRole = (r: string) => roles.find((x) => x.role === r)?.n ?? 0;
+  const activeAt = (at: number) =>
+    one(
+      'select count(*) as n from pairs where created_at < ? and (ended_at is null or ended_at >= ?)',
+      at,
+      at,
+    );
+  const funnel: Funnel = {
+    mentors: byRole('mentor'),
+    mentees: byRole('mentee'),
+    both: byRole('both'),
+    volunteers: roles.reduce((a, r) => a + r.n, 0),
+    newInPeriod: one(
+      'select count(*) as n from profiles where joined_at >= ? and joined_at < ?',
+      from,
+      to,
+    ),
+    prepared: one(
+      'select count(*) as n from profiles where prepared_at is not null and prepared_at < ?',
+      to,
+    ),
+    proposed: one(
+      `select count(*) as n from (select mentor_user_id as u from proposals where created_at < ?
+        union select mentee_user_id from proposals where created_at < ?)`,
+      to,
+      to,
+    ),
+    activePairs: activeAt(to),
+    metOnce: one(
+      `select count(distinct m.pair_id) as n from meetings m join pairs p on p.id = m.pair_id
+        where m.status = 'held' and m.starts_at < ? and (p.ended_at is null or p.ended_at >= ?)`,
+      to,
+      to,
+    ),
+    goalsSet: one('select count(*) as n from goals where created_at < ?', to),
+    goalsDone: one("select count(*) as n from goals where status = 'done' and updated_at < ?", to),
+  };
+
+  const meetingCounts = sqlite
+    .prepare(
+      'select status, count(*) as n from meetings where starts_at >= ? and starts_at < ? group by status',
+    )
+    .all(from, to) as { status: string; n: number }[];
+  const status = (s: string) => meetingCounts.find((m) => m.status === s)?.n ?? 0;
+
+  const prev = previousPeriod(period, config.ORG_TIMEZONE);
+  const usefulnessBetween = (a: number, b: number) => {
+    const row = sqlite
+      .prepare(
+        `select count(distinct coalesce(user_id, -1)) as people, avg(usefulness) as avg
+           from meeting_feedback where created_at >= ? and created_at < ?`,
+      )
+      .get(a, b) as { people: number; avg: number | null };
+    return guarded(row.people, k, () => Math.round((row.avg ?? 0) * 10) / 10);
+  };
+  const surveys = sqlite
+    .prepare('select user_id as u, nps from final_surveys where updated_at >= ? and updated_at < ?')
+    .all(from, to) as { u: number | null; nps: number }[];
+
+  return {
+    period,
+    funnel,
+    meetings: {
+      scheduled: meetingCounts.reduce((a, m) => a + m.n, 0),
+      held: status('held'),
+      missed: status('missed'),
+      cancelled: status('cancelled'),
+    },
+    usefulness: usefulnessBetween(from, to),
+    nps: guarded(new Set(surveys.map((s) => s.u ?? -1)).size, k, () =>
+      nps(surveys.map((s) => s.nps)),
+    ),
+    unmetTopics: sqlite
+      .prepare(
+        `select topic_id as id, count(*) as wanted from profile_topics
+          where direction = 'learn' and topic_id not in
+            (select topic_id from profile_topics where direction = 'teach')
+          group by topic_id order by wanted desc, topic_id`,
+      )
+      .all() as { id: string; wanted: number }[],
+    atRisk: atRiskAt(sqlite, to),
+    experiments: experimentCounts(sqlite, to),
+    previous: {
+      volunteers: one('select count(*) as n from profiles where joined_at < ?', prev.to.getTime()),
+      activePairs: activeAt(prev.to.getTime()),
+      held: one(
+        "select count(*) as n from meetings where status = 'held' and starts_at >= ? and starts_at < ?",
+        prev.from.getTime(),
+        prev.to.getTime(),
+      ),
+      usefulness: usefulnessBetween(prev.from.getTime(), prev.to.getTime()),
+    },
+    series: weeklySeries(sqlite, k, period, config.ORG_TIMEZONE),
+  };
+}
+
+/** Active pairs that went quiet: no session for AT_RISK_DAYS, or three ignored nudges. */
+function atRiskAt(sqlite: Database.Database, to: number): SummaryData['atRisk'] {
+  const rows = sqlite
+    .prepare(
+      `select p.id, p.nudges_ignored as nudges, p.created_at as created,
+              mu.name as mentor, eu.name as mentee,
+              (select max(starts_at) from meetings m where m.pair_id = p.id and m.status = 'held' and m.starts_at < ?) as last
+         from pairs p join users mu on mu.id = p.mentor_user_id join users eu on eu.id = p.mentee_user_id
+        where p.status = 'active' and p.created_at < ?`,
+    )
+    .all(to, to) as {
+    nudges: number;
+    created: number;
+    mentor: string;
+    mentee: string;
+    last: number | null;
+  }[];
+  const quietSince = to - AT_RISK_DAYS * DAY_MS;
+  return rows.flatMap((r): SummaryData['atRisk'] => {
+    if (r.nudges >= AT_RISK_NUDGES)
+      return [{ mentor: r.mentor, mentee: r.mentee, reason: 'nudges' as const }];
+    if ((r.last ?? r.created) < quietSince)
+      return [{ mentor: r.mentor, mentee: r.mentee, reason: 'silent' as const }];
+    return [];
+  });
+}
+
+function experimentCounts(sqlite: Database.Database, to: number): SummaryData['experiments'] {
+  const rows = sqlite
+    .prepare('select status, count(*) as n from experiments where created_at < ? group by status')
+    .all(to) as { status: string; n: number }[];
+  const of = (s: string) => rows.find((r) => r.status === s)?.n ?? 0;
+  const worked = (
+    sqlite
+      .prepare(
+        `select count(distinct experiment_id) as n from experiment_outcomes where outcome = 'worked' and created_at < ?`,
+      )
+      .get(to) as Num
+  ).n;
+  return {
+    proposed: of('proposed'),
+    piloting: of('piloting'),
+    parked: of('parked'),
+    concluded: of('concluded'),
+    worked,
+  };
+}
+
+/** Sessions held and mean usefulness per organisation week, for the chart. */
+function weeklySeries(
+  sqlite: Database.Database,
+  k: number,
+  period: Period,
+  zone: string,
+): SummaryData['series'] {
+  const edges = weekEdges(period, zone, CHART_WEEKS).map((d) => d.getTime());
+  const first = edges[0] ?? 0;
+  const last = edges.at(-1) ?? 0;
+  const bucket = (t: number) => {
+    let i = 0;
+    while (i < CHART_WEEKS - 1 && t >= (edges[i + 1] ?? Number.POSITIVE_INFINITY)) i++;
+    return i;
+  };
+  const held = new Array<number>(CHART_WEEKS).fill(0);
+  for (const row of sqlite
+    .prepare(
+      "select starts_at as t from meetings where status = 'held' and starts_at >= ? and starts_at < ?",
+    )
+    .iterate(first, last) as Iterable<{ t: number }>) {
+    held[bucket(row.t)] = (held[bucket(row.t)] ?? 0) + 1;
+  }
+  const ratings: number[][] = Array.from({ length: CHART_WEEKS }, () => []);
+  const people: Set<number>[] = Array.from({ length: CHART_WEEKS }, () => new Set());
+  for (const row of sqlite
+    .prepare(
+      'select created_at as t, usefulness as u, user_id as who from meeting_feedback where created_at >= ? and created_at < ?',
+    )
+    .iterate(first, last) as Iterable<{ t: number; u: number; who: number | null }>) {
+    const b = bucket(row.t);
+    ratings[b]?.push(row.u);
+    people[b]?.add(row.who ?? -1);
+  }
+  return held.map((h, i) => {
+    const g = guarded(people[i]?.size ?? 0, k, () => mean(ratings[i] ?? []));
+    return { weekStart: new Date(edges[i] ?? 0), held: h, usefulness: g.shown ? g.value : null };
+  });
+}
