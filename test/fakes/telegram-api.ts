@@ -82,6 +82,7 @@ export class FakeBotApi {
   #result(method: string, payload: Record<string, unknown>): unknown {
     switch (method) {
       case 'sendMessage':
+      case 'sendPhoto':
       case 'sendDocument': {
         const id = ++this.#messageId;
         const call = this.calls.at(-1);

@@ -14,6 +14,8 @@ import {
   TELEGRAM_COMMAND_DESCRIPTION_MAX,
   TELEGRAM_GLOBAL_INTERVAL_MS,
   TELEGRAM_GROUP_INTERVAL_MS,
+  TELEGRAM_PHOTO_MAX_BYTES,
+  TELEGRAM_PHOTO_TYPES,
   TELEGRAM_PRIVATE_INTERVAL_MS,
   TELEGRAM_START_PAYLOAD_MAX,
 } from './limits';
@@ -164,13 +166,15 @@ export class TelegramAdapter implements ChatAdapter {
     const { chatId, group } = chatOf(target);
     try {
       await this.#pace(chatId, group);
-      await this.#bot.api.sendDocument(
-        chatId,
-        new InputFile(Buffer.from(file.contentBase64, 'base64'), file.filename),
-        {
-          ...(file.caption ? { caption: file.caption.slice(0, TELEGRAM_CAPTION_MAX) } : {}),
-        },
-      );
+      const input = new InputFile(Buffer.from(file.contentBase64, 'base64'), file.filename);
+      const options = file.caption ? { caption: file.caption.slice(0, TELEGRAM_CAPTION_MAX) } : {};
+      // A chart is shown as a picture; everything else (.ics, CSV, JSON) as a file to save.
+      if (
+        TELEGRAM_PHOTO_TYPES.has(file.mimeType) &&
+        file.contentBase64.length * 0.75 <= TELEGRAM_PHOTO_MAX_BYTES
+      )
+        await this.#bot.api.sendPhoto(chatId, input, options);
+      else await this.#bot.api.sendDocument(chatId, input, options);
     } catch (error) {
       throw toDeliveryError(error);
     }

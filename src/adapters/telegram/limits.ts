@@ -13,3 +13,7 @@ export const TELEGRAM_GLOBAL_INTERVAL_MS = 34;
 export const TELEGRAM_PRIVATE_INTERVAL_MS = 1000;
 /** 20 messages a minute to one group. */
 export const TELEGRAM_GROUP_INTERVAL_MS = 3000;
+/** sendPhoto takes pictures up to 10 MB; bigger ones go as documents. */
+export const TELEGRAM_PHOTO_MAX_BYTES = 10 * 1024 * 1024;
+/** Files Telegram shows as photos. */
+export const TELEGRAM_PHOTO_TYPES: ReadonlySet<string> = new Set(['image/png', 'image/jpeg']);

@@ -57,6 +57,12 @@ export function chartSvg(t: Translate, data: SummaryData, locale: Locale, zone: 
     const x = left.x + i * slot + slot / 2;
     segments.at(-1)?.push(`${x.toFixed(1)},${yOf(s.usefulness).toFixed(1)}`);
   });
+  // The usefulness scale, on the right edge of the bars.
+  for (const u of [1, 3, 5]) {
+    parts.push(
+      `<text x="${left.x + left.w + 8}" y="${(yOf(u) + 4).toFixed(1)}" font-size="11" fill="${COLORS.line}">${u}</text>`,
+    );
+  }
   parts.push(
     `<g id="usefulness" data-values="${data.series.map((s) => (s.usefulness === null ? '' : s.usefulness)).join(',')}">`,
   );

@@ -1,0 +1,216 @@
+import { eq } from 'drizzle-orm';
+import {
+  experimentOutcomes,
+  experiments,
+  goals,
+  meetingFeedback,
+  meetings,
+  pairs,
+  profiles,
+  proposals,
+} from '../../src/db/schema';
+import type { TestApp } from '../helpers/app';
+import { participant } from '../helpers/participants';
+
+const at = (iso: string) => new Date(iso);
+const ref = (id: string) => ({ platform: 'console' as const, workspace: 'local', id });
+
+/**
+ * A hand-built program for the summary's week of Mon 30 Nov – Sun 6 Dec 2026 in Moscow
+ * (UTC+3): 2026-11-29T21:00Z to 2026-12-06T21:00Z. Every figure the tests expect is derived
+ * in the comments next to the rows that make it.
+ */
+export function buildFixture(app: TestApp) {
+  const db = app.database.db;
+  const person = (id: string, name: string, when: string, p: Parameters<typeof participant>[3]) => {
+    app.clock.set(when);
+    return participant(app, ref(id), name, p);
+  };
+  // Before the previous week: 5 volunteers.
+  const m1 = person('m1', 'Maria Mentor', '2026-11-10T10:00:00Z', {
+    role: 'mentor',
+    grade: 1,
+    teach: ['ai'],
+  });
+  const m2 = person('m2', 'Mark Mentor', '2026-11-10T10:00:00Z', {
+    role: 'mentor',
+    grade: 1,
+    teach: ['social_media'],
+  });
+  const e1 = person('e1', 'Elena Exec', '2026-11-10T10:00:00Z', {
+    role: 'mentee',
+    grade: 5,
+    learn: ['ai'],
+  });
+  const e2 = person('e2', 'Egor Exec', '2026-11-10T10:00:00Z', {
+    role: 'mentee',
+    grade: 5,
+    learn: ['social_media'],
+  });
+  const e3 = person('e3', 'Eva Exec', '2026-11-10T10:00:00Z', {
+    role: 'mentee',
+    grade: 5,
+    learn: ['green_economy'],
+  });
+  // In the previous week: 1 (both). Nobody teaches green economy: wanted by e3 and b1.
+  const b1 = person('b1', 'Boris Both', '2026-11-25T10:00:00Z', {
+    role: 'both',
+    grade: 3,
+    teach: ['ai'],
+    learn: ['green_economy'],
+  });
+  // In the week: 2 — one exactly at Monday 00:00 Moscow (counts), one not yet prepared.
+  const m3 = person('m3', 'Misha Mentor', '2026-11-29T21:00:00Z', {
+    role: 'mentor',
+    grade: 2,
+    teach: ['ai'],
+  });
+  const e4 = person('e4', 'Emil Exec', '2026-12-03T12:00:00Z', {
+    role: 'mentee',
+    grade: 4,
+    learn: ['ai'],
+  });
+  db.update(profiles).set({ preparedAt: null }).where(eq(profiles.userId, e4)).run();
+  // Exactly at the week's end (next Monday 00:00 Moscow): not in this summary.
+  person('e5', 'Ezra Exec', '2026-12-06T21:00:00Z', { role: 'mentee', grade: 5, learn: ['ai'] });
+
+  // Proposals reached m1, e1, m2, e2, e3: 5 people.
+  const proposal = (
+    mentor: number,
+    mentee: number,
+    when: string,
+    status: 'accepted' | 'declined',
+  ) =>
+    db
+      .insert(proposals)
+      .values({
+        mentorUserId: mentor,
+        menteeUserId: mentee,
+        score: 1,
+        reasons: { topics: [], interests: [], hoursApart: 0 },
+        status,
+        expiresAt: at(when),
+        createdAt: at(when),
+      })
+      .run();
+  proposal(m1, e1, '2026-11-12T10:00:00Z', 'accepted');
+  proposal(m2, e2, '2026-11-12T10:00:00Z', 'accepted');
+  proposal(m1, e3, '2026-11-26T10:00:00Z', 'declined');
+
+  const pair = (
+    mentor: number,
+    mentee: number,
+    created: string,
+    extra: Partial<typeof pairs.$inferInsert> = {},
+  ) =>
+    db
+      .insert(pairs)
+      .values({ mentorUserId: mentor, menteeUserId: mentee, createdAt: at(created), ...extra })
+      .returning()
+      .get().id;
+  const p1 = pair(m1, e1, '2026-11-13T10:00:00Z');
+  // Three ignored nudges: at risk.
+  const p2 = pair(m2, e2, '2026-11-13T10:00:00Z', { nudgesIgnored: 3 });
+  // Ended within the week: active a week ago, not now.
+  const p3 = pair(b1, e3, '2026-11-26T10:00:00Z', {
+    status: 'ended',
+    endedAt: at('2026-12-02T10:00:00Z'),
+  });
+  const p4 = pair(m3, e4, '2026-12-04T10:00:00Z');
+  // Met once long ago, silent for more than 21 days: at risk.
+  const p5 = pair(m1, e2, '2026-11-01T10:00:00Z');
+
+  const meeting = (
+    pairId: number,
+    starts: string,
+    status: 'held' | 'missed' | 'cancelled' | 'scheduled',
+  ) =>
+    db
+      .insert(meetings)
+      .values({
+        pairId,
+        kind: 'meeting',
+        startsAt: at(starts),
+        durationMin: 60,
+        topic: 'x',
+        status,
+        createdAt: at(starts),
+        updatedAt: at(starts),
+      })
+      .returning()
+      .get().id;
+  meeting(p1, '2026-11-20T10:00:00Z', 'held'); // before both weeks
+  const p1held = meeting(p1, '2026-12-02T10:00:00Z', 'held'); // in the week
+  meeting(p1, '2026-12-06T20:59:00Z', 'held'); // Sunday 23:59 Moscow: in the week
+  meeting(p1, '2026-12-06T21:00:00Z', 'held'); // Monday 00:00 Moscow: next week
+  meeting(p2, '2026-12-01T10:00:00Z', 'missed');
+  meeting(p2, '2026-12-03T10:00:00Z', 'cancelled');
+  const p3held = meeting(p3, '2026-11-27T10:00:00Z', 'held'); // the previous week
+  meeting(p4, '2026-12-05T10:00:00Z', 'scheduled');
+  meeting(p5, '2026-11-05T10:00:00Z', 'held');
+
+  // Goals: 2 set before the week's end (1 done); one set after it doesn't count.
+  const goal = (pairId: number, owner: number, created: string, status: 'open' | 'done') =>
+    db
+      .insert(goals)
+      .values({
+        pairId,
+        ownerUserId: owner,
+        specific: 'g',
+        measure: '3',
+        deadline: '2027-01-31',
+        relevant: 'r',
+        status,
+        progress: status === 'done' ? 100 : 0,
+        createdAt: at(created),
+        updatedAt: at(created),
+      })
+      .run();
+  goal(p1, e1, '2026-11-20T10:00:00Z', 'open');
+  goal(p1, m1, '2026-12-01T10:00:00Z', 'done');
+  goal(p4, e4, '2026-12-07T00:00:00Z', 'open');
+
+  // Two people rated in the week (5 and 4): not enough to show.
+  const rate = (meetingId: number, userId: number, usefulness: number, when: string) =>
+    db
+      .insert(meetingFeedback)
+      .values({ meetingId, userId, usefulness, createdAt: at(when), updatedAt: at(when) })
+      .run();
+  rate(p1held, e1, 5, '2026-12-02T12:00:00Z');
+  rate(p1held, m1, 4, '2026-12-02T12:00:00Z');
+
+  // Ideas: one waiting, one piloting, one concluded that worked.
+  const idea = (status: 'proposed' | 'piloting' | 'concluded') =>
+    db
+      .insert(experiments)
+      .values({
+        authorUserId: m1,
+        title: status,
+        hypothesis: 'h',
+        smallestTest: 's',
+        measure: 'm',
+        status,
+        createdAt: at('2026-11-20T10:00:00Z'),
+        updatedAt: at('2026-11-20T10:00:00Z'),
+      })
+      .returning()
+      .get().id;
+  idea('proposed');
+  idea('piloting');
+  const done = idea('concluded');
+  db.insert(experimentOutcomes)
+    .values({
+      experimentId: done,
+      userId: m1,
+      outcome: 'worked',
+      note: 'n',
+      createdAt: at('2026-12-01T10:00:00Z'),
+    })
+    .run();
+
+  app.clock.set('2026-12-07T06:30:00Z'); // Monday 09:30 in Moscow
+  return {
+    /** A third person rates in the week: usefulness appears, (5 + 4 + 3) / 3 = 4. */
+    addThirdRating: () => rate(p3held, b1, 3, '2026-12-03T12:00:00Z'),
+  };
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { translator } from '../../src/core/i18n';
+import { listTopics } from '../../src/db/queries/profiles';
+import { reportPeriod } from '../../src/features/reports/period';
+import { renderSummary } from '../../src/features/reports/render';
+import { computeSummary } from '../../src/features/reports/summary';
+import { createTestApp } from '../helpers/app';
+import { buildFixture } from './fixture';
+
+const ENV = { ORG_TIMEZONE: 'Europe/Moscow' };
+
+describe('the weekly summary', () => {
+  it('counts the fixture exactly, with Moscow week boundaries', () => {
+    const app = createTestApp({ env: ENV });
+    try {
+      buildFixture(app);
+      const period = reportPeriod(app.clock.now(), 'Europe/Moscow', 1);
+      expect(period.from.toISOString()).toBe('2026-11-29T21:00:00.000Z');
+      expect(period.to.toISOString()).toBe('2026-12-06T21:00:00.000Z');
+      const data = computeSummary(app.database.db, app.config, period);
+      expect(data.funnel).toEqual({
+        mentors: 3,
+        mentees: 4,
+        both: 1,
+        volunteers: 8,
+        newInPeriod: 2,
+        prepared: 7,
+        proposed: 5,
+        activePairs: 4,
+        metOnce: 2,
+        goalsSet: 2,
+        goalsDone: 1,
+      });
+      expect(data.meetings).toEqual({ scheduled: 5, held: 2, missed: 1, cancelled: 1 });
+      expect(data.usefulness).toEqual({ shown: false, count: 2 });
+      expect(data.nps).toEqual({ shown: false, count: 0 });
+      expect(data.unmetTopics).toEqual([{ id: 'green_economy', wanted: 2 }]);
+      expect(data.atRisk).toEqual([
+        { mentor: 'Mark Mentor', mentee: 'Egor Exec', reason: 'nudges' },
+        { mentor: 'Maria Mentor', mentee: 'Egor Exec', reason: 'silent' },
+      ]);
+      expect(data.experiments).toEqual({
+        proposed: 1,
+        piloting: 1,
+        parked: 0,
+        concluded: 1,
+        worked: 1,
+      });
+      expect(data.previous).toEqual({
+        volunteers: 6,
+        activePairs: 4,
+        held: 1,
+        usefulness: { shown: false, count: 0 },
+      });
+      expect(data.series.map((s) => s.held)).toEqual([0, 0, 0, 1, 0, 1, 1, 2]);
+    } finally {
+      app.close();
+      app.dispose();
+    }
+  });
+
+  it('renders "not enough answers" for two raters and the average from three, with ▲▼', () => {
+    const app = createTestApp({ env: ENV });
+    try {
+      const fixture = buildFixture(app);
+      const period = reportPeriod(app.clock.now(), 'Europe/Moscow', 1);
+      const render = () =>
+        renderSummary(translator('en'), computeSummary(app.database.db, app.config, period), {
+          locale: 'en',
+          zone: 'Europe/Moscow',
+          k: 3,
+          topics: listTopics(app.database.db),
+        });
+      const two = render();
+      expect(two.title).toBe('Reverse mentoring · 30 Nov – 6 Dec 2026');
+      expect(two.text).toContain('Volunteers: 8 ▲2 — 3 mentors, 4 mentees, 1 both; new: 2');
+      expect(two.text).toContain(
+        'Prepared: 7 · proposed: 5 · active pairs: 4 · met at least once: 2',
+      );
+      expect(two.text).toContain('Goals: 2 set, 1 done');
+      expect(two.text).toContain('Sessions: 2 held of 5 ▲1 (1 missed, 1 cancelled)');
+      expect(two.text).toContain('Usefulness: not enough answers to show (2 of at least 3).');
+      expect(two.text).toContain('Wanted, but nobody teaches: Green economy (2)');
+      expect(two.text).toContain(
+        'Pairs at risk: 2\n• Mark Mentor → Egor Exec (three reminders ignored)',
+      );
+      expect(two.text).toContain('Ideas: 1 waiting, 1 piloting, 0 parked, 1 concluded (1 worked)');
+      expect(two.context).toContain('Monday to Sunday (Europe/Moscow)');
+      fixture.addThirdRating();
+      expect(render().text).toContain('Usefulness: 4 / 5 (3 people)');
+    } finally {
+      app.close();
+      app.dispose();
+    }
+  });
+});
