@@ -1,0 +1,253 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { userRoles } from '../../src/db/schema';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { type ConsoleChat, startConsoleChat } from '../helpers/console-chat';
+import { participant } from '../helpers/participants';
+
+let app: TestApp;
+let chat: ConsoleChat;
+afterEach(async () => {
+  await chat?.stop();
+  app?.close();
+  app?.dispose();
+});
+
+const ref = (id: string) => ({ platform: 'console' as const, workspace: 'local', id });
+const count = (table: string) =>
+  (app.database.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+
+/** Pat (participant), Hana (HR) and Boss (admin via ADMIN_IDS); the console types as Boss. */
+async function office() {
+  app = createTestApp({ env: { ADMIN_IDS: 'console:boss', CONTENT_CHANNEL: 'console:content' } });
+  app.clock.set('2026-12-01T09:00:00Z');
+  const pat = participant(app, ref('pat'), 'Pat Junior', {
+    role: 'mentor',
+    grade: 1,
+    teach: ['ai'],
+  });
+  const hana = participant(app, ref('hana'), 'Hana Hr', {
+    role: 'mentee',
+    grade: 4,
+    learn: ['ai'],
+  });
+  participant(app, ref('boss'), 'Boss Admin', { role: 'mentee', grade: 5, learn: ['ai'] });
+  app.database.db
+    .insert(userRoles)
+    .values({ userId: hana, role: 'hr', grantedAt: app.clock.now() })
+    .run();
+  chat = await startConsoleChat(app, {
+    me: { id: 'boss', name: 'Boss Admin' },
+    people: [
+      { id: 'pat', name: 'Pat Junior' },
+      { id: 'hana', name: 'Hana Hr' },
+    ],
+  });
+  return { pat, hana };
+}
+
+const HR_COMMANDS = [
+  '/match preview',
+  '/report',
+  '/export',
+  '/feedback',
+  '/admin pair pat hana',
+  '/admin unpair pat hana',
+  '/admin post https://example.com/a A study',
+  '/admin survey',
+];
+const ADMIN_COMMANDS = [
+  '/admin hr add pat',
+  '/admin roles',
+  '/admin program new "Spring" 2027-03-01 2027-06-30',
+  '/admin topics add no_code "No-code" "No-code по-русски"',
+  '/admin broadcast Hello everyone',
+  '/admin backup',
+];
+const REFUSED_PARTICIPANT = 'only HR and program admins';
+const REFUSED_HR = 'only program admins can do that';
+
+describe('who may run HR and admin commands', () => {
+  it('refuses participants everything, HR the admin-only commands, and changes nothing when refusing', async () => {
+    await office();
+    const tables = [
+      'audit_log',
+      'user_roles',
+      'programs',
+      'topics',
+      'broadcasts',
+      'content_posts',
+      'pairs',
+    ];
+    const before = Object.fromEntries(tables.map((t) => [t, count(t)]));
+    await chat.type('/as pat');
+    for (const command of [...HR_COMMANDS, ...ADMIN_COMMANDS]) {
+      expect(await chat.type(command), command).toContain(REFUSED_PARTICIPANT);
+    }
+    await chat.type('/as hana');
+    for (const command of ADMIN_COMMANDS) {
+      expect(await chat.type(command), command).toContain(REFUSED_HR);
+    }
+    expect(Object.fromEntries(tables.map((t) => [t, count(t)]))).toEqual(before);
+    for (const command of HR_COMMANDS) {
+      const out = await chat.type(command);
+      expect(out, command).not.toContain(REFUSED_PARTICIPANT);
+      expect(out, command).not.toContain(REFUSED_HR);
+    }
+    await chat.type('/as boss');
+    for (const command of ADMIN_COMMANDS) {
+      const out = await chat.type(command);
+      expect(out, command).not.toContain(REFUSED_PARTICIPANT);
+      expect(out, command).not.toContain(REFUSED_HR);
+    }
+  });
+});
+
+describe('admin commands', () => {
+  it('grants and revokes HR; roles lists who is who; every change is audited', async () => {
+    await office();
+    expect(await chat.type('/admin roles')).toContain('Admins: Boss Admin\nHR: Hana Hr');
+    expect(await chat.type('/admin hr add pat')).toContain('Pat Junior is now HR.');
+    expect(await chat.type('/admin hr add pat')).toContain('already HR');
+    await chat.type('/as pat');
+    expect(await chat.type('/feedback')).not.toContain(REFUSED_PARTICIPANT);
+    await chat.type('/as boss');
+    expect(await chat.type('/admin hr remove pat')).toContain('Pat Junior is no longer HR.');
+    expect(await chat.type('/admin hr add nobody')).toContain("I can't find");
+    const audited = app.database.sqlite
+      .prepare("select action from audit_log where action like 'role.%' order by id")
+      .all();
+    expect(audited).toEqual([{ action: 'role.hr.add' }, { action: 'role.hr.remove' }]);
+  });
+
+  it('creates, lists and ends programs; new volunteers join the running one; the end sends the survey', async () => {
+    await office();
+    expect(await chat.type('/admin program new "Winter" 2026-12-01 2026-11-01')).toContain(
+      'after the start',
+    );
+    expect(await chat.type('/admin program new "Winter" 2026-12-01 2027-02-28 0')).toContain(
+      'from 1 to 90',
+    );
+    expect(await chat.type('/admin program new "Winter" 2026-13-01 2027-02-28')).toContain(
+      '2027-01-31',
+    );
+    const created = await chat.type('/admin program new "Winter" 2026-12-01 2027-02-28 10');
+    expect(created).toContain(
+      'Program “Winter” created: 2026-12-01 – 2027-02-28, a nudge after 10 days',
+    );
+    expect(await chat.type('/admin program new "Winter" 2026-12-01 2027-02-28')).toContain(
+      'already a program',
+    );
+    expect(await chat.type('/admin program list')).toContain(
+      '• Winter: 2026-12-01 – 2027-02-28, cadence 10 days (running)',
+    );
+    // Hana joined during the program; the pair takes its mentee's program.
+    app.database.sqlite
+      .prepare(
+        "update profiles set program_id = (select id from programs where name = 'Winter') where user_id = (select id from users where platform_user_id = 'hana')",
+      )
+      .run();
+    await chat.type('/admin pair pat hana');
+    const pairProgram = app.database.sqlite
+      .prepare('select g.name from pairs p join programs g on g.id = p.program_id')
+      .all();
+    expect(pairProgram).toEqual([{ name: 'Winter' }]);
+    const ended = await chat.type('/admin program end Winter');
+    expect(ended).toContain('“Winter” has ended. The final survey went to 2 people.');
+    expect(ended).toContain('→ to Hana Hr · Tandem:\nThe program is coming to an end');
+    expect(await chat.type('/admin program end Winter')).toContain('already ended');
+  });
+
+  it('adds and renames topics', async () => {
+    await office();
+    expect(await chat.type('/admin topics add No-Code "No-code" "Ноу-код"')).toContain(
+      'lower-case latin',
+    );
+    expect(await chat.type('/admin topics add no_code "No-code" "Ноу-код"')).toContain(
+      'Topic added: no_code — No-code / Ноу-код.',
+    );
+    expect(await chat.type('/admin topics add no_code "No-code" "Ноу-код"')).toContain(
+      'already exists',
+    );
+    expect(await chat.type('/admin topics rename no_code "No-code tools" "Ноу-код"')).toContain(
+      'Topic renamed',
+    );
+    expect(await chat.type('/admin topics rename nothing "A" "B"')).toContain('There is no topic');
+    expect(
+      app.database.sqlite.prepare("select name_en from topics where id = 'no_code'").get(),
+    ).toEqual({
+      name_en: 'No-code tools',
+    });
+  });
+
+  it('broadcasts through the outbox after a confirmation with the head count, once', async () => {
+    await office();
+    const asked = await chat.type('/admin broadcast Sessions resume on Monday!');
+    expect(asked).toContain('This goes to 3 participants:');
+    expect(count('outbox')).toBeGreaterThan(0);
+    const queuedBefore = (
+      app.database.sqlite
+        .prepare("select count(*) as n from outbox where dedupe_key like 'broadcast:%'")
+        .get() as { n: number }
+    ).n;
+    expect(queuedBefore).toBe(0);
+    const sent = await chat.type('1'); // Send to 3
+    expect(sent).toContain('Queued for 3 people');
+    expect(sent).toContain(
+      '→ to Pat Junior · Tandem:\n── From the program team ──\nSessions resume on Monday!',
+    );
+    const broadcastRows = () =>
+      app.database.sqlite
+        .prepare(
+          "select dedupe_key, status from outbox where dedupe_key like 'broadcast:%' order by dedupe_key",
+        )
+        .all() as {
+        status: string;
+      }[];
+    expect(broadcastRows()).toHaveLength(3);
+    expect(broadcastRows().every((r) => r.status === 'sent')).toBe(true);
+    // Pressing again (a double tap, a retry) sends nothing more.
+    const boss = app.database.sqlite
+      .prepare("select id from users where platform_user_id = 'boss'")
+      .get() as { id: number };
+    await app.engine.handle({
+      id: 'again',
+      type: 'action',
+      data: `bc|${boss.id}|1|y`,
+      user: { ref: ref('boss'), name: 'Boss Admin' },
+      conversation: { ...ref('boss'), kind: 'dm' },
+    });
+    await app.outbox.drain();
+    expect(chat.transcript()).toContain('already been sent or cancelled');
+    expect(broadcastRows()).toHaveLength(3);
+    expect(
+      app.database.sqlite
+        .prepare("select action from audit_log where action = 'broadcast.sent'")
+        .all(),
+    ).toHaveLength(1);
+  });
+
+  it('backs up to a file that opens and holds the data, keeping the newest BACKUP_KEEP', async () => {
+    await office();
+    const dir = join(app.dir, 'backups');
+    app.config.BACKUP_DIR = dir;
+    app.config.BACKUP_KEEP = 2;
+    for (let i = 0; i < 3; i++) {
+      app.clock.set(new Date(app.clock.now().getTime() + 60_000));
+      expect(await chat.type('/admin backup')).toContain('Backup written:');
+    }
+    const files = readdirSync(dir).sort();
+    expect(files).toHaveLength(2);
+    const path = join(dir, files.at(-1) ?? '');
+    expect(existsSync(path)).toBe(true);
+    const copy = new Database(path, { readonly: true });
+    try {
+      expect(copy.prepare('select count(*) as n from users').get()).toEqual({ n: 3 });
+      expect(copy.prepare('select count(*) as n from profiles').get()).toEqual({ n: 3 });
+    } finally {
+      copy.close();
+    }
+  });
+});
