@@ -8,6 +8,7 @@ import { OffsetClock, systemClock } from './core/clock';
 import { TandemError } from './core/errors';
 import { openDatabase } from './db/client';
 import { DEMO_COMPANY } from './demo/company';
+import { seedDemoHistory } from './demo/history';
 import { seedDemoCompany } from './demo/seed';
 import { commandMenu } from './features/registry';
 import { type HttpRoute, healthHandler, startHttpServer } from './http/health';
@@ -48,7 +49,10 @@ async function main(): Promise<void> {
   const clock = consoleMode ? new OffsetClock() : systemClock;
   const { engine, outbox, adapters } = createApp({ db: database.db, clock, config, logger });
 
-  if (consoleMode || config.DEMO) seedDemoCompany(database.db, clock.now());
+  if (consoleMode || config.DEMO) {
+    seedDemoCompany(database.db, clock.now());
+    seedDemoHistory(database.db, clock.now());
+  }
 
   let stopping = false;
   const jobs = startJobs({ db: database.db, config, logger, clock, outbox, adapters });

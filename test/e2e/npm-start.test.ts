@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -43,6 +43,19 @@ describe('npm start', () => {
     expect(second.status).toBe(0);
     expect(second.stdout).toContain('You have a form in progress');
     expect(second.stdout).toContain('Which department or team are you in?');
+  });
+
+  it('shows HR the weekly summary of the demo company and saves its chart as a PNG', () => {
+    dir = mkdtempSync(join(tmpdir(), 'tandem-start-'));
+    const run = start(['/as olga', '/report', ''].join('\n'), {
+      DATABASE_PATH: join(dir, 'data', 'tandem.db'),
+    });
+    expect(run.status).toBe(0);
+    // Olga reads Russian; the demo company has two pairs with weeks of rated sessions.
+    expect(run.stdout).toContain('── Обратное менторство ·');
+    expect(run.stdout).toMatch(/Полезность: \d\.\d \/ 5/);
+    const path = /Файл сохранён: (\S+\.png)/.exec(run.stdout)?.[1] ?? '';
+    expect(readFileSync(path).subarray(1, 4).toString()).toBe('PNG');
   });
 
   it('lets the console demo move its clock: a booked sprint reminds and asks afterwards', () => {

@@ -35,7 +35,7 @@ describe('the summary chart', () => {
       expect(built.svg).toContain('<g id="held" data-values="0,0,0,1,0,1,1,2">');
       // Only the last week has 3 raters: (5 + 4 + 3) / 3; the rest are gaps.
       expect(built.svg).toContain('<g id="usefulness" data-values=",,,,,,,4">');
-      expect(built.svg).toContain('<g id="funnel" data-values="8,7,5,8,4">');
+      expect(built.svg).toContain('<g id="funnel" data-values="8,7,8,8,4">');
       expect(built.svg).toContain('Sessions held per week');
     } finally {
       app.close();

@@ -74,7 +74,7 @@ export function buildFixture(app: TestApp) {
   // Exactly at the week's end (next Monday 00:00 Moscow): not in this summary.
   person('e5', 'Ezra Exec', '2026-12-06T21:00:00Z', { role: 'mentee', grade: 5, learn: ['ai'] });
 
-  // Proposals reached m1, e1, m2, e2, e3: 5 people.
+  // Proposals reached m1, e1, m2, e2, e3; pairs add b1, m3, e4: 8 people proposed.
   const proposal = (
     mentor: number,
     mentee: number,

@@ -25,7 +25,7 @@ describe('the weekly summary', () => {
         volunteers: 8,
         newInPeriod: 2,
         prepared: 7,
-        proposed: 5,
+        proposed: 8,
         activePairs: 4,
         metOnce: 2,
         goalsSet: 2,
@@ -75,7 +75,7 @@ describe('the weekly summary', () => {
       expect(two.title).toBe('Reverse mentoring · 30 Nov – 6 Dec 2026');
       expect(two.text).toContain('Volunteers: 8 ▲2 — 3 mentors, 4 mentees, 1 both; new: 2');
       expect(two.text).toContain(
-        'Prepared: 7 · proposed: 5 · active pairs: 4 · met at least once: 2',
+        'Prepared: 7 · proposed: 8 · active pairs: 4 · met at least once: 2',
       );
       expect(two.text).toContain('Goals: 2 set, 1 done');
       expect(two.text).toContain('Sessions: 2 held of 5 ▲1 (1 missed, 1 cancelled)');

@@ -87,9 +87,14 @@ export function computeSummary(
       'select count(*) as n from profiles where prepared_at is not null and prepared_at < ?',
       to,
     ),
+    // Everyone who got a match proposal or was paired by hand: one step past "prepared".
     proposed: one(
       `select count(*) as n from (select mentor_user_id as u from proposals where created_at < ?
-        union select mentee_user_id from proposals where created_at < ?)`,
+        union select mentee_user_id from proposals where created_at < ?
+        union select mentor_user_id from pairs where created_at < ?
+        union select mentee_user_id from pairs where created_at < ?)`,
+      to,
+      to,
       to,
       to,
     ),

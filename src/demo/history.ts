@@ -1,0 +1,144 @@
+import { eq } from 'drizzle-orm';
+import { CONSOLE_WORKSPACE } from '../adapters/console';
+import type { Db } from '../db/client';
+import { audit } from '../db/queries/audit';
+import { findUser } from '../db/queries/users';
+import {
+  auditLog,
+  experiments,
+  goals,
+  meetingFeedback,
+  meetings,
+  pairs,
+  profiles,
+} from '../db/schema';
+import { DEMO_COMPANY } from './company';
+
+const HISTORY_MARK = 'demo.history';
+const DAY = 24 * 60 * 60 * 1000;
+const WEEK = 7 * DAY;
+
+/**
+ * Gives the demo company a past, so `/report` has weeks to show: people joined over the last
+ * two months, and two pairs the other examples don't touch (Ivan–Emma, Noah–Pavel) have
+ * met weekly and rated their sessions. Once, like the company itself.
+ */
+export function seedDemoHistory(db: Db, now: Date): boolean {
+  if (db.select().from(auditLog).where(eq(auditLog.action, HISTORY_MARK)).get()) return false;
+  const id = (person: string) =>
+    findUser(db, { platform: 'console', workspace: CONSOLE_WORKSPACE, id: person })?.id;
+  db.transaction((tx) => {
+    DEMO_COMPANY.forEach((person, i) => {
+      const userId = id(person.id);
+      if (!userId) return;
+      // Spread over eight weeks, the first ones earliest.
+      const joined = new Date(now.getTime() - (8 - (i % 8)) * WEEK - (i % 3) * DAY);
+      tx.update(profiles)
+        .set({
+          joinedAt: joined,
+          consentAt: joined,
+          ...(person.prepared ? { preparedAt: joined } : {}),
+        })
+        .where(eq(profiles.userId, userId))
+        .run();
+    });
+    const history: [mentor: string, mentee: string, ratings: number[][]][] = [
+      [
+        'ivan',
+        'emma',
+        [
+          [4, 5],
+          [5, 4],
+          [3, 4],
+          [5, 5],
+          [4, 4],
+        ],
+      ],
+      [
+        'noah',
+        'pavel',
+        [
+          [3, 4],
+          [4, 4],
+          [5, 4],
+          [4, 5],
+        ],
+      ],
+    ];
+    for (const [mentorId, menteeId, ratings] of history) {
+      const mentor = id(mentorId);
+      const mentee = id(menteeId);
+      if (!mentor || !mentee) continue;
+      const created = new Date(now.getTime() - (ratings.length + 1) * WEEK);
+      const pair = tx
+        .insert(pairs)
+        .values({ mentorUserId: mentor, menteeUserId: mentee, manual: true, createdAt: created })
+        .returning()
+        .get();
+      ratings.forEach(([a, b], week) => {
+        const at = new Date(created.getTime() + (week + 1) * WEEK - 2 * DAY);
+        const meeting = tx
+          .insert(meetings)
+          .values({
+            pairId: pair.id,
+            kind: 'sprint',
+            startsAt: at,
+            durationMin: 120,
+            topic: 'Weekly sprint',
+            status: 'held',
+            createdAt: at,
+            updatedAt: at,
+          })
+          .returning()
+          .get();
+        const answeredAt = new Date(at.getTime() + 3 * 60 * 60 * 1000);
+        for (const [userId, usefulness] of [
+          [mentor, a],
+          [mentee, b],
+        ] as const) {
+          tx.insert(meetingFeedback)
+            .values({
+              meetingId: meeting.id,
+              userId,
+              usefulness: usefulness ?? 4,
+              createdAt: answeredAt,
+              updatedAt: answeredAt,
+            })
+            .run();
+        }
+      });
+      tx.insert(goals)
+        .values({
+          pairId: pair.id,
+          ownerUserId: mentee,
+          specific: 'Use an AI assistant for the weekly report',
+          measure: '3 reports drafted by the assistant',
+          deadline: new Date(now.getTime() + 4 * WEEK).toISOString().slice(0, 10),
+          relevant: 'Fridays go to the report',
+          progress: 50,
+          createdAt: created,
+          updatedAt: created,
+        })
+        .run();
+    }
+    const ivan = id('ivan');
+    if (ivan) {
+      const at = new Date(now.getTime() - 3 * WEEK);
+      tx.insert(experiments)
+        .values({
+          authorUserId: ivan,
+          title: 'Telegram channel for branch news',
+          hypothesis: 'Staff under 30 read a Telegram channel more than the intranet',
+          smallestTest: 'One branch, two weeks, the same news in both',
+          measure: 'views per post in each',
+          status: 'piloting',
+          checkDate: new Date(now.getTime() + WEEK).toISOString().slice(0, 10),
+          createdAt: at,
+          updatedAt: at,
+        })
+        .run();
+    }
+    audit(tx, { actorUserId: null, action: HISTORY_MARK, details: {} }, now);
+  });
+  return true;
+}
