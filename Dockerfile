@@ -11,9 +11,14 @@ RUN npm ci --omit=dev --no-audit --no-fund
 
 # Runtime stage: no compilers, a non-root user, data on a volume.
 FROM node:20-bookworm-slim
+# The summary chart is rasterised in-process; it needs a font to draw its labels with.
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends fonts-dejavu-core \
+  && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production \
     DATABASE_PATH=/data/tandem.db \
     FILES_DIR=/data/files \
+    BACKUP_DIR=/data/backups \
     PORT=3000
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
