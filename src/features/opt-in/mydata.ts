@@ -5,11 +5,14 @@ import { getProfile } from '../../db/queries/profiles';
 import { storedRoles } from '../../db/queries/users';
 import {
   auditLog,
+  experiments,
+  finalSurveys,
   formSessions,
   goals,
   meetingFeedback,
   pairs,
   proposals,
+  stories,
   timers,
   type UserRow,
 } from '../../db/schema';
@@ -107,6 +110,35 @@ export function exportPersonalData(db: DbOrTx, user: UserRow, now: Date) {
         noteForHr: f.noteForHr,
         nameShownToHr: f.named,
         at: f.updatedAt.toISOString(),
+      })),
+    myIdeas: db
+      .select()
+      .from(experiments)
+      .where(eq(experiments.authorUserId, user.id))
+      .all()
+      .map((e) => ({
+        title: e.title,
+        hypothesis: e.hypothesis,
+        smallestTest: e.smallestTest,
+        measure: e.measure,
+        status: e.status,
+      })),
+    myStories: db
+      .select()
+      .from(stories)
+      .where(eq(stories.authorUserId, user.id))
+      .all()
+      .map((s) => ({ text: s.text, status: s.status, at: s.createdAt.toISOString() })),
+    myFinalSurveys: db
+      .select()
+      .from(finalSurveys)
+      .where(eq(finalSurveys.userId, user.id))
+      .all()
+      .map((f) => ({
+        overall: f.overall,
+        nps: f.nps,
+        changed: f.changed,
+        shareStory: f.shareStory,
       })),
     myActions: db
       .select({ at: auditLog.at, action: auditLog.action, details: auditLog.details })
