@@ -4,7 +4,7 @@ import type { Locale, Translate } from '../core/i18n';
 import { enqueue } from '../core/outbox';
 import type { Reply } from '../core/replies';
 import type { DbOrTx } from '../db/client';
-import { userRef } from '../db/queries/users';
+import { getUser, userRef } from '../db/queries/users';
 import type { UserRow } from '../db/schema';
 
 /**
@@ -30,4 +30,17 @@ export function notify(
     },
     now,
   );
+}
+
+/** `notify` for someone known by id; nothing is queued for a person who has left. */
+export function notifyUser(
+  db: DbOrTx,
+  deps: Pick<EngineDeps, 'config' | 'adapters'>,
+  userId: number,
+  key: string,
+  build: (t: Translate, locale: Locale) => Reply,
+  now: Date,
+): void {
+  const user = getUser(db, userId);
+  if (user) notify(db, deps, user, key, build, now);
 }

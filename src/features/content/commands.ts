@@ -1,8 +1,8 @@
 import type { Ctx } from '../../core/context';
 import type { ActionSpec, CommandSpec } from '../../core/registry';
-import { getProfile } from '../../db/queries/profiles';
 import type { StoryRow } from '../../db/schema';
 import { forms } from '../forms';
+import { joined } from '../joined';
 import {
   loadStory,
   PUBLISH_TEXT,
@@ -19,10 +19,7 @@ export const storyCommand: CommandSpec = {
   scope: 'dm',
   takesArgs: false,
   async run(ctx) {
-    if (!getProfile(ctx.deps.db, ctx.user.id)) {
-      ctx.reply({ kind: 'text', text: ctx.t('common.notJoined') });
-      return;
-    }
+    if (!joined(ctx)) return;
     await forms.start(ctx, STORY_FORM, 'new');
   },
 };

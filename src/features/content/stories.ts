@@ -15,7 +15,7 @@ import {
   type UserRow,
 } from '../../db/schema';
 import { channelTarget } from '../matching/scheduled';
-import { notify } from '../notify';
+import { notify, notifyUser } from '../notify';
 import { hrPeople } from './staff';
 
 type Deps = Pick<EngineDeps, 'config' | 'adapters'>;
@@ -164,17 +164,14 @@ export function rejectStory(
     .set({ status: 'rejected', reviewNote: reason, reviewedBy: by.id })
     .where(eq(stories.id, story.id))
     .run();
-  const author = getUser(db, story.authorUserId);
-  if (author) {
-    notify(
-      db,
-      deps,
-      author,
-      `story:${story.id}:rejected`,
-      (t) => ({ kind: 'text', text: t('story.rejected', { reason }) }),
-      now,
-    );
-  }
+  notifyUser(
+    db,
+    deps,
+    story.authorUserId,
+    `story:${story.id}:rejected`,
+    (t) => ({ kind: 'text', text: t('story.rejected', { reason }) }),
+    now,
+  );
   audit(db, { actorUserId: by.id, action: 'story.rejected', details: { story: story.id } }, now);
   return true;
 }
@@ -205,12 +202,10 @@ export function maybeInviteStory(db: DbOrTx, deps: Deps, pair: PairRow, now: Dat
       .changes > 0;
   if (!fresh) return;
   for (const id of [pair.mentorUserId, pair.menteeUserId]) {
-    const person = getUser(db, id);
-    if (!person) continue;
-    notify(
+    notifyUser(
       db,
       deps,
-      person,
+      id,
       `story-invite:${pair.id}:${id}`,
       (t) => ({ kind: 'text', text: t('story.invite') }),
       now,

@@ -1,10 +1,10 @@
 import { desc, eq, inArray, or } from 'drizzle-orm';
 import type { Ctx } from '../../core/context';
 import type { ActionSpec, CommandSpec } from '../../core/registry';
-import { getProfile } from '../../db/queries/profiles';
 import { getUser } from '../../db/queries/users';
 import { type ExperimentRow, experiments, OUTCOMES, pairs } from '../../db/schema';
 import { forms } from '../forms';
+import { joined } from '../joined';
 import { IDEA_FORM } from './idea-form';
 import { OUTCOME_FORM, PARK_FORM, SPONSOR_FORM } from './review-forms';
 import {
@@ -21,10 +21,7 @@ export const ideaCommand: CommandSpec = {
   scope: 'dm',
   takesArgs: false,
   async run(ctx) {
-    if (!getProfile(ctx.deps.db, ctx.user.id)) {
-      ctx.reply({ kind: 'text', text: ctx.t('common.notJoined') });
-      return;
-    }
+    if (!joined(ctx)) return;
     await forms.start(ctx, IDEA_FORM, 'new');
   },
 };

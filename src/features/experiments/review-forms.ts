@@ -1,8 +1,16 @@
 import { DateTime } from 'luxon';
 import type { Ctx } from '../../core/context';
 import type { FormDefinition, FormValues } from '../../core/forms/types';
-import { OUTCOMES, type Outcome } from '../../db/schema';
-import { CHECK_MAX_DAYS, loadExperiment, mayReview, park, recordOutcome, sponsor } from './service';
+import { type ExperimentRow, OUTCOMES, type Outcome } from '../../db/schema';
+import {
+  CHECK_MAX_DAYS,
+  loadExperiment,
+  mayReview,
+  park,
+  type ReviewOutcome,
+  recordOutcome,
+  sponsor,
+} from './service';
 
 export const SPONSOR_FORM = 'idea-sponsor';
 export const PARK_FORM = 'idea-park';
@@ -16,6 +24,16 @@ const REVIEW_TEXT = {
   not_allowed: 'idea.notAllowed',
   not_open: 'idea.notOpen',
 } as const;
+
+/** Runs a sponsor or park decision (mode: the idea's id) if this person may decide, and says how it went. */
+function decide(ctx: Ctx, mode: string, act: (experiment: ExperimentRow) => ReviewOutcome): void {
+  const experiment = loadExperiment(ctx.deps.db, Number(mode));
+  const outcome =
+    experiment && mayReview(ctx.deps.db, experiment, ctx.user, ctx.roles)
+      ? act(experiment)
+      : 'not_allowed';
+  ctx.reply({ kind: 'text', text: ctx.t(REVIEW_TEXT[outcome]) });
+}
 
 /** Sponsor a pilot: when to check the result. */
 export const sponsorForm: FormDefinition = {
@@ -38,14 +56,10 @@ export const sponsorForm: FormDefinition = {
       },
     },
   ],
-  onSubmit: (ctx, values, mode) => {
-    const experiment = loadExperiment(ctx.deps.db, Number(mode));
-    const outcome =
-      experiment && mayReview(ctx.deps.db, experiment, ctx.user, ctx.roles)
-        ? sponsor(ctx.deps.db, ctx.deps, experiment, ctx.user, str(values.check), ctx.now)
-        : 'not_allowed';
-    ctx.reply({ kind: 'text', text: ctx.t(REVIEW_TEXT[outcome]) });
-  },
+  onSubmit: (ctx, values, mode) =>
+    decide(ctx, mode, (experiment) =>
+      sponsor(ctx.deps.db, ctx.deps, experiment, ctx.user, str(values.check), ctx.now),
+    ),
 };
 
 /** Park an idea, with a reason the author will read. */
@@ -63,14 +77,10 @@ export const parkForm: FormDefinition = {
       maxLength: 300,
     },
   ],
-  onSubmit: (ctx, values, mode) => {
-    const experiment = loadExperiment(ctx.deps.db, Number(mode));
-    const outcome =
-      experiment && mayReview(ctx.deps.db, experiment, ctx.user, ctx.roles)
-        ? park(ctx.deps.db, ctx.deps, experiment, ctx.user, str(values.reason), ctx.now)
-        : 'not_allowed';
-    ctx.reply({ kind: 'text', text: ctx.t(REVIEW_TEXT[outcome]) });
-  },
+  onSubmit: (ctx, values, mode) =>
+    decide(ctx, mode, (experiment) =>
+      park(ctx.deps.db, ctx.deps, experiment, ctx.user, str(values.reason), ctx.now),
+    ),
 };
 
 /** Mode `<experiment id>:<outcome>`: the short note that goes with a pilot's outcome. */

@@ -17,7 +17,7 @@ import {
   pairs,
   type UserRow,
 } from '../../db/schema';
-import { notify } from '../notify';
+import { notify, notifyUser } from '../notify';
 
 type Deps = Pick<EngineDeps, 'config' | 'adapters'>;
 
@@ -155,12 +155,11 @@ export function sponsor(
     },
     now,
   );
-  const author = getUser(db, experiment.authorUserId);
-  if (author && author.id !== by.id) {
-    notify(
+  if (experiment.authorUserId !== by.id) {
+    notifyUser(
       db,
       deps,
-      author,
+      experiment.authorUserId,
       `idea:${experiment.id}:sponsored`,
       (t) => ({
         kind: 'text',
@@ -192,12 +191,11 @@ export function park(
     .set({ status: 'parked', parkReason: reason, updatedAt: now })
     .where(eq(experiments.id, experiment.id))
     .run();
-  const author = getUser(db, experiment.authorUserId);
-  if (author && author.id !== by.id) {
-    notify(
+  if (experiment.authorUserId !== by.id) {
+    notifyUser(
       db,
       deps,
-      author,
+      experiment.authorUserId,
       `idea:${experiment.id}:parked`,
       (t) => ({
         kind: 'text',
@@ -224,12 +222,10 @@ export function runExperimentCheck(
     experiment.sponsorUserId ?? experiment.authorUserId,
   ]);
   for (const id of people) {
-    const person = getUser(db, id);
-    if (!person) continue;
-    notify(
+    notifyUser(
       db,
       deps,
-      person,
+      id,
       `idea:${experiment.id}:check:${id}`,
       (t) => ({
         kind: 'text',

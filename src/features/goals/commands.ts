@@ -1,20 +1,17 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../core/context';
 import type { ActionSpec, CommandSpec } from '../../core/registry';
-import { getProfile } from '../../db/queries/profiles';
 import { getUser } from '../../db/queries/users';
 import { goals, pairs } from '../../db/schema';
 import { forms } from '../forms';
+import { joined } from '../joined';
 import { activePairs } from '../scheduling/meeting-form';
 import { GOAL_FORM } from './goal-form';
 import { describeGoal, GOAL_PROGRESS_ACTION, progressButtons, setProgress } from './service';
 
 /** Joined and in a pair, or told why not. */
 function ready(ctx: Ctx): boolean {
-  if (!getProfile(ctx.deps.db, ctx.user.id)) {
-    ctx.reply({ kind: 'text', text: ctx.t('common.notJoined') });
-    return false;
-  }
+  if (!joined(ctx)) return false;
   if (activePairs(ctx).length === 0) {
     ctx.reply({ kind: 'text', text: ctx.t('goal.needPair') });
     return false;

@@ -1,9 +1,10 @@
 import { and, asc, eq, gt, or } from 'drizzle-orm';
 import type { Ctx } from '../../core/context';
 import type { CommandSpec } from '../../core/registry';
-import { getProfile, listTopics } from '../../db/queries/profiles';
+import { listTopics } from '../../db/queries/profiles';
 import { getUser } from '../../db/queries/users';
 import { goals, meetings, pairs, proposals } from '../../db/schema';
+import { joined } from '../joined';
 import { formatSlot } from '../scheduling/when';
 import { topicList } from './describe';
 import { proposalMessage } from './service';
@@ -74,10 +75,7 @@ export const pairCommand: CommandSpec = {
   scope: 'dm',
   takesArgs: false,
   run(ctx) {
-    if (!getProfile(ctx.deps.db, ctx.user.id)) {
-      ctx.reply({ kind: 'text', text: ctx.t('common.notJoined') });
-      return;
-    }
+    if (!joined(ctx)) return;
     const me = ctx.user.id;
     const topics = listTopics(ctx.deps.db);
     const active = ctx.deps.db

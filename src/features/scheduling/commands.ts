@@ -1,10 +1,10 @@
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../core/context';
 import type { ActionSpec, CommandSpec } from '../../core/registry';
-import { getProfile } from '../../db/queries/profiles';
 import { meetings } from '../../db/schema';
 import { pollReply } from '../feedback/poll';
 import { forms } from '../forms';
+import { joined } from '../joined';
 import { activePairs, MEETING_FORM, rescheduleMode } from './meeting-form';
 import {
   CANCEL_ACTION,
@@ -22,10 +22,7 @@ function book(mode: 'sprint' | 'meeting'): CommandSpec {
     scope: 'dm',
     takesArgs: false,
     async run(ctx) {
-      if (!getProfile(ctx.deps.db, ctx.user.id)) {
-        ctx.reply({ kind: 'text', text: ctx.t('common.notJoined') });
-        return;
-      }
+      if (!joined(ctx)) return;
       if (activePairs(ctx).length === 0) {
         ctx.reply({ kind: 'text', text: ctx.t('meeting.needPair') });
         return;
