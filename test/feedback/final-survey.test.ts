@@ -57,6 +57,8 @@ describe('the final survey', () => {
         updatedAt: now,
       })
       .run();
+    // HR looks the next Monday, at the week just ended.
+    p.app.clock.set('2026-12-07T09:00:00Z');
     expect(await p.chat.type('/feedback')).toContain(
       'NPS: not enough answers to show (2 of at least 3).',
     );

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { meetingFeedback, meetings, pairs } from '../../src/db/schema';
 import { feedbackAggregate } from '../../src/features/feedback/hr-view';
+import { reportPeriod } from '../../src/features/reports/period';
 import { consoleRef, type PairedConsole, pairedConsole } from '../helpers/pair';
 import { participant } from '../helpers/participants';
 
@@ -91,8 +92,10 @@ describe('pairing fit', () => {
 describe('what HR sees of the polls', () => {
   it('withholds averages under K_ANON_MIN people, shows them from K on, and never one rating', async () => {
     p = await pairedConsole('2026-12-01T09:00:00Z', { ADMIN_IDS: 'console:olga' });
+    // Ratings on Tuesday 1 Dec; HR looks the next Monday, at the week just ended.
     ratedPair(1, 5);
     ratedPair(2, 2);
+    p.app.clock.set('2026-12-07T09:00:00Z');
     await p.chat.type('/as olga');
     const two = await p.chat.type('/feedback');
     // Olga reads Russian.
@@ -100,15 +103,17 @@ describe('what HR sees of the polls', () => {
       'Полезность: слишком мало ответов, чтобы показать (2, нужно не меньше 3).',
     );
     expect(two).not.toMatch(/[25] \/ 5/);
+    p.app.clock.set('2026-12-01T09:00:00Z');
     ratedPair(3, 5);
+    p.app.clock.set('2026-12-07T09:00:00Z');
     const three = await p.chat.type('/feedback');
     expect(three).toContain('Полезность: 4 / 5 (человек: 3)');
 
     // The data HR's views are built from holds no per-person rating at all.
     const data = feedbackAggregate(
       p.app.database.db,
-      new Date('2026-01-01'),
-      new Date('2027-01-01'),
+      reportPeriod(p.app.clock.now(), 'UTC', 4),
+      'UTC',
       3,
     );
     expect(Object.keys(data).sort()).toEqual([

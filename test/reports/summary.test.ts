@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/core/i18n';
 import { listTopics } from '../../src/db/queries/profiles';
+import { guardedWeeklyMean } from '../../src/features/feedback/k-anon';
 import { reportPeriod } from '../../src/features/reports/period';
 import { renderSummary } from '../../src/features/reports/render';
 import { computeSummary } from '../../src/features/reports/summary';
@@ -92,5 +93,27 @@ describe('the weekly summary', () => {
       app.close();
       app.dispose();
     }
+  });
+});
+
+describe('no rating can be recovered by subtracting one view from another', () => {
+  it('leaves a week under K out of every multi-week mean, not just out of its own cell', () => {
+    const week = 7;
+    const rows = [
+      { at: 1, who: 1, u: 5 },
+      { at: 2, who: 2, u: 4 },
+      { at: 3, who: 3, u: 3 },
+      // The next week only one person answered: hidden alone, and kept out of the total.
+      { at: week + 1, who: 4, u: 1 },
+    ];
+    expect(guardedWeeklyMean(rows, [0, week, 2 * week], 3, (r) => r.u)).toEqual({
+      shown: true,
+      count: 3,
+      value: 4,
+    });
+    expect(guardedWeeklyMean(rows, [week, 2 * week], 3, (r) => r.u)).toEqual({
+      shown: false,
+      count: 1,
+    });
   });
 });

@@ -1,11 +1,11 @@
-import { and, gte, lte } from 'drizzle-orm';
-import { DateTime } from 'luxon';
+import { and, gte, lt } from 'drizzle-orm';
 import type { Ctx } from '../../core/context';
 import type { CommandSpec } from '../../core/registry';
 import type { DbOrTx } from '../../db/client';
 import { getUser } from '../../db/queries/users';
 import { finalSurveys, meetingFeedback, pairFit } from '../../db/schema';
-import { type Guarded, guarded, mean, nps } from './k-anon';
+import { type Period, reportPeriod, weekEdges } from '../reports/period';
+import { type Guarded, guardedWeeklyMean, nps, publishableWeeks } from './k-anon';
 
 /** What HR may see of the polls in a period: aggregates behind the k rule, notes without names. */
 export interface FeedbackAggregate {
@@ -21,24 +21,28 @@ export interface FeedbackAggregate {
 }
 
 /**
- * Builds HR's view of the feedback given in [from, to]. No field holds one person's rating:
- * ratings appear only as a mean over at least `k` distinct people.
+ * Builds HR's view of the feedback given in a period of whole weeks. No field holds one
+ * person's rating: ratings appear only as means over weeks in which at least `k` distinct
+ * people answered (see `publishableWeeks` for why week by week).
  */
-export function feedbackAggregate(db: DbOrTx, from: Date, to: Date, k: number): FeedbackAggregate {
+export function feedbackAggregate(
+  db: DbOrTx,
+  period: Period,
+  zone: string,
+  k: number,
+): FeedbackAggregate {
+  const { from, to } = period;
+  const edges = weekEdges(period, zone, period.weeks).map((d) => d.getTime());
   const rows = db
     .select()
     .from(meetingFeedback)
-    .where(and(gte(meetingFeedback.createdAt, from), lte(meetingFeedback.createdAt, to)))
+    .where(and(gte(meetingFeedback.createdAt, from), lt(meetingFeedback.createdAt, to)))
     .all();
   const fits = db
     .select()
     .from(pairFit)
-    .where(and(gte(pairFit.createdAt, from), lte(pairFit.createdAt, to)))
+    .where(and(gte(pairFit.createdAt, from), lt(pairFit.createdAt, to)))
     .all();
-  // People who left count as one, whoever they were: never more people than there may be.
-  const people = (ids: (number | null)[]) => new Set(ids.map((id) => id ?? 'gone')).size;
-  const raters = people(rows.map((r) => r.userId));
-  const fitters = people(fits.map((f) => f.userId));
   const names = new Map<number, string | null>();
   for (const r of rows) {
     if (r.named && r.userId !== null && !names.has(r.userId))
@@ -47,23 +51,34 @@ export function feedbackAggregate(db: DbOrTx, from: Date, to: Date, k: number): 
   const surveys = db
     .select()
     .from(finalSurveys)
-    .where(and(gte(finalSurveys.updatedAt, from), lte(finalSurveys.updatedAt, to)))
-    .all();
+    .where(and(gte(finalSurveys.updatedAt, from), lt(finalSurveys.updatedAt, to)))
+    .all()
+    .map((s) => ({ ...s, at: s.updatedAt.getTime(), who: s.userId }));
+  const ratings = rows.map((r) => ({ ...r, at: r.createdAt.getTime(), who: r.userId }));
+  const fitWeeks = publishableWeeks(
+    fits.map((f) => ({ ...f, at: f.createdAt.getTime(), who: f.userId })),
+    edges,
+    k,
+  );
   return {
-    usefulness: guarded(raters, k, () => mean(rows.map((r) => r.usefulness))),
-    overall: guarded(people(surveys.map((s) => s.userId)), k, () =>
-      mean(surveys.map((s) => s.overall)),
-    ),
-    nps: guarded(people(surveys.map((s) => s.userId)), k, () => nps(surveys.map((s) => s.nps))),
+    usefulness: guardedWeeklyMean(ratings, edges, k, (r) => r.usefulness),
+    overall: guardedWeeklyMean(surveys, edges, k, (s) => s.overall),
+    nps: guardedWeeklyMean(surveys, edges, k, (s) => s.nps, nps),
     changed: surveys
       .map((s) => s.changed)
       .filter((c): c is string => Boolean(c))
       .sort((a, b) => a.localeCompare(b)),
-    fit: guarded(fitters, k, () => ({
-      good: fits.filter((f) => f.fit === 'good').length,
-      unsure: fits.filter((f) => f.fit === 'unsure').length,
-      bad: fits.filter((f) => f.fit === 'bad').length,
-    })),
+    fit: fitWeeks.rows.length
+      ? {
+          shown: true,
+          count: fitWeeks.people,
+          value: {
+            good: fitWeeks.rows.filter((f) => f.fit === 'good').length,
+            unsure: fitWeeks.rows.filter((f) => f.fit === 'unsure').length,
+            bad: fitWeeks.rows.filter((f) => f.fit === 'bad').length,
+          },
+        }
+      : { shown: false, count: fitWeeks.allPeople },
     // Shuffled out of answer order, so a note can't be lined up with a meeting's timing.
     notes: rows
       .filter((r) => r.noteForHr)
@@ -142,9 +157,10 @@ export const feedbackCommand: CommandSpec = {
       });
       return;
     }
-    const to = ctx.now;
-    const from = DateTime.fromJSDate(to).minus({ weeks }).toJSDate();
-    const data = feedbackAggregate(ctx.deps.db, from, to, ctx.deps.config.K_ANON_MIN);
+    // Whole weeks, like the summary: the same cells everywhere HR looks.
+    const zone = ctx.deps.config.ORG_TIMEZONE;
+    const period = reportPeriod(ctx.now, zone, weeks);
+    const data = feedbackAggregate(ctx.deps.db, period, zone, ctx.deps.config.K_ANON_MIN);
     ctx.reply({ kind: 'text', text: renderFeedback(ctx, data, weeks) });
   },
 };

@@ -23,3 +23,46 @@ export function nps(scores: number[]): number {
   const detractors = scores.filter((s) => s <= 6).length;
   return Math.round(((promoters - detractors) / scores.length) * 100);
 }
+
+/**
+ * The answers an aggregate over several weeks may use: only weeks in which at least `k`
+ * people answered. A total over weeks that are hidden one by one would otherwise give the
+ * hidden week away by subtraction (this week's mean next to last four weeks' mean). `edges`
+ * are the week boundaries, oldest first; rows outside them are ignored.
+ */
+export function publishableWeeks<R extends { at: number; who: number | null }>(
+  rows: R[],
+  edges: number[],
+  k: number,
+): { rows: R[]; people: number; allPeople: number } {
+  const cells = new Map<number, R[]>();
+  for (const row of rows) {
+    let i = -1;
+    for (let e = 0; e < edges.length - 1; e++) {
+      if (row.at >= (edges[e] ?? 0) && row.at < (edges[e + 1] ?? 0)) {
+        i = e;
+        break;
+      }
+    }
+    if (i < 0) continue;
+    cells.set(i, [...(cells.get(i) ?? []), row]);
+  }
+  // People who left count as one, whoever they were: never more people than there may be.
+  const peopleIn = (list: R[]) => new Set(list.map((r) => r.who ?? -1)).size;
+  const kept = [...cells.values()].filter((cell) => peopleIn(cell) >= k).flat();
+  return { rows: kept, people: peopleIn(kept), allPeople: peopleIn([...cells.values()].flat()) };
+}
+
+/** A mean over the publishable weeks only, or "not enough answers" with how many there were. */
+export function guardedWeeklyMean<R extends { at: number; who: number | null }>(
+  rows: R[],
+  edges: number[],
+  k: number,
+  value: (r: R) => number,
+  aggregate: (values: number[]) => number = mean,
+): Guarded<number> {
+  const usable = publishableWeeks(rows, edges, k);
+  return usable.rows.length
+    ? { shown: true, count: usable.people, value: aggregate(usable.rows.map(value)) }
+    : { shown: false, count: usable.allPeople };
+}

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
-import { type Guarded, guarded, mean, nps } from '../feedback/k-anon';
+import { type Guarded, guarded, guardedWeeklyMean, mean, nps } from '../feedback/k-anon';
 import { AT_RISK_NUDGES } from '../scheduling/nudges';
 import { type Period, previousPeriod, weekEdges } from './period';
 
@@ -117,18 +117,28 @@ export function computeSummary(
   const status = (s: string) => meetingCounts.find((m) => m.status === s)?.n ?? 0;
 
   const prev = previousPeriod(period, config.ORG_TIMEZONE);
-  const usefulnessBetween = (a: number, b: number) => {
-    const row = sqlite
-      .prepare(
-        `select count(distinct coalesce(user_id, -1)) as people, avg(usefulness) as avg
-           from meeting_feedback where created_at >= ? and created_at < ?`,
-      )
-      .get(a, b) as { people: number; avg: number | null };
-    return guarded(row.people, k, () => Math.round((row.avg ?? 0) * 10) / 10);
-  };
+  const edgesOf = (p: Period) => weekEdges(p, config.ORG_TIMEZONE, p.weeks).map((d) => d.getTime());
+  // Only weeks with K people or more count, so no two views can be subtracted into one rating.
+  const usefulnessIn = (p: Period) =>
+    guardedWeeklyMean(
+      sqlite
+        .prepare(
+          'select created_at as at, user_id as who, usefulness from meeting_feedback where created_at >= ? and created_at < ?',
+        )
+        .all(p.from.getTime(), p.to.getTime()) as {
+        at: number;
+        who: number | null;
+        usefulness: number;
+      }[],
+      edgesOf(p),
+      k,
+      (r) => r.usefulness,
+    );
   const surveys = sqlite
-    .prepare('select user_id as u, nps from final_surveys where updated_at >= ? and updated_at < ?')
-    .all(from, to) as { u: number | null; nps: number }[];
+    .prepare(
+      'select updated_at as at, user_id as who, nps from final_surveys where updated_at >= ? and updated_at < ?',
+    )
+    .all(from, to) as { at: number; who: number | null; nps: number }[];
 
   return {
     period,
@@ -139,10 +149,8 @@ export function computeSummary(
       missed: status('missed'),
       cancelled: status('cancelled'),
     },
-    usefulness: usefulnessBetween(from, to),
-    nps: guarded(new Set(surveys.map((s) => s.u ?? -1)).size, k, () =>
-      nps(surveys.map((s) => s.nps)),
-    ),
+    usefulness: usefulnessIn(period),
+    nps: guardedWeeklyMean(surveys, edgesOf(period), k, (s) => s.nps, nps),
     unmetTopics: sqlite
       .prepare(
         `select topic_id as id, count(*) as wanted from profile_topics
@@ -161,7 +169,7 @@ export function computeSummary(
         prev.from.getTime(),
         prev.to.getTime(),
       ),
-      usefulness: usefulnessBetween(prev.from.getTime(), prev.to.getTime()),
+      usefulness: usefulnessIn(prev),
     },
     series: weeklySeries(sqlite, k, period, config.ORG_TIMEZONE),
   };
