@@ -10,6 +10,7 @@ import { pruneInboundEvents } from '../db/queries/inbound-events';
 import { jobRuns } from '../db/schema';
 import { backupDatabase } from '../features/admin/backup';
 import { runDigest } from '../features/content/digest';
+import { runStoryInvites } from '../features/content/stories';
 import { runScheduledRound } from '../features/matching/scheduled';
 import { runWeeklySummary } from '../features/reports/commands';
 import { runNudges } from '../features/scheduling/nudges';
@@ -75,6 +76,7 @@ export const JOBS: Record<
     schedule: () => '0 10 * * *',
     async run(deps, now) {
       runNudges(deps, now);
+      runStoryInvites(deps, now);
       deps.outbox.kick();
     },
   },

@@ -152,13 +152,21 @@ describe('stories', () => {
     db.insert(meetingFeedback)
       .values({ meetingId: ids[1], userId: p.tom, usefulness: 4, createdAt: now, updatedAt: now })
       .run();
-    const first = await p.press('lena', encodeAction(RATE_ACTION, p.lena, String(ids[2]), '4'));
-    expect(first).not.toContain('Would you tell others'); // 4.33
+    const daily = async () => {
+      const before = p.chat.transcript().length;
+      await JOBS.nudges.run(jobDeps(), p.app.clock.now());
+      await p.app.outbox.drain();
+      return p.chat.transcript().slice(before);
+    };
+    await p.press('lena', encodeAction(RATE_ACTION, p.lena, String(ids[2]), '4'));
+    expect(await daily()).not.toContain('great work'); // (5 + 4 + 4) / 3 = 4.33
     const up = await p.press('lena', encodeAction(RATE_ACTION, p.lena, String(ids[2]), '5'));
-    expect(up).toContain('Your pair is doing great work!'); // 4.67, Lena
-    expect(up).toContain('→ to Tom Berg · Tandem:\nYour pair is doing great work!');
-    const again = await p.press('lena', encodeAction(RATE_ACTION, p.lena, String(ids[2]), '5'));
-    expect(again).not.toContain('great work');
+    // Never right after the tap: that would tell Tom what Lena just gave.
+    expect(up).not.toContain('great work');
+    const invited = await daily(); // 4.67
+    expect(invited).toContain('Your pair is doing great work!');
+    expect(invited).toContain('→ to Tom Berg · Tandem:\nYour pair is doing great work!');
+    expect(await daily()).not.toContain('great work');
   });
 });
 

@@ -2,13 +2,14 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { encodeAction } from '../../core/actions';
 import type { EngineDeps } from '../../core/context';
 import { enqueue } from '../../core/outbox';
-import type { DbOrTx } from '../../db/client';
+import type { Db, DbOrTx } from '../../db/client';
 import { audit } from '../../db/queries/audit';
 import { getUser } from '../../db/queries/users';
 import {
   meetingFeedback,
   meetings,
   type PairRow,
+  pairs,
   type StoryRow,
   stories,
   storyInvites,
@@ -177,8 +178,9 @@ export function rejectStory(
 }
 
 /**
- * After a rating: a pair whose sessions average at least 4.5 over three or more is invited,
- * once, to tell its story. The invitation names no rating, so nobody learns another's score.
+ * A pair whose sessions average at least 4.5 over three or more is invited, once, to tell its
+ * story. Checked by the daily job, never right after a tap: an invite arriving the moment one
+ * partner rated would tell the other what that rating was.
  */
 export function maybeInviteStory(db: DbOrTx, deps: Deps, pair: PairRow, now: Date): void {
   const held = db
@@ -210,5 +212,12 @@ export function maybeInviteStory(db: DbOrTx, deps: Deps, pair: PairRow, now: Dat
       (t) => ({ kind: 'text', text: t('story.invite') }),
       now,
     );
+  }
+}
+
+/** The daily pass over active pairs for story invitations. */
+export function runStoryInvites(deps: Deps & { db: Db }, now: Date): void {
+  for (const pair of deps.db.select().from(pairs).where(eq(pairs.status, 'active')).all()) {
+    deps.db.transaction((tx) => maybeInviteStory(tx, deps, pair, now));
   }
 }

@@ -6,7 +6,6 @@ import type { ActionSpec } from '../../core/registry';
 import type { Button, Reply } from '../../core/replies';
 import { getUser } from '../../db/queries/users';
 import { FITS, type Fit, type MeetingRow, type PairRow, pairs } from '../../db/schema';
-import { maybeInviteStory } from '../content/stories';
 import { forms } from '../forms';
 import { FEEDBACK_NOTES_FORM } from './notes-form';
 import {
@@ -94,7 +93,6 @@ export const feedbackActions = {
       const found = ratableMeeting(ctx.deps.db, meetingId, ctx.user.id);
       if (typeof found === 'string') return;
       const { meeting, pair } = found;
-      ctx.deps.db.transaction((tx) => maybeInviteStory(tx, ctx.deps, pair, ctx.now));
       if (result.outcome !== 'saved') return;
       if (isFirstHeld(ctx.deps.db, meeting) && !fitAnswered(ctx.deps.db, pair.id, ctx.user.id)) {
         const partnerId = pair.mentorUserId === ctx.user.id ? pair.menteeUserId : pair.mentorUserId;
