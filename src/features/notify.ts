@@ -9,7 +9,7 @@ import type { UserRow } from '../db/schema';
 
 /**
  * Queues a message to someone other than the event's author, in their language, to their
- * DM. `key` names the logical message so it is never sent twice.
+ * DM. `key` names the logical message so it is never sent twice; false when it already was.
  */
 export function notify(
   db: DbOrTx,
@@ -18,9 +18,9 @@ export function notify(
   key: string,
   build: (t: Translate, locale: Locale) => Reply,
   now: Date,
-): void {
+): boolean {
   const locale = resolveLocale(user, deps.config.DEFAULT_LOCALE);
-  enqueue(
+  return enqueue(
     db,
     {
       dedupeKey: key,

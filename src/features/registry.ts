@@ -4,6 +4,7 @@ import { LOCALES, type Locale, t } from '../core/i18n';
 import type { ActionSpec, CommandSpec } from '../core/registry';
 import { broadcastActions } from './admin/broadcast';
 import { adminCommand } from './admin/command';
+import { confirmActions } from './admin/confirm';
 import { storyActions, storyCommand } from './content/commands';
 import { experimentActions, ideaCommand, ideasCommand } from './experiments/commands';
 import { feedbackCommand } from './feedback/hr-view';
@@ -137,6 +138,7 @@ export const actions = {
   ...experimentActions,
   ...storyActions,
   ...broadcastActions,
+  ...confirmActions,
   [JOIN_START_ACTION]: { run: (ctx) => joinCommand.run(ctx, '') },
 } satisfies Record<string, ActionSpec>;
 export type ActionName = keyof typeof actions;

@@ -154,8 +154,12 @@ describe('admin commands', () => {
       .prepare('select g.name from pairs p join programs g on g.id = p.program_id')
       .all();
     expect(pairProgram).toEqual([{ name: 'Winter' }]);
-    const ended = await chat.type('/admin program end Winter');
+    expect(await chat.type('/admin program end Winter')).toContain(
+      'End “Winter” now (planned end 2027-02-28)? 2 people will get the final survey.',
+    );
+    const ended = await chat.type('1'); // End the program
     expect(ended).toContain('“Winter” has ended. The final survey went to 2 people.');
+    expect(await chat.type('/admin program list')).toContain('(ended on 2026-12-01)');
     expect(ended).toContain('→ to Hana Hr · Tandem:\nThe program is coming to an end');
     expect(await chat.type('/admin program end Winter')).toContain('already ended');
   });

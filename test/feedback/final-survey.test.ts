@@ -15,11 +15,19 @@ describe('the final survey', () => {
     await p.as('tom');
     expect(await p.chat.type('/admin survey')).toContain('only HR and program admins');
     await p.as('lena');
-    const sent = await p.chat.type('/admin survey');
+    // A mass message asks first, with the count.
+    const asked = await p.chat.type('/admin survey');
+    expect(asked).toContain(
+      'Send the final survey to 2 people who were in a pair? (0 already have it.)',
+    );
+    expect(asked).not.toContain('The program is coming');
+    const sent = await p.chat.type('1'); // Send to 2
     expect(sent).toContain('Final survey sent to 2 people.');
     expect(sent).toContain('→ to Tom Berg · Tandem:\nThe program is coming to an end');
-    // Sending again queues nothing new.
-    expect((await p.chat.type('/admin survey')).match(/The program is coming/g)).toBeNull();
+    // Asking again says so and queues nothing new.
+    const again = await p.chat.type('/admin survey');
+    expect(again).toContain('Everyone who was in a pair (2) already has the survey');
+    expect(again.match(/The program is coming/g)).toBeNull();
 
     await p.as('tom');
     await p.press('tom', `sv|${p.tom}|default`);

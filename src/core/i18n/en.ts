@@ -831,4 +831,16 @@ export const en = {
     'HR: CSV files of participants, pairs, meetings, goals, feedback (aggregated), ideas',
   'export.intro': (p: { n: number }) =>
     `Here are ${p.n} CSV files (UTF-8, opens in Excel). Feedback is aggregated per week and hidden under the k rule; no individual ratings.`,
+  'survey.confirm': (p: { fresh: number; already: number }) =>
+    `Send the final survey to ${p.fresh} people who were in a pair? (${p.already} already have it.) Use this when the program is ending.`,
+  'survey.button.send': (p: { n: number }) => `Send to ${p.n}`,
+  'survey.nobodyNew': (p: { already: number }) =>
+    `Everyone who was in a pair (${p.already}) already has the survey; nothing to send.`,
+  'program.confirmEnd': (p: { name: string; end: string; n: number }) =>
+    `End “${p.name}” now (planned end ${p.end})? ${p.n} people will get the final survey. This can’t be undone.`,
+  'program.button.end': 'End the program',
+  'program.endedOn': (p: { date: string }) => `ended on ${p.date}`,
+  'program.upcoming': 'not started yet',
+  'admin.confirmCancelled': 'Cancelled; nothing changed.',
+  'admin.confirmStale': 'That has already been done or changed meanwhile; nothing more happened.',
 };

@@ -1,10 +1,12 @@
 import { asc, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
+import { encodeAction } from '../../core/actions';
 import { splitArgs } from '../../core/command-parser';
 import type { Ctx } from '../../core/context';
 import { audit } from '../../db/queries/audit';
 import { programs } from '../../db/schema';
-import { inviteToFinalSurvey } from '../feedback/final-survey';
+import { CONFIRM_ACTION, inviteToFinalSurvey, surveyReach } from '../feedback/final-survey';
+import { orgToday } from '../programs/service';
 
 const NAME_MAX = 60;
 const CADENCE_MAX = 90;
@@ -85,7 +87,18 @@ function listPrograms(ctx: Ctx): boolean {
               start: p.startDate,
               end: p.endDate,
               cadence: p.cadenceDays ?? ctx.deps.config.CADENCE_DAYS,
-              status: ctx.t(p.status === 'active' ? 'program.active' : 'program.ended'),
+              status:
+                p.status === 'ended'
+                  ? ctx.t('program.endedOn', {
+                      date: p.endedAt
+                        ? (DateTime.fromJSDate(p.endedAt, {
+                            zone: ctx.deps.config.ORG_TIMEZONE,
+                          }).toISODate() ?? '')
+                        : p.endDate,
+                    })
+                  : p.startDate > orgToday(ctx.now, ctx.deps.config.ORG_TIMEZONE)
+                    ? ctx.t('program.upcoming')
+                    : ctx.t('program.active'),
             }),
           ),
         ].join('\n')
@@ -94,7 +107,7 @@ function listPrograms(ctx: Ctx): boolean {
   return true;
 }
 
-/** Ends a program: its participants get the final survey (once). */
+/** Asks to confirm ending a program, saying what will happen. */
 function endProgram(ctx: Ctx, name: string): boolean {
   const program = ctx.deps.db.select().from(programs).where(eq(programs.name, name)).get();
   if (!program) {
@@ -104,6 +117,32 @@ function endProgram(ctx: Ctx, name: string): boolean {
   if (program.status === 'ended') {
     ctx.reply({ kind: 'text', text: ctx.t('program.alreadyEnded', { name }) });
     return true;
+  }
+  const reach = surveyReach(ctx.deps.db, String(program.id));
+  ctx.reply({
+    kind: 'text',
+    text: ctx.t('program.confirmEnd', { name, end: program.endDate, n: reach.fresh }),
+    buttons: [
+      {
+        label: ctx.t('program.button.end'),
+        data: encodeAction(CONFIRM_ACTION, ctx.user.id, 'end', String(program.id)),
+        style: 'danger',
+      },
+      {
+        label: ctx.t('broadcast.button.cancel'),
+        data: encodeAction(CONFIRM_ACTION, ctx.user.id, 'no'),
+      },
+    ],
+  });
+  return true;
+}
+
+/** Ends a program now: its participants get the final survey (once). */
+export function finishProgram(ctx: Ctx, id: number): void {
+  const program = ctx.deps.db.select().from(programs).where(eq(programs.id, id)).get();
+  if (!program || program.status === 'ended') {
+    ctx.reply({ kind: 'text', text: ctx.t('admin.confirmStale') }, { replace: true });
+    return;
   }
   ctx.deps.db.transaction((tx) => {
     tx.update(programs)
@@ -117,6 +156,8 @@ function endProgram(ctx: Ctx, name: string): boolean {
     );
   });
   const invited = inviteToFinalSurvey(ctx, String(program.id), ctx.user.id);
-  ctx.reply({ kind: 'text', text: ctx.t('program.endedDone', { name, n: invited }) });
-  return true;
+  ctx.reply(
+    { kind: 'text', text: ctx.t('program.endedDone', { name: program.name, n: invited }) },
+    { replace: true },
+  );
 }

@@ -5,11 +5,13 @@ import type { FormDefinition, FormValues } from '../../core/forms/types';
 import type { DbOrTx } from '../../db/client';
 import { audit } from '../../db/queries/audit';
 import { getUser } from '../../db/queries/users';
-import { finalSurveys, type PairRow, pairs } from '../../db/schema';
+import { finalSurveys, outbox, type PairRow, pairs } from '../../db/schema';
 import { notify } from '../notify';
 
 export const FINAL_SURVEY_FORM = 'final-survey';
 export const SURVEY_ACTION = 'sv';
+/** Confirms an admin's mass or irreversible step: `ac|owner|survey|<program>` or `ac|owner|end|<id>`. */
+export const CONFIRM_ACTION = 'ac';
 /** The cohort of everyone who joined outside any program HR created. */
 export const DEFAULT_PROGRAM = 'default';
 
@@ -102,21 +104,16 @@ export function inviteToFinalSurvey(
   by: number,
 ): number {
   const db = ctx.deps.db;
-  const people = new Set<number>();
-  for (const pair of pairsOfProgram(db, program)) {
-    people.add(pair.mentorUserId);
-    people.add(pair.menteeUserId);
-  }
   let invited = 0;
   db.transaction((tx) => {
-    for (const id of people) {
+    for (const id of surveyAudience(tx, program)) {
       const user = getUser(tx, id);
       if (!user) continue;
-      notify(
+      const fresh = notify(
         tx,
         ctx.deps,
         user,
-        `survey:${program}:${id}`,
+        surveyKey(program, id),
         (t) => ({
           kind: 'text',
           text: t('survey.invite'),
@@ -130,11 +127,36 @@ export function inviteToFinalSurvey(
         }),
         ctx.now,
       );
-      invited += 1;
+      if (fresh) invited += 1;
     }
     audit(tx, { actorUserId: by, action: 'survey.sent', details: { program, invited } }, ctx.now);
   });
   return invited;
+}
+
+const surveyKey = (program: string, userId: number) => `survey:${program}:${userId}`;
+
+/** Everyone who was in a pair of the program. */
+export function surveyAudience(db: DbOrTx, program: string): Set<number> {
+  const people = new Set<number>();
+  for (const pair of pairsOfProgram(db, program)) {
+    people.add(pair.mentorUserId);
+    people.add(pair.menteeUserId);
+  }
+  return people;
+}
+
+/** How many of the program's people would get the survey now, and how many already have it. */
+export function surveyReach(db: DbOrTx, program: string): { fresh: number; already: number } {
+  const people = [...surveyAudience(db, program)];
+  const already = people.filter((id) =>
+    db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(eq(outbox.dedupeKey, surveyKey(program, id)))
+      .get(),
+  ).length;
+  return { fresh: people.length - already, already };
 }
 
 /** Every pair (active or ended) of a program: `default`, or a program's id. */
@@ -147,10 +169,28 @@ export function pairsOfProgram(db: DbOrTx, program: string): PairRow[] {
     : [];
 }
 
-/** `admin survey`: ends the default program's sessions with the final survey. */
+/** `admin survey`: asks to confirm sending the default program's final survey, with the count. */
 export function finalSurveyAdmin(ctx: Ctx, rest: string): boolean {
   if (rest !== '') return false;
-  const invited = inviteToFinalSurvey(ctx, DEFAULT_PROGRAM, ctx.user.id);
-  ctx.reply({ kind: 'text', text: ctx.t('survey.sent', { n: invited }) });
+  const reach = surveyReach(ctx.deps.db, DEFAULT_PROGRAM);
+  if (reach.fresh === 0) {
+    ctx.reply({ kind: 'text', text: ctx.t('survey.nobodyNew', { already: reach.already }) });
+    return true;
+  }
+  ctx.reply({
+    kind: 'text',
+    text: ctx.t('survey.confirm', reach),
+    buttons: [
+      {
+        label: ctx.t('survey.button.send', { n: reach.fresh }),
+        data: encodeAction(CONFIRM_ACTION, ctx.user.id, 'survey', DEFAULT_PROGRAM),
+        style: 'primary',
+      },
+      {
+        label: ctx.t('broadcast.button.cancel'),
+        data: encodeAction(CONFIRM_ACTION, ctx.user.id, 'no'),
+      },
+    ],
+  });
   return true;
 }
