@@ -18,7 +18,6 @@ RUN apt-get update \
 ENV NODE_ENV=production \
     DATABASE_PATH=/data/tandem.db \
     FILES_DIR=/data/files \
-    BACKUP_DIR=/data/backups \
     PORT=3000
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules

@@ -84,8 +84,11 @@ export const configSchema = z.object({
     .refine((v) => cron.validate(v), { error: 'not a cron expression, e.g. "0 16 * * 5"' }),
   /** What a scheduled round does: send the proposals, or preview them to HR_CHANNEL. */
   MATCH_CRON_MODE: z.enum(['publish', 'preview']).default('preview'),
-  /** Where `admin backup` and the nightly backup write copies of the database. */
-  BACKUP_DIR: z.string().min(1).default('./data/backups'),
+  /** Where `admin backup` and the nightly backup write copies; unset: `backups/` beside the database. */
+  BACKUP_DIR: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
   /** How many backups are kept (the oldest go). */
   BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(7),
   /** The weekly HR summary to HR_CHANNEL (cron in ORG_TIMEZONE); default Monday 09:00. */

@@ -1,5 +1,5 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Config } from '../../config';
 import type { Ctx } from '../../core/context';
 import type { Db } from '../../db/client';
@@ -14,10 +14,11 @@ const SUFFIX = '.db';
  */
 export async function backupDatabase(
   db: Db,
-  config: Pick<Config, 'BACKUP_DIR' | 'BACKUP_KEEP'>,
+  config: Pick<Config, 'BACKUP_DIR' | 'BACKUP_KEEP' | 'DATABASE_PATH'>,
   now: Date,
 ): Promise<string> {
-  const dir = resolve(config.BACKUP_DIR);
+  // Beside the database by default: each database keeps its own newest BACKUP_KEEP copies.
+  const dir = resolve(config.BACKUP_DIR ?? join(dirname(resolve(config.DATABASE_PATH)), 'backups'));
   mkdirSync(dir, { recursive: true });
   // Sortable and safe in file names on every system.
   const stamp = now.toISOString().replace(/[:.]/g, '-');

@@ -4,14 +4,31 @@ import { DateTime } from 'luxon';
  * A measure needs something countable or checkable: a number, a frequency, or a state you
  * can look at ("published", "set up", "без помощи"). "Get better at AI" has none.
  */
-const COUNTABLE =
-  /\d|%|\b(one|two|three|four|five|six|seven|eight|nine|ten|twice|once|every|each|weekly|daily)\b|(один|одн[аоу]|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|дважды|\bраз\b|\bраза\b|кажд|еженедел|ежеднев)/iu;
-const CHECKABLE =
-  /\b(publish(ed)?|ship(ped)?|launch(ed)?|set up|running|live|sent|post(ed)?|buil[dt]|create[ds]?|finish(ed)?|pass(ed)?|automate[ds]?|replace[ds]?|without help|on my own|by myself)\b|(опубликова|запущ|запуст|настро|отправ|созда|собра|сдан|сдать|автоматизир|замен|без помощи|самостоятельно)/iu;
+// `\b` only knows Latin letters; these boundaries work for Cyrillic words too.
+const word = (alternatives: string) => new RegExp(`(?<!\\p{L})(?:${alternatives})(?!\\p{L})`, 'iu');
+const stem = (alternatives: string) => new RegExp(`(?<!\\p{L})(?:${alternatives})`, 'iu');
+const COUNTABLE = [
+  /\d|%/u,
+  word(
+    'one|two|three|four|five|six|seven|eight|nine|ten|twice|once|every|each|weekly|daily|monthly|per|number of|how many',
+  ),
+  word(
+    'один|одна|одно|одну|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|дважды|раз|раза|в день|в неделю|в месяц',
+  ),
+  stem('кажд|еженедел|ежеднев|ежемесяч|количеств|число|сколько'),
+];
+const CHECKABLE = [
+  word(
+    'publish(?:ed)?|ship(?:ped)?|launch(?:ed)?|set up|running|live|sent|post(?:ed)?|buil[dt]|create[ds]?|finish(?:ed)?|pass(?:ed)?|automate[ds]?|replace[ds]?|without help|on my own|by myself|vs|versus',
+  ),
+  stem(
+    'опубликова|запущ|запуст|настро|отправ|созда|собра|сдан|сдать|автоматизир|замен|без помощи|самостоятельно|против',
+  ),
+];
 
 /** True when a "how we'll know it's done" answer names something one could count or check. */
 export function isMeasurable(text: string): boolean {
-  return COUNTABLE.test(text) || CHECKABLE.test(text);
+  return [...COUNTABLE, ...CHECKABLE].some((pattern) => pattern.test(text));
 }
 
 /** How far ahead a goal may be set while the default program (no end date) runs. */

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { LOCALES, t } from '../../src/core/i18n';
+import { isMeasurable } from '../../src/features/goals/smart';
+
+/** The examples a message quotes, in “…” or «…». */
+const quoted = (text: string) => [...text.matchAll(/[“«]([^”»]+)[”»]/g)].map((m) => m[1] ?? '');
+
+describe('"how will we know it is done?"', () => {
+  it('accepts every example the hints and error messages hold up as good, in both languages', () => {
+    for (const locale of LOCALES) {
+      const good = [
+        ...quoted(t(locale, 'goal.hint.measure')),
+        ...quoted(t(locale, 'idea.hint.measure')),
+        // Error messages: "say <good> rather than <bad>".
+        quoted(t(locale, 'goal.error.measure'))[0] ?? '',
+        quoted(t(locale, 'idea.error.measure'))[0] ?? '',
+      ];
+      expect(good.length).toBeGreaterThanOrEqual(4);
+      for (const example of good) expect(isMeasurable(example), `${locale}: ${example}`).toBe(true);
+      for (const bad of [
+        quoted(t(locale, 'goal.error.measure'))[1],
+        quoted(t(locale, 'idea.error.measure'))[1],
+      ])
+        expect(isMeasurable(bad ?? ''), `${locale}: ${bad}`).toBe(false);
+    }
+  });
+
+  it('reads counts and frequencies in Russian words as well as digits', () => {
+    for (const text of [
+      'публикую пост раз в неделю',
+      'количество подписчиков',
+      'заявки в день',
+      'три отчёта',
+    ])
+      expect(isMeasurable(text), text).toBe(true);
+    for (const text of ['лучше разбираться в ИИ', 'разобраться с нейросетями', 'get better at AI'])
+      expect(isMeasurable(text), text).toBe(false);
+  });
+});
