@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { CONSOLE_WORKSPACE } from '../adapters/console';
 import type { Db } from '../db/client';
 import { audit } from '../db/queries/audit';
+import { scheduleTimer } from '../db/queries/timers';
 import { findUser } from '../db/queries/users';
 import {
   auditLog,
@@ -12,6 +13,7 @@ import {
   pairs,
   profiles,
 } from '../db/schema';
+import { EXPERIMENT_CHECK_TIMER } from '../features/experiments/service';
 import { DEMO_COMPANY } from './company';
 
 const HISTORY_MARK = 'demo.history';
@@ -122,21 +124,38 @@ export function seedDemoHistory(db: Db, now: Date): boolean {
         .run();
     }
     const ivan = id('ivan');
-    if (ivan) {
+    const emma = id('emma');
+    if (ivan && emma) {
       const at = new Date(now.getTime() - 3 * WEEK);
-      tx.insert(experiments)
+      const checkAt = new Date(now.getTime() + WEEK);
+      const pilot = tx
+        .insert(experiments)
         .values({
           authorUserId: ivan,
+          // Sponsored by Emma, Ivan's senior partner; both are asked on the check date.
+          sponsorUserId: emma,
           title: 'Telegram channel for branch news',
           hypothesis: 'Staff under 30 read a Telegram channel more than the intranet',
           smallestTest: 'One branch, two weeks, the same news in both',
           measure: 'views per post in each',
           status: 'piloting',
-          checkDate: new Date(now.getTime() + WEEK).toISOString().slice(0, 10),
+          checkDate: checkAt.toISOString().slice(0, 10),
           createdAt: at,
           updatedAt: at,
         })
-        .run();
+        .returning()
+        .get();
+      scheduleTimer(
+        tx,
+        {
+          kind: EXPERIMENT_CHECK_TIMER,
+          dueAt: checkAt,
+          payload: { experimentId: pilot.id },
+          dedupeKey: `idea:${pilot.id}:check`,
+          userId: ivan,
+        },
+        now,
+      );
     }
     audit(tx, { actorUserId: null, action: HISTORY_MARK, details: {} }, now);
   });

@@ -36,7 +36,7 @@ export const en = {
     `Your form “${p.title}” is ready — press the button to open it.`,
   'form.button.open': 'Open the form',
   'form.close': 'Cancel',
-  'form.stale': 'That form is closed. Type /join or /profile to start again.',
+  'form.stale': 'That form is closed. Start it again with its command (see /help).',
   'form.earlierStep': "That button belongs to an earlier question. Here's where we are:",
   'form.cancelled': 'Cancelled. Nothing was saved.',
   'form.resumed': 'You have a form in progress — continuing where you left off.',
@@ -413,6 +413,7 @@ export const en = {
         ? `${p.minutes / 60} h`
         : `${Math.floor(p.minutes / 60)} h ${p.minutes % 60} min`,
   'meeting.cancelledForm': 'Cancelled — nothing was booked.',
+  'meeting.moveCancelled': 'Not moved — the session stays as it was.',
   'meeting.listTitle': 'Coming up',
   'meeting.listNone': 'Nothing booked. /sprint books a 2-hour sprint, /meet a 1-hour meeting.',
   'meeting.listLine': (p: { slot: string; kind: string; name: string; topic: string }) =>
@@ -544,7 +545,7 @@ export const en = {
   'fit.closed': 'That pair is no longer active.',
   'fit.pairClosing': (p: { name: string }) =>
     `Your pair with ${p.name} is closing, so that each of you can get a partner who fits even better in the next round. Thank you for the sessions!`,
-  'feedbackHr.title': (p: { weeks: number }) => `Feedback, last ${p.weeks} week(s)`,
+  'feedbackHr.title': (p: { weeks: number }) => `Feedback, last ${p.weeks} complete week(s)`,
   'feedbackHr.usefulness': (p: { value: number; people: number }) =>
     `Usefulness: ${p.value} / 5 (${p.people} people)`,
   'feedbackHr.fit': (p: { good: number; unsure: number; bad: number; people: number }) =>

@@ -30,7 +30,7 @@ export const ru: Messages = {
   'form.openPrompt': (p) => `Анкета «${p.title}» готова — нажмите кнопку, чтобы её открыть.`,
   'form.button.open': 'Открыть анкету',
   'form.close': 'Отмена',
-  'form.stale': 'Эта анкета уже закрыта. Наберите /join или /profile, чтобы начать заново.',
+  'form.stale': 'Эта анкета уже закрыта. Начните её заново той же командой (список — /help).',
   'form.earlierStep': 'Эта кнопка относится к прошлому вопросу. Мы сейчас здесь:',
   'form.cancelled': 'Отменено. Ничего не сохранено.',
   'form.resumed': 'У вас есть незаконченная анкета — продолжаем с того же места.',
@@ -169,7 +169,7 @@ export const ru: Messages = {
   'pause.done': (p) =>
     `Вы взяли перерыв на ${p.weeks} ${pluralRu(p.weeks, 'неделю', 'недели', 'недель')} (до ${p.until}): до этого — ни подбора пар, ни напоминаний, а потом вы вернётесь автоматически. Вернуться раньше — /resume.`,
   'pause.changed': (p) =>
-    `Вы уже были на перерыве; теперь он закончится через ${p.weeks} ${pluralRu(p.weeks, 'неделю', 'недели', 'недель')}, ${p.until}. Вернуться раньше — /resume.`,
+    `Вы уже были на перерыве; теперь он закончится через ${p.weeks} ${pluralRu(p.weeks, 'неделю', 'недели', 'недель')} (${p.until}). Вернуться раньше — /resume.`,
   'resume.notPaused': 'Вы не на перерыве, возвращаться не из чего.',
   'resume.done': 'С возвращением! Вы снова участвуете в подборе пар.',
   'resume.auto':
@@ -381,6 +381,7 @@ export const ru: Messages = {
         ? `${p.minutes / 60} ч`
         : `${Math.floor(p.minutes / 60)} ч ${p.minutes % 60} мин`,
   'meeting.cancelledForm': 'Отменено — ничего не назначено.',
+  'meeting.moveCancelled': 'Перенос отменён — встреча остаётся в силе, как была.',
   'meeting.listTitle': 'Впереди',
   'meeting.listNone':
     'Ничего не запланировано. /sprint назначает двухчасовой спринт, /meet — часовую встречу.',
@@ -496,7 +497,7 @@ export const ru: Messages = {
   'fit.closed': 'Эта пара уже не активна.',
   'fit.pairClosing': (p) =>
     `Ваша пара с ${p.name} закрывается, чтобы в следующем раунде каждый из вас получил ещё более подходящего партнёра. Спасибо за встречи!`,
-  'feedbackHr.title': (p) => `Отзывы за последние недели: ${p.weeks}`,
+  'feedbackHr.title': (p) => `Отзывы за последние полные недели (${p.weeks})`,
   'feedbackHr.usefulness': (p) => `Полезность: ${p.value} / 5 (человек: ${p.people})`,
   'feedbackHr.fit': (p) =>
     `Совместимость пар: подходят — ${p.good}, пока не ясно — ${p.unsure}, не подходят — ${p.bad} (человек: ${p.people})`,
@@ -686,7 +687,7 @@ export const ru: Messages = {
   'broadcast.cancelled': 'Отменено; ничего не отправлено.',
   'broadcast.done': 'Это объявление уже отправлено или отменено.',
   'backup.done': (p) => `Копия сохранена: ${p.path} (хранятся последние ${p.keep}).`,
-  'summary.title': (p) => `Обратное менторство · ${p.period}`,
+  'summary.title': (p) => `Обратное наставничество · ${p.period}`,
   'summary.volunteers': (p) =>
     `Добровольцы: ${p.n}${p.change} — наставников ${p.mentors}, менти ${p.mentees}, и то и другое ${p.both}; новых: ${p.fresh}`,
   'summary.pipeline': (p) =>

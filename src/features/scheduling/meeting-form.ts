@@ -176,7 +176,8 @@ export const meetingForm: FormDefinition = {
     }
     bookMeeting(ctx.deps.db, ctx.deps, { ...details, pair, kind: kindOf(ctx, mode) }, ctx.now);
   },
-  cancelledMessage: (ctx) => ctx.t('meeting.cancelledForm'),
+  cancelledMessage: (ctx, mode) =>
+    ctx.t(movingId(mode) !== undefined ? 'meeting.moveCancelled' : 'meeting.cancelledForm'),
 };
 
 /** Where a problem with the time is asked again: the day, when the time was typed with it. */
