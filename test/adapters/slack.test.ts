@@ -321,7 +321,17 @@ describe('Slack: booking a sprint end to end', () => {
       ...values('10:00'),
       day: { type: 'datepicker', selected_date: '2026-11-30' },
     });
+    // A day already gone is marked on the date picker…
     expect(JSON.parse(past.text)).toEqual({
+      response_action: 'errors',
+      errors: { day: 'That time has already passed — please pick a later one.' },
+    });
+    // …and today at an hour already past (10:00 in Berlin now) on the time picker.
+    const earlier = await s.submit(view?.private_metadata ?? '', {
+      ...values('09:00'),
+      day: { type: 'datepicker', selected_date: '2026-12-01' },
+    });
+    expect(JSON.parse(earlier.text)).toEqual({
       response_action: 'errors',
       errors: { time: 'That time has already passed — please pick a later one.' },
     });

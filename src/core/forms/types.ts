@@ -35,6 +35,8 @@ export interface SingleField extends FieldBase {
   textError?: MessageKey;
   /** A native picker a whole-form surface may show instead of the options (Slack). */
   picker?: 'date' | 'time';
+  /** Extra rule on the chosen or typed value, asked right away; returns the translated reason. */
+  check?: (value: string, env: FormEnv) => string | undefined;
 }
 
 export interface MultiField extends FieldBase {

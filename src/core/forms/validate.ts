@@ -50,6 +50,14 @@ function schemaFor(field: FieldDefinition, env: FormEnv, t: Translate): z.ZodTyp
           if (custom !== undefined) return custom;
           ctx.addIssue({ code: 'custom', message: t(field.textError ?? 'form.error.pickOption') });
           return z.NEVER;
+        })
+        .transform((v, ctx) => {
+          const error = field.check?.(v, env);
+          if (error) {
+            ctx.addIssue({ code: 'custom', message: error });
+            return z.NEVER;
+          }
+          return v;
         });
     }
     case 'multi': {

@@ -80,6 +80,8 @@ export const meetingForm: FormDefinition = {
       parseText: (text, { ctx }) => parseDay(text, ctx.now, zoneOf(ctx), ctx.locale),
       picker: 'date',
       textError: 'meeting.error.day',
+      // A day already gone (or a typed day-and-time already past) is refused at this step.
+      check: (value, { ctx }) => whenError(ctx, value, value.includes('T') ? '' : '23:59'),
     },
     {
       kind: 'single',
@@ -92,6 +94,8 @@ export const meetingForm: FormDefinition = {
       parseText: parseTime,
       picker: 'time',
       textError: 'meeting.error.time',
+      check: (value, { ctx, values }) =>
+        typeof values.day === 'string' ? whenError(ctx, values.day, value) : undefined,
     },
     {
       kind: 'single',
@@ -179,6 +183,14 @@ export const meetingForm: FormDefinition = {
   cancelledMessage: (ctx, mode) =>
     ctx.t(movingId(mode) !== undefined ? 'meeting.moveCancelled' : 'meeting.cancelledForm'),
 };
+
+/** Why a day and time can't be booked (past, or a DST gap), translated; undefined when fine. */
+function whenError(ctx: Ctx, day: string, time: string): string | undefined {
+  const when = combine(day, time, zoneOf(ctx), ctx.now);
+  if (when === 'past') return ctx.t('meeting.error.past');
+  if (when === 'dst_gap') return ctx.t('meeting.error.dst');
+  return undefined;
+}
 
 /** Where a problem with the time is asked again: the day, when the time was typed with it. */
 function timeField(values: FormValues): 'day' | 'time' {
