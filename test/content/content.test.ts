@@ -110,19 +110,41 @@ describe('stories', () => {
     expect(rejected).toContain(
       '→ to Tom Berg · Tandem:\nHR sent your story back: Please leave out the client name',
     );
-    // Story 2: edited, then published.
+    // Story 2: HR edits it; it is published only when Tom agrees to that version.
     await p.press('lena', encodeAction('se', p.lena, '2'));
     const edited = await p.chat.type(
       'The bot drafts our client emails; we reply twice as fast now.',
     );
+    expect(edited).toContain('Sent to the author');
     expect(edited).toContain(
+      '→ to Tom Berg · Tandem:\nHR suggests this version of your story before it is published under your name:\n\nThe bot drafts our client emails; we reply twice as fast now.',
+    );
+    expect(edited).not.toContain('#content');
+    expect(p.rows('select status from stories order by id')).toEqual([
+      { status: 'rejected' },
+      { status: 'edited' },
+    ]);
+    // HR's Approve on the original can't bypass the author now.
+    expect(await p.press('lena', encodeAction(STORY_APPROVE_ACTION, p.lena, '2'))).toContain(
+      'already been handled',
+    );
+    const agreed = await p.press('tom', encodeAction('so', p.tom, '2', 'y'));
+    expect(agreed).toContain(
       '── ✨ Tom Berg ──\nThe bot drafts our client emails; we reply twice as fast now.',
     );
-    expect(edited).toContain('with small edits by HR');
+    expect(agreed).toContain('Published in the content channel');
     expect(p.rows('select status from stories order by id')).toEqual([
       { status: 'rejected' },
       { status: 'published' },
     ]);
+    // Story 3: edited, and Tom would rather withdraw it.
+    await tomsStory('A third story, about reading Gen Z customer reviews together every Friday.');
+    await p.press('lena', encodeAction('se', p.lena, '3'));
+    await p.chat.type('A third story, about reading customer reviews together every Friday.');
+    const withdrawn = await p.press('tom', encodeAction('so', p.tom, '3', 'n'));
+    expect(withdrawn).toContain('Your story is withdrawn; nothing was published.');
+    expect(withdrawn).not.toContain('#content');
+    expect(p.rows('select status from stories where id = 3')).toEqual([{ status: 'withdrawn' }]);
   });
 
   it('invites a pair whose sessions average 4.5 or more over three, once', async () => {

@@ -689,7 +689,7 @@ export const en = {
   'story.button.edit': 'Edit',
   'story.button.reject': 'Reject',
   'story.edit.title': 'Edit the story',
-  'story.edit.submit': 'Publish',
+  'story.edit.submit': 'Send to the author',
   'story.reject.title': 'Send the story back',
   'story.reject.submit': 'Send back',
   'story.field.reason': 'Why? (the author reads this)',
@@ -699,8 +699,6 @@ export const en = {
   'story.alreadyHandled': 'This story has already been handled.',
   'story.notFound': 'That story no longer exists.',
   'story.published': 'Your story is published in the content channel. Thank you for sharing!',
-  'story.publishedEdited':
-    'Your story is published in the content channel, with small edits by HR. Thank you for sharing!',
   'story.rejected': (p: { reason: string }) => `HR sent your story back: ${p.reason}`,
   'story.invite':
     'Your pair is doing great work! Would you tell others how it goes? Type /story — a few sentences are enough.',
@@ -844,4 +842,11 @@ export const en = {
   'program.upcoming': 'not started yet',
   'admin.confirmCancelled': 'Cancelled; nothing changed.',
   'admin.confirmStale': 'That has already been done or changed meanwhile; nothing more happened.',
+  'story.editProposed': (p: { text: string }) =>
+    `HR suggests this version of your story before it is published under your name:\n\n${p.text}`,
+  'story.button.publishEdit': 'Publish this version',
+  'story.button.withdraw': 'Withdraw my story',
+  'story.editSent': 'Sent to the author: it is published when they agree to your version.',
+  'story.publishedByYou': 'Published in the content channel. Thank you for sharing!',
+  'story.withdrawn': 'Your story is withdrawn; nothing was published.',
 };

@@ -621,7 +621,7 @@ export const ru: Messages = {
   'story.button.edit': 'Поправить',
   'story.button.reject': 'Вернуть',
   'story.edit.title': 'Правка истории',
-  'story.edit.submit': 'Опубликовать',
+  'story.edit.submit': 'Отправить автору',
   'story.reject.title': 'Вернуть историю',
   'story.reject.submit': 'Вернуть',
   'story.field.reason': 'Почему? (автор это прочитает)',
@@ -631,8 +631,6 @@ export const ru: Messages = {
   'story.alreadyHandled': 'Эта история уже обработана.',
   'story.notFound': 'Этой истории больше нет.',
   'story.published': 'Ваша история опубликована в канале контента. Спасибо, что поделились!',
-  'story.publishedEdited':
-    'Ваша история опубликована в канале контента с небольшими правками HR. Спасибо, что поделились!',
   'story.rejected': (p) => `HR вернул(а) вашу историю: ${p.reason}`,
   'story.invite':
     'У вашей пары отлично получается! Расскажете другим, как это происходит? Наберите /story — хватит нескольких предложений.',
@@ -735,4 +733,11 @@ export const ru: Messages = {
   'program.upcoming': 'ещё не началась',
   'admin.confirmCancelled': 'Отменено; ничего не изменилось.',
   'admin.confirmStale': 'Это уже сделано или изменилось; больше ничего не произошло.',
+  'story.editProposed': (p) =>
+    `HR предлагает такую версию вашей истории перед публикацией под вашим именем:\n\n${p.text}`,
+  'story.button.publishEdit': 'Опубликовать эту версию',
+  'story.button.withdraw': 'Отозвать историю',
+  'story.editSent': 'Отправлено автору: история выйдет, когда он(а) согласится с вашей версией.',
+  'story.publishedByYou': 'Опубликовано в канале контента. Спасибо, что поделились!',
+  'story.withdrawn': 'История отозвана; ничего не опубликовано.',
 };

@@ -14,7 +14,14 @@ export const contentPosts = sqliteTable(
   (t) => [index('content_posts_created_idx').on(t.createdAt)],
 );
 
-export const STORY_STATUSES = ['submitted', 'published', 'rejected', 'withdrawn'] as const;
+/** `edited`: HR changed the text and the author's OK is awaited before it is published. */
+export const STORY_STATUSES = [
+  'submitted',
+  'edited',
+  'published',
+  'rejected',
+  'withdrawn',
+] as const;
 export type StoryStatus = (typeof STORY_STATUSES)[number];
 
 /** A participant's success story: HR approves it before it is published, with the author's name. */
@@ -27,6 +34,8 @@ export const stories = sqliteTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     text: text().notNull(),
     status: text({ enum: STORY_STATUSES }).notNull().default('submitted'),
+    /** HR's edit, waiting for the author's OK (the story is published under their name). */
+    editedText: text('edited_text'),
     /** Why HR sent it back (shown to the author only). */
     reviewNote: text('review_note'),
     reviewedBy: integer('reviewed_by').references(() => users.id, { onDelete: 'set null' }),

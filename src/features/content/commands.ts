@@ -10,8 +10,10 @@ import {
   STORY_APPROVE_ACTION,
   STORY_EDIT_ACTION,
   STORY_EDIT_FORM,
+  STORY_OK_ACTION,
   STORY_REJECT_ACTION,
   STORY_REJECT_FORM,
+  withdrawStory,
 } from './stories';
 import { STORY_FORM } from './story-forms';
 
@@ -51,6 +53,31 @@ function hrOnly(run: ActionSpec['run']): ActionSpec {
 }
 
 export const storyActions = {
+  [STORY_OK_ACTION]: {
+    run(ctx, args) {
+      const [id, answer] = args;
+      const story = loadStory(ctx.deps.db, Number(id));
+      if (!story || story.authorUserId !== ctx.user.id || story.status !== 'edited') {
+        ctx.reply({ kind: 'text', text: ctx.t('story.alreadyHandled') }, { replace: true });
+        return;
+      }
+      if (answer === 'y') {
+        const outcome = ctx.deps.db.transaction((tx) =>
+          publishStory(tx, ctx.deps, story, ctx.user, ctx.now, story.editedText ?? story.text),
+        );
+        ctx.reply(
+          {
+            kind: 'text',
+            text: ctx.t(outcome === 'published' ? 'story.publishedByYou' : PUBLISH_TEXT[outcome]),
+          },
+          { replace: true },
+        );
+        return;
+      }
+      ctx.deps.db.transaction((tx) => withdrawStory(tx, story, ctx.user, ctx.now));
+      ctx.reply({ kind: 'text', text: ctx.t('story.withdrawn') }, { replace: true });
+    },
+  },
   [STORY_APPROVE_ACTION]: hrOnly((ctx, args) => {
     const story = reviewable(ctx, Number(args[0]));
     if (!story) return;

@@ -29,6 +29,8 @@ export const PUBLISH_TEXT = {
 
 export const STORY_APPROVE_ACTION = 'sa';
 export const STORY_EDIT_ACTION = 'se';
+/** The author's answer to HR's edit: `so|owner|story|y` publishes it, `n` withdraws the story. */
+export const STORY_OK_ACTION = 'so';
 export const STORY_REJECT_ACTION = 'sr';
 export const STORY_EDIT_FORM = 'story-edit';
 export const STORY_REJECT_FORM = 'story-reject';
@@ -105,12 +107,14 @@ export function publishStory(
   editedText?: string,
 ): PublishOutcome {
   const current = loadStory(db, story.id);
-  if (current?.status !== 'submitted') return 'already';
+  // HR approves a story as written; an edited one is published only on its author's OK.
+  const expected = editedText === undefined ? 'submitted' : 'edited';
+  if (current?.status !== expected) return 'already';
   const channel = channelTarget(deps.config.CONTENT_CHANNEL);
   if (!channel) return 'no_channel';
   const text = editedText ?? current.text;
   db.update(stories)
-    .set({ status: 'published', text, reviewedBy: by.id, publishedAt: now })
+    .set({ status: 'published', text, editedText: null, publishedAt: now })
     .where(eq(stories.id, story.id))
     .run();
   const author = getUser(db, story.authorUserId);
@@ -134,7 +138,7 @@ export function publishStory(
       deps,
       author,
       `story:${story.id}:published`,
-      (t) => ({ kind: 'text', text: t(editedText ? 'story.publishedEdited' : 'story.published') }),
+      (t) => ({ kind: 'text', text: t('story.published') }),
       now,
     );
   }
@@ -220,4 +224,60 @@ export function runStoryInvites(deps: Deps & { db: Db }, now: Date): void {
   for (const pair of deps.db.select().from(pairs).where(eq(pairs.status, 'active')).all()) {
     deps.db.transaction((tx) => maybeInviteStory(tx, deps, pair, now));
   }
+}
+
+/**
+ * HR edited a story: the new text goes to its author, who decides — it is published under
+ * their name, so nothing they didn't agree to appears there.
+ */
+export function proposeStoryEdit(
+  db: DbOrTx,
+  deps: Deps,
+  story: StoryRow,
+  by: UserRow,
+  text: string,
+  now: Date,
+): boolean {
+  const current = loadStory(db, story.id);
+  if (current?.status !== 'submitted') return false;
+  db.update(stories)
+    .set({ status: 'edited', editedText: text, reviewedBy: by.id })
+    .where(eq(stories.id, story.id))
+    .run();
+  notifyUser(
+    db,
+    deps,
+    story.authorUserId,
+    `story:${story.id}:edit:${now.getTime()}`,
+    (t) => ({
+      kind: 'text',
+      text: t('story.editProposed', { text }),
+      buttons: [
+        {
+          label: t('story.button.publishEdit'),
+          data: encodeAction(STORY_OK_ACTION, story.authorUserId, String(story.id), 'y'),
+          style: 'primary',
+        },
+        {
+          label: t('story.button.withdraw'),
+          data: encodeAction(STORY_OK_ACTION, story.authorUserId, String(story.id), 'n'),
+        },
+      ],
+    }),
+    now,
+  );
+  audit(db, { actorUserId: by.id, action: 'story.edited', details: { story: story.id } }, now);
+  return true;
+}
+
+/** The author withdraws their story (instead of HR's edit); HR hears nothing was published. */
+export function withdrawStory(db: DbOrTx, story: StoryRow, by: UserRow, now: Date): boolean {
+  const current = loadStory(db, story.id);
+  if (current?.status !== 'edited' || current.authorUserId !== by.id) return false;
+  db.update(stories)
+    .set({ status: 'withdrawn', editedText: null })
+    .where(eq(stories.id, story.id))
+    .run();
+  audit(db, { actorUserId: by.id, action: 'story.withdrawn', details: { story: story.id } }, now);
+  return true;
 }

@@ -1,8 +1,7 @@
 import type { FormDefinition, FormValues } from '../../core/forms/types';
 import {
   loadStory,
-  PUBLISH_TEXT,
-  publishStory,
+  proposeStoryEdit,
   rejectStory,
   STORY_EDIT_FORM,
   STORY_REJECT_FORM,
@@ -67,10 +66,9 @@ export const storyEditForm: FormDefinition = {
   initialValues: (ctx, mode) => ({ text: loadStory(ctx.deps.db, Number(mode))?.text ?? '' }),
   onSubmit: (ctx, values, mode) => {
     const story = loadStory(ctx.deps.db, Number(mode));
-    const outcome = story
-      ? publishStory(ctx.deps.db, ctx.deps, story, ctx.user, ctx.now, str(values.text))
-      : 'already';
-    ctx.reply({ kind: 'text', text: ctx.t(PUBLISH_TEXT[outcome]) });
+    const sent =
+      story && proposeStoryEdit(ctx.deps.db, ctx.deps, story, ctx.user, str(values.text), ctx.now);
+    ctx.reply({ kind: 'text', text: ctx.t(sent ? 'story.editSent' : 'story.alreadyHandled') });
   },
 };
 

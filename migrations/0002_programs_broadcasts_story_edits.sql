@@ -23,5 +23,6 @@ CREATE TABLE `programs` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `programs_name_unique` ON `programs` (`name`);--> statement-breakpoint
+ALTER TABLE `stories` ADD `edited_text` text;--> statement-breakpoint
 ALTER TABLE `pairs` ADD `program_id` integer REFERENCES programs(id);--> statement-breakpoint
 ALTER TABLE `profiles` ADD `program_id` integer REFERENCES programs(id);
