@@ -70,6 +70,15 @@ describe('experiments', () => {
       { outcome: 'worked', note: 'Reels brought 3x the sign-ups of the banner' },
     ]);
     expect(experiments()[0]?.status).toBe('concluded');
+    // Lena sees it differently; /ideas shows both verdicts rather than one winning.
+    await p.as('lena');
+    await p.press('lena', `xo|${p.lena}|1|didnt`);
+    await p.chat.type('Sign-ups were up, but the cost per sign-up was higher');
+    const list = await p.chat.type('/ideas');
+    expect(list).toContain('Tom Berg: It worked — Reels brought 3x the sign-ups of the banner');
+    expect(list).toContain(
+      'Lena Orlova: It didn’t — Sign-ups were up, but the cost per sign-up was higher',
+    );
   });
 
   it('parks an idea with a reason the author reads', async () => {

@@ -849,4 +849,7 @@ export const en = {
   'story.editSent': 'Sent to the author: it is published when they agree to your version.',
   'story.publishedByYou': 'Published in the content channel. Thank you for sharing!',
   'story.withdrawn': 'Your story is withdrawn; nothing was published.',
+  'idea.outcomeLine': (p: { name: string; outcome: string; note: string }) =>
+    `${p.name}: ${p.outcome} — ${p.note}`,
+  'idea.parkedLine': (p: { reason: string }) => `Parked: ${p.reason}`,
 };

@@ -740,4 +740,6 @@ export const ru: Messages = {
   'story.editSent': 'Отправлено автору: история выйдет, когда он(а) согласится с вашей версией.',
   'story.publishedByYou': 'Опубликовано в канале контента. Спасибо, что поделились!',
   'story.withdrawn': 'История отозвана; ничего не опубликовано.',
+  'idea.outcomeLine': (p) => `${p.name}: ${p.outcome} — ${p.note}`,
+  'idea.parkedLine': (p) => `Отложена: ${p.reason}`,
 };

@@ -2,7 +2,13 @@ import { desc, eq, inArray, or } from 'drizzle-orm';
 import type { Ctx } from '../../core/context';
 import type { ActionSpec, CommandSpec } from '../../core/registry';
 import { getUser } from '../../db/queries/users';
-import { type ExperimentRow, experiments, OUTCOMES, pairs } from '../../db/schema';
+import {
+  type ExperimentRow,
+  experimentOutcomes,
+  experiments,
+  OUTCOMES,
+  pairs,
+} from '../../db/schema';
 import { forms } from '../forms';
 import { joined } from '../joined';
 import { IDEA_FORM } from './idea-form';
@@ -28,7 +34,7 @@ export const ideaCommand: CommandSpec = {
 
 function describe(ctx: Ctx, e: ExperimentRow): string {
   const author = getUser(ctx.deps.db, e.authorUserId)?.name ?? '?';
-  return ctx.t('idea.line', {
+  const line = ctx.t('idea.line', {
     title: e.title,
     author,
     status: ctx.t(`idea.status.${e.status}`),
@@ -36,6 +42,24 @@ function describe(ctx: Ctx, e: ExperimentRow): string {
     test: e.smallestTest,
     measure: e.measure,
   });
+  // Each side's verdict, so a disagreement shows instead of one answer winning.
+  const outcomes = ctx.deps.db
+    .select()
+    .from(experimentOutcomes)
+    .where(eq(experimentOutcomes.experimentId, e.id))
+    .all()
+    .map((o) =>
+      ctx.t('idea.outcomeLine', {
+        name: getUser(ctx.deps.db, o.userId)?.name ?? '?',
+        outcome: ctx.t(`idea.outcome.${o.outcome}`),
+        note: o.note,
+      }),
+    );
+  const parked =
+    e.status === 'parked' && e.parkReason
+      ? [ctx.t('idea.parkedLine', { reason: e.parkReason })]
+      : [];
+  return [line, ...parked, ...outcomes].join('\n');
 }
 
 /** `/ideas`: my pairs' ideas (HR: every idea waiting for a decision), with what I may do. */
