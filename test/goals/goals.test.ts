@@ -40,6 +40,12 @@ describe('SMART goals', () => {
     expect(goalRows()).toHaveLength(0);
     expect(await chat.type('2')).toContain('No goal was saved');
     expect(goalRows()).toHaveLength(0);
+    // Starting another form mid-way says what was dropped.
+    await chat.type('/goal');
+    await chat.type('Set up an AI assistant for my weekly report');
+    expect(await chat.type('/sprint')).toContain(
+      'Your unfinished “A goal for your pair” was closed; its answers were not saved.',
+    );
   });
 
   it('saves a goal, shows it to both with a progress bar, and only the owner moves it', async () => {

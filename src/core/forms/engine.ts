@@ -44,6 +44,17 @@ export class FormEngine<Id extends string> {
     const now = ctx.now;
     const values = form.initialValues?.(ctx, mode) ?? {};
     const db = ctx.deps.db;
+    // Say so when an unfinished form gives way, so nobody wonders where their answers went.
+    const replaced = this.active(ctx);
+    const replacedForm = replaced ? this.#forms[replaced.formId as Id] : undefined;
+    if (replaced && replacedForm && (replaced.formId !== formId || replaced.mode !== mode)) {
+      ctx.reply({
+        kind: 'text',
+        text: ctx.t('form.replaced', {
+          title: ctx.t(replacedForm.titleFor?.(replaced.mode) ?? replacedForm.title),
+        }),
+      });
+    }
     const session = db.transaction((tx) => {
       closeActive(tx, ctx.user.id, now);
       const env: FormEnv = { ctx, mode, values };

@@ -852,4 +852,6 @@ export const en = {
   'idea.outcomeLine': (p: { name: string; outcome: string; note: string }) =>
     `${p.name}: ${p.outcome} — ${p.note}`,
   'idea.parkedLine': (p: { reason: string }) => `Parked: ${p.reason}`,
+  'form.replaced': (p: { title: string }) =>
+    `Your unfinished “${p.title}” was closed; its answers were not saved.`,
 };

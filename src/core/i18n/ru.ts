@@ -742,4 +742,5 @@ export const ru: Messages = {
   'story.withdrawn': 'История отозвана; ничего не опубликовано.',
   'idea.outcomeLine': (p) => `${p.name}: ${p.outcome} — ${p.note}`,
   'idea.parkedLine': (p) => `Отложена: ${p.reason}`,
+  'form.replaced': (p) => `Незаконченная анкета «${p.title}» закрыта; её ответы не сохранены.`,
 };
