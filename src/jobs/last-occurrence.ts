@@ -28,11 +28,8 @@ export function lastOccurrence(
     if (!months.has(day.month)) continue;
     const domOk = doms.has(day.day);
     const dowOk = dows.has(day.weekday);
-    // Classic cron: when both day fields are restricted, either one matching is enough.
-    const matches =
-      domRestricted && dowRestricted
-        ? domOk || dowOk
-        : (!domRestricted || domOk) && (!dowRestricted || dowOk);
+    // As node-cron 4 fires: every restricted day field must match (no classic-cron OR).
+    const matches = (!domRestricted || domOk) && (!dowRestricted || dowOk);
     if (!matches) continue;
     for (const hour of hours) {
       for (const minute of minutes) {

@@ -147,7 +147,7 @@ describe('stories', () => {
     expect(p.rows('select status from stories where id = 3')).toEqual([{ status: 'withdrawn' }]);
   });
 
-  it('invites a pair whose sessions average 4.5 or more over three, once', async () => {
+  it('invites someone whose own ratings of a pair average 4.5 or more over three, once, from the daily job', async () => {
     p = await pairedConsole('2026-12-01T09:00:00Z', CONTENT);
     const db = p.app.database.db;
     const now = p.app.clock.now();
@@ -168,12 +168,16 @@ describe('stories', () => {
           .returning()
           .get().id,
     );
-    db.insert(meetingFeedback)
-      .values({ meetingId: ids[0], userId: p.tom, usefulness: 5, createdAt: now, updatedAt: now })
-      .run();
-    db.insert(meetingFeedback)
-      .values({ meetingId: ids[1], userId: p.tom, usefulness: 4, createdAt: now, updatedAt: now })
-      .run();
+    // Lena rated two sessions 5 and 4; Tom rated one 1 — his ratings must not matter to her invite.
+    for (const [meetingId, userId, usefulness] of [
+      [ids[0], p.lena, 5],
+      [ids[1], p.lena, 4],
+      [ids[0], p.tom, 1],
+    ] as const) {
+      db.insert(meetingFeedback)
+        .values({ meetingId, userId, usefulness, createdAt: now, updatedAt: now })
+        .run();
+    }
     const daily = async () => {
       const before = p.chat.transcript().length;
       await JOBS.nudges.run(jobDeps(), p.app.clock.now());
@@ -183,11 +187,12 @@ describe('stories', () => {
     await p.press('lena', encodeAction(RATE_ACTION, p.lena, String(ids[2]), '4'));
     expect(await daily()).not.toContain('great work'); // (5 + 4 + 4) / 3 = 4.33
     const up = await p.press('lena', encodeAction(RATE_ACTION, p.lena, String(ids[2]), '5'));
-    // Never right after the tap: that would tell Tom what Lena just gave.
+    // Never right after the tap.
     expect(up).not.toContain('great work');
-    const invited = await daily(); // 4.67
-    expect(invited).toContain('Your pair is doing great work!');
-    expect(invited).toContain('→ to Tom Berg · Tandem:\nYour pair is doing great work!');
+    const invited = await daily(); // (5 + 4 + 5) / 3 = 4.67
+    expect(invited).toContain('Tandem:\nYour pair is doing great work!');
+    // Tom isn't invited: his own ratings don't qualify, and Lena's are not his to know.
+    expect(invited).not.toContain('→ to Tom Berg · Tandem:\nYour pair is doing great work!');
     expect(await daily()).not.toContain('great work');
   });
 });
@@ -213,6 +218,7 @@ describe('the weekly digest', () => {
 
     // Down for three weeks: the first start after runs the digest once.
     await catchUp(jobDeps()); // first start ever: notes the time only
+    p.app.clock.set('2026-12-01T10:00:00Z');
     await p.chat.type('/admin post https://example.com/next Another one');
     p.app.clock.set('2026-12-22T09:00:00Z');
     await catchUp(jobDeps());

@@ -40,6 +40,16 @@ describe('the poll after a session', () => {
     expect(feedback()[0]?.usefulness).toBe(5);
   });
 
+  it('closes edits when the week closes, even inside the 24 hours, so a summary HR saw never moves', async () => {
+    p = await pairedConsole('2026-12-01T09:00:00Z', { ORG_TIMEZONE: 'Europe/Moscow' });
+    const meetingId = await p.heldSprint('2026-12-06'); // Sunday; rated on Sunday afternoon
+    expect(await p.chat.type('4')).toContain('saved: 4/5');
+    p.app.clock.set('2026-12-06T21:30:00Z'); // Monday 00:30 in Moscow: a new week
+    const late = await p.press('lena', encodeAction(RATE_ACTION, p.lena, String(meetingId), '5'));
+    expect(late).toContain('this one is now final');
+    expect(feedback()[0]?.usefulness).toBe(4);
+  });
+
   it('refuses ratings out of range, for sessions that did not happen, or for someone else', async () => {
     p = await pairedConsole();
     const held = await p.heldSprint('2026-12-03');

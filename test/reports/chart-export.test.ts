@@ -54,7 +54,24 @@ describe('the CSV export', () => {
         .set({ name: 'Мария "Маша" Иванова, HR' })
         .where(eq(users.platformUserId, 'm1'))
         .run();
-      const rows = exportRows(app.database.db, app.config);
+      // A cell someone typed as a formula stays text in Excel.
+      app.database.sqlite
+        .prepare(
+          'update goals set specific = \'=HYPERLINK("https://evil.example","open")\' where id = 1',
+        )
+        .run();
+      const goalsCsv = Buffer.from(
+        exportFiles(app.database.db, app.config, app.clock.now())[3]?.contentBase64 ?? '',
+        'base64',
+      ).toString('utf8');
+      expect(goalsCsv).toContain(`"'=HYPERLINK(""https://evil.example"",""open"")"`);
+      app.database.sqlite.prepare("update goals set specific = 'g' where id = 1").run();
+      app.database.sqlite
+        .prepare(
+          'insert into meeting_feedback (meeting_id, user_id, usefulness, created_at, updated_at) values (1, 2, 1, ?, ?)',
+        )
+        .run(app.clock.now().getTime(), app.clock.now().getTime());
+      const rows = exportRows(app.database.db, app.config, app.clock.now());
       const files = exportFiles(app.database.db, app.config, app.clock.now());
       expect(files.map((f) => f.filename)).toEqual(
         EXPORT_TABLES.map((t) => `tandem-${t}-2026-12-07.csv`),
@@ -74,7 +91,8 @@ describe('the CSV export', () => {
         role: 'mentor',
         joined_at: '2026-11-10T13:00:00+03:00',
       });
-      // Feedback is per week and hidden under the k rule: 2 people in that week.
+      // Feedback is per closed week and hidden under the k rule: 2 people in that week. (The
+      // fixture's clock is Monday 09:30; a rating given this morning is in no export yet.)
       expect(rows.feedback).toEqual([
         { week_starting: '2026-11-30', answers: 2, people: 2, usefulness_mean: null },
       ]);

@@ -515,7 +515,8 @@ export const en = {
     `Thank you — saved: ${p.rating}/5. You can change it within 24 hours, or add what you learned and a private note for HR.`,
   'feedback.updated': (p: { rating: number }) => `Changed to ${p.rating}/5.`,
   'feedback.button.notes': 'Add a note',
-  'feedback.locked': 'Answers can be changed for 24 hours; this one is now final.',
+  'feedback.locked':
+    'Answers can be changed for 24 hours and until the week’s summary; this one is now final.',
   'feedback.notHeld': 'This poll is only for sessions that took place.',
   'feedback.invalidRating': 'Please pick a rating from 1 to 5.',
   'feedback.form.title': 'About this session',
@@ -854,4 +855,6 @@ export const en = {
   'idea.parkedLine': (p: { reason: string }) => `Parked: ${p.reason}`,
   'form.replaced': (p: { title: string }) =>
     `Your unfinished “${p.title}” was closed; its answers were not saved.`,
+  'survey.final':
+    'Your answers were already counted in a weekly summary, so they can no longer be changed. Thank you!',
 };

@@ -468,7 +468,7 @@ export const ru: Messages = {
     `Спасибо — сохранено: ${p.rating}/5. Изменить можно в течение 24 часов; можно добавить, чему вы научились, и личную заметку для HR.`,
   'feedback.updated': (p) => `Изменено на ${p.rating}/5.`,
   'feedback.button.notes': 'Добавить заметку',
-  'feedback.locked': 'Ответы можно менять 24 часа; этот уже окончательный.',
+  'feedback.locked': 'Ответы можно менять 24 часа и до недельной сводки; этот уже окончательный.',
   'feedback.notHeld': 'Этот опрос — только для состоявшихся встреч.',
   'feedback.invalidRating': 'Выберите оценку от 1 до 5.',
   'feedback.form.title': 'Об этой встрече',
@@ -743,4 +743,5 @@ export const ru: Messages = {
   'idea.outcomeLine': (p) => `${p.name}: ${p.outcome} — ${p.note}`,
   'idea.parkedLine': (p) => `Отложена: ${p.reason}`,
   'form.replaced': (p) => `Незаконченная анкета «${p.title}» закрыта; её ответы не сохранены.`,
+  'survey.final': 'Ваши ответы уже вошли в недельную сводку, поэтому изменить их нельзя. Спасибо!',
 };

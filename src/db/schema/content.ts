@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { users } from './users';
 
 /** An article, study or news link HR posted to the content channel, with a comment. */
@@ -45,10 +45,20 @@ export const stories = sqliteTable(
   (t) => [index('stories_status_idx').on(t.status)],
 );
 
-/** Pairs invited (once) to share a story after consistently useful sessions. */
-export const storyInvites = sqliteTable('story_invites', {
-  pairId: integer('pair_id').primaryKey(),
-  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-});
+/**
+ * People invited (once per pair) to share a story after sessions they themselves rated
+ * highly — their own ratings only, so the invite tells nobody what a partner gave.
+ */
+export const storyInvites = sqliteTable(
+  'story_invites',
+  {
+    pairId: integer('pair_id').notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pairId, t.userId] })],
+);
 
 export type StoryRow = typeof stories.$inferSelect;

@@ -1,4 +1,4 @@
-import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { users } from './users';
 
 /**
@@ -23,4 +23,17 @@ export const finalSurveys = sqliteTable(
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [uniqueIndex('final_surveys_once').on(t.program, t.userId)],
+);
+
+/** Who was invited to a program's final survey: inviting again never repeats the message. */
+export const surveyInvites = sqliteTable(
+  'survey_invites',
+  {
+    program: text().notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.program, t.userId] })],
 );

@@ -1,4 +1,4 @@
-import { and, eq, gte, lte } from 'drizzle-orm';
+import { and, eq, gt, lte } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Config } from '../../config';
 import { translator } from '../../core/i18n';
@@ -11,13 +11,13 @@ import { channelTarget } from '../matching/scheduled';
 
 export const DIGEST_DAYS = 7;
 
-/** What happened in the content channel's world in a period. */
+/** What happened in the content channel's world after `from`, up to and including `to`. */
 export function digestBetween(db: DbOrTx, from: Date, to: Date) {
   return {
     posts: db
       .select()
       .from(contentPosts)
-      .where(and(gte(contentPosts.createdAt, from), lte(contentPosts.createdAt, to)))
+      .where(and(gt(contentPosts.createdAt, from), lte(contentPosts.createdAt, to)))
       .all(),
     stories: db
       .select()
@@ -25,7 +25,7 @@ export function digestBetween(db: DbOrTx, from: Date, to: Date) {
       .where(
         and(
           eq(stories.status, 'published'),
-          gte(stories.publishedAt, from),
+          gt(stories.publishedAt, from),
           lte(stories.publishedAt, to),
         ),
       )
@@ -63,11 +63,12 @@ export function runDigest(deps: { db: DbOrTx; config: Config }, now: Date, since
       ...data.outcomes.map((o) => `• ${o.title} — ${t(`idea.outcome.${o.outcome}`)}: ${o.note}`),
     );
   }
-  const week = DateTime.fromJSDate(now, { zone: deps.config.ORG_TIMEZONE }).toFormat("kkkk-'W'WW");
+  // One digest per day at most: a schedule that posts twice a week gets both.
+  const day = DateTime.fromJSDate(now, { zone: deps.config.ORG_TIMEZONE }).toISODate();
   return enqueue(
     deps.db,
     {
-      dedupeKey: `digest:${week}`,
+      dedupeKey: `digest:${day}`,
       target: channel,
       payload: {
         kind: 'reply',

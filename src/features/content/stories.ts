@@ -35,7 +35,7 @@ export const STORY_REJECT_ACTION = 'sr';
 export const STORY_EDIT_FORM = 'story-edit';
 export const STORY_REJECT_FORM = 'story-reject';
 
-/** A pair is invited to share a story once its sessions are this useful, over this many. */
+/** Someone is invited to share a story once their own ratings of a pair reach this, over this many. */
 export const STORY_INVITE_MIN_MEETINGS = 3;
 export const STORY_INVITE_MIN_AVERAGE = 4.5;
 
@@ -182,9 +182,10 @@ export function rejectStory(
 }
 
 /**
- * A pair whose sessions average at least 4.5 over three or more is invited, once, to tell its
- * story. Checked by the daily job, never right after a tap: an invite arriving the moment one
- * partner rated would tell the other what that rating was.
+ * Someone whose own ratings of a pair's sessions average at least 4.5 over three or more is
+ * invited, once, to tell the story. Only their own ratings count — a pair-wide average would
+ * let each partner subtract their own and learn the other's — and it runs in the daily job,
+ * never right after a tap.
  */
 export function maybeInviteStory(db: DbOrTx, deps: Deps, pair: PairRow, now: Date): void {
   const held = db
@@ -194,25 +195,27 @@ export function maybeInviteStory(db: DbOrTx, deps: Deps, pair: PairRow, now: Dat
     .all()
     .map((m) => m.id);
   if (held.length < STORY_INVITE_MIN_MEETINGS) return;
-  const ratings = db
-    .select({ usefulness: meetingFeedback.usefulness })
-    .from(meetingFeedback)
-    .where(inArray(meetingFeedback.meetingId, held))
-    .all()
-    .map((r) => r.usefulness);
-  if (ratings.length === 0) return;
-  const average = ratings.reduce((a, b) => a + b, 0) / ratings.length;
-  if (average < STORY_INVITE_MIN_AVERAGE) return;
-  const fresh =
-    db.insert(storyInvites).values({ pairId: pair.id, createdAt: now }).onConflictDoNothing().run()
-      .changes > 0;
-  if (!fresh) return;
-  for (const id of [pair.mentorUserId, pair.menteeUserId]) {
+  for (const userId of [pair.mentorUserId, pair.menteeUserId]) {
+    const own = db
+      .select({ usefulness: meetingFeedback.usefulness })
+      .from(meetingFeedback)
+      .where(and(inArray(meetingFeedback.meetingId, held), eq(meetingFeedback.userId, userId)))
+      .all()
+      .map((r) => r.usefulness);
+    if (own.length < STORY_INVITE_MIN_MEETINGS) continue;
+    if (own.reduce((a, b) => a + b, 0) / own.length < STORY_INVITE_MIN_AVERAGE) continue;
+    const fresh =
+      db
+        .insert(storyInvites)
+        .values({ pairId: pair.id, userId, createdAt: now })
+        .onConflictDoNothing()
+        .run().changes > 0;
+    if (!fresh) continue;
     notifyUser(
       db,
       deps,
-      id,
-      `story-invite:${pair.id}:${id}`,
+      userId,
+      `story-invite:${pair.id}:${userId}`,
       (t) => ({ kind: 'text', text: t('story.invite') }),
       now,
     );

@@ -65,6 +65,11 @@ export const storyEditForm: FormDefinition = {
   ],
   initialValues: (ctx, mode) => ({ text: loadStory(ctx.deps.db, Number(mode))?.text ?? '' }),
   onSubmit: (ctx, values, mode) => {
+    // The role is checked again here: it may have been taken away while the form was open.
+    if (!ctx.roles.has('hr')) {
+      ctx.reply({ kind: 'text', text: ctx.t('command.notAllowed') });
+      return;
+    }
     const story = loadStory(ctx.deps.db, Number(mode));
     const sent =
       story && proposeStoryEdit(ctx.deps.db, ctx.deps, story, ctx.user, str(values.text), ctx.now);
@@ -88,6 +93,10 @@ export const storyRejectForm: FormDefinition = {
     },
   ],
   onSubmit: (ctx, values, mode) => {
+    if (!ctx.roles.has('hr')) {
+      ctx.reply({ kind: 'text', text: ctx.t('command.notAllowed') });
+      return;
+    }
     const story = loadStory(ctx.deps.db, Number(mode));
     const done =
       story && rejectStory(ctx.deps.db, ctx.deps, story, ctx.user, str(values.reason), ctx.now);

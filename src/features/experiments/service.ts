@@ -1,4 +1,4 @@
-import { and, eq, gte, lte } from 'drizzle-orm';
+import { and, eq, gt, lte } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { encodeAction } from '../../core/actions';
 import type { EngineDeps } from '../../core/context';
@@ -282,6 +282,6 @@ export function outcomesBetween(db: DbOrTx, from: Date, to: Date) {
     })
     .from(experimentOutcomes)
     .innerJoin(experiments, eq(experiments.id, experimentOutcomes.experimentId))
-    .where(and(gte(experimentOutcomes.createdAt, from), lte(experimentOutcomes.createdAt, to)))
+    .where(and(gt(experimentOutcomes.createdAt, from), lte(experimentOutcomes.createdAt, to)))
     .all();
 }

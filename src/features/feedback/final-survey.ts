@@ -1,12 +1,13 @@
-import { eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { encodeAction } from '../../core/actions';
 import type { Ctx } from '../../core/context';
 import type { FormDefinition, FormValues } from '../../core/forms/types';
 import type { DbOrTx } from '../../db/client';
 import { audit } from '../../db/queries/audit';
 import { getUser } from '../../db/queries/users';
-import { finalSurveys, outbox, type PairRow, pairs } from '../../db/schema';
+import { finalSurveys, type PairRow, pairs, surveyInvites } from '../../db/schema';
 import { notify } from '../notify';
+import { editable } from './service';
 
 export const FINAL_SURVEY_FORM = 'final-survey';
 export const SURVEY_ACTION = 'sv';
@@ -78,7 +79,17 @@ export const finalSurveyForm: FormDefinition = {
       shareStory: values.share === 'yes',
       updatedAt: ctx.now,
     };
-    // Answering again updates the one answer per person and program.
+    // Answering again updates the one answer per person and program — within its week, so a
+    // figure HR has seen never moves (and stays in the week it was first given).
+    const existing = ctx.deps.db
+      .select()
+      .from(finalSurveys)
+      .where(and(eq(finalSurveys.program, mode), eq(finalSurveys.userId, ctx.user.id)))
+      .get();
+    if (existing && !editable(existing, ctx.now, ctx.deps.config.ORG_TIMEZONE)) {
+      ctx.reply({ kind: 'text', text: ctx.t('survey.final') });
+      return;
+    }
     ctx.deps.db
       .insert(finalSurveys)
       .values({ program: mode, userId: ctx.user.id, ...answer, createdAt: ctx.now })
@@ -109,7 +120,15 @@ export function inviteToFinalSurvey(
     for (const id of surveyAudience(tx, program)) {
       const user = getUser(tx, id);
       if (!user) continue;
-      const fresh = notify(
+      // Remembered in its own table: the outbox forgets sent messages after a week.
+      const fresh =
+        tx
+          .insert(surveyInvites)
+          .values({ program, userId: id, createdAt: ctx.now })
+          .onConflictDoNothing()
+          .run().changes > 0;
+      if (!fresh) continue;
+      notify(
         tx,
         ctx.deps,
         user,
@@ -127,7 +146,7 @@ export function inviteToFinalSurvey(
         }),
         ctx.now,
       );
-      if (fresh) invited += 1;
+      invited += 1;
     }
     audit(tx, { actorUserId: by, action: 'survey.sent', details: { program, invited } }, ctx.now);
   });
@@ -151,9 +170,9 @@ export function surveyReach(db: DbOrTx, program: string): { fresh: number; alrea
   const people = [...surveyAudience(db, program)];
   const already = people.filter((id) =>
     db
-      .select({ id: outbox.id })
-      .from(outbox)
-      .where(eq(outbox.dedupeKey, surveyKey(program, id)))
+      .select({ program: surveyInvites.program })
+      .from(surveyInvites)
+      .where(and(eq(surveyInvites.program, program), eq(surveyInvites.userId, id)))
       .get(),
   ).length;
   return { fresh: people.length - already, already };

@@ -51,9 +51,9 @@ export function feedbackAggregate(
   const surveys = db
     .select()
     .from(finalSurveys)
-    .where(and(gte(finalSurveys.updatedAt, from), lt(finalSurveys.updatedAt, to)))
+    .where(and(gte(finalSurveys.createdAt, from), lt(finalSurveys.createdAt, to)))
     .all()
-    .map((s) => ({ ...s, at: s.updatedAt.getTime(), who: s.userId }));
+    .map((s) => ({ ...s, at: s.createdAt.getTime(), who: s.userId }));
   const ratings = rows.map((r) => ({ ...r, at: r.createdAt.getTime(), who: r.userId }));
   const fitWeeks = publishableWeeks(
     fits.map((f) => ({ ...f, at: f.createdAt.getTime(), who: f.userId })),

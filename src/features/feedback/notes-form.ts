@@ -58,6 +58,7 @@ export const feedbackNotesForm: FormDefinition = {
         named: values.named === 'yes' && Boolean(text(values.note)),
       },
       ctx.now,
+      ctx.deps.config.ORG_TIMEZONE,
     );
     ctx.reply({
       kind: 'text',

@@ -67,7 +67,7 @@ export const feedbackActions = {
     run(ctx, args) {
       const meetingId = Number(args[0]);
       const result = ctx.deps.db.transaction((tx) =>
-        rate(tx, meetingId, ctx.user.id, args[1] ?? '', ctx.now),
+        rate(tx, meetingId, ctx.user.id, args[1] ?? '', ctx.now, ctx.deps.config.ORG_TIMEZONE),
       );
       if (result.outcome !== 'saved' && result.outcome !== 'updated') {
         ctx.reply({ kind: 'text', text: ctx.t(RATING_TEXT[result.outcome]) });
@@ -119,7 +119,9 @@ export const feedbackActions = {
         ctx.reply({ kind: 'text', text: ctx.t('fit.closed') });
         return;
       }
-      ctx.deps.db.transaction((tx) => recordFit(tx, pair.id, ctx.user.id, fit as Fit, ctx.now));
+      ctx.deps.db.transaction((tx) =>
+        recordFit(tx, pair.id, ctx.user.id, fit as Fit, ctx.now, ctx.deps.config.ORG_TIMEZONE),
+      );
       if (fit !== 'bad') {
         ctx.reply(
           { kind: 'text', text: ctx.t(`fit.thanks.${fit as 'good' | 'unsure'}`) },

@@ -1,4 +1,5 @@
 import { and, eq, ne } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import type { EngineDeps } from '../../core/context';
 import type { DbOrTx } from '../../db/client';
 import { audit } from '../../db/queries/audit';
@@ -43,6 +44,7 @@ export function rate(
   userId: number,
   raw: string,
   now: Date,
+  zone: string,
 ): { outcome: RatingOutcome; row?: MeetingFeedbackRow } {
   const usefulness = /^[1-5]$/.test(raw) ? Number(raw) : undefined;
   if (usefulness === undefined) return { outcome: 'invalid' };
@@ -50,7 +52,7 @@ export function rate(
   if (typeof found === 'string') return { outcome: found };
   const existing = ownFeedback(db, meetingId, userId);
   if (existing) {
-    if (!editable(existing, now)) return { outcome: 'locked', row: existing };
+    if (!editable(existing, now, zone)) return { outcome: 'locked', row: existing };
     const row = db
       .update(meetingFeedback)
       .set({ usefulness, updatedAt: now })
@@ -79,8 +81,19 @@ export function ownFeedback(
     .get();
 }
 
-export function editable(row: MeetingFeedbackRow, now: Date): boolean {
-  return now.getTime() - row.createdAt.getTime() <= FEEDBACK_EDIT_WINDOW_MS;
+/**
+ * Answers can change for 24 hours, but never after their week has closed (Monday 00:00 in
+ * the organisation's zone): a figure HR has already seen must not move, or comparing the two
+ * would show what one person changed.
+ */
+export function editable(row: { createdAt: Date }, now: Date, zone: string): boolean {
+  const weekClosed = DateTime.fromJSDate(row.createdAt, { zone })
+    .startOf('week')
+    .plus({ weeks: 1 });
+  return (
+    now.getTime() - row.createdAt.getTime() <= FEEDBACK_EDIT_WINDOW_MS &&
+    now < weekClosed.toJSDate()
+  );
 }
 
 /** Adds the optional words to an existing answer (same 24 h window). */
@@ -90,10 +103,11 @@ export function addNotes(
   userId: number,
   notes: { learned: string | null; noteForHr: string | null; named: boolean },
   now: Date,
+  zone: string,
 ): 'saved' | 'locked' | 'missing' {
   const existing = ownFeedback(db, meetingId, userId);
   if (!existing) return 'missing';
-  if (!editable(existing, now)) return 'locked';
+  if (!editable(existing, now, zone)) return 'locked';
   db.update(meetingFeedback)
     .set({ ...notes, updatedAt: now })
     .where(eq(meetingFeedback.id, existing.id))
@@ -129,11 +143,34 @@ export function fitAnswered(db: DbOrTx, pairId: number, userId: number): boolean
 }
 
 /** Records "how is the pairing working?" (a second answer replaces the first). */
-export function recordFit(db: DbOrTx, pairId: number, userId: number, fit: Fit, now: Date): void {
-  db.insert(pairFit)
-    .values({ pairId, userId, fit, createdAt: now })
-    .onConflictDoUpdate({ target: [pairFit.pairId, pairFit.userId], set: { fit, createdAt: now } })
-    .run();
+export function recordFit(
+  db: DbOrTx,
+  pairId: number,
+  userId: number,
+  fit: Fit,
+  now: Date,
+  zone: string,
+): void {
+  const existing = db
+    .select()
+    .from(pairFit)
+    .where(and(eq(pairFit.pairId, pairId), eq(pairFit.userId, userId)))
+    .get();
+  if (!existing) {
+    db.insert(pairFit).values({ pairId, userId, fit, createdAt: now }).run();
+    return;
+  }
+  // Like ratings: changeable within the week it was given, and it stays in that week.
+  if (
+    editable({ createdAt: existing.createdAt }, now, zone) ||
+    sameWeek(existing.createdAt, now, zone)
+  )
+    db.update(pairFit).set({ fit }).where(eq(pairFit.id, existing.id)).run();
+}
+
+function sameWeek(a: Date, b: Date, zone: string): boolean {
+  const week = (d: Date) => DateTime.fromJSDate(d, { zone }).startOf('week').toMillis();
+  return week(a) === week(b);
 }
 
 /**

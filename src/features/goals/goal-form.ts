@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Ctx } from '../../core/context';
 import type { FormDefinition, FormValues } from '../../core/forms/types';
-import { programEndsAt, programOfUser } from '../programs/service';
+import { programOfUser } from '../programs/service';
 import { activePairs } from '../scheduling/meeting-form';
 import { createGoal } from './service';
 import { DEFAULT_PROGRAM_HORIZON_DAYS, deadlineProblem, isMeasurable } from './smart';
@@ -15,11 +15,15 @@ const str = (v: FormValues[string] | undefined) => (typeof v === 'string' ? v : 
  * When the person's program ends. The default program has no end of its own, so there a
  * goal may reach DEFAULT_PROGRAM_HORIZON_DAYS ahead.
  */
-export function programEnd(ctx: Ctx): Date {
+export function programLastDay(ctx: Ctx): string {
   const program = programOfUser(ctx.deps.db, ctx.user.id);
-  return program
-    ? programEndsAt(program, ctx.deps.config.ORG_TIMEZONE)
-    : DateTime.fromJSDate(ctx.now).plus({ days: DEFAULT_PROGRAM_HORIZON_DAYS }).toJSDate();
+  return (
+    program?.endDate ??
+    DateTime.fromJSDate(ctx.now, { zone: zoneOf(ctx) })
+      .plus({ days: DEFAULT_PROGRAM_HORIZON_DAYS })
+      .toISODate() ??
+    ''
+  );
 }
 
 /** A SMART goal: specific, measurable, achievable (a self-check), relevant, time-bound. */
@@ -110,10 +114,10 @@ export const goalForm: FormDefinition = {
 };
 
 function deadlineError(ctx: Ctx, day: string): string | undefined {
-  const problem = deadlineProblem(day, ctx.now, zoneOf(ctx), programEnd(ctx));
+  const end = programLastDay(ctx);
+  const problem = deadlineProblem(day, ctx.now, zoneOf(ctx), end);
   if (problem === 'past') return ctx.t('goal.error.past');
   if (problem === 'beyond_program') {
-    const end = DateTime.fromJSDate(programEnd(ctx), { zone: zoneOf(ctx) }).toISODate() ?? '';
     return ctx.t('goal.error.beyondProgram', { end });
   }
   return undefined;

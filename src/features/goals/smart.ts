@@ -36,17 +36,20 @@ export const DEFAULT_PROGRAM_HORIZON_DAYS = 180;
 
 export type DeadlineProblem = 'past' | 'beyond_program';
 
-/** Checks a YYYY-MM-DD deadline against today (in the owner's zone) and the program's end. */
+/**
+ * Checks a YYYY-MM-DD deadline against today (in the owner's zone) and the program's last day.
+ * Calendar days are compared as days, so a program's last day is a valid deadline in any zone.
+ */
 export function deadlineProblem(
   deadline: string,
   now: Date,
   zone: string,
-  programEnd: Date,
+  programLastDay: string,
 ): DeadlineProblem | undefined {
   const day = DateTime.fromISO(deadline, { zone });
   const today = DateTime.fromJSDate(now, { zone }).startOf('day');
   if (!day.isValid || day < today) return 'past';
-  if (day.endOf('day').toJSDate() > programEnd) return 'beyond_program';
+  if (deadline > programLastDay) return 'beyond_program';
   return undefined;
 }
 

@@ -63,8 +63,3 @@ export function cadenceDaysOf(
     .get();
   return programById(db, pair?.programId)?.cadenceDays ?? config.CADENCE_DAYS;
 }
-
-/** The last moment of a program (end of its last day in the organisation's zone). */
-export function programEndsAt(program: ProgramRow, zone: string): Date {
-  return DateTime.fromISO(program.endDate, { zone }).endOf('day').toJSDate();
-}

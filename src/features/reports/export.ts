@@ -6,6 +6,7 @@ import type { FileMessage } from '../../core/replies';
 import type { Db } from '../../db/client';
 import { audit } from '../../db/queries/audit';
 import { guarded, mean } from '../feedback/k-anon';
+import { weekStart } from './period';
 
 /** Excel reads a UTF-8 CSV as UTF-8 (Cyrillic intact) only when it starts with a BOM. */
 const BOM = '\uFEFF';
@@ -36,6 +37,7 @@ function iso(ms: number | null, zone: string): string {
 export function exportRows(
   db: Db,
   config: Pick<Config, 'ORG_TIMEZONE' | 'K_ANON_MIN'>,
+  now: Date,
 ): Record<ExportTable, Row[]> {
   const sqlite = db.$client;
   const zone = config.ORG_TIMEZONE;
@@ -112,7 +114,12 @@ export function exportRows(
     created_at: iso(num(r.created_at), zone),
   }));
   const weeks = new Map<string, { ratings: number[]; people: Set<number> }>();
-  for (const r of all('select created_at, usefulness, user_id from meeting_feedback')) {
+  // Whole weeks only, like the summary: a week still filling up would change under HR's eyes
+  // and give away each new rating by difference.
+  const closed = weekStart(now, zone).toMillis();
+  for (const r of sqlite
+    .prepare('select created_at, usefulness, user_id from meeting_feedback where created_at < ?')
+    .all(closed) as Record<string, unknown>[]) {
     const week =
       DateTime.fromMillis(Number(r.created_at), { zone }).startOf('week').toISODate() ?? '';
     const entry = weeks.get(week) ?? { ratings: [], people: new Set<number>() };
@@ -151,7 +158,16 @@ export function exportRows(
 
 /** RFC 4180 CSV (CRLF, quoted where needed) with a header row and a BOM. */
 export function toCsv(rows: Row[], header: string[]): string {
-  return BOM + stringify(rows, { header: true, columns: header, record_delimiter: '\r\n' });
+  // escape_formulas: a cell a participant typed as "=HYPERLINK(…)" must stay text in Excel.
+  return (
+    BOM +
+    stringify(rows, {
+      header: true,
+      columns: header,
+      record_delimiter: '\r\n',
+      escape_formulas: true,
+    })
+  );
 }
 
 /** The export as files, one per table. */
@@ -160,7 +176,7 @@ export function exportFiles(
   config: Pick<Config, 'ORG_TIMEZONE' | 'K_ANON_MIN'>,
   now: Date,
 ): FileMessage[] {
-  const rows = exportRows(db, config);
+  const rows = exportRows(db, config, now);
   const day = DateTime.fromJSDate(now, { zone: config.ORG_TIMEZONE }).toISODate();
   return EXPORT_TABLES.map((table) => {
     const header = Object.keys(rows[table][0] ?? emptyHeader(table));

@@ -136,7 +136,7 @@ export function computeSummary(
     );
   const surveys = sqlite
     .prepare(
-      'select updated_at as at, user_id as who, nps from final_surveys where updated_at >= ? and updated_at < ?',
+      'select created_at as at, user_id as who, nps from final_surveys where created_at >= ? and created_at < ?',
     )
     .all(from, to) as { at: number; who: number | null; nps: number }[];
 

@@ -13,6 +13,7 @@ CREATE TABLE `stories` (
 	`author_user_id` integer NOT NULL,
 	`text` text NOT NULL,
 	`status` text DEFAULT 'submitted' NOT NULL,
+	`edited_text` text,
 	`review_note` text,
 	`reviewed_by` integer,
 	`created_at` integer NOT NULL,
@@ -23,8 +24,11 @@ CREATE TABLE `stories` (
 --> statement-breakpoint
 CREATE INDEX `stories_status_idx` ON `stories` (`status`);--> statement-breakpoint
 CREATE TABLE `story_invites` (
-	`pair_id` integer PRIMARY KEY NOT NULL,
-	`created_at` integer NOT NULL
+	`pair_id` integer NOT NULL,
+	`user_id` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	PRIMARY KEY(`pair_id`, `user_id`),
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
 CREATE TABLE `experiment_outcomes` (
@@ -108,6 +112,31 @@ CREATE TABLE `job_runs` (
 	`last_run_at` integer NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `broadcasts` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`text` text NOT NULL,
+	`by_user_id` integer,
+	`status` text DEFAULT 'draft' NOT NULL,
+	`recipients` integer DEFAULT 0 NOT NULL,
+	`created_at` integer NOT NULL,
+	`sent_at` integer,
+	FOREIGN KEY (`by_user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE TABLE `programs` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`name` text NOT NULL,
+	`start_date` text NOT NULL,
+	`end_date` text NOT NULL,
+	`cadence_days` integer,
+	`status` text DEFAULT 'active' NOT NULL,
+	`created_by` integer,
+	`created_at` integer NOT NULL,
+	`ended_at` integer,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `programs_name_unique` ON `programs` (`name`);--> statement-breakpoint
 CREATE TABLE `final_surveys` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`program` text NOT NULL,
@@ -121,4 +150,14 @@ CREATE TABLE `final_surveys` (
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `final_surveys_once` ON `final_surveys` (`program`,`user_id`);
+CREATE UNIQUE INDEX `final_surveys_once` ON `final_surveys` (`program`,`user_id`);--> statement-breakpoint
+CREATE TABLE `survey_invites` (
+	`program` text NOT NULL,
+	`user_id` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	PRIMARY KEY(`program`, `user_id`),
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+ALTER TABLE `pairs` ADD `program_id` integer REFERENCES programs(id);--> statement-breakpoint
+ALTER TABLE `profiles` ADD `program_id` integer REFERENCES programs(id);
