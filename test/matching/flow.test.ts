@@ -223,6 +223,10 @@ describe('matching rounds in the console demo', () => {
     expect(chat.transcript()).toContain('→ to Sergey Kuznetsov · Tandem:');
     expect(await chat.type('/admin unpair maria sergey')).toContain('are not an active pair');
     expect(await chat.type('/admin frobnicate')).toContain('/admin pair <mentor> <mentee> [force]');
+    // Nobody mentors themselves, and the refusal doesn't suggest a "force" that can't help.
+    const self = await chat.type('/admin pair anna anna force');
+    expect(self).toContain('Not paired: that is the same person.');
+    expect(self.split('Tandem:')[1]).not.toContain('force');
     expect(rows('select manual, status from pairs order by id')).toEqual([
       { manual: 1, status: 'ended' },
       { manual: 1, status: 'active' },

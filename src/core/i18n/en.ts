@@ -857,4 +857,5 @@ export const en = {
     `Your unfinished “${p.title}” was closed; its answers were not saved.`,
   'survey.final':
     'Your answers were already counted in a weekly summary, so they can no longer be changed. Thank you!',
+  'admin.ruleFinal': (p: { rule: string }) => `Not paired: ${p.rule}.`,
 };

@@ -744,4 +744,5 @@ export const ru: Messages = {
   'idea.parkedLine': (p) => `Отложена: ${p.reason}`,
   'form.replaced': (p) => `Незаконченная анкета «${p.title}» закрыта; её ответы не сохранены.`,
   'survey.final': 'Ваши ответы уже вошли в недельную сводку, поэтому изменить их нельзя. Спасибо!',
+  'admin.ruleFinal': (p) => `Пара не создана: ${p.rule}.`,
 };

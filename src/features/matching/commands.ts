@@ -184,7 +184,12 @@ function pairByHand(ctx: Ctx, mentorUser: UserRow, menteeUser: UserRow, force: b
   })();
   // Some rules can't be forced: a person can't mentor themselves.
   if (rule === 'self' || (rule && !force)) {
-    ctx.reply({ kind: 'text', text: ctx.t('admin.rule', { rule: ctx.t(`admin.rule.${rule}`) }) });
+    const reason = ctx.t(`admin.rule.${rule}`);
+    // "Add force" only where force would help.
+    ctx.reply({
+      kind: 'text',
+      text: ctx.t(rule === 'self' ? 'admin.ruleFinal' : 'admin.rule', { rule: reason }),
+    });
     return;
   }
   const topics = [...mentee.volunteer.learn].filter((t) => mentor.volunteer.teach.has(t));
