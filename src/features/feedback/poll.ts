@@ -9,9 +9,11 @@ import { FITS, type Fit, type MeetingRow, type PairRow, pairs } from '../../db/s
 import { forms } from '../forms';
 import { FEEDBACK_NOTES_FORM } from './notes-form';
 import {
+  editable,
   endForRefit,
   fitAnswered,
   isFirstHeld,
+  ownFeedback,
   type RatingOutcome,
   ratableMeeting,
   rate,
@@ -44,15 +46,35 @@ export function pollReply(t: Translate, owner: number, meeting: MeetingRow): Rep
   };
 }
 
-function fitReply(t: Translate, owner: number, pairId: number, name: string): Reply {
+/** The fit question; it carries the session, so its answer can offer the poll's buttons again. */
+function fitReply(
+  t: Translate,
+  owner: number,
+  pairId: number,
+  meetingId: number,
+  name: string,
+): Reply {
   return {
     kind: 'text',
     text: t('fit.ask', { name }),
     buttons: FITS.map((fit) => ({
       label: t(`fit.${fit}`),
-      data: encodeAction(FIT_ACTION, owner, String(pairId), fit),
+      data: encodeAction(FIT_ACTION, owner, String(pairId), fit, String(meetingId)),
     })),
   };
+}
+
+/** Change the rating or add a note: kept within reach wherever only the newest message's buttons work. */
+function pollButtons(ctx: Ctx, meetingId: number): Button[] {
+  const own = ownFeedback(ctx.deps.db, meetingId, ctx.user.id);
+  if (!own || !editable(own, ctx.now, ctx.deps.config.ORG_TIMEZONE)) return [];
+  return [
+    ...ratingButtons(ctx.user.id, meetingId, own.usefulness),
+    {
+      label: ctx.t('feedback.button.notes'),
+      data: encodeAction(NOTES_ACTION, ctx.user.id, String(meetingId)),
+    },
+  ];
 }
 
 const RATING_TEXT: Record<Exclude<RatingOutcome, 'saved' | 'updated'>, Parameters<Translate>[0]> = {
@@ -97,7 +119,7 @@ export const feedbackActions = {
       if (isFirstHeld(ctx.deps.db, meeting) && !fitAnswered(ctx.deps.db, pair.id, ctx.user.id)) {
         const partnerId = pair.mentorUserId === ctx.user.id ? pair.menteeUserId : pair.mentorUserId;
         const name = getUser(ctx.deps.db, partnerId)?.name ?? '?';
-        ctx.reply(fitReply(ctx.t, ctx.user.id, pair.id, name));
+        ctx.reply(fitReply(ctx.t, ctx.user.id, pair.id, meeting.id, name));
       }
     },
   },
@@ -113,7 +135,7 @@ export const feedbackActions = {
   },
   [FIT_ACTION]: {
     run(ctx, args) {
-      const [pairId, fit] = args;
+      const [pairId, fit, meetingId] = args;
       const pair = ownActivePair(ctx, Number(pairId));
       if (!pair || !(FITS as readonly string[]).includes(fit ?? '')) {
         ctx.reply({ kind: 'text', text: ctx.t('fit.closed') });
@@ -124,7 +146,11 @@ export const feedbackActions = {
       );
       if (fit !== 'bad') {
         ctx.reply(
-          { kind: 'text', text: ctx.t(`fit.thanks.${fit as 'good' | 'unsure'}`) },
+          {
+            kind: 'text',
+            text: ctx.t(`fit.thanks.${fit as 'good' | 'unsure'}`),
+            buttons: meetingId ? pollButtons(ctx, Number(meetingId)) : [],
+          },
           { replace: true },
         );
         return;
