@@ -593,19 +593,25 @@ describe('Slack: Block Kit limits', () => {
   });
 });
 
+/** A started Slack adapter on `fake` that spaces messages to a channel 150 ms apart. */
+async function pacedAdapter(fake: FakeSlackApi) {
+  const adapter = createSlackAdapter({
+    botToken: 'xoxb-test',
+    signingSecret: 'pacing-secret-123',
+    command: '/mentor',
+    apiUrl: fake.apiUrl,
+    port: 0,
+    logger: silentLogger,
+    channelIntervalMs: 150,
+  });
+  await adapter.start(async () => ({}));
+  return adapter;
+}
+
 describe('Slack: pacing', () => {
   it('spaces messages to one channel and lets other channels through', async () => {
     const fake = await new FakeSlackApi().start();
-    const adapter = createSlackAdapter({
-      botToken: 'xoxb-test',
-      signingSecret: 'pacing-secret-123',
-      command: '/mentor',
-      apiUrl: fake.apiUrl,
-      port: 0,
-      logger: silentLogger,
-      channelIntervalMs: 150,
-    });
-    await adapter.start(async () => ({}));
+    const adapter = await pacedAdapter(fake);
     try {
       const to = (id: string) => ({
         kind: 'conversation' as const,
@@ -635,16 +641,7 @@ describe('Slack: pacing', () => {
   it("counts a channel's gap from when Slack answered, so a slow network cannot squeeze two messages together", async () => {
     const fake = await new FakeSlackApi().start();
     fake.latencyMs = 120;
-    const adapter = createSlackAdapter({
-      botToken: 'xoxb-test',
-      signingSecret: 'pacing-secret-123',
-      command: '/mentor',
-      apiUrl: fake.apiUrl,
-      port: 0,
-      logger: silentLogger,
-      channelIntervalMs: 150,
-    });
-    await adapter.start(async () => ({}));
+    const adapter = await pacedAdapter(fake);
     try {
       const to = {
         kind: 'conversation' as const,

@@ -11,6 +11,7 @@ import {
   type PairRow,
   pairs,
   type StoryRow,
+  type StoryStatus,
   stories,
   storyInvites,
   type UserRow,
@@ -163,12 +164,8 @@ export function rejectStory(
   reason: string,
   now: Date,
 ): boolean {
-  const current = loadStory(db, story.id);
-  if (current?.status !== 'submitted') return false;
-  db.update(stories)
-    .set({ status: 'rejected', reviewNote: reason, reviewedBy: by.id })
-    .where(eq(stories.id, story.id))
-    .run();
+  if (!move(db, story, 'submitted', { status: 'rejected', reviewNote: reason, reviewedBy: by.id }))
+    return false;
   notifyUser(
     db,
     deps,
@@ -241,12 +238,8 @@ export function proposeStoryEdit(
   text: string,
   now: Date,
 ): boolean {
-  const current = loadStory(db, story.id);
-  if (current?.status !== 'submitted') return false;
-  db.update(stories)
-    .set({ status: 'edited', editedText: text, reviewedBy: by.id })
-    .where(eq(stories.id, story.id))
-    .run();
+  if (!move(db, story, 'submitted', { status: 'edited', editedText: text, reviewedBy: by.id }))
+    return false;
   notifyUser(
     db,
     deps,
@@ -275,12 +268,24 @@ export function proposeStoryEdit(
 
 /** The author withdraws their story (instead of HR's edit); HR hears nothing was published. */
 export function withdrawStory(db: DbOrTx, story: StoryRow, by: UserRow, now: Date): boolean {
-  const current = loadStory(db, story.id);
-  if (current?.status !== 'edited' || current.authorUserId !== by.id) return false;
-  db.update(stories)
-    .set({ status: 'withdrawn', editedText: null })
-    .where(eq(stories.id, story.id))
-    .run();
+  if (story.authorUserId !== by.id) return false;
+  if (!move(db, story, 'edited', { status: 'withdrawn', editedText: null })) return false;
   audit(db, { actorUserId: by.id, action: 'story.withdrawn', details: { story: story.id } }, now);
   return true;
+}
+
+/** Moves a story on from `from` (as it is now in the database); false when it already moved. */
+function move(
+  db: DbOrTx,
+  story: StoryRow,
+  from: StoryStatus,
+  patch: Partial<typeof stories.$inferInsert>,
+): boolean {
+  return (
+    db
+      .update(stories)
+      .set(patch)
+      .where(and(eq(stories.id, story.id), eq(stories.status, from)))
+      .run().changes > 0
+  );
 }
