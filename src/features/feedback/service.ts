@@ -160,11 +160,8 @@ export function recordFit(
     db.insert(pairFit).values({ pairId, userId, fit, createdAt: now }).run();
     return;
   }
-  // Like ratings: changeable within the week it was given, and it stays in that week.
-  if (
-    editable({ createdAt: existing.createdAt }, now, zone) ||
-    sameWeek(existing.createdAt, now, zone)
-  )
+  // Changeable within the week it was given (a figure HR saw never moves), and it stays there.
+  if (sameWeek(existing.createdAt, now, zone))
     db.update(pairFit).set({ fit }).where(eq(pairFit.id, existing.id)).run();
 }
 
