@@ -18,6 +18,19 @@ export interface HandleResult {
 
 export type EventHandler = (event: InboundEvent) => Promise<HandleResult>;
 
+/**
+ * A platform connection as `/healthz` reports it: `connecting` until the first success
+ * (and while reconnecting), `up` while events can arrive and messages can leave, `down`
+ * after a failure the adapter is retrying with backoff.
+ */
+export type ConnectionState = 'connecting' | 'up' | 'down';
+
+export interface ConnectionStatus {
+  state: ConnectionState;
+  /** A stable code for the last failure (`slack_connect_failed`, …); never a message text. */
+  code?: string;
+}
+
 /** Neutral summary for a platform "home" surface (Slack App Home). */
 export interface HomeView {
   title: string;
@@ -58,4 +71,6 @@ export interface ChatAdapter {
   openForm?(trigger: string, form: FormView): Promise<void>;
   /** Publishes a person's home surface (Slack App Home). */
   publishHome?(user: UserRef, view: HomeView): Promise<void>;
+  /** The connection's state now; adapters that cannot lose one (console) leave it out. */
+  connection?(): ConnectionStatus;
 }

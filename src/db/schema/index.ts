@@ -1,3 +1,4 @@
+export * from './app-state';
 export * from './audit-log';
 export * from './content';
 export * from './experiments';
