@@ -11,7 +11,7 @@ import { DEMO_COMPANY } from './demo/company';
 import { seedDemoHistory } from './demo/history';
 import { seedDemoCompany } from './demo/seed';
 import { commandMenu } from './features/registry';
-import { type HttpRoute, healthHandler, startHttpServer } from './http/health';
+import { type HealthCheck, type HttpRoute, healthHandler, startHttpServer } from './http/health';
 import { catchUp, JOBS, startJobs } from './jobs';
 import { createLogger } from './logger';
 
@@ -99,10 +99,24 @@ async function main(): Promise<void> {
       },
     });
   }
-  const dbAlive = () => database.sqlite.prepare('select 1').get() !== undefined;
+  const databaseCheck: HealthCheck = {
+    name: 'database',
+    check: () =>
+      database.sqlite.prepare('select 1').get() !== undefined
+        ? { state: 'up' }
+        : { state: 'down', code: 'db_unavailable' },
+  };
+  // Each platform's connection is reported beside the database (read at every probe).
+  const healthChecks = (): HealthCheck[] => [
+    databaseCheck,
+    ...Object.values(adapters).flatMap((adapter) => {
+      const connection = adapter.connection?.bind(adapter);
+      return connection ? [{ name: adapter.platform, check: connection }] : [];
+    }),
+  ];
   // One port for everything: /healthz, Slack's events and Telegram's webhook.
   const routes: HttpRoute[] = [
-    { path: '/healthz', method: ['GET'], handler: healthHandler(dbAlive) },
+    { path: '/healthz', method: ['GET'], handler: healthHandler(healthChecks) },
   ];
   if (config.TELEGRAM_BOT_TOKEN) {
     const telegram = createTelegramAdapter({

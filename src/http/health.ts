@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { ConnectionStatus } from '../core/adapter';
 
 /** An HTTP route served on Tandem's one port. */
 export interface HttpRoute {
@@ -7,17 +8,30 @@ export interface HttpRoute {
   handler: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
-/** The health probe: answers 200 while the database answers, 503 otherwise. */
-export function healthHandler(check: () => boolean) {
+/** One thing `/healthz` checks: the database, or a platform connection. */
+export interface HealthCheck {
+  name: string;
+  /** `up` is healthy; anything else makes the probe answer 503. Must not throw or block. */
+  check(): ConnectionStatus;
+}
+
+/**
+ * The health probe: 200 while every check is up, 503 otherwise, with each check's state
+ * (and a failure code, never a message text) in the body so an operator sees which one.
+ */
+export function healthHandler(checks: HealthCheck[] | (() => HealthCheck[])) {
   return (_req: IncomingMessage, res: ServerResponse) => {
-    let ok = false;
-    try {
-      ok = check();
-    } catch {
-      ok = false;
+    const report: Record<string, ConnectionStatus> = {};
+    for (const { name, check } of typeof checks === 'function' ? checks() : checks) {
+      try {
+        report[name] = check();
+      } catch {
+        report[name] = { state: 'down', code: 'check_failed' };
+      }
     }
+    const ok = Object.values(report).every((r) => r.state === 'up');
     res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable' }));
+    res.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable', checks: report }));
   };
 }
 
