@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../src/core/context';
 import { RecordingAdapter } from '../fakes/recording-adapter';
 import { createTestApp, type TestApp } from '../helpers/app';
+import { participant } from '../helpers/participants';
 
 let app: TestApp;
 afterEach(() => {
@@ -71,26 +72,27 @@ describe('engine', () => {
 
   it('ignores a retried event (same id): no second effect, no second reply', async () => {
     app = createTestApp();
-    const adapter = new RecordingAdapter('slack');
-    app.adapters.slack = adapter;
-    await app.engine.handle({
-      id: 'same',
-      user,
-      conversation,
-      type: 'command',
-      name: 'lang',
-      args: 'en',
-    });
-    await app.engine.handle({
-      id: 'same',
-      user,
-      conversation,
-      type: 'command',
-      name: 'lang',
-      args: 'en',
-    });
+    const adapter = new RecordingAdapter('telegram');
+    app.adapters.telegram = adapter;
+    const tgUser = { ...user, ref: { platform: 'telegram' as const, workspace: 'bot', id: '42' } };
+    const dm = { platform: 'telegram' as const, workspace: 'bot', id: '42', kind: 'dm' as const };
+    participant(app, tgUser.ref, tgUser.name, { role: 'mentor', grade: 1, teach: ['ai'] });
+    const join = { id: 'same', user: tgUser, conversation: dm, type: 'command' as const };
+    // A retried /idea run twice would find its own form open and start it over.
+    await app.engine.handle({ ...join, name: 'idea', args: '' });
+    await app.engine.handle({ ...join, name: 'idea', args: '' });
+    // …and a retried answer would answer the next step as well.
+    const answer = { id: 'answer', user: tgUser, conversation: dm, type: 'text' as const };
+    await app.engine.handle({ ...answer, text: 'A Telegram channel for branch news' });
+    await app.engine.handle({ ...answer, text: 'A Telegram channel for branch news' });
+    await app.engine.handle({ ...answer, id: 'next', text: 'Staff under 30 read it more' });
     await app.outbox.drain();
-    expect(adapter.texts()).toEqual(['Done — I’ll write to you in English.']);
+    // Step by step: title, then the hypothesis, then the smallest test — nothing skipped.
+    const texts = adapter.texts();
+    expect(texts).toHaveLength(3);
+    expect(texts[0]).toContain('Короткое название');
+    expect(texts[1]).toContain('Что, по-вашему, произойдёт?');
+    expect(texts[2]).toContain('Какой самый маленький тест?');
   });
 
   it('refuses role-restricted commands to participants', async () => {
