@@ -59,6 +59,14 @@ export const configSchema = z.object({
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DEMO: flag,
+  /**
+   * Where the console demo's clock starts on its first run (ISO time, e.g. a Monday morning);
+   * after that `/time` moves it and a restart keeps it. Real time when unset.
+   */
+  DEMO_CLOCK: z.iso
+    .datetime({ offset: true, error: 'an ISO date-time, e.g. 2026-12-07T16:00:00Z' })
+    .transform((v) => new Date(v))
+    .optional(),
   /** Days without a meeting before a pair is nudged (three ignored nudges: at risk). */
   CADENCE_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   /** Ratings and NPS are shown only as aggregates of at least this many people. */

@@ -4,9 +4,10 @@ import { createSlackAdapter } from './adapters/slack';
 import { createTelegramAdapter } from './adapters/telegram';
 import { createApp } from './app';
 import { type Config, loadConfig, readEnv } from './config';
-import { OffsetClock, systemClock } from './core/clock';
+import { systemClock } from './core/clock';
 import { TandemError } from './core/errors';
 import { openDatabase } from './db/client';
+import { openDemoClock, saveDemoClock } from './demo/clock';
 import { DEMO_COMPANY } from './demo/company';
 import { seedDemoHistory } from './demo/history';
 import { seedDemoCompany } from './demo/seed';
@@ -46,12 +47,13 @@ async function main(): Promise<void> {
 
   const database = openDatabase(config.DATABASE_PATH);
   // The console demo can move its clock forward (/time +1d); real deployments never can.
-  const clock = consoleMode ? new OffsetClock() : systemClock;
+  const demoClock = consoleMode ? openDemoClock(database.db, config.DEMO_CLOCK) : undefined;
+  const clock = demoClock ?? systemClock;
   const { engine, outbox, adapters } = createApp({ db: database.db, clock, config, logger });
 
   if (consoleMode || config.DEMO) {
     seedDemoCompany(database.db, clock.now());
-    seedDemoHistory(database.db, clock.now());
+    seedDemoHistory(database.db, clock.now(), config.ORG_TIMEZONE);
   }
 
   let stopping = false;
@@ -90,7 +92,10 @@ async function main(): Promise<void> {
       settle: () => outbox.drain(),
       onClose: () => void shutdown(),
       timeTravel: async (ms) => {
-        if (clock instanceof OffsetClock) clock.advance(ms);
+        if (demoClock) {
+          demoClock.advance(ms);
+          saveDemoClock(database.db, demoClock);
+        }
         const jobDeps = { db: database.db, config, logger, clock, outbox, adapters };
         await JOBS.nudges.run(jobDeps, clock.now());
         await catchUp(jobDeps);

@@ -28,7 +28,16 @@ export class ManualClock implements Clock {
 
 /** Real time plus an offset the console demo can move forward (`/time +1d`). */
 export class OffsetClock implements Clock {
-  #offsetMs = 0;
+  #offsetMs: number;
+
+  constructor(offsetMs = 0) {
+    this.#offsetMs = offsetMs;
+  }
+
+  /** How far ahead of real time this clock runs (the console demo keeps it across restarts). */
+  get offsetMs(): number {
+    return this.#offsetMs;
+  }
 
   now(): Date {
     return new Date(Date.now() + this.#offsetMs);

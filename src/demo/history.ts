@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import { CONSOLE_WORKSPACE } from '../adapters/console';
 import type { Db } from '../db/client';
 import { audit } from '../db/queries/audit';
@@ -20,21 +21,64 @@ const HISTORY_MARK = 'demo.history';
 const DAY = 24 * 60 * 60 * 1000;
 const WEEK = 7 * DAY;
 
+/** Two pairs the other examples don't touch, with their usefulness ratings week by week. */
+const HISTORY: [mentor: string, mentee: string, ratings: [number, number][]][] = [
+  [
+    'ivan',
+    'emma',
+    [
+      [4, 5],
+      [5, 4],
+      [3, 4],
+      [5, 5],
+      [4, 4],
+    ],
+  ],
+  [
+    'noah',
+    'pavel',
+    [
+      [3, 4],
+      [4, 4],
+      [5, 4],
+      [4, 5],
+    ],
+  ],
+];
+
 /**
  * Gives the demo company a past, so `/report` has weeks to show: people joined over the last
- * two months, and two pairs the other examples don't touch (Ivan–Emma, Noah–Pavel) have
- * met weekly and rated their sessions. Once, like the company itself.
+ * two months, and two pairs (Ivan–Emma, Noah–Pavel) met and rated a sprint in each of the
+ * last complete weeks of the organisation's calendar — so whatever day and hour the demo is
+ * opened, the last complete week has four raters (enough for K_ANON_MIN's default of 3).
+ * Once, like the company itself.
  */
-export function seedDemoHistory(db: Db, now: Date): boolean {
+export function seedDemoHistory(db: Db, now: Date, zone: string): boolean {
   if (db.select().from(auditLog).where(eq(auditLog.action, HISTORY_MARK)).get()) return false;
   const id = (person: string) =>
     findUser(db, { platform: 'console', workspace: CONSOLE_WORKSPACE, id: person })?.id;
+  // Monday 00:00 of this week in the organisation's zone: the weeks before it are complete.
+  const thisWeek = DateTime.fromJSDate(now, { zone }).startOf('week');
+  const longest = Math.max(...HISTORY.map(([, , ratings]) => ratings.length));
+  // History pairs were formed the week before their first sprint, by people who had joined.
+  const pairedAt = (weeks: number) => thisWeek.minus({ weeks: weeks + 1 }).plus({ days: 2 });
+  const historyPeople = new Map(
+    HISTORY.flatMap(([mentor, mentee, ratings]) => {
+      const joined = pairedAt(ratings.length).minus({ days: 3 }).toJSDate();
+      return [
+        [mentor, joined],
+        [mentee, joined],
+      ] as const;
+    }),
+  );
   db.transaction((tx) => {
     DEMO_COMPANY.forEach((person, i) => {
       const userId = id(person.id);
       if (!userId) return;
-      // Spread over eight weeks, the first ones earliest.
-      const joined = new Date(now.getTime() - (8 - (i % 8)) * WEEK - (i % 3) * DAY);
+      // Spread over the weeks of the history, the first ones earliest.
+      const joined =
+        historyPeople.get(person.id) ??
+        new Date(now.getTime() - (longest + 1 - (i % (longest + 1))) * WEEK - (i % 3) * DAY);
       tx.update(profiles)
         .set({
           joinedAt: joined,
@@ -44,41 +88,22 @@ export function seedDemoHistory(db: Db, now: Date): boolean {
         .where(eq(profiles.userId, userId))
         .run();
     });
-    const history: [mentor: string, mentee: string, ratings: number[][]][] = [
-      [
-        'ivan',
-        'emma',
-        [
-          [4, 5],
-          [5, 4],
-          [3, 4],
-          [5, 5],
-          [4, 4],
-        ],
-      ],
-      [
-        'noah',
-        'pavel',
-        [
-          [3, 4],
-          [4, 4],
-          [5, 4],
-          [4, 5],
-        ],
-      ],
-    ];
-    for (const [mentorId, menteeId, ratings] of history) {
+    for (const [mentorId, menteeId, ratings] of HISTORY) {
       const mentor = id(mentorId);
       const mentee = id(menteeId);
       if (!mentor || !mentee) continue;
-      const created = new Date(now.getTime() - (ratings.length + 1) * WEEK);
+      const created = pairedAt(ratings.length).toJSDate();
       const pair = tx
         .insert(pairs)
         .values({ mentorUserId: mentor, menteeUserId: mentee, manual: true, createdAt: created })
         .returning()
         .get();
       ratings.forEach(([a, b], week) => {
-        const at = new Date(created.getTime() + (week + 1) * WEEK - 2 * DAY);
+        // Wednesday 11:00 of each complete week, the newest one the week just ended.
+        const at = thisWeek
+          .minus({ weeks: ratings.length - week })
+          .plus({ days: 2, hours: 11 })
+          .toJSDate();
         const meeting = tx
           .insert(meetings)
           .values({

@@ -8,7 +8,13 @@ const ROOT = resolve(import.meta.dirname, '../..');
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs `npm start`'s entry point as a user would, with piped input instead of a keyboard. */
+/** A Wednesday morning: the demo's clock is pinned, so these runs read no wall clock. */
+const WEDNESDAY_0800 = '2026-12-09T08:00:00Z';
+
+/**
+ * Runs `npm start`'s entry point as a user would, with piped input instead of a keyboard. The
+ * console demo's clock starts at `DEMO_CLOCK` (a Wednesday morning unless a test says).
+ */
 function start(input: string, env: Record<string, string>) {
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(
@@ -18,7 +24,7 @@ function start(input: string, env: Record<string, string>) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     input,
-    env: { ...clean, FILES_DIR: join(dir, 'files'), ...env },
+    env: { ...clean, FILES_DIR: join(dir, 'files'), DEMO_CLOCK: WEDNESDAY_0800, ...env },
     encoding: 'utf8',
     timeout: 30_000,
   });
@@ -47,8 +53,10 @@ describe('npm start', () => {
 
   it('shows HR the weekly summary of the demo company and saves its chart as a PNG', () => {
     dir = mkdtempSync(join(tmpdir(), 'tandem-start-'));
+    // A Monday afternoon: the week just ended is the one the summary shows.
     const run = start(['/as olga', '/report', ''].join('\n'), {
       DATABASE_PATH: join(dir, 'data', 'tandem.db'),
+      DEMO_CLOCK: '2026-12-07T16:00:00Z',
     });
     expect(run.status).toBe(0);
     // Olga reads Russian; the demo company has two pairs with weeks of rated sessions.
@@ -78,7 +86,12 @@ describe('npm start', () => {
     expect(run.stdout).toContain('Your sprint with Sergey Kuznetsov is booked:');
     expect(run.stdout).toContain('Reminder: your sprint with Sergey Kuznetsov starts in 24 hours');
     expect(run.stdout).toContain('Did your sprint with Sergey Kuznetsov happen?');
-    expect(run.stdout).toContain('Demo clock:');
+    expect(run.stdout).toContain('Demo clock: 2026-12-10 08:00 UTC.');
+    expect(run.stdout).toContain('Demo clock: 2026-12-12 08:00 UTC.');
+
+    // The moved clock is kept across a restart: the demo is still on Saturday.
+    const again = start('/time +0m\n', { DATABASE_PATH: join(dir, 'data', 'tandem.db') });
+    expect(again.stdout).toContain('Demo clock: 2026-12-12 08:');
   });
 
   it('refuses to start on bad configuration, listing every bad variable', () => {
