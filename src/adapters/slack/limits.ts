@@ -32,3 +32,16 @@ export const SLACK_USER_CACHE_MS = 60 * 60 * 1000;
 export const SLACK_API_TIMEOUT_MS = 10_000;
 /** users.info gets this long before an event goes on without the name/locale/zone. */
 export const SLACK_USER_INFO_DEADLINE_MS = 1500;
+/**
+ * How far a request's timestamp may be from now, either way. Slack signs the time it sent
+ * the request; Bolt refuses older ones, and a timestamp this far ahead is as suspect as a
+ * stale one (a signed request captured now could otherwise be replayed later).
+ */
+export const SLACK_REQUEST_MAX_SKEW_S = 5 * 60;
+/** Slack's own request bodies stay far below this; Bolt's default is 4 MB. */
+export const SLACK_REQUEST_BODY_MAX = 1024 * 1024;
+/**
+ * A body over the limit is still read (and thrown away) up to this size, so the sender sees
+ * the 413 rather than a connection reset; past it the connection is closed after the answer.
+ */
+export const SLACK_REQUEST_DRAIN_MAX = 4 * 1024 * 1024;

@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type HTTPReceiver, isValidSlackRequest } from '@slack/bolt';
 import { z } from 'zod';
-
-/** Slack's own request bodies stay far below this; Bolt's default is 4 MB. */
-export const SLACK_REQUEST_BODY_MAX = 1024 * 1024;
+import {
+  SLACK_REQUEST_BODY_MAX,
+  SLACK_REQUEST_DRAIN_MAX,
+  SLACK_REQUEST_MAX_SKEW_S,
+} from './limits';
 
 const nonEmpty = z.string().min(1);
 const interaction = z.discriminatedUnion('type', [
@@ -33,7 +35,8 @@ const envelope = z.union([
 /**
  * Wraps Bolt's request listener: a correctly signed request whose payload is not one Slack
  * would send gets a 400 here instead of an exception inside Bolt. Unsigned requests still
- * go to Bolt, which answers them 401 — signature first, shape second.
+ * go to Bolt, which answers them 401 — signature first, shape second. Also refused here:
+ * a timestamp from the future (Bolt checks only the past) and a body over the limit (413).
  */
 export function guardRequests(
   receiver: HTTPReceiver,
@@ -56,8 +59,18 @@ export function guardRequests(
       boltListener(req, res);
       return;
     }
+    if (fromTheFuture(req)) {
+      // The same answer Bolt gives a stale one. Node reads what is left of the body itself.
+      res.writeHead(401).end();
+      return;
+    }
     readBody(req).then(
-      (raw) => {
+      (read) => {
+        if (!read.ok) {
+          tooLarge(res, read.drained);
+          return;
+        }
+        const raw = read.body;
         // Bolt reads a pre-read body from `rawBody` instead of the (consumed) stream.
         (req as IncomingMessage & { rawBody: Buffer }).rawBody = raw;
         if (
@@ -70,10 +83,30 @@ export function guardRequests(
         boltListener(req, res);
       },
       () => {
-        res.writeHead(413).end();
+        // The sender went away mid-body: nobody is left to answer.
+        if (!res.headersSent) res.writeHead(400);
+        if (!res.writableEnded) res.end();
       },
     );
   };
+}
+
+/** A timestamp more than the allowed skew ahead of our clock. */
+function fromTheFuture(req: IncomingMessage): boolean {
+  const ts = Number(req.headers['x-slack-request-timestamp']);
+  return Number.isFinite(ts) && ts > Date.now() / 1000 + SLACK_REQUEST_MAX_SKEW_S;
+}
+
+/**
+ * 413 with a body the sender can read. When the body was read to its end the connection
+ * stays usable; otherwise it is closed once the answer is out.
+ */
+function tooLarge(res: ServerResponse, drained: boolean): void {
+  res.writeHead(413, {
+    'content-type': 'application/json',
+    ...(drained ? {} : { connection: 'close' }),
+  });
+  res.end(JSON.stringify({ ok: false, error: 'request_too_large' }));
 }
 
 function notFound(res: ServerResponse): void {
@@ -81,20 +114,40 @@ function notFound(res: ServerResponse): void {
   if (!res.writableEnded) res.end();
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+type BodyRead = { ok: true; body: Buffer } | { ok: false; drained: boolean };
+
+/**
+ * Reads the body up to the limit. Past it the rest is read and dropped (up to the drain
+ * cap), because answering while the sender is still writing makes it see a reset, not 413.
+ */
+function readBody(req: IncomingMessage): Promise<BodyRead> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > SLACK_REQUEST_DRAIN_MAX) {
+      resolve({ ok: false, drained: false });
+      return;
+    }
+    let chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > SLACK_REQUEST_BODY_MAX) {
-        reject(new Error('body too large'));
-        req.destroy();
+      if (size > SLACK_REQUEST_DRAIN_MAX) {
+        req.off('data', onData);
+        req.off('end', onEnd);
+        resolve({ ok: false, drained: false });
         return;
       }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+      if (size > SLACK_REQUEST_BODY_MAX) chunks = [];
+      else chunks.push(chunk);
+    };
+    const onEnd = () =>
+      resolve(
+        size > SLACK_REQUEST_BODY_MAX
+          ? { ok: false, drained: true }
+          : { ok: true, body: Buffer.concat(chunks) },
+      );
+    req.on('data', onData);
+    req.on('end', onEnd);
     req.on('error', reject);
   });
 }
