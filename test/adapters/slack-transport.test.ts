@@ -1,6 +1,16 @@
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createSlackAdapter } from '../../src/adapters/slack';
 import { SLACK_REQUEST_BODY_MAX, SLACK_REQUEST_MAX_SKEW_S } from '../../src/adapters/slack/limits';
+import type { InboundEvent } from '../../src/core/events';
+import { healthHandler, startHttpServer } from '../../src/http/health';
+import { silentLogger } from '../../src/logger';
+import { FakeSlackApi } from '../fakes/slack-api';
+import { FakeSocketMode } from '../fakes/slack-socket';
 import { createTestApp, type TestApp } from '../helpers/app';
+import { until } from '../helpers/net';
 import { type SlackHarness, signedHeaders, startSlack } from '../helpers/slack';
 
 let app: TestApp;
@@ -57,6 +67,11 @@ describe('Slack: request timestamps', () => {
 });
 
 describe('Slack: request size', () => {
+  it('reports the HTTP connection up once the server listens', async () => {
+    const s = await started();
+    expect(s.adapter.connection()).toEqual({ state: 'up' });
+  });
+
   it('answers a body just over the limit with a readable 413, and keeps serving', async () => {
     const s = await started();
     const body = `${helpCommand('trig-big')}&pad=${'x'.repeat(SLACK_REQUEST_BODY_MAX)}`;
@@ -67,5 +82,143 @@ describe('Slack: request size', () => {
     expect(countRows('inbound_events')).toBe(0);
     const ok = helpCommand('trig-after');
     expect((await s.post(ok, signedHeaders(ok))).status).toBe(200);
+  });
+});
+
+describe('Slack: Socket Mode reconnects', () => {
+  it('comes back with backoff when a refresh meets a failing apps.connections.open, and /healthz says so meanwhile', async () => {
+    const api = await new FakeSlackApi().start();
+    const socket = await new FakeSocketMode().start(api);
+    const lines: string[] = [];
+    const logger = pino(
+      { level: 'debug' },
+      new Writable({
+        write(chunk, _enc, done) {
+          lines.push(String(chunk));
+          done();
+        },
+      }),
+    );
+    const adapter = createSlackAdapter({
+      botToken: 'xoxb-secret-bot',
+      appToken: 'xapp-secret-app',
+      command: '/mentor',
+      apiUrl: api.apiUrl,
+      port: 0,
+      logger,
+      reconnectDelays: { minMs: 400, maxMs: 800 },
+    });
+    const received: InboundEvent[] = [];
+    // /healthz as main.ts wires it: each adapter's connection() beside the database.
+    const health = await startHttpServer(0, [
+      {
+        path: '/healthz',
+        method: ['GET'],
+        handler: healthHandler([{ name: 'slack', check: () => adapter.connection() }]),
+      },
+    ]);
+    const healthz = async () => {
+      const res = await fetch(`http://127.0.0.1:${(health.address() as AddressInfo).port}/healthz`);
+      return { status: res.status, body: (await res.json()) as unknown };
+    };
+    try {
+      await adapter.start(async (event) => {
+        received.push(event);
+        return {};
+      });
+      expect(adapter.connection()).toEqual({ state: 'up' });
+      expect((await healthz()).status).toBe(200);
+
+      // Slack recycles the connection; the next apps.connections.open fails once with a 503.
+      api.fail('apps.connections.open', { status: 503 });
+      socket.send({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'x' } });
+      await api.waitFor('apps.connections.open:failed');
+      const down = await until('the failure to show', () =>
+        adapter.connection().state === 'down' ? adapter.connection() : undefined,
+      );
+      expect(down).toEqual({ state: 'down', code: 'slack_connect_failed' });
+      expect(await healthz()).toEqual({
+        status: 503,
+        body: {
+          status: 'unavailable',
+          checks: { slack: { state: 'down', code: 'slack_connect_failed' } },
+        },
+      });
+
+      // After the backoff it tries again, gets a socket, and events flow.
+      await until('the reconnect', () => (socket.connections === 2 ? true : undefined));
+      await until('the connection to be up', () =>
+        adapter.connection().state === 'up' ? true : undefined,
+      );
+      expect(api.callsTo('apps.connections.open')).toHaveLength(2);
+      expect((await healthz()).status).toBe(200);
+      socket.send({
+        type: 'events_api',
+        envelope_id: 'env-1',
+        accepts_response_payload: false,
+        payload: {
+          type: 'event_callback',
+          team_id: 'T1',
+          api_app_id: 'A1',
+          event_id: 'Ev-after',
+          event: { type: 'message', channel_type: 'im', channel: 'DU1', user: 'U1', text: 'hi' },
+        },
+      });
+      await until('the event', () => (received.length > 0 ? true : undefined));
+      expect(received[0]).toMatchObject({ type: 'text', id: 'evt:Ev-after', text: 'hi' });
+      await until('the ack', () =>
+        socket.received.some((m) => m.envelope_id === 'env-1') ? true : undefined,
+      );
+
+      // The failure is logged with a code and the reason; never a token.
+      const failure = lines
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .find((l) => l.code === 'slack_connect_failed');
+      expect(failure).toMatchObject({ reason: 'http_503', attempt: 1 });
+      expect(lines.join('\n')).not.toMatch(/xapp-|xoxb-/);
+    } finally {
+      await adapter.stop();
+      await new Promise((resolve) => health.close(resolve));
+      await socket.stop();
+      await api.stop();
+    }
+  });
+});
+
+describe('Slack: Socket Mode at start', () => {
+  const socketAdapter = (api: FakeSlackApi) =>
+    createSlackAdapter({
+      botToken: 'xoxb-test',
+      appToken: 'xapp-test',
+      command: '/mentor',
+      apiUrl: api.apiUrl,
+      port: 0,
+      logger: silentLogger,
+      reconnectDelays: { minMs: 50, maxMs: 100 },
+    });
+
+  it('starts through a Slack blip (reported down, then up) but refuses a wrong app token', async () => {
+    const api = await new FakeSlackApi().start();
+    const socket = await new FakeSocketMode().start(api);
+    const blip = socketAdapter(api);
+    const wrong = socketAdapter(api);
+    try {
+      api.fail('apps.connections.open', { status: 502 });
+      await blip.start(async () => ({}));
+      expect(blip.connection()).toEqual({ state: 'down', code: 'slack_connect_failed' });
+      await until('the retry', () => (blip.connection().state === 'up' ? true : undefined));
+
+      api.fail('apps.connections.open', { error: 'invalid_auth' });
+      await expect(wrong.start(async () => ({}))).rejects.toMatchObject({
+        code: 'adapter_failed',
+      });
+      expect(wrong.connection()).toEqual({ state: 'down', code: 'slack_auth_failed' });
+      expect(socket.connections).toBe(1);
+    } finally {
+      await blip.stop();
+      await wrong.stop();
+      await socket.stop();
+      await api.stop();
+    }
   });
 });

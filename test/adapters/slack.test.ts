@@ -1,6 +1,4 @@
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocketServer } from 'ws';
 import { createSlackAdapter } from '../../src/adapters/slack';
 import {
   SLACK_ACTION_ELEMENTS_MAX,
@@ -15,6 +13,7 @@ import { findUser } from '../../src/db/queries/users';
 import { outbox } from '../../src/db/schema';
 import { silentLogger } from '../../src/logger';
 import { blockText, FakeSlackApi } from '../fakes/slack-api';
+import { FakeSocketMode } from '../fakes/slack-socket';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { activePair, participant } from '../helpers/participants';
 import { buttonValue, type SlackHarness, signedHeaders, startSlack } from '../helpers/slack';
@@ -669,16 +668,7 @@ describe('Slack: pacing', () => {
 describe('Slack: Socket Mode', () => {
   it('connects through apps.connections.open and a websocket, then stops cleanly', async () => {
     const fake = await new FakeSlackApi().start();
-    const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
-    await new Promise((resolve) => wss.once('listening', resolve));
-    fake.socketUrl = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/`;
-    let connected = 0;
-    wss.on('connection', (socket) => {
-      connected += 1;
-      socket.send(
-        JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' } }),
-      );
-    });
+    const socket = await new FakeSocketMode().start(fake);
     const adapter = createSlackAdapter({
       botToken: 'xoxb-test',
       appToken: 'xapp-test',
@@ -690,11 +680,11 @@ describe('Slack: Socket Mode', () => {
     try {
       await adapter.start(async () => ({}));
       expect(fake.callsTo('apps.connections.open')).toHaveLength(1);
-      expect(connected).toBe(1);
+      expect(socket.connections).toBe(1);
       expect(adapter.server).toBeUndefined();
     } finally {
       await adapter.stop();
-      await new Promise((resolve) => wss.close(resolve));
+      await socket.stop();
       await fake.stop();
     }
   });

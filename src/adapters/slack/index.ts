@@ -1,6 +1,13 @@
 import type { Server } from 'node:http';
-import { App, HTTPReceiver, LogLevel, type Logger as SlackLogger, webApi } from '@slack/bolt';
-import type { ChatAdapter, EventHandler, HomeView } from '../../core/adapter';
+import {
+  App,
+  HTTPReceiver,
+  LogLevel,
+  type Logger as SlackLogger,
+  SocketModeReceiver,
+  webApi,
+} from '@slack/bolt';
+import type { ChatAdapter, ConnectionStatus, EventHandler, HomeView } from '../../core/adapter';
 import type { InboundEvent, UserInfo } from '../../core/events';
 import type { FormView } from '../../core/forms/view';
 import { Pacer } from '../../core/pacer';
@@ -18,11 +25,14 @@ import {
 import {
   SLACK_API_TIMEOUT_MS,
   SLACK_CHANNEL_MIN_INTERVAL_MS,
+  SLACK_RECONNECT_MAX_MS,
+  SLACK_RECONNECT_MIN_MS,
   SLACK_USER_CACHE_MS,
   SLACK_USER_INFO_DEADLINE_MS,
 } from './limits';
 import { FORM_CALLBACK_ID, renderHome, renderMessage, renderModal } from './render';
 import { guardRequests } from './request-guard';
+import { type ReconnectDelays, SocketSupervisor } from './socket';
 
 export interface SlackRoute {
   path: string;
@@ -50,6 +60,8 @@ export interface SlackAdapterConfig {
   routes?: SlackRoute[];
   /** Minimum gap between two messages to one channel. */
   channelIntervalMs?: number;
+  /** Socket Mode: how long to wait between failed connection attempts (tests shorten it). */
+  reconnectDelays?: ReconnectDelays;
 }
 
 interface CachedUser {
@@ -72,6 +84,8 @@ export class SlackAdapter implements ChatAdapter {
   readonly #channelTurns = new Map<string, Promise<void>>();
   #app: App | undefined;
   #server: Server | undefined;
+  #socket: SocketSupervisor | undefined;
+  #http: ConnectionStatus = { state: 'connecting' };
 
   constructor(config: SlackAdapterConfig) {
     this.#config = config;
@@ -106,7 +120,25 @@ export class SlackAdapter implements ChatAdapter {
     };
     let app: App;
     if (this.#config.appToken) {
-      app = new App({ ...common, socketMode: true, appToken: this.#config.appToken });
+      const receiver = new SocketModeReceiver({
+        appToken: this.#config.appToken,
+        logger: common.logger,
+        // The supervisor below reconnects: the client's own loop gives up on one HTTP error.
+        autoReconnectEnabled: false,
+        // A fresh object: the socket-mode client writes its own defaults into it.
+        installerOptions: { clientOptions: { ...clientOptions } },
+      });
+      app = new App({ ...common, receiver });
+      this.#socket = new SocketSupervisor({
+        client: receiver.client,
+        connect: () => app.start(),
+        disconnect: () => app.stop(),
+        log: this.#log,
+        delays: this.#config.reconnectDelays ?? {
+          minMs: SLACK_RECONNECT_MIN_MS,
+          maxMs: SLACK_RECONNECT_MAX_MS,
+        },
+      });
     } else {
       const signingSecret = this.#config.signingSecret ?? '';
       const receiver = new HTTPReceiver({
@@ -150,12 +182,22 @@ export class SlackAdapter implements ChatAdapter {
       );
     });
 
-    if (this.#config.appToken) await app.start();
-    else this.#server = (await app.start(this.#config.port)) as Server;
+    if (this.#socket) await this.#socket.start();
+    else {
+      this.#server = (await app.start(this.#config.port)) as Server;
+      this.#http = { state: 'up' };
+    }
   }
 
   async stop(): Promise<void> {
+    this.#socket?.stopRetrying();
+    this.#http = { state: 'down', code: 'slack_stopped' };
     await this.#app?.stop();
+  }
+
+  /** HTTP mode: up once the server listens. Socket Mode: the websocket's state, kept current. */
+  connection(): ConnectionStatus {
+    return this.#socket ? this.#socket.status() : { ...this.#http };
   }
 
   /** Who the bot is (auth.test), asked with retries so a Slack blip at start is survived. */
