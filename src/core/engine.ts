@@ -163,6 +163,13 @@ export function createEngine<C extends string, A extends string>(
         }
         return { form: forms.submitAll(ctx, action.args, event.values) };
       }
+      case 'form_closed': {
+        const action = decodeAction(event.data);
+        if (action?.name === FORM_SUBMIT_ACTION && action.owner === ctx.user.id) {
+          forms.close(ctx, action.args);
+        }
+        return {};
+      }
     }
   }
 

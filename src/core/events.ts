@@ -49,6 +49,16 @@ export interface FormSubmitEvent extends EventBase {
   values: Record<string, string | string[] | undefined>;
 }
 
+/**
+ * The person closed a whole form without submitting it (Slack: Cancel or ✕ on a modal).
+ * Ends that form as its Cancel button would; a form already gone is left alone, silently.
+ */
+export interface FormClosedEvent extends EventBase {
+  type: 'form_closed';
+  /** The form token the adapter received with the form view, as a submit carries it. */
+  data: string;
+}
+
 /** The person arrived: opened the Slack App Home, started the console, switched persona. */
 export interface HomeOpenedEvent extends EventBase {
   type: 'home_opened';
@@ -59,6 +69,7 @@ export type InboundEvent =
   | ActionEvent
   | TextEvent
   | FormSubmitEvent
+  | FormClosedEvent
   | HomeOpenedEvent;
 
 /** What a whole-form submit returns to the adapter: inline errors keep the form open. */

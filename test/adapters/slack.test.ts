@@ -166,6 +166,44 @@ describe('Slack: the join flow through a modal', () => {
   });
 });
 
+describe('Slack: closing a modal', () => {
+  const formRows = () =>
+    app.database.sqlite.prepare('select form_id, status from form_sessions order by rowid').all();
+
+  it('ends the form on Cancel/✕, says so as /cancel would, and a typed message is then just a message', async () => {
+    const s = await started();
+    await s.command('join');
+    const [open] = await s.fake.waitFor('views.open');
+    const view = open?.args.view as { private_metadata: string; notify_on_close?: boolean };
+    expect(view.notify_on_close).toBe(true);
+    expect(await s.close(view.private_metadata)).toEqual({ status: 200, text: '' });
+    expect(formRows()).toEqual([{ form_id: 'profile', status: 'cancelled' }]);
+    expect(s.fake.postedTexts().at(-1)).toContain("Cancelled — you haven't joined");
+
+    await s.event({ type: 'message', channel_type: 'im', channel: 'DU1', user: 'U1', text: 'hi' });
+    expect(s.fake.postedTexts().at(-1)).toContain("I didn't catch that");
+    expect(s.fake.postedTexts().join('\n')).not.toContain('press the button to open it');
+  });
+
+  it('leaves a newer form alone when an older modal is closed, without a word', async () => {
+    const s = await started();
+    await s.command('join');
+    const [first] = await s.fake.waitFor('views.open');
+    const stale =
+      (first?.args.view as { private_metadata: string } | undefined)?.private_metadata ?? '';
+    await s.command('cancel');
+    await s.command('join');
+    await s.fake.waitFor('views.open', 2);
+    const posts = s.fake.callsTo('chat.postMessage').length;
+    expect((await s.close(stale)).status).toBe(200);
+    expect(s.fake.callsTo('chat.postMessage')).toHaveLength(posts);
+    expect(formRows()).toEqual([
+      { form_id: 'profile', status: 'cancelled' },
+      { form_id: 'profile', status: 'active' },
+    ]);
+  });
+});
+
 describe('Slack: surfaces', () => {
   it('shows a menu for /mentor alone and runs commands from its buttons', async () => {
     const s = await started();

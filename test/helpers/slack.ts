@@ -47,6 +47,11 @@ export interface SlackHarness {
     values: Record<string, unknown>,
     options?: { user?: string; hash?: string },
   ): Promise<{ status: number; text: string }>;
+  /** Closes the Tandem modal with Cancel or ✕ (Slack's view_closed). */
+  close(
+    privateMetadata: string,
+    options?: { user?: string; viewId?: string },
+  ): Promise<{ status: number; text: string }>;
   /** Sends an Events API envelope. */
   event(
     event: Record<string, unknown>,
@@ -156,6 +161,25 @@ export async function startSlack(app: TestApp): Promise<SlackHarness> {
             private_metadata: privateMetadata,
             state: { values: state },
           },
+        }),
+      );
+      await settle();
+      return result;
+    },
+    async close(privateMetadata, options = {}) {
+      const result = await post(
+        interaction({
+          type: 'view_closed',
+          user: { id: options.user ?? 'U1', team_id: 'T1' },
+          team: { id: 'T1' },
+          view: {
+            id: options.viewId ?? `V${++triggerSeq}`,
+            hash: `h${++triggerSeq}`,
+            callback_id: 'tandem_form',
+            private_metadata: privateMetadata,
+            state: { values: {} },
+          },
+          is_cleared: false,
         }),
       );
       await settle();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type {
   ActionEvent,
   CommandEvent,
+  FormClosedEvent,
   FormSubmitEvent,
   HomeOpenedEvent,
   TextEvent,
@@ -181,6 +182,35 @@ export function formSubmitEvent(body: unknown): FormSubmitEvent | undefined {
     id: `view:${b.view.id}:${b.trigger_id ?? b.view.hash}`,
     data: b.view.private_metadata,
     values,
+    user: { ref: userRef(team, b.user.id) },
+    conversation: conversationFor(team, 'D', b.user.id),
+    raw: body,
+  };
+}
+
+const viewClosedSchema = z.looseObject({
+  type: z.literal('view_closed'),
+  user: z.looseObject({ id, team_id: id.optional() }),
+  team: z.looseObject({ id }).nullish(),
+  view: z.looseObject({
+    id,
+    hash: z.string().default(''),
+    private_metadata: z.string().max(3000).default(''),
+  }),
+});
+
+/** A modal closed with Cancel or ✕ (Slack tells us because modals ask `notify_on_close`). */
+export function formClosedEvent(body: unknown): FormClosedEvent | undefined {
+  const parsed = viewClosedSchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  const b = parsed.data;
+  const team = b.team?.id ?? b.user.team_id;
+  if (!team) return undefined;
+  return {
+    type: 'form_closed',
+    // A view closes once; its id is new for every modal opened.
+    id: `closed:${b.view.id}:${b.view.hash}`,
+    data: b.view.private_metadata,
     user: { ref: userRef(team, b.user.id) },
     conversation: conversationFor(team, 'D', b.user.id),
     raw: body,

@@ -18,6 +18,7 @@ import { platformErrorOf, toDeliveryError } from './delivery-errors';
 import {
   actionEvent,
   commandEvent,
+  formClosedEvent,
   formSubmitEvent,
   homeOpenedEvent,
   messageEvent,
@@ -168,6 +169,10 @@ export class SlackAdapter implements ChatAdapter {
       const form = result.form;
       if (form && !form.ok) await ack({ response_action: 'errors', errors: form.errors });
       else await ack();
+    });
+    app.view({ callback_id: FORM_CALLBACK_ID, type: 'view_closed' }, async ({ ack, body }) => {
+      await ack();
+      await dispatch(formClosedEvent(body));
     });
     app.event('message', async ({ body }) => {
       await dispatch(messageEvent(body));

@@ -145,6 +145,8 @@ export function renderModal(form: FormView, cancelLabel: string): types.ModalVie
     title: plain(form.title, SLACK_VIEW_TITLE_MAX),
     submit: plain(form.submitLabel, SLACK_VIEW_TITLE_MAX),
     close: plain(cancelLabel, SLACK_VIEW_TITLE_MAX),
+    // Closing it ends the form (view_closed), so a typed message isn't taken for an answer.
+    notify_on_close: true,
     blocks: form.fields.slice(0, SLACK_MAX_BLOCKS_PER_VIEW).map(inputBlock),
   };
 }

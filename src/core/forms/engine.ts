@@ -130,6 +130,16 @@ export class FormEngine<Id extends string> {
     return true;
   }
 
+  /**
+   * The whole form was closed unsubmitted (a modal's Cancel or ✕): the same end as Cancel.
+   * A form that was already finished or replaced stays as it is, without a word — the person
+   * only closed a window.
+   */
+  close(ctx: Ctx, args: string[]): void {
+    const session = this.active(ctx);
+    if (session && session.id === args[0]) this.#cancel(ctx, session);
+  }
+
   /** A button from a form prompt. Stale or foreign buttons get a polite answer, no change. */
   handleAction(ctx: Ctx, args: string[], chosen: string[] | undefined): void {
     const [sessionId, stepText, op, indexText, fingerprint] = args;
