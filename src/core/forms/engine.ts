@@ -26,6 +26,11 @@ export class FormEngine<Id extends string> {
     this.#forms = forms;
   }
 
+  /** Every form this engine runs, by id. */
+  ids(): Id[] {
+    return Object.keys(this.#forms) as Id[];
+  }
+
   /** The person's form in progress, if any. */
   active(ctx: Ctx): FormSessionRow | undefined {
     return ctx.deps.db
@@ -270,25 +275,21 @@ export class FormEngine<Id extends string> {
   view(ctx: Ctx, session: FormSessionRow): FormView {
     const form = this.#form(session);
     const env = this.#env(ctx, session);
-    // Conditions are judged on no answers yet: questions that depend on an answer given in
-    // the same form (teach topics for mentors) are shown as optional and checked on submit.
-    const unknown: FormEnv = { ctx, mode: session.mode, values: {} };
     return {
       data: encodeAction(FORM_SUBMIT_ACTION, ctx.user.id, session.id),
       title: ctx.t(form.titleFor?.(session.mode) ?? form.title),
       submitLabel: ctx.t(form.submitLabel),
       cancelLabel: ctx.t('form.close'),
-      fields: form.fields
-        .filter((f) => !f.when || f.when(unknown))
-        .map((field): FormFieldView => {
+      fields: wholeFormFields(form, ctx, session.mode).map(
+        ({ field, dependsOnAnswers }): FormFieldView => {
           const initial = session.values[field.name];
-          const conditional = Boolean(field.when);
           return {
             name: field.name,
             kind: field.kind,
             label: ctx.t(field.label),
             ...(field.hint ? { hint: ctx.t(field.hint) } : {}),
-            optional: Boolean(field.optional) || conditional,
+            // Whether it is needed is known only from the answers, so it is checked on submit.
+            optional: Boolean(field.optional) || dependsOnAnswers,
             ...(field.kind === 'single' || field.kind === 'multi'
               ? { options: field.options(env) }
               : {}),
@@ -297,11 +298,16 @@ export class FormEngine<Id extends string> {
             ...(field.kind === 'number' ? { min: field.min, max: field.max } : {}),
             ...(typeof initial === 'string' || Array.isArray(initial) ? { initial } : {}),
           };
-        }),
+        },
+      ),
     };
   }
 
-  /** A whole-form submission: every applicable field validated, all errors returned at once. */
+  /**
+   * A whole-form submission: every applicable field validated, all errors returned at once.
+   * Only fields the view showed are asked for, so no answer can be demanded that the person
+   * had no way to give.
+   */
   submitAll(
     ctx: Ctx,
     args: string[],
@@ -316,7 +322,7 @@ export class FormEngine<Id extends string> {
     const values: FormValues = {};
     const errors: Record<string, string> = {};
     const env: FormEnv = { ctx, mode: session.mode, values };
-    for (const field of form.fields) {
+    for (const { field } of wholeFormFields(form, ctx, session.mode)) {
       if (field.when && !field.when(env)) continue;
       const result = validateField(field, raw[field.name], env, ctx.t);
       if (result.ok) values[field.name] = result.value;
@@ -474,6 +480,47 @@ export class FormEngine<Id extends string> {
         .get() ?? session
     );
   }
+}
+
+/**
+ * The fields a whole form (a modal) shows. A field whose condition needs no answers is shown
+ * exactly when it applies. One whose condition reads answers given in the same form (teach
+ * topics for mentors, "show my name?" once there is a note) is always shown: whether it
+ * applies is only known on submit, and a field left out could never be answered there.
+ */
+function wholeFormFields(
+  form: FormDefinition,
+  ctx: Ctx,
+  mode: string,
+): { field: FieldDefinition; dependsOnAnswers: boolean }[] {
+  return form.fields.flatMap((field) => {
+    if (!field.when) return [{ field, dependsOnAnswers: false }];
+    let read = false;
+    // No answers yet, and a note of whether the condition looked at any.
+    const values = new Proxy<FormValues>(
+      {},
+      {
+        get: () => {
+          read = true;
+          return undefined;
+        },
+        has: () => {
+          read = true;
+          return false;
+        },
+        ownKeys: () => {
+          read = true;
+          return [];
+        },
+        getOwnPropertyDescriptor: () => {
+          read = true;
+          return undefined;
+        },
+      },
+    );
+    const applies = field.when({ ctx, mode, values });
+    return applies || read ? [{ field, dependsOnAnswers: read }] : [];
+  });
 }
 
 function closeActive(db: DbOrTx, userId: number, now: Date): void {
