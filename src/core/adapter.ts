@@ -34,7 +34,8 @@ export interface ConnectionStatus {
 /** Neutral summary for a platform "home" surface (Slack App Home). */
 export interface HomeView {
   title: string;
-  sections: { title: string; text: string }[];
+  /** Each with its own buttons where it asks for something (a proposal's Accept / Decline). */
+  sections: { title: string; text: string; buttons?: Button[] }[];
   buttons: Button[];
 }
 

@@ -39,8 +39,11 @@ export interface SlackHarness {
     text: string,
     options?: { user?: string; channel?: string; channelName?: string },
   ): Promise<number>;
-  /** Presses a button (by its value) on a message. */
-  press(value: string, options?: { user?: string; channel?: string; ts?: string }): Promise<number>;
+  /** Presses a button (by its value) on a message, or on the App Home with `home`. */
+  press(
+    value: string,
+    options?: { user?: string; channel?: string; ts?: string; home?: boolean },
+  ): Promise<number>;
   /** Submits the Tandem modal with these values (field name → element state). */
   submit(
     privateMetadata: string,
@@ -123,15 +126,29 @@ export async function startSlack(app: TestApp): Promise<SlackHarness> {
       const user = options.user ?? 'U1';
       const channel = options.channel ?? `D${user}`;
       const ts = options.ts ?? '1700000001.000100';
+      // A press on the App Home comes from a view: no channel, no message.
+      const where = options.home
+        ? {
+            container: { type: 'view', view_id: 'VHOME' },
+            view: { id: 'VHOME', type: 'home', callback_id: '', private_metadata: '' },
+          }
+        : {
+            channel: { id: channel },
+            container: {
+              type: 'message',
+              message_ts: ts,
+              channel_id: channel,
+              is_ephemeral: false,
+            },
+            message: { ts },
+          };
       const { status } = await post(
         interaction({
           type: 'block_actions',
           user: { id: user, team_id: 'T1' },
           team: { id: 'T1' },
-          channel: { id: channel },
           trigger_id: `trig-${++triggerSeq}`,
-          container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: false },
-          message: { ts },
+          ...where,
           actions: [
             {
               type: 'button',

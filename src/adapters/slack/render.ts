@@ -222,7 +222,7 @@ function inputBlock(field: FormFieldView): Block {
 /** The App Home tab. */
 export function renderHome(view: HomeView): types.HomeView {
   const blocks: Block[] = [{ type: 'header', text: plain(view.title, SLACK_HEADER_TEXT_MAX) }];
-  for (const section of view.sections) {
+  view.sections.forEach((section, i) => {
     blocks.push({ type: 'divider' });
     blocks.push({
       type: 'section',
@@ -231,7 +231,9 @@ export function renderHome(view: HomeView): types.HomeView {
     for (const chunk of splitText(section.text, SLACK_SECTION_TEXT_MAX)) {
       blocks.push({ type: 'section', text: plain(chunk, SLACK_SECTION_TEXT_MAX) });
     }
-  }
+    // Block ids are unique within a view: each section's buttons get their own prefix.
+    blocks.push(...buttonBlocks(section.buttons ?? [], `h${i}-`));
+  });
   blocks.push({ type: 'divider' });
   blocks.push(...buttonBlocks(view.buttons, 'h'));
   return { type: 'home', blocks: blocks.slice(0, SLACK_MAX_BLOCKS_PER_VIEW) };

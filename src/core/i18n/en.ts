@@ -212,6 +212,8 @@ export const en = {
   'home.pair.notPrepared':
     'Read the preparation guide (/profile) to be included in the next matching round.',
   'home.pair.none': "No partner yet — you'll get a proposal at the next matching round.",
+  'home.pair.proposed': 'Not yet — a proposal below is waiting for your answer.',
+  'home.proposal': 'Waiting for your answer',
   'home.meeting': 'Next meeting',
   'home.meeting.none': 'Nothing booked yet.',
   'cancel.nothing': "There's nothing to cancel right now.",

@@ -5,6 +5,8 @@ import { COMMAND_ACTION } from '../../core/engine';
 import type { CommandSpec } from '../../core/registry';
 import type { Button } from '../../core/replies';
 import { getProfile } from '../../db/queries/profiles';
+import { pairLines, pendingProposals } from '../matching/pair-command';
+import { meetingLine, upcomingMeetings } from '../scheduling/commands';
 import { profileSummary } from './profile-summary';
 
 /** The main actions as buttons, fitted to where the person is in the program. */
@@ -45,14 +47,25 @@ export const menuCommand: CommandSpec = {
   },
 };
 
-/** The home surface (Slack App Home): my profile, my pair, my next meeting, the main actions. */
+/**
+ * The home surface (Slack App Home): my profile, my pairs with their goals, my next session
+ * in my zone, each proposal waiting for my answer (with its Accept / Decline), the main actions.
+ */
 export function buildHome(ctx: Ctx): HomeView {
   const data = getProfile(ctx.deps.db, ctx.user.id);
-  const pair = !data
-    ? ctx.t('home.pair.notJoined')
-    : data.profile.preparedAt
-      ? ctx.t('home.pair.none')
-      : ctx.t('home.pair.notPrepared');
+  const pairs = data ? pairLines(ctx) : [];
+  const proposals = data ? pendingProposals(ctx) : [];
+  const [next] = data ? upcomingMeetings(ctx) : [];
+  const pair =
+    pairs.length > 0
+      ? pairs.join('\n')
+      : !data
+        ? ctx.t('home.pair.notJoined')
+        : proposals.length > 0
+          ? ctx.t('home.pair.proposed')
+          : data.profile.preparedAt
+            ? ctx.t('home.pair.none')
+            : ctx.t('home.pair.notPrepared');
   return {
     title: ctx.t('help.title'),
     sections: [
@@ -61,7 +74,15 @@ export function buildHome(ctx: Ctx): HomeView {
         text: data ? profileSummary(ctx, data, ctx.user).text : ctx.t('home.notJoined'),
       },
       { title: ctx.t('home.pair'), text: pair },
-      { title: ctx.t('home.meeting'), text: ctx.t('home.meeting.none') },
+      {
+        title: ctx.t('home.meeting'),
+        text: next ? meetingLine(ctx, next.meeting, next.partnerName) : ctx.t('home.meeting.none'),
+      },
+      ...proposals.map((proposal) => ({
+        title: ctx.t('home.proposal'),
+        text: proposal.text,
+        ...(proposal.buttons ? { buttons: proposal.buttons } : {}),
+      })),
     ],
     buttons: mainButtons(ctx),
   };

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../core/context';
 import type { ActionSpec, CommandSpec } from '../../core/registry';
-import { meetings } from '../../db/schema';
+import { type MeetingRow, meetings } from '../../db/schema';
 import { pollReply } from '../feedback/poll';
 import { forms } from '../forms';
 import { joined } from '../joined';
@@ -36,48 +36,54 @@ function book(mode: 'sprint' | 'meeting'): CommandSpec {
 export const sprintCommand = book('sprint');
 export const meetCommand = book('meeting');
 
+/** My scheduled sessions still to come, soonest first, with each partner's name. */
+export function upcomingMeetings(ctx: Ctx): { meeting: MeetingRow; partnerName: string }[] {
+  const mine = activePairs(ctx);
+  if (mine.length === 0) return [];
+  const names = new Map(mine.map((p) => [p.pair.id, p.partnerName]));
+  return ctx.deps.db
+    .select()
+    .from(meetings)
+    .where(
+      and(
+        inArray(
+          meetings.pairId,
+          mine.map((p) => p.pair.id),
+        ),
+        eq(meetings.status, 'scheduled'),
+        gt(meetings.startsAt, ctx.now),
+      ),
+    )
+    .orderBy(asc(meetings.startsAt))
+    .all()
+    .map((meeting) => ({ meeting, partnerName: names.get(meeting.pairId) ?? '?' }));
+}
+
+/** "Thu, 3 Dec, 15:00–17:00 (Europe/Berlin) — sprint with Sam: «…»", in my zone. */
+export function meetingLine(ctx: Ctx, m: MeetingRow, partnerName: string): string {
+  const zone = ctx.user.timeZone ?? ctx.deps.config.ORG_TIMEZONE;
+  return ctx.t('meeting.listLine', {
+    slot: formatSlot(m.startsAt, m.durationMin, zone, ctx.locale),
+    kind: ctx.t(`meeting.kind.${m.kind}`),
+    name: partnerName,
+    topic: m.topic,
+  });
+}
+
 /** `/meetings`: what is coming up, in my time zone. */
 export const meetingsCommand: CommandSpec = {
   scope: 'dm',
   takesArgs: false,
   run(ctx) {
-    const mine = activePairs(ctx);
-    const names = new Map(mine.map((p) => [p.pair.id, p.partnerName]));
-    const upcoming = mine.length
-      ? ctx.deps.db
-          .select()
-          .from(meetings)
-          .where(
-            and(
-              inArray(
-                meetings.pairId,
-                mine.map((p) => p.pair.id),
-              ),
-              eq(meetings.status, 'scheduled'),
-              gt(meetings.startsAt, ctx.now),
-            ),
-          )
-          .orderBy(asc(meetings.startsAt))
-          .all()
-      : [];
+    const upcoming = upcomingMeetings(ctx);
     if (upcoming.length === 0) {
       ctx.reply({ kind: 'text', text: ctx.t('meeting.listNone') });
       return;
     }
-    const zone = ctx.user.timeZone ?? ctx.deps.config.ORG_TIMEZONE;
     ctx.reply({
       kind: 'text',
       title: ctx.t('meeting.listTitle'),
-      text: upcoming
-        .map((m) =>
-          ctx.t('meeting.listLine', {
-            slot: formatSlot(m.startsAt, m.durationMin, zone, ctx.locale),
-            kind: ctx.t(`meeting.kind.${m.kind}`),
-            name: names.get(m.pairId) ?? '?',
-            topic: m.topic,
-          }),
-        )
-        .join('\n'),
+      text: upcoming.map((u) => meetingLine(ctx, u.meeting, u.partnerName)).join('\n'),
     });
   },
 };
