@@ -106,7 +106,7 @@ describe('Slack: Socket Mode reconnects', () => {
       apiUrl: api.apiUrl,
       port: 0,
       logger,
-      reconnectDelays: { minMs: 400, maxMs: 800 },
+      reconnectDelays: { minMs: 1000, maxMs: 2000 },
     });
     const received: InboundEvent[] = [];
     // /healthz as main.ts wires it: each adapter's connection() beside the database.
