@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
+import { formatShortDay } from '../../core/format';
 import type { FieldOption } from '../../core/forms/types';
 import type { Locale } from '../../core/i18n';
 
@@ -16,7 +17,7 @@ export function dayOptions(now: Date, zone: string, locale: Locale): FieldOption
   const today = DateTime.fromJSDate(now, { zone }).startOf('day');
   return Array.from({ length: BOOKING_DAYS_AHEAD }, (_, i) => {
     const day = today.plus({ days: i + 1 });
-    return { value: day.toISODate() ?? '', label: day.setLocale(locale).toFormat('ccc, d LLL') };
+    return { value: day.toISODate() ?? '', label: formatShortDay(day, locale, { weekday: true }) };
   });
 }
 
@@ -121,7 +122,7 @@ export function combine(
 
 /** "Thu, 3 Dec, 15:00–17:00 (Europe/Berlin)" in the reader's zone and language. */
 export function formatSlot(start: Date, durationMin: number, zone: string, locale: Locale): string {
-  const from = DateTime.fromJSDate(start, { zone }).setLocale(locale);
+  const from = DateTime.fromJSDate(start, { zone });
   const to = from.plus({ minutes: durationMin });
-  return `${from.toFormat('ccc, d LLL, HH:mm')}–${to.toFormat('HH:mm')} (${zone})`;
+  return `${formatShortDay(from, locale, { weekday: true })}, ${from.toFormat('HH:mm')}–${to.toFormat('HH:mm')} (${zone})`;
 }
