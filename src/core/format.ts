@@ -42,6 +42,12 @@ export function formatShortDay(
   return options.weekday ? `${local.toFormat('ccc')}, ${day}` : day;
 }
 
+/** A day and a time in a zone: "Fri, 4 Dec, 09:00" / "пт, 4 дек., 09:00". */
+export function formatDayTime(date: Date, zone: string, locale: Locale): string {
+  const at = DateTime.fromJSDate(date, { zone });
+  return `${formatShortDay(at, locale, { weekday: true })}, ${at.toFormat('HH:mm')}`;
+}
+
 /** The zone's offset at a moment, e.g. "UTC+3" or "UTC+5:30", for choosing a time zone. */
 export function formatOffset(zone: string, at: Date): string {
   const minutes = DateTime.fromJSDate(at, { zone }).offset;

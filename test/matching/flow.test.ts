@@ -99,6 +99,21 @@ describe('matching rounds in the console demo', () => {
     expect(await chat.type('1')).toContain('Вы с Dmitry Sokolov — пара!');
   });
 
+  it('/pair after accepting says whom it waits for, and until when, in both languages', async () => {
+    await demo();
+    await chat.type('/match publish');
+    await answer('dmitry', true);
+    const ru = await chat.type('/pair');
+    expect(ru).toContain('Вы согласились; ждём ответа от Anna Petrova (до пт, 4 дек., 12:00).');
+    expect(ru).not.toContain('Пары пока нет');
+    await chat.type('/lang en');
+    const en = await chat.type('/pair');
+    expect(en).toContain(
+      'You accepted; waiting for Anna Petrova to answer (until Fri, 4 Dec, 12:00).',
+    );
+    expect(en).not.toContain('No partner yet');
+  });
+
   it('tells the other side kindly on a decline, and never proposes that pair again', async () => {
     await demo();
     await chat.type('/match publish');

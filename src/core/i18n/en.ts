@@ -288,6 +288,8 @@ export const en = {
     `   Goals: ${p.open} open, ${p.done} done · next: ${p.next}`,
   'pair.noNext': (p: { sprint: string }) => `nothing booked (${p.sprint})`,
   'pair.pending': 'Waiting for your answer:',
+  'pair.waitingFor': (p: { name: string; until: string }) =>
+    `You accepted; waiting for ${p.name} to answer (until ${p.until}).`,
   'cmd.pair': 'my partners, and proposals waiting for my answer',
   'match.excludedLine': (p: { name: string; reason: string }) => `${p.name}: ${p.reason}`,
   'pair.introManualMentor': (p: { name: string; topics: string }) =>

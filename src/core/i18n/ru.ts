@@ -273,6 +273,7 @@ export const ru: Messages = {
   'pair.status': (p) => `   Цели: в работе ${p.open}, готово ${p.done} · дальше: ${p.next}`,
   'pair.noNext': (p) => `ничего не назначено (${p.sprint})`,
   'pair.pending': 'Ждут вашего ответа:',
+  'pair.waitingFor': (p) => `Вы согласились; ждём ответа от ${p.name} (до ${p.until}).`,
   'cmd.pair': 'мои партнёры и предложения, ждущие ответа',
   'match.excludedLine': (p) => `${p.name}: ${p.reason}`,
   'pair.introManualMentor': (p) =>

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, or } from 'drizzle-orm';
 import type { Ctx } from '../../core/context';
+import { formatDayTime } from '../../core/format';
 import type { CommandSpec } from '../../core/registry';
 import { listTopics } from '../../db/queries/profiles';
 import { getUser } from '../../db/queries/users';
@@ -9,6 +10,18 @@ import { formatSlot } from '../scheduling/when';
 import { topicList } from './describe';
 import { proposalMessage } from './service';
 
+/** My open proposals (not expired), with my answer so far. */
+function openProposals(ctx: Ctx) {
+  const me = ctx.user.id;
+  return ctx.deps.db
+    .select()
+    .from(proposals)
+    .where(or(eq(proposals.mentorUserId, me), eq(proposals.menteeUserId, me)))
+    .all()
+    .filter((p) => p.status === 'open' && p.expiresAt > ctx.now)
+    .map((p) => ({ p, mine: p.mentorUserId === me ? p.mentorAnswer : p.menteeAnswer }));
+}
+
 /**
  * Open proposals still waiting for this person's answer, each with its buttons again — so
  * nothing is lost when a message scrolls away or the console restarts.
@@ -16,17 +29,9 @@ import { proposalMessage } from './service';
 export function showPendingProposals(ctx: Ctx): number {
   const me = ctx.user.id;
   const topics = listTopics(ctx.deps.db);
-  const waiting = ctx.deps.db
-    .select()
-    .from(proposals)
-    .where(or(eq(proposals.mentorUserId, me), eq(proposals.menteeUserId, me)))
-    .all()
-    .filter(
-      (p) =>
-        p.status === 'open' &&
-        p.expiresAt > ctx.now &&
-        (p.mentorUserId === me ? p.mentorAnswer : p.menteeAnswer) === 'pending',
-    );
+  const waiting = openProposals(ctx)
+    .filter(({ mine }) => mine === 'pending')
+    .map(({ p }) => p);
   for (const p of waiting) {
     const side = p.mentorUserId === me ? 'mentor' : 'mentee';
     const other = getUser(ctx.deps.db, side === 'mentor' ? p.menteeUserId : p.mentorUserId);
@@ -85,6 +90,21 @@ export const pairCommand: CommandSpec = {
       .where(or(eq(pairs.mentorUserId, me), eq(pairs.menteeUserId, me)))
       .all()
       .filter((r) => r.pair.status === 'active');
+    const zone = ctx.user.timeZone ?? ctx.deps.config.ORG_TIMEZONE;
+    // Accepted, and the other side has not answered yet: say whom we wait for, and how long.
+    const waitingFor = openProposals(ctx)
+      .filter(({ mine }) => mine === 'accepted')
+      .flatMap(({ p }) => {
+        const other = getUser(ctx.deps.db, p.mentorUserId === me ? p.menteeUserId : p.mentorUserId);
+        return other
+          ? [
+              ctx.t('pair.waitingFor', {
+                name: other.name,
+                until: formatDayTime(p.expiresAt, zone, ctx.locale),
+              }),
+            ]
+          : [];
+      });
     const lines = active.flatMap(({ pair, proposal }) => {
       const mentoring = pair.mentorUserId === me;
       const other = getUser(ctx.deps.db, mentoring ? pair.menteeUserId : pair.mentorUserId);
@@ -96,8 +116,14 @@ export const pairCommand: CommandSpec = {
       ];
     });
     if (lines.length > 0)
-      ctx.reply({ kind: 'text', title: ctx.t('pair.title'), text: lines.join('\n') });
+      ctx.reply({
+        kind: 'text',
+        title: ctx.t('pair.title'),
+        text: [...lines, ...waitingFor].join('\n'),
+      });
+    else if (waitingFor.length > 0) ctx.reply({ kind: 'text', text: waitingFor.join('\n') });
     const pending = showPendingProposals(ctx);
-    if (lines.length === 0 && pending === 0) ctx.reply({ kind: 'text', text: ctx.t('pair.none') });
+    if (lines.length === 0 && waitingFor.length === 0 && pending === 0)
+      ctx.reply({ kind: 'text', text: ctx.t('pair.none') });
   },
 };

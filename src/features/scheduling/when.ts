@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
-import { formatShortDay } from '../../core/format';
+import { formatDayTime, formatShortDay } from '../../core/format';
 import type { FieldOption } from '../../core/forms/types';
 import type { Locale } from '../../core/i18n';
 
@@ -122,7 +122,6 @@ export function combine(
 
 /** "Thu, 3 Dec, 15:00–17:00 (Europe/Berlin)" in the reader's zone and language. */
 export function formatSlot(start: Date, durationMin: number, zone: string, locale: Locale): string {
-  const from = DateTime.fromJSDate(start, { zone });
-  const to = from.plus({ minutes: durationMin });
-  return `${formatShortDay(from, locale, { weekday: true })}, ${from.toFormat('HH:mm')}–${to.toFormat('HH:mm')} (${zone})`;
+  const to = DateTime.fromJSDate(start, { zone }).plus({ minutes: durationMin });
+  return `${formatDayTime(start, zone, locale)}–${to.toFormat('HH:mm')} (${zone})`;
 }
