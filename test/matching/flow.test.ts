@@ -154,12 +154,76 @@ describe('matching rounds in the console demo', () => {
     await chat.type('/match publish');
     expect(chat.transcript()).toContain('→ to Ivan Volkov · Tandem:');
     expect(chat.transcript()).toContain(
-      'В этом раунде пары для вас нет: подходящие партнёры заняты более удачными парами.',
+      'В этом раунде пары для вас нет: подходящие вам коллеги в этот раз заняты более удачными парами.',
     );
     await chat.type('/as liam');
     expect(await chat.type('/match preview')).toContain(
       'only HR and program admins can use this command',
     );
+  });
+
+  it('tells each person left out why, for their side, in second person, once, and counts them right', async () => {
+    app = createTestApp({ env: { ADMIN_IDS: 'console:me' } });
+    const { participant } = await import('../helpers/participants');
+    const ref = (id: string) => ({ platform: 'console' as const, workspace: 'local', id });
+    // A pair that works, so the round goes out.
+    participant(app, ref('mia'), 'Mia Young', { role: 'mentor', grade: 1, teach: ['ai'] });
+    participant(app, ref('max'), 'Max Old', { role: 'mentee', grade: 5, learn: ['ai'] });
+    // Only a senior teaches green economy: Sam (mentee, grade 2) needs someone MORE junior,
+    // and Greg (mentor, grade 4) is wanted only by someone junior to him.
+    participant(app, ref('sam'), 'Sam Learner', {
+      role: 'mentee',
+      grade: 2,
+      learn: ['green_economy'],
+    });
+    participant(app, ref('greg'), 'Greg Senior', {
+      role: 'mentor',
+      grade: 4,
+      teach: ['green_economy'],
+    });
+    // Bo would teach and learn, and fits neither way: one message with both reasons.
+    participant(app, ref('bo'), 'Bo Both', {
+      role: 'both',
+      grade: 3,
+      teach: ['presentations'],
+      learn: ['blogging_video'],
+    });
+    chat = await startConsoleChat(app, {
+      people: [
+        { id: 'mia', name: 'Mia Young' },
+        { id: 'max', name: 'Max Old' },
+        { id: 'sam', name: 'Sam Learner' },
+        { id: 'greg', name: 'Greg Senior' },
+        { id: 'bo', name: 'Bo Both' },
+      ],
+    });
+    const preview = await chat.type('/match preview');
+    expect(preview).toContain('1 proposed pair, total score 10; 3 not matched.');
+    expect(preview).toContain(
+      'Sam Learner (mentee): everyone who teaches their topics is at their grade or above',
+    );
+
+    const published = await chat.type('/match publish');
+    expect(published).toContain("Sent 1 proposal; 3 people were told why they weren't matched.");
+    // What each person was told about this round (every message to them that says "No match").
+    const toWhom = (name: string) =>
+      chat
+        .transcript()
+        .split(`→ to ${name} · Tandem:\n`)
+        .slice(1)
+        .map((m) => m.split('\n\n')[0] ?? '')
+        .filter((m) => m.startsWith('No match'));
+    expect(toWhom('Sam Learner')).toEqual([
+      'No match for you in this round: everyone who teaches your topics is at your level or above — in reverse mentoring your mentor is a more junior colleague. Nothing to do on your side — the next round will try again.',
+    ]);
+    expect(toWhom('Greg Senior')).toEqual([
+      'No match for you in this round: the colleagues who want your topics are at your level or below — in reverse mentoring you teach a more senior colleague. Nothing to do on your side — the next round will try again.',
+    ]);
+    expect(toWhom('Bo Both')).toEqual([
+      'No match for you in this round. To teach: nobody is looking to learn your topics right now. To learn: nobody in the program teaches the topics you want to learn yet. Nothing to do on your side — the next round will try again.',
+    ]);
+    expect(toWhom('Mia Young')).toEqual([]);
+    expect(published).not.toMatch(/their topics|higher grade/);
   });
 
   it('writes to nobody twice: no "unmatched" note for people with a proposal, nothing on a second publish', async () => {

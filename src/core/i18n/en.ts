@@ -245,10 +245,14 @@ export const en = {
   'match.side.mentor': 'mentor',
   'match.side.mentee': 'mentee',
   'match.reason.no_topic_teacher': 'no mentor teaches the topics they want',
-  'match.reason.no_senior': 'no one of a higher grade fits',
-  'match.reason.no_fit': 'possible mentors differ in format or department, or were declined before',
+  'match.reason.no_junior':
+    'everyone who teaches their topics is at their grade or above (a mentor must be more junior)',
+  'match.reason.no_senior':
+    'only colleagues at their grade or below want their topics (a mentee must be more senior)',
+  'match.reason.no_fit':
+    'possible partners differ in format or department, or were paired or declined before',
   'match.reason.capacity_full': 'the fitting partners are taken by closer matches',
-  'match.reason.no_demand': 'no one of a higher grade wants their topics right now',
+  'match.reason.no_demand': 'no one wants their topics right now',
   'match.reason.paused': 'on a break',
   'match.reason.not_prepared': 'has not read the preparation guide',
   'match.previewFooter': 'Nothing has been sent. /match publish sends these proposals.',
@@ -313,6 +317,21 @@ export const en = {
   'icebreaker.6': 'What would make these sessions a success for you in a month?',
   'unmatched.you': (p: { reason: string }) =>
     `No match for you in this round: ${p.reason}. Nothing to do on your side — the next round will try again.`,
+  'unmatched.youBoth': (p: { asMentor: string; asMentee: string }) =>
+    `No match for you in this round. To teach: ${p.asMentor}. To learn: ${p.asMentee}. Nothing to do on your side — the next round will try again.`,
+  'unmatched.mentee.no_topic_teacher':
+    'nobody in the program teaches the topics you want to learn yet',
+  'unmatched.mentee.no_junior':
+    'everyone who teaches your topics is at your level or above — in reverse mentoring your mentor is a more junior colleague',
+  'unmatched.mentee.no_fit':
+    'the colleagues who teach your topics differ from you in format or department, or you were paired or declined before',
+  'unmatched.mentee.capacity_full': 'the mentors who fit you went to closer matches this time',
+  'unmatched.mentor.no_demand': 'nobody is looking to learn your topics right now',
+  'unmatched.mentor.no_senior':
+    'the colleagues who want your topics are at your level or below — in reverse mentoring you teach a more senior colleague',
+  'unmatched.mentor.no_fit':
+    'the colleagues who want your topics differ from you in format or department, or you were paired or declined before',
+  'unmatched.mentor.capacity_full': 'the colleagues who fit you went to closer matches this time',
   'admin.usage': 'Use one of these (people are named by their name or id):',
   'admin.notFound': (p: { query: string }) => `I can't find a participant called “${p.query}”.`,
   'admin.ambiguous': (p: { query: string; names: string }) =>

@@ -91,6 +91,12 @@ export function renderPreview(
     ),
   ];
   const groups = plan.matches.filter((m) => m.group).length;
+  // People, not lines: someone with role "both" may be listed on each side.
+  const leftPeople = new Set([
+    ...plan.unmatched.map((u) => u.volunteer.userId),
+    ...pool.paused.map((v) => v.userId),
+    ...pool.notPrepared.map((v) => v.userId),
+  ]).size;
   return {
     kind: 'text',
     title: t('match.previewTitle'),
@@ -99,7 +105,7 @@ export function renderPreview(
         pairs: plan.matches.length,
         groups,
         total: plan.total,
-        unmatched: left.length,
+        unmatched: leftPeople,
       }),
       lines.join('\n'),
       left.length
