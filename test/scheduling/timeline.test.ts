@@ -295,8 +295,28 @@ describe('races and stale answers', () => {
     await book('2026-12-03', '15:00'); // 12:00 UTC
     app.clock.set('2026-12-03T11:30:00Z'); // down since before the 24 h reminder
     await tick();
-    expect(chat.transcript()).toContain('starts in an hour');
+    // The 1-hour reminder, half an hour late, says the time that is really left.
+    expect(chat.transcript()).toContain('starts in 30 minutes');
     expect(chat.transcript()).not.toContain('starts in 24 hours');
+    expect(chat.transcript()).not.toContain('starts in an hour');
+  });
+
+  it('a 24-hour reminder sent late after downtime says how long is really left', async () => {
+    await pairUp();
+    app.database.sqlite
+      .prepare("update users set locale = 'ru' where platform_user_id = 'tom'")
+      .run();
+    await book('2026-12-03', '15:00'); // 12:00 UTC
+    app.clock.set('2026-12-03T09:00:00Z'); // down through the 24 h mark; the 1 h one is not due
+    expect((await tick()).done).toBe(1);
+    expect(chat.transcript()).toContain(
+      'Reminder: your sprint with Tom Berg starts in 3 hours — Thu, 3 Dec, 15:00–17:00 (Europe/Moscow).',
+    );
+    expect(chat.transcript()).toContain(
+      '→ to Tom Berg · Tandem:\nНапоминание: спринт с Lena Orlova через 3 часа — чт, 3 дек., 13:00–15:00 (Europe/Berlin).',
+    );
+    expect(chat.transcript()).not.toContain('24 hours');
+    expect(chat.transcript()).not.toContain('24 часа');
   });
 
   it('writes ORGANIZER and ATTENDEEs into invites, and counts only real sessions for nudges', async () => {

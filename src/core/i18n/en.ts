@@ -388,11 +388,13 @@ export const en = {
   'meeting.reminder': (p: {
     kind: string;
     name: string;
+    /** Time left: whole hours, or minutes when under about an hour (then hours is 0). */
     hours: number;
+    minutes: number;
     slot: string;
     topic: string;
   }) =>
-    `Reminder: your ${p.kind} with ${p.name} starts in ${p.hours === 1 ? 'an hour' : `${p.hours} hours`} — ${p.slot}.\n«${p.topic}»`,
+    `Reminder: your ${p.kind} with ${p.name} starts in ${p.hours === 0 ? `${p.minutes} ${p.minutes === 1 ? 'minute' : 'minutes'}` : p.hours === 1 ? 'an hour' : `${p.hours} hours`} — ${p.slot}.\n«${p.topic}»`,
   'meeting.didItHappen': (p: { kind: string; name: string; topic: string }) =>
     `Did your ${p.kind} with ${p.name} happen? («${p.topic}»)`,
   'meeting.button.yes': 'Yes, it happened',

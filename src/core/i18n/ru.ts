@@ -361,7 +361,7 @@ export const ru: Messages = {
   'meeting.icsTitle': (p) => `Обратное наставничество (${p.kind}) с ${p.name}`,
   'meeting.icsCaption': 'Добавьте в календарь',
   'meeting.reminder': (p) =>
-    `Напоминание: ${p.kind} с ${p.name} через ${p.hours === 1 ? 'час' : `${p.hours} ${pluralRu(p.hours, 'час', 'часа', 'часов')}`} — ${p.slot}.\n«${p.topic}»`,
+    `Напоминание: ${p.kind} с ${p.name} через ${p.hours === 0 ? `${p.minutes} ${pluralRu(p.minutes, 'минуту', 'минуты', 'минут')}` : p.hours === 1 ? 'час' : `${p.hours} ${pluralRu(p.hours, 'час', 'часа', 'часов')}`} — ${p.slot}.\n«${p.topic}»`,
   'meeting.didItHappen': (p) =>
     `Состоялась ли ${p.kind === 'спринт' ? 'работа над спринтом' : 'встреча'} с ${p.name}? («${p.topic}»)`,
   'meeting.button.yes': 'Да, состоялась',

@@ -120,6 +120,15 @@ export function combine(
   return at;
 }
 
+/**
+ * How long until a meeting, as a reminder says it: whole hours from about an hour on (so a
+ * reminder a minute late still says "24 hours"), minutes below that. One of the two is 0.
+ */
+export function timeLeft(from: Date, to: Date): { hours: number; minutes: number } {
+  const minutes = Math.max(1, Math.round((to.getTime() - from.getTime()) / 60_000));
+  return minutes >= 55 ? { hours: Math.round(minutes / 60), minutes: 0 } : { hours: 0, minutes };
+}
+
 /** "Thu, 3 Dec, 15:00–17:00 (Europe/Berlin)" in the reader's zone and language. */
 export function formatSlot(start: Date, durationMin: number, zone: string, locale: Locale): string {
   const to = DateTime.fromJSDate(start, { zone }).plus({ minutes: durationMin });
