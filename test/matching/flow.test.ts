@@ -312,6 +312,54 @@ describe('matching rounds in the console demo', () => {
     ]);
   });
 
+  it('shows a pair made by hand the topics the two share, in the intro and in /pair', async () => {
+    app = createTestApp({ env: { ADMIN_IDS: 'console:me' } });
+    const { participant } = await import('../helpers/participants');
+    const ref = (id: string) => ({ platform: 'console' as const, workspace: 'local', id });
+    participant(app, ref('kim'), 'Kim Young', {
+      role: 'mentor',
+      grade: 1,
+      teach: ['ai', 'social_media'],
+    });
+    participant(app, ref('lee'), 'Lee Senior', {
+      role: 'mentee',
+      grade: 5,
+      learn: ['green_economy', 'ai'],
+    });
+    participant(app, ref('ray'), 'Ray Young', { role: 'mentor', grade: 1, teach: ['gen_z'] });
+    participant(app, ref('zoe'), 'Zoe Senior', {
+      role: 'mentee',
+      grade: 5,
+      learn: ['presentations'],
+    });
+    chat = await startConsoleChat(app, {
+      people: [
+        { id: 'kim', name: 'Kim Young' },
+        { id: 'lee', name: 'Lee Senior' },
+        { id: 'ray', name: 'Ray Young' },
+        { id: 'zoe', name: 'Zoe Senior' },
+      ],
+    });
+    const paired = await chat.type('/admin pair kim lee');
+    // What Kim teaches and Lee wants — not Lee's other wish, which Kim doesn't teach.
+    expect(paired).toContain("you're Lee Senior's mentor for AI and neural networks.");
+    expect(paired).toContain('Kim Young is your mentor for AI and neural networks.');
+    await chat.type('/as kim');
+    expect(await chat.type('/pair')).toContain('You mentor Lee Senior (AI and neural networks).');
+    await chat.type('/as lee');
+    expect(await chat.type('/pair')).toContain('Kim Young mentors you (AI and neural networks).');
+
+    // Forced with nothing in common: nobody is told the mentor teaches what they don't.
+    await chat.type('/as me');
+    const forced = await chat.type('/admin pair ray zoe force');
+    expect(forced).toContain(
+      "you're Zoe Senior's mentor. You share no topic from your profiles yet — agree together on what to work on.",
+    );
+    expect(forced).not.toContain('mentor for Presentations');
+    await chat.type('/as zoe');
+    expect(await chat.type('/pair')).toContain('Ray Young mentors you (no shared topic yet).');
+  });
+
   it('withdraws an open proposal when HR pairs the mentee by hand', async () => {
     await demo();
     await chat.type('/match publish');

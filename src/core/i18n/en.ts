@@ -300,6 +300,11 @@ export const en = {
     `The program team has paired you with ${p.name}: you're ${p.name}'s mentor for ${p.topics}.`,
   'pair.introManualMentee': (p: { name: string; topics: string }) =>
     `The program team has paired you with ${p.name}: ${p.name} is your mentor for ${p.topics}.`,
+  'pair.introManualMentorOpen': (p: { name: string }) =>
+    `The program team has paired you with ${p.name}: you're ${p.name}'s mentor. You share no topic from your profiles yet — agree together on what to work on.`,
+  'pair.introManualMenteeOpen': (p: { name: string }) =>
+    `The program team has paired you with ${p.name}: ${p.name} is your mentor. You share no topic from your profiles yet — agree together on what to work on.`,
+  'pair.noSharedTopic': 'no shared topic yet',
   'proposal.paired': (p: { name: string }) =>
     `You and ${p.name} are a pair — see the introduction below.`,
   'proposal.withdrawn': (p: { name: string }) =>

@@ -12,7 +12,7 @@ import { programForPair } from '../programs/service';
 import { cancelFutureMeetings } from '../scheduling/service';
 import { describeWhy } from './describe';
 import { findOne } from './people';
-import { history, loadOf, loadVolunteer } from './pool';
+import { history, loadOf, loadVolunteer, sharedTopics } from './pool';
 import { ineligible } from './score';
 import {
   ACCEPT_ACTION,
@@ -198,7 +198,6 @@ function pairByHand(ctx: Ctx, mentorUser: UserRow, menteeUser: UserRow, force: b
     });
     return;
   }
-  const topics = [...mentee.volunteer.learn].filter((t) => mentor.volunteer.teach.has(t));
   ctx.deps.db.transaction((tx) => {
     // A mentee has one mentor: any proposal still open for them is withdrawn, and its other side told.
     const open = tx
@@ -237,7 +236,7 @@ function pairByHand(ctx: Ctx, mentorUser: UserRow, menteeUser: UserRow, force: b
       })
       .returning()
       .get();
-    introduce(tx, ctx.deps, pair, topics.length ? topics : [...mentee.volunteer.learn], ctx.now);
+    introduce(tx, ctx.deps, pair, sharedTopics(tx, pair), ctx.now);
     audit(
       tx,
       {

@@ -8,6 +8,7 @@ import { goals, meetings, pairs, proposals } from '../../db/schema';
 import { joined } from '../joined';
 import { formatSlot } from '../scheduling/when';
 import { topicList } from './describe';
+import { sharedTopics } from './pool';
 import { proposalMessage } from './service';
 
 /** My open proposals (not expired), with my answer so far. */
@@ -109,7 +110,9 @@ export const pairCommand: CommandSpec = {
       const mentoring = pair.mentorUserId === me;
       const other = getUser(ctx.deps.db, mentoring ? pair.menteeUserId : pair.mentorUserId);
       if (!other) return [];
-      const list = topicList(ctx.locale, topics, proposal?.reasons.topics ?? []) || '—';
+      // A pair made by hand has no proposal: the topics they share say what it is about.
+      const ids = proposal?.reasons.topics ?? sharedTopics(ctx.deps.db, pair);
+      const list = topicList(ctx.locale, topics, ids) || ctx.t('pair.noSharedTopic');
       return [
         ctx.t(mentoring ? 'pair.asMentor' : 'pair.asMentee', { name: other.name, topics: list }),
         pairStatus(ctx, pair.id),

@@ -301,9 +301,12 @@ export function introduce(
   topicIds: string[],
   now: Date,
 ): void {
-  const keys = pair.manual
-    ? ({ mentor: 'pair.introManualMentor', mentee: 'pair.introManualMentee' } as const)
-    : ({ mentor: 'pair.introMentor', mentee: 'pair.introMentee' } as const);
+  // A pair forced by hand may share no topic: then it is not said that one teaches the other's.
+  const keys = !pair.manual
+    ? ({ mentor: 'pair.introMentor', mentee: 'pair.introMentee' } as const)
+    : topicIds.length > 0
+      ? ({ mentor: 'pair.introManualMentor', mentee: 'pair.introManualMentee' } as const)
+      : ({ mentor: 'pair.introManualMentorOpen', mentee: 'pair.introManualMenteeOpen' } as const);
   const topics = listTopics(tx);
   for (const { me, other, side } of bothSides(tx, pair)) {
     notify(
