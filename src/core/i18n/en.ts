@@ -757,6 +757,15 @@ export const en = {
   'program.error.cadence': (p: { max: number }) =>
     `The cadence is a number of days from 1 to ${p.max}.`,
   'program.error.exists': (p: { name: string }) => `There is already a program called “${p.name}”.`,
+  'program.error.over': (p: { end: string; today: string }) =>
+    `Not created: that program would already be over (it ends ${p.end}; today is ${p.today}). Pick an end from today on.`,
+  'program.confirmNew': (p: { name: string }) =>
+    `Create “${p.name}”? Please check its dates first:`,
+  'program.warn.pastStart': (p: { start: string; today: string }) =>
+    `It starts on ${p.start}, which has passed (today is ${p.today}). People who joined since then stay in their program; only those who join from now on belong to this one.`,
+  'program.warn.overlap': (p: { other: string; start: string; end: string; later: string }) =>
+    `It overlaps “${p.other}” (${p.start} – ${p.end}). While both run, new volunteers join “${p.later}”, the one that started later.`,
+  'program.button.create': 'Create it',
   'program.created': (p: { name: string; start: string; end: string; cadence: number }) =>
     `Program “${p.name}” created: ${p.start} – ${p.end}, a nudge after ${p.cadence} days without a meeting. People who join from ${p.start} belong to it.`,
   'program.listTitle': 'Programs:',
