@@ -6,6 +6,48 @@ export function formatDate(date: Date, locale: Locale, zone: string): string {
   return DateTime.fromJSDate(date, { zone }).setLocale(locale).toLocaleString(DateTime.DATE_FULL);
 }
 
+/**
+ * Russian months after a day number, as Russian typography writes them: the genitive, cut
+ * only where the cut is customary ("9 янв.", "9 марта", "9 мая", "9 июня", "9 сент."). Intl's
+ * standalone form gives "9 март", "9 май", and its own cuts "мар.", "июн." read oddly.
+ */
+const RU_MONTHS_AFTER_DAY = [
+  'янв.',
+  'февр.',
+  'марта',
+  'апр.',
+  'мая',
+  'июня',
+  'июля',
+  'авг.',
+  'сент.',
+  'окт.',
+  'нояб.',
+  'дек.',
+] as const;
+
+/**
+ * A short day as people write it, in the moment's zone: "Thu, 3 Dec" / "чт, 3 дек.",
+ * "9 Mar 2027" / "9 марта 2027" (with `weekday`, `year`).
+ */
+export function formatShortDay(
+  at: DateTime,
+  locale: Locale,
+  options: { weekday?: boolean; year?: boolean } = {},
+): string {
+  const local = at.setLocale(locale);
+  const month =
+    locale === 'ru' ? (RU_MONTHS_AFTER_DAY[local.month - 1] ?? '') : local.toFormat('LLL');
+  const day = `${local.day} ${month}${options.year ? ` ${local.year}` : ''}`;
+  return options.weekday ? `${local.toFormat('ccc')}, ${day}` : day;
+}
+
+/** A day and a time in a zone: "Fri, 4 Dec, 09:00" / "пт, 4 дек., 09:00". */
+export function formatDayTime(date: Date, zone: string, locale: Locale): string {
+  const at = DateTime.fromJSDate(date, { zone });
+  return `${formatShortDay(at, locale, { weekday: true })}, ${at.toFormat('HH:mm')}`;
+}
+
 /** The zone's offset at a moment, e.g. "UTC+3" or "UTC+5:30", for choosing a time zone. */
 export function formatOffset(zone: string, at: Date): string {
   const minutes = DateTime.fromJSDate(at, { zone }).offset;

@@ -164,6 +164,50 @@ describe('admin commands', () => {
     expect(await chat.type('/admin program end Winter')).toContain('already ended');
   });
 
+  it('warns about a start in the past or overlapping dates and creates only once confirmed; refuses one already over', async () => {
+    await office();
+    const programs = () =>
+      app.database.sqlite.prepare('select name from programs order by id').all() as {
+        name: string;
+      }[];
+    // Today is 2026-12-01.
+    expect(await chat.type('/admin program new "Autumn" 2026-09-01 2026-11-30')).toContain(
+      'Not created: that program would already be over (it ends 2026-11-30; today is 2026-12-01).',
+    );
+    const late = await chat.type('/admin program new "Winter" 2026-11-01 2027-02-28');
+    expect(late).toContain('Create “Winter”? Please check its dates first:');
+    expect(late).toContain(
+      'It starts on 2026-11-01, which has passed (today is 2026-12-01). People who joined since then stay in their program',
+    );
+    expect(late).toContain('[1] Create it   [2] Cancel');
+    expect(programs()).toEqual([]);
+    const created = await chat.type('1');
+    expect(created).toContain('Program “Winter” created: 2026-11-01 – 2027-02-28');
+    expect(programs()).toEqual([{ name: 'Winter' }]);
+    expect(await chat.type('1')).toContain('already been done or changed meanwhile');
+
+    const overlap = await chat.type('/admin program new "Spring" 2027-02-01 2027-05-31');
+    expect(overlap).toContain(
+      'It overlaps “Winter” (2026-11-01 – 2027-02-28). While both run, new volunteers join “Spring”, the one that started later.',
+    );
+    expect(overlap).not.toContain('which has passed');
+    expect(await chat.type('2')).toContain('Cancelled; nothing changed.');
+    expect(programs()).toEqual([{ name: 'Winter' }]);
+
+    // Asking again with other dates replaces the draft: what is confirmed is what was shown last.
+    await chat.type('/admin program new "Spring" 2027-02-01 2027-05-31');
+    await chat.type('/admin program new "Spring" 2027-02-15 2027-05-31');
+    expect(await chat.type('1')).toContain('Program “Spring” created: 2027-02-15 – 2027-05-31');
+    expect(
+      app.database.sqlite.prepare("select * from app_state where key like 'admin.%'").all(),
+    ).toEqual([]);
+    // Dates with no question are created at once.
+    expect(await chat.type('/admin program new "Summer" 2027-06-01 2027-08-31')).toContain(
+      'Program “Summer” created',
+    );
+    expect(programs()).toEqual([{ name: 'Winter' }, { name: 'Spring' }, { name: 'Summer' }]);
+  });
+
   it('adds and renames topics', async () => {
     await office();
     expect(await chat.type('/admin topics add No-Code "No-code" "Ноу-код"')).toContain(

@@ -77,7 +77,7 @@ describe('npm start', () => {
       '7',
       'Inbox zero in Outlook',
       '1',
-      '/time +1d',
+      '/time +4h',
       '/time +2d',
       '',
     ].join('\n');
@@ -86,12 +86,12 @@ describe('npm start', () => {
     expect(run.stdout).toContain('Your sprint with Sergey Kuznetsov is booked:');
     expect(run.stdout).toContain('Reminder: your sprint with Sergey Kuznetsov starts in 24 hours');
     expect(run.stdout).toContain('Did your sprint with Sergey Kuznetsov happen?');
-    expect(run.stdout).toContain('Demo clock: 2026-12-10 08:00 UTC.');
-    expect(run.stdout).toContain('Demo clock: 2026-12-12 08:00 UTC.');
+    expect(run.stdout).toContain('Demo clock: 2026-12-09 12:00 UTC.');
+    expect(run.stdout).toContain('Demo clock: 2026-12-11 12:00 UTC.');
 
-    // The moved clock is kept across a restart: the demo is still on Saturday.
+    // The moved clock is kept across a restart: the demo is still on Friday.
     const again = start('/time +0m\n', { DATABASE_PATH: join(dir, 'data', 'tandem.db') });
-    expect(again.stdout).toContain('Demo clock: 2026-12-12 08:');
+    expect(again.stdout).toContain('Demo clock: 2026-12-11 12:');
   });
 
   it('refuses to start on bad configuration, listing every bad variable', () => {

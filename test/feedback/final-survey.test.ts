@@ -31,8 +31,11 @@ describe('the final survey', () => {
 
     await p.as('tom');
     await p.press('tom', `sv|${p.tom}|default`);
-    await p.chat.type('4'); // overall 4
-    await p.chat.type('10'); // NPS 9 (options 0–10 are numbered from 1)
+    // A scale is answered with the number it shows: 0–10 are 0–10, not options 1–11.
+    const nps = await p.chat.type('4'); // overall 4
+    expect(nps).toContain('( ) 0   ( ) 1   ( ) 2');
+    expect(nps).toContain('( ) 9   ( ) 10\n  [11] ← Back   [12] ✕ Cancel');
+    await p.chat.type('9'); // NPS 9
     await p.chat.type('I draft with AI every week');
     const thanks = await p.chat.type('2'); // yes, share my story
     expect(thanks).toContain('Tell your story in a few lines with /story');
@@ -44,7 +47,7 @@ describe('the final survey', () => {
     // Answering again updates the same answer.
     await p.press('tom', `sv|${p.tom}|default`);
     await p.chat.type('6'); // Keep “4” (after the five options)
-    await p.chat.type('11'); // NPS 10
+    await p.chat.type('10'); // NPS 10
     await p.chat.type('1'); // Keep the text
     await p.chat.type('3'); // Keep “yes”
     expect(rows()).toHaveLength(1);

@@ -62,7 +62,7 @@ describe('pairing fit', () => {
     await p.heldSprint('2026-12-03');
     await p.chat.type('2');
     // A second session booked ahead is called off when the pair ends.
-    const offer = await p.chat.type('3'); // Not a good fit
+    const offer = await p.chat.type('9'); // Not a good fit (after the poll's 1–6)
     expect(offer).toContain('Would you like a new partner in the next round?');
     await p.chat.type('/sprint');
     await p.chat.type('2026-12-10');

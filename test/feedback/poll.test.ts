@@ -75,9 +75,9 @@ describe('the poll after a session', () => {
     p = await pairedConsole();
     await p.heldSprint('2026-12-03');
     await p.chat.type('5');
-    // Good fit: the answer brings the poll's buttons back (the console presses only the newest).
-    const fit = await p.chat.type('1');
-    expect(fit).toContain('[5] • 5   [6] Add a note');
+    // Good fit (after the poll's 1–6): the answer brings the poll's buttons back.
+    const fit = await p.chat.type('7');
+    expect(fit).toContain('[4]   [• 5]   [6] Add a note');
     await p.chat.type('6'); // Add a note
     await p.chat.type('How Tom drafts reports with a custom GPT');
     await p.chat.type('Tom is shy to ask questions');

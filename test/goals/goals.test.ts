@@ -48,6 +48,31 @@ describe('SMART goals', () => {
     );
   });
 
+  it('takes a measurable Russian answer — a share, a percentage — and still refuses a vague one', async () => {
+    p = await pairedConsole();
+    p.app.database.sqlite
+      .prepare("update users set locale = 'ru' where platform_user_id = 'lena'")
+      .run();
+    const { chat } = p;
+    await chat.type('/goal');
+    await chat.type('Настроить бота, который отвечает на частые вопросы клиентов');
+    expect(await chat.type('лучше разбираться в ИИ')).toContain('Это сложно проверить');
+    for (const measure of [
+      'Процент вопросов, на которые бот ответил сам',
+      '% писем с ответом за день',
+    ]) {
+      expect(await chat.type(measure)).toContain('К какому сроку?');
+      expect(await chat.type('1')).toContain('Как вы поймёте, что готово?'); // ← Назад
+    }
+    expect(await chat.type('Доля вопросов, закрытых ботом, за неделю')).toContain(
+      'К какому сроку?',
+    );
+    await chat.type('2027-01-15');
+    await chat.type('Каждый день трачу час на одни и те же ответы');
+    expect(await chat.type('1')).toContain('Цель сохранена');
+    expect(goalRows()[0]).toMatchObject({ measure: 'Доля вопросов, закрытых ботом, за неделю' });
+  });
+
   it('saves a goal, shows it to both with a progress bar, and only the owner moves it', async () => {
     p = await pairedConsole();
     const saved = await setGoal();

@@ -36,4 +36,43 @@ describe('"how will we know it is done?"', () => {
     for (const text of ['лучше разбираться в ИИ', 'разобраться с нейросетями', 'get better at AI'])
       expect(isMeasurable(text), text).toBe(false);
   });
+
+  it('takes shares, percentages, rates and units as measures, in Russian and English', () => {
+    for (const text of [
+      'Доля вопросов, закрытых ботом, за неделю',
+      'Процент заявок, обработанных без звонка',
+      '% писем с ответом в тот же день',
+      'доля клиентов, которые пишут в мессенджер',
+      'среднее время ответа клиенту',
+      'время на отчёт — минут вместо часа',
+      'конверсия из просмотра в заявку',
+      'заявки за месяц',
+      'экономия в рублях',
+      'вопросы, закрытые ботом',
+      'бот внедрён в отделе продаж',
+      'провести презентацию для отдела',
+      'share of questions the bot closes in a week',
+      'percentage of tickets answered by the bot',
+      'conversion rate of the landing page',
+      'average reply time to customers',
+      'hours saved on the weekly report',
+      'tickets resolved without escalation',
+    ])
+      expect(isMeasurable(text), text).toBe(true);
+  });
+
+  it('still refuses wishes with nothing to count or check', () => {
+    for (const text of [
+      'лучше понимать нейросети',
+      'стать увереннее в соцсетях',
+      'узнать больше про ИИ',
+      'понять, как работает CRM',
+      'посмотрим, понравится ли',
+      'improve my presentation skills',
+      'understand social media better',
+      'see if people like it',
+      'learn more about Gen Z',
+    ])
+      expect(isMeasurable(text), text).toBe(false);
+  });
 });

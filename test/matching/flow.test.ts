@@ -99,6 +99,21 @@ describe('matching rounds in the console demo', () => {
     expect(await chat.type('1')).toContain('Вы с Dmitry Sokolov — пара!');
   });
 
+  it('/pair after accepting says whom it waits for, and until when, in both languages', async () => {
+    await demo();
+    await chat.type('/match publish');
+    await answer('dmitry', true);
+    const ru = await chat.type('/pair');
+    expect(ru).toContain('Вы согласились; ждём ответа от Anna Petrova (до пт, 4 дек., 12:00).');
+    expect(ru).not.toContain('Пары пока нет');
+    await chat.type('/lang en');
+    const en = await chat.type('/pair');
+    expect(en).toContain(
+      'You accepted; waiting for Anna Petrova to answer (until Fri, 4 Dec, 12:00).',
+    );
+    expect(en).not.toContain('No partner yet');
+  });
+
   it('tells the other side kindly on a decline, and never proposes that pair again', async () => {
     await demo();
     await chat.type('/match publish');
@@ -139,12 +154,76 @@ describe('matching rounds in the console demo', () => {
     await chat.type('/match publish');
     expect(chat.transcript()).toContain('→ to Ivan Volkov · Tandem:');
     expect(chat.transcript()).toContain(
-      'В этом раунде пары для вас нет: подходящие партнёры заняты более удачными парами.',
+      'В этом раунде пары для вас нет: подходящие вам коллеги в этот раз заняты более удачными парами.',
     );
     await chat.type('/as liam');
     expect(await chat.type('/match preview')).toContain(
       'only HR and program admins can use this command',
     );
+  });
+
+  it('tells each person left out why, for their side, in second person, once, and counts them right', async () => {
+    app = createTestApp({ env: { ADMIN_IDS: 'console:me' } });
+    const { participant } = await import('../helpers/participants');
+    const ref = (id: string) => ({ platform: 'console' as const, workspace: 'local', id });
+    // A pair that works, so the round goes out.
+    participant(app, ref('mia'), 'Mia Young', { role: 'mentor', grade: 1, teach: ['ai'] });
+    participant(app, ref('max'), 'Max Old', { role: 'mentee', grade: 5, learn: ['ai'] });
+    // Only a senior teaches green economy: Sam (mentee, grade 2) needs someone MORE junior,
+    // and Greg (mentor, grade 4) is wanted only by someone junior to him.
+    participant(app, ref('sam'), 'Sam Learner', {
+      role: 'mentee',
+      grade: 2,
+      learn: ['green_economy'],
+    });
+    participant(app, ref('greg'), 'Greg Senior', {
+      role: 'mentor',
+      grade: 4,
+      teach: ['green_economy'],
+    });
+    // Bo would teach and learn, and fits neither way: one message with both reasons.
+    participant(app, ref('bo'), 'Bo Both', {
+      role: 'both',
+      grade: 3,
+      teach: ['presentations'],
+      learn: ['blogging_video'],
+    });
+    chat = await startConsoleChat(app, {
+      people: [
+        { id: 'mia', name: 'Mia Young' },
+        { id: 'max', name: 'Max Old' },
+        { id: 'sam', name: 'Sam Learner' },
+        { id: 'greg', name: 'Greg Senior' },
+        { id: 'bo', name: 'Bo Both' },
+      ],
+    });
+    const preview = await chat.type('/match preview');
+    expect(preview).toContain('1 proposed pair, total score 10; 3 not matched.');
+    expect(preview).toContain(
+      'Sam Learner (mentee): everyone who teaches their topics is at their grade or above',
+    );
+
+    const published = await chat.type('/match publish');
+    expect(published).toContain("Sent 1 proposal; 3 people were told why they weren't matched.");
+    // What each person was told about this round (every message to them that says "No match").
+    const toWhom = (name: string) =>
+      chat
+        .transcript()
+        .split(`→ to ${name} · Tandem:\n`)
+        .slice(1)
+        .map((m) => m.split('\n\n')[0] ?? '')
+        .filter((m) => m.startsWith('No match'));
+    expect(toWhom('Sam Learner')).toEqual([
+      'No match for you in this round: everyone who teaches your topics is at your level or above — in reverse mentoring your mentor is a more junior colleague. Nothing to do on your side — the next round will try again.',
+    ]);
+    expect(toWhom('Greg Senior')).toEqual([
+      'No match for you in this round: the colleagues who want your topics are at your level or below — in reverse mentoring you teach a more senior colleague. Nothing to do on your side — the next round will try again.',
+    ]);
+    expect(toWhom('Bo Both')).toEqual([
+      'No match for you in this round. To teach: nobody is looking to learn your topics right now. To learn: nobody in the program teaches the topics you want to learn yet. Nothing to do on your side — the next round will try again.',
+    ]);
+    expect(toWhom('Mia Young')).toEqual([]);
+    expect(published).not.toMatch(/their topics|higher grade/);
   });
 
   it('writes to nobody twice: no "unmatched" note for people with a proposal, nothing on a second publish', async () => {
@@ -231,6 +310,54 @@ describe('matching rounds in the console demo', () => {
       { manual: 1, status: 'ended' },
       { manual: 1, status: 'active' },
     ]);
+  });
+
+  it('shows a pair made by hand the topics the two share, in the intro and in /pair', async () => {
+    app = createTestApp({ env: { ADMIN_IDS: 'console:me' } });
+    const { participant } = await import('../helpers/participants');
+    const ref = (id: string) => ({ platform: 'console' as const, workspace: 'local', id });
+    participant(app, ref('kim'), 'Kim Young', {
+      role: 'mentor',
+      grade: 1,
+      teach: ['ai', 'social_media'],
+    });
+    participant(app, ref('lee'), 'Lee Senior', {
+      role: 'mentee',
+      grade: 5,
+      learn: ['green_economy', 'ai'],
+    });
+    participant(app, ref('ray'), 'Ray Young', { role: 'mentor', grade: 1, teach: ['gen_z'] });
+    participant(app, ref('zoe'), 'Zoe Senior', {
+      role: 'mentee',
+      grade: 5,
+      learn: ['presentations'],
+    });
+    chat = await startConsoleChat(app, {
+      people: [
+        { id: 'kim', name: 'Kim Young' },
+        { id: 'lee', name: 'Lee Senior' },
+        { id: 'ray', name: 'Ray Young' },
+        { id: 'zoe', name: 'Zoe Senior' },
+      ],
+    });
+    const paired = await chat.type('/admin pair kim lee');
+    // What Kim teaches and Lee wants — not Lee's other wish, which Kim doesn't teach.
+    expect(paired).toContain("you're Lee Senior's mentor for AI and neural networks.");
+    expect(paired).toContain('Kim Young is your mentor for AI and neural networks.');
+    await chat.type('/as kim');
+    expect(await chat.type('/pair')).toContain('You mentor Lee Senior (AI and neural networks).');
+    await chat.type('/as lee');
+    expect(await chat.type('/pair')).toContain('Kim Young mentors you (AI and neural networks).');
+
+    // Forced with nothing in common: nobody is told the mentor teaches what they don't.
+    await chat.type('/as me');
+    const forced = await chat.type('/admin pair ray zoe force');
+    expect(forced).toContain(
+      "you're Zoe Senior's mentor. You share no topic from your profiles yet — agree together on what to work on.",
+    );
+    expect(forced).not.toContain('mentor for Presentations');
+    await chat.type('/as zoe');
+    expect(await chat.type('/pair')).toContain('Ray Young mentors you (no shared topic yet).');
   });
 
   it('withdraws an open proposal when HR pairs the mentee by hand', async () => {

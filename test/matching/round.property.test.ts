@@ -172,6 +172,6 @@ describe('planRound on random instances', () => {
     });
     expect(plan.matches).toHaveLength(0);
     const reasons = Object.fromEntries(plan.unmatched.map((u) => [u.volunteer.userId, u.reason]));
-    expect(reasons).toEqual({ 1: 'no_demand', 2: 'no_topic_teacher', 3: 'no_senior' });
+    expect(reasons).toEqual({ 1: 'no_senior', 2: 'no_topic_teacher', 3: 'no_junior' });
   });
 });

@@ -93,15 +93,17 @@ describe('a sprint from booking to "did it happen?"', () => {
     app.clock.set('2026-12-03T14:00:00Z');
     await tick();
     expect(chat.transcript()).toContain('Did your sprint with Tom Berg happen?');
-    // "Yes" leads straight into the feedback poll.
-    expect(await chat.type('1')).toContain(
+    // "Yes" leads straight into the feedback poll. (The booking's three buttons are still on
+    // the page as 1–3, so the question's buttons go on from 4.)
+    expect(chat.transcript()).toContain('[4] Yes, it happened   [5] It was moved');
+    expect(await chat.type('4')).toContain(
       'How useful was “Set up an AI assistant for the weekly report” for you?',
     );
     expect(rows('select status from meetings')).toEqual([{ status: 'held' }]);
     expect(rows("select action from audit_log where action = 'meeting.held'")).toHaveLength(1);
     await chat.type('/as tom');
     // The partner's "Yes" is already recorded; Tom goes straight to his own poll.
-    expect(await chat.type('1')).toContain('How useful was');
+    expect(await chat.type('4')).toContain('How useful was');
   });
 
   it('after a three-day downtime drops reminders that are too late and asks "did it happen?" once', async () => {
@@ -265,7 +267,7 @@ describe('races and stale answers', () => {
     app.clock.set('2026-12-02T10:00:00Z');
     await tick(); // both are asked
     const asked = rows('select id from meetings')[0]?.id;
-    await chat.type('2'); // Lena: "It was moved"
+    await chat.type('5'); // Lena: "It was moved" (after the booking's 1–3)
     await chat.type('2026-12-05');
     await chat.type('10:00');
     await chat.type('7');
@@ -293,8 +295,28 @@ describe('races and stale answers', () => {
     await book('2026-12-03', '15:00'); // 12:00 UTC
     app.clock.set('2026-12-03T11:30:00Z'); // down since before the 24 h reminder
     await tick();
-    expect(chat.transcript()).toContain('starts in an hour');
+    // The 1-hour reminder, half an hour late, says the time that is really left.
+    expect(chat.transcript()).toContain('starts in 30 minutes');
     expect(chat.transcript()).not.toContain('starts in 24 hours');
+    expect(chat.transcript()).not.toContain('starts in an hour');
+  });
+
+  it('a 24-hour reminder sent late after downtime says how long is really left', async () => {
+    await pairUp();
+    app.database.sqlite
+      .prepare("update users set locale = 'ru' where platform_user_id = 'tom'")
+      .run();
+    await book('2026-12-03', '15:00'); // 12:00 UTC
+    app.clock.set('2026-12-03T09:00:00Z'); // down through the 24 h mark; the 1 h one is not due
+    expect((await tick()).done).toBe(1);
+    expect(chat.transcript()).toContain(
+      'Reminder: your sprint with Tom Berg starts in 3 hours — Thu, 3 Dec, 15:00–17:00 (Europe/Moscow).',
+    );
+    expect(chat.transcript()).toContain(
+      '→ to Tom Berg · Tandem:\nНапоминание: спринт с Lena Orlova через 3 часа — чт, 3 дек., 13:00–15:00 (Europe/Berlin).',
+    );
+    expect(chat.transcript()).not.toContain('24 hours');
+    expect(chat.transcript()).not.toContain('24 часа');
   });
 
   it('writes ORGANIZER and ATTENDEEs into invites, and counts only real sessions for nudges', async () => {

@@ -12,7 +12,8 @@ import type { ConversationRef, Target, UserRef } from '../../core/refs';
 import type { FileMessage, Reply, SendOptions } from '../../core/replies';
 import {
   answerFromMenu,
-  type ConsoleMenu,
+  firstFreeNumber,
+  type OpenMenu,
   plainStyle,
   type RenderStyle,
   renderReply,
@@ -52,12 +53,22 @@ export interface ConsoleAdapterConfig {
 /**
  * The embedded local chat: readline in, text out. It is a real adapter — the same engine,
  * forms and outbox as Slack and Telegram — with buttons as numbers and forms as prompts.
+ *
+ * Numbers: the messages that came since the person last typed form one page, and every
+ * button on it has its own number (a second proposal's Accept is 3, not another 1), so a typed
+ * number means exactly one button. The page stays until the next message with buttons comes
+ * after the person typed; that one starts a new page from 1. A message answered in place
+ * (`replaces`) gives its numbers up to new buttons.
  */
 export class ConsoleAdapter implements ChatAdapter {
   readonly platform = 'console' as const;
   readonly #config: ConsoleAdapterConfig;
   readonly #style: RenderStyle;
-  readonly #menus = new Map<string, ConsoleMenu>();
+  /** Per conversation: the messages whose buttons are open, oldest first. */
+  readonly #pages = new Map<string, OpenMenu[]>();
+  /** Conversations where the person has moved on; their next buttons start a new page. */
+  readonly #turned = new Set<string>();
+  #sent = 0;
   #me: ConsolePerson;
   #where: 'dm' | 'group' = 'dm';
   #rl: Interface | undefined;
@@ -112,15 +123,40 @@ export class ConsoleAdapter implements ChatAdapter {
   async send(target: Target, reply: Reply, options?: SendOptions): Promise<void> {
     if (options?.locale) this.#locales.set(recipientId(target), options.locale);
     const locale = options?.locale ?? this.#config.locale;
-    const rendered = renderReply(reply, this.#style, {
-      pick: t(
-        locale,
-        reply.kind === 'choice' && reply.allowText ? 'console.pickOrTypeHint' : 'console.pickHint',
-      ),
-      multi: t(locale, 'console.multiHint'),
-    });
-    // A reply without buttons leaves the last menu in place, as buttons stay on a screen.
-    if (rendered.menu) this.#menus.set(conversationKey(target), rendered.menu);
+    const key = conversationKey(target);
+    // An answer in place closes the message it answers (on a chat platform it is edited).
+    let page = (this.#pages.get(key) ?? []).map((m) =>
+      m.ref === options?.replaces ? { ...m, closed: true } : m,
+    );
+    if (this.#turned.has(key) && replyHasEntries(reply)) {
+      page = [];
+      this.#turned.delete(key);
+    }
+    const rendered = renderReply(
+      reply,
+      this.#style,
+      {
+        pick: t(
+          locale,
+          reply.kind === 'choice' && reply.allowText
+            ? 'console.pickOrTypeHint'
+            : 'console.pickHint',
+        ),
+        multi: t(locale, 'console.multiHint'),
+      },
+      firstFreeNumber(page.filter((m) => !m.closed)),
+    );
+    const menu = rendered.menu;
+    if (menu) {
+      // A scale claims its own numbers (0–10); an older button showing one of them lets go.
+      const taken = new Set(menu.entries.map((e) => e.n));
+      page = page
+        .map((m) => ({ ...m, entries: m.entries.filter((e) => !taken.has(e.n)) }))
+        .filter((m) => m.entries.length > 0);
+      this.#sent += 1;
+      page.push({ ...menu, ref: `m${this.#sent}` });
+    }
+    this.#pages.set(key, page);
     this.#print(this.#header(target), ...rendered.lines, '');
   }
 
@@ -158,13 +194,13 @@ export class ConsoleAdapter implements ChatAdapter {
   /** The neutral event a typed line stands for. */
   toEvent(line: string): InboundEvent {
     const base = this.#base();
-    const conversation = base.conversation;
-    const answer = answerFromMenu(line, this.#menus.get(menuKey(conversation)));
+    const answer = answerFromMenu(line, this.#pages.get(menuKey(base.conversation)) ?? []);
     if (answer)
       return {
         ...base,
         type: 'action',
         data: answer.data,
+        messageRef: answer.ref,
         ...(answer.values ? { values: answer.values } : {}),
       };
     const command = parseCommand(line);
@@ -176,6 +212,8 @@ export class ConsoleAdapter implements ChatAdapter {
     if (this.#closed) return;
     const text = line.trim();
     if (text === '') return this.#prompt();
+    // Whatever is typed (/time too) turns the page: the buttons shown so far stay until new ones come.
+    this.#turned.add(this.#pageKey());
     const command = parseCommand(text);
     if (command?.name === 'time') {
       await this.#timeTravel(command.args);
@@ -204,7 +242,14 @@ export class ConsoleAdapter implements ChatAdapter {
   async #arrive(): Promise<void> {
     if (!this.#handler) return;
     const { id, user, conversation } = this.#base();
+    // What arrival shows again (a form, proposals) starts a fresh page; if nothing, the old stays.
+    this.#turned.add(this.#pageKey());
     await this.#deliver(this.#handler, { type: 'home_opened', id, user, conversation });
+  }
+
+  /** The conversation the person types in now, as pages are keyed. */
+  #pageKey(): string {
+    return this.#where === 'dm' ? `dm:${this.#me.id}` : `group:${GROUP_ID}`;
   }
 
   #locale(): Locale {
@@ -347,6 +392,13 @@ function menuKey(conversation: ConversationRef): string {
 /** The conversation a target's replies belong to (where numbers typed next will answer). */
 function conversationKey(target: Target): string {
   return target.kind === 'user' ? `dm:${target.user.id}` : menuKey(target.conversation);
+}
+
+function replyHasEntries(reply: Reply): boolean {
+  return (
+    (reply.kind === 'choice' && reply.options.length > 0) ||
+    (reply.buttons ?? []).some((b) => b.url === undefined)
+  );
 }
 
 function recipientId(target: Target): string {

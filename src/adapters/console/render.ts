@@ -1,7 +1,9 @@
 import type { Reply } from '../../core/replies';
 
-/** One numbered entry of the last menu shown in a conversation. */
+/** One numbered entry of a message's buttons and options. */
 export interface MenuEntry {
+  /** What the person types to press it. */
+  n: number;
   data: string;
   /** Multi-select option value, for "1,3,5" answers. */
   value?: string;
@@ -26,44 +28,70 @@ export interface RenderStyle {
 export const plainStyle: RenderStyle = { title: (s) => s, dim: (s) => s };
 
 /**
- * Neutral reply → terminal lines. Options and buttons share one numbering, so every choice
- * is answered by typing its number.
+ * The number an option or button labelled with a number stands for: a score "7", or the
+ * current one marked "• 3". Such an entry is answered by typing that very number, so "10"
+ * on a 0–10 scale means 10, never "the tenth option".
+ */
+export function labelNumber(label: string): number | undefined {
+  const m = /^(?:• )?(\d{1,3})$/.exec(label.trim());
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * Neutral reply → terminal lines. Options and buttons share one numbering that starts at
+ * `first` (so numbers stay unique across every message still open in the conversation);
+ * entries labelled with a number keep that number instead.
  */
 export function renderReply(
   reply: Reply,
   style: RenderStyle,
   hints: { pick: string; multi: string },
+  first = 1,
 ): RenderedReply {
   const lines: string[] = [];
   if (reply.title) lines.push(style.title(`── ${reply.title} ──`));
   lines.push(...reply.text.split('\n'));
   if (reply.kind === 'text' && reply.context) lines.push(style.dim(reply.context));
+
+  const options = reply.kind === 'choice' ? reply.options : [];
+  const buttons = (reply.buttons ?? []).filter((b) => b.url === undefined);
+  // Numbered labels claim their own numbers first; the rest count on from above them.
+  const claimed = new Set<number>();
+  const own = [...options, ...buttons].map((entry) => {
+    const n = labelNumber(entry.label);
+    if (n === undefined || claimed.has(n)) return undefined;
+    claimed.add(n);
+    return n;
+  });
+  let next = Math.max(first, ...[...claimed].map((n) => n + 1));
+  const numbers = own.map((n) => n ?? next++);
+
   const entries: MenuEntry[] = [];
   if (reply.kind === 'choice') {
-    for (const option of reply.options) {
-      entries.push({ data: option.data, value: option.value });
-      const mark =
-        reply.mode === 'multi'
-          ? option.selected
-            ? '[x]'
-            : '[ ]'
-          : option.selected
-            ? '(•)'
-            : '( )';
-      lines.push(`  ${entries.length}. ${mark} ${option.label}`);
+    const marks = options.map((option) =>
+      reply.mode === 'multi' ? (option.selected ? '[x]' : '[ ]') : option.selected ? '(•)' : '( )',
+    );
+    options.forEach((option, i) => {
+      entries.push({ n: numbers[i] ?? 0, data: option.data, value: option.value });
+    });
+    if (options.length > 0 && options.every((o) => labelNumber(o.label) !== undefined)) {
+      // A scale (0–10, 1–5): one row, each answer typed as the number it shows.
+      lines.push(`  ${options.map((o, i) => `${marks[i]} ${o.label}`).join('   ')}`);
+    } else {
+      options.forEach((option, i) => {
+        lines.push(`  ${numbers[i]}. ${marks[i]} ${option.label}`);
+      });
     }
   }
-  const buttons = reply.buttons ?? [];
-  const row: string[] = [];
-  for (const button of buttons) {
-    if (button.url !== undefined) {
-      // A link can't be pressed here; show where it leads.
-      lines.push(`  ${button.label}: ${button.url}`);
-      continue;
-    }
-    entries.push({ data: button.data });
-    row.push(`[${entries.length}] ${button.label}`);
+  for (const button of reply.buttons ?? []) {
+    // A link can't be pressed here; show where it leads.
+    if (button.url !== undefined) lines.push(`  ${button.label}: ${button.url}`);
   }
+  const row = buttons.map((button, k) => {
+    const n = numbers[options.length + k] ?? 0;
+    entries.push({ n, data: button.data });
+    return labelNumber(button.label) === n ? `[${button.label}]` : `[${n}] ${button.label}`;
+  });
   if (row.length > 0) lines.push(`  ${row.join('   ')}`);
   if (reply.kind === 'choice')
     lines.push(style.dim(reply.mode === 'multi' ? hints.multi : hints.pick));
@@ -75,23 +103,54 @@ export function renderReply(
   };
 }
 
-export type MenuAnswer = { data: string; values?: string[] } | undefined;
+/** A message of the current page with its buttons, by its console message id. */
+export interface OpenMenu extends ConsoleMenu {
+  ref: string;
+  /**
+   * Answered in place (a chat platform would have edited it): its numbers are free for new
+   * buttons, and until they are taken a repeated press still reaches it, like a double tap.
+   */
+  closed?: boolean;
+}
+
+export type MenuAnswer = { data: string; values?: string[]; ref: string } | undefined;
 
 /**
- * Typed numbers → the action they stand for. "2" presses entry 2; "1,3" on a multi-select
- * submits those options at once. Anything else is ordinary text.
+ * Typed numbers → the action they stand for, among the messages of the current page. "2" presses
+ * the entry numbered 2; "1,3" on a multi-select submits those options at once. Anything else
+ * is ordinary text.
  */
-export function answerFromMenu(line: string, menu: ConsoleMenu | undefined): MenuAnswer {
-  if (!menu) return undefined;
+export function answerFromMenu(line: string, open: readonly OpenMenu[]): MenuAnswer {
   const text = line.trim();
-  if (/^\d{1,3}$/.test(text)) {
-    const entry = menu.entries[Number(text) - 1];
-    return entry ? { data: entry.data } : undefined;
+  const find = (n: number) => {
+    // Open messages first; the newest answered one wins among the rest.
+    for (const menu of [
+      ...open.filter((m) => !m.closed),
+      ...open.filter((m) => m.closed).reverse(),
+    ]) {
+      const entry = menu.entries.find((e) => e.n === n);
+      if (entry) return { menu, entry };
+    }
+    return undefined;
+  };
+  if (/^\d{1,4}$/.test(text)) {
+    const hit = find(Number(text));
+    return hit ? { data: hit.entry.data, ref: hit.menu.ref } : undefined;
   }
-  if (menu.submit && /^\d{1,3}(\s*[, ]\s*\d{1,3})+$/.test(text)) {
-    const picked = text.split(/[\s,]+/).map((n) => menu.entries[Number(n) - 1]);
-    if (picked.some((e) => e?.value === undefined)) return undefined;
-    return { data: menu.submit, values: picked.map((e) => e?.value ?? '') };
+  if (/^\d{1,4}(\s*[, ]\s*\d{1,4})+$/.test(text)) {
+    const picked = text.split(/[\s,]+/).map((n) => find(Number(n)));
+    const menu = picked[0]?.menu;
+    // All from one multi-select, each an option (not its Done or Back).
+    if (!menu?.submit || picked.some((p) => p?.menu !== menu || p.entry.value === undefined))
+      return undefined;
+    return { data: menu.submit, values: picked.map((p) => p?.entry.value ?? ''), ref: menu.ref };
   }
   return undefined;
+}
+
+/** The numbers a new message in this conversation starts from: above everything still open. */
+export function firstFreeNumber(open: readonly OpenMenu[]): number {
+  let highest = 0;
+  for (const menu of open) for (const e of menu.entries) highest = Math.max(highest, e.n);
+  return highest + 1;
 }

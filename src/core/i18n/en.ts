@@ -247,10 +247,14 @@ export const en = {
   'match.side.mentor': 'mentor',
   'match.side.mentee': 'mentee',
   'match.reason.no_topic_teacher': 'no mentor teaches the topics they want',
-  'match.reason.no_senior': 'no one of a higher grade fits',
-  'match.reason.no_fit': 'possible mentors differ in format or department, or were declined before',
+  'match.reason.no_junior':
+    'everyone who teaches their topics is at their grade or above (a mentor must be more junior)',
+  'match.reason.no_senior':
+    'only colleagues at their grade or below want their topics (a mentee must be more senior)',
+  'match.reason.no_fit':
+    'possible partners differ in format or department, or were paired or declined before',
   'match.reason.capacity_full': 'the fitting partners are taken by closer matches',
-  'match.reason.no_demand': 'no one of a higher grade wants their topics right now',
+  'match.reason.no_demand': 'no one wants their topics right now',
   'match.reason.paused': 'on a break',
   'match.reason.not_prepared': 'has not read the preparation guide',
   'match.previewFooter': 'Nothing has been sent. /match publish sends these proposals.',
@@ -290,12 +294,19 @@ export const en = {
     `   Goals: ${p.open} open, ${p.done} done · next: ${p.next}`,
   'pair.noNext': (p: { sprint: string }) => `nothing booked (${p.sprint})`,
   'pair.pending': 'Waiting for your answer:',
+  'pair.waitingFor': (p: { name: string; until: string }) =>
+    `You accepted; waiting for ${p.name} to answer (until ${p.until}).`,
   'cmd.pair': 'my partners, and proposals waiting for my answer',
   'match.excludedLine': (p: { name: string; reason: string }) => `${p.name}: ${p.reason}`,
   'pair.introManualMentor': (p: { name: string; topics: string }) =>
     `The program team has paired you with ${p.name}: you're ${p.name}'s mentor for ${p.topics}.`,
   'pair.introManualMentee': (p: { name: string; topics: string }) =>
     `The program team has paired you with ${p.name}: ${p.name} is your mentor for ${p.topics}.`,
+  'pair.introManualMentorOpen': (p: { name: string }) =>
+    `The program team has paired you with ${p.name}: you're ${p.name}'s mentor. You share no topic from your profiles yet — agree together on what to work on.`,
+  'pair.introManualMenteeOpen': (p: { name: string }) =>
+    `The program team has paired you with ${p.name}: ${p.name} is your mentor. You share no topic from your profiles yet — agree together on what to work on.`,
+  'pair.noSharedTopic': 'no shared topic yet',
   'proposal.paired': (p: { name: string }) =>
     `You and ${p.name} are a pair — see the introduction below.`,
   'proposal.withdrawn': (p: { name: string }) =>
@@ -313,6 +324,21 @@ export const en = {
   'icebreaker.6': 'What would make these sessions a success for you in a month?',
   'unmatched.you': (p: { reason: string }) =>
     `No match for you in this round: ${p.reason}. Nothing to do on your side — the next round will try again.`,
+  'unmatched.youBoth': (p: { asMentor: string; asMentee: string }) =>
+    `No match for you in this round. To teach: ${p.asMentor}. To learn: ${p.asMentee}. Nothing to do on your side — the next round will try again.`,
+  'unmatched.mentee.no_topic_teacher':
+    'nobody in the program teaches the topics you want to learn yet',
+  'unmatched.mentee.no_junior':
+    'everyone who teaches your topics is at your level or above — in reverse mentoring your mentor is a more junior colleague',
+  'unmatched.mentee.no_fit':
+    'the colleagues who teach your topics differ from you in format or department, or you were paired or declined before',
+  'unmatched.mentee.capacity_full': 'the mentors who fit you went to closer matches this time',
+  'unmatched.mentor.no_demand': 'nobody is looking to learn your topics right now',
+  'unmatched.mentor.no_senior':
+    'the colleagues who want your topics are at your level or below — in reverse mentoring you teach a more senior colleague',
+  'unmatched.mentor.no_fit':
+    'the colleagues who want your topics differ from you in format or department, or you were paired or declined before',
+  'unmatched.mentor.capacity_full': 'the colleagues who fit you went to closer matches this time',
   'admin.usage': 'Use one of these (people are named by their name or id):',
   'admin.notFound': (p: { query: string }) => `I can't find a participant called “${p.query}”.`,
   'admin.ambiguous': (p: { query: string; names: string }) =>
@@ -369,11 +395,13 @@ export const en = {
   'meeting.reminder': (p: {
     kind: string;
     name: string;
+    /** Time left: whole hours, or minutes when under about an hour (then hours is 0). */
     hours: number;
+    minutes: number;
     slot: string;
     topic: string;
   }) =>
-    `Reminder: your ${p.kind} with ${p.name} starts in ${p.hours === 1 ? 'an hour' : `${p.hours} hours`} — ${p.slot}.\n«${p.topic}»`,
+    `Reminder: your ${p.kind} with ${p.name} starts in ${p.hours === 0 ? `${p.minutes} ${p.minutes === 1 ? 'minute' : 'minutes'}` : p.hours === 1 ? 'an hour' : `${p.hours} hours`} — ${p.slot}.\n«${p.topic}»`,
   'meeting.didItHappen': (p: { kind: string; name: string; topic: string }) =>
     `Did your ${p.kind} with ${p.name} happen? («${p.topic}»)`,
   'meeting.button.yes': 'Yes, it happened',
@@ -731,6 +759,15 @@ export const en = {
   'program.error.cadence': (p: { max: number }) =>
     `The cadence is a number of days from 1 to ${p.max}.`,
   'program.error.exists': (p: { name: string }) => `There is already a program called “${p.name}”.`,
+  'program.error.over': (p: { end: string; today: string }) =>
+    `Not created: that program would already be over (it ends ${p.end}; today is ${p.today}). Pick an end from today on.`,
+  'program.confirmNew': (p: { name: string }) =>
+    `Create “${p.name}”? Please check its dates first:`,
+  'program.warn.pastStart': (p: { start: string; today: string }) =>
+    `It starts on ${p.start}, which has passed (today is ${p.today}). People who joined since then stay in their program; only those who join from now on belong to this one.`,
+  'program.warn.overlap': (p: { other: string; start: string; end: string; later: string }) =>
+    `It overlaps “${p.other}” (${p.start} – ${p.end}). While both run, new volunteers join “${p.later}”, the one that started later.`,
+  'program.button.create': 'Create it',
   'program.created': (p: { name: string; start: string; end: string; cadence: number }) =>
     `Program “${p.name}” created: ${p.start} – ${p.end}, a nudge after ${p.cadence} days without a meeting. People who join from ${p.start} belong to it.`,
   'program.listTitle': 'Programs:',

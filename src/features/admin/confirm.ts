@@ -1,8 +1,11 @@
 import type { ActionSpec } from '../../core/registry';
 import { CONFIRM_ACTION, inviteToFinalSurvey } from '../feedback/final-survey';
-import { finishProgram } from './programs';
+import { confirmNewProgram, finishProgram } from './programs';
 
-/** The Yes / Cancel of an admin's mass or irreversible step (final survey, ending a program). */
+/**
+ * The Yes / Cancel of an admin's mass or irreversible step (final survey, ending a program,
+ * creating a program whose dates were questioned).
+ */
 export const confirmActions = {
   [CONFIRM_ACTION]: {
     run(ctx, args) {
@@ -11,12 +14,16 @@ export const confirmActions = {
         ctx.reply({ kind: 'text', text: ctx.t('admin.confirmCancelled') }, { replace: true });
         return;
       }
-      if (!ctx.roles.has(what === 'end' ? 'admin' : 'hr')) {
+      if (!ctx.roles.has(what === 'end' || what === 'new' ? 'admin' : 'hr')) {
         ctx.reply({ kind: 'text', text: ctx.t('command.adminOnly') });
         return;
       }
       if (what === 'end') {
         finishProgram(ctx, Number(arg));
+        return;
+      }
+      if (what === 'new' && arg) {
+        confirmNewProgram(ctx, arg);
         return;
       }
       if (what === 'survey' && arg) {

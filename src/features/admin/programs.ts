@@ -1,10 +1,12 @@
-import { asc, eq } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import { DateTime } from 'luxon';
+import { z } from 'zod';
 import { encodeAction } from '../../core/actions';
 import { splitArgs } from '../../core/command-parser';
 import type { Ctx } from '../../core/context';
 import { audit } from '../../db/queries/audit';
-import { programs } from '../../db/schema';
+import { appState, programs } from '../../db/schema';
 import { CONFIRM_ACTION, inviteToFinalSurvey, surveyReach } from '../feedback/final-survey';
 import { orgToday } from '../programs/service';
 
@@ -23,9 +25,27 @@ export function adminProgram(ctx: Ctx, rest: string): boolean {
   return false;
 }
 
+/** A program as `admin program new` describes it, before it exists. */
+const programDraft = z.strictObject({
+  name: z.string(),
+  start: z.string(),
+  end: z.string(),
+  cadence: z.number().int().nullable(),
+});
+type ProgramDraft = z.infer<typeof programDraft>;
+
+/** Where a draft waits for its admin's confirmation (one per admin; a new one replaces it). */
+const draftKey = (userId: number) => `admin.program-draft:${userId}`;
+/** Names the draft on its button, so a button of a replaced draft is recognised as stale. */
+const draftToken = (draft: ProgramDraft) =>
+  createHash('sha1').update(JSON.stringify(draft)).digest('base64url').slice(0, 10);
+
 function newProgram(ctx: Ctx, args: string[]): boolean {
   const [name, start, end, cadence, ...extra] = args;
   if (!name || !start || !end || extra.length) return false;
+  const badCadence =
+    cadence !== undefined &&
+    !(/^\d+$/.test(cadence) && Number(cadence) >= 1 && Number(cadence) <= CADENCE_MAX);
   const problem =
     name.length > NAME_MAX
       ? ctx.t('program.error.name', { max: NAME_MAX })
@@ -33,16 +53,92 @@ function newProgram(ctx: Ctx, args: string[]): boolean {
         ? ctx.t('program.error.dates')
         : end <= start
           ? ctx.t('program.error.order')
-          : cadence !== undefined &&
-              !(/^\d+$/.test(cadence) && Number(cadence) >= 1 && Number(cadence) <= CADENCE_MAX)
+          : badCadence
             ? ctx.t('program.error.cadence', { max: CADENCE_MAX })
-            : ctx.deps.db.select().from(programs).where(eq(programs.name, name)).get()
-              ? ctx.t('program.error.exists', { name })
-              : undefined;
+            : undefined;
   if (problem) {
     ctx.reply({ kind: 'text', text: problem });
     return true;
   }
+  const draft: ProgramDraft = { name, start, end, cadence: cadence ? Number(cadence) : null };
+  const final = draftProblem(ctx, draft);
+  if (final) {
+    ctx.reply({ kind: 'text', text: final });
+    return true;
+  }
+  // Dates that change who belongs where are said first, and created only once confirmed.
+  const warnings = draftWarnings(ctx, draft);
+  if (warnings.length === 0) {
+    createProgram(ctx, draft);
+    return true;
+  }
+  ctx.deps.db
+    .insert(appState)
+    .values({ key: draftKey(ctx.user.id), value: draft, updatedAt: ctx.now })
+    .onConflictDoUpdate({ target: appState.key, set: { value: draft, updatedAt: ctx.now } })
+    .run();
+  ctx.reply({
+    kind: 'text',
+    text: [ctx.t('program.confirmNew', { name }), ...warnings.map((w) => `• ${w}`)].join('\n'),
+    buttons: [
+      {
+        label: ctx.t('program.button.create'),
+        data: encodeAction(CONFIRM_ACTION, ctx.user.id, 'new', draftToken(draft)),
+        style: 'primary',
+      },
+      {
+        label: ctx.t('broadcast.button.cancel'),
+        data: encodeAction(CONFIRM_ACTION, ctx.user.id, 'no'),
+      },
+    ],
+  });
+  return true;
+}
+
+/** What makes a program impossible: a taken name, or dates already over. */
+function draftProblem(ctx: Ctx, draft: ProgramDraft): string | undefined {
+  if (ctx.deps.db.select().from(programs).where(eq(programs.name, draft.name)).get())
+    return ctx.t('program.error.exists', { name: draft.name });
+  const today = orgToday(ctx.now, ctx.deps.config.ORG_TIMEZONE);
+  if (draft.end < today) return ctx.t('program.error.over', { end: draft.end, today });
+  return undefined;
+}
+
+/** What an admin should know before creating it: a start that has passed, overlapping programs. */
+function draftWarnings(ctx: Ctx, draft: ProgramDraft): string[] {
+  const today = orgToday(ctx.now, ctx.deps.config.ORG_TIMEZONE);
+  const warnings: string[] = [];
+  if (draft.start < today)
+    warnings.push(ctx.t('program.warn.pastStart', { start: draft.start, today }));
+  const overlapping = ctx.deps.db
+    .select()
+    .from(programs)
+    .where(
+      and(
+        eq(programs.status, 'active'),
+        lte(programs.startDate, draft.end),
+        gte(programs.endDate, draft.start),
+      ),
+    )
+    .orderBy(asc(programs.startDate))
+    .all();
+  for (const other of overlapping) {
+    // While both run, volunteers join the one that started later (see currentProgram).
+    const later = other.startDate > draft.start ? other.name : draft.name;
+    warnings.push(
+      ctx.t('program.warn.overlap', {
+        other: other.name,
+        start: other.startDate,
+        end: other.endDate,
+        later,
+      }),
+    );
+  }
+  return warnings;
+}
+
+function createProgram(ctx: Ctx, draft: ProgramDraft, options: { replace?: boolean } = {}): void {
+  const { name, start, end, cadence } = draft;
   ctx.deps.db.transaction((tx) => {
     const row = tx
       .insert(programs)
@@ -50,7 +146,7 @@ function newProgram(ctx: Ctx, args: string[]): boolean {
         name,
         startDate: start,
         endDate: end,
-        cadenceDays: cadence ? Number(cadence) : null,
+        cadenceDays: cadence,
         createdBy: ctx.user.id,
         createdAt: ctx.now,
       })
@@ -62,16 +158,37 @@ function newProgram(ctx: Ctx, args: string[]): boolean {
       ctx.now,
     );
   });
-  ctx.reply({
-    kind: 'text',
-    text: ctx.t('program.created', {
-      name,
-      start,
-      end,
-      cadence: cadence ? Number(cadence) : ctx.deps.config.CADENCE_DAYS,
-    }),
-  });
-  return true;
+  ctx.reply(
+    {
+      kind: 'text',
+      text: ctx.t('program.created', {
+        name,
+        start,
+        end,
+        cadence: cadence ?? ctx.deps.config.CADENCE_DAYS,
+      }),
+    },
+    options,
+  );
+}
+
+/** The admin confirmed a program whose dates were questioned: create it, if still the same draft. */
+export function confirmNewProgram(ctx: Ctx, token: string): void {
+  const key = draftKey(ctx.user.id);
+  const row = ctx.deps.db.select().from(appState).where(eq(appState.key, key)).get();
+  const parsed = programDraft.safeParse(row?.value);
+  if (!parsed.success || draftToken(parsed.data) !== token) {
+    ctx.reply({ kind: 'text', text: ctx.t('admin.confirmStale') }, { replace: true });
+    return;
+  }
+  ctx.deps.db.delete(appState).where(eq(appState.key, key)).run();
+  // Anything that changed meanwhile (the name taken, the end passed) still stops it.
+  const problem = draftProblem(ctx, parsed.data);
+  if (problem) {
+    ctx.reply({ kind: 'text', text: problem }, { replace: true });
+    return;
+  }
+  createProgram(ctx, parsed.data, { replace: true });
 }
 
 function listPrograms(ctx: Ctx): boolean {

@@ -1,28 +1,39 @@
 import { DateTime } from 'luxon';
 
 /**
- * A measure needs something countable or checkable: a number, a frequency, or a state you
- * can look at ("published", "set up", "без помощи"). "Get better at AI" has none.
+ * A measure needs something countable or checkable: a number, a share, a frequency, a unit,
+ * or a state you can look at ("published", "set up", "закрыто ботом", "без помощи").
+ * "Get better at AI" has none.
  */
 // `\b` only knows Latin letters; these boundaries work for Cyrillic words too.
 const word = (alternatives: string) => new RegExp(`(?<!\\p{L})(?:${alternatives})(?!\\p{L})`, 'iu');
 const stem = (alternatives: string) => new RegExp(`(?<!\\p{L})(?:${alternatives})`, 'iu');
 const COUNTABLE = [
-  /\d|%/u,
+  /\d|[%₽$€]/u,
   word(
-    'one|two|three|four|five|six|seven|eight|nine|ten|twice|once|every|each|weekly|daily|monthly|per|number of|how many',
+    'one|two|three|four|five|six|seven|eight|nine|ten|twice|once|every|each|weekly|daily|monthly|per|number of|how many|half',
+  ),
+  // Shares, rates and units: "share of questions the bot closes in a week".
+  word(
+    'percent|percentage|per cent|share of|proportion of|ratio|rate|average|median|minutes?|hours?|a day|a week|a month|in a week|in a month',
   ),
   word(
-    'один|одна|одно|одну|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|дважды|раз|раза|в день|в неделю|в месяц',
+    'один|одна|одно|одну|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|дважды|раз|раза|вдвое|втрое|половин[аыуе]|в день|в неделю|в месяц',
   ),
-  stem('кажд|еженедел|ежеднев|ежемесяч|количеств|число|сколько'),
+  // «Доля вопросов, закрытых ботом, за неделю», «Процент …», «в среднем», «минут», «шт.».
+  word(
+    'дол(?:я|и|ю|ей|е)|за (?:день|сутки|неделю|месяц|квартал|год)|в (?:час|сутки|квартал|год|среднем)|минут[аыу]?|час(?:а|ов)?|дн(?:я|ей)|шт|штук[аи]?',
+  ),
+  stem(
+    'кажд|еженедел|ежеднев|ежемесяч|количеств|число|сколько|процент|показател|коэффициент|конверси|рубл|средн',
+  ),
 ];
 const CHECKABLE = [
   word(
-    'publish(?:ed)?|ship(?:ped)?|launch(?:ed)?|set up|running|live|sent|post(?:ed)?|buil[dt]|create[ds]?|finish(?:ed)?|pass(?:ed)?|automate[ds]?|replace[ds]?|without help|on my own|by myself|vs|versus',
+    'publish(?:ed)?|ship(?:ped)?|launch(?:ed)?|set up|running|live|sent|post(?:ed)?|buil[dt]|create[ds]?|finish(?:ed)?|pass(?:ed)?|automate[ds]?|replace[ds]?|without help|on my own|by myself|vs|versus|closed|resolved|answered|implemented|deployed|recorded|presented|completed|certified|connected|integrated',
   ),
   stem(
-    'опубликова|запущ|запуст|настро|отправ|созда|собра|сдан|сдать|автоматизир|замен|без помощи|самостоятельно|против',
+    'опубликова|запущ|запуст|настро|отправ|созда|собра|сдан|сдать|автоматизир|замен|без помощи|самостоятельно|против|закры|закро|внедр|провед|провест|подключ|выступ|записа|выпущ|выпуст|сертифик',
   ),
 ];
 

@@ -12,7 +12,7 @@ import { programForPair } from '../programs/service';
 import { cancelFutureMeetings } from '../scheduling/service';
 import { describeWhy } from './describe';
 import { findOne } from './people';
-import { history, loadOf, loadVolunteer } from './pool';
+import { history, loadOf, loadVolunteer, sharedTopics } from './pool';
 import { ineligible } from './score';
 import {
   ACCEPT_ACTION,
@@ -91,6 +91,12 @@ export function renderPreview(
     ),
   ];
   const groups = plan.matches.filter((m) => m.group).length;
+  // People, not lines: someone with role "both" may be listed on each side.
+  const leftPeople = new Set([
+    ...plan.unmatched.map((u) => u.volunteer.userId),
+    ...pool.paused.map((v) => v.userId),
+    ...pool.notPrepared.map((v) => v.userId),
+  ]).size;
   return {
     kind: 'text',
     title: t('match.previewTitle'),
@@ -99,7 +105,7 @@ export function renderPreview(
         pairs: plan.matches.length,
         groups,
         total: plan.total,
-        unmatched: left.length,
+        unmatched: leftPeople,
       }),
       lines.join('\n'),
       left.length
@@ -192,7 +198,6 @@ function pairByHand(ctx: Ctx, mentorUser: UserRow, menteeUser: UserRow, force: b
     });
     return;
   }
-  const topics = [...mentee.volunteer.learn].filter((t) => mentor.volunteer.teach.has(t));
   ctx.deps.db.transaction((tx) => {
     // A mentee has one mentor: any proposal still open for them is withdrawn, and its other side told.
     const open = tx
@@ -231,7 +236,7 @@ function pairByHand(ctx: Ctx, mentorUser: UserRow, menteeUser: UserRow, force: b
       })
       .returning()
       .get();
-    introduce(tx, ctx.deps, pair, topics.length ? topics : [...mentee.volunteer.learn], ctx.now);
+    introduce(tx, ctx.deps, pair, sharedTopics(tx, pair), ctx.now);
     audit(
       tx,
       {

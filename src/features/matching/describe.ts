@@ -1,6 +1,28 @@
 import type { Locale, Translate } from '../../core/i18n';
 import type { MatchReasons, TopicRow } from '../../db/schema';
 import { topicName } from '../opt-in/profile-options';
+import type { MenteeReason, MentorReason } from './round';
+
+/** Why one person is left out of a round, on each side they stood on (role "both": two). */
+export interface LeftOut {
+  mentor?: MentorReason;
+  mentee?: MenteeReason;
+}
+
+/** "No match for you in this round: …", addressed to the person, one message for both sides. */
+export function unmatchedText(t: Translate, why: LeftOut): string {
+  if (why.mentor && why.mentee)
+    return t('unmatched.youBoth', {
+      asMentor: t(`unmatched.mentor.${why.mentor}`),
+      asMentee: t(`unmatched.mentee.${why.mentee}`),
+    });
+  const reason = why.mentor
+    ? t(`unmatched.mentor.${why.mentor}`)
+    : why.mentee
+      ? t(`unmatched.mentee.${why.mentee}`)
+      : '';
+  return t('unmatched.you', { reason });
+}
 
 /** "teaches AI, presentations; shared interests: chess; 2 h apart" in the reader's language. */
 export function describeWhy(

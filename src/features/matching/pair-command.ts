@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, or } from 'drizzle-orm';
 import type { Ctx } from '../../core/context';
+import { formatDayTime } from '../../core/format';
 import type { CommandSpec } from '../../core/registry';
 import type { Reply } from '../../core/replies';
 import { listTopics } from '../../db/queries/profiles';
@@ -8,7 +9,20 @@ import { goals, meetings, pairs, proposals } from '../../db/schema';
 import { joined } from '../joined';
 import { formatSlot } from '../scheduling/when';
 import { topicList } from './describe';
+import { sharedTopics } from './pool';
 import { proposalMessage } from './service';
+
+/** My open proposals (not expired), with my answer so far. */
+function openProposals(ctx: Ctx) {
+  const me = ctx.user.id;
+  return ctx.deps.db
+    .select()
+    .from(proposals)
+    .where(or(eq(proposals.mentorUserId, me), eq(proposals.menteeUserId, me)))
+    .all()
+    .filter((p) => p.status === 'open' && p.expiresAt > ctx.now)
+    .map((p) => ({ p, mine: p.mentorUserId === me ? p.mentorAnswer : p.menteeAnswer }));
+}
 
 /**
  * Open proposals still waiting for this person's answer, each as its message with the
@@ -17,17 +31,9 @@ import { proposalMessage } from './service';
 export function pendingProposals(ctx: Ctx): Reply[] {
   const me = ctx.user.id;
   const topics = listTopics(ctx.deps.db);
-  const waiting = ctx.deps.db
-    .select()
-    .from(proposals)
-    .where(or(eq(proposals.mentorUserId, me), eq(proposals.menteeUserId, me)))
-    .all()
-    .filter(
-      (p) =>
-        p.status === 'open' &&
-        p.expiresAt > ctx.now &&
-        (p.mentorUserId === me ? p.mentorAnswer : p.menteeAnswer) === 'pending',
-    );
+  const waiting = openProposals(ctx)
+    .filter(({ mine }) => mine === 'pending')
+    .map(({ p }) => p);
   return waiting.flatMap((p) => {
     const side = p.mentorUserId === me ? 'mentor' : 'mentee';
     const other = getUser(ctx.deps.db, side === 'mentor' ? p.menteeUserId : p.mentorUserId);
@@ -98,12 +104,36 @@ export function pairLines(ctx: Ctx): string[] {
     const mentoring = pair.mentorUserId === me;
     const other = getUser(ctx.deps.db, mentoring ? pair.menteeUserId : pair.mentorUserId);
     if (!other) return [];
-    const list = topicList(ctx.locale, topics, proposal?.reasons.topics ?? []) || '—';
+    // A pair made by hand has no proposal: the topics they share say what it is about.
+    const ids = proposal?.reasons.topics ?? sharedTopics(ctx.deps.db, pair);
+    const list = topicList(ctx.locale, topics, ids) || ctx.t('pair.noSharedTopic');
     return [
       ctx.t(mentoring ? 'pair.asMentor' : 'pair.asMentee', { name: other.name, topics: list }),
       pairStatus(ctx, pair.id),
     ];
   });
+}
+
+/**
+ * Proposals I accepted whose other side has not answered yet: whom I wait for, and until when
+ * (in my zone). For /pair and the App Home.
+ */
+export function waitingLines(ctx: Ctx): string[] {
+  const me = ctx.user.id;
+  const zone = ctx.user.timeZone ?? ctx.deps.config.ORG_TIMEZONE;
+  return openProposals(ctx)
+    .filter(({ mine }) => mine === 'accepted')
+    .flatMap(({ p }) => {
+      const other = getUser(ctx.deps.db, p.mentorUserId === me ? p.menteeUserId : p.mentorUserId);
+      return other
+        ? [
+            ctx.t('pair.waitingFor', {
+              name: other.name,
+              until: formatDayTime(p.expiresAt, zone, ctx.locale),
+            }),
+          ]
+        : [];
+    });
 }
 
 /** `/pair`: my partners and what they and I work on, plus proposals waiting for my answer. */
@@ -113,9 +143,16 @@ export const pairCommand: CommandSpec = {
   run(ctx) {
     if (!joined(ctx)) return;
     const lines = pairLines(ctx);
+    const waitingFor = waitingLines(ctx);
     if (lines.length > 0)
-      ctx.reply({ kind: 'text', title: ctx.t('pair.title'), text: lines.join('\n') });
+      ctx.reply({
+        kind: 'text',
+        title: ctx.t('pair.title'),
+        text: [...lines, ...waitingFor].join('\n'),
+      });
+    else if (waitingFor.length > 0) ctx.reply({ kind: 'text', text: waitingFor.join('\n') });
     const pending = showPendingProposals(ctx);
-    if (lines.length === 0 && pending === 0) ctx.reply({ kind: 'text', text: ctx.t('pair.none') });
+    if (lines.length === 0 && waitingFor.length === 0 && pending === 0)
+      ctx.reply({ kind: 'text', text: ctx.t('pair.none') });
   },
 };

@@ -1,6 +1,7 @@
 import { eq, or } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { DbOrTx } from '../../db/client';
+import { getProfile } from '../../db/queries/profiles';
 import {
   type Format,
   pairs,
@@ -176,6 +177,18 @@ export function loadOf(db: DbOrTx, userId: number): { asMentor: number; menteeBu
     asMentor: rows.filter((r) => r.mentorUserId === userId).length,
     menteeBusy: rows.some((r) => r.menteeUserId === userId),
   };
+}
+
+/**
+ * What a pair works on when no proposal says it (a pair made by hand): the topics the mentor
+ * teaches that the mentee wants, in catalog order, from their profiles now.
+ */
+export function sharedTopics(
+  db: DbOrTx,
+  link: { mentorUserId: number; menteeUserId: number },
+): string[] {
+  const teach = new Set(getProfile(db, link.mentorUserId)?.teach ?? []);
+  return (getProfile(db, link.menteeUserId)?.learn ?? []).filter((t) => teach.has(t));
 }
 
 /** Pairs that met (any pair ever made) or were declined or let expire: never proposed again. */

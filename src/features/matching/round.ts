@@ -25,19 +25,29 @@ export interface Match {
   group: boolean;
 }
 
-/** Why someone got no proposal this round, as a person can read it. */
-export type UnmatchedReason =
+/**
+ * Why a mentee got no proposal. In reverse mentoring the mentor is the junior one (mentor
+ * grade < mentee grade), so a mentee needs someone of a LOWER grade who teaches their topics.
+ */
+export type MenteeReason =
   | 'no_topic_teacher' // nobody teaches what they want to learn
-  | 'no_senior' // nobody of a higher grade (mentors: nobody junior to them wants their topics)
+  | 'no_junior' // everyone who teaches it is at their grade or above
   | 'no_fit' // candidates exist, but formats, departments or history rule them out
-  | 'capacity_full' // suitable partners all went to closer matches
-  | 'no_demand'; // (mentors) nobody wants what they teach
+  | 'capacity_full'; // suitable mentors all went to closer matches
 
-export interface Unmatched {
-  volunteer: Volunteer;
-  side: 'mentor' | 'mentee';
-  reason: UnmatchedReason;
-}
+/** Why a mentor got no proposal: they need someone of a HIGHER grade who wants their topics. */
+export type MentorReason =
+  | 'no_demand' // nobody wants what they teach
+  | 'no_senior' // only colleagues at their grade or below want it
+  | 'no_fit' // seniors want it, but formats, departments or history rule them out
+  | 'capacity_full'; // suitable mentees all went to closer matches
+
+export type UnmatchedReason = MenteeReason | MentorReason;
+
+export type Unmatched = { volunteer: Volunteer } & (
+  | { side: 'mentee'; reason: MenteeReason }
+  | { side: 'mentor'; reason: MentorReason }
+);
 
 export interface RoundPlan {
   matches: Match[];
@@ -84,8 +94,13 @@ export function planRound(
 
   const scale = TIE_RANGE * (mentees.length + 1);
   const edges: { hub: number; mentee: number; weight: number; mentor: number }[] = [];
-  const menteeReasons = new Map<number, UnmatchedReason>();
+  const menteeReasons = new Map<number, MenteeReason>();
   const mentorHasCandidate = new Set<number>();
+  // How far each mentor got with anyone: wanted at all, past the grade rule, past every rule.
+  const mentorReach = new Int8Array(mentors.length);
+  const WANTED = 1;
+  const SENIOR = 2;
+  const FITS = 3;
   const seen = new Int32Array(mentors.length).fill(-1);
   const bestI: number[] = [];
   const bestW: number[] = [];
@@ -102,6 +117,9 @@ export function planRound(
         seen[i] = j;
         candidates += 1;
         const why = ruleOut(compiled, i, j, rules, pastPairs);
+        // Wanting what you teach yourself (role "both") is nobody else wanting it.
+        const reach = why === 'self' ? 0 : why === 'grade' ? WANTED : why ? SENIOR : FITS;
+        if ((mentorReach[i] ?? 0) < reach) mentorReach[i] = reach;
         if (why) {
           if (why !== 'grade') onlyGrade = false;
           continue;
@@ -126,7 +144,7 @@ export function planRound(
       return;
     }
     if (bestW.length === 0) {
-      menteeReasons.set(j, onlyGrade ? 'no_senior' : 'no_fit');
+      menteeReasons.set(j, onlyGrade ? 'no_junior' : 'no_fit');
       return;
     }
     for (let k = 0; k < bestW.length; k++) {
@@ -190,12 +208,20 @@ export function planRound(
       reason: menteeReasons.get(j) ?? 'capacity_full',
     });
   });
+  const mentorReason: Record<number, MentorReason> = {
+    0: 'no_demand',
+    [WANTED]: 'no_senior',
+    [SENIOR]: 'no_fit',
+    [FITS]: 'capacity_full',
+  };
   mentors.forEach((m, i) => {
     if (matchedMentors.has(i) || matchedPeople.has(m.userId)) return;
     unmatched.push({
       volunteer: m,
       side: 'mentor',
-      reason: mentorHasCandidate.has(i) ? 'capacity_full' : 'no_demand',
+      reason: mentorHasCandidate.has(i)
+        ? 'capacity_full'
+        : (mentorReason[mentorReach[i] ?? 0] ?? 'no_demand'),
     });
   });
   return { matches, unmatched, total };

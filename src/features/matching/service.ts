@@ -24,7 +24,7 @@ import { notify } from '../notify';
 import { programForPair } from '../programs/service';
 import { cancelFutureMeetings } from '../scheduling/service';
 import { bothSides } from '../sides';
-import { describeWhy, icebreakers, topicList } from './describe';
+import { describeWhy, icebreakers, type LeftOut, topicList, unmatchedText } from './describe';
 import { loadPool, type Pool } from './pool';
 import { planRound, type RoundPlan } from './round';
 
@@ -104,23 +104,29 @@ export function publishRound(
       );
       sendProposal(tx, deps, proposal, topics, now);
     }
-    // People left out hear why, once per round — not those already paired or waiting.
+    // People left out hear why, once per round and in one message (role "both" has a reason
+    // on each side) — not those already paired or waiting.
+    const leftOut = new Map<number, LeftOut>();
     for (const u of plan.unmatched) {
       if (pool.engaged.has(u.volunteer.userId)) continue;
-      const person = getUser(tx, u.volunteer.userId);
+      const why = leftOut.get(u.volunteer.userId) ?? {};
+      if (u.side === 'mentor') why.mentor = u.reason;
+      else why.mentee = u.reason;
+      leftOut.set(u.volunteer.userId, why);
+    }
+    for (const [id, why] of leftOut) {
+      const person = getUser(tx, id);
       if (!person) continue;
-      notify(
+      const sent = notify(
         tx,
         deps,
         person,
-        `round:${round.id}:unmatched:${u.side}:${person.id}`,
-        (t) => ({
-          kind: 'text',
-          text: t('unmatched.you', { reason: t(`match.reason.${u.reason}`) }),
-        }),
+        `round:${round.id}:unmatched:${person.id}`,
+        (t) => ({ kind: 'text', text: unmatchedText(t, why) }),
         now,
       );
-      told += 1;
+      // HR hears how many people were actually written to.
+      if (sent) told += 1;
     }
     audit(
       tx,
@@ -295,9 +301,12 @@ export function introduce(
   topicIds: string[],
   now: Date,
 ): void {
-  const keys = pair.manual
-    ? ({ mentor: 'pair.introManualMentor', mentee: 'pair.introManualMentee' } as const)
-    : ({ mentor: 'pair.introMentor', mentee: 'pair.introMentee' } as const);
+  // A pair forced by hand may share no topic: then it is not said that one teaches the other's.
+  const keys = !pair.manual
+    ? ({ mentor: 'pair.introMentor', mentee: 'pair.introMentee' } as const)
+    : topicIds.length > 0
+      ? ({ mentor: 'pair.introManualMentor', mentee: 'pair.introManualMentee' } as const)
+      : ({ mentor: 'pair.introManualMentorOpen', mentee: 'pair.introManualMenteeOpen' } as const);
   const topics = listTopics(tx);
   for (const { me, other, side } of bothSides(tx, pair)) {
     notify(

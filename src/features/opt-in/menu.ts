@@ -5,7 +5,7 @@ import { COMMAND_ACTION } from '../../core/engine';
 import type { CommandSpec } from '../../core/registry';
 import type { Button } from '../../core/replies';
 import { getProfile } from '../../db/queries/profiles';
-import { pairLines, pendingProposals } from '../matching/pair-command';
+import { pairLines, pendingProposals, waitingLines } from '../matching/pair-command';
 import { meetingLine, upcomingMeetings } from '../scheduling/commands';
 import { profileSummary } from './profile-summary';
 
@@ -53,7 +53,8 @@ export const menuCommand: CommandSpec = {
  */
 export function buildHome(ctx: Ctx): HomeView {
   const data = getProfile(ctx.deps.db, ctx.user.id);
-  const pairs = data ? pairLines(ctx) : [];
+  // My pairs, then proposals I accepted whose other side has yet to answer.
+  const pairs = data ? [...pairLines(ctx), ...waitingLines(ctx)] : [];
   const proposals = data ? pendingProposals(ctx) : [];
   const [next] = data ? upcomingMeetings(ctx) : [];
   const pair =

@@ -9,7 +9,10 @@ export function orgToday(now: Date, zone: string): string {
   return DateTime.fromJSDate(now, { zone }).toISODate() ?? '';
 }
 
-/** The running program new volunteers join: active and covering today (the latest started). */
+/**
+ * The running program new volunteers join: active and covering today — of overlapping ones,
+ * the latest started (the latest created, on the same start day).
+ */
 export function currentProgram(db: DbOrTx, now: Date, zone: string): ProgramRow | undefined {
   const today = orgToday(now, zone);
   return db
@@ -22,7 +25,7 @@ export function currentProgram(db: DbOrTx, now: Date, zone: string): ProgramRow 
         gte(programs.endDate, today),
       ),
     )
-    .orderBy(desc(programs.startDate))
+    .orderBy(desc(programs.startDate), desc(programs.id))
     .get();
 }
 

@@ -1,5 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
 import { DateTime } from 'luxon';
+import { formatShortDay } from '../../core/format';
 import type { Locale, Translate } from '../../core/i18n';
 import type { SummaryData } from './summary';
 
@@ -38,7 +39,7 @@ export function chartSvg(t: Translate, data: SummaryData, locale: Locale, zone: 
   data.series.forEach((s, i) => {
     const h = (s.held / maxHeld) * left.h;
     const x = left.x + i * slot + (slot - barW) / 2;
-    const label = DateTime.fromJSDate(s.weekStart, { zone }).setLocale(locale).toFormat('d LLL');
+    const label = formatShortDay(DateTime.fromJSDate(s.weekStart, { zone }), locale);
     parts.push(
       `<rect x="${x.toFixed(1)}" y="${(left.y + left.h - h).toFixed(1)}" width="${barW.toFixed(1)}" height="${h.toFixed(1)}" fill="${COLORS.bar}"/>`,
       `<text x="${(x + barW / 2).toFixed(1)}" y="${(left.y + left.h - h - 6).toFixed(1)}" font-size="12" text-anchor="middle" fill="${COLORS.text}">${s.held}</text>`,

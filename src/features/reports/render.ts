@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { formatShortDay } from '../../core/format';
 import type { Locale, Translate } from '../../core/i18n';
 import type { TextReply } from '../../core/replies';
 import type { TopicRow } from '../../db/schema';
@@ -13,9 +14,9 @@ export function change(now: number, before: number, decimals = 0): string {
 }
 
 function periodLabel(data: SummaryData, zone: string, locale: Locale): string {
-  const from = DateTime.fromJSDate(data.period.from, { zone }).setLocale(locale);
-  const last = DateTime.fromJSDate(data.period.to, { zone }).minus({ days: 1 }).setLocale(locale);
-  return `${from.toFormat('d LLL')} – ${last.toFormat('d LLL yyyy')}`;
+  const from = DateTime.fromJSDate(data.period.from, { zone });
+  const last = DateTime.fromJSDate(data.period.to, { zone }).minus({ days: 1 });
+  return `${formatShortDay(from, locale)} – ${formatShortDay(last, locale, { year: true })}`;
 }
 
 function guardedLine(

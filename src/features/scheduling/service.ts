@@ -18,7 +18,7 @@ import {
 import { notify } from '../notify';
 import { bothSides } from '../sides';
 import { meetingIcs } from './ics';
-import { formatSlot } from './when';
+import { formatSlot, timeLeft } from './when';
 
 export const MEETING_REMIND_TIMER = 'meeting.remind';
 export const MEETING_AFTER_TIMER = 'meeting.after';
@@ -319,6 +319,9 @@ export function runReminder(
     (h) => h < hours && meeting.startsAt.getTime() - h * 3600_000 <= now.getTime(),
   );
   if (shorterDue) return;
+  // Said as it is when the message is built: after downtime a "24 h" reminder may come with
+  // only a few hours left.
+  const left = timeLeft(now, meeting.startsAt);
   for (const { me, other } of peopleOf(db, pair)) {
     notify(
       db,
@@ -330,7 +333,7 @@ export function runReminder(
         text: t('meeting.reminder', {
           kind: t(`meeting.kind.${meeting.kind}`),
           name: other.name,
-          hours,
+          ...left,
           slot: formatSlot(meeting.startsAt, meeting.durationMin, zoneOf(deps, me), locale),
           topic: meeting.topic,
         }),

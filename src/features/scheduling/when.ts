@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
+import { formatDayTime, formatShortDay } from '../../core/format';
 import type { FieldOption } from '../../core/forms/types';
 import type { Locale } from '../../core/i18n';
 
@@ -16,7 +17,7 @@ export function dayOptions(now: Date, zone: string, locale: Locale): FieldOption
   const today = DateTime.fromJSDate(now, { zone }).startOf('day');
   return Array.from({ length: BOOKING_DAYS_AHEAD }, (_, i) => {
     const day = today.plus({ days: i + 1 });
-    return { value: day.toISODate() ?? '', label: day.setLocale(locale).toFormat('ccc, d LLL') };
+    return { value: day.toISODate() ?? '', label: formatShortDay(day, locale, { weekday: true }) };
   });
 }
 
@@ -119,9 +120,17 @@ export function combine(
   return at;
 }
 
+/**
+ * How long until a meeting, as a reminder says it: whole hours from about an hour on (so a
+ * reminder a minute late still says "24 hours"), minutes below that. One of the two is 0.
+ */
+export function timeLeft(from: Date, to: Date): { hours: number; minutes: number } {
+  const minutes = Math.max(1, Math.round((to.getTime() - from.getTime()) / 60_000));
+  return minutes >= 55 ? { hours: Math.round(minutes / 60), minutes: 0 } : { hours: 0, minutes };
+}
+
 /** "Thu, 3 Dec, 15:00–17:00 (Europe/Berlin)" in the reader's zone and language. */
 export function formatSlot(start: Date, durationMin: number, zone: string, locale: Locale): string {
-  const from = DateTime.fromJSDate(start, { zone }).setLocale(locale);
-  const to = from.plus({ minutes: durationMin });
-  return `${from.toFormat('ccc, d LLL, HH:mm')}–${to.toFormat('HH:mm')} (${zone})`;
+  const to = DateTime.fromJSDate(start, { zone }).plus({ minutes: durationMin });
+  return `${formatDayTime(start, zone, locale)}–${to.toFormat('HH:mm')} (${zone})`;
 }
