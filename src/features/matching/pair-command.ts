@@ -3,7 +3,7 @@ import type { Ctx } from '../../core/context';
 import type { CommandSpec } from '../../core/registry';
 import { listTopics } from '../../db/queries/profiles';
 import { getUser } from '../../db/queries/users';
-import { goals, meetings, pairs, proposals } from '../../db/schema';
+import { goals, meetings, type PairRow, pairs, proposals } from '../../db/schema';
 import { joined } from '../joined';
 import { formatSlot } from '../scheduling/when';
 import { topicList } from './describe';
@@ -78,13 +78,13 @@ export const pairCommand: CommandSpec = {
     if (!joined(ctx)) return;
     const me = ctx.user.id;
     const topics = listTopics(ctx.deps.db);
-    const active = ctx.deps.db
+    const all = ctx.deps.db
       .select({ pair: pairs, proposal: proposals })
       .from(pairs)
       .leftJoin(proposals, eq(proposals.id, pairs.proposalId))
       .where(or(eq(pairs.mentorUserId, me), eq(pairs.menteeUserId, me)))
-      .all()
-      .filter((r) => r.pair.status === 'active');
+      .all();
+    const active = all.filter((r) => r.pair.status === 'active');
     const lines = active.flatMap(({ pair, proposal }) => {
       const mentoring = pair.mentorUserId === me;
       const other = getUser(ctx.deps.db, mentoring ? pair.menteeUserId : pair.mentorUserId);
@@ -99,5 +99,39 @@ export const pairCommand: CommandSpec = {
       ctx.reply({ kind: 'text', title: ctx.t('pair.title'), text: lines.join('\n') });
     const pending = showPendingProposals(ctx);
     if (lines.length === 0 && pending === 0) ctx.reply({ kind: 'text', text: ctx.t('pair.none') });
+    const earlier = all.filter((r) => r.pair.status === 'ended').slice(-EARLIER_PAIRS_SHOWN);
+    if (earlier.length > 0) {
+      ctx.reply({
+        kind: 'text',
+        text: [
+          ctx.t('pair.earlierTitle'),
+          ...earlier.map(({ pair }) => earlierLine(ctx, pair)),
+        ].join('\n'),
+      });
+    }
   },
 };
+
+/** The most recent ended pairs /pair lists. */
+const EARLIER_PAIRS_SHOWN = 5;
+
+/** "• Lena Orlova: 3 sessions held, goals: 1 open, 1 done" — a partner who left included. */
+function earlierLine(ctx: Ctx, pair: PairRow): string {
+  const me = ctx.user.id;
+  const other = getUser(
+    ctx.deps.db,
+    pair.mentorUserId === me ? pair.menteeUserId : pair.mentorUserId,
+  );
+  const held = ctx.deps.db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(and(eq(meetings.pairId, pair.id), eq(meetings.status, 'held')))
+    .all().length;
+  const list = ctx.deps.db.select().from(goals).where(eq(goals.pairId, pair.id)).all();
+  return ctx.t('pair.earlier', {
+    name: other?.name ?? ctx.t('user.formerLabel'),
+    held,
+    open: list.filter((g) => g.status === 'open').length,
+    done: list.filter((g) => g.status === 'done').length,
+  });
+}
