@@ -24,11 +24,14 @@ export type ExportTable = (typeof EXPORT_TABLES)[number];
 
 type Row = Record<string, string | number | null>;
 
-/** ISO 8601 with the organisation's offset, e.g. 2026-12-03T15:00:00+03:00; empty for none. */
+/**
+ * ISO 8601 to the second with the organisation's offset, e.g. 2026-12-03T15:00:00+03:00;
+ * empty for none. (`suppressMilliseconds` alone drops them only when they are zero.)
+ */
 function iso(ms: number | null, zone: string): string {
-  return ms === null
-    ? ''
-    : (DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }) ?? '');
+  if (ms === null) return '';
+  const second = DateTime.fromMillis(ms, { zone }).startOf('second');
+  return second.toISO({ suppressMilliseconds: true }) ?? '';
 }
 
 /** A person's name, or null for someone who has left (their row is a tombstone). */
@@ -169,13 +172,16 @@ export function exportRows(
 
 /** RFC 4180 CSV (CRLF, quoted where needed) with a header row and a BOM. */
 export function toCsv(rows: Row[], header: string[]): string {
-  // escape_formulas: a cell a participant typed as "=HYPERLINK(…)" must stay text in Excel.
   return (
     BOM +
     stringify(rows, {
       header: true,
       columns: header,
       record_delimiter: '\r\n',
+      // csv-stringify quotes only a cell holding the record delimiter itself (CRLF): a lone
+      // LF or CR typed in a goal or a topic would end the row for every reader.
+      quoted_match: /[\r\n]/,
+      // A cell a participant typed as "=HYPERLINK(…)" must stay text in Excel.
       escape_formulas: true,
     })
   );
