@@ -72,6 +72,11 @@ export interface ChatAdapter {
   openForm?(trigger: string, form: FormView): Promise<void>;
   /** Publishes a person's home surface (Slack App Home). */
   publishHome?(user: UserRef, view: HomeView): Promise<void>;
+  /**
+   * Deletes what the adapter itself keeps about a person who left (the console's saved files);
+   * adapters that keep nothing leave it out.
+   */
+  forget?(user: UserRef): Promise<void>;
   /** The connection's state now; adapters that cannot lose one (console) leave it out. */
   connection?(): ConnectionStatus;
 }

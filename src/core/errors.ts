@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'form_not_found'
   | 'handler_failed'
   | 'adapter_failed'
+  | 'backup_failed'
+  | 'backup_corrupt'
   | 'unknown';
 
 /** The one error type Tandem throws on purpose; everything else is wrapped at a boundary. */

@@ -8,6 +8,7 @@ import type { TimerRow } from '../db/schema';
 import { EXPERIMENT_CHECK_TIMER, runExperimentCheck } from '../features/experiments/service';
 import { GOAL_DEADLINE_TIMER, runGoalReminder } from '../features/goals/service';
 import { expireProposal, PROPOSAL_EXPIRE_TIMER } from '../features/matching/service';
+import { LEAVE_ERASE_TIMER, runLeaveErase } from '../features/opt-in/leave';
 import { PAUSE_RESUME_TIMER, runPauseResume } from '../features/opt-in/pause';
 import {
   MEETING_AFTER_TIMER,
@@ -24,12 +25,15 @@ export type TimerKind =
   | typeof MEETING_REMIND_TIMER
   | typeof MEETING_AFTER_TIMER
   | typeof GOAL_DEADLINE_TIMER
-  | typeof EXPERIMENT_CHECK_TIMER;
+  | typeof EXPERIMENT_CHECK_TIMER
+  | typeof LEAVE_ERASE_TIMER;
 
 /** What a timer handler may use besides the transaction. */
 export interface TimerDeps {
   config: Config;
   adapters: Partial<Record<Platform, ChatAdapter>>;
+  /** A step to run once the row's transaction has committed (VACUUM can't run inside one). */
+  afterCommit(step: (db: Db) => void): void;
 }
 
 /** Handlers run inside the transaction that claims the row: DB writes and outbox rows only. */
@@ -44,6 +48,7 @@ export const TIMER_HANDLERS: Record<TimerKind, TimerHandler> = {
   [EXPERIMENT_CHECK_TIMER]: (db, deps, timer, now) =>
     runExperimentCheck(db, deps, timer.payload, now),
   [GOAL_DEADLINE_TIMER]: (db, deps, timer, now) => runGoalReminder(db, deps, timer.payload, now),
+  [LEAVE_ERASE_TIMER]: runLeaveErase,
 };
 
 export const TIMER_BATCH = 500;
@@ -68,12 +73,18 @@ export function runDueTimers(
   },
   now: Date,
 ): TimerReport {
-  const handlerDeps: TimerDeps = { config: deps.config, adapters: deps.adapters ?? {} };
+  let after: ((db: Db) => void)[] = [];
+  const handlerDeps: TimerDeps = {
+    config: deps.config,
+    adapters: deps.adapters ?? {},
+    afterCommit: (step) => after.push(step),
+  };
   const report: TimerReport = { done: 0, failed: 0 };
   for (;;) {
     const rows = dueTimers(deps.db, now, TIMER_BATCH);
     for (const row of rows) {
       const handler = TIMER_HANDLERS[row.kind as TimerKind];
+      after = [];
       try {
         deps.db.transaction(
           (tx) => {
@@ -84,6 +95,7 @@ export function runDueTimers(
           { behavior: 'immediate' },
         );
         report.done += 1;
+        for (const step of after) step(deps.db);
       } catch (error) {
         const e = asTandemError(error, 'handler_failed');
         const attempts = row.attempts + 1;

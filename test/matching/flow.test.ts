@@ -384,7 +384,8 @@ describe('matching rounds in the console demo', () => {
     const out = await chat.type('1');
     expect(out).toContain('→ to Dmitry Sokolov · Tandem:');
     expect(out).toContain('Anna Petrova вышел(шла) из программы, поэтому ваша пара закрыта.');
-    expect(rows('select * from pairs')).toHaveLength(0);
+    // The pair ends but stays, for Dmitry's history and past weeks' figures.
+    expect(rows('select status from pairs')).toEqual([{ status: 'ended' }]);
   });
 });
 

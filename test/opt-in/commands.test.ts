@@ -123,7 +123,7 @@ describe('pause and resume', () => {
 });
 
 describe('leave', () => {
-  it('asks first, then deletes every row of the person', async () => {
+  it('asks first, then deletes every row of the person, leaving a nameless tombstone', async () => {
     app = createTestApp();
     chat = await startConsoleChat(app);
     expect(await chat.type('/leave')).toContain(
@@ -146,7 +146,8 @@ describe('leave', () => {
     const counts = app.database.sqlite
       .prepare(
         `select
-           (select count(*) from users where id = @id) as users,
+           (select count(*) from users where id = @id and name = '' and left_at is not null
+              and platform_user_id = 'left:' || id and time_zone is null and locale is null) as tombstones,
            (select count(*) from profiles where user_id = @id) as profiles,
            (select count(*) from profile_topics where user_id = @id) as topics,
            (select count(*) from form_sessions where user_id = @id) as forms,
@@ -157,7 +158,7 @@ describe('leave', () => {
       )
       .get({ id: user.id });
     expect(counts).toEqual({
-      users: 0,
+      tombstones: 1,
       profiles: 0,
       topics: 0,
       forms: 0,
@@ -170,6 +171,10 @@ describe('leave', () => {
       sql`select count(*) as n from audit_log where action = 'user.left' and actor_user_id is null`,
     );
     expect(left[0]?.n).toBe(1);
+    // Writing again is a new person, not the one who left.
+    expect(me()).toBeUndefined();
+    await chat.type('/help');
+    expect(me()?.id).not.toBe(user.id);
   });
 });
 
@@ -192,9 +197,9 @@ describe('mydata, lang, unknown commands, groups', () => {
       role: 'mentee',
       grade: 4,
       department: 'Sales',
-      topicsIWantToLearn: ['ai'],
+      topicsIWantToLearn: ['AI and neural networks'],
     });
-    expect(data.myActions.map((a: { action: string }) => a.action)).toEqual([
+    expect(data.actions.map((a: { action: string }) => a.action)).toEqual([
       'profile.created',
       'profile.prepared',
     ]);

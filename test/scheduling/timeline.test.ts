@@ -191,7 +191,9 @@ describe('when the pair ends', () => {
       '→ to Lena Orlova · Tandem:\nYour sprint with Tom Berg on Thu, 3 Dec, 15:00–17:00 (Europe/Moscow) is cancelled.',
     );
     expect(out).toContain('Tom Berg has left the program, so your pairing is closed.');
-    expect(rows("select count(*) as n from timers where status = 'pending'")).toEqual([{ n: 0 }]);
+    expect(
+      rows("select count(*) as n from timers where status = 'pending' and kind like 'meeting.%'"),
+    ).toEqual([{ n: 0 }]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
@@ -163,7 +163,7 @@ export class ConsoleAdapter implements ChatAdapter {
   async sendFile(target: Target, file: FileMessage, options?: SendOptions): Promise<void> {
     const dir = resolve(this.#config.filesDir);
     mkdirSync(dir, { recursive: true });
-    const path = join(dir, `${recipientId(target)}-${file.filename}`.replace(/[^\w.@-]/g, '_'));
+    const path = join(dir, savedName(recipientId(target), file.filename));
     writeFileSync(path, Buffer.from(file.contentBase64, 'base64'));
     this.#print(
       this.#header(target),
@@ -171,6 +171,21 @@ export class ConsoleAdapter implements ChatAdapter {
       t(options?.locale ?? this.#config.locale, 'console.fileSaved', { path }),
       '',
     );
+  }
+
+  /** Someone left: the files saved for them (their data export, invites) go too. */
+  async forget(user: UserRef): Promise<void> {
+    const dir = resolve(this.#config.filesDir);
+    const mine = savedName(user.id, BOT_FILE_PREFIX);
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return; // Nothing was ever saved.
+    }
+    for (const name of names) {
+      if (name.startsWith(mine)) rmSync(join(dir, name), { force: true });
+    }
   }
 
   /** Who is typing, where: the parts every event shares. */
@@ -379,6 +394,17 @@ export class ConsoleAdapter implements ChatAdapter {
     this.#print('', t(this.#locale(), 'console.bye'));
     this.#config.onClose?.();
   }
+}
+
+/** Every file the bot sends is named `tandem-…`; saved ones are prefixed with their recipient. */
+const BOT_FILE_PREFIX = 'tandem-';
+
+/**
+ * `anna-tandem-mydata-….json`: safe on every system. `forget` finds a person's files by the
+ * whole `<id>-tandem-` prefix, so `anna` never matches `anna-b`'s.
+ */
+function savedName(recipient: string, filename: string): string {
+  return `${recipient}-${filename}`.replace(/[^\w.@-]/g, '_');
 }
 
 /** The shared demo chat. */

@@ -185,12 +185,15 @@ export const en = {
     "You're not in the program, so there is nothing to leave. (/mydata shows the little I keep to reply to you.)",
   'leave.confirmTitle': 'Leave the program?',
   'leave.confirm':
-    'This deletes your profile and everything stored about you. Your partner (if you have one) will be told politely, and future meetings will be cancelled. Anonymous feedback stays only as aggregates. This cannot be undone.',
+    'This deletes your profile and everything stored about you. Your partner (if you have one) will be told politely, and future meetings will be cancelled. The goals and sessions you had together stay with your partner, without your name; anonymous feedback stays only as aggregates. This cannot be undone.',
   'leave.button.yes': 'Yes, leave and delete my data',
   'leave.button.no': 'No, stay',
   'leave.done':
     'Done — you have left the program and your data is deleted. Thank you for taking part! You can /join again at any time.',
   'leave.kept': 'Good to have you — nothing has changed.',
+
+  'user.former': 'a former participant',
+  'user.formerLabel': 'Former participant',
 
   'mydata.intro': 'Here is everything Tandem stores about you, as a JSON file.',
   'mydata.caption': 'Your data in Tandem',
@@ -296,6 +299,9 @@ export const en = {
   'pair.pending': 'Waiting for your answer:',
   'pair.waitingFor': (p: { name: string; until: string }) =>
     `You accepted; waiting for ${p.name} to answer (until ${p.until}).`,
+  'pair.earlierTitle': 'Earlier pairs:',
+  'pair.earlier': (p: { name: string; held: number; open: number; done: number }) =>
+    `• ${p.name}: ${p.held} ${p.held === 1 ? 'session' : 'sessions'} held · goals: ${p.open} open, ${p.done} done`,
   'cmd.pair': 'my partners, and proposals waiting for my answer',
   'match.excludedLine': (p: { name: string; reason: string }) => `${p.name}: ${p.reason}`,
   'pair.introManualMentor': (p: { name: string; topics: string }) =>
@@ -804,6 +810,8 @@ export const en = {
     `Queued for ${p.n} people; it goes out at the platform's pace.`,
   'broadcast.cancelled': 'Cancelled; nothing was sent.',
   'broadcast.done': 'That announcement has already been sent or cancelled.',
+  'backup.failed': (p: { code: string }) =>
+    `The backup failed, so no new copy was kept; the earlier copies are untouched. (Code: ${p.code})`,
   'backup.done': (p: { path: string; keep: number }) =>
     `Backup written: ${p.path} (the newest ${p.keep} are kept).`,
   'summary.title': (p: { period: string }) => `Reverse mentoring · ${p.period}`,
@@ -866,6 +874,8 @@ export const en = {
   'report.usage': (p: { command: string; max: number }) =>
     `Usage: ${p.command} [weeks, 1–${p.max}]`,
   'report.wrongPlace': 'Reports are shown only in a direct message or in the HR channel.',
+  'match.wrongPlace':
+    'The match preview names people with their levels and reasons, so it is shown only in a direct message or in the HR channel.',
   'cmd.export':
     'HR: CSV files of participants, pairs, meetings, goals, feedback (aggregated), ideas',
   'export.intro': (p: { n: number }) =>

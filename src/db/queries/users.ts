@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { UserInfo } from '../../core/events';
 import type { UserRef } from '../../core/refs';
 import type { Role } from '../../core/roles';
@@ -41,8 +41,13 @@ export function upsertUser(db: DbOrTx, info: UserInfo, now: Date): UserRow {
   return row;
 }
 
+/** The person with this id; undefined once they have left (their row is a tombstone). */
 export function getUser(db: DbOrTx, id: number): UserRow | undefined {
-  return db.select().from(users).where(eq(users.id, id)).get();
+  return db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, id), isNull(users.leftAt)))
+    .get();
 }
 
 export function findUser(db: DbOrTx, ref: UserRef): UserRow | undefined {
@@ -54,6 +59,7 @@ export function findUser(db: DbOrTx, ref: UserRef): UserRow | undefined {
         eq(users.platform, ref.platform),
         eq(users.workspace, ref.workspace),
         eq(users.platformUserId, ref.id),
+        isNull(users.leftAt),
       ),
     )
     .get();
@@ -80,7 +86,25 @@ export function updateUser(
   db.update(users).set(patch).where(eq(users.id, id)).run();
 }
 
-/** Deletes the person; foreign keys cascade to everything that is theirs. */
-export function deleteUser(db: DbOrTx, id: number): void {
-  db.delete(users).where(eq(users.id, id)).run();
+/**
+ * Leaves only a tombstone of the person: no name, no platform id, no language or zone. The
+ * id stays, so the pair's goals and meetings keep their other side. Someone who writes again
+ * from the same account is a new person.
+ */
+export function tombstoneUser(db: DbOrTx, id: number, now: Date): void {
+  db.update(users)
+    .set({
+      name: '',
+      // Unique per platform and workspace, and no real platform id looks like it.
+      platformUserId: `left:${id}`,
+      locale: null,
+      platformLocale: null,
+      timeZone: null,
+      createdAt: now,
+      lastSeenAt: null,
+      unreachableAt: null,
+      leftAt: now,
+    })
+    .where(eq(users.id, id))
+    .run();
 }

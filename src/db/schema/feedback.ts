@@ -4,6 +4,13 @@ import { meetings } from './meetings';
 import { users } from './users';
 
 /**
+ * After the author left: a number standing for them, the same on all their answers and
+ * unrelated to any id, so each week's head count (the k rule) stays what it was while
+ * nothing points at who they were.
+ */
+export const leftAs = () => integer('left_as');
+
+/**
  * One person's answer to the poll after a session. The rating is private to its author:
  * partners never see it, and HR sees it only inside aggregates of at least K_ANON_MIN people.
  */
@@ -11,7 +18,8 @@ export const meetingFeedback = sqliteTable(
   'meeting_feedback',
   {
     id: integer().primaryKey({ autoIncrement: true }),
-    // Both links are cut, not cascaded, when a person leaves: feedback stays, anonymised.
+    // Both links are cut when a person leaves (the meeting would say whose it was): feedback
+    // stays, anonymised.
     meetingId: integer('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
     userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
     /** 1–5. */
@@ -20,6 +28,7 @@ export const meetingFeedback = sqliteTable(
     noteForHr: text('note_for_hr'),
     /** The author agreed that HR sees their name next to the free text. */
     named: integer({ mode: 'boolean' }).notNull().default(false),
+    leftAs: leftAs(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
@@ -40,6 +49,7 @@ export const pairFit = sqliteTable(
     pairId: integer('pair_id').references(() => pairs.id, { onDelete: 'set null' }),
     userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
     fit: text({ enum: FITS }).notNull(),
+    leftAs: leftAs(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [uniqueIndex('pair_fit_once').on(t.pairId, t.userId)],

@@ -55,4 +55,23 @@ export const profileTopics = sqliteTable(
   ],
 );
 
+/**
+ * What the HR summary counted about someone who has since left, and nothing else: no link
+ * to any person, no words of theirs (topics are catalog ids). Past weeks' funnel and
+ * wanted-topic figures stay as reported.
+ */
+export const formerVolunteers = sqliteTable(
+  'former_volunteers',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    role: text({ enum: PROGRAM_ROLES }).notNull(),
+    joinedAt: integer('joined_at', { mode: 'timestamp_ms' }).notNull(),
+    preparedAt: integer('prepared_at', { mode: 'timestamp_ms' }),
+    teaches: text({ mode: 'json' }).$type<string[]>().notNull(),
+    learns: text({ mode: 'json' }).$type<string[]>().notNull(),
+    leftAt: integer('left_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('former_volunteers_left_idx').on(t.leftAt)],
+);
+
 export type ProfileRow = typeof profiles.$inferSelect;

@@ -1,4 +1,5 @@
 import { integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { leftAs } from './feedback';
 import { users } from './users';
 
 /**
@@ -19,6 +20,7 @@ export const finalSurveys = sqliteTable(
     changed: text(),
     /** Agreed that their story may be told (and asked for one). */
     shareStory: integer('share_story', { mode: 'boolean' }).notNull().default(false),
+    leftAs: leftAs(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },

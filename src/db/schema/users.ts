@@ -3,7 +3,11 @@ import { integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm
 import { PLATFORMS } from '../../core/refs';
 import { ROLES } from '../../core/roles';
 
-/** A person the bot has talked to on one platform. Deleting the row deletes everything theirs. */
+/**
+ * A person the bot has talked to on one platform. When they leave, the row stays only as a
+ * tombstone (no name, no platform id, `leftAt` set) so the pair's goals and meetings keep
+ * their partner and past figures keep their people; `getUser` no longer finds it.
+ */
 export const users = sqliteTable(
   'users',
   {
@@ -23,6 +27,8 @@ export const users = sqliteTable(
     lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }),
     /** Set when the platform says we can't reach them (blocked the bot); cleared when they write. */
     unreachableAt: integer('unreachable_at', { mode: 'timestamp_ms' }),
+    /** Set when they left: the row is a tombstone, shown as "a former participant". */
+    leftAt: integer('left_at', { mode: 'timestamp_ms' }),
   },
   (t) => [uniqueIndex('users_platform_identity').on(t.platform, t.workspace, t.platformUserId)],
 );

@@ -1,16 +1,25 @@
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Config } from '../../config';
 import type { Ctx } from '../../core/context';
+import { asTandemError, TandemError } from '../../core/errors';
 import type { Db } from '../../db/client';
 import { audit } from '../../db/queries/audit';
 
-const PREFIX = 'tandem-';
-const SUFFIX = '.db';
+/** A finished backup, and only that: `tandem-2026-12-01T02-30-00-000Z.db`. */
+export const BACKUP_NAME = /^tandem-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.db$/;
+/** A copy being written; it becomes a backup only by being renamed after its check. */
+const PARTIAL_SUFFIX = '.partial';
+/** A partial copy older than this belongs to a backup that died (killed, disk full). */
+export const STALE_PARTIAL_MS = 60 * 60 * 1000;
 
 /**
  * Copies the live database with SQLite's online backup (consistent while the bot keeps
- * writing) to BACKUP_DIR, then keeps only the newest BACKUP_KEEP copies. Returns the path.
+ * writing) to BACKUP_DIR and keeps the newest BACKUP_KEEP copies. The copy is written under
+ * a temporary name, opened and checked (`integrity_check`), and only then renamed — so a
+ * backup killed midway never looks like a finished one, and rotation, which counts only
+ * finished names, never deletes a good copy to make room for a broken one. Returns the path.
  */
 export async function backupDatabase(
   db: Db,
@@ -20,23 +29,88 @@ export async function backupDatabase(
   // Beside the database by default: each database keeps its own newest BACKUP_KEEP copies.
   const dir = resolve(config.BACKUP_DIR ?? join(dirname(resolve(config.DATABASE_PATH)), 'backups'));
   mkdirSync(dir, { recursive: true });
+  removeStalePartials(dir);
   // Sortable and safe in file names on every system.
-  const stamp = now.toISOString().replace(/[:.]/g, '-');
-  const path = join(dir, `${PREFIX}${stamp}${SUFFIX}`);
-  await db.$client.backup(path);
-  const copies = readdirSync(dir)
-    .filter((f) => f.startsWith(PREFIX) && f.endsWith(SUFFIX))
-    .sort();
+  const name = `tandem-${now.toISOString().replace(/[:.]/g, '-')}.db`;
+  const path = join(dir, name);
+  const partial = `${path}${PARTIAL_SUFFIX}`;
+  try {
+    await db.$client.backup(partial);
+    verifyCopy(partial);
+    renameSync(partial, path);
+  } catch (error) {
+    removeWithSidecars(partial);
+    throw error instanceof TandemError
+      ? error
+      : new TandemError('backup_failed', 'the backup copy could not be written', { cause: error });
+  }
+  const copies = listBackups(dir);
   for (const old of copies.slice(0, Math.max(0, copies.length - config.BACKUP_KEEP))) {
     rmSync(join(dir, old), { force: true });
   }
   return path;
 }
 
+/** Finished backups in `dir`, oldest first; anything else there (partials, other files) is not one. */
+export function listBackups(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => BACKUP_NAME.test(f))
+    .sort();
+}
+
+/**
+ * Opens the copy as a database of its own and checks every page. It also becomes a
+ * one-file database (rollback journal, no -wal beside it), ready to restore by copying.
+ */
+function verifyCopy(path: string): void {
+  let result: unknown;
+  try {
+    const copy = new Database(path, { fileMustExist: true });
+    try {
+      copy.pragma('journal_mode = DELETE');
+      result = copy.pragma('integrity_check', { simple: true });
+    } finally {
+      copy.close();
+    }
+  } catch (cause) {
+    throw new TandemError('backup_corrupt', 'the backup copy does not open as a database', {
+      cause,
+    });
+  }
+  if (result !== 'ok') {
+    throw new TandemError('backup_corrupt', 'the backup copy failed its integrity check');
+  }
+}
+
+/** Leftovers of backups that died midway: never listed, never counted, removed. */
+function removeStalePartials(dir: string): void {
+  for (const f of readdirSync(dir)) {
+    if (!f.startsWith('tandem-') || !f.includes(PARTIAL_SUFFIX)) continue;
+    const path = join(dir, f);
+    const stat = statSync(path, { throwIfNoEntry: false });
+    // Younger ones may be another backup still writing (the nightly one beside `admin backup`).
+    // File times are the machine's, so the machine's clock, not the (demo) program clock.
+    if (stat && Date.now() - stat.mtimeMs > STALE_PARTIAL_MS) rmSync(path, { force: true });
+  }
+}
+
+function removeWithSidecars(path: string): void {
+  for (const p of [path, `${path}-journal`, `${path}-wal`, `${path}-shm`])
+    rmSync(p, { force: true });
+}
+
 /** `admin backup`: a copy now. */
 export async function adminBackup(ctx: Ctx, rest: string): Promise<boolean> {
   if (rest !== '') return false;
-  const path = await backupDatabase(ctx.deps.db, ctx.deps.config, ctx.now);
+  let path: string;
+  try {
+    path = await backupDatabase(ctx.deps.db, ctx.deps.config, ctx.now);
+  } catch (error) {
+    const e = asTandemError(error, 'backup_failed');
+    ctx.deps.logger.error({ code: e.code }, 'backup failed');
+    ctx.reply({ kind: 'text', text: ctx.t('backup.failed', { code: e.code }) });
+    return true;
+  }
   audit(
     ctx.deps.db,
     { actorUserId: ctx.user.id, action: 'backup.made', details: { file: path } },

@@ -33,7 +33,7 @@ export const ideaCommand: CommandSpec = {
 };
 
 function describe(ctx: Ctx, e: ExperimentRow): string {
-  const author = getUser(ctx.deps.db, e.authorUserId)?.name ?? '?';
+  const author = getUser(ctx.deps.db, e.authorUserId)?.name ?? ctx.t('user.former');
   const line = ctx.t('idea.line', {
     title: e.title,
     author,
@@ -50,7 +50,7 @@ function describe(ctx: Ctx, e: ExperimentRow): string {
     .all()
     .map((o) =>
       ctx.t('idea.outcomeLine', {
-        name: getUser(ctx.deps.db, o.userId)?.name ?? '?',
+        name: getUser(ctx.deps.db, o.userId)?.name ?? ctx.t('user.formerLabel'),
         outcome: ctx.t(`idea.outcome.${o.outcome}`),
         note: o.note,
       }),

@@ -5,7 +5,7 @@ import type { DbOrTx } from '../../db/client';
 import { getUser } from '../../db/queries/users';
 import { finalSurveys, meetingFeedback, pairFit } from '../../db/schema';
 import { type Period, reportPeriod, weekEdges } from '../reports/period';
-import { type Guarded, guardedWeeklyMean, nps, publishableWeeks } from './k-anon';
+import { type Guarded, guardedWeeklyMean, nps, publishableWeeks, respondent } from './k-anon';
 
 /** What HR may see of the polls in a period: aggregates behind the k rule, notes without names. */
 export interface FeedbackAggregate {
@@ -22,8 +22,10 @@ export interface FeedbackAggregate {
 
 /**
  * Builds HR's view of the feedback given in a period of whole weeks. No field holds one
- * person's rating: ratings appear only as means over weeks in which at least `k` distinct
- * people answered (see `publishableWeeks` for why week by week).
+ * person's answer: ratings appear only as means over weeks in which at least `k` distinct
+ * people answered (see `publishableWeeks` for why week by week), and the free text of a
+ * week under `k` is withheld with its ratings — a note from a week with two answers would
+ * point at one of two people as surely as a mean would.
  */
 export function feedbackAggregate(
   db: DbOrTx,
@@ -33,41 +35,45 @@ export function feedbackAggregate(
 ): FeedbackAggregate {
   const { from, to } = period;
   const edges = weekEdges(period, zone, period.weeks).map((d) => d.getTime());
-  const rows = db
-    .select()
-    .from(meetingFeedback)
-    .where(and(gte(meetingFeedback.createdAt, from), lt(meetingFeedback.createdAt, to)))
-    .all();
-  const fits = db
-    .select()
-    .from(pairFit)
-    .where(and(gte(pairFit.createdAt, from), lt(pairFit.createdAt, to)))
-    .all();
+  const answers = <R extends { createdAt: Date; userId: number | null; leftAs: number | null }>(
+    rows: R[],
+  ) => rows.map((r) => ({ ...r, at: r.createdAt.getTime(), who: respondent(r) }));
+  const ratings = answers(
+    db
+      .select()
+      .from(meetingFeedback)
+      .where(and(gte(meetingFeedback.createdAt, from), lt(meetingFeedback.createdAt, to)))
+      .all(),
+  );
+  const fits = answers(
+    db
+      .select()
+      .from(pairFit)
+      .where(and(gte(pairFit.createdAt, from), lt(pairFit.createdAt, to)))
+      .all(),
+  );
+  const surveys = answers(
+    db
+      .select()
+      .from(finalSurveys)
+      .where(and(gte(finalSurveys.createdAt, from), lt(finalSurveys.createdAt, to)))
+      .all(),
+  );
+  const ratingWeeks = publishableWeeks(ratings, edges, k);
+  const surveyWeeks = publishableWeeks(surveys, edges, k);
+  const fitWeeks = publishableWeeks(fits, edges, k);
   const names = new Map<number, string | null>();
-  for (const r of rows) {
+  for (const r of ratingWeeks.rows) {
     if (r.named && r.userId !== null && !names.has(r.userId))
       names.set(r.userId, getUser(db, r.userId)?.name ?? null);
   }
-  const surveys = db
-    .select()
-    .from(finalSurveys)
-    .where(and(gte(finalSurveys.createdAt, from), lt(finalSurveys.createdAt, to)))
-    .all()
-    .map((s) => ({ ...s, at: s.createdAt.getTime(), who: s.userId }));
-  const ratings = rows.map((r) => ({ ...r, at: r.createdAt.getTime(), who: r.userId }));
-  const fitWeeks = publishableWeeks(
-    fits.map((f) => ({ ...f, at: f.createdAt.getTime(), who: f.userId })),
-    edges,
-    k,
-  );
+  const texts = (list: (string | null)[]) =>
+    list.filter((c): c is string => Boolean(c)).sort((a, b) => a.localeCompare(b));
   return {
     usefulness: guardedWeeklyMean(ratings, edges, k, (r) => r.usefulness),
     overall: guardedWeeklyMean(surveys, edges, k, (s) => s.overall),
     nps: guardedWeeklyMean(surveys, edges, k, (s) => s.nps, nps),
-    changed: surveys
-      .map((s) => s.changed)
-      .filter((c): c is string => Boolean(c))
-      .sort((a, b) => a.localeCompare(b)),
+    changed: texts(surveyWeeks.rows.map((s) => s.changed)),
     fit: fitWeeks.rows.length
       ? {
           shown: true,
@@ -78,19 +84,16 @@ export function feedbackAggregate(
             bad: fitWeeks.rows.filter((f) => f.fit === 'bad').length,
           },
         }
-      : { shown: false, count: fitWeeks.allPeople },
-    // Shuffled out of answer order, so a note can't be lined up with a meeting's timing.
-    notes: rows
+      : { shown: false, count: fitWeeks.mostInAWeek },
+    // Sorted out of answer order, so a note can't be lined up with a meeting's timing.
+    notes: ratingWeeks.rows
       .filter((r) => r.noteForHr)
       .map((r) => ({
         text: r.noteForHr ?? '',
         author: r.named && r.userId !== null ? (names.get(r.userId) ?? null) : null,
       }))
       .sort((a, b) => a.text.localeCompare(b.text)),
-    learned: rows
-      .map((r) => r.learned)
-      .filter((l): l is string => Boolean(l))
-      .sort((a, b) => a.localeCompare(b)),
+    learned: texts(ratingWeeks.rows.map((r) => r.learned)),
   };
 }
 

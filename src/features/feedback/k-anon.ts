@@ -12,6 +12,21 @@ export function guarded<T>(people: number, k: number, compute: () => T): Guarded
     : { shown: false, count: people };
 }
 
+/** Who gave an answer, for counting people: a stable key, never shown. */
+export type Respondent = number | string | null;
+
+/**
+ * The respondent of a stored answer: its author, or after they left the number standing for
+ * them (`left_as`) — so a week's head count is the same before and after anyone leaves.
+ */
+export function respondent(row: { userId: number | null; leftAs: number | null }): Respondent {
+  if (row.userId !== null) return `u${row.userId}`;
+  return row.leftAs !== null ? `l${row.leftAs}` : null;
+}
+
+/** `respondent()` in SQL, for queries over meeting_feedback, pair_fit and final_surveys. */
+export const RESPONDENT_SQL = "coalesce('u' || user_id, 'l' || left_as)";
+
 /** Mean rounded to one decimal. */
 export function mean(values: number[]): number {
   return Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10;
@@ -30,11 +45,11 @@ export function nps(scores: number[]): number {
  * hidden week away by subtraction (this week's mean next to last four weeks' mean). `edges`
  * are the week boundaries, oldest first; rows outside them are ignored.
  */
-export function publishableWeeks<R extends { at: number; who: number | null }>(
+export function publishableWeeks<R extends { at: number; who: Respondent }>(
   rows: R[],
   edges: number[],
   k: number,
-): { rows: R[]; people: number; allPeople: number } {
+): { rows: R[]; people: number; mostInAWeek: number } {
   const cells = new Map<number, R[]>();
   for (const row of rows) {
     let i = -1;
@@ -47,14 +62,18 @@ export function publishableWeeks<R extends { at: number; who: number | null }>(
     if (i < 0) continue;
     cells.set(i, [...(cells.get(i) ?? []), row]);
   }
-  // People who left count as one, whoever they were: never more people than there may be.
+  // Answers kept from before people were counted after leaving count as one person: never
+  // more people than there may be.
   const peopleIn = (list: R[]) => new Set(list.map((r) => r.who ?? -1)).size;
   const kept = [...cells.values()].filter((cell) => peopleIn(cell) >= k).flat();
-  return { rows: kept, people: peopleIn(kept), allPeople: peopleIn([...cells.values()].flat()) };
+  // "Not enough answers (n of at least k)" compares with one week's count, as the rule does:
+  // people over several weeks added up could exceed k while no week reaches it.
+  const mostInAWeek = Math.max(0, ...[...cells.values()].map(peopleIn));
+  return { rows: kept, people: peopleIn(kept), mostInAWeek };
 }
 
 /** A mean over the publishable weeks only, or "not enough answers" with how many there were. */
-export function guardedWeeklyMean<R extends { at: number; who: number | null }>(
+export function guardedWeeklyMean<R extends { at: number; who: Respondent }>(
   rows: R[],
   edges: number[],
   k: number,
@@ -64,5 +83,5 @@ export function guardedWeeklyMean<R extends { at: number; who: number | null }>(
   const usable = publishableWeeks(rows, edges, k);
   return usable.rows.length
     ? { shown: true, count: usable.people, value: aggregate(usable.rows.map(value)) }
-    : { shown: false, count: usable.allPeople };
+    : { shown: false, count: usable.mostInAWeek };
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { Ctx } from '../../core/context';
 import type { ActionSpec, CommandSpec } from '../../core/registry';
 import { getUser } from '../../db/queries/users';
@@ -28,36 +28,54 @@ export const goalCommand: CommandSpec = {
   },
 };
 
-/** `/goals`: the pair's goals with progress bars; your own ones have buttons to move them. */
+/**
+ * `/goals`: the pair's goals with progress bars; your own open ones have buttons to move
+ * them. Goals of an earlier pair stay listed (the pair's history, even after a partner left).
+ */
 export const goalsCommand: CommandSpec = {
   scope: 'dm',
   takesArgs: false,
   run(ctx) {
-    if (!ready(ctx)) return;
-    const mine = activePairs(ctx);
+    if (!joined(ctx)) return;
+    const me = ctx.user.id;
+    const mine = ctx.deps.db
+      .select({ id: pairs.id, status: pairs.status })
+      .from(pairs)
+      .where(or(eq(pairs.mentorUserId, me), eq(pairs.menteeUserId, me)))
+      .all();
+    const active = new Set(mine.filter((p) => p.status === 'active').map((p) => p.id));
     const list = ctx.deps.db
       .select()
       .from(goals)
       .where(
         inArray(
           goals.pairId,
-          mine.map((p) => p.pair.id),
+          mine.map((p) => p.id),
         ),
       )
       .orderBy(asc(goals.status), asc(goals.deadline))
       .all();
     if (list.length === 0) {
-      ctx.reply({ kind: 'text', text: ctx.t('goal.listNone', { goal: ctx.cmd('goal') }) });
+      ctx.reply({
+        kind: 'text',
+        text:
+          active.size === 0
+            ? ctx.t('goal.needPair')
+            : ctx.t('goal.listNone', { goal: ctx.cmd('goal') }),
+      });
       return;
     }
     ctx.reply({ kind: 'text', text: ctx.t('goal.listTitle', { n: list.length }) });
     for (const goal of list) {
-      const own = goal.ownerUserId === ctx.user.id;
-      const owner = own ? ctx.t('goal.you') : (getUser(ctx.deps.db, goal.ownerUserId)?.name ?? '?');
+      const own = goal.ownerUserId === me;
+      const owner = own
+        ? ctx.t('goal.you')
+        : (getUser(ctx.deps.db, goal.ownerUserId)?.name ?? ctx.t('user.formerLabel'));
+      const movable = own && goal.status === 'open' && active.has(goal.pairId);
       ctx.reply({
         kind: 'text',
         text: describeGoal(ctx.t, goal, owner),
-        ...(own && goal.status === 'open' ? { buttons: progressButtons(ctx.t, goal) } : {}),
+        ...(movable ? { buttons: progressButtons(ctx.t, goal) } : {}),
       });
     }
   },

@@ -9,6 +9,7 @@ import { getUser } from '../../db/queries/users';
 import { pairs, proposals, type UserRow } from '../../db/schema';
 import { notify } from '../notify';
 import { programForPair } from '../programs/service';
+import { inHrPlace } from '../reports/place';
 import { cancelFutureMeetings } from '../scheduling/service';
 import { describeWhy } from './describe';
 import { findOne } from './people';
@@ -36,6 +37,11 @@ export const matchCommand: CommandSpec = {
 };
 
 function preview(ctx: Ctx): void {
+  // Names, levels and reasons: like /report, never in a shared channel other than HR's.
+  if (!inHrPlace(ctx)) {
+    ctx.reply({ kind: 'text', text: ctx.t('match.wrongPlace') });
+    return;
+  }
   ctx.reply(renderPreview(ctx.deps, ctx.t, ctx.locale, ctx.now));
 }
 

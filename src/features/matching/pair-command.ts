@@ -5,7 +5,7 @@ import type { CommandSpec } from '../../core/registry';
 import type { Reply } from '../../core/replies';
 import { listTopics } from '../../db/queries/profiles';
 import { getUser } from '../../db/queries/users';
-import { goals, meetings, pairs, proposals } from '../../db/schema';
+import { goals, meetings, type PairRow, pairs, proposals } from '../../db/schema';
 import { joined } from '../joined';
 import { formatSlot } from '../scheduling/when';
 import { topicList } from './describe';
@@ -154,5 +154,49 @@ export const pairCommand: CommandSpec = {
     const pending = showPendingProposals(ctx);
     if (lines.length === 0 && waitingFor.length === 0 && pending === 0)
       ctx.reply({ kind: 'text', text: ctx.t('pair.none') });
+    const earlier = ctx.deps.db
+      .select()
+      .from(pairs)
+      .where(
+        and(
+          or(eq(pairs.mentorUserId, ctx.user.id), eq(pairs.menteeUserId, ctx.user.id)),
+          eq(pairs.status, 'ended'),
+        ),
+      )
+      .orderBy(asc(pairs.id))
+      .all()
+      .slice(-EARLIER_PAIRS_SHOWN);
+    if (earlier.length > 0) {
+      ctx.reply({
+        kind: 'text',
+        text: [ctx.t('pair.earlierTitle'), ...earlier.map((pair) => earlierLine(ctx, pair))].join(
+          '\n',
+        ),
+      });
+    }
   },
 };
+
+/** The most recent ended pairs /pair lists. */
+const EARLIER_PAIRS_SHOWN = 5;
+
+/** "• Lena Orlova: 3 sessions held, goals: 1 open, 1 done" — a partner who left included. */
+function earlierLine(ctx: Ctx, pair: PairRow): string {
+  const me = ctx.user.id;
+  const other = getUser(
+    ctx.deps.db,
+    pair.mentorUserId === me ? pair.menteeUserId : pair.mentorUserId,
+  );
+  const held = ctx.deps.db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(and(eq(meetings.pairId, pair.id), eq(meetings.status, 'held')))
+    .all().length;
+  const list = ctx.deps.db.select().from(goals).where(eq(goals.pairId, pair.id)).all();
+  return ctx.t('pair.earlier', {
+    name: other?.name ?? ctx.t('user.formerLabel'),
+    held,
+    open: list.filter((g) => g.status === 'open').length,
+    done: list.filter((g) => g.status === 'done').length,
+  });
+}

@@ -366,8 +366,9 @@ export function expireProposal(
 }
 
 /**
- * Before someone's data goes: their open proposals close and their partners are told
- * kindly. (The rows themselves go with the person.)
+ * Before someone's data goes: their open proposals are withdrawn, their active pairs end
+ * (kept, with their meetings and goals, for the partner and for past weeks' figures), future
+ * sessions are called off and their partners are told kindly.
  */
 export function releasePartners(
   db: DbOrTx,
@@ -383,10 +384,17 @@ export function releasePartners(
   const partnerIds = new Map<number, 'pair.partnerLeft' | 'proposal.otherLeft'>();
   const otherOf = (p: { mentorUserId: number; menteeUserId: number }) =>
     p.mentorUserId === user.id ? p.menteeUserId : p.mentorUserId;
-  for (const p of open) partnerIds.set(otherOf(p), 'proposal.otherLeft');
+  for (const p of open) {
+    partnerIds.set(otherOf(p), 'proposal.otherLeft');
+    db.update(proposals)
+      .set({ status: 'withdrawn', decidedAt: now })
+      .where(eq(proposals.id, p.id))
+      .run();
+  }
   for (const p of active) {
     partnerIds.set(otherOf(p), 'pair.partnerLeft');
     cancelFutureMeetings(db, deps, p.id, user.id, now);
+    db.update(pairs).set({ status: 'ended', endedAt: now }).where(eq(pairs.id, p.id)).run();
   }
   for (const [id, key] of partnerIds) {
     const partner = getUser(db, id);

@@ -1,25 +1,350 @@
-import { and, eq, or } from 'drizzle-orm';
+import { asc, desc, eq, inArray, or } from 'drizzle-orm';
+import type { Locale } from '../../core/i18n';
 import type { CommandSpec } from '../../core/registry';
 import type { DbOrTx } from '../../db/client';
-import { getProfile } from '../../db/queries/profiles';
-import { storedRoles } from '../../db/queries/users';
+import type { MydataSection } from '../../db/queries/personal-data';
+import { getProfile, listTopics } from '../../db/queries/profiles';
+import { getUser } from '../../db/queries/users';
 import {
   auditLog,
+  broadcasts,
+  contentPosts,
+  experimentOutcomes,
   experiments,
   finalSurveys,
   formSessions,
   goals,
+  matchRounds,
   meetingFeedback,
+  meetings,
+  outbox,
+  pairFit,
   pairs,
+  programs,
   proposals,
   stories,
+  storyInvites,
+  surveyInvites,
   timers,
   type UserRow,
+  userRoles,
 } from '../../db/schema';
 
-/** Everything stored about one person, as plain JSON (the right of access). */
-export function exportPersonalData(db: DbOrTx, user: UserRow, now: Date) {
-  const data = getProfile(db, user.id);
+const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+
+/**
+ * Everything stored about one person, as plain JSON they can read (the right of access):
+ * people by name, topics by name, times in ISO 8601. One section per `MydataSection`, so a
+ * table that points at people can't be added without a place here (see personal-data.ts).
+ */
+export function exportPersonalData(
+  db: DbOrTx,
+  user: UserRow,
+  now: Date,
+  options: { locale: Locale; former: string },
+) {
+  const me = user.id;
+  const topicNames = new Map(
+    listTopics(db).map((t) => [t.id, options.locale === 'ru' ? t.nameRu : t.nameEn]),
+  );
+  const topicsOf = (ids: string[]) => ids.map((id) => topicNames.get(id) ?? id);
+  /** "me", a name, or "a former participant" for someone who has left. */
+  const who = (id: number | null) =>
+    id === null ? null : id === me ? 'me' : (getUser(db, id)?.name ?? options.former);
+  const programName = (id: number | null) =>
+    id === null
+      ? null
+      : (db.select({ name: programs.name }).from(programs).where(eq(programs.id, id)).get()?.name ??
+        null);
+
+  const myPairs = db
+    .select()
+    .from(pairs)
+    .where(or(eq(pairs.mentorUserId, me), eq(pairs.menteeUserId, me)))
+    .orderBy(asc(pairs.id))
+    .all();
+  const partnerIn = new Map(
+    myPairs.map((p) => [p.id, who(p.mentorUserId === me ? p.menteeUserId : p.mentorUserId)]),
+  );
+  const pairIds = myPairs.map((p) => p.id);
+  const meetingRows = pairIds.length
+    ? db
+        .select()
+        .from(meetings)
+        .where(inArray(meetings.pairId, pairIds))
+        .orderBy(asc(meetings.startsAt), asc(meetings.id))
+        .all()
+    : [];
+  const meetingById = new Map(meetingRows.map((m) => [m.id, m]));
+  const data = getProfile(db, me);
+
+  const ideaRows = db
+    .select()
+    .from(experiments)
+    .where(
+      or(
+        eq(experiments.authorUserId, me),
+        eq(experiments.sponsorUserId, me),
+        inArray(
+          experiments.id,
+          db
+            .select({ id: experimentOutcomes.experimentId })
+            .from(experimentOutcomes)
+            .where(eq(experimentOutcomes.userId, me)),
+        ),
+      ),
+    )
+    .all();
+
+  const sections = {
+    profile: data
+      ? {
+          role: data.profile.role,
+          grade: data.profile.grade,
+          department: data.profile.department,
+          interests: data.profile.interests,
+          formats: data.profile.formats,
+          capacity: data.profile.capacity,
+          topicsITeach: topicsOf(data.teach),
+          topicsIWantToLearn: topicsOf(data.learn),
+          program: programName(data.profile.programId),
+          consentAt: iso(data.profile.consentAt),
+          joinedAt: iso(data.profile.joinedAt),
+          preparedAt: iso(data.profile.preparedAt),
+          pausedUntil: iso(data.profile.pausedUntil),
+          updatedAt: iso(data.profile.updatedAt),
+        }
+      : null,
+    roles: db
+      .select()
+      .from(userRoles)
+      .where(eq(userRoles.userId, me))
+      .all()
+      .map((r) => ({ role: r.role, grantedAt: iso(r.grantedAt) })),
+    pairs: myPairs.map((p) => ({
+      myRole: p.mentorUserId === me ? 'mentor' : 'mentee',
+      partner: partnerIn.get(p.id) ?? null,
+      status: p.status,
+      group: p.group,
+      madeByHr: p.manual,
+      program: programName(p.programId),
+      remindersIgnored: p.nudgesIgnored,
+      since: iso(p.createdAt),
+      ended: iso(p.endedAt),
+    })),
+    proposals: db
+      .select()
+      .from(proposals)
+      .where(or(eq(proposals.mentorUserId, me), eq(proposals.menteeUserId, me)))
+      .all()
+      .map((p) => {
+        const mentor = p.mentorUserId === me;
+        return {
+          myRole: mentor ? 'mentor' : 'mentee',
+          partner: who(mentor ? p.menteeUserId : p.mentorUserId),
+          status: p.status,
+          myAnswer: mentor ? p.mentorAnswer : p.menteeAnswer,
+          score: p.score,
+          why: {
+            topics: topicsOf(p.reasons.topics),
+            sharedInterests: p.reasons.interests,
+            hoursApart: p.reasons.hoursApart,
+          },
+          proposedAt: iso(p.createdAt),
+          decidedAt: iso(p.decidedAt),
+        };
+      }),
+    meetings: meetingRows.map((m) => ({
+      with: partnerIn.get(m.pairId) ?? null,
+      kind: m.kind,
+      startsAt: iso(m.startsAt),
+      durationMin: m.durationMin,
+      topic: m.topic,
+      link: m.link,
+      status: m.status,
+      bookedBy: who(m.createdBy),
+    })),
+    goals: (pairIds.length
+      ? db.select().from(goals).where(inArray(goals.pairId, pairIds)).all()
+      : []
+    ).map((g) => ({
+      owner: who(g.ownerUserId),
+      with: partnerIn.get(g.pairId) ?? null,
+      goal: g.specific,
+      doneWhen: g.measure,
+      deadline: g.deadline,
+      why: g.relevant,
+      progress: g.progress,
+      status: g.status,
+      setAt: iso(g.createdAt),
+    })),
+    feedback: db
+      .select()
+      .from(meetingFeedback)
+      .where(eq(meetingFeedback.userId, me))
+      .all()
+      .map((f) => {
+        const meeting = f.meetingId === null ? undefined : meetingById.get(f.meetingId);
+        return {
+          session: meeting
+            ? { with: partnerIn.get(meeting.pairId) ?? null, startsAt: iso(meeting.startsAt) }
+            : null,
+          usefulness: f.usefulness,
+          learnedOrTaught: f.learned,
+          noteForHr: f.noteForHr,
+          nameShownToHr: f.named,
+          at: iso(f.updatedAt),
+        };
+      }),
+    fit: db
+      .select()
+      .from(pairFit)
+      .where(eq(pairFit.userId, me))
+      .all()
+      .map((f) => ({
+        with: f.pairId === null ? null : (partnerIn.get(f.pairId) ?? null),
+        fit: f.fit,
+        at: iso(f.createdAt),
+      })),
+    ideas: ideaRows.map((e) => ({
+      title: e.title,
+      hypothesis: e.hypothesis,
+      smallestTest: e.smallestTest,
+      measure: e.measure,
+      status: e.status,
+      author: who(e.authorUserId),
+      sponsor: who(e.sponsorUserId),
+      checkDate: e.checkDate,
+      parkedBecause: e.parkReason,
+      proposedAt: iso(e.createdAt),
+      pilotOutcomes: db
+        .select()
+        .from(experimentOutcomes)
+        .where(eq(experimentOutcomes.experimentId, e.id))
+        .all()
+        .map((o) => ({
+          by: who(o.userId),
+          outcome: o.outcome,
+          note: o.note,
+          at: iso(o.createdAt),
+        })),
+    })),
+    stories: db
+      .select()
+      .from(stories)
+      .where(eq(stories.authorUserId, me))
+      .all()
+      .map((s) => ({
+        text: s.text,
+        status: s.status,
+        hrEdit: s.editedText,
+        hrComment: s.reviewNote,
+        reviewedBy: who(s.reviewedBy),
+        submittedAt: iso(s.createdAt),
+        publishedAt: iso(s.publishedAt),
+      })),
+    storyInvites: db
+      .select()
+      .from(storyInvites)
+      .where(eq(storyInvites.userId, me))
+      .all()
+      .map((i) => ({ after: partnerIn.get(i.pairId) ?? null, at: iso(i.createdAt) })),
+    finalSurveys: db
+      .select()
+      .from(finalSurveys)
+      .where(eq(finalSurveys.userId, me))
+      .all()
+      .map((f) => ({
+        program: f.program,
+        overall: f.overall,
+        nps: f.nps,
+        whatChanged: f.changed,
+        shareStory: f.shareStory,
+        at: iso(f.updatedAt),
+      })),
+    surveyInvites: db
+      .select()
+      .from(surveyInvites)
+      .where(eq(surveyInvites.userId, me))
+      .all()
+      .map((i) => ({ program: i.program, at: iso(i.createdAt) })),
+    forms: db
+      .select()
+      .from(formSessions)
+      .where(eq(formSessions.userId, me))
+      .all()
+      .map((f) => ({
+        form: f.formId,
+        status: f.status,
+        answers: f.values,
+        startedAt: iso(f.createdAt),
+        updatedAt: iso(f.updatedAt),
+      })),
+    scheduledActions: db
+      .select()
+      .from(timers)
+      .where(eq(timers.userId, me))
+      .all()
+      .map((r) => ({ kind: r.kind, dueAt: iso(r.dueAt), status: r.status })),
+    messages: db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.userId, me))
+      .orderBy(desc(outbox.id))
+      .all()
+      .map((m) => ({
+        status: m.status,
+        // Sent messages keep no text (the outbox is not an archive); waiting ones still do.
+        text: m.payload?.kind === 'reply' ? m.payload.reply.text : null,
+        file: m.payload?.kind === 'file' ? m.payload.file.filename : null,
+        queuedAt: iso(m.createdAt),
+        sentAt: iso(m.sentAt),
+      })),
+    actions: db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.actorUserId, me))
+      .all()
+      .map((r) => ({ at: iso(r.at), action: r.action, details: r.details })),
+    asStaff: {
+      postsShared: db
+        .select()
+        .from(contentPosts)
+        .where(eq(contentPosts.byUserId, me))
+        .all()
+        .map((p) => ({ url: p.url, comment: p.comment, at: iso(p.createdAt) })),
+      broadcastsSent: db
+        .select()
+        .from(broadcasts)
+        .where(eq(broadcasts.byUserId, me))
+        .all()
+        .map((b) => ({
+          text: b.text,
+          status: b.status,
+          recipients: b.recipients,
+          at: iso(b.createdAt),
+        })),
+      programsCreated: db
+        .select()
+        .from(programs)
+        .where(eq(programs.createdBy, me))
+        .all()
+        .map((p) => ({ name: p.name, start: p.startDate, end: p.endDate, at: iso(p.createdAt) })),
+      matchRoundsRun: db
+        .select()
+        .from(matchRounds)
+        .where(eq(matchRounds.createdBy, me))
+        .all()
+        .map((r) => ({ proposals: r.proposals, at: iso(r.createdAt) })),
+      storiesReviewed: db
+        .select()
+        .from(stories)
+        .where(eq(stories.reviewedBy, me))
+        .all()
+        .map((s) => ({ author: who(s.authorUserId), status: s.status, at: iso(s.createdAt) })),
+    },
+  } satisfies Record<MydataSection, unknown>;
+
   return {
     exportedAt: now.toISOString(),
     user: {
@@ -30,122 +355,11 @@ export function exportPersonalData(db: DbOrTx, user: UserRow, now: Date) {
       language: user.locale,
       platformLanguage: user.platformLocale,
       timeZone: user.timeZone,
-      firstSeenAt: user.createdAt.toISOString(),
-      lastSeenAt: user.lastSeenAt?.toISOString() ?? null,
+      firstSeenAt: iso(user.createdAt),
+      lastSeenAt: iso(user.lastSeenAt),
+      unreachableSince: iso(user.unreachableAt),
     },
-    roles: storedRoles(db, user.id),
-    profile: data
-      ? {
-          ...data.profile,
-          userId: undefined,
-          consentAt: data.profile.consentAt.toISOString(),
-          preparedAt: data.profile.preparedAt?.toISOString() ?? null,
-          pausedUntil: data.profile.pausedUntil?.toISOString() ?? null,
-          joinedAt: data.profile.joinedAt.toISOString(),
-          updatedAt: data.profile.updatedAt.toISOString(),
-          topicsITeach: data.teach,
-          topicsIWantToLearn: data.learn,
-        }
-      : null,
-    formsInProgress: db
-      .select({
-        form: formSessions.formId,
-        status: formSessions.status,
-        answers: formSessions.values,
-      })
-      .from(formSessions)
-      .where(and(eq(formSessions.userId, user.id), eq(formSessions.status, 'active')))
-      .all(),
-    scheduledActions: db
-      .select({ kind: timers.kind, dueAt: timers.dueAt, status: timers.status })
-      .from(timers)
-      .where(eq(timers.userId, user.id))
-      .all()
-      .map((r) => ({ ...r, dueAt: r.dueAt.toISOString() })),
-    pairs: db
-      .select()
-      .from(pairs)
-      .where(or(eq(pairs.mentorUserId, user.id), eq(pairs.menteeUserId, user.id)))
-      .all()
-      .map((p) => ({
-        role: p.mentorUserId === user.id ? 'mentor' : 'mentee',
-        partner: p.mentorUserId === user.id ? p.menteeUserId : p.mentorUserId,
-        status: p.status,
-        since: p.createdAt.toISOString(),
-      })),
-    proposals: db
-      .select()
-      .from(proposals)
-      .where(or(eq(proposals.mentorUserId, user.id), eq(proposals.menteeUserId, user.id)))
-      .all()
-      .map((p) => ({
-        role: p.mentorUserId === user.id ? 'mentor' : 'mentee',
-        status: p.status,
-        myAnswer: p.mentorUserId === user.id ? p.mentorAnswer : p.menteeAnswer,
-        reasons: p.reasons,
-        createdAt: p.createdAt.toISOString(),
-      })),
-    myGoals: db
-      .select()
-      .from(goals)
-      .where(eq(goals.ownerUserId, user.id))
-      .all()
-      .map((g) => ({
-        goal: g.specific,
-        measure: g.measure,
-        deadline: g.deadline,
-        why: g.relevant,
-        progress: g.progress,
-        status: g.status,
-      })),
-    myFeedback: db
-      .select()
-      .from(meetingFeedback)
-      .where(eq(meetingFeedback.userId, user.id))
-      .all()
-      .map((f) => ({
-        meeting: f.meetingId,
-        usefulness: f.usefulness,
-        learned: f.learned,
-        noteForHr: f.noteForHr,
-        nameShownToHr: f.named,
-        at: f.updatedAt.toISOString(),
-      })),
-    myIdeas: db
-      .select()
-      .from(experiments)
-      .where(eq(experiments.authorUserId, user.id))
-      .all()
-      .map((e) => ({
-        title: e.title,
-        hypothesis: e.hypothesis,
-        smallestTest: e.smallestTest,
-        measure: e.measure,
-        status: e.status,
-      })),
-    myStories: db
-      .select()
-      .from(stories)
-      .where(eq(stories.authorUserId, user.id))
-      .all()
-      .map((s) => ({ text: s.text, status: s.status, at: s.createdAt.toISOString() })),
-    myFinalSurveys: db
-      .select()
-      .from(finalSurveys)
-      .where(eq(finalSurveys.userId, user.id))
-      .all()
-      .map((f) => ({
-        overall: f.overall,
-        nps: f.nps,
-        changed: f.changed,
-        shareStory: f.shareStory,
-      })),
-    myActions: db
-      .select({ at: auditLog.at, action: auditLog.action, details: auditLog.details })
-      .from(auditLog)
-      .where(eq(auditLog.actorUserId, user.id))
-      .all()
-      .map((r) => ({ ...r, at: r.at.toISOString() })),
+    ...sections,
   };
 }
 
@@ -153,7 +367,11 @@ export const mydataCommand: CommandSpec = {
   scope: 'dm',
   takesArgs: false,
   run(ctx) {
-    const json = JSON.stringify(exportPersonalData(ctx.deps.db, ctx.user, ctx.now), null, 2);
+    const data = exportPersonalData(ctx.deps.db, ctx.user, ctx.now, {
+      locale: ctx.locale,
+      former: ctx.t('user.former'),
+    });
+    const json = JSON.stringify(data, null, 2);
     ctx.reply({ kind: 'text', text: ctx.t('mydata.intro') });
     ctx.replyFile({
       filename: `tandem-mydata-${ctx.now.toISOString().slice(0, 16).replace(':', '')}.json`,

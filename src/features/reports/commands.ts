@@ -5,6 +5,7 @@ import type { CommandSpec } from '../../core/registry';
 import type { Db } from '../../db/client';
 import { channelTarget } from '../matching/scheduled';
 import { buildSummary } from './build';
+import { inHrPlace } from './place';
 
 export const REPORT_WEEKS_MAX = 12;
 
@@ -22,13 +23,7 @@ export const reportCommand: CommandSpec = {
       });
       return;
     }
-    const conversation = ctx.event.conversation;
-    const hr = channelTarget(ctx.deps.config.HR_CHANNEL);
-    const inHrChannel =
-      hr?.kind === 'conversation' &&
-      hr.conversation.platform === conversation.platform &&
-      hr.conversation.id === conversation.id;
-    if (conversation.kind !== 'dm' && !inHrChannel) {
+    if (!inHrPlace(ctx)) {
       ctx.reply({ kind: 'text', text: ctx.t('report.wrongPlace') });
       return;
     }

@@ -1,11 +1,12 @@
 import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
 import type { Config } from '../../config';
+import { type Locale, translator } from '../../core/i18n';
 import type { CommandSpec } from '../../core/registry';
 import type { FileMessage } from '../../core/replies';
 import type { Db } from '../../db/client';
 import { audit } from '../../db/queries/audit';
-import { guarded, mean } from '../feedback/k-anon';
+import { guarded, mean, RESPONDENT_SQL, type Respondent } from '../feedback/k-anon';
 import { weekStart } from './period';
 
 /** Excel reads a UTF-8 CSV as UTF-8 (Cyrillic intact) only when it starts with a BOM. */
@@ -23,12 +24,18 @@ export type ExportTable = (typeof EXPORT_TABLES)[number];
 
 type Row = Record<string, string | number | null>;
 
-/** ISO 8601 with the organisation's offset, e.g. 2026-12-03T15:00:00+03:00; empty for none. */
+/**
+ * ISO 8601 to the second with the organisation's offset, e.g. 2026-12-03T15:00:00+03:00;
+ * empty for none. (`suppressMilliseconds` alone drops them only when they are zero.)
+ */
 function iso(ms: number | null, zone: string): string {
-  return ms === null
-    ? ''
-    : (DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }) ?? '');
+  if (ms === null) return '';
+  const second = DateTime.fromMillis(ms, { zone }).startOf('second');
+  return second.toISO({ suppressMilliseconds: true }) ?? '';
 }
+
+/** A person's name, or null for someone who has left (their row is a tombstone). */
+const nameOf = (alias: string) => `case when ${alias}.left_at is null then ${alias}.name end`;
 
 /**
  * Every HR export table as rows. Feedback appears only aggregated per week and under the
@@ -38,12 +45,16 @@ export function exportRows(
   db: Db,
   config: Pick<Config, 'ORG_TIMEZONE' | 'K_ANON_MIN'>,
   now: Date,
+  locale: Locale = 'en',
 ): Record<ExportTable, Row[]> {
   const sqlite = db.$client;
   const zone = config.ORG_TIMEZONE;
   const all = (sql: string) => sqlite.prepare(sql).all() as Record<string, unknown>[];
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+  const former = translator(locale)('user.formerLabel');
+  // Someone who left keeps their place in the pair's history, without their name.
+  const person = (v: unknown) => (v === null || v === undefined ? former : String(v));
 
   const topicsOf = new Map<number, { teach: string[]; learn: string[] }>();
   for (const r of all(
@@ -73,14 +84,14 @@ export function exportRows(
     paused_until: iso(num(r.paused_until), zone),
   }));
   const pairs = all(
-    `select p.id, mu.name as mentor, eu.name as mentee, p.status, g.name as program, p.manual,
+    `select p.id, ${nameOf('mu')} as mentor, ${nameOf('eu')} as mentee, p.status, g.name as program, p.manual,
             p.nudges_ignored, p.created_at, p.ended_at
        from pairs p join users mu on mu.id = p.mentor_user_id join users eu on eu.id = p.mentee_user_id
        left join programs g on g.id = p.program_id order by p.id`,
   ).map((r) => ({
     id: num(r.id),
-    mentor: str(r.mentor),
-    mentee: str(r.mentee),
+    mentor: person(r.mentor),
+    mentee: person(r.mentee),
     status: str(r.status),
     program: str(r.program),
     manual: num(r.manual),
@@ -100,12 +111,12 @@ export function exportRows(
     topic: str(r.topic),
   }));
   const goals = all(
-    `select g.id, g.pair_id, u.name as owner, g.specific, g.measure, g.deadline, g.progress, g.status, g.created_at
+    `select g.id, g.pair_id, ${nameOf('u')} as owner, g.specific, g.measure, g.deadline, g.progress, g.status, g.created_at
        from goals g join users u on u.id = g.owner_user_id order by g.id`,
   ).map((r) => ({
     id: num(r.id),
     pair_id: num(r.pair_id),
-    owner: str(r.owner),
+    owner: person(r.owner),
     goal: str(r.specific),
     measure: str(r.measure),
     deadline: str(r.deadline),
@@ -113,18 +124,20 @@ export function exportRows(
     status: str(r.status),
     created_at: iso(num(r.created_at), zone),
   }));
-  const weeks = new Map<string, { ratings: number[]; people: Set<number> }>();
+  const weeks = new Map<string, { ratings: number[]; people: Set<Respondent> }>();
   // Whole weeks only, like the summary: a week still filling up would change under HR's eyes
   // and give away each new rating by difference.
   const closed = weekStart(now, zone).toMillis();
   for (const r of sqlite
-    .prepare('select created_at, usefulness, user_id from meeting_feedback where created_at < ?')
+    .prepare(
+      `select created_at, usefulness, ${RESPONDENT_SQL} as who from meeting_feedback where created_at < ?`,
+    )
     .all(closed) as Record<string, unknown>[]) {
     const week =
       DateTime.fromMillis(Number(r.created_at), { zone }).startOf('week').toISODate() ?? '';
-    const entry = weeks.get(week) ?? { ratings: [], people: new Set<number>() };
+    const entry = weeks.get(week) ?? { ratings: [], people: new Set<Respondent>() };
     entry.ratings.push(Number(r.usefulness));
-    entry.people.add(r.user_id === null ? -1 : Number(r.user_id));
+    entry.people.add((r.who as Respondent) ?? -1);
     weeks.set(week, entry);
   }
   const feedback = [...weeks.entries()]
@@ -139,16 +152,17 @@ export function exportRows(
       };
     });
   const experiments = all(
-    `select e.id, e.title, u.name as author, e.status, s.name as sponsor, e.check_date, e.created_at,
+    `select e.id, e.title, ${nameOf('u')} as author, e.status, ${nameOf('s')} as sponsor,
+            e.sponsor_user_id as sponsor_id, e.check_date, e.created_at,
             (select group_concat(outcome, ' ') from experiment_outcomes o where o.experiment_id = e.id) as outcomes
        from experiments e join users u on u.id = e.author_user_id left join users s on s.id = e.sponsor_user_id
       order by e.id`,
   ).map((r) => ({
     id: num(r.id),
     title: str(r.title),
-    author: str(r.author),
+    author: person(r.author),
     status: str(r.status),
-    sponsor: str(r.sponsor),
+    sponsor: r.sponsor_id === null ? '' : person(r.sponsor),
     check_date: str(r.check_date),
     outcomes: str(r.outcomes),
     created_at: iso(num(r.created_at), zone),
@@ -158,13 +172,16 @@ export function exportRows(
 
 /** RFC 4180 CSV (CRLF, quoted where needed) with a header row and a BOM. */
 export function toCsv(rows: Row[], header: string[]): string {
-  // escape_formulas: a cell a participant typed as "=HYPERLINK(…)" must stay text in Excel.
   return (
     BOM +
     stringify(rows, {
       header: true,
       columns: header,
       record_delimiter: '\r\n',
+      // csv-stringify quotes only a cell holding the record delimiter itself (CRLF): a lone
+      // LF or CR typed in a goal or a topic would end the row for every reader.
+      quoted_match: /[\r\n]/,
+      // A cell a participant typed as "=HYPERLINK(…)" must stay text in Excel.
       escape_formulas: true,
     })
   );
@@ -175,8 +192,9 @@ export function exportFiles(
   db: Db,
   config: Pick<Config, 'ORG_TIMEZONE' | 'K_ANON_MIN'>,
   now: Date,
+  locale: Locale = 'en',
 ): FileMessage[] {
-  const rows = exportRows(db, config, now);
+  const rows = exportRows(db, config, now, locale);
   const day = DateTime.fromJSDate(now, { zone: config.ORG_TIMEZONE }).toISODate();
   return EXPORT_TABLES.map((table) => {
     const header = Object.keys(rows[table][0] ?? emptyHeader(table));
@@ -249,7 +267,7 @@ export const exportCommand: CommandSpec = {
   role: 'hr',
   takesArgs: false,
   run(ctx) {
-    const files = exportFiles(ctx.deps.db, ctx.deps.config, ctx.now);
+    const files = exportFiles(ctx.deps.db, ctx.deps.config, ctx.now, ctx.locale);
     ctx.reply({ kind: 'text', text: ctx.t('export.intro', { n: files.length }) });
     for (const file of files) ctx.replyFile(file);
     audit(

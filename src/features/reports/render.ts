@@ -107,7 +107,7 @@ export function renderSummary(
             .slice(0, 5)
             .map(
               (r) =>
-                `• ${r.mentor} → ${r.mentee} (${t(r.reason === 'nudges' ? 'summary.risk.nudges' : 'summary.risk.silent')})`,
+                `• ${r.mentor ?? t('user.formerLabel')} → ${r.mentee ?? t('user.formerLabel')} (${t(r.reason === 'nudges' ? 'summary.risk.nudges' : 'summary.risk.silent')})`,
             ),
           ...(data.atRisk.length > 5 ? [t('summary.andMore', { n: data.atRisk.length - 5 })] : []),
         ].join('\n')

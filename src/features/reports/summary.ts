@@ -1,7 +1,15 @@
 import type Database from 'better-sqlite3';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
-import { type Guarded, guarded, guardedWeeklyMean, mean, nps } from '../feedback/k-anon';
+import {
+  type Guarded,
+  guarded,
+  guardedWeeklyMean,
+  mean,
+  nps,
+  RESPONDENT_SQL,
+  type Respondent,
+} from '../feedback/k-anon';
 import { AT_RISK_NUDGES } from '../scheduling/nudges';
 import { type Period, previousPeriod, weekEdges } from './period';
 
@@ -33,7 +41,8 @@ export interface SummaryData {
   nps: Guarded<number>;
   /** Topic ids people want to learn that no volunteer teaches, most wanted first. */
   unmetTopics: { id: string; wanted: number }[];
-  atRisk: { mentor: string; mentee: string; reason: 'silent' | 'nudges' }[];
+  /** Names; null for someone who has since left ("a former participant"). */
+  atRisk: { mentor: string | null; mentee: string | null; reason: 'silent' | 'nudges' }[];
   experiments: {
     proposed: number;
     piloting: number;
@@ -63,8 +72,15 @@ export function computeSummary(
   const to = period.to.getTime();
   const one = (sql: string, ...params: unknown[]) => (sqlite.prepare(sql).get(...params) as Num).n;
 
+  // Volunteers then: today's profiles plus those who were here at `at` and have left since
+  // (only their role and dates are kept), so a past week's funnel never changes.
+  const volunteersAt = (at: number) =>
+    `select role, joined_at, prepared_at from profiles
+      union all select role, joined_at, prepared_at from former_volunteers where left_at >= ${Number(at)}`;
   const roles = sqlite
-    .prepare('select role, count(*) as n from profiles where joined_at < ? group by role')
+    .prepare(
+      `select role, count(*) as n from (${volunteersAt(to)}) where joined_at < ? group by role`,
+    )
     .all(to) as { role: string; n: number }[];
   const byRole = (r: string) => roles.find((x) => x.role === r)?.n ?? 0;
   const activeAt = (at: number) =>
@@ -79,12 +95,12 @@ export function computeSummary(
     both: byRole('both'),
     volunteers: roles.reduce((a, r) => a + r.n, 0),
     newInPeriod: one(
-      'select count(*) as n from profiles where joined_at >= ? and joined_at < ?',
+      `select count(*) as n from (${volunteersAt(to)}) where joined_at >= ? and joined_at < ?`,
       from,
       to,
     ),
     prepared: one(
-      'select count(*) as n from profiles where prepared_at is not null and prepared_at < ?',
+      `select count(*) as n from (${volunteersAt(to)}) where prepared_at is not null and prepared_at < ?`,
       to,
     ),
     // Everyone who got a match proposal or was paired by hand: one step past "prepared".
@@ -123,11 +139,11 @@ export function computeSummary(
     guardedWeeklyMean(
       sqlite
         .prepare(
-          'select created_at as at, user_id as who, usefulness from meeting_feedback where created_at >= ? and created_at < ?',
+          `select created_at as at, ${RESPONDENT_SQL} as who, usefulness from meeting_feedback where created_at >= ? and created_at < ?`,
         )
         .all(p.from.getTime(), p.to.getTime()) as {
         at: number;
-        who: number | null;
+        who: Respondent;
         usefulness: number;
       }[],
       edgesOf(p),
@@ -136,9 +152,9 @@ export function computeSummary(
     );
   const surveys = sqlite
     .prepare(
-      'select created_at as at, user_id as who, nps from final_surveys where created_at >= ? and created_at < ?',
+      `select created_at as at, ${RESPONDENT_SQL} as who, nps from final_surveys where created_at >= ? and created_at < ?`,
     )
-    .all(from, to) as { at: number; who: number | null; nps: number }[];
+    .all(from, to) as { at: number; who: Respondent; nps: number }[];
 
   return {
     period,
@@ -151,18 +167,14 @@ export function computeSummary(
     },
     usefulness: usefulnessIn(period),
     nps: guardedWeeklyMean(surveys, edgesOf(period), k, (s) => s.nps, nps),
-    unmetTopics: sqlite
-      .prepare(
-        `select topic_id as id, count(*) as wanted from profile_topics
-          where direction = 'learn' and topic_id not in
-            (select topic_id from profile_topics where direction = 'teach')
-          group by topic_id order by wanted desc, topic_id`,
-      )
-      .all() as { id: string; wanted: number }[],
+    unmetTopics: unmetTopicsAt(sqlite, to),
     atRisk: atRiskAt(sqlite, to),
     experiments: experimentCounts(sqlite, to),
     previous: {
-      volunteers: one('select count(*) as n from profiles where joined_at < ?', prev.to.getTime()),
+      volunteers: one(
+        `select count(*) as n from (${volunteersAt(prev.to.getTime())}) where joined_at < ?`,
+        prev.to.getTime(),
+      ),
       activePairs: activeAt(prev.to.getTime()),
       held: one(
         "select count(*) as n from meetings where status = 'held' and starts_at >= ? and starts_at < ?",
@@ -175,21 +187,44 @@ export function computeSummary(
   };
 }
 
-/** Active pairs that went quiet: no session for AT_RISK_DAYS, or three ignored nudges. */
+/** Topics volunteers at `to` wanted that none of them taught, most wanted first. */
+function unmetTopicsAt(sqlite: Database.Database, to: number): SummaryData['unmetTopics'] {
+  return sqlite
+    .prepare(
+      `with topics_then(topic_id, direction) as (
+         select t.topic_id, t.direction from profile_topics t
+           join profiles p on p.user_id = t.user_id where p.joined_at < @to
+         union all select j.value, 'learn' from former_volunteers f, json_each(f.learns) j
+           where f.joined_at < @to and f.left_at >= @to
+         union all select j.value, 'teach' from former_volunteers f, json_each(f.teaches) j
+           where f.joined_at < @to and f.left_at >= @to)
+       select topic_id as id, count(*) as wanted from topics_then
+        where direction = 'learn'
+          and topic_id not in (select topic_id from topics_then where direction = 'teach')
+        group by topic_id order by wanted desc, topic_id`,
+    )
+    .all({ to }) as SummaryData['unmetTopics'];
+}
+
+/**
+ * Pairs active at `to` that went quiet: no session for AT_RISK_DAYS, or three ignored nudges.
+ * Active then, not now — a pair that ended later (someone left) stays in its past weeks.
+ */
 function atRiskAt(sqlite: Database.Database, to: number): SummaryData['atRisk'] {
   const rows = sqlite
     .prepare(
       `select p.id, p.nudges_ignored as nudges, p.created_at as created,
-              mu.name as mentor, eu.name as mentee,
+              case when mu.left_at is null then mu.name end as mentor,
+              case when eu.left_at is null then eu.name end as mentee,
               (select max(starts_at) from meetings m where m.pair_id = p.id and m.status = 'held' and m.starts_at < ?) as last
          from pairs p join users mu on mu.id = p.mentor_user_id join users eu on eu.id = p.mentee_user_id
-        where p.status = 'active' and p.created_at < ?`,
+        where p.created_at < ? and (p.ended_at is null or p.ended_at >= ?)`,
     )
-    .all(to, to) as {
+    .all(to, to, to) as {
     nudges: number;
     created: number;
-    mentor: string;
-    mentee: string;
+    mentor: string | null;
+    mentee: string | null;
     last: number | null;
   }[];
   const quietSince = to - AT_RISK_DAYS * DAY_MS;
@@ -247,12 +282,12 @@ function weeklySeries(
     held[bucket(row.t)] = (held[bucket(row.t)] ?? 0) + 1;
   }
   const ratings: number[][] = Array.from({ length: CHART_WEEKS }, () => []);
-  const people: Set<number>[] = Array.from({ length: CHART_WEEKS }, () => new Set());
+  const people: Set<Respondent>[] = Array.from({ length: CHART_WEEKS }, () => new Set());
   for (const row of sqlite
     .prepare(
-      'select created_at as t, usefulness as u, user_id as who from meeting_feedback where created_at >= ? and created_at < ?',
+      `select created_at as t, usefulness as u, ${RESPONDENT_SQL} as who from meeting_feedback where created_at >= ? and created_at < ?`,
     )
-    .iterate(first, last) as Iterable<{ t: number; u: number; who: number | null }>) {
+    .iterate(first, last) as Iterable<{ t: number; u: number; who: Respondent }>) {
     const b = bucket(row.t);
     ratings[b]?.push(row.u);
     people[b]?.add(row.who ?? -1);

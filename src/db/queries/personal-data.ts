@@ -1,0 +1,150 @@
+import { randomInt } from 'node:crypto';
+import { eq, or, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../client';
+import { formerVolunteers, proposals } from '../schema';
+import { getProfile } from './profiles';
+import { tombstoneUser } from './users';
+
+/** The parts of `/mydata`, each a list or object in the JSON file. */
+export const MYDATA_SECTIONS = [
+  'profile',
+  'roles',
+  'pairs',
+  'proposals',
+  'meetings',
+  'goals',
+  'feedback',
+  'fit',
+  'ideas',
+  'stories',
+  'storyInvites',
+  'finalSurveys',
+  'surveyInvites',
+  'forms',
+  'scheduledActions',
+  'messages',
+  'actions',
+  'asStaff',
+] as const;
+export type MydataSection = (typeof MYDATA_SECTIONS)[number];
+
+/**
+ * What leaving does with a row that points at the person:
+ * - `delete`: the row is theirs alone (profile, roles, forms, invites, stories, their messages);
+ * - `unlink`: the row stays and stops saying it was them (an action they took, a timed action
+ *   that still serves someone else, like the sponsor's idea check);
+ * - `anonymise`: feedback stays for the figures, cut from them and from the meeting or pair
+ *   that would say whose it was; `left_as` keeps it countable;
+ * - `keep`: the pair's (or program's) history — pairs, meetings, goals, ideas — keeps
+ *   pointing at the tombstone, shown as "a former participant".
+ */
+export type OnLeave = 'delete' | 'unlink' | 'anonymise' | 'keep';
+
+export interface UserReference {
+  onLeave: OnLeave;
+  /** Columns cut with the person's own (the ones that would say whose it was). */
+  alsoCut?: string[];
+  /** Where `/mydata` shows the rows. */
+  mydata: MydataSection;
+}
+
+/**
+ * Every column that points at a person (`table.column`), checked against the schema's
+ * foreign keys by a test: a new table that refers to people doesn't pass until it says what
+ * leaving does with it and where `/mydata` shows it.
+ */
+export const USER_REFERENCES = {
+  'audit_log.actor_user_id': { onLeave: 'unlink', mydata: 'actions' },
+  'broadcasts.by_user_id': { onLeave: 'unlink', mydata: 'asStaff' },
+  'content_posts.by_user_id': { onLeave: 'unlink', mydata: 'asStaff' },
+  'experiment_outcomes.user_id': { onLeave: 'keep', mydata: 'ideas' },
+  'experiments.author_user_id': { onLeave: 'keep', mydata: 'ideas' },
+  'experiments.sponsor_user_id': { onLeave: 'keep', mydata: 'ideas' },
+  'final_surveys.user_id': { onLeave: 'anonymise', mydata: 'finalSurveys' },
+  'form_sessions.user_id': { onLeave: 'delete', mydata: 'forms' },
+  'goals.owner_user_id': { onLeave: 'keep', mydata: 'goals' },
+  'match_rounds.created_by': { onLeave: 'unlink', mydata: 'asStaff' },
+  'meeting_feedback.user_id': {
+    onLeave: 'anonymise',
+    alsoCut: ['meeting_id'],
+    mydata: 'feedback',
+  },
+  'meetings.created_by': { onLeave: 'keep', mydata: 'meetings' },
+  'outbox.user_id': { onLeave: 'delete', mydata: 'messages' },
+  'pair_fit.user_id': { onLeave: 'anonymise', alsoCut: ['pair_id'], mydata: 'fit' },
+  'pairs.mentee_user_id': { onLeave: 'keep', mydata: 'pairs' },
+  'pairs.mentor_user_id': { onLeave: 'keep', mydata: 'pairs' },
+  'profiles.user_id': { onLeave: 'delete', mydata: 'profile' },
+  'programs.created_by': { onLeave: 'unlink', mydata: 'asStaff' },
+  'proposals.mentee_user_id': { onLeave: 'keep', mydata: 'proposals' },
+  'proposals.mentor_user_id': { onLeave: 'keep', mydata: 'proposals' },
+  'stories.author_user_id': { onLeave: 'delete', mydata: 'stories' },
+  'stories.reviewed_by': { onLeave: 'unlink', mydata: 'asStaff' },
+  'story_invites.user_id': { onLeave: 'delete', mydata: 'storyInvites' },
+  'survey_invites.user_id': { onLeave: 'delete', mydata: 'surveyInvites' },
+  'timers.user_id': { onLeave: 'unlink', mydata: 'scheduledActions' },
+  'user_roles.user_id': { onLeave: 'delete', mydata: 'roles' },
+} as const satisfies Record<string, UserReference>;
+
+/**
+ * Removes the person and keeps what is not theirs alone, in the caller's transaction: their
+ * personal rows go, their feedback stays unlinked, the pair's history keeps a tombstone of
+ * them, and the summary keeps the role and dates it counted (so past weeks don't change).
+ */
+export function forgetPerson(db: DbOrTx, userId: number, now: Date): void {
+  const data = getProfile(db, userId);
+  if (data) {
+    db.insert(formerVolunteers)
+      .values({
+        role: data.profile.role,
+        joinedAt: data.profile.joinedAt,
+        preparedAt: data.profile.preparedAt,
+        teaches: data.teach,
+        learns: data.learn,
+        leftAt: now,
+      })
+      .run();
+  }
+  // Random, not the next number: an order of leaving could be lined up with the tombstones'.
+  const leftAs = randomInt(1, 2 ** 47);
+  for (const [ref, spec] of Object.entries(USER_REFERENCES) as [string, UserReference][]) {
+    const [table = '', column = ''] = ref.split('.');
+    const where = sql`${sql.identifier(column)} = ${userId}`;
+    switch (spec.onLeave) {
+      case 'delete':
+        db.run(sql`delete from ${sql.identifier(table)} where ${where}`);
+        break;
+      case 'unlink':
+        db.run(
+          sql`update ${sql.identifier(table)} set ${sql.identifier(column)} = null where ${where}`,
+        );
+        break;
+      case 'anonymise': {
+        const cut = [column, ...(spec.alsoCut ?? [])].map((c) => sql`${sql.identifier(c)} = null`);
+        db.run(
+          sql`update ${sql.identifier(table)} set ${sql.join(cut, sql`, `)}, left_as = ${leftAs} where ${where}`,
+        );
+        break;
+      }
+      case 'keep':
+        break;
+    }
+  }
+  // The shared interests in a proposal's reasons are the person's own words.
+  db.update(proposals)
+    .set({ reasons: sql`json_set(${proposals.reasons}, '$.interests', json('[]'))` })
+    .where(or(eq(proposals.mentorUserId, userId), eq(proposals.menteeUserId, userId)))
+    .run();
+  tombstoneUser(db, userId, now);
+}
+
+/**
+ * Makes deleted content unreadable in the file itself, not only in the tables: VACUUM
+ * rewrites the database without free pages or freed cells (including those freed before
+ * `secure_delete` was ever on), and a TRUNCATE checkpoint empties the WAL, whose frames hold
+ * old page images. Outside any transaction; it blocks for a moment per tens of megabytes.
+ */
+export function eraseFreedBytes(db: Db): void {
+  db.$client.exec('VACUUM');
+  db.$client.pragma('wal_checkpoint(TRUNCATE)');
+}
