@@ -11,7 +11,7 @@ import { DEMO_COMPANY } from './demo/company';
 import { seedDemoHistory } from './demo/history';
 import { seedDemoCompany } from './demo/seed';
 import { commandMenu } from './features/registry';
-import { type HealthCheck, type HttpRoute, healthHandler, startHttpServer } from './http/health';
+import { type HttpRoute, healthHandler, startHttpServer, tandemChecks } from './http/health';
 import { catchUp, JOBS, startJobs } from './jobs';
 import { createLogger } from './logger';
 
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     destination: consoleMode ? 2 : 1,
   });
 
-  const database = openDatabase(config.DATABASE_PATH);
+  const database = openDatabase(config.DATABASE_PATH, { logger });
   // The console demo can move its clock forward (/time +1d); real deployments never can.
   const clock = consoleMode ? new OffsetClock() : systemClock;
   const { engine, outbox, adapters } = createApp({ db: database.db, clock, config, logger });
@@ -99,24 +99,13 @@ async function main(): Promise<void> {
       },
     });
   }
-  const databaseCheck: HealthCheck = {
-    name: 'database',
-    check: () =>
-      database.sqlite.prepare('select 1').get() !== undefined
-        ? { state: 'up' }
-        : { state: 'down', code: 'db_unavailable' },
-  };
-  // Each platform's connection is reported beside the database (read at every probe).
-  const healthChecks = (): HealthCheck[] => [
-    databaseCheck,
-    ...Object.values(adapters).flatMap((adapter) => {
-      const connection = adapter.connection?.bind(adapter);
-      return connection ? [{ name: adapter.platform, check: connection }] : [];
-    }),
-  ];
   // One port for everything: /healthz, Slack's events and Telegram's webhook.
   const routes: HttpRoute[] = [
-    { path: '/healthz', method: ['GET'], handler: healthHandler(healthChecks) },
+    {
+      path: '/healthz',
+      method: ['GET'],
+      handler: healthHandler(tandemChecks(database, adapters)),
+    },
   ];
   if (config.TELEGRAM_BOT_TOKEN) {
     const telegram = createTelegramAdapter({

@@ -5,8 +5,10 @@ import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { TandemError } from '../core/errors';
+import type { Logger } from '../logger';
 import * as schema from './schema';
 import { seedTopics } from './seed-topics';
+import { WriteHealth, watchWrites } from './write-health';
 
 /** The drizzle handle; `$client` is the better-sqlite3 connection under it (online backup). */
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -17,6 +19,8 @@ export type DbOrTx = Db | Tx;
 export interface TandemDatabase {
   db: Db;
   sqlite: Database.Database;
+  /** Whether writes succeed (for `/healthz`): a full disk or an I/O error shows here. */
+  writes: WriteHealth;
   close(): void;
 }
 
@@ -27,8 +31,10 @@ export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '
  * pending migrations and seeds the topic catalog. `:memory:` works for tests. A file that
  * cannot be opened fails at once with a message naming the path and `DATABASE_PATH`.
  */
-export function openDatabase(path: string): TandemDatabase {
+export function openDatabase(path: string, options: { logger?: Logger } = {}): TandemDatabase {
   const sqlite = connect(path);
+  const writes = new WriteHealth(sqlite, options.logger);
+  watchWrites(sqlite, writes);
   const db = drizzle(sqlite, { schema });
   try {
     migrateOnce(db);
@@ -37,7 +43,7 @@ export function openDatabase(path: string): TandemDatabase {
     throw new TandemError('db_migration_failed', 'could not apply database migrations', { cause });
   }
   seedTopics(db);
-  return { db, sqlite, close: () => sqlite.close() };
+  return { db, sqlite, writes, close: () => sqlite.close() };
 }
 
 function connect(path: string): Database.Database {
