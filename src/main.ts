@@ -48,6 +48,8 @@ async function main(): Promise<void> {
   // The console demo can move its clock forward (/time +1d); real deployments never can.
   const clock = consoleMode ? new OffsetClock() : systemClock;
   const { engine, outbox, adapters } = createApp({ db: database.db, clock, config, logger });
+  // Before anything is sent: a send cut short by the last process's death holds nobody back.
+  outbox.releaseAbandonedClaims();
 
   if (consoleMode || config.DEMO) {
     seedDemoCompany(database.db, clock.now());
