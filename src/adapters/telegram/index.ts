@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Bot, InputFile, type Transformer, webhookCallback } from 'grammy';
+import { Bot, InputFile, type Transformer } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import type { ChatAdapter, CommandInfo, ConnectionStatus, EventHandler } from '../../core/adapter';
 import { LOCALES } from '../../core/i18n';
@@ -33,6 +33,7 @@ import {
   TELEGRAM_START_PAYLOAD_MAX,
 } from './limits';
 import { renderMessages } from './render';
+import { webhookHandler } from './webhook';
 
 export interface TelegramAdapterConfig {
   token: string;
@@ -109,24 +110,16 @@ export class TelegramAdapter implements ChatAdapter {
   webhookRoute(): TelegramRoute | undefined {
     const webhook = this.#config.webhook;
     if (!webhook) return undefined;
-    const callback = webhookCallback(this.#bot, 'http', {
-      secretToken: webhook.secret,
-      onTimeout: 'return',
-      timeoutMilliseconds: 9000,
-    });
     return {
       path: new URL(webhook.url).pathname,
       method: ['POST'],
-      handler: (req, res) => {
+      handler: webhookHandler({
+        secret: webhook.secret,
         // Until connected (our identity known, the webhook set) Telegram is told to come back.
-        if (!this.#handler || this.#status.state !== 'up') {
-          res.writeHead(503).end();
-          return;
-        }
-        callback(req, res).catch(() => {
-          if (!res.headersSent) res.writeHead(500).end();
-        });
-      },
+        ready: () => this.#handler !== undefined && this.#status.state === 'up',
+        handle: (update) => this.#bot.handleUpdate(update as unknown as Update),
+        log: this.#log,
+      }),
     };
   }
 
