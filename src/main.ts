@@ -1,9 +1,11 @@
 import { userInfo } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createConsoleAdapter } from './adapters/console';
 import { createSlackAdapter } from './adapters/slack';
 import { createTelegramAdapter } from './adapters/telegram';
 import { createApp } from './app';
 import { type Config, loadConfig, readEnv } from './config';
+import type { ChatAdapter, EventHandler } from './core/adapter';
 import { systemClock } from './core/clock';
 import { TandemError } from './core/errors';
 import { openDatabase } from './db/client';
@@ -12,9 +14,16 @@ import { DEMO_COMPANY } from './demo/company';
 import { seedDemoHistory } from './demo/history';
 import { seedDemoCompany } from './demo/seed';
 import { commandMenu } from './features/registry';
-import { type HealthCheck, type HttpRoute, healthHandler, startHttpServer } from './http/health';
+import { type HttpRoute, healthHandler, startHttpServer, tandemChecks } from './http/health';
 import { catchUp, JOBS, startJobs } from './jobs';
-import { createLogger } from './logger';
+import { createLogger, type Logger } from './logger';
+
+/** After SIGTERM, whatever has not stopped by then (a platform that hangs) is cut off. */
+const SHUTDOWN_DEADLINE_MS = 8_000;
+/** A platform whose start failed is tried again after this, doubling… */
+const PLATFORM_RETRY_MIN_MS = 1_000;
+/** …up to this. */
+const PLATFORM_RETRY_MAX_MS = 60_000;
 
 /** Wiring: config → database → engine → adapters → ticks. SIGTERM stops everything cleanly. */
 async function main(): Promise<void> {
@@ -45,11 +54,13 @@ async function main(): Promise<void> {
     destination: consoleMode ? 2 : 1,
   });
 
-  const database = openDatabase(config.DATABASE_PATH);
+  const database = openDatabase(config.DATABASE_PATH, { logger });
   // The console demo can move its clock forward (/time +1d); real deployments never can.
   const demoClock = consoleMode ? openDemoClock(database.db, config.DEMO_CLOCK) : undefined;
   const clock = demoClock ?? systemClock;
   const { engine, outbox, adapters } = createApp({ db: database.db, clock, config, logger });
+  // Before anything is sent: a send cut short by the last process's death holds nobody back.
+  outbox.releaseAbandonedClaims();
 
   if (consoleMode || config.DEMO) {
     seedDemoCompany(database.db, clock.now());
@@ -57,14 +68,26 @@ async function main(): Promise<void> {
   }
 
   let stopping = false;
+  const starting = new AbortController();
   const jobs = startJobs({ db: database.db, config, logger, clock, outbox, adapters });
   const shutdown = async (code = 0) => {
     if (stopping) return;
     stopping = true;
-    await jobs.stop();
+    // A platform that does not answer must not keep the process: past the deadline it ends
+    // anyway (a message still in flight is then marked uncertain at the next start).
+    setTimeout(() => {
+      logger.error({ code: 'shutdown_timeout' }, 'shutdown took too long; exiting');
+      process.exit(code || 1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    starting.abort();
+    const step = (what: string, stop: () => Promise<void>) =>
+      stop().catch((error: unknown) => {
+        logger.warn({ what, code: codeOf(error) }, 'did not stop cleanly');
+      });
+    await step('jobs', () => jobs.stop());
     // The message in flight finishes; the rest waits in the database for the next start.
-    await outbox.stop();
-    for (const adapter of Object.values(adapters)) await adapter.stop();
+    await step('outbox', () => outbox.stop());
+    await Promise.all(Object.values(adapters).map((a) => step(a.platform, () => a.stop())));
     database.close();
     process.exit(code);
   };
@@ -104,24 +127,13 @@ async function main(): Promise<void> {
       },
     });
   }
-  const databaseCheck: HealthCheck = {
-    name: 'database',
-    check: () =>
-      database.sqlite.prepare('select 1').get() !== undefined
-        ? { state: 'up' }
-        : { state: 'down', code: 'db_unavailable' },
-  };
-  // Each platform's connection is reported beside the database (read at every probe).
-  const healthChecks = (): HealthCheck[] => [
-    databaseCheck,
-    ...Object.values(adapters).flatMap((adapter) => {
-      const connection = adapter.connection?.bind(adapter);
-      return connection ? [{ name: adapter.platform, check: connection }] : [];
-    }),
-  ];
   // One port for everything: /healthz, Slack's events and Telegram's webhook.
   const routes: HttpRoute[] = [
-    { path: '/healthz', method: ['GET'], handler: healthHandler(healthChecks) },
+    {
+      path: '/healthz',
+      method: ['GET'],
+      handler: healthHandler(tandemChecks(database, adapters)),
+    },
   ];
   if (config.TELEGRAM_BOT_TOKEN) {
     const telegram = createTelegramAdapter({
@@ -155,17 +167,54 @@ async function main(): Promise<void> {
     process.once('exit', () => server.close());
   }
 
-  await catchUp({ db: database.db, config, logger, clock, outbox, adapters });
+  // Whatever fell due while the process was down. The console shows it before its prompt;
+  // elsewhere it runs beside the platforms' start, as a Bot API that hangs must not hold it.
+  const caughtUp = catchUp({ db: database.db, config, logger, clock, outbox, adapters }).catch(
+    (error: unknown) => {
+      logger.error({ code: codeOf(error) }, 'catch-up at start failed');
+    },
+  );
+  if (consoleMode) await caughtUp;
+  // Each platform starts on its own: one that cannot connect is retried (and logged) while
+  // the others, the console and /healthz already work.
   for (const adapter of Object.values(adapters)) {
-    await adapter.start(engine.handle);
-    await adapter.setCommands?.(commandMenu()).catch((error: unknown) => {
-      logger.warn(
-        { platform: adapter.platform, err: error instanceof Error ? error.name : 'unknown' },
-        'command menu not set',
-      );
-    });
+    void startPlatform(adapter, engine.handle, logger, starting.signal);
   }
   logger.info({ platforms: Object.keys(adapters) }, 'tandem started');
+}
+
+/** Starts one platform, retrying with backoff until it starts or the process stops. */
+async function startPlatform(
+  adapter: ChatAdapter,
+  handler: EventHandler,
+  logger: Logger,
+  signal: AbortSignal,
+): Promise<void> {
+  const platform = adapter.platform;
+  for (let attempt = 1; !signal.aborted; attempt++) {
+    try {
+      await adapter.start(handler);
+      if (signal.aborted) return;
+      await adapter.setCommands?.(commandMenu()).catch((error: unknown) => {
+        logger.warn({ platform, code: codeOf(error) }, 'command menu not set');
+      });
+      logger.info({ platform }, 'platform started');
+      return;
+    } catch (error) {
+      const retryInMs = Math.min(PLATFORM_RETRY_MAX_MS, PLATFORM_RETRY_MIN_MS * 2 ** (attempt - 1));
+      logger.error(
+        { platform, code: codeOf(error), attempt, retryInMs },
+        'platform did not start; will retry',
+      );
+      await sleep(retryInMs, undefined, { signal }).catch(() => undefined);
+    }
+  }
+}
+
+/** A failure's stable code (ours, or the library's), never its message. */
+function codeOf(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : error instanceof Error ? error.name : 'unknown';
 }
 
 /** The console operator's display name: the OS user, capitalised. */

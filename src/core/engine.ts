@@ -1,5 +1,5 @@
 import { recordInboundEvent } from '../db/queries/inbound-events';
-import { storedRoles, upsertUser, userRef } from '../db/queries/users';
+import { findUser, storedRoles, upsertUser, userRef } from '../db/queries/users';
 import type { UserRow } from '../db/schema';
 import { decodeAction } from './actions';
 import type { ChatAdapter, HandleResult, HomeView } from './adapter';
@@ -101,15 +101,57 @@ export function createEngine<C extends string, A extends string>(
         { code: e.code, err: cause.name, stack: cause.stack?.split('\n').slice(1, 6).join('\n') },
         'event failed',
       );
-      try {
-        ctx?.reply({ kind: 'text', text: ctx.t('error.generic') });
-      } catch {
-        // The database itself may be what failed; the log line above is all we can do.
-      }
+      sayError(event, ctx, log);
       return {};
     } finally {
       deps.outbox.kick();
     }
+  }
+
+  /**
+   * The generic error reply, which the person gets even when the database is what failed.
+   * Normally it goes through the outbox like every reply. When the outbox cannot take it (a
+   * full disk, an I/O error: often the event itself could not be recorded), it is sent
+   * straight through the adapter, once and best effort: it cannot be persisted, retried or
+   * deduplicated, but "that did not work, nothing changed" now is honest, while holding it
+   * in memory for later would promise a delivery a restart would break.
+   */
+  function sayError(event: InboundEvent, ctx: Ctx | undefined, log: typeof logger): void {
+    const platform = event.user.ref.platform;
+    const adapter = deps.adapters[platform];
+    let locale: Locale = deps.config.DEFAULT_LOCALE;
+    try {
+      const user = ctx?.user ?? findUser(deps.db, event.user.ref);
+      locale = user
+        ? resolveLocale(user, deps.config.DEFAULT_LOCALE)
+        : (localeFromPlatform(event.user.locale) ?? locale);
+    } catch {
+      locale = localeFromPlatform(event.user.locale) ?? locale;
+    }
+    const reply = {
+      kind: 'text' as const,
+      text: withCommandSyntax(translator(locale), adapter)('error.generic'),
+    };
+    const target = ctx?.replyTarget ?? replyTargetOf(event);
+    try {
+      if (ctx) ctx.reply(reply);
+      else
+        enqueue(
+          deps.db,
+          {
+            dedupeKey: `${eventKey(event)}:error`,
+            target,
+            payload: { kind: 'reply', reply, locale },
+          },
+          deps.clock.now(),
+        );
+      return;
+    } catch (error) {
+      log.warn({ code: asTandemError(error).code }, 'error reply not queued; sending it directly');
+    }
+    adapter?.send(target, reply, { locale }).catch((error: unknown) => {
+      log.warn({ code: asTandemError(error).code }, 'error reply not delivered');
+    });
   }
 
   /** Keeps the home surface current: after anything the person did, it is drawn again. */
@@ -261,12 +303,7 @@ export function makeContext(
   // One numbering per event, shared with derived contexts, so reply keys never collide.
   const counter = options.replies ? replyCounters.get(options.replies) : { n: 0 };
   if (!counter) throw new Error('derived context from an unknown context');
-  const replyTarget = options.replyTarget;
-  const target: Target = replyTarget ?? {
-    kind: 'conversation',
-    conversation: event.conversation,
-    ...(event.conversation.kind === 'group' ? { onlyFor: event.user.ref } : {}),
-  };
+  const target: Target = options.replyTarget ?? replyTargetOf(event);
   const push = (payload: OutgoingPayload, detached = false) => {
     counter.n += 1;
     enqueue(
@@ -324,6 +361,15 @@ function withCommandSyntax(t: Translate, adapter: ChatAdapter | undefined): Tran
       /(^|[\s(«“"])\/([a-z]+)\b/g,
       (_m, pre: string, name: string) => `${pre}${format(name)}`,
     )) as Translate;
+}
+
+/** Where a reply to an event goes: its conversation, privately to its author in a group. */
+function replyTargetOf(event: InboundEvent): Target {
+  return {
+    kind: 'conversation',
+    conversation: event.conversation,
+    ...(event.conversation.kind === 'group' ? { onlyFor: event.user.ref } : {}),
+  };
 }
 
 function adapterFor(deps: EngineDeps, event: InboundEvent): ChatAdapter | undefined {

@@ -1,6 +1,7 @@
 /** Stable error codes: logs, tests and callers match on these, never on messages. */
 export type ErrorCode =
   | 'config_invalid'
+  | 'db_open_failed'
   | 'db_migration_failed'
   | 'delivery_rate_limited'
   | 'delivery_transient'

@@ -24,6 +24,8 @@ export const OUTBOX_HEAD_BATCH = 32;
 export const OUTBOX_SHORT_WAIT_MS = 100;
 /** Delivered, failed and uncertain rows are kept this long (dedupe window), then deleted. */
 export const OUTBOX_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+/** The longest a wake-up timer is set for (setTimeout's own limit is about 24.8 days). */
+export const OUTBOX_MAX_WAKE_MS = 24 * 60 * 60 * 1000;
 
 export interface OutgoingMessage {
   /** Names the logical message: the same key is queued and sent at most once. */
@@ -89,7 +91,8 @@ export function backoffMs(attempts: number): number {
  * once: a row is claimed (committed) right before its network call, and a claim left by a
  * crashed process is marked `uncertain` rather than sent again — no platform lets us ask
  * "did that arrive?". Only the oldest unsent message of a conversation is ever due, so a
- * message waiting out a retry holds back the ones queued after it.
+ * message waiting out a retry holds back the ones queued after it — which is why the worker
+ * wakes itself when the earliest wait ends, rather than at the next minute's tick.
  */
 export class OutboxWorker {
   readonly #db: Db;
@@ -99,9 +102,14 @@ export class OutboxWorker {
   readonly #headQuery;
   readonly #claimQuery;
   readonly #sentQuery;
+  readonly #wakeQuery;
   #running: Promise<void> | undefined;
   #again = false;
   #stopping = false;
+  /** The one wake-up timer, and when (epoch ms of the real clock) it fires. */
+  #wake: { timer: NodeJS.Timeout; at: number } | undefined;
+  /** Milliseconds from the end of the last pass until something in it can go again. */
+  #nextIn: number | undefined;
 
   constructor(deps: {
     db: Db;
@@ -156,6 +164,49 @@ export class OutboxWorker {
       })
       .where(eq(outbox.id, sql.placeholder('id')))
       .prepare();
+    // The earliest time a conversation's first waiting message falls due (a retry, a notBefore).
+    this.#wakeQuery = this.#db
+      .select({ at: sql<number | null>`min(${outbox.nextAttemptAt})` })
+      .from(outbox)
+      .where(
+        and(
+          eq(outbox.status, 'pending'),
+          inArray(
+            outbox.id,
+            this.#db
+              .select({ id: sql`min(${outbox.id})` })
+              .from(outbox)
+              .where(inArray(outbox.status, ['pending', 'sending']))
+              .groupBy(outbox.targetKey),
+          ),
+        ),
+      )
+      .prepare();
+  }
+
+  /**
+   * Called once when the process starts, before the first pass: every row still marked
+   * `sending` was claimed by a process that is gone (SQLite has one process writing; a
+   * restart is a new one), so waiting out the claim's lease would only hold back that
+   * person's later replies — for days, in the console demo after `/time +2d`. Whether the
+   * message arrived is not knowable: it was handed to the platform and the answer was lost.
+   * Sending it again could say it twice; marking it `uncertain` may leave one message unsaid
+   * and is logged. We keep "never duplicated" and release the conversation at once.
+   */
+  releaseAbandonedClaims(): number {
+    const abandoned = this.#db
+      .update(outbox)
+      .set({ status: 'uncertain', lastError: 'process_died', payload: null })
+      .where(eq(outbox.status, 'sending'))
+      .returning({ id: outbox.id })
+      .all();
+    for (const row of abandoned) {
+      this.#logger.warn(
+        { outboxId: row.id },
+        'message may or may not have been delivered before a restart; not resending',
+      );
+    }
+    return abandoned.length;
   }
 
   /** Starts a delivery pass soon; calls while one runs are folded into one more pass. */
@@ -175,6 +226,7 @@ export class OutboxWorker {
         }
       } while (this.#again);
       this.#running = undefined;
+      this.#scheduleWake();
     })();
   }
 
@@ -186,7 +238,34 @@ export class OutboxWorker {
   /** Stops after the message being sent now; what is still queued stays queued for the next start. */
   async stop(): Promise<void> {
     this.#stopping = true;
+    this.#clearWake();
     await this.drain();
+  }
+
+  /**
+   * After a pass in which some message must wait (a 429's retry_after, a backoff, a chat's
+   * rate-limit slot, a notBefore), one timer kicks a pass when the earliest wait ends. An
+   * earlier wait replaces a later timer; the minute tick remains the safety net. Unref'd, so
+   * it never keeps the process alive.
+   */
+  #scheduleWake(): void {
+    const inMs = this.#nextIn;
+    this.#nextIn = undefined;
+    if (this.#stopping || inMs === undefined) return;
+    const at = Date.now() + Math.min(Math.max(0, inMs), OUTBOX_MAX_WAKE_MS);
+    if (this.#wake && this.#wake.at <= at) return;
+    this.#clearWake();
+    const timer = setTimeout(() => {
+      this.#wake = undefined;
+      this.kick();
+    }, at - Date.now());
+    timer.unref();
+    this.#wake = { timer, at };
+  }
+
+  #clearWake(): void {
+    if (this.#wake) clearTimeout(this.#wake.timer);
+    this.#wake = undefined;
   }
 
   /**
@@ -196,6 +275,7 @@ export class OutboxWorker {
    */
   async deliverDue(): Promise<DeliveryReport> {
     const report: DeliveryReport = { sent: 0, retried: 0, failed: 0, uncertain: 0 };
+    this.#nextIn = undefined;
     report.uncertain = this.#recoverStaleClaims();
     // Conversations that failed in this pass wait for a later one.
     const held: string[] = [];
@@ -264,7 +344,21 @@ export class OutboxWorker {
     }
     await Promise.all(inFlight);
     if (failure) throw failure;
+    this.#noteNextWake(pacing);
     return report;
+  }
+
+  /** When this pass ends, how long until the earliest waiting message can go. */
+  #noteNextWake(pacing: Map<string, number>): void {
+    const waits: number[] = [...pacing.values()].map((at) => at - Date.now());
+    const due = this.#wakeQuery.get()?.at;
+    if (due !== null && due !== undefined) {
+      const inMs = due - this.#clock.now().getTime();
+      // A head due already was left for pacing (counted above) or by a stop: not a wake.
+      if (inMs > 0) waits.push(inMs);
+    }
+    // The last pass's view is the current one: what earlier passes waited for has moved on.
+    this.#nextIn = waits.length ? Math.min(...waits) : undefined;
   }
 
   /** Deletes finished rows past the dedupe window (they hold addresses, and nothing else needs them). */

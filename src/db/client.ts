@@ -1,12 +1,14 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { TandemError } from '../core/errors';
+import type { Logger } from '../logger';
 import * as schema from './schema';
 import { seedTopics } from './seed-topics';
+import { WriteHealth, watchWrites } from './write-health';
 
 /** The drizzle handle; `$client` is the better-sqlite3 connection under it (online backup). */
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -17,6 +19,8 @@ export type DbOrTx = Db | Tx;
 export interface TandemDatabase {
   db: Db;
   sqlite: Database.Database;
+  /** Whether writes succeed (for `/healthz`): a full disk or an I/O error shows here. */
+  writes: WriteHealth;
   close(): void;
 }
 
@@ -24,23 +28,91 @@ export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '
 
 /**
  * Opens (creating if needed) the SQLite file, sets the pragmas we rely on, applies
- * pending migrations and seeds the topic catalog. `:memory:` works for tests.
+ * pending migrations and seeds the topic catalog. `:memory:` works for tests. A file that
+ * cannot be opened fails at once with a message naming the path and `DATABASE_PATH`.
  */
-export function openDatabase(path: string): TandemDatabase {
-  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-  const sqlite = new Database(path);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = NORMAL');
-  // Off by default in SQLite; cascading deletes are how `leave` removes everything.
-  sqlite.pragma('foreign_keys = ON');
+export function openDatabase(path: string, options: { logger?: Logger } = {}): TandemDatabase {
+  const sqlite = connect(path);
+  const writes = new WriteHealth(sqlite, options.logger);
+  watchWrites(sqlite, writes);
   const db = drizzle(sqlite, { schema });
   try {
-    migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+    migrateOnce(db);
   } catch (cause) {
     sqlite.close();
     throw new TandemError('db_migration_failed', 'could not apply database migrations', { cause });
   }
   seedTopics(db);
-  return { db, sqlite, close: () => sqlite.close() };
+  return { db, sqlite, writes, close: () => sqlite.close() };
+}
+
+function connect(path: string): Database.Database {
+  const fail = (reason: string, cause?: unknown) =>
+    new TandemError(
+      'db_open_failed',
+      `cannot open the database at ${path} (DATABASE_PATH): ${reason}`,
+      cause === undefined ? undefined : { cause },
+    );
+  if (path !== ':memory:') ensureFolder(dirname(resolve(path)), fail);
+  let sqlite: Database.Database | undefined;
+  try {
+    sqlite = new Database(path);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+    // Off by default in SQLite; cascading deletes are how `leave` removes everything.
+    sqlite.pragma('foreign_keys = ON');
+    return sqlite;
+  } catch (cause) {
+    sqlite?.close();
+    const code = (cause as { code?: unknown }).code;
+    const message = cause instanceof Error ? cause.message : String(cause);
+    throw fail(typeof code === 'string' ? `${code} (${message})` : message, cause);
+  }
+}
+
+/**
+ * Creates the database's folder one level at a time. `mkdirSync(…, {recursive: true})`
+ * spins forever on paths it can never create (under /proc it retries ENOENT endlessly);
+ * one call per missing level fails at once with the real reason.
+ */
+function ensureFolder(folder: string, fail: (reason: string, cause?: unknown) => Error): void {
+  let stat: ReturnType<typeof statSync>;
+  try {
+    stat = statSync(folder, { throwIfNoEntry: false });
+  } catch (cause) {
+    throw fail(`cannot read the folder ${folder} (${codeOf(cause)})`, cause);
+  }
+  if (stat) {
+    if (!stat.isDirectory()) throw fail(`${folder} is not a folder`);
+    return;
+  }
+  const parent = dirname(folder);
+  if (parent === folder) throw fail(`the folder ${folder} does not exist`);
+  ensureFolder(parent, fail);
+  try {
+    mkdirSync(folder);
+  } catch (cause) {
+    if (codeOf(cause) === 'EEXIST') return;
+    throw fail(`cannot create the folder ${folder} (${codeOf(cause)})`, cause);
+  }
+}
+
+function codeOf(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : 'unknown';
+}
+
+/**
+ * drizzle reads which migrations were applied before it opens its transaction, so a second
+ * process starting at the same moment on a new file can read "none" and then find the
+ * tables the first one just made. Migrating again after such a failure reads the truth:
+ * there is nothing left to do (a migration that is really broken fails the second time too).
+ */
+function migrateOnce(db: Db): void {
+  try {
+    migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  } catch {
+    migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  }
 }

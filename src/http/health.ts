@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { ConnectionStatus } from '../core/adapter';
+import type { ChatAdapter, ConnectionStatus } from '../core/adapter';
 
 /** An HTTP route served on Tandem's one port. */
 export interface HttpRoute {
@@ -35,13 +35,37 @@ export function healthHandler(checks: HealthCheck[] | (() => HealthCheck[])) {
   };
 }
 
+/**
+ * What Tandem's `/healthz` checks: whether the database can be written (a full disk shows
+ * here), then each running platform's connection. Read at every probe, so adapters added
+ * after start are included.
+ */
+export function tandemChecks(
+  database: { writes: { status(): ConnectionStatus } },
+  adapters: Partial<Record<string, ChatAdapter>>,
+): () => HealthCheck[] {
+  const databaseCheck: HealthCheck = { name: 'database', check: () => database.writes.status() };
+  return () => [
+    databaseCheck,
+    ...Object.values(adapters).flatMap((adapter) => {
+      const connection = adapter?.connection?.bind(adapter);
+      return adapter && connection ? [{ name: adapter.platform, check: connection }] : [];
+    }),
+  ];
+}
+
 /** A plain server for the routes when no Slack HTTP receiver is there to carry them. */
 export async function startHttpServer(port: number, routes: HttpRoute[]): Promise<Server> {
   const server = createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0];
     const route = routes.find((r) => r.path === path && r.method.includes(req.method ?? ''));
-    if (route) return route.handler(req, res);
-    res.writeHead(404).end();
+    if (!route) return void res.writeHead(404).end();
+    try {
+      route.handler(req, res);
+    } catch {
+      // A route that throws answers 500; it never takes the process down.
+      if (!res.headersSent) res.writeHead(500).end();
+    }
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

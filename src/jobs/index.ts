@@ -166,7 +166,8 @@ export async function catchUp(deps: JobDeps): Promise<void> {
     if (!job.catchUp || !schedule) continue;
     const seen = deps.db.select().from(jobRuns).where(eq(jobRuns.name, name)).get();
     if (!seen) {
-      deps.db.insert(jobRuns).values({ name, lastRunAt: now }).run();
+      // Another process starting on the same new database may have noted it a moment ago.
+      deps.db.insert(jobRuns).values({ name, lastRunAt: now }).onConflictDoNothing().run();
       continue;
     }
     const slot = lastOccurrence(schedule, now, deps.config.ORG_TIMEZONE);

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DeliveryError } from '../../src/core/errors';
 import {
   backoffMs,
@@ -15,6 +15,7 @@ import { createTestApp, type TestApp } from '../helpers/app';
 
 let app: TestApp;
 afterEach(() => {
+  vi.useRealTimers();
   try {
     app?.close();
   } catch {
@@ -216,5 +217,62 @@ describe('outbox', () => {
     app.clock.advance(backoffMs(1));
     await app.outbox.deliverDue();
     expect(adapter.texts()).toEqual(['later']);
+  });
+  it("releases a send cut off by a crash at the next start, so that chat's next message goes at once", async () => {
+    const adapter = setup();
+    for (const [key, word] of [
+      ['cut', 'cut off'],
+      ['next', 'next'],
+    ] as const)
+      enqueue(app.database.db, { dedupeKey: key, target, payload: text(word) }, app.clock.now());
+    adapter.afterReceive = () => app.close();
+    app.outbox.kick();
+    await app.outbox.drain();
+
+    // A restart right away: the claim's lease has not run out.
+    app = app.restart();
+    const again = new RecordingAdapter('slack');
+    app.adapters.slack = again;
+    expect(rowOf('cut')?.status).toBe('sending');
+    expect(app.outbox.releaseAbandonedClaims()).toBe(1);
+    await app.outbox.deliverDue();
+    expect(again.texts()).toEqual(['next']);
+    expect(rowOf('cut')).toMatchObject({ status: 'uncertain', payload: null });
+  });
+
+  it('wakes itself once, at the earliest retry; an earlier one replaces a later timer, and stop clears it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const adapter = setup();
+    const other: Target = {
+      kind: 'conversation',
+      conversation: { platform: 'slack', workspace: 'T1', id: 'D2', kind: 'dm' },
+    };
+    adapter.failWith.push(
+      new DeliveryError('delivery_rate_limited', '429', { retryAfterMs: 30_000 }),
+    );
+    enqueue(app.database.db, { dedupeKey: 'late', target, payload: text('late') }, app.clock.now());
+    app.outbox.kick();
+    await app.outbox.drain();
+    expect(vi.getTimerCount()).toBe(1);
+    adapter.failWith.push(
+      new DeliveryError('delivery_rate_limited', '429', { retryAfterMs: 5_000 }),
+    );
+    enqueue(
+      app.database.db,
+      { dedupeKey: 'soon', target: other, payload: text('soon') },
+      app.clock.now(),
+    );
+    app.outbox.kick();
+    await app.outbox.drain();
+    expect(vi.getTimerCount()).toBe(1);
+
+    app.clock.advance(5_000);
+    await vi.advanceTimersByTimeAsync(5_000);
+    await app.outbox.drain();
+    expect(adapter.texts()).toEqual(['soon']);
+    // The remaining wait is timed again from here, and stop clears it.
+    expect(vi.getTimerCount()).toBe(1);
+    await app.outbox.stop();
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

@@ -1,23 +1,22 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import TelegramServer from 'telegram-test-api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeSlackApi } from '../fakes/slack-api';
 import { freePort, until } from '../helpers/net';
 import { SIGNING_SECRET, signedHeaders } from '../helpers/slack';
+import { startTandem, type TandemProcess } from '../helpers/tandem-process';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const TG_TOKEN = '123456:PROC-TOKEN-abcdefghijklmnop';
 
-let child: ChildProcess | undefined;
+let tandem: TandemProcess | undefined;
 let dir: string;
 let fake: FakeSlackApi | undefined;
 let telegram: TelegramServer | undefined;
 
 afterEach(async () => {
-  child?.kill('SIGKILL');
+  tandem?.proc.kill('SIGKILL');
   await fake?.stop();
   await telegram?.stop();
   rmSync(dir, { recursive: true, force: true });
@@ -31,33 +30,14 @@ describe('npm start with Slack and Telegram configured', () => {
     telegram = new TelegramServer({ port: await freePort(), host: '127.0.0.1', storeTimeout: 60 });
     await telegram.start();
     const port = await freePort();
-    const clean = Object.fromEntries(
-      Object.entries(process.env).filter(
-        ([k]) => !/^(SLACK_|TELEGRAM_|DATABASE_PATH|ADMIN_IDS|DEMO|PORT)/.test(k),
-      ),
-    );
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: ROOT,
-      env: {
-        ...clean,
-        DATABASE_PATH: join(dir, 'tandem.db'),
-        PORT: String(port),
-        LOG_FORMAT: 'json',
-        SLACK_BOT_TOKEN: 'xoxb-process-test',
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: fake.apiUrl,
-        TELEGRAM_BOT_TOKEN: TG_TOKEN,
-        TELEGRAM_API_ROOT: telegram.config.apiURL,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child = proc;
-    let logs = '';
-    proc.stdout?.on('data', (c: Buffer) => {
-      logs += c.toString();
-    });
-    proc.stderr?.on('data', (c: Buffer) => {
-      logs += c.toString();
+    tandem = startTandem({
+      DATABASE_PATH: join(dir, 'tandem.db'),
+      PORT: String(port),
+      SLACK_BOT_TOKEN: 'xoxb-process-test',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      TELEGRAM_BOT_TOKEN: TG_TOKEN,
+      TELEGRAM_API_ROOT: telegram.config.apiURL,
     });
 
     const base = `http://127.0.0.1:${port}`;
@@ -96,9 +76,8 @@ describe('npm start with Slack and Telegram configured', () => {
       stored().find((m) => m.message.text.includes('Tandem — reverse mentoring')),
     );
 
-    proc.kill('SIGTERM');
-    const code = await new Promise<number | null>((r) => proc.once('exit', (c) => r(c)));
-    expect(code).toBe(0);
+    expect((await tandem.terminate()).code).toBe(0);
+    const logs = tandem.logs();
     // Logs are JSON lines with ids and codes; no message text, no tokens.
     expect(logs).toContain('"msg":"tandem started"');
     expect(logs).not.toContain('xoxb-process-test');

@@ -1,12 +1,25 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Bot, InputFile, type Transformer, webhookCallback } from 'grammy';
-import type { UserFromGetMe } from 'grammy/types';
-import type { ChatAdapter, CommandInfo, EventHandler } from '../../core/adapter';
+import { Bot, InputFile, type Transformer } from 'grammy';
+import type { Update, UserFromGetMe } from 'grammy/types';
+import type { ChatAdapter, CommandInfo, ConnectionStatus, EventHandler } from '../../core/adapter';
 import { LOCALES } from '../../core/i18n';
 import { Pacer } from '../../core/pacer';
 import type { Target } from '../../core/refs';
 import type { FileMessage, Reply, SendOptions } from '../../core/replies';
 import type { Logger } from '../../logger';
+import {
+  connectionCode,
+  deadline,
+  pause,
+  retryAfterMs,
+  TELEGRAM_POLL_GRACE_MS,
+  TELEGRAM_POLL_TIMEOUT_S,
+  TELEGRAM_RECONNECT_MAX_MS,
+  TELEGRAM_RECONNECT_MIN_MS,
+  TELEGRAM_SETUP_TIMEOUT_MS,
+  TELEGRAM_STOP_CONFIRM_MS,
+  within,
+} from './connection';
 import { cannotEdit, isNotModified, toDeliveryError } from './delivery-errors';
 import { callbackQueryId, toEvent } from './inbound';
 import {
@@ -20,6 +33,7 @@ import {
   TELEGRAM_START_PAYLOAD_MAX,
 } from './limits';
 import { renderMessages } from './render';
+import { webhookHandler } from './webhook';
 
 export interface TelegramAdapterConfig {
   token: string;
@@ -36,6 +50,8 @@ export interface TelegramAdapterConfig {
   logger: Logger;
   /** Pacing overrides (tests). */
   intervals?: { global: number; private: number; group: number };
+  /** Reconnect backoff overrides (tests). */
+  reconnect?: { minMs: number; maxMs: number };
 }
 
 /** An HTTP route the shared server mounts (the webhook). */
@@ -49,6 +65,11 @@ export interface TelegramRoute {
  * Telegram over grammY: answers every button press at once, turns updates into neutral
  * events, renders replies as HTML with inline keyboards, and edits a form's message in
  * place rather than adding a new keyboard for every step.
+ *
+ * It connects on its own: start() keeps trying getMe and setWebhook/deleteWebhook with
+ * backoff (each failure logged with a code, the state shown by `connection()`), and its own
+ * long-polling loop does the same, so a Bot API that is down or hangs holds back nothing
+ * else, and stop() returns at once whatever the Bot API does.
  */
 export class TelegramAdapter implements ChatAdapter {
   readonly platform = 'telegram' as const;
@@ -56,8 +77,15 @@ export class TelegramAdapter implements ChatAdapter {
   readonly #log: Logger;
   readonly #bot: Bot;
   readonly #pacer = new Pacer();
+  /** Aborted by stop(): ends every wait and every Bot API call in flight for receiving. */
+  readonly #stopping = new AbortController();
   #handler: EventHandler | undefined;
+  #starting: Promise<void> | undefined;
   #polling: Promise<void> | undefined;
+  #status: ConnectionStatus = { state: 'connecting' };
+  /** The next update id to ask for, and the one Telegram last heard we asked for. */
+  #offset = 0;
+  #confirmedOffset = 0;
 
   constructor(config: TelegramAdapterConfig) {
     this.#config = config;
@@ -82,48 +110,142 @@ export class TelegramAdapter implements ChatAdapter {
   webhookRoute(): TelegramRoute | undefined {
     const webhook = this.#config.webhook;
     if (!webhook) return undefined;
-    const callback = webhookCallback(this.#bot, 'http', {
-      secretToken: webhook.secret,
-      onTimeout: 'return',
-      timeoutMilliseconds: 9000,
-    });
     return {
       path: new URL(webhook.url).pathname,
       method: ['POST'],
-      handler: (req, res) => {
-        // Until start() has run, Telegram is told to come back (it retries) rather than losing updates.
-        if (!this.#handler) {
-          res.writeHead(503).end();
-          return;
-        }
-        callback(req, res).catch(() => {
-          if (!res.headersSent) res.writeHead(500).end();
-        });
-      },
+      handler: webhookHandler({
+        secret: webhook.secret,
+        // Until connected (our identity known, the webhook set) Telegram is told to come back.
+        ready: () => this.#handler !== undefined && this.#status.state === 'up',
+        handle: (update) => this.#bot.handleUpdate(update as unknown as Update),
+        log: this.#log,
+      }),
     };
   }
 
+  connection(): ConnectionStatus {
+    return this.#status;
+  }
+
+  /**
+   * Resolves once connected (or stopped): until then it retries with backoff, logging each
+   * failure's code, so a caller may await it without holding anything else back.
+   */
   async start(handler: EventHandler): Promise<void> {
     this.#handler = handler;
-    await this.#bot.init();
-    const webhook = this.#config.webhook;
-    if (webhook) {
-      await this.#bot.api.setWebhook(webhook.url, {
-        secret_token: webhook.secret,
-        drop_pending_updates: false,
-      });
-      return;
-    }
-    if (this.#config.polling === false) return;
-    // Long polling runs until stop(); failures are logged, the process lives on.
-    this.#polling = this.#bot.start({ drop_pending_updates: false }).catch((error: unknown) => {
-      this.#log.error({ err: error instanceof Error ? error.name : 'unknown' }, 'polling stopped');
-    });
+    this.#starting ??= this.#connect();
+    await this.#starting;
   }
 
   async stop(): Promise<void> {
-    if (this.#bot.isRunning()) await this.#bot.stop();
+    this.#stopping.abort();
+    await this.#starting;
     await this.#polling;
+    // Tell Telegram which updates were handled, so a restart does not fetch them again (they
+    // would be recognised as duplicates anyway); briefly, as the Bot API may be the problem.
+    if (this.#offset > this.#confirmedOffset) {
+      await this.#bot.api
+        .getUpdates(
+          { offset: this.#offset, limit: 1, timeout: 0 },
+          deadline(TELEGRAM_STOP_CONFIRM_MS),
+        )
+        .catch(() => undefined);
+    }
+  }
+
+  async #connect(): Promise<void> {
+    const signal = this.#stopping.signal;
+    const webhook = this.#config.webhook;
+    const polling = !webhook && this.#config.polling !== false;
+    let attempt = 0;
+    while (!signal.aborted) {
+      try {
+        if (!this.#bot.isInited()) {
+          this.#bot.botInfo = await this.#bot.api.getMe(within(signal, TELEGRAM_SETUP_TIMEOUT_MS));
+        }
+        if (webhook) {
+          await this.#bot.api.setWebhook(
+            webhook.url,
+            { secret_token: webhook.secret, drop_pending_updates: false },
+            within(signal, TELEGRAM_SETUP_TIMEOUT_MS),
+          );
+        } else if (polling) {
+          // A webhook left set would make every getUpdates fail with 409.
+          await this.#bot.api.deleteWebhook(
+            { drop_pending_updates: false },
+            within(signal, TELEGRAM_SETUP_TIMEOUT_MS),
+          );
+        }
+        break;
+      } catch (error) {
+        if (signal.aborted) return;
+        attempt += 1;
+        await pause(this.#failed(error, attempt), signal);
+      }
+    }
+    if (signal.aborted) return;
+    // Polling is up once a getUpdates has answered; the other modes are up now.
+    if (polling) this.#polling = this.#poll();
+    else this.#up();
+  }
+
+  /** Long polling until stop(): every failure is logged and retried with backoff. */
+  async #poll(): Promise<void> {
+    const signal = this.#stopping.signal;
+    let attempt = 0;
+    let first = true;
+    while (!signal.aborted) {
+      let updates: Update[];
+      // Right after starting or a failure, ask without waiting: it says at once whether
+      // Telegram answers, so /healthz need not wait out a long poll to say "up".
+      const timeout = attempt > 0 || first ? 0 : TELEGRAM_POLL_TIMEOUT_S;
+      try {
+        updates = await this.#bot.api.getUpdates(
+          { offset: this.#offset, timeout, ...(first ? { allowed_updates: [] } : {}) },
+          within(signal, timeout * 1000 + TELEGRAM_POLL_GRACE_MS),
+        );
+      } catch (error) {
+        if (signal.aborted) return;
+        attempt += 1;
+        await pause(this.#failed(error, attempt), signal);
+        continue;
+      }
+      this.#confirmedOffset = this.#offset;
+      first = false;
+      attempt = 0;
+      this.#up();
+      for (const update of updates) {
+        // Moved on before handling: an update that fails is not fetched again and again.
+        this.#offset = update.update_id + 1;
+        try {
+          await this.#bot.handleUpdate(update);
+        } catch (error) {
+          this.#log.error(
+            { err: error instanceof Error ? error.name : 'unknown' },
+            'update failed',
+          );
+        }
+      }
+    }
+  }
+
+  #up(): void {
+    if (this.#status.state !== 'up') this.#log.info('telegram connected');
+    this.#status = { state: 'up' };
+  }
+
+  /** Marks the connection down, logs why, and says how long to wait before the next try. */
+  #failed(error: unknown, attempt: number): number {
+    const code = connectionCode(error);
+    const { minMs, maxMs } = this.#config.reconnect ?? {
+      minMs: TELEGRAM_RECONNECT_MIN_MS,
+      maxMs: TELEGRAM_RECONNECT_MAX_MS,
+    };
+    const backoff = Math.min(maxMs, minMs * 2 ** (attempt - 1));
+    const waitMs = Math.max(backoff, retryAfterMs(error) ?? 0);
+    this.#status = { state: 'down', code };
+    this.#log.error({ code, attempt, retryInMs: waitMs }, 'telegram unreachable; will retry');
+    return waitMs;
   }
 
   /** Processes one raw update (what the webhook and polling do), for tests and tools. */

@@ -17,3 +17,10 @@ export const TELEGRAM_GROUP_INTERVAL_MS = 3000;
 export const TELEGRAM_PHOTO_MAX_BYTES = 10 * 1024 * 1024;
 /** Files Telegram shows as photos. */
 export const TELEGRAM_PHOTO_TYPES: ReadonlySet<string> = new Set(['image/png', 'image/jpeg']);
+/**
+ * Largest webhook body we read. Real updates are a few kilobytes (4096-character texts,
+ * captions, entities, a replied-to message); anything bigger is not Telegram.
+ */
+export const TELEGRAM_WEBHOOK_BODY_MAX_BYTES = 1024 * 1024;
+/** Telegram waits a while for the webhook's answer, then retries: answer before it does. */
+export const TELEGRAM_WEBHOOK_ANSWER_MS = 9_000;

@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { startTelegram, type TelegramHarness } from '../helpers/telegram';
+
+let app: TestApp;
+let tg: TelegramHarness;
+
+afterEach(async () => {
+  vi.useRealTimers();
+  await tg?.adapter.stop();
+  app?.close();
+  app?.dispose();
+});
+
+const sent = () => tg.api.callsTo('sendMessage').map((c) => String(c.payload.text));
+
+/** Moves the app's clock and the timers together, as real time would. */
+async function wait(ms: number): Promise<void> {
+  app.clock.advance(ms);
+  await vi.advanceTimersByTimeAsync(ms);
+  await app.outbox.drain();
+}
+
+describe('Telegram: retry timing', () => {
+  it('retries a 429 when retry_after ends, not at the next minute tick, and the chat’s later replies follow', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    app = createTestApp();
+    tg = await startTelegram(app);
+    tg.api.fail('sendMessage', {
+      error_code: 429,
+      description: 'Too Many Requests: retry after 3',
+      retry_after: 3,
+    });
+    await tg.say('/help');
+    expect(tg.api.callsTo('sendMessage:failed')).toHaveLength(1);
+    // Her next message's reply queues behind the one waiting out the 429.
+    await tg.say('hello');
+    expect(sent()).toEqual([]);
+
+    await wait(2_900);
+    expect(sent()).toEqual([]);
+    await wait(200);
+    const texts = sent();
+    expect(texts[0]).toContain('Tandem — reverse mentoring');
+    expect(texts.at(-1)).toContain("I didn't catch that");
+  });
+
+  it('retries a transient failure after its backoff, by itself', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    app = createTestApp();
+    tg = await startTelegram(app);
+    tg.api.fail('sendMessage', { error_code: 502, description: 'Bad Gateway' });
+    await tg.say('hello');
+    expect(sent()).toEqual([]);
+    // backoffMs(1) = 2 s
+    await wait(1_900);
+    expect(sent()).toEqual([]);
+    await wait(200);
+    expect(sent()).toHaveLength(1);
+  });
+});

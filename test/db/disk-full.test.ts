@@ -1,0 +1,135 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import type Database from 'better-sqlite3';
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { ManualClock } from '../../src/core/clock';
+import { openDatabase } from '../../src/db/client';
+import { healthHandler, startHttpServer, tandemChecks } from '../../src/http/health';
+import type { TestApp } from '../helpers/app';
+import { startTelegram, type TelegramHarness } from '../helpers/telegram';
+
+let app: TestApp;
+let tg: TelegramHarness;
+let server: Server;
+
+afterEach(async () => {
+  server?.close();
+  await tg?.adapter.stop();
+  app?.close();
+  app?.dispose();
+});
+
+/** The real app on a real file, logging to `lines` (the database's own log lines included). */
+function appWithLog(): { app: TestApp; lines: () => Record<string, unknown>[] } {
+  const raw: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      raw.push(chunk.toString());
+      done();
+    },
+  });
+  const logger = pino({ level: 'info' }, stream);
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-full-'));
+  const dbPath = join(dir, 'tandem.db');
+  const config = loadConfig({ DATABASE_PATH: dbPath, FILES_DIR: join(dir, 'files') });
+  const clock = new ManualClock('2026-12-01T09:00:00Z');
+  const database = openDatabase(dbPath, { logger });
+  const { engine, outbox, adapters } = createApp({ db: database.db, clock, config, logger });
+  const testApp: TestApp = {
+    dir,
+    dbPath,
+    database,
+    config,
+    clock,
+    adapters,
+    outbox,
+    engine,
+    close: () => database.close(),
+    restart: () => {
+      throw new Error('not used here');
+    },
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
+  return { app: testApp, lines: () => raw.map((l) => JSON.parse(l) as Record<string, unknown>) };
+}
+
+/**
+ * A full disk, as SQLite sees one: the file may not grow by a single page, and the pages it
+ * has are full where new rows go (`max_page_count` caps this connection's file; the error is
+ * the same SQLITE_FULL "database or disk is full" a full disk gives).
+ */
+function fillDisk(sqlite: Database.Database): void {
+  sqlite.pragma(`max_page_count = ${sqlite.pragma('page_count', { simple: true })}`);
+  const fill = (sql: string) => {
+    const statement = sqlite.prepare(sql);
+    try {
+      for (let i = 0; ; i++) statement.run({ k: `filler:${String(i).padStart(8, '0')}` });
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_FULL') throw error;
+    }
+  };
+  fill(
+    `insert into outbox (dedupe_key, platform, target_key, target, status, next_attempt_at, created_at)
+     values (@k, 'telegram', @k, '{}', 'failed', 0, 0)`,
+  );
+  fill('insert into inbound_events (key, received_at) values (@k, 0)');
+}
+
+async function healthz(): Promise<{ status: number; checks: Record<string, unknown> }> {
+  const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/healthz`);
+  const { checks } = (await res.json()) as { checks: Record<string, unknown> };
+  return { status: res.status, checks };
+}
+
+describe('a full disk', () => {
+  it('still answers the person with the error reply, shows on /healthz, and the log says why', async () => {
+    const made = appWithLog();
+    app = made.app;
+    tg = await startTelegram(app);
+    server = await startHttpServer(0, [
+      {
+        path: '/healthz',
+        method: ['GET'],
+        handler: healthHandler(tandemChecks(app.database, app.adapters)),
+      },
+    ]);
+    await tg.say('/help');
+    expect((await healthz()).status).toBe(200);
+    const before = tg.api.texts().length;
+
+    fillDisk(app.database.sqlite);
+    // Nothing written yet: the probe finds out on its own.
+    expect(await healthz()).toMatchObject({
+      status: 503,
+      checks: { database: { state: 'down', code: 'db_full' } },
+    });
+
+    await tg.say('/help');
+    const replies = tg.api.texts().slice(before);
+    expect(replies).toEqual([
+      'Sorry, something went wrong on my side. Nothing was changed — please try again.',
+    ]);
+    // The outbox is in the same full database: the reply went straight to Telegram.
+    expect(made.lines().some((l) => l.msg === 'error reply not queued; sending it directly')).toBe(
+      true,
+    );
+    expect(made.lines().find((l) => l.msg === 'database cannot be written')).toMatchObject({
+      level: 50,
+      code: 'SQLITE_FULL',
+    });
+
+    // Room again: the next message is handled as usual, and /healthz is green at once.
+    app.database.sqlite.pragma('max_page_count = 1000000');
+    await tg.say('/help');
+    expect(tg.api.texts().at(-1)).toContain('Tandem — reverse mentoring');
+    expect(made.lines().some((l) => l.msg === 'database can be written again')).toBe(true);
+    expect((await healthz()).status).toBe(200);
+  });
+});
