@@ -2,11 +2,13 @@ import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { eq } from 'drizzle-orm';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { TandemError } from '../core/errors';
 import type { Logger } from '../logger';
 import * as schema from './schema';
+import { appState } from './schema';
 import { seedTopics } from './seed-topics';
 import { WriteHealth, watchWrites } from './write-health';
 
@@ -43,6 +45,7 @@ export function openDatabase(path: string, options: { logger?: Logger } = {}): T
     throw new TandemError('db_migration_failed', 'could not apply database migrations', { cause });
   }
   seedTopics(db);
+  eraseFreedOnce(db);
   return { db, sqlite, writes, close: () => sqlite.close() };
 }
 
@@ -60,7 +63,10 @@ function connect(path: string): Database.Database {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
-    // Off by default in SQLite; cascading deletes are how `leave` removes everything.
+    // Deleted content is overwritten with zeros, not just unlinked: what `leave` deletes is
+    // gone from the file's bytes once the WAL is checkpointed (costs a little write I/O).
+    sqlite.pragma('secure_delete = ON');
+    // Off by default in SQLite; the schema's cascades and SET NULLs depend on it.
     sqlite.pragma('foreign_keys = ON');
     return sqlite;
   } catch (cause) {
@@ -101,6 +107,22 @@ function ensureFolder(folder: string, fail: (reason: string, cause?: unknown) =>
 function codeOf(error: unknown): string {
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' ? code : 'unknown';
+}
+
+const SECURE_DELETE_KEY = 'db.secureDeleteSince';
+
+/**
+ * A database from before `secure_delete` was on may still hold deleted rows in its free
+ * pages; one VACUUM rewrites it without them. After that, deletes zero their own bytes.
+ */
+function eraseFreedOnce(db: Db): void {
+  if (db.select().from(appState).where(eq(appState.key, SECURE_DELETE_KEY)).get()) return;
+  db.$client.exec('VACUUM');
+  const now = new Date();
+  db.insert(appState)
+    .values({ key: SECURE_DELETE_KEY, value: now.toISOString(), updatedAt: now })
+    .onConflictDoNothing()
+    .run();
 }
 
 /**

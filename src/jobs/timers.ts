@@ -32,7 +32,7 @@ export type TimerKind =
 export interface TimerDeps {
   config: Config;
   adapters: Partial<Record<Platform, ChatAdapter>>;
-  /** A step to run once the row's transaction has committed (VACUUM can't run inside one). */
+  /** A step to run once the row's transaction has committed (a WAL checkpoint can't run inside one). */
   afterCommit(step: (db: Db) => void): void;
 }
 

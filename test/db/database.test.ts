@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client';
 import { listTopics } from '../../src/db/queries/profiles';
@@ -54,5 +55,26 @@ describe('database', () => {
     expect(seedDemoCompany(database.db, now)).toBe(false);
     expect(count()).toBe(DEMO_COMPANY.length - 1);
     database.close();
+  });
+
+  it('wipes rows deleted before secure_delete was on from the file, once, when it opens', () => {
+    dir = mkdtempSync(join(tmpdir(), 'tandem-db-'));
+    const path = join(dir, 'tandem.db');
+    // A database written by an older Tandem: a row deleted without secure_delete leaves its
+    // bytes in a free page.
+    openDatabase(path).close();
+    const old = new Database(path);
+    old.pragma('secure_delete = OFF');
+    old.prepare("delete from app_state where key = 'db.secureDeleteSince'").run();
+    old.prepare("insert into app_state values ('someone', '\"Zinaida Left-Long-Ago\"', 0)").run();
+    old.pragma('wal_checkpoint(TRUNCATE)');
+    old.prepare("delete from app_state where key = 'someone'").run();
+    old.pragma('wal_checkpoint(TRUNCATE)');
+    old.close();
+    expect(readFileSync(path).includes('Zinaida Left-Long-Ago')).toBe(true);
+
+    openDatabase(path).close();
+    expect(readFileSync(path).includes('Zinaida Left-Long-Ago')).toBe(false);
+    expect(readFileSync(path).includes('Zinaida')).toBe(false);
   });
 });

@@ -139,12 +139,12 @@ export function forgetPerson(db: DbOrTx, userId: number, now: Date): void {
 }
 
 /**
- * Makes deleted content unreadable in the file itself, not only in the tables: VACUUM
- * rewrites the database without free pages or freed cells (including those freed before
- * `secure_delete` was ever on), and a TRUNCATE checkpoint empties the WAL, whose frames hold
- * old page images. Outside any transaction; it blocks for a moment per tens of megabytes.
+ * Makes deleted content unreadable in the file itself, not only in the tables. Deletes already
+ * zero their bytes (`secure_delete`, set at open), but in WAL mode the old page images stay
+ * in the -wal file, and the zeroed pages reach the database file only at a checkpoint: a
+ * TRUNCATE checkpoint does both. Outside any transaction; it costs a write of the changed
+ * pages, not a rewrite of the file.
  */
 export function eraseFreedBytes(db: Db): void {
-  db.$client.exec('VACUUM');
   db.$client.pragma('wal_checkpoint(TRUNCATE)');
 }
