@@ -60,15 +60,17 @@ describe('database', () => {
   it('wipes rows deleted before secure_delete was on from the file, once, when it opens', () => {
     dir = mkdtempSync(join(tmpdir(), 'tandem-db-'));
     const path = join(dir, 'tandem.db');
-    // A database written by an older Tandem: a row deleted without secure_delete leaves its
-    // bytes in a free page.
+    // A database written by an older Tandem: what it deleted without secure_delete left its
+    // bytes in free pages.
     openDatabase(path).close();
     const old = new Database(path);
     old.pragma('secure_delete = OFF');
     old.prepare("delete from app_state where key = 'db.secureDeleteSince'").run();
-    old.prepare("insert into app_state values ('someone', '\"Zinaida Left-Long-Ago\"', 0)").run();
+    old.exec(
+      "create table leftovers (t text); insert into leftovers values ('Zinaida Left-Long-Ago')",
+    );
     old.pragma('wal_checkpoint(TRUNCATE)');
-    old.prepare("delete from app_state where key = 'someone'").run();
+    old.exec('drop table leftovers');
     old.pragma('wal_checkpoint(TRUNCATE)');
     old.close();
     expect(readFileSync(path).includes('Zinaida Left-Long-Ago')).toBe(true);
