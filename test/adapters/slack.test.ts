@@ -573,11 +573,17 @@ describe('Slack: request security and retries', () => {
 
   it("ignores Slack's retries of an event it already handled", async () => {
     const s = await started();
-    const message = { type: 'message', channel_type: 'im', channel: 'DU1', user: 'U1', text: 'hi' };
-    await s.event(message, { eventId: 'Ev-dup' });
-    await s.event(message, { eventId: 'Ev-dup', retryNum: 1 });
-    await s.event(message, { eventId: 'Ev-dup', retryNum: 2 });
-    expect(s.fake.callsTo('chat.postMessage')).toHaveLength(1);
+    participant(app, U1, 'Pat Lee', { role: 'mentor', grade: 1, teach: ['ai'] });
+    const dm = { type: 'message', channel_type: 'im', channel: 'DU1', user: 'U1' };
+    await s.event({ ...dm, text: 'pause' }, { eventId: 'Ev-pause' });
+    await s.event({ ...dm, text: 'resume' }, { eventId: 'Ev-resume' });
+    // Slack timed out on the first delivery and sends "pause" again: handling it a second
+    // time would quietly put Pat back on a break right after they came back.
+    await s.event({ ...dm, text: 'pause' }, { eventId: 'Ev-pause', retryNum: 1 });
+    await s.event({ ...dm, text: 'profile' }, { eventId: 'Ev-profile' });
+    const texts = s.fake.postedTexts();
+    expect(texts).toHaveLength(3);
+    expect(texts.at(-1)).not.toContain('on a break');
   });
 
   it('serves /healthz on the same port', async () => {
