@@ -348,17 +348,27 @@ describe('Telegram: delivery', () => {
 
   it('handles each update id once', async () => {
     const t = await started();
-    const message = {
-      message_id: 1,
-      date: 0,
-      from: { is_bot: false, ...ANNA },
-      chat: { id: ANNA.id, type: 'private' },
-      text: '/help',
-    };
-    await t.adapter.handleUpdate({ update_id: 999_001, message } as never);
-    await t.adapter.handleUpdate({ update_id: 999_001, message } as never);
+    participant(app, ref(ANNA), 'Anna Petrova', { role: 'mentor', grade: 1, teach: ['gen_z'] });
+    const says = (update_id: number, text: string) =>
+      t.adapter.handleUpdate({
+        update_id,
+        message: {
+          message_id: update_id,
+          date: 0,
+          from: { is_bot: false, ...ANNA },
+          chat: { id: ANNA.id, type: 'private' },
+          text,
+        },
+      } as never);
+    await says(999_001, '/pause');
+    await says(999_002, '/resume');
+    // The same update again (a webhook Telegram re-sent): handled twice, it would put Anna
+    // back on a break right after she came back.
+    await says(999_001, '/pause');
+    await says(999_003, '/profile');
     await app.outbox.drain();
-    expect(t.api.callsTo('sendMessage')).toHaveLength(1);
+    expect(t.api.callsTo('sendMessage')).toHaveLength(3);
+    expect(t.api.texts().at(-1)).not.toMatch(/on a break|перерыв/);
   });
 
   it('sends files as documents', async () => {
