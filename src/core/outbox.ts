@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client';
 import { type OutboxRow, outbox, users } from '../db/schema';
 import type { Logger } from '../logger';
@@ -194,19 +194,7 @@ export class OutboxWorker {
    * and is logged. We keep "never duplicated" and release the conversation at once.
    */
   releaseAbandonedClaims(): number {
-    const abandoned = this.#db
-      .update(outbox)
-      .set({ status: 'uncertain', lastError: 'process_died', payload: null })
-      .where(eq(outbox.status, 'sending'))
-      .returning({ id: outbox.id })
-      .all();
-    for (const row of abandoned) {
-      this.#logger.warn(
-        { outboxId: row.id },
-        'message may or may not have been delivered before a restart; not resending',
-      );
-    }
-    return abandoned.length;
+    return this.#markUncertain(eq(outbox.status, 'sending'), 'process_died');
   }
 
   /** Starts a delivery pass soon; calls while one runs are folded into one more pass. */
@@ -376,19 +364,30 @@ export class OutboxWorker {
 
   #recoverStaleClaims(): number {
     const cutoff = new Date(this.#clock.now().getTime() - OUTBOX_CLAIM_LEASE_MS);
-    const stale = this.#db
+    return this.#markUncertain(
+      and(eq(outbox.status, 'sending'), lt(outbox.claimedAt, cutoff)),
+      'claim_expired',
+    );
+  }
+
+  /**
+   * Claims whose send may or may not have reached the platform: never sent again (no platform
+   * lets us ask "did that arrive?"), logged, and out of their conversation's way.
+   */
+  #markUncertain(where: SQL | undefined, reason: 'process_died' | 'claim_expired'): number {
+    const rows = this.#db
       .update(outbox)
-      .set({ status: 'uncertain', lastError: 'claim_expired', payload: null })
-      .where(and(eq(outbox.status, 'sending'), lt(outbox.claimedAt, cutoff)))
+      .set({ status: 'uncertain', lastError: reason, payload: null })
+      .where(where)
       .returning({ id: outbox.id })
       .all();
-    for (const row of stale) {
+    for (const row of rows) {
       this.#logger.warn(
-        { outboxId: row.id },
+        { outboxId: row.id, code: reason },
         'message may or may not have been delivered; not resending',
       );
     }
-    return stale.length;
+    return rows.length;
   }
 
   /** The oldest due messages that head their conversations' queues, outside the skipped ones. */
