@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { recordInboundEvent } from '../db/queries/inbound-events';
 import { findUser, storedRoles, upsertUser, userRef } from '../db/queries/users';
 import type { UserRow } from '../db/schema';
@@ -120,8 +121,9 @@ export function createEngine<C extends string, A extends string>(
     const platform = event.user.ref.platform;
     const adapter = deps.adapters[platform];
     let locale: Locale = deps.config.DEFAULT_LOCALE;
+    let user: UserRow | undefined;
     try {
-      const user = ctx?.user ?? findUser(deps.db, event.user.ref);
+      user = ctx?.user ?? findUser(deps.db, event.user.ref);
       locale = user
         ? resolveLocale(user, deps.config.DEFAULT_LOCALE)
         : (localeFromPlatform(event.user.locale) ?? locale);
@@ -142,6 +144,8 @@ export function createEngine<C extends string, A extends string>(
             dedupeKey: `${eventKey(event)}:error`,
             target,
             payload: { kind: 'reply', reply, locale },
+            // Addressed to them, so it goes with their other messages if they leave.
+            userId: user?.id ?? null,
           },
           deps.clock.now(),
         );
@@ -304,12 +308,13 @@ export function makeContext(
   const counter = options.replies ? replyCounters.get(options.replies) : { n: 0 };
   if (!counter) throw new Error('derived context from an unknown context');
   const target: Target = options.replyTarget ?? replyTargetOf(event);
+  const key = eventKey(event);
   const push = (payload: OutgoingPayload, detached = false) => {
     counter.n += 1;
     enqueue(
       deps.db,
       {
-        dedupeKey: `${eventKey(event)}:${counter.n}`,
+        dedupeKey: `${key}:${counter.n}`,
         target,
         payload,
         userId: detached ? null : user.id,
@@ -376,9 +381,17 @@ function adapterFor(deps: EngineDeps, event: InboundEvent): ChatAdapter | undefi
   return deps.adapters[event.user.ref.platform];
 }
 
-/** Platform event ids are unique per workspace (Telegram counts per bot), so both name it. */
+/**
+ * The event's key as stored (inbound dedupe, reply dedupe keys): a one-way hash of
+ * platform, workspace and event id — unique per workspace (Telegram counts per bot), so all
+ * three name it. Hashed because adapters build ids from whatever the platform gives (a Slack
+ * button press's carries the user id), and a stored key must not keep someone's platform id
+ * after they leave.
+ */
 function eventKey(event: InboundEvent): string {
-  return `${event.user.ref.platform}:${event.user.ref.workspace}:${event.id}`;
+  return createHash('sha256')
+    .update(`${event.user.ref.platform}:${event.user.ref.workspace}:${event.id}`)
+    .digest('base64url');
 }
 
 /** Suggests a command for a typo: the nearest name within two edits. */

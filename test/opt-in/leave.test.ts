@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { UserRef } from '../../src/core/refs';
 import { pairs, users } from '../../src/db/schema';
 import { feedbackAggregate } from '../../src/features/feedback/hr-view';
 import { buildSummary } from '../../src/features/reports/build';
@@ -14,12 +15,17 @@ import { createTestApp, type TestApp } from '../helpers/app';
 import { type ConsoleChat, startConsoleChat } from '../helpers/console-chat';
 import { consoleRef } from '../helpers/pair';
 import { participant } from '../helpers/participants';
+import { buttonValue, startSlack } from '../helpers/slack';
+import { BOT, startTelegram } from '../helpers/telegram';
 import { buildFixture } from '../reports/fixture';
 
 let app: TestApp;
 let chat: ConsoleChat;
+/** What each test started (a console chat, a Slack server, a Telegram adapter), to stop after it. */
+let started: (() => Promise<void>)[] = [];
 afterEach(async () => {
-  await chat?.stop();
+  for (const stop of started) await stop();
+  started = [];
   app?.close();
   app?.dispose();
 });
@@ -45,6 +51,28 @@ function databaseBytes(): Buffer {
   );
 }
 
+/** Which of these strings are still somewhere in the database's files. */
+function stillInFile(secrets: string[]): string[] {
+  const bytes = databaseBytes();
+  return secrets.filter((s) => bytes.includes(Buffer.from(s, 'utf8')));
+}
+
+/** Lena, a mentor on the leaver's platform (so her notice is delivered), to pair them with. */
+function lenaMentor(ref: UserRef): number {
+  return participant(app, ref, 'Lena Orlova', {
+    role: 'mentor',
+    grade: 1,
+    teach: ['ai'],
+  });
+}
+
+function pairWith(mentor: number, mentee: number): void {
+  app.database.db
+    .insert(pairs)
+    .values({ mentorUserId: mentor, menteeUserId: mentee, createdAt: app.clock.now() })
+    .run();
+}
+
 /**
  * Lena (mentor) and Noah (mentee), an active pair. Noah joined through the console form, so
  * his answers went through every step a real person's do (form rows rewritten each step).
@@ -59,6 +87,7 @@ async function noahAndLena() {
   });
   app.database.db.update(users).set({ timeZone: 'Europe/Moscow' }).where(eq(users.id, lena)).run();
   chat = await startConsoleChat(app, { me: NOAH, people: [{ id: 'lena', name: 'Lena Orlova' }] });
+  started.push(() => chat.stop());
   await chat.type('/join');
   for (const answer of [
     '2', // learn (mentee)
@@ -166,6 +195,7 @@ describe('leave', () => {
         { id: 'm1', name: 'Maria Mentor' },
       ],
     });
+    started.push(() => chat.stop());
     for (const who of ['e1', 'b1']) {
       await chat.type(`/as ${who}`);
       await chat.type('/leave');
@@ -187,5 +217,100 @@ describe('leave', () => {
       mentee: 'Former participant',
     });
     expect(JSON.stringify(exportRows(db, app.config, app.clock.now()))).not.toMatch(/Elena|Boris/);
+  });
+});
+
+describe('leave through the platforms', () => {
+  // Distinctive ids and names, so finding them in the file's bytes can only mean them.
+  const SLACK_NOAH = 'UQ7XN0AHZ';
+  const TELEGRAM_NOAH = { id: 731_942_658, first_name: 'Noah', last_name: 'Quillfeather' };
+
+  it("leaves neither the Slack user id nor the name in the database file after a leave through Slack's buttons", async () => {
+    app = createTestApp();
+    const s = await startSlack(app);
+    started.push(() => s.stop());
+    s.fake.users.set(SLACK_NOAH, {
+      name: NOAH.name,
+      tz: 'Europe/Berlin',
+      locale: 'en-US',
+    });
+    const lena = lenaMentor({ platform: 'slack', workspace: 'T1', id: 'ULENA' });
+    // Noah joins through the modal and confirms the guide with its button.
+    await s.command('join', { user: SLACK_NOAH });
+    const [open] = await s.fake.waitFor('views.open');
+    const view = open?.args.view as { private_metadata: string };
+    const joined = await s.submit(
+      view.private_metadata,
+      {
+        role: { type: 'radio_buttons', selected_option: { value: 'mentee' } },
+        grade: { type: 'radio_buttons', selected_option: { value: '5' } },
+        department: { type: 'plain_text_input', value: 'Quantum Kelp Farming' },
+        learn: { type: 'checkboxes', selected_options: [{ value: 'ai' }] },
+        interests: { type: 'plain_text_input', value: 'glassblowing, zither tuning' },
+        formats: { type: 'checkboxes', selected_options: [{ value: 'one_on_one' }] },
+        language: { type: 'radio_buttons', selected_option: { value: 'en' } },
+        consent: { type: 'radio_buttons', selected_option: { value: 'yes' } },
+      },
+      { user: SLACK_NOAH },
+    );
+    expect(joined).toEqual({ status: 200, text: '' });
+    await s.press(buttonValue(s, "I've read it"), { user: SLACK_NOAH });
+    const noah = app.database.db
+      .select()
+      .from(users)
+      .where(eq(users.platformUserId, SLACK_NOAH))
+      .get();
+    if (!noah) throw new Error('Noah did not join');
+    pairWith(lena, noah.id);
+    await s.command('pair', { user: SLACK_NOAH });
+    const secrets = [SLACK_NOAH, NOAH.name, 'Quillfeather', 'Quantum Kelp', 'zither'];
+    expect(stillInFile(secrets)).toEqual(secrets);
+
+    await s.command('leave', { user: SLACK_NOAH });
+    await s.press(buttonValue(s, 'Yes, leave and delete my data'), { user: SLACK_NOAH });
+    expect(s.fake.postedTexts().join('\n')).toContain('your data is deleted');
+    app.clock.advance(60_000);
+    await tick();
+
+    expect(stillInFile(secrets)).toEqual([]);
+  });
+
+  it('leaves neither the Telegram user id nor the name in the database file after a leave through Telegram', async () => {
+    app = createTestApp();
+    const t = await startTelegram(app);
+    started.push(() => t.adapter.stop());
+    const from = { ...TELEGRAM_NOAH, language_code: 'en' };
+    const lena = lenaMentor({ platform: 'telegram', workspace: String(BOT.id), id: '5005' });
+    await t.say('/join', { from });
+    await t.pressLabel('Learn (mentee)', { from });
+    await t.pressLabel('5 — executive', { from });
+    await t.say('Quantum Kelp Farming', { from });
+    await t.pressLabel('AI and neural networks', { from });
+    await t.pressLabel('Done', { from });
+    await t.say('glassblowing, zither tuning', { from });
+    await t.pressLabel('One-on-one', { from });
+    await t.pressLabel('Done', { from });
+    await t.say('Europe/Berlin', { from });
+    await t.pressLabel('English', { from });
+    await t.pressLabel('I agree', { from });
+    await t.pressLabel("I've read it", { from });
+    const noah = app.database.db
+      .select()
+      .from(users)
+      .where(eq(users.platformUserId, String(TELEGRAM_NOAH.id)))
+      .get();
+    if (!noah) throw new Error('Noah did not join');
+    pairWith(lena, noah.id);
+    await t.say('/pair', { from });
+    const secrets = [String(TELEGRAM_NOAH.id), NOAH.name, 'Quillfeather', 'Quantum Kelp', 'zither'];
+    expect(stillInFile(secrets)).toEqual(secrets);
+
+    await t.say('/leave', { from });
+    await t.pressLabel('Yes, leave and delete my data', { from });
+    expect(t.api.texts().at(-1)).toContain('your data is deleted');
+    app.clock.advance(60_000);
+    await tick();
+
+    expect(stillInFile(secrets)).toEqual([]);
   });
 });

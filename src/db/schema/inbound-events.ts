@@ -4,7 +4,7 @@ import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 export const inboundEvents = sqliteTable(
   'inbound_events',
   {
-    /** `${platform}:${eventId}` */
+    /** sha256 (base64url) of `${platform}:${workspace}:${eventId}`: no platform id in clear. */
     key: text().primaryKey(),
     receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
   },
