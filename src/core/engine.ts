@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import { recordInboundEvent } from '../db/queries/inbound-events';
-import { findUser, storedRoles, upsertUser, userRef } from '../db/queries/users';
+import {
+  findUser,
+  isSaved,
+  refreshUser,
+  storedRoles,
+  unsavedUser,
+  upsertUser,
+  userRef,
+} from '../db/queries/users';
 import type { UserRow } from '../db/schema';
 import { decodeAction } from './actions';
 import type { ChatAdapter, HandleResult, HomeView } from './adapter';
@@ -89,7 +97,7 @@ export function createEngine<C extends string, A extends string>(
         log.debug('duplicate event ignored');
         return {};
       }
-      const user = upsertUser(deps.db, event.user, now);
+      const user = personOf(event, now);
       ctx = makeContext(deps, event, user, now);
       const result = await dispatch(ctx, event);
       // Not awaited: a modal's ack must not wait on the home tab.
@@ -107,6 +115,17 @@ export function createEngine<C extends string, A extends string>(
     } finally {
       deps.outbox.kick();
     }
+  }
+
+  /**
+   * Who the event is from. Saying something (a command, a message, a button, a form) is
+   * talking to Tandem, so a first contact is saved. Merely opening a surface (Slack's App
+   * Home) is not: someone Tandem doesn't know — never joined, or left — is shown it as an
+   * unsaved person, so a look at the Home brings nobody's name, id or zone back.
+   */
+  function personOf(event: InboundEvent, now: Date): UserRow {
+    if (event.type !== 'home_opened') return upsertUser(deps.db, event.user, now);
+    return refreshUser(deps.db, event.user, now) ?? unsavedUser(event.user, now);
   }
 
   /**
@@ -173,6 +192,8 @@ export function createEngine<C extends string, A extends string>(
   async function dispatch(ctx: Ctx, event: InboundEvent): Promise<HandleResult> {
     switch (event.type) {
       case 'home_opened': {
+        // Someone unknown has no form or proposal to come back to; only the home is drawn.
+        if (!isSaved(ctx.user)) return {};
         // Arriving back (console start, /as): an unfinished form picks up where it stopped.
         const session = forms.active(ctx);
         const adapter = adapterFor(deps, event);
@@ -310,6 +331,8 @@ export function makeContext(
   const target: Target = options.replyTarget ?? replyTargetOf(event);
   const key = eventKey(event);
   const push = (payload: OutgoingPayload, detached = false) => {
+    // A person who was never saved is only shown things (their home), never written to.
+    if (!isSaved(user)) throw new Error('no message may be queued for an unsaved person');
     counter.n += 1;
     enqueue(
       deps.db,

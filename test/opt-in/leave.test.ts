@@ -11,11 +11,12 @@ import { reportPeriod } from '../../src/features/reports/period';
 import { computeSummary } from '../../src/features/reports/summary';
 import { runDueTimers } from '../../src/jobs/timers';
 import { silentLogger } from '../../src/logger';
+import { blockText } from '../fakes/slack-api';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { type ConsoleChat, startConsoleChat } from '../helpers/console-chat';
 import { consoleRef } from '../helpers/pair';
 import { participant } from '../helpers/participants';
-import { buttonValue, startSlack } from '../helpers/slack';
+import { buttonValue, type SlackHarness, startSlack } from '../helpers/slack';
 import { BOT, startTelegram } from '../helpers/telegram';
 import { buildFixture } from '../reports/fixture';
 
@@ -225,17 +226,10 @@ describe('leave through the platforms', () => {
   const SLACK_NOAH = 'UQ7XN0AHZ';
   const TELEGRAM_NOAH = { id: 731_942_658, first_name: 'Noah', last_name: 'Quillfeather' };
 
-  it("leaves neither the Slack user id nor the name in the database file after a leave through Slack's buttons", async () => {
-    app = createTestApp();
-    const s = await startSlack(app);
-    started.push(() => s.stop());
-    s.fake.users.set(SLACK_NOAH, {
-      name: NOAH.name,
-      tz: 'Europe/Berlin',
-      locale: 'en-US',
-    });
+  /** Noah joins through the Slack modal, confirms the guide, and is paired with Lena. */
+  async function noahJoinsThroughSlack(s: SlackHarness): Promise<number> {
+    s.fake.users.set(SLACK_NOAH, { name: NOAH.name, tz: 'Europe/Berlin', locale: 'en-US' });
     const lena = lenaMentor({ platform: 'slack', workspace: 'T1', id: 'ULENA' });
-    // Noah joins through the modal and confirms the guide with its button.
     await s.command('join', { user: SLACK_NOAH });
     const [open] = await s.fake.waitFor('views.open');
     const view = open?.args.view as { private_metadata: string };
@@ -262,17 +256,67 @@ describe('leave through the platforms', () => {
       .get();
     if (!noah) throw new Error('Noah did not join');
     pairWith(lena, noah.id);
-    await s.command('pair', { user: SLACK_NOAH });
-    const secrets = [SLACK_NOAH, NOAH.name, 'Quillfeather', 'Quantum Kelp', 'zither'];
-    expect(stillInFile(secrets)).toEqual(secrets);
+    return noah.id;
+  }
 
+  /** Noah leaves with the button, and the next minute's tick erases what the leave left. */
+  async function noahLeavesThroughSlack(s: SlackHarness): Promise<void> {
     await s.command('leave', { user: SLACK_NOAH });
     await s.press(buttonValue(s, 'Yes, leave and delete my data'), { user: SLACK_NOAH });
     expect(s.fake.postedTexts().join('\n')).toContain('your data is deleted');
     app.clock.advance(60_000);
     await tick();
+  }
+
+  it("leaves neither the Slack user id nor the name in the database file after a leave through Slack's buttons", async () => {
+    app = createTestApp();
+    const s = await startSlack(app);
+    started.push(() => s.stop());
+    await noahJoinsThroughSlack(s);
+    await s.command('pair', { user: SLACK_NOAH });
+    const secrets = [SLACK_NOAH, NOAH.name, 'Quillfeather', 'Quantum Kelp', 'zither'];
+    expect(stillInFile(secrets)).toEqual(secrets);
+
+    await noahLeavesThroughSlack(s);
 
     expect(stillInFile(secrets)).toEqual([]);
+  });
+
+  it('does not bring back someone who left when they merely open the App Home', async () => {
+    app = createTestApp();
+    const s = await startSlack(app);
+    started.push(() => s.stop());
+    await noahJoinsThroughSlack(s);
+    await noahLeavesThroughSlack(s);
+    const queued = () =>
+      (app.database.sqlite.prepare('select count(*) as n from outbox').get() as { n: number }).n;
+    const before = queued();
+
+    await s.event({ type: 'app_home_opened', user: SLACK_NOAH, channel: 'DQ1', tab: 'home' });
+
+    const published = s.fake.callsTo('views.publish').filter((c) => c.args.user_id === SLACK_NOAH);
+    const home = published.at(-1)?.args.view as
+      | { blocks: { elements?: { text?: { text: string }; value?: string }[] }[] }
+      | undefined;
+    expect(blockText(home?.blocks)).toContain("You haven't joined yet");
+    const remembered = app.database.sqlite
+      .prepare('select count(*) as n from users where platform_user_id = ? or name = ?')
+      .get(SLACK_NOAH, NOAH.name);
+    expect(remembered).toEqual({ n: 0 });
+    expect(queued()).toBe(before);
+    app.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    expect(stillInFile([SLACK_NOAH, NOAH.name])).toEqual([]);
+
+    // Pressing "Join" on that Home is talking to Tandem again: the form opens for a new person.
+    const join = (home?.blocks ?? [])
+      .flatMap((block) => block.elements ?? [])
+      .find((e) => e.text?.text === 'Join the program')?.value;
+    await s.press(join ?? 'no join button', { user: SLACK_NOAH, home: true });
+    expect(s.fake.callsTo('views.open')).toHaveLength(2);
+    const back = app.database.sqlite
+      .prepare('select name from users where platform_user_id = ?')
+      .get(SLACK_NOAH);
+    expect(back).toEqual({ name: NOAH.name });
   });
 
   it('leaves neither the Telegram user id nor the name in the database file after a leave through Telegram', async () => {

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { UserInfo } from '../../core/events';
 import type { UserRef } from '../../core/refs';
 import type { Role } from '../../core/roles';
@@ -13,32 +13,94 @@ export const USER_NAME_MAX = 120;
  * from the platform wins over a stored one: the platform knows when someone travels.
  */
 export function upsertUser(db: DbOrTx, info: UserInfo, now: Date): UserRow {
-  const name = (info.name ?? '').slice(0, USER_NAME_MAX);
-  const row = db
+  const { name, ...fresh } = platformFacts(info);
+  return db
     .insert(users)
     .values({
       platform: info.ref.platform,
       workspace: info.ref.workspace,
       platformUserId: info.ref.id,
       name,
-      platformLocale: info.locale ?? null,
-      timeZone: info.timeZone ?? null,
+      ...fresh,
       createdAt: now,
       lastSeenAt: now,
     })
     .onConflictDoUpdate({
       target: [users.platform, users.workspace, users.platformUserId],
-      set: {
-        name: name ? name : sql`${users.name}`,
-        platformLocale: sql`coalesce(excluded.platform_locale, ${users.platformLocale})`,
-        timeZone: sql`coalesce(excluded.time_zone, ${users.timeZone})`,
-        lastSeenAt: now,
-        unreachableAt: null,
-      },
+      set: refreshed(name, now, sql`excluded.platform_locale`, sql`excluded.time_zone`),
     })
     .returning()
     .get();
-  return row;
+}
+
+/**
+ * `upsertUser` for someone Tandem already knows; undefined (and nothing written) for anyone
+ * else — a person who never joined, or who left and has only a tombstone.
+ */
+export function refreshUser(db: DbOrTx, info: UserInfo, now: Date): UserRow | undefined {
+  const { name, platformLocale, timeZone } = platformFacts(info);
+  return db
+    .update(users)
+    .set(refreshed(name, now, sql`${platformLocale}`, sql`${timeZone}`))
+    .where(
+      and(
+        eq(users.platform, info.ref.platform),
+        eq(users.workspace, info.ref.workspace),
+        eq(users.platformUserId, info.ref.id),
+        isNull(users.leftAt),
+      ),
+    )
+    .returning()
+    .get();
+}
+
+/** Ids start at 1, so this one is never a saved person's. */
+const UNSAVED_USER_ID = 0;
+
+/**
+ * Someone Tandem does not know, as a row that is never written: enough to draw what they see
+ * (a home that says "not joined") without keeping their name, id or zone. Nothing may be
+ * queued or stored for them; `isSaved` tells them apart.
+ */
+export function unsavedUser(info: UserInfo, now: Date): UserRow {
+  const { name, platformLocale, timeZone } = platformFacts(info);
+  return {
+    id: UNSAVED_USER_ID,
+    platform: info.ref.platform,
+    workspace: info.ref.workspace,
+    platformUserId: info.ref.id,
+    name,
+    locale: null,
+    platformLocale,
+    timeZone,
+    createdAt: now,
+    lastSeenAt: now,
+    unreachableAt: null,
+    leftAt: null,
+  };
+}
+
+export function isSaved(user: UserRow): boolean {
+  return user.id !== UNSAVED_USER_ID;
+}
+
+function platformFacts(info: UserInfo) {
+  return {
+    name: (info.name ?? '').slice(0, USER_NAME_MAX),
+    platformLocale: info.locale ?? null,
+    timeZone: info.timeZone ?? null,
+  };
+}
+
+/** What a refresh changes: what the platform says now, where it says anything. */
+function refreshed(name: string, now: Date, platformLocale: SQL, timeZone: SQL) {
+  return {
+    name: name ? name : sql`${users.name}`,
+    platformLocale: sql`coalesce(${platformLocale}, ${users.platformLocale})`,
+    timeZone: sql`coalesce(${timeZone}, ${users.timeZone})`,
+    lastSeenAt: now,
+    unreachableAt: null,
+  };
 }
 
 /** The person with this id; undefined once they have left (their row is a tombstone). */

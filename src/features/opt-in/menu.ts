@@ -5,6 +5,7 @@ import { COMMAND_ACTION } from '../../core/engine';
 import type { CommandSpec } from '../../core/registry';
 import type { Button } from '../../core/replies';
 import { getProfile } from '../../db/queries/profiles';
+import { isSaved } from '../../db/queries/users';
 import { pairLines, pendingProposals, waitingLines } from '../matching/pair-command';
 import { meetingLine, upcomingMeetings } from '../scheduling/commands';
 import { profileSummary } from './profile-summary';
@@ -12,9 +13,11 @@ import { profileSummary } from './profile-summary';
 /** The main actions as buttons, fitted to where the person is in the program. */
 export function mainButtons(ctx: Ctx): Button[] {
   const data = getProfile(ctx.deps.db, ctx.user.id);
+  // Someone not yet saved has no id to own a button; theirs are only on their own Home.
+  const owner = isSaved(ctx.user) ? ctx.user.id : undefined;
   const button = (name: string, label: string, style?: Button['style']): Button => ({
     label,
-    data: encodeAction(COMMAND_ACTION, ctx.user.id, name),
+    data: encodeAction(COMMAND_ACTION, owner, name),
     ...(style ? { style } : {}),
   });
   if (!data) {
