@@ -2,7 +2,7 @@ import type { Config } from '../config';
 import type { ChatAdapter } from '../core/adapter';
 import { asTandemError } from '../core/errors';
 import type { Platform } from '../core/refs';
-import type { Db, DbOrTx } from '../db/client';
+import type { Db } from '../db/client';
 import { dueTimers, finishTimer } from '../db/queries/timers';
 import type { TimerRow } from '../db/schema';
 import { EXPERIMENT_CHECK_TIMER, runExperimentCheck } from '../features/experiments/service';
@@ -17,6 +17,7 @@ import {
   runReminder,
 } from '../features/scheduling/service';
 import type { Logger } from '../logger';
+import type { TimerDeps, TimerHandler } from './types';
 
 /** Every kind of timed row. A new kind won't compile until it has a handler below. */
 export type TimerKind =
@@ -27,17 +28,6 @@ export type TimerKind =
   | typeof GOAL_DEADLINE_TIMER
   | typeof EXPERIMENT_CHECK_TIMER
   | typeof LEAVE_ERASE_TIMER;
-
-/** What a timer handler may use besides the transaction. */
-export interface TimerDeps {
-  config: Config;
-  adapters: Partial<Record<Platform, ChatAdapter>>;
-  /** A step to run once the row's transaction has committed (a WAL checkpoint can't run inside one). */
-  afterCommit(step: (db: Db) => void): void;
-}
-
-/** Handlers run inside the transaction that claims the row: DB writes and outbox rows only. */
-export type TimerHandler = (db: DbOrTx, deps: TimerDeps, timer: TimerRow, now: Date) => void;
 
 export const TIMER_HANDLERS: Record<TimerKind, TimerHandler> = {
   [PAUSE_RESUME_TIMER]: runPauseResume,
@@ -77,6 +67,7 @@ export function runDueTimers(
   const handlerDeps: TimerDeps = {
     config: deps.config,
     adapters: deps.adapters ?? {},
+    logger: deps.logger,
     afterCommit: (step) => after.push(step),
   };
   const report: TimerReport = { done: 0, failed: 0 };
@@ -95,7 +86,6 @@ export function runDueTimers(
           { behavior: 'immediate' },
         );
         report.done += 1;
-        for (const step of after) step(deps.db);
       } catch (error) {
         const e = asTandemError(error, 'handler_failed');
         const attempts = row.attempts + 1;
@@ -106,9 +96,26 @@ export function runDueTimers(
           'timer failed',
         );
         if (status === 'failed') report.failed += 1;
+        continue;
       }
+      runAfterCommit(deps.logger, row, after, deps.db);
     }
     if (rows.length < TIMER_BATCH) break;
   }
   return report;
+}
+
+/** The steps a committed handler asked for; one failing is logged and stops neither the rest nor the tick. */
+function runAfterCommit(logger: Logger, row: TimerRow, steps: ((db: Db) => void)[], db: Db): void {
+  for (const step of steps) {
+    try {
+      step(db);
+    } catch (error) {
+      const e = asTandemError(error, 'handler_failed');
+      logger.error(
+        { code: e.code, timerId: row.id, kind: row.kind },
+        'timer after-commit step failed',
+      );
+    }
+  }
 }

@@ -9,7 +9,7 @@ import { getProfile } from '../../db/queries/profiles';
 import { scheduleTimer } from '../../db/queries/timers';
 import { userRef } from '../../db/queries/users';
 import { outbox, type TimerRow } from '../../db/schema';
-import type { TimerDeps } from '../../jobs/timers';
+import type { TimerDeps } from '../../jobs/types';
 import { releasePartners } from '../matching/service';
 
 export const LEAVE_CONFIRM_ACTION = 'leave.yes';

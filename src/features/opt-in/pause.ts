@@ -8,7 +8,7 @@ import { getProfile, updateProfile } from '../../db/queries/profiles';
 import { cancelTimers, scheduleTimer } from '../../db/queries/timers';
 import { getUser } from '../../db/queries/users';
 import type { TimerRow } from '../../db/schema';
-import type { TimerDeps } from '../../jobs/timers';
+import type { TimerDeps } from '../../jobs/types';
 import { notify } from '../notify';
 
 export const PAUSE_DEFAULT_WEEKS = 2;

@@ -1,0 +1,29 @@
+import type { Config } from '../config';
+import type { ChatAdapter } from '../core/adapter';
+import type { Platform } from '../core/refs';
+import type { Db, DbOrTx } from '../db/client';
+import type { TimerRow } from '../db/schema';
+import type { Logger } from '../logger';
+
+/**
+ * What a timer handler is given. Features implement handlers against these types and the
+ * runner (jobs/timers.ts) imports the features: this module imports no feature, so the
+ * dependency runs one way.
+ */
+export interface TimerDeps {
+  config: Config;
+  adapters: Partial<Record<Platform, ChatAdapter>>;
+  logger: Logger;
+  /**
+   * Runs `step` once the handler's transaction has committed, outside any transaction: the
+   * runner's one way to do work that cannot happen inside a transaction (a WAL checkpoint)
+   * or must not happen unless the writes are durable. A step runs at most once: a crash
+   * between the commit and the step skips it, so a handler that needs it done schedules its
+   * own retry inside the transaction and lets the step cancel it. A step that throws is
+   * logged; the timer stays done.
+   */
+  afterCommit(step: (db: Db) => void): void;
+}
+
+/** Handlers run inside the transaction that claims the row: DB writes and outbox rows only. */
+export type TimerHandler = (db: DbOrTx, deps: TimerDeps, timer: TimerRow, now: Date) => void;

@@ -1,0 +1,62 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { scheduleTimer } from '../../src/db/queries/timers';
+import { runDueTimers, TIMER_HANDLERS } from '../../src/jobs/timers';
+import type { TimerHandler } from '../../src/jobs/types';
+import { createTestApp, type TestApp } from '../helpers/app';
+
+let app: TestApp;
+const original = TIMER_HANDLERS['pause.resume'];
+afterEach(() => {
+  TIMER_HANDLERS['pause.resume'] = original;
+  app?.close();
+  app?.dispose();
+});
+
+function capturingLogger() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+  return { logger: pino({ level: 'info' }, stream), lines };
+}
+
+describe('timer runner: after-commit steps', () => {
+  it('runs them after the commit, and one that throws is logged without undoing the timer', () => {
+    app = createTestApp();
+    const { logger, lines } = capturingLogger();
+    const seen: string[] = [];
+    const handler: TimerHandler = (_tx, deps) => {
+      deps.afterCommit((db) => {
+        // Outside the transaction: its own writes commit on their own.
+        seen.push(db.$client.inTransaction ? 'inside' : 'outside');
+        throw new Error('checkpoint exploded');
+      });
+      deps.afterCommit(() => seen.push('second'));
+    };
+    TIMER_HANDLERS['pause.resume'] = handler;
+    const now = app.clock.now();
+    scheduleTimer(
+      app.database.db,
+      { kind: 'pause.resume', dueAt: now, payload: {}, dedupeKey: 't1' },
+      now,
+    );
+
+    expect(runDueTimers({ db: app.database.db, config: app.config, logger }, now)).toEqual({
+      done: 1,
+      failed: 0,
+    });
+    expect(seen).toEqual(['outside', 'second']);
+    const row = app.database.sqlite.prepare('select status, attempts from timers').get();
+    expect(row).toEqual({ status: 'done', attempts: 0 });
+    expect(lines.join('')).toContain('"code":"handler_failed"');
+    // Done means done: the next tick runs nothing again.
+    seen.length = 0;
+    runDueTimers({ db: app.database.db, config: app.config, logger }, now);
+    expect(seen).toEqual([]);
+  });
+});
