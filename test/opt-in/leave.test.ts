@@ -1,10 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
+import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UserRef } from '../../src/core/refs';
 import { pairs, users } from '../../src/db/schema';
 import { feedbackAggregate } from '../../src/features/feedback/hr-view';
+import { LEAVE_ERASE_TRIES } from '../../src/features/opt-in/leave';
 import { buildSummary } from '../../src/features/reports/build';
 import { exportRows } from '../../src/features/reports/export';
 import { reportPeriod } from '../../src/features/reports/period';
@@ -41,6 +45,17 @@ async function tick() {
   );
   app.outbox.kick();
   await app.outbox.drain();
+}
+
+function capturingLogger() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+  return { logger: pino({ level: 'info' }, stream), lines };
 }
 
 /** Every file of the database on disk: the main file and, in WAL mode, its log. */
@@ -164,6 +179,73 @@ describe('leave', () => {
     expect(files().filter((f) => f.startsWith(`${NOAH.id}-`))).toEqual([]);
     // Lena's own invite stays hers.
     expect(files()).toContain('lena-tandem-sprint-1.ics');
+  });
+
+  it('erases once a reader that held the database lets go: the erase is tried again, not marked done', async () => {
+    await noahAndLena();
+    const secrets = [NOAH.name, NOAH.id, 'Quantum Kelp', 'glassblowing'];
+    await chat.type('/leave');
+    expect(await chat.type('1')).toContain('your data is deleted');
+    // A second process (a backup, an operator's sqlite3) reads the file meanwhile.
+    const reader = new Database(app.dbPath, { readonly: true });
+    reader.exec('begin');
+    reader.prepare('select count(*) from users').get();
+    const { logger, lines } = capturingLogger();
+    const erase = () =>
+      runDueTimers(
+        { db: app.database.db, config: app.config, logger, adapters: app.adapters },
+        app.clock.now(),
+      );
+
+    app.clock.advance(60_000);
+    const started = performance.now();
+    erase();
+    // Not held up for the busy timeout (5 s) behind the reader: the erase waits for the next try.
+    expect(performance.now() - started).toBeLessThan(2_500);
+    expect(app.database.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(lines.join('')).toContain('"code":"db_checkpoint_busy"');
+    expect(stillInFile(secrets)).not.toEqual([]);
+    const pendingErases = () =>
+      app.database.sqlite
+        .prepare(
+          "select due_at as dueAt from timers where kind = 'leave.erase' and status = 'pending'",
+        )
+        .all();
+    expect(pendingErases()).toEqual([{ dueAt: app.clock.now().getTime() + 60_000 }]);
+
+    reader.exec('commit');
+    reader.close();
+    app.clock.advance(60_000);
+    erase();
+    expect(stillInFile(secrets)).toEqual([]);
+    // Erased: no further try is left waiting.
+    expect(pendingErases()).toEqual([]);
+  });
+
+  it('stops trying after a bounded number of tries when a reader never lets go, and says so', async () => {
+    await noahAndLena();
+    await chat.type('/leave');
+    await chat.type('1');
+    const reader = new Database(app.dbPath, { readonly: true });
+    reader.exec('begin');
+    reader.prepare('select count(*) from users').get();
+    const { logger, lines } = capturingLogger();
+    const pending = () =>
+      app.database.sqlite
+        .prepare(
+          "select count(*) as n from timers where kind = 'leave.erase' and status = 'pending'",
+        )
+        .get();
+    for (let hour = 0; hour < LEAVE_ERASE_TRIES + 3; hour++) {
+      app.clock.advance(60 * 60_000);
+      runDueTimers({ db: app.database.db, config: app.config, logger }, app.clock.now());
+    }
+    reader.exec('commit');
+    reader.close();
+    const codes = lines.map((l) => (JSON.parse(l) as { code?: string }).code);
+    expect(codes.filter((c) => c === 'db_checkpoint_busy')).toHaveLength(LEAVE_ERASE_TRIES - 1);
+    expect(codes.filter((c) => c === 'leave_erase_gave_up')).toHaveLength(1);
+    expect(pending()).toEqual({ n: 0 });
   });
 
   it("keeps the pair's history for the partner and every past week's figures exactly as reported", async () => {

@@ -138,13 +138,28 @@ export function forgetPerson(db: DbOrTx, userId: number, now: Date): void {
   tombstoneUser(db, userId, now);
 }
 
+/** `erased`: the freed bytes are gone from the files; `busy`: a reader held on, try later. */
+export type EraseOutcome = 'erased' | 'busy';
+
 /**
  * Makes deleted content unreadable in the file itself, not only in the tables. Deletes already
  * zero their bytes (`secure_delete`, set at open), but in WAL mode the old page images stay
  * in the -wal file, and the zeroed pages reach the database file only at a checkpoint: a
  * TRUNCATE checkpoint does both. Outside any transaction; it costs a write of the changed
  * pages, not a rewrite of the file.
+ *
+ * A reader holding a snapshot (another process, a backup in progress) keeps the checkpoint
+ * from finishing; SQLite says so in its result (`busy`), not with an error. It is asked not to
+ * wait for the reader (the busy timeout would hold every ack behind it): the caller tries again.
  */
-export function eraseFreedBytes(db: Db): void {
-  db.$client.pragma('wal_checkpoint(TRUNCATE)');
+export function eraseFreedBytes(db: Db): EraseOutcome {
+  const sqlite = db.$client;
+  const timeout = sqlite.pragma('busy_timeout', { simple: true });
+  sqlite.pragma('busy_timeout = 0');
+  try {
+    const [result] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    return result?.busy === 0 ? 'erased' : 'busy';
+  } finally {
+    sqlite.pragma(`busy_timeout = ${Number(timeout)}`);
+  }
 }

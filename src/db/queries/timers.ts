@@ -29,6 +29,17 @@ export function cancelTimers(db: DbOrTx, kind: string, userId: number, now: Date
     .run().changes;
 }
 
+/** Cancels the one pending timer with this dedupe key, if it is still pending. */
+export function cancelTimer(db: DbOrTx, dedupeKey: string, now: Date): boolean {
+  return (
+    db
+      .update(timers)
+      .set({ status: 'cancelled', doneAt: now })
+      .where(and(eq(timers.dedupeKey, dedupeKey), eq(timers.status, 'pending')))
+      .run().changes > 0
+  );
+}
+
 export function dueTimers(db: DbOrTx, now: Date, limit: number): TimerRow[] {
   return db
     .select()

@@ -6,7 +6,7 @@ import type { DbOrTx } from '../../db/client';
 import { audit } from '../../db/queries/audit';
 import { eraseFreedBytes, forgetPerson } from '../../db/queries/personal-data';
 import { getProfile } from '../../db/queries/profiles';
-import { scheduleTimer } from '../../db/queries/timers';
+import { cancelTimer, scheduleTimer } from '../../db/queries/timers';
 import { userRef } from '../../db/queries/users';
 import { outbox, type TimerRow } from '../../db/schema';
 import type { TimerDeps } from '../../jobs/types';
@@ -18,6 +18,8 @@ export const LEAVE_CANCEL_ACTION = 'leave.no';
 export const LEAVE_ERASE_TIMER = 'leave.erase';
 /** Waits for the leave's messages, doubling from a minute up to an hour, about a day in all. */
 export const LEAVE_ERASE_ROUNDS = 30;
+/** Tries at erasing the freed bytes while a reader holds the file: about seven hours in all. */
+export const LEAVE_ERASE_TRIES = 12;
 const MINUTE_MS = 60_000;
 
 /** Leaving deletes for real, so it asks first. */
@@ -62,7 +64,7 @@ export const leaveActions = {
         audit(tx, { actorUserId: null, action: 'user.left' }, ctx.now);
         forgetPerson(tx, ctx.user.id, ctx.now);
         ctx.reply({ kind: 'text', text: goodbye }, { detached: true });
-        scheduleErase(tx, { first, last: lastOutboxId(tx), round: 0 }, ctx.now);
+        scheduleErase(tx, { first, last: lastOutboxId(tx), round: 0, tries: 0 }, 0, ctx.now);
       });
       // Files the platform side kept for them (the console's saved exports and invites).
       const adapter = ctx.deps.adapters[ref.platform];
@@ -94,34 +96,44 @@ interface ErasePayload {
   /** The leave's own messages: outbox ids from `first` to `last`. */
   first: number;
   last: number;
+  /** Times the messages were waited for. */
   round: number;
+  /** Times the file was found held by a reader once the rows were gone. */
+  tries: number;
 }
 
-function scheduleErase(db: DbOrTx, payload: ErasePayload, now: Date): void {
-  const wait = payload.round === 0 ? 0 : Math.min(60, 2 ** (payload.round - 1)) * MINUTE_MS;
+/** Schedules the next erase after `waits` waits (none: now); returns its dedupe key. */
+function scheduleErase(db: DbOrTx, payload: ErasePayload, waits: number, now: Date): string {
+  const wait = waits === 0 ? 0 : Math.min(60, 2 ** (waits - 1)) * MINUTE_MS;
+  const dedupeKey = `${LEAVE_ERASE_TIMER}:${payload.first}:${payload.round}:${payload.tries}`;
   scheduleTimer(
     db,
     {
       kind: LEAVE_ERASE_TIMER,
       dueAt: new Date(now.getTime() + wait),
       payload: { ...payload },
-      dedupeKey: `${LEAVE_ERASE_TIMER}:${payload.first}:${payload.round}`,
+      dedupeKey,
     },
     now,
   );
+  return dedupeKey;
 }
 
 /**
  * Timer: once the goodbye and the partners' notices are out, their rows go (the goodbye holds
  * the leaver's address; a notice held their name until sent) and the file is rewritten
  * without freed bytes. A message still waiting is waited for, about a day at most; then the
- * goodbye goes unsent rather than keep the address.
+ * goodbye goes unsent rather than keep the address. The rewrite runs after the commit; a
+ * reader holding the file (a backup, another process) makes it try again later, doubling
+ * from a minute up to an hour, a few hours in all — the next try is scheduled with the
+ * deletes, so even a crash right after the commit doesn't lose it.
  */
 export function runLeaveErase(db: DbOrTx, deps: TimerDeps, timer: TimerRow, now: Date): void {
   const payload: ErasePayload = {
     first: Number(timer.payload.first),
     last: Number(timer.payload.last),
     round: Number(timer.payload.round),
+    tries: Number(timer.payload.tries ?? 0),
   };
   const ours = between(outbox.id, payload.first, payload.last);
   const waiting =
@@ -131,7 +143,8 @@ export function runLeaveErase(db: DbOrTx, deps: TimerDeps, timer: TimerRow, now:
       .where(and(ours, inArray(outbox.status, ['pending', 'sending'])))
       .get()?.n ?? 0;
   if (waiting > 0 && payload.round < LEAVE_ERASE_ROUNDS) {
-    scheduleErase(db, { ...payload, round: payload.round + 1 }, now);
+    const next = { ...payload, round: payload.round + 1 };
+    scheduleErase(db, next, next.round, now);
     return;
   }
   db.delete(outbox)
@@ -139,5 +152,17 @@ export function runLeaveErase(db: DbOrTx, deps: TimerDeps, timer: TimerRow, now:
       and(ours, or(inArray(outbox.status, ['sent', 'failed', 'uncertain']), isNull(outbox.userId))),
     )
     .run();
-  deps.afterCommit(eraseFreedBytes);
+  const tries = payload.tries + 1;
+  const retry =
+    tries < LEAVE_ERASE_TRIES ? scheduleErase(db, { ...payload, tries }, tries, now) : undefined;
+  deps.afterCommit((root) => {
+    const log = { timerId: timer.id, tries };
+    if (eraseFreedBytes(root) === 'erased') {
+      if (retry) cancelTimer(root, retry, now);
+    } else if (retry) {
+      deps.logger.warn({ ...log, code: 'db_checkpoint_busy' }, 'freed bytes held by a reader');
+    } else {
+      deps.logger.error({ ...log, code: 'leave_erase_gave_up' }, 'freed bytes left in the file');
+    }
+  });
 }
