@@ -143,4 +143,29 @@ describe('SMART goals', () => {
     await p.tick();
     expect(p.chat.transcript().split('A few days left').length - 1).toBe(1);
   });
+
+  it("sends no reminder for an ended pair's goal and refuses to move it, as /goals shows", async () => {
+    p = await pairedConsole();
+    await setGoal('2026-12-20');
+    const [goal] = goalRows();
+    // Tom leaves: the pair ends, and Lena keeps the goal as part of its history.
+    await p.as('tom');
+    await p.chat.type('/leave');
+    expect(await p.chat.type('1')).toContain('your data is deleted');
+    await p.as('lena');
+    expect(await p.chat.type('/goals')).not.toContain('Done ✓');
+
+    p.app.clock.set('2026-12-17T06:00:00Z');
+    await p.tick();
+    expect(p.chat.transcript()).not.toContain('A few days left');
+    expect(p.rows("select * from outbox where dedupe_key like 'goal:%:reminder'")).toEqual([]);
+
+    // A button from before the pair ended (or a forged one) changes nothing, and says why.
+    const pressed = await p.press(
+      'lena',
+      encodeAction(GOAL_PROGRESS_ACTION, p.lena, String(goal?.id), '50'),
+    );
+    expect(pressed).toContain('That pair has ended');
+    expect(goalRows()[0]).toMatchObject({ progress: 0, status: 'open' });
+  });
 });

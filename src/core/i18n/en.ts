@@ -542,6 +542,8 @@ export const en = {
   'goal.notYours': 'Only the person who set a goal can move it.',
   'goal.doneAlready': 'That goal is already done.',
   'goal.invalidStep': 'Progress goes in steps: 0, 25, 50, 75 or 100 %.',
+  'goal.pairEnded':
+    'That pair has ended, so its goals stay as they were — they can no longer be moved.',
   'goal.reminder': (p: { goal: string; deadline: string; bar: string }) =>
     `A few days left for “${p.goal}” (deadline ${p.deadline}). Where are you now?\n${p.bar}`,
   'cmd.feedback': 'HR: the polls of the last weeks, aggregated and anonymous',

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import { asc, eq, inArray, or } from 'drizzle-orm';
 import type { Ctx } from '../../core/context';
 import type { ActionSpec, CommandSpec } from '../../core/registry';
 import { getUser } from '../../db/queries/users';
@@ -85,20 +85,8 @@ export const goalActions = {
   [GOAL_PROGRESS_ACTION]: {
     run(ctx, args) {
       const [id, step] = args;
-      const goal = ctx.deps.db
-        .select()
-        .from(goals)
-        .where(eq(goals.id, Number(id)))
-        .get();
-      const pair = goal
-        ? ctx.deps.db
-            .select()
-            .from(pairs)
-            .where(and(eq(pairs.id, goal.pairId), eq(pairs.status, 'active')))
-            .get()
-        : undefined;
       const result = ctx.deps.db.transaction((tx) =>
-        setProgress(tx, ctx.deps, Number(id), ctx.user, step ?? '', ctx.now, pair),
+        setProgress(tx, ctx.deps, Number(id), ctx.user, step ?? '', ctx.now),
       );
       if (result.outcome === 'updated' && result.goal) {
         const updated = result.goal;
@@ -118,6 +106,7 @@ export const goalActions = {
         not_yours: ctx.t('goal.notYours'),
         done_already: ctx.t('goal.doneAlready'),
         invalid: ctx.t('goal.invalidStep'),
+        pair_ended: ctx.t('goal.pairEnded'),
       }[result.outcome];
       ctx.reply({ kind: 'text', text });
     },

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { encodeAction } from '../../core/actions';
 import type { EngineDeps } from '../../core/context';
@@ -8,7 +8,7 @@ import type { DbOrTx } from '../../db/client';
 import { audit } from '../../db/queries/audit';
 import { scheduleTimer } from '../../db/queries/timers';
 import { getUser } from '../../db/queries/users';
-import { type GoalRow, goals, type PairRow, type UserRow } from '../../db/schema';
+import { type GoalRow, goals, type PairRow, pairs, type UserRow } from '../../db/schema';
 import { notify } from '../notify';
 import { PROGRESS_STEPS, progressBar } from './smart';
 
@@ -118,9 +118,27 @@ export function describeGoal(t: Translate, goal: GoalRow, ownerName: string): st
   });
 }
 
-export type ProgressOutcome = 'updated' | 'unchanged' | 'not_yours' | 'done_already' | 'invalid';
+export type ProgressOutcome =
+  | 'updated'
+  | 'unchanged'
+  | 'not_yours'
+  | 'done_already'
+  | 'invalid'
+  | 'pair_ended';
 
-/** Moves a goal (owner only); the partner is told. */
+/** The pair a goal belongs to, if it is still working together. */
+function activePairOf(db: DbOrTx, goal: GoalRow): PairRow | undefined {
+  return db
+    .select()
+    .from(pairs)
+    .where(and(eq(pairs.id, goal.pairId), eq(pairs.status, 'active')))
+    .get();
+}
+
+/**
+ * Moves a goal (owner only, while the pair is active); the partner is told. A pair that has
+ * ended (someone left, HR unpaired them) keeps its goals as they were: history, not work.
+ */
 export function setProgress(
   db: DbOrTx,
   deps: Deps,
@@ -128,12 +146,13 @@ export function setProgress(
   by: UserRow,
   step: string,
   now: Date,
-  pair: PairRow | undefined,
 ): { outcome: ProgressOutcome; goal?: GoalRow } {
   const goal = Number.isSafeInteger(goalId)
     ? db.select().from(goals).where(eq(goals.id, goalId)).get()
     : undefined;
   if (!goal || goal.ownerUserId !== by.id) return { outcome: 'not_yours' };
+  const pair = activePairOf(db, goal);
+  if (!pair) return { outcome: 'pair_ended', goal };
   const done = step === 'done';
   const percent = done ? 100 : Number(step);
   if (!done && !(PROGRESS_STEPS as readonly number[]).includes(percent)) {
@@ -147,7 +166,7 @@ export function setProgress(
     .where(eq(goals.id, goal.id))
     .returning()
     .get();
-  const partner = pair ? getUser(db, partnerOf(pair, by.id)) : undefined;
+  const partner = getUser(db, partnerOf(pair, by.id));
   if (partner) {
     notify(
       db,
@@ -175,7 +194,10 @@ export function setProgress(
   return { outcome: 'updated', goal: updated };
 }
 
-/** The reminder a few days before a deadline, if the goal is still open. */
+/**
+ * The reminder a few days before a deadline, if the goal is still open and its pair still
+ * works together (an ended pair's goals can't be moved, so there is nothing to ask).
+ */
 export function runGoalReminder(
   db: DbOrTx,
   deps: Deps,
@@ -187,7 +209,7 @@ export function runGoalReminder(
     .from(goals)
     .where(eq(goals.id, Number(payload.goalId)))
     .get();
-  if (goal?.status !== 'open') return;
+  if (goal?.status !== 'open' || !activePairOf(db, goal)) return;
   const owner = getUser(db, goal.ownerUserId);
   if (!owner) return;
   notify(
