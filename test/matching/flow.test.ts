@@ -226,6 +226,61 @@ describe('matching rounds in the console demo', () => {
     expect(published).not.toMatch(/their topics|higher grade/);
   });
 
+  it('tells someone with role "both" who alone teaches what they want to learn that nobody teaches it', async () => {
+    app = createTestApp({ env: { ADMIN_IDS: 'console:me' } });
+    const { participant } = await import('../helpers/participants');
+    const ref = (id: string) => ({ platform: 'console' as const, workspace: 'local', id });
+    participant(app, ref('mia'), 'Mia Young', { role: 'mentor', grade: 1, teach: ['ai'] });
+    participant(app, ref('max'), 'Max Old', { role: 'mentee', grade: 5, learn: ['ai'] });
+    // Ada teaches social media and wants to learn more of it; nobody else teaches it.
+    participant(app, ref('ada'), 'Ada Both', {
+      role: 'both',
+      grade: 3,
+      teach: ['social_media'],
+      learn: ['social_media'],
+    });
+    // Ben wants green economy, which only Greg teaches — and Greg is senior to him.
+    participant(app, ref('ben'), 'Ben Both', {
+      role: 'both',
+      grade: 2,
+      teach: ['green_economy'],
+      learn: ['green_economy'],
+    });
+    participant(app, ref('greg'), 'Greg Senior', {
+      role: 'mentor',
+      grade: 4,
+      teach: ['green_economy'],
+    });
+    chat = await startConsoleChat(app, {
+      people: [
+        { id: 'mia', name: 'Mia Young' },
+        { id: 'max', name: 'Max Old' },
+        { id: 'ada', name: 'Ada Both' },
+        { id: 'ben', name: 'Ben Both' },
+        { id: 'greg', name: 'Greg Senior' },
+      ],
+    });
+    const preview = await chat.type('/match preview');
+    expect(preview).toContain('Ada Both (mentee): no mentor teaches the topics they want');
+    expect(preview).toContain(
+      'Ben Both (mentee): everyone who teaches their topics is at their grade or above',
+    );
+    await chat.type('/match publish');
+    const told = (name: string) =>
+      chat
+        .transcript()
+        .split(`→ to ${name} · Tandem:\n`)
+        .slice(1)
+        .map((m) => m.split('\n\n')[0] ?? '')
+        .filter((m) => m.startsWith('No match'));
+    expect(told('Ada Both')).toEqual([
+      'No match for you in this round. To teach: nobody is looking to learn your topics right now. To learn: nobody in the program teaches the topics you want to learn yet. Nothing to do on your side — the next round will try again.',
+    ]);
+    expect(told('Ben Both')).toEqual([
+      'No match for you in this round. To teach: nobody is looking to learn your topics right now. To learn: everyone who teaches your topics is at your level or above — in reverse mentoring your mentor is a more junior colleague. Nothing to do on your side — the next round will try again.',
+    ]);
+  });
+
   it('writes to nobody twice: no "unmatched" note for people with a proposal, nothing on a second publish', async () => {
     await demo();
     await chat.type('/match publish');

@@ -174,4 +174,49 @@ describe('planRound on random instances', () => {
     const reasons = Object.fromEntries(plan.unmatched.map((u) => [u.volunteer.userId, u.reason]));
     expect(reasons).toEqual({ 1: 'no_senior', 2: 'no_topic_teacher', 3: 'no_junior' });
   });
+
+  it('does not count someone with role "both" as their own candidate', () => {
+    const base = {
+      department: 'IT',
+      interests: new Set<string>(),
+      formats: new Set<Format>(['one_on_one']),
+      utcOffset: 0,
+    };
+    const both = (userId: number, grade: number, topic: string): MentorSide => ({
+      ...base,
+      userId,
+      name: `b${userId}`,
+      grade,
+      department: `Dept ${userId}`,
+      teach: new Set([topic]),
+      learn: new Set([topic]),
+      capacity: 1,
+    });
+    // Ada alone teaches what she wants to learn; Ben's topic is taught, but only by someone senior.
+    const ada = both(1, 3, 'social');
+    const ben = both(2, 2, 'green');
+    const greg: MentorSide = {
+      ...base,
+      userId: 3,
+      name: 'greg',
+      grade: 4,
+      department: 'Finance',
+      teach: new Set(['green']),
+      learn: new Set(),
+      capacity: 1,
+    };
+    const plan = planRound([ada, ben, greg], [ada, ben], {
+      sameDepartment: false,
+      history: new Set(),
+    });
+    expect(plan.matches).toHaveLength(0);
+    const reasons = plan.unmatched.map((u) => `${u.volunteer.name}/${u.side}: ${u.reason}`);
+    expect(reasons.sort()).toEqual([
+      'b1/mentee: no_topic_teacher',
+      'b1/mentor: no_demand',
+      'b2/mentee: no_junior',
+      'b2/mentor: no_demand',
+      'greg/mentor: no_senior',
+    ]);
+  });
 });

@@ -115,10 +115,11 @@ export function planRound(
       for (const i of byTopic.get(topic) ?? []) {
         if (seen[i] === j) continue;
         seen[i] = j;
-        candidates += 1;
         const why = ruleOut(compiled, i, j, rules, pastPairs);
-        // Wanting what you teach yourself (role "both") is nobody else wanting it.
-        const reach = why === 'self' ? 0 : why === 'grade' ? WANTED : why ? SENIOR : FITS;
+        // Teaching what you want to learn (role "both") is nobody else teaching it, nor wanting it.
+        if (why === 'self') continue;
+        candidates += 1;
+        const reach = why === 'grade' ? WANTED : why ? SENIOR : FITS;
         if ((mentorReach[i] ?? 0) < reach) mentorReach[i] = reach;
         if (why) {
           if (why !== 'grade') onlyGrade = false;
