@@ -75,4 +75,31 @@ describe('"how will we know it is done?"', () => {
     ])
       expect(isMeasurable(text), text).toBe(false);
   });
+
+  it('does not take a time window or an average alone for a measure: it needs something counted', () => {
+    for (const text of [
+      'learn AI in a week',
+      'feel better about AI in a month',
+      'get the hang of AI tools a month from now',
+      'feel more confident on average',
+      'improve my rate of learning',
+      'лучше понимать ИИ за месяц',
+      'разобраться в нейросетях за год',
+      'стать увереннее в среднем',
+      'освоить соцсети за неделю',
+    ])
+      expect(isMeasurable(text), text).toBe(false);
+    // The same windows with something counted in them are measures.
+    for (const text of [
+      'заявки за месяц',
+      'заявки в день',
+      'tickets closed by the bot in a week',
+      'number of sign-ups in a month',
+      'доля ответов бота за месяц',
+      'среднее время ответа клиенту',
+      'average reply time to customers',
+      'conversion rate of the landing page',
+    ])
+      expect(isMeasurable(text), text).toBe(true);
+  });
 });

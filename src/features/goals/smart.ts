@@ -3,7 +3,9 @@ import { DateTime } from 'luxon';
 /**
  * A measure needs something countable or checkable: a number, a share, a frequency, a unit,
  * or a state you can look at ("published", "set up", "закрыто ботом", "без помощи").
- * "Get better at AI" has none.
+ * "Get better at AI" has none — and neither has "get better at AI in a month": a time window
+ * or an average says over what, not what is counted, so it counts only beside a counted thing
+ * ("заявки за месяц", "average reply time").
  */
 // `\b` only knows Latin letters; these boundaries work for Cyrillic words too.
 const word = (alternatives: string) => new RegExp(`(?<!\\p{L})(?:${alternatives})(?!\\p{L})`, 'iu');
@@ -13,19 +15,36 @@ const COUNTABLE = [
   word(
     'one|two|three|four|five|six|seven|eight|nine|ten|twice|once|every|each|weekly|daily|monthly|per|number of|how many|half',
   ),
-  // Shares, rates and units: "share of questions the bot closes in a week".
+  // Shares and units: "share of questions the bot closes in a week".
+  word('percent|percentage|per cent|share of|proportion of|ratio|conversion|minutes?|hours?'),
   word(
-    'percent|percentage|per cent|share of|proportion of|ratio|rate|average|median|minutes?|hours?|a day|a week|a month|in a week|in a month',
+    'один|одна|одно|одну|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|дважды|раз|раза|вдвое|втрое|половин[аыуе]',
   ),
-  word(
-    'один|одна|одно|одну|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|дважды|раз|раза|вдвое|втрое|половин[аыуе]|в день|в неделю|в месяц',
+  // «Доля вопросов, закрытых ботом», «Процент …», «минут», «шт.».
+  word('дол(?:я|и|ю|ей|е)|минут[аыу]?|час(?:а|ов)?|дн(?:я|ей)|шт|штук[аи]?'),
+  stem(
+    'кажд|еженедел|ежеднев|ежемесяч|количеств|число|сколько|процент|показател|коэффициент|конверси|рубл',
   ),
-  // «Доля вопросов, закрытых ботом, за неделю», «Процент …», «в среднем», «минут», «шт.».
+];
+/** Over what, or how summed up: measures only beside something counted. */
+const WINDOW_OR_AVERAGE = [
+  word('a day|a week|a month|a year|in a (?:day|week|month|quarter|year)|rate|average|median|mean'),
   word(
-    'дол(?:я|и|ю|ей|е)|за (?:день|сутки|неделю|месяц|квартал|год)|в (?:час|сутки|квартал|год|среднем)|минут[аыу]?|час(?:а|ов)?|дн(?:я|ей)|шт|штук[аи]?',
+    'за (?:день|сутки|неделю|месяц|квартал|год)|в (?:день|неделю|месяц|час|сутки|квартал|год|среднем)',
+  ),
+  stem('средн|медиан'),
+];
+/** Things people count at work: requests, replies, time, money, posts, customers. */
+const COUNTED_THING = [
+  word(
+    'time|times|costs?|price|speed|revenue|sales|tickets?|requests?|leads?|calls?|e-?mails?|messages?|repl(?:y|ies)|responses?|answers?|questions?|posts?|views?|clicks?|followers?|subscribers?|sign-?ups?|customers?|clients?|users?|orders?|deals?|reports?|meetings?|errors?|complaints?|scores?|NPS',
+  ),
+  // Short words as whole words: «пост», not «постоянно»; «лиды», not «лидер».
+  word(
+    'врем(?:я|ени)|цен(?:а|ы|у|е)|лид(?:ы|ов|а|ам)?|пост(?:ы|ов|а|ам)?|ответ(?:ы|ов|а|ам)?|вопрос(?:ы|ов|а|ам)?|клик(?:и|ов|а)?',
   ),
   stem(
-    'кажд|еженедел|ежеднев|ежемесяч|количеств|число|сколько|процент|показател|коэффициент|конверси|рубл|средн',
+    'стоимост|скорост|выручк|продаж|заявк|обращени|звон(?:ок|к)|письм|сообщени|публикаци|просмотр|подписчик|регистрац|клиент|пользовател|заказ|сделк|отч[её]т|встреч|ошибк|жалоб|оценк',
   ),
 ];
 const CHECKABLE = [
@@ -37,9 +56,15 @@ const CHECKABLE = [
   ),
 ];
 
+const any = (patterns: RegExp[], text: string) => patterns.some((p) => p.test(text));
+
 /** True when a "how we'll know it's done" answer names something one could count or check. */
 export function isMeasurable(text: string): boolean {
-  return [...COUNTABLE, ...CHECKABLE].some((pattern) => pattern.test(text));
+  return (
+    any(COUNTABLE, text) ||
+    any(CHECKABLE, text) ||
+    (any(WINDOW_OR_AVERAGE, text) && any(COUNTED_THING, text))
+  );
 }
 
 /** How far ahead a goal may be set while the default program (no end date) runs. */
