@@ -18,8 +18,11 @@ export const LEAVE_CANCEL_ACTION = 'leave.no';
 export const LEAVE_ERASE_TIMER = 'leave.erase';
 /** Waits for the leave's messages, doubling from a minute up to an hour, about a day in all. */
 export const LEAVE_ERASE_ROUNDS = 30;
-/** Tries at erasing the freed bytes while a reader holds the file: about seven hours in all. */
-export const LEAVE_ERASE_TRIES = 12;
+/**
+ * Tries at erasing the freed bytes while a reader holds the file: 1, 2, 4 … 32 minutes apart,
+ * then hourly; about seven hours in all.
+ */
+export const LEAVE_ERASE_TRIES = 13;
 const MINUTE_MS = 60_000;
 
 /** Leaving deletes for real, so it asks first. */
