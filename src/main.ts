@@ -6,8 +6,9 @@ import { createTelegramAdapter } from './adapters/telegram';
 import { createApp } from './app';
 import { type Config, loadConfig, readEnv } from './config';
 import type { ChatAdapter, EventHandler } from './core/adapter';
+import { backoffDelay, RECONNECT_BACKOFF } from './core/backoff';
 import { systemClock } from './core/clock';
-import { TandemError } from './core/errors';
+import { codeOf, TandemError } from './core/errors';
 import { openDatabase } from './db/client';
 import { openDemoClock, saveDemoClock } from './demo/clock';
 import { DEMO_COMPANY } from './demo/company';
@@ -20,10 +21,6 @@ import { createLogger, type Logger } from './logger';
 
 /** After SIGTERM, whatever has not stopped by then (a platform that hangs) is cut off. */
 const SHUTDOWN_DEADLINE_MS = 8_000;
-/** A platform whose start failed is tried again after this, doubling… */
-const PLATFORM_RETRY_MIN_MS = 1_000;
-/** …up to this. */
-const PLATFORM_RETRY_MAX_MS = 60_000;
 
 /** Wiring: config → database → engine → adapters → ticks. SIGTERM stops everything cleanly. */
 async function main(): Promise<void> {
@@ -201,7 +198,7 @@ async function startPlatform(
       logger.info({ platform }, 'platform started');
       return;
     } catch (error) {
-      const retryInMs = Math.min(PLATFORM_RETRY_MAX_MS, PLATFORM_RETRY_MIN_MS * 2 ** (attempt - 1));
+      const retryInMs = backoffDelay(attempt, RECONNECT_BACKOFF);
       logger.error(
         { platform, code: codeOf(error), attempt, retryInMs },
         'platform did not start; will retry',
@@ -209,12 +206,6 @@ async function startPlatform(
       await sleep(retryInMs, undefined, { signal }).catch(() => undefined);
     }
   }
-}
-
-/** A failure's stable code (ours, or the library's), never its message. */
-function codeOf(error: unknown): string {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' ? code : error instanceof Error ? error.name : 'unknown';
 }
 
 /** The console operator's display name: the OS user, capitalised. */

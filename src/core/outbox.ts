@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from '../db/client';
 import { type OutboxRow, outbox, users } from '../db/schema';
 import type { Logger } from '../logger';
 import type { ChatAdapter } from './adapter';
+import { type Backoff, backoffDelay } from './backoff';
 import type { Clock } from './clock';
 import { asTandemError, DeliveryError } from './errors';
 import type { Platform, Target } from './refs';
@@ -10,8 +11,8 @@ import type { OutgoingPayload } from './replies';
 
 /** Attempts before a message is given up as failed. */
 export const OUTBOX_MAX_ATTEMPTS = 8;
-export const OUTBOX_BACKOFF_BASE_MS = 2_000;
-export const OUTBOX_BACKOFF_MAX_MS = 10 * 60_000;
+/** A transient failure is retried after 2 s, doubling per failure, never more than 10 minutes apart. */
+export const OUTBOX_BACKOFF: Backoff = { minMs: 2_000, maxMs: 10 * 60_000 };
 /** A row claimed longer ago than this belonged to a process that died mid-send. */
 export const OUTBOX_CLAIM_LEASE_MS = 2 * 60_000;
 /** A pass waits for a busy chat's slot at most this long; later slots are left for the next pass. */
@@ -79,11 +80,6 @@ export function targetKey(target: Target): string {
   }
   const c = target.conversation;
   return `${c.platform}:${c.workspace}:${c.kind === 'dm' ? 'dm' : 'group'}:${c.id}`;
-}
-
-/** Exponential backoff with a cap; deterministic so tests can predict it. */
-export function backoffMs(attempts: number): number {
-  return Math.min(OUTBOX_BACKOFF_MAX_MS, OUTBOX_BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
 }
 
 /**
@@ -441,7 +437,7 @@ export class OutboxWorker {
         );
         return 'failed';
       }
-      const wait = e.retryAfterMs ?? backoffMs(row.attempts);
+      const wait = e.retryAfterMs ?? backoffDelay(row.attempts, OUTBOX_BACKOFF);
       this.#finish(row.id, {
         status: 'pending',
         lastError: e.code,

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { TandemError } from '../core/errors';
+import { codeOf, TandemError } from '../core/errors';
 import type { Logger } from '../logger';
 import * as schema from './schema';
 import { appState } from './schema';
@@ -71,9 +71,8 @@ function connect(path: string): Database.Database {
     return sqlite;
   } catch (cause) {
     sqlite?.close();
-    const code = (cause as { code?: unknown }).code;
     const message = cause instanceof Error ? cause.message : String(cause);
-    throw fail(typeof code === 'string' ? `${code} (${message})` : message, cause);
+    throw fail(`${codeOf(cause)} (${message})`, cause);
   }
 }
 
@@ -102,11 +101,6 @@ function ensureFolder(folder: string, fail: (reason: string, cause?: unknown) =>
     if (codeOf(cause) === 'EEXIST') return;
     throw fail(`cannot create the folder ${folder} (${codeOf(cause)})`, cause);
   }
-}
-
-function codeOf(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? code : 'unknown';
 }
 
 const SECURE_DELETE_KEY = 'db.secureDeleteSince';

@@ -106,7 +106,7 @@ describe('Slack: Socket Mode reconnects', () => {
       apiUrl: api.apiUrl,
       port: 0,
       logger,
-      reconnectDelays: { minMs: 1000, maxMs: 2000 },
+      reconnect: { minMs: 1000, maxMs: 2000 },
     });
     const received: InboundEvent[] = [];
     // /healthz as main.ts wires it: each adapter's connection() beside the database.
@@ -194,7 +194,7 @@ describe('Slack: Socket Mode at start', () => {
       apiUrl: api.apiUrl,
       port: 0,
       logger: silentLogger,
-      reconnectDelays: { minMs: 50, maxMs: 100 },
+      reconnect: { minMs: 50, maxMs: 100 },
     });
 
   it('starts through a Slack blip (reported down, then up) but refuses a wrong app token', async () => {

@@ -52,7 +52,7 @@ describe('Telegram: retry timing', () => {
     tg.api.fail('sendMessage', { error_code: 502, description: 'Bad Gateway' });
     await tg.say('hello');
     expect(sent()).toEqual([]);
-    // backoffMs(1) = 2 s
+    // The outbox's first backoff: OUTBOX_BACKOFF.minMs = 2 s
     await wait(1_900);
     expect(sent()).toEqual([]);
     await wait(200);

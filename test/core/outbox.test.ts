@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { backoffDelay } from '../../src/core/backoff';
 import { DeliveryError } from '../../src/core/errors';
 import {
-  backoffMs,
   enqueue,
+  OUTBOX_BACKOFF,
   OUTBOX_CLAIM_LEASE_MS,
   OUTBOX_MAX_ATTEMPTS,
   OUTBOX_RETENTION_MS,
@@ -70,8 +71,10 @@ describe('outbox', () => {
     expect((await app.outbox.deliverDue()).retried).toBe(0); // not due yet
     app.clock.advance(1_000);
     expect((await app.outbox.deliverDue()).retried).toBe(1);
-    expect(rowOf('k2')?.nextAttemptAt).toEqual(new Date(app.clock.now().getTime() + backoffMs(2)));
-    app.clock.advance(backoffMs(2));
+    expect(rowOf('k2')?.nextAttemptAt).toEqual(
+      new Date(app.clock.now().getTime() + backoffDelay(2, OUTBOX_BACKOFF)),
+    );
+    app.clock.advance(backoffDelay(2, OUTBOX_BACKOFF));
     expect((await app.outbox.deliverDue()).sent).toBe(1);
     expect(adapter.texts()).toEqual(['hi']);
   });
@@ -91,7 +94,7 @@ describe('outbox', () => {
     enqueue(app.database.db, { dedupeKey: 'q', target, payload: text('y') }, app.clock.now());
     for (let i = 0; i < OUTBOX_MAX_ATTEMPTS; i++) {
       await app.outbox.deliverDue();
-      app.clock.advance(backoffMs(OUTBOX_MAX_ATTEMPTS) + 1);
+      app.clock.advance(backoffDelay(OUTBOX_MAX_ATTEMPTS, OUTBOX_BACKOFF) + 1);
     }
     expect(rowOf('q')).toMatchObject({ status: 'failed', attempts: OUTBOX_MAX_ATTEMPTS });
     expect(adapter.deliveries).toHaveLength(0);
@@ -113,7 +116,7 @@ describe('outbox', () => {
     enqueue(app.database.db, { dedupeKey: 'c', target: sameDm, payload: text('third') }, now);
     await app.outbox.deliverDue();
     expect(adapter.texts()).toEqual([]);
-    app.clock.advance(backoffMs(1));
+    app.clock.advance(backoffDelay(1, OUTBOX_BACKOFF));
     await app.outbox.deliverDue();
     expect(adapter.texts()).toEqual(['first', 'second', 'third']);
   });
@@ -214,7 +217,7 @@ describe('outbox', () => {
     expect((await app.outbox.deliverDue()).retried).toBe(1);
     const adapter = new RecordingAdapter('telegram');
     app.adapters.telegram = adapter;
-    app.clock.advance(backoffMs(1));
+    app.clock.advance(backoffDelay(1, OUTBOX_BACKOFF));
     await app.outbox.deliverDue();
     expect(adapter.texts()).toEqual(['later']);
   });

@@ -8,6 +8,8 @@ import {
   webApi,
 } from '@slack/bolt';
 import type { ChatAdapter, ConnectionStatus, EventHandler, HomeView } from '../../core/adapter';
+import { type Backoff, RECONNECT_BACKOFF } from '../../core/backoff';
+import { codeOf } from '../../core/errors';
 import type { InboundEvent, UserInfo } from '../../core/events';
 import type { FormView } from '../../core/forms/view';
 import { Pacer } from '../../core/pacer';
@@ -26,14 +28,12 @@ import {
 import {
   SLACK_API_TIMEOUT_MS,
   SLACK_CHANNEL_MIN_INTERVAL_MS,
-  SLACK_RECONNECT_MAX_MS,
-  SLACK_RECONNECT_MIN_MS,
   SLACK_USER_CACHE_MS,
   SLACK_USER_INFO_DEADLINE_MS,
 } from './limits';
 import { FORM_CALLBACK_ID, renderHome, renderMessage, renderModal } from './render';
 import { guardRequests } from './request-guard';
-import { type ReconnectDelays, SocketSupervisor } from './socket';
+import { SocketSupervisor } from './socket';
 
 export interface SlackRoute {
   path: string;
@@ -61,8 +61,8 @@ export interface SlackAdapterConfig {
   routes?: SlackRoute[];
   /** Minimum gap between two messages to one channel. */
   channelIntervalMs?: number;
-  /** Socket Mode: how long to wait between failed connection attempts (tests shorten it). */
-  reconnectDelays?: ReconnectDelays;
+  /** Socket Mode: the backoff between failed connection attempts (tests shorten it). */
+  reconnect?: Backoff;
 }
 
 interface CachedUser {
@@ -135,10 +135,7 @@ export class SlackAdapter implements ChatAdapter {
         connect: () => app.start(),
         disconnect: () => app.stop(),
         log: this.#log,
-        delays: this.#config.reconnectDelays ?? {
-          minMs: SLACK_RECONNECT_MIN_MS,
-          maxMs: SLACK_RECONNECT_MAX_MS,
-        },
+        backoff: this.#config.reconnect ?? RECONNECT_BACKOFF,
       });
     } else {
       const signingSecret = this.#config.signingSecret ?? '';
@@ -181,10 +178,7 @@ export class SlackAdapter implements ChatAdapter {
       await dispatch(homeOpenedEvent(body));
     });
     app.error(async (error) => {
-      this.#log.error(
-        { code: (error as { code?: string }).code ?? 'unknown' },
-        'slack listener failed',
-      );
+      this.#log.error({ code: codeOf(error) }, 'slack listener failed');
     });
 
     if (this.#socket) await this.#socket.start();

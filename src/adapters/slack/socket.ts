@@ -1,4 +1,5 @@
 import type { ConnectionStatus } from '../../core/adapter';
+import { type Backoff, backoffDelay, withJitter } from '../../core/backoff';
 import { TandemError } from '../../core/errors';
 import type { Logger } from '../../logger';
 import { platformErrorOf } from './delivery-errors';
@@ -11,11 +12,6 @@ const AUTH_ERRORS = new Set([
   'user_removed_from_team',
   'team_disabled',
 ]);
-
-export interface ReconnectDelays {
-  minMs: number;
-  maxMs: number;
-}
 
 interface SocketClient {
   on(event: 'disconnected', listener: () => void): unknown;
@@ -32,7 +28,7 @@ export class SocketSupervisor {
   readonly #connect: () => Promise<unknown>;
   readonly #disconnect: () => Promise<unknown>;
   readonly #log: Logger;
-  readonly #delays: ReconnectDelays;
+  readonly #backoff: Backoff;
   #status: ConnectionStatus = { state: 'connecting' };
   #failures = 0;
   #timer: NodeJS.Timeout | undefined;
@@ -43,12 +39,12 @@ export class SocketSupervisor {
     connect: () => Promise<unknown>;
     disconnect: () => Promise<unknown>;
     log: Logger;
-    delays: ReconnectDelays;
+    backoff: Backoff;
   }) {
     this.#connect = options.connect;
     this.#disconnect = options.disconnect;
     this.#log = options.log;
-    this.#delays = options.delays;
+    this.#backoff = options.backoff;
     options.client.on('disconnected', () => this.#dropped());
   }
 
@@ -95,7 +91,8 @@ export class SocketSupervisor {
       const reason = reasonOf(error);
       if (this.#stopped) return reason;
       this.#failures += 1;
-      const wait = this.#backoff();
+      // Jittered, so many replicas don't retry in step.
+      const wait = withJitter(backoffDelay(this.#failures, this.#backoff));
       this.#status = {
         state: 'down',
         code: AUTH_ERRORS.has(reason) ? 'slack_auth_failed' : 'slack_connect_failed',
@@ -127,13 +124,6 @@ export class SocketSupervisor {
       this.#timer = undefined;
       void this.#attempt();
     }, ms);
-  }
-
-  /** Doubles per failure up to the cap, with jitter so many replicas don't retry in step. */
-  #backoff(): number {
-    const { minMs, maxMs } = this.#delays;
-    const base = Math.min(maxMs, minMs * 2 ** Math.min(this.#failures - 1, 30));
-    return Math.round(base / 2 + (Math.random() * base) / 2);
   }
 }
 
