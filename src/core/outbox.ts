@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client';
 import { type OutboxRow, outbox, users } from '../db/schema';
 import type { Logger } from '../logger';
@@ -158,7 +158,14 @@ export class OutboxWorker {
         payload: null,
         lastError: null,
       })
-      .where(eq(outbox.id, sql.placeholder('id')))
+      .where(
+        and(
+          eq(outbox.id, sql.placeholder('id')),
+          eq(outbox.status, 'sending'),
+          eq(outbox.claimedAt, sql.placeholder('claimedAt')),
+          eq(outbox.attempts, sql.placeholder('attempts')),
+        ),
+      )
       .prepare();
     // The earliest time a conversation's first waiting message falls due (a retry, a notBefore).
     this.#wakeQuery = this.#db
@@ -182,12 +189,18 @@ export class OutboxWorker {
 
   /**
    * Called once when the process starts, before the first pass: every row still marked
-   * `sending` was claimed by a process that is gone (SQLite has one process writing; a
-   * restart is a new one), so waiting out the claim's lease would only hold back that
-   * person's later replies — for days, in the console demo after `/time +2d`. Whether the
-   * message arrived is not knowable: it was handed to the platform and the answer was lost.
-   * Sending it again could say it twice; marking it `uncertain` may leave one message unsaid
-   * and is logged. We keep "never duplicated" and release the conversation at once.
+   * `sending` is taken for a claim of a process that is gone, so waiting out the claim's lease
+   * would only hold back that person's later replies — for days, in the console demo after
+   * `/time +2d`. Whether the message arrived is not knowable: it was handed to the platform
+   * and the answer was lost. Sending it again could say it twice; marking it `uncertain` may
+   * leave one message unsaid and is logged. We keep "never duplicated" and release the
+   * conversation at once.
+   *
+   * The trade-off, until issue 16 brings real leases: during a rolling deploy the old process
+   * may still be alive and mid-send. Its in-flight message then becomes `uncertain` too
+   * (whatever the platform answers it, the old process records nothing: every outcome update
+   * is conditional on its claim, so a late 429/5xx cannot put the row back), and that chat's
+   * next message may be sent by the new process before the old one's arrives.
    */
   releaseAbandonedClaims(): number {
     return this.#markUncertain(eq(outbox.status, 'sending'), 'process_died');
@@ -400,12 +413,16 @@ export class OutboxWorker {
     return this.#claimQuery.get({ id: head.id, now: this.#clock.now().getTime() });
   }
 
-  async #deliver(row: OutboxRow): Promise<'sent' | 'retried' | 'failed'> {
+  async #deliver(row: OutboxRow): Promise<'sent' | 'retried' | 'failed' | 'uncertain'> {
     const log = this.#logger.child({ outboxId: row.id, platform: row.platform });
     if (row.userId !== null && this.#unreachable(row.userId)) {
       // They blocked the bot: don't knock again until they write to us.
-      this.#finish(row.id, { status: 'failed', lastError: 'recipient_unreachable', payload: null });
-      return 'failed';
+      const patch = {
+        status: 'failed',
+        lastError: 'recipient_unreachable',
+        payload: null,
+      } as const;
+      return this.#finish(row, patch, 'failed', log);
     }
     try {
       await this.#send(row);
@@ -429,26 +446,35 @@ export class OutboxWorker {
         e.code === 'delivery_recipient_gone' ||
         row.attempts >= OUTBOX_MAX_ATTEMPTS;
       if (giveUp) {
-        this.#finish(row.id, { status: 'failed', lastError: e.code, payload: null });
+        const patch = { status: 'failed', lastError: e.code, payload: null } as const;
+        const outcome = this.#finish(row, patch, 'failed', log);
         // The message names the platform's reason (not_in_channel, …); it holds no user text.
-        log.warn(
-          { code: e.code, reason: e.message, attempts: row.attempts },
-          'message failed for good',
-        );
-        return 'failed';
+        if (outcome === 'failed')
+          log.warn(
+            { code: e.code, reason: e.message, attempts: row.attempts },
+            'message failed for good',
+          );
+        return outcome;
       }
       const wait = e.retryAfterMs ?? backoffDelay(row.attempts, OUTBOX_BACKOFF);
-      this.#finish(row.id, {
+      const patch = {
         status: 'pending',
         lastError: e.code,
         nextAttemptAt: new Date(now + wait),
         claimedAt: null,
-      });
-      log.info({ code: e.code, attempts: row.attempts, waitMs: wait }, 'message will be retried');
-      return 'retried';
+      } as const;
+      const outcome = this.#finish(row, patch, 'retried', log);
+      if (outcome === 'retried')
+        log.info({ code: e.code, attempts: row.attempts, waitMs: wait }, 'message will be retried');
+      return outcome;
     }
-    this.#sentQuery.run({ id: row.id, now: this.#clock.now().getTime() });
-    return 'sent';
+    const sent = this.#sentQuery.run({
+      id: row.id,
+      now: this.#clock.now().getTime(),
+      claimedAt: row.claimedAt?.getTime() ?? null,
+      attempts: row.attempts,
+    });
+    return sent.changes > 0 ? 'sent' : this.#claimLost('sent', log);
   }
 
   async #send(row: OutboxRow): Promise<void> {
@@ -481,7 +507,39 @@ export class OutboxWorker {
     return Boolean(row?.at);
   }
 
-  #finish(id: number, patch: Partial<OutboxRow>): void {
-    this.#db.update(outbox).set(patch).where(eq(outbox.id, id)).run();
+  /**
+   * Records a send's outcome, but only while the row is still this claim: `sending`, claimed
+   * at the same moment, on the same attempt. Otherwise another process released it meanwhile
+   * (see releaseAbandonedClaims) and its `uncertain` stands.
+   */
+  #finish<O extends 'retried' | 'failed'>(
+    row: OutboxRow,
+    patch: Partial<OutboxRow>,
+    outcome: O,
+    log: Logger,
+  ): O | 'uncertain' {
+    const claimedAt = row.claimedAt;
+    const changed = this.#db
+      .update(outbox)
+      .set(patch)
+      .where(
+        and(
+          eq(outbox.id, row.id),
+          eq(outbox.status, 'sending'),
+          claimedAt ? eq(outbox.claimedAt, claimedAt) : isNull(outbox.claimedAt),
+          eq(outbox.attempts, row.attempts),
+        ),
+      )
+      .run().changes;
+    return changed > 0 ? outcome : this.#claimLost(outcome, log);
+  }
+
+  /** A send's outcome arrived after the row was released: logged, never written. */
+  #claimLost(outcome: 'sent' | 'retried' | 'failed', log: Logger): 'uncertain' {
+    log.warn(
+      { code: 'outbox_claim_lost', outcome },
+      'message was released by another process while being sent; its outcome is not recorded',
+    );
+    return 'uncertain';
   }
 }

@@ -1,4 +1,6 @@
+import { Writable } from 'node:stream';
 import { eq } from 'drizzle-orm';
+import pino from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { backoffDelay } from '../../src/core/backoff';
 import { DeliveryError } from '../../src/core/errors';
@@ -13,10 +15,14 @@ import type { Target } from '../../src/core/refs';
 import { outbox } from '../../src/db/schema';
 import { RecordingAdapter } from '../fakes/recording-adapter';
 import { createTestApp, type TestApp } from '../helpers/app';
+import { until } from '../helpers/net';
 
 let app: TestApp;
+let sibling: TestApp | undefined;
 afterEach(() => {
   vi.useRealTimers();
+  sibling?.close();
+  sibling = undefined;
   try {
     app?.close();
   } catch {
@@ -277,5 +283,61 @@ describe('outbox', () => {
     expect(vi.getTimerCount()).toBe(1);
     await app.outbox.stop();
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("a second process starting mid-send (a rolling deploy) never brings the first one's message back: its late 502 is logged, the chat goes on", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino(
+      { level: 'info' },
+      new Writable({
+        write(chunk, _enc, done) {
+          lines.push(JSON.parse(String(chunk)) as Record<string, unknown>);
+          done();
+        },
+      }),
+    );
+    app = createTestApp({ logger });
+    const first = new RecordingAdapter('slack');
+    app.adapters.slack = first;
+    for (const [key, word] of [
+      ['in-flight', 'in flight'],
+      ['next', 'next'],
+    ] as const)
+      enqueue(app.database.db, { dedupeKey: key, target, payload: text(word) }, app.clock.now());
+    // The first process hands the message to Slack; Slack has not answered yet.
+    let answer: (() => void) | undefined;
+    first.beforeSend = () =>
+      new Promise((resolve) => {
+        answer = resolve;
+      });
+    first.failWith.push(new DeliveryError('delivery_transient', '502'));
+    app.outbox.kick();
+    await until('the send to be in flight', () => answer);
+
+    // The new process starts on the same file and releases what it takes for a dead claim.
+    sibling = createTestApp({ dir: app.dir, clock: app.clock });
+    const second = new RecordingAdapter('slack');
+    sibling.adapters.slack = second;
+    expect(sibling.outbox.releaseAbandonedClaims()).toBe(1);
+    expect(rowOf('in-flight')).toMatchObject({ status: 'uncertain', payload: null });
+
+    // Slack answers the first process with a 502 now: too late to count.
+    first.beforeSend = undefined;
+    answer?.();
+    await app.outbox.drain();
+    expect(rowOf('in-flight')).toMatchObject({ status: 'uncertain', payload: null });
+    expect(lines.find((l) => l.code === 'outbox_claim_lost')).toMatchObject({
+      outcome: 'retried',
+    });
+
+    // Both keep working: the chat's next message goes once; the released one never fails
+    // later as "no payload", and is not sent again.
+    for (let i = 0; i < 3; i++) {
+      app.clock.advance(60 * 60_000);
+      await app.outbox.deliverDue();
+      await sibling.outbox.deliverDue();
+    }
+    expect([...first.texts(), ...second.texts()]).toEqual(['next']);
+    expect(rowOf('in-flight')).toMatchObject({ status: 'uncertain', lastError: 'process_died' });
   });
 });

@@ -18,6 +18,8 @@ export class RecordingAdapter implements ChatAdapter {
   readonly failWith: (Error | undefined)[] = [];
   /** Simulated rate-limit waits per conversation id (ms), as `readyIn` reports them. */
   readonly waits = new Map<string, number>();
+  /** Runs first in a send: a promise holds the send there, as a network call in flight. */
+  beforeSend: (() => Promise<void>) | undefined;
   /** Runs during a send, after the platform "received" it (to simulate a crash). */
   afterReceive: (() => void) | undefined;
   handler: EventHandler | undefined;
@@ -33,6 +35,7 @@ export class RecordingAdapter implements ChatAdapter {
   async stop(): Promise<void> {}
 
   async send(target: Target, reply: Reply): Promise<void> {
+    await this.beforeSend?.();
     const failure = this.failWith.shift();
     if (failure) throw failure;
     this.deliveries.push({ target, reply });
