@@ -9,8 +9,18 @@ import { asTandemError, DeliveryError } from './errors';
 import type { Platform, Target } from './refs';
 import type { OutgoingPayload } from './replies';
 
-/** Attempts before a message is given up as failed. */
-export const OUTBOX_MAX_ATTEMPTS = 8;
+/**
+ * A message that still fails with a transient error (a 5xx, a timeout, a 429) this long after
+ * it was queued is given up as failed. Counted by age, not attempts: with the backoff capped,
+ * a platform outage of hours is ridden out, and a reply a day late is no longer worth sending.
+ * Permanent errors and a recipient who is gone give up at once.
+ */
+export const OUTBOX_GIVE_UP_AFTER_MS = 24 * 60 * 60 * 1000;
+/**
+ * A platform whose adapter is not registered yet, or whose connection is not up, costs its
+ * chats no attempts: they are skipped, and looked at again this often.
+ */
+export const OUTBOX_PLATFORM_RECHECK_MS = 10_000;
 /** A transient failure is retried after 2 s, doubling per failure, never more than 10 minutes apart. */
 export const OUTBOX_BACKOFF: Backoff = { minMs: 2_000, maxMs: 10 * 60_000 };
 /** A row claimed longer ago than this belonged to a process that died mid-send. */
@@ -276,6 +286,10 @@ export class OutboxWorker {
     report.uncertain = this.#recoverStaleClaims();
     // Conversations that failed in this pass wait for a later one.
     const held: string[] = [];
+    // Conversations on a platform that cannot take messages now (see OUTBOX_PLATFORM_RECHECK_MS).
+    const parked: string[] = [];
+    // Each platform's readiness, asked once per pass.
+    const ready = new Map<Platform, boolean>();
     // Conversations waiting for a rate-limit slot, and when it frees.
     const pacing = new Map<string, number>();
     // Different conversations are sent to concurrently; one conversation never is (only
@@ -293,11 +307,17 @@ export class OutboxWorker {
       if (!heads.length) {
         const now = Date.now();
         for (const [key, at] of pacing) if (at <= now) pacing.delete(key);
-        heads = this.#nextHeads([...held, ...pacing.keys()]);
+        heads = this.#nextHeads([...held, ...parked, ...pacing.keys()]);
       }
       const head = heads.shift();
       // Fetched a moment ago: its chat may have failed or started waiting since.
-      if (head && (held.includes(head.targetKey) || pacing.has(head.targetKey))) continue;
+      if (
+        head &&
+        (held.includes(head.targetKey) ||
+          parked.includes(head.targetKey) ||
+          pacing.has(head.targetKey))
+      )
+        continue;
       if (!head) {
         const wake = Math.min(...pacing.values());
         const far = !Number.isFinite(wake) || wake - Date.now() > OUTBOX_MAX_PACING_WAIT_MS;
@@ -311,6 +331,11 @@ export class OutboxWorker {
             });
         await Promise.race([...inFlight, ...(slot ? [slot] : [])]);
         clearTimeout(timer);
+        continue;
+      }
+      if (!ready.has(head.platform)) ready.set(head.platform, this.#platformReady(head.platform));
+      if (!ready.get(head.platform)) {
+        parked.push(head.targetKey);
         continue;
       }
       // Asked before claiming, so a chat that must wait costs a read, not a write.
@@ -341,13 +366,25 @@ export class OutboxWorker {
     }
     await Promise.all(inFlight);
     if (failure) throw failure;
-    this.#noteNextWake(pacing);
+    this.#noteNextWake(pacing, parked.length > 0);
     return report;
   }
 
+  /**
+   * Whether a platform can take messages now: its adapter is registered and its connection
+   * (where it has one) is up. `connecting` is not up: a send would fail and cost an attempt.
+   */
+  #platformReady(platform: Platform): boolean {
+    const adapter = this.#adapters[platform];
+    if (!adapter) return false;
+    const connection = adapter.connection?.();
+    return !connection || connection.state === 'up';
+  }
+
   /** When this pass ends, how long until the earliest waiting message can go. */
-  #noteNextWake(pacing: Map<string, number>): void {
+  #noteNextWake(pacing: Map<string, number>, parked: boolean): void {
     const waits: number[] = [...pacing.values()].map((at) => at - Date.now());
+    if (parked) waits.push(OUTBOX_PLATFORM_RECHECK_MS);
     const due = this.#wakeQuery.get()?.at;
     if (due !== null && due !== undefined) {
       const inMs = due - this.#clock.now().getTime();
@@ -441,17 +478,18 @@ export class OutboxWorker {
           .where(eq(users.id, row.userId))
           .run();
       }
+      const ageMs = now - row.createdAt.getTime();
       const giveUp =
         e.code === 'delivery_permanent' ||
         e.code === 'delivery_recipient_gone' ||
-        row.attempts >= OUTBOX_MAX_ATTEMPTS;
+        ageMs >= OUTBOX_GIVE_UP_AFTER_MS;
       if (giveUp) {
         const patch = { status: 'failed', lastError: e.code, payload: null } as const;
         const outcome = this.#finish(row, patch, 'failed', log);
         // The message names the platform's reason (not_in_channel, …); it holds no user text.
         if (outcome === 'failed')
           log.warn(
-            { code: e.code, reason: e.message, attempts: row.attempts },
+            { code: e.code, reason: e.message, attempts: row.attempts, ageMs },
             'message failed for good',
           );
         return outcome;

@@ -1,4 +1,4 @@
-import type { ChatAdapter, EventHandler } from '../../src/core/adapter';
+import type { ChatAdapter, ConnectionStatus, EventHandler } from '../../src/core/adapter';
 import type { Platform, Target } from '../../src/core/refs';
 import type { FileMessage, Reply } from '../../src/core/replies';
 
@@ -23,6 +23,8 @@ export class RecordingAdapter implements ChatAdapter {
   /** Runs during a send, after the platform "received" it (to simulate a crash). */
   afterReceive: (() => void) | undefined;
   handler: EventHandler | undefined;
+  /** What `connection()` reports. */
+  status: ConnectionStatus = { state: 'up' };
 
   constructor(platform: Platform = 'slack') {
     this.platform = platform;
@@ -40,6 +42,10 @@ export class RecordingAdapter implements ChatAdapter {
     if (failure) throw failure;
     this.deliveries.push({ target, reply });
     this.afterReceive?.();
+  }
+
+  connection(): ConnectionStatus {
+    return this.status;
   }
 
   readyIn(target: Target): number {
