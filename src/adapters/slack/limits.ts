@@ -15,6 +15,8 @@ export const SLACK_VIEW_TITLE_MAX = 24;
 export const SLACK_INPUT_LABEL_MAX = 2000;
 export const SLACK_INPUT_HINT_MAX = 2000;
 export const SLACK_PLAIN_INPUT_MAX = 3000;
+/** A view's `private_metadata` (where a modal carries its form's state), in characters. */
+export const SLACK_PRIVATE_METADATA_MAX = 3000;
 /** The notification/fallback `text` of a message; the blocks carry the full content. */
 export const SLACK_FALLBACK_TEXT_MAX = 3000;
 /** Single-choice questions with this many options or fewer are shown as buttons. */
