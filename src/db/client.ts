@@ -44,8 +44,9 @@ export function openDatabase(path: string, options: { logger?: Logger } = {}): T
     sqlite.close();
     throw new TandemError('db_migration_failed', 'could not apply database migrations', { cause });
   }
+  // Before anything is written at start: the vacuum should not wait on a sibling's writes.
+  eraseFreedOnce(db, options.logger);
   seedTopics(db);
-  eraseFreedOnce(db);
   return { db, sqlite, writes, close: () => sqlite.close() };
 }
 
@@ -104,19 +105,40 @@ function ensureFolder(folder: string, fail: (reason: string, cause?: unknown) =>
 }
 
 const SECURE_DELETE_KEY = 'db.secureDeleteSince';
+/**
+ * The one-time vacuum waits at most this long for another connection's write (a sibling
+ * process in a rolling deploy): it is worth doing, not worth holding the start for.
+ */
+export const DB_VACUUM_BUSY_TIMEOUT_MS = 100;
 
 /**
  * A database from before `secure_delete` was on may still hold deleted rows in its free
  * pages; one VACUUM rewrites it without them. After that, deletes zero their own bytes.
+ * It must never stop the start: a failure (another process writing, a disk too full for the
+ * copy VACUUM makes) is logged with its code, not marked done, and tried at the next start.
  */
-function eraseFreedOnce(db: Db): void {
+function eraseFreedOnce(db: Db, logger: Logger | undefined): void {
   if (db.select().from(appState).where(eq(appState.key, SECURE_DELETE_KEY)).get()) return;
-  db.$client.exec('VACUUM');
-  const now = new Date();
-  db.insert(appState)
-    .values({ key: SECURE_DELETE_KEY, value: now.toISOString(), updatedAt: now })
-    .onConflictDoNothing()
-    .run();
+  const sqlite = db.$client;
+  const busy = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  try {
+    sqlite.pragma(`busy_timeout = ${DB_VACUUM_BUSY_TIMEOUT_MS}`);
+    sqlite.exec('VACUUM');
+    sqlite.pragma(`busy_timeout = ${busy}`);
+    const now = new Date();
+    db.insert(appState)
+      .values({ key: SECURE_DELETE_KEY, value: now.toISOString(), updatedAt: now })
+      .onConflictDoNothing()
+      .run();
+  } catch (error) {
+    // Only the code: SQLite's message may name the file.
+    logger?.warn(
+      { code: 'db_vacuum_failed', sqliteCode: codeOf(error) },
+      'one-time vacuum of freed pages failed; starting anyway, it is tried at the next start',
+    );
+  } finally {
+    sqlite.pragma(`busy_timeout = ${busy}`);
+  }
 }
 
 /**
