@@ -168,6 +168,7 @@ async function main(): Promise<void> {
   // elsewhere it runs beside the platforms' start, as a Bot API that hangs must not hold it.
   const caughtUp = catchUp({ db: database.db, config, logger, clock, outbox, adapters }).catch(
     (error: unknown) => {
+      database.reportWriteFailure(error);
       logger.error({ code: codeOf(error) }, 'catch-up at start failed');
     },
   );

@@ -1,11 +1,12 @@
 import { and, asc, eq, inArray, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client';
 import { type OutboxRow, outbox, users } from '../db/schema';
+import { reportWriteFailure } from '../db/write-health';
 import type { Logger } from '../logger';
 import type { ChatAdapter } from './adapter';
 import { type Backoff, backoffDelay } from './backoff';
 import type { Clock } from './clock';
-import { asTandemError, DeliveryError } from './errors';
+import { codeOf, DeliveryError } from './errors';
 import type { Platform, Target } from './refs';
 import type { OutgoingPayload } from './replies';
 
@@ -228,8 +229,9 @@ export class OutboxWorker {
         try {
           await this.deliverDue();
         } catch (error) {
-          const e = asTandemError(error);
-          this.#logger.error({ code: e.code, err: e.name }, 'outbox pass failed');
+          // A full disk or an I/O error shows on /healthz at once.
+          reportWriteFailure(this.#db, error);
+          this.#logger.error({ code: codeOf(error) }, 'outbox pass failed');
         }
       } while (this.#again);
       this.#running = undefined;

@@ -10,7 +10,7 @@ import type { Logger } from '../logger';
 import * as schema from './schema';
 import { appState } from './schema';
 import { seedTopics } from './seed-topics';
-import { WriteHealth, watchWrites } from './write-health';
+import { reportWriteFailure, WriteHealth } from './write-health';
 
 /** The drizzle handle; `$client` is the better-sqlite3 connection under it (online backup). */
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -23,6 +23,8 @@ export interface TandemDatabase {
   sqlite: Database.Database;
   /** Whether writes succeed (for `/healthz`): a full disk or an I/O error shows here. */
   writes: WriteHealth;
+  /** A caught failure of a write: marks `/healthz` down when it says the database cannot be written. */
+  reportWriteFailure(error: unknown): void;
   close(): void;
 }
 
@@ -36,7 +38,6 @@ export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '
 export function openDatabase(path: string, options: { logger?: Logger } = {}): TandemDatabase {
   const sqlite = connect(path);
   const writes = new WriteHealth(sqlite, options.logger);
-  watchWrites(sqlite, writes);
   const db = drizzle(sqlite, { schema });
   try {
     migrateOnce(db);
@@ -47,7 +48,13 @@ export function openDatabase(path: string, options: { logger?: Logger } = {}): T
   // Before anything is written at start: the vacuum should not wait on a sibling's writes.
   eraseFreedOnce(db, options.logger);
   seedTopics(db);
-  return { db, sqlite, writes, close: () => sqlite.close() };
+  return {
+    db,
+    sqlite,
+    writes,
+    reportWriteFailure: (error) => reportWriteFailure(db, error),
+    close: () => sqlite.close(),
+  };
 }
 
 function connect(path: string): Database.Database {

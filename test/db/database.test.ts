@@ -38,6 +38,14 @@ describe('database', () => {
     second.close();
   });
 
+  it("uses the SQLite driver as it comes: none of the connection's methods is replaced", () => {
+    dir = mkdtempSync(join(tmpdir(), 'tandem-db-'));
+    const database = openDatabase(join(dir, 'tandem.db'));
+    for (const method of ['prepare', 'transaction', 'exec', 'pragma'])
+      expect(Object.hasOwn(database.sqlite, method), method).toBe(false);
+    database.close();
+  });
+
   it('seeds the demo company once, and does not bring back someone who left', () => {
     dir = mkdtempSync(join(tmpdir(), 'tandem-db-'));
     const database = openDatabase(join(dir, 'tandem.db'));
