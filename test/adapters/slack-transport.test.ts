@@ -114,7 +114,9 @@ describe('Slack: Socket Mode reconnects', () => {
       {
         path: '/healthz',
         method: ['GET'],
-        handler: healthHandler([{ name: 'slack', check: () => adapter.connection() }]),
+        handler: healthHandler([
+          { name: 'slack', kind: 'platform', check: () => adapter.connection() },
+        ]),
       },
     ]);
     const healthz = async () => {
