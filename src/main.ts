@@ -15,7 +15,8 @@ import { DEMO_COMPANY } from './demo/company';
 import { seedDemoHistory } from './demo/history';
 import { seedDemoCompany } from './demo/seed';
 import { commandMenu } from './features/registry';
-import { type HttpRoute, healthHandler, startHttpServer, tandemChecks } from './http/health';
+import { healthHandler, tandemChecks } from './http/health';
+import { type HttpRoute, startHttpServer } from './http/server';
 import { catchUp, JOBS, startJobs } from './jobs';
 import { createLogger, type Logger } from './logger';
 
@@ -124,7 +125,8 @@ async function main(): Promise<void> {
       },
     });
   }
-  // One port for everything: /healthz, Slack's events and Telegram's webhook.
+  // One port for everything, served by Tandem itself: /healthz, Slack's events and
+  // Telegram's webhook are routes their owners contribute.
   const routes: HttpRoute[] = [
     {
       path: '/healthz',
@@ -145,21 +147,22 @@ async function main(): Promise<void> {
     if (webhook) routes.push(webhook);
     adapters.telegram = telegram;
   }
-  let httpServed = false;
   if (config.SLACK_BOT_TOKEN) {
-    adapters.slack = createSlackAdapter({
+    const slack = createSlackAdapter({
       botToken: config.SLACK_BOT_TOKEN,
       ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
       ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
       ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
       command: config.SLACK_COMMAND,
-      port: config.PORT,
       logger,
-      routes,
     });
-    httpServed = !config.SLACK_APP_TOKEN;
+    // HTTP mode: answered 503 until Slack knows the bot, then by Bolt.
+    const events = slack.httpRoute();
+    if (events) routes.push(events);
+    adapters.slack = slack;
   }
-  if (!consoleMode && !httpServed) {
+  // Listening before any platform connects: /healthz answers whatever a platform's API does.
+  if (!consoleMode) {
     const server = await startHttpServer(config.PORT, routes);
     process.once('exit', () => server.close());
   }

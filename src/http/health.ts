@@ -1,12 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ChatAdapter, ConnectionStatus } from '../core/adapter';
-
-/** An HTTP route served on Tandem's one port. */
-export interface HttpRoute {
-  path: string;
-  method: string[];
-  handler: (req: IncomingMessage, res: ServerResponse) => void;
-}
 
 /** One thing `/healthz` checks: the database, or a platform connection. */
 export interface HealthCheck {
@@ -85,24 +78,4 @@ export function tandemChecks(
         : [];
     }),
   ];
-}
-
-/** A plain server for the routes when no Slack HTTP receiver is there to carry them. */
-export async function startHttpServer(port: number, routes: HttpRoute[]): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = (req.url ?? '').split('?')[0];
-    const route = routes.find((r) => r.path === path && r.method.includes(req.method ?? ''));
-    if (!route) return void res.writeHead(404).end();
-    try {
-      route.handler(req, res);
-    } catch {
-      // A route that throws answers 500; it never takes the process down.
-      if (!res.headersSent) res.writeHead(500).end();
-    }
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, resolve);
-  });
-  return server;
 }

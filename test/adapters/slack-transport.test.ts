@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../src/adapters/slack';
 import { SLACK_REQUEST_BODY_MAX, SLACK_REQUEST_MAX_SKEW_S } from '../../src/adapters/slack/limits';
 import type { InboundEvent } from '../../src/core/events';
-import { healthHandler, startHttpServer } from '../../src/http/health';
+import { healthHandler } from '../../src/http/health';
+import { startHttpServer } from '../../src/http/server';
 import { silentLogger } from '../../src/logger';
 import { FakeSlackApi } from '../fakes/slack-api';
 import { FakeSocketMode } from '../fakes/slack-socket';
@@ -104,7 +105,6 @@ describe('Slack: Socket Mode reconnects', () => {
       appToken: 'xapp-secret-app',
       command: '/mentor',
       apiUrl: api.apiUrl,
-      port: 0,
       logger,
       reconnect: { minMs: 1000, maxMs: 2000 },
     });
@@ -194,7 +194,6 @@ describe('Slack: Socket Mode at start', () => {
       appToken: 'xapp-test',
       command: '/mentor',
       apiUrl: api.apiUrl,
-      port: 0,
       logger: silentLogger,
       reconnect: { minMs: 50, maxMs: 100 },
     });

@@ -658,7 +658,6 @@ async function pacedAdapter(fake: FakeSlackApi) {
     signingSecret: 'pacing-secret-123',
     command: '/mentor',
     apiUrl: fake.apiUrl,
-    port: 0,
     logger: silentLogger,
     channelIntervalMs: 150,
   });
@@ -733,14 +732,13 @@ describe('Slack: Socket Mode', () => {
       appToken: 'xapp-test',
       command: '/mentor',
       apiUrl: fake.apiUrl,
-      port: 0,
       logger: silentLogger,
     });
     try {
       await adapter.start(async () => ({}));
       expect(fake.callsTo('apps.connections.open')).toHaveLength(1);
       expect(socket.connections).toBe(1);
-      expect(adapter.server).toBeUndefined();
+      expect(adapter.httpRoute()).toBeUndefined();
     } finally {
       await adapter.stop();
       await socket.stop();

@@ -13,7 +13,8 @@ import { ManualClock } from '../../src/core/clock';
 import { enqueue } from '../../src/core/outbox';
 import { openDatabase } from '../../src/db/client';
 import { DB_PROBE_INTERVAL_MS } from '../../src/db/write-health';
-import { healthHandler, startHttpServer, tandemChecks } from '../../src/http/health';
+import { healthHandler, tandemChecks } from '../../src/http/health';
+import { startHttpServer } from '../../src/http/server';
 import type { TestApp } from '../helpers/app';
 import { startTelegram, type TelegramHarness } from '../helpers/telegram';
 

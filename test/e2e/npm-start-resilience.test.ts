@@ -143,6 +143,96 @@ describe('npm start when the Bot API is unreachable', () => {
   }, 60_000);
 });
 
+describe('npm start when the Slack API is unreachable (HTTP mode)', () => {
+  it('serves /healthz and the Telegram webhook at once, answers Slack 503 meanwhile, and serves Slack once its API comes up', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tandem-slack-down-'));
+    const slackPort = await freePort(); // nothing listens here yet
+    telegram = await new FakeBotApiServer().start();
+    telegram.mode = 'failing';
+    const port = await freePort();
+    const webhookSecret = 'webhook-secret-0123456789';
+    tandem = startTandem({
+      DATABASE_PATH: join(dir, 'tandem.db'),
+      PORT: String(port),
+      SLACK_BOT_TOKEN: 'xoxb-process-test',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: `http://127.0.0.1:${slackPort}/api/`,
+      TELEGRAM_BOT_TOKEN: TG_TOKEN,
+      TELEGRAM_API_ROOT: telegram.apiRoot,
+      TELEGRAM_WEBHOOK_URL: 'https://tandem.example.com/telegram/webhook',
+      TELEGRAM_WEBHOOK_SECRET: webhookSecret,
+    });
+    const base = `http://127.0.0.1:${port}`;
+
+    // The port answers while Slack's auth.test cannot: nothing is up, and /healthz says why.
+    const nothing = await until('slack reported down', async () => {
+      const h = await health(base);
+      return h?.body.checks.slack?.state === 'down' ? h : undefined;
+    });
+    expect(nothing.status).toBe(503);
+    expect(nothing.body.status).toBe('unavailable');
+    expect(nothing.body.checks.slack).toEqual({ state: 'down', code: 'slack_unreachable' });
+    // A Slack request meanwhile is refused for Slack to retry, not lost half-handled.
+    expect((await slackHelp(base)).status).toBe(503);
+
+    // Telegram connects: degraded, and its webhook works on the same port.
+    telegram.mode = 'up';
+    const degraded = await until(
+      'telegram up',
+      async () => {
+        const h = await health(base);
+        return h?.body.checks.telegram?.state === 'up' ? h : undefined;
+      },
+      30_000,
+    );
+    expect(degraded.status).toBe(200);
+    expect(degraded.body).toMatchObject({
+      status: 'degraded',
+      checks: { slack: { state: 'down', code: 'slack_unreachable' } },
+    });
+    const update = {
+      update_id: 7,
+      message: {
+        message_id: 70,
+        date: 0,
+        from: { is_bot: false, ...IRA },
+        chat: { id: IRA.id, type: 'private', first_name: IRA.first_name },
+        text: '/help',
+        entities: [{ type: 'bot_command', offset: 0, length: 5 }],
+      },
+    };
+    const webhook = await fetch(`${base}/telegram/webhook`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-telegram-bot-api-secret-token': webhookSecret,
+      },
+      body: JSON.stringify(update),
+    });
+    expect(webhook.status).toBe(200);
+    await until('telegram reply', () =>
+      telegram?.sent(IRA.id).find((t) => t.includes('Tandem — reverse mentoring')),
+    );
+
+    // Slack's API comes up: the next start attempt succeeds and signed requests are answered.
+    slack = await new FakeSlackApi().start(slackPort);
+    await until(
+      'all up',
+      async () => ((await health(base))?.body.status === 'ok' ? true : undefined),
+      40_000,
+    );
+    expect((await slackHelp(base)).status).toBe(200);
+    const posted = await until('slack reply', () => slack?.callsTo('chat.postMessage')[0]);
+    expect(JSON.stringify(posted.args.blocks)).toContain('Tandem — reverse mentoring');
+    expect(
+      logLines(tandem.logs()).find((l) => l.msg === 'platform did not start; will retry'),
+    ).toMatchObject({ platform: 'slack', attempt: 1 });
+
+    expect((await tandem.terminate()).code).toBe(0);
+    expect(tandem.logs()).not.toContain('xoxb-process-test');
+  }, 90_000);
+});
+
 describe('SIGTERM while a platform does not answer', () => {
   async function connectedTandem(): Promise<void> {
     dir = mkdtempSync(join(tmpdir(), 'tandem-sigterm-'));

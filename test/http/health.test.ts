@@ -2,7 +2,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConnectionStatus } from '../../src/core/adapter';
-import { type HealthCheck, healthHandler, startHttpServer } from '../../src/http/health';
+import { type HealthCheck, healthHandler } from '../../src/http/health';
+import { startHttpServer } from '../../src/http/server';
 
 let server: Server | undefined;
 afterEach(async () => {

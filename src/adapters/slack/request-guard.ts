@@ -29,31 +29,36 @@ const envelope = z.union([
   z.looseObject({ type: z.literal('event_callback'), event: z.looseObject({ type: nonEmpty }) }),
 ]);
 
+/** Where Slack posts events, commands and interactions (Bolt's default endpoint). */
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
+
 /**
- * Wraps Bolt's request listener: a correctly signed request whose payload is not one Slack
- * would send gets a 400 here instead of an exception inside Bolt. Unsigned requests still
- * go to Bolt, which answers them 401 — signature first, shape second. Also refused here:
- * a timestamp from the future (Bolt checks only the past) and a body over the limit (413).
+ * Bolt's request listener behind a guard, by composition: the receiver is never started or
+ * changed, its public `requestListener` is called for what passes. A correctly signed
+ * request whose payload is not one Slack would send gets a 400 here instead of an exception
+ * inside Bolt; unsigned requests still go to Bolt, which answers them 401 — signature first,
+ * shape second. Also refused here: a timestamp from the future (Bolt checks only the past)
+ * and a body over the limit (413).
  */
-export function guardRequests(
-  receiver: HTTPReceiver,
+export function guardedListener(
+  receiver: Pick<HTTPReceiver, 'requestListener'>,
   signingSecret: string,
-  endpoint = '/slack/events',
-): void {
-  const original = receiver.requestListener;
+): RequestListener {
   // Bolt throws (asynchronously, uncaught) on paths it doesn't know; answer 404 instead.
   const boltListener = (req: IncomingMessage, res: ServerResponse) => {
     try {
-      const pending = original(req, res) as unknown;
+      const pending = receiver.requestListener(req, res) as unknown;
       if (pending instanceof Promise) pending.catch(() => notFound(res));
     } catch {
       notFound(res);
     }
   };
-  receiver.requestListener = (req: IncomingMessage, res: ServerResponse) => {
+  return (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '').split('?')[0];
-    if (req.method !== 'POST' || path !== endpoint) {
-      boltListener(req, res);
+    if (req.method !== 'POST' || path !== SLACK_EVENTS_PATH) {
+      notFound(res);
       return;
     }
     if (fromTheFuture(req)) {
