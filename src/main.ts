@@ -184,7 +184,17 @@ async function main(): Promise<void> {
   logger.info({ platforms: Object.keys(adapters) }, 'tandem started');
 }
 
-/** Starts one platform, retrying with backoff until it starts or the process stops. */
+/**
+ * Starts one platform, retrying with backoff until it starts or the process stops, and logs
+ * what state it is really in.
+ *
+ * One owner of retrying per concern: a start that throws (Slack's auth.test unanswered or
+ * refused, a wrong app token) is retried here, and only here — the adapter asks once. A
+ * connection that fails or drops after the start is its adapter's own: Slack Socket Mode's
+ * SocketSupervisor, Telegram's connect and long-polling loop (which is why Telegram's start()
+ * waits until connected, or stopped, and never throws). So a start can return with the
+ * connection still down: that is logged as such, not as started.
+ */
 async function startPlatform(
   adapter: ChatAdapter,
   handler: EventHandler,
@@ -199,7 +209,15 @@ async function startPlatform(
       await adapter.setCommands?.(commandMenu()).catch((error: unknown) => {
         logger.warn({ platform, code: codeOf(error) }, 'command menu not set');
       });
-      logger.info({ platform }, 'platform started');
+      const connection = adapter.connection?.() ?? { state: 'up' };
+      if (connection.state === 'up') logger.info({ platform }, 'platform started');
+      else if (connection.state === 'connecting')
+        logger.info({ platform, state: connection.state }, 'platform starting; still connecting');
+      else
+        logger.warn(
+          { platform, state: connection.state, code: connection.code },
+          'platform starting; connection down, retrying',
+        );
       return;
     } catch (error) {
       const retryInMs = backoffDelay(attempt, RECONNECT_BACKOFF);

@@ -223,3 +223,30 @@ describe('Slack: Socket Mode at start', () => {
     }
   });
 });
+
+describe('Slack: start-up retries have one owner', () => {
+  it('asks auth.test once: a failure fails the start at once, shown as down, for the caller to retry', async () => {
+    const api = await new FakeSlackApi().start();
+    const adapter = createSlackAdapter({
+      botToken: 'xoxb-test',
+      signingSecret: 'secret-123',
+      command: '/mentor',
+      apiUrl: api.apiUrl,
+      logger: silentLogger,
+    });
+    try {
+      api.fail('auth.test', { status: 503 });
+      await expect(adapter.start(async () => ({}))).rejects.toBeDefined();
+      expect(api.callsTo('auth.test:failed')).toHaveLength(1);
+      expect(api.callsTo('auth.test')).toHaveLength(0);
+      expect(adapter.connection()).toEqual({ state: 'down', code: 'slack_unreachable' });
+
+      // The next start (the caller's retry) succeeds.
+      await adapter.start(async () => ({}));
+      expect(adapter.connection()).toEqual({ state: 'up' });
+    } finally {
+      await adapter.stop();
+      await api.stop();
+    }
+  });
+});

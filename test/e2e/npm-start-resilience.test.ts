@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeBotApiServer } from '../fakes/bot-api-server';
 import { FakeSlackApi } from '../fakes/slack-api';
+import { FakeSocketMode } from '../fakes/slack-socket';
 import { freePort, until } from '../helpers/net';
 import { SIGNING_SECRET, signedHeaders } from '../helpers/slack';
 import { logLines, startTandem, type TandemProcess } from '../helpers/tandem-process';
@@ -15,6 +16,7 @@ let tandem: TandemProcess | undefined;
 let dir: string;
 let slack: FakeSlackApi | undefined;
 let telegram: FakeBotApiServer | undefined;
+let socket: FakeSocketMode | undefined;
 
 afterEach(async () => {
   tandem?.proc.kill('SIGKILL');
@@ -23,6 +25,8 @@ afterEach(async () => {
   slack = undefined;
   await telegram?.stop();
   telegram = undefined;
+  await socket?.stop();
+  socket = undefined;
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -231,6 +235,74 @@ describe('npm start when the Slack API is unreachable (HTTP mode)', () => {
     expect((await tandem.terminate()).code).toBe(0);
     expect(tandem.logs()).not.toContain('xoxb-process-test');
   }, 90_000);
+});
+
+describe('npm start in Slack Socket Mode while Slack refuses connections', () => {
+  it("logs that Slack's connection is down and retried rather than started, says unavailable on /healthz, and answers once connected", async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tandem-socket-'));
+    slack = await new FakeSlackApi().start();
+    socket = await new FakeSocketMode().start(slack);
+    // Slack's side is having trouble: the first connection attempts get 503.
+    slack.fail('apps.connections.open', { status: 503 }, 2);
+    const port = await freePort();
+    tandem = startTandem({
+      DATABASE_PATH: join(dir, 'tandem.db'),
+      PORT: String(port),
+      SLACK_BOT_TOKEN: 'xoxb-process-test',
+      SLACK_APP_TOKEN: 'xapp-process-test',
+      SLACK_API_URL: slack.apiUrl,
+    });
+    const base = `http://127.0.0.1:${port}`;
+
+    const starting = await until('the start to be logged', () =>
+      logLines(tandem?.logs() ?? '').find(
+        (l) =>
+          l.platform === 'slack' &&
+          l.msg !== undefined &&
+          String(l.msg).startsWith('platform start'),
+      ),
+    );
+    expect(starting).toMatchObject({
+      msg: 'platform starting; connection down, retrying',
+      state: 'down',
+      code: 'slack_connect_failed',
+    });
+    // Slack is the only platform: nothing works yet.
+    const down = await health(base);
+    expect(down?.status).toBe(503);
+    expect(down?.body.checks.slack).toEqual({ state: 'down', code: 'slack_connect_failed' });
+
+    // The supervisor keeps trying; once Slack lets it connect, everything is up.
+    await until(
+      'healthy',
+      async () => ((await health(base))?.body.status === 'ok' ? true : undefined),
+      30_000,
+    );
+    expect(slack.callsTo('apps.connections.open:failed')).toHaveLength(2);
+    socket.send({
+      type: 'slash_commands',
+      envelope_id: 'env-help',
+      accepts_response_payload: true,
+      payload: {
+        command: '/mentor',
+        text: 'help',
+        team_id: 'T1',
+        user_id: 'U1',
+        channel_id: 'DU1',
+        channel_name: 'directmessage',
+        trigger_id: 'trig-socket',
+      },
+    });
+    const posted = await until('slack reply', () => slack?.callsTo('chat.postMessage')[0]);
+    expect(JSON.stringify(posted.args.blocks)).toContain('Tandem — reverse mentoring');
+    // "started" was never claimed while it was not.
+    expect(
+      logLines(tandem.logs()).some((l) => l.platform === 'slack' && l.msg === 'platform started'),
+    ).toBe(false);
+
+    expect((await tandem.terminate()).code).toBe(0);
+    expect(tandem.logs()).not.toMatch(/xapp-process|xoxb-process/);
+  }, 60_000);
 });
 
 describe('SIGTERM while a platform does not answer', () => {

@@ -111,7 +111,16 @@ export class SlackAdapter implements ChatAdapter {
     return `${this.#config.command} ${name}`;
   }
 
+  /**
+   * Learns who the bot is, then starts receiving. Retrying is owned once per concern: a start
+   * that fails here (auth.test unanswered or refused, a wrong app token) throws and is retried
+   * by whoever starts platforms (main.ts); once started, Socket Mode's connection is kept up by
+   * the SocketSupervisor, and start() resolves even while its first attempt is still failing
+   * (`connection()` says so). HTTP mode has no connection of its own to keep.
+   */
   async start(handler: EventHandler): Promise<void> {
+    // A retry after a refused app token: the last attempt's supervisor has already stopped.
+    this.#socket = undefined;
     const clientOptions = {
       ...(this.#config.apiUrl ? { slackApiUrl: this.#config.apiUrl } : {}),
       // The outbox owns retries and 429 waits, persisted across restarts.
@@ -217,11 +226,14 @@ export class SlackAdapter implements ChatAdapter {
     return this.#socket ? this.#socket.status() : { ...this.#http };
   }
 
-  /** Who the bot is (auth.test), asked with retries so a Slack blip at start is survived. */
+  /**
+   * Who the bot is (auth.test), asked once: a failure fails start(), and the caller that
+   * starts platforms (main.ts) owns retrying it, with backoff and a logged code per attempt.
+   */
   async #identity(): Promise<{ botId: string; botUserId: string }> {
     const client = new webApi.WebClient(this.#config.botToken, {
       ...(this.#config.apiUrl ? { slackApiUrl: this.#config.apiUrl } : {}),
-      retryConfig: { retries: 5, factor: 2, minTimeout: 200, maxTimeout: 5000 },
+      retryConfig: { retries: 0 },
       timeout: SLACK_API_TIMEOUT_MS,
       logger: boltLogger(this.#log),
     });
