@@ -15,6 +15,7 @@ import type { FormView } from '../../core/forms/view';
 import { Pacer } from '../../core/pacer';
 import type { Target, UserRef } from '../../core/refs';
 import type { FileMessage, Reply, SendOptions } from '../../core/replies';
+import type { HttpRoute } from '../../http/server';
 import type { Logger } from '../../logger';
 import { platformErrorOf, toDeliveryError } from './delivery-errors';
 import {
@@ -33,14 +34,7 @@ import {
 } from './limits';
 import { FORM_CALLBACK_ID, renderHome, renderMessage, renderModal } from './render';
 import { guardedListener, SLACK_EVENTS_PATH } from './request-guard';
-import { SocketSupervisor } from './socket';
-
-/** Slack's events endpoint, mounted on Tandem's own HTTP server (HTTP mode). */
-export interface SlackRoute {
-  path: string;
-  method: string[];
-  handler: (req: IncomingMessage, res: ServerResponse) => void;
-}
+import { SLACK_AUTH_ERRORS, SocketSupervisor } from './socket';
 
 export interface SlackAdapterConfig {
   botToken: string;
@@ -93,7 +87,7 @@ export class SlackAdapter implements ChatAdapter {
    * the adapter has started (Slack's auth.test answered) it answers 503, which Slack retries;
    * then Bolt answers. Socket Mode needs no route.
    */
-  httpRoute(): SlackRoute | undefined {
+  httpRoute(): HttpRoute | undefined {
     if (this.#config.appToken) return undefined;
     return {
       path: SLACK_EVENTS_PATH,
@@ -460,11 +454,7 @@ function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
 /** A stable code for a failed auth.test: a wrong token never fixes itself, the rest may. */
 function identityFailureCode(error: unknown): string {
   const reason = platformErrorOf(error);
-  if (
-    reason &&
-    ['not_authed', 'invalid_auth', 'account_inactive', 'token_revoked'].includes(reason)
-  )
-    return 'slack_auth_failed';
+  if (reason && SLACK_AUTH_ERRORS.has(reason)) return 'slack_auth_failed';
   return reason ? 'slack_api_error' : 'slack_unreachable';
 }
 

@@ -4,11 +4,12 @@ import { TandemError } from '../../core/errors';
 import type { Logger } from '../../logger';
 import { platformErrorOf } from './delivery-errors';
 
-/** Slack's answers that no retry can fix: the app token itself is wrong or revoked. */
-const AUTH_ERRORS = new Set([
+/** Slack's answers that no retry can fix: the token itself is wrong or revoked. */
+export const SLACK_AUTH_ERRORS = new Set([
   'not_authed',
   'invalid_auth',
   'account_inactive',
+  'token_revoked',
   'user_removed_from_team',
   'team_disabled',
 ]);
@@ -59,7 +60,7 @@ export class SocketSupervisor {
   async start(): Promise<void> {
     this.#stopped = false;
     const failure = await this.#attempt();
-    if (failure && AUTH_ERRORS.has(failure)) {
+    if (failure && SLACK_AUTH_ERRORS.has(failure)) {
       this.stopRetrying();
       this.#status = { state: 'down', code: 'slack_auth_failed' };
       throw new TandemError('adapter_failed', `Slack refused the app token (${failure})`);
@@ -95,7 +96,7 @@ export class SocketSupervisor {
       const wait = withJitter(backoffDelay(this.#failures, this.#backoff));
       this.#status = {
         state: 'down',
-        code: AUTH_ERRORS.has(reason) ? 'slack_auth_failed' : 'slack_connect_failed',
+        code: SLACK_AUTH_ERRORS.has(reason) ? 'slack_auth_failed' : 'slack_connect_failed',
       };
       this.#log.warn(
         { code: this.#status.code, reason, attempt: this.#failures, retryInMs: wait },

@@ -1,4 +1,3 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Bot, InputFile, type Transformer } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import type { ChatAdapter, CommandInfo, ConnectionStatus, EventHandler } from '../../core/adapter';
@@ -7,6 +6,7 @@ import { LOCALES } from '../../core/i18n';
 import { Pacer } from '../../core/pacer';
 import type { Target } from '../../core/refs';
 import type { FileMessage, Reply, SendOptions } from '../../core/replies';
+import type { HttpRoute } from '../../http/server';
 import type { Logger } from '../../logger';
 import {
   connectionCode,
@@ -51,13 +51,6 @@ export interface TelegramAdapterConfig {
   intervals?: { global: number; private: number; group: number };
   /** Reconnect backoff (tests shorten it); RECONNECT_BACKOFF otherwise. */
   reconnect?: Backoff;
-}
-
-/** An HTTP route the shared server mounts (the webhook). */
-export interface TelegramRoute {
-  path: string;
-  method: string[];
-  handler: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
 /**
@@ -106,7 +99,7 @@ export class TelegramAdapter implements ChatAdapter {
   }
 
   /** The webhook route, served on the same port as everything else (checks the secret). */
-  webhookRoute(): TelegramRoute | undefined {
+  webhookRoute(): HttpRoute | undefined {
     const webhook = this.#config.webhook;
     if (!webhook) return undefined;
     return {
