@@ -179,7 +179,8 @@ async function main(): Promise<void> {
   // Each platform starts on its own: one that cannot connect is retried (and logged) while
   // the others, the console and /healthz already work.
   for (const adapter of Object.values(adapters)) {
-    void startPlatform(adapter, engine.handle, logger, starting.signal);
+    // Once a platform is up, what waited for it goes now rather than at the outbox's next look.
+    void startPlatform(adapter, engine.handle, logger, starting.signal, () => outbox.kick());
   }
   logger.info({ platforms: Object.keys(adapters) }, 'tandem started');
 }
@@ -200,6 +201,7 @@ async function startPlatform(
   handler: EventHandler,
   logger: Logger,
   signal: AbortSignal,
+  onUp: () => void,
 ): Promise<void> {
   const platform = adapter.platform;
   for (let attempt = 1; !signal.aborted; attempt++) {
@@ -210,8 +212,10 @@ async function startPlatform(
         logger.warn({ platform, code: codeOf(error) }, 'command menu not set');
       });
       const connection = adapter.connection?.() ?? { state: 'up' };
-      if (connection.state === 'up') logger.info({ platform }, 'platform started');
-      else if (connection.state === 'connecting')
+      if (connection.state === 'up') {
+        logger.info({ platform }, 'platform started');
+        onUp();
+      } else if (connection.state === 'connecting')
         logger.info({ platform, state: connection.state }, 'platform starting; still connecting');
       else
         logger.warn(

@@ -578,7 +578,7 @@ export class OutboxWorker {
   #claimLost(outcome: 'sent' | 'retried' | 'failed', log: Logger): 'uncertain' {
     log.warn(
       { code: 'outbox_claim_lost', outcome },
-      'message was released by another process while being sent; its outcome is not recorded',
+      'message was released while being sent (a new process started, or its claim expired); its outcome is not recorded',
     );
     return 'uncertain';
   }
