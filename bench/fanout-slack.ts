@@ -50,7 +50,6 @@ const adapter = createSlackAdapter({
   signingSecret: 'bench-signing-secret',
   command: '/mentor',
   apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`,
-  port: 0,
   logger: silentLogger,
 });
 await adapter.start(async () => ({}));

@@ -15,6 +15,7 @@ import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { ManualClock } from '../src/core/clock';
 import { openDatabase } from '../src/db/client';
+import { startHttpServer } from '../src/http/server';
 import { silentLogger } from '../src/logger';
 
 const N = Number(process.env.BENCH_SLACK_N ?? 400);
@@ -94,14 +95,17 @@ const adapter = createSlackAdapter({
   signingSecret: SECRET,
   command: '/mentor',
   apiUrl,
-  port: 0,
   logger: silentLogger,
   channelIntervalMs: 0,
 });
 app.adapters.slack = adapter;
 await adapter.start(app.engine.handle);
 
-const boltAddress = adapter.server?.address() as AddressInfo | undefined;
+// Served as main.ts serves it: Tandem's own server, with the adapter's events route.
+const slackRoute = adapter.httpRoute();
+if (!slackRoute) throw new Error('HTTP mode expected');
+const tandemServer = await startHttpServer(0, [slackRoute]);
+const boltAddress = tandemServer.address() as AddressInfo | undefined;
 const boltUrl = `http://127.0.0.1:${boltAddress?.port}/slack/events`;
 const baseUrl = `http://127.0.0.1:${(baseline.address() as AddressInfo).port}/slack/events`;
 await burst(baseUrl); // warm-up
@@ -128,5 +132,6 @@ console.log(
 await adapter.stop();
 fake.kill('SIGTERM');
 baseline.close();
+tandemServer.close();
 database.close();
 rmSync(dir, { recursive: true, force: true });

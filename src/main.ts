@@ -6,24 +6,22 @@ import { createTelegramAdapter } from './adapters/telegram';
 import { createApp } from './app';
 import { type Config, loadConfig, readEnv } from './config';
 import type { ChatAdapter, EventHandler } from './core/adapter';
+import { backoffDelay, RECONNECT_BACKOFF } from './core/backoff';
 import { systemClock } from './core/clock';
-import { TandemError } from './core/errors';
+import { codeOf, TandemError } from './core/errors';
 import { openDatabase } from './db/client';
 import { openDemoClock, saveDemoClock } from './demo/clock';
 import { DEMO_COMPANY } from './demo/company';
 import { seedDemoHistory } from './demo/history';
 import { seedDemoCompany } from './demo/seed';
 import { commandMenu } from './features/registry';
-import { type HttpRoute, healthHandler, startHttpServer, tandemChecks } from './http/health';
+import { healthHandler, tandemChecks } from './http/health';
+import { type HttpRoute, startHttpServer } from './http/server';
 import { catchUp, JOBS, startJobs } from './jobs';
 import { createLogger, type Logger } from './logger';
 
 /** After SIGTERM, whatever has not stopped by then (a platform that hangs) is cut off. */
 const SHUTDOWN_DEADLINE_MS = 8_000;
-/** A platform whose start failed is tried again after this, doubling… */
-const PLATFORM_RETRY_MIN_MS = 1_000;
-/** …up to this. */
-const PLATFORM_RETRY_MAX_MS = 60_000;
 
 /** Wiring: config → database → engine → adapters → ticks. SIGTERM stops everything cleanly. */
 async function main(): Promise<void> {
@@ -127,7 +125,8 @@ async function main(): Promise<void> {
       },
     });
   }
-  // One port for everything: /healthz, Slack's events and Telegram's webhook.
+  // One port for everything, served by Tandem itself: /healthz, Slack's events and
+  // Telegram's webhook are routes their owners contribute.
   const routes: HttpRoute[] = [
     {
       path: '/healthz',
@@ -148,21 +147,22 @@ async function main(): Promise<void> {
     if (webhook) routes.push(webhook);
     adapters.telegram = telegram;
   }
-  let httpServed = false;
   if (config.SLACK_BOT_TOKEN) {
-    adapters.slack = createSlackAdapter({
+    const slack = createSlackAdapter({
       botToken: config.SLACK_BOT_TOKEN,
       ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
       ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
       ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
       command: config.SLACK_COMMAND,
-      port: config.PORT,
       logger,
-      routes,
     });
-    httpServed = !config.SLACK_APP_TOKEN;
+    // HTTP mode: answered 503 until Slack knows the bot, then by Bolt.
+    const events = slack.httpRoute();
+    if (events) routes.push(events);
+    adapters.slack = slack;
   }
-  if (!consoleMode && !httpServed) {
+  // Listening before any platform connects: /healthz answers whatever a platform's API does.
+  if (!consoleMode) {
     const server = await startHttpServer(config.PORT, routes);
     process.once('exit', () => server.close());
   }
@@ -171,6 +171,7 @@ async function main(): Promise<void> {
   // elsewhere it runs beside the platforms' start, as a Bot API that hangs must not hold it.
   const caughtUp = catchUp({ db: database.db, config, logger, clock, outbox, adapters }).catch(
     (error: unknown) => {
+      database.reportWriteFailure(error);
       logger.error({ code: codeOf(error) }, 'catch-up at start failed');
     },
   );
@@ -178,17 +179,29 @@ async function main(): Promise<void> {
   // Each platform starts on its own: one that cannot connect is retried (and logged) while
   // the others, the console and /healthz already work.
   for (const adapter of Object.values(adapters)) {
-    void startPlatform(adapter, engine.handle, logger, starting.signal);
+    // Once a platform is up, what waited for it goes now rather than at the outbox's next look.
+    void startPlatform(adapter, engine.handle, logger, starting.signal, () => outbox.kick());
   }
   logger.info({ platforms: Object.keys(adapters) }, 'tandem started');
 }
 
-/** Starts one platform, retrying with backoff until it starts or the process stops. */
+/**
+ * Starts one platform, retrying with backoff until it starts or the process stops, and logs
+ * what state it is really in.
+ *
+ * One owner of retrying per concern: a start that throws (Slack's auth.test unanswered or
+ * refused, a wrong app token) is retried here, and only here — the adapter asks once. A
+ * connection that fails or drops after the start is its adapter's own: Slack Socket Mode's
+ * SocketSupervisor, Telegram's connect and long-polling loop (which is why Telegram's start()
+ * waits until connected, or stopped, and never throws). So a start can return with the
+ * connection still down: that is logged as such, not as started.
+ */
 async function startPlatform(
   adapter: ChatAdapter,
   handler: EventHandler,
   logger: Logger,
   signal: AbortSignal,
+  onUp: () => void,
 ): Promise<void> {
   const platform = adapter.platform;
   for (let attempt = 1; !signal.aborted; attempt++) {
@@ -198,10 +211,20 @@ async function startPlatform(
       await adapter.setCommands?.(commandMenu()).catch((error: unknown) => {
         logger.warn({ platform, code: codeOf(error) }, 'command menu not set');
       });
-      logger.info({ platform }, 'platform started');
+      const connection = adapter.connection?.() ?? { state: 'up' };
+      if (connection.state === 'up') {
+        logger.info({ platform }, 'platform started');
+        onUp();
+      } else if (connection.state === 'connecting')
+        logger.info({ platform, state: connection.state }, 'platform starting; still connecting');
+      else
+        logger.warn(
+          { platform, state: connection.state, code: connection.code },
+          'platform starting; connection down, retrying',
+        );
       return;
     } catch (error) {
-      const retryInMs = Math.min(PLATFORM_RETRY_MAX_MS, PLATFORM_RETRY_MIN_MS * 2 ** (attempt - 1));
+      const retryInMs = backoffDelay(attempt, RECONNECT_BACKOFF);
       logger.error(
         { platform, code: codeOf(error), attempt, retryInMs },
         'platform did not start; will retry',
@@ -209,12 +232,6 @@ async function startPlatform(
       await sleep(retryInMs, undefined, { signal }).catch(() => undefined);
     }
   }
-}
-
-/** A failure's stable code (ours, or the library's), never its message. */
-function codeOf(error: unknown): string {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' ? code : error instanceof Error ? error.name : 'unknown';
 }
 
 /** The console operator's display name: the OS user, capitalised. */

@@ -58,3 +58,14 @@ export function asTandemError(error: unknown, code: ErrorCode = 'unknown'): Tand
   const message = error instanceof Error ? error.message : String(error);
   return new TandemError(code, message, { cause: error });
 }
+
+/**
+ * A failure's stable code, for logs: ours, or the library's (`SQLITE_FULL`, `ECONNREFUSED`,
+ * `slack_webapi_request_error`), else the error's class name. Never its message, which may
+ * echo input, a path or a token.
+ */
+export function codeOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  if (typeof code === 'string') return code;
+  return error instanceof Error ? error.name : 'unknown';
+}

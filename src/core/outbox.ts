@@ -1,17 +1,29 @@
-import { and, asc, eq, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client';
 import { type OutboxRow, outbox, users } from '../db/schema';
+import { reportWriteFailure } from '../db/write-health';
 import type { Logger } from '../logger';
 import type { ChatAdapter } from './adapter';
+import { type Backoff, backoffDelay } from './backoff';
 import type { Clock } from './clock';
-import { asTandemError, DeliveryError } from './errors';
+import { codeOf, DeliveryError } from './errors';
 import type { Platform, Target } from './refs';
 import type { OutgoingPayload } from './replies';
 
-/** Attempts before a message is given up as failed. */
-export const OUTBOX_MAX_ATTEMPTS = 8;
-export const OUTBOX_BACKOFF_BASE_MS = 2_000;
-export const OUTBOX_BACKOFF_MAX_MS = 10 * 60_000;
+/**
+ * A message that still fails with a transient error (a 5xx, a timeout, a 429) this long after
+ * it was queued is given up as failed. Counted by age, not attempts: with the backoff capped,
+ * a platform outage of hours is ridden out, and a reply a day late is no longer worth sending.
+ * Permanent errors and a recipient who is gone give up at once.
+ */
+export const OUTBOX_GIVE_UP_AFTER_MS = 24 * 60 * 60 * 1000;
+/**
+ * A platform whose adapter is not registered yet, or whose connection is not up, costs its
+ * chats no attempts: they are skipped, and looked at again this often.
+ */
+export const OUTBOX_PLATFORM_RECHECK_MS = 10_000;
+/** A transient failure is retried after 2 s, doubling per failure, never more than 10 minutes apart. */
+export const OUTBOX_BACKOFF: Backoff = { minMs: 2_000, maxMs: 10 * 60_000 };
 /** A row claimed longer ago than this belonged to a process that died mid-send. */
 export const OUTBOX_CLAIM_LEASE_MS = 2 * 60_000;
 /** A pass waits for a busy chat's slot at most this long; later slots are left for the next pass. */
@@ -79,11 +91,6 @@ export function targetKey(target: Target): string {
   }
   const c = target.conversation;
   return `${c.platform}:${c.workspace}:${c.kind === 'dm' ? 'dm' : 'group'}:${c.id}`;
-}
-
-/** Exponential backoff with a cap; deterministic so tests can predict it. */
-export function backoffMs(attempts: number): number {
-  return Math.min(OUTBOX_BACKOFF_MAX_MS, OUTBOX_BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
 }
 
 /**
@@ -162,7 +169,14 @@ export class OutboxWorker {
         payload: null,
         lastError: null,
       })
-      .where(eq(outbox.id, sql.placeholder('id')))
+      .where(
+        and(
+          eq(outbox.id, sql.placeholder('id')),
+          eq(outbox.status, 'sending'),
+          eq(outbox.claimedAt, sql.placeholder('claimedAt')),
+          eq(outbox.attempts, sql.placeholder('attempts')),
+        ),
+      )
       .prepare();
     // The earliest time a conversation's first waiting message falls due (a retry, a notBefore).
     this.#wakeQuery = this.#db
@@ -186,12 +200,18 @@ export class OutboxWorker {
 
   /**
    * Called once when the process starts, before the first pass: every row still marked
-   * `sending` was claimed by a process that is gone (SQLite has one process writing; a
-   * restart is a new one), so waiting out the claim's lease would only hold back that
-   * person's later replies — for days, in the console demo after `/time +2d`. Whether the
-   * message arrived is not knowable: it was handed to the platform and the answer was lost.
-   * Sending it again could say it twice; marking it `uncertain` may leave one message unsaid
-   * and is logged. We keep "never duplicated" and release the conversation at once.
+   * `sending` is taken for a claim of a process that is gone, so waiting out the claim's lease
+   * would only hold back that person's later replies — for days, in the console demo after
+   * `/time +2d`. Whether the message arrived is not knowable: it was handed to the platform
+   * and the answer was lost. Sending it again could say it twice; marking it `uncertain` may
+   * leave one message unsaid and is logged. We keep "never duplicated" and release the
+   * conversation at once.
+   *
+   * The trade-off, until issue 16 brings real leases: during a rolling deploy the old process
+   * may still be alive and mid-send. Its in-flight message then becomes `uncertain` too
+   * (whatever the platform answers it, the old process records nothing: every outcome update
+   * is conditional on its claim, so a late 429/5xx cannot put the row back), and that chat's
+   * next message may be sent by the new process before the old one's arrives.
    */
   releaseAbandonedClaims(): number {
     return this.#markUncertain(eq(outbox.status, 'sending'), 'process_died');
@@ -209,8 +229,9 @@ export class OutboxWorker {
         try {
           await this.deliverDue();
         } catch (error) {
-          const e = asTandemError(error);
-          this.#logger.error({ code: e.code, err: e.name }, 'outbox pass failed');
+          // A full disk or an I/O error shows on /healthz at once.
+          reportWriteFailure(this.#db, error);
+          this.#logger.error({ code: codeOf(error) }, 'outbox pass failed');
         }
       } while (this.#again);
       this.#running = undefined;
@@ -267,6 +288,10 @@ export class OutboxWorker {
     report.uncertain = this.#recoverStaleClaims();
     // Conversations that failed in this pass wait for a later one.
     const held: string[] = [];
+    // Conversations on a platform that cannot take messages now (see OUTBOX_PLATFORM_RECHECK_MS).
+    const parked: string[] = [];
+    // Each platform's readiness, asked once per pass.
+    const ready = new Map<Platform, boolean>();
     // Conversations waiting for a rate-limit slot, and when it frees.
     const pacing = new Map<string, number>();
     // Different conversations are sent to concurrently; one conversation never is (only
@@ -284,11 +309,17 @@ export class OutboxWorker {
       if (!heads.length) {
         const now = Date.now();
         for (const [key, at] of pacing) if (at <= now) pacing.delete(key);
-        heads = this.#nextHeads([...held, ...pacing.keys()]);
+        heads = this.#nextHeads([...held, ...parked, ...pacing.keys()]);
       }
       const head = heads.shift();
       // Fetched a moment ago: its chat may have failed or started waiting since.
-      if (head && (held.includes(head.targetKey) || pacing.has(head.targetKey))) continue;
+      if (
+        head &&
+        (held.includes(head.targetKey) ||
+          parked.includes(head.targetKey) ||
+          pacing.has(head.targetKey))
+      )
+        continue;
       if (!head) {
         const wake = Math.min(...pacing.values());
         const far = !Number.isFinite(wake) || wake - Date.now() > OUTBOX_MAX_PACING_WAIT_MS;
@@ -302,6 +333,11 @@ export class OutboxWorker {
             });
         await Promise.race([...inFlight, ...(slot ? [slot] : [])]);
         clearTimeout(timer);
+        continue;
+      }
+      if (!ready.has(head.platform)) ready.set(head.platform, this.#platformReady(head.platform));
+      if (!ready.get(head.platform)) {
+        parked.push(head.targetKey);
         continue;
       }
       // Asked before claiming, so a chat that must wait costs a read, not a write.
@@ -332,13 +368,25 @@ export class OutboxWorker {
     }
     await Promise.all(inFlight);
     if (failure) throw failure;
-    this.#noteNextWake(pacing);
+    this.#noteNextWake(pacing, parked.length > 0);
     return report;
   }
 
+  /**
+   * Whether a platform can take messages now: its adapter is registered and its connection
+   * (where it has one) is up. `connecting` is not up: a send would fail and cost an attempt.
+   */
+  #platformReady(platform: Platform): boolean {
+    const adapter = this.#adapters[platform];
+    if (!adapter) return false;
+    const connection = adapter.connection?.();
+    return !connection || connection.state === 'up';
+  }
+
   /** When this pass ends, how long until the earliest waiting message can go. */
-  #noteNextWake(pacing: Map<string, number>): void {
+  #noteNextWake(pacing: Map<string, number>, parked: boolean): void {
     const waits: number[] = [...pacing.values()].map((at) => at - Date.now());
+    if (parked) waits.push(OUTBOX_PLATFORM_RECHECK_MS);
     const due = this.#wakeQuery.get()?.at;
     if (due !== null && due !== undefined) {
       const inMs = due - this.#clock.now().getTime();
@@ -404,12 +452,16 @@ export class OutboxWorker {
     return this.#claimQuery.get({ id: head.id, now: this.#clock.now().getTime() });
   }
 
-  async #deliver(row: OutboxRow): Promise<'sent' | 'retried' | 'failed'> {
+  async #deliver(row: OutboxRow): Promise<'sent' | 'retried' | 'failed' | 'uncertain'> {
     const log = this.#logger.child({ outboxId: row.id, platform: row.platform });
     if (row.userId !== null && this.#unreachable(row.userId)) {
       // They blocked the bot: don't knock again until they write to us.
-      this.#finish(row.id, { status: 'failed', lastError: 'recipient_unreachable', payload: null });
-      return 'failed';
+      const patch = {
+        status: 'failed',
+        lastError: 'recipient_unreachable',
+        payload: null,
+      } as const;
+      return this.#finish(row, patch, 'failed', log);
     }
     try {
       await this.#send(row);
@@ -428,31 +480,41 @@ export class OutboxWorker {
           .where(eq(users.id, row.userId))
           .run();
       }
+      const ageMs = now - row.createdAt.getTime();
       const giveUp =
         e.code === 'delivery_permanent' ||
         e.code === 'delivery_recipient_gone' ||
-        row.attempts >= OUTBOX_MAX_ATTEMPTS;
+        ageMs >= OUTBOX_GIVE_UP_AFTER_MS;
       if (giveUp) {
-        this.#finish(row.id, { status: 'failed', lastError: e.code, payload: null });
+        const patch = { status: 'failed', lastError: e.code, payload: null } as const;
+        const outcome = this.#finish(row, patch, 'failed', log);
         // The message names the platform's reason (not_in_channel, …); it holds no user text.
-        log.warn(
-          { code: e.code, reason: e.message, attempts: row.attempts },
-          'message failed for good',
-        );
-        return 'failed';
+        if (outcome === 'failed')
+          log.warn(
+            { code: e.code, reason: e.message, attempts: row.attempts, ageMs },
+            'message failed for good',
+          );
+        return outcome;
       }
-      const wait = e.retryAfterMs ?? backoffMs(row.attempts);
-      this.#finish(row.id, {
+      const wait = e.retryAfterMs ?? backoffDelay(row.attempts, OUTBOX_BACKOFF);
+      const patch = {
         status: 'pending',
         lastError: e.code,
         nextAttemptAt: new Date(now + wait),
         claimedAt: null,
-      });
-      log.info({ code: e.code, attempts: row.attempts, waitMs: wait }, 'message will be retried');
-      return 'retried';
+      } as const;
+      const outcome = this.#finish(row, patch, 'retried', log);
+      if (outcome === 'retried')
+        log.info({ code: e.code, attempts: row.attempts, waitMs: wait }, 'message will be retried');
+      return outcome;
     }
-    this.#sentQuery.run({ id: row.id, now: this.#clock.now().getTime() });
-    return 'sent';
+    const sent = this.#sentQuery.run({
+      id: row.id,
+      now: this.#clock.now().getTime(),
+      claimedAt: row.claimedAt?.getTime() ?? null,
+      attempts: row.attempts,
+    });
+    return sent.changes > 0 ? 'sent' : this.#claimLost('sent', log);
   }
 
   async #send(row: OutboxRow): Promise<void> {
@@ -485,7 +547,39 @@ export class OutboxWorker {
     return Boolean(row?.at);
   }
 
-  #finish(id: number, patch: Partial<OutboxRow>): void {
-    this.#db.update(outbox).set(patch).where(eq(outbox.id, id)).run();
+  /**
+   * Records a send's outcome, but only while the row is still this claim: `sending`, claimed
+   * at the same moment, on the same attempt. Otherwise another process released it meanwhile
+   * (see releaseAbandonedClaims) and its `uncertain` stands.
+   */
+  #finish<O extends 'retried' | 'failed'>(
+    row: OutboxRow,
+    patch: Partial<OutboxRow>,
+    outcome: O,
+    log: Logger,
+  ): O | 'uncertain' {
+    const claimedAt = row.claimedAt;
+    const changed = this.#db
+      .update(outbox)
+      .set(patch)
+      .where(
+        and(
+          eq(outbox.id, row.id),
+          eq(outbox.status, 'sending'),
+          claimedAt ? eq(outbox.claimedAt, claimedAt) : isNull(outbox.claimedAt),
+          eq(outbox.attempts, row.attempts),
+        ),
+      )
+      .run().changes;
+    return changed > 0 ? outcome : this.#claimLost(outcome, log);
+  }
+
+  /** A send's outcome arrived after the row was released: logged, never written. */
+  #claimLost(outcome: 'sent' | 'retried' | 'failed', log: Logger): 'uncertain' {
+    log.warn(
+      { code: 'outbox_claim_lost', outcome },
+      'message was released while being sent (a new process started, or its claim expired); its outcome is not recorded',
+    );
+    return 'uncertain';
   }
 }

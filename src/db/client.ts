@@ -5,12 +5,12 @@ import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { TandemError } from '../core/errors';
+import { codeOf, TandemError } from '../core/errors';
 import type { Logger } from '../logger';
 import * as schema from './schema';
 import { appState } from './schema';
 import { seedTopics } from './seed-topics';
-import { WriteHealth, watchWrites } from './write-health';
+import { reportWriteFailure, WriteHealth } from './write-health';
 
 /** The drizzle handle; `$client` is the better-sqlite3 connection under it (online backup). */
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -23,6 +23,8 @@ export interface TandemDatabase {
   sqlite: Database.Database;
   /** Whether writes succeed (for `/healthz`): a full disk or an I/O error shows here. */
   writes: WriteHealth;
+  /** A caught failure of a write: marks `/healthz` down when it says the database cannot be written. */
+  reportWriteFailure(error: unknown): void;
   close(): void;
 }
 
@@ -36,7 +38,6 @@ export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '
 export function openDatabase(path: string, options: { logger?: Logger } = {}): TandemDatabase {
   const sqlite = connect(path);
   const writes = new WriteHealth(sqlite, options.logger);
-  watchWrites(sqlite, writes);
   const db = drizzle(sqlite, { schema });
   try {
     migrateOnce(db);
@@ -44,9 +45,16 @@ export function openDatabase(path: string, options: { logger?: Logger } = {}): T
     sqlite.close();
     throw new TandemError('db_migration_failed', 'could not apply database migrations', { cause });
   }
+  // Before anything is written at start: the vacuum should not wait on a sibling's writes.
+  eraseFreedOnce(db, options.logger);
   seedTopics(db);
-  eraseFreedOnce(db);
-  return { db, sqlite, writes, close: () => sqlite.close() };
+  return {
+    db,
+    sqlite,
+    writes,
+    reportWriteFailure: (error) => reportWriteFailure(db, error),
+    close: () => sqlite.close(),
+  };
 }
 
 function connect(path: string): Database.Database {
@@ -71,9 +79,8 @@ function connect(path: string): Database.Database {
     return sqlite;
   } catch (cause) {
     sqlite?.close();
-    const code = (cause as { code?: unknown }).code;
     const message = cause instanceof Error ? cause.message : String(cause);
-    throw fail(typeof code === 'string' ? `${code} (${message})` : message, cause);
+    throw fail(`${codeOf(cause)} (${message})`, cause);
   }
 }
 
@@ -104,25 +111,41 @@ function ensureFolder(folder: string, fail: (reason: string, cause?: unknown) =>
   }
 }
 
-function codeOf(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? code : 'unknown';
-}
-
 const SECURE_DELETE_KEY = 'db.secureDeleteSince';
+/**
+ * The one-time vacuum waits at most this long for another connection's write (a sibling
+ * process in a rolling deploy): it is worth doing, not worth holding the start for.
+ */
+export const DB_VACUUM_BUSY_TIMEOUT_MS = 100;
 
 /**
  * A database from before `secure_delete` was on may still hold deleted rows in its free
  * pages; one VACUUM rewrites it without them. After that, deletes zero their own bytes.
+ * It must never stop the start: a failure (another process writing, a disk too full for the
+ * copy VACUUM makes) is logged with its code, not marked done, and tried at the next start.
  */
-function eraseFreedOnce(db: Db): void {
+function eraseFreedOnce(db: Db, logger: Logger | undefined): void {
   if (db.select().from(appState).where(eq(appState.key, SECURE_DELETE_KEY)).get()) return;
-  db.$client.exec('VACUUM');
-  const now = new Date();
-  db.insert(appState)
-    .values({ key: SECURE_DELETE_KEY, value: now.toISOString(), updatedAt: now })
-    .onConflictDoNothing()
-    .run();
+  const sqlite = db.$client;
+  const busy = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  try {
+    sqlite.pragma(`busy_timeout = ${DB_VACUUM_BUSY_TIMEOUT_MS}`);
+    sqlite.exec('VACUUM');
+    sqlite.pragma(`busy_timeout = ${busy}`);
+    const now = new Date();
+    db.insert(appState)
+      .values({ key: SECURE_DELETE_KEY, value: now.toISOString(), updatedAt: now })
+      .onConflictDoNothing()
+      .run();
+  } catch (error) {
+    // Only the code: SQLite's message may name the file.
+    logger?.warn(
+      { code: 'db_vacuum_failed', sqliteCode: codeOf(error) },
+      'one-time vacuum of freed pages failed; starting anyway, it is tried at the next start',
+    );
+  } finally {
+    sqlite.pragma(`busy_timeout = ${busy}`);
+  }
 }
 
 /**

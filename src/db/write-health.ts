@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ConnectionStatus } from '../core/adapter';
 import type { Logger } from '../logger';
 
-/** `/healthz` writes a probe at most this often; between probes it reports what real writes saw. */
+/** While the database is up, `/healthz` writes a probe at most this often; between probes it reports the failures code caught. */
 export const DB_PROBE_INTERVAL_MS = 10_000;
 /**
  * The probe writes (and removes, in the same transaction) this much: enough pages that it
@@ -34,13 +34,26 @@ export function writeFailureOf(error: unknown): string | undefined {
   return undefined;
 }
 
+/** Each connection's health, so code holding only the drizzle handle can report to it. */
+const registry = new WeakMap<Database.Database, WriteHealth>();
+
 /**
- * Whether the database can be written, as the writes themselves found. Every write on the
- * connection reports here: a failure like SQLITE_FULL marks the database down with its code
- * (and logs why, once), and the next write that commits a change marks it up again. WAL can
- * hide a full disk for a while (commits land in WAL space the file already has), so only
- * what writes actually did counts — plus a probe sized like real work when `/healthz` asks
- * and nothing has been written for a while.
+ * Tells the database's health that a write failed. For the places that already catch a
+ * failure (the engine's error boundary, an outbox pass, a job): an error that says the
+ * database cannot be written (SQLITE_FULL, an I/O error, …) marks `/healthz` down at once and
+ * is logged once; any other error is ignored. Never throws.
+ */
+export function reportWriteFailure(db: { $client: Database.Database }, error: unknown): void {
+  registry.get(db.$client)?.failed(error);
+}
+
+/**
+ * Whether the database can be written. Two sources, no hooks into the driver: the failures
+ * that code catching them reports (`failed`), and a probe sized like real work that
+ * `/healthz` runs — at most every DB_PROBE_INTERVAL_MS while the database is up, and at every
+ * ask while it is down, so room coming back shows at once. A probe that succeeds marks it up.
+ * WAL can hide a full disk for a while (commits land in WAL space the file already has), which
+ * is why the probe writes enough pages to need room the way real writes do.
  */
 export class WriteHealth {
   readonly #sqlite: Database.Database;
@@ -51,11 +64,12 @@ export class WriteHealth {
   constructor(sqlite: Database.Database, logger?: Logger) {
     this.#sqlite = sqlite;
     this.#logger = logger?.child({ component: 'database' });
+    registry.set(sqlite, this);
   }
 
   /** `up`, or `down` with a stable code (`db_full`, `db_io_error`, …). Never throws. */
   status(now = Date.now()): ConnectionStatus {
-    if (now - this.#probedAt >= DB_PROBE_INTERVAL_MS) {
+    if (this.#failure || now - this.#probedAt >= DB_PROBE_INTERVAL_MS) {
       this.#probedAt = now;
       this.#probe();
     }
@@ -72,16 +86,17 @@ export class WriteHealth {
     this.#failure = { sqliteCode, code };
   }
 
-  /** A write committed a change: the database takes writes again. */
-  succeeded(): void {
+  /** A write committed: the database takes writes again. */
+  #succeeded(): void {
     if (!this.#failure) return;
     this.#logger?.info({ was: this.#failure.sqliteCode }, 'database can be written again');
     this.#failure = undefined;
   }
 
   #probe(): void {
-    const busy = this.#sqlite.pragma('busy_timeout', { simple: true }) as number;
+    let busy: number | undefined;
     try {
+      busy = this.#sqlite.pragma('busy_timeout', { simple: true }) as number;
       this.#sqlite.pragma(`busy_timeout = ${DB_PROBE_BUSY_TIMEOUT_MS}`);
       const value = JSON.stringify('x'.repeat(DB_PROBE_BYTES));
       // Written and removed in one transaction: it needs the room, and leaves nothing behind.
@@ -93,75 +108,16 @@ export class WriteHealth {
           .run(value);
         this.#sqlite.prepare("delete from app_state where key = 'healthz_probe'").run();
       })();
+      this.#succeeded();
     } catch (error) {
       // A write failure marks the database down; a busy one (another writer) is not a failure.
       this.failed(error);
     } finally {
       try {
-        this.#sqlite.pragma(`busy_timeout = ${busy}`);
+        if (busy !== undefined) this.#sqlite.pragma(`busy_timeout = ${busy}`);
       } catch {
         // The connection is gone; the next probe says so.
       }
     }
   }
-}
-
-/**
- * Makes every write on this connection report to `health`: statements that change rows
- * outside a transaction, and whole transactions at commit (inside one, a statement's success
- * says nothing yet — the commit is where a full disk shows).
- */
-export function watchWrites(sqlite: Database.Database, health: WriteHealth): void {
-  let changed = false;
-  const prepare = sqlite.prepare.bind(sqlite);
-  sqlite.prepare = ((source: string) => {
-    const statement = prepare(source);
-    if (statement.readonly) return statement;
-    const watch = <A extends unknown[], R>(run: (...args: A) => R, didChange: (r: R) => boolean) =>
-      ((...args: A): R => {
-        let result: R;
-        try {
-          result = run(...args);
-        } catch (error) {
-          health.failed(error);
-          throw error;
-        }
-        if (didChange(result)) {
-          if (sqlite.inTransaction) changed = true;
-          else health.succeeded();
-        }
-        return result;
-      }) as never;
-    statement.run = watch(statement.run.bind(statement), (r) => r.changes > 0);
-    statement.get = watch(statement.get.bind(statement), (r) => r !== undefined);
-    statement.all = watch(statement.all.bind(statement), (r) => r.length > 0);
-    return statement;
-  }) as typeof sqlite.prepare;
-
-  const transaction = sqlite.transaction.bind(sqlite);
-  sqlite.transaction = ((fn: (...args: unknown[]) => unknown) => {
-    const native = transaction(fn);
-    const watched = (variant: (...args: unknown[]) => unknown) =>
-      function (this: unknown, ...args: unknown[]) {
-        const outermost = !sqlite.inTransaction;
-        if (outermost) changed = false;
-        try {
-          const result = variant.apply(this, args);
-          if (outermost && changed) health.succeeded();
-          return result;
-        } catch (error) {
-          health.failed(error);
-          throw error;
-        }
-      };
-    const wrapped = watched(native);
-    Object.defineProperties(wrapped, {
-      default: { value: wrapped },
-      deferred: { value: watched(native.deferred) },
-      immediate: { value: watched(native.immediate) },
-      exclusive: { value: watched(native.exclusive) },
-      database: { value: sqlite, enumerable: true },
-    });
-    return wrapped;
-  }) as typeof sqlite.transaction;
 }

@@ -1,37 +1,57 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ChatAdapter, ConnectionStatus } from '../core/adapter';
-
-/** An HTTP route served on Tandem's one port. */
-export interface HttpRoute {
-  path: string;
-  method: string[];
-  handler: (req: IncomingMessage, res: ServerResponse) => void;
-}
 
 /** One thing `/healthz` checks: the database, or a platform connection. */
 export interface HealthCheck {
   name: string;
-  /** `up` is healthy; anything else makes the probe answer 503. Must not throw or block. */
+  /** The database must take writes; of the platforms, one being up is enough to be useful. */
+  kind: 'database' | 'platform';
+  /** `up` is healthy; `connecting` and `down` are not. Must not throw or block. */
   check(): ConnectionStatus;
 }
 
+/** `ok`: everything up. `degraded`: some platform is down, others work. `unavailable`: nothing works. */
+export type HealthStatus = 'ok' | 'degraded' | 'unavailable';
+
 /**
- * The health probe: 200 while every check is up, 503 otherwise, with each check's state
- * (and a failure code, never a message text) in the body so an operator sees which one.
+ * The verdict over every check's state. Unavailable (503) only when Tandem is no use to
+ * anyone, so an orchestrator restarting on it restarts what a restart may fix: the database
+ * cannot be written, or no connected platform is up. One platform down while another works
+ * is `degraded` (200): restarting would cut off the people on the working one.
+ */
+export function healthStatus(
+  results: { kind: HealthCheck['kind']; status: ConnectionStatus }[],
+): HealthStatus {
+  if (results.some((r) => r.kind === 'database' && r.status.state !== 'up')) return 'unavailable';
+  const platforms = results.filter((r) => r.kind === 'platform');
+  const up = platforms.filter((r) => r.status.state === 'up').length;
+  if (platforms.length > 0 && up === 0) return 'unavailable';
+  return up < platforms.length ? 'degraded' : 'ok';
+}
+
+/**
+ * The health probe: 503 when unavailable, 200 when ok or degraded, with the verdict and each
+ * check's state (and a failure code, never a message text) in the body so an operator sees
+ * which one, e.g. `{"status":"degraded","checks":{"database":{"state":"up"},
+ * "telegram":{"state":"down","code":"telegram_unreachable"},"slack":{"state":"up"}}}`.
  */
 export function healthHandler(checks: HealthCheck[] | (() => HealthCheck[])) {
   return (_req: IncomingMessage, res: ServerResponse) => {
     const report: Record<string, ConnectionStatus> = {};
-    for (const { name, check } of typeof checks === 'function' ? checks() : checks) {
+    const results: { kind: HealthCheck['kind']; status: ConnectionStatus }[] = [];
+    for (const { name, kind, check } of typeof checks === 'function' ? checks() : checks) {
+      let status: ConnectionStatus;
       try {
-        report[name] = check();
+        status = check();
       } catch {
-        report[name] = { state: 'down', code: 'check_failed' };
+        status = { state: 'down', code: 'check_failed' };
       }
+      report[name] = status;
+      results.push({ kind, status });
     }
-    const ok = Object.values(report).every((r) => r.state === 'up');
-    res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable', checks: report }));
+    const status = healthStatus(results);
+    res.writeHead(status === 'unavailable' ? 503 : 200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ status, checks: report }));
   };
 }
 
@@ -44,32 +64,18 @@ export function tandemChecks(
   database: { writes: { status(): ConnectionStatus } },
   adapters: Partial<Record<string, ChatAdapter>>,
 ): () => HealthCheck[] {
-  const databaseCheck: HealthCheck = { name: 'database', check: () => database.writes.status() };
+  const databaseCheck: HealthCheck = {
+    name: 'database',
+    kind: 'database',
+    check: () => database.writes.status(),
+  };
   return () => [
     databaseCheck,
-    ...Object.values(adapters).flatMap((adapter) => {
+    ...Object.values(adapters).flatMap((adapter): HealthCheck[] => {
       const connection = adapter?.connection?.bind(adapter);
-      return adapter && connection ? [{ name: adapter.platform, check: connection }] : [];
+      return adapter && connection
+        ? [{ name: adapter.platform, kind: 'platform', check: connection }]
+        : [];
     }),
   ];
-}
-
-/** A plain server for the routes when no Slack HTTP receiver is there to carry them. */
-export async function startHttpServer(port: number, routes: HttpRoute[]): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = (req.url ?? '').split('?')[0];
-    const route = routes.find((r) => r.path === path && r.method.includes(req.method ?? ''));
-    if (!route) return void res.writeHead(404).end();
-    try {
-      route.handler(req, res);
-    } catch {
-      // A route that throws answers 500; it never takes the process down.
-      if (!res.headersSent) res.writeHead(500).end();
-    }
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, resolve);
-  });
-  return server;
 }

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../src/adapters/slack';
 import { SLACK_REQUEST_BODY_MAX, SLACK_REQUEST_MAX_SKEW_S } from '../../src/adapters/slack/limits';
 import type { InboundEvent } from '../../src/core/events';
-import { healthHandler, startHttpServer } from '../../src/http/health';
+import { healthHandler } from '../../src/http/health';
+import { startHttpServer } from '../../src/http/server';
 import { silentLogger } from '../../src/logger';
 import { FakeSlackApi } from '../fakes/slack-api';
 import { FakeSocketMode } from '../fakes/slack-socket';
@@ -104,9 +105,8 @@ describe('Slack: Socket Mode reconnects', () => {
       appToken: 'xapp-secret-app',
       command: '/mentor',
       apiUrl: api.apiUrl,
-      port: 0,
       logger,
-      reconnectDelays: { minMs: 1000, maxMs: 2000 },
+      reconnect: { minMs: 1000, maxMs: 2000 },
     });
     const received: InboundEvent[] = [];
     // /healthz as main.ts wires it: each adapter's connection() beside the database.
@@ -114,7 +114,9 @@ describe('Slack: Socket Mode reconnects', () => {
       {
         path: '/healthz',
         method: ['GET'],
-        handler: healthHandler([{ name: 'slack', check: () => adapter.connection() }]),
+        handler: healthHandler([
+          { name: 'slack', kind: 'platform', check: () => adapter.connection() },
+        ]),
       },
     ]);
     const healthz = async () => {
@@ -192,9 +194,8 @@ describe('Slack: Socket Mode at start', () => {
       appToken: 'xapp-test',
       command: '/mentor',
       apiUrl: api.apiUrl,
-      port: 0,
       logger: silentLogger,
-      reconnectDelays: { minMs: 50, maxMs: 100 },
+      reconnect: { minMs: 50, maxMs: 100 },
     });
 
   it('starts through a Slack blip (reported down, then up) but refuses a wrong app token', async () => {
@@ -218,6 +219,33 @@ describe('Slack: Socket Mode at start', () => {
       await blip.stop();
       await wrong.stop();
       await socket.stop();
+      await api.stop();
+    }
+  });
+});
+
+describe('Slack: start-up retries have one owner', () => {
+  it('asks auth.test once: a failure fails the start at once, shown as down, for the caller to retry', async () => {
+    const api = await new FakeSlackApi().start();
+    const adapter = createSlackAdapter({
+      botToken: 'xoxb-test',
+      signingSecret: 'secret-123',
+      command: '/mentor',
+      apiUrl: api.apiUrl,
+      logger: silentLogger,
+    });
+    try {
+      api.fail('auth.test', { status: 503 });
+      await expect(adapter.start(async () => ({}))).rejects.toBeDefined();
+      expect(api.callsTo('auth.test:failed')).toHaveLength(1);
+      expect(api.callsTo('auth.test')).toHaveLength(0);
+      expect(adapter.connection()).toEqual({ state: 'down', code: 'slack_unreachable' });
+
+      // The next start (the caller's retry) succeeds.
+      await adapter.start(async () => ({}));
+      expect(adapter.connection()).toEqual({ state: 'up' });
+    } finally {
+      await adapter.stop();
       await api.stop();
     }
   });

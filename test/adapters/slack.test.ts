@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../src/adapters/slack';
+import { formClosedEvent, formSubmitEvent } from '../../src/adapters/slack/inbound';
 import {
   SLACK_ACTION_ELEMENTS_MAX,
   SLACK_BUTTON_TEXT_MAX,
   SLACK_MAX_BLOCKS_PER_MESSAGE,
+  SLACK_PRIVATE_METADATA_MAX,
   SLACK_SECTION_TEXT_MAX,
   SLACK_SELECT_OPTIONS_MAX,
 } from '../../src/adapters/slack/limits';
@@ -594,6 +596,19 @@ describe('Slack: request security and retries', () => {
 });
 
 describe('Slack: Block Kit limits', () => {
+  it("reads a modal's state up to Slack's private_metadata limit, on submit and on close, and nothing longer", () => {
+    const view = (metadata: string) => ({
+      user: { id: 'U1', team_id: 'T1' },
+      view: { id: 'V1', hash: 'h1', private_metadata: metadata, state: { values: {} } },
+    });
+    const fits = 'm'.repeat(SLACK_PRIVATE_METADATA_MAX);
+    const over = `${fits}m`;
+    expect(formSubmitEvent({ type: 'view_submission', ...view(fits) })?.data).toBe(fits);
+    expect(formClosedEvent({ type: 'view_closed', ...view(fits) })?.data).toBe(fits);
+    expect(formSubmitEvent({ type: 'view_submission', ...view(over) })).toBeUndefined();
+    expect(formClosedEvent({ type: 'view_closed', ...view(over) })).toBeUndefined();
+  });
+
   it('splits and trims oversized replies before Slack would reject them', () => {
     const options = Array.from({ length: 130 }, (_, i) => ({
       label: `Option ${i} ${'x'.repeat(100)}`,
@@ -643,7 +658,6 @@ async function pacedAdapter(fake: FakeSlackApi) {
     signingSecret: 'pacing-secret-123',
     command: '/mentor',
     apiUrl: fake.apiUrl,
-    port: 0,
     logger: silentLogger,
     channelIntervalMs: 150,
   });
@@ -718,14 +732,13 @@ describe('Slack: Socket Mode', () => {
       appToken: 'xapp-test',
       command: '/mentor',
       apiUrl: fake.apiUrl,
-      port: 0,
       logger: silentLogger,
     });
     try {
       await adapter.start(async () => ({}));
       expect(fake.callsTo('apps.connections.open')).toHaveLength(1);
       expect(socket.connections).toBe(1);
-      expect(adapter.server).toBeUndefined();
+      expect(adapter.httpRoute()).toBeUndefined();
     } finally {
       await adapter.stop();
       await socket.stop();

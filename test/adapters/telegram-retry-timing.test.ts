@@ -52,10 +52,27 @@ describe('Telegram: retry timing', () => {
     tg.api.fail('sendMessage', { error_code: 502, description: 'Bad Gateway' });
     await tg.say('hello');
     expect(sent()).toEqual([]);
-    // backoffMs(1) = 2 s
+    // The outbox's first backoff: OUTBOX_BACKOFF.minMs = 2 s
     await wait(1_900);
     expect(sent()).toEqual([]);
     await wait(200);
+    expect(sent()).toHaveLength(1);
+  });
+
+  it('keeps retrying through a Bot API outage of most of an hour, and delivers the reply once it recovers, once', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    app = createTestApp();
+    tg = await startTelegram(app);
+    // Twelve 502s in a row: with backoff capped at 10 minutes that is about 47 minutes of
+    // outage, far past the ~4 minutes eight attempts used to last.
+    tg.api.fail('sendMessage', { error_code: 502, description: 'Bad Gateway' }, 12);
+    await tg.say('/help');
+    for (let minute = 0; minute < 60; minute++) await wait(60_000);
+    expect(tg.api.callsTo('sendMessage:failed')).toHaveLength(12);
+    expect(sent()).toHaveLength(1);
+    expect(sent()[0]).toContain('Tandem — reverse mentoring');
+    // Nothing more goes out later.
+    for (let minute = 0; minute < 30; minute++) await wait(60_000);
     expect(sent()).toHaveLength(1);
   });
 });

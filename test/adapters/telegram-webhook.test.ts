@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTelegramAdapter, type TelegramAdapter } from '../../src/adapters/telegram';
 import { TELEGRAM_WEBHOOK_BODY_MAX_BYTES } from '../../src/adapters/telegram/limits';
 import { inboundEvents } from '../../src/db/schema';
-import { startHttpServer } from '../../src/http/health';
+import { startHttpServer } from '../../src/http/server';
 import { silentLogger } from '../../src/logger';
 import { FakeBotApi } from '../fakes/telegram-api';
 import { createTestApp, type TestApp } from '../helpers/app';

@@ -7,7 +7,7 @@ import { getProfile } from '../../src/db/queries/profiles';
 import { findUser } from '../../src/db/queries/users';
 import { outbox } from '../../src/db/schema';
 import { commandMenu } from '../../src/features/registry';
-import { startHttpServer } from '../../src/http/health';
+import { startHttpServer } from '../../src/http/server';
 import { silentLogger } from '../../src/logger';
 import { FakeBotApi } from '../fakes/telegram-api';
 import { createTestApp, type TestApp } from '../helpers/app';

@@ -1,21 +1,29 @@
+import { Writable } from 'node:stream';
 import { eq } from 'drizzle-orm';
+import pino from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { backoffDelay } from '../../src/core/backoff';
 import { DeliveryError } from '../../src/core/errors';
 import {
-  backoffMs,
   enqueue,
+  OUTBOX_BACKOFF,
   OUTBOX_CLAIM_LEASE_MS,
-  OUTBOX_MAX_ATTEMPTS,
+  OUTBOX_GIVE_UP_AFTER_MS,
+  OUTBOX_PLATFORM_RECHECK_MS,
   OUTBOX_RETENTION_MS,
 } from '../../src/core/outbox';
 import type { Target } from '../../src/core/refs';
 import { outbox } from '../../src/db/schema';
 import { RecordingAdapter } from '../fakes/recording-adapter';
 import { createTestApp, type TestApp } from '../helpers/app';
+import { until } from '../helpers/net';
 
 let app: TestApp;
+let sibling: TestApp | undefined;
 afterEach(() => {
   vi.useRealTimers();
+  sibling?.close();
+  sibling = undefined;
   try {
     app?.close();
   } catch {
@@ -70,13 +78,15 @@ describe('outbox', () => {
     expect((await app.outbox.deliverDue()).retried).toBe(0); // not due yet
     app.clock.advance(1_000);
     expect((await app.outbox.deliverDue()).retried).toBe(1);
-    expect(rowOf('k2')?.nextAttemptAt).toEqual(new Date(app.clock.now().getTime() + backoffMs(2)));
-    app.clock.advance(backoffMs(2));
+    expect(rowOf('k2')?.nextAttemptAt).toEqual(
+      new Date(app.clock.now().getTime() + backoffDelay(2, OUTBOX_BACKOFF)),
+    );
+    app.clock.advance(backoffDelay(2, OUTBOX_BACKOFF));
     expect((await app.outbox.deliverDue()).sent).toBe(1);
     expect(adapter.texts()).toEqual(['hi']);
   });
 
-  it('gives up on permanent failures and after too many attempts', async () => {
+  it('gives up on permanent failures at once, and on transient ones only when the message is a day old', async () => {
     const adapter = setup();
     adapter.failWith.push(new DeliveryError('delivery_permanent', 'blocked'));
     enqueue(app.database.db, { dedupeKey: 'p', target, payload: text('x') }, app.clock.now());
@@ -87,14 +97,23 @@ describe('outbox', () => {
       payload: null,
     });
 
-    for (let i = 0; i < OUTBOX_MAX_ATTEMPTS; i++) adapter.failWith.push(new Error('boom'));
+    const queuedAt = app.clock.now().getTime();
     enqueue(app.database.db, { dedupeKey: 'q', target, payload: text('y') }, app.clock.now());
-    for (let i = 0; i < OUTBOX_MAX_ATTEMPTS; i++) {
+    const attemptsAt: number[] = [];
+    for (let i = 0; i < 1_000 && rowOf('q')?.status === 'pending'; i++) {
+      adapter.failWith.push(new Error('boom'));
+      app.clock.set(rowOf('q')?.nextAttemptAt ?? app.clock.now());
+      attemptsAt.push(app.clock.now().getTime());
       await app.outbox.deliverDue();
-      app.clock.advance(backoffMs(OUTBOX_MAX_ATTEMPTS) + 1);
     }
-    expect(rowOf('q')).toMatchObject({ status: 'failed', attempts: OUTBOX_MAX_ATTEMPTS });
+    expect(rowOf('q')).toMatchObject({ status: 'failed', lastError: 'delivery_unknown' });
     expect(adapter.deliveries).toHaveLength(0);
+    // Tried all day long, never more than the backoff's cap apart, and given up only then.
+    const last = attemptsAt.at(-1) ?? 0;
+    expect(last - queuedAt).toBeGreaterThanOrEqual(OUTBOX_GIVE_UP_AFTER_MS);
+    expect((attemptsAt.at(-2) ?? 0) - queuedAt).toBeLessThan(OUTBOX_GIVE_UP_AFTER_MS);
+    const gaps = attemptsAt.slice(1).map((at, i) => at - (attemptsAt[i] ?? 0));
+    expect(Math.max(...gaps)).toBe(OUTBOX_BACKOFF.maxMs);
   });
 
   it('keeps a conversation in order: later messages wait behind a failed one', async () => {
@@ -113,7 +132,7 @@ describe('outbox', () => {
     enqueue(app.database.db, { dedupeKey: 'c', target: sameDm, payload: text('third') }, now);
     await app.outbox.deliverDue();
     expect(adapter.texts()).toEqual([]);
-    app.clock.advance(backoffMs(1));
+    app.clock.advance(backoffDelay(1, OUTBOX_BACKOFF));
     await app.outbox.deliverDue();
     expect(adapter.texts()).toEqual(['first', 'second', 'third']);
   });
@@ -200,7 +219,8 @@ describe('outbox', () => {
     expect(rowOf('stuck')?.status).toBe('pending');
   });
 
-  it('waits, without losing anything, while a platform adapter is not running', async () => {
+  it('spends no attempts while a platform adapter is not running yet, and delivers once it is', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     setup();
     const telegram: Target = {
       kind: 'user',
@@ -211,13 +231,51 @@ describe('outbox', () => {
       { dedupeKey: 'tg', target: telegram, payload: text('later') },
       app.clock.now(),
     );
-    expect((await app.outbox.deliverDue()).retried).toBe(1);
+    app.outbox.kick();
+    await app.outbox.drain();
+    expect(rowOf('tg')).toMatchObject({ status: 'pending', attempts: 0 });
     const adapter = new RecordingAdapter('telegram');
     app.adapters.telegram = adapter;
-    app.clock.advance(backoffMs(1));
-    await app.outbox.deliverDue();
+    // Nobody kicks the outbox: it looks again by itself.
+    await vi.advanceTimersByTimeAsync(OUTBOX_PLATFORM_RECHECK_MS);
+    await app.outbox.drain();
     expect(adapter.texts()).toEqual(['later']);
   });
+
+  it('skips a platform whose connection is down without spending attempts, serves the others, and sends once it is up', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const slack = setup();
+    const telegram = new RecordingAdapter('telegram');
+    telegram.status = { state: 'down', code: 'telegram_unreachable' };
+    app.adapters.telegram = telegram;
+    const tgTarget: Target = {
+      kind: 'user',
+      user: { platform: 'telegram', workspace: 'bot', id: '42' },
+    };
+    enqueue(
+      app.database.db,
+      { dedupeKey: 'tg', target: tgTarget, payload: text('tg') },
+      app.clock.now(),
+    );
+    enqueue(app.database.db, { dedupeKey: 'sl', target, payload: text('slack') }, app.clock.now());
+    app.outbox.kick();
+    await app.outbox.drain();
+    expect(slack.texts()).toEqual(['slack']);
+    expect(rowOf('tg')).toMatchObject({ status: 'pending', attempts: 0 });
+
+    // More than a day of outage later, nothing was tried, so nothing was given up.
+    app.clock.advance(OUTBOX_GIVE_UP_AFTER_MS + 60_000);
+    await vi.advanceTimersByTimeAsync(OUTBOX_PLATFORM_RECHECK_MS);
+    await app.outbox.drain();
+    expect(rowOf('tg')).toMatchObject({ status: 'pending', attempts: 0 });
+
+    telegram.status = { state: 'up' };
+    await vi.advanceTimersByTimeAsync(OUTBOX_PLATFORM_RECHECK_MS);
+    await app.outbox.drain();
+    expect(telegram.texts()).toEqual(['tg']);
+    expect(rowOf('tg')).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
   it("releases a send cut off by a crash at the next start, so that chat's next message goes at once", async () => {
     const adapter = setup();
     for (const [key, word] of [
@@ -274,5 +332,61 @@ describe('outbox', () => {
     expect(vi.getTimerCount()).toBe(1);
     await app.outbox.stop();
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("a second process starting mid-send (a rolling deploy) never brings the first one's message back: its late 502 is logged, the chat goes on", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino(
+      { level: 'info' },
+      new Writable({
+        write(chunk, _enc, done) {
+          lines.push(JSON.parse(String(chunk)) as Record<string, unknown>);
+          done();
+        },
+      }),
+    );
+    app = createTestApp({ logger });
+    const first = new RecordingAdapter('slack');
+    app.adapters.slack = first;
+    for (const [key, word] of [
+      ['in-flight', 'in flight'],
+      ['next', 'next'],
+    ] as const)
+      enqueue(app.database.db, { dedupeKey: key, target, payload: text(word) }, app.clock.now());
+    // The first process hands the message to Slack; Slack has not answered yet.
+    let answer: (() => void) | undefined;
+    first.beforeSend = () =>
+      new Promise((resolve) => {
+        answer = resolve;
+      });
+    first.failWith.push(new DeliveryError('delivery_transient', '502'));
+    app.outbox.kick();
+    await until('the send to be in flight', () => answer);
+
+    // The new process starts on the same file and releases what it takes for a dead claim.
+    sibling = createTestApp({ dir: app.dir, clock: app.clock });
+    const second = new RecordingAdapter('slack');
+    sibling.adapters.slack = second;
+    expect(sibling.outbox.releaseAbandonedClaims()).toBe(1);
+    expect(rowOf('in-flight')).toMatchObject({ status: 'uncertain', payload: null });
+
+    // Slack answers the first process with a 502 now: too late to count.
+    first.beforeSend = undefined;
+    answer?.();
+    await app.outbox.drain();
+    expect(rowOf('in-flight')).toMatchObject({ status: 'uncertain', payload: null });
+    expect(lines.find((l) => l.code === 'outbox_claim_lost')).toMatchObject({
+      outcome: 'retried',
+    });
+
+    // Both keep working: the chat's next message goes once; the released one never fails
+    // later as "no payload", and is not sent again.
+    for (let i = 0; i < 3; i++) {
+      app.clock.advance(60 * 60_000);
+      await app.outbox.deliverDue();
+      await sibling.outbox.deliverDue();
+    }
+    expect([...first.texts(), ...second.texts()]).toEqual(['next']);
+    expect(rowOf('in-flight')).toMatchObject({ status: 'uncertain', lastError: 'process_died' });
   });
 });

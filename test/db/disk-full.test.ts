@@ -6,12 +6,15 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type Database from 'better-sqlite3';
 import pino from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { ManualClock } from '../../src/core/clock';
+import { enqueue } from '../../src/core/outbox';
 import { openDatabase } from '../../src/db/client';
-import { healthHandler, startHttpServer, tandemChecks } from '../../src/http/health';
+import { DB_PROBE_INTERVAL_MS } from '../../src/db/write-health';
+import { healthHandler, tandemChecks } from '../../src/http/health';
+import { startHttpServer } from '../../src/http/server';
 import type { TestApp } from '../helpers/app';
 import { startTelegram, type TelegramHarness } from '../helpers/telegram';
 
@@ -20,6 +23,7 @@ let tg: TelegramHarness;
 let server: Server;
 
 afterEach(async () => {
+  vi.useRealTimers();
   server?.close();
   await tg?.adapter.stop();
   app?.close();
@@ -88,27 +92,38 @@ async function healthz(): Promise<{ status: number; checks: Record<string, unkno
   return { status: res.status, checks };
 }
 
+async function serveHealth(): Promise<void> {
+  server = await startHttpServer(0, [
+    {
+      path: '/healthz',
+      method: ['GET'],
+      handler: healthHandler(tandemChecks(app.database, app.adapters)),
+    },
+  ]);
+}
+
 describe('a full disk', () => {
   it('still answers the person with the error reply, shows on /healthz, and the log says why', async () => {
+    // Only Date moves (the probe's interval); timers and sockets run as usual.
+    vi.useFakeTimers({ toFake: ['Date'] });
     const made = appWithLog();
     app = made.app;
     tg = await startTelegram(app);
-    server = await startHttpServer(0, [
-      {
-        path: '/healthz',
-        method: ['GET'],
-        handler: healthHandler(tandemChecks(app.database, app.adapters)),
-      },
-    ]);
+    await serveHealth();
     await tg.say('/help');
     expect((await healthz()).status).toBe(200);
     const before = tg.api.texts().length;
 
     fillDisk(app.database.sqlite);
-    // Nothing written yet: the probe finds out on its own.
+    // Nothing reported it: the next probe finds out on its own.
+    vi.setSystemTime(Date.now() + DB_PROBE_INTERVAL_MS);
     expect(await healthz()).toMatchObject({
       status: 503,
       checks: { database: { state: 'down', code: 'db_full' } },
+    });
+    expect(made.lines().find((l) => l.msg === 'database cannot be written')).toMatchObject({
+      level: 50,
+      code: 'SQLITE_FULL',
     });
 
     await tg.say('/help');
@@ -120,16 +135,49 @@ describe('a full disk', () => {
     expect(made.lines().some((l) => l.msg === 'error reply not queued; sending it directly')).toBe(
       true,
     );
-    expect(made.lines().find((l) => l.msg === 'database cannot be written')).toMatchObject({
-      level: 50,
-      code: 'SQLITE_FULL',
-    });
 
-    // Room again: the next message is handled as usual, and /healthz is green at once.
+    // Room again: /healthz is green at its next ask, and the next message is handled as usual.
     app.database.sqlite.pragma('max_page_count = 1000000');
+    expect((await healthz()).status).toBe(200);
+    expect(made.lines().some((l) => l.msg === 'database can be written again')).toBe(true);
     await tg.say('/help');
     expect(tg.api.texts().at(-1)).toContain('Tandem — reverse mentoring');
-    expect(made.lines().some((l) => l.msg === 'database can be written again')).toBe(true);
+  });
+
+  it('shows on /healthz at once when a delivery pass cannot write, before the next probe is due', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const made = appWithLog();
+    app = made.app;
+    tg = await startTelegram(app);
+    await serveHealth();
+    enqueue(
+      app.database.db,
+      {
+        dedupeKey: 'queued-before',
+        target: { kind: 'user', user: { platform: 'telegram', workspace: 'bot', id: '1001' } },
+        payload: { kind: 'reply', reply: { kind: 'text', text: 'hello' } },
+      },
+      app.clock.now(),
+    );
     expect((await healthz()).status).toBe(200);
+
+    // The file turns read-only under the process (a remount, a permission change).
+    app.database.sqlite.pragma('query_only = ON');
+    app.outbox.kick();
+    await app.outbox.drain();
+    expect(made.lines().find((l) => l.msg === 'outbox pass failed')).toMatchObject({
+      code: 'SQLITE_READONLY',
+    });
+    expect(await healthz()).toMatchObject({
+      status: 503,
+      checks: { database: { state: 'down', code: 'db_read_only' } },
+    });
+    expect(tg.api.texts()).toEqual([]);
+
+    app.database.sqlite.pragma('query_only = OFF');
+    expect((await healthz()).status).toBe(200);
+    app.outbox.kick();
+    await app.outbox.drain();
+    expect(tg.api.texts()).toEqual(['hello']);
   });
 });

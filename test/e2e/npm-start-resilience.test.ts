@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeBotApiServer } from '../fakes/bot-api-server';
 import { FakeSlackApi } from '../fakes/slack-api';
+import { FakeSocketMode } from '../fakes/slack-socket';
 import { freePort, until } from '../helpers/net';
 import { SIGNING_SECRET, signedHeaders } from '../helpers/slack';
 import { logLines, startTandem, type TandemProcess } from '../helpers/tandem-process';
@@ -15,6 +16,7 @@ let tandem: TandemProcess | undefined;
 let dir: string;
 let slack: FakeSlackApi | undefined;
 let telegram: FakeBotApiServer | undefined;
+let socket: FakeSocketMode | undefined;
 
 afterEach(async () => {
   tandem?.proc.kill('SIGKILL');
@@ -23,6 +25,8 @@ afterEach(async () => {
   slack = undefined;
   await telegram?.stop();
   telegram = undefined;
+  await socket?.stop();
+  socket = undefined;
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -67,12 +71,16 @@ describe('npm start when the Bot API is unreachable', () => {
     });
     const base = `http://127.0.0.1:${port}`;
 
-    // /healthz answers, and says which part is not working and with what code.
+    // /healthz answers, and says which part is not working and with what code: degraded, not
+    // unavailable, as Slack works (a restart would only cut Slack's people off).
     const down = await until('telegram reported down', async () => {
       const h = await health(base);
-      return h?.body.checks.telegram?.state === 'down' ? h : undefined;
+      return h?.body.checks.telegram?.state === 'down' && h.body.checks.slack?.state === 'up'
+        ? h
+        : undefined;
     });
-    expect(down.status).toBe(503);
+    expect(down.status).toBe(200);
+    expect(down.body.status).toBe('degraded');
     expect(down.body.checks.database).toEqual({ state: 'up' });
     expect(down.body.checks.telegram).toEqual({ state: 'down', code: 'telegram_unreachable' });
 
@@ -96,7 +104,7 @@ describe('npm start when the Bot API is unreachable', () => {
     telegram = await new FakeBotApiServer().start(telegramPort);
     await until(
       'healthy',
-      async () => ((await health(base))?.status === 200 ? true : undefined),
+      async () => ((await health(base))?.body.status === 'ok' ? true : undefined),
       30_000,
     );
     telegram.say(IRA, '/help');
@@ -125,6 +133,9 @@ describe('npm start when the Bot API is unreachable', () => {
       const h = await health(base);
       return h?.body.checks.telegram?.state === 'down' ? h : undefined;
     });
+    // Telegram is the only platform: nothing works, so the probe says unavailable.
+    expect(down.status).toBe(503);
+    expect(down.body.status).toBe('unavailable');
     expect(down.body.checks.telegram).toEqual({ state: 'down', code: 'telegram_server_error' });
     telegram.mode = 'up';
     await until(
@@ -133,6 +144,164 @@ describe('npm start when the Bot API is unreachable', () => {
       30_000,
     );
     expect((await tandem.terminate()).code).toBe(0);
+  }, 60_000);
+});
+
+describe('npm start when the Slack API is unreachable (HTTP mode)', () => {
+  it('serves /healthz and the Telegram webhook at once, answers Slack 503 meanwhile, and serves Slack once its API comes up', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tandem-slack-down-'));
+    const slackPort = await freePort(); // nothing listens here yet
+    telegram = await new FakeBotApiServer().start();
+    telegram.mode = 'failing';
+    const port = await freePort();
+    const webhookSecret = 'webhook-secret-0123456789';
+    tandem = startTandem({
+      DATABASE_PATH: join(dir, 'tandem.db'),
+      PORT: String(port),
+      SLACK_BOT_TOKEN: 'xoxb-process-test',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: `http://127.0.0.1:${slackPort}/api/`,
+      TELEGRAM_BOT_TOKEN: TG_TOKEN,
+      TELEGRAM_API_ROOT: telegram.apiRoot,
+      TELEGRAM_WEBHOOK_URL: 'https://tandem.example.com/telegram/webhook',
+      TELEGRAM_WEBHOOK_SECRET: webhookSecret,
+    });
+    const base = `http://127.0.0.1:${port}`;
+
+    // The port answers while Slack's auth.test cannot: nothing is up, and /healthz says why.
+    const nothing = await until('slack reported down', async () => {
+      const h = await health(base);
+      return h?.body.checks.slack?.state === 'down' ? h : undefined;
+    });
+    expect(nothing.status).toBe(503);
+    expect(nothing.body.status).toBe('unavailable');
+    expect(nothing.body.checks.slack).toEqual({ state: 'down', code: 'slack_unreachable' });
+    // A Slack request meanwhile is refused for Slack to retry, not lost half-handled.
+    expect((await slackHelp(base)).status).toBe(503);
+
+    // Telegram connects: degraded, and its webhook works on the same port.
+    telegram.mode = 'up';
+    const degraded = await until(
+      'telegram up',
+      async () => {
+        const h = await health(base);
+        return h?.body.checks.telegram?.state === 'up' ? h : undefined;
+      },
+      30_000,
+    );
+    expect(degraded.status).toBe(200);
+    expect(degraded.body).toMatchObject({
+      status: 'degraded',
+      checks: { slack: { state: 'down', code: 'slack_unreachable' } },
+    });
+    const update = {
+      update_id: 7,
+      message: {
+        message_id: 70,
+        date: 0,
+        from: { is_bot: false, ...IRA },
+        chat: { id: IRA.id, type: 'private', first_name: IRA.first_name },
+        text: '/help',
+        entities: [{ type: 'bot_command', offset: 0, length: 5 }],
+      },
+    };
+    const webhook = await fetch(`${base}/telegram/webhook`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-telegram-bot-api-secret-token': webhookSecret,
+      },
+      body: JSON.stringify(update),
+    });
+    expect(webhook.status).toBe(200);
+    await until('telegram reply', () =>
+      telegram?.sent(IRA.id).find((t) => t.includes('Tandem — reverse mentoring')),
+    );
+
+    // Slack's API comes up: the next start attempt succeeds and signed requests are answered.
+    slack = await new FakeSlackApi().start(slackPort);
+    await until(
+      'all up',
+      async () => ((await health(base))?.body.status === 'ok' ? true : undefined),
+      40_000,
+    );
+    expect((await slackHelp(base)).status).toBe(200);
+    const posted = await until('slack reply', () => slack?.callsTo('chat.postMessage')[0]);
+    expect(JSON.stringify(posted.args.blocks)).toContain('Tandem — reverse mentoring');
+    expect(
+      logLines(tandem.logs()).find((l) => l.msg === 'platform did not start; will retry'),
+    ).toMatchObject({ platform: 'slack', attempt: 1 });
+
+    expect((await tandem.terminate()).code).toBe(0);
+    expect(tandem.logs()).not.toContain('xoxb-process-test');
+  }, 90_000);
+});
+
+describe('npm start in Slack Socket Mode while Slack refuses connections', () => {
+  it("logs that Slack's connection is down and retried rather than started, says unavailable on /healthz, and answers once connected", async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tandem-socket-'));
+    slack = await new FakeSlackApi().start();
+    socket = await new FakeSocketMode().start(slack);
+    // Slack's side is having trouble: the first connection attempts get 503.
+    slack.fail('apps.connections.open', { status: 503 }, 2);
+    const port = await freePort();
+    tandem = startTandem({
+      DATABASE_PATH: join(dir, 'tandem.db'),
+      PORT: String(port),
+      SLACK_BOT_TOKEN: 'xoxb-process-test',
+      SLACK_APP_TOKEN: 'xapp-process-test',
+      SLACK_API_URL: slack.apiUrl,
+    });
+    const base = `http://127.0.0.1:${port}`;
+
+    const starting = await until('the start to be logged', () =>
+      logLines(tandem?.logs() ?? '').find(
+        (l) =>
+          l.platform === 'slack' &&
+          l.msg !== undefined &&
+          String(l.msg).startsWith('platform start'),
+      ),
+    );
+    expect(starting).toMatchObject({
+      msg: 'platform starting; connection down, retrying',
+      state: 'down',
+      code: 'slack_connect_failed',
+    });
+    // Slack is the only platform: nothing works yet.
+    const down = await health(base);
+    expect(down?.status).toBe(503);
+    expect(down?.body.checks.slack).toEqual({ state: 'down', code: 'slack_connect_failed' });
+
+    // The supervisor keeps trying; once Slack lets it connect, everything is up.
+    await until(
+      'healthy',
+      async () => ((await health(base))?.body.status === 'ok' ? true : undefined),
+      30_000,
+    );
+    expect(slack.callsTo('apps.connections.open:failed')).toHaveLength(2);
+    socket.send({
+      type: 'slash_commands',
+      envelope_id: 'env-help',
+      accepts_response_payload: true,
+      payload: {
+        command: '/mentor',
+        text: 'help',
+        team_id: 'T1',
+        user_id: 'U1',
+        channel_id: 'DU1',
+        channel_name: 'directmessage',
+        trigger_id: 'trig-socket',
+      },
+    });
+    const posted = await until('slack reply', () => slack?.callsTo('chat.postMessage')[0]);
+    expect(JSON.stringify(posted.args.blocks)).toContain('Tandem — reverse mentoring');
+    // "started" was never claimed while it was not.
+    expect(
+      logLines(tandem.logs()).some((l) => l.platform === 'slack' && l.msg === 'platform started'),
+    ).toBe(false);
+
+    expect((await tandem.terminate()).code).toBe(0);
+    expect(tandem.logs()).not.toMatch(/xapp-process|xoxb-process/);
   }, 60_000);
 });
 

@@ -1,4 +1,4 @@
-import type { ChatAdapter, EventHandler } from '../../src/core/adapter';
+import type { ChatAdapter, ConnectionStatus, EventHandler } from '../../src/core/adapter';
 import type { Platform, Target } from '../../src/core/refs';
 import type { FileMessage, Reply } from '../../src/core/replies';
 
@@ -18,9 +18,13 @@ export class RecordingAdapter implements ChatAdapter {
   readonly failWith: (Error | undefined)[] = [];
   /** Simulated rate-limit waits per conversation id (ms), as `readyIn` reports them. */
   readonly waits = new Map<string, number>();
+  /** Runs first in a send: a promise holds the send there, as a network call in flight. */
+  beforeSend: (() => Promise<void>) | undefined;
   /** Runs during a send, after the platform "received" it (to simulate a crash). */
   afterReceive: (() => void) | undefined;
   handler: EventHandler | undefined;
+  /** What `connection()` reports. */
+  status: ConnectionStatus = { state: 'up' };
 
   constructor(platform: Platform = 'slack') {
     this.platform = platform;
@@ -33,10 +37,15 @@ export class RecordingAdapter implements ChatAdapter {
   async stop(): Promise<void> {}
 
   async send(target: Target, reply: Reply): Promise<void> {
+    await this.beforeSend?.();
     const failure = this.failWith.shift();
     if (failure) throw failure;
     this.deliveries.push({ target, reply });
     this.afterReceive?.();
+  }
+
+  connection(): ConnectionStatus {
+    return this.status;
   }
 
   readyIn(target: Target): number {

@@ -44,7 +44,8 @@ export class FakeSlackApi {
     return `${this.base}/api/`;
   }
 
-  async start(): Promise<this> {
+  /** Listens on `port` (0 picks a free one). */
+  async start(port = 0): Promise<this> {
     const server = createServer((req, res) => {
       void this.#handle(req).then(({ status, body, headers }) => {
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -52,7 +53,7 @@ export class FakeSlackApi {
       });
     });
     this.#server = server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     this.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     return this;
   }

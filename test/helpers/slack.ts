@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack';
+import { startHttpServer } from '../../src/http/server';
 import { silentLogger } from '../../src/logger';
 import { FakeSlackApi } from '../fakes/slack-api';
 import type { TestApp } from './app';
@@ -67,7 +68,11 @@ export interface SlackHarness {
 
 let triggerSeq = 0;
 
-/** The real Slack adapter (Bolt HTTP receiver on 127.0.0.1) against a local fake Web API. */
+/**
+ * The real Slack adapter against a local fake Web API, served as main.ts serves it: its
+ * events route (Bolt's listener behind the request guard) on Tandem's own HTTP server on
+ * 127.0.0.1, beside a `/healthz`.
+ */
 export async function startSlack(app: TestApp): Promise<SlackHarness> {
   const fake = await new FakeSlackApi().start();
   const adapter = createSlackAdapter({
@@ -75,17 +80,19 @@ export async function startSlack(app: TestApp): Promise<SlackHarness> {
     signingSecret: SIGNING_SECRET,
     command: '/mentor',
     apiUrl: fake.apiUrl,
-    port: 0,
     logger: silentLogger,
     channelIntervalMs: 0,
-    routes: [
-      { path: '/healthz', method: ['GET'], handler: (_req, res) => res.writeHead(200).end('ok') },
-    ],
   });
+  const events = adapter.httpRoute();
+  if (!events) throw new Error('the Slack adapter has no HTTP route');
+  const server = await startHttpServer(0, [
+    events,
+    { path: '/healthz', method: ['GET'], handler: (_req, res) => res.writeHead(200).end('ok') },
+  ]);
   app.adapters.slack = adapter;
   await adapter.start(app.engine.handle);
-  const address = adapter.server?.address() as AddressInfo | undefined;
-  const url = `http://127.0.0.1:${address?.port}/slack/events`;
+  const address = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${address.port}/slack/events`;
   const post = async (body: string, headers: Record<string, string> = signedHeaders(body)) => {
     const res = await fetch(url, { method: 'POST', headers, body });
     return { status: res.status, text: await res.text() };
@@ -222,6 +229,7 @@ export async function startSlack(app: TestApp): Promise<SlackHarness> {
     settle,
     async stop() {
       await adapter.stop();
+      await new Promise((resolve) => server.close(resolve));
       await fake.stop();
     },
   };

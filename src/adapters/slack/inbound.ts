@@ -8,6 +8,7 @@ import type {
   TextEvent,
 } from '../../core/events';
 import type { ConversationRef, UserRef } from '../../core/refs';
+import { SLACK_PRIVATE_METADATA_MAX } from './limits';
 import { MULTI_BLOCK_PREFIX } from './render';
 
 /**
@@ -142,7 +143,7 @@ const viewSubmissionSchema = z.looseObject({
   view: z.looseObject({
     id,
     hash: z.string().default(''),
-    private_metadata: z.string().max(3000).default(''),
+    private_metadata: z.string().max(SLACK_PRIVATE_METADATA_MAX).default(''),
     state: z.looseObject({
       values: z.record(z.string(), z.record(z.string(), z.looseObject({}))),
     }),
@@ -195,7 +196,7 @@ const viewClosedSchema = z.looseObject({
   view: z.looseObject({
     id,
     hash: z.string().default(''),
-    private_metadata: z.string().max(3000).default(''),
+    private_metadata: z.string().max(SLACK_PRIVATE_METADATA_MAX).default(''),
   }),
 });
 

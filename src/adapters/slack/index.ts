@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   App,
   HTTPReceiver,
@@ -8,11 +8,14 @@ import {
   webApi,
 } from '@slack/bolt';
 import type { ChatAdapter, ConnectionStatus, EventHandler, HomeView } from '../../core/adapter';
+import { type Backoff, RECONNECT_BACKOFF } from '../../core/backoff';
+import { codeOf } from '../../core/errors';
 import type { InboundEvent, UserInfo } from '../../core/events';
 import type { FormView } from '../../core/forms/view';
 import { Pacer } from '../../core/pacer';
 import type { Target, UserRef } from '../../core/refs';
 import type { FileMessage, Reply, SendOptions } from '../../core/replies';
+import type { HttpRoute } from '../../http/server';
 import type { Logger } from '../../logger';
 import { platformErrorOf, toDeliveryError } from './delivery-errors';
 import {
@@ -26,23 +29,12 @@ import {
 import {
   SLACK_API_TIMEOUT_MS,
   SLACK_CHANNEL_MIN_INTERVAL_MS,
-  SLACK_RECONNECT_MAX_MS,
-  SLACK_RECONNECT_MIN_MS,
   SLACK_USER_CACHE_MS,
   SLACK_USER_INFO_DEADLINE_MS,
 } from './limits';
 import { FORM_CALLBACK_ID, renderHome, renderMessage, renderModal } from './render';
-import { guardRequests } from './request-guard';
-import { type ReconnectDelays, SocketSupervisor } from './socket';
-
-export interface SlackRoute {
-  path: string;
-  method: string[];
-  handler: (
-    req: import('node:http').IncomingMessage,
-    res: import('node:http').ServerResponse,
-  ) => void;
-}
+import { guardedListener, SLACK_EVENTS_PATH } from './request-guard';
+import { SLACK_AUTH_ERRORS, SocketSupervisor } from './socket';
 
 export interface SlackAdapterConfig {
   botToken: string;
@@ -54,15 +46,11 @@ export interface SlackAdapterConfig {
   command: string;
   /** Web API base URL (proxies, tests); Slack's own when absent. */
   apiUrl?: string;
-  /** HTTP port (HTTP mode); 0 picks a free one. */
-  port: number;
   logger: Logger;
-  /** Extra HTTP routes served on the same port (`/healthz`, the Telegram webhook). */
-  routes?: SlackRoute[];
   /** Minimum gap between two messages to one channel. */
   channelIntervalMs?: number;
-  /** Socket Mode: how long to wait between failed connection attempts (tests shorten it). */
-  reconnectDelays?: ReconnectDelays;
+  /** Socket Mode: the backoff between failed connection attempts (tests shorten it). */
+  reconnect?: Backoff;
 }
 
 interface CachedUser {
@@ -84,7 +72,8 @@ export class SlackAdapter implements ChatAdapter {
   /** The last queued call per channel; the next one starts after it settles. */
   readonly #channelTurns = new Map<string, Promise<void>>();
   #app: App | undefined;
-  #server: Server | undefined;
+  /** HTTP mode: Bolt's guarded request listener, once Slack knows the bot. */
+  #listener: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
   #socket: SocketSupervisor | undefined;
   #http: ConnectionStatus = { state: 'connecting' };
 
@@ -93,16 +82,39 @@ export class SlackAdapter implements ChatAdapter {
     this.#log = config.logger.child({ component: 'slack' });
   }
 
-  /** The HTTP server (HTTP mode), e.g. to learn the port it took. */
-  get server(): Server | undefined {
-    return this.#server;
+  /**
+   * HTTP mode: the `/slack/events` route for Tandem's HTTP server, there from the start. Until
+   * the adapter has started (Slack's auth.test answered) it answers 503, which Slack retries;
+   * then Bolt answers. Socket Mode needs no route.
+   */
+  httpRoute(): HttpRoute | undefined {
+    if (this.#config.appToken) return undefined;
+    return {
+      path: SLACK_EVENTS_PATH,
+      method: ['POST'],
+      handler: (req, res) => {
+        const listener = this.#listener;
+        if (listener) return listener(req, res);
+        res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '5' });
+        res.end(JSON.stringify({ ok: false, error: 'not_ready' }));
+      },
+    };
   }
 
   formatCommand(name: string): string {
     return `${this.#config.command} ${name}`;
   }
 
+  /**
+   * Learns who the bot is, then starts receiving. Retrying is owned once per concern: a start
+   * that fails here (auth.test unanswered or refused, a wrong app token) throws and is retried
+   * by whoever starts platforms (main.ts); once started, Socket Mode's connection is kept up by
+   * the SocketSupervisor, and start() resolves even while its first attempt is still failing
+   * (`connection()` says so). HTTP mode has no connection of its own to keep.
+   */
   async start(handler: EventHandler): Promise<void> {
+    // A retry after a refused app token: the last attempt's supervisor has already stopped.
+    this.#socket = undefined;
     const clientOptions = {
       ...(this.#config.apiUrl ? { slackApiUrl: this.#config.apiUrl } : {}),
       // The outbox owns retries and 429 waits, persisted across restarts.
@@ -110,7 +122,13 @@ export class SlackAdapter implements ChatAdapter {
       retryConfig: { retries: 0 },
       timeout: SLACK_API_TIMEOUT_MS,
     };
-    const identity = await this.#identity();
+    let identity: { botId: string; botUserId: string };
+    try {
+      identity = await this.#identity();
+    } catch (error) {
+      this.#http = { state: 'down', code: identityFailureCode(error) };
+      throw error;
+    }
     const common = {
       token: this.#config.botToken,
       logger: boltLogger(this.#log),
@@ -120,8 +138,9 @@ export class SlackAdapter implements ChatAdapter {
       botUserId: identity.botUserId,
     };
     let app: App;
+    let receiver: HTTPReceiver | undefined;
     if (this.#config.appToken) {
-      const receiver = new SocketModeReceiver({
+      const socketReceiver = new SocketModeReceiver({
         appToken: this.#config.appToken,
         logger: common.logger,
         // The supervisor below reconnects: the client's own loop gives up on one HTTP error.
@@ -129,25 +148,21 @@ export class SlackAdapter implements ChatAdapter {
         // A fresh object: the socket-mode client writes its own defaults into it.
         installerOptions: { clientOptions: { ...clientOptions } },
       });
-      app = new App({ ...common, receiver });
+      app = new App({ ...common, receiver: socketReceiver });
       this.#socket = new SocketSupervisor({
-        client: receiver.client,
+        client: socketReceiver.client,
         connect: () => app.start(),
         disconnect: () => app.stop(),
         log: this.#log,
-        delays: this.#config.reconnectDelays ?? {
-          minMs: SLACK_RECONNECT_MIN_MS,
-          maxMs: SLACK_RECONNECT_MAX_MS,
-        },
+        backoff: this.#config.reconnect ?? RECONNECT_BACKOFF,
       });
     } else {
-      const signingSecret = this.#config.signingSecret ?? '';
-      const receiver = new HTTPReceiver({
-        signingSecret,
-        customRoutes: this.#config.routes ?? [],
+      // Never started: Tandem's server calls its requestListener (see httpRoute). The App
+      // initialises the receiver in its constructor, so the listener works as soon as it exists.
+      receiver = new HTTPReceiver({
+        signingSecret: this.#config.signingSecret ?? '',
         logger: common.logger,
       });
-      guardRequests(receiver, signingSecret);
       app = new App({ ...common, receiver });
     }
     this.#app = app;
@@ -181,35 +196,38 @@ export class SlackAdapter implements ChatAdapter {
       await dispatch(homeOpenedEvent(body));
     });
     app.error(async (error) => {
-      this.#log.error(
-        { code: (error as { code?: string }).code ?? 'unknown' },
-        'slack listener failed',
-      );
+      this.#log.error({ code: codeOf(error) }, 'slack listener failed');
     });
 
     if (this.#socket) await this.#socket.start();
-    else {
-      this.#server = (await app.start(this.#config.port)) as Server;
+    else if (receiver) {
+      this.#listener = guardedListener(receiver, this.#config.signingSecret ?? '');
       this.#http = { state: 'up' };
     }
   }
 
   async stop(): Promise<void> {
-    this.#socket?.stopRetrying();
     this.#http = { state: 'down', code: 'slack_stopped' };
-    await this.#app?.stop();
+    this.#listener = undefined;
+    if (this.#socket) {
+      this.#socket.stopRetrying();
+      await this.#app?.stop();
+    }
   }
 
-  /** HTTP mode: up once the server listens. Socket Mode: the websocket's state, kept current. */
+  /** HTTP mode: up once Slack knows the bot (requests are answered). Socket Mode: the websocket's state, kept current. */
   connection(): ConnectionStatus {
     return this.#socket ? this.#socket.status() : { ...this.#http };
   }
 
-  /** Who the bot is (auth.test), asked with retries so a Slack blip at start is survived. */
+  /**
+   * Who the bot is (auth.test), asked once: a failure fails start(), and the caller that
+   * starts platforms (main.ts) owns retrying it, with backoff and a logged code per attempt.
+   */
   async #identity(): Promise<{ botId: string; botUserId: string }> {
     const client = new webApi.WebClient(this.#config.botToken, {
       ...(this.#config.apiUrl ? { slackApiUrl: this.#config.apiUrl } : {}),
-      retryConfig: { retries: 5, factor: 2, minTimeout: 200, maxTimeout: 5000 },
+      retryConfig: { retries: 0 },
       timeout: SLACK_API_TIMEOUT_MS,
       logger: boltLogger(this.#log),
     });
@@ -431,6 +449,13 @@ function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
       },
     );
   });
+}
+
+/** A stable code for a failed auth.test: a wrong token never fixes itself, the rest may. */
+function identityFailureCode(error: unknown): string {
+  const reason = platformErrorOf(error);
+  if (reason && SLACK_AUTH_ERRORS.has(reason)) return 'slack_auth_failed';
+  return reason ? 'slack_api_error' : 'slack_unreachable';
 }
 
 /** Bolt's logger, routed into ours at warn and above: Bolt's debug lines can carry payloads. */

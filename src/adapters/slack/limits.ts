@@ -15,6 +15,8 @@ export const SLACK_VIEW_TITLE_MAX = 24;
 export const SLACK_INPUT_LABEL_MAX = 2000;
 export const SLACK_INPUT_HINT_MAX = 2000;
 export const SLACK_PLAIN_INPUT_MAX = 3000;
+/** A view's `private_metadata` (where a modal carries its form's state), in characters. */
+export const SLACK_PRIVATE_METADATA_MAX = 3000;
 /** The notification/fallback `text` of a message; the blocks carry the full content. */
 export const SLACK_FALLBACK_TEXT_MAX = 3000;
 /** Single-choice questions with this many options or fewer are shown as buttons. */
@@ -40,12 +42,3 @@ export const SLACK_USER_INFO_DEADLINE_MS = 1500;
 export const SLACK_REQUEST_MAX_SKEW_S = 5 * 60;
 /** Slack's own request bodies stay far below this; Bolt's default is 4 MB. */
 export const SLACK_REQUEST_BODY_MAX = 1024 * 1024;
-/**
- * A body over the limit is still read (and thrown away) up to this size, so the sender sees
- * the 413 rather than a connection reset; past it the connection is closed after the answer.
- */
-export const SLACK_REQUEST_DRAIN_MAX = 4 * 1024 * 1024;
-/** Socket Mode: the first wait after a failed connection attempt; it doubles per failure. */
-export const SLACK_RECONNECT_MIN_MS = 1000;
-/** …up to this, so a long Slack outage is retried every minute, not hammered. */
-export const SLACK_RECONNECT_MAX_MS = 60_000;

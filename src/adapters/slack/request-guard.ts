@@ -1,11 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type HTTPReceiver, isValidSlackRequest } from '@slack/bolt';
 import { z } from 'zod';
-import {
-  SLACK_REQUEST_BODY_MAX,
-  SLACK_REQUEST_DRAIN_MAX,
-  SLACK_REQUEST_MAX_SKEW_S,
-} from './limits';
+import { readBody, refuseBody } from '../../http/body';
+import { SLACK_REQUEST_BODY_MAX, SLACK_REQUEST_MAX_SKEW_S } from './limits';
 
 const nonEmpty = z.string().min(1);
 const interaction = z.discriminatedUnion('type', [
@@ -32,31 +29,36 @@ const envelope = z.union([
   z.looseObject({ type: z.literal('event_callback'), event: z.looseObject({ type: nonEmpty }) }),
 ]);
 
+/** Where Slack posts events, commands and interactions (Bolt's default endpoint). */
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
+
 /**
- * Wraps Bolt's request listener: a correctly signed request whose payload is not one Slack
- * would send gets a 400 here instead of an exception inside Bolt. Unsigned requests still
- * go to Bolt, which answers them 401 — signature first, shape second. Also refused here:
- * a timestamp from the future (Bolt checks only the past) and a body over the limit (413).
+ * Bolt's request listener behind a guard, by composition: the receiver is never started or
+ * changed, its public `requestListener` is called for what passes. A correctly signed
+ * request whose payload is not one Slack would send gets a 400 here instead of an exception
+ * inside Bolt; unsigned requests still go to Bolt, which answers them 401 — signature first,
+ * shape second. Also refused here: a timestamp from the future (Bolt checks only the past)
+ * and a body over the limit (413).
  */
-export function guardRequests(
-  receiver: HTTPReceiver,
+export function guardedListener(
+  receiver: Pick<HTTPReceiver, 'requestListener'>,
   signingSecret: string,
-  endpoint = '/slack/events',
-): void {
-  const original = receiver.requestListener;
+): RequestListener {
   // Bolt throws (asynchronously, uncaught) on paths it doesn't know; answer 404 instead.
   const boltListener = (req: IncomingMessage, res: ServerResponse) => {
     try {
-      const pending = original(req, res) as unknown;
+      const pending = receiver.requestListener(req, res) as unknown;
       if (pending instanceof Promise) pending.catch(() => notFound(res));
     } catch {
       notFound(res);
     }
   };
-  receiver.requestListener = (req: IncomingMessage, res: ServerResponse) => {
+  return (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '').split('?')[0];
-    if (req.method !== 'POST' || path !== endpoint) {
-      boltListener(req, res);
+    if (req.method !== 'POST' || path !== SLACK_EVENTS_PATH) {
+      notFound(res);
       return;
     }
     if (fromTheFuture(req)) {
@@ -64,30 +66,23 @@ export function guardRequests(
       res.writeHead(401).end();
       return;
     }
-    readBody(req).then(
-      (read) => {
-        if (!read.ok) {
-          tooLarge(res, read.drained);
-          return;
-        }
-        const raw = read.body;
-        // Bolt reads a pre-read body from `rawBody` instead of the (consumed) stream.
-        (req as IncomingMessage & { rawBody: Buffer }).rawBody = raw;
-        if (
-          isSigned(req, raw.toString('utf8'), signingSecret) &&
-          !wellFormed(req, raw.toString('utf8'))
-        ) {
-          res.writeHead(400).end();
-          return;
-        }
-        boltListener(req, res);
-      },
-      () => {
-        // The sender went away mid-body: nobody is left to answer.
-        if (!res.headersSent) res.writeHead(400);
-        if (!res.writableEnded) res.end();
-      },
-    );
+    void readBody(req, SLACK_REQUEST_BODY_MAX).then((read) => {
+      if (!read.ok) {
+        refuseBody(res, read);
+        return;
+      }
+      const raw = read.body;
+      // Bolt reads a pre-read body from `rawBody` instead of the (consumed) stream.
+      (req as IncomingMessage & { rawBody: Buffer }).rawBody = raw;
+      if (
+        isSigned(req, raw.toString('utf8'), signingSecret) &&
+        !wellFormed(req, raw.toString('utf8'))
+      ) {
+        res.writeHead(400).end();
+        return;
+      }
+      boltListener(req, res);
+    });
   };
 }
 
@@ -97,59 +92,9 @@ function fromTheFuture(req: IncomingMessage): boolean {
   return Number.isFinite(ts) && ts > Date.now() / 1000 + SLACK_REQUEST_MAX_SKEW_S;
 }
 
-/**
- * 413 with a body the sender can read. When the body was read to its end the connection
- * stays usable; otherwise it is closed once the answer is out.
- */
-function tooLarge(res: ServerResponse, drained: boolean): void {
-  res.writeHead(413, {
-    'content-type': 'application/json',
-    ...(drained ? {} : { connection: 'close' }),
-  });
-  res.end(JSON.stringify({ ok: false, error: 'request_too_large' }));
-}
-
 function notFound(res: ServerResponse): void {
   if (!res.headersSent) res.writeHead(404);
   if (!res.writableEnded) res.end();
-}
-
-type BodyRead = { ok: true; body: Buffer } | { ok: false; drained: boolean };
-
-/**
- * Reads the body up to the limit. Past it the rest is read and dropped (up to the drain
- * cap), because answering while the sender is still writing makes it see a reset, not 413.
- */
-function readBody(req: IncomingMessage): Promise<BodyRead> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > SLACK_REQUEST_DRAIN_MAX) {
-      resolve({ ok: false, drained: false });
-      return;
-    }
-    let chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > SLACK_REQUEST_DRAIN_MAX) {
-        req.off('data', onData);
-        req.off('end', onEnd);
-        resolve({ ok: false, drained: false });
-        return;
-      }
-      if (size > SLACK_REQUEST_BODY_MAX) chunks = [];
-      else chunks.push(chunk);
-    };
-    const onEnd = () =>
-      resolve(
-        size > SLACK_REQUEST_BODY_MAX
-          ? { ok: false, drained: true }
-          : { ok: true, body: Buffer.concat(chunks) },
-      );
-    req.on('data', onData);
-    req.on('end', onEnd);
-    req.on('error', reject);
-  });
 }
 
 function isSigned(req: IncomingMessage, body: string, signingSecret: string): boolean {

@@ -1,21 +1,18 @@
 import type { ConnectionStatus } from '../../core/adapter';
+import { type Backoff, backoffDelay, withJitter } from '../../core/backoff';
 import { TandemError } from '../../core/errors';
 import type { Logger } from '../../logger';
 import { platformErrorOf } from './delivery-errors';
 
-/** Slack's answers that no retry can fix: the app token itself is wrong or revoked. */
-const AUTH_ERRORS = new Set([
+/** Slack's answers that no retry can fix: the token itself is wrong or revoked. */
+export const SLACK_AUTH_ERRORS = new Set([
   'not_authed',
   'invalid_auth',
   'account_inactive',
+  'token_revoked',
   'user_removed_from_team',
   'team_disabled',
 ]);
-
-export interface ReconnectDelays {
-  minMs: number;
-  maxMs: number;
-}
 
 interface SocketClient {
   on(event: 'disconnected', listener: () => void): unknown;
@@ -32,7 +29,7 @@ export class SocketSupervisor {
   readonly #connect: () => Promise<unknown>;
   readonly #disconnect: () => Promise<unknown>;
   readonly #log: Logger;
-  readonly #delays: ReconnectDelays;
+  readonly #backoff: Backoff;
   #status: ConnectionStatus = { state: 'connecting' };
   #failures = 0;
   #timer: NodeJS.Timeout | undefined;
@@ -43,12 +40,12 @@ export class SocketSupervisor {
     connect: () => Promise<unknown>;
     disconnect: () => Promise<unknown>;
     log: Logger;
-    delays: ReconnectDelays;
+    backoff: Backoff;
   }) {
     this.#connect = options.connect;
     this.#disconnect = options.disconnect;
     this.#log = options.log;
-    this.#delays = options.delays;
+    this.#backoff = options.backoff;
     options.client.on('disconnected', () => this.#dropped());
   }
 
@@ -63,7 +60,7 @@ export class SocketSupervisor {
   async start(): Promise<void> {
     this.#stopped = false;
     const failure = await this.#attempt();
-    if (failure && AUTH_ERRORS.has(failure)) {
+    if (failure && SLACK_AUTH_ERRORS.has(failure)) {
       this.stopRetrying();
       this.#status = { state: 'down', code: 'slack_auth_failed' };
       throw new TandemError('adapter_failed', `Slack refused the app token (${failure})`);
@@ -95,10 +92,11 @@ export class SocketSupervisor {
       const reason = reasonOf(error);
       if (this.#stopped) return reason;
       this.#failures += 1;
-      const wait = this.#backoff();
+      // Jittered, so many replicas don't retry in step.
+      const wait = withJitter(backoffDelay(this.#failures, this.#backoff));
       this.#status = {
         state: 'down',
-        code: AUTH_ERRORS.has(reason) ? 'slack_auth_failed' : 'slack_connect_failed',
+        code: SLACK_AUTH_ERRORS.has(reason) ? 'slack_auth_failed' : 'slack_connect_failed',
       };
       this.#log.warn(
         { code: this.#status.code, reason, attempt: this.#failures, retryInMs: wait },
@@ -127,13 +125,6 @@ export class SocketSupervisor {
       this.#timer = undefined;
       void this.#attempt();
     }, ms);
-  }
-
-  /** Doubles per failure up to the cap, with jitter so many replicas don't retry in step. */
-  #backoff(): number {
-    const { minMs, maxMs } = this.#delays;
-    const base = Math.min(maxMs, minMs * 2 ** Math.min(this.#failures - 1, 30));
-    return Math.round(base / 2 + (Math.random() * base) / 2);
   }
 }
 

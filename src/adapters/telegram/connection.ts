@@ -1,9 +1,5 @@
 import { type Api, GrammyError, HttpError } from 'grammy';
 
-/** The first retry after a failed Bot API call at start or while polling. */
-export const TELEGRAM_RECONNECT_MIN_MS = 1_000;
-/** Retries back off, doubling, up to this. */
-export const TELEGRAM_RECONNECT_MAX_MS = 60_000;
 /** getMe, setWebhook, deleteWebhook: a Bot API that does not answer in this long counts as down. */
 export const TELEGRAM_SETUP_TIMEOUT_MS = 10_000;
 /** Long-polling wait Telegram holds a getUpdates for (seconds, its `timeout` parameter). */

@@ -1,11 +1,12 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Bot, InputFile, type Transformer } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import type { ChatAdapter, CommandInfo, ConnectionStatus, EventHandler } from '../../core/adapter';
+import { type Backoff, backoffDelay, RECONNECT_BACKOFF } from '../../core/backoff';
 import { LOCALES } from '../../core/i18n';
 import { Pacer } from '../../core/pacer';
 import type { Target } from '../../core/refs';
 import type { FileMessage, Reply, SendOptions } from '../../core/replies';
+import type { HttpRoute } from '../../http/server';
 import type { Logger } from '../../logger';
 import {
   connectionCode,
@@ -14,8 +15,6 @@ import {
   retryAfterMs,
   TELEGRAM_POLL_GRACE_MS,
   TELEGRAM_POLL_TIMEOUT_S,
-  TELEGRAM_RECONNECT_MAX_MS,
-  TELEGRAM_RECONNECT_MIN_MS,
   TELEGRAM_SETUP_TIMEOUT_MS,
   TELEGRAM_STOP_CONFIRM_MS,
   within,
@@ -50,15 +49,8 @@ export interface TelegramAdapterConfig {
   logger: Logger;
   /** Pacing overrides (tests). */
   intervals?: { global: number; private: number; group: number };
-  /** Reconnect backoff overrides (tests). */
-  reconnect?: { minMs: number; maxMs: number };
-}
-
-/** An HTTP route the shared server mounts (the webhook). */
-export interface TelegramRoute {
-  path: string;
-  method: string[];
-  handler: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Reconnect backoff (tests shorten it); RECONNECT_BACKOFF otherwise. */
+  reconnect?: Backoff;
 }
 
 /**
@@ -107,7 +99,7 @@ export class TelegramAdapter implements ChatAdapter {
   }
 
   /** The webhook route, served on the same port as everything else (checks the secret). */
-  webhookRoute(): TelegramRoute | undefined {
+  webhookRoute(): HttpRoute | undefined {
     const webhook = this.#config.webhook;
     if (!webhook) return undefined;
     return {
@@ -237,11 +229,7 @@ export class TelegramAdapter implements ChatAdapter {
   /** Marks the connection down, logs why, and says how long to wait before the next try. */
   #failed(error: unknown, attempt: number): number {
     const code = connectionCode(error);
-    const { minMs, maxMs } = this.#config.reconnect ?? {
-      minMs: TELEGRAM_RECONNECT_MIN_MS,
-      maxMs: TELEGRAM_RECONNECT_MAX_MS,
-    };
-    const backoff = Math.min(maxMs, minMs * 2 ** (attempt - 1));
+    const backoff = backoffDelay(attempt, this.#config.reconnect ?? RECONNECT_BACKOFF);
     const waitMs = Math.max(backoff, retryAfterMs(error) ?? 0);
     this.#status = { state: 'down', code };
     this.#log.error({ code, attempt, retryInMs: waitMs }, 'telegram unreachable; will retry');

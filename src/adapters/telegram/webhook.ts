@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { readBody } from '../../http/body';
+import { readBody, refuseBody } from '../../http/body';
 import type { Logger } from '../../logger';
 import { TELEGRAM_WEBHOOK_ANSWER_MS, TELEGRAM_WEBHOOK_BODY_MAX_BYTES } from './limits';
 
@@ -26,9 +26,9 @@ export interface WebhookOptions {
  */
 export function webhookHandler(options: WebhookOptions) {
   const secret = Buffer.from(options.secret);
-  const answer = (res: ServerResponse, status: number, close = false) => {
+  const answer = (res: ServerResponse, status: number) => {
     if (res.headersSent) return;
-    res.writeHead(status, close ? { connection: 'close' } : {}).end();
+    res.writeHead(status).end();
   };
   return (req: IncomingMessage, res: ServerResponse): void => {
     void (async () => {
@@ -40,8 +40,7 @@ export function webhookHandler(options: WebhookOptions) {
       const body = await readBody(req, TELEGRAM_WEBHOOK_BODY_MAX_BYTES);
       if (!body.ok) {
         options.log.warn({ code: `webhook_${body.reason}` }, 'webhook request refused');
-        // The rest of a too-large body is never read: close the connection after answering.
-        return answer(res, body.reason === 'too_large' ? 413 : 400, true);
+        return refuseBody(res, body);
       }
       let json: unknown;
       try {
