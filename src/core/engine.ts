@@ -10,6 +10,7 @@ import {
   userRef,
 } from '../db/queries/users';
 import type { UserRow } from '../db/schema';
+import { reportWriteFailure } from '../db/write-health';
 import { decodeAction } from './actions';
 import type { ChatAdapter, HandleResult, HomeView } from './adapter';
 import type { Ctx, EngineDeps } from './context';
@@ -104,6 +105,8 @@ export function createEngine<C extends string, A extends string>(
       void publishHome(ctx);
       return result;
     } catch (error) {
+      // A full disk or an I/O error shows on /healthz at once, not only at the next probe.
+      reportWriteFailure(deps.db, error);
       const e = asTandemError(error, 'handler_failed');
       const cause = e.cause instanceof Error ? e.cause : e;
       log.error(

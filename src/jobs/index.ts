@@ -3,11 +3,13 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Config } from '../config';
 import type { ChatAdapter } from '../core/adapter';
 import type { Clock } from '../core/clock';
+import { codeOf } from '../core/errors';
 import type { OutboxWorker } from '../core/outbox';
 import type { Platform } from '../core/refs';
 import type { Db } from '../db/client';
 import { pruneInboundEvents } from '../db/queries/inbound-events';
 import { jobRuns } from '../db/schema';
+import { reportWriteFailure } from '../db/write-health';
 import { backupDatabase } from '../features/admin/backup';
 import { runDigest } from '../features/content/digest';
 import { runStoryInvites } from '../features/content/stories';
@@ -134,8 +136,13 @@ export function startJobs(deps: JobDeps): { stop(): Promise<void> } {
         try {
           await runJob(name as JobName, deps, deps.clock.now());
         } catch (error) {
+          reportWriteFailure(deps.db, error);
           deps.logger.error(
-            { job: name, err: error instanceof Error ? error.name : 'unknown' },
+            {
+              job: name,
+              err: error instanceof Error ? error.name : 'unknown',
+              code: codeOf(error),
+            },
             'job failed',
           );
         }

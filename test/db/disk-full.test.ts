@@ -180,4 +180,20 @@ describe('a full disk', () => {
     await app.outbox.drain();
     expect(tg.api.texts()).toEqual(['hello']);
   });
+
+  it('shows on /healthz at once when an event fails to write, before the next probe is due', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const made = appWithLog();
+    app = made.app;
+    tg = await startTelegram(app);
+    await serveHealth();
+    expect((await healthz()).status).toBe(200);
+
+    fillDisk(app.database.sqlite);
+    await tg.say('/help');
+    expect(await healthz()).toMatchObject({
+      status: 503,
+      checks: { database: { state: 'down', code: 'db_full' } },
+    });
+  });
 });
