@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { scheduleTimer } from '../../src/db/queries/timers';
+import { meetings, pairs } from '../../src/db/schema';
+import { MEETING_AFTER_TIMER } from '../../src/features/scheduling/service';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { type ConsoleChat, startConsoleChat } from '../helpers/console-chat';
 import { consoleRef } from '../helpers/pair';
@@ -74,5 +77,133 @@ describe('console numbers', () => {
     await chat.type('1');
     expect(answerOf('oleg')).toBe('pending');
     expect(answerOf('pia')).toBe('pending');
+  });
+});
+
+/** The number printed last for a button or option labelled `label` ("[7] Yes" or "7. ( ) Yes"). */
+function numberOf(printed: string, label: string): number {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const hits = [
+    ...printed.matchAll(new RegExp(`(?:\\[(\\d+)\\]|(\\d+)\\. \\(.\\)) ${escaped}`, 'g')),
+  ];
+  const last = hits.at(-1);
+  if (!last) throw new Error(`no "${label}" in:\n${printed}`);
+  return Number(last[1] ?? last[2]);
+}
+
+/**
+ * Me (the console person) mentors Oleg and Pia; each pair has a one-hour sprint that ends
+ * within the next hour, as the bot stores a booking (its "did it happen?" is a timer row).
+ */
+async function twoSessionsEndingSoon() {
+  app = createTestApp({ env: { ADMIN_IDS: 'console:me' } });
+  const me = participant(app, consoleRef('me'), 'Alex Tester', {
+    role: 'mentor',
+    grade: 1,
+    teach: ['ai'],
+    capacity: 2,
+  });
+  const topics = { oleg: 'Prompting basics', pia: 'CRM tour' } as const;
+  for (const [id, name] of [
+    ['oleg', 'Oleg Osipov'],
+    ['pia', 'Pia Park'],
+  ] as const) {
+    const mentee = participant(app, consoleRef(id), name, {
+      role: 'mentee',
+      grade: 5,
+      learn: ['ai'],
+    });
+    const pair = app.database.db
+      .insert(pairs)
+      .values({ mentorUserId: me, menteeUserId: mentee, createdAt: app.clock.now() })
+      .returning()
+      .get();
+    const meeting = app.database.db
+      .insert(meetings)
+      .values({
+        pairId: pair.id,
+        kind: 'sprint',
+        startsAt: new Date(app.clock.now().getTime() - 30 * 60_000),
+        durationMin: 60,
+        topic: topics[id],
+        createdBy: me,
+        createdAt: app.clock.now(),
+        updatedAt: app.clock.now(),
+      })
+      .returning()
+      .get();
+    scheduleTimer(
+      app.database.db,
+      {
+        kind: MEETING_AFTER_TIMER,
+        dueAt: new Date(meeting.startsAt.getTime() + 60 * 60_000),
+        payload: { meetingId: meeting.id, sequence: 0 },
+        dedupeKey: `meeting:${meeting.id}:after:0`,
+      },
+      app.clock.now(),
+    );
+  }
+  chat = await startConsoleChat(app, {
+    people: [
+      { id: 'oleg', name: 'Oleg Osipov' },
+      { id: 'pia', name: 'Pia Park' },
+    ],
+  });
+}
+
+const statusOf = (topic: string) =>
+  rows(`select status from meetings where topic = '${topic}'`)[0]?.status;
+const ratingsOf = (topic: string) =>
+  rows(
+    `select f.usefulness from meeting_feedback f join meetings m on m.id = f.meeting_id where m.topic = '${topic}'`,
+  ).map((r) => r.usefulness);
+
+describe('console numbers mean what the newest print of them shows', () => {
+  it('shows an older question again under "Still open" when a scale takes its numbers', async () => {
+    await twoSessionsEndingSoon();
+    const asked = await chat.type('/time +1h');
+    // Two questions on one page: 1–3 and 4–6.
+    expect(numberOf(asked, 'Yes, it happened')).toBe(4);
+    const scale = await chat.type('1'); // Yes, for the first one
+    expect(scale).toContain('How useful was “');
+    // The scale needs 4 and 5: the other question comes again, with numbers of its own.
+    expect(scale).toContain('Still open:');
+    const yes = numberOf(scale, 'Yes, it happened');
+    expect(yes).toBeGreaterThan(5);
+    const first = statusOf('Prompting basics') === 'held' ? 'Prompting basics' : 'CRM tour';
+    const second = first === 'Prompting basics' ? 'CRM tour' : 'Prompting basics';
+    expect(scale).toContain(`“${first}”`);
+    expect(await chat.type('4')).toContain('4/5');
+    expect(ratingsOf(first)).toEqual([4]);
+    expect(statusOf(second)).toBe('scheduled');
+    // The second question is still one number away: the one printed for it last.
+    const again = numberOf(chat.transcript(), 'Yes, it happened');
+    expect(again).not.toBe(yes); // "Add a note" took 6, so the question moved on again
+    expect(await chat.type(String(again))).toContain(`“${second}”`);
+    expect(statusOf(second)).toBe('held');
+    expect(ratingsOf(first)).toEqual([4]);
+  });
+
+  it('keeps a form question reachable when a question and a scale come in the middle of it', async () => {
+    await twoSessionsEndingSoon();
+    await chat.type('/goal');
+    await chat.type('1'); // with Oleg
+    await chat.type('Draft one weekly report with the AI assistant');
+    await chat.type('3 weekly reports drafted by the assistant');
+    await chat.type('2027-01-15');
+    const step = await chat.type('I spend 2 hours on it every Friday');
+    expect(numberOf(step, 'Yes')).toBe(1);
+    await chat.type('/time +1h');
+    await chat.type('1'); // Yes, it happened
+    const thanks = await chat.type('4');
+    expect(thanks).toContain('4/5');
+    const held = rows("select id from meetings where status = 'held'");
+    expect(held).toHaveLength(1);
+    // "1" now is the newest print of 1: the rating. The form's Yes says its own number.
+    const formYes = numberOf(chat.transcript(), 'Yes');
+    expect(formYes).toBeGreaterThan(6);
+    expect(await chat.type(String(formYes))).toContain('Goal saved');
+    expect(rows('select id from goals')).toHaveLength(1);
+    expect(rows('select usefulness from meeting_feedback').map((r) => r.usefulness)).toEqual([4]);
   });
 });

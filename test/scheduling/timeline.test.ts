@@ -93,17 +93,17 @@ describe('a sprint from booking to "did it happen?"', () => {
     app.clock.set('2026-12-03T14:00:00Z');
     await tick();
     expect(chat.transcript()).toContain('Did your sprint with Tom Berg happen?');
-    // "Yes" leads straight into the feedback poll. (The booking's three buttons are still on
-    // the page as 1–3, so the question's buttons go on from 4.)
-    expect(chat.transcript()).toContain('[4] Yes, it happened   [5] It was moved');
-    expect(await chat.type('4')).toContain(
+    // "Yes" leads straight into the feedback poll. (The question takes over from the booking's
+    // Reschedule / Cancel / Can't make it, so its buttons are 1–3.)
+    expect(chat.transcript()).toContain('[1] Yes, it happened   [2] It was moved');
+    expect(await chat.type('1')).toContain(
       'How useful was “Set up an AI assistant for the weekly report” for you?',
     );
     expect(rows('select status from meetings')).toEqual([{ status: 'held' }]);
     expect(rows("select action from audit_log where action = 'meeting.held'")).toHaveLength(1);
     await chat.type('/as tom');
     // The partner's "Yes" is already recorded; Tom goes straight to his own poll.
-    expect(await chat.type('4')).toContain('How useful was');
+    expect(await chat.type('1')).toContain('How useful was');
   });
 
   it('after a three-day downtime drops reminders that are too late and asks "did it happen?" once', async () => {
@@ -269,7 +269,7 @@ describe('races and stale answers', () => {
     app.clock.set('2026-12-02T10:00:00Z');
     await tick(); // both are asked
     const asked = rows('select id from meetings')[0]?.id;
-    await chat.type('5'); // Lena: "It was moved" (after the booking's 1–3)
+    await chat.type('2'); // Lena: "It was moved"
     await chat.type('2026-12-05');
     await chat.type('10:00');
     await chat.type('7');

@@ -58,6 +58,7 @@ export class FormEngine<Id extends string> {
         text: ctx.t('form.replaced', {
           title: ctx.t(replacedForm.titleFor?.(replaced.mode) ?? replacedForm.title),
         }),
+        series: seriesOf(replaced),
       });
     }
     const session = db.transaction((tx) => {
@@ -362,21 +363,25 @@ export class FormEngine<Id extends string> {
     // A press on this form's own buttons redraws that message instead of adding one.
     const fromPrompt = ctx.event.type === 'action' && ctx.event.data.startsWith(`${FORM_ACTION}|`);
     ctx.reply(
-      renderPrompt(
-        ctx,
-        form,
-        {
-          sessionId: session.id,
-          step: session.step,
-          field,
-          position,
-          total: applicable.length,
-          canGoBack: session.history.length > 0,
-          env,
-        },
-        notice,
-        tone,
-      ),
+      {
+        ...renderPrompt(
+          ctx,
+          form,
+          {
+            sessionId: session.id,
+            step: session.step,
+            field,
+            position,
+            total: applicable.length,
+            canGoBack: session.history.length > 0,
+            env,
+          },
+          notice,
+          tone,
+        ),
+        series: seriesOf(session),
+        awaitsAnswer: true,
+      },
       { replace: fromPrompt },
     );
   }
@@ -452,6 +457,7 @@ export class FormEngine<Id extends string> {
     ctx.reply({
       kind: 'text',
       text: form?.cancelledMessage?.(ctx, session.mode) ?? ctx.t('form.cancelled'),
+      series: seriesOf(session),
     });
   }
 
@@ -521,6 +527,11 @@ function wholeFormFields(
     const applies = field.when({ ctx, mode, values });
     return applies || read ? [{ field, dependsOnAnswers: read }] : [];
   });
+}
+
+/** A form's questions, and what ends it, are one series: each new one supersedes the last. */
+function seriesOf(session: Pick<FormSessionRow, 'id'>): string {
+  return `form:${session.id}`;
 }
 
 function closeActive(db: DbOrTx, userId: number, now: Date): void {

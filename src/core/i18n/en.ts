@@ -479,6 +479,7 @@ export const en = {
   'console.fileSaved': (p: { path: string }) => `File saved: ${p.path}`,
   'console.pickHint': 'Reply with a number.',
   'console.pickOrTypeHint': 'Reply with a number, or type your answer.',
+  'console.stillOpen': 'Still open:',
   'console.multiHint':
     'Type a number to tick or untick it, or several numbers at once (e.g. 1,2) to choose exactly those and go on.',
   'console.timeUsage': 'Usage: /time +1d, /time +3h or /time +30m — moves the demo clock forward.',

@@ -442,6 +442,7 @@ export const ru: Messages = {
   'console.fileSaved': (p) => `Файл сохранён: ${p.path}`,
   'console.pickHint': 'Ответьте номером.',
   'console.pickOrTypeHint': 'Ответьте номером или напишите свой вариант.',
+  'console.stillOpen': 'Ещё открыто:',
   'console.multiHint':
     'Наберите номер, чтобы отметить или снять отметку, или сразу несколько номеров, чтобы выбрать их и идти дальше: 1,3,5.',
   'console.timeUsage':

@@ -31,6 +31,12 @@ export const REMINDERS_H = [24, 1] as const;
 
 type Deps = Pick<EngineDeps, 'config' | 'adapters'>;
 
+/**
+ * A meeting's invite, its updates and its "did it happen?" are one series: each takes over
+ * from the last (once it has ended, Reschedule and Cancel give way to the question).
+ */
+export const meetingSeries = (meeting: Pick<MeetingRow, 'id'>) => `meeting:${meeting.id}`;
+
 /** Both people of a meeting's pair, with the other one for each. */
 export function peopleOf(db: DbOrTx, pair: PairRow) {
   return bothSides(db, pair);
@@ -233,6 +239,7 @@ function sendInvite(db: DbOrTx, deps: Deps, meeting: MeetingRow, invite: Invite,
     () => ({
       kind: 'text',
       text: lines.filter(Boolean).join('\n'),
+      series: meetingSeries(meeting),
       ...(method === 'REQUEST'
         ? {
             buttons: [
@@ -361,6 +368,7 @@ export function runAfterMeeting(
       `meeting:${meeting.id}:after:${meeting.sequence}:${me.id}`,
       (t) => ({
         kind: 'text',
+        series: meetingSeries(meeting),
         text: t('meeting.didItHappen', {
           kind: t(`meeting.kind.${meeting.kind}`),
           name: other.name,
