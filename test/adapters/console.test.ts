@@ -207,3 +207,44 @@ describe('console numbers mean what the newest print of them shows', () => {
     expect(rows('select usefulness from meeting_feedback').map((r) => r.usefulness)).toEqual([4]);
   });
 });
+
+describe('questions that wait for me come back', () => {
+  it('shows an unanswered "did it happen?" and the fit question again after a restart and on /meetings', async () => {
+    await twoSessionsEndingSoon();
+    await chat.type('/time +1h');
+    // A restart: the questions printed before it are gone from the screen.
+    await chat.stop();
+    app.close();
+    app = app.restart();
+    chat = await startConsoleChat(app, {
+      people: [
+        { id: 'oleg', name: 'Oleg Osipov' },
+        { id: 'pia', name: 'Pia Park' },
+      ],
+    });
+    await chat.adapter.whenIdle();
+    const back = chat.transcript();
+    expect(back).toContain('Waiting for your answer: did your sprint with Oleg Osipov on');
+    expect(back).toContain('Waiting for your answer: did your sprint with Pia Park on');
+    expect(numberOf(back, 'Yes, it happened')).toBe(4);
+    expect(await chat.type('1')).toContain('How useful was “Prompting basics”');
+    expect(await chat.type('5')).toContain('how is the pairing with Oleg Osipov working?');
+
+    // /as away and back: the fit question and Pia's session still wait, with their buttons.
+    await chat.type('/as oleg');
+    const again = await chat.type('/as me');
+    expect(again).toContain('how is the pairing with Oleg Osipov working?');
+    expect(again).toContain('did your sprint with Pia Park on');
+    expect(again).not.toContain('did your sprint with Oleg Osipov');
+    await chat.type(String(numberOf(again, 'Good fit')));
+    expect(rows('select fit from pair_fit')).toEqual([{ fit: 'good' }]);
+
+    // /meetings lists what waits for my confirmation, with the same buttons.
+    const listed = await chat.type('/meetings');
+    expect(listed).not.toContain('Nothing booked');
+    expect(listed).toContain('did your sprint with Pia Park on');
+    await chat.type(String(numberOf(listed, "No, it didn't")));
+    expect(statusOf('CRM tour')).toBe('missed');
+    expect(await chat.type('/meetings')).toContain('Nothing booked');
+  });
+});

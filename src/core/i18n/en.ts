@@ -410,6 +410,8 @@ export const en = {
     `Reminder: your ${p.kind} with ${p.name} starts in ${p.hours === 0 ? `${p.minutes} ${p.minutes === 1 ? 'minute' : 'minutes'}` : p.hours === 1 ? 'an hour' : `${p.hours} hours`} — ${p.slot}.\n«${p.topic}»`,
   'meeting.didItHappen': (p: { kind: string; name: string; topic: string }) =>
     `Did your ${p.kind} with ${p.name} happen? («${p.topic}»)`,
+  'meeting.didItHappenOn': (p: { kind: string; name: string; topic: string; when: string }) =>
+    `Waiting for your answer: did your ${p.kind} with ${p.name} on ${p.when} happen? («${p.topic}»)`,
   'meeting.button.yes': 'Yes, it happened',
   'meeting.button.no': "No, it didn't",
   'meeting.thanksHeld': 'Great — thank you! A short feedback question will follow.',
@@ -839,9 +841,10 @@ export const en = {
     scheduled: number;
     missed: number;
     cancelled: number;
+    unconfirmed: number;
     change: string;
   }) =>
-    `Sessions: ${p.held} held of ${p.scheduled}${p.change} (${p.missed} missed, ${p.cancelled} cancelled)`,
+    `Sessions: ${p.held} held of ${p.scheduled}${p.change} (${p.missed} missed, ${p.cancelled} cancelled${p.unconfirmed > 0 ? `, ${p.unconfirmed} not confirmed yet` : ''})`,
   'summary.usefulness': (p: { value: number; people: number; change: string }) =>
     `Usefulness: ${p.value} / 5${p.change} (${p.people} people)`,
   'summary.unmet': (p: { list: string }) => `Wanted, but nobody teaches: ${p.list}`,

@@ -377,6 +377,8 @@ export const ru: Messages = {
     `Напоминание: ${p.kind} с ${p.name} через ${p.hours === 0 ? `${p.minutes} ${pluralRu(p.minutes, 'минуту', 'минуты', 'минут')}` : p.hours === 1 ? 'час' : `${p.hours} ${pluralRu(p.hours, 'час', 'часа', 'часов')}`} — ${p.slot}.\n«${p.topic}»`,
   'meeting.didItHappen': (p) =>
     `Состоялась ли ${p.kind === 'спринт' ? 'работа над спринтом' : 'встреча'} с ${p.name}? («${p.topic}»)`,
+  'meeting.didItHappenOn': (p) =>
+    `Ждём вашего ответа: ${p.kind === 'спринт' ? 'состоялся ли спринт' : 'состоялась ли встреча'} с ${p.name} (${p.when})? («${p.topic}»)`,
   'meeting.button.yes': 'Да, состоялась',
   'meeting.button.no': 'Нет',
   'meeting.thanksHeld': 'Отлично — спасибо! Сейчас придёт короткий вопрос для обратной связи.',
@@ -737,7 +739,7 @@ export const ru: Messages = {
     `Подготовились: ${p.prepared} · получили предложение: ${p.proposed} · активных пар: ${p.pairs}${p.change} · встретились хотя бы раз: ${p.met}`,
   'summary.goals': (p) => `Цели: поставлено ${p.set}, выполнено ${p.done}`,
   'summary.meetings': (p) =>
-    `Встречи: состоялось ${p.held} из ${p.scheduled}${p.change} (не состоялось ${p.missed}, отменено ${p.cancelled})`,
+    `Встречи: состоялось ${p.held} из ${p.scheduled}${p.change} (не состоялось ${p.missed}, отменено ${p.cancelled}${p.unconfirmed > 0 ? `, ещё не подтверждено ${p.unconfirmed}` : ''})`,
   'summary.usefulness': (p) => `Полезность: ${p.value} / 5${p.change} (человек: ${p.people})`,
   'summary.unmet': (p) => `Хотят изучать, но никто не преподаёт: ${p.list}`,
   'summary.unmetNone': 'Для каждой желаемой темы есть кто-то, кто её преподаёт.',

@@ -6,7 +6,9 @@ import type { Reply } from '../../core/replies';
 import { listTopics } from '../../db/queries/profiles';
 import { getUser } from '../../db/queries/users';
 import { goals, meetings, type PairRow, pairs, proposals } from '../../db/schema';
+import { waitingFitQuestions } from '../feedback/poll';
 import { joined } from '../joined';
+import { unconfirmedQuestions } from '../scheduling/commands';
 import { formatSlot } from '../scheduling/when';
 import { topicList } from './describe';
 import { sharedTopics } from './pool';
@@ -59,6 +61,16 @@ export function showPendingProposals(ctx: Ctx): number {
   const waiting = pendingProposals(ctx);
   for (const reply of waiting) ctx.reply(reply);
   return waiting.length;
+}
+
+/**
+ * Arriving (the console's start and /as; any step-by-step platform): everything that waits
+ * for this person's answer, with its buttons — proposals, sessions to confirm, the fit
+ * question — so no question is lost when its message scrolled away or the process restarted.
+ */
+export function showWhatWaits(ctx: Ctx): void {
+  showPendingProposals(ctx);
+  for (const reply of [...unconfirmedQuestions(ctx), ...waitingFitQuestions(ctx)]) ctx.reply(reply);
 }
 
 /** "Goals: 1 open, 2 done · next: Thu, 3 Dec, 15:00–17:00" for one pair, in my zone. */

@@ -1,6 +1,9 @@
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../core/context';
+import { formatDayTime } from '../../core/format';
 import type { ActionSpec, CommandSpec } from '../../core/registry';
+import type { Reply } from '../../core/replies';
+import { getUser } from '../../db/queries/users';
 import { type MeetingRow, meetings } from '../../db/schema';
 import { pollReply } from '../feedback/poll';
 import { forms } from '../forms';
@@ -10,10 +13,12 @@ import {
   CANCEL_ACTION,
   CANT_ACTION,
   cancelMeeting,
+  didItHappenReply,
   HELD_ACTION,
   loadMeeting,
   RESCHEDULE_ACTION,
   recordHeld,
+  unconfirmedMeetings,
 } from './service';
 import { formatSlot } from './when';
 
@@ -70,21 +75,46 @@ export function meetingLine(ctx: Ctx, m: MeetingRow, partnerName: string): strin
   });
 }
 
-/** `/meetings`: what is coming up, in my time zone. */
+/**
+ * Sessions that ended and wait for my "did it happen?", each asked again with its buttons and
+ * its day in my zone — so the question is never lost when its message scrolls away.
+ */
+export function unconfirmedQuestions(ctx: Ctx): Reply[] {
+  const zone = ctx.user.timeZone ?? ctx.deps.config.ORG_TIMEZONE;
+  return unconfirmedMeetings(ctx.deps.db, ctx.user.id, ctx.now).flatMap((meeting) => {
+    const pair = loadMeeting(ctx.deps.db, meeting.id)?.pair;
+    if (!pair) return [];
+    const partner = getUser(
+      ctx.deps.db,
+      pair.mentorUserId === ctx.user.id ? pair.menteeUserId : pair.mentorUserId,
+    );
+    return [
+      didItHappenReply(
+        ctx.t,
+        ctx.user.id,
+        partner?.name ?? ctx.t('user.formerLabel'),
+        meeting,
+        formatDayTime(meeting.startsAt, zone, ctx.locale),
+      ),
+    ];
+  });
+}
+
+/** `/meetings`: what is coming up, in my time zone, and what waits for my confirmation. */
 export const meetingsCommand: CommandSpec = {
   scope: 'dm',
   takesArgs: false,
   run(ctx) {
     const upcoming = upcomingMeetings(ctx);
-    if (upcoming.length === 0) {
-      ctx.reply({ kind: 'text', text: ctx.t('meeting.listNone') });
-      return;
-    }
-    ctx.reply({
-      kind: 'text',
-      title: ctx.t('meeting.listTitle'),
-      text: upcoming.map((u) => meetingLine(ctx, u.meeting, u.partnerName)).join('\n'),
-    });
+    const unconfirmed = unconfirmedQuestions(ctx);
+    if (upcoming.length > 0)
+      ctx.reply({
+        kind: 'text',
+        title: ctx.t('meeting.listTitle'),
+        text: upcoming.map((u) => meetingLine(ctx, u.meeting, u.partnerName)).join('\n'),
+      });
+    else if (unconfirmed.length === 0) ctx.reply({ kind: 'text', text: ctx.t('meeting.listNone') });
+    for (const question of unconfirmed) ctx.reply(question);
   },
 };
 
