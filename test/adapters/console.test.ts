@@ -4,7 +4,7 @@ import { meetings, pairs } from '../../src/db/schema';
 import { MEETING_AFTER_TIMER } from '../../src/features/scheduling/service';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { type ConsoleChat, startConsoleChat } from '../helpers/console-chat';
-import { consoleRef } from '../helpers/pair';
+import { consoleRef, pairedConsole } from '../helpers/pair';
 import { participant } from '../helpers/participants';
 
 let app: TestApp;
@@ -246,5 +246,43 @@ describe('questions that wait for me come back', () => {
     await chat.type(String(numberOf(listed, "No, it didn't")));
     expect(statusOf('CRM tour')).toBe('missed');
     expect(await chat.type('/meetings')).toContain('Nothing booked');
+  });
+});
+
+describe('a form command typed while that form is open', () => {
+  it('resumes /goal and /sprint where they were, answers kept, instead of starting over', async () => {
+    const p = await pairedConsole();
+    try {
+      await p.chat.type('/goal');
+      await p.chat.type('Draft one weekly report with the AI assistant');
+      const again = await p.chat.type('/goal');
+      expect(again).toContain('continuing where you left off');
+      expect(again).toContain('How will you know it is done?');
+      expect(again).not.toContain('What exactly will you do?');
+      // Back shows the answer given before, with its Keep button.
+      const back = await p.chat.type(String(numberOf(again, '← Back')));
+      expect(back).toContain('Keep “Draft one weekly report…”');
+      await p.chat.type(String(numberOf(back, 'Keep “Draft one weekly report…”')));
+      await p.chat.type('3 weekly reports drafted by the assistant');
+      await p.chat.type('2027-01-15');
+      await p.chat.type('I spend 2 hours on it every Friday');
+      expect(await p.chat.type('1')).toContain('Goal saved');
+      expect(p.rows('select specific from goals')).toEqual([
+        { specific: 'Draft one weekly report with the AI assistant' },
+      ]);
+
+      await p.chat.type('/sprint');
+      await p.chat.type('2026-12-03');
+      const sprint = await p.chat.type('/sprint');
+      expect(sprint).toContain('continuing where you left off');
+      expect(sprint).toContain('At what time (your time zone)?');
+      // Cancel is still the way out.
+      expect(await p.chat.type(String(numberOf(sprint, '✕ Cancel')))).toContain(
+        'nothing was booked',
+      );
+      expect(p.rows('select id from meetings')).toEqual([]);
+    } finally {
+      await p.close();
+    }
   });
 });

@@ -42,17 +42,23 @@ export class FormEngine<Id extends string> {
 
   /**
    * Starts a form. With a native form surface and a fresh trigger it opens as a whole;
-   * otherwise it asks the first question. Any other form in progress is closed.
+   * otherwise it asks the first question. The same form already in progress (its command typed
+   * again) is resumed where it was left, answers kept — Cancel is the way out; any other form
+   * in progress is closed.
    */
   async start(ctx: Ctx, formId: Id, mode = 'create'): Promise<void> {
     const form = this.#forms[formId];
     const now = ctx.now;
+    const replaced = this.active(ctx);
+    if (replaced?.formId === formId && replaced.mode === mode) {
+      await this.resume(ctx, replaced, ctx.t('form.resumed'));
+      return;
+    }
     const values = form.initialValues?.(ctx, mode) ?? {};
     const db = ctx.deps.db;
     // Say so when an unfinished form gives way, so nobody wonders where their answers went.
-    const replaced = this.active(ctx);
     const replacedForm = replaced ? this.#forms[replaced.formId as Id] : undefined;
-    if (replaced && replacedForm && (replaced.formId !== formId || replaced.mode !== mode)) {
+    if (replaced && replacedForm) {
       ctx.reply({
         kind: 'text',
         text: ctx.t('form.replaced', {
