@@ -173,9 +173,15 @@ export const en = {
   'pause.usage': (p: { max: number }) =>
     `Use /pause to take two weeks off, or /pause N for N weeks (1 to ${p.max}).`,
   'pause.done': (p: { weeks: number; until: string }) =>
-    `You're on a break for ${p.weeks} ${p.weeks === 1 ? 'week' : 'weeks'} (until ${p.until}): no matching and no nudges until then, and you'll be back automatically. Type /resume to come back earlier.`,
+    `You're on a break for ${p.weeks} ${p.weeks === 1 ? 'week' : 'weeks'} (until ${p.until}): no new matches and no nudges until then, and you'll be back automatically. Sessions already booked stay booked, with their reminders. Type /resume to come back earlier.`,
   'pause.changed': (p: { weeks: number; until: string }) =>
     `You were already on a break; it now ends in ${p.weeks} ${p.weeks === 1 ? 'week' : 'weeks'}, on ${p.until}. Type /resume to come back earlier.`,
+  'pause.bookedInBreak': 'Booked during your break — these stay, and I will remind you of them:',
+  'pause.bookedHowToCancel':
+    'To call one off, press its button below (or Cancel on its invite); your partner is told.',
+  'pause.button.cancel': (p: { day: string }) => `Cancel ${p.day}`,
+  'pause.partnerNotice': (p: { name: string; until: string }) =>
+    `${p.name} is on a break from the program until ${p.until}: no nudges for your pair until then. Sessions you have booked together stay booked.`,
   'resume.notPaused': "You're not on a break, so there is nothing to resume.",
   'resume.done': "Welcome back! You're included in matching again.",
   'resume.auto':
