@@ -387,6 +387,33 @@ describe('matching rounds in the console demo', () => {
     // The pair ends but stays, for Dmitry's history and past weeks' figures.
     expect(rows('select status from pairs')).toEqual([{ status: 'ended' }]);
   });
+
+  it('tells people who cannot be matched now why, instead of promising the next round', async () => {
+    await demo();
+    // Natalia is on a break (two weeks from the demo's start), Pavel hasn't read the guide.
+    await chat.type('/as natalia');
+    const paused = await chat.type('/pair');
+    expect(paused).toContain('Пары пока нет. Вы на перерыве до 15 дек.; /resume — и вы снова');
+    expect(paused).not.toContain('ближайшем раунде');
+    await chat.type('/as pavel');
+    const unprepared = await chat.type('/pair');
+    expect(unprepared).toContain('Пары пока нет. Прочитайте памятку (/profile)');
+    await chat.type('/as maria');
+    expect(await chat.type('/pair')).toContain(
+      'Пары пока нет. Предложение придёт в ближайшем раунде подбора.',
+    );
+    // A partner left behind hears the same truth: Dmitry is on a break.
+    await chat.type('/as me');
+    await chat.type('/admin pair anna dmitry');
+    await chat.type('/as dmitry');
+    await chat.type('/pause 3');
+    await chat.type('/as anna');
+    await chat.type('/leave');
+    const out = await chat.type('1');
+    expect(out).toContain('Anna Petrova вышел(шла) из программы, поэтому ваша пара закрыта.');
+    expect(out).toContain('Вы на перерыве до 22 дек.; /resume');
+    expect(out).not.toContain('следующий раунд предложит');
+  });
 });
 
 describe('scheduled rounds (MATCH_CRON)', () => {

@@ -295,7 +295,11 @@ export const en = {
     `${p.name} accepted too: ${p.name} is now your mentor for ${p.topics}.`,
   'proposal.otherLeft': (p: { name: string }) =>
     `${p.name} has left the program, so the proposal is closed. You stay in the pool for the next round.`,
-  'pair.none': "No partner yet — you'll get a proposal at the next matching round.",
+  'pair.none': (p: { next: string }) => `No partner yet. ${p.next}`,
+  'pair.next.round': "You'll get a proposal at the next matching round.",
+  'pair.next.paused': (p: { until: string }) =>
+    `You're on a break until ${p.until}; /resume to be matched again.`,
+  'pair.next.unprepared': 'Read the preparation guide (/profile) to be matched.',
   'pair.title': 'Your pairs',
   'pair.asMentor': (p: { name: string; topics: string }) => `You mentor ${p.name} (${p.topics}).`,
   'pair.asMentee': (p: { name: string; topics: string }) => `${p.name} mentors you (${p.topics}).`,
@@ -371,11 +375,10 @@ export const en = {
     `Unpaired: ${p.mentor} and ${p.mentee}. Both have been told.`,
   'admin.notPaired': (p: { mentor: string; mentee: string }) =>
     `${p.mentor} and ${p.mentee} are not an active pair.`,
-  'pair.ended': (p: { name: string }) =>
-    `Your pairing with ${p.name} has been closed by the program team. Thank you for the time you spent together — the next round will suggest a new partner.`,
-  'pair.partnerLeft': (p: { name: string }) =>
-    `${p.name} has left the program, so your pairing is closed. Thank you for your time together — the next round will suggest a new partner.`,
-
+  'pair.ended': (p: { name: string; next: string }) =>
+    `Your pairing with ${p.name} has been closed by the program team. Thank you for the time you spent together. ${p.next}`,
+  'pair.partnerLeft': (p: { name: string; next: string }) =>
+    `${p.name} has left the program, so your pairing is closed. Thank you for your time together. ${p.next}`,
   'meeting.rescheduled': (p: { kind: string; name: string }) =>
     `Your ${p.kind} with ${p.name} has moved — the new time:`,
   'meeting.partnerCant': (p: { name: string }) =>

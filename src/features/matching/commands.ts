@@ -20,6 +20,7 @@ import {
   answerProposal,
   DECLINE_ACTION,
   introduce,
+  nextStep,
   planNow,
   publishRound,
 } from './service';
@@ -303,10 +304,13 @@ function unpair(ctx: Ctx, a: UserRow, b: UserRow): void {
         ctx.deps,
         me,
         `unpair:${active?.id ?? 0}:${open?.id ?? 0}:${me.id}`,
-        (t) => ({
+        (t, locale) => ({
           kind: 'text',
           text: active
-            ? t('pair.ended', { name: other.name })
+            ? t('pair.ended', {
+                name: other.name,
+                next: nextStep(tx, ctx.deps, me, ctx.now, t, locale),
+              })
             : t('proposal.withdrawn', { name: other.name }),
         }),
         ctx.now,

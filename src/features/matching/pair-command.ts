@@ -12,7 +12,7 @@ import { unconfirmedQuestions } from '../scheduling/commands';
 import { formatSlot } from '../scheduling/when';
 import { topicList } from './describe';
 import { sharedTopics } from './pool';
-import { proposalMessage } from './service';
+import { nextStep, proposalMessage } from './service';
 
 /** My open proposals (not expired), with my answer so far. */
 function openProposals(ctx: Ctx) {
@@ -165,7 +165,12 @@ export const pairCommand: CommandSpec = {
     else if (waitingFor.length > 0) ctx.reply({ kind: 'text', text: waitingFor.join('\n') });
     const pending = showPendingProposals(ctx);
     if (lines.length === 0 && waitingFor.length === 0 && pending === 0)
-      ctx.reply({ kind: 'text', text: ctx.t('pair.none') });
+      ctx.reply({
+        kind: 'text',
+        text: ctx.t('pair.none', {
+          next: nextStep(ctx.deps.db, ctx.deps, ctx.user, ctx.now, ctx.t, ctx.locale),
+        }),
+      });
     const earlier = ctx.deps.db
       .select()
       .from(pairs)

@@ -1,12 +1,14 @@
 import { eq } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import { encodeAction } from '../../core/actions';
 import type { EngineDeps } from '../../core/context';
 import type { translatorFor } from '../../core/engine';
+import { formatShortDay } from '../../core/format';
 import type { Locale, Translate } from '../../core/i18n';
 import type { Reply } from '../../core/replies';
 import type { DbOrTx } from '../../db/client';
 import { audit } from '../../db/queries/audit';
-import { listTopics } from '../../db/queries/profiles';
+import { getProfile, listTopics } from '../../db/queries/profiles';
 import { scheduleTimer } from '../../db/queries/timers';
 import { getUser } from '../../db/queries/users';
 import {
@@ -404,11 +406,37 @@ export function releasePartners(
       deps,
       partner,
       `left:${user.id}:${now.getTime()}:${id}`,
-      (t) => ({
+      (t, locale) => ({
         kind: 'text',
-        text: t(key, { name: user.name }),
+        text:
+          key === 'pair.partnerLeft'
+            ? t(key, { name: user.name, next: nextStep(db, deps, partner, now, t, locale) })
+            : t(key, { name: user.name }),
       }),
       now,
     );
   }
+}
+
+/**
+ * What someone without a partner can expect, as true for them now: a proposal at the next
+ * round — or, while on a break or not yet prepared, what keeps them out of it.
+ */
+export function nextStep(
+  db: DbOrTx,
+  deps: Pick<Deps, 'config'>,
+  user: UserRow,
+  now: Date,
+  t: Translate,
+  locale: Locale,
+): string {
+  const profile = getProfile(db, user.id)?.profile;
+  if (profile?.pausedUntil && profile.pausedUntil > now) {
+    const zone = user.timeZone ?? deps.config.ORG_TIMEZONE;
+    return t('pair.next.paused', {
+      until: formatShortDay(DateTime.fromJSDate(profile.pausedUntil, { zone }), locale),
+    });
+  }
+  if (profile && !profile.preparedAt) return t('pair.next.unprepared');
+  return t('pair.next.round');
 }
