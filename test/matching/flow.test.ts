@@ -200,8 +200,14 @@ describe('matching rounds in the console demo', () => {
     const preview = await chat.type('/match preview');
     expect(preview).toContain('1 proposed pair, total score 10; 3 not matched.');
     expect(preview).toContain(
-      'Sam Learner (mentee): everyone who teaches their topics is at their grade or above',
+      'Sam Learner: as a mentee, everyone who teaches their topics is at their grade or above',
     );
+    // One line per person — Bo, left out on both sides, with both reasons — and as many lines
+    // as the count says.
+    expect(preview).toContain(
+      '• Bo Both: as a mentor, no one wants their topics right now; as a mentee, no mentor teaches the topics they want',
+    );
+    expect(preview.split('Not matched this round:\n')[1]?.match(/^• /gm)).toHaveLength(3);
 
     const published = await chat.type('/match publish');
     expect(published).toContain("Sent 1 proposal; 3 people were told why they weren't matched.");

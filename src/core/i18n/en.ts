@@ -251,8 +251,8 @@ export const en = {
   'match.why.apart': (p: { hours: number }) =>
     p.hours === 0 ? 'same time zone' : `${p.hours} h apart`,
   'match.unmatchedTitle': 'Not matched this round',
-  'match.unmatchedLine': (p: { name: string; side: string; reason: string }) =>
-    `${p.name} (${p.side}): ${p.reason}`,
+  'match.unmatchedLine': (p: { name: string; reasons: string }) => `${p.name}: ${p.reasons}`,
+  'match.sideReason': (p: { side: string; reason: string }) => `as a ${p.side}, ${p.reason}`,
   'match.side.mentor': 'mentor',
   'match.side.mentee': 'mentee',
   'match.reason.no_topic_teacher': 'no mentor teaches the topics they want',
