@@ -1,9 +1,37 @@
 import { DateTime, IANAZone } from 'luxon';
 import type { Locale } from './i18n';
 
-/** A date as people read it, in their zone and language: "12 December 2026". */
+/** A moment's day as people read it, in their zone and language: "12 Dec 2026" / "12 декабря 2026". */
 export function formatDate(date: Date, locale: Locale, zone: string): string {
-  return DateTime.fromJSDate(date, { zone }).setLocale(locale).toLocaleString(DateTime.DATE_FULL);
+  return formatLongDay(DateTime.fromJSDate(date, { zone }), locale);
+}
+
+/** Russian months after a day number, in full: "31 января". */
+const RU_MONTHS_FULL = [
+  'января',
+  'февраля',
+  'марта',
+  'апреля',
+  'мая',
+  'июня',
+  'июля',
+  'августа',
+  'сентября',
+  'октября',
+  'ноября',
+  'декабря',
+] as const;
+
+/**
+ * A calendar day with its year, as people write it: "31 Jan 2027" / "31 января 2027". Takes a
+ * day as stored (YYYY-MM-DD, no zone: it is already the reader's or the program's day) or a
+ * moment already in the reader's zone; anything unreadable is shown as it is.
+ */
+export function formatLongDay(day: string | DateTime, locale: Locale): string {
+  const at = typeof day === 'string' ? DateTime.fromISO(day.slice(0, 10)) : day;
+  if (!at.isValid) return String(day);
+  if (locale === 'ru') return `${at.day} ${RU_MONTHS_FULL[at.month - 1] ?? ''} ${at.year}`;
+  return formatShortDay(at, locale, { year: true });
 }
 
 /**

@@ -286,3 +286,30 @@ describe('a form command typed while that form is open', () => {
     }
   });
 });
+
+describe('answers read back as people write them', () => {
+  it('shows a typed day and time, and a date, in the person’s language — never ISO', async () => {
+    const p = await pairedConsole();
+    try {
+      await p.chat.type('/sprint');
+      await p.chat.type('2026-12-18 15:00'); // the time comes with the day: the time step is skipped
+      const duration = await p.chat.type('/sprint'); // resumed at the length step
+      const back = await p.chat.type(String(numberOf(duration, '← Back')));
+      expect(back).toContain('Current answer: Fri, 18 Dec, 15:00');
+      expect(back).toContain('Keep “Fri, 18 Dec, 15:00”');
+      expect(back).not.toMatch(/2026-12-18/);
+      await p.chat.type(String(numberOf(back, '✕ Cancel')));
+
+      await p.chat.type('/lang ru');
+      await p.chat.type('/goal');
+      await p.chat.type('Подготовить один еженедельный отчёт с ИИ-ассистентом');
+      await p.chat.type('3 отчёта подготовлены ассистентом');
+      const relevant = await p.chat.type('2027-01-31');
+      const deadline = await p.chat.type(String(numberOf(relevant, '← Назад')));
+      expect(deadline).toContain('Оставить «31 января 2027»');
+      expect(deadline).not.toContain('2027-01-31»');
+    } finally {
+      await p.close();
+    }
+  });
+});

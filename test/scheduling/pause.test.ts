@@ -25,9 +25,9 @@ describe('a break with a session booked inside it', () => {
     );
     expect(paused).toContain('• Tue, 8 Dec, 15:00–17:00 (Europe/Moscow) — sprint with Tom Berg');
     expect(paused).toContain('[1] Cancel Tue, 8 Dec, 15:00');
-    // Tom reads it in his zone (Berlin): the break ends on 15 December.
+    // Tom reads it in his zone (Berlin) and language.
     expect(paused).toContain(
-      '→ to Tom Berg · Tandem:\nLena Orlova is on a break from the program until December 15, 2026',
+      '→ to Tom Berg · Tandem:\nLena Orlova is on a break from the program until 15 Dec 2026',
     );
     // What was said holds: the reminder still comes.
     p.app.clock.set('2026-12-07T12:00:00Z');

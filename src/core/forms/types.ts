@@ -33,6 +33,8 @@ export interface SingleField extends FieldBase {
   parseText?: (text: string, env: FormEnv) => string | undefined;
   /** What to say when a typed value is neither an option nor readable by `parseText`. */
   textError?: MessageKey;
+  /** How a typed value (not an option) reads back to the person: a day, not "2026-12-18T15:00". */
+  display?: (value: string, env: FormEnv) => string;
   /** A native picker a whole-form surface may show instead of the options (Slack). */
   picker?: 'date' | 'time';
   /** Extra rule on the chosen or typed value, asked right away; returns the translated reason. */

@@ -5,7 +5,15 @@ import type { FormDefinition, FormValues } from '../../core/forms/types';
 import { getUser } from '../../db/queries/users';
 import { type MeetingKind, type MeetingRow, meetings, type PairRow, pairs } from '../../db/schema';
 import { bookMeeting, rescheduleMeeting } from './service';
-import { combine, DURATIONS_MIN, dayOptions, parseDay, parseTime, timeOptions } from './when';
+import {
+  combine,
+  DURATIONS_MIN,
+  dayOptions,
+  formatTypedDay,
+  parseDay,
+  parseTime,
+  timeOptions,
+} from './when';
 
 export const MEETING_FORM = 'meeting';
 /** Default length by kind: sprints are the 2-hour format from the program, meetings 1 hour. */
@@ -78,6 +86,7 @@ export const meetingForm: FormDefinition = {
       hint: 'meeting.hint.day',
       options: ({ ctx }) => dayOptions(ctx.now, zoneOf(ctx), ctx.locale),
       parseText: (text, { ctx }) => parseDay(text, ctx.now, zoneOf(ctx), ctx.locale),
+      display: (value, { ctx }) => formatTypedDay(value, ctx.locale),
       picker: 'date',
       textError: 'meeting.error.day',
       // A day already gone (or a typed day-and-time already past) is refused at this step.
