@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { encodeAction } from '../../src/core/actions';
 import { scheduleTimer } from '../../src/db/queries/timers';
 import { meetings, pairs } from '../../src/db/schema';
+import { SPONSOR_ACTION } from '../../src/features/experiments/service';
 import { MEETING_AFTER_TIMER } from '../../src/features/scheduling/service';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { type ConsoleChat, startConsoleChat } from '../helpers/console-chat';
@@ -311,5 +313,66 @@ describe('answers read back as people write them', () => {
     } finally {
       await p.close();
     }
+  });
+});
+
+describe('dates and zones typed the way people say them', () => {
+  it('gives date examples ahead of today, says a past day has passed, and reads a pilot date like /sprint does', async () => {
+    const p = await pairedConsole(); // 1 Dec 2026
+    try {
+      const day = await p.chat.type('/sprint');
+      expect(day).toContain('Or type a date, with a time if you like: “8 Dec”');
+      expect(day).not.toContain('2026-12-03');
+      expect(await p.chat.type('2026-11-20')).toContain('That day has already passed');
+      expect(await p.chat.type('someday')).toContain('I couldn’t read that date. Try “8 Dec”');
+      await p.chat.type('/cancel');
+      await p.chat.type('/lang ru');
+      const ru = await p.chat.type('/sprint');
+      expect(ru).toContain('Или напишите дату, можно сразу со временем: «8 декабря»');
+      expect(await p.chat.type('2026-11-20')).toContain('Этот день уже прошёл');
+      await p.chat.type('/cancel');
+      await p.chat.type('/lang en');
+
+      // Lena's idea; Tom, her senior partner, sponsors a pilot "next friday".
+      await p.chat.type('/idea');
+      await p.chat.type('Reels for the new card');
+      await p.chat.type('Short videos bring younger clients to the card page');
+      await p.chat.type('Three reels in one week on the bank page');
+      await p.chat.type('Visits to the card page from the reels, 100 in a week');
+      const idea = p.rows('select id from experiments')[0]?.id;
+      await p.as('tom');
+      await p.press('tom', encodeAction(SPONSOR_ACTION, p.tom, String(idea)));
+      expect(await p.chat.type('sometime')).toContain('Please type a date, e.g. 8 Dec.');
+      const sponsored = await p.chat.type('next friday');
+      // As /sprint reads it (chrono: the Friday of next week); Lena reads the day, not ISO.
+      expect(sponsored).toContain('We’ll look at the result on 11 Dec 2026.');
+      expect(p.rows('select check_date from experiments')).toEqual([{ check_date: '2026-12-11' }]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('takes a time zone typed as a city or an abbreviation, and says what it takes', async () => {
+    app = createTestApp();
+    chat = await startConsoleChat(app);
+    await chat.type('/join');
+    for (const answer of ['3', '2', 'Customer Support', '1', '10', '3,7', 'Chess', '1,4', '2'])
+      await chat.type(answer);
+    const refused = await chat.type('Atlantis');
+    expect(refused).toContain('type a city I know (Moscow, Kaliningrad');
+    expect(refused).toContain('an abbreviation (MSK, CET, EST)');
+    expect(await chat.type('Москва')).toContain('Which language should I use with you?');
+    expect(rows("select time_zone from users where platform_user_id = 'me'")).toEqual([
+      { time_zone: null },
+    ]);
+    const back = await chat.type('/join');
+    expect(back).toContain('continuing where you left off');
+    await chat.type(String(numberOf(back, '← Back')));
+    expect(await chat.type('MSK')).toContain('Which language should I use with you?');
+    await chat.type('1');
+    await chat.type('1');
+    expect(rows("select time_zone from users where platform_user_id = 'me'")).toEqual([
+      { time_zone: 'Europe/Moscow' },
+    ]);
   });
 });

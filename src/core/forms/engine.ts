@@ -6,7 +6,14 @@ import { encodeAction } from '../actions';
 import type { Ctx } from '../context';
 import type { FormSubmitResult } from '../events';
 import { FORM_ACTION, FORM_OPS, optionFingerprint, renderPrompt } from './prompt';
-import type { FieldDefinition, FieldOption, FormDefinition, FormEnv, FormValues } from './types';
+import {
+  type FieldDefinition,
+  type FieldOption,
+  type FormDefinition,
+  type FormEnv,
+  type FormValues,
+  hintOf,
+} from './types';
 import { validateField } from './validate';
 import type { FormFieldView, FormView } from './view';
 
@@ -294,7 +301,7 @@ export class FormEngine<Id extends string> {
             name: field.name,
             kind: field.kind,
             label: ctx.t(field.label),
-            ...(field.hint ? { hint: ctx.t(field.hint) } : {}),
+            ...(field.hint ? { hint: hintOf(field, env) } : {}),
             // Whether it is needed is known only from the answers, so it is checked on submit.
             optional: Boolean(field.optional) || dependsOnAnswers,
             ...(field.kind === 'single' || field.kind === 'multi'

@@ -3,7 +3,13 @@ import { encodeAction } from '../actions';
 import type { Ctx } from '../context';
 import { formatLongDay } from '../format';
 import type { Button, Reply } from '../replies';
-import type { FieldDefinition, FormDefinition, FormEnv, FormValue } from './types';
+import {
+  type FieldDefinition,
+  type FormDefinition,
+  type FormEnv,
+  type FormValue,
+  hintOf,
+} from './types';
 
 export const FORM_ACTION = 'f';
 
@@ -55,7 +61,7 @@ export function renderPrompt(
   const lines = [
     notice ? `${tone === 'error' ? '⚠️' : '↪'} ${notice}` : undefined,
     t(field.label),
-    field.hint ? t(field.hint) : undefined,
+    hintOf(field, env),
   ];
 
   const options = field.kind === 'single' || field.kind === 'multi' ? field.options(env) : [];

@@ -55,8 +55,7 @@ export const en = {
   'form.error.notNumber': 'Please type a whole number.',
   'form.error.outOfRange': (p: { min: number; max: number }) =>
     `Please type a number from ${p.min} to ${p.max}.`,
-  'form.error.notDate': 'Please type a date as YYYY-MM-DD, e.g. 2026-12-03.',
-
+  'form.error.notDate': (p: { example: string }) => `Please type a date, e.g. ${p.example}.`,
   'common.notJoined':
     "You haven't joined the program yet. Type /join to sign up — it takes two minutes.",
 
@@ -110,11 +109,11 @@ export const en = {
   'profile.hint.pickSeveral': 'Pick as many as you like, then press Done.',
   'profile.hint.interests':
     'Separate them with commas, e.g. running, chess, jazz. You can skip this.',
-  'profile.hint.timeZone': 'Or type your zone, e.g. Asia/Tokyo or +5.',
+  'profile.hint.timeZone': 'Or type your city or zone, e.g. Moscow, MSK, Asia/Tokyo or +5.',
   'profile.hint.consent': 'Your individual ratings are never shown to your partner or to HR.',
   'profile.consent.yes': 'I agree',
   'profile.error.timeZone':
-    'I don’t know that time zone. Pick one above or type a zone like Asia/Tokyo or an offset like +5.',
+    'I don’t know that time zone. Pick one above, or type a city I know (Moscow, Kaliningrad, Yekaterinburg, Novosibirsk, London, Berlin, Dubai, New York), an abbreviation (MSK, CET, EST), a zone like Asia/Tokyo, or an offset like +5.',
   'profile.error.interests':
     'Please list at most 10 interests, each under 40 characters, separated by commas.',
   'profile.role.mentor': 'Teach (mentor)',
@@ -437,17 +436,19 @@ export const en = {
   'meeting.form.submit': 'Book',
   'meeting.field.partner': 'With whom?',
   'meeting.field.day': 'Which day?',
-  'meeting.hint.day':
-    'Or type a date, with a time if you like: 2026-12-03, “tomorrow 3pm”, “next friday”.',
+  'meeting.hint.day': (p: { example: string }) =>
+    `Or type a date, with a time if you like: “${p.example}”, “tomorrow 3pm”, “next friday”.`,
   'meeting.field.time': 'At what time (your time zone)?',
   'meeting.hint.time': 'Or type a time like 15:30.',
   'meeting.field.duration': 'How long?',
   'meeting.field.topic': 'The concrete task or topic?',
   'meeting.hint.topic': 'For example: set up an AI assistant for the weekly report.',
   'meeting.field.link': 'A link or agenda (optional)',
-  'meeting.error.day': 'I couldn’t read that date. Try 2026-12-03 or “tomorrow”.',
+  'meeting.error.day': (p: { example: string }) =>
+    `I couldn’t read that date. Try “${p.example}” or “tomorrow”.`,
   'meeting.error.time': 'I couldn’t read that time. Try 15:30.',
   'meeting.error.past': 'That time has already passed — please pick a later one.',
+  'meeting.error.pastDay': 'That day has already passed — please pick a later one.',
   'meeting.error.dst':
     'That time does not exist in your time zone (the clocks change that night) — please pick another.',
   'meeting.error.invalid': 'That date and time don’t work — please pick another.',
@@ -507,7 +508,7 @@ export const en = {
   'goal.field.measure': 'How will you know it is done?',
   'goal.hint.measure':
     'Something you can count or check, e.g. “3 weekly reports drafted by the assistant” or “the bot is set up and I use it without help”.',
-  'goal.field.deadline': 'By when? (a date, e.g. 2027-01-31)',
+  'goal.field.deadline': 'By when? (a date)',
   'goal.hint.deadline': 'Pick a day a few weeks ahead — short enough to keep the pace.',
   'goal.field.relevant': 'Why does it matter to you?',
   'goal.hint.relevant': 'e.g. “I spend 2 hours on the report every Friday”.',
