@@ -297,7 +297,7 @@ describe('Slack: a matching round end to end', () => {
       );
     expect(blockText(proposal('DU1')?.args.blocks)).toContain('You could mentor Sam Roe');
     expect(blockText(proposal('DU2')?.args.blocks)).toContain(
-      'Pat Lee — Dept Pat Lee, 1 — junior / intern — could be your mentor',
+      'Pat Lee (Dept Pat Lee, 1 — junior / intern) could be your mentor',
     );
     const accept = (channel: string) =>
       (

@@ -133,6 +133,9 @@ describe('stories', () => {
       '── ✨ Tom Berg ──\nThe bot drafts our client emails; we reply twice as fast now.',
     );
     expect(agreed).toContain('Published in the content channel');
+    // Tom published it himself: thanked once, by that answer.
+    expect(agreed.match(/Thank you for sharing/g)).toHaveLength(1);
+    expect(agreed).not.toContain('Your story is published');
     expect(p.rows('select status from stories order by id')).toEqual([
       { status: 'rejected' },
       { status: 'published' },

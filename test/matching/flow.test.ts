@@ -232,6 +232,54 @@ describe('matching rounds in the console demo', () => {
     expect(published).not.toMatch(/their topics|higher grade/);
   });
 
+  it('words a proposal for its reader, counts one person as one, and points to the intro wherever it lands', async () => {
+    app = createTestApp({ env: { ADMIN_IDS: 'console:me' } });
+    const { participant } = await import('../helpers/participants');
+    const ref = (id: string) => ({ platform: 'console' as const, workspace: 'local', id });
+    participant(app, ref('mia'), 'Mia Young', { role: 'mentor', grade: 1, teach: ['ai'] });
+    participant(app, ref('max'), 'Max Old', { role: 'mentee', grade: 5, learn: ['ai'] });
+    participant(app, ref('sam'), 'Sam Learner', {
+      role: 'mentee',
+      grade: 2,
+      learn: ['green_economy'],
+    });
+    chat = await startConsoleChat(app, {
+      people: [
+        { id: 'mia', name: 'Mia Young' },
+        { id: 'max', name: 'Max Old' },
+        { id: 'sam', name: 'Sam Learner' },
+      ],
+    });
+    const published = await chat.type('/match publish');
+    expect(published).toContain("Sent 1 proposal; 1 person was told why they weren't matched.");
+    // One dash at most, and "why" said from the reader's side.
+    expect(published).toContain(
+      'You could mentor Max Old (Dept Max Old, 5 — executive).\nWhy: they want to learn AI and neural networks;',
+    );
+    expect(published).toContain(
+      'Mia Young (Dept Mia Young, 1 — junior / intern) could be your mentor.\nWhy: they teach AI and neural networks;',
+    );
+    await answer('mia', true);
+    const paired = (await answer('max', true)).out;
+    expect(paired).toContain(
+      'You and Mia Young are a pair — your introduction is in its own message.',
+    );
+    expect(paired).not.toContain('below');
+  });
+
+  it('says "1 участнику" and "обратное наставничество" in Russian', async () => {
+    const { translator } = await import('../../src/core/i18n');
+    const t = translator('ru');
+    expect(t('match.published', { proposals: 2, unmatched: 1, hours: 72 })).toContain(
+      'ещё 1 участнику объяснили',
+    );
+    expect(t('match.published', { proposals: 2, unmatched: 3, hours: 72 })).toContain(
+      'ещё 3 участникам объяснили',
+    );
+    expect(t('survey.field.nps')).toContain('обратное наставничество');
+    expect(t('digest.title')).toBe('Неделя обратного наставничества');
+  });
+
   it('writes to nobody twice: no "unmatched" note for people with a proposal, nothing on a second publish', async () => {
     await demo();
     await chat.type('/match publish');

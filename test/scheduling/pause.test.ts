@@ -35,7 +35,8 @@ describe('a break with a session booked inside it', () => {
     expect(chat.transcript()).toContain('Reminder: your sprint with Tom Berg starts in 24 hours');
     // And the button calls the session off.
     await chat.type('/pause 2'); // shown again (a changed break): the button is 1 again
-    await chat.type('1');
+    expect(await chat.type('1')).toContain('Cancel the sprint on Tue, 8 Dec, 15:00 with Tom Berg?');
+    await chat.type('1'); // Yes, cancel
     expect(p.rows('select status from meetings')).toEqual([{ status: 'cancelled' }]);
     // In Russian too, the break promises only what holds.
     await chat.type('/lang ru');

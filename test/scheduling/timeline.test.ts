@@ -51,6 +51,16 @@ async function pairUp(start = '2026-12-01T09:00:00Z') {
   });
 }
 
+/** The number printed last for a button labelled `label`. */
+function numberOf(printed: string, label: string): number {
+  const hits = [...printed.matchAll(/\[(\d+)\] ([^[\n]+?)(?=\s{3}\[|\n|$)/g)].filter(
+    (m) => m[2]?.trim() === label,
+  );
+  const last = hits.at(-1);
+  if (!last) throw new Error(`no "${label}" in:\n${printed}`);
+  return Number(last[1]);
+}
+
 /** Books a sprint: typed day and time, keep 2 h, a task, no link. */
 async function book(day: string, time: string) {
   await chat.type('/sprint');
@@ -121,8 +131,21 @@ describe('a sprint from booking to "did it happen?"', () => {
   it('cancels with a METHOD:CANCEL invite and no more reminders', async () => {
     await pairUp();
     await book('2026-12-03', '15:00');
-    const out = await chat.type('2'); // the invite's "Cancel it"
+    // The invite's "Cancel it" asks first, naming the session; nothing changes until Yes.
+    const ask = await chat.type('2');
+    expect(ask).toContain('Cancel the sprint on Thu, 3 Dec, 15:00 with Tom Berg?');
+    expect(ask).toContain('[1] Yes, cancel   [2] Keep it');
+    expect(rows('select status from meetings')).toEqual([{ status: 'scheduled' }]);
+    expect(await chat.type('2')).toContain('Kept — nothing changed.');
+    expect(rows('select status from meetings')).toEqual([{ status: 'scheduled' }]);
+    // The invite is still open (shown again below the question, with its own numbers).
+    const again = await chat.type(String(numberOf(chat.transcript(), 'Cancel it')));
+    expect(again).toContain('Cancel the sprint on Thu, 3 Dec, 15:00 with Tom Berg?');
+    const out = await chat.type(String(numberOf(again, 'Yes, cancel')));
     expect(out).toContain('Cancelled. Your partner has been told.');
+    // The cancelling invite says to take it off the calendar.
+    expect(out).toContain('→ to Tom Berg · Tandem:\nRemove it from your calendar');
+    expect(out).not.toContain('Add it to your calendar');
     expect(out).toContain(
       '→ to Tom Berg · Tandem:\nYour sprint with Lena Orlova on Thu, 3 Dec, 13:00–15:00 (Europe/Berlin) is cancelled.',
     );
@@ -171,7 +194,11 @@ describe('moving and "can\'t make it"', () => {
   it('"can\'t make it" cancels and asks the partner to pick a new time', async () => {
     await pairUp();
     await book('2026-12-03', '15:00');
-    const out = await chat.type('3');
+    const ask = await chat.type('3');
+    expect(ask).toContain(
+      "You can't make the sprint on Thu, 3 Dec, 15:00 with Tom Berg? It will be cancelled",
+    );
+    const out = await chat.type('1'); // Yes, cancel
     expect(out).toContain('your partner has been asked to pick a new time with you');
     expect(out).toContain("Lena Orlova can't make it. Please pick a new time together");
     expect(rows('select status, sequence from meetings')).toEqual([
@@ -251,7 +278,8 @@ describe('races and stale answers', () => {
     await book('2026-12-03', '15:00');
     await chat.type('1'); // Reschedule: the form opens
     await chat.type('/as tom');
-    await chat.type('2'); // Tom cancels from his invite
+    await chat.type('2'); // Tom cancels from his invite…
+    await chat.type('1'); // …and confirms
     await chat.type('/as lena');
     await chat.type('/join'); // (back to Lena: her form is shown again)
     await chat.type('2026-12-04');
@@ -332,6 +360,7 @@ describe('races and stale answers', () => {
     expect(ics).toMatch(/ORGANIZER;CN="?Tandem"?:mailto:noreply@tandem.local/i);
     expect(ics).toContain('Tom Berg');
     await chat.type('2'); // cancel it again
+    await chat.type('1'); // Yes, cancel
     app.clock.advance(14 * 24 * 3600_000 + 1);
     // The cancelled booking is no contact: the pair is nudged on day 14.
     expect(
@@ -366,7 +395,7 @@ describe('bad input when booking', () => {
     await chat.type('7');
     await chat.type('Задача');
     expect(await chat.type('1')).toContain(
-      'Запланировано (спринт) с Tom Berg:\nср, 2 дек., 15:00–17:00 (Europe/Moscow)',
+      'Спринт с Tom Berg назначен:\nср, 2 дек., 15:00–17:00 (Europe/Moscow)',
     );
     await chat.type('/sprint');
     // Typed with its time and already past: refused at once, at the day question.

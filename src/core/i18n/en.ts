@@ -3,6 +3,9 @@
  * and parameters (checked by the compiler). Text is plain; adapters escape it.
  * Commands are written as `/name`; the engine rewrites them to the platform's syntax.
  */
+/** "1 person", "3 people". */
+const people = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`;
+
 export const en = {
   'error.generic':
     'Sorry, something went wrong on my side. Nothing was changed — please try again.',
@@ -267,14 +270,16 @@ export const en = {
   'match.reason.not_prepared': 'has not read the preparation guide',
   'match.previewFooter': 'Nothing has been sent. /match publish sends these proposals.',
   'match.published': (p: { proposals: number; unmatched: number; hours: number }) =>
-    `Sent ${p.proposals} ${p.proposals === 1 ? 'proposal' : 'proposals'}; ${p.unmatched} people were told why they weren't matched. Proposals expire in ${p.hours} hours.`,
+    `Sent ${p.proposals} ${p.proposals === 1 ? 'proposal' : 'proposals'}; ${people(p.unmatched)} ${p.unmatched === 1 ? 'was' : 'were'} told why they weren't matched. Proposals expire in ${p.hours} hours.`,
   'match.nothingToPublish':
     'There is nothing new to send: everyone who can be matched already has a proposal or a partner.',
   'proposal.title': 'A reverse-mentoring match for you',
   'proposal.toMentor': (p: { name: string; who: string; why: string; hours: number }) =>
-    `You could mentor ${p.name} — ${p.who}.\nWhy: ${p.why}.\nAccept or decline within ${p.hours} hours; silence counts as “no”.`,
+    `You could mentor ${p.name} (${p.who}).\nWhy: ${p.why}.\nAccept or decline within ${p.hours} hours; silence counts as “no”.`,
   'proposal.toMentee': (p: { name: string; who: string; why: string; hours: number }) =>
-    `${p.name} — ${p.who} — could be your mentor.\nWhy: ${p.why}.\nAccept or decline within ${p.hours} hours; silence counts as “no”.`,
+    `${p.name} (${p.who}) could be your mentor.\nWhy: ${p.why}.\nAccept or decline within ${p.hours} hours; silence counts as “no”.`,
+  'proposal.why.teaches': (p: { list: string }) => `they teach ${p.list}`,
+  'proposal.why.learns': (p: { list: string }) => `they want to learn ${p.list}`,
   'proposal.group': 'This is a small group: the mentor meets a few colleagues at once.',
   'proposal.button.accept': 'Accept',
   'proposal.button.decline': 'Decline',
@@ -323,7 +328,7 @@ export const en = {
     `The program team has paired you with ${p.name}: ${p.name} is your mentor. You share no topic from your profiles yet — agree together on what to work on.`,
   'pair.noSharedTopic': 'no shared topic yet',
   'proposal.paired': (p: { name: string }) =>
-    `You and ${p.name} are a pair — see the introduction below.`,
+    `You and ${p.name} are a pair — your introduction is in its own message.`,
   'proposal.withdrawn': (p: { name: string }) =>
     `The program team has closed the proposal with ${p.name}. You stay in the pool for the next round.`,
   'admin.rule.paused': 'one of them is on a break',
@@ -406,6 +411,7 @@ export const en = {
   'meeting.icsTitle': (p: { kind: string; name: string }) =>
     `Reverse mentoring ${p.kind} with ${p.name}`,
   'meeting.icsCaption': 'Add it to your calendar',
+  'meeting.icsCaptionCancel': 'Remove it from your calendar',
   'meeting.reminder': (p: {
     kind: string;
     name: string;
@@ -427,6 +433,13 @@ export const en = {
   'meeting.alreadyRecorded': 'Thanks — your partner has already answered this.',
   'meeting.notYours': 'This meeting is not one of yours.',
   'meeting.cancelledYou': 'Cancelled. Your partner has been told.',
+  'meeting.confirmCancel': (p: { kind: string; when: string; name: string }) =>
+    `Cancel the ${p.kind} on ${p.when} with ${p.name}?`,
+  'meeting.confirmCant': (p: { kind: string; when: string; name: string }) =>
+    `You can't make the ${p.kind} on ${p.when} with ${p.name}? It will be cancelled, and ${p.name} asked to pick a new time with you.`,
+  'meeting.button.confirmCancel': 'Yes, cancel',
+  'meeting.button.keep': 'Keep it',
+  'meeting.kept': 'Kept — nothing changed.',
   'meeting.notScheduled': 'This meeting is no longer scheduled.',
   'meeting.needPair':
     "You don't have a partner yet — sprints are booked with your pair. /pair shows where you stand.",
@@ -633,7 +646,7 @@ export const en = {
     `Thank you! Tell your story in a few lines with ${p.story} — HR reviews it before anything is published.`,
   'survey.cancelled': 'Nothing was sent. The survey button stays in your messages.',
   'survey.closed': 'That survey is closed.',
-  'survey.sent': (p: { n: number }) => `Final survey sent to ${p.n} people.`,
+  'survey.sent': (p: { n: number }) => `Final survey sent to ${people(p.n)}.`,
   'feedbackHr.overall': (p: { value: number; people: number }) =>
     `Program overall: ${p.value} / 5 (${p.people} people)`,
   'feedbackHr.nps': (p: { value: number; people: number }) =>
@@ -804,7 +817,7 @@ export const en = {
   'program.notFound': (p: { name: string }) => `There is no program called “${p.name}”.`,
   'program.alreadyEnded': (p: { name: string }) => `“${p.name}” has already ended.`,
   'program.endedDone': (p: { name: string; n: number }) =>
-    `“${p.name}” has ended. The final survey went to ${p.n} people.`,
+    `“${p.name}” has ended. The final survey went to ${people(p.n)}.`,
   'topics.error.id': 'A topic id is lower-case latin letters, digits and _, e.g. no_code.',
   'topics.error.label': (p: { max: number }) => `Names can be up to ${p.max} characters.`,
   'topics.exists': (p: { id: string }) => `The topic “${p.id}” already exists; use rename.`,
@@ -820,7 +833,7 @@ export const en = {
   'broadcast.button.cancel': 'Cancel',
   'broadcast.title': 'From the program team',
   'broadcast.sent': (p: { n: number }) =>
-    `Queued for ${p.n} people; it goes out at the platform's pace.`,
+    `Queued for ${people(p.n)}; it goes out at the platform's pace.`,
   'broadcast.cancelled': 'Cancelled; nothing was sent.',
   'broadcast.done': 'That announcement has already been sent or cancelled.',
   'backup.failed': (p: { code: string }) =>
@@ -895,12 +908,12 @@ export const en = {
   'export.intro': (p: { n: number }) =>
     `Here are ${p.n} CSV files (UTF-8, opens in Excel). Feedback is aggregated per week and hidden under the k rule; no individual ratings.`,
   'survey.confirm': (p: { fresh: number; already: number }) =>
-    `Send the final survey to ${p.fresh} people who were in a pair? (${p.already} already have it.) Use this when the program is ending.`,
+    `Send the final survey to ${people(p.fresh)} who ${p.fresh === 1 ? 'was' : 'were'} in a pair? (${p.already} already ${p.already === 1 ? 'has' : 'have'} it.) Use this when the program is ending.`,
   'survey.button.send': (p: { n: number }) => `Send to ${p.n}`,
   'survey.nobodyNew': (p: { already: number }) =>
     `Everyone who was in a pair (${p.already}) already has the survey; nothing to send.`,
   'program.confirmEnd': (p: { name: string; end: string; n: number }) =>
-    `End “${p.name}” now (planned end ${p.end})? ${p.n} people will get the final survey. This can’t be undone.`,
+    `End “${p.name}” now (planned end ${p.end})? ${people(p.n)} will get the final survey. This can’t be undone.`,
   'program.button.end': 'End the program',
   'program.endedOn': (p: { date: string }) => `ended on ${p.date}`,
   'program.upcoming': 'not started yet',

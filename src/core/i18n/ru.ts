@@ -1,6 +1,10 @@
 import type { Messages } from '.';
 import { pluralRu } from '.';
 
+/** A word that agrees with a session's kind ('meeting.kind.*'): спринт is masculine, встреча feminine. */
+const bySession = (kind: string, sprint: string, meeting: string) =>
+  kind === 'спринт' ? sprint : meeting;
+
 /** Russian messages. Typed as the English catalog, so a missing key or parameter won't compile. */
 export const ru: Messages = {
   'error.generic': 'Извините, у меня что-то сломалось. Ничего не изменилось — попробуйте ещё раз.',
@@ -255,14 +259,16 @@ export const ru: Messages = {
   'match.reason.not_prepared': 'не прочитал(а) памятку',
   'match.previewFooter': 'Ничего не отправлено. /match publish разошлёт эти предложения.',
   'match.published': (p) =>
-    `Отправлено предложений: ${p.proposals}; ещё ${p.unmatched} участникам объяснили, почему пары нет. Предложения действуют ${p.hours} ч.`,
+    `Отправлено предложений: ${p.proposals}; ещё ${p.unmatched} ${pluralRu(p.unmatched, 'участнику', 'участникам', 'участникам')} объяснили, почему пары нет. Предложения действуют ${p.hours} ч.`,
   'match.nothingToPublish':
     'Новых предложений нет: у всех, кому можно подобрать пару, уже есть предложение или партнёр.',
   'proposal.title': 'Вам подобрана пара для обратного наставничества',
   'proposal.toMentor': (p) =>
-    `Вы можете стать наставником для ${p.name} — ${p.who}.\nПочему: ${p.why}.\nПримите или отклоните в течение ${p.hours} ч; без ответа — считаем, что «нет».`,
+    `Вы можете стать наставником для ${p.name} (${p.who}).\nПочему: ${p.why}.\nПримите или отклоните в течение ${p.hours} ч; без ответа — считаем, что «нет».`,
   'proposal.toMentee': (p) =>
-    `${p.name} — ${p.who} — может стать вашим наставником.\nПочему: ${p.why}.\nПримите или отклоните в течение ${p.hours} ч; без ответа — считаем, что «нет».`,
+    `${p.name} (${p.who}) может стать вашим наставником.\nПочему: ${p.why}.\nПримите или отклоните в течение ${p.hours} ч; без ответа — считаем, что «нет».`,
+  'proposal.why.teaches': (p) => `может научить: ${p.list}`,
+  'proposal.why.learns': (p) => `хочет научиться: ${p.list}`,
   'proposal.group': 'Это небольшая группа: наставник встречается сразу с несколькими коллегами.',
   'proposal.button.accept': 'Принять',
   'proposal.button.decline': 'Отклонить',
@@ -307,7 +313,7 @@ export const ru: Messages = {
   'pair.introManualMenteeOpen': (p) =>
     `Команда программы объединила вас в пару с ${p.name}: ${p.name} — ваш наставник. Общих тем в ваших профилях пока нет — договоритесь вместе, над чем работать.`,
   'pair.noSharedTopic': 'общих тем пока нет',
-  'proposal.paired': (p) => `Вы с ${p.name} — пара! Знакомство — ниже.`,
+  'proposal.paired': (p) => `Вы с ${p.name} — пара! Знакомство — в отдельном сообщении.`,
   'proposal.withdrawn': (p) =>
     `Команда программы закрыла предложение с ${p.name}. Вы остаётесь в пуле для следующего раунда.`,
   'admin.rule.paused': 'кто-то из них на перерыве',
@@ -360,7 +366,8 @@ export const ru: Messages = {
     `Команда программы закрыла вашу пару с ${p.name}. Спасибо за время, проведённое вместе. ${p.next}`,
   'pair.partnerLeft': (p) =>
     `${p.name} вышел(шла) из программы, поэтому ваша пара закрыта. Спасибо за время вместе. ${p.next}`,
-  'meeting.rescheduled': (p) => `Перенесено (${p.kind}) с ${p.name} — новое время:`,
+  'meeting.rescheduled': (p) =>
+    `${bySession(p.kind, 'Спринт', 'Встреча')} с ${p.name} ${bySession(p.kind, 'перенесён', 'перенесена')} — новое время:`,
   'meeting.partnerCant': (p) =>
     `${p.name} не сможет прийти. Выберите вместе новое время: /sprint или /meet.`,
   'meeting.button.reschedule': 'Перенести',
@@ -377,25 +384,34 @@ export const ru: Messages = {
   'meeting.stale': 'Этот вопрос относится к прежней версии встречи — ничего не изменено.',
   'meeting.kind.sprint': 'спринт',
   'meeting.kind.meeting': 'встреча',
-  'meeting.booked': (p) => `Запланировано (${p.kind}) с ${p.name}:`,
+  'meeting.booked': (p) =>
+    `${bySession(p.kind, 'Спринт', 'Встреча')} с ${p.name} ${bySession(p.kind, 'назначен', 'назначена')}:`,
   'meeting.cancelled': (p) =>
-    `Отменено (${p.kind}) с ${p.name}, ${p.slot}. Обновление для календаря — во вложении.`,
+    `${bySession(p.kind, 'Спринт', 'Встреча')} с ${p.name} ${bySession(p.kind, 'отменён', 'отменена')}: ${p.slot}. Обновление для календаря — во вложении.`,
   'meeting.button.cancel': 'Отменить',
   'meeting.icsTitle': (p) => `Обратное наставничество (${p.kind}) с ${p.name}`,
   'meeting.icsCaption': 'Добавьте в календарь',
+  'meeting.icsCaptionCancel': 'Удалите из календаря',
   'meeting.reminder': (p) =>
     `Напоминание: ${p.kind} с ${p.name} через ${p.hours === 0 ? `${p.minutes} ${pluralRu(p.minutes, 'минуту', 'минуты', 'минут')}` : p.hours === 1 ? 'час' : `${p.hours} ${pluralRu(p.hours, 'час', 'часа', 'часов')}`} — ${p.slot}.\n«${p.topic}»`,
   'meeting.didItHappen': (p) =>
-    `Состоялась ли ${p.kind === 'спринт' ? 'работа над спринтом' : 'встреча'} с ${p.name}? («${p.topic}»)`,
+    `${bySession(p.kind, 'Состоялся ли спринт', 'Состоялась ли встреча')} с ${p.name}? («${p.topic}»)`,
   'meeting.didItHappenOn': (p) =>
-    `Ждём вашего ответа: ${p.kind === 'спринт' ? 'состоялся ли спринт' : 'состоялась ли встреча'} с ${p.name} (${p.when})? («${p.topic}»)`,
-  'meeting.button.yes': 'Да, состоялась',
+    `Ждём вашего ответа: ${bySession(p.kind, 'состоялся ли спринт', 'состоялась ли встреча')} с ${p.name} (${p.when})? («${p.topic}»)`,
+  'meeting.button.yes': 'Да',
   'meeting.button.no': 'Нет',
   'meeting.thanksHeld': 'Отлично — спасибо! Сейчас придёт короткий вопрос для обратной связи.',
   'meeting.thanksMissed': 'Спасибо, что сообщили. Следующую назначьте командой /sprint или /meet.',
   'meeting.alreadyRecorded': 'Спасибо — партнёр уже ответил на этот вопрос.',
   'meeting.notYours': 'Это не ваша встреча.',
   'meeting.cancelledYou': 'Отменено. Партнёру сообщили.',
+  'meeting.confirmCancel': (p) =>
+    `Отменить ${bySession(p.kind, 'спринт', 'встречу')} с ${p.name} (${p.when})?`,
+  'meeting.confirmCant': (p) =>
+    `Не получается прийти на ${bySession(p.kind, 'спринт', 'встречу')} с ${p.name} (${p.when})? ${bySession(p.kind, 'Он будет отменён', 'Она будет отменена')}, а ${p.name} попросим выбрать с вами новое время.`,
+  'meeting.button.confirmCancel': 'Да, отменить',
+  'meeting.button.keep': 'Оставить',
+  'meeting.kept': 'Оставили — ничего не изменилось.',
   'meeting.notScheduled': 'Эта встреча уже не запланирована.',
   'meeting.needPair':
     'У вас пока нет пары — спринты назначаются с партнёром. /pair покажет, где вы сейчас.',
@@ -567,7 +583,7 @@ export const ru: Messages = {
   'survey.form.title': 'Итоговый опрос',
   'survey.form.submit': 'Отправить',
   'survey.field.overall': 'Как в целом прошла для вас программа? (1–5)',
-  'survey.field.nps': 'Порекомендуете ли вы обратное менторство коллеге? (0–10)',
+  'survey.field.nps': 'Порекомендуете ли вы обратное наставничество коллеге? (0–10)',
   'survey.hint.nps': '0 — точно нет, 10 — обязательно.',
   'survey.field.changed': 'Что изменилось для вас? (необязательно)',
   'survey.hint.changed': 'Например: «теперь каждую неделю делаю черновики с ИИ».',
@@ -682,7 +698,7 @@ export const ru: Messages = {
   'story.rejected': (p) => `HR вернул(а) вашу историю: ${p.reason}`,
   'story.invite':
     'У вашей пары отлично получается! Расскажете другим, как это происходит? Наберите /story — хватит нескольких предложений.',
-  'digest.title': 'Неделя обратного менторства',
+  'digest.title': 'Неделя обратного наставничества',
   'digest.posts': 'Стоит прочитать:',
   'digest.stories': 'Истории:',
   'digest.outcomes': 'Эксперименты:',
@@ -782,7 +798,7 @@ export const ru: Messages = {
   'export.intro': (p) =>
     `Вот ${p.n} CSV-файлов (UTF-8, открываются в Excel). Отзывы — сводно по неделям и скрыты при малом числе ответов; индивидуальных оценок нет.`,
   'survey.confirm': (p) =>
-    `Отправить итоговый опрос ${p.fresh} участникам пар? (Уже получили: ${p.already}.) Делайте это, когда программа заканчивается.`,
+    `Отправить итоговый опрос ${p.fresh} ${pluralRu(p.fresh, 'участнику', 'участникам', 'участникам')} пар? (Уже получили: ${p.already}.) Делайте это, когда программа заканчивается.`,
   'survey.button.send': (p) => `Отправить (${p.n})`,
   'survey.nobodyNew': (p) =>
     `Все участники пар (${p.already}) уже получили опрос; отправлять некому.`,

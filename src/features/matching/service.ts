@@ -180,7 +180,7 @@ export function proposalMessage(
   const text = t(who.side === 'mentor' ? 'proposal.toMentor' : 'proposal.toMentee', {
     name: who.other.name,
     who: whoIs(db, t, who.other),
-    why: describeWhy(t, locale, who.topics, proposal.reasons),
+    why: whyFor(who.side, t, locale, who.topics, proposal.reasons),
     hours: deps.config.PROPOSAL_TTL_HOURS,
   });
   return {
@@ -201,7 +201,26 @@ export function proposalMessage(
   };
 }
 
-/** "Marketing, level 1 — junior / intern" */
+/**
+ * The proposal's reasons for its reader: what the other one teaches me, or wants to learn from
+ * me — then shared interests and time zones as HR's preview says them.
+ */
+function whyFor(
+  side: 'mentor' | 'mentee',
+  t: Translate,
+  locale: Locale,
+  topics: ReturnType<typeof listTopics>,
+  reasons: MatchReasons,
+): string {
+  const list = topicList(locale, topics, reasons.topics);
+  // describeWhy's first part is the topics, said from the mentor's side ("teaches …").
+  const rest = describeWhy(t, locale, topics, reasons).split('; ').slice(1);
+  return [t(side === 'mentor' ? 'proposal.why.learns' : 'proposal.why.teaches', { list }), ...rest]
+    .filter(Boolean)
+    .join('; ');
+}
+
+/** "Marketing, 1 — junior / intern" */
 function whoIs(db: DbOrTx, t: ReturnType<typeof translatorFor>, user: UserRow): string {
   const row = db.select().from(profiles).where(eq(profiles.userId, user.id)).get();
   if (!row) return user.name;

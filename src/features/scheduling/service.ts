@@ -28,6 +28,8 @@ export const CANCEL_ACTION = 'mt.x';
 export const RESCHEDULE_ACTION = 'mt.r';
 export const CANT_ACTION = 'mt.c';
 export const HELD_ACTION = 'mt.h';
+/** The answer to "Cancel the sprint on …?": `y` (cancel; `c`: because I can't make it) or `n`. */
+export const CANCEL_CONFIRM_ACTION = 'mt.xc';
 /** Reminders before a meeting, in hours. */
 export const REMINDERS_H = [24, 1] as const;
 
@@ -284,7 +286,7 @@ function sendInvite(db: DbOrTx, deps: Deps, meeting: MeetingRow, invite: Invite,
           filename: `tandem-${meeting.kind}-${meeting.id}.ics`,
           mimeType: 'text/calendar',
           contentBase64: Buffer.from(ics, 'utf8').toString('base64'),
-          caption: t('meeting.icsCaption'),
+          caption: t(method === 'CANCEL' ? 'meeting.icsCaptionCancel' : 'meeting.icsCaption'),
         },
         locale,
       },
