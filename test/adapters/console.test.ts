@@ -376,3 +376,37 @@ describe('dates and zones typed the way people say them', () => {
     ]);
   });
 });
+
+describe('the console’s own lines', () => {
+  it('greets in the person’s language after a restart, echoes its own commands, and tells the demo time', async () => {
+    app = createTestApp({ env: { ADMIN_IDS: 'console:me' } });
+    chat = await startConsoleChat(app);
+    expect(chat.transcript()).toContain('Tandem local console — a demo company is loaded.');
+    await chat.type('/lang ru');
+    await chat.stop();
+    app.close();
+    app = app.restart();
+    chat = await startConsoleChat(app);
+    await chat.adapter.whenIdle();
+    expect(chat.transcript()).toMatch(/^Локальная консоль Tandem — загружена демо-компания/);
+    expect(chat.transcript()).toContain('Чтобы подключить Slack или Telegram');
+    // A piped transcript shows every line typed, the console's own commands too.
+    expect(await chat.type('/whoami')).toMatch(/^Alex Tester › \/whoami\n/);
+    expect(await chat.type('/as anna')).toMatch(/^Alex Tester › \/as anna\n/);
+    expect(await chat.type('/as me')).toMatch(/^Anna Petrova › \/as me\n/);
+    const time = await chat.type('/time');
+    expect(time).toMatch(/^Alex Tester › \/time\n/);
+    expect(time).toContain('Часы демо: 2026-12-01 09:00 UTC.');
+    expect(time).toContain('/time +1d');
+    expect(app.clock.now().toISOString()).toBe('2026-12-01T09:00:00.000Z');
+  });
+
+  it('saves /report and /report 4 under names that say their period', async () => {
+    app = createTestApp({ env: { ADMIN_IDS: 'console:me' } });
+    chat = await startConsoleChat(app);
+    const one = /File saved: (\S+\.png)/.exec(await chat.type('/report'))?.[1];
+    const four = /File saved: (\S+\.png)/.exec(await chat.type('/report 4'))?.[1];
+    expect(one).toMatch(/tandem-summary-2026-11-23-to-2026-11-29\.png$/);
+    expect(four).toMatch(/tandem-summary-2026-11-02-to-2026-11-29\.png$/);
+  });
+});

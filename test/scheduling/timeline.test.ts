@@ -85,6 +85,8 @@ describe('a sprint from booking to "did it happen?"', () => {
     expect(ics).toContain('UID:meeting-1@tandem.local');
     expect(ics).toContain('DTSTART:20261203T120000Z');
     expect(ics).toContain('SEQUENCE:0');
+    // Stamped with the engine's clock (the demo's, a test's), never the wall clock.
+    expect(ics).toContain('DTSTAMP:20261201T090000Z');
     expect(
       rows("select kind, due_at from timers where kind like 'meeting.%' order by due_at").map(
         (r) => r.kind,

@@ -50,6 +50,11 @@ export interface ConsoleAdapterConfig {
   onClose?: () => void;
   /** `/time +1d`: moves the demo clock and runs what fell due; returns the new time. */
   timeTravel?: (ms: number) => Promise<Date>;
+  /**
+   * The language a person chose, as stored (they may have typed /lang before a restart): the
+   * console's own lines — the banner first — are written in it.
+   */
+  localeOf?: (personId: string) => Locale | undefined;
 }
 
 /**
@@ -248,6 +253,9 @@ export class ConsoleAdapter implements ChatAdapter {
     if (this.#closed) return;
     const text = line.trim();
     if (text === '') return this.#prompt();
+    // When input is piped (not a terminal), echo it so the transcript reads like a chat — the
+    // console's own commands (/as, /time) too.
+    if (!this.#interactive()) this.#print(`${this.#promptText()}${text}`);
     // Whatever is typed (/time too) turns the page: the buttons shown so far stay until new ones come.
     this.#turned.add(this.#pageKey());
     const command = parseCommand(text);
@@ -259,7 +267,7 @@ export class ConsoleAdapter implements ChatAdapter {
     const local = this.#local(text);
     if (local === 'switched') await this.#arrive();
     if (!local) {
-      const event = this.#echoAndConvert(text);
+      const event = this.toEvent(text);
       if (event) {
         this.#answering = this.#seriesAnswered(event);
         this.#answerFollowed = false;
@@ -324,30 +332,29 @@ export class ConsoleAdapter implements ChatAdapter {
 
   #locale(): Locale {
     return (
-      this.#locales.get(this.#me.id) ?? localeFromPlatform(this.#me.locale) ?? this.#config.locale
+      this.#locales.get(this.#me.id) ??
+      this.#config.localeOf?.(this.#me.id) ??
+      localeFromPlatform(this.#me.locale) ??
+      this.#config.locale
     );
-  }
-
-  #echoAndConvert(text: string): InboundEvent | undefined {
-    // When input is piped (not a terminal), echo it so the transcript reads like a chat.
-    if (!this.#interactive()) this.#print(`${this.#promptText()}${text}`);
-    return this.toEvent(text);
   }
 
   /** `/time +1d` / `+3h` / `+30m`: the demo clock jumps, and whatever fell due happens. */
   async #timeTravel(args: string): Promise<void> {
     const locale = this.#locale();
     const m = /^\+(\d{1,3})([dhm])$/.exec(args.trim());
-    if (!m || !this.#config.timeTravel) {
+    if (!this.#config.timeTravel || (!m && args.trim() !== '')) {
       this.#print(t(locale, 'console.timeUsage'), '');
       return;
     }
-    const unit = { d: 86_400_000, h: 3_600_000, m: 60_000 }[m[2] as 'd' | 'h' | 'm'];
-    const now = await this.#config.timeTravel(Number(m[1]) * unit);
+    const unit = { d: 86_400_000, h: 3_600_000, m: 60_000 }[(m?.[2] ?? 'm') as 'd' | 'h' | 'm'];
+    // Bare /time: where the demo clock stands now (moving it by nothing), and how to move it.
+    const now = await this.#config.timeTravel(Number(m?.[1] ?? 0) * unit);
     this.#print(
       this.#style.dim(
         t(locale, 'console.timeNow', { time: now.toISOString().slice(0, 16).replace('T', ' ') }),
       ),
+      ...(m ? [] : [t(locale, 'console.timeUsage')]),
       '',
     );
   }

@@ -274,6 +274,7 @@ function sendInvite(db: DbOrTx, deps: Deps, meeting: MeetingRow, invite: Invite,
       ],
     },
     method,
+    now,
   );
   enqueue(
     db,
