@@ -8,7 +8,7 @@ import type { Platform } from './core/refs';
 import type { CommandSpec } from './core/registry';
 import type { Db } from './db/client';
 import { forms } from './features/forms';
-import { showPendingProposals } from './features/matching/pair-command';
+import { showWhatWaits } from './features/matching/pair-command';
 import { buildHome } from './features/opt-in/menu';
 import { actions, commands } from './features/registry';
 import type { Logger } from './logger';
@@ -48,7 +48,7 @@ export function createApp(options: {
     forms,
     home: buildHome,
     arrive: (ctx) => {
-      showPendingProposals(ctx);
+      showWhatWaits(ctx);
     },
   });
   return { deps, engine, outbox, adapters };

@@ -1,9 +1,37 @@
 import { DateTime, IANAZone } from 'luxon';
 import type { Locale } from './i18n';
 
-/** A date as people read it, in their zone and language: "12 December 2026". */
+/** A moment's day as people read it, in their zone and language: "12 Dec 2026" / "12 декабря 2026". */
 export function formatDate(date: Date, locale: Locale, zone: string): string {
-  return DateTime.fromJSDate(date, { zone }).setLocale(locale).toLocaleString(DateTime.DATE_FULL);
+  return formatLongDay(DateTime.fromJSDate(date, { zone }), locale);
+}
+
+/** Russian months after a day number, in full: "31 января". */
+const RU_MONTHS_FULL = [
+  'января',
+  'февраля',
+  'марта',
+  'апреля',
+  'мая',
+  'июня',
+  'июля',
+  'августа',
+  'сентября',
+  'октября',
+  'ноября',
+  'декабря',
+] as const;
+
+/**
+ * A calendar day with its year, as people write it: "31 Jan 2027" / "31 января 2027". Takes a
+ * day as stored (YYYY-MM-DD, no zone: it is already the reader's or the program's day) or a
+ * moment already in the reader's zone; anything unreadable is shown as it is.
+ */
+export function formatLongDay(day: string | DateTime, locale: Locale): string {
+  const at = typeof day === 'string' ? DateTime.fromISO(day.slice(0, 10)) : day;
+  if (!at.isValid) return String(day);
+  if (locale === 'ru') return `${at.day} ${RU_MONTHS_FULL[at.month - 1] ?? ''} ${at.year}`;
+  return formatShortDay(at, locale, { year: true });
 }
 
 /**
@@ -42,6 +70,24 @@ export function formatShortDay(
   return options.weekday ? `${local.toFormat('ccc')}, ${day}` : day;
 }
 
+/**
+ * A date a week from now, for examples in hints and errors, so an example is never a day
+ * already gone: `iso` "2026-12-16", `natural` "16 Dec" / "16 декабря" (both readable by the
+ * day parser).
+ */
+export function dayExample(
+  now: Date,
+  zone: string,
+  locale: Locale,
+): { iso: string; natural: string } {
+  const at = DateTime.fromJSDate(now, { zone }).plus({ days: 7 });
+  const natural =
+    locale === 'ru'
+      ? `${at.day} ${RU_MONTHS_FULL[at.month - 1] ?? ''}`
+      : formatShortDay(at, locale);
+  return { iso: at.toISODate() ?? '', natural };
+}
+
 /** A day and a time in a zone: "Fri, 4 Dec, 09:00" / "пт, 4 дек., 09:00". */
 export function formatDayTime(date: Date, zone: string, locale: Locale): string {
   const at = DateTime.fromJSDate(date, { zone });
@@ -58,10 +104,63 @@ export function formatOffset(zone: string, at: Date): string {
   return `UTC${sign}${h}${m ? `:${String(m).padStart(2, '0')}` : ''}`;
 }
 
-/** Accepts an IANA name ("asia/tokyo" too) or a fixed offset ("+3", "UTC-5"). */
+/**
+ * What people type for the zones Tandem offers: cities and common abbreviations, English and
+ * Russian. (An abbreviation that names a zone with summer time — CET, EST — means that zone.)
+ */
+const ZONE_ALIASES = new Map<string, string>(
+  Object.entries({
+    moscow: 'Europe/Moscow',
+    москва: 'Europe/Moscow',
+    msk: 'Europe/Moscow',
+    мск: 'Europe/Moscow',
+    'saint petersburg': 'Europe/Moscow',
+    'st petersburg': 'Europe/Moscow',
+    'санкт-петербург': 'Europe/Moscow',
+    петербург: 'Europe/Moscow',
+    питер: 'Europe/Moscow',
+    спб: 'Europe/Moscow',
+    kaliningrad: 'Europe/Kaliningrad',
+    калининград: 'Europe/Kaliningrad',
+    yekaterinburg: 'Asia/Yekaterinburg',
+    ekaterinburg: 'Asia/Yekaterinburg',
+    екатеринбург: 'Asia/Yekaterinburg',
+    екб: 'Asia/Yekaterinburg',
+    yekt: 'Asia/Yekaterinburg',
+    novosibirsk: 'Asia/Novosibirsk',
+    новосибирск: 'Asia/Novosibirsk',
+    london: 'Europe/London',
+    лондон: 'Europe/London',
+    bst: 'Europe/London',
+    berlin: 'Europe/Berlin',
+    берлин: 'Europe/Berlin',
+    cet: 'Europe/Berlin',
+    cest: 'Europe/Berlin',
+    dubai: 'Asia/Dubai',
+    дубай: 'Asia/Dubai',
+    'new york': 'America/New_York',
+    nyc: 'America/New_York',
+    'нью-йорк': 'America/New_York',
+    est: 'America/New_York',
+    edt: 'America/New_York',
+  }),
+);
+
+/**
+ * Accepts an IANA name ("asia/tokyo" too), a fixed offset ("+3", "UTC-5"), or a city or
+ * abbreviation of the zones offered ("Moscow", "Москва", "MSK").
+ */
 export function parseTimeZone(text: string): string | undefined {
   const input = text.trim();
   if (input.length === 0 || input.length > 64) return undefined;
+  const alias = ZONE_ALIASES.get(
+    input
+      .toLowerCase()
+      .replace(/ё/g, 'е')
+      .replace(/[\s.]+/g, ' ')
+      .trim(),
+  );
+  if (alias) return alias;
   const offset = /^(?:utc|gmt)?\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$/i.exec(input);
   if (offset) {
     const hours = Number(offset[2]);

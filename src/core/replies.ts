@@ -23,7 +23,25 @@ export interface ChoiceOption {
   selected?: boolean;
 }
 
-export interface TextReply {
+/**
+ * Where a message stands in an exchange. Platforms that edit messages in place may ignore it;
+ * the console, which keeps older buttons reachable by number, uses it to let stale ones go.
+ */
+interface InSeries {
+  /**
+   * The exchange it belongs to (a form's questions; a meeting's invite and its "did it
+   * happen?"): a newer message of the same series takes over, and the older ones' buttons no
+   * longer do anything.
+   */
+  series?: string;
+  /**
+   * It asks something whose answer — typed, or a press of its buttons — brings the series'
+   * next message (a form's question). An answer that brings none has ended the series.
+   */
+  awaitsAnswer?: boolean;
+}
+
+export interface TextReply extends InSeries {
   kind: 'text';
   title?: string;
   /** Paragraphs (separated by a blank line) may become separate blocks where a platform has them. */
@@ -33,7 +51,7 @@ export interface TextReply {
   buttons?: Button[];
 }
 
-export interface ChoiceReply {
+export interface ChoiceReply extends InSeries {
   kind: 'choice';
   title?: string;
   text: string;

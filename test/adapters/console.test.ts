@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { encodeAction } from '../../src/core/actions';
+import { scheduleTimer } from '../../src/db/queries/timers';
+import { meetings, pairs } from '../../src/db/schema';
+import { SPONSOR_ACTION } from '../../src/features/experiments/service';
+import { MEETING_AFTER_TIMER } from '../../src/features/scheduling/service';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { type ConsoleChat, startConsoleChat } from '../helpers/console-chat';
-import { consoleRef } from '../helpers/pair';
+import { consoleRef, pairedConsole } from '../helpers/pair';
 import { participant } from '../helpers/participants';
 
 let app: TestApp;
@@ -74,5 +79,334 @@ describe('console numbers', () => {
     await chat.type('1');
     expect(answerOf('oleg')).toBe('pending');
     expect(answerOf('pia')).toBe('pending');
+  });
+});
+
+/** The number printed last for a button or option labelled `label` ("[7] Yes" or "7. ( ) Yes"). */
+function numberOf(printed: string, label: string): number {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const hits = [
+    ...printed.matchAll(new RegExp(`(?:\\[(\\d+)\\]|(\\d+)\\. \\(.\\)) ${escaped}`, 'g')),
+  ];
+  const last = hits.at(-1);
+  if (!last) throw new Error(`no "${label}" in:\n${printed}`);
+  return Number(last[1] ?? last[2]);
+}
+
+/**
+ * Me (the console person) mentors Oleg and Pia; each pair has a one-hour sprint that ends
+ * within the next hour, as the bot stores a booking (its "did it happen?" is a timer row).
+ */
+async function twoSessionsEndingSoon() {
+  app = createTestApp({ env: { ADMIN_IDS: 'console:me' } });
+  const me = participant(app, consoleRef('me'), 'Alex Tester', {
+    role: 'mentor',
+    grade: 1,
+    teach: ['ai'],
+    capacity: 2,
+  });
+  const topics = { oleg: 'Prompting basics', pia: 'CRM tour' } as const;
+  for (const [id, name] of [
+    ['oleg', 'Oleg Osipov'],
+    ['pia', 'Pia Park'],
+  ] as const) {
+    const mentee = participant(app, consoleRef(id), name, {
+      role: 'mentee',
+      grade: 5,
+      learn: ['ai'],
+    });
+    const pair = app.database.db
+      .insert(pairs)
+      .values({ mentorUserId: me, menteeUserId: mentee, createdAt: app.clock.now() })
+      .returning()
+      .get();
+    const meeting = app.database.db
+      .insert(meetings)
+      .values({
+        pairId: pair.id,
+        kind: 'sprint',
+        startsAt: new Date(app.clock.now().getTime() - 30 * 60_000),
+        durationMin: 60,
+        topic: topics[id],
+        createdBy: me,
+        createdAt: app.clock.now(),
+        updatedAt: app.clock.now(),
+      })
+      .returning()
+      .get();
+    scheduleTimer(
+      app.database.db,
+      {
+        kind: MEETING_AFTER_TIMER,
+        dueAt: new Date(meeting.startsAt.getTime() + 60 * 60_000),
+        payload: { meetingId: meeting.id, sequence: 0 },
+        dedupeKey: `meeting:${meeting.id}:after:0`,
+      },
+      app.clock.now(),
+    );
+  }
+  chat = await startConsoleChat(app, {
+    people: [
+      { id: 'oleg', name: 'Oleg Osipov' },
+      { id: 'pia', name: 'Pia Park' },
+    ],
+  });
+}
+
+const statusOf = (topic: string) =>
+  rows(`select status from meetings where topic = '${topic}'`)[0]?.status;
+const ratingsOf = (topic: string) =>
+  rows(
+    `select f.usefulness from meeting_feedback f join meetings m on m.id = f.meeting_id where m.topic = '${topic}'`,
+  ).map((r) => r.usefulness);
+
+describe('console numbers mean what the newest print of them shows', () => {
+  it('shows an older question again under "Still open" when a scale takes its numbers', async () => {
+    await twoSessionsEndingSoon();
+    const asked = await chat.type('/time +1h');
+    // Two questions on one page: 1–3 and 4–6.
+    expect(numberOf(asked, 'Yes, it happened')).toBe(4);
+    const scale = await chat.type('1'); // Yes, for the first one
+    expect(scale).toContain('How useful was “');
+    // The scale needs 4 and 5: the other question comes again, with numbers of its own.
+    expect(scale).toContain('Still open:');
+    const yes = numberOf(scale, 'Yes, it happened');
+    expect(yes).toBeGreaterThan(5);
+    const first = statusOf('Prompting basics') === 'held' ? 'Prompting basics' : 'CRM tour';
+    const second = first === 'Prompting basics' ? 'CRM tour' : 'Prompting basics';
+    expect(scale).toContain(`“${first}”`);
+    expect(await chat.type('4')).toContain('4/5');
+    expect(ratingsOf(first)).toEqual([4]);
+    expect(statusOf(second)).toBe('scheduled');
+    // The second question is still one number away: the one printed for it last.
+    const again = numberOf(chat.transcript(), 'Yes, it happened');
+    expect(again).not.toBe(yes); // "Add a note" took 6, so the question moved on again
+    expect(await chat.type(String(again))).toContain(`“${second}”`);
+    expect(statusOf(second)).toBe('held');
+    expect(ratingsOf(first)).toEqual([4]);
+  });
+
+  it('keeps a form question reachable when a question and a scale come in the middle of it', async () => {
+    await twoSessionsEndingSoon();
+    await chat.type('/goal');
+    await chat.type('1'); // with Oleg
+    await chat.type('Draft one weekly report with the AI assistant');
+    await chat.type('3 weekly reports drafted by the assistant');
+    await chat.type('2027-01-15');
+    const step = await chat.type('I spend 2 hours on it every Friday');
+    expect(numberOf(step, 'Yes')).toBe(1);
+    await chat.type('/time +1h');
+    await chat.type('1'); // Yes, it happened
+    const thanks = await chat.type('4');
+    expect(thanks).toContain('4/5');
+    const held = rows("select id from meetings where status = 'held'");
+    expect(held).toHaveLength(1);
+    // "1" now is the newest print of 1: the rating. The form's Yes says its own number.
+    const formYes = numberOf(chat.transcript(), 'Yes');
+    expect(formYes).toBeGreaterThan(6);
+    expect(await chat.type(String(formYes))).toContain('Goal saved');
+    expect(rows('select id from goals')).toHaveLength(1);
+    expect(rows('select usefulness from meeting_feedback').map((r) => r.usefulness)).toEqual([4]);
+  });
+});
+
+describe('questions that wait for me come back', () => {
+  it('shows an unanswered "did it happen?" and the fit question again after a restart and on /meetings', async () => {
+    await twoSessionsEndingSoon();
+    await chat.type('/time +1h');
+    // A restart: the questions printed before it are gone from the screen.
+    await chat.stop();
+    app.close();
+    app = app.restart();
+    chat = await startConsoleChat(app, {
+      people: [
+        { id: 'oleg', name: 'Oleg Osipov' },
+        { id: 'pia', name: 'Pia Park' },
+      ],
+    });
+    await chat.adapter.whenIdle();
+    const back = chat.transcript();
+    expect(back).toContain('Waiting for your answer: did your sprint with Oleg Osipov on');
+    expect(back).toContain('Waiting for your answer: did your sprint with Pia Park on');
+    expect(numberOf(back, 'Yes, it happened')).toBe(4);
+    expect(await chat.type('1')).toContain('How useful was “Prompting basics”');
+    expect(await chat.type('5')).toContain('how is the pairing with Oleg Osipov working?');
+
+    // /as away and back: the fit question and Pia's session still wait, with their buttons.
+    await chat.type('/as oleg');
+    const again = await chat.type('/as me');
+    expect(again).toContain('how is the pairing with Oleg Osipov working?');
+    expect(again).toContain('did your sprint with Pia Park on');
+    expect(again).not.toContain('did your sprint with Oleg Osipov');
+    await chat.type(String(numberOf(again, 'Good fit')));
+    expect(rows('select fit from pair_fit')).toEqual([{ fit: 'good' }]);
+
+    // /meetings lists what waits for my confirmation, with the same buttons.
+    const listed = await chat.type('/meetings');
+    expect(listed).not.toContain('Nothing booked');
+    expect(listed).toContain('did your sprint with Pia Park on');
+    await chat.type(String(numberOf(listed, "No, it didn't")));
+    expect(statusOf('CRM tour')).toBe('missed');
+    expect(await chat.type('/meetings')).toContain('Nothing booked');
+  });
+});
+
+describe('a form command typed while that form is open', () => {
+  it('resumes /goal and /sprint where they were, answers kept, instead of starting over', async () => {
+    const p = await pairedConsole();
+    try {
+      await p.chat.type('/goal');
+      await p.chat.type('Draft one weekly report with the AI assistant');
+      const again = await p.chat.type('/goal');
+      expect(again).toContain('continuing where you left off');
+      expect(again).toContain('How will you know it is done?');
+      expect(again).not.toContain('What exactly will you do?');
+      // Back shows the answer given before, with its Keep button.
+      const back = await p.chat.type(String(numberOf(again, '← Back')));
+      expect(back).toContain('Keep “Draft one weekly report…”');
+      await p.chat.type(String(numberOf(back, 'Keep “Draft one weekly report…”')));
+      await p.chat.type('3 weekly reports drafted by the assistant');
+      await p.chat.type('2027-01-15');
+      await p.chat.type('I spend 2 hours on it every Friday');
+      expect(await p.chat.type('1')).toContain('Goal saved');
+      expect(p.rows('select specific from goals')).toEqual([
+        { specific: 'Draft one weekly report with the AI assistant' },
+      ]);
+
+      await p.chat.type('/sprint');
+      await p.chat.type('2026-12-03');
+      const sprint = await p.chat.type('/sprint');
+      expect(sprint).toContain('continuing where you left off');
+      expect(sprint).toContain('At what time (your time zone)?');
+      // Cancel is still the way out.
+      expect(await p.chat.type(String(numberOf(sprint, '✕ Cancel')))).toContain(
+        'nothing was booked',
+      );
+      expect(p.rows('select id from meetings')).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+});
+
+describe('answers read back as people write them', () => {
+  it('shows a typed day and time, and a date, in the person’s language — never ISO', async () => {
+    const p = await pairedConsole();
+    try {
+      await p.chat.type('/sprint');
+      await p.chat.type('2026-12-18 15:00'); // the time comes with the day: the time step is skipped
+      const duration = await p.chat.type('/sprint'); // resumed at the length step
+      const back = await p.chat.type(String(numberOf(duration, '← Back')));
+      expect(back).toContain('Current answer: Fri, 18 Dec, 15:00');
+      expect(back).toContain('Keep “Fri, 18 Dec, 15:00”');
+      expect(back).not.toMatch(/2026-12-18/);
+      await p.chat.type(String(numberOf(back, '✕ Cancel')));
+
+      await p.chat.type('/lang ru');
+      await p.chat.type('/goal');
+      await p.chat.type('Подготовить один еженедельный отчёт с ИИ-ассистентом');
+      await p.chat.type('3 отчёта подготовлены ассистентом');
+      const relevant = await p.chat.type('2027-01-31');
+      const deadline = await p.chat.type(String(numberOf(relevant, '← Назад')));
+      expect(deadline).toContain('Оставить «31 января 2027»');
+      expect(deadline).not.toContain('2027-01-31»');
+    } finally {
+      await p.close();
+    }
+  });
+});
+
+describe('dates and zones typed the way people say them', () => {
+  it('gives date examples ahead of today, says a past day has passed, and reads a pilot date like /sprint does', async () => {
+    const p = await pairedConsole(); // 1 Dec 2026
+    try {
+      const day = await p.chat.type('/sprint');
+      expect(day).toContain('Or type a date, with a time if you like: “8 Dec”');
+      expect(day).not.toContain('2026-12-03');
+      expect(await p.chat.type('2026-11-20')).toContain('That day has already passed');
+      expect(await p.chat.type('someday')).toContain('I couldn’t read that date. Try “8 Dec”');
+      await p.chat.type('/cancel');
+      await p.chat.type('/lang ru');
+      const ru = await p.chat.type('/sprint');
+      expect(ru).toContain('Или напишите дату, можно сразу со временем: «8 декабря»');
+      expect(await p.chat.type('2026-11-20')).toContain('Этот день уже прошёл');
+      await p.chat.type('/cancel');
+      await p.chat.type('/lang en');
+
+      // Lena's idea; Tom, her senior partner, sponsors a pilot "next friday".
+      await p.chat.type('/idea');
+      await p.chat.type('Reels for the new card');
+      await p.chat.type('Short videos bring younger clients to the card page');
+      await p.chat.type('Three reels in one week on the bank page');
+      await p.chat.type('Visits to the card page from the reels, 100 in a week');
+      const idea = p.rows('select id from experiments')[0]?.id;
+      await p.as('tom');
+      await p.press('tom', encodeAction(SPONSOR_ACTION, p.tom, String(idea)));
+      expect(await p.chat.type('sometime')).toContain('Please type a date, e.g. 8 Dec.');
+      const sponsored = await p.chat.type('next friday');
+      // As /sprint reads it (chrono: the Friday of next week); Lena reads the day, not ISO.
+      expect(sponsored).toContain('We’ll look at the result on 11 Dec 2026.');
+      expect(p.rows('select check_date from experiments')).toEqual([{ check_date: '2026-12-11' }]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('takes a time zone typed as a city or an abbreviation, and says what it takes', async () => {
+    app = createTestApp();
+    chat = await startConsoleChat(app);
+    await chat.type('/join');
+    for (const answer of ['3', '2', 'Customer Support', '1', '10', '3,7', 'Chess', '1,4', '2'])
+      await chat.type(answer);
+    const refused = await chat.type('Atlantis');
+    expect(refused).toContain('type a city I know (Moscow, Kaliningrad');
+    expect(refused).toContain('an abbreviation (MSK, CET, EST)');
+    expect(await chat.type('Москва')).toContain('Which language should I use with you?');
+    expect(rows("select time_zone from users where platform_user_id = 'me'")).toEqual([
+      { time_zone: null },
+    ]);
+    const back = await chat.type('/join');
+    expect(back).toContain('continuing where you left off');
+    await chat.type(String(numberOf(back, '← Back')));
+    expect(await chat.type('MSK')).toContain('Which language should I use with you?');
+    await chat.type('1');
+    await chat.type('1');
+    expect(rows("select time_zone from users where platform_user_id = 'me'")).toEqual([
+      { time_zone: 'Europe/Moscow' },
+    ]);
+  });
+});
+
+describe('the console’s own lines', () => {
+  it('greets in the person’s language after a restart, echoes its own commands, and tells the demo time', async () => {
+    app = createTestApp({ env: { ADMIN_IDS: 'console:me' } });
+    chat = await startConsoleChat(app);
+    expect(chat.transcript()).toContain('Tandem local console — a demo company is loaded.');
+    await chat.type('/lang ru');
+    await chat.stop();
+    app.close();
+    app = app.restart();
+    chat = await startConsoleChat(app);
+    await chat.adapter.whenIdle();
+    expect(chat.transcript()).toMatch(/^Локальная консоль Tandem — загружена демо-компания/);
+    expect(chat.transcript()).toContain('Чтобы подключить Slack или Telegram');
+    // A piped transcript shows every line typed, the console's own commands too.
+    expect(await chat.type('/whoami')).toMatch(/^Alex Tester › \/whoami\n/);
+    expect(await chat.type('/as anna')).toMatch(/^Alex Tester › \/as anna\n/);
+    expect(await chat.type('/as me')).toMatch(/^Anna Petrova › \/as me\n/);
+    const time = await chat.type('/time');
+    expect(time).toMatch(/^Alex Tester › \/time\n/);
+    expect(time).toContain('Часы демо: 2026-12-01 09:00 UTC.');
+    expect(time).toContain('/time +1d');
+    expect(app.clock.now().toISOString()).toBe('2026-12-01T09:00:00.000Z');
+  });
+
+  it('saves /report and /report 4 under names that say their period', async () => {
+    app = createTestApp({ env: { ADMIN_IDS: 'console:me' } });
+    chat = await startConsoleChat(app);
+    const one = /File saved: (\S+\.png)/.exec(await chat.type('/report'))?.[1];
+    const four = /File saved: (\S+\.png)/.exec(await chat.type('/report 4'))?.[1];
+    expect(one).toMatch(/tandem-summary-2026-11-23-to-2026-11-29\.png$/);
+    expect(four).toMatch(/tandem-summary-2026-11-02-to-2026-11-29\.png$/);
   });
 });

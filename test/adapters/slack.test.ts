@@ -299,7 +299,7 @@ describe('Slack: a matching round end to end', () => {
       );
     expect(blockText(proposal('DU1')?.args.blocks)).toContain('You could mentor Sam Roe');
     expect(blockText(proposal('DU2')?.args.blocks)).toContain(
-      'Pat Lee — Dept Pat Lee, 1 — junior / intern — could be your mentor',
+      'Pat Lee (Dept Pat Lee, 1 — junior / intern) could be your mentor',
     );
     const accept = (channel: string) =>
       (
@@ -363,7 +363,7 @@ describe('Slack: booking a sprint end to end', () => {
     // A day already gone is marked on the date picker…
     expect(JSON.parse(past.text)).toEqual({
       response_action: 'errors',
-      errors: { day: 'That time has already passed — please pick a later one.' },
+      errors: { day: 'That day has already passed — please pick a later one.' },
     });
     // …and today at an hour already past (10:00 in Berlin now) on the time picker.
     const earlier = await s.submit(view?.private_metadata ?? '', {

@@ -50,7 +50,7 @@ describe('the weekly summary reaches the HR channel with its chart', () => {
     expect(blocks.at(-1)?.type).toBe('context');
     expect(blocks.some((b) => b.text?.text.includes('Volunteers: 8 ▲2'))).toBe(true);
     const [upload] = await s.fake.waitFor('files.getUploadURLExternal');
-    expect(upload?.args.filename).toBe('tandem-summary-2026-12-06.png');
+    expect(upload?.args.filename).toBe('tandem-summary-2026-11-30-to-2026-12-06.png');
     const [complete] = await s.fake.waitFor('files.completeUploadExternal');
     expect(complete?.args.channel_id).toBe('CHR');
   });

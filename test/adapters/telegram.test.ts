@@ -248,7 +248,7 @@ describe('Telegram: a matching round end to end', () => {
         .flat()
         .find((b) => b.text === 'Accept')?.callback_data ?? '';
     expect(String(proposalFor(bob)?.payload.text)).toContain(
-      'Anna Petrova — Dept Anna Petrova, 1 — junior / intern — could be your mentor',
+      'Anna Petrova (Dept Anna Petrova, 1 — junior / intern) could be your mentor',
     );
     await t.press(acceptData(bob), { from: bob, messageId: proposalFor(bob)?.result });
     // The proposal's own message is edited to say we're waiting.

@@ -135,13 +135,13 @@ describe('admin commands', () => {
     );
     const created = await chat.type('/admin program new "Winter" 2026-12-01 2027-02-28 10');
     expect(created).toContain(
-      'Program “Winter” created: 2026-12-01 – 2027-02-28, a nudge after 10 days',
+      'Program “Winter” created: 1 Dec 2026 – 28 Feb 2027, a nudge after 10 days',
     );
     expect(await chat.type('/admin program new "Winter" 2026-12-01 2027-02-28')).toContain(
       'already a program',
     );
     expect(await chat.type('/admin program list')).toContain(
-      '• Winter: 2026-12-01 – 2027-02-28, cadence 10 days (running)',
+      '• Winter: 1 Dec 2026 – 28 Feb 2027, cadence 10 days (running)',
     );
     // Hana joined during the program; the pair takes its mentee's program.
     app.database.sqlite
@@ -155,11 +155,11 @@ describe('admin commands', () => {
       .all();
     expect(pairProgram).toEqual([{ name: 'Winter' }]);
     expect(await chat.type('/admin program end Winter')).toContain(
-      'End “Winter” now (planned end 2027-02-28)? 2 people will get the final survey.',
+      'End “Winter” now (planned end 28 Feb 2027)? 2 people will get the final survey.',
     );
     const ended = await chat.type('1'); // End the program
     expect(ended).toContain('“Winter” has ended. The final survey went to 2 people.');
-    expect(await chat.type('/admin program list')).toContain('(ended on 2026-12-01)');
+    expect(await chat.type('/admin program list')).toContain('(ended on 1 Dec 2026)');
     expect(ended).toContain('→ to Hana Hr · Tandem:\nThe program is coming to an end');
     expect(await chat.type('/admin program end Winter')).toContain('already ended');
   });
@@ -172,23 +172,23 @@ describe('admin commands', () => {
       }[];
     // Today is 2026-12-01.
     expect(await chat.type('/admin program new "Autumn" 2026-09-01 2026-11-30')).toContain(
-      'Not created: that program would already be over (it ends 2026-11-30; today is 2026-12-01).',
+      'Not created: that program would already be over (it ends 30 Nov 2026; today is 1 Dec 2026).',
     );
     const late = await chat.type('/admin program new "Winter" 2026-11-01 2027-02-28');
     expect(late).toContain('Create “Winter”? Please check its dates first:');
     expect(late).toContain(
-      'It starts on 2026-11-01, which has passed (today is 2026-12-01). People who joined since then stay in their program',
+      'It starts on 1 Nov 2026, which has passed (today is 1 Dec 2026). People who joined since then stay in their program',
     );
     expect(late).toContain('[1] Create it   [2] Cancel');
     expect(programs()).toEqual([]);
     const created = await chat.type('1');
-    expect(created).toContain('Program “Winter” created: 2026-11-01 – 2027-02-28');
+    expect(created).toContain('Program “Winter” created: 1 Nov 2026 – 28 Feb 2027');
     expect(programs()).toEqual([{ name: 'Winter' }]);
     expect(await chat.type('1')).toContain('already been done or changed meanwhile');
 
     const overlap = await chat.type('/admin program new "Spring" 2027-02-01 2027-05-31');
     expect(overlap).toContain(
-      'It overlaps “Winter” (2026-11-01 – 2027-02-28). While both run, new volunteers join “Spring”, the one that started later.',
+      'It overlaps “Winter” (1 Nov 2026 – 28 Feb 2027). While both run, new volunteers join “Spring”, the one that started later.',
     );
     expect(overlap).not.toContain('which has passed');
     expect(await chat.type('2')).toContain('Cancelled; nothing changed.');
@@ -197,7 +197,7 @@ describe('admin commands', () => {
     // Asking again with other dates replaces the draft: what is confirmed is what was shown last.
     await chat.type('/admin program new "Spring" 2027-02-01 2027-05-31');
     await chat.type('/admin program new "Spring" 2027-02-15 2027-05-31');
-    expect(await chat.type('1')).toContain('Program “Spring” created: 2027-02-15 – 2027-05-31');
+    expect(await chat.type('1')).toContain('Program “Spring” created: 15 Feb 2027 – 31 May 2027');
     expect(
       app.database.sqlite.prepare("select * from app_state where key like 'admin.%'").all(),
     ).toEqual([]);

@@ -103,7 +103,7 @@ describe('stories', () => {
       'Second story: the bot drafts our client emails, and we reply twice as fast now.',
     );
     const reviews = p.chat.transcript();
-    expect(reviews.match(/New story from Tom Berg/g)).toHaveLength(2);
+    expect(reviews.match(/Tandem:\nNew story from Tom Berg/g)).toHaveLength(2);
     // Story 1: rejected with a reason.
     await p.press('lena', encodeAction('sr', p.lena, '1'));
     const rejected = await p.chat.type('Please leave out the client name');
@@ -133,6 +133,9 @@ describe('stories', () => {
       '── ✨ Tom Berg ──\nThe bot drafts our client emails; we reply twice as fast now.',
     );
     expect(agreed).toContain('Published in the content channel');
+    // Tom published it himself: thanked once, by that answer.
+    expect(agreed.match(/Thank you for sharing/g)).toHaveLength(1);
+    expect(agreed).not.toContain('Your story is published');
     expect(p.rows('select status from stories order by id')).toEqual([
       { status: 'rejected' },
       { status: 'published' },

@@ -46,7 +46,7 @@ describe('experiments', () => {
     const sponsored = await p.chat.type('2026-12-10');
     expect(sponsored).toContain('Done — the author has been told.');
     expect(sponsored).toContain(
-      '→ to Lena Orlova · Tandem:\nTom Berg sponsors a pilot of “Reels for the new card”. We’ll look at the result on 2026-12-10.',
+      '→ to Lena Orlova · Tandem:\nTom Berg sponsors a pilot of “Reels for the new card”. We’ll look at the result on 10 Dec 2026.',
     );
     expect(experiments()[0]).toMatchObject({
       status: 'piloting',

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { finalSurveys } from '../../src/db/schema';
+import { finalSurveys, pairs } from '../../src/db/schema';
 import { consoleRef, type PairedConsole, pairedConsole } from '../helpers/pair';
 import { participant } from '../helpers/participants';
 
@@ -91,5 +91,33 @@ describe('the final survey', () => {
     expect(shown).toContain('Program overall: 4 / 5 (3 people)');
     expect(shown).toContain('• I draft with AI every week');
     expect(shown).not.toContain('Tom');
+  });
+
+  it('counts, before sending, exactly the people it is sent to: not someone who left', async () => {
+    p = await pairedConsole('2026-12-01T09:00:00Z', { ADMIN_IDS: 'console:lena' });
+    const anna = participant(p.app, consoleRef('anna'), 'Anna Petrova', {
+      role: 'mentor',
+      grade: 1,
+      teach: ['ai'],
+    });
+    const dmitry = participant(p.app, consoleRef('dmitry'), 'Dmitry Sokolov', {
+      role: 'mentee',
+      grade: 5,
+      learn: ['ai'],
+    });
+    p.app.database.db
+      .insert(pairs)
+      .values({ mentorUserId: anna, menteeUserId: dmitry, createdAt: p.app.clock.now() })
+      .run();
+    await p.chat.type('/as dmitry');
+    await p.chat.type('/leave');
+    expect(await p.chat.type('1')).toContain('Dmitry Sokolov has left the program');
+    await p.as('lena');
+    const asked = await p.chat.type('/admin survey');
+    expect(asked).toContain('Send the final survey to 3 people who were in a pair?');
+    expect(asked).toContain('Send to 3');
+    const sent = await p.chat.type('1');
+    expect(sent).toContain('Final survey sent to 3 people.');
+    expect(p.rows('select user_id from survey_invites')).toHaveLength(3);
   });
 });

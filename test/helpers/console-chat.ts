@@ -4,10 +4,12 @@ import {
   type ConsolePerson,
   createConsoleAdapter,
 } from '../../src/adapters/console';
-import type { Locale } from '../../src/core/i18n';
+import { type Locale, localeFromPlatform } from '../../src/core/i18n';
 import { getProfile } from '../../src/db/queries/profiles';
 import { findUser } from '../../src/db/queries/users';
 import { DEMO_COMPANY } from '../../src/demo/company';
+import { runDueTimers } from '../../src/jobs/timers';
+import { silentLogger } from '../../src/logger';
 import type { TestApp } from './app';
 
 export interface ConsoleChat {
@@ -55,6 +57,22 @@ export async function startConsoleChat(
     locale: options.locale ?? 'en',
     filesDir: `${app.dir}/files`,
     settle: () => app.outbox.drain(),
+    // The language a person chose, as main.ts reads it for the banner after a restart.
+    localeOf: (id) => {
+      const user = findUser(app.database.db, { ...ME_REF, id });
+      return user ? (user.locale ?? localeFromPlatform(user.platformLocale)) : undefined;
+    },
+    // `/time +2h`, as main.ts wires it: the clock moves and what fell due runs.
+    timeTravel: async (ms) => {
+      app.clock.set(new Date(app.clock.now().getTime() + ms));
+      runDueTimers(
+        { db: app.database.db, config: app.config, logger: silentLogger, adapters: app.adapters },
+        app.clock.now(),
+      );
+      app.outbox.kick();
+      await app.outbox.drain();
+      return app.clock.now();
+    },
   });
   app.adapters.console = adapter;
   await adapter.start(app.engine.handle);

@@ -98,8 +98,8 @@ export async function pairedConsole(
         .get() as { id: number; starts_at: number };
       app.clock.set(new Date(meeting.starts_at + 2 * 60 * 60 * 1000 + 60_000));
       await tick();
-      // The booking's Reschedule / Cancel / Can't make it are still on the page as 1–3.
-      await chat.type('4'); // Yes, it happened
+      // "Did it happen?" takes over from the booking's Reschedule / Cancel / Can't make it.
+      await chat.type('1'); // Yes, it happened
       return meeting.id;
     },
     async press(id, data) {

@@ -200,8 +200,14 @@ describe('matching rounds in the console demo', () => {
     const preview = await chat.type('/match preview');
     expect(preview).toContain('1 proposed pair, total score 10; 3 not matched.');
     expect(preview).toContain(
-      'Sam Learner (mentee): everyone who teaches their topics is at their grade or above',
+      'Sam Learner: as a mentee, everyone who teaches their topics is at their grade or above',
     );
+    // One line per person — Bo, left out on both sides, with both reasons — and as many lines
+    // as the count says.
+    expect(preview).toContain(
+      '• Bo Both: as a mentor, no one wants their topics right now; as a mentee, no mentor teaches the topics they want',
+    );
+    expect(preview.split('Not matched this round:\n')[1]?.match(/^• /gm)).toHaveLength(3);
 
     const published = await chat.type('/match publish');
     expect(published).toContain("Sent 1 proposal; 3 people were told why they weren't matched.");
@@ -261,9 +267,9 @@ describe('matching rounds in the console demo', () => {
       ],
     });
     const preview = await chat.type('/match preview');
-    expect(preview).toContain('Ada Both (mentee): no mentor teaches the topics they want');
-    expect(preview).toContain(
-      'Ben Both (mentee): everyone who teaches their topics is at their grade or above',
+    expect(preview).toMatch(/Ada Both: .*as a mentee, no mentor teaches the topics they want/);
+    expect(preview).toMatch(
+      /Ben Both: .*as a mentee, everyone who teaches their topics is at their grade or above/,
     );
     await chat.type('/match publish');
     const told = (name: string) =>
@@ -279,6 +285,54 @@ describe('matching rounds in the console demo', () => {
     expect(told('Ben Both')).toEqual([
       'No match for you in this round. To teach: nobody is looking to learn your topics right now. To learn: everyone who teaches your topics is at your level or above — in reverse mentoring your mentor is a more junior colleague. Nothing to do on your side — the next round will try again.',
     ]);
+  });
+
+  it('words a proposal for its reader, counts one person as one, and points to the intro wherever it lands', async () => {
+    app = createTestApp({ env: { ADMIN_IDS: 'console:me' } });
+    const { participant } = await import('../helpers/participants');
+    const ref = (id: string) => ({ platform: 'console' as const, workspace: 'local', id });
+    participant(app, ref('mia'), 'Mia Young', { role: 'mentor', grade: 1, teach: ['ai'] });
+    participant(app, ref('max'), 'Max Old', { role: 'mentee', grade: 5, learn: ['ai'] });
+    participant(app, ref('sam'), 'Sam Learner', {
+      role: 'mentee',
+      grade: 2,
+      learn: ['green_economy'],
+    });
+    chat = await startConsoleChat(app, {
+      people: [
+        { id: 'mia', name: 'Mia Young' },
+        { id: 'max', name: 'Max Old' },
+        { id: 'sam', name: 'Sam Learner' },
+      ],
+    });
+    const published = await chat.type('/match publish');
+    expect(published).toContain("Sent 1 proposal; 1 person was told why they weren't matched.");
+    // One dash at most, and "why" said from the reader's side.
+    expect(published).toContain(
+      'You could mentor Max Old (Dept Max Old, 5 — executive).\nWhy: they want to learn AI and neural networks;',
+    );
+    expect(published).toContain(
+      'Mia Young (Dept Mia Young, 1 — junior / intern) could be your mentor.\nWhy: they teach AI and neural networks;',
+    );
+    await answer('mia', true);
+    const paired = (await answer('max', true)).out;
+    expect(paired).toContain(
+      'You and Mia Young are a pair — your introduction is in its own message.',
+    );
+    expect(paired).not.toContain('below');
+  });
+
+  it('says "1 участнику" and "обратное наставничество" in Russian', async () => {
+    const { translator } = await import('../../src/core/i18n');
+    const t = translator('ru');
+    expect(t('match.published', { proposals: 2, unmatched: 1, hours: 72 })).toContain(
+      'ещё 1 участнику объяснили',
+    );
+    expect(t('match.published', { proposals: 2, unmatched: 3, hours: 72 })).toContain(
+      'ещё 3 участникам объяснили',
+    );
+    expect(t('survey.field.nps')).toContain('обратное наставничество');
+    expect(t('digest.title')).toBe('Неделя обратного наставничества');
   });
 
   it('writes to nobody twice: no "unmatched" note for people with a proposal, nothing on a second publish', async () => {
@@ -441,6 +495,33 @@ describe('matching rounds in the console demo', () => {
     expect(out).toContain('Anna Petrova вышел(шла) из программы, поэтому ваша пара закрыта.');
     // The pair ends but stays, for Dmitry's history and past weeks' figures.
     expect(rows('select status from pairs')).toEqual([{ status: 'ended' }]);
+  });
+
+  it('tells people who cannot be matched now why, instead of promising the next round', async () => {
+    await demo();
+    // Natalia is on a break (two weeks from the demo's start), Pavel hasn't read the guide.
+    await chat.type('/as natalia');
+    const paused = await chat.type('/pair');
+    expect(paused).toContain('Пары пока нет. Вы на перерыве до 15 дек.; /resume — и вы снова');
+    expect(paused).not.toContain('ближайшем раунде');
+    await chat.type('/as pavel');
+    const unprepared = await chat.type('/pair');
+    expect(unprepared).toContain('Пары пока нет. Прочитайте памятку (/profile)');
+    await chat.type('/as maria');
+    expect(await chat.type('/pair')).toContain(
+      'Пары пока нет. Предложение придёт в ближайшем раунде подбора.',
+    );
+    // A partner left behind hears the same truth: Dmitry is on a break.
+    await chat.type('/as me');
+    await chat.type('/admin pair anna dmitry');
+    await chat.type('/as dmitry');
+    await chat.type('/pause 3');
+    await chat.type('/as anna');
+    await chat.type('/leave');
+    const out = await chat.type('1');
+    expect(out).toContain('Anna Petrova вышел(шла) из программы, поэтому ваша пара закрыта.');
+    expect(out).toContain('Вы на перерыве до 22 дек.; /resume');
+    expect(out).not.toContain('следующий раунд предложит');
   });
 });
 

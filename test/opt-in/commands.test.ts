@@ -45,14 +45,14 @@ describe('pause and resume', () => {
     await join(chat);
 
     expect(await chat.type('/pause 3')).toContain(
-      "You're on a break for 3 weeks (until December 22, 2026)",
+      "You're on a break for 3 weeks (until 22 Dec 2026)",
     );
     const user = me();
     if (!user) throw new Error('no user');
     expect(getProfile(app.database.db, user.id)?.profile.pausedUntil).toEqual(
       new Date('2026-12-22T09:00:00Z'),
     );
-    expect(await chat.type('/profile')).toContain('Status: on a break until December 22, 2026');
+    expect(await chat.type('/profile')).toContain('Status: on a break until 22 Dec 2026');
 
     expect(await chat.type('/resume')).toContain('Welcome back!');
     expect(getProfile(app.database.db, user.id)?.profile.pausedUntil).toBeNull();

@@ -30,7 +30,7 @@ describe('the summary chart', () => {
       expect(png.length).toBeLessThan(500_000);
       expect(built.chart).toMatchObject({
         mimeType: 'image/png',
-        filename: 'tandem-summary-2026-12-06.png',
+        filename: 'tandem-summary-2026-11-30-to-2026-12-06.png',
       });
       expect(built.svg).toContain('<g id="held" data-values="0,0,0,1,0,1,1,2">');
       // Only the last week has 3 raters: (5 + 4 + 3) / 3; the rest are gaps.

@@ -32,7 +32,13 @@ describe('the weekly summary', () => {
         goalsSet: 2,
         goalsDone: 1,
       });
-      expect(data.meetings).toEqual({ scheduled: 5, held: 2, missed: 1, cancelled: 1 });
+      expect(data.meetings).toEqual({
+        scheduled: 5,
+        held: 2,
+        missed: 1,
+        cancelled: 1,
+        unconfirmed: 1,
+      });
       expect(data.usefulness).toEqual({ shown: false, count: 2 });
       expect(data.nps).toEqual({ shown: false, count: 0 });
       expect(data.unmetTopics).toEqual([{ id: 'green_economy', wanted: 2 }]);
@@ -79,7 +85,10 @@ describe('the weekly summary', () => {
         'Prepared: 7 · proposed: 8 · active pairs: 4 · met at least once: 2',
       );
       expect(two.text).toContain('Goals: 2 set, 1 done');
-      expect(two.text).toContain('Sessions: 2 held of 5 ▲1 (1 missed, 1 cancelled)');
+      // The fifth ended with no "did it happen?" answer yet.
+      expect(two.text).toContain(
+        'Sessions: 2 held of 5 ▲1 (1 missed, 1 cancelled, 1 not confirmed yet)',
+      );
       expect(two.text).toContain('Usefulness: not enough answers to show (2 of at least 3).');
       expect(two.text).toContain('Wanted, but nobody teaches: Green economy (2)');
       expect(two.text).toContain(

@@ -51,6 +51,16 @@ async function pairUp(start = '2026-12-01T09:00:00Z') {
   });
 }
 
+/** The number printed last for a button labelled `label`. */
+function numberOf(printed: string, label: string): number {
+  const hits = [...printed.matchAll(/\[(\d+)\] ([^[\n]+?)(?=\s{3}\[|\n|$)/g)].filter(
+    (m) => m[2]?.trim() === label,
+  );
+  const last = hits.at(-1);
+  if (!last) throw new Error(`no "${label}" in:\n${printed}`);
+  return Number(last[1]);
+}
+
 /** Books a sprint: typed day and time, keep 2 h, a task, no link. */
 async function book(day: string, time: string) {
   await chat.type('/sprint');
@@ -75,6 +85,8 @@ describe('a sprint from booking to "did it happen?"', () => {
     expect(ics).toContain('UID:meeting-1@tandem.local');
     expect(ics).toContain('DTSTART:20261203T120000Z');
     expect(ics).toContain('SEQUENCE:0');
+    // Stamped with the engine's clock (the demo's, a test's), never the wall clock.
+    expect(ics).toContain('DTSTAMP:20261201T090000Z');
     expect(
       rows("select kind, due_at from timers where kind like 'meeting.%' order by due_at").map(
         (r) => r.kind,
@@ -93,17 +105,17 @@ describe('a sprint from booking to "did it happen?"', () => {
     app.clock.set('2026-12-03T14:00:00Z');
     await tick();
     expect(chat.transcript()).toContain('Did your sprint with Tom Berg happen?');
-    // "Yes" leads straight into the feedback poll. (The booking's three buttons are still on
-    // the page as 1–3, so the question's buttons go on from 4.)
-    expect(chat.transcript()).toContain('[4] Yes, it happened   [5] It was moved');
-    expect(await chat.type('4')).toContain(
+    // "Yes" leads straight into the feedback poll. (The question takes over from the booking's
+    // Reschedule / Cancel / Can't make it, so its buttons are 1–3.)
+    expect(chat.transcript()).toContain('[1] Yes, it happened   [2] It was moved');
+    expect(await chat.type('1')).toContain(
       'How useful was “Set up an AI assistant for the weekly report” for you?',
     );
     expect(rows('select status from meetings')).toEqual([{ status: 'held' }]);
     expect(rows("select action from audit_log where action = 'meeting.held'")).toHaveLength(1);
     await chat.type('/as tom');
     // The partner's "Yes" is already recorded; Tom goes straight to his own poll.
-    expect(await chat.type('4')).toContain('How useful was');
+    expect(await chat.type('1')).toContain('How useful was');
   });
 
   it('after a three-day downtime drops reminders that are too late and asks "did it happen?" once', async () => {
@@ -121,8 +133,21 @@ describe('a sprint from booking to "did it happen?"', () => {
   it('cancels with a METHOD:CANCEL invite and no more reminders', async () => {
     await pairUp();
     await book('2026-12-03', '15:00');
-    const out = await chat.type('2'); // the invite's "Cancel it"
+    // The invite's "Cancel it" asks first, naming the session; nothing changes until Yes.
+    const ask = await chat.type('2');
+    expect(ask).toContain('Cancel the sprint on Thu, 3 Dec, 15:00 with Tom Berg?');
+    expect(ask).toContain('[1] Yes, cancel   [2] Keep it');
+    expect(rows('select status from meetings')).toEqual([{ status: 'scheduled' }]);
+    expect(await chat.type('2')).toContain('Kept — nothing changed.');
+    expect(rows('select status from meetings')).toEqual([{ status: 'scheduled' }]);
+    // The invite is still open (shown again below the question, with its own numbers).
+    const again = await chat.type(String(numberOf(chat.transcript(), 'Cancel it')));
+    expect(again).toContain('Cancel the sprint on Thu, 3 Dec, 15:00 with Tom Berg?');
+    const out = await chat.type(String(numberOf(again, 'Yes, cancel')));
     expect(out).toContain('Cancelled. Your partner has been told.');
+    // The cancelling invite says to take it off the calendar.
+    expect(out).toContain('→ to Tom Berg · Tandem:\nRemove it from your calendar');
+    expect(out).not.toContain('Add it to your calendar');
     expect(out).toContain(
       '→ to Tom Berg · Tandem:\nYour sprint with Lena Orlova on Thu, 3 Dec, 13:00–15:00 (Europe/Berlin) is cancelled.',
     );
@@ -171,7 +196,11 @@ describe('moving and "can\'t make it"', () => {
   it('"can\'t make it" cancels and asks the partner to pick a new time', async () => {
     await pairUp();
     await book('2026-12-03', '15:00');
-    const out = await chat.type('3');
+    const ask = await chat.type('3');
+    expect(ask).toContain(
+      "You can't make the sprint on Thu, 3 Dec, 15:00 with Tom Berg? It will be cancelled",
+    );
+    const out = await chat.type('1'); // Yes, cancel
     expect(out).toContain('your partner has been asked to pick a new time with you');
     expect(out).toContain("Lena Orlova can't make it. Please pick a new time together");
     expect(rows('select status, sequence from meetings')).toEqual([
@@ -251,7 +280,8 @@ describe('races and stale answers', () => {
     await book('2026-12-03', '15:00');
     await chat.type('1'); // Reschedule: the form opens
     await chat.type('/as tom');
-    await chat.type('2'); // Tom cancels from his invite
+    await chat.type('2'); // Tom cancels from his invite…
+    await chat.type('1'); // …and confirms
     await chat.type('/as lena');
     await chat.type('/join'); // (back to Lena: her form is shown again)
     await chat.type('2026-12-04');
@@ -269,7 +299,7 @@ describe('races and stale answers', () => {
     app.clock.set('2026-12-02T10:00:00Z');
     await tick(); // both are asked
     const asked = rows('select id from meetings')[0]?.id;
-    await chat.type('5'); // Lena: "It was moved" (after the booking's 1–3)
+    await chat.type('2'); // Lena: "It was moved"
     await chat.type('2026-12-05');
     await chat.type('10:00');
     await chat.type('7');
@@ -332,6 +362,7 @@ describe('races and stale answers', () => {
     expect(ics).toMatch(/ORGANIZER;CN="?Tandem"?:mailto:noreply@tandem.local/i);
     expect(ics).toContain('Tom Berg');
     await chat.type('2'); // cancel it again
+    await chat.type('1'); // Yes, cancel
     app.clock.advance(14 * 24 * 3600_000 + 1);
     // The cancelled booking is no contact: the pair is nudged on day 14.
     expect(
@@ -349,7 +380,7 @@ describe('bad input when booking', () => {
     await chat.type('/sprint');
     expect(await chat.type('someday maybe')).toContain('I couldn’t read that date.');
     // A day already gone is refused right at the day question.
-    expect(await chat.type('2026-11-30')).toContain('That time has already passed');
+    expect(await chat.type('2026-11-30')).toContain('That day has already passed');
     await chat.type('2026-12-01');
     // Today, but an hour already past (it is 12:00 in Moscow), is refused at the time question.
     expect(await chat.type('09:00')).toContain('That time has already passed');
@@ -366,7 +397,7 @@ describe('bad input when booking', () => {
     await chat.type('7');
     await chat.type('Задача');
     expect(await chat.type('1')).toContain(
-      'Запланировано (спринт) с Tom Berg:\nср, 2 дек., 15:00–17:00 (Europe/Moscow)',
+      'Спринт с Tom Berg назначен:\nср, 2 дек., 15:00–17:00 (Europe/Moscow)',
     );
     await chat.type('/sprint');
     // Typed with its time and already past: refused at once, at the day question.

@@ -17,6 +17,8 @@ import {
   plainStyle,
   type RenderStyle,
   renderReply,
+  renderStillOpen,
+  renumberPage,
 } from './render';
 
 export const CONSOLE_WORKSPACE = 'local';
@@ -48,17 +50,28 @@ export interface ConsoleAdapterConfig {
   onClose?: () => void;
   /** `/time +1d`: moves the demo clock and runs what fell due; returns the new time. */
   timeTravel?: (ms: number) => Promise<Date>;
+  /**
+   * The language a person chose, as stored (they may have typed /lang before a restart): the
+   * console's own lines — the banner first — are written in it.
+   */
+  localeOf?: (personId: string) => Locale | undefined;
 }
 
 /**
  * The embedded local chat: readline in, text out. It is a real adapter — the same engine,
  * forms and outbox as Slack and Telegram — with buttons as numbers and forms as prompts.
  *
- * Numbers: the messages that came since the person last typed form one page, and every
- * button on it has its own number (a second proposal's Accept is 3, not another 1), so a typed
- * number means exactly one button. The page stays until the next message with buttons comes
- * after the person typed; that one starts a new page from 1. A message answered in place
- * (`replaces`) gives its numbers up to new buttons.
+ * Numbers — the rule: a typed number presses what the newest print of that number shows, and
+ * nothing still open is ever out of reach.
+ * - Every open button in a conversation has its own number (a second proposal's Accept is 3,
+ *   not another 1). New buttons count on above the open ones, except that the first ones after
+ *   the person typed start again from 1, and a scale keeps its own numbers (NPS 10 is 10).
+ * - When new buttons take a number an older, still open message uses, that message is shown
+ *   again right after them under "Still open:", compactly, with fresh numbers — so the old
+ *   print of the number is no longer what it means, and the new print says so.
+ * - A message answered in place (`replaces`), or followed by a newer message of its series (a
+ *   form's next question), is closed: its numbers are free, and until new buttons take them a
+ *   repeated press still reaches it, like a double tap.
  */
 export class ConsoleAdapter implements ChatAdapter {
   readonly platform = 'console' as const;
@@ -68,6 +81,9 @@ export class ConsoleAdapter implements ChatAdapter {
   readonly #pages = new Map<string, OpenMenu[]>();
   /** Conversations where the person has moved on; their next buttons start a new page. */
   readonly #turned = new Set<string>();
+  /** The series the line being handled answers, until its replies say whether it goes on. */
+  #answering: string | undefined;
+  #answerFollowed = false;
   #sent = 0;
   #me: ConsolePerson;
   #where: 'dm' | 'group' = 'dm';
@@ -124,14 +140,26 @@ export class ConsoleAdapter implements ChatAdapter {
     if (options?.locale) this.#locales.set(recipientId(target), options.locale);
     const locale = options?.locale ?? this.#config.locale;
     const key = conversationKey(target);
-    // An answer in place closes the message it answers (on a chat platform it is edited).
-    let page = (this.#pages.get(key) ?? []).map((m) =>
-      m.ref === options?.replaces ? { ...m, closed: true } : m,
-    );
-    if (this.#turned.has(key) && replyHasEntries(reply)) {
-      page = [];
-      this.#turned.delete(key);
+    if (key === this.#pageKey() && this.#answering !== undefined) {
+      // The first reply to an answer says whether the series goes on.
+      if (reply.series === this.#answering) this.#answerFollowed = true;
+      else if (replyHasEntries(reply)) this.#settleAnswer();
     }
+    // An answer in place closes the message it answers (on a chat platform it is edited); a
+    // newer message of a series (a form's next question) closes the series' older ones; and a
+    // message shown again (the same buttons: a proposal on /pair) takes over from its old print.
+    const pressable = new Set(entryData(reply));
+    let page = (this.#pages.get(key) ?? []).map((m) =>
+      m.ref === options?.replaces ||
+      (reply.series !== undefined && m.series === reply.series) ||
+      m.entries.every((e) => pressable.has(e.data))
+        ? { ...m, closed: true }
+        : m,
+    );
+    const open = page.filter((m) => !m.closed);
+    // The first buttons after the person typed start from 1; others count on above the open ones.
+    const fresh = this.#turned.has(key) && replyHasEntries(reply);
+    if (fresh) this.#turned.delete(key);
     const rendered = renderReply(
       reply,
       this.#style,
@@ -144,20 +172,18 @@ export class ConsoleAdapter implements ChatAdapter {
         ),
         multi: t(locale, 'console.multiHint'),
       },
-      firstFreeNumber(page.filter((m) => !m.closed)),
+      fresh ? 1 : firstFreeNumber(open),
     );
-    const menu = rendered.menu;
-    if (menu) {
-      // A scale claims its own numbers (0–10); an older button showing one of them lets go.
-      const taken = new Set(menu.entries.map((e) => e.n));
-      page = page
-        .map((m) => ({ ...m, entries: m.entries.filter((e) => !taken.has(e.n)) }))
-        .filter((m) => m.entries.length > 0);
+    const lines = [...rendered.lines];
+    if (rendered.menu) {
       this.#sent += 1;
-      page.push({ ...menu, ref: `m${this.#sent}` });
+      const added: OpenMenu = { ...rendered.menu, ref: `m${this.#sent}` };
+      const turn = renumberPage(page, added);
+      page = turn.page;
+      lines.push(...renderStillOpen(turn.reshown, this.#style, t(locale, 'console.stillOpen')));
     }
     this.#pages.set(key, page);
-    this.#print(this.#header(target), ...rendered.lines, '');
+    this.#print(this.#header(target), ...lines, '');
   }
 
   async sendFile(target: Target, file: FileMessage, options?: SendOptions): Promise<void> {
@@ -227,6 +253,9 @@ export class ConsoleAdapter implements ChatAdapter {
     if (this.#closed) return;
     const text = line.trim();
     if (text === '') return this.#prompt();
+    // When input is piped (not a terminal), echo it so the transcript reads like a chat — the
+    // console's own commands (/as, /time) too.
+    if (!this.#interactive()) this.#print(`${this.#promptText()}${text}`);
     // Whatever is typed (/time too) turns the page: the buttons shown so far stay until new ones come.
     this.#turned.add(this.#pageKey());
     const command = parseCommand(text);
@@ -238,8 +267,13 @@ export class ConsoleAdapter implements ChatAdapter {
     const local = this.#local(text);
     if (local === 'switched') await this.#arrive();
     if (!local) {
-      const event = this.#echoAndConvert(text);
-      if (event) await this.#deliver(handler, event);
+      const event = this.toEvent(text);
+      if (event) {
+        this.#answering = this.#seriesAnswered(event);
+        this.#answerFollowed = false;
+        await this.#deliver(handler, event);
+        this.#settleAnswer();
+      }
     }
     this.#prompt();
   }
@@ -251,6 +285,35 @@ export class ConsoleAdapter implements ChatAdapter {
     } catch {
       // The engine has its own error boundary; a failure here must not stop the chat.
     }
+  }
+
+  /**
+   * The series (a form) a line answers: a press of a question's buttons, or plain text while
+   * the question is open (the engine hands such text to the form).
+   */
+  #seriesAnswered(event: InboundEvent): string | undefined {
+    const page = (this.#pages.get(this.#pageKey()) ?? []).filter((m) => m.awaitsAnswer);
+    if (event.type === 'action') return page.find((m) => m.ref === event.messageRef)?.series;
+    if (event.type !== 'text') return undefined;
+    return page.findLast((m) => !m.closed)?.series;
+  }
+
+  /**
+   * An answer to a series (a form) that brought no next message of it — before other buttons
+   * came, or at all — ended it (the form was saved): its last question's buttons no longer do
+   * anything, so they are closed rather than shown again as "still open".
+   */
+  #settleAnswer(): void {
+    const series = this.#answering;
+    this.#answering = undefined;
+    if (series === undefined || this.#answerFollowed) return;
+    const key = this.#pageKey();
+    const page = this.#pages.get(key);
+    if (page)
+      this.#pages.set(
+        key,
+        page.map((m) => (m.series === series ? { ...m, closed: true } : m)),
+      );
   }
 
   /** Tells the engine the current person is here (start, /as), so open forms are shown again. */
@@ -269,30 +332,29 @@ export class ConsoleAdapter implements ChatAdapter {
 
   #locale(): Locale {
     return (
-      this.#locales.get(this.#me.id) ?? localeFromPlatform(this.#me.locale) ?? this.#config.locale
+      this.#locales.get(this.#me.id) ??
+      this.#config.localeOf?.(this.#me.id) ??
+      localeFromPlatform(this.#me.locale) ??
+      this.#config.locale
     );
-  }
-
-  #echoAndConvert(text: string): InboundEvent | undefined {
-    // When input is piped (not a terminal), echo it so the transcript reads like a chat.
-    if (!this.#interactive()) this.#print(`${this.#promptText()}${text}`);
-    return this.toEvent(text);
   }
 
   /** `/time +1d` / `+3h` / `+30m`: the demo clock jumps, and whatever fell due happens. */
   async #timeTravel(args: string): Promise<void> {
     const locale = this.#locale();
     const m = /^\+(\d{1,3})([dhm])$/.exec(args.trim());
-    if (!m || !this.#config.timeTravel) {
+    if (!this.#config.timeTravel || (!m && args.trim() !== '')) {
       this.#print(t(locale, 'console.timeUsage'), '');
       return;
     }
-    const unit = { d: 86_400_000, h: 3_600_000, m: 60_000 }[m[2] as 'd' | 'h' | 'm'];
-    const now = await this.#config.timeTravel(Number(m[1]) * unit);
+    const unit = { d: 86_400_000, h: 3_600_000, m: 60_000 }[(m?.[2] ?? 'm') as 'd' | 'h' | 'm'];
+    // Bare /time: where the demo clock stands now (moving it by nothing), and how to move it.
+    const now = await this.#config.timeTravel(Number(m?.[1] ?? 0) * unit);
     this.#print(
       this.#style.dim(
         t(locale, 'console.timeNow', { time: now.toISOString().slice(0, 16).replace('T', ' ') }),
       ),
+      ...(m ? [] : [t(locale, 'console.timeUsage')]),
       '',
     );
   }
@@ -420,11 +482,16 @@ function conversationKey(target: Target): string {
   return target.kind === 'user' ? `dm:${target.user.id}` : menuKey(target.conversation);
 }
 
+/** What a reply's options and buttons (not its links) press. */
+function entryData(reply: Reply): string[] {
+  return [
+    ...(reply.kind === 'choice' ? reply.options.map((o) => o.data) : []),
+    ...(reply.buttons ?? []).flatMap((b) => (b.data === undefined ? [] : [b.data])),
+  ];
+}
+
 function replyHasEntries(reply: Reply): boolean {
-  return (
-    (reply.kind === 'choice' && reply.options.length > 0) ||
-    (reply.buttons ?? []).some((b) => b.url === undefined)
-  );
+  return entryData(reply).length > 0;
 }
 
 function recipientId(target: Target): string {

@@ -7,12 +7,22 @@ export interface MenuEntry {
   data: string;
   /** Multi-select option value, for "1,3,5" answers. */
   value?: string;
+  /** As printed (without its number), for showing it again under "Still open:". */
+  label: string;
+  /** A choice's option: its mark, "(•)" or "[x]" when chosen. */
+  mark?: string;
 }
 
 export interface ConsoleMenu {
   entries: MenuEntry[];
   /** Multi-select: the action that accepts several values at once. */
   submit?: string;
+  /** One line that says what the message asks, for showing it again compactly. */
+  summary: string;
+  /** The reply's series (a form's questions): a newer message of it closes this one. */
+  series?: string;
+  /** Its answer brings the series' next message (a form's question). */
+  awaitsAnswer?: boolean;
 }
 
 export interface RenderedReply {
@@ -72,7 +82,13 @@ export function renderReply(
       reply.mode === 'multi' ? (option.selected ? '[x]' : '[ ]') : option.selected ? '(•)' : '( )',
     );
     options.forEach((option, i) => {
-      entries.push({ n: numbers[i] ?? 0, data: option.data, value: option.value });
+      entries.push({
+        n: numbers[i] ?? 0,
+        data: option.data,
+        value: option.value,
+        label: option.label,
+        mark: marks[i] ?? '',
+      });
     });
     if (options.length > 0 && options.every((o) => labelNumber(o.label) !== undefined)) {
       // A scale (0–10, 1–5): one row, each answer typed as the number it shows.
@@ -89,7 +105,7 @@ export function renderReply(
   }
   const row = buttons.map((button, k) => {
     const n = numbers[options.length + k] ?? 0;
-    entries.push({ n, data: button.data });
+    entries.push({ n, data: button.data, label: button.label });
     return labelNumber(button.label) === n ? `[${button.label}]` : `[${n}] ${button.label}`;
   });
   if (row.length > 0) lines.push(`  ${row.join('   ')}`);
@@ -98,9 +114,68 @@ export function renderReply(
   return {
     lines,
     menu: entries.length
-      ? { entries, ...(reply.kind === 'choice' && reply.submit ? { submit: reply.submit } : {}) }
+      ? {
+          entries,
+          summary: summaryOf(reply),
+          ...(reply.kind === 'choice' && reply.submit ? { submit: reply.submit } : {}),
+          ...(reply.series ? { series: reply.series } : {}),
+          ...(reply.awaitsAnswer ? { awaitsAnswer: true } : {}),
+        }
       : undefined,
   };
+}
+
+/** The longest summary line "Still open:" prints for a message. */
+const SUMMARY_MAX = 90;
+
+/**
+ * What a message asks, in one line: its title and its first line of text — past a form's
+ * notice ("⚠️ …"), which says what went wrong, not what is asked.
+ */
+function summaryOf(reply: Reply): string {
+  const lines = reply.text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !/^(⚠️|↪)/.test(l));
+  // "Sprint with Sam booked:" says what only with the line after it (the day).
+  const first = lines[0]?.endsWith(':') && lines[1] ? `${lines[0]} ${lines[1]}` : lines[0];
+  const line = [reply.title, first].filter(Boolean).join(': ');
+  return line.length > SUMMARY_MAX ? `${line.slice(0, SUMMARY_MAX - 1)}…` : line;
+}
+
+/**
+ * Older messages shown again, compactly, because a new message took their numbers: each
+ * one's summary, then its buttons and options with their fresh numbers.
+ */
+export function renderStillOpen(
+  menus: readonly ConsoleMenu[],
+  style: RenderStyle,
+  heading: string,
+): string[] {
+  if (menus.length === 0) return [];
+  const lines = [style.dim(heading)];
+  for (const menu of menus) {
+    lines.push(`  ${menu.summary}`);
+    const cells = menu.entries.map(
+      (e) => `[${e.n}] ${e.mark === '(•)' || e.mark === '[x]' ? `${e.mark} ` : ''}${e.label}`,
+    );
+    lines.push(...wrapCells(cells, '    '));
+  }
+  return lines;
+}
+
+/** Cells joined with wide gaps, wrapped to a terminal's usual width. */
+function wrapCells(cells: string[], indent: string, width = 80): string[] {
+  const rows: string[] = [];
+  let row = '';
+  for (const cell of cells) {
+    if (row && indent.length + row.length + 3 + cell.length > width) {
+      rows.push(`${indent}${row}`);
+      row = cell;
+    } else row = row ? `${row}   ${cell}` : cell;
+  }
+  if (row) rows.push(`${indent}${row}`);
+  return rows;
 }
 
 /** A message of the current page with its buttons, by its console message id. */
@@ -148,9 +223,34 @@ export function answerFromMenu(line: string, open: readonly OpenMenu[]): MenuAns
   return undefined;
 }
 
-/** The numbers a new message in this conversation starts from: above everything still open. */
+/** The numbers a new message in this conversation starts from: above everything given. */
 export function firstFreeNumber(open: readonly OpenMenu[]): number {
   let highest = 0;
   for (const menu of open) for (const e of menu.entries) highest = Math.max(highest, e.n);
   return highest + 1;
+}
+
+/**
+ * A new message joins the page: older open messages that used any of its numbers are numbered
+ * afresh above everything in use (returned as `reshown`, to be shown again), and closed ones
+ * let go of the numbers now taken.
+ */
+export function renumberPage(
+  page: readonly OpenMenu[],
+  added: OpenMenu,
+): { page: OpenMenu[]; reshown: OpenMenu[] } {
+  const takenBy = (menus: readonly OpenMenu[]) =>
+    new Set(menus.flatMap((m) => m.entries.map((e) => e.n)));
+  const taken = takenBy([added]);
+  const clashes = (m: OpenMenu) => !m.closed && m.entries.some((e) => taken.has(e.n));
+  const kept = page.filter((m) => !clashes(m));
+  let next = firstFreeNumber([...kept.filter((m) => !m.closed), added]);
+  const reshown = page
+    .filter(clashes)
+    .map((m) => ({ ...m, entries: m.entries.map((e) => ({ ...e, n: next++ })) }));
+  const inUse = takenBy([added, ...reshown]);
+  const trimmed = kept
+    .map((m) => (m.closed ? { ...m, entries: m.entries.filter((e) => !inUse.has(e.n)) } : m))
+    .filter((m) => m.entries.length > 0);
+  return { page: [...trimmed, added, ...reshown], reshown };
 }

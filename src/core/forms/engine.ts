@@ -6,7 +6,14 @@ import { encodeAction } from '../actions';
 import type { Ctx } from '../context';
 import type { FormSubmitResult } from '../events';
 import { FORM_ACTION, FORM_OPS, optionFingerprint, renderPrompt } from './prompt';
-import type { FieldDefinition, FieldOption, FormDefinition, FormEnv, FormValues } from './types';
+import {
+  type FieldDefinition,
+  type FieldOption,
+  type FormDefinition,
+  type FormEnv,
+  type FormValues,
+  hintOf,
+} from './types';
 import { validateField } from './validate';
 import type { FormFieldView, FormView } from './view';
 
@@ -42,22 +49,29 @@ export class FormEngine<Id extends string> {
 
   /**
    * Starts a form. With a native form surface and a fresh trigger it opens as a whole;
-   * otherwise it asks the first question. Any other form in progress is closed.
+   * otherwise it asks the first question. The same form already in progress (its command typed
+   * again) is resumed where it was left, answers kept — Cancel is the way out; any other form
+   * in progress is closed.
    */
   async start(ctx: Ctx, formId: Id, mode = 'create'): Promise<void> {
     const form = this.#forms[formId];
     const now = ctx.now;
+    const replaced = this.active(ctx);
+    if (replaced?.formId === formId && replaced.mode === mode) {
+      await this.resume(ctx, replaced, ctx.t('form.resumed'));
+      return;
+    }
     const values = form.initialValues?.(ctx, mode) ?? {};
     const db = ctx.deps.db;
     // Say so when an unfinished form gives way, so nobody wonders where their answers went.
-    const replaced = this.active(ctx);
     const replacedForm = replaced ? this.#forms[replaced.formId as Id] : undefined;
-    if (replaced && replacedForm && (replaced.formId !== formId || replaced.mode !== mode)) {
+    if (replaced && replacedForm) {
       ctx.reply({
         kind: 'text',
         text: ctx.t('form.replaced', {
           title: ctx.t(replacedForm.titleFor?.(replaced.mode) ?? replacedForm.title),
         }),
+        series: seriesOf(replaced),
       });
     }
     const session = db.transaction((tx) => {
@@ -287,7 +301,7 @@ export class FormEngine<Id extends string> {
             name: field.name,
             kind: field.kind,
             label: ctx.t(field.label),
-            ...(field.hint ? { hint: ctx.t(field.hint) } : {}),
+            ...(field.hint ? { hint: hintOf(field, env) } : {}),
             // Whether it is needed is known only from the answers, so it is checked on submit.
             optional: Boolean(field.optional) || dependsOnAnswers,
             ...(field.kind === 'single' || field.kind === 'multi'
@@ -362,21 +376,25 @@ export class FormEngine<Id extends string> {
     // A press on this form's own buttons redraws that message instead of adding one.
     const fromPrompt = ctx.event.type === 'action' && ctx.event.data.startsWith(`${FORM_ACTION}|`);
     ctx.reply(
-      renderPrompt(
-        ctx,
-        form,
-        {
-          sessionId: session.id,
-          step: session.step,
-          field,
-          position,
-          total: applicable.length,
-          canGoBack: session.history.length > 0,
-          env,
-        },
-        notice,
-        tone,
-      ),
+      {
+        ...renderPrompt(
+          ctx,
+          form,
+          {
+            sessionId: session.id,
+            step: session.step,
+            field,
+            position,
+            total: applicable.length,
+            canGoBack: session.history.length > 0,
+            env,
+          },
+          notice,
+          tone,
+        ),
+        series: seriesOf(session),
+        awaitsAnswer: true,
+      },
       { replace: fromPrompt },
     );
   }
@@ -452,6 +470,7 @@ export class FormEngine<Id extends string> {
     ctx.reply({
       kind: 'text',
       text: form?.cancelledMessage?.(ctx, session.mode) ?? ctx.t('form.cancelled'),
+      series: seriesOf(session),
     });
   }
 
@@ -521,6 +540,11 @@ function wholeFormFields(
     const applies = field.when({ ctx, mode, values });
     return applies || read ? [{ field, dependsOnAnswers: read }] : [];
   });
+}
+
+/** A form's questions, and what ends it, are one series: each new one supersedes the last. */
+function seriesOf(session: Pick<FormSessionRow, 'id'>): string {
+  return `form:${session.id}`;
 }
 
 function closeActive(db: DbOrTx, userId: number, now: Date): void {

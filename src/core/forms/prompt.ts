@@ -1,8 +1,15 @@
 import { createHash } from 'node:crypto';
 import { encodeAction } from '../actions';
 import type { Ctx } from '../context';
+import { formatLongDay } from '../format';
 import type { Button, Reply } from '../replies';
-import type { FieldDefinition, FormDefinition, FormEnv, FormValue } from './types';
+import {
+  type FieldDefinition,
+  type FormDefinition,
+  type FormEnv,
+  type FormValue,
+  hintOf,
+} from './types';
 
 export const FORM_ACTION = 'f';
 
@@ -54,7 +61,7 @@ export function renderPrompt(
   const lines = [
     notice ? `${tone === 'error' ? '⚠️' : '↪'} ${notice}` : undefined,
     t(field.label),
-    field.hint ? t(field.hint) : undefined,
+    hintOf(field, env),
   ];
 
   const options = field.kind === 'single' || field.kind === 'multi' ? field.options(env) : [];
@@ -62,7 +69,7 @@ export function renderPrompt(
   if (field.kind === 'multi') {
     buttons.push({ label: t('form.button.done'), data: op(FORM_OPS.done), style: 'primary' });
   } else if (hasValue(current)) {
-    const shown = options.find((o) => o.value === current)?.label ?? String(current);
+    const shown = options.find((o) => o.value === current)?.label ?? readBack(ctx, field, env);
     buttons.push({
       label: t('form.button.keep', { value: shorten(shown) }),
       data: op(FORM_OPS.keep),
@@ -92,7 +99,7 @@ export function renderPrompt(
       !choices.some((o) => o.selected)
     ) {
       // A typed custom value (e.g. a time zone) is shown so the person sees what is stored.
-      lines.push(t('form.currentValue', { value: shorten(current) }));
+      lines.push(t('form.currentValue', { value: shorten(readBack(ctx, field, env)) }));
     }
     return {
       kind: 'choice',
@@ -106,6 +113,15 @@ export function renderPrompt(
     };
   }
   return { kind: 'text', title, text: lines.filter(Boolean).join('\n'), buttons };
+}
+
+/** The field's stored answer as the person reads it: a date in their language, not ISO. */
+function readBack(ctx: Ctx, field: FieldDefinition, env: FormEnv): string {
+  const value = env.values[field.name];
+  if (typeof value !== 'string') return String(value);
+  if (field.kind === 'date') return formatLongDay(value, ctx.locale);
+  if (field.kind === 'single' && field.display) return field.display(value, env);
+  return value;
 }
 
 function hasValue(value: FormValue | undefined): boolean {

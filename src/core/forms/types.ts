@@ -20,7 +20,8 @@ export interface FieldOption {
 interface FieldBase {
   name: string;
   label: MessageKey;
-  hint?: MessageKey;
+  /** A line under the question; a function when it depends on today (an example date). */
+  hint?: MessageKey | ((env: FormEnv) => string);
   optional?: boolean;
   /** Conditional fields: asked only when this returns true. */
   when?: (env: FormEnv) => boolean;
@@ -32,7 +33,9 @@ export interface SingleField extends FieldBase {
   /** Accepts a typed value that is not among the options (e.g. any IANA time zone). */
   parseText?: (text: string, env: FormEnv) => string | undefined;
   /** What to say when a typed value is neither an option nor readable by `parseText`. */
-  textError?: MessageKey;
+  textError?: MessageKey | ((env: FormEnv) => string);
+  /** How a typed value (not an option) reads back to the person: a day, not "2026-12-18T15:00". */
+  display?: (value: string, env: FormEnv) => string;
   /** A native picker a whole-form surface may show instead of the options (Slack). */
   picker?: 'date' | 'time';
   /** Extra rule on the chosen or typed value, asked right away; returns the translated reason. */
@@ -62,11 +65,22 @@ export interface NumberField extends FieldBase {
 
 export interface DateField extends FieldBase {
   kind: 'date';
+  /**
+   * Reads a typed date other than YYYY-MM-DD ("31 января", "next friday") as YYYY-MM-DD;
+   * without it only YYYY-MM-DD is taken.
+   */
+  parseText?: (text: string, env: FormEnv) => string | undefined;
   /** Extra rule on the day (YYYY-MM-DD), asked right away; returns the translated reason. */
   check?: (day: string, env: FormEnv) => string | undefined;
 }
 
 export type FieldDefinition = SingleField | MultiField | TextField | NumberField | DateField;
+
+/** A field's hint in the person's language, if it has one. */
+export function hintOf(field: FieldDefinition, env: FormEnv): string | undefined {
+  if (field.hint === undefined) return undefined;
+  return typeof field.hint === 'function' ? field.hint(env) : env.ctx.t(field.hint);
+}
 
 /** A form declared once; adapters render it as a modal, a wizard or console prompts. */
 export interface FormDefinition {

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { dayExample } from '../format';
 import type { Translate } from '../i18n';
 import type { FieldDefinition, FieldOption, FormEnv, FormValue } from './types';
 
@@ -48,7 +49,11 @@ function schemaFor(field: FieldDefinition, env: FormEnv, t: Translate): z.ZodTyp
           if (values.has(v)) return v;
           const custom = field.parseText?.(v, env);
           if (custom !== undefined) return custom;
-          ctx.addIssue({ code: 'custom', message: t(field.textError ?? 'form.error.pickOption') });
+          const message =
+            typeof field.textError === 'function'
+              ? field.textError(env)
+              : t(field.textError ?? 'form.error.pickOption');
+          ctx.addIssue({ code: 'custom', message });
           return z.NEVER;
         })
         .transform((v, ctx) => {
@@ -107,12 +112,23 @@ function schemaFor(field: FieldDefinition, env: FormEnv, t: Translate): z.ZodTyp
         .refine((n) => n >= field.min && n <= field.max, {
           error: t('form.error.outOfRange', { min: field.min, max: field.max }),
         });
-    case 'date':
+    case 'date': {
+      // The example is always ahead of today, in a form this field reads.
+      const notDate = () => {
+        const example = dayExample(env.ctx.now, zoneOf(env), env.ctx.locale ?? 'en');
+        return t('form.error.notDate', {
+          example: field.parseText ? example.natural : example.iso,
+        });
+      };
       return z
-        .string({ error: t('form.error.notDate') })
+        .string({ error: notDate })
         .trim()
-        .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid, {
-          error: t('form.error.notDate'),
+        .transform((v, ctx) => {
+          if (/^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid) return v;
+          const read = /^\d{4}-\d{2}-\d{2}$/.test(v) ? undefined : field.parseText?.(v, env);
+          if (read !== undefined) return read;
+          ctx.addIssue({ code: 'custom', message: notDate() });
+          return z.NEVER;
         })
         .transform((v, ctx) => {
           const error = field.check?.(v, env);
@@ -122,7 +138,13 @@ function schemaFor(field: FieldDefinition, env: FormEnv, t: Translate): z.ZodTyp
           }
           return v;
         });
+    }
   }
+}
+
+/** The person's zone; validation never throws, so a context without one (a preview) gets UTC. */
+function zoneOf(env: FormEnv): string {
+  return env.ctx.user?.timeZone ?? env.ctx.deps?.config.ORG_TIMEZONE ?? 'UTC';
 }
 
 function optionValues(options: FieldOption[]): Set<string> {

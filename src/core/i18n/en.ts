@@ -3,6 +3,9 @@
  * and parameters (checked by the compiler). Text is plain; adapters escape it.
  * Commands are written as `/name`; the engine rewrites them to the platform's syntax.
  */
+/** "1 person", "3 people". */
+const people = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`;
+
 export const en = {
   'error.generic':
     'Sorry, something went wrong on my side. Nothing was changed — please try again.',
@@ -55,8 +58,7 @@ export const en = {
   'form.error.notNumber': 'Please type a whole number.',
   'form.error.outOfRange': (p: { min: number; max: number }) =>
     `Please type a number from ${p.min} to ${p.max}.`,
-  'form.error.notDate': 'Please type a date as YYYY-MM-DD, e.g. 2026-12-03.',
-
+  'form.error.notDate': (p: { example: string }) => `Please type a date, e.g. ${p.example}.`,
   'common.notJoined':
     "You haven't joined the program yet. Type /join to sign up — it takes two minutes.",
 
@@ -110,11 +112,11 @@ export const en = {
   'profile.hint.pickSeveral': 'Pick as many as you like, then press Done.',
   'profile.hint.interests':
     'Separate them with commas, e.g. running, chess, jazz. You can skip this.',
-  'profile.hint.timeZone': 'Or type your zone, e.g. Asia/Tokyo or +5.',
+  'profile.hint.timeZone': 'Or type your city or zone, e.g. Moscow, MSK, Asia/Tokyo or +5.',
   'profile.hint.consent': 'Your individual ratings are never shown to your partner or to HR.',
   'profile.consent.yes': 'I agree',
   'profile.error.timeZone':
-    'I don’t know that time zone. Pick one above or type a zone like Asia/Tokyo or an offset like +5.',
+    'I don’t know that time zone. Pick one above, or type a city I know (Moscow, Kaliningrad, Yekaterinburg, Novosibirsk, London, Berlin, Dubai, New York), an abbreviation (MSK, CET, EST), a zone like Asia/Tokyo, or an offset like +5.',
   'profile.error.interests':
     'Please list at most 10 interests, each under 40 characters, separated by commas.',
   'profile.role.mentor': 'Teach (mentor)',
@@ -173,9 +175,15 @@ export const en = {
   'pause.usage': (p: { max: number }) =>
     `Use /pause to take two weeks off, or /pause N for N weeks (1 to ${p.max}).`,
   'pause.done': (p: { weeks: number; until: string }) =>
-    `You're on a break for ${p.weeks} ${p.weeks === 1 ? 'week' : 'weeks'} (until ${p.until}): no matching and no nudges until then, and you'll be back automatically. Type /resume to come back earlier.`,
+    `You're on a break for ${p.weeks} ${p.weeks === 1 ? 'week' : 'weeks'} (until ${p.until}): no new matches and no nudges until then, and you'll be back automatically. Sessions already booked stay booked, with their reminders. Type /resume to come back earlier.`,
   'pause.changed': (p: { weeks: number; until: string }) =>
     `You were already on a break; it now ends in ${p.weeks} ${p.weeks === 1 ? 'week' : 'weeks'}, on ${p.until}. Type /resume to come back earlier.`,
+  'pause.bookedInBreak': 'Booked during your break — these stay, and I will remind you of them:',
+  'pause.bookedHowToCancel':
+    'To call one off, press its button below (or Cancel on its invite); your partner is told.',
+  'pause.button.cancel': (p: { day: string }) => `Cancel ${p.day}`,
+  'pause.partnerNotice': (p: { name: string; until: string }) =>
+    `${p.name} is on a break from the program until ${p.until}: no nudges for your pair until then. Sessions you have booked together stay booked.`,
   'resume.notPaused': "You're not on a break, so there is nothing to resume.",
   'resume.done': "Welcome back! You're included in matching again.",
   'resume.auto':
@@ -245,8 +253,8 @@ export const en = {
   'match.why.apart': (p: { hours: number }) =>
     p.hours === 0 ? 'same time zone' : `${p.hours} h apart`,
   'match.unmatchedTitle': 'Not matched this round',
-  'match.unmatchedLine': (p: { name: string; side: string; reason: string }) =>
-    `${p.name} (${p.side}): ${p.reason}`,
+  'match.unmatchedLine': (p: { name: string; reasons: string }) => `${p.name}: ${p.reasons}`,
+  'match.sideReason': (p: { side: string; reason: string }) => `as a ${p.side}, ${p.reason}`,
   'match.side.mentor': 'mentor',
   'match.side.mentee': 'mentee',
   'match.reason.no_topic_teacher': 'no mentor teaches the topics they want',
@@ -262,14 +270,16 @@ export const en = {
   'match.reason.not_prepared': 'has not read the preparation guide',
   'match.previewFooter': 'Nothing has been sent. /match publish sends these proposals.',
   'match.published': (p: { proposals: number; unmatched: number; hours: number }) =>
-    `Sent ${p.proposals} ${p.proposals === 1 ? 'proposal' : 'proposals'}; ${p.unmatched} people were told why they weren't matched. Proposals expire in ${p.hours} hours.`,
+    `Sent ${p.proposals} ${p.proposals === 1 ? 'proposal' : 'proposals'}; ${people(p.unmatched)} ${p.unmatched === 1 ? 'was' : 'were'} told why they weren't matched. Proposals expire in ${p.hours} hours.`,
   'match.nothingToPublish':
     'There is nothing new to send: everyone who can be matched already has a proposal or a partner.',
   'proposal.title': 'A reverse-mentoring match for you',
   'proposal.toMentor': (p: { name: string; who: string; why: string; hours: number }) =>
-    `You could mentor ${p.name} — ${p.who}.\nWhy: ${p.why}.\nAccept or decline within ${p.hours} hours; silence counts as “no”.`,
+    `You could mentor ${p.name} (${p.who}).\nWhy: ${p.why}.\nAccept or decline within ${p.hours} hours; silence counts as “no”.`,
   'proposal.toMentee': (p: { name: string; who: string; why: string; hours: number }) =>
-    `${p.name} — ${p.who} — could be your mentor.\nWhy: ${p.why}.\nAccept or decline within ${p.hours} hours; silence counts as “no”.`,
+    `${p.name} (${p.who}) could be your mentor.\nWhy: ${p.why}.\nAccept or decline within ${p.hours} hours; silence counts as “no”.`,
+  'proposal.why.teaches': (p: { list: string }) => `they teach ${p.list}`,
+  'proposal.why.learns': (p: { list: string }) => `they want to learn ${p.list}`,
   'proposal.group': 'This is a small group: the mentor meets a few colleagues at once.',
   'proposal.button.accept': 'Accept',
   'proposal.button.decline': 'Decline',
@@ -289,7 +299,11 @@ export const en = {
     `${p.name} accepted too: ${p.name} is now your mentor for ${p.topics}.`,
   'proposal.otherLeft': (p: { name: string }) =>
     `${p.name} has left the program, so the proposal is closed. You stay in the pool for the next round.`,
-  'pair.none': "No partner yet — you'll get a proposal at the next matching round.",
+  'pair.none': (p: { next: string }) => `No partner yet. ${p.next}`,
+  'pair.next.round': "You'll get a proposal at the next matching round.",
+  'pair.next.paused': (p: { until: string }) =>
+    `You're on a break until ${p.until}; /resume to be matched again.`,
+  'pair.next.unprepared': 'Read the preparation guide (/profile) to be matched.',
   'pair.title': 'Your pairs',
   'pair.asMentor': (p: { name: string; topics: string }) => `You mentor ${p.name} (${p.topics}).`,
   'pair.asMentee': (p: { name: string; topics: string }) => `${p.name} mentors you (${p.topics}).`,
@@ -314,7 +328,7 @@ export const en = {
     `The program team has paired you with ${p.name}: ${p.name} is your mentor. You share no topic from your profiles yet — agree together on what to work on.`,
   'pair.noSharedTopic': 'no shared topic yet',
   'proposal.paired': (p: { name: string }) =>
-    `You and ${p.name} are a pair — see the introduction below.`,
+    `You and ${p.name} are a pair — your introduction is in its own message.`,
   'proposal.withdrawn': (p: { name: string }) =>
     `The program team has closed the proposal with ${p.name}. You stay in the pool for the next round.`,
   'admin.rule.paused': 'one of them is on a break',
@@ -365,11 +379,10 @@ export const en = {
     `Unpaired: ${p.mentor} and ${p.mentee}. Both have been told.`,
   'admin.notPaired': (p: { mentor: string; mentee: string }) =>
     `${p.mentor} and ${p.mentee} are not an active pair.`,
-  'pair.ended': (p: { name: string }) =>
-    `Your pairing with ${p.name} has been closed by the program team. Thank you for the time you spent together — the next round will suggest a new partner.`,
-  'pair.partnerLeft': (p: { name: string }) =>
-    `${p.name} has left the program, so your pairing is closed. Thank you for your time together — the next round will suggest a new partner.`,
-
+  'pair.ended': (p: { name: string; next: string }) =>
+    `Your pairing with ${p.name} has been closed by the program team. Thank you for the time you spent together. ${p.next}`,
+  'pair.partnerLeft': (p: { name: string; next: string }) =>
+    `${p.name} has left the program, so your pairing is closed. Thank you for your time together. ${p.next}`,
   'meeting.rescheduled': (p: { kind: string; name: string }) =>
     `Your ${p.kind} with ${p.name} has moved — the new time:`,
   'meeting.partnerCant': (p: { name: string }) =>
@@ -398,6 +411,7 @@ export const en = {
   'meeting.icsTitle': (p: { kind: string; name: string }) =>
     `Reverse mentoring ${p.kind} with ${p.name}`,
   'meeting.icsCaption': 'Add it to your calendar',
+  'meeting.icsCaptionCancel': 'Remove it from your calendar',
   'meeting.reminder': (p: {
     kind: string;
     name: string;
@@ -410,6 +424,8 @@ export const en = {
     `Reminder: your ${p.kind} with ${p.name} starts in ${p.hours === 0 ? `${p.minutes} ${p.minutes === 1 ? 'minute' : 'minutes'}` : p.hours === 1 ? 'an hour' : `${p.hours} hours`} — ${p.slot}.\n«${p.topic}»`,
   'meeting.didItHappen': (p: { kind: string; name: string; topic: string }) =>
     `Did your ${p.kind} with ${p.name} happen? («${p.topic}»)`,
+  'meeting.didItHappenOn': (p: { kind: string; name: string; topic: string; when: string }) =>
+    `Waiting for your answer: did your ${p.kind} with ${p.name} on ${p.when} happen? («${p.topic}»)`,
   'meeting.button.yes': 'Yes, it happened',
   'meeting.button.no': "No, it didn't",
   'meeting.thanksHeld': 'Great — thank you! A short feedback question will follow.',
@@ -417,6 +433,13 @@ export const en = {
   'meeting.alreadyRecorded': 'Thanks — your partner has already answered this.',
   'meeting.notYours': 'This meeting is not one of yours.',
   'meeting.cancelledYou': 'Cancelled. Your partner has been told.',
+  'meeting.confirmCancel': (p: { kind: string; when: string; name: string }) =>
+    `Cancel the ${p.kind} on ${p.when} with ${p.name}?`,
+  'meeting.confirmCant': (p: { kind: string; when: string; name: string }) =>
+    `You can't make the ${p.kind} on ${p.when} with ${p.name}? It will be cancelled, and ${p.name} asked to pick a new time with you.`,
+  'meeting.button.confirmCancel': 'Yes, cancel',
+  'meeting.button.keep': 'Keep it',
+  'meeting.kept': 'Kept — nothing changed.',
   'meeting.notScheduled': 'This meeting is no longer scheduled.',
   'meeting.needPair':
     "You don't have a partner yet — sprints are booked with your pair. /pair shows where you stand.",
@@ -426,17 +449,19 @@ export const en = {
   'meeting.form.submit': 'Book',
   'meeting.field.partner': 'With whom?',
   'meeting.field.day': 'Which day?',
-  'meeting.hint.day':
-    'Or type a date, with a time if you like: 2026-12-03, “tomorrow 3pm”, “next friday”.',
+  'meeting.hint.day': (p: { example: string }) =>
+    `Or type a date, with a time if you like: “${p.example}”, “tomorrow 3pm”, “next friday”.`,
   'meeting.field.time': 'At what time (your time zone)?',
   'meeting.hint.time': 'Or type a time like 15:30.',
   'meeting.field.duration': 'How long?',
   'meeting.field.topic': 'The concrete task or topic?',
   'meeting.hint.topic': 'For example: set up an AI assistant for the weekly report.',
   'meeting.field.link': 'A link or agenda (optional)',
-  'meeting.error.day': 'I couldn’t read that date. Try 2026-12-03 or “tomorrow”.',
+  'meeting.error.day': (p: { example: string }) =>
+    `I couldn’t read that date. Try “${p.example}” or “tomorrow”.`,
   'meeting.error.time': 'I couldn’t read that time. Try 15:30.',
   'meeting.error.past': 'That time has already passed — please pick a later one.',
+  'meeting.error.pastDay': 'That day has already passed — please pick a later one.',
   'meeting.error.dst':
     'That time does not exist in your time zone (the clocks change that night) — please pick another.',
   'meeting.error.invalid': 'That date and time don’t work — please pick another.',
@@ -479,6 +504,7 @@ export const en = {
   'console.fileSaved': (p: { path: string }) => `File saved: ${p.path}`,
   'console.pickHint': 'Reply with a number.',
   'console.pickOrTypeHint': 'Reply with a number, or type your answer.',
+  'console.stillOpen': 'Still open:',
   'console.multiHint':
     'Type a number to tick or untick it, or several numbers at once (e.g. 1,2) to choose exactly those and go on.',
   'console.timeUsage': 'Usage: /time +1d, /time +3h or /time +30m — moves the demo clock forward.',
@@ -495,7 +521,7 @@ export const en = {
   'goal.field.measure': 'How will you know it is done?',
   'goal.hint.measure':
     'Something you can count or check, e.g. “3 weekly reports drafted by the assistant” or “the bot is set up and I use it without help”.',
-  'goal.field.deadline': 'By when? (a date, e.g. 2027-01-31)',
+  'goal.field.deadline': 'By when? (a date)',
   'goal.hint.deadline': 'Pick a day a few weeks ahead — short enough to keep the pace.',
   'goal.field.relevant': 'Why does it matter to you?',
   'goal.hint.relevant': 'e.g. “I spend 2 hours on the report every Friday”.',
@@ -622,7 +648,7 @@ export const en = {
     `Thank you! Tell your story in a few lines with ${p.story} — HR reviews it before anything is published.`,
   'survey.cancelled': 'Nothing was sent. The survey button stays in your messages.',
   'survey.closed': 'That survey is closed.',
-  'survey.sent': (p: { n: number }) => `Final survey sent to ${p.n} people.`,
+  'survey.sent': (p: { n: number }) => `Final survey sent to ${people(p.n)}.`,
   'feedbackHr.overall': (p: { value: number; people: number }) =>
     `Program overall: ${p.value} / 5 (${p.people} people)`,
   'feedbackHr.nps': (p: { value: number; people: number }) =>
@@ -793,7 +819,7 @@ export const en = {
   'program.notFound': (p: { name: string }) => `There is no program called “${p.name}”.`,
   'program.alreadyEnded': (p: { name: string }) => `“${p.name}” has already ended.`,
   'program.endedDone': (p: { name: string; n: number }) =>
-    `“${p.name}” has ended. The final survey went to ${p.n} people.`,
+    `“${p.name}” has ended. The final survey went to ${people(p.n)}.`,
   'topics.error.id': 'A topic id is lower-case latin letters, digits and _, e.g. no_code.',
   'topics.error.label': (p: { max: number }) => `Names can be up to ${p.max} characters.`,
   'topics.exists': (p: { id: string }) => `The topic “${p.id}” already exists; use rename.`,
@@ -809,7 +835,7 @@ export const en = {
   'broadcast.button.cancel': 'Cancel',
   'broadcast.title': 'From the program team',
   'broadcast.sent': (p: { n: number }) =>
-    `Queued for ${p.n} people; it goes out at the platform's pace.`,
+    `Queued for ${people(p.n)}; it goes out at the platform's pace.`,
   'broadcast.cancelled': 'Cancelled; nothing was sent.',
   'broadcast.done': 'That announcement has already been sent or cancelled.',
   'backup.failed': (p: { code: string }) =>
@@ -840,9 +866,10 @@ export const en = {
     scheduled: number;
     missed: number;
     cancelled: number;
+    unconfirmed: number;
     change: string;
   }) =>
-    `Sessions: ${p.held} held of ${p.scheduled}${p.change} (${p.missed} missed, ${p.cancelled} cancelled)`,
+    `Sessions: ${p.held} held of ${p.scheduled}${p.change} (${p.missed} missed, ${p.cancelled} cancelled${p.unconfirmed > 0 ? `, ${p.unconfirmed} not confirmed yet` : ''})`,
   'summary.usefulness': (p: { value: number; people: number; change: string }) =>
     `Usefulness: ${p.value} / 5${p.change} (${p.people} people)`,
   'summary.unmet': (p: { list: string }) => `Wanted, but nobody teaches: ${p.list}`,
@@ -883,12 +910,12 @@ export const en = {
   'export.intro': (p: { n: number }) =>
     `Here are ${p.n} CSV files (UTF-8, opens in Excel). Feedback is aggregated per week and hidden under the k rule; no individual ratings.`,
   'survey.confirm': (p: { fresh: number; already: number }) =>
-    `Send the final survey to ${p.fresh} people who were in a pair? (${p.already} already have it.) Use this when the program is ending.`,
+    `Send the final survey to ${people(p.fresh)} who ${p.fresh === 1 ? 'was' : 'were'} in a pair? (${p.already} already ${p.already === 1 ? 'has' : 'have'} it.) Use this when the program is ending.`,
   'survey.button.send': (p: { n: number }) => `Send to ${p.n}`,
   'survey.nobodyNew': (p: { already: number }) =>
     `Everyone who was in a pair (${p.already}) already has the survey; nothing to send.`,
   'program.confirmEnd': (p: { name: string; end: string; n: number }) =>
-    `End “${p.name}” now (planned end ${p.end})? ${p.n} people will get the final survey. This can’t be undone.`,
+    `End “${p.name}” now (planned end ${p.end})? ${people(p.n)} will get the final survey. This can’t be undone.`,
   'program.button.end': 'End the program',
   'program.endedOn': (p: { date: string }) => `ended on ${p.date}`,
   'program.upcoming': 'not started yet',

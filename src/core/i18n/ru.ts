@@ -1,6 +1,10 @@
 import type { Messages } from '.';
 import { pluralRu } from '.';
 
+/** A word that agrees with a session's kind ('meeting.kind.*'): спринт is masculine, встреча feminine. */
+const bySession = (kind: string, sprint: string, meeting: string) =>
+  kind === 'спринт' ? sprint : meeting;
+
 /** Russian messages. Typed as the English catalog, so a missing key or parameter won't compile. */
 export const ru: Messages = {
   'error.generic': 'Извините, у меня что-то сломалось. Ничего не изменилось — попробуйте ещё раз.',
@@ -50,8 +54,7 @@ export const ru: Messages = {
       : `Напишите хотя бы ${p.min} ${pluralRu(p.min, 'символ', 'символа', 'символов')}.`,
   'form.error.notNumber': 'Пожалуйста, введите целое число.',
   'form.error.outOfRange': (p) => `Пожалуйста, введите число от ${p.min} до ${p.max}.`,
-  'form.error.notDate': 'Пожалуйста, введите дату в виде ГГГГ-ММ-ДД, например 2026-12-03.',
-
+  'form.error.notDate': (p) => `Пожалуйста, введите дату, например ${p.example}.`,
   'common.notJoined':
     'Вы ещё не в программе. Наберите /join, чтобы записаться, — это займёт пару минут.',
 
@@ -103,11 +106,12 @@ export const ru: Messages = {
   'profile.hint.department': 'Например: Продажи, ИТ, Маркетинг.',
   'profile.hint.pickSeveral': 'Выберите сколько угодно и нажмите «Готово».',
   'profile.hint.interests': 'Через запятую, например: бег, шахматы, джаз. Можно пропустить.',
-  'profile.hint.timeZone': 'Или напишите свой пояс, например Asia/Tokyo или +5.',
+  'profile.hint.timeZone':
+    'Или напишите свой город или пояс, например Москва, MSK, Asia/Tokyo или +5.',
   'profile.hint.consent': 'Ваши личные оценки никогда не показываются ни партнёру, ни HR.',
   'profile.consent.yes': 'Согласен(на)',
   'profile.error.timeZone':
-    'Не знаю такого часового пояса. Выберите из списка или напишите пояс вроде Asia/Tokyo или смещение вроде +5.',
+    'Не знаю такого часового пояса. Выберите из списка или напишите город, который я знаю (Москва, Калининград, Екатеринбург, Новосибирск, Лондон, Берлин, Дубай, Нью-Йорк), сокращение (MSK, CET, EST), пояс вроде Asia/Tokyo или смещение вроде +5.',
   'profile.error.interests':
     'Перечислите через запятую не больше 10 интересов, каждый короче 40 символов.',
   'profile.role.mentor': 'Учить (наставник)',
@@ -167,9 +171,15 @@ export const ru: Messages = {
   'pause.usage': (p) =>
     `Наберите /pause, чтобы взять перерыв на две недели, или /pause N — на N недель (от 1 до ${p.max}).`,
   'pause.done': (p) =>
-    `Вы взяли перерыв на ${p.weeks} ${pluralRu(p.weeks, 'неделю', 'недели', 'недель')} (до ${p.until}): до этого — ни подбора пар, ни напоминаний, а потом вы вернётесь автоматически. Вернуться раньше — /resume.`,
+    `Вы взяли перерыв на ${p.weeks} ${pluralRu(p.weeks, 'неделю', 'недели', 'недель')} (до ${p.until}): до этого — ни новых пар, ни напоминаний «пора встретиться», а потом вы вернётесь автоматически. Уже назначенные встречи остаются в силе, и о них я напомню. Вернуться раньше — /resume.`,
   'pause.changed': (p) =>
     `Вы уже были на перерыве; теперь он закончится через ${p.weeks} ${pluralRu(p.weeks, 'неделю', 'недели', 'недель')} (${p.until}). Вернуться раньше — /resume.`,
+  'pause.bookedInBreak': 'На время перерыва уже назначено — это остаётся в силе, и я напомню:',
+  'pause.bookedHowToCancel':
+    'Чтобы отменить, нажмите кнопку ниже (или «Отменить» в приглашении) — партнёр узнает.',
+  'pause.button.cancel': (p) => `Отменить ${p.day}`,
+  'pause.partnerNotice': (p) =>
+    `${p.name} на перерыве в программе до ${p.until}: до этого напоминаний «пора встретиться» вашей паре не будет. Уже назначенные встречи остаются в силе.`,
   'resume.notPaused': 'Вы не на перерыве, возвращаться не из чего.',
   'resume.done': 'С возвращением! Вы снова участвуете в подборе пар.',
   'resume.auto':
@@ -232,7 +242,8 @@ export const ru: Messages = {
   'match.why.interests': (p) => `общие интересы: ${p.list}`,
   'match.why.apart': (p) => (p.hours === 0 ? 'один часовой пояс' : `разница ${p.hours} ч`),
   'match.unmatchedTitle': 'Без пары в этом раунде',
-  'match.unmatchedLine': (p) => `${p.name} (${p.side}): ${p.reason}`,
+  'match.unmatchedLine': (p) => `${p.name}: ${p.reasons}`,
+  'match.sideReason': (p) => `как ${p.side} — ${p.reason}`,
   'match.side.mentor': 'наставник',
   'match.side.mentee': 'подопечный',
   'match.reason.no_topic_teacher': 'никто не учит нужным темам',
@@ -248,14 +259,16 @@ export const ru: Messages = {
   'match.reason.not_prepared': 'не прочитал(а) памятку',
   'match.previewFooter': 'Ничего не отправлено. /match publish разошлёт эти предложения.',
   'match.published': (p) =>
-    `Отправлено предложений: ${p.proposals}; ещё ${p.unmatched} участникам объяснили, почему пары нет. Предложения действуют ${p.hours} ч.`,
+    `Отправлено предложений: ${p.proposals}; ещё ${p.unmatched} ${pluralRu(p.unmatched, 'участнику', 'участникам', 'участникам')} объяснили, почему пары нет. Предложения действуют ${p.hours} ч.`,
   'match.nothingToPublish':
     'Новых предложений нет: у всех, кому можно подобрать пару, уже есть предложение или партнёр.',
   'proposal.title': 'Вам подобрана пара для обратного наставничества',
   'proposal.toMentor': (p) =>
-    `Вы можете стать наставником для ${p.name} — ${p.who}.\nПочему: ${p.why}.\nПримите или отклоните в течение ${p.hours} ч; без ответа — считаем, что «нет».`,
+    `Вы можете стать наставником для ${p.name} (${p.who}).\nПочему: ${p.why}.\nПримите или отклоните в течение ${p.hours} ч; без ответа — считаем, что «нет».`,
   'proposal.toMentee': (p) =>
-    `${p.name} — ${p.who} — может стать вашим наставником.\nПочему: ${p.why}.\nПримите или отклоните в течение ${p.hours} ч; без ответа — считаем, что «нет».`,
+    `${p.name} (${p.who}) может стать вашим наставником.\nПочему: ${p.why}.\nПримите или отклоните в течение ${p.hours} ч; без ответа — считаем, что «нет».`,
+  'proposal.why.teaches': (p) => `может научить: ${p.list}`,
+  'proposal.why.learns': (p) => `хочет научиться: ${p.list}`,
   'proposal.group': 'Это небольшая группа: наставник встречается сразу с несколькими коллегами.',
   'proposal.button.accept': 'Принять',
   'proposal.button.decline': 'Отклонить',
@@ -274,7 +287,11 @@ export const ru: Messages = {
     `${p.name} тоже согласен(на): теперь ${p.name} — ваш наставник по темам: ${p.topics}.`,
   'proposal.otherLeft': (p) =>
     `${p.name} вышел(шла) из программы, поэтому предложение закрыто. Вы остаётесь в пуле для следующего раунда.`,
-  'pair.none': 'Пары пока нет — предложение придёт в ближайшем раунде подбора.',
+  'pair.none': (p) => `Пары пока нет. ${p.next}`,
+  'pair.next.round': 'Предложение придёт в ближайшем раунде подбора.',
+  'pair.next.paused': (p) =>
+    `Вы на перерыве до ${p.until}; /resume — и вы снова участвуете в подборе.`,
+  'pair.next.unprepared': 'Прочитайте памятку (/profile), чтобы участвовать в подборе пар.',
   'pair.earlierTitle': 'Прежние пары:',
   'pair.earlier': (p) =>
     `• ${p.name}: ${pluralRu(p.held, 'проведена', 'проведены', 'проведено')} ${p.held} ${pluralRu(p.held, 'встреча', 'встречи', 'встреч')} · цели: в работе ${p.open}, готово ${p.done}`,
@@ -296,7 +313,7 @@ export const ru: Messages = {
   'pair.introManualMenteeOpen': (p) =>
     `Команда программы объединила вас в пару с ${p.name}: ${p.name} — ваш наставник. Общих тем в ваших профилях пока нет — договоритесь вместе, над чем работать.`,
   'pair.noSharedTopic': 'общих тем пока нет',
-  'proposal.paired': (p) => `Вы с ${p.name} — пара! Знакомство — ниже.`,
+  'proposal.paired': (p) => `Вы с ${p.name} — пара! Знакомство — в отдельном сообщении.`,
   'proposal.withdrawn': (p) =>
     `Команда программы закрыла предложение с ${p.name}. Вы остаётесь в пуле для следующего раунда.`,
   'admin.rule.paused': 'кто-то из них на перерыве',
@@ -346,11 +363,11 @@ export const ru: Messages = {
   'admin.unpaired': (p) => `Пара закрыта: ${p.mentor} и ${p.mentee}. Обоим сообщили.`,
   'admin.notPaired': (p) => `${p.mentor} и ${p.mentee} не являются активной парой.`,
   'pair.ended': (p) =>
-    `Команда программы закрыла вашу пару с ${p.name}. Спасибо за время, проведённое вместе, — следующий раунд предложит нового партнёра.`,
+    `Команда программы закрыла вашу пару с ${p.name}. Спасибо за время, проведённое вместе. ${p.next}`,
   'pair.partnerLeft': (p) =>
-    `${p.name} вышел(шла) из программы, поэтому ваша пара закрыта. Спасибо за время вместе — следующий раунд предложит нового партнёра.`,
-
-  'meeting.rescheduled': (p) => `Перенесено (${p.kind}) с ${p.name} — новое время:`,
+    `${p.name} вышел(шла) из программы, поэтому ваша пара закрыта. Спасибо за время вместе. ${p.next}`,
+  'meeting.rescheduled': (p) =>
+    `${bySession(p.kind, 'Спринт', 'Встреча')} с ${p.name} ${bySession(p.kind, 'перенесён', 'перенесена')} — новое время:`,
   'meeting.partnerCant': (p) =>
     `${p.name} не сможет прийти. Выберите вместе новое время: /sprint или /meet.`,
   'meeting.button.reschedule': 'Перенести',
@@ -367,23 +384,34 @@ export const ru: Messages = {
   'meeting.stale': 'Этот вопрос относится к прежней версии встречи — ничего не изменено.',
   'meeting.kind.sprint': 'спринт',
   'meeting.kind.meeting': 'встреча',
-  'meeting.booked': (p) => `Запланировано (${p.kind}) с ${p.name}:`,
+  'meeting.booked': (p) =>
+    `${bySession(p.kind, 'Спринт', 'Встреча')} с ${p.name} ${bySession(p.kind, 'назначен', 'назначена')}:`,
   'meeting.cancelled': (p) =>
-    `Отменено (${p.kind}) с ${p.name}, ${p.slot}. Обновление для календаря — во вложении.`,
+    `${bySession(p.kind, 'Спринт', 'Встреча')} с ${p.name} ${bySession(p.kind, 'отменён', 'отменена')}: ${p.slot}. Обновление для календаря — во вложении.`,
   'meeting.button.cancel': 'Отменить',
   'meeting.icsTitle': (p) => `Обратное наставничество (${p.kind}) с ${p.name}`,
   'meeting.icsCaption': 'Добавьте в календарь',
+  'meeting.icsCaptionCancel': 'Удалите из календаря',
   'meeting.reminder': (p) =>
     `Напоминание: ${p.kind} с ${p.name} через ${p.hours === 0 ? `${p.minutes} ${pluralRu(p.minutes, 'минуту', 'минуты', 'минут')}` : p.hours === 1 ? 'час' : `${p.hours} ${pluralRu(p.hours, 'час', 'часа', 'часов')}`} — ${p.slot}.\n«${p.topic}»`,
   'meeting.didItHappen': (p) =>
-    `Состоялась ли ${p.kind === 'спринт' ? 'работа над спринтом' : 'встреча'} с ${p.name}? («${p.topic}»)`,
-  'meeting.button.yes': 'Да, состоялась',
+    `${bySession(p.kind, 'Состоялся ли спринт', 'Состоялась ли встреча')} с ${p.name}? («${p.topic}»)`,
+  'meeting.didItHappenOn': (p) =>
+    `Ждём вашего ответа: ${bySession(p.kind, 'состоялся ли спринт', 'состоялась ли встреча')} с ${p.name} (${p.when})? («${p.topic}»)`,
+  'meeting.button.yes': 'Да',
   'meeting.button.no': 'Нет',
   'meeting.thanksHeld': 'Отлично — спасибо! Сейчас придёт короткий вопрос для обратной связи.',
   'meeting.thanksMissed': 'Спасибо, что сообщили. Следующую назначьте командой /sprint или /meet.',
   'meeting.alreadyRecorded': 'Спасибо — партнёр уже ответил на этот вопрос.',
   'meeting.notYours': 'Это не ваша встреча.',
   'meeting.cancelledYou': 'Отменено. Партнёру сообщили.',
+  'meeting.confirmCancel': (p) =>
+    `Отменить ${bySession(p.kind, 'спринт', 'встречу')} с ${p.name} (${p.when})?`,
+  'meeting.confirmCant': (p) =>
+    `Не получается прийти на ${bySession(p.kind, 'спринт', 'встречу')} с ${p.name} (${p.when})? ${bySession(p.kind, 'Он будет отменён', 'Она будет отменена')}, а ${p.name} попросим выбрать с вами новое время.`,
+  'meeting.button.confirmCancel': 'Да, отменить',
+  'meeting.button.keep': 'Оставить',
+  'meeting.kept': 'Оставили — ничего не изменилось.',
   'meeting.notScheduled': 'Эта встреча уже не запланирована.',
   'meeting.needPair':
     'У вас пока нет пары — спринты назначаются с партнёром. /pair покажет, где вы сейчас.',
@@ -393,17 +421,18 @@ export const ru: Messages = {
   'meeting.form.submit': 'Назначить',
   'meeting.field.partner': 'С кем?',
   'meeting.field.day': 'В какой день?',
-  'meeting.hint.day':
-    'Или напишите дату, можно сразу со временем: 2026-12-03, «завтра в 15», «в пятницу».',
+  'meeting.hint.day': (p) =>
+    `Или напишите дату, можно сразу со временем: «${p.example}», «завтра в 15», «в пятницу».`,
   'meeting.field.time': 'Во сколько (по вашему времени)?',
   'meeting.hint.time': 'Или напишите время, например 15:30.',
   'meeting.field.duration': 'Сколько длится?',
   'meeting.field.topic': 'Конкретная задача или тема?',
   'meeting.hint.topic': 'Например: настроить ИИ-ассистента для еженедельного отчёта.',
   'meeting.field.link': 'Ссылка или повестка (необязательно)',
-  'meeting.error.day': 'Не понял дату. Попробуйте 2026-12-03 или «завтра».',
+  'meeting.error.day': (p) => `Не понял дату. Попробуйте «${p.example}» или «завтра».`,
   'meeting.error.time': 'Не понял время. Попробуйте 15:30.',
   'meeting.error.past': 'Это время уже прошло — выберите более позднее.',
+  'meeting.error.pastDay': 'Этот день уже прошёл — выберите более поздний.',
   'meeting.error.dst':
     'Такого времени в вашем часовом поясе нет (в эту ночь переводят часы) — выберите другое.',
   'meeting.error.invalid': 'Такие дата и время не подходят — выберите другие.',
@@ -442,6 +471,7 @@ export const ru: Messages = {
   'console.fileSaved': (p) => `Файл сохранён: ${p.path}`,
   'console.pickHint': 'Ответьте номером.',
   'console.pickOrTypeHint': 'Ответьте номером или напишите свой вариант.',
+  'console.stillOpen': 'Ещё открыто:',
   'console.multiHint':
     'Наберите номер, чтобы отметить или снять отметку, или сразу несколько номеров, чтобы выбрать их и идти дальше: 1,3,5.',
   'console.timeUsage':
@@ -459,7 +489,7 @@ export const ru: Messages = {
   'goal.field.measure': 'Как вы поймёте, что готово?',
   'goal.hint.measure':
     'То, что можно посчитать или проверить: «3 отчёта подготовлены ассистентом» или «бот настроен, и я пользуюсь им без помощи».',
-  'goal.field.deadline': 'К какому сроку? (дата, например 2027-01-31)',
+  'goal.field.deadline': 'К какому сроку? (дата)',
   'goal.hint.deadline': 'Выберите день через несколько недель — так проще держать темп.',
   'goal.field.relevant': 'Почему это важно для вас?',
   'goal.hint.relevant': 'Например: «каждую пятницу трачу 2 часа на отчёт».',
@@ -555,7 +585,7 @@ export const ru: Messages = {
   'survey.form.title': 'Итоговый опрос',
   'survey.form.submit': 'Отправить',
   'survey.field.overall': 'Как в целом прошла для вас программа? (1–5)',
-  'survey.field.nps': 'Порекомендуете ли вы обратное менторство коллеге? (0–10)',
+  'survey.field.nps': 'Порекомендуете ли вы обратное наставничество коллеге? (0–10)',
   'survey.hint.nps': '0 — точно нет, 10 — обязательно.',
   'survey.field.changed': 'Что изменилось для вас? (необязательно)',
   'survey.hint.changed': 'Например: «теперь каждую неделю делаю черновики с ИИ».',
@@ -670,7 +700,7 @@ export const ru: Messages = {
   'story.rejected': (p) => `HR вернул(а) вашу историю: ${p.reason}`,
   'story.invite':
     'У вашей пары отлично получается! Расскажете другим, как это происходит? Наберите /story — хватит нескольких предложений.',
-  'digest.title': 'Неделя обратного менторства',
+  'digest.title': 'Неделя обратного наставничества',
   'digest.posts': 'Стоит прочитать:',
   'digest.stories': 'Истории:',
   'digest.outcomes': 'Эксперименты:',
@@ -738,7 +768,7 @@ export const ru: Messages = {
     `Подготовились: ${p.prepared} · получили предложение: ${p.proposed} · активных пар: ${p.pairs}${p.change} · встретились хотя бы раз: ${p.met}`,
   'summary.goals': (p) => `Цели: поставлено ${p.set}, выполнено ${p.done}`,
   'summary.meetings': (p) =>
-    `Встречи: состоялось ${p.held} из ${p.scheduled}${p.change} (не состоялось ${p.missed}, отменено ${p.cancelled})`,
+    `Встречи: состоялось ${p.held} из ${p.scheduled}${p.change} (не состоялось ${p.missed}, отменено ${p.cancelled}${p.unconfirmed > 0 ? `, ещё не подтверждено ${p.unconfirmed}` : ''})`,
   'summary.usefulness': (p) => `Полезность: ${p.value} / 5${p.change} (человек: ${p.people})`,
   'summary.unmet': (p) => `Хотят изучать, но никто не преподаёт: ${p.list}`,
   'summary.unmetNone': 'Для каждой желаемой темы есть кто-то, кто её преподаёт.',
@@ -770,7 +800,7 @@ export const ru: Messages = {
   'export.intro': (p) =>
     `Вот ${p.n} CSV-файлов (UTF-8, открываются в Excel). Отзывы — сводно по неделям и скрыты при малом числе ответов; индивидуальных оценок нет.`,
   'survey.confirm': (p) =>
-    `Отправить итоговый опрос ${p.fresh} участникам пар? (Уже получили: ${p.already}.) Делайте это, когда программа заканчивается.`,
+    `Отправить итоговый опрос ${p.fresh} ${pluralRu(p.fresh, 'участнику', 'участникам', 'участникам')} пар? (Уже получили: ${p.already}.) Делайте это, когда программа заканчивается.`,
   'survey.button.send': (p) => `Отправить (${p.n})`,
   'survey.nobodyNew': (p) =>
     `Все участники пар (${p.already}) уже получили опрос; отправлять некому.`,

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { encodeAction } from '../../core/actions';
 import { splitArgs } from '../../core/command-parser';
 import type { Ctx } from '../../core/context';
+import { formatDate, formatLongDay } from '../../core/format';
 import { audit } from '../../db/queries/audit';
 import { appState, programs } from '../../db/schema';
 import { CONFIRM_ACTION, inviteToFinalSurvey, surveyReach } from '../feedback/final-survey';
@@ -100,7 +101,8 @@ function draftProblem(ctx: Ctx, draft: ProgramDraft): string | undefined {
   if (ctx.deps.db.select().from(programs).where(eq(programs.name, draft.name)).get())
     return ctx.t('program.error.exists', { name: draft.name });
   const today = orgToday(ctx.now, ctx.deps.config.ORG_TIMEZONE);
-  if (draft.end < today) return ctx.t('program.error.over', { end: draft.end, today });
+  if (draft.end < today)
+    return ctx.t('program.error.over', { end: day(ctx, draft.end), today: day(ctx, today) });
   return undefined;
 }
 
@@ -109,7 +111,9 @@ function draftWarnings(ctx: Ctx, draft: ProgramDraft): string[] {
   const today = orgToday(ctx.now, ctx.deps.config.ORG_TIMEZONE);
   const warnings: string[] = [];
   if (draft.start < today)
-    warnings.push(ctx.t('program.warn.pastStart', { start: draft.start, today }));
+    warnings.push(
+      ctx.t('program.warn.pastStart', { start: day(ctx, draft.start), today: day(ctx, today) }),
+    );
   const overlapping = ctx.deps.db
     .select()
     .from(programs)
@@ -128,8 +132,8 @@ function draftWarnings(ctx: Ctx, draft: ProgramDraft): string[] {
     warnings.push(
       ctx.t('program.warn.overlap', {
         other: other.name,
-        start: other.startDate,
-        end: other.endDate,
+        start: day(ctx, other.startDate),
+        end: day(ctx, other.endDate),
         later,
       }),
     );
@@ -163,8 +167,8 @@ function createProgram(ctx: Ctx, draft: ProgramDraft, options: { replace?: boole
       kind: 'text',
       text: ctx.t('program.created', {
         name,
-        start,
-        end,
+        start: day(ctx, start),
+        end: day(ctx, end),
         cadence: cadence ?? ctx.deps.config.CADENCE_DAYS,
       }),
     },
@@ -201,17 +205,15 @@ function listPrograms(ctx: Ctx): boolean {
           ...list.map((p) =>
             ctx.t('program.line', {
               name: p.name,
-              start: p.startDate,
-              end: p.endDate,
+              start: day(ctx, p.startDate),
+              end: day(ctx, p.endDate),
               cadence: p.cadenceDays ?? ctx.deps.config.CADENCE_DAYS,
               status:
                 p.status === 'ended'
                   ? ctx.t('program.endedOn', {
                       date: p.endedAt
-                        ? (DateTime.fromJSDate(p.endedAt, {
-                            zone: ctx.deps.config.ORG_TIMEZONE,
-                          }).toISODate() ?? '')
-                        : p.endDate,
+                        ? formatDate(p.endedAt, ctx.locale, ctx.deps.config.ORG_TIMEZONE)
+                        : day(ctx, p.endDate),
                     })
                   : p.startDate > orgToday(ctx.now, ctx.deps.config.ORG_TIMEZONE)
                     ? ctx.t('program.upcoming')
@@ -238,7 +240,7 @@ function endProgram(ctx: Ctx, name: string): boolean {
   const reach = surveyReach(ctx.deps.db, String(program.id));
   ctx.reply({
     kind: 'text',
-    text: ctx.t('program.confirmEnd', { name, end: program.endDate, n: reach.fresh }),
+    text: ctx.t('program.confirmEnd', { name, end: day(ctx, program.endDate), n: reach.fresh }),
     buttons: [
       {
         label: ctx.t('program.button.end'),
@@ -277,4 +279,9 @@ export function finishProgram(ctx: Ctx, id: number): void {
     { kind: 'text', text: ctx.t('program.endedDone', { name: program.name, n: invited }) },
     { replace: true },
   );
+}
+
+/** A program's day (stored as YYYY-MM-DD) as the admin reads it: "30 May 2027" / "30 мая 2027". */
+function day(ctx: Ctx, iso: string): string {
+  return formatLongDay(iso, ctx.locale);
 }

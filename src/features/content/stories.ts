@@ -133,7 +133,8 @@ export function publishStory(
     },
     now,
   );
-  if (author) {
+  // An author publishing their own edited version is thanked by that answer, not twice.
+  if (author && author.id !== by.id) {
     notify(
       db,
       deps,

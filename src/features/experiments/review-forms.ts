@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Ctx } from '../../core/context';
 import type { FormDefinition, FormValues } from '../../core/forms/types';
 import { type ExperimentRow, OUTCOMES, type Outcome } from '../../db/schema';
+import { parseDay } from '../scheduling/when';
 import {
   CHECK_MAX_DAYS,
   loadExperiment,
@@ -46,6 +47,8 @@ export const sponsorForm: FormDefinition = {
       name: 'check',
       label: 'idea.field.check',
       hint: 'idea.hint.check',
+      // Whatever /sprint reads as a day: "31 января", "через неделю", "next friday".
+      parseText: (text, { ctx }) => parseDay(text, ctx.now, zoneOf(ctx), ctx.locale)?.slice(0, 10),
       check: (day, { ctx }) => {
         const date = DateTime.fromISO(day, { zone: zoneOf(ctx) });
         const today = DateTime.fromJSDate(ctx.now, { zone: zoneOf(ctx) }).startOf('day');

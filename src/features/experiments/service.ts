@@ -2,6 +2,7 @@ import { and, eq, gt, lte } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { encodeAction } from '../../core/actions';
 import type { EngineDeps } from '../../core/context';
+import { formatLongDay } from '../../core/format';
 import type { Role } from '../../core/roles';
 import type { DbOrTx } from '../../db/client';
 import { audit } from '../../db/queries/audit';
@@ -161,9 +162,13 @@ export function sponsor(
       deps,
       experiment.authorUserId,
       `idea:${experiment.id}:sponsored`,
-      (t) => ({
+      (t, locale) => ({
         kind: 'text',
-        text: t('idea.sponsored', { name: by.name, title: experiment.title, date: checkDate }),
+        text: t('idea.sponsored', {
+          name: by.name,
+          title: experiment.title,
+          date: formatLongDay(checkDate, locale),
+        }),
       }),
       now,
     );

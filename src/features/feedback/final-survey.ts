@@ -155,12 +155,14 @@ export function inviteToFinalSurvey(
 
 const surveyKey = (program: string, userId: number) => `survey:${program}:${userId}`;
 
-/** Everyone who was in a pair of the program. */
+/**
+ * Everyone who was in a pair of the program and is still with us: a former participant (who
+ * left, their data deleted) gets nothing, so the count asked about is the count sent.
+ */
 export function surveyAudience(db: DbOrTx, program: string): Set<number> {
   const people = new Set<number>();
   for (const pair of pairsOfProgram(db, program)) {
-    people.add(pair.mentorUserId);
-    people.add(pair.menteeUserId);
+    for (const id of [pair.mentorUserId, pair.menteeUserId]) if (getUser(db, id)) people.add(id);
   }
   return people;
 }

@@ -1,11 +1,19 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, or } from 'drizzle-orm';
 import { encodeAction } from '../../core/actions';
 import type { Ctx } from '../../core/context';
 import type { Translate } from '../../core/i18n';
 import type { ActionSpec } from '../../core/registry';
 import type { Button, Reply } from '../../core/replies';
 import { getUser } from '../../db/queries/users';
-import { FITS, type Fit, type MeetingRow, type PairRow, pairs } from '../../db/schema';
+import {
+  FITS,
+  type Fit,
+  type MeetingRow,
+  meetingFeedback,
+  meetings,
+  type PairRow,
+  pairs,
+} from '../../db/schema';
 import { forms } from '../forms';
 import { FEEDBACK_NOTES_FORM } from './notes-form';
 import {
@@ -62,6 +70,43 @@ function fitReply(
       data: encodeAction(FIT_ACTION, owner, String(pairId), fit, String(meetingId)),
     })),
   };
+}
+
+/**
+ * The fit question, asked again where it still waits for me: an active pair whose first held
+ * session I rated (that is when it is asked) and whose fit I have not answered.
+ */
+export function waitingFitQuestions(ctx: Ctx): Reply[] {
+  const me = ctx.user.id;
+  const db = ctx.deps.db;
+  return db
+    .select()
+    .from(pairs)
+    .where(
+      and(eq(pairs.status, 'active'), or(eq(pairs.mentorUserId, me), eq(pairs.menteeUserId, me))),
+    )
+    .all()
+    .filter((pair) => !fitAnswered(db, pair.id, me))
+    .flatMap((pair) => {
+      const rated = db
+        .select({ meeting: meetings })
+        .from(meetings)
+        .innerJoin(meetingFeedback, eq(meetingFeedback.meetingId, meetings.id))
+        .where(
+          and(
+            eq(meetings.pairId, pair.id),
+            eq(meetings.status, 'held'),
+            eq(meetingFeedback.userId, me),
+          ),
+        )
+        .orderBy(asc(meetings.startsAt))
+        .get();
+      if (!rated) return [];
+      const partner = getUser(db, pair.mentorUserId === me ? pair.menteeUserId : pair.mentorUserId);
+      return [
+        fitReply(ctx.t, me, pair.id, rated.meeting.id, partner?.name ?? ctx.t('user.formerLabel')),
+      ];
+    });
 }
 
 /** Change the rating or add a note: kept within reach wherever only the newest message's buttons work. */

@@ -20,6 +20,7 @@ import {
   answerProposal,
   DECLINE_ACTION,
   introduce,
+  nextStep,
   planNow,
   publishRound,
 } from './service';
@@ -81,13 +82,25 @@ export function renderPreview(
         }),
       })}`,
   );
-  const left = [
-    ...plan.unmatched.map((u) =>
-      t('match.unmatchedLine', {
-        name: u.volunteer.name,
+  // One line per person: someone with role "both" left out on each side gets both reasons.
+  const sides = new Map<number, { name: string; reasons: string[] }>();
+  // Teaching first, as the person's own note says it.
+  const bySide = [...plan.unmatched].sort(
+    (a, b) => Number(a.side === 'mentee') - Number(b.side === 'mentee'),
+  );
+  for (const u of bySide) {
+    const entry = sides.get(u.volunteer.userId) ?? { name: u.volunteer.name, reasons: [] };
+    entry.reasons.push(
+      t('match.sideReason', {
         side: t(`match.side.${u.side}`),
         reason: t(`match.reason.${u.reason}`),
       }),
+    );
+    sides.set(u.volunteer.userId, entry);
+  }
+  const left = [
+    ...[...sides.values()].map(({ name, reasons }) =>
+      t('match.unmatchedLine', { name, reasons: reasons.join('; ') }),
     ),
     ...pool.paused.map((v) =>
       t('match.excludedLine', { name: v.name, reason: t('match.reason.paused') }),
@@ -97,12 +110,6 @@ export function renderPreview(
     ),
   ];
   const groups = plan.matches.filter((m) => m.group).length;
-  // People, not lines: someone with role "both" may be listed on each side.
-  const leftPeople = new Set([
-    ...plan.unmatched.map((u) => u.volunteer.userId),
-    ...pool.paused.map((v) => v.userId),
-    ...pool.notPrepared.map((v) => v.userId),
-  ]).size;
   return {
     kind: 'text',
     title: t('match.previewTitle'),
@@ -111,7 +118,7 @@ export function renderPreview(
         pairs: plan.matches.length,
         groups,
         total: plan.total,
-        unmatched: leftPeople,
+        unmatched: left.length,
       }),
       lines.join('\n'),
       left.length
@@ -303,10 +310,13 @@ function unpair(ctx: Ctx, a: UserRow, b: UserRow): void {
         ctx.deps,
         me,
         `unpair:${active?.id ?? 0}:${open?.id ?? 0}:${me.id}`,
-        (t) => ({
+        (t, locale) => ({
           kind: 'text',
           text: active
-            ? t('pair.ended', { name: other.name })
+            ? t('pair.ended', {
+                name: other.name,
+                next: nextStep(tx, ctx.deps, me, ctx.now, t, locale),
+              })
             : t('proposal.withdrawn', { name: other.name }),
         }),
         ctx.now,

@@ -6,11 +6,13 @@ import type { Reply } from '../../core/replies';
 import { listTopics } from '../../db/queries/profiles';
 import { getUser } from '../../db/queries/users';
 import { goals, meetings, type PairRow, pairs, proposals } from '../../db/schema';
+import { waitingFitQuestions } from '../feedback/poll';
 import { joined } from '../joined';
+import { unconfirmedQuestions } from '../scheduling/commands';
 import { formatSlot } from '../scheduling/when';
 import { topicList } from './describe';
 import { sharedTopics } from './pool';
-import { proposalMessage } from './service';
+import { nextStep, proposalMessage } from './service';
 
 /** My open proposals (not expired), with my answer so far. */
 function openProposals(ctx: Ctx) {
@@ -59,6 +61,16 @@ export function showPendingProposals(ctx: Ctx): number {
   const waiting = pendingProposals(ctx);
   for (const reply of waiting) ctx.reply(reply);
   return waiting.length;
+}
+
+/**
+ * Arriving (the console's start and /as; any step-by-step platform): everything that waits
+ * for this person's answer, with its buttons — proposals, sessions to confirm, the fit
+ * question — so no question is lost when its message scrolled away or the process restarted.
+ */
+export function showWhatWaits(ctx: Ctx): void {
+  showPendingProposals(ctx);
+  for (const reply of [...unconfirmedQuestions(ctx), ...waitingFitQuestions(ctx)]) ctx.reply(reply);
 }
 
 /** "Goals: 1 open, 2 done · next: Thu, 3 Dec, 15:00–17:00" for one pair, in my zone. */
@@ -153,7 +165,12 @@ export const pairCommand: CommandSpec = {
     else if (waitingFor.length > 0) ctx.reply({ kind: 'text', text: waitingFor.join('\n') });
     const pending = showPendingProposals(ctx);
     if (lines.length === 0 && waitingFor.length === 0 && pending === 0)
-      ctx.reply({ kind: 'text', text: ctx.t('pair.none') });
+      ctx.reply({
+        kind: 'text',
+        text: ctx.t('pair.none', {
+          next: nextStep(ctx.deps.db, ctx.deps, ctx.user, ctx.now, ctx.t, ctx.locale),
+        }),
+      });
     const earlier = ctx.deps.db
       .select()
       .from(pairs)

@@ -1,12 +1,14 @@
 import { eq } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import { encodeAction } from '../../core/actions';
 import type { EngineDeps } from '../../core/context';
 import type { translatorFor } from '../../core/engine';
+import { formatShortDay } from '../../core/format';
 import type { Locale, Translate } from '../../core/i18n';
 import type { Reply } from '../../core/replies';
 import type { DbOrTx } from '../../db/client';
 import { audit } from '../../db/queries/audit';
-import { listTopics } from '../../db/queries/profiles';
+import { getProfile, listTopics } from '../../db/queries/profiles';
 import { scheduleTimer } from '../../db/queries/timers';
 import { getUser } from '../../db/queries/users';
 import {
@@ -178,7 +180,7 @@ export function proposalMessage(
   const text = t(who.side === 'mentor' ? 'proposal.toMentor' : 'proposal.toMentee', {
     name: who.other.name,
     who: whoIs(db, t, who.other),
-    why: describeWhy(t, locale, who.topics, proposal.reasons),
+    why: whyFor(who.side, t, locale, who.topics, proposal.reasons),
     hours: deps.config.PROPOSAL_TTL_HOURS,
   });
   return {
@@ -199,7 +201,26 @@ export function proposalMessage(
   };
 }
 
-/** "Marketing, level 1 — junior / intern" */
+/**
+ * The proposal's reasons for its reader: what the other one teaches me, or wants to learn from
+ * me — then shared interests and time zones as HR's preview says them.
+ */
+function whyFor(
+  side: 'mentor' | 'mentee',
+  t: Translate,
+  locale: Locale,
+  topics: ReturnType<typeof listTopics>,
+  reasons: MatchReasons,
+): string {
+  const list = topicList(locale, topics, reasons.topics);
+  // describeWhy's first part is the topics, said from the mentor's side ("teaches …").
+  const rest = describeWhy(t, locale, topics, reasons).split('; ').slice(1);
+  return [t(side === 'mentor' ? 'proposal.why.learns' : 'proposal.why.teaches', { list }), ...rest]
+    .filter(Boolean)
+    .join('; ');
+}
+
+/** "Marketing, 1 — junior / intern" */
 function whoIs(db: DbOrTx, t: ReturnType<typeof translatorFor>, user: UserRow): string {
   const row = db.select().from(profiles).where(eq(profiles.userId, user.id)).get();
   if (!row) return user.name;
@@ -404,11 +425,37 @@ export function releasePartners(
       deps,
       partner,
       `left:${user.id}:${now.getTime()}:${id}`,
-      (t) => ({
+      (t, locale) => ({
         kind: 'text',
-        text: t(key, { name: user.name }),
+        text:
+          key === 'pair.partnerLeft'
+            ? t(key, { name: user.name, next: nextStep(db, deps, partner, now, t, locale) })
+            : t(key, { name: user.name }),
       }),
       now,
     );
   }
+}
+
+/**
+ * What someone without a partner can expect, as true for them now: a proposal at the next
+ * round — or, while on a break or not yet prepared, what keeps them out of it.
+ */
+export function nextStep(
+  db: DbOrTx,
+  deps: Pick<Deps, 'config'>,
+  user: UserRow,
+  now: Date,
+  t: Translate,
+  locale: Locale,
+): string {
+  const profile = getProfile(db, user.id)?.profile;
+  if (profile?.pausedUntil && profile.pausedUntil > now) {
+    const zone = user.timeZone ?? deps.config.ORG_TIMEZONE;
+    return t('pair.next.paused', {
+      until: formatShortDay(DateTime.fromJSDate(profile.pausedUntil, { zone }), locale),
+    });
+  }
+  if (profile && !profile.preparedAt) return t('pair.next.unprepared');
+  return t('pair.next.round');
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { encodeAction } from '../../core/actions';
 import type { Ctx } from '../../core/context';
-import { formatDate } from '../../core/format';
+import { formatDate, formatDayTime } from '../../core/format';
 import type { CommandSpec } from '../../core/registry';
 import type { DbOrTx } from '../../db/client';
 import { audit } from '../../db/queries/audit';
@@ -10,6 +11,9 @@ import { getUser } from '../../db/queries/users';
 import type { TimerRow } from '../../db/schema';
 import type { TimerDeps } from '../../jobs/types';
 import { notify } from '../notify';
+import { meetingLine, upcomingMeetings } from '../scheduling/commands';
+import { activePairs } from '../scheduling/meeting-form';
+import { CANCEL_ACTION } from '../scheduling/service';
 
 export const PAUSE_DEFAULT_WEEKS = 2;
 export const PAUSE_MAX_WEEKS = 12;
@@ -71,8 +75,59 @@ export const pauseCommand: CommandSpec = {
     });
     const params = { weeks: weeks.data, until: formatDate(until, ctx.locale, zoneOf(ctx)) };
     ctx.reply({ kind: 'text', text: ctx.t(wasPaused ? 'pause.changed' : 'pause.done', params) });
+    sayBookedInBreak(ctx, until);
+    tellPartners(ctx, until);
   },
 };
+
+/**
+ * Sessions already booked inside the break stay booked (and reminded): said with their days,
+ * each with a button to call it off.
+ */
+function sayBookedInBreak(ctx: Ctx, until: Date): void {
+  const inBreak = upcomingMeetings(ctx).filter(({ meeting }) => meeting.startsAt < until);
+  if (inBreak.length === 0) return;
+  const zone = zoneOf(ctx);
+  ctx.reply({
+    kind: 'text',
+    text: [
+      ctx.t('pause.bookedInBreak'),
+      ...inBreak.map(({ meeting, partnerName }) => `• ${meetingLine(ctx, meeting, partnerName)}`),
+      ctx.t('pause.bookedHowToCancel'),
+    ].join('\n'),
+    buttons: inBreak.map(({ meeting }) => ({
+      label: ctx.t('pause.button.cancel', {
+        day: formatDayTime(meeting.startsAt, zone, ctx.locale),
+      }),
+      data: encodeAction(CANCEL_ACTION, ctx.user.id, String(meeting.id)),
+    })),
+  });
+}
+
+/** Each active partner hears that I am on a break, and until when, in their language and zone. */
+function tellPartners(ctx: Ctx, until: Date): void {
+  for (const { pair } of activePairs(ctx)) {
+    const partner = getUser(
+      ctx.deps.db,
+      pair.mentorUserId === ctx.user.id ? pair.menteeUserId : pair.mentorUserId,
+    );
+    if (!partner) continue;
+    notify(
+      ctx.deps.db,
+      ctx.deps,
+      partner,
+      `pause:${ctx.user.id}:${until.getTime()}:${partner.id}`,
+      (t, locale) => ({
+        kind: 'text',
+        text: t('pause.partnerNotice', {
+          name: ctx.user.name,
+          until: formatDate(until, locale, partner.timeZone ?? ctx.deps.config.ORG_TIMEZONE),
+        }),
+      }),
+      ctx.now,
+    );
+  }
+}
 
 export const resumeCommand: CommandSpec = {
   scope: 'dm',

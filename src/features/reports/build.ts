@@ -27,11 +27,13 @@ export function buildSummary(
   const t = translator(locale);
   const data = computeSummary(db, config, reportPeriod(now, zone, weeks));
   const svg = chartSvg(t, data, locale, zone);
-  const day = DateTime.fromJSDate(data.period.to, { zone }).minus({ days: 1 }).toISODate();
+  // The period in the name: /report and /report 4 on one day are two different charts.
+  const first = DateTime.fromJSDate(data.period.from, { zone }).toISODate();
+  const last = DateTime.fromJSDate(data.period.to, { zone }).minus({ days: 1 }).toISODate();
   return {
     reply: renderSummary(t, data, { locale, zone, k: config.K_ANON_MIN, topics: listTopics(db) }),
     chart: {
-      filename: `tandem-summary-${day}.png`,
+      filename: `tandem-summary-${first}-to-${last}.png`,
       mimeType: 'image/png',
       contentBase64: chartPng(svg).toString('base64'),
       caption: t('summary.chartCaption'),

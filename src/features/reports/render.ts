@@ -71,6 +71,7 @@ export function renderSummary(
         scheduled: m.scheduled,
         missed: m.missed,
         cancelled: m.cancelled,
+        unconfirmed: m.unconfirmed,
         change: change(m.held, p.held),
       }),
       guardedLine(

@@ -36,7 +36,14 @@ export interface Funnel {
 export interface SummaryData {
   period: Period;
   funnel: Funnel;
-  meetings: { scheduled: number; held: number; missed: number; cancelled: number };
+  /** Sessions that started in the period; `unconfirmed` ended with no "did it happen?" answer yet. */
+  meetings: {
+    scheduled: number;
+    held: number;
+    missed: number;
+    cancelled: number;
+    unconfirmed: number;
+  };
   usefulness: Guarded<number>;
   nps: Guarded<number>;
   /** Topic ids people want to learn that no volunteer teaches, most wanted first. */
@@ -164,6 +171,7 @@ export function computeSummary(
       held: status('held'),
       missed: status('missed'),
       cancelled: status('cancelled'),
+      unconfirmed: status('scheduled'),
     },
     usefulness: usefulnessIn(period),
     nps: guardedWeeklyMean(surveys, edgesOf(period), k, (s) => s.nps, nps),

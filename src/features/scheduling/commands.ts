@@ -1,6 +1,10 @@
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { encodeAction } from '../../core/actions';
 import type { Ctx } from '../../core/context';
+import { formatDayTime } from '../../core/format';
 import type { ActionSpec, CommandSpec } from '../../core/registry';
+import type { Reply } from '../../core/replies';
+import { getUser } from '../../db/queries/users';
 import { type MeetingRow, meetings } from '../../db/schema';
 import { pollReply } from '../feedback/poll';
 import { forms } from '../forms';
@@ -8,12 +12,15 @@ import { joined } from '../joined';
 import { activePairs, MEETING_FORM, rescheduleMode } from './meeting-form';
 import {
   CANCEL_ACTION,
+  CANCEL_CONFIRM_ACTION,
   CANT_ACTION,
   cancelMeeting,
+  didItHappenReply,
   HELD_ACTION,
   loadMeeting,
   RESCHEDULE_ACTION,
   recordHeld,
+  unconfirmedMeetings,
 } from './service';
 import { formatSlot } from './when';
 
@@ -70,21 +77,46 @@ export function meetingLine(ctx: Ctx, m: MeetingRow, partnerName: string): strin
   });
 }
 
-/** `/meetings`: what is coming up, in my time zone. */
+/**
+ * Sessions that ended and wait for my "did it happen?", each asked again with its buttons and
+ * its day in my zone — so the question is never lost when its message scrolls away.
+ */
+export function unconfirmedQuestions(ctx: Ctx): Reply[] {
+  const zone = ctx.user.timeZone ?? ctx.deps.config.ORG_TIMEZONE;
+  return unconfirmedMeetings(ctx.deps.db, ctx.user.id, ctx.now).flatMap((meeting) => {
+    const pair = loadMeeting(ctx.deps.db, meeting.id)?.pair;
+    if (!pair) return [];
+    const partner = getUser(
+      ctx.deps.db,
+      pair.mentorUserId === ctx.user.id ? pair.menteeUserId : pair.mentorUserId,
+    );
+    return [
+      didItHappenReply(
+        ctx.t,
+        ctx.user.id,
+        partner?.name ?? ctx.t('user.formerLabel'),
+        meeting,
+        formatDayTime(meeting.startsAt, zone, ctx.locale),
+      ),
+    ];
+  });
+}
+
+/** `/meetings`: what is coming up, in my time zone, and what waits for my confirmation. */
 export const meetingsCommand: CommandSpec = {
   scope: 'dm',
   takesArgs: false,
   run(ctx) {
     const upcoming = upcomingMeetings(ctx);
-    if (upcoming.length === 0) {
-      ctx.reply({ kind: 'text', text: ctx.t('meeting.listNone') });
-      return;
-    }
-    ctx.reply({
-      kind: 'text',
-      title: ctx.t('meeting.listTitle'),
-      text: upcoming.map((u) => meetingLine(ctx, u.meeting, u.partnerName)).join('\n'),
-    });
+    const unconfirmed = unconfirmedQuestions(ctx);
+    if (upcoming.length > 0)
+      ctx.reply({
+        kind: 'text',
+        title: ctx.t('meeting.listTitle'),
+        text: upcoming.map((u) => meetingLine(ctx, u.meeting, u.partnerName)).join('\n'),
+      });
+    else if (unconfirmed.length === 0) ctx.reply({ kind: 'text', text: ctx.t('meeting.listNone') });
+    for (const question of unconfirmed) ctx.reply(question);
   },
 };
 
@@ -109,25 +141,70 @@ function ownScheduled(ctx: Ctx, id: number) {
   return found;
 }
 
+/**
+ * Cancel and Can't make it ask first, naming the session: one tap on the wrong invite must not
+ * call a meeting off for two people.
+ */
+function askToCancel(ctx: Ctx, meetingId: number, cant: boolean): void {
+  const found = ownScheduled(ctx, meetingId);
+  if (!found) return;
+  const { meeting, pair } = found;
+  const partner = getUser(
+    ctx.deps.db,
+    pair.mentorUserId === ctx.user.id ? pair.menteeUserId : pair.mentorUserId,
+  );
+  const zone = ctx.user.timeZone ?? ctx.deps.config.ORG_TIMEZONE;
+  const press = (answer: 'y' | 'c' | 'n') =>
+    encodeAction(
+      CANCEL_CONFIRM_ACTION,
+      ctx.user.id,
+      String(meeting.id),
+      String(meeting.sequence),
+      answer,
+    );
+  ctx.reply({
+    kind: 'text',
+    text: ctx.t(cant ? 'meeting.confirmCant' : 'meeting.confirmCancel', {
+      kind: ctx.t(`meeting.kind.${meeting.kind}`),
+      when: formatDayTime(meeting.startsAt, zone, ctx.locale),
+      name: partner?.name ?? ctx.t('user.formerLabel'),
+    }),
+    buttons: [
+      {
+        label: ctx.t('meeting.button.confirmCancel'),
+        data: press(cant ? 'c' : 'y'),
+        style: 'danger',
+      },
+      { label: ctx.t('meeting.button.keep'), data: press('n') },
+    ],
+  });
+}
+
 export const schedulingActions = {
-  [CANCEL_ACTION]: {
+  [CANCEL_ACTION]: { run: (ctx, args) => askToCancel(ctx, Number(args[0]), false) },
+  [CANT_ACTION]: { run: (ctx, args) => askToCancel(ctx, Number(args[0]), true) },
+  [CANCEL_CONFIRM_ACTION]: {
     run(ctx, args) {
-      const found = ownScheduled(ctx, Number(args[0]));
+      const [id, sequence, answer] = args;
+      if (answer === 'n') {
+        ctx.reply({ kind: 'text', text: ctx.t('meeting.kept') }, { replace: true });
+        return;
+      }
+      const found = ownScheduled(ctx, Number(id));
       if (!found) return;
+      // Moved since the question was asked: the person answered about another time.
+      if (String(found.meeting.sequence) !== sequence) {
+        ctx.reply({ kind: 'text', text: ctx.t('meeting.stale') }, { replace: true });
+        return;
+      }
+      const cant = answer === 'c';
       ctx.deps.db.transaction((tx) =>
-        cancelMeeting(tx, ctx.deps, found.meeting, ctx.user.id, ctx.now),
+        cancelMeeting(tx, ctx.deps, found.meeting, ctx.user.id, ctx.now, cant),
       );
-      ctx.reply({ kind: 'text', text: ctx.t('meeting.cancelledYou') }, { replace: true });
-    },
-  },
-  [CANT_ACTION]: {
-    run(ctx, args) {
-      const found = ownScheduled(ctx, Number(args[0]));
-      if (!found) return;
-      ctx.deps.db.transaction((tx) =>
-        cancelMeeting(tx, ctx.deps, found.meeting, ctx.user.id, ctx.now, true),
+      ctx.reply(
+        { kind: 'text', text: ctx.t(cant ? 'meeting.cantYou' : 'meeting.cancelledYou') },
+        { replace: true },
       );
-      ctx.reply({ kind: 'text', text: ctx.t('meeting.cantYou') }, { replace: true });
     },
   },
   [RESCHEDULE_ACTION]: {

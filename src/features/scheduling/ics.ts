@@ -1,4 +1,4 @@
-import { createEvent } from 'ics';
+import { createEvent, type EventAttributes } from 'ics';
 
 export interface IcsMeeting {
   id: number;
@@ -17,11 +17,14 @@ export const ICS_UID_DOMAIN = 'tandem.local';
 
 /**
  * An RFC 5545 invite: a stable UID per meeting, SEQUENCE for updates, METHOD:CANCEL when
- * called off. Times are UTC; calendars show them in each reader's zone.
+ * called off. Times are UTC; calendars show them in each reader's zone. DTSTAMP is `stamp`, the
+ * engine's clock (never the wall clock: the demo's clock and tests move it).
  */
-export function meetingIcs(meeting: IcsMeeting, method: 'REQUEST' | 'CANCEL'): string {
+export function meetingIcs(meeting: IcsMeeting, method: 'REQUEST' | 'CANCEL', stamp: Date): string {
   const s = meeting.startsAt;
-  const { error, value } = createEvent({
+  // `timestamp` (DTSTAMP) is read by ics but missing from its type definitions.
+  const attributes: EventAttributes & { timestamp: number } = {
+    timestamp: stamp.getTime(),
     uid: `meeting-${meeting.id}@${ICS_UID_DOMAIN}`,
     sequence: meeting.sequence,
     method,
@@ -47,7 +50,8 @@ export function meetingIcs(meeting: IcsMeeting, method: 'REQUEST' | 'CANCEL'): s
       rsvp: false,
       role: 'REQ-PARTICIPANT' as const,
     })),
-  });
+  };
+  const { error, value } = createEvent(attributes);
   if (error || !value) throw new Error('could not build the calendar invite', { cause: error });
   return value;
 }

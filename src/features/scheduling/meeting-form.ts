@@ -1,11 +1,20 @@
 import { and, eq, or } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Ctx } from '../../core/context';
+import { dayExample } from '../../core/format';
 import type { FormDefinition, FormValues } from '../../core/forms/types';
 import { getUser } from '../../db/queries/users';
 import { type MeetingKind, type MeetingRow, meetings, type PairRow, pairs } from '../../db/schema';
 import { bookMeeting, rescheduleMeeting } from './service';
-import { combine, DURATIONS_MIN, dayOptions, parseDay, parseTime, timeOptions } from './when';
+import {
+  combine,
+  DURATIONS_MIN,
+  dayOptions,
+  formatTypedDay,
+  parseDay,
+  parseTime,
+  timeOptions,
+} from './when';
 
 export const MEETING_FORM = 'meeting';
 /** Default length by kind: sprints are the 2-hour format from the program, meetings 1 hour. */
@@ -75,13 +84,21 @@ export const meetingForm: FormDefinition = {
       kind: 'single',
       name: 'day',
       label: 'meeting.field.day',
-      hint: 'meeting.hint.day',
+      hint: ({ ctx }) =>
+        ctx.t('meeting.hint.day', {
+          example: dayExample(ctx.now, zoneOf(ctx), ctx.locale).natural,
+        }),
       options: ({ ctx }) => dayOptions(ctx.now, zoneOf(ctx), ctx.locale),
       parseText: (text, { ctx }) => parseDay(text, ctx.now, zoneOf(ctx), ctx.locale),
+      display: (value, { ctx }) => formatTypedDay(value, ctx.locale),
       picker: 'date',
-      textError: 'meeting.error.day',
+      textError: ({ ctx }) =>
+        ctx.t('meeting.error.day', {
+          example: dayExample(ctx.now, zoneOf(ctx), ctx.locale).natural,
+        }),
       // A day already gone (or a typed day-and-time already past) is refused at this step.
-      check: (value, { ctx }) => whenError(ctx, value, value.includes('T') ? '' : '23:59'),
+      check: (value, { ctx }) =>
+        value.includes('T') ? whenError(ctx, value, '') : whenError(ctx, value, '23:59', 'day'),
     },
     {
       kind: 'single',
@@ -184,10 +201,19 @@ export const meetingForm: FormDefinition = {
     ctx.t(movingId(mode) !== undefined ? 'meeting.moveCancelled' : 'meeting.cancelledForm'),
 };
 
-/** Why a day and time can't be booked (past, or a DST gap), translated; undefined when fine. */
-function whenError(ctx: Ctx, day: string, time: string): string | undefined {
+/**
+ * Why a day and time can't be booked (past, or a DST gap), translated; undefined when fine.
+ * A day picked alone is "a day already gone", not "a time".
+ */
+function whenError(
+  ctx: Ctx,
+  day: string,
+  time: string,
+  asked: 'day' | 'time' = 'time',
+): string | undefined {
   const when = combine(day, time, zoneOf(ctx), ctx.now);
-  if (when === 'past') return ctx.t('meeting.error.past');
+  if (when === 'past')
+    return ctx.t(asked === 'day' ? 'meeting.error.pastDay' : 'meeting.error.past');
   if (when === 'dst_gap') return ctx.t('meeting.error.dst');
   return undefined;
 }

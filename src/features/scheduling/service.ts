@@ -1,8 +1,10 @@
-import { and, eq, like } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, or } from 'drizzle-orm';
 import { encodeAction } from '../../core/actions';
 import type { EngineDeps } from '../../core/context';
 import { resolveLocale, translatorFor } from '../../core/engine';
+import type { Translate } from '../../core/i18n';
 import { enqueue } from '../../core/outbox';
+import type { Reply } from '../../core/replies';
 import type { DbOrTx } from '../../db/client';
 import { audit } from '../../db/queries/audit';
 import { scheduleTimer } from '../../db/queries/timers';
@@ -26,10 +28,18 @@ export const CANCEL_ACTION = 'mt.x';
 export const RESCHEDULE_ACTION = 'mt.r';
 export const CANT_ACTION = 'mt.c';
 export const HELD_ACTION = 'mt.h';
+/** The answer to "Cancel the sprint on …?": `y` (cancel; `c`: because I can't make it) or `n`. */
+export const CANCEL_CONFIRM_ACTION = 'mt.xc';
 /** Reminders before a meeting, in hours. */
 export const REMINDERS_H = [24, 1] as const;
 
 type Deps = Pick<EngineDeps, 'config' | 'adapters'>;
+
+/**
+ * A meeting's invite, its updates and its "did it happen?" are one series: each takes over
+ * from the last (once it has ended, Reschedule and Cancel give way to the question).
+ */
+export const meetingSeries = (meeting: Pick<MeetingRow, 'id'>) => `meeting:${meeting.id}`;
 
 /** Both people of a meeting's pair, with the other one for each. */
 export function peopleOf(db: DbOrTx, pair: PairRow) {
@@ -233,6 +243,7 @@ function sendInvite(db: DbOrTx, deps: Deps, meeting: MeetingRow, invite: Invite,
     () => ({
       kind: 'text',
       text: lines.filter(Boolean).join('\n'),
+      series: meetingSeries(meeting),
       ...(method === 'REQUEST'
         ? {
             buttons: [
@@ -263,6 +274,7 @@ function sendInvite(db: DbOrTx, deps: Deps, meeting: MeetingRow, invite: Invite,
       ],
     },
     method,
+    now,
   );
   enqueue(
     db,
@@ -275,7 +287,7 @@ function sendInvite(db: DbOrTx, deps: Deps, meeting: MeetingRow, invite: Invite,
           filename: `tandem-${meeting.kind}-${meeting.id}.ics`,
           mimeType: 'text/calendar',
           contentBase64: Buffer.from(ics, 'utf8').toString('base64'),
-          caption: t('meeting.icsCaption'),
+          caption: t(method === 'CANCEL' ? 'meeting.icsCaptionCancel' : 'meeting.icsCaption'),
         },
         locale,
       },
@@ -359,50 +371,60 @@ export function runAfterMeeting(
       deps,
       me,
       `meeting:${meeting.id}:after:${meeting.sequence}:${me.id}`,
-      (t) => ({
-        kind: 'text',
-        text: t('meeting.didItHappen', {
-          kind: t(`meeting.kind.${meeting.kind}`),
-          name: other.name,
-          topic: meeting.topic,
-        }),
-        buttons: [
-          {
-            label: t('meeting.button.yes'),
-            data: encodeAction(
-              HELD_ACTION,
-              me.id,
-              String(meeting.id),
-              'y',
-              String(meeting.sequence),
-            ),
-            style: 'primary',
-          },
-          {
-            label: t('meeting.button.moved'),
-            data: encodeAction(
-              HELD_ACTION,
-              me.id,
-              String(meeting.id),
-              'm',
-              String(meeting.sequence),
-            ),
-          },
-          {
-            label: t('meeting.button.no'),
-            data: encodeAction(
-              HELD_ACTION,
-              me.id,
-              String(meeting.id),
-              'n',
-              String(meeting.sequence),
-            ),
-          },
-        ],
-      }),
+      (t) => didItHappenReply(t, me.id, other.name, meeting),
       now,
     );
   }
+}
+
+/**
+ * "Did it happen?" with its Yes / It was moved / No, for `owner` about a session with
+ * `partner`. Asked again later (on arrival, in /meetings) it says which session: `when`.
+ */
+export function didItHappenReply(
+  t: Translate,
+  owner: number,
+  partner: string,
+  meeting: MeetingRow,
+  when?: string,
+): Reply {
+  const press = (answer: 'y' | 'm' | 'n') =>
+    encodeAction(HELD_ACTION, owner, String(meeting.id), answer, String(meeting.sequence));
+  const params = { kind: t(`meeting.kind.${meeting.kind}`), name: partner, topic: meeting.topic };
+  return {
+    kind: 'text',
+    series: meetingSeries(meeting),
+    text:
+      when === undefined
+        ? t('meeting.didItHappen', params)
+        : t('meeting.didItHappenOn', { ...params, when }),
+    buttons: [
+      { label: t('meeting.button.yes'), data: press('y'), style: 'primary' },
+      { label: t('meeting.button.moved'), data: press('m') },
+      { label: t('meeting.button.no'), data: press('n') },
+    ],
+  };
+}
+
+/**
+ * Sessions of `userId`'s pairs that have ended and still wait for "did it happen?" (the first
+ * answer of either side settles it), oldest first.
+ */
+export function unconfirmedMeetings(db: DbOrTx, userId: number, now: Date): MeetingRow[] {
+  const mine = db
+    .select({ id: pairs.id })
+    .from(pairs)
+    .where(or(eq(pairs.mentorUserId, userId), eq(pairs.menteeUserId, userId)))
+    .all()
+    .map((p) => p.id);
+  if (mine.length === 0) return [];
+  return db
+    .select()
+    .from(meetings)
+    .where(and(inArray(meetings.pairId, mine), eq(meetings.status, 'scheduled')))
+    .orderBy(asc(meetings.startsAt))
+    .all()
+    .filter((m) => m.startsAt.getTime() + m.durationMin * 60_000 <= now.getTime());
 }
 
 /**

@@ -72,6 +72,18 @@ export function parseDay(
   return undefined;
 }
 
+/**
+ * A typed day as `parseDay` stores it ("2026-12-18" or "2026-12-18T15:00"), read back in the
+ * person's language: "Fri, 18 Dec" / "пт, 18 дек., 15:00".
+ */
+export function formatTypedDay(value: string, locale: Locale): string {
+  const [day = '', time] = value.split('T');
+  const at = DateTime.fromISO(day);
+  if (!at.isValid) return value;
+  const shown = formatShortDay(at, locale, { weekday: true });
+  return time ? `${shown}, ${time}` : shown;
+}
+
 /** A typed time — "15:30", "3pm", "в 15" — as HH:MM; undefined when it can't be read. */
 export function parseTime(text: string): string | undefined {
   const input = text.trim().toLowerCase();
