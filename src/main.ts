@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createConsoleAdapter } from './adapters/console';
+import { CONSOLE_WORKSPACE, createConsoleAdapter } from './adapters/console';
 import { createSlackAdapter } from './adapters/slack';
 import { createTelegramAdapter } from './adapters/telegram';
 import { createApp } from './app';
@@ -9,7 +9,9 @@ import type { ChatAdapter, EventHandler } from './core/adapter';
 import { backoffDelay, RECONNECT_BACKOFF } from './core/backoff';
 import { systemClock } from './core/clock';
 import { codeOf, TandemError } from './core/errors';
+import { localeFromPlatform } from './core/i18n';
 import { openDatabase } from './db/client';
+import { findUser } from './db/queries/users';
 import { openDemoClock, saveDemoClock } from './demo/clock';
 import { DEMO_COMPANY } from './demo/company';
 import { seedDemoHistory } from './demo/history';
@@ -110,6 +112,15 @@ async function main(): Promise<void> {
       locale: config.DEFAULT_LOCALE,
       filesDir: config.FILES_DIR,
       color: process.stdout.isTTY,
+      // The banner after a restart speaks the language the person chose.
+      localeOf: (id) => {
+        const user = findUser(database.db, {
+          platform: 'console',
+          workspace: CONSOLE_WORKSPACE,
+          id,
+        });
+        return user ? (user.locale ?? localeFromPlatform(user.platformLocale)) : undefined;
+      },
       settle: () => outbox.drain(),
       onClose: () => void shutdown(),
       timeTravel: async (ms) => {

@@ -31,9 +31,10 @@ describe('SMART goals', () => {
     expect(await chat.type('get better at AI')).toContain('rather than “get better at AI”');
     await chat.type('3 weekly reports drafted by the assistant');
     expect(await chat.type('2026-11-20')).toContain('That day has already passed');
-    expect(await chat.type('2027-09-01')).toContain('after the program ends (2027-05-30)');
-    expect(await chat.type('next week')).toContain('date');
-    await chat.type('2027-01-15');
+    expect(await chat.type('2027-09-01')).toContain('after the program ends (30 May 2027)');
+    expect(await chat.type('someday soon')).toContain('date');
+    // A day as people write it, like /sprint reads it.
+    expect(await chat.type('15 January 2027')).toContain('Why does it matter');
     await chat.type('I spend 2 hours on it every Friday');
     // "Not sure" sends them back to make it smaller, with an example.
     expect(await chat.type('2')).toContain('make it smaller until the answer is yes');
@@ -138,7 +139,7 @@ describe('SMART goals', () => {
     p.app.clock.set('2026-12-17T06:00:00Z');
     await p.tick();
     expect(p.chat.transcript()).toContain(
-      'A few days left for “Draft one weekly report with the AI assistant” (deadline 2026-12-20)',
+      'A few days left for “Draft one weekly report with the AI assistant” (deadline 20 Dec 2026)',
     );
     await p.tick();
     expect(p.chat.transcript().split('A few days left').length - 1).toBe(1);

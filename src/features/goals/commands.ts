@@ -74,7 +74,7 @@ export const goalsCommand: CommandSpec = {
       const movable = own && goal.status === 'open' && active.has(goal.pairId);
       ctx.reply({
         kind: 'text',
-        text: describeGoal(ctx.t, goal, owner),
+        text: describeGoal(ctx.t, goal, owner, ctx.locale),
         ...(movable ? { buttons: progressButtons(ctx.t, goal) } : {}),
       });
     }
@@ -93,7 +93,7 @@ export const goalActions = {
         ctx.reply(
           {
             kind: 'text',
-            text: `${ctx.t('goal.progressSaved')}\n${describeGoal(ctx.t, updated, ctx.t('goal.you'))}`,
+            text: `${ctx.t('goal.progressSaved')}\n${describeGoal(ctx.t, updated, ctx.t('goal.you'), ctx.locale)}`,
             ...(updated.status === 'open' ? { buttons: progressButtons(ctx.t, updated) } : {}),
           },
           { replace: true },

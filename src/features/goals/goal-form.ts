@@ -1,8 +1,10 @@
 import { DateTime } from 'luxon';
 import type { Ctx } from '../../core/context';
+import { formatLongDay } from '../../core/format';
 import type { FormDefinition, FormValues } from '../../core/forms/types';
 import { programOfUser } from '../programs/service';
 import { activePairs } from '../scheduling/meeting-form';
+import { parseDay } from '../scheduling/when';
 import { createGoal } from './service';
 import { DEFAULT_PROGRAM_HORIZON_DAYS, deadlineProblem, isMeasurable } from './smart';
 
@@ -62,6 +64,8 @@ export const goalForm: FormDefinition = {
       name: 'deadline',
       label: 'goal.field.deadline',
       hint: 'goal.hint.deadline',
+      // Whatever /sprint reads as a day: "31 января", "через месяц", "end of january".
+      parseText: (text, { ctx }) => parseDay(text, ctx.now, zoneOf(ctx), ctx.locale)?.slice(0, 10),
       check: (day, { ctx }) => deadlineError(ctx, day),
     },
     {
@@ -118,7 +122,7 @@ function deadlineError(ctx: Ctx, day: string): string | undefined {
   const problem = deadlineProblem(day, ctx.now, zoneOf(ctx), end);
   if (problem === 'past') return ctx.t('goal.error.past');
   if (problem === 'beyond_program') {
-    return ctx.t('goal.error.beyondProgram', { end });
+    return ctx.t('goal.error.beyondProgram', { end: formatLongDay(end, ctx.locale) });
   }
   return undefined;
 }

@@ -2,7 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { encodeAction } from '../../core/actions';
 import type { EngineDeps } from '../../core/context';
-import type { Translate } from '../../core/i18n';
+import { formatLongDay } from '../../core/format';
+import type { Locale, Translate } from '../../core/i18n';
 import type { Button } from '../../core/replies';
 import type { DbOrTx } from '../../db/client';
 import { audit } from '../../db/queries/audit';
@@ -108,13 +109,18 @@ export function progressButtons(t: Translate, goal: GoalRow): Button[] {
 }
 
 /** One goal as people read it: what, the bar, how we'll know, the deadline. */
-export function describeGoal(t: Translate, goal: GoalRow, ownerName: string): string {
+export function describeGoal(
+  t: Translate,
+  goal: GoalRow,
+  ownerName: string,
+  locale: Locale,
+): string {
   return t(goal.status === 'done' ? 'goal.lineDone' : 'goal.line', {
     owner: ownerName,
     goal: goal.specific,
     bar: progressBar(goal.progress),
     measure: goal.measure,
-    deadline: goal.deadline,
+    deadline: formatLongDay(goal.deadline, locale),
   });
 }
 
@@ -217,11 +223,11 @@ export function runGoalReminder(
     deps,
     owner,
     `goal:${goal.id}:reminder`,
-    (t) => ({
+    (t, locale) => ({
       kind: 'text',
       text: t('goal.reminder', {
         goal: goal.specific,
-        deadline: goal.deadline,
+        deadline: formatLongDay(goal.deadline, locale),
         bar: progressBar(goal.progress),
       }),
       buttons: progressButtons(t, goal),
