@@ -128,7 +128,13 @@ export class OutboxWorker {
     this.#clock = deps.clock;
     this.#logger = deps.logger.child({ component: 'outbox' });
     this.#adapters = deps.adapters;
-    // Prepared once: these two run for every message, and building them was most of a send's cost.
+    // The first unfinished message of each conversation: only a head can be due.
+    const heads = this.#db
+      .select({ id: sql`min(${outbox.id})` })
+      .from(outbox)
+      .where(inArray(outbox.status, ['pending', 'sending']))
+      .groupBy(outbox.targetKey);
+    // Prepared once: these run for every message, and building them was most of a send's cost.
     this.#headQuery = this.#db
       .select()
       .from(outbox)
@@ -137,15 +143,7 @@ export class OutboxWorker {
           eq(outbox.status, 'pending'),
           lte(outbox.nextAttemptAt, sql.placeholder('now')),
           sql`${outbox.targetKey} not in (select value from json_each(${sql.placeholder('skip')}))`,
-          // Heads only: the first unfinished message of each conversation.
-          inArray(
-            outbox.id,
-            this.#db
-              .select({ id: sql`min(${outbox.id})` })
-              .from(outbox)
-              .where(inArray(outbox.status, ['pending', 'sending']))
-              .groupBy(outbox.targetKey),
-          ),
+          inArray(outbox.id, heads),
         ),
       )
       .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
@@ -182,19 +180,7 @@ export class OutboxWorker {
     this.#wakeQuery = this.#db
       .select({ at: sql<number | null>`min(${outbox.nextAttemptAt})` })
       .from(outbox)
-      .where(
-        and(
-          eq(outbox.status, 'pending'),
-          inArray(
-            outbox.id,
-            this.#db
-              .select({ id: sql`min(${outbox.id})` })
-              .from(outbox)
-              .where(inArray(outbox.status, ['pending', 'sending']))
-              .groupBy(outbox.targetKey),
-          ),
-        ),
-      )
+      .where(and(eq(outbox.status, 'pending'), inArray(outbox.id, heads)))
       .prepare();
   }
 
