@@ -1,21 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type Database from 'better-sqlite3';
 import pino from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createApp } from '../../src/app';
-import { loadConfig } from '../../src/config';
-import { ManualClock } from '../../src/core/clock';
 import { enqueue } from '../../src/core/outbox';
-import { openDatabase } from '../../src/db/client';
 import { DB_PROBE_INTERVAL_MS } from '../../src/db/write-health';
 import { healthHandler, tandemChecks } from '../../src/http/health';
 import { startHttpServer } from '../../src/http/server';
-import type { TestApp } from '../helpers/app';
+import { createTestApp, type TestApp } from '../helpers/app';
 import { startTelegram, type TelegramHarness } from '../helpers/telegram';
 
 let app: TestApp;
@@ -39,29 +32,10 @@ function appWithLog(): { app: TestApp; lines: () => Record<string, unknown>[] } 
       done();
     },
   });
-  const logger = pino({ level: 'info' }, stream);
-  const dir = mkdtempSync(join(tmpdir(), 'tandem-full-'));
-  const dbPath = join(dir, 'tandem.db');
-  const config = loadConfig({ DATABASE_PATH: dbPath, FILES_DIR: join(dir, 'files') });
-  const clock = new ManualClock('2026-12-01T09:00:00Z');
-  const database = openDatabase(dbPath, { logger });
-  const { engine, outbox, adapters } = createApp({ db: database.db, clock, config, logger });
-  const testApp: TestApp = {
-    dir,
-    dbPath,
-    database,
-    config,
-    clock,
-    adapters,
-    outbox,
-    engine,
-    close: () => database.close(),
-    restart: () => {
-      throw new Error('not used here');
-    },
-    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  return {
+    app: createTestApp({ logger: pino({ level: 'info' }, stream) }),
+    lines: () => raw.map((l) => JSON.parse(l) as Record<string, unknown>),
   };
-  return { app: testApp, lines: () => raw.map((l) => JSON.parse(l) as Record<string, unknown>) };
 }
 
 /**

@@ -47,7 +47,7 @@ export function createTestApp(
     ...options.env,
   });
   const clock = options.clock ?? new ManualClock('2026-12-01T09:00:00Z');
-  const database = openDatabase(dbPath);
+  const database = openDatabase(dbPath, options.logger ? { logger: options.logger } : {});
   const { engine, outbox, adapters } = createApp({
     db: database.db,
     clock,
