@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { meetingFeedback, meetings, pairs } from '../../src/db/schema';
 import { feedbackAggregate } from '../../src/features/feedback/hr-view';
 import { reportPeriod } from '../../src/features/reports/period';
-import { consoleRef, type PairedConsole, pairedConsole } from '../helpers/pair';
-import { participant } from '../helpers/participants';
+import { type PairedConsole, pairedConsole } from '../helpers/pair';
+import { ratedPair } from '../helpers/participants';
 
 let p: PairedConsole;
 afterEach(async () => {
@@ -11,49 +10,13 @@ afterEach(async () => {
 });
 
 /** Another pair with a held session each person rated, written straight to the database. */
-function ratedPair(n: number, mentorRating: number, menteeRating?: number) {
-  const db = p.app.database.db;
-  const now = p.app.clock.now();
-  const a = participant(p.app, consoleRef(`m${n}`), `Mentor ${n}`, { role: 'mentor', grade: 1 });
-  const b = participant(p.app, consoleRef(`e${n}`), `Mentee ${n}`, { role: 'mentee', grade: 5 });
-  const pair = db
-    .insert(pairs)
-    .values({ mentorUserId: a, menteeUserId: b, createdAt: now })
-    .returning()
-    .get();
-  const meeting = db
-    .insert(meetings)
-    .values({
-      pairId: pair.id,
-      kind: 'meeting',
-      startsAt: now,
-      durationMin: 60,
-      topic: 't',
-      status: 'held',
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning()
-    .get();
-  db.insert(meetingFeedback)
-    .values({
-      meetingId: meeting.id,
-      userId: a,
-      usefulness: mentorRating,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .run();
-  if (menteeRating !== undefined)
-    db.insert(meetingFeedback)
-      .values({
-        meetingId: meeting.id,
-        userId: b,
-        usefulness: menteeRating,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .run();
+function ratedPairOf(n: number, mentorRating: number, menteeRating?: number) {
+  ratedPair(
+    p.app,
+    n,
+    { usefulness: mentorRating },
+    menteeRating === undefined ? undefined : { usefulness: menteeRating },
+  );
 }
 
 describe('pairing fit', () => {
@@ -93,8 +56,8 @@ describe('what HR sees of the polls', () => {
   it('withholds averages under K_ANON_MIN people, shows them from K on, and never one rating', async () => {
     p = await pairedConsole('2026-12-01T09:00:00Z', { ADMIN_IDS: 'console:olga' });
     // Ratings on Tuesday 1 Dec; HR looks the next Monday, at the week just ended.
-    ratedPair(1, 5);
-    ratedPair(2, 2);
+    ratedPairOf(1, 5);
+    ratedPairOf(2, 2);
     p.app.clock.set('2026-12-07T09:00:00Z');
     await p.chat.type('/as olga');
     const two = await p.chat.type('/feedback');
@@ -104,7 +67,7 @@ describe('what HR sees of the polls', () => {
     );
     expect(two).not.toMatch(/[25] \/ 5/);
     p.app.clock.set('2026-12-01T09:00:00Z');
-    ratedPair(3, 5);
+    ratedPairOf(3, 5);
     p.app.clock.set('2026-12-07T09:00:00Z');
     const three = await p.chat.type('/feedback');
     expect(three).toContain('Полезность: 4 / 5 (человек: 3)');

@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { meetingFeedback, meetings, pairs } from '../../src/db/schema';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { type ConsoleChat, startConsoleChat } from '../helpers/console-chat';
-import { consoleRef } from '../helpers/pair';
-import { participant } from '../helpers/participants';
+import { ratedPair } from '../helpers/participants';
 
 let app: TestApp;
 let chat: ConsoleChat;
@@ -18,47 +16,8 @@ let people = 0;
 /** Someone in a pair rates a held session at `when`, with what they learned and a note for HR. */
 function rated(when: string, usefulness: number, words: { learned: string; note: string }) {
   app.clock.set(when);
-  const db = app.database.db;
-  const now = app.clock.now();
   people += 1;
-  const a = participant(app, consoleRef(`m${people}`), `Mentor ${people}`, {
-    role: 'mentor',
-    grade: 1,
-  });
-  const b = participant(app, consoleRef(`e${people}`), `Mentee ${people}`, {
-    role: 'mentee',
-    grade: 5,
-  });
-  const pair = db
-    .insert(pairs)
-    .values({ mentorUserId: a, menteeUserId: b, createdAt: now })
-    .returning()
-    .get();
-  const meeting = db
-    .insert(meetings)
-    .values({
-      pairId: pair.id,
-      kind: 'meeting',
-      startsAt: now,
-      durationMin: 60,
-      topic: 't',
-      status: 'held',
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning()
-    .get();
-  db.insert(meetingFeedback)
-    .values({
-      meetingId: meeting.id,
-      userId: a,
-      usefulness,
-      learned: words.learned,
-      noteForHr: words.note,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .run();
+  ratedPair(app, people, { usefulness, learned: words.learned, noteForHr: words.note });
 }
 
 async function hrLooks(): Promise<string> {

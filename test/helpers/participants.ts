@@ -1,8 +1,9 @@
+import { CONSOLE_WORKSPACE } from '../../src/adapters/console';
 import type { UserRef } from '../../src/core/refs';
 import type { ProfileInput } from '../../src/db/queries/profiles';
 import { saveProfile, updateProfile } from '../../src/db/queries/profiles';
 import { upsertUser } from '../../src/db/queries/users';
-import { pairs } from '../../src/db/schema';
+import { meetingFeedback, meetings, pairs } from '../../src/db/schema';
 import type { TestApp } from './app';
 
 /** A joined, prepared participant, written straight to the database (a factory for tests). */
@@ -53,4 +54,50 @@ export function activePair(
     .values({ mentorUserId: mentorId, menteeUserId: menteeId, createdAt: app.clock.now() })
     .run();
   return { mentorId, menteeId };
+}
+
+/**
+ * A fresh pair (Mentor n, Mentee n) with one held session at the clock's time, rated by the
+ * mentor (and the mentee, if given), written straight to the database.
+ */
+export function ratedPair(
+  app: TestApp,
+  n: number | string,
+  mentor: { usefulness: number; learned?: string; noteForHr?: string },
+  mentee?: { usefulness: number },
+): { pairId: number; meetingId: number } {
+  const db = app.database.db;
+  const now = app.clock.now();
+  const ref = (id: string): UserRef => ({ platform: 'console', workspace: CONSOLE_WORKSPACE, id });
+  const a = participant(app, ref(`m${n}`), `Mentor ${n}`, { role: 'mentor', grade: 1 });
+  const b = participant(app, ref(`e${n}`), `Mentee ${n}`, { role: 'mentee', grade: 5 });
+  const pair = db
+    .insert(pairs)
+    .values({ mentorUserId: a, menteeUserId: b, createdAt: now })
+    .returning()
+    .get();
+  const meeting = db
+    .insert(meetings)
+    .values({
+      pairId: pair.id,
+      kind: 'meeting',
+      startsAt: now,
+      durationMin: 60,
+      topic: 't',
+      status: 'held',
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning()
+    .get();
+  for (const [userId, answer] of [
+    [a, mentor],
+    [b, mentee],
+  ] as const) {
+    if (!answer) continue;
+    db.insert(meetingFeedback)
+      .values({ meetingId: meeting.id, userId, ...answer, createdAt: now, updatedAt: now })
+      .run();
+  }
+  return { pairId: pair.id, meetingId: meeting.id };
 }
