@@ -5,8 +5,8 @@ import TelegramServer from 'telegram-test-api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeSlackApi } from '../fakes/slack-api';
 import { freePort, until } from '../helpers/net';
-import { SIGNING_SECRET, signedHeaders } from '../helpers/slack';
-import { startTandem, type TandemProcess } from '../helpers/tandem-process';
+import { SIGNING_SECRET } from '../helpers/slack';
+import { slackHelp, startTandem, type TandemProcess } from '../helpers/tandem-process';
 
 const TG_TOKEN = '123456:PROC-TOKEN-abcdefghijklmnop';
 
@@ -46,19 +46,7 @@ describe('npm start with Slack and Telegram configured', () => {
       return res?.status === 200 ? true : undefined;
     });
 
-    const body = new URLSearchParams({
-      command: '/mentor',
-      text: 'help',
-      team_id: 'T1',
-      user_id: 'U1',
-      channel_id: 'DU1',
-      channel_name: 'directmessage',
-      trigger_id: 'trig-proc',
-    }).toString();
-    expect(
-      (await fetch(`${base}/slack/events`, { method: 'POST', headers: signedHeaders(body), body }))
-        .status,
-    ).toBe(200);
+    expect((await slackHelp(base)).status).toBe(200);
     const posted = await until('slack reply', () => fake?.callsTo('chat.postMessage')[0]);
     expect(JSON.stringify(posted.args.blocks)).toContain('Tandem — reverse mentoring');
 

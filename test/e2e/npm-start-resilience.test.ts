@@ -6,8 +6,8 @@ import { FakeBotApiServer } from '../fakes/bot-api-server';
 import { FakeSlackApi } from '../fakes/slack-api';
 import { FakeSocketMode } from '../fakes/slack-socket';
 import { freePort, until } from '../helpers/net';
-import { SIGNING_SECRET, signedHeaders } from '../helpers/slack';
-import { logLines, startTandem, type TandemProcess } from '../helpers/tandem-process';
+import { SIGNING_SECRET } from '../helpers/slack';
+import { logLines, slackHelp, startTandem, type TandemProcess } from '../helpers/tandem-process';
 
 const TG_TOKEN = '123456:PROC-TOKEN-abcdefghijklmnop';
 const IRA = { id: 55, first_name: 'Ira', language_code: 'en' };
@@ -39,19 +39,6 @@ async function health(base: string): Promise<{ status: number; body: HealthBody 
 interface HealthBody {
   status: string;
   checks: Record<string, { state: string; code?: string }>;
-}
-
-function slackHelp(base: string) {
-  const body = new URLSearchParams({
-    command: '/mentor',
-    text: 'help',
-    team_id: 'T1',
-    user_id: 'U1',
-    channel_id: 'DU1',
-    channel_name: 'directmessage',
-    trigger_id: 'trig-proc',
-  }).toString();
-  return fetch(`${base}/slack/events`, { method: 'POST', headers: signedHeaders(body), body });
 }
 
 describe('npm start when the Bot API is unreachable', () => {

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { signedHeaders } from './slack';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -67,4 +68,18 @@ export function logLines(logs: string): Record<string, unknown>[] {
         return [];
       }
     });
+}
+
+/** `/mentor help` as Slack sends it, signed, to a running Tandem's Slack endpoint. */
+export function slackHelp(base: string) {
+  const body = new URLSearchParams({
+    command: '/mentor',
+    text: 'help',
+    team_id: 'T1',
+    user_id: 'U1',
+    channel_id: 'DU1',
+    channel_name: 'directmessage',
+    trigger_id: 'trig-proc',
+  }).toString();
+  return fetch(`${base}/slack/events`, { method: 'POST', headers: signedHeaders(body), body });
 }
