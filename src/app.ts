@@ -7,6 +7,7 @@ import { OutboxWorker } from './core/outbox';
 import type { Platform } from './core/refs';
 import type { CommandSpec } from './core/registry';
 import type { Db } from './db/client';
+import { channelListener } from './features/channels/watch';
 import { forms } from './features/forms';
 import { showWhatWaits } from './features/matching/pair-command';
 import { buildHome } from './features/opt-in/menu';
@@ -41,6 +42,8 @@ export function createApp(options: {
     adapters,
   });
   const deps: EngineDeps = { ...options, outbox, adapters };
+  // Channel posts are watched (the admins hear what blocks one) and receipts answered.
+  outbox.onSettled(channelListener(deps));
   const engine = createEngine({
     deps,
     commands: { ...commands, ...options.extraCommands },

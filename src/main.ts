@@ -16,6 +16,7 @@ import { openDemoClock, saveDemoClock } from './demo/clock';
 import { DEMO_COMPANY } from './demo/company';
 import { seedDemoHistory } from './demo/history';
 import { seedDemoCompany } from './demo/seed';
+import { checkChannels } from './features/channels/watch';
 import { commandMenu } from './features/registry';
 import { healthHandler, tandemChecks } from './http/health';
 import { type HttpRoute, startHttpServer } from './http/server';
@@ -58,7 +59,12 @@ async function main(): Promise<void> {
   // The console demo can move its clock forward (/time +1d); real deployments never can.
   const demoClock = consoleMode ? openDemoClock(database.db, config.DEMO_CLOCK) : undefined;
   const clock = demoClock ?? systemClock;
-  const { engine, outbox, adapters } = createApp({ db: database.db, clock, config, logger });
+  const { deps, engine, outbox, adapters } = createApp({
+    db: database.db,
+    clock,
+    config,
+    logger,
+  });
   // Before anything is sent: a send cut short by the last process's death holds nobody back.
   outbox.releaseAbandonedClaims();
 
@@ -190,8 +196,12 @@ async function main(): Promise<void> {
   // Each platform starts on its own: one that cannot connect is retried (and logged) while
   // the others, the console and /healthz already work.
   for (const adapter of Object.values(adapters)) {
-    // Once a platform is up, what waited for it goes now rather than at the outbox's next look.
-    void startPlatform(adapter, engine.handle, logger, starting.signal, () => outbox.kick());
+    // Once a platform is up, what waited for it goes now rather than at the outbox's next look,
+    // and its HR and content channels are checked (the admins hear what blocks them).
+    void startPlatform(adapter, engine.handle, logger, starting.signal, () => {
+      outbox.kick();
+      void checkChannels(deps, adapter.platform);
+    });
   }
   logger.info({ platforms: Object.keys(adapters) }, 'tandem started');
 }

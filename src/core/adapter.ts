@@ -31,6 +31,20 @@ export interface ConnectionStatus {
   code?: string;
 }
 
+/**
+ * Why Tandem cannot post in a channel, as a stable code: the bot is not a member (Slack
+ * `not_in_channel`, Telegram "bot is not a member"), the channel is unknown to it (a wrong id,
+ * or a private channel it was never added to), archived, or the bot is there without the right
+ * to post (a Telegram channel where it is no admin, a Slack channel only admins post in), or
+ * the bot may not even look (Slack without the `channels:read`/`groups:read` scopes).
+ */
+export type ChannelProblem = 'not_member' | 'not_found' | 'archived' | 'no_rights' | 'cannot_check';
+
+/** What a channel check found; `name` is how people know the channel (`hr`, a chat title). */
+export type ChannelCheck =
+  | { ok: true; name?: string }
+  | { ok: false; problem: ChannelProblem; name?: string; botName?: string };
+
 /** Neutral summary for a platform "home" surface (Slack App Home). */
 export interface HomeView {
   title: string;
@@ -79,4 +93,11 @@ export interface ChatAdapter {
   forget?(user: UserRef): Promise<void>;
   /** The connection's state now; adapters that cannot lose one (console) leave it out. */
   connection?(): ConnectionStatus;
+  /**
+   * Whether the bot can post in a channel (Slack: membership; Telegram: its rights in the
+   * chat). `failure` is what a post there just threw: where it already names the problem
+   * (`not_in_channel`) no call is made. Throws when the platform cannot be asked now.
+   * Platforms where every channel is reachable (the console) leave it out.
+   */
+  checkChannel?(channelId: string, failure?: unknown): Promise<ChannelCheck>;
 }

@@ -8,7 +8,7 @@ import { type Backoff, backoffDelay } from './backoff';
 import type { Clock } from './clock';
 import { codeOf, DeliveryError } from './errors';
 import type { Platform, Target } from './refs';
-import type { OutgoingPayload } from './replies';
+import type { OutgoingPayload, Receipt } from './replies';
 
 /**
  * A message that still fails with a transient error (a 5xx, a timeout, a 429) this long after
@@ -43,11 +43,27 @@ export interface OutgoingMessage {
   /** Names the logical message: the same key is queued and sent at most once. */
   dedupeKey: string;
   target: Target;
+  /** Its `receipt`, if any, is handed to the settled-listener once the message ends. */
   payload: OutgoingPayload;
   /** The addressee's internal id, so their queued messages go when they leave. */
   userId?: number | null;
   notBefore?: Date;
 }
+
+/** How a message ended, for whoever listens (the channel checks, a feature's receipt). */
+export interface SettledMessage {
+  target: Target;
+  outcome: 'sent' | 'failed';
+  /** What the adapter threw, when it failed (its `cause` is the platform's own error). */
+  error?: DeliveryError;
+  receipt?: Receipt;
+}
+
+/**
+ * Hears how posts to shared channels and messages with a receipt ended; resolves true when it
+ * queued something, which then goes out in another pass.
+ */
+export type SettledListener = (message: SettledMessage) => Promise<boolean>;
 
 export interface DeliveryReport {
   sent: number;
@@ -117,6 +133,9 @@ export class OutboxWorker {
   #wake: { timer: NodeJS.Timeout; at: number } | undefined;
   /** Milliseconds from the end of the last pass until something in it can go again. */
   #nextIn: number | undefined;
+  #onSettled: SettledListener | undefined;
+  /** Listeners still running; drain() waits for them and for what they queue. */
+  readonly #followUps = new Set<Promise<void>>();
 
   constructor(deps: {
     db: Db;
@@ -225,9 +244,44 @@ export class OutboxWorker {
     })();
   }
 
-  /** Resolves when no delivery pass is running (tests, shutdown). */
+  /** Resolves when no delivery pass and no settled-listener is running (tests, shutdown). */
   async drain(): Promise<void> {
-    while (this.#running) await this.#running;
+    while (this.#running || this.#followUps.size > 0)
+      await Promise.all([this.#running, ...this.#followUps]);
+  }
+
+  /** Sets the one listener told how a channel post or a message with a receipt ended. */
+  onSettled(listener: SettledListener): void {
+    this.#onSettled = listener;
+  }
+
+  /**
+   * Tells the listener, beside the pass rather than in it (it may ask the platform something),
+   * and delivers whatever it queued. Its failure is logged, never the pass's.
+   */
+  #settled(row: OutboxRow, outcome: 'sent' | 'failed', error?: DeliveryError): void {
+    const listener = this.#onSettled;
+    const receipt = row.payload?.receipt;
+    const toChannel =
+      row.target.kind === 'conversation' && row.target.conversation.kind === 'group';
+    if (!listener || (!toChannel && !receipt)) return;
+    const message: SettledMessage = {
+      target: row.target,
+      outcome,
+      ...(error ? { error } : {}),
+      ...(receipt ? { receipt } : {}),
+    };
+    const followUp: Promise<void> = listener(message)
+      .then(
+        (queued) => {
+          if (queued && !this.#stopping) this.kick();
+        },
+        (failure: unknown) => {
+          this.#logger.error({ outboxId: row.id, code: codeOf(failure) }, 'follow-up failed');
+        },
+      )
+      .finally(() => this.#followUps.delete(followUp));
+    this.#followUps.add(followUp);
   }
 
   /** Stops after the message being sent now; what is still queued stays queued for the next start. */
@@ -475,11 +529,13 @@ export class OutboxWorker {
         const patch = { status: 'failed', lastError: e.code, payload: null } as const;
         const outcome = this.#finish(row, patch, 'failed', log);
         // The message names the platform's reason (not_in_channel, …); it holds no user text.
-        if (outcome === 'failed')
+        if (outcome === 'failed') {
           log.warn(
             { code: e.code, reason: e.message, attempts: row.attempts, ageMs },
             'message failed for good',
           );
+          this.#settled(row, 'failed', e);
+        }
         return outcome;
       }
       const wait = e.retryAfterMs ?? backoffDelay(row.attempts, OUTBOX_BACKOFF);
@@ -500,7 +556,9 @@ export class OutboxWorker {
       claimedAt: row.claimedAt?.getTime() ?? null,
       attempts: row.attempts,
     });
-    return sent.changes > 0 ? 'sent' : this.#claimLost('sent', log);
+    if (sent.changes === 0) return this.#claimLost('sent', log);
+    this.#settled(row, 'sent');
+    return 'sent';
   }
 
   async #send(row: OutboxRow): Promise<void> {

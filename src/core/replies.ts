@@ -78,6 +78,16 @@ export interface FileMessage {
   caption?: string;
 }
 
+/**
+ * Who hears how a message ended: a feature's name for the follow-up (`kind`) and what it needs
+ * (`args`), so "published" is said only once the platform took the post, and its problem when
+ * it didn't.
+ */
+export interface Receipt {
+  kind: string;
+  args: string[];
+}
+
 /** What the outbox persists and hands to an adapter. */
 export type OutgoingPayload =
   | {
@@ -87,8 +97,9 @@ export type OutgoingPayload =
       replaces?: string;
       /** The addressee's language, for the adapter's own words around the reply. */
       locale?: Locale;
+      receipt?: Receipt;
     }
-  | { kind: 'file'; file: FileMessage; locale?: Locale };
+  | { kind: 'file'; file: FileMessage; locale?: Locale; receipt?: Receipt };
 
 /** How a reply is delivered. */
 export interface SendOptions {

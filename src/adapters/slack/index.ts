@@ -7,8 +7,15 @@ import {
   SocketModeReceiver,
   webApi,
 } from '@slack/bolt';
-import type { ChatAdapter, ConnectionStatus, EventHandler, HomeView } from '../../core/adapter';
+import type {
+  ChannelCheck,
+  ChatAdapter,
+  ConnectionStatus,
+  EventHandler,
+  HomeView,
+} from '../../core/adapter';
 import { type Backoff, RECONNECT_BACKOFF } from '../../core/backoff';
+import { withFailure } from '../../core/channel-check';
 import { codeOf } from '../../core/errors';
 import type { InboundEvent, UserInfo } from '../../core/events';
 import type { FormView } from '../../core/forms/view';
@@ -17,6 +24,7 @@ import type { Target, UserRef } from '../../core/refs';
 import type { FileMessage, Reply, SendOptions } from '../../core/replies';
 import type { HttpRoute } from '../../http/server';
 import type { Logger } from '../../logger';
+import { channelProblemOf, readChannelInfo } from './channel-check';
 import { platformErrorOf, toDeliveryError } from './delivery-errors';
 import {
   actionEvent,
@@ -76,6 +84,8 @@ export class SlackAdapter implements ChatAdapter {
   #listener: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
   #socket: SocketSupervisor | undefined;
   #http: ConnectionStatus = { state: 'connecting' };
+  /** The bot user's name (auth.test), for "/invite @name". */
+  #botName: string | undefined;
 
   constructor(config: SlackAdapterConfig) {
     this.#config = config;
@@ -122,13 +132,14 @@ export class SlackAdapter implements ChatAdapter {
       retryConfig: { retries: 0 },
       timeout: SLACK_API_TIMEOUT_MS,
     };
-    let identity: { botId: string; botUserId: string };
+    let identity: { botId: string; botUserId: string; botName?: string };
     try {
       identity = await this.#identity();
     } catch (error) {
       this.#http = { state: 'down', code: identityFailureCode(error) };
       throw error;
     }
+    this.#botName = identity.botName;
     const common = {
       token: this.#config.botToken,
       logger: boltLogger(this.#log),
@@ -224,7 +235,7 @@ export class SlackAdapter implements ChatAdapter {
    * Who the bot is (auth.test), asked once: a failure fails start(), and the caller that
    * starts platforms (main.ts) owns retrying it, with backoff and a logged code per attempt.
    */
-  async #identity(): Promise<{ botId: string; botUserId: string }> {
+  async #identity(): Promise<{ botId: string; botUserId: string; botName?: string }> {
     const client = new webApi.WebClient(this.#config.botToken, {
       ...(this.#config.apiUrl ? { slackApiUrl: this.#config.apiUrl } : {}),
       retryConfig: { retries: 0 },
@@ -232,7 +243,11 @@ export class SlackAdapter implements ChatAdapter {
       logger: boltLogger(this.#log),
     });
     const auth = await client.auth.test();
-    return { botId: auth.bot_id ?? '', botUserId: auth.user_id ?? '' };
+    return {
+      botId: auth.bot_id ?? '',
+      botUserId: auth.user_id ?? '',
+      ...(auth.user ? { botName: auth.user } : {}),
+    };
   }
 
   async send(target: Target, reply: Reply, options?: SendOptions): Promise<void> {
@@ -288,6 +303,27 @@ export class SlackAdapter implements ChatAdapter {
     } catch (error) {
       throw toDeliveryError(error);
     }
+  }
+
+  /**
+   * Whether the bot is a member of a live channel (conversations.info). A post's own failure
+   * (`not_in_channel`, `is_archived`, …) says what is wrong even where Slack won't let the bot
+   * look (a private channel, a missing scope); otherwise the look decides.
+   */
+  async checkChannel(channelId: string, failure?: unknown): Promise<ChannelCheck> {
+    const named = channelProblemOf(failure);
+    const botName = this.#botName ? `@${this.#botName}` : undefined;
+    let found: ChannelCheck;
+    try {
+      found = readChannelInfo(await this.#client().conversations.info({ channel: channelId }));
+    } catch (error) {
+      const problem = channelProblemOf(error);
+      if (!problem && !named) throw error;
+      const chosen =
+        problem === undefined || problem === 'cannot_check' ? (named ?? problem) : problem;
+      return withFailure({ ok: false, problem: chosen ?? 'cannot_check' }, named, botName);
+    }
+    return withFailure(found, named, botName);
   }
 
   async openForm(trigger: string, form: FormView): Promise<void> {

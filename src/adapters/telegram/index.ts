@@ -1,13 +1,21 @@
 import { Bot, InputFile, type Transformer } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
-import type { ChatAdapter, CommandInfo, ConnectionStatus, EventHandler } from '../../core/adapter';
+import type {
+  ChannelCheck,
+  ChatAdapter,
+  CommandInfo,
+  ConnectionStatus,
+  EventHandler,
+} from '../../core/adapter';
 import { type Backoff, backoffDelay, RECONNECT_BACKOFF } from '../../core/backoff';
+import { withFailure } from '../../core/channel-check';
 import { LOCALES } from '../../core/i18n';
 import { Pacer } from '../../core/pacer';
 import type { Target } from '../../core/refs';
 import type { FileMessage, Reply, SendOptions } from '../../core/replies';
 import type { HttpRoute } from '../../http/server';
 import type { Logger } from '../../logger';
+import { channelProblemOf, readRights } from './channel-check';
 import {
   connectionCode,
   deadline,
@@ -255,6 +263,28 @@ export class TelegramAdapter implements ChatAdapter {
       // English is the default list; other languages get their own.
       await this.#bot.api.setMyCommands(list, locale === 'en' ? {} : { language_code: locale });
     }
+  }
+
+  /**
+   * The bot's rights in a chat (getChat, then getChatMember for the bot). A post's own failure
+   * ("bot is not a member", "not enough rights") is the answer when Telegram won't let the bot
+   * look, as in a chat it was never added to.
+   */
+  async checkChannel(channelId: string, failure?: unknown): Promise<ChannelCheck> {
+    const named = channelProblemOf(failure);
+    const botName = `@${this.#bot.botInfo.username}`;
+    let found: ChannelCheck;
+    try {
+      const signal = deadline(TELEGRAM_SETUP_TIMEOUT_MS);
+      const chat = await this.#bot.api.getChat(channelId, signal);
+      const member = await this.#bot.api.getChatMember(channelId, this.#bot.botInfo.id, signal);
+      found = readRights(chat, member);
+    } catch (error) {
+      const problem = channelProblemOf(error) ?? named;
+      if (!problem) throw error;
+      return withFailure({ ok: false, problem }, undefined, botName);
+    }
+    return withFailure(found, named, botName);
   }
 
   async send(target: Target, reply: Reply, options?: SendOptions): Promise<void> {

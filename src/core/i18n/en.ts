@@ -5,6 +5,8 @@
  */
 /** "1 person", "3 people". */
 const people = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`;
+/** A channel Tandem cannot post in: its name or id, the setting that names it, the bot's handle. */
+type ChannelParams = { channel: string; setting: string; bot: string };
 
 export const en = {
   'error.generic':
@@ -936,4 +938,43 @@ export const en = {
   'survey.final':
     'Your answers were already counted in a weekly summary, so they can no longer be changed. Thank you!',
   'admin.ruleFinal': (p: { rule: string }) => `Not paired: ${p.rule}.`,
+  // Channels Tandem cannot post in (issue 13 §2): what the admins are told, and the receipts.
+  'channel.title': 'A channel needs your help',
+  'channel.slack.not_member': (p: ChannelParams) =>
+    `Tandem can’t post in ${p.channel} (${p.setting}): it isn’t a member of that channel. To fix it, type \`/invite ${p.bot}\` in ${p.channel}.`,
+  'channel.slack.not_found': (p: ChannelParams) =>
+    `Tandem can’t find the channel ${p.channel} (${p.setting}). If it is a private channel, type \`/invite ${p.bot}\` in it; otherwise check the channel id in ${p.setting}.`,
+  'channel.slack.archived': (p: ChannelParams) =>
+    `${p.channel} (${p.setting}) is archived, so nothing can be posted there. Unarchive it, or set ${p.setting} to another channel, type \`/invite ${p.bot}\` there and restart Tandem.`,
+  'channel.slack.no_rights': (p: ChannelParams) =>
+    `Tandem may not post in ${p.channel} (${p.setting}): only admins can post there. Let members post in the channel’s settings, or set ${p.setting} to another channel.`,
+  'channel.slack.cannot_check': (p: ChannelParams) =>
+    `Tandem can’t check whether it may post in ${p.channel} (${p.setting}): the Slack app lacks the channels:read and groups:read scopes. Add them (see slack-app-manifest.yml), reinstall the app, and type \`/invite ${p.bot}\` in ${p.channel}.`,
+  'channel.telegram.not_member': (p: ChannelParams) =>
+    `The bot can’t post in ${p.channel} (${p.setting}): it isn’t in that chat. Add ${p.bot} to the channel and make it an admin with the right to post messages.`,
+  'channel.telegram.not_found': (p: ChannelParams) =>
+    `Telegram doesn’t know the chat ${p.channel} (${p.setting}), or the bot was never added to it. Add ${p.bot} to the channel, make it an admin with the right to post messages, and check the chat id in ${p.setting}.`,
+  'channel.telegram.archived': (p: ChannelParams) =>
+    `The chat ${p.channel} (${p.setting}) no longer exists. Set ${p.setting} to another chat, add ${p.bot} there as an admin with the right to post messages, and restart Tandem.`,
+  'channel.telegram.no_rights': (p: ChannelParams) =>
+    `${p.bot} is in ${p.channel} (${p.setting}) but may not post there. Make it an admin of the channel with the right to post messages (in a group: allow it to send messages).`,
+  'channel.telegram.cannot_check': (p: ChannelParams) =>
+    `Tandem can’t check its rights in ${p.channel} (${p.setting}). Make sure ${p.bot} is an admin of the channel with the right to post messages.`,
+  'channel.footer':
+    'Until then nothing reaches that channel. You’ll hear again only if the problem changes.',
+  'channel.reason.not_member': 'Tandem is not a member of it',
+  'channel.reason.not_found': 'Tandem can’t find it',
+  'channel.reason.archived': 'it is archived or gone',
+  'channel.reason.no_rights': 'Tandem may not post there',
+  'channel.reason.cannot_check': 'the platform refused the post',
+  'content.sending': 'Sending it to the content channel; you’ll hear once it is there.',
+  'content.notPosted': (p: { reason: string }) =>
+    `Your link could not be posted to the content channel (${p.reason}), so nothing was published. The program’s admins have been told how to fix it; post it again once they have.`,
+  'story.sending': 'Sending the story to the content channel; you’ll hear once it is published.',
+  'story.sendingYours':
+    'Sending your story to the content channel; you’ll hear once it is published.',
+  'story.notPublished': (p: { reason: string }) =>
+    `The story could not be posted to the content channel (${p.reason}), so it is not published. The program’s admins have been told how to fix it; it is back in review — approve it again once they have.`,
+  'story.notPublishedYours':
+    'Your story could not be posted to the content channel yet, so it is not published. The program team has been told and will publish it once the channel is fixed.',
 };

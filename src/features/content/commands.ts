@@ -68,7 +68,7 @@ export const storyActions = {
         ctx.reply(
           {
             kind: 'text',
-            text: ctx.t(outcome === 'published' ? 'story.publishedByYou' : PUBLISH_TEXT[outcome]),
+            text: ctx.t(outcome === 'published' ? 'story.sendingYours' : PUBLISH_TEXT[outcome]),
           },
           { replace: true },
         );

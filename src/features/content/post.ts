@@ -4,6 +4,9 @@ import { audit } from '../../db/queries/audit';
 import { contentPosts } from '../../db/schema';
 import { channelTarget } from '../matching/scheduled';
 
+/** The receipt an `admin post` carries (./receipts): who posted, which post. */
+export const CONTENT_RECEIPT = 'content';
+
 /** A link HR may post: http(s) only, and short enough to read. */
 const URL_MAX = 500;
 const COMMENT_MAX = 1000;
@@ -53,6 +56,7 @@ export function adminPost(ctx: Ctx, rest: string): boolean {
           kind: 'reply',
           reply: { kind: 'text', text: `📚 ${comment}\n${url}` },
           locale,
+          receipt: { kind: CONTENT_RECEIPT, args: [String(ctx.user.id), String(post.id)] },
         },
       },
       ctx.now,
@@ -63,6 +67,7 @@ export function adminPost(ctx: Ctx, rest: string): boolean {
       ctx.now,
     );
   });
-  ctx.reply({ kind: 'text', text: ctx.t('content.posted') });
+  // "Posted" waits for the channel to take it (./receipts).
+  ctx.reply({ kind: 'text', text: ctx.t('content.sending') });
   return true;
 }

@@ -22,8 +22,9 @@ import { hrPeople } from './staff';
 
 type Deps = Pick<EngineDeps, 'config' | 'adapters'>;
 
+/** What HR hears at once; "published" itself waits for the channel (see ./receipts). */
 export const PUBLISH_TEXT = {
-  published: 'story.approvedDone',
+  published: 'story.sending',
   already: 'story.alreadyHandled',
   no_channel: 'content.noChannel',
 } as const;
@@ -59,15 +60,33 @@ export function submitStory(
     .values({ authorUserId: author.id, text, createdAt: now })
     .returning()
     .get();
+  askForReview(db, deps, story, author, now, 'review');
+  audit(
+    db,
+    { actorUserId: author.id, action: 'story.submitted', details: { story: story.id } },
+    now,
+  );
+  return story;
+}
+
+/** Every HR person gets the story with Approve / Edit / Reject; `round` keys this asking. */
+export function askForReview(
+  db: DbOrTx,
+  deps: Deps,
+  story: StoryRow,
+  author: UserRow,
+  now: Date,
+  round: string,
+): void {
   for (const hr of hrPeople(db, deps.config)) {
     notify(
       db,
       deps,
       hr,
-      `story:${story.id}:review:${hr.id}`,
+      `story:${story.id}:${round}:${hr.id}`,
       (t) => ({
         kind: 'text',
-        text: t('story.review', { name: author.name, text }),
+        text: t('story.review', { name: author.name, text: story.text }),
         buttons: [
           {
             label: t('story.button.approve'),
@@ -88,17 +107,17 @@ export function submitStory(
       now,
     );
   }
-  audit(
-    db,
-    { actorUserId: author.id, action: 'story.submitted', details: { story: story.id } },
-    now,
-  );
-  return story;
 }
 
 export type PublishOutcome = 'published' | 'already' | 'no_channel';
 
-/** Publishes a reviewed story (possibly edited) under its author's name, once. */
+/** The receipt a story's channel post carries (./receipts): who acted, which story. */
+export const STORY_RECEIPT = 'story';
+
+/**
+ * Publishes a reviewed story (possibly edited) under its author's name, once. Whoever acted
+ * and the author hear "published" only once the channel has the post (its receipt).
+ */
 export function publishStory(
   db: DbOrTx,
   deps: Deps,
@@ -129,21 +148,11 @@ export function publishStory(
         kind: 'reply',
         reply: { kind: 'text', title: `✨ ${author?.name ?? ''}`.trim(), text },
         locale,
+        receipt: { kind: STORY_RECEIPT, args: [String(by.id), String(story.id)] },
       },
     },
     now,
   );
-  // An author publishing their own edited version is thanked by that answer, not twice.
-  if (author && author.id !== by.id) {
-    notify(
-      db,
-      deps,
-      author,
-      `story:${story.id}:published`,
-      (t) => ({ kind: 'text', text: t('story.published') }),
-      now,
-    );
-  }
   audit(
     db,
     {

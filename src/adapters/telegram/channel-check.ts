@@ -1,0 +1,66 @@
+import { GrammyError } from 'grammy';
+import { z } from 'zod';
+import type { ChannelCheck, ChannelProblem } from '../../core/adapter';
+
+/** The Bot API methods the check calls: the chat (its type, title, default rights), then the bot's membership. */
+export const TELEGRAM_CHAT_METHOD = 'getChat';
+export const TELEGRAM_MEMBER_METHOD = 'getChatMember';
+
+/** The part of getChat's answer the check reads. */
+export const chatInfo = z.looseObject({
+  type: z.enum(['private', 'group', 'supergroup', 'channel']),
+  title: z.string().optional(),
+  permissions: z.looseObject({ can_send_messages: z.boolean().optional() }).optional(),
+});
+
+/** The part of getChatMember's answer (the bot itself) the check reads. */
+export const memberInfo = z.looseObject({
+  status: z.enum(['creator', 'administrator', 'member', 'restricted', 'left', 'kicked']),
+  can_post_messages: z.boolean().optional(),
+  can_send_messages: z.boolean().optional(),
+});
+
+/**
+ * The channel problem a failed Bot API call names (its description is the only place Telegram
+ * says which), or undefined. Looks through wrapped causes (the outbox's DeliveryError).
+ */
+export function channelProblemOf(error: unknown): ChannelProblem | undefined {
+  for (let e = error, depth = 0; e && depth < 4; depth++) {
+    if (e instanceof GrammyError) {
+      const d = e.description;
+      if (/chat not found|chat was deleted|deactivated/i.test(d)) return 'not_found';
+      if (/not a member|member list is inaccessible|kicked/i.test(d)) return 'not_member';
+      if (
+        /not enough rights|need administrator rights|have no rights|CHAT_WRITE_FORBIDDEN/i.test(d)
+      )
+        return 'no_rights';
+      if (e.error_code === 403) return 'not_member';
+      return undefined;
+    }
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the bot may post, from the chat and the bot's own membership: in a channel only an
+ * administrator with `can_post_messages` posts; in a group a member does unless restricted
+ * (by name, or for every member by the group's default permissions).
+ */
+export function readRights(rawChat: unknown, rawMember: unknown): ChannelCheck {
+  const chat = chatInfo.parse(rawChat);
+  const member = memberInfo.parse(rawMember);
+  const name = chat.title ? { name: chat.title } : {};
+  const no = (problem: ChannelProblem): ChannelCheck => ({ ok: false, problem, ...name });
+  if (member.status === 'left' || member.status === 'kicked') return no('not_member');
+  if (chat.type === 'channel') {
+    const admin =
+      member.status === 'creator' ||
+      (member.status === 'administrator' && member.can_post_messages === true);
+    return admin ? { ok: true, ...name } : no('no_rights');
+  }
+  if (member.status === 'restricted' && member.can_send_messages === false) return no('no_rights');
+  if (member.status === 'member' && chat.permissions?.can_send_messages === false)
+    return no('no_rights');
+  return { ok: true, ...name };
+}

@@ -1,0 +1,124 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import type { ChannelCheck, ChannelProblem } from '../../core/adapter';
+import type { EngineDeps } from '../../core/context';
+import { resolveLocale } from '../../core/engine';
+import { type MessageKey, translator } from '../../core/i18n';
+import { enqueue } from '../../core/outbox';
+import { userRef } from '../../db/queries/users';
+import { appState, users } from '../../db/schema';
+import type { ConfiguredChannel } from './configured';
+
+/** What app_state remembers of a channel's problem, so the admins hear of it once. */
+const toldProblem = z.object({ problem: z.string() });
+
+const INSTRUCTIONS = {
+  slack: {
+    not_member: 'channel.slack.not_member',
+    not_found: 'channel.slack.not_found',
+    archived: 'channel.slack.archived',
+    no_rights: 'channel.slack.no_rights',
+    cannot_check: 'channel.slack.cannot_check',
+  },
+  telegram: {
+    not_member: 'channel.telegram.not_member',
+    not_found: 'channel.telegram.not_found',
+    archived: 'channel.telegram.archived',
+    no_rights: 'channel.telegram.no_rights',
+    cannot_check: 'channel.telegram.cannot_check',
+  },
+} as const satisfies Record<'slack' | 'telegram', Record<ChannelProblem, MessageKey>>;
+
+/** The bot's name where the platform gave none (the manifest's display name). */
+const DEFAULT_BOT_NAME = '@Tandem';
+
+function stateKey(channel: ConfiguredChannel): string {
+  return `channel-problem:${channel.platform}:${channel.id}`;
+}
+
+/**
+ * Records what a check found. A problem not told yet (or changed since) goes to every admin of
+ * the channel's platform in a DM, in their language, with what to do; the same problem again
+ * stays quiet until the channel works (which forgets it) or the problem changes. Returns true
+ * when it queued a message.
+ */
+export function noteChannel(
+  deps: Pick<EngineDeps, 'db' | 'config' | 'logger'>,
+  channel: ConfiguredChannel,
+  check: ChannelCheck,
+  now: Date,
+): boolean {
+  const key = stateKey(channel);
+  const { db } = deps;
+  if (check.ok) {
+    db.delete(appState).where(eq(appState.key, key)).run();
+    return false;
+  }
+  if (channel.platform === 'console') return false;
+  const instruction = INSTRUCTIONS[channel.platform][check.problem];
+  // Read and written with no await between: two failures at once tell the admins once.
+  const row = db.select().from(appState).where(eq(appState.key, key)).get();
+  const told = toldProblem.safeParse(row?.value);
+  if (told.success && told.data.problem === check.problem) return false;
+  db.insert(appState)
+    .values({ key, value: { problem: check.problem }, updatedAt: now })
+    .onConflictDoUpdate({
+      target: appState.key,
+      set: { value: { problem: check.problem }, updatedAt: now },
+    })
+    .run();
+  const admins = deps.config.ADMIN_IDS.filter((a) => a.platform === channel.platform);
+  deps.logger.warn(
+    {
+      platform: channel.platform,
+      channelId: channel.id,
+      code: check.problem,
+      admins: admins.length,
+    },
+    'Tandem cannot post in a configured channel; admins told',
+  );
+  const params = {
+    channel: check.name ?? channel.id,
+    setting: channel.setting,
+    bot: check.botName ?? DEFAULT_BOT_NAME,
+  };
+  for (const admin of admins) {
+    const user = db
+      .select()
+      .from(users)
+      .where(
+        and(
+          eq(users.platform, admin.platform),
+          eq(users.platformUserId, admin.id),
+          isNull(users.leftAt),
+        ),
+      )
+      .get();
+    const locale = user
+      ? resolveLocale(user, deps.config.DEFAULT_LOCALE)
+      : deps.config.DEFAULT_LOCALE;
+    const t = translator(locale);
+    enqueue(
+      db,
+      {
+        dedupeKey: `${key}:${check.problem}:${now.getTime()}:${admin.id}`,
+        target: {
+          kind: 'user',
+          user: user ? userRef(user) : { platform: admin.platform, workspace: '', id: admin.id },
+        },
+        payload: {
+          kind: 'reply',
+          reply: {
+            kind: 'text',
+            title: t('channel.title'),
+            text: `${t(instruction, params)}\n\n${t('channel.footer')}`,
+          },
+          locale,
+        },
+        userId: user?.id ?? null,
+      },
+      now,
+    );
+  }
+  return admins.length > 0;
+}

@@ -1,0 +1,21 @@
+import type { ChannelProblem } from '../../core/adapter';
+import type { EngineDeps } from '../../core/context';
+import type { DbOrTx } from '../../db/client';
+import { CONTENT_RECEIPT } from '../content/post';
+import { contentPostReceipt, storyReceipt } from '../content/receipts';
+import { STORY_RECEIPT } from '../content/stories';
+
+type Deps = Pick<EngineDeps, 'config' | 'adapters'>;
+
+/** What a feature says once its channel post is delivered, or failed for good. */
+export interface ReceiptHandler {
+  /** True when it queued a message. */
+  sent(db: DbOrTx, deps: Deps, args: string[], now: Date): boolean;
+  failed(db: DbOrTx, deps: Deps, args: string[], problem: ChannelProblem, now: Date): boolean;
+}
+
+/** Every receipt kind a message can carry (`payload.receipt.kind`). */
+export const RECEIPTS: Readonly<Record<string, ReceiptHandler>> = {
+  [CONTENT_RECEIPT]: contentPostReceipt,
+  [STORY_RECEIPT]: storyReceipt,
+};
