@@ -52,6 +52,8 @@ export interface OutgoingMessage {
 
 /** How a message ended, for whoever listens (the channel checks, a feature's receipt). */
 export interface SettledMessage {
+  /** The outbox row's id: unique, so follow-ups keyed by it are queued once per message. */
+  id: number;
   target: Target;
   outcome: 'sent' | 'failed';
   /** What the adapter threw, when it failed (its `cause` is the platform's own error). */
@@ -266,6 +268,7 @@ export class OutboxWorker {
       row.target.kind === 'conversation' && row.target.conversation.kind === 'group';
     if (!listener || (!toChannel && !receipt)) return;
     const message: SettledMessage = {
+      id: row.id,
       target: row.target,
       outcome,
       ...(error ? { error } : {}),

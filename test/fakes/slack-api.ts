@@ -21,6 +21,18 @@ export interface FakeUser {
   locale?: string;
 }
 
+/** A channel as Slack knows it; the bot is a member of an unlisted channel. */
+export interface FakeChannel {
+  name: string;
+  isMember?: boolean;
+  isArchived?: boolean;
+  /** A private channel the bot is not in is invisible to it: `channel_not_found`. */
+  isPrivate?: boolean;
+}
+
+/** Methods that post into a channel, refused as Slack refuses them where the bot can't post. */
+const POSTING = new Set(['chat.postMessage', 'chat.postEphemeral']);
+
 const JSON_ARGS = new Set(['blocks', 'view', 'attachments', 'files']);
 
 /**
@@ -30,6 +42,8 @@ const JSON_ARGS = new Set(['blocks', 'view', 'attachments', 'files']);
 export class FakeSlackApi {
   readonly calls: SlackCall[] = [];
   readonly users = new Map<string, FakeUser>();
+  /** Channels by id, for conversations.info and for refusing posts the bot can't make. */
+  readonly channels = new Map<string, FakeChannel>();
   readonly #failures = new Map<string, SlackFailure[]>();
   #server: Server | undefined;
   #ts = 1_700_000_000;
@@ -114,13 +128,45 @@ export class FakeSlackApi {
       if (failure.status) return { status: failure.status, body: { ok: false } };
       return { status: 200, body: { ok: false, error: failure.error ?? 'internal_error' } };
     }
+    const refusal = this.#refusal(method, args);
+    if (refusal) {
+      this.calls.push({ method: `${method}:failed`, token, args, at: Date.now() });
+      return { status: 200, body: { ok: false, error: refusal } };
+    }
     this.calls.push({ method, token, args, at: Date.now() });
     if (this.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     return { status: 200, body: this.#answer(method, args) };
   }
 
+  /** Slack's error for a post or a look the bot may not make in a listed channel. */
+  #refusal(method: string, args: Record<string, unknown>): string | undefined {
+    const channel = this.channels.get(String(args.channel));
+    if (!channel) return undefined;
+    const hidden = channel.isPrivate && channel.isMember === false;
+    if (method === 'conversations.info') return hidden ? 'channel_not_found' : undefined;
+    if (!POSTING.has(method)) return undefined;
+    if (hidden) return 'channel_not_found';
+    if (channel.isArchived) return 'is_archived';
+    return channel.isMember === false ? 'not_in_channel' : undefined;
+  }
+
   #answer(method: string, args: Record<string, unknown>): unknown {
     switch (method) {
+      case 'conversations.info': {
+        const id = String(args.channel);
+        const c = this.channels.get(id) ?? { name: id.toLowerCase() };
+        return {
+          ok: true,
+          channel: {
+            id,
+            name: c.name,
+            is_channel: !c.isPrivate,
+            is_private: Boolean(c.isPrivate),
+            is_member: c.isMember !== false,
+            is_archived: Boolean(c.isArchived),
+          },
+        };
+      }
       case 'auth.test':
         return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'tandem' };
       case 'users.info': {

@@ -13,6 +13,21 @@ export interface TelegramFailure {
   retry_after?: number;
 }
 
+/** A group or channel as Telegram knows it, and the bot's place in it. */
+export interface FakeChat {
+  type: 'group' | 'supergroup' | 'channel';
+  title: string;
+  bot: {
+    status: 'creator' | 'administrator' | 'member' | 'restricted' | 'left' | 'kicked';
+    can_post_messages?: boolean;
+    can_send_messages?: boolean;
+  };
+  /** Every message sent there fails like this (the bot was removed, has no rights, …). */
+  refuse?: TelegramFailure;
+}
+
+const SENDING = new Set(['sendMessage', 'sendPhoto', 'sendDocument']);
+
 /**
  * A capturing Bot API: a grammY transformer that records every call and answers like
  * Telegram would, with no network. Failures can be scripted per method.
@@ -20,11 +35,13 @@ export interface TelegramFailure {
 export class FakeBotApi {
   readonly calls: TelegramCall[] = [];
   readonly #failures = new Map<string, TelegramFailure[]>();
+  /** Groups and channels by id, for getChat / getChatMember and for refusing sends. */
+  readonly chats = new Map<number, FakeChat>();
   #messageId = 100;
 
   readonly transformer: Transformer = async (_prev, method, payload) => {
-    const failure = this.#failures.get(method)?.shift();
     const record = { method, payload: { ...(payload as Record<string, unknown>) } };
+    const failure = this.#failures.get(method)?.shift() ?? this.#refusal(method, record.payload);
     if (failure) {
       this.calls.push({ ...record, method: `${method}:failed` });
       return {
@@ -79,8 +96,21 @@ export class FakeBotApi {
     };
   }
 
+  /** What Telegram answers about, or to sends into, a listed chat (unlisted: "chat not found"). */
+  #refusal(method: string, payload: Record<string, unknown>): TelegramFailure | undefined {
+    const chat = this.chats.get(Number(payload.chat_id));
+    if (method === 'getChat' || method === 'getChatMember')
+      return chat ? undefined : { error_code: 400, description: 'Bad Request: chat not found' };
+    return chat && SENDING.has(method) ? chat.refuse : undefined;
+  }
+
   #result(method: string, payload: Record<string, unknown>): unknown {
+    const chat = this.chats.get(Number(payload.chat_id));
     switch (method) {
+      case 'getChat':
+        return { id: Number(payload.chat_id), type: chat?.type, title: chat?.title };
+      case 'getChatMember':
+        return { user: { id: Number(payload.user_id), is_bot: true }, ...chat?.bot };
       case 'sendMessage':
       case 'sendPhoto':
       case 'sendDocument': {

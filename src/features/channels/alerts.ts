@@ -9,8 +9,11 @@ import { userRef } from '../../db/queries/users';
 import { appState, users } from '../../db/schema';
 import type { ConfiguredChannel } from './configured';
 
-/** What app_state remembers of a channel's problem, so the admins hear of it once. */
-const toldProblem = z.object({ problem: z.string() });
+/**
+ * What app_state remembers of a channel: the problem the admins were last told (none once the
+ * channel works again), and how many times they were told, which keys each telling.
+ */
+const channelState = z.object({ problem: z.string().nullable(), told: z.number().int() });
 
 const INSTRUCTIONS = {
   slack: {
@@ -50,23 +53,25 @@ export function noteChannel(
 ): boolean {
   const key = stateKey(channel);
   const { db } = deps;
-  if (check.ok) {
-    db.delete(appState).where(eq(appState.key, key)).run();
-    return false;
-  }
-  if (channel.platform === 'console') return false;
-  const instruction = INSTRUCTIONS[channel.platform][check.problem];
   // Read and written with no await between: two failures at once tell the admins once.
   const row = db.select().from(appState).where(eq(appState.key, key)).get();
-  const told = toldProblem.safeParse(row?.value);
-  if (told.success && told.data.problem === check.problem) return false;
-  db.insert(appState)
-    .values({ key, value: { problem: check.problem }, updatedAt: now })
-    .onConflictDoUpdate({
-      target: appState.key,
-      set: { value: { problem: check.problem }, updatedAt: now },
-    })
-    .run();
+  const parsed = channelState.safeParse(row?.value);
+  const state = parsed.success ? parsed.data : { problem: null, told: 0 };
+  const save = (value: z.infer<typeof channelState>) =>
+    db
+      .insert(appState)
+      .values({ key, value, updatedAt: now })
+      .onConflictDoUpdate({ target: appState.key, set: { value, updatedAt: now } })
+      .run();
+  if (check.ok) {
+    // Works (again): a later problem is news.
+    if (state.problem !== null) save({ ...state, problem: null });
+    return false;
+  }
+  if (channel.platform === 'console' || state.problem === check.problem) return false;
+  const instruction = INSTRUCTIONS[channel.platform][check.problem];
+  const told = state.told + 1;
+  save({ problem: check.problem, told });
   const admins = deps.config.ADMIN_IDS.filter((a) => a.platform === channel.platform);
   deps.logger.warn(
     {
@@ -101,7 +106,7 @@ export function noteChannel(
     enqueue(
       db,
       {
-        dedupeKey: `${key}:${check.problem}:${now.getTime()}:${admin.id}`,
+        dedupeKey: `${key}:${told}:${admin.id}`,
         target: {
           kind: 'user',
           user: user ? userRef(user) : { platform: admin.platform, workspace: '', id: admin.id },

@@ -7,11 +7,20 @@ import { STORY_RECEIPT } from '../content/stories';
 
 type Deps = Pick<EngineDeps, 'config' | 'adapters'>;
 
+/** One message's end, as a receipt handler sees it. */
+export interface ReceiptCall {
+  /** The receipt's own arguments (who acted, on what). */
+  args: string[];
+  now: Date;
+  /** The channel post's outbox id: keys follow-ups, so each is queued once per post. */
+  messageId: number;
+}
+
 /** What a feature says once its channel post is delivered, or failed for good. */
 export interface ReceiptHandler {
   /** True when it queued a message. */
-  sent(db: DbOrTx, deps: Deps, args: string[], now: Date): boolean;
-  failed(db: DbOrTx, deps: Deps, args: string[], problem: ChannelProblem, now: Date): boolean;
+  sent(db: DbOrTx, deps: Deps, call: ReceiptCall): boolean;
+  failed(db: DbOrTx, deps: Deps, call: ReceiptCall & { problem: ChannelProblem }): boolean;
 }
 
 /** Every receipt kind a message can carry (`payload.receipt.kind`). */

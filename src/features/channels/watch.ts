@@ -71,11 +71,11 @@ export function channelListener(deps: EngineDeps): SettledListener {
     const receipt = message.receipt;
     const handler = receipt && RECEIPTS[receipt.kind];
     if (!receipt || !handler) return queued;
-    const now = deps.clock.now();
+    const call = { args: receipt.args, now: deps.clock.now(), messageId: message.id };
     const answered = deps.db.transaction((tx) =>
       message.outcome === 'sent'
-        ? handler.sent(tx, deps, receipt.args, now)
-        : handler.failed(tx, deps, receipt.args, problem ?? 'cannot_check', now),
+        ? handler.sent(tx, deps, call)
+        : handler.failed(tx, deps, { ...call, problem: problem ?? 'cannot_check' }),
     );
     return answered || queued;
   };

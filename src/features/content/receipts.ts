@@ -11,7 +11,7 @@ import { askForReview, loadStory, STORY_APPROVE_ACTION } from './stories';
  * taken back (so the digest won't list what nobody saw) and HR is told why.
  */
 export const contentPostReceipt: ReceiptHandler = {
-  sent(db, deps, [userId, postId], now) {
+  sent(db, deps, { args: [userId, postId], now }) {
     notifyUser(
       db,
       deps,
@@ -22,7 +22,7 @@ export const contentPostReceipt: ReceiptHandler = {
     );
     return true;
   },
-  failed(db, deps, [userId, postId], problem, now) {
+  failed(db, deps, { args: [userId, postId], problem, now }) {
     db.delete(contentPosts)
       .where(eq(contentPosts.id, Number(postId)))
       .run();
@@ -47,7 +47,7 @@ export const contentPostReceipt: ReceiptHandler = {
  * author who published HR's edit is told, and HR gets the story to review again.
  */
 export const storyReceipt: ReceiptHandler = {
-  sent(db, deps, [actorId, storyId], now) {
+  sent(db, deps, { args: [actorId, storyId], now }) {
     const story = loadStory(db, Number(storyId));
     if (!story) return false;
     const actor = getUser(db, Number(actorId));
@@ -75,7 +75,7 @@ export const storyReceipt: ReceiptHandler = {
     }
     return true;
   },
-  failed(db, deps, [actorId, storyId], problem, now) {
+  failed(db, deps, { args: [actorId, storyId], problem, now, messageId }) {
     const back =
       db
         .update(stories)
@@ -90,18 +90,18 @@ export const storyReceipt: ReceiptHandler = {
         db,
         deps,
         actor,
-        `story:${story.id}:failed:${now.getTime()}`,
+        `story:${story.id}:failed:${messageId}`,
         (t) => ({ kind: 'text', text: t('story.notPublishedYours') }),
         now,
       );
-      askForReview(db, deps, story, actor, now, `retry:${now.getTime()}`);
+      askForReview(db, deps, story, actor, now, `retry:${messageId}`);
       return true;
     }
     notify(
       db,
       deps,
       actor,
-      `story:${story.id}:failed:${now.getTime()}`,
+      `story:${story.id}:failed:${messageId}`,
       (t) => ({
         kind: 'text',
         text: t('story.notPublished', { reason: t(`channel.reason.${problem}`) }),

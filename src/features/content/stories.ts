@@ -142,7 +142,9 @@ export function publishStory(
   enqueue(
     db,
     {
-      dedupeKey: `story:${story.id}:publish`,
+      // Once per approval (the status move above guards that): a post the channel refused sends
+      // the story back to review, and approving it again is a new post.
+      dedupeKey: `story:${story.id}:publish:${now.getTime()}`,
       target: channel,
       payload: {
         kind: 'reply',
