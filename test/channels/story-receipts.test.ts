@@ -40,7 +40,9 @@ describe('a story is "published" only once the channel has it', () => {
 
     const approved = await p.press('lena', encodeAction(STORY_APPROVE_ACTION, p.lena, '1'));
     await slack.settle();
-    expect(approved).toContain('Sending the story to the content channel');
+    expect(approved).toContain(
+      'Approved. You’ll hear once it is published in the content channel.',
+    );
     expect(approved).toContain(
       'The story could not be posted to the content channel (Tandem is not a member of it), so it is not published.',
     );

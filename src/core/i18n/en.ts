@@ -970,7 +970,7 @@ export const en = {
   'content.sending': 'Sending it to the content channel; you’ll hear once it is there.',
   'content.notPosted': (p: { reason: string }) =>
     `Your link could not be posted to the content channel (${p.reason}), so nothing was published. The program’s admins have been told how to fix it; post it again once they have.`,
-  'story.sending': 'Sending the story to the content channel; you’ll hear once it is published.',
+  'story.sending': 'Approved. You’ll hear once it is published in the content channel.',
   'story.sendingYours':
     'Sending your story to the content channel; you’ll hear once it is published.',
   'story.notPublished': (p: { reason: string }) =>

@@ -1,4 +1,6 @@
 import type { Config } from '../../config';
+import type { EngineDeps } from '../../core/context';
+import { targetPlatform } from '../../core/outbox';
 import type { Platform, Target } from '../../core/refs';
 
 /** A channel Tandem posts in on its own: HR_CHANNEL, CONTENT_CHANNEL (or both, when they agree). */
@@ -35,6 +37,18 @@ export function configuredChannelOf(
   target: Target,
 ): ConfiguredChannel | undefined {
   if (target.kind !== 'conversation' || target.conversation.kind !== 'group') return undefined;
+  // A reply shown to one person there (Slack's ephemeral) falls back to their DM when the bot
+  // is not in the channel: its fate says nothing about posting there.
+  if (target.onlyFor) return undefined;
   const { platform, id } = target.conversation;
   return configuredChannels(config).find((c) => c.platform === platform && c.id === id);
+}
+
+/**
+ * A channel on a running platform where every channel takes every post (the console, whose
+ * adapter has nothing to check): a post there needs no "on its way" first.
+ */
+export function alwaysReachable(deps: Pick<EngineDeps, 'adapters'>, target: Target): boolean {
+  const adapter = deps.adapters[targetPlatform(target)];
+  return adapter !== undefined && adapter.checkChannel === undefined;
 }

@@ -2,6 +2,7 @@ import type { Ctx } from '../../core/context';
 import { enqueue } from '../../core/outbox';
 import { audit } from '../../db/queries/audit';
 import { contentPosts } from '../../db/schema';
+import { alwaysReachable } from '../channels/configured';
 import { channelTarget } from '../matching/scheduled';
 
 /** The receipt an `admin post` carries (./receipts): who posted, which post. */
@@ -67,7 +68,9 @@ export function adminPost(ctx: Ctx, rest: string): boolean {
       ctx.now,
     );
   });
-  // "Posted" waits for the channel to take it (./receipts).
-  ctx.reply({ kind: 'text', text: ctx.t('content.sending') });
+  // "Posted" waits for the channel to take it (./receipts); where that can take a while, or
+  // fail, HR hears now that it is on its way. The console's channels take it at once.
+  if (!alwaysReachable(ctx.deps, channel))
+    ctx.reply({ kind: 'text', text: ctx.t('content.sending') });
   return true;
 }
