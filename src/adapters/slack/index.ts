@@ -24,7 +24,7 @@ import type { Target, UserRef } from '../../core/refs';
 import type { FileMessage, Reply, SendOptions } from '../../core/replies';
 import type { HttpRoute } from '../../http/server';
 import type { Logger } from '../../logger';
-import { channelProblemOf, readChannelInfo } from './channel-check';
+import { channelProblemOf, readChannelInfo, SLACK_CHANNEL_INFO_METHOD } from './channel-check';
 import { platformErrorOf, toDeliveryError } from './delivery-errors';
 import {
   actionEvent,
@@ -315,13 +315,17 @@ export class SlackAdapter implements ChatAdapter {
     const botName = this.#botName ? `@${this.#botName}` : undefined;
     let found: ChannelCheck;
     try {
-      found = readChannelInfo(await this.#client().conversations.info({ channel: channelId }));
+      // Called by name and read through zod: only the fields the check needs are trusted.
+      found = readChannelInfo(
+        await this.#client().apiCall(SLACK_CHANNEL_INFO_METHOD, { channel: channelId }),
+      );
     } catch (error) {
       const problem = channelProblemOf(error);
       if (!problem && !named) throw error;
-      const chosen =
-        problem === undefined || problem === 'cannot_check' ? (named ?? problem) : problem;
-      return withFailure({ ok: false, problem: chosen ?? 'cannot_check' }, named, botName);
+      // Slack said what is wrong with the channel; or, where it won't let the bot look, the
+      // post's own refusal says it.
+      const known = problem && problem !== 'cannot_check' ? problem : (named ?? 'cannot_check');
+      return withFailure({ ok: false, problem: known }, named, botName);
     }
     return withFailure(found, named, botName);
   }

@@ -3,8 +3,10 @@ import { z } from 'zod';
 import type { ChannelCheck, ChannelProblem } from '../../core/adapter';
 
 /** The Bot API methods the check calls: the chat (its type, title, default rights), then the bot's membership. */
-export const TELEGRAM_CHAT_METHOD = 'getChat';
-export const TELEGRAM_MEMBER_METHOD = 'getChatMember';
+export const TELEGRAM_CHAT_METHOD = 'getChat' as const;
+export const TELEGRAM_MEMBER_METHOD = 'getChatMember' as const;
+/** Both calls of one check together get this long; a Bot API that hangs leaves it unanswered. */
+export const TELEGRAM_CHANNEL_CHECK_TIMEOUT_MS = 10_000;
 
 /** The part of getChat's answer the check reads. */
 export const chatInfo = z.looseObject({

@@ -15,7 +15,13 @@ import type { Target } from '../../core/refs';
 import type { FileMessage, Reply, SendOptions } from '../../core/replies';
 import type { HttpRoute } from '../../http/server';
 import type { Logger } from '../../logger';
-import { channelProblemOf, readRights } from './channel-check';
+import {
+  channelProblemOf,
+  readRights,
+  TELEGRAM_CHANNEL_CHECK_TIMEOUT_MS,
+  TELEGRAM_CHAT_METHOD,
+  TELEGRAM_MEMBER_METHOD,
+} from './channel-check';
 import {
   connectionCode,
   deadline,
@@ -275,9 +281,13 @@ export class TelegramAdapter implements ChatAdapter {
     const botName = `@${this.#bot.botInfo.username}`;
     let found: ChannelCheck;
     try {
-      const signal = deadline(TELEGRAM_SETUP_TIMEOUT_MS);
-      const chat = await this.#bot.api.getChat(channelId, signal);
-      const member = await this.#bot.api.getChatMember(channelId, this.#bot.botInfo.id, signal);
+      const signal = deadline(TELEGRAM_CHANNEL_CHECK_TIMEOUT_MS);
+      const raw = this.#bot.api.raw;
+      const chat = await raw[TELEGRAM_CHAT_METHOD]({ chat_id: channelId }, signal);
+      const member = await raw[TELEGRAM_MEMBER_METHOD](
+        { chat_id: channelId, user_id: this.#bot.botInfo.id },
+        signal,
+      );
       found = readRights(chat, member);
     } catch (error) {
       const problem = channelProblemOf(error) ?? named;
