@@ -6,6 +6,7 @@ import type { Target } from '../../src/core/refs';
 import { users } from '../../src/db/schema';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { captureLogs, type LogCapture } from '../helpers/log-capture';
+import { until } from '../helpers/net';
 import { type SlackHarness, startSlack } from '../helpers/slack';
 import { ANNA, startTelegram } from '../helpers/telegram';
 
@@ -163,7 +164,12 @@ describe('debug logs', () => {
   it('Slack: one line per inbound event with its latency, one per Web API call', async () => {
     const { app, logs } = start('debug');
     slack = await startSlack(app);
+    // A slow Slack: the latency counts from receipt, so it includes users.info's time.
+    slack.fake.latencyMs = 400;
     expect(await slack.command(`help ${SECRET_TEXT}`)).toBe(200);
+    await until('the event handled', () => logs.find({ msg: 'event handled' })[0]);
+    slack.fake.latencyMs = 0;
+    await slack.settle();
 
     expect(logs.find({ msg: 'event handled' })).toEqual([
       expect.objectContaining({
@@ -175,6 +181,7 @@ describe('debug logs', () => {
         latencyMs: expect.any(Number),
       }),
     ]);
+    expect(logs.find({ msg: 'event handled' })[0]?.latencyMs).toBeGreaterThanOrEqual(400);
     const calls = logs.find({ msg: 'slack api call' });
     const methods = calls.map((c) => c.method);
     expect(methods).toEqual(
