@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { enqueue } from '../../src/core/outbox';
 import type { Target } from '../../src/core/refs';
-import { users } from '../../src/db/schema';
+import { outbox, users } from '../../src/db/schema';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { captureLogs, type LogCapture } from '../helpers/log-capture';
 import { until } from '../helpers/net';
@@ -103,6 +103,35 @@ describe('a failed delivery names platform, method, target and error code', () =
         code: 'delivery_permanent',
         platformError: 'channel_not_found',
       }),
+    ]);
+    expectNothingPrivate(logs);
+  });
+
+  it('Slack: a modal that could not be opened (a direct call, outside the outbox)', async () => {
+    const { app, logs } = start('info');
+    slack = await startSlack(app);
+    slack.fake.fail('views.open', { error: 'expired_trigger_id' });
+    await slack.command('join');
+    expect(logs.find({ msg: 'event failed' })).toEqual([
+      expect.objectContaining({
+        component: 'engine',
+        platform: 'slack',
+        method: 'views.open',
+        code: 'delivery_permanent',
+        platformError: 'expired_trigger_id',
+      }),
+    ]);
+    expectNothingPrivate(logs, 'User U1');
+  });
+
+  it('a send cut off by a crash names platform and target', async () => {
+    const { app, logs } = start('info');
+    queue(app, 'hr-5', { kind: 'reply', reply: { kind: 'text', text: SECRET_TEXT } });
+    // The process died while Slack had the message: the next start finds it claimed.
+    app.database.db.update(outbox).set({ status: 'sending', claimedAt: app.clock.now() }).run();
+    expect(app.outbox.releaseAbandonedClaims()).toBe(1);
+    expect(logs.find({ code: 'process_died' })).toEqual([
+      expect.objectContaining({ component: 'outbox', platform: 'slack', target: 'C0HR' }),
     ]);
     expectNothingPrivate(logs);
   });
