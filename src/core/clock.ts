@@ -47,3 +47,11 @@ export class OffsetClock implements Clock {
     this.#offsetMs += ms;
   }
 }
+
+/**
+ * Milliseconds (to a tenth) since a `performance.now()` reading: durations and latencies in
+ * debug logs. Monotonic, so it measures how long something took, never what time it is.
+ */
+export function msSince(started: number): number {
+  return Math.round((performance.now() - started) * 10) / 10;
+}

@@ -13,8 +13,9 @@ import type { UserRow } from '../db/schema';
 import { reportWriteFailure } from '../db/write-health';
 import { decodeAction } from './actions';
 import type { ChatAdapter, HandleResult, HomeView } from './adapter';
+import { msSince } from './clock';
 import type { Ctx, EngineDeps } from './context';
-import { asTandemError } from './errors';
+import { asTandemError, failureFields } from './errors';
 import type { InboundEvent } from './events';
 import type { FormEngine } from './forms/engine';
 import { FORM_OPEN_ACTION, FORM_SUBMIT_ACTION } from './forms/engine';
@@ -91,32 +92,53 @@ export function createEngine<C extends string, A extends string>(
       eventId: event.id,
       type: event.type,
     });
+    // One debug line per event, with its latency from the adapter's receipt: the clock is
+    // read only when debug logs are on.
+    const started = logger.isLevelEnabled('debug')
+      ? (event.receivedAt ?? performance.now())
+      : undefined;
+    let outcome: 'ok' | 'invalid' | 'duplicate' | 'failed' = 'ok';
     let ctx: Ctx | undefined;
     try {
       const now = deps.clock.now();
       if (!recordInboundEvent(deps.db, eventKey(event), now)) {
-        log.debug('duplicate event ignored');
+        outcome = 'duplicate';
         return {};
       }
       const user = personOf(event, now);
       ctx = makeContext(deps, event, user, now);
       const result = await dispatch(ctx, event);
+      if (result.form && !result.form.ok) outcome = 'invalid';
       // Not awaited: a modal's ack must not wait on the home tab.
       void publishHome(ctx);
       return result;
     } catch (error) {
+      outcome = 'failed';
       // A full disk or an I/O error shows on /healthz at once, not only at the next probe.
       reportWriteFailure(deps.db, error);
       const e = asTandemError(error, 'handler_failed');
       const cause = e.cause instanceof Error ? e.cause : e;
       log.error(
-        { code: e.code, err: cause.name, stack: cause.stack?.split('\n').slice(1, 6).join('\n') },
+        {
+          // A platform call that failed (a modal not opened) names its method and target.
+          ...failureFields(e),
+          err: cause.name,
+          stack: cause.stack?.split('\n').slice(1, 6).join('\n'),
+        },
         'event failed',
       );
       sayError(event, ctx, log);
       return {};
     } finally {
       deps.outbox.kick();
+      if (started !== undefined) {
+        const command =
+          event.type === 'command' && Object.hasOwn(commands, event.name) ? event.name : undefined;
+        log.debug(
+          { ...(command ? { command } : {}), latencyMs: msSince(started), outcome },
+          'event handled',
+        );
+      }
     }
   }
 
@@ -176,7 +198,7 @@ export function createEngine<C extends string, A extends string>(
       log.warn({ code: asTandemError(error).code }, 'error reply not queued; sending it directly');
     }
     adapter?.send(target, reply, { locale }).catch((error: unknown) => {
-      log.warn({ code: asTandemError(error).code }, 'error reply not delivered');
+      log.warn(failureFields(error), 'error reply not delivered');
     });
   }
 
@@ -187,8 +209,8 @@ export function createEngine<C extends string, A extends string>(
     try {
       await adapter.publishHome(ctx.event.user.ref, home(ctx));
     } catch (error) {
-      const e = asTandemError(error, 'adapter_failed');
-      logger.warn({ code: e.code, err: e.name }, 'home not published');
+      const platform = ctx.event.user.ref.platform;
+      logger.warn({ platform, ...failureFields(error) }, 'home not published');
     }
   }
 

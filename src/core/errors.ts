@@ -15,14 +15,36 @@ export type ErrorCode =
   | 'backup_corrupt'
   | 'unknown';
 
+/**
+ * Which platform call failed, so an operator can act on the log: ids and the platform's own
+ * stable codes only — never a message's text, a name or a token.
+ */
+export interface CallDetails {
+  /** The platform API method: `chat.postMessage`, `files.uploadV2`, `sendMessage`, … */
+  method?: string;
+  /** The channel, chat or user id the call was addressed to. */
+  target?: string;
+  /** The platform's own error code: Slack's `not_in_channel`, Telegram's `bot_blocked`. */
+  platformError?: string;
+  /** The HTTP status, or Telegram's `error_code`. */
+  status?: number;
+}
+
 /** The one error type Tandem throws on purpose; everything else is wrapped at a boundary. */
 export class TandemError extends Error {
   override readonly name: string = 'TandemError';
   readonly code: ErrorCode;
+  /** Set by adapters on a failed platform call. */
+  readonly details: CallDetails | undefined;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown; details?: CallDetails },
+  ) {
     super(message, options);
     this.code = code;
+    this.details = options?.details;
   }
 }
 
@@ -42,7 +64,7 @@ export class DeliveryError extends TandemError {
       | 'delivery_unknown'
     >,
     message: string,
-    options?: { cause?: unknown; retryAfterMs?: number },
+    options?: { cause?: unknown; retryAfterMs?: number; details?: CallDetails },
   ) {
     super(code, message, options);
     this.retryAfterMs = options?.retryAfterMs;
@@ -68,4 +90,37 @@ export function codeOf(error: unknown): string {
   const code = (error as { code?: unknown } | null | undefined)?.code;
   if (typeof code === 'string') return code;
   return error instanceof Error ? error.name : 'unknown';
+}
+
+/** What a code or an id in a log may look like: no spaces, no text, nothing long. */
+const LOGGABLE = /^[A-Za-z0-9_.:@-]{1,64}$/;
+
+/** The value when it looks like an id or a stable code; anything else is left out of logs. */
+export function loggable(value: unknown): string | undefined {
+  return typeof value === 'string' && LOGGABLE.test(value) ? value : undefined;
+}
+
+/**
+ * A failure's fields for a log line: its stable code and, for a failed platform call, the
+ * method, target id and the platform's own code. Anything that does not look like an id or
+ * a code is left out rather than risked.
+ */
+export function failureFields(error: unknown): {
+  code: string;
+  method?: string;
+  target?: string;
+  platformError?: string;
+  status?: number;
+} {
+  const details = error instanceof TandemError ? error.details : undefined;
+  const method = loggable(details?.method);
+  const target = loggable(details?.target);
+  const platformError = loggable(details?.platformError);
+  return {
+    code: codeOf(error),
+    ...(method ? { method } : {}),
+    ...(target ? { target } : {}),
+    ...(platformError ? { platformError } : {}),
+    ...(details?.status !== undefined ? { status: details.status } : {}),
+  };
 }

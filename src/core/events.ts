@@ -19,6 +19,11 @@ interface EventBase {
   trigger?: string;
   /** The platform payload, kept so mapping loses nothing. Never logged. */
   raw?: unknown;
+  /**
+   * When the adapter received it (`performance.now()`), set only when debug logs are on: the
+   * engine's debug line then counts the latency from there, not from its own start.
+   */
+  receivedAt?: number;
 }
 
 export interface CommandEvent extends EventBase {

@@ -6,8 +6,8 @@ import type { Logger } from '../logger';
 import type { ChatAdapter } from './adapter';
 import { type Backoff, backoffDelay } from './backoff';
 import type { Clock } from './clock';
-import { codeOf, DeliveryError } from './errors';
-import type { Platform, Target } from './refs';
+import { codeOf, DeliveryError, failureFields } from './errors';
+import { type Platform, type Target, targetId } from './refs';
 import type { OutgoingPayload, Receipt } from './replies';
 
 /**
@@ -470,11 +470,11 @@ export class OutboxWorker {
       .update(outbox)
       .set({ status: 'uncertain', lastError: reason, payload: null })
       .where(where)
-      .returning({ id: outbox.id })
+      .returning({ id: outbox.id, platform: outbox.platform, target: outbox.target })
       .all();
     for (const row of rows) {
       this.#logger.warn(
-        { outboxId: row.id, code: reason },
+        { outboxId: row.id, platform: row.platform, target: targetId(row.target), code: reason },
         'message may or may not have been delivered; not resending',
       );
     }
@@ -504,7 +504,13 @@ export class OutboxWorker {
         lastError: 'recipient_unreachable',
         payload: null,
       } as const;
-      return this.#finish(row, patch, 'failed', log);
+      const outcome = this.#finish(row, patch, 'failed', log);
+      if (outcome === 'failed')
+        log.info(
+          { code: 'recipient_unreachable', target: targetId(row.target) },
+          'message not sent: the recipient cannot be reached',
+        );
+      return outcome;
     }
     try {
       await this.#send(row);
@@ -531,10 +537,9 @@ export class OutboxWorker {
       if (giveUp) {
         const patch = { status: 'failed', lastError: e.code, payload: null } as const;
         const outcome = this.#finish(row, patch, 'failed', log);
-        // The message names the platform's reason (not_in_channel, …); it holds no user text.
         if (outcome === 'failed') {
           log.warn(
-            { code: e.code, reason: e.message, attempts: row.attempts, ageMs },
+            { ...deliveryFailure(e, row), attempts: row.attempts, ageMs },
             'message failed for good',
           );
           this.#settled(row, 'failed', e);
@@ -550,7 +555,10 @@ export class OutboxWorker {
       } as const;
       const outcome = this.#finish(row, patch, 'retried', log);
       if (outcome === 'retried')
-        log.info({ code: e.code, attempts: row.attempts, waitMs: wait }, 'message will be retried');
+        log.info(
+          { ...deliveryFailure(e, row), attempts: row.attempts, waitMs: wait },
+          'message will be retried',
+        );
       return outcome;
     }
     const sent = this.#sentQuery.run({
@@ -629,4 +637,13 @@ export class OutboxWorker {
     );
     return 'uncertain';
   }
+}
+
+/**
+ * A failed send's log fields: the code, and the platform method, target id and platform error
+ * the adapter named (not_in_channel, bot_blocked); the row's own target when it named none.
+ */
+function deliveryFailure(error: DeliveryError, row: OutboxRow) {
+  const fields = failureFields(error);
+  return { ...fields, target: fields.target ?? targetId(row.target) };
 }

@@ -22,6 +22,11 @@ export type Target =
   | { kind: 'conversation'; conversation: ConversationRef; onlyFor?: UserRef }
   | { kind: 'user'; user: UserRef };
 
+/** The platform's id of what a target addresses (a channel, a chat, a person), for logs. */
+export function targetId(target: Target): string {
+  return target.kind === 'user' ? target.user.id : target.conversation.id;
+}
+
 export function sameUser(a: UserRef, b: UserRef): boolean {
   return a.platform === b.platform && a.workspace === b.workspace && a.id === b.id;
 }

@@ -67,7 +67,17 @@ describe('engine', () => {
     expect(adapter.deliveries[2]?.reply?.title).toBe('Tandem — обратное наставничество');
     const logs = lines.join('');
     expect(logs).toContain('"code":"handler_failed"');
+    // Every event has its debug line (kind, latency, outcome): still no text and no names.
+    const handled = lines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l.msg === 'event handled');
+    expect(handled.map((l) => [l.type, l.outcome])).toEqual([
+      ['command', 'failed'],
+      ['text', 'ok'],
+      ['command', 'ok'],
+    ]);
     expect(logs).not.toContain(SECRET_TEXT);
+    expect(logs).not.toContain(user.name);
   });
 
   it('ignores a retried event (same id): no second effect, no second reply', async () => {

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FakeSlackApi } from '../fakes/slack-api';
 import { freePort, until } from '../helpers/net';
 import { SIGNING_SECRET } from '../helpers/slack';
-import { slackHelp, startTandem, type TandemProcess } from '../helpers/tandem-process';
+import { logLines, slackHelp, startTandem, type TandemProcess } from '../helpers/tandem-process';
 
 const TG_TOKEN = '123456:PROC-TOKEN-abcdefghijklmnop';
 
@@ -38,6 +38,8 @@ describe('npm start with Slack and Telegram configured', () => {
       SLACK_API_URL: fake.apiUrl,
       TELEGRAM_BOT_TOKEN: TG_TOKEN,
       TELEGRAM_API_ROOT: telegram.config.apiURL,
+      // The most that is ever logged: every debug line, Bolt's and grammY's own included.
+      LOG_LEVEL: 'debug',
     });
 
     const base = `http://127.0.0.1:${port}`;
@@ -54,7 +56,7 @@ describe('npm start with Slack and Telegram configured', () => {
       timeout: 5000,
       userId: 55,
       chatId: 55,
-      firstName: 'Ira',
+      firstName: 'Irakli-Zvezdina',
     });
     await client.sendCommand(client.makeCommand('/help'));
     const stored = () =>
@@ -66,10 +68,23 @@ describe('npm start with Slack and Telegram configured', () => {
 
     expect((await tandem.terminate()).code).toBe(0);
     const logs = tandem.logs();
-    // Logs are JSON lines with ids and codes; no message text, no tokens.
+    // Logs are JSON lines with ids and codes; no message text, no names, no tokens — even at
+    // debug, with every inbound event, every platform call and Bolt's and grammY's own lines.
     expect(logs).toContain('"msg":"tandem started"');
+    const lines = logLines(logs);
+    const has = (match: Record<string, unknown>) =>
+      lines.some((l) => Object.entries(match).every(([k, v]) => l[k] === v));
+    expect(has({ msg: 'event handled', platform: 'slack', type: 'command' })).toBe(true);
+    expect(has({ msg: 'event handled', platform: 'telegram', type: 'command' })).toBe(true);
+    expect(has({ msg: 'slack api call', method: 'chat.postMessage', ok: true })).toBe(true);
+    expect(has({ msg: 'telegram api call', method: 'sendMessage', ok: true })).toBe(true);
+    expect(has({ component: 'bolt', level: 20 })).toBe(true);
+    expect(has({ component: 'grammy', level: 20 })).toBe(true);
     expect(logs).not.toContain('xoxb-process-test');
     expect(logs).not.toContain(TG_TOKEN);
+    expect(logs).not.toContain('PROC-TOKEN');
     expect(logs).not.toContain('reverse mentoring');
+    expect(logs).not.toContain('User U1');
+    expect(logs).not.toContain('Irakli-Zvezdina');
   });
 });

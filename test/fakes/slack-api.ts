@@ -45,6 +45,7 @@ export class FakeSlackApi {
   /** Channels by id, for conversations.info and for refusing posts the bot can't make. */
   readonly channels = new Map<string, FakeChannel>();
   readonly #failures = new Map<string, SlackFailure[]>();
+  readonly #metadata = new Map<string, Record<string, unknown>>();
   #server: Server | undefined;
   #ts = 1_700_000_000;
   #files = 0;
@@ -81,6 +82,11 @@ export class FakeSlackApi {
     const list = this.#failures.get(method) ?? [];
     for (let i = 0; i < times; i++) list.push(failure);
     this.#failures.set(method, list);
+  }
+
+  /** The next successful answer of `method` carries this `response_metadata` (warnings). */
+  metadata(method: string, responseMetadata: Record<string, unknown>): void {
+    this.#metadata.set(method, responseMetadata);
   }
 
   callsTo(method: string): SlackCall[] {
@@ -135,7 +141,13 @@ export class FakeSlackApi {
     }
     this.calls.push({ method, token, args, at: Date.now() });
     if (this.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
-    return { status: 200, body: this.#answer(method, args) };
+    const metadata = this.#metadata.get(method);
+    this.#metadata.delete(method);
+    const answer = this.#answer(method, args) as Record<string, unknown>;
+    return {
+      status: 200,
+      body: metadata ? { ...answer, response_metadata: metadata } : answer,
+    };
   }
 
   /** Slack's error for a post or a look the bot may not make in a listed channel. */

@@ -21,6 +21,8 @@ export interface TestApp {
   adapters: Partial<Record<Platform, ChatAdapter>>;
   outbox: OutboxWorker;
   engine: Engine;
+  /** The logger the app was built with (silent unless given); the platform harnesses use it too. */
+  logger: Logger;
   /** Closes the database, as a crash or a stop would. */
   close(): void;
   /** Opens the same database file again with a fresh engine: a restart. */
@@ -64,6 +66,7 @@ export function createTestApp(
     adapters,
     outbox,
     engine,
+    logger: options.logger ?? silentLogger,
     close: () => database.close(),
     restart: () => createTestApp({ ...options, clock, dir }),
     dispose: () => rmSync(dir, { recursive: true, force: true }),

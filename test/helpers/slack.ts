@@ -2,7 +2,6 @@ import { createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack';
 import { startHttpServer } from '../../src/http/server';
-import { silentLogger } from '../../src/logger';
 import { FakeSlackApi } from '../fakes/slack-api';
 import type { TestApp } from './app';
 
@@ -80,7 +79,7 @@ export async function startSlack(app: TestApp): Promise<SlackHarness> {
     signingSecret: SIGNING_SECRET,
     command: '/mentor',
     apiUrl: fake.apiUrl,
-    logger: silentLogger,
+    logger: app.logger,
     channelIntervalMs: 0,
   });
   const events = adapter.httpRoute();

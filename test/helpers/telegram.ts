@@ -1,5 +1,4 @@
 import { createTelegramAdapter, type TelegramAdapter } from '../../src/adapters/telegram';
-import { silentLogger } from '../../src/logger';
 import { FakeBotApi } from '../fakes/telegram-api';
 import type { TestApp } from './app';
 
@@ -63,7 +62,7 @@ export async function startTelegram(app: TestApp): Promise<TelegramHarness> {
     botInfo: BOT,
     polling: false,
     transformer: api.transformer,
-    logger: silentLogger,
+    logger: app.logger,
     intervals: { global: 0, private: 0, group: 0 },
   });
   app.adapters.telegram = adapter;

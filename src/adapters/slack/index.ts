@@ -1,12 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import {
-  App,
-  HTTPReceiver,
-  LogLevel,
-  type Logger as SlackLogger,
-  SocketModeReceiver,
-  webApi,
-} from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type {
   ChannelCheck,
   ChatAdapter,
@@ -24,6 +17,8 @@ import type { Target, UserRef } from '../../core/refs';
 import type { FileMessage, Reply, SendOptions } from '../../core/replies';
 import type { HttpRoute } from '../../http/server';
 import type { Logger } from '../../logger';
+import { timedFetch } from './api-timing';
+import { boltLogger, boltLogLevel } from './bolt-logger';
 import { channelProblemOf, readChannelInfo, SLACK_CHANNEL_INFO_METHOD } from './channel-check';
 import { platformErrorOf, toDeliveryError } from './delivery-errors';
 import {
@@ -131,6 +126,7 @@ export class SlackAdapter implements ChatAdapter {
       rejectRateLimitedCalls: true,
       retryConfig: { retries: 0 },
       timeout: SLACK_API_TIMEOUT_MS,
+      fetch: this.#fetch(),
     };
     let identity: { botId: string; botUserId: string; botName?: string };
     try {
@@ -142,7 +138,9 @@ export class SlackAdapter implements ChatAdapter {
     this.#botName = identity.botName;
     const common = {
       token: this.#config.botToken,
-      logger: boltLogger(this.#log),
+      logger: boltLogger(this.#config.logger),
+      // Given, or Bolt sets its logger to `info` whatever Tandem's level.
+      logLevel: boltLogLevel(this.#config.logger.level),
       clientOptions,
       // Known ids: Bolt then never calls auth.test itself (with no retries, one blip would crash).
       botId: identity.botId,
@@ -177,34 +175,40 @@ export class SlackAdapter implements ChatAdapter {
       app = new App({ ...common, receiver });
     }
     this.#app = app;
-    const dispatch = async (event: InboundEvent | undefined) => {
+    // Read as a listener starts, so the engine's debug line counts users.info's time too.
+    const received = () => (this.#log.isLevelEnabled('debug') ? performance.now() : undefined);
+    const dispatch = async (event: InboundEvent | undefined, receivedAt: number | undefined) => {
       if (!event) return {};
-      return handler(await this.#withUserInfo(event));
+      const withInfo = await this.#withUserInfo(event);
+      return handler(receivedAt === undefined ? withInfo : { ...withInfo, receivedAt });
     };
 
     app.command(this.#config.command, async ({ ack, body }) => {
+      const at = received();
       await ack();
-      await dispatch(commandEvent(body));
+      await dispatch(commandEvent(body), at);
     });
     app.action(/.*/, async ({ ack, body }) => {
+      const at = received();
       await ack();
-      await dispatch(actionEvent(body));
+      await dispatch(actionEvent(body), at);
     });
     app.view(FORM_CALLBACK_ID, async ({ ack, body }) => {
-      const result = await dispatch(formSubmitEvent(body));
+      const result = await dispatch(formSubmitEvent(body), received());
       const form = result.form;
       if (form && !form.ok) await ack({ response_action: 'errors', errors: form.errors });
       else await ack();
     });
     app.view({ callback_id: FORM_CALLBACK_ID, type: 'view_closed' }, async ({ ack, body }) => {
+      const at = received();
       await ack();
-      await dispatch(formClosedEvent(body));
+      await dispatch(formClosedEvent(body), at);
     });
     app.event('message', async ({ body }) => {
-      await dispatch(messageEvent(body));
+      await dispatch(messageEvent(body), received());
     });
     app.event('app_home_opened', async ({ body }) => {
-      await dispatch(homeOpenedEvent(body));
+      await dispatch(homeOpenedEvent(body), received());
     });
     app.error(async (error) => {
       this.#log.error({ code: codeOf(error) }, 'slack listener failed');
@@ -240,7 +244,8 @@ export class SlackAdapter implements ChatAdapter {
       ...(this.#config.apiUrl ? { slackApiUrl: this.#config.apiUrl } : {}),
       retryConfig: { retries: 0 },
       timeout: SLACK_API_TIMEOUT_MS,
-      logger: boltLogger(this.#log),
+      logger: boltLogger(this.#config.logger),
+      fetch: this.#fetch(),
     });
     const auth = await client.auth.test();
     return {
@@ -263,7 +268,9 @@ export class SlackAdapter implements ChatAdapter {
         const user = target.onlyFor.id;
         for (const m of messages) {
           try {
-            await this.#paced(channel, () => client.chat.postEphemeral({ channel, user, ...m }));
+            await this.#paced(channel, 'chat.postEphemeral', () =>
+              client.chat.postEphemeral({ channel, user, ...m }),
+            );
           } catch (error) {
             // Not in that channel: say it privately in the DM instead.
             if (!['not_in_channel', 'channel_not_found'].includes(platformErrorOf(error) ?? ''))
@@ -292,7 +299,7 @@ export class SlackAdapter implements ChatAdapter {
     const client = this.#client();
     try {
       const channel = await this.#channelOf(target);
-      await this.#paced(channel, () =>
+      await this.#paced(channel, 'files.uploadV2', () =>
         client.files.uploadV2({
           channel_id: channel,
           filename: file.filename,
@@ -331,14 +338,35 @@ export class SlackAdapter implements ChatAdapter {
   }
 
   async openForm(trigger: string, form: FormView): Promise<void> {
-    await this.#client().views.open({
-      trigger_id: trigger,
-      view: renderModal(form, form.cancelLabel),
-    });
+    await this.#api('views.open', undefined, () =>
+      this.#client().views.open({
+        trigger_id: trigger,
+        view: renderModal(form, form.cancelLabel),
+      }),
+    );
   }
 
   async publishHome(user: UserRef, view: HomeView): Promise<void> {
-    await this.#client().views.publish({ user_id: user.id, view: renderHome(view) });
+    await this.#api('views.publish', user.id, () =>
+      this.#client().views.publish({ user_id: user.id, view: renderHome(view) }),
+    );
+  }
+
+  /**
+   * One Web API call: a failure comes back as a DeliveryError naming the method and the
+   * channel or user it was for (the platform's error stays its cause).
+   */
+  async #api<T>(method: string, target: string | undefined, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      throw toDeliveryError(error, { method, ...(target ? { target } : {}) });
+    }
+  }
+
+  /** Every Web API call goes through it: at `debug`, one line per call with its duration. */
+  #fetch() {
+    return timedFetch(this.#log, this.#config.apiUrl);
   }
 
   #client() {
@@ -347,7 +375,7 @@ export class SlackAdapter implements ChatAdapter {
   }
 
   async #post(channel: string, message: ReturnType<typeof renderMessage>[number]): Promise<void> {
-    await this.#paced(channel, () =>
+    await this.#paced(channel, 'chat.postMessage', () =>
       this.#client().chat.postMessage({
         channel,
         ...message,
@@ -364,7 +392,9 @@ export class SlackAdapter implements ChatAdapter {
     message: ReturnType<typeof renderMessage>[number],
   ): Promise<boolean> {
     try {
-      await this.#paced(channel, () => this.#client().chat.update({ channel, ts, ...message }));
+      await this.#paced(channel, 'chat.update', () =>
+        this.#client().chat.update({ channel, ts, ...message }),
+      );
       return true;
     } catch (error) {
       const reason = platformErrorOf(error);
@@ -394,9 +424,15 @@ export class SlackAdapter implements ChatAdapter {
   async #dm(user: UserRef): Promise<string> {
     const known = this.#dms.get(user.id);
     if (known) return known;
-    const opened = await this.#client().conversations.open({ users: user.id });
+    const opened = await this.#api('conversations.open', user.id, () =>
+      this.#client().conversations.open({ users: user.id }),
+    );
     const channel = opened.channel?.id;
-    if (!channel) throw new Error('conversations.open returned no channel');
+    if (!channel)
+      throw toDeliveryError(new Error('conversations.open returned no channel'), {
+        method: 'conversations.open',
+        target: user.id,
+      });
     this.#dms.set(user.id, channel);
     return channel;
   }
@@ -407,7 +443,7 @@ export class SlackAdapter implements ChatAdapter {
    * somewhere before that, so the next one lands a full gap later however the network jitters,
    * without a safety margin on every message.
    */
-  async #paced<T>(channel: string, call: () => Promise<T>): Promise<T> {
+  async #paced<T>(channel: string, method: string, call: () => Promise<T>): Promise<T> {
     const gap = this.#config.channelIntervalMs ?? SLACK_CHANNEL_MIN_INTERVAL_MS;
     // Calls to one channel take turns, so each can count its gap from the previous answer.
     const previous = this.#channelTurns.get(channel);
@@ -415,7 +451,7 @@ export class SlackAdapter implements ChatAdapter {
       if (previous) await previous;
       await this.#pacer.reserve([[channel, gap]]);
       try {
-        return await call();
+        return await this.#api(method, channel, call);
       } finally {
         this.#pacer.holdFor(channel, gap);
       }
@@ -496,27 +532,6 @@ function identityFailureCode(error: unknown): string {
   const reason = platformErrorOf(error);
   if (reason && SLACK_AUTH_ERRORS.has(reason)) return 'slack_auth_failed';
   return reason ? 'slack_api_error' : 'slack_unreachable';
-}
-
-/** Bolt's logger, routed into ours at warn and above: Bolt's debug lines can carry payloads. */
-function boltLogger(log: Logger): SlackLogger {
-  let level = LogLevel.WARN;
-  const text = (args: unknown[]) =>
-    args
-      .filter((a) => typeof a === 'string')
-      .join(' ')
-      .slice(0, 300);
-  return {
-    debug: () => {},
-    info: () => {},
-    warn: (...args) => log.warn({ source: 'bolt' }, text(args)),
-    error: (...args) => log.error({ source: 'bolt' }, text(args)),
-    setLevel: (l) => {
-      level = l;
-    },
-    getLevel: () => level,
-    setName: () => {},
-  };
 }
 
 /** Creates the Slack adapter. */

@@ -9,12 +9,14 @@ import type {
 } from '../../core/adapter';
 import { type Backoff, backoffDelay, RECONNECT_BACKOFF } from '../../core/backoff';
 import { withFailure } from '../../core/channel-check';
+import { failureFields } from '../../core/errors';
 import { LOCALES } from '../../core/i18n';
 import { Pacer } from '../../core/pacer';
 import type { Target } from '../../core/refs';
 import type { FileMessage, Reply, SendOptions } from '../../core/replies';
 import type { HttpRoute } from '../../http/server';
 import type { Logger } from '../../logger';
+import { apiTiming } from './api-timing';
 import {
   channelProblemOf,
   readRights,
@@ -34,6 +36,7 @@ import {
   within,
 } from './connection';
 import { cannotEdit, isNotModified, toDeliveryError } from './delivery-errors';
+import { routeGrammyLogs } from './grammy-logs';
 import { callbackQueryId, toEvent } from './inbound';
 import {
   TELEGRAM_CAPTION_MAX,
@@ -100,7 +103,10 @@ export class TelegramAdapter implements ChatAdapter {
       ...(config.botInfo ? { botInfo: config.botInfo } : {}),
       client: { ...(config.apiRoot ? { apiRoot: config.apiRoot.replace(/\/+$/, '') } : {}) },
     });
+    routeGrammyLogs(config.logger);
     if (config.transformer) this.#bot.api.config.use(config.transformer);
+    // Installed last, so it runs first: it times the whole call, whatever answers it.
+    this.#bot.api.config.use(apiTiming(this.#log));
     this.#bot.use(async (ctx) => {
       await this.#onUpdate(ctx.update);
     });
@@ -331,21 +337,20 @@ export class TelegramAdapter implements ChatAdapter {
   }
 
   async #onUpdate(update: unknown): Promise<void> {
+    const receivedAt = this.#log.isLevelEnabled('debug') ? performance.now() : undefined;
     const queryId = callbackQueryId(update);
     // Ack first: a button press always gets its answer, so no clock keeps spinning.
     if (queryId) {
       await this.#bot.api.answerCallbackQuery(queryId).catch((error: unknown) => {
-        this.#log.warn(
-          { err: error instanceof Error ? error.name : 'unknown' },
-          'answerCallbackQuery failed',
-        );
+        this.#log.warn(failureFields(toDeliveryError(error)), 'answerCallbackQuery failed');
       });
     }
     const event = toEvent(update, {
       id: this.#bot.botInfo.id,
       username: this.#bot.botInfo.username,
     });
-    if (event && this.#handler) await this.#handler(event);
+    if (event && this.#handler)
+      await this.#handler(receivedAt === undefined ? event : { ...event, receivedAt });
   }
 
   async #post(
