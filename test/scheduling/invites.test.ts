@@ -1,11 +1,13 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { InputFile } from 'grammy';
+import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR, openDatabase } from '../../src/db/client';
 import { meetings, pairs, users } from '../../src/db/schema';
@@ -166,6 +168,18 @@ describe('invites on the console (no e-mail addresses)', () => {
   });
 });
 
+/** Everything the engine and the Slack adapter log, at the chattiest level. */
+const logged: string[] = [];
+const logger = pino(
+  { level: 'trace' },
+  new Writable({
+    write(chunk, _enc, done) {
+      logged.push(String(chunk));
+      done();
+    },
+  }),
+);
+
 const PAT = { platform: 'slack' as const, workspace: 'T1', id: 'U1' };
 const SAM = { ...PAT, id: 'U2' };
 
@@ -188,10 +202,10 @@ function slackInvites(s: SlackHarness): { channel: string; text: string }[] {
  * gives as profile.email (Slack gives it only with the `users:read.email` scope).
  */
 async function slackBooking(emails: { pat?: string; sam?: string }) {
-  const a = createTestApp();
+  const a = createTestApp({ logger });
   app = a;
   a.clock.set('2026-12-01T09:00:00Z');
-  const s = await startSlack(a);
+  const s = await startSlack(a, { logger });
   slack = s;
   s.fake.users.set('U1', {
     name: 'Pat Lee',
@@ -266,6 +280,8 @@ describe('invites in Slack', () => {
         attendees: ['pat.lee@example.com', 'sam.roe@example.com'],
       });
     }
+    // The addresses go into invites, never into the logs (at any level).
+    expect(logged.filter((line) => /pat\.lee|sam\.roe/.test(line))).toEqual([]);
     const captions = s.fake
       .callsTo('files.completeUploadExternal')
       .map((c) => c.args.initial_comment);
