@@ -1,19 +1,17 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { InputFile } from 'grammy';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS_DIR, openDatabase } from '../../src/db/client';
+import { openDatabase } from '../../src/db/client';
 import { meetings, pairs, users } from '../../src/db/schema';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { type ConsoleChat, startConsoleChat } from '../helpers/console-chat';
 import { readInvite } from '../helpers/ics';
+import { databaseBefore } from '../helpers/old-database';
 import { activePair, participant } from '../helpers/participants';
 import { buttonValue, type SlackHarness, startSlack } from '../helpers/slack';
 import { ANNA, type Person, startTelegram } from '../helpers/telegram';
@@ -381,18 +379,9 @@ describe('meetings booked before this version', () => {
   it('keep the UID their invites already carry, and new ones get a random one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tandem-uid-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    // The migrations as the previous version shipped them (up to 0004).
-    const old = join(dir, 'migrations');
-    cpSync(MIGRATIONS_DIR, old, { recursive: true });
-    const journalPath = join(old, 'meta/_journal.json');
-    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as {
-      entries: { tag: string }[];
-    };
-    journal.entries = journal.entries.filter((e) => e.tag < '0005');
-    writeFileSync(journalPath, JSON.stringify(journal));
     const path = join(dir, 'tandem.db');
-    const sqlite = new Database(path);
-    migrate(drizzle(sqlite), { migrationsFolder: old });
+    // As the previous version left it: migrated up to 0004.
+    const sqlite = databaseBefore(dir, path, '0005');
     sqlite.exec(`
       insert into users (id, platform, workspace, platform_user_id, name) values
         (1, 'slack', 'T1', 'U1', 'Pat'), (2, 'slack', 'T1', 'U2', 'Sam');
