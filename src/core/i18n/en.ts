@@ -411,7 +411,8 @@ export const en = {
   'meeting.icsTitle': (p: { kind: string; name: string }) =>
     `Reverse mentoring ${p.kind} with ${p.name}`,
   'meeting.icsCaption': 'Add it to your calendar',
-  'meeting.icsCaptionCancel': 'Remove it from your calendar',
+  'meeting.icsCaptionCancel':
+    'Open the file to cancel it in your calendar (or delete the event there)',
   'meeting.reminder': (p: {
     kind: string;
     name: string;

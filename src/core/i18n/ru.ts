@@ -391,7 +391,8 @@ export const ru: Messages = {
   'meeting.button.cancel': 'Отменить',
   'meeting.icsTitle': (p) => `Обратное наставничество (${p.kind}) с ${p.name}`,
   'meeting.icsCaption': 'Добавьте в календарь',
-  'meeting.icsCaptionCancel': 'Удалите из календаря',
+  'meeting.icsCaptionCancel':
+    'Откройте файл, чтобы отменить событие в календаре (или удалите его там)',
   'meeting.reminder': (p) =>
     `Напоминание: ${p.kind} с ${p.name} через ${p.hours === 0 ? `${p.minutes} ${pluralRu(p.minutes, 'минуту', 'минуты', 'минут')}` : p.hours === 1 ? 'час' : `${p.hours} ${pluralRu(p.hours, 'час', 'часа', 'часов')}`} — ${p.slot}.\n«${p.topic}»`,
   'meeting.didItHappen': (p) =>
