@@ -114,7 +114,7 @@ const summaryMs = time(() => {
 const t = translator('en');
 let svg = '';
 const svgMs = time(() => {
-  svg = chartSvg(t, data, 'en', config.ORG_TIMEZONE);
+  svg = chartSvg(t, data, 'en', config.ORG_TIMEZONE, config.K_ANON_MIN);
 });
 let bytes = 0;
 const pngMs = time(() => {
