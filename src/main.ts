@@ -11,10 +11,12 @@ import { systemClock } from './core/clock';
 import { codeOf, TandemError } from './core/errors';
 import { localeFromPlatform } from './core/i18n';
 import { openDatabase } from './db/client';
+import { populationOf } from './db/queries/population';
 import { findUser } from './db/queries/users';
 import { openDemoClock, saveDemoClock } from './demo/clock';
 import { DEMO_COMPANY } from './demo/company';
 import { seedDemoHistory } from './demo/history';
+import { warnAboutDemoPeople } from './demo/left-out';
 import { seedDemoCompany } from './demo/seed';
 import { commandMenu } from './features/registry';
 import { healthHandler, tandemChecks } from './http/health';
@@ -62,10 +64,12 @@ async function main(): Promise<void> {
   // Before anything is sent: a send cut short by the last process's death holds nobody back.
   outbox.releaseAbandonedClaims();
 
-  if (consoleMode || config.DEMO) {
+  // The demo company lives only in the console (in its own file by default); a platform
+  // start leaves out any demo people an older file holds, and says so.
+  if (consoleMode) {
     seedDemoCompany(database.db, clock.now());
     seedDemoHistory(database.db, clock.now(), config.ORG_TIMEZONE);
-  }
+  } else warnAboutDemoPeople(database.db, populationOf(config), logger);
 
   let stopping = false;
   const starting = new AbortController();

@@ -29,6 +29,8 @@ const JSON_ARGS = new Set(['blocks', 'view', 'attachments', 'files']);
  */
 export class FakeSlackApi {
   readonly calls: SlackCall[] = [];
+  /** The bodies of file uploads (files.uploadV2's second step), in order. */
+  readonly uploads: string[] = [];
   readonly users = new Map<string, FakeUser>();
   readonly #failures = new Map<string, SlackFailure[]>();
   #server: Server | undefined;
@@ -97,7 +99,10 @@ export class FakeSlackApi {
   ): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
     const raw = await readBody(req);
     const url = req.url ?? '';
-    if (url.startsWith('/upload/')) return { status: 200, body: { ok: true } };
+    if (url.startsWith('/upload/')) {
+      this.uploads.push(raw);
+      return { status: 200, body: { ok: true } };
+    }
     const method = url.replace(/^\/api\//, '').split('?')[0] ?? '';
     const args = parseArgs(raw, req.headers['content-type'] ?? '');
     const token = (req.headers.authorization ?? '').replace(/^Bearer /, '') || undefined;

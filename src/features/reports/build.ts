@@ -18,7 +18,7 @@ export interface BuiltSummary {
 /** The summary and its chart for the last `weeks` complete weeks, in one language. */
 export function buildSummary(
   db: Db,
-  config: Pick<Config, 'K_ANON_MIN' | 'ORG_TIMEZONE'>,
+  config: Pick<Config, 'K_ANON_MIN' | 'ORG_TIMEZONE' | 'platforms'>,
   now: Date,
   weeks: number,
   locale: Locale,
