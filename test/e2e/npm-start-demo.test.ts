@@ -46,8 +46,10 @@ describe('npm start with Slack on a database that holds the console demo', () =>
     old.close();
 
     tandem = startTandem(await slackEnv(path));
-    const warning = await until('the demo warning', () =>
-      logLines(tandem?.logs() ?? '').find((l) => l.code === 'demo_people_present'),
+    const warning = await until(
+      'the demo warning',
+      () => logLines(tandem?.logs() ?? '').find((l) => l.code === 'demo_people_present'),
+      45_000,
     );
     expect(warning).toMatchObject({
       level: 40,
@@ -59,19 +61,27 @@ describe('npm start with Slack on a database that holds the console demo', () =>
     expect(String(warning.msg)).toContain('left out of matching, reports, exports, broadcasts');
     expect(String(warning.msg)).toContain('move it away and start again');
     expect(String(warning.msg)).toContain('./data/demo.db');
-    await until('started', () => (tandem?.logs().includes('tandem started') ? true : undefined));
+    await until(
+      'started',
+      () => (tandem?.logs().includes('tandem started') ? true : undefined),
+      45_000,
+    );
     // Counts, never names.
     for (const person of DEMO_COMPANY) expect(tandem.logs()).not.toContain(person.name);
     expect((await tandem.terminate()).code).toBe(0);
-  });
+  }, 60_000);
 
   it('says nothing on a database with only the company in it', async () => {
     dir = mkdtempSync(join(tmpdir(), 'tandem-demo-'));
     tandem = startTandem(await slackEnv(join(dir, 'tandem.db')));
-    await until('started', () => (tandem?.logs().includes('tandem started') ? true : undefined));
+    await until(
+      'started',
+      () => (tandem?.logs().includes('tandem started') ? true : undefined),
+      45_000,
+    );
     expect(tandem.logs()).not.toContain('demo_people_present');
     expect((await tandem.terminate()).code).toBe(0);
-  });
+  }, 60_000);
 
   it('refuses DEMO=true with a platform, saying where the demo lives', async () => {
     dir = mkdtempSync(join(tmpdir(), 'tandem-demo-'));
@@ -80,5 +90,5 @@ describe('npm start with Slack on a database that holds the console demo', () =>
     expect(tandem.logs()).toContain(
       'DEMO: the demo company lives only in the console, in its own database (./data/demo.db)',
     );
-  });
+  }, 60_000);
 });
