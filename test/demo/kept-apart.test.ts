@@ -76,6 +76,15 @@ describe('a platform start leaves the console demo’s people out', () => {
     expect(withoutDemo(text)).toEqual([]);
   });
 
+  it('shows HR no feedback of the demo’s sessions in /feedback', async () => {
+    const { slack } = await slackOverADemoDatabase();
+    expect(await slack.command('feedback')).toBe(200);
+    const view = lastPosted(slack);
+    // The demo's weeks of rated sessions would show a mean; the real people have rated nothing.
+    expect(view).toContain('Usefulness: not enough answers to show (0 of at least 3).');
+    expect(view).not.toMatch(/Usefulness: \d/);
+  });
+
   it('exports only the real people', async () => {
     const { slack } = await slackOverADemoDatabase();
     expect(await slack.command('export')).toBe(200);
