@@ -28,7 +28,7 @@ const withoutDemo = (text: string) => DEMO_NAMES.filter((name) => text.includes(
  * the twelve demo colleagues with their weeks of history, beside two real Slack people who
  * joined last week. U1 is the admin (and so HR).
  */
-async function slackOverADemoDatabase() {
+async function slackOverADemoDatabase(options: { telegramColleague?: boolean } = {}) {
   app = createTestApp({
     env: {
       SLACK_BOT_TOKEN: 'xoxb-test',
@@ -42,6 +42,10 @@ async function slackOverADemoDatabase() {
   seedDemoHistory(db, app.clock.now(), app.config.ORG_TIMEZONE);
   participant(app, slackRef('U2'), 'Rita Real', { role: 'mentor', grade: 1, teach: ['ai'] });
   participant(app, slackRef('U3'), 'Sam Real', { role: 'mentee', grade: 5, learn: ['ai'] });
+  if (options.telegramColleague) {
+    const ref: UserRef = { platform: 'telegram', workspace: 'tandem_bot', id: '555' };
+    participant(app, ref, 'Tanya Telegram', { role: 'mentee', grade: 4, learn: ['ai'] });
+  }
   // A week on: the week they joined is the last complete one.
   app.clock.set('2026-12-08T09:00:00Z');
   slack = await startSlack(app);
@@ -119,6 +123,15 @@ describe('a platform start leaves the console demo’s people out', () => {
       )
       .all();
     expect(queued).toEqual([{ platform: 'slack', n: 2 }]);
+  });
+
+  it('keeps a colleague from Telegram while only Slack runs: a real person of the company', async () => {
+    const { slack } = await slackOverADemoDatabase({ telegramColleague: true });
+    expect(await slack.command('report')).toBe(200);
+    expect(lastPosted(slack)).toMatch(/Volunteers: 3\b/);
+    expect(await slack.command('match preview')).toBe(200);
+    expect(lastPosted(slack)).toContain('Tanya Telegram');
+    expect(withoutDemo(lastPosted(slack))).toEqual([]);
   });
 
   it('nudges and reminds nobody of the demo', async () => {

@@ -61,6 +61,23 @@ export function pairInSql(population: Population, column: string): string {
     : '1';
 }
 
+/**
+ * Raw SQL, true when the meeting whose id is in `column` is a pair's of the population. A null
+ * id (feedback whose link was cut when someone left) counts, as in `userInSql`.
+ */
+export function meetingInSql(population: Population, column: string): string {
+  return population.excluded.length === 0
+    ? '1'
+    : `(${column} is null or ${column} in (select id from meetings where ${pairInSql(population, 'pair_id')}))`;
+}
+
+/** Raw SQL over `meeting_feedback` (unaliased): its meeting and its author are served. */
+export function feedbackInSql(population: Population): string {
+  return population.excluded.length === 0
+    ? '1'
+    : `(${meetingInSql(population, 'meeting_id')} and ${userInSql(population, 'user_id')})`;
+}
+
 /** `userInSql` for drizzle: a condition on a user id column; undefined when nobody is left out. */
 export function userIn(population: Population, column: SQLiteColumn): SQL | undefined {
   if (population.excluded.length === 0) return undefined;
@@ -108,22 +125,4 @@ export function outsiderCounts(db: DbOrTx, population: Population): OutsiderCoun
       .where(inside ? not(inside) : undefined)
       .get()?.n ?? 0;
   return { people, participants, pairs: pairCount };
-}
-
-/**
- * Raw SQL, true when the meeting whose id is in `column` is a pair's of the population. A null
- * id (feedback whose link was cut when someone left) counts, as in `userInSql`.
- */
-export function meetingInSql(population: Population, column: string): string {
-  return population.excluded.length === 0
-    ? '1'
-    : `(${column} is null or ${column} in (select id from meetings where ${pairInSql(population, 'pair_id')}))`;
-}
-
-/** Raw SQL over a feedback table (`meeting_feedback`): its meeting and its author are served. */
-export function feedbackInSql(population: Population, alias = ''): string {
-  const c = alias ? `${alias}.` : '';
-  return population.excluded.length === 0
-    ? '1'
-    : `(${meetingInSql(population, `${c}meeting_id`)} and ${userInSql(population, `${c}user_id`)})`;
 }
