@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client';
+import { upsertUser } from '../../src/db/queries/users';
 import { DEMO_COMPANY } from '../../src/demo/company';
 import { seedDemoHistory } from '../../src/demo/history';
 import { seedDemoCompany } from '../../src/demo/seed';
@@ -90,5 +91,33 @@ describe('npm start with Slack on a database that holds the console demo', () =>
     expect(tandem.logs()).toContain(
       'DEMO: the demo company lives only in the console, in its own database (./data/demo.db)',
     );
+  }, 60_000);
+});
+
+describe('npm start without tokens on a company’s database', () => {
+  it('refuses to put the console demo into it, and says what to set', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tandem-demo-'));
+    const path = join(dir, 'tandem.db');
+    const company = openDatabase(path);
+    upsertUser(
+      company.db,
+      { ref: { platform: 'slack', workspace: 'T1', id: 'U2' }, name: 'Rita Real' },
+      new Date('2026-11-30T09:00:00Z'),
+    );
+    company.close();
+
+    // A DATABASE_PATH left in .env from the Slack setup, and no tokens: the console.
+    tandem = startTandem({ DATABASE_PATH: path });
+    expect(await tandem.exited).toBe(1);
+    expect(tandem.logs()).toContain(
+      `The console demo does not open ${path} (DATABASE_PATH): it holds your Slack or Telegram people`,
+    );
+    expect(tandem.logs()).toContain('Unset DATABASE_PATH (the demo then uses ./data/demo.db)');
+    const after = openDatabase(path);
+    const consolePeople = after.sqlite
+      .prepare("select count(*) as n from users where platform = 'console'")
+      .get() as { n: number };
+    after.close();
+    expect(consolePeople.n).toBe(0);
   }, 60_000);
 });

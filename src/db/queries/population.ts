@@ -62,6 +62,20 @@ export function pairInSql(population: Population, column: string): string {
 }
 
 /**
+ * How many people of a company's platforms (Slack, Telegram) the database holds: the console
+ * keeps its demo out of such a file (see main.ts).
+ */
+export function platformPeople(db: DbOrTx): number {
+  return (
+    db
+      .select({ n: count() })
+      .from(users)
+      .where(and(not(eq(users.platform, DEMO_PLATFORM)), isNull(users.leftAt)))
+      .get()?.n ?? 0
+  );
+}
+
+/**
  * Raw SQL, true when the meeting whose id is in `column` is a pair's of the population. A null
  * id (feedback whose link was cut when someone left) counts, as in `userInSql`.
  */
