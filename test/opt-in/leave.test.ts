@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UserRef } from '../../src/core/refs';
+import { populationOf } from '../../src/db/queries/population';
 import { pairs, users } from '../../src/db/schema';
 import { feedbackAggregate } from '../../src/features/feedback/hr-view';
 import { LEAVE_ERASE_TRIES } from '../../src/features/opt-in/leave';
@@ -259,7 +260,13 @@ describe('leave', () => {
       return {
         summaries: [1, 4].map((w) => computeSummary(db, app.config, reportPeriod(now, zone, w))),
         reports: [1, 4].map((w) => buildSummary(db, app.config, now, w, 'en').reply.text),
-        feedback: feedbackAggregate(db, reportPeriod(now, zone, 4), zone, app.config.K_ANON_MIN),
+        feedback: feedbackAggregate(
+          db,
+          reportPeriod(now, zone, 4),
+          zone,
+          app.config.K_ANON_MIN,
+          populationOf(app.config),
+        ),
         exportFeedback: rows.feedback,
         exportMeetings: rows.meetings,
         exportGoals: rows.goals.map(({ owner: _, ...goal }) => goal),

@@ -22,7 +22,7 @@ export interface BuiltSummary {
  */
 export function buildSummary(
   db: Db,
-  config: Pick<Config, 'K_ANON_MIN' | 'ORG_TIMEZONE'>,
+  config: Pick<Config, 'K_ANON_MIN' | 'ORG_TIMEZONE' | 'platforms'>,
   now: Date,
   weeks: number,
   locale: Locale,
