@@ -92,7 +92,7 @@ sqlite.transaction(() => {
 })();
 const seeded = (performance.now() - started) / 1000;
 
-const config = { K_ANON_MIN: 3, ORG_TIMEZONE: 'Europe/Moscow' };
+const config = { K_ANON_MIN: 3, ORG_TIMEZONE: 'Europe/Moscow', platforms: [] };
 const period = reportPeriod(NOW, config.ORG_TIMEZONE, 1);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const time = (fn: () => void) => {
@@ -114,7 +114,7 @@ const summaryMs = time(() => {
 const t = translator('en');
 let svg = '';
 const svgMs = time(() => {
-  svg = chartSvg(t, data, 'en', config.ORG_TIMEZONE);
+  svg = chartSvg(t, data, 'en', config.ORG_TIMEZONE, config.K_ANON_MIN);
 });
 let bytes = 0;
 const pngMs = time(() => {

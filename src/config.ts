@@ -49,7 +49,8 @@ const flag = z.stringbool().default(false);
 
 /** Every environment variable Tandem reads, with its default. `.env.example` mirrors this. */
 export const configSchema = z.object({
-  DATABASE_PATH: z.string().min(1).default('./data/tandem.db'),
+  /** Unset: the console's own demo file, or the company's file for a platform start (see below). */
+  DATABASE_PATH: z.string().min(1).optional(),
   DEFAULT_LOCALE: z.enum(['en', 'ru']).default('en'),
   ORG_TIMEZONE: timeZone,
   ADMIN_IDS: idList,
@@ -58,7 +59,6 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  DEMO: flag,
   /**
    * Where the console demo's clock starts on its first run (ISO time, e.g. a Monday morning);
    * after that `/time` moves it and a restart keeps it. Real time when unset.
@@ -154,7 +154,19 @@ export type EnvConfig = z.output<typeof configSchema>;
 export interface Config extends EnvConfig {
   /** Platforms with credentials; empty means the local console. */
   platforms: Platform[];
+  /** DATABASE_PATH, or the default for this kind of start. */
+  DATABASE_PATH: string;
 }
+
+/**
+ * Where the data lives when DATABASE_PATH is unset. The console's demo company gets a file of
+ * its own, so trying the console and then connecting Slack never puts the demo's twelve
+ * colleagues into the company's database.
+ */
+export const DEFAULT_DATABASE_PATH = {
+  console: './data/demo.db',
+  platform: './data/tandem.db',
+} as const;
 
 /**
  * Validates the environment. Throws one TandemError listing every bad variable, so a
@@ -179,7 +191,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new TandemError('config_invalid', `Invalid configuration:\n${lines.join('\n')}`);
   }
   const platforms = PLATFORMS.filter((p) => p !== 'console' && platformConfigured(p, cleaned));
-  return { ...parsed.data, platforms };
+  const databasePath =
+    parsed.data.DATABASE_PATH ??
+    (platforms.length === 0 ? DEFAULT_DATABASE_PATH.console : DEFAULT_DATABASE_PATH.platform);
+  return { ...parsed.data, platforms, DATABASE_PATH: databasePath };
 }
 
 /** Rules that span variables; checked alongside the schema so every problem is listed at once. */
@@ -199,6 +214,17 @@ function crossChecks(env: Record<string, string | undefined>): { name: string; m
   }
   if (!env.TELEGRAM_BOT_TOKEN && (env.TELEGRAM_WEBHOOK_URL || env.TELEGRAM_WEBHOOK_SECRET)) {
     out.push({ name: 'TELEGRAM_BOT_TOKEN', message: 'required to connect Telegram' });
+  }
+  // DEMO once seeded the demo company beside a platform. The demo now lives only in the
+  // console, so it is refused there rather than silently ignored.
+  if (
+    z.stringbool().safeParse(env.DEMO).data === true &&
+    (env.SLACK_BOT_TOKEN || env.TELEGRAM_BOT_TOKEN)
+  ) {
+    out.push({
+      name: 'DEMO',
+      message: `the demo company lives only in the console, in its own database (${DEFAULT_DATABASE_PATH.console}); remove DEMO — to try the demo, run npm start without Slack or Telegram tokens`,
+    });
   }
   return out;
 }

@@ -4,17 +4,19 @@ import { CONSOLE_WORKSPACE, createConsoleAdapter } from './adapters/console';
 import { createSlackAdapter } from './adapters/slack';
 import { createTelegramAdapter } from './adapters/telegram';
 import { createApp } from './app';
-import { type Config, loadConfig, readEnv } from './config';
+import { type Config, DEFAULT_DATABASE_PATH, loadConfig, readEnv } from './config';
 import type { ChatAdapter, EventHandler } from './core/adapter';
 import { backoffDelay, RECONNECT_BACKOFF } from './core/backoff';
 import { systemClock } from './core/clock';
 import { codeOf, TandemError } from './core/errors';
 import { localeFromPlatform } from './core/i18n';
 import { openDatabase } from './db/client';
+import { platformPeople, populationOf } from './db/queries/population';
 import { findUser } from './db/queries/users';
 import { openDemoClock, saveDemoClock } from './demo/clock';
 import { DEMO_COMPANY } from './demo/company';
 import { seedDemoHistory } from './demo/history';
+import { warnAboutDemoPeople } from './demo/left-out';
 import { seedDemoCompany } from './demo/seed';
 import { checkChannels } from './features/channels/watch';
 import { commandMenu } from './features/registry';
@@ -56,6 +58,15 @@ async function main(): Promise<void> {
   });
 
   const database = openDatabase(config.DATABASE_PATH, { logger });
+  // The demo company never goes into a company's file (a DATABASE_PATH left in .env from a
+  // Slack or Telegram setup): the console refuses it rather than seed twelve demo people there.
+  if (consoleMode && platformPeople(database.db) > 0) {
+    database.close();
+    process.stderr.write(
+      `The console demo does not open ${config.DATABASE_PATH} (DATABASE_PATH): it holds your Slack or Telegram people, and the demo company must not be mixed into them.\nUnset DATABASE_PATH (the demo then uses ${DEFAULT_DATABASE_PATH.console}) or point it at another file; to run with your platforms, set their tokens.\n`,
+    );
+    process.exit(1);
+  }
   // The console demo can move its clock forward (/time +1d); real deployments never can.
   const demoClock = consoleMode ? openDemoClock(database.db, config.DEMO_CLOCK) : undefined;
   const clock = demoClock ?? systemClock;
@@ -68,10 +79,12 @@ async function main(): Promise<void> {
   // Before anything is sent: a send cut short by the last process's death holds nobody back.
   outbox.releaseAbandonedClaims();
 
-  if (consoleMode || config.DEMO) {
+  // The demo company lives only in the console (in its own file by default); a platform
+  // start leaves out any demo people an older file holds, and says so.
+  if (consoleMode) {
     seedDemoCompany(database.db, clock.now());
     seedDemoHistory(database.db, clock.now(), config.ORG_TIMEZONE);
-  }
+  } else warnAboutDemoPeople(database.db, populationOf(config), logger);
 
   let stopping = false;
   const starting = new AbortController();

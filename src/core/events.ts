@@ -8,6 +8,12 @@ export interface UserInfo {
   locale?: string;
   /** IANA zone, when the platform knows it (Slack profiles do). */
   timeZone?: string;
+  /**
+   * The person's e-mail, for calendar invites: a string where the platform gives one, `null`
+   * where it answered without one (Slack without `users:read.email`), left out where it
+   * could not be asked (stored value kept). Personal data: never logged.
+   */
+  email?: string | null;
 }
 
 interface EventBase {

@@ -4,12 +4,15 @@ import type { Locale, Translate } from '../core/i18n';
 import { enqueue } from '../core/outbox';
 import type { Reply } from '../core/replies';
 import type { DbOrTx } from '../db/client';
+import { inPopulation, populationOf } from '../db/queries/population';
 import { getUser, userRef } from '../db/queries/users';
 import type { UserRow } from '../db/schema';
 
 /**
  * Queues a message to someone other than the event's author, in their language, to their
- * DM. `key` names the logical message so it is never sent twice; false when it already was.
+ * DM. `key` names the logical message so it is never sent twice; false when it already was,
+ * or when the person is not one this start serves (the console demo's, in a platform start):
+ * whatever query found them, nothing reaches them.
  */
 export function notify(
   db: DbOrTx,
@@ -19,6 +22,7 @@ export function notify(
   build: (t: Translate, locale: Locale) => Reply,
   now: Date,
 ): boolean {
+  if (!inPopulation(populationOf(deps.config), user)) return false;
   const locale = resolveLocale(user, deps.config.DEFAULT_LOCALE);
   return enqueue(
     db,

@@ -6,15 +6,39 @@ describe('config', () => {
   it('has sensible defaults for an empty environment (the console demo)', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
-      DATABASE_PATH: './data/tandem.db',
+      DATABASE_PATH: './data/demo.db',
       DEFAULT_LOCALE: 'en',
       ORG_TIMEZONE: 'UTC',
       ADMIN_IDS: [],
       PORT: 3000,
-      DEMO: false,
       platforms: [],
     });
     expect(config.HR_CHANNEL).toBeUndefined();
+  });
+
+  it('keeps the console demo in its own file, apart from the company’s, unless DATABASE_PATH says', () => {
+    const slack = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'signing-secret' };
+    const telegram = { TELEGRAM_BOT_TOKEN: '123456:ABCdefGHIjklMNOpqrSTUvwx' };
+    expect(loadConfig({}).DATABASE_PATH).toBe('./data/demo.db');
+    expect(loadConfig(slack).DATABASE_PATH).toBe('./data/tandem.db');
+    expect(loadConfig(telegram).DATABASE_PATH).toBe('./data/tandem.db');
+    expect(loadConfig({ ...slack, ...telegram }).DATABASE_PATH).toBe('./data/tandem.db');
+    expect(loadConfig({ DATABASE_PATH: '' }).DATABASE_PATH).toBe('./data/demo.db');
+    expect(loadConfig({ DATABASE_PATH: '/srv/t.db' }).DATABASE_PATH).toBe('/srv/t.db');
+    expect(loadConfig({ ...slack, DATABASE_PATH: '/srv/t.db' }).DATABASE_PATH).toBe('/srv/t.db');
+  });
+
+  it('refuses DEMO=true beside a platform token: the demo never reaches a company’s data', () => {
+    const slack = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'signing-secret' };
+    expect(() => loadConfig({ ...slack, DEMO: 'true' })).toThrow(
+      /DEMO: the demo company lives only in the console, in its own database \(\.\/data\/demo\.db\); remove DEMO/,
+    );
+    expect(() =>
+      loadConfig({ TELEGRAM_BOT_TOKEN: '123456:ABCdefGHIjklMNOpqrSTUvwx', DEMO: '1' }),
+    ).toThrow(/DEMO: the demo company lives only in the console/);
+    // As left in a .env copied from an older .env.example, or in the console: harmless.
+    expect(loadConfig({ ...slack, DEMO: 'false' }).platforms).toEqual(['slack']);
+    expect(loadConfig({ DEMO: 'true' }).platforms).toEqual([]);
   });
 
   it('treats empty values (as left in .env files) as unset', () => {
@@ -31,7 +55,6 @@ describe('config', () => {
       ORG_TIMEZONE: 'Europe/Moscow',
       DEFAULT_LOCALE: 'ru',
       TELEGRAM_BOT_TOKEN: '123456:ABCdefGHIjklMNOpqrSTUvwx',
-      DEMO: 'true',
     });
     expect(config.ADMIN_IDS).toEqual([
       { platform: 'slack', id: 'U123' },
@@ -39,7 +62,6 @@ describe('config', () => {
     ]);
     expect(config).toMatchObject({
       HR_CHANNEL: 'telegram:-1001234',
-      DEMO: true,
       platforms: ['telegram'],
     });
   });

@@ -1,15 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS_DIR, openDatabase } from '../../src/db/client';
-
-/** When the migration that hashes event keys was made: drizzle re-runs it if unrecorded. */
-const HASHED_KEYS_AT = (
-  JSON.parse(readFileSync(join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as {
-    entries: { tag: string; when: number }[];
-  }
-).entries.find((e) => e.tag.startsWith('0004_'))?.when;
+import { openDatabase } from '../../src/db/client';
+import { databaseBefore } from '../helpers/old-database';
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -20,9 +14,8 @@ describe('event keys kept by an older Tandem', () => {
     const path = join(dir, 'tandem.db');
     // A database as the previous version left it: event keys in clear, a Slack press's with
     // the person's user id in it.
-    const old = openDatabase(path);
-    old.sqlite.exec(`
-      delete from __drizzle_migrations where created_at >= ${HASHED_KEYS_AT};
+    const old = databaseBefore(dir, path, '0004');
+    old.exec(`
       insert into inbound_events (key, received_at) values ('slack:T1:act:UOLDLEAVER:1700.1', 0);
       insert into outbox (dedupe_key, platform, target_key, target, status, next_attempt_at, created_at)
         values ('slack:T1:act:UOLDLEAVER:1700.1:1', 'slack', 'slack:T1:dm:UX', '{}', 'sent', 0, 0),

@@ -30,7 +30,7 @@ describe('the demo company’s past', () => {
       seedDemoHistory(database.db, now, zone);
       const summary = computeSummary(
         database.db,
-        { K_ANON_MIN, ORG_TIMEZONE: zone },
+        { K_ANON_MIN, ORG_TIMEZONE: zone, platforms: [] },
         reportPeriod(now, zone),
       );
       // The last complete week: sessions held, and enough raters for the usefulness mean.

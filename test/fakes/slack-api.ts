@@ -19,6 +19,8 @@ export interface FakeUser {
   name: string;
   tz?: string;
   locale?: string;
+  /** Given as `profile.email`, as Slack does only with the `users:read.email` scope. */
+  email?: string;
 }
 
 /** A channel as Slack knows it; the bot is a member of an unlisted channel. */
@@ -44,6 +46,8 @@ export class FakeSlackApi {
   readonly users = new Map<string, FakeUser>();
   /** Channels by id, for conversations.info and for refusing posts the bot can't make. */
   readonly channels = new Map<string, FakeChannel>();
+  /** The file content sent to each upload URL, by file id (as text). */
+  readonly uploads = new Map<string, string>();
   readonly #failures = new Map<string, SlackFailure[]>();
   readonly #metadata = new Map<string, Record<string, unknown>>();
   #server: Server | undefined;
@@ -117,7 +121,13 @@ export class FakeSlackApi {
   ): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
     const raw = await readBody(req);
     const url = req.url ?? '';
-    if (url.startsWith('/upload/')) return { status: 200, body: { ok: true } };
+    if (url.startsWith('/upload/')) {
+      this.uploads.set(
+        url.slice('/upload/'.length),
+        uploadedContent(raw, req.headers['content-type'] ?? ''),
+      );
+      return { status: 200, body: { ok: true } };
+    }
     const method = url.replace(/^\/api\//, '').split('?')[0] ?? '';
     const args = parseArgs(raw, req.headers['content-type'] ?? '');
     const token = (req.headers.authorization ?? '').replace(/^Bearer /, '') || undefined;
@@ -192,7 +202,7 @@ export class FakeSlackApi {
             real_name: u.name,
             tz: u.tz,
             locale: u.locale,
-            profile: { real_name: u.name },
+            profile: { real_name: u.name, ...(u.email ? { email: u.email } : {}) },
           },
         };
       }
@@ -238,6 +248,15 @@ function parseArgs(raw: string, contentType: string): Record<string, unknown> {
     args[key] = JSON_ARGS.has(key) ? safeJson(value) : value;
   }
   return args;
+}
+
+/** The file part of a multipart upload (how WebClient sends it), or the body as it came. */
+function uploadedContent(raw: string, contentType: string): string {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  if (!boundary) return raw;
+  const parts = raw.split(`--${boundary[1] ?? boundary[2]}`);
+  const file = parts.find((p) => /filename=/.test(p.slice(0, p.indexOf('\r\n\r\n')))) ?? '';
+  return file.slice(file.indexOf('\r\n\r\n') + 4).replace(/\r\n$/, '');
 }
 
 function safeJson(value: string): unknown {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { populationOf } from '../../src/db/queries/population';
 import { feedbackAggregate } from '../../src/features/feedback/hr-view';
 import { reportPeriod } from '../../src/features/reports/period';
 import { type PairedConsole, pairedConsole } from '../helpers/pair';
@@ -78,6 +79,7 @@ describe('what HR sees of the polls', () => {
       reportPeriod(p.app.clock.now(), 'UTC', 4),
       'UTC',
       3,
+      populationOf(p.app.config),
     );
     expect(Object.keys(data).sort()).toEqual([
       'changed',

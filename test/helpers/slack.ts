@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack';
 import { startHttpServer } from '../../src/http/server';
+import type { Logger } from '../../src/logger';
 import { FakeSlackApi } from '../fakes/slack-api';
 import type { TestApp } from './app';
 
@@ -72,14 +73,17 @@ let triggerSeq = 0;
  * events route (Bolt's listener behind the request guard) on Tandem's own HTTP server on
  * 127.0.0.1, beside a `/healthz`.
  */
-export async function startSlack(app: TestApp): Promise<SlackHarness> {
+export async function startSlack(
+  app: TestApp,
+  options: { logger?: Logger } = {},
+): Promise<SlackHarness> {
   const fake = await new FakeSlackApi().start();
   const adapter = createSlackAdapter({
     botToken: 'xoxb-test',
     signingSecret: SIGNING_SECRET,
     command: '/mentor',
     apiUrl: fake.apiUrl,
-    logger: app.logger,
+    logger: options.logger ?? app.logger,
     channelIntervalMs: 0,
   });
   const events = adapter.httpRoute();

@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UserRef } from '../../src/core/refs';
+import { populationOf } from '../../src/db/queries/population';
 import { pairs, users } from '../../src/db/schema';
 import { feedbackAggregate } from '../../src/features/feedback/hr-view';
 import { LEAVE_ERASE_TRIES } from '../../src/features/opt-in/leave';
@@ -259,7 +260,13 @@ describe('leave', () => {
       return {
         summaries: [1, 4].map((w) => computeSummary(db, app.config, reportPeriod(now, zone, w))),
         reports: [1, 4].map((w) => buildSummary(db, app.config, now, w, 'en').reply.text),
-        feedback: feedbackAggregate(db, reportPeriod(now, zone, 4), zone, app.config.K_ANON_MIN),
+        feedback: feedbackAggregate(
+          db,
+          reportPeriod(now, zone, 4),
+          zone,
+          app.config.K_ANON_MIN,
+          populationOf(app.config),
+        ),
         exportFeedback: rows.feedback,
         exportMeetings: rows.meetings,
         exportGoals: rows.goals.map(({ owner: _, ...goal }) => goal),
@@ -307,10 +314,17 @@ describe('leave through the platforms', () => {
   // Distinctive ids and names, so finding them in the file's bytes can only mean them.
   const SLACK_NOAH = 'UQ7XN0AHZ';
   const TELEGRAM_NOAH = { id: 731_942_658, first_name: 'Noah', last_name: 'Quillfeather' };
+  /** What Slack gives as his profile e-mail (with the users:read.email scope). */
+  const NOAH_EMAIL = 'noah.quillfeather@kelp-farm.example';
 
   /** Noah joins through the Slack modal, confirms the guide, and is paired with Lena. */
   async function noahJoinsThroughSlack(s: SlackHarness): Promise<number> {
-    s.fake.users.set(SLACK_NOAH, { name: NOAH.name, tz: 'Europe/Berlin', locale: 'en-US' });
+    s.fake.users.set(SLACK_NOAH, {
+      name: NOAH.name,
+      tz: 'Europe/Berlin',
+      locale: 'en-US',
+      email: NOAH_EMAIL,
+    });
     const lena = lenaMentor({ platform: 'slack', workspace: 'T1', id: 'ULENA' });
     await s.command('join', { user: SLACK_NOAH });
     const [open] = await s.fake.waitFor('views.open');
@@ -350,13 +364,13 @@ describe('leave through the platforms', () => {
     await tick();
   }
 
-  it("leaves neither the Slack user id nor the name in the database file after a leave through Slack's buttons", async () => {
+  it("leaves neither the Slack user id, the name nor the e-mail in the database file after a leave through Slack's buttons", async () => {
     app = createTestApp();
     const s = await startSlack(app);
     started.push(() => s.stop());
     await noahJoinsThroughSlack(s);
     await s.command('pair', { user: SLACK_NOAH });
-    const secrets = [SLACK_NOAH, NOAH.name, 'Quillfeather', 'Quantum Kelp', 'zither'];
+    const secrets = [SLACK_NOAH, NOAH.name, 'Quillfeather', 'Quantum Kelp', 'zither', NOAH_EMAIL];
     expect(stillInFile(secrets)).toEqual(secrets);
 
     await noahLeavesThroughSlack(s);

@@ -25,7 +25,7 @@ describe('the summary chart', () => {
       expect(png.subarray(0, 8)).toEqual(
         Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
       );
-      expect(pngSize(png)).toEqual({ width: 960, height: 420 });
+      expect(pngSize(png)).toEqual({ width: 960, height: 540 });
       expect(png.length).toBeGreaterThan(5_000);
       expect(png.length).toBeLessThan(500_000);
       expect(built.chart).toMatchObject({
@@ -35,7 +35,9 @@ describe('the summary chart', () => {
       expect(built.svg).toContain('<g id="held" data-values="0,0,0,1,0,1,1,2">');
       // Only the last week has 3 raters: (5 + 4 + 3) / 3; the rest are gaps.
       expect(built.svg).toContain('<g id="usefulness" data-values=",,,,,,,4">');
-      expect(built.svg).toContain('<g id="funnel" data-values="8,7,8,8,4">');
+      // The funnel in the text's units: 8 volunteers, 7 prepared, 8 proposed; 4 pairs, 2 met.
+      expect(built.svg).toContain('<g id="funnel-people" data-values="8,7,8">');
+      expect(built.svg).toContain('<g id="funnel-pairs" data-values="4,2">');
       expect(built.svg).toContain('Sessions held per week');
     } finally {
       app.close();

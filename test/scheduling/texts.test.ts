@@ -25,7 +25,9 @@ describe('what a session’s messages say, in Russian', () => {
     expect(cancelled).toContain(
       'Встреча с Tom Berg отменена: чт, 3 дек., 15:00–16:00 (Europe/Moscow).',
     );
-    expect(cancelled).toContain('Удалите из календаря');
+    expect(cancelled).toContain(
+      'Откройте файл, чтобы отменить событие в календаре (или удалите его там)',
+    );
     expect(cancelled).not.toContain('Отменено (встреча)');
 
     await p.heldSprint('2026-12-04', 'Отчёт с ИИ');

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
+import { z } from 'zod';
 import type {
   ChannelCheck,
   ChatAdapter,
@@ -478,7 +479,12 @@ export class SlackAdapter implements ChatAdapter {
     return channel ? this.#pacer.readyIn([channel]) : 0;
   }
 
-  /** Adds name, language and time zone from users.info (cached); a failure just leaves them out. */
+  /**
+   * Adds name, language, time zone and e-mail from users.info (cached); a failure just leaves
+   * them out. Slack gives `profile.email` only with the optional `users:read.email` scope:
+   * without it (or with a malformed one) the e-mail is `null`, so calendar invites name no one
+   * rather than a made-up address.
+   */
   async #withUserInfo<E extends InboundEvent>(event: E): Promise<E> {
     const key = `${event.user.ref.workspace}:${event.user.ref.id}`;
     let cached = this.#users.get(key);
@@ -497,6 +503,7 @@ export class SlackAdapter implements ChatAdapter {
             ...(name ? { name } : {}),
             ...(u?.locale ? { locale: u.locale } : {}),
             ...(u?.tz ? { timeZone: u.tz } : {}),
+            ...(u ? { email: SLACK_EMAIL.safeParse(u.profile?.email).data ?? null } : {}),
           },
         };
         this.#users.set(key, cached);
@@ -510,6 +517,9 @@ export class SlackAdapter implements ChatAdapter {
     return cached ? { ...event, user: { ...event.user, ...cached.info } } : event;
   }
 }
+
+/** An address calendars can use: one mailbox, nothing that could break the invite's line. */
+const SLACK_EMAIL = z.email();
 
 function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {

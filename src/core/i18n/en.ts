@@ -413,7 +413,8 @@ export const en = {
   'meeting.icsTitle': (p: { kind: string; name: string }) =>
     `Reverse mentoring ${p.kind} with ${p.name}`,
   'meeting.icsCaption': 'Add it to your calendar',
-  'meeting.icsCaptionCancel': 'Remove it from your calendar',
+  'meeting.icsCaptionCancel':
+    'Open the file to cancel it in your calendar (or delete the event there)',
   'meeting.reminder': (p: {
     kind: string;
     name: string;
@@ -893,13 +894,22 @@ export const en = {
     `Weeks run Monday to Sunday (${p.zone}); ▲▼ against the period before. Ratings and NPS appear only for ${p.k} or more people.`,
   'summary.chartCaption': 'Sessions held and usefulness by week; the funnel.',
   'chart.weekly': 'Sessions held per week',
+  'chart.countAxis': 'sessions',
   'chart.held': 'sessions held',
-  'chart.usefulness': 'usefulness (1–5)',
-  'chart.funnel': 'Funnel (people)',
+  'chart.usefulnessPanel': 'Usefulness: mean rating of the week',
+  'chart.usefulnessAxis': 'rating, 1–5',
+  'chart.usefulness': 'usefulness, 1–5',
+  'chart.weekOf': 'week starting',
+  'chart.hidden': 'hidden',
+  'chart.hiddenShort': (p: { k: number }) => `< ${p.k} people`,
+  'chart.hiddenLegend': (p: { k: number }) => `hidden: fewer than ${p.k} people rated`,
+  'chart.funnel': (p: { day: string }) => `Funnel on ${p.day}`,
+  'chart.funnel.people': 'People',
   'chart.funnel.volunteers': 'Volunteers',
   'chart.funnel.prepared': 'Prepared',
-  'chart.funnel.proposed': 'Proposed',
-  'chart.funnel.pairs': 'In an active pair',
+  'chart.funnel.proposed': 'Got a match proposal',
+  'chart.funnel.pairsHeading': 'Pairs',
+  'chart.funnel.pairs': 'Active pairs',
   'chart.funnel.met': 'Met at least once',
   'cmd.report': 'HR: the weekly summary now, with its chart (/report 4 for four weeks)',
   'report.usage': (p: { command: string; max: number }) =>

@@ -27,7 +27,7 @@ export function upsertUser(db: DbOrTx, info: UserInfo, now: Date): UserRow {
     })
     .onConflictDoUpdate({
       target: [users.platform, users.workspace, users.platformUserId],
-      set: refreshed(name, now, sql`excluded.platform_locale`, sql`excluded.time_zone`),
+      set: refreshed(name, now, sql`excluded.platform_locale`, sql`excluded.time_zone`, info.email),
     })
     .returning()
     .get();
@@ -41,7 +41,7 @@ export function refreshUser(db: DbOrTx, info: UserInfo, now: Date): UserRow | un
   const { name, platformLocale, timeZone } = platformFacts(info);
   return db
     .update(users)
-    .set(refreshed(name, now, sql`${platformLocale}`, sql`${timeZone}`))
+    .set(refreshed(name, now, sql`${platformLocale}`, sql`${timeZone}`, info.email))
     .where(
       and(
         eq(users.platform, info.ref.platform),
@@ -73,6 +73,7 @@ export function unsavedUser(info: UserInfo, now: Date): UserRow {
     locale: null,
     platformLocale,
     timeZone,
+    email: null,
     createdAt: now,
     lastSeenAt: now,
     unreachableAt: null,
@@ -89,15 +90,26 @@ function platformFacts(info: UserInfo) {
     name: (info.name ?? '').slice(0, USER_NAME_MAX),
     platformLocale: info.locale ?? null,
     timeZone: info.timeZone ?? null,
+    email: info.email ?? null,
   };
 }
 
-/** What a refresh changes: what the platform says now, where it says anything. */
-function refreshed(name: string, now: Date, platformLocale: SQL, timeZone: SQL) {
+/**
+ * What a refresh changes: what the platform says now, where it says anything. An e-mail the
+ * platform no longer gives (the scope was taken away) is dropped, not kept.
+ */
+function refreshed(
+  name: string,
+  now: Date,
+  platformLocale: SQL,
+  timeZone: SQL,
+  email: UserInfo['email'],
+) {
   return {
     name: name ? name : sql`${users.name}`,
     platformLocale: sql`coalesce(${platformLocale}, ${users.platformLocale})`,
     timeZone: sql`coalesce(${timeZone}, ${users.timeZone})`,
+    ...(email === undefined ? {} : { email }),
     lastSeenAt: now,
     unreachableAt: null,
   };
@@ -149,7 +161,7 @@ export function updateUser(
 }
 
 /**
- * Leaves only a tombstone of the person: no name, no platform id, no language or zone. The
+ * Leaves only a tombstone of the person: no name, no platform id, no language, zone or e-mail. The
  * id stays, so the pair's goals and meetings keep their other side. Someone who writes again
  * from the same account is a new person.
  */
@@ -162,6 +174,7 @@ export function tombstoneUser(db: DbOrTx, id: number, now: Date): void {
       locale: null,
       platformLocale: null,
       timeZone: null,
+      email: null,
       createdAt: now,
       lastSeenAt: null,
       unreachableAt: null,

@@ -1,4 +1,5 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { randomUUID } from 'node:crypto';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { pairs } from './matching';
 import { users } from './users';
 
@@ -11,6 +12,14 @@ export const meetings = sqliteTable(
   'meetings',
   {
     id: integer().primaryKey({ autoIncrement: true }),
+    /**
+     * The calendar UID (RFC 5545): a random UUID made at booking and kept through every move
+     * and the cancel, so each calendar updates its one event — and never another
+     * installation's meeting with the same number. Made by the app on every insert.
+     */
+    uid: text()
+      .notNull()
+      .$defaultFn(() => randomUUID()),
     pairId: integer('pair_id')
       .notNull()
       .references(() => pairs.id, { onDelete: 'cascade' }),
@@ -29,6 +38,7 @@ export const meetings = sqliteTable(
   (t) => [
     index('meetings_pair_idx').on(t.pairId, t.startsAt),
     index('meetings_status_idx').on(t.status, t.startsAt),
+    uniqueIndex('meetings_uid_unique').on(t.uid),
   ],
 );
 

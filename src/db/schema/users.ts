@@ -21,6 +21,12 @@ export const users = sqliteTable(
     /** What the platform reports (Slack locale, Telegram language_code). */
     platformLocale: text('platform_locale'),
     timeZone: text('time_zone'),
+    /**
+     * The work e-mail the platform gives (Slack with `users:read.email`), for calendar invites
+     * only; null where it gives none. Personal data: shown in /mydata, erased on /leave, never
+     * logged.
+     */
+    email: text(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' })
       .notNull()
       .default(sql`(unixepoch() * 1000)`),

@@ -4,19 +4,20 @@ import type { Ctx } from '../../core/context';
 import type { ActionSpec } from '../../core/registry';
 import type { DbOrTx } from '../../db/client';
 import { audit } from '../../db/queries/audit';
+import { type Population, populationOf, userIn } from '../../db/queries/population';
 import { broadcasts, profiles, type UserRow, users } from '../../db/schema';
 import { notify } from '../notify';
 
 export const BROADCAST_ACTION = 'bc';
 const TEXT_MAX = 2000;
 
-/** Everyone who joined and can still be reached. */
-function audience(db: DbOrTx): UserRow[] {
+/** Everyone who joined and can still be reached (of the people this start serves). */
+function audience(db: DbOrTx, population: Population): UserRow[] {
   return db
     .select({ user: users })
     .from(profiles)
     .innerJoin(users, eq(users.id, profiles.userId))
-    .where(isNull(users.unreachableAt))
+    .where(and(isNull(users.unreachableAt), userIn(population, users.id)))
     .all()
     .map((r) => r.user);
 }
@@ -28,7 +29,7 @@ export function adminBroadcast(ctx: Ctx, rest: string): boolean {
     ctx.reply({ kind: 'text', text: ctx.t('broadcast.tooLong', { max: TEXT_MAX }) });
     return true;
   }
-  const count = audience(ctx.deps.db).length;
+  const count = audience(ctx.deps.db, populationOf(ctx.deps.config)).length;
   const draft = ctx.deps.db
     .insert(broadcasts)
     .values({ text: rest, byUserId: ctx.user.id, recipients: count, createdAt: ctx.now })
@@ -79,7 +80,7 @@ export const broadcastActions = {
         return;
       }
       const sent = ctx.deps.db.transaction((tx) => {
-        const people = audience(tx);
+        const people = audience(tx, populationOf(ctx.deps.config));
         for (const person of people) {
           // Keyed per broadcast and person: a second press or a retry queues nothing new.
           notify(

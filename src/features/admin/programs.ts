@@ -7,6 +7,7 @@ import { splitArgs } from '../../core/command-parser';
 import type { Ctx } from '../../core/context';
 import { formatDate, formatLongDay } from '../../core/format';
 import { audit } from '../../db/queries/audit';
+import { populationOf } from '../../db/queries/population';
 import { appState, programs } from '../../db/schema';
 import { CONFIRM_ACTION, inviteToFinalSurvey, surveyReach } from '../feedback/final-survey';
 import { orgToday } from '../programs/service';
@@ -237,7 +238,7 @@ function endProgram(ctx: Ctx, name: string): boolean {
     ctx.reply({ kind: 'text', text: ctx.t('program.alreadyEnded', { name }) });
     return true;
   }
-  const reach = surveyReach(ctx.deps.db, String(program.id));
+  const reach = surveyReach(ctx.deps.db, populationOf(ctx.deps.config), String(program.id));
   ctx.reply({
     kind: 'text',
     text: ctx.t('program.confirmEnd', { name, end: day(ctx, program.endDate), n: reach.fresh }),

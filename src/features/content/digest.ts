@@ -4,20 +4,30 @@ import type { Config } from '../../config';
 import { translator } from '../../core/i18n';
 import { enqueue } from '../../core/outbox';
 import type { DbOrTx } from '../../db/client';
+import { type Population, populationOf, userIn } from '../../db/queries/population';
 import { getUser } from '../../db/queries/users';
-import { contentPosts, stories } from '../../db/schema';
+import { contentPosts, experiments, stories } from '../../db/schema';
 import { outcomesBetween } from '../experiments/service';
 import { channelTarget } from '../matching/scheduled';
 
 export const DIGEST_DAYS = 7;
 
-/** What happened in the content channel's world after `from`, up to and including `to`. */
-export function digestBetween(db: DbOrTx, from: Date, to: Date) {
+/**
+ * What happened in the content channel's world after `from`, up to and including `to` — by the
+ * people this start serves (a platform's digest never reposts the console demo's).
+ */
+export function digestBetween(db: DbOrTx, population: Population, from: Date, to: Date) {
   return {
     posts: db
       .select()
       .from(contentPosts)
-      .where(and(gt(contentPosts.createdAt, from), lte(contentPosts.createdAt, to)))
+      .where(
+        and(
+          gt(contentPosts.createdAt, from),
+          lte(contentPosts.createdAt, to),
+          userIn(population, contentPosts.byUserId),
+        ),
+      )
       .all(),
     stories: db
       .select()
@@ -27,10 +37,11 @@ export function digestBetween(db: DbOrTx, from: Date, to: Date) {
           eq(stories.status, 'published'),
           gt(stories.publishedAt, from),
           lte(stories.publishedAt, to),
+          userIn(population, stories.authorUserId),
         ),
       )
       .all(),
-    outcomes: outcomesBetween(db, from, to),
+    outcomes: outcomesBetween(db, from, to, userIn(population, experiments.authorUserId)),
   };
 }
 
@@ -43,7 +54,7 @@ export function runDigest(deps: { db: DbOrTx; config: Config }, now: Date, since
   const channel = channelTarget(deps.config.CONTENT_CHANNEL);
   if (!channel) return false;
   const from = since ?? DateTime.fromJSDate(now).minus({ days: DIGEST_DAYS }).toJSDate();
-  const data = digestBetween(deps.db, from, now);
+  const data = digestBetween(deps.db, populationOf(deps.config), from, now);
   if (!data.posts.length && !data.stories.length && !data.outcomes.length) return false;
   const locale = deps.config.DEFAULT_LOCALE;
   const t = translator(locale);

@@ -1,14 +1,20 @@
 import { eq } from 'drizzle-orm';
 import type { Config } from '../../config';
 import type { DbOrTx } from '../../db/client';
+import { populationOf, userIn } from '../../db/queries/population';
 import { type UserRow, userRoles, users } from '../../db/schema';
 
-/** Everyone who may review content: stored HR and admin grants, plus ADMIN_IDS who have written to the bot. */
-export function hrPeople(db: DbOrTx, config: Pick<Config, 'ADMIN_IDS'>): UserRow[] {
+/**
+ * Everyone who may review content: stored HR and admin grants, plus ADMIN_IDS who have written
+ * to the bot — of the people this start serves (the console demo's HR is not a company's).
+ */
+export function hrPeople(db: DbOrTx, config: Pick<Config, 'ADMIN_IDS' | 'platforms'>): UserRow[] {
+  const population = populationOf(config);
   const granted = db
     .select({ user: users })
     .from(userRoles)
     .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(userIn(population, users.id))
     .all()
     .map((r) => r.user);
   const bootstrap = db

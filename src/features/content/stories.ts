@@ -4,6 +4,7 @@ import type { EngineDeps } from '../../core/context';
 import { enqueue } from '../../core/outbox';
 import type { Db, DbOrTx } from '../../db/client';
 import { audit } from '../../db/queries/audit';
+import { pairIn, populationOf } from '../../db/queries/population';
 import { getUser } from '../../db/queries/users';
 import {
   meetingFeedback,
@@ -233,7 +234,12 @@ export function maybeInviteStory(db: DbOrTx, deps: Deps, pair: PairRow, now: Dat
 
 /** The daily pass over active pairs for story invitations. */
 export function runStoryInvites(deps: Deps & { db: Db }, now: Date): void {
-  for (const pair of deps.db.select().from(pairs).where(eq(pairs.status, 'active')).all()) {
+  const served = pairIn(populationOf(deps.config));
+  for (const pair of deps.db
+    .select()
+    .from(pairs)
+    .where(and(eq(pairs.status, 'active'), served))
+    .all()) {
     deps.db.transaction((tx) => maybeInviteStory(tx, deps, pair, now));
   }
 }

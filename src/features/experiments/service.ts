@@ -1,4 +1,4 @@
-import { and, eq, gt, lte } from 'drizzle-orm';
+import { and, eq, gt, lte, type SQL } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { encodeAction } from '../../core/actions';
 import type { EngineDeps } from '../../core/context';
@@ -276,8 +276,11 @@ export function recordOutcome(
   return 'done';
 }
 
-/** Outcomes given in a period, with their idea's title (for the digest and the HR summary). */
-export function outcomesBetween(db: DbOrTx, from: Date, to: Date) {
+/**
+ * Outcomes given in a period, with their idea's title (for the digest and the HR summary), of
+ * ideas `served` admits (a population condition; undefined: all).
+ */
+export function outcomesBetween(db: DbOrTx, from: Date, to: Date, served: SQL | undefined) {
   return db
     .select({
       title: experiments.title,
@@ -287,6 +290,8 @@ export function outcomesBetween(db: DbOrTx, from: Date, to: Date) {
     })
     .from(experimentOutcomes)
     .innerJoin(experiments, eq(experiments.id, experimentOutcomes.experimentId))
-    .where(and(gt(experimentOutcomes.createdAt, from), lte(experimentOutcomes.createdAt, to)))
+    .where(
+      and(gt(experimentOutcomes.createdAt, from), lte(experimentOutcomes.createdAt, to), served),
+    )
     .all();
 }

@@ -4,6 +4,7 @@ import type { Ctx } from '../../core/context';
 import type { FormDefinition, FormValues } from '../../core/forms/types';
 import type { DbOrTx } from '../../db/client';
 import { audit } from '../../db/queries/audit';
+import { inPopulation, type Population, populationOf } from '../../db/queries/population';
 import { getUser } from '../../db/queries/users';
 import { finalSurveys, type PairRow, pairs, surveyInvites } from '../../db/schema';
 import { notify } from '../notify';
@@ -117,7 +118,7 @@ export function inviteToFinalSurvey(
   const db = ctx.deps.db;
   let invited = 0;
   db.transaction((tx) => {
-    for (const id of surveyAudience(tx, program)) {
+    for (const id of surveyAudience(tx, populationOf(ctx.deps.config), program)) {
       const user = getUser(tx, id);
       if (!user) continue;
       // Remembered in its own table: the outbox forgets sent messages after a week.
@@ -157,19 +158,27 @@ const surveyKey = (program: string, userId: number) => `survey:${program}:${user
 
 /**
  * Everyone who was in a pair of the program and is still with us: a former participant (who
- * left, their data deleted) gets nothing, so the count asked about is the count sent.
+ * left, their data deleted) gets nothing, so the count asked about is the count sent. Nor does
+ * anyone this start does not serve (the console demo's people in a platform start).
  */
-export function surveyAudience(db: DbOrTx, program: string): Set<number> {
+export function surveyAudience(db: DbOrTx, population: Population, program: string): Set<number> {
   const people = new Set<number>();
   for (const pair of pairsOfProgram(db, program)) {
-    for (const id of [pair.mentorUserId, pair.menteeUserId]) if (getUser(db, id)) people.add(id);
+    for (const id of [pair.mentorUserId, pair.menteeUserId]) {
+      const user = getUser(db, id);
+      if (user && inPopulation(population, user)) people.add(id);
+    }
   }
   return people;
 }
 
 /** How many of the program's people would get the survey now, and how many already have it. */
-export function surveyReach(db: DbOrTx, program: string): { fresh: number; already: number } {
-  const people = [...surveyAudience(db, program)];
+export function surveyReach(
+  db: DbOrTx,
+  population: Population,
+  program: string,
+): { fresh: number; already: number } {
+  const people = [...surveyAudience(db, population, program)];
   const already = people.filter((id) =>
     db
       .select({ program: surveyInvites.program })
@@ -193,7 +202,7 @@ export function pairsOfProgram(db: DbOrTx, program: string): PairRow[] {
 /** `admin survey`: asks to confirm sending the default program's final survey, with the count. */
 export function finalSurveyAdmin(ctx: Ctx, rest: string): boolean {
   if (rest !== '') return false;
-  const reach = surveyReach(ctx.deps.db, DEFAULT_PROGRAM);
+  const reach = surveyReach(ctx.deps.db, populationOf(ctx.deps.config), DEFAULT_PROGRAM);
   if (reach.fresh === 0) {
     ctx.reply({ kind: 'text', text: ctx.t('survey.nobodyNew', { already: reach.already }) });
     return true;

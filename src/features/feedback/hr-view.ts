@@ -1,7 +1,14 @@
-import { and, gte, lt } from 'drizzle-orm';
+import { and, gte, lt, sql } from 'drizzle-orm';
 import type { Ctx } from '../../core/context';
 import type { CommandSpec } from '../../core/registry';
 import type { DbOrTx } from '../../db/client';
+import {
+  feedbackInSql,
+  type Population,
+  pairInSql,
+  populationOf,
+  userInSql,
+} from '../../db/queries/population';
 import { getUser } from '../../db/queries/users';
 import { finalSurveys, meetingFeedback, pairFit } from '../../db/schema';
 import { type Period, reportPeriod, weekEdges } from '../reports/period';
@@ -32,8 +39,18 @@ export function feedbackAggregate(
   period: Period,
   zone: string,
   k: number,
+  population: Population,
 ): FeedbackAggregate {
   const { from, to } = period;
+  // Only the people this start serves (never the console demo's in a platform start). The
+  // tables' own columns, unqualified: each query reads one table.
+  const served = {
+    ratings: sql.raw(feedbackInSql(population)),
+    fits: sql.raw(
+      `${userInSql(population, 'user_id')} and (pair_id is null or ${pairInSql(population, 'pair_id')})`,
+    ),
+    surveys: sql.raw(userInSql(population, 'user_id')),
+  };
   const edges = weekEdges(period, zone, period.weeks).map((d) => d.getTime());
   const answers = <R extends { createdAt: Date; userId: number | null; leftAs: number | null }>(
     rows: R[],
@@ -42,21 +59,27 @@ export function feedbackAggregate(
     db
       .select()
       .from(meetingFeedback)
-      .where(and(gte(meetingFeedback.createdAt, from), lt(meetingFeedback.createdAt, to)))
+      .where(
+        and(
+          gte(meetingFeedback.createdAt, from),
+          lt(meetingFeedback.createdAt, to),
+          served.ratings,
+        ),
+      )
       .all(),
   );
   const fits = answers(
     db
       .select()
       .from(pairFit)
-      .where(and(gte(pairFit.createdAt, from), lt(pairFit.createdAt, to)))
+      .where(and(gte(pairFit.createdAt, from), lt(pairFit.createdAt, to), served.fits))
       .all(),
   );
   const surveys = answers(
     db
       .select()
       .from(finalSurveys)
-      .where(and(gte(finalSurveys.createdAt, from), lt(finalSurveys.createdAt, to)))
+      .where(and(gte(finalSurveys.createdAt, from), lt(finalSurveys.createdAt, to), served.surveys))
       .all(),
   );
   const ratingWeeks = publishableWeeks(ratings, edges, k);
@@ -163,7 +186,13 @@ export const feedbackCommand: CommandSpec = {
     // Whole weeks, like the summary: the same cells everywhere HR looks.
     const zone = ctx.deps.config.ORG_TIMEZONE;
     const period = reportPeriod(ctx.now, zone, weeks);
-    const data = feedbackAggregate(ctx.deps.db, period, zone, ctx.deps.config.K_ANON_MIN);
+    const data = feedbackAggregate(
+      ctx.deps.db,
+      period,
+      zone,
+      ctx.deps.config.K_ANON_MIN,
+      populationOf(ctx.deps.config),
+    );
     ctx.reply({ kind: 'text', text: renderFeedback(ctx, data, weeks) });
   },
 };

@@ -1,6 +1,7 @@
 import { eq, or } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { DbOrTx } from '../../db/client';
+import { type Population, userIn } from '../../db/queries/population';
 import { getProfile } from '../../db/queries/profiles';
 import {
   type Format,
@@ -34,12 +35,13 @@ export interface Pool {
  */
 export function loadPool(
   db: DbOrTx,
-  options: { now: Date; sameDepartment: boolean; orgTimeZone: string },
+  options: { now: Date; sameDepartment: boolean; orgTimeZone: string; population: Population },
 ): Pool {
   const rows = db
     .select({ profile: profiles, user: users })
     .from(profiles)
     .innerJoin(users, eq(users.id, profiles.userId))
+    .where(userIn(options.population, users.id))
     .all();
   const topicRows = db.select().from(profileTopics).all();
   const teach = new Map<number, Set<string>>();

@@ -8,6 +8,7 @@ import type { Locale, Translate } from '../../core/i18n';
 import type { Reply } from '../../core/replies';
 import type { DbOrTx } from '../../db/client';
 import { audit } from '../../db/queries/audit';
+import { populationOf } from '../../db/queries/population';
 import { getProfile, listTopics } from '../../db/queries/profiles';
 import { scheduleTimer } from '../../db/queries/timers';
 import { getUser } from '../../db/queries/users';
@@ -42,6 +43,7 @@ export function planNow(deps: Deps, now: Date): { pool: Pool; plan: RoundPlan } 
     now,
     sameDepartment: deps.config.MATCH_SAME_DEPARTMENT,
     orgTimeZone: deps.config.ORG_TIMEZONE,
+    population: populationOf(deps.config),
   });
   return { pool, plan: planRound(pool.mentors, pool.mentees, pool.rules) };
 }

@@ -355,6 +355,7 @@ export function exportPersonalData(
       language: user.locale,
       platformLanguage: user.platformLocale,
       timeZone: user.timeZone,
+      email: user.email,
       firstSeenAt: iso(user.createdAt),
       lastSeenAt: iso(user.lastSeenAt),
       unreachableSince: iso(user.unreachableAt),

@@ -1,123 +1,326 @@
-import { Resvg } from '@resvg/resvg-js';
+import { type RenderedImage, Resvg } from '@resvg/resvg-js';
 import { DateTime } from 'luxon';
-import { formatShortDay } from '../../core/format';
+import { formatLongDay, formatShortDay } from '../../core/format';
 import type { Locale, Translate } from '../../core/i18n';
+import type { Logger } from '../../logger';
+import { CHART_FONT_FAMILY, chartFonts } from './chart-font';
+import { dayRange } from './render';
 import type { SummaryData } from './summary';
 
 export const CHART_WIDTH = 960;
-export const CHART_HEIGHT = 420;
-const FONT = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
-const COLORS = {
-  bar: '#5b8def',
-  line: '#f08c2e',
-  funnel: '#34a987',
+export const CHART_HEIGHT = 540;
+
+/**
+ * The chart's colours. Text is only ever `ink`, `muted` or `line`, on the canvas or on the
+ * hidden-week label box: each pair clears WCAG AA (4.5:1), which the chart tests check.
+ */
+export const CHART_COLORS = {
+  canvas: '#ffffff',
+  ink: '#202124',
+  muted: '#5f6368',
+  grid: '#e8eaed',
   axis: '#9aa0a6',
-  text: '#202124',
-};
+  bar: '#4a7bd6',
+  line: '#b35200',
+  people: '#2f8f6f',
+  pairs: '#6f52b5',
+  hiddenFill: '#f1f3f4',
+  hiddenHatch: '#d5d9de',
+} as const;
+const C = CHART_COLORS;
 
 /** Text in SVG: the five characters XML gives meaning to, escaped. */
 function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** A coordinate, short: 12.5, not 12.500000001. */
+const n = (v: number) => String(Math.round(v * 10) / 10);
+
+interface TextStyle {
+  size: number;
+  fill: string;
+  bold?: boolean;
+  anchor?: 'start' | 'middle' | 'end';
+  /** Turned a quarter left around its anchor point, for a vertical axis title. */
+  vertical?: boolean;
+}
+
+function text(x: number, y: number, content: string, s: TextStyle): string {
+  const attrs = [`x="${n(x)}"`, `y="${n(y)}"`, `font-size="${s.size}"`, `fill="${s.fill}"`];
+  if (s.bold) attrs.push('font-weight="bold"');
+  if (s.anchor && s.anchor !== 'start') attrs.push(`text-anchor="${s.anchor}"`);
+  if (s.vertical) attrs.push(`transform="rotate(-90 ${n(x)} ${n(y)})"`);
+  return `<text ${attrs.join(' ')}>${esc(content)}</text>`;
+}
+
+/** About how wide a label is in DejaVu Sans, for laying out the legend. */
+const textWidth = (content: string, size: number) => content.length * size * 0.6;
+
 /**
- * The summary's picture as SVG, built in code: sessions held per week (bars) with mean
- * usefulness (line, 1–5; weeks under the k rule are gaps), and the funnel beside it.
+ * Round ticks for a count axis, from 0 to a round top at or above `max`: 0, 5, 10, 15 for 12;
+ * 0, 1, 2, 3 for 3. Counts are whole, so the step is never below 1.
+ */
+export function countTicks(max: number, intervals = 4): number[] {
+  const raw = max / intervals;
+  const power = 10 ** Math.floor(Math.log10(Math.max(raw, 1)));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  const top = Math.max(step, Math.ceil(max / step) * step);
+  return Array.from({ length: top / step + 1 }, (_, i) => i * step);
+}
+
+/** Where the parts sit: two stacked panels sharing the weeks on the left, the funnel on the right. */
+const PLOT = { left: 84, right: 600 };
+const COUNTS = { top: 96, bottom: 236 };
+const USEFUL = { top: 292, bottom: 432 };
+/** Room above the 5 line for the label of a point at 5. */
+const USEFUL_HEADROOM = 18;
+const FUNNEL = { left: 644, width: 292, barMax: 236 };
+const LEGEND_Y = 506;
+
+/**
+ * The summary's picture as SVG, built in code, to be read in five seconds:
+ * - top, sessions held per week as bars on a count axis of their own (ticks, title, values);
+ * - below, usefulness on its own 1–5 axis, each week's mean written beside its point; a week
+ *   the k rule hides (fewer than `k` people rated) is a hatched band saying so, not a gap;
+ * - right, the funnel in the units the summary text uses: people, then pairs;
+ * - a title with the weeks shown, and a legend.
  * Series values ride along as data attributes, so tests can read what was drawn.
  */
-export function chartSvg(t: Translate, data: SummaryData, locale: Locale, zone: string): string {
+export function chartSvg(
+  t: Translate,
+  data: SummaryData,
+  locale: Locale,
+  zone: string,
+  k: number,
+): string {
+  const series = data.series;
+  const slot = (PLOT.right - PLOT.left) / Math.max(1, series.length);
+  const centre = (i: number) => PLOT.left + i * slot + slot / 2;
   const parts: string[] = [];
-  const left = { x: 60, y: 60, w: 520, h: 280 };
-  const maxHeld = Math.max(1, ...data.series.map((s) => s.held));
-  const slot = left.w / data.series.length;
-  const barW = slot * 0.6;
+
+  const firstWeek = series[0]?.weekStart ?? data.period.from;
   parts.push(
-    `<text x="${left.x}" y="32" font-size="18" font-weight="bold" fill="${COLORS.text}">${esc(t('chart.weekly'))}</text>`,
-    `<line x1="${left.x}" y1="${left.y + left.h}" x2="${left.x + left.w}" y2="${left.y + left.h}" stroke="${COLORS.axis}"/>`,
-  );
-  parts.push(`<g id="held" data-values="${data.series.map((s) => s.held).join(',')}">`);
-  data.series.forEach((s, i) => {
-    const h = (s.held / maxHeld) * left.h;
-    const x = left.x + i * slot + (slot - barW) / 2;
-    const label = formatShortDay(DateTime.fromJSDate(s.weekStart, { zone }), locale);
-    parts.push(
-      `<rect x="${x.toFixed(1)}" y="${(left.y + left.h - h).toFixed(1)}" width="${barW.toFixed(1)}" height="${h.toFixed(1)}" fill="${COLORS.bar}"/>`,
-      `<text x="${(x + barW / 2).toFixed(1)}" y="${(left.y + left.h - h - 6).toFixed(1)}" font-size="12" text-anchor="middle" fill="${COLORS.text}">${s.held}</text>`,
-      `<text x="${(x + barW / 2).toFixed(1)}" y="${left.y + left.h + 18}" font-size="11" text-anchor="middle" fill="${COLORS.axis}">${esc(label)}</text>`,
-    );
-  });
-  parts.push('</g>');
-  // Usefulness 1–5 on the same height; a hidden week breaks the line.
-  const yOf = (u: number) => left.y + left.h - ((u - 1) / 4) * left.h;
-  const segments: string[][] = [[]];
-  data.series.forEach((s, i) => {
-    if (s.usefulness === null) {
-      segments.push([]);
-      return;
-    }
-    const x = left.x + i * slot + slot / 2;
-    segments.at(-1)?.push(`${x.toFixed(1)},${yOf(s.usefulness).toFixed(1)}`);
-  });
-  // The usefulness scale, on the right edge of the bars.
-  for (const u of [1, 3, 5]) {
-    parts.push(
-      `<text x="${left.x + left.w + 8}" y="${(yOf(u) + 4).toFixed(1)}" font-size="11" fill="${COLORS.line}">${u}</text>`,
-    );
-  }
-  parts.push(
-    `<g id="usefulness" data-values="${data.series.map((s) => (s.usefulness === null ? '' : s.usefulness)).join(',')}">`,
-  );
-  for (const points of segments.filter((p) => p.length)) {
-    parts.push(
-      `<polyline points="${points.join(' ')}" fill="none" stroke="${COLORS.line}" stroke-width="3"/>`,
-    );
-    for (const p of points) {
-      const [cx, cy] = p.split(',');
-      parts.push(`<circle cx="${cx}" cy="${cy}" r="4" fill="${COLORS.line}"/>`);
-    }
-  }
-  parts.push('</g>');
-  parts.push(
-    `<text x="${left.x}" y="${left.y + left.h + 44}" font-size="12" fill="${COLORS.bar}">■ ${esc(t('chart.held'))}</text>`,
-    `<text x="${left.x + 220}" y="${left.y + left.h + 44}" font-size="12" fill="${COLORS.line}">● ${esc(t('chart.usefulness'))}</text>`,
+    text(
+      24,
+      40,
+      t('summary.title', { period: dayRange(firstWeek, data.period.to, zone, locale) }),
+      {
+        size: 20,
+        fill: C.ink,
+        bold: true,
+      },
+    ),
   );
 
-  // The funnel: horizontal bars, widest first.
-  const right = { x: 640, y: 60, w: 280 };
-  const f = data.funnel;
-  const steps: [string, number][] = [
-    [t('chart.funnel.volunteers'), f.volunteers],
-    [t('chart.funnel.prepared'), f.prepared],
-    [t('chart.funnel.proposed'), f.proposed],
-    [t('chart.funnel.pairs'), f.activePairs * 2],
-    [t('chart.funnel.met'), f.metOnce * 2],
-  ];
-  const maxStep = Math.max(1, ...steps.map(([, v]) => v));
+  // Sessions held: bars on a count axis.
+  const ticks = countTicks(Math.max(0, ...series.map((s) => s.held)));
+  const top = ticks.at(-1) ?? 1;
+  const yCount = (v: number) => COUNTS.bottom - (v / top) * (COUNTS.bottom - COUNTS.top);
   parts.push(
-    `<text x="${right.x}" y="32" font-size="18" font-weight="bold" fill="${COLORS.text}">${esc(t('chart.funnel'))}</text>`,
-    `<g id="funnel" data-values="${steps.map(([, v]) => v).join(',')}">`,
+    text(PLOT.left, 76, t('chart.weekly'), { size: 14, fill: C.ink, bold: true }),
+    text(26, (COUNTS.top + COUNTS.bottom) / 2, t('chart.countAxis'), {
+      size: 11,
+      fill: C.muted,
+      anchor: 'middle',
+      vertical: true,
+    }),
   );
-  steps.forEach(([label, value], i) => {
-    const y = right.y + i * 56;
-    const w = Math.max(2, (value / maxStep) * right.w);
+  for (const v of ticks) {
+    const y = yCount(v);
     parts.push(
-      `<text x="${right.x}" y="${y + 12}" font-size="12" fill="${COLORS.text}">${esc(label)}</text>`,
-      `<rect x="${right.x}" y="${y + 18}" width="${w.toFixed(1)}" height="22" fill="${COLORS.funnel}"/>`,
-      `<text x="${(right.x + w + 6).toFixed(1)}" y="${y + 34}" font-size="12" fill="${COLORS.text}">${value}</text>`,
+      `<line x1="${PLOT.left}" y1="${n(y)}" x2="${PLOT.right}" y2="${n(y)}" stroke="${v === 0 ? C.axis : C.grid}"/>`,
+      text(PLOT.left - 8, y + 4, String(v), { size: 11, fill: C.muted, anchor: 'end' }),
+    );
+  }
+  const barW = slot * 0.56;
+  parts.push(`<g id="held" data-values="${series.map((s) => s.held).join(',')}">`);
+  series.forEach((s, i) => {
+    const y = yCount(s.held);
+    parts.push(
+      `<rect x="${n(centre(i) - barW / 2)}" y="${n(y)}" width="${n(barW)}" height="${n(COUNTS.bottom - y)}" fill="${C.bar}"/>`,
+      text(centre(i), y - 5, String(s.held), { size: 12, fill: C.ink, anchor: 'middle' }),
     );
   });
   parts.push('</g>');
+
+  // Usefulness: its own 1–5 axis, values on the points, hidden weeks marked.
+  const yUseful = (u: number) =>
+    USEFUL.bottom - ((u - 1) / 4) * (USEFUL.bottom - USEFUL.top - USEFUL_HEADROOM);
+  parts.push(
+    text(PLOT.left, 274, t('chart.usefulnessPanel'), { size: 14, fill: C.ink, bold: true }),
+    text(26, (USEFUL.top + USEFUL.bottom) / 2, t('chart.usefulnessAxis'), {
+      size: 11,
+      fill: C.muted,
+      anchor: 'middle',
+      vertical: true,
+    }),
+  );
+  for (const u of [1, 2, 3, 4, 5]) {
+    const y = yUseful(u);
+    parts.push(
+      `<line x1="${PLOT.left}" y1="${n(y)}" x2="${PLOT.right}" y2="${n(y)}" stroke="${u === 1 ? C.axis : C.grid}"/>`,
+      text(PLOT.left - 8, y + 4, String(u), { size: 11, fill: C.muted, anchor: 'end' }),
+    );
+  }
+  const hidden = series.flatMap((s, i) => (s.usefulness === null ? [i] : []));
+  parts.push(`<g id="hidden-weeks" data-values="${hidden.join(',')}">`);
+  for (const i of hidden) {
+    const x = PLOT.left + i * slot + 2;
+    const mid = (USEFUL.top + USEFUL.bottom) / 2;
+    parts.push(
+      `<rect x="${n(x)}" y="${USEFUL.top}" width="${n(slot - 4)}" height="${USEFUL.bottom - USEFUL.top}" fill="${C.hiddenFill}"/>`,
+      `<rect x="${n(x)}" y="${USEFUL.top}" width="${n(slot - 4)}" height="${USEFUL.bottom - USEFUL.top}" fill="url(#hatch)"/>`,
+      // The words sit on a plain box: hatching behind letters would cost contrast.
+      `<g data-bg="${C.hiddenFill}">`,
+      `<rect x="${n(x)}" y="${n(mid - 20)}" width="${n(slot - 4)}" height="36" fill="${C.hiddenFill}"/>`,
+      text(centre(i), mid - 4, t('chart.hidden'), {
+        size: 11,
+        fill: C.ink,
+        bold: true,
+        anchor: 'middle',
+      }),
+      text(centre(i), mid + 11, t('chart.hiddenShort', { k }), {
+        size: 10,
+        fill: C.ink,
+        anchor: 'middle',
+      }),
+      '</g>',
+    );
+  }
+  parts.push('</g>');
+  // A line joins neighbouring weeks only: across a hidden week there is nothing to join.
+  const runs: { x: number; y: number; u: number }[][] = [[]];
+  series.forEach((s, i) => {
+    if (s.usefulness === null) runs.push([]);
+    else runs.at(-1)?.push({ x: centre(i), y: yUseful(s.usefulness), u: s.usefulness });
+  });
+  parts.push(
+    `<g id="usefulness" data-values="${series.map((s) => s.usefulness ?? '').join(',')}">`,
+  );
+  for (const run of runs.filter((r) => r.length > 1)) {
+    parts.push(
+      `<polyline points="${run.map((p) => `${n(p.x)},${n(p.y)}`).join(' ')}" fill="none" stroke="${C.line}" stroke-width="3"/>`,
+    );
+  }
+  for (const p of runs.flat()) {
+    parts.push(
+      `<circle cx="${n(p.x)}" cy="${n(p.y)}" r="5" fill="${C.line}" stroke="${C.canvas}" stroke-width="2"/>`,
+      text(p.x, p.y - 10, p.u.toFixed(1), { size: 12, fill: C.line, bold: true, anchor: 'middle' }),
+    );
+  }
+  parts.push('</g>');
+  series.forEach((s, i) => {
+    const label = formatShortDay(DateTime.fromJSDate(s.weekStart, { zone }), locale);
+    parts.push(
+      text(centre(i), USEFUL.bottom + 18, label, { size: 11, fill: C.muted, anchor: 'middle' }),
+    );
+  });
+  parts.push(
+    text((PLOT.left + PLOT.right) / 2, USEFUL.bottom + 36, t('chart.weekOf'), {
+      size: 11,
+      fill: C.muted,
+      anchor: 'middle',
+    }),
+  );
+
+  parts.push(...funnel(t, data, locale, zone), ...legend(t, k));
+
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" viewBox="0 0 ${CHART_WIDTH} ${CHART_HEIGHT}" font-family="${FONT}">`,
-    `<rect width="${CHART_WIDTH}" height="${CHART_HEIGHT}" fill="#ffffff"/>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" viewBox="0 0 ${CHART_WIDTH} ${CHART_HEIGHT}" font-family="${CHART_FONT_FAMILY}, sans-serif">`,
+    `<defs><pattern id="hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="3" height="8" fill="${C.hiddenHatch}"/></pattern></defs>`,
+    `<rect width="${CHART_WIDTH}" height="${CHART_HEIGHT}" fill="${C.canvas}"/>`,
     ...parts,
     '</svg>',
   ].join('\n');
 }
 
-/** Rasterises the SVG in-process (resvg ships its binary inside the npm package). */
-export function chartPng(svg: string): Buffer {
-  return new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } })
-    .render()
-    .asPng();
+/**
+ * The funnel in the summary text's own figures and units: volunteers, prepared and proposed
+ * are people; active pairs and pairs that met are pairs (a mentor with two mentees is two
+ * pairs, so pairs × 2 is not a head count). Each group has its own scale and heading.
+ */
+function funnel(t: Translate, data: SummaryData, locale: Locale, zone: string): string[] {
+  const f = data.funnel;
+  const asOf = formatLongDay(
+    DateTime.fromJSDate(data.period.to, { zone }).minus({ days: 1 }),
+    locale,
+  );
+  const groups = [
+    {
+      id: 'funnel-people',
+      heading: t('chart.funnel.people'),
+      colour: C.people,
+      steps: [
+        [t('chart.funnel.volunteers'), f.volunteers],
+        [t('chart.funnel.prepared'), f.prepared],
+        [t('chart.funnel.proposed'), f.proposed],
+      ] as const,
+    },
+    {
+      id: 'funnel-pairs',
+      heading: t('chart.funnel.pairsHeading'),
+      colour: C.pairs,
+      steps: [
+        [t('chart.funnel.pairs'), f.activePairs],
+        [t('chart.funnel.met'), f.metOnce],
+      ] as const,
+    },
+  ];
+  const parts = [
+    text(FUNNEL.left, 76, t('chart.funnel', { day: asOf }), { size: 14, fill: C.ink, bold: true }),
+  ];
+  let y = 106;
+  for (const g of groups) {
+    const max = Math.max(1, ...g.steps.map(([, v]) => v));
+    parts.push(
+      text(FUNNEL.left, y, g.heading, { size: 12, fill: C.muted, bold: true }),
+      `<g id="${g.id}" data-values="${g.steps.map(([, v]) => v).join(',')}">`,
+    );
+    y += 22;
+    for (const [label, value] of g.steps) {
+      const w = Math.max(2, (value / max) * FUNNEL.barMax);
+      parts.push(
+        text(FUNNEL.left, y, label, { size: 12, fill: C.ink }),
+        `<rect x="${FUNNEL.left}" y="${y + 6}" width="${n(w)}" height="18" fill="${g.colour}"/>`,
+        text(FUNNEL.left + w + 6, y + 20, String(value), { size: 12, fill: C.ink, bold: true }),
+      );
+      y += 46;
+    }
+    parts.push('</g>');
+    y += 14;
+  }
+  return parts;
+}
+
+/** What each mark means, in one row under the panels. */
+function legend(t: Translate, k: number): string[] {
+  const parts: string[] = [];
+  let x = 24;
+  const item = (swatch: string, label: string) => {
+    parts.push(swatch, text(x + 26, LEGEND_Y + 5, label, { size: 12, fill: C.ink }));
+    x += 26 + textWidth(label, 12) + 28;
+  };
+  item(
+    `<rect x="${x}" y="${LEGEND_Y - 7}" width="18" height="14" fill="${C.bar}"/>`,
+    t('chart.held'),
+  );
+  item(
+    `<line x1="${x}" y1="${LEGEND_Y + 1}" x2="${x + 18}" y2="${LEGEND_Y + 1}" stroke="${C.line}" stroke-width="3"/><circle cx="${x + 9}" cy="${LEGEND_Y + 1}" r="5" fill="${C.line}" stroke="${C.canvas}" stroke-width="2"/>`,
+    t('chart.usefulness'),
+  );
+  item(
+    `<rect x="${x}" y="${LEGEND_Y - 7}" width="18" height="14" fill="${C.hiddenFill}"/><rect x="${x}" y="${LEGEND_Y - 7}" width="18" height="14" fill="url(#hatch)" stroke="${C.hiddenHatch}"/>`,
+    t('chart.hiddenLegend', { k }),
+  );
+  return parts;
+}
+
+/** Rasterises the SVG in-process with the shipped font (resvg ships its binary in the npm package). */
+export function chartImage(svg: string, logger?: Pick<Logger, 'warn'>): RenderedImage {
+  return new Resvg(svg, { font: chartFonts(logger) }).render();
+}
+
+export function chartPng(svg: string, logger?: Pick<Logger, 'warn'>): Buffer {
+  return chartImage(svg, logger).asPng();
 }

@@ -3,6 +3,7 @@ import type { Config } from '../../config';
 import { enqueue } from '../../core/outbox';
 import type { CommandSpec } from '../../core/registry';
 import type { Db } from '../../db/client';
+import type { Logger } from '../../logger';
 import { channelTarget } from '../matching/scheduled';
 import { buildSummary } from './build';
 import { inHrPlace } from './place';
@@ -27,7 +28,14 @@ export const reportCommand: CommandSpec = {
       ctx.reply({ kind: 'text', text: ctx.t('report.wrongPlace') });
       return;
     }
-    const built = buildSummary(ctx.deps.db, ctx.deps.config, ctx.now, weeks, ctx.locale);
+    const built = buildSummary(
+      ctx.deps.db,
+      ctx.deps.config,
+      ctx.now,
+      weeks,
+      ctx.locale,
+      ctx.deps.logger,
+    );
     ctx.reply(built.reply);
     ctx.replyFile(built.chart);
   },
@@ -37,11 +45,14 @@ export const reportCommand: CommandSpec = {
  * SUMMARY_CRON: last week's summary and chart to HR_CHANNEL, in the organisation's language.
  * Keyed by week, so a catch-up after downtime and a regular run never post it twice.
  */
-export function runWeeklySummary(deps: { db: Db; config: Config }, now: Date): boolean {
+export function runWeeklySummary(
+  deps: { db: Db; config: Config; logger?: Pick<Logger, 'warn'> },
+  now: Date,
+): boolean {
   const target = channelTarget(deps.config.HR_CHANNEL);
   if (!target) return false;
   const locale = deps.config.DEFAULT_LOCALE;
-  const built = buildSummary(deps.db, deps.config, now, 1, locale);
+  const built = buildSummary(deps.db, deps.config, now, 1, locale, deps.logger);
   const week = DateTime.fromJSDate(now, { zone: deps.config.ORG_TIMEZONE }).toFormat("kkkk-'W'WW");
   return deps.db.transaction((tx) => {
     const posted = enqueue(

@@ -6,6 +6,7 @@ import type { CommandSpec } from '../../core/registry';
 import type { FileMessage } from '../../core/replies';
 import type { Db } from '../../db/client';
 import { audit } from '../../db/queries/audit';
+import { feedbackInSql, pairInSql, populationOf, userInSql } from '../../db/queries/population';
 import { guarded, mean, RESPONDENT_SQL, type Respondent } from '../feedback/k-anon';
 import { weekStart } from './period';
 
@@ -39,16 +40,18 @@ const nameOf = (alias: string) => `case when ${alias}.left_at is null then ${ali
 
 /**
  * Every HR export table as rows. Feedback appears only aggregated per week and under the
- * k rule, like everywhere HR looks; free text and individual ratings are not exported.
+ * k rule, like everywhere HR looks; free text and individual ratings are not exported. Only
+ * the people this start serves are in it (never the console demo's in a platform start).
  */
 export function exportRows(
   db: Db,
-  config: Pick<Config, 'ORG_TIMEZONE' | 'K_ANON_MIN'>,
+  config: Pick<Config, 'ORG_TIMEZONE' | 'K_ANON_MIN' | 'platforms'>,
   now: Date,
   locale: Locale = 'en',
 ): Record<ExportTable, Row[]> {
   const sqlite = db.$client;
   const zone = config.ORG_TIMEZONE;
+  const pop = populationOf(config);
   const all = (sql: string) => sqlite.prepare(sql).all() as Record<string, unknown>[];
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
@@ -68,7 +71,7 @@ export function exportRows(
     `select u.id, u.name, u.platform, p.role, p.grade, p.department, p.joined_at, p.prepared_at,
             p.paused_until, g.name as program
        from profiles p join users u on u.id = p.user_id left join programs g on g.id = p.program_id
-      order by u.id`,
+      where ${userInSql(pop, 'p.user_id')} order by u.id`,
   ).map((r) => ({
     id: num(r.id),
     name: str(r.name),
@@ -87,7 +90,7 @@ export function exportRows(
     `select p.id, ${nameOf('mu')} as mentor, ${nameOf('eu')} as mentee, p.status, g.name as program, p.manual,
             p.nudges_ignored, p.created_at, p.ended_at
        from pairs p join users mu on mu.id = p.mentor_user_id join users eu on eu.id = p.mentee_user_id
-       left join programs g on g.id = p.program_id order by p.id`,
+       left join programs g on g.id = p.program_id where ${pairInSql(pop, 'p.id')} order by p.id`,
   ).map((r) => ({
     id: num(r.id),
     mentor: person(r.mentor),
@@ -100,7 +103,8 @@ export function exportRows(
     ended_at: iso(num(r.ended_at), zone),
   }));
   const meetings = all(
-    'select id, pair_id, kind, starts_at, duration_min, status, topic from meetings order by starts_at, id',
+    `select id, pair_id, kind, starts_at, duration_min, status, topic from meetings
+      where ${pairInSql(pop, 'pair_id')} order by starts_at, id`,
   ).map((r) => ({
     id: num(r.id),
     pair_id: num(r.pair_id),
@@ -112,7 +116,7 @@ export function exportRows(
   }));
   const goals = all(
     `select g.id, g.pair_id, ${nameOf('u')} as owner, g.specific, g.measure, g.deadline, g.progress, g.status, g.created_at
-       from goals g join users u on u.id = g.owner_user_id order by g.id`,
+       from goals g join users u on u.id = g.owner_user_id where ${pairInSql(pop, 'g.pair_id')} order by g.id`,
   ).map((r) => ({
     id: num(r.id),
     pair_id: num(r.pair_id),
@@ -130,7 +134,7 @@ export function exportRows(
   const closed = weekStart(now, zone).toMillis();
   for (const r of sqlite
     .prepare(
-      `select created_at, usefulness, ${RESPONDENT_SQL} as who from meeting_feedback where created_at < ?`,
+      `select created_at, usefulness, ${RESPONDENT_SQL} as who from meeting_feedback where created_at < ? and ${feedbackInSql(pop)}`,
     )
     .all(closed) as Record<string, unknown>[]) {
     const week =
@@ -156,7 +160,7 @@ export function exportRows(
             e.sponsor_user_id as sponsor_id, e.check_date, e.created_at,
             (select group_concat(outcome, ' ') from experiment_outcomes o where o.experiment_id = e.id) as outcomes
        from experiments e join users u on u.id = e.author_user_id left join users s on s.id = e.sponsor_user_id
-      order by e.id`,
+      where ${userInSql(pop, 'e.author_user_id')} order by e.id`,
   ).map((r) => ({
     id: num(r.id),
     title: str(r.title),
@@ -190,7 +194,7 @@ export function toCsv(rows: Row[], header: string[]): string {
 /** The export as files, one per table. */
 export function exportFiles(
   db: Db,
-  config: Pick<Config, 'ORG_TIMEZONE' | 'K_ANON_MIN'>,
+  config: Pick<Config, 'ORG_TIMEZONE' | 'K_ANON_MIN' | 'platforms'>,
   now: Date,
   locale: Locale = 'en',
 ): FileMessage[] {

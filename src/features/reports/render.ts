@@ -13,10 +13,11 @@ export function change(now: number, before: number, decimals = 0): string {
   return ` ${diff > 0 ? '▲' : '▼'}${Math.abs(diff).toFixed(decimals)}`;
 }
 
-function periodLabel(data: SummaryData, zone: string, locale: Locale): string {
-  const from = DateTime.fromJSDate(data.period.from, { zone });
-  const last = DateTime.fromJSDate(data.period.to, { zone }).minus({ days: 1 });
-  return `${formatShortDay(from, locale)} – ${formatShortDay(last, locale, { year: true })}`;
+/** Days `from` up to (not including) `to` as people write them: "30 Nov – 6 Dec 2026". */
+export function dayRange(from: Date, to: Date, zone: string, locale: Locale): string {
+  const first = DateTime.fromJSDate(from, { zone });
+  const last = DateTime.fromJSDate(to, { zone }).minus({ days: 1 });
+  return `${formatShortDay(first, locale)} – ${formatShortDay(last, locale, { year: true })}`;
 }
 
 function guardedLine(
@@ -117,7 +118,9 @@ export function renderSummary(
   ];
   return {
     kind: 'text',
-    title: t('summary.title', { period: periodLabel(data, options.zone, options.locale) }),
+    title: t('summary.title', {
+      period: dayRange(data.period.from, data.period.to, options.zone, options.locale),
+    }),
     text: paragraphs.join('\n\n'),
     context: t('summary.context', { zone: options.zone, k: options.k }),
   };

@@ -2,6 +2,13 @@ import type Database from 'better-sqlite3';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
 import {
+  feedbackInSql,
+  type Population,
+  pairInSql,
+  populationOf,
+  userInSql,
+} from '../../db/queries/population';
+import {
   type Guarded,
   guarded,
   guardedWeeklyMean,
@@ -67,13 +74,16 @@ type Num = { n: number };
 /**
  * Everything the weekly summary says, computed with aggregate queries (so a year of data
  * costs milliseconds, not a scan in JavaScript). Ratings appear only as K_ANON_MIN-guarded means.
+ * Only the people this start serves count (never the console demo's in a platform start).
  */
 export function computeSummary(
   db: Db,
-  config: Pick<Config, 'K_ANON_MIN' | 'ORG_TIMEZONE'>,
+  config: Pick<Config, 'K_ANON_MIN' | 'ORG_TIMEZONE' | 'platforms'>,
   period: Period,
 ): SummaryData {
   const sqlite = db.$client;
+  const pop = populationOf(config);
+  const pairIn = (column: string) => pairInSql(pop, column);
   const k = config.K_ANON_MIN;
   const from = period.from.getTime();
   const to = period.to.getTime();
@@ -82,7 +92,7 @@ export function computeSummary(
   // Volunteers then: today's profiles plus those who were here at `at` and have left since
   // (only their role and dates are kept), so a past week's funnel never changes.
   const volunteersAt = (at: number) =>
-    `select role, joined_at, prepared_at from profiles
+    `select role, joined_at, prepared_at from profiles where ${userInSql(pop, 'user_id')}
       union all select role, joined_at, prepared_at from former_volunteers where left_at >= ${Number(at)}`;
   const roles = sqlite
     .prepare(
@@ -92,7 +102,7 @@ export function computeSummary(
   const byRole = (r: string) => roles.find((x) => x.role === r)?.n ?? 0;
   const activeAt = (at: number) =>
     one(
-      'select count(*) as n from pairs where created_at < ? and (ended_at is null or ended_at >= ?)',
+      `select count(*) as n from pairs where created_at < ? and (ended_at is null or ended_at >= ?) and ${pairIn('id')}`,
       at,
       at,
     );
@@ -115,7 +125,7 @@ export function computeSummary(
       `select count(*) as n from (select mentor_user_id as u from proposals where created_at < ?
         union select mentee_user_id from proposals where created_at < ?
         union select mentor_user_id from pairs where created_at < ?
-        union select mentee_user_id from pairs where created_at < ?)`,
+        union select mentee_user_id from pairs where created_at < ?) where ${userInSql(pop, 'u')}`,
       to,
       to,
       to,
@@ -124,17 +134,24 @@ export function computeSummary(
     activePairs: activeAt(to),
     metOnce: one(
       `select count(distinct m.pair_id) as n from meetings m join pairs p on p.id = m.pair_id
-        where m.status = 'held' and m.starts_at < ? and (p.ended_at is null or p.ended_at >= ?)`,
+        where m.status = 'held' and m.starts_at < ? and (p.ended_at is null or p.ended_at >= ?)
+          and ${pairIn('p.id')}`,
       to,
       to,
     ),
-    goalsSet: one('select count(*) as n from goals where created_at < ?', to),
-    goalsDone: one("select count(*) as n from goals where status = 'done' and updated_at < ?", to),
+    goalsSet: one(
+      `select count(*) as n from goals where created_at < ? and ${pairIn('pair_id')}`,
+      to,
+    ),
+    goalsDone: one(
+      `select count(*) as n from goals where status = 'done' and updated_at < ? and ${pairIn('pair_id')}`,
+      to,
+    ),
   };
 
   const meetingCounts = sqlite
     .prepare(
-      'select status, count(*) as n from meetings where starts_at >= ? and starts_at < ? group by status',
+      `select status, count(*) as n from meetings where starts_at >= ? and starts_at < ? and ${pairIn('pair_id')} group by status`,
     )
     .all(from, to) as { status: string; n: number }[];
   const status = (s: string) => meetingCounts.find((m) => m.status === s)?.n ?? 0;
@@ -146,7 +163,7 @@ export function computeSummary(
     guardedWeeklyMean(
       sqlite
         .prepare(
-          `select created_at as at, ${RESPONDENT_SQL} as who, usefulness from meeting_feedback where created_at >= ? and created_at < ?`,
+          `select created_at as at, ${RESPONDENT_SQL} as who, usefulness from meeting_feedback where created_at >= ? and created_at < ? and ${feedbackInSql(pop)}`,
         )
         .all(p.from.getTime(), p.to.getTime()) as {
         at: number;
@@ -159,7 +176,7 @@ export function computeSummary(
     );
   const surveys = sqlite
     .prepare(
-      `select created_at as at, ${RESPONDENT_SQL} as who, nps from final_surveys where created_at >= ? and created_at < ?`,
+      `select created_at as at, ${RESPONDENT_SQL} as who, nps from final_surveys where created_at >= ? and created_at < ? and ${userInSql(pop, 'user_id')}`,
     )
     .all(from, to) as { at: number; who: Respondent; nps: number }[];
 
@@ -175,9 +192,9 @@ export function computeSummary(
     },
     usefulness: usefulnessIn(period),
     nps: guardedWeeklyMean(surveys, edgesOf(period), k, (s) => s.nps, nps),
-    unmetTopics: unmetTopicsAt(sqlite, to),
-    atRisk: atRiskAt(sqlite, to),
-    experiments: experimentCounts(sqlite, to),
+    unmetTopics: unmetTopicsAt(sqlite, pop, to),
+    atRisk: atRiskAt(sqlite, pop, to),
+    experiments: experimentCounts(sqlite, pop, to),
     previous: {
       volunteers: one(
         `select count(*) as n from (${volunteersAt(prev.to.getTime())}) where joined_at < ?`,
@@ -185,23 +202,27 @@ export function computeSummary(
       ),
       activePairs: activeAt(prev.to.getTime()),
       held: one(
-        "select count(*) as n from meetings where status = 'held' and starts_at >= ? and starts_at < ?",
+        `select count(*) as n from meetings where status = 'held' and starts_at >= ? and starts_at < ? and ${pairIn('pair_id')}`,
         prev.from.getTime(),
         prev.to.getTime(),
       ),
       usefulness: usefulnessIn(prev),
     },
-    series: weeklySeries(sqlite, k, period, config.ORG_TIMEZONE),
+    series: weeklySeries(sqlite, pop, k, period, config.ORG_TIMEZONE),
   };
 }
 
 /** Topics volunteers at `to` wanted that none of them taught, most wanted first. */
-function unmetTopicsAt(sqlite: Database.Database, to: number): SummaryData['unmetTopics'] {
+function unmetTopicsAt(
+  sqlite: Database.Database,
+  pop: Population,
+  to: number,
+): SummaryData['unmetTopics'] {
   return sqlite
     .prepare(
       `with topics_then(topic_id, direction) as (
          select t.topic_id, t.direction from profile_topics t
-           join profiles p on p.user_id = t.user_id where p.joined_at < @to
+           join profiles p on p.user_id = t.user_id where p.joined_at < @to and ${userInSql(pop, 't.user_id')}
          union all select j.value, 'learn' from former_volunteers f, json_each(f.learns) j
            where f.joined_at < @to and f.left_at >= @to
          union all select j.value, 'teach' from former_volunteers f, json_each(f.teaches) j
@@ -218,7 +239,7 @@ function unmetTopicsAt(sqlite: Database.Database, to: number): SummaryData['unme
  * Pairs active at `to` that went quiet: no session for AT_RISK_DAYS, or three ignored nudges.
  * Active then, not now — a pair that ended later (someone left) stays in its past weeks.
  */
-function atRiskAt(sqlite: Database.Database, to: number): SummaryData['atRisk'] {
+function atRiskAt(sqlite: Database.Database, pop: Population, to: number): SummaryData['atRisk'] {
   const rows = sqlite
     .prepare(
       `select p.id, p.nudges_ignored as nudges, p.created_at as created,
@@ -226,7 +247,7 @@ function atRiskAt(sqlite: Database.Database, to: number): SummaryData['atRisk'] 
               case when eu.left_at is null then eu.name end as mentee,
               (select max(starts_at) from meetings m where m.pair_id = p.id and m.status = 'held' and m.starts_at < ?) as last
          from pairs p join users mu on mu.id = p.mentor_user_id join users eu on eu.id = p.mentee_user_id
-        where p.created_at < ? and (p.ended_at is null or p.ended_at >= ?)`,
+        where p.created_at < ? and (p.ended_at is null or p.ended_at >= ?) and ${pairInSql(pop, 'p.id')}`,
     )
     .all(to, to, to) as {
     nudges: number;
@@ -245,15 +266,23 @@ function atRiskAt(sqlite: Database.Database, to: number): SummaryData['atRisk'] 
   });
 }
 
-function experimentCounts(sqlite: Database.Database, to: number): SummaryData['experiments'] {
+function experimentCounts(
+  sqlite: Database.Database,
+  pop: Population,
+  to: number,
+): SummaryData['experiments'] {
+  const authored = userInSql(pop, 'author_user_id');
   const rows = sqlite
-    .prepare('select status, count(*) as n from experiments where created_at < ? group by status')
+    .prepare(
+      `select status, count(*) as n from experiments where created_at < ? and ${authored} group by status`,
+    )
     .all(to) as { status: string; n: number }[];
   const of = (s: string) => rows.find((r) => r.status === s)?.n ?? 0;
   const worked = (
     sqlite
       .prepare(
-        `select count(distinct experiment_id) as n from experiment_outcomes where outcome = 'worked' and created_at < ?`,
+        `select count(distinct experiment_id) as n from experiment_outcomes where outcome = 'worked' and created_at < ?
+           and experiment_id in (select id from experiments where ${authored})`,
       )
       .get(to) as Num
   ).n;
@@ -269,6 +298,7 @@ function experimentCounts(sqlite: Database.Database, to: number): SummaryData['e
 /** Sessions held and mean usefulness per organisation week, for the chart. */
 function weeklySeries(
   sqlite: Database.Database,
+  pop: Population,
   k: number,
   period: Period,
   zone: string,
@@ -284,7 +314,7 @@ function weeklySeries(
   const held = new Array<number>(CHART_WEEKS).fill(0);
   for (const row of sqlite
     .prepare(
-      "select starts_at as t from meetings where status = 'held' and starts_at >= ? and starts_at < ?",
+      `select starts_at as t from meetings where status = 'held' and starts_at >= ? and starts_at < ? and ${pairInSql(pop, 'pair_id')}`,
     )
     .iterate(first, last) as Iterable<{ t: number }>) {
     held[bucket(row.t)] = (held[bucket(row.t)] ?? 0) + 1;
@@ -293,7 +323,7 @@ function weeklySeries(
   const people: Set<Respondent>[] = Array.from({ length: CHART_WEEKS }, () => new Set());
   for (const row of sqlite
     .prepare(
-      `select created_at as t, usefulness as u, ${RESPONDENT_SQL} as who from meeting_feedback where created_at >= ? and created_at < ?`,
+      `select created_at as t, usefulness as u, ${RESPONDENT_SQL} as who from meeting_feedback where created_at >= ? and created_at < ? and ${feedbackInSql(pop)}`,
     )
     .iterate(first, last) as Iterable<{ t: number; u: number; who: Respondent }>) {
     const b = bucket(row.t);

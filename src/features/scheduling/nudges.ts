@@ -3,6 +3,7 @@ import { encodeAction } from '../../core/actions';
 import type { EngineDeps } from '../../core/context';
 import { COMMAND_ACTION } from '../../core/engine';
 import type { Db } from '../../db/client';
+import { pairIn, populationOf } from '../../db/queries/population';
 import { getProfile } from '../../db/queries/profiles';
 import { meetings, pairs } from '../../db/schema';
 import { notify } from '../notify';
@@ -23,7 +24,12 @@ export function runNudges(
   now: Date,
 ): number {
   let sent = 0;
-  for (const pair of deps.db.select().from(pairs).where(eq(pairs.status, 'active')).all()) {
+  const served = pairIn(populationOf(deps.config));
+  for (const pair of deps.db
+    .select()
+    .from(pairs)
+    .where(and(eq(pairs.status, 'active'), served))
+    .all()) {
     // Each program sets its own pace; the default program uses CADENCE_DAYS.
     const cadenceMs = cadenceDaysOf(deps.db, deps.config, pair.id) * DAY_MS;
     const booked = deps.db

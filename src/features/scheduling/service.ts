@@ -8,7 +8,7 @@ import type { Reply } from '../../core/replies';
 import type { DbOrTx } from '../../db/client';
 import { audit } from '../../db/queries/audit';
 import { scheduleTimer } from '../../db/queries/timers';
-import { userRef } from '../../db/queries/users';
+import { getUser, userRef } from '../../db/queries/users';
 import {
   type MeetingRow,
   meetings,
@@ -259,21 +259,21 @@ function sendInvite(db: DbOrTx, deps: Deps, meeting: MeetingRow, invite: Invite,
     }),
     now,
   );
+  const booker = meeting.createdBy === null ? undefined : getUser(db, meeting.createdBy);
   const ics = meetingIcs(
     {
-      id: meeting.id,
+      uid: meeting.uid,
       sequence: meeting.sequence,
       startsAt: meeting.startsAt,
       durationMin: meeting.durationMin,
       title: t('meeting.icsTitle', { kind, name: other.name }),
-      description: meeting.topic,
+      topic: meeting.topic,
       link: meeting.link,
-      attendees: [
-        { id: me.id, name: me.name },
-        { id: other.id, name: other.name },
-      ],
+      // The one who booked stays the organizer through every move, whoever makes it.
+      organizer: booker && (booker.id === me.id || booker.id === other.id) ? booker : undefined,
+      people: [me, other],
     },
-    method,
+    method === 'CANCEL',
     now,
   );
   enqueue(
