@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TANDEM_ARGS, TANDEM_ROOT } from '../helpers/tandem-process';
+
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
