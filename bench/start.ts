@@ -6,16 +6,21 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { FakeSlackApi } from '../test/fakes/slack-api';
 import { freePort } from '../test/helpers/net';
 
 const RUNS = Number(process.env.BENCH_START_RUNS ?? 5);
-const IDLE_MS = Number(process.env.BENCH_START_IDLE_MS ?? 3000);
+const IDLE_MS = Number(process.env.BENCH_START_IDLE_MS ?? 5000);
 const TARGET_START_MS = 1500;
 const TARGET_RSS_MB = 120;
+/**
+ * The targets were set where a bare Bolt app starts in ≈ 0.8 s. On a busier machine every
+ * start is slower, so the start is also judged against the bare app started in this run.
+ */
+const QUIET_BOLT_START_MS = 800;
 const ROOT = resolve(import.meta.dirname, '..');
 const SECRET = 'bench-signing-secret';
 
@@ -137,5 +142,12 @@ for (const [name, s, all] of [
 console.log(
   `\nTandem / bare Bolt: start ×${(tandem.start / bolt.start).toFixed(2)}, RSS ×${(tandem.rss / bolt.rss).toFixed(2)}`,
 );
-console.log(`target start < ${TARGET_START_MS} ms: ${met(tandem.start < TARGET_START_MS)}`);
+const ratioTarget = TARGET_START_MS / QUIET_BOLT_START_MS;
+console.log(
+  `target start < ${TARGET_START_MS} ms: ${met(tandem.start < TARGET_START_MS)}; ` +
+    `scaled to this machine's bare Bolt start (< ×${ratioTarget.toFixed(2)} of it): ${met(tandem.start / bolt.start < ratioTarget)}`,
+);
 console.log(`target idle RSS < ${TARGET_RSS_MB} MB: ${met(tandem.rss < TARGET_RSS_MB)}`);
+console.log(
+  `load average during the run: ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`,
+);
