@@ -5,7 +5,7 @@
  * /proc) after it has idled a few seconds. Targets: start under 1.5 s, idle RSS under 120 MB.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -41,22 +41,27 @@ await build({
   format: 'esm',
   target: 'node20',
   packages: 'external',
-  // Resolves @slack/bolt from Tandem's node_modules although the file sits in a temp folder.
-  nodePaths: [join(ROOT, 'node_modules')],
   logLevel: 'warning',
 });
 // Packages are external: the baseline must find them from its own folder.
-execFileSync('ln', ['-s', join(ROOT, 'node_modules'), join(dir, 'node_modules')]);
+symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
 
 const fake = await new FakeSlackApi().start();
-const variants: Record<'bolt' | 'tandem', (port: number) => ChildProcess> = {
-  bolt: (port) => launch([bareBolt], port, {}),
-  tandem: (port) =>
-    launch([join(ROOT, 'dist/main.js')], port, {
-      DATABASE_PATH: join(dir, 'tandem.db'),
-      FILES_DIR: join(dir, 'files'),
-    }),
-};
+const tandemEnv = () => ({
+  DATABASE_PATH: join(dir, 'tandem.db'),
+  FILES_DIR: join(dir, 'files'),
+});
+/** Each process measured, as its table row names it. */
+const variants = {
+  'bare Bolt app': (port: number) => launch([bareBolt], port, {}),
+  'Tandem, compiled (npm start)': (port: number) =>
+    launch([join(ROOT, 'dist/main.js')], port, tandemEnv()),
+  // For reference: from source through tsx, as `npm start` ran it before (and `npm run dev` does).
+  'Tandem from source under tsx': (port: number) =>
+    launch(['--import', 'tsx', join(ROOT, 'src/main.ts')], port, tandemEnv()),
+} satisfies Record<string, (port: number) => ChildProcess>;
+type Variant = keyof typeof variants;
+const NAMES = Object.keys(variants) as Variant[];
 
 function launch(args: string[], port: number, env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, args, {
@@ -74,7 +79,7 @@ function launch(args: string[], port: number, env: Record<string, string>): Chil
   });
 }
 
-async function measure(variant: keyof typeof variants): Promise<Sample> {
+async function measure(variant: Variant): Promise<Sample> {
   const port = await freePort();
   const started = performance.now();
   const child = variants[variant](port);
@@ -104,47 +109,47 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 };
 
-const samples: Record<keyof typeof variants, Sample[]> = { bolt: [], tandem: [] };
+const samples = Object.fromEntries(NAMES.map((name) => [name, [] as Sample[]])) as Record<
+  Variant,
+  Sample[]
+>;
 try {
   // One unmeasured start each: the database file is created and migrated, the disk cache warm.
-  for (const variant of ['bolt', 'tandem'] as const) await measure(variant);
-  // Alternating, so a noisy neighbour on the machine hits both alike.
+  for (const variant of NAMES) await measure(variant);
+  // Alternating, so a noisy neighbour on the machine hits each alike.
   for (let i = 0; i < RUNS; i++) {
-    for (const variant of ['bolt', 'tandem'] as const)
-      samples[variant].push(await measure(variant));
+    for (const variant of NAMES) samples[variant].push(await measure(variant));
   }
 } finally {
   await fake.stop();
   rmSync(dir, { recursive: true, force: true });
 }
 
-const bolt = {
-  start: median(samples.bolt.map((s) => s.startMs)),
-  rss: median(samples.bolt.map((s) => s.rssMb)),
-};
-const tandem = {
-  start: median(samples.tandem.map((s) => s.startMs)),
-  rss: median(samples.tandem.map((s) => s.rssMb)),
-};
+const medians = (variant: Variant) => ({
+  start: median(samples[variant].map((s) => s.startMs)),
+  rss: median(samples[variant].map((s) => s.rssMb)),
+});
+const bolt = medians('bare Bolt app');
+const tandem = medians('Tandem, compiled (npm start)');
 const met = (ok: boolean) => (ok ? 'met ✓' : 'NOT met ✗');
 console.log(
   `\nStart-up and idle memory, Slack HTTP mode against a local fake Web API — median of ${RUNS} starts each, idle ${IDLE_MS / 1000} s, node ${process.version}\n`,
 );
-console.log('| process | spawn → /healthz 200 | idle RSS | runs (ms / MB) |');
-console.log('|---|---|---|---|');
-for (const [name, s, all] of [
-  ['bare Bolt app', bolt, samples.bolt],
-  ['Tandem (dist/main.js)', tandem, samples.tandem],
-] as const) {
-  const runs = all.map((x) => `${x.startMs.toFixed(0)}/${x.rssMb.toFixed(0)}`).join(' ');
-  console.log(`| ${name} | ${s.start.toFixed(0)} ms | ${s.rss.toFixed(1)} MB | ${runs} |`);
+console.log('| process | spawn → /healthz 200 | idle RSS | × bare Bolt | runs (ms / MB) |');
+console.log('|---|---|---|---|---|');
+for (const variant of NAMES) {
+  const m = medians(variant);
+  const runs = samples[variant]
+    .map((x) => `${x.startMs.toFixed(0)}/${x.rssMb.toFixed(0)}`)
+    .join(' ');
+  const ratio = `×${(m.start / bolt.start).toFixed(2)} / ×${(m.rss / bolt.rss).toFixed(2)}`;
+  console.log(
+    `| ${variant} | ${m.start.toFixed(0)} ms | ${m.rss.toFixed(1)} MB | ${ratio} | ${runs} |`,
+  );
 }
-console.log(
-  `\nTandem / bare Bolt: start ×${(tandem.start / bolt.start).toFixed(2)}, RSS ×${(tandem.rss / bolt.rss).toFixed(2)}`,
-);
 const ratioTarget = TARGET_START_MS / QUIET_BOLT_START_MS;
 console.log(
-  `target start < ${TARGET_START_MS} ms: ${met(tandem.start < TARGET_START_MS)}; ` +
+  `\ntarget start < ${TARGET_START_MS} ms: ${met(tandem.start < TARGET_START_MS)}; ` +
     `scaled to this machine's bare Bolt start (< ×${ratioTarget.toFixed(2)} of it): ${met(tandem.start / bolt.start < ratioTarget)}`,
 );
 console.log(`target idle RSS < ${TARGET_RSS_MB} MB: ${met(tandem.rss < TARGET_RSS_MB)}`);

@@ -1,7 +1,8 @@
-import { Resvg } from '@resvg/resvg-js';
+import type * as ResvgModule from '@resvg/resvg-js';
 import { DateTime } from 'luxon';
 import { formatShortDay } from '../../core/format';
 import type { Locale, Translate } from '../../core/i18n';
+import { lazyRequire } from '../../core/lazy';
 import type { SummaryData } from './summary';
 
 export const CHART_WIDTH = 960;
@@ -115,8 +116,11 @@ export function chartSvg(t: Translate, data: SummaryData, locale: Locale, zone: 
   ].join('\n');
 }
 
+const resvg = lazyRequire<typeof ResvgModule>('@resvg/resvg-js');
+
 /** Rasterises the SVG in-process (resvg ships its binary inside the npm package). */
 export function chartPng(svg: string): Buffer {
+  const { Resvg } = resvg();
   return new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } })
     .render()
     .asPng();

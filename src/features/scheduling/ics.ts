@@ -1,4 +1,8 @@
-import { createEvent, type EventAttributes } from 'ics';
+import type * as Ics from 'ics';
+import type { EventAttributes } from 'ics';
+import { lazyRequire } from '../../core/lazy';
+
+const ics = lazyRequire<typeof Ics>('ics');
 
 export interface IcsMeeting {
   id: number;
@@ -51,7 +55,7 @@ export function meetingIcs(meeting: IcsMeeting, method: 'REQUEST' | 'CANCEL', st
       role: 'REQ-PARTICIPANT' as const,
     })),
   };
-  const { error, value } = createEvent(attributes);
+  const { error, value } = ics().createEvent(attributes);
   if (error || !value) throw new Error('could not build the calendar invite', { cause: error });
   return value;
 }

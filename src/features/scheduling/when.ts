@@ -1,10 +1,10 @@
-import { createRequire } from 'node:module';
 import type * as ChronoEn from 'chrono-node/en';
 import type * as ChronoRu from 'chrono-node/ru';
 import { DateTime } from 'luxon';
 import { formatDayTime, formatShortDay } from '../../core/format';
 import type { FieldOption } from '../../core/forms/types';
 import type { Locale } from '../../core/i18n';
+import { lazyRequire } from '../../core/lazy';
 
 /** How far ahead the day buttons go. */
 export const BOOKING_DAYS_AHEAD = 14;
@@ -14,26 +14,12 @@ export const SLOT_HOURS = [8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20] as 
 export const DURATION_MAX_MIN = 8 * 60;
 export const DURATIONS_MIN = [30, 60, 90, 120, 180, 240] as const;
 
-const require = createRequire(import.meta.url);
-interface ChronoParsers {
-  en: typeof ChronoEn;
-  ru: typeof ChronoRu;
-}
-let chronoParsers: ChronoParsers | undefined;
-
 /**
  * chrono-node's English and Russian grammars, loaded the first time someone types a day or a
- * time rather than at start: the whole package costs a process ≈ 20 MB it would otherwise
- * carry while idle, and the two grammars Tandem reads about half of that. (Synchronous, as
- * the form validators calling it are.)
+ * time: the whole package costs a process ≈ 20 MB, the two grammars Tandem reads about half.
  */
-function chrono(): ChronoParsers {
-  chronoParsers ??= {
-    en: require('chrono-node/en') as typeof ChronoEn,
-    ru: require('chrono-node/ru') as typeof ChronoRu,
-  };
-  return chronoParsers;
-}
+const chronoEn = lazyRequire<typeof ChronoEn>('chrono-node/en');
+const chronoRu = lazyRequire<typeof ChronoRu>('chrono-node/ru');
 
 /** The next two weeks as buttons, in the person's zone and language: "Thu, 3 Dec". */
 export function dayOptions(now: Date, zone: string, locale: Locale): FieldOption[] {
@@ -71,7 +57,7 @@ export function parseDay(
   const instant = { instant: now, timezone: reference.offset };
   // The person's language first; and only a reading of the whole text that names a day
   // ("в 15:00" alone, or "not tomorrow but friday", is not a day).
-  const { en, ru } = chrono();
+  const [en, ru] = [chronoEn(), chronoRu()];
   const parsers = locale === 'ru' ? [ru, en] : [en, ru];
   for (const parser of parsers) {
     const result = parser.parse(input, instant, { forwardDate: true })[0];
@@ -114,8 +100,7 @@ export function parseTime(text: string): string | undefined {
   if (!input || input.length > 20) return undefined;
   const plain = /^(\d{1,2})(?:[:.](\d{2}))?$/.exec(input);
   if (plain) return hhmm(Number(plain[1]), Number(plain[2] ?? 0));
-  const { en, ru } = chrono();
-  const result = en.parse(input)[0] ?? ru.parse(input)[0];
+  const result = chronoEn().parse(input)[0] ?? chronoRu().parse(input)[0];
   const hour = result?.start.get('hour');
   if (!result || hour === null || hour === undefined || !result.start.isCertain('hour'))
     return undefined;
