@@ -6,5 +6,7 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,
+    // Process-level tests run Tandem as `npm start` does: the bundle, built once per run.
+    globalSetup: ['test/global-setup.ts'],
   },
 });

@@ -60,6 +60,15 @@ export const configSchema = z.object({
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /**
+   * The address the HTTP port listens on, e.g. 127.0.0.1 behind a reverse proxy on the same
+   * host. Unset: every interface, IPv4 and IPv6 (what a container's published port needs).
+   */
+  HOST: z
+    .union([z.ipv4(), z.ipv6(), z.hostname()], {
+      error: 'expected an IP address or host name, e.g. 127.0.0.1 or 0.0.0.0',
+    })
+    .optional(),
+  /**
    * Where the console demo's clock starts on its first run (ISO time, e.g. a Monday morning);
    * after that `/time` moves it and a restart keeps it. Real time when unset.
    */

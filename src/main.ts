@@ -1,8 +1,6 @@
 import { userInfo } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CONSOLE_WORKSPACE, createConsoleAdapter } from './adapters/console';
-import { createSlackAdapter } from './adapters/slack';
-import { createTelegramAdapter } from './adapters/telegram';
 import { createApp } from './app';
 import { type Config, DEFAULT_DATABASE_PATH, loadConfig, readEnv } from './config';
 import type { ChatAdapter, EventHandler } from './core/adapter';
@@ -24,6 +22,7 @@ import { healthHandler, tandemChecks } from './http/health';
 import { type HttpRoute, startHttpServer } from './http/server';
 import { catchUp, JOBS, startJobs } from './jobs';
 import { createLogger, type Logger } from './logger';
+import { consoleHasInput, NOTHING_TO_RUN, nodeSupported, SUPPORTED_NODE } from './runtime';
 
 /** After SIGTERM, whatever has not stopped by then (a platform that hangs) is cut off. */
 const SHUTDOWN_DEADLINE_MS = 8_000;
@@ -33,6 +32,11 @@ async function main(): Promise<void> {
   let config: Config;
   try {
     config = loadConfig(readEnv());
+    // A container or service with no token: say what to set rather than end silently.
+    if (config.platforms.length === 0 && !consoleHasInput()) {
+      process.stderr.write(NOTHING_TO_RUN);
+      process.exit(1);
+    }
     // In the local console you run the whole program yourself: you are its admin.
     if (config.platforms.length === 0) {
       config.ADMIN_IDS.push({ platform: 'console', id: 'me' });
@@ -56,6 +60,13 @@ async function main(): Promise<void> {
     format: config.LOG_FORMAT ?? (consoleMode || process.stdout.isTTY ? 'pretty' : 'json'),
     destination: consoleMode ? 2 : 1,
   });
+
+  if (!nodeSupported(process.versions.node)) {
+    logger.warn(
+      { code: 'node_unsupported', node: process.versions.node },
+      `Node.js ${process.versions.node} is out of support; run Tandem on ${SUPPORTED_NODE.text}`,
+    );
+  }
 
   const database = openDatabase(config.DATABASE_PATH, { logger });
   // The demo company never goes into a company's file (a DATABASE_PATH left in .env from a
@@ -164,7 +175,10 @@ async function main(): Promise<void> {
       handler: healthHandler(tandemChecks(database, adapters)),
     },
   ];
+  // Each platform's adapter (and its SDK: grammY, Bolt) is loaded only when it is configured,
+  // which keeps a one-platform deployment's start and memory down.
   if (config.TELEGRAM_BOT_TOKEN) {
+    const { createTelegramAdapter } = await import('./adapters/telegram');
     const telegram = createTelegramAdapter({
       token: config.TELEGRAM_BOT_TOKEN,
       ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
@@ -178,6 +192,7 @@ async function main(): Promise<void> {
     adapters.telegram = telegram;
   }
   if (config.SLACK_BOT_TOKEN) {
+    const { createSlackAdapter } = await import('./adapters/slack');
     const slack = createSlackAdapter({
       botToken: config.SLACK_BOT_TOKEN,
       ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
@@ -193,7 +208,7 @@ async function main(): Promise<void> {
   }
   // Listening before any platform connects: /healthz answers whatever a platform's API does.
   if (!consoleMode) {
-    const server = await startHttpServer(config.PORT, routes);
+    const server = await startHttpServer(config.PORT, routes, config.HOST);
     process.once('exit', () => server.close());
   }
 

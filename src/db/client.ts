@@ -1,12 +1,12 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { codeOf, TandemError } from '../core/errors';
 import type { Logger } from '../logger';
+import { MIGRATIONS_DIR } from '../paths';
 import * as schema from './schema';
 import { appState } from './schema';
 import { seedTopics } from './seed-topics';
@@ -28,7 +28,7 @@ export interface TandemDatabase {
   close(): void;
 }
 
-export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
+export { MIGRATIONS_DIR } from '../paths';
 
 /**
  * Opens (creating if needed) the SQLite file, sets the pragmas we rely on, applies

@@ -13,7 +13,11 @@ export interface HttpRoute {
  * answers (and `/healthz` says what is down) whatever a platform's API does; a platform's
  * route answers for itself until that platform is ready. Unknown paths get 404.
  */
-export async function startHttpServer(port: number, routes: HttpRoute[]): Promise<Server> {
+export async function startHttpServer(
+  port: number,
+  routes: HttpRoute[],
+  host?: string,
+): Promise<Server> {
   const server = createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0];
     const route = routes.find((r) => r.path === path && r.method.includes(req.method ?? ''));
@@ -27,7 +31,9 @@ export async function startHttpServer(port: number, routes: HttpRoute[]): Promis
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, resolve);
+    // No host: every interface (Node's default, IPv6 and IPv4 where the system has both).
+    if (host) server.listen(port, host, resolve);
+    else server.listen(port, resolve);
   });
   return server;
 }

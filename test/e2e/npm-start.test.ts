@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { TANDEM_ARGS, TANDEM_ROOT } from '../helpers/tandem-process';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -21,8 +21,8 @@ function start(input: string, env: Record<string, string>) {
       ([k]) => !/^(SLACK_|TELEGRAM_|DATABASE_PATH|ADMIN_IDS|DEMO)/.test(k),
     ),
   );
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
+  return spawnSync(process.execPath, TANDEM_ARGS, {
+    cwd: TANDEM_ROOT,
     input,
     env: { ...clean, FILES_DIR: join(dir, 'files'), DEMO_CLOCK: WEDNESDAY_0800, ...env },
     encoding: 'utf8',

@@ -2,7 +2,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { signedHeaders } from './slack';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+/**
+ * What `npm start` runs: the compiled bundle (test/global-setup.ts builds it before the suite),
+ * with `process.execPath`, from the project folder.
+ */
+export const TANDEM_ARGS = ['dist/main.js'];
+export const TANDEM_ROOT = resolve(import.meta.dirname, '../..');
 
 export interface TandemProcess {
   proc: ChildProcess;
@@ -15,7 +20,7 @@ export interface TandemProcess {
 }
 
 /**
- * `src/main.ts` as a real process, as `npm start` runs it, with only the given environment
+ * Tandem as a real process, as `npm start` runs it, with only the given environment
  * (no SLACK_, TELEGRAM_, DATABASE_PATH… leaking in from the shell running the tests).
  */
 export function startTandem(env: Record<string, string>): TandemProcess {
@@ -24,8 +29,8 @@ export function startTandem(env: Record<string, string>): TandemProcess {
       ([k]) => !/^(SLACK_|TELEGRAM_|DATABASE_PATH|ADMIN_IDS|DEMO|PORT|LOG_)/.test(k),
     ),
   );
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
+  const proc = spawn(process.execPath, TANDEM_ARGS, {
+    cwd: TANDEM_ROOT,
     env: { ...clean, LOG_FORMAT: 'json', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,7 +1,8 @@
-import { type RenderedImage, Resvg } from '@resvg/resvg-js';
+import type * as ResvgModule from '@resvg/resvg-js';
 import { DateTime } from 'luxon';
 import { formatLongDay, formatShortDay } from '../../core/format';
 import type { Locale, Translate } from '../../core/i18n';
+import { lazyRequire } from '../../core/lazy';
 import type { Logger } from '../../logger';
 import { CHART_FONT_FAMILY, chartFonts } from './chart-font';
 import { dayRange } from './render';
@@ -316,8 +317,12 @@ function legend(t: Translate, k: number): string[] {
   return parts;
 }
 
+/** The rasteriser loads at the first chart, not at start: an idle process never needs it. */
+const resvg = lazyRequire<typeof ResvgModule>('@resvg/resvg-js');
+
 /** Rasterises the SVG in-process with the shipped font (resvg ships its binary in the npm package). */
-export function chartImage(svg: string, logger?: Pick<Logger, 'warn'>): RenderedImage {
+export function chartImage(svg: string, logger?: Pick<Logger, 'warn'>): ResvgModule.RenderedImage {
+  const { Resvg } = resvg();
   return new Resvg(svg, { font: chartFonts(logger) }).render();
 }
 

@@ -1,7 +1,8 @@
-import { stringify } from 'csv-stringify/sync';
+import type * as CsvStringify from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
 import type { Config } from '../../config';
 import { type Locale, translator } from '../../core/i18n';
+import { lazyRequire } from '../../core/lazy';
 import type { CommandSpec } from '../../core/registry';
 import type { FileMessage } from '../../core/replies';
 import type { Db } from '../../db/client';
@@ -174,11 +175,13 @@ export function exportRows(
   return { participants, pairs, meetings, goals, feedback, experiments };
 }
 
+const csv = lazyRequire<typeof CsvStringify>('csv-stringify/sync');
+
 /** RFC 4180 CSV (CRLF, quoted where needed) with a header row and a BOM. */
 export function toCsv(rows: Row[], header: string[]): string {
   return (
     BOM +
-    stringify(rows, {
+    csv().stringify(rows, {
       header: true,
       columns: header,
       record_delimiter: '\r\n',

@@ -1,4 +1,8 @@
-import { createEvent, type EventAttributes } from 'ics';
+import type * as Ics from 'ics';
+import type { EventAttributes } from 'ics';
+import { lazyRequire } from '../../core/lazy';
+
+const ics = lazyRequire<typeof Ics>('ics');
 
 /** Someone on an invite: the address only where the platform gave a real one. */
 export interface IcsPerson {
@@ -100,7 +104,7 @@ export function meetingIcs(meeting: IcsMeeting, cancelled: boolean, stamp: Date)
         }
       : {}),
   };
-  const { error, value } = createEvent(attributes);
+  const { error, value } = ics().createEvent(attributes);
   if (error || !value) throw new Error('could not build the calendar invite', { cause: error });
   return foldOctets(value);
 }

@@ -1,0 +1,26 @@
+/**
+ * The baseline for `npm run bench:start`: a bare Bolt app in HTTP mode with a `/healthz`
+ * route and nothing else, against the same fake Web API. `bench/start.ts` compiles it and
+ * runs it with plain node, as it runs Tandem's bundle.
+ */
+import { App } from '@slack/bolt';
+
+const port = Number(process.env.PORT ?? 3000);
+const app = new App({
+  token: process.env.SLACK_BOT_TOKEN ?? '',
+  signingSecret: process.env.SLACK_SIGNING_SECRET ?? '',
+  clientOptions: { slackApiUrl: process.env.SLACK_API_URL ?? '' },
+  customRoutes: [
+    {
+      path: '/healthz',
+      method: ['GET'],
+      handler: (_req, res) => {
+        res.writeHead(200).end('ok');
+      },
+    },
+  ],
+});
+app.command('/mentor', async ({ ack }) => {
+  await ack('ok');
+});
+await app.start(port);
