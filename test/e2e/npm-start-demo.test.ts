@@ -107,7 +107,7 @@ describe('npm start without tokens on a company’s database', () => {
     company.close();
 
     // A DATABASE_PATH left in .env from the Slack setup, and no tokens: the console.
-    tandem = startTandem({ DATABASE_PATH: path });
+    tandem = startTandem({ DATABASE_PATH: path }, { stdin: 'pipe' });
     expect(await tandem.exited).toBe(1);
     expect(tandem.logs()).toContain(
       `The console demo does not open ${path} (DATABASE_PATH): it holds your Slack or Telegram people`,

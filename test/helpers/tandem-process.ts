@@ -23,7 +23,10 @@ export interface TandemProcess {
  * Tandem as a real process, as `npm start` runs it, with only the given environment
  * (no SLACK_, TELEGRAM_, DATABASE_PATH… leaking in from the shell running the tests).
  */
-export function startTandem(env: Record<string, string>): TandemProcess {
+export function startTandem(
+  env: Record<string, string>,
+  options: { stdin?: 'ignore' | 'pipe' } = {},
+): TandemProcess {
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(
       ([k]) => !/^(SLACK_|TELEGRAM_|DATABASE_PATH|ADMIN_IDS|DEMO|PORT|LOG_)/.test(k),
@@ -32,7 +35,8 @@ export function startTandem(env: Record<string, string>): TandemProcess {
   const proc = spawn(process.execPath, TANDEM_ARGS, {
     cwd: TANDEM_ROOT,
     env: { ...clean, LOG_FORMAT: 'json', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // 'ignore' is /dev/null: no terminal, as in a container. A pipe is a console fed by a script.
+    stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'],
   });
   let output = '';
   proc.stdout?.on('data', (c: Buffer) => {
