@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'adapter_failed'
   | 'backup_failed'
   | 'backup_corrupt'
+  | 'cron_matcher_missing'
   | 'unknown';
 
 /** The one error type Tandem throws on purpose; everything else is wrapped at a boundary. */
