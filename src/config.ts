@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { IANAZone } from 'luxon';
 import cron from 'node-cron';
 import { z } from 'zod';
+import { firesEver } from './core/cron-schedule';
 import { TandemError } from './core/errors';
 import { PLATFORMS, type Platform } from './core/refs';
 
@@ -234,6 +235,19 @@ function crossChecks(env: Record<string, string | undefined>): { name: string; m
       name: 'DEMO',
       message: `the demo company lives only in the console, in its own database (${DEFAULT_DATABASE_PATH.console}); remove DEMO — to try the demo, run npm start without Slack or Telegram tokens`,
     });
+  }
+  // node-cron accepts schedules that never come (31W in February, or a time the zone's DST
+  // always skips) and then stops the process at start: refuse them here, with the reason.
+  const zone = env.ORG_TIMEZONE ?? 'UTC';
+  for (const name of ['MATCH_CRON', 'DIGEST_CRON', 'SUMMARY_CRON'] as const) {
+    const expression = env[name];
+    if (!expression || !cron.validate(expression) || !IANAZone.isValidZone(zone)) continue;
+    if (!firesEver(expression, zone)) {
+      out.push({
+        name,
+        message: `never runs: no day and time it names ever comes in ${zone} (like "31W" in February, or a time the clocks always skip)`,
+      });
+    }
   }
   return out;
 }

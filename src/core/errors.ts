@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'adapter_failed'
   | 'backup_failed'
   | 'backup_corrupt'
+  | 'cron_matcher_missing'
   | 'unknown';
 
 /**

@@ -3,6 +3,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Config } from '../config';
 import type { ChatAdapter } from '../core/adapter';
 import type { Clock } from '../core/clock';
+import { cronSchedule, slotsBetween } from '../core/cron-schedule';
 import { codeOf } from '../core/errors';
 import type { OutboxWorker } from '../core/outbox';
 import type { Platform } from '../core/refs';
@@ -17,7 +18,6 @@ import { runScheduledRound } from '../features/matching/scheduled';
 import { runWeeklySummary } from '../features/reports/commands';
 import { runNudges } from '../features/scheduling/nudges';
 import type { Logger } from '../logger';
-import { lastOccurrence } from './last-occurrence';
 import { runDueTimers } from './timers';
 
 export interface JobDeps {
@@ -161,8 +161,8 @@ export function startJobs(deps: JobDeps): { stop(): Promise<void> } {
 
 /**
  * At start: runs the tick once (so downtime is caught up without waiting a minute) and each
- * weekly job whose last slot passed unseen — once, however many weeks were missed. On the
- * very first start a weekly job only notes the time: nothing was missed yet.
+ * weekly job with a slot node-cron would have fired since its last run — once, however many
+ * were missed. On the very first start a weekly job only notes the time: nothing was missed yet.
  */
 export async function catchUp(deps: JobDeps): Promise<void> {
   const now = deps.clock.now();
@@ -177,7 +177,13 @@ export async function catchUp(deps: JobDeps): Promise<void> {
       deps.db.insert(jobRuns).values({ name, lastRunAt: now }).onConflictDoNothing().run();
       continue;
     }
-    const slot = lastOccurrence(schedule, now, deps.config.ORG_TIMEZONE);
-    if (slot && seen.lastRunAt < slot) await runJob(name, deps, now);
+    // Missed: node-cron would have fired it since its last run, had the process been up.
+    const missed = slotsBetween(
+      cronSchedule(schedule, deps.config.ORG_TIMEZONE),
+      seen.lastRunAt,
+      now,
+      1,
+    );
+    if (missed.length > 0) await runJob(name, deps, now);
   }
 }

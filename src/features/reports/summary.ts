@@ -106,6 +106,10 @@ export function computeSummary(
       at,
       at,
     );
+  // Pairs not ended at `to`, each with its last held session: one probe of a pair's own
+  // sessions serves both "met at least once" and "at risk" (linear in pairs; counting
+  // distinct pairs over every held session sorted them all, most of the summary's time).
+  const pairsThen = pairsAt(sqlite, pop, to);
   const funnel: Funnel = {
     mentors: byRole('mentor'),
     mentees: byRole('mentee'),
@@ -132,13 +136,7 @@ export function computeSummary(
       to,
     ),
     activePairs: activeAt(to),
-    metOnce: one(
-      `select count(distinct m.pair_id) as n from meetings m join pairs p on p.id = m.pair_id
-        where m.status = 'held' and m.starts_at < ? and (p.ended_at is null or p.ended_at >= ?)
-          and ${pairIn('p.id')}`,
-      to,
-      to,
-    ),
+    metOnce: pairsThen.filter((p) => p.last !== null).length,
     goalsSet: one(
       `select count(*) as n from goals where created_at < ? and ${pairIn('pair_id')}`,
       to,
@@ -193,7 +191,7 @@ export function computeSummary(
     usefulness: usefulnessIn(period),
     nps: guardedWeeklyMean(surveys, edgesOf(period), k, (s) => s.nps, nps),
     unmetTopics: unmetTopicsAt(sqlite, pop, to),
-    atRisk: atRiskAt(sqlite, pop, to),
+    atRisk: atRiskAt(pairsThen, to),
     experiments: experimentCounts(sqlite, pop, to),
     previous: {
       volunteers: one(
@@ -235,29 +233,42 @@ function unmetTopicsAt(
     .all({ to }) as SummaryData['unmetTopics'];
 }
 
+interface PairThen {
+  nudges: number;
+  created: number;
+  mentor: string | null;
+  mentee: string | null;
+  /** The last held session before `to`, if any. */
+  last: number | null;
+}
+
+/**
+ * Pairs not ended at `to` (with their names, unless that person has left) and each one's
+ * last held session before `to`. The `+` keeps SQLite off the status index, which would
+ * scan every held session for each pair instead of walking the pair's own.
+ */
+function pairsAt(sqlite: Database.Database, pop: Population, to: number): PairThen[] {
+  return sqlite
+    .prepare(
+      `select p.nudges_ignored as nudges, p.created_at as created,
+              case when mu.left_at is null then mu.name end as mentor,
+              case when eu.left_at is null then eu.name end as mentee,
+              (select max(starts_at) from meetings m
+                where m.pair_id = p.id and +m.status = 'held' and m.starts_at < ?) as last
+         from pairs p join users mu on mu.id = p.mentor_user_id join users eu on eu.id = p.mentee_user_id
+        where (p.ended_at is null or p.ended_at >= ?) and ${pairInSql(pop, 'p.id')}`,
+    )
+    .all(to, to) as PairThen[];
+}
+
 /**
  * Pairs active at `to` that went quiet: no session for AT_RISK_DAYS, or three ignored nudges.
  * Active then, not now — a pair that ended later (someone left) stays in its past weeks.
  */
-function atRiskAt(sqlite: Database.Database, pop: Population, to: number): SummaryData['atRisk'] {
-  const rows = sqlite
-    .prepare(
-      `select p.id, p.nudges_ignored as nudges, p.created_at as created,
-              case when mu.left_at is null then mu.name end as mentor,
-              case when eu.left_at is null then eu.name end as mentee,
-              (select max(starts_at) from meetings m where m.pair_id = p.id and m.status = 'held' and m.starts_at < ?) as last
-         from pairs p join users mu on mu.id = p.mentor_user_id join users eu on eu.id = p.mentee_user_id
-        where p.created_at < ? and (p.ended_at is null or p.ended_at >= ?) and ${pairInSql(pop, 'p.id')}`,
-    )
-    .all(to, to, to) as {
-    nudges: number;
-    created: number;
-    mentor: string | null;
-    mentee: string | null;
-    last: number | null;
-  }[];
+function atRiskAt(pairsThen: PairThen[], to: number): SummaryData['atRisk'] {
   const quietSince = to - AT_RISK_DAYS * DAY_MS;
-  return rows.flatMap((r): SummaryData['atRisk'] => {
+  return pairsThen.flatMap((r): SummaryData['atRisk'] => {
+    if (r.created >= to) return [];
     if (r.nudges >= AT_RISK_NUDGES)
       return [{ mentor: r.mentor, mentee: r.mentee, reason: 'nudges' as const }];
     if ((r.last ?? r.created) < quietSince)
