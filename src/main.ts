@@ -88,6 +88,7 @@ async function main(): Promise<void> {
     logger,
   });
   // Before anything is sent: a send cut short by the last process's death holds nobody back.
+  // Its receipt, and any the last process left unanswered, go to the listener createApp set.
   outbox.releaseAbandonedClaims();
 
   // The demo company lives only in the console (in its own file by default); a platform

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
+import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import type { Db, DbOrTx } from '../db/client';
 import { type OutboxRow, outbox, users } from '../db/schema';
 import { reportWriteFailure } from '../db/write-health';
@@ -55,7 +56,11 @@ export interface SettledMessage {
   /** The outbox row's id: unique, so follow-ups keyed by it are queued once per message. */
   id: number;
   target: Target;
-  outcome: 'sent' | 'failed';
+  /**
+   * `uncertain`: the send was under way when its process died (or its claim expired), so
+   * whether the platform took it is not knowable — the listener says so rather than nothing.
+   */
+  outcome: 'sent' | 'failed' | 'uncertain';
   /** What the adapter threw, when it failed (its `cause` is the platform's own error). */
   error?: DeliveryError;
   receipt?: Receipt;
@@ -72,6 +77,37 @@ export interface DeliveryReport {
   retried: number;
   failed: number;
   uncertain: number;
+}
+
+/**
+ * A finished row's payload is dropped (it holds the text), except while its receipt is still
+ * unanswered: the receipt lives in the payload, and the row is where it survives a crash
+ * between the outcome's commit and the listener's own transaction (the failure listener first
+ * asks the platform about the channel, up to seconds). The listener takes it with
+ * takeReceipt() in the transaction that answers it; releaseAbandonedClaims() hands on, at the
+ * next start, every receipt still on a finished row. No new column: a finished row with a
+ * payload is a receipt waiting.
+ */
+const KEEP_RECEIPT = sql`case when json_extract(${outbox.payload}, '$.receipt') is not null then ${outbox.payload} end`;
+
+/**
+ * Takes a finished message's receipt off its row, in the transaction that answers it. False
+ * when it was taken already (a replay at start, or a second listener call): answer it once.
+ */
+export function takeReceipt(db: DbOrTx, outboxId: number): boolean {
+  return (
+    db
+      .update(outbox)
+      .set({ payload: null })
+      .where(
+        and(
+          eq(outbox.id, outboxId),
+          inArray(outbox.status, ['sent', 'failed', 'uncertain']),
+          sql`json_extract(${outbox.payload}, '$.receipt') is not null`,
+        ),
+      )
+      .run().changes > 0
+  );
 }
 
 /** Queues a message. Returns false when a message with this dedupe key already exists. */
@@ -185,7 +221,7 @@ export class OutboxWorker {
       .set({
         status: 'sent',
         sentAt: sql`${sql.placeholder('now')}`,
-        payload: null,
+        payload: KEEP_RECEIPT,
         lastError: null,
       })
       .where(
@@ -221,7 +257,32 @@ export class OutboxWorker {
    * next message may be sent by the new process before the old one's arrives.
    */
   releaseAbandonedClaims(): number {
-    return this.#markUncertain(eq(outbox.status, 'sending'), 'process_died');
+    const released = this.#markUncertain(eq(outbox.status, 'sending'), 'process_died');
+    this.#replayReceipts();
+    return released.length;
+  }
+
+  /**
+   * Hands the listener every receipt still on a finished row: the ones just marked uncertain,
+   * and any whose outcome was committed by a process that died before answering it. Needs the
+   * listener set (createApp does, before main calls releaseAbandonedClaims).
+   */
+  #replayReceipts(): void {
+    const rows = this.#db
+      .select()
+      .from(outbox)
+      .where(
+        and(
+          inArray(outbox.status, ['sent', 'failed', 'uncertain']),
+          sql`json_extract(${outbox.payload}, '$.receipt') is not null`,
+        ),
+      )
+      .orderBy(asc(outbox.id))
+      .all();
+    for (const row of rows) {
+      const outcome = row.status === 'sent' || row.status === 'failed' ? row.status : 'uncertain';
+      this.#settled(row, outcome);
+    }
   }
 
   /** Starts a delivery pass soon; calls while one runs are folded into one more pass. */
@@ -261,11 +322,14 @@ export class OutboxWorker {
    * Tells the listener, beside the pass rather than in it (it may ask the platform something),
    * and delivers whatever it queued. Its failure is logged, never the pass's.
    */
-  #settled(row: OutboxRow, outcome: 'sent' | 'failed', error?: DeliveryError): void {
+  #settled(row: OutboxRow, outcome: SettledMessage['outcome'], error?: DeliveryError): void {
     const listener = this.#onSettled;
     const receipt = row.payload?.receipt;
+    // A post that may or may not have arrived says nothing about its channel.
     const toChannel =
-      row.target.kind === 'conversation' && row.target.conversation.kind === 'group';
+      outcome !== 'uncertain' &&
+      row.target.kind === 'conversation' &&
+      row.target.conversation.kind === 'group';
     if (!listener || (!toChannel && !receipt)) return;
     const message: SettledMessage = {
       id: row.id,
@@ -455,22 +519,27 @@ export class OutboxWorker {
 
   #recoverStaleClaims(): number {
     const cutoff = new Date(this.#clock.now().getTime() - OUTBOX_CLAIM_LEASE_MS);
-    return this.#markUncertain(
+    const rows = this.#markUncertain(
       and(eq(outbox.status, 'sending'), lt(outbox.claimedAt, cutoff)),
       'claim_expired',
     );
+    for (const row of rows) this.#settled(row, 'uncertain');
+    return rows.length;
   }
 
   /**
    * Claims whose send may or may not have reached the platform: never sent again (no platform
-   * lets us ask "did that arrive?"), logged, and out of their conversation's way.
+   * lets us ask "did that arrive?"), logged, and out of their conversation's way. A receipt
+   * stays on its row (one statement, so it is never lost) for the listener to answer: whoever
+   * waits for that post hears it may not be there. A send whose outcome arrives after this
+   * (#claimLost) records nothing: its receipt was answered from here.
    */
-  #markUncertain(where: SQL | undefined, reason: 'process_died' | 'claim_expired'): number {
+  #markUncertain(where: SQL | undefined, reason: 'process_died' | 'claim_expired'): OutboxRow[] {
     const rows = this.#db
       .update(outbox)
-      .set({ status: 'uncertain', lastError: reason, payload: null })
+      .set({ status: 'uncertain', lastError: reason, payload: KEEP_RECEIPT })
       .where(where)
-      .returning({ id: outbox.id, platform: outbox.platform, target: outbox.target })
+      .returning()
       .all();
     for (const row of rows) {
       this.#logger.warn(
@@ -478,7 +547,7 @@ export class OutboxWorker {
         'message may or may not have been delivered; not resending',
       );
     }
-    return rows.length;
+    return rows;
   }
 
   /** The oldest due messages that head their conversations' queues, outside the skipped ones. */
@@ -502,14 +571,16 @@ export class OutboxWorker {
       const patch = {
         status: 'failed',
         lastError: 'recipient_unreachable',
-        payload: null,
+        payload: KEEP_RECEIPT,
       } as const;
       const outcome = this.#finish(row, patch, 'failed', log);
-      if (outcome === 'failed')
+      if (outcome === 'failed') {
         log.info(
           { code: 'recipient_unreachable', target: targetId(row.target) },
           'message not sent: the recipient cannot be reached',
         );
+        this.#settled(row, 'failed');
+      }
       return outcome;
     }
     try {
@@ -535,7 +606,7 @@ export class OutboxWorker {
         e.code === 'delivery_recipient_gone' ||
         ageMs >= OUTBOX_GIVE_UP_AFTER_MS;
       if (giveUp) {
-        const patch = { status: 'failed', lastError: e.code, payload: null } as const;
+        const patch = { status: 'failed', lastError: e.code, payload: KEEP_RECEIPT } as const;
         const outcome = this.#finish(row, patch, 'failed', log);
         if (outcome === 'failed') {
           log.warn(
@@ -609,7 +680,7 @@ export class OutboxWorker {
    */
   #finish<O extends 'retried' | 'failed'>(
     row: OutboxRow,
-    patch: Partial<OutboxRow>,
+    patch: SQLiteUpdateSetSource<typeof outbox>,
     outcome: O,
     log: Logger,
   ): O | 'uncertain' {

@@ -2,6 +2,7 @@ import { GrammyError } from 'grammy';
 import { describe, expect, it } from 'vitest';
 import { readChannelInfo } from '../../src/adapters/slack/channel-check';
 import { channelProblemOf, readRights } from '../../src/adapters/telegram/channel-check';
+import { telegramReason } from '../../src/adapters/telegram/delivery-errors';
 import { DeliveryError } from '../../src/core/errors';
 
 const grammy = (code: number, description: string) =>
@@ -46,6 +47,20 @@ describe('reading a platform’s answer about a channel', () => {
     ).toBe('no_rights');
     expect(channelProblemOf(grammy(400, 'Bad Request: chat not found'))).toBe('not_found');
     expect(channelProblemOf(grammy(400, 'Bad Request: message is too long'))).toBeUndefined();
+    // Read through the same codes the delivery logs carry, so the two never disagree.
+    for (const [description, code, problem] of [
+      ['Forbidden: the group chat was deleted', 'chat_deleted', 'not_found'],
+      ['Bad Request: member list is inaccessible', 'member_list_inaccessible', 'not_member'],
+      [
+        'Bad Request: need administrator rights in the channel chat',
+        'not_enough_rights',
+        'no_rights',
+      ],
+      ['Bad Request: CHAT_WRITE_FORBIDDEN', 'chat_write_forbidden', 'no_rights'],
+    ] as const) {
+      expect(telegramReason(description)).toBe(code);
+      expect(channelProblemOf(grammy(400, description))).toBe(problem);
+    }
   });
 
   it('Slack: a member of a live channel posts; archived or not a member does not', () => {

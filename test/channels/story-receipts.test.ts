@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/core/actions';
+import { channelListener } from '../../src/features/channels/watch';
 import { STORY_APPROVE_ACTION } from '../../src/features/content/stories';
 import { blockText } from '../fakes/slack-api';
 import { type PairedConsole, pairedConsole } from '../helpers/pair';
@@ -83,5 +84,161 @@ describe('a story is "published" only once the channel has it', () => {
       'New story from Tom Berg:\nThe bot drafts our Friday report; it takes 20 minutes now.\n  [1] Approve',
     );
     expect(p.rows('select status from stories')).toEqual([{ status: 'submitted' }]);
+  });
+});
+
+/** The story's channel post, as the outbox holds it. */
+const storyPost = (c: PairedConsole) =>
+  c.rows("select status, payload from outbox where dedupe_key like 'story:%:publish:%'");
+
+describe('a story whose post was cut off is never left "published" unseen', () => {
+  it('Tandem dies while posting it: at the next start HR is asked to check the channel, and approving again publishes it', async () => {
+    p = await pairedConsole('2026-12-01T09:00:00Z', ENV);
+    await tomsStory(p);
+    // Slack is not up yet: the post waits in the outbox.
+    await p.press('lena', encodeAction(STORY_APPROVE_ACTION, p.lena, '1'));
+    expect(p.rows('select status from stories')).toEqual([{ status: 'published' }]);
+
+    // The process claims the post, hands it to Slack and dies before the answer is recorded.
+    p.app.database.sqlite
+      .prepare(
+        "update outbox set status = 'sending', claimed_at = ?, attempts = 1 where dedupe_key like 'story:%:publish:%'",
+      )
+      .run(p.app.clock.now().getTime());
+    // The next start.
+    const before = p.chat.transcript().length;
+    p.app.outbox.releaseAbandonedClaims();
+    slack = await startSlack(p.app);
+    slack.fake.channels.set('C0CONTENT', { name: 'content', isMember: true });
+    await slack.settle();
+    p.app.clock.advance(3 * 24 * 60 * 60_000);
+    p.app.outbox.kick();
+    await slack.settle();
+
+    const told = p.chat.transcript().slice(before);
+    expect(told).toContain(
+      'Tandem stopped while posting Tom Berg’s story to the content channel, so it may not have been posted. Please check the channel; if the story is not there, approve it again — it is back in review.\n  [1] Approve',
+    );
+    expect(told).not.toContain('Published to the content channel');
+    // Not sent twice on its own, and not counted as published (the digest lists published ones).
+    expect(slack.fake.callsTo('chat.postMessage').some((c) => c.args.channel === 'C0CONTENT')).toBe(
+      false,
+    );
+    expect(p.rows('select status, published_at from stories')).toEqual([
+      { status: 'submitted', published_at: null },
+    ]);
+    expect(storyPost(p)).toEqual([{ status: 'uncertain', payload: null }]);
+
+    // Lena looks, the story is missing: Approve publishes it.
+    const again = await p.press('lena', encodeAction(STORY_APPROVE_ACTION, p.lena, '1'));
+    await slack.settle();
+    expect(again).not.toContain('already');
+    expect(p.chat.transcript().slice(before)).toContain(
+      'Published to the content channel; the author has been told.',
+    );
+    expect(slack.fake.callsTo('chat.postMessage').some((c) => c.args.channel === 'C0CONTENT')).toBe(
+      true,
+    );
+    expect(p.rows('select status from stories')).toEqual([{ status: 'published' }]);
+  });
+
+  it('a send whose claim expired (another process took it and vanished) is answered by the next pass', async () => {
+    p = await pairedConsole('2026-12-01T09:00:00Z', ENV);
+    await tomsStory(p);
+    await p.press('lena', encodeAction(STORY_APPROVE_ACTION, p.lena, '1'));
+    p.app.database.sqlite
+      .prepare(
+        "update outbox set status = 'sending', claimed_at = ?, attempts = 1 where dedupe_key like 'story:%:publish:%'",
+      )
+      .run(p.app.clock.now().getTime());
+    p.app.clock.advance(5 * 60_000);
+    slack = await startSlack(p.app);
+    const before = p.chat.transcript().length;
+    p.app.outbox.kick();
+    await slack.settle();
+    expect(p.chat.transcript().slice(before)).toContain(
+      'Tandem stopped while posting Tom Berg’s story to the content channel',
+    );
+    expect(p.rows('select status from stories')).toEqual([{ status: 'submitted' }]);
+  });
+
+  it('Tandem dies while posting HR’s edit its author published: the author hears it may be missing, HR is asked to check', async () => {
+    p = await pairedConsole('2026-12-01T09:00:00Z', ENV);
+    await tomsStory(p);
+    await p.press('lena', encodeAction('se', p.lena, '1'));
+    await p.chat.type('The bot drafts our Friday report; it takes 20 minutes now.');
+    await p.press('tom', encodeAction('so', p.tom, '1', 'y'));
+    p.app.database.sqlite
+      .prepare(
+        "update outbox set status = 'sending', claimed_at = ?, attempts = 1 where dedupe_key like 'story:%:publish:%'",
+      )
+      .run(p.app.clock.now().getTime());
+
+    const before = p.chat.transcript().length;
+    p.app.outbox.releaseAbandonedClaims();
+    slack = await startSlack(p.app);
+    await slack.settle();
+    const told = p.chat.transcript().slice(before);
+    expect(told).toContain(
+      'Tandem stopped while posting your story to the content channel, so it may not have been published.',
+    );
+    expect(told).toContain(
+      'Tandem stopped while posting Tom Berg’s story to the content channel, so it may not have been posted.',
+    );
+    expect(p.rows('select status, text from stories')).toEqual([
+      {
+        status: 'submitted',
+        text: 'The bot drafts our Friday report; it takes 20 minutes now.',
+      },
+    ]);
+  });
+
+  it('Tandem dies after Slack refused the post but before HR was told: the next start tells HR', async () => {
+    p = await pairedConsole('2026-12-01T09:00:00Z', ENV);
+    slack = await startSlack(p.app);
+    slack.fake.channels.set('C0CONTENT', { name: 'content', isMember: false });
+    await tomsStory(p);
+    // The refusal is recorded; the process dies before the listener's own transaction.
+    p.app.outbox.onSettled(async () => false);
+    const approved = await p.press('lena', encodeAction(STORY_APPROVE_ACTION, p.lena, '1'));
+    await slack.settle();
+    expect(approved).not.toContain('could not be posted');
+    expect(p.rows('select status from stories')).toEqual([{ status: 'published' }]);
+
+    // The next start answers the receipt left on the row, once.
+    const before = p.chat.transcript().length;
+    p.app.outbox.onSettled(channelListener(p.app.deps));
+    p.app.outbox.releaseAbandonedClaims();
+    await slack.settle();
+    p.app.outbox.releaseAbandonedClaims();
+    await slack.settle();
+    const told = p.chat.transcript().slice(before);
+    expect(told.split('could not be posted to the content channel').length).toBe(2);
+    expect(told).toContain('[1] Approve');
+    expect(p.rows('select status from stories')).toEqual([{ status: 'submitted' }]);
+    expect(storyPost(p)).toEqual([{ status: 'failed', payload: null }]);
+  });
+});
+
+describe('a link whose post was cut off', () => {
+  it('Tandem dies while posting it: HR is told, in Russian, to check the channel, and it is left out of the digest', async () => {
+    p = await pairedConsole('2026-12-01T09:00:00Z', ENV);
+    p.app.database.sqlite.prepare("update users set locale = 'ru' where id = ?").run(p.lena);
+    await p.chat.type('/admin post https://example.com/ai-study How Gen Z uses AI at work');
+    p.app.database.sqlite
+      .prepare(
+        "update outbox set status = 'sending', claimed_at = ?, attempts = 1 where dedupe_key like 'content:%'",
+      )
+      .run(p.app.clock.now().getTime());
+
+    const before = p.chat.transcript().length;
+    p.app.outbox.releaseAbandonedClaims();
+    slack = await startSlack(p.app);
+    slack.fake.channels.set('C0CONTENT', { name: 'content', isMember: true });
+    await slack.settle();
+    expect(p.chat.transcript().slice(before)).toContain(
+      'Tandem остановился, пока публиковал вашу ссылку в канале контента, поэтому она могла не появиться. Проверьте канал; если ссылки там нет, опубликуйте её снова.',
+    );
+    expect(p.rows('select count(*) as n from content_posts')).toEqual([{ n: 0 }]);
   });
 });

@@ -5,6 +5,7 @@ import { createApp } from '../../src/app';
 import { type Config, loadConfig } from '../../src/config';
 import type { ChatAdapter } from '../../src/core/adapter';
 import { ManualClock } from '../../src/core/clock';
+import type { EngineDeps } from '../../src/core/context';
 import type { Engine } from '../../src/core/engine';
 import type { OutboxWorker } from '../../src/core/outbox';
 import type { Platform } from '../../src/core/refs';
@@ -21,6 +22,8 @@ export interface TestApp {
   adapters: Partial<Record<Platform, ChatAdapter>>;
   outbox: OutboxWorker;
   engine: Engine;
+  /** What the engine's handlers get (a test re-wires the outbox's listener with them). */
+  deps: EngineDeps;
   /** The logger the app was built with (silent unless given); the platform harnesses use it too. */
   logger: Logger;
   /** Closes the database, as a crash or a stop would. */
@@ -50,7 +53,7 @@ export function createTestApp(
   });
   const clock = options.clock ?? new ManualClock('2026-12-01T09:00:00Z');
   const database = openDatabase(dbPath, options.logger ? { logger: options.logger } : {});
-  const { engine, outbox, adapters } = createApp({
+  const { deps, engine, outbox, adapters } = createApp({
     db: database.db,
     clock,
     config,
@@ -66,6 +69,7 @@ export function createTestApp(
     adapters,
     outbox,
     engine,
+    deps,
     logger: options.logger ?? silentLogger,
     close: () => database.close(),
     restart: () => createTestApp({ ...options, clock, dir }),

@@ -1,6 +1,7 @@
 import { GrammyError } from 'grammy';
 import { z } from 'zod';
 import type { ChannelCheck, ChannelProblem } from '../../core/adapter';
+import { telegramReason } from './delivery-errors';
 
 /** The Bot API methods the check calls: the chat (its type, title, default rights), then the bot's membership. */
 export const TELEGRAM_CHAT_METHOD = 'getChat' as const;
@@ -23,21 +24,30 @@ export const memberInfo = z.looseObject({
 });
 
 /**
+ * The channel problems among telegramReason()'s codes: Telegram's descriptions are matched in
+ * one place (./delivery-errors), and read here by their stable codes.
+ */
+const CHANNEL_PROBLEMS: Readonly<Record<string, ChannelProblem>> = {
+  chat_not_found: 'not_found',
+  chat_deleted: 'not_found',
+  user_deactivated: 'not_found',
+  bot_not_member: 'not_member',
+  bot_kicked: 'not_member',
+  member_list_inaccessible: 'not_member',
+  not_enough_rights: 'no_rights',
+  chat_write_forbidden: 'no_rights',
+};
+
+/**
  * The channel problem a failed Bot API call names (its description is the only place Telegram
  * says which), or undefined. Looks through wrapped causes (the outbox's DeliveryError).
  */
 export function channelProblemOf(error: unknown): ChannelProblem | undefined {
   for (let e = error, depth = 0; e && depth < 4; depth++) {
     if (e instanceof GrammyError) {
-      const d = e.description;
-      if (/chat not found|chat was deleted|deactivated/i.test(d)) return 'not_found';
-      if (/not a member|member list is inaccessible|kicked/i.test(d)) return 'not_member';
-      if (
-        /not enough rights|need administrator rights|have no rights|CHAT_WRITE_FORBIDDEN/i.test(d)
-      )
-        return 'no_rights';
-      if (e.error_code === 403) return 'not_member';
-      return undefined;
+      const problem = CHANNEL_PROBLEMS[telegramReason(e.description)];
+      if (problem) return problem;
+      return e.error_code === 403 ? 'not_member' : undefined;
     }
     e = (e as { cause?: unknown }).cause;
   }

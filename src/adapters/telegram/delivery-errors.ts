@@ -12,6 +12,8 @@ const REASONS: readonly [RegExp, string][] = [
   [/bot is not a member/i, 'bot_not_member'],
   [/can't initiate conversation/i, 'cant_initiate_conversation'],
   [/chat not found/i, 'chat_not_found'],
+  [/chat was deleted|chat was deactivated/i, 'chat_deleted'],
+  [/member list is inaccessible/i, 'member_list_inaccessible'],
   [/user not found/i, 'user_not_found'],
   [/not enough rights|have no rights|need administrator rights/i, 'not_enough_rights'],
   [/group chat was upgraded/i, 'chat_migrated'],

@@ -987,4 +987,11 @@ export const en = {
     `The story could not be posted to the content channel (${p.reason}), so it is not published. The program’s admins have been told how to fix it; it is back in review — approve it again once they have.`,
   'story.notPublishedYours':
     'Your story could not be posted to the content channel yet, so it is not published. The program team has been told and will publish it once the channel is fixed.',
+  // A channel post whose process died while sending it (issue 13 §2): nobody can know if it is there.
+  'content.uncertain':
+    'Tandem stopped while posting your link to the content channel, so it may not have been posted. Please check the channel; if the link is not there, post it again.',
+  'story.uncertain': (p: { name: string }) =>
+    `Tandem stopped while posting ${p.name}’s story to the content channel, so it may not have been posted. Please check the channel; if the story is not there, approve it again — it is back in review.`,
+  'story.uncertainYours':
+    'Tandem stopped while posting your story to the content channel, so it may not have been published. The program team has been asked to check and publish it if it is missing.',
 };

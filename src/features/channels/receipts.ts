@@ -21,6 +21,8 @@ export interface ReceiptHandler {
   /** True when it queued a message. */
   sent(db: DbOrTx, deps: Deps, call: ReceiptCall): boolean;
   failed(db: DbOrTx, deps: Deps, call: ReceiptCall & { problem: ChannelProblem }): boolean;
+  /** Its process died while posting it: it may or may not be there, and someone must look. */
+  uncertain(db: DbOrTx, deps: Deps, call: ReceiptCall): boolean;
 }
 
 /** Every receipt kind a message can carry (`payload.receipt.kind`). */

@@ -1,7 +1,7 @@
 import type { ChannelProblem } from '../../core/adapter';
 import type { EngineDeps } from '../../core/context';
 import { codeOf } from '../../core/errors';
-import type { SettledListener, SettledMessage } from '../../core/outbox';
+import { type SettledListener, type SettledMessage, takeReceipt } from '../../core/outbox';
 import type { Platform } from '../../core/refs';
 import { noteChannel } from './alerts';
 import { configuredChannelOf, configuredChannels } from './configured';
@@ -41,7 +41,7 @@ async function watchChannel(
   message: SettledMessage,
 ): Promise<{ problem?: ChannelProblem; queued: boolean }> {
   const channel = configuredChannelOf(deps.config, message.target);
-  if (!channel) return { queued: false };
+  if (!channel || message.outcome === 'uncertain') return { queued: false };
   if (message.outcome === 'sent') {
     noteChannel(deps, channel, { ok: true }, deps.clock.now());
     return { queued: false };
@@ -63,20 +63,24 @@ async function watchChannel(
 
 /**
  * The outbox's settled-listener: channel posts are watched, and a message's receipt is
- * answered — "published" only once the platform took it, its problem when it didn't.
+ * answered — "published" only once the platform took it, its problem when it didn't, "check
+ * the channel" when nobody can know. The receipt is taken off its outbox row in the same
+ * transaction that answers it, so a crash before (even during the channel check) leaves it
+ * there for the next start to answer, and a second call answers nothing.
  */
 export function channelListener(deps: EngineDeps): SettledListener {
   return async (message) => {
     const { problem, queued } = await watchChannel(deps, message);
     const receipt = message.receipt;
     const handler = receipt && RECEIPTS[receipt.kind];
-    if (!receipt || !handler) return queued;
+    if (!receipt) return queued;
     const call = { args: receipt.args, now: deps.clock.now(), messageId: message.id };
-    const answered = deps.db.transaction((tx) =>
-      message.outcome === 'sent'
-        ? handler.sent(tx, deps, call)
-        : handler.failed(tx, deps, { ...call, problem: problem ?? 'cannot_check' }),
-    );
+    const answered = deps.db.transaction((tx) => {
+      if (!takeReceipt(tx, message.id) || !handler) return false;
+      if (message.outcome === 'sent') return handler.sent(tx, deps, call);
+      if (message.outcome === 'uncertain') return handler.uncertain(tx, deps, call);
+      return handler.failed(tx, deps, { ...call, problem: problem ?? 'cannot_check' });
+    });
     return answered || queued;
   };
 }

@@ -1,9 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { encodeAction } from '../../core/actions';
+import type { Translate } from '../../core/i18n';
+import type { Button } from '../../core/replies';
+import type { DbOrTx } from '../../db/client';
 import { getUser } from '../../db/queries/users';
 import { contentPosts, stories } from '../../db/schema';
 import type { ReceiptHandler } from '../channels/receipts';
 import { notify, notifyUser } from '../notify';
+import { hrPeople } from './staff';
 import { askForReview, loadStory, STORY_APPROVE_ACTION } from './stories';
 
 /**
@@ -35,6 +39,22 @@ export const contentPostReceipt: ReceiptHandler = {
         kind: 'text',
         text: t('content.notPosted', { reason: t(`channel.reason.${problem}`) }),
       }),
+      now,
+    );
+    return true;
+  },
+  // Taken back like a failed one (the digest lists only what is known to be there); HR, who
+  // can see the channel, decides whether to post it again.
+  uncertain(db, deps, { args: [userId, postId], now }) {
+    db.delete(contentPosts)
+      .where(eq(contentPosts.id, Number(postId)))
+      .run();
+    notifyUser(
+      db,
+      deps,
+      Number(userId),
+      `content:${postId}:uncertain`,
+      (t) => ({ kind: 'text', text: t('content.uncertain') }),
       now,
     );
     return true;
@@ -76,12 +96,7 @@ export const storyReceipt: ReceiptHandler = {
     return true;
   },
   failed(db, deps, { args: [actorId, storyId], problem, now, messageId }) {
-    const back =
-      db
-        .update(stories)
-        .set({ status: 'submitted', publishedAt: null })
-        .where(and(eq(stories.id, Number(storyId)), eq(stories.status, 'published')))
-        .run().changes > 0;
+    const back = backToReview(db, Number(storyId));
     const story = loadStory(db, Number(storyId));
     const actor = getUser(db, Number(actorId));
     if (!back || !story || !actor) return false;
@@ -105,16 +120,67 @@ export const storyReceipt: ReceiptHandler = {
       (t) => ({
         kind: 'text',
         text: t('story.notPublished', { reason: t(`channel.reason.${problem}`) }),
-        buttons: [
-          {
-            label: t('story.button.approve'),
-            data: encodeAction(STORY_APPROVE_ACTION, actor.id, String(story.id)),
-            style: 'primary',
-          },
-        ],
+        buttons: [approveButton(t, actor.id, story.id)],
       }),
       now,
     );
     return true;
   },
+  /**
+   * Tandem stopped while posting it: back to review, and whoever approved it (HR, or every HR
+   * person when the author published HR's edit) is asked to look in the channel and approve
+   * it again if it is missing — the one thing nobody else can know.
+   */
+  uncertain(db, deps, { args: [actorId, storyId], now, messageId }) {
+    if (!backToReview(db, Number(storyId))) return false;
+    const story = loadStory(db, Number(storyId));
+    const actor = getUser(db, Number(actorId));
+    const author = story && getUser(db, story.authorUserId);
+    if (!story || !actor || !author) return false;
+    const reviewers = actor.id === author.id ? hrPeople(db, deps.config) : [actor];
+    if (actor.id === author.id) {
+      notify(
+        db,
+        deps,
+        author,
+        `story:${story.id}:uncertain:${messageId}`,
+        (t) => ({ kind: 'text', text: t('story.uncertainYours') }),
+        now,
+      );
+    }
+    for (const hr of reviewers) {
+      notify(
+        db,
+        deps,
+        hr,
+        `story:${story.id}:uncertain:${messageId}:${hr.id}`,
+        (t) => ({
+          kind: 'text',
+          text: t('story.uncertain', { name: author.name }),
+          buttons: [approveButton(t, hr.id, story.id)],
+        }),
+        now,
+      );
+    }
+    return true;
+  },
 };
+
+/** A published story goes back to review; false if it is not published (anymore). */
+function backToReview(db: DbOrTx, storyId: number): boolean {
+  return (
+    db
+      .update(stories)
+      .set({ status: 'submitted', publishedAt: null })
+      .where(and(eq(stories.id, storyId), eq(stories.status, 'published')))
+      .run().changes > 0
+  );
+}
+
+function approveButton(t: Translate, hrId: number, storyId: number): Button {
+  return {
+    label: t('story.button.approve'),
+    data: encodeAction(STORY_APPROVE_ACTION, hrId, String(storyId)),
+    style: 'primary',
+  };
+}
