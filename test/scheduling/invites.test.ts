@@ -498,6 +498,32 @@ describe('meetings booked before this version', () => {
     upgraded.close();
   });
 
+  it('keep their form through the upgrade: old UIDs as the old invites, random ones settled at their next invite', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-form-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const path = join(dir, 'tandem.db');
+    const sqlite = databaseBefore(dir, path, '0006');
+    sqlite.exec(`
+      insert into users (id, platform, workspace, platform_user_id, name) values
+        (1, 'slack', 'T1', 'U1', 'Pat'), (2, 'slack', 'T1', 'U2', 'Sam');
+      insert into pairs (id, mentor_user_id, mentee_user_id, created_at) values (1, 1, 2, 0);
+      insert into meetings (id, uid, pair_id, kind, starts_at, duration_min, topic, created_at, updated_at)
+        values (1, 'meeting-1@tandem.local', 1, 'sprint', 0, 60, 'a', 0, 0),
+               (2, '0b7e7a52-5d5c-4c55-9a1e-2f64d1c0a8f3', 1, 'sprint', 0, 60, 'b', 0, 0);
+    `);
+    sqlite.close();
+    const upgraded = openDatabase(path);
+    expect(
+      upgraded.sqlite
+        .prepare('select id, invite_form, invite_organizer from meetings order by id')
+        .all(),
+    ).toEqual([
+      { id: 1, invite_form: 'legacy', invite_organizer: 'noreply@tandem.local' },
+      { id: 2, invite_form: null, invite_organizer: null },
+    ]);
+    upgraded.close();
+  });
+
   it('are called off with a CANCEL from the organizer and to the attendees their REQUEST named', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tandem-legacy-'));
     const sqlite = databaseBefore(dir, join(dir, 'tandem.db'), '0005');
@@ -535,5 +561,39 @@ describe('meetings booked before this version', () => {
         start: '2026-12-03T14:00:00.000Z',
       });
     }
+  });
+
+  it('booked by the version before the form was kept: cancelled the way that version sent it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-unsettled-'));
+    const sqlite = databaseBefore(dir, join(dir, 'tandem.db'), '0006');
+    sqlite.exec(`
+      insert into users (id, platform, workspace, platform_user_id, name, email) values
+        (1, 'slack', 'T1', 'U1', 'Pat Lee', 'pat.lee@example.com'), (2, 'slack', 'T1', 'U2', 'Sam Roe', null);
+      insert into pairs (id, mentor_user_id, mentee_user_id, created_at) values (1, 1, 2, 0);
+      insert into meetings (id, uid, pair_id, kind, starts_at, duration_min, topic, created_by, created_at, updated_at)
+        values (1, '0b7e7a52-5d5c-4c55-9a1e-2f64d1c0a8f3', 1, 'sprint',
+                ${Date.parse('2026-12-03T14:00:00Z')}, 60, 'Topic', 1, 0, 0);
+    `);
+    sqlite.close();
+    const a = createTestApp({ dir, logger });
+    app = a;
+    const s = await startSlack(a, { logger });
+    slack = s;
+    await s.press(encodeAction(CANCEL_ACTION, 2, '1'), { user: 'U2' });
+    await s.press(buttonValue(s, 'Yes, cancel', 'chat.postMessage', 'DU2'), { user: 'U2' });
+    await s.fake.waitFor('files.completeUploadExternal', 2);
+    for (const { text } of slackInvites(s)) {
+      expect(readInvite(text)).toMatchObject({
+        method: 'CANCEL',
+        uid: '0b7e7a52-5d5c-4c55-9a1e-2f64d1c0a8f3',
+        organizer: 'pat.lee@example.com',
+        attendees: ['pat.lee@example.com'],
+      });
+    }
+    // Settled and kept: a later invite would go out the same way whatever Pat's address does.
+    expect(a.database.db.select().from(meetings).get()).toMatchObject({
+      inviteForm: 'organized',
+      inviteOrganizer: 'pat.lee@example.com',
+    });
   });
 });
