@@ -30,6 +30,10 @@ const SECRETS: readonly [RegExp, string][] = [
   [/\bbot\d+:[A-Za-z0-9_-]+/g, 'bot[redacted]'],
   [/\b\d{5,}:[A-Za-z0-9_-]{30,}/g, '[redacted]'],
   [/\bBearer\s+\S+/gi, 'Bearer [redacted]'],
+  // The URL Slack hands out for a file upload (files.getUploadURLExternal) carries a
+  // short-lived upload token in its path, and the Web API client logs it at debug
+  // (`http request url: https://files.slack.com/upload/v1/<token>`): all after `/upload/` goes.
+  [/(\/upload\/)[^\s?#]+/gi, '$1[redacted]'],
   // Query strings of URLs and paths carry codes, states and signatures; the path says enough.
   [/([^\s?#]*\/[^\s?#]*)[?#]\S*/g, '$1?[redacted]'],
 ];

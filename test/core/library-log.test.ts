@@ -44,6 +44,21 @@ describe("a library's log line, as it may reach ours", () => {
     );
   });
 
+  it("cuts the upload token out of the file-upload URL's path", () => {
+    const line = (s: string) => scrubLibraryMessage([s])?.msg;
+    const token = 'CwABAAAAXwoAAZnoFKIEhsJ7XqWbU1hKo4KvCb2ZN9QiCnBUwN5AJ4kA';
+    expect(line(`http request url: https://files.slack.com/upload/v1/${token}`)).toBe(
+      'http request url: https://files.slack.com/upload/[redacted]',
+    );
+    expect(line(`POST https://files.slack.com/upload/v1/${token}?ts=1 failed`)).toBe(
+      'POST https://files.slack.com/upload/[redacted]?[redacted] failed',
+    );
+    // Web API method URLs keep their path: it names the method, which the operator needs.
+    expect(line('http request url: https://slack.com/api/files.getUploadURLExternal')).toBe(
+      'http request url: https://slack.com/api/files.getUploadURLExternal',
+    );
+  });
+
   it('forwards strings only, an error by its class and code, on one short line', () => {
     const error = Object.assign(new Error('An API error occurred: not_in_channel'), {
       code: 'slack_webapi_platform_error',

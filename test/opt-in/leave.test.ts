@@ -7,7 +7,7 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UserRef } from '../../src/core/refs';
 import { populationOf } from '../../src/db/queries/population';
-import { pairs, users } from '../../src/db/schema';
+import { meetings, pairs, users } from '../../src/db/schema';
 import { feedbackAggregate } from '../../src/features/feedback/hr-view';
 import { LEAVE_ERASE_TRIES } from '../../src/features/opt-in/leave';
 import { buildSummary } from '../../src/features/reports/build';
@@ -19,6 +19,7 @@ import { silentLogger } from '../../src/logger';
 import { blockText } from '../fakes/slack-api';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { type ConsoleChat, startConsoleChat } from '../helpers/console-chat';
+import { readInvite } from '../helpers/ics';
 import { consoleRef } from '../helpers/pair';
 import { participant } from '../helpers/participants';
 import { buttonValue, type SlackHarness, startSlack } from '../helpers/slack';
@@ -376,6 +377,48 @@ describe('leave through the platforms', () => {
     await noahLeavesThroughSlack(s);
 
     expect(stillInFile(secrets)).toEqual([]);
+  });
+
+  it('cancels the sprint he booked from the address it was sent from, then erases that address', async () => {
+    app = createTestApp();
+    app.clock.set('2026-12-01T09:00:00Z');
+    const s = await startSlack(app);
+    started.push(() => s.stop());
+    await noahJoinsThroughSlack(s);
+    await s.command('sprint', { user: SLACK_NOAH });
+    const [, open] = await s.fake.waitFor('views.open', 2);
+    const submitted = await s.submit(
+      (open?.args.view as { private_metadata: string } | undefined)?.private_metadata ?? '',
+      {
+        day: { type: 'datepicker', selected_date: '2026-12-03' },
+        time: { type: 'timepicker', selected_time: '15:00' },
+        duration: { type: 'radio_buttons', selected_option: { value: '120' } },
+        topic: { type: 'plain_text_input', value: 'Automate the weekly report' },
+        link: { type: 'plain_text_input', value: '' },
+      },
+      { user: SLACK_NOAH },
+    );
+    expect(submitted).toEqual({ status: 200, text: '' });
+    await s.settle();
+    const organizer = () => app.database.db.select().from(meetings).get()?.inviteOrganizer;
+    expect(organizer()).toBe(NOAH_EMAIL);
+
+    await noahLeavesThroughSlack(s);
+
+    // Lena's calendar drops the event: the cancel comes as the invite did, from Noah.
+    const toLena = s.fake
+      .callsTo('files.completeUploadExternal')
+      .filter((c) => c.args.channel_id === 'DULENA')
+      .flatMap((c) => (c.args.files as { id: string }[]).map((f) => s.fake.uploads.get(f.id)));
+    expect(toLena).toHaveLength(2);
+    expect(readInvite(toLena[1] ?? '')).toMatchObject({
+      method: 'CANCEL',
+      status: 'CANCELLED',
+      organizer: NOAH_EMAIL,
+    });
+    // Then the address goes with him, as his users row's e-mail does.
+    expect(organizer()).toBeNull();
+    expect(stillInFile([NOAH_EMAIL])).toEqual([]);
   });
 
   it('does not bring back someone who left when they merely open the App Home', async () => {

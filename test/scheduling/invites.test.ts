@@ -6,8 +6,10 @@ import { eq } from 'drizzle-orm';
 import type { InputFile } from 'grammy';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { encodeAction } from '../../src/core/actions';
 import { openDatabase } from '../../src/db/client';
 import { meetings, pairs, users } from '../../src/db/schema';
+import { CANCEL_ACTION } from '../../src/features/scheduling/service';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { type ConsoleChat, startConsoleChat } from '../helpers/console-chat';
 import { readInvite } from '../helpers/ics';
@@ -336,6 +338,89 @@ describe('invites in Slack', () => {
   });
 });
 
+describe('invites sent the way the first one was', () => {
+  it("cancels as METHOD:CANCEL from the same organizer after the booker's address is gone", async () => {
+    const s = await slackBooking({ pat: 'pat.lee@example.com', sam: 'sam.roe@example.com' });
+    const [booked] = slackInvites(s).map((i) => readInvite(i.text));
+    expect(booked).toMatchObject({ method: 'REQUEST', organizer: 'pat.lee@example.com' });
+    // The scope taken away (or Pat's address hidden): a restarted Tandem reads Pat without it.
+    await s.stop();
+    const again = await startSlack(app as TestApp, { logger });
+    slack = again;
+    again.fake.users.set('U1', { name: 'Pat Lee', tz: 'Europe/Berlin', locale: 'en-US' });
+    again.fake.users.set('U2', {
+      name: 'Sam Roe',
+      tz: 'America/New_York',
+      locale: 'en-US',
+      email: 'sam.roe@example.com',
+    });
+    await again.command('meetings');
+    const db = (app as TestApp).database.db;
+    expect(db.select().from(users).where(eq(users.platformUserId, 'U1')).get()?.email).toBeNull();
+
+    // Sam calls it off with the Cancel button of the invite he got before the restart.
+    const sam = db.select().from(users).where(eq(users.platformUserId, 'U2')).get();
+    await again.press(encodeAction(CANCEL_ACTION, sam?.id, '1'), { user: 'U2' });
+    await again.press(buttonValue(again, 'Yes, cancel', 'chat.postMessage', 'DU2'), {
+      user: 'U2',
+    });
+    await again.fake.waitFor('files.completeUploadExternal', 2);
+    const cancels = slackInvites(again).map((i) => readInvite(i.text));
+    expect(cancels).toHaveLength(2);
+    for (const invite of cancels) {
+      expect(invite).toMatchObject({
+        method: 'CANCEL',
+        uid: booked?.uid,
+        sequence: 1,
+        status: 'CANCELLED',
+        organizer: 'pat.lee@example.com',
+        attendees: ['pat.lee@example.com', 'sam.roe@example.com'],
+      });
+    }
+    // Tandem still holds the address its invites named: Pat's /mydata shows it.
+    await again.command('mydata');
+    const exported = [...again.fake.uploads.values()].find((t) => t.includes('"platformUserId"'));
+    expect(JSON.parse(exported ?? '{}').meetings).toMatchObject([
+      { status: 'cancelled', inviteOrganizerEmail: 'pat.lee@example.com' },
+    ]);
+    expect(logged.filter((line) => /pat\.lee|sam\.roe/.test(line))).toEqual([]);
+  });
+
+  it('keeps a meeting that went out plain plain, though the booker has an address now', async () => {
+    const s = await slackBooking({});
+    expect(readInvite(slackInvites(s)[0]?.text ?? '')).toMatchObject({ method: undefined });
+    await s.stop();
+    const again = await startSlack(app as TestApp, { logger });
+    slack = again;
+    again.fake.users.set('U1', {
+      name: 'Pat Lee',
+      tz: 'Europe/Berlin',
+      locale: 'en-US',
+      email: 'pat.lee@example.com',
+    });
+    await again.command('meetings');
+    const pat = (app as TestApp).database.db
+      .select()
+      .from(users)
+      .where(eq(users.platformUserId, 'U1'))
+      .get();
+    expect(pat?.email).toBe('pat.lee@example.com');
+    await again.press(encodeAction(CANCEL_ACTION, pat?.id, '1'));
+    await again.press(buttonValue(again, 'Yes, cancel', 'chat.postMessage', 'DU1'));
+    await again.fake.waitFor('files.completeUploadExternal', 2);
+    for (const { text } of slackInvites(again)) {
+      // A CANCEL from an organizer would match no event the plain snapshot put there.
+      expect(readInvite(text)).toMatchObject({
+        method: undefined,
+        organizer: undefined,
+        attendees: [],
+        status: 'CANCELLED',
+        sequence: 1,
+      });
+    }
+  });
+});
+
 describe('invites in Telegram', () => {
   it('carry the link in LOCATION and name no one: Telegram gives no addresses', async () => {
     const a = createTestApp();
@@ -411,5 +496,104 @@ describe('meetings booked before this version', () => {
       .get();
     expect(fresh.uid).toMatch(UUID);
     upgraded.close();
+  });
+
+  it('keep their form through the upgrade: old UIDs as the old invites, random ones settled at their next invite', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-form-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const path = join(dir, 'tandem.db');
+    const sqlite = databaseBefore(dir, path, '0006');
+    sqlite.exec(`
+      insert into users (id, platform, workspace, platform_user_id, name) values
+        (1, 'slack', 'T1', 'U1', 'Pat'), (2, 'slack', 'T1', 'U2', 'Sam');
+      insert into pairs (id, mentor_user_id, mentee_user_id, created_at) values (1, 1, 2, 0);
+      insert into meetings (id, uid, pair_id, kind, starts_at, duration_min, topic, created_at, updated_at)
+        values (1, 'meeting-1@tandem.local', 1, 'sprint', 0, 60, 'a', 0, 0),
+               (2, '0b7e7a52-5d5c-4c55-9a1e-2f64d1c0a8f3', 1, 'sprint', 0, 60, 'b', 0, 0);
+    `);
+    sqlite.close();
+    const upgraded = openDatabase(path);
+    expect(
+      upgraded.sqlite
+        .prepare('select id, invite_form, invite_organizer from meetings order by id')
+        .all(),
+    ).toEqual([
+      { id: 1, invite_form: 'legacy', invite_organizer: 'noreply@tandem.local' },
+      { id: 2, invite_form: null, invite_organizer: null },
+    ]);
+    upgraded.close();
+  });
+
+  it('are called off with a CANCEL from the organizer and to the attendees their REQUEST named', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-legacy-'));
+    const sqlite = databaseBefore(dir, join(dir, 'tandem.db'), '0005');
+    // Booked by Pat with the previous version: its REQUEST went out as
+    // `meeting-1@tandem.local`, ORGANIZER noreply@tandem.local, ATTENDEEs user-<id>@tandem.local.
+    sqlite.exec(`
+      insert into users (id, platform, workspace, platform_user_id, name) values
+        (1, 'slack', 'T1', 'U1', 'Pat Lee'), (2, 'slack', 'T1', 'U2', 'Sam Roe');
+      insert into pairs (id, mentor_user_id, mentee_user_id, created_at) values (1, 1, 2, 0);
+      insert into meetings (id, pair_id, kind, starts_at, duration_min, topic, sequence, created_by, created_at, updated_at)
+        values (1, 1, 'sprint', ${Date.parse('2026-12-03T14:00:00Z')}, 60, 'Old topic', 2, 1, 0, 0);
+    `);
+    sqlite.close();
+    const a = createTestApp({ dir, logger });
+    app = a;
+    const s = await startSlack(a, { logger });
+    slack = s;
+    // Pat has a real address now: the old meeting still goes out as it first did.
+    s.fake.users.set('U1', { name: 'Pat Lee', tz: 'Europe/Berlin', email: 'pat.lee@example.com' });
+    s.fake.users.set('U2', { name: 'Sam Roe', tz: 'America/New_York' });
+    // Pat presses Cancel on the invite message the previous version sent.
+    await s.press(encodeAction(CANCEL_ACTION, 1, '1'));
+    await s.press(buttonValue(s, 'Yes, cancel', 'chat.postMessage', 'DU1'));
+    await s.fake.waitFor('files.completeUploadExternal', 2);
+    const cancels = slackInvites(s);
+    expect(cancels.map((c) => c.channel).sort()).toEqual(['DU1', 'DU2']);
+    for (const { text } of cancels) {
+      expect(readInvite(text)).toMatchObject({
+        method: 'CANCEL',
+        uid: 'meeting-1@tandem.local',
+        sequence: 3,
+        status: 'CANCELLED',
+        organizer: 'noreply@tandem.local',
+        attendees: ['user-1@tandem.local', 'user-2@tandem.local'],
+        start: '2026-12-03T14:00:00.000Z',
+      });
+    }
+  });
+
+  it('booked by the version before the form was kept: cancelled the way that version sent it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-unsettled-'));
+    const sqlite = databaseBefore(dir, join(dir, 'tandem.db'), '0006');
+    sqlite.exec(`
+      insert into users (id, platform, workspace, platform_user_id, name, email) values
+        (1, 'slack', 'T1', 'U1', 'Pat Lee', 'pat.lee@example.com'), (2, 'slack', 'T1', 'U2', 'Sam Roe', null);
+      insert into pairs (id, mentor_user_id, mentee_user_id, created_at) values (1, 1, 2, 0);
+      insert into meetings (id, uid, pair_id, kind, starts_at, duration_min, topic, created_by, created_at, updated_at)
+        values (1, '0b7e7a52-5d5c-4c55-9a1e-2f64d1c0a8f3', 1, 'sprint',
+                ${Date.parse('2026-12-03T14:00:00Z')}, 60, 'Topic', 1, 0, 0);
+    `);
+    sqlite.close();
+    const a = createTestApp({ dir, logger });
+    app = a;
+    const s = await startSlack(a, { logger });
+    slack = s;
+    await s.press(encodeAction(CANCEL_ACTION, 2, '1'), { user: 'U2' });
+    await s.press(buttonValue(s, 'Yes, cancel', 'chat.postMessage', 'DU2'), { user: 'U2' });
+    await s.fake.waitFor('files.completeUploadExternal', 2);
+    for (const { text } of slackInvites(s)) {
+      expect(readInvite(text)).toMatchObject({
+        method: 'CANCEL',
+        uid: '0b7e7a52-5d5c-4c55-9a1e-2f64d1c0a8f3',
+        organizer: 'pat.lee@example.com',
+        attendees: ['pat.lee@example.com'],
+      });
+    }
+    // Settled and kept: a later invite would go out the same way whatever Pat's address does.
+    expect(a.database.db.select().from(meetings).get()).toMatchObject({
+      inviteForm: 'organized',
+      inviteOrganizer: 'pat.lee@example.com',
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { eq, or, sql } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client';
-import { formerVolunteers, proposals } from '../schema';
+import { formerVolunteers, meetings, proposals } from '../schema';
 import { getProfile } from './profiles';
 import { tombstoneUser } from './users';
 
@@ -134,6 +134,13 @@ export function forgetPerson(db: DbOrTx, userId: number, now: Date): void {
   db.update(proposals)
     .set({ reasons: sql`json_set(${proposals.reasons}, '$.interests', json('[]'))` })
     .where(or(eq(proposals.mentorUserId, userId), eq(proposals.menteeUserId, userId)))
+    .run();
+  // The ORGANIZER address kept for the invites of meetings they booked is their e-mail: it goes
+  // as users.email does. Leaving has already called off the pair's future meetings (sent with
+  // it), so no invite needs it any more.
+  db.update(meetings)
+    .set({ inviteOrganizer: null })
+    .where(and(eq(meetings.createdBy, userId), eq(meetings.inviteForm, 'organized')))
     .run();
   tombstoneUser(db, userId, now);
 }

@@ -6,6 +6,17 @@ import { users } from './users';
 export const MEETING_KINDS = ['sprint', 'meeting'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 export const MEETING_STATUSES = ['scheduled', 'cancelled', 'held', 'missed'] as const;
+/**
+ * How a meeting's invites go out, fixed at the first one so that every update and the cancel
+ * go out the same way (a calendar applies them only to the event it imported from the same
+ * kind of message, with the same ORGANIZER):
+ * - `organized`: iTIP REQUEST/CANCEL with the booker's real address (`invite_organizer`);
+ * - `plain`: a calendar object with no METHOD, ORGANIZER or ATTENDEE;
+ * - `legacy`: booked before invites had a random UID: their invites named
+ *   `noreply@tandem.local` as ORGANIZER and `user-<id>@tandem.local` as ATTENDEEs.
+ */
+export const INVITE_FORMS = ['organized', 'plain', 'legacy'] as const;
+export type InviteForm = (typeof INVITE_FORMS)[number];
 
 /** A sprint or meeting of a pair. Times are UTC; each person sees them in their own zone. */
 export const meetings = sqliteTable(
@@ -31,6 +42,13 @@ export const meetings = sqliteTable(
     status: text({ enum: MEETING_STATUSES }).notNull().default('scheduled'),
     /** RFC 5545 SEQUENCE: bumped on every change, so calendars apply updates in order. */
     sequence: integer().notNull().default(0),
+    /** Null only for a meeting whose invites went out before the form was kept. */
+    inviteForm: text('invite_form', { enum: INVITE_FORMS }),
+    /**
+     * The ORGANIZER address its invites carry (`organized`, `legacy`). The booker's e-mail is
+     * their personal data: it is erased when they leave, as users.email is.
+     */
+    inviteOrganizer: text('invite_organizer'),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),

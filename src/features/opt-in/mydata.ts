@@ -163,6 +163,10 @@ export function exportPersonalData(
       link: m.link,
       status: m.status,
       bookedBy: who(m.createdBy),
+      // The e-mail its invites name as organizer: theirs only for the ones they booked.
+      ...(m.createdBy === me && m.inviteForm === 'organized'
+        ? { inviteOrganizerEmail: m.inviteOrganizer }
+        : {}),
     })),
     goals: (pairIds.length
       ? db.select().from(goals).where(inArray(goals.pairId, pairIds)).all()

@@ -50,6 +50,8 @@ export const ICS_LINE_OCTETS = 75;
  *   says STATUS:CANCELLED with a higher SEQUENCE: opening it updates the event where the
  *   calendar matches the UID (the caption also says to delete it by hand).
  * No address is ever made up: a calendar would send replies and updates to it.
+ * Which of the two a meeting gets is fixed at its first invite (invite-form.ts): its updates
+ * and cancel reach the imported event only when they come the same way.
  */
 export function meetingIcs(meeting: IcsMeeting, cancelled: boolean, stamp: Date): string {
   const s = meeting.startsAt;

@@ -8,7 +8,7 @@ import type { Reply } from '../../core/replies';
 import type { DbOrTx } from '../../db/client';
 import { audit } from '../../db/queries/audit';
 import { scheduleTimer } from '../../db/queries/timers';
-import { getUser, userRef } from '../../db/queries/users';
+import { userRef } from '../../db/queries/users';
 import {
   type MeetingRow,
   meetings,
@@ -20,6 +20,7 @@ import {
 import { notify } from '../notify';
 import { bothSides } from '../sides';
 import { meetingIcs } from './ics';
+import { firstInviteForm, inviteParties, settleInviteForm } from './invite-form';
 import { formatSlot, timeLeft } from './when';
 
 export const MEETING_REMIND_TIMER = 'meeting.remind';
@@ -63,9 +64,11 @@ export function bookMeeting(
   },
   now: Date,
 ): MeetingRow {
+  const both = peopleOf(db, input.pair);
   const meeting = db
     .insert(meetings)
     .values({
+      ...firstInviteForm(both.find((s) => s.me.id === input.by)?.me),
       pairId: input.pair.id,
       kind: input.kind,
       startsAt: input.startsAt,
@@ -81,7 +84,7 @@ export function bookMeeting(
   scheduleMeetingTimers(db, meeting, now);
   // Booking something answers the nudges: the pair is on track again.
   db.update(pairs).set({ nudgesIgnored: 0 }).where(eq(pairs.id, input.pair.id)).run();
-  for (const { me, other } of peopleOf(db, input.pair)) {
+  for (const { me, other } of both) {
     sendInvite(db, deps, meeting, { me, other, method: 'REQUEST' }, now);
   }
   audit(
@@ -161,8 +164,14 @@ export function rescheduleMeeting(
   cancelMeetingTimers(db, meeting.id, now);
   scheduleMeetingTimers(db, moved, now);
   const pair = db.select().from(pairs).where(eq(pairs.id, moved.pairId)).get();
-  for (const { me, other } of pair ? peopleOf(db, pair) : []) {
-    sendInvite(db, deps, moved, { me, other, method: 'REQUEST', rescheduled: true }, now);
+  const both = pair ? peopleOf(db, pair) : [];
+  const sent = settleInviteForm(
+    db,
+    moved,
+    both.map((s) => s.me),
+  );
+  for (const { me, other } of both) {
+    sendInvite(db, deps, sent, { me, other, method: 'REQUEST', rescheduled: true }, now);
   }
   audit(
     db,
@@ -192,9 +201,15 @@ export function cancelMeeting(
     .get();
   cancelMeetingTimers(db, meeting.id, now);
   const pair = db.select().from(pairs).where(eq(pairs.id, meeting.pairId)).get();
-  for (const { me, other } of pair ? peopleOf(db, pair) : []) {
+  const both = pair ? peopleOf(db, pair) : [];
+  const sent = settleInviteForm(
+    db,
+    cancelled,
+    both.map((s) => s.me),
+  );
+  for (const { me, other } of both) {
     const partnerCant = cantMakeIt && me.id !== by;
-    sendInvite(db, deps, cancelled, { me, other, method: 'CANCEL', partnerCant }, now);
+    sendInvite(db, deps, sent, { me, other, method: 'CANCEL', partnerCant }, now);
   }
   audit(
     db,
@@ -259,7 +274,8 @@ function sendInvite(db: DbOrTx, deps: Deps, meeting: MeetingRow, invite: Invite,
     }),
     now,
   );
-  const booker = meeting.createdBy === null ? undefined : getUser(db, meeting.createdBy);
+  // Sent the way the first invite was: same METHOD family, same ORGANIZER.
+  const { organizer, people } = inviteParties(meeting, [me, other]);
   const ics = meetingIcs(
     {
       uid: meeting.uid,
@@ -269,9 +285,8 @@ function sendInvite(db: DbOrTx, deps: Deps, meeting: MeetingRow, invite: Invite,
       title: t('meeting.icsTitle', { kind, name: other.name }),
       topic: meeting.topic,
       link: meeting.link,
-      // The one who booked stays the organizer through every move, whoever makes it.
-      organizer: booker && (booker.id === me.id || booker.id === other.id) ? booker : undefined,
-      people: [me, other],
+      organizer,
+      people,
     },
     method === 'CANCEL',
     now,
