@@ -175,3 +175,27 @@ export function parseTimeZone(text: string): string | undefined {
   // Intl knows the canonical spelling ("asia/tokyo" → "Asia/Tokyo").
   return new Intl.DateTimeFormat('en', { timeZone: input }).resolvedOptions().timeZone;
 }
+
+/** One formatter per language and number of places: building an Intl formatter is not free. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A figure as people write it in their language: "4.2" in English, "4,2" in Russian (a
+ * decimal point reads as a typo there). `places` fixes the digits after the point ("5.0"
+ * beside "4.2" on the chart); without it a whole number stays whole ("4") and a fraction shows
+ * one place, as the means are rounded. No thousands separator: the figures are small, and
+ * "1 234" could break across lines.
+ */
+export function formatNumber(value: number, locale: Locale, places?: number): string {
+  const key = `${locale}:${places ?? ''}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      minimumFractionDigits: places ?? 0,
+      maximumFractionDigits: places ?? 1,
+      useGrouping: false,
+    });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
+}

@@ -61,7 +61,8 @@ describe('npm start', () => {
     expect(run.status).toBe(0);
     // Olga reads Russian; the demo company has two pairs with weeks of rated sessions.
     expect(run.stdout).toContain('── Обратное наставничество ·');
-    expect(run.stdout).toMatch(/Полезность: \d\.\d \/ 5/);
+    // With a decimal comma, as Russian writes it.
+    expect(run.stdout).toMatch(/Полезность: \d,\d \/ 5/);
     const path = /Файл сохранён: (\S+\.png)/.exec(run.stdout)?.[1] ?? '';
     expect(readFileSync(path).subarray(1, 4).toString()).toBe('PNG');
   });

@@ -72,6 +72,11 @@ describe('what HR sees of the polls', () => {
     p.app.clock.set('2026-12-07T09:00:00Z');
     const three = await p.chat.type('/feedback');
     expect(three).toContain('Полезность: 4 / 5 (человек: 3)');
+    // A mean with a fraction is written the Russian way: (5 + 2 + 5 + 3) / 4 = 3,8, not 3.8.
+    p.app.clock.set('2026-12-01T09:00:00Z');
+    ratedPairOf(4, 3);
+    p.app.clock.set('2026-12-07T09:00:00Z');
+    expect(await p.chat.type('/feedback')).toContain('Полезность: 3,8 / 5 (человек: 4)');
 
     // The data HR's views are built from holds no per-person rating at all.
     const data = feedbackAggregate(

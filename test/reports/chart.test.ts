@@ -15,11 +15,15 @@ import { svgGroup, svgTexts } from './svg';
 const ZONE = 'Europe/Moscow';
 const K = 3;
 
-/** Eight weeks from Mon 12 Oct 2026 (Moscow): weeks 1, 2 and 5 have fewer than K raters. */
+/**
+ * Eight weeks from Mon 12 Oct 2026 (Moscow): nobody rated in weeks 1 and 2 (the program's
+ * start), two people in week 5 (fewer than K).
+ */
 function realisticData(): SummaryData {
   const week = (i: number) => new Date(Date.UTC(2026, 9, 11, 21) + i * 7 * 24 * 3600 * 1000);
   const held = [3, 5, 8, 6, 9, 11, 7, 12];
   const usefulness = [null, null, 4.2, 4.5, null, 3.9, 4.6, 5];
+  const raters = [0, 0, 4, 5, 2, 3, 6, 4];
   return {
     period: { from: week(7), to: week(8), weeks: 1 },
     funnel: {
@@ -39,6 +43,7 @@ function realisticData(): SummaryData {
       weekStart: week(i),
       held: h,
       usefulness: usefulness[i] ?? null,
+      raters: raters[i] ?? 0,
     })),
   } as Partial<SummaryData> as SummaryData;
 }
@@ -50,11 +55,13 @@ describe('the chart reads in five seconds', () => {
     [
       'en' as const,
       {
-        title: 'Reverse mentoring · 12 Oct – 6 Dec 2026',
+        title: 'Reverse mentoring · last 8 weeks: 12 Oct – 6 Dec 2026',
         countAxis: 'sessions',
         ratingAxis: 'rating, 1–5',
         hidden: 'hidden',
         hiddenWhy: '< 3 people',
+        unrated: ['no', 'ratings'],
+        points: ['4.2', '4.5', '3.9', '4.6', '5.0'],
         legend: ['sessions held', 'usefulness, 1–5', 'hidden: fewer than 3 people rated'],
         weeks: ['12 Oct', '19 Oct', '26 Oct', '2 Nov', '9 Nov', '16 Nov', '23 Nov', '30 Nov'],
       },
@@ -62,11 +69,13 @@ describe('the chart reads in five seconds', () => {
     [
       'ru' as const,
       {
-        title: 'Обратное наставничество · 12 окт. – 6 дек. 2026',
+        title: 'Обратное наставничество · последние 8 недель: 12 окт. – 6 дек. 2026',
         countAxis: 'встречи',
         ratingAxis: 'оценка, 1–5',
         hidden: 'скрыто',
         hiddenWhy: '< 3 чел.',
+        unrated: ['нет', 'оценок'],
+        points: ['4,2', '4,5', '3,9', '4,6', '5,0'],
         legend: ['состоявшиеся встречи', 'полезность, 1–5', 'скрыто: оценили меньше 3 человек'],
         weeks: [
           '12 окт.',
@@ -81,7 +90,7 @@ describe('the chart reads in five seconds', () => {
       },
     ],
   ])(
-    '%s: a titled period, a count axis apart from the 1–5 axis, values on points, hidden weeks said so, a legend',
+    '%s: a titled period, a count axis apart from the 1–5 axis, values on points, hidden and unrated weeks said so, a legend',
     (locale, words) => {
       const svg = svgOf(locale);
       const texts = svgTexts(svg);
@@ -113,49 +122,78 @@ describe('the chart reads in five seconds', () => {
         '12',
       ]);
 
-      // Every usefulness point carries its value, drawn right above it.
+      // Every usefulness point carries its value, drawn right above it, as the language writes it.
       const useful = svgGroup(svg, 'usefulness');
-      expect(useful.texts.map((t) => t.content)).toEqual(['4.2', '4.5', '3.9', '4.6', '5.0']);
+      expect(useful.texts.map((t) => t.content)).toEqual(words.points);
       const circles = [...useful.body.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)"/g)];
       expect(circles.map((c) => c[1])).toEqual(useful.texts.map((t) => t.attrs.x));
       for (const [i, c] of circles.entries()) {
         expect(Number(c[2]) - Number(useful.texts[i]?.attrs.y)).toBeCloseTo(10, 1);
       }
 
-      // Weeks the k rule hides are marked in their own column, under the right week.
+      // A week the k rule hides (two raters) is marked in its own column, under the right week;
+      // the weeks nobody rated say just that, not "hidden".
       const hidden = svgGroup(svg, 'hidden-weeks');
-      expect(hidden.attrs['data-values']).toBe('0,1,4');
-      expect(hidden.texts.map((t) => t.content)).toEqual([
-        words.hidden,
-        words.hiddenWhy,
-        words.hidden,
-        words.hiddenWhy,
-        words.hidden,
-        words.hiddenWhy,
-      ]);
+      expect(hidden.attrs['data-values']).toBe('4');
+      expect(hidden.texts.map((t) => t.content)).toEqual([words.hidden, words.hiddenWhy]);
+      const unrated = svgGroup(svg, 'unrated-weeks');
+      expect(unrated.attrs['data-values']).toBe('0,1');
+      expect(unrated.texts.map((t) => t.content)).toEqual([...words.unrated, ...words.unrated]);
       const weekLabels = texts.filter((t) => words.weeks.includes(t.content));
       expect(weekLabels.map((t) => t.content)).toEqual(words.weeks);
       expect(hidden.texts.filter((t) => t.content === words.hidden).map((t) => t.attrs.x)).toEqual(
-        [0, 1, 4].map((i) => weekLabels[i]?.attrs.x),
+        [4].map((i) => weekLabels[i]?.attrs.x),
+      );
+      expect(unrated.texts.map((t) => t.attrs.x)).toEqual(
+        [0, 0, 1, 1].map((i) => weekLabels[i]?.attrs.x),
       );
 
       for (const entry of words.legend) expect(contents).toContain(entry);
     },
   );
 
-  it('marks a week hidden in every language the summary is posted in, from real ratings', () => {
+  it('says "hidden" for a week under K raters and "no ratings" for one nobody rated, from real ratings', () => {
     const app = createTestApp({ env: { ORG_TIMEZONE: ZONE } });
     try {
       buildFixture(app);
-      // Two people rated last week: under K = 3, so that week's usefulness is hidden, not blank.
-      for (const [locale, word] of [
-        ['en', 'hidden'],
-        ['ru', 'скрыто'],
+      // Two people rated last week: under K = 3, so that week's usefulness is hidden, not
+      // blank. Nobody rated in the seven weeks before: those say so, not "hidden".
+      for (const [locale, word, none, textTitle, chartTitle] of [
+        [
+          'en',
+          'hidden',
+          'no ratings',
+          'Reverse mentoring · 30 Nov – 6 Dec 2026',
+          'Reverse mentoring · last 8 weeks: 12 Oct – 6 Dec 2026',
+        ],
+        [
+          'ru',
+          'скрыто',
+          'нет оценок',
+          'Обратное наставничество · 30 нояб. – 6 дек. 2026',
+          'Обратное наставничество · последние 8 недель: 12 окт. – 6 дек. 2026',
+        ],
       ] as const) {
-        const { svg } = buildSummary(app.database.db, app.config, app.clock.now(), 1, locale);
+        const { svg, reply } = buildSummary(
+          app.database.db,
+          app.config,
+          app.clock.now(),
+          1,
+          locale,
+        );
+        // The text covers one week; the chart says it always shows the last eight.
+        expect(reply.title).toBe(textTitle);
+        expect(svgTexts(svg)[0]?.content).toBe(chartTitle);
         const hidden = svgGroup(svg, 'hidden-weeks');
-        expect(hidden.attrs['data-values']).toBe('0,1,2,3,4,5,6,7');
-        expect(hidden.texts.filter((t) => t.content === word)).toHaveLength(8);
+        expect(hidden.attrs['data-values']).toBe('7');
+        expect(hidden.texts.map((t) => t.content)).toContain(word);
+        const unrated = svgGroup(svg, 'unrated-weeks');
+        expect(unrated.attrs['data-values']).toBe('0,1,2,3,4,5,6');
+        // One word a line, so it fits a week's column.
+        const lines = unrated.texts.map((t) => t.content);
+        expect(lines).toHaveLength(14);
+        for (let w = 0; w < 7; w++) expect(lines.slice(2 * w, 2 * w + 2).join(' ')).toBe(none);
+        expect(svgTexts(svg).filter((t) => t.content === word)).toHaveLength(1);
         expect(svgGroup(svg, 'usefulness').texts).toEqual([]);
       }
     } finally {
@@ -270,6 +308,15 @@ describe("the chart's funnel", () => {
         expect(contents[contents.indexOf(peopleGroup.texts[0]?.content ?? '') - 1]).toBe(people);
         expect(contents[contents.indexOf(pairsGroup.texts[0]?.content ?? '') - 1]).toBe(pairs);
         expect(pairsGroup.texts[0]?.content).toBe(active);
+        // One scale for both groups: 4 active pairs are drawn half as long as 8 volunteers.
+        const widths = (g: typeof peopleGroup) =>
+          [...g.body.matchAll(/<rect [^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]));
+        const bars = [...widths(peopleGroup), ...widths(pairsGroup)];
+        const values = [...expected.people, ...expected.pairs].map(Number);
+        expect(bars).toHaveLength(5);
+        for (const [i, w] of bars.entries()) {
+          expect(w / (values[i] ?? 1)).toBeCloseTo((bars[0] ?? 0) / (values[0] ?? 1), 1);
+        }
       } finally {
         app.close();
         app.dispose();

@@ -139,15 +139,15 @@ export function buildFixture(app: TestApp) {
       })
       .returning()
       .get().id;
-  meeting(p1, '2026-11-20T10:00:00Z', 'held'); // before both weeks
+  const p1early = meeting(p1, '2026-11-20T10:00:00Z', 'held'); // before both weeks
   const p1held = meeting(p1, '2026-12-02T10:00:00Z', 'held'); // in the week
-  meeting(p1, '2026-12-06T20:59:00Z', 'held'); // Sunday 23:59 Moscow: in the week
+  const p1late = meeting(p1, '2026-12-06T20:59:00Z', 'held'); // Sunday 23:59 Moscow: in the week
   meeting(p1, '2026-12-06T21:00:00Z', 'held'); // Monday 00:00 Moscow: next week
   meeting(p2, '2026-12-01T10:00:00Z', 'missed');
   meeting(p2, '2026-12-03T10:00:00Z', 'cancelled');
   const p3held = meeting(p3, '2026-11-27T10:00:00Z', 'held'); // the previous week
   meeting(p4, '2026-12-05T10:00:00Z', 'scheduled');
-  meeting(p5, '2026-11-05T10:00:00Z', 'held');
+  const p5held = meeting(p5, '2026-11-05T10:00:00Z', 'held');
 
   // Goals: 2 set before the week's end (1 done); one set after it doesn't count.
   const goal = (pairId: number, owner: number, created: string, status: 'open' | 'done') =>
@@ -212,5 +212,17 @@ export function buildFixture(app: TestApp) {
   return {
     /** A third person rates in the week: usefulness appears, (5 + 4 + 3) / 3 = 4. */
     addThirdRating: () => rate(p3held, b1, 3, '2026-12-03T12:00:00Z'),
+    /**
+     * Ratings whose means have a fraction: in the week 5, 4 (above), 3, 5, 4 from four people,
+     * mean 4.2; in the week before 4, 4, 3 from three people, mean 3.7; so ▲0.5.
+     */
+    addFractionalRatings: () => {
+      rate(p3held, b1, 3, '2026-12-03T12:00:00Z');
+      rate(p3held, e3, 5, '2026-12-03T12:00:00Z');
+      rate(p1late, e1, 4, '2026-12-06T20:59:30Z');
+      rate(p1early, e1, 4, '2026-11-23T12:00:00Z');
+      rate(p1early, m1, 4, '2026-11-23T12:00:00Z');
+      rate(p5held, e2, 3, '2026-11-24T12:00:00Z');
+    },
   };
 }

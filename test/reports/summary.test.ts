@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/core/i18n';
 import { listTopics } from '../../src/db/queries/profiles';
 import { guardedWeeklyMean } from '../../src/features/feedback/k-anon';
+import { buildSummary } from '../../src/features/reports/build';
 import { reportPeriod } from '../../src/features/reports/period';
 import { renderSummary } from '../../src/features/reports/render';
 import { computeSummary } from '../../src/features/reports/summary';
 import { createTestApp } from '../helpers/app';
 import { buildFixture } from './fixture';
+import { svgGroup } from './svg';
 
 const ENV = { ORG_TIMEZONE: 'Europe/Moscow' };
 
@@ -98,6 +100,26 @@ describe('the weekly summary', () => {
       expect(two.context).toContain('Monday to Sunday (Europe/Moscow)');
       fixture.addThirdRating();
       expect(render().text).toContain('Usefulness: 4 / 5 (3 people)');
+    } finally {
+      app.close();
+      app.dispose();
+    }
+  });
+});
+
+describe('decimals as each language writes them', () => {
+  it.each([
+    ['en' as const, 'Usefulness: 4.2 / 5 ▲0.5 (4 people)', ['3.7', '4.2']],
+    ['ru' as const, 'Полезность: 4,2 / 5 ▲0,5 (человек: 4)', ['3,7', '4,2']],
+  ])('%s: the summary text and its chart write the same mean alike', (locale, line, points) => {
+    const app = createTestApp({ env: ENV });
+    try {
+      buildFixture(app).addFractionalRatings();
+      const built = buildSummary(app.database.db, app.config, app.clock.now(), 1, locale);
+      expect(built.reply.text).toContain(line);
+      const useful = svgGroup(built.svg, 'usefulness');
+      expect(useful.attrs['data-values']).toBe(',,,,,,3.7,4.2');
+      expect(useful.texts.map((t) => t.content)).toEqual(points);
     } finally {
       app.close();
       app.dispose();

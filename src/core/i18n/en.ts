@@ -3,6 +3,10 @@
  * and parameters (checked by the compiler). Text is plain; adapters escape it.
  * Commands are written as `/name`; the engine rewrites them to the platform's syntax.
  */
+import { formatNumber } from '../format';
+
+/** A mean or score as English writes it: "4.2". */
+const decimal = (value: number) => formatNumber(value, 'en');
 /** "1 person", "3 people". */
 const people = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`;
 /** A channel Tandem cannot post in: its name or id, the setting that names it, the bot's handle. */
@@ -615,7 +619,7 @@ export const en = {
     `Your pair with ${p.name} is closing, so that each of you can get a partner who fits even better in the next round. Thank you for the sessions!`,
   'feedbackHr.title': (p: { weeks: number }) => `Feedback, last ${p.weeks} complete week(s)`,
   'feedbackHr.usefulness': (p: { value: number; people: number }) =>
-    `Usefulness: ${p.value} / 5 (${p.people} people)`,
+    `Usefulness: ${decimal(p.value)} / 5 (${p.people} people)`,
   'feedbackHr.fit': (p: { good: number; unsure: number; bad: number; people: number }) =>
     `Pairing fit: ${p.good} good, ${p.unsure} not sure, ${p.bad} not a good fit (${p.people} people)`,
   'feedbackHr.notEnough': (p: { what: string; people: number; k: number }) =>
@@ -653,9 +657,9 @@ export const en = {
   'survey.closed': 'That survey is closed.',
   'survey.sent': (p: { n: number }) => `Final survey sent to ${people(p.n)}.`,
   'feedbackHr.overall': (p: { value: number; people: number }) =>
-    `Program overall: ${p.value} / 5 (${p.people} people)`,
+    `Program overall: ${decimal(p.value)} / 5 (${p.people} people)`,
   'feedbackHr.nps': (p: { value: number; people: number }) =>
-    `NPS: ${p.value} (${p.people} people)`,
+    `NPS: ${decimal(p.value)} (${p.people} people)`,
   'feedbackHr.what.overall': 'Program overall',
   'feedbackHr.changed': 'What changed for people:',
   'cmd.idea': 'propose an experiment: test an idea small instead of a long meeting',
@@ -874,7 +878,7 @@ export const en = {
   }) =>
     `Sessions: ${p.held} held of ${p.scheduled}${p.change} (${p.missed} missed, ${p.cancelled} cancelled${p.unconfirmed > 0 ? `, ${p.unconfirmed} not confirmed yet` : ''})`,
   'summary.usefulness': (p: { value: number; people: number; change: string }) =>
-    `Usefulness: ${p.value} / 5${p.change} (${p.people} people)`,
+    `Usefulness: ${decimal(p.value)} / 5${p.change} (${p.people} people)`,
   'summary.unmet': (p: { list: string }) => `Wanted, but nobody teaches: ${p.list}`,
   'summary.unmetNone': 'Every topic people want has someone to teach it.',
   'summary.atRisk': (p: { n: number }) => `Pairs at risk: ${p.n}`,
@@ -911,6 +915,9 @@ export const en = {
   'chart.funnel.pairsHeading': 'Pairs',
   'chart.funnel.pairs': 'Active pairs',
   'chart.funnel.met': 'Met at least once',
+  'chart.title': (p: { weeks: number; period: string }) =>
+    `Reverse mentoring · last ${p.weeks} weeks: ${p.period}`,
+  'chart.noRatings': 'no ratings',
   'cmd.report': 'HR: the weekly summary now, with its chart (/report 4 for four weeks)',
   'report.usage': (p: { command: string; max: number }) =>
     `Usage: ${p.command} [weeks, 1–${p.max}]`,

@@ -1,5 +1,9 @@
+import { formatNumber } from '../format';
 import type { Messages } from '.';
 import { pluralRu } from '.';
+
+/** A mean or score as Russian writes it, with a decimal comma: «4,2». */
+const decimal = (value: number) => formatNumber(value, 'ru');
 
 /** A word that agrees with a session's kind ('meeting.kind.*'): спринт is masculine, встреча feminine. */
 const bySession = (kind: string, sprint: string, meeting: string) =>
@@ -565,7 +569,7 @@ export const ru: Messages = {
   'fit.pairClosing': (p) =>
     `Ваша пара с ${p.name} закрывается, чтобы в следующем раунде каждый из вас получил ещё более подходящего партнёра. Спасибо за встречи!`,
   'feedbackHr.title': (p) => `Отзывы за последние полные недели (${p.weeks})`,
-  'feedbackHr.usefulness': (p) => `Полезность: ${p.value} / 5 (человек: ${p.people})`,
+  'feedbackHr.usefulness': (p) => `Полезность: ${decimal(p.value)} / 5 (человек: ${p.people})`,
   'feedbackHr.fit': (p) =>
     `Совместимость пар: подходят — ${p.good}, пока не ясно — ${p.unsure}, не подходят — ${p.bad} (человек: ${p.people})`,
   'feedbackHr.notEnough': (p) =>
@@ -599,8 +603,8 @@ export const ru: Messages = {
   'survey.cancelled': 'Ничего не отправлено. Кнопка опроса осталась в сообщениях.',
   'survey.closed': 'Этот опрос закрыт.',
   'survey.sent': (p) => `Итоговый опрос отправлен: ${p.n} чел.`,
-  'feedbackHr.overall': (p) => `Программа в целом: ${p.value} / 5 (человек: ${p.people})`,
-  'feedbackHr.nps': (p) => `NPS: ${p.value} (человек: ${p.people})`,
+  'feedbackHr.overall': (p) => `Программа в целом: ${decimal(p.value)} / 5 (человек: ${p.people})`,
+  'feedbackHr.nps': (p) => `NPS: ${decimal(p.value)} (человек: ${p.people})`,
   'feedbackHr.what.overall': 'Программа в целом',
   'feedbackHr.changed': 'Что изменилось у людей:',
   'cmd.idea': 'предложить эксперимент: проверить идею малым тестом вместо долгой встречи',
@@ -770,7 +774,8 @@ export const ru: Messages = {
   'summary.goals': (p) => `Цели: поставлено ${p.set}, выполнено ${p.done}`,
   'summary.meetings': (p) =>
     `Встречи: состоялось ${p.held} из ${p.scheduled}${p.change} (не состоялось ${p.missed}, отменено ${p.cancelled}${p.unconfirmed > 0 ? `, ещё не подтверждено ${p.unconfirmed}` : ''})`,
-  'summary.usefulness': (p) => `Полезность: ${p.value} / 5${p.change} (человек: ${p.people})`,
+  'summary.usefulness': (p) =>
+    `Полезность: ${decimal(p.value)} / 5${p.change} (человек: ${p.people})`,
   'summary.unmet': (p) => `Хотят изучать, но никто не преподаёт: ${p.list}`,
   'summary.unmetNone': 'Для каждой желаемой темы есть кто-то, кто её преподаёт.',
   'summary.atRisk': (p) => `Пары под угрозой: ${p.n}`,
@@ -801,6 +806,9 @@ export const ru: Messages = {
   'chart.funnel.pairsHeading': 'Пары',
   'chart.funnel.pairs': 'Активные пары',
   'chart.funnel.met': 'Встретились хотя бы раз',
+  'chart.title': (p) =>
+    `Обратное наставничество · последние ${p.weeks} ${pluralRu(p.weeks, 'неделя', 'недели', 'недель')}: ${p.period}`,
+  'chart.noRatings': 'нет оценок',
   'cmd.report': 'HR: еженедельная сводка сейчас, с графиком (/report 4 — за четыре недели)',
   'report.usage': (p) => `Использование: ${p.command} [недели, 1–${p.max}]`,
   'report.wrongPlace': 'Сводка показывается только в личных сообщениях или в канале HR.',

@@ -1,6 +1,6 @@
 import type * as ResvgModule from '@resvg/resvg-js';
 import { DateTime } from 'luxon';
-import { formatLongDay, formatShortDay } from '../../core/format';
+import { formatLongDay, formatNumber, formatShortDay } from '../../core/format';
 import type { Locale, Translate } from '../../core/i18n';
 import { lazyRequire } from '../../core/lazy';
 import type { Logger } from '../../logger';
@@ -82,10 +82,11 @@ const LEGEND_Y = 506;
 /**
  * The summary's picture as SVG, built in code, to be read in five seconds:
  * - top, sessions held per week as bars on a count axis of their own (ticks, title, values);
- * - below, usefulness on its own 1–5 axis, each week's mean written beside its point; a week
- *   the k rule hides (fewer than `k` people rated) is a hatched band saying so, not a gap;
- * - right, the funnel in the units the summary text uses: people, then pairs;
- * - a title with the weeks shown, and a legend.
+ * - below, usefulness on its own 1–5 axis, each week's mean written beside its point (in the
+ *   reader's number format); a week the k rule hides (1 to k − 1 people rated) is a hatched
+ *   band saying so, a week nobody rated says "no ratings", neither a gap;
+ * - right, the funnel in the units the summary text uses: people, then pairs, on one scale;
+ * - a title saying the chart covers the last eight weeks, with their dates, and a legend.
  * Series values ride along as data attributes, so tests can read what was drawn.
  */
 export function chartSvg(
@@ -105,7 +106,12 @@ export function chartSvg(
     text(
       24,
       40,
-      t('summary.title', { period: dayRange(firstWeek, data.period.to, zone, locale) }),
+      // However many weeks the text covers, the chart shows the last eight: the title says so,
+      // so a one-week text beside an eight-week chart doesn't look like a disagreement.
+      t('chart.title', {
+        weeks: series.length,
+        period: dayRange(firstWeek, data.period.to, zone, locale),
+      }),
       {
         size: 20,
         fill: C.ink,
@@ -164,7 +170,20 @@ export function chartSvg(
       text(PLOT.left - 8, y + 4, String(u), { size: 11, fill: C.muted, anchor: 'end' }),
     );
   }
-  const hidden = series.flatMap((s, i) => (s.usefulness === null ? [i] : []));
+  // A week nobody rated says so plainly; only a week some (fewer than k) rated is "hidden",
+  // which would otherwise read as ratings held back where there were none.
+  const unrated = series.flatMap((s, i) => (s.usefulness === null && s.raters === 0 ? [i] : []));
+  parts.push(`<g id="unrated-weeks" data-values="${unrated.join(',')}">`);
+  // A word a line, as the hidden label sits: "нет оценок" on one line is wider than a week.
+  const noRatings = t('chart.noRatings').split(' ');
+  for (const i of unrated) {
+    noRatings.forEach((word, line) => {
+      const y = (USEFUL.top + USEFUL.bottom) / 2 - 4 + line * 15;
+      parts.push(text(centre(i), y, word, { size: 11, fill: C.muted, anchor: 'middle' }));
+    });
+  }
+  parts.push('</g>');
+  const hidden = series.flatMap((s, i) => (s.usefulness === null && s.raters > 0 ? [i] : []));
   parts.push(`<g id="hidden-weeks" data-values="${hidden.join(',')}">`);
   for (const i of hidden) {
     const x = PLOT.left + i * slot + 2;
@@ -207,7 +226,12 @@ export function chartSvg(
   for (const p of runs.flat()) {
     parts.push(
       `<circle cx="${n(p.x)}" cy="${n(p.y)}" r="5" fill="${C.line}" stroke="${C.canvas}" stroke-width="2"/>`,
-      text(p.x, p.y - 10, p.u.toFixed(1), { size: 12, fill: C.line, bold: true, anchor: 'middle' }),
+      text(p.x, p.y - 10, formatNumber(p.u, locale, 1), {
+        size: 12,
+        fill: C.line,
+        bold: true,
+        anchor: 'middle',
+      }),
     );
   }
   parts.push('</g>');
@@ -239,7 +263,8 @@ export function chartSvg(
 /**
  * The funnel in the summary text's own figures and units: volunteers, prepared and proposed
  * are people; active pairs and pairs that met are pairs (a mentor with two mentees is two
- * pairs, so pairs × 2 is not a head count). Each group has its own scale and heading.
+ * pairs, so pairs × 2 is not a head count). Each group has its own heading, but all bars share
+ * one scale: 2 pairs drawn as long as 12 volunteers would tell the eye they were as many.
  */
 function funnel(t: Translate, data: SummaryData, locale: Locale, zone: string): string[] {
   const f = data.funnel;
@@ -271,9 +296,9 @@ function funnel(t: Translate, data: SummaryData, locale: Locale, zone: string): 
   const parts = [
     text(FUNNEL.left, 76, t('chart.funnel', { day: asOf }), { size: 14, fill: C.ink, bold: true }),
   ];
+  const max = Math.max(1, ...groups.flatMap((g) => g.steps.map(([, v]) => v)));
   let y = 106;
   for (const g of groups) {
-    const max = Math.max(1, ...g.steps.map(([, v]) => v));
     parts.push(
       text(FUNNEL.left, y, g.heading, { size: 12, fill: C.muted, bold: true }),
       `<g id="${g.id}" data-values="${g.steps.map(([, v]) => v).join(',')}">`,

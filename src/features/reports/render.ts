@@ -1,16 +1,16 @@
 import { DateTime } from 'luxon';
-import { formatShortDay } from '../../core/format';
+import { formatNumber, formatShortDay } from '../../core/format';
 import type { Locale, Translate } from '../../core/i18n';
 import type { TextReply } from '../../core/replies';
 import type { TopicRow } from '../../db/schema';
 import type { Guarded } from '../feedback/k-anon';
 import type { SummaryData } from './summary';
 
-/** ▲3, ▼1, or nothing when unchanged. */
-export function change(now: number, before: number, decimals = 0): string {
+/** ▲3, ▼1, ▲0.3 (▲0,3 in Russian), or nothing when unchanged. */
+export function change(now: number, before: number, locale: Locale, decimals = 0): string {
   const diff = Math.round((now - before) * 10 ** decimals) / 10 ** decimals;
   if (diff === 0) return '';
-  return ` ${diff > 0 ? '▲' : '▼'}${Math.abs(diff).toFixed(decimals)}`;
+  return ` ${diff > 0 ? '▲' : '▼'}${formatNumber(Math.abs(diff), locale, decimals)}`;
 }
 
 /** Days `from` up to (not including) `to` as people write them: "30 Nov – 6 Dec 2026". */
@@ -45,13 +45,13 @@ export function renderSummary(
   };
   const usefulnessChange =
     data.usefulness.shown && p.usefulness.shown
-      ? change(data.usefulness.value, p.usefulness.value, 1)
+      ? change(data.usefulness.value, p.usefulness.value, options.locale, 1)
       : '';
   const paragraphs = [
     [
       t('summary.volunteers', {
         n: f.volunteers,
-        change: change(f.volunteers, p.volunteers),
+        change: change(f.volunteers, p.volunteers, options.locale),
         mentors: f.mentors,
         mentees: f.mentees,
         both: f.both,
@@ -61,7 +61,7 @@ export function renderSummary(
         prepared: f.prepared,
         proposed: f.proposed,
         pairs: f.activePairs,
-        change: change(f.activePairs, p.activePairs),
+        change: change(f.activePairs, p.activePairs, options.locale),
         met: f.metOnce,
       }),
       t('summary.goals', { set: f.goalsSet, done: f.goalsDone }),
@@ -73,7 +73,7 @@ export function renderSummary(
         missed: m.missed,
         cancelled: m.cancelled,
         unconfirmed: m.unconfirmed,
-        change: change(m.held, p.held),
+        change: change(m.held, p.held, options.locale),
       }),
       guardedLine(
         t,

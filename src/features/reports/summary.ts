@@ -65,8 +65,12 @@ export interface SummaryData {
     worked: number;
   };
   previous: { volunteers: number; activePairs: number; held: number; usefulness: Guarded<number> };
-  /** One point per week, oldest first: sessions held and (k-anonymous) usefulness. */
-  series: { weekStart: Date; held: number; usefulness: number | null }[];
+  /**
+   * One point per week, oldest first: sessions held and (k-anonymous) usefulness. `raters`
+   * tells a week nobody rated (0) from one the k rule hides (1 to k − 1): the rule withholds
+   * what people answered, not how many answered (the text says "2 of at least 3" too).
+   */
+  series: { weekStart: Date; held: number; usefulness: number | null; raters: number }[];
 }
 
 type Num = { n: number };
@@ -343,6 +347,11 @@ function weeklySeries(
   }
   return held.map((h, i) => {
     const g = guarded(people[i]?.size ?? 0, k, () => mean(ratings[i] ?? []));
-    return { weekStart: new Date(edges[i] ?? 0), held: h, usefulness: g.shown ? g.value : null };
+    return {
+      weekStart: new Date(edges[i] ?? 0),
+      held: h,
+      usefulness: g.shown ? g.value : null,
+      raters: g.count,
+    };
   });
 }
