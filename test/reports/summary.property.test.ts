@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { reportPeriod } from '../../src/features/reports/period';
@@ -41,7 +42,7 @@ describe('the summary funnel on random programs', () => {
           "insert into pairs (mentor_user_id, mentee_user_id, status, nudges_ignored, created_at, ended_at) values (?, ?, 'active', ?, ?, ?)",
         );
         const meeting = sqlite.prepare(
-          "insert into meetings (pair_id, kind, starts_at, duration_min, topic, status, created_at, updated_at) values (?, 'sprint', ?, 60, 't', ?, 0, 0)",
+          "insert into meetings (pair_id, kind, starts_at, duration_min, topic, status, created_at, updated_at, uid) values (?, 'sprint', ?, 60, 't', ?, 0, 0, ?)",
         );
         pairs.forEach((p, i) => {
           const a = Number(
@@ -52,7 +53,7 @@ describe('the summary funnel on random programs', () => {
           const id = Number(
             addPair.run(a, b, p.nudges, to + p.created * DAY, ended).lastInsertRowid,
           );
-          for (const m of p.meetings) meeting.run(id, to + m.day * DAY, m.status);
+          for (const m of p.meetings) meeting.run(id, to + m.day * DAY, m.status, randomUUID());
         });
         const before = sqlite
           .prepare(
