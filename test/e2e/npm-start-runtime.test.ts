@@ -93,6 +93,7 @@ describe('npm start in a container or service', () => {
       proc.stdin.write('/quit\n');
       expect(await exited).toBe(0);
       expect(output).toContain('Tandem local console — a demo company is loaded.');
+      expect(output).toContain(`Bye! Your data stays in ${join(dir, 'tandem.db')} for next time.`);
     } finally {
       proc.kill('SIGKILL');
     }

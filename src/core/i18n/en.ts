@@ -512,7 +512,7 @@ export const en = {
     'Type a number to tick or untick it, or several numbers at once (e.g. 1,2) to choose exactly those and go on.',
   'console.timeUsage': 'Usage: /time +1d, /time +3h or /time +30m — moves the demo clock forward.',
   'console.timeNow': (p: { time: string }) => `Demo clock: ${p.time} UTC.`,
-  'console.bye': 'Bye! Your data stays in the database for next time.',
+  'console.bye': (p: { path: string }) => `Bye! Your data stays in ${p.path} for next time.`,
   'cmd.goal': 'set a SMART goal with your partner',
   'cmd.goals': "your pair's goals and progress",
   'goal.form.title': 'A goal for your pair',

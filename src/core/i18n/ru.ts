@@ -478,7 +478,7 @@ export const ru: Messages = {
   'console.timeUsage':
     'Использование: /time +1d, /time +3h или /time +30m — сдвигает часы демо вперёд.',
   'console.timeNow': (p) => `Часы демо: ${p.time} UTC.`,
-  'console.bye': 'До встречи! Данные остаются в базе до следующего раза.',
+  'console.bye': (p) => `До встречи! Данные остаются в файле ${p.path} до следующего раза.`,
   'cmd.goal': 'поставить SMART-цель с партнёром',
   'cmd.goals': 'цели вашей пары и прогресс',
   'goal.form.title': 'Цель для вашей пары',
