@@ -17,8 +17,9 @@ const IDLE_MS = Number(process.env.BENCH_START_IDLE_MS ?? 5000);
 const TARGET_START_MS = 1500;
 const TARGET_RSS_MB = 120;
 /**
- * The targets were set where a bare Bolt app starts in ≈ 0.8 s. On a busier machine every
- * start is slower, so the start is also judged against the bare app started in this run.
+ * The targets are absolute, set where a bare Bolt app starts in ≈ 0.8 s. When the bare app of
+ * this run is slower than that, the machine is loaded: a missed start target is said to be
+ * that, and does not fail the run (memory does not depend on load, so it always counts).
  */
 const QUIET_BOLT_START_MS = 800;
 const ROOT = resolve(import.meta.dirname, '..');
@@ -147,12 +148,23 @@ for (const variant of NAMES) {
     `| ${variant} | ${m.start.toFixed(0)} ms | ${m.rss.toFixed(1)} MB | ${ratio} | ${runs} |`,
   );
 }
-const ratioTarget = TARGET_START_MS / QUIET_BOLT_START_MS;
+const startMet = tandem.start < TARGET_START_MS;
+const rssMet = tandem.rss < TARGET_RSS_MB;
+const loaded = bolt.start > QUIET_BOLT_START_MS;
 console.log(
-  `\ntarget start < ${TARGET_START_MS} ms: ${met(tandem.start < TARGET_START_MS)}; ` +
-    `scaled to this machine's bare Bolt start (< ×${ratioTarget.toFixed(2)} of it): ${met(tandem.start / bolt.start < ratioTarget)}`,
+  `\ntarget start to /healthz < ${TARGET_START_MS} ms: ${met(startMet)} ` +
+    `(${tandem.start.toFixed(0)} ms, ×${(tandem.start / bolt.start).toFixed(2)} of bare Bolt's ${bolt.start.toFixed(0)} ms)`,
 );
-console.log(`target idle RSS < ${TARGET_RSS_MB} MB: ${met(tandem.rss < TARGET_RSS_MB)}`);
+if (!startMet && loaded) {
+  console.log(
+    `  the machine is loaded: bare Bolt itself took ${bolt.start.toFixed(0)} ms (≈ ${QUIET_BOLT_START_MS} ms on a quiet one), so this miss does not fail the run — run again when it is quiet`,
+  );
+}
+console.log(
+  `target idle RSS in Slack mode < ${TARGET_RSS_MB} MB: ${met(rssMet)} ` +
+    `(${tandem.rss.toFixed(1)} MB, ×${(tandem.rss / bolt.rss).toFixed(2)} of bare Bolt's ${bolt.rss.toFixed(1)} MB)`,
+);
 console.log(
   `load average during the run: ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`,
 );
+if (!rssMet || (!startMet && !loaded)) process.exitCode = 1;

@@ -142,6 +142,7 @@ async function main(): Promise<void> {
       me,
       locale: config.DEFAULT_LOCALE,
       filesDir: config.FILES_DIR,
+      databasePath: config.DATABASE_PATH,
       color: process.stdout.isTTY,
       // The banner after a restart speaks the language the person chose.
       localeOf: (id) => {

@@ -14,6 +14,9 @@ export type ErrorCode =
   | 'backup_failed'
   | 'backup_corrupt'
   | 'cron_matcher_missing'
+  | 'http_port_in_use'
+  | 'http_host_unusable'
+  | 'http_listen_failed'
   | 'unknown';
 
 /**

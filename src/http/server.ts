@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { TandemError } from '../core/errors';
 
 /** An HTTP route served on Tandem's one port. */
 export interface HttpRoute {
@@ -30,10 +31,47 @@ export async function startHttpServer(
     }
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => reject(listenError(error, port, host)));
     // No host: every interface (Node's default, IPv6 and IPv4 where the system has both).
     if (host) server.listen(port, host, resolve);
     else server.listen(port, resolve);
   });
   return server;
+}
+
+/**
+ * A port or address Tandem cannot listen on, named by the setting that chose it and what to do
+ * about it: the operator sees this line, not Node's `EADDRINUSE` or `getaddrinfo ENOTFOUND`.
+ */
+function listenError(error: unknown, port: number, host: string | undefined): TandemError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const where = host ?? 'every interface';
+  switch (code) {
+    case 'EADDRINUSE':
+      return new TandemError(
+        'http_port_in_use',
+        `PORT ${port} is already in use on ${where} — stop the other process or set PORT to a free port`,
+        { cause: error },
+      );
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EADDRNOTAVAIL':
+      return new TandemError(
+        'http_host_unusable',
+        `HOST ${host ?? ''} is not an address of this machine (${code}) — set HOST to one of its addresses, e.g. 127.0.0.1, or leave it unset to listen on every interface`,
+        { cause: error },
+      );
+    case 'EACCES':
+      return new TandemError(
+        'http_listen_failed',
+        `PORT ${port} on ${where} needs privileges this process lacks — set PORT to 1024 or above`,
+        { cause: error },
+      );
+    default:
+      return new TandemError(
+        'http_listen_failed',
+        `Tandem cannot listen on PORT ${port} on ${where} (${code ?? 'unknown error'}) — check PORT and HOST`,
+        { cause: error },
+      );
+  }
 }

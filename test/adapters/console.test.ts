@@ -399,6 +399,10 @@ describe('the console’s own lines', () => {
     expect(time).toContain('Часы демо: 2026-12-01 09:00 UTC.');
     expect(time).toContain('/time +1d');
     expect(app.clock.now().toISOString()).toBe('2026-12-01T09:00:00.000Z');
+    // Leaving names the file the demo stays in, so the person can find or delete it.
+    expect(await chat.type('/quit')).toContain(
+      `До встречи! Данные остаются в файле ${app.dbPath} до следующего раза.`,
+    );
   });
 
   it('saves /report and /report 4 under names that say their period', async () => {

@@ -56,7 +56,7 @@ describe('Slack: a channel Tandem is not in', () => {
     const dm = dmTexts(slack).join('\n');
     // …so the admin is told exactly what to do, with the channel's name and the bot's…
     expect(dm).toContain('Tandem can’t post in #content (CONTENT_CHANNEL)');
-    expect(dm).toContain('`/invite @tandem` in #content');
+    expect(dm).toContain('/invite @tandem in #content');
     // …and the author of the post hears it was not published, never "Posted".
     expect(dm).toContain('could not be posted to the content channel');
     expect(dm).not.toContain('Posted to the content channel');
@@ -117,7 +117,7 @@ describe('Slack: a channel Tandem is not in', () => {
     await slack.settle();
     const changed = dmTexts(slack).slice(before);
     expect(changed).toHaveLength(2);
-    expect(changed[1]).toContain('`/invite @tandem` в #content');
+    expect(changed[1]).toContain('/invite @tandem в #content');
   });
 
   it('reads a private channel it was never invited to as "invite me", by its id', async () => {
@@ -128,6 +128,6 @@ describe('Slack: a channel Tandem is not in', () => {
     await slack.settle();
     const dm = dmTexts(slack).join('\n');
     expect(dm).toContain('Tandem can’t find the channel G0SECRET (CONTENT_CHANNEL)');
-    expect(dm).toContain('type `/invite @tandem` in it');
+    expect(dm).toContain('type /invite @tandem in it');
   });
 });

@@ -53,7 +53,7 @@ describe('a story is "published" only once the channel has it', () => {
       { status: 'submitted', published_at: null },
     ]);
     // The Slack admin has the invite step.
-    expect(adminDm(slack).join('\n')).toContain('type `/invite @tandem` in #content');
+    expect(adminDm(slack).join('\n')).toContain('type /invite @tandem in #content');
 
     // Invited: approving again publishes it, and now both hear so.
     slack.fake.channels.set('C0CONTENT', { name: 'content', isMember: true });

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { blockText, FakeSlackApi } from '../fakes/slack-api';
 import { freePort, until } from '../helpers/net';
 import { SIGNING_SECRET } from '../helpers/slack';
-import { startTandem, type TandemProcess } from '../helpers/tandem-process';
+import { logLines, startTandem, type TandemProcess } from '../helpers/tandem-process';
 
 let tandem: TandemProcess | undefined;
 let dir: string;
@@ -38,7 +38,7 @@ describe('npm start checks the channels it posts in', () => {
       fake?.callsTo('chat.postMessage').find((c) => c.args.channel === 'DUADMIN'),
     );
     expect(blockText(told.args.blocks)).toContain(
-      'Tandem can’t post in #hr (HR_CHANNEL): it isn’t a member of that channel. To fix it, type `/invite @tandem` in #hr.',
+      'Tandem can’t post in #hr (HR_CHANNEL): it isn’t a member of that channel. To fix it, type /invite @tandem in #hr.',
     );
     expect(fake.callsTo('conversations.info').map((c) => c.args.channel)).toEqual([
       'C0HR',
@@ -48,6 +48,13 @@ describe('npm start checks the channels it posts in', () => {
     // Logged with ids and a code, not the message.
     const logs = tandem.logs();
     expect(logs).toContain('"code":"not_member"');
+    // The DM is only queued when this is logged, so the log says so, not that it was sent.
+    expect(
+      logLines(logs).find((l) => l.code === 'not_member' && l.channelId === 'C0HR'),
+    ).toMatchObject({
+      admins: 1,
+      msg: 'Tandem cannot post in a configured channel; admins to be told',
+    });
     expect(logs).not.toContain('/invite');
   }, 30_000);
 });

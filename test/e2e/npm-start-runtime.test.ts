@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -92,6 +93,7 @@ describe('npm start in a container or service', () => {
       proc.stdin.write('/quit\n');
       expect(await exited).toBe(0);
       expect(output).toContain('Tandem local console — a demo company is loaded.');
+      expect(output).toContain(`Bye! Your data stays in ${join(dir, 'tandem.db')} for next time.`);
     } finally {
       proc.kill('SIGKILL');
     }
@@ -124,6 +126,46 @@ describe('HOST', () => {
     });
     expect(await tandem.exited).toBe(1);
     expect(tandem.logs()).toContain('HOST: expected an IP address or host name');
+  });
+
+  it('a host name this machine cannot listen on: names HOST and what to do, exits non-zero', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tandem-runtime-'));
+    // A valid host name, so the config takes it; only listening finds it is no address here.
+    tandem = startTandem({
+      DATABASE_PATH: join(dir, 'tandem.db'),
+      PORT: String(await freePort()),
+      TELEGRAM_BOT_TOKEN: TG_TOKEN,
+      HOST: 'not-a-host.invalid',
+    });
+    expect(await tandem.exited).toBe(1);
+    expect(tandem.logs()).toMatch(
+      /Tandem could not start: http_host_unusable: HOST not-a-host\.invalid is not an address of this machine \(\w+\) — set HOST to one of its addresses, e\.g\. 127\.0\.0\.1, or leave it unset/,
+    );
+    expect(tandem.logs()).not.toContain('getaddrinfo');
+  });
+});
+
+describe('PORT', () => {
+  it('already in use: names PORT and the address, says what to do, exits non-zero', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tandem-runtime-'));
+    const other = createServer();
+    const port = await freePort();
+    await new Promise<void>((r) => other.listen(port, '127.0.0.1', r));
+    try {
+      tandem = startTandem({
+        DATABASE_PATH: join(dir, 'tandem.db'),
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        TELEGRAM_BOT_TOKEN: TG_TOKEN,
+      });
+      expect(await tandem.exited).toBe(1);
+      expect(tandem.logs()).toContain(
+        `Tandem could not start: http_port_in_use: PORT ${port} is already in use on 127.0.0.1 — stop the other process or set PORT to a free port`,
+      );
+      expect(tandem.logs()).not.toContain('EADDRINUSE');
+    } finally {
+      await new Promise((r) => other.close(r));
+    }
   });
 });
 

@@ -56,6 +56,7 @@ export async function startConsoleChat(
     me,
     locale: options.locale ?? 'en',
     filesDir: `${app.dir}/files`,
+    databasePath: app.dbPath,
     settle: () => app.outbox.drain(),
     // The language a person chose, as main.ts reads it for the banner after a restart.
     localeOf: (id) => {

@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import type { InputFile } from 'grammy';
@@ -67,13 +67,18 @@ async function consolePair(): Promise<{ app: TestApp; chat: ConsoleChat }> {
   return { app: a, chat: c };
 }
 
-/** The invite the console saved for `who` in what it printed. */
-function savedInvite(printed: string, who: 'lena' | 'tom', meeting = 1) {
-  const path = new RegExp(`File saved: (.+${who}-tandem-sprint-${meeting}\\.ics)`).exec(
+/** Where the console saved the invite for `who` (`version`: "-update-1", "-cancelled"), as printed. */
+function savedInvitePath(printed: string, who: 'lena' | 'tom', meeting = 1, version = '') {
+  const path = new RegExp(`File saved: (.+${who}-tandem-sprint-${meeting}${version}\\.ics)`).exec(
     printed,
   )?.[1];
   if (!path) throw new Error(`no invite for ${who} in:\n${printed}`);
-  return readFileSync(path, 'utf8');
+  return path;
+}
+
+/** The invite the console saved for `who` in what it printed. */
+function savedInvite(printed: string, who: 'lena' | 'tom', meeting = 1, version = '') {
+  return readFileSync(savedInvitePath(printed, who, meeting, version), 'utf8');
 }
 
 /** The number printed last for a button labelled `label`. */
@@ -126,7 +131,7 @@ describe('invites on the console (no e-mail addresses)', () => {
     await c.type('7'); // Keep 2 h
     await c.type('1'); // Keep the task
     const moved = await c.type(LINK);
-    expect(readInvite(savedInvite(moved, 'tom'))).toMatchObject({
+    expect(readInvite(savedInvite(moved, 'tom', 1, '-update-1'))).toMatchObject({
       uid: first.uid,
       sequence: 1,
       start: '2026-12-03T13:00:00.000Z',
@@ -137,7 +142,7 @@ describe('invites on the console (no e-mail addresses)', () => {
     // Called off: still the same event, SEQUENCE up again, marked cancelled.
     await c.type(String(numberOf(c.transcript(), 'Cancel it')));
     const cancelled = await c.type(String(numberOf(c.transcript(), 'Yes, cancel')));
-    expect(readInvite(savedInvite(cancelled, 'tom'))).toMatchObject({
+    expect(readInvite(savedInvite(cancelled, 'tom', 1, '-cancelled'))).toMatchObject({
       uid: first.uid,
       sequence: 2,
       status: 'CANCELLED',
@@ -148,6 +153,25 @@ describe('invites on the console (no e-mail addresses)', () => {
       '→ to Tom Berg · Tandem:\nOpen the file to cancel it in your calendar (or delete the event there)',
     );
     expect(cancelled).not.toContain('Add it to your calendar');
+    // Each version was saved under its own name: the cancel overwrote neither the invite nor
+    // the update.
+    expect(readInvite(savedInvite(booked, 'tom'))).toMatchObject({
+      sequence: 0,
+      status: 'CONFIRMED',
+    });
+    expect(readInvite(savedInvite(moved, 'tom', 1, '-update-1'))).toMatchObject({
+      sequence: 1,
+      status: 'CONFIRMED',
+    });
+    expect(
+      readdirSync(dirname(savedInvitePath(cancelled, 'tom', 1, '-cancelled')))
+        .filter((f) => f.startsWith('tom-'))
+        .sort(),
+    ).toEqual([
+      'tom-tandem-sprint-1-cancelled.ics',
+      'tom-tandem-sprint-1-update-1.ics',
+      'tom-tandem-sprint-1.ics',
+    ]);
   });
 
   it('gives every meeting its own UID, and the same meeting number in two installations two UIDs', async () => {

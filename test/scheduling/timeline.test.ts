@@ -156,7 +156,7 @@ describe('a sprint from booking to "did it happen?"', () => {
       '→ to Tom Berg · Tandem:\nYour sprint with Lena Orlova on Thu, 3 Dec, 13:00–15:00 (Europe/Berlin) is cancelled.',
     );
     const cancelIcs = readFileSync(
-      /File saved: (.+tom-tandem-sprint-1\.ics)/.exec(out)?.[1] ?? '',
+      /File saved: (.+tom-tandem-sprint-1-cancelled\.ics)/.exec(out)?.[1] ?? '',
       'utf8',
     );
     expect(cancelIcs).toContain('STATUS:CANCELLED');
@@ -183,7 +183,7 @@ describe('moving and "can\'t make it"', () => {
       '→ to Tom Berg · Tandem:\nYour sprint with Lena Orlova has moved — the new time:\nThu, 3 Dec, 14:00–16:00 (Europe/Berlin)',
     );
     const ics = readFileSync(
-      /File saved: (.+tom-tandem-sprint-1\.ics)/.exec(moved)?.[1] ?? '',
+      /File saved: (.+tom-tandem-sprint-1-update-1\.ics)/.exec(moved)?.[1] ?? '',
       'utf8',
     );
     expect(ics).toContain('SEQUENCE:1');

@@ -41,8 +41,10 @@ export interface ConsoleAdapterConfig {
   me: ConsolePerson;
   /** Language of the console's own lines (banner, /as). */
   locale: Locale;
-  /** Where files (exports) are written. */
+  /** Where files (invites, charts, exports) are written. */
   filesDir: string;
+  /** The database file the demo lives in, named when the person quits. */
+  databasePath: string;
   color?: boolean;
   /** Awaited after each line, so the bot's answers print before the next prompt. */
   settle?: () => Promise<void>;
@@ -453,7 +455,7 @@ export class ConsoleAdapter implements ChatAdapter {
   #close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    this.#print('', t(this.#locale(), 'console.bye'));
+    this.#print('', t(this.#locale(), 'console.bye', { path: this.#config.databasePath }));
     this.#config.onClose?.();
   }
 }

@@ -516,7 +516,7 @@ export const en = {
     'Type a number to tick or untick it, or several numbers at once (e.g. 1,2) to choose exactly those and go on.',
   'console.timeUsage': 'Usage: /time +1d, /time +3h or /time +30m — moves the demo clock forward.',
   'console.timeNow': (p: { time: string }) => `Demo clock: ${p.time} UTC.`,
-  'console.bye': 'Bye! Your data stays in the database for next time.',
+  'console.bye': (p: { path: string }) => `Bye! Your data stays in ${p.path} for next time.`,
   'cmd.goal': 'set a SMART goal with your partner',
   'cmd.goals': "your pair's goals and progress",
   'goal.form.title': 'A goal for your pair',
@@ -958,15 +958,15 @@ export const en = {
   // Channels Tandem cannot post in (issue 13 §2): what the admins are told, and the receipts.
   'channel.title': 'A channel needs your help',
   'channel.slack.not_member': (p: ChannelParams) =>
-    `Tandem can’t post in ${p.channel} (${p.setting}): it isn’t a member of that channel. To fix it, type \`/invite ${p.bot}\` in ${p.channel}.`,
+    `Tandem can’t post in ${p.channel} (${p.setting}): it isn’t a member of that channel. To fix it, type /invite ${p.bot} in ${p.channel}.`,
   'channel.slack.not_found': (p: ChannelParams) =>
-    `Tandem can’t find the channel ${p.channel} (${p.setting}). If it is a private channel, type \`/invite ${p.bot}\` in it; otherwise check the channel id in ${p.setting}.`,
+    `Tandem can’t find the channel ${p.channel} (${p.setting}). If it is a private channel, type /invite ${p.bot} in it; otherwise check the channel id in ${p.setting}.`,
   'channel.slack.archived': (p: ChannelParams) =>
-    `${p.channel} (${p.setting}) is archived, so nothing can be posted there. Unarchive it, or set ${p.setting} to another channel, type \`/invite ${p.bot}\` there and restart Tandem.`,
+    `${p.channel} (${p.setting}) is archived, so nothing can be posted there. Unarchive it, or set ${p.setting} to another channel, type /invite ${p.bot} there and restart Tandem.`,
   'channel.slack.no_rights': (p: ChannelParams) =>
     `Tandem may not post in ${p.channel} (${p.setting}): only admins can post there. Let members post in the channel’s settings, or set ${p.setting} to another channel.`,
   'channel.slack.cannot_check': (p: ChannelParams) =>
-    `Tandem can’t check whether it may post in ${p.channel} (${p.setting}): the Slack app lacks the channels:read and groups:read scopes. Add them (see slack-app-manifest.yml), reinstall the app, and type \`/invite ${p.bot}\` in ${p.channel}.`,
+    `Tandem can’t check whether it may post in ${p.channel} (${p.setting}): the Slack app lacks the channels:read and groups:read scopes. Add them (see slack-app-manifest.yml), reinstall the app, and type /invite ${p.bot} in ${p.channel}.`,
   'channel.telegram.not_member': (p: ChannelParams) =>
     `The bot can’t post in ${p.channel} (${p.setting}): it isn’t in that chat. Add ${p.bot} to the channel and make it an admin with the right to post messages.`,
   'channel.telegram.not_found': (p: ChannelParams) =>

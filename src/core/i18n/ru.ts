@@ -482,7 +482,7 @@ export const ru: Messages = {
   'console.timeUsage':
     'Использование: /time +1d, /time +3h или /time +30m — сдвигает часы демо вперёд.',
   'console.timeNow': (p) => `Часы демо: ${p.time} UTC.`,
-  'console.bye': 'До встречи! Данные остаются в базе до следующего раза.',
+  'console.bye': (p) => `До встречи! Данные остаются в файле ${p.path} до следующего раза.`,
   'cmd.goal': 'поставить SMART-цель с партнёром',
   'cmd.goals': 'цели вашей пары и прогресс',
   'goal.form.title': 'Цель для вашей пары',
@@ -843,15 +843,15 @@ export const ru: Messages = {
   'admin.ruleFinal': (p) => `Пара не создана: ${p.rule}.`,
   'channel.title': 'Канал требует внимания',
   'channel.slack.not_member': (p) =>
-    `Tandem не может писать в ${p.channel} (${p.setting}): бота нет в этом канале. Чтобы исправить, наберите \`/invite ${p.bot}\` в ${p.channel}.`,
+    `Tandem не может писать в ${p.channel} (${p.setting}): бота нет в этом канале. Чтобы исправить, наберите /invite ${p.bot} в ${p.channel}.`,
   'channel.slack.not_found': (p) =>
-    `Tandem не находит канал ${p.channel} (${p.setting}). Если это закрытый канал, наберите в нём \`/invite ${p.bot}\`; иначе проверьте id канала в ${p.setting}.`,
+    `Tandem не находит канал ${p.channel} (${p.setting}). Если это закрытый канал, наберите в нём /invite ${p.bot}; иначе проверьте id канала в ${p.setting}.`,
   'channel.slack.archived': (p) =>
-    `Канал ${p.channel} (${p.setting}) в архиве, писать в него нельзя. Верните его из архива или укажите в ${p.setting} другой канал, наберите там \`/invite ${p.bot}\` и перезапустите Tandem.`,
+    `Канал ${p.channel} (${p.setting}) в архиве, писать в него нельзя. Верните его из архива или укажите в ${p.setting} другой канал, наберите там /invite ${p.bot} и перезапустите Tandem.`,
   'channel.slack.no_rights': (p) =>
     `Tandem не может писать в ${p.channel} (${p.setting}): публиковать там могут только администраторы. Разрешите участникам писать в настройках канала или укажите в ${p.setting} другой канал.`,
   'channel.slack.cannot_check': (p) =>
-    `Tandem не может проверить, можно ли ему писать в ${p.channel} (${p.setting}): у приложения Slack нет прав channels:read и groups:read. Добавьте их (см. slack-app-manifest.yml), переустановите приложение и наберите \`/invite ${p.bot}\` в ${p.channel}.`,
+    `Tandem не может проверить, можно ли ему писать в ${p.channel} (${p.setting}): у приложения Slack нет прав channels:read и groups:read. Добавьте их (см. slack-app-manifest.yml), переустановите приложение и наберите /invite ${p.bot} в ${p.channel}.`,
   'channel.telegram.not_member': (p) =>
     `Бот не может писать в ${p.channel} (${p.setting}): его нет в этом чате. Добавьте ${p.bot} в канал и сделайте его администратором с правом публиковать сообщения.`,
   'channel.telegram.not_found': (p) =>

@@ -80,7 +80,8 @@ export function noteChannel(
       code: check.problem,
       admins: admins.length,
     },
-    'Tandem cannot post in a configured channel; admins told',
+    // Only queued here: whether each DM arrives is the outbox's to log.
+    'Tandem cannot post in a configured channel; admins to be told',
   );
   const params = {
     channel: check.name ?? channel.id,

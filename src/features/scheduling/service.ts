@@ -299,7 +299,7 @@ function sendInvite(db: DbOrTx, deps: Deps, meeting: MeetingRow, invite: Invite,
       payload: {
         kind: 'file',
         file: {
-          filename: `tandem-${meeting.kind}-${meeting.id}.ics`,
+          filename: icsFilename(meeting, method),
           mimeType: 'text/calendar',
           contentBase64: Buffer.from(ics, 'utf8').toString('base64'),
           caption: t(method === 'CANCEL' ? 'meeting.icsCaptionCancel' : 'meeting.icsCaption'),
@@ -310,6 +310,17 @@ function sendInvite(db: DbOrTx, deps: Deps, meeting: MeetingRow, invite: Invite,
     },
     now,
   );
+}
+
+/**
+ * Each version of a meeting's invite gets its own name, so one saved next to another (the
+ * console's files folder, a downloads folder) never overwrites it: the calendar matches them
+ * by UID, the person by name.
+ */
+function icsFilename(meeting: MeetingRow, method: 'REQUEST' | 'CANCEL'): string {
+  const base = `tandem-${meeting.kind}-${meeting.id}`;
+  if (method === 'CANCEL') return `${base}-cancelled.ics`;
+  return meeting.sequence > 0 ? `${base}-update-${meeting.sequence}.ics` : `${base}.ics`;
 }
 
 function loadMeeting(db: DbOrTx, id: number): { meeting: MeetingRow; pair: PairRow } | undefined {
