@@ -249,7 +249,88 @@ function crossChecks(env: Record<string, string | undefined>): { name: string; m
       });
     }
   }
+  out.push(...notRunningChecks(env));
   return out;
+}
+
+/** How each platform is named to the person reading a config error, and what connects it. */
+const PLATFORM_WORDS: Record<Platform, { name: string; channel: string; token?: string }> = {
+  console: { name: 'the console', channel: 'console:hr' },
+  slack: { name: 'Slack', channel: 'slack:C0123', token: 'SLACK_BOT_TOKEN' },
+  telegram: { name: 'Telegram', channel: 'telegram:-1001234', token: 'TELEGRAM_BOT_TOKEN' },
+};
+
+/**
+ * A Slack or Telegram start refuses a channel or an admin on a platform it does not run: a post
+ * or a DM there is never attempted (no adapter takes it), so it would wait forever unseen while
+ * the admin is told it went. The console start keeps such settings out instead (see
+ * `consoleStart`), so a company's .env still gives a working demo.
+ */
+function notRunningChecks(env: Record<string, string | undefined>) {
+  const running = PLATFORMS.filter((p) => p !== 'console' && platformConfigured(p, env));
+  if (running.length === 0) return [];
+  const runs = running.map((p) => PLATFORM_WORDS[p].name).join(' and ');
+  const elsewhere = (value: string): Platform | undefined => {
+    const platform = PLATFORMS.find((p) => value.startsWith(`${p}:`));
+    return platform && !running.includes(platform) ? platform : undefined;
+  };
+  const connect = (p: Platform) => {
+    const token = PLATFORM_WORDS[p].token;
+    return token ? `, or set ${token} to connect ${PLATFORM_WORDS[p].name}` : '';
+  };
+  const out: { name: string; message: string }[] = [];
+  for (const name of ['HR_CHANNEL', 'CONTENT_CHANNEL'] as const) {
+    const platform = elsewhere(env[name] ?? '');
+    if (!platform) continue;
+    const example = running.map((p) => PLATFORM_WORDS[p].channel).join(' or ');
+    out.push({
+      name,
+      message: `a channel on ${PLATFORM_WORDS[platform].name}, which this start does not run (it runs ${runs}), so nothing would ever be posted there; set ${name} to a channel of ${runs}, e.g. ${example}${connect(platform)}`,
+    });
+  }
+  const admins = (env.ADMIN_IDS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((item) => elsewhere(item));
+  if (admins.length > 0) {
+    const platforms = [...new Set(admins.map((a) => elsewhere(a) as Platform))];
+    out.push({
+      name: 'ADMIN_IDS',
+      message: `${admins.join(', ')} ${admins.length === 1 ? 'is' : 'are'} on ${platforms.map((p) => PLATFORM_WORDS[p].name).join(' and ')}, which this start does not run (it runs ${runs}), so they would never hear from Tandem; remove ${admins.length === 1 ? 'it' : 'them'}${platforms.map(connect).join('')}`,
+    });
+  }
+  return out;
+}
+
+/**
+ * Readies a console start's config: you are its admin, and its HR and content channels are
+ * shown right in the console. Channels and admins of Slack or Telegram (a company's .env, when
+ * trying the console) are set aside, as the console cannot reach them; the lines returned say
+ * which, for stderr.
+ */
+export function consoleStart(config: Config): string[] {
+  const notes: string[] = [];
+  const others = config.ADMIN_IDS.filter((a) => a.platform !== 'console');
+  if (others.length > 0) {
+    notes.push(
+      `ADMIN_IDS: ${others.map((a) => `${a.platform}:${a.id}`).join(', ')} ignored: the console runs without Slack or Telegram, and you are its admin.`,
+    );
+  }
+  config.ADMIN_IDS = [
+    ...config.ADMIN_IDS.filter((a) => a.platform === 'console'),
+    { platform: 'console', id: 'me' },
+  ];
+  const channels = { HR_CHANNEL: 'console:hr', CONTENT_CHANNEL: 'console:content' } as const;
+  for (const [name, fallback] of Object.entries(channels) as [keyof typeof channels, string][]) {
+    const set = config[name];
+    if (set && !set.startsWith('console:')) {
+      notes.push(
+        `${name}: ${set} ignored: the console runs without Slack or Telegram; its posts are shown here as ${fallback}.`,
+      );
+    }
+    if (!set?.startsWith('console:')) config[name] = fallback;
+  }
+  return notes;
 }
 
 function platformConfigured(platform: Exclude<Platform, 'console'>, env: Record<string, unknown>) {

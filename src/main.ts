@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CONSOLE_WORKSPACE, createConsoleAdapter } from './adapters/console';
 import { createApp } from './app';
-import { type Config, DEFAULT_DATABASE_PATH, loadConfig, readEnv } from './config';
+import { type Config, consoleStart, DEFAULT_DATABASE_PATH, loadConfig, readEnv } from './config';
 import type { ChatAdapter, EventHandler } from './core/adapter';
 import { backoffDelay, RECONNECT_BACKOFF } from './core/backoff';
 import { systemClock } from './core/clock';
@@ -37,12 +37,10 @@ async function main(): Promise<void> {
       process.stderr.write(NOTHING_TO_RUN);
       process.exit(1);
     }
-    // In the local console you run the whole program yourself: you are its admin.
+    // In the local console you run the whole program yourself: you are its admin, and the HR
+    // and content channels are shown right in it (a Slack or Telegram one is set aside, said so).
     if (config.platforms.length === 0) {
-      config.ADMIN_IDS.push({ platform: 'console', id: 'me' });
-      // …and the HR and content channels are shown right in the console.
-      config.HR_CHANNEL ??= 'console:hr';
-      config.CONTENT_CHANNEL ??= 'console:content';
+      for (const note of consoleStart(config)) process.stderr.write(`${note}\n`);
     }
   } catch (error) {
     if (error instanceof TandemError && error.code === 'config_invalid') {

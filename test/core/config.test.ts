@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config';
+import { consoleStart, loadConfig } from '../../src/config';
 import { TandemError } from '../../src/core/errors';
 
 describe('config', () => {
@@ -55,6 +55,8 @@ describe('config', () => {
       ORG_TIMEZONE: 'Europe/Moscow',
       DEFAULT_LOCALE: 'ru',
       TELEGRAM_BOT_TOKEN: '123456:ABCdefGHIjklMNOpqrSTUvwx',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 'signing-secret',
     });
     expect(config.ADMIN_IDS).toEqual([
       { platform: 'slack', id: 'U123' },
@@ -62,8 +64,74 @@ describe('config', () => {
     ]);
     expect(config).toMatchObject({
       HR_CHANNEL: 'telegram:-1001234',
-      platforms: ['telegram'],
+      platforms: ['slack', 'telegram'],
     });
+  });
+
+  it('refuses a channel or an admin on a platform the start does not run, saying what to set', () => {
+    const slack = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'signing-secret' };
+    const telegram = { TELEGRAM_BOT_TOKEN: '123456:ABCdefGHIjklMNOpqrSTUvwx' };
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return '';
+      } catch (e) {
+        expect((e as TandemError).code).toBe('config_invalid');
+        return (e as TandemError).message;
+      }
+    };
+    const slackOnly = problems({
+      ...slack,
+      CONTENT_CHANNEL: 'telegram:-100123',
+      HR_CHANNEL: 'console:hr',
+      ADMIN_IDS: 'slack:U1, telegram:42',
+    });
+    expect(slackOnly).toContain(
+      'CONTENT_CHANNEL: a channel on Telegram, which this start does not run (it runs Slack), so nothing would ever be posted there; set CONTENT_CHANNEL to a channel of Slack, e.g. slack:C0123, or set TELEGRAM_BOT_TOKEN to connect Telegram (got "telegram:-100123")',
+    );
+    expect(slackOnly).toContain(
+      'HR_CHANNEL: a channel on the console, which this start does not run (it runs Slack), so nothing would ever be posted there; set HR_CHANNEL to a channel of Slack, e.g. slack:C0123 (got "console:hr")',
+    );
+    expect(slackOnly).toContain(
+      'ADMIN_IDS: telegram:42 is on Telegram, which this start does not run (it runs Slack), so they would never hear from Tandem; remove it, or set TELEGRAM_BOT_TOKEN to connect Telegram',
+    );
+    expect(slackOnly).not.toContain('slack:U1 is');
+    expect(problems({ ...telegram, HR_CHANNEL: 'slack:C1' })).toContain(
+      'HR_CHANNEL: a channel on Slack, which this start does not run (it runs Telegram)',
+    );
+    // Each on a platform that runs: fine.
+    const both = { ...slack, ...telegram, ADMIN_IDS: 'slack:U1,telegram:42' };
+    expect(problems({ ...both, HR_CHANNEL: 'slack:C1', CONTENT_CHANNEL: 'telegram:-100' })).toBe(
+      '',
+    );
+    expect(problems({ ...slack, HR_CHANNEL: 'slack:C1', ADMIN_IDS: 'slack:U1' })).toBe('');
+  });
+
+  it('sets a console start’s Slack and Telegram channels and admins aside, and says so', () => {
+    const config = loadConfig({
+      HR_CHANNEL: 'slack:C0HR',
+      CONTENT_CHANNEL: 'telegram:-100123',
+      ADMIN_IDS: 'slack:U1, console:lena',
+    });
+    const notes = consoleStart(config);
+    expect(config).toMatchObject({
+      HR_CHANNEL: 'console:hr',
+      CONTENT_CHANNEL: 'console:content',
+      ADMIN_IDS: [
+        { platform: 'console', id: 'lena' },
+        { platform: 'console', id: 'me' },
+      ],
+    });
+    expect(notes).toEqual([
+      'ADMIN_IDS: slack:U1 ignored: the console runs without Slack or Telegram, and you are its admin.',
+      'HR_CHANNEL: slack:C0HR ignored: the console runs without Slack or Telegram; its posts are shown here as console:hr.',
+      'CONTENT_CHANNEL: telegram:-100123 ignored: the console runs without Slack or Telegram; its posts are shown here as console:content.',
+    ]);
+    // Nothing set, or console channels: kept, and nothing to say.
+    const plain = loadConfig({ CONTENT_CHANNEL: 'console:news' });
+    expect(consoleStart(plain)).toEqual([]);
+    expect(plain).toMatchObject({ HR_CHANNEL: 'console:hr', CONTENT_CHANNEL: 'console:news' });
+    expect(plain.ADMIN_IDS).toEqual([{ platform: 'console', id: 'me' }]);
   });
 
   it('checks platform settings together, and never echoes a secret', () => {

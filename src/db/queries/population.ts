@@ -1,8 +1,8 @@
 import { and, count, eq, inArray, isNull, not, type SQL, sql } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { type SQLiteColumn, SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import type { Platform } from '../../core/refs';
 import type { DbOrTx } from '../client';
-import { pairs, profiles, users } from '../schema';
+import { meetingFeedback, meetings, pairs, profiles, users } from '../schema';
 
 /**
  * The platform whose people are the console demo's colleagues (and whoever tried the console):
@@ -32,33 +32,78 @@ export function inPopulation(population: Population, user: { platform: Platform 
   return !population.excluded.includes(user.platform);
 }
 
-/** The platforms, quoted for SQL; they come from the PLATFORMS enum, never from input. */
-function quoted(platforms: readonly Platform[]): string {
-  return platforms.map((p) => `'${p.replace(/[^a-z]/g, '')}'`).join(', ');
+/**
+ * A column the population rule applies to: a drizzle column, or — in the raw SQL of the reports —
+ * a column reference as written there (`'p.id'`), always a literal in the code, never input.
+ */
+export type PopulationColumn = SQLiteColumn | string;
+
+function columnSql(column: PopulationColumn): SQL {
+  return typeof column === 'string' ? sql.raw(column) : sql`${column}`;
 }
 
-/** SQL selecting the ids of the people left out; undefined when nobody is. */
-function outsidersSql(population: Population): string | undefined {
-  return population.excluded.length === 0
-    ? undefined
-    : `select id from users where platform in (${quoted(population.excluded)})`;
+/** The ids of the people left out; undefined when nobody is. */
+function outsiders(population: Population): SQL | undefined {
+  if (population.excluded.length === 0) return undefined;
+  return sql`select ${users.id} from ${users} where ${inArray(users.platform, [...population.excluded])}`;
+}
+
+/*
+ * The population rule, once: each builder below is a drizzle condition (undefined when nobody is
+ * left out, which `and()` skips), and `sqlText` renders it for a raw statement.
+ */
+
+/**
+ * True when the user id in `column` belongs to the population. A null id (someone who left,
+ * where a table forgets them) counts: it cannot be the demo's, as far as anyone can tell.
+ */
+export function userIn(population: Population, column: PopulationColumn): SQL | undefined {
+  const out = outsiders(population);
+  if (!out) return undefined;
+  const c = columnSql(column);
+  return sql`(${c} is null or ${c} not in (${out}))`;
 }
 
 /**
- * Raw SQL, true when the user id in `column` belongs to the population. A null id (someone who
- * left, where a table forgets them) counts: it cannot be the demo's, as far as anyone can tell.
+ * True when the pair whose id is in `column` (the `pairs` table's own by default) has nobody
+ * left out on either side.
  */
-export function userInSql(population: Population, column: string): string {
-  const outsiders = outsidersSql(population);
-  return outsiders ? `(${column} is null or ${column} not in (${outsiders}))` : '1';
+export function pairIn(
+  population: Population,
+  column: PopulationColumn = pairs.id,
+): SQL | undefined {
+  const out = outsiders(population);
+  if (!out) return undefined;
+  return sql`(${columnSql(column)} not in (select ${pairs.id} from ${pairs} where ${pairs.mentorUserId} in (${out}) or ${pairs.menteeUserId} in (${out})))`;
 }
 
-/** Raw SQL, true when the pair whose id is in `column` has nobody left out on either side. */
-export function pairInSql(population: Population, column: string): string {
-  const outsiders = outsidersSql(population);
-  return outsiders
-    ? `(${column} not in (select id from pairs where mentor_user_id in (${outsiders}) or mentee_user_id in (${outsiders})))`
-    : '1';
+/**
+ * True when the meeting whose id is in `column` is a pair's of the population. A null id
+ * (feedback whose link was cut when someone left) counts, as in `userIn`.
+ */
+export function meetingIn(population: Population, column: PopulationColumn): SQL | undefined {
+  const pair = pairIn(population, meetings.pairId);
+  if (!pair) return undefined;
+  const c = columnSql(column);
+  return sql`(${c} is null or ${c} in (select ${meetings.id} from ${meetings} where ${pair}))`;
+}
+
+/** A condition on `meeting_feedback` (unaliased): its meeting and its author are served. */
+export function feedbackIn(population: Population): SQL | undefined {
+  const meeting = meetingIn(population, meetingFeedback.meetingId);
+  const author = userIn(population, meetingFeedback.userId);
+  return meeting && author ? sql`(${meeting} and ${author})` : undefined;
+}
+
+const dialect = new SQLiteSyncDialect();
+
+/**
+ * A population condition as SQL text for a raw better-sqlite3 statement (`1` when nobody is left
+ * out). The only values in it are platform names from the PLATFORMS enum, inlined and quoted by
+ * drizzle.
+ */
+export function sqlText(condition: SQL | undefined): string {
+  return condition ? dialect.sqlToQuery(sql`${condition}`.inlineParams()).sql : '1';
 }
 
 /**
@@ -73,36 +118,6 @@ export function platformPeople(db: DbOrTx): number {
       .where(and(not(eq(users.platform, DEMO_PLATFORM)), isNull(users.leftAt)))
       .get()?.n ?? 0
   );
-}
-
-/**
- * Raw SQL, true when the meeting whose id is in `column` is a pair's of the population. A null
- * id (feedback whose link was cut when someone left) counts, as in `userInSql`.
- */
-export function meetingInSql(population: Population, column: string): string {
-  return population.excluded.length === 0
-    ? '1'
-    : `(${column} is null or ${column} in (select id from meetings where ${pairInSql(population, 'pair_id')}))`;
-}
-
-/** Raw SQL over `meeting_feedback` (unaliased): its meeting and its author are served. */
-export function feedbackInSql(population: Population): string {
-  return population.excluded.length === 0
-    ? '1'
-    : `(${meetingInSql(population, 'meeting_id')} and ${userInSql(population, 'user_id')})`;
-}
-
-/** `userInSql` for drizzle: a condition on a user id column; undefined when nobody is left out. */
-export function userIn(population: Population, column: SQLiteColumn): SQL | undefined {
-  if (population.excluded.length === 0) return undefined;
-  const outsiders = sql`select ${users.id} from ${users} where ${inArray(users.platform, [...population.excluded])}`;
-  return sql`(${column} is null or ${column} not in (${outsiders}))`;
-}
-
-/** `pairInSql` for drizzle: a condition on the `pairs` table itself. */
-export function pairIn(population: Population): SQL | undefined {
-  if (population.excluded.length === 0) return undefined;
-  return sql`(${userIn(population, pairs.mentorUserId)} and ${userIn(population, pairs.menteeUserId)})`;
 }
 
 /** What a database holds of people a start leaves out, as counts (never names). */

@@ -1,13 +1,13 @@
-import { and, gte, lt, sql } from 'drizzle-orm';
+import { and, gte, isNull, lt, or } from 'drizzle-orm';
 import type { Ctx } from '../../core/context';
 import type { CommandSpec } from '../../core/registry';
 import type { DbOrTx } from '../../db/client';
 import {
-  feedbackInSql,
+  feedbackIn,
   type Population,
-  pairInSql,
+  pairIn,
   populationOf,
-  userInSql,
+  userIn,
 } from '../../db/queries/population';
 import { getUser } from '../../db/queries/users';
 import { finalSurveys, meetingFeedback, pairFit } from '../../db/schema';
@@ -42,14 +42,12 @@ export function feedbackAggregate(
   population: Population,
 ): FeedbackAggregate {
   const { from, to } = period;
-  // Only the people this start serves (never the console demo's in a platform start). The
-  // tables' own columns, unqualified: each query reads one table.
+  // Only the people this start serves (never the console demo's in a platform start).
+  const fitPair = pairIn(population, pairFit.pairId);
   const served = {
-    ratings: sql.raw(feedbackInSql(population)),
-    fits: sql.raw(
-      `${userInSql(population, 'user_id')} and (pair_id is null or ${pairInSql(population, 'pair_id')})`,
-    ),
-    surveys: sql.raw(userInSql(population, 'user_id')),
+    ratings: feedbackIn(population),
+    fits: and(userIn(population, pairFit.userId), fitPair && or(isNull(pairFit.pairId), fitPair)),
+    surveys: userIn(population, finalSurveys.userId),
   };
   const edges = weekEdges(period, zone, period.weeks).map((d) => d.getTime());
   const answers = <R extends { createdAt: Date; userId: number | null; leftAs: number | null }>(

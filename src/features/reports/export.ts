@@ -7,7 +7,7 @@ import type { CommandSpec } from '../../core/registry';
 import type { FileMessage } from '../../core/replies';
 import type { Db } from '../../db/client';
 import { audit } from '../../db/queries/audit';
-import { feedbackInSql, pairInSql, populationOf, userInSql } from '../../db/queries/population';
+import { feedbackIn, pairIn, populationOf, sqlText, userIn } from '../../db/queries/population';
 import { guarded, mean, RESPONDENT_SQL, type Respondent } from '../feedback/k-anon';
 import { weekStart } from './period';
 
@@ -72,7 +72,7 @@ export function exportRows(
     `select u.id, u.name, u.platform, p.role, p.grade, p.department, p.joined_at, p.prepared_at,
             p.paused_until, g.name as program
        from profiles p join users u on u.id = p.user_id left join programs g on g.id = p.program_id
-      where ${userInSql(pop, 'p.user_id')} order by u.id`,
+      where ${sqlText(userIn(pop, 'p.user_id'))} order by u.id`,
   ).map((r) => ({
     id: num(r.id),
     name: str(r.name),
@@ -91,7 +91,7 @@ export function exportRows(
     `select p.id, ${nameOf('mu')} as mentor, ${nameOf('eu')} as mentee, p.status, g.name as program, p.manual,
             p.nudges_ignored, p.created_at, p.ended_at
        from pairs p join users mu on mu.id = p.mentor_user_id join users eu on eu.id = p.mentee_user_id
-       left join programs g on g.id = p.program_id where ${pairInSql(pop, 'p.id')} order by p.id`,
+       left join programs g on g.id = p.program_id where ${sqlText(pairIn(pop, 'p.id'))} order by p.id`,
   ).map((r) => ({
     id: num(r.id),
     mentor: person(r.mentor),
@@ -105,7 +105,7 @@ export function exportRows(
   }));
   const meetings = all(
     `select id, pair_id, kind, starts_at, duration_min, status, topic from meetings
-      where ${pairInSql(pop, 'pair_id')} order by starts_at, id`,
+      where ${sqlText(pairIn(pop, 'pair_id'))} order by starts_at, id`,
   ).map((r) => ({
     id: num(r.id),
     pair_id: num(r.pair_id),
@@ -117,7 +117,7 @@ export function exportRows(
   }));
   const goals = all(
     `select g.id, g.pair_id, ${nameOf('u')} as owner, g.specific, g.measure, g.deadline, g.progress, g.status, g.created_at
-       from goals g join users u on u.id = g.owner_user_id where ${pairInSql(pop, 'g.pair_id')} order by g.id`,
+       from goals g join users u on u.id = g.owner_user_id where ${sqlText(pairIn(pop, 'g.pair_id'))} order by g.id`,
   ).map((r) => ({
     id: num(r.id),
     pair_id: num(r.pair_id),
@@ -135,7 +135,7 @@ export function exportRows(
   const closed = weekStart(now, zone).toMillis();
   for (const r of sqlite
     .prepare(
-      `select created_at, usefulness, ${RESPONDENT_SQL} as who from meeting_feedback where created_at < ? and ${feedbackInSql(pop)}`,
+      `select created_at, usefulness, ${RESPONDENT_SQL} as who from meeting_feedback where created_at < ? and ${sqlText(feedbackIn(pop))}`,
     )
     .all(closed) as Record<string, unknown>[]) {
     const week =
@@ -161,7 +161,7 @@ export function exportRows(
             e.sponsor_user_id as sponsor_id, e.check_date, e.created_at,
             (select group_concat(outcome, ' ') from experiment_outcomes o where o.experiment_id = e.id) as outcomes
        from experiments e join users u on u.id = e.author_user_id left join users s on s.id = e.sponsor_user_id
-      where ${userInSql(pop, 'e.author_user_id')} order by e.id`,
+      where ${sqlText(userIn(pop, 'e.author_user_id'))} order by e.id`,
   ).map((r) => ({
     id: num(r.id),
     title: str(r.title),

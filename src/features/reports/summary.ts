@@ -2,11 +2,12 @@ import type Database from 'better-sqlite3';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
 import {
-  feedbackInSql,
+  feedbackIn,
   type Population,
-  pairInSql,
+  pairIn,
   populationOf,
-  userInSql,
+  sqlText,
+  userIn,
 } from '../../db/queries/population';
 import {
   type Guarded,
@@ -87,7 +88,7 @@ export function computeSummary(
 ): SummaryData {
   const sqlite = db.$client;
   const pop = populationOf(config);
-  const pairIn = (column: string) => pairInSql(pop, column);
+  const pairServed = (column: string) => sqlText(pairIn(pop, column));
   const k = config.K_ANON_MIN;
   const from = period.from.getTime();
   const to = period.to.getTime();
@@ -96,7 +97,7 @@ export function computeSummary(
   // Volunteers then: today's profiles plus those who were here at `at` and have left since
   // (only their role and dates are kept), so a past week's funnel never changes.
   const volunteersAt = (at: number) =>
-    `select role, joined_at, prepared_at from profiles where ${userInSql(pop, 'user_id')}
+    `select role, joined_at, prepared_at from profiles where ${sqlText(userIn(pop, 'user_id'))}
       union all select role, joined_at, prepared_at from former_volunteers where left_at >= ${Number(at)}`;
   const roles = sqlite
     .prepare(
@@ -106,7 +107,7 @@ export function computeSummary(
   const byRole = (r: string) => roles.find((x) => x.role === r)?.n ?? 0;
   const activeAt = (at: number) =>
     one(
-      `select count(*) as n from pairs where created_at < ? and (ended_at is null or ended_at >= ?) and ${pairIn('id')}`,
+      `select count(*) as n from pairs where created_at < ? and (ended_at is null or ended_at >= ?) and ${pairServed('id')}`,
       at,
       at,
     );
@@ -133,7 +134,7 @@ export function computeSummary(
       `select count(*) as n from (select mentor_user_id as u from proposals where created_at < ?
         union select mentee_user_id from proposals where created_at < ?
         union select mentor_user_id from pairs where created_at < ?
-        union select mentee_user_id from pairs where created_at < ?) where ${userInSql(pop, 'u')}`,
+        union select mentee_user_id from pairs where created_at < ?) where ${sqlText(userIn(pop, 'u'))}`,
       to,
       to,
       to,
@@ -142,18 +143,18 @@ export function computeSummary(
     activePairs: activeAt(to),
     metOnce: pairsThen.filter((p) => p.last !== null).length,
     goalsSet: one(
-      `select count(*) as n from goals where created_at < ? and ${pairIn('pair_id')}`,
+      `select count(*) as n from goals where created_at < ? and ${pairServed('pair_id')}`,
       to,
     ),
     goalsDone: one(
-      `select count(*) as n from goals where status = 'done' and updated_at < ? and ${pairIn('pair_id')}`,
+      `select count(*) as n from goals where status = 'done' and updated_at < ? and ${pairServed('pair_id')}`,
       to,
     ),
   };
 
   const meetingCounts = sqlite
     .prepare(
-      `select status, count(*) as n from meetings where starts_at >= ? and starts_at < ? and ${pairIn('pair_id')} group by status`,
+      `select status, count(*) as n from meetings where starts_at >= ? and starts_at < ? and ${pairServed('pair_id')} group by status`,
     )
     .all(from, to) as { status: string; n: number }[];
   const status = (s: string) => meetingCounts.find((m) => m.status === s)?.n ?? 0;
@@ -165,7 +166,7 @@ export function computeSummary(
     guardedWeeklyMean(
       sqlite
         .prepare(
-          `select created_at as at, ${RESPONDENT_SQL} as who, usefulness from meeting_feedback where created_at >= ? and created_at < ? and ${feedbackInSql(pop)}`,
+          `select created_at as at, ${RESPONDENT_SQL} as who, usefulness from meeting_feedback where created_at >= ? and created_at < ? and ${sqlText(feedbackIn(pop))}`,
         )
         .all(p.from.getTime(), p.to.getTime()) as {
         at: number;
@@ -178,7 +179,7 @@ export function computeSummary(
     );
   const surveys = sqlite
     .prepare(
-      `select created_at as at, ${RESPONDENT_SQL} as who, nps from final_surveys where created_at >= ? and created_at < ? and ${userInSql(pop, 'user_id')}`,
+      `select created_at as at, ${RESPONDENT_SQL} as who, nps from final_surveys where created_at >= ? and created_at < ? and ${sqlText(userIn(pop, 'user_id'))}`,
     )
     .all(from, to) as { at: number; who: Respondent; nps: number }[];
 
@@ -204,7 +205,7 @@ export function computeSummary(
       ),
       activePairs: activeAt(prev.to.getTime()),
       held: one(
-        `select count(*) as n from meetings where status = 'held' and starts_at >= ? and starts_at < ? and ${pairIn('pair_id')}`,
+        `select count(*) as n from meetings where status = 'held' and starts_at >= ? and starts_at < ? and ${pairServed('pair_id')}`,
         prev.from.getTime(),
         prev.to.getTime(),
       ),
@@ -224,7 +225,7 @@ function unmetTopicsAt(
     .prepare(
       `with topics_then(topic_id, direction) as (
          select t.topic_id, t.direction from profile_topics t
-           join profiles p on p.user_id = t.user_id where p.joined_at < @to and ${userInSql(pop, 't.user_id')}
+           join profiles p on p.user_id = t.user_id where p.joined_at < @to and ${sqlText(userIn(pop, 't.user_id'))}
          union all select j.value, 'learn' from former_volunteers f, json_each(f.learns) j
            where f.joined_at < @to and f.left_at >= @to
          union all select j.value, 'teach' from former_volunteers f, json_each(f.teaches) j
@@ -260,7 +261,7 @@ function pairsAt(sqlite: Database.Database, pop: Population, to: number): PairTh
               (select max(starts_at) from meetings m
                 where m.pair_id = p.id and +m.status = 'held' and m.starts_at < ?) as last
          from pairs p join users mu on mu.id = p.mentor_user_id join users eu on eu.id = p.mentee_user_id
-        where (p.ended_at is null or p.ended_at >= ?) and ${pairInSql(pop, 'p.id')}`,
+        where (p.ended_at is null or p.ended_at >= ?) and ${sqlText(pairIn(pop, 'p.id'))}`,
     )
     .all(to, to) as PairThen[];
 }
@@ -286,7 +287,7 @@ function experimentCounts(
   pop: Population,
   to: number,
 ): SummaryData['experiments'] {
-  const authored = userInSql(pop, 'author_user_id');
+  const authored = sqlText(userIn(pop, 'author_user_id'));
   const rows = sqlite
     .prepare(
       `select status, count(*) as n from experiments where created_at < ? and ${authored} group by status`,
@@ -329,7 +330,7 @@ function weeklySeries(
   const held = new Array<number>(CHART_WEEKS).fill(0);
   for (const row of sqlite
     .prepare(
-      `select starts_at as t from meetings where status = 'held' and starts_at >= ? and starts_at < ? and ${pairInSql(pop, 'pair_id')}`,
+      `select starts_at as t from meetings where status = 'held' and starts_at >= ? and starts_at < ? and ${sqlText(pairIn(pop, 'pair_id'))}`,
     )
     .iterate(first, last) as Iterable<{ t: number }>) {
     held[bucket(row.t)] = (held[bucket(row.t)] ?? 0) + 1;
@@ -338,7 +339,7 @@ function weeklySeries(
   const people: Set<Respondent>[] = Array.from({ length: CHART_WEEKS }, () => new Set());
   for (const row of sqlite
     .prepare(
-      `select created_at as t, usefulness as u, ${RESPONDENT_SQL} as who from meeting_feedback where created_at >= ? and created_at < ? and ${feedbackInSql(pop)}`,
+      `select created_at as t, usefulness as u, ${RESPONDENT_SQL} as who from meeting_feedback where created_at >= ? and created_at < ? and ${sqlText(feedbackIn(pop))}`,
     )
     .iterate(first, last) as Iterable<{ t: number; u: number; who: Respondent }>) {
     const b = bucket(row.t);
