@@ -100,11 +100,7 @@ describe('a story whose post was cut off is never left "published" unseen', () =
     expect(p.rows('select status from stories')).toEqual([{ status: 'published' }]);
 
     // The process claims the post, hands it to Slack and dies before the answer is recorded.
-    p.app.database.sqlite
-      .prepare(
-        "update outbox set status = 'sending', claimed_at = ?, attempts = 1 where dedupe_key like 'story:%:publish:%'",
-      )
-      .run(p.app.clock.now().getTime());
+    claimAsIfSending(p, 'story:%:publish:%');
     // The next start.
     const before = p.chat.transcript().length;
     p.app.outbox.releaseAbandonedClaims();
@@ -146,11 +142,7 @@ describe('a story whose post was cut off is never left "published" unseen', () =
     p = await pairedConsole('2026-12-01T09:00:00Z', ENV);
     await tomsStory(p);
     await p.press('lena', encodeAction(STORY_APPROVE_ACTION, p.lena, '1'));
-    p.app.database.sqlite
-      .prepare(
-        "update outbox set status = 'sending', claimed_at = ?, attempts = 1 where dedupe_key like 'story:%:publish:%'",
-      )
-      .run(p.app.clock.now().getTime());
+    claimAsIfSending(p, 'story:%:publish:%');
     p.app.clock.advance(5 * 60_000);
     slack = await startSlack(p.app);
     const before = p.chat.transcript().length;
@@ -168,11 +160,7 @@ describe('a story whose post was cut off is never left "published" unseen', () =
     await p.press('lena', encodeAction('se', p.lena, '1'));
     await p.chat.type('The bot drafts our Friday report; it takes 20 minutes now.');
     await p.press('tom', encodeAction('so', p.tom, '1', 'y'));
-    p.app.database.sqlite
-      .prepare(
-        "update outbox set status = 'sending', claimed_at = ?, attempts = 1 where dedupe_key like 'story:%:publish:%'",
-      )
-      .run(p.app.clock.now().getTime());
+    claimAsIfSending(p, 'story:%:publish:%');
 
     const before = p.chat.transcript().length;
     p.app.outbox.releaseAbandonedClaims();
@@ -225,11 +213,7 @@ describe('a link whose post was cut off', () => {
     p = await pairedConsole('2026-12-01T09:00:00Z', ENV);
     p.app.database.sqlite.prepare("update users set locale = 'ru' where id = ?").run(p.lena);
     await p.chat.type('/admin post https://example.com/ai-study How Gen Z uses AI at work');
-    p.app.database.sqlite
-      .prepare(
-        "update outbox set status = 'sending', claimed_at = ?, attempts = 1 where dedupe_key like 'content:%'",
-      )
-      .run(p.app.clock.now().getTime());
+    claimAsIfSending(p, 'content:%');
 
     const before = p.chat.transcript().length;
     p.app.outbox.releaseAbandonedClaims();
@@ -242,3 +226,12 @@ describe('a link whose post was cut off', () => {
     expect(p.rows('select count(*) as n from content_posts')).toEqual([{ n: 0 }]);
   });
 });
+
+/** The post was claimed and handed to the platform, and the process died before the answer. */
+function claimAsIfSending(chat: PairedConsole, dedupeLike: string): void {
+  chat.app.database.sqlite
+    .prepare(
+      "update outbox set status = 'sending', claimed_at = ?, attempts = 1 where dedupe_key like ?",
+    )
+    .run(chat.app.clock.now().getTime(), dedupeLike);
+}

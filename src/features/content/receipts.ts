@@ -27,39 +27,40 @@ export const contentPostReceipt: ReceiptHandler = {
     return true;
   },
   failed(db, deps, { args: [userId, postId], problem, now }) {
-    db.delete(contentPosts)
-      .where(eq(contentPosts.id, Number(postId)))
-      .run();
-    notifyUser(
-      db,
-      deps,
-      Number(userId),
-      `content:${postId}:failed`,
-      (t) => ({
-        kind: 'text',
-        text: t('content.notPosted', { reason: t(`channel.reason.${problem}`) }),
-      }),
-      now,
+    return takeBack(db, deps, Number(userId), Number(postId), 'failed', now, (t) =>
+      t('content.notPosted', { reason: t(`channel.reason.${problem}`) }),
     );
-    return true;
   },
   // Taken back like a failed one (the digest lists only what is known to be there); HR, who
   // can see the channel, decides whether to post it again.
   uncertain(db, deps, { args: [userId, postId], now }) {
-    db.delete(contentPosts)
-      .where(eq(contentPosts.id, Number(postId)))
-      .run();
-    notifyUser(
-      db,
-      deps,
-      Number(userId),
-      `content:${postId}:uncertain`,
-      (t) => ({ kind: 'text', text: t('content.uncertain') }),
-      now,
+    return takeBack(db, deps, Number(userId), Number(postId), 'uncertain', now, (t) =>
+      t('content.uncertain'),
     );
-    return true;
   },
 };
+
+/** Removes a link that may not be in the channel and tells the person who posted it why. */
+function takeBack(
+  db: DbOrTx,
+  deps: Parameters<ReceiptHandler['sent']>[1],
+  userId: number,
+  postId: number,
+  outcome: 'failed' | 'uncertain',
+  now: Date,
+  text: (t: Translate) => string,
+): true {
+  db.delete(contentPosts).where(eq(contentPosts.id, postId)).run();
+  notifyUser(
+    db,
+    deps,
+    userId,
+    `content:${postId}:${outcome}`,
+    (t) => ({ kind: 'text', text: text(t) }),
+    now,
+  );
+  return true;
+}
 
 /**
  * A story is "published" for HR and its author once it is in the channel. When it can't be,
