@@ -85,7 +85,7 @@ function seed(scale: number): { database: TandemDatabase; seconds: number } {
       );
     }
     const meeting = sqlite.prepare(
-      "insert into meetings (pair_id, kind, starts_at, duration_min, topic, status, created_at, updated_at) values (?, 'sprint', ?, 120, 't', ?, ?, ?)",
+      "insert into meetings (pair_id, kind, starts_at, duration_min, topic, status, created_at, updated_at, uid) values (?, 'sprint', ?, 120, 't', ?, ?, ?, 'bench-' || ?)",
     );
     const answer = sqlite.prepare(
       'insert into meeting_feedback (meeting_id, user_id, usefulness, created_at, updated_at) values (?, ?, ?, ?, ?)',
@@ -94,7 +94,7 @@ function seed(scale: number): { database: TandemDatabase; seconds: number } {
     for (let m = 1; m <= meetings; m++) {
       const pairId = 1 + Math.floor(rand() * pairs);
       const at = YEAR_AGO + Math.floor(rand() * 365 * DAY);
-      meeting.run(pairId, at, statuses[Math.floor(rand() * statuses.length)], at, at);
+      meeting.run(pairId, at, statuses[Math.floor(rand() * statuses.length)], at, at, m);
       // Two answers per session on average (the poll counts whoever answered).
       answer.run(m, 2 * pairId - 1, 1 + Math.floor(rand() * 5), at + DAY, at + DAY);
       answer.run(m, 2 * pairId, 1 + Math.floor(rand() * 5), at + DAY, at + DAY);

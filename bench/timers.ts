@@ -25,8 +25,8 @@ sqlite.exec(`insert into users (platform, workspace, platform_user_id, name, cre
   ('console','local','a','A',0), ('console','local','b','B',0);
   insert into pairs (mentor_user_id, mentee_user_id, created_at) values (1, 2, 0);`);
 const meeting = sqlite.prepare(
-  `insert into meetings (pair_id, kind, starts_at, duration_min, topic, status, sequence, created_at, updated_at)
-   values (1, 'sprint', ?, 120, 'bench', 'scheduled', 0, 0, 0)`,
+  `insert into meetings (pair_id, kind, starts_at, duration_min, topic, status, sequence, created_at, updated_at, uid)
+   values (1, 'sprint', ?, 120, 'bench', 'scheduled', 0, 0, 0, 'bench-' || ?)`,
 );
 const timer = sqlite.prepare(
   `insert into timers (kind, due_at, payload, status, dedupe_key, created_at) values (?, ?, ?, 'pending', ?, 0)`,
@@ -34,7 +34,7 @@ const timer = sqlite.prepare(
 sqlite.transaction(() => {
   for (let i = 0; i < MEETINGS; i++) {
     const at = start + Math.floor((i / MEETINGS) * YEAR);
-    const id = Number(meeting.run(at).lastInsertRowid);
+    const id = Number(meeting.run(at, i).lastInsertRowid);
     timer.run(
       'meeting.remind',
       at - 24 * 3600_000,
