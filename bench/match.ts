@@ -85,13 +85,22 @@ for (const family of families) {
     const goals: string[] = [];
     if (optimum && hung) {
       const equal = tandem.total === optimum.total;
-      const speedup = hung.ms / Math.max(1, tandem.ms);
       goals.push(`0 % gap ${mark(equal)}`);
-      goals.push(`${speedup.toFixed(1)}× faster than Hungarian (≥ 5×) ${mark(speedup >= 5)}`);
       if (!equal) missed.push(`${family} n=${size}: Tandem ${gap(tandem)} below the optimum`);
-      if (speedup < 5)
-        missed.push(`${family} n=${size}: only ${speedup.toFixed(1)}× faster than Hungarian`);
       if (!equal || hung.total !== optimum.total) failed = true;
+      // The speed goal is set at n = 2 000; at the star's 82 volunteers both are start-up noise.
+      if (size === 2000) {
+        const speedup = hung.ms / Math.max(1, tandem.ms);
+        goals.push(`${speedup.toFixed(1)}× faster than Hungarian (≥ 5×) ${mark(speedup >= 5)}`);
+        if (speedup < 5)
+          missed.push(`${family} n=${size}: only ${speedup.toFixed(1)}× faster than Hungarian`);
+      }
+    } else if (greedy.total > tandem.total) {
+      // No reference at this size, but any feasible round that beats Tandem proves it is not optimal.
+      const below = (((greedy.total - tandem.total) / greedy.total) * 100).toFixed(2);
+      goals.push(`below greedy by ${below} % ✗`);
+      missed.push(`${family} n=${size}: Tandem ≥ ${below} % below the optimum (greedy beats it)`);
+      failed = true;
     }
     const limits =
       size >= 50_000
@@ -122,6 +131,6 @@ for (const family of families) {
 console.log(`\nload average at the end: ${load()}`);
 if (missed.length > 0) console.log(`\nGoals missed:\n${missed.map((m) => `- ${m}`).join('\n')}`);
 if (failed) {
-  console.log('\nAn exact method disagrees with the full-graph optimum.');
+  console.log('\nAn exact method misses the full-graph optimum (or a greedy round beats it).');
   process.exitCode = 1;
 }
