@@ -44,6 +44,8 @@ class Interner {
 }
 
 const FORMAT_BITS: Record<string, number> = { one_on_one: 1, group: 2, long_term: 4, sprint: 8 };
+/** The `formats` bit of the group format. */
+export const GROUP_FORMAT_BIT = FORMAT_BITS.group ?? 2;
 
 export function compile(mentors: readonly Volunteer[], mentees: readonly Volunteer[]): Compiled {
   const topics = new Interner();

@@ -1,5 +1,6 @@
-import { compile, fastScore, historyIndex, ruleOut } from './compiled';
+import { compile, fastScore, GROUP_FORMAT_BIT, historyIndex, ruleOut } from './compiled';
 import { GROUP_SIZE_MAX } from './limits';
+import { priceLeftOut } from './pricing';
 import {
   historyKey,
   type MatchRules,
@@ -10,7 +11,10 @@ import {
 } from './score';
 import { solveMatching, tieBreak } from './solver';
 
-/** Candidate mentors kept per mentee: the optimum on these lists equals the full graph's in practice (TECH_NOTES §7). */
+/**
+ * Candidate mentors kept per mentee, for speed. They are not trusted to hold the optimum:
+ * every round proves it over all eligible pairs (pricing.ts) and adds what they missed.
+ */
 export const CANDIDATES_PER_MENTEE = 40;
 export { GROUP_SIZE_MAX };
 
@@ -52,13 +56,17 @@ export type Unmatched = { volunteer: Volunteer } & (
 export interface RoundPlan {
   matches: Match[];
   unmatched: Unmatched[];
-  /** Sum of the chosen pairs' scores. */
+  /** Sum of the chosen pairs' scores: the largest any pairing of eligible pairs reaches. */
   total: number;
+  /** The optimality check: pairs it added to the candidate lists, and solves it took. */
+  proof: { added: number; solves: number };
 }
 
 /**
  * Plans a matching round: candidate pairs from a topic index (not all pairs), hard rules,
- * scores, then the exact maximum-total b-matching. Same input → same output.
+ * scores, the exact maximum-total b-matching on those, then the check that proves it optimal
+ * over all eligible pairs (adding pairs and solving again until it does). Same input → same
+ * output.
  */
 export function planRound(
   mentors: MentorSide[],
@@ -105,8 +113,31 @@ export function planRound(
   const bestI: number[] = [];
   const bestW: number[] = [];
   const userIds = compiled.mentors.userId;
+  /** A pair's score, made tie-free: Dijkstra needs distinct weights (TECH_NOTES §7). */
+  const pairWeight = (i: number, j: number, s: number) =>
+    s * scale + tieBreak(userIds[i] ?? 0, compiled.mentees.userId[j] ?? 0);
+  const hubsOfMentor = hubOf.map((h) =>
+    h.group === undefined ? [h.individual] : [h.individual, h.group],
+  );
+  const menteeFormats = compiled.mentees.formats;
+  const mentorFormats = compiled.mentors.formats;
+  /** A 1:1 hub takes a mentee who shares a format besides the group; a group hub, one who chose groups. */
+  const hubFits = (h: number, j: number) => {
+    const hub = hubs[h];
+    if (!hub) return false;
+    const fj = menteeFormats[j] ?? 0;
+    return hub.group
+      ? (fj & GROUP_FORMAT_BIT) !== 0
+      : (fj & (mentorFormats[hub.mentor] ?? 0) & ~GROUP_FORMAT_BIT) !== 0;
+  };
+  const addPair = (i: number, j: number, w: number) => {
+    mentorHasCandidate.add(i);
+    for (const h of hubsOfMentor[i] ?? []) {
+      if (hubFits(h, j)) edges.push({ hub: h, mentee: j, weight: w, mentor: i });
+    }
+  };
+  const cutoff = new Float64Array(mentees.length).fill(Number.NEGATIVE_INFINITY);
   mentees.forEach((mentee, j) => {
-    const menteeUserId = mentee.userId;
     bestI.length = 0;
     bestW.length = 0;
     let candidates = 0;
@@ -127,7 +158,7 @@ export function planRound(
         }
         const s = fastScore(compiled, i, j);
         if (s <= 0) continue;
-        const w = s * scale + tieBreak(userIds[i] ?? 0, menteeUserId);
+        const w = pairWeight(i, j, s);
         // Keep the best few, in descending order (a small insertion sort).
         if (bestW.length === candidatesPerMentee && w <= (bestW[bestW.length - 1] ?? 0)) continue;
         let k = bestW.length < candidatesPerMentee ? bestW.length : bestW.length - 1;
@@ -148,29 +179,33 @@ export function planRound(
       menteeReasons.set(j, onlyGrade ? 'no_junior' : 'no_fit');
       return;
     }
-    for (let k = 0; k < bestW.length; k++) {
-      const i = bestI[k] ?? 0;
-      const w = bestW[k] ?? 0;
-      const mentor = mentors[i];
-      const hub = hubOf[i];
-      if (!mentor || !hub) continue;
-      mentorHasCandidate.add(i);
-      const sharedNonGroup = [...mentee.formats].some(
-        (f) => f !== 'group' && mentor.formats.has(f),
-      );
-      if (sharedNonGroup) edges.push({ hub: hub.individual, mentee: j, weight: w, mentor: i });
-      if (hub.group !== undefined && mentee.formats.has('group')) {
-        edges.push({ hub: hub.group, mentee: j, weight: w, mentor: i });
-      }
-    }
+    // A full list may have left pairs out, none heavier than its last one.
+    if (bestW.length === candidatesPerMentee) cutoff[j] = bestW[bestW.length - 1] ?? 0;
+    for (let k = 0; k < bestW.length; k++) addPair(bestI[k] ?? 0, j, bestW[k] ?? 0);
   });
 
-  const result = solveMatching({
-    mentorLimit: limit,
-    hubs,
-    menteeCount: mentees.length,
-    edges,
-  });
+  let result = solveMatching({ mentorLimit: limit, hubs, menteeCount: mentees.length, edges });
+  const proof = { added: 0, solves: 1 };
+  for (;;) {
+    const better = priceLeftOut({
+      compiled,
+      rules,
+      pastPairs,
+      hubs,
+      hubsOfMentor,
+      edges,
+      result,
+      cutoff,
+      topicMentors: (j) => [...(mentees[j]?.learn ?? [])].map((t) => byTopic.get(t) ?? []),
+      weight: pairWeight,
+      hubFits,
+    });
+    if (better.length === 0) break;
+    for (const [i, j, w] of better) addPair(i, j, w);
+    proof.added += better.length;
+    proof.solves += 1;
+    result = solveMatching({ mentorLimit: limit, hubs, menteeCount: mentees.length, edges });
+  }
 
   const matches: Match[] = [];
   const matchedMentees = new Set<number>();
@@ -225,7 +260,7 @@ export function planRound(
         : (mentorReason[mentorReach[i] ?? 0] ?? 'no_demand'),
     });
   });
-  return { matches, unmatched, total };
+  return { matches, unmatched, total, proof };
 }
 
 export { historyKey };

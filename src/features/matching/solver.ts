@@ -30,6 +30,13 @@ export interface SolverResult {
   /** Chosen edges, by index into `input.edges`. */
   chosen: number[];
   total: number;
+  /**
+   * The final node potentials, as LP duals (see `priceLeftOut` in round.ts): per hub its
+   * potential π(h) ≥ 0, per mentee y = −π(mentee) ≥ 0. Every edge in `input.edges` has
+   * weight ≤ π(h) + y(mentee), with equality on the chosen ones.
+   */
+  hubDual: Float64Array;
+  menteeDual: Float64Array;
 }
 
 /** A binary heap of (key, node) pairs, smallest key first. */
@@ -207,7 +214,10 @@ export function solveMatching(input: SolverInput): SolverResult {
       total += e.weight;
     }
   });
-  return { chosen, total };
+  const hubDual = potential.slice(P, P + H);
+  const menteeDual = new Float64Array(N);
+  for (let j = 0; j < N; j++) menteeDual[j] = -(potential[firstMentee + j] ?? 0);
+  return { chosen, total, hubDual, menteeDual };
 }
 
 /** FNV-1a hash of two ids: a deterministic, well-spread tie-breaker. */
