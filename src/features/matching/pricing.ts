@@ -62,7 +62,17 @@ export interface PricingInput {
   hubFits: (hub: number, mentee: number) => boolean;
 }
 
-/** Pairs [mentor, mentee, weight] that could raise the total; empty when the round is optimal. */
+/**
+ * Per mentee, the most promising pairs the check adds in one pass. Adding every pair that
+ * prices in floods the graph when many mentees share a few favourites (the first duals
+ * undervalue everyone else); a few per mentee and another pass converge with a small graph.
+ */
+export const PRICED_PER_MENTEE = 5;
+
+/**
+ * Pairs [mentor, mentee, weight] that could raise the total (for each mentee, the
+ * `PRICED_PER_MENTEE` that gain the most); empty when the round is optimal.
+ */
 export function priceLeftOut(input: PricingInput): [number, number, number][] {
   const { compiled, hubs, hubsOfMentor, edges, result, cutoff } = input;
   const P = compiled.mentors.count;
@@ -103,6 +113,9 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
 
   const stamp = new Int32Array(P).fill(-1);
   const found: [number, number, number][] = [];
+  // This mentee's best finds so far, by gain w − π(h) − y (the most negative reduced cost).
+  const gains: number[] = [];
+  const finds: [number, number, number][] = [];
   for (let j = 0; j < N; j++) {
     const cut = cutoff[j] ?? Number.NEGATIVE_INFINITY;
     if (cut === Number.NEGATIVE_INFINITY) continue;
@@ -119,13 +132,24 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
       const s = fastScore(compiled, i, j);
       if (s <= 0) return;
       const w = input.weight(i, j, s);
+      let gain = 0;
       for (const h of hubsOfMentor[i] ?? []) {
-        if (w > (hubDual[h] ?? 0) + y && input.hubFits(h, j)) {
-          found.push([i, j, w]);
-          return;
-        }
+        const g = w - (hubDual[h] ?? 0) - y;
+        if (g > gain && input.hubFits(h, j)) gain = g;
       }
+      if (gain <= 0) return;
+      if (finds.length === PRICED_PER_MENTEE && gain <= (gains[gains.length - 1] ?? 0)) return;
+      let k = finds.length < PRICED_PER_MENTEE ? finds.length : finds.length - 1;
+      while (k > 0 && (gains[k - 1] ?? 0) < gain) {
+        gains[k] = gains[k - 1] ?? 0;
+        finds[k] = finds[k - 1] ?? [0, 0, 0];
+        k -= 1;
+      }
+      gains[k] = gain;
+      finds[k] = [i, j, w];
     };
+    gains.length = 0;
+    finds.length = 0;
     const lists = input.topicMentors(j);
     let listed = 0;
     for (const list of lists) listed += list.length;
@@ -134,6 +158,7 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
     } else {
       for (const list of lists) for (const i of list) visit(i);
     }
+    for (const f of finds) found.push(f);
   }
   return found;
 }
