@@ -9,7 +9,7 @@ import {
   score,
   type Volunteer,
 } from './score';
-import { solveMatching, tieBreak } from './solver';
+import { MatchingFlow, tieBreak } from './solver';
 
 /**
  * Candidate mentors kept per mentee, for speed. They are not trusted to hold the optimum:
@@ -184,7 +184,8 @@ export function planRound(
     for (let k = 0; k < bestW.length; k++) addPair(bestI[k] ?? 0, j, bestW[k] ?? 0);
   });
 
-  let result = solveMatching({ mentorLimit: limit, hubs, menteeCount: mentees.length, edges });
+  const flow = new MatchingFlow({ mentorLimit: limit, hubs, menteeCount: mentees.length, edges });
+  let result = flow.solve();
   const proof = { added: 0, solves: 1 };
   for (;;) {
     const better = priceLeftOut({
@@ -201,10 +202,13 @@ export function planRound(
       hubFits,
     });
     if (better.length === 0) break;
+    const before = edges.length;
     for (const [i, j, w] of better) addPair(i, j, w);
     proof.added += better.length;
     proof.solves += 1;
-    result = solveMatching({ mentorLimit: limit, hubs, menteeCount: mentees.length, edges });
+    // From where it was: only the mentees the new pairs concern are routed again.
+    flow.addEdges(edges.slice(before));
+    result = flow.solve();
   }
 
   const matches: Match[] = [];
