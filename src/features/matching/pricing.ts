@@ -12,9 +12,10 @@ import type { SolverResult } from './solver';
  * matched"), where every mentee receives exactly one unit. A feasible flow is of minimum
  * cost if and only if some node potentials π make every arc of its residual network
  * non-negative in reduced cost c(u,v) + π(u) − π(v) (the reduced-cost optimality condition;
- * equivalently, no negative cycle). The solver's successive shortest paths keep exactly such
- * potentials for the arcs it was given, with π(source) = 0 throughout, every π(mentor),
- * π(hub) ≥ 0 (they start at 0 and only grow) and y(j) = −π(mentee j) ≥ 0.
+ * equivalently, no negative cycle). The solver (`MatchingFlow`) keeps exactly such
+ * potentials for the arcs it was given — also when pairs are added and it solves again, as
+ * it re-routes every mentee a new arc would price below zero — and reports them measured
+ * from the source (π(source) = 0): π(h) per hub and y(j) = −π(mentee j).
  *
  * Now add to the network every eligible pair left out, each with zero flow. The current flow
  * stays feasible (nothing it uses changed), and each new arc hub h → mentee j appears in the
@@ -25,10 +26,12 @@ import type { SolverResult } from './solver';
  * the one network. In LP terms (the constraint matrix is a network matrix, so the LP
  * optimum is integral): the dual of max Σ w·x subject to mentee j ≤ 1, hub h ≤ cap(h),
  * mentor m ≤ limit(m) is min Σ y(j) + Σ cap(h)·z(h) + Σ limit(m)·u(m) subject to
- * y(j) + z(h) + u(m) ≥ w for every eligible edge, all ≥ 0. Take y(j) = −π(j), u(m) = π(m),
- * z(h) = max(0, π(h) − π(m)): then y(j) + z(h) + u(m) ≥ y(j) + π(h) ≥ w is exactly the test
- * below, and complementary slackness holds (π(h) > π(m) only on a full hub, π(m) > 0 only
- * on a full mentor, y(j) > 0 only for a matched mentee, equality on the chosen edges).
+ * y(j) + z(h) + u(m) ≥ w for every eligible edge, all ≥ 0. Take y⁺(j) = max(0, y(j)),
+ * u(m) = max(0, π(m)), z(h) = max(0, π(h) − u(m)): then y⁺(j) + z(h) + u(m) ≥ y(j) + π(h),
+ * so the test below (w ≤ π(h) + y(j)) makes them feasible, and complementary slackness
+ * holds by the residual arcs' signs (u(m) > 0 only on a full mentor, z(h) > 0 only on a full
+ * hub, y(j) ≥ 0 for a matched mentee and ≤ 0 for one left unmatched, equality on the
+ * chosen edges), so the dual value equals the matching's total.
  * A pair with w > π(h) + y(j) could improve the total: it is added and the round solved
  * again, until none is left; each pass adds at least one new pair, so this ends.
  *
@@ -67,7 +70,7 @@ export interface PricingInput {
  * prices in floods the graph when many mentees share a few favourites (the first duals
  * undervalue everyone else); a few per mentee and another pass converge with a small graph.
  */
-export const PRICED_PER_MENTEE = 5;
+export const PRICED_PER_MENTEE = 10;
 
 /**
  * Pairs [mentor, mentee, weight] that could raise the total (for each mentee, the
