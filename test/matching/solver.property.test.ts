@@ -44,7 +44,9 @@ describe('MatchingFlow, solved again after edges are added', () => {
         // Distinct weights, as the round makes them.
         const all: SolverEdge[] = edges.map((e, k) => ({ ...e, weight: e.weight + k }));
         const batches: SolverEdge[][] = [[], [], [], []];
-        all.forEach((e, k) => batches[split[k] ?? 0]?.push(e));
+        all.forEach((e, k) => {
+          batches[split[k] ?? 0]?.push(e);
+        });
         const flow = new MatchingFlow({ mentorLimit, hubs, menteeCount, edges: batches[0] ?? [] });
         let result = flow.solve();
         const added = [...(batches[0] ?? [])];
