@@ -164,9 +164,9 @@ describe('a round is optimal over every eligible pair, not just its candidate li
    */
   const instance = fc
     .record({
-      m: fc.integer({ min: 1, max: 7 }),
-      n: fc.integer({ min: 1, max: 10 }),
-      favourites: fc.integer({ min: 0, max: 2 }),
+      m: fc.integer({ min: 1, max: 14 }),
+      n: fc.integer({ min: 1, max: 20 }),
+      favourites: fc.integer({ min: 0, max: 4 }),
       k: fc.integer({ min: 1, max: 3 }),
     })
     .chain(({ m, n, favourites, k }) =>
@@ -217,7 +217,7 @@ describe('a round is optimal over every eligible pair, not just its candidate li
           );
         }
       }),
-      { numRuns: 600 },
+      { numRuns: 1500 },
     );
   });
 
