@@ -124,6 +124,36 @@ describe('a round is optimal over every eligible pair, not just its candidate li
     expect(plan.proof.added).toBeGreaterThan(0);
   });
 
+  it('looks past the mentors who share more topics when one sharing fewer scores higher', () => {
+    // Two topics far away (20 − 3) against one topic with every interest (10 + 9): the scan
+    // that stops at the stronger overlap must not stop before the weaker one could win.
+    const mentee = person(100, {
+      grade: 3,
+      learn: new Set(['ai', 'tools']),
+      interests: new Set(['chess', 'jazz', 'go']),
+    });
+    const far = person(1, { teach: new Set(['ai', 'tools']), utcOffset: 300 });
+    const close = person(2, {
+      teach: new Set(['ai']),
+      interests: new Set(['chess', 'jazz', 'go']),
+    });
+    for (const k of [1, 2, 40]) {
+      const plan = planRound([far, close], [mentee], noRules, k);
+      expect(plan.total).toBe(19);
+      expect(plan.total).toBe(fullGraphOptimum([far, close], [mentee], noRules));
+    }
+  });
+
+  it('still says why a mentor the shortened scan skipped is left out', () => {
+    const mentee = person(100, { grade: 3, learn: new Set(['ai', 'tools']) });
+    const both = person(1, { teach: new Set(['ai', 'tools']) });
+    // Senior to the only mentee who wants AI: the scan stopped at `both` before reaching them.
+    const senior = person(2, { grade: 4, teach: new Set(['ai']) });
+    const plan = planRound([both, senior], [mentee], noRules, 1);
+    expect(plan.matches.map((m) => m.mentor.userId)).toEqual([1]);
+    expect(plan.unmatched.map((u) => [u.volunteer.userId, u.reason])).toEqual([[2, 'no_senior']]);
+  });
+
   const TOPICS = ['ai', 'tools', 'social', 'green'];
   const INTERESTS = ['chess', 'running', 'jazz'];
   const volunteer = (userId: number, favourite: boolean) =>

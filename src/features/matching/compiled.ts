@@ -162,6 +162,24 @@ export function fastScore(c: Compiled, i: number, j: number): number {
   );
 }
 
+/**
+ * The most `fastScore` can give mentee j with a mentor who shares `topics` of their topics:
+ * every interest and format of theirs in common, no time-zone penalty. Lets the candidate
+ * scan skip weaker overlaps.
+ */
+export function scoreUpperBound(c: Compiled, j: number, topics: number): number {
+  const e = c.mentees;
+  let interests = 0;
+  for (let w = 0; w < c.interestWords; w++)
+    interests += popcount(e.interests[j * c.interestWords + w] ?? 0);
+  const formats = popcount(e.formats[j] ?? 0);
+  return (
+    topics * WEIGHTS.topic +
+    Math.min(WEIGHTS.interestCap, interests) * WEIGHTS.interest +
+    Math.max(0, formats - 1) * WEIGHTS.format
+  );
+}
+
 /** History as mentor → mentees, for cheap lookups. */
 export function historyIndex(rules: MatchRules): Map<number, Set<number>> | undefined {
   if (rules.history.size === 0) return undefined;

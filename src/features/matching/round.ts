@@ -1,4 +1,11 @@
-import { compile, fastScore, GROUP_FORMAT_BIT, historyIndex, ruleOut } from './compiled';
+import {
+  compile,
+  fastScore,
+  GROUP_FORMAT_BIT,
+  historyIndex,
+  ruleOut,
+  scoreUpperBound,
+} from './compiled';
 import { GROUP_SIZE_MAX } from './limits';
 import { priceLeftOut } from './pricing';
 import {
@@ -109,7 +116,8 @@ export function planRound(
   const WANTED = 1;
   const SENIOR = 2;
   const FITS = 3;
-  const seen = new Int32Array(mentors.length).fill(-1);
+  /** Mentees whose scan stopped early: not every mentor who shares a topic was looked at. */
+  const skipped = new Uint8Array(mentees.length);
   const bestI: number[] = [];
   const bestW: number[] = [];
   const userIds = compiled.mentors.userId;
@@ -137,15 +145,54 @@ export function planRound(
     }
   };
   const cutoff = new Float64Array(mentees.length).fill(Number.NEGATIVE_INFINITY);
+  // Per mentee, the mentors who share a topic, bucketed by how many they share: a pair's
+  // score is mostly its shared topics, so the scan stops once no weaker bucket can beat the
+  // list's last entry (and the optimality check covers what it skipped, by that bound).
+  const overlap = new Int32Array(mentors.length);
+  const sharing: number[] = [];
+  const bucketStart: number[] = [];
+  const byOverlap: number[] = [];
   mentees.forEach((mentee, j) => {
     bestI.length = 0;
     bestW.length = 0;
     let candidates = 0;
     let onlyGrade = true;
+    sharing.length = 0;
     for (const topic of mentee.learn) {
       for (const i of byTopic.get(topic) ?? []) {
-        if (seen[i] === j) continue;
-        seen[i] = j;
+        if (overlap[i] === 0) sharing.push(i);
+        overlap[i] = (overlap[i] ?? 0) + 1;
+      }
+    }
+    // Counting sort by overlap, most shared first.
+    const most = mentee.learn.size;
+    bucketStart.length = 0;
+    for (let b = 0; b <= most + 1; b++) bucketStart.push(0);
+    for (const i of sharing) {
+      const b = most - (overlap[i] ?? 0);
+      bucketStart[b + 1] = (bucketStart[b + 1] ?? 0) + 1;
+    }
+    for (let b = 0; b <= most; b++)
+      bucketStart[b + 1] = (bucketStart[b + 1] ?? 0) + (bucketStart[b] ?? 0);
+    byOverlap.length = sharing.length;
+    for (const i of sharing) {
+      const b = most - (overlap[i] ?? 0);
+      const at = bucketStart[b] ?? 0;
+      byOverlap[at] = i;
+      bucketStart[b] = at + 1;
+    }
+    for (const i of sharing) overlap[i] = 0;
+    // bucketStart[b] now ends bucket b; bucket b holds the mentors sharing `most − b` topics.
+    let from = 0;
+    for (let b = 0; b <= most; b++) {
+      const end = bucketStart[b] ?? 0;
+      const bound = scoreUpperBound(compiled, j, most - b) * scale + TIE_RANGE;
+      if (bestW.length === candidatesPerMentee && (bestW[bestW.length - 1] ?? 0) >= bound) {
+        skipped[j] = 1;
+        break;
+      }
+      for (let k = from; k < end; k++) {
+        const i = byOverlap[k] ?? 0;
         const why = ruleOut(compiled, i, j, rules, pastPairs);
         // Teaching what you want to learn (role "both") is nobody else teaching it, nor wanting it.
         if (why === 'self') continue;
@@ -161,15 +208,16 @@ export function planRound(
         const w = pairWeight(i, j, s);
         // Keep the best few, in descending order (a small insertion sort).
         if (bestW.length === candidatesPerMentee && w <= (bestW[bestW.length - 1] ?? 0)) continue;
-        let k = bestW.length < candidatesPerMentee ? bestW.length : bestW.length - 1;
-        while (k > 0 && (bestW[k - 1] ?? 0) < w) {
-          bestW[k] = bestW[k - 1] ?? 0;
-          bestI[k] = bestI[k - 1] ?? 0;
-          k -= 1;
+        let k2 = bestW.length < candidatesPerMentee ? bestW.length : bestW.length - 1;
+        while (k2 > 0 && (bestW[k2 - 1] ?? 0) < w) {
+          bestW[k2] = bestW[k2 - 1] ?? 0;
+          bestI[k2] = bestI[k2 - 1] ?? 0;
+          k2 -= 1;
         }
-        bestW[k] = w;
-        bestI[k] = i;
+        bestW[k2] = w;
+        bestI[k2] = i;
       }
+      from = end;
     }
     if (candidates === 0) {
       menteeReasons.set(j, 'no_topic_teacher');
@@ -254,6 +302,34 @@ export function planRound(
     [SENIOR]: 'no_fit',
     [FITS]: 'capacity_full',
   };
+  // The scans that stopped early skipped some pairs; a mentor left out with no candidate
+  // gets them looked at now, to say how far they got.
+  let menteesByTopic: Map<string, number[]> | undefined;
+  const reachOf = (i: number): number => {
+    const mentor = mentors[i];
+    if (!mentor || (mentorReach[i] ?? 0) === FITS) return mentorReach[i] ?? 0;
+    if (!menteesByTopic) {
+      menteesByTopic = new Map();
+      for (let j = 0; j < mentees.length; j++) {
+        if (!skipped[j]) continue;
+        for (const topic of mentees[j]?.learn ?? []) {
+          const list = menteesByTopic.get(topic) ?? [];
+          list.push(j);
+          menteesByTopic.set(topic, list);
+        }
+      }
+    }
+    for (const topic of mentor.teach) {
+      for (const j of menteesByTopic.get(topic) ?? []) {
+        const why = ruleOut(compiled, i, j, rules, pastPairs);
+        if (why === 'self') continue;
+        const reach = why === 'grade' ? WANTED : why ? SENIOR : FITS;
+        if ((mentorReach[i] ?? 0) < reach) mentorReach[i] = reach;
+        if (reach === FITS) return FITS;
+      }
+    }
+    return mentorReach[i] ?? 0;
+  };
   mentors.forEach((m, i) => {
     if (matchedMentors.has(i) || matchedPeople.has(m.userId)) return;
     unmatched.push({
@@ -261,7 +337,7 @@ export function planRound(
       side: 'mentor',
       reason: mentorHasCandidate.has(i)
         ? 'capacity_full'
-        : (mentorReason[mentorReach[i] ?? 0] ?? 'no_demand'),
+        : (mentorReason[reachOf(i)] ?? 'no_demand'),
     });
   });
   return { matches, unmatched, total, proof };
