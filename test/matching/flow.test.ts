@@ -4,6 +4,8 @@ import { runDueTimers } from '../../src/jobs/timers';
 import { silentLogger } from '../../src/logger';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { type ConsoleChat, startConsoleChat } from '../helpers/console-chat';
+import { consoleRef } from '../helpers/pair';
+import { participant } from '../helpers/participants';
 
 let app: TestApp;
 let chat: ConsoleChat;
@@ -45,6 +47,9 @@ describe('matching rounds in the console demo', () => {
     );
     expect(preview).toContain('Pavel Morozov: has not read the preparation guide');
     expect(preview).toContain('Natalia Fedorova: on a break');
+    expect(preview).toContain(
+      'Optimal: no other pairing scores higher (checked against every eligible pair; the check added no pairs).',
+    );
     expect(rows('select * from proposals')).toHaveLength(0);
 
     const published = await chat.type('/match publish');
@@ -558,5 +563,45 @@ describe('scheduled rounds (MATCH_CRON)', () => {
     await app.outbox.drain();
     expect(rows('select * from proposals')).toHaveLength(5);
     expect(slackFake.deliveries.at(-1)?.reply?.text).toContain('Sent 5 proposals');
+  });
+});
+
+describe('a round the candidate lists alone would get wrong', () => {
+  it('pairs all 41 mentees around 40 star mentors, and the preview says the check added the missing pairs', async () => {
+    app = createTestApp({ env: { ADMIN_IDS: 'console:me' } });
+    // Everyone ranks the 40 stars first (shared interests), so each mentee's top-40 list
+    // holds only stars; the one ordinary mentor is in nobody's list.
+    const interests = ['chess', 'jazz', 'go'];
+    for (let i = 0; i < 40; i++)
+      participant(app, consoleRef(`star${i}`), `Star ${i}`, {
+        role: 'mentor',
+        grade: 1,
+        teach: ['ai'],
+        interests,
+      });
+    participant(app, consoleRef('plain'), 'Plain Mentor', {
+      role: 'mentor',
+      grade: 1,
+      teach: ['ai'],
+    });
+    for (let j = 0; j < 41; j++)
+      participant(app, consoleRef(`mentee${j}`), `Mentee ${j}`, {
+        role: 'mentee',
+        grade: 4,
+        learn: ['ai'],
+        interests,
+      });
+    chat = await startConsoleChat(app);
+    const preview = await chat.type('/match preview');
+    expect(preview).toContain('41 proposed pairs');
+    expect(preview).toContain('Plain Mentor (Dept Plain Mentor, L1) → Mentee');
+    expect(preview).not.toContain('Not matched this round');
+    expect(preview).toMatch(
+      /Optimal: no other pairing scores higher \(the check added [1-9]\d* pairs?\)\./,
+    );
+    await chat.type('/lang ru');
+    expect(await chat.type('/match preview')).toMatch(
+      /Оптимально: никакой другой подбор не даёт больший суммарный балл \(проверка добавила \d+ (пару|пары|пар)\)\./,
+    );
   });
 });

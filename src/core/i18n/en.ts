@@ -275,6 +275,10 @@ export const en = {
   'match.reason.paused': 'on a break',
   'match.reason.not_prepared': 'has not read the preparation guide',
   'match.previewFooter': 'Nothing has been sent. /match publish sends these proposals.',
+  'match.optimal': (p: { added: number }) =>
+    p.added === 0
+      ? 'Optimal: no other pairing scores higher (checked against every eligible pair; the check added no pairs).'
+      : `Optimal: no other pairing scores higher (the check added ${p.added} ${p.added === 1 ? 'pair' : 'pairs'}).`,
   'match.published': (p: { proposals: number; unmatched: number; hours: number }) =>
     `Sent ${p.proposals} ${p.proposals === 1 ? 'proposal' : 'proposals'}; ${people(p.unmatched)} ${p.unmatched === 1 ? 'was' : 'were'} told why they weren't matched. Proposals expire in ${p.hours} hours.`,
   'match.nothingToPublish':

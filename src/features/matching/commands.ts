@@ -120,6 +120,7 @@ export function renderPreview(
         total: plan.total,
         unmatched: left.length,
       }),
+      t('match.optimal', { added: plan.proof.added }),
       lines.join('\n'),
       left.length
         ? `${t('match.unmatchedTitle')}:\n${left.map((l) => `• ${l}`).join('\n')}`

@@ -44,6 +44,8 @@ class Interner {
 }
 
 const FORMAT_BITS: Record<string, number> = { one_on_one: 1, group: 2, long_term: 4, sprint: 8 };
+/** The `formats` bit of the group format. */
+export const GROUP_FORMAT_BIT = FORMAT_BITS.group ?? 2;
 
 export function compile(mentors: readonly Volunteer[], mentees: readonly Volunteer[]): Compiled {
   const topics = new Interner();
@@ -157,6 +159,24 @@ export function fastScore(c: Compiled, i: number, j: number): number {
     Math.min(WEIGHTS.interestCap, interests) * WEIGHTS.interest +
     Math.max(0, formats - 1) * WEIGHTS.format -
     tzPenalty
+  );
+}
+
+/**
+ * The most `fastScore` can give mentee j with a mentor who shares `topics` of their topics:
+ * every interest and format of theirs in common, no time-zone penalty. Lets the candidate
+ * scan skip weaker overlaps.
+ */
+export function scoreUpperBound(c: Compiled, j: number, topics: number): number {
+  const e = c.mentees;
+  let interests = 0;
+  for (let w = 0; w < c.interestWords; w++)
+    interests += popcount(e.interests[j * c.interestWords + w] ?? 0);
+  const formats = popcount(e.formats[j] ?? 0);
+  return (
+    topics * WEIGHTS.topic +
+    Math.min(WEIGHTS.interestCap, interests) * WEIGHTS.interest +
+    Math.max(0, formats - 1) * WEIGHTS.format
   );
 }
 

@@ -1,5 +1,13 @@
-import { compile, fastScore, historyIndex, ruleOut } from './compiled';
+import {
+  compile,
+  fastScore,
+  GROUP_FORMAT_BIT,
+  historyIndex,
+  ruleOut,
+  scoreUpperBound,
+} from './compiled';
 import { GROUP_SIZE_MAX } from './limits';
+import { priceLeftOut } from './pricing';
 import {
   historyKey,
   type MatchRules,
@@ -8,9 +16,12 @@ import {
   score,
   type Volunteer,
 } from './score';
-import { solveMatching, tieBreak } from './solver';
+import { MatchingFlow, tieBreak } from './solver';
 
-/** Candidate mentors kept per mentee: the optimum on these lists equals the full graph's in practice (TECH_NOTES §7). */
+/**
+ * Candidate mentors kept per mentee, for speed. They are not trusted to hold the optimum:
+ * every round proves it over all eligible pairs (pricing.ts) and adds what they missed.
+ */
 export const CANDIDATES_PER_MENTEE = 40;
 export { GROUP_SIZE_MAX };
 
@@ -52,13 +63,17 @@ export type Unmatched = { volunteer: Volunteer } & (
 export interface RoundPlan {
   matches: Match[];
   unmatched: Unmatched[];
-  /** Sum of the chosen pairs' scores. */
+  /** Sum of the chosen pairs' scores: the largest any pairing of eligible pairs reaches. */
   total: number;
+  /** The optimality check: pairs it added to the candidate lists, and solves it took. */
+  proof: { added: number; solves: number };
 }
 
 /**
  * Plans a matching round: candidate pairs from a topic index (not all pairs), hard rules,
- * scores, then the exact maximum-total b-matching. Same input → same output.
+ * scores, the exact maximum-total b-matching on those, then the check that proves it optimal
+ * over all eligible pairs (adding pairs and solving again until it does). Same input → same
+ * output.
  */
 export function planRound(
   mentors: MentorSide[],
@@ -101,20 +116,83 @@ export function planRound(
   const WANTED = 1;
   const SENIOR = 2;
   const FITS = 3;
-  const seen = new Int32Array(mentors.length).fill(-1);
+  /** Mentees whose scan stopped early: not every mentor who shares a topic was looked at. */
+  const skipped = new Uint8Array(mentees.length);
   const bestI: number[] = [];
   const bestW: number[] = [];
   const userIds = compiled.mentors.userId;
+  /** A pair's score, made tie-free: Dijkstra needs distinct weights (TECH_NOTES §7). */
+  const pairWeight = (i: number, j: number, s: number) =>
+    s * scale + tieBreak(userIds[i] ?? 0, compiled.mentees.userId[j] ?? 0);
+  const hubsOfMentor = hubOf.map((h) =>
+    h.group === undefined ? [h.individual] : [h.individual, h.group],
+  );
+  const menteeFormats = compiled.mentees.formats;
+  const mentorFormats = compiled.mentors.formats;
+  /** A 1:1 hub takes a mentee who shares a format besides the group; a group hub, one who chose groups. */
+  const hubFits = (h: number, j: number) => {
+    const hub = hubs[h];
+    if (!hub) return false;
+    const fj = menteeFormats[j] ?? 0;
+    return hub.group
+      ? (fj & GROUP_FORMAT_BIT) !== 0
+      : (fj & (mentorFormats[hub.mentor] ?? 0) & ~GROUP_FORMAT_BIT) !== 0;
+  };
+  const addPair = (i: number, j: number, w: number) => {
+    mentorHasCandidate.add(i);
+    for (const h of hubsOfMentor[i] ?? []) {
+      if (hubFits(h, j)) edges.push({ hub: h, mentee: j, weight: w, mentor: i });
+    }
+  };
+  const cutoff = new Float64Array(mentees.length).fill(Number.NEGATIVE_INFINITY);
+  // Per mentee, the mentors who share a topic, bucketed by how many they share: a pair's
+  // score is mostly its shared topics, so the scan stops once no weaker bucket can beat the
+  // list's last entry (and the optimality check covers what it skipped, by that bound).
+  const overlap = new Int32Array(mentors.length);
+  const sharing: number[] = [];
+  const bucketStart: number[] = [];
+  const byOverlap: number[] = [];
   mentees.forEach((mentee, j) => {
-    const menteeUserId = mentee.userId;
     bestI.length = 0;
     bestW.length = 0;
     let candidates = 0;
     let onlyGrade = true;
+    sharing.length = 0;
     for (const topic of mentee.learn) {
       for (const i of byTopic.get(topic) ?? []) {
-        if (seen[i] === j) continue;
-        seen[i] = j;
+        if (overlap[i] === 0) sharing.push(i);
+        overlap[i] = (overlap[i] ?? 0) + 1;
+      }
+    }
+    // Counting sort by overlap, most shared first.
+    const most = mentee.learn.size;
+    bucketStart.length = 0;
+    for (let b = 0; b <= most + 1; b++) bucketStart.push(0);
+    for (const i of sharing) {
+      const b = most - (overlap[i] ?? 0);
+      bucketStart[b + 1] = (bucketStart[b + 1] ?? 0) + 1;
+    }
+    for (let b = 0; b <= most; b++)
+      bucketStart[b + 1] = (bucketStart[b + 1] ?? 0) + (bucketStart[b] ?? 0);
+    byOverlap.length = sharing.length;
+    for (const i of sharing) {
+      const b = most - (overlap[i] ?? 0);
+      const at = bucketStart[b] ?? 0;
+      byOverlap[at] = i;
+      bucketStart[b] = at + 1;
+    }
+    for (const i of sharing) overlap[i] = 0;
+    // bucketStart[b] now ends bucket b; bucket b holds the mentors sharing `most − b` topics.
+    let from = 0;
+    for (let b = 0; b <= most; b++) {
+      const end = bucketStart[b] ?? 0;
+      const bound = scoreUpperBound(compiled, j, most - b) * scale + TIE_RANGE;
+      if (bestW.length === candidatesPerMentee && (bestW[bestW.length - 1] ?? 0) >= bound) {
+        skipped[j] = 1;
+        break;
+      }
+      for (let k = from; k < end; k++) {
+        const i = byOverlap[k] ?? 0;
         const why = ruleOut(compiled, i, j, rules, pastPairs);
         // Teaching what you want to learn (role "both") is nobody else teaching it, nor wanting it.
         if (why === 'self') continue;
@@ -127,18 +205,19 @@ export function planRound(
         }
         const s = fastScore(compiled, i, j);
         if (s <= 0) continue;
-        const w = s * scale + tieBreak(userIds[i] ?? 0, menteeUserId);
+        const w = pairWeight(i, j, s);
         // Keep the best few, in descending order (a small insertion sort).
         if (bestW.length === candidatesPerMentee && w <= (bestW[bestW.length - 1] ?? 0)) continue;
-        let k = bestW.length < candidatesPerMentee ? bestW.length : bestW.length - 1;
-        while (k > 0 && (bestW[k - 1] ?? 0) < w) {
-          bestW[k] = bestW[k - 1] ?? 0;
-          bestI[k] = bestI[k - 1] ?? 0;
-          k -= 1;
+        let k2 = bestW.length < candidatesPerMentee ? bestW.length : bestW.length - 1;
+        while (k2 > 0 && (bestW[k2 - 1] ?? 0) < w) {
+          bestW[k2] = bestW[k2 - 1] ?? 0;
+          bestI[k2] = bestI[k2 - 1] ?? 0;
+          k2 -= 1;
         }
-        bestW[k] = w;
-        bestI[k] = i;
+        bestW[k2] = w;
+        bestI[k2] = i;
       }
+      from = end;
     }
     if (candidates === 0) {
       menteeReasons.set(j, 'no_topic_teacher');
@@ -148,29 +227,37 @@ export function planRound(
       menteeReasons.set(j, onlyGrade ? 'no_junior' : 'no_fit');
       return;
     }
-    for (let k = 0; k < bestW.length; k++) {
-      const i = bestI[k] ?? 0;
-      const w = bestW[k] ?? 0;
-      const mentor = mentors[i];
-      const hub = hubOf[i];
-      if (!mentor || !hub) continue;
-      mentorHasCandidate.add(i);
-      const sharedNonGroup = [...mentee.formats].some(
-        (f) => f !== 'group' && mentor.formats.has(f),
-      );
-      if (sharedNonGroup) edges.push({ hub: hub.individual, mentee: j, weight: w, mentor: i });
-      if (hub.group !== undefined && mentee.formats.has('group')) {
-        edges.push({ hub: hub.group, mentee: j, weight: w, mentor: i });
-      }
-    }
+    // A full list may have left pairs out, none heavier than its last one.
+    if (bestW.length === candidatesPerMentee) cutoff[j] = bestW[bestW.length - 1] ?? 0;
+    for (let k = 0; k < bestW.length; k++) addPair(bestI[k] ?? 0, j, bestW[k] ?? 0);
   });
 
-  const result = solveMatching({
-    mentorLimit: limit,
-    hubs,
-    menteeCount: mentees.length,
-    edges,
-  });
+  const flow = new MatchingFlow({ mentorLimit: limit, hubs, menteeCount: mentees.length, edges });
+  let result = flow.solve();
+  const proof = { added: 0, solves: 1 };
+  for (;;) {
+    const better = priceLeftOut({
+      compiled,
+      rules,
+      pastPairs,
+      hubs,
+      hubsOfMentor,
+      edges,
+      result,
+      cutoff,
+      topicMentors: (j) => [...(mentees[j]?.learn ?? [])].map((t) => byTopic.get(t) ?? []),
+      weight: pairWeight,
+      hubFits,
+    });
+    if (better.length === 0) break;
+    const before = edges.length;
+    for (const [i, j, w] of better) addPair(i, j, w);
+    proof.added += better.length;
+    proof.solves += 1;
+    // From where it was: only the mentees the new pairs concern are routed again.
+    flow.addEdges(edges.slice(before));
+    result = flow.solve();
+  }
 
   const matches: Match[] = [];
   const matchedMentees = new Set<number>();
@@ -215,6 +302,34 @@ export function planRound(
     [SENIOR]: 'no_fit',
     [FITS]: 'capacity_full',
   };
+  // The scans that stopped early skipped some pairs; a mentor left out with no candidate
+  // gets them looked at now, to say how far they got.
+  let menteesByTopic: Map<string, number[]> | undefined;
+  const reachOf = (i: number): number => {
+    const mentor = mentors[i];
+    if (!mentor || (mentorReach[i] ?? 0) === FITS) return mentorReach[i] ?? 0;
+    if (!menteesByTopic) {
+      menteesByTopic = new Map();
+      for (let j = 0; j < mentees.length; j++) {
+        if (!skipped[j]) continue;
+        for (const topic of mentees[j]?.learn ?? []) {
+          const list = menteesByTopic.get(topic) ?? [];
+          list.push(j);
+          menteesByTopic.set(topic, list);
+        }
+      }
+    }
+    for (const topic of mentor.teach) {
+      for (const j of menteesByTopic.get(topic) ?? []) {
+        const why = ruleOut(compiled, i, j, rules, pastPairs);
+        if (why === 'self') continue;
+        const reach = why === 'grade' ? WANTED : why ? SENIOR : FITS;
+        if ((mentorReach[i] ?? 0) < reach) mentorReach[i] = reach;
+        if (reach === FITS) return FITS;
+      }
+    }
+    return mentorReach[i] ?? 0;
+  };
   mentors.forEach((m, i) => {
     if (matchedMentors.has(i) || matchedPeople.has(m.userId)) return;
     unmatched.push({
@@ -222,10 +337,10 @@ export function planRound(
       side: 'mentor',
       reason: mentorHasCandidate.has(i)
         ? 'capacity_full'
-        : (mentorReason[mentorReach[i] ?? 0] ?? 'no_demand'),
+        : (mentorReason[reachOf(i)] ?? 'no_demand'),
     });
   });
-  return { matches, unmatched, total };
+  return { matches, unmatched, total, proof };
 }
 
 export { historyKey };

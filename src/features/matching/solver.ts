@@ -30,6 +30,13 @@ export interface SolverResult {
   /** Chosen edges, by index into `input.edges`. */
   chosen: number[];
   total: number;
+  /**
+   * The final node potentials, as LP duals (see `priceLeftOut` in round.ts): per hub its
+   * potential π(h) ≥ 0, per mentee y = −π(mentee) ≥ 0. Every edge in `input.edges` has
+   * weight ≤ π(h) + y(mentee), with equality on the chosen ones.
+   */
+  hubDual: Float64Array;
+  menteeDual: Float64Array;
 }
 
 /** A binary heap of (key, node) pairs, smallest key first. */
@@ -92,122 +99,230 @@ class MinHeap {
  * (limit), mentor→hub (capacity), hub→mentee (1, cost −weight) and a direct source→mentee
  * arc of cost 0 that stands for "not matched". Every mentee receives exactly one unit, so
  * the minimum-cost flow is the maximum-weight matching. Each mentee is added by the
- * cheapest path from the source found by a Dijkstra search backwards from that mentee,
- * which stops as soon as it reaches the source: the "not matched" arc bounds the search,
- * so it stays local. Reduced costs stay non-negative, so the result is exact.
+ * cheapest path from a node with a unit to spare (at first only the source) found by a
+ * Dijkstra search backwards from that mentee, which stops as soon as it reaches one: the
+ * "not matched" arc bounds the search, so it stays local. Reduced costs stay non-negative,
+ * so the result is exact.
+ *
+ * Edges can be added afterwards and the matching solved again from where it was (the
+ * optimality check does): see `addEdges`.
  */
-export function solveMatching(input: SolverInput): SolverResult {
-  const P = input.mentorLimit.length;
-  const H = input.hubs.length;
-  const N = input.menteeCount;
-  // Node numbering: mentors 0..P-1, hubs P..P+H-1, mentees P+H.., then the source.
-  const firstMentee = P + H;
-  const source = firstMentee + N;
-  const V = source + 1;
+export class MatchingFlow {
+  readonly #P: number;
+  readonly #N: number;
+  readonly #firstMentee: number;
+  readonly #source: number;
+  #to: Int32Array;
+  #cap: Int32Array;
+  #cost: Float64Array;
+  #next: Int32Array;
+  readonly #head: Int32Array;
+  #arcs = 0;
+  readonly #edges: SolverEdge[] = [];
+  readonly #edgeArc: number[] = [];
+  readonly #potential: Float64Array;
+  /** Units a node holds to pass on: the source's N at first, a hub's after a reset. */
+  readonly #excess: Int32Array;
+  /** Mentees still to receive their unit. */
+  #waiting: number[] = [];
 
-  const arcCount = 2 * (P + H + input.edges.length + N);
-  const to = new Int32Array(arcCount);
-  const cap = new Int32Array(arcCount);
-  const cost = new Float64Array(arcCount);
-  const next = new Int32Array(arcCount);
-  const head = new Int32Array(V).fill(-1);
-  let arcs = 0;
-  const addArc = (u: number, v: number, c: number, w: number) => {
-    to[arcs] = v;
-    cap[arcs] = c;
-    cost[arcs] = w;
-    next[arcs] = head[u] ?? -1;
-    head[u] = arcs++;
-    to[arcs] = u;
-    cap[arcs] = 0;
-    cost[arcs] = -w;
-    next[arcs] = head[v] ?? -1;
-    head[v] = arcs++;
-  };
-  for (let m = 0; m < P; m++) addArc(source, m, input.mentorLimit[m] ?? 0, 0);
-  input.hubs.forEach((hub, h) => {
-    addArc(hub.mentor, P + h, hub.capacity, 0);
-  });
-  const edgeArc = new Int32Array(input.edges.length);
-  input.edges.forEach((e, i) => {
-    edgeArc[i] = arcs;
-    addArc(P + e.hub, firstMentee + e.mentee, 1, -e.weight);
-  });
-  for (let j = 0; j < N; j++) addArc(source, firstMentee + j, 1, 0);
-
-  // Potentials that make every arc's reduced cost non-negative at zero flow.
-  const potential = new Float64Array(V);
-  for (const e of input.edges) {
-    const v = firstMentee + e.mentee;
-    potential[v] = Math.min(potential[v] ?? 0, -e.weight);
+  constructor(input: SolverInput) {
+    const P = input.mentorLimit.length;
+    const H = input.hubs.length;
+    const N = input.menteeCount;
+    this.#P = P;
+    this.#N = N;
+    // Node numbering: mentors 0..P-1, hubs P..P+H-1, mentees P+H.., then the source.
+    this.#firstMentee = P + H;
+    this.#source = this.#firstMentee + N;
+    const V = this.#source + 1;
+    const arcCount = 2 * (P + H + input.edges.length + N);
+    this.#to = new Int32Array(arcCount);
+    this.#cap = new Int32Array(arcCount);
+    this.#cost = new Float64Array(arcCount);
+    this.#next = new Int32Array(arcCount);
+    this.#head = new Int32Array(V).fill(-1);
+    this.#potential = new Float64Array(V);
+    this.#excess = new Int32Array(V);
+    const source = this.#source;
+    for (let m = 0; m < P; m++) this.#addArc(source, m, input.mentorLimit[m] ?? 0, 0);
+    input.hubs.forEach((hub, h) => {
+      this.#addArc(hub.mentor, P + h, hub.capacity, 0);
+    });
+    for (let j = 0; j < N; j++) this.#addArc(source, this.#firstMentee + j, 1, 0);
+    for (const e of input.edges) this.#addEdge(e);
+    // Potentials that make every arc's reduced cost non-negative at zero flow.
+    for (const e of input.edges) {
+      const v = this.#firstMentee + e.mentee;
+      this.#potential[v] = Math.min(this.#potential[v] ?? 0, -e.weight);
+    }
+    this.#excess[source] = N;
+    this.#waiting = Array.from({ length: N }, (_, j) => j);
   }
 
-  const dist = new Float64Array(V).fill(Number.POSITIVE_INFINITY);
-  const nextArc = new Int32Array(V);
-  const done = new Uint8Array(V);
-  const touched: number[] = [];
-  const heap = new MinHeap();
+  #addArc(u: number, v: number, c: number, w: number): number {
+    if (this.#arcs + 2 > this.#to.length) {
+      const size = this.#to.length * 2 + 16;
+      const grow = <T extends Int32Array | Float64Array>(a: T, b: T): T => {
+        b.set(a);
+        return b;
+      };
+      this.#to = grow(this.#to, new Int32Array(size));
+      this.#cap = grow(this.#cap, new Int32Array(size));
+      this.#cost = grow(this.#cost, new Float64Array(size));
+      this.#next = grow(this.#next, new Int32Array(size));
+    }
+    const a = this.#arcs;
+    this.#to[a] = v;
+    this.#cap[a] = c;
+    this.#cost[a] = w;
+    this.#next[a] = this.#head[u] ?? -1;
+    this.#head[u] = a;
+    this.#to[a + 1] = u;
+    this.#cap[a + 1] = 0;
+    this.#cost[a + 1] = -w;
+    this.#next[a + 1] = this.#head[v] ?? -1;
+    this.#head[v] = a + 1;
+    this.#arcs += 2;
+    return a;
+  }
 
-  for (let j = 0; j < N; j++) {
-    const start = firstMentee + j;
-    dist[start] = 0;
-    touched.push(start);
-    heap.push(0, start);
-    let found = false;
-    const settled: number[] = [];
-    while (heap.size > 0) {
-      const [d, v] = heap.pop();
-      if (done[v] || d > (dist[v] ?? 0)) continue;
-      done[v] = 1;
-      settled.push(v);
-      if (v === source) {
-        found = true;
-        break;
+  #addEdge(e: SolverEdge): number {
+    this.#edges.push(e);
+    const a = this.#addArc(this.#P + e.hub, this.#firstMentee + e.mentee, 1, -e.weight);
+    this.#edgeArc.push(a);
+    return a;
+  }
+
+  /**
+   * Adds edges after a solve. An edge whose reduced cost is negative would break the
+   * invariant the exactness rests on; its mentee is reset instead: its unit goes back to
+   * the node it came through (which now holds it to spare), and its potential drops until
+   * every arc into it is non-negative again — the only arc out of it was the one taken back.
+   * The next `solve` routes those mentees again, each by one shortest path.
+   */
+  addEdges(edges: readonly SolverEdge[]): void {
+    const potential = this.#potential;
+    const reset = new Set<number>();
+    for (const e of edges) {
+      const a = this.#addEdge(e);
+      const u = this.#P + e.hub;
+      const v = this.#firstMentee + e.mentee;
+      if ((this.#cost[a] ?? 0) + (potential[u] ?? 0) - (potential[v] ?? 0) < 0) reset.add(e.mentee);
+    }
+    for (const j of reset) {
+      const v = this.#firstMentee + j;
+      let lowest = Number.POSITIVE_INFINITY;
+      for (let a = this.#head[v] ?? -1; a !== -1; a = this.#next[a] ?? -1) {
+        const fwd = a ^ 1;
+        const u = this.#to[a] ?? 0;
+        if ((this.#cap[a] ?? 0) > 0) {
+          // a runs v→u with room: the arc u→v carries v's unit. Take it back.
+          this.#cap[a] = (this.#cap[a] ?? 0) - 1;
+          this.#cap[fwd] = (this.#cap[fwd] ?? 0) + 1;
+          this.#excess[u] = (this.#excess[u] ?? 0) + 1;
+        }
+        const c = (this.#cost[fwd] ?? 0) + (potential[u] ?? 0);
+        if (c < lowest) lowest = c;
       }
-      const pv = potential[v] ?? 0;
-      // Arcs u→v with room, walked backwards: a is v's own arc, a^1 runs u→v.
-      for (let a = head[v] ?? -1; a !== -1; a = next[a] ?? -1) {
-        const back = a ^ 1;
-        if ((cap[back] ?? 0) <= 0) continue;
-        const u = to[a] ?? 0;
-        if (done[u]) continue;
-        const nd = d + (cost[back] ?? 0) + (potential[u] ?? 0) - pv;
-        if (nd < (dist[u] ?? Number.POSITIVE_INFINITY)) {
-          if (dist[u] === Number.POSITIVE_INFINITY) touched.push(u);
-          dist[u] = nd;
-          nextArc[u] = back;
-          heap.push(nd, u);
+      potential[v] = Math.min(potential[v] ?? 0, lowest);
+      this.#waiting.push(j);
+    }
+  }
+
+  /** Routes every mentee still waiting, then reports the matching and its duals. */
+  solve(): SolverResult {
+    const to = this.#to;
+    const cap = this.#cap;
+    const cost = this.#cost;
+    const next = this.#next;
+    const head = this.#head;
+    const potential = this.#potential;
+    const excess = this.#excess;
+    const V = potential.length;
+    const dist = new Float64Array(V).fill(Number.POSITIVE_INFINITY);
+    const nextArc = new Int32Array(V);
+    const done = new Uint8Array(V);
+    const touched: number[] = [];
+    const settled: number[] = [];
+    const heap = new MinHeap();
+
+    for (const j of this.#waiting) {
+      const start = this.#firstMentee + j;
+      dist[start] = 0;
+      touched.push(start);
+      heap.push(0, start);
+      let found = -1;
+      settled.length = 0;
+      while (heap.size > 0) {
+        const [d, v] = heap.pop();
+        if (done[v] || d > (dist[v] ?? 0)) continue;
+        done[v] = 1;
+        settled.push(v);
+        if ((excess[v] ?? 0) > 0) {
+          found = v;
+          break;
+        }
+        const pv = potential[v] ?? 0;
+        // Arcs u→v with room, walked backwards: a is v's own arc, a^1 runs u→v.
+        for (let a = head[v] ?? -1; a !== -1; a = next[a] ?? -1) {
+          const back = a ^ 1;
+          if ((cap[back] ?? 0) <= 0) continue;
+          const u = to[a] ?? 0;
+          if (done[u]) continue;
+          const nd = d + (cost[back] ?? 0) + (potential[u] ?? 0) - pv;
+          if (nd < (dist[u] ?? Number.POSITIVE_INFINITY)) {
+            if (dist[u] === Number.POSITIVE_INFINITY) touched.push(u);
+            dist[u] = nd;
+            nextArc[u] = back;
+            heap.push(nd, u);
+          }
         }
       }
-    }
-    if (found) {
-      const D = dist[source] ?? 0;
-      for (const v of settled) potential[v] = (potential[v] ?? 0) + D - (dist[v] ?? 0);
-      // Push one unit source → … → mentee j along the arcs found.
-      for (let u = source; u !== start; ) {
-        const a = nextArc[u] ?? 0;
-        cap[a] = (cap[a] ?? 0) - 1;
-        cap[a ^ 1] = (cap[a ^ 1] ?? 0) + 1;
-        u = to[a] ?? start;
+      if (found >= 0) {
+        const D = dist[found] ?? 0;
+        for (const v of settled) potential[v] = (potential[v] ?? 0) + D - (dist[v] ?? 0);
+        // Push one unit from the node that had it to spare … → mentee j along the arcs found.
+        excess[found] = (excess[found] ?? 0) - 1;
+        for (let u = found; u !== start; ) {
+          const a = nextArc[u] ?? 0;
+          cap[a] = (cap[a] ?? 0) - 1;
+          cap[a ^ 1] = (cap[a ^ 1] ?? 0) + 1;
+          u = to[a] ?? start;
+        }
       }
+      for (const v of touched) {
+        dist[v] = Number.POSITIVE_INFINITY;
+        done[v] = 0;
+      }
+      touched.length = 0;
+      while (heap.size > 0) heap.pop();
     }
-    for (const v of touched) {
-      dist[v] = Number.POSITIVE_INFINITY;
-      done[v] = 0;
-    }
-    touched.length = 0;
-    while (heap.size > 0) heap.pop();
-  }
+    this.#waiting = [];
 
-  const chosen: number[] = [];
-  let total = 0;
-  input.edges.forEach((e, i) => {
-    if ((cap[edgeArc[i] ?? 0] ?? 1) === 0) {
-      chosen.push(i);
-      total += e.weight;
-    }
-  });
-  return { chosen, total };
+    const chosen: number[] = [];
+    let total = 0;
+    this.#edges.forEach((e, i) => {
+      if ((cap[this.#edgeArc[i] ?? 0] ?? 1) === 0) {
+        chosen.push(i);
+        total += e.weight;
+      }
+    });
+    // Potentials are defined up to a constant: measure them from the source.
+    const base = potential[this.#source] ?? 0;
+    const H = this.#firstMentee - this.#P;
+    const hubDual = new Float64Array(H);
+    for (let h = 0; h < H; h++) hubDual[h] = (potential[this.#P + h] ?? 0) - base;
+    const menteeDual = new Float64Array(this.#N);
+    for (let j = 0; j < this.#N; j++)
+      menteeDual[j] = base - (potential[this.#firstMentee + j] ?? 0);
+    return { chosen, total, hubDual, menteeDual };
+  }
+}
+
+/** Solves the matching exactly on the given edges (see `MatchingFlow`). */
+export function solveMatching(input: SolverInput): SolverResult {
+  return new MatchingFlow(input).solve();
 }
 
 /** FNV-1a hash of two ids: a deterministic, well-spread tie-breaker. */
