@@ -4,6 +4,7 @@
  */
 import { munkres } from 'munkres';
 import { compile, fastScore, historyIndex, ruleOut } from '../src/features/matching/compiled';
+import { mentorsByTopic } from '../src/features/matching/round';
 import type { MatchRules } from '../src/features/matching/score';
 import type { Instance } from './match-families';
 
@@ -60,14 +61,7 @@ const GREEDY_LIST = 8;
 export function streamingGreedy({ mentors, mentees }: Instance, rules: MatchRules): Result {
   const c = compile(mentors, mentees);
   const history = historyIndex(rules);
-  const byTopic = new Map<string, number[]>();
-  mentors.forEach((m, i) => {
-    for (const topic of m.teach) {
-      const list = byTopic.get(topic) ?? [];
-      list.push(i);
-      byTopic.set(topic, list);
-    }
-  });
+  const byTopic = mentorsByTopic(mentors);
   const left = Int32Array.from(mentors, (m) => m.capacity);
   const nE = mentees.length;
   const listI = new Int32Array(nE * GREEDY_LIST);

@@ -8,13 +8,14 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/core/actions';
 import { openDatabase } from '../../src/db/client';
-import { meetings, pairs, users } from '../../src/db/schema';
+import { meetings, users } from '../../src/db/schema';
 import { CANCEL_ACTION } from '../../src/features/scheduling/service';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { type ConsoleChat, startConsoleChat } from '../helpers/console-chat';
+import type { ConsoleChat } from '../helpers/console-chat';
 import { readInvite } from '../helpers/ics';
 import { databaseBefore } from '../helpers/old-database';
-import { activePair, participant } from '../helpers/participants';
+import { lenaAndTom } from '../helpers/pair';
+import { activePair } from '../helpers/participants';
 import { buttonValue, type SlackHarness, startSlack } from '../helpers/slack';
 import { ANNA, type Person, startTelegram } from '../helpers/telegram';
 
@@ -40,31 +41,13 @@ const LINK = 'https://meet.example.com/tandem?room=7,8;pin=42';
 /** A task long enough, and Cyrillic (two octets a letter), to need folding. */
 const TOPIC = 'Настроить ИИ-ассистента для еженедельного отчёта: шаблоны, проверки; итоги';
 
-const ref = (id: string) => ({ platform: 'console' as const, workspace: 'local', id });
+const _ref = (id: string) => ({ platform: 'console' as const, workspace: 'local', id });
 
 /** Lena (Moscow) and Tom (Berlin) are a pair on the console; the console types as Lena. */
 async function consolePair(): Promise<{ app: TestApp; chat: ConsoleChat }> {
-  const a = createTestApp();
-  app = a;
-  a.clock.set('2026-12-01T09:00:00Z');
-  const lena = participant(a, ref('lena'), 'Lena Orlova', {
-    role: 'mentor',
-    grade: 1,
-    teach: ['ai'],
-  });
-  const tom = participant(a, ref('tom'), 'Tom Berg', { role: 'mentee', grade: 5, learn: ['ai'] });
-  a.database.db.update(users).set({ timeZone: 'Europe/Moscow' }).where(eq(users.id, lena)).run();
-  a.database.db.update(users).set({ timeZone: 'Europe/Berlin' }).where(eq(users.id, tom)).run();
-  a.database.db
-    .insert(pairs)
-    .values({ mentorUserId: lena, menteeUserId: tom, createdAt: a.clock.now() })
-    .run();
-  const c = await startConsoleChat(a, {
-    me: { id: 'lena', name: 'Lena Orlova' },
-    people: [{ id: 'tom', name: 'Tom Berg' }],
-  });
-  chat = c;
-  return { app: a, chat: c };
+  const pair = await lenaAndTom();
+  ({ app, chat } = pair);
+  return pair;
 }
 
 /** Where the console saved the invite for `who` (`version`: "-update-1", "-cancelled"), as printed. */

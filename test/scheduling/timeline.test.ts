@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { pairs, users } from '../../src/db/schema';
 import { runDueTimers } from '../../src/jobs/timers';
 import { silentLogger } from '../../src/logger';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { type ConsoleChat, startConsoleChat } from '../helpers/console-chat';
+import { lenaAndTom } from '../helpers/pair';
 import { participant } from '../helpers/participants';
 
 let app: TestApp;
@@ -31,24 +30,7 @@ const tick = async () => {
 
 /** Lena (mentor, Moscow) and Tom (mentee, Berlin) are a pair; the console types as Lena. */
 async function pairUp(start = '2026-12-01T09:00:00Z') {
-  app = createTestApp();
-  app.clock.set(start);
-  const lena = participant(app, ref('lena'), 'Lena Orlova', {
-    role: 'mentor',
-    grade: 1,
-    teach: ['ai'],
-  });
-  const tom = participant(app, ref('tom'), 'Tom Berg', { role: 'mentee', grade: 5, learn: ['ai'] });
-  app.database.db.update(users).set({ timeZone: 'Europe/Moscow' }).where(eq(users.id, lena)).run();
-  app.database.db.update(users).set({ timeZone: 'Europe/Berlin' }).where(eq(users.id, tom)).run();
-  app.database.db
-    .insert(pairs)
-    .values({ mentorUserId: lena, menteeUserId: tom, createdAt: app.clock.now() })
-    .run();
-  chat = await startConsoleChat(app, {
-    me: { id: 'lena', name: 'Lena Orlova' },
-    people: [{ id: 'tom', name: 'Tom Berg' }],
-  });
+  ({ app, chat } = await lenaAndTom(start));
 }
 
 /** The number printed last for a button labelled `label`. */

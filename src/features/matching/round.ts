@@ -83,15 +83,7 @@ export function planRound(
 ): RoundPlan {
   const compiled = compile(mentors, mentees);
   const pastPairs = historyIndex(rules);
-  // Mentors by topic, so a mentee only looks at mentors who teach something they want.
-  const byTopic = new Map<string, number[]>();
-  mentors.forEach((m, i) => {
-    for (const topic of m.teach) {
-      const list = byTopic.get(topic) ?? [];
-      list.push(i);
-      byTopic.set(topic, list);
-    }
-  });
+  const byTopic = mentorsByTopic(mentors);
 
   // Hubs: every mentor has a 1:1 hub; those who run groups also have a group hub.
   const hubs: { mentor: number; capacity: number; group: boolean }[] = [];
@@ -344,3 +336,18 @@ export function planRound(
 }
 
 export { historyKey };
+
+/** Each topic's mentors (their indexes), so a mentee only looks at mentors who teach what they want. */
+export function mentorsByTopic(
+  mentors: readonly Pick<Volunteer, 'teach'>[],
+): Map<string, number[]> {
+  const byTopic = new Map<string, number[]>();
+  mentors.forEach((m, i) => {
+    for (const topic of m.teach) {
+      const list = byTopic.get(topic) ?? [];
+      list.push(i);
+      byTopic.set(topic, list);
+    }
+  });
+  return byTopic;
+}
