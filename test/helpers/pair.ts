@@ -122,35 +122,3 @@ export async function pairedConsole(
     },
   };
 }
-
-/**
- * Lena (mentor, Moscow) and Tom (mentee, Berlin) are a pair on the console, which types as
- * Lena — the scheduling tests' two people in zones an hour apart.
- */
-export async function lenaAndTom(
-  start = '2026-12-01T09:00:00Z',
-): Promise<{ app: TestApp; chat: ConsoleChat }> {
-  const app = createTestApp();
-  app.clock.set(start);
-  const lena = participant(app, consoleRef('lena'), 'Lena Orlova', {
-    role: 'mentor',
-    grade: 1,
-    teach: ['ai'],
-  });
-  const tom = participant(app, consoleRef('tom'), 'Tom Berg', {
-    role: 'mentee',
-    grade: 5,
-    learn: ['ai'],
-  });
-  app.database.db.update(users).set({ timeZone: 'Europe/Moscow' }).where(eq(users.id, lena)).run();
-  app.database.db.update(users).set({ timeZone: 'Europe/Berlin' }).where(eq(users.id, tom)).run();
-  app.database.db
-    .insert(pairs)
-    .values({ mentorUserId: lena, menteeUserId: tom, createdAt: app.clock.now() })
-    .run();
-  const chat = await startConsoleChat(app, {
-    me: { id: 'lena', name: 'Lena Orlova' },
-    people: [{ id: 'tom', name: 'Tom Berg' }],
-  });
-  return { app, chat };
-}

@@ -14,7 +14,7 @@ import { createTestApp, type TestApp } from '../helpers/app';
 import type { ConsoleChat } from '../helpers/console-chat';
 import { readInvite } from '../helpers/ics';
 import { databaseBefore } from '../helpers/old-database';
-import { lenaAndTom } from '../helpers/pair';
+import { pairedConsole } from '../helpers/pair';
 import { activePair } from '../helpers/participants';
 import { buttonValue, type SlackHarness, startSlack } from '../helpers/slack';
 import { ANNA, type Person, startTelegram } from '../helpers/telegram';
@@ -45,7 +45,7 @@ const _ref = (id: string) => ({ platform: 'console' as const, workspace: 'local'
 
 /** Lena (Moscow) and Tom (Berlin) are a pair on the console; the console types as Lena. */
 async function consolePair(): Promise<{ app: TestApp; chat: ConsoleChat }> {
-  const pair = await lenaAndTom();
+  const pair = await pairedConsole();
   ({ app, chat } = pair);
   return pair;
 }

@@ -4,7 +4,7 @@ import { runDueTimers } from '../../src/jobs/timers';
 import { silentLogger } from '../../src/logger';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { type ConsoleChat, startConsoleChat } from '../helpers/console-chat';
-import { lenaAndTom } from '../helpers/pair';
+import { pairedConsole } from '../helpers/pair';
 import { participant } from '../helpers/participants';
 
 let app: TestApp;
@@ -30,7 +30,7 @@ const tick = async () => {
 
 /** Lena (mentor, Moscow) and Tom (mentee, Berlin) are a pair; the console types as Lena. */
 async function pairUp(start = '2026-12-01T09:00:00Z') {
-  ({ app, chat } = await lenaAndTom(start));
+  ({ app, chat } = await pairedConsole(start));
 }
 
 /** The number printed last for a button labelled `label`. */
