@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MatchingFlow, type SolverEdge, solveMatching } from '../../src/features/matching/solver';
 
-/** Mentors with a 1:1 hub and maybe a group hub, random limits, random tie-free weights. */
+/** Mentors with a 1:1 hub and maybe a group hub, random limits, small weights full of ties. */
 const graph = fc
   .record({
     mentors: fc.array(
@@ -28,7 +28,7 @@ const graph = fc
         fc.record({
           hub: fc.integer({ min: 0, max: hubs.length - 1 }),
           mentee: fc.integer({ min: 0, max: menteeCount - 1 }),
-          weight: fc.integer({ min: 1, max: 60 }).map((w) => w * 1000),
+          weight: fc.integer({ min: 1, max: 6 }),
         }),
         { selector: (e) => `${e.hub}:${e.mentee}`, maxLength: 40 },
       ),
@@ -41,8 +41,8 @@ describe('MatchingFlow, solved again after edges are added', () => {
   it('ends where a fresh solve on all edges ends, with duals every edge respects', () => {
     fc.assert(
       fc.property(graph, ({ mentorLimit, hubs, menteeCount, edges, split }) => {
-        // Distinct weights, as the round makes them.
-        const all: SolverEdge[] = edges.map((e, k) => ({ ...e, weight: e.weight + k }));
+        // Scores, as the round gives them: small integers, many equal.
+        const all: SolverEdge[] = edges;
         const batches: SolverEdge[][] = [[], [], [], []];
         all.forEach((e, k) => {
           batches[split[k] ?? 0]?.push(e);

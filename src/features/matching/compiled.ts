@@ -193,3 +193,12 @@ export function historyIndex(rules: MatchRules): Map<number, Set<number>> | unde
   }
   return index;
 }
+
+/**
+ * A well-spread, deterministic number from an id (a multiplicative hash): where a scan may
+ * start, so that mentors who score the same are spread over the mentees' lists instead of
+ * the same few landing on every list.
+ */
+export function spread(id: number): number {
+  return Math.imul(id ^ 0x5bd1e995, 0x9e3779b1) >>> 0;
+}

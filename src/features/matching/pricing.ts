@@ -1,4 +1,4 @@
-import { type Compiled, fastScore, ruleOut } from './compiled';
+import { type Compiled, fastScore, ruleOut, spread } from './compiled';
 import type { MatchRules } from './score';
 import type { SolverResult } from './solver';
 
@@ -156,10 +156,13 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
     const lists = input.topicMentors(j);
     let listed = 0;
     for (const list of lists) listed += list.length;
+    // Equal gains keep the first found: each mentee starts at its own place (see `spread`).
+    const offset = spread(compiled.mentees.userId[j] ?? 0);
     if (count <= listed) {
-      for (let k = 0; k < count; k++) visit(order[k] ?? 0);
+      for (let k = 0; k < count; k++) visit(order[(k + offset) % count] ?? 0);
     } else {
-      for (const list of lists) for (const i of list) visit(i);
+      for (const list of lists)
+        for (let k = 0; k < list.length; k++) visit(list[(k + offset) % list.length] ?? 0);
     }
     for (const f of finds) found.push(f);
   }

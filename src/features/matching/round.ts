@@ -5,6 +5,7 @@ import {
   historyIndex,
   ruleOut,
   scoreUpperBound,
+  spread,
 } from './compiled';
 import { GROUP_SIZE_MAX } from './limits';
 import { priceLeftOut } from './pricing';
@@ -16,7 +17,7 @@ import {
   score,
   type Volunteer,
 } from './score';
-import { MatchingFlow, tieBreak } from './solver';
+import { MatchingFlow } from './solver';
 
 /**
  * Candidate mentors kept per mentee, for speed. They are not trusted to hold the optimum:
@@ -24,9 +25,6 @@ import { MatchingFlow, tieBreak } from './solver';
  */
 export const CANDIDATES_PER_MENTEE = 40;
 export { GROUP_SIZE_MAX };
-
-/** Tie-breakers are below 1000; the scale keeps their sum over a whole round under one score point. */
-const TIE_RANGE = 1000;
 
 export interface Match {
   mentor: MentorSide;
@@ -99,7 +97,6 @@ export function planRound(
     (m) => m.limit ?? (m.formats.has('group') ? Math.max(m.capacity, GROUP_SIZE_MAX) : m.capacity),
   );
 
-  const scale = TIE_RANGE * (mentees.length + 1);
   const edges: { hub: number; mentee: number; weight: number; mentor: number }[] = [];
   const menteeReasons = new Map<number, MenteeReason>();
   const mentorHasCandidate = new Set<number>();
@@ -112,10 +109,8 @@ export function planRound(
   const skipped = new Uint8Array(mentees.length);
   const bestI: number[] = [];
   const bestW: number[] = [];
-  const userIds = compiled.mentors.userId;
-  /** A pair's score, made tie-free: Dijkstra needs distinct weights (TECH_NOTES §7). */
-  const pairWeight = (i: number, j: number, s: number) =>
-    s * scale + tieBreak(userIds[i] ?? 0, compiled.mentees.userId[j] ?? 0);
+  /** A pair's weight in the flow is its score (the solver takes ties as they come). */
+  const pairWeight = (_i: number, _j: number, s: number) => s;
   const hubsOfMentor = hubOf.map((h) =>
     h.group === undefined ? [h.individual] : [h.individual, h.group],
   );
@@ -178,13 +173,18 @@ export function planRound(
     let from = 0;
     for (let b = 0; b <= most; b++) {
       const end = bucketStart[b] ?? 0;
-      const bound = scoreUpperBound(compiled, j, most - b) * scale + TIE_RANGE;
+      const bound = scoreUpperBound(compiled, j, most - b);
       if (bestW.length === candidatesPerMentee && (bestW[bestW.length - 1] ?? 0) >= bound) {
         skipped[j] = 1;
         break;
       }
-      for (let k = from; k < end; k++) {
-        const i = byOverlap[k] ?? 0;
+      // Each mentee starts its look at a different place in the bucket: mentors who score
+      // the same then land on different lists, rather than the first forty on every list.
+      const size = end - from;
+      const offset = size > 0 ? spread(compiled.mentees.userId[j] ?? 0) % size : 0;
+      for (let k = 0; k < size; k++) {
+        const at = k + offset;
+        const i = byOverlap[from + (at < size ? at : at - size)] ?? 0;
         const why = ruleOut(compiled, i, j, rules, pastPairs);
         // Teaching what you want to learn (role "both") is nobody else teaching it, nor wanting it.
         if (why === 'self') continue;

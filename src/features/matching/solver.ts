@@ -1,11 +1,13 @@
 /**
  * Maximum-weight bipartite b-matching: every mentor takes at most `capacity` mentees, every
  * mentee at most one mentor, and the total weight of the chosen edges is as large as it
- * can be. Solved exactly as min-cost flow by successive shortest paths (Dijkstra with
- * potentials), stopping when the next augmenting path would no longer add weight.
+ * can be. Solved exactly as a minimum-cost flow by the primal-dual method: one shortest-path
+ * search over the whole network per phase, then as many shortest augmenting paths as a
+ * depth-first search finds at that distance.
  *
- * Weights must be positive integers and should be tie-free (see `tieBreak`): equal weights
- * make Dijkstra explore far more of the graph (TECH_NOTES §7).
+ * Weights are small positive integers (pair scores). Equal weights are welcome: a phase
+ * routes every mentee its shortest distance reaches at once, so the number of phases is
+ * bounded by the largest weight, not by the number of mentees or of ties.
  */
 
 export interface SolverEdge {
@@ -31,7 +33,7 @@ export interface SolverResult {
   chosen: number[];
   total: number;
   /**
-   * The final node potentials, as LP duals (see `priceLeftOut` in round.ts): per hub its
+   * The final node potentials, as LP duals (see `priceLeftOut` in pricing.ts): per hub its
    * potential π(h) ≥ 0, per mentee y = −π(mentee) ≥ 0. Every edge in `input.edges` has
    * weight ≤ π(h) + y(mentee), with equality on the chosen ones.
    */
@@ -39,25 +41,29 @@ export interface SolverResult {
   menteeDual: Float64Array;
 }
 
-/** A binary heap of (key, node) pairs, smallest key first. */
+/** A binary heap of (key, node) pairs, smallest key first, on growable typed arrays. */
 class MinHeap {
-  #keys: number[] = [];
-  #nodes: number[] = [];
-
-  get size(): number {
-    return this.#keys.length;
-  }
+  #keys = new Float64Array(1024);
+  #nodes = new Int32Array(1024);
+  size = 0;
 
   push(key: number, node: number): void {
+    if (this.size === this.#keys.length) {
+      const keys = new Float64Array(this.size * 2);
+      keys.set(this.#keys);
+      this.#keys = keys;
+      const nodes = new Int32Array(this.size * 2);
+      nodes.set(this.#nodes);
+      this.#nodes = nodes;
+    }
     const keys = this.#keys;
     const nodes = this.#nodes;
-    let i = keys.length;
-    keys.push(key);
-    nodes.push(node);
+    let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if ((keys[parent] ?? 0) <= key) break;
-      keys[i] = keys[parent] ?? 0;
+      const pk = keys[parent] ?? 0;
+      if (pk <= key) break;
+      keys[i] = pk;
       nodes[i] = nodes[parent] ?? 0;
       i = parent;
     }
@@ -65,15 +71,19 @@ class MinHeap {
     nodes[i] = node;
   }
 
-  /** Removes the smallest; returns [key, node]. */
-  pop(): [number, number] {
+  /** The smallest key (the heap must not be empty). */
+  get topKey(): number {
+    return this.#keys[0] ?? 0;
+  }
+
+  /** Removes the smallest and returns its node. */
+  pop(): number {
     const keys = this.#keys;
     const nodes = this.#nodes;
-    const topKey = keys[0] ?? 0;
-    const topNode = nodes[0] ?? 0;
-    const lastKey = keys.pop() ?? 0;
-    const lastNode = nodes.pop() ?? 0;
-    const n = keys.length;
+    const top = nodes[0] ?? 0;
+    const n = --this.size;
+    const lastKey = keys[n] ?? 0;
+    const lastNode = nodes[n] ?? 0;
     if (n > 0) {
       let i = 0;
       for (;;) {
@@ -89,20 +99,26 @@ class MinHeap {
       keys[i] = lastKey;
       nodes[i] = lastNode;
     }
-    return [topKey, topNode];
+    return top;
+  }
+
+  clear(): void {
+    this.size = 0;
   }
 }
 
 /**
- * Solves the matching exactly on the given edges, mentee by mentee (the Jonker–Volgenant
- * idea on a flow network). Nodes: source, mentors, hubs, mentees; arcs source→mentor
- * (limit), mentor→hub (capacity), hub→mentee (1, cost −weight) and a direct source→mentee
- * arc of cost 0 that stands for "not matched". Every mentee receives exactly one unit, so
- * the minimum-cost flow is the maximum-weight matching. Each mentee is added by the
- * cheapest path from a node with a unit to spare (at first only the source) found by a
- * Dijkstra search backwards from that mentee, which stops as soon as it reaches one: the
- * "not matched" arc bounds the search, so it stays local. Reduced costs stay non-negative,
- * so the result is exact.
+ * The flow network and its solution. Nodes: source, mentors, hubs, mentees; arcs
+ * source→mentor (limit), mentor→hub (capacity), hub→mentee (1, cost −weight) and a direct
+ * source→mentee arc of cost 0 that stands for "not matched". Every mentee receives exactly
+ * one unit, so the minimum-cost flow is the maximum-weight matching.
+ *
+ * Invariant (what exactness rests on): node potentials π keep every arc with room at a
+ * non-negative reduced cost c(u,v) + π(u) − π(v). A phase computes each node's distance from
+ * the nodes holding units to spare (Dijkstra on reduced costs) up to the nearest mentee still
+ * waiting, raises potentials by those distances — arcs on shortest paths drop to reduced cost
+ * 0 and none goes below — and pushes units along paths of such arcs only. So every unit
+ * travels a cheapest path, and when no mentee waits the flow is of minimum cost.
  *
  * Edges can be added afterwards and the matching solved again from where it was (the
  * optimality check does): see `addEdges`.
@@ -123,8 +139,10 @@ export class MatchingFlow {
   readonly #potential: Float64Array;
   /** Units a node holds to pass on: the source's N at first, a hub's after a reset. */
   readonly #excess: Int32Array;
-  /** Mentees still to receive their unit. */
-  #waiting: number[] = [];
+  /** 1 for a mentee still waiting for its unit. */
+  readonly #waiting: Uint8Array;
+  #waitingCount: number;
+  readonly #hubMentor: Int32Array;
 
   constructor(input: SolverInput) {
     const P = input.mentorLimit.length;
@@ -144,12 +162,16 @@ export class MatchingFlow {
     this.#head = new Int32Array(V).fill(-1);
     this.#potential = new Float64Array(V);
     this.#excess = new Int32Array(V);
+    this.#waiting = new Uint8Array(N).fill(1);
+    this.#waitingCount = N;
+    this.#hubMentor = Int32Array.from(input.hubs, (h) => h.mentor);
     const source = this.#source;
+    // The "not matched" arcs first: the search tries them last (lists are last-in first).
+    for (let j = 0; j < N; j++) this.#addArc(source, this.#firstMentee + j, 1, 0);
     for (let m = 0; m < P; m++) this.#addArc(source, m, input.mentorLimit[m] ?? 0, 0);
     input.hubs.forEach((hub, h) => {
       this.#addArc(hub.mentor, P + h, hub.capacity, 0);
     });
-    for (let j = 0; j < N; j++) this.#addArc(source, this.#firstMentee + j, 1, 0);
     for (const e of input.edges) this.#addEdge(e);
     // Potentials that make every arc's reduced cost non-negative at zero flow.
     for (const e of input.edges) {
@@ -157,7 +179,6 @@ export class MatchingFlow {
       this.#potential[v] = Math.min(this.#potential[v] ?? 0, -e.weight);
     }
     this.#excess[source] = N;
-    this.#waiting = Array.from({ length: N }, (_, j) => j);
   }
 
   #addArc(u: number, v: number, c: number, w: number): number {
@@ -196,10 +217,10 @@ export class MatchingFlow {
 
   /**
    * Adds edges after a solve. An edge whose reduced cost is negative would break the
-   * invariant the exactness rests on; its mentee is reset instead: its unit goes back to
-   * the node it came through (which now holds it to spare), and its potential drops until
-   * every arc into it is non-negative again — the only arc out of it was the one taken back.
-   * The next `solve` routes those mentees again, each by one shortest path.
+   * invariant; its mentee is reset instead: its unit goes back to the node it came through
+   * (which now holds it to spare), and its potential drops until every arc into it is
+   * non-negative again — the only arc out of it was the one taken back. The next `solve`
+   * routes those mentees again.
    */
   addEdges(edges: readonly SolverEdge[]): void {
     const potential = this.#potential;
@@ -226,12 +247,53 @@ export class MatchingFlow {
         if (c < lowest) lowest = c;
       }
       potential[v] = Math.min(potential[v] ?? 0, lowest);
-      this.#waiting.push(j);
+      if (!this.#waiting[j]) {
+        this.#waiting[j] = 1;
+        this.#waitingCount += 1;
+      }
     }
   }
 
   /** Routes every mentee still waiting, then reports the matching and its duals. */
   solve(): SolverResult {
+    const V = this.#potential.length;
+    const dist = new Float64Array(V);
+    const done = new Uint8Array(V);
+    const heap = new MinHeap();
+    const search = {
+      dead: new Int32Array(V),
+      onPath: new Uint8Array(V),
+      current: new Int32Array(V),
+      seen: new Int32Array(V),
+      pathNodes: new Int32Array(V + 1),
+      pathArcs: new Int32Array(V + 1),
+    };
+    let phase = 0;
+    let dijkstras = 0;
+    while (this.#waitingCount > 0) {
+      dijkstras += 1;
+      this.#raisePotentials(dist, done, heap);
+      // Paths a search leaves behind are still shortest ones: look again before the next
+      // Dijkstra, as long as looking finds some.
+      while (this.#waitingCount > 0) {
+        const before = this.#waitingCount;
+        phase += 1;
+        this.#augment(phase, search);
+        if (this.#waitingCount === before) break;
+      }
+    }
+    if (process.env.SOLVER_TRACE)
+      console.error('phases', phase, 'dijkstras', dijkstras, 'edges', this.#edges.length);
+    this.#lowestPotentials(dist, done, heap);
+    return this.#result();
+  }
+
+  /**
+   * Dijkstra on reduced costs from every node with a unit to spare, stopped at the first
+   * mentee still waiting (distance D); then π(v) += min(dist(v), D) for every node, which
+   * keeps every reduced cost non-negative and makes the shortest paths' arcs 0.
+   */
+  #raisePotentials(dist: Float64Array, done: Uint8Array, heap: MinHeap): void {
     const to = this.#to;
     const cap = this.#cap;
     const cost = this.#cost;
@@ -239,67 +301,200 @@ export class MatchingFlow {
     const head = this.#head;
     const potential = this.#potential;
     const excess = this.#excess;
+    const waiting = this.#waiting;
+    const firstMentee = this.#firstMentee;
+    const N = this.#N;
     const V = potential.length;
-    const dist = new Float64Array(V).fill(Number.POSITIVE_INFINITY);
-    const nextArc = new Int32Array(V);
-    const done = new Uint8Array(V);
-    const touched: number[] = [];
-    const settled: number[] = [];
-    const heap = new MinHeap();
-
-    for (const j of this.#waiting) {
-      const start = this.#firstMentee + j;
-      dist[start] = 0;
-      touched.push(start);
-      heap.push(0, start);
-      let found = -1;
-      settled.length = 0;
-      while (heap.size > 0) {
-        const [d, v] = heap.pop();
-        if (done[v] || d > (dist[v] ?? 0)) continue;
-        done[v] = 1;
-        settled.push(v);
-        if ((excess[v] ?? 0) > 0) {
-          found = v;
-          break;
-        }
-        const pv = potential[v] ?? 0;
-        // Arcs u→v with room, walked backwards: a is v's own arc, a^1 runs u→v.
-        for (let a = head[v] ?? -1; a !== -1; a = next[a] ?? -1) {
-          const back = a ^ 1;
-          if ((cap[back] ?? 0) <= 0) continue;
-          const u = to[a] ?? 0;
-          if (done[u]) continue;
-          const nd = d + (cost[back] ?? 0) + (potential[u] ?? 0) - pv;
-          if (nd < (dist[u] ?? Number.POSITIVE_INFINITY)) {
-            if (dist[u] === Number.POSITIVE_INFINITY) touched.push(u);
-            dist[u] = nd;
-            nextArc[u] = back;
-            heap.push(nd, u);
-          }
+    dist.fill(Number.POSITIVE_INFINITY);
+    done.fill(0);
+    heap.clear();
+    for (let v = 0; v < V; v++) {
+      if ((excess[v] ?? 0) > 0) {
+        dist[v] = 0;
+        heap.push(0, v);
+      }
+    }
+    let D = Number.POSITIVE_INFINITY;
+    while (heap.size > 0) {
+      const d = heap.topKey;
+      const v = heap.pop();
+      if (done[v] || d > (dist[v] ?? 0)) continue;
+      done[v] = 1;
+      const j = v - firstMentee;
+      if (j >= 0 && j < N && waiting[j]) {
+        D = d;
+        break;
+      }
+      const pv = potential[v] ?? 0;
+      for (let a = head[v] ?? -1; a !== -1; a = next[a] ?? -1) {
+        if ((cap[a] ?? 0) <= 0) continue;
+        const u = to[a] ?? 0;
+        if (done[u]) continue;
+        const nd = d + (cost[a] ?? 0) + pv - (potential[u] ?? 0);
+        if (nd < (dist[u] ?? 0)) {
+          dist[u] = nd;
+          heap.push(nd, u);
         }
       }
-      if (found >= 0) {
-        const D = dist[found] ?? 0;
-        for (const v of settled) potential[v] = (potential[v] ?? 0) + D - (dist[v] ?? 0);
-        // Push one unit from the node that had it to spare … → mentee j along the arcs found.
-        excess[found] = (excess[found] ?? 0) - 1;
-        for (let u = found; u !== start; ) {
-          const a = nextArc[u] ?? 0;
+    }
+    if (D === Number.POSITIVE_INFINITY)
+      throw new Error('matching: a waiting mentee is unreachable');
+    for (let v = 0; v < V; v++) {
+      const dv = done[v] ? (dist[v] ?? 0) : D;
+      potential[v] = (potential[v] ?? 0) + (dv < D ? dv : D);
+    }
+  }
+
+  /**
+   * Pushes units from the nodes that hold them to waiting mentees along arcs of reduced cost
+   * 0, by depth-first search with dead ends remembered for the phase. It may leave some such
+   * paths for the next phase (which then finds them at distance 0); every path it takes is a
+   * shortest one, which is all exactness needs.
+   */
+  #augment(
+    phase: number,
+    s: {
+      dead: Int32Array;
+      onPath: Uint8Array;
+      current: Int32Array;
+      seen: Int32Array;
+      pathNodes: Int32Array;
+      pathArcs: Int32Array;
+    },
+  ): void {
+    const to = this.#to;
+    const cap = this.#cap;
+    const cost = this.#cost;
+    const next = this.#next;
+    const head = this.#head;
+    const potential = this.#potential;
+    const excess = this.#excess;
+    const waiting = this.#waiting;
+    const firstMentee = this.#firstMentee;
+    const N = this.#N;
+    const V = potential.length;
+    const { dead, onPath, current, seen, pathNodes, pathArcs } = s;
+    for (let e = 0; e < V && this.#waitingCount > 0; e++) {
+      if ((excess[e] ?? 0) <= 0 || dead[e] === phase) continue;
+      while ((excess[e] ?? 0) > 0 && this.#waitingCount > 0) {
+        // One path from e, or e is a dead end for this phase.
+        let depth = 0;
+        pathNodes[0] = e;
+        onPath[e] = 1;
+        if (seen[e] !== phase) {
+          seen[e] = phase;
+          current[e] = head[e] ?? -1;
+        }
+        let reached = -1;
+        while (depth >= 0) {
+          const u = pathNodes[depth] ?? 0;
+          const j = u - firstMentee;
+          if (depth > 0 && j >= 0 && j < N && waiting[j]) {
+            reached = j;
+            break;
+          }
+          const pu = potential[u] ?? 0;
+          let a = current[u] ?? -1;
+          let v = -1;
+          for (; a !== -1; a = next[a] ?? -1) {
+            if ((cap[a] ?? 0) <= 0) continue;
+            const w = to[a] ?? 0;
+            if (dead[w] === phase || onPath[w]) continue;
+            if ((cost[a] ?? 0) + pu - (potential[w] ?? 0) !== 0) continue;
+            v = w;
+            break;
+          }
+          current[u] = a;
+          if (v === -1) {
+            // A dead end: nothing from u reaches a waiting mentee this phase.
+            dead[u] = phase;
+            onPath[u] = 0;
+            depth -= 1;
+            if (depth >= 0) {
+              const parent = pathNodes[depth] ?? 0;
+              current[parent] = next[current[parent] ?? -1] ?? -1;
+            }
+            continue;
+          }
+          if (seen[v] !== phase) {
+            seen[v] = phase;
+            current[v] = head[v] ?? -1;
+          }
+          pathArcs[depth] = a;
+          depth += 1;
+          pathNodes[depth] = v;
+          onPath[v] = 1;
+        }
+        if (reached < 0) break;
+        for (let k = 0; k < depth; k++) {
+          const a = pathArcs[k] ?? 0;
           cap[a] = (cap[a] ?? 0) - 1;
           cap[a ^ 1] = (cap[a ^ 1] ?? 0) + 1;
-          u = to[a] ?? start;
+        }
+        for (let k = 0; k <= depth; k++) onPath[pathNodes[k] ?? 0] = 0;
+        excess[e] = (excess[e] ?? 0) - 1;
+        waiting[reached] = 0;
+        this.#waitingCount -= 1;
+      }
+      onPath[e] = 0;
+    }
+  }
+
+  /**
+   * Among the potentials that certify the final flow, the lowest: π(v) = −(cost of the
+   * cheapest residual path from v back to the source). They give every mentee the largest
+   * dual y it can have — what it would lose by giving its unit back — so the optimality
+   * check prices the pairs the candidate lists left out as generously as the flow allows
+   * (to a hub with room, exactly). Computed by Dijkstra backwards from the source on
+   * reduced costs, which stay non-negative. Mentors and hubs that cannot reach the source
+   * (no edges, no flow) take the source's potential: the highest they may.
+   */
+  #lowestPotentials(dist: Float64Array, done: Uint8Array, heap: MinHeap): void {
+    const to = this.#to;
+    const cap = this.#cap;
+    const cost = this.#cost;
+    const next = this.#next;
+    const head = this.#head;
+    const potential = this.#potential;
+    const source = this.#source;
+    dist.fill(Number.POSITIVE_INFINITY);
+    done.fill(0);
+    heap.clear();
+    dist[source] = 0;
+    heap.push(0, source);
+    while (heap.size > 0) {
+      const d = heap.topKey;
+      const v = heap.pop();
+      if (done[v] || d > (dist[v] ?? 0)) continue;
+      done[v] = 1;
+      const pv = potential[v] ?? 0;
+      // Arcs x→v with room, walked backwards: a is v's own arc, a^1 runs x→v.
+      for (let a = head[v] ?? -1; a !== -1; a = next[a] ?? -1) {
+        const back = a ^ 1;
+        if ((cap[back] ?? 0) <= 0) continue;
+        const x = to[a] ?? 0;
+        if (done[x]) continue;
+        const nd = d + (cost[back] ?? 0) + (potential[x] ?? 0) - pv;
+        if (nd < (dist[x] ?? 0)) {
+          dist[x] = nd;
+          heap.push(nd, x);
         }
       }
-      for (const v of touched) {
-        dist[v] = Number.POSITIVE_INFINITY;
-        done[v] = 0;
-      }
-      touched.length = 0;
-      while (heap.size > 0) heap.pop();
     }
-    this.#waiting = [];
+    const P = this.#P;
+    for (let v = 0; v < potential.length; v++) {
+      if (done[v]) potential[v] = (potential[v] ?? 0) - (dist[v] ?? 0);
+    }
+    const base = potential[source] ?? 0;
+    for (let m = 0; m < P; m++) if (!done[m]) potential[m] = base;
+    this.#hubMentor.forEach((m, h) => {
+      if (!done[P + h]) potential[P + h] = potential[m] ?? base;
+    });
+  }
 
+  #result(): SolverResult {
+    const cap = this.#cap;
+    const potential = this.#potential;
     const chosen: number[] = [];
     let total = 0;
     this.#edges.forEach((e, i) => {
@@ -323,16 +518,4 @@ export class MatchingFlow {
 /** Solves the matching exactly on the given edges (see `MatchingFlow`). */
 export function solveMatching(input: SolverInput): SolverResult {
   return new MatchingFlow(input).solve();
-}
-
-/** FNV-1a hash of two ids: a deterministic, well-spread tie-breaker. */
-export function tieBreak(a: number, b: number): number {
-  let h = 0x811c9dc5;
-  for (const x of [a, b]) {
-    for (let i = 0; i < 4; i++) {
-      h ^= (x >>> (i * 8)) & 0xff;
-      h = Math.imul(h, 0x01000193);
-    }
-  }
-  return (h >>> 0) % 1000;
 }
