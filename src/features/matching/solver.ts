@@ -340,8 +340,8 @@ export class MatchingFlow {
     if (D === Number.POSITIVE_INFINITY)
       throw new Error('matching: a waiting mentee is unreachable');
     for (let v = 0; v < V; v++) {
-      const dv = done[v] ? (dist[v] ?? 0) : D;
-      potential[v] = (potential[v] ?? 0) + (dv < D ? dv : D);
+      // A settled node is no farther than D; every other node is at least D away.
+      potential[v] = (potential[v] ?? 0) + (done[v] ? (dist[v] ?? 0) : D);
     }
   }
 
