@@ -1,5 +1,13 @@
-import { type Compiled, fastScore, ruleOut, spread } from './compiled';
-import type { MatchRules } from './score';
+import {
+  type Compiled,
+  extraUpperBound,
+  fastScore,
+  ruleOut,
+  spread,
+  timeZonePenalty,
+} from './compiled';
+import { groupsSharingTopics, type MentorIndex, zonesNearestFirst } from './mentor-index';
+import { type MatchRules, WEIGHTS } from './score';
 import type { SolverResult } from './solver';
 
 /**
@@ -37,13 +45,16 @@ import type { SolverResult } from './solver';
  *
  * Bounds, so the check does not score every pair. A mentee's candidate list holds its best
  * K pairs when it is full, so every left-out pair of mentee j weighs at most `cutoff[j]`, its
- * K-th weight (a list that is not full left nothing out). A pair can only improve if
- * w > π(h) + y(j) ≥ p(i) + y(j), where p(i) is the smallest dual among mentor i's hubs; so
- * mentee j needs a look only if cutoff[j] − y(j) > p(i) for some mentor, and then only at
- * the mentors below that threshold (mentors sorted by p), or at those who teach j's topics
- * when that list is shorter — every eligible pair shares a topic. Only those are scored
- * exactly. Weights and duals are integers (sums of integer weights), so the comparisons are
- * exact in doubles.
+ * K-th weight (a list that is not full left nothing out). Every eligible pair also shares a
+ * topic and obeys the grade rule, and its score is at most (shared topics) × 10 − (the
+ * time-zone penalty) + (what interests and formats can add, for the mentee and for the best
+ * mentor of the class): the same for a whole class of mentors (same topics, zone and grade;
+ * see mentor-index.ts). A pair can only improve if w > π(h) + y(j) ≥ p(i) + y(j), where p(i)
+ * is the smallest dual among mentor i's hubs; so in each class only the mentors with
+ * p(i) < min(cutoff, class bound) − y(j) need a look (members sorted by p), and a class, a
+ * zone or a group whose bound falls below the smallest p is passed over whole. Only the
+ * mentors looked at are scored exactly. Weights and duals are integers (sums of integer
+ * scores), so the comparisons are exact in doubles.
  */
 export interface PricingInput {
   compiled: Compiled;
@@ -57,8 +68,8 @@ export interface PricingInput {
   result: Pick<SolverResult, 'hubDual' | 'menteeDual'>;
   /** Per mentee, the largest weight a left-out pair can have (−∞: nothing left out). */
   cutoff: Float64Array;
-  /** Per mentee, the mentor lists (by topic) of the topics they want to learn. */
-  topicMentors: (mentee: number) => readonly (readonly number[])[];
+  /** The mentors grouped by what bounds their scores. */
+  index: MentorIndex;
   /** The exact weight of an eligible pair, as the candidate lists weigh it. */
   weight: (mentor: number, mentee: number, score: number) => number;
   /** Whether hub h may take mentee j (its format). */
@@ -77,7 +88,7 @@ export const PRICED_PER_MENTEE = 10;
  * `PRICED_PER_MENTEE` that gain the most); empty when the round is optimal.
  */
 export function priceLeftOut(input: PricingInput): [number, number, number][] {
-  const { compiled, hubs, hubsOfMentor, edges, result, cutoff } = input;
+  const { compiled, hubs, hubsOfMentor, edges, result, cutoff, index } = input;
   const P = compiled.mentors.count;
   const N = compiled.mentees.count;
   const { hubDual, menteeDual } = result;
@@ -86,21 +97,16 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
   hubs.forEach((h, k) => {
     p[h.mentor] = Math.min(p[h.mentor] ?? 0, hubDual[k] ?? 0);
   });
-  const order = Int32Array.from({ length: P }, (_, i) => i).sort((a, b) => {
-    const d = (p[a] ?? 0) - (p[b] ?? 0);
-    return d === 0 ? a - b : d < 0 ? -1 : 1;
-  });
-  const sortedP = Float64Array.from(order, (i) => p[i] ?? 0);
-  const below = (t: number) => {
-    let lo = 0;
-    let hi = P;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((sortedP[mid] ?? 0) < t) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  // Each class's members by p, smallest first.
+  const byPrice = index.classes.map((cls) =>
+    Int32Array.from(cls.members).sort((a, b) => {
+      const d = (p[a] ?? 0) - (p[b] ?? 0);
+      return d === 0 ? a - b : d < 0 ? -1 : 1;
+    }),
+  );
+  const lowest = Float64Array.from(byPrice, (members) => p[members[0] ?? 0] ?? 0);
+  let lowestOfAll = Number.POSITIVE_INFINITY;
+  for (const v of lowest) lowestOfAll = Math.min(lowestOfAll, v);
 
   // The candidate graph's pairs, by mentee.
   const start = new Int32Array(N + 1);
@@ -115,6 +121,13 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
   }
 
   const stamp = new Int32Array(P).fill(-1);
+  const scratch = {
+    stamp: new Int32Array(index.groups.length).fill(-1),
+    count: new Int32Array(index.groups.length),
+  };
+  const groups: number[] = [];
+  const shared: number[] = [];
+  const zoneOrder: number[] = [];
   const found: [number, number, number][] = [];
   // This mentee's best finds so far, by gain w − π(h) − y (the most negative reduced cost).
   const gains: number[] = [];
@@ -124,13 +137,10 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
     if (cut === Number.NEGATIVE_INFINITY) continue;
     const y = menteeDual[j] ?? 0;
     // Mentor i can hold an improving pair only if p(i) < cut − y.
-    const threshold = cut - y;
-    const count = below(threshold);
-    if (count === 0) continue;
+    if (cut - y <= lowestOfAll) continue;
     for (let k = start[j] ?? 0; k < (start[j + 1] ?? 0); k++) stamp[inGraph[k] ?? 0] = j;
     const visit = (i: number) => {
-      if (stamp[i] === j || (p[i] ?? 0) >= threshold) return;
-      stamp[i] = j;
+      if (stamp[i] === j) return;
       if (ruleOut(compiled, i, j, input.rules, input.pastPairs)) return;
       const s = fastScore(compiled, i, j);
       if (s <= 0) return;
@@ -153,16 +163,41 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
     };
     gains.length = 0;
     finds.length = 0;
-    const lists = input.topicMentors(j);
-    let listed = 0;
-    for (const list of lists) listed += list.length;
+    const grade = compiled.mentees.grade[j] ?? 0;
+    const offsetJ = compiled.mentees.utcOffset[j] ?? 0;
+    const extraJ = extraUpperBound(compiled, compiled.mentees, j);
     // Equal gains keep the first found: each mentee starts at its own place (see `spread`).
-    const offset = spread(compiled.mentees.userId[j] ?? 0);
-    if (count <= listed) {
-      for (let k = 0; k < count; k++) visit(order[(k + offset) % count] ?? 0);
-    } else {
-      for (const list of lists)
-        for (let k = 0; k < list.length; k++) visit(list[(k + offset) % list.length] ?? 0);
+    const rotate = spread(compiled.mentees.userId[j] ?? 0);
+    groupsSharingTopics(index, compiled, j, scratch, groups, shared);
+    for (let g = 0; g < groups.length; g++) {
+      const topics = (shared[g] ?? 0) * WEIGHTS.topic;
+      // Groups come most shared topics first: the bounds only fall from here.
+      if (Math.min(cut, topics + extraJ) - y <= lowestOfAll) break;
+      const group = index.groups[groups[g] ?? 0];
+      if (!group) continue;
+      zonesNearestFirst(group, offsetJ, zoneOrder);
+      for (const z of zoneOrder) {
+        const zone = group.zones[z];
+        if (!zone) continue;
+        const near = topics - timeZonePenalty(zone.utcOffset, offsetJ);
+        // Zones come nearest first: the bound only falls from here.
+        if (Math.min(cut, near + extraJ) - y <= lowestOfAll) break;
+        for (const k of zone.classes) {
+          const cls = index.classes[k];
+          if (!cls || cls.grade >= grade) continue;
+          // The class's best member bounds what interests and formats add for all of it.
+          const threshold = Math.min(cut, near + Math.min(cls.extra[0] ?? 0, extraJ)) - y;
+          if (threshold <= (lowest[k] ?? 0)) continue;
+          const members = byPrice[k] ?? new Int32Array(0);
+          let count = 0;
+          while (count < members.length && (p[members[count] ?? 0] ?? 0) < threshold) count += 1;
+          const offset = rotate % count;
+          for (let r = 0; r < count; r++) {
+            const at = r + offset;
+            visit(members[at < count ? at : at - count] ?? 0);
+          }
+        }
+      }
     }
     for (const f of finds) found.push(f);
   }
