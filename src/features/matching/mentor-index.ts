@@ -1,100 +1,114 @@
 import { type Compiled, extraUpperBound } from './compiled';
 
 /**
- * Mentors grouped by what bounds their score with any mentee, so a round can skip whole
- * groups of them instead of scoring pair after pair (at 10 000 volunteers a mentee shares a
- * topic with thousands of mentors).
+ * Mentors grouped by what bounds their score with any mentee, so a round can pass over
+ * whole groups of them instead of scoring pair after pair (at 10 000 volunteers a mentee
+ * shares a topic with thousands of mentors).
  *
- * A group is everyone who teaches the same set of topics: for mentee j they share the same
- * number of topics with j. Within a group, a class is everyone in the same time zone and
- * grade: the same time-zone penalty for j, and the grade rule rules a whole class in or out.
- * Within a class, what interests and formats can add (`extra`) bounds each member.
+ * A group is everyone who teaches the same set of topics: for mentee j they all share the
+ * same number of topics with j. A group's zones hold its mentors by UTC offset: the same
+ * time-zone penalty for j. A zone's classes hold them by grade: the grade rule takes a whole
+ * class in or out. Within a class, what interests and formats can add (`extra`) bounds each
+ * member. Flat typed arrays, as the round walks them for every mentee.
  */
-export interface MentorClass {
-  grade: number;
-  utcOffset: number;
-  /** Mentor indices, the largest `extra` first (index order among equals). */
-  members: Int32Array;
-  /** Per member, in the same order: the most shared interests and formats can add. */
-  extra: Int32Array;
-}
-
-export interface MentorZone {
-  utcOffset: number;
-  /** Classes of the zone, highest grade first. */
-  classes: number[];
-}
-
-export interface MentorGroup {
-  /** A member whose topic bits stand for the group's (all members teach the same). */
-  sample: number;
-  /** The group's time zones, west to east. */
-  zones: MentorZone[];
-}
-
 export interface MentorIndex {
-  groups: MentorGroup[];
-  classes: MentorClass[];
+  groupCount: number;
+  /** Topic id (its bit in the compiled sets) → the groups that teach it. */
+  groupsByTopic: Int32Array[];
+  /** Group g's zones are `groupZones[g] … groupZones[g + 1] − 1`, west to east. */
+  groupZones: Int32Array;
+  zoneOffset: Float64Array;
+  /** Zone z's classes are `zoneStart[z] … zoneStart[z + 1] − 1`, highest grade first. */
+  zoneStart: Int32Array;
+  classGrade: Int32Array;
+  /** The largest `extra` in the class. */
+  classTop: Int32Array;
+  /** Class k's members are `members[classStart[k] … classStart[k + 1] − 1]`. */
+  classStart: Int32Array;
+  /** Mentor indices, class by class; in a class the largest `extra` first, index order among equals. */
+  members: Int32Array;
+  /** `extra` of the mentor at the same position of `members`. */
+  extra: Int32Array;
   /** Each mentor's class. */
   classOf: Int32Array;
-  /** Topic id (its bit in the compiled sets) → the groups that teach it. */
-  groupsByTopic: number[][];
+  /** Per group, per mentee UTC offset, the group's zones nearest first (filled as asked). */
+  nearest: Map<number, Int32Array>[];
 }
 
 export function indexMentors(c: Compiled): MentorIndex {
   const m = c.mentors;
   const words = c.topicWords;
-  const groupOfKey = new Map<string, number>();
-  const groups: MentorGroup[] = [];
-  const classOfKey = new Map<string, number>();
-  const classMembers: number[][] = [];
-  const classes: Omit<MentorClass, 'members' | 'extra'>[] = [];
-  const classOf = new Int32Array(m.count);
-  for (let i = 0; i < m.count; i++) {
-    const teach = m.teach.subarray(i * words, (i + 1) * words).join(',');
-    let g = groupOfKey.get(teach);
-    if (g === undefined) {
-      g = groups.push({ sample: i, zones: [] }) - 1;
-      groupOfKey.set(teach, g);
-    }
-    const key = `${g}|${m.utcOffset[i]}|${m.grade[i]}`;
-    let k = classOfKey.get(key);
-    if (k === undefined) {
-      k = classes.push({ grade: m.grade[i] ?? 0, utcOffset: m.utcOffset[i] ?? 0 }) - 1;
-      classMembers.push([]);
-      classOfKey.set(key, k);
-      const group = groups[g];
-      const offset = m.utcOffset[i] ?? 0;
-      let zone = group?.zones.find((z) => z.utcOffset === offset);
-      if (!zone) {
-        zone = { utcOffset: offset, classes: [] };
-        group?.zones.push(zone);
-      }
-      zone.classes.push(k);
-    }
-    classMembers[k]?.push(i);
-    classOf[i] = k;
-  }
   const extraOf = Int32Array.from({ length: m.count }, (_, i) => extraUpperBound(c, m, i));
-  const built: MentorClass[] = classes.map((cls, k) => {
-    const members = Int32Array.from(classMembers[k] ?? []).sort(
-      (a, b) => (extraOf[b] ?? 0) - (extraOf[a] ?? 0) || a - b,
-    );
-    return { ...cls, members, extra: Int32Array.from(members, (i) => extraOf[i] ?? 0) };
-  });
-  // Highest grade first: among equal scores a mentee then takes the most senior mentor the
-  // grade rule allows, and leaves the most junior — whom everyone may take — to those who
-  // can take no one else.
-  for (const group of groups) {
-    group.zones.sort((a, b) => a.utcOffset - b.utcOffset);
-    for (const zone of group.zones)
-      zone.classes.sort((a, b) => (built[b]?.grade ?? 0) - (built[a]?.grade ?? 0) || a - b);
+  // Sort mentors by group, zone, grade (highest first), extra (largest first), index.
+  const groupOfKey = new Map<string, number>();
+  const groupOf = new Int32Array(m.count);
+  const samples: number[] = [];
+  for (let i = 0; i < m.count; i++) {
+    const key = m.teach.subarray(i * words, (i + 1) * words).join(',');
+    let g = groupOfKey.get(key);
+    if (g === undefined) {
+      g = samples.push(i) - 1;
+      groupOfKey.set(key, g);
+    }
+    groupOf[i] = g;
   }
-  const groupsByTopic: number[][] = Array.from({ length: words * 32 }, () => []);
-  groups.forEach((group, g) => {
-    forEachBit(m.teach, group.sample * words, words, (t) => groupsByTopic[t]?.push(g));
+  const order = Int32Array.from({ length: m.count }, (_, i) => i).sort(
+    (a, b) =>
+      (groupOf[a] ?? 0) - (groupOf[b] ?? 0) ||
+      (m.utcOffset[a] ?? 0) - (m.utcOffset[b] ?? 0) ||
+      (m.grade[b] ?? 0) - (m.grade[a] ?? 0) ||
+      (extraOf[b] ?? 0) - (extraOf[a] ?? 0) ||
+      a - b,
+  );
+  const groupZones: number[] = [];
+  const zoneOffset: number[] = [];
+  const zoneStart: number[] = [];
+  const classGrade: number[] = [];
+  const classTop: number[] = [];
+  const classStart: number[] = [];
+  let previous = -1;
+  order.forEach((i, at) => {
+    const g = groupOf[i] ?? 0;
+    const newGroup = previous < 0 || groupOf[previous] !== g;
+    const newZone = newGroup || m.utcOffset[previous] !== m.utcOffset[i];
+    const newClass = newZone || m.grade[previous] !== m.grade[i];
+    if (newGroup) groupZones.push(zoneOffset.length);
+    if (newZone) {
+      zoneOffset.push(m.utcOffset[i] ?? 0);
+      zoneStart.push(classGrade.length);
+    }
+    if (newClass) {
+      classGrade.push(m.grade[i] ?? 0);
+      classTop.push(extraOf[i] ?? 0);
+      classStart.push(at);
+    }
+    previous = i;
   });
-  return { groups, classes: built, classOf, groupsByTopic };
+  groupZones.push(zoneOffset.length);
+  zoneStart.push(classGrade.length);
+  classStart.push(m.count);
+  const groupsByTopic: number[][] = Array.from({ length: words * 32 }, () => []);
+  samples.forEach((i, g) => {
+    forEachBit(m.teach, i * words, words, (t) => groupsByTopic[t]?.push(g));
+  });
+  const classOf = new Int32Array(m.count);
+  for (let k = 0; k + 1 < classStart.length; k++)
+    for (let at = classStart[k] ?? 0; at < (classStart[k + 1] ?? 0); at++)
+      classOf[order[at] ?? 0] = k;
+  return {
+    groupCount: samples.length,
+    groupsByTopic: groupsByTopic.map((list) => Int32Array.from(list)),
+    groupZones: Int32Array.from(groupZones),
+    zoneOffset: Float64Array.from(zoneOffset),
+    zoneStart: Int32Array.from(zoneStart),
+    classGrade: Int32Array.from(classGrade),
+    classTop: Int32Array.from(classTop),
+    classStart: Int32Array.from(classStart),
+    members: order,
+    extra: Int32Array.from(order, (i) => extraOf[i] ?? 0),
+    classOf,
+    nearest: Array.from({ length: samples.length }, () => new Map()),
+  };
 }
 
 /** Calls `f` with the index of every set bit of the `words` words from `at`. */
@@ -116,8 +130,8 @@ export function forEachBit(
 
 /**
  * The groups that share a topic with mentee j, most shared topics first: fills `groups` and
- * `shared` (how many topics each shares), both the same length. `stamp` and `count` are
- * scratch arrays of the index's group count, `stamp` filled with −1 before the first call.
+ * `shared` (how many topics each shares), both the same length. `scratch` arrays have the
+ * index's group count, `stamp` filled with −1 before the first call.
  */
 export function groupsSharingTopics(
   index: MentorIndex,
@@ -129,40 +143,55 @@ export function groupsSharingTopics(
 ): void {
   const { stamp, count } = scratch;
   const touched: number[] = [];
+  let most = 0;
   forEachBit(c.mentees.learn, j * c.topicWords, c.topicWords, (t) => {
-    for (const g of index.groupsByTopic[t] ?? []) {
+    const list = index.groupsByTopic[t];
+    if (!list) return;
+    for (let k = 0; k < list.length; k++) {
+      const g = list[k] ?? 0;
       if (stamp[g] !== j) {
         stamp[g] = j;
         count[g] = 0;
         touched.push(g);
       }
-      count[g] = (count[g] ?? 0) + 1;
+      const n = (count[g] ?? 0) + 1;
+      count[g] = n;
+      if (n > most) most = n;
     }
   });
-  touched.sort((a, b) => (count[b] ?? 0) - (count[a] ?? 0) || a - b);
   groups.length = 0;
   shared.length = 0;
-  for (const g of touched) {
-    groups.push(g);
-    shared.push(count[g] ?? 0);
+  // Most shared first, by buckets (a mentee wants a handful of topics).
+  for (let n = most; n >= 1; n--) {
+    for (const g of touched) {
+      if (count[g] !== n) continue;
+      groups.push(g);
+      shared.push(n);
+    }
   }
 }
 
 /**
- * The group's zones nearest to `utcOffset` first (the time-zone penalty only grows from
- * there), as indices into `group.zones`, into `out`.
+ * Group g's zones, nearest to `utcOffset` first (the time-zone penalty only grows from
+ * there), as zone indices; computed once per group and offset.
  */
-export function zonesNearestFirst(group: MentorGroup, utcOffset: number, out: number[]): void {
-  const zones = group.zones;
-  out.length = 0;
-  let right = 0;
-  while (right < zones.length && (zones[right]?.utcOffset ?? 0) < utcOffset) right += 1;
+export function zonesNearestFirst(index: MentorIndex, g: number, utcOffset: number): Int32Array {
+  const cache = index.nearest[g];
+  const known = cache?.get(utcOffset);
+  if (known) return known;
+  const first = index.groupZones[g] ?? 0;
+  const end = index.groupZones[g + 1] ?? first;
+  const out = new Int32Array(end - first);
+  let right = first;
+  while (right < end && (index.zoneOffset[right] ?? 0) < utcOffset) right += 1;
   let left = right - 1;
-  while (left >= 0 || right < zones.length) {
-    const west = left >= 0 ? utcOffset - (zones[left]?.utcOffset ?? 0) : Number.POSITIVE_INFINITY;
+  for (let k = 0; k < out.length; k++) {
+    const west =
+      left >= first ? utcOffset - (index.zoneOffset[left] ?? 0) : Number.POSITIVE_INFINITY;
     const east =
-      right < zones.length ? (zones[right]?.utcOffset ?? 0) - utcOffset : Number.POSITIVE_INFINITY;
-    if (west <= east) out.push(left--);
-    else out.push(right++);
+      right < end ? (index.zoneOffset[right] ?? 0) - utcOffset : Number.POSITIVE_INFINITY;
+    out[k] = west <= east ? left-- : right++;
   }
+  cache?.set(utcOffset, out);
+  return out;
 }

@@ -31,15 +31,10 @@ import type { SolverResult } from './solver';
  * every left-out pair, the same potentials certify the same flow as a minimum-cost flow of
  * the FULL network, i.e. a maximum-weight b-matching over all eligible pairs — with the
  * capacities, the group hubs, the mentors' limits across hubs and "not matched" all inside
- * the one network. In LP terms (the constraint matrix is a network matrix, so the LP
- * optimum is integral): the dual of max Σ w·x subject to mentee j ≤ 1, hub h ≤ cap(h),
- * mentor m ≤ limit(m) is min Σ y(j) + Σ cap(h)·z(h) + Σ limit(m)·u(m) subject to
- * y(j) + z(h) + u(m) ≥ w for every eligible edge, all ≥ 0. Take y⁺(j) = max(0, y(j)),
- * u(m) = max(0, π(m)), z(h) = max(0, π(h) − u(m)): then y⁺(j) + z(h) + u(m) ≥ y(j) + π(h),
- * so the test below (w ≤ π(h) + y(j)) makes them feasible, and complementary slackness
- * holds by the residual arcs' signs (u(m) > 0 only on a full mentor, z(h) > 0 only on a full
- * hub, y(j) ≥ 0 for a matched mentee and ≤ 0 for one left unmatched, equality on the
- * chosen edges), so the dual value equals the matching's total.
+ * the one network (the reduced-cost optimality theorem; Ahuja, Magnanti and Orlin, Network
+ * Flows, §9.3). Chosen pairs need no test: their arcs are full, and only their reverse arcs
+ * (w ≥ π(h) + y(j)) are in the residual network, which the solver already keeps
+ * non-negative.
  * A pair with w > π(h) + y(j) could improve the total: it is added and the round solved
  * again, until none is left; each pass adds at least one new pair, so this ends.
  *
@@ -98,13 +93,18 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
     p[h.mentor] = Math.min(p[h.mentor] ?? 0, hubDual[k] ?? 0);
   });
   // Each class's members by p, smallest first.
-  const byPrice = index.classes.map((cls) =>
-    Int32Array.from(cls.members).sort((a, b) => {
-      const d = (p[a] ?? 0) - (p[b] ?? 0);
-      return d === 0 ? a - b : d < 0 ? -1 : 1;
-    }),
-  );
-  const lowest = Float64Array.from(byPrice, (members) => p[members[0] ?? 0] ?? 0);
+  const { zoneOffset, zoneStart, classGrade, classTop, classStart } = index;
+  const byPrice = Int32Array.from(index.members);
+  const lowest = new Float64Array(classGrade.length);
+  const byP = (a: number, b: number) => {
+    const d = (p[a] ?? 0) - (p[b] ?? 0);
+    return d === 0 ? a - b : d < 0 ? -1 : 1;
+  };
+  for (let k = 0; k < classGrade.length; k++) {
+    const range = byPrice.subarray(classStart[k] ?? 0, classStart[k + 1] ?? 0);
+    range.sort(byP);
+    lowest[k] = p[range[0] ?? 0] ?? 0;
+  }
   let lowestOfAll = Number.POSITIVE_INFINITY;
   for (const v of lowest) lowestOfAll = Math.min(lowestOfAll, v);
 
@@ -122,12 +122,11 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
 
   const stamp = new Int32Array(P).fill(-1);
   const scratch = {
-    stamp: new Int32Array(index.groups.length).fill(-1),
-    count: new Int32Array(index.groups.length),
+    stamp: new Int32Array(index.groupCount).fill(-1),
+    count: new Int32Array(index.groupCount),
   };
   const groups: number[] = [];
   const shared: number[] = [];
-  const zoneOrder: number[] = [];
   const found: [number, number, number][] = [];
   // This mentee's best finds so far, by gain w − π(h) − y (the most negative reduced cost).
   const gains: number[] = [];
@@ -173,28 +172,24 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
       const topics = (shared[g] ?? 0) * WEIGHTS.topic;
       // Groups come most shared topics first: the bounds only fall from here.
       if (Math.min(cut, topics + extraJ) - y <= lowestOfAll) break;
-      const group = index.groups[groups[g] ?? 0];
-      if (!group) continue;
-      zonesNearestFirst(group, offsetJ, zoneOrder);
-      for (const z of zoneOrder) {
-        const zone = group.zones[z];
-        if (!zone) continue;
-        const near = topics - timeZonePenalty(zone.utcOffset, offsetJ);
+      for (const z of zonesNearestFirst(index, groups[g] ?? 0, offsetJ)) {
+        const near = topics - timeZonePenalty(zoneOffset[z] ?? 0, offsetJ);
         // Zones come nearest first: the bound only falls from here.
         if (Math.min(cut, near + extraJ) - y <= lowestOfAll) break;
-        for (const k of zone.classes) {
-          const cls = index.classes[k];
-          if (!cls || cls.grade >= grade) continue;
+        for (let k = zoneStart[z] ?? 0; k < (zoneStart[z + 1] ?? 0); k++) {
+          if ((classGrade[k] ?? 0) >= grade) continue;
           // The class's best member bounds what interests and formats add for all of it.
-          const threshold = Math.min(cut, near + Math.min(cls.extra[0] ?? 0, extraJ)) - y;
+          const threshold = Math.min(cut, near + Math.min(classTop[k] ?? 0, extraJ)) - y;
           if (threshold <= (lowest[k] ?? 0)) continue;
-          const members = byPrice[k] ?? new Int32Array(0);
+          const first = classStart[k] ?? 0;
+          const last = classStart[k + 1] ?? first;
           let count = 0;
-          while (count < members.length && (p[members[count] ?? 0] ?? 0) < threshold) count += 1;
+          while (first + count < last && (p[byPrice[first + count] ?? 0] ?? 0) < threshold)
+            count += 1;
           const offset = rotate % count;
           for (let r = 0; r < count; r++) {
             const at = r + offset;
-            visit(members[at < count ? at : at - count] ?? 0);
+            visit(byPrice[first + (at < count ? at : at - count)] ?? 0);
           }
         }
       }

@@ -135,15 +135,15 @@ export function planRound(
   };
   const cutoff = new Float64Array(mentees.length).fill(Number.NEGATIVE_INFINITY);
   const index = indexMentors(compiled);
+  const { zoneOffset, zoneStart, classGrade, classTop, classStart, members, extra } = index;
   const scratch = {
-    stamp: new Int32Array(index.groups.length).fill(-1),
-    count: new Int32Array(index.groups.length),
+    stamp: new Int32Array(index.groupCount).fill(-1),
+    count: new Int32Array(index.groupCount),
   };
   const sharedGroups: number[] = [];
   const sharedTopics: number[] = [];
-  const zoneOrder: number[] = [];
   /** Classes the grade rule ruled out for some mentee: everyone in them is wanted by someone. */
-  const classWanted = new Uint8Array(index.classes.length);
+  const classWanted = new Uint8Array(classGrade.length);
   const mentorOfUser = new Map<number, number>();
   mentors.forEach((m, i) => {
     mentorOfUser.set(m.userId, i);
@@ -174,47 +174,41 @@ export function planRound(
         skipped[j] = 1;
         break;
       }
-      const group = index.groups[sharedGroups[g] ?? 0];
-      if (!group) continue;
-      zonesNearestFirst(group, offsetJ, zoneOrder);
-      for (const z of zoneOrder) {
-        const zone = group.zones[z];
-        if (!zone) continue;
-        const base = topics - timeZonePenalty(zone.utcOffset, offsetJ);
+      for (const z of zonesNearestFirst(index, sharedGroups[g] ?? 0, offsetJ)) {
+        const base = topics - timeZonePenalty(zoneOffset[z] ?? 0, offsetJ);
         // Zones come nearest first: once one cannot beat the list, no farther one can.
         if (settled(base + extraJ)) {
           skipped[j] = 1;
           break;
         }
-        classes: for (const k of zone.classes) {
-          const cls = index.classes[k];
-          if (!cls) continue;
-          const others = cls.members.length - (k === selfClass ? 1 : 0);
-          if (cls.grade >= grade) {
+        classes: for (let k = zoneStart[z] ?? 0; k < (zoneStart[z + 1] ?? 0); k++) {
+          const first = classStart[k] ?? 0;
+          const last = classStart[k + 1] ?? first;
+          if ((classGrade[k] ?? 0) >= grade) {
             // Everyone here is at the mentee's grade or above (the mentee's own entry as a
             // mentor, for role "both", is no candidate at all).
-            candidates += others;
-            if (k !== selfClass) classWanted[k] = 1;
-            else
-              for (const i of cls.members)
+            if (k !== selfClass) {
+              candidates += last - first;
+              classWanted[k] = 1;
+            } else {
+              candidates += last - first - 1;
+              for (let at = first; at < last; at++) {
+                const i = members[at] ?? 0;
                 if (i !== self && (mentorReach[i] ?? 0) < WANTED) mentorReach[i] = WANTED;
+              }
+            }
             continue;
           }
-          if (settled(base + Math.min(cls.extra[0] ?? 0, extraJ))) {
+          if (settled(base + Math.min(classTop[k] ?? 0, extraJ))) {
             skipped[j] = 1;
             continue;
           }
-          const { members, extra } = cls;
           // Runs of members with the same bound; each mentee starts a run at its own place,
           // so mentors who score the same land on different lists, not the first on every list.
-          for (let from = 0; from < members.length; ) {
+          for (let from = first; from < last; ) {
             let end = from + 1;
-            while (end < members.length && extra[end] === extra[from]) end += 1;
+            while (end < last && extra[end] === extra[from]) end += 1;
             const bound = base + Math.min(extra[from] ?? 0, extraJ);
-            if (settled(bound)) {
-              skipped[j] = 1;
-              continue classes;
-            }
             const size = end - from;
             const offset = rotate % size;
             for (let r = 0; r < size; r++) {
@@ -266,14 +260,18 @@ export function planRound(
     if (bestW.length === candidatesPerMentee) cutoff[j] = bestW[bestW.length - 1] ?? 0;
     for (let k = 0; k < bestW.length; k++) addPair(bestI[k] ?? 0, j, bestW[k] ?? 0);
   });
-  index.classes.forEach((cls, k) => {
-    if (!classWanted[k]) return;
-    for (const i of cls.members) if ((mentorReach[i] ?? 0) < WANTED) mentorReach[i] = WANTED;
+  classWanted.forEach((wanted, k) => {
+    if (!wanted) return;
+    for (let at = classStart[k] ?? 0; at < (classStart[k + 1] ?? 0); at++) {
+      const i = members[at] ?? 0;
+      if ((mentorReach[i] ?? 0) < WANTED) mentorReach[i] = WANTED;
+    }
   });
   T.scan = performance.now() - T0;
   T0 = performance.now();
   const flow = new MatchingFlow({ mentorLimit: limit, hubs, menteeCount: mentees.length, edges });
   let result = flow.solve();
+  if (process.env.ROUND_TRACE) console.error("first total", result.total);
   T.solve += performance.now() - T0;
   T0 = performance.now();
   const proof = { added: 0, solves: 1 };
