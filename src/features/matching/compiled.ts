@@ -100,7 +100,7 @@ export function compile(mentors: readonly Volunteer[], mentees: readonly Volunte
   return { mentors: side(mentors), mentees: side(mentees), topicWords, interestWords };
 }
 
-function popcount(x: number): number {
+export function popcount(x: number): number {
   let v = x - ((x >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;

@@ -1,4 +1,5 @@
-import { type Compiled, extraUpperBound } from './compiled';
+import { type Compiled, extraUpperBound, type Side } from './compiled';
+import { WEIGHTS } from './score';
 
 /**
  * Mentors grouped by what bounds their score with any mentee, so a round can pass over
@@ -31,6 +32,14 @@ export interface MentorIndex {
   extra: Int32Array;
   /** Each mentor's class. */
   classOf: Int32Array;
+  /**
+   * Per class, per set of up to `WEIGHTS.interestCap` interests (its `interestKey`), the
+   * members who have all of them: a mentee's shared interests find the mentors that share
+   * them without scanning the rest. Members with more than `LISTED_INTERESTS_MAX` interests
+   * are left out of these lists, and their class marked in `unlisted`.
+   */
+  interestLists: Map<number, Int32Array>[];
+  unlisted: Uint8Array;
   /** Per group, per mentee UTC offset, the group's zones nearest first (filled as asked). */
   nearest: Map<number, Int32Array>[];
 }
@@ -92,9 +101,27 @@ export function indexMentors(c: Compiled): MentorIndex {
     forEachBit(m.teach, i * words, words, (t) => groupsByTopic[t]?.push(g));
   });
   const classOf = new Int32Array(m.count);
-  for (let k = 0; k + 1 < classStart.length; k++)
-    for (let at = classStart[k] ?? 0; at < (classStart[k + 1] ?? 0); at++)
-      classOf[order[at] ?? 0] = k;
+  const interestLists: Map<number, Int32Array>[] = [];
+  const unlisted = new Uint8Array(classGrade.length);
+  const ids: number[] = [];
+  for (let k = 0; k + 1 < classStart.length; k++) {
+    const lists = new Map<number, number[]>();
+    for (let at = classStart[k] ?? 0; at < (classStart[k + 1] ?? 0); at++) {
+      const i = order[at] ?? 0;
+      classOf[i] = k;
+      interestIds(c, m, i, ids);
+      if (ids.length > LISTED_INTERESTS_MAX) {
+        unlisted[k] = 1;
+        continue;
+      }
+      forEachInterestSet(c, ids, (key) => {
+        const list = lists.get(key);
+        if (list) list.push(i);
+        else lists.set(key, [i]);
+      });
+    }
+    interestLists.push(new Map([...lists].map(([key, list]) => [key, Int32Array.from(list)])));
+  }
   return {
     groupCount: samples.length,
     groupsByTopic: groupsByTopic.map((list) => Int32Array.from(list)),
@@ -107,6 +134,8 @@ export function indexMentors(c: Compiled): MentorIndex {
     members: order,
     extra: Int32Array.from(order, (i) => extraOf[i] ?? 0),
     classOf,
+    interestLists,
+    unlisted,
     nearest: Array.from({ length: samples.length }, () => new Map()),
   };
 }
@@ -194,4 +223,37 @@ export function zonesNearestFirst(index: MentorIndex, g: number, utcOffset: numb
   }
   cache?.set(utcOffset, out);
   return out;
+}
+
+/** A mentor with more interests than this is not spelled out in `interestLists` (2^k sets). */
+export const LISTED_INTERESTS_MAX = 8;
+
+/** The interest ids of `side`'s person k, into `out`, smallest first. */
+export function interestIds(c: Compiled, side: Side, k: number, out: number[]): void {
+  out.length = 0;
+  forEachBit(side.interests, k * c.interestWords, c.interestWords, (id) => out.push(id));
+}
+
+/**
+ * Calls `f(key, size)` for every non-empty set of up to `WEIGHTS.interestCap` of the sorted
+ * interest ids; the same set always gives the same key.
+ */
+export function forEachInterestSet(
+  c: Compiled,
+  ids: readonly number[],
+  f: (key: number, size: number) => void,
+): void {
+  const base = c.interestWords * 32 + 1;
+  const n = ids.length;
+  for (let a = 0; a < n; a++) {
+    const ka = (ids[a] ?? 0) + 1;
+    f(ka, 1);
+    if (WEIGHTS.interestCap < 2) continue;
+    for (let b = a + 1; b < n; b++) {
+      const kb = ka * base + (ids[b] ?? 0) + 1;
+      f(kb, 2);
+      if (WEIGHTS.interestCap < 3) continue;
+      for (let d = b + 1; d < n; d++) f(kb * base + (ids[d] ?? 0) + 1, 3);
+    }
+  }
 }

@@ -2,11 +2,19 @@ import {
   type Compiled,
   extraUpperBound,
   fastScore,
+  popcount,
   ruleOut,
   spread,
   timeZonePenalty,
 } from './compiled';
-import { groupsSharingTopics, type MentorIndex, zonesNearestFirst } from './mentor-index';
+import {
+  forEachInterestSet,
+  groupsSharingTopics,
+  interestIds,
+  LISTED_INTERESTS_MAX,
+  type MentorIndex,
+  zonesNearestFirst,
+} from './mentor-index';
 import { type MatchRules, WEIGHTS } from './score';
 import type { SolverResult } from './solver';
 
@@ -107,6 +115,7 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
   }
   let lowestOfAll = Number.POSITIVE_INFINITY;
   for (const v of lowest) lowestOfAll = Math.min(lowestOfAll, v);
+  for (const lists of index.interestLists) for (const list of lists.values()) list.sort(byP);
 
   // The candidate graph's pairs, by mentee.
   const start = new Int32Array(N + 1);
@@ -127,6 +136,9 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
   };
   const groups: number[] = [];
   const shared: number[] = [];
+  const ids: number[] = [];
+  const setKeys: number[] = [];
+  const setSizes: number[] = [];
   const found: [number, number, number][] = [];
   // This mentee's best finds so far, by gain w − π(h) − y (the most negative reduced cost).
   const gains: number[] = [];
@@ -140,6 +152,7 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
     for (let k = start[j] ?? 0; k < (start[j + 1] ?? 0); k++) stamp[inGraph[k] ?? 0] = j;
     const visit = (i: number) => {
       if (stamp[i] === j) return;
+      stamp[i] = j;
       if (ruleOut(compiled, i, j, input.rules, input.pastPairs)) return;
       const s = fastScore(compiled, i, j);
       if (s <= 0) return;
@@ -160,11 +173,42 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
       gains[k] = gain;
       finds[k] = [i, j, w];
     };
+    /**
+     * Looks at the mentors of `list[from … to)` (sorted by p) whose pair may gain more than
+     * `bound − p − y` allows: every one with p below `bound − y`, less what the list of finds
+     * already holds when it is full.
+     */
+    const scan = (list: Int32Array, from: number, to: number, bound: number) => {
+      const enough = finds.length === PRICED_PER_MENTEE ? (gains[gains.length - 1] ?? 0) : 0;
+      const below = Math.min(cut, bound) - y - enough;
+      let count = 0;
+      while (from + count < to && (p[list[from + count] ?? 0] ?? 0) < below) count += 1;
+      if (count === 0) return;
+      const offset = rotate % count;
+      for (let r = 0; r < count; r++) {
+        const at = r + offset;
+        visit(list[from + (at < count ? at : at - count)] ?? 0);
+      }
+    };
     gains.length = 0;
     finds.length = 0;
     const grade = compiled.mentees.grade[j] ?? 0;
     const offsetJ = compiled.mentees.utcOffset[j] ?? 0;
     const extraJ = extraUpperBound(compiled, compiled.mentees, j);
+    const formatsJ = Math.max(0, popcount(compiled.mentees.formats[j] ?? 0) - 1) * WEIGHTS.format;
+    // The mentee's interest sets, most interests first: the mentors who share the most are
+    // looked at first, so the list of finds fills with the best and cuts the rest short.
+    interestIds(compiled, compiled.mentees, j, ids);
+    const bySets = ids.length <= LISTED_INTERESTS_MAX;
+    setKeys.length = 0;
+    setSizes.length = 0;
+    if (bySets) {
+      forEachInterestSet(compiled, ids, (key, size) => {
+        setKeys.push(key);
+        setSizes.push(size);
+      });
+      sortBySizeDown(setKeys, setSizes);
+    }
     // Equal gains keep the first found: each mentee starts at its own place (see `spread`).
     const rotate = spread(compiled.mentees.userId[j] ?? 0);
     groupsSharingTopics(index, compiled, j, scratch, groups, shared);
@@ -179,22 +223,42 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
         for (let k = zoneStart[z] ?? 0; k < (zoneStart[z + 1] ?? 0); k++) {
           if ((classGrade[k] ?? 0) >= grade) continue;
           // The class's best member bounds what interests and formats add for all of it.
-          const threshold = Math.min(cut, near + Math.min(classTop[k] ?? 0, extraJ)) - y;
-          if (threshold <= (lowest[k] ?? 0)) continue;
+          const top = near + Math.min(classTop[k] ?? 0, extraJ);
+          if (Math.min(cut, top) - y <= (lowest[k] ?? 0)) continue;
           const first = classStart[k] ?? 0;
           const last = classStart[k + 1] ?? first;
-          let count = 0;
-          while (first + count < last && (p[byPrice[first + count] ?? 0] ?? 0) < threshold)
-            count += 1;
-          const offset = rotate % count;
-          for (let r = 0; r < count; r++) {
-            const at = r + offset;
-            visit(byPrice[first + (at < count ? at : at - count)] ?? 0);
+          if (!bySets) {
+            scan(byPrice, first, last, top);
+            continue;
           }
+          // Those who share `size` interests with the mentee score at most `near` plus the
+          // interests and every format the mentee has; those who share none, plus the formats.
+          const lists = index.interestLists[k];
+          setKeys.forEach((key, n) => {
+            const list = lists?.get(key);
+            const size = setSizes[n] ?? 0;
+            if (list) scan(list, 0, list.length, near + interestBound(size) + formatsJ);
+          });
+          scan(byPrice, first, last, index.unlisted[k] ? top : near + formatsJ);
         }
       }
     }
     for (const f of finds) found.push(f);
   }
   return found;
+}
+
+/** What `size` shared interests add to a score, at most. */
+function interestBound(size: number): number {
+  return WEIGHTS.interest * (size < 3 ? size : Math.max(3, WEIGHTS.interestCap));
+}
+
+/** Sorts the keys by their sizes, largest first (sizes are 1 to 3: a counting sort). */
+function sortBySizeDown(keys: number[], sizes: number[]): void {
+  const pairs = keys.map((key, n) => [sizes[n] ?? 0, key] as const);
+  pairs.sort((a, b) => b[0] - a[0]);
+  pairs.forEach(([size, key], n) => {
+    keys[n] = key;
+    sizes[n] = size;
+  });
 }

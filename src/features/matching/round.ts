@@ -271,7 +271,7 @@ export function planRound(
   T0 = performance.now();
   const flow = new MatchingFlow({ mentorLimit: limit, hubs, menteeCount: mentees.length, edges });
   let result = flow.solve();
-  if (process.env.ROUND_TRACE) console.error("first total", result.total);
+  if (process.env.ROUND_TRACE) console.error('first total', result.total);
   T.solve += performance.now() - T0;
   T0 = performance.now();
   const proof = { added: 0, solves: 1 };
