@@ -294,6 +294,8 @@ export function planRound(
     const before = edges.length;
     for (const [i, j, w] of better) addPair(i, j, w);
     proof.added += better.length;
+    if (process.env.ROUND_TRACE)
+      console.error('pass adds', better.length, 'total before', result.total);
     proof.solves += 1;
     // From where it was: only the mentees the new pairs concern are routed again.
     flow.addEdges(edges.slice(before));
