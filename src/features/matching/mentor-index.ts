@@ -30,6 +30,8 @@ export interface MentorIndex {
   members: Int32Array;
   /** `extra` of the mentor at the same position of `members`. */
   extra: Int32Array;
+  /** Per position of `members`, where its run of equal `extra` (within its class) ends. */
+  extraRunEnd: Int32Array;
   /** Each mentor's class. */
   classOf: Int32Array;
   /**
@@ -100,6 +102,14 @@ export function indexMentors(c: Compiled): MentorIndex {
   samples.forEach((i, g) => {
     forEachBit(m.teach, i * words, words, (t) => groupsByTopic[t]?.push(g));
   });
+  const extra = Int32Array.from(order, (i) => extraOf[i] ?? 0);
+  const extraRunEnd = new Int32Array(m.count);
+  for (let k = 0; k + 1 < classStart.length; k++) {
+    const to = classStart[k + 1] ?? 0;
+    for (let at = to - 1; at >= (classStart[k] ?? 0); at--)
+      extraRunEnd[at] =
+        at + 1 < to && extra[at + 1] === extra[at] ? (extraRunEnd[at + 1] ?? to) : at + 1;
+  }
   const classOf = new Int32Array(m.count);
   const interestLists: Map<number, Int32Array>[] = [];
   const unlisted = new Uint8Array(classGrade.length);
@@ -132,7 +142,8 @@ export function indexMentors(c: Compiled): MentorIndex {
     classTop: Int32Array.from(classTop),
     classStart: Int32Array.from(classStart),
     members: order,
-    extra: Int32Array.from(order, (i) => extraOf[i] ?? 0),
+    extra,
+    extraRunEnd,
     classOf,
     interestLists,
     unlisted,

@@ -138,6 +138,25 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
     return lowestGrade;
   });
   for (const lists of index.interestLists) for (const list of lists.values()) list.sort(byP);
+  // Where each run of equal p ends, per sorted list (runs never cross a class).
+  const runEnds = (list: Int32Array, from: number, to: number, ends: Int32Array) => {
+    for (let at = to - 1; at >= from; at--)
+      ends[at] =
+        at + 1 < to && p[list[at + 1] ?? 0] === p[list[at] ?? 0] ? (ends[at + 1] ?? to) : at + 1;
+  };
+  const byPriceEnds = new Int32Array(byPrice.length);
+  for (let k = 0; k < classGrade.length; k++)
+    runEnds(byPrice, classStart[k] ?? 0, classStart[k + 1] ?? 0, byPriceEnds);
+  const listEnds = index.interestLists.map(
+    (lists) =>
+      new Map(
+        [...lists].map(([key, list]) => {
+          const ends = new Int32Array(list.length);
+          runEnds(list, 0, list.length, ends);
+          return [key, ends] as const;
+        }),
+      ),
+  );
 
   // The candidate graph's pairs, by mentee.
   const start = new Int32Array(N + 1);
@@ -200,16 +219,25 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
      * `bound − p − y` allows: every one with p below `bound − y`, less what the list of finds
      * already holds when it is full.
      */
-    const scan = (list: Int32Array, from: number, to: number, bound: number) => {
-      const enough = finds.length === PRICED_PER_MENTEE ? (gains[gains.length - 1] ?? 0) : 0;
-      const below = Math.min(cut, bound) - y - enough;
-      let count = 0;
-      while (from + count < to && (p[list[from + count] ?? 0] ?? 0) < below) count += 1;
-      if (count === 0) return;
-      const offset = rotate % count;
-      for (let r = 0; r < count; r++) {
-        const at = r + offset;
-        visit(list[from + (at < count ? at : at - count)] ?? 0);
+    const scan = (list: Int32Array, ends: Int32Array, from: number, to: number, bound: number) => {
+      const reach = Math.min(cut, bound) - y;
+      // Runs of mentors with the same p, cheapest first; each mentee starts a run at its own
+      // place. A run is worth a look while its p is below what a find must beat.
+      for (let run = from; run < to; ) {
+        const price = p[list[run] ?? 0] ?? 0;
+        const enough = () =>
+          price >=
+          reach - (finds.length === PRICED_PER_MENTEE ? (gains[gains.length - 1] ?? 0) : 0);
+        if (enough()) return;
+        const end = ends[run] ?? to;
+        const size = end - run;
+        const offset = rotate % size;
+        for (let r = 0; r < size; r++) {
+          const at = r + offset;
+          visit(list[run + (at < size ? at : at - size)] ?? 0);
+          if (finds.length === PRICED_PER_MENTEE && enough()) return;
+        }
+        run = end;
       }
     };
     gains.length = 0;
@@ -255,7 +283,7 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
           const first = classStart[k] ?? 0;
           const last = classStart[k + 1] ?? first;
           if (!bySets) {
-            scan(byPrice, first, last, top);
+            scan(byPrice, byPriceEnds, first, last, top);
             continue;
           }
           // Those who share `size` interests with the mentee score at most `near` plus the
@@ -263,10 +291,12 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
           const lists = index.interestLists[k];
           setKeys.forEach((key, n) => {
             const list = lists?.get(key);
+            const ends = listEnds[k]?.get(key);
             const size = setSizes[n] ?? 0;
-            if (list) scan(list, 0, list.length, near + interestBound(size) + formatsJ);
+            if (list && ends)
+              scan(list, ends, 0, list.length, near + interestBound(size) + formatsJ);
           });
-          scan(byPrice, first, last, index.unlisted[k] ? top : near + formatsJ);
+          scan(byPrice, byPriceEnds, first, last, index.unlisted[k] ? top : near + formatsJ);
         }
       }
     }

@@ -135,7 +135,8 @@ export function planRound(
   };
   const cutoff = new Float64Array(mentees.length).fill(Number.NEGATIVE_INFINITY);
   const index = indexMentors(compiled);
-  const { zoneOffset, zoneStart, classGrade, classTop, classStart, members, extra } = index;
+  const { zoneOffset, zoneStart, classGrade, classTop, classStart, members, extra, extraRunEnd } =
+    index;
   const scratch = {
     stamp: new Int32Array(index.groupCount).fill(-1),
     count: new Int32Array(index.groupCount),
@@ -206,8 +207,7 @@ export function planRound(
           // Runs of members with the same bound; each mentee starts a run at its own place,
           // so mentors who score the same land on different lists, not the first on every list.
           for (let from = first; from < last; ) {
-            let end = from + 1;
-            while (end < last && extra[end] === extra[from]) end += 1;
+            const end = extraRunEnd[from] ?? last;
             const bound = base + Math.min(extra[from] ?? 0, extraJ);
             const size = end - from;
             const offset = rotate % size;
