@@ -32,8 +32,13 @@ export interface MentorIndex {
   extra: Int32Array;
   /** Per position of `members`, where its run of equal `extra` (within its class) ends. */
   extraRunEnd: Int32Array;
-  /** Each mentor's class. */
+  /** Each mentor's class, zone and group. */
   classOf: Int32Array;
+  zoneOf: Int32Array;
+  groupOf: Int32Array;
+  /** The most junior grade in each zone and group: the grade rule can pass over the rest. */
+  zoneJunior: Int32Array;
+  groupJunior: Int32Array;
   /**
    * Per class, per set of up to `WEIGHTS.interestCap` interests (its `interestKey`), the
    * members who have all of them: a mentee's shared interests find the mentors that share
@@ -111,6 +116,18 @@ export function indexMentors(c: Compiled): MentorIndex {
         at + 1 < to && extra[at + 1] === extra[at] ? (extraRunEnd[at + 1] ?? to) : at + 1;
   }
   const classOf = new Int32Array(m.count);
+  const zoneOf = new Int32Array(m.count);
+  const zoneJunior = new Int32Array(zoneOffset.length).fill(Number.MAX_SAFE_INTEGER);
+  for (let z = 0; z < zoneOffset.length; z++)
+    for (let k = zoneStart[z] ?? 0; k < (zoneStart[z + 1] ?? 0); k++) {
+      zoneJunior[z] = Math.min(zoneJunior[z] ?? 0, classGrade[k] ?? 0);
+      for (let at = classStart[k] ?? 0; at < (classStart[k + 1] ?? 0); at++)
+        zoneOf[order[at] ?? 0] = z;
+    }
+  const groupJunior = new Int32Array(samples.length).fill(Number.MAX_SAFE_INTEGER);
+  for (let g = 0; g < samples.length; g++)
+    for (let z = groupZones[g] ?? 0; z < (groupZones[g + 1] ?? 0); z++)
+      groupJunior[g] = Math.min(groupJunior[g] ?? 0, zoneJunior[z] ?? 0);
   const interestLists: Map<number, Int32Array>[] = [];
   const unlisted = new Uint8Array(classGrade.length);
   const ids: number[] = [];
@@ -145,6 +162,10 @@ export function indexMentors(c: Compiled): MentorIndex {
     extra,
     extraRunEnd,
     classOf,
+    zoneOf,
+    groupOf,
+    zoneJunior,
+    groupJunior,
     interestLists,
     unlisted,
     nearest: Array.from({ length: samples.length }, () => new Map()),

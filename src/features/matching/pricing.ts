@@ -124,19 +124,7 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
   for (let g = 0; g < index.groupCount; g++)
     for (let z = index.groupZones[g] ?? 0; z < (index.groupZones[g + 1] ?? 0); z++)
       lowestInGroup[g] = Math.min(lowestInGroup[g] ?? 0, lowestInZone[z] ?? 0);
-  // And the most junior grade in each zone and group: the grade rule passes over the rest.
-  const juniorInZone = Int32Array.from({ length: zoneStart.length - 1 }, (_, z) => {
-    let lowestGrade = Number.MAX_SAFE_INTEGER;
-    for (let k = zoneStart[z] ?? 0; k < (zoneStart[z + 1] ?? 0); k++)
-      lowestGrade = Math.min(lowestGrade, classGrade[k] ?? 0);
-    return lowestGrade;
-  });
-  const juniorInGroup = Int32Array.from({ length: index.groupCount }, (_, g) => {
-    let lowestGrade = Number.MAX_SAFE_INTEGER;
-    for (let z = index.groupZones[g] ?? 0; z < (index.groupZones[g + 1] ?? 0); z++)
-      lowestGrade = Math.min(lowestGrade, juniorInZone[z] ?? 0);
-    return lowestGrade;
-  });
+  const { zoneJunior, groupJunior } = index;
   for (const lists of index.interestLists) for (const list of lists.values()) list.sort(byP);
   // Where each run of equal p ends, per sorted list (runs never cross a class).
   const runEnds = (list: Int32Array, from: number, to: number, ends: Int32Array) => {
@@ -268,13 +256,13 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
       const reach = Math.min(cut, topics + extraJ) - y;
       if (reach <= lowestOfAll) break;
       if (reach <= (lowestInGroup[groups[g] ?? 0] ?? 0)) continue;
-      if ((juniorInGroup[groups[g] ?? 0] ?? 0) >= grade) continue;
+      if ((groupJunior[groups[g] ?? 0] ?? 0) >= grade) continue;
       for (const z of zonesNearestFirst(index, groups[g] ?? 0, offsetJ)) {
         const near = topics - timeZonePenalty(zoneOffset[z] ?? 0, offsetJ);
         // Zones come nearest first: the bound only falls from here.
         const zoneReach = Math.min(cut, near + extraJ) - y;
         if (zoneReach <= lowestOfAll) break;
-        if (zoneReach <= (lowestInZone[z] ?? 0) || (juniorInZone[z] ?? 0) >= grade) continue;
+        if (zoneReach <= (lowestInZone[z] ?? 0) || (zoneJunior[z] ?? 0) >= grade) continue;
         for (let k = zoneStart[z] ?? 0; k < (zoneStart[z + 1] ?? 0); k++) {
           if ((classGrade[k] ?? 0) >= grade) continue;
           // The class's best member bounds what interests and formats add for all of it.

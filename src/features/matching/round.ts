@@ -143,8 +143,16 @@ export function planRound(
   };
   const sharedGroups: number[] = [];
   const sharedTopics: number[] = [];
-  /** Classes the grade rule ruled out for some mentee: everyone in them is wanted by someone. */
+  /** Classes, zones and groups the grade rule ruled out for some mentee: everyone in them is wanted by someone. */
   const classWanted = new Uint8Array(classGrade.length);
+  const { zoneJunior, groupJunior, groupZones } = index;
+  const zoneWanted = new Uint8Array(zoneOffset.length);
+  const groupWanted = new Uint8Array(index.groupCount);
+  const zoneSize = (z: number) =>
+    (classStart[zoneStart[z + 1] ?? 0] ?? 0) - (classStart[zoneStart[z] ?? 0] ?? 0);
+  const membersOfGroup = (g: number) =>
+    (classStart[zoneStart[groupZones[g + 1] ?? 0] ?? 0] ?? 0) -
+    (classStart[zoneStart[groupZones[g] ?? 0] ?? 0] ?? 0);
   const mentorOfUser = new Map<number, number>();
   mentors.forEach((m, i) => {
     mentorOfUser.set(m.userId, i);
@@ -158,6 +166,8 @@ export function planRound(
     let onlyGrade = true;
     const self = mentorOfUser.get(mentee.userId);
     const selfClass = self === undefined ? -1 : (index.classOf[self] ?? -1);
+    const selfZone = self === undefined ? -1 : (index.zoneOf[self] ?? -1);
+    const selfGroup = self === undefined ? -1 : (index.groupOf[self] ?? -1);
     const grade = compiled.mentees.grade[j] ?? 0;
     const offsetJ = compiled.mentees.utcOffset[j] ?? 0;
     const extraJ = extraUpperBound(compiled, compiled.mentees, j);
@@ -175,12 +185,24 @@ export function planRound(
         skipped[j] = 1;
         break;
       }
-      for (const z of zonesNearestFirst(index, sharedGroups[g] ?? 0, offsetJ)) {
+      const group = sharedGroups[g] ?? 0;
+      // A whole group (or zone) at the mentee's grade or above: wanted, but no candidate.
+      if ((groupJunior[group] ?? 0) >= grade && group !== selfGroup) {
+        candidates += membersOfGroup(group);
+        groupWanted[group] = 1;
+        continue;
+      }
+      for (const z of zonesNearestFirst(index, group, offsetJ)) {
         const base = topics - timeZonePenalty(zoneOffset[z] ?? 0, offsetJ);
         // Zones come nearest first: once one cannot beat the list, no farther one can.
         if (settled(base + extraJ)) {
           skipped[j] = 1;
           break;
+        }
+        if ((zoneJunior[z] ?? 0) >= grade && z !== selfZone) {
+          candidates += zoneSize(z);
+          zoneWanted[z] = 1;
+          continue;
         }
         classes: for (let k = zoneStart[z] ?? 0; k < (zoneStart[z + 1] ?? 0); k++) {
           const first = classStart[k] ?? 0;
@@ -260,12 +282,14 @@ export function planRound(
     if (bestW.length === candidatesPerMentee) cutoff[j] = bestW[bestW.length - 1] ?? 0;
     for (let k = 0; k < bestW.length; k++) addPair(bestI[k] ?? 0, j, bestW[k] ?? 0);
   });
-  classWanted.forEach((wanted, k) => {
-    if (!wanted) return;
-    for (let at = classStart[k] ?? 0; at < (classStart[k + 1] ?? 0); at++) {
-      const i = members[at] ?? 0;
-      if ((mentorReach[i] ?? 0) < WANTED) mentorReach[i] = WANTED;
-    }
+  members.forEach((i) => {
+    if (
+      (mentorReach[i] ?? 0) < WANTED &&
+      (classWanted[index.classOf[i] ?? 0] ||
+        zoneWanted[index.zoneOf[i] ?? 0] ||
+        groupWanted[index.groupOf[i] ?? 0])
+    )
+      mentorReach[i] = WANTED;
   });
   T.scan = performance.now() - T0;
   T0 = performance.now();
