@@ -135,13 +135,14 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
   const byPriceEnds = new Int32Array(byPrice.length);
   for (let k = 0; k < classGrade.length; k++)
     runEnds(byPrice, classStart[k] ?? 0, classStart[k + 1] ?? 0, byPriceEnds);
-  const listEnds = index.interestLists.map(
+  // Each interest list with its runs, under one key.
+  const listsOf = index.interestLists.map(
     (lists) =>
       new Map(
         [...lists].map(([key, list]) => {
           const ends = new Int32Array(list.length);
           runEnds(list, 0, list.length, ends);
-          return [key, ends] as const;
+          return [key, { list, ends }] as const;
         }),
       ),
   );
@@ -276,14 +277,16 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
           }
           // Those who share `size` interests with the mentee score at most `near` plus the
           // interests and every format the mentee has; those who share none, plus the formats.
-          const lists = index.interestLists[k];
-          setKeys.forEach((key, n) => {
-            const list = lists?.get(key);
-            const ends = listEnds[k]?.get(key);
+          const lists = listsOf[k];
+          for (let n = 0; n < setKeys.length; n++) {
             const size = setSizes[n] ?? 0;
-            if (list && ends)
-              scan(list, ends, 0, list.length, near + interestBound(size) + formatsJ);
-          });
+            const bound = near + interestBound(size) + formatsJ;
+            // Sets come largest first: once their bound cannot beat the finds, no smaller can.
+            const enough = finds.length === PRICED_PER_MENTEE ? (gains[gains.length - 1] ?? 0) : 0;
+            if (Math.min(cut, bound) - y - enough <= (lowest[k] ?? 0)) break;
+            const entry = lists?.get(setKeys[n] ?? 0);
+            if (entry) scan(entry.list, entry.ends, 0, entry.list.length, bound);
+          }
           scan(byPrice, byPriceEnds, first, last, index.unlisted[k] ? top : near + formatsJ);
         }
       }
