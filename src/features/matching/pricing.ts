@@ -180,6 +180,8 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
     // Mentor i can hold an improving pair only if p(i) < cut − y.
     if (cut - y <= lowestOfAll) continue;
     for (let k = start[j] ?? 0; k < (start[j + 1] ?? 0); k++) stamp[inGraph[k] ?? 0] = j;
+    /** What a find must gain to enter the list of finds: 0 until it is full. */
+    let least = 0;
     const visit = (i: number) => {
       if (stamp[i] === j) return;
       stamp[i] = j;
@@ -202,6 +204,7 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
       }
       gains[k] = gain;
       finds[k] = [i, j, w];
+      if (finds.length === PRICED_PER_MENTEE) least = gains[gains.length - 1] ?? 0;
     };
     /**
      * Looks at the mentors of `list[from … to)` (sorted by p) whose pair may gain more than
@@ -214,17 +217,14 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
       // place. A run is worth a look while its p is below what a find must beat.
       for (let run = from; run < to; ) {
         const price = p[list[run] ?? 0] ?? 0;
-        const enough = () =>
-          price >=
-          reach - (finds.length === PRICED_PER_MENTEE ? (gains[gains.length - 1] ?? 0) : 0);
-        if (enough()) return;
+        if (price >= reach - least) return;
         const end = ends[run] ?? to;
         const size = end - run;
-        const offset = rotate % size;
+        const offset = size === 1 ? 0 : rotate % size;
         for (let r = 0; r < size; r++) {
           const at = r + offset;
           visit(list[run + (at < size ? at : at - size)] ?? 0);
-          if (finds.length === PRICED_PER_MENTEE && enough()) return;
+          if (price >= reach - least) return;
         }
         run = end;
       }
@@ -282,8 +282,7 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
             const size = setSizes[n] ?? 0;
             const bound = near + interestBound(size) + formatsJ;
             // Sets come largest first: once their bound cannot beat the finds, no smaller can.
-            const enough = finds.length === PRICED_PER_MENTEE ? (gains[gains.length - 1] ?? 0) : 0;
-            if (Math.min(cut, bound) - y - enough <= (lowest[k] ?? 0)) break;
+            if (Math.min(cut, bound) - y - least <= (lowest[k] ?? 0)) break;
             const entry = lists?.get(setKeys[n] ?? 0);
             if (entry) scan(entry.list, entry.ends, 0, entry.list.length, bound);
           }
