@@ -124,6 +124,25 @@ describe('a round is optimal over every eligible pair, not just its candidate li
     expect(plan.proof.added).toBeGreaterThan(0);
   });
 
+  it('looks again at a mentee who had more improving pairs than one pass adds', () => {
+    // One favourite fills every one-candidate list; each of 15 mentees could improve with
+    // any of 15 ordinary mentors, more than the 10 pairs a pass adds per mentee.
+    const favourite = person(1, {
+      teach: new Set(['ai']),
+      interests: new Set(['chess', 'jazz', 'go']),
+    });
+    // Ten who share an interest with everyone (the same top ten for all), five who don't.
+    const ordinary = Array.from({ length: 15 }, (_, i) =>
+      person(10 + i, { teach: new Set(['ai']), interests: new Set(i < 10 ? ['chess'] : []) }),
+    );
+    const mentees = Array.from({ length: 15 }, (_, j) =>
+      person(100 + j, { grade: 3, learn: new Set(['ai']), interests: new Set(['chess']) }),
+    );
+    const plan = planRound([favourite, ...ordinary], mentees, noRules, 1);
+    expect(plan.matches).toHaveLength(15);
+    expect(plan.total).toBe(fullGraphOptimum([favourite, ...ordinary], mentees, noRules));
+  });
+
   it('looks past the mentors who share more topics when one sharing fewer scores higher', () => {
     // Two topics far away (20 − 3) against one topic with every interest (10 + 9): the scan
     // that stops at the stronger overlap must not stop before the weaker one could win.

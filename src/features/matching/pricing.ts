@@ -8,6 +8,7 @@ import {
   timeZonePenalty,
 } from './compiled';
 import {
+  forEachBit,
   forEachInterestSet,
   groupsSharingTopics,
   interestIds,
@@ -73,6 +74,8 @@ export interface PricingInput {
   cutoff: Float64Array;
   /** The mentors grouped by what bounds their scores. */
   index: MentorIndex;
+  /** Only these mentees (1) need a look this pass; all of them when absent (see `recheck`). */
+  only?: Uint8Array;
   /** The exact weight of an eligible pair, as the candidate lists weigh it. */
   weight: (mentor: number, mentee: number, score: number) => number;
   /** Whether hub h may take mentee j (its format). */
@@ -90,7 +93,14 @@ export const PRICED_PER_MENTEE = 10;
  * Pairs [mentor, mentee, weight] that could raise the total (for each mentee, the
  * `PRICED_PER_MENTEE` that gain the most); empty when the round is optimal.
  */
-export function priceLeftOut(input: PricingInput): [number, number, number][] {
+export interface Priced {
+  /** Pairs [mentor, mentee, weight] that could raise the total. */
+  pairs: [number, number, number][];
+  /** Mentees who had more such pairs than one pass adds. */
+  more: number[];
+}
+
+export function priceLeftOut(input: PricingInput): Priced {
   const { compiled, hubs, hubsOfMentor, edges, result, cutoff, index } = input;
   const P = compiled.mentors.count;
   const N = compiled.mentees.count;
@@ -170,12 +180,13 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
   const setKeys: number[] = [];
   const setSizes: number[] = [];
   const found: [number, number, number][] = [];
+  const more: number[] = [];
   // This mentee's best finds so far, by gain w − π(h) − y (the most negative reduced cost).
   const gains: number[] = [];
   const finds: [number, number, number][] = [];
   for (let j = 0; j < N; j++) {
     const cut = cutoff[j] ?? Number.NEGATIVE_INFINITY;
-    if (cut === Number.NEGATIVE_INFINITY) continue;
+    if (cut === Number.NEGATIVE_INFINITY || (input.only && !input.only[j])) continue;
     const y = menteeDual[j] ?? 0;
     // Mentor i can hold an improving pair only if p(i) < cut − y.
     if (cut - y <= lowestOfAll) continue;
@@ -291,8 +302,9 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
       }
     }
     for (const f of finds) found.push(f);
+    if (finds.length === PRICED_PER_MENTEE) more.push(j);
   }
-  return found;
+  return { pairs: found, more };
 }
 
 /** What `size` shared interests add to a score, at most. */
@@ -308,4 +320,72 @@ function sortBySizeDown(keys: number[], sizes: number[]): void {
     keys[n] = key;
     sizes[n] = size;
   });
+}
+
+/**
+ * Which mentees the next pass must look at again, so that it can skip the rest. A pair the
+ * last look found unable to improve, w ≤ π(h) + y(j), stays so while neither π(h) nor y(j)
+ * falls. So: every mentee whose y fell, every mentee who had more improving pairs than a
+ * pass adds, and — for each hub whose π fell — every mentee for whom a pair with that hub's
+ * mentor now improves (found by scoring that mentor against the mentees who want what they
+ * teach). Everyone else's left-out pairs were priced before against duals no higher than
+ * today's: still unable to improve. An empty next pass is then a proof, as a full one is.
+ */
+export function recheck(
+  input: Omit<PricingInput, 'only'>,
+  before: Pick<SolverResult, 'hubDual' | 'menteeDual'>,
+  more: readonly number[],
+  wanting: readonly Int32Array[],
+): Uint8Array {
+  const { compiled, hubs, hubsOfMentor, result, cutoff, edges } = input;
+  const N = compiled.mentees.count;
+  const only = new Uint8Array(N);
+  for (const j of more) only[j] = 1;
+  for (let j = 0; j < N; j++)
+    if ((result.menteeDual[j] ?? 0) < (before.menteeDual[j] ?? 0)) only[j] = 1;
+  const fell = new Set<number>();
+  hubs.forEach((h, k) => {
+    if ((result.hubDual[k] ?? 0) < (before.hubDual[k] ?? 0)) fell.add(h.mentor);
+  });
+  if (fell.size === 0) return only;
+  const inGraph = new Map<number, Set<number>>();
+  for (const i of fell) inGraph.set(i, new Set());
+  for (const e of edges) inGraph.get(e.mentor)?.add(e.mentee);
+  const seen = new Int32Array(N).fill(-1);
+  const words = compiled.topicWords;
+  for (const i of fell) {
+    const taken = inGraph.get(i);
+    forEachBit(compiled.mentors.teach, i * words, words, (t) => {
+      for (const j of wanting[t] ?? []) {
+        if (seen[j] === i || only[j]) continue;
+        seen[j] = i;
+        if (taken?.has(j) || (cutoff[j] ?? Number.NEGATIVE_INFINITY) === Number.NEGATIVE_INFINITY)
+          continue;
+        if (ruleOut(compiled, i, j, input.rules, input.pastPairs)) continue;
+        const s = fastScore(compiled, i, j);
+        if (s <= 0) continue;
+        const w = input.weight(i, j, s);
+        const y = result.menteeDual[j] ?? 0;
+        for (const h of hubsOfMentor[i] ?? []) {
+          if (w - (result.hubDual[h] ?? 0) - y > 0 && input.hubFits(h, j)) {
+            only[j] = 1;
+            break;
+          }
+        }
+      }
+    });
+  }
+  return only;
+}
+
+/** Topic id → the mentees who want it and whose lists left pairs out. */
+export function menteesWanting(compiled: Compiled, cutoff: Float64Array): Int32Array[] {
+  const lists: number[][] = Array.from({ length: compiled.topicWords * 32 }, () => []);
+  for (let j = 0; j < compiled.mentees.count; j++) {
+    if ((cutoff[j] ?? Number.NEGATIVE_INFINITY) === Number.NEGATIVE_INFINITY) continue;
+    forEachBit(compiled.mentees.learn, j * compiled.topicWords, compiled.topicWords, (t) =>
+      lists[t]?.push(j),
+    );
+  }
+  return lists.map((list) => Int32Array.from(list));
 }

@@ -10,7 +10,7 @@ import {
 } from './compiled';
 import { GROUP_SIZE_MAX } from './limits';
 import { groupsSharingTopics, indexMentors, zonesNearestFirst } from './mentor-index';
-import { priceLeftOut } from './pricing';
+import { menteesWanting, priceLeftOut, recheck } from './pricing';
 import {
   historyKey,
   type MatchRules,
@@ -299,21 +299,26 @@ export function planRound(
   T.solve += performance.now() - T0;
   T0 = performance.now();
   const proof = { added: 0, solves: 1 };
+  const pricing = {
+    compiled,
+    rules,
+    pastPairs,
+    hubs,
+    hubsOfMentor,
+    edges,
+    cutoff,
+    index,
+    weight: pairWeight,
+    hubFits,
+  };
+  const wanting = menteesWanting(compiled, cutoff);
+  // The first look covers every mentee; later ones only those the last solve could have
+  // changed the answer for (see `recheck`).
+  let only: Uint8Array | undefined;
   for (;;) {
     T0 = performance.now();
-    const better = priceLeftOut({
-      compiled,
-      rules,
-      pastPairs,
-      hubs,
-      hubsOfMentor,
-      edges,
-      result,
-      cutoff,
-      index,
-      weight: pairWeight,
-      hubFits,
-    });
+    const priced = priceLeftOut({ ...pricing, result, only });
+    const better = priced.pairs;
     if (better.length === 0) break;
     const before = edges.length;
     for (const [i, j, w] of better) addPair(i, j, w);
@@ -325,9 +330,11 @@ export function planRound(
     flow.addEdges(edges.slice(before));
     T.price += performance.now() - T0;
     T0 = performance.now();
+    const previous = result;
     result = flow.solve();
     T.solve += performance.now() - T0;
     T0 = performance.now();
+    only = recheck({ ...pricing, result }, previous, priced.more, wanting);
   }
 
   T.price += performance.now() - T0;
