@@ -157,8 +157,6 @@ export function planRound(
   mentors.forEach((m, i) => {
     mentorOfUser.set(m.userId, i);
   });
-  const T = { scan: 0, solve: 0, price: 0 };
-  let T0 = performance.now();
   mentees.forEach((mentee, j) => {
     bestI.length = 0;
     bestW.length = 0;
@@ -232,7 +230,7 @@ export function planRound(
             const end = extraRunEnd[from] ?? last;
             const bound = base + Math.min(extra[from] ?? 0, extraJ);
             const size = end - from;
-            const offset = rotate % size;
+            const offset = size === 1 ? 0 : rotate % size;
             for (let r = 0; r < size; r++) {
               if (settled(bound)) {
                 skipped[j] = 1;
@@ -291,13 +289,8 @@ export function planRound(
     )
       mentorReach[i] = WANTED;
   });
-  T.scan = performance.now() - T0;
-  T0 = performance.now();
   const flow = new MatchingFlow({ mentorLimit: limit, hubs, menteeCount: mentees.length, edges });
   let result = flow.solve();
-  if (process.env.ROUND_TRACE) console.error('first total', result.total);
-  T.solve += performance.now() - T0;
-  T0 = performance.now();
   const proof = { added: 0, solves: 1 };
   const pricing = {
     compiled,
@@ -316,29 +309,20 @@ export function planRound(
   // changed the answer for (see `recheck`).
   let only: Uint8Array | undefined;
   for (;;) {
-    T0 = performance.now();
     const priced = priceLeftOut({ ...pricing, result, only });
     const better = priced.pairs;
     if (better.length === 0) break;
     const before = edges.length;
     for (const [i, j, w] of better) addPair(i, j, w);
     proof.added += better.length;
-    if (process.env.ROUND_TRACE)
-      console.error('pass adds', better.length, 'total before', result.total);
     proof.solves += 1;
     // From where it was: only the mentees the new pairs concern are routed again.
     flow.addEdges(edges.slice(before));
-    T.price += performance.now() - T0;
-    T0 = performance.now();
     const previous = result;
     result = flow.solve();
-    T.solve += performance.now() - T0;
-    T0 = performance.now();
     only = recheck({ ...pricing, result }, previous, priced.more, wanting);
   }
 
-  T.price += performance.now() - T0;
-  if (process.env.ROUND_TRACE) console.error(JSON.stringify(T));
   const matches: Match[] = [];
   const matchedMentees = new Set<number>();
   const matchedMentors = new Set<number>();
