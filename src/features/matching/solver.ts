@@ -184,24 +184,6 @@ class DistanceQueue {
   }
 }
 
-/**
- * The arcs laid out node by node for one `solve`: node u's are `first[u]` to
- * `first[u + 1] − 1`. A search then reads each node's arcs from one stretch of memory
- * instead of chasing a linked list across the whole arc table, which on 200 000 edges was
- * most of its time.
- */
-interface Layout {
-  first: Int32Array;
-  to: Int32Array;
-  /** Room left. */
-  cap: Int32Array;
-  cost: Float64Array;
-  /** The arc the other way (its room grows when this one's shrinks). */
-  twin: Int32Array;
-  /** The arc as `#addArc` numbered it, to write the flow back. */
-  added: Int32Array;
-}
-
 /** Scratch arrays one `solve` shares among its searches. */
 interface Workspace {
   dist: Float64Array;
@@ -210,8 +192,9 @@ interface Workspace {
   /** Per node, its level in the free arcs (see `#layer`), −1 when not reached. */
   level: Int32Array;
   fifo: Int32Array;
-  /** Per node, the next arc `#augment` tries from it; past its last at a dead end. */
+  /** Per node, the next arc `#augment` tries from it, and one past the last it may try. */
   current: Int32Array;
+  end: Int32Array;
   pathNodes: Int32Array;
   pathArcs: Int32Array;
 }
@@ -229,6 +212,11 @@ interface Workspace {
  * 0 and none goes below — and pushes units along paths of such arcs only. So every unit
  * travels a cheapest path, and when no mentee waits the flow is of minimum cost.
  *
+ * Arcs are kept node by node (compressed rows): node u's are `#first[u]` to
+ * `#first[u + 1] − 1`, each paired with its twin, the arc the other way. A search reads a
+ * node's arcs from one stretch of memory; on 200 000 edges, chasing linked lists across the
+ * whole arc table instead was most of its time.
+ *
  * Edges can be added afterwards and the matching solved again from where it was (the
  * optimality check does): see `addEdges`.
  */
@@ -237,51 +225,58 @@ export class MatchingFlow {
   readonly #N: number;
   readonly #firstMentee: number;
   readonly #source: number;
-  #to: Int32Array;
-  #cap: Int32Array;
-  #cost: Float64Array;
-  #next: Int32Array;
-  readonly #head: Int32Array;
-  #arcs = 0;
+  readonly #first: Int32Array;
+  #to = new Int32Array(0);
+  /** Room left on the arc. */
+  #cap = new Int32Array(0);
+  #cost = new Float64Array(0);
+  #twin = new Int32Array(0);
   readonly #edges: SolverEdge[] = [];
-  readonly #edgeArc: number[] = [];
+  /** Per edge, its arc hub→mentee. */
+  #edgeArc = new Int32Array(0);
   readonly #potential: Float64Array;
   /** Units a node holds to pass on: the source's N at first, a hub's after a reset. */
   readonly #excess: Int32Array;
   /** 1 for a mentee still waiting for its unit. */
   readonly #waiting: Uint8Array;
   #waitingCount: number;
+  /**
+   * Per mentee, the one arc out of it with room — back along the arc its unit came by — or
+   * −1 while it waits. The searches take it instead of scanning the mentee's arcs, all the
+   * others of which are empty: that halves their work.
+   */
+  readonly #unitArc: Int32Array;
   readonly #hubMentor: Int32Array;
 
   constructor(input: SolverInput) {
     const P = input.mentorLimit.length;
     const H = input.hubs.length;
     const N = input.menteeCount;
+    const E = input.edges.length;
     this.#P = P;
     this.#N = N;
     // Node numbering: mentors 0..P-1, hubs P..P+H-1, mentees P+H.., then the source.
     this.#firstMentee = P + H;
     this.#source = this.#firstMentee + N;
     const V = this.#source + 1;
-    const arcCount = 2 * (P + H + input.edges.length + N);
-    this.#to = new Int32Array(arcCount);
-    this.#cap = new Int32Array(arcCount);
-    this.#cost = new Float64Array(arcCount);
-    this.#next = new Int32Array(arcCount);
-    this.#head = new Int32Array(V).fill(-1);
+    this.#first = new Int32Array(V + 1);
     this.#potential = new Float64Array(V);
     this.#excess = new Int32Array(V);
     this.#waiting = new Uint8Array(N).fill(1);
     this.#waitingCount = N;
+    this.#unitArc = new Int32Array(N).fill(-1);
     this.#hubMentor = Int32Array.from(input.hubs, (h) => h.mentor);
+    const arcs = new ArcBatch(N + P + H + E);
     const source = this.#source;
-    // The "not matched" arcs first: the search tries them last (lists are last-in first).
-    for (let j = 0; j < N; j++) this.#addArc(source, this.#firstMentee + j, 1, 0);
-    for (let m = 0; m < P; m++) this.#addArc(source, m, input.mentorLimit[m] ?? 0, 0);
+    // The "not matched" arcs first: the search tries them last (newest first).
+    for (let j = 0; j < N; j++) arcs.add(source, this.#firstMentee + j, 1, 0);
+    for (let m = 0; m < P; m++) arcs.add(source, m, input.mentorLimit[m] ?? 0, 0);
     input.hubs.forEach((hub, h) => {
-      this.#addArc(hub.mentor, P + h, hub.capacity, 0);
+      arcs.add(hub.mentor, P + h, hub.capacity, 0);
     });
-    for (const e of input.edges) this.#addEdge(e);
+    for (const e of input.edges) arcs.add(P + e.hub, this.#firstMentee + e.mentee, 1, -e.weight);
+    this.#edgeArc = this.#insert(arcs).slice(N + P + H);
+    for (const e of input.edges) this.#edges.push(e);
     // Potentials that make every arc's reduced cost non-negative at zero flow.
     for (const e of input.edges) {
       const v = this.#firstMentee + e.mentee;
@@ -290,38 +285,81 @@ export class MatchingFlow {
     this.#excess[source] = N;
   }
 
-  #addArc(u: number, v: number, c: number, w: number): number {
-    if (this.#arcs + 2 > this.#to.length) {
-      const size = this.#to.length * 2 + 16;
-      const grow = <T extends Int32Array | Float64Array>(a: T, b: T): T => {
-        b.set(a);
-        return b;
-      };
-      this.#to = grow(this.#to, new Int32Array(size));
-      this.#cap = grow(this.#cap, new Int32Array(size));
-      this.#cost = grow(this.#cost, new Float64Array(size));
-      this.#next = grow(this.#next, new Int32Array(size));
+  /**
+   * Adds the batch's arcs with their twins, each node's new arcs ahead of its old ones (the
+   * searches try the newest first), and returns where the batch's arcs went. The old arcs
+   * move up to make room, in one sweep; what points at them moves with them.
+   */
+  #insert(batch: ArcBatch): Int32Array {
+    const first = this.#first;
+    const V = first.length - 1;
+    const extra = new Int32Array(V);
+    for (let q = 0; q < batch.size; q++) {
+      const u = batch.tail[q] ?? 0;
+      const v = batch.head[q] ?? 0;
+      extra[u] = (extra[u] ?? 0) + 1;
+      extra[v] = (extra[v] ?? 0) + 1;
     }
-    const a = this.#arcs;
-    this.#to[a] = v;
-    this.#cap[a] = c;
-    this.#cost[a] = w;
-    this.#next[a] = this.#head[u] ?? -1;
-    this.#head[u] = a;
-    this.#to[a + 1] = u;
-    this.#cap[a + 1] = 0;
-    this.#cost[a + 1] = -w;
-    this.#next[a + 1] = this.#head[v] ?? -1;
-    this.#head[v] = a + 1;
-    this.#arcs += 2;
-    return a;
-  }
-
-  #addEdge(e: SolverEdge): number {
-    this.#edges.push(e);
-    const a = this.#addArc(this.#P + e.hub, this.#firstMentee + e.mentee, 1, -e.weight);
-    this.#edgeArc.push(a);
-    return a;
+    // Node u's old arcs move up by shift[u]; its new ones fill the places below them.
+    const shift = new Int32Array(V);
+    const fill = new Int32Array(V);
+    let added = 0;
+    for (let u = 0; u < V; u++) {
+      added += extra[u] ?? 0;
+      shift[u] = added;
+      fill[u] = (first[u] ?? 0) + added;
+    }
+    const size = (first[V] ?? 0) + added;
+    const to = new Int32Array(size);
+    const cap = new Int32Array(size);
+    const cost = new Float64Array(size);
+    const twin = new Int32Array(size);
+    for (let u = 0; u < V; u++) {
+      const s = shift[u] ?? 0;
+      const end = first[u + 1] ?? 0;
+      for (let p = first[u] ?? 0; p < end; p++) {
+        const w = this.#to[p] ?? 0;
+        to[p + s] = w;
+        cap[p + s] = this.#cap[p] ?? 0;
+        cost[p + s] = this.#cost[p] ?? 0;
+        twin[p + s] = (this.#twin[p] ?? 0) + (shift[w] ?? 0);
+      }
+    }
+    const placed = new Int32Array(batch.size);
+    for (let q = 0; q < batch.size; q++) {
+      const u = batch.tail[q] ?? 0;
+      const v = batch.head[q] ?? 0;
+      const a = (fill[u] ?? 0) - 1;
+      const b = (fill[v] ?? 0) - 1;
+      fill[u] = a;
+      fill[v] = b;
+      const c = batch.cost[q] ?? 0;
+      to[a] = v;
+      cap[a] = batch.room[q] ?? 0;
+      cost[a] = c;
+      twin[a] = b;
+      to[b] = u;
+      cap[b] = 0;
+      cost[b] = -c;
+      twin[b] = a;
+      placed[q] = a;
+    }
+    this.#to = to;
+    this.#cap = cap;
+    this.#cost = cost;
+    this.#twin = twin;
+    // Each node's new arcs went just below its old ones: where the last went, the node starts.
+    first.set(fill);
+    first[V] = size;
+    this.#edges.forEach((e, i) => {
+      this.#edgeArc[i] = (this.#edgeArc[i] ?? 0) + (shift[this.#P + e.hub] ?? 0);
+    });
+    const unitArc = this.#unitArc;
+    for (let j = 0; j < this.#N; j++) {
+      if ((unitArc[j] ?? -1) >= 0)
+        unitArc[j] = (unitArc[j] ?? 0) + (shift[this.#firstMentee + j] ?? 0);
+    }
+    return placed;
   }
 
   /**
@@ -332,30 +370,47 @@ export class MatchingFlow {
    * routes those mentees again.
    */
   addEdges(edges: readonly SolverEdge[]): void {
+    const P = this.#P;
+    const firstMentee = this.#firstMentee;
+    const arcs = new ArcBatch(edges.length);
+    for (const e of edges) arcs.add(P + e.hub, firstMentee + e.mentee, 1, -e.weight);
+    const placed = this.#insert(arcs);
+    const edgeArc = new Int32Array(this.#edgeArc.length + placed.length);
+    edgeArc.set(this.#edgeArc);
+    edgeArc.set(placed, this.#edgeArc.length);
+    this.#edgeArc = edgeArc;
+    for (const e of edges) this.#edges.push(e);
+
+    const to = this.#to;
+    const cap = this.#cap;
+    const cost = this.#cost;
+    const twin = this.#twin;
+    const first = this.#first;
     const potential = this.#potential;
     const reset = new Set<number>();
     for (const e of edges) {
-      const a = this.#addEdge(e);
-      const u = this.#P + e.hub;
-      const v = this.#firstMentee + e.mentee;
-      if ((this.#cost[a] ?? 0) + (potential[u] ?? 0) - (potential[v] ?? 0) < 0) reset.add(e.mentee);
+      const u = P + e.hub;
+      const v = firstMentee + e.mentee;
+      if (-e.weight + (potential[u] ?? 0) - (potential[v] ?? 0) < 0) reset.add(e.mentee);
     }
     for (const j of reset) {
-      const v = this.#firstMentee + j;
+      const v = firstMentee + j;
       let lowest = Number.POSITIVE_INFINITY;
-      for (let a = this.#head[v] ?? -1; a !== -1; a = this.#next[a] ?? -1) {
-        const fwd = a ^ 1;
-        const u = this.#to[a] ?? 0;
-        if ((this.#cap[a] ?? 0) > 0) {
+      const end = first[v + 1] ?? 0;
+      for (let a = first[v] ?? 0; a < end; a++) {
+        const fwd = twin[a] ?? 0;
+        const u = to[a] ?? 0;
+        if ((cap[a] ?? 0) > 0) {
           // a runs v→u with room: the arc u→v carries v's unit. Take it back.
-          this.#cap[a] = (this.#cap[a] ?? 0) - 1;
-          this.#cap[fwd] = (this.#cap[fwd] ?? 0) + 1;
+          cap[a] = (cap[a] ?? 0) - 1;
+          cap[fwd] = (cap[fwd] ?? 0) + 1;
           this.#excess[u] = (this.#excess[u] ?? 0) + 1;
         }
-        const c = (this.#cost[fwd] ?? 0) + (potential[u] ?? 0);
+        const c = (cost[fwd] ?? 0) + (potential[u] ?? 0);
         if (c < lowest) lowest = c;
       }
       potential[v] = Math.min(potential[v] ?? 0, lowest);
+      this.#unitArc[j] = -1;
       if (!this.#waiting[j]) {
         this.#waiting[j] = 1;
         this.#waitingCount += 1;
@@ -365,7 +420,6 @@ export class MatchingFlow {
 
   /** Routes every mentee still waiting, then reports the matching and its duals. */
   solve(): SolverResult {
-    const net = this.#layOut();
     const V = this.#potential.length;
     const work: Workspace = {
       dist: new Float64Array(V),
@@ -374,6 +428,7 @@ export class MatchingFlow {
       level: new Int32Array(V),
       fifo: new Int32Array(V),
       current: new Int32Array(V),
+      end: new Int32Array(V),
       pathNodes: new Int32Array(V + 1),
       pathArcs: new Int32Array(V + 1),
     };
@@ -381,53 +436,18 @@ export class MatchingFlow {
     let dijkstras = 0;
     while (this.#waitingCount > 0) {
       dijkstras += 1;
-      this.#raisePotentials(net, work);
+      this.#raisePotentials(work);
       // Route along the arcs the raise made free until none leads to a waiting mentee.
-      while (this.#waitingCount > 0 && this.#layer(net, work)) {
+      while (this.#waitingCount > 0 && this.#layer(work)) {
         passes += 1;
-        this.#augment(net, work);
+        this.#augment(work);
       }
     }
     if (process.env.SOLVER_TRACE)
       // biome-ignore lint/suspicious/noConsole: a developer's count of the work, off by default
       console.error('phases', passes, 'dijkstras', dijkstras, 'edges', this.#edges.length);
-    this.#lowestPotentials(net, work);
-    for (let k = 0; k < net.added.length; k++) this.#cap[net.added[k] ?? 0] = net.cap[k] ?? 0;
+    this.#lowestPotentials(work);
     return this.#result();
-  }
-
-  /**
-   * The arcs, node by node (see `Layout`). Within a node they keep the order the lists have:
-   * last added first.
-   */
-  #layOut(): Layout {
-    const V = this.#potential.length;
-    const M = this.#arcs;
-    const first = new Int32Array(V + 1);
-    const added = new Int32Array(M);
-    const at = new Int32Array(M);
-    let k = 0;
-    for (let u = 0; u < V; u++) {
-      first[u] = k;
-      for (let a = this.#head[u] ?? -1; a !== -1; a = this.#next[a] ?? -1) {
-        added[k] = a;
-        at[a] = k;
-        k += 1;
-      }
-    }
-    first[V] = k;
-    const to = new Int32Array(M);
-    const cap = new Int32Array(M);
-    const cost = new Float64Array(M);
-    const twin = new Int32Array(M);
-    for (k = 0; k < M; k++) {
-      const a = added[k] ?? 0;
-      to[k] = this.#to[a] ?? 0;
-      cap[k] = this.#cap[a] ?? 0;
-      cost[k] = this.#cost[a] ?? 0;
-      twin[k] = at[a ^ 1] ?? 0;
-    }
-    return { first, to, cap, cost, twin, added };
   }
 
   /**
@@ -435,10 +455,14 @@ export class MatchingFlow {
    * mentee still waiting (distance D); then π(v) += min(dist(v), D) for every node, which
    * keeps every reduced cost non-negative and makes the shortest paths' arcs 0.
    */
-  #raisePotentials({ first, to, cap, cost }: Layout, { dist, done, queue }: Workspace): void {
+  #raisePotentials({ dist, done, queue }: Workspace): void {
+    const first = this.#first;
+    const to = this.#to;
+    const cap = this.#cap;
+    const cost = this.#cost;
     const potential = this.#potential;
     const excess = this.#excess;
-    const waiting = this.#waiting;
+    const unitArc = this.#unitArc;
     const firstMentee = this.#firstMentee;
     const N = this.#N;
     const V = potential.length;
@@ -457,14 +481,19 @@ export class MatchingFlow {
       const d = queue.poppedKey;
       if (done[v] || d > (dist[v] ?? 0)) continue;
       done[v] = 1;
+      let a = first[v] ?? 0;
+      let end = first[v + 1] ?? 0;
       const j = v - firstMentee;
-      if (j >= 0 && j < N && waiting[j]) {
-        D = d;
-        break;
+      if (j >= 0 && j < N) {
+        a = unitArc[j] ?? -1;
+        if (a < 0) {
+          D = d;
+          break;
+        }
+        end = a + 1;
       }
       const pv = potential[v] ?? 0;
-      const end = first[v + 1] ?? 0;
-      for (let a = first[v] ?? 0; a < end; a++) {
+      for (; a < end; a++) {
         if ((cap[a] ?? 0) <= 0) continue;
         const u = to[a] ?? 0;
         if (done[u]) continue;
@@ -491,10 +520,14 @@ export class MatchingFlow {
    * climbing path is left and the next search's paths are longer — few searches, where
    * unlevelled ones keep finding paths that earlier paths' reverse arcs open.
    */
-  #layer({ first, to, cap, cost }: Layout, { level, fifo }: Workspace): boolean {
+  #layer({ level, fifo }: Workspace): boolean {
+    const first = this.#first;
+    const to = this.#to;
+    const cap = this.#cap;
+    const cost = this.#cost;
     const potential = this.#potential;
     const excess = this.#excess;
-    const waiting = this.#waiting;
+    const unitArc = this.#unitArc;
     const firstMentee = this.#firstMentee;
     const N = this.#N;
     const V = potential.length;
@@ -509,18 +542,26 @@ export class MatchingFlow {
     let reached = false;
     for (let k = 0; k < tail; k++) {
       const u = fifo[k] ?? 0;
+      let a = first[u] ?? 0;
+      let end = first[u + 1] ?? 0;
+      const j = u - firstMentee;
+      if (j >= 0 && j < N) {
+        a = unitArc[j] ?? -1;
+        if (a < 0) {
+          reached = true;
+          continue;
+        }
+        end = a + 1;
+      }
       const lu = level[u] ?? 0;
       const pu = potential[u] ?? 0;
-      const end = first[u + 1] ?? 0;
-      for (let a = first[u] ?? 0; a < end; a++) {
+      for (; a < end; a++) {
         if ((cap[a] ?? 0) <= 0) continue;
         const w = to[a] ?? 0;
         if ((level[w] ?? 0) >= 0) continue;
         if ((cost[a] ?? 0) + pu - (potential[w] ?? 0) !== 0) continue;
         level[w] = lu + 1;
         fifo[tail++] = w;
-        const j = w - firstMentee;
-        if (j >= 0 && j < N && waiting[j]) reached = true;
       }
     }
     return reached;
@@ -529,18 +570,31 @@ export class MatchingFlow {
   /**
    * Pushes units from the nodes that hold them to waiting mentees along free arcs that climb
    * one level each (see `#layer`), by depth-first search. A node's current arc only moves
-   * forward and one past its last marks a dead end, so a search walks each arc once, plus
-   * the paths it takes. Every path is a shortest one, which is all exactness needs.
+   * forward, and a node whose current arc is past its last is a dead end, so a search walks
+   * each arc once, plus the paths it takes. Every path is a shortest one, which is all
+   * exactness needs.
    */
-  #augment(net: Layout, { level, current, pathNodes, pathArcs }: Workspace): void {
-    const { first, to, cap, cost } = net;
+  #augment({ level, current, end, pathNodes, pathArcs }: Workspace): void {
+    const first = this.#first;
+    const to = this.#to;
+    const cap = this.#cap;
+    const cost = this.#cost;
     const potential = this.#potential;
     const excess = this.#excess;
     const waiting = this.#waiting;
+    const unitArc = this.#unitArc;
     const firstMentee = this.#firstMentee;
     const N = this.#N;
     const V = potential.length;
     current.set(first.subarray(0, V));
+    end.set(first.subarray(1));
+    for (let j = 0; j < N; j++) {
+      const a = unitArc[j] ?? -1;
+      if (a >= 0) {
+        current[firstMentee + j] = a;
+        end[firstMentee + j] = a + 1;
+      }
+    }
     for (let e = 0; e < V && this.#waitingCount > 0; e++) {
       if ((excess[e] ?? 0) <= 0 || level[e] !== 0) continue;
       let depth = 0;
@@ -552,21 +606,21 @@ export class MatchingFlow {
           waiting[ju] = 0;
           this.#waitingCount -= 1;
           excess[e] = (excess[e] ?? 0) - 1;
-          depth = this.#push(net, pathArcs, depth);
+          depth = this.#push(pathArcs, depth);
           continue;
         }
         const lu = level[u] ?? 0;
         const pu = potential[u] ?? 0;
-        const end = first[u + 1] ?? 0;
+        const last = end[u] ?? 0;
         let a = current[u] ?? 0;
-        for (; a < end; a++) {
+        for (; a < last; a++) {
           if ((cap[a] ?? 0) <= 0) continue;
           const w = to[a] ?? 0;
-          if (level[w] !== lu + 1 || current[w] === first[w + 1]) continue;
+          if (level[w] !== lu + 1 || (current[w] ?? 0) >= (end[w] ?? 0)) continue;
           if ((cost[a] ?? 0) + pu - (potential[w] ?? 0) === 0) break;
         }
         current[u] = a;
-        if (a === end) {
+        if (a === last) {
           // A dead end for this search: step back, past the arc that led here.
           if (depth === 0) break;
           depth -= 1;
@@ -584,8 +638,14 @@ export class MatchingFlow {
   /**
    * Moves one unit along the path `arcs[0..depth)` and returns where the search goes on:
    * the first node whose arc on the path is now full (the arc into a mentee always is).
+   * Each mentee on the path now holds its unit by the arc the path came in on.
    */
-  #push({ cap, twin }: Layout, arcs: Int32Array, depth: number): number {
+  #push(arcs: Int32Array, depth: number): number {
+    const to = this.#to;
+    const cap = this.#cap;
+    const twin = this.#twin;
+    const firstMentee = this.#firstMentee;
+    const N = this.#N;
     let resume = depth - 1;
     for (let k = depth - 1; k >= 0; k--) {
       const a = arcs[k] ?? 0;
@@ -593,6 +653,8 @@ export class MatchingFlow {
       cap[a] = (cap[a] ?? 0) - 1;
       cap[b] = (cap[b] ?? 0) + 1;
       if (cap[a] === 0) resume = k;
+      const j = (to[a] ?? 0) - firstMentee;
+      if (j >= 0 && j < N) this.#unitArc[j] = b;
     }
     return resume;
   }
@@ -606,10 +668,12 @@ export class MatchingFlow {
    * reduced costs, which stay non-negative. Mentors and hubs that cannot reach the source
    * (no edges, no flow) take the source's potential: the highest they may.
    */
-  #lowestPotentials(
-    { first, to, cap, cost, twin }: Layout,
-    { dist, done, queue }: Workspace,
-  ): void {
+  #lowestPotentials({ dist, done, queue }: Workspace): void {
+    const first = this.#first;
+    const to = this.#to;
+    const cap = this.#cap;
+    const cost = this.#cost;
+    const twin = this.#twin;
     const potential = this.#potential;
     const source = this.#source;
     dist.fill(Number.POSITIVE_INFINITY);
@@ -668,6 +732,30 @@ export class MatchingFlow {
     for (let j = 0; j < this.#N; j++)
       menteeDual[j] = base - (potential[this.#firstMentee + j] ?? 0);
     return { chosen, total, hubDual, menteeDual };
+  }
+}
+
+/** Arcs to add at once (see `MatchingFlow.#insert`), in the order they were added. */
+class ArcBatch {
+  readonly tail: Int32Array;
+  readonly head: Int32Array;
+  readonly room: Int32Array;
+  readonly cost: Float64Array;
+  size = 0;
+
+  constructor(capacity: number) {
+    this.tail = new Int32Array(capacity);
+    this.head = new Int32Array(capacity);
+    this.room = new Int32Array(capacity);
+    this.cost = new Float64Array(capacity);
+  }
+
+  add(tail: number, head: number, room: number, cost: number): void {
+    const q = this.size++;
+    this.tail[q] = tail;
+    this.head[q] = head;
+    this.room[q] = room;
+    this.cost[q] = cost;
   }
 }
 
