@@ -435,13 +435,13 @@ export class MatchingFlow {
     let passes = 0;
     let dijkstras = 0;
     while (this.#waitingCount > 0) {
-      dijkstras += 1;
-      this.#raisePotentials(work);
-      // Route along the arcs the raise made free until none leads to a waiting mentee.
-      while (this.#waitingCount > 0 && this.#layer(work)) {
-        passes += 1;
-        this.#augment(work);
+      // Free paths left over from the last pass cost nothing to take: raise only without.
+      if (this.#raisePotentials(work) > 0) {
+        dijkstras += 1;
+        this.#layer(work);
       }
+      passes += 1;
+      this.#augment(work);
     }
     if (process.env.SOLVER_TRACE)
       // biome-ignore lint/suspicious/noConsole: a developer's count of the work, off by default
@@ -453,15 +453,19 @@ export class MatchingFlow {
   /**
    * Dijkstra on reduced costs from every node with a unit to spare, stopped at the first
    * mentee still waiting (distance D); then π(v) += min(dist(v), D) for every node, which
-   * keeps every reduced cost non-negative and makes the shortest paths' arcs 0.
+   * keeps every reduced cost non-negative and makes the shortest paths' arcs 0. Returns D.
+   *
+   * Its first stage, distance 0, is `#layer`'s breadth-first search over the free arcs: when
+   * that reaches a waiting mentee, D is 0, nothing changes, and the levels are ready for
+   * `#augment`; so the search that finds a pass's paths is also the one that finds none left.
    */
-  #raisePotentials({ dist, done, queue }: Workspace): void {
+  #raisePotentials(work: Workspace): number {
+    const { dist, done, queue, fifo } = work;
     const first = this.#first;
     const to = this.#to;
     const cap = this.#cap;
     const cost = this.#cost;
     const potential = this.#potential;
-    const excess = this.#excess;
     const unitArc = this.#unitArc;
     const firstMentee = this.#firstMentee;
     const N = this.#N;
@@ -469,12 +473,9 @@ export class MatchingFlow {
     dist.fill(Number.POSITIVE_INFINITY);
     done.fill(0);
     queue.clear();
-    for (let v = 0; v < V; v++) {
-      if ((excess[v] ?? 0) > 0) {
-        dist[v] = 0;
-        queue.push(0, v);
-      }
-    }
+    const free = this.#layer(work, true);
+    if (free.reached > 0) return 0;
+    for (let k = 0; k < free.size; k++) done[fifo[k] ?? 0] = 1;
     let D = Number.POSITIVE_INFINITY;
     while (queue.size > 0) {
       const v = queue.pop();
@@ -510,17 +511,25 @@ export class MatchingFlow {
       // A settled node is no farther than D; every other node is at least D away.
       potential[v] = (potential[v] ?? 0) + (done[v] ? (dist[v] ?? 0) : D);
     }
+    return D;
   }
 
   /**
    * Breadth-first search over the free arcs (room left, reduced cost 0) from the nodes that
-   * hold units: each node's level is the fewest free arcs that reach it. True when a waiting
-   * mentee is reached. `#augment` then routes only along arcs that climb one level (as
-   * Hopcroft and Karp do): the arcs its paths open run one level down, so when it is done no
-   * climbing path is left and the next search's paths are longer — few searches, where
-   * unlevelled ones keep finding paths that earlier paths' reverse arcs open.
+   * hold units: each node's level is the fewest free arcs that reach it. `#augment` then
+   * routes only along arcs that climb one level (as Hopcroft and Karp do): the arcs its
+   * paths open run one level down, so when it is done no climbing path is left and the next
+   * search's paths are longer — few searches, where unlevelled ones keep finding paths that
+   * earlier paths' reverse arcs open. Stops once every waiting mentee has its level.
+   *
+   * As Dijkstra's first stage (`relax`), it also leaves in the queue the distances that
+   * arcs of positive reduced cost give (everything it reaches is at distance 0).
+   * Returns how many waiting mentees it reached and how many nodes (the first in `fifo`).
    */
-  #layer({ level, fifo }: Workspace): boolean {
+  #layer(
+    { level, fifo, dist, queue }: Workspace,
+    relax = false,
+  ): { reached: number; size: number } {
     const first = this.#first;
     const to = this.#to;
     const cap = this.#cap;
@@ -536,11 +545,12 @@ export class MatchingFlow {
     for (let v = 0; v < V; v++) {
       if ((excess[v] ?? 0) > 0) {
         level[v] = 0;
+        dist[v] = 0;
         fifo[tail++] = v;
       }
     }
-    let reached = false;
-    for (let k = 0; k < tail; k++) {
+    let reached = 0;
+    for (let k = 0; k < tail && reached < this.#waitingCount; k++) {
       const u = fifo[k] ?? 0;
       let a = first[u] ?? 0;
       let end = first[u + 1] ?? 0;
@@ -548,7 +558,7 @@ export class MatchingFlow {
       if (j >= 0 && j < N) {
         a = unitArc[j] ?? -1;
         if (a < 0) {
-          reached = true;
+          reached += 1;
           continue;
         }
         end = a + 1;
@@ -559,12 +569,18 @@ export class MatchingFlow {
         if ((cap[a] ?? 0) <= 0) continue;
         const w = to[a] ?? 0;
         if ((level[w] ?? 0) >= 0) continue;
-        if ((cost[a] ?? 0) + pu - (potential[w] ?? 0) !== 0) continue;
-        level[w] = lu + 1;
-        fifo[tail++] = w;
+        const rc = (cost[a] ?? 0) + pu - (potential[w] ?? 0);
+        if (rc === 0) {
+          level[w] = lu + 1;
+          dist[w] = 0;
+          fifo[tail++] = w;
+        } else if (relax && rc < (dist[w] ?? 0)) {
+          dist[w] = rc;
+          queue.push(rc, w);
+        }
       }
     }
-    return reached;
+    return { reached, size: tail };
   }
 
   /**
