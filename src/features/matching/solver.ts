@@ -2,8 +2,8 @@
  * Maximum-weight bipartite b-matching: every mentor takes at most `capacity` mentees, every
  * mentee at most one mentor, and the total weight of the chosen edges is as large as it
  * can be. Solved exactly as a minimum-cost flow by the primal-dual method: one shortest-path
- * search over the whole network per phase, then as many shortest augmenting paths as a
- * depth-first search finds at that distance.
+ * search over the whole network per phase, then the shortest augmenting paths at that
+ * distance, found in passes of breadth- then depth-first search as Hopcroft and Karp do.
  *
  * Weights are small positive integers (pair scores). Equal weights are welcome: a phase
  * routes every mentee its shortest distance reaches at once, so the number of phases is
@@ -441,7 +441,10 @@ export class MatchingFlow {
         this.#layer(work);
       }
       passes += 1;
+      const before = this.#waitingCount;
       this.#augment(work);
+      // Each pass has a free path to take (integer weights keep reduced costs exact): never spin.
+      if (this.#waitingCount === before) throw new Error('matching: a pass found no path');
     }
     if (process.env.SOLVER_TRACE)
       // biome-ignore lint/suspicious/noConsole: a developer's count of the work, off by default
