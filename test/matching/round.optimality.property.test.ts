@@ -247,7 +247,7 @@ describe('a round is optimal over every eligible pair, not just its candidate li
           );
         }
       }),
-      { numRuns: 1500 },
+      { numRuns: 3000 },
     );
   });
 

@@ -100,7 +100,7 @@ export function compile(mentors: readonly Volunteer[], mentees: readonly Volunte
   return { mentors: side(mentors), mentees: side(mentees), topicWords, interestWords };
 }
 
-function popcount(x: number): number {
+export function popcount(x: number): number {
   let v = x - ((x >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
@@ -149,32 +149,30 @@ export function fastScore(c: Compiled, i: number, j: number): number {
     c.interestWords,
   );
   const formats = popcount(((m.formats[i] ?? 0) & (e.formats[j] ?? 0)) >>> 0);
-  const hoursApart = Math.abs((m.utcOffset[i] ?? 0) - (e.utcOffset[j] ?? 0)) / 60;
-  const tzPenalty = Math.min(
-    WEIGHTS.timeZoneCap,
-    Math.max(0, Math.ceil(hoursApart - WEIGHTS.freeHours)) * WEIGHTS.timeZonePerHour,
-  );
   return (
     topics * WEIGHTS.topic +
     Math.min(WEIGHTS.interestCap, interests) * WEIGHTS.interest +
     Math.max(0, formats - 1) * WEIGHTS.format -
-    tzPenalty
+    timeZonePenalty(m.utcOffset[i] ?? 0, e.utcOffset[j] ?? 0)
   );
 }
 
-/**
- * The most `fastScore` can give mentee j with a mentor who shares `topics` of their topics:
- * every interest and format of theirs in common, no time-zone penalty. Lets the candidate
- * scan skip weaker overlaps.
- */
-export function scoreUpperBound(c: Compiled, j: number, topics: number): number {
-  const e = c.mentees;
+/** What the score takes off for two UTC offsets (minutes) too far apart. */
+export function timeZonePenalty(a: number, b: number): number {
+  const hoursApart = Math.abs(a - b) / 60;
+  return Math.min(
+    WEIGHTS.timeZoneCap,
+    Math.max(0, Math.ceil(hoursApart - WEIGHTS.freeHours)) * WEIGHTS.timeZonePerHour,
+  );
+}
+
+/** The most shared interests and formats can add to a score of `side`'s person k, with anyone. */
+export function extraUpperBound(c: Compiled, side: Side, k: number): number {
   let interests = 0;
   for (let w = 0; w < c.interestWords; w++)
-    interests += popcount(e.interests[j * c.interestWords + w] ?? 0);
-  const formats = popcount(e.formats[j] ?? 0);
+    interests += popcount(side.interests[k * c.interestWords + w] ?? 0);
+  const formats = popcount(side.formats[k] ?? 0);
   return (
-    topics * WEIGHTS.topic +
     Math.min(WEIGHTS.interestCap, interests) * WEIGHTS.interest +
     Math.max(0, formats - 1) * WEIGHTS.format
   );

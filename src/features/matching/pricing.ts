@@ -1,5 +1,21 @@
-import { type Compiled, fastScore, ruleOut, spread } from './compiled';
-import type { MatchRules } from './score';
+import {
+  type Compiled,
+  extraUpperBound,
+  fastScore,
+  popcount,
+  ruleOut,
+  spread,
+  timeZonePenalty,
+} from './compiled';
+import {
+  forEachInterestSet,
+  groupsSharingTopics,
+  interestIds,
+  LISTED_INTERESTS_MAX,
+  type MentorIndex,
+  zonesNearestFirst,
+} from './mentor-index';
+import { type MatchRules, WEIGHTS } from './score';
 import type { SolverResult } from './solver';
 
 /**
@@ -23,27 +39,25 @@ import type { SolverResult } from './solver';
  * every left-out pair, the same potentials certify the same flow as a minimum-cost flow of
  * the FULL network, i.e. a maximum-weight b-matching over all eligible pairs — with the
  * capacities, the group hubs, the mentors' limits across hubs and "not matched" all inside
- * the one network. In LP terms (the constraint matrix is a network matrix, so the LP
- * optimum is integral): the dual of max Σ w·x subject to mentee j ≤ 1, hub h ≤ cap(h),
- * mentor m ≤ limit(m) is min Σ y(j) + Σ cap(h)·z(h) + Σ limit(m)·u(m) subject to
- * y(j) + z(h) + u(m) ≥ w for every eligible edge, all ≥ 0. Take y⁺(j) = max(0, y(j)),
- * u(m) = max(0, π(m)), z(h) = max(0, π(h) − u(m)): then y⁺(j) + z(h) + u(m) ≥ y(j) + π(h),
- * so the test below (w ≤ π(h) + y(j)) makes them feasible, and complementary slackness
- * holds by the residual arcs' signs (u(m) > 0 only on a full mentor, z(h) > 0 only on a full
- * hub, y(j) ≥ 0 for a matched mentee and ≤ 0 for one left unmatched, equality on the
- * chosen edges), so the dual value equals the matching's total.
+ * the one network (the reduced-cost optimality theorem; Ahuja, Magnanti and Orlin, Network
+ * Flows, §9.3). Chosen pairs need no test: their arcs are full, and only their reverse arcs
+ * (w ≥ π(h) + y(j)) are in the residual network, which the solver already keeps
+ * non-negative.
  * A pair with w > π(h) + y(j) could improve the total: it is added and the round solved
  * again, until none is left; each pass adds at least one new pair, so this ends.
  *
  * Bounds, so the check does not score every pair. A mentee's candidate list holds its best
  * K pairs when it is full, so every left-out pair of mentee j weighs at most `cutoff[j]`, its
- * K-th weight (a list that is not full left nothing out). A pair can only improve if
- * w > π(h) + y(j) ≥ p(i) + y(j), where p(i) is the smallest dual among mentor i's hubs; so
- * mentee j needs a look only if cutoff[j] − y(j) > p(i) for some mentor, and then only at
- * the mentors below that threshold (mentors sorted by p), or at those who teach j's topics
- * when that list is shorter — every eligible pair shares a topic. Only those are scored
- * exactly. Weights and duals are integers (sums of integer weights), so the comparisons are
- * exact in doubles.
+ * K-th weight (a list that is not full left nothing out). Every eligible pair also shares a
+ * topic and obeys the grade rule, and its score is at most (shared topics) × 10 − (the
+ * time-zone penalty) + (what interests and formats can add, for the mentee and for the best
+ * mentor of the class): the same for a whole class of mentors (same topics, zone and grade;
+ * see mentor-index.ts). A pair can only improve if w > π(h) + y(j) ≥ p(i) + y(j), where p(i)
+ * is the smallest dual among mentor i's hubs; so in each class only the mentors with
+ * p(i) < min(cutoff, class bound) − y(j) need a look (members sorted by p), and a class, a
+ * zone or a group whose bound falls below the smallest p is passed over whole. Only the
+ * mentors looked at are scored exactly. Weights and duals are integers (sums of integer
+ * scores), so the comparisons are exact in doubles.
  */
 export interface PricingInput {
   compiled: Compiled;
@@ -57,8 +71,8 @@ export interface PricingInput {
   result: Pick<SolverResult, 'hubDual' | 'menteeDual'>;
   /** Per mentee, the largest weight a left-out pair can have (−∞: nothing left out). */
   cutoff: Float64Array;
-  /** Per mentee, the mentor lists (by topic) of the topics they want to learn. */
-  topicMentors: (mentee: number) => readonly (readonly number[])[];
+  /** The mentors grouped by what bounds their scores. */
+  index: MentorIndex;
   /** The exact weight of an eligible pair, as the candidate lists weigh it. */
   weight: (mentor: number, mentee: number, score: number) => number;
   /** Whether hub h may take mentee j (its format). */
@@ -77,7 +91,7 @@ export const PRICED_PER_MENTEE = 10;
  * `PRICED_PER_MENTEE` that gain the most); empty when the round is optimal.
  */
 export function priceLeftOut(input: PricingInput): [number, number, number][] {
-  const { compiled, hubs, hubsOfMentor, edges, result, cutoff } = input;
+  const { compiled, hubs, hubsOfMentor, edges, result, cutoff, index } = input;
   const P = compiled.mentors.count;
   const N = compiled.mentees.count;
   const { hubDual, menteeDual } = result;
@@ -86,21 +100,52 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
   hubs.forEach((h, k) => {
     p[h.mentor] = Math.min(p[h.mentor] ?? 0, hubDual[k] ?? 0);
   });
-  const order = Int32Array.from({ length: P }, (_, i) => i).sort((a, b) => {
+  // Each class's members by p, smallest first.
+  const { zoneOffset, zoneStart, classGrade, classTop, classStart } = index;
+  const byPrice = Int32Array.from(index.members);
+  const lowest = new Float64Array(classGrade.length);
+  const byP = (a: number, b: number) => {
     const d = (p[a] ?? 0) - (p[b] ?? 0);
     return d === 0 ? a - b : d < 0 ? -1 : 1;
-  });
-  const sortedP = Float64Array.from(order, (i) => p[i] ?? 0);
-  const below = (t: number) => {
-    let lo = 0;
-    let hi = P;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((sortedP[mid] ?? 0) < t) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   };
+  for (let k = 0; k < classGrade.length; k++) {
+    const range = byPrice.subarray(classStart[k] ?? 0, classStart[k + 1] ?? 0);
+    range.sort(byP);
+    lowest[k] = p[range[0] ?? 0] ?? 0;
+  }
+  let lowestOfAll = Number.POSITIVE_INFINITY;
+  for (const v of lowest) lowestOfAll = Math.min(lowestOfAll, v);
+  // The same for each zone and group: one comparison passes over all of it.
+  const lowestInZone = new Float64Array(zoneStart.length - 1).fill(Number.POSITIVE_INFINITY);
+  for (let z = 0; z + 1 < zoneStart.length; z++)
+    for (let k = zoneStart[z] ?? 0; k < (zoneStart[z + 1] ?? 0); k++)
+      lowestInZone[z] = Math.min(lowestInZone[z] ?? 0, lowest[k] ?? 0);
+  const lowestInGroup = new Float64Array(index.groupCount).fill(Number.POSITIVE_INFINITY);
+  for (let g = 0; g < index.groupCount; g++)
+    for (let z = index.groupZones[g] ?? 0; z < (index.groupZones[g + 1] ?? 0); z++)
+      lowestInGroup[g] = Math.min(lowestInGroup[g] ?? 0, lowestInZone[z] ?? 0);
+  const { zoneJunior, groupJunior } = index;
+  for (const lists of index.interestLists) for (const list of lists.values()) list.sort(byP);
+  // Where each run of equal p ends, per sorted list (runs never cross a class).
+  const runEnds = (list: Int32Array, from: number, to: number, ends: Int32Array) => {
+    for (let at = to - 1; at >= from; at--)
+      ends[at] =
+        at + 1 < to && p[list[at + 1] ?? 0] === p[list[at] ?? 0] ? (ends[at + 1] ?? to) : at + 1;
+  };
+  const byPriceEnds = new Int32Array(byPrice.length);
+  for (let k = 0; k < classGrade.length; k++)
+    runEnds(byPrice, classStart[k] ?? 0, classStart[k + 1] ?? 0, byPriceEnds);
+  // Each interest list with its runs, under one key.
+  const listsOf = index.interestLists.map(
+    (lists) =>
+      new Map(
+        [...lists].map(([key, list]) => {
+          const ends = new Int32Array(list.length);
+          runEnds(list, 0, list.length, ends);
+          return [key, { list, ends }] as const;
+        }),
+      ),
+  );
 
   // The candidate graph's pairs, by mentee.
   const start = new Int32Array(N + 1);
@@ -115,6 +160,15 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
   }
 
   const stamp = new Int32Array(P).fill(-1);
+  const scratch = {
+    stamp: new Int32Array(index.groupCount).fill(-1),
+    count: new Int32Array(index.groupCount),
+  };
+  const groups: number[] = [];
+  const shared: number[] = [];
+  const ids: number[] = [];
+  const setKeys: number[] = [];
+  const setSizes: number[] = [];
   const found: [number, number, number][] = [];
   // This mentee's best finds so far, by gain w − π(h) − y (the most negative reduced cost).
   const gains: number[] = [];
@@ -124,12 +178,10 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
     if (cut === Number.NEGATIVE_INFINITY) continue;
     const y = menteeDual[j] ?? 0;
     // Mentor i can hold an improving pair only if p(i) < cut − y.
-    const threshold = cut - y;
-    const count = below(threshold);
-    if (count === 0) continue;
+    if (cut - y <= lowestOfAll) continue;
     for (let k = start[j] ?? 0; k < (start[j + 1] ?? 0); k++) stamp[inGraph[k] ?? 0] = j;
     const visit = (i: number) => {
-      if (stamp[i] === j || (p[i] ?? 0) >= threshold) return;
+      if (stamp[i] === j) return;
       stamp[i] = j;
       if (ruleOut(compiled, i, j, input.rules, input.pastPairs)) return;
       const s = fastScore(compiled, i, j);
@@ -151,20 +203,110 @@ export function priceLeftOut(input: PricingInput): [number, number, number][] {
       gains[k] = gain;
       finds[k] = [i, j, w];
     };
+    /**
+     * Looks at the mentors of `list[from … to)` (sorted by p) whose pair may gain more than
+     * `bound − p − y` allows: every one with p below `bound − y`, less what the list of finds
+     * already holds when it is full.
+     */
+    const scan = (list: Int32Array, ends: Int32Array, from: number, to: number, bound: number) => {
+      const reach = Math.min(cut, bound) - y;
+      // Runs of mentors with the same p, cheapest first; each mentee starts a run at its own
+      // place. A run is worth a look while its p is below what a find must beat.
+      for (let run = from; run < to; ) {
+        const price = p[list[run] ?? 0] ?? 0;
+        const enough = () =>
+          price >=
+          reach - (finds.length === PRICED_PER_MENTEE ? (gains[gains.length - 1] ?? 0) : 0);
+        if (enough()) return;
+        const end = ends[run] ?? to;
+        const size = end - run;
+        const offset = rotate % size;
+        for (let r = 0; r < size; r++) {
+          const at = r + offset;
+          visit(list[run + (at < size ? at : at - size)] ?? 0);
+          if (finds.length === PRICED_PER_MENTEE && enough()) return;
+        }
+        run = end;
+      }
+    };
     gains.length = 0;
     finds.length = 0;
-    const lists = input.topicMentors(j);
-    let listed = 0;
-    for (const list of lists) listed += list.length;
+    const grade = compiled.mentees.grade[j] ?? 0;
+    const offsetJ = compiled.mentees.utcOffset[j] ?? 0;
+    const extraJ = extraUpperBound(compiled, compiled.mentees, j);
+    const formatsJ = Math.max(0, popcount(compiled.mentees.formats[j] ?? 0) - 1) * WEIGHTS.format;
+    // The mentee's interest sets, most interests first: the mentors who share the most are
+    // looked at first, so the list of finds fills with the best and cuts the rest short.
+    interestIds(compiled, compiled.mentees, j, ids);
+    const bySets = ids.length <= LISTED_INTERESTS_MAX;
+    setKeys.length = 0;
+    setSizes.length = 0;
+    if (bySets) {
+      forEachInterestSet(compiled, ids, (key, size) => {
+        setKeys.push(key);
+        setSizes.push(size);
+      });
+      sortBySizeDown(setKeys, setSizes);
+    }
     // Equal gains keep the first found: each mentee starts at its own place (see `spread`).
-    const offset = spread(compiled.mentees.userId[j] ?? 0);
-    if (count <= listed) {
-      for (let k = 0; k < count; k++) visit(order[(k + offset) % count] ?? 0);
-    } else {
-      for (const list of lists)
-        for (let k = 0; k < list.length; k++) visit(list[(k + offset) % list.length] ?? 0);
+    const rotate = spread(compiled.mentees.userId[j] ?? 0);
+    groupsSharingTopics(index, compiled, j, scratch, groups, shared);
+    for (let g = 0; g < groups.length; g++) {
+      const topics = (shared[g] ?? 0) * WEIGHTS.topic;
+      // Groups come most shared topics first: the bounds only fall from here.
+      const reach = Math.min(cut, topics + extraJ) - y;
+      if (reach <= lowestOfAll) break;
+      if (reach <= (lowestInGroup[groups[g] ?? 0] ?? 0)) continue;
+      if ((groupJunior[groups[g] ?? 0] ?? 0) >= grade) continue;
+      for (const z of zonesNearestFirst(index, groups[g] ?? 0, offsetJ)) {
+        const near = topics - timeZonePenalty(zoneOffset[z] ?? 0, offsetJ);
+        // Zones come nearest first: the bound only falls from here.
+        const zoneReach = Math.min(cut, near + extraJ) - y;
+        if (zoneReach <= lowestOfAll) break;
+        if (zoneReach <= (lowestInZone[z] ?? 0) || (zoneJunior[z] ?? 0) >= grade) continue;
+        for (let k = zoneStart[z] ?? 0; k < (zoneStart[z + 1] ?? 0); k++) {
+          if ((classGrade[k] ?? 0) >= grade) continue;
+          // The class's best member bounds what interests and formats add for all of it.
+          const top = near + Math.min(classTop[k] ?? 0, extraJ);
+          if (Math.min(cut, top) - y <= (lowest[k] ?? 0)) continue;
+          const first = classStart[k] ?? 0;
+          const last = classStart[k + 1] ?? first;
+          if (!bySets) {
+            scan(byPrice, byPriceEnds, first, last, top);
+            continue;
+          }
+          // Those who share `size` interests with the mentee score at most `near` plus the
+          // interests and every format the mentee has; those who share none, plus the formats.
+          const lists = listsOf[k];
+          for (let n = 0; n < setKeys.length; n++) {
+            const size = setSizes[n] ?? 0;
+            const bound = near + interestBound(size) + formatsJ;
+            // Sets come largest first: once their bound cannot beat the finds, no smaller can.
+            const enough = finds.length === PRICED_PER_MENTEE ? (gains[gains.length - 1] ?? 0) : 0;
+            if (Math.min(cut, bound) - y - enough <= (lowest[k] ?? 0)) break;
+            const entry = lists?.get(setKeys[n] ?? 0);
+            if (entry) scan(entry.list, entry.ends, 0, entry.list.length, bound);
+          }
+          scan(byPrice, byPriceEnds, first, last, index.unlisted[k] ? top : near + formatsJ);
+        }
+      }
     }
     for (const f of finds) found.push(f);
   }
   return found;
+}
+
+/** What `size` shared interests add to a score, at most. */
+function interestBound(size: number): number {
+  return WEIGHTS.interest * (size < 3 ? size : Math.max(3, WEIGHTS.interestCap));
+}
+
+/** Sorts the keys by their sizes, largest first (sizes are 1 to 3: a counting sort). */
+function sortBySizeDown(keys: number[], sizes: number[]): void {
+  const pairs = keys.map((key, n) => [sizes[n] ?? 0, key] as const);
+  pairs.sort((a, b) => b[0] - a[0]);
+  pairs.forEach(([size, key], n) => {
+    keys[n] = key;
+    sizes[n] = size;
+  });
 }

@@ -1,13 +1,15 @@
 import {
   compile,
+  extraUpperBound,
   fastScore,
   GROUP_FORMAT_BIT,
   historyIndex,
   ruleOut,
-  scoreUpperBound,
   spread,
+  timeZonePenalty,
 } from './compiled';
 import { GROUP_SIZE_MAX } from './limits';
+import { groupsSharingTopics, indexMentors, zonesNearestFirst } from './mentor-index';
 import { priceLeftOut } from './pricing';
 import {
   historyKey,
@@ -16,6 +18,7 @@ import {
   type Score,
   score,
   type Volunteer,
+  WEIGHTS,
 } from './score';
 import { MatchingFlow } from './solver';
 
@@ -81,7 +84,6 @@ export function planRound(
 ): RoundPlan {
   const compiled = compile(mentors, mentees);
   const pastPairs = historyIndex(rules);
-  const byTopic = mentorsByTopic(mentors);
 
   // Hubs: every mentor has a 1:1 hub; those who run groups also have a group hub.
   const hubs: { mentor: number; capacity: number; group: boolean }[] = [];
@@ -132,84 +134,141 @@ export function planRound(
     }
   };
   const cutoff = new Float64Array(mentees.length).fill(Number.NEGATIVE_INFINITY);
-  // Per mentee, the mentors who share a topic, bucketed by how many they share: a pair's
-  // score is mostly its shared topics, so the scan stops once no weaker bucket can beat the
-  // list's last entry (and the optimality check covers what it skipped, by that bound).
-  const overlap = new Int32Array(mentors.length);
-  const sharing: number[] = [];
-  const bucketStart: number[] = [];
-  const byOverlap: number[] = [];
+  const index = indexMentors(compiled);
+  const { zoneOffset, zoneStart, classGrade, classTop, classStart, members, extra, extraRunEnd } =
+    index;
+  const scratch = {
+    stamp: new Int32Array(index.groupCount).fill(-1),
+    count: new Int32Array(index.groupCount),
+  };
+  const sharedGroups: number[] = [];
+  const sharedTopics: number[] = [];
+  /** Classes, zones and groups the grade rule ruled out for some mentee: everyone in them is wanted by someone. */
+  const classWanted = new Uint8Array(classGrade.length);
+  const { zoneJunior, groupJunior, groupZones } = index;
+  const zoneWanted = new Uint8Array(zoneOffset.length);
+  const groupWanted = new Uint8Array(index.groupCount);
+  const zoneSize = (z: number) =>
+    (classStart[zoneStart[z + 1] ?? 0] ?? 0) - (classStart[zoneStart[z] ?? 0] ?? 0);
+  const membersOfGroup = (g: number) =>
+    (classStart[zoneStart[groupZones[g + 1] ?? 0] ?? 0] ?? 0) -
+    (classStart[zoneStart[groupZones[g] ?? 0] ?? 0] ?? 0);
+  const mentorOfUser = new Map<number, number>();
+  mentors.forEach((m, i) => {
+    mentorOfUser.set(m.userId, i);
+  });
+  const T = { scan: 0, solve: 0, price: 0 };
+  let T0 = performance.now();
   mentees.forEach((mentee, j) => {
     bestI.length = 0;
     bestW.length = 0;
     let candidates = 0;
     let onlyGrade = true;
-    sharing.length = 0;
-    for (const topic of mentee.learn) {
-      for (const i of byTopic.get(topic) ?? []) {
-        if (overlap[i] === 0) sharing.push(i);
-        overlap[i] = (overlap[i] ?? 0) + 1;
-      }
-    }
-    // Counting sort by overlap, most shared first.
-    const most = mentee.learn.size;
-    bucketStart.length = 0;
-    for (let b = 0; b <= most + 1; b++) bucketStart.push(0);
-    for (const i of sharing) {
-      const b = most - (overlap[i] ?? 0);
-      bucketStart[b + 1] = (bucketStart[b + 1] ?? 0) + 1;
-    }
-    for (let b = 0; b <= most; b++)
-      bucketStart[b + 1] = (bucketStart[b + 1] ?? 0) + (bucketStart[b] ?? 0);
-    byOverlap.length = sharing.length;
-    for (const i of sharing) {
-      const b = most - (overlap[i] ?? 0);
-      const at = bucketStart[b] ?? 0;
-      byOverlap[at] = i;
-      bucketStart[b] = at + 1;
-    }
-    for (const i of sharing) overlap[i] = 0;
-    // bucketStart[b] now ends bucket b; bucket b holds the mentors sharing `most − b` topics.
-    let from = 0;
-    for (let b = 0; b <= most; b++) {
-      const end = bucketStart[b] ?? 0;
-      const bound = scoreUpperBound(compiled, j, most - b);
-      if (bestW.length === candidatesPerMentee && (bestW[bestW.length - 1] ?? 0) >= bound) {
+    const self = mentorOfUser.get(mentee.userId);
+    const selfClass = self === undefined ? -1 : (index.classOf[self] ?? -1);
+    const selfZone = self === undefined ? -1 : (index.zoneOf[self] ?? -1);
+    const selfGroup = self === undefined ? -1 : (index.groupOf[self] ?? -1);
+    const grade = compiled.mentees.grade[j] ?? 0;
+    const offsetJ = compiled.mentees.utcOffset[j] ?? 0;
+    const extraJ = extraUpperBound(compiled, compiled.mentees, j);
+    const rotate = spread(mentee.userId);
+    /** Whether the list is full and holds nothing a pair bounded by `bound` could beat. */
+    const settled = (bound: number) =>
+      bestW.length === candidatesPerMentee && (bestW[bestW.length - 1] ?? 0) >= bound;
+    groupsSharingTopics(index, compiled, j, scratch, sharedGroups, sharedTopics);
+    // Groups by shared topics, most first: a pair's score is mostly its shared topics, so the
+    // scan stops once nothing left can beat the list's last entry; the optimality check
+    // covers what it skipped, by that bound.
+    for (let g = 0; g < sharedGroups.length; g++) {
+      const topics = (sharedTopics[g] ?? 0) * WEIGHTS.topic;
+      if (settled(topics + extraJ)) {
         skipped[j] = 1;
         break;
       }
-      // Each mentee starts its look at a different place in the bucket: mentors who score
-      // the same then land on different lists, rather than the first forty on every list.
-      const size = end - from;
-      const offset = size > 0 ? spread(compiled.mentees.userId[j] ?? 0) % size : 0;
-      for (let k = 0; k < size; k++) {
-        const at = k + offset;
-        const i = byOverlap[from + (at < size ? at : at - size)] ?? 0;
-        const why = ruleOut(compiled, i, j, rules, pastPairs);
-        // Teaching what you want to learn (role "both") is nobody else teaching it, nor wanting it.
-        if (why === 'self') continue;
-        candidates += 1;
-        const reach = why === 'grade' ? WANTED : why ? SENIOR : FITS;
-        if ((mentorReach[i] ?? 0) < reach) mentorReach[i] = reach;
-        if (why) {
-          if (why !== 'grade') onlyGrade = false;
+      const group = sharedGroups[g] ?? 0;
+      // A whole group (or zone) at the mentee's grade or above: wanted, but no candidate.
+      if ((groupJunior[group] ?? 0) >= grade && group !== selfGroup) {
+        candidates += membersOfGroup(group);
+        groupWanted[group] = 1;
+        continue;
+      }
+      for (const z of zonesNearestFirst(index, group, offsetJ)) {
+        const base = topics - timeZonePenalty(zoneOffset[z] ?? 0, offsetJ);
+        // Zones come nearest first: once one cannot beat the list, no farther one can.
+        if (settled(base + extraJ)) {
+          skipped[j] = 1;
+          break;
+        }
+        if ((zoneJunior[z] ?? 0) >= grade && z !== selfZone) {
+          candidates += zoneSize(z);
+          zoneWanted[z] = 1;
           continue;
         }
-        const s = fastScore(compiled, i, j);
-        if (s <= 0) continue;
-        const w = pairWeight(i, j, s);
-        // Keep the best few, in descending order (a small insertion sort).
-        if (bestW.length === candidatesPerMentee && w <= (bestW[bestW.length - 1] ?? 0)) continue;
-        let k2 = bestW.length < candidatesPerMentee ? bestW.length : bestW.length - 1;
-        while (k2 > 0 && (bestW[k2 - 1] ?? 0) < w) {
-          bestW[k2] = bestW[k2 - 1] ?? 0;
-          bestI[k2] = bestI[k2 - 1] ?? 0;
-          k2 -= 1;
+        classes: for (let k = zoneStart[z] ?? 0; k < (zoneStart[z + 1] ?? 0); k++) {
+          const first = classStart[k] ?? 0;
+          const last = classStart[k + 1] ?? first;
+          if ((classGrade[k] ?? 0) >= grade) {
+            // Everyone here is at the mentee's grade or above (the mentee's own entry as a
+            // mentor, for role "both", is no candidate at all).
+            if (k !== selfClass) {
+              candidates += last - first;
+              classWanted[k] = 1;
+            } else {
+              candidates += last - first - 1;
+              for (let at = first; at < last; at++) {
+                const i = members[at] ?? 0;
+                if (i !== self && (mentorReach[i] ?? 0) < WANTED) mentorReach[i] = WANTED;
+              }
+            }
+            continue;
+          }
+          if (settled(base + Math.min(classTop[k] ?? 0, extraJ))) {
+            skipped[j] = 1;
+            continue;
+          }
+          // Runs of members with the same bound; each mentee starts a run at its own place,
+          // so mentors who score the same land on different lists, not the first on every list.
+          for (let from = first; from < last; ) {
+            const end = extraRunEnd[from] ?? last;
+            const bound = base + Math.min(extra[from] ?? 0, extraJ);
+            const size = end - from;
+            const offset = rotate % size;
+            for (let r = 0; r < size; r++) {
+              if (settled(bound)) {
+                skipped[j] = 1;
+                continue classes;
+              }
+              const at = r + offset;
+              const i = members[from + (at < size ? at : at - size)] ?? 0;
+              const why = ruleOut(compiled, i, j, rules, pastPairs);
+              // Teaching what you want to learn (role "both") is nobody else teaching it, nor wanting it.
+              if (why === 'self') continue;
+              candidates += 1;
+              const reach = why === 'grade' ? WANTED : why ? SENIOR : FITS;
+              if ((mentorReach[i] ?? 0) < reach) mentorReach[i] = reach;
+              if (why) {
+                if (why !== 'grade') onlyGrade = false;
+                continue;
+              }
+              const s = fastScore(compiled, i, j);
+              if (s <= 0) continue;
+              const w = pairWeight(i, j, s);
+              // Keep the best few, in descending order (a small insertion sort).
+              if (bestW.length === candidatesPerMentee && w <= (bestW[bestW.length - 1] ?? 0))
+                continue;
+              let k2 = bestW.length < candidatesPerMentee ? bestW.length : bestW.length - 1;
+              while (k2 > 0 && (bestW[k2 - 1] ?? 0) < w) {
+                bestW[k2] = bestW[k2 - 1] ?? 0;
+                bestI[k2] = bestI[k2 - 1] ?? 0;
+                k2 -= 1;
+              }
+              bestW[k2] = w;
+              bestI[k2] = i;
+            }
+            from = end;
+          }
         }
-        bestW[k2] = w;
-        bestI[k2] = i;
       }
-      from = end;
     }
     if (candidates === 0) {
       menteeReasons.set(j, 'no_topic_teacher');
@@ -223,11 +282,25 @@ export function planRound(
     if (bestW.length === candidatesPerMentee) cutoff[j] = bestW[bestW.length - 1] ?? 0;
     for (let k = 0; k < bestW.length; k++) addPair(bestI[k] ?? 0, j, bestW[k] ?? 0);
   });
-
+  members.forEach((i) => {
+    if (
+      (mentorReach[i] ?? 0) < WANTED &&
+      (classWanted[index.classOf[i] ?? 0] ||
+        zoneWanted[index.zoneOf[i] ?? 0] ||
+        groupWanted[index.groupOf[i] ?? 0])
+    )
+      mentorReach[i] = WANTED;
+  });
+  T.scan = performance.now() - T0;
+  T0 = performance.now();
   const flow = new MatchingFlow({ mentorLimit: limit, hubs, menteeCount: mentees.length, edges });
   let result = flow.solve();
+  if (process.env.ROUND_TRACE) console.error('first total', result.total);
+  T.solve += performance.now() - T0;
+  T0 = performance.now();
   const proof = { added: 0, solves: 1 };
   for (;;) {
+    T0 = performance.now();
     const better = priceLeftOut({
       compiled,
       rules,
@@ -237,7 +310,7 @@ export function planRound(
       edges,
       result,
       cutoff,
-      topicMentors: (j) => [...(mentees[j]?.learn ?? [])].map((t) => byTopic.get(t) ?? []),
+      index,
       weight: pairWeight,
       hubFits,
     });
@@ -245,12 +318,20 @@ export function planRound(
     const before = edges.length;
     for (const [i, j, w] of better) addPair(i, j, w);
     proof.added += better.length;
+    if (process.env.ROUND_TRACE)
+      console.error('pass adds', better.length, 'total before', result.total);
     proof.solves += 1;
     // From where it was: only the mentees the new pairs concern are routed again.
     flow.addEdges(edges.slice(before));
+    T.price += performance.now() - T0;
+    T0 = performance.now();
     result = flow.solve();
+    T.solve += performance.now() - T0;
+    T0 = performance.now();
   }
 
+  T.price += performance.now() - T0;
+  if (process.env.ROUND_TRACE) console.error(JSON.stringify(T));
   const matches: Match[] = [];
   const matchedMentees = new Set<number>();
   const matchedMentors = new Set<number>();

@@ -1,0 +1,291 @@
+import { type Compiled, extraUpperBound, type Side } from './compiled';
+import { WEIGHTS } from './score';
+
+/**
+ * Mentors grouped by what bounds their score with any mentee, so a round can pass over
+ * whole groups of them instead of scoring pair after pair (at 10 000 volunteers a mentee
+ * shares a topic with thousands of mentors).
+ *
+ * A group is everyone who teaches the same set of topics: for mentee j they all share the
+ * same number of topics with j. A group's zones hold its mentors by UTC offset: the same
+ * time-zone penalty for j. A zone's classes hold them by grade: the grade rule takes a whole
+ * class in or out. Within a class, what interests and formats can add (`extra`) bounds each
+ * member. Flat typed arrays, as the round walks them for every mentee.
+ */
+export interface MentorIndex {
+  groupCount: number;
+  /** Topic id (its bit in the compiled sets) → the groups that teach it. */
+  groupsByTopic: Int32Array[];
+  /** Group g's zones are `groupZones[g] … groupZones[g + 1] − 1`, west to east. */
+  groupZones: Int32Array;
+  zoneOffset: Float64Array;
+  /** Zone z's classes are `zoneStart[z] … zoneStart[z + 1] − 1`, highest grade first. */
+  zoneStart: Int32Array;
+  classGrade: Int32Array;
+  /** The largest `extra` in the class. */
+  classTop: Int32Array;
+  /** Class k's members are `members[classStart[k] … classStart[k + 1] − 1]`. */
+  classStart: Int32Array;
+  /** Mentor indices, class by class; in a class the largest `extra` first, index order among equals. */
+  members: Int32Array;
+  /** `extra` of the mentor at the same position of `members`. */
+  extra: Int32Array;
+  /** Per position of `members`, where its run of equal `extra` (within its class) ends. */
+  extraRunEnd: Int32Array;
+  /** Each mentor's class, zone and group. */
+  classOf: Int32Array;
+  zoneOf: Int32Array;
+  groupOf: Int32Array;
+  /** The most junior grade in each zone and group: the grade rule can pass over the rest. */
+  zoneJunior: Int32Array;
+  groupJunior: Int32Array;
+  /**
+   * Per class, per set of up to `WEIGHTS.interestCap` interests (its `interestKey`), the
+   * members who have all of them: a mentee's shared interests find the mentors that share
+   * them without scanning the rest. Members with more than `LISTED_INTERESTS_MAX` interests
+   * are left out of these lists, and their class marked in `unlisted`.
+   */
+  interestLists: Map<number, Int32Array>[];
+  unlisted: Uint8Array;
+  /** Per group, per mentee UTC offset, the group's zones nearest first (filled as asked). */
+  nearest: Map<number, Int32Array>[];
+}
+
+export function indexMentors(c: Compiled): MentorIndex {
+  const m = c.mentors;
+  const words = c.topicWords;
+  const extraOf = Int32Array.from({ length: m.count }, (_, i) => extraUpperBound(c, m, i));
+  // Sort mentors by group, zone, grade (highest first), extra (largest first), index.
+  const groupOfKey = new Map<string, number>();
+  const groupOf = new Int32Array(m.count);
+  const samples: number[] = [];
+  for (let i = 0; i < m.count; i++) {
+    const key = m.teach.subarray(i * words, (i + 1) * words).join(',');
+    let g = groupOfKey.get(key);
+    if (g === undefined) {
+      g = samples.push(i) - 1;
+      groupOfKey.set(key, g);
+    }
+    groupOf[i] = g;
+  }
+  const order = Int32Array.from({ length: m.count }, (_, i) => i).sort(
+    (a, b) =>
+      (groupOf[a] ?? 0) - (groupOf[b] ?? 0) ||
+      (m.utcOffset[a] ?? 0) - (m.utcOffset[b] ?? 0) ||
+      (m.grade[b] ?? 0) - (m.grade[a] ?? 0) ||
+      (extraOf[b] ?? 0) - (extraOf[a] ?? 0) ||
+      a - b,
+  );
+  const groupZones: number[] = [];
+  const zoneOffset: number[] = [];
+  const zoneStart: number[] = [];
+  const classGrade: number[] = [];
+  const classTop: number[] = [];
+  const classStart: number[] = [];
+  let previous = -1;
+  order.forEach((i, at) => {
+    const g = groupOf[i] ?? 0;
+    const newGroup = previous < 0 || groupOf[previous] !== g;
+    const newZone = newGroup || m.utcOffset[previous] !== m.utcOffset[i];
+    const newClass = newZone || m.grade[previous] !== m.grade[i];
+    if (newGroup) groupZones.push(zoneOffset.length);
+    if (newZone) {
+      zoneOffset.push(m.utcOffset[i] ?? 0);
+      zoneStart.push(classGrade.length);
+    }
+    if (newClass) {
+      classGrade.push(m.grade[i] ?? 0);
+      classTop.push(extraOf[i] ?? 0);
+      classStart.push(at);
+    }
+    previous = i;
+  });
+  groupZones.push(zoneOffset.length);
+  zoneStart.push(classGrade.length);
+  classStart.push(m.count);
+  const groupsByTopic: number[][] = Array.from({ length: words * 32 }, () => []);
+  samples.forEach((i, g) => {
+    forEachBit(m.teach, i * words, words, (t) => groupsByTopic[t]?.push(g));
+  });
+  const extra = Int32Array.from(order, (i) => extraOf[i] ?? 0);
+  const extraRunEnd = new Int32Array(m.count);
+  for (let k = 0; k + 1 < classStart.length; k++) {
+    const to = classStart[k + 1] ?? 0;
+    for (let at = to - 1; at >= (classStart[k] ?? 0); at--)
+      extraRunEnd[at] =
+        at + 1 < to && extra[at + 1] === extra[at] ? (extraRunEnd[at + 1] ?? to) : at + 1;
+  }
+  const classOf = new Int32Array(m.count);
+  const zoneOf = new Int32Array(m.count);
+  const zoneJunior = new Int32Array(zoneOffset.length).fill(Number.MAX_SAFE_INTEGER);
+  for (let z = 0; z < zoneOffset.length; z++)
+    for (let k = zoneStart[z] ?? 0; k < (zoneStart[z + 1] ?? 0); k++) {
+      zoneJunior[z] = Math.min(zoneJunior[z] ?? 0, classGrade[k] ?? 0);
+      for (let at = classStart[k] ?? 0; at < (classStart[k + 1] ?? 0); at++)
+        zoneOf[order[at] ?? 0] = z;
+    }
+  const groupJunior = new Int32Array(samples.length).fill(Number.MAX_SAFE_INTEGER);
+  for (let g = 0; g < samples.length; g++)
+    for (let z = groupZones[g] ?? 0; z < (groupZones[g + 1] ?? 0); z++)
+      groupJunior[g] = Math.min(groupJunior[g] ?? 0, zoneJunior[z] ?? 0);
+  const interestLists: Map<number, Int32Array>[] = [];
+  const unlisted = new Uint8Array(classGrade.length);
+  const ids: number[] = [];
+  for (let k = 0; k + 1 < classStart.length; k++) {
+    const lists = new Map<number, number[]>();
+    for (let at = classStart[k] ?? 0; at < (classStart[k + 1] ?? 0); at++) {
+      const i = order[at] ?? 0;
+      classOf[i] = k;
+      interestIds(c, m, i, ids);
+      if (ids.length > LISTED_INTERESTS_MAX) {
+        unlisted[k] = 1;
+        continue;
+      }
+      forEachInterestSet(c, ids, (key) => {
+        const list = lists.get(key);
+        if (list) list.push(i);
+        else lists.set(key, [i]);
+      });
+    }
+    interestLists.push(new Map([...lists].map(([key, list]) => [key, Int32Array.from(list)])));
+  }
+  return {
+    groupCount: samples.length,
+    groupsByTopic: groupsByTopic.map((list) => Int32Array.from(list)),
+    groupZones: Int32Array.from(groupZones),
+    zoneOffset: Float64Array.from(zoneOffset),
+    zoneStart: Int32Array.from(zoneStart),
+    classGrade: Int32Array.from(classGrade),
+    classTop: Int32Array.from(classTop),
+    classStart: Int32Array.from(classStart),
+    members: order,
+    extra,
+    extraRunEnd,
+    classOf,
+    zoneOf,
+    groupOf,
+    zoneJunior,
+    groupJunior,
+    interestLists,
+    unlisted,
+    nearest: Array.from({ length: samples.length }, () => new Map()),
+  };
+}
+
+/** Calls `f` with the index of every set bit of the `words` words from `at`. */
+export function forEachBit(
+  bits: Uint32Array,
+  at: number,
+  words: number,
+  f: (bit: number) => void,
+): void {
+  for (let w = 0; w < words; w++) {
+    let x = bits[at + w] ?? 0;
+    while (x !== 0) {
+      const low = x & -x;
+      f(w * 32 + 31 - Math.clz32(low));
+      x = (x ^ low) >>> 0;
+    }
+  }
+}
+
+/**
+ * The groups that share a topic with mentee j, most shared topics first: fills `groups` and
+ * `shared` (how many topics each shares), both the same length. `scratch` arrays have the
+ * index's group count, `stamp` filled with −1 before the first call.
+ */
+export function groupsSharingTopics(
+  index: MentorIndex,
+  c: Compiled,
+  j: number,
+  scratch: { stamp: Int32Array; count: Int32Array },
+  groups: number[],
+  shared: number[],
+): void {
+  const { stamp, count } = scratch;
+  const touched: number[] = [];
+  let most = 0;
+  forEachBit(c.mentees.learn, j * c.topicWords, c.topicWords, (t) => {
+    const list = index.groupsByTopic[t];
+    if (!list) return;
+    for (let k = 0; k < list.length; k++) {
+      const g = list[k] ?? 0;
+      if (stamp[g] !== j) {
+        stamp[g] = j;
+        count[g] = 0;
+        touched.push(g);
+      }
+      const n = (count[g] ?? 0) + 1;
+      count[g] = n;
+      if (n > most) most = n;
+    }
+  });
+  groups.length = 0;
+  shared.length = 0;
+  // Most shared first, by buckets (a mentee wants a handful of topics).
+  for (let n = most; n >= 1; n--) {
+    for (const g of touched) {
+      if (count[g] !== n) continue;
+      groups.push(g);
+      shared.push(n);
+    }
+  }
+}
+
+/**
+ * Group g's zones, nearest to `utcOffset` first (the time-zone penalty only grows from
+ * there), as zone indices; computed once per group and offset.
+ */
+export function zonesNearestFirst(index: MentorIndex, g: number, utcOffset: number): Int32Array {
+  const cache = index.nearest[g];
+  const known = cache?.get(utcOffset);
+  if (known) return known;
+  const first = index.groupZones[g] ?? 0;
+  const end = index.groupZones[g + 1] ?? first;
+  const out = new Int32Array(end - first);
+  let right = first;
+  while (right < end && (index.zoneOffset[right] ?? 0) < utcOffset) right += 1;
+  let left = right - 1;
+  for (let k = 0; k < out.length; k++) {
+    const west =
+      left >= first ? utcOffset - (index.zoneOffset[left] ?? 0) : Number.POSITIVE_INFINITY;
+    const east =
+      right < end ? (index.zoneOffset[right] ?? 0) - utcOffset : Number.POSITIVE_INFINITY;
+    out[k] = west <= east ? left-- : right++;
+  }
+  cache?.set(utcOffset, out);
+  return out;
+}
+
+/** A mentor with more interests than this is not spelled out in `interestLists` (2^k sets). */
+export const LISTED_INTERESTS_MAX = 8;
+
+/** The interest ids of `side`'s person k, into `out`, smallest first. */
+export function interestIds(c: Compiled, side: Side, k: number, out: number[]): void {
+  out.length = 0;
+  forEachBit(side.interests, k * c.interestWords, c.interestWords, (id) => out.push(id));
+}
+
+/**
+ * Calls `f(key, size)` for every non-empty set of up to `WEIGHTS.interestCap` of the sorted
+ * interest ids; the same set always gives the same key.
+ */
+export function forEachInterestSet(
+  c: Compiled,
+  ids: readonly number[],
+  f: (key: number, size: number) => void,
+): void {
+  const base = c.interestWords * 32 + 1;
+  const n = ids.length;
+  for (let a = 0; a < n; a++) {
+    const ka = (ids[a] ?? 0) + 1;
+    f(ka, 1);
+    if (WEIGHTS.interestCap < 2) continue;
+    for (let b = a + 1; b < n; b++) {
+      const kb = ka * base + (ids[b] ?? 0) + 1;
+      f(kb, 2);
+      if (WEIGHTS.interestCap < 3) continue;
+      for (let d = b + 1; d < n; d++) f(kb * base + (ids[d] ?? 0) + 1, 3);
+    }
+  }
+}
