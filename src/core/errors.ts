@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'backup_failed'
   | 'backup_corrupt'
   | 'cron_matcher_missing'
+  | 'matching_invariant_broken'
   | 'http_port_in_use'
   | 'http_host_unusable'
   | 'http_listen_failed'

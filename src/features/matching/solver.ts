@@ -10,6 +10,8 @@
  * bounded by the largest weight, not by the number of mentees or of ties.
  */
 
+import { TandemError } from '../../core/errors';
+
 export interface SolverEdge {
   /** Index into `hubs`. */
   hub: number;
@@ -430,23 +432,15 @@ export class MatchingFlow {
       pathNodes: new Int32Array(V + 1),
       pathArcs: new Int32Array(V + 1),
     };
-    let passes = 0;
-    let dijkstras = 0;
     while (this.#waitingCount > 0) {
       // Free paths left over from the last pass cost nothing to take: raise only without.
-      if (this.#raisePotentials(work) > 0) {
-        dijkstras += 1;
-        this.#layer(work);
-      }
-      passes += 1;
+      if (this.#raisePotentials(work) > 0) this.#layer(work);
       const before = this.#waitingCount;
       this.#augment(work);
       // Each pass has a free path to take (integer weights keep reduced costs exact): never spin.
-      if (this.#waitingCount === before) throw new Error('matching: a pass found no path');
+      if (this.#waitingCount === before)
+        throw new TandemError('matching_invariant_broken', 'matching: a pass found no path');
     }
-    if (process.env.SOLVER_TRACE)
-      // biome-ignore lint/suspicious/noConsole: a developer's count of the work, off by default
-      console.error('phases', passes, 'dijkstras', dijkstras, 'edges', this.#edges.length);
     this.#highestPotentials(work);
     return this.#result();
   }
@@ -507,7 +501,10 @@ export class MatchingFlow {
       }
     }
     if (D === Number.POSITIVE_INFINITY)
-      throw new Error('matching: a waiting mentee is unreachable');
+      throw new TandemError(
+        'matching_invariant_broken',
+        'matching: a waiting mentee is unreachable',
+      );
     for (let v = 0; v < V; v++) {
       // A settled node is no farther than D; every other node is at least D away.
       potential[v] = (potential[v] ?? 0) + (done[v] ? (dist[v] ?? 0) : D);
