@@ -20,7 +20,7 @@ const families = (Object.keys(FAMILIES) as Family[]).filter((f) => !ONLY || ONLY
 /** Up to this size the full-graph optimum and the dense Hungarian are affordable. */
 const EXACT_MAX = 2000;
 const REPEAT_MAX = 2000;
-const REPETITIONS = 3;
+const REPETITIONS = 5;
 
 interface Row {
   family: string;
