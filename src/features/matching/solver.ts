@@ -456,14 +456,7 @@ export class MatchingFlow {
    */
   #raisePotentials(work: Workspace): number {
     const { dist, done, queue, fifo } = work;
-    const first = this.#first;
-    const to = this.#to;
-    const cap = this.#cap;
-    const cost = this.#cost;
     const potential = this.#potential;
-    const unitArc = this.#unitArc;
-    const firstMentee = this.#firstMentee;
-    const N = this.#N;
     const V = potential.length;
     dist.fill(Number.POSITIVE_INFINITY);
     done.fill(0);
@@ -471,35 +464,7 @@ export class MatchingFlow {
     const free = this.#layer(work, true);
     if (free.reached > 0) return 0;
     for (let k = 0; k < free.size; k++) done[fifo[k] ?? 0] = 1;
-    let D = Number.POSITIVE_INFINITY;
-    while (queue.size > 0) {
-      const v = queue.pop();
-      const d = queue.poppedKey;
-      if (done[v] || d > (dist[v] ?? 0)) continue;
-      done[v] = 1;
-      let a = first[v] ?? 0;
-      let end = first[v + 1] ?? 0;
-      const j = v - firstMentee;
-      if (j >= 0 && j < N) {
-        a = unitArc[j] ?? -1;
-        if (a < 0) {
-          D = d;
-          break;
-        }
-        end = a + 1;
-      }
-      const pv = potential[v] ?? 0;
-      for (; a < end; a++) {
-        if ((cap[a] ?? 0) <= 0) continue;
-        const u = to[a] ?? 0;
-        if (done[u]) continue;
-        const nd = d + (cost[a] ?? 0) + pv - (potential[u] ?? 0);
-        if (nd < (dist[u] ?? 0)) {
-          dist[u] = nd;
-          queue.push(nd, u);
-        }
-      }
-    }
+    const D = this.#settle(work, true);
     if (D === Number.POSITIVE_INFINITY)
       throw new TandemError(
         'matching_invariant_broken',
@@ -682,7 +647,27 @@ export class MatchingFlow {
    * the benchmark's families, fewer than with the lowest potentials (paths back to the
    * source) or any mix of the two.
    */
-  #highestPotentials({ dist, done, queue }: Workspace): void {
+  #highestPotentials(work: Workspace): void {
+    const { dist, done, queue } = work;
+    const potential = this.#potential;
+    dist.fill(Number.POSITIVE_INFINITY);
+    done.fill(0);
+    queue.clear();
+    dist[this.#source] = 0;
+    queue.push(0, this.#source);
+    const farthest = this.#settle(work, false);
+    for (let v = 0; v < potential.length; v++)
+      potential[v] = (potential[v] ?? 0) + (done[v] ? (dist[v] ?? 0) : farthest);
+  }
+
+  /**
+   * Dijkstra on reduced costs from what `work.queue` holds, settling nodes in `work.done`
+   * with their distances in `work.dist`. A mentee's only arc with room is its `#unitArc`
+   * (none while it waits). With `stopAtWaiting`, stops at the first waiting mentee and
+   * returns its distance (∞ if none is reached); otherwise settles everything reachable and
+   * returns the farthest distance.
+   */
+  #settle({ dist, done, queue }: Workspace, stopAtWaiting: boolean): number {
     const first = this.#first;
     const to = this.#to;
     const cap = this.#cap;
@@ -691,25 +676,22 @@ export class MatchingFlow {
     const unitArc = this.#unitArc;
     const firstMentee = this.#firstMentee;
     const N = this.#N;
-    const V = potential.length;
-    dist.fill(Number.POSITIVE_INFINITY);
-    done.fill(0);
-    queue.clear();
-    dist[this.#source] = 0;
-    queue.push(0, this.#source);
-    let farthest = 0;
+    let last = stopAtWaiting ? Number.POSITIVE_INFINITY : 0;
     while (queue.size > 0) {
       const v = queue.pop();
       const d = queue.poppedKey;
       if (done[v] || d > (dist[v] ?? 0)) continue;
       done[v] = 1;
-      farthest = d;
+      if (!stopAtWaiting) last = d;
       let a = first[v] ?? 0;
       let end = first[v + 1] ?? 0;
       const j = v - firstMentee;
       if (j >= 0 && j < N) {
-        // Every mentee holds its unit now: its one arc with room leads back (see `#unitArc`).
-        a = unitArc[j] ?? 0;
+        a = unitArc[j] ?? -1;
+        if (a < 0) {
+          if (stopAtWaiting) return d;
+          continue;
+        }
         end = a + 1;
       }
       const pv = potential[v] ?? 0;
@@ -724,8 +706,7 @@ export class MatchingFlow {
         }
       }
     }
-    for (let v = 0; v < V; v++)
-      potential[v] = (potential[v] ?? 0) + (done[v] ? (dist[v] ?? 0) : farthest);
+    return last;
   }
 
   #result(): SolverResult {
