@@ -40,12 +40,15 @@ export interface MentorIndex {
   zoneJunior: Int32Array;
   groupJunior: Int32Array;
   /**
-   * Per class, per set of up to `WEIGHTS.interestCap` interests (its `interestKey`), the
-   * members who have all of them: a mentee's shared interests find the mentors that share
+   * Per class, per set of up to `WEIGHTS.interestCap` interests (its key, see
+   * `forEachInterestSet`), the number of the list of members who have all of them: a mentee's shared interests find the mentors that share
    * them without scanning the rest. Members with more than `LISTED_INTERESTS_MAX` interests
    * are left out of these lists, and their class marked in `unlisted`.
    */
-  interestLists: Map<number, Int32Array>[];
+  interestLists: Map<number, number>[];
+  /** List n holds `listed[listStart[n] … listStart[n + 1] − 1]` (mentor indices). */
+  listStart: Int32Array;
+  listed: Int32Array;
   unlisted: Uint8Array;
   /** Per group, per mentee UTC offset, the group's zones nearest first (filled as asked). */
   nearest: Map<number, Int32Array>[];
@@ -128,7 +131,9 @@ export function indexMentors(c: Compiled): MentorIndex {
   for (let g = 0; g < samples.length; g++)
     for (let z = groupZones[g] ?? 0; z < (groupZones[g + 1] ?? 0); z++)
       groupJunior[g] = Math.min(groupJunior[g] ?? 0, zoneJunior[z] ?? 0);
-  const interestLists: Map<number, Int32Array>[] = [];
+  const interestLists: Map<number, number>[] = [];
+  const listStart: number[] = [0];
+  const listed: number[] = [];
   const unlisted = new Uint8Array(classGrade.length);
   const ids: number[] = [];
   for (let k = 0; k + 1 < classStart.length; k++) {
@@ -147,7 +152,13 @@ export function indexMentors(c: Compiled): MentorIndex {
         else lists.set(key, [i]);
       });
     }
-    interestLists.push(new Map([...lists].map(([key, list]) => [key, Int32Array.from(list)])));
+    const numbered = new Map<number, number>();
+    for (const [key, list] of lists) {
+      numbered.set(key, listStart.length - 1);
+      for (const i of list) listed.push(i);
+      listStart.push(listed.length);
+    }
+    interestLists.push(numbered);
   }
   return {
     groupCount: samples.length,
@@ -167,6 +178,8 @@ export function indexMentors(c: Compiled): MentorIndex {
     zoneJunior,
     groupJunior,
     interestLists,
+    listStart: Int32Array.from(listStart),
+    listed: Int32Array.from(listed),
     unlisted,
     nearest: Array.from({ length: samples.length }, () => new Map()),
   };

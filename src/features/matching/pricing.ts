@@ -135,8 +135,7 @@ export function priceLeftOut(input: PricingInput): Priced {
     for (let z = index.groupZones[g] ?? 0; z < (index.groupZones[g + 1] ?? 0); z++)
       lowestInGroup[g] = Math.min(lowestInGroup[g] ?? 0, lowestInZone[z] ?? 0);
   const { zoneJunior, groupJunior } = index;
-  for (const lists of index.interestLists) for (const list of lists.values()) list.sort(byP);
-  // Where each run of equal p ends, per sorted list (runs never cross a class).
+  // Where each run of equal p ends, per sorted list (runs never cross a class or a list).
   const runEnds = (list: Int32Array, from: number, to: number, ends: Int32Array) => {
     for (let at = to - 1; at >= from; at--)
       ends[at] =
@@ -145,17 +144,15 @@ export function priceLeftOut(input: PricingInput): Priced {
   const byPriceEnds = new Int32Array(byPrice.length);
   for (let k = 0; k < classGrade.length; k++)
     runEnds(byPrice, classStart[k] ?? 0, classStart[k + 1] ?? 0, byPriceEnds);
-  // Each interest list with its runs, under one key.
-  const listsOf = index.interestLists.map(
-    (lists) =>
-      new Map(
-        [...lists].map(([key, list]) => {
-          const ends = new Int32Array(list.length);
-          runEnds(list, 0, list.length, ends);
-          return [key, { list, ends }] as const;
-        }),
-      ),
-  );
+  // The interest lists, each sorted by p in place (one flat array for all of them).
+  const { listStart, listed } = index;
+  const listedEnds = new Int32Array(listed.length);
+  for (let n = 0; n + 1 < listStart.length; n++) {
+    const from = listStart[n] ?? 0;
+    const to = listStart[n + 1] ?? from;
+    listed.subarray(from, to).sort(byP);
+    runEnds(listed, from, to, listedEnds);
+  }
 
   // The candidate graph's pairs, by mentee.
   const start = new Int32Array(N + 1);
@@ -288,14 +285,15 @@ export function priceLeftOut(input: PricingInput): Priced {
           }
           // Those who share `size` interests with the mentee score at most `near` plus the
           // interests and every format the mentee has; those who share none, plus the formats.
-          const lists = listsOf[k];
+          const lists = index.interestLists[k];
           for (let n = 0; n < setKeys.length; n++) {
             const size = setSizes[n] ?? 0;
             const bound = near + interestBound(size) + formatsJ;
             // Sets come largest first: once their bound cannot beat the finds, no smaller can.
             if (Math.min(cut, bound) - y - least <= (lowest[k] ?? 0)) break;
-            const entry = lists?.get(setKeys[n] ?? 0);
-            if (entry) scan(entry.list, entry.ends, 0, entry.list.length, bound);
+            const list = lists?.get(setKeys[n] ?? 0);
+            if (list !== undefined)
+              scan(listed, listedEnds, listStart[list] ?? 0, listStart[list + 1] ?? 0, bound);
           }
           scan(byPrice, byPriceEnds, first, last, index.unlisted[k] ? top : near + formatsJ);
         }
