@@ -174,17 +174,27 @@ describe('a round is optimal over every eligible pair, not just its candidate li
   });
 
   const TOPICS = ['ai', 'tools', 'social', 'green'];
-  const INTERESTS = ['chess', 'running', 'jazz'];
-  const volunteer = (userId: number, favourite: boolean) =>
+  /** What people may list: few interests and whole-hour zones, or many and odd offsets. */
+  interface Palette {
+    interests: string[];
+    offsets: number[];
+  }
+  const NARROW: Palette = { interests: ['chess', 'running', 'jazz'], offsets: [0, 180, 300, -300] };
+  // More interests than the pricing spells out per person (8), and zones 30/45 minutes off.
+  const WIDE: Palette = {
+    interests: Array.from({ length: 12 }, (_, i) => `hobby${i}`),
+    offsets: [0, 180, 300, -300, 330, 345, -570, 840],
+  };
+  const volunteer = (userId: number, favourite: boolean, palette: Palette) =>
     fc
       .record({
         grade: fc.integer({ min: 1, max: 5 }),
         department: fc.constantFrom('IT', 'Sales', 'HR'),
         teach: favourite ? fc.constant(TOPICS) : fc.subarray(TOPICS),
         learn: fc.subarray(TOPICS, { minLength: 1 }),
-        interests: favourite ? fc.constant(INTERESTS) : fc.subarray(INTERESTS),
+        interests: favourite ? fc.constant(palette.interests) : fc.subarray(palette.interests),
         formats: fc.subarray([...FORMATS], { minLength: 1 }),
-        utcOffset: fc.constantFrom(0, 180, 300, -300),
+        utcOffset: fc.constantFrom(...palette.offsets),
         capacity: fc.integer({ min: 1, max: 3 }),
         groupCapacity: fc.option(fc.integer({ min: 0, max: GROUP_SIZE_MAX }), { nil: undefined }),
         limit: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
@@ -211,64 +221,78 @@ describe('a round is optimal over every eligible pair, not just its candidate li
    * top-40 lists do at scale: a few favourite mentors everyone ranks first, capacities,
    * groups, ties (identical profiles), grade and department rules, past pairs.
    */
-  const instance = fc
-    .record({
-      m: fc.integer({ min: 1, max: 14 }),
-      n: fc.integer({ min: 1, max: 20 }),
-      favourites: fc.integer({ min: 0, max: 4 }),
-      k: fc.integer({ min: 1, max: 3 }),
-    })
-    .chain(({ m, n, favourites, k }) =>
-      fc.record({
-        k: fc.constant(k),
-        mentors: fc.tuple(...Array.from({ length: m }, (_, i) => volunteer(i + 1, i < favourites))),
-        mentees: fc.tuple(...Array.from({ length: n }, (_, j) => volunteer(100 + j, false))),
-        // Role "both": some mentees also mentor, under the same id.
-        both: fc.subarray(
-          Array.from({ length: n }, (_, j) => j),
-          { maxLength: Math.min(2, n) },
-        ),
-        sameDepartment: fc.boolean(),
-        declined: fc.array(
-          fc.tuple(fc.integer({ min: 1, max: m }), fc.integer({ min: 100, max: 99 + n })),
-          { maxLength: 3 },
-        ),
-      }),
-    );
+  const instance = (palette: Palette) =>
+    fc
+      .record({
+        m: fc.integer({ min: 1, max: 14 }),
+        n: fc.integer({ min: 1, max: 20 }),
+        favourites: fc.integer({ min: 0, max: 4 }),
+        k: fc.integer({ min: 1, max: 3 }),
+      })
+      .chain(({ m, n, favourites, k }) =>
+        fc.record({
+          k: fc.constant(k),
+          mentors: fc.tuple(
+            ...Array.from({ length: m }, (_, i) => volunteer(i + 1, i < favourites, palette)),
+          ),
+          mentees: fc.tuple(
+            ...Array.from({ length: n }, (_, j) => volunteer(100 + j, false, palette)),
+          ),
+          // Role "both": some mentees also mentor, under the same id.
+          both: fc.subarray(
+            Array.from({ length: n }, (_, j) => j),
+            { maxLength: Math.min(2, n) },
+          ),
+          sameDepartment: fc.boolean(),
+          declined: fc.array(
+            fc.tuple(fc.integer({ min: 1, max: m }), fc.integer({ min: 100, max: 99 + n })),
+            { maxLength: 3 },
+          ),
+        }),
+      );
 
-  it('equals the full-graph optimum on small adversarial programs with short lists', () => {
-    fc.assert(
-      fc.property(instance, ({ k, mentors, mentees, both, sameDepartment, declined }) => {
-        const rules: MatchRules = {
-          sameDepartment,
-          history: new Set(declined.map(([a, b]) => historyKey(a, b))),
-        };
-        const allMentors = [...mentors, ...both.map((j) => mentees[j] as MentorSide)];
-        const plan = planRound(allMentors, mentees, rules, k);
-        expect(plan.total).toBe(fullGraphOptimum(allMentors, mentees, rules));
-        // Exactly as today: the pairs obey the rules, each mentee once, the hubs' sizes.
-        const seen = new Set<number>();
-        for (const match of plan.matches) {
-          expect(ineligible(match.mentor, match.mentee, rules)).toBeUndefined();
-          expect(seen.has(match.mentee.userId)).toBe(false);
-          seen.add(match.mentee.userId);
-        }
-        for (const mentor of allMentors) {
-          const mine = plan.matches.filter((x) => x.mentor === mentor);
-          const limit =
-            mentor.limit ??
-            (mentor.formats.has('group')
-              ? Math.max(mentor.capacity, GROUP_SIZE_MAX)
-              : mentor.capacity);
-          expect(mine.length).toBeLessThanOrEqual(limit);
-          expect(mine.filter((x) => !x.group).length).toBeLessThanOrEqual(
-            mentor.capacity + (mentor.groupCapacity ?? GROUP_SIZE_MAX),
-          );
-        }
-      }),
-      { numRuns: 3000 },
-    );
-  });
+  it.each([
+    ['few interests, whole-hour zones', NARROW, 3000],
+    ['many interests, odd zones', WIDE, 1000],
+  ] as const)(
+    'equals the full-graph optimum on small adversarial programs with short lists (%s)',
+    (_, palette, runs) => {
+      fc.assert(
+        fc.property(
+          instance(palette),
+          ({ k, mentors, mentees, both, sameDepartment, declined }) => {
+            const rules: MatchRules = {
+              sameDepartment,
+              history: new Set(declined.map(([a, b]) => historyKey(a, b))),
+            };
+            const allMentors = [...mentors, ...both.map((j) => mentees[j] as MentorSide)];
+            const plan = planRound(allMentors, mentees, rules, k);
+            expect(plan.total).toBe(fullGraphOptimum(allMentors, mentees, rules));
+            // Exactly as today: the pairs obey the rules, each mentee once, the hubs' sizes.
+            const seen = new Set<number>();
+            for (const match of plan.matches) {
+              expect(ineligible(match.mentor, match.mentee, rules)).toBeUndefined();
+              expect(seen.has(match.mentee.userId)).toBe(false);
+              seen.add(match.mentee.userId);
+            }
+            for (const mentor of allMentors) {
+              const mine = plan.matches.filter((x) => x.mentor === mentor);
+              const limit =
+                mentor.limit ??
+                (mentor.formats.has('group')
+                  ? Math.max(mentor.capacity, GROUP_SIZE_MAX)
+                  : mentor.capacity);
+              expect(mine.length).toBeLessThanOrEqual(limit);
+              expect(mine.filter((x) => !x.group).length).toBeLessThanOrEqual(
+                mentor.capacity + (mentor.groupCapacity ?? GROUP_SIZE_MAX),
+              );
+            }
+          },
+        ),
+        { numRuns: runs },
+      );
+    },
+  );
 
   it('equals the full-graph optimum when many mentees share a few favourite mentors', () => {
     // Two favourites (capacity 1 and a group), eight ordinary mentors, twenty mentees, all
