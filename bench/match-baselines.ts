@@ -4,8 +4,7 @@
  */
 import { munkres } from 'munkres';
 import { compile, fastScore, historyIndex, ruleOut } from '../src/features/matching/compiled';
-import { mentorsByTopic } from '../src/features/matching/round';
-import type { MatchRules } from '../src/features/matching/score';
+import type { MatchRules, Volunteer } from '../src/features/matching/score';
 import type { Instance } from './match-families';
 
 export interface Result {
@@ -162,4 +161,17 @@ export function streamingGreedy({ mentors, mentees }: Instance, rules: MatchRule
     if ((length[j] as number) > 0) push(j);
   }
   return { total, pairs };
+}
+
+/** Each topic's mentors (their indexes), so a mentee only looks at mentors who teach what they want. */
+function mentorsByTopic(mentors: readonly Pick<Volunteer, 'teach'>[]): Map<string, number[]> {
+  const byTopic = new Map<string, number[]>();
+  mentors.forEach((m, i) => {
+    for (const topic of m.teach) {
+      const list = byTopic.get(topic) ?? [];
+      list.push(i);
+      byTopic.set(topic, list);
+    }
+  });
+  return byTopic;
 }

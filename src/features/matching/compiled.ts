@@ -51,11 +51,17 @@ export function compile(mentors: readonly Volunteer[], mentees: readonly Volunte
   const topics = new Interner();
   const interests = new Interner();
   const departments = new Interner();
+  // Ids in sorted order, not in the order people typed them: the same data then gives the
+  // same ids, and the same round.
+  const topicNames = new Set<string>();
+  const interestNames = new Set<string>();
   for (const v of [...mentors, ...mentees]) {
-    for (const t of v.teach) topics.id(t);
-    for (const t of v.learn) topics.id(t);
-    for (const i of v.interests) interests.id(i);
+    for (const t of v.teach) topicNames.add(t);
+    for (const t of v.learn) topicNames.add(t);
+    for (const i of v.interests) interestNames.add(i);
   }
+  for (const t of [...topicNames].sort()) topics.id(t);
+  for (const i of [...interestNames].sort()) interests.id(i);
   const topicWords = Math.max(1, Math.ceil(topics.size / 32));
   const interestWords = Math.max(1, Math.ceil(interests.size / 32));
   const setBits = (

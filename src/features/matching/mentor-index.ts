@@ -41,12 +41,16 @@ export interface MentorIndex {
   groupJunior: Int32Array;
   /**
    * Per class, per set of up to `WEIGHTS.interestCap` interests (its key, see
-   * `forEachInterestSet`), the number of the list of members who have all of them: a mentee's shared interests find the mentors that share
-   * them without scanning the rest. Members with more than `LISTED_INTERESTS_MAX` interests
-   * are left out of these lists, and their class marked in `unlisted`.
+   * `forEachInterestSet`), the number of the list of members who have all of them: a
+   * mentee's shared interests find the mentors that share them without scanning the rest.
+   * Members with more than `LISTED_INTERESTS_MAX` interests are left out of these lists, and
+   * their class marked in `unlisted`.
    */
   interestLists: Map<number, number>[];
-  /** List n holds `listed[listStart[n] … listStart[n + 1] − 1]` (mentor indices). */
+  /**
+   * List n holds `listed[listStart[n] … listStart[n + 1] − 1]` (mentor indices). The
+   * optimality check re-sorts each list by price in place on every pass.
+   */
   listStart: Int32Array;
   listed: Int32Array;
   unlisted: Uint8Array;

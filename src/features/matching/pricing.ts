@@ -76,8 +76,6 @@ export interface PricingInput {
   index: MentorIndex;
   /** Only these mentees (1) need a look this pass; all of them when absent (see `recheck`). */
   only?: Uint8Array;
-  /** The exact weight of an eligible pair, as the candidate lists weigh it. */
-  weight: (mentor: number, mentee: number, score: number) => number;
   /** Whether hub h may take mentee j (its format). */
   hubFits: (hub: number, mentee: number) => boolean;
 }
@@ -196,7 +194,7 @@ export function priceLeftOut(input: PricingInput): Priced {
       if (ruleOut(compiled, i, j, input.rules, input.pastPairs)) return;
       const s = fastScore(compiled, i, j);
       if (s <= 0) return;
-      const w = input.weight(i, j, s);
+      const w = s;
       let gain = 0;
       for (const h of hubsOfMentor[i] ?? []) {
         const g = w - (hubDual[h] ?? 0) - y;
@@ -310,14 +308,22 @@ function interestBound(size: number): number {
   return WEIGHTS.interest * (size < 3 ? size : Math.max(3, WEIGHTS.interestCap));
 }
 
-/** Sorts the keys by their sizes, largest first (sizes are 1 to 3: a counting sort). */
+/** Sorts the keys by their sizes, largest first (sizes are 1 to 3: one sweep per size). */
 function sortBySizeDown(keys: number[], sizes: number[]): void {
-  const pairs = keys.map((key, n) => [sizes[n] ?? 0, key] as const);
-  pairs.sort((a, b) => b[0] - a[0]);
-  pairs.forEach(([size, key], n) => {
-    keys[n] = key;
-    sizes[n] = size;
-  });
+  const n = keys.length;
+  let at = 0;
+  for (let size = 3; size >= 1; size--) {
+    for (let k = at; k < n; k++) {
+      if (sizes[k] !== size) continue;
+      // Swap it into place: the sizes left behind are all smaller.
+      const key = keys[k] ?? 0;
+      keys[k] = keys[at] ?? 0;
+      keys[at] = key;
+      sizes[k] = sizes[at] ?? 0;
+      sizes[at] = size;
+      at += 1;
+    }
+  }
 }
 
 /**
@@ -362,7 +368,7 @@ export function recheck(
         if (ruleOut(compiled, i, j, input.rules, input.pastPairs)) continue;
         const s = fastScore(compiled, i, j);
         if (s <= 0) continue;
-        const w = input.weight(i, j, s);
+        const w = s;
         const y = result.menteeDual[j] ?? 0;
         for (const h of hubsOfMentor[i] ?? []) {
           if (w - (result.hubDual[h] ?? 0) - y > 0 && input.hubFits(h, j)) {

@@ -111,8 +111,6 @@ export function planRound(
   const skipped = new Uint8Array(mentees.length);
   const bestI: number[] = [];
   const bestW: number[] = [];
-  /** A pair's weight in the flow is its score (the solver takes ties as they come). */
-  const pairWeight = (_i: number, _j: number, s: number) => s;
   const hubsOfMentor = hubOf.map((h) =>
     h.group === undefined ? [h.individual] : [h.individual, h.group],
   );
@@ -250,7 +248,7 @@ export function planRound(
               }
               const s = fastScore(compiled, i, j);
               if (s <= 0) continue;
-              const w = pairWeight(i, j, s);
+              const w = s;
               // Keep the best few, in descending order (a small insertion sort).
               if (bestW.length === candidatesPerMentee && w <= (bestW[bestW.length - 1] ?? 0))
                 continue;
@@ -289,6 +287,8 @@ export function planRound(
     )
       mentorReach[i] = WANTED;
   });
+  const ids = { mentors: compiled.mentors.userId, mentees: compiled.mentees.userId };
+  shuffleTies(edges, 0, ids);
   const flow = new MatchingFlow({ mentorLimit: limit, hubs, menteeCount: mentees.length, edges });
   let result = flow.solve();
   const proof = { added: 0, solves: 1 };
@@ -301,7 +301,6 @@ export function planRound(
     edges,
     cutoff,
     index,
-    weight: pairWeight,
     hubFits,
   };
   const wanting = menteesWanting(compiled, cutoff);
@@ -317,6 +316,7 @@ export function planRound(
     proof.added += better.length;
     proof.solves += 1;
     // From where it was: only the mentees the new pairs concern are routed again.
+    shuffleTies(edges, before, ids);
     flow.addEdges(edges.slice(before));
     const previous = result;
     result = flow.solve();
@@ -409,17 +409,27 @@ export function planRound(
 
 export { historyKey };
 
-/** Each topic's mentors (their indexes), so a mentee only looks at mentors who teach what they want. */
-export function mentorsByTopic(
-  mentors: readonly Pick<Volunteer, 'teach'>[],
-): Map<string, number[]> {
-  const byTopic = new Map<string, number[]>();
-  mentors.forEach((m, i) => {
-    for (const topic of m.teach) {
-      const list = byTopic.get(topic) ?? [];
-      list.push(i);
-      byTopic.set(topic, list);
-    }
+/**
+ * Puts `edges[from …]` in an order set by a hash of both people's ids. Among pairs that score
+ * the same, the solver takes them in the order it was given them: by a hash, no one wins or
+ * loses every tie for volunteering early or late, and the same people still get the same
+ * round.
+ */
+function shuffleTies(
+  edges: { hub: number; mentor: number; mentee: number }[],
+  from: number,
+  ids: { mentors: Int32Array; mentees: Int32Array },
+): void {
+  const tail = edges.slice(from);
+  const keyed = tail.map((e) => ({
+    e,
+    key: spread(spread(ids.mentors[e.mentor] ?? 0) ^ (ids.mentees[e.mentee] ?? 0)),
+  }));
+  keyed.sort(
+    (a, b) =>
+      a.key - b.key || a.e.mentor - b.e.mentor || a.e.mentee - b.e.mentee || a.e.hub - b.e.hub,
+  );
+  keyed.forEach(({ e }, k) => {
+    edges[from + k] = e;
   });
-  return byTopic;
 }

@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Format } from '../../src/db/schema';
+import { planRound } from '../../src/features/matching/round';
+import type { MatchRules, MentorSide } from '../../src/features/matching/score';
+
+const noRules: MatchRules = { sameDepartment: false, history: new Set() };
+const person = (userId: number, p: Partial<MentorSide>): MentorSide => ({
+  userId,
+  name: `p${userId}`,
+  grade: 1,
+  department: `D${userId}`,
+  teach: new Set(),
+  learn: new Set(),
+  interests: new Set(),
+  formats: new Set<Format>(['one_on_one']),
+  utcOffset: 0,
+  capacity: 1,
+  ...p,
+});
+
+describe('pairs that score the same', () => {
+  it('favour neither the first nor the last volunteers', () => {
+    const mentors = Array.from({ length: 25 }, (_, i) => person(1 + i, { teach: new Set(['ai']) }));
+    const mentees = Array.from({ length: 50 }, (_, j) =>
+      person(100 + j, { grade: 3, learn: new Set(['ai']) }),
+    );
+    const plan = planRound(mentors, mentees, noRules);
+    const matched = plan.matches.map((m) => m.mentee.userId);
+    expect(matched).toHaveLength(25);
+    expect(matched.some((id) => id < 125)).toBe(true);
+    expect(matched.some((id) => id >= 125)).toBe(true);
+    // The same people, the same round.
+    expect(planRound(mentors, mentees, noRules).matches.map((m) => m.mentee.userId)).toEqual(
+      matched,
+    );
+  });
+
+  it('give the same round whatever order people listed their topics and interests in', () => {
+    const words = (list: string[]) => fc.subarray(list, { minLength: 1 });
+    const topics = ['ai', 'tools', 'social', 'green', 'data'];
+    const hobbies = Array.from({ length: 12 }, (_, i) => `hobby${i}`);
+    const someone = fc.record({
+      teach: words(topics),
+      learn: words(topics),
+      interests: words(hobbies),
+      grade: fc.integer({ min: 1, max: 3 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(someone, { minLength: 2, maxLength: 20 }),
+        fc.array(someone, { minLength: 2, maxLength: 25 }),
+        (mentorSpecs, menteeSpecs) => {
+          const build = (reverse: boolean) => {
+            const set = (list: string[]) => new Set(reverse ? [...list].reverse() : list);
+            const mentors = mentorSpecs.map((s, i) =>
+              person(1 + i, { grade: s.grade, teach: set(s.teach), interests: set(s.interests) }),
+            );
+            const mentees = menteeSpecs.map((s, j) =>
+              person(100 + j, { grade: 4, learn: set(s.learn), interests: set(s.interests) }),
+            );
+            const plan = planRound(mentors, mentees, noRules, 1);
+            return plan.matches.map((m) => `${m.mentor.userId}-${m.mentee.userId}`);
+          };
+          expect(build(true)).toEqual(build(false));
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+});
