@@ -76,6 +76,8 @@ export interface PricingInput {
   index: MentorIndex;
   /** Only these mentees (1) need a look this pass; all of them when absent (see `recheck`). */
   only?: Uint8Array;
+  /** The order to look at mentees in (the pairs found come in it); index order when absent. */
+  order?: Int32Array;
   /** Whether hub h may take mentee j (its format). */
   hubFits: (hub: number, mentee: number) => boolean;
 }
@@ -179,7 +181,8 @@ export function priceLeftOut(input: PricingInput): Priced {
   // This mentee's best finds so far, by gain w − π(h) − y (the most negative reduced cost).
   const gains: number[] = [];
   const finds: [number, number, number][] = [];
-  for (let j = 0; j < N; j++) {
+  for (let at = 0; at < N; at++) {
+    const j = input.order ? (input.order[at] ?? 0) : at;
     const cut = cutoff[j] ?? Number.NEGATIVE_INFINITY;
     if (cut === Number.NEGATIVE_INFINITY || (input.only && !input.only[j])) continue;
     const y = menteeDual[j] ?? 0;

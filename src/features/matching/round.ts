@@ -155,7 +155,16 @@ export function planRound(
   mentors.forEach((m, i) => {
     mentorOfUser.set(m.userId, i);
   });
-  mentees.forEach((mentee, j) => {
+  // Mentees in an order set by a hash of their ids: the solver takes pairs that score the
+  // same in the order it was given them, so no one wins or loses every tie for having
+  // volunteered early or late, and the same people still get the same round.
+  const menteeOrder = Int32Array.from(mentees, (_, j) => j).sort(
+    (a, b) =>
+      spread(compiled.mentees.userId[a] ?? 0) - spread(compiled.mentees.userId[b] ?? 0) || a - b,
+  );
+  menteeOrder.forEach((j) => {
+    const mentee = mentees[j];
+    if (!mentee) return;
     bestI.length = 0;
     bestW.length = 0;
     let candidates = 0;
@@ -287,8 +296,6 @@ export function planRound(
     )
       mentorReach[i] = WANTED;
   });
-  const ids = { mentors: compiled.mentors.userId, mentees: compiled.mentees.userId };
-  shuffleTies(edges, 0, ids);
   const flow = new MatchingFlow({ mentorLimit: limit, hubs, menteeCount: mentees.length, edges });
   let result = flow.solve();
   const proof = { added: 0, solves: 1 };
@@ -308,7 +315,7 @@ export function planRound(
   // changed the answer for (see `recheck`).
   let only: Uint8Array | undefined;
   for (;;) {
-    const priced = priceLeftOut({ ...pricing, result, only });
+    const priced = priceLeftOut({ ...pricing, result, only, order: menteeOrder });
     const better = priced.pairs;
     if (better.length === 0) break;
     const before = edges.length;
@@ -316,7 +323,6 @@ export function planRound(
     proof.added += better.length;
     proof.solves += 1;
     // From where it was: only the mentees the new pairs concern are routed again.
-    shuffleTies(edges, before, ids);
     flow.addEdges(edges.slice(before));
     const previous = result;
     result = flow.solve();
@@ -408,28 +414,3 @@ export function planRound(
 }
 
 export { historyKey };
-
-/**
- * Puts `edges[from …]` in an order set by a hash of both people's ids. Among pairs that score
- * the same, the solver takes them in the order it was given them: by a hash, no one wins or
- * loses every tie for volunteering early or late, and the same people still get the same
- * round.
- */
-function shuffleTies(
-  edges: { hub: number; mentor: number; mentee: number }[],
-  from: number,
-  ids: { mentors: Int32Array; mentees: Int32Array },
-): void {
-  const tail = edges.slice(from);
-  const keyed = tail.map((e) => ({
-    e,
-    key: spread(spread(ids.mentors[e.mentor] ?? 0) ^ (ids.mentees[e.mentee] ?? 0)),
-  }));
-  keyed.sort(
-    (a, b) =>
-      a.key - b.key || a.e.mentor - b.e.mentor || a.e.mentee - b.e.mentee || a.e.hub - b.e.hub,
-  );
-  keyed.forEach(({ e }, k) => {
-    edges[from + k] = e;
-  });
-}
