@@ -10,6 +10,7 @@ import {
   score,
   type Volunteer,
 } from '../../src/features/matching/score';
+import { noRules, person } from '../helpers/volunteers';
 
 /**
  * The optimum over EVERY eligible pair, by a different method than the round's: plain
@@ -89,21 +90,6 @@ function fullGraphOptimum(mentors: MentorSide[], mentees: Volunteer[], rules: Ma
     }
   }
 }
-
-const noRules: MatchRules = { sameDepartment: false, history: new Set() };
-const person = (userId: number, p: Partial<MentorSide>): MentorSide => ({
-  userId,
-  name: `p${userId}`,
-  grade: 1,
-  department: `D${userId}`,
-  teach: new Set(),
-  learn: new Set(),
-  interests: new Set(),
-  formats: new Set<Format>(['one_on_one']),
-  utcOffset: 0,
-  capacity: 1,
-  ...p,
-});
 
 describe('a round is optimal over every eligible pair, not just its candidate lists', () => {
   it('matches all 41 mentees when 40 star mentors fill every top-40 list', () => {

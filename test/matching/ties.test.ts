@@ -1,23 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Format } from '../../src/db/schema';
 import { planRound } from '../../src/features/matching/round';
-import type { MatchRules, MentorSide } from '../../src/features/matching/score';
-
-const noRules: MatchRules = { sameDepartment: false, history: new Set() };
-const person = (userId: number, p: Partial<MentorSide>): MentorSide => ({
-  userId,
-  name: `p${userId}`,
-  grade: 1,
-  department: `D${userId}`,
-  teach: new Set(),
-  learn: new Set(),
-  interests: new Set(),
-  formats: new Set<Format>(['one_on_one']),
-  utcOffset: 0,
-  capacity: 1,
-  ...p,
-});
+import { noRules, person } from '../helpers/volunteers';
 
 describe('pairs that score the same', () => {
   it('favour neither the first nor the last volunteers', () => {
