@@ -99,7 +99,7 @@ const adapter = createSlackAdapter({
   channelIntervalMs: 0,
 });
 app.adapters.slack = adapter;
-await adapter.start(app.engine.handle);
+await adapter.start(app.engine);
 
 // Served as main.ts serves it: Tandem's own server, with the adapter's events route.
 const slackRoute = adapter.httpRoute();

@@ -20,6 +20,8 @@ export interface App {
   outbox: OutboxWorker;
   /** Adapters register here once created; the outbox delivers through them. */
   adapters: Partial<Record<Platform, ChatAdapter>>;
+  /** Runs every accepted event that is due, then delivers what they queued (tests, shutdown). */
+  settle(): Promise<void>;
 }
 
 /**
@@ -54,5 +56,9 @@ export function createApp(options: {
       showWhatWaits(ctx);
     },
   });
-  return { deps, engine, outbox, adapters };
+  const settle = async () => {
+    await engine.inbox.drain();
+    await outbox.drain();
+  };
+  return { deps, engine, outbox, adapters, settle };
 }

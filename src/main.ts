@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { CONSOLE_WORKSPACE, createConsoleAdapter } from './adapters/console';
 import { createApp } from './app';
 import { type Config, consoleStart, DEFAULT_DATABASE_PATH, loadConfig, readEnv } from './config';
-import type { ChatAdapter, EventHandler } from './core/adapter';
+import type { ChatAdapter, EventSink } from './core/adapter';
 import { backoffDelay, RECONNECT_BACKOFF } from './core/backoff';
 import { systemClock } from './core/clock';
 import { codeOf, TandemError } from './core/errors';
@@ -98,7 +98,15 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const starting = new AbortController();
-  const jobs = startJobs({ db: database.db, config, logger, clock, outbox, adapters });
+  const jobs = startJobs({
+    db: database.db,
+    config,
+    logger,
+    clock,
+    outbox,
+    adapters,
+    inbox: engine.inbox,
+  });
   const shutdown = async (code = 0) => {
     if (stopping) return;
     stopping = true;
@@ -114,6 +122,8 @@ async function main(): Promise<void> {
         logger.warn({ what, code: codeOf(error) }, 'did not stop cleanly');
       });
     await step('jobs', () => jobs.stop());
+    // The event running finishes; the rest waits in the inbox for the next start.
+    await step('inbox', () => engine.inbox.stop());
     // The message in flight finishes; the rest waits in the database for the next start.
     await step('outbox', () => outbox.stop());
     await Promise.all(Object.values(adapters).map((a) => step(a.platform, () => a.stop())));
@@ -161,6 +171,8 @@ async function main(): Promise<void> {
         const jobDeps = { db: database.db, config, logger, clock, outbox, adapters };
         await JOBS.nudges.run(jobDeps, clock.now());
         await catchUp(jobDeps);
+        // Events backing off until the new time run now.
+        await engine.inbox.drain();
         await outbox.drain();
         return clock.now();
       },
@@ -226,11 +238,13 @@ async function main(): Promise<void> {
   for (const adapter of Object.values(adapters)) {
     // Once a platform is up, what waited for it goes now rather than at the outbox's next look,
     // and its HR and content channels are checked (the admins hear what blocks them).
-    void startPlatform(adapter, engine.handle, logger, starting.signal, () => {
+    void startPlatform(adapter, engine, logger, starting.signal, () => {
       outbox.kick();
       void checkChannels(deps, adapter.platform);
     });
   }
+  // Events acked before the last process stopped (or died) and not yet run, run now.
+  engine.inbox.kick();
   logger.info({ platforms: Object.keys(adapters) }, 'tandem started');
 }
 
@@ -247,7 +261,7 @@ async function main(): Promise<void> {
  */
 async function startPlatform(
   adapter: ChatAdapter,
-  handler: EventHandler,
+  sink: EventSink,
   logger: Logger,
   signal: AbortSignal,
   onUp: () => void,
@@ -255,7 +269,7 @@ async function startPlatform(
   const platform = adapter.platform;
   for (let attempt = 1; !signal.aborted; attempt++) {
     try {
-      await adapter.start(handler);
+      await adapter.start(sink);
       if (signal.aborted) return;
       await adapter.setCommands?.(commandMenu()).catch((error: unknown) => {
         logger.warn({ platform, code: codeOf(error) }, 'command menu not set');

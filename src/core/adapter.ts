@@ -16,7 +16,23 @@ export interface HandleResult {
   form?: FormSubmitResult;
 }
 
-export type EventHandler = (event: InboundEvent) => Promise<HandleResult>;
+/** What the engine did with an event an adapter handed it. */
+export interface Acceptance {
+  /** False for an event seen before (a platform retry) or one that could not be stored. */
+  fresh: boolean;
+  /** Resolves when the event has run (or its first attempt failed); at once when not fresh. */
+  done: Promise<HandleResult>;
+}
+
+/**
+ * Where an adapter hands inbound events. `accept` stores the event durably (one insert, which
+ * is also the dedupe) and returns at once: the adapter acks the platform right after it, and
+ * waits on `done` only where the platform needs the outcome inside the ack (a modal's
+ * validation errors).
+ */
+export interface EventSink {
+  accept(event: InboundEvent): Acceptance;
+}
 
 /**
  * A platform connection as `/healthz` reports it: `connecting` until the first success
@@ -60,12 +76,18 @@ export interface HomeView {
  */
 export interface ChatAdapter {
   readonly platform: Platform;
-  /** Starts receiving; every inbound event goes to `handler`, after the platform is acked. */
-  start(handler: EventHandler): Promise<void>;
+  /** Starts receiving; every inbound event goes to `sink`, and the platform is acked after. */
+  start(sink: EventSink): Promise<void>;
   stop(): Promise<void>;
   /** Delivers one message. Throws DeliveryError so the outbox can retry or give up. */
   send(target: Target, reply: Reply, options?: SendOptions): Promise<void>;
 
+  /**
+   * Completes what the event says about its author (Slack's users.info: name, zone, e-mail)
+   * before it runs. Called by the worker, after the ack and outside any transaction; never
+   * throws (without the answer the event runs with what it has).
+   */
+  describeUser?<E extends InboundEvent>(event: E): Promise<E>;
   /** How a command is typed here (Slack: `/mentor join`); default `/join`. */
   formatCommand?(name: string): string;
   /**

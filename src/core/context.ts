@@ -43,4 +43,10 @@ export interface Ctx {
   cmd(name: string): string;
   /** Switches the language of this event's later replies (after /lang or the profile form). */
   setLocale(locale: Locale): void;
+  /**
+   * Runs a platform call (opening a modal, deleting the console's files) once the event's
+   * unit of work has committed. Handlers never wait on the network inside the unit: with one
+   * database connection, whatever ran meanwhile would write inside its transaction.
+   */
+  afterCommit(step: () => Promise<void> | void): void;
 }

@@ -1,28 +1,31 @@
 import { createHash } from 'node:crypto';
-import { recordInboundEvent } from '../db/queries/inbound-events';
+import { z } from 'zod';
+import { beginUnit, finishInbox, inboxKey, insertInbox } from '../db/queries/inbox';
 import {
   findUser,
   isSaved,
   refreshUser,
+  setHomeHash,
   storedRoles,
   unsavedUser,
   upsertUser,
   userRef,
 } from '../db/queries/users';
-import type { UserRow } from '../db/schema';
+import type { InboxRow, UserRow } from '../db/schema';
 import { reportWriteFailure } from '../db/write-health';
 import { decodeAction } from './actions';
-import type { ChatAdapter, HandleResult, HomeView } from './adapter';
+import type { Acceptance, ChatAdapter, EventSink, HandleResult, HomeView } from './adapter';
 import { msSince } from './clock';
 import type { Ctx, EngineDeps } from './context';
-import { asTandemError, failureFields } from './errors';
+import { asTandemError, failureFields, TandemError } from './errors';
 import type { InboundEvent } from './events';
 import type { FormEngine } from './forms/engine';
 import { FORM_OPEN_ACTION, FORM_SUBMIT_ACTION } from './forms/engine';
 import { FORM_ACTION } from './forms/prompt';
 import { type Locale, localeFromPlatform, type Translate, translator } from './i18n';
+import { InboxWorker } from './inbox';
 import { enqueue } from './outbox';
-import type { Target } from './refs';
+import { PLATFORMS, type Target } from './refs';
 import type { ActionSpec, CommandSpec } from './registry';
 import type { OutgoingPayload } from './replies';
 import type { Role } from './roles';
@@ -41,9 +44,17 @@ export interface EngineOptions<C extends string, A extends string> {
 /** Button data that runs a command, e.g. from a menu: `cmd|owner|join`. */
 export const COMMAND_ACTION = 'cmd';
 
-export interface Engine {
-  /** Handles one inbound event inside its own error boundary. Never throws. */
+export interface Engine extends EventSink {
+  /**
+   * The adapters' entry: one durable insert into the inbox (which is also the dedupe) and
+   * nothing else, so the platform can be acked at once. The event runs later, in the worker,
+   * as one unit of work inside its own error boundary.
+   */
+  accept(event: InboundEvent): Acceptance;
+  /** `accept`, then wait until the event has run (the console, tests). Never throws. */
   handle(event: InboundEvent): Promise<HandleResult>;
+  /** The worker that runs accepted events. */
+  readonly inbox: InboxWorker;
 }
 
 /** The person's language: chosen explicitly, else the platform's, else the org default. */
@@ -86,60 +97,124 @@ export function createEngine<C extends string, A extends string>(
   const { deps, commands, actions, forms, home, arrive } = options;
   const logger = deps.logger.child({ component: 'engine' });
 
-  async function handle(event: InboundEvent): Promise<HandleResult> {
+  /** Latency from accept to done, per inbox row, kept only while debug logs are on. */
+  const acceptedAt = new Map<number, number>();
+  const inbox = new InboxWorker({
+    db: deps.db,
+    clock: deps.clock,
+    logger: deps.logger,
+    runUnit,
+    gaveUp: (row) => {
+      const event = storedEvent(row.payload);
+      if (event) sayError(event, undefined, logger.child({ inboxId: row.id }));
+    },
+  });
+
+  function accept(event: InboundEvent): Acceptance {
+    const now = deps.clock.now();
+    let id: number | undefined;
+    try {
+      id = insertInbox(
+        deps.db,
+        {
+          key: eventKey(event),
+          // Someone is looking at a button or a modal (a trigger expires in 3 s): first.
+          lane: event.trigger !== undefined ? 0 : 1,
+          conversation: inboxKey(event.conversation),
+          person: inboxKey(event.user.ref),
+          payload: JSON.stringify({ ...event, raw: undefined, receivedAt: undefined }),
+        },
+        now,
+      );
+    } catch (error) {
+      // A full disk or an I/O error: shows on /healthz at once, and the person hears it.
+      reportWriteFailure(deps.db, error);
+      logger.error(
+        { platform: event.user.ref.platform, type: event.type, ...failureFields(error) },
+        'event not stored',
+      );
+      sayError(event, undefined, logger);
+      return { fresh: false, done: Promise.resolve({}) };
+    }
+    if (id === undefined) {
+      if (logger.isLevelEnabled('debug'))
+        logger.debug({ platform: event.user.ref.platform, type: event.type }, 'duplicate event');
+      return { fresh: false, done: Promise.resolve({}) };
+    }
+    if (logger.isLevelEnabled('debug')) acceptedAt.set(id, event.receivedAt ?? performance.now());
+    const done = inbox.waitFor(id);
+    inbox.kick();
+    return { fresh: true, done };
+  }
+
+  /**
+   * One event, one unit of work: the person's row, the handler's changes, the messages it
+   * queues and the inbox row marked done commit together, or nothing does. Platform calls
+   * that cannot sit in a transaction (opening a modal) wait in `afterCommit` and run after.
+   */
+  async function runUnit(row: InboxRow): Promise<HandleResult> {
+    const stored = storedEvent(row.payload);
+    if (!stored) throw new TandemError('inbox_payload_invalid', 'stored event unreadable');
+    const adapter = deps.adapters[stored.user.ref.platform];
+    // Who they are (Slack's users.info) is asked outside the transaction: it is a network call.
+    const event = adapter?.describeUser ? await adapter.describeUser(stored) : stored;
     const log = logger.child({
       platform: event.user.ref.platform,
-      eventId: event.id,
+      inboxId: row.id,
       type: event.type,
     });
-    // One debug line per event, with its latency from the adapter's receipt: the clock is
-    // read only when debug logs are on.
-    const started = logger.isLevelEnabled('debug')
-      ? (event.receivedAt ?? performance.now())
-      : undefined;
-    let outcome: 'ok' | 'invalid' | 'duplicate' | 'failed' = 'ok';
+    const effects: (() => Promise<void> | void)[] = [];
     let ctx: Ctx | undefined;
+    let result: HandleResult = {};
+    let outcome: 'ok' | 'invalid' = 'ok';
+    const unit = beginUnit(deps.db);
+    // A unit must not wait on the network or a timer: with one connection, whatever ran
+    // meanwhile would write inside this transaction. Such a wait shows here.
+    let yielded = false;
+    const probe = setImmediate(() => {
+      yielded = true;
+    });
     try {
       const now = deps.clock.now();
-      if (!recordInboundEvent(deps.db, eventKey(event), now)) {
-        outcome = 'duplicate';
-        return {};
-      }
       const user = personOf(event, now);
-      ctx = makeContext(deps, event, user, now);
-      const result = await dispatch(ctx, event);
+      ctx = makeContext(deps, event, user, now, { afterCommit: (step) => effects.push(step) });
+      result = await dispatch(ctx, event);
       if (result.form && !result.form.ok) outcome = 'invalid';
-      // Not awaited: a modal's ack must not wait on the home tab.
-      void publishHome(ctx);
-      return result;
+      finishInbox(deps.db, row.id, now);
+      if (yielded) log.error({ code: 'unit_yielded' }, 'a handler waited inside its unit of work');
+      unit.commit();
     } catch (error) {
-      outcome = 'failed';
-      // A full disk or an I/O error shows on /healthz at once, not only at the next probe.
+      unit.rollback();
       reportWriteFailure(deps.db, error);
-      const e = asTandemError(error, 'handler_failed');
-      const cause = e.cause instanceof Error ? e.cause : e;
-      log.error(
-        {
-          // A platform call that failed (a modal not opened) names its method and target.
-          ...failureFields(e),
-          err: cause.name,
-          stack: cause.stack?.split('\n').slice(1, 6).join('\n'),
-        },
-        'event failed',
-      );
-      sayError(event, ctx, log);
-      return {};
+      throw error;
     } finally {
+      clearImmediate(probe);
       deps.outbox.kick();
-      if (started !== undefined) {
-        const command =
-          event.type === 'command' && Object.hasOwn(commands, event.name) ? event.name : undefined;
-        log.debug(
-          { ...(command ? { command } : {}), latencyMs: msSince(started), outcome },
-          'event handled',
-        );
+    }
+    for (const step of effects) {
+      try {
+        await step();
+      } catch (error) {
+        // Committed already: the person hears that this part did not work (a modal not opened).
+        log.error(failureFields(asTandemError(error, 'handler_failed')), 'event failed');
+        sayError(event, ctx, log);
       }
     }
+    // What the steps queued (a backup's answer, an error reply) goes now too.
+    if (effects.length > 0) deps.outbox.kick();
+    // Not awaited: the next event need not wait on the home tab.
+    void publishHome(ctx);
+    const started = acceptedAt.get(row.id);
+    if (started !== undefined) {
+      acceptedAt.delete(row.id);
+      const command =
+        event.type === 'command' && Object.hasOwn(commands, event.name) ? event.name : undefined;
+      log.debug(
+        { ...(command ? { command } : {}), latencyMs: msSince(started), outcome },
+        'event handled',
+      );
+    }
+    return result;
   }
 
   /**
@@ -202,12 +277,20 @@ export function createEngine<C extends string, A extends string>(
     });
   }
 
-  /** Keeps the home surface current: after anything the person did, it is drawn again. */
+  /**
+   * Keeps the home surface current: after anything the person did it is drawn again, and
+   * sent only when it changed (or when they are looking at it).
+   */
   async function publishHome(ctx: Ctx): Promise<void> {
     const adapter = deps.adapters[ctx.event.user.ref.platform];
     if (!home || !adapter?.publishHome) return;
     try {
-      await adapter.publishHome(ctx.event.user.ref, home(ctx));
+      const view = home(ctx);
+      const hash = createHash('sha256').update(JSON.stringify(view)).digest('base64url');
+      const saved = isSaved(ctx.user);
+      if (saved && ctx.event.type !== 'home_opened' && ctx.user.homeHash === hash) return;
+      await adapter.publishHome(ctx.event.user.ref, view);
+      if (saved) setHomeHash(deps.db, ctx.user.id, hash);
     } catch (error) {
       const platform = ctx.event.user.ref.platform;
       logger.warn({ platform, ...failureFields(error) }, 'home not published');
@@ -300,6 +383,7 @@ export function createEngine<C extends string, A extends string>(
       const dmCtx = makeContext(ctx.deps, ctx.event, ctx.user, ctx.now, {
         replyTarget: { kind: 'user', user: userRef(ctx.user) },
         replies: ctx,
+        afterCommit: ctx.afterCommit,
       });
       await spec.run(dmCtx, args);
       return;
@@ -338,8 +422,44 @@ export function createEngine<C extends string, A extends string>(
     await spec.run(ctx, action.args, values);
   }
 
-  return { handle };
+  return {
+    accept,
+    async handle(event) {
+      return accept(event).done;
+    },
+    inbox,
+  };
 }
+
+/** The event stored in an inbox row, or undefined when the row cannot be read as one. */
+function storedEvent(payload: string | null): InboundEvent | undefined {
+  if (payload === null) return undefined;
+  try {
+    const parsed = STORED_EVENT.safeParse(JSON.parse(payload));
+    return parsed.success ? (parsed.data as InboundEvent) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The fields every stored event has; the rest is checked by the handler that reads it. */
+const STORED_EVENT = z.looseObject({
+  type: z.enum(['command', 'action', 'text', 'form_submit', 'form_closed', 'home_opened']),
+  id: z.string(),
+  user: z.looseObject({
+    ref: z.object({
+      platform: z.enum(PLATFORMS),
+      workspace: z.string(),
+      id: z.string(),
+    }),
+  }),
+  conversation: z.looseObject({
+    platform: z.enum(PLATFORMS),
+    workspace: z.string(),
+    id: z.string(),
+    kind: z.enum(['dm', 'group']),
+  }),
+});
 
 /** Builds the per-event context. Replies are numbered so a re-run can never duplicate them. */
 export function makeContext(
@@ -347,7 +467,12 @@ export function makeContext(
   event: InboundEvent,
   user: UserRow,
   now: Date,
-  options: { replyTarget?: Target; replies?: Ctx } = {},
+  options: {
+    replyTarget?: Target;
+    replies?: Ctx;
+    /** Where platform calls go until the unit of work commits (see `Ctx.afterCommit`). */
+    afterCommit?: (step: () => Promise<void> | void) => void;
+  } = {},
 ): Ctx {
   let locale = resolveLocale(user, deps.config.DEFAULT_LOCALE);
   // One numbering per event, shared with derived contexts, so reply keys never collide.
@@ -395,12 +520,24 @@ export function makeContext(
     setLocale: (next) => {
       locale = next;
     },
+    afterCommit: options.afterCommit ?? options.replies?.afterCommit ?? runNow(deps),
   };
   replyCounters.set(ctx, counter);
   return ctx;
 }
 
 const replyCounters = new WeakMap<Ctx, { n: number }>();
+
+/** Outside a unit of work there is nothing to wait for: a step runs at once, its failure logged. */
+function runNow(deps: EngineDeps): (step: () => Promise<void> | void) => void {
+  return (step) => {
+    void Promise.resolve()
+      .then(step)
+      .catch((error: unknown) => {
+        deps.logger.error(failureFields(asTandemError(error, 'handler_failed')), 'step failed');
+      });
+  };
+}
 
 /**
  * Catalog strings write commands as `/join`; platforms with another syntax (Slack's

@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'backup_corrupt'
   | 'cron_matcher_missing'
   | 'matching_invariant_broken'
+  | 'inbox_payload_invalid'
   | 'http_port_in_use'
   | 'http_host_unusable'
   | 'http_listen_failed'

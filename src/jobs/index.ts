@@ -8,7 +8,7 @@ import { codeOf } from '../core/errors';
 import type { OutboxWorker } from '../core/outbox';
 import type { Platform } from '../core/refs';
 import type { Db } from '../db/client';
-import { pruneInboundEvents } from '../db/queries/inbound-events';
+import { pruneInbox } from '../db/queries/inbox';
 import { jobRuns } from '../db/schema';
 import { reportWriteFailure } from '../db/write-health';
 import { backupDatabase } from '../features/admin/backup';
@@ -27,6 +27,8 @@ export interface JobDeps {
   clock: Clock;
   outbox: OutboxWorker;
   adapters: Partial<Record<Platform, ChatAdapter>>;
+  /** The inbound events' worker, when the process receives events. */
+  inbox?: { kick(): void };
 }
 
 /** How long processed event ids are kept for deduplication. */
@@ -54,6 +56,8 @@ export const JOBS: Record<
     schedule: () => '* * * * *',
     async run(deps, now) {
       runDueTimers(deps, now);
+      // Events whose retry came due while nothing else woke the inbox.
+      deps.inbox?.kick();
       // Through kick(), so a tick never runs a second delivery pass beside an event's.
       deps.outbox.kick();
       await deps.outbox.drain();
@@ -62,7 +66,7 @@ export const JOBS: Record<
   prune: {
     schedule: () => '17 3 * * *',
     async run(deps, now) {
-      pruneInboundEvents(deps.db, new Date(now.getTime() - INBOUND_EVENT_RETENTION_MS));
+      pruneInbox(deps.db, new Date(now.getTime() - INBOUND_EVENT_RETENTION_MS));
       deps.outbox.prune(now);
     },
   },

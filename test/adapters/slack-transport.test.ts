@@ -8,6 +8,7 @@ import type { InboundEvent } from '../../src/core/events';
 import { healthHandler } from '../../src/http/health';
 import { startHttpServer } from '../../src/http/server';
 import { silentLogger } from '../../src/logger';
+import { collectingSink, NULL_SINK } from '../fakes/recording-adapter';
 import { FakeSlackApi } from '../fakes/slack-api';
 import { FakeSocketMode } from '../fakes/slack-socket';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -56,7 +57,7 @@ describe('Slack: request timestamps', () => {
     );
     expect(res.status).toBe(401);
     await s.settle();
-    expect(countRows('inbound_events')).toBe(0);
+    expect(countRows('inbox')).toBe(0);
     expect(s.fake.callsTo('chat.postMessage')).toHaveLength(0);
 
     // A clock a minute off either way is ordinary skew: answered.
@@ -80,7 +81,7 @@ describe('Slack: request size', () => {
     expect(res.status).toBe(413);
     expect(await res.json()).toEqual({ ok: false, error: 'request_too_large' });
     await s.settle();
-    expect(countRows('inbound_events')).toBe(0);
+    expect(countRows('inbox')).toBe(0);
     const ok = helpCommand('trig-after');
     expect((await s.post(ok, signedHeaders(ok))).status).toBe(200);
   });
@@ -124,10 +125,7 @@ describe('Slack: Socket Mode reconnects', () => {
       return { status: res.status, body: (await res.json()) as unknown };
     };
     try {
-      await adapter.start(async (event) => {
-        received.push(event);
-        return {};
-      });
+      await adapter.start(collectingSink(received));
       expect(adapter.connection()).toEqual({ state: 'up' });
       expect((await healthz()).status).toBe(200);
 
@@ -205,12 +203,12 @@ describe('Slack: Socket Mode at start', () => {
     const wrong = socketAdapter(api);
     try {
       api.fail('apps.connections.open', { status: 502 });
-      await blip.start(async () => ({}));
+      await blip.start(NULL_SINK);
       expect(blip.connection()).toEqual({ state: 'down', code: 'slack_connect_failed' });
       await until('the retry', () => (blip.connection().state === 'up' ? true : undefined));
 
       api.fail('apps.connections.open', { error: 'invalid_auth' });
-      await expect(wrong.start(async () => ({}))).rejects.toMatchObject({
+      await expect(wrong.start(NULL_SINK)).rejects.toMatchObject({
         code: 'adapter_failed',
       });
       expect(wrong.connection()).toEqual({ state: 'down', code: 'slack_auth_failed' });
@@ -236,13 +234,13 @@ describe('Slack: start-up retries have one owner', () => {
     });
     try {
       api.fail('auth.test', { status: 503 });
-      await expect(adapter.start(async () => ({}))).rejects.toBeDefined();
+      await expect(adapter.start(NULL_SINK)).rejects.toBeDefined();
       expect(api.callsTo('auth.test:failed')).toHaveLength(1);
       expect(api.callsTo('auth.test')).toHaveLength(0);
       expect(adapter.connection()).toEqual({ state: 'down', code: 'slack_unreachable' });
 
       // The next start (the caller's retry) succeeds.
-      await adapter.start(async () => ({}));
+      await adapter.start(NULL_SINK);
       expect(adapter.connection()).toEqual({ state: 'up' });
     } finally {
       await adapter.stop();

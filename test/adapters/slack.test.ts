@@ -14,6 +14,7 @@ import { getProfile } from '../../src/db/queries/profiles';
 import { findUser } from '../../src/db/queries/users';
 import { outbox } from '../../src/db/schema';
 import { silentLogger } from '../../src/logger';
+import { NULL_SINK } from '../fakes/recording-adapter';
 import { blockText, FakeSlackApi } from '../fakes/slack-api';
 import { FakeSocketMode } from '../fakes/slack-socket';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -518,7 +519,7 @@ describe('Slack: request security and retries', () => {
     expect((await s.post(body, signedHeaders(body, { ts: stale }))).status).toBe(401);
     await s.settle();
     expect(countRows('users')).toBe(usersBefore);
-    expect(countRows('inbound_events')).toBe(0);
+    expect(countRows('inbox')).toBe(0);
     expect(s.fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
@@ -661,7 +662,7 @@ async function pacedAdapter(fake: FakeSlackApi) {
     logger: silentLogger,
     channelIntervalMs: 150,
   });
-  await adapter.start(async () => ({}));
+  await adapter.start(NULL_SINK);
   return adapter;
 }
 
@@ -735,7 +736,7 @@ describe('Slack: Socket Mode', () => {
       logger: silentLogger,
     });
     try {
-      await adapter.start(async () => ({}));
+      await adapter.start(NULL_SINK);
       expect(fake.callsTo('apps.connections.open')).toHaveLength(1);
       expect(socket.connections).toBe(1);
       expect(adapter.httpRoute()).toBeUndefined();

@@ -18,7 +18,7 @@ const sent = () => tg.api.callsTo('sendMessage').map((c) => String(c.payload.tex
 async function wait(ms: number): Promise<void> {
   app.clock.advance(ms);
   await vi.advanceTimersByTimeAsync(ms);
-  await app.outbox.drain();
+  await app.settle();
 }
 
 describe('Telegram: retry timing', () => {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTelegramAdapter, type TelegramAdapter } from '../../src/adapters/telegram';
 import { TELEGRAM_WEBHOOK_BODY_MAX_BYTES } from '../../src/adapters/telegram/limits';
-import { inboundEvents } from '../../src/db/schema';
+import { inbox } from '../../src/db/schema';
 import { startHttpServer } from '../../src/http/server';
 import { silentLogger } from '../../src/logger';
 import { FakeBotApi } from '../fakes/telegram-api';
@@ -39,7 +39,7 @@ async function webhook(): Promise<string> {
   app.adapters.telegram = adapter;
   const route = adapter.webhookRoute();
   if (!route) throw new Error('no webhook route');
-  await adapter.start(app.engine.handle);
+  await adapter.start(app.engine);
   server = await startHttpServer(0, [route]);
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/telegram/webhook`;
 }
@@ -76,7 +76,7 @@ function postChunked(url: string, chunks: string[]): Promise<number> {
   });
 }
 
-const handledEvents = () => app.database.db.select().from(inboundEvents).all().length;
+const handledEvents = () => app.database.db.select().from(inbox).all().length;
 
 describe('Telegram webhook: bad requests', () => {
   it('refuses a body over the size limit with 413, whether announced or streamed, and changes nothing', async () => {
@@ -105,7 +105,7 @@ describe('Telegram webhook: bad requests', () => {
     // A proper update right after is handled as usual.
     const ok = await fetch(url, { method: 'POST', headers, body: update(4, '/help') });
     expect(ok.status).toBe(200);
-    await app.outbox.drain();
+    await app.settle();
     expect(api.texts().some((t) => t.includes('Tandem — reverse mentoring'))).toBe(true);
   });
 

@@ -366,7 +366,7 @@ describe('Telegram: delivery', () => {
     // back on a break right after she came back.
     await says(999_001, '/pause');
     await says(999_003, '/profile');
-    await app.outbox.drain();
+    await app.settle();
     expect(t.api.callsTo('sendMessage')).toHaveLength(3);
     expect(t.api.texts().at(-1)).not.toMatch(/on a break|перерыв/);
   });
@@ -412,7 +412,7 @@ describe('Telegram: webhook', () => {
     app.adapters.telegram = adapter;
     const route = adapter.webhookRoute();
     if (!route) throw new Error('no webhook route');
-    await adapter.start(app.engine.handle);
+    await adapter.start(app.engine);
     expect(api.callsTo('setWebhook')[0]?.payload).toMatchObject({
       url: 'https://bot.example.com/telegram/webhook',
       secret_token: 'secret-token-0123456789',
@@ -452,7 +452,7 @@ describe('Telegram: webhook', () => {
         },
       });
       expect(right.status).toBe(200);
-      await app.outbox.drain();
+      await app.settle();
       expect(findUser(app.database.db, ref(ANNA))?.locale).toBe('ru');
     } finally {
       server.close();

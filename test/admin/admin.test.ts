@@ -267,7 +267,7 @@ describe('admin commands', () => {
       user: { ref: ref('boss'), name: 'Boss Admin' },
       conversation: { ...ref('boss'), kind: 'dm' },
     });
-    await app.outbox.drain();
+    await app.settle();
     expect(chat.transcript()).toContain('already been sent or cancelled');
     expect(broadcastRows()).toHaveLength(3);
     expect(

@@ -184,7 +184,7 @@ describe('stories', () => {
     const daily = async () => {
       const before = p.chat.transcript().length;
       await JOBS.nudges.run(jobDeps(), p.app.clock.now());
-      await p.app.outbox.drain();
+      await p.app.settle();
       return p.chat.transcript().slice(before);
     };
     await p.press('lena', encodeAction(RATE_ACTION, p.lena, String(ids[2]), '4'));
@@ -209,14 +209,14 @@ describe('the weekly digest', () => {
     await tomsStory();
     await p.press('lena', encodeAction(STORY_APPROVE_ACTION, p.lena, '1'));
     await JOBS.digest.run(jobDeps(), p.app.clock.now());
-    await p.app.outbox.drain();
+    await p.app.settle();
     const digest = p.chat.transcript().split('This week in reverse mentoring')[1] ?? '';
     expect(digest).toContain(
       'Worth reading:\n• How Gen Z uses AI at work — https://example.com/ai-study',
     );
     expect(digest).toContain('Stories:\n• Tom Berg: With Lena I set up an AI assistant');
     await JOBS.digest.run(jobDeps(), p.app.clock.now());
-    await p.app.outbox.drain();
+    await p.app.settle();
     expect(p.chat.transcript().match(/This week in reverse mentoring/g)).toHaveLength(1);
 
     // Down for three weeks: the first start after runs the digest once.
@@ -225,10 +225,10 @@ describe('the weekly digest', () => {
     await p.chat.type('/admin post https://example.com/next Another one');
     p.app.clock.set('2026-12-22T09:00:00Z');
     await catchUp(jobDeps());
-    await p.app.outbox.drain();
+    await p.app.settle();
     expect(p.chat.transcript().match(/This week in reverse mentoring/g)).toHaveLength(2);
     await catchUp(jobDeps());
-    await p.app.outbox.drain();
+    await p.app.settle();
     expect(p.chat.transcript().match(/This week in reverse mentoring/g)).toHaveLength(2);
   });
 });

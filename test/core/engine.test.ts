@@ -1,7 +1,9 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { backoffDelay } from '../../src/core/backoff';
 import type { Ctx } from '../../src/core/context';
+import { INBOX_BACKOFF, INBOX_MAX_ATTEMPTS } from '../../src/core/inbox';
 import { RecordingAdapter } from '../fakes/recording-adapter';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { participant } from '../helpers/participants';
@@ -57,9 +59,15 @@ describe('engine', () => {
       name: 'boom',
       args: SECRET_TEXT,
     });
-    await engine.handle({ id: 'e2', user, conversation, type: 'text', text: SECRET_TEXT });
-    await engine.handle({ id: 'e3', user, conversation, type: 'command', name: 'help', args: '' });
-    await app.outbox.drain();
+    engine.accept({ id: 'e2', user, conversation, type: 'text', text: SECRET_TEXT });
+    engine.accept({ id: 'e3', user, conversation, type: 'command', name: 'help', args: '' });
+    await app.settle();
+    // The conversation waits in order behind the failing event while it is tried again.
+    expect(adapter.texts()).toEqual([]);
+    for (let attempt = 2; attempt <= INBOX_MAX_ATTEMPTS; attempt++) {
+      app.clock.advance(backoffDelay(attempt - 1, INBOX_BACKOFF));
+      await app.settle();
+    }
 
     // The person's platform locale (ru-RU) picks Russian without asking.
     expect(adapter.texts()[0]).toContain('у меня что-то сломалось');
@@ -67,12 +75,17 @@ describe('engine', () => {
     expect(adapter.deliveries[2]?.reply?.title).toBe('Tandem — обратное наставничество');
     const logs = lines.join('');
     expect(logs).toContain('"code":"handler_failed"');
-    // Every event has its debug line (kind, latency, outcome): still no text and no names.
-    const handled = lines
-      .map((l) => JSON.parse(l) as Record<string, unknown>)
-      .filter((l) => l.msg === 'event handled');
+    const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(
+      parsed.filter((l) => l.msg === 'event failed').map((l) => [l.attempts, l.gaveUp]),
+    ).toEqual([
+      [1, undefined],
+      [2, undefined],
+      [3, true],
+    ]);
+    // Every event that ran has its debug line (kind, latency, outcome): still no text and no names.
+    const handled = parsed.filter((l) => l.msg === 'event handled');
     expect(handled.map((l) => [l.type, l.outcome])).toEqual([
-      ['command', 'failed'],
       ['text', 'ok'],
       ['command', 'ok'],
     ]);
@@ -96,7 +109,7 @@ describe('engine', () => {
     await app.engine.handle({ ...answer, text: 'A Telegram channel for branch news' });
     await app.engine.handle({ ...answer, text: 'A Telegram channel for branch news' });
     await app.engine.handle({ ...answer, id: 'next', text: 'Staff under 30 read it more' });
-    await app.outbox.drain();
+    await app.settle();
     // Step by step: title, then the hypothesis, then the smallest test — nothing skipped.
     const texts = adapter.texts();
     expect(texts).toHaveLength(3);
@@ -136,7 +149,7 @@ describe('engine', () => {
       name: 'report',
       args: '',
     });
-    await app.outbox.drain();
+    await app.settle();
     expect(adapter.texts()).toEqual([
       'Извините, эта команда доступна только HR и администраторам программы.',
       'the report',
@@ -156,7 +169,7 @@ describe('engine', () => {
       name: 'profile',
       args: '',
     });
-    await app.outbox.drain();
+    await app.settle();
     expect(adapter.texts()[0]).toBe(
       "You haven't joined the program yet. Type /mentor join to sign up — it takes two minutes.",
     );

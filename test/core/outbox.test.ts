@@ -146,7 +146,7 @@ describe('outbox', () => {
     // The platform receives the message, then the process dies before recording it.
     adapter.afterReceive = () => app.close();
     app.outbox.kick();
-    await app.outbox.drain();
+    await app.settle();
     expect(adapter.texts()).toEqual(['once']);
 
     // Restart on the same file, long after the claim's lease.
@@ -200,7 +200,7 @@ describe('outbox', () => {
       void app.outbox.stop();
     };
     app.outbox.kick();
-    await app.outbox.drain();
+    await app.settle();
     expect(adapter.texts()).toEqual(['m1']);
     expect(rowOf('s2')?.status).toBe('pending');
   });
@@ -232,13 +232,13 @@ describe('outbox', () => {
       app.clock.now(),
     );
     app.outbox.kick();
-    await app.outbox.drain();
+    await app.settle();
     expect(rowOf('tg')).toMatchObject({ status: 'pending', attempts: 0 });
     const adapter = new RecordingAdapter('telegram');
     app.adapters.telegram = adapter;
     // Nobody kicks the outbox: it looks again by itself.
     await vi.advanceTimersByTimeAsync(OUTBOX_PLATFORM_RECHECK_MS);
-    await app.outbox.drain();
+    await app.settle();
     expect(adapter.texts()).toEqual(['later']);
   });
 
@@ -259,19 +259,19 @@ describe('outbox', () => {
     );
     enqueue(app.database.db, { dedupeKey: 'sl', target, payload: text('slack') }, app.clock.now());
     app.outbox.kick();
-    await app.outbox.drain();
+    await app.settle();
     expect(slack.texts()).toEqual(['slack']);
     expect(rowOf('tg')).toMatchObject({ status: 'pending', attempts: 0 });
 
     // More than a day of outage later, nothing was tried, so nothing was given up.
     app.clock.advance(OUTBOX_GIVE_UP_AFTER_MS + 60_000);
     await vi.advanceTimersByTimeAsync(OUTBOX_PLATFORM_RECHECK_MS);
-    await app.outbox.drain();
+    await app.settle();
     expect(rowOf('tg')).toMatchObject({ status: 'pending', attempts: 0 });
 
     telegram.status = { state: 'up' };
     await vi.advanceTimersByTimeAsync(OUTBOX_PLATFORM_RECHECK_MS);
-    await app.outbox.drain();
+    await app.settle();
     expect(telegram.texts()).toEqual(['tg']);
     expect(rowOf('tg')).toMatchObject({ status: 'sent', attempts: 1 });
   });
@@ -285,7 +285,7 @@ describe('outbox', () => {
       enqueue(app.database.db, { dedupeKey: key, target, payload: text(word) }, app.clock.now());
     adapter.afterReceive = () => app.close();
     app.outbox.kick();
-    await app.outbox.drain();
+    await app.settle();
 
     // A restart right away: the claim's lease has not run out.
     app = app.restart();
@@ -310,7 +310,7 @@ describe('outbox', () => {
     );
     enqueue(app.database.db, { dedupeKey: 'late', target, payload: text('late') }, app.clock.now());
     app.outbox.kick();
-    await app.outbox.drain();
+    await app.settle();
     expect(vi.getTimerCount()).toBe(1);
     adapter.failWith.push(
       new DeliveryError('delivery_rate_limited', '429', { retryAfterMs: 5_000 }),
@@ -321,12 +321,12 @@ describe('outbox', () => {
       app.clock.now(),
     );
     app.outbox.kick();
-    await app.outbox.drain();
+    await app.settle();
     expect(vi.getTimerCount()).toBe(1);
 
     app.clock.advance(5_000);
     await vi.advanceTimersByTimeAsync(5_000);
-    await app.outbox.drain();
+    await app.settle();
     expect(adapter.texts()).toEqual(['soon']);
     // The remaining wait is timed again from here, and stop clears it.
     expect(vi.getTimerCount()).toBe(1);
@@ -373,7 +373,7 @@ describe('outbox', () => {
     // Slack answers the first process with a 502 now: too late to count.
     first.beforeSend = undefined;
     answer?.();
-    await app.outbox.drain();
+    await app.settle();
     expect(rowOf('in-flight')).toMatchObject({ status: 'uncertain', payload: null });
     expect(lines.find((l) => l.code === 'outbox_claim_lost')).toMatchObject({
       outcome: 'retried',

@@ -57,7 +57,10 @@ function fillDisk(sqlite: Database.Database): void {
     `insert into outbox (dedupe_key, platform, target_key, target, status, next_attempt_at, created_at)
      values (@k, 'telegram', @k, '{}', 'failed', 0, 0)`,
   );
-  fill('insert into inbound_events (key, received_at) values (@k, 0)');
+  fill(
+    `insert into inbox (key, conversation, person, status, next_at, received_at)
+     values (@k, '', '', 'done', 0, 0)`,
+  );
 }
 
 async function healthz(): Promise<{ status: number; checks: Record<string, unknown> }> {
@@ -138,7 +141,7 @@ describe('a full disk', () => {
     // The file turns read-only under the process (a remount, a permission change).
     app.database.sqlite.pragma('query_only = ON');
     app.outbox.kick();
-    await app.outbox.drain();
+    await app.settle();
     expect(made.lines().find((l) => l.msg === 'outbox pass failed')).toMatchObject({
       code: 'SQLITE_READONLY',
     });
@@ -151,7 +154,7 @@ describe('a full disk', () => {
     app.database.sqlite.pragma('query_only = OFF');
     expect((await healthz()).status).toBe(200);
     app.outbox.kick();
-    await app.outbox.drain();
+    await app.settle();
     expect(tg.api.texts()).toEqual(['hello']);
   });
 

@@ -45,7 +45,7 @@ describe('Telegram end to end (long polling against a local Bot API server)', ()
       intervals: { global: 0, private: 0, group: 0 },
     });
     app.adapters.telegram = adapter;
-    await adapter.start(app.engine.handle);
+    await adapter.start(app.engine);
     const client = server.getClient(TOKEN, {
       timeout: 5000,
       userId: 777,

@@ -1,4 +1,5 @@
-import type { ChatAdapter, ConnectionStatus, EventHandler } from '../../src/core/adapter';
+import type { ChatAdapter, ConnectionStatus, EventSink } from '../../src/core/adapter';
+import type { InboundEvent } from '../../src/core/events';
 import type { Platform, Target } from '../../src/core/refs';
 import type { FileMessage, Reply } from '../../src/core/replies';
 
@@ -22,7 +23,7 @@ export class RecordingAdapter implements ChatAdapter {
   beforeSend: (() => Promise<void>) | undefined;
   /** Runs during a send, after the platform "received" it (to simulate a crash). */
   afterReceive: (() => void) | undefined;
-  handler: EventHandler | undefined;
+  sink: EventSink | undefined;
   /** What `connection()` reports. */
   status: ConnectionStatus = { state: 'up' };
 
@@ -30,8 +31,8 @@ export class RecordingAdapter implements ChatAdapter {
     this.platform = platform;
   }
 
-  async start(handler: EventHandler): Promise<void> {
-    this.handler = handler;
+  async start(sink: EventSink): Promise<void> {
+    this.sink = sink;
   }
 
   async stop(): Promise<void> {}
@@ -61,4 +62,19 @@ export class RecordingAdapter implements ChatAdapter {
   texts(): string[] {
     return this.deliveries.map((d) => d.reply?.text ?? d.file?.filename ?? '');
   }
+}
+
+/** A sink that takes every event and runs nothing (adapter tests that look at the platform side). */
+export const NULL_SINK: EventSink = {
+  accept: () => ({ fresh: true, done: Promise.resolve({}) }),
+};
+
+/** A sink that keeps every event it is handed. */
+export function collectingSink(into: InboundEvent[]): EventSink {
+  return {
+    accept: (event) => {
+      into.push(event);
+      return { fresh: true, done: Promise.resolve({}) };
+    },
+  };
 }

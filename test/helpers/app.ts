@@ -26,6 +26,8 @@ export interface TestApp {
   deps: EngineDeps;
   /** The logger the app was built with (silent unless given); the platform harnesses use it too. */
   logger: Logger;
+  /** Runs every accepted event that is due, then empties the outbox. */
+  settle(): Promise<void>;
   /** Closes the database, as a crash or a stop would. */
   close(): void;
   /** Opens the same database file again with a fresh engine: a restart. */
@@ -53,7 +55,7 @@ export function createTestApp(
   });
   const clock = options.clock ?? new ManualClock('2026-12-01T09:00:00Z');
   const database = openDatabase(dbPath, options.logger ? { logger: options.logger } : {});
-  const { deps, engine, outbox, adapters } = createApp({
+  const { deps, engine, outbox, adapters, settle } = createApp({
     db: database.db,
     clock,
     config,
@@ -70,8 +72,13 @@ export function createTestApp(
     outbox,
     engine,
     deps,
+    settle,
     logger: options.logger ?? silentLogger,
-    close: () => database.close(),
+    close: () => {
+      // As a stop would: the worker takes no further event from a closed database.
+      void engine.inbox.stop();
+      database.close();
+    },
     restart: () => createTestApp({ ...options, clock, dir }),
     dispose: () => rmSync(dir, { recursive: true, force: true }),
   };

@@ -57,7 +57,7 @@ export async function startConsoleChat(
     locale: options.locale ?? 'en',
     filesDir: `${app.dir}/files`,
     databasePath: app.dbPath,
-    settle: () => app.outbox.drain(),
+    settle: () => app.settle(),
     // The language a person chose, as main.ts reads it for the banner after a restart.
     localeOf: (id) => {
       const user = findUser(app.database.db, { ...ME_REF, id });
@@ -71,12 +71,12 @@ export async function startConsoleChat(
         app.clock.now(),
       );
       app.outbox.kick();
-      await app.outbox.drain();
+      await app.settle();
       return app.clock.now();
     },
   });
   app.adapters.console = adapter;
-  await adapter.start(app.engine.handle);
+  await adapter.start(app.engine);
   return {
     adapter,
     async type(line) {
@@ -84,7 +84,7 @@ export async function startConsoleChat(
       input.write(`${line}\n`);
       await new Promise((resolve) => setImmediate(resolve));
       await adapter.whenIdle();
-      await app.outbox.drain();
+      await app.settle();
       return printed.slice(before);
     },
     transcript: () => printed,

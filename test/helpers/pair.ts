@@ -74,7 +74,7 @@ export async function pairedConsole(
       app.clock.now(),
     );
     app.outbox.kick();
-    await app.outbox.drain();
+    await app.settle();
   };
   return {
     app,
@@ -112,7 +112,7 @@ export async function pairedConsole(
         conversation: { ...consoleRef(id), kind: 'dm' },
       });
       app.outbox.kick();
-      await app.outbox.drain();
+      await app.settle();
       return chat.transcript().slice(before);
     },
     async close() {

@@ -93,7 +93,7 @@ export async function startSlack(
     { path: '/healthz', method: ['GET'], handler: (_req, res) => res.writeHead(200).end('ok') },
   ]);
   app.adapters.slack = adapter;
-  await adapter.start(app.engine.handle);
+  await adapter.start(app.engine);
   const address = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${address.port}/slack/events`;
   const post = async (body: string, headers: Record<string, string> = signedHeaders(body)) => {
@@ -104,7 +104,7 @@ export async function startSlack(
     // Listeners finish after the ack; give them a moment, then empty the outbox.
     for (let i = 0; i < 3; i++) {
       await new Promise((resolve) => setTimeout(resolve, 30));
-      await app.outbox.drain();
+      await app.settle();
     }
   };
   const interaction = (payload: unknown) =>

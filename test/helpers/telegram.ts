@@ -66,8 +66,8 @@ export async function startTelegram(app: TestApp): Promise<TelegramHarness> {
     intervals: { global: 0, private: 0, group: 0 },
   });
   app.adapters.telegram = adapter;
-  await adapter.start(app.engine.handle);
-  const settle = () => app.outbox.drain();
+  await adapter.start(app.engine);
+  const settle = () => app.settle();
   const update = async (u: Record<string, unknown>) => {
     await adapter.handleUpdate({ update_id: updateId++, ...u } as never);
     await settle();

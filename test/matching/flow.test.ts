@@ -145,9 +145,9 @@ describe('matching rounds in the console demo', () => {
       app.clock.now(),
     );
     expect(report.done).toBe(5);
-    await app.outbox.drain();
+    await app.settle();
     app.outbox.kick();
-    await app.outbox.drain();
+    await app.settle();
     expect(chat.transcript()).toContain('Предложение с Dmitry Sokolov истекло без двух ответов');
     expect(rows("select * from proposals where status = 'expired'")).toHaveLength(5);
     expect((await answer('anna', true)).out).toContain('Это предложение уже закрыто.');
@@ -549,7 +549,7 @@ describe('scheduled rounds (MATCH_CRON)', () => {
       adapters: app.adapters,
     };
     await JOBS.match.run(deps, app.clock.now());
-    await app.outbox.drain();
+    await app.settle();
     expect(slackFake.deliveries[0]?.target).toMatchObject({
       kind: 'conversation',
       conversation: { id: 'CHR' },
@@ -560,7 +560,7 @@ describe('scheduled rounds (MATCH_CRON)', () => {
     const publishing = { ...deps, config: { ...app.config, MATCH_CRON_MODE: 'publish' as const } };
     app.clock.advance(7 * 24 * 3600_000);
     await JOBS.match.run(publishing, app.clock.now());
-    await app.outbox.drain();
+    await app.settle();
     expect(rows('select * from proposals')).toHaveLength(5);
     expect(slackFake.deliveries.at(-1)?.reply?.text).toContain('Sent 5 proposals');
   });

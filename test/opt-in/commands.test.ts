@@ -87,7 +87,7 @@ describe('pause and resume', () => {
     );
     expect(report.done).toBe(1);
     await app.outbox.deliverDue();
-    await app.outbox.drain();
+    await app.settle();
     expect(chat.transcript()).toContain('Your break is over — welcome back!');
     expect(getProfile(app.database.db, user.id)?.profile.pausedUntil).toBeNull();
     // Runs once: a second tick finds nothing.

@@ -275,7 +275,7 @@ describe('bad input in the form', () => {
       },
     };
     await app.engine.handle({ ...base, id: 'stale-1', type: 'action', data });
-    await app.outbox.drain();
+    await app.settle();
     expect(chat.transcript()).toContain('That form is closed');
 
     const anna = {
@@ -283,7 +283,7 @@ describe('bad input in the form', () => {
       name: 'Anna Petrova',
     };
     await app.engine.handle({ ...base, user: anna, id: 'foreign-1', type: 'action', data });
-    await app.outbox.drain();
+    await app.settle();
     expect(chat.transcript()).toContain('This button was meant for someone else');
     expect(getProfile(app.database.db, user.id)).toBeUndefined();
   });

@@ -46,7 +46,7 @@ async function tick() {
     app.clock.now(),
   );
   app.outbox.kick();
-  await app.outbox.drain();
+  await app.settle();
 }
 
 function capturingLogger() {

@@ -24,7 +24,7 @@ const tick = async () => {
     app.clock.now(),
   );
   app.outbox.kick();
-  await app.outbox.drain();
+  await app.settle();
   return report;
 };
 
@@ -223,9 +223,9 @@ describe('nudges', () => {
     app.clock.advance(day);
     expect(runNudges(deps, app.clock.now())).toBe(1);
     expect(runNudges(deps, app.clock.now())).toBe(0); // once per period
-    await app.outbox.drain();
+    await app.settle();
     app.outbox.kick();
-    await app.outbox.drain();
+    await app.settle();
     expect(chat.transcript()).toContain("It's been 14 days since your last session with Tom Berg.");
     expect(chat.transcript()).toContain(
       "→ to Tom Berg · Tandem:\nIt's been 14 days since your last session with Lena Orlova.",
@@ -237,7 +237,7 @@ describe('nudges', () => {
     expect(atRiskPairs(app.database.db)).toHaveLength(1);
     // "Book a sprint" on the nudge starts the booking form; booking resets the count.
     app.outbox.kick();
-    await app.outbox.drain();
+    await app.settle();
     await chat.type('/as lena');
     const form = await chat.type('1');
     expect(form).toContain('Book a sprint');
@@ -301,7 +301,7 @@ describe('races and stale answers', () => {
       conversation: { platform: 'console', workspace: 'local', id: 'tom', kind: 'dm' },
     });
     expect(stale).toEqual({});
-    await app.outbox.drain();
+    await app.settle();
     expect(chat.transcript()).toContain('This question is about an earlier version of the session');
     expect(rows('select status, sequence from meetings')).toEqual([
       { status: 'scheduled', sequence: 1 },
@@ -420,7 +420,7 @@ describe('bad input when booking', () => {
       user: { ref: ref('solo'), name: 'Solo Person' },
       conversation: { platform: 'console', workspace: 'local', id: 'solo', kind: 'dm' },
     });
-    await app.outbox.drain();
+    await app.settle();
     expect(chat.transcript()).toContain('This meeting is not one of yours.');
   });
 });

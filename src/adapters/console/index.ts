@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { styleText } from 'node:util';
-import type { ChatAdapter, EventHandler } from '../../core/adapter';
+import type { ChatAdapter, EventSink } from '../../core/adapter';
 import { parseCommand } from '../../core/command-parser';
 import type { InboundEvent } from '../../core/events';
 import { type Locale, localeFromPlatform, t } from '../../core/i18n';
@@ -90,7 +90,7 @@ export class ConsoleAdapter implements ChatAdapter {
   #me: ConsolePerson;
   #where: 'dm' | 'group' = 'dm';
   #rl: Interface | undefined;
-  #handler: EventHandler | undefined;
+  #sink: EventSink | undefined;
   /** The language each person was last written to in, for the console's own lines. */
   readonly #locales = new Map<string, Locale>();
   #queue: Promise<void> = Promise.resolve();
@@ -105,7 +105,7 @@ export class ConsoleAdapter implements ChatAdapter {
       : plainStyle;
   }
 
-  async start(handler: EventHandler): Promise<void> {
+  async start(sink: EventSink): Promise<void> {
     const rl = createInterface({
       input: this.#config.input,
       output: this.#config.output,
@@ -113,7 +113,7 @@ export class ConsoleAdapter implements ChatAdapter {
       terminal: this.#interactive(),
     });
     this.#rl = rl;
-    this.#handler = handler;
+    this.#sink = sink;
     this.#print(this.#style.dim(t(this.#locale(), 'console.banner', { name: this.#me.name })));
     this.#print(this.#style.dim(t(this.#locale(), 'console.connect')));
     // Arriving: an unfinished form is shown again, so its numbered options answer.
@@ -121,7 +121,7 @@ export class ConsoleAdapter implements ChatAdapter {
     void this.#queue.then(() => this.#prompt());
     rl.on('line', (line) => {
       // Lines are handled strictly one after another, like messages in a chat.
-      this.#queue = this.#queue.then(() => this.#handleLine(line, handler));
+      this.#queue = this.#queue.then(() => this.#handleLine(line, sink));
     });
     rl.on('close', () => {
       void this.#queue.then(() => this.#close());
@@ -251,7 +251,7 @@ export class ConsoleAdapter implements ChatAdapter {
     return { ...base, type: 'text', text: line };
   }
 
-  async #handleLine(line: string, handler: EventHandler): Promise<void> {
+  async #handleLine(line: string, sink: EventSink): Promise<void> {
     if (this.#closed) return;
     const text = line.trim();
     if (text === '') return this.#prompt();
@@ -273,16 +273,17 @@ export class ConsoleAdapter implements ChatAdapter {
       if (event) {
         this.#answering = this.#seriesAnswered(event);
         this.#answerFollowed = false;
-        await this.#deliver(handler, event);
+        await this.#deliver(sink, event);
         this.#settleAnswer();
       }
     }
     this.#prompt();
   }
 
-  async #deliver(handler: EventHandler, event: InboundEvent): Promise<void> {
+  /** A line is answered before the next prompt: the console waits for its event to run. */
+  async #deliver(sink: EventSink, event: InboundEvent): Promise<void> {
     try {
-      await handler(event);
+      await sink.accept(event).done;
       await this.#config.settle?.();
     } catch {
       // The engine has its own error boundary; a failure here must not stop the chat.
@@ -320,11 +321,11 @@ export class ConsoleAdapter implements ChatAdapter {
 
   /** Tells the engine the current person is here (start, /as), so open forms are shown again. */
   async #arrive(): Promise<void> {
-    if (!this.#handler) return;
+    if (!this.#sink) return;
     const { id, user, conversation } = this.#base();
     // What arrival shows again (a form, proposals) starts a fresh page; if nothing, the old stays.
     this.#turned.add(this.#pageKey());
-    await this.#deliver(this.#handler, { type: 'home_opened', id, user, conversation });
+    await this.#deliver(this.#sink, { type: 'home_opened', id, user, conversation });
   }
 
   /** The conversation the person types in now, as pages are keyed. */

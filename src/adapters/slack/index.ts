@@ -5,7 +5,7 @@ import type {
   ChannelCheck,
   ChatAdapter,
   ConnectionStatus,
-  EventHandler,
+  EventSink,
   HomeView,
 } from '../../core/adapter';
 import { type Backoff, RECONNECT_BACKOFF } from '../../core/backoff';
@@ -33,6 +33,7 @@ import {
 import {
   SLACK_API_TIMEOUT_MS,
   SLACK_CHANNEL_MIN_INTERVAL_MS,
+  SLACK_FORM_ACK_BUDGET_MS,
   SLACK_USER_CACHE_MS,
   SLACK_USER_INFO_DEADLINE_MS,
 } from './limits';
@@ -118,7 +119,7 @@ export class SlackAdapter implements ChatAdapter {
    * the SocketSupervisor, and start() resolves even while its first attempt is still failing
    * (`connection()` says so). HTTP mode has no connection of its own to keep.
    */
-  async start(handler: EventHandler): Promise<void> {
+  async start(sink: EventSink): Promise<void> {
     // A retry after a refused app token: the last attempt's supervisor has already stopped.
     this.#socket = undefined;
     const clientOptions = {
@@ -176,40 +177,39 @@ export class SlackAdapter implements ChatAdapter {
       app = new App({ ...common, receiver });
     }
     this.#app = app;
-    // Read as a listener starts, so the engine's debug line counts users.info's time too.
+    // Read as a listener starts, so the engine's debug line counts from the request.
     const received = () => (this.#log.isLevelEnabled('debug') ? performance.now() : undefined);
-    const dispatch = async (event: InboundEvent | undefined, receivedAt: number | undefined) => {
-      if (!event) return {};
-      const withInfo = await this.#withUserInfo(event);
-      return handler(receivedAt === undefined ? withInfo : { ...withInfo, receivedAt });
-    };
+    /** One insert into the inbox; the ack follows it, and the event runs in the worker. */
+    const accept = (event: InboundEvent | undefined, receivedAt: number | undefined) =>
+      event ? sink.accept(receivedAt === undefined ? event : { ...event, receivedAt }) : undefined;
 
     app.command(this.#config.command, async ({ ack, body }) => {
-      const at = received();
+      accept(commandEvent(body), received());
       await ack();
-      await dispatch(commandEvent(body), at);
     });
     app.action(/.*/, async ({ ack, body }) => {
-      const at = received();
+      accept(actionEvent(body), received());
       await ack();
-      await dispatch(actionEvent(body), at);
     });
     app.view(FORM_CALLBACK_ID, async ({ ack, body }) => {
-      const result = await dispatch(formSubmitEvent(body), received());
-      const form = result.form;
+      // The one answer that must ride in the ack: a form's errors keep the modal open. It
+      // waits for the worker (modals go in its first lane) up to a budget, then acks anyway.
+      const accepted = accept(formSubmitEvent(body), received());
+      const form = accepted
+        ? (await withBudget(accepted.done, SLACK_FORM_ACK_BUDGET_MS))?.form
+        : undefined;
       if (form && !form.ok) await ack({ response_action: 'errors', errors: form.errors });
       else await ack();
     });
     app.view({ callback_id: FORM_CALLBACK_ID, type: 'view_closed' }, async ({ ack, body }) => {
-      const at = received();
+      accept(formClosedEvent(body), received());
       await ack();
-      await dispatch(formClosedEvent(body), at);
     });
     app.event('message', async ({ body }) => {
-      await dispatch(messageEvent(body), received());
+      accept(messageEvent(body), received());
     });
     app.event('app_home_opened', async ({ body }) => {
-      await dispatch(homeOpenedEvent(body), received());
+      accept(homeOpenedEvent(body), received());
     });
     app.error(async (error) => {
       this.#log.error({ code: codeOf(error) }, 'slack listener failed');
@@ -485,7 +485,7 @@ export class SlackAdapter implements ChatAdapter {
    * without it (or with a malformed one) the e-mail is `null`, so calendar invites name no one
    * rather than a made-up address.
    */
-  async #withUserInfo<E extends InboundEvent>(event: E): Promise<E> {
+  async describeUser<E extends InboundEvent>(event: E): Promise<E> {
     const key = `${event.user.ref.workspace}:${event.user.ref.id}`;
     let cached = this.#users.get(key);
     if (!cached || Date.now() - cached.at > SLACK_USER_CACHE_MS) {
@@ -520,6 +520,17 @@ export class SlackAdapter implements ChatAdapter {
 
 /** An address calendars can use: one mailbox, nothing that could break the invite's line. */
 const SLACK_EMAIL = z.email();
+
+/** The promise's value, or undefined once `ms` have passed without one. */
+function withBudget<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), ms);
+    void promise.then((value) => {
+      clearTimeout(timer);
+      resolve(value);
+    });
+  });
+}
 
 function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {

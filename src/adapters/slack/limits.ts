@@ -32,6 +32,11 @@ export const SLACK_CHANNEL_MIN_INTERVAL_MS = 1002;
 export const SLACK_USER_CACHE_MS = 60 * 60 * 1000;
 /** No Web API call may hang longer than this (fetch's own default is minutes). */
 export const SLACK_API_TIMEOUT_MS = 10_000;
+/**
+ * How long a modal's submit waits for its form to run before the ack goes without it
+ * (Slack drops an ack after 3 s; the answer also has to travel back).
+ */
+export const SLACK_FORM_ACK_BUDGET_MS = 2_500;
 /** users.info gets this long before an event goes on without the name/locale/zone. */
 export const SLACK_USER_INFO_DEADLINE_MS = 1500;
 /**

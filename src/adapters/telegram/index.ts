@@ -5,7 +5,7 @@ import type {
   ChatAdapter,
   CommandInfo,
   ConnectionStatus,
-  EventHandler,
+  EventSink,
 } from '../../core/adapter';
 import { type Backoff, backoffDelay, RECONNECT_BACKOFF } from '../../core/backoff';
 import { withFailure } from '../../core/channel-check';
@@ -88,7 +88,7 @@ export class TelegramAdapter implements ChatAdapter {
   readonly #pacer = new Pacer();
   /** Aborted by stop(): ends every wait and every Bot API call in flight for receiving. */
   readonly #stopping = new AbortController();
-  #handler: EventHandler | undefined;
+  #sink: EventSink | undefined;
   #starting: Promise<void> | undefined;
   #polling: Promise<void> | undefined;
   #status: ConnectionStatus = { state: 'connecting' };
@@ -128,7 +128,7 @@ export class TelegramAdapter implements ChatAdapter {
       handler: webhookHandler({
         secret: webhook.secret,
         // Until connected (our identity known, the webhook set) Telegram is told to come back.
-        ready: () => this.#handler !== undefined && this.#status.state === 'up',
+        ready: () => this.#sink !== undefined && this.#status.state === 'up',
         handle: (update) => this.#bot.handleUpdate(update as unknown as Update),
         log: this.#log,
       }),
@@ -143,8 +143,8 @@ export class TelegramAdapter implements ChatAdapter {
    * Resolves once connected (or stopped): until then it retries with backoff, logging each
    * failure's code, so a caller may await it without holding anything else back.
    */
-  async start(handler: EventHandler): Promise<void> {
-    this.#handler = handler;
+  async start(sink: EventSink): Promise<void> {
+    this.#sink = sink;
     this.#starting ??= this.#connect();
     await this.#starting;
   }
@@ -338,19 +338,21 @@ export class TelegramAdapter implements ChatAdapter {
 
   async #onUpdate(update: unknown): Promise<void> {
     const receivedAt = this.#log.isLevelEnabled('debug') ? performance.now() : undefined;
+    const event = toEvent(update, {
+      id: this.#bot.botInfo.id,
+      username: this.#bot.botInfo.username,
+    });
+    // Stored first (one insert, the dedupe): only then is the update confirmed to Telegram —
+    // the webhook's answer or the next poll's offset — and the event runs in the worker.
+    if (event && this.#sink)
+      this.#sink.accept(receivedAt === undefined ? event : { ...event, receivedAt });
+    // A button press always gets its answer, so no clock keeps spinning.
     const queryId = callbackQueryId(update);
-    // Ack first: a button press always gets its answer, so no clock keeps spinning.
     if (queryId) {
       await this.#bot.api.answerCallbackQuery(queryId).catch((error: unknown) => {
         this.#log.warn(failureFields(toDeliveryError(error)), 'answerCallbackQuery failed');
       });
     }
-    const event = toEvent(update, {
-      id: this.#bot.botInfo.id,
-      username: this.#bot.botInfo.username,
-    });
-    if (event && this.#handler)
-      await this.#handler(receivedAt === undefined ? event : { ...event, receivedAt });
   }
 
   async #post(

@@ -109,7 +109,11 @@ export class FormEngine<Id extends string> {
       return;
     }
     if (ctx.event.trigger) {
-      await adapter.openForm(ctx.event.trigger, this.view(ctx, session));
+      // Opened once the event's unit of work has committed: a platform call never runs
+      // inside a transaction (the worker takes modals first, well inside the trigger's 3 s).
+      const trigger = ctx.event.trigger;
+      const view = this.view(ctx, session);
+      ctx.afterCommit(() => adapter.openForm?.(trigger, view));
       return;
     }
     // No trigger (e.g. a typed message): a button opens the form with a fresh one.

@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client';
-import { formerVolunteers, meetings, proposals } from '../schema';
+import { formerVolunteers, meetings, proposals, users } from '../schema';
+import { forgetFailedInbox } from './inbox';
 import { getProfile } from './profiles';
 import { tombstoneUser } from './users';
 
@@ -142,6 +143,12 @@ export function forgetPerson(db: DbOrTx, userId: number, now: Date): void {
     .set({ inviteOrganizer: null })
     .where(and(eq(meetings.createdBy, userId), eq(meetings.inviteForm, 'organized')))
     .run();
+  const person = db
+    .select({ platform: users.platform, workspace: users.workspace, id: users.platformUserId })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
+  if (person) forgetFailedInbox(db, person);
   tombstoneUser(db, userId, now);
 }
 

@@ -78,6 +78,7 @@ export function unsavedUser(info: UserInfo, now: Date): UserRow {
     lastSeenAt: now,
     unreachableAt: null,
     leftAt: null,
+    homeHash: null,
   };
 }
 
@@ -182,4 +183,9 @@ export function tombstoneUser(db: DbOrTx, id: number, now: Date): void {
     })
     .where(eq(users.id, id))
     .run();
+}
+
+/** Remembers which home surface they were last sent, so an unchanged one is not sent again. */
+export function setHomeHash(db: DbOrTx, userId: number, hash: string): void {
+  db.update(users).set({ homeHash: hash }).where(eq(users.id, userId)).run();
 }

@@ -5,7 +5,7 @@ export * from './experiments';
 export * from './feedback';
 export * from './form-sessions';
 export * from './goals';
-export * from './inbound-events';
+export * from './inbox';
 export * from './job-runs';
 export * from './matching';
 export * from './meetings';

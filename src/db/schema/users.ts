@@ -35,6 +35,8 @@ export const users = sqliteTable(
     unreachableAt: integer('unreachable_at', { mode: 'timestamp_ms' }),
     /** Set when they left: the row is a tombstone, shown as "a former participant". */
     leftAt: integer('left_at', { mode: 'timestamp_ms' }),
+    /** A hash of the home surface last published to them, so an unchanged one isn't sent again. */
+    homeHash: text('home_hash'),
   },
   (t) => [uniqueIndex('users_platform_identity').on(t.platform, t.workspace, t.platformUserId)],
 );

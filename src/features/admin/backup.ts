@@ -99,26 +99,31 @@ function removeWithSidecars(path: string): void {
     rmSync(p, { force: true });
 }
 
-/** `admin backup`: a copy now. */
+/**
+ * `admin backup`: a copy now. The copy is made after the event's unit of work has committed:
+ * it takes time and reads the file in steps, which must not happen inside a transaction.
+ */
 export async function adminBackup(ctx: Ctx, rest: string): Promise<boolean> {
   if (rest !== '') return false;
-  let path: string;
-  try {
-    path = await backupDatabase(ctx.deps.db, ctx.deps.config, ctx.now);
-  } catch (error) {
-    const e = asTandemError(error, 'backup_failed');
-    ctx.deps.logger.error({ code: e.code }, 'backup failed');
-    ctx.reply({ kind: 'text', text: ctx.t('backup.failed', { code: e.code }) });
-    return true;
-  }
-  audit(
-    ctx.deps.db,
-    { actorUserId: ctx.user.id, action: 'backup.made', details: { file: path } },
-    ctx.now,
-  );
-  ctx.reply({
-    kind: 'text',
-    text: ctx.t('backup.done', { path, keep: ctx.deps.config.BACKUP_KEEP }),
+  ctx.afterCommit(async () => {
+    let path: string;
+    try {
+      path = await backupDatabase(ctx.deps.db, ctx.deps.config, ctx.now);
+    } catch (error) {
+      const e = asTandemError(error, 'backup_failed');
+      ctx.deps.logger.error({ code: e.code }, 'backup failed');
+      ctx.reply({ kind: 'text', text: ctx.t('backup.failed', { code: e.code }) });
+      return;
+    }
+    audit(
+      ctx.deps.db,
+      { actorUserId: ctx.user.id, action: 'backup.made', details: { file: path } },
+      ctx.now,
+    );
+    ctx.reply({
+      kind: 'text',
+      text: ctx.t('backup.done', { path, keep: ctx.deps.config.BACKUP_KEEP }),
+    });
   });
   return true;
 }

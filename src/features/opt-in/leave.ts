@@ -69,14 +69,20 @@ export const leaveActions = {
         ctx.reply({ kind: 'text', text: goodbye }, { detached: true });
         scheduleErase(tx, { first, last: lastOutboxId(tx), round: 0, tries: 0 }, 0, ctx.now);
       });
-      // Files the platform side kept for them (the console's saved exports and invites).
+      // Files the platform side kept for them (the console's saved exports and invites), once
+      // the leave has committed.
       const adapter = ctx.deps.adapters[ref.platform];
-      try {
-        await adapter?.forget?.(ref);
-      } catch (error) {
-        const e = asTandemError(error, 'adapter_failed');
-        ctx.deps.logger.warn({ code: e.code, platform: ref.platform }, 'adapter could not forget');
-      }
+      ctx.afterCommit(async () => {
+        try {
+          await adapter?.forget?.(ref);
+        } catch (error) {
+          const e = asTandemError(error, 'adapter_failed');
+          ctx.deps.logger.warn(
+            { code: e.code, platform: ref.platform },
+            'adapter could not forget',
+          );
+        }
+      });
     },
   },
   [LEAVE_CANCEL_ACTION]: {

@@ -1,0 +1,188 @@
+import type { Db } from '../db/client';
+import { nextInbox, nextInboxDue, pendingInbox, retryInbox } from '../db/queries/inbox';
+import type { InboxRow } from '../db/schema';
+import type { Logger } from '../logger';
+import type { HandleResult } from './adapter';
+import { type Backoff, backoffDelay } from './backoff';
+import type { Clock } from './clock';
+import { asTandemError, failureFields } from './errors';
+
+/** Attempts an event gets before the person hears "that did not work" and it is kept for an operator. */
+export const INBOX_MAX_ATTEMPTS = 3;
+/** 1 s, then 2 s: a blip (a busy database) passes, and the person is not kept waiting long. */
+export const INBOX_BACKOFF: Backoff = { minMs: 1_000, maxMs: 30_000 };
+
+/** What one unit of work ran into: the handler threw, or the row could not even be read. */
+export type UnitFailure = { error: unknown };
+
+export interface InboxDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  /**
+   * Runs one event as one unit of work: its changes, the messages it queues and the row
+   * marked done commit together, or it throws and nothing of it stays. Effects that cannot
+   * sit in a transaction (opening a modal) run after the commit, inside this call.
+   */
+  runUnit(row: InboxRow): Promise<HandleResult>;
+  /** The last attempt failed: tell the person (the generic error reply). */
+  gaveUp(row: InboxRow): void;
+}
+
+interface Waiter {
+  resolve(result: HandleResult): void;
+}
+
+/**
+ * The worker behind the inbox: takes stored events one at a time — interactive ones first,
+ * each conversation's in order — and runs each as a unit of work, retrying a failed one with
+ * backoff. It yields to the event loop between units, so acks (which only insert a row) are
+ * never stuck behind a queue of handlers.
+ *
+ * The claim — attempts + 1 — commits before the unit starts: an event that kills the process
+ * is counted too, and after INBOX_MAX_ATTEMPTS it is given up rather than run forever.
+ */
+export class InboxWorker {
+  readonly #deps: InboxDeps;
+  readonly #waiters = new Map<number, Waiter[]>();
+  #running: Promise<void> | undefined;
+  #again = false;
+  #wake: ReturnType<typeof setTimeout> | undefined;
+  #stopped = false;
+
+  constructor(deps: InboxDeps) {
+    this.#deps = deps;
+  }
+
+  /** Resolves once the event stored as row `id` has run (or failed for the first time). */
+  waitFor(id: number): Promise<HandleResult> {
+    return new Promise((resolve) => {
+      const list = this.#waiters.get(id) ?? [];
+      list.push({ resolve });
+      this.#waiters.set(id, list);
+    });
+  }
+
+  /** Starts a pass soon (or another after the one running). Never throws. */
+  kick(): void {
+    if (this.#stopped) return;
+    if (this.#running) {
+      this.#again = true;
+      return;
+    }
+    this.#running = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.#pass())
+      .catch((error: unknown) => {
+        this.#deps.logger.error({ code: asTandemError(error).code }, 'inbox pass failed');
+      })
+      .finally(() => {
+        this.#running = undefined;
+        if (this.#again) {
+          this.#again = false;
+          this.kick();
+        } else this.#scheduleWake();
+      });
+  }
+
+  /** Runs everything due now, then resolves (tests, shutdown). */
+  async drain(): Promise<void> {
+    for (;;) {
+      if (this.#running) {
+        await this.#running;
+        continue;
+      }
+      if (!nextInbox(this.#deps.db, this.#deps.clock.now())) return;
+      this.kick();
+    }
+  }
+
+  /** Events still waiting (for /healthz and the benchmark). */
+  pending(): number {
+    return pendingInbox(this.#deps.db);
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    if (this.#wake) clearTimeout(this.#wake);
+    await this.#running;
+  }
+
+  async #pass(): Promise<void> {
+    const { db, clock } = this.#deps;
+    for (;;) {
+      if (this.#stopped) return;
+      const row = nextInbox(db, clock.now());
+      if (!row) return;
+      await this.#run(row);
+      // Between units the event loop takes what came in (an ack is one insert), so a queue
+      // of handlers never stands between a request and its answer.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  async #run(row: InboxRow): Promise<void> {
+    const { db, clock, logger } = this.#deps;
+    const attempts = row.attempts + 1;
+    // Counted before it runs: an event that takes the process down is counted as well.
+    retryInbox(db, row.id, attempts, row.nextAt, false);
+    let result: HandleResult = {};
+    try {
+      result = await this.#deps.runUnit({ ...row, attempts });
+    } catch (failure) {
+      const error = (failure as UnitFailure | undefined)?.error ?? failure;
+      const e = asTandemError(error, 'handler_failed');
+      const last = attempts >= INBOX_MAX_ATTEMPTS;
+      const cause = e.cause instanceof Error ? e.cause : e;
+      logger.error(
+        {
+          ...failureFields(e),
+          err: cause.name,
+          stack: cause.stack?.split('\n').slice(1, 6).join('\n'),
+          inboxId: row.id,
+          attempts,
+          ...(last ? { gaveUp: true } : {}),
+        },
+        'event failed',
+      );
+      const now = clock.now();
+      try {
+        retryInbox(
+          db,
+          row.id,
+          attempts,
+          new Date(now.getTime() + backoffDelay(attempts, INBOX_BACKOFF)),
+          last,
+        );
+        if (last) this.#deps.gaveUp(row);
+      } catch (bookkeeping) {
+        logger.error({ code: asTandemError(bookkeeping).code }, 'inbox bookkeeping failed');
+      }
+    }
+    const waiters = this.#waiters.get(row.id);
+    this.#waiters.delete(row.id);
+    for (const w of waiters ?? []) w.resolve(result);
+  }
+
+  /** One timer for the earliest retry still backing off. Never throws. */
+  #scheduleWake(): void {
+    if (this.#stopped) return;
+    if (this.#wake) clearTimeout(this.#wake);
+    this.#wake = undefined;
+    let due: Date | undefined;
+    try {
+      due = nextInboxDue(this.#deps.db, this.#deps.clock.now());
+    } catch (error) {
+      // The next event's kick, or the minute tick, looks again.
+      this.#deps.logger.warn({ code: asTandemError(error).code }, 'inbox wake not set');
+      return;
+    }
+    if (!due) return;
+    const wait = due.getTime() - this.#deps.clock.now().getTime();
+    if (wait <= 0) return;
+    this.#wake = setTimeout(() => {
+      this.#wake = undefined;
+      this.kick();
+    }, wait);
+    this.#wake.unref?.();
+  }
+}

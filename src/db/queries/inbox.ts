@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import { and, asc, eq, gt, lt, lte, ne, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../client';
+import { type InboxRow, inbox } from '../schema';
+
+export interface NewInboxRow {
+  key: string;
+  lane: 0 | 1;
+  conversation: string;
+  person: string;
+  payload: string;
+}
+
+/** Stores an inbound event; returns its id, or undefined when it is already there (a retry). */
+export function insertInbox(db: DbOrTx, row: NewInboxRow, now: Date): number | undefined {
+  const inserted = db
+    .insert(inbox)
+    .values({ ...row, status: 'pending', nextAt: now, receivedAt: now })
+    .onConflictDoNothing()
+    .returning({ id: inbox.id })
+    .get();
+  return inserted?.id;
+}
+
+/**
+ * The next event to run: due, interactive lane first, oldest first — and never one whose
+ * conversation still has an older event waiting (that one goes first, even while it backs
+ * off), so a conversation's events run in the order they came.
+ */
+export function nextInbox(db: DbOrTx, now: Date): InboxRow | undefined {
+  return db
+    .select()
+    .from(inbox)
+    .where(
+      and(
+        eq(inbox.status, 'pending'),
+        lte(inbox.nextAt, now),
+        sql`not exists (select 1 from ${inbox} as earlier where earlier.conversation = ${inbox.conversation} and earlier.status = 'pending' and earlier.id < ${inbox.id})`,
+      ),
+    )
+    .orderBy(asc(inbox.lane), asc(inbox.id))
+    .limit(1)
+    .get();
+}
+
+/** When the earliest retry still backing off is due, if any. */
+export function nextInboxDue(db: DbOrTx, now: Date): Date | undefined {
+  const row = db
+    .select({ at: sql<number>`min(${inbox.nextAt})` })
+    .from(inbox)
+    .where(and(eq(inbox.status, 'pending'), gt(inbox.nextAt, now)))
+    .get();
+  return row?.at == null ? undefined : new Date(row.at);
+}
+
+/** Marks an event done and forgets its content (names, text): the key stays for dedupe. */
+export function finishInbox(db: DbOrTx, id: number, now: Date): void {
+  db.update(inbox)
+    .set({ status: 'done', payload: null, doneAt: now })
+    .where(eq(inbox.id, id))
+    .run();
+}
+
+/** A failed attempt: runs again at `nextAt`, or, with `failed`, is kept for an operator. */
+export function retryInbox(
+  db: DbOrTx,
+  id: number,
+  attempts: number,
+  nextAt: Date,
+  failed: boolean,
+): void {
+  db.update(inbox)
+    .set({ attempts, nextAt, ...(failed ? { status: 'failed' as const, doneAt: nextAt } : {}) })
+    .where(eq(inbox.id, id))
+    .run();
+}
+
+/** Events still waiting to run. */
+export function pendingInbox(db: DbOrTx): number {
+  return (
+    db.select({ n: sql<number>`count(*)` }).from(inbox).where(eq(inbox.status, 'pending')).get()
+      ?.n ?? 0
+  );
+}
+
+/** Ids of events kept after their last attempt failed, oldest first (for an operator). */
+export function failedInbox(db: DbOrTx): InboxRow[] {
+  return db.select().from(inbox).where(eq(inbox.status, 'failed')).orderBy(asc(inbox.id)).all();
+}
+
+/** Platforms retry for minutes, not days: a week of finished keys is plenty for dedupe. */
+export function pruneInbox(db: DbOrTx, olderThan: Date): number {
+  return db
+    .delete(inbox)
+    .where(and(ne(inbox.status, 'pending'), lt(inbox.receivedAt, olderThan)))
+    .run().changes;
+}
+
+/**
+ * Someone left: the events of theirs kept after failing (for an operator) lose their content.
+ * Events still waiting run as usual — a `/join` typed right after `/leave` is meant.
+ */
+export function forgetFailedInbox(
+  db: DbOrTx,
+  person: { platform: string; workspace: string; id: string },
+): number {
+  return db
+    .update(inbox)
+    .set({ payload: null })
+    .where(and(eq(inbox.person, inboxKey(person)), eq(inbox.status, 'failed')))
+    .run().changes;
+}
+
+/** A one-way key for a person or a conversation: the inbox keeps no platform id in clear. */
+export function inboxKey(ref: { platform: string; workspace: string; id: string }): string {
+  return createHash('sha256')
+    .update(`${ref.platform}:${ref.workspace}:${ref.id}`)
+    .digest('base64url')
+    .slice(0, 22);
+}
+
+/**
+ * One unit of work on SQLite's one connection: BEGIN IMMEDIATE now, and `commit` or
+ * `rollback` later. Between the two the caller must not wait on anything but promises that
+ * are already settled — with one connection, whatever else runs meanwhile would write inside
+ * this transaction (see src/core/inbox.ts).
+ */
+export function beginUnit(db: Db): { commit(): void; rollback(): void } {
+  const client = db.$client;
+  client.prepare('BEGIN IMMEDIATE').run();
+  return {
+    commit: () => {
+      client.prepare('COMMIT').run();
+    },
+    rollback: () => {
+      if (client.inTransaction) client.prepare('ROLLBACK').run();
+    },
+  };
+}
