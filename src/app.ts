@@ -58,6 +58,7 @@ export function createApp(options: {
   });
   const settle = async () => {
     await engine.inbox.drain();
+    await engine.idle();
     await outbox.drain();
   };
   return { deps, engine, outbox, adapters, settle };

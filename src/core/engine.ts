@@ -55,6 +55,8 @@ export interface Engine extends EventSink {
   handle(event: InboundEvent): Promise<HandleResult>;
   /** The worker that runs accepted events. */
   readonly inbox: InboxWorker;
+  /** Resolves once the home surfaces being published now are out (tests, shutdown). */
+  idle(): Promise<void>;
 }
 
 /** The person's language: chosen explicitly, else the platform's, else the org default. */
@@ -97,6 +99,8 @@ export function createEngine<C extends string, A extends string>(
   const { deps, commands, actions, forms, home, arrive } = options;
   const logger = deps.logger.child({ component: 'engine' });
 
+  /** Home surfaces being published now. */
+  const homes = new Set<Promise<void>>();
   /** Latency from accept to done, per inbox row, kept only while debug logs are on. */
   const acceptedAt = new Map<number, number>();
   const inbox = new InboxWorker({
@@ -203,7 +207,9 @@ export function createEngine<C extends string, A extends string>(
     // What the steps queued (a backup's answer, an error reply) goes now too.
     if (effects.length > 0) deps.outbox.kick();
     // Not awaited: the next event need not wait on the home tab.
-    void publishHome(ctx);
+    const publishing = publishHome(ctx);
+    homes.add(publishing);
+    void publishing.finally(() => homes.delete(publishing));
     const started = acceptedAt.get(row.id);
     if (started !== undefined) {
       acceptedAt.delete(row.id);
@@ -428,6 +434,9 @@ export function createEngine<C extends string, A extends string>(
       return accept(event).done;
     },
     inbox,
+    async idle() {
+      await Promise.all([...homes]);
+    },
   };
 }
 

@@ -100,13 +100,8 @@ export async function startSlack(
     const res = await fetch(url, { method: 'POST', headers, body });
     return { status: res.status, text: await res.text() };
   };
-  const settle = async () => {
-    // Listeners finish after the ack; give them a moment, then empty the outbox.
-    for (let i = 0; i < 3; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 30));
-      await app.settle();
-    }
-  };
+  // Each request is stored before its ack: once answered, the inbox holds it.
+  const settle = () => app.settle();
   const interaction = (payload: unknown) =>
     new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
   return {
