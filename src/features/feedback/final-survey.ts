@@ -11,9 +11,9 @@ import { notify } from '../notify';
 import { editable } from './service';
 
 export const FINAL_SURVEY_FORM = 'final-survey';
-export const SURVEY_ACTION = 'sv';
+export const SURVEY_ACTION = 'fb.survey';
 /** Confirms an admin's mass or irreversible step: `ac|owner|survey|<program>` or `ac|owner|end|<id>`. */
-export const CONFIRM_ACTION = 'ac';
+export const CONFIRM_ACTION = 'admin.ok';
 /** The cohort of everyone who joined outside any program HR created. */
 export const DEFAULT_PROGRAM = 'default';
 

@@ -32,8 +32,8 @@ import { loadPool, type Pool } from './pool';
 import { planRound, type RoundPlan } from './round';
 
 export const PROPOSAL_EXPIRE_TIMER = 'proposal.expire';
-export const ACCEPT_ACTION = 'pr.yes';
-export const DECLINE_ACTION = 'pr.no';
+export const ACCEPT_ACTION = 'match.ok';
+export const DECLINE_ACTION = 'match.no';
 
 type Deps = Pick<EngineDeps, 'db' | 'config' | 'adapters'>;
 

@@ -161,8 +161,15 @@ function zoneOf(ctx: Ctx): string {
 }
 
 /** Timer: the pause ends by itself and the person is told, in their language. */
-export function runPauseResume(db: DbOrTx, deps: TimerDeps, timer: TimerRow, now: Date): void {
-  const userId = Number(timer.payload.userId);
+export const pauseResumePayload = z.object({ userId: z.number().int() });
+
+export function runPauseResume(
+  db: DbOrTx,
+  deps: TimerDeps,
+  { userId }: z.output<typeof pauseResumePayload>,
+  timer: TimerRow,
+  now: Date,
+): void {
   const user = getUser(db, userId);
   const data = user && getProfile(db, userId);
   if (!user || !data?.profile.pausedUntil) return;
