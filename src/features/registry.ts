@@ -79,13 +79,16 @@ const wiring = composeFeatures([
   admin,
 ]);
 
+/** A full command table: every COMMAND_NAMES entry, and no name outside it (those are `never`). */
+export type CommandTable<T> = Record<CommandName, CommandSpec> &
+  Record<Exclude<keyof T, CommandName>, never>;
+
 /**
  * The command registry. A COMMAND_NAMES entry no feature handles won't compile (missing
  * property), nor will a feature's command missing from COMMAND_NAMES (its handler is not
  * `never`) — so every command has its `cmd.<name>` text, checked in helpEntries.
  */
-export const commands: Record<CommandName, CommandSpec> &
-  Record<Exclude<keyof typeof wiring.commands, CommandName>, never> = wiring.commands;
+export const commands: CommandTable<typeof wiring.commands> = wiring.commands;
 
 /** Button handlers by namespaced id, and by the ids they had before (old buttons). */
 export const actions = wiring.actions;
