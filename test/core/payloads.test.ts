@@ -73,6 +73,31 @@ describe('button arguments are parsed before a handler runs', () => {
   });
 });
 
+describe('form modes are parsed before a form uses them', () => {
+  it('closes a form whose stored mode does not parse, saving nothing', async () => {
+    p = await pairedConsole();
+    const meeting = await bookSprint();
+    const meetingsNow = () => p.rows('select id, starts_at, sequence from meetings');
+    const booked = meetingsNow();
+    await p.chat.type('/sprint');
+    // A mode `Number()` would have read as "move meeting 1": a stored mode is parsed, not split.
+    p.app.database.sqlite
+      .prepare("update form_sessions set mode = ? where status = 'active'")
+      .run(`reschedule:${meeting.id}.0:${meeting.sequence}`);
+    await p.chat.type('2026-12-04');
+    await p.chat.type('15:00');
+    await p.chat.type('7');
+    await p.chat.type('Another report');
+    const out = await p.chat.type('1');
+
+    expect(out).toContain('That form is closed');
+    expect(meetingsNow()).toEqual(booked);
+    expect(p.rows("select count(*) as n from form_sessions where status = 'active'")).toEqual([
+      { n: 0 },
+    ]);
+  });
+});
+
 describe('action ids are namespaced by feature', () => {
   afterEach(async () => {
     await tg?.adapter.stop();

@@ -3,6 +3,7 @@ import { arg } from '../../core/actions';
 import type { Ctx } from '../../core/context';
 import { type ActionSpec, action, type CommandSpec } from '../../core/registry';
 import type { StoryRow } from '../../db/schema';
+import { idMode } from '../form-mode';
 import { forms } from '../forms';
 import { joined } from '../joined';
 import {
@@ -88,10 +89,10 @@ export const storyActions = {
   }),
   [STORY_EDIT_ACTION]: hrOnly(async (ctx, id) => {
     const story = reviewable(ctx, id);
-    if (story) await forms.start(ctx, STORY_EDIT_FORM, String(story.id));
+    if (story) await forms.start(ctx, STORY_EDIT_FORM, idMode.encode(story.id));
   }),
   [STORY_REJECT_ACTION]: hrOnly(async (ctx, id) => {
     const story = reviewable(ctx, id);
-    if (story) await forms.start(ctx, STORY_REJECT_FORM, String(story.id));
+    if (story) await forms.start(ctx, STORY_REJECT_FORM, idMode.encode(story.id));
   }),
 } satisfies Record<string, ActionSpec>;

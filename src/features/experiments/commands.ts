@@ -11,10 +11,11 @@ import {
   OUTCOMES,
   pairs,
 } from '../../db/schema';
+import { idMode } from '../form-mode';
 import { forms } from '../forms';
 import { joined } from '../joined';
 import { IDEA_FORM } from './idea-form';
-import { OUTCOME_FORM, PARK_FORM, SPONSOR_FORM } from './review-forms';
+import { OUTCOME_FORM, outcomeMode, PARK_FORM, SPONSOR_FORM } from './review-forms';
 import {
   loadExperiment,
   mayReview,
@@ -116,7 +117,7 @@ function review(form: typeof SPONSOR_FORM | typeof PARK_FORM) {
       ctx.reply({ kind: 'text', text: ctx.t('idea.notOpen') });
       return;
     }
-    await forms.start(ctx, form, String(experiment.id));
+    await forms.start(ctx, form, idMode.encode(experiment.id));
   });
 }
 
@@ -136,6 +137,10 @@ export const experimentActions = {
       ctx.reply({ kind: 'text', text: ctx.t('idea.notOpen') });
       return;
     }
-    await forms.start(ctx, OUTCOME_FORM, `${experiment.id}:${outcome}`);
+    await forms.start(
+      ctx,
+      OUTCOME_FORM,
+      outcomeMode.encode({ experimentId: experiment.id, outcome }),
+    );
   }),
 } satisfies Record<string, ActionSpec>;

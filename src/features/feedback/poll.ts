@@ -14,6 +14,7 @@ import {
   type PairRow,
   pairs,
 } from '../../db/schema';
+import { idMode } from '../form-mode';
 import { forms } from '../forms';
 import { FEEDBACK_NOTES_FORM } from './notes-form';
 import {
@@ -175,7 +176,7 @@ export const feedbackActions = {
       ctx.reply({ kind: 'text', text: ctx.t(RATING_TEXT[found]) });
       return;
     }
-    await forms.start(ctx, FEEDBACK_NOTES_FORM, String(found.meeting.id));
+    await forms.start(ctx, FEEDBACK_NOTES_FORM, idMode.encode(found.meeting.id));
   }),
   // The meeting is the session whose poll the answer offers again; older buttons lack it.
   [FIT_ACTION]: action(

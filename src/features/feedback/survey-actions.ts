@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { arg } from '../../core/actions';
 import { type ActionSpec, action } from '../../core/registry';
 import { forms } from '../forms';
-import { FINAL_SURVEY_FORM, pairsOfProgram, SURVEY_ACTION } from './final-survey';
+import { FINAL_SURVEY_FORM, pairsOfProgram, programMode, SURVEY_ACTION } from './final-survey';
 
 export const surveyActions = {
   [SURVEY_ACTION]: action(z.tuple([arg.token]), async (ctx, [program]) => {
@@ -14,6 +14,6 @@ export const surveyActions = {
       ctx.reply({ kind: 'text', text: ctx.t('survey.closed') });
       return;
     }
-    await forms.start(ctx, FINAL_SURVEY_FORM, program);
+    await forms.start(ctx, FINAL_SURVEY_FORM, programMode.encode(program));
   }),
 } satisfies Record<string, ActionSpec>;

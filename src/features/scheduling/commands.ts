@@ -10,7 +10,7 @@ import { type MeetingRow, meetings } from '../../db/schema';
 import { pollReply } from '../feedback/poll';
 import { forms } from '../forms';
 import { joined } from '../joined';
-import { activePairs, MEETING_FORM, rescheduleMode } from './meeting-form';
+import { activePairs, MEETING_FORM, meetingMode, rescheduleMode } from './meeting-form';
 import {
   CANCEL_ACTION,
   CANCEL_CONFIRM_ACTION,
@@ -25,7 +25,7 @@ import {
 } from './service';
 import { formatSlot } from './when';
 
-function book(mode: 'sprint' | 'meeting'): CommandSpec {
+function book(kind: 'sprint' | 'meeting'): CommandSpec {
   return {
     scope: 'dm',
     takesArgs: false,
@@ -35,7 +35,7 @@ function book(mode: 'sprint' | 'meeting'): CommandSpec {
         ctx.reply({ kind: 'text', text: ctx.t('meeting.needPair') });
         return;
       }
-      await forms.start(ctx, MEETING_FORM, mode);
+      await forms.start(ctx, MEETING_FORM, meetingMode.encode({ book: kind }));
     },
   };
 }
