@@ -151,7 +151,7 @@ export function sponsor(
     {
       kind: EXPERIMENT_CHECK_TIMER,
       dueAt: DateTime.fromISO(checkDate, { zone }).set({ hour: CHECK_HOUR }).toJSDate(),
-      payload: { experimentId: experiment.id },
+      payload: { experimentId: experiment.id } satisfies z.input<typeof experimentCheckPayload>,
       dedupeKey: `idea:${experiment.id}:check`,
       userId: experiment.authorUserId,
     },

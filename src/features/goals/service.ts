@@ -61,7 +61,7 @@ export function createGoal(
       {
         kind: GOAL_DEADLINE_TIMER,
         dueAt: remindAt,
-        payload: { goalId: goal.id },
+        payload: { goalId: goal.id } satisfies z.input<typeof goalDeadlinePayload>,
         dedupeKey: `goal:${goal.id}:deadline`,
         userId: input.owner.id,
       },

@@ -1,9 +1,8 @@
-import { z } from 'zod';
 import { timer } from '../../jobs/types';
 import type { Feature } from '../feature';
 import { matchActions, matchCommand } from './commands';
 import { pairCommand } from './pair-command';
-import { expireProposal, PROPOSAL_EXPIRE_TIMER } from './service';
+import { expireProposal, PROPOSAL_EXPIRE_TIMER, proposalExpirePayload } from './service';
 
 /** Matching rounds, proposals and one's pair. */
 export const matching = {
@@ -12,9 +11,8 @@ export const matching = {
   actions: [matchActions],
   formerActionIds: { 'pr.yes': 'match.ok', 'pr.no': 'match.no' },
   timers: {
-    [PROPOSAL_EXPIRE_TIMER]: timer(
-      z.object({ proposalId: z.number().int() }),
-      (db, deps, { proposalId }, _timer, now) => expireProposal(db, deps, proposalId, now),
+    [PROPOSAL_EXPIRE_TIMER]: timer(proposalExpirePayload, (db, deps, { proposalId }, _timer, now) =>
+      expireProposal(db, deps, proposalId, now),
     ),
   },
 } satisfies Feature;

@@ -114,7 +114,7 @@ function scheduleErase(db: DbOrTx, payload: ErasePayload, waits: number, now: Da
     {
       kind: LEAVE_ERASE_TIMER,
       dueAt: new Date(now.getTime() + wait),
-      payload: { ...payload },
+      payload: { ...payload } satisfies z.input<typeof erasePayload>,
       dedupeKey,
     },
     now,

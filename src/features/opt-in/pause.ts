@@ -42,7 +42,7 @@ export function startPause(db: DbOrTx, userId: number, until: Date, now: Date): 
     {
       kind: PAUSE_RESUME_TIMER,
       dueAt: until,
-      payload: { userId },
+      payload: { userId } satisfies z.input<typeof pauseResumePayload>,
       dedupeKey: `${PAUSE_RESUME_TIMER}:${userId}:${until.getTime()}`,
       userId,
     },

@@ -106,7 +106,11 @@ function scheduleMeetingTimers(db: DbOrTx, meeting: MeetingRow, now: Date): void
       {
         kind: MEETING_REMIND_TIMER,
         dueAt,
-        payload: { meetingId: meeting.id, hours, sequence: meeting.sequence },
+        payload: {
+          meetingId: meeting.id,
+          hours,
+          sequence: meeting.sequence,
+        } satisfies z.input<typeof reminderPayload>,
         dedupeKey: `meeting:${meeting.id}:remind:${hours}:${meeting.sequence}`,
       },
       now,
@@ -117,7 +121,10 @@ function scheduleMeetingTimers(db: DbOrTx, meeting: MeetingRow, now: Date): void
     {
       kind: MEETING_AFTER_TIMER,
       dueAt: new Date(meeting.startsAt.getTime() + meeting.durationMin * 60_000),
-      payload: { meetingId: meeting.id, sequence: meeting.sequence },
+      payload: {
+        meetingId: meeting.id,
+        sequence: meeting.sequence,
+      } satisfies z.input<typeof meetingTimerPayload>,
       dedupeKey: `meeting:${meeting.id}:after:${meeting.sequence}`,
     },
     now,
