@@ -1,8 +1,10 @@
+import { z } from 'zod';
 import { ACTION_DATA_MAX_BYTES } from './replies';
 
 /**
- * Button payloads: `name|owner|arg…`. `owner` is the internal id of the only person who
- * may press it (empty for anyone). Kept tiny because Telegram allows 64 bytes.
+ * Button payloads: `name|owner|arg…`. `name` is the action id, namespaced by the feature
+ * that handles it (`match.ok`); `owner` is the internal id of the only person who may press
+ * it (empty for anyone). Kept tiny because Telegram allows 64 bytes.
  */
 export interface ActionData {
   name: string;
@@ -33,3 +35,22 @@ export function decodeAction(data: unknown): ActionData | undefined {
   if (owner !== '' && !/^\d{1,12}$/.test(owner)) return undefined;
   return { name, owner: owner === '' ? undefined : Number(owner), args };
 }
+
+/**
+ * The pieces button arguments are parsed with. An argument list is a `z.tuple`, so a
+ * missing or an extra part fails as well as a malformed one.
+ */
+export const arg = {
+  /** A row id: digits only (no sign, exponent or spaces, which `Number()` would take). */
+  id: z
+    .string()
+    .regex(/^\d{1,12}$/)
+    .transform(Number),
+  /** One of a few fixed answers (`y`/`n`, a rating). */
+  oneOf: <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values),
+  /** An opaque short token (a form session id, a program name, a draft's hash). */
+  token: z.string().min(1).max(40),
+};
+
+/** The arguments of a button that carries none but its owner. */
+export const noArgs = z.tuple([]);

@@ -421,11 +421,13 @@ export function createEngine<C extends string, A extends string>(
       return;
     }
     const spec = Object.hasOwn(actions, action.name) ? actions[action.name as A] : undefined;
-    if (!spec) {
+    // Parsed here, at the boundary: a handler only ever sees arguments of the shape it declared.
+    const args = spec?.args.safeParse(action.args);
+    if (!spec || !args?.success) {
       ctx.reply({ kind: 'text', text: ctx.t('action.expired') });
       return;
     }
-    await spec.run(ctx, action.args, values);
+    await spec.run(ctx, args.data, values);
   }
 
   return {

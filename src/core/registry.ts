@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Ctx } from './context';
 import type { Role } from './roles';
 
@@ -14,7 +15,17 @@ export interface CommandSpec {
   run(ctx: Ctx, args: string): Promise<void> | void;
 }
 
-/** A button handler; `args` are the parts after the owner in the action data. */
-export interface ActionSpec {
-  run(ctx: Ctx, args: string[], values: string[] | undefined): Promise<void> | void;
+/**
+ * A button handler. `args` parses the parts after the owner in the button data (see
+ * core/actions.ts for the pieces); data that does not parse — forged, or left by an older
+ * version — gets the "expired" reply and `run` is never called.
+ */
+export interface ActionSpec<A = unknown> {
+  args: z.ZodType<A>;
+  run(ctx: Ctx, args: A, values: string[] | undefined): Promise<void> | void;
+}
+
+/** Declares a button handler; `run` sees the arguments as `args` parsed them. */
+export function action<A>(args: z.ZodType<A>, run: ActionSpec<A>['run']): ActionSpec<A> {
+  return { args, run };
 }

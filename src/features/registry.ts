@@ -1,34 +1,19 @@
 import type { CommandInfo } from '../core/adapter';
 import type { Ctx } from '../core/context';
 import { LOCALES, type Locale, t } from '../core/i18n';
-import type { ActionSpec, CommandSpec } from '../core/registry';
-import { broadcastActions } from './admin/broadcast';
-import { adminCommand } from './admin/command';
-import { confirmActions } from './admin/confirm';
-import { storyActions, storyCommand } from './content/commands';
-import { experimentActions, ideaCommand, ideasCommand } from './experiments/commands';
-import { feedbackCommand } from './feedback/hr-view';
-import { feedbackActions } from './feedback/poll';
-import { surveyActions } from './feedback/survey-actions';
-import { goalActions, goalCommand, goalsCommand } from './goals/commands';
-import { matchActions, matchCommand } from './matching/commands';
-import { pairCommand } from './matching/pair-command';
-import { guideActions } from './opt-in/guide';
-import { cancelCommand, createHelpCommand, type HelpEntry, JOIN_START_ACTION } from './opt-in/help';
-import { joinCommand, profileActions, profileCommand } from './opt-in/join';
-import { langActions, langCommand } from './opt-in/lang';
-import { leaveActions, leaveCommand } from './opt-in/leave';
-import { menuCommand } from './opt-in/menu';
-import { mydataCommand } from './opt-in/mydata';
-import { pauseCommand, resumeCommand } from './opt-in/pause';
-import { reportCommand } from './reports/commands';
-import { exportCommand } from './reports/export';
-import {
-  meetCommand,
-  meetingsCommand,
-  schedulingActions,
-  sprintCommand,
-} from './scheduling/commands';
+import type { CommandSpec } from '../core/registry';
+import { admin } from './admin/manifest';
+import { content } from './content/manifest';
+import { experiments } from './experiments/manifest';
+import { composeFeatures, type Feature } from './feature';
+import { feedback } from './feedback/manifest';
+import { registerForms } from './forms';
+import { goals } from './goals/manifest';
+import { matching } from './matching/manifest';
+import { createHelpCommand, type HelpEntry } from './opt-in/help';
+import { optIn } from './opt-in/manifest';
+import { reports } from './reports/manifest';
+import { scheduling } from './scheduling/manifest';
 
 /** Every command, in the order /help lists them. */
 export const COMMAND_NAMES = [
@@ -63,45 +48,55 @@ export type CommandName = (typeof COMMAND_NAMES)[number];
 
 const startHelp = createHelpCommand(helpEntries, true);
 
-/** The command registry: a name without a handler, or a handler without a name, won't compile. */
-export const commands: Record<CommandName, CommandSpec> = {
-  help: createHelpCommand(helpEntries, false),
-  start: {
-    scope: 'anywhere',
-    // `/start join` arrives from a deep link: run that personal command here in the DM.
-    run(ctx, args) {
-      const target = args.trim().toLowerCase();
-      const spec = Object.hasOwn(commands, target) ? commands[target as CommandName] : undefined;
-      if (spec && target !== 'start' && spec.scope === 'dm' && !spec.role) return spec.run(ctx, '');
-      return startHelp.run(ctx, args);
-    },
+// `/start join` arrives from a deep link: run that personal command here in the DM.
+const start: CommandSpec = {
+  scope: 'anywhere',
+  run(ctx, args) {
+    const target = args.trim().toLowerCase();
+    const spec = Object.hasOwn(commands, target) ? commands[target as CommandName] : undefined;
+    if (spec && target !== 'start' && spec.scope === 'dm' && !spec.role) return spec.run(ctx, '');
+    return startHelp.run(ctx, args);
   },
-  join: joinCommand,
-  profile: profileCommand,
-  pause: pauseCommand,
-  resume: resumeCommand,
-  lang: langCommand,
-  mydata: mydataCommand,
-  leave: leaveCommand,
-  cancel: cancelCommand,
-  menu: menuCommand,
-  pair: pairCommand,
-  sprint: sprintCommand,
-  meet: meetCommand,
-  meetings: meetingsCommand,
-  // The same list under the name people also type.
-  sprints: { ...meetingsCommand, hidden: true },
-  goal: goalCommand,
-  goals: goalsCommand,
-  idea: ideaCommand,
-  ideas: ideasCommand,
-  story: storyCommand,
-  match: matchCommand,
-  report: reportCommand,
-  export: exportCommand,
-  feedback: feedbackCommand,
-  admin: adminCommand,
 };
+
+/** /start and /help: the registry's own, as they list every other command. */
+const help = {
+  name: 'help',
+  commands: { help: createHelpCommand(helpEntries, false), start },
+} satisfies Feature;
+
+/** Every feature's wiring, composed once at start: an id two features claim throws here. */
+const wiring = composeFeatures([
+  help,
+  optIn,
+  matching,
+  scheduling,
+  goals,
+  experiments,
+  content,
+  feedback,
+  reports,
+  admin,
+]);
+
+/** A full command table: every COMMAND_NAMES entry, and no name outside it (those are `never`). */
+export type CommandTable<T> = Record<CommandName, CommandSpec> &
+  Record<Exclude<keyof T, CommandName>, never>;
+
+/**
+ * The command registry. A COMMAND_NAMES entry no feature handles won't compile (missing
+ * property), nor will a feature's command missing from COMMAND_NAMES (its handler is not
+ * `never`) — so every command has its `cmd.<name>` text, checked in helpEntries.
+ */
+export const commands: CommandTable<typeof wiring.commands> = wiring.commands;
+
+/** Button handlers by namespaced id, and by the ids they had before (old buttons). */
+export const actions = wiring.actions;
+
+registerForms(wiring.forms);
+
+/** Timer handlers by kind; jobs/timers.ts runs them. */
+export const timers = wiring.timers;
 
 function helpEntries(ctx: Ctx): HelpEntry[] {
   return COMMAND_NAMES.filter((name) => name !== 'start' && name !== 'menu').map((name) => ({
@@ -124,21 +119,3 @@ export function commandMenu(): CommandInfo[] {
       >,
     }));
 }
-
-export const actions = {
-  ...guideActions,
-  ...profileActions,
-  ...leaveActions,
-  ...langActions,
-  ...matchActions,
-  ...schedulingActions,
-  ...goalActions,
-  ...feedbackActions,
-  ...surveyActions,
-  ...experimentActions,
-  ...storyActions,
-  ...broadcastActions,
-  ...confirmActions,
-  [JOIN_START_ACTION]: { run: (ctx) => joinCommand.run(ctx, '') },
-} satisfies Record<string, ActionSpec>;
-export type ActionName = keyof typeof actions;

@@ -1,45 +1,33 @@
 import type { Config } from '../config';
 import type { ChatAdapter } from '../core/adapter';
-import { asTandemError } from '../core/errors';
+import { asTandemError, TandemError } from '../core/errors';
 import type { Platform } from '../core/refs';
 import type { Db } from '../db/client';
 import { dueTimers, finishTimer } from '../db/queries/timers';
 import type { TimerRow } from '../db/schema';
-import { EXPERIMENT_CHECK_TIMER, runExperimentCheck } from '../features/experiments/service';
-import { GOAL_DEADLINE_TIMER, runGoalReminder } from '../features/goals/service';
-import { expireProposal, PROPOSAL_EXPIRE_TIMER } from '../features/matching/service';
-import { LEAVE_ERASE_TIMER, runLeaveErase } from '../features/opt-in/leave';
-import { PAUSE_RESUME_TIMER, runPauseResume } from '../features/opt-in/pause';
-import {
-  MEETING_AFTER_TIMER,
-  MEETING_REMIND_TIMER,
-  runAfterMeeting,
-  runReminder,
-} from '../features/scheduling/service';
+import { timers } from '../features/registry';
 import type { Logger } from '../logger';
 import type { TimerDeps, TimerHandler } from './types';
 
-/** Every kind of timed row. A new kind won't compile until it has a handler below. */
-export type TimerKind =
-  | typeof PAUSE_RESUME_TIMER
-  | typeof PROPOSAL_EXPIRE_TIMER
-  | typeof MEETING_REMIND_TIMER
-  | typeof MEETING_AFTER_TIMER
-  | typeof GOAL_DEADLINE_TIMER
-  | typeof EXPERIMENT_CHECK_TIMER
-  | typeof LEAVE_ERASE_TIMER;
+/** Every kind of timed row: each feature's manifest declares its kinds with their handlers. */
+export type TimerKind = keyof typeof timers;
 
-export const TIMER_HANDLERS: Record<TimerKind, TimerHandler> = {
-  [PAUSE_RESUME_TIMER]: runPauseResume,
-  [PROPOSAL_EXPIRE_TIMER]: (db, deps, timer, now) =>
-    expireProposal(db, deps, Number(timer.payload.proposalId), now),
-  [MEETING_REMIND_TIMER]: (db, deps, timer, now) => runReminder(db, deps, timer.payload, now),
-  [MEETING_AFTER_TIMER]: (db, deps, timer, now) => runAfterMeeting(db, deps, timer.payload, now),
-  [EXPERIMENT_CHECK_TIMER]: (db, deps, timer, now) =>
-    runExperimentCheck(db, deps, timer.payload, now),
-  [GOAL_DEADLINE_TIMER]: (db, deps, timer, now) => runGoalReminder(db, deps, timer.payload, now),
-  [LEAVE_ERASE_TIMER]: runLeaveErase,
-};
+/**
+ * A kind's handler as the runner calls it: the row's payload is parsed first, and a payload
+ * that does not parse throws `timer_payload_invalid` before anything is written.
+ */
+export const TIMER_HANDLERS: Record<TimerKind, TimerHandler> = Object.fromEntries(
+  Object.entries(timers).map(([kind, spec]) => [
+    kind,
+    (db, deps, timer, now) => {
+      const payload = spec.payload.safeParse(timer.payload);
+      if (!payload.success) {
+        throw new TandemError('timer_payload_invalid', `timer payload does not parse: ${kind}`);
+      }
+      spec.run(db, deps, payload.data, timer, now);
+    },
+  ]),
+) as Record<TimerKind, TimerHandler>;
 
 export const TIMER_BATCH = 500;
 export const TIMER_MAX_ATTEMPTS = 5;
@@ -89,7 +77,9 @@ export function runDueTimers(
       } catch (error) {
         const e = asTandemError(error, 'handler_failed');
         const attempts = row.attempts + 1;
-        const status = attempts >= TIMER_MAX_ATTEMPTS || !handler ? 'failed' : 'pending';
+        // A payload that does not parse never will: no retries.
+        const hopeless = !handler || e.code === 'timer_payload_invalid';
+        const status = attempts >= TIMER_MAX_ATTEMPTS || hopeless ? 'failed' : 'pending';
         finishTimer(deps.db, row.id, status, now, attempts);
         deps.logger.error(
           { code: e.code, timerId: row.id, kind: row.kind, attempts },

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Config } from '../config';
 import type { ChatAdapter } from '../core/adapter';
 import type { Platform } from '../core/refs';
@@ -27,3 +28,18 @@ export interface TimerDeps {
 
 /** Handlers run inside the transaction that claims the row: DB writes and outbox rows only. */
 export type TimerHandler = (db: DbOrTx, deps: TimerDeps, timer: TimerRow, now: Date) => void;
+
+/**
+ * A kind of timer as a feature declares it: `payload` parses the row's stored JSON before
+ * `run` sees it. A payload that does not parse fails the timer at once (it would never
+ * parse on a retry), with the code `timer_payload_invalid` and nothing changed.
+ */
+export interface TimerSpec<P = unknown> {
+  payload: z.ZodType<P>;
+  run(db: DbOrTx, deps: TimerDeps, payload: P, timer: TimerRow, now: Date): void;
+}
+
+/** Declares a kind of timer; `run` sees the payload as `payload` parsed it. */
+export function timer<P>(payload: z.ZodType<P>, run: TimerSpec<P>['run']): TimerSpec<P> {
+  return { payload, run };
+}

@@ -1,14 +1,15 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { encodeAction } from '../../core/actions';
+import { z } from 'zod';
+import { arg, encodeAction } from '../../core/actions';
 import type { Ctx } from '../../core/context';
-import type { ActionSpec } from '../../core/registry';
+import { type ActionSpec, action } from '../../core/registry';
 import type { DbOrTx } from '../../db/client';
 import { audit } from '../../db/queries/audit';
 import { type Population, populationOf, userIn } from '../../db/queries/population';
 import { broadcasts, profiles, type UserRow, users } from '../../db/schema';
 import { notify } from '../notify';
 
-export const BROADCAST_ACTION = 'bc';
+export const BROADCAST_ACTION = 'admin.send';
 const TEXT_MAX = 2000;
 
 /** Everyone who joined and can still be reached (of the people this start serves). */
@@ -54,60 +55,57 @@ export function adminBroadcast(ctx: Ctx, rest: string): boolean {
 }
 
 export const broadcastActions = {
-  [BROADCAST_ACTION]: {
-    run(ctx, args) {
-      if (!ctx.roles.has('admin')) {
-        ctx.reply({ kind: 'text', text: ctx.t('command.adminOnly') });
-        return;
-      }
-      const [id, answer] = args;
-      const draft = ctx.deps.db
-        .select()
-        .from(broadcasts)
-        .where(and(eq(broadcasts.id, Number(id)), eq(broadcasts.status, 'draft')))
-        .get();
-      if (!draft) {
-        ctx.reply({ kind: 'text', text: ctx.t('broadcast.done') }, { replace: true });
-        return;
-      }
-      if (answer !== 'y') {
-        ctx.deps.db
-          .update(broadcasts)
-          .set({ status: 'cancelled' })
-          .where(eq(broadcasts.id, draft.id))
-          .run();
-        ctx.reply({ kind: 'text', text: ctx.t('broadcast.cancelled') }, { replace: true });
-        return;
-      }
-      const sent = ctx.deps.db.transaction((tx) => {
-        const people = audience(tx, populationOf(ctx.deps.config));
-        for (const person of people) {
-          // Keyed per broadcast and person: a second press or a retry queues nothing new.
-          notify(
-            tx,
-            ctx.deps,
-            person,
-            `broadcast:${draft.id}:${person.id}`,
-            (t) => ({ kind: 'text', title: t('broadcast.title'), text: draft.text }),
-            ctx.now,
-          );
-        }
-        tx.update(broadcasts)
-          .set({ status: 'sent', recipients: people.length, sentAt: ctx.now })
-          .where(eq(broadcasts.id, draft.id))
-          .run();
-        audit(
+  [BROADCAST_ACTION]: action(z.tuple([arg.id, arg.oneOf(['y', 'n'])]), (ctx, [id, answer]) => {
+    if (!ctx.roles.has('admin')) {
+      ctx.reply({ kind: 'text', text: ctx.t('command.adminOnly') });
+      return;
+    }
+    const draft = ctx.deps.db
+      .select()
+      .from(broadcasts)
+      .where(and(eq(broadcasts.id, id), eq(broadcasts.status, 'draft')))
+      .get();
+    if (!draft) {
+      ctx.reply({ kind: 'text', text: ctx.t('broadcast.done') }, { replace: true });
+      return;
+    }
+    if (answer !== 'y') {
+      ctx.deps.db
+        .update(broadcasts)
+        .set({ status: 'cancelled' })
+        .where(eq(broadcasts.id, draft.id))
+        .run();
+      ctx.reply({ kind: 'text', text: ctx.t('broadcast.cancelled') }, { replace: true });
+      return;
+    }
+    const sent = ctx.deps.db.transaction((tx) => {
+      const people = audience(tx, populationOf(ctx.deps.config));
+      for (const person of people) {
+        // Keyed per broadcast and person: a second press or a retry queues nothing new.
+        notify(
           tx,
-          {
-            actorUserId: ctx.user.id,
-            action: 'broadcast.sent',
-            details: { broadcast: draft.id, recipients: people.length },
-          },
+          ctx.deps,
+          person,
+          `broadcast:${draft.id}:${person.id}`,
+          (t) => ({ kind: 'text', title: t('broadcast.title'), text: draft.text }),
           ctx.now,
         );
-        return people.length;
-      });
-      ctx.reply({ kind: 'text', text: ctx.t('broadcast.sent', { n: sent }) }, { replace: true });
-    },
-  },
+      }
+      tx.update(broadcasts)
+        .set({ status: 'sent', recipients: people.length, sentAt: ctx.now })
+        .where(eq(broadcasts.id, draft.id))
+        .run();
+      audit(
+        tx,
+        {
+          actorUserId: ctx.user.id,
+          action: 'broadcast.sent',
+          details: { broadcast: draft.id, recipients: people.length },
+        },
+        ctx.now,
+      );
+      return people.length;
+    });
+    ctx.reply({ kind: 'text', text: ctx.t('broadcast.sent', { n: sent }) }, { replace: true });
+  }),
 } satisfies Record<string, ActionSpec>;

@@ -1,37 +1,43 @@
-import type { ActionSpec } from '../../core/registry';
+import { z } from 'zod';
+import { arg } from '../../core/actions';
+import { type ActionSpec, action } from '../../core/registry';
 import { CONFIRM_ACTION, inviteToFinalSurvey } from '../feedback/final-survey';
 import { confirmNewProgram, finishProgram } from './programs';
+
+/** What a Yes / Cancel button confirms: `no` is the Cancel of any of them. */
+const confirmArgs = z.union([
+  z.tuple([z.literal('no')]),
+  z.tuple([z.literal('end'), arg.id]),
+  z.tuple([z.literal('new'), arg.token]),
+  z.tuple([z.literal('survey'), arg.token]),
+]);
 
 /**
  * The Yes / Cancel of an admin's mass or irreversible step (final survey, ending a program,
  * creating a program whose dates were questioned).
  */
 export const confirmActions = {
-  [CONFIRM_ACTION]: {
-    run(ctx, args) {
-      const [what, arg] = args;
-      if (what === 'no') {
-        ctx.reply({ kind: 'text', text: ctx.t('admin.confirmCancelled') }, { replace: true });
+  [CONFIRM_ACTION]: action(confirmArgs, (ctx, args) => {
+    if (args[0] === 'no') {
+      ctx.reply({ kind: 'text', text: ctx.t('admin.confirmCancelled') }, { replace: true });
+      return;
+    }
+    if (!ctx.roles.has(args[0] === 'survey' ? 'hr' : 'admin')) {
+      ctx.reply({ kind: 'text', text: ctx.t('command.adminOnly') });
+      return;
+    }
+    switch (args[0]) {
+      case 'end':
+        finishProgram(ctx, args[1]);
         return;
-      }
-      if (!ctx.roles.has(what === 'end' || what === 'new' ? 'admin' : 'hr')) {
-        ctx.reply({ kind: 'text', text: ctx.t('command.adminOnly') });
+      case 'new':
+        confirmNewProgram(ctx, args[1]);
         return;
-      }
-      if (what === 'end') {
-        finishProgram(ctx, Number(arg));
-        return;
-      }
-      if (what === 'new' && arg) {
-        confirmNewProgram(ctx, arg);
-        return;
-      }
-      if (what === 'survey' && arg) {
-        const invited = inviteToFinalSurvey(ctx, arg, ctx.user.id);
+      case 'survey': {
+        const invited = inviteToFinalSurvey(ctx, args[1], ctx.user.id);
         ctx.reply({ kind: 'text', text: ctx.t('survey.sent', { n: invited }) }, { replace: true });
         return;
       }
-      ctx.reply({ kind: 'text', text: ctx.t('admin.confirmStale') }, { replace: true });
-    },
-  },
+    }
+  }),
 } satisfies Record<string, ActionSpec>;

@@ -1,6 +1,9 @@
+import { z } from 'zod';
+import { arg } from '../../core/actions';
 import type { Ctx } from '../../core/context';
-import type { ActionSpec, CommandSpec } from '../../core/registry';
+import { type ActionSpec, action, type CommandSpec } from '../../core/registry';
 import type { StoryRow } from '../../db/schema';
+import { idMode } from '../form-mode';
 import { forms } from '../forms';
 import { joined } from '../joined';
 import {
@@ -39,47 +42,42 @@ function reviewable(ctx: Ctx, id: number): StoryRow | undefined {
   return story;
 }
 
-/** Reviewing needs HR, checked here as well as by the button's owner. */
-function hrOnly(run: ActionSpec['run']): ActionSpec {
-  return {
-    run(ctx, args, values) {
-      if (!ctx.roles.has('hr')) {
-        ctx.reply({ kind: 'text', text: ctx.t('command.notAllowed') });
-        return;
-      }
-      return run(ctx, args, values);
-    },
-  };
+/** Reviewing a story (its id the button's one argument) needs HR, checked here as well as by the button's owner. */
+function hrOnly(run: (ctx: Ctx, storyId: number) => Promise<void> | void) {
+  return action(z.tuple([arg.id]), (ctx, [storyId]) => {
+    if (!ctx.roles.has('hr')) {
+      ctx.reply({ kind: 'text', text: ctx.t('command.notAllowed') });
+      return;
+    }
+    return run(ctx, storyId);
+  });
 }
 
 export const storyActions = {
-  [STORY_OK_ACTION]: {
-    run(ctx, args) {
-      const [id, answer] = args;
-      const story = loadStory(ctx.deps.db, Number(id));
-      if (!story || story.authorUserId !== ctx.user.id || story.status !== 'edited') {
-        ctx.reply({ kind: 'text', text: ctx.t('story.alreadyHandled') }, { replace: true });
-        return;
-      }
-      if (answer === 'y') {
-        const outcome = ctx.deps.db.transaction((tx) =>
-          publishStory(tx, ctx.deps, story, ctx.user, ctx.now, story.editedText ?? story.text),
-        );
-        ctx.reply(
-          {
-            kind: 'text',
-            text: ctx.t(outcome === 'published' ? 'story.sendingYours' : PUBLISH_TEXT[outcome]),
-          },
-          { replace: true },
-        );
-        return;
-      }
-      ctx.deps.db.transaction((tx) => withdrawStory(tx, story, ctx.user, ctx.now));
-      ctx.reply({ kind: 'text', text: ctx.t('story.withdrawn') }, { replace: true });
-    },
-  },
-  [STORY_APPROVE_ACTION]: hrOnly((ctx, args) => {
-    const story = reviewable(ctx, Number(args[0]));
+  [STORY_OK_ACTION]: action(z.tuple([arg.id, arg.oneOf(['y', 'n'])]), (ctx, [id, answer]) => {
+    const story = loadStory(ctx.deps.db, id);
+    if (!story || story.authorUserId !== ctx.user.id || story.status !== 'edited') {
+      ctx.reply({ kind: 'text', text: ctx.t('story.alreadyHandled') }, { replace: true });
+      return;
+    }
+    if (answer === 'y') {
+      const outcome = ctx.deps.db.transaction((tx) =>
+        publishStory(tx, ctx.deps, story, ctx.user, ctx.now, story.editedText ?? story.text),
+      );
+      ctx.reply(
+        {
+          kind: 'text',
+          text: ctx.t(outcome === 'published' ? 'story.sendingYours' : PUBLISH_TEXT[outcome]),
+        },
+        { replace: true },
+      );
+      return;
+    }
+    ctx.deps.db.transaction((tx) => withdrawStory(tx, story, ctx.user, ctx.now));
+    ctx.reply({ kind: 'text', text: ctx.t('story.withdrawn') }, { replace: true });
+  }),
+  [STORY_APPROVE_ACTION]: hrOnly((ctx, id) => {
+    const story = reviewable(ctx, id);
     if (!story) return;
     const outcome = ctx.deps.db.transaction((tx) =>
       publishStory(tx, ctx.deps, story, ctx.user, ctx.now),
@@ -89,12 +87,12 @@ export const storyActions = {
       { replace: outcome === 'published' },
     );
   }),
-  [STORY_EDIT_ACTION]: hrOnly(async (ctx, args) => {
-    const story = reviewable(ctx, Number(args[0]));
-    if (story) await forms.start(ctx, STORY_EDIT_FORM, String(story.id));
+  [STORY_EDIT_ACTION]: hrOnly(async (ctx, id) => {
+    const story = reviewable(ctx, id);
+    if (story) await forms.start(ctx, STORY_EDIT_FORM, idMode.encode(story.id));
   }),
-  [STORY_REJECT_ACTION]: hrOnly(async (ctx, args) => {
-    const story = reviewable(ctx, Number(args[0]));
-    if (story) await forms.start(ctx, STORY_REJECT_FORM, String(story.id));
+  [STORY_REJECT_ACTION]: hrOnly(async (ctx, id) => {
+    const story = reviewable(ctx, id);
+    if (story) await forms.start(ctx, STORY_REJECT_FORM, idMode.encode(story.id));
   }),
 } satisfies Record<string, ActionSpec>;

@@ -30,11 +30,11 @@ export const PUBLISH_TEXT = {
   no_channel: 'content.noChannel',
 } as const;
 
-export const STORY_APPROVE_ACTION = 'sa';
-export const STORY_EDIT_ACTION = 'se';
+export const STORY_APPROVE_ACTION = 'story.approve';
+export const STORY_EDIT_ACTION = 'story.edit';
 /** The author's answer to HR's edit: `so|owner|story|y` publishes it, `n` withdraws the story. */
-export const STORY_OK_ACTION = 'so';
-export const STORY_REJECT_ACTION = 'sr';
+export const STORY_OK_ACTION = 'story.ok';
+export const STORY_REJECT_ACTION = 'story.reject';
 export const STORY_EDIT_FORM = 'story-edit';
 export const STORY_REJECT_FORM = 'story-reject';
 

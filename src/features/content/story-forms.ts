@@ -1,4 +1,5 @@
 import type { FormDefinition, FormValues } from '../../core/forms/types';
+import { idMode, typedForm } from '../form-mode';
 import {
   loadStory,
   proposeStoryEdit,
@@ -50,8 +51,9 @@ export const storyForm: FormDefinition = {
 };
 
 /** HR's light edit before publishing (mode: the story id). */
-export const storyEditForm: FormDefinition = {
+export const storyEditForm = typedForm({
   id: STORY_EDIT_FORM,
+  mode: idMode,
   title: 'story.edit.title',
   submitLabel: 'story.edit.submit',
   fields: [
@@ -63,23 +65,24 @@ export const storyEditForm: FormDefinition = {
       maxLength: STORY_MAX,
     },
   ],
-  initialValues: (ctx, mode) => ({ text: loadStory(ctx.deps.db, Number(mode))?.text ?? '' }),
-  onSubmit: (ctx, values, mode) => {
+  initialValues: (ctx, storyId) => ({ text: loadStory(ctx.deps.db, storyId)?.text ?? '' }),
+  onSubmit: (ctx, values, storyId) => {
     // The role is checked again here: it may have been taken away while the form was open.
     if (!ctx.roles.has('hr')) {
       ctx.reply({ kind: 'text', text: ctx.t('command.notAllowed') });
       return;
     }
-    const story = loadStory(ctx.deps.db, Number(mode));
+    const story = loadStory(ctx.deps.db, storyId);
     const sent =
       story && proposeStoryEdit(ctx.deps.db, ctx.deps, story, ctx.user, str(values.text), ctx.now);
     ctx.reply({ kind: 'text', text: ctx.t(sent ? 'story.editSent' : 'story.alreadyHandled') });
   },
-};
+});
 
 /** HR sends a story back with a reason (mode: the story id). */
-export const storyRejectForm: FormDefinition = {
+export const storyRejectForm = typedForm({
   id: STORY_REJECT_FORM,
+  mode: idMode,
   title: 'story.reject.title',
   submitLabel: 'story.reject.submit',
   fields: [
@@ -92,14 +95,14 @@ export const storyRejectForm: FormDefinition = {
       maxLength: 500,
     },
   ],
-  onSubmit: (ctx, values, mode) => {
+  onSubmit: (ctx, values, storyId) => {
     if (!ctx.roles.has('hr')) {
       ctx.reply({ kind: 'text', text: ctx.t('command.notAllowed') });
       return;
     }
-    const story = loadStory(ctx.deps.db, Number(mode));
+    const story = loadStory(ctx.deps.db, storyId);
     const done =
       story && rejectStory(ctx.deps.db, ctx.deps, story, ctx.user, str(values.reason), ctx.now);
     ctx.reply({ kind: 'text', text: ctx.t(done ? 'story.rejectedDone' : 'story.alreadyHandled') });
   },
-};
+});

@@ -1,6 +1,8 @@
 import { desc, eq, inArray, or } from 'drizzle-orm';
+import { z } from 'zod';
+import { arg } from '../../core/actions';
 import type { Ctx } from '../../core/context';
-import type { ActionSpec, CommandSpec } from '../../core/registry';
+import { type ActionSpec, action, type CommandSpec } from '../../core/registry';
 import { getUser } from '../../db/queries/users';
 import {
   type ExperimentRow,
@@ -9,10 +11,11 @@ import {
   OUTCOMES,
   pairs,
 } from '../../db/schema';
+import { idMode } from '../form-mode';
 import { forms } from '../forms';
 import { joined } from '../joined';
 import { IDEA_FORM } from './idea-form';
-import { OUTCOME_FORM, PARK_FORM, SPONSOR_FORM } from './review-forms';
+import { OUTCOME_FORM, outcomeMode, PARK_FORM, SPONSOR_FORM } from './review-forms';
 import {
   loadExperiment,
   mayReview,
@@ -103,42 +106,41 @@ export const ideasCommand: CommandSpec = {
 };
 
 /** A sponsor or park button: only for people allowed to decide, and only while it's open. */
-function review(form: typeof SPONSOR_FORM | typeof PARK_FORM): ActionSpec {
-  return {
-    async run(ctx, args) {
-      const experiment = loadExperiment(ctx.deps.db, Number(args[0]));
-      if (!experiment || !mayReview(ctx.deps.db, experiment, ctx.user, ctx.roles)) {
-        ctx.reply({ kind: 'text', text: ctx.t('idea.notAllowed') });
-        return;
-      }
-      if (experiment.status !== 'proposed') {
-        ctx.reply({ kind: 'text', text: ctx.t('idea.notOpen') });
-        return;
-      }
-      await forms.start(ctx, form, String(experiment.id));
-    },
-  };
+function review(form: typeof SPONSOR_FORM | typeof PARK_FORM) {
+  return action(z.tuple([arg.id]), async (ctx, [id]) => {
+    const experiment = loadExperiment(ctx.deps.db, id);
+    if (!experiment || !mayReview(ctx.deps.db, experiment, ctx.user, ctx.roles)) {
+      ctx.reply({ kind: 'text', text: ctx.t('idea.notAllowed') });
+      return;
+    }
+    if (experiment.status !== 'proposed') {
+      ctx.reply({ kind: 'text', text: ctx.t('idea.notOpen') });
+      return;
+    }
+    await forms.start(ctx, form, idMode.encode(experiment.id));
+  });
 }
 
 export const experimentActions = {
   [SPONSOR_ACTION]: review(SPONSOR_FORM),
   [PARK_ACTION]: review(PARK_FORM),
-  [OUTCOME_ACTION]: {
-    async run(ctx, args) {
-      const [id, outcome] = args;
-      const experiment = loadExperiment(ctx.deps.db, Number(id));
-      const allowed =
-        experiment &&
-        (experiment.authorUserId === ctx.user.id || experiment.sponsorUserId === ctx.user.id);
-      if (!experiment || !allowed || !(OUTCOMES as readonly string[]).includes(outcome ?? '')) {
-        ctx.reply({ kind: 'text', text: ctx.t('idea.notAllowed') });
-        return;
-      }
-      if (experiment.status !== 'piloting' && experiment.status !== 'concluded') {
-        ctx.reply({ kind: 'text', text: ctx.t('idea.notOpen') });
-        return;
-      }
-      await forms.start(ctx, OUTCOME_FORM, `${experiment.id}:${outcome}`);
-    },
-  },
+  [OUTCOME_ACTION]: action(z.tuple([arg.id, arg.oneOf(OUTCOMES)]), async (ctx, [id, outcome]) => {
+    const experiment = loadExperiment(ctx.deps.db, id);
+    const allowed =
+      experiment &&
+      (experiment.authorUserId === ctx.user.id || experiment.sponsorUserId === ctx.user.id);
+    if (!experiment || !allowed) {
+      ctx.reply({ kind: 'text', text: ctx.t('idea.notAllowed') });
+      return;
+    }
+    if (experiment.status !== 'piloting' && experiment.status !== 'concluded') {
+      ctx.reply({ kind: 'text', text: ctx.t('idea.notOpen') });
+      return;
+    }
+    await forms.start(
+      ctx,
+      OUTCOME_FORM,
+      outcomeMode.encode({ experimentId: experiment.id, outcome }),
+    );
+  }),
 } satisfies Record<string, ActionSpec>;

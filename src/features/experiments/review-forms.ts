@@ -1,7 +1,10 @@
 import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { arg } from '../../core/actions';
 import type { Ctx } from '../../core/context';
-import type { FormDefinition, FormValues } from '../../core/forms/types';
+import type { FormValues } from '../../core/forms/types';
 import { type ExperimentRow, OUTCOMES, type Outcome } from '../../db/schema';
+import { formMode, idMode, typedForm } from '../form-mode';
 import { parseDay } from '../scheduling/when';
 import {
   CHECK_MAX_DAYS,
@@ -27,8 +30,8 @@ const REVIEW_TEXT = {
 } as const;
 
 /** Runs a sponsor or park decision (mode: the idea's id) if this person may decide, and says how it went. */
-function decide(ctx: Ctx, mode: string, act: (experiment: ExperimentRow) => ReviewOutcome): void {
-  const experiment = loadExperiment(ctx.deps.db, Number(mode));
+function decide(ctx: Ctx, id: number, act: (experiment: ExperimentRow) => ReviewOutcome): void {
+  const experiment = loadExperiment(ctx.deps.db, id);
   const outcome =
     experiment && mayReview(ctx.deps.db, experiment, ctx.user, ctx.roles)
       ? act(experiment)
@@ -37,8 +40,9 @@ function decide(ctx: Ctx, mode: string, act: (experiment: ExperimentRow) => Revi
 }
 
 /** Sponsor a pilot: when to check the result. */
-export const sponsorForm: FormDefinition = {
+export const sponsorForm = typedForm({
   id: SPONSOR_FORM,
+  mode: idMode,
   title: 'idea.sponsor.title',
   submitLabel: 'idea.sponsor.submit',
   fields: [
@@ -63,11 +67,12 @@ export const sponsorForm: FormDefinition = {
     decide(ctx, mode, (experiment) =>
       sponsor(ctx.deps.db, ctx.deps, experiment, ctx.user, str(values.check), ctx.now),
     ),
-};
+});
 
 /** Park an idea, with a reason the author will read. */
-export const parkForm: FormDefinition = {
+export const parkForm = typedForm({
   id: PARK_FORM,
+  mode: idMode,
   title: 'idea.park.title',
   submitLabel: 'idea.park.submit',
   fields: [
@@ -84,11 +89,23 @@ export const parkForm: FormDefinition = {
     decide(ctx, mode, (experiment) =>
       park(ctx.deps.db, ctx.deps, experiment, ctx.user, str(values.reason), ctx.now),
     ),
-};
+});
 
-/** Mode `<experiment id>:<outcome>`: the short note that goes with a pilot's outcome. */
-export const outcomeForm: FormDefinition = {
+/** The outcome form's mode: the pilot and the outcome its button chose. */
+export const outcomeMode = formMode(
+  z
+    .string()
+    .transform((raw) => raw.split(':'))
+    .pipe(z.tuple([arg.id, z.enum(OUTCOMES)]))
+    .transform(([experimentId, outcome]) => ({ experimentId, outcome })),
+  ({ experimentId, outcome }: { experimentId: number; outcome: Outcome }) =>
+    `${experimentId}:${outcome}`,
+);
+
+/** The short note that goes with a pilot's outcome. */
+export const outcomeForm = typedForm({
   id: OUTCOME_FORM,
+  mode: outcomeMode,
   title: 'idea.outcomeForm.title',
   submitLabel: 'idea.outcomeForm.submit',
   fields: [
@@ -101,20 +118,11 @@ export const outcomeForm: FormDefinition = {
       maxLength: 500,
     },
   ],
-  onSubmit: (ctx, values, mode) => {
-    const [id, outcome] = mode.split(':');
-    const experiment = loadExperiment(ctx.deps.db, Number(id));
-    const result =
-      experiment && (OUTCOMES as readonly string[]).includes(outcome ?? '')
-        ? recordOutcome(
-            ctx.deps.db,
-            experiment,
-            ctx.user,
-            outcome as Outcome,
-            str(values.note),
-            ctx.now,
-          )
-        : 'not_allowed';
+  onSubmit: (ctx, values, { experimentId, outcome }) => {
+    const experiment = loadExperiment(ctx.deps.db, experimentId);
+    const result = experiment
+      ? recordOutcome(ctx.deps.db, experiment, ctx.user, outcome, str(values.note), ctx.now)
+      : 'not_allowed';
     ctx.reply({
       kind: 'text',
       text: ctx.t(
@@ -126,4 +134,4 @@ export const outcomeForm: FormDefinition = {
       ),
     });
   },
-};
+});

@@ -1,5 +1,6 @@
 import { and, eq, gt, lte, type SQL } from 'drizzle-orm';
 import { DateTime } from 'luxon';
+import { z } from 'zod';
 import { encodeAction } from '../../core/actions';
 import type { EngineDeps } from '../../core/context';
 import { formatLongDay } from '../../core/format';
@@ -22,9 +23,9 @@ import { notify, notifyUser } from '../notify';
 
 type Deps = Pick<EngineDeps, 'config' | 'adapters'>;
 
-export const SPONSOR_ACTION = 'xs';
-export const PARK_ACTION = 'xp';
-export const OUTCOME_ACTION = 'xo';
+export const SPONSOR_ACTION = 'idea.sponsor';
+export const PARK_ACTION = 'idea.park';
+export const OUTCOME_ACTION = 'idea.outcome';
 export const EXPERIMENT_CHECK_TIMER = 'experiment.check';
 /** A pilot's check date is at most this far ahead: small tests, quick answers. */
 export const CHECK_MAX_DAYS = 90;
@@ -150,7 +151,7 @@ export function sponsor(
     {
       kind: EXPERIMENT_CHECK_TIMER,
       dueAt: DateTime.fromISO(checkDate, { zone }).set({ hour: CHECK_HOUR }).toJSDate(),
-      payload: { experimentId: experiment.id },
+      payload: { experimentId: experiment.id } satisfies z.input<typeof experimentCheckPayload>,
       dedupeKey: `idea:${experiment.id}:check`,
       userId: experiment.authorUserId,
     },
@@ -214,13 +215,15 @@ export function park(
 }
 
 /** At the check date: the author and the sponsor are each asked how it went. */
+export const experimentCheckPayload = z.object({ experimentId: z.number().int() });
+
 export function runExperimentCheck(
   db: DbOrTx,
   deps: Deps,
-  payload: Record<string, unknown>,
+  payload: z.output<typeof experimentCheckPayload>,
   now: Date,
 ): void {
-  const experiment = loadExperiment(db, Number(payload.experimentId));
+  const experiment = loadExperiment(db, payload.experimentId);
   if (experiment?.status !== 'piloting') return;
   const people = new Set([
     experiment.authorUserId,

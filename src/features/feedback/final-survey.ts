@@ -1,27 +1,32 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { encodeAction } from '../../core/actions';
+import { arg, encodeAction } from '../../core/actions';
 import type { Ctx } from '../../core/context';
-import type { FormDefinition, FormValues } from '../../core/forms/types';
+import type { FormValues } from '../../core/forms/types';
 import type { DbOrTx } from '../../db/client';
 import { audit } from '../../db/queries/audit';
 import { inPopulation, type Population, populationOf } from '../../db/queries/population';
 import { getUser } from '../../db/queries/users';
 import { finalSurveys, type PairRow, pairs, surveyInvites } from '../../db/schema';
+import { formMode, typedForm } from '../form-mode';
 import { notify } from '../notify';
 import { editable } from './service';
 
 export const FINAL_SURVEY_FORM = 'final-survey';
-export const SURVEY_ACTION = 'sv';
+export const SURVEY_ACTION = 'fb.survey';
 /** Confirms an admin's mass or irreversible step: `ac|owner|survey|<program>` or `ac|owner|end|<id>`. */
-export const CONFIRM_ACTION = 'ac';
+export const CONFIRM_ACTION = 'admin.ok';
 /** The cohort of everyone who joined outside any program HR created. */
 export const DEFAULT_PROGRAM = 'default';
 
 const str = (v: FormValues[string] | undefined) => (typeof v === 'string' ? v : '');
 
 /** Overall rating, NPS, what changed, and consent to share a story. */
-export const finalSurveyForm: FormDefinition = {
+/** The survey's mode: the program it is about. */
+export const programMode = formMode(arg.token, (program: string) => program);
+
+export const finalSurveyForm = typedForm({
   id: FINAL_SURVEY_FORM,
+  mode: programMode,
   title: 'survey.form.title',
   submitLabel: 'survey.form.submit',
   fields: [
@@ -56,13 +61,13 @@ export const finalSurveyForm: FormDefinition = {
       ],
     },
   ],
-  initialValues: (ctx, mode) => {
+  initialValues: (ctx, program) => {
     const row = ctx.deps.db
       .select()
       .from(finalSurveys)
       .where(eq(finalSurveys.userId, ctx.user.id))
       .all()
-      .find((r) => r.program === mode);
+      .find((r) => r.program === program);
     return row
       ? {
           overall: String(row.overall),
@@ -72,7 +77,7 @@ export const finalSurveyForm: FormDefinition = {
         }
       : {};
   },
-  onSubmit: (ctx, values, mode) => {
+  onSubmit: (ctx, values, program) => {
     const answer = {
       overall: Number(str(values.overall)),
       nps: Number(str(values.nps)),
@@ -85,7 +90,7 @@ export const finalSurveyForm: FormDefinition = {
     const existing = ctx.deps.db
       .select()
       .from(finalSurveys)
-      .where(and(eq(finalSurveys.program, mode), eq(finalSurveys.userId, ctx.user.id)))
+      .where(and(eq(finalSurveys.program, program), eq(finalSurveys.userId, ctx.user.id)))
       .get();
     if (existing && !editable(existing, ctx.now, ctx.deps.config.ORG_TIMEZONE)) {
       ctx.reply({ kind: 'text', text: ctx.t('survey.final') });
@@ -93,7 +98,7 @@ export const finalSurveyForm: FormDefinition = {
     }
     ctx.deps.db
       .insert(finalSurveys)
-      .values({ program: mode, userId: ctx.user.id, ...answer, createdAt: ctx.now })
+      .values({ program, userId: ctx.user.id, ...answer, createdAt: ctx.now })
       .onConflictDoUpdate({ target: [finalSurveys.program, finalSurveys.userId], set: answer })
       .run();
     ctx.reply({
@@ -104,7 +109,7 @@ export const finalSurveyForm: FormDefinition = {
     });
   },
   cancelledMessage: (ctx) => ctx.t('survey.cancelled'),
-};
+});
 
 /**
  * Invites everyone who was in a pair of the program to the final survey. Returns how many

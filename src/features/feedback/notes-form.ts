@@ -1,13 +1,15 @@
-import type { FormDefinition, FormValues } from '../../core/forms/types';
+import type { FormValues } from '../../core/forms/types';
+import { idMode, typedForm } from '../form-mode';
 import { addNotes, ownFeedback } from './service';
 
 export const FEEDBACK_NOTES_FORM = 'feedback-notes';
 
 const text = (v: FormValues[string] | undefined) => (typeof v === 'string' && v ? v : null);
 
-/** The optional part of the poll: what I learned or taught, and a private note for HR. */
-export const feedbackNotesForm: FormDefinition = {
+/** The optional part of the poll: what I learned or taught, and a private note for HR (mode: the meeting). */
+export const feedbackNotesForm = typedForm({
   id: FEEDBACK_NOTES_FORM,
+  mode: idMode,
   title: 'feedback.form.title',
   submitLabel: 'feedback.form.submit',
   fields: [
@@ -39,18 +41,18 @@ export const feedbackNotesForm: FormDefinition = {
       ],
     },
   ],
-  initialValues: (ctx, mode) => {
-    const row = ownFeedback(ctx.deps.db, Number(mode), ctx.user.id);
+  initialValues: (ctx, meetingId) => {
+    const row = ownFeedback(ctx.deps.db, meetingId, ctx.user.id);
     return {
       ...(row?.learned ? { learned: row.learned } : {}),
       ...(row?.noteForHr ? { note: row.noteForHr } : {}),
       named: row?.named ? 'yes' : 'no',
     };
   },
-  onSubmit: (ctx, values, mode) => {
+  onSubmit: (ctx, values, meetingId) => {
     const outcome = addNotes(
       ctx.deps.db,
-      Number(mode),
+      meetingId,
       ctx.user.id,
       {
         learned: text(values.learned),
@@ -72,4 +74,4 @@ export const feedbackNotesForm: FormDefinition = {
     });
   },
   cancelledMessage: (ctx) => ctx.t('feedback.notesCancelled'),
-};
+});

@@ -1,19 +1,20 @@
 import { and, asc, eq, or } from 'drizzle-orm';
-import { encodeAction } from '../../core/actions';
+import { z } from 'zod';
+import { arg, encodeAction } from '../../core/actions';
 import type { Ctx } from '../../core/context';
 import type { Translate } from '../../core/i18n';
-import type { ActionSpec } from '../../core/registry';
+import { type ActionSpec, action } from '../../core/registry';
 import type { Button, Reply } from '../../core/replies';
 import { getUser } from '../../db/queries/users';
 import {
   FITS,
-  type Fit,
   type MeetingRow,
   meetingFeedback,
   meetings,
   type PairRow,
   pairs,
 } from '../../db/schema';
+import { idMode } from '../form-mode';
 import { forms } from '../forms';
 import { FEEDBACK_NOTES_FORM } from './notes-form';
 import {
@@ -28,10 +29,10 @@ import {
   recordFit,
 } from './service';
 
-export const RATE_ACTION = 'fr';
-export const NOTES_ACTION = 'fn';
-export const FIT_ACTION = 'ff';
-export const REFIT_ACTION = 'fx';
+export const RATE_ACTION = 'fb.rate';
+export const NOTES_ACTION = 'fb.note';
+export const FIT_ACTION = 'fb.fit';
+export const REFIT_ACTION = 'fb.refit';
 
 const RATINGS = ['1', '2', '3', '4', '5'] as const;
 
@@ -130,25 +131,26 @@ const RATING_TEXT: Record<Exclude<RatingOutcome, 'saved' | 'updated'>, Parameter
 };
 
 export const feedbackActions = {
-  [RATE_ACTION]: {
-    run(ctx, args) {
-      const meetingId = Number(args[0]);
+  [RATE_ACTION]: action(
+    // Which ratings count is the service's rule (it answers a wrong one with the scale).
+    z.tuple([arg.id, z.string()]),
+    (ctx, [meetingId, rating]) => {
       const result = ctx.deps.db.transaction((tx) =>
-        rate(tx, meetingId, ctx.user.id, args[1] ?? '', ctx.now, ctx.deps.config.ORG_TIMEZONE),
+        rate(tx, meetingId, ctx.user.id, rating, ctx.now, ctx.deps.config.ORG_TIMEZONE),
       );
       if (result.outcome !== 'saved' && result.outcome !== 'updated') {
         ctx.reply({ kind: 'text', text: ctx.t(RATING_TEXT[result.outcome]) });
         return;
       }
-      const rating = result.row?.usefulness ?? 0;
+      const saved = result.row?.usefulness ?? 0;
       ctx.reply(
         {
           kind: 'text',
           text: ctx.t(result.outcome === 'saved' ? 'feedback.saved' : 'feedback.updated', {
-            rating,
+            rating: saved,
           }),
           buttons: [
-            ...ratingButtons(ctx.user.id, meetingId, rating),
+            ...ratingButtons(ctx.user.id, meetingId, saved),
             {
               label: ctx.t('feedback.button.notes'),
               data: encodeAction(NOTES_ACTION, ctx.user.id, String(meetingId)),
@@ -167,34 +169,33 @@ export const feedbackActions = {
         ctx.reply(fitReply(ctx.t, ctx.user.id, pair.id, meeting.id, name));
       }
     },
-  },
-  [NOTES_ACTION]: {
-    async run(ctx, args) {
-      const found = ratableMeeting(ctx.deps.db, Number(args[0]), ctx.user.id);
-      if (typeof found === 'string') {
-        ctx.reply({ kind: 'text', text: ctx.t(RATING_TEXT[found]) });
-        return;
-      }
-      await forms.start(ctx, FEEDBACK_NOTES_FORM, String(found.meeting.id));
-    },
-  },
-  [FIT_ACTION]: {
-    run(ctx, args) {
-      const [pairId, fit, meetingId] = args;
-      const pair = ownActivePair(ctx, Number(pairId));
-      if (!pair || !(FITS as readonly string[]).includes(fit ?? '')) {
+  ),
+  [NOTES_ACTION]: action(z.tuple([arg.id]), async (ctx, [meetingId]) => {
+    const found = ratableMeeting(ctx.deps.db, meetingId, ctx.user.id);
+    if (typeof found === 'string') {
+      ctx.reply({ kind: 'text', text: ctx.t(RATING_TEXT[found]) });
+      return;
+    }
+    await forms.start(ctx, FEEDBACK_NOTES_FORM, idMode.encode(found.meeting.id));
+  }),
+  // The meeting is the session whose poll the answer offers again; older buttons lack it.
+  [FIT_ACTION]: action(
+    z.tuple([arg.id, arg.oneOf(FITS), arg.id.optional()]),
+    (ctx, [pairId, fit, meetingId]) => {
+      const pair = ownActivePair(ctx, pairId);
+      if (!pair) {
         ctx.reply({ kind: 'text', text: ctx.t('fit.closed') });
         return;
       }
       ctx.deps.db.transaction((tx) =>
-        recordFit(tx, pair.id, ctx.user.id, fit as Fit, ctx.now, ctx.deps.config.ORG_TIMEZONE),
+        recordFit(tx, pair.id, ctx.user.id, fit, ctx.now, ctx.deps.config.ORG_TIMEZONE),
       );
       if (fit !== 'bad') {
         ctx.reply(
           {
             kind: 'text',
-            text: ctx.t(`fit.thanks.${fit as 'good' | 'unsure'}`),
-            buttons: meetingId ? pollButtons(ctx, Number(meetingId)) : [],
+            text: ctx.t(`fit.thanks.${fit}`),
+            buttons: meetingId === undefined ? [] : pollButtons(ctx, meetingId),
           },
           { replace: true },
         );
@@ -219,23 +220,20 @@ export const feedbackActions = {
         { replace: true },
       );
     },
-  },
-  [REFIT_ACTION]: {
-    run(ctx, args) {
-      const [pairId, answer] = args;
-      const pair = ownActivePair(ctx, Number(pairId));
-      if (!pair) {
-        ctx.reply({ kind: 'text', text: ctx.t('fit.closed') }, { replace: true });
-        return;
-      }
-      if (answer !== 'y') {
-        ctx.reply({ kind: 'text', text: ctx.t('fit.kept') }, { replace: true });
-        return;
-      }
-      ctx.deps.db.transaction((tx) => endForRefit(tx, ctx.deps, pair, ctx.user.id, ctx.now));
-      ctx.reply({ kind: 'text', text: ctx.t('fit.repairDone') }, { replace: true });
-    },
-  },
+  ),
+  [REFIT_ACTION]: action(z.tuple([arg.id, arg.oneOf(['y', 'n'])]), (ctx, [pairId, answer]) => {
+    const pair = ownActivePair(ctx, pairId);
+    if (!pair) {
+      ctx.reply({ kind: 'text', text: ctx.t('fit.closed') }, { replace: true });
+      return;
+    }
+    if (answer !== 'y') {
+      ctx.reply({ kind: 'text', text: ctx.t('fit.kept') }, { replace: true });
+      return;
+    }
+    ctx.deps.db.transaction((tx) => endForRefit(tx, ctx.deps, pair, ctx.user.id, ctx.now));
+    ctx.reply({ kind: 'text', text: ctx.t('fit.repairDone') }, { replace: true });
+  }),
 } satisfies Record<string, ActionSpec>;
 
 /** One of this person's pairs, while it is still active. */

@@ -1,6 +1,8 @@
 import { asc, eq, inArray, or } from 'drizzle-orm';
+import { z } from 'zod';
+import { arg } from '../../core/actions';
 import type { Ctx } from '../../core/context';
-import type { ActionSpec, CommandSpec } from '../../core/registry';
+import { type ActionSpec, action, type CommandSpec } from '../../core/registry';
 import { getUser } from '../../db/queries/users';
 import { goals, pairs } from '../../db/schema';
 import { forms } from '../forms';
@@ -82,11 +84,12 @@ export const goalsCommand: CommandSpec = {
 };
 
 export const goalActions = {
-  [GOAL_PROGRESS_ACTION]: {
-    run(ctx, args) {
-      const [id, step] = args;
+  // A step is a percentage or `done`; which percentages count is the service's rule.
+  [GOAL_PROGRESS_ACTION]: action(
+    z.tuple([arg.id, z.union([z.literal('done'), arg.id])]),
+    (ctx, [id, step]) => {
       const result = ctx.deps.db.transaction((tx) =>
-        setProgress(tx, ctx.deps, Number(id), ctx.user, step ?? '', ctx.now),
+        setProgress(tx, ctx.deps, id, ctx.user, step, ctx.now),
       );
       if (result.outcome === 'updated' && result.goal) {
         const updated = result.goal;
@@ -110,5 +113,5 @@ export const goalActions = {
       }[result.outcome];
       ctx.reply({ kind: 'text', text });
     },
-  },
+  ),
 } satisfies Record<string, ActionSpec>;

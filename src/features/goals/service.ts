@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
+import { z } from 'zod';
 import { encodeAction } from '../../core/actions';
 import type { EngineDeps } from '../../core/context';
 import { formatLongDay } from '../../core/format';
@@ -15,7 +16,7 @@ import { PROGRESS_STEPS, progressBar } from './smart';
 
 type Deps = Pick<EngineDeps, 'config' | 'adapters'>;
 
-export const GOAL_PROGRESS_ACTION = 'gp';
+export const GOAL_PROGRESS_ACTION = 'goal.step';
 export const GOAL_DEADLINE_TIMER = 'goal.deadline';
 /** The deadline reminder comes this many days before, in the morning of the owner's zone. */
 export const GOAL_REMIND_DAYS_BEFORE = 3;
@@ -60,7 +61,7 @@ export function createGoal(
       {
         kind: GOAL_DEADLINE_TIMER,
         dueAt: remindAt,
-        payload: { goalId: goal.id },
+        payload: { goalId: goal.id } satisfies z.input<typeof goalDeadlinePayload>,
         dedupeKey: `goal:${goal.id}:deadline`,
         userId: input.owner.id,
       },
@@ -150,7 +151,7 @@ export function setProgress(
   deps: Deps,
   goalId: number,
   by: UserRow,
-  step: string,
+  step: number | 'done',
   now: Date,
 ): { outcome: ProgressOutcome; goal?: GoalRow } {
   const goal = Number.isSafeInteger(goalId)
@@ -160,7 +161,7 @@ export function setProgress(
   const pair = activePairOf(db, goal);
   if (!pair) return { outcome: 'pair_ended', goal };
   const done = step === 'done';
-  const percent = done ? 100 : Number(step);
+  const percent = done ? 100 : step;
   if (!done && !(PROGRESS_STEPS as readonly number[]).includes(percent)) {
     return { outcome: 'invalid', goal };
   }
@@ -204,17 +205,15 @@ export function setProgress(
  * The reminder a few days before a deadline, if the goal is still open and its pair still
  * works together (an ended pair's goals can't be moved, so there is nothing to ask).
  */
+export const goalDeadlinePayload = z.object({ goalId: z.number().int() });
+
 export function runGoalReminder(
   db: DbOrTx,
   deps: Deps,
-  payload: Record<string, unknown>,
+  payload: z.output<typeof goalDeadlinePayload>,
   now: Date,
 ): void {
-  const goal = db
-    .select()
-    .from(goals)
-    .where(eq(goals.id, Number(payload.goalId)))
-    .get();
+  const goal = db.select().from(goals).where(eq(goals.id, payload.goalId)).get();
   if (goal?.status !== 'open' || !activePairOf(db, goal)) return;
   const owner = getUser(db, goal.ownerUserId);
   if (!owner) return;

@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { arg } from '../../core/actions';
 import type { Ctx } from '../../core/context';
 import type { Locale, Translate } from '../../core/i18n';
-import type { ActionSpec, CommandSpec } from '../../core/registry';
+import { type ActionSpec, action, type CommandSpec } from '../../core/registry';
 import type { TextReply } from '../../core/replies';
 import { audit } from '../../db/queries/audit';
 import { listTopics } from '../../db/queries/profiles';
@@ -144,24 +146,19 @@ function publish(ctx: Ctx): void {
   });
 }
 
-function answer(accept: boolean): ActionSpec {
-  return {
-    run(ctx, args) {
-      const id = Number(args[0]);
-      const result = Number.isSafeInteger(id)
-        ? answerProposal(ctx.deps, id, ctx.user.id, accept, ctx.now)
-        : { outcome: 'closed' as const };
-      const name = result.other?.name ?? '';
-      const text = {
-        closed: ctx.t('proposal.closed'),
-        waiting: ctx.t('proposal.waiting', { name }),
-        declined: ctx.t('proposal.declinedYou'),
-        paired: ctx.t('proposal.paired', { name }),
-      }[result.outcome];
-      // The proposal's own message is replaced, so its buttons don't linger.
-      ctx.reply({ kind: 'text', text }, { replace: true });
-    },
-  };
+function answer(accept: boolean) {
+  return action(z.tuple([arg.id]), (ctx, [id]) => {
+    const result = answerProposal(ctx.deps, id, ctx.user.id, accept, ctx.now);
+    const name = result.other?.name ?? '';
+    const text = {
+      closed: ctx.t('proposal.closed'),
+      waiting: ctx.t('proposal.waiting', { name }),
+      declined: ctx.t('proposal.declinedYou'),
+      paired: ctx.t('proposal.paired', { name }),
+    }[result.outcome];
+    // The proposal's own message is replaced, so its buttons don't linger.
+    ctx.reply({ kind: 'text', text }, { replace: true });
+  });
 }
 
 export const matchActions = {

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
+import { z } from 'zod';
 import { encodeAction } from '../../core/actions';
 import type { EngineDeps } from '../../core/context';
 import type { translatorFor } from '../../core/engine';
@@ -32,8 +33,10 @@ import { loadPool, type Pool } from './pool';
 import { planRound, type RoundPlan } from './round';
 
 export const PROPOSAL_EXPIRE_TIMER = 'proposal.expire';
-export const ACCEPT_ACTION = 'pr.yes';
-export const DECLINE_ACTION = 'pr.no';
+export const ACCEPT_ACTION = 'match.ok';
+export const DECLINE_ACTION = 'match.no';
+/** What a proposal's expiry timer carries. */
+export const proposalExpirePayload = z.object({ proposalId: z.number().int() });
 
 type Deps = Pick<EngineDeps, 'db' | 'config' | 'adapters'>;
 
@@ -100,7 +103,7 @@ export function publishRound(
         {
           kind: PROPOSAL_EXPIRE_TIMER,
           dueAt: proposal.expiresAt,
-          payload: { proposalId: proposal.id },
+          payload: { proposalId: proposal.id } satisfies z.input<typeof proposalExpirePayload>,
           dedupeKey: `${PROPOSAL_EXPIRE_TIMER}:${proposal.id}`,
           userId: null,
         },

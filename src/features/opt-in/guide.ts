@@ -1,12 +1,12 @@
-import { encodeAction } from '../../core/actions';
+import { encodeAction, noArgs } from '../../core/actions';
 import type { Ctx } from '../../core/context';
-import type { ActionSpec } from '../../core/registry';
+import { type ActionSpec, action } from '../../core/registry';
 import type { TextReply } from '../../core/replies';
 import { audit } from '../../db/queries/audit';
 import { getProfile, updateProfile } from '../../db/queries/profiles';
 
-export const GUIDE_READ_ACTION = 'guide.read';
-export const GUIDE_SHOW_ACTION = 'guide.show';
+export const GUIDE_READ_ACTION = 'optin.read';
+export const GUIDE_SHOW_ACTION = 'optin.guide';
 
 /** The preparation guide: roles, ground rules, feedback. "I've read it" marks the person prepared. */
 export function guideReply(ctx: Ctx, options: { withButton: boolean }): TextReply {
@@ -29,29 +29,25 @@ export function guideReply(ctx: Ctx, options: { withButton: boolean }): TextRepl
 }
 
 export const guideActions = {
-  [GUIDE_READ_ACTION]: {
-    run(ctx) {
-      const existing = getProfile(ctx.deps.db, ctx.user.id);
-      if (!existing) {
-        ctx.reply({ kind: 'text', text: ctx.t('common.notJoined') });
-        return;
-      }
-      if (existing.profile.preparedAt) {
-        ctx.reply({ kind: 'text', text: ctx.t('guide.alreadyPrepared') });
-        return;
-      }
-      ctx.deps.db.transaction((tx) => {
-        updateProfile(tx, ctx.user.id, { preparedAt: ctx.now }, ctx.now);
-        audit(tx, { actorUserId: ctx.user.id, action: 'profile.prepared' }, ctx.now);
-      });
-      ctx.reply({ kind: 'text', text: ctx.t('guide.prepared') });
-    },
-  },
-  [GUIDE_SHOW_ACTION]: {
-    run(ctx) {
-      const prepared = Boolean(getProfile(ctx.deps.db, ctx.user.id)?.profile.preparedAt);
-      const joined = Boolean(getProfile(ctx.deps.db, ctx.user.id));
-      ctx.reply(guideReply(ctx, { withButton: joined && !prepared }));
-    },
-  },
+  [GUIDE_READ_ACTION]: action(noArgs, (ctx) => {
+    const existing = getProfile(ctx.deps.db, ctx.user.id);
+    if (!existing) {
+      ctx.reply({ kind: 'text', text: ctx.t('common.notJoined') });
+      return;
+    }
+    if (existing.profile.preparedAt) {
+      ctx.reply({ kind: 'text', text: ctx.t('guide.alreadyPrepared') });
+      return;
+    }
+    ctx.deps.db.transaction((tx) => {
+      updateProfile(tx, ctx.user.id, { preparedAt: ctx.now }, ctx.now);
+      audit(tx, { actorUserId: ctx.user.id, action: 'profile.prepared' }, ctx.now);
+    });
+    ctx.reply({ kind: 'text', text: ctx.t('guide.prepared') });
+  }),
+  [GUIDE_SHOW_ACTION]: action(noArgs, (ctx) => {
+    const prepared = Boolean(getProfile(ctx.deps.db, ctx.user.id)?.profile.preparedAt);
+    const joined = Boolean(getProfile(ctx.deps.db, ctx.user.id));
+    ctx.reply(guideReply(ctx, { withButton: joined && !prepared }));
+  }),
 } satisfies Record<string, ActionSpec>;

@@ -6,7 +6,7 @@ import { getProfile } from '../../db/queries/profiles';
 import { forms } from '../forms';
 import { GUIDE_SHOW_ACTION } from './guide';
 
-export const JOIN_START_ACTION = 'join.start';
+export const JOIN_START_ACTION = 'optin.join';
 
 /** A command as help lists it: its name and whether this person, here, can use it. */
 export interface HelpEntry {

@@ -1,12 +1,13 @@
-import { encodeAction } from '../../core/actions';
+import { encodeAction, noArgs } from '../../core/actions';
 import type { Ctx } from '../../core/context';
-import type { ActionSpec, CommandSpec } from '../../core/registry';
+import { type ActionSpec, action, type CommandSpec } from '../../core/registry';
 import { getProfile } from '../../db/queries/profiles';
 import { forms } from '../forms';
+import { JOIN_START_ACTION } from './help';
 import { EDIT_MODE, PROFILE_FORM } from './profile-form';
 import { PROFILE_EDIT_ACTION, profileSummary } from './profile-summary';
 
-export const PROFILE_SHOW_ACTION = 'profile.show';
+export const PROFILE_SHOW_ACTION = 'optin.profile';
 
 /** Starts (or resumes) the opt-in form; people already in the program are offered an edit. */
 export const joinCommand: CommandSpec = {
@@ -72,6 +73,8 @@ async function startEdit(ctx: Ctx): Promise<void> {
 }
 
 export const profileActions = {
-  [PROFILE_EDIT_ACTION]: { run: (ctx) => startEdit(ctx) },
-  [PROFILE_SHOW_ACTION]: { run: (ctx) => showProfile(ctx) },
+  [PROFILE_EDIT_ACTION]: action(noArgs, (ctx) => startEdit(ctx)),
+  [PROFILE_SHOW_ACTION]: action(noArgs, (ctx) => showProfile(ctx)),
+  // "Join" under /help and /start: the same as typing /join.
+  [JOIN_START_ACTION]: action(noArgs, (ctx) => joinCommand.run(ctx, '')),
 } satisfies Record<string, ActionSpec>;

@@ -1,11 +1,12 @@
-import { encodeAction } from '../../core/actions';
+import { z } from 'zod';
+import { arg, encodeAction } from '../../core/actions';
 import type { Ctx } from '../../core/context';
-import { isLocale, LOCALES, type Locale } from '../../core/i18n';
-import type { ActionSpec, CommandSpec } from '../../core/registry';
+import { LOCALES, type Locale } from '../../core/i18n';
+import { type ActionSpec, action, type CommandSpec } from '../../core/registry';
 import { audit } from '../../db/queries/audit';
 import { updateUser } from '../../db/queries/users';
 
-export const LANG_SET_ACTION = 'lang.set';
+export const LANG_SET_ACTION = 'optin.lang';
 
 const ALIASES: Record<string, Locale> = {
   en: 'en',
@@ -58,14 +59,7 @@ export const langCommand: CommandSpec = {
 };
 
 export const langActions = {
-  [LANG_SET_ACTION]: {
-    run(ctx, args) {
-      const locale = args[0];
-      if (!isLocale(locale)) {
-        ctx.reply({ kind: 'text', text: ctx.t('action.expired') });
-        return;
-      }
-      setLocale(ctx, locale);
-    },
-  },
+  [LANG_SET_ACTION]: action(z.tuple([arg.oneOf(LOCALES)]), (ctx, [locale]) =>
+    setLocale(ctx, locale),
+  ),
 } satisfies Record<string, ActionSpec>;

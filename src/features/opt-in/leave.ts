@@ -1,7 +1,8 @@
 import { and, between, count, inArray, isNull, max, or } from 'drizzle-orm';
-import { encodeAction } from '../../core/actions';
+import { z } from 'zod';
+import { encodeAction, noArgs } from '../../core/actions';
 import { asTandemError } from '../../core/errors';
-import type { ActionSpec, CommandSpec } from '../../core/registry';
+import { type ActionSpec, action, type CommandSpec } from '../../core/registry';
 import type { DbOrTx } from '../../db/client';
 import { audit } from '../../db/queries/audit';
 import { eraseFreedBytes, forgetPerson } from '../../db/queries/personal-data';
@@ -12,8 +13,8 @@ import { outbox, type TimerRow } from '../../db/schema';
 import type { TimerDeps } from '../../jobs/types';
 import { releasePartners } from '../matching/service';
 
-export const LEAVE_CONFIRM_ACTION = 'leave.yes';
-export const LEAVE_CANCEL_ACTION = 'leave.no';
+export const LEAVE_CONFIRM_ACTION = 'optin.leave';
+export const LEAVE_CANCEL_ACTION = 'optin.stay';
 /** After a leave: erase the goodbye's address and the freed bytes once the messages are out. */
 export const LEAVE_ERASE_TIMER = 'leave.erase';
 /** Waits for the leave's messages, doubling from a minute up to an hour, about a day in all. */
@@ -51,45 +52,38 @@ export const leaveCommand: CommandSpec = {
 };
 
 export const leaveActions = {
-  [LEAVE_CONFIRM_ACTION]: {
-    async run(ctx) {
-      if (!getProfile(ctx.deps.db, ctx.user.id)) {
-        ctx.reply({ kind: 'text', text: ctx.t('leave.notJoined') });
-        return;
+  [LEAVE_CONFIRM_ACTION]: action(noArgs, async (ctx) => {
+    if (!getProfile(ctx.deps.db, ctx.user.id)) {
+      ctx.reply({ kind: 'text', text: ctx.t('leave.notJoined') });
+      return;
+    }
+    const goodbye = ctx.t('leave.done');
+    const ref = userRef(ctx.user);
+    ctx.deps.db.transaction((tx) => {
+      const first = lastOutboxId(tx) + 1;
+      // Partners hear it kindly, and the pairs close, before the person's data goes.
+      releasePartners(tx, ctx.deps, ctx.user, ctx.now);
+      // The audit entry names no one: the person's identity leaves with them.
+      audit(tx, { actorUserId: null, action: 'user.left' }, ctx.now);
+      forgetPerson(tx, ctx.user.id, ctx.now);
+      ctx.reply({ kind: 'text', text: goodbye }, { detached: true });
+      scheduleErase(tx, { first, last: lastOutboxId(tx), round: 0, tries: 0 }, 0, ctx.now);
+    });
+    // Files the platform side kept for them (the console's saved exports and invites), once
+    // the leave has committed.
+    const adapter = ctx.deps.adapters[ref.platform];
+    ctx.afterCommit(async () => {
+      try {
+        await adapter?.forget?.(ref);
+      } catch (error) {
+        const e = asTandemError(error, 'adapter_failed');
+        ctx.deps.logger.warn({ code: e.code, platform: ref.platform }, 'adapter could not forget');
       }
-      const goodbye = ctx.t('leave.done');
-      const ref = userRef(ctx.user);
-      ctx.deps.db.transaction((tx) => {
-        const first = lastOutboxId(tx) + 1;
-        // Partners hear it kindly, and the pairs close, before the person's data goes.
-        releasePartners(tx, ctx.deps, ctx.user, ctx.now);
-        // The audit entry names no one: the person's identity leaves with them.
-        audit(tx, { actorUserId: null, action: 'user.left' }, ctx.now);
-        forgetPerson(tx, ctx.user.id, ctx.now);
-        ctx.reply({ kind: 'text', text: goodbye }, { detached: true });
-        scheduleErase(tx, { first, last: lastOutboxId(tx), round: 0, tries: 0 }, 0, ctx.now);
-      });
-      // Files the platform side kept for them (the console's saved exports and invites), once
-      // the leave has committed.
-      const adapter = ctx.deps.adapters[ref.platform];
-      ctx.afterCommit(async () => {
-        try {
-          await adapter?.forget?.(ref);
-        } catch (error) {
-          const e = asTandemError(error, 'adapter_failed');
-          ctx.deps.logger.warn(
-            { code: e.code, platform: ref.platform },
-            'adapter could not forget',
-          );
-        }
-      });
-    },
-  },
-  [LEAVE_CANCEL_ACTION]: {
-    run(ctx) {
-      ctx.reply({ kind: 'text', text: ctx.t('leave.kept') });
-    },
-  },
+    });
+  }),
+  [LEAVE_CANCEL_ACTION]: action(noArgs, (ctx) => {
+    ctx.reply({ kind: 'text', text: ctx.t('leave.kept') });
+  }),
 } satisfies Record<string, ActionSpec>;
 
 function lastOutboxId(db: DbOrTx): number {
@@ -101,15 +95,18 @@ function lastOutboxId(db: DbOrTx): number {
   );
 }
 
-interface ErasePayload {
-  /** The leave's own messages: outbox ids from `first` to `last`. */
-  first: number;
-  last: number;
-  /** Times the messages were waited for. */
-  round: number;
-  /** Times the file was found held by a reader once the rows were gone. */
-  tries: number;
-}
+/**
+ * The erase timer's payload. `first`/`last`: the leave's own messages, outbox ids from
+ * `first` to `last`; `round`: times the messages were waited for; `tries`: times the file
+ * was found held by a reader once the rows were gone (absent in rows from before it counted).
+ */
+export const erasePayload = z.object({
+  first: z.number().int(),
+  last: z.number().int(),
+  round: z.number().int(),
+  tries: z.number().int().default(0),
+});
+type ErasePayload = z.output<typeof erasePayload>;
 
 /** Schedules the next erase after `waits` waits (none: now); returns its dedupe key. */
 function scheduleErase(db: DbOrTx, payload: ErasePayload, waits: number, now: Date): string {
@@ -120,7 +117,7 @@ function scheduleErase(db: DbOrTx, payload: ErasePayload, waits: number, now: Da
     {
       kind: LEAVE_ERASE_TIMER,
       dueAt: new Date(now.getTime() + wait),
-      payload: { ...payload },
+      payload: { ...payload } satisfies z.input<typeof erasePayload>,
       dedupeKey,
     },
     now,
@@ -137,13 +134,13 @@ function scheduleErase(db: DbOrTx, payload: ErasePayload, waits: number, now: Da
  * from a minute up to an hour, a few hours in all — the next try is scheduled with the
  * deletes, so even a crash right after the commit doesn't lose it.
  */
-export function runLeaveErase(db: DbOrTx, deps: TimerDeps, timer: TimerRow, now: Date): void {
-  const payload: ErasePayload = {
-    first: Number(timer.payload.first),
-    last: Number(timer.payload.last),
-    round: Number(timer.payload.round),
-    tries: Number(timer.payload.tries ?? 0),
-  };
+export function runLeaveErase(
+  db: DbOrTx,
+  deps: TimerDeps,
+  payload: ErasePayload,
+  timer: TimerRow,
+  now: Date,
+): void {
   const ours = between(outbox.id, payload.first, payload.last);
   const waiting =
     db

@@ -42,7 +42,7 @@ export function startPause(db: DbOrTx, userId: number, until: Date, now: Date): 
     {
       kind: PAUSE_RESUME_TIMER,
       dueAt: until,
-      payload: { userId },
+      payload: { userId } satisfies z.input<typeof pauseResumePayload>,
       dedupeKey: `${PAUSE_RESUME_TIMER}:${userId}:${until.getTime()}`,
       userId,
     },
@@ -161,8 +161,15 @@ function zoneOf(ctx: Ctx): string {
 }
 
 /** Timer: the pause ends by itself and the person is told, in their language. */
-export function runPauseResume(db: DbOrTx, deps: TimerDeps, timer: TimerRow, now: Date): void {
-  const userId = Number(timer.payload.userId);
+export const pauseResumePayload = z.object({ userId: z.number().int() });
+
+export function runPauseResume(
+  db: DbOrTx,
+  deps: TimerDeps,
+  { userId }: z.output<typeof pauseResumePayload>,
+  timer: TimerRow,
+  now: Date,
+): void {
   const user = getUser(db, userId);
   const data = user && getProfile(db, userId);
   if (!user || !data?.profile.pausedUntil) return;

@@ -5,9 +5,10 @@ import type { TextReply } from '../../core/replies';
 import type { ProfileWithTopics } from '../../db/queries/profiles';
 import { listTopics } from '../../db/queries/profiles';
 import type { UserRow } from '../../db/schema';
+import { GUIDE_SHOW_ACTION } from './guide';
 import { topicName } from './profile-options';
 
-export const PROFILE_EDIT_ACTION = 'profile.edit';
+export const PROFILE_EDIT_ACTION = 'optin.edit';
 
 /** The person's own profile, as they see it with /profile and after an edit. */
 export function profileSummary(ctx: Ctx, data: ProfileWithTopics, user: UserRow): TextReply {
@@ -46,7 +47,12 @@ export function profileSummary(ctx: Ctx, data: ProfileWithTopics, user: UserRow)
       { label: t('profile.button.edit'), data: encodeAction(PROFILE_EDIT_ACTION, ctx.user.id) },
       ...(profile.preparedAt
         ? []
-        : [{ label: t('profile.button.guide'), data: encodeAction('guide.show', ctx.user.id) }]),
+        : [
+            {
+              label: t('profile.button.guide'),
+              data: encodeAction(GUIDE_SHOW_ACTION, ctx.user.id),
+            },
+          ]),
     ],
   };
 }

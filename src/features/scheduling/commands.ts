@@ -1,15 +1,16 @@
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
-import { encodeAction } from '../../core/actions';
+import { z } from 'zod';
+import { arg, encodeAction } from '../../core/actions';
 import type { Ctx } from '../../core/context';
 import { formatDayTime } from '../../core/format';
-import type { ActionSpec, CommandSpec } from '../../core/registry';
+import { type ActionSpec, action, type CommandSpec } from '../../core/registry';
 import type { Reply } from '../../core/replies';
 import { getUser } from '../../db/queries/users';
 import { type MeetingRow, meetings } from '../../db/schema';
 import { pollReply } from '../feedback/poll';
 import { forms } from '../forms';
 import { joined } from '../joined';
-import { activePairs, MEETING_FORM, rescheduleMode } from './meeting-form';
+import { activePairs, MEETING_FORM, meetingMode, rescheduleMode } from './meeting-form';
 import {
   CANCEL_ACTION,
   CANCEL_CONFIRM_ACTION,
@@ -24,7 +25,7 @@ import {
 } from './service';
 import { formatSlot } from './when';
 
-function book(mode: 'sprint' | 'meeting'): CommandSpec {
+function book(kind: 'sprint' | 'meeting'): CommandSpec {
   return {
     scope: 'dm',
     takesArgs: false,
@@ -34,7 +35,7 @@ function book(mode: 'sprint' | 'meeting'): CommandSpec {
         ctx.reply({ kind: 'text', text: ctx.t('meeting.needPair') });
         return;
       }
-      await forms.start(ctx, MEETING_FORM, mode);
+      await forms.start(ctx, MEETING_FORM, meetingMode.encode({ book: kind }));
     },
   };
 }
@@ -180,20 +181,22 @@ function askToCancel(ctx: Ctx, meetingId: number, cant: boolean): void {
   });
 }
 
+const meetingArg = z.tuple([arg.id]);
+
 export const schedulingActions = {
-  [CANCEL_ACTION]: { run: (ctx, args) => askToCancel(ctx, Number(args[0]), false) },
-  [CANT_ACTION]: { run: (ctx, args) => askToCancel(ctx, Number(args[0]), true) },
-  [CANCEL_CONFIRM_ACTION]: {
-    run(ctx, args) {
-      const [id, sequence, answer] = args;
+  [CANCEL_ACTION]: action(meetingArg, (ctx, [id]) => askToCancel(ctx, id, false)),
+  [CANT_ACTION]: action(meetingArg, (ctx, [id]) => askToCancel(ctx, id, true)),
+  [CANCEL_CONFIRM_ACTION]: action(
+    z.tuple([arg.id, arg.id, arg.oneOf(['y', 'c', 'n'])]),
+    (ctx, [id, sequence, answer]) => {
       if (answer === 'n') {
         ctx.reply({ kind: 'text', text: ctx.t('meeting.kept') }, { replace: true });
         return;
       }
-      const found = ownScheduled(ctx, Number(id));
+      const found = ownScheduled(ctx, id);
       if (!found) return;
       // Moved since the question was asked: the person answered about another time.
-      if (String(found.meeting.sequence) !== sequence) {
+      if (found.meeting.sequence !== sequence) {
         ctx.reply({ kind: 'text', text: ctx.t('meeting.stale') }, { replace: true });
         return;
       }
@@ -206,41 +209,32 @@ export const schedulingActions = {
         { replace: true },
       );
     },
-  },
-  [RESCHEDULE_ACTION]: {
-    async run(ctx, args) {
-      const found = ownScheduled(ctx, Number(args[0]));
-      if (!found) return;
-      await forms.start(ctx, MEETING_FORM, rescheduleMode(found.meeting));
-    },
-  },
-  [HELD_ACTION]: {
-    async run(ctx, args) {
-      const [id, answer, sequence] = args;
-      const found = member(ctx, Number(id));
+  ),
+  [RESCHEDULE_ACTION]: action(meetingArg, async (ctx, [id]) => {
+    const found = ownScheduled(ctx, id);
+    if (!found) return;
+    await forms.start(ctx, MEETING_FORM, rescheduleMode(found.meeting));
+  }),
+  [HELD_ACTION]: action(
+    z.tuple([arg.id, arg.oneOf(['y', 'm', 'n']), arg.id]),
+    async (ctx, [id, answer, sequence]) => {
+      const found = member(ctx, id);
       if (!found) {
         ctx.reply({ kind: 'text', text: ctx.t('meeting.notYours') });
         return;
       }
       if (answer === 'm') {
         // "It was moved": book the new time for the same session (if still unanswered).
-        if (found.meeting.status !== 'scheduled' || String(found.meeting.sequence) !== sequence) {
+        if (found.meeting.status !== 'scheduled' || found.meeting.sequence !== sequence) {
           ctx.reply({ kind: 'text', text: ctx.t('meeting.stale') }, { replace: true });
           return;
         }
         await forms.start(ctx, MEETING_FORM, rescheduleMode(found.meeting));
         return;
       }
-      const outcome = recordHeld(
-        ctx.deps.db,
-        Number(id),
-        ctx.user.id,
-        answer === 'y',
-        Number(sequence),
-        ctx.now,
-      );
+      const outcome = recordHeld(ctx.deps.db, id, ctx.user.id, answer === 'y', sequence, ctx.now);
       // "Yes" leads straight into the feedback poll, for whoever answers first and for the partner.
-      const after = loadMeeting(ctx.deps.db, Number(id));
+      const after = loadMeeting(ctx.deps.db, id);
       if (answer === 'y' && after?.meeting.status === 'held' && outcome !== 'stale') {
         ctx.reply(pollReply(ctx.t, ctx.user.id, after.meeting), { replace: true });
         return;
@@ -253,5 +247,5 @@ export const schedulingActions = {
       }[outcome];
       ctx.reply({ kind: 'text', text }, { replace: true });
     },
-  },
+  ),
 } satisfies Record<string, ActionSpec>;

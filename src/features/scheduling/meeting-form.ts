@@ -1,10 +1,13 @@
 import { and, eq, or } from 'drizzle-orm';
 import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { arg } from '../../core/actions';
 import type { Ctx } from '../../core/context';
 import { dayExample } from '../../core/format';
-import type { FormDefinition, FormValues } from '../../core/forms/types';
+import type { FormValues } from '../../core/forms/types';
 import { getUser } from '../../db/queries/users';
 import { type MeetingKind, type MeetingRow, meetings, type PairRow, pairs } from '../../db/schema';
+import { formMode, parseMode, typedForm } from '../form-mode';
 import { bookMeeting, rescheduleMeeting } from './service';
 import {
   combine,
@@ -21,24 +24,37 @@ export const MEETING_FORM = 'meeting';
 export const DEFAULT_DURATION: Record<MeetingKind, number> = { sprint: 120, meeting: 60 };
 
 const zoneOf = (ctx: Ctx) => ctx.user.timeZone ?? ctx.deps.config.ORG_TIMEZONE;
-/** Modes: 'sprint', 'meeting', or 'reschedule:<meeting id>:<sequence>'. */
-const movingId = (mode: string): number | undefined =>
-  mode.startsWith('reschedule:') ? Number(mode.split(':')[1]) : undefined;
-const movingSequence = (mode: string): number => Number(mode.split(':')[2]);
+/** Booking a new sprint or meeting, or moving one (the version the form started from). */
+export type MeetingMode = { book: MeetingKind } | { move: number; sequence: number };
+
+/** Stored as 'sprint', 'meeting', or 'reschedule:<meeting id>:<sequence>'. */
+export const meetingMode = formMode<MeetingMode>(
+  z.union([
+    z.enum(['sprint', 'meeting']).transform((book) => ({ book })),
+    z
+      .string()
+      .transform((raw) => raw.split(':'))
+      .pipe(z.tuple([z.literal('reschedule'), arg.id, arg.id]))
+      .transform(([, move, sequence]) => ({ move, sequence })),
+  ]),
+  (mode) => ('book' in mode ? mode.book : `reschedule:${mode.move}:${mode.sequence}`),
+);
+
+const movingId = (mode: MeetingMode): number | undefined =>
+  'move' in mode ? mode.move : undefined;
 /** The meeting being moved, only while it is still the version the form started from. */
-const moving = (ctx: Ctx, mode: string): MeetingRow | undefined => {
-  const id = movingId(mode);
-  if (id === undefined) return undefined;
-  const meeting = ctx.deps.db.select().from(meetings).where(eq(meetings.id, id)).get();
-  return meeting?.status === 'scheduled' && meeting.sequence === movingSequence(mode)
+const moving = (ctx: Ctx, mode: MeetingMode): MeetingRow | undefined => {
+  if (!('move' in mode)) return undefined;
+  const meeting = ctx.deps.db.select().from(meetings).where(eq(meetings.id, mode.move)).get();
+  return meeting?.status === 'scheduled' && meeting.sequence === mode.sequence
     ? meeting
     : undefined;
 };
-const kindOf = (ctx: Ctx, mode: string): MeetingKind =>
-  moving(ctx, mode)?.kind ?? (mode === 'meeting' ? 'meeting' : 'sprint');
+const kindOf = (ctx: Ctx, mode: MeetingMode): MeetingKind =>
+  'book' in mode ? mode.book : (moving(ctx, mode)?.kind ?? 'sprint');
 /** Reschedule mode for a meeting (the form is prefilled and the partner fixed). */
 export const rescheduleMode = (meeting: Pick<MeetingRow, 'id' | 'sequence'>) =>
-  `reschedule:${meeting.id}:${meeting.sequence}`;
+  meetingMode.encode({ move: meeting.id, sequence: meeting.sequence });
 
 /** The person's active pairs, with the partner's user row. */
 export function activePairs(ctx: Ctx): { pair: PairRow; partnerName: string }[] {
@@ -61,13 +77,14 @@ export function activePairs(ctx: Ctx): { pair: PairRow; partnerName: string }[] 
 const str = (v: FormValues[string] | undefined) => (typeof v === 'string' ? v : '');
 
 /** Booking a sprint or a meeting: with whom (if several), day, time, length, task, link. */
-export const meetingForm: FormDefinition = {
+export const meetingForm = typedForm({
   id: MEETING_FORM,
+  mode: meetingMode,
   title: 'meeting.form.sprint',
   titleFor: (mode) =>
-    movingId(mode) !== undefined
+    'move' in mode
       ? 'meeting.form.move'
-      : mode === 'meeting'
+      : mode.book === 'meeting'
         ? 'meeting.form.meeting'
         : 'meeting.form.sprint',
   submitLabel: 'meeting.form.submit',
@@ -76,7 +93,11 @@ export const meetingForm: FormDefinition = {
       kind: 'single',
       name: 'pair',
       label: 'meeting.field.partner',
-      when: ({ ctx, mode }) => movingId(mode) === undefined && activePairs(ctx).length > 1,
+      when: ({ ctx, mode }) => {
+        // Fields see the mode as stored: a move keeps its partner.
+        const parsed = parseMode(meetingMode, mode);
+        return !(parsed && 'move' in parsed) && activePairs(ctx).length > 1;
+      },
       options: ({ ctx }) =>
         activePairs(ctx).map((p) => ({ value: String(p.pair.id), label: p.partnerName })),
     },
@@ -199,7 +220,7 @@ export const meetingForm: FormDefinition = {
   },
   cancelledMessage: (ctx, mode) =>
     ctx.t(movingId(mode) !== undefined ? 'meeting.moveCancelled' : 'meeting.cancelledForm'),
-};
+});
 
 /**
  * Why a day and time can't be booked (past, or a DST gap), translated; undefined when fine.
@@ -223,7 +244,7 @@ function timeField(values: FormValues): 'day' | 'time' {
   return typeof values.day === 'string' && values.day.includes('T') ? 'day' : 'time';
 }
 
-function chosenPair(ctx: Ctx, values: FormValues, mode: string): PairRow | undefined {
+function chosenPair(ctx: Ctx, values: FormValues, mode: MeetingMode): PairRow | undefined {
   const mine = activePairs(ctx);
   const id = movingId(mode);
   if (id !== undefined) {

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, like, or } from 'drizzle-orm';
+import { z } from 'zod';
 import { encodeAction } from '../../core/actions';
 import type { EngineDeps } from '../../core/context';
 import { resolveLocale, translatorFor } from '../../core/engine';
@@ -25,12 +26,12 @@ import { formatSlot, timeLeft } from './when';
 
 export const MEETING_REMIND_TIMER = 'meeting.remind';
 export const MEETING_AFTER_TIMER = 'meeting.after';
-export const CANCEL_ACTION = 'mt.x';
-export const RESCHEDULE_ACTION = 'mt.r';
-export const CANT_ACTION = 'mt.c';
-export const HELD_ACTION = 'mt.h';
+export const CANCEL_ACTION = 'meet.cancel';
+export const RESCHEDULE_ACTION = 'meet.move';
+export const CANT_ACTION = 'meet.cant';
+export const HELD_ACTION = 'meet.held';
 /** The answer to "Cancel the sprint on …?": `y` (cancel; `c`: because I can't make it) or `n`. */
-export const CANCEL_CONFIRM_ACTION = 'mt.xc';
+export const CANCEL_CONFIRM_ACTION = 'meet.confirm';
 /** Reminders before a meeting, in hours. */
 export const REMINDERS_H = [24, 1] as const;
 
@@ -105,7 +106,11 @@ function scheduleMeetingTimers(db: DbOrTx, meeting: MeetingRow, now: Date): void
       {
         kind: MEETING_REMIND_TIMER,
         dueAt,
-        payload: { meetingId: meeting.id, hours, sequence: meeting.sequence },
+        payload: {
+          meetingId: meeting.id,
+          hours,
+          sequence: meeting.sequence,
+        } satisfies z.input<typeof reminderPayload>,
         dedupeKey: `meeting:${meeting.id}:remind:${hours}:${meeting.sequence}`,
       },
       now,
@@ -116,7 +121,10 @@ function scheduleMeetingTimers(db: DbOrTx, meeting: MeetingRow, now: Date): void
     {
       kind: MEETING_AFTER_TIMER,
       dueAt: new Date(meeting.startsAt.getTime() + meeting.durationMin * 60_000),
-      payload: { meetingId: meeting.id, sequence: meeting.sequence },
+      payload: {
+        meetingId: meeting.id,
+        sequence: meeting.sequence,
+      } satisfies z.input<typeof meetingTimerPayload>,
       dedupeKey: `meeting:${meeting.id}:after:${meeting.sequence}`,
     },
     now,
@@ -330,9 +338,16 @@ function loadMeeting(db: DbOrTx, id: number): { meeting: MeetingRow; pair: PairR
 }
 
 /** The timer's meeting, if it is still scheduled as the timer knew it (not moved, not called off). */
-function stillScheduled(db: DbOrTx, payload: Record<string, unknown>) {
-  const found = loadMeeting(db, Number(payload.meetingId));
-  if (found?.meeting.status !== 'scheduled' || found.meeting.sequence !== Number(payload.sequence))
+/** What a meeting's timers carry: the meeting, and which version of it they were set for. */
+export const meetingTimerPayload = z.object({
+  meetingId: z.number().int(),
+  sequence: z.number().int(),
+});
+export const reminderPayload = meetingTimerPayload.extend({ hours: z.number().int() });
+
+function stillScheduled(db: DbOrTx, payload: z.output<typeof meetingTimerPayload>) {
+  const found = loadMeeting(db, payload.meetingId);
+  if (found?.meeting.status !== 'scheduled' || found.meeting.sequence !== payload.sequence)
     return undefined;
   return found;
 }
@@ -344,14 +359,14 @@ function stillScheduled(db: DbOrTx, payload: Record<string, unknown>) {
 export function runReminder(
   db: DbOrTx,
   deps: Deps,
-  payload: Record<string, unknown>,
+  payload: z.output<typeof reminderPayload>,
   now: Date,
 ): void {
   const found = stillScheduled(db, payload);
   if (!found) return;
   const { meeting, pair } = found;
   if (meeting.startsAt <= now) return;
-  const hours = Number(payload.hours);
+  const { hours } = payload;
   // After downtime, "in 24 hours" is no longer true once the 1-hour reminder is due too.
   const shorterDue = REMINDERS_H.some(
     (h) => h < hours && meeting.startsAt.getTime() - h * 3600_000 <= now.getTime(),
@@ -385,7 +400,7 @@ export function runReminder(
 export function runAfterMeeting(
   db: DbOrTx,
   deps: Deps,
-  payload: Record<string, unknown>,
+  payload: z.output<typeof meetingTimerPayload>,
   now: Date,
 ): void {
   const found = stillScheduled(db, payload);

@@ -1,0 +1,18 @@
+import { timer } from '../../jobs/types';
+import type { Feature } from '../feature';
+import { matchActions, matchCommand } from './commands';
+import { pairCommand } from './pair-command';
+import { expireProposal, PROPOSAL_EXPIRE_TIMER, proposalExpirePayload } from './service';
+
+/** Matching rounds, proposals and one's pair. */
+export const matching = {
+  name: 'match',
+  commands: { pair: pairCommand, match: matchCommand },
+  actions: [matchActions],
+  formerActionIds: { 'pr.yes': 'match.ok', 'pr.no': 'match.no' },
+  timers: {
+    [PROPOSAL_EXPIRE_TIMER]: timer(proposalExpirePayload, (db, deps, { proposalId }, _timer, now) =>
+      expireProposal(db, deps, proposalId, now),
+    ),
+  },
+} satisfies Feature;

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { encodeAction, noArgs } from '../../src/core/actions';
+import { TandemError } from '../../src/core/errors';
+import { action, type CommandSpec } from '../../src/core/registry';
+import { ACTION_DATA_MAX_BYTES } from '../../src/core/replies';
+import { admin } from '../../src/features/admin/manifest';
+import { content } from '../../src/features/content/manifest';
+import { experiments } from '../../src/features/experiments/manifest';
+import { composeFeatures, type Feature } from '../../src/features/feature';
+import { feedback } from '../../src/features/feedback/manifest';
+import { forms } from '../../src/features/forms';
+import { goals } from '../../src/features/goals/manifest';
+import { matching } from '../../src/features/matching/manifest';
+import { optIn } from '../../src/features/opt-in/manifest';
+import { profileForm } from '../../src/features/opt-in/profile-form';
+import { actions, COMMAND_NAMES, type CommandTable, commands } from '../../src/features/registry';
+import { reports } from '../../src/features/reports/manifest';
+import { scheduling } from '../../src/features/scheduling/manifest';
+import { TIMER_HANDLERS } from '../../src/jobs/timers';
+import { timer } from '../../src/jobs/types';
+
+const FEATURES: Feature[] = [
+  optIn,
+  matching,
+  scheduling,
+  goals,
+  experiments,
+  content,
+  feedback,
+  reports,
+  admin,
+];
+const noop = action(noArgs, () => {});
+const command: CommandSpec = { scope: 'dm', run: () => {} };
+
+/** The code composing these manifests throws with, or undefined when it composes. */
+function failure(...extra: Feature[]): string | undefined {
+  try {
+    composeFeatures([...FEATURES, ...extra]);
+    return undefined;
+  } catch (error) {
+    expect(error).toBeInstanceOf(TandemError);
+    return (error as TandemError).code;
+  }
+}
+
+describe('features carry their wiring; the registry composes it', () => {
+  it('composes every feature with each id claimed once, namespaced, and within 64 bytes', () => {
+    expect(failure()).toBeUndefined();
+    expect(Object.keys(commands).sort()).toEqual([...COMMAND_NAMES].sort());
+    for (const feature of FEATURES) {
+      for (const table of feature.actions ?? []) {
+        for (const id of Object.keys(table)) {
+          expect(id.startsWith(`${feature.name}.`)).toBe(true);
+          expect(actions[id]).toBe(table[id]);
+          // Room for the owner and a few ids after the name.
+          expect(
+            Buffer.byteLength(encodeAction(id, 999_999_999, '9999999', '9999999', 'learned')),
+          ).toBeLessThanOrEqual(ACTION_DATA_MAX_BYTES);
+        }
+      }
+      // A former id runs the very handler its current id does.
+      for (const [former, id] of Object.entries(feature.formerActionIds ?? {})) {
+        expect(actions[former]).toBe(actions[id]);
+      }
+    }
+    expect(forms.ids().sort()).toEqual(FEATURES.flatMap((f) => Object.keys(f.forms ?? {})).sort());
+    expect(Object.keys(TIMER_HANDLERS).sort()).toEqual(
+      FEATURES.flatMap((f) => Object.keys(f.timers ?? {})).sort(),
+    );
+  });
+
+  it('fails at start, with a stable code, when two features claim the same id', () => {
+    // Before, `{ ...a, ...b }` let the later table replace the earlier's handler silently.
+    expect(failure({ name: 'match', actions: [{ 'match.ok': noop }] })).toBe('wiring_duplicate');
+    expect(failure({ name: 'x', commands: { join: command } })).toBe('wiring_duplicate');
+    expect(failure({ name: 'x', forms: { profile: profileForm } })).toBe('wiring_duplicate');
+    expect(failure({ name: 'x', timers: { 'pause.resume': timer(z.object({}), () => {}) } })).toBe(
+      'wiring_duplicate',
+    );
+    // Old ids are claimed too: a new action can't take over buttons still in chats.
+    expect(failure({ name: 'pr', actions: [{ 'pr.yes': noop }] })).toBe('wiring_duplicate');
+    expect(
+      failure({ name: 'x', actions: [{ 'x.a': noop }], formerActionIds: { 'pr.no': 'x.a' } }),
+    ).toBe('wiring_duplicate');
+    // The engine's own buttons (a form's step `f`, a command `cmd`) can't be shadowed.
+    expect(failure({ name: 'x', actions: [{ 'x.a': noop }], formerActionIds: { f: 'x.a' } })).toBe(
+      'wiring_duplicate',
+    );
+    // Within one feature as well, across its tables.
+    expect(
+      composeFeatures.bind(null, [{ name: 'x', actions: [{ 'x.a': noop }, { 'x.a': noop }] }]),
+    ).toThrow(/claimed by both "x" and "x"/);
+  });
+
+  it('refuses an action outside its namespace and a form filed under another id', () => {
+    expect(failure({ name: 'x', actions: [{ 'y.a': noop }] })).toBe('wiring_invalid');
+    expect(failure({ name: 'x', actions: [{ xa: noop }] })).toBe('wiring_invalid');
+    expect(failure({ name: 'x', formerActionIds: { old: 'x.none' } })).toBe('wiring_invalid');
+    expect(failure({ name: 'x', forms: { other: profileForm } })).toBe('wiring_invalid');
+  });
+
+  it('keeps the compile-time checks: a command table must match COMMAND_NAMES both ways', () => {
+    const { join: _join, ...withoutJoin } = commands;
+    // @ts-expect-error -- a COMMAND_NAMES entry without a handler
+    const missing: CommandTable<typeof withoutJoin> = withoutJoin;
+    const withExtra = { ...commands, nosuch: command };
+    // @ts-expect-error -- a handler whose name is not in COMMAND_NAMES (so it has no `cmd.<name>` text)
+    const unlisted: CommandTable<typeof withExtra> = withExtra;
+    expect([missing, unlisted]).toHaveLength(2);
+  });
+});
