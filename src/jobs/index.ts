@@ -9,6 +9,7 @@ import type { OutboxWorker } from '../core/outbox';
 import type { Platform } from '../core/refs';
 import type { Db } from '../db/client';
 import { pruneInbox } from '../db/queries/inbox';
+import { claimJobSlot, pruneJobSlots } from '../db/queries/job-slots';
 import { jobRuns } from '../db/schema';
 import { reportWriteFailure } from '../db/write-health';
 import { backupDatabase } from '../features/admin/backup';
@@ -33,6 +34,8 @@ export interface JobDeps {
 
 /** How long processed event ids are kept for deduplication. */
 export const INBOUND_EVENT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+/** How long claimed job slots are kept (the longest schedule is weekly). */
+export const JOB_SLOT_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 
 export type JobName = 'tick' | 'prune' | 'match' | 'nudges' | 'digest' | 'backup' | 'summary';
 
@@ -67,6 +70,7 @@ export const JOBS: Record<
     schedule: () => '17 3 * * *',
     async run(deps, now) {
       pruneInbox(deps.db, new Date(now.getTime() - INBOUND_EVENT_RETENTION_MS));
+      pruneJobSlots(deps.db, new Date(now.getTime() - JOB_SLOT_RETENTION_MS));
       deps.outbox.prune(now);
     },
   },
@@ -112,6 +116,23 @@ export const JOBS: Record<
   },
 };
 
+/**
+ * Runs a job for the slot cron fired it for, once: the slot is claimed first (an insert
+ * keyed by job and minute), so a second process on the same database, or this one again
+ * within the minute, leaves it to whoever claimed it. The minute tick is not claimed: all it
+ * does is look for due rows, which are claimed one by one.
+ */
+export async function runJobSlot(
+  name: JobName,
+  deps: JobDeps,
+  slot: Date,
+): Promise<'ran' | 'taken'> {
+  const now = deps.clock.now();
+  if (name !== 'tick' && !claimJobSlot(deps.db, name, slot, now)) return 'taken';
+  await runJob(name, deps, now);
+  return 'ran';
+}
+
 /** Runs one job and, for catch-up jobs, remembers when. */
 export async function runJob(name: JobName, deps: JobDeps, now: Date): Promise<void> {
   const job = JOBS[name];
@@ -138,7 +159,9 @@ export function startJobs(deps: JobDeps): { stop(): Promise<void> } {
       schedule,
       async () => {
         try {
-          await runJob(name as JobName, deps, deps.clock.now());
+          const slot = deps.clock.now();
+          if ((await runJobSlot(name as JobName, deps, slot)) === 'taken')
+            deps.logger.info({ job: name }, 'job slot already taken; not run here');
         } catch (error) {
           reportWriteFailure(deps.db, error);
           deps.logger.error(
@@ -188,6 +211,8 @@ export async function catchUp(deps: JobDeps): Promise<void> {
       now,
       1,
     );
-    if (missed.length > 0) await runJob(name, deps, now);
+    // The last slot missed is claimed like any other: two processes starting together run it once.
+    const last = missed.at(-1);
+    if (last) await runJobSlot(name, deps, last);
   }
 }

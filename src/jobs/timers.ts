@@ -3,7 +3,7 @@ import type { ChatAdapter } from '../core/adapter';
 import { asTandemError, TandemError } from '../core/errors';
 import type { Platform } from '../core/refs';
 import type { Db } from '../db/client';
-import { dueTimers, finishTimer } from '../db/queries/timers';
+import { claimTimer, dueTimers, finishTimer } from '../db/queries/timers';
 import type { TimerRow } from '../db/schema';
 import { timers } from '../features/registry';
 import type { Logger } from '../logger';
@@ -65,14 +65,17 @@ export function runDueTimers(
       const handler = TIMER_HANDLERS[row.kind as TimerKind];
       after = [];
       try {
-        deps.db.transaction(
+        const ran = deps.db.transaction(
           (tx) => {
             if (!handler) throw new Error(`no handler for timer kind ${row.kind}`);
+            // Claimed first, in the same transaction: ran elsewhere or cancelled meanwhile, it is left.
+            if (!claimTimer(tx, row.id, now)) return false;
             handler(tx, handlerDeps, row, now);
-            finishTimer(tx, row.id, 'done', now);
+            return true;
           },
           { behavior: 'immediate' },
         );
+        if (!ran) continue;
         report.done += 1;
       } catch (error) {
         const e = asTandemError(error, 'handler_failed');

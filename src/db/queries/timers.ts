@@ -50,6 +50,21 @@ export function dueTimers(db: DbOrTx, now: Date, limit: number): TimerRow[] {
     .all();
 }
 
+/**
+ * Claims a due timer inside the caller's transaction by marking it done — only if it is
+ * still pending (a conditional update, not a read then a write): false when another process
+ * ran it or it was cancelled meanwhile. A handler that fails rolls the claim back with it.
+ */
+export function claimTimer(db: DbOrTx, id: number, now: Date): boolean {
+  return (
+    db
+      .update(timers)
+      .set({ status: 'done', doneAt: now })
+      .where(and(eq(timers.id, id), eq(timers.status, 'pending')))
+      .run().changes > 0
+  );
+}
+
 export function finishTimer(
   db: DbOrTx,
   id: number,

@@ -7,6 +7,7 @@ export * from './form-sessions';
 export * from './goals';
 export * from './inbox';
 export * from './job-runs';
+export * from './job-slots';
 export * from './matching';
 export * from './meetings';
 export * from './outbox';

@@ -1,0 +1,6 @@
+CREATE TABLE `job_slots` (
+	`name` text NOT NULL,
+	`slot` integer NOT NULL,
+	`claimed_at` integer NOT NULL,
+	PRIMARY KEY(`name`, `slot`)
+);
