@@ -1,9 +1,9 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Config } from '../../config';
 import type { Ctx } from '../../core/context';
 import { asTandemError, TandemError } from '../../core/errors';
+import { copyDatabase } from '../../db/backup';
 import type { Db } from '../../db/client';
 import { audit } from '../../db/queries/audit';
 
@@ -35,8 +35,7 @@ export async function backupDatabase(
   const path = join(dir, name);
   const partial = `${path}${PARTIAL_SUFFIX}`;
   try {
-    await db.$client.backup(partial);
-    verifyCopy(partial);
+    await copyDatabase(db, partial);
     renameSync(partial, path);
   } catch (error) {
     removeWithSidecars(partial);
@@ -56,30 +55,6 @@ export function listBackups(dir: string): string[] {
   return readdirSync(dir)
     .filter((f) => BACKUP_NAME.test(f))
     .sort();
-}
-
-/**
- * Opens the copy as a database of its own and checks every page. It also becomes a
- * one-file database (rollback journal, no -wal beside it), ready to restore by copying.
- */
-function verifyCopy(path: string): void {
-  let result: unknown;
-  try {
-    const copy = new Database(path, { fileMustExist: true });
-    try {
-      copy.pragma('journal_mode = DELETE');
-      result = copy.pragma('integrity_check', { simple: true });
-    } finally {
-      copy.close();
-    }
-  } catch (cause) {
-    throw new TandemError('backup_corrupt', 'the backup copy does not open as a database', {
-      cause,
-    });
-  }
-  if (result !== 'ok') {
-    throw new TandemError('backup_corrupt', 'the backup copy failed its integrity check');
-  }
 }
 
 /** Leftovers of backups that died midway: never listed, never counted, removed. */
