@@ -72,6 +72,8 @@ export class SlackAdapter implements ChatAdapter {
   readonly #config: SlackAdapterConfig;
   readonly #log: Logger;
   readonly #users = new Map<string, CachedUser>();
+  /** users.info calls in flight, by workspace and user. */
+  readonly #asking = new Map<string, Promise<CachedUser | undefined>>();
   readonly #dms = new Map<string, string>();
   readonly #pacer = new Pacer();
   /** The last queued call per channel; the next one starts after it settles. */
@@ -180,8 +182,13 @@ export class SlackAdapter implements ChatAdapter {
     // Read as a listener starts, so the engine's debug line counts from the request.
     const received = () => (this.#log.isLevelEnabled('debug') ? performance.now() : undefined);
     /** One insert into the inbox; the ack follows it, and the event runs in the worker. */
-    const accept = (event: InboundEvent | undefined, receivedAt: number | undefined) =>
-      event ? sink.accept(receivedAt === undefined ? event : { ...event, receivedAt }) : undefined;
+    const accept = (event: InboundEvent | undefined, receivedAt: number | undefined) => {
+      if (!event) return undefined;
+      const accepted = sink.accept(receivedAt === undefined ? event : { ...event, receivedAt });
+      // Who they are is asked now, beside the ack, for the worker to find ready.
+      if (accepted.fresh) void this.#lookUp(event.user.ref.workspace, event.user.ref.id);
+      return accepted;
+    };
 
     app.command(this.#config.command, async ({ ack, body }) => {
       accept(commandEvent(body), received());
@@ -486,18 +493,31 @@ export class SlackAdapter implements ChatAdapter {
    * rather than a made-up address.
    */
   async describeUser<E extends InboundEvent>(event: E): Promise<E> {
-    const key = `${event.user.ref.workspace}:${event.user.ref.id}`;
-    let cached = this.#users.get(key);
-    if (!cached || Date.now() - cached.at > SLACK_USER_CACHE_MS) {
+    const cached = await this.#lookUp(event.user.ref.workspace, event.user.ref.id);
+    return cached ? { ...event, user: { ...event.user, ...cached.info } } : event;
+  }
+
+  /**
+   * The cached answer, or one users.info call — shared by everyone who asks meanwhile. The
+   * listener starts it as the event arrives, so by the time the worker runs the event (one at
+   * a time) the answer is usually in, and one slow lookup holds nobody else up.
+   */
+  #lookUp(workspace: string, id: string): Promise<CachedUser | undefined> {
+    const key = `${workspace}:${id}`;
+    const cached = this.#users.get(key);
+    if (cached && Date.now() - cached.at <= SLACK_USER_CACHE_MS) return Promise.resolve(cached);
+    const asking = this.#asking.get(key);
+    if (asking) return asking;
+    const lookup = (async () => {
       try {
         // A slow users.info must not eat the 3 s a trigger (modal) or an ack has.
         const result = await withDeadline(
-          this.#client().users.info({ user: event.user.ref.id, include_locale: true }),
+          this.#client().users.info({ user: id, include_locale: true }),
           SLACK_USER_INFO_DEADLINE_MS,
         );
         const u = result.user;
         const name = u?.profile?.real_name || u?.real_name || u?.profile?.display_name || u?.name;
-        cached = {
+        const fresh: CachedUser = {
           at: Date.now(),
           info: {
             ...(name ? { name } : {}),
@@ -506,15 +526,20 @@ export class SlackAdapter implements ChatAdapter {
             ...(u ? { email: SLACK_EMAIL.safeParse(u.profile?.email).data ?? null } : {}),
           },
         };
-        this.#users.set(key, cached);
+        this.#users.set(key, fresh);
+        return fresh;
       } catch (error) {
         this.#log.warn(
           { code: platformErrorOf(error) ?? 'users_info_failed' },
           'users.info failed',
         );
+        return cached;
+      } finally {
+        this.#asking.delete(key);
       }
-    }
-    return cached ? { ...event, user: { ...event.user, ...cached.info } } : event;
+    })();
+    this.#asking.set(key, lookup);
+    return lookup;
   }
 }
 
