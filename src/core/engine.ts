@@ -122,8 +122,7 @@ export function createEngine<C extends string, A extends string>(
         deps.db,
         {
           key: eventKey(event),
-          // Someone is looking at a button or a modal (a trigger expires in 3 s): first.
-          lane: event.trigger !== undefined ? 0 : 1,
+          lane: laneOf(event),
           conversation: inboxKey(event.conversation),
           person: inboxKey(event.user.ref),
           payload: JSON.stringify({ ...event, raw: undefined, receivedAt: undefined }),
@@ -440,6 +439,14 @@ export function createEngine<C extends string, A extends string>(
       await Promise.all([...homes]);
     },
   };
+}
+
+/**
+ * 0 for events whose answer is due inside Slack's 3 s: a trigger to open a modal with, or a
+ * modal's submit whose errors ride in the ack. They go ahead of everything else.
+ */
+function laneOf(event: InboundEvent): 0 | 1 {
+  return event.trigger !== undefined || event.type === 'form_submit' ? 0 : 1;
 }
 
 /** The event stored in an inbox row, or undefined when the row cannot be read as one. */

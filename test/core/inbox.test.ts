@@ -123,13 +123,15 @@ describe('the inbox: one unit of work per event', () => {
       extraCommands: {
         mark: {
           scope: 'anywhere',
-          run(_ctx: Ctx, args: string) {
+          run(ctx: Ctx, args: string) {
             order.push(args);
+            ctx.reply({ kind: 'text', text: args });
           },
         },
       },
     });
-    app.adapters.slack = new RecordingAdapter('slack');
+    const adapter = new RecordingAdapter('slack');
+    app.adapters.slack = adapter;
     const event = (id: string, conversation: string, trigger?: string): InboundEvent => ({
       id,
       type: 'command',
@@ -142,10 +144,19 @@ describe('the inbox: one unit of work per event', () => {
     app.engine.accept(event('a1', 'A'));
     app.engine.accept(event('b1', 'B', 'trig-b1'));
     app.engine.accept(event('a2', 'A', 'trig-a2'));
+    // A modal's submit (its errors ride in the ack) goes ahead too.
+    app.engine.accept({
+      ...event('c1', 'C'),
+      type: 'form_submit',
+      data: 'stale',
+      values: {},
+    } as InboundEvent);
     await app.settle();
     // b1 has a trigger that expires: it goes ahead of a1; a2 has one too, but a1 came first in
     // its conversation.
     expect(order).toEqual(['b1', 'a1', 'a2']);
+    // What each event answered, in the order they ran (the stale submit's: the form is closed).
+    expect(adapter.texts().map((t) => (t.length > 3 ? 'c1' : t))).toEqual(['b1', 'c1', 'a1', 'a2']);
   });
 
   it('publishes the App Home when what it shows changed, and whenever the person opens it', async () => {
