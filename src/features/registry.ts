@@ -65,9 +65,8 @@ const help = {
   commands: { help: createHelpCommand(helpEntries, false), start },
 } satisfies Feature;
 
-/** Every feature's wiring, composed once at start: an id two features claim throws here. */
-const wiring = composeFeatures([
-  help,
+/** Every feature folder's manifest. */
+export const FEATURES = [
   optIn,
   matching,
   scheduling,
@@ -77,7 +76,10 @@ const wiring = composeFeatures([
   feedback,
   reports,
   admin,
-]);
+] as const satisfies readonly Feature[];
+
+/** Every feature's wiring, composed once at start: an id two features claim throws here. */
+const wiring = composeFeatures([help, ...FEATURES]);
 
 /** A full command table: every COMMAND_NAMES entry, and no name outside it (those are `never`). */
 export type CommandTable<T> = Record<CommandName, CommandSpec> &

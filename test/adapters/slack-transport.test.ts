@@ -13,7 +13,7 @@ import { FakeSlackApi } from '../fakes/slack-api';
 import { FakeSocketMode } from '../fakes/slack-socket';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { until } from '../helpers/net';
-import { type SlackHarness, signedHeaders, startSlack } from '../helpers/slack';
+import { type SlackHarness, signedHeaders, slashCommandBody, startSlack } from '../helpers/slack';
 
 let app: TestApp;
 let slack: SlackHarness | undefined;
@@ -35,16 +35,7 @@ async function started() {
 const countRows = (table: string) =>
   (app.database.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 
-const helpCommand = (trigger: string) =>
-  new URLSearchParams({
-    command: '/mentor',
-    text: 'help',
-    team_id: 'T1',
-    user_id: 'U1',
-    channel_id: 'DU1',
-    channel_name: 'directmessage',
-    trigger_id: trigger,
-  }).toString();
+const helpCommand = (trigger: string) => slashCommandBody('help', trigger);
 
 describe('Slack: request timestamps', () => {
   it('refuses a correctly signed request stamped more than 5 minutes ahead, like a stale one', async () => {

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { catchUp, JOBS } from '../../src/jobs';
-import { silentLogger } from '../../src/logger';
-import { createTestApp, type TestApp } from '../helpers/app';
+import { createTestApp, jobDepsOf, type TestApp } from '../helpers/app';
 import { type SlackHarness, startSlack } from '../helpers/slack';
 import { startTelegram, type TelegramHarness } from '../helpers/telegram';
 import { buildFixture } from '../reports/fixture';
@@ -18,14 +17,7 @@ afterEach(async () => {
   app?.dispose();
 });
 
-const jobDeps = () => ({
-  db: app.database.db,
-  config: app.config,
-  logger: silentLogger,
-  clock: app.clock,
-  outbox: app.outbox,
-  adapters: app.adapters,
-});
+const jobDeps = () => jobDepsOf(app);
 
 describe('the weekly summary reaches the HR channel with its chart', () => {
   it('Slack: header, sections and a context line, then the PNG uploaded to the channel', async () => {

@@ -14,7 +14,7 @@ import { RecordingAdapter } from '../fakes/recording-adapter';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { captureLogs } from '../helpers/log-capture';
 import { databaseBefore } from '../helpers/old-database';
-import { type SlackHarness, signedHeaders, startSlack } from '../helpers/slack';
+import { type SlackHarness, signedHeaders, slashCommandBody, startSlack } from '../helpers/slack';
 import { ANNA, startTelegram, type TelegramHarness } from '../helpers/telegram';
 
 let app: TestApp | undefined;
@@ -28,19 +28,6 @@ afterEach(async () => {
   app?.dispose();
   app = undefined;
 });
-
-/** A signed `/mentor <text>` with a fixed trigger, so posting it again is Slack's retry of it. */
-function slashCommand(text: string, trigger: string): string {
-  return new URLSearchParams({
-    command: '/mentor',
-    text,
-    team_id: 'T1',
-    user_id: 'U1',
-    channel_id: 'DU1',
-    channel_name: 'directmessage',
-    trigger_id: trigger,
-  }).toString();
-}
 
 describe('the inbox: one unit of work per event', () => {
   it('leaves nothing of a handler that failed midway, takes Slack’s retry as a duplicate, and runs it once on its own retry', async () => {
@@ -63,7 +50,7 @@ describe('the inbox: one unit of work per event', () => {
     slack = s;
     const ran = () =>
       app?.database.db.select().from(auditLog).where(eq(auditLog.action, 'flaky.ran')).all().length;
-    const body = slashCommand('flaky', 'trig-flaky');
+    const body = slashCommandBody('flaky', 'trig-flaky');
 
     expect((await s.post(body)).status).toBe(200);
     await s.settle();

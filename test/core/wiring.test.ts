@@ -4,40 +4,30 @@ import { encodeAction, noArgs } from '../../src/core/actions';
 import { TandemError } from '../../src/core/errors';
 import { action, type CommandSpec } from '../../src/core/registry';
 import { ACTION_DATA_MAX_BYTES } from '../../src/core/replies';
-import { admin } from '../../src/features/admin/manifest';
-import { content } from '../../src/features/content/manifest';
-import { experiments } from '../../src/features/experiments/manifest';
 import { composeFeatures, type Feature } from '../../src/features/feature';
-import { feedback } from '../../src/features/feedback/manifest';
 import { forms } from '../../src/features/forms';
-import { goals } from '../../src/features/goals/manifest';
-import { matching } from '../../src/features/matching/manifest';
-import { optIn } from '../../src/features/opt-in/manifest';
 import { profileForm } from '../../src/features/opt-in/profile-form';
-import { actions, COMMAND_NAMES, type CommandTable, commands } from '../../src/features/registry';
-import { reports } from '../../src/features/reports/manifest';
-import { scheduling } from '../../src/features/scheduling/manifest';
+import {
+  actions,
+  COMMAND_NAMES,
+  type CommandTable,
+  commands,
+  FEATURES,
+} from '../../src/features/registry';
+
+/** Every manifest, seen as the port every feature implements. */
+const MANIFESTS: readonly Feature[] = FEATURES;
+
 import { TIMER_HANDLERS } from '../../src/jobs/timers';
 import { timer } from '../../src/jobs/types';
 
-const FEATURES: Feature[] = [
-  optIn,
-  matching,
-  scheduling,
-  goals,
-  experiments,
-  content,
-  feedback,
-  reports,
-  admin,
-];
 const noop = action(noArgs, () => {});
 const command: CommandSpec = { scope: 'dm', run: () => {} };
 
 /** The code composing these manifests throws with, or undefined when it composes. */
 function failure(...extra: Feature[]): string | undefined {
   try {
-    composeFeatures([...FEATURES, ...extra]);
+    composeFeatures([...MANIFESTS, ...extra]);
     return undefined;
   } catch (error) {
     expect(error).toBeInstanceOf(TandemError);
@@ -49,7 +39,7 @@ describe('features carry their wiring; the registry composes it', () => {
   it('composes every feature with each id claimed once, namespaced, and within 64 bytes', () => {
     expect(failure()).toBeUndefined();
     expect(Object.keys(commands).sort()).toEqual([...COMMAND_NAMES].sort());
-    for (const feature of FEATURES) {
+    for (const feature of MANIFESTS) {
       for (const table of feature.actions ?? []) {
         for (const id of Object.keys(table)) {
           expect(id.startsWith(`${feature.name}.`)).toBe(true);
@@ -65,9 +55,9 @@ describe('features carry their wiring; the registry composes it', () => {
         expect(actions[former]).toBe(actions[id]);
       }
     }
-    expect(forms.ids().sort()).toEqual(FEATURES.flatMap((f) => Object.keys(f.forms ?? {})).sort());
+    expect(forms.ids().sort()).toEqual(MANIFESTS.flatMap((f) => Object.keys(f.forms ?? {})).sort());
     expect(Object.keys(TIMER_HANDLERS).sort()).toEqual(
-      FEATURES.flatMap((f) => Object.keys(f.timers ?? {})).sort(),
+      MANIFESTS.flatMap((f) => Object.keys(f.timers ?? {})).sort(),
     );
   });
 

@@ -3,9 +3,8 @@ import type { UserRef } from '../../src/core/refs';
 import { DEMO_COMPANY } from '../../src/demo/company';
 import { seedDemoHistory } from '../../src/demo/history';
 import { seedDemoCompany } from '../../src/demo/seed';
-import { JOBS, type JobDeps } from '../../src/jobs';
-import { silentLogger } from '../../src/logger';
-import { createTestApp, type TestApp } from '../helpers/app';
+import { JOBS } from '../../src/jobs';
+import { createTestApp, jobDepsOf, type TestApp } from '../helpers/app';
 import { participant } from '../helpers/participants';
 import { SIGNING_SECRET, type SlackHarness, startSlack } from '../helpers/slack';
 
@@ -63,15 +62,7 @@ describe('a platform start leaves the console demo’s people out', () => {
     expect(report).toMatch(/1 mentors, 1 mentees, 0 both; new: 2/);
     expect(withoutDemo(report)).toEqual([]);
 
-    const deps: JobDeps = {
-      db: app.database.db,
-      config: app.config,
-      logger: silentLogger,
-      clock: app.clock,
-      outbox: app.outbox,
-      adapters: app.adapters,
-    };
-    await JOBS.summary.run(deps, app.clock.now());
+    await JOBS.summary.run(jobDepsOf(app), app.clock.now());
     await slack.settle();
     const weekly = slack.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'CHR');
     expect(weekly.length).toBeGreaterThan(0);
@@ -136,14 +127,7 @@ describe('a platform start leaves the console demo’s people out', () => {
 
   it('nudges and reminds nobody of the demo', async () => {
     const { app } = await slackOverADemoDatabase();
-    const deps: JobDeps = {
-      db: app.database.db,
-      config: app.config,
-      logger: silentLogger,
-      clock: app.clock,
-      outbox: app.outbox,
-      adapters: app.adapters,
-    };
+    const deps = jobDepsOf(app);
     // A month on: every demo pair has gone quiet, every demo meeting's reminders fell due.
     app.clock.set('2027-01-08T10:00:00Z');
     await JOBS.nudges.run(deps, app.clock.now());

@@ -11,6 +11,7 @@ import type { OutboxWorker } from '../../src/core/outbox';
 import type { Platform } from '../../src/core/refs';
 import type { CommandSpec } from '../../src/core/registry';
 import { openDatabase, type TandemDatabase } from '../../src/db/client';
+import type { JobDeps } from '../../src/jobs';
 import { type Logger, silentLogger } from '../../src/logger';
 
 export interface TestApp {
@@ -83,4 +84,16 @@ export function createTestApp(
     dispose: () => rmSync(dir, { recursive: true, force: true }),
   };
   return app;
+}
+
+/** What the cron jobs are given, for a test app (as main.ts wires them). */
+export function jobDepsOf(app: TestApp): JobDeps {
+  return {
+    db: app.database.db,
+    config: app.config,
+    logger: silentLogger,
+    clock: app.clock,
+    outbox: app.outbox,
+    adapters: app.adapters,
+  };
 }

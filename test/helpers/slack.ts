@@ -29,6 +29,19 @@ export function signedHeaders(
   };
 }
 
+/** A `/mentor <text>` body from U1 in their DM; the same trigger makes it Slack's retry of it. */
+export function slashCommandBody(text: string, trigger: string): string {
+  return new URLSearchParams({
+    command: '/mentor',
+    text,
+    team_id: 'T1',
+    user_id: 'U1',
+    channel_id: 'DU1',
+    channel_name: 'directmessage',
+    trigger_id: trigger,
+  }).toString();
+}
+
 export interface SlackHarness {
   fake: FakeSlackApi;
   adapter: SlackAdapter;

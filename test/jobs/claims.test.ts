@@ -2,9 +2,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { claimTimer, scheduleTimer } from '../../src/db/queries/timers';
-import { type JobDeps, runJobSlot } from '../../src/jobs';
-import { silentLogger } from '../../src/logger';
-import { createTestApp, type TestApp } from '../helpers/app';
+import { runJobSlot } from '../../src/jobs';
+import { createTestApp, jobDepsOf, type TestApp } from '../helpers/app';
 
 const apps: TestApp[] = [];
 afterEach(() => {
@@ -12,15 +11,6 @@ afterEach(() => {
   for (const app of apps.splice(0)) app.close();
   // Both share one folder.
   first?.dispose();
-});
-
-const depsOf = (app: TestApp): JobDeps => ({
-  db: app.database.db,
-  config: app.config,
-  logger: silentLogger,
-  clock: app.clock,
-  outbox: app.outbox,
-  adapters: app.adapters,
 });
 
 /** Two processes on one database file, as two replicas would be. */
@@ -35,17 +25,17 @@ describe('claims that hold across processes', () => {
   it('runs a scheduled job once per slot, whichever process fires it first', async () => {
     const [a, b] = twoProcesses();
     const slot = new Date('2026-12-02T02:30:00.004Z');
-    expect(await runJobSlot('backup', depsOf(a), slot)).toBe('ran');
+    expect(await runJobSlot('backup', jobDepsOf(a), slot)).toBe('ran');
     // The other process fires the same minute a moment later.
     a.clock.advance(1_000);
-    expect(await runJobSlot('backup', depsOf(b), new Date('2026-12-02T02:30:00.951Z'))).toBe(
+    expect(await runJobSlot('backup', jobDepsOf(b), new Date('2026-12-02T02:30:00.951Z'))).toBe(
       'taken',
     );
     const backups = () => readdirSync(join(a.dir, 'backups')).filter((f) => f.endsWith('.db'));
     expect(backups()).toHaveLength(1);
     // The next night is a new slot.
     a.clock.advance(24 * 60 * 60 * 1000);
-    expect(await runJobSlot('backup', depsOf(b), new Date('2026-12-03T02:30:00Z'))).toBe('ran');
+    expect(await runJobSlot('backup', jobDepsOf(b), new Date('2026-12-03T02:30:00Z'))).toBe('ran');
     expect(backups()).toHaveLength(2);
   });
 

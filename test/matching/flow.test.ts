@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { seedDemoCompany } from '../../src/demo/seed';
 import { runDueTimers } from '../../src/jobs/timers';
 import { silentLogger } from '../../src/logger';
-import { createTestApp, type TestApp } from '../helpers/app';
+import { createTestApp, jobDepsOf, type TestApp } from '../helpers/app';
 import { type ConsoleChat, startConsoleChat } from '../helpers/console-chat';
 import { consoleRef } from '../helpers/pair';
 import { participant } from '../helpers/participants';
@@ -540,15 +540,7 @@ describe('scheduled rounds (MATCH_CRON)', () => {
     app.adapters.slack = slackFake;
     app.adapters.console = new RecordingAdapter('console');
     expect(JOBS.match.schedule(app.config)).toBe('0 10 * * 1');
-    const deps = {
-      db: app.database.db,
-      config: app.config,
-      logger: silentLogger,
-      clock: app.clock,
-      outbox: app.outbox,
-      adapters: app.adapters,
-    };
-    await JOBS.match.run(deps, app.clock.now());
+    await JOBS.match.run(jobDepsOf(app), app.clock.now());
     await app.settle();
     expect(slackFake.deliveries[0]?.target).toMatchObject({
       kind: 'conversation',
@@ -557,7 +549,10 @@ describe('scheduled rounds (MATCH_CRON)', () => {
     expect(slackFake.deliveries[0]?.reply?.title).toBe('Matching preview');
     expect(rows('select * from proposals')).toHaveLength(0);
 
-    const publishing = { ...deps, config: { ...app.config, MATCH_CRON_MODE: 'publish' as const } };
+    const publishing = {
+      ...jobDepsOf(app),
+      config: { ...app.config, MATCH_CRON_MODE: 'publish' as const },
+    };
     app.clock.advance(7 * 24 * 3600_000);
     await JOBS.match.run(publishing, app.clock.now());
     await app.settle();
