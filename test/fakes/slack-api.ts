@@ -7,6 +7,8 @@ export interface SlackCall {
   args: Record<string, unknown>;
   /** When the call arrived (ms since the epoch). */
   at: number;
+  /** The `ts` Slack gave a posted message. */
+  ts?: string;
 }
 
 export interface SlackFailure {
@@ -149,11 +151,13 @@ export class FakeSlackApi {
       this.calls.push({ method: `${method}:failed`, token, args, at: Date.now() });
       return { status: 200, body: { ok: false, error: refusal } };
     }
-    this.calls.push({ method, token, args, at: Date.now() });
+    const call: SlackCall = { method, token, args, at: Date.now() };
+    this.calls.push(call);
     if (this.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     const metadata = this.#metadata.get(method);
     this.#metadata.delete(method);
     const answer = this.#answer(method, args) as Record<string, unknown>;
+    if (method === 'chat.postMessage') call.ts = String(answer.ts);
     return {
       status: 200,
       body: metadata ? { ...answer, response_metadata: metadata } : answer,
