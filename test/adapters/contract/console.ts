@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { createConsoleAdapter } from '../../../src/adapters/console';
+import type { TestApp } from '../../helpers/app';
 import { ME } from '../../helpers/console-chat';
 import type { ContractDriver, ShownMessage } from './driver';
 import { RecordingSink } from './sink';
@@ -17,8 +18,8 @@ const ENTRY = /\[(\d+)\] (.+?)(?= {3}\[|$)|^ {2}(\d+)\. (?:\(.\)|\[.\]) (.+)$/gm
  * The console adapter on in-memory streams, as console-chat.ts starts it, with the recording
  * sink in place of the engine (no database): what the person reads is the printed text.
  */
-export async function startConsoleDriver(): Promise<ContractDriver> {
-  const sink = new RecordingSink();
+export async function startConsoleDriver(app?: TestApp): Promise<ContractDriver> {
+  const sink = new RecordingSink(app?.engine);
   const dir = mkdtempSync(join(tmpdir(), 'tandem-contract-'));
   const input = new PassThrough();
   const output = new PassThrough();
@@ -34,7 +35,9 @@ export async function startConsoleDriver(): Promise<ContractDriver> {
     locale: 'en',
     filesDir: join(dir, 'files'),
     databasePath: join(dir, 'tandem.db'),
+    ...(app ? { settle: () => app.settle() } : {}),
   });
+  if (app) app.adapters.console = adapter;
   await adapter.start(sink);
   const type = async (line: string) => {
     input.write(`${line}\n`);

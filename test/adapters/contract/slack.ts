@@ -1,8 +1,8 @@
-import { silentLogger } from '../../../src/logger';
 import type { SlackCall } from '../../fakes/slack-api';
+import type { TestApp } from '../../helpers/app';
 import { startSlack } from '../../helpers/slack';
 import type { ContractDriver, ShownMessage } from './driver';
-import { RecordingSink } from './sink';
+import { hostFor, RecordingSink } from './sink';
 
 /** Slack's documented Block Kit and Web API limits, as the suite checks what Slack received. */
 const LIMITS = {
@@ -26,14 +26,9 @@ const USER = 'U1';
 const DM = `D${USER}`;
 
 /** The real Bolt receiver behind Tandem's HTTP server, signed requests, the fake Web API. */
-export async function startSlackDriver(): Promise<ContractDriver> {
-  const sink = new RecordingSink();
-  const s = await startSlack({
-    engine: sink,
-    settle: async () => {},
-    logger: silentLogger,
-    adapters: {},
-  });
+export async function startSlackDriver(app?: TestApp): Promise<ContractDriver> {
+  const sink = new RecordingSink(app?.engine);
+  const s = await startSlack(hostFor(sink, app));
   const messages = (): SlackCall[] =>
     s.fake.calls.filter(
       (c) =>

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../../src/core/errors';
 import type { FormView } from '../../../src/core/forms/view';
 import type { Reply } from '../../../src/core/replies';
+import { createTestApp, type TestApp } from '../../helpers/app';
+import { participant } from '../../helpers/participants';
 import type { ContractDriver, PlatformFailure } from './driver';
 
 /** The readable text of everything shown since `from`, whitespace-insensitive. */
@@ -50,7 +52,10 @@ const FORM: FormView = {
  * own transport against its local fake. Every platform runs it; a member a platform lacks
  * (openForm, sendFile) or a thing it cannot do (refuse a delivery) is skipped, saying why.
  */
-export function describeAdapterContract(name: string, start: () => Promise<ContractDriver>) {
+export function describeAdapterContract(
+  name: string,
+  start: (app?: TestApp) => Promise<ContractDriver>,
+) {
   describe(`${name}: the adapter contract`, () => {
     let d: ContractDriver;
     beforeEach(async () => {
@@ -388,6 +393,52 @@ export function describeAdapterContract(name: string, start: () => Promise<Contr
         expect(new Set(handed.map((e) => e.id)).size).toBe(1);
         expect(d.sink.of('text')).toHaveLength(1);
       });
+    });
+  });
+
+  describe(`${name}: a form end to end, with the engine`, () => {
+    let app: TestApp;
+    let d: ContractDriver;
+    beforeEach(async () => {
+      app = createTestApp();
+      d = await start(app);
+      if (d.dm.kind === 'user')
+        participant(app, d.dm.user, 'Anna Petrova', { role: 'mentee', grade: 1 });
+    });
+    afterEach(async () => {
+      await d.stop();
+      app.close();
+      app.dispose();
+    });
+
+    const IDEA = {
+      title: 'Prompt library',
+      hypothesis: 'A shared prompt library saves the team time',
+      test: 'Five people use it for one week',
+      measure: 'Hours saved per week, target 2',
+    };
+
+    it('/idea is filled in — a wrong answer refused with its reason, then corrected — and saved', async () => {
+      await d.command('idea', '');
+      if (d.adapter.openForm && d.submitForm) {
+        const refused = await d.submitForm({ ...IDEA, measure: 'it gets better' });
+        expect(Object.keys(refused.errors ?? {})).toEqual(['measure']);
+        expect(await d.submitForm(IDEA)).toEqual({});
+      } else {
+        await d.say(IDEA.title);
+        await d.say(IDEA.hypothesis);
+        await d.say(IDEA.test);
+        const asked = d.shown().length;
+        await d.say('it gets better');
+        // Refused with a reason, the same question asked again.
+        expect(d.shown().length).toBeGreaterThan(asked);
+        expect(d.shown().at(-1)?.text).toContain('step 4 of 4');
+        expect(d.shown().at(-1)?.text).toContain('countable');
+        await d.say(IDEA.measure);
+      }
+      await app.settle();
+      expect(d.shown().at(-1)?.text).toContain('Idea saved.');
+      expect(d.overLimits()).toEqual([]);
     });
   });
 }

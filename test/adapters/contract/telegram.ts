@@ -1,9 +1,9 @@
 import type { InputFile } from 'grammy';
-import { silentLogger } from '../../../src/logger';
 import type { TelegramCall } from '../../fakes/telegram-api';
+import type { TestApp } from '../../helpers/app';
 import { ANNA, BOT, startTelegram } from '../../helpers/telegram';
 import type { ContractDriver, ShownMessage } from './driver';
-import { RecordingSink } from './sink';
+import { hostFor, RecordingSink } from './sink';
 
 /** The Bot API's documented limits, as the suite checks what Telegram received. */
 const LIMITS = { text: 4096, caption: 1024, callbackDataBytes: 64 };
@@ -24,14 +24,9 @@ interface Keyboard {
 }
 
 /** The real grammY bot fed updates as Telegram sends them, the capturing fake Bot API behind. */
-export async function startTelegramDriver(): Promise<ContractDriver> {
-  const sink = new RecordingSink();
-  const t = await startTelegram({
-    engine: sink,
-    settle: async () => {},
-    logger: silentLogger,
-    adapters: {},
-  });
+export async function startTelegramDriver(app?: TestApp): Promise<ContractDriver> {
+  const sink = new RecordingSink(app?.engine);
+  const t = await startTelegram(hostFor(sink, app));
   const messages = (): TelegramCall[] =>
     t.api.calls.filter(
       (c) =>
