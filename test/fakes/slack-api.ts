@@ -15,6 +15,8 @@ export interface SlackFailure {
   status?: number;
   retryAfter?: number;
   error?: string;
+  /** The connection drops without an answer, as when Slack is unreachable. */
+  drop?: boolean;
 }
 
 export interface FakeUser {
@@ -69,6 +71,7 @@ export class FakeSlackApi {
   async start(port = 0): Promise<this> {
     const server = createServer((req, res) => {
       void this.#handle(req).then(({ status, body, headers }) => {
+        if (status === 0) return res.socket?.destroy();
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
         res.end(JSON.stringify(body));
       });
@@ -136,6 +139,7 @@ export class FakeSlackApi {
     const failure = this.#failures.get(method)?.shift();
     if (failure) {
       this.calls.push({ method: `${method}:failed`, token, args, at: Date.now() });
+      if (failure.drop) return { status: 0, body: null };
       if (failure.status === 429) {
         return {
           status: 429,

@@ -20,7 +20,12 @@ export interface ReceivedFile {
 }
 
 /** How a platform refuses a delivery, in the outbox's terms. */
-export type PlatformFailure = 'rate_limited' | 'transient' | 'permanent' | 'recipient_gone';
+export type PlatformFailure =
+  | 'rate_limited'
+  | 'transient'
+  | 'unreachable'
+  | 'permanent'
+  | 'recipient_gone';
 
 /**
  * What the contract suite needs from one platform: its adapter started against a local fake,
@@ -56,8 +61,10 @@ export interface ContractDriver {
   }>;
   /** Closes the newest native form without submitting it. */
   closeForm?(): Promise<void>;
-  /** The platform refuses the next delivery this way; absent where nothing can refuse. */
+  /** The platform refuses the next message this way; absent where nothing can refuse. */
   failNextSend?(failure: PlatformFailure, retryAfterS: number): void;
+  /** The platform refuses the next file this way. */
+  failNextFile?(failure: Exclude<PlatformFailure, 'recipient_gone'>, retryAfterS: number): void;
   /** The platform refuses the next edit (the message is too old or gone). */
   refuseNextEdit?(): void;
   stop(): Promise<void>;

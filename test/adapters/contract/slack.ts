@@ -1,7 +1,7 @@
-import type { SlackCall } from '../../fakes/slack-api';
+import type { SlackCall, SlackFailure } from '../../fakes/slack-api';
 import type { TestApp } from '../../helpers/app';
 import { startSlack } from '../../helpers/slack';
-import type { ContractDriver, ShownMessage } from './driver';
+import type { ContractDriver, PlatformFailure, ShownMessage } from './driver';
 import { hostFor, RecordingSink } from './sink';
 
 /** Slack's documented Block Kit and Web API limits, as the suite checks what Slack received. */
@@ -20,6 +20,18 @@ interface Block {
   type: string;
   text?: { text?: string };
   elements?: { type?: string; text?: { text?: string } | string; value?: string; url?: string }[];
+}
+
+/** How Slack answers each kind of failure; `refusal` is the platform error of a bad request. */
+function slackFailure(
+  failure: Exclude<PlatformFailure, 'recipient_gone'>,
+  retryAfterS: number,
+  refusal: string,
+): SlackFailure {
+  if (failure === 'rate_limited') return { status: 429, retryAfter: retryAfterS };
+  if (failure === 'transient') return { status: 503 };
+  if (failure === 'unreachable') return { drop: true };
+  return { error: refusal };
 }
 
 const USER = 'U1';
@@ -187,13 +199,16 @@ export async function startSlackDriver(app?: TestApp): Promise<ContractDriver> {
       });
     },
     failNextSend(failure, retryAfterS) {
-      if (failure === 'rate_limited')
-        s.fake.fail('chat.postMessage', { status: 429, retryAfter: retryAfterS });
-      else if (failure === 'transient') s.fake.fail('chat.postMessage', { status: 503 });
-      else if (failure === 'permanent')
-        s.fake.fail('chat.postMessage', { error: 'invalid_blocks' });
       // A deactivated person: Slack won't open a DM with them.
-      else s.fake.fail('conversations.open', { error: 'user_disabled' });
+      if (failure === 'recipient_gone')
+        s.fake.fail('conversations.open', { error: 'user_disabled' });
+      else s.fake.fail('chat.postMessage', slackFailure(failure, retryAfterS, 'invalid_blocks'));
+    },
+    failNextFile(failure, retryAfterS) {
+      s.fake.fail(
+        'files.getUploadURLExternal',
+        slackFailure(failure, retryAfterS, 'invalid_arguments'),
+      );
     },
     refuseNextEdit() {
       s.fake.fail('chat.update', { error: 'message_not_found' });

@@ -14,6 +14,15 @@ function flat(text: string): string {
 /** 64 bytes of callback data in two-byte letters: the most the port lets an action carry. */
 const FULL_DATA = `x:${'я'.repeat(31)}`;
 
+/** How each failure reads in a test's name. */
+const FAILURE_NAMES: Record<PlatformFailure, string> = {
+  rate_limited: 'a rate limit (with its retry-after)',
+  transient: 'a server error',
+  unreachable: 'an unreachable platform',
+  permanent: 'a refused request',
+  recipient_gone: 'a person who can no longer be reached',
+};
+
 const FORM: FormView = {
   data: 'form:goal:abc123',
   title: 'New goal',
@@ -347,11 +356,12 @@ export function describeAdapterContract(
       const cases: [PlatformFailure, string][] = [
         ['rate_limited', 'delivery_rate_limited'],
         ['transient', 'delivery_transient'],
+        ['unreachable', 'delivery_transient'],
         ['permanent', 'delivery_permanent'],
         ['recipient_gone', 'delivery_recipient_gone'],
       ];
       for (const [failure, code] of cases) {
-        it(`a ${failure.replace('_', ' ')} failure surfaces as a DeliveryError ${code}`, async (ctx) => {
+        it(`${FAILURE_NAMES[failure]} surfaces as a DeliveryError ${code}`, async (ctx) => {
           if (!d.failNextSend)
             return ctx.skip(`${name} writes locally: no platform refuses a delivery`);
           d.failNextSend(failure, 7);
@@ -360,6 +370,33 @@ export function describeAdapterContract(
           expect(error).toMatchObject({ code });
           if (failure === 'rate_limited') expect((error as DeliveryError).retryAfterMs).toBe(7000);
           // The outbox's log names the call: a method and the platform's own code, never text.
+          expect((error as DeliveryError).details?.method).toBeDefined();
+        });
+      }
+    });
+
+    describe('errors on files', () => {
+      const cases: [Exclude<PlatformFailure, 'recipient_gone'>, string][] = [
+        ['rate_limited', 'delivery_rate_limited'],
+        ['transient', 'delivery_transient'],
+        ['unreachable', 'delivery_transient'],
+        ['permanent', 'delivery_permanent'],
+      ];
+      for (const [failure, code] of cases) {
+        it(`a file met by ${FAILURE_NAMES[failure]} surfaces as a DeliveryError ${code}`, async (ctx) => {
+          if (!d.adapter.sendFile || !d.failNextFile)
+            return ctx.skip(`${name} writes files locally: no platform refuses one`);
+          d.failNextFile(failure, 7);
+          const error = await d.adapter
+            .sendFile(d.dm, {
+              filename: 'tandem-export.csv',
+              mimeType: 'text/csv',
+              contentBase64: Buffer.from('a;b\n').toString('base64'),
+            })
+            .catch((e: unknown) => e);
+          expect(error).toBeInstanceOf(DeliveryError);
+          expect(error).toMatchObject({ code });
+          if (failure === 'rate_limited') expect((error as DeliveryError).retryAfterMs).toBe(7000);
           expect((error as DeliveryError).details?.method).toBeDefined();
         });
       }

@@ -2,7 +2,7 @@ import type { InputFile } from 'grammy';
 import type { TelegramCall } from '../../fakes/telegram-api';
 import type { TestApp } from '../../helpers/app';
 import { ANNA, BOT, startTelegram } from '../../helpers/telegram';
-import type { ContractDriver, ShownMessage } from './driver';
+import type { ContractDriver, PlatformFailure, ShownMessage } from './driver';
 import { hostFor, RecordingSink } from './sink';
 
 /** The Bot API's documented limits, as the suite checks what Telegram received. */
@@ -48,6 +48,21 @@ export async function startTelegramDriver(app?: TestApp): Promise<ContractDriver
         edit,
       };
     });
+  /** How the Bot API answers each kind of failure. */
+  const fail = (method: string, failure: PlatformFailure, retryAfterS: number) => {
+    if (failure === 'unreachable') return t.api.unreachable(method);
+    const failures = {
+      rate_limited: {
+        error_code: 429,
+        description: `Too Many Requests: retry after ${retryAfterS}`,
+        retry_after: retryAfterS,
+      },
+      transient: { error_code: 502, description: 'Bad Gateway' },
+      permanent: { error_code: 400, description: "Bad Request: can't parse entities" },
+      recipient_gone: { error_code: 403, description: 'Forbidden: bot was blocked by the user' },
+    } as const;
+    t.api.fail(method, { ...failures[failure] });
+  };
   let updateId = 900_000;
   const message = (text: string) => ({
     message_id: ++updateId,
@@ -120,17 +135,10 @@ export async function startTelegramDriver(app?: TestApp): Promise<ContractDriver
       await t.update(update);
     },
     failNextSend(failure, retryAfterS) {
-      const failures = {
-        rate_limited: {
-          error_code: 429,
-          description: `Too Many Requests: retry after ${retryAfterS}`,
-          retry_after: retryAfterS,
-        },
-        transient: { error_code: 502, description: 'Bad Gateway' },
-        permanent: { error_code: 400, description: "Bad Request: can't parse entities" },
-        recipient_gone: { error_code: 403, description: 'Forbidden: bot was blocked by the user' },
-      } as const;
-      t.api.fail('sendMessage', { ...failures[failure] });
+      fail('sendMessage', failure, retryAfterS);
+    },
+    failNextFile(failure, retryAfterS) {
+      fail('sendDocument', failure, retryAfterS);
     },
     refuseNextEdit() {
       t.api.fail('editMessageText', {
