@@ -7,12 +7,16 @@ export interface SlackCall {
   args: Record<string, unknown>;
   /** When the call arrived (ms since the epoch). */
   at: number;
+  /** The `ts` Slack gave a posted message. */
+  ts?: string;
 }
 
 export interface SlackFailure {
   status?: number;
   retryAfter?: number;
   error?: string;
+  /** The connection drops without an answer, as when Slack is unreachable. */
+  drop?: boolean;
 }
 
 export interface FakeUser {
@@ -67,6 +71,7 @@ export class FakeSlackApi {
   async start(port = 0): Promise<this> {
     const server = createServer((req, res) => {
       void this.#handle(req).then(({ status, body, headers }) => {
+        if (status === 0) return res.socket?.destroy();
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
         res.end(JSON.stringify(body));
       });
@@ -134,6 +139,7 @@ export class FakeSlackApi {
     const failure = this.#failures.get(method)?.shift();
     if (failure) {
       this.calls.push({ method: `${method}:failed`, token, args, at: Date.now() });
+      if (failure.drop) return { status: 0, body: null };
       if (failure.status === 429) {
         return {
           status: 429,
@@ -149,11 +155,13 @@ export class FakeSlackApi {
       this.calls.push({ method: `${method}:failed`, token, args, at: Date.now() });
       return { status: 200, body: { ok: false, error: refusal } };
     }
-    this.calls.push({ method, token, args, at: Date.now() });
+    const call: SlackCall = { method, token, args, at: Date.now() };
+    this.calls.push(call);
     if (this.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     const metadata = this.#metadata.get(method);
     this.#metadata.delete(method);
     const answer = this.#answer(method, args) as Record<string, unknown>;
+    if (method === 'chat.postMessage') call.ts = String(answer.ts);
     return {
       status: 200,
       body: metadata ? { ...answer, response_metadata: metadata } : answer,

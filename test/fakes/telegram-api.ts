@@ -1,4 +1,4 @@
-import type { Transformer } from 'grammy';
+import { HttpError, type Transformer } from 'grammy';
 
 export interface TelegramCall {
   method: string;
@@ -35,12 +35,18 @@ const SENDING = new Set(['sendMessage', 'sendPhoto', 'sendDocument']);
 export class FakeBotApi {
   readonly calls: TelegramCall[] = [];
   readonly #failures = new Map<string, TelegramFailure[]>();
+  readonly #unreachable = new Set<string>();
   /** Groups and channels by id, for getChat / getChatMember and for refusing sends. */
   readonly chats = new Map<number, FakeChat>();
   #messageId = 100;
 
   readonly transformer: Transformer = async (_prev, method, payload) => {
     const record = { method, payload: { ...(payload as Record<string, unknown>) } };
+    if (this.#unreachable.delete(method)) {
+      this.calls.push({ ...record, method: `${method}:unreachable` });
+      // What grammY throws when the request never got an answer.
+      throw new HttpError(`Network request for '${method}' failed!`, new Error('ECONNREFUSED'));
+    }
     const failure = this.#failures.get(method)?.shift() ?? this.#refusal(method, record.payload);
     if (failure) {
       this.calls.push({ ...record, method: `${method}:failed` });
@@ -59,6 +65,11 @@ export class FakeBotApi {
     const list = this.#failures.get(method) ?? [];
     for (let i = 0; i < times; i++) list.push(failure);
     this.#failures.set(method, list);
+  }
+
+  /** The next call of `method` gets no answer at all: the Bot API is unreachable. */
+  unreachable(method: string): void {
+    this.#unreachable.add(method);
   }
 
   callsTo(method: string): TelegramCall[] {

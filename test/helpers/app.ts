@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../src/app';
 import { type Config, loadConfig } from '../../src/config';
-import type { ChatAdapter } from '../../src/core/adapter';
+import type { ChatAdapter, EventSink } from '../../src/core/adapter';
 import { ManualClock } from '../../src/core/clock';
 import type { EngineDeps } from '../../src/core/context';
 import type { Engine } from '../../src/core/engine';
@@ -36,6 +36,12 @@ export interface TestApp {
   /** Removes the temp folder. */
   dispose(): void;
 }
+
+/**
+ * What a platform harness needs from its app: where events go, how to wait for them, the
+ * logger. A TestApp is one; the adapter contract suite passes a recording sink instead.
+ */
+export type PlatformHost = Pick<TestApp, 'settle' | 'logger' | 'adapters'> & { engine: EventSink };
 
 /** The real engine on a real SQLite file with the real migrations, in a temp folder. */
 export function createTestApp(

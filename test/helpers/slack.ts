@@ -4,7 +4,7 @@ import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack'
 import { startHttpServer } from '../../src/http/server';
 import type { Logger } from '../../src/logger';
 import { FakeSlackApi } from '../fakes/slack-api';
-import type { TestApp } from './app';
+import type { PlatformHost } from './app';
 
 export const SIGNING_SECRET = 'test-signing-secret-123';
 
@@ -87,7 +87,7 @@ let triggerSeq = 0;
  * 127.0.0.1, beside a `/healthz`.
  */
 export async function startSlack(
-  app: TestApp,
+  app: PlatformHost,
   options: { logger?: Logger } = {},
 ): Promise<SlackHarness> {
   const fake = await new FakeSlackApi().start();

@@ -1,6 +1,6 @@
 import { createTelegramAdapter, type TelegramAdapter } from '../../src/adapters/telegram';
 import { FakeBotApi } from '../fakes/telegram-api';
-import type { TestApp } from './app';
+import type { PlatformHost } from './app';
 
 export const BOT = {
   id: 4242,
@@ -55,7 +55,7 @@ export interface TelegramHarness {
 let updateId = 1;
 
 /** The real Telegram adapter fed through handleUpdate, with a capturing Bot API behind it. */
-export async function startTelegram(app: TestApp): Promise<TelegramHarness> {
+export async function startTelegram(app: PlatformHost): Promise<TelegramHarness> {
   const api = new FakeBotApi();
   const adapter = createTelegramAdapter({
     token: '123456:TEST-TOKEN-abcdefghijklmnop',

@@ -10,6 +10,12 @@ const TRANSIENT_PLATFORM_ERRORS = new Set([
   'team_added_to_org',
 ]);
 
+/**
+ * Platform errors that say the person can't be written to at all (deactivated, deleted): the
+ * outbox stops knocking until they write again, as with a Telegram user who blocked the bot.
+ */
+const RECIPIENT_GONE_PLATFORM_ERRORS = new Set(['user_disabled', 'user_not_found']);
+
 interface SlackLikeError {
   code?: string;
   retryAfter?: number;
@@ -43,6 +49,8 @@ export function toDeliveryError(
     case 'slack_webapi_platform_error': {
       const reason = e.data?.error ?? 'unknown';
       const options = { cause: error, details: details({ platformError: reason }) };
+      if (RECIPIENT_GONE_PLATFORM_ERRORS.has(reason))
+        return new DeliveryError('delivery_recipient_gone', `slack: ${reason}`, options);
       return TRANSIENT_PLATFORM_ERRORS.has(reason)
         ? new DeliveryError('delivery_transient', `slack: ${reason}`, options)
         : new DeliveryError('delivery_permanent', `slack: ${reason}`, options);

@@ -1,4 +1,5 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
+import { DeliveryError } from '../../core/errors';
 import type { Button, Reply } from '../../core/replies';
 import { TELEGRAM_ACTIONS_PER_ROW, TELEGRAM_CALLBACK_DATA_MAX, TELEGRAM_TEXT_MAX } from './limits';
 
@@ -46,7 +47,10 @@ export function splitForTelegram(text: string, max = TELEGRAM_TEXT_MAX): string[
 function keyboardButton(button: Button): InlineKeyboardButton {
   if (button.url !== undefined) return { text: button.label, url: button.url };
   if (Buffer.byteLength(button.data, 'utf8') > TELEGRAM_CALLBACK_DATA_MAX) {
-    throw new Error('callback data over 64 bytes');
+    // Telegram would refuse the whole message; so will every retry, so it is permanent.
+    throw new DeliveryError('delivery_permanent', 'callback data over 64 bytes', {
+      details: { platformError: 'callback_data_too_long' },
+    });
   }
   return { text: button.label, callback_data: button.data };
 }
