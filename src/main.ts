@@ -124,6 +124,8 @@ async function main(): Promise<void> {
     await step('jobs', () => jobs.stop());
     // The event running finishes; the rest waits in the inbox for the next start.
     await step('inbox', () => engine.inbox.stop());
+    // Modals being opened and home tabs being drawn finish before the database closes.
+    await step('events', () => engine.idle());
     // The message in flight finishes; the rest waits in the database for the next start.
     await step('outbox', () => outbox.stop());
     await Promise.all(Object.values(adapters).map((a) => step(a.platform, () => a.stop())));

@@ -55,7 +55,7 @@ export interface Engine extends EventSink {
   handle(event: InboundEvent): Promise<HandleResult>;
   /** The worker that runs accepted events. */
   readonly inbox: InboxWorker;
-  /** Resolves once the home surfaces being published now are out (tests, shutdown). */
+  /** Resolves once what events do after their commit (modals, the home tab) is done (tests, shutdown). */
   idle(): Promise<void>;
 }
 
@@ -99,8 +99,8 @@ export function createEngine<C extends string, A extends string>(
   const { deps, commands, actions, forms, home, arrive } = options;
   const logger = deps.logger.child({ component: 'engine' });
 
-  /** Home surfaces being published now. */
-  const homes = new Set<Promise<void>>();
+  /** What events do after their commit (platform calls, the home tab), still running. */
+  const background = new Set<Promise<void>>();
   /** Latency from accept to done, per inbox row, kept only while debug logs are on. */
   const acceptedAt = new Map<number, number>();
   const inbox = new InboxWorker({
@@ -111,6 +111,8 @@ export function createEngine<C extends string, A extends string>(
     gaveUp: (row) => {
       const event = storedEvent(row.payload);
       if (event) sayError(event, undefined, logger.child({ inboxId: row.id }));
+      // The error reply goes now, not at the next event or tick.
+      deps.outbox.kick();
     },
   });
 
@@ -194,21 +196,24 @@ export function createEngine<C extends string, A extends string>(
       clearImmediate(probe);
       deps.outbox.kick();
     }
-    for (const step of effects) {
-      try {
-        await step();
-      } catch (error) {
-        // Committed already: the person hears that this part did not work (a modal not opened).
-        log.error(failureFields(asTandemError(error, 'handler_failed')), 'event failed');
-        sayError(event, ctx, log);
+    // Platform calls and the home tab run beside the worker, not in its way: the next event
+    // (another person's modal, whose trigger expires in 3 s) must not wait on this one's.
+    const after = (async () => {
+      for (const step of effects) {
+        try {
+          await step();
+        } catch (error) {
+          // Committed already: the person hears that this part did not work (a modal not opened).
+          log.error(failureFields(asTandemError(error, 'handler_failed')), 'event failed');
+          sayError(event, ctx, log);
+        }
       }
-    }
-    // What the steps queued (a backup's answer, an error reply) goes now too.
-    if (effects.length > 0) deps.outbox.kick();
-    // Not awaited: the next event need not wait on the home tab.
-    const publishing = publishHome(ctx);
-    homes.add(publishing);
-    void publishing.finally(() => homes.delete(publishing));
+      // What the steps queued (a backup's answer, an error reply) goes now too.
+      if (effects.length > 0) deps.outbox.kick();
+      await publishHome(ctx);
+    })();
+    background.add(after);
+    void after.finally(() => background.delete(after));
     const started = acceptedAt.get(row.id);
     if (started !== undefined) {
       acceptedAt.delete(row.id);
@@ -436,7 +441,7 @@ export function createEngine<C extends string, A extends string>(
     },
     inbox,
     async idle() {
-      await Promise.all([...homes]);
+      while (background.size > 0) await Promise.all([...background]);
     },
   };
 }

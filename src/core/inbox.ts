@@ -87,6 +87,8 @@ export class InboxWorker {
   /** Runs everything due now, then resolves (tests, shutdown). */
   async drain(): Promise<void> {
     for (;;) {
+      // Stopped, it takes nothing more: what is left waits for the next start.
+      if (this.#stopped) return;
       if (this.#running) {
         await this.#running;
         continue;
@@ -122,6 +124,17 @@ export class InboxWorker {
 
   async #run(row: InboxRow): Promise<void> {
     const { db, clock, logger } = this.#deps;
+    if (row.attempts >= INBOX_MAX_ATTEMPTS) {
+      // Its attempts were counted but never finished: it took the process down each time.
+      // Run again, it would again — and every event behind it would wait for ever.
+      logger.error(
+        { code: 'handler_failed', inboxId: row.id, attempts: row.attempts, gaveUp: true },
+        'event failed',
+      );
+      this.#giveUp(row, clock.now());
+      this.#settle(row.id, {});
+      return;
+    }
     const attempts = row.attempts + 1;
     // Counted before it runs: an event that takes the process down is counted as well.
     retryInbox(db, row.id, attempts, row.nextAt, false);
@@ -145,21 +158,37 @@ export class InboxWorker {
         'event failed',
       );
       const now = clock.now();
-      try {
-        retryInbox(
-          db,
-          row.id,
-          attempts,
-          new Date(now.getTime() + backoffDelay(attempts, INBOX_BACKOFF)),
-          last,
-        );
-        if (last) this.#deps.gaveUp(row);
-      } catch (bookkeeping) {
-        logger.error({ code: asTandemError(bookkeeping).code }, 'inbox bookkeeping failed');
+      if (last) this.#giveUp({ ...row, attempts }, now);
+      else {
+        try {
+          retryInbox(
+            db,
+            row.id,
+            attempts,
+            new Date(now.getTime() + backoffDelay(attempts, INBOX_BACKOFF)),
+            false,
+          );
+        } catch (bookkeeping) {
+          logger.error({ code: asTandemError(bookkeeping).code }, 'inbox bookkeeping failed');
+        }
       }
     }
-    const waiters = this.#waiters.get(row.id);
-    this.#waiters.delete(row.id);
+    this.#settle(row.id, result);
+  }
+
+  /** The last attempt is over: kept as failed for an operator, and the person hears it. */
+  #giveUp(row: InboxRow, now: Date): void {
+    try {
+      retryInbox(this.#deps.db, row.id, row.attempts, now, true);
+      this.#deps.gaveUp(row);
+    } catch (error) {
+      this.#deps.logger.error({ code: asTandemError(error).code }, 'inbox bookkeeping failed');
+    }
+  }
+
+  #settle(id: number, result: HandleResult): void {
+    const waiters = this.#waiters.get(id);
+    this.#waiters.delete(id);
     for (const w of waiters ?? []) w.resolve(result);
   }
 

@@ -9,7 +9,12 @@ import type { OutboxWorker } from '../core/outbox';
 import type { Platform } from '../core/refs';
 import type { Db } from '../db/client';
 import { pruneInbox } from '../db/queries/inbox';
-import { claimJobSlot, pruneJobSlots } from '../db/queries/job-slots';
+import {
+  claimJobSlot,
+  finishJobSlot,
+  pruneJobSlots,
+  releaseJobSlot,
+} from '../db/queries/job-slots';
 import { jobRuns } from '../db/schema';
 import { reportWriteFailure } from '../db/write-health';
 import { backupDatabase } from '../features/admin/backup';
@@ -34,6 +39,11 @@ export interface JobDeps {
 
 /** How long processed event ids are kept for deduplication. */
 export const INBOUND_EVENT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+/**
+ * A job's run longer than this without finishing is taken for dead (the process stopped
+ * mid-run): the catch-up at the next start runs its slot again. Longer than any job takes.
+ */
+export const JOB_SLOT_LEASE_MS = 10 * 60 * 1000;
 /** How long claimed job slots are kept (the longest schedule is weekly). */
 export const JOB_SLOT_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -128,8 +138,19 @@ export async function runJobSlot(
   slot: Date,
 ): Promise<'ran' | 'taken'> {
   const now = deps.clock.now();
-  if (name !== 'tick' && !claimJobSlot(deps.db, name, slot, now)) return 'taken';
-  await runJob(name, deps, now);
+  if (name === 'tick') {
+    await runJob(name, deps, now);
+    return 'ran';
+  }
+  if (!claimJobSlot(deps.db, name, slot, now, JOB_SLOT_LEASE_MS)) return 'taken';
+  try {
+    await runJob(name, deps, now);
+  } catch (error) {
+    // Free again: the next start's catch-up runs what this run did not finish.
+    releaseJobSlot(deps.db, name, slot);
+    throw error;
+  }
+  finishJobSlot(deps.db, name, slot, deps.clock.now());
   return 'ran';
 }
 

@@ -3,11 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { backoffDelay } from '../../src/core/backoff';
 import type { Ctx } from '../../src/core/context';
 import type { InboundEvent } from '../../src/core/events';
-import { INBOX_BACKOFF } from '../../src/core/inbox';
+import { INBOX_BACKOFF, INBOX_MAX_ATTEMPTS } from '../../src/core/inbox';
 import { audit } from '../../src/db/queries/audit';
 import { auditLog, inbox } from '../../src/db/schema';
 import { RecordingAdapter } from '../fakes/recording-adapter';
@@ -187,6 +187,69 @@ describe('the inbox: one unit of work per event', () => {
     // A handler that waits on a timer inside its unit is a bug the log names.
     await s.command('slow');
     expect(logs.find({ code: 'unit_yielded' })).toHaveLength(1);
+  });
+
+  it('opens many people’s modals at once: one slow Web API call holds up nobody else', async () => {
+    app = createTestApp();
+    const s = await startSlack(app);
+    slack = s;
+    // Every Web API call takes a second (users.info too): a worker waiting on each in turn
+    // would open the last of seven modals long after its 3 s trigger expired.
+    s.fake.latencyMs = 1_000;
+    await Promise.all(
+      Array.from({ length: 7 }, (_, i) =>
+        s.post(slashCommandBody('join', `trig-many-${i}`).replace('U1', `UM${i}`)),
+      ),
+    );
+    const opened = await s.fake.waitFor('views.open', 7, 10_000);
+    const starts = opened.map((c) => c.at);
+    // All seven were asked for before the first answer came back.
+    expect(Math.max(...starts) - Math.min(...starts)).toBeLessThan(s.fake.latencyMs);
+    await s.settle();
+  });
+
+  it('gives up on an event that took the process down each time, tells the person, and goes on', async () => {
+    let runs = 0;
+    app = createTestApp({
+      extraCommands: {
+        crash: {
+          scope: 'anywhere',
+          run() {
+            runs += 1;
+          },
+        },
+      },
+    });
+    const adapter = new RecordingAdapter('slack');
+    app.adapters.slack = adapter;
+    const user = { ref: { platform: 'slack' as const, workspace: 'T1', id: 'U1' }, name: 'X' };
+    const conversation = {
+      platform: 'slack' as const,
+      workspace: 'T1',
+      id: 'DU1',
+      kind: 'dm' as const,
+    };
+    const first = createHash('sha256').update('slack:T1:c1').digest('base64url');
+    app.engine.accept({ id: 'c1', type: 'command', name: 'crash', args: '', user, conversation });
+    // Each of its attempts was counted, and each time the process died before it finished.
+    app.database.db
+      .update(inbox)
+      .set({ attempts: INBOX_MAX_ATTEMPTS })
+      .where(eq(inbox.key, first))
+      .run();
+    await app.engine.inbox.drain();
+    expect(runs).toBe(0);
+    // The error reply goes by itself, without waiting for another event or the minute tick.
+    await vi.waitFor(() => expect(adapter.texts()[0]).toContain('something went wrong'), {
+      timeout: 2_000,
+    });
+    // The conversation goes on.
+    app.engine.accept({ id: 'c2', type: 'command', name: 'help', args: '', user, conversation });
+    await app.settle();
+    expect(adapter.deliveries[1]?.reply?.title).toBe('Tandem — reverse mentoring');
+    expect(
+      app.database.db.select({ status: inbox.status }).from(inbox).orderBy(inbox.id).all(),
+    ).toEqual([{ status: 'failed' }, { status: 'done' }]);
   });
 
   it('keeps the dedupe of events handled before the upgrade that brought the inbox', async () => {

@@ -1,8 +1,12 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cronSchedule, slotsBetween } from '../../src/core/cron-schedule';
+import { claimJobSlot } from '../../src/db/queries/job-slots';
 import { claimTimer, scheduleTimer } from '../../src/db/queries/timers';
-import { runJobSlot } from '../../src/jobs';
+import { jobRuns } from '../../src/db/schema';
+import { catchUp, JOB_SLOT_LEASE_MS, runJobSlot } from '../../src/jobs';
 import { createTestApp, jobDepsOf, type TestApp } from '../helpers/app';
 
 const apps: TestApp[] = [];
@@ -37,6 +41,33 @@ describe('claims that hold across processes', () => {
     a.clock.advance(24 * 60 * 60 * 1000);
     expect(await runJobSlot('backup', jobDepsOf(b), new Date('2026-12-03T02:30:00Z'))).toBe('ran');
     expect(backups()).toHaveLength(2);
+  });
+
+  it('catches up at the next start a weekly job whose run died midway, or failed', async () => {
+    const [a] = twoProcesses();
+    const deps = jobDepsOf(a);
+    await catchUp(deps); // the first start notes the time
+    const lastRun = () =>
+      a.database.db.select().from(jobRuns).where(eq(jobRuns.name, 'digest')).get()?.lastRunAt;
+    const before = lastRun();
+    a.clock.advance(7 * 24 * 60 * 60 * 1000);
+    const [slot] = slotsBetween(
+      cronSchedule(a.config.DIGEST_CRON, a.config.ORG_TIMEZONE),
+      before ?? a.clock.now(),
+      a.clock.now(),
+      1,
+    );
+    if (!slot) throw new Error('no digest slot in a week');
+    // Cron fired the digest: its slot was claimed, then the process died before it finished.
+    expect(claimJobSlot(a.database.db, 'digest', slot, slot, JOB_SLOT_LEASE_MS)).toBe(true);
+    await catchUp(deps); // the restart, a while later
+    expect(lastRun()).toEqual(a.clock.now());
+
+    // A run that throws frees its slot for the next start too.
+    const failing = { ...deps, config: { ...deps.config, BACKUP_DIR: '/dev/null/cannot' } };
+    const night = new Date('2026-12-09T02:30:00Z');
+    await expect(runJobSlot('backup', failing, night)).rejects.toThrow();
+    expect(await runJobSlot('backup', deps, night)).toBe('ran');
   });
 
   it('claims a due timer only while it is still pending', () => {

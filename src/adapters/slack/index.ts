@@ -175,6 +175,10 @@ export class SlackAdapter implements ChatAdapter {
       receiver = new HTTPReceiver({
         signingSecret: this.#config.signingSecret ?? '',
         logger: common.logger,
+        // Events (a message, the App Home opened) are answered once their listener has stored
+        // them, not before: Bolt would otherwise ack them first, and a crash or a full disk in
+        // between would lose an event Slack was told we have.
+        processBeforeResponse: true,
       });
       app = new App({ ...common, receiver });
     }

@@ -1,4 +1,4 @@
-import { lt } from 'drizzle-orm';
+import { and, eq, isNull, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { jobSlots } from '../schema';
 
@@ -7,15 +7,47 @@ export function slotOf(at: Date): Date {
   return new Date(Math.floor(at.getTime() / 60_000) * 60_000);
 }
 
-/** Claims a job's slot; false when someone already has (another process, an earlier start). */
-export function claimJobSlot(db: DbOrTx, name: string, at: Date, now: Date): boolean {
+/**
+ * Claims a job's slot: true when this process may run it. Someone else's claim stands while
+ * it is finished or still within `leaseMs` (running, or another process about to); an
+ * unfinished claim older than that was a run that died, and is taken over.
+ */
+export function claimJobSlot(
+  db: DbOrTx,
+  name: string,
+  at: Date,
+  now: Date,
+  leaseMs: number,
+): boolean {
   return (
     db
       .insert(jobSlots)
       .values({ name, slot: slotOf(at), claimedAt: now })
-      .onConflictDoNothing()
+      .onConflictDoUpdate({
+        target: [jobSlots.name, jobSlots.slot],
+        set: { claimedAt: now },
+        setWhere: and(
+          isNull(jobSlots.finishedAt),
+          lt(jobSlots.claimedAt, new Date(now.getTime() - leaseMs)),
+        ),
+      })
       .run().changes > 0
   );
+}
+
+/** The run of this slot is over: its claim stands for good. */
+export function finishJobSlot(db: DbOrTx, name: string, at: Date, now: Date): void {
+  db.update(jobSlots)
+    .set({ finishedAt: now })
+    .where(and(eq(jobSlots.name, name), eq(jobSlots.slot, slotOf(at))))
+    .run();
+}
+
+/** The run failed: the slot is free again, for the catch-up at the next start. */
+export function releaseJobSlot(db: DbOrTx, name: string, at: Date): void {
+  db.delete(jobSlots)
+    .where(and(eq(jobSlots.name, name), eq(jobSlots.slot, slotOf(at))))
+    .run();
 }
 
 /** Claims older than a month say nothing a cron schedule still needs. */

@@ -12,6 +12,8 @@ export const jobSlots = sqliteTable(
     /** The slot's minute (UTC, ms). */
     slot: integer({ mode: 'timestamp_ms' }).notNull(),
     claimedAt: integer('claimed_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Set when the run finished; a claim without it past its lease was a run that died. */
+    finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
   },
   (t) => [primaryKey({ columns: [t.name, t.slot] })],
 );
