@@ -23,4 +23,8 @@ const app = new App({
 app.command('/mentor', async ({ ack }) => {
   await ack('ok');
 });
+// Button presses too (`npm run bench:ack` sends some): acked, nothing else.
+app.action(/.*/, async ({ ack }) => {
+  await ack();
+});
 await app.start(port);
