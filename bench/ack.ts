@@ -24,7 +24,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -243,6 +243,19 @@ function ask<T extends { type: string }>(proc: ChildProcess, message: { type: T[
   return answer;
 }
 
+/**
+ * CPU time (user + system, ms) a child has used so far, from /proc: on a shared machine the
+ * CPU an event costs says more about capacity than wall-clock rates do.
+ */
+function cpuMs(proc: ChildProcess): number {
+  const stat = readFileSync(`/proc/${proc.pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces): utime and stime are 14th and 15th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+/** Linux's USER_HZ. */
+const CLOCK_TICKS = 100;
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const dir = mkdtempSync(join(tmpdir(), 'tandem-bench-ack-'));
@@ -308,6 +321,8 @@ async function quiet(ms = 120_000): Promise<TandemLoop> {
 
 interface TandemRun {
   ack: AckResult;
+  /** Tandem's CPU per event (ms): acks, units of work, replies, all of it. */
+  cpuPerEvent: number;
   loop: TandemLoop;
   /** From the first request's scheduled time until the last reply reached the Web API. */
   processedMs: number;
@@ -331,8 +346,10 @@ async function runTandem(rate: number, seconds: number): Promise<TandemRun> {
   const before = await tandemSays<TandemAudit>('audit');
   const tallyBefore = await tally();
   tandem.send({ type: 'reset' } satisfies TandemRequest);
+  const cpuBefore = cpuMs(tandem);
   const ack = await openLoop(tandemPort, requests, rate);
   const loop = await quiet();
+  const cpuPerEvent = (cpuMs(tandem) - cpuBefore) / requests.length;
   const after = await tandemSays<TandemAudit>('audit');
   const tallyAfter = await tally();
   const inboxDelta = minus(after.inbox, before.inbox) as TandemAudit['inbox'];
@@ -367,6 +384,7 @@ async function runTandem(rate: number, seconds: number): Promise<TandemRun> {
     extra === 0;
   return {
     ack,
+    cpuPerEvent,
     loop,
     processedMs: tallyAfter.lastMessageAt - ack.firstAt,
     events: n,
@@ -384,6 +402,7 @@ async function runTandem(rate: number, seconds: number): Promise<TandemRun> {
 
 const load = [loadavg()[0] ?? 0];
 let boltRun: AckResult;
+let boltCpuPerRequest = 0;
 let main: TandemRun;
 let over: TandemRun | undefined;
 try {
@@ -391,7 +410,9 @@ try {
   await openLoop(boltPort, traffic(WARMUP.rate, WARMUP.seconds), WARMUP.rate);
   await runTandem(WARMUP.rate, WARMUP.seconds);
   await sleep(500);
+  const boltCpu = cpuMs(bolt);
   boltRun = await openLoop(boltPort, traffic(RATE, SECONDS), RATE);
+  boltCpuPerRequest = (cpuMs(bolt) - boltCpu) / boltRun.sent;
   load.push(loadavg()[0] ?? 0);
   await sleep(500);
   main = await runTandem(RATE, SECONDS);
@@ -428,11 +449,11 @@ console.log(row(`Tandem (inbox, engine, SQLite) @ ${RATE}/s`, main.ack));
 if (over) console.log(row(`Tandem @ ${OVER_RATE}/s (above capacity)`, over.ack));
 
 const describe = (name: string, r: TandemRun) =>
-  `| ${name} | ${r.events} | ${f(r.loop.p99)} | ${f(r.loop.max)} | ${(r.processedMs / 1000).toFixed(2)} s | ${Math.round(r.events / (r.processedMs / 1000))} | ${r.inboxDelta.done}/${r.inboxDelta.attempts} | ${r.messages} | ${r.exactlyOnce ? 'yes' : `NO (failed ${r.inboxDelta.failed}, mismatched ${r.mismatched}, short ${r.short}, extra ${r.extra}, errors ${r.ack.errors})`} |`;
+  `| ${name} | ${r.events} | ${f(r.loop.p99)} | ${f(r.loop.max)} | ${(r.processedMs / 1000).toFixed(2)} s | ${Math.round(r.events / (r.processedMs / 1000))} | ${r.cpuPerEvent.toFixed(2)} | ${r.inboxDelta.done}/${r.inboxDelta.attempts} | ${r.messages} | ${r.exactlyOnce ? 'yes' : `NO (failed ${r.inboxDelta.failed}, mismatched ${r.mismatched}, short ${r.short}, extra ${r.extra}, errors ${r.ack.errors})`} |`;
 console.log(
-  '\n| Tandem run | events | loop delay p99 ms | loop max ms | all processed after | events/s | inbox done/attempts | replies at Slack | exactly once |',
+  '\n| Tandem run | events | loop delay p99 ms | loop max ms | all processed after | events/s | CPU ms/event | inbox done/attempts | replies at Slack | exactly once |',
 );
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
 console.log(describe(`${RATE}/s`, main));
 if (over) console.log(describe(`${OVER_RATE}/s (capacity)`, over));
 if (over) {
@@ -440,6 +461,9 @@ if (over) {
     `\nSustainable processing rate (Slack path, events run and replied to): ≈ ${Math.round(over.events / (over.processedMs / 1000))} events/s — ${over.events} events offered at ${OVER_RATE}/s, all processed ${(over.processedMs / 1000).toFixed(2)} s after the first request.`,
   );
 }
+console.log(
+  `\nCPU per request: bare Bolt ${boltCpuPerRequest.toFixed(2)} ms (ack only); Tandem ${main.cpuPerEvent.toFixed(2)} ms (ack, unit of work, reply) — at most ≈ ${Math.round(1000 / main.cpuPerEvent)} events/s on one core of its own.`,
+);
 const lag = Math.max(boltRun.sendLagMaxMs, main.ack.sendLagMaxMs);
 for (const [name, r] of [
   ['bare Bolt', boltRun],
