@@ -39,6 +39,8 @@ export interface TandemAudit {
   outbox: Record<string, number>;
   /** Sent outbox rows per DM (by Slack user id), to compare with the messages Slack got. */
   sentPerUser: Record<string, number>;
+  /** When each reply reached the Web API (epoch ms), by its outbox dedupe key. */
+  sentAt: Record<string, number>;
 }
 
 const env = process.env;
@@ -125,6 +127,13 @@ process.on('message', (message: TandemRequest) => {
         },
         outbox: Object.fromEntries(outboxRows.map((r) => [r.status, r.n])),
         sentPerUser: Object.fromEntries(perUser.map((r) => [r.user ?? '?', r.n])),
+        sentAt: Object.fromEntries(
+          (
+            sqlite
+              .prepare("select dedupe_key as k, sent_at as at from outbox where status = 'sent'")
+              .all() as { k: string; at: number }[]
+          ).map((r) => [r.k, r.at]),
+        ),
       } satisfies TandemAudit);
       return;
     }
