@@ -6,7 +6,7 @@
  * and the outbox hold. Environment: DATABASE_PATH, SLACK_API_URL, SLACK_SIGNING_SECRET,
  * BENCH_ACK_CHANNEL_INTERVAL_MS (per-channel gap between messages; Slack's own by default).
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import { createSlackAdapter } from '../src/adapters/slack';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
@@ -28,6 +28,12 @@ export interface TandemLoop {
   p50: number;
   p99: number;
   max: number;
+  /**
+   * Inside this process, from the route handler's call to the response written (ms): what the
+   * client sees beyond this waited before Node read the request (the socket, the loop).
+   */
+  handlerP99: number;
+  handlerMax: number;
   /** Inbox rows still waiting to run, outbox rows still to send. */
   pending: number;
   unsent: number;
@@ -81,7 +87,18 @@ const slack = createSlackAdapter({
 adapters.slack = slack;
 const route = slack.httpRoute();
 if (!route) throw new Error('HTTP mode expected');
-const server = await startHttpServer(0, [route], '127.0.0.1');
+const handled = createHistogram();
+const timed = {
+  ...route,
+  handler: (req: Parameters<typeof route.handler>[0], res: Parameters<typeof route.handler>[1]) => {
+    const started = process.hrtime.bigint();
+    res.once('finish', () =>
+      handled.record(Math.max(1, Number(process.hrtime.bigint() - started))),
+    );
+    route.handler(req, res);
+  },
+};
+const server = await startHttpServer(0, [timed], '127.0.0.1');
 await slack.start(engine);
 outbox.kick();
 engine.inbox.kick();
@@ -96,6 +113,7 @@ process.on('message', (message: TandemRequest) => {
   switch (message.type) {
     case 'reset':
       loop.reset();
+      handled.reset();
       return;
     case 'loop':
       process.send?.({
@@ -103,6 +121,8 @@ process.on('message', (message: TandemRequest) => {
         p50: ms(loop.percentile(50)),
         p99: ms(loop.percentile(99)),
         max: ms(loop.max),
+        handlerP99: handled.count ? ms(handled.percentile(99)) : 0,
+        handlerMax: handled.count ? ms(handled.max) : 0,
         pending: engine.inbox.pending(),
         unsent: scalar("select count(*) from outbox where status in ('pending', 'sending')"),
       } satisfies TandemLoop);

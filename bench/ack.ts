@@ -491,6 +491,14 @@ if (over) {
 console.log(
   `\nCPU per request: bare Bolt ${boltCpuPerRequest.toFixed(2)} ms (ack only); Tandem ${main.cpuPerEvent.toFixed(2)} ms (ack, unit of work, reply) — at most ≈ ${Math.round(1000 / main.cpuPerEvent)} events/s on one core of its own.`,
 );
+for (const [name, r] of [
+  [`${RATE}/s`, main] as const,
+  ...(over ? [[`${OVER_RATE}/s`, over] as const] : []),
+]) {
+  console.log(
+    `Tandem at ${name}: inside the process, request handler to ack written p99 ${f(r.loop.handlerP99)} ms, max ${f(r.loop.handlerMax)} ms (the rest of an ack's time it waited to be read).`,
+  );
+}
 const lag = Math.max(boltRun.sendLagMaxMs, main.ack.sendLagMaxMs);
 for (const [name, r] of [
   ['bare Bolt', boltRun],
