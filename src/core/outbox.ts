@@ -113,21 +113,46 @@ export function takeReceipt(db: DbOrTx, outboxId: number): boolean {
 /** Queues a message. Returns false when a message with this dedupe key already exists. */
 export function enqueue(db: DbOrTx, message: OutgoingMessage, now: Date): boolean {
   return (
-    db
-      .insert(outbox)
-      .values({
-        dedupeKey: message.dedupeKey,
-        platform: targetPlatform(message.target),
-        targetKey: targetKey(message.target),
-        target: message.target,
-        payload: message.payload,
-        userId: message.userId ?? null,
-        nextAttemptAt: message.notBefore ?? now,
-        createdAt: now,
-      })
-      .onConflictDoNothing()
-      .run().changes > 0
+    enqueueQuery(db).run({
+      dedupeKey: message.dedupeKey,
+      platform: targetPlatform(message.target),
+      targetKey: targetKey(message.target),
+      target: message.target,
+      payload: message.payload,
+      userId: message.userId ?? null,
+      nextAttemptAt: message.notBefore ?? now,
+      createdAt: now,
+    }).changes > 0
   );
+}
+
+/** enqueue's insert, prepared once per connection: every reply runs it inside its unit of work. */
+function enqueueQuery(db: DbOrTx) {
+  let prepared = ENQUEUE.get(db);
+  if (!prepared) {
+    prepared = prepareEnqueue(db);
+    ENQUEUE.set(db, prepared);
+  }
+  return prepared;
+}
+
+const ENQUEUE = new WeakMap<DbOrTx, ReturnType<typeof prepareEnqueue>>();
+
+function prepareEnqueue(db: DbOrTx) {
+  return db
+    .insert(outbox)
+    .values({
+      dedupeKey: sql.placeholder('dedupeKey'),
+      platform: sql.placeholder('platform'),
+      targetKey: sql.placeholder('targetKey'),
+      target: sql.placeholder('target'),
+      payload: sql.placeholder('payload'),
+      userId: sql.placeholder('userId'),
+      nextAttemptAt: sql.placeholder('nextAttemptAt'),
+      createdAt: sql.placeholder('createdAt'),
+    })
+    .onConflictDoNothing()
+    .prepare();
 }
 
 export function targetPlatform(target: Target): Platform {

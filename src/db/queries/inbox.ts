@@ -11,15 +11,74 @@ export interface NewInboxRow {
   payload: string;
 }
 
+/**
+ * The queries every event runs (its insert at the ack, the worker's pick, claim and finish),
+ * prepared once per connection: building and compiling them on each call was most of their
+ * cost, and the insert sits inside the ack.
+ */
+function statements(db: DbOrTx) {
+  let prepared = PREPARED.get(db);
+  if (!prepared) {
+    prepared = prepare(db);
+    PREPARED.set(db, prepared);
+  }
+  return prepared;
+}
+
+const PREPARED = new WeakMap<DbOrTx, ReturnType<typeof prepare>>();
+
+function prepare(db: DbOrTx) {
+  return {
+    insert: db
+      .insert(inbox)
+      .values({
+        key: sql.placeholder('key'),
+        lane: sql.placeholder('lane'),
+        conversation: sql.placeholder('conversation'),
+        person: sql.placeholder('person'),
+        payload: sql.placeholder('payload'),
+        status: 'pending',
+        nextAt: sql.placeholder('now'),
+        receivedAt: sql.placeholder('now'),
+      })
+      .onConflictDoNothing()
+      .returning({ id: inbox.id })
+      .prepare(),
+    // Due, interactive lane first, oldest first, and never past an older event of its
+    // conversation still waiting (that one goes first, even while it backs off).
+    next: db
+      .select()
+      .from(inbox)
+      .where(
+        and(
+          eq(inbox.status, 'pending'),
+          lte(inbox.nextAt, sql.placeholder('now')),
+          sql`not exists (select 1 from ${inbox} as earlier where earlier.conversation = ${inbox.conversation} and earlier.status = 'pending' and earlier.id < ${inbox.id})`,
+        ),
+      )
+      .orderBy(asc(inbox.lane), asc(inbox.id))
+      .limit(1)
+      .prepare(),
+    finish: db
+      .update(inbox)
+      .set({ status: 'done', payload: null, doneAt: sql`${sql.placeholder('now')}` })
+      .where(eq(inbox.id, sql.placeholder('id')))
+      .prepare(),
+    retry: db
+      .update(inbox)
+      .set({
+        attempts: sql`${sql.placeholder('attempts')}`,
+        nextAt: sql`${sql.placeholder('nextAt')}`,
+      })
+      .where(eq(inbox.id, sql.placeholder('id')))
+      .prepare(),
+  };
+}
+
 /** Stores an inbound event; returns its id, or undefined when it is already there (a retry). */
 export function insertInbox(db: DbOrTx, row: NewInboxRow, now: Date): number | undefined {
-  const inserted = db
-    .insert(inbox)
-    .values({ ...row, status: 'pending', nextAt: now, receivedAt: now })
-    .onConflictDoNothing()
-    .returning({ id: inbox.id })
-    .get();
-  return inserted?.id;
+  // Insert values go through their column's mapping (a Date here); conditions take the raw number.
+  return statements(db).insert.get({ ...row, now })?.id;
 }
 
 /**
@@ -28,19 +87,7 @@ export function insertInbox(db: DbOrTx, row: NewInboxRow, now: Date): number | u
  * off), so a conversation's events run in the order they came.
  */
 export function nextInbox(db: DbOrTx, now: Date): InboxRow | undefined {
-  return db
-    .select()
-    .from(inbox)
-    .where(
-      and(
-        eq(inbox.status, 'pending'),
-        lte(inbox.nextAt, now),
-        sql`not exists (select 1 from ${inbox} as earlier where earlier.conversation = ${inbox.conversation} and earlier.status = 'pending' and earlier.id < ${inbox.id})`,
-      ),
-    )
-    .orderBy(asc(inbox.lane), asc(inbox.id))
-    .limit(1)
-    .get();
+  return statements(db).next.get({ now: now.getTime() });
 }
 
 /** When the earliest retry still backing off is due, if any. */
@@ -55,10 +102,7 @@ export function nextInboxDue(db: DbOrTx, now: Date): Date | undefined {
 
 /** Marks an event done and forgets its content (names, text): the key stays for dedupe. */
 export function finishInbox(db: DbOrTx, id: number, now: Date): void {
-  db.update(inbox)
-    .set({ status: 'done', payload: null, doneAt: now })
-    .where(eq(inbox.id, id))
-    .run();
+  statements(db).finish.run({ id, now: now.getTime() });
 }
 
 /** A failed attempt: runs again at `nextAt`, or, with `failed`, is kept for an operator. */
@@ -69,8 +113,12 @@ export function retryInbox(
   nextAt: Date,
   failed: boolean,
 ): void {
+  if (!failed) {
+    statements(db).retry.run({ id, attempts, nextAt: nextAt.getTime() });
+    return;
+  }
   db.update(inbox)
-    .set({ attempts, nextAt, ...(failed ? { status: 'failed' as const, doneAt: nextAt } : {}) })
+    .set({ attempts, nextAt, status: 'failed', doneAt: nextAt })
     .where(eq(inbox.id, id))
     .run();
 }

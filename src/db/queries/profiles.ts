@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import {
   type Format,
@@ -17,19 +17,47 @@ export interface ProfileWithTopics {
 }
 
 export function getProfile(db: DbOrTx, userId: number): ProfileWithTopics | undefined {
-  const profile = db.select().from(profiles).where(eq(profiles.userId, userId)).get();
+  const queries = profileQueries(db);
+  const profile = queries.profile.get({ userId });
   if (!profile) return undefined;
-  const rows = db
-    .select({ topicId: profileTopics.topicId, direction: profileTopics.direction })
-    .from(profileTopics)
-    .innerJoin(topics, eq(topics.id, profileTopics.topicId))
-    .where(eq(profileTopics.userId, userId))
-    .orderBy(asc(topics.sortOrder))
-    .all();
+  const rows = queries.topics.all({ userId });
   return {
     profile,
     teach: rows.filter((r) => r.direction === 'teach').map((r) => r.topicId),
     learn: rows.filter((r) => r.direction === 'learn').map((r) => r.topicId),
+  };
+}
+
+/**
+ * getProfile's queries, prepared once per connection: an event reads the profile several
+ * times (the command, its buttons, the App Home), and building and compiling the query on
+ * each call cost more than running it.
+ */
+function profileQueries(db: DbOrTx) {
+  let prepared = PREPARED.get(db);
+  if (!prepared) {
+    prepared = prepareProfileQueries(db);
+    PREPARED.set(db, prepared);
+  }
+  return prepared;
+}
+
+const PREPARED = new WeakMap<DbOrTx, ReturnType<typeof prepareProfileQueries>>();
+
+function prepareProfileQueries(db: DbOrTx) {
+  return {
+    profile: db
+      .select()
+      .from(profiles)
+      .where(eq(profiles.userId, sql.placeholder('userId')))
+      .prepare(),
+    topics: db
+      .select({ topicId: profileTopics.topicId, direction: profileTopics.direction })
+      .from(profileTopics)
+      .innerJoin(topics, eq(topics.id, profileTopics.topicId))
+      .where(eq(profileTopics.userId, sql.placeholder('userId')))
+      .orderBy(asc(topics.sortOrder))
+      .prepare(),
   };
 }
 

@@ -13,24 +13,66 @@ export const USER_NAME_MAX = 120;
  * from the platform wins over a stored one: the platform knows when someone travels.
  */
 export function upsertUser(db: DbOrTx, info: UserInfo, now: Date): UserRow {
-  const { name, ...fresh } = platformFacts(info);
+  const { name, platformLocale, timeZone, email } = platformFacts(info);
+  const row = upsertQuery(db).get({
+    platform: info.ref.platform,
+    workspace: info.ref.workspace,
+    platformUserId: info.ref.id,
+    name,
+    platformLocale,
+    timeZone,
+    email,
+    emailGiven: info.email === undefined ? 0 : 1,
+    now,
+  });
+  if (!row) throw new Error('upsert returned no row');
+  return row;
+}
+
+/**
+ * upsertUser's statement, prepared once per connection (every event runs it; building and
+ * compiling it each time cost more than running it). One shape for every call, so what
+ * `refreshed` decides per call is decided in SQL: an empty name keeps the stored one, and the
+ * e-mail is written only when the platform said something about it (`emailGiven`).
+ */
+function upsertQuery(db: DbOrTx) {
+  let prepared = UPSERT.get(db);
+  if (!prepared) {
+    prepared = prepareUpsert(db);
+    UPSERT.set(db, prepared);
+  }
+  return prepared;
+}
+
+const UPSERT = new WeakMap<DbOrTx, ReturnType<typeof prepareUpsert>>();
+
+function prepareUpsert(db: DbOrTx) {
   return db
     .insert(users)
     .values({
-      platform: info.ref.platform,
-      workspace: info.ref.workspace,
-      platformUserId: info.ref.id,
-      name,
-      ...fresh,
-      createdAt: now,
-      lastSeenAt: now,
+      platform: sql.placeholder('platform'),
+      workspace: sql.placeholder('workspace'),
+      platformUserId: sql.placeholder('platformUserId'),
+      name: sql.placeholder('name'),
+      platformLocale: sql.placeholder('platformLocale'),
+      timeZone: sql.placeholder('timeZone'),
+      email: sql.placeholder('email'),
+      createdAt: sql.placeholder('now'),
+      lastSeenAt: sql.placeholder('now'),
     })
     .onConflictDoUpdate({
       target: [users.platform, users.workspace, users.platformUserId],
-      set: refreshed(name, now, sql`excluded.platform_locale`, sql`excluded.time_zone`, info.email),
+      set: {
+        name: sql`case when excluded.name = '' then ${users.name} else excluded.name end`,
+        platformLocale: sql`coalesce(excluded.platform_locale, ${users.platformLocale})`,
+        timeZone: sql`coalesce(excluded.time_zone, ${users.timeZone})`,
+        email: sql`case when ${sql.placeholder('emailGiven')} = 1 then excluded.email else ${users.email} end`,
+        lastSeenAt: sql`excluded.last_seen_at`,
+        unreachableAt: null,
+      },
     })
     .returning()
-    .get();
+    .prepare();
 }
 
 /**
