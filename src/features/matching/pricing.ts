@@ -55,10 +55,13 @@ import type { SolverResult } from './solver';
  * mentor of the class): the same for a whole class of mentors (same topics, zone and grade;
  * see mentor-index.ts). A pair can only improve if w > π(h) + y(j) ≥ p(i) + y(j), where p(i)
  * is the smallest dual among mentor i's hubs; so in each class only the mentors with
- * p(i) < min(cutoff, class bound) − y(j) need a look (members sorted by p), and a class, a
+ * p(i) < min(cutoff, class bound) − y(j) need a look (members sorted by p, then by what
+ * their own interests and formats can add, which bounds each run of them), and a class, a
  * zone or a group whose bound falls below the smallest p is passed over whole. Only the
  * mentors looked at are scored exactly. Weights and duals are integers (sums of integer
- * scores), so the comparisons are exact in doubles.
+ * scores), so the comparisons are exact in doubles; the tie-break added to a gain is below
+ * 1/2, so it orders equal gains only and never makes a pair that cannot improve look as if
+ * it could (a pair is kept only when its integer gain is above 0).
  */
 export interface PricingInput {
   compiled: Compiled;
@@ -90,8 +93,17 @@ export interface PricingInput {
 export const PRICED_PER_MENTEE = 10;
 
 /**
+ * Equal gains are ordered by a fraction below this, from a hash of both ids, added to the
+ * (integer) gain: each mentee then takes its own share of a large set of mentors who gain
+ * the same, instead of every mentee the same first few — who would fill at once, leaving
+ * the next pass to find the rest (time-zone clusters: 7 solves → 6, ties 3 → 2).
+ */
+const TIE_SLACK = 0.5;
+
+/**
  * Pairs [mentor, mentee, weight] that could raise the total (for each mentee, the
- * `PRICED_PER_MENTEE` that gain the most); empty when the round is optimal.
+ * `PRICED_PER_MENTEE` that gain the most, equal gains by a hash of both ids); empty when
+ * the round is optimal.
  */
 export interface Priced {
   /** Pairs [mentor, mentee, weight] that could raise the total. */
@@ -114,9 +126,15 @@ export function priceLeftOut(input: PricingInput): Priced {
   const { zoneOffset, zoneStart, classGrade, classTop, classStart } = index;
   const byPrice = Int32Array.from(index.members);
   const lowest = new Float64Array(classGrade.length);
+  // Among equal p, the largest `extra` first (what interests and formats can add): a run of
+  // equal p and extra shares one bound, and a run that cannot beat the finds is passed over.
+  const extraOf = new Int32Array(P);
+  index.members.forEach((i, at) => {
+    extraOf[i] = index.extra[at] ?? 0;
+  });
   const byP = (a: number, b: number) => {
     const d = (p[a] ?? 0) - (p[b] ?? 0);
-    return d === 0 ? a - b : d < 0 ? -1 : 1;
+    return d === 0 ? (extraOf[b] ?? 0) - (extraOf[a] ?? 0) || a - b : d < 0 ? -1 : 1;
   };
   for (let k = 0; k < classGrade.length; k++) {
     const range = byPrice.subarray(classStart[k] ?? 0, classStart[k + 1] ?? 0);
@@ -135,11 +153,15 @@ export function priceLeftOut(input: PricingInput): Priced {
     for (let z = index.groupZones[g] ?? 0; z < (index.groupZones[g + 1] ?? 0); z++)
       lowestInGroup[g] = Math.min(lowestInGroup[g] ?? 0, lowestInZone[z] ?? 0);
   const { zoneJunior, groupJunior } = index;
-  // Where each run of equal p ends, per sorted list (runs never cross a class or a list).
+  // Where each run of equal p and extra ends, per sorted list (runs never cross a class or a
+  // list).
   const runEnds = (list: Int32Array, from: number, to: number, ends: Int32Array) => {
-    for (let at = to - 1; at >= from; at--)
+    for (let at = to - 1; at >= from; at--) {
+      const a = list[at] ?? 0;
+      const b = list[at + 1] ?? 0;
       ends[at] =
-        at + 1 < to && p[list[at + 1] ?? 0] === p[list[at] ?? 0] ? (ends[at + 1] ?? to) : at + 1;
+        at + 1 < to && p[b] === p[a] && extraOf[b] === extraOf[a] ? (ends[at + 1] ?? to) : at + 1;
+    }
   };
   const byPriceEnds = new Int32Array(byPrice.length);
   for (let k = 0; k < classGrade.length; k++)
@@ -178,6 +200,10 @@ export function priceLeftOut(input: PricingInput): Priced {
   const setSizes: number[] = [];
   const found: [number, number, number][] = [];
   const more: number[] = [];
+  // What bounds a pair's score with the mentee looked at, in the zone looked at: shared
+  // topics less the time-zone penalty, and what the mentee's interests and formats can add.
+  let near = 0;
+  let extraJ = 0;
   // This mentee's best finds so far, by gain w − π(h) − y (the most negative reduced cost).
   const gains: number[] = [];
   const finds: [number, number, number][] = [];
@@ -191,6 +217,8 @@ export function priceLeftOut(input: PricingInput): Priced {
     for (let k = start[j] ?? 0; k < (start[j + 1] ?? 0); k++) stamp[inGraph[k] ?? 0] = j;
     /** What a find must gain to enter the list of finds: 0 until it is full. */
     let least = 0;
+    /** A pair whose gain is at most this, before its tie-break, cannot enter the finds. */
+    let bar = 0;
     const visit = (i: number) => {
       if (stamp[i] === j) return;
       stamp[i] = j;
@@ -204,6 +232,7 @@ export function priceLeftOut(input: PricingInput): Priced {
         if (g > gain && input.hubFits(h, j)) gain = g;
       }
       if (gain <= 0) return;
+      gain += tieBreak(i);
       if (finds.length === PRICED_PER_MENTEE && gain <= (gains[gains.length - 1] ?? 0)) return;
       let k = finds.length < PRICED_PER_MENTEE ? finds.length : finds.length - 1;
       while (k > 0 && (gains[k - 1] ?? 0) < gain) {
@@ -213,7 +242,10 @@ export function priceLeftOut(input: PricingInput): Priced {
       }
       gains[k] = gain;
       finds[k] = [i, j, w];
-      if (finds.length === PRICED_PER_MENTEE) least = gains[gains.length - 1] ?? 0;
+      if (finds.length === PRICED_PER_MENTEE) {
+        least = gains[gains.length - 1] ?? 0;
+        bar = least - TIE_SLACK;
+      }
     };
     /**
      * Looks at the mentors of `list[from … to)` (sorted by p) whose pair may gain more than
@@ -226,14 +258,25 @@ export function priceLeftOut(input: PricingInput): Priced {
       // place. A run is worth a look while its p is below what a find must beat.
       for (let run = from; run < to; ) {
         const price = p[list[run] ?? 0] ?? 0;
-        if (price >= reach - least) return;
+        if (price >= reach - bar) return;
         const end = ends[run] ?? to;
+        // The run's own extra may bound its pairs below the list's bound: then only this run
+        // is passed over (a later one has a higher p but may have a larger extra).
+        const top =
+          Math.min(reach, near + Math.min(extraOf[list[run] ?? 0] ?? 0, extraJ) - y) - price;
+        if (top <= bar) {
+          run = end;
+          continue;
+        }
         const size = end - run;
         const offset = size === 1 ? 0 : rotate % size;
         for (let r = 0; r < size; r++) {
           const at = r + offset;
-          visit(list[run + (at < size ? at : at - size)] ?? 0);
-          if (price >= reach - least) return;
+          const i = list[run + (at < size ? at : at - size)] ?? 0;
+          // A tie it would lose anyway is not worth scoring.
+          if (top + tieBreak(i) <= least) continue;
+          visit(i);
+          if (price >= reach - bar) return;
         }
         run = end;
       }
@@ -242,7 +285,7 @@ export function priceLeftOut(input: PricingInput): Priced {
     finds.length = 0;
     const grade = compiled.mentees.grade[j] ?? 0;
     const offsetJ = compiled.mentees.utcOffset[j] ?? 0;
-    const extraJ = extraUpperBound(compiled, compiled.mentees, j);
+    extraJ = extraUpperBound(compiled, compiled.mentees, j);
     const formatsJ = Math.max(0, popcount(compiled.mentees.formats[j] ?? 0) - 1) * WEIGHTS.format;
     // The mentee's interest sets, most interests first: the mentors who share the most are
     // looked at first, so the list of finds fills with the best and cuts the rest short.
@@ -257,27 +300,30 @@ export function priceLeftOut(input: PricingInput): Priced {
       });
       sortBySizeDown(setKeys, setSizes);
     }
-    // Equal gains keep the first found: each mentee starts at its own place (see `spread`).
+    // Each mentee starts a run of equal p at its own place (see `spread`), and breaks equal
+    // gains by its own hash of the mentor's id (see `TIE_SLACK`).
     const rotate = spread(compiled.mentees.userId[j] ?? 0);
+    const tieBreak = (i: number) =>
+      TIE_SLACK * (spread((compiled.mentors.userId[i] ?? 0) ^ rotate) / 4294967296);
     groupsSharingTopics(index, compiled, j, scratch, groups, shared);
     for (let g = 0; g < groups.length; g++) {
       const topics = (shared[g] ?? 0) * WEIGHTS.topic;
       // Groups come most shared topics first: the bounds only fall from here.
-      const reach = Math.min(cut, topics + extraJ) - y;
+      const reach = Math.min(cut, topics + extraJ) - y - bar;
       if (reach <= lowestOfAll) break;
       if (reach <= (lowestInGroup[groups[g] ?? 0] ?? 0)) continue;
       if ((groupJunior[groups[g] ?? 0] ?? 0) >= grade) continue;
       for (const z of zonesNearestFirst(index, groups[g] ?? 0, offsetJ)) {
-        const near = topics - timeZonePenalty(zoneOffset[z] ?? 0, offsetJ);
+        near = topics - timeZonePenalty(zoneOffset[z] ?? 0, offsetJ);
         // Zones come nearest first: the bound only falls from here.
-        const zoneReach = Math.min(cut, near + extraJ) - y;
+        const zoneReach = Math.min(cut, near + extraJ) - y - bar;
         if (zoneReach <= lowestOfAll) break;
         if (zoneReach <= (lowestInZone[z] ?? 0) || (zoneJunior[z] ?? 0) >= grade) continue;
         for (let k = zoneStart[z] ?? 0; k < (zoneStart[z + 1] ?? 0); k++) {
           if ((classGrade[k] ?? 0) >= grade) continue;
           // The class's best member bounds what interests and formats add for all of it.
           const top = near + Math.min(classTop[k] ?? 0, extraJ);
-          if (Math.min(cut, top) - y <= (lowest[k] ?? 0)) continue;
+          if (Math.min(cut, top) - y - bar <= (lowest[k] ?? 0)) continue;
           const first = classStart[k] ?? 0;
           const last = classStart[k + 1] ?? first;
           if (!bySets) {
@@ -291,7 +337,7 @@ export function priceLeftOut(input: PricingInput): Priced {
             const size = setSizes[n] ?? 0;
             const bound = near + interestBound(size) + formatsJ;
             // Sets come largest first: once their bound cannot beat the finds, no smaller can.
-            if (Math.min(cut, bound) - y - least <= (lowest[k] ?? 0)) break;
+            if (Math.min(cut, bound) - y - bar <= (lowest[k] ?? 0)) break;
             const list = lists?.get(setKeys[n] ?? 0);
             if (list !== undefined)
               scan(listed, listedEnds, listStart[list] ?? 0, listStart[list + 1] ?? 0, bound);
