@@ -1,5 +1,5 @@
 import type { Db } from '../db/client';
-import { nextInbox, nextInboxDue, pendingInbox, retryInbox } from '../db/queries/inbox';
+import { claimInbox, nextInbox, nextInboxDue, pendingInbox, retryInbox } from '../db/queries/inbox';
 import type { InboxRow } from '../db/schema';
 import type { Logger } from '../logger';
 import type { HandleResult } from './adapter';
@@ -9,6 +9,11 @@ import { asTandemError, failureFields } from './errors';
 
 /** Attempts an event gets before the person hears "that did not work" and it is kept for an operator. */
 export const INBOX_MAX_ATTEMPTS = 3;
+/**
+ * How long a claimed event is held by the process running it. A unit takes milliseconds; if
+ * the process dies mid-unit, the event runs again once this has passed.
+ */
+export const INBOX_LEASE_MS = 30_000;
 /** 1 s, then 2 s: a blip (a busy database) passes, and the person is not kept waiting long. */
 export const INBOX_BACKOFF: Backoff = { minMs: 1_000, maxMs: 30_000 };
 
@@ -135,9 +140,11 @@ export class InboxWorker {
       this.#settle(row.id, {});
       return;
     }
-    const attempts = row.attempts + 1;
-    // Counted before it runs: an event that takes the process down is counted as well.
-    retryInbox(db, row.id, attempts, row.nextAt, false);
+    // Counted before it runs, and held for a lease: an event that takes the process down is
+    // counted as well, and no other process runs it meanwhile.
+    const now = clock.now();
+    const attempts = claimInbox(db, row.id, now, new Date(now.getTime() + INBOX_LEASE_MS));
+    if (attempts === undefined) return;
     let result: HandleResult = {};
     try {
       result = await this.#deps.runUnit({ ...row, attempts });
@@ -157,15 +164,15 @@ export class InboxWorker {
         },
         'event failed',
       );
-      const now = clock.now();
-      if (last) this.#giveUp({ ...row, attempts }, now);
+      const failedAt = clock.now();
+      if (last) this.#giveUp({ ...row, attempts }, failedAt);
       else {
         try {
           retryInbox(
             db,
             row.id,
             attempts,
-            new Date(now.getTime() + backoffDelay(attempts, INBOX_BACKOFF)),
+            new Date(failedAt.getTime() + backoffDelay(attempts, INBOX_BACKOFF)),
             false,
           );
         } catch (bookkeeping) {

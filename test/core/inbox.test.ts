@@ -252,6 +252,46 @@ describe('the inbox: one unit of work per event', () => {
     ).toEqual([{ status: 'failed' }, { status: 'done' }]);
   });
 
+  it('runs an event once when two processes share the database and both see it', async () => {
+    let runs = 0;
+    const extraCommands = {
+      once: {
+        scope: 'anywhere' as const,
+        run() {
+          runs += 1;
+        },
+      },
+    };
+    /** A platform whose users.info is slow: the worker waits on it after taking the event. */
+    class SlowToDescribe extends RecordingAdapter {
+      async describeUser<E extends InboundEvent>(event: E): Promise<E> {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return event;
+      }
+    }
+    app = createTestApp({ extraCommands });
+    const other = createTestApp({ dir: app.dir, clock: app.clock, extraCommands });
+    try {
+      app.adapters.slack = new SlowToDescribe('slack');
+      other.adapters.slack = new SlowToDescribe('slack');
+      app.engine.accept({
+        id: 'o1',
+        type: 'command',
+        name: 'once',
+        args: '',
+        user: { ref: { platform: 'slack', workspace: 'T1', id: 'U1' } },
+        conversation: { platform: 'slack', workspace: 'T1', id: 'DU1', kind: 'dm' },
+      });
+      // The first takes it and waits on the platform; the second looks meanwhile.
+      const first = app.engine.inbox.drain();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      await Promise.all([first, other.engine.inbox.drain()]);
+      expect(runs).toBe(1);
+    } finally {
+      other.close();
+    }
+  });
+
   it('keeps the dedupe of events handled before the upgrade that brought the inbox', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tandem-inbox-'));
     const old = databaseBefore(dir, join(dir, 'tandem.db'), '0008');

@@ -64,6 +64,23 @@ function prepare(db: DbOrTx) {
       .set({ status: 'done', payload: null, doneAt: sql`${sql.placeholder('now')}` })
       .where(eq(inbox.id, sql.placeholder('id')))
       .prepare(),
+    // Claimed only while still pending and due: another process (or this one, again) that
+    // read the same row finds it taken. `next_at` moves past the lease while it runs.
+    claim: db
+      .update(inbox)
+      .set({
+        attempts: sql`${inbox.attempts} + 1`,
+        nextAt: sql`${sql.placeholder('until')}`,
+      })
+      .where(
+        and(
+          eq(inbox.id, sql.placeholder('id')),
+          eq(inbox.status, 'pending'),
+          lte(inbox.nextAt, sql.placeholder('now')),
+        ),
+      )
+      .returning({ attempts: inbox.attempts })
+      .prepare(),
     retry: db
       .update(inbox)
       .set({
@@ -98,6 +115,15 @@ export function nextInboxDue(db: DbOrTx, now: Date): Date | undefined {
     .where(and(eq(inbox.status, 'pending'), gt(inbox.nextAt, now)))
     .get();
   return row?.at == null ? undefined : new Date(row.at);
+}
+
+/**
+ * Claims an event to run it: counts the attempt and holds it until `until` (a lease: if the
+ * process dies meanwhile, it runs again after that). Returns its attempts now, or undefined
+ * when it is no longer pending and due — someone else has it.
+ */
+export function claimInbox(db: DbOrTx, id: number, now: Date, until: Date): number | undefined {
+  return statements(db).claim.get({ id, now: now.getTime(), until: until.getTime() })?.attempts;
 }
 
 /** Marks an event done and forgets its content (names, text): the key stays for dedupe. */
