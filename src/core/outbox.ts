@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import type { Db, DbOrTx } from '../db/client';
+import { perConnection } from '../db/prepared';
 import { type OutboxRow, outbox, users } from '../db/schema';
 import { reportWriteFailure } from '../db/write-health';
 import type { Logger } from '../logger';
@@ -127,16 +128,7 @@ export function enqueue(db: DbOrTx, message: OutgoingMessage, now: Date): boolea
 }
 
 /** enqueue's insert, prepared once per connection: every reply runs it inside its unit of work. */
-function enqueueQuery(db: DbOrTx) {
-  let prepared = ENQUEUE.get(db);
-  if (!prepared) {
-    prepared = prepareEnqueue(db);
-    ENQUEUE.set(db, prepared);
-  }
-  return prepared;
-}
-
-const ENQUEUE = new WeakMap<DbOrTx, ReturnType<typeof prepareEnqueue>>();
+const enqueueQuery = perConnection(prepareEnqueue);
 
 function prepareEnqueue(db: DbOrTx) {
   return db

@@ -29,6 +29,19 @@ afterEach(async () => {
   app = undefined;
 });
 
+/** A slash command from Slack user U<who> in their DM, as the adapter hands it over. */
+function slackCommand(id: string, name: string, who = '1', more: Partial<InboundEvent> = {}) {
+  return {
+    id,
+    type: 'command',
+    name,
+    args: '',
+    user: { ref: { platform: 'slack', workspace: 'T1', id: `U${who}` }, name: 'X' },
+    conversation: { platform: 'slack', workspace: 'T1', id: `DU${who}`, kind: 'dm' },
+    ...more,
+  } as InboundEvent;
+}
+
 describe('the inbox: one unit of work per event', () => {
   it('leaves nothing of a handler that failed midway, takes Slack’s retry as a duplicate, and runs it once on its own retry', async () => {
     let runs = 0;
@@ -119,15 +132,11 @@ describe('the inbox: one unit of work per event', () => {
     });
     const adapter = new RecordingAdapter('slack');
     app.adapters.slack = adapter;
-    const event = (id: string, conversation: string, trigger?: string): InboundEvent => ({
-      id,
-      type: 'command',
-      name: 'mark',
-      args: id,
-      user: { ref: { platform: 'slack', workspace: 'T1', id: `U${conversation}` }, name: 'X' },
-      conversation: { platform: 'slack', workspace: 'T1', id: `D${conversation}`, kind: 'dm' },
-      ...(trigger ? { trigger } : {}),
-    });
+    const event = (id: string, conversation: string, trigger?: string) =>
+      slackCommand(id, 'mark', conversation, {
+        args: id,
+        ...(trigger ? { trigger } : {}),
+      } as Partial<InboundEvent>);
     app.engine.accept(event('a1', 'A'));
     app.engine.accept(event('b1', 'B', 'trig-b1'));
     app.engine.accept(event('a2', 'A', 'trig-a2'));
@@ -222,15 +231,8 @@ describe('the inbox: one unit of work per event', () => {
     });
     const adapter = new RecordingAdapter('slack');
     app.adapters.slack = adapter;
-    const user = { ref: { platform: 'slack' as const, workspace: 'T1', id: 'U1' }, name: 'X' };
-    const conversation = {
-      platform: 'slack' as const,
-      workspace: 'T1',
-      id: 'DU1',
-      kind: 'dm' as const,
-    };
     const first = createHash('sha256').update('slack:T1:c1').digest('base64url');
-    app.engine.accept({ id: 'c1', type: 'command', name: 'crash', args: '', user, conversation });
+    app.engine.accept(slackCommand('c1', 'crash'));
     // Each of its attempts was counted, and each time the process died before it finished.
     app.database.db
       .update(inbox)
@@ -244,7 +246,7 @@ describe('the inbox: one unit of work per event', () => {
       timeout: 2_000,
     });
     // The conversation goes on.
-    app.engine.accept({ id: 'c2', type: 'command', name: 'help', args: '', user, conversation });
+    app.engine.accept(slackCommand('c2', 'help'));
     await app.settle();
     expect(adapter.deliveries[1]?.reply?.title).toBe('Tandem — reverse mentoring');
     expect(
@@ -274,14 +276,7 @@ describe('the inbox: one unit of work per event', () => {
     try {
       app.adapters.slack = new SlowToDescribe('slack');
       other.adapters.slack = new SlowToDescribe('slack');
-      app.engine.accept({
-        id: 'o1',
-        type: 'command',
-        name: 'once',
-        args: '',
-        user: { ref: { platform: 'slack', workspace: 'T1', id: 'U1' } },
-        conversation: { platform: 'slack', workspace: 'T1', id: 'DU1', kind: 'dm' },
-      });
+      app.engine.accept(slackCommand('o1', 'once'));
       // The first takes it and waits on the platform; the second looks meanwhile.
       const first = app.engine.inbox.drain();
       await new Promise((resolve) => setTimeout(resolve, 10));
@@ -302,14 +297,7 @@ describe('the inbox: one unit of work per event', () => {
     app = createTestApp({ dir });
     const adapter = new RecordingAdapter('slack');
     app.adapters.slack = adapter;
-    const retried = app.engine.accept({
-      id: 'cmd:trig-old',
-      type: 'command',
-      name: 'help',
-      args: '',
-      user: { ref: { platform: 'slack', workspace: 'T1', id: 'U1' } },
-      conversation: { platform: 'slack', workspace: 'T1', id: 'DU1', kind: 'dm' },
-    });
+    const retried = app.engine.accept(slackCommand('cmd:trig-old', 'help'));
     expect(retried.fresh).toBe(false);
     await app.settle();
     expect(adapter.deliveries).toEqual([]);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, gt, lt, lte, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client';
+import { perConnection } from '../prepared';
 import { type InboxRow, inbox } from '../schema';
 
 export interface NewInboxRow {
@@ -16,16 +17,7 @@ export interface NewInboxRow {
  * prepared once per connection: building and compiling them on each call was most of their
  * cost, and the insert sits inside the ack.
  */
-function statements(db: DbOrTx) {
-  let prepared = PREPARED.get(db);
-  if (!prepared) {
-    prepared = prepare(db);
-    PREPARED.set(db, prepared);
-  }
-  return prepared;
-}
-
-const PREPARED = new WeakMap<DbOrTx, ReturnType<typeof prepare>>();
+const statements = perConnection(prepare);
 
 function prepare(db: DbOrTx) {
   return {

@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
+import { perConnection } from '../prepared';
 import {
   type Format,
   type ProfileRow,
@@ -33,16 +34,7 @@ export function getProfile(db: DbOrTx, userId: number): ProfileWithTopics | unde
  * times (the command, its buttons, the App Home), and building and compiling the query on
  * each call cost more than running it.
  */
-function profileQueries(db: DbOrTx) {
-  let prepared = PREPARED.get(db);
-  if (!prepared) {
-    prepared = prepareProfileQueries(db);
-    PREPARED.set(db, prepared);
-  }
-  return prepared;
-}
-
-const PREPARED = new WeakMap<DbOrTx, ReturnType<typeof prepareProfileQueries>>();
+const profileQueries = perConnection(prepareProfileQueries);
 
 function prepareProfileQueries(db: DbOrTx) {
   return {

@@ -3,6 +3,7 @@ import type { UserInfo } from '../../core/events';
 import type { UserRef } from '../../core/refs';
 import type { Role } from '../../core/roles';
 import type { DbOrTx } from '../client';
+import { perConnection } from '../prepared';
 import { type UserRow, userRoles, users } from '../schema';
 
 /** Longest display name we keep; platforms allow more, we never need it. */
@@ -35,16 +36,7 @@ export function upsertUser(db: DbOrTx, info: UserInfo, now: Date): UserRow {
  * `refreshed` decides per call is decided in SQL: an empty name keeps the stored one, and the
  * e-mail is written only when the platform said something about it (`emailGiven`).
  */
-function upsertQuery(db: DbOrTx) {
-  let prepared = UPSERT.get(db);
-  if (!prepared) {
-    prepared = prepareUpsert(db);
-    UPSERT.set(db, prepared);
-  }
-  return prepared;
-}
-
-const UPSERT = new WeakMap<DbOrTx, ReturnType<typeof prepareUpsert>>();
+const upsertQuery = perConnection(prepareUpsert);
 
 function prepareUpsert(db: DbOrTx) {
   return db
