@@ -21,7 +21,8 @@
  * BENCH_ACK_OVER_RATE (1500/s) and BENCH_ACK_OVER_SECONDS (3) for the capacity run (0 skips
  * it), BENCH_ACK_CHANNEL_INTERVAL_MS (0: the fake Web API does not rate-limit, and Slack's
  * ~1 message/s per channel would otherwise make 50 DMs at 10 replies/s each a 50 s floor
- * whatever Tandem does), BENCH_ACK_CPU_PROF (a folder: Tandem runs with `--cpu-prof` there).
+ * whatever Tandem does), BENCH_ACK_CPU_PROF (a folder: Tandem runs with `--cpu-prof` there), BENCH_NODE_OPTIONS
+ * (NODE_OPTIONS for the servers, e.g. `--import` of a probe that times each SQL statement).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
@@ -230,7 +231,12 @@ function openLoop(port: number, requests: Prepared[], rate: number): Promise<Ack
 function child(args: string[], extraEnv: Record<string, string>): ChildProcess {
   return spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { PATH: env.PATH ?? '', NODE_ENV: 'production', ...extraEnv },
+    env: {
+      PATH: env.PATH ?? '',
+      NODE_ENV: 'production',
+      ...(env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: env.BENCH_NODE_OPTIONS } : {}),
+      ...extraEnv,
+    },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
 }

@@ -8,6 +8,8 @@ export function escapeMrkdwn(text: string): string {
 
 /** Cuts text to `max` characters (by code point, so no emoji is split), marking the cut. */
 export function truncate(text: string, max: number): string {
+  // No string has more characters than UTF-16 units: most texts are cut without splitting them.
+  if (text.length <= max) return text;
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
@@ -16,7 +18,7 @@ export function truncate(text: string, max: number): string {
 export function splitText(text: string, max: number): string[] {
   const chunks: string[] = [];
   let rest = text;
-  while ([...rest].length > max) {
+  while (rest.length > max && [...rest].length > max) {
     const window = [...rest].slice(0, max).join('');
     const cut = Math.max(
       window.lastIndexOf('\n\n'),

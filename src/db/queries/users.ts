@@ -178,12 +178,17 @@ export function userRef(row: UserRow): UserRef {
   return { platform: row.platform, workspace: row.workspace, id: row.platformUserId };
 }
 
-export function storedRoles(db: DbOrTx, userId: number): Role[] {
-  return db
+const rolesQuery = perConnection((db) =>
+  db
     .select({ role: userRoles.role })
     .from(userRoles)
-    .where(eq(userRoles.userId, userId))
-    .all()
+    .where(eq(userRoles.userId, sql.placeholder('userId')))
+    .prepare(),
+);
+
+export function storedRoles(db: DbOrTx, userId: number): Role[] {
+  return rolesQuery(db)
+    .all({ userId })
     .map((r) => r.role);
 }
 
