@@ -12,6 +12,8 @@ export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.ur
 
 /** The SQL migrations drizzle-kit writes, applied at every start. */
 export const MIGRATIONS_DIR = join(PACKAGE_ROOT, 'migrations');
+/** The same for PostgreSQL (from the schema derived from SQLite's: src/db/pg/generate.ts). */
+export const PG_MIGRATIONS_DIR = join(MIGRATIONS_DIR, 'pg');
 
 function findPackageRoot(from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {
