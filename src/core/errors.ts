@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'cron_matcher_missing'
   | 'matching_invariant_broken'
   | 'inbox_payload_invalid'
+  | 'slots_zone_invalid'
   | 'http_port_in_use'
   | 'http_host_unusable'
   | 'http_listen_failed'
