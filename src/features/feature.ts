@@ -3,12 +3,13 @@ import { TandemError } from '../core/errors';
 import { FORM_OPEN_ACTION, FORM_SUBMIT_ACTION } from '../core/forms/engine';
 import { FORM_ACTION } from '../core/forms/prompt';
 import type { FormDefinition } from '../core/forms/types';
+import { ENGINE_MESSAGE_KEYS, type Locale, type Texts } from '../core/i18n';
 import type { ActionSpec, CommandSpec } from '../core/registry';
-import type { TimerSpec } from '../jobs/types';
+import { ENGINE_JOB_NAMES, type JobSpec, type TimerSpec } from '../jobs/types';
 
 /**
  * What one feature folder brings to the bot, in one place: its commands, button actions,
- * forms and timers. The registry (registry.ts) composes every feature's manifest; anything
+ * forms, timers, cron jobs and texts. The registry (registry.ts) composes every feature's manifest; anything
  * two features both claim fails at start.
  */
 export interface Feature {
@@ -30,6 +31,13 @@ export interface Feature {
   forms?: Record<string, FormDefinition>;
   /** Timer handlers by the `kind` their rows are stored with. */
   timers?: Record<string, TimerSpec>;
+  /** Recurring jobs by name (the name keys their cron slots); jobs/index.ts schedules them. */
+  jobs?: Record<string, JobSpec>;
+  /**
+   * The feature's texts by key, in every language (its en.ts and ru.ts; ru.ts is typed as
+   * en.ts, so a missing key or parameter won't compile). Their keys type every `t()` call.
+   */
+  messages?: Record<Locale, Texts>;
 }
 
 type Union<F extends Feature, K extends keyof Feature> = F extends { [P in K]: infer T }
@@ -41,6 +49,8 @@ export type CommandsOf<F extends Feature> = Union<F, 'commands'>;
 export type FormsOf<F extends Feature> = Union<F, 'forms'>;
 /** The timer kinds the given features handle. */
 export type TimersOf<F extends Feature> = Union<F, 'timers'>;
+/** The job names the given features run. */
+export type JobsOf<F extends Feature> = Union<F, 'jobs'>;
 
 /** Every feature's wiring in one table per kind, each id claimed once. */
 export interface Composed<F extends Feature> {
@@ -49,12 +59,16 @@ export interface Composed<F extends Feature> {
   actions: Record<string, ActionSpec>;
   forms: Record<FormsOf<F>, FormDefinition>;
   timers: Record<TimersOf<F>, TimerSpec>;
+  jobs: Record<JobsOf<F>, JobSpec>;
+  /** Every feature's texts, by language; the engine's own (core/i18n) are not among them. */
+  messages: Record<Locale, Texts>;
 }
 
 /**
  * Composes manifests. Throws a TandemError (`wiring_duplicate`) when two features — or two
- * tables of one — claim the same command, action id (current or former), form or timer kind,
- * where a spread would let the later silently replace the earlier; and `wiring_invalid` for
+ * tables of one — claim the same command, action id (current or former), form, timer kind,
+ * job name or message key (the engine's own jobs and texts included), where a spread would
+ * let the later silently replace the earlier; and `wiring_invalid` for
  * an action outside its feature's namespace or a form filed under another id.
  */
 export function composeFeatures<const F extends readonly Feature[]>(
@@ -64,6 +78,8 @@ export function composeFeatures<const F extends readonly Feature[]>(
   const actions: Record<string, ActionSpec> = {};
   const forms: Record<string, FormDefinition> = {};
   const timers: Record<string, TimerSpec> = {};
+  const jobs: Record<string, JobSpec> = {};
+  const messages: Record<Locale, Texts> = { en: {}, ru: {} };
   // The engine's own buttons (form steps, opening and submitting a form, a command): ids
   // without a namespace, which no feature's id — current or former — may shadow.
   const claimed = new Map<string, string>(
@@ -72,6 +88,9 @@ export function composeFeatures<const F extends readonly Feature[]>(
       'engine',
     ]),
   );
+  // Likewise the engine's own jobs (the minute tick, pruning) and its shared texts.
+  for (const name of ENGINE_JOB_NAMES) claimed.set(`job ${name}`, 'engine');
+  for (const key of ENGINE_MESSAGE_KEYS) claimed.set(`message ${key}`, 'engine');
   const claim = <T>(table: Record<string, T>, kind: string, id: string, value: T, by: string) => {
     const key = `${kind} ${id}`;
     const earlier = claimed.get(key);
@@ -116,6 +135,15 @@ export function composeFeatures<const F extends readonly Feature[]>(
     for (const [kind, spec] of Object.entries(feature.timers ?? {})) {
       claim(timers, 'timer', kind, spec, by);
     }
+    for (const [name, job] of Object.entries(feature.jobs ?? {})) {
+      claim(jobs, 'job', name, job, by);
+    }
+    // Russian has the same keys as English (ru.ts is typed as en.ts), so English claims both.
+    for (const [key, text] of Object.entries(feature.messages?.en ?? {})) {
+      claim(messages.en, 'message', key, text, by);
+      const ru = feature.messages?.ru[key];
+      if (ru !== undefined) messages.ru[key] = ru;
+    }
   }
-  return { commands, actions, forms, timers } as Composed<F[number]>;
+  return { commands, actions, forms, timers, jobs, messages } as Composed<F[number]>;
 }

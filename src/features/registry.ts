@@ -1,6 +1,6 @@
 import type { CommandInfo } from '../core/adapter';
 import type { Ctx } from '../core/context';
-import { LOCALES, type Locale, t } from '../core/i18n';
+import { LOCALES, type Locale, registerMessages, t } from '../core/i18n';
 import type { CommandSpec } from '../core/registry';
 import { admin } from './admin/manifest';
 import { content } from './content/manifest';
@@ -10,6 +10,7 @@ import { feedback } from './feedback/manifest';
 import { registerForms } from './forms';
 import { goals } from './goals/manifest';
 import { matching } from './matching/manifest';
+import type { FeatureMessages } from './messages';
 import { createHelpCommand, type HelpEntry } from './opt-in/help';
 import { optIn } from './opt-in/manifest';
 import { reports } from './reports/manifest';
@@ -99,6 +100,23 @@ registerForms(wiring.forms);
 
 /** Timer handlers by kind; jobs/timers.ts runs them. */
 export const timers = wiring.timers;
+
+/** Recurring jobs by name; jobs/index.ts schedules them beside the engine's own. */
+export const jobs = wiring.jobs;
+
+registerMessages(wiring.messages);
+
+/** The keys of the texts the given features' manifests bring. */
+type TextKeysOf<F> = F extends { messages: { en: infer E } } ? keyof E : never;
+/**
+ * Compile-time: every manifest's texts are in FeatureMessages (features/messages.ts), which
+ * types `t()`; a manifest whose en.ts is missing there names its keys here.
+ */
+export const textsListed: [
+  Exclude<TextKeysOf<(typeof FEATURES)[number]>, keyof FeatureMessages>,
+] extends [never]
+  ? true
+  : Exclude<TextKeysOf<(typeof FEATURES)[number]>, keyof FeatureMessages> = true;
 
 function helpEntries(ctx: Ctx): HelpEntry[] {
   return COMMAND_NAMES.filter((name) => name !== 'start' && name !== 'menu').map((name) => ({

@@ -1,13 +1,7 @@
 import { eq } from 'drizzle-orm';
 import cron, { type ScheduledTask } from 'node-cron';
-import type { Config } from '../config';
-import type { ChatAdapter } from '../core/adapter';
-import type { Clock } from '../core/clock';
 import { cronSchedule, slotsBetween } from '../core/cron-schedule';
 import { codeOf } from '../core/errors';
-import type { OutboxWorker } from '../core/outbox';
-import type { Platform } from '../core/refs';
-import type { Db } from '../db/client';
 import { pruneInbox } from '../db/queries/inbox';
 import {
   claimJobSlot,
@@ -17,25 +11,11 @@ import {
 } from '../db/queries/job-slots';
 import { jobRuns } from '../db/schema';
 import { reportWriteFailure } from '../db/write-health';
-import { backupDatabase } from '../features/admin/backup';
-import { runDigest } from '../features/content/digest';
-import { runStoryInvites } from '../features/content/stories';
-import { runScheduledRound } from '../features/matching/scheduled';
-import { runWeeklySummary } from '../features/reports/commands';
-import { runNudges } from '../features/scheduling/nudges';
-import type { Logger } from '../logger';
+import { jobs } from '../features/registry';
 import { runDueTimers } from './timers';
+import type { EngineJobName, JobDeps, JobSpec } from './types';
 
-export interface JobDeps {
-  db: Db;
-  config: Config;
-  logger: Logger;
-  clock: Clock;
-  outbox: OutboxWorker;
-  adapters: Partial<Record<Platform, ChatAdapter>>;
-  /** The inbound events' worker, when the process receives events. */
-  inbox?: { kick(): void };
-}
+export type { JobDeps, JobSpec } from './types';
 
 /** How long processed event ids are kept for deduplication. */
 export const INBOUND_EVENT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
@@ -47,24 +27,11 @@ export const JOB_SLOT_LEASE_MS = 10 * 60 * 1000;
 /** How long claimed job slots are kept (the longest schedule is weekly). */
 export const JOB_SLOT_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 
-export type JobName = 'tick' | 'prune' | 'match' | 'nudges' | 'digest' | 'backup' | 'summary';
+/** Every recurring job's name: the engine's and those the features' manifests declare. */
+export type JobName = EngineJobName | keyof typeof jobs;
 
-/**
- * Every recurring job, in one place. Each is `run(deps, now)`: cron-free, so tests call it.
- * A job whose schedule is undefined for this configuration doesn't run.
- */
-export const JOBS: Record<
-  JobName,
-  {
-    schedule: (config: Config) => string | undefined;
-    run: (deps: JobDeps, now: Date) => Promise<void>;
-    /**
-     * A weekly job worth running late: if its last slot passed while the process was down,
-     * it runs once at start (not once per missed week).
-     */
-    catchUp?: true;
-  }
-> = {
+/** The engine's own jobs: the minute tick and the nightly pruning. */
+const ENGINE_JOBS = {
   tick: {
     schedule: () => '* * * * *',
     async run(deps, now) {
@@ -84,47 +51,13 @@ export const JOBS: Record<
       deps.outbox.prune(now);
     },
   },
-  match: {
-    schedule: (config) => config.MATCH_CRON,
-    async run(deps, now) {
-      runScheduledRound(deps, now);
-      deps.outbox.kick();
-    },
-  },
-  nudges: {
-    // Daily, mid-morning in the organisation's zone; a missed day simply runs the next one.
-    schedule: () => '0 10 * * *',
-    async run(deps, now) {
-      runNudges(deps, now);
-      runStoryInvites(deps, now);
-      deps.outbox.kick();
-    },
-  },
-  backup: {
-    // Nightly, in the quiet hours; keeps the newest BACKUP_KEEP copies.
-    schedule: () => '30 2 * * *',
-    async run(deps, now) {
-      await backupDatabase(deps.db, deps.config, now);
-    },
-  },
-  summary: {
-    schedule: (config) => config.SUMMARY_CRON,
-    catchUp: true,
-    async run(deps, now) {
-      runWeeklySummary(deps, now);
-      deps.outbox.kick();
-    },
-  },
-  digest: {
-    schedule: (config) => config.DIGEST_CRON,
-    catchUp: true,
-    async run(deps, now) {
-      const last = deps.db.select().from(jobRuns).where(eq(jobRuns.name, 'digest')).get();
-      runDigest(deps, now, last?.lastRunAt);
-      deps.outbox.kick();
-    },
-  },
-};
+} satisfies Record<EngineJobName, JobSpec>;
+
+/**
+ * Every recurring job, the engine's and each feature's (from its manifest; a name claimed
+ * twice fails at start). Each is `run(deps, now)`: cron-free, so tests call it.
+ */
+export const JOBS: Record<JobName, JobSpec> = { ...ENGINE_JOBS, ...jobs };
 
 /**
  * Runs a job for the slot cron fired it for, once: the slot is claimed first (an insert

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { Config } from '../config';
 import type { ChatAdapter } from '../core/adapter';
+import type { Clock } from '../core/clock';
+import type { OutboxWorker } from '../core/outbox';
 import type { Platform } from '../core/refs';
 import type { Db, DbOrTx } from '../db/client';
 import type { TimerRow } from '../db/schema';
@@ -43,3 +45,33 @@ export interface TimerSpec<P = unknown> {
 export function timer<P>(payload: z.ZodType<P>, run: TimerSpec<P>['run']): TimerSpec<P> {
   return { payload, run };
 }
+
+export interface JobDeps {
+  db: Db;
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  outbox: OutboxWorker;
+  adapters: Partial<Record<Platform, ChatAdapter>>;
+  /** The inbound events' worker, when the process receives events. */
+  inbox?: { kick(): void };
+}
+
+/**
+ * A recurring job, as the engine (jobs/index.ts) or a feature's manifest declares it. `run`
+ * is cron-free, so tests call it. A job whose schedule is undefined for this configuration
+ * doesn't run.
+ */
+export interface JobSpec {
+  schedule: (config: Config) => string | undefined;
+  run: (deps: JobDeps, now: Date) => Promise<void>;
+  /**
+   * A weekly job worth running late: if its last slot passed while the process was down,
+   * it runs once at start (not once per missed week).
+   */
+  catchUp?: true;
+}
+
+/** The engine's own jobs (jobs/index.ts): names no feature's job may take. */
+export const ENGINE_JOB_NAMES = ['tick', 'prune'] as const;
+export type EngineJobName = (typeof ENGINE_JOB_NAMES)[number];

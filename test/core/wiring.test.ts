@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { encodeAction, noArgs } from '../../src/core/actions';
 import { TandemError } from '../../src/core/errors';
+import { LOCALES, registerMessages, t } from '../../src/core/i18n';
+import { en as engineEn } from '../../src/core/i18n/en';
 import { action, type CommandSpec } from '../../src/core/registry';
 import { ACTION_DATA_MAX_BYTES } from '../../src/core/replies';
 import { composeFeatures, type Feature } from '../../src/features/feature';
@@ -18,11 +20,15 @@ import {
 /** Every manifest, seen as the port every feature implements. */
 const MANIFESTS: readonly Feature[] = FEATURES;
 
+import type { en as goalsEn } from '../../src/features/goals/en';
+import { ru as goalsRu } from '../../src/features/goals/ru';
+import { JOBS } from '../../src/jobs';
 import { TIMER_HANDLERS } from '../../src/jobs/timers';
-import { timer } from '../../src/jobs/types';
+import { ENGINE_JOB_NAMES, type JobSpec, timer } from '../../src/jobs/types';
 
 const noop = action(noArgs, () => {});
 const command: CommandSpec = { scope: 'dm', run: () => {} };
+const job: JobSpec = { schedule: () => '0 10 * * *', run: async () => {} };
 
 /** The code composing these manifests throws with, or undefined when it composes. */
 function failure(...extra: Feature[]): string | undefined {
@@ -61,6 +67,35 @@ describe('features carry their wiring; the registry composes it', () => {
     );
   });
 
+  it("schedules every manifest's jobs beside the engine's, and speaks every manifest's texts", () => {
+    expect(Object.keys(JOBS).sort()).toEqual(
+      [...ENGINE_JOB_NAMES, ...MANIFESTS.flatMap((f) => Object.keys(f.jobs ?? {}))].sort(),
+    );
+    for (const feature of MANIFESTS) {
+      for (const [name, spec] of Object.entries(feature.jobs ?? {})) {
+        expect(JOBS[name as keyof typeof JOBS]).toBe(spec);
+      }
+    }
+    expect(MANIFESTS.filter((f) => !f.messages).map((f) => f.name)).toEqual([]);
+    for (const locale of LOCALES) {
+      for (const feature of MANIFESTS) {
+        const texts = feature.messages?.[locale] ?? {};
+        // Russian has every English key (compile-checked), so both languages are complete.
+        expect(Object.keys(texts).sort()).toEqual(Object.keys(feature.messages?.en ?? {}).sort());
+        for (const [key, text] of Object.entries(texts)) {
+          if (typeof text === 'string') expect(t(locale, key as 'error.generic')).toBe(text);
+        }
+      }
+    }
+    // The catalog's full shape: the engine's texts and every feature's, as before the split.
+    expect(
+      new Set([
+        ...Object.keys(engineEn),
+        ...MANIFESTS.flatMap((f) => Object.keys(f.messages?.en ?? {})),
+      ]).size,
+    ).toBe(689);
+  });
+
   it('fails at start, with a stable code, when two features claim the same id', () => {
     // Before, `{ ...a, ...b }` let the later table replace the earlier's handler silently.
     expect(failure({ name: 'match', actions: [{ 'match.ok': noop }] })).toBe('wiring_duplicate');
@@ -77,6 +112,21 @@ describe('features carry their wiring; the registry composes it', () => {
     // The engine's own buttons (a form's step `f`, a command `cmd`) can't be shadowed.
     expect(failure({ name: 'x', actions: [{ 'x.a': noop }], formerActionIds: { f: 'x.a' } })).toBe(
       'wiring_duplicate',
+    );
+    // A job name: another feature's, or the engine's own minute tick.
+    expect(failure({ name: 'x', jobs: { digest: job } })).toBe('wiring_duplicate');
+    expect(failure({ name: 'x', jobs: { tick: job } })).toBe('wiring_duplicate');
+    // A text's key: another feature's (whose text would replace the other's in every
+    // language), or one the engine shares.
+    expect(failure({ name: 'x', messages: { en: { 'goal.form.title': 'A' }, ru: {} } })).toBe(
+      'wiring_duplicate',
+    );
+    expect(failure({ name: 'x', messages: { en: { 'error.generic': 'A' }, ru: {} } })).toBe(
+      'wiring_duplicate',
+    );
+    // And at registration, should composed texts ever reach the catalog twice.
+    expect(() => registerMessages({ en: { 'goal.form.title': 'A' }, ru: {} })).toThrow(
+      expect.objectContaining({ code: 'wiring_duplicate' }),
     );
     // Within one feature as well, across its tables.
     expect(
@@ -99,5 +149,17 @@ describe('features carry their wiring; the registry composes it', () => {
     // @ts-expect-error -- a handler whose name is not in COMMAND_NAMES (so it has no `cmd.<name>` text)
     const unlisted: CommandTable<typeof withExtra> = withExtra;
     expect([missing, unlisted]).toHaveLength(2);
+  });
+
+  it("keeps the compile-time checks on texts: Russian matches each feature's English", () => {
+    const { 'goal.form.title': _title, ...withoutTitle } = goalsRu;
+    // @ts-expect-error -- Russian missing one of the feature's keys
+    const missingKey: typeof goalsEn = withoutTitle;
+    const saved = (p: { nosuch: number }) => `${p.nosuch}`;
+    // @ts-expect-error -- Russian that won't take a text's parameters
+    const wrongParams: typeof goalsEn = { ...goalsRu, 'goal.saved': saved };
+    // @ts-expect-error -- a key no catalog has (so `cmd.<name>` of a command without its text)
+    const unknownKey = () => t('en', 'cmd.nosuch');
+    expect([missingKey, wrongParams, unknownKey]).toHaveLength(3);
   });
 });

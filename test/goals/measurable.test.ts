@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES, t } from '../../src/core/i18n';
 import { isMeasurable } from '../../src/features/goals/smart';
+// The features' texts join the catalog when the registry composes their manifests.
+import '../../src/features/registry';
 
 /** The examples a message quotes, in “…” or «…». */
 const quoted = (text: string) => [...text.matchAll(/[“«]([^”»]+)[”»]/g)].map((m) => m[1] ?? '');

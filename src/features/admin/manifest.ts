@@ -1,12 +1,25 @@
 import type { Feature } from '../feature';
+import { backupDatabase } from './backup';
 import { broadcastActions } from './broadcast';
 import { adminCommand } from './command';
 import { confirmActions } from './confirm';
+import { en } from './en';
+import { ru } from './ru';
 
-/** `/admin`: roles, topics, programs, broadcasts, and the Yes / Cancel of its big steps. */
+/** `/admin`: roles, topics, programs, broadcasts, the Yes / Cancel of its big steps, backups. */
 export const admin = {
   name: 'admin',
   commands: { admin: adminCommand },
   actions: [broadcastActions, confirmActions],
   formerActionIds: { bc: 'admin.send', ac: 'admin.ok' },
+  jobs: {
+    backup: {
+      // Nightly, in the quiet hours; keeps the newest BACKUP_KEEP copies.
+      schedule: () => '30 2 * * *',
+      async run(deps, now) {
+        await backupDatabase(deps.db, deps.config, now);
+      },
+    },
+  },
+  messages: { en, ru },
 } satisfies Feature;

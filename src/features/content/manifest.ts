@@ -1,5 +1,10 @@
+import { eq } from 'drizzle-orm';
+import { jobRuns } from '../../db/schema';
 import type { Feature } from '../feature';
 import { storyActions, storyCommand } from './commands';
+import { runDigest } from './digest';
+import { en } from './en';
+import { ru } from './ru';
 import { STORY_EDIT_FORM, STORY_REJECT_FORM } from './stories';
 import { STORY_FORM, storyEditForm, storyForm, storyRejectForm } from './story-forms';
 
@@ -22,4 +27,16 @@ export const content = {
     sr: 'story.reject',
   },
   forms: contentForms,
+  jobs: {
+    digest: {
+      schedule: (config) => config.DIGEST_CRON,
+      catchUp: true,
+      async run(deps, now) {
+        const last = deps.db.select().from(jobRuns).where(eq(jobRuns.name, 'digest')).get();
+        runDigest(deps, now, last?.lastRunAt);
+        deps.outbox.kick();
+      },
+    },
+  },
+  messages: { en, ru },
 } satisfies Feature;

@@ -1,6 +1,7 @@
 import { timer } from '../../jobs/types';
 import type { Feature } from '../feature';
 import { experimentActions, ideaCommand, ideasCommand } from './commands';
+import { en } from './en';
 import { IDEA_FORM, ideaForm } from './idea-form';
 import {
   OUTCOME_FORM,
@@ -10,6 +11,7 @@ import {
   SPONSOR_FORM,
   sponsorForm,
 } from './review-forms';
+import { ru } from './ru';
 import { EXPERIMENT_CHECK_TIMER, experimentCheckPayload, runExperimentCheck } from './service';
 
 /** The forms this feature asks, by id (their ids also type the form engine). */
@@ -32,4 +34,5 @@ export const experiments = {
       runExperimentCheck(db, deps, payload, now),
     ),
   },
+  messages: { en, ru },
 } satisfies Feature;

@@ -1,8 +1,10 @@
 import type { Feature } from '../feature';
+import { en } from './en';
 import { FINAL_SURVEY_FORM, finalSurveyForm } from './final-survey';
 import { feedbackCommand } from './hr-view';
 import { FEEDBACK_NOTES_FORM, feedbackNotesForm } from './notes-form';
 import { feedbackActions } from './poll';
+import { ru } from './ru';
 import { surveyActions } from './survey-actions';
 
 /** The forms this feature asks, by id (their ids also type the form engine). */
@@ -24,4 +26,5 @@ export const feedback = {
     sv: 'fb.survey',
   },
   forms: feedbackForms,
+  messages: { en, ru },
 } satisfies Feature;

@@ -1,7 +1,9 @@
 import { timer } from '../../jobs/types';
 import type { Feature } from '../feature';
 import { goalActions, goalCommand, goalsCommand } from './commands';
+import { en } from './en';
 import { GOAL_FORM, goalForm } from './goal-form';
+import { ru } from './ru';
 import { GOAL_DEADLINE_TIMER, goalDeadlinePayload, runGoalReminder } from './service';
 
 /** The forms this feature asks, by id (their ids also type the form engine). */
@@ -19,4 +21,5 @@ export const goals = {
       runGoalReminder(db, deps, payload, now),
     ),
   },
+  messages: { en, ru },
 } satisfies Feature;

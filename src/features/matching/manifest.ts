@@ -1,7 +1,10 @@
 import { timer } from '../../jobs/types';
 import type { Feature } from '../feature';
 import { matchActions, matchCommand } from './commands';
+import { en } from './en';
 import { pairCommand } from './pair-command';
+import { ru } from './ru';
+import { runScheduledRound } from './scheduled';
 import { expireProposal, PROPOSAL_EXPIRE_TIMER, proposalExpirePayload } from './service';
 
 /** Matching rounds, proposals and one's pair. */
@@ -15,4 +18,14 @@ export const matching = {
       expireProposal(db, deps, proposalId, now),
     ),
   },
+  jobs: {
+    match: {
+      schedule: (config) => config.MATCH_CRON,
+      async run(deps, now) {
+        runScheduledRound(deps, now);
+        deps.outbox.kick();
+      },
+    },
+  },
+  messages: { en, ru },
 } satisfies Feature;

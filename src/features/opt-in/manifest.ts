@@ -1,5 +1,6 @@
 import { timer } from '../../jobs/types';
 import type { Feature } from '../feature';
+import { en } from './en';
 import { guideActions } from './guide';
 import { cancelCommand } from './help';
 import { joinCommand, profileActions, profileCommand } from './join';
@@ -21,6 +22,7 @@ import {
   runPauseResume,
 } from './pause';
 import { PROFILE_FORM, profileForm } from './profile-form';
+import { ru } from './ru';
 
 /** The forms this feature asks, by id (their ids also type the form engine). */
 export const optInForms = { [PROFILE_FORM]: profileForm };
@@ -55,4 +57,5 @@ export const optIn = {
     [PAUSE_RESUME_TIMER]: timer(pauseResumePayload, runPauseResume),
     [LEAVE_ERASE_TIMER]: timer(erasePayload, runLeaveErase),
   },
+  messages: { en, ru },
 } satisfies Feature;

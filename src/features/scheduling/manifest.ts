@@ -1,7 +1,11 @@
 import { timer } from '../../jobs/types';
+import { runStoryInvites } from '../content/stories';
 import type { Feature } from '../feature';
 import { meetCommand, meetingsCommand, schedulingActions, sprintCommand } from './commands';
+import { en } from './en';
 import { MEETING_FORM, meetingForm } from './meeting-form';
+import { runNudges } from './nudges';
+import { ru } from './ru';
 import {
   MEETING_AFTER_TIMER,
   MEETING_REMIND_TIMER,
@@ -41,4 +45,17 @@ export const scheduling = {
       runAfterMeeting(db, deps, payload, now),
     ),
   },
+  jobs: {
+    nudges: {
+      // Daily, mid-morning in the organisation's zone; a missed day simply runs the next one.
+      // Content's invitation to tell a story rides the same daily pass, as it always has.
+      schedule: () => '0 10 * * *',
+      async run(deps, now) {
+        runNudges(deps, now);
+        runStoryInvites(deps, now);
+        deps.outbox.kick();
+      },
+    },
+  },
+  messages: { en, ru },
 } satisfies Feature;

@@ -1,0 +1,77 @@
+import type { en } from './en';
+
+/** The admin feature's Russian texts: typed as its English ones, so a missing key or parameter won't compile. */
+export const ru: typeof en = {
+  'cmd.admin':
+    'HR: пары вручную, публикации в канале контента, итоговый опрос (/admin покажет все)',
+  'admin.usage': 'Используйте одну из команд (людей можно называть по имени или id):',
+  'admin.usage.pair': (p) => `${p.admin} pair <ментор> <менти> [force] — составить пару вручную`,
+  'admin.usage.unpair': (p) => `${p.admin} unpair <ментор> <менти> — завершить пару`,
+  'admin.usage.survey': (p) =>
+    `${p.admin} survey — конец программы: отправить итоговый опрос всем, кто был в паре`,
+  'admin.usage.post': (p) =>
+    `${p.admin} post <ссылка> <комментарий> — поделиться статьёй, исследованием или новостью в канале контента`,
+  'command.adminOnly': 'Извините, это могут только администраторы программы.',
+  'admin.usage.hr': (p) => `${p.admin} hr add|remove <человек> — дать или снять роль HR`,
+  'admin.usage.roles': (p) => `${p.admin} roles — кто администратор и кто HR`,
+  'admin.usage.program': (p) =>
+    `${p.admin} program new "<название>" <начало> <конец> [дней между встречами] | list | end "<название>" — программы`,
+  'admin.usage.topics': (p) =>
+    `${p.admin} topics add|rename <id> "<English>" "<по-русски>" — каталог тем`,
+  'admin.usage.broadcast': (p) =>
+    `${p.admin} broadcast <текст> — объявление всем участникам (с подтверждением)`,
+  'admin.usage.backup': (p) => `${p.admin} backup — копия базы сейчас`,
+  'roles.added': (p) => `${p.name} теперь HR.`,
+  'roles.removed': (p) => `${p.name} больше не HR.`,
+  'roles.alreadyHr': (p) => `${p.name} уже HR; ничего не изменилось.`,
+  'roles.notHr': (p) => `${p.name} не HR; ничего не изменилось.`,
+  'roles.list': (p) => `Администраторы: ${p.admins}\nHR: ${p.hr}`,
+  'program.error.name': (p) => `Название — не длиннее ${p.max} символов.`,
+  'program.error.dates': 'Даты пишутся как 2027-01-31 (сначала начало, потом конец).',
+  'program.error.order': 'Конец должен быть позже начала.',
+  'program.error.cadence': (p) => `Периодичность — число дней от 1 до ${p.max}.`,
+  'program.error.exists': (p) => `Программа «${p.name}» уже есть.`,
+  'program.error.over': (p) =>
+    `Не создана: такая программа уже закончилась бы (конец ${p.end}, сегодня ${p.today}). Выберите дату окончания не раньше сегодняшней.`,
+  'program.confirmNew': (p) => `Создать «${p.name}»? Сначала проверьте даты:`,
+  'program.warn.pastStart': (p) =>
+    `Она начинается ${p.start}, а этот день уже прошёл (сегодня ${p.today}). Кто присоединился с тех пор, остаётся в своей программе; в эту попадут только те, кто присоединится теперь.`,
+  'program.warn.overlap': (p) =>
+    `Она пересекается с «${p.other}» (${p.start} – ${p.end}). Пока идут обе, новые участники попадают в «${p.later}» — ту, что началась позже.`,
+  'program.button.create': 'Создать',
+  'program.created': (p) =>
+    `Программа «${p.name}» создана: ${p.start} – ${p.end}, напоминание после ${p.cadence} дней без встречи. Все, кто присоединится с ${p.start}, попадут в неё.`,
+  'program.listTitle': 'Программы:',
+  'program.line': (p) => `• ${p.name}: ${p.start} – ${p.end}, раз в ${p.cadence} дн. (${p.status})`,
+  'program.active': 'идёт',
+  'program.ended': 'завершена',
+  'program.none': (p) =>
+    `Программ пока нет: все в программе по умолчанию. Создайте: ${p.admin} program new.`,
+  'program.notFound': (p) => `Программы «${p.name}» нет.`,
+  'program.alreadyEnded': (p) => `«${p.name}» уже завершена.`,
+  'program.endedDone': (p) => `«${p.name}» завершена. Итоговый опрос отправлен: ${p.n} чел.`,
+  'topics.error.id': 'id темы — строчные латинские буквы, цифры и _, например no_code.',
+  'topics.error.label': (p) => `Названия — не длиннее ${p.max} символов.`,
+  'topics.exists': (p) => `Тема «${p.id}» уже есть; используйте rename.`,
+  'topics.notFound': (p) => `Темы «${p.id}» нет.`,
+  'topics.added': (p) => `Тема добавлена: ${p.id} — ${p.en} / ${p.ru}.`,
+  'topics.renamed': (p) => `Тема переименована: ${p.id} — ${p.en} / ${p.ru}.`,
+  'broadcast.tooLong': (p) => `Объявление — не длиннее ${p.max} символов.`,
+  'broadcast.confirm': (p) => `Получат участников: ${p.n}\n\n${p.text}\n\nОтправить?`,
+  'broadcast.button.send': (p) => `Отправить (${p.n})`,
+  'broadcast.title': 'От команды программы',
+  'broadcast.sent': (p) =>
+    `Поставлено в очередь для ${p.n} чел.; уйдёт с допустимой платформой скоростью.`,
+  'broadcast.cancelled': 'Отменено; ничего не отправлено.',
+  'broadcast.done': 'Это объявление уже отправлено или отменено.',
+  'backup.failed': (p) =>
+    `Копию сделать не удалось, новая не сохранена; прежние копии на месте. (Код: ${p.code})`,
+  'backup.done': (p) => `Копия сохранена: ${p.path} (хранятся последние ${p.keep}).`,
+  'program.confirmEnd': (p) =>
+    `Завершить «${p.name}» сейчас (план — до ${p.end})? Итоговый опрос получат ${p.n} чел. Это нельзя отменить.`,
+  'program.button.end': 'Завершить программу',
+  'program.endedOn': (p) => `завершена ${p.date}`,
+  'program.upcoming': 'ещё не началась',
+  'admin.confirmCancelled': 'Отменено; ничего не изменилось.',
+  'admin.confirmStale': 'Это уже сделано или изменилось; больше ничего не произошло.',
+};

@@ -1,0 +1,102 @@
+/** The scheduling feature's English texts; ru.ts must match them (checked by the compiler). */
+export const en = {
+  'meeting.rescheduled': (p: { kind: string; name: string }) =>
+    `Your ${p.kind} with ${p.name} has moved — the new time:`,
+  'meeting.partnerCant': (p: { name: string }) =>
+    `${p.name} can't make it. Please pick a new time together: /sprint or /meet.`,
+  'meeting.button.reschedule': 'Reschedule',
+  'meeting.button.cant': "Can't make it",
+  'meeting.button.moved': 'It was moved',
+  'meeting.cantYou':
+    'Understood — cancelled, and your partner has been asked to pick a new time with you.',
+  'meeting.movedDone': 'Updated. Both of you have the new time and calendar invite.',
+  'nudge.text': (p: { name: string; days: number }) =>
+    `It's been ${p.days} days since your last session with ${p.name}. Even 30 minutes on one concrete task keeps the momentum — shall we book one?`,
+  'nudge.button': 'Book a sprint',
+  'meeting.changedMeanwhile':
+    'This session was moved or called off meanwhile — nothing was changed. /meetings shows the current plan.',
+  'meeting.stale':
+    'This question is about an earlier version of the session — nothing was changed.',
+  'meeting.kind.sprint': 'sprint',
+  'meeting.kind.meeting': 'meeting',
+  'meeting.booked': (p: { kind: string; name: string }) =>
+    `Your ${p.kind} with ${p.name} is booked:`,
+  'meeting.cancelled': (p: { kind: string; name: string; slot: string }) =>
+    `Your ${p.kind} with ${p.name} on ${p.slot} is cancelled. The calendar update is attached.`,
+  'meeting.button.cancel': 'Cancel it',
+  'meeting.icsTitle': (p: { kind: string; name: string }) =>
+    `Reverse mentoring ${p.kind} with ${p.name}`,
+  'meeting.icsCaption': 'Add it to your calendar',
+  'meeting.icsCaptionCancel':
+    'Open the file to cancel it in your calendar (or delete the event there)',
+  'meeting.reminder': (p: {
+    kind: string;
+    name: string;
+    /** Time left: whole hours, or minutes when under about an hour (then hours is 0). */
+    hours: number;
+    minutes: number;
+    slot: string;
+    topic: string;
+  }) =>
+    `Reminder: your ${p.kind} with ${p.name} starts in ${p.hours === 0 ? `${p.minutes} ${p.minutes === 1 ? 'minute' : 'minutes'}` : p.hours === 1 ? 'an hour' : `${p.hours} hours`} — ${p.slot}.\n«${p.topic}»`,
+  'meeting.didItHappen': (p: { kind: string; name: string; topic: string }) =>
+    `Did your ${p.kind} with ${p.name} happen? («${p.topic}»)`,
+  'meeting.didItHappenOn': (p: { kind: string; name: string; topic: string; when: string }) =>
+    `Waiting for your answer: did your ${p.kind} with ${p.name} on ${p.when} happen? («${p.topic}»)`,
+  'meeting.button.yes': 'Yes, it happened',
+  'meeting.button.no': "No, it didn't",
+  'meeting.thanksHeld': 'Great — thank you! A short feedback question will follow.',
+  'meeting.thanksMissed': 'Thanks for letting us know. Book the next one with /sprint or /meet.',
+  'meeting.alreadyRecorded': 'Thanks — your partner has already answered this.',
+  'meeting.cancelledYou': 'Cancelled. Your partner has been told.',
+  'meeting.confirmCancel': (p: { kind: string; when: string; name: string }) =>
+    `Cancel the ${p.kind} on ${p.when} with ${p.name}?`,
+  'meeting.confirmCant': (p: { kind: string; when: string; name: string }) =>
+    `You can't make the ${p.kind} on ${p.when} with ${p.name}? It will be cancelled, and ${p.name} asked to pick a new time with you.`,
+  'meeting.button.confirmCancel': 'Yes, cancel',
+  'meeting.button.keep': 'Keep it',
+  'meeting.kept': 'Kept — nothing changed.',
+  'meeting.notScheduled': 'This meeting is no longer scheduled.',
+  'meeting.needPair':
+    "You don't have a partner yet — sprints are booked with your pair. /pair shows where you stand.",
+  'meeting.form.sprint': 'Book a sprint',
+  'meeting.form.meeting': 'Book a meeting',
+  'meeting.form.move': 'Move the session',
+  'meeting.form.submit': 'Book',
+  'meeting.field.partner': 'With whom?',
+  'meeting.field.day': 'Which day?',
+  'meeting.hint.day': (p: { example: string }) =>
+    `Or type a date, with a time if you like: “${p.example}”, “tomorrow 3pm”, “next friday”.`,
+  'meeting.field.time': 'At what time (your time zone)?',
+  'meeting.hint.time': 'Or type a time like 15:30.',
+  'meeting.field.duration': 'How long?',
+  'meeting.field.topic': 'The concrete task or topic?',
+  'meeting.hint.topic': 'For example: set up an AI assistant for the weekly report.',
+  'meeting.field.link': 'A link or agenda (optional)',
+  'meeting.error.day': (p: { example: string }) =>
+    `I couldn’t read that date. Try “${p.example}” or “tomorrow”.`,
+  'meeting.error.time': 'I couldn’t read that time. Try 15:30.',
+  'meeting.error.past': 'That time has already passed — please pick a later one.',
+  'meeting.error.pastDay': 'That day has already passed — please pick a later one.',
+  'meeting.error.dst':
+    'That time does not exist in your time zone (the clocks change that night) — please pick another.',
+  'meeting.error.invalid': 'That date and time don’t work — please pick another.',
+  'meeting.error.overlap':
+    'You already have a session with this partner at that time — please pick another.',
+  'meeting.duration': (p: { minutes: number }) =>
+    p.minutes < 60
+      ? `${p.minutes} min`
+      : p.minutes % 60 === 0
+        ? `${p.minutes / 60} h`
+        : `${Math.floor(p.minutes / 60)} h ${p.minutes % 60} min`,
+  'meeting.cancelledForm': 'Cancelled — nothing was booked.',
+  'meeting.moveCancelled': 'Not moved — the session stays as it was.',
+  'meeting.listTitle': 'Coming up',
+  'meeting.listNone': 'Nothing booked. /sprint books a 2-hour sprint, /meet a 1-hour meeting.',
+  'meeting.listLine': (p: { slot: string; kind: string; name: string; topic: string }) =>
+    `${p.slot} — ${p.kind} with ${p.name}: «${p.topic}»`,
+  'cmd.sprint': 'book a 2-hour sprint with your partner',
+  'cmd.meet': 'book a meeting with your partner',
+  'cmd.sprints': 'what is coming up (same as /meetings)',
+  'cmd.meetings': 'what is coming up',
+};

@@ -1,0 +1,96 @@
+import { pluralRu } from '../../core/i18n/words';
+import type { en } from './en';
+
+/** A word that agrees with a session's kind ('meeting.kind.*'): спринт is masculine, встреча feminine. */
+const bySession = (kind: string, sprint: string, meeting: string) =>
+  kind === 'спринт' ? sprint : meeting;
+
+/** The scheduling feature's Russian texts: typed as its English ones, so a missing key or parameter won't compile. */
+export const ru: typeof en = {
+  'meeting.rescheduled': (p) =>
+    `${bySession(p.kind, 'Спринт', 'Встреча')} с ${p.name} ${bySession(p.kind, 'перенесён', 'перенесена')} — новое время:`,
+  'meeting.partnerCant': (p) =>
+    `${p.name} не сможет прийти. Выберите вместе новое время: /sprint или /meet.`,
+  'meeting.button.reschedule': 'Перенести',
+  'meeting.button.cant': 'Не смогу',
+  'meeting.button.moved': 'Перенесли',
+  'meeting.cantYou': 'Понятно — отменено, партнёра попросили выбрать с вами новое время.',
+  'meeting.movedDone': 'Готово. У вас обоих новое время и приглашение в календарь.',
+  'nudge.text': (p) =>
+    `Прошло ${p.days} ${pluralRu(p.days, 'день', 'дня', 'дней')} с последней встречи с ${p.name}. Даже 30 минут на одну конкретную задачу помогают не терять темп — назначим?`,
+  'nudge.button': 'Назначить спринт',
+  'meeting.changedMeanwhile':
+    'Эту встречу тем временем перенесли или отменили — ничего не изменено. /meetings покажет текущий план.',
+  'meeting.stale': 'Этот вопрос относится к прежней версии встречи — ничего не изменено.',
+  'meeting.kind.sprint': 'спринт',
+  'meeting.kind.meeting': 'встреча',
+  'meeting.booked': (p) =>
+    `${bySession(p.kind, 'Спринт', 'Встреча')} с ${p.name} ${bySession(p.kind, 'назначен', 'назначена')}:`,
+  'meeting.cancelled': (p) =>
+    `${bySession(p.kind, 'Спринт', 'Встреча')} с ${p.name} ${bySession(p.kind, 'отменён', 'отменена')}: ${p.slot}. Обновление для календаря — во вложении.`,
+  'meeting.button.cancel': 'Отменить',
+  'meeting.icsTitle': (p) => `Обратное наставничество (${p.kind}) с ${p.name}`,
+  'meeting.icsCaption': 'Добавьте в календарь',
+  'meeting.icsCaptionCancel':
+    'Откройте файл, чтобы отменить событие в календаре (или удалите его там)',
+  'meeting.reminder': (p) =>
+    `Напоминание: ${p.kind} с ${p.name} через ${p.hours === 0 ? `${p.minutes} ${pluralRu(p.minutes, 'минуту', 'минуты', 'минут')}` : p.hours === 1 ? 'час' : `${p.hours} ${pluralRu(p.hours, 'час', 'часа', 'часов')}`} — ${p.slot}.\n«${p.topic}»`,
+  'meeting.didItHappen': (p) =>
+    `${bySession(p.kind, 'Состоялся ли спринт', 'Состоялась ли встреча')} с ${p.name}? («${p.topic}»)`,
+  'meeting.didItHappenOn': (p) =>
+    `Ждём вашего ответа: ${bySession(p.kind, 'состоялся ли спринт', 'состоялась ли встреча')} с ${p.name} (${p.when})? («${p.topic}»)`,
+  'meeting.button.yes': 'Да',
+  'meeting.button.no': 'Нет',
+  'meeting.thanksHeld': 'Отлично — спасибо! Сейчас придёт короткий вопрос для обратной связи.',
+  'meeting.thanksMissed': 'Спасибо, что сообщили. Следующую назначьте командой /sprint или /meet.',
+  'meeting.alreadyRecorded': 'Спасибо — партнёр уже ответил на этот вопрос.',
+  'meeting.cancelledYou': 'Отменено. Партнёру сообщили.',
+  'meeting.confirmCancel': (p) =>
+    `Отменить ${bySession(p.kind, 'спринт', 'встречу')} с ${p.name} (${p.when})?`,
+  'meeting.confirmCant': (p) =>
+    `Не получается прийти на ${bySession(p.kind, 'спринт', 'встречу')} с ${p.name} (${p.when})? ${bySession(p.kind, 'Он будет отменён', 'Она будет отменена')}, а ${p.name} попросим выбрать с вами новое время.`,
+  'meeting.button.confirmCancel': 'Да, отменить',
+  'meeting.button.keep': 'Оставить',
+  'meeting.kept': 'Оставили — ничего не изменилось.',
+  'meeting.notScheduled': 'Эта встреча уже не запланирована.',
+  'meeting.needPair':
+    'У вас пока нет пары — спринты назначаются с партнёром. /pair покажет, где вы сейчас.',
+  'meeting.form.sprint': 'Назначить спринт',
+  'meeting.form.meeting': 'Назначить встречу',
+  'meeting.form.move': 'Перенести встречу',
+  'meeting.form.submit': 'Назначить',
+  'meeting.field.partner': 'С кем?',
+  'meeting.field.day': 'В какой день?',
+  'meeting.hint.day': (p) =>
+    `Или напишите дату, можно сразу со временем: «${p.example}», «завтра в 15», «в пятницу».`,
+  'meeting.field.time': 'Во сколько (по вашему времени)?',
+  'meeting.hint.time': 'Или напишите время, например 15:30.',
+  'meeting.field.duration': 'Сколько длится?',
+  'meeting.field.topic': 'Конкретная задача или тема?',
+  'meeting.hint.topic': 'Например: настроить ИИ-ассистента для еженедельного отчёта.',
+  'meeting.field.link': 'Ссылка или повестка (необязательно)',
+  'meeting.error.day': (p) => `Не понял дату. Попробуйте «${p.example}» или «завтра».`,
+  'meeting.error.time': 'Не понял время. Попробуйте 15:30.',
+  'meeting.error.past': 'Это время уже прошло — выберите более позднее.',
+  'meeting.error.pastDay': 'Этот день уже прошёл — выберите более поздний.',
+  'meeting.error.dst':
+    'Такого времени в вашем часовом поясе нет (в эту ночь переводят часы) — выберите другое.',
+  'meeting.error.invalid': 'Такие дата и время не подходят — выберите другие.',
+  'meeting.error.overlap': 'У вас с этим партнёром уже есть встреча в это время — выберите другое.',
+  'meeting.duration': (p) =>
+    p.minutes < 60
+      ? `${p.minutes} мин`
+      : p.minutes % 60 === 0
+        ? `${p.minutes / 60} ч`
+        : `${Math.floor(p.minutes / 60)} ч ${p.minutes % 60} мин`,
+  'meeting.cancelledForm': 'Отменено — ничего не назначено.',
+  'meeting.moveCancelled': 'Перенос отменён — встреча остаётся в силе, как была.',
+  'meeting.listTitle': 'Впереди',
+  'meeting.listNone':
+    'Ничего не запланировано. /sprint назначает двухчасовой спринт, /meet — часовую встречу.',
+  'meeting.listLine': (p) => `${p.slot} — ${p.kind} с ${p.name}: «${p.topic}»`,
+  'cmd.sprint': 'назначить двухчасовой спринт с партнёром',
+  'cmd.meet': 'назначить встречу с партнёром',
+  'cmd.sprints': 'что впереди (то же, что /meetings)',
+  'cmd.meetings': 'что впереди',
+};
