@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Interval } from '../../src/features/scheduling/intervals';
 import {
   type Attendee,
+  checkTime,
   DEFAULT_WORKING_HOURS,
   findSlots,
   type SlotQuery,
@@ -241,5 +242,49 @@ describe('finding a time that fits everyone', () => {
         minutes: 30,
       }),
     ).toThrow(expect.objectContaining({ code: 'slots_zone_invalid' }));
+  });
+});
+
+describe('a time typed by hand', () => {
+  const ann = { zone: 'America/New_York', hours: DEFAULT_WORKING_HOURS, busy: [] };
+  const at = (iso: string, minutes = 60) => ({
+    from: Date.parse(iso),
+    to: Date.parse(iso) + minutes * MINUTE,
+  });
+  const local = (check: ReturnType<typeof checkTime>) =>
+    check.fits
+      ? 'fits'
+      : `${check.reason} ${new Date(check.localStart).toISOString().slice(0, 16)}`;
+
+  it('names the partner’s own time when it is night, a day off, outside hours or busy for them', () => {
+    // Tuesday 1 December 2026; New York is UTC−5.
+    expect(local(checkTime(at('2026-12-01T15:00:00Z'), ann))).toBe('fits');
+    expect(local(checkTime(at('2026-12-01T03:30:00Z'), ann))).toBe('night 2026-11-30T22:30');
+    expect(local(checkTime(at('2026-12-01T11:30:00Z'), ann))).toBe('night 2026-12-01T06:30');
+    expect(local(checkTime(at('2026-12-01T12:30:00Z'), ann))).toBe(
+      'outside_hours 2026-12-01T07:30',
+    );
+    expect(local(checkTime(at('2026-12-01T22:30:00Z'), ann))).toBe(
+      'outside_hours 2026-12-01T17:30',
+    );
+    expect(local(checkTime(at('2026-12-05T15:00:00Z'), ann))).toBe('day_off 2026-12-05T10:00');
+    const busy = { ...ann, busy: [at('2026-12-01T15:30:00Z', 30)] };
+    expect(local(checkTime(at('2026-12-01T15:00:00Z'), busy))).toBe('busy 2026-12-01T10:00');
+  });
+
+  it('agrees with the suggestions: every offered slot fits everyone', () => {
+    fc.assert(
+      fc.property(query, (q) => {
+        const answer = findSlots(q);
+        if (answer.fit !== 'working_hours') return;
+        for (const slot of answer.slots)
+          for (const a of q.attendees) {
+            const check = checkTime(slot, a);
+            // A working hour may fall in the night band for someone who works late.
+            if (!check.fits) expect(check.reason).toBe('night');
+          }
+      }),
+      { numRuns: 50 },
+    );
   });
 });

@@ -182,3 +182,34 @@ function spread(sorted: readonly number[], count: number, length: number): Inter
   const chosen = taken.length >= packed.length ? taken : packed;
   return chosen.sort((a, b) => a - b).map((from) => ({ from, to: from + length }));
 }
+
+/** Why a time chosen by hand may not suit someone, worst first. */
+export type TimeCheck =
+  | { fits: true }
+  | {
+      fits: false;
+      reason: 'night' | 'day_off' | 'outside_hours' | 'busy';
+      /** When it starts on their wall clock (a wall time written as UTC epoch ms), to name it. */
+      localStart: number;
+    };
+
+/**
+ * Whether a time typed by hand suits one attendee: it is accepted only after a warning that
+ * names their local time when it falls at night for them (22:00–07:00), on a day they don't
+ * work, outside their hours, or over something they have on.
+ */
+export function checkTime(slot: Interval, attendee: Attendee): TimeCheck {
+  const localStart = wallClock(attendee.zone, slot.from);
+  const around = { from: slot.from - DAY, to: slot.to + DAY };
+  const covered = (list: Interval[]) => overlap(slot, list) === slot.to - slot.from;
+  const night = localWindows(attendee.zone, around, ALL_DAYS, NIGHT.from, NIGHT.to);
+  if (overlap(slot, night) > 0) return { fits: false, reason: 'night', localStart };
+  const windows = workingWindows(attendee, around);
+  if (!covered(windows)) {
+    const dayOff = !attendee.hours.days.includes(weekdayOf(localStart));
+    return { fits: false, reason: dayOff ? 'day_off' : 'outside_hours', localStart };
+  }
+  if (overlap(slot, normalize(attendee.busy)) > 0)
+    return { fits: false, reason: 'busy', localStart };
+  return { fits: true };
+}
