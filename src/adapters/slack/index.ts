@@ -40,6 +40,7 @@ import {
 import { FORM_CALLBACK_ID, renderHome, renderMessage, renderModal } from './render';
 import { guardedListener, SLACK_EVENTS_PATH } from './request-guard';
 import { SLACK_AUTH_ERRORS, SocketSupervisor } from './socket';
+import { createWebPost, type WebPost } from './web-post';
 
 export interface SlackAdapterConfig {
   botToken: string;
@@ -79,6 +80,8 @@ export class SlackAdapter implements ChatAdapter {
   /** The last queued call per channel; the next one starts after it settles. */
   readonly #channelTurns = new Map<string, Promise<void>>();
   #app: App | undefined;
+  /** chat.postMessage, chat.update and chat.postEphemeral: every reply (see web-post.ts). */
+  #webPost: WebPost | undefined;
   /** HTTP mode: Bolt's guarded request listener, once Slack knows the bot. */
   #listener: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
   #socket: SocketSupervisor | undefined;
@@ -183,6 +186,12 @@ export class SlackAdapter implements ChatAdapter {
       app = new App({ ...common, receiver });
     }
     this.#app = app;
+    this.#webPost = createWebPost({
+      token: this.#config.botToken,
+      ...(this.#config.apiUrl ? { apiUrl: this.#config.apiUrl } : {}),
+      timeoutMs: SLACK_API_TIMEOUT_MS,
+      log: this.#log,
+    });
     // Read as a listener starts, so the engine's debug line counts from the request.
     const received = () => (this.#log.isLevelEnabled('debug') ? performance.now() : undefined);
     /** One insert into the inbox; the ack follows it, and the event runs in the worker. */
@@ -281,7 +290,7 @@ export class SlackAdapter implements ChatAdapter {
         for (const m of messages) {
           try {
             await this.#paced(channel, 'chat.postEphemeral', () =>
-              client.chat.postEphemeral({ channel, user, ...m }),
+              this.#chat('chat.postEphemeral', { channel, user, ...m }),
             );
           } catch (error) {
             // Not in that channel: say it privately in the DM instead.
@@ -386,9 +395,14 @@ export class SlackAdapter implements ChatAdapter {
     return this.#app.client;
   }
 
+  #chat(method: string, args: Record<string, unknown>) {
+    if (!this.#webPost) throw new Error('slack adapter not started');
+    return this.#webPost(method, args);
+  }
+
   async #post(channel: string, message: ReturnType<typeof renderMessage>[number]): Promise<void> {
     await this.#paced(channel, 'chat.postMessage', () =>
-      this.#client().chat.postMessage({
+      this.#chat('chat.postMessage', {
         channel,
         ...message,
         unfurl_links: false,
@@ -405,7 +419,7 @@ export class SlackAdapter implements ChatAdapter {
   ): Promise<boolean> {
     try {
       await this.#paced(channel, 'chat.update', () =>
-        this.#client().chat.update({ channel, ts, ...message }),
+        this.#chat('chat.update', { channel, ts, ...message }),
       );
       return true;
     } catch (error) {
