@@ -32,6 +32,14 @@ const ZONES = [
   'Asia/Kathmandu',
   'Pacific/Kiritimati',
   'Pacific/Pago_Pago',
+  // Clocks that change at midnight, by two hours, or at odd quarter hours.
+  'America/Santiago',
+  'America/Havana',
+  'Asia/Beirut',
+  'Africa/Cairo',
+  'Antarctica/Troll',
+  'Pacific/Chatham',
+  'America/Scoresbysund',
 ];
 /** Days the clocks change somewhere on the list (2026), so horizons straddle them. */
 const CHANGES = [
@@ -41,6 +49,10 @@ const CHANGES = [
   '2026-10-04T00:00:00Z', // Australia, spring
   '2026-10-25T00:00:00Z', // Europe, autumn
   '2026-11-01T00:00:00Z', // United States, autumn
+  '2026-04-24T00:00:00Z', // Egypt, spring (at midnight)
+  '2026-09-06T00:00:00Z', // Chile, spring (at midnight)
+  '2026-09-27T00:00:00Z', // New Zealand and Chatham, spring
+  '2026-10-29T00:00:00Z', // Egypt, autumn
   '2026-06-15T00:00:00Z', // none
 ].map((iso) => Date.parse(iso));
 
@@ -65,9 +77,9 @@ const attendee = (from: number) =>
     hours: fc
       .record({
         days: fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 7 }),
-        // Work starts at 04:00 or later: the clocks change between midnight and 03:00.
-        start: fc.integer({ min: 8, max: 30 }).map((h) => h * 30),
-        length: fc.integer({ min: 2, max: 30 }).map((h) => h * 30),
+        // Any hours, those the clocks skip or repeat included.
+        start: fc.integer({ min: 0, max: 46 }).map((h) => h * 30),
+        length: fc.integer({ min: 2, max: 36 }).map((h) => h * 30),
       })
       .map(({ days, start, length }) => ({ days, start, end: Math.min(1440, start + length) })),
     busy: fc.array(
@@ -173,8 +185,11 @@ describe('finding a time that fits everyone', () => {
         const all = everyFit(q);
         if (answer.fit !== 'working_hours') return;
         expect(answer.slots[0]?.from).toBe(all[0]);
-        const days = new Set(all.map((at) => Math.floor(at / DAY)));
-        const offeredDays = new Set(answer.slots.map((s) => Math.floor(s.from / DAY)));
+        // Days as the first attendee (the one asking) counts them.
+        const zone = q.attendees[0]?.zone ?? 'UTC';
+        const dayOf = (at: number) => DateTime.fromMillis(at, { zone }).toISODate();
+        const days = new Set(all.map(dayOf));
+        const offeredDays = new Set(answer.slots.map((s) => dayOf(s.from)));
         expect(offeredDays.size).toBe(Math.min(days.size, answer.slots.length));
       }),
       { numRuns: 100 },

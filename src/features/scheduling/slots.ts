@@ -1,6 +1,6 @@
 import { TandemError } from '../../core/errors';
 import { type Interval, intersect, normalize, overlap, subtract } from './intervals';
-import { instantOf, wallClock, weekdayOf } from './zone-clock';
+import { offsetAt, regimes, wallClock, weekdayOf } from './zone-clock';
 
 /**
  * "Find a time": a few slots in the next days that fall inside every attendee's working hours,
@@ -70,7 +70,10 @@ export function findSlots(query: SlotQuery): SlotAnswer {
     common = intersect(common, subtract(windows[k] ?? [], busy[k] ?? []));
   });
   const inHours = starts(common, length, step);
-  if (inHours.length > 0) return { slots: spread(inHours, count, length), fit: 'working_hours' };
+  // Offers spread over the days of the first attendee (the one asking).
+  const dayOf = localDay(query.attendees[0]?.zone ?? 'UTC');
+  if (inHours.length > 0)
+    return { slots: spread(inHours, count, length, dayOf), fit: 'working_hours' };
 
   // No time inside everyone's hours: the free times that stray least outside them.
   let free: Interval[] = [horizon];
@@ -90,10 +93,11 @@ export function findSlots(query: SlotQuery): SlotAnswer {
     return minutes / MINUTE;
   };
   const costs = candidates.map(cost);
-  const best = Math.min(...costs);
+  let best = Number.POSITIVE_INFINITY;
+  for (const c of costs) if (c < best) best = c;
   // Only the closest (all equally close), spread over days like the in-hours ones.
   const closest = candidates.filter((_, k) => costs[k] === best);
-  return { slots: spread(closest, count, length), fit: 'closest' };
+  return { slots: spread(closest, count, length, dayOf), fit: 'closest' };
 }
 
 /** The person's working hours within the horizon, in UTC (a day's margin either side). */
@@ -105,9 +109,10 @@ export function workingWindows(attendee: Attendee, horizon: Interval): Interval[
 const ALL_DAYS = [1, 2, 3, 4, 5, 6, 7];
 
 /**
- * From `start` to `end` (minutes from local midnight) on each of the days, as the zone's wall
- * clock reads them — 09:00 is 09:00 on the days clocks change too; an `end` at or below
- * `start` runs into the next day (night). A day's margin either side of the horizon.
+ * From `start` to `end` (minutes from local midnight) on each of the days, exactly the
+ * moments the zone's wall clock shows those times — on the days clocks change too: a stretch
+ * the clocks skip is in no window, a stretch shown twice is in it twice. An `end` at or
+ * below `start` runs into the next day (night). A day's margin either side of the horizon.
  */
 function localWindows(
   zone: string,
@@ -124,14 +129,26 @@ function localWindows(
   }
   const last = wallClock(zone, horizon.to) + DAY;
   const length = ((end - start + 1440) % 1440 || 1440) * MINUTE;
+  // Offsets run from −12 to +14 hours: this covers every instant the wall days can show.
+  const spans = regimes(zone, first - 15 * 60 * MINUTE, last + 2 * DAY);
   const out: Interval[] = [];
   for (let day = first; day <= last; day += DAY) {
     if (!days.includes(weekdayOf(day))) continue;
-    const from = instantOf(zone, day + start * MINUTE);
-    const to = instantOf(zone, day + start * MINUTE + length);
-    if (to > from) out.push({ from, to });
+    const wallFrom = day + start * MINUTE;
+    const wallTo = wallFrom + length;
+    // Under each offset, the instants showing [wallFrom, wallTo) are that range less the offset.
+    for (const span of spans) {
+      const from = Math.max(span.from, wallFrom - span.offset * MINUTE);
+      const to = Math.min(span.to, wallTo - span.offset * MINUTE);
+      if (to > from) out.push({ from, to });
+    }
   }
   return normalize(out);
+}
+
+/** The calendar day (a number) an instant falls on in the zone. */
+function localDay(zone: string): (at: number) => number {
+  return (at) => Math.floor((at + offsetAt(zone, at) * MINUTE) / DAY);
 }
 
 /** Every start on a step boundary at which a slot fits inside one of the intervals. */
@@ -149,10 +166,14 @@ function starts(list: readonly Interval[], length: number, step: number): number
  * When spreading would offer fewer than can fit, the earliest ones that fit instead (as many
  * as exist, up to `count`). Sorted by time.
  */
-function spread(sorted: readonly number[], count: number, length: number): Interval[] {
+function spread(
+  sorted: readonly number[],
+  count: number,
+  length: number,
+  day: (at: number) => number,
+): Interval[] {
   const taken: number[] = [];
   const clear = (at: number) => taken.every((t) => Math.abs(t - at) >= length);
-  const day = (at: number) => Math.floor(at / (24 * 60 * MINUTE));
   const days = new Set<number>();
   for (const at of sorted) {
     if (taken.length >= count) break;

@@ -53,31 +53,46 @@ export function offsetAt(zone: string, at: number): number {
   return offset;
 }
 
-/**
- * The instant the zone's wall clock shows `wall` (a wall time written as UTC epoch ms). A
- * time the clocks skip (spring forward) is taken as that many minutes later, as a clock
- * that jumped reads; a time shown twice (autumn) is its first showing.
- */
-export function instantOf(zone: string, wall: number): number {
-  const o1 = offsetAt(zone, wall);
-  const guess = wall - o1 * MINUTE;
-  const o2 = offsetAt(zone, guess);
-  if (o1 === o2) return earliest(zone, wall, guess, o2);
-  const second = wall - o2 * MINUTE;
-  const o3 = offsetAt(zone, second);
-  if (o2 === o3) return earliest(zone, wall, second, o3);
-  // In a gap: the offset before the jump, which reads `wall` plus the jump.
-  return wall - Math.min(o2, o3) * MINUTE;
+/** A stretch of time over which the zone's offset stays `offset` minutes: [from, to). */
+export interface Regime {
+  from: number;
+  to: number;
+  offset: number;
 }
 
-/** Of the instants reading `wall`, the first: a larger offset an hour earlier may read it too. */
-function earliest(zone: string, wall: number, found: number, offset: number): number {
-  for (const shift of [60, 30]) {
-    const before = found - shift * MINUTE;
-    const o = offsetAt(zone, before);
-    if (o !== offset && wall - o * MINUTE === before) return before;
+/** Zones change offset at most a few times a year: looking every 6 hours misses none. */
+const PROBE = 6 * 60 * MINUTE;
+
+/**
+ * The zone's offsets over [from, to), each change found to the quarter hour (the finest any
+ * zone uses). With these, which instants show a given wall time is exact arithmetic: a time
+ * the clocks skip maps to none, a time shown twice to both.
+ */
+export function regimes(zone: string, from: number, until: number): Regime[] {
+  const out: Regime[] = [];
+  const to = Math.ceil(until / QUARTER) * QUARTER;
+  let start = Math.floor(from / QUARTER) * QUARTER;
+  let offset = offsetAt(zone, start);
+  for (let probe = start + PROBE; ; probe += PROBE) {
+    const end = Math.min(probe, to);
+    const next = offsetAt(zone, end);
+    if (next !== offset) {
+      // The change lies in (end − PROBE, end]: halve down to its quarter hour.
+      let lo = Math.max(start, end - PROBE);
+      let hi = end;
+      while (hi - lo > QUARTER) {
+        const mid = lo + Math.floor((hi - lo) / 2 / QUARTER) * QUARTER;
+        if (offsetAt(zone, mid) === offset) lo = mid;
+        else hi = mid;
+      }
+      out.push({ from: start, to: hi, offset });
+      start = hi;
+      offset = offsetAt(zone, hi);
+    }
+    if (end >= to) break;
   }
-  return found;
+  out.push({ from: start, to: Math.max(to, start), offset });
+  return out;
 }
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a wall date written as UTC epoch ms. */
