@@ -9,7 +9,7 @@ import {
 } from '../../src/features/calendars/providers';
 import { createSealer, parseKey } from '../../src/features/calendars/sealed';
 import { openState, pkce, STATE_TTL_MS, sealState } from '../../src/features/calendars/state';
-import { type FakeCalendars, startFakeCalendars } from '../fakes/calendar-providers';
+import { FAKE_CLIENTS, type FakeCalendars, startFakeCalendars } from '../fakes/calendar-providers';
 
 const NOW = Date.parse('2026-12-01T08:00:00Z');
 const WEEK = { from: NOW, to: NOW + 7 * 24 * 3600_000 };
@@ -20,8 +20,8 @@ let fake: FakeCalendars;
 const providers: Record<'google' | 'microsoft', () => CalendarProvider> = {
   google: () =>
     createGoogleCalendar({
-      clientId: 'g-client',
-      clientSecret: 'g-secret',
+      clientId: FAKE_CLIENTS.google.id,
+      clientSecret: FAKE_CLIENTS.google.secret,
       authUrl: `${fake.url}/google/auth`,
       tokenUrl: `${fake.url}/google/token`,
       apiUrl: `${fake.url}/google`,
@@ -29,8 +29,8 @@ const providers: Record<'google' | 'microsoft', () => CalendarProvider> = {
     }),
   microsoft: () =>
     createMicrosoftCalendar({
-      clientId: 'm-client',
-      clientSecret: 'm-secret',
+      clientId: FAKE_CLIENTS.microsoft.id,
+      clientSecret: FAKE_CLIENTS.microsoft.secret,
       authUrl: `${fake.url}/microsoft/auth`,
       tokenUrl: `${fake.url}/microsoft/token`,
       apiUrl: `${fake.url}/microsoft`,
@@ -117,8 +117,15 @@ describe.each(['google', 'microsoft'] as const)('%s calendar', (id) => {
         problem: 'unavailable',
       });
     }
-    fake.failNext(busyPath, 401);
-    expect(await readBusy(provider, tokens, WEEK, NOW)).toEqual({ busy: [], problem: 'reconnect' });
+    // Refused before its time (a session revoked, clocks apart): refreshed once, then it works.
+    fake.expireAccess();
+    fake.setBusy(id, [{ start: '2026-12-01T10:00:00Z', end: '2026-12-01T11:00:00Z' }]);
+    const early = await readBusy(provider, tokens, WEEK, NOW);
+    expect(early.busy).toEqual([
+      { from: Date.parse('2026-12-01T10:00:00Z'), to: Date.parse('2026-12-01T11:00:00Z') },
+    ]);
+    expect('problem' in early).toBe(false);
+    expect('tokens' in early && early.tokens?.access).not.toBe(tokens.access);
     // Revoked in the provider's settings: the refresh is refused too → reconnect.
     fake.revoke();
     expect(await readBusy(provider, tokens, WEEK, NOW + 3600_000)).toEqual({

@@ -6,7 +6,7 @@ import { is } from 'drizzle-orm';
 import { PgTable, getTableConfig as pgConfig } from 'drizzle-orm/pg-core';
 import { SQLiteTable, getTableConfig as sqliteConfig } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
-import { PG_SCHEMA_DIR, pgSchemaFiles } from '../../src/db/pg/generate';
+import { PG_SCHEMA_DIR, pgSchemaFiles, pgSchemaSource } from '../../src/db/pg/generate';
 import * as pgSchema from '../../src/db/pg/schema';
 import * as sqliteSchema from '../../src/db/schema';
 
@@ -25,6 +25,21 @@ describe('the PostgreSQL schema', () => {
     expect(readdirSync(PG_SCHEMA_DIR).sort()).toEqual([...files.keys()].sort());
     for (const [name, text] of files)
       expect(readFileSync(join(PG_SCHEMA_DIR, name), 'utf8'), name).toBe(text);
+  });
+
+  it('translates what keeps its meaning and refuses what would not', () => {
+    const table = (columns: string) =>
+      `import { integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';\nexport const t = sqliteTable('t', { ${columns} });`;
+    // SQLite's real is 8 bytes: PostgreSQL's double, not its 4-byte real.
+    expect(pgSchemaSource(table("score: real('score'), n: integer()"))).toContain(
+      "score: doublePrecision('score')",
+    );
+    for (const unknown of [
+      'at: text().default(sql`CURRENT_TIMESTAMP`)',
+      "blob: blob('b')",
+      "n: integer({ mode: 'bigint' })",
+    ])
+      expect(() => pgSchemaSource(table(unknown)), unknown).toThrow(/does not know/);
   });
 
   it('has every table, column, type, index and key the SQLite schema has', () => {

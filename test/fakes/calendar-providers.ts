@@ -29,9 +29,15 @@ export interface FakeCalendars {
 
 export const FAKE_MAILBOX = 'ann@example.com';
 
+/** The OAuth clients each fake provider knows (the tests' registrations). */
+export const FAKE_CLIENTS: Record<Provider, { id: string; secret: string }> = {
+  google: { id: 'g-client', secret: 'g-secret' },
+  microsoft: { id: 'm-client', secret: 'm-secret' },
+};
+
 export async function startFakeCalendars(): Promise<FakeCalendars> {
   const codes = new Map<string, { challenge: string; redirectUri: string; provider: Provider }>();
-  const access = new Set<string>();
+  const access = new Map<string, Provider>();
   const refresh = new Map<string, Provider>();
   const busy: Record<Provider, { start: string; end: string; status?: string }[]> = {
     google: [],
@@ -62,12 +68,20 @@ export async function startFakeCalendars(): Promise<FakeCalendars> {
     const provider: Provider = path.startsWith('/google') ? 'google' : 'microsoft';
     if (path.endsWith('/token')) {
       const form = new URLSearchParams(body);
+      const client = FAKE_CLIENTS[provider];
+      if (form.get('client_id') !== client.id || form.get('client_secret') !== client.secret)
+        return send(res, 401, { error: 'invalid_client' });
       if (form.get('grant_type') === 'authorization_code') {
         const code = codes.get(form.get('code') ?? '');
         codes.delete(form.get('code') ?? '');
         const verifier = form.get('code_verifier') ?? '';
         const challenge = createHash('sha256').update(verifier).digest('base64url');
-        if (!code || code.challenge !== challenge || code.redirectUri !== form.get('redirect_uri'))
+        if (
+          !code ||
+          code.provider !== provider ||
+          code.challenge !== challenge ||
+          code.redirectUri !== form.get('redirect_uri')
+        )
           return send(res, 400, { error: 'invalid_grant' });
       } else if (form.get('grant_type') === 'refresh_token') {
         const known = refresh.get(form.get('refresh_token') ?? '');
@@ -76,13 +90,13 @@ export async function startFakeCalendars(): Promise<FakeCalendars> {
         if (provider === 'microsoft') refresh.delete(form.get('refresh_token') ?? '');
         else {
           const a = token('access');
-          access.add(a);
+          access.set(a, provider);
           return send(res, 200, { access_token: a, expires_in: 3599, token_type: 'Bearer' });
         }
       } else return send(res, 400, { error: 'unsupported_grant_type' });
       const a = token('access');
       const r = token('refresh');
-      access.add(a);
+      access.set(a, provider);
       refresh.set(r, provider);
       return send(res, 200, {
         access_token: a,
@@ -91,7 +105,8 @@ export async function startFakeCalendars(): Promise<FakeCalendars> {
         token_type: 'Bearer',
       });
     }
-    if (!access.has((authorization ?? '').replace(/^Bearer /, '')))
+    // A token works only with the provider that gave it.
+    if (access.get((authorization ?? '').replace(/^Bearer /, '')) !== provider)
       return send(res, 401, { error: { code: 'InvalidAuthenticationToken' } });
     if (path === '/google/calendar/v3/freeBusy')
       return send(res, 200, {

@@ -19,7 +19,8 @@ export function pgSchemaSource(source: string): string {
   let out = source
     .replace(
       /integer\(\)\.primaryKey\(\{ autoIncrement: true \}\)/g,
-      "bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity()",
+      // Always: an insert naming an id fails at once instead of breaking the next one's.
+      "bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity()",
     )
     .replace(/integer\(('[a-z_]+'), \{ mode: 'timestamp_ms' \}\)/g, 'epochMs($1)')
     .replace(/integer\(\{ mode: 'timestamp_ms' \}\)/g, 'epochMs()')
@@ -28,6 +29,9 @@ export function pgSchemaSource(source: string): string {
     .replace(/text\(('[a-z_]+'), \{ mode: 'json' \}\)/g, 'jsonb($1)')
     .replace(/text\(\{ mode: 'json' \}\)/g, 'jsonb()')
     .replace(/integer\(('[a-z_]+')\)/g, "bigint($1, { mode: 'number' })")
+    // SQLite's real is 8 bytes; PostgreSQL's real is 4.
+    .replace(/real\(('[a-z_]+')\)/g, 'doublePrecision($1)')
+    .replace(/real\(\)/g, 'doublePrecision()')
     .replace(/integer\(\)/g, "bigint({ mode: 'number' })")
     .replace(/sqliteTable\(/g, 'pgTable(')
     .replace(/sql`\(unixepoch\(\) \* 1000\)`/g, 'sql`(extract(epoch from now()) * 1000)::bigint`')
@@ -45,7 +49,18 @@ export function pgSchemaSource(source: string): string {
     const pg = `import { ${[...wanted].sort().join(', ')} } from 'drizzle-orm/pg-core';`;
     return /\bepochMs\(/.test(out) ? `${pg}\nimport { epochMs } from '../columns';` : pg;
   });
-  if (/\binteger\(|sqlite-core|sqliteTable|unixepoch|mode: '(timestamp|json|boolean)/.test(out))
+  // Anything not translated above fails here rather than meaning something else on PostgreSQL:
+  // an unknown column kind or mode, or a SQL default other than the one known.
+  const defaults = out.match(/sql`[^`]*`/g) ?? [];
+  const unknownDefault = defaults.some(
+    (d) => d !== 'sql`(extract(epoch from now()) * 1000)::bigint`',
+  );
+  if (
+    unknownDefault ||
+    /\b(integer|real|blob|numeric)\(|sqlite-core|sqliteTable|unixepoch|mode: '(timestamp|json|boolean)/.test(
+      out,
+    )
+  )
     throw new Error('the SQLite schema uses a column the PostgreSQL generator does not know');
   return HEADER + out;
 }

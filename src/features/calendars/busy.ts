@@ -20,12 +20,22 @@ export async function readBusy(
 ): Promise<BusyAnswer> {
   let tokens = stored;
   let refreshed: Tokens | undefined;
+  const refresh = async () => {
+    refreshed = await provider.refresh(tokens, now);
+    tokens = refreshed;
+  };
   try {
-    if (tokens.expiresAt - CALENDAR_REFRESH_MARGIN_MS <= now) {
-      refreshed = await provider.refresh(tokens, now);
-      tokens = refreshed;
+    if (tokens.expiresAt - CALENDAR_REFRESH_MARGIN_MS <= now) await refresh();
+    let busy: Interval[];
+    try {
+      busy = await provider.busy(tokens, range);
+    } catch (error) {
+      // Refused before its time (revoked session, clock skew): one refresh and one more try;
+      // only a refused refresh asks the person to reconnect.
+      if (refreshed || codeOf(error) !== 'calendar_unauthorized') throw error;
+      await refresh();
+      busy = await provider.busy(tokens, range);
     }
-    const busy = await provider.busy(tokens, range);
     return refreshed ? { busy, tokens: refreshed } : { busy };
   } catch (error) {
     const problem = codeOf(error) === 'calendar_unauthorized' ? 'reconnect' : 'unavailable';

@@ -37,7 +37,10 @@ export interface ProviderConfig {
   authUrl?: string;
   tokenUrl?: string;
   apiUrl?: string;
-  /** Microsoft: the directory (`common` lets any work or school account in). */
+  /**
+   * Microsoft: the directory. `organizations` (the default) admits any work or school
+   * account; personal Microsoft accounts are left out because getSchedule does not serve them.
+   */
   tenant?: string;
   timeoutMs?: number;
 }
@@ -123,7 +126,7 @@ export function createGoogleCalendar(config: ProviderConfig): CalendarProvider {
 }
 
 export function createMicrosoftCalendar(config: ProviderConfig): CalendarProvider {
-  const tenant = config.tenant ?? 'common';
+  const tenant = config.tenant ?? 'organizations';
   const login = `https://login.microsoftonline.com/${tenant}/oauth2/v2.0`;
   const authUrl = config.authUrl ?? `${login}/authorize`;
   const tokenUrl = config.tokenUrl ?? `${login}/token`;
@@ -270,6 +273,9 @@ function apiCall(url: string, timeout: number, tokens: Tokens, json?: unknown): 
   });
 }
 
+/** Token-endpoint answers that mean the person must connect again (OAuth 2, Microsoft). */
+const REFUSED_GRANTS = new Set(['invalid_grant', 'interaction_required', 'consent_required']);
+
 /**
  * One HTTP call, its failures sorted by what the person must do: 401 (or a refused refresh
  * token, `invalid_grant`) → reconnect; 429 → later; anything else, a timeout included → the
@@ -286,7 +292,7 @@ async function call(url: string, timeout: number, init: RequestInit): Promise<un
   const body: unknown = await response.json().catch(() => undefined);
   if (response.ok) return body;
   const grant = (body as { error?: unknown } | undefined)?.error;
-  if (response.status === 401 || grant === 'invalid_grant')
+  if (response.status === 401 || (typeof grant === 'string' && REFUSED_GRANTS.has(grant)))
     throw new TandemError('calendar_unauthorized', 'calendar access refused', { details });
   if (response.status === 429)
     throw new TandemError('calendar_rate_limited', 'calendar provider asks to wait', { details });

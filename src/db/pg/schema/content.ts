@@ -7,7 +7,7 @@ import { users } from './users';
 export const contentPosts = pgTable(
   'content_posts',
   {
-    id: bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     byUserId: bigint('by_user_id', { mode: 'number' }).references(() => users.id, { onDelete: 'set null' }),
     url: text().notNull(),
     comment: text().notNull(),
@@ -30,7 +30,7 @@ export type StoryStatus = (typeof STORY_STATUSES)[number];
 export const stories = pgTable(
   'stories',
   {
-    id: bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     authorUserId: bigint('author_user_id', { mode: 'number' })
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),

@@ -13,7 +13,7 @@ export type Outcome = (typeof OUTCOMES)[number];
 export const experiments = pgTable(
   'experiments',
   {
-    id: bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     authorUserId: bigint('author_user_id', { mode: 'number' })
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -38,7 +38,7 @@ export const experiments = pgTable(
 export const experimentOutcomes = pgTable(
   'experiment_outcomes',
   {
-    id: bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     experimentId: bigint('experiment_id', { mode: 'number' })
       .notNull()
       .references(() => experiments.id, { onDelete: 'cascade' }),

@@ -19,7 +19,7 @@ export const leftAs = () => bigint('left_as', { mode: 'number' });
 export const meetingFeedback = pgTable(
   'meeting_feedback',
   {
-    id: bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     // Both links are cut when a person leaves (the meeting would say whose it was): feedback
     // stays, anonymised.
     meetingId: bigint('meeting_id', { mode: 'number' }).references(() => meetings.id, { onDelete: 'set null' }),
@@ -47,7 +47,7 @@ export type Fit = (typeof FITS)[number];
 export const pairFit = pgTable(
   'pair_fit',
   {
-    id: bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     pairId: bigint('pair_id', { mode: 'number' }).references(() => pairs.id, { onDelete: 'set null' }),
     userId: bigint('user_id', { mode: 'number' }).references(() => users.id, { onDelete: 'set null' }),
     fit: text({ enum: FITS }).notNull(),

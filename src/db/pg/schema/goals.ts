@@ -11,7 +11,7 @@ export type GoalStatus = (typeof GOAL_STATUSES)[number];
 export const goals = pgTable(
   'goals',
   {
-    id: bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     pairId: bigint('pair_id', { mode: 'number' })
       .notNull()
       .references(() => pairs.id, { onDelete: 'cascade' }),

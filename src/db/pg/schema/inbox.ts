@@ -12,7 +12,7 @@ import { epochMs } from '../columns';
 export const inbox = pgTable(
   'inbox',
   {
-    id: bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     /** sha256 (base64url) of `${platform}:${workspace}:${eventId}`: no platform id in clear. */
     key: text().notNull().unique(),
     /** 0: interactive (someone waits on a modal or a button), 1: the rest. Lower goes first. */

@@ -6,7 +6,7 @@ import { users } from './users';
 
 /** One run of `match publish` (or of MATCH_CRON). */
 export const matchRounds = pgTable('match_rounds', {
-  id: bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+  id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
   createdAt: epochMs('created_at').notNull(),
   createdBy: bigint('created_by', { mode: 'number' }).references(() => users.id, { onDelete: 'set null' }),
   proposals: bigint({ mode: 'number' }).notNull(),
@@ -29,7 +29,7 @@ export interface MatchReasons {
 export const proposals = pgTable(
   'proposals',
   {
-    id: bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     roundId: bigint('round_id', { mode: 'number' }).references(() => matchRounds.id, { onDelete: 'set null' }),
     mentorUserId: bigint('mentor_user_id', { mode: 'number' })
       .notNull()
@@ -60,7 +60,7 @@ export const PAIR_STATUSES = ['active', 'ended'] as const;
 export const pairs = pgTable(
   'pairs',
   {
-    id: bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     mentorUserId: bigint('mentor_user_id', { mode: 'number' })
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),

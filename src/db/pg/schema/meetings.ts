@@ -24,7 +24,7 @@ export type InviteForm = (typeof INVITE_FORMS)[number];
 export const meetings = pgTable(
   'meetings',
   {
-    id: bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     /**
      * The calendar UID (RFC 5545): a random UUID made at booking and kept through every move
      * and the cancel, so each calendar updates its one event — and never another

@@ -16,7 +16,7 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 export const outbox = pgTable(
   'outbox',
   {
-    id: bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     dedupeKey: text('dedupe_key').notNull().unique(),
     platform: text({ enum: PLATFORMS }).notNull(),
     /** One key per conversation (a DM and its person share one), for in-order delivery. */

@@ -65,7 +65,7 @@ export const profileTopics = pgTable(
 export const formerVolunteers = pgTable(
   'former_volunteers',
   {
-    id: bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     role: text({ enum: PROGRAM_ROLES }).notNull(),
     joinedAt: epochMs('joined_at').notNull(),
     preparedAt: epochMs('prepared_at'),

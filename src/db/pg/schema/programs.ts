@@ -7,7 +7,7 @@ export const PROGRAM_STATUSES = ['active', 'ended'] as const;
 
 /** A cohort with its dates and cadence. People and pairs belong to one; none means the default program. */
 export const programs = pgTable('programs', {
-  id: bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+  id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
   name: text().notNull().unique(),
   /** Calendar days (YYYY-MM-DD) in ORG_TIMEZONE. */
   startDate: text('start_date').notNull(),
@@ -26,7 +26,7 @@ export const BROADCAST_STATUSES = ['draft', 'sent', 'cancelled'] as const;
 
 /** An announcement to every active participant: drafted, confirmed with its count, then queued once. */
 export const broadcasts = pgTable('broadcasts', {
-  id: bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+  id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
   text: text().notNull(),
   byUserId: bigint('by_user_id', { mode: 'number' }).references(() => users.id, { onDelete: 'set null' }),
   status: text({ enum: BROADCAST_STATUSES }).notNull().default('draft'),

@@ -11,7 +11,7 @@ import { users } from './users';
 export const finalSurveys = pgTable(
   'final_surveys',
   {
-    id: bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     program: text().notNull(),
     /** Cut when the person leaves: the answer stays, anonymised. */
     userId: bigint('user_id', { mode: 'number' }).references(() => users.id, { onDelete: 'set null' }),

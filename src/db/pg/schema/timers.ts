@@ -7,7 +7,7 @@ import { users } from './users';
 export const timers = pgTable(
   'timers',
   {
-    id: bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     kind: text().notNull(),
     dueAt: epochMs('due_at').notNull(),
     payload: jsonb().$type<Record<string, unknown>>().notNull(),

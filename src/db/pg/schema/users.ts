@@ -13,7 +13,7 @@ import { ROLES } from '../../../core/roles';
 export const users = pgTable(
   'users',
   {
-    id: bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     platform: text({ enum: PLATFORMS }).notNull(),
     workspace: text().notNull(),
     platformUserId: text('platform_user_id').notNull(),
