@@ -277,7 +277,6 @@ export class SlackAdapter implements ChatAdapter {
   }
 
   async send(target: Target, reply: Reply, options?: SendOptions): Promise<void> {
-    const client = this.#client();
     const messages = renderMessage(reply);
     try {
       if (
