@@ -24,6 +24,11 @@ export interface EngineDeps {
 /** Everything a command, action or form handler needs for one inbound event. */
 export interface Ctx {
   readonly deps: EngineDeps;
+  /**
+   * The event's unit of work: every read and write of the handler goes through it, and
+   * commits with the inbox row marked done, or rolls back with it. Awaited queries only.
+   */
+  readonly tx: Db;
   readonly event: InboundEvent;
   readonly now: Date;
   readonly user: UserRow;

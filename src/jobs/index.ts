@@ -16,6 +16,7 @@ import {
   releaseJobSlot,
 } from '../db/queries/job-slots';
 import { jobRuns } from '../db/schema';
+import { write } from '../db/transact';
 import { reportWriteFailure } from '../db/write-health';
 import { backupDatabase } from '../features/admin/backup';
 import { runDigest } from '../features/content/digest';
@@ -68,7 +69,7 @@ export const JOBS: Record<
   tick: {
     schedule: () => '* * * * *',
     async run(deps, now) {
-      runDueTimers(deps, now);
+      await runDueTimers(deps, now);
       // Events whose retry came due while nothing else woke the inbox.
       deps.inbox?.kick();
       // Through kick(), so a tick never runs a second delivery pass beside an event's.
@@ -79,15 +80,17 @@ export const JOBS: Record<
   prune: {
     schedule: () => '17 3 * * *',
     async run(deps, now) {
-      pruneInbox(deps.db, new Date(now.getTime() - INBOUND_EVENT_RETENTION_MS));
-      pruneJobSlots(deps.db, new Date(now.getTime() - JOB_SLOT_RETENTION_MS));
-      deps.outbox.prune(now);
+      await write(deps.db, (db) => {
+        pruneInbox(db, new Date(now.getTime() - INBOUND_EVENT_RETENTION_MS));
+        pruneJobSlots(db, new Date(now.getTime() - JOB_SLOT_RETENTION_MS));
+        deps.outbox.prune(now);
+      });
     },
   },
   match: {
     schedule: (config) => config.MATCH_CRON,
     async run(deps, now) {
-      runScheduledRound(deps, now);
+      await write(deps.db, () => runScheduledRound(deps, now));
       deps.outbox.kick();
     },
   },
@@ -95,8 +98,10 @@ export const JOBS: Record<
     // Daily, mid-morning in the organisation's zone; a missed day simply runs the next one.
     schedule: () => '0 10 * * *',
     async run(deps, now) {
-      runNudges(deps, now);
-      runStoryInvites(deps, now);
+      await write(deps.db, () => {
+        runNudges(deps, now);
+        runStoryInvites(deps, now);
+      });
       deps.outbox.kick();
     },
   },
@@ -111,7 +116,7 @@ export const JOBS: Record<
     schedule: (config) => config.SUMMARY_CRON,
     catchUp: true,
     async run(deps, now) {
-      runWeeklySummary(deps, now);
+      await write(deps.db, () => runWeeklySummary(deps, now));
       deps.outbox.kick();
     },
   },
@@ -119,8 +124,10 @@ export const JOBS: Record<
     schedule: (config) => config.DIGEST_CRON,
     catchUp: true,
     async run(deps, now) {
-      const last = deps.db.select().from(jobRuns).where(eq(jobRuns.name, 'digest')).get();
-      runDigest(deps, now, last?.lastRunAt);
+      await write(deps.db, (db) => {
+        const last = db.select().from(jobRuns).where(eq(jobRuns.name, 'digest')).get();
+        runDigest(deps, now, last?.lastRunAt);
+      });
       deps.outbox.kick();
     },
   },
@@ -142,15 +149,16 @@ export async function runJobSlot(
     await runJob(name, deps, now);
     return 'ran';
   }
-  if (!claimJobSlot(deps.db, name, slot, now, JOB_SLOT_LEASE_MS)) return 'taken';
+  if (!(await write(deps.db, (db) => claimJobSlot(db, name, slot, now, JOB_SLOT_LEASE_MS))))
+    return 'taken';
   try {
     await runJob(name, deps, now);
   } catch (error) {
     // Free again: the next start's catch-up runs what this run did not finish.
-    releaseJobSlot(deps.db, name, slot);
+    await write(deps.db, (db) => releaseJobSlot(db, name, slot));
     throw error;
   }
-  finishJobSlot(deps.db, name, slot, deps.clock.now());
+  await write(deps.db, (db) => finishJobSlot(db, name, slot, deps.clock.now()));
   return 'ran';
 }
 
@@ -159,11 +167,13 @@ export async function runJob(name: JobName, deps: JobDeps, now: Date): Promise<v
   const job = JOBS[name];
   await job.run(deps, now);
   if (job.catchUp) {
-    deps.db
-      .insert(jobRuns)
-      .values({ name, lastRunAt: now })
-      .onConflictDoUpdate({ target: jobRuns.name, set: { lastRunAt: now } })
-      .run();
+    await write(deps.db, (db) =>
+      db
+        .insert(jobRuns)
+        .values({ name, lastRunAt: now })
+        .onConflictDoUpdate({ target: jobRuns.name, set: { lastRunAt: now } })
+        .run(),
+    );
   }
 }
 
@@ -222,7 +232,9 @@ export async function catchUp(deps: JobDeps): Promise<void> {
     const seen = deps.db.select().from(jobRuns).where(eq(jobRuns.name, name)).get();
     if (!seen) {
       // Another process starting on the same new database may have noted it a moment ago.
-      deps.db.insert(jobRuns).values({ name, lastRunAt: now }).onConflictDoNothing().run();
+      await write(deps.db, (db) =>
+        db.insert(jobRuns).values({ name, lastRunAt: now }).onConflictDoNothing().run(),
+      );
       continue;
     }
     // Missed: node-cron would have fired it since its last run, had the process been up.
