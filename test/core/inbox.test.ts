@@ -141,6 +141,38 @@ describe('the inbox: one unit of work per event', () => {
     expect(s.fake.postedTexts().filter((t) => t.includes('slow run'))).toEqual(['slow run 2']);
   });
 
+  it('sends a reply once when its delivery is recorded while another’s unit of work awaits and then fails', async () => {
+    let runs = 0;
+    app = createTestApp({
+      extraCommands: {
+        slow: {
+          scope: 'anywhere',
+          async run() {
+            runs += 1;
+            if (runs > 1) return;
+            // Long enough for the outbox to send the other person's reply and record it.
+            await new Promise((resolve) => setTimeout(resolve, 100));
+            throw new Error('after the wait');
+          },
+        },
+      },
+    });
+    const s = await startSlack(app);
+    slack = s;
+    const other = slashCommandBody('help', 'trig-help').replace('U1', 'U2');
+    expect((await s.post(other)).status).toBe(200);
+    expect((await s.post(slashCommandBody('slow', 'trig-slow'))).status).toBe(200);
+    await s.settle();
+    app.clock.advance(backoffDelay(1, INBOX_BACKOFF));
+    await s.settle();
+    expect(runs).toBe(2);
+    // The help reply went out once, and is recorded as sent (not resent, not "uncertain").
+    expect(s.fake.postedTexts().filter((t) => t.includes('reverse mentoring'))).toHaveLength(1);
+    expect(app.database.sqlite.prepare('select status from outbox order by id').all()).toEqual([
+      { status: 'sent' },
+    ]);
+  });
+
   it('runs an event that was acked just before the process died once it is back', async () => {
     const first = createTestApp();
     app = first;
