@@ -318,7 +318,7 @@ export function createEngine<C extends string, A extends string>(
         // Someone unknown has no form or proposal to come back to; only the home is drawn.
         if (!isSaved(ctx.user)) return {};
         // Arriving back (console start, /as): an unfinished form picks up where it stopped.
-        const session = forms.active(ctx);
+        const session = await forms.active(ctx);
         const adapter = adapterFor(deps, event);
         if (adapter?.openForm) return {};
         if (session) await forms.resume(ctx, session, ctx.t('form.resumed'));
@@ -334,7 +334,7 @@ export function createEngine<C extends string, A extends string>(
       case 'text': {
         // Chatter in a shared channel is not for us; forms are answered in the DM.
         if (event.conversation.kind === 'group') return {};
-        const session = forms.active(ctx);
+        const session = await forms.active(ctx);
         if (session) {
           await forms.handleText(ctx, session, event.text);
           return {};
@@ -351,12 +351,12 @@ export function createEngine<C extends string, A extends string>(
           ctx.reply({ kind: 'text', text: ctx.t('form.stale') });
           return { form: { ok: true } };
         }
-        return { form: forms.submitAll(ctx, action.args, event.values) };
+        return { form: await forms.submitAll(ctx, action.args, event.values) };
       }
       case 'form_closed': {
         const action = decodeAction(event.data);
         if (action?.name === FORM_SUBMIT_ACTION && action.owner === ctx.user.id) {
-          forms.close(ctx, action.args);
+          await forms.close(ctx, action.args);
         }
         return {};
       }
@@ -418,7 +418,7 @@ export function createEngine<C extends string, A extends string>(
       return;
     }
     if (action.name === FORM_ACTION) {
-      forms.handleAction(ctx, action.args, values);
+      await forms.handleAction(ctx, action.args, values);
       return;
     }
     if (action.name === FORM_OPEN_ACTION) {

@@ -65,7 +65,7 @@ export function createHelpCommand(list: (ctx: Ctx) => HelpEntry[], greeting: boo
 export const cancelCommand: CommandSpec = {
   scope: 'dm',
   takesArgs: false,
-  run(ctx) {
-    if (!forms.cancel(ctx)) ctx.reply({ kind: 'text', text: ctx.t('cancel.nothing') });
+  async run(ctx) {
+    if (!(await forms.cancel(ctx))) ctx.reply({ kind: 'text', text: ctx.t('cancel.nothing') });
   },
 };

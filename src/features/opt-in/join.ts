@@ -30,7 +30,7 @@ export const joinCommand: CommandSpec = {
       });
       return;
     }
-    const session = forms.active(ctx);
+    const session = await forms.active(ctx);
     if (session?.formId === PROFILE_FORM) {
       await forms.resume(ctx, session, ctx.t('form.resumed'));
       return;
