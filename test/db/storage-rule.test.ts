@@ -36,8 +36,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   'features/admin/programs.ts',
   'features/admin/roles.ts',
   'features/admin/topics.ts',
-  'features/channels/alerts.ts',
-  'features/channels/watch.ts',
   'features/content/commands.ts',
   'features/content/digest.ts',
   'features/content/post.ts',
