@@ -5,3 +5,10 @@
 export async function first<T>(rows: PromiseLike<T[]>): Promise<T | undefined> {
   return (await rows)[0];
 }
+
+/** The row an `insert … returning()` wrote: exactly one, or the insert did not happen. */
+export async function one<T>(rows: PromiseLike<T[]>): Promise<T> {
+  const row = (await rows)[0];
+  if (row === undefined) throw new Error('expected one row, got none');
+  return row;
+}

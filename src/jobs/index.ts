@@ -124,9 +124,9 @@ export const JOBS: Record<
     schedule: (config) => config.DIGEST_CRON,
     catchUp: true,
     async run(deps, now) {
-      await write(deps.db, (db) => {
+      await write(deps.db, async (db) => {
         const last = db.select().from(jobRuns).where(eq(jobRuns.name, 'digest')).get();
-        runDigest(deps, now, last?.lastRunAt);
+        await runDigest(deps, now, last?.lastRunAt);
       });
       deps.outbox.kick();
     },
