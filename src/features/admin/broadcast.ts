@@ -30,8 +30,8 @@ export function adminBroadcast(ctx: Ctx, rest: string): boolean {
     ctx.reply({ kind: 'text', text: ctx.t('broadcast.tooLong', { max: TEXT_MAX }) });
     return true;
   }
-  const count = audience(ctx.deps.db, populationOf(ctx.deps.config)).length;
-  const draft = ctx.deps.db
+  const count = audience(ctx.tx, populationOf(ctx.deps.config)).length;
+  const draft = ctx.tx
     .insert(broadcasts)
     .values({ text: rest, byUserId: ctx.user.id, recipients: count, createdAt: ctx.now })
     .returning()
@@ -60,7 +60,7 @@ export const broadcastActions = {
       ctx.reply({ kind: 'text', text: ctx.t('command.adminOnly') });
       return;
     }
-    const draft = ctx.deps.db
+    const draft = ctx.tx
       .select()
       .from(broadcasts)
       .where(and(eq(broadcasts.id, id), eq(broadcasts.status, 'draft')))
@@ -70,7 +70,7 @@ export const broadcastActions = {
       return;
     }
     if (answer !== 'y') {
-      ctx.deps.db
+      ctx.tx
         .update(broadcasts)
         .set({ status: 'cancelled' })
         .where(eq(broadcasts.id, draft.id))
@@ -78,7 +78,7 @@ export const broadcastActions = {
       ctx.reply({ kind: 'text', text: ctx.t('broadcast.cancelled') }, { replace: true });
       return;
     }
-    const sent = ctx.deps.db.transaction((tx) => {
+    const sent = ctx.tx.transaction((tx) => {
       const people = audience(tx, populationOf(ctx.deps.config));
       for (const person of people) {
         // Keyed per broadcast and person: a second press or a retry queues nothing new.

@@ -12,7 +12,7 @@ export function adminHr(ctx: Ctx, rest: string): boolean {
   if ((verb !== 'add' && verb !== 'remove') || !query || extra.length) return false;
   const person = findOne(ctx, query, { anyone: true });
   if (!person) return true;
-  const has = ctx.deps.db
+  const has = ctx.tx
     .select()
     .from(userRoles)
     .where(and(eq(userRoles.userId, person.id), eq(userRoles.role, 'hr')))
@@ -24,7 +24,7 @@ export function adminHr(ctx: Ctx, rest: string): boolean {
     });
     return true;
   }
-  ctx.deps.db.transaction((tx) => {
+  ctx.tx.transaction((tx) => {
     if (verb === 'add')
       tx.insert(userRoles).values({ userId: person.id, role: 'hr', grantedAt: ctx.now }).run();
     else
@@ -47,7 +47,7 @@ export function adminHr(ctx: Ctx, rest: string): boolean {
 /** `admin roles`: who is admin (from ADMIN_IDS or granted) and who is HR. */
 export function adminRoles(ctx: Ctx, rest: string): boolean {
   if (rest !== '') return false;
-  const db = ctx.deps.db;
+  const db = ctx.tx;
   const admins: string[] = [];
   const hr: string[] = [];
   for (const person of hrPeople(db, ctx.deps.config)) {

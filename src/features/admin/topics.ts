@@ -19,7 +19,7 @@ export function adminTopics(ctx: Ctx, rest: string): boolean {
     ctx.reply({ kind: 'text', text: ctx.t('topics.error.label', { max: LABEL_MAX }) });
     return true;
   }
-  const existing = ctx.deps.db.select().from(topics).where(eq(topics.id, id)).get();
+  const existing = ctx.tx.select().from(topics).where(eq(topics.id, id)).get();
   if (verb === 'add' && existing) {
     ctx.reply({ kind: 'text', text: ctx.t('topics.exists', { id }) });
     return true;
@@ -28,7 +28,7 @@ export function adminTopics(ctx: Ctx, rest: string): boolean {
     ctx.reply({ kind: 'text', text: ctx.t('topics.notFound', { id }) });
     return true;
   }
-  ctx.deps.db.transaction((tx) => {
+  ctx.tx.transaction((tx) => {
     if (verb === 'add') tx.insert(topics).values({ id, nameEn: en, nameRu: ru }).run();
     else tx.update(topics).set({ nameEn: en, nameRu: ru }).where(eq(topics.id, id)).run();
     audit(

@@ -42,7 +42,7 @@ export function adminPost(ctx: Ctx, rest: string): boolean {
     return true;
   }
   const locale = ctx.deps.config.DEFAULT_LOCALE;
-  ctx.deps.db.transaction((tx) => {
+  ctx.tx.transaction((tx) => {
     const post = tx
       .insert(contentPosts)
       .values({ byUserId: ctx.user.id, url, comment, createdAt: ctx.now })

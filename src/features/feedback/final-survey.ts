@@ -62,7 +62,7 @@ export const finalSurveyForm = typedForm({
     },
   ],
   initialValues: (ctx, program) => {
-    const row = ctx.deps.db
+    const row = ctx.tx
       .select()
       .from(finalSurveys)
       .where(eq(finalSurveys.userId, ctx.user.id))
@@ -87,7 +87,7 @@ export const finalSurveyForm = typedForm({
     };
     // Answering again updates the one answer per person and program — within its week, so a
     // figure HR has seen never moves (and stays in the week it was first given).
-    const existing = ctx.deps.db
+    const existing = ctx.tx
       .select()
       .from(finalSurveys)
       .where(and(eq(finalSurveys.program, program), eq(finalSurveys.userId, ctx.user.id)))
@@ -96,7 +96,7 @@ export const finalSurveyForm = typedForm({
       ctx.reply({ kind: 'text', text: ctx.t('survey.final') });
       return;
     }
-    ctx.deps.db
+    ctx.tx
       .insert(finalSurveys)
       .values({ program, userId: ctx.user.id, ...answer, createdAt: ctx.now })
       .onConflictDoUpdate({ target: [finalSurveys.program, finalSurveys.userId], set: answer })
@@ -116,11 +116,11 @@ export const finalSurveyForm = typedForm({
  * were invited; inviting twice sends nothing new (the messages are keyed by program).
  */
 export function inviteToFinalSurvey(
-  ctx: Pick<Ctx, 'deps' | 'now'>,
+  ctx: Pick<Ctx, 'deps' | 'tx' | 'now'>,
   program: string,
   by: number,
 ): number {
-  const db = ctx.deps.db;
+  const db = ctx.tx;
   let invited = 0;
   db.transaction((tx) => {
     for (const id of surveyAudience(tx, populationOf(ctx.deps.config), program)) {
@@ -207,7 +207,7 @@ export function pairsOfProgram(db: DbOrTx, program: string): PairRow[] {
 /** `admin survey`: asks to confirm sending the default program's final survey, with the count. */
 export function finalSurveyAdmin(ctx: Ctx, rest: string): boolean {
   if (rest !== '') return false;
-  const reach = surveyReach(ctx.deps.db, populationOf(ctx.deps.config), DEFAULT_PROGRAM);
+  const reach = surveyReach(ctx.tx, populationOf(ctx.deps.config), DEFAULT_PROGRAM);
   if (reach.fresh === 0) {
     ctx.reply({ kind: 'text', text: ctx.t('survey.nobodyNew', { already: reach.already }) });
     return true;

@@ -185,7 +185,7 @@ export const feedbackCommand: CommandSpec = {
     const zone = ctx.deps.config.ORG_TIMEZONE;
     const period = reportPeriod(ctx.now, zone, weeks);
     const data = feedbackAggregate(
-      ctx.deps.db,
+      ctx.tx,
       period,
       zone,
       ctx.deps.config.K_ANON_MIN,

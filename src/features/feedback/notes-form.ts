@@ -42,7 +42,7 @@ export const feedbackNotesForm = typedForm({
     },
   ],
   initialValues: (ctx, meetingId) => {
-    const row = ownFeedback(ctx.deps.db, meetingId, ctx.user.id);
+    const row = ownFeedback(ctx.tx, meetingId, ctx.user.id);
     return {
       ...(row?.learned ? { learned: row.learned } : {}),
       ...(row?.noteForHr ? { note: row.noteForHr } : {}),
@@ -51,7 +51,7 @@ export const feedbackNotesForm = typedForm({
   },
   onSubmit: (ctx, values, meetingId) => {
     const outcome = addNotes(
-      ctx.deps.db,
+      ctx.tx,
       meetingId,
       ctx.user.id,
       {

@@ -79,7 +79,7 @@ function fitReply(
  */
 export function waitingFitQuestions(ctx: Ctx): Reply[] {
   const me = ctx.user.id;
-  const db = ctx.deps.db;
+  const db = ctx.tx;
   return db
     .select()
     .from(pairs)
@@ -112,7 +112,7 @@ export function waitingFitQuestions(ctx: Ctx): Reply[] {
 
 /** Change the rating or add a note: kept within reach wherever only the newest message's buttons work. */
 function pollButtons(ctx: Ctx, meetingId: number): Button[] {
-  const own = ownFeedback(ctx.deps.db, meetingId, ctx.user.id);
+  const own = ownFeedback(ctx.tx, meetingId, ctx.user.id);
   if (!own || !editable(own, ctx.now, ctx.deps.config.ORG_TIMEZONE)) return [];
   return [
     ...ratingButtons(ctx.user.id, meetingId, own.usefulness),
@@ -135,7 +135,7 @@ export const feedbackActions = {
     // Which ratings count is the service's rule (it answers a wrong one with the scale).
     z.tuple([arg.id, z.string()]),
     (ctx, [meetingId, rating]) => {
-      const result = ctx.deps.db.transaction((tx) =>
+      const result = ctx.tx.transaction((tx) =>
         rate(tx, meetingId, ctx.user.id, rating, ctx.now, ctx.deps.config.ORG_TIMEZONE),
       );
       if (result.outcome !== 'saved' && result.outcome !== 'updated') {
@@ -159,19 +159,19 @@ export const feedbackActions = {
         },
         { replace: true },
       );
-      const found = ratableMeeting(ctx.deps.db, meetingId, ctx.user.id);
+      const found = ratableMeeting(ctx.tx, meetingId, ctx.user.id);
       if (typeof found === 'string') return;
       const { meeting, pair } = found;
       if (result.outcome !== 'saved') return;
-      if (isFirstHeld(ctx.deps.db, meeting) && !fitAnswered(ctx.deps.db, pair.id, ctx.user.id)) {
+      if (isFirstHeld(ctx.tx, meeting) && !fitAnswered(ctx.tx, pair.id, ctx.user.id)) {
         const partnerId = pair.mentorUserId === ctx.user.id ? pair.menteeUserId : pair.mentorUserId;
-        const name = getUser(ctx.deps.db, partnerId)?.name ?? '?';
+        const name = getUser(ctx.tx, partnerId)?.name ?? '?';
         ctx.reply(fitReply(ctx.t, ctx.user.id, pair.id, meeting.id, name));
       }
     },
   ),
   [NOTES_ACTION]: action(z.tuple([arg.id]), async (ctx, [meetingId]) => {
-    const found = ratableMeeting(ctx.deps.db, meetingId, ctx.user.id);
+    const found = ratableMeeting(ctx.tx, meetingId, ctx.user.id);
     if (typeof found === 'string') {
       ctx.reply({ kind: 'text', text: ctx.t(RATING_TEXT[found]) });
       return;
@@ -187,7 +187,7 @@ export const feedbackActions = {
         ctx.reply({ kind: 'text', text: ctx.t('fit.closed') });
         return;
       }
-      ctx.deps.db.transaction((tx) =>
+      ctx.tx.transaction((tx) =>
         recordFit(tx, pair.id, ctx.user.id, fit, ctx.now, ctx.deps.config.ORG_TIMEZONE),
       );
       if (fit !== 'bad') {
@@ -231,7 +231,7 @@ export const feedbackActions = {
       ctx.reply({ kind: 'text', text: ctx.t('fit.kept') }, { replace: true });
       return;
     }
-    ctx.deps.db.transaction((tx) => endForRefit(tx, ctx.deps, pair, ctx.user.id, ctx.now));
+    ctx.tx.transaction((tx) => endForRefit(tx, ctx.deps, pair, ctx.user.id, ctx.now));
     ctx.reply({ kind: 'text', text: ctx.t('fit.repairDone') }, { replace: true });
   }),
 } satisfies Record<string, ActionSpec>;
@@ -239,7 +239,7 @@ export const feedbackActions = {
 /** One of this person's pairs, while it is still active. */
 function ownActivePair(ctx: Ctx, pairId: number): PairRow | undefined {
   if (!Number.isSafeInteger(pairId)) return undefined;
-  const pair = ctx.deps.db
+  const pair = ctx.tx
     .select()
     .from(pairs)
     .where(and(eq(pairs.id, pairId), eq(pairs.status, 'active')))

@@ -47,7 +47,7 @@ export function findOne(
   query: string,
   options: { anyone?: boolean } = {},
 ): UserRow | undefined {
-  const found = findParticipants(ctx.deps.db, ctx.user.platform, query, options);
+  const found = findParticipants(ctx.tx, ctx.user.platform, query, options);
   if (found.length === 1) return found[0];
   ctx.reply({
     kind: 'text',

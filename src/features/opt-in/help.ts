@@ -27,7 +27,7 @@ export function createHelpCommand(list: (ctx: Ctx) => HelpEntry[], greeting: boo
           (!spec.role || ctx.roles.has(spec.role)) &&
           (!inGroup || spec.scope === 'anywhere'),
       );
-      const joined = Boolean(getProfile(ctx.deps.db, ctx.user.id));
+      const joined = Boolean(getProfile(ctx.tx, ctx.user.id));
       const buttons: Button[] = [];
       if (!inGroup && !joined) {
         buttons.push({

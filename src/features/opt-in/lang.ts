@@ -27,7 +27,7 @@ export function parseLocaleArg(args: string): Locale | undefined {
 }
 
 function setLocale(ctx: Ctx, locale: Locale): void {
-  ctx.deps.db.transaction((tx) => {
+  ctx.tx.transaction((tx) => {
     updateUser(tx, ctx.user.id, { locale });
     audit(tx, { actorUserId: ctx.user.id, action: 'lang.set', details: { locale } }, ctx.now);
   });

@@ -31,7 +31,7 @@ export const leaveCommand: CommandSpec = {
   scope: 'dm',
   takesArgs: false,
   run(ctx) {
-    if (!getProfile(ctx.deps.db, ctx.user.id)) {
+    if (!getProfile(ctx.tx, ctx.user.id)) {
       ctx.reply({ kind: 'text', text: ctx.t('leave.notJoined') });
       return;
     }
@@ -53,13 +53,13 @@ export const leaveCommand: CommandSpec = {
 
 export const leaveActions = {
   [LEAVE_CONFIRM_ACTION]: action(noArgs, async (ctx) => {
-    if (!getProfile(ctx.deps.db, ctx.user.id)) {
+    if (!getProfile(ctx.tx, ctx.user.id)) {
       ctx.reply({ kind: 'text', text: ctx.t('leave.notJoined') });
       return;
     }
     const goodbye = ctx.t('leave.done');
     const ref = userRef(ctx.user);
-    ctx.deps.db.transaction((tx) => {
+    ctx.tx.transaction((tx) => {
       const first = lastOutboxId(tx) + 1;
       // Partners hear it kindly, and the pairs close, before the person's data goes.
       releasePartners(tx, ctx.deps, ctx.user, ctx.now);

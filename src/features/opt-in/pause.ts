@@ -58,14 +58,14 @@ export const pauseCommand: CommandSpec = {
       ctx.reply({ kind: 'text', text: ctx.t('pause.usage', { max: PAUSE_MAX_WEEKS }) });
       return;
     }
-    const data = getProfile(ctx.deps.db, ctx.user.id);
+    const data = getProfile(ctx.tx, ctx.user.id);
     if (!data) {
       ctx.reply({ kind: 'text', text: ctx.t('common.notJoined') });
       return;
     }
     const wasPaused = Boolean(data.profile.pausedUntil && data.profile.pausedUntil > ctx.now);
     const until = pauseEnd(ctx.now, weeks.data);
-    ctx.deps.db.transaction((tx) => {
+    ctx.tx.transaction((tx) => {
       startPause(tx, ctx.user.id, until, ctx.now);
       audit(
         tx,
@@ -108,12 +108,12 @@ function sayBookedInBreak(ctx: Ctx, until: Date): void {
 function tellPartners(ctx: Ctx, until: Date): void {
   for (const { pair } of activePairs(ctx)) {
     const partner = getUser(
-      ctx.deps.db,
+      ctx.tx,
       pair.mentorUserId === ctx.user.id ? pair.menteeUserId : pair.mentorUserId,
     );
     if (!partner) continue;
     notify(
-      ctx.deps.db,
+      ctx.tx,
       ctx.deps,
       partner,
       `pause:${ctx.user.id}:${until.getTime()}:${partner.id}`,
@@ -133,7 +133,7 @@ export const resumeCommand: CommandSpec = {
   scope: 'dm',
   takesArgs: false,
   run(ctx) {
-    const data = getProfile(ctx.deps.db, ctx.user.id);
+    const data = getProfile(ctx.tx, ctx.user.id);
     if (!data) {
       ctx.reply({ kind: 'text', text: ctx.t('common.notJoined') });
       return;
@@ -143,7 +143,7 @@ export const resumeCommand: CommandSpec = {
       ctx.reply({ kind: 'text', text: ctx.t('resume.notPaused') });
       return;
     }
-    ctx.deps.db.transaction((tx) => {
+    ctx.tx.transaction((tx) => {
       updateProfile(tx, ctx.user.id, { pausedUntil: null }, ctx.now);
       cancelTimers(tx, PAUSE_RESUME_TIMER, ctx.user.id, ctx.now);
       audit(

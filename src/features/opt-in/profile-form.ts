@@ -72,7 +72,7 @@ export const profileForm: FormDefinition = {
       min: 1,
       max: 9,
       when: ({ values }) => roleUnknownOr(isMentor, values),
-      options: ({ ctx }) => topicOptions(listTopics(ctx.deps.db), ctx.locale),
+      options: ({ ctx }) => topicOptions(listTopics(ctx.tx), ctx.locale),
     },
     {
       kind: 'multi',
@@ -82,7 +82,7 @@ export const profileForm: FormDefinition = {
       min: 1,
       max: 9,
       when: ({ values }) => roleUnknownOr(isMentee, values),
-      options: ({ ctx }) => topicOptions(listTopics(ctx.deps.db), ctx.locale),
+      options: ({ ctx }) => topicOptions(listTopics(ctx.tx), ctx.locale),
     },
     {
       kind: 'text',
@@ -136,7 +136,7 @@ export const profileForm: FormDefinition = {
   ],
   initialValues: (ctx, mode): FormValues => {
     if (mode !== EDIT_MODE) return { language: ctx.locale };
-    const existing = getProfile(ctx.deps.db, ctx.user.id);
+    const existing = getProfile(ctx.tx, ctx.user.id);
     if (!existing) return { language: ctx.locale };
     const p = existing.profile;
     return {

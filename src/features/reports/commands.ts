@@ -29,7 +29,7 @@ export const reportCommand: CommandSpec = {
       return;
     }
     const built = buildSummary(
-      ctx.deps.db,
+      ctx.tx,
       ctx.deps.config,
       ctx.now,
       weeks,
