@@ -116,7 +116,7 @@ export const JOBS: Record<
     schedule: (config) => config.SUMMARY_CRON,
     catchUp: true,
     async run(deps, now) {
-      await write(deps.db, () => runWeeklySummary(deps, now));
+      await runWeeklySummary(deps, now);
       deps.outbox.kick();
     },
   },

@@ -56,7 +56,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   'features/opt-in/pause.ts',
   'features/opt-in/profile-form.ts',
   'features/programs/service.ts',
-  'features/reports/commands.ts',
   'features/reports/export.ts',
   'features/reports/summary.ts',
   'features/scheduling/commands.ts',
