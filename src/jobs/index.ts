@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Config } from '../config';
 import type { ChatAdapter } from '../core/adapter';
@@ -9,13 +8,13 @@ import type { OutboxWorker } from '../core/outbox';
 import type { Platform } from '../core/refs';
 import type { Db } from '../db/client';
 import { pruneInbox } from '../db/queries/inbox';
+import { lastJobRun, noteJobRun } from '../db/queries/job-runs';
 import {
   claimJobSlot,
   finishJobSlot,
   pruneJobSlots,
   releaseJobSlot,
 } from '../db/queries/job-slots';
-import { jobRuns } from '../db/schema';
 import { write } from '../db/transact';
 import { reportWriteFailure } from '../db/write-health';
 import { backupDatabase } from '../features/admin/backup';
@@ -125,7 +124,7 @@ export const JOBS: Record<
     catchUp: true,
     async run(deps, now) {
       await write(deps.db, async (db) => {
-        const last = db.select().from(jobRuns).where(eq(jobRuns.name, 'digest')).get();
+        const last = await lastJobRun(db, 'digest');
         await runDigest(deps, now, last?.lastRunAt);
       });
       deps.outbox.kick();
@@ -167,13 +166,7 @@ export async function runJob(name: JobName, deps: JobDeps, now: Date): Promise<v
   const job = JOBS[name];
   await job.run(deps, now);
   if (job.catchUp) {
-    await write(deps.db, (db) =>
-      db
-        .insert(jobRuns)
-        .values({ name, lastRunAt: now })
-        .onConflictDoUpdate({ target: jobRuns.name, set: { lastRunAt: now } })
-        .run(),
-    );
+    await write(deps.db, (db) => noteJobRun(db, name, now));
   }
 }
 
@@ -229,12 +222,10 @@ export async function catchUp(deps: JobDeps): Promise<void> {
     const job = JOBS[name];
     const schedule = job.schedule(deps.config);
     if (!job.catchUp || !schedule) continue;
-    const seen = deps.db.select().from(jobRuns).where(eq(jobRuns.name, name)).get();
+    const seen = await lastJobRun(deps.db, name);
     if (!seen) {
       // Another process starting on the same new database may have noted it a moment ago.
-      await write(deps.db, (db) =>
-        db.insert(jobRuns).values({ name, lastRunAt: now }).onConflictDoNothing().run(),
-      );
+      await write(deps.db, (db) => noteJobRun(db, name, now, { firstOnly: true }));
       continue;
     }
     // Missed: node-cron would have fired it since its last run, had the process been up.
