@@ -255,13 +255,13 @@ describe('leave', () => {
     buildFixture(app).addThirdRating();
     const db = app.database.db;
     const zone = 'Europe/Moscow';
-    const snapshot = () => {
+    const snapshot = async () => {
       const now = app.clock.now();
       const rows = exportRows(db, app.config, now);
       return {
         summaries: [1, 4].map((w) => computeSummary(db, app.config, reportPeriod(now, zone, w))),
         reports: [1, 4].map((w) => buildSummary(db, app.config, now, w, 'en').reply.text),
-        feedback: feedbackAggregate(
+        feedback: await feedbackAggregate(
           db,
           reportPeriod(now, zone, 4),
           zone,
@@ -274,7 +274,7 @@ describe('leave', () => {
         exportPairs: rows.pairs.map((p) => p.id),
       };
     };
-    const before = snapshot();
+    const before = await snapshot();
     // Three people rated in the week (Elena, Maria, Boris): the mean is shown.
     expect(before.summaries[0]?.usefulness).toEqual({ shown: true, count: 3, value: 4 });
 
@@ -294,7 +294,7 @@ describe('leave', () => {
     }
     await tick();
 
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
     // Maria keeps the pair's goals and held sessions, with Elena as a former participant.
     await chat.type('/as m1');
     const goals = await chat.type('/goals');

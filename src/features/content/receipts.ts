@@ -96,7 +96,7 @@ export const storyReceipt: ReceiptHandler = {
     }
     return true;
   },
-  failed(db, deps, { args: [actorId, storyId], problem, now, messageId }) {
+  async failed(db, deps, { args: [actorId, storyId], problem, now, messageId }) {
     const back = backToReview(db, Number(storyId));
     const story = loadStory(db, Number(storyId));
     const actor = getUser(db, Number(actorId));
@@ -110,7 +110,7 @@ export const storyReceipt: ReceiptHandler = {
         (t) => ({ kind: 'text', text: t('story.notPublishedYours') }),
         now,
       );
-      askForReview(db, deps, story, actor, now, `retry:${messageId}`);
+      await askForReview(db, deps, story, actor, now, `retry:${messageId}`);
       return true;
     }
     notify(
@@ -132,13 +132,13 @@ export const storyReceipt: ReceiptHandler = {
    * person when the author published HR's edit) is asked to look in the channel and approve
    * it again if it is missing — the one thing nobody else can know.
    */
-  uncertain(db, deps, { args: [actorId, storyId], now, messageId }) {
+  async uncertain(db, deps, { args: [actorId, storyId], now, messageId }) {
     if (!backToReview(db, Number(storyId))) return false;
     const story = loadStory(db, Number(storyId));
     const actor = getUser(db, Number(actorId));
     const author = story && getUser(db, story.authorUserId);
     if (!story || !actor || !author) return false;
-    const reviewers = actor.id === author.id ? hrPeople(db, deps.config) : [actor];
+    const reviewers = actor.id === author.id ? await hrPeople(db, deps.config) : [actor];
     if (actor.id === author.id) {
       notify(
         db,

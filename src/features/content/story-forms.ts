@@ -43,8 +43,8 @@ export const storyForm: FormDefinition = {
     values.consent === 'yes'
       ? undefined
       : { field: 'consent', error: ctx.t('story.error.consent') },
-  onSubmit: (ctx, values) => {
-    submitStory(ctx.tx, ctx.deps, ctx.user, str(values.text), ctx.now);
+  onSubmit: async (ctx, values) => {
+    await submitStory(ctx.tx, ctx.deps, ctx.user, str(values.text), ctx.now);
     ctx.reply({ kind: 'text', text: ctx.t('story.submitted') });
   },
   cancelledMessage: (ctx) => ctx.t('story.cancelled'),

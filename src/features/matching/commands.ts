@@ -168,12 +168,12 @@ export const matchActions = {
 
 /** `admin pair <mentor> <mentee> [force]` and `admin unpair <mentor> <mentee>`. */
 export function adminPairing(kind: 'pair' | 'unpair') {
-  return (ctx: Ctx, args: string[]): boolean => {
+  return async (ctx: Ctx, args: string[]): Promise<boolean> => {
     const [a, b, flag, ...rest] = args;
     const force = flag?.toLowerCase() === 'force';
     if (!a || !b || rest.length > 0 || (flag && (!force || kind === 'unpair'))) return false;
-    const mentor = findOne(ctx, a);
-    const mentee = mentor && findOne(ctx, b);
+    const mentor = await findOne(ctx, a);
+    const mentee = mentor && (await findOne(ctx, b));
     if (!mentor || !mentee) return true;
     if (kind === 'pair') pairByHand(ctx, mentor, mentee, force);
     else unpair(ctx, mentor, mentee);

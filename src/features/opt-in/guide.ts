@@ -39,10 +39,8 @@ export const guideActions = {
       ctx.reply({ kind: 'text', text: ctx.t('guide.alreadyPrepared') });
       return;
     }
-    ctx.tx.transaction((tx) => {
-      updateProfile(tx, ctx.user.id, { preparedAt: ctx.now }, ctx.now);
-      audit(tx, { actorUserId: ctx.user.id, action: 'profile.prepared' }, ctx.now);
-    });
+    updateProfile(ctx.tx, ctx.user.id, { preparedAt: ctx.now }, ctx.now);
+    audit(ctx.tx, { actorUserId: ctx.user.id, action: 'profile.prepared' }, ctx.now);
     ctx.reply({ kind: 'text', text: ctx.t('guide.prepared') });
   }),
   [GUIDE_SHOW_ACTION]: action(noArgs, (ctx) => {

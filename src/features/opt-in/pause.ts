@@ -65,14 +65,12 @@ export const pauseCommand: CommandSpec = {
     }
     const wasPaused = Boolean(data.profile.pausedUntil && data.profile.pausedUntil > ctx.now);
     const until = pauseEnd(ctx.now, weeks.data);
-    ctx.tx.transaction((tx) => {
-      startPause(tx, ctx.user.id, until, ctx.now);
-      audit(
-        tx,
-        { actorUserId: ctx.user.id, action: 'pause.start', details: { weeks: weeks.data } },
-        ctx.now,
-      );
-    });
+    startPause(ctx.tx, ctx.user.id, until, ctx.now);
+    audit(
+      ctx.tx,
+      { actorUserId: ctx.user.id, action: 'pause.start', details: { weeks: weeks.data } },
+      ctx.now,
+    );
     const params = { weeks: weeks.data, until: formatDate(until, ctx.locale, zoneOf(ctx)) };
     ctx.reply({ kind: 'text', text: ctx.t(wasPaused ? 'pause.changed' : 'pause.done', params) });
     sayBookedInBreak(ctx, until);
@@ -143,15 +141,13 @@ export const resumeCommand: CommandSpec = {
       ctx.reply({ kind: 'text', text: ctx.t('resume.notPaused') });
       return;
     }
-    ctx.tx.transaction((tx) => {
-      updateProfile(tx, ctx.user.id, { pausedUntil: null }, ctx.now);
-      cancelTimers(tx, PAUSE_RESUME_TIMER, ctx.user.id, ctx.now);
-      audit(
-        tx,
-        { actorUserId: ctx.user.id, action: 'pause.end', details: { by: 'user' } },
-        ctx.now,
-      );
-    });
+    updateProfile(ctx.tx, ctx.user.id, { pausedUntil: null }, ctx.now);
+    cancelTimers(ctx.tx, PAUSE_RESUME_TIMER, ctx.user.id, ctx.now);
+    audit(
+      ctx.tx,
+      { actorUserId: ctx.user.id, action: 'pause.end', details: { by: 'user' } },
+      ctx.now,
+    );
     ctx.reply({ kind: 'text', text: ctx.t('resume.done') });
   },
 };
