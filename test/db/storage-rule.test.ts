@@ -33,8 +33,6 @@ const RULES: { name: string; pattern: RegExp }[] = [
 const NOT_YET_CONVERTED = new Set<string>([
   'features/admin/broadcast.ts',
   'features/admin/programs.ts',
-  'features/content/commands.ts',
-  'features/content/receipts.ts',
   'features/content/stories.ts',
   'features/feedback/final-survey.ts',
   'features/feedback/poll.ts',
@@ -43,9 +41,7 @@ const NOT_YET_CONVERTED = new Set<string>([
   'features/matching/pair-command.ts',
   'features/matching/pool.ts',
   'features/matching/service.ts',
-  'features/opt-in/leave.ts',
   'features/opt-in/mydata.ts',
-  'features/opt-in/profile-form.ts',
   'features/programs/service.ts',
   'features/reports/export.ts',
   'features/reports/summary.ts',

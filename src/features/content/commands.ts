@@ -61,8 +61,13 @@ export const storyActions = {
       return;
     }
     if (answer === 'y') {
-      const outcome = ctx.tx.transaction((tx) =>
-        publishStory(tx, ctx.deps, story, ctx.user, ctx.now, story.editedText ?? story.text),
+      const outcome = publishStory(
+        ctx.tx,
+        ctx.deps,
+        story,
+        ctx.user,
+        ctx.now,
+        story.editedText ?? story.text,
       );
       ctx.reply(
         {
@@ -73,15 +78,13 @@ export const storyActions = {
       );
       return;
     }
-    ctx.tx.transaction((tx) => withdrawStory(tx, story, ctx.user, ctx.now));
+    withdrawStory(ctx.tx, story, ctx.user, ctx.now);
     ctx.reply({ kind: 'text', text: ctx.t('story.withdrawn') }, { replace: true });
   }),
   [STORY_APPROVE_ACTION]: hrOnly((ctx, id) => {
     const story = reviewable(ctx, id);
     if (!story) return;
-    const outcome = ctx.tx.transaction((tx) =>
-      publishStory(tx, ctx.deps, story, ctx.user, ctx.now),
-    );
+    const outcome = publishStory(ctx.tx, ctx.deps, story, ctx.user, ctx.now);
     ctx.reply(
       { kind: 'text', text: ctx.t(PUBLISH_TEXT[outcome]) },
       { replace: outcome === 'published' },

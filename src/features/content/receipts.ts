@@ -41,7 +41,7 @@ export const contentPostReceipt: ReceiptHandler = {
 };
 
 /** Removes a link that may not be in the channel and tells the person who posted it why. */
-function takeBack(
+async function takeBack(
   db: DbOrTx,
   deps: Parameters<ReceiptHandler['sent']>[1],
   userId: number,
@@ -49,8 +49,8 @@ function takeBack(
   outcome: 'failed' | 'uncertain',
   now: Date,
   text: (t: Translate) => string,
-): true {
-  db.delete(contentPosts).where(eq(contentPosts.id, postId)).run();
+): Promise<true> {
+  await db.delete(contentPosts).where(eq(contentPosts.id, postId));
   notifyUser(
     db,
     deps,
@@ -97,7 +97,7 @@ export const storyReceipt: ReceiptHandler = {
     return true;
   },
   async failed(db, deps, { args: [actorId, storyId], problem, now, messageId }) {
-    const back = backToReview(db, Number(storyId));
+    const back = await backToReview(db, Number(storyId));
     const story = loadStory(db, Number(storyId));
     const actor = getUser(db, Number(actorId));
     if (!back || !story || !actor) return false;
@@ -133,7 +133,7 @@ export const storyReceipt: ReceiptHandler = {
    * it again if it is missing — the one thing nobody else can know.
    */
   async uncertain(db, deps, { args: [actorId, storyId], now, messageId }) {
-    if (!backToReview(db, Number(storyId))) return false;
+    if (!(await backToReview(db, Number(storyId)))) return false;
     const story = loadStory(db, Number(storyId));
     const actor = getUser(db, Number(actorId));
     const author = story && getUser(db, story.authorUserId);
@@ -168,14 +168,12 @@ export const storyReceipt: ReceiptHandler = {
 };
 
 /** A published story goes back to review; false if it is not published (anymore). */
-function backToReview(db: DbOrTx, storyId: number): boolean {
-  return (
-    db
-      .update(stories)
-      .set({ status: 'submitted', publishedAt: null })
-      .where(and(eq(stories.id, storyId), eq(stories.status, 'published')))
-      .run().changes > 0
-  );
+async function backToReview(db: DbOrTx, storyId: number): Promise<boolean> {
+  const result = await db
+    .update(stories)
+    .set({ status: 'submitted', publishedAt: null })
+    .where(and(eq(stories.id, storyId), eq(stories.status, 'published')));
+  return result.changes > 0;
 }
 
 function approveButton(t: Translate, hrId: number, storyId: number): Button {
