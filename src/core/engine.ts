@@ -40,7 +40,7 @@ export interface EngineOptions<C extends string, A extends string> {
   /** Builds a person's home surface; published after every event on platforms that have one. */
   home?: (ctx: Ctx) => HomeView;
   /** When someone arrives on a step-by-step platform with no form open: show what waits for them. */
-  arrive?: (ctx: Ctx) => void;
+  arrive?: (ctx: Ctx) => void | Promise<void>;
 }
 
 /** Button data that runs a command, e.g. from a menu: `cmd|owner|join`. */
@@ -322,7 +322,7 @@ export function createEngine<C extends string, A extends string>(
         const adapter = adapterFor(deps, event);
         if (adapter?.openForm) return {};
         if (session) await forms.resume(ctx, session, ctx.t('form.resumed'));
-        else arrive?.(ctx);
+        else await arrive?.(ctx);
         return {};
       }
       case 'command':

@@ -33,9 +33,6 @@ const RULES: { name: string; pattern: RegExp }[] = [
 const NOT_YET_CONVERTED = new Set<string>([
   'features/admin/programs.ts',
   'features/content/stories.ts',
-  'features/feedback/final-survey.ts',
-  'features/feedback/poll.ts',
-  'features/feedback/service.ts',
   'features/matching/commands.ts',
   'features/matching/pair-command.ts',
   'features/matching/pool.ts',

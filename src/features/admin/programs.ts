@@ -19,11 +19,11 @@ const isDay = (v: string | undefined): v is string =>
   Boolean(v && /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid);
 
 /** `admin program new "<name>" <start> <end> [cadence days]`, `list`, `end "<name>"`. */
-export function adminProgram(ctx: Ctx, rest: string): boolean {
+export async function adminProgram(ctx: Ctx, rest: string): Promise<boolean> {
   const [verb, ...args] = splitArgs(rest);
   if (verb === 'new') return newProgram(ctx, args);
   if (verb === 'list' && args.length === 0) return listPrograms(ctx);
-  if (verb === 'end' && args.length === 1) return endProgram(ctx, args[0] ?? '');
+  if (verb === 'end' && args.length === 1) return await endProgram(ctx, args[0] ?? '');
   return false;
 }
 
@@ -144,25 +144,23 @@ function draftWarnings(ctx: Ctx, draft: ProgramDraft): string[] {
 
 function createProgram(ctx: Ctx, draft: ProgramDraft, options: { replace?: boolean } = {}): void {
   const { name, start, end, cadence } = draft;
-  ctx.tx.transaction((tx) => {
-    const row = tx
-      .insert(programs)
-      .values({
-        name,
-        startDate: start,
-        endDate: end,
-        cadenceDays: cadence,
-        createdBy: ctx.user.id,
-        createdAt: ctx.now,
-      })
-      .returning()
-      .get();
-    audit(
-      tx,
-      { actorUserId: ctx.user.id, action: 'program.created', details: { program: row.id, name } },
-      ctx.now,
-    );
-  });
+  const row = ctx.tx
+    .insert(programs)
+    .values({
+      name,
+      startDate: start,
+      endDate: end,
+      cadenceDays: cadence,
+      createdBy: ctx.user.id,
+      createdAt: ctx.now,
+    })
+    .returning()
+    .get();
+  audit(
+    ctx.tx,
+    { actorUserId: ctx.user.id, action: 'program.created', details: { program: row.id, name } },
+    ctx.now,
+  );
   ctx.reply(
     {
       kind: 'text',
@@ -228,7 +226,7 @@ function listPrograms(ctx: Ctx): boolean {
 }
 
 /** Asks to confirm ending a program, saying what will happen. */
-function endProgram(ctx: Ctx, name: string): boolean {
+async function endProgram(ctx: Ctx, name: string): Promise<boolean> {
   const program = ctx.tx.select().from(programs).where(eq(programs.name, name)).get();
   if (!program) {
     ctx.reply({ kind: 'text', text: ctx.t('program.notFound', { name }) });
@@ -238,7 +236,7 @@ function endProgram(ctx: Ctx, name: string): boolean {
     ctx.reply({ kind: 'text', text: ctx.t('program.alreadyEnded', { name }) });
     return true;
   }
-  const reach = surveyReach(ctx.tx, populationOf(ctx.deps.config), String(program.id));
+  const reach = await surveyReach(ctx.tx, populationOf(ctx.deps.config), String(program.id));
   ctx.reply({
     kind: 'text',
     text: ctx.t('program.confirmEnd', { name, end: day(ctx, program.endDate), n: reach.fresh }),
@@ -258,24 +256,23 @@ function endProgram(ctx: Ctx, name: string): boolean {
 }
 
 /** Ends a program now: its participants get the final survey (once). */
-export function finishProgram(ctx: Ctx, id: number): void {
+export async function finishProgram(ctx: Ctx, id: number): Promise<void> {
   const program = ctx.tx.select().from(programs).where(eq(programs.id, id)).get();
   if (!program || program.status === 'ended') {
     ctx.reply({ kind: 'text', text: ctx.t('admin.confirmStale') }, { replace: true });
     return;
   }
-  ctx.tx.transaction((tx) => {
-    tx.update(programs)
-      .set({ status: 'ended', endedAt: ctx.now })
-      .where(eq(programs.id, program.id))
-      .run();
-    audit(
-      tx,
-      { actorUserId: ctx.user.id, action: 'program.ended', details: { program: program.id } },
-      ctx.now,
-    );
-  });
-  const invited = inviteToFinalSurvey(ctx, String(program.id), ctx.user.id);
+  ctx.tx
+    .update(programs)
+    .set({ status: 'ended', endedAt: ctx.now })
+    .where(eq(programs.id, program.id))
+    .run();
+  audit(
+    ctx.tx,
+    { actorUserId: ctx.user.id, action: 'program.ended', details: { program: program.id } },
+    ctx.now,
+  );
+  const invited = await inviteToFinalSurvey(ctx, String(program.id), ctx.user.id);
   ctx.reply(
     { kind: 'text', text: ctx.t('program.endedDone', { name: program.name, n: invited }) },
     { replace: true },

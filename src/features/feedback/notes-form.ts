@@ -41,16 +41,16 @@ export const feedbackNotesForm = typedForm({
       ],
     },
   ],
-  initialValues: (ctx, meetingId) => {
-    const row = ownFeedback(ctx.tx, meetingId, ctx.user.id);
+  initialValues: async (ctx, meetingId) => {
+    const row = await ownFeedback(ctx.tx, meetingId, ctx.user.id);
     return {
       ...(row?.learned ? { learned: row.learned } : {}),
       ...(row?.noteForHr ? { note: row.noteForHr } : {}),
       named: row?.named ? 'yes' : 'no',
     };
   },
-  onSubmit: (ctx, values, meetingId) => {
-    const outcome = addNotes(
+  onSubmit: async (ctx, values, meetingId) => {
+    const outcome = await addNotes(
       ctx.tx,
       meetingId,
       ctx.user.id,

@@ -68,9 +68,10 @@ export function showPendingProposals(ctx: Ctx): number {
  * for this person's answer, with its buttons — proposals, sessions to confirm, the fit
  * question — so no question is lost when its message scrolled away or the process restarted.
  */
-export function showWhatWaits(ctx: Ctx): void {
+export async function showWhatWaits(ctx: Ctx): Promise<void> {
   showPendingProposals(ctx);
-  for (const reply of [...unconfirmedQuestions(ctx), ...waitingFitQuestions(ctx)]) ctx.reply(reply);
+  const waiting = [...unconfirmedQuestions(ctx), ...(await waitingFitQuestions(ctx))];
+  for (const reply of waiting) ctx.reply(reply);
 }
 
 /** "Goals: 1 open, 2 done · next: Thu, 3 Dec, 15:00–17:00" for one pair, in my zone. */
