@@ -31,21 +31,27 @@ const RULES: { name: string; pattern: RegExp }[] = [
  * only shrinks: a file that is clean fails the test until it is taken off.
  */
 const NOT_YET_CONVERTED = new Set<string>([
-  'features/admin/programs.ts',
-  'features/content/stories.ts',
-  'features/matching/commands.ts',
-  'features/matching/pair-command.ts',
-  'features/matching/pool.ts',
-  'features/matching/service.ts',
-  'features/opt-in/mydata.ts',
+  // Read from synchronous callers: form field callbacks (`options`, `when`, `check`) and the
+  // home view are synchronous in core, so these queries stay synchronous until they are.
   'features/programs/service.ts',
-  'features/reports/export.ts',
-  'features/reports/summary.ts',
+  'features/matching/pair-command.ts',
+  'features/scheduling/service.ts',
   'features/scheduling/commands.ts',
   'features/scheduling/invite-form.ts',
   'features/scheduling/meeting-form.ts',
+  // Cron jobs, run by jobs/index.ts inside `write` (in turn with the units of work): each
+  // must move to its own `transact` together with its runner line.
   'features/scheduling/nudges.ts',
-  'features/scheduling/service.ts',
+  'features/content/stories.ts',
+  'features/matching/service.ts',
+  'features/matching/pool.ts',
+  'features/matching/commands.ts',
+  // Handlers whose helpers feed the two groups above.
+  'features/admin/programs.ts',
+  'features/opt-in/mydata.ts',
+  // Raw SQLite SQL through the connection (export, summary): to move into src/db/queries.
+  'features/reports/export.ts',
+  'features/reports/summary.ts',
 ]);
 
 /** Each rule broken in `text`, with its line. */
