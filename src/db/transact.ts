@@ -14,6 +14,9 @@ import type { Db } from './client';
  *
  * drizzle's own `db.transaction()` cannot take an async callback on better-sqlite3 (it
  * throws, or would commit before the awaits): hence this.
+ *
+ * Inside a callback, write through the handle it is given: `transact` or `write` called there
+ * with the root connection would queue behind the callback itself and never run.
  */
 
 /** The tail of each connection's queue: resolves when the last writer in line is done. */
@@ -95,29 +98,4 @@ export async function transact<T>(db: Db, fn: (tx: Db) => Promise<T> | T): Promi
 export async function write<T>(db: Db, fn: (db: Db) => T): Promise<T> {
   if (open.has(db)) return fn(db);
   return exclusive(db, async () => fn(db));
-}
-
-/** Names each savepoint apart from the ones around it. */
-let savepoints = 0;
-
-/**
- * Savepoint semantics inside an open transaction: `fn`'s writes are undone if it throws (and
- * the throw is rethrown) while the outer transaction goes on. For the few places that relied
- * on a nested transaction's partial rollback.
- */
-export async function savepoint<T>(tx: Db, fn: (tx: Db) => Promise<T> | T): Promise<T> {
-  if (!open.has(tx)) return transact(tx, fn);
-  const client = tx.$client;
-  savepoints += 1;
-  const name = `sp_${savepoints}`;
-  client.prepare(`SAVEPOINT ${name}`).run();
-  try {
-    const result = await fn(tx);
-    client.prepare(`RELEASE ${name}`).run();
-    return result;
-  } catch (error) {
-    client.prepare(`ROLLBACK TO ${name}`).run();
-    client.prepare(`RELEASE ${name}`).run();
-    throw error;
-  }
 }
