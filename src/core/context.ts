@@ -50,8 +50,8 @@ export interface Ctx {
   setLocale(locale: Locale): void;
   /**
    * Runs a platform call (opening a modal, deleting the console's files) once the event's
-   * unit of work has committed. Handlers never wait on the network inside the unit: with one
-   * database connection, whatever ran meanwhile would write inside its transaction.
+   * unit of work has committed. Handlers never wait on the network inside the unit: every
+   * other write (acks included) waits its turn until the unit commits (src/db/transact.ts).
    */
   afterCommit(step: () => Promise<void> | void): void;
 }
