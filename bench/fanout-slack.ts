@@ -52,7 +52,7 @@ const adapter = createSlackAdapter({
   apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`,
   logger: silentLogger,
 });
-await adapter.start({ accept: () => ({ fresh: true, done: Promise.resolve({}) }) });
+await adapter.start({ accept: async () => ({ fresh: true, done: Promise.resolve({}) }) });
 database.db.transaction((tx) => {
   for (let k = 0; k < PER_CHANNEL; k++) {
     for (let c = 0; c < CHANNELS; c++) {

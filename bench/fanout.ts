@@ -72,7 +72,7 @@ const adapter = createTelegramAdapter({
 
   logger: silentLogger,
 });
-await adapter.start({ accept: () => ({ fresh: true, done: Promise.resolve({}) }) });
+await adapter.start({ accept: async () => ({ fresh: true, done: Promise.resolve({}) }) });
 
 database.db.transaction((tx) => {
   for (let i = 0; i < N; i++) {

@@ -70,7 +70,7 @@ const t1 = performance.now();
 const firstBatch = select.all(now.getTime()).length;
 const findMs = performance.now() - t1;
 const t2 = performance.now();
-const report = runDueTimers({ db: database.db, config, logger: silentLogger }, now);
+const report = await runDueTimers({ db: database.db, config, logger: silentLogger }, now);
 const runMs = performance.now() - t2;
 
 console.log(

@@ -53,7 +53,7 @@ export function createApp(options: {
     forms,
     home: buildHome,
     arrive: (ctx) => {
-      showWhatWaits(ctx);
+      return showWhatWaits(ctx);
     },
   });
   const settle = async () => {

@@ -26,12 +26,12 @@ export interface Acceptance {
 
 /**
  * Where an adapter hands inbound events. `accept` stores the event durably (one insert, which
- * is also the dedupe) and returns at once: the adapter acks the platform right after it, and
+ * is also the dedupe, in turn with the units of work) and returns: the adapter acks the platform right after it, and
  * waits on `done` only where the platform needs the outcome inside the ack (a modal's
  * validation errors).
  */
 export interface EventSink {
-  accept(event: InboundEvent): Acceptance;
+  accept(event: InboundEvent): Promise<Acceptance>;
 }
 
 /**

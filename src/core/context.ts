@@ -24,6 +24,11 @@ export interface EngineDeps {
 /** Everything a command, action or form handler needs for one inbound event. */
 export interface Ctx {
   readonly deps: EngineDeps;
+  /**
+   * The event's unit of work: every read and write of the handler goes through it, and
+   * commits with the inbox row marked done, or rolls back with it. Awaited queries only.
+   */
+  readonly tx: Db;
   readonly event: InboundEvent;
   readonly now: Date;
   readonly user: UserRow;
@@ -45,8 +50,8 @@ export interface Ctx {
   setLocale(locale: Locale): void;
   /**
    * Runs a platform call (opening a modal, deleting the console's files) once the event's
-   * unit of work has committed. Handlers never wait on the network inside the unit: with one
-   * database connection, whatever ran meanwhile would write inside its transaction.
+   * unit of work has committed. Handlers never wait on the network inside the unit: every
+   * other write (acks included) waits its turn until the unit commits (src/db/transact.ts).
    */
   afterCommit(step: () => Promise<void> | void): void;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { beginUnit, finishInbox, inboxKey, insertInbox } from '../db/queries/inbox';
+import type { Db, DbOrTx } from '../db/client';
+import { finishInbox, inboxKey, insertInbox } from '../db/queries/inbox';
 import {
   findUser,
   isSaved,
@@ -12,6 +13,7 @@ import {
   userRef,
 } from '../db/queries/users';
 import type { InboxRow, UserRow } from '../db/schema';
+import { transact, write } from '../db/transact';
 import { reportWriteFailure } from '../db/write-health';
 import { decodeAction } from './actions';
 import type { Acceptance, ChatAdapter, EventSink, HandleResult, HomeView } from './adapter';
@@ -38,7 +40,7 @@ export interface EngineOptions<C extends string, A extends string> {
   /** Builds a person's home surface; published after every event on platforms that have one. */
   home?: (ctx: Ctx) => HomeView;
   /** When someone arrives on a step-by-step platform with no form open: show what waits for them. */
-  arrive?: (ctx: Ctx) => void;
+  arrive?: (ctx: Ctx) => void | Promise<void>;
 }
 
 /** Button data that runs a command, e.g. from a menu: `cmd|owner|join`. */
@@ -50,7 +52,7 @@ export interface Engine extends EventSink {
    * nothing else, so the platform can be acked at once. The event runs later, in the worker,
    * as one unit of work inside its own error boundary.
    */
-  accept(event: InboundEvent): Acceptance;
+  accept(event: InboundEvent): Promise<Acceptance>;
   /** `accept`, then wait until the event has run (the console, tests). Never throws. */
   handle(event: InboundEvent): Promise<HandleResult>;
   /** The worker that runs accepted events. */
@@ -79,8 +81,8 @@ export function translatorFor(
 }
 
 /** Admins from ADMIN_IDS plus stored grants; an admin can do everything HR can. */
-export function rolesOf(deps: EngineDeps, user: UserRow): Set<Role> {
-  const roles = new Set<Role>(storedRoles(deps.db, user.id));
+export function rolesOf(deps: EngineDeps, user: UserRow, tx: DbOrTx = deps.db): Set<Role> {
+  const roles = new Set<Role>(storedRoles(tx, user.id));
   const bootstrap = deps.config.ADMIN_IDS.some(
     (a) => a.platform === user.platform && a.id === user.platformUserId,
   );
@@ -116,21 +118,18 @@ export function createEngine<C extends string, A extends string>(
     },
   });
 
-  function accept(event: InboundEvent): Acceptance {
-    const now = deps.clock.now();
+  async function accept(event: InboundEvent): Promise<Acceptance> {
+    const row = {
+      key: eventKey(event),
+      lane: laneOf(event),
+      conversation: inboxKey(event.conversation),
+      person: inboxKey(event.user.ref),
+      payload: JSON.stringify({ ...event, raw: undefined, receivedAt: undefined }),
+    } as const;
     let id: number | undefined;
     try {
-      id = insertInbox(
-        deps.db,
-        {
-          key: eventKey(event),
-          lane: laneOf(event),
-          conversation: inboxKey(event.conversation),
-          person: inboxKey(event.user.ref),
-          payload: JSON.stringify({ ...event, raw: undefined, receivedAt: undefined }),
-        },
-        now,
-      );
+      // In turn with the units of work: never inside one that is open (a rollback would drop it).
+      id = await write(deps.db, (db) => insertInbox(db, row, deps.clock.now()));
     } catch (error) {
       // A full disk or an I/O error: shows on /healthz at once, and the person hears it.
       reportWriteFailure(deps.db, error);
@@ -172,28 +171,33 @@ export function createEngine<C extends string, A extends string>(
     let ctx: Ctx | undefined;
     let result: HandleResult = {};
     let outcome: 'ok' | 'invalid' = 'ok';
-    const unit = beginUnit(deps.db);
-    // A unit must not wait on the network or a timer: with one connection, whatever ran
-    // meanwhile would write inside this transaction. Such a wait shows here.
+    // A unit may await, but whatever waits on the network or a timer holds every other write
+    // (acks included) until it commits: such a wait shows here.
     let yielded = false;
-    const probe = setImmediate(() => {
-      yielded = true;
-    });
+    let probe: ReturnType<typeof setImmediate> | undefined;
     try {
-      const now = deps.clock.now();
-      const user = personOf(event, now);
-      ctx = makeContext(deps, event, user, now, { afterCommit: (step) => effects.push(step) });
-      result = await dispatch(ctx, event);
-      if (result.form && !result.form.ok) outcome = 'invalid';
-      finishInbox(deps.db, row.id, now);
-      if (yielded) log.error({ code: 'unit_yielded' }, 'a handler waited inside its unit of work');
-      unit.commit();
+      ctx = await transact(deps.db, async (tx) => {
+        probe = setImmediate(() => {
+          yielded = true;
+        });
+        const now = deps.clock.now();
+        const user = personOf(tx, event, now);
+        const unitCtx = makeContext(deps, event, user, now, {
+          tx,
+          afterCommit: (step) => effects.push(step),
+        });
+        result = await dispatch(unitCtx, event);
+        if (result.form && !result.form.ok) outcome = 'invalid';
+        finishInbox(tx, row.id, now);
+        if (yielded)
+          log.error({ code: 'unit_yielded' }, 'a handler waited inside its unit of work');
+        return unitCtx;
+      });
     } catch (error) {
-      unit.rollback();
       reportWriteFailure(deps.db, error);
       throw error;
     } finally {
-      clearImmediate(probe);
+      if (probe) clearImmediate(probe);
       deps.outbox.kick();
     }
     // Platform calls and the home tab run beside the worker, not in its way: the next event
@@ -205,7 +209,8 @@ export function createEngine<C extends string, A extends string>(
         } catch (error) {
           // Committed already: the person hears that this part did not work (a modal not opened).
           log.error(failureFields(asTandemError(error, 'handler_failed')), 'event failed');
-          sayError(event, ctx, log);
+          const said = ctx;
+          await write(deps.db, () => sayError(event, said, log));
         }
       }
       // What the steps queued (a backup's answer, an error reply) goes now too.
@@ -233,9 +238,9 @@ export function createEngine<C extends string, A extends string>(
    * Home) is not: someone Tandem doesn't know — never joined, or left — is shown it as an
    * unsaved person, so a look at the Home brings nobody's name, id or zone back.
    */
-  function personOf(event: InboundEvent, now: Date): UserRow {
-    if (event.type !== 'home_opened') return upsertUser(deps.db, event.user, now);
-    return refreshUser(deps.db, event.user, now) ?? unsavedUser(event.user, now);
+  function personOf(tx: Db, event: InboundEvent, now: Date): UserRow {
+    if (event.type !== 'home_opened') return upsertUser(tx, event.user, now);
+    return refreshUser(tx, event.user, now) ?? unsavedUser(event.user, now);
   }
 
   /**
@@ -300,7 +305,7 @@ export function createEngine<C extends string, A extends string>(
       const saved = isSaved(ctx.user);
       if (saved && ctx.event.type !== 'home_opened' && ctx.user.homeHash === hash) return;
       await adapter.publishHome(ctx.event.user.ref, view);
-      if (saved) setHomeHash(deps.db, ctx.user.id, hash);
+      if (saved) await write(deps.db, (db) => setHomeHash(db, ctx.user.id, hash));
     } catch (error) {
       const platform = ctx.event.user.ref.platform;
       logger.warn({ platform, ...failureFields(error) }, 'home not published');
@@ -313,11 +318,11 @@ export function createEngine<C extends string, A extends string>(
         // Someone unknown has no form or proposal to come back to; only the home is drawn.
         if (!isSaved(ctx.user)) return {};
         // Arriving back (console start, /as): an unfinished form picks up where it stopped.
-        const session = forms.active(ctx);
+        const session = await forms.active(ctx);
         const adapter = adapterFor(deps, event);
         if (adapter?.openForm) return {};
         if (session) await forms.resume(ctx, session, ctx.t('form.resumed'));
-        else arrive?.(ctx);
+        else await arrive?.(ctx);
         return {};
       }
       case 'command':
@@ -329,7 +334,7 @@ export function createEngine<C extends string, A extends string>(
       case 'text': {
         // Chatter in a shared channel is not for us; forms are answered in the DM.
         if (event.conversation.kind === 'group') return {};
-        const session = forms.active(ctx);
+        const session = await forms.active(ctx);
         if (session) {
           await forms.handleText(ctx, session, event.text);
           return {};
@@ -346,12 +351,12 @@ export function createEngine<C extends string, A extends string>(
           ctx.reply({ kind: 'text', text: ctx.t('form.stale') });
           return { form: { ok: true } };
         }
-        return { form: forms.submitAll(ctx, action.args, event.values) };
+        return { form: await forms.submitAll(ctx, action.args, event.values) };
       }
       case 'form_closed': {
         const action = decodeAction(event.data);
         if (action?.name === FORM_SUBMIT_ACTION && action.owner === ctx.user.id) {
-          forms.close(ctx, action.args);
+          await forms.close(ctx, action.args);
         }
         return {};
       }
@@ -391,6 +396,7 @@ export function createEngine<C extends string, A extends string>(
       }
       ctx.reply({ kind: 'text', text: ctx.t('command.continueInDm') });
       const dmCtx = makeContext(ctx.deps, ctx.event, ctx.user, ctx.now, {
+        tx: ctx.tx,
         replyTarget: { kind: 'user', user: userRef(ctx.user) },
         replies: ctx,
         afterCommit: ctx.afterCommit,
@@ -412,7 +418,7 @@ export function createEngine<C extends string, A extends string>(
       return;
     }
     if (action.name === FORM_ACTION) {
-      forms.handleAction(ctx, action.args, values);
+      await forms.handleAction(ctx, action.args, values);
       return;
     }
     if (action.name === FORM_OPEN_ACTION) {
@@ -437,7 +443,7 @@ export function createEngine<C extends string, A extends string>(
   return {
     accept,
     async handle(event) {
-      return accept(event).done;
+      return (await accept(event)).done;
     },
     inbox,
     async idle() {
@@ -491,6 +497,8 @@ export function makeContext(
   user: UserRow,
   now: Date,
   options: {
+    /** The unit of work's transaction; outside one (tests, jobs), the root connection. */
+    tx?: Db;
     replyTarget?: Target;
     replies?: Ctx;
     /** Where platform calls go until the unit of work commits (see `Ctx.afterCommit`). */
@@ -503,12 +511,13 @@ export function makeContext(
   if (!counter) throw new Error('derived context from an unknown context');
   const target: Target = options.replyTarget ?? replyTargetOf(event);
   const key = eventKey(event);
+  const tx = options.tx ?? options.replies?.tx ?? deps.db;
   const push = (payload: OutgoingPayload, detached = false) => {
     // A person who was never saved is only shown things (their home), never written to.
     if (!isSaved(user)) throw new Error('no message may be queued for an unsaved person');
     counter.n += 1;
     enqueue(
-      deps.db,
+      tx,
       {
         dedupeKey: `${key}:${counter.n}`,
         target,
@@ -520,6 +529,7 @@ export function makeContext(
   };
   const ctx: Ctx = {
     deps,
+    tx,
     event,
     now,
     user,
@@ -529,7 +539,7 @@ export function makeContext(
     get t() {
       return withCommandSyntax(translator(locale), adapterFor(deps, event));
     },
-    roles: rolesOf(deps, user),
+    roles: rolesOf(deps, user, tx),
     replyTarget: target,
     reply: (reply, options) => {
       const replaces =

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
 import { claimInbox, nextInbox, nextInboxDue, pendingInbox, retryInbox } from '../db/queries/inbox';
 import type { InboxRow } from '../db/schema';
+import { write } from '../db/transact';
 import type { Logger } from '../logger';
 import type { HandleResult } from './adapter';
 import { type Backoff, backoffDelay } from './backoff';
@@ -136,14 +137,16 @@ export class InboxWorker {
         { code: 'handler_failed', inboxId: row.id, attempts: row.attempts, gaveUp: true },
         'event failed',
       );
-      this.#giveUp(row, clock.now());
+      await this.#giveUp(row, clock.now());
       this.#settle(row.id, {});
       return;
     }
     // Counted before it runs, and held for a lease: an event that takes the process down is
     // counted as well, and no other process runs it meanwhile.
     const now = clock.now();
-    const attempts = claimInbox(db, row.id, now, new Date(now.getTime() + INBOX_LEASE_MS));
+    const attempts = await write(db, (db) =>
+      claimInbox(db, row.id, now, new Date(now.getTime() + INBOX_LEASE_MS)),
+    );
     if (attempts === undefined) return;
     let result: HandleResult = {};
     try {
@@ -165,15 +168,17 @@ export class InboxWorker {
         'event failed',
       );
       const failedAt = clock.now();
-      if (last) this.#giveUp({ ...row, attempts }, failedAt);
+      if (last) await this.#giveUp({ ...row, attempts }, failedAt);
       else {
         try {
-          retryInbox(
-            db,
-            row.id,
-            attempts,
-            new Date(failedAt.getTime() + backoffDelay(attempts, INBOX_BACKOFF)),
-            false,
+          await write(db, (db) =>
+            retryInbox(
+              db,
+              row.id,
+              attempts,
+              new Date(failedAt.getTime() + backoffDelay(attempts, INBOX_BACKOFF)),
+              false,
+            ),
           );
         } catch (bookkeeping) {
           logger.error({ code: asTandemError(bookkeeping).code }, 'inbox bookkeeping failed');
@@ -184,10 +189,12 @@ export class InboxWorker {
   }
 
   /** The last attempt is over: kept as failed for an operator, and the person hears it. */
-  #giveUp(row: InboxRow, now: Date): void {
+  async #giveUp(row: InboxRow, now: Date): Promise<void> {
     try {
-      retryInbox(this.#deps.db, row.id, row.attempts, now, true);
-      this.#deps.gaveUp(row);
+      await write(this.#deps.db, (db) => {
+        retryInbox(db, row.id, row.attempts, now, true);
+        this.#deps.gaveUp(row);
+      });
     } catch (error) {
       this.#deps.logger.error({ code: asTandemError(error).code }, 'inbox bookkeeping failed');
     }

@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db, DbOrTx } from '../db/client';
 import { perConnection } from '../db/prepared';
 import { type OutboxRow, outbox, users } from '../db/schema';
+import { write } from '../db/transact';
 import { reportWriteFailure } from '../db/write-health';
 import type { Logger } from '../logger';
 import type { ChatAdapter } from './adapter';
@@ -428,7 +429,8 @@ export class OutboxWorker {
   async deliverDue(): Promise<DeliveryReport> {
     const report: DeliveryReport = { sent: 0, retried: 0, failed: 0, uncertain: 0 };
     this.#nextIn = undefined;
-    report.uncertain = this.#recoverStaleClaims();
+    // Bookkeeping waits its turn with the units of work: never inside one that is open.
+    report.uncertain = await write(this.#db, () => this.#recoverStaleClaims());
     // Conversations that failed in this pass wait for a later one.
     const held: string[] = [];
     // Conversations on a platform that cannot take messages now (see OUTBOX_PLATFORM_RECHECK_MS).
@@ -492,7 +494,7 @@ export class OutboxWorker {
       // A moment's wait (the overall rate) is cheaper to sleep than to go round everyone, and
       // sleeping here keeps requests leaving in slot order.
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      const row = this.#claim(head);
+      const row = await write(this.#db, () => this.#claim(head));
       if (!row) continue;
       const sending: Promise<void> = this.#deliver(row)
         .then(
@@ -605,7 +607,30 @@ export class OutboxWorker {
 
   async #deliver(row: OutboxRow): Promise<'sent' | 'retried' | 'failed' | 'uncertain'> {
     const log = this.#logger.child({ outboxId: row.id, platform: row.platform });
-    if (row.userId !== null && this.#unreachable(row.userId)) {
+    const unreachable = row.userId !== null && this.#unreachable(row.userId);
+    let sent = false;
+    let failure: unknown;
+    if (!unreachable) {
+      try {
+        await this.#send(row);
+        sent = true;
+      } catch (error) {
+        failure = error;
+      }
+    }
+    // The outcome is written in turn with the units of work: never inside one that is open.
+    return write(this.#db, () => this.#record(row, log, unreachable, sent, failure));
+  }
+
+  /** Writes how a claimed send ended: unreachable (not sent), sent, or failed with `failure`. */
+  #record(
+    row: OutboxRow,
+    log: Logger,
+    unreachable: boolean,
+    sent: boolean,
+    failure: unknown,
+  ): 'sent' | 'retried' | 'failed' | 'uncertain' {
+    if (unreachable) {
       // They blocked the bot: don't knock again until they write to us.
       const patch = {
         status: 'failed',
@@ -622,9 +647,8 @@ export class OutboxWorker {
       }
       return outcome;
     }
-    try {
-      await this.#send(row);
-    } catch (error) {
+    if (!sent) {
+      const error = failure;
       const e =
         error instanceof DeliveryError
           ? error
@@ -671,14 +695,14 @@ export class OutboxWorker {
         );
       return outcome;
     }
-    const sent = this.#sentQuery.run({
+    const done = this.#sentQuery.run({
       id: row.id,
       now: this.#clock.now().getTime(),
       claimedAt: row.claimedAt?.getTime() ?? null,
       attempts: row.attempts,
       keep: row.payload?.receipt ? 1 : 0,
     });
-    if (sent.changes === 0) return this.#claimLost('sent', log);
+    if (done.changes === 0) return this.#claimLost('sent', log);
     this.#settled(row, 'sent');
     return 'sent';
   }

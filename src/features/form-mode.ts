@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { arg } from '../core/actions';
 import type { Ctx } from '../core/context';
-import type { FormDefinition, FormValues } from '../core/forms/types';
+import type { FormDefinition, FormProblem, FormValues } from '../core/forms/types';
 import type { MessageKey } from '../core/i18n';
 
 /**
@@ -33,13 +33,13 @@ type Typed = 'titleFor' | 'initialValues' | 'validate' | 'onSubmit' | 'cancelled
 export interface TypedFormDefinition<M> extends Omit<FormDefinition, Typed> {
   mode: FormMode<M>;
   titleFor?: (mode: M) => MessageKey;
-  initialValues?: (ctx: Ctx, mode: M) => FormValues;
+  initialValues?: (ctx: Ctx, mode: M) => FormValues | Promise<FormValues>;
   validate?: (
     ctx: Ctx,
     values: FormValues,
     mode: M,
-  ) => { field: string; error: string } | undefined;
-  onSubmit: (ctx: Ctx, values: FormValues, mode: M) => void;
+  ) => FormProblem | undefined | Promise<FormProblem | undefined>;
+  onSubmit: (ctx: Ctx, values: FormValues, mode: M) => void | Promise<void>;
   cancelledMessage?: (ctx: Ctx, mode: M) => string;
 }
 
@@ -78,7 +78,7 @@ export function typedForm<M>(definition: TypedFormDefinition<M>): FormDefinition
         ctx.reply({ kind: 'text', text: ctx.t('form.stale') });
         return;
       }
-      onSubmit(ctx, values, m);
+      return onSubmit(ctx, values, m);
     },
     ...(cancelledMessage && {
       cancelledMessage: (ctx: Ctx, raw: string) => {

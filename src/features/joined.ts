@@ -3,7 +3,7 @@ import { getProfile } from '../db/queries/profiles';
 
 /** True for someone who has joined; otherwise tells them how to, and is false. */
 export function joined(ctx: Ctx): boolean {
-  if (getProfile(ctx.deps.db, ctx.user.id)) return true;
+  if (getProfile(ctx.tx, ctx.user.id)) return true;
   ctx.reply({ kind: 'text', text: ctx.t('common.notJoined') });
   return false;
 }

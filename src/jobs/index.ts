@@ -1,15 +1,15 @@
-import { eq } from 'drizzle-orm';
 import cron, { type ScheduledTask } from 'node-cron';
 import { cronSchedule, slotsBetween } from '../core/cron-schedule';
 import { codeOf } from '../core/errors';
 import { pruneInbox } from '../db/queries/inbox';
+import { lastJobRun, noteJobRun } from '../db/queries/job-runs';
 import {
   claimJobSlot,
   finishJobSlot,
   pruneJobSlots,
   releaseJobSlot,
 } from '../db/queries/job-slots';
-import { jobRuns } from '../db/schema';
+import { write } from '../db/transact';
 import { reportWriteFailure } from '../db/write-health';
 import { jobs } from '../features/registry';
 import { runDueTimers } from './timers';
@@ -35,7 +35,7 @@ const ENGINE_JOBS = {
   tick: {
     schedule: () => '* * * * *',
     async run(deps, now) {
-      runDueTimers(deps, now);
+      await runDueTimers(deps, now);
       // Events whose retry came due while nothing else woke the inbox.
       deps.inbox?.kick();
       // Through kick(), so a tick never runs a second delivery pass beside an event's.
@@ -46,9 +46,11 @@ const ENGINE_JOBS = {
   prune: {
     schedule: () => '17 3 * * *',
     async run(deps, now) {
-      pruneInbox(deps.db, new Date(now.getTime() - INBOUND_EVENT_RETENTION_MS));
-      pruneJobSlots(deps.db, new Date(now.getTime() - JOB_SLOT_RETENTION_MS));
-      deps.outbox.prune(now);
+      await write(deps.db, (db) => {
+        pruneInbox(db, new Date(now.getTime() - INBOUND_EVENT_RETENTION_MS));
+        pruneJobSlots(db, new Date(now.getTime() - JOB_SLOT_RETENTION_MS));
+        deps.outbox.prune(now);
+      });
     },
   },
 } satisfies Record<EngineJobName, JobSpec>;
@@ -75,15 +77,16 @@ export async function runJobSlot(
     await runJob(name, deps, now);
     return 'ran';
   }
-  if (!claimJobSlot(deps.db, name, slot, now, JOB_SLOT_LEASE_MS)) return 'taken';
+  if (!(await write(deps.db, (db) => claimJobSlot(db, name, slot, now, JOB_SLOT_LEASE_MS))))
+    return 'taken';
   try {
     await runJob(name, deps, now);
   } catch (error) {
     // Free again: the next start's catch-up runs what this run did not finish.
-    releaseJobSlot(deps.db, name, slot);
+    await write(deps.db, (db) => releaseJobSlot(db, name, slot));
     throw error;
   }
-  finishJobSlot(deps.db, name, slot, deps.clock.now());
+  await write(deps.db, (db) => finishJobSlot(db, name, slot, deps.clock.now()));
   return 'ran';
 }
 
@@ -92,11 +95,7 @@ export async function runJob(name: JobName, deps: JobDeps, now: Date): Promise<v
   const job = JOBS[name];
   await job.run(deps, now);
   if (job.catchUp) {
-    deps.db
-      .insert(jobRuns)
-      .values({ name, lastRunAt: now })
-      .onConflictDoUpdate({ target: jobRuns.name, set: { lastRunAt: now } })
-      .run();
+    await write(deps.db, (db) => noteJobRun(db, name, now));
   }
 }
 
@@ -152,10 +151,10 @@ export async function catchUp(deps: JobDeps): Promise<void> {
     const job = JOBS[name];
     const schedule = job.schedule(deps.config);
     if (!job.catchUp || !schedule) continue;
-    const seen = deps.db.select().from(jobRuns).where(eq(jobRuns.name, name)).get();
+    const seen = await lastJobRun(deps.db, name);
     if (!seen) {
       // Another process starting on the same new database may have noted it a moment ago.
-      deps.db.insert(jobRuns).values({ name, lastRunAt: now }).onConflictDoNothing().run();
+      await write(deps.db, (db) => noteJobRun(db, name, now, { firstOnly: true }));
       continue;
     }
     // Missed: node-cron would have fired it since its last run, had the process been up.

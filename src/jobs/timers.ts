@@ -5,6 +5,7 @@ import type { Platform } from '../core/refs';
 import type { Db } from '../db/client';
 import { claimTimer, dueTimers, finishTimer } from '../db/queries/timers';
 import type { TimerRow } from '../db/schema';
+import { transact, write } from '../db/transact';
 import { timers } from '../features/registry';
 import type { Logger } from '../logger';
 import type { TimerDeps, TimerHandler } from './types';
@@ -19,12 +20,12 @@ export type TimerKind = keyof typeof timers;
 export const TIMER_HANDLERS: Record<TimerKind, TimerHandler> = Object.fromEntries(
   Object.entries(timers).map(([kind, spec]) => [
     kind,
-    (db, deps, timer, now) => {
+    async (db, deps, timer, now) => {
       const payload = spec.payload.safeParse(timer.payload);
       if (!payload.success) {
         throw new TandemError('timer_payload_invalid', `timer payload does not parse: ${kind}`);
       }
-      spec.run(db, deps, payload.data, timer, now);
+      await spec.run(db, deps, payload.data, timer, now);
     },
   ]),
 ) as Record<TimerKind, TimerHandler>;
@@ -42,7 +43,7 @@ export interface TimerReport {
  * messages) and marking done commit together, so each timer acts exactly once — and rows
  * that fell due while the process was down are simply due now.
  */
-export function runDueTimers(
+export async function runDueTimers(
   deps: {
     db: Db;
     config: Config;
@@ -50,7 +51,7 @@ export function runDueTimers(
     adapters?: Partial<Record<Platform, ChatAdapter>>;
   },
   now: Date,
-): TimerReport {
+): Promise<TimerReport> {
   let after: ((db: Db) => void)[] = [];
   const handlerDeps: TimerDeps = {
     config: deps.config,
@@ -65,16 +66,13 @@ export function runDueTimers(
       const handler = TIMER_HANDLERS[row.kind as TimerKind];
       after = [];
       try {
-        const ran = deps.db.transaction(
-          (tx) => {
-            if (!handler) throw new Error(`no handler for timer kind ${row.kind}`);
-            // Claimed first, in the same transaction: ran elsewhere or cancelled meanwhile, it is left.
-            if (!claimTimer(tx, row.id, now)) return false;
-            handler(tx, handlerDeps, row, now);
-            return true;
-          },
-          { behavior: 'immediate' },
-        );
+        const ran = await transact(deps.db, async (tx) => {
+          if (!handler) throw new Error(`no handler for timer kind ${row.kind}`);
+          // Claimed first, in the same transaction: ran elsewhere or cancelled meanwhile, it is left.
+          if (!claimTimer(tx, row.id, now)) return false;
+          await handler(tx, handlerDeps, row, now);
+          return true;
+        });
         if (!ran) continue;
         report.done += 1;
       } catch (error) {
@@ -83,7 +81,7 @@ export function runDueTimers(
         // A payload that does not parse never will: no retries.
         const hopeless = !handler || e.code === 'timer_payload_invalid';
         const status = attempts >= TIMER_MAX_ATTEMPTS || hopeless ? 'failed' : 'pending';
-        finishTimer(deps.db, row.id, status, now, attempts);
+        await write(deps.db, (db) => finishTimer(db, row.id, status, now, attempts));
         deps.logger.error(
           { code: e.code, timerId: row.id, kind: row.kind, attempts },
           'timer failed',
@@ -91,7 +89,7 @@ export function runDueTimers(
         if (status === 'failed') report.failed += 1;
         continue;
       }
-      runAfterCommit(deps.logger, row, after, deps.db);
+      await write(deps.db, (db) => runAfterCommit(deps.logger, row, after, db));
     }
     if (rows.length < TIMER_BATCH) break;
   }

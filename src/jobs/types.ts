@@ -29,7 +29,12 @@ export interface TimerDeps {
 }
 
 /** Handlers run inside the transaction that claims the row: DB writes and outbox rows only. */
-export type TimerHandler = (db: DbOrTx, deps: TimerDeps, timer: TimerRow, now: Date) => void;
+export type TimerHandler = (
+  db: DbOrTx,
+  deps: TimerDeps,
+  timer: TimerRow,
+  now: Date,
+) => void | Promise<void>;
 
 /**
  * A kind of timer as a feature declares it: `payload` parses the row's stored JSON before
@@ -38,7 +43,7 @@ export type TimerHandler = (db: DbOrTx, deps: TimerDeps, timer: TimerRow, now: D
  */
 export interface TimerSpec<P = unknown> {
   payload: z.ZodType<P>;
-  run(db: DbOrTx, deps: TimerDeps, payload: P, timer: TimerRow, now: Date): void;
+  run(db: DbOrTx, deps: TimerDeps, payload: P, timer: TimerRow, now: Date): void | Promise<void>;
 }
 
 /** Declares a kind of timer; `run` sees the payload as `payload` parsed it. */

@@ -74,7 +74,7 @@ const OPENERS = {
     user: 'U1',
     async open(w) {
       await w.s.command('help'); // the DM is open
-      meetingJustEnded(w.app);
+      await meetingJustEnded(w.app);
       await w.s.settle();
       await w.press('U1', 'Yes');
       await w.press('U1', '4');
@@ -233,7 +233,7 @@ async function world(): Promise<World> {
     },
     async tick(to) {
       a.clock.set(to);
-      runDueTimers(
+      await runDueTimers(
         { db: a.database.db, config: a.config, logger: silentLogger, adapters: a.adapters },
         a.clock.now(),
       );

@@ -78,7 +78,7 @@ describe('Slack: goals and the feedback poll end to end', () => {
   it('answers "did it happen?" with Yes, rates with one tap, and gets the fit question', async () => {
     const s = await patAndSam();
     await s.command('help'); // Pat has written once: the DM is open
-    meetingJustEnded(app);
+    await meetingJustEnded(app);
     await s.settle();
     // Pat's own question, in Pat's DM (Sam got one too).
     await s.press(buttonValue(s, 'Yes', 'chat.postMessage', 'DU1'));

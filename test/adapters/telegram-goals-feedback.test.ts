@@ -54,7 +54,7 @@ describe('Telegram: goals, the poll and an idea end to end', () => {
 
   it('answers "did it happen?" with Yes, rates with one tap, and says the fit is good', async () => {
     const t = await annaAndBob();
-    meetingJustEnded(app);
+    await meetingJustEnded(app);
     await t.settle();
     await t.pressLabel('Yes', { inChat: ANNA.id });
     expect(t.api.last(ANNA.id).text).toContain('How useful was “Prompting basics” for you?');

@@ -113,7 +113,7 @@ describe('Telegram: a channel the bot may not post in', () => {
         description: 'Bad Request: not enough rights to send text messages to the chat',
       },
     });
-    runWeeklySummary({ db: app.database.db, config: app.config }, app.clock.now());
+    await runWeeklySummary({ db: app.database.db, config: app.config }, app.clock.now());
     app.outbox.kick();
     await t.settle();
     expect(t.api.callsTo('sendMessage:failed').length).toBeGreaterThan(0);

@@ -59,8 +59,8 @@ describe('engine', () => {
       name: 'boom',
       args: SECRET_TEXT,
     });
-    engine.accept({ id: 'e2', user, conversation, type: 'text', text: SECRET_TEXT });
-    engine.accept({ id: 'e3', user, conversation, type: 'command', name: 'help', args: '' });
+    await engine.accept({ id: 'e2', user, conversation, type: 'text', text: SECRET_TEXT });
+    await engine.accept({ id: 'e3', user, conversation, type: 'command', name: 'help', args: '' });
     await app.settle();
     // The conversation waits in order behind the failing event while it is tried again.
     expect(adapter.texts()).toEqual([]);

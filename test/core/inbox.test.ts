@@ -90,6 +90,89 @@ describe('the inbox: one unit of work per event', () => {
     ]);
   });
 
+  it('keeps an event acked while another’s unit of work awaits, when that unit then fails', async () => {
+    let runs = 0;
+    let started!: () => void;
+    const waiting = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    app = createTestApp({
+      extraCommands: {
+        slow: {
+          scope: 'anywhere',
+          async run(ctx: Ctx) {
+            runs += 1;
+            audit(ctx.tx, { actorUserId: ctx.user.id, action: 'slow.ran' }, ctx.now);
+            ctx.reply({ kind: 'text', text: `slow run ${runs}` });
+            if (runs > 1) return;
+            started();
+            // Real I/O inside the unit (a timer here): the loop takes other requests meanwhile.
+            await new Promise((resolve) => setTimeout(resolve, 50));
+            throw new Error('after the wait');
+          },
+        },
+      },
+    });
+    const s = await startSlack(app);
+    slack = s;
+    const ran = () =>
+      app?.database.db.select().from(auditLog).where(eq(auditLog.action, 'slow.ran')).all().length;
+
+    const slow = s.post(slashCommandBody('slow', 'trig-slow'));
+    await waiting;
+    // Someone else's command arrives while the first unit is open, and is acked.
+    const other = slashCommandBody('help', 'trig-other').replace('U1', 'U2');
+    expect((await s.post(other)).status).toBe(200);
+    expect((await slow).status).toBe(200);
+    await s.settle();
+    // The failed unit left nothing; the event acked meanwhile was kept, and it ran.
+    expect(ran()).toBe(0);
+    expect(s.fake.postedTexts().join('\n')).not.toContain('slow run');
+    expect(s.fake.postedTexts().join('\n')).toContain('reverse mentoring');
+    expect(
+      app.database.db.select({ status: inbox.status }).from(inbox).orderBy(inbox.id).all(),
+    ).toEqual([{ status: 'pending' }, { status: 'done' }]);
+
+    // The failed one runs again after its backoff, once.
+    app.clock.advance(backoffDelay(1, INBOX_BACKOFF));
+    await s.settle();
+    expect(runs).toBe(2);
+    expect(ran()).toBe(1);
+    expect(s.fake.postedTexts().filter((t) => t.includes('slow run'))).toEqual(['slow run 2']);
+  });
+
+  it('sends a reply once when its delivery is recorded while another’s unit of work awaits and then fails', async () => {
+    let runs = 0;
+    app = createTestApp({
+      extraCommands: {
+        slow: {
+          scope: 'anywhere',
+          async run() {
+            runs += 1;
+            if (runs > 1) return;
+            // Long enough for the outbox to send the other person's reply and record it.
+            await new Promise((resolve) => setTimeout(resolve, 100));
+            throw new Error('after the wait');
+          },
+        },
+      },
+    });
+    const s = await startSlack(app);
+    slack = s;
+    const other = slashCommandBody('help', 'trig-help').replace('U1', 'U2');
+    expect((await s.post(other)).status).toBe(200);
+    expect((await s.post(slashCommandBody('slow', 'trig-slow'))).status).toBe(200);
+    await s.settle();
+    app.clock.advance(backoffDelay(1, INBOX_BACKOFF));
+    await s.settle();
+    expect(runs).toBe(2);
+    // The help reply went out once, and is recorded as sent (not resent, not "uncertain").
+    expect(s.fake.postedTexts().filter((t) => t.includes('reverse mentoring'))).toHaveLength(1);
+    expect(app.database.sqlite.prepare('select status from outbox order by id').all()).toEqual([
+      { status: 'sent' },
+    ]);
+  });
+
   it('runs an event that was acked just before the process died once it is back', async () => {
     const first = createTestApp();
     app = first;
@@ -137,11 +220,11 @@ describe('the inbox: one unit of work per event', () => {
         args: id,
         ...(trigger ? { trigger } : {}),
       } as Partial<InboundEvent>);
-    app.engine.accept(event('a1', 'A'));
-    app.engine.accept(event('b1', 'B', 'trig-b1'));
-    app.engine.accept(event('a2', 'A', 'trig-a2'));
+    await app.engine.accept(event('a1', 'A'));
+    await app.engine.accept(event('b1', 'B', 'trig-b1'));
+    await app.engine.accept(event('a2', 'A', 'trig-a2'));
     // A modal's submit (its errors ride in the ack) goes ahead too.
-    app.engine.accept({
+    await app.engine.accept({
       ...event('c1', 'C'),
       type: 'form_submit',
       data: 'stale',
@@ -232,7 +315,7 @@ describe('the inbox: one unit of work per event', () => {
     const adapter = new RecordingAdapter('slack');
     app.adapters.slack = adapter;
     const first = createHash('sha256').update('slack:T1:c1').digest('base64url');
-    app.engine.accept(slackCommand('c1', 'crash'));
+    await app.engine.accept(slackCommand('c1', 'crash'));
     // Each of its attempts was counted, and each time the process died before it finished.
     app.database.db
       .update(inbox)
@@ -246,7 +329,7 @@ describe('the inbox: one unit of work per event', () => {
       timeout: 2_000,
     });
     // The conversation goes on.
-    app.engine.accept(slackCommand('c2', 'help'));
+    await app.engine.accept(slackCommand('c2', 'help'));
     await app.settle();
     expect(adapter.deliveries[1]?.reply?.title).toBe('Tandem — reverse mentoring');
     expect(
@@ -276,7 +359,7 @@ describe('the inbox: one unit of work per event', () => {
     try {
       app.adapters.slack = new SlowToDescribe('slack');
       other.adapters.slack = new SlowToDescribe('slack');
-      app.engine.accept(slackCommand('o1', 'once'));
+      await app.engine.accept(slackCommand('o1', 'once'));
       // The first takes it and waits on the platform; the second looks meanwhile.
       const first = app.engine.inbox.drain();
       await new Promise((resolve) => setTimeout(resolve, 10));
@@ -297,7 +380,7 @@ describe('the inbox: one unit of work per event', () => {
     app = createTestApp({ dir });
     const adapter = new RecordingAdapter('slack');
     app.adapters.slack = adapter;
-    const retried = app.engine.accept(slackCommand('cmd:trig-old', 'help'));
+    const retried = await app.engine.accept(slackCommand('cmd:trig-old', 'help'));
     expect(retried.fresh).toBe(false);
     await app.settle();
     expect(adapter.deliveries).toEqual([]);

@@ -142,7 +142,7 @@ describe('timer payloads are parsed before a handler runs', () => {
     const logs = captureLogs('info');
     const before = p.chat.transcript().length;
 
-    const report = runDueTimers(
+    const report = await runDueTimers(
       { db: p.app.database.db, config: p.app.config, logger: logs.logger },
       p.app.clock.now(),
     );

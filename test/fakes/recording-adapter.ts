@@ -66,13 +66,13 @@ export class RecordingAdapter implements ChatAdapter {
 
 /** A sink that takes every event and runs nothing (adapter tests that look at the platform side). */
 export const NULL_SINK: EventSink = {
-  accept: () => ({ fresh: true, done: Promise.resolve({}) }),
+  accept: async () => ({ fresh: true, done: Promise.resolve({}) }),
 };
 
 /** A sink that keeps every event it is handed. */
 export function collectingSink(into: InboundEvent[]): EventSink {
   return {
-    accept: (event) => {
+    accept: async (event) => {
       into.push(event);
       return { fresh: true, done: Promise.resolve({}) };
     },

@@ -79,7 +79,7 @@ describe('what HR sees of the polls', () => {
     expect(await p.chat.type('/feedback')).toContain('Полезность: 3,8 / 5 (человек: 4)');
 
     // The data HR's views are built from holds no per-person rating at all.
-    const data = feedbackAggregate(
+    const data = await feedbackAggregate(
       p.app.database.db,
       reportPeriod(p.app.clock.now(), 'UTC', 4),
       'UTC',

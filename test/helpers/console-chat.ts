@@ -66,7 +66,7 @@ export async function startConsoleChat(
     // `/time +2h`, as main.ts wires it: the clock moves and what fell due runs.
     timeTravel: async (ms) => {
       app.clock.set(new Date(app.clock.now().getTime() + ms));
-      runDueTimers(
+      await runDueTimers(
         { db: app.database.db, config: app.config, logger: silentLogger, adapters: app.adapters },
         app.clock.now(),
       );

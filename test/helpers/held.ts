@@ -9,7 +9,7 @@ import type { TestApp } from './app';
  * Books a one-hour meeting for the app's only pair (written as the bot would on booking),
  * then moves the clock past its end and runs the timers: both people get "Did it happen?".
  */
-export function meetingJustEnded(app: TestApp, topic = 'Prompting basics'): void {
+export async function meetingJustEnded(app: TestApp, topic = 'Prompting basics'): Promise<void> {
   const pair = app.database.db.select().from(pairs).where(eq(pairs.status, 'active')).get();
   if (!pair) throw new Error('no active pair');
   const startsAt = new Date(app.clock.now().getTime() + 24 * 60 * 60 * 1000);
@@ -31,7 +31,7 @@ export function meetingJustEnded(app: TestApp, topic = 'Prompting basics'): void
     ),
   );
   app.clock.set(new Date(startsAt.getTime() + 61 * 60 * 1000));
-  runDueTimers(
+  await runDueTimers(
     { db: app.database.db, config: app.config, logger: silentLogger, adapters: app.adapters },
     app.clock.now(),
   );

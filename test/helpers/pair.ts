@@ -69,7 +69,7 @@ export async function pairedConsole(
     people: [{ id: 'tom', name: 'Tom Berg' }],
   });
   const tick = async () => {
-    runDueTimers(
+    await runDueTimers(
       { db: app.database.db, config: app.config, logger: silentLogger, adapters: app.adapters },
       app.clock.now(),
     );

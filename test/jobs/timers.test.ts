@@ -26,7 +26,7 @@ function capturingLogger() {
 }
 
 describe('timer runner: after-commit steps', () => {
-  it('runs them after the commit, and one that throws is logged without undoing the timer', () => {
+  it('runs them after the commit, and one that throws is logged without undoing the timer', async () => {
     app = createTestApp();
     const { logger, lines } = capturingLogger();
     const seen: string[] = [];
@@ -46,7 +46,7 @@ describe('timer runner: after-commit steps', () => {
       now,
     );
 
-    expect(runDueTimers({ db: app.database.db, config: app.config, logger }, now)).toEqual({
+    expect(await runDueTimers({ db: app.database.db, config: app.config, logger }, now)).toEqual({
       done: 1,
       failed: 0,
     });
@@ -56,7 +56,7 @@ describe('timer runner: after-commit steps', () => {
     expect(lines.join('')).toContain('"code":"handler_failed"');
     // Done means done: the next tick runs nothing again.
     seen.length = 0;
-    runDueTimers({ db: app.database.db, config: app.config, logger }, now);
+    await runDueTimers({ db: app.database.db, config: app.config, logger }, now);
     expect(seen).toEqual([]);
   });
 });

@@ -140,7 +140,7 @@ describe('matching rounds in the console demo', () => {
     await chat.type('/match publish');
     await answer('dmitry', true);
     app.clock.advance(73 * 3600_000);
-    const report = runDueTimers(
+    const report = await runDueTimers(
       { db: app.database.db, config: app.config, logger: silentLogger, adapters: app.adapters },
       app.clock.now(),
     );

@@ -71,7 +71,7 @@ describe('pause and resume', () => {
 
     app.clock.advance(13 * 24 * 3600_000);
     expect(
-      runDueTimers(
+      await runDueTimers(
         { db: app.database.db, config: app.config, logger: silentLogger },
         app.clock.now(),
       ),
@@ -81,7 +81,7 @@ describe('pause and resume', () => {
     });
     // The process was down when the pause ended; the first tick after start catches up.
     app.clock.advance(5 * 24 * 3600_000);
-    const report = runDueTimers(
+    const report = await runDueTimers(
       { db: app.database.db, config: app.config, logger: silentLogger },
       app.clock.now(),
     );
@@ -92,9 +92,11 @@ describe('pause and resume', () => {
     expect(getProfile(app.database.db, user.id)?.profile.pausedUntil).toBeNull();
     // Runs once: a second tick finds nothing.
     expect(
-      runDueTimers(
-        { db: app.database.db, config: app.config, logger: silentLogger },
-        app.clock.now(),
+      (
+        await runDueTimers(
+          { db: app.database.db, config: app.config, logger: silentLogger },
+          app.clock.now(),
+        )
       ).done,
     ).toBe(0);
   });

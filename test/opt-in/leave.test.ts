@@ -41,7 +41,7 @@ const NOAH = { id: 'noah-q7x', name: 'Noah Quillfeather' };
 
 /** Runs due timers and delivers what they queued, as the minute tick does. */
 async function tick() {
-  runDueTimers(
+  await runDueTimers(
     { db: app.database.db, config: app.config, logger: silentLogger, adapters: app.adapters },
     app.clock.now(),
   );
@@ -201,7 +201,7 @@ describe('leave', () => {
 
     app.clock.advance(60_000);
     const started = performance.now();
-    erase();
+    await erase();
     // Not held up for the busy timeout (5 s) behind the reader: the erase waits for the next try.
     expect(performance.now() - started).toBeLessThan(2_500);
     expect(app.database.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
@@ -218,7 +218,7 @@ describe('leave', () => {
     reader.exec('commit');
     reader.close();
     app.clock.advance(60_000);
-    erase();
+    await erase();
     expect(stillInFile(secrets)).toEqual([]);
     // Erased: no further try is left waiting.
     expect(pendingErases()).toEqual([]);
@@ -240,7 +240,7 @@ describe('leave', () => {
         .get();
     for (let hour = 0; hour < LEAVE_ERASE_TRIES + 3; hour++) {
       app.clock.advance(60 * 60_000);
-      runDueTimers({ db: app.database.db, config: app.config, logger }, app.clock.now());
+      await runDueTimers({ db: app.database.db, config: app.config, logger }, app.clock.now());
     }
     reader.exec('commit');
     reader.close();
@@ -255,13 +255,13 @@ describe('leave', () => {
     buildFixture(app).addThirdRating();
     const db = app.database.db;
     const zone = 'Europe/Moscow';
-    const snapshot = () => {
+    const snapshot = async () => {
       const now = app.clock.now();
       const rows = exportRows(db, app.config, now);
       return {
         summaries: [1, 4].map((w) => computeSummary(db, app.config, reportPeriod(now, zone, w))),
         reports: [1, 4].map((w) => buildSummary(db, app.config, now, w, 'en').reply.text),
-        feedback: feedbackAggregate(
+        feedback: await feedbackAggregate(
           db,
           reportPeriod(now, zone, 4),
           zone,
@@ -274,7 +274,7 @@ describe('leave', () => {
         exportPairs: rows.pairs.map((p) => p.id),
       };
     };
-    const before = snapshot();
+    const before = await snapshot();
     // Three people rated in the week (Elena, Maria, Boris): the mean is shown.
     expect(before.summaries[0]?.usefulness).toEqual({ shown: true, count: 3, value: 4 });
 
@@ -294,7 +294,7 @@ describe('leave', () => {
     }
     await tick();
 
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
     // Maria keeps the pair's goals and held sessions, with Elena as a former participant.
     await chat.type('/as m1');
     const goals = await chat.type('/goals');

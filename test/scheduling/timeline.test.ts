@@ -19,7 +19,7 @@ afterEach(async () => {
 const ref = (id: string) => ({ platform: 'console' as const, workspace: 'local', id });
 const rows = (sql: string) => app.database.sqlite.prepare(sql).all() as Record<string, unknown>[];
 const tick = async () => {
-  const report = runDueTimers(
+  const report = await runDueTimers(
     { db: app.database.db, config: app.config, logger: silentLogger, adapters: app.adapters },
     app.clock.now(),
   );

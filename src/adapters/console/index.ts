@@ -283,7 +283,7 @@ export class ConsoleAdapter implements ChatAdapter {
   /** A line is answered before the next prompt: the console waits for its event to run. */
   async #deliver(sink: EventSink, event: InboundEvent): Promise<void> {
     try {
-      await sink.accept(event).done;
+      await (await sink.accept(event)).done;
       await this.#config.settle?.();
     } catch {
       // The engine has its own error boundary; a failure here must not stop the chat.

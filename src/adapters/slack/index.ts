@@ -195,26 +195,28 @@ export class SlackAdapter implements ChatAdapter {
     // Read as a listener starts, so the engine's debug line counts from the request.
     const received = () => (this.#log.isLevelEnabled('debug') ? performance.now() : undefined);
     /** One insert into the inbox; the ack follows it, and the event runs in the worker. */
-    const accept = (event: InboundEvent | undefined, receivedAt: number | undefined) => {
+    const accept = async (event: InboundEvent | undefined, receivedAt: number | undefined) => {
       if (!event) return undefined;
-      const accepted = sink.accept(receivedAt === undefined ? event : { ...event, receivedAt });
+      const accepted = await sink.accept(
+        receivedAt === undefined ? event : { ...event, receivedAt },
+      );
       // Who they are is asked now, beside the ack, for the worker to find ready.
       if (accepted.fresh) void this.#lookUp(event.user.ref.workspace, event.user.ref.id);
       return accepted;
     };
 
     app.command(this.#config.command, async ({ ack, body }) => {
-      accept(commandEvent(body), received());
+      await accept(commandEvent(body), received());
       await ack();
     });
     app.action(/.*/, async ({ ack, body }) => {
-      accept(actionEvent(body), received());
+      await accept(actionEvent(body), received());
       await ack();
     });
     app.view(FORM_CALLBACK_ID, async ({ ack, body }) => {
       // The one answer that must ride in the ack: a form's errors keep the modal open. It
       // waits for the worker (modals go in its first lane) up to a budget, then acks anyway.
-      const accepted = accept(formSubmitEvent(body), received());
+      const accepted = await accept(formSubmitEvent(body), received());
       const form = accepted
         ? (await withBudget(accepted.done, SLACK_FORM_ACK_BUDGET_MS))?.form
         : undefined;
@@ -222,14 +224,14 @@ export class SlackAdapter implements ChatAdapter {
       else await ack();
     });
     app.view({ callback_id: FORM_CALLBACK_ID, type: 'view_closed' }, async ({ ack, body }) => {
-      accept(formClosedEvent(body), received());
+      await accept(formClosedEvent(body), received());
       await ack();
     });
     app.event('message', async ({ body }) => {
-      accept(messageEvent(body), received());
+      await accept(messageEvent(body), received());
     });
     app.event('app_home_opened', async ({ body }) => {
-      accept(homeOpenedEvent(body), received());
+      await accept(homeOpenedEvent(body), received());
     });
     app.error(async (error) => {
       this.#log.error({ code: codeOf(error) }, 'slack listener failed');

@@ -345,7 +345,7 @@ export class TelegramAdapter implements ChatAdapter {
     // Stored first (one insert, the dedupe): only then is the update confirmed to Telegram —
     // the webhook's answer or the next poll's offset — and the event runs in the worker.
     if (event && this.#sink)
-      this.#sink.accept(receivedAt === undefined ? event : { ...event, receivedAt });
+      await this.#sink.accept(receivedAt === undefined ? event : { ...event, receivedAt });
     // A button press always gets its answer, so no clock keeps spinning.
     const queryId = callbackQueryId(update);
     if (queryId) {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { first } from '../../db/first';
 import { type FormSessionRow, formSessions } from '../../db/schema';
 import { encodeAction } from '../actions';
 import type { Ctx } from '../context';
@@ -39,12 +40,13 @@ export class FormEngine<Id extends string> {
   }
 
   /** The person's form in progress, if any. */
-  active(ctx: Ctx): FormSessionRow | undefined {
-    return ctx.deps.db
-      .select()
-      .from(formSessions)
-      .where(and(eq(formSessions.userId, ctx.user.id), eq(formSessions.status, 'active')))
-      .get();
+  active(ctx: Ctx): Promise<FormSessionRow | undefined> {
+    return first(
+      ctx.tx
+        .select()
+        .from(formSessions)
+        .where(and(eq(formSessions.userId, ctx.user.id), eq(formSessions.status, 'active'))),
+    );
   }
 
   /**
@@ -56,13 +58,12 @@ export class FormEngine<Id extends string> {
   async start(ctx: Ctx, formId: Id, mode = 'create'): Promise<void> {
     const form = this.#forms[formId];
     const now = ctx.now;
-    const replaced = this.active(ctx);
+    const replaced = await this.active(ctx);
     if (replaced?.formId === formId && replaced.mode === mode) {
       await this.resume(ctx, replaced, ctx.t('form.resumed'));
       return;
     }
-    const values = form.initialValues?.(ctx, mode) ?? {};
-    const db = ctx.deps.db;
+    const values = (await form.initialValues?.(ctx, mode)) ?? {};
     // Say so when an unfinished form gives way, so nobody wonders where their answers went.
     const replacedForm = replaced ? this.#forms[replaced.formId as Id] : undefined;
     if (replaced && replacedForm) {
@@ -74,19 +75,19 @@ export class FormEngine<Id extends string> {
         series: seriesOf(replaced),
       });
     }
-    const session = db.transaction((tx) => {
-      closeActive(tx, ctx.user.id, now);
-      const env: FormEnv = { ctx, mode, values };
-      const first = nextField(form, env, -1);
-      if (!first) return undefined;
-      return tx
+    // Inside the event's unit of work: the old form closes and the new one opens together.
+    await closeActive(ctx.tx, ctx.user.id, now);
+    const firstField = nextField(form, { ctx, mode, values }, -1);
+    if (!firstField) return;
+    const session = await first(
+      ctx.tx
         .insert(formSessions)
         .values({
           id: randomBytes(6).toString('base64url'),
           userId: ctx.user.id,
           formId,
           status: 'active',
-          field: first.name,
+          field: firstField.name,
           step: 1,
           history: [],
           values,
@@ -94,9 +95,8 @@ export class FormEngine<Id extends string> {
           createdAt: now,
           updatedAt: now,
         })
-        .returning()
-        .get();
-    });
+        .returning(),
+    );
     if (!session) return;
     await this.#present(ctx, session);
   }
@@ -132,7 +132,7 @@ export class FormEngine<Id extends string> {
 
   /** The "open the form" button. */
   async open(ctx: Ctx, args: string[]): Promise<void> {
-    const session = this.active(ctx);
+    const session = await this.active(ctx);
     if (!session || session.id !== args[0]) {
       ctx.reply({ kind: 'text', text: ctx.t('form.stale') });
       return;
@@ -146,10 +146,10 @@ export class FormEngine<Id extends string> {
   }
 
   /** Cancels the person's open form. Returns false when there was none. */
-  cancel(ctx: Ctx): boolean {
-    const session = this.active(ctx);
+  async cancel(ctx: Ctx): Promise<boolean> {
+    const session = await this.active(ctx);
     if (!session) return false;
-    this.#cancel(ctx, session);
+    await this.#cancel(ctx, session);
     return true;
   }
 
@@ -158,15 +158,15 @@ export class FormEngine<Id extends string> {
    * A form that was already finished or replaced stays as it is, without a word — the person
    * only closed a window.
    */
-  close(ctx: Ctx, args: string[]): void {
-    const session = this.active(ctx);
-    if (session && session.id === args[0]) this.#cancel(ctx, session);
+  async close(ctx: Ctx, args: string[]): Promise<void> {
+    const session = await this.active(ctx);
+    if (session && session.id === args[0]) await this.#cancel(ctx, session);
   }
 
   /** A button from a form prompt. Stale or foreign buttons get a polite answer, no change. */
-  handleAction(ctx: Ctx, args: string[], chosen: string[] | undefined): void {
+  async handleAction(ctx: Ctx, args: string[], chosen: string[] | undefined): Promise<void> {
     const [sessionId, stepText, op, indexText, fingerprint] = args;
-    const session = this.active(ctx);
+    const session = await this.active(ctx);
     if (!session || session.id !== sessionId) {
       ctx.reply({ kind: 'text', text: ctx.t('form.stale') });
       return;
@@ -175,16 +175,16 @@ export class FormEngine<Id extends string> {
       this.#ask(ctx, session, ctx.t('form.earlierStep'), 'info');
       return;
     }
-    const field = this.#currentField(ctx, session);
+    const field = await this.#currentField(ctx, session);
     if (!field) return;
     const env = this.#env(ctx, session);
     const index = Number(indexText);
     switch (op) {
       case FORM_OPS.cancel:
-        this.#cancel(ctx, session);
+        await this.#cancel(ctx, session);
         return;
       case FORM_OPS.back:
-        this.#back(ctx, session);
+        await this.#back(ctx, session);
         return;
       case FORM_OPS.keep: {
         const current = session.values[field.name];
@@ -193,11 +193,11 @@ export class FormEngine<Id extends string> {
             this.#ask(ctx, session, ctx.t('form.error.required'));
             return;
           }
-          this.#accept(ctx, session, field, null);
+          await this.#accept(ctx, session, field, null);
           return;
         }
         // Kept values are validated again: the rules or the catalog may have changed.
-        this.#answer(ctx, session, field, current);
+        await this.#answer(ctx, session, field, current);
         return;
       }
       case FORM_OPS.clear:
@@ -205,7 +205,7 @@ export class FormEngine<Id extends string> {
           this.#ask(ctx, session, ctx.t('form.error.required'));
           return;
         }
-        this.#accept(ctx, session, field, null);
+        await this.#accept(ctx, session, field, null);
         return;
       case FORM_OPS.pick: {
         const option = optionAt(field, env, index, fingerprint);
@@ -213,7 +213,7 @@ export class FormEngine<Id extends string> {
           this.#ask(ctx, session, ctx.t('form.error.pickOption'));
           return;
         }
-        this.#answer(ctx, session, field, option.value);
+        await this.#answer(ctx, session, field, option.value);
         return;
       }
       case FORM_OPS.toggle: {
@@ -227,7 +227,7 @@ export class FormEngine<Id extends string> {
           ? current.filter((v) => v !== option.value)
           : [...current, option.value];
         // A toggle keeps the same step: the keyboard is redrawn, not a new question.
-        const updated = this.#save(ctx, session, {
+        const updated = await this.#save(ctx, session, {
           values: { ...session.values, [field.name]: next },
         });
         this.#ask(ctx, updated);
@@ -238,14 +238,19 @@ export class FormEngine<Id extends string> {
           this.#ask(ctx, session, ctx.t('form.error.pickOption'));
           return;
         }
-        this.#answer(ctx, session, field, chosen ?? []);
+        await this.#answer(ctx, session, field, chosen ?? []);
         return;
       case FORM_OPS.done:
         if (field.kind !== 'multi') {
           this.#ask(ctx, session, ctx.t('form.error.pickOption'));
           return;
         }
-        this.#answer(ctx, session, field, stillOffered(field, env, session.values[field.name]));
+        await this.#answer(
+          ctx,
+          session,
+          field,
+          stillOffered(field, env, session.values[field.name]),
+        );
         return;
       default:
         this.#ask(ctx, session, ctx.t('form.stale'));
@@ -259,12 +264,12 @@ export class FormEngine<Id extends string> {
       await this.#present(ctx, session);
       return;
     }
-    const field = this.#currentField(ctx, session);
+    const field = await this.#currentField(ctx, session);
     if (!field) return;
     const env = this.#env(ctx, session);
     if (field.kind === 'single') {
       const option = matchOption(field.options(env), text);
-      this.#answer(ctx, session, field, option?.value ?? text);
+      await this.#answer(ctx, session, field, option?.value ?? text);
       return;
     }
     if (field.kind === 'multi') {
@@ -278,7 +283,7 @@ export class FormEngine<Id extends string> {
         this.#ask(ctx, session, ctx.t('form.error.pickOption'));
         return;
       }
-      this.#answer(
+      await this.#answer(
         ctx,
         session,
         field,
@@ -286,7 +291,7 @@ export class FormEngine<Id extends string> {
       );
       return;
     }
-    this.#answer(ctx, session, field, text);
+    await this.#answer(ctx, session, field, text);
   }
 
   /** The whole form as one view, for adapters that render native forms. */
@@ -326,12 +331,12 @@ export class FormEngine<Id extends string> {
    * Only fields the view showed are asked for, so no answer can be demanded that the person
    * had no way to give.
    */
-  submitAll(
+  async submitAll(
     ctx: Ctx,
     args: string[],
     raw: Record<string, string | string[] | undefined>,
-  ): FormSubmitResult {
-    const session = this.active(ctx);
+  ): Promise<FormSubmitResult> {
+    const session = await this.active(ctx);
     if (!session || session.id !== args[0]) {
       ctx.reply({ kind: 'text', text: ctx.t('form.stale') });
       return { ok: true };
@@ -347,9 +352,9 @@ export class FormEngine<Id extends string> {
       else errors[field.name] = result.error;
     }
     if (Object.keys(errors).length > 0) return { ok: false, errors };
-    const problem = form.validate?.(ctx, values, session.mode);
+    const problem = await form.validate?.(ctx, values, session.mode);
     if (problem) return { ok: false, errors: { [problem.field]: problem.error } };
-    this.#complete(ctx, session, values);
+    await this.#complete(ctx, session, values);
     return { ok: true };
   }
 
@@ -360,9 +365,9 @@ export class FormEngine<Id extends string> {
   }
 
   /** The field being asked; a session pointing at a field the form no longer has is closed. */
-  #currentField(ctx: Ctx, session: FormSessionRow): FieldDefinition | undefined {
+  async #currentField(ctx: Ctx, session: FormSessionRow): Promise<FieldDefinition | undefined> {
     const field = fieldByName(this.#form(session), session.field);
-    if (!field) this.#cancel(ctx, session);
+    if (!field) await this.#cancel(ctx, session);
     return field;
   }
 
@@ -403,21 +408,26 @@ export class FormEngine<Id extends string> {
     );
   }
 
-  #answer(ctx: Ctx, session: FormSessionRow, field: FieldDefinition, raw: unknown): void {
+  async #answer(
+    ctx: Ctx,
+    session: FormSessionRow,
+    field: FieldDefinition,
+    raw: unknown,
+  ): Promise<void> {
     const result = validateField(field, raw, this.#env(ctx, session), ctx.t);
     if (!result.ok) {
       this.#ask(ctx, session, result.error);
       return;
     }
-    this.#accept(ctx, session, field, result.value);
+    await this.#accept(ctx, session, field, result.value);
   }
 
-  #accept(
+  async #accept(
     ctx: Ctx,
     session: FormSessionRow,
     field: FieldDefinition,
     value: FormValues[string],
-  ): void {
+  ): Promise<void> {
     const form = this.#form(session);
     const values = { ...session.values, [field.name]: value };
     const env: FormEnv = { ctx, mode: session.mode, values };
@@ -428,11 +438,11 @@ export class FormEngine<Id extends string> {
           .filter((f) => !f.when || f.when(env))
           .map((f) => [f.name, values[f.name] ?? null]),
       );
-      const problem = form.validate?.(ctx, applicable, session.mode);
+      const problem = await form.validate?.(ctx, applicable, session.mode);
       if (problem) {
         // Back to the field the problem is about, keeping every answer given.
         const at = session.history.indexOf(problem.field);
-        const updated = this.#save(ctx, session, {
+        const updated = await this.#save(ctx, session, {
           values,
           field: problem.field,
           step: session.step + 1,
@@ -441,10 +451,10 @@ export class FormEngine<Id extends string> {
         this.#ask(ctx, updated, problem.error);
         return;
       }
-      this.#complete(ctx, session, applicable);
+      await this.#complete(ctx, session, applicable);
       return;
     }
-    const updated = this.#save(ctx, session, {
+    const updated = await this.#save(ctx, session, {
       values,
       field: next.name,
       step: session.step + 1,
@@ -453,13 +463,13 @@ export class FormEngine<Id extends string> {
     this.#ask(ctx, updated);
   }
 
-  #back(ctx: Ctx, session: FormSessionRow): void {
+  async #back(ctx: Ctx, session: FormSessionRow): Promise<void> {
     const previous = session.history.at(-1);
     if (!previous) {
       this.#ask(ctx, session);
       return;
     }
-    const updated = this.#save(ctx, session, {
+    const updated = await this.#save(ctx, session, {
       field: previous,
       step: session.step + 1,
       history: session.history.slice(0, -1),
@@ -467,9 +477,9 @@ export class FormEngine<Id extends string> {
     this.#ask(ctx, updated);
   }
 
-  #cancel(ctx: Ctx, session: FormSessionRow): void {
+  async #cancel(ctx: Ctx, session: FormSessionRow): Promise<void> {
     // "Nothing was saved" must hold: the answers so far go too.
-    this.#save(ctx, session, { status: 'cancelled', values: {} });
+    await this.#save(ctx, session, { status: 'cancelled', values: {} });
     const form = this.#forms[session.formId as Id];
     ctx.reply({
       kind: 'text',
@@ -478,29 +488,29 @@ export class FormEngine<Id extends string> {
     });
   }
 
-  #complete(ctx: Ctx, session: FormSessionRow, values: FormValues): void {
+  /** Inside the event's unit of work: the form ends with what it saved, or neither happens. */
+  async #complete(ctx: Ctx, session: FormSessionRow, values: FormValues): Promise<void> {
     const form = this.#form(session);
-    ctx.deps.db.transaction((tx) => {
-      tx.update(formSessions)
-        .set({ status: 'done', values: {}, updatedAt: ctx.now })
-        .where(eq(formSessions.id, session.id))
-        .run();
-      form.onSubmit(ctx, values, session.mode);
-    });
+    await ctx.tx
+      .update(formSessions)
+      .set({ status: 'done', values: {}, updatedAt: ctx.now })
+      .where(eq(formSessions.id, session.id));
+    await form.onSubmit(ctx, values, session.mode);
   }
 
-  #save(
+  async #save(
     ctx: Ctx,
     session: FormSessionRow,
     patch: Partial<Pick<FormSessionRow, 'values' | 'field' | 'step' | 'history' | 'status'>>,
-  ): FormSessionRow {
+  ): Promise<FormSessionRow> {
     return (
-      ctx.deps.db
-        .update(formSessions)
-        .set({ ...patch, updatedAt: ctx.now })
-        .where(eq(formSessions.id, session.id))
-        .returning()
-        .get() ?? session
+      (await first(
+        ctx.tx
+          .update(formSessions)
+          .set({ ...patch, updatedAt: ctx.now })
+          .where(eq(formSessions.id, session.id))
+          .returning(),
+      )) ?? session
     );
   }
 }
@@ -551,11 +561,11 @@ function seriesOf(session: Pick<FormSessionRow, 'id'>): string {
   return `form:${session.id}`;
 }
 
-function closeActive(db: DbOrTx, userId: number, now: Date): void {
-  db.update(formSessions)
+async function closeActive(db: DbOrTx, userId: number, now: Date): Promise<void> {
+  await db
+    .update(formSessions)
     .set({ status: 'cancelled', values: {}, updatedAt: now })
-    .where(and(eq(formSessions.userId, userId), eq(formSessions.status, 'active')))
-    .run();
+    .where(and(eq(formSessions.userId, userId), eq(formSessions.status, 'active')));
 }
 
 function fieldByName(form: FormDefinition, name: string): FieldDefinition | undefined {

@@ -82,6 +82,12 @@ export function hintOf(field: FieldDefinition, env: FormEnv): string | undefined
   return typeof field.hint === 'function' ? field.hint(env) : env.ctx.t(field.hint);
 }
 
+/** A rule across fields that failed: the field to go back to and the translated reason. */
+export interface FormProblem {
+  field: string;
+  error: string;
+}
+
 /** A form declared once; adapters render it as a modal, a wizard or console prompts. */
 export interface FormDefinition {
   id: string;
@@ -91,7 +97,7 @@ export interface FormDefinition {
   submitLabel: MessageKey;
   fields: FieldDefinition[];
   /** Values to start from (editing an existing profile). */
-  initialValues?: (ctx: Ctx, mode: string) => FormValues;
+  initialValues?: (ctx: Ctx, mode: string) => FormValues | Promise<FormValues>;
   /**
    * Rules across fields (a date in the past, an overlap), checked before saving. An error
    * sends the person back to that field with the (already translated) reason.
@@ -100,9 +106,9 @@ export interface FormDefinition {
     ctx: Ctx,
     values: FormValues,
     mode: string,
-  ) => { field: string; error: string } | undefined;
-  /** Runs inside the transaction that closes the form; only DB writes and ctx.reply. */
-  onSubmit: (ctx: Ctx, values: FormValues, mode: string) => void;
+  ) => FormProblem | undefined | Promise<FormProblem | undefined>;
+  /** Runs inside the event's unit of work, which closes the form; writes through `ctx.tx`. */
+  onSubmit: (ctx: Ctx, values: FormValues, mode: string) => void | Promise<void>;
   /** Reply after Cancel; defaults to a generic "nothing saved". */
   cancelledMessage?: (ctx: Ctx, mode: string) => string;
 }

@@ -83,7 +83,7 @@ export async function adminBackup(ctx: Ctx, rest: string): Promise<boolean> {
   ctx.afterCommit(async () => {
     let path: string;
     try {
-      path = await backupDatabase(ctx.deps.db, ctx.deps.config, ctx.now);
+      path = await backupDatabase(ctx.tx, ctx.deps.config, ctx.now);
     } catch (error) {
       const e = asTandemError(error, 'backup_failed');
       ctx.deps.logger.error({ code: e.code }, 'backup failed');
@@ -91,7 +91,7 @@ export async function adminBackup(ctx: Ctx, rest: string): Promise<boolean> {
       return;
     }
     audit(
-      ctx.deps.db,
+      ctx.tx,
       { actorUserId: ctx.user.id, action: 'backup.made', details: { file: path } },
       ctx.now,
     );

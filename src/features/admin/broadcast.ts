@@ -4,6 +4,7 @@ import { arg, encodeAction } from '../../core/actions';
 import type { Ctx } from '../../core/context';
 import { type ActionSpec, action } from '../../core/registry';
 import type { DbOrTx } from '../../db/client';
+import { first, one } from '../../db/first';
 import { audit } from '../../db/queries/audit';
 import { type Population, populationOf, userIn } from '../../db/queries/population';
 import { broadcasts, profiles, type UserRow, users } from '../../db/schema';
@@ -13,29 +14,30 @@ export const BROADCAST_ACTION = 'admin.send';
 const TEXT_MAX = 2000;
 
 /** Everyone who joined and can still be reached (of the people this start serves). */
-function audience(db: DbOrTx, population: Population): UserRow[] {
-  return db
-    .select({ user: users })
-    .from(profiles)
-    .innerJoin(users, eq(users.id, profiles.userId))
-    .where(and(isNull(users.unreachableAt), userIn(population, users.id)))
-    .all()
-    .map((r) => r.user);
+async function audience(db: DbOrTx, population: Population): Promise<UserRow[]> {
+  return (
+    await db
+      .select({ user: users })
+      .from(profiles)
+      .innerJoin(users, eq(users.id, profiles.userId))
+      .where(and(isNull(users.unreachableAt), userIn(population, users.id)))
+  ).map((r) => r.user);
 }
 
 /** `admin broadcast <text>`: drafts an announcement and asks to confirm with the head count. */
-export function adminBroadcast(ctx: Ctx, rest: string): boolean {
+export async function adminBroadcast(ctx: Ctx, rest: string): Promise<boolean> {
   if (!rest) return false;
   if (rest.length > TEXT_MAX) {
     ctx.reply({ kind: 'text', text: ctx.t('broadcast.tooLong', { max: TEXT_MAX }) });
     return true;
   }
-  const count = audience(ctx.deps.db, populationOf(ctx.deps.config)).length;
-  const draft = ctx.deps.db
-    .insert(broadcasts)
-    .values({ text: rest, byUserId: ctx.user.id, recipients: count, createdAt: ctx.now })
-    .returning()
-    .get();
+  const count = (await audience(ctx.tx, populationOf(ctx.deps.config))).length;
+  const draft = await one(
+    ctx.tx
+      .insert(broadcasts)
+      .values({ text: rest, byUserId: ctx.user.id, recipients: count, createdAt: ctx.now })
+      .returning(),
+  );
   ctx.reply({
     kind: 'text',
     text: ctx.t('broadcast.confirm', { n: count, text: rest }),
@@ -55,35 +57,36 @@ export function adminBroadcast(ctx: Ctx, rest: string): boolean {
 }
 
 export const broadcastActions = {
-  [BROADCAST_ACTION]: action(z.tuple([arg.id, arg.oneOf(['y', 'n'])]), (ctx, [id, answer]) => {
-    if (!ctx.roles.has('admin')) {
-      ctx.reply({ kind: 'text', text: ctx.t('command.adminOnly') });
-      return;
-    }
-    const draft = ctx.deps.db
-      .select()
-      .from(broadcasts)
-      .where(and(eq(broadcasts.id, id), eq(broadcasts.status, 'draft')))
-      .get();
-    if (!draft) {
-      ctx.reply({ kind: 'text', text: ctx.t('broadcast.done') }, { replace: true });
-      return;
-    }
-    if (answer !== 'y') {
-      ctx.deps.db
-        .update(broadcasts)
-        .set({ status: 'cancelled' })
-        .where(eq(broadcasts.id, draft.id))
-        .run();
-      ctx.reply({ kind: 'text', text: ctx.t('broadcast.cancelled') }, { replace: true });
-      return;
-    }
-    const sent = ctx.deps.db.transaction((tx) => {
-      const people = audience(tx, populationOf(ctx.deps.config));
+  [BROADCAST_ACTION]: action(
+    z.tuple([arg.id, arg.oneOf(['y', 'n'])]),
+    async (ctx, [id, answer]) => {
+      if (!ctx.roles.has('admin')) {
+        ctx.reply({ kind: 'text', text: ctx.t('command.adminOnly') });
+        return;
+      }
+      const draft = await first(
+        ctx.tx
+          .select()
+          .from(broadcasts)
+          .where(and(eq(broadcasts.id, id), eq(broadcasts.status, 'draft'))),
+      );
+      if (!draft) {
+        ctx.reply({ kind: 'text', text: ctx.t('broadcast.done') }, { replace: true });
+        return;
+      }
+      if (answer !== 'y') {
+        await ctx.tx
+          .update(broadcasts)
+          .set({ status: 'cancelled' })
+          .where(eq(broadcasts.id, draft.id));
+        ctx.reply({ kind: 'text', text: ctx.t('broadcast.cancelled') }, { replace: true });
+        return;
+      }
+      const people = await audience(ctx.tx, populationOf(ctx.deps.config));
       for (const person of people) {
         // Keyed per broadcast and person: a second press or a retry queues nothing new.
         notify(
-          tx,
+          ctx.tx,
           ctx.deps,
           person,
           `broadcast:${draft.id}:${person.id}`,
@@ -91,12 +94,12 @@ export const broadcastActions = {
           ctx.now,
         );
       }
-      tx.update(broadcasts)
+      await ctx.tx
+        .update(broadcasts)
         .set({ status: 'sent', recipients: people.length, sentAt: ctx.now })
-        .where(eq(broadcasts.id, draft.id))
-        .run();
+        .where(eq(broadcasts.id, draft.id));
       audit(
-        tx,
+        ctx.tx,
         {
           actorUserId: ctx.user.id,
           action: 'broadcast.sent',
@@ -104,8 +107,8 @@ export const broadcastActions = {
         },
         ctx.now,
       );
-      return people.length;
-    });
-    ctx.reply({ kind: 'text', text: ctx.t('broadcast.sent', { n: sent }) }, { replace: true });
-  }),
+      const sent = people.length;
+      ctx.reply({ kind: 'text', text: ctx.t('broadcast.sent', { n: sent }) }, { replace: true });
+    },
+  ),
 } satisfies Record<string, ActionSpec>;

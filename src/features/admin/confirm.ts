@@ -17,7 +17,7 @@ const confirmArgs = z.union([
  * creating a program whose dates were questioned).
  */
 export const confirmActions = {
-  [CONFIRM_ACTION]: action(confirmArgs, (ctx, args) => {
+  [CONFIRM_ACTION]: action(confirmArgs, async (ctx, args) => {
     if (args[0] === 'no') {
       ctx.reply({ kind: 'text', text: ctx.t('admin.confirmCancelled') }, { replace: true });
       return;
@@ -28,13 +28,13 @@ export const confirmActions = {
     }
     switch (args[0]) {
       case 'end':
-        finishProgram(ctx, args[1]);
+        await finishProgram(ctx, args[1]);
         return;
       case 'new':
         confirmNewProgram(ctx, args[1]);
         return;
       case 'survey': {
-        const invited = inviteToFinalSurvey(ctx, args[1], ctx.user.id);
+        const invited = await inviteToFinalSurvey(ctx, args[1], ctx.user.id);
         ctx.reply({ kind: 'text', text: ctx.t('survey.sent', { n: invited }) }, { replace: true });
         return;
       }

@@ -19,11 +19,11 @@ const isDay = (v: string | undefined): v is string =>
   Boolean(v && /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid);
 
 /** `admin program new "<name>" <start> <end> [cadence days]`, `list`, `end "<name>"`. */
-export function adminProgram(ctx: Ctx, rest: string): boolean {
+export async function adminProgram(ctx: Ctx, rest: string): Promise<boolean> {
   const [verb, ...args] = splitArgs(rest);
   if (verb === 'new') return newProgram(ctx, args);
   if (verb === 'list' && args.length === 0) return listPrograms(ctx);
-  if (verb === 'end' && args.length === 1) return endProgram(ctx, args[0] ?? '');
+  if (verb === 'end' && args.length === 1) return await endProgram(ctx, args[0] ?? '');
   return false;
 }
 
@@ -74,7 +74,7 @@ function newProgram(ctx: Ctx, args: string[]): boolean {
     createProgram(ctx, draft);
     return true;
   }
-  ctx.deps.db
+  ctx.tx
     .insert(appState)
     .values({ key: draftKey(ctx.user.id), value: draft, updatedAt: ctx.now })
     .onConflictDoUpdate({ target: appState.key, set: { value: draft, updatedAt: ctx.now } })
@@ -99,7 +99,7 @@ function newProgram(ctx: Ctx, args: string[]): boolean {
 
 /** What makes a program impossible: a taken name, or dates already over. */
 function draftProblem(ctx: Ctx, draft: ProgramDraft): string | undefined {
-  if (ctx.deps.db.select().from(programs).where(eq(programs.name, draft.name)).get())
+  if (ctx.tx.select().from(programs).where(eq(programs.name, draft.name)).get())
     return ctx.t('program.error.exists', { name: draft.name });
   const today = orgToday(ctx.now, ctx.deps.config.ORG_TIMEZONE);
   if (draft.end < today)
@@ -115,7 +115,7 @@ function draftWarnings(ctx: Ctx, draft: ProgramDraft): string[] {
     warnings.push(
       ctx.t('program.warn.pastStart', { start: day(ctx, draft.start), today: day(ctx, today) }),
     );
-  const overlapping = ctx.deps.db
+  const overlapping = ctx.tx
     .select()
     .from(programs)
     .where(
@@ -144,25 +144,23 @@ function draftWarnings(ctx: Ctx, draft: ProgramDraft): string[] {
 
 function createProgram(ctx: Ctx, draft: ProgramDraft, options: { replace?: boolean } = {}): void {
   const { name, start, end, cadence } = draft;
-  ctx.deps.db.transaction((tx) => {
-    const row = tx
-      .insert(programs)
-      .values({
-        name,
-        startDate: start,
-        endDate: end,
-        cadenceDays: cadence,
-        createdBy: ctx.user.id,
-        createdAt: ctx.now,
-      })
-      .returning()
-      .get();
-    audit(
-      tx,
-      { actorUserId: ctx.user.id, action: 'program.created', details: { program: row.id, name } },
-      ctx.now,
-    );
-  });
+  const row = ctx.tx
+    .insert(programs)
+    .values({
+      name,
+      startDate: start,
+      endDate: end,
+      cadenceDays: cadence,
+      createdBy: ctx.user.id,
+      createdAt: ctx.now,
+    })
+    .returning()
+    .get();
+  audit(
+    ctx.tx,
+    { actorUserId: ctx.user.id, action: 'program.created', details: { program: row.id, name } },
+    ctx.now,
+  );
   ctx.reply(
     {
       kind: 'text',
@@ -180,13 +178,13 @@ function createProgram(ctx: Ctx, draft: ProgramDraft, options: { replace?: boole
 /** The admin confirmed a program whose dates were questioned: create it, if still the same draft. */
 export function confirmNewProgram(ctx: Ctx, token: string): void {
   const key = draftKey(ctx.user.id);
-  const row = ctx.deps.db.select().from(appState).where(eq(appState.key, key)).get();
+  const row = ctx.tx.select().from(appState).where(eq(appState.key, key)).get();
   const parsed = programDraft.safeParse(row?.value);
   if (!parsed.success || draftToken(parsed.data) !== token) {
     ctx.reply({ kind: 'text', text: ctx.t('admin.confirmStale') }, { replace: true });
     return;
   }
-  ctx.deps.db.delete(appState).where(eq(appState.key, key)).run();
+  ctx.tx.delete(appState).where(eq(appState.key, key)).run();
   // Anything that changed meanwhile (the name taken, the end passed) still stops it.
   const problem = draftProblem(ctx, parsed.data);
   if (problem) {
@@ -197,7 +195,7 @@ export function confirmNewProgram(ctx: Ctx, token: string): void {
 }
 
 function listPrograms(ctx: Ctx): boolean {
-  const list = ctx.deps.db.select().from(programs).orderBy(asc(programs.startDate)).all();
+  const list = ctx.tx.select().from(programs).orderBy(asc(programs.startDate)).all();
   ctx.reply({
     kind: 'text',
     text: list.length
@@ -228,8 +226,8 @@ function listPrograms(ctx: Ctx): boolean {
 }
 
 /** Asks to confirm ending a program, saying what will happen. */
-function endProgram(ctx: Ctx, name: string): boolean {
-  const program = ctx.deps.db.select().from(programs).where(eq(programs.name, name)).get();
+async function endProgram(ctx: Ctx, name: string): Promise<boolean> {
+  const program = ctx.tx.select().from(programs).where(eq(programs.name, name)).get();
   if (!program) {
     ctx.reply({ kind: 'text', text: ctx.t('program.notFound', { name }) });
     return true;
@@ -238,7 +236,7 @@ function endProgram(ctx: Ctx, name: string): boolean {
     ctx.reply({ kind: 'text', text: ctx.t('program.alreadyEnded', { name }) });
     return true;
   }
-  const reach = surveyReach(ctx.deps.db, populationOf(ctx.deps.config), String(program.id));
+  const reach = await surveyReach(ctx.tx, populationOf(ctx.deps.config), String(program.id));
   ctx.reply({
     kind: 'text',
     text: ctx.t('program.confirmEnd', { name, end: day(ctx, program.endDate), n: reach.fresh }),
@@ -258,24 +256,23 @@ function endProgram(ctx: Ctx, name: string): boolean {
 }
 
 /** Ends a program now: its participants get the final survey (once). */
-export function finishProgram(ctx: Ctx, id: number): void {
-  const program = ctx.deps.db.select().from(programs).where(eq(programs.id, id)).get();
+export async function finishProgram(ctx: Ctx, id: number): Promise<void> {
+  const program = ctx.tx.select().from(programs).where(eq(programs.id, id)).get();
   if (!program || program.status === 'ended') {
     ctx.reply({ kind: 'text', text: ctx.t('admin.confirmStale') }, { replace: true });
     return;
   }
-  ctx.deps.db.transaction((tx) => {
-    tx.update(programs)
-      .set({ status: 'ended', endedAt: ctx.now })
-      .where(eq(programs.id, program.id))
-      .run();
-    audit(
-      tx,
-      { actorUserId: ctx.user.id, action: 'program.ended', details: { program: program.id } },
-      ctx.now,
-    );
-  });
-  const invited = inviteToFinalSurvey(ctx, String(program.id), ctx.user.id);
+  ctx.tx
+    .update(programs)
+    .set({ status: 'ended', endedAt: ctx.now })
+    .where(eq(programs.id, program.id))
+    .run();
+  audit(
+    ctx.tx,
+    { actorUserId: ctx.user.id, action: 'program.ended', details: { program: program.id } },
+    ctx.now,
+  );
+  const invited = await inviteToFinalSurvey(ctx, String(program.id), ctx.user.id);
   ctx.reply(
     { kind: 'text', text: ctx.t('program.endedDone', { name: program.name, n: invited }) },
     { replace: true },

@@ -1,22 +1,24 @@
 import { and, eq } from 'drizzle-orm';
 import { splitArgs } from '../../core/command-parser';
 import type { Ctx } from '../../core/context';
+import { first } from '../../db/first';
 import { audit } from '../../db/queries/audit';
 import { userRoles } from '../../db/schema';
 import { hrPeople } from '../content/staff';
 import { findOne } from '../matching/people';
 
 /** `admin hr add|remove <person>`: grants or revokes the HR role (admins only). */
-export function adminHr(ctx: Ctx, rest: string): boolean {
+export async function adminHr(ctx: Ctx, rest: string): Promise<boolean> {
   const [verb, query, ...extra] = splitArgs(rest);
   if ((verb !== 'add' && verb !== 'remove') || !query || extra.length) return false;
-  const person = findOne(ctx, query, { anyone: true });
+  const person = await findOne(ctx, query, { anyone: true });
   if (!person) return true;
-  const has = ctx.deps.db
-    .select()
-    .from(userRoles)
-    .where(and(eq(userRoles.userId, person.id), eq(userRoles.role, 'hr')))
-    .get();
+  const has = await first(
+    ctx.tx
+      .select()
+      .from(userRoles)
+      .where(and(eq(userRoles.userId, person.id), eq(userRoles.role, 'hr'))),
+  );
   if (verb === 'add' ? has : !has) {
     ctx.reply({
       kind: 'text',
@@ -24,19 +26,17 @@ export function adminHr(ctx: Ctx, rest: string): boolean {
     });
     return true;
   }
-  ctx.deps.db.transaction((tx) => {
-    if (verb === 'add')
-      tx.insert(userRoles).values({ userId: person.id, role: 'hr', grantedAt: ctx.now }).run();
-    else
-      tx.delete(userRoles)
-        .where(and(eq(userRoles.userId, person.id), eq(userRoles.role, 'hr')))
-        .run();
-    audit(
-      tx,
-      { actorUserId: ctx.user.id, action: `role.hr.${verb}`, details: { user: person.id } },
-      ctx.now,
-    );
-  });
+  if (verb === 'add')
+    await ctx.tx.insert(userRoles).values({ userId: person.id, role: 'hr', grantedAt: ctx.now });
+  else
+    await ctx.tx
+      .delete(userRoles)
+      .where(and(eq(userRoles.userId, person.id), eq(userRoles.role, 'hr')));
+  audit(
+    ctx.tx,
+    { actorUserId: ctx.user.id, action: `role.hr.${verb}`, details: { user: person.id } },
+    ctx.now,
+  );
   ctx.reply({
     kind: 'text',
     text: ctx.t(verb === 'add' ? 'roles.added' : 'roles.removed', { name: person.name }),
@@ -45,18 +45,15 @@ export function adminHr(ctx: Ctx, rest: string): boolean {
 }
 
 /** `admin roles`: who is admin (from ADMIN_IDS or granted) and who is HR. */
-export function adminRoles(ctx: Ctx, rest: string): boolean {
+export async function adminRoles(ctx: Ctx, rest: string): Promise<boolean> {
   if (rest !== '') return false;
-  const db = ctx.deps.db;
+  const db = ctx.tx;
   const admins: string[] = [];
   const hr: string[] = [];
-  for (const person of hrPeople(db, ctx.deps.config)) {
-    const granted = db
-      .select()
-      .from(userRoles)
-      .where(eq(userRoles.userId, person.id))
-      .all()
-      .map((r) => r.role);
+  for (const person of await hrPeople(db, ctx.deps.config)) {
+    const granted = (await db.select().from(userRoles).where(eq(userRoles.userId, person.id))).map(
+      (r) => r.role,
+    );
     const bootstrap = ctx.deps.config.ADMIN_IDS.some(
       (a) => a.platform === person.platform && a.id === person.platformUserId,
     );
@@ -65,7 +62,7 @@ export function adminRoles(ctx: Ctx, rest: string): boolean {
   }
   // ADMIN_IDS who never wrote to the bot are listed by their id.
   for (const a of ctx.deps.config.ADMIN_IDS) {
-    const known = hrPeople(db, ctx.deps.config).some(
+    const known = (await hrPeople(db, ctx.deps.config)).some(
       (u) => u.platform === a.platform && u.platformUserId === a.id,
     );
     if (!known) admins.push(`${a.platform}:${a.id}`);

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { splitArgs } from '../../core/command-parser';
 import type { Ctx } from '../../core/context';
+import { first } from '../../db/first';
 import { audit } from '../../db/queries/audit';
 import { topics } from '../../db/schema';
 
@@ -8,7 +9,7 @@ const LABEL_MAX = 60;
 const ID_PATTERN = /^[a-z][a-z0-9_]{1,30}$/;
 
 /** `admin topics add <id> "<English>" "<Russian>"`, `admin topics rename <id> "<English>" "<Russian>"`. */
-export function adminTopics(ctx: Ctx, rest: string): boolean {
+export async function adminTopics(ctx: Ctx, rest: string): Promise<boolean> {
   const [verb, id, en, ru, ...extra] = splitArgs(rest);
   if ((verb !== 'add' && verb !== 'rename') || !id || !en || !ru || extra.length) return false;
   if (!ID_PATTERN.test(id)) {
@@ -19,7 +20,7 @@ export function adminTopics(ctx: Ctx, rest: string): boolean {
     ctx.reply({ kind: 'text', text: ctx.t('topics.error.label', { max: LABEL_MAX }) });
     return true;
   }
-  const existing = ctx.deps.db.select().from(topics).where(eq(topics.id, id)).get();
+  const existing = await first(ctx.tx.select().from(topics).where(eq(topics.id, id)));
   if (verb === 'add' && existing) {
     ctx.reply({ kind: 'text', text: ctx.t('topics.exists', { id }) });
     return true;
@@ -28,19 +29,17 @@ export function adminTopics(ctx: Ctx, rest: string): boolean {
     ctx.reply({ kind: 'text', text: ctx.t('topics.notFound', { id }) });
     return true;
   }
-  ctx.deps.db.transaction((tx) => {
-    if (verb === 'add') tx.insert(topics).values({ id, nameEn: en, nameRu: ru }).run();
-    else tx.update(topics).set({ nameEn: en, nameRu: ru }).where(eq(topics.id, id)).run();
-    audit(
-      tx,
-      {
-        actorUserId: ctx.user.id,
-        action: `topic.${verb === 'add' ? 'added' : 'renamed'}`,
-        details: { topic: id },
-      },
-      ctx.now,
-    );
-  });
+  if (verb === 'add') await ctx.tx.insert(topics).values({ id, nameEn: en, nameRu: ru });
+  else await ctx.tx.update(topics).set({ nameEn: en, nameRu: ru }).where(eq(topics.id, id));
+  audit(
+    ctx.tx,
+    {
+      actorUserId: ctx.user.id,
+      action: `topic.${verb === 'add' ? 'added' : 'renamed'}`,
+      details: { topic: id },
+    },
+    ctx.now,
+  );
   ctx.reply({
     kind: 'text',
     text: ctx.t(verb === 'add' ? 'topics.added' : 'topics.renamed', { id, en, ru }),

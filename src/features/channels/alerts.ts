@@ -5,8 +5,11 @@ import type { EngineDeps } from '../../core/context';
 import { resolveLocale } from '../../core/engine';
 import { type MessageKey, translator } from '../../core/i18n';
 import { enqueue } from '../../core/outbox';
+import type { DbOrTx } from '../../db/client';
+import { first } from '../../db/first';
 import { userRef } from '../../db/queries/users';
 import { appState, users } from '../../db/schema';
+import { transact } from '../../db/transact';
 import type { ConfiguredChannel } from './configured';
 
 /**
@@ -50,28 +53,37 @@ export function noteChannel(
   channel: ConfiguredChannel,
   check: ChannelCheck,
   now: Date,
-): boolean {
+): Promise<boolean> {
+  // Read and written in one transaction: two failures at once tell the admins once.
+  return transact(deps.db, (tx) => noteIn(tx, deps, channel, check, now));
+}
+
+async function noteIn(
+  db: DbOrTx,
+  deps: Pick<EngineDeps, 'config' | 'logger'>,
+  channel: ConfiguredChannel,
+  check: ChannelCheck,
+  now: Date,
+): Promise<boolean> {
   const key = stateKey(channel);
-  const { db } = deps;
-  // Read and written with no await between: two failures at once tell the admins once.
-  const row = db.select().from(appState).where(eq(appState.key, key)).get();
+  const row = await first(db.select().from(appState).where(eq(appState.key, key)));
   const parsed = channelState.safeParse(row?.value);
   const state = parsed.success ? parsed.data : { problem: null, told: 0 };
-  const save = (value: z.infer<typeof channelState>) =>
-    db
+  const save = async (value: z.infer<typeof channelState>) => {
+    await db
       .insert(appState)
       .values({ key, value, updatedAt: now })
-      .onConflictDoUpdate({ target: appState.key, set: { value, updatedAt: now } })
-      .run();
+      .onConflictDoUpdate({ target: appState.key, set: { value, updatedAt: now } });
+  };
   if (check.ok) {
     // Works (again): a later problem is news.
-    if (state.problem !== null) save({ ...state, problem: null });
+    if (state.problem !== null) await save({ ...state, problem: null });
     return false;
   }
   if (channel.platform === 'console' || state.problem === check.problem) return false;
   const instruction = INSTRUCTIONS[channel.platform][check.problem];
   const told = state.told + 1;
-  save({ problem: check.problem, told });
+  await save({ problem: check.problem, told });
   const admins = deps.config.ADMIN_IDS.filter((a) => a.platform === channel.platform);
   deps.logger.warn(
     {
@@ -89,17 +101,18 @@ export function noteChannel(
     bot: check.botName ?? DEFAULT_BOT_NAME,
   };
   for (const admin of admins) {
-    const user = db
-      .select()
-      .from(users)
-      .where(
-        and(
-          eq(users.platform, admin.platform),
-          eq(users.platformUserId, admin.id),
-          isNull(users.leftAt),
+    const user = await first(
+      db
+        .select()
+        .from(users)
+        .where(
+          and(
+            eq(users.platform, admin.platform),
+            eq(users.platformUserId, admin.id),
+            isNull(users.leftAt),
+          ),
         ),
-      )
-      .get();
+    );
     const locale = user
       ? resolveLocale(user, deps.config.DEFAULT_LOCALE)
       : deps.config.DEFAULT_LOCALE;

@@ -19,10 +19,14 @@ export interface ReceiptCall {
 /** What a feature says once its channel post is delivered, or failed for good. */
 export interface ReceiptHandler {
   /** True when it queued a message. */
-  sent(db: DbOrTx, deps: Deps, call: ReceiptCall): boolean;
-  failed(db: DbOrTx, deps: Deps, call: ReceiptCall & { problem: ChannelProblem }): boolean;
+  sent(db: DbOrTx, deps: Deps, call: ReceiptCall): boolean | Promise<boolean>;
+  failed(
+    db: DbOrTx,
+    deps: Deps,
+    call: ReceiptCall & { problem: ChannelProblem },
+  ): boolean | Promise<boolean>;
   /** Its process died while posting it: it may or may not be there, and someone must look. */
-  uncertain(db: DbOrTx, deps: Deps, call: ReceiptCall): boolean;
+  uncertain(db: DbOrTx, deps: Deps, call: ReceiptCall): boolean | Promise<boolean>;
 }
 
 /** Every receipt kind a message can carry (`payload.receipt.kind`). */

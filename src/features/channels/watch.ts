@@ -3,6 +3,7 @@ import type { EngineDeps } from '../../core/context';
 import { codeOf } from '../../core/errors';
 import { type SettledListener, type SettledMessage, takeReceipt } from '../../core/outbox';
 import type { Platform } from '../../core/refs';
+import { transact } from '../../db/transact';
 import { noteChannel } from './alerts';
 import { configuredChannelOf, configuredChannels } from './configured';
 import { RECEIPTS } from './receipts';
@@ -20,7 +21,7 @@ export async function checkChannels(deps: EngineDeps, platform: Platform): Promi
     if (channel.platform !== platform) continue;
     try {
       const check = await adapter.checkChannel(channel.id);
-      queued = noteChannel(deps, channel, check, deps.clock.now()) || queued;
+      queued = (await noteChannel(deps, channel, check, deps.clock.now())) || queued;
     } catch (error) {
       deps.logger.warn(
         { platform, channelId: channel.id, code: codeOf(error) },
@@ -43,14 +44,14 @@ async function watchChannel(
   const channel = configuredChannelOf(deps.config, message.target);
   if (!channel || message.outcome === 'uncertain') return { queued: false };
   if (message.outcome === 'sent') {
-    noteChannel(deps, channel, { ok: true }, deps.clock.now());
+    await noteChannel(deps, channel, { ok: true }, deps.clock.now());
     return { queued: false };
   }
   const adapter = deps.adapters[channel.platform];
   if (!adapter?.checkChannel) return { queued: false };
   try {
     const check = await adapter.checkChannel(channel.id, message.error);
-    const queued = noteChannel(deps, channel, check, deps.clock.now());
+    const queued = await noteChannel(deps, channel, check, deps.clock.now());
     return check.ok ? { queued } : { problem: check.problem, queued };
   } catch (error) {
     deps.logger.warn(
@@ -75,7 +76,8 @@ export function channelListener(deps: EngineDeps): SettledListener {
     const handler = receipt && RECEIPTS[receipt.kind];
     if (!receipt) return queued;
     const call = { args: receipt.args, now: deps.clock.now(), messageId: message.id };
-    const answered = deps.db.transaction((tx) => {
+    // In turn with the units of work, and all of it or nothing: the receipt taken, the answer queued.
+    const answered = await transact(deps.db, async (tx) => {
       if (!takeReceipt(tx, message.id) || !handler) return false;
       if (message.outcome === 'sent') return handler.sent(tx, deps, call);
       if (message.outcome === 'uncertain') return handler.uncertain(tx, deps, call);

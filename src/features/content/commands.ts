@@ -30,7 +30,7 @@ export const storyCommand: CommandSpec = {
 };
 
 function reviewable(ctx: Ctx, id: number): StoryRow | undefined {
-  const story = loadStory(ctx.deps.db, id);
+  const story = loadStory(ctx.tx, id);
   if (!story) {
     ctx.reply({ kind: 'text', text: ctx.t('story.notFound') });
     return undefined;
@@ -55,14 +55,19 @@ function hrOnly(run: (ctx: Ctx, storyId: number) => Promise<void> | void) {
 
 export const storyActions = {
   [STORY_OK_ACTION]: action(z.tuple([arg.id, arg.oneOf(['y', 'n'])]), (ctx, [id, answer]) => {
-    const story = loadStory(ctx.deps.db, id);
+    const story = loadStory(ctx.tx, id);
     if (!story || story.authorUserId !== ctx.user.id || story.status !== 'edited') {
       ctx.reply({ kind: 'text', text: ctx.t('story.alreadyHandled') }, { replace: true });
       return;
     }
     if (answer === 'y') {
-      const outcome = ctx.deps.db.transaction((tx) =>
-        publishStory(tx, ctx.deps, story, ctx.user, ctx.now, story.editedText ?? story.text),
+      const outcome = publishStory(
+        ctx.tx,
+        ctx.deps,
+        story,
+        ctx.user,
+        ctx.now,
+        story.editedText ?? story.text,
       );
       ctx.reply(
         {
@@ -73,15 +78,13 @@ export const storyActions = {
       );
       return;
     }
-    ctx.deps.db.transaction((tx) => withdrawStory(tx, story, ctx.user, ctx.now));
+    withdrawStory(ctx.tx, story, ctx.user, ctx.now);
     ctx.reply({ kind: 'text', text: ctx.t('story.withdrawn') }, { replace: true });
   }),
   [STORY_APPROVE_ACTION]: hrOnly((ctx, id) => {
     const story = reviewable(ctx, id);
     if (!story) return;
-    const outcome = ctx.deps.db.transaction((tx) =>
-      publishStory(tx, ctx.deps, story, ctx.user, ctx.now),
-    );
+    const outcome = publishStory(ctx.tx, ctx.deps, story, ctx.user, ctx.now);
     ctx.reply(
       { kind: 'text', text: ctx.t(PUBLISH_TEXT[outcome]) },
       { replace: outcome === 'published' },

@@ -16,9 +16,9 @@ export const DIGEST_DAYS = 7;
  * What happened in the content channel's world after `from`, up to and including `to` — by the
  * people this start serves (a platform's digest never reposts the console demo's).
  */
-export function digestBetween(db: DbOrTx, population: Population, from: Date, to: Date) {
+export async function digestBetween(db: DbOrTx, population: Population, from: Date, to: Date) {
   return {
-    posts: db
+    posts: await db
       .select()
       .from(contentPosts)
       .where(
@@ -27,9 +27,8 @@ export function digestBetween(db: DbOrTx, population: Population, from: Date, to
           lte(contentPosts.createdAt, to),
           userIn(population, contentPosts.byUserId),
         ),
-      )
-      .all(),
-    stories: db
+      ),
+    stories: await db
       .select()
       .from(stories)
       .where(
@@ -39,9 +38,8 @@ export function digestBetween(db: DbOrTx, population: Population, from: Date, to
           lte(stories.publishedAt, to),
           userIn(population, stories.authorUserId),
         ),
-      )
-      .all(),
-    outcomes: outcomesBetween(db, from, to, userIn(population, experiments.authorUserId)),
+      ),
+    outcomes: await outcomesBetween(db, from, to, userIn(population, experiments.authorUserId)),
   };
 }
 
@@ -50,11 +48,15 @@ export function digestBetween(db: DbOrTx, population: Population, from: Date, to
  * the last digest (or of the last seven days). A quiet week posts nothing; the same week
  * never posts twice.
  */
-export function runDigest(deps: { db: DbOrTx; config: Config }, now: Date, since?: Date): boolean {
+export async function runDigest(
+  deps: { db: DbOrTx; config: Config },
+  now: Date,
+  since?: Date,
+): Promise<boolean> {
   const channel = channelTarget(deps.config.CONTENT_CHANNEL);
   if (!channel) return false;
   const from = since ?? DateTime.fromJSDate(now).minus({ days: DIGEST_DAYS }).toJSDate();
-  const data = digestBetween(deps.db, populationOf(deps.config), from, now);
+  const data = await digestBetween(deps.db, populationOf(deps.config), from, now);
   if (!data.posts.length && !data.stories.length && !data.outcomes.length) return false;
   const locale = deps.config.DEFAULT_LOCALE;
   const t = translator(locale);

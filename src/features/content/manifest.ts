@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import { jobRuns } from '../../db/schema';
+import { lastJobRun } from '../../db/queries/job-runs';
+import { write } from '../../db/transact';
 import type { Feature } from '../feature';
 import { storyActions, storyCommand } from './commands';
 import { runDigest } from './digest';
@@ -32,8 +32,10 @@ export const content = {
       schedule: (config) => config.DIGEST_CRON,
       catchUp: true,
       async run(deps, now) {
-        const last = deps.db.select().from(jobRuns).where(eq(jobRuns.name, 'digest')).get();
-        runDigest(deps, now, last?.lastRunAt);
+        await write(deps.db, async (db) => {
+          const last = await lastJobRun(db, 'digest');
+          await runDigest(deps, now, last?.lastRunAt);
+        });
         deps.outbox.kick();
       },
     },

@@ -1,5 +1,6 @@
 import type { Ctx } from '../../core/context';
 import { enqueue } from '../../core/outbox';
+import { one } from '../../db/first';
 import { audit } from '../../db/queries/audit';
 import { contentPosts } from '../../db/schema';
 import { alwaysReachable } from '../channels/configured';
@@ -23,7 +24,7 @@ export function parseLink(raw: string): string | undefined {
 }
 
 /** `admin post <link> <comment>`: an article, study or news item to the content channel. */
-export function adminPost(ctx: Ctx, rest: string): boolean {
+export async function adminPost(ctx: Ctx, rest: string): Promise<boolean> {
   const [rawUrl = '', ...words] = rest.split(/\s+/);
   const comment = words.join(' ').trim();
   if (!rawUrl) return false;
@@ -42,32 +43,31 @@ export function adminPost(ctx: Ctx, rest: string): boolean {
     return true;
   }
   const locale = ctx.deps.config.DEFAULT_LOCALE;
-  ctx.deps.db.transaction((tx) => {
-    const post = tx
+  const post = await one(
+    ctx.tx
       .insert(contentPosts)
       .values({ byUserId: ctx.user.id, url, comment, createdAt: ctx.now })
-      .returning()
-      .get();
-    enqueue(
-      tx,
-      {
-        dedupeKey: `content:${post.id}`,
-        target: channel,
-        payload: {
-          kind: 'reply',
-          reply: { kind: 'text', text: `📚 ${comment}\n${url}` },
-          locale,
-          receipt: { kind: CONTENT_RECEIPT, args: [String(ctx.user.id), String(post.id)] },
-        },
+      .returning(),
+  );
+  enqueue(
+    ctx.tx,
+    {
+      dedupeKey: `content:${post.id}`,
+      target: channel,
+      payload: {
+        kind: 'reply',
+        reply: { kind: 'text', text: `📚 ${comment}\n${url}` },
+        locale,
+        receipt: { kind: CONTENT_RECEIPT, args: [String(ctx.user.id), String(post.id)] },
       },
-      ctx.now,
-    );
-    audit(
-      tx,
-      { actorUserId: ctx.user.id, action: 'content.posted', details: { post: post.id } },
-      ctx.now,
-    );
-  });
+    },
+    ctx.now,
+  );
+  audit(
+    ctx.tx,
+    { actorUserId: ctx.user.id, action: 'content.posted', details: { post: post.id } },
+    ctx.now,
+  );
   // "Posted" waits for the channel to take it (./receipts); where that can take a while, or
   // fail, HR hears now that it is on its way. The console's channels take it at once.
   if (!alwaysReachable(ctx.deps, channel))

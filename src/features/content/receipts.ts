@@ -41,7 +41,7 @@ export const contentPostReceipt: ReceiptHandler = {
 };
 
 /** Removes a link that may not be in the channel and tells the person who posted it why. */
-function takeBack(
+async function takeBack(
   db: DbOrTx,
   deps: Parameters<ReceiptHandler['sent']>[1],
   userId: number,
@@ -49,8 +49,8 @@ function takeBack(
   outcome: 'failed' | 'uncertain',
   now: Date,
   text: (t: Translate) => string,
-): true {
-  db.delete(contentPosts).where(eq(contentPosts.id, postId)).run();
+): Promise<true> {
+  await db.delete(contentPosts).where(eq(contentPosts.id, postId));
   notifyUser(
     db,
     deps,
@@ -96,8 +96,8 @@ export const storyReceipt: ReceiptHandler = {
     }
     return true;
   },
-  failed(db, deps, { args: [actorId, storyId], problem, now, messageId }) {
-    const back = backToReview(db, Number(storyId));
+  async failed(db, deps, { args: [actorId, storyId], problem, now, messageId }) {
+    const back = await backToReview(db, Number(storyId));
     const story = loadStory(db, Number(storyId));
     const actor = getUser(db, Number(actorId));
     if (!back || !story || !actor) return false;
@@ -110,7 +110,7 @@ export const storyReceipt: ReceiptHandler = {
         (t) => ({ kind: 'text', text: t('story.notPublishedYours') }),
         now,
       );
-      askForReview(db, deps, story, actor, now, `retry:${messageId}`);
+      await askForReview(db, deps, story, actor, now, `retry:${messageId}`);
       return true;
     }
     notify(
@@ -132,13 +132,13 @@ export const storyReceipt: ReceiptHandler = {
    * person when the author published HR's edit) is asked to look in the channel and approve
    * it again if it is missing — the one thing nobody else can know.
    */
-  uncertain(db, deps, { args: [actorId, storyId], now, messageId }) {
-    if (!backToReview(db, Number(storyId))) return false;
+  async uncertain(db, deps, { args: [actorId, storyId], now, messageId }) {
+    if (!(await backToReview(db, Number(storyId)))) return false;
     const story = loadStory(db, Number(storyId));
     const actor = getUser(db, Number(actorId));
     const author = story && getUser(db, story.authorUserId);
     if (!story || !actor || !author) return false;
-    const reviewers = actor.id === author.id ? hrPeople(db, deps.config) : [actor];
+    const reviewers = actor.id === author.id ? await hrPeople(db, deps.config) : [actor];
     if (actor.id === author.id) {
       notify(
         db,
@@ -168,14 +168,12 @@ export const storyReceipt: ReceiptHandler = {
 };
 
 /** A published story goes back to review; false if it is not published (anymore). */
-function backToReview(db: DbOrTx, storyId: number): boolean {
-  return (
-    db
-      .update(stories)
-      .set({ status: 'submitted', publishedAt: null })
-      .where(and(eq(stories.id, storyId), eq(stories.status, 'published')))
-      .run().changes > 0
-  );
+async function backToReview(db: DbOrTx, storyId: number): Promise<boolean> {
+  const result = await db
+    .update(stories)
+    .set({ status: 'submitted', publishedAt: null })
+    .where(and(eq(stories.id, storyId), eq(stories.status, 'published')));
+  return result.changes > 0;
 }
 
 function approveButton(t: Translate, hrId: number, storyId: number): Button {

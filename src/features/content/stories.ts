@@ -49,19 +49,19 @@ export function loadStory(db: DbOrTx, id: number): StoryRow | undefined {
 }
 
 /** Saves a submitted story and asks every HR person to review it. */
-export function submitStory(
+export async function submitStory(
   db: DbOrTx,
   deps: Deps,
   author: UserRow,
   text: string,
   now: Date,
-): StoryRow {
+): Promise<StoryRow> {
   const story = db
     .insert(stories)
     .values({ authorUserId: author.id, text, createdAt: now })
     .returning()
     .get();
-  askForReview(db, deps, story, author, now, 'review');
+  await askForReview(db, deps, story, author, now, 'review');
   audit(
     db,
     { actorUserId: author.id, action: 'story.submitted', details: { story: story.id } },
@@ -71,15 +71,15 @@ export function submitStory(
 }
 
 /** Every HR person gets the story with Approve / Edit / Reject; `round` keys this asking. */
-export function askForReview(
+export async function askForReview(
   db: DbOrTx,
   deps: Deps,
   story: StoryRow,
   author: UserRow,
   now: Date,
   round: string,
-): void {
-  for (const hr of hrPeople(db, deps.config)) {
+): Promise<void> {
+  for (const hr of await hrPeople(db, deps.config)) {
     notify(
       db,
       deps,

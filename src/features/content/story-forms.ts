@@ -43,8 +43,8 @@ export const storyForm: FormDefinition = {
     values.consent === 'yes'
       ? undefined
       : { field: 'consent', error: ctx.t('story.error.consent') },
-  onSubmit: (ctx, values) => {
-    submitStory(ctx.deps.db, ctx.deps, ctx.user, str(values.text), ctx.now);
+  onSubmit: async (ctx, values) => {
+    await submitStory(ctx.tx, ctx.deps, ctx.user, str(values.text), ctx.now);
     ctx.reply({ kind: 'text', text: ctx.t('story.submitted') });
   },
   cancelledMessage: (ctx) => ctx.t('story.cancelled'),
@@ -65,16 +65,16 @@ export const storyEditForm = typedForm({
       maxLength: STORY_MAX,
     },
   ],
-  initialValues: (ctx, storyId) => ({ text: loadStory(ctx.deps.db, storyId)?.text ?? '' }),
+  initialValues: (ctx, storyId) => ({ text: loadStory(ctx.tx, storyId)?.text ?? '' }),
   onSubmit: (ctx, values, storyId) => {
     // The role is checked again here: it may have been taken away while the form was open.
     if (!ctx.roles.has('hr')) {
       ctx.reply({ kind: 'text', text: ctx.t('command.notAllowed') });
       return;
     }
-    const story = loadStory(ctx.deps.db, storyId);
+    const story = loadStory(ctx.tx, storyId);
     const sent =
-      story && proposeStoryEdit(ctx.deps.db, ctx.deps, story, ctx.user, str(values.text), ctx.now);
+      story && proposeStoryEdit(ctx.tx, ctx.deps, story, ctx.user, str(values.text), ctx.now);
     ctx.reply({ kind: 'text', text: ctx.t(sent ? 'story.editSent' : 'story.alreadyHandled') });
   },
 });
@@ -100,9 +100,9 @@ export const storyRejectForm = typedForm({
       ctx.reply({ kind: 'text', text: ctx.t('command.notAllowed') });
       return;
     }
-    const story = loadStory(ctx.deps.db, storyId);
+    const story = loadStory(ctx.tx, storyId);
     const done =
-      story && rejectStory(ctx.deps.db, ctx.deps, story, ctx.user, str(values.reason), ctx.now);
+      story && rejectStory(ctx.tx, ctx.deps, story, ctx.user, str(values.reason), ctx.now);
     ctx.reply({ kind: 'text', text: ctx.t(done ? 'story.rejectedDone' : 'story.alreadyHandled') });
   },
 });

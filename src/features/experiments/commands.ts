@@ -35,8 +35,8 @@ export const ideaCommand: CommandSpec = {
   },
 };
 
-function describe(ctx: Ctx, e: ExperimentRow): string {
-  const author = getUser(ctx.deps.db, e.authorUserId)?.name ?? ctx.t('user.former');
+async function describe(ctx: Ctx, e: ExperimentRow): Promise<string> {
+  const author = getUser(ctx.tx, e.authorUserId)?.name ?? ctx.t('user.former');
   const line = ctx.t('idea.line', {
     title: e.title,
     author,
@@ -46,18 +46,15 @@ function describe(ctx: Ctx, e: ExperimentRow): string {
     measure: e.measure,
   });
   // Each side's verdict, so a disagreement shows instead of one answer winning.
-  const outcomes = ctx.deps.db
-    .select()
-    .from(experimentOutcomes)
-    .where(eq(experimentOutcomes.experimentId, e.id))
-    .all()
-    .map((o) =>
-      ctx.t('idea.outcomeLine', {
-        name: getUser(ctx.deps.db, o.userId)?.name ?? ctx.t('user.formerLabel'),
-        outcome: ctx.t(`idea.outcome.${o.outcome}`),
-        note: o.note,
-      }),
-    );
+  const outcomes = (
+    await ctx.tx.select().from(experimentOutcomes).where(eq(experimentOutcomes.experimentId, e.id))
+  ).map((o) =>
+    ctx.t('idea.outcomeLine', {
+      name: getUser(ctx.tx, o.userId)?.name ?? ctx.t('user.formerLabel'),
+      outcome: ctx.t(`idea.outcome.${o.outcome}`),
+      note: o.note,
+    }),
+  );
   const parked =
     e.status === 'parked' && e.parkReason
       ? [ctx.t('idea.parkedLine', { reason: e.parkReason })]
@@ -69,15 +66,15 @@ function describe(ctx: Ctx, e: ExperimentRow): string {
 export const ideasCommand: CommandSpec = {
   scope: 'dm',
   takesArgs: false,
-  run(ctx) {
-    const db = ctx.deps.db;
-    const myPairs = db
-      .select({ id: pairs.id })
-      .from(pairs)
-      .where(or(eq(pairs.mentorUserId, ctx.user.id), eq(pairs.menteeUserId, ctx.user.id)))
-      .all()
-      .map((p) => p.id);
-    const list = db
+  async run(ctx) {
+    const db = ctx.tx;
+    const myPairs = (
+      await db
+        .select({ id: pairs.id })
+        .from(pairs)
+        .where(or(eq(pairs.mentorUserId, ctx.user.id), eq(pairs.menteeUserId, ctx.user.id)))
+    ).map((p) => p.id);
+    const list = await db
       .select()
       .from(experiments)
       .where(
@@ -88,17 +85,16 @@ export const ideasCommand: CommandSpec = {
         ),
       )
       .orderBy(desc(experiments.createdAt))
-      .limit(20)
-      .all();
+      .limit(20);
     if (list.length === 0) {
       ctx.reply({ kind: 'text', text: ctx.t('idea.listNone', { idea: ctx.cmd('idea') }) });
       return;
     }
     for (const e of list) {
-      const canDecide = e.status === 'proposed' && mayReview(db, e, ctx.user, ctx.roles);
+      const canDecide = e.status === 'proposed' && (await mayReview(db, e, ctx.user, ctx.roles));
       ctx.reply({
         kind: 'text',
-        text: describe(ctx, e),
+        text: await describe(ctx, e),
         ...(canDecide ? { buttons: reviewButtons(ctx.t, ctx.user.id, e.id) } : {}),
       });
     }
@@ -108,8 +104,8 @@ export const ideasCommand: CommandSpec = {
 /** A sponsor or park button: only for people allowed to decide, and only while it's open. */
 function review(form: typeof SPONSOR_FORM | typeof PARK_FORM) {
   return action(z.tuple([arg.id]), async (ctx, [id]) => {
-    const experiment = loadExperiment(ctx.deps.db, id);
-    if (!experiment || !mayReview(ctx.deps.db, experiment, ctx.user, ctx.roles)) {
+    const experiment = await loadExperiment(ctx.tx, id);
+    if (!experiment || !(await mayReview(ctx.tx, experiment, ctx.user, ctx.roles))) {
       ctx.reply({ kind: 'text', text: ctx.t('idea.notAllowed') });
       return;
     }
@@ -125,7 +121,7 @@ export const experimentActions = {
   [SPONSOR_ACTION]: review(SPONSOR_FORM),
   [PARK_ACTION]: review(PARK_FORM),
   [OUTCOME_ACTION]: action(z.tuple([arg.id, arg.oneOf(OUTCOMES)]), async (ctx, [id, outcome]) => {
-    const experiment = loadExperiment(ctx.deps.db, id);
+    const experiment = await loadExperiment(ctx.tx, id);
     const allowed =
       experiment &&
       (experiment.authorUserId === ctx.user.id || experiment.sponsorUserId === ctx.user.id);

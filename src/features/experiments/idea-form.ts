@@ -47,11 +47,11 @@ export const ideaForm: FormDefinition = {
       check: (text) => (isMeasurable(text) ? undefined : 'idea.error.measure'),
     },
   ],
-  onSubmit: (ctx, values) => {
+  onSubmit: async (ctx, values) => {
     // Ideas usually come from the junior side; the first active pair names the sponsor.
     const pair = activePairs(ctx)[0]?.pair;
-    proposeIdea(
-      ctx.deps.db,
+    await proposeIdea(
+      ctx.tx,
       ctx.deps,
       {
         author: ctx.user,

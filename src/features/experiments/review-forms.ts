@@ -30,11 +30,15 @@ const REVIEW_TEXT = {
 } as const;
 
 /** Runs a sponsor or park decision (mode: the idea's id) if this person may decide, and says how it went. */
-function decide(ctx: Ctx, id: number, act: (experiment: ExperimentRow) => ReviewOutcome): void {
-  const experiment = loadExperiment(ctx.deps.db, id);
+async function decide(
+  ctx: Ctx,
+  id: number,
+  act: (experiment: ExperimentRow) => Promise<ReviewOutcome>,
+): Promise<void> {
+  const experiment = await loadExperiment(ctx.tx, id);
   const outcome =
-    experiment && mayReview(ctx.deps.db, experiment, ctx.user, ctx.roles)
-      ? act(experiment)
+    experiment && (await mayReview(ctx.tx, experiment, ctx.user, ctx.roles))
+      ? await act(experiment)
       : 'not_allowed';
   ctx.reply({ kind: 'text', text: ctx.t(REVIEW_TEXT[outcome]) });
 }
@@ -65,7 +69,7 @@ export const sponsorForm = typedForm({
   ],
   onSubmit: (ctx, values, mode) =>
     decide(ctx, mode, (experiment) =>
-      sponsor(ctx.deps.db, ctx.deps, experiment, ctx.user, str(values.check), ctx.now),
+      sponsor(ctx.tx, ctx.deps, experiment, ctx.user, str(values.check), ctx.now),
     ),
 });
 
@@ -87,7 +91,7 @@ export const parkForm = typedForm({
   ],
   onSubmit: (ctx, values, mode) =>
     decide(ctx, mode, (experiment) =>
-      park(ctx.deps.db, ctx.deps, experiment, ctx.user, str(values.reason), ctx.now),
+      park(ctx.tx, ctx.deps, experiment, ctx.user, str(values.reason), ctx.now),
     ),
 });
 
@@ -118,10 +122,10 @@ export const outcomeForm = typedForm({
       maxLength: 500,
     },
   ],
-  onSubmit: (ctx, values, { experimentId, outcome }) => {
-    const experiment = loadExperiment(ctx.deps.db, experimentId);
+  onSubmit: async (ctx, values, { experimentId, outcome }) => {
+    const experiment = await loadExperiment(ctx.tx, experimentId);
     const result = experiment
-      ? recordOutcome(ctx.deps.db, experiment, ctx.user, outcome, str(values.note), ctx.now)
+      ? await recordOutcome(ctx.tx, experiment, ctx.user, outcome, str(values.note), ctx.now)
       : 'not_allowed';
     ctx.reply({
       kind: 'text',

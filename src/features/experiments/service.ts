@@ -6,6 +6,7 @@ import type { EngineDeps } from '../../core/context';
 import { formatLongDay } from '../../core/format';
 import type { Role } from '../../core/roles';
 import type { DbOrTx } from '../../db/client';
+import { first, one } from '../../db/first';
 import { audit } from '../../db/queries/audit';
 import { scheduleTimer } from '../../db/queries/timers';
 import { getUser } from '../../db/queries/users';
@@ -31,9 +32,9 @@ export const EXPERIMENT_CHECK_TIMER = 'experiment.check';
 export const CHECK_MAX_DAYS = 90;
 const CHECK_HOUR = 10;
 
-export function loadExperiment(db: DbOrTx, id: number): ExperimentRow | undefined {
+export async function loadExperiment(db: DbOrTx, id: number): Promise<ExperimentRow | undefined> {
   return Number.isSafeInteger(id)
-    ? db.select().from(experiments).where(eq(experiments.id, id)).get()
+    ? await first(db.select().from(experiments).where(eq(experiments.id, id)))
     : undefined;
 }
 
@@ -41,15 +42,15 @@ export function loadExperiment(db: DbOrTx, id: number): ExperimentRow | undefine
  * Who may sponsor or park an idea: the senior partner of the pair it came from (the mentee,
  * in reverse mentoring — unless that is the author), or HR.
  */
-export function mayReview(
+export async function mayReview(
   db: DbOrTx,
   experiment: ExperimentRow,
   user: UserRow,
   roles: ReadonlySet<Role>,
-): boolean {
+): Promise<boolean> {
   if (roles.has('hr')) return true;
   if (!experiment.pairId || user.id === experiment.authorUserId) return false;
-  const pair = db.select().from(pairs).where(eq(pairs.id, experiment.pairId)).get();
+  const pair = await first(db.select().from(pairs).where(eq(pairs.id, experiment.pairId)));
   return pair?.status === 'active' && pair.menteeUserId === user.id;
 }
 
@@ -69,7 +70,7 @@ export function reviewButtons(
 }
 
 /** Saves an idea and asks the senior partner (if any) to sponsor or park it. */
-export function proposeIdea(
+export async function proposeIdea(
   db: DbOrTx,
   deps: Deps,
   input: {
@@ -81,21 +82,22 @@ export function proposeIdea(
     measure: string;
   },
   now: Date,
-): ExperimentRow {
-  const row = db
-    .insert(experiments)
-    .values({
-      authorUserId: input.author.id,
-      pairId: input.pair?.id ?? null,
-      title: input.title,
-      hypothesis: input.hypothesis,
-      smallestTest: input.smallestTest,
-      measure: input.measure,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning()
-    .get();
+): Promise<ExperimentRow> {
+  const row = await one(
+    db
+      .insert(experiments)
+      .values({
+        authorUserId: input.author.id,
+        pairId: input.pair?.id ?? null,
+        title: input.title,
+        hypothesis: input.hypothesis,
+        smallestTest: input.smallestTest,
+        measure: input.measure,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning(),
+  );
   const senior =
     input.pair && input.pair.menteeUserId !== input.author.id
       ? getUser(db, input.pair.menteeUserId)
@@ -131,20 +133,20 @@ export function proposeIdea(
 export type ReviewOutcome = 'done' | 'not_allowed' | 'not_open';
 
 /** Sponsors a pilot with a check date: the author hears, and both are asked at the date. */
-export function sponsor(
+export async function sponsor(
   db: DbOrTx,
   deps: Deps,
   experiment: ExperimentRow,
   by: UserRow,
   checkDate: string,
   now: Date,
-): ReviewOutcome {
-  const current = loadExperiment(db, experiment.id);
+): Promise<ReviewOutcome> {
+  const current = await loadExperiment(db, experiment.id);
   if (current?.status !== 'proposed') return 'not_open';
-  db.update(experiments)
+  await db
+    .update(experiments)
     .set({ status: 'piloting', sponsorUserId: by.id, checkDate, updatedAt: now })
-    .where(eq(experiments.id, experiment.id))
-    .run();
+    .where(eq(experiments.id, experiment.id));
   const zone = by.timeZone ?? deps.config.ORG_TIMEZONE;
   scheduleTimer(
     db,
@@ -183,20 +185,20 @@ export function sponsor(
 }
 
 /** Parks an idea with a reason the author sees. */
-export function park(
+export async function park(
   db: DbOrTx,
   deps: Deps,
   experiment: ExperimentRow,
   by: UserRow,
   reason: string,
   now: Date,
-): ReviewOutcome {
-  const current = loadExperiment(db, experiment.id);
+): Promise<ReviewOutcome> {
+  const current = await loadExperiment(db, experiment.id);
   if (current?.status !== 'proposed') return 'not_open';
-  db.update(experiments)
+  await db
+    .update(experiments)
     .set({ status: 'parked', parkReason: reason, updatedAt: now })
-    .where(eq(experiments.id, experiment.id))
-    .run();
+    .where(eq(experiments.id, experiment.id));
   if (experiment.authorUserId !== by.id) {
     notifyUser(
       db,
@@ -217,13 +219,13 @@ export function park(
 /** At the check date: the author and the sponsor are each asked how it went. */
 export const experimentCheckPayload = z.object({ experimentId: z.number().int() });
 
-export function runExperimentCheck(
+export async function runExperimentCheck(
   db: DbOrTx,
   deps: Deps,
   payload: z.output<typeof experimentCheckPayload>,
   now: Date,
-): void {
-  const experiment = loadExperiment(db, payload.experimentId);
+): Promise<void> {
+  const experiment = await loadExperiment(db, payload.experimentId);
   if (experiment?.status !== 'piloting') return;
   const people = new Set([
     experiment.authorUserId,
@@ -249,28 +251,28 @@ export function runExperimentCheck(
 }
 
 /** The author or sponsor says how the pilot went (again: updates); the idea is concluded. */
-export function recordOutcome(
+export async function recordOutcome(
   db: DbOrTx,
   experiment: ExperimentRow,
   by: UserRow,
   outcome: Outcome,
   note: string,
   now: Date,
-): 'done' | 'not_allowed' | 'not_piloting' {
+): Promise<'done' | 'not_allowed' | 'not_piloting'> {
   if (by.id !== experiment.authorUserId && by.id !== experiment.sponsorUserId) return 'not_allowed';
-  const current = loadExperiment(db, experiment.id);
+  const current = await loadExperiment(db, experiment.id);
   if (current?.status !== 'piloting' && current?.status !== 'concluded') return 'not_piloting';
-  db.insert(experimentOutcomes)
+  await db
+    .insert(experimentOutcomes)
     .values({ experimentId: experiment.id, userId: by.id, outcome, note, createdAt: now })
     .onConflictDoUpdate({
       target: [experimentOutcomes.experimentId, experimentOutcomes.userId],
       set: { outcome, note, createdAt: now },
-    })
-    .run();
-  db.update(experiments)
+    });
+  await db
+    .update(experiments)
     .set({ status: 'concluded', updatedAt: now })
-    .where(eq(experiments.id, experiment.id))
-    .run();
+    .where(eq(experiments.id, experiment.id));
   audit(
     db,
     { actorUserId: by.id, action: 'idea.outcome', details: { idea: experiment.id, outcome } },
@@ -283,8 +285,8 @@ export function recordOutcome(
  * Outcomes given in a period, with their idea's title (for the digest and the HR summary), of
  * ideas `served` admits (a population condition; undefined: all).
  */
-export function outcomesBetween(db: DbOrTx, from: Date, to: Date, served: SQL | undefined) {
-  return db
+export async function outcomesBetween(db: DbOrTx, from: Date, to: Date, served: SQL | undefined) {
+  return await db
     .select({
       title: experiments.title,
       outcome: experimentOutcomes.outcome,
@@ -295,6 +297,5 @@ export function outcomesBetween(db: DbOrTx, from: Date, to: Date, served: SQL | 
     .innerJoin(experiments, eq(experiments.id, experimentOutcomes.experimentId))
     .where(
       and(gt(experimentOutcomes.createdAt, from), lte(experimentOutcomes.createdAt, to), served),
-    )
-    .all();
+    );
 }

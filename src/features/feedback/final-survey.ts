@@ -3,6 +3,7 @@ import { arg, encodeAction } from '../../core/actions';
 import type { Ctx } from '../../core/context';
 import type { FormValues } from '../../core/forms/types';
 import type { DbOrTx } from '../../db/client';
+import { first } from '../../db/first';
 import { audit } from '../../db/queries/audit';
 import { inPopulation, type Population, populationOf } from '../../db/queries/population';
 import { getUser } from '../../db/queries/users';
@@ -61,13 +62,10 @@ export const finalSurveyForm = typedForm({
       ],
     },
   ],
-  initialValues: (ctx, program) => {
-    const row = ctx.deps.db
-      .select()
-      .from(finalSurveys)
-      .where(eq(finalSurveys.userId, ctx.user.id))
-      .all()
-      .find((r) => r.program === program);
+  initialValues: async (ctx, program) => {
+    const row = (
+      await ctx.tx.select().from(finalSurveys).where(eq(finalSurveys.userId, ctx.user.id))
+    ).find((r) => r.program === program);
     return row
       ? {
           overall: String(row.overall),
@@ -77,7 +75,7 @@ export const finalSurveyForm = typedForm({
         }
       : {};
   },
-  onSubmit: (ctx, values, program) => {
+  onSubmit: async (ctx, values, program) => {
     const answer = {
       overall: Number(str(values.overall)),
       nps: Number(str(values.nps)),
@@ -87,20 +85,20 @@ export const finalSurveyForm = typedForm({
     };
     // Answering again updates the one answer per person and program — within its week, so a
     // figure HR has seen never moves (and stays in the week it was first given).
-    const existing = ctx.deps.db
-      .select()
-      .from(finalSurveys)
-      .where(and(eq(finalSurveys.program, program), eq(finalSurveys.userId, ctx.user.id)))
-      .get();
+    const existing = await first(
+      ctx.tx
+        .select()
+        .from(finalSurveys)
+        .where(and(eq(finalSurveys.program, program), eq(finalSurveys.userId, ctx.user.id))),
+    );
     if (existing && !editable(existing, ctx.now, ctx.deps.config.ORG_TIMEZONE)) {
       ctx.reply({ kind: 'text', text: ctx.t('survey.final') });
       return;
     }
-    ctx.deps.db
+    await ctx.tx
       .insert(finalSurveys)
       .values({ program, userId: ctx.user.id, ...answer, createdAt: ctx.now })
-      .onConflictDoUpdate({ target: [finalSurveys.program, finalSurveys.userId], set: answer })
-      .run();
+      .onConflictDoUpdate({ target: [finalSurveys.program, finalSurveys.userId], set: answer });
     ctx.reply({
       kind: 'text',
       text: answer.shareStory
@@ -115,47 +113,46 @@ export const finalSurveyForm = typedForm({
  * Invites everyone who was in a pair of the program to the final survey. Returns how many
  * were invited; inviting twice sends nothing new (the messages are keyed by program).
  */
-export function inviteToFinalSurvey(
-  ctx: Pick<Ctx, 'deps' | 'now'>,
+export async function inviteToFinalSurvey(
+  ctx: Pick<Ctx, 'deps' | 'tx' | 'now'>,
   program: string,
   by: number,
-): number {
-  const db = ctx.deps.db;
+): Promise<number> {
+  const db = ctx.tx;
   let invited = 0;
-  db.transaction((tx) => {
-    for (const id of surveyAudience(tx, populationOf(ctx.deps.config), program)) {
-      const user = getUser(tx, id);
-      if (!user) continue;
-      // Remembered in its own table: the outbox forgets sent messages after a week.
-      const fresh =
-        tx
+  for (const id of await surveyAudience(db, populationOf(ctx.deps.config), program)) {
+    const user = getUser(db, id);
+    if (!user) continue;
+    // Remembered in its own table: the outbox forgets sent messages after a week.
+    const fresh =
+      (
+        await db
           .insert(surveyInvites)
           .values({ program, userId: id, createdAt: ctx.now })
           .onConflictDoNothing()
-          .run().changes > 0;
-      if (!fresh) continue;
-      notify(
-        tx,
-        ctx.deps,
-        user,
-        surveyKey(program, id),
-        (t) => ({
-          kind: 'text',
-          text: t('survey.invite'),
-          buttons: [
-            {
-              label: t('survey.button.start'),
-              data: encodeAction(SURVEY_ACTION, id, program),
-              style: 'primary',
-            },
-          ],
-        }),
-        ctx.now,
-      );
-      invited += 1;
-    }
-    audit(tx, { actorUserId: by, action: 'survey.sent', details: { program, invited } }, ctx.now);
-  });
+      ).changes > 0;
+    if (!fresh) continue;
+    notify(
+      db,
+      ctx.deps,
+      user,
+      surveyKey(program, id),
+      (t) => ({
+        kind: 'text',
+        text: t('survey.invite'),
+        buttons: [
+          {
+            label: t('survey.button.start'),
+            data: encodeAction(SURVEY_ACTION, id, program),
+            style: 'primary',
+          },
+        ],
+      }),
+      ctx.now,
+    );
+    invited += 1;
+  }
+  audit(db, { actorUserId: by, action: 'survey.sent', details: { program, invited } }, ctx.now);
   return invited;
 }
 
@@ -166,9 +163,13 @@ const surveyKey = (program: string, userId: number) => `survey:${program}:${user
  * left, their data deleted) gets nothing, so the count asked about is the count sent. Nor does
  * anyone this start does not serve (the console demo's people in a platform start).
  */
-export function surveyAudience(db: DbOrTx, population: Population, program: string): Set<number> {
+export async function surveyAudience(
+  db: DbOrTx,
+  population: Population,
+  program: string,
+): Promise<Set<number>> {
   const people = new Set<number>();
-  for (const pair of pairsOfProgram(db, program)) {
+  for (const pair of await pairsOfProgram(db, program)) {
     for (const id of [pair.mentorUserId, pair.menteeUserId]) {
       const user = getUser(db, id);
       if (user && inPopulation(population, user)) people.add(id);
@@ -178,36 +179,39 @@ export function surveyAudience(db: DbOrTx, population: Population, program: stri
 }
 
 /** How many of the program's people would get the survey now, and how many already have it. */
-export function surveyReach(
+export async function surveyReach(
   db: DbOrTx,
   population: Population,
   program: string,
-): { fresh: number; already: number } {
-  const people = [...surveyAudience(db, population, program)];
-  const already = people.filter((id) =>
-    db
-      .select({ program: surveyInvites.program })
-      .from(surveyInvites)
-      .where(and(eq(surveyInvites.program, program), eq(surveyInvites.userId, id)))
-      .get(),
-  ).length;
+): Promise<{ fresh: number; already: number }> {
+  const people = [...(await surveyAudience(db, population, program))];
+  let already = 0;
+  for (const id of people) {
+    const invite = await first(
+      db
+        .select({ program: surveyInvites.program })
+        .from(surveyInvites)
+        .where(and(eq(surveyInvites.program, program), eq(surveyInvites.userId, id))),
+    );
+    if (invite) already += 1;
+  }
   return { fresh: people.length - already, already };
 }
 
 /** Every pair (active or ended) of a program: `default`, or a program's id. */
-export function pairsOfProgram(db: DbOrTx, program: string): PairRow[] {
+export async function pairsOfProgram(db: DbOrTx, program: string): Promise<PairRow[]> {
   if (program === DEFAULT_PROGRAM)
-    return db.select().from(pairs).where(isNull(pairs.programId)).all();
+    return await db.select().from(pairs).where(isNull(pairs.programId));
   const id = Number(program);
   return Number.isSafeInteger(id)
-    ? db.select().from(pairs).where(eq(pairs.programId, id)).all()
+    ? await db.select().from(pairs).where(eq(pairs.programId, id))
     : [];
 }
 
 /** `admin survey`: asks to confirm sending the default program's final survey, with the count. */
-export function finalSurveyAdmin(ctx: Ctx, rest: string): boolean {
+export async function finalSurveyAdmin(ctx: Ctx, rest: string): Promise<boolean> {
   if (rest !== '') return false;
-  const reach = surveyReach(ctx.deps.db, populationOf(ctx.deps.config), DEFAULT_PROGRAM);
+  const reach = await surveyReach(ctx.tx, populationOf(ctx.deps.config), DEFAULT_PROGRAM);
   if (reach.fresh === 0) {
     ctx.reply({ kind: 'text', text: ctx.t('survey.nobodyNew', { already: reach.already }) });
     return true;

@@ -34,13 +34,13 @@ export interface FeedbackAggregate {
  * week under `k` is withheld with its ratings — a note from a week with two answers would
  * point at one of two people as surely as a mean would.
  */
-export function feedbackAggregate(
+export async function feedbackAggregate(
   db: DbOrTx,
   period: Period,
   zone: string,
   k: number,
   population: Population,
-): FeedbackAggregate {
+): Promise<FeedbackAggregate> {
   const { from, to } = period;
   // Only the people this start serves (never the console demo's in a platform start).
   const fitPair = pairIn(population, pairFit.pairId);
@@ -54,7 +54,7 @@ export function feedbackAggregate(
     rows: R[],
   ) => rows.map((r) => ({ ...r, at: r.createdAt.getTime(), who: respondent(r) }));
   const ratings = answers(
-    db
+    await db
       .select()
       .from(meetingFeedback)
       .where(
@@ -63,22 +63,21 @@ export function feedbackAggregate(
           lt(meetingFeedback.createdAt, to),
           served.ratings,
         ),
-      )
-      .all(),
+      ),
   );
   const fits = answers(
-    db
+    await db
       .select()
       .from(pairFit)
-      .where(and(gte(pairFit.createdAt, from), lt(pairFit.createdAt, to), served.fits))
-      .all(),
+      .where(and(gte(pairFit.createdAt, from), lt(pairFit.createdAt, to), served.fits)),
   );
   const surveys = answers(
-    db
+    await db
       .select()
       .from(finalSurveys)
-      .where(and(gte(finalSurveys.createdAt, from), lt(finalSurveys.createdAt, to), served.surveys))
-      .all(),
+      .where(
+        and(gte(finalSurveys.createdAt, from), lt(finalSurveys.createdAt, to), served.surveys),
+      ),
   );
   const ratingWeeks = publishableWeeks(ratings, edges, k);
   const surveyWeeks = publishableWeeks(surveys, edges, k);
@@ -171,7 +170,7 @@ export function renderFeedback(ctx: Ctx, data: FeedbackAggregate, weeks: number)
 export const feedbackCommand: CommandSpec = {
   scope: 'dm',
   role: 'hr',
-  run(ctx, args) {
+  async run(ctx, args) {
     const raw = args.trim();
     const weeks = raw === '' ? 4 : Number(raw);
     if (!Number.isInteger(weeks) || weeks < 1 || weeks > 52) {
@@ -184,8 +183,8 @@ export const feedbackCommand: CommandSpec = {
     // Whole weeks, like the summary: the same cells everywhere HR looks.
     const zone = ctx.deps.config.ORG_TIMEZONE;
     const period = reportPeriod(ctx.now, zone, weeks);
-    const data = feedbackAggregate(
-      ctx.deps.db,
+    const data = await feedbackAggregate(
+      ctx.tx,
       period,
       zone,
       ctx.deps.config.K_ANON_MIN,

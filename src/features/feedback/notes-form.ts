@@ -41,17 +41,17 @@ export const feedbackNotesForm = typedForm({
       ],
     },
   ],
-  initialValues: (ctx, meetingId) => {
-    const row = ownFeedback(ctx.deps.db, meetingId, ctx.user.id);
+  initialValues: async (ctx, meetingId) => {
+    const row = await ownFeedback(ctx.tx, meetingId, ctx.user.id);
     return {
       ...(row?.learned ? { learned: row.learned } : {}),
       ...(row?.noteForHr ? { note: row.noteForHr } : {}),
       named: row?.named ? 'yes' : 'no',
     };
   },
-  onSubmit: (ctx, values, meetingId) => {
-    const outcome = addNotes(
-      ctx.deps.db,
+  onSubmit: async (ctx, values, meetingId) => {
+    const outcome = await addNotes(
+      ctx.tx,
       meetingId,
       ctx.user.id,
       {

@@ -5,6 +5,7 @@ import type { Ctx } from '../../core/context';
 import type { Translate } from '../../core/i18n';
 import { type ActionSpec, action } from '../../core/registry';
 import type { Button, Reply } from '../../core/replies';
+import { first } from '../../db/first';
 import { getUser } from '../../db/queries/users';
 import {
   FITS,
@@ -77,42 +78,46 @@ function fitReply(
  * The fit question, asked again where it still waits for me: an active pair whose first held
  * session I rated (that is when it is asked) and whose fit I have not answered.
  */
-export function waitingFitQuestions(ctx: Ctx): Reply[] {
+export async function waitingFitQuestions(ctx: Ctx): Promise<Reply[]> {
   const me = ctx.user.id;
-  const db = ctx.deps.db;
-  return db
+  const db = ctx.tx;
+  const active = await db
     .select()
     .from(pairs)
     .where(
       and(eq(pairs.status, 'active'), or(eq(pairs.mentorUserId, me), eq(pairs.menteeUserId, me))),
-    )
-    .all()
-    .filter((pair) => !fitAnswered(db, pair.id, me))
-    .flatMap((pair) => {
-      const rated = db
-        .select({ meeting: meetings })
-        .from(meetings)
-        .innerJoin(meetingFeedback, eq(meetingFeedback.meetingId, meetings.id))
-        .where(
-          and(
-            eq(meetings.pairId, pair.id),
-            eq(meetings.status, 'held'),
-            eq(meetingFeedback.userId, me),
-          ),
-        )
-        .orderBy(asc(meetings.startsAt))
-        .get();
-      if (!rated) return [];
+    );
+  const replies: Reply[] = [];
+  for (const pair of active) {
+    if (await fitAnswered(db, pair.id, me)) continue;
+    {
+      const rated = await first(
+        db
+          .select({ meeting: meetings })
+          .from(meetings)
+          .innerJoin(meetingFeedback, eq(meetingFeedback.meetingId, meetings.id))
+          .where(
+            and(
+              eq(meetings.pairId, pair.id),
+              eq(meetings.status, 'held'),
+              eq(meetingFeedback.userId, me),
+            ),
+          )
+          .orderBy(asc(meetings.startsAt)),
+      );
+      if (!rated) continue;
       const partner = getUser(db, pair.mentorUserId === me ? pair.menteeUserId : pair.mentorUserId);
-      return [
+      replies.push(
         fitReply(ctx.t, me, pair.id, rated.meeting.id, partner?.name ?? ctx.t('user.formerLabel')),
-      ];
-    });
+      );
+    }
+  }
+  return replies;
 }
 
 /** Change the rating or add a note: kept within reach wherever only the newest message's buttons work. */
-function pollButtons(ctx: Ctx, meetingId: number): Button[] {
-  const own = ownFeedback(ctx.deps.db, meetingId, ctx.user.id);
+async function pollButtons(ctx: Ctx, meetingId: number): Promise<Button[]> {
+  const own = await ownFeedback(ctx.tx, meetingId, ctx.user.id);
   if (!own || !editable(own, ctx.now, ctx.deps.config.ORG_TIMEZONE)) return [];
   return [
     ...ratingButtons(ctx.user.id, meetingId, own.usefulness),
@@ -134,9 +139,14 @@ export const feedbackActions = {
   [RATE_ACTION]: action(
     // Which ratings count is the service's rule (it answers a wrong one with the scale).
     z.tuple([arg.id, z.string()]),
-    (ctx, [meetingId, rating]) => {
-      const result = ctx.deps.db.transaction((tx) =>
-        rate(tx, meetingId, ctx.user.id, rating, ctx.now, ctx.deps.config.ORG_TIMEZONE),
+    async (ctx, [meetingId, rating]) => {
+      const result = await rate(
+        ctx.tx,
+        meetingId,
+        ctx.user.id,
+        rating,
+        ctx.now,
+        ctx.deps.config.ORG_TIMEZONE,
       );
       if (result.outcome !== 'saved' && result.outcome !== 'updated') {
         ctx.reply({ kind: 'text', text: ctx.t(RATING_TEXT[result.outcome]) });
@@ -159,19 +169,22 @@ export const feedbackActions = {
         },
         { replace: true },
       );
-      const found = ratableMeeting(ctx.deps.db, meetingId, ctx.user.id);
+      const found = ratableMeeting(ctx.tx, meetingId, ctx.user.id);
       if (typeof found === 'string') return;
       const { meeting, pair } = found;
       if (result.outcome !== 'saved') return;
-      if (isFirstHeld(ctx.deps.db, meeting) && !fitAnswered(ctx.deps.db, pair.id, ctx.user.id)) {
+      if (
+        (await isFirstHeld(ctx.tx, meeting)) &&
+        !(await fitAnswered(ctx.tx, pair.id, ctx.user.id))
+      ) {
         const partnerId = pair.mentorUserId === ctx.user.id ? pair.menteeUserId : pair.mentorUserId;
-        const name = getUser(ctx.deps.db, partnerId)?.name ?? '?';
+        const name = getUser(ctx.tx, partnerId)?.name ?? '?';
         ctx.reply(fitReply(ctx.t, ctx.user.id, pair.id, meeting.id, name));
       }
     },
   ),
   [NOTES_ACTION]: action(z.tuple([arg.id]), async (ctx, [meetingId]) => {
-    const found = ratableMeeting(ctx.deps.db, meetingId, ctx.user.id);
+    const found = ratableMeeting(ctx.tx, meetingId, ctx.user.id);
     if (typeof found === 'string') {
       ctx.reply({ kind: 'text', text: ctx.t(RATING_TEXT[found]) });
       return;
@@ -181,21 +194,19 @@ export const feedbackActions = {
   // The meeting is the session whose poll the answer offers again; older buttons lack it.
   [FIT_ACTION]: action(
     z.tuple([arg.id, arg.oneOf(FITS), arg.id.optional()]),
-    (ctx, [pairId, fit, meetingId]) => {
-      const pair = ownActivePair(ctx, pairId);
+    async (ctx, [pairId, fit, meetingId]) => {
+      const pair = await ownActivePair(ctx, pairId);
       if (!pair) {
         ctx.reply({ kind: 'text', text: ctx.t('fit.closed') });
         return;
       }
-      ctx.deps.db.transaction((tx) =>
-        recordFit(tx, pair.id, ctx.user.id, fit, ctx.now, ctx.deps.config.ORG_TIMEZONE),
-      );
+      await recordFit(ctx.tx, pair.id, ctx.user.id, fit, ctx.now, ctx.deps.config.ORG_TIMEZONE);
       if (fit !== 'bad') {
         ctx.reply(
           {
             kind: 'text',
             text: ctx.t(`fit.thanks.${fit}`),
-            buttons: meetingId === undefined ? [] : pollButtons(ctx, meetingId),
+            buttons: meetingId === undefined ? [] : await pollButtons(ctx, meetingId),
           },
           { replace: true },
         );
@@ -221,29 +232,33 @@ export const feedbackActions = {
       );
     },
   ),
-  [REFIT_ACTION]: action(z.tuple([arg.id, arg.oneOf(['y', 'n'])]), (ctx, [pairId, answer]) => {
-    const pair = ownActivePair(ctx, pairId);
-    if (!pair) {
-      ctx.reply({ kind: 'text', text: ctx.t('fit.closed') }, { replace: true });
-      return;
-    }
-    if (answer !== 'y') {
-      ctx.reply({ kind: 'text', text: ctx.t('fit.kept') }, { replace: true });
-      return;
-    }
-    ctx.deps.db.transaction((tx) => endForRefit(tx, ctx.deps, pair, ctx.user.id, ctx.now));
-    ctx.reply({ kind: 'text', text: ctx.t('fit.repairDone') }, { replace: true });
-  }),
+  [REFIT_ACTION]: action(
+    z.tuple([arg.id, arg.oneOf(['y', 'n'])]),
+    async (ctx, [pairId, answer]) => {
+      const pair = await ownActivePair(ctx, pairId);
+      if (!pair) {
+        ctx.reply({ kind: 'text', text: ctx.t('fit.closed') }, { replace: true });
+        return;
+      }
+      if (answer !== 'y') {
+        ctx.reply({ kind: 'text', text: ctx.t('fit.kept') }, { replace: true });
+        return;
+      }
+      await endForRefit(ctx.tx, ctx.deps, pair, ctx.user.id, ctx.now);
+      ctx.reply({ kind: 'text', text: ctx.t('fit.repairDone') }, { replace: true });
+    },
+  ),
 } satisfies Record<string, ActionSpec>;
 
 /** One of this person's pairs, while it is still active. */
-function ownActivePair(ctx: Ctx, pairId: number): PairRow | undefined {
+async function ownActivePair(ctx: Ctx, pairId: number): Promise<PairRow | undefined> {
   if (!Number.isSafeInteger(pairId)) return undefined;
-  const pair = ctx.deps.db
-    .select()
-    .from(pairs)
-    .where(and(eq(pairs.id, pairId), eq(pairs.status, 'active')))
-    .get();
+  const pair = await first(
+    ctx.tx
+      .select()
+      .from(pairs)
+      .where(and(eq(pairs.id, pairId), eq(pairs.status, 'active'))),
+  );
   return pair && (pair.mentorUserId === ctx.user.id || pair.menteeUserId === ctx.user.id)
     ? pair
     : undefined;

@@ -2,6 +2,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { EngineDeps } from '../../core/context';
 import type { DbOrTx } from '../../db/client';
+import { first, one } from '../../db/first';
 import { audit } from '../../db/queries/audit';
 import { getUser } from '../../db/queries/users';
 import {
@@ -38,47 +39,50 @@ export function ratableMeeting(
 }
 
 /** Saves (or, within the window, changes) one person's usefulness rating for a session. */
-export function rate(
+export async function rate(
   db: DbOrTx,
   meetingId: number,
   userId: number,
   raw: string,
   now: Date,
   zone: string,
-): { outcome: RatingOutcome; row?: MeetingFeedbackRow } {
+): Promise<{ outcome: RatingOutcome; row?: MeetingFeedbackRow }> {
   const usefulness = /^[1-5]$/.test(raw) ? Number(raw) : undefined;
   if (usefulness === undefined) return { outcome: 'invalid' };
   const found = ratableMeeting(db, meetingId, userId);
   if (typeof found === 'string') return { outcome: found };
-  const existing = ownFeedback(db, meetingId, userId);
+  const existing = await ownFeedback(db, meetingId, userId);
   if (existing) {
     if (!editable(existing, now, zone)) return { outcome: 'locked', row: existing };
-    const row = db
-      .update(meetingFeedback)
-      .set({ usefulness, updatedAt: now })
-      .where(eq(meetingFeedback.id, existing.id))
-      .returning()
-      .get();
+    const row = await one(
+      db
+        .update(meetingFeedback)
+        .set({ usefulness, updatedAt: now })
+        .where(eq(meetingFeedback.id, existing.id))
+        .returning(),
+    );
     return { outcome: 'updated', row };
   }
-  const row = db
-    .insert(meetingFeedback)
-    .values({ meetingId, userId, usefulness, createdAt: now, updatedAt: now })
-    .returning()
-    .get();
+  const row = await one(
+    db
+      .insert(meetingFeedback)
+      .values({ meetingId, userId, usefulness, createdAt: now, updatedAt: now })
+      .returning(),
+  );
   return { outcome: 'saved', row };
 }
 
-export function ownFeedback(
+export async function ownFeedback(
   db: DbOrTx,
   meetingId: number,
   userId: number,
-): MeetingFeedbackRow | undefined {
-  return db
-    .select()
-    .from(meetingFeedback)
-    .where(and(eq(meetingFeedback.meetingId, meetingId), eq(meetingFeedback.userId, userId)))
-    .get();
+): Promise<MeetingFeedbackRow | undefined> {
+  return await first(
+    db
+      .select()
+      .from(meetingFeedback)
+      .where(and(eq(meetingFeedback.meetingId, meetingId), eq(meetingFeedback.userId, userId))),
+  );
 }
 
 /**
@@ -97,72 +101,74 @@ export function editable(row: { createdAt: Date }, now: Date, zone: string): boo
 }
 
 /** Adds the optional words to an existing answer (same 24 h window). */
-export function addNotes(
+export async function addNotes(
   db: DbOrTx,
   meetingId: number,
   userId: number,
   notes: { learned: string | null; noteForHr: string | null; named: boolean },
   now: Date,
   zone: string,
-): 'saved' | 'locked' | 'missing' {
-  const existing = ownFeedback(db, meetingId, userId);
+): Promise<'saved' | 'locked' | 'missing'> {
+  const existing = await ownFeedback(db, meetingId, userId);
   if (!existing) return 'missing';
   if (!editable(existing, now, zone)) return 'locked';
-  db.update(meetingFeedback)
+  await db
+    .update(meetingFeedback)
     .set({ ...notes, updatedAt: now })
-    .where(eq(meetingFeedback.id, existing.id))
-    .run();
+    .where(eq(meetingFeedback.id, existing.id));
   return 'saved';
 }
 
 /** True when this is the pair's first held session (the moment to ask about the fit). */
-export function isFirstHeld(db: DbOrTx, meeting: MeetingRow): boolean {
-  const earlier = db
-    .select({ id: meetings.id, startsAt: meetings.startsAt })
-    .from(meetings)
-    .where(
-      and(
-        eq(meetings.pairId, meeting.pairId),
-        eq(meetings.status, 'held'),
-        ne(meetings.id, meeting.id),
-      ),
-    )
-    .all()
-    .filter((m) => m.startsAt < meeting.startsAt);
+export async function isFirstHeld(db: DbOrTx, meeting: MeetingRow): Promise<boolean> {
+  const earlier = (
+    await db
+      .select({ id: meetings.id, startsAt: meetings.startsAt })
+      .from(meetings)
+      .where(
+        and(
+          eq(meetings.pairId, meeting.pairId),
+          eq(meetings.status, 'held'),
+          ne(meetings.id, meeting.id),
+        ),
+      )
+  ).filter((m) => m.startsAt < meeting.startsAt);
   return earlier.length === 0;
 }
 
-export function fitAnswered(db: DbOrTx, pairId: number, userId: number): boolean {
+export async function fitAnswered(db: DbOrTx, pairId: number, userId: number): Promise<boolean> {
   return Boolean(
-    db
-      .select({ id: pairFit.id })
-      .from(pairFit)
-      .where(and(eq(pairFit.pairId, pairId), eq(pairFit.userId, userId)))
-      .get(),
+    await first(
+      db
+        .select({ id: pairFit.id })
+        .from(pairFit)
+        .where(and(eq(pairFit.pairId, pairId), eq(pairFit.userId, userId))),
+    ),
   );
 }
 
 /** Records "how is the pairing working?" (a second answer replaces the first). */
-export function recordFit(
+export async function recordFit(
   db: DbOrTx,
   pairId: number,
   userId: number,
   fit: Fit,
   now: Date,
   zone: string,
-): void {
-  const existing = db
-    .select()
-    .from(pairFit)
-    .where(and(eq(pairFit.pairId, pairId), eq(pairFit.userId, userId)))
-    .get();
+): Promise<void> {
+  const existing = await first(
+    db
+      .select()
+      .from(pairFit)
+      .where(and(eq(pairFit.pairId, pairId), eq(pairFit.userId, userId))),
+  );
   if (!existing) {
-    db.insert(pairFit).values({ pairId, userId, fit, createdAt: now }).run();
+    await db.insert(pairFit).values({ pairId, userId, fit, createdAt: now });
     return;
   }
   // Changeable within the week it was given (a figure HR saw never moves), and it stays there.
   if (sameWeek(existing.createdAt, now, zone))
-    db.update(pairFit).set({ fit }).where(eq(pairFit.id, existing.id)).run();
+    await db.update(pairFit).set({ fit }).where(eq(pairFit.id, existing.id));
 }
 
 function sameWeek(a: Date, b: Date, zone: string): boolean {
@@ -175,14 +181,21 @@ function sameWeek(a: Date, b: Date, zone: string): boolean {
  * same neutral words — nobody is told who asked or why. Both stay in the pool, and the
  * ended pair's history keeps the next round from pairing them again.
  */
-export function endForRefit(db: DbOrTx, deps: Deps, pair: PairRow, by: number, now: Date): boolean {
-  const active = db
-    .select()
-    .from(pairs)
-    .where(and(eq(pairs.id, pair.id), eq(pairs.status, 'active')))
-    .get();
+export async function endForRefit(
+  db: DbOrTx,
+  deps: Deps,
+  pair: PairRow,
+  by: number,
+  now: Date,
+): Promise<boolean> {
+  const active = await first(
+    db
+      .select()
+      .from(pairs)
+      .where(and(eq(pairs.id, pair.id), eq(pairs.status, 'active'))),
+  );
   if (!active) return false;
-  db.update(pairs).set({ status: 'ended', endedAt: now }).where(eq(pairs.id, pair.id)).run();
+  await db.update(pairs).set({ status: 'ended', endedAt: now }).where(eq(pairs.id, pair.id));
   cancelFutureMeetings(db, deps, pair.id, by, now);
   for (const [me, other] of [
     [pair.mentorUserId, pair.menteeUserId],

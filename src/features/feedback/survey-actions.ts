@@ -7,7 +7,7 @@ import { FINAL_SURVEY_FORM, pairsOfProgram, programMode, SURVEY_ACTION } from '.
 export const surveyActions = {
   [SURVEY_ACTION]: action(z.tuple([arg.token]), async (ctx, [program]) => {
     const me = ctx.user.id;
-    const wasInPair = pairsOfProgram(ctx.deps.db, program).some(
+    const wasInPair = (await pairsOfProgram(ctx.tx, program)).some(
       (p) => p.mentorUserId === me || p.menteeUserId === me,
     );
     if (!wasInPair) {

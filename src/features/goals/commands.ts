@@ -37,16 +37,15 @@ export const goalCommand: CommandSpec = {
 export const goalsCommand: CommandSpec = {
   scope: 'dm',
   takesArgs: false,
-  run(ctx) {
+  async run(ctx) {
     if (!joined(ctx)) return;
     const me = ctx.user.id;
-    const mine = ctx.deps.db
+    const mine = await ctx.tx
       .select({ id: pairs.id, status: pairs.status })
       .from(pairs)
-      .where(or(eq(pairs.mentorUserId, me), eq(pairs.menteeUserId, me)))
-      .all();
+      .where(or(eq(pairs.mentorUserId, me), eq(pairs.menteeUserId, me)));
     const active = new Set(mine.filter((p) => p.status === 'active').map((p) => p.id));
-    const list = ctx.deps.db
+    const list = await ctx.tx
       .select()
       .from(goals)
       .where(
@@ -55,8 +54,7 @@ export const goalsCommand: CommandSpec = {
           mine.map((p) => p.id),
         ),
       )
-      .orderBy(asc(goals.status), asc(goals.deadline))
-      .all();
+      .orderBy(asc(goals.status), asc(goals.deadline));
     if (list.length === 0) {
       ctx.reply({
         kind: 'text',
@@ -72,7 +70,7 @@ export const goalsCommand: CommandSpec = {
       const own = goal.ownerUserId === me;
       const owner = own
         ? ctx.t('goal.you')
-        : (getUser(ctx.deps.db, goal.ownerUserId)?.name ?? ctx.t('user.formerLabel'));
+        : (getUser(ctx.tx, goal.ownerUserId)?.name ?? ctx.t('user.formerLabel'));
       const movable = own && goal.status === 'open' && active.has(goal.pairId);
       ctx.reply({
         kind: 'text',
@@ -87,10 +85,8 @@ export const goalActions = {
   // A step is a percentage or `done`; which percentages count is the service's rule.
   [GOAL_PROGRESS_ACTION]: action(
     z.tuple([arg.id, z.union([z.literal('done'), arg.id])]),
-    (ctx, [id, step]) => {
-      const result = ctx.deps.db.transaction((tx) =>
-        setProgress(tx, ctx.deps, id, ctx.user, step, ctx.now),
-      );
+    async (ctx, [id, step]) => {
+      const result = await setProgress(ctx.tx, ctx.deps, id, ctx.user, step, ctx.now);
       if (result.outcome === 'updated' && result.goal) {
         const updated = result.goal;
         ctx.reply(

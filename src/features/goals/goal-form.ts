@@ -18,7 +18,7 @@ const str = (v: FormValues[string] | undefined) => (typeof v === 'string' ? v : 
  * goal may reach DEFAULT_PROGRAM_HORIZON_DAYS ahead.
  */
 export function programLastDay(ctx: Ctx): string {
-  const program = programOfUser(ctx.deps.db, ctx.user.id);
+  const program = programOfUser(ctx.tx, ctx.user.id);
   return (
     program?.endDate ??
     DateTime.fromJSDate(ctx.now, { zone: zoneOf(ctx) })
@@ -96,11 +96,11 @@ export const goalForm: FormDefinition = {
     if (!chosenPair(ctx, values)) return { field: 'specific', error: ctx.t('goal.needPair') };
     return undefined;
   },
-  onSubmit: (ctx, values) => {
+  onSubmit: async (ctx, values) => {
     const pair = chosenPair(ctx, values);
     if (!pair) return;
-    createGoal(
-      ctx.deps.db,
+    await createGoal(
+      ctx.tx,
       ctx.deps,
       {
         pair,

@@ -7,6 +7,7 @@ import { formatLongDay } from '../../core/format';
 import type { Locale, Translate } from '../../core/i18n';
 import type { Button } from '../../core/replies';
 import type { DbOrTx } from '../../db/client';
+import { first } from '../../db/first';
 import { audit } from '../../db/queries/audit';
 import { scheduleTimer } from '../../db/queries/timers';
 import { getUser } from '../../db/queries/users';
@@ -23,7 +24,7 @@ export const GOAL_REMIND_DAYS_BEFORE = 3;
 const REMIND_HOUR = 9;
 
 /** Saves a goal and schedules its deadline reminder; the partner hears about it. */
-export function createGoal(
+export async function createGoal(
   db: DbOrTx,
   deps: Deps,
   input: {
@@ -35,8 +36,8 @@ export function createGoal(
     relevant: string;
   },
   now: Date,
-): GoalRow {
-  const goal = db
+): Promise<GoalRow> {
+  const [goal] = await db
     .insert(goals)
     .values({
       pairId: input.pair.id,
@@ -48,8 +49,8 @@ export function createGoal(
       createdAt: now,
       updatedAt: now,
     })
-    .returning()
-    .get();
+    .returning();
+  if (!goal) throw new Error('goal not saved');
   const zone = input.owner.timeZone ?? deps.config.ORG_TIMEZONE;
   const remindAt = DateTime.fromISO(input.deadline, { zone })
     .minus({ days: GOAL_REMIND_DAYS_BEFORE })
@@ -134,31 +135,32 @@ export type ProgressOutcome =
   | 'pair_ended';
 
 /** The pair a goal belongs to, if it is still working together. */
-function activePairOf(db: DbOrTx, goal: GoalRow): PairRow | undefined {
-  return db
-    .select()
-    .from(pairs)
-    .where(and(eq(pairs.id, goal.pairId), eq(pairs.status, 'active')))
-    .get();
+function activePairOf(db: DbOrTx, goal: GoalRow): Promise<PairRow | undefined> {
+  return first(
+    db
+      .select()
+      .from(pairs)
+      .where(and(eq(pairs.id, goal.pairId), eq(pairs.status, 'active'))),
+  );
 }
 
 /**
  * Moves a goal (owner only, while the pair is active); the partner is told. A pair that has
  * ended (someone left, HR unpaired them) keeps its goals as they were: history, not work.
  */
-export function setProgress(
+export async function setProgress(
   db: DbOrTx,
   deps: Deps,
   goalId: number,
   by: UserRow,
   step: number | 'done',
   now: Date,
-): { outcome: ProgressOutcome; goal?: GoalRow } {
+): Promise<{ outcome: ProgressOutcome; goal?: GoalRow }> {
   const goal = Number.isSafeInteger(goalId)
-    ? db.select().from(goals).where(eq(goals.id, goalId)).get()
+    ? await first(db.select().from(goals).where(eq(goals.id, goalId)))
     : undefined;
   if (!goal || goal.ownerUserId !== by.id) return { outcome: 'not_yours' };
-  const pair = activePairOf(db, goal);
+  const pair = await activePairOf(db, goal);
   if (!pair) return { outcome: 'pair_ended', goal };
   const done = step === 'done';
   const percent = done ? 100 : step;
@@ -167,12 +169,13 @@ export function setProgress(
   }
   if (goal.status === 'done') return { outcome: 'done_already', goal };
   if (!done && percent === goal.progress) return { outcome: 'unchanged', goal };
-  const updated = db
-    .update(goals)
-    .set({ progress: percent, status: done ? 'done' : 'open', updatedAt: now })
-    .where(eq(goals.id, goal.id))
-    .returning()
-    .get();
+  const updated = await first(
+    db
+      .update(goals)
+      .set({ progress: percent, status: done ? 'done' : 'open', updatedAt: now })
+      .where(eq(goals.id, goal.id))
+      .returning(),
+  );
   const partner = getUser(db, partnerOf(pair, by.id));
   if (partner) {
     notify(
@@ -207,14 +210,14 @@ export function setProgress(
  */
 export const goalDeadlinePayload = z.object({ goalId: z.number().int() });
 
-export function runGoalReminder(
+export async function runGoalReminder(
   db: DbOrTx,
   deps: Deps,
   payload: z.output<typeof goalDeadlinePayload>,
   now: Date,
-): void {
-  const goal = db.select().from(goals).where(eq(goals.id, payload.goalId)).get();
-  if (goal?.status !== 'open' || !activePairOf(db, goal)) return;
+): Promise<void> {
+  const goal = await first(db.select().from(goals).where(eq(goals.id, payload.goalId)));
+  if (goal?.status !== 'open' || !(await activePairOf(db, goal))) return;
   const owner = getUser(db, goal.ownerUserId);
   if (!owner) return;
   notify(

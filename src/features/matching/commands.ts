@@ -168,12 +168,12 @@ export const matchActions = {
 
 /** `admin pair <mentor> <mentee> [force]` and `admin unpair <mentor> <mentee>`. */
 export function adminPairing(kind: 'pair' | 'unpair') {
-  return (ctx: Ctx, args: string[]): boolean => {
+  return async (ctx: Ctx, args: string[]): Promise<boolean> => {
     const [a, b, flag, ...rest] = args;
     const force = flag?.toLowerCase() === 'force';
     if (!a || !b || rest.length > 0 || (flag && (!force || kind === 'unpair'))) return false;
-    const mentor = findOne(ctx, a);
-    const mentee = mentor && findOne(ctx, b);
+    const mentor = await findOne(ctx, a);
+    const mentee = mentor && (await findOne(ctx, b));
     if (!mentor || !mentee) return true;
     if (kind === 'pair') pairByHand(ctx, mentor, mentee, force);
     else unpair(ctx, mentor, mentee);
@@ -183,20 +183,20 @@ export function adminPairing(kind: 'pair' | 'unpair') {
 
 function pairByHand(ctx: Ctx, mentorUser: UserRow, menteeUser: UserRow, force: boolean): void {
   const options = { now: ctx.now, orgTimeZone: ctx.deps.config.ORG_TIMEZONE };
-  const mentor = loadVolunteer(ctx.deps.db, mentorUser.id, options);
-  const mentee = loadVolunteer(ctx.deps.db, menteeUser.id, options);
+  const mentor = loadVolunteer(ctx.tx, mentorUser.id, options);
+  const mentee = loadVolunteer(ctx.tx, menteeUser.id, options);
   if (!mentor || !mentee) return;
   const rule = (() => {
     if (mentorUser.id === menteeUser.id) return 'self';
     if (mentor.role === 'mentee' || mentee.role === 'mentor') return 'role';
     if (!mentor.prepared || !mentee.prepared) return 'not_prepared';
     if (mentor.paused || mentee.paused) return 'paused';
-    const load = loadOf(ctx.deps.db, mentorUser.id);
+    const load = loadOf(ctx.tx, mentorUser.id);
     if (load.asMentor >= mentor.capacity) return 'capacity';
-    if (loadOf(ctx.deps.db, menteeUser.id).menteeBusy) return 'busy';
+    if (loadOf(ctx.tx, menteeUser.id).menteeBusy) return 'busy';
     return ineligible({ ...mentor.volunteer, capacity: mentor.capacity }, mentee.volunteer, {
       sameDepartment: ctx.deps.config.MATCH_SAME_DEPARTMENT,
-      history: history(ctx.deps.db),
+      history: history(ctx.tx),
     });
   })();
   // Some rules can't be forced: a person can't mentor themselves.
@@ -209,7 +209,7 @@ function pairByHand(ctx: Ctx, mentorUser: UserRow, menteeUser: UserRow, force: b
     });
     return;
   }
-  ctx.deps.db.transaction((tx) => {
+  ctx.tx.transaction((tx) => {
     // A mentee has one mentor: any proposal still open for them is withdrawn, and its other side told.
     const open = tx
       .select()
@@ -269,13 +269,8 @@ function unpair(ctx: Ctx, a: UserRow, b: UserRow): void {
     (x.mentorUserId === a.id && x.menteeUserId === b.id) ||
     (x.mentorUserId === b.id && x.menteeUserId === a.id);
   // Either order works, and an open proposal between them can be withdrawn the same way.
-  const active = ctx.deps.db
-    .select()
-    .from(pairs)
-    .where(eq(pairs.status, 'active'))
-    .all()
-    .find(between);
-  const open = ctx.deps.db
+  const active = ctx.tx.select().from(pairs).where(eq(pairs.status, 'active')).all().find(between);
+  const open = ctx.tx
     .select()
     .from(proposals)
     .where(eq(proposals.status, 'open'))
@@ -285,7 +280,7 @@ function unpair(ctx: Ctx, a: UserRow, b: UserRow): void {
     ctx.reply({ kind: 'text', text: ctx.t('admin.notPaired', { mentor: a.name, mentee: b.name }) });
     return;
   }
-  ctx.deps.db.transaction((tx) => {
+  ctx.tx.transaction((tx) => {
     if (active) {
       tx.update(pairs)
         .set({ status: 'ended', endedAt: ctx.now })

@@ -1,3 +1,4 @@
+import { write } from '../../db/transact';
 import { timer } from '../../jobs/types';
 import type { Feature } from '../feature';
 import { matchActions, matchCommand } from './commands';
@@ -22,7 +23,7 @@ export const matching = {
     match: {
       schedule: (config) => config.MATCH_CRON,
       async run(deps, now) {
-        runScheduledRound(deps, now);
+        await write(deps.db, () => runScheduledRound(deps, now));
         deps.outbox.kick();
       },
     },

@@ -17,7 +17,7 @@ import { nextStep, proposalMessage } from './service';
 /** My open proposals (not expired), with my answer so far. */
 function openProposals(ctx: Ctx) {
   const me = ctx.user.id;
-  return ctx.deps.db
+  return ctx.tx
     .select()
     .from(proposals)
     .where(or(eq(proposals.mentorUserId, me), eq(proposals.menteeUserId, me)))
@@ -32,17 +32,17 @@ function openProposals(ctx: Ctx) {
  */
 export function pendingProposals(ctx: Ctx): Reply[] {
   const me = ctx.user.id;
-  const topics = listTopics(ctx.deps.db);
+  const topics = listTopics(ctx.tx);
   const waiting = openProposals(ctx)
     .filter(({ mine }) => mine === 'pending')
     .map(({ p }) => p);
   return waiting.flatMap((p) => {
     const side = p.mentorUserId === me ? 'mentor' : 'mentee';
-    const other = getUser(ctx.deps.db, side === 'mentor' ? p.menteeUserId : p.mentorUserId);
+    const other = getUser(ctx.tx, side === 'mentor' ? p.menteeUserId : p.mentorUserId);
     if (!other) return [];
     return [
       proposalMessage(
-        ctx.deps.db,
+        ctx.tx,
         ctx.deps,
         p,
         { me: ctx.user, other, side, topics },
@@ -68,15 +68,16 @@ export function showPendingProposals(ctx: Ctx): number {
  * for this person's answer, with its buttons — proposals, sessions to confirm, the fit
  * question — so no question is lost when its message scrolled away or the process restarted.
  */
-export function showWhatWaits(ctx: Ctx): void {
+export async function showWhatWaits(ctx: Ctx): Promise<void> {
   showPendingProposals(ctx);
-  for (const reply of [...unconfirmedQuestions(ctx), ...waitingFitQuestions(ctx)]) ctx.reply(reply);
+  const waiting = [...unconfirmedQuestions(ctx), ...(await waitingFitQuestions(ctx))];
+  for (const reply of waiting) ctx.reply(reply);
 }
 
 /** "Goals: 1 open, 2 done · next: Thu, 3 Dec, 15:00–17:00" for one pair, in my zone. */
 function pairStatus(ctx: Ctx, pairId: number): string {
-  const list = ctx.deps.db.select().from(goals).where(eq(goals.pairId, pairId)).all();
-  const next = ctx.deps.db
+  const list = ctx.tx.select().from(goals).where(eq(goals.pairId, pairId)).all();
+  const next = ctx.tx
     .select()
     .from(meetings)
     .where(
@@ -104,8 +105,8 @@ function pairStatus(ctx: Ctx, pairId: number): string {
  */
 export function pairLines(ctx: Ctx): string[] {
   const me = ctx.user.id;
-  const topics = listTopics(ctx.deps.db);
-  const active = ctx.deps.db
+  const topics = listTopics(ctx.tx);
+  const active = ctx.tx
     .select({ pair: pairs, proposal: proposals })
     .from(pairs)
     .leftJoin(proposals, eq(proposals.id, pairs.proposalId))
@@ -114,10 +115,10 @@ export function pairLines(ctx: Ctx): string[] {
     .filter((r) => r.pair.status === 'active');
   return active.flatMap(({ pair, proposal }) => {
     const mentoring = pair.mentorUserId === me;
-    const other = getUser(ctx.deps.db, mentoring ? pair.menteeUserId : pair.mentorUserId);
+    const other = getUser(ctx.tx, mentoring ? pair.menteeUserId : pair.mentorUserId);
     if (!other) return [];
     // A pair made by hand has no proposal: the topics they share say what it is about.
-    const ids = proposal?.reasons.topics ?? sharedTopics(ctx.deps.db, pair);
+    const ids = proposal?.reasons.topics ?? sharedTopics(ctx.tx, pair);
     const list = topicList(ctx.locale, topics, ids) || ctx.t('pair.noSharedTopic');
     return [
       ctx.t(mentoring ? 'pair.asMentor' : 'pair.asMentee', { name: other.name, topics: list }),
@@ -136,7 +137,7 @@ export function waitingLines(ctx: Ctx): string[] {
   return openProposals(ctx)
     .filter(({ mine }) => mine === 'accepted')
     .flatMap(({ p }) => {
-      const other = getUser(ctx.deps.db, p.mentorUserId === me ? p.menteeUserId : p.mentorUserId);
+      const other = getUser(ctx.tx, p.mentorUserId === me ? p.menteeUserId : p.mentorUserId);
       return other
         ? [
             ctx.t('pair.waitingFor', {
@@ -168,10 +169,10 @@ export const pairCommand: CommandSpec = {
       ctx.reply({
         kind: 'text',
         text: ctx.t('pair.none', {
-          next: nextStep(ctx.deps.db, ctx.deps, ctx.user, ctx.now, ctx.t, ctx.locale),
+          next: nextStep(ctx.tx, ctx.deps, ctx.user, ctx.now, ctx.t, ctx.locale),
         }),
       });
-    const earlier = ctx.deps.db
+    const earlier = ctx.tx
       .select()
       .from(pairs)
       .where(
@@ -200,16 +201,13 @@ const EARLIER_PAIRS_SHOWN = 5;
 /** "• Lena Orlova: 3 sessions held, goals: 1 open, 1 done" — a partner who left included. */
 function earlierLine(ctx: Ctx, pair: PairRow): string {
   const me = ctx.user.id;
-  const other = getUser(
-    ctx.deps.db,
-    pair.mentorUserId === me ? pair.menteeUserId : pair.mentorUserId,
-  );
-  const held = ctx.deps.db
+  const other = getUser(ctx.tx, pair.mentorUserId === me ? pair.menteeUserId : pair.mentorUserId);
+  const held = ctx.tx
     .select({ id: meetings.id })
     .from(meetings)
     .where(and(eq(meetings.pairId, pair.id), eq(meetings.status, 'held')))
     .all().length;
-  const list = ctx.deps.db.select().from(goals).where(eq(goals.pairId, pair.id)).all();
+  const list = ctx.tx.select().from(goals).where(eq(goals.pairId, pair.id)).all();
   return ctx.t('pair.earlier', {
     name: other?.name ?? ctx.t('user.formerLabel'),
     held,

@@ -30,7 +30,7 @@ export function guideReply(ctx: Ctx, options: { withButton: boolean }): TextRepl
 
 export const guideActions = {
   [GUIDE_READ_ACTION]: action(noArgs, (ctx) => {
-    const existing = getProfile(ctx.deps.db, ctx.user.id);
+    const existing = getProfile(ctx.tx, ctx.user.id);
     if (!existing) {
       ctx.reply({ kind: 'text', text: ctx.t('common.notJoined') });
       return;
@@ -39,15 +39,13 @@ export const guideActions = {
       ctx.reply({ kind: 'text', text: ctx.t('guide.alreadyPrepared') });
       return;
     }
-    ctx.deps.db.transaction((tx) => {
-      updateProfile(tx, ctx.user.id, { preparedAt: ctx.now }, ctx.now);
-      audit(tx, { actorUserId: ctx.user.id, action: 'profile.prepared' }, ctx.now);
-    });
+    updateProfile(ctx.tx, ctx.user.id, { preparedAt: ctx.now }, ctx.now);
+    audit(ctx.tx, { actorUserId: ctx.user.id, action: 'profile.prepared' }, ctx.now);
     ctx.reply({ kind: 'text', text: ctx.t('guide.prepared') });
   }),
   [GUIDE_SHOW_ACTION]: action(noArgs, (ctx) => {
-    const prepared = Boolean(getProfile(ctx.deps.db, ctx.user.id)?.profile.preparedAt);
-    const joined = Boolean(getProfile(ctx.deps.db, ctx.user.id));
+    const prepared = Boolean(getProfile(ctx.tx, ctx.user.id)?.profile.preparedAt);
+    const joined = Boolean(getProfile(ctx.tx, ctx.user.id));
     ctx.reply(guideReply(ctx, { withButton: joined && !prepared }));
   }),
 } satisfies Record<string, ActionSpec>;

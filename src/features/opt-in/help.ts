@@ -27,7 +27,7 @@ export function createHelpCommand(list: (ctx: Ctx) => HelpEntry[], greeting: boo
           (!spec.role || ctx.roles.has(spec.role)) &&
           (!inGroup || spec.scope === 'anywhere'),
       );
-      const joined = Boolean(getProfile(ctx.deps.db, ctx.user.id));
+      const joined = Boolean(getProfile(ctx.tx, ctx.user.id));
       const buttons: Button[] = [];
       if (!inGroup && !joined) {
         buttons.push({
@@ -65,7 +65,7 @@ export function createHelpCommand(list: (ctx: Ctx) => HelpEntry[], greeting: boo
 export const cancelCommand: CommandSpec = {
   scope: 'dm',
   takesArgs: false,
-  run(ctx) {
-    if (!forms.cancel(ctx)) ctx.reply({ kind: 'text', text: ctx.t('cancel.nothing') });
+  async run(ctx) {
+    if (!(await forms.cancel(ctx))) ctx.reply({ kind: 'text', text: ctx.t('cancel.nothing') });
   },
 };

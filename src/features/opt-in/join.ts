@@ -13,7 +13,7 @@ export const PROFILE_SHOW_ACTION = 'optin.profile';
 export const joinCommand: CommandSpec = {
   scope: 'dm',
   async run(ctx) {
-    if (getProfile(ctx.deps.db, ctx.user.id)) {
+    if (getProfile(ctx.tx, ctx.user.id)) {
       ctx.reply({
         kind: 'text',
         text: ctx.t('join.already'),
@@ -30,7 +30,7 @@ export const joinCommand: CommandSpec = {
       });
       return;
     }
-    const session = forms.active(ctx);
+    const session = await forms.active(ctx);
     if (session?.formId === PROFILE_FORM) {
       await forms.resume(ctx, session, ctx.t('form.resumed'));
       return;
@@ -55,7 +55,7 @@ export const profileCommand: CommandSpec = {
 };
 
 function showProfile(ctx: Ctx): void {
-  const data = getProfile(ctx.deps.db, ctx.user.id);
+  const data = getProfile(ctx.tx, ctx.user.id);
   if (!data) {
     ctx.reply({ kind: 'text', text: ctx.t('common.notJoined') });
     return;
@@ -64,7 +64,7 @@ function showProfile(ctx: Ctx): void {
 }
 
 async function startEdit(ctx: Ctx): Promise<void> {
-  if (!getProfile(ctx.deps.db, ctx.user.id)) {
+  if (!getProfile(ctx.tx, ctx.user.id)) {
     ctx.reply({ kind: 'text', text: ctx.t('common.notJoined') });
     return;
   }

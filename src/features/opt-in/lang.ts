@@ -27,10 +27,8 @@ export function parseLocaleArg(args: string): Locale | undefined {
 }
 
 function setLocale(ctx: Ctx, locale: Locale): void {
-  ctx.deps.db.transaction((tx) => {
-    updateUser(tx, ctx.user.id, { locale });
-    audit(tx, { actorUserId: ctx.user.id, action: 'lang.set', details: { locale } }, ctx.now);
-  });
+  updateUser(ctx.tx, ctx.user.id, { locale });
+  audit(ctx.tx, { actorUserId: ctx.user.id, action: 'lang.set', details: { locale } }, ctx.now);
   ctx.setLocale(locale);
   ctx.reply({ kind: 'text', text: ctx.t('lang.done') });
 }

@@ -4,6 +4,7 @@ import { encodeAction, noArgs } from '../../core/actions';
 import { asTandemError } from '../../core/errors';
 import { type ActionSpec, action, type CommandSpec } from '../../core/registry';
 import type { DbOrTx } from '../../db/client';
+import { first } from '../../db/first';
 import { audit } from '../../db/queries/audit';
 import { eraseFreedBytes, forgetPerson } from '../../db/queries/personal-data';
 import { getProfile } from '../../db/queries/profiles';
@@ -31,7 +32,7 @@ export const leaveCommand: CommandSpec = {
   scope: 'dm',
   takesArgs: false,
   run(ctx) {
-    if (!getProfile(ctx.deps.db, ctx.user.id)) {
+    if (!getProfile(ctx.tx, ctx.user.id)) {
       ctx.reply({ kind: 'text', text: ctx.t('leave.notJoined') });
       return;
     }
@@ -53,22 +54,21 @@ export const leaveCommand: CommandSpec = {
 
 export const leaveActions = {
   [LEAVE_CONFIRM_ACTION]: action(noArgs, async (ctx) => {
-    if (!getProfile(ctx.deps.db, ctx.user.id)) {
+    if (!getProfile(ctx.tx, ctx.user.id)) {
       ctx.reply({ kind: 'text', text: ctx.t('leave.notJoined') });
       return;
     }
     const goodbye = ctx.t('leave.done');
     const ref = userRef(ctx.user);
-    ctx.deps.db.transaction((tx) => {
-      const first = lastOutboxId(tx) + 1;
-      // Partners hear it kindly, and the pairs close, before the person's data goes.
-      releasePartners(tx, ctx.deps, ctx.user, ctx.now);
-      // The audit entry names no one: the person's identity leaves with them.
-      audit(tx, { actorUserId: null, action: 'user.left' }, ctx.now);
-      forgetPerson(tx, ctx.user.id, ctx.now);
-      ctx.reply({ kind: 'text', text: goodbye }, { detached: true });
-      scheduleErase(tx, { first, last: lastOutboxId(tx), round: 0, tries: 0 }, 0, ctx.now);
-    });
+    const firstId = (await lastOutboxId(ctx.tx)) + 1;
+    // Partners hear it kindly, and the pairs close, before the person's data goes.
+    releasePartners(ctx.tx, ctx.deps, ctx.user, ctx.now);
+    // The audit entry names no one: the person's identity leaves with them.
+    audit(ctx.tx, { actorUserId: null, action: 'user.left' }, ctx.now);
+    forgetPerson(ctx.tx, ctx.user.id, ctx.now);
+    ctx.reply({ kind: 'text', text: goodbye }, { detached: true });
+    const last = await lastOutboxId(ctx.tx);
+    scheduleErase(ctx.tx, { first: firstId, last, round: 0, tries: 0 }, 0, ctx.now);
     // Files the platform side kept for them (the console's saved exports and invites), once
     // the leave has committed.
     const adapter = ctx.deps.adapters[ref.platform];
@@ -86,13 +86,8 @@ export const leaveActions = {
   }),
 } satisfies Record<string, ActionSpec>;
 
-function lastOutboxId(db: DbOrTx): number {
-  return (
-    db
-      .select({ id: max(outbox.id) })
-      .from(outbox)
-      .get()?.id ?? 0
-  );
+async function lastOutboxId(db: DbOrTx): Promise<number> {
+  return (await first(db.select({ id: max(outbox.id) }).from(outbox)))?.id ?? 0;
 }
 
 /**
@@ -134,30 +129,33 @@ function scheduleErase(db: DbOrTx, payload: ErasePayload, waits: number, now: Da
  * from a minute up to an hour, a few hours in all — the next try is scheduled with the
  * deletes, so even a crash right after the commit doesn't lose it.
  */
-export function runLeaveErase(
+export async function runLeaveErase(
   db: DbOrTx,
   deps: TimerDeps,
   payload: ErasePayload,
   timer: TimerRow,
   now: Date,
-): void {
+): Promise<void> {
   const ours = between(outbox.id, payload.first, payload.last);
   const waiting =
-    db
-      .select({ n: count() })
-      .from(outbox)
-      .where(and(ours, inArray(outbox.status, ['pending', 'sending'])))
-      .get()?.n ?? 0;
+    (
+      await first(
+        db
+          .select({ n: count() })
+          .from(outbox)
+          .where(and(ours, inArray(outbox.status, ['pending', 'sending']))),
+      )
+    )?.n ?? 0;
   if (waiting > 0 && payload.round < LEAVE_ERASE_ROUNDS) {
     const next = { ...payload, round: payload.round + 1 };
     scheduleErase(db, next, next.round, now);
     return;
   }
-  db.delete(outbox)
+  await db
+    .delete(outbox)
     .where(
       and(ours, or(inArray(outbox.status, ['sent', 'failed', 'uncertain']), isNull(outbox.userId))),
-    )
-    .run();
+    );
   const tries = payload.tries + 1;
   const retry =
     tries < LEAVE_ERASE_TRIES ? scheduleErase(db, { ...payload, tries }, tries, now) : undefined;

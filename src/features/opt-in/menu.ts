@@ -12,7 +12,7 @@ import { profileSummary } from './profile-summary';
 
 /** The main actions as buttons, fitted to where the person is in the program. */
 export function mainButtons(ctx: Ctx): Button[] {
-  const data = getProfile(ctx.deps.db, ctx.user.id);
+  const data = getProfile(ctx.tx, ctx.user.id);
   // Someone not yet saved has no id to own a button; theirs are only on their own Home.
   const owner = isSaved(ctx.user) ? ctx.user.id : undefined;
   const button = (name: string, label: string, style?: Button['style']): Button => ({
@@ -55,7 +55,7 @@ export const menuCommand: CommandSpec = {
  * in my zone, each proposal waiting for my answer (with its Accept / Decline), the main actions.
  */
 export function buildHome(ctx: Ctx): HomeView {
-  const data = getProfile(ctx.deps.db, ctx.user.id);
+  const data = getProfile(ctx.tx, ctx.user.id);
   // My pairs, then proposals I accepted whose other side has yet to answer.
   const pairs = data ? [...pairLines(ctx), ...waitingLines(ctx)] : [];
   const proposals = data ? pendingProposals(ctx) : [];

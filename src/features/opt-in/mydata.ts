@@ -372,7 +372,7 @@ export const mydataCommand: CommandSpec = {
   scope: 'dm',
   takesArgs: false,
   run(ctx) {
-    const data = exportPersonalData(ctx.deps.db, ctx.user, ctx.now, {
+    const data = exportPersonalData(ctx.tx, ctx.user, ctx.now, {
       locale: ctx.locale,
       former: ctx.t('user.former'),
     });

@@ -58,21 +58,19 @@ export const pauseCommand: CommandSpec = {
       ctx.reply({ kind: 'text', text: ctx.t('pause.usage', { max: PAUSE_MAX_WEEKS }) });
       return;
     }
-    const data = getProfile(ctx.deps.db, ctx.user.id);
+    const data = getProfile(ctx.tx, ctx.user.id);
     if (!data) {
       ctx.reply({ kind: 'text', text: ctx.t('common.notJoined') });
       return;
     }
     const wasPaused = Boolean(data.profile.pausedUntil && data.profile.pausedUntil > ctx.now);
     const until = pauseEnd(ctx.now, weeks.data);
-    ctx.deps.db.transaction((tx) => {
-      startPause(tx, ctx.user.id, until, ctx.now);
-      audit(
-        tx,
-        { actorUserId: ctx.user.id, action: 'pause.start', details: { weeks: weeks.data } },
-        ctx.now,
-      );
-    });
+    startPause(ctx.tx, ctx.user.id, until, ctx.now);
+    audit(
+      ctx.tx,
+      { actorUserId: ctx.user.id, action: 'pause.start', details: { weeks: weeks.data } },
+      ctx.now,
+    );
     const params = { weeks: weeks.data, until: formatDate(until, ctx.locale, zoneOf(ctx)) };
     ctx.reply({ kind: 'text', text: ctx.t(wasPaused ? 'pause.changed' : 'pause.done', params) });
     sayBookedInBreak(ctx, until);
@@ -108,12 +106,12 @@ function sayBookedInBreak(ctx: Ctx, until: Date): void {
 function tellPartners(ctx: Ctx, until: Date): void {
   for (const { pair } of activePairs(ctx)) {
     const partner = getUser(
-      ctx.deps.db,
+      ctx.tx,
       pair.mentorUserId === ctx.user.id ? pair.menteeUserId : pair.mentorUserId,
     );
     if (!partner) continue;
     notify(
-      ctx.deps.db,
+      ctx.tx,
       ctx.deps,
       partner,
       `pause:${ctx.user.id}:${until.getTime()}:${partner.id}`,
@@ -133,7 +131,7 @@ export const resumeCommand: CommandSpec = {
   scope: 'dm',
   takesArgs: false,
   run(ctx) {
-    const data = getProfile(ctx.deps.db, ctx.user.id);
+    const data = getProfile(ctx.tx, ctx.user.id);
     if (!data) {
       ctx.reply({ kind: 'text', text: ctx.t('common.notJoined') });
       return;
@@ -143,15 +141,13 @@ export const resumeCommand: CommandSpec = {
       ctx.reply({ kind: 'text', text: ctx.t('resume.notPaused') });
       return;
     }
-    ctx.deps.db.transaction((tx) => {
-      updateProfile(tx, ctx.user.id, { pausedUntil: null }, ctx.now);
-      cancelTimers(tx, PAUSE_RESUME_TIMER, ctx.user.id, ctx.now);
-      audit(
-        tx,
-        { actorUserId: ctx.user.id, action: 'pause.end', details: { by: 'user' } },
-        ctx.now,
-      );
-    });
+    updateProfile(ctx.tx, ctx.user.id, { pausedUntil: null }, ctx.now);
+    cancelTimers(ctx.tx, PAUSE_RESUME_TIMER, ctx.user.id, ctx.now);
+    audit(
+      ctx.tx,
+      { actorUserId: ctx.user.id, action: 'pause.end', details: { by: 'user' } },
+      ctx.now,
+    );
     ctx.reply({ kind: 'text', text: ctx.t('resume.done') });
   },
 };

@@ -72,7 +72,7 @@ export const profileForm: FormDefinition = {
       min: 1,
       max: 9,
       when: ({ values }) => roleUnknownOr(isMentor, values),
-      options: ({ ctx }) => topicOptions(listTopics(ctx.deps.db), ctx.locale),
+      options: ({ ctx }) => topicOptions(listTopics(ctx.tx), ctx.locale),
     },
     {
       kind: 'multi',
@@ -82,7 +82,7 @@ export const profileForm: FormDefinition = {
       min: 1,
       max: 9,
       when: ({ values }) => roleUnknownOr(isMentee, values),
-      options: ({ ctx }) => topicOptions(listTopics(ctx.deps.db), ctx.locale),
+      options: ({ ctx }) => topicOptions(listTopics(ctx.tx), ctx.locale),
     },
     {
       kind: 'text',
@@ -136,7 +136,7 @@ export const profileForm: FormDefinition = {
   ],
   initialValues: (ctx, mode): FormValues => {
     if (mode !== EDIT_MODE) return { language: ctx.locale };
-    const existing = getProfile(ctx.deps.db, ctx.user.id);
+    const existing = getProfile(ctx.tx, ctx.user.id);
     if (!existing) return { language: ctx.locale };
     const p = existing.profile;
     return {
@@ -162,7 +162,7 @@ function saveFromForm(ctx: Ctx, values: FormValues, mode: string): void {
   if (!isProgramRole(role)) throw new Error('profile form finished without a role');
   const str = (v: FormValues[string] | undefined) => (typeof v === 'string' ? v : '');
   const list = (v: FormValues[string] | undefined) => (Array.isArray(v) ? v : []);
-  const { db } = ctx.deps;
+  const db = ctx.tx;
   const locale = isLocale(values.language) ? values.language : ctx.locale;
   const timeZone =
     str(values.timeZone) ||
@@ -170,30 +170,28 @@ function saveFromForm(ctx: Ctx, values: FormValues, mode: string): void {
     ctx.user.timeZone ||
     ctx.deps.config.ORG_TIMEZONE;
   const existed = Boolean(getProfile(db, ctx.user.id));
-  db.transaction((tx) => {
-    saveProfile(
-      tx,
-      ctx.user.id,
-      {
-        role,
-        grade: Number(values.grade),
-        department: str(values.department),
-        interests: parseInterests(str(values.interests)) ?? [],
-        formats: list(values.formats).filter(isFormat),
-        capacity: isMentor(role) ? Number(values.capacity) || 1 : null,
-        teach: isMentor(role) ? list(values.teach) : [],
-        learn: isMentee(role) ? list(values.learn) : [],
-        programId: currentProgram(tx, ctx.now, ctx.deps.config.ORG_TIMEZONE)?.id ?? null,
-      },
-      ctx.now,
-    );
-    updateUser(tx, ctx.user.id, { locale, timeZone });
-    audit(
-      tx,
-      { actorUserId: ctx.user.id, action: existed ? 'profile.updated' : 'profile.created' },
-      ctx.now,
-    );
-  });
+  saveProfile(
+    db,
+    ctx.user.id,
+    {
+      role,
+      grade: Number(values.grade),
+      department: str(values.department),
+      interests: parseInterests(str(values.interests)) ?? [],
+      formats: list(values.formats).filter(isFormat),
+      capacity: isMentor(role) ? Number(values.capacity) || 1 : null,
+      teach: isMentor(role) ? list(values.teach) : [],
+      learn: isMentee(role) ? list(values.learn) : [],
+      programId: currentProgram(db, ctx.now, ctx.deps.config.ORG_TIMEZONE)?.id ?? null,
+    },
+    ctx.now,
+  );
+  updateUser(db, ctx.user.id, { locale, timeZone });
+  audit(
+    db,
+    { actorUserId: ctx.user.id, action: existed ? 'profile.updated' : 'profile.created' },
+    ctx.now,
+  );
   ctx.setLocale(locale);
   const saved = getProfile(db, ctx.user.id);
   if (mode === EDIT_MODE || existed) {

@@ -14,9 +14,7 @@ export const PROFILE_EDIT_ACTION = 'optin.edit';
 export function profileSummary(ctx: Ctx, data: ProfileWithTopics, user: UserRow): TextReply {
   const { t, locale } = ctx;
   const { profile } = data;
-  const names = new Map(
-    listTopics(ctx.deps.db).map((topic) => [topic.id, topicName(topic, locale)]),
-  );
+  const names = new Map(listTopics(ctx.tx).map((topic) => [topic.id, topicName(topic, locale)]));
   const topicList = (ids: string[]) => ids.map((id) => names.get(id) ?? id).join(', ');
   const zone = user.timeZone ?? ctx.deps.config.ORG_TIMEZONE;
   const none = t('profile.none');

@@ -3,6 +3,7 @@ import type { Config } from '../../config';
 import { enqueue } from '../../core/outbox';
 import type { CommandSpec } from '../../core/registry';
 import type { Db } from '../../db/client';
+import { transact } from '../../db/transact';
 import type { Logger } from '../../logger';
 import { channelTarget } from '../matching/scheduled';
 import { buildSummary } from './build';
@@ -29,7 +30,7 @@ export const reportCommand: CommandSpec = {
       return;
     }
     const built = buildSummary(
-      ctx.deps.db,
+      ctx.tx,
       ctx.deps.config,
       ctx.now,
       weeks,
@@ -45,16 +46,17 @@ export const reportCommand: CommandSpec = {
  * SUMMARY_CRON: last week's summary and chart to HR_CHANNEL, in the organisation's language.
  * Keyed by week, so a catch-up after downtime and a regular run never post it twice.
  */
-export function runWeeklySummary(
+export async function runWeeklySummary(
   deps: { db: Db; config: Config; logger?: Pick<Logger, 'warn'> },
   now: Date,
-): boolean {
+): Promise<boolean> {
   const target = channelTarget(deps.config.HR_CHANNEL);
   if (!target) return false;
   const locale = deps.config.DEFAULT_LOCALE;
-  const built = buildSummary(deps.db, deps.config, now, 1, locale, deps.logger);
   const week = DateTime.fromJSDate(now, { zone: deps.config.ORG_TIMEZONE }).toFormat("kkkk-'W'WW");
-  return deps.db.transaction((tx) => {
+  // Read and queued in one transaction, in turn with the units of work.
+  return transact(deps.db, (tx) => {
+    const built = buildSummary(tx, deps.config, now, 1, locale, deps.logger);
     const posted = enqueue(
       tx,
       {

@@ -274,11 +274,11 @@ export const exportCommand: CommandSpec = {
   role: 'hr',
   takesArgs: false,
   run(ctx) {
-    const files = exportFiles(ctx.deps.db, ctx.deps.config, ctx.now, ctx.locale);
+    const files = exportFiles(ctx.tx, ctx.deps.config, ctx.now, ctx.locale);
     ctx.reply({ kind: 'text', text: ctx.t('export.intro', { n: files.length }) });
     for (const file of files) ctx.replyFile(file);
     audit(
-      ctx.deps.db,
+      ctx.tx,
       { actorUserId: ctx.user.id, action: 'export.made', details: { files: files.length } },
       ctx.now,
     );

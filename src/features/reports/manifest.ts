@@ -13,7 +13,7 @@ export const reports = {
       schedule: (config) => config.SUMMARY_CRON,
       catchUp: true,
       async run(deps, now) {
-        runWeeklySummary(deps, now);
+        await runWeeklySummary(deps, now);
         deps.outbox.kick();
       },
     },

@@ -49,7 +49,7 @@ export function upcomingMeetings(ctx: Ctx): { meeting: MeetingRow; partnerName: 
   const mine = activePairs(ctx);
   if (mine.length === 0) return [];
   const names = new Map(mine.map((p) => [p.pair.id, p.partnerName]));
-  return ctx.deps.db
+  return ctx.tx
     .select()
     .from(meetings)
     .where(
@@ -84,11 +84,11 @@ export function meetingLine(ctx: Ctx, m: MeetingRow, partnerName: string): strin
  */
 export function unconfirmedQuestions(ctx: Ctx): Reply[] {
   const zone = ctx.user.timeZone ?? ctx.deps.config.ORG_TIMEZONE;
-  return unconfirmedMeetings(ctx.deps.db, ctx.user.id, ctx.now).flatMap((meeting) => {
-    const pair = loadMeeting(ctx.deps.db, meeting.id)?.pair;
+  return unconfirmedMeetings(ctx.tx, ctx.user.id, ctx.now).flatMap((meeting) => {
+    const pair = loadMeeting(ctx.tx, meeting.id)?.pair;
     if (!pair) return [];
     const partner = getUser(
-      ctx.deps.db,
+      ctx.tx,
       pair.mentorUserId === ctx.user.id ? pair.menteeUserId : pair.mentorUserId,
     );
     return [
@@ -122,7 +122,7 @@ export const meetingsCommand: CommandSpec = {
 };
 
 function member(ctx: Ctx, meetingId: number) {
-  const found = Number.isSafeInteger(meetingId) ? loadMeeting(ctx.deps.db, meetingId) : undefined;
+  const found = Number.isSafeInteger(meetingId) ? loadMeeting(ctx.tx, meetingId) : undefined;
   if (!found) return undefined;
   const { pair } = found;
   return pair.mentorUserId === ctx.user.id || pair.menteeUserId === ctx.user.id ? found : undefined;
@@ -151,7 +151,7 @@ function askToCancel(ctx: Ctx, meetingId: number, cant: boolean): void {
   if (!found) return;
   const { meeting, pair } = found;
   const partner = getUser(
-    ctx.deps.db,
+    ctx.tx,
     pair.mentorUserId === ctx.user.id ? pair.menteeUserId : pair.mentorUserId,
   );
   const zone = ctx.user.timeZone ?? ctx.deps.config.ORG_TIMEZONE;
@@ -201,7 +201,7 @@ export const schedulingActions = {
         return;
       }
       const cant = answer === 'c';
-      ctx.deps.db.transaction((tx) =>
+      ctx.tx.transaction((tx) =>
         cancelMeeting(tx, ctx.deps, found.meeting, ctx.user.id, ctx.now, cant),
       );
       ctx.reply(
@@ -232,9 +232,9 @@ export const schedulingActions = {
         await forms.start(ctx, MEETING_FORM, rescheduleMode(found.meeting));
         return;
       }
-      const outcome = recordHeld(ctx.deps.db, id, ctx.user.id, answer === 'y', sequence, ctx.now);
+      const outcome = recordHeld(ctx.tx, id, ctx.user.id, answer === 'y', sequence, ctx.now);
       // "Yes" leads straight into the feedback poll, for whoever answers first and for the partner.
-      const after = loadMeeting(ctx.deps.db, id);
+      const after = loadMeeting(ctx.tx, id);
       if (answer === 'y' && after?.meeting.status === 'held' && outcome !== 'stale') {
         ctx.reply(pollReply(ctx.t, ctx.user.id, after.meeting), { replace: true });
         return;

@@ -45,7 +45,7 @@ const movingId = (mode: MeetingMode): number | undefined =>
 /** The meeting being moved, only while it is still the version the form started from. */
 const moving = (ctx: Ctx, mode: MeetingMode): MeetingRow | undefined => {
   if (!('move' in mode)) return undefined;
-  const meeting = ctx.deps.db.select().from(meetings).where(eq(meetings.id, mode.move)).get();
+  const meeting = ctx.tx.select().from(meetings).where(eq(meetings.id, mode.move)).get();
   return meeting?.status === 'scheduled' && meeting.sequence === mode.sequence
     ? meeting
     : undefined;
@@ -59,7 +59,7 @@ export const rescheduleMode = (meeting: Pick<MeetingRow, 'id' | 'sequence'>) =>
 /** The person's active pairs, with the partner's user row. */
 export function activePairs(ctx: Ctx): { pair: PairRow; partnerName: string }[] {
   const me = ctx.user.id;
-  return ctx.deps.db
+  return ctx.tx
     .select()
     .from(pairs)
     .where(
@@ -69,8 +69,8 @@ export function activePairs(ctx: Ctx): { pair: PairRow; partnerName: string }[] 
     .map((pair) => ({
       pair,
       partnerName:
-        getUser(ctx.deps.db, pair.mentorUserId === me ? pair.menteeUserId : pair.mentorUserId)
-          ?.name ?? '?',
+        getUser(ctx.tx, pair.mentorUserId === me ? pair.menteeUserId : pair.mentorUserId)?.name ??
+        '?',
     }));
 }
 
@@ -181,7 +181,7 @@ export const meetingForm = typedForm({
     if (!pair) return { field: 'day', error: ctx.t('meeting.needPair') };
     const self = movingId(mode);
     const end = when.getTime() + Number(values.duration) * 60_000;
-    const clash = ctx.deps.db
+    const clash = ctx.tx
       .select()
       .from(meetings)
       .where(and(eq(meetings.pairId, pair.id), eq(meetings.status, 'scheduled')))
@@ -209,14 +209,14 @@ export const meetingForm = typedForm({
     if (movingId(mode) !== undefined) {
       // Called off or moved by the partner while this form was open: nothing is changed.
       const meeting = moving(ctx, mode);
-      const moved = meeting && rescheduleMeeting(ctx.deps.db, ctx.deps, meeting, details, ctx.now);
+      const moved = meeting && rescheduleMeeting(ctx.tx, ctx.deps, meeting, details, ctx.now);
       ctx.reply({
         kind: 'text',
         text: ctx.t(moved ? 'meeting.movedDone' : 'meeting.changedMeanwhile'),
       });
       return;
     }
-    bookMeeting(ctx.deps.db, ctx.deps, { ...details, pair, kind: kindOf(ctx, mode) }, ctx.now);
+    bookMeeting(ctx.tx, ctx.deps, { ...details, pair, kind: kindOf(ctx, mode) }, ctx.now);
   },
   cancelledMessage: (ctx, mode) =>
     ctx.t(movingId(mode) !== undefined ? 'meeting.moveCancelled' : 'meeting.cancelledForm'),
@@ -248,7 +248,7 @@ function chosenPair(ctx: Ctx, values: FormValues, mode: MeetingMode): PairRow | 
   const mine = activePairs(ctx);
   const id = movingId(mode);
   if (id !== undefined) {
-    const meeting = ctx.deps.db.select().from(meetings).where(eq(meetings.id, id)).get();
+    const meeting = ctx.tx.select().from(meetings).where(eq(meetings.id, id)).get();
     return mine.find((p) => p.pair.id === meeting?.pairId)?.pair;
   }
   if (mine.length === 1) return mine[0]?.pair;

@@ -22,7 +22,7 @@ export class RecordingSink implements EventSink {
     this.#engine = engine;
   }
 
-  accept(event: InboundEvent): Acceptance {
+  async accept(event: InboundEvent): Promise<Acceptance> {
     this.handed.push(event);
     const key = `${event.user.ref.platform}:${event.user.ref.workspace}:${event.id}`;
     if (this.#seen.has(key)) return { fresh: false, done: Promise.resolve({}) };
