@@ -137,7 +137,8 @@ export function createEngine<C extends string, A extends string>(
         { platform: event.user.ref.platform, type: event.type, ...failureFields(error) },
         'event not stored',
       );
-      sayError(event, undefined, logger);
+      // In turn too: a unit open meanwhile must not take the apology down with it.
+      await write(deps.db, () => sayError(event, undefined, logger)).catch(() => undefined);
       return { fresh: false, done: Promise.resolve({}) };
     }
     if (id === undefined) {
@@ -202,15 +203,18 @@ export function createEngine<C extends string, A extends string>(
     }
     // Platform calls and the home tab run beside the worker, not in its way: the next event
     // (another person's modal, whose trigger expires in 3 s) must not wait on this one's.
+    const late = afterTheCommit(ctx);
     const after = (async () => {
       for (const step of effects) {
         try {
           await step();
+          await Promise.all(late?.late?.splice(0) ?? []);
         } catch (error) {
           // Committed already: the person hears that this part did not work (a modal not opened).
           log.error(failureFields(asTandemError(error, 'handler_failed')), 'event failed');
-          const said = ctx;
-          await write(deps.db, () => sayError(event, said, log));
+          // Queued in turn with the units like any reply after the commit (see `push`).
+          sayError(event, ctx, log);
+          await Promise.all(late?.late?.splice(0) ?? []);
         }
       }
       // What the steps queued (a backup's answer, an error reply) goes now too.
@@ -507,7 +511,9 @@ export function makeContext(
 ): Ctx {
   let locale = resolveLocale(user, deps.config.DEFAULT_LOCALE);
   // One numbering per event, shared with derived contexts, so reply keys never collide.
-  const counter = options.replies ? replyCounters.get(options.replies) : { n: 0 };
+  const counter: ReplyState | undefined = options.replies
+    ? replyCounters.get(options.replies)
+    : { n: 0 };
   if (!counter) throw new Error('derived context from an unknown context');
   const target: Target = options.replyTarget ?? replyTargetOf(event);
   const key = eventKey(event);
@@ -516,16 +522,16 @@ export function makeContext(
     // A person who was never saved is only shown things (their home), never written to.
     if (!isSaved(user)) throw new Error('no message may be queued for an unsaved person');
     counter.n += 1;
-    enqueue(
-      tx,
-      {
-        dedupeKey: `${key}:${counter.n}`,
-        target,
-        payload,
-        userId: detached ? null : user.id,
-      },
-      now,
-    );
+    const message = {
+      dedupeKey: `${key}:${counter.n}`,
+      target,
+      payload,
+      userId: detached ? null : user.id,
+    };
+    // After the unit committed (a step it left for after the commit), the handle is no longer
+    // a transaction of its own: the write waits its turn, never landing in another unit's.
+    if (counter.late) counter.late.push(write(deps.db, (db) => enqueue(db, message, now)));
+    else enqueue(tx, message, now);
   };
   const ctx: Ctx = {
     deps,
@@ -559,7 +565,20 @@ export function makeContext(
   return ctx;
 }
 
-const replyCounters = new WeakMap<Ctx, { n: number }>();
+/** Per event (shared with derived contexts): reply numbering, and writes made after the commit. */
+interface ReplyState {
+  n: number;
+  /** Set once the unit of work has committed: replies queued since, still being written. */
+  late?: Promise<unknown>[];
+}
+const replyCounters = new WeakMap<Ctx, ReplyState>();
+
+/** From now on this event's replies are written in turn with other units (see `push`). */
+function afterTheCommit(ctx: Ctx): ReplyState | undefined {
+  const state = replyCounters.get(ctx);
+  if (state) state.late ??= [];
+  return state;
+}
 
 /** Outside a unit of work there is nothing to wait for: a step runs at once, its failure logged. */
 function runNow(deps: EngineDeps): (step: () => Promise<void> | void) => void {

@@ -7,6 +7,7 @@ import type { HandleResult } from './adapter';
 import { type Backoff, backoffDelay } from './backoff';
 import type { Clock } from './clock';
 import { asTandemError, failureFields } from './errors';
+import { yieldToLoop } from './yield';
 
 /** Attempts an event gets before the person hears "that did not work" and it is kept for an operator. */
 export const INBOX_MAX_ATTEMPTS = 3;
@@ -124,7 +125,7 @@ export class InboxWorker {
       await this.#run(row);
       // Between units the event loop takes what came in (an ack is one insert), so a queue
       // of handlers never stands between a request and its answer.
-      await new Promise((resolve) => setImmediate(resolve));
+      await yieldToLoop();
     }
   }
 

@@ -13,6 +13,7 @@ import type { Clock } from './clock';
 import { codeOf, DeliveryError, failureFields } from './errors';
 import { type Platform, type Target, targetId } from './refs';
 import type { OutgoingPayload, Receipt } from './replies';
+import { yieldToLoop } from './yield';
 
 /**
  * A message that still fails with a transient error (a 5xx, a timeout, a 429) this long after
@@ -512,7 +513,7 @@ export class OutboxWorker {
       if (failure) break;
       // Starting a send costs a rendering and an HTTP request's setup: let waiting acks and
       // answers in between, so a burst of replies never holds the loop for many sends at once.
-      await new Promise((resolve) => setImmediate(resolve));
+      await yieldToLoop();
     }
     await Promise.all(inFlight);
     if (failure) throw failure;

@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import type { ChatAdapter } from '../core/adapter';
 import { asTandemError, TandemError } from '../core/errors';
 import type { Platform } from '../core/refs';
+import { yieldToLoop } from '../core/yield';
 import type { Db } from '../db/client';
 import { claimTimer, dueTimers, finishTimer } from '../db/queries/timers';
 import type { TimerRow } from '../db/schema';
@@ -62,7 +63,9 @@ export async function runDueTimers(
   const report: TimerReport = { done: 0, failed: 0 };
   for (;;) {
     const rows = dueTimers(deps.db, now, TIMER_BATCH);
-    for (const row of rows) {
+    for (const [k, row] of rows.entries()) {
+      // A batch is up to TIMER_BATCH rows: acks and answers get in between them.
+      if (k > 0) await yieldToLoop();
       const handler = TIMER_HANDLERS[row.kind as TimerKind];
       after = [];
       try {

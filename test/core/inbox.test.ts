@@ -141,6 +141,49 @@ describe('the inbox: one unit of work per event', () => {
     expect(s.fake.postedTexts().filter((t) => t.includes('slow run'))).toEqual(['slow run 2']);
   });
 
+  it('keeps a reply queued after the commit (a step the unit left for later) while another unit awaits and then fails', async () => {
+    let slowRuns = 0;
+    let stepAt!: () => void;
+    const stepping = new Promise<void>((resolve) => {
+      stepAt = resolve;
+    });
+    app = createTestApp({
+      extraCommands: {
+        later: {
+          scope: 'anywhere',
+          run(ctx: Ctx) {
+            // Like the backup: the platform work happens after the commit, then it answers.
+            ctx.afterCommit(async () => {
+              await stepping;
+              ctx.reply({ kind: 'text', text: 'done after the commit' });
+            });
+          },
+        },
+        slow: {
+          scope: 'anywhere',
+          async run() {
+            slowRuns += 1;
+            if (slowRuns > 1) return;
+            // The other unit's step answers while this unit's transaction is open.
+            stepAt();
+            await new Promise((resolve) => setTimeout(resolve, 50));
+            throw new Error('after the wait');
+          },
+        },
+      },
+    });
+    const s = await startSlack(app);
+    slack = s;
+    expect((await s.post(slashCommandBody('later', 'trig-later'))).status).toBe(200);
+    const slow = slashCommandBody('slow', 'trig-slow').replace('U1', 'U2');
+    expect((await s.post(slow)).status).toBe(200);
+    await s.settle();
+    app.clock.advance(backoffDelay(1, INBOX_BACKOFF));
+    await s.settle();
+    expect(slowRuns).toBe(2);
+    expect(s.fake.postedTexts().filter((t) => t.includes('done after the commit'))).toHaveLength(1);
+  });
+
   it('sends a reply once when its delivery is recorded while another’s unit of work awaits and then fails', async () => {
     let runs = 0;
     app = createTestApp({
