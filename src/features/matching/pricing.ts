@@ -1,9 +1,11 @@
 import {
   type Compiled,
+  extraScore,
   extraUpperBound,
   fastScore,
   popcount,
   ruleOut,
+  ruleOutSharing,
   spread,
   timeZonePenalty,
 } from './compiled';
@@ -222,10 +224,11 @@ export function priceLeftOut(input: PricingInput): Priced {
     const visit = (i: number) => {
       if (stamp[i] === j) return;
       stamp[i] = j;
-      if (ruleOut(compiled, i, j, input.rules, input.pastPairs)) return;
-      const s = fastScore(compiled, i, j);
-      if (s <= 0) return;
-      const w = s;
+      // Mentors come from classes below the mentee's grade in groups that share a topic:
+      // the other rules are left, and the score is `near` plus interests and formats.
+      if (ruleOutSharing(compiled, i, j, input.rules, input.pastPairs)) return;
+      const w = near + extraScore(compiled, i, j);
+      if (w <= 0) return;
       let gain = 0;
       for (const h of hubsOfMentor[i] ?? []) {
         const g = w - (hubDual[h] ?? 0) - y;
