@@ -37,7 +37,7 @@ export interface SolverResult {
   /**
    * The final node potentials, as LP duals (see `priceLeftOut` in pricing.ts), measured
    * from the source: per hub its potential π(h), per mentee y = −π(mentee). Every edge in `input.edges` has
-   * weight ≤ π(h) + y(mentee), with equality on the chosen ones.
+   * weight ≤ π(h) + y(mentee) but the chosen ones, which have weight ≥ π(h) + y(mentee).
    */
   hubDual: Float64Array;
   menteeDual: Float64Array;
