@@ -64,6 +64,13 @@ export interface MentorIndex {
   listStart: Int32Array;
   listed: Int32Array;
   unlisted: Uint8Array;
+  /**
+   * When interests fit one word: per class, 32 words, word a holding bit b (a ≤ b) when a
+   * listed member has interests a and b. A set of interests has a list in the class only if
+   * every pair of it is here, which the check tests before it looks the set up (most sets
+   * of a mentee have no list in most classes). Empty otherwise.
+   */
+  classPairs: Uint32Array;
   /** Per group, per mentee UTC offset, the group's zones nearest first (filled as asked). */
   nearest: Map<number, Int32Array>[];
 }
@@ -170,6 +177,7 @@ export function indexMentors(c: Compiled): MentorIndex {
   const listStart: number[] = [0];
   const listed: number[] = [];
   const unlisted = new Uint8Array(classGrade.length);
+  const classPairs = new Uint32Array(c.interestWords === 1 ? classGrade.length * 32 : 0);
   const ids: number[] = [];
   for (let k = 0; k + 1 < classStart.length; k++) {
     const lists = new Map<number, number[]>();
@@ -181,6 +189,12 @@ export function indexMentors(c: Compiled): MentorIndex {
         unlisted[k] = 1;
         continue;
       }
+      if (classPairs.length > 0)
+        for (let x = 0; x < ids.length; x++)
+          for (let z = x; z < ids.length; z++) {
+            const at = k * 32 + (ids[x] ?? 0);
+            classPairs[at] = ((classPairs[at] ?? 0) | (1 << (ids[z] ?? 0))) >>> 0;
+          }
       forEachInterestSet(c, ids, (key) => {
         const list = lists.get(key);
         if (list) list.push(i);
@@ -220,6 +234,7 @@ export function indexMentors(c: Compiled): MentorIndex {
     listStart: Int32Array.from(listStart),
     listed: Int32Array.from(listed),
     unlisted,
+    classPairs,
     nearest: Array.from({ length: samples.length }, () => new Map()),
   };
 }

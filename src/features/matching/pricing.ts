@@ -214,6 +214,10 @@ export function priceLeftOut(input: PricingInput): Priced {
   const ids: number[] = [];
   const setKeys: number[] = [];
   const setSizes: number[] = [];
+  const setA: number[] = [];
+  const setB: number[] = [];
+  const setD: number[] = [];
+  const { classPairs } = index;
   const found: [number, number, number][] = [];
   const more: number[] = [];
   // What bounds a pair's score with the mentee looked at, in the zone looked at: shared
@@ -316,6 +320,20 @@ export function priceLeftOut(input: PricingInput): Priced {
         setSizes.push(size);
       });
       sortBySizeDown(setKeys, setSizes);
+      // Each set's interests, smallest first (a, then b and d, or −1), from its key.
+      const base = compiled.interestWords * 32 + 1;
+      for (let n = 0; n < setKeys.length; n++) {
+        let key = setKeys[n] ?? 0;
+        const size = setSizes[n] ?? 0;
+        const last = (key % base) - 1;
+        key = Math.floor(key / base);
+        const middle = size === 3 ? (key % base) - 1 : -1;
+        if (size === 3) key = Math.floor(key / base);
+        const firstId = size === 1 ? last : key - 1;
+        setA[n] = firstId;
+        setB[n] = size === 1 ? firstId : size === 2 ? last : middle;
+        setD[n] = size === 3 ? last : -1;
+      }
     }
     // Each mentee starts a run of equal p at its own place (see `spread`), and breaks equal
     // gains by its own hash of the mentor's id (see `TIE_SLACK`).
@@ -356,6 +374,16 @@ export function priceLeftOut(input: PricingInput): Priced {
             const bound = near + interestBound(size) + formatsJ;
             // Sets come largest first: once their bound cannot beat the finds, no smaller can.
             if (Math.min(cut, bound) - y - bar <= (lowest[k] ?? 0)) break;
+            if (classPairs.length > 0) {
+              // No listed member has every pair of the set: it has no list here.
+              const a = setA[n] ?? 0;
+              const b = setB[n] ?? 0;
+              const d = setD[n] ?? -1;
+              const row = classPairs[k * 32 + a] ?? 0;
+              if (((row >>> b) & 1) === 0) continue;
+              if (d >= 0 && ((row >>> d) & ((classPairs[k * 32 + b] ?? 0) >>> d) & 1) === 0)
+                continue;
+            }
             const list = lists?.get(setKeys[n] ?? 0);
             if (list === undefined) continue;
             sortList(list);

@@ -297,7 +297,8 @@ export class MatchingFlow {
    * searches try the newest first), and returns where the batch's arcs went. Each node's row
    * keeps free places in front of its arcs, and a batch goes there, at a cost that grows
    * with the batch, not with the network (the optimality check's later passes add a few
-   * pairs): a row without room enough moves, alone, to the end of the arrays with more.
+   * pairs): a row without room enough moves, alone, to the end of the arrays with more. A
+   * batch of an eighth of the places or more lays every row out again (`#compact`).
    */
   #insert(batch: ArcBatch): Int32Array {
     const first = this.#first;
