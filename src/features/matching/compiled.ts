@@ -142,24 +142,58 @@ export function ruleOut(
   return '';
 }
 
+/**
+ * `ruleOut` for a pair already known to pass the grade rule and to share a topic — a mentor
+ * the round's index found in a class below the mentee's grade and in a group teaching what
+ * the mentee wants: the same codes, without the two checks (the scan asks it per pair).
+ */
+export function ruleOutSharing(
+  c: Compiled,
+  i: number,
+  j: number,
+  rules: MatchRules,
+  history: Map<number, Set<number>> | undefined,
+): RuleOut {
+  const m = c.mentors;
+  const e = c.mentees;
+  const mentorId = m.userId[i] ?? 0;
+  const menteeId = e.userId[j] ?? 0;
+  if (mentorId === menteeId) return 'self';
+  if (((m.formats[i] ?? 0) & (e.formats[j] ?? 0)) === 0) return 'format';
+  if (!rules.sameDepartment && m.department[i] === e.department[j]) return 'department';
+  if (history?.get(mentorId)?.has(menteeId)) return 'history';
+  return '';
+}
+
 /** The same number `score(...).total` gives, for mentor i and mentee j. */
 export function fastScore(c: Compiled, i: number, j: number): number {
   const m = c.mentors;
   const e = c.mentees;
   const topics = overlap(m.teach, i * c.topicWords, e.learn, j * c.topicWords, c.topicWords);
-  const interests = overlap(
-    m.interests,
-    i * c.interestWords,
-    e.interests,
-    j * c.interestWords,
-    c.interestWords,
-  );
-  const formats = popcount(((m.formats[i] ?? 0) & (e.formats[j] ?? 0)) >>> 0);
   return (
     topics * WEIGHTS.topic +
-    Math.min(WEIGHTS.interestCap, interests) * WEIGHTS.interest +
-    Math.max(0, formats - 1) * WEIGHTS.format -
+    extraScore(c, i, j) -
     timeZonePenalty(m.utcOffset[i] ?? 0, e.utcOffset[j] ?? 0)
+  );
+}
+
+/**
+ * What shared interests and formats add to the score of mentor i and mentee j: all of
+ * `fastScore` but the topics and the time-zone penalty, which a scan over a class of mentors
+ * (same topics, same zone) knows once for all of them.
+ */
+export function extraScore(c: Compiled, i: number, j: number): number {
+  const m = c.mentors;
+  const e = c.mentees;
+  const words = c.interestWords;
+  const interests =
+    words === 1
+      ? popcount(((m.interests[i] ?? 0) & (e.interests[j] ?? 0)) >>> 0)
+      : overlap(m.interests, i * words, e.interests, j * words, words);
+  const formats = popcount(((m.formats[i] ?? 0) & (e.formats[j] ?? 0)) >>> 0);
+  return (
+    Math.min(WEIGHTS.interestCap, interests) * WEIGHTS.interest +
+    Math.max(0, formats - 1) * WEIGHTS.format
   );
 }
 

@@ -1,4 +1,4 @@
-import { type Compiled, extraUpperBound, type Side } from './compiled';
+import { type Compiled, extraUpperBound, popcount, type Side } from './compiled';
 import { WEIGHTS } from './score';
 
 /**
@@ -24,6 +24,16 @@ export interface MentorIndex {
   classGrade: Int32Array;
   /** The largest `extra` in the class. */
   classTop: Int32Array;
+  /**
+   * Per class, every interest its members have (`interestWords` words) and every format: a
+   * mentee shares no more with any member than with these, which bounds a whole class by
+   * what it has in common with that mentee, not only by what its best member could add.
+   */
+  classInterests: Uint32Array;
+  classFormats: Int32Array;
+  /** The same per zone. */
+  zoneInterests: Uint32Array;
+  zoneFormats: Int32Array;
   /** Class k's members are `members[classStart[k] … classStart[k + 1] − 1]`. */
   classStart: Int32Array;
   /** Mentor indices, class by class; in a class the largest `extra` first, index order among equals. */
@@ -54,6 +64,13 @@ export interface MentorIndex {
   listStart: Int32Array;
   listed: Int32Array;
   unlisted: Uint8Array;
+  /**
+   * When interests fit one word: per class, 32 words, word a holding bit b (a ≤ b) when a
+   * listed member has interests a and b. A set of interests has a list in the class only if
+   * every pair of it is here, which the check tests before it looks the set up (most sets
+   * of a mentee have no list in most classes). Empty otherwise.
+   */
+  classPairs: Uint32Array;
   /** Per group, per mentee UTC offset, the group's zones nearest first (filled as asked). */
   nearest: Map<number, Int32Array>[];
 }
@@ -135,10 +152,32 @@ export function indexMentors(c: Compiled): MentorIndex {
   for (let g = 0; g < samples.length; g++)
     for (let z = groupZones[g] ?? 0; z < (groupZones[g + 1] ?? 0); z++)
       groupJunior[g] = Math.min(groupJunior[g] ?? 0, zoneJunior[z] ?? 0);
+  const classCount = classGrade.length;
+  const iw = c.interestWords;
+  const classInterests = new Uint32Array(classCount * iw);
+  const classFormats = new Int32Array(classCount);
+  for (let k = 0; k < classCount; k++)
+    for (let at = classStart[k] ?? 0; at < (classStart[k + 1] ?? 0); at++) {
+      const i = order[at] ?? 0;
+      classFormats[k] = (classFormats[k] ?? 0) | (m.formats[i] ?? 0);
+      for (let w = 0; w < iw; w++)
+        classInterests[k * iw + w] =
+          ((classInterests[k * iw + w] ?? 0) | (m.interests[i * iw + w] ?? 0)) >>> 0;
+    }
+  const zoneInterests = new Uint32Array(zoneOffset.length * iw);
+  const zoneFormats = new Int32Array(zoneOffset.length);
+  for (let z = 0; z < zoneOffset.length; z++)
+    for (let k = zoneStart[z] ?? 0; k < (zoneStart[z + 1] ?? 0); k++) {
+      zoneFormats[z] = (zoneFormats[z] ?? 0) | (classFormats[k] ?? 0);
+      for (let w = 0; w < iw; w++)
+        zoneInterests[z * iw + w] =
+          ((zoneInterests[z * iw + w] ?? 0) | (classInterests[k * iw + w] ?? 0)) >>> 0;
+    }
   const interestLists: Map<number, number>[] = [];
   const listStart: number[] = [0];
   const listed: number[] = [];
   const unlisted = new Uint8Array(classGrade.length);
+  const classPairs = new Uint32Array(c.interestWords === 1 ? classGrade.length * 32 : 0);
   const ids: number[] = [];
   for (let k = 0; k + 1 < classStart.length; k++) {
     const lists = new Map<number, number[]>();
@@ -150,6 +189,12 @@ export function indexMentors(c: Compiled): MentorIndex {
         unlisted[k] = 1;
         continue;
       }
+      if (classPairs.length > 0)
+        for (let x = 0; x < ids.length; x++)
+          for (let z = x; z < ids.length; z++) {
+            const at = k * 32 + (ids[x] ?? 0);
+            classPairs[at] = ((classPairs[at] ?? 0) | (1 << (ids[z] ?? 0))) >>> 0;
+          }
       forEachInterestSet(c, ids, (key) => {
         const list = lists.get(key);
         if (list) list.push(i);
@@ -172,6 +217,10 @@ export function indexMentors(c: Compiled): MentorIndex {
     zoneStart: Int32Array.from(zoneStart),
     classGrade: Int32Array.from(classGrade),
     classTop: Int32Array.from(classTop),
+    classInterests,
+    classFormats,
+    zoneInterests,
+    zoneFormats,
     classStart: Int32Array.from(classStart),
     members: order,
     extra,
@@ -185,8 +234,34 @@ export function indexMentors(c: Compiled): MentorIndex {
     listStart: Int32Array.from(listStart),
     listed: Int32Array.from(listed),
     unlisted,
+    classPairs,
     nearest: Array.from({ length: samples.length }, () => new Map()),
   };
+}
+
+/**
+ * The most shared interests and formats can add to the score of mentee j with any of the
+ * mentors whose interests and formats, all together, are the k-th of `interests` and
+ * `formats` (`classInterests` or `zoneInterests` and theirs).
+ */
+export function sharedExtraBound(
+  c: Compiled,
+  interests: Uint32Array,
+  formats: Int32Array,
+  k: number,
+  j: number,
+): number {
+  const words = c.interestWords;
+  let shared = 0;
+  for (let w = 0; w < words; w++)
+    shared += popcount(
+      ((interests[k * words + w] ?? 0) & (c.mentees.interests[j * words + w] ?? 0)) >>> 0,
+    );
+  const common = popcount(((formats[k] ?? 0) & (c.mentees.formats[j] ?? 0)) >>> 0);
+  return (
+    Math.min(WEIGHTS.interestCap, shared) * WEIGHTS.interest +
+    Math.max(0, common - 1) * WEIGHTS.format
+  );
 }
 
 /** Calls `f` with the index of every set bit of the `words` words from `at`. */

@@ -1,9 +1,11 @@
 import {
   type Compiled,
+  extraScore,
   extraUpperBound,
   fastScore,
   popcount,
   ruleOut,
+  ruleOutSharing,
   spread,
   timeZonePenalty,
 } from './compiled';
@@ -136,10 +138,13 @@ export function priceLeftOut(input: PricingInput): Priced {
     const d = (p[a] ?? 0) - (p[b] ?? 0);
     return d === 0 ? (extraOf[b] ?? 0) - (extraOf[a] ?? 0) || a - b : d < 0 ? -1 : 1;
   };
+  // Each class's smallest p now; its members sorted by p only when a mentee looks at it
+  // (`sortClass`): a pass that rechecks a few mentees looks at a few classes.
   for (let k = 0; k < classGrade.length; k++) {
-    const range = byPrice.subarray(classStart[k] ?? 0, classStart[k + 1] ?? 0);
-    range.sort(byP);
-    lowest[k] = p[range[0] ?? 0] ?? 0;
+    let least = Number.POSITIVE_INFINITY;
+    for (let at = classStart[k] ?? 0; at < (classStart[k + 1] ?? 0); at++)
+      least = Math.min(least, p[byPrice[at] ?? 0] ?? 0);
+    lowest[k] = least;
   }
   let lowestOfAll = Number.POSITIVE_INFINITY;
   for (const v of lowest) lowestOfAll = Math.min(lowestOfAll, v);
@@ -164,17 +169,28 @@ export function priceLeftOut(input: PricingInput): Priced {
     }
   };
   const byPriceEnds = new Int32Array(byPrice.length);
-  for (let k = 0; k < classGrade.length; k++)
-    runEnds(byPrice, classStart[k] ?? 0, classStart[k + 1] ?? 0, byPriceEnds);
-  // The interest lists, each sorted by p in place (one flat array for all of them).
+  const classSorted = new Uint8Array(classGrade.length);
+  const sortClass = (k: number) => {
+    if (classSorted[k]) return;
+    classSorted[k] = 1;
+    const from = classStart[k] ?? 0;
+    const to = classStart[k + 1] ?? 0;
+    byPrice.subarray(from, to).sort(byP);
+    runEnds(byPrice, from, to, byPriceEnds);
+  };
+  // The interest lists, each sorted by p in place (one flat array for all of them), also
+  // when first looked at.
   const { listStart, listed } = index;
   const listedEnds = new Int32Array(listed.length);
-  for (let n = 0; n + 1 < listStart.length; n++) {
+  const listSorted = new Uint8Array(Math.max(0, listStart.length - 1));
+  const sortList = (n: number) => {
+    if (listSorted[n]) return;
+    listSorted[n] = 1;
     const from = listStart[n] ?? 0;
     const to = listStart[n + 1] ?? from;
     listed.subarray(from, to).sort(byP);
     runEnds(listed, from, to, listedEnds);
-  }
+  };
 
   // The candidate graph's pairs, by mentee.
   const start = new Int32Array(N + 1);
@@ -198,6 +214,10 @@ export function priceLeftOut(input: PricingInput): Priced {
   const ids: number[] = [];
   const setKeys: number[] = [];
   const setSizes: number[] = [];
+  const setA: number[] = [];
+  const setB: number[] = [];
+  const setD: number[] = [];
+  const { classPairs } = index;
   const found: [number, number, number][] = [];
   const more: number[] = [];
   // What bounds a pair's score with the mentee looked at, in the zone looked at: shared
@@ -222,10 +242,11 @@ export function priceLeftOut(input: PricingInput): Priced {
     const visit = (i: number) => {
       if (stamp[i] === j) return;
       stamp[i] = j;
-      if (ruleOut(compiled, i, j, input.rules, input.pastPairs)) return;
-      const s = fastScore(compiled, i, j);
-      if (s <= 0) return;
-      const w = s;
+      // Mentors come from classes below the mentee's grade in groups that share a topic:
+      // the other rules are left, and the score is `near` plus interests and formats.
+      if (ruleOutSharing(compiled, i, j, input.rules, input.pastPairs)) return;
+      const w = near + extraScore(compiled, i, j);
+      if (w <= 0) return;
       let gain = 0;
       for (const h of hubsOfMentor[i] ?? []) {
         const g = w - (hubDual[h] ?? 0) - y;
@@ -299,6 +320,20 @@ export function priceLeftOut(input: PricingInput): Priced {
         setSizes.push(size);
       });
       sortBySizeDown(setKeys, setSizes);
+      // Each set's interests, smallest first (a, then b and d, or −1), from its key.
+      const base = compiled.interestWords * 32 + 1;
+      for (let n = 0; n < setKeys.length; n++) {
+        let key = setKeys[n] ?? 0;
+        const size = setSizes[n] ?? 0;
+        const last = (key % base) - 1;
+        key = Math.floor(key / base);
+        const middle = size === 3 ? (key % base) - 1 : -1;
+        if (size === 3) key = Math.floor(key / base);
+        const firstId = size === 1 ? last : key - 1;
+        setA[n] = firstId;
+        setB[n] = size === 1 ? firstId : size === 2 ? last : middle;
+        setD[n] = size === 3 ? last : -1;
+      }
     }
     // Each mentee starts a run of equal p at its own place (see `spread`), and breaks equal
     // gains by its own hash of the mentor's id (see `TIE_SLACK`).
@@ -326,6 +361,7 @@ export function priceLeftOut(input: PricingInput): Priced {
           if (Math.min(cut, top) - y - bar <= (lowest[k] ?? 0)) continue;
           const first = classStart[k] ?? 0;
           const last = classStart[k + 1] ?? first;
+          sortClass(k);
           if (!bySets) {
             scan(byPrice, byPriceEnds, first, last, top);
             continue;
@@ -338,9 +374,20 @@ export function priceLeftOut(input: PricingInput): Priced {
             const bound = near + interestBound(size) + formatsJ;
             // Sets come largest first: once their bound cannot beat the finds, no smaller can.
             if (Math.min(cut, bound) - y - bar <= (lowest[k] ?? 0)) break;
+            if (classPairs.length > 0) {
+              // No listed member has every pair of the set: it has no list here.
+              const a = setA[n] ?? 0;
+              const b = setB[n] ?? 0;
+              const d = setD[n] ?? -1;
+              const row = classPairs[k * 32 + a] ?? 0;
+              if (((row >>> b) & 1) === 0) continue;
+              if (d >= 0 && ((row >>> d) & ((classPairs[k * 32 + b] ?? 0) >>> d) & 1) === 0)
+                continue;
+            }
             const list = lists?.get(setKeys[n] ?? 0);
-            if (list !== undefined)
-              scan(listed, listedEnds, listStart[list] ?? 0, listStart[list + 1] ?? 0, bound);
+            if (list === undefined) continue;
+            sortList(list);
+            scan(listed, listedEnds, listStart[list] ?? 0, listStart[list + 1] ?? 0, bound);
           }
           scan(byPrice, byPriceEnds, first, last, index.unlisted[k] ? top : near + formatsJ);
         }
@@ -381,16 +428,17 @@ function sortBySizeDown(keys: number[], sizes: number[]): void {
  * falls. So: every mentee whose y fell, every mentee who had more improving pairs than a
  * pass adds, and — for each hub whose π fell — every mentee for whom a pair with that hub's
  * mentor now improves (found by scoring that mentor against the mentees who want what they
- * teach). Everyone else's left-out pairs were priced before against duals no higher than
+ * teach, but for the groups of them and the mentees whose bound rules it out: see
+ * `MenteeGroups`). Everyone else's left-out pairs were priced before against duals no higher than
  * today's: still unable to improve. An empty next pass is then a proof, as a full one is.
  */
 export function recheck(
-  input: Omit<PricingInput, 'only'>,
+  input: Omit<PricingInput, 'only' | 'result'> & { result: SolverResult },
   before: Pick<SolverResult, 'hubDual' | 'menteeDual'>,
   more: readonly number[],
-  wanting: readonly Int32Array[],
+  wanting: MenteeGroups,
 ): Uint8Array {
-  const { compiled, hubs, hubsOfMentor, result, cutoff, edges } = input;
+  const { compiled, hubs, hubsOfMentor, result, cutoff } = input;
   const N = compiled.mentees.count;
   const only = new Uint8Array(N);
   for (const j of more) only[j] = 1;
@@ -401,28 +449,82 @@ export function recheck(
     if ((result.hubDual[k] ?? 0) < (before.hubDual[k] ?? 0)) fell.add(h.mentor);
   });
   if (fell.size === 0) return only;
-  const inGraph = new Map<number, Set<number>>();
-  for (const i of fell) inGraph.set(i, new Set());
-  for (const e of edges) inGraph.get(e.mentor)?.add(e.mentee);
-  const seen = new Int32Array(N).fill(-1);
   const words = compiled.topicWords;
+  const { menteeDual, hubDual } = result;
+  const { mentors, mentees } = compiled;
+  const G = wanting.groupCount;
+  // Per group of mentees, the most any of them can gain over a hub's dual, cutoff − y (a
+  // pair left out weighs at most its mentee's cutoff), and its members by y, smallest first.
+  const reachOf = new Float64Array(G).fill(Number.NEGATIVE_INFINITY);
+  const byY = Int32Array.from(wanting.members);
+  const ascendingY = (a: number, b: number) => (menteeDual[a] ?? 0) - (menteeDual[b] ?? 0) || a - b;
+  for (let g = 0; g < G; g++) {
+    const from = wanting.start[g] ?? 0;
+    const to = wanting.start[g + 1] ?? 0;
+    for (let at = from; at < to; at++) {
+      const j = byY[at] ?? 0;
+      const reach = (cutoff[j] ?? Number.NEGATIVE_INFINITY) - (menteeDual[j] ?? 0);
+      if (reach > (reachOf[g] ?? 0)) reachOf[g] = reach;
+    }
+    byY.subarray(from, to).sort(ascendingY);
+  }
+  const stamp = new Int32Array(G).fill(-1);
+  const matchedTo = new Int32Array(N).fill(-1);
+  for (const k of result.chosen) {
+    const e = input.edges[k];
+    if (e) matchedTo[e.mentee] = e.mentor;
+  }
   for (const i of fell) {
-    const taken = inGraph.get(i);
-    forEachBit(compiled.mentors.teach, i * words, words, (t) => {
-      for (const j of wanting[t] ?? []) {
-        if (seen[j] === i || only[j]) continue;
-        seen[j] = i;
-        if (taken?.has(j) || (cutoff[j] ?? Number.NEGATIVE_INFINITY) === Number.NEGATIVE_INFINITY)
-          continue;
-        if (ruleOut(compiled, i, j, input.rules, input.pastPairs)) continue;
-        const s = fastScore(compiled, i, j);
-        if (s <= 0) continue;
-        const w = s;
-        const y = result.menteeDual[j] ?? 0;
-        for (const h of hubsOfMentor[i] ?? []) {
-          if (w - (result.hubDual[h] ?? 0) - y > 0 && input.hubFits(h, j)) {
-            only[j] = 1;
-            break;
+    // A pair of mentor i gains at most (a bound on its weight) − y − (the lowest of i's hub
+    // duals). The weight is at most its mentee's cutoff, and at most the shared topics less
+    // the time-zone penalty plus what interests and formats can add, the same for a group
+    // of mentees who want the same topics in the same zone: a group is passed over whole,
+    // or from the first member whose y is too high (they come by y), and most mentees go
+    // unscored. Of the pairs already in the graph only the chosen ones need leaving out:
+    // the solver's duals keep every other at w ≤ π(h) + y for each hub it fits, so it
+    // never looks as if it could improve (a chosen pair may weigh more).
+    let lowest = Number.POSITIVE_INFINITY;
+    for (const h of hubsOfMentor[i] ?? []) lowest = Math.min(lowest, hubDual[h] ?? 0);
+    const extraI = extraUpperBound(compiled, mentors, i);
+    const offsetI = mentors.utcOffset[i] ?? 0;
+    forEachBit(mentors.teach, i * words, words, (t) => {
+      const groups = wanting.groupsByTopic[t];
+      if (!groups) return;
+      for (let n = 0; n < groups.length; n++) {
+        const g = groups[n] ?? 0;
+        if (stamp[g] === i || (reachOf[g] ?? 0) <= lowest) continue;
+        stamp[g] = i;
+        const from: number = wanting.start[g] ?? 0;
+        const to = wanting.start[g + 1] ?? 0;
+        const sample = wanting.members[from] ?? 0;
+        let topics = 0;
+        for (let w = 0; w < words; w++)
+          topics += popcount(
+            ((mentors.teach[i * words + w] ?? 0) & (mentees.learn[sample * words + w] ?? 0)) >>> 0,
+          );
+        const near = topics * WEIGHTS.topic - timeZonePenalty(offsetI, wanting.offset[g] ?? 0);
+        // A member gains nothing once y reaches this (the group's best extra).
+        const limit = near + Math.min(extraI, wanting.extra[g] ?? 0) - lowest;
+        for (let at: number = from; at < to; at++) {
+          const j = byY[at] ?? 0;
+          const y = menteeDual[j] ?? 0;
+          if (y >= limit) break;
+          if (only[j] || matchedTo[j] === i) continue;
+          if (
+            (cutoff[j] ?? Number.NEGATIVE_INFINITY) - y <= lowest ||
+            near + Math.min(extraI, wanting.extraOf[j] ?? 0) - y <= lowest
+          )
+            continue;
+          const w = fastScore(compiled, i, j);
+          if (w <= 0) continue;
+          for (const h of hubsOfMentor[i] ?? []) {
+            if (w - (hubDual[h] ?? 0) - y > 0 && input.hubFits(h, j)) {
+              // The rules last: few pairs get this far.
+              if (!ruleOut(compiled, i, j, input.rules, input.pastPairs)) {
+                only[j] = 1;
+              }
+              break;
+            }
           }
         }
       }
@@ -431,14 +533,60 @@ export function recheck(
   return only;
 }
 
-/** Topic id → the mentees who want it and whose lists left pairs out. */
-export function menteesWanting(compiled: Compiled, cutoff: Float64Array): Int32Array[] {
-  const lists: number[][] = Array.from({ length: compiled.topicWords * 32 }, () => []);
-  for (let j = 0; j < compiled.mentees.count; j++) {
+/**
+ * The mentees whose lists left pairs out, in groups of those who want the same topics in
+ * the same zone (what bounds their scores with a given mentor), for `recheck`.
+ */
+export interface MenteeGroups {
+  groupCount: number;
+  /** Group g's members are `members[start[g] … start[g + 1] − 1]`. */
+  start: Int32Array;
+  members: Int32Array;
+  /** Per group, its UTC offset and the largest `extraUpperBound` of its members. */
+  offset: Float64Array;
+  extra: Int32Array;
+  /** Per mentee, `extraUpperBound`. */
+  extraOf: Int32Array;
+  /** Topic id (its bit in the compiled sets) → the groups that want it. */
+  groupsByTopic: Int32Array[];
+}
+
+export function menteesWanting(compiled: Compiled, cutoff: Float64Array): MenteeGroups {
+  const { mentees, topicWords: words } = compiled;
+  const N = mentees.count;
+  const extraOf = Int32Array.from({ length: N }, (_, j) => extraUpperBound(compiled, mentees, j));
+  const groupOfKey = new Map<string, number>();
+  const lists: number[][] = [];
+  for (let j = 0; j < N; j++) {
     if ((cutoff[j] ?? Number.NEGATIVE_INFINITY) === Number.NEGATIVE_INFINITY) continue;
-    forEachBit(compiled.mentees.learn, j * compiled.topicWords, compiled.topicWords, (t) =>
-      lists[t]?.push(j),
-    );
+    const key = `${mentees.learn.subarray(j * words, (j + 1) * words).join(',')}@${mentees.utcOffset[j] ?? 0}`;
+    let g = groupOfKey.get(key);
+    if (g === undefined) {
+      g = lists.push([]) - 1;
+      groupOfKey.set(key, g);
+    }
+    lists[g]?.push(j);
   }
-  return lists.map((list) => Int32Array.from(list));
+  const start = new Int32Array(lists.length + 1);
+  lists.forEach((list, g) => {
+    start[g + 1] = (start[g] ?? 0) + list.length;
+  });
+  const members = Int32Array.from(lists.flat());
+  const offset = Float64Array.from(lists, (list) => mentees.utcOffset[list[0] ?? 0] ?? 0);
+  const extra = Int32Array.from(lists, (list) =>
+    list.reduce((most, j) => Math.max(most, extraOf[j] ?? 0), 0),
+  );
+  const byTopic: number[][] = Array.from({ length: words * 32 }, () => []);
+  lists.forEach((list, g) => {
+    forEachBit(mentees.learn, (list[0] ?? 0) * words, words, (t) => byTopic[t]?.push(g));
+  });
+  return {
+    groupCount: lists.length,
+    start,
+    members,
+    offset,
+    extra,
+    extraOf,
+    groupsByTopic: byTopic.map((list) => Int32Array.from(list)),
+  };
 }

@@ -1,15 +1,21 @@
 import {
   compile,
+  extraScore,
   extraUpperBound,
-  fastScore,
   GROUP_FORMAT_BIT,
   historyIndex,
   ruleOut,
+  ruleOutSharing,
   spread,
   timeZonePenalty,
 } from './compiled';
 import { GROUP_SIZE_MAX } from './limits';
-import { groupsSharingTopics, indexMentors, zonesNearestFirst } from './mentor-index';
+import {
+  groupsSharingTopics,
+  indexMentors,
+  sharedExtraBound,
+  zonesNearestFirst,
+} from './mentor-index';
 import { menteesWanting, priceLeftOut, recheck } from './pricing';
 import {
   historyKey,
@@ -144,6 +150,7 @@ export function planRound(
   /** Classes, zones and groups the grade rule ruled out for some mentee: everyone in them is wanted by someone. */
   const classWanted = new Uint8Array(classGrade.length);
   const { zoneJunior, groupJunior, groupZones } = index;
+  const { classInterests, classFormats, zoneInterests, zoneFormats } = index;
   const zoneWanted = new Uint8Array(zoneOffset.length);
   const groupWanted = new Uint8Array(index.groupCount);
   const zoneSize = (z: number) =>
@@ -204,6 +211,12 @@ export function planRound(
           skipped[j] = 1;
           break;
         }
+        // What the zone has in common with the mentee bounds it as a whole (but not the
+        // farther zones: it is not the same for them).
+        if (settled(base + sharedExtraBound(compiled, zoneInterests, zoneFormats, z, j))) {
+          skipped[j] = 1;
+          continue;
+        }
         if ((zoneJunior[z] ?? 0) >= grade && z !== selfZone) {
           candidates += zoneSize(z);
           zoneWanted[z] = 1;
@@ -227,7 +240,10 @@ export function planRound(
             }
             continue;
           }
-          if (settled(base + Math.min(classTop[k] ?? 0, extraJ))) {
+          // What the class has in common with the mentee bounds it as a whole: most
+          // classes share no interest with a given mentee, and are passed over unscored.
+          const shared = sharedExtraBound(compiled, classInterests, classFormats, k, j);
+          if (settled(base + Math.min(classTop[k] ?? 0, shared))) {
             skipped[j] = 1;
             continue;
           }
@@ -245,17 +261,20 @@ export function planRound(
               }
               const at = r + offset;
               const i = members[from + (at < size ? at : at - size)] ?? 0;
-              const why = ruleOut(compiled, i, j, rules, pastPairs);
+              // The class is below the mentee's grade and its group shares a topic: only
+              // the other rules are left to check, and the score is `base` plus what
+              // interests and formats add (the scan's cost is mostly this, per pair).
+              const why = ruleOutSharing(compiled, i, j, rules, pastPairs);
               // Teaching what you want to learn (role "both") is nobody else teaching it, nor wanting it.
               if (why === 'self') continue;
               candidates += 1;
-              const reach = why === 'grade' ? WANTED : why ? SENIOR : FITS;
+              const reach = why ? SENIOR : FITS;
               if ((mentorReach[i] ?? 0) < reach) mentorReach[i] = reach;
               if (why) {
-                if (why !== 'grade') onlyGrade = false;
+                onlyGrade = false;
                 continue;
               }
-              const s = fastScore(compiled, i, j);
+              const s = base + extraScore(compiled, i, j);
               if (s <= 0) continue;
               const w = s;
               // Keep the best few, in descending order (a small insertion sort).

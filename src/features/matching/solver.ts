@@ -37,7 +37,7 @@ export interface SolverResult {
   /**
    * The final node potentials, as LP duals (see `priceLeftOut` in pricing.ts), measured
    * from the source: per hub its potential π(h), per mentee y = −π(mentee). Every edge in `input.edges` has
-   * weight ≤ π(h) + y(mentee), with equality on the chosen ones.
+   * weight ≤ π(h) + y(mentee) but the chosen ones, which have weight ≥ π(h) + y(mentee).
    */
   hubDual: Float64Array;
   menteeDual: Float64Array;
@@ -215,7 +215,7 @@ interface Workspace {
  * travels a cheapest path, and when no mentee waits the flow is of minimum cost.
  *
  * Arcs are kept node by node (compressed rows): node u's are `#first[u]` to
- * `#first[u + 1] − 1`, each paired with its twin, the arc the other way. A search reads a
+ * `#end[u] − 1`, each paired with its twin, the arc the other way. A search reads a
  * node's arcs from one stretch of memory; on 200 000 edges, chasing linked lists across the
  * whole arc table instead was most of its time.
  *
@@ -228,6 +228,11 @@ export class MatchingFlow {
   readonly #firstMentee: number;
   readonly #source: number;
   readonly #first: Int32Array;
+  /** One past node u's last arc; the free places of its row run from `#rowStart[u]` to `#first[u]`. */
+  readonly #end: Int32Array;
+  readonly #rowStart: Int32Array;
+  /** Arc places in use (rows, their free places and the places rows moved from). */
+  #size = 0;
   #to = new Int32Array(0);
   /** Room left on the arc. */
   #cap = new Int32Array(0);
@@ -260,7 +265,9 @@ export class MatchingFlow {
     this.#firstMentee = P + H;
     this.#source = this.#firstMentee + N;
     const V = this.#source + 1;
-    this.#first = new Int32Array(V + 1);
+    this.#first = new Int32Array(V);
+    this.#end = new Int32Array(V);
+    this.#rowStart = new Int32Array(V);
     this.#potential = new Float64Array(V);
     this.#excess = new Int32Array(V);
     this.#waiting = new Uint8Array(N).fill(1);
@@ -287,12 +294,16 @@ export class MatchingFlow {
 
   /**
    * Adds the batch's arcs with their twins, each node's new arcs ahead of its old ones (the
-   * searches try the newest first), and returns where the batch's arcs went. The old arcs
-   * move up to make room, in one sweep; what points at them moves with them.
+   * searches try the newest first), and returns where the batch's arcs went. Each node's row
+   * keeps free places in front of its arcs, and a batch goes there, at a cost that grows
+   * with the batch, not with the network (the optimality check's later passes add a few
+   * pairs): a row without room enough moves, alone, to the end of the arrays with more. A
+   * batch of an eighth of the places or more lays every row out again (`#compact`).
    */
   #insert(batch: ArcBatch): Int32Array {
     const first = this.#first;
-    const V = first.length - 1;
+    const rowStart = this.#rowStart;
+    const V = rowStart.length;
     const extra = new Int32Array(V);
     for (let q = 0; q < batch.size; q++) {
       const u = batch.tail[q] ?? 0;
@@ -300,39 +311,28 @@ export class MatchingFlow {
       extra[u] = (extra[u] ?? 0) + 1;
       extra[v] = (extra[v] ?? 0) + 1;
     }
-    // Node u's old arcs move up by shift[u]; its new ones fill the places below them.
-    const shift = new Int32Array(V);
-    const fill = new Int32Array(V);
-    let added = 0;
-    for (let u = 0; u < V; u++) {
-      added += extra[u] ?? 0;
-      shift[u] = added;
-      fill[u] = (first[u] ?? 0) + added;
+    if (this.#size === 0) this.#layOut(extra);
+    else if (8 * batch.size > this.#size) this.#compact(extra);
+    else {
+      // Where each row that moves went (how far its arcs moved), to move what points at them.
+      const moved = new Map<number, number>();
+      for (let u = 0; u < V; u++)
+        if ((extra[u] ?? 0) > (first[u] ?? 0) - (rowStart[u] ?? 0))
+          moved.set(u, this.#move(u, extra[u] ?? 0));
+      if (moved.size > 0) this.#repoint(moved);
     }
-    const size = (first[V] ?? 0) + added;
-    const to = new Int32Array(size);
-    const cap = new Int32Array(size);
-    const cost = new Float64Array(size);
-    const twin = new Int32Array(size);
-    for (let u = 0; u < V; u++) {
-      const s = shift[u] ?? 0;
-      const end = first[u + 1] ?? 0;
-      for (let p = first[u] ?? 0; p < end; p++) {
-        const w = this.#to[p] ?? 0;
-        to[p + s] = w;
-        cap[p + s] = this.#cap[p] ?? 0;
-        cost[p + s] = this.#cost[p] ?? 0;
-        twin[p + s] = (this.#twin[p] ?? 0) + (shift[w] ?? 0);
-      }
-    }
+    const to = this.#to;
+    const cap = this.#cap;
+    const cost = this.#cost;
+    const twin = this.#twin;
     const placed = new Int32Array(batch.size);
     for (let q = 0; q < batch.size; q++) {
       const u = batch.tail[q] ?? 0;
       const v = batch.head[q] ?? 0;
-      const a = (fill[u] ?? 0) - 1;
-      const b = (fill[v] ?? 0) - 1;
-      fill[u] = a;
-      fill[v] = b;
+      const a = (first[u] ?? 0) - 1;
+      const b = (first[v] ?? 0) - 1;
+      first[u] = a;
+      first[v] = b;
       const c = batch.cost[q] ?? 0;
       to[a] = v;
       cap[a] = batch.room[q] ?? 0;
@@ -344,22 +344,142 @@ export class MatchingFlow {
       twin[b] = a;
       placed[q] = a;
     }
+    return placed;
+  }
+
+  /** Room in front of a row's arcs, for later batches, when it is laid out or moved. */
+  static #room(arcs: number): number {
+    return (arcs >> 2) + 4;
+  }
+
+  /** Lays out every row at once, empty, with room for `extra[u]` arcs and some more. */
+  #layOut(extra: Int32Array): void {
+    const V = extra.length;
+    let size = 0;
+    for (let u = 0; u < V; u++) {
+      const wanted = extra[u] ?? 0;
+      this.#rowStart[u] = size;
+      size += wanted + MatchingFlow.#room(wanted);
+      this.#first[u] = size;
+      this.#end[u] = size;
+    }
+    this.#reserve(size + (size >> 2));
+    this.#size = size;
+  }
+
+  /**
+   * Moves node u's row to the end of the arrays, with room for `need` more arcs and some
+   * more; the twins of its arcs are pointed at the new places. Returns how far the arcs
+   * moved. The old places stay unused.
+   */
+  #move(u: number, need: number): number {
+    const from = this.#first[u] ?? 0;
+    const end = this.#end[u] ?? 0;
+    const live = end - from;
+    const room = need + MatchingFlow.#room(live + need);
+    const start = this.#size;
+    if (start + room + live > this.#to.length)
+      this.#reserve(Math.max(2 * this.#to.length, start + room + live));
+    const to = this.#to;
+    const cap = this.#cap;
+    const cost = this.#cost;
+    const twin = this.#twin;
+    const shift = start + room - from;
+    for (let p = from; p < end; p++) {
+      const q = p + shift;
+      to[q] = to[p] ?? 0;
+      cap[q] = cap[p] ?? 0;
+      cost[q] = cost[p] ?? 0;
+      const t = twin[p] ?? 0;
+      twin[q] = t;
+      twin[t] = q;
+    }
+    this.#rowStart[u] = start;
+    this.#first[u] = from + shift;
+    this.#end[u] = end + shift;
+    this.#size = start + room + live;
+    return shift;
+  }
+
+  /**
+   * Lays every row out again, in order, with room for `extra[u]` more arcs and some more: a
+   * batch this large costs as much anyway, and the rows that moved or grew are close again.
+   */
+  #compact(extra: Int32Array): void {
+    const first = this.#first;
+    const rowEnd = this.#end;
+    const V = rowEnd.length;
+    const shift = new Int32Array(V);
+    let size = 0;
+    for (let u = 0; u < V; u++) {
+      const live = (rowEnd[u] ?? 0) - (first[u] ?? 0);
+      const wanted = live + (extra[u] ?? 0);
+      this.#rowStart[u] = size;
+      size += wanted + MatchingFlow.#room(wanted);
+      shift[u] = size - (rowEnd[u] ?? 0);
+    }
+    const to = new Int32Array(size + (size >> 2));
+    const cap = new Int32Array(to.length);
+    const cost = new Float64Array(to.length);
+    const twin = new Int32Array(to.length);
+    for (let u = 0; u < V; u++) {
+      const d = shift[u] ?? 0;
+      const end = rowEnd[u] ?? 0;
+      for (let p = first[u] ?? 0; p < end; p++) {
+        const w = this.#to[p] ?? 0;
+        to[p + d] = w;
+        cap[p + d] = this.#cap[p] ?? 0;
+        cost[p + d] = this.#cost[p] ?? 0;
+        twin[p + d] = (this.#twin[p] ?? 0) + (shift[w] ?? 0);
+      }
+      first[u] = (first[u] ?? 0) + d;
+      rowEnd[u] = end + d;
+    }
     this.#to = to;
     this.#cap = cap;
     this.#cost = cost;
     this.#twin = twin;
-    // Each node's new arcs went just below its old ones: where the last went, the node starts.
-    first.set(fill);
-    first[V] = size;
+    this.#size = size;
+    const edgeArc = this.#edgeArc;
     this.#edges.forEach((e, i) => {
-      this.#edgeArc[i] = (this.#edgeArc[i] ?? 0) + (shift[this.#P + e.hub] ?? 0);
+      edgeArc[i] = (edgeArc[i] ?? 0) + (shift[this.#P + e.hub] ?? 0);
+    });
+    const unitArc = this.#unitArc;
+    for (let j = 0; j < this.#N; j++)
+      if ((unitArc[j] ?? -1) >= 0)
+        unitArc[j] = (unitArc[j] ?? 0) + (shift[this.#firstMentee + j] ?? 0);
+  }
+
+  /** Grows the arc arrays to hold `size` arcs; the arcs keep their places. */
+  #reserve(size: number): void {
+    const used = this.#size;
+    const to = new Int32Array(size);
+    to.set(this.#to.subarray(0, used));
+    this.#to = to;
+    const cap = new Int32Array(size);
+    cap.set(this.#cap.subarray(0, used));
+    this.#cap = cap;
+    const cost = new Float64Array(size);
+    cost.set(this.#cost.subarray(0, used));
+    this.#cost = cost;
+    const twin = new Int32Array(size);
+    twin.set(this.#twin.subarray(0, used));
+    this.#twin = twin;
+  }
+
+  /** Points the edges' arcs and the mentees' unit arcs in rows that moved at the new places. */
+  #repoint(moved: Map<number, number>): void {
+    const edgeArc = this.#edgeArc;
+    const P = this.#P;
+    this.#edges.forEach((e, i) => {
+      const shift = moved.get(P + e.hub);
+      if (shift !== undefined) edgeArc[i] = (edgeArc[i] ?? 0) + shift;
     });
     const unitArc = this.#unitArc;
     for (let j = 0; j < this.#N; j++) {
-      if ((unitArc[j] ?? -1) >= 0)
-        unitArc[j] = (unitArc[j] ?? 0) + (shift[this.#firstMentee + j] ?? 0);
+      const shift = moved.get(this.#firstMentee + j);
+      if (shift !== undefined && (unitArc[j] ?? -1) >= 0) unitArc[j] = (unitArc[j] ?? 0) + shift;
     }
-    return placed;
   }
 
   /**
@@ -396,7 +516,7 @@ export class MatchingFlow {
     for (const j of reset) {
       const v = firstMentee + j;
       let lowest = Number.POSITIVE_INFINITY;
-      const end = first[v + 1] ?? 0;
+      const end = this.#end[v] ?? 0;
       for (let a = first[v] ?? 0; a < end; a++) {
         const fwd = twin[a] ?? 0;
         const u = to[a] ?? 0;
@@ -494,6 +614,7 @@ export class MatchingFlow {
     relax = false,
   ): { reached: number; size: number } {
     const first = this.#first;
+    const rowEnd = this.#end;
     const to = this.#to;
     const cap = this.#cap;
     const cost = this.#cost;
@@ -516,7 +637,7 @@ export class MatchingFlow {
     for (let k = 0; k < tail && reached < this.#waitingCount; k++) {
       const u = fifo[k] ?? 0;
       let a = first[u] ?? 0;
-      let end = first[u + 1] ?? 0;
+      let end = rowEnd[u] ?? 0;
       const j = u - firstMentee;
       if (j >= 0 && j < N) {
         a = unitArc[j] ?? -1;
@@ -565,8 +686,8 @@ export class MatchingFlow {
     const firstMentee = this.#firstMentee;
     const N = this.#N;
     const V = potential.length;
-    current.set(first.subarray(0, V));
-    end.set(first.subarray(1));
+    current.set(first);
+    end.set(this.#end);
     for (let j = 0; j < N; j++) {
       const a = unitArc[j] ?? -1;
       if (a >= 0) {
@@ -669,6 +790,7 @@ export class MatchingFlow {
    */
   #settle({ dist, done, queue }: Workspace, stopAtWaiting: boolean): number {
     const first = this.#first;
+    const rowEnd = this.#end;
     const to = this.#to;
     const cap = this.#cap;
     const cost = this.#cost;
@@ -684,7 +806,7 @@ export class MatchingFlow {
       done[v] = 1;
       if (!stopAtWaiting) last = d;
       let a = first[v] ?? 0;
-      let end = first[v + 1] ?? 0;
+      let end = rowEnd[v] ?? 0;
       const j = v - firstMentee;
       if (j >= 0 && j < N) {
         a = unitArc[j] ?? -1;
