@@ -8,6 +8,7 @@
 
 import { normalize } from '../src/features/scheduling/intervals';
 import { findSlots, type SlotQuery } from '../src/features/scheduling/slots';
+import { rng } from './match-instance';
 
 const SIZES = (process.env.BENCH_SLOTS_SIZES ?? '1000,5000,10000').split(',').map(Number);
 const BUSY_PER_WEEK = Number(process.env.BENCH_SLOTS_BUSY ?? 20);
@@ -24,18 +25,6 @@ const ZONES = [
   'Asia/Tokyo',
   'Australia/Sydney',
 ];
-
-/** A seeded stream (mulberry32), so every run benchmarks the same pairs. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pairs(count: number, seed: number): SlotQuery[] {
   const r = rng(seed);

@@ -130,13 +130,10 @@ export function ruleOut(
 ): RuleOut {
   const m = c.mentors;
   const e = c.mentees;
-  const mentorId = m.userId[i] ?? 0;
-  const menteeId = e.userId[j] ?? 0;
-  if (mentorId === menteeId) return 'self';
+  if ((m.userId[i] ?? 0) === (e.userId[j] ?? 0)) return 'self';
   if ((m.grade[i] ?? 0) >= (e.grade[j] ?? 0)) return 'grade';
-  if (((m.formats[i] ?? 0) & (e.formats[j] ?? 0)) === 0) return 'format';
-  if (!rules.sameDepartment && m.department[i] === e.department[j]) return 'department';
-  if (history?.get(mentorId)?.has(menteeId)) return 'history';
+  const other = ruleOutSharing(c, i, j, rules, history);
+  if (other) return other;
   if (overlap(m.teach, i * c.topicWords, e.learn, j * c.topicWords, c.topicWords) === 0)
     return 'topics';
   return '';
