@@ -14,7 +14,8 @@ import { FAKE_CLIENTS, type FakeCalendars, startFakeCalendars } from '../fakes/c
 const NOW = Date.parse('2026-12-01T08:00:00Z');
 const WEEK = { from: NOW, to: NOW + 7 * 24 * 3600_000 };
 const REDIRECT = 'https://tandem.example.com/oauth/google/callback';
-const sealer = createSealer(randomBytes(32));
+const KEY = randomBytes(32);
+const sealer = createSealer(KEY, 'state');
 
 let fake: FakeCalendars;
 const providers: Record<'google' | 'microsoft', () => CalendarProvider> = {
@@ -152,8 +153,13 @@ describe('the connection link', () => {
     expect(() => openState(sealer, altered, NOW)).toThrow(
       expect.objectContaining({ code: 'calendar_state_invalid' }),
     );
-    const other = createSealer(randomBytes(32));
+    const other = createSealer(randomBytes(32), 'state');
     expect(() => openState(other, state, NOW)).toThrow(
+      expect.objectContaining({ code: 'calendar_state_invalid' }),
+    );
+    // Sealed for tokens under the same key: never taken for a connection link.
+    const asTokens = createSealer(KEY, 'tokens').seal(JSON.stringify({ user: 1 }));
+    expect(() => openState(sealer, asTokens, NOW)).toThrow(
       expect.objectContaining({ code: 'calendar_state_invalid' }),
     );
   });
@@ -176,10 +182,11 @@ describe('the connection link', () => {
 
   it('tokens are stored sealed: unreadable without the key, a wrong key reads nothing', () => {
     const key = parseKey(randomBytes(32).toString('base64'));
-    const box = createSealer(key).seal('refresh-secret');
+    const box = createSealer(key, 'tokens').seal('refresh-secret');
     expect(box).not.toContain('refresh-secret');
-    expect(createSealer(key).open(box)).toBe('refresh-secret');
-    expect(createSealer(randomBytes(32)).open(box)).toBeUndefined();
+    expect(createSealer(key, 'tokens').open(box)).toBe('refresh-secret');
+    expect(createSealer(randomBytes(32), 'tokens').open(box)).toBeUndefined();
+    expect(createSealer(key, 'state').open(box)).toBeUndefined();
     expect(() => parseKey('too-short')).toThrow(
       expect.objectContaining({ code: 'calendar_key_invalid' }),
     );

@@ -25,11 +25,17 @@ export function parseKey(text: string): Buffer {
   return key;
 }
 
-export function createSealer(key: Buffer): Sealer {
+/**
+ * `purpose` is bound into each box (GCM's additional data): a box sealed for one use (a
+ * connection link's state) never opens as another (a stored token), under the same key.
+ */
+export function createSealer(key: Buffer, purpose: 'state' | 'tokens'): Sealer {
+  const aad = Buffer.from(`tandem.calendar.${purpose}`);
   return {
     seal(plain) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
+      cipher.setAAD(aad);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return [VERSION, iv, body, cipher.getAuthTag()]
         .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
@@ -40,6 +46,7 @@ export function createSealer(key: Buffer): Sealer {
       if (version !== VERSION || !iv || body === undefined || !tag) return undefined;
       try {
         const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+        decipher.setAAD(aad);
         decipher.setAuthTag(Buffer.from(tag, 'base64url'));
         return Buffer.concat([
           decipher.update(Buffer.from(body, 'base64url')),
