@@ -41,8 +41,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   'features/scheduling/meeting-form.ts',
   // Cron jobs, run by jobs/index.ts inside `write` (in turn with the units of work): each
   // must move to its own `transact` together with its runner line.
-  'features/scheduling/nudges.ts',
-  'features/content/stories.ts',
   'features/matching/service.ts',
   'features/matching/pool.ts',
   'features/matching/commands.ts',
