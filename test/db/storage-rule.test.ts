@@ -39,12 +39,7 @@ const NOT_YET_CONVERTED = new Set<string>([
   'features/scheduling/commands.ts',
   'features/scheduling/invite-form.ts',
   'features/scheduling/meeting-form.ts',
-  // Cron jobs, run by jobs/index.ts inside `write` (in turn with the units of work): each
-  // must move to its own `transact` together with its runner line.
-  'features/matching/service.ts',
-  'features/matching/pool.ts',
-  'features/matching/commands.ts',
-  // Handlers whose helpers feed the two groups above.
+  // Handlers whose helpers feed the group above.
   'features/admin/programs.ts',
   'features/opt-in/mydata.ts',
 ]);
