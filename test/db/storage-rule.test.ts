@@ -40,7 +40,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   'features/scheduling/invite-form.ts',
   'features/scheduling/meeting-form.ts',
   // Handlers whose helpers feed the group above.
-  'features/admin/programs.ts',
   'features/opt-in/mydata.ts',
 ]);
 
