@@ -131,25 +131,25 @@ const ANSWERS = MEETINGS * 2;
 const samples = new Map<number, { summary: number[]; baseline: number[] }>(
   SCALES.map((scale) => [scale, { summary: [], baseline: [] }]),
 );
-const repeat = (
-  measure: (size: (typeof sizes)[number]) => number,
+const repeat = async (
+  measure: (size: (typeof sizes)[number]) => number | Promise<number>,
   into: 'summary' | 'baseline',
 ) => {
   for (let run = -1; run < RUNS; run++) {
     for (const size of sizes) {
-      const ms = measure(size);
+      const ms = await measure(size);
       if (run >= 0) samples.get(size.scale)?.[into].push(ms);
     }
   }
 };
-let data: SummaryData = computeSummary(database.db, config, period);
-repeat((size) => {
+let data: SummaryData = await computeSummary(database.db, config, period);
+await repeat(async (size) => {
   const started = performance.now();
-  const d = computeSummary(size.database.db, config, period);
+  const d = await computeSummary(size.database.db, config, period);
   if (size.scale === 1) data = d;
   return performance.now() - started;
 }, 'summary');
-repeat((size) => {
+await repeat((size) => {
   const started = performance.now();
   size.database.sqlite.prepare('select avg(usefulness) from meeting_feedback').get();
   return performance.now() - started;

@@ -39,19 +39,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   'features/scheduling/commands.ts',
   'features/scheduling/invite-form.ts',
   'features/scheduling/meeting-form.ts',
-  // Cron jobs, run by jobs/index.ts inside `write` (in turn with the units of work): each
-  // must move to its own `transact` together with its runner line.
-  'features/scheduling/nudges.ts',
-  'features/content/stories.ts',
-  'features/matching/service.ts',
-  'features/matching/pool.ts',
-  'features/matching/commands.ts',
-  // Handlers whose helpers feed the two groups above.
-  'features/admin/programs.ts',
-  'features/opt-in/mydata.ts',
-  // Raw SQLite SQL through the connection (export, summary): to move into src/db/queries.
-  'features/reports/export.ts',
-  'features/reports/summary.ts',
 ]);
 
 /** Each rule broken in `text`, with its line. */

@@ -22,13 +22,13 @@ const moments = ['UTC', 'Europe/Moscow', 'America/Los_Angeles', 'Pacific/Kiritim
 );
 
 describe('the demo company’s past', () => {
-  it('gives /report real figures whatever day and hour the demo is first opened', () => {
+  it('gives /report real figures whatever day and hour the demo is first opened', async () => {
     const failures: string[] = [];
     for (const { zone, now } of moments) {
       const database = openDatabase(':memory:');
       seedDemoCompany(database.db, now);
       seedDemoHistory(database.db, now, zone);
-      const summary = computeSummary(
+      const summary = await computeSummary(
         database.db,
         { K_ANON_MIN, ORG_TIMEZONE: zone, platforms: [] },
         reportPeriod(now, zone),

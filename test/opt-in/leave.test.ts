@@ -257,10 +257,14 @@ describe('leave', () => {
     const zone = 'Europe/Moscow';
     const snapshot = async () => {
       const now = app.clock.now();
-      const rows = exportRows(db, app.config, now);
+      const rows = await exportRows(db, app.config, now);
       return {
-        summaries: [1, 4].map((w) => computeSummary(db, app.config, reportPeriod(now, zone, w))),
-        reports: [1, 4].map((w) => buildSummary(db, app.config, now, w, 'en').reply.text),
+        summaries: await Promise.all(
+          [1, 4].map((w) => computeSummary(db, app.config, reportPeriod(now, zone, w))),
+        ),
+        reports: await Promise.all(
+          [1, 4].map(async (w) => (await buildSummary(db, app.config, now, w, 'en')).reply.text),
+        ),
         feedback: await feedbackAggregate(
           db,
           reportPeriod(now, zone, 4),
@@ -303,11 +307,13 @@ describe('leave', () => {
     expect(await chat.type('/pair')).toContain(
       'Earlier pairs:\n• Former participant: 4 sessions held · goals: 1 open, 1 done',
     );
-    const pairs = exportRows(db, app.config, app.clock.now()).pairs;
+    const pairs = (await exportRows(db, app.config, app.clock.now())).pairs;
     expect(pairs.find((p) => p.mentor === 'Maria Mentor' && p.status === 'ended')).toMatchObject({
       mentee: 'Former participant',
     });
-    expect(JSON.stringify(exportRows(db, app.config, app.clock.now()))).not.toMatch(/Elena|Boris/);
+    expect(JSON.stringify(await exportRows(db, app.config, app.clock.now()))).not.toMatch(
+      /Elena|Boris/,
+    );
   });
 });
 

@@ -15,12 +15,12 @@ function pngSize(png: Buffer): { width: number; height: number } {
 }
 
 describe('the summary chart', () => {
-  it('is a PNG of sensible size whose SVG carries the weekly series and the funnel', () => {
+  it('is a PNG of sensible size whose SVG carries the weekly series and the funnel', async () => {
     const app = createTestApp({ env: ENV });
     try {
       const fixture = buildFixture(app);
       fixture.addThirdRating();
-      const built = buildSummary(app.database.db, app.config, app.clock.now(), 1, 'en');
+      const built = await buildSummary(app.database.db, app.config, app.clock.now(), 1, 'en');
       const png = Buffer.from(built.chart.contentBase64, 'base64');
       expect(png.subarray(0, 8)).toEqual(
         Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -47,7 +47,7 @@ describe('the summary chart', () => {
 });
 
 describe('the CSV export', () => {
-  it('parses back to exactly the data, with a BOM, CRLF, ISO dates in the org zone and Cyrillic intact', () => {
+  it('parses back to exactly the data, with a BOM, CRLF, ISO dates in the org zone and Cyrillic intact', async () => {
     const app = createTestApp({ env: ENV });
     try {
       buildFixture(app);
@@ -63,7 +63,7 @@ describe('the CSV export', () => {
         )
         .run();
       const goalsCsv = Buffer.from(
-        exportFiles(app.database.db, app.config, app.clock.now())[3]?.contentBase64 ?? '',
+        (await exportFiles(app.database.db, app.config, app.clock.now()))[3]?.contentBase64 ?? '',
         'base64',
       ).toString('utf8');
       expect(goalsCsv).toContain(`"'=HYPERLINK(""https://evil.example"",""open"")"`);
@@ -73,8 +73,8 @@ describe('the CSV export', () => {
           'insert into meeting_feedback (meeting_id, user_id, usefulness, created_at, updated_at) values (1, 2, 1, ?, ?)',
         )
         .run(app.clock.now().getTime(), app.clock.now().getTime());
-      const rows = exportRows(app.database.db, app.config, app.clock.now());
-      const files = exportFiles(app.database.db, app.config, app.clock.now());
+      const rows = await exportRows(app.database.db, app.config, app.clock.now());
+      const files = await exportFiles(app.database.db, app.config, app.clock.now());
       expect(files.map((f) => f.filename)).toEqual(
         EXPORT_TABLES.map((t) => `tandem-${t}-2026-12-07.csv`),
       );

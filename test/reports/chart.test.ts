@@ -152,7 +152,7 @@ describe('the chart reads in five seconds', () => {
     },
   );
 
-  it('says "hidden" for a week under K raters and "no ratings" for one nobody rated, from real ratings', () => {
+  it('says "hidden" for a week under K raters and "no ratings" for one nobody rated, from real ratings', async () => {
     const app = createTestApp({ env: { ORG_TIMEZONE: ZONE } });
     try {
       buildFixture(app);
@@ -174,7 +174,7 @@ describe('the chart reads in five seconds', () => {
           'Обратное наставничество · последние 8 недель: 12 окт. – 6 дек. 2026',
         ],
       ] as const) {
-        const { svg, reply } = buildSummary(
+        const { svg, reply } = await buildSummary(
           app.database.db,
           app.config,
           app.clock.now(),
@@ -222,15 +222,15 @@ describe('text contrast', () => {
     expect(() => relativeLuminance('red')).toThrow(RangeError);
   });
 
-  it('is at least 4.5:1 for every label against what it is drawn on, in en and ru', () => {
+  it('is at least 4.5:1 for every label against what it is drawn on, in en and ru', async () => {
     const app = createTestApp({ env: { ORG_TIMEZONE: ZONE } });
     try {
       buildFixture(app);
       const svgs = [
         svgOf('en'),
         svgOf('ru'),
-        buildSummary(app.database.db, app.config, app.clock.now(), 1, 'en').svg,
-        buildSummary(app.database.db, app.config, app.clock.now(), 1, 'ru').svg,
+        (await buildSummary(app.database.db, app.config, app.clock.now(), 1, 'en')).svg,
+        (await buildSummary(app.database.db, app.config, app.clock.now(), 1, 'ru')).svg,
       ];
       const pairs = new Set<string>();
       for (const svg of svgs) {
@@ -286,12 +286,12 @@ describe("the chart's funnel", () => {
     ['ru' as const, 'Люди', 'Пары', 'Активные пары'],
   ])(
     '%s: shows the numbers the summary text gives, people as people and pairs as pairs',
-    (locale, people, pairs, active) => {
+    async (locale, people, pairs, active) => {
       const app = createTestApp({ env: { ORG_TIMEZONE: ZONE } });
       try {
         // Maria mentors two people, so 4 active pairs hold 6 people, not 8.
         buildFixture(app);
-        const built = buildSummary(app.database.db, app.config, app.clock.now(), 1, locale);
+        const built = await buildSummary(app.database.db, app.config, app.clock.now(), 1, locale);
         const expected = fromText[locale](built.reply.text);
         expect(expected).toEqual({ people: ['8', '7', '8'], pairs: ['4', '2'] });
 

@@ -15,7 +15,7 @@ afterAll(() => {
 });
 
 describe('the summary funnel on random programs', () => {
-  it('"met at least once" and "at risk" say what the queries they replaced said', () => {
+  it('"met at least once" and "at risk" say what the queries they replaced said', async () => {
     const sqlite = app.database.sqlite;
     const period = reportPeriod(NOW, 'Europe/Moscow', 1);
     const to = period.to.getTime();
@@ -32,8 +32,8 @@ describe('the summary funnel on random programs', () => {
         { maxLength: 4 },
       ),
     });
-    fc.assert(
-      fc.property(fc.array(pair, { maxLength: 12 }), (pairs) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(pair, { maxLength: 12 }), async (pairs) => {
         sqlite.exec('delete from meetings; delete from pairs; delete from users;');
         const user = sqlite.prepare(
           "insert into users (platform, workspace, platform_user_id, name, created_at, left_at) values ('console', 'local', ?, ?, 0, ?)",
@@ -83,7 +83,7 @@ describe('the summary funnel on random programs', () => {
             return [{ mentor: r.mentor, mentee: r.mentee, reason: 'silent' }];
           return [];
         });
-        const data = computeSummary(app.database.db, app.config, period);
+        const data = await computeSummary(app.database.db, app.config, period);
         expect(data.funnel.metOnce).toBe(before.n);
         expect(data.atRisk).toEqual(atRiskBefore);
       }),

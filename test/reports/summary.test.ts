@@ -13,14 +13,14 @@ import { svgGroup } from './svg';
 const ENV = { ORG_TIMEZONE: 'Europe/Moscow' };
 
 describe('the weekly summary', () => {
-  it('counts the fixture exactly, with Moscow week boundaries', () => {
+  it('counts the fixture exactly, with Moscow week boundaries', async () => {
     const app = createTestApp({ env: ENV });
     try {
       buildFixture(app);
       const period = reportPeriod(app.clock.now(), 'Europe/Moscow', 1);
       expect(period.from.toISOString()).toBe('2026-11-29T21:00:00.000Z');
       expect(period.to.toISOString()).toBe('2026-12-06T21:00:00.000Z');
-      const data = computeSummary(app.database.db, app.config, period);
+      const data = await computeSummary(app.database.db, app.config, period);
       expect(data.funnel).toEqual({
         mentors: 3,
         mentees: 4,
@@ -68,19 +68,19 @@ describe('the weekly summary', () => {
     }
   });
 
-  it('renders "not enough answers" for two raters and the average from three, with ▲▼', () => {
+  it('renders "not enough answers" for two raters and the average from three, with ▲▼', async () => {
     const app = createTestApp({ env: ENV });
     try {
       const fixture = buildFixture(app);
       const period = reportPeriod(app.clock.now(), 'Europe/Moscow', 1);
-      const render = () =>
-        renderSummary(translator('en'), computeSummary(app.database.db, app.config, period), {
+      const render = async () =>
+        renderSummary(translator('en'), await computeSummary(app.database.db, app.config, period), {
           locale: 'en',
           zone: 'Europe/Moscow',
           k: 3,
           topics: listTopics(app.database.db),
         });
-      const two = render();
+      const two = await render();
       expect(two.title).toBe('Reverse mentoring · 30 Nov – 6 Dec 2026');
       expect(two.text).toContain('Volunteers: 8 ▲2 — 3 mentors, 4 mentees, 1 both; new: 2');
       expect(two.text).toContain(
@@ -99,7 +99,7 @@ describe('the weekly summary', () => {
       expect(two.text).toContain('Ideas: 1 waiting, 1 piloting, 0 parked, 1 concluded (1 worked)');
       expect(two.context).toContain('Monday to Sunday (Europe/Moscow)');
       fixture.addThirdRating();
-      expect(render().text).toContain('Usefulness: 4 / 5 (3 people)');
+      expect((await render()).text).toContain('Usefulness: 4 / 5 (3 people)');
     } finally {
       app.close();
       app.dispose();
@@ -111,20 +111,23 @@ describe('decimals as each language writes them', () => {
   it.each([
     ['en' as const, 'Usefulness: 4.2 / 5 ▲0.5 (4 people)', ['3.7', '4.2']],
     ['ru' as const, 'Полезность: 4,2 / 5 ▲0,5 (человек: 4)', ['3,7', '4,2']],
-  ])('%s: the summary text and its chart write the same mean alike', (locale, line, points) => {
-    const app = createTestApp({ env: ENV });
-    try {
-      buildFixture(app).addFractionalRatings();
-      const built = buildSummary(app.database.db, app.config, app.clock.now(), 1, locale);
-      expect(built.reply.text).toContain(line);
-      const useful = svgGroup(built.svg, 'usefulness');
-      expect(useful.attrs['data-values']).toBe(',,,,,,3.7,4.2');
-      expect(useful.texts.map((t) => t.content)).toEqual(points);
-    } finally {
-      app.close();
-      app.dispose();
-    }
-  });
+  ])(
+    '%s: the summary text and its chart write the same mean alike',
+    async (locale, line, points) => {
+      const app = createTestApp({ env: ENV });
+      try {
+        buildFixture(app).addFractionalRatings();
+        const built = await buildSummary(app.database.db, app.config, app.clock.now(), 1, locale);
+        expect(built.reply.text).toContain(line);
+        const useful = svgGroup(built.svg, 'usefulness');
+        expect(useful.attrs['data-values']).toBe(',,,,,,3.7,4.2');
+        expect(useful.texts.map((t) => t.content)).toEqual(points);
+      } finally {
+        app.close();
+        app.dispose();
+      }
+    },
+  );
 });
 
 describe('no rating can be recovered by subtracting one view from another', () => {

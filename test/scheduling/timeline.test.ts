@@ -219,10 +219,10 @@ describe('nudges', () => {
     const deps = { db: app.database.db, config: app.config, adapters: app.adapters };
     const day = 24 * 3600_000;
     app.clock.advance(13 * day);
-    expect(runNudges(deps, app.clock.now())).toBe(0);
+    expect(await runNudges(deps, app.clock.now())).toBe(0);
     app.clock.advance(day);
-    expect(runNudges(deps, app.clock.now())).toBe(1);
-    expect(runNudges(deps, app.clock.now())).toBe(0); // once per period
+    expect(await runNudges(deps, app.clock.now())).toBe(1);
+    expect(await runNudges(deps, app.clock.now())).toBe(0); // once per period
     await app.settle();
     app.outbox.kick();
     await app.settle();
@@ -232,9 +232,9 @@ describe('nudges', () => {
     );
     for (const _ of [1, 2]) {
       app.clock.advance(14 * day);
-      expect(runNudges(deps, app.clock.now())).toBe(1);
+      expect(await runNudges(deps, app.clock.now())).toBe(1);
     }
-    expect(atRiskPairs(app.database.db)).toHaveLength(1);
+    expect(await atRiskPairs(app.database.db)).toHaveLength(1);
     // "Book a sprint" on the nudge starts the booking form; booking resets the count.
     app.outbox.kick();
     await app.settle();
@@ -243,7 +243,7 @@ describe('nudges', () => {
     expect(form).toContain('Book a sprint');
     await chat.type('/cancel');
     await book('2027-01-20', '10:00');
-    expect(atRiskPairs(app.database.db)).toHaveLength(0);
+    expect(await atRiskPairs(app.database.db)).toHaveLength(0);
   });
 
   it('leaves people on a break alone', async () => {
@@ -252,7 +252,7 @@ describe('nudges', () => {
     await chat.type('/pause 4');
     app.clock.advance(20 * 24 * 3600_000);
     expect(
-      runNudges(
+      await runNudges(
         { db: app.database.db, config: app.config, adapters: app.adapters },
         app.clock.now(),
       ),
@@ -353,7 +353,7 @@ describe('races and stale answers', () => {
     app.clock.advance(14 * 24 * 3600_000 + 1);
     // The cancelled booking is no contact: the pair is nudged on day 14.
     expect(
-      runNudges(
+      await runNudges(
         { db: app.database.db, config: app.config, adapters: app.adapters },
         app.clock.now(),
       ),

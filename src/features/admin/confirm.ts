@@ -31,7 +31,7 @@ export const confirmActions = {
         await finishProgram(ctx, args[1]);
         return;
       case 'new':
-        confirmNewProgram(ctx, args[1]);
+        await confirmNewProgram(ctx, args[1]);
         return;
       case 'survey': {
         const invited = await inviteToFinalSurvey(ctx, args[1], ctx.user.id);

@@ -6,6 +6,7 @@ import { encodeAction } from '../../core/actions';
 import { splitArgs } from '../../core/command-parser';
 import type { Ctx } from '../../core/context';
 import { formatDate, formatLongDay } from '../../core/format';
+import { first, one } from '../../db/first';
 import { audit } from '../../db/queries/audit';
 import { populationOf } from '../../db/queries/population';
 import { appState, programs } from '../../db/schema';
@@ -21,8 +22,8 @@ const isDay = (v: string | undefined): v is string =>
 /** `admin program new "<name>" <start> <end> [cadence days]`, `list`, `end "<name>"`. */
 export async function adminProgram(ctx: Ctx, rest: string): Promise<boolean> {
   const [verb, ...args] = splitArgs(rest);
-  if (verb === 'new') return newProgram(ctx, args);
-  if (verb === 'list' && args.length === 0) return listPrograms(ctx);
+  if (verb === 'new') return await newProgram(ctx, args);
+  if (verb === 'list' && args.length === 0) return await listPrograms(ctx);
   if (verb === 'end' && args.length === 1) return await endProgram(ctx, args[0] ?? '');
   return false;
 }
@@ -42,7 +43,7 @@ const draftKey = (userId: number) => `admin.program-draft:${userId}`;
 const draftToken = (draft: ProgramDraft) =>
   createHash('sha1').update(JSON.stringify(draft)).digest('base64url').slice(0, 10);
 
-function newProgram(ctx: Ctx, args: string[]): boolean {
+async function newProgram(ctx: Ctx, args: string[]): Promise<boolean> {
   const [name, start, end, cadence, ...extra] = args;
   if (!name || !start || !end || extra.length) return false;
   const badCadence =
@@ -63,22 +64,21 @@ function newProgram(ctx: Ctx, args: string[]): boolean {
     return true;
   }
   const draft: ProgramDraft = { name, start, end, cadence: cadence ? Number(cadence) : null };
-  const final = draftProblem(ctx, draft);
+  const final = await draftProblem(ctx, draft);
   if (final) {
     ctx.reply({ kind: 'text', text: final });
     return true;
   }
   // Dates that change who belongs where are said first, and created only once confirmed.
-  const warnings = draftWarnings(ctx, draft);
+  const warnings = await draftWarnings(ctx, draft);
   if (warnings.length === 0) {
-    createProgram(ctx, draft);
+    await createProgram(ctx, draft);
     return true;
   }
-  ctx.tx
+  await ctx.tx
     .insert(appState)
     .values({ key: draftKey(ctx.user.id), value: draft, updatedAt: ctx.now })
-    .onConflictDoUpdate({ target: appState.key, set: { value: draft, updatedAt: ctx.now } })
-    .run();
+    .onConflictDoUpdate({ target: appState.key, set: { value: draft, updatedAt: ctx.now } });
   ctx.reply({
     kind: 'text',
     text: [ctx.t('program.confirmNew', { name }), ...warnings.map((w) => `• ${w}`)].join('\n'),
@@ -98,8 +98,8 @@ function newProgram(ctx: Ctx, args: string[]): boolean {
 }
 
 /** What makes a program impossible: a taken name, or dates already over. */
-function draftProblem(ctx: Ctx, draft: ProgramDraft): string | undefined {
-  if (ctx.tx.select().from(programs).where(eq(programs.name, draft.name)).get())
+async function draftProblem(ctx: Ctx, draft: ProgramDraft): Promise<string | undefined> {
+  if (await first(ctx.tx.select().from(programs).where(eq(programs.name, draft.name))))
     return ctx.t('program.error.exists', { name: draft.name });
   const today = orgToday(ctx.now, ctx.deps.config.ORG_TIMEZONE);
   if (draft.end < today)
@@ -108,14 +108,14 @@ function draftProblem(ctx: Ctx, draft: ProgramDraft): string | undefined {
 }
 
 /** What an admin should know before creating it: a start that has passed, overlapping programs. */
-function draftWarnings(ctx: Ctx, draft: ProgramDraft): string[] {
+async function draftWarnings(ctx: Ctx, draft: ProgramDraft): Promise<string[]> {
   const today = orgToday(ctx.now, ctx.deps.config.ORG_TIMEZONE);
   const warnings: string[] = [];
   if (draft.start < today)
     warnings.push(
       ctx.t('program.warn.pastStart', { start: day(ctx, draft.start), today: day(ctx, today) }),
     );
-  const overlapping = ctx.tx
+  const overlapping = await ctx.tx
     .select()
     .from(programs)
     .where(
@@ -125,8 +125,7 @@ function draftWarnings(ctx: Ctx, draft: ProgramDraft): string[] {
         gte(programs.endDate, draft.start),
       ),
     )
-    .orderBy(asc(programs.startDate))
-    .all();
+    .orderBy(asc(programs.startDate));
   for (const other of overlapping) {
     // While both run, volunteers join the one that started later (see currentProgram).
     const later = other.startDate > draft.start ? other.name : draft.name;
@@ -142,20 +141,25 @@ function draftWarnings(ctx: Ctx, draft: ProgramDraft): string[] {
   return warnings;
 }
 
-function createProgram(ctx: Ctx, draft: ProgramDraft, options: { replace?: boolean } = {}): void {
+async function createProgram(
+  ctx: Ctx,
+  draft: ProgramDraft,
+  options: { replace?: boolean } = {},
+): Promise<void> {
   const { name, start, end, cadence } = draft;
-  const row = ctx.tx
-    .insert(programs)
-    .values({
-      name,
-      startDate: start,
-      endDate: end,
-      cadenceDays: cadence,
-      createdBy: ctx.user.id,
-      createdAt: ctx.now,
-    })
-    .returning()
-    .get();
+  const row = await one(
+    ctx.tx
+      .insert(programs)
+      .values({
+        name,
+        startDate: start,
+        endDate: end,
+        cadenceDays: cadence,
+        createdBy: ctx.user.id,
+        createdAt: ctx.now,
+      })
+      .returning(),
+  );
   audit(
     ctx.tx,
     { actorUserId: ctx.user.id, action: 'program.created', details: { program: row.id, name } },
@@ -176,26 +180,26 @@ function createProgram(ctx: Ctx, draft: ProgramDraft, options: { replace?: boole
 }
 
 /** The admin confirmed a program whose dates were questioned: create it, if still the same draft. */
-export function confirmNewProgram(ctx: Ctx, token: string): void {
+export async function confirmNewProgram(ctx: Ctx, token: string): Promise<void> {
   const key = draftKey(ctx.user.id);
-  const row = ctx.tx.select().from(appState).where(eq(appState.key, key)).get();
+  const row = await first(ctx.tx.select().from(appState).where(eq(appState.key, key)));
   const parsed = programDraft.safeParse(row?.value);
   if (!parsed.success || draftToken(parsed.data) !== token) {
     ctx.reply({ kind: 'text', text: ctx.t('admin.confirmStale') }, { replace: true });
     return;
   }
-  ctx.tx.delete(appState).where(eq(appState.key, key)).run();
+  await ctx.tx.delete(appState).where(eq(appState.key, key));
   // Anything that changed meanwhile (the name taken, the end passed) still stops it.
-  const problem = draftProblem(ctx, parsed.data);
+  const problem = await draftProblem(ctx, parsed.data);
   if (problem) {
     ctx.reply({ kind: 'text', text: problem }, { replace: true });
     return;
   }
-  createProgram(ctx, parsed.data, { replace: true });
+  await createProgram(ctx, parsed.data, { replace: true });
 }
 
-function listPrograms(ctx: Ctx): boolean {
-  const list = ctx.tx.select().from(programs).orderBy(asc(programs.startDate)).all();
+async function listPrograms(ctx: Ctx): Promise<boolean> {
+  const list = await ctx.tx.select().from(programs).orderBy(asc(programs.startDate));
   ctx.reply({
     kind: 'text',
     text: list.length
@@ -227,7 +231,7 @@ function listPrograms(ctx: Ctx): boolean {
 
 /** Asks to confirm ending a program, saying what will happen. */
 async function endProgram(ctx: Ctx, name: string): Promise<boolean> {
-  const program = ctx.tx.select().from(programs).where(eq(programs.name, name)).get();
+  const program = await first(ctx.tx.select().from(programs).where(eq(programs.name, name)));
   if (!program) {
     ctx.reply({ kind: 'text', text: ctx.t('program.notFound', { name }) });
     return true;
@@ -257,16 +261,15 @@ async function endProgram(ctx: Ctx, name: string): Promise<boolean> {
 
 /** Ends a program now: its participants get the final survey (once). */
 export async function finishProgram(ctx: Ctx, id: number): Promise<void> {
-  const program = ctx.tx.select().from(programs).where(eq(programs.id, id)).get();
+  const program = await first(ctx.tx.select().from(programs).where(eq(programs.id, id)));
   if (!program || program.status === 'ended') {
     ctx.reply({ kind: 'text', text: ctx.t('admin.confirmStale') }, { replace: true });
     return;
   }
-  ctx.tx
+  await ctx.tx
     .update(programs)
     .set({ status: 'ended', endedAt: ctx.now })
-    .where(eq(programs.id, program.id))
-    .run();
+    .where(eq(programs.id, program.id));
   audit(
     ctx.tx,
     { actorUserId: ctx.user.id, action: 'program.ended', details: { program: program.id } },

@@ -29,8 +29,8 @@ export const storyCommand: CommandSpec = {
   },
 };
 
-function reviewable(ctx: Ctx, id: number): StoryRow | undefined {
-  const story = loadStory(ctx.tx, id);
+async function reviewable(ctx: Ctx, id: number): Promise<StoryRow | undefined> {
+  const story = await loadStory(ctx.tx, id);
   if (!story) {
     ctx.reply({ kind: 'text', text: ctx.t('story.notFound') });
     return undefined;
@@ -54,14 +54,14 @@ function hrOnly(run: (ctx: Ctx, storyId: number) => Promise<void> | void) {
 }
 
 export const storyActions = {
-  [STORY_OK_ACTION]: action(z.tuple([arg.id, arg.oneOf(['y', 'n'])]), (ctx, [id, answer]) => {
-    const story = loadStory(ctx.tx, id);
+  [STORY_OK_ACTION]: action(z.tuple([arg.id, arg.oneOf(['y', 'n'])]), async (ctx, [id, answer]) => {
+    const story = await loadStory(ctx.tx, id);
     if (!story || story.authorUserId !== ctx.user.id || story.status !== 'edited') {
       ctx.reply({ kind: 'text', text: ctx.t('story.alreadyHandled') }, { replace: true });
       return;
     }
     if (answer === 'y') {
-      const outcome = publishStory(
+      const outcome = await publishStory(
         ctx.tx,
         ctx.deps,
         story,
@@ -78,24 +78,24 @@ export const storyActions = {
       );
       return;
     }
-    withdrawStory(ctx.tx, story, ctx.user, ctx.now);
+    await withdrawStory(ctx.tx, story, ctx.user, ctx.now);
     ctx.reply({ kind: 'text', text: ctx.t('story.withdrawn') }, { replace: true });
   }),
-  [STORY_APPROVE_ACTION]: hrOnly((ctx, id) => {
-    const story = reviewable(ctx, id);
+  [STORY_APPROVE_ACTION]: hrOnly(async (ctx, id) => {
+    const story = await reviewable(ctx, id);
     if (!story) return;
-    const outcome = publishStory(ctx.tx, ctx.deps, story, ctx.user, ctx.now);
+    const outcome = await publishStory(ctx.tx, ctx.deps, story, ctx.user, ctx.now);
     ctx.reply(
       { kind: 'text', text: ctx.t(PUBLISH_TEXT[outcome]) },
       { replace: outcome === 'published' },
     );
   }),
   [STORY_EDIT_ACTION]: hrOnly(async (ctx, id) => {
-    const story = reviewable(ctx, id);
+    const story = await reviewable(ctx, id);
     if (story) await forms.start(ctx, STORY_EDIT_FORM, idMode.encode(story.id));
   }),
   [STORY_REJECT_ACTION]: hrOnly(async (ctx, id) => {
-    const story = reviewable(ctx, id);
+    const story = await reviewable(ctx, id);
     if (story) await forms.start(ctx, STORY_REJECT_FORM, idMode.encode(story.id));
   }),
 } satisfies Record<string, ActionSpec>;

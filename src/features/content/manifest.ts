@@ -1,5 +1,5 @@
 import { lastJobRun } from '../../db/queries/job-runs';
-import { write } from '../../db/transact';
+import { transact } from '../../db/transact';
 import type { Feature } from '../feature';
 import { storyActions, storyCommand } from './commands';
 import { runDigest } from './digest';
@@ -32,9 +32,9 @@ export const content = {
       schedule: (config) => config.DIGEST_CRON,
       catchUp: true,
       async run(deps, now) {
-        await write(deps.db, async (db) => {
-          const last = await lastJobRun(db, 'digest');
-          await runDigest(deps, now, last?.lastRunAt);
+        await transact(deps.db, async (tx) => {
+          const last = await lastJobRun(tx, 'digest');
+          await runDigest({ ...deps, db: tx }, now, last?.lastRunAt);
         });
         deps.outbox.kick();
       },

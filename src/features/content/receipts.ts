@@ -68,8 +68,8 @@ async function takeBack(
  * author who published HR's edit is told, and HR gets the story to review again.
  */
 export const storyReceipt: ReceiptHandler = {
-  sent(db, deps, { args: [actorId, storyId], now }) {
-    const story = loadStory(db, Number(storyId));
+  async sent(db, deps, { args: [actorId, storyId], now }) {
+    const story = await loadStory(db, Number(storyId));
     if (!story) return false;
     const actor = getUser(db, Number(actorId));
     const author = getUser(db, story.authorUserId);
@@ -98,7 +98,7 @@ export const storyReceipt: ReceiptHandler = {
   },
   async failed(db, deps, { args: [actorId, storyId], problem, now, messageId }) {
     const back = await backToReview(db, Number(storyId));
-    const story = loadStory(db, Number(storyId));
+    const story = await loadStory(db, Number(storyId));
     const actor = getUser(db, Number(actorId));
     if (!back || !story || !actor) return false;
     if (actor.id === story.authorUserId) {
@@ -134,7 +134,7 @@ export const storyReceipt: ReceiptHandler = {
    */
   async uncertain(db, deps, { args: [actorId, storyId], now, messageId }) {
     if (!(await backToReview(db, Number(storyId)))) return false;
-    const story = loadStory(db, Number(storyId));
+    const story = await loadStory(db, Number(storyId));
     const actor = getUser(db, Number(actorId));
     const author = story && getUser(db, story.authorUserId);
     if (!story || !actor || !author) return false;

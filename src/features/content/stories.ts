@@ -3,6 +3,7 @@ import { encodeAction } from '../../core/actions';
 import type { EngineDeps } from '../../core/context';
 import { enqueue } from '../../core/outbox';
 import type { Db, DbOrTx } from '../../db/client';
+import { first, one } from '../../db/first';
 import { audit } from '../../db/queries/audit';
 import { pairIn, populationOf } from '../../db/queries/population';
 import { getUser } from '../../db/queries/users';
@@ -17,6 +18,7 @@ import {
   storyInvites,
   type UserRow,
 } from '../../db/schema';
+import { transact } from '../../db/transact';
 import { channelTarget } from '../matching/scheduled';
 import { notify, notifyUser } from '../notify';
 import { hrPeople } from './staff';
@@ -42,9 +44,9 @@ export const STORY_REJECT_FORM = 'story-reject';
 export const STORY_INVITE_MIN_MEETINGS = 3;
 export const STORY_INVITE_MIN_AVERAGE = 4.5;
 
-export function loadStory(db: DbOrTx, id: number): StoryRow | undefined {
+export async function loadStory(db: DbOrTx, id: number): Promise<StoryRow | undefined> {
   return Number.isSafeInteger(id)
-    ? db.select().from(stories).where(eq(stories.id, id)).get()
+    ? first(db.select().from(stories).where(eq(stories.id, id)))
     : undefined;
 }
 
@@ -56,11 +58,9 @@ export async function submitStory(
   text: string,
   now: Date,
 ): Promise<StoryRow> {
-  const story = db
-    .insert(stories)
-    .values({ authorUserId: author.id, text, createdAt: now })
-    .returning()
-    .get();
+  const story = await one(
+    db.insert(stories).values({ authorUserId: author.id, text, createdAt: now }).returning(),
+  );
   await askForReview(db, deps, story, author, now, 'review');
   audit(
     db,
@@ -119,25 +119,25 @@ export const STORY_RECEIPT = 'story';
  * Publishes a reviewed story (possibly edited) under its author's name, once. Whoever acted
  * and the author hear "published" only once the channel has the post (its receipt).
  */
-export function publishStory(
+export async function publishStory(
   db: DbOrTx,
   deps: Deps,
   story: StoryRow,
   by: UserRow,
   now: Date,
   editedText?: string,
-): PublishOutcome {
-  const current = loadStory(db, story.id);
+): Promise<PublishOutcome> {
+  const current = await loadStory(db, story.id);
   // HR approves a story as written; an edited one is published only on its author's OK.
   const expected = editedText === undefined ? 'submitted' : 'edited';
   if (current?.status !== expected) return 'already';
   const channel = channelTarget(deps.config.CONTENT_CHANNEL);
   if (!channel) return 'no_channel';
   const text = editedText ?? current.text;
-  db.update(stories)
+  await db
+    .update(stories)
     .set({ status: 'published', text, editedText: null, publishedAt: now })
-    .where(eq(stories.id, story.id))
-    .run();
+    .where(eq(stories.id, story.id));
   const author = getUser(db, story.authorUserId);
   const locale = deps.config.DEFAULT_LOCALE;
   enqueue(
@@ -169,15 +169,21 @@ export function publishStory(
 }
 
 /** Sends a story back with HR's reason (seen by the author only). */
-export function rejectStory(
+export async function rejectStory(
   db: DbOrTx,
   deps: Deps,
   story: StoryRow,
   by: UserRow,
   reason: string,
   now: Date,
-): boolean {
-  if (!move(db, story, 'submitted', { status: 'rejected', reviewNote: reason, reviewedBy: by.id }))
+): Promise<boolean> {
+  if (
+    !(await move(db, story, 'submitted', {
+      status: 'rejected',
+      reviewNote: reason,
+      reviewedBy: by.id,
+    }))
+  )
     return false;
   notifyUser(
     db,
@@ -197,29 +203,36 @@ export function rejectStory(
  * let each partner subtract their own and learn the other's — and it runs in the daily job,
  * never right after a tap.
  */
-export function maybeInviteStory(db: DbOrTx, deps: Deps, pair: PairRow, now: Date): void {
-  const held = db
-    .select({ id: meetings.id })
-    .from(meetings)
-    .where(and(eq(meetings.pairId, pair.id), eq(meetings.status, 'held')))
-    .all()
-    .map((m) => m.id);
+export async function maybeInviteStory(
+  db: DbOrTx,
+  deps: Deps,
+  pair: PairRow,
+  now: Date,
+): Promise<void> {
+  const held = (
+    await db
+      .select({ id: meetings.id })
+      .from(meetings)
+      .where(and(eq(meetings.pairId, pair.id), eq(meetings.status, 'held')))
+  ).map((m) => m.id);
   if (held.length < STORY_INVITE_MIN_MEETINGS) return;
   for (const userId of [pair.mentorUserId, pair.menteeUserId]) {
-    const own = db
-      .select({ usefulness: meetingFeedback.usefulness })
-      .from(meetingFeedback)
-      .where(and(inArray(meetingFeedback.meetingId, held), eq(meetingFeedback.userId, userId)))
-      .all()
-      .map((r) => r.usefulness);
+    const own = (
+      await db
+        .select({ usefulness: meetingFeedback.usefulness })
+        .from(meetingFeedback)
+        .where(and(inArray(meetingFeedback.meetingId, held), eq(meetingFeedback.userId, userId)))
+    ).map((r) => r.usefulness);
     if (own.length < STORY_INVITE_MIN_MEETINGS) continue;
     if (own.reduce((a, b) => a + b, 0) / own.length < STORY_INVITE_MIN_AVERAGE) continue;
     const fresh =
-      db
-        .insert(storyInvites)
-        .values({ pairId: pair.id, userId, createdAt: now })
-        .onConflictDoNothing()
-        .run().changes > 0;
+      (
+        await db
+          .insert(storyInvites)
+          .values({ pairId: pair.id, userId, createdAt: now })
+          .onConflictDoNothing()
+          .returning({ userId: storyInvites.userId })
+      ).length > 0;
     if (!fresh) continue;
     notifyUser(
       db,
@@ -232,15 +245,26 @@ export function maybeInviteStory(db: DbOrTx, deps: Deps, pair: PairRow, now: Dat
   }
 }
 
-/** The daily pass over active pairs for story invitations. */
-export function runStoryInvites(deps: Deps & { db: Db }, now: Date): void {
+/**
+ * The daily pass over active pairs for story invitations: each pair in a transaction of its
+ * own (read afresh there, as units of work run between pairs).
+ */
+export async function runStoryInvites(deps: Deps & { db: Db }, now: Date): Promise<void> {
   const served = pairIn(populationOf(deps.config));
-  for (const pair of deps.db
-    .select()
-    .from(pairs)
-    .where(and(eq(pairs.status, 'active'), served))
-    .all()) {
-    deps.db.transaction((tx) => maybeInviteStory(tx, deps, pair, now));
+  const active = and(eq(pairs.status, 'active'), served);
+  const ids = await transact(deps.db, async (tx) =>
+    (await tx.select({ id: pairs.id }).from(pairs).where(active)).map((p) => p.id),
+  );
+  for (const id of ids) {
+    await transact(deps.db, async (tx) => {
+      const pair = await first(
+        tx
+          .select()
+          .from(pairs)
+          .where(and(eq(pairs.id, id), active)),
+      );
+      if (pair) await maybeInviteStory(tx, deps, pair, now);
+    });
   }
 }
 
@@ -248,15 +272,21 @@ export function runStoryInvites(deps: Deps & { db: Db }, now: Date): void {
  * HR edited a story: the new text goes to its author, who decides — it is published under
  * their name, so nothing they didn't agree to appears there.
  */
-export function proposeStoryEdit(
+export async function proposeStoryEdit(
   db: DbOrTx,
   deps: Deps,
   story: StoryRow,
   by: UserRow,
   text: string,
   now: Date,
-): boolean {
-  if (!move(db, story, 'submitted', { status: 'edited', editedText: text, reviewedBy: by.id }))
+): Promise<boolean> {
+  if (
+    !(await move(db, story, 'submitted', {
+      status: 'edited',
+      editedText: text,
+      reviewedBy: by.id,
+    }))
+  )
     return false;
   notifyUser(
     db,
@@ -285,25 +315,29 @@ export function proposeStoryEdit(
 }
 
 /** The author withdraws their story (instead of HR's edit); HR hears nothing was published. */
-export function withdrawStory(db: DbOrTx, story: StoryRow, by: UserRow, now: Date): boolean {
+export async function withdrawStory(
+  db: DbOrTx,
+  story: StoryRow,
+  by: UserRow,
+  now: Date,
+): Promise<boolean> {
   if (story.authorUserId !== by.id) return false;
-  if (!move(db, story, 'edited', { status: 'withdrawn', editedText: null })) return false;
+  if (!(await move(db, story, 'edited', { status: 'withdrawn', editedText: null }))) return false;
   audit(db, { actorUserId: by.id, action: 'story.withdrawn', details: { story: story.id } }, now);
   return true;
 }
 
 /** Moves a story on from `from` (as it is now in the database); false when it already moved. */
-function move(
+async function move(
   db: DbOrTx,
   story: StoryRow,
   from: StoryStatus,
   patch: Partial<typeof stories.$inferInsert>,
-): boolean {
-  return (
-    db
-      .update(stories)
-      .set(patch)
-      .where(and(eq(stories.id, story.id), eq(stories.status, from)))
-      .run().changes > 0
-  );
+): Promise<boolean> {
+  const moved = await db
+    .update(stories)
+    .set(patch)
+    .where(and(eq(stories.id, story.id), eq(stories.status, from)))
+    .returning({ id: stories.id });
+  return moved.length > 0;
 }

@@ -65,16 +65,19 @@ export const storyEditForm = typedForm({
       maxLength: STORY_MAX,
     },
   ],
-  initialValues: (ctx, storyId) => ({ text: loadStory(ctx.tx, storyId)?.text ?? '' }),
-  onSubmit: (ctx, values, storyId) => {
+  initialValues: async (ctx, storyId) => ({
+    text: (await loadStory(ctx.tx, storyId))?.text ?? '',
+  }),
+  onSubmit: async (ctx, values, storyId) => {
     // The role is checked again here: it may have been taken away while the form was open.
     if (!ctx.roles.has('hr')) {
       ctx.reply({ kind: 'text', text: ctx.t('command.notAllowed') });
       return;
     }
-    const story = loadStory(ctx.tx, storyId);
+    const story = await loadStory(ctx.tx, storyId);
     const sent =
-      story && proposeStoryEdit(ctx.tx, ctx.deps, story, ctx.user, str(values.text), ctx.now);
+      story &&
+      (await proposeStoryEdit(ctx.tx, ctx.deps, story, ctx.user, str(values.text), ctx.now));
     ctx.reply({ kind: 'text', text: ctx.t(sent ? 'story.editSent' : 'story.alreadyHandled') });
   },
 });
@@ -95,14 +98,14 @@ export const storyRejectForm = typedForm({
       maxLength: 500,
     },
   ],
-  onSubmit: (ctx, values, storyId) => {
+  onSubmit: async (ctx, values, storyId) => {
     if (!ctx.roles.has('hr')) {
       ctx.reply({ kind: 'text', text: ctx.t('command.notAllowed') });
       return;
     }
-    const story = loadStory(ctx.tx, storyId);
+    const story = await loadStory(ctx.tx, storyId);
     const done =
-      story && rejectStory(ctx.tx, ctx.deps, story, ctx.user, str(values.reason), ctx.now);
+      story && (await rejectStory(ctx.tx, ctx.deps, story, ctx.user, str(values.reason), ctx.now));
     ctx.reply({ kind: 'text', text: ctx.t(done ? 'story.rejectedDone' : 'story.alreadyHandled') });
   },
 });

@@ -24,9 +24,6 @@ export function respondent(row: { userId: number | null; leftAs: number | null }
   return row.leftAs !== null ? `l${row.leftAs}` : null;
 }
 
-/** `respondent()` in SQL, for queries over meeting_feedback, pair_fit and final_surveys. */
-export const RESPONDENT_SQL = "coalesce('u' || user_id, 'l' || left_as)";
-
 /** Mean rounded to one decimal. */
 export function mean(values: number[]): number {
   return Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10;

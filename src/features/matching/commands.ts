@@ -5,6 +5,8 @@ import type { Ctx } from '../../core/context';
 import type { Locale, Translate } from '../../core/i18n';
 import { type ActionSpec, action, type CommandSpec } from '../../core/registry';
 import type { TextReply } from '../../core/replies';
+import type { DbOrTx } from '../../db/client';
+import { one } from '../../db/first';
 import { audit } from '../../db/queries/audit';
 import { listTopics } from '../../db/queries/profiles';
 import { getUser } from '../../db/queries/users';
@@ -31,7 +33,7 @@ import {
 export const matchCommand: CommandSpec = {
   scope: 'anywhere',
   role: 'hr',
-  run(ctx, args) {
+  async run(ctx, args) {
     const sub = args.trim().toLowerCase() || 'preview';
     if (sub === 'preview') return preview(ctx);
     if (sub === 'publish') return publish(ctx);
@@ -39,23 +41,24 @@ export const matchCommand: CommandSpec = {
   },
 };
 
-function preview(ctx: Ctx): void {
+async function preview(ctx: Ctx): Promise<void> {
   // Names, levels and reasons: like /report, never in a shared channel other than HR's.
   if (!inHrPlace(ctx)) {
     ctx.reply({ kind: 'text', text: ctx.t('match.wrongPlace') });
     return;
   }
-  ctx.reply(renderPreview(ctx.deps, ctx.t, ctx.locale, ctx.now));
+  ctx.reply(await renderPreview(ctx.tx, ctx.deps, ctx.t, ctx.locale, ctx.now));
 }
 
 /** The round as HR reads it: pairs with scores and reasons, and who is left out and why. */
-export function renderPreview(
-  deps: Pick<Ctx['deps'], 'db' | 'config' | 'adapters'>,
+export async function renderPreview(
+  db: DbOrTx,
+  deps: Pick<Ctx['deps'], 'config'>,
   t: Translate,
   locale: Locale,
   now: Date,
-): TextReply {
-  const { pool, plan } = planNow(deps, now);
+): Promise<TextReply> {
+  const { pool, plan } = await planNow(db, deps, now);
   if (pool.mentors.length === 0 && pool.mentees.length === 0) {
     return {
       kind: 'text',
@@ -67,7 +70,7 @@ export function renderPreview(
       }),
     };
   }
-  const topics = listTopics(deps.db);
+  const topics = listTopics(db);
   const person = (v: { name: string; department: string; grade: number }) =>
     t('match.person', { name: v.name, department: v.department, grade: v.grade });
   const lines = plan.matches.map(
@@ -134,8 +137,8 @@ export function renderPreview(
   };
 }
 
-function publish(ctx: Ctx): void {
-  const result = publishRound(ctx.deps, ctx.user.id, ctx.now);
+async function publish(ctx: Ctx): Promise<void> {
+  const result = await publishRound(ctx.tx, ctx.deps, ctx.user.id, ctx.now);
   if (result.proposals === 0) {
     ctx.reply({ kind: 'text', text: ctx.t('match.nothingToPublish') });
     return;
@@ -147,8 +150,8 @@ function publish(ctx: Ctx): void {
 }
 
 function answer(accept: boolean) {
-  return action(z.tuple([arg.id]), (ctx, [id]) => {
-    const result = answerProposal(ctx.deps, id, ctx.user.id, accept, ctx.now);
+  return action(z.tuple([arg.id]), async (ctx, [id]) => {
+    const result = await answerProposal(ctx.tx, ctx.deps, id, ctx.user.id, accept, ctx.now);
     const name = result.other?.name ?? '';
     const text = {
       closed: ctx.t('proposal.closed'),
@@ -175,28 +178,33 @@ export function adminPairing(kind: 'pair' | 'unpair') {
     const mentor = await findOne(ctx, a);
     const mentee = mentor && (await findOne(ctx, b));
     if (!mentor || !mentee) return true;
-    if (kind === 'pair') pairByHand(ctx, mentor, mentee, force);
-    else unpair(ctx, mentor, mentee);
+    if (kind === 'pair') await pairByHand(ctx, mentor, mentee, force);
+    else await unpair(ctx, mentor, mentee);
     return true;
   };
 }
 
-function pairByHand(ctx: Ctx, mentorUser: UserRow, menteeUser: UserRow, force: boolean): void {
+async function pairByHand(
+  ctx: Ctx,
+  mentorUser: UserRow,
+  menteeUser: UserRow,
+  force: boolean,
+): Promise<void> {
   const options = { now: ctx.now, orgTimeZone: ctx.deps.config.ORG_TIMEZONE };
-  const mentor = loadVolunteer(ctx.tx, mentorUser.id, options);
-  const mentee = loadVolunteer(ctx.tx, menteeUser.id, options);
+  const mentor = await loadVolunteer(ctx.tx, mentorUser.id, options);
+  const mentee = await loadVolunteer(ctx.tx, menteeUser.id, options);
   if (!mentor || !mentee) return;
-  const rule = (() => {
+  const rule = await (async () => {
     if (mentorUser.id === menteeUser.id) return 'self';
     if (mentor.role === 'mentee' || mentee.role === 'mentor') return 'role';
     if (!mentor.prepared || !mentee.prepared) return 'not_prepared';
     if (mentor.paused || mentee.paused) return 'paused';
-    const load = loadOf(ctx.tx, mentorUser.id);
+    const load = await loadOf(ctx.tx, mentorUser.id);
     if (load.asMentor >= mentor.capacity) return 'capacity';
-    if (loadOf(ctx.tx, menteeUser.id).menteeBusy) return 'busy';
+    if ((await loadOf(ctx.tx, menteeUser.id)).menteeBusy) return 'busy';
     return ineligible({ ...mentor.volunteer, capacity: mentor.capacity }, mentee.volunteer, {
       sameDepartment: ctx.deps.config.MATCH_SAME_DEPARTMENT,
-      history: history(ctx.tx),
+      history: await history(ctx.tx),
     });
   })();
   // Some rules can't be forced: a person can't mentor themselves.
@@ -209,18 +217,19 @@ function pairByHand(ctx: Ctx, mentorUser: UserRow, menteeUser: UserRow, force: b
     });
     return;
   }
-  ctx.tx.transaction((tx) => {
+  // Atomic with the rest of the unit of work: a throw rolls all of it back.
+  {
+    const tx = ctx.tx;
     // A mentee has one mentor: any proposal still open for them is withdrawn, and its other side told.
-    const open = tx
+    const open = await tx
       .select()
       .from(proposals)
-      .where(and(eq(proposals.menteeUserId, menteeUser.id), eq(proposals.status, 'open')))
-      .all();
+      .where(and(eq(proposals.menteeUserId, menteeUser.id), eq(proposals.status, 'open')));
     for (const p of open) {
-      tx.update(proposals)
+      await tx
+        .update(proposals)
         .set({ status: 'withdrawn', decidedAt: ctx.now })
-        .where(eq(proposals.id, p.id))
-        .run();
+        .where(eq(proposals.id, p.id));
       const other = getUser(tx, p.mentorUserId);
       if (other) {
         notify(
@@ -236,17 +245,18 @@ function pairByHand(ctx: Ctx, mentorUser: UserRow, menteeUser: UserRow, force: b
         );
       }
     }
-    const pair = tx
-      .insert(pairs)
-      .values({
-        mentorUserId: mentorUser.id,
-        menteeUserId: menteeUser.id,
-        manual: true,
-        programId: programForPair(tx, menteeUser.id, ctx.now, ctx.deps.config.ORG_TIMEZONE),
-        createdAt: ctx.now,
-      })
-      .returning()
-      .get();
+    const pair = await one(
+      tx
+        .insert(pairs)
+        .values({
+          mentorUserId: mentorUser.id,
+          menteeUserId: menteeUser.id,
+          manual: true,
+          programId: programForPair(tx, menteeUser.id, ctx.now, ctx.deps.config.ORG_TIMEZONE),
+          createdAt: ctx.now,
+        })
+        .returning(),
+    );
     introduce(tx, ctx.deps, pair, sharedTopics(tx, pair), ctx.now);
     audit(
       tx,
@@ -257,43 +267,44 @@ function pairByHand(ctx: Ctx, mentorUser: UserRow, menteeUser: UserRow, force: b
       },
       ctx.now,
     );
-  });
+  }
   ctx.reply({
     kind: 'text',
     text: ctx.t('admin.paired', { mentor: mentorUser.name, mentee: menteeUser.name }),
   });
 }
 
-function unpair(ctx: Ctx, a: UserRow, b: UserRow): void {
+async function unpair(ctx: Ctx, a: UserRow, b: UserRow): Promise<void> {
   const between = (x: { mentorUserId: number; menteeUserId: number }) =>
     (x.mentorUserId === a.id && x.menteeUserId === b.id) ||
     (x.mentorUserId === b.id && x.menteeUserId === a.id);
   // Either order works, and an open proposal between them can be withdrawn the same way.
-  const active = ctx.tx.select().from(pairs).where(eq(pairs.status, 'active')).all().find(between);
-  const open = ctx.tx
-    .select()
-    .from(proposals)
-    .where(eq(proposals.status, 'open'))
-    .all()
-    .find(between);
+  const active = (await ctx.tx.select().from(pairs).where(eq(pairs.status, 'active'))).find(
+    between,
+  );
+  const open = (await ctx.tx.select().from(proposals).where(eq(proposals.status, 'open'))).find(
+    between,
+  );
   if (!active && !open) {
     ctx.reply({ kind: 'text', text: ctx.t('admin.notPaired', { mentor: a.name, mentee: b.name }) });
     return;
   }
-  ctx.tx.transaction((tx) => {
+  // Atomic with the rest of the unit of work: a throw rolls all of it back.
+  {
+    const tx = ctx.tx;
     if (active) {
-      tx.update(pairs)
+      await tx
+        .update(pairs)
         .set({ status: 'ended', endedAt: ctx.now })
-        .where(eq(pairs.id, active.id))
-        .run();
+        .where(eq(pairs.id, active.id));
       // Their future sessions are called off too, with cancelling invites.
       cancelFutureMeetings(tx, ctx.deps, active.id, ctx.user.id, ctx.now);
     }
     if (open)
-      tx.update(proposals)
+      await tx
+        .update(proposals)
         .set({ status: 'withdrawn', decidedAt: ctx.now })
-        .where(eq(proposals.id, open.id))
-        .run();
+        .where(eq(proposals.id, open.id));
     for (const [me, other] of [
       [a, b],
       [b, a],
@@ -324,6 +335,6 @@ function unpair(ctx: Ctx, a: UserRow, b: UserRow): void {
       },
       ctx.now,
     );
-  });
+  }
   ctx.reply({ kind: 'text', text: ctx.t('admin.unpaired', { mentor: a.name, mentee: b.name }) });
 }

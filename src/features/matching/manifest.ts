@@ -1,4 +1,3 @@
-import { write } from '../../db/transact';
 import { timer } from '../../jobs/types';
 import type { Feature } from '../feature';
 import { matchActions, matchCommand } from './commands';
@@ -23,7 +22,7 @@ export const matching = {
     match: {
       schedule: (config) => config.MATCH_CRON,
       async run(deps, now) {
-        await write(deps.db, () => runScheduledRound(deps, now));
+        await runScheduledRound(deps, now);
         deps.outbox.kick();
       },
     },

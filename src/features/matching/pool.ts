@@ -1,6 +1,7 @@
 import { eq, or } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { DbOrTx } from '../../db/client';
+import { first } from '../../db/first';
 import { type Population, userIn } from '../../db/queries/population';
 import { getProfile } from '../../db/queries/profiles';
 import {
@@ -33,17 +34,16 @@ export interface Pool {
  * Everyone a round may consider: joined, prepared, not paused; mentees without an open
  * proposal or an active pair; mentors with capacity left. Plus the rules' history.
  */
-export function loadPool(
+export async function loadPool(
   db: DbOrTx,
   options: { now: Date; sameDepartment: boolean; orgTimeZone: string; population: Population },
-): Pool {
-  const rows = db
+): Promise<Pool> {
+  const rows = await db
     .select({ profile: profiles, user: users })
     .from(profiles)
     .innerJoin(users, eq(users.id, profiles.userId))
-    .where(userIn(options.population, users.id))
-    .all();
-  const topicRows = db.select().from(profileTopics).all();
+    .where(userIn(options.population, users.id));
+  const topicRows = await db.select().from(profileTopics);
   const teach = new Map<number, Set<string>>();
   const learn = new Map<number, Set<string>>();
   for (const t of topicRows) {
@@ -52,8 +52,8 @@ export function loadPool(
     set.add(t.topicId);
     map.set(t.userId, set);
   }
-  const openProposals = db.select().from(proposals).where(eq(proposals.status, 'open')).all();
-  const activePairs = db.select().from(pairs).where(eq(pairs.status, 'active')).all();
+  const openProposals = await db.select().from(proposals).where(eq(proposals.status, 'open'));
+  const activePairs = await db.select().from(pairs).where(eq(pairs.status, 'active'));
   // 1:1 and group places are counted apart: a group has its own size limit.
   const load = new Map<number, { individual: number; group: number }>();
   const menteeBusy = new Set<number>();
@@ -71,7 +71,7 @@ export function loadPool(
   const pool: Pool = {
     mentors: [],
     mentees: [],
-    rules: { sameDepartment: options.sameDepartment, history: history(db) },
+    rules: { sameDepartment: options.sameDepartment, history: await history(db) },
     paused: [],
     notPrepared: [],
     busy: 0,
@@ -130,11 +130,11 @@ export function loadPool(
 }
 
 /** One participant as matching sees them, whatever their state (for hand-made pairs). */
-export function loadVolunteer(
+export async function loadVolunteer(
   db: DbOrTx,
   userId: number,
   options: { now: Date; orgTimeZone: string },
-):
+): Promise<
   | {
       volunteer: Volunteer;
       role: 'mentor' | 'mentee' | 'both';
@@ -142,15 +142,17 @@ export function loadVolunteer(
       prepared: boolean;
       paused: boolean;
     }
-  | undefined {
-  const row = db
-    .select({ profile: profiles, user: users })
-    .from(profiles)
-    .innerJoin(users, eq(users.id, profiles.userId))
-    .where(eq(profiles.userId, userId))
-    .get();
+  | undefined
+> {
+  const row = await first(
+    db
+      .select({ profile: profiles, user: users })
+      .from(profiles)
+      .innerJoin(users, eq(users.id, profiles.userId))
+      .where(eq(profiles.userId, userId)),
+  );
   if (!row) return undefined;
-  const topicRows = db.select().from(profileTopics).where(eq(profileTopics.userId, userId)).all();
+  const topicRows = await db.select().from(profileTopics).where(eq(profileTopics.userId, userId));
   const volunteer = toVolunteer(row.user, {
     grade: row.profile.grade,
     department: row.profile.department,
@@ -171,9 +173,12 @@ export function loadVolunteer(
 }
 
 /** How many mentees a mentor has or is being proposed; whether a mentee is taken. */
-export function loadOf(db: DbOrTx, userId: number): { asMentor: number; menteeBusy: boolean } {
-  const open = db.select().from(proposals).where(eq(proposals.status, 'open')).all();
-  const active = db.select().from(pairs).where(eq(pairs.status, 'active')).all();
+export async function loadOf(
+  db: DbOrTx,
+  userId: number,
+): Promise<{ asMentor: number; menteeBusy: boolean }> {
+  const open = await db.select().from(proposals).where(eq(proposals.status, 'open'));
+  const active = await db.select().from(pairs).where(eq(pairs.status, 'active'));
   const rows = [...open, ...active];
   return {
     asMentor: rows.filter((r) => r.mentorUserId === userId).length,
@@ -194,16 +199,15 @@ export function sharedTopics(
 }
 
 /** Pairs that met (any pair ever made) or were declined or let expire: never proposed again. */
-export function history(db: DbOrTx): Set<string> {
+export async function history(db: DbOrTx): Promise<Set<string>> {
   const keys = new Set<string>();
-  for (const p of db.select({ a: pairs.mentorUserId, b: pairs.menteeUserId }).from(pairs).all()) {
+  for (const p of await db.select({ a: pairs.mentorUserId, b: pairs.menteeUserId }).from(pairs)) {
     keys.add(historyKey(p.a, p.b));
   }
-  const declined = db
+  const declined = await db
     .select({ a: proposals.mentorUserId, b: proposals.menteeUserId })
     .from(proposals)
-    .where(or(eq(proposals.status, 'declined'), eq(proposals.status, 'expired')))
-    .all();
+    .where(or(eq(proposals.status, 'declined'), eq(proposals.status, 'expired')));
   for (const p of declined) keys.add(historyKey(p.a, p.b));
   return keys;
 }

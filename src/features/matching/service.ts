@@ -8,6 +8,7 @@ import { formatShortDay } from '../../core/format';
 import type { Locale, Translate } from '../../core/i18n';
 import type { Reply } from '../../core/replies';
 import type { DbOrTx } from '../../db/client';
+import { first, one } from '../../db/first';
 import { audit } from '../../db/queries/audit';
 import { populationOf } from '../../db/queries/population';
 import { getProfile, listTopics } from '../../db/queries/profiles';
@@ -20,7 +21,6 @@ import {
   type PairRow,
   type ProposalRow,
   pairs,
-  profiles,
   proposals,
   type UserRow,
 } from '../../db/schema';
@@ -38,11 +38,15 @@ export const DECLINE_ACTION = 'match.no';
 /** What a proposal's expiry timer carries. */
 export const proposalExpirePayload = z.object({ proposalId: z.number().int() });
 
-type Deps = Pick<EngineDeps, 'db' | 'config' | 'adapters'>;
+type Deps = Pick<EngineDeps, 'config' | 'adapters'>;
 
 /** The pool and the plan for a round right now. */
-export function planNow(deps: Deps, now: Date): { pool: Pool; plan: RoundPlan } {
-  const pool = loadPool(deps.db, {
+export async function planNow(
+  db: DbOrTx,
+  deps: Pick<Deps, 'config'>,
+  now: Date,
+): Promise<{ pool: Pool; plan: RoundPlan }> {
+  const pool = await loadPool(db, {
     now,
     sameDepartment: deps.config.MATCH_SAME_DEPARTMENT,
     orgTimeZone: deps.config.ORG_TIMEZONE,
@@ -58,46 +62,49 @@ const reasonsOf = (m: RoundPlan['matches'][number]): MatchReasons => ({
 });
 
 /**
- * Sends a round: proposals written, expiry timers set and messages queued in one
- * transaction; people left out are told why. Returns how many went out.
+ * Sends a round: proposals written, expiry timers set and messages queued in the caller's
+ * transaction (all of it or nothing); people left out are told why. Returns how many went out.
  */
-export function publishRound(
+export async function publishRound(
+  tx: DbOrTx,
   deps: Deps,
   actorId: number | null,
   now: Date,
-): { proposals: number; unmatched: number } {
-  const { pool, plan } = planNow(deps, now);
+): Promise<{ proposals: number; unmatched: number }> {
+  const { pool, plan } = await planNow(tx, deps, now);
   // Nothing to propose: no round, and nobody is written to again.
   if (plan.matches.length === 0) return { proposals: 0, unmatched: 0 };
   const ttlMs = deps.config.PROPOSAL_TTL_HOURS * 3600_000;
-  const topics = listTopics(deps.db);
+  const topics = listTopics(tx);
   let told = 0;
-  deps.db.transaction((tx) => {
-    const round = tx
-      .insert(matchRounds)
-      .values({
-        createdAt: now,
-        createdBy: actorId,
-        proposals: plan.matches.length,
-        totalScore: plan.total,
-      })
-      .returning()
-      .get();
-    for (const match of plan.matches) {
-      const proposal = tx
-        .insert(proposals)
+  {
+    const round = await one(
+      tx
+        .insert(matchRounds)
         .values({
-          roundId: round.id,
-          mentorUserId: match.mentor.userId,
-          menteeUserId: match.mentee.userId,
-          group: match.group,
-          score: match.score.total,
-          reasons: reasonsOf(match),
-          expiresAt: new Date(now.getTime() + ttlMs),
           createdAt: now,
+          createdBy: actorId,
+          proposals: plan.matches.length,
+          totalScore: plan.total,
         })
-        .returning()
-        .get();
+        .returning(),
+    );
+    for (const match of plan.matches) {
+      const proposal = await one(
+        tx
+          .insert(proposals)
+          .values({
+            roundId: round.id,
+            mentorUserId: match.mentor.userId,
+            menteeUserId: match.mentee.userId,
+            group: match.group,
+            score: match.score.total,
+            reasons: reasonsOf(match),
+            expiresAt: new Date(now.getTime() + ttlMs),
+            createdAt: now,
+          })
+          .returning(),
+      );
       scheduleTimer(
         tx,
         {
@@ -144,7 +151,7 @@ export function publishRound(
       },
       now,
     );
-  });
+  }
   return { proposals: plan.matches.length, unmatched: told };
 }
 
@@ -227,7 +234,7 @@ function whyFor(
 
 /** "Marketing, 1 — junior / intern" */
 function whoIs(db: DbOrTx, t: ReturnType<typeof translatorFor>, user: UserRow): string {
-  const row = db.select().from(profiles).where(eq(profiles.userId, user.id)).get();
+  const row = getProfile(db, user.id)?.profile;
   if (!row) return user.name;
   return `${row.department}, ${t(`profile.grade.${row.grade as 1 | 2 | 3 | 4 | 5}`)}`;
 }
@@ -238,15 +245,16 @@ export type AnswerOutcome = 'closed' | 'waiting' | 'paired' | 'declined';
  * One side answers. Both yes → the pair is active and introduced; a no → the other side is
  * told kindly and both go back to the pool. Anything late or repeated changes nothing.
  */
-export function answerProposal(
+export async function answerProposal(
+  tx: DbOrTx,
   deps: Deps,
   proposalId: number,
   userId: number,
   accept: boolean,
   now: Date,
-): { outcome: AnswerOutcome; other?: UserRow } {
-  return deps.db.transaction((tx) => {
-    const proposal = tx.select().from(proposals).where(eq(proposals.id, proposalId)).get();
+): Promise<{ outcome: AnswerOutcome; other?: UserRow }> {
+  {
+    const proposal = await first(tx.select().from(proposals).where(eq(proposals.id, proposalId)));
     if (proposal?.status !== 'open' || proposal.expiresAt <= now)
       return { outcome: 'closed' as const };
     const side =
@@ -267,10 +275,10 @@ export function answerProposal(
     const patch: Partial<Pick<ProposalRow, 'mentorAnswer' | 'menteeAnswer'>> =
       side === 'mentor' ? { mentorAnswer: answer } : { menteeAnswer: answer };
     if (!accept) {
-      tx.update(proposals)
+      await tx
+        .update(proposals)
         .set({ ...patch, status: 'declined', decidedAt: now })
-        .where(eq(proposals.id, proposal.id))
-        .run();
+        .where(eq(proposals.id, proposal.id));
       const me = getUser(tx, userId);
       if (other && me) {
         notify(
@@ -294,29 +302,30 @@ export function answerProposal(
     }
     const otherAnswer = side === 'mentor' ? proposal.menteeAnswer : proposal.mentorAnswer;
     if (otherAnswer !== 'accepted') {
-      tx.update(proposals).set(patch).where(eq(proposals.id, proposal.id)).run();
+      await tx.update(proposals).set(patch).where(eq(proposals.id, proposal.id));
       return { outcome: 'waiting' as const, ...(other ? { other } : {}) };
     }
-    tx.update(proposals)
+    await tx
+      .update(proposals)
       .set({ ...patch, status: 'accepted', decidedAt: now })
-      .where(eq(proposals.id, proposal.id))
-      .run();
-    const pair = tx
-      .insert(pairs)
-      .values({
-        mentorUserId: proposal.mentorUserId,
-        menteeUserId: proposal.menteeUserId,
-        proposalId: proposal.id,
-        group: proposal.group,
-        programId: programForPair(tx, proposal.menteeUserId, now, deps.config.ORG_TIMEZONE),
-        createdAt: now,
-      })
-      .returning()
-      .get();
+      .where(eq(proposals.id, proposal.id));
+    const pair = await one(
+      tx
+        .insert(pairs)
+        .values({
+          mentorUserId: proposal.mentorUserId,
+          menteeUserId: proposal.menteeUserId,
+          proposalId: proposal.id,
+          group: proposal.group,
+          programId: programForPair(tx, proposal.menteeUserId, now, deps.config.ORG_TIMEZONE),
+          createdAt: now,
+        })
+        .returning(),
+    );
     introduce(tx, deps, pair, proposal.reasons.topics, now);
     audit(tx, { actorUserId: userId, action: 'pair.created', details: { pair: pair.id } }, now);
     return { outcome: 'paired' as const, ...(other ? { other } : {}) };
-  });
+  }
 }
 
 /** The intro to both sides: who, what, icebreakers, and the first steps. */
@@ -358,18 +367,18 @@ export function introduce(
 }
 
 /** Timer: a proposal nobody finished answering closes and counts as declined. */
-export function expireProposal(
+export async function expireProposal(
   db: DbOrTx,
   deps: Pick<Deps, 'config' | 'adapters'>,
   proposalId: number,
   now: Date,
-): void {
-  const proposal = db.select().from(proposals).where(eq(proposals.id, proposalId)).get();
+): Promise<void> {
+  const proposal = await first(db.select().from(proposals).where(eq(proposals.id, proposalId)));
   if (proposal?.status !== 'open') return;
-  db.update(proposals)
+  await db
+    .update(proposals)
     .set({ status: 'expired', decidedAt: now })
-    .where(eq(proposals.id, proposal.id))
-    .run();
+    .where(eq(proposals.id, proposal.id));
   const mentor = getUser(db, proposal.mentorUserId);
   const mentee = getUser(db, proposal.menteeUserId);
   if (!mentor || !mentee) return;
@@ -396,31 +405,31 @@ export function expireProposal(
  * (kept, with their meetings and goals, for the partner and for past weeks' figures), future
  * sessions are called off and their partners are told kindly.
  */
-export function releasePartners(
+export async function releasePartners(
   db: DbOrTx,
   deps: Pick<Deps, 'config' | 'adapters'>,
   user: UserRow,
   now: Date,
-): void {
+): Promise<void> {
   const involves = <T extends { mentorUserId: number; menteeUserId: number }>(rows: T[]) =>
     rows.filter((r) => r.mentorUserId === user.id || r.menteeUserId === user.id);
-  const open = involves(db.select().from(proposals).where(eq(proposals.status, 'open')).all());
-  const active = involves(db.select().from(pairs).where(eq(pairs.status, 'active')).all());
+  const open = involves(await db.select().from(proposals).where(eq(proposals.status, 'open')));
+  const active = involves(await db.select().from(pairs).where(eq(pairs.status, 'active')));
   // A partner in an active pair hears "your pair is closed"; one with only a proposal, that it is.
   const partnerIds = new Map<number, 'pair.partnerLeft' | 'proposal.otherLeft'>();
   const otherOf = (p: { mentorUserId: number; menteeUserId: number }) =>
     p.mentorUserId === user.id ? p.menteeUserId : p.mentorUserId;
   for (const p of open) {
     partnerIds.set(otherOf(p), 'proposal.otherLeft');
-    db.update(proposals)
+    await db
+      .update(proposals)
       .set({ status: 'withdrawn', decidedAt: now })
-      .where(eq(proposals.id, p.id))
-      .run();
+      .where(eq(proposals.id, p.id));
   }
   for (const p of active) {
     partnerIds.set(otherOf(p), 'pair.partnerLeft');
     cancelFutureMeetings(db, deps, p.id, user.id, now);
-    db.update(pairs).set({ status: 'ended', endedAt: now }).where(eq(pairs.id, p.id)).run();
+    await db.update(pairs).set({ status: 'ended', endedAt: now }).where(eq(pairs.id, p.id));
   }
   for (const [id, key] of partnerIds) {
     const partner = getUser(db, id);

@@ -62,7 +62,7 @@ export const leaveActions = {
     const ref = userRef(ctx.user);
     const firstId = (await lastOutboxId(ctx.tx)) + 1;
     // Partners hear it kindly, and the pairs close, before the person's data goes.
-    releasePartners(ctx.tx, ctx.deps, ctx.user, ctx.now);
+    await releasePartners(ctx.tx, ctx.deps, ctx.user, ctx.now);
     // The audit entry names no one: the person's identity leaves with them.
     audit(ctx.tx, { actorUserId: null, action: 'user.left' }, ctx.now);
     forgetPerson(ctx.tx, ctx.user.id, ctx.now);

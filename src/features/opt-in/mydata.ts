@@ -37,7 +37,7 @@ const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
  * people by name, topics by name, times in ISO 8601. One section per `MydataSection`, so a
  * table that points at people can't be added without a place here (see personal-data.ts).
  */
-export function exportPersonalData(
+export async function exportPersonalData(
   db: DbOrTx,
   user: UserRow,
   now: Date,
@@ -51,34 +51,35 @@ export function exportPersonalData(
   /** "me", a name, or "a former participant" for someone who has left. */
   const who = (id: number | null) =>
     id === null ? null : id === me ? 'me' : (getUser(db, id)?.name ?? options.former);
-  const programName = (id: number | null) =>
-    id === null
-      ? null
-      : (db.select({ name: programs.name }).from(programs).where(eq(programs.id, id)).get()?.name ??
-        null);
+  // Programs are few: their names read once, for every place that names one.
+  const programNames = new Map(
+    (await db.select({ id: programs.id, name: programs.name }).from(programs)).map((p) => [
+      p.id,
+      p.name,
+    ]),
+  );
+  const programName = (id: number | null) => (id === null ? null : (programNames.get(id) ?? null));
 
-  const myPairs = db
+  const myPairs = await db
     .select()
     .from(pairs)
     .where(or(eq(pairs.mentorUserId, me), eq(pairs.menteeUserId, me)))
-    .orderBy(asc(pairs.id))
-    .all();
+    .orderBy(asc(pairs.id));
   const partnerIn = new Map(
     myPairs.map((p) => [p.id, who(p.mentorUserId === me ? p.menteeUserId : p.mentorUserId)]),
   );
   const pairIds = myPairs.map((p) => p.id);
   const meetingRows = pairIds.length
-    ? db
+    ? await db
         .select()
         .from(meetings)
         .where(inArray(meetings.pairId, pairIds))
         .orderBy(asc(meetings.startsAt), asc(meetings.id))
-        .all()
     : [];
   const meetingById = new Map(meetingRows.map((m) => [m.id, m]));
   const data = getProfile(db, me);
 
-  const ideaRows = db
+  const ideaRows = await db
     .select()
     .from(experiments)
     .where(
@@ -93,8 +94,7 @@ export function exportPersonalData(
             .where(eq(experimentOutcomes.userId, me)),
         ),
       ),
-    )
-    .all();
+    );
 
   const sections = {
     profile: data
@@ -115,12 +115,10 @@ export function exportPersonalData(
           updatedAt: iso(data.profile.updatedAt),
         }
       : null,
-    roles: db
-      .select()
-      .from(userRoles)
-      .where(eq(userRoles.userId, me))
-      .all()
-      .map((r) => ({ role: r.role, grantedAt: iso(r.grantedAt) })),
+    roles: (await db.select().from(userRoles).where(eq(userRoles.userId, me))).map((r) => ({
+      role: r.role,
+      grantedAt: iso(r.grantedAt),
+    })),
     pairs: myPairs.map((p) => ({
       myRole: p.mentorUserId === me ? 'mentor' : 'mentee',
       partner: partnerIn.get(p.id) ?? null,
@@ -132,28 +130,28 @@ export function exportPersonalData(
       since: iso(p.createdAt),
       ended: iso(p.endedAt),
     })),
-    proposals: db
-      .select()
-      .from(proposals)
-      .where(or(eq(proposals.mentorUserId, me), eq(proposals.menteeUserId, me)))
-      .all()
-      .map((p) => {
-        const mentor = p.mentorUserId === me;
-        return {
-          myRole: mentor ? 'mentor' : 'mentee',
-          partner: who(mentor ? p.menteeUserId : p.mentorUserId),
-          status: p.status,
-          myAnswer: mentor ? p.mentorAnswer : p.menteeAnswer,
-          score: p.score,
-          why: {
-            topics: topicsOf(p.reasons.topics),
-            sharedInterests: p.reasons.interests,
-            hoursApart: p.reasons.hoursApart,
-          },
-          proposedAt: iso(p.createdAt),
-          decidedAt: iso(p.decidedAt),
-        };
-      }),
+    proposals: (
+      await db
+        .select()
+        .from(proposals)
+        .where(or(eq(proposals.mentorUserId, me), eq(proposals.menteeUserId, me)))
+    ).map((p) => {
+      const mentor = p.mentorUserId === me;
+      return {
+        myRole: mentor ? 'mentor' : 'mentee',
+        partner: who(mentor ? p.menteeUserId : p.mentorUserId),
+        status: p.status,
+        myAnswer: mentor ? p.mentorAnswer : p.menteeAnswer,
+        score: p.score,
+        why: {
+          topics: topicsOf(p.reasons.topics),
+          sharedInterests: p.reasons.interests,
+          hoursApart: p.reasons.hoursApart,
+        },
+        proposedAt: iso(p.createdAt),
+        decidedAt: iso(p.decidedAt),
+      };
+    }),
     meetings: meetingRows.map((m) => ({
       with: partnerIn.get(m.pairId) ?? null,
       kind: m.kind,
@@ -169,7 +167,7 @@ export function exportPersonalData(
         : {}),
     })),
     goals: (pairIds.length
-      ? db.select().from(goals).where(inArray(goals.pairId, pairIds)).all()
+      ? await db.select().from(goals).where(inArray(goals.pairId, pairIds))
       : []
     ).map((g) => ({
       owner: who(g.ownerUserId),
@@ -182,12 +180,8 @@ export function exportPersonalData(
       status: g.status,
       setAt: iso(g.createdAt),
     })),
-    feedback: db
-      .select()
-      .from(meetingFeedback)
-      .where(eq(meetingFeedback.userId, me))
-      .all()
-      .map((f) => {
+    feedback: (await db.select().from(meetingFeedback).where(eq(meetingFeedback.userId, me))).map(
+      (f) => {
         const meeting = f.meetingId === null ? undefined : meetingById.get(f.meetingId);
         return {
           session: meeting
@@ -199,153 +193,111 @@ export function exportPersonalData(
           nameShownToHr: f.named,
           at: iso(f.updatedAt),
         };
-      }),
-    fit: db
-      .select()
-      .from(pairFit)
-      .where(eq(pairFit.userId, me))
-      .all()
-      .map((f) => ({
-        with: f.pairId === null ? null : (partnerIn.get(f.pairId) ?? null),
-        fit: f.fit,
-        at: iso(f.createdAt),
-      })),
-    ideas: ideaRows.map((e) => ({
-      title: e.title,
-      hypothesis: e.hypothesis,
-      smallestTest: e.smallestTest,
-      measure: e.measure,
-      status: e.status,
-      author: who(e.authorUserId),
-      sponsor: who(e.sponsorUserId),
-      checkDate: e.checkDate,
-      parkedBecause: e.parkReason,
-      proposedAt: iso(e.createdAt),
-      pilotOutcomes: db
-        .select()
-        .from(experimentOutcomes)
-        .where(eq(experimentOutcomes.experimentId, e.id))
-        .all()
-        .map((o) => ({
+      },
+    ),
+    fit: (await db.select().from(pairFit).where(eq(pairFit.userId, me))).map((f) => ({
+      with: f.pairId === null ? null : (partnerIn.get(f.pairId) ?? null),
+      fit: f.fit,
+      at: iso(f.createdAt),
+    })),
+    ideas: await Promise.all(
+      ideaRows.map(async (e) => ({
+        title: e.title,
+        hypothesis: e.hypothesis,
+        smallestTest: e.smallestTest,
+        measure: e.measure,
+        status: e.status,
+        author: who(e.authorUserId),
+        sponsor: who(e.sponsorUserId),
+        checkDate: e.checkDate,
+        parkedBecause: e.parkReason,
+        proposedAt: iso(e.createdAt),
+        pilotOutcomes: (
+          await db
+            .select()
+            .from(experimentOutcomes)
+            .where(eq(experimentOutcomes.experimentId, e.id))
+        ).map((o) => ({
           by: who(o.userId),
           outcome: o.outcome,
           note: o.note,
           at: iso(o.createdAt),
         })),
-    })),
-    stories: db
-      .select()
-      .from(stories)
-      .where(eq(stories.authorUserId, me))
-      .all()
-      .map((s) => ({
-        text: s.text,
-        status: s.status,
-        hrEdit: s.editedText,
-        hrComment: s.reviewNote,
-        reviewedBy: who(s.reviewedBy),
-        submittedAt: iso(s.createdAt),
-        publishedAt: iso(s.publishedAt),
       })),
-    storyInvites: db
-      .select()
-      .from(storyInvites)
-      .where(eq(storyInvites.userId, me))
-      .all()
-      .map((i) => ({ after: partnerIn.get(i.pairId) ?? null, at: iso(i.createdAt) })),
-    finalSurveys: db
-      .select()
-      .from(finalSurveys)
-      .where(eq(finalSurveys.userId, me))
-      .all()
-      .map((f) => ({
+    ),
+    stories: (await db.select().from(stories).where(eq(stories.authorUserId, me))).map((s) => ({
+      text: s.text,
+      status: s.status,
+      hrEdit: s.editedText,
+      hrComment: s.reviewNote,
+      reviewedBy: who(s.reviewedBy),
+      submittedAt: iso(s.createdAt),
+      publishedAt: iso(s.publishedAt),
+    })),
+    storyInvites: (await db.select().from(storyInvites).where(eq(storyInvites.userId, me))).map(
+      (i) => ({ after: partnerIn.get(i.pairId) ?? null, at: iso(i.createdAt) }),
+    ),
+    finalSurveys: (await db.select().from(finalSurveys).where(eq(finalSurveys.userId, me))).map(
+      (f) => ({
         program: f.program,
         overall: f.overall,
         nps: f.nps,
         whatChanged: f.changed,
         shareStory: f.shareStory,
         at: iso(f.updatedAt),
-      })),
-    surveyInvites: db
-      .select()
-      .from(surveyInvites)
-      .where(eq(surveyInvites.userId, me))
-      .all()
-      .map((i) => ({ program: i.program, at: iso(i.createdAt) })),
-    forms: db
-      .select()
-      .from(formSessions)
-      .where(eq(formSessions.userId, me))
-      .all()
-      .map((f) => ({
-        form: f.formId,
-        status: f.status,
-        answers: f.values,
-        startedAt: iso(f.createdAt),
-        updatedAt: iso(f.updatedAt),
-      })),
-    scheduledActions: db
-      .select()
-      .from(timers)
-      .where(eq(timers.userId, me))
-      .all()
-      .map((r) => ({ kind: r.kind, dueAt: iso(r.dueAt), status: r.status })),
-    messages: db
-      .select()
-      .from(outbox)
-      .where(eq(outbox.userId, me))
-      .orderBy(desc(outbox.id))
-      .all()
-      .map((m) => ({
-        status: m.status,
-        // Sent messages keep no text (the outbox is not an archive); waiting ones still do.
-        text: m.payload?.kind === 'reply' ? m.payload.reply.text : null,
-        file: m.payload?.kind === 'file' ? m.payload.file.filename : null,
-        queuedAt: iso(m.createdAt),
-        sentAt: iso(m.sentAt),
-      })),
-    actions: db
-      .select()
-      .from(auditLog)
-      .where(eq(auditLog.actorUserId, me))
-      .all()
-      .map((r) => ({ at: iso(r.at), action: r.action, details: r.details })),
+      }),
+    ),
+    surveyInvites: (await db.select().from(surveyInvites).where(eq(surveyInvites.userId, me))).map(
+      (i) => ({ program: i.program, at: iso(i.createdAt) }),
+    ),
+    forms: (await db.select().from(formSessions).where(eq(formSessions.userId, me))).map((f) => ({
+      form: f.formId,
+      status: f.status,
+      answers: f.values,
+      startedAt: iso(f.createdAt),
+      updatedAt: iso(f.updatedAt),
+    })),
+    scheduledActions: (await db.select().from(timers).where(eq(timers.userId, me))).map((r) => ({
+      kind: r.kind,
+      dueAt: iso(r.dueAt),
+      status: r.status,
+    })),
+    messages: (
+      await db.select().from(outbox).where(eq(outbox.userId, me)).orderBy(desc(outbox.id))
+    ).map((m) => ({
+      status: m.status,
+      // Sent messages keep no text (the outbox is not an archive); waiting ones still do.
+      text: m.payload?.kind === 'reply' ? m.payload.reply.text : null,
+      file: m.payload?.kind === 'file' ? m.payload.file.filename : null,
+      queuedAt: iso(m.createdAt),
+      sentAt: iso(m.sentAt),
+    })),
+    actions: (await db.select().from(auditLog).where(eq(auditLog.actorUserId, me))).map((r) => ({
+      at: iso(r.at),
+      action: r.action,
+      details: r.details,
+    })),
     asStaff: {
-      postsShared: db
-        .select()
-        .from(contentPosts)
-        .where(eq(contentPosts.byUserId, me))
-        .all()
-        .map((p) => ({ url: p.url, comment: p.comment, at: iso(p.createdAt) })),
-      broadcastsSent: db
-        .select()
-        .from(broadcasts)
-        .where(eq(broadcasts.byUserId, me))
-        .all()
-        .map((b) => ({
+      postsShared: (await db.select().from(contentPosts).where(eq(contentPosts.byUserId, me))).map(
+        (p) => ({ url: p.url, comment: p.comment, at: iso(p.createdAt) }),
+      ),
+      broadcastsSent: (await db.select().from(broadcasts).where(eq(broadcasts.byUserId, me))).map(
+        (b) => ({
           text: b.text,
           status: b.status,
           recipients: b.recipients,
           at: iso(b.createdAt),
-        })),
-      programsCreated: db
-        .select()
-        .from(programs)
-        .where(eq(programs.createdBy, me))
-        .all()
-        .map((p) => ({ name: p.name, start: p.startDate, end: p.endDate, at: iso(p.createdAt) })),
-      matchRoundsRun: db
-        .select()
-        .from(matchRounds)
-        .where(eq(matchRounds.createdBy, me))
-        .all()
-        .map((r) => ({ proposals: r.proposals, at: iso(r.createdAt) })),
-      storiesReviewed: db
-        .select()
-        .from(stories)
-        .where(eq(stories.reviewedBy, me))
-        .all()
-        .map((s) => ({ author: who(s.authorUserId), status: s.status, at: iso(s.createdAt) })),
+        }),
+      ),
+      programsCreated: (await db.select().from(programs).where(eq(programs.createdBy, me))).map(
+        (p) => ({ name: p.name, start: p.startDate, end: p.endDate, at: iso(p.createdAt) }),
+      ),
+      matchRoundsRun: (
+        await db.select().from(matchRounds).where(eq(matchRounds.createdBy, me))
+      ).map((r) => ({ proposals: r.proposals, at: iso(r.createdAt) })),
+      storiesReviewed: (await db.select().from(stories).where(eq(stories.reviewedBy, me))).map(
+        (s) => ({ author: who(s.authorUserId), status: s.status, at: iso(s.createdAt) }),
+      ),
     },
   } satisfies Record<MydataSection, unknown>;
 
@@ -371,8 +323,8 @@ export function exportPersonalData(
 export const mydataCommand: CommandSpec = {
   scope: 'dm',
   takesArgs: false,
-  run(ctx) {
-    const data = exportPersonalData(ctx.tx, ctx.user, ctx.now, {
+  async run(ctx) {
+    const data = await exportPersonalData(ctx.tx, ctx.user, ctx.now, {
       locale: ctx.locale,
       former: ctx.t('user.former'),
     });

@@ -20,17 +20,17 @@ export interface BuiltSummary {
  * The summary and its chart for the last `weeks` complete weeks, in one language. `logger`
  * hears once if the chart's font is missing.
  */
-export function buildSummary(
+export async function buildSummary(
   db: Db,
   config: Pick<Config, 'K_ANON_MIN' | 'ORG_TIMEZONE' | 'platforms'>,
   now: Date,
   weeks: number,
   locale: Locale,
   logger?: Pick<Logger, 'warn'>,
-): BuiltSummary {
+): Promise<BuiltSummary> {
   const zone = config.ORG_TIMEZONE;
   const t = translator(locale);
-  const data = computeSummary(db, config, reportPeriod(now, zone, weeks));
+  const data = await computeSummary(db, config, reportPeriod(now, zone, weeks));
   const svg = chartSvg(t, data, locale, zone, config.K_ANON_MIN);
   // The period in the name: /report and /report 4 on one day are two different charts.
   const first = DateTime.fromJSDate(data.period.from, { zone }).toISODate();

@@ -15,7 +15,7 @@ export const REPORT_WEEKS_MAX = 12;
 export const reportCommand: CommandSpec = {
   scope: 'anywhere',
   role: 'hr',
-  run(ctx, args) {
+  async run(ctx, args) {
     const raw = args.trim();
     const weeks = raw === '' ? 1 : Number(raw);
     if (!Number.isInteger(weeks) || weeks < 1 || weeks > REPORT_WEEKS_MAX) {
@@ -29,7 +29,7 @@ export const reportCommand: CommandSpec = {
       ctx.reply({ kind: 'text', text: ctx.t('report.wrongPlace') });
       return;
     }
-    const built = buildSummary(
+    const built = await buildSummary(
       ctx.tx,
       ctx.deps.config,
       ctx.now,
@@ -55,8 +55,8 @@ export async function runWeeklySummary(
   const locale = deps.config.DEFAULT_LOCALE;
   const week = DateTime.fromJSDate(now, { zone: deps.config.ORG_TIMEZONE }).toFormat("kkkk-'W'WW");
   // Read and queued in one transaction, in turn with the units of work.
-  return transact(deps.db, (tx) => {
-    const built = buildSummary(tx, deps.config, now, 1, locale, deps.logger);
+  return transact(deps.db, async (tx) => {
+    const built = await buildSummary(tx, deps.config, now, 1, locale, deps.logger);
     const posted = enqueue(
       tx,
       {

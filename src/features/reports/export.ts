@@ -7,8 +7,9 @@ import type { CommandSpec } from '../../core/registry';
 import type { FileMessage } from '../../core/replies';
 import type { Db } from '../../db/client';
 import { audit } from '../../db/queries/audit';
-import { feedbackIn, pairIn, populationOf, sqlText, userIn } from '../../db/queries/population';
-import { guarded, mean, RESPONDENT_SQL, type Respondent } from '../feedback/k-anon';
+import { populationOf } from '../../db/queries/population';
+import { exportTableRows } from '../../db/queries/reports';
+import { guarded, mean, type Respondent } from '../feedback/k-anon';
 import { weekStart } from './period';
 
 /** Excel reads a UTF-8 CSV as UTF-8 (Cyrillic intact) only when it starts with a BOM. */
@@ -36,44 +37,35 @@ function iso(ms: number | null, zone: string): string {
   return second.toISO({ suppressMilliseconds: true }) ?? '';
 }
 
-/** A person's name, or null for someone who has left (their row is a tombstone). */
-const nameOf = (alias: string) => `case when ${alias}.left_at is null then ${alias}.name end`;
-
 /**
  * Every HR export table as rows. Feedback appears only aggregated per week and under the
  * k rule, like everywhere HR looks; free text and individual ratings are not exported. Only
  * the people this start serves are in it (never the console demo's in a platform start).
  */
-export function exportRows(
+export async function exportRows(
   db: Db,
   config: Pick<Config, 'ORG_TIMEZONE' | 'K_ANON_MIN' | 'platforms'>,
   now: Date,
   locale: Locale = 'en',
-): Record<ExportTable, Row[]> {
-  const sqlite = db.$client;
+): Promise<Record<ExportTable, Row[]>> {
   const zone = config.ORG_TIMEZONE;
-  const pop = populationOf(config);
-  const all = (sql: string) => sqlite.prepare(sql).all() as Record<string, unknown>[];
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
   const former = translator(locale)('user.formerLabel');
   // Someone who left keeps their place in the pair's history, without their name.
   const person = (v: unknown) => (v === null || v === undefined ? former : String(v));
+  // Whole weeks only, like the summary: a week still filling up would change under HR's eyes
+  // and give away each new rating by difference.
+  const closed = weekStart(now, zone).toMillis();
+  const raw = await exportTableRows(db, populationOf(config), closed);
 
   const topicsOf = new Map<number, { teach: string[]; learn: string[] }>();
-  for (const r of all(
-    'select user_id, topic_id, direction from profile_topics order by topic_id',
-  )) {
+  for (const r of raw.topics) {
     const entry = topicsOf.get(Number(r.user_id)) ?? { teach: [], learn: [] };
     entry[r.direction === 'teach' ? 'teach' : 'learn'].push(str(r.topic_id));
     topicsOf.set(Number(r.user_id), entry);
   }
-  const participants = all(
-    `select u.id, u.name, u.platform, p.role, p.grade, p.department, p.joined_at, p.prepared_at,
-            p.paused_until, g.name as program
-       from profiles p join users u on u.id = p.user_id left join programs g on g.id = p.program_id
-      where ${sqlText(userIn(pop, 'p.user_id'))} order by u.id`,
-  ).map((r) => ({
+  const participants = raw.participants.map((r) => ({
     id: num(r.id),
     name: str(r.name),
     platform: str(r.platform),
@@ -87,12 +79,7 @@ export function exportRows(
     prepared_at: iso(num(r.prepared_at), zone),
     paused_until: iso(num(r.paused_until), zone),
   }));
-  const pairs = all(
-    `select p.id, ${nameOf('mu')} as mentor, ${nameOf('eu')} as mentee, p.status, g.name as program, p.manual,
-            p.nudges_ignored, p.created_at, p.ended_at
-       from pairs p join users mu on mu.id = p.mentor_user_id join users eu on eu.id = p.mentee_user_id
-       left join programs g on g.id = p.program_id where ${sqlText(pairIn(pop, 'p.id'))} order by p.id`,
-  ).map((r) => ({
+  const pairs = raw.pairs.map((r) => ({
     id: num(r.id),
     mentor: person(r.mentor),
     mentee: person(r.mentee),
@@ -103,10 +90,7 @@ export function exportRows(
     created_at: iso(num(r.created_at), zone),
     ended_at: iso(num(r.ended_at), zone),
   }));
-  const meetings = all(
-    `select id, pair_id, kind, starts_at, duration_min, status, topic from meetings
-      where ${sqlText(pairIn(pop, 'pair_id'))} order by starts_at, id`,
-  ).map((r) => ({
+  const meetings = raw.meetings.map((r) => ({
     id: num(r.id),
     pair_id: num(r.pair_id),
     kind: str(r.kind),
@@ -115,10 +99,7 @@ export function exportRows(
     status: str(r.status),
     topic: str(r.topic),
   }));
-  const goals = all(
-    `select g.id, g.pair_id, ${nameOf('u')} as owner, g.specific, g.measure, g.deadline, g.progress, g.status, g.created_at
-       from goals g join users u on u.id = g.owner_user_id where ${sqlText(pairIn(pop, 'g.pair_id'))} order by g.id`,
-  ).map((r) => ({
+  const goals = raw.goals.map((r) => ({
     id: num(r.id),
     pair_id: num(r.pair_id),
     owner: person(r.owner),
@@ -130,14 +111,7 @@ export function exportRows(
     created_at: iso(num(r.created_at), zone),
   }));
   const weeks = new Map<string, { ratings: number[]; people: Set<Respondent> }>();
-  // Whole weeks only, like the summary: a week still filling up would change under HR's eyes
-  // and give away each new rating by difference.
-  const closed = weekStart(now, zone).toMillis();
-  for (const r of sqlite
-    .prepare(
-      `select created_at, usefulness, ${RESPONDENT_SQL} as who from meeting_feedback where created_at < ? and ${sqlText(feedbackIn(pop))}`,
-    )
-    .all(closed) as Record<string, unknown>[]) {
+  for (const r of raw.feedback) {
     const week =
       DateTime.fromMillis(Number(r.created_at), { zone }).startOf('week').toISODate() ?? '';
     const entry = weeks.get(week) ?? { ratings: [], people: new Set<Respondent>() };
@@ -156,13 +130,7 @@ export function exportRows(
         usefulness_mean: g.shown ? g.value : null,
       };
     });
-  const experiments = all(
-    `select e.id, e.title, ${nameOf('u')} as author, e.status, ${nameOf('s')} as sponsor,
-            e.sponsor_user_id as sponsor_id, e.check_date, e.created_at,
-            (select group_concat(outcome, ' ') from experiment_outcomes o where o.experiment_id = e.id) as outcomes
-       from experiments e join users u on u.id = e.author_user_id left join users s on s.id = e.sponsor_user_id
-      where ${sqlText(userIn(pop, 'e.author_user_id'))} order by e.id`,
-  ).map((r) => ({
+  const experiments = raw.experiments.map((r) => ({
     id: num(r.id),
     title: str(r.title),
     author: person(r.author),
@@ -195,13 +163,13 @@ export function toCsv(rows: Row[], header: string[]): string {
 }
 
 /** The export as files, one per table. */
-export function exportFiles(
+export async function exportFiles(
   db: Db,
   config: Pick<Config, 'ORG_TIMEZONE' | 'K_ANON_MIN' | 'platforms'>,
   now: Date,
   locale: Locale = 'en',
-): FileMessage[] {
-  const rows = exportRows(db, config, now, locale);
+): Promise<FileMessage[]> {
+  const rows = await exportRows(db, config, now, locale);
   const day = DateTime.fromJSDate(now, { zone: config.ORG_TIMEZONE }).toISODate();
   return EXPORT_TABLES.map((table) => {
     const header = Object.keys(rows[table][0] ?? emptyHeader(table));
@@ -273,8 +241,8 @@ export const exportCommand: CommandSpec = {
   scope: 'dm',
   role: 'hr',
   takesArgs: false,
-  run(ctx) {
-    const files = exportFiles(ctx.tx, ctx.deps.config, ctx.now, ctx.locale);
+  async run(ctx) {
+    const files = await exportFiles(ctx.tx, ctx.deps.config, ctx.now, ctx.locale);
     ctx.reply({ kind: 'text', text: ctx.t('export.intro', { n: files.length }) });
     for (const file of files) ctx.replyFile(file);
     audit(

@@ -1,21 +1,32 @@
-import type Database from 'better-sqlite3';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
+import { type Population, populationOf } from '../../db/queries/population';
 import {
-  feedbackIn,
-  type Population,
-  pairIn,
-  populationOf,
-  sqlText,
-  userIn,
-} from '../../db/queries/population';
+  activePairsAt,
+  experimentsByStatus,
+  experimentsWorked,
+  goalsDone,
+  goalsSet,
+  heldStarts,
+  meetingsByStatus,
+  meetingsHeld,
+  type PairThen,
+  pairsAt,
+  peopleProposed,
+  surveyAnswers,
+  unmetTopicsAt,
+  usefulnessRatings,
+  volunteerRoles,
+  volunteersBefore,
+  volunteersJoined,
+  volunteersPrepared,
+} from '../../db/queries/reports';
 import {
   type Guarded,
   guarded,
   guardedWeeklyMean,
   mean,
   nps,
-  RESPONDENT_SQL,
   type Respondent,
 } from '../feedback/k-anon';
 import { AT_RISK_NUDGES } from '../scheduling/nudges';
@@ -74,114 +85,57 @@ export interface SummaryData {
   series: { weekStart: Date; held: number; usefulness: number | null; raters: number }[];
 }
 
-type Num = { n: number };
-
 /**
  * Everything the weekly summary says, computed with aggregate queries (so a year of data
  * costs milliseconds, not a scan in JavaScript). Ratings appear only as K_ANON_MIN-guarded means.
  * Only the people this start serves count (never the console demo's in a platform start).
  */
-export function computeSummary(
+export async function computeSummary(
   db: Db,
   config: Pick<Config, 'K_ANON_MIN' | 'ORG_TIMEZONE' | 'platforms'>,
   period: Period,
-): SummaryData {
-  const sqlite = db.$client;
+): Promise<SummaryData> {
   const pop = populationOf(config);
-  const pairServed = (column: string) => sqlText(pairIn(pop, column));
   const k = config.K_ANON_MIN;
   const from = period.from.getTime();
   const to = period.to.getTime();
-  const one = (sql: string, ...params: unknown[]) => (sqlite.prepare(sql).get(...params) as Num).n;
 
-  // Volunteers then: today's profiles plus those who were here at `at` and have left since
-  // (only their role and dates are kept), so a past week's funnel never changes.
-  const volunteersAt = (at: number) =>
-    `select role, joined_at, prepared_at from profiles where ${sqlText(userIn(pop, 'user_id'))}
-      union all select role, joined_at, prepared_at from former_volunteers where left_at >= ${Number(at)}`;
-  const roles = sqlite
-    .prepare(
-      `select role, count(*) as n from (${volunteersAt(to)}) where joined_at < ? group by role`,
-    )
-    .all(to) as { role: string; n: number }[];
+  // Volunteers then include those who have left since, so a past week's funnel never changes.
+  const roles = await volunteerRoles(db, pop, to);
   const byRole = (r: string) => roles.find((x) => x.role === r)?.n ?? 0;
-  const activeAt = (at: number) =>
-    one(
-      `select count(*) as n from pairs where created_at < ? and (ended_at is null or ended_at >= ?) and ${pairServed('id')}`,
-      at,
-      at,
-    );
   // Pairs not ended at `to`, each with its last held session: one probe of a pair's own
   // sessions serves both "met at least once" and "at risk" (linear in pairs; counting
   // distinct pairs over every held session sorted them all, most of the summary's time).
-  const pairsThen = pairsAt(sqlite, pop, to);
+  const pairsThen = await pairsAt(db, pop, to);
   const funnel: Funnel = {
     mentors: byRole('mentor'),
     mentees: byRole('mentee'),
     both: byRole('both'),
     volunteers: roles.reduce((a, r) => a + r.n, 0),
-    newInPeriod: one(
-      `select count(*) as n from (${volunteersAt(to)}) where joined_at >= ? and joined_at < ?`,
-      from,
-      to,
-    ),
-    prepared: one(
-      `select count(*) as n from (${volunteersAt(to)}) where prepared_at is not null and prepared_at < ?`,
-      to,
-    ),
+    newInPeriod: await volunteersJoined(db, pop, from, to),
+    prepared: await volunteersPrepared(db, pop, to),
     // Everyone who got a match proposal or was paired by hand: one step past "prepared".
-    proposed: one(
-      `select count(*) as n from (select mentor_user_id as u from proposals where created_at < ?
-        union select mentee_user_id from proposals where created_at < ?
-        union select mentor_user_id from pairs where created_at < ?
-        union select mentee_user_id from pairs where created_at < ?) where ${sqlText(userIn(pop, 'u'))}`,
-      to,
-      to,
-      to,
-      to,
-    ),
-    activePairs: activeAt(to),
+    proposed: await peopleProposed(db, pop, to),
+    activePairs: await activePairsAt(db, pop, to),
     metOnce: pairsThen.filter((p) => p.last !== null).length,
-    goalsSet: one(
-      `select count(*) as n from goals where created_at < ? and ${pairServed('pair_id')}`,
-      to,
-    ),
-    goalsDone: one(
-      `select count(*) as n from goals where status = 'done' and updated_at < ? and ${pairServed('pair_id')}`,
-      to,
-    ),
+    goalsSet: await goalsSet(db, pop, to),
+    goalsDone: await goalsDone(db, pop, to),
   };
 
-  const meetingCounts = sqlite
-    .prepare(
-      `select status, count(*) as n from meetings where starts_at >= ? and starts_at < ? and ${pairServed('pair_id')} group by status`,
-    )
-    .all(from, to) as { status: string; n: number }[];
+  const meetingCounts = await meetingsByStatus(db, pop, from, to);
   const status = (s: string) => meetingCounts.find((m) => m.status === s)?.n ?? 0;
 
   const prev = previousPeriod(period, config.ORG_TIMEZONE);
   const edgesOf = (p: Period) => weekEdges(p, config.ORG_TIMEZONE, p.weeks).map((d) => d.getTime());
   // Only weeks with K people or more count, so no two views can be subtracted into one rating.
-  const usefulnessIn = (p: Period) =>
+  const usefulnessIn = async (p: Period) =>
     guardedWeeklyMean(
-      sqlite
-        .prepare(
-          `select created_at as at, ${RESPONDENT_SQL} as who, usefulness from meeting_feedback where created_at >= ? and created_at < ? and ${sqlText(feedbackIn(pop))}`,
-        )
-        .all(p.from.getTime(), p.to.getTime()) as {
-        at: number;
-        who: Respondent;
-        usefulness: number;
-      }[],
+      await usefulnessRatings(db, pop, p.from.getTime(), p.to.getTime()),
       edgesOf(p),
       k,
       (r) => r.usefulness,
     );
-  const surveys = sqlite
-    .prepare(
-      `select created_at as at, ${RESPONDENT_SQL} as who, nps from final_surveys where created_at >= ? and created_at < ? and ${sqlText(userIn(pop, 'user_id'))}`,
-    )
-    .all(from, to) as { at: number; who: Respondent; nps: number }[];
+  const surveys = await surveyAnswers(db, pop, from, to);
 
   return {
     period,
@@ -193,77 +147,19 @@ export function computeSummary(
       cancelled: status('cancelled'),
       unconfirmed: status('scheduled'),
     },
-    usefulness: usefulnessIn(period),
+    usefulness: await usefulnessIn(period),
     nps: guardedWeeklyMean(surveys, edgesOf(period), k, (s) => s.nps, nps),
-    unmetTopics: unmetTopicsAt(sqlite, pop, to),
+    unmetTopics: await unmetTopicsAt(db, pop, to),
     atRisk: atRiskAt(pairsThen, to),
-    experiments: experimentCounts(sqlite, pop, to),
+    experiments: await experimentCounts(db, pop, to),
     previous: {
-      volunteers: one(
-        `select count(*) as n from (${volunteersAt(prev.to.getTime())}) where joined_at < ?`,
-        prev.to.getTime(),
-      ),
-      activePairs: activeAt(prev.to.getTime()),
-      held: one(
-        `select count(*) as n from meetings where status = 'held' and starts_at >= ? and starts_at < ? and ${pairServed('pair_id')}`,
-        prev.from.getTime(),
-        prev.to.getTime(),
-      ),
-      usefulness: usefulnessIn(prev),
+      volunteers: await volunteersBefore(db, pop, prev.to.getTime()),
+      activePairs: await activePairsAt(db, pop, prev.to.getTime()),
+      held: await meetingsHeld(db, pop, prev.from.getTime(), prev.to.getTime()),
+      usefulness: await usefulnessIn(prev),
     },
-    series: weeklySeries(sqlite, pop, k, period, config.ORG_TIMEZONE),
+    series: await weeklySeries(db, pop, k, period, config.ORG_TIMEZONE),
   };
-}
-
-/** Topics volunteers at `to` wanted that none of them taught, most wanted first. */
-function unmetTopicsAt(
-  sqlite: Database.Database,
-  pop: Population,
-  to: number,
-): SummaryData['unmetTopics'] {
-  return sqlite
-    .prepare(
-      `with topics_then(topic_id, direction) as (
-         select t.topic_id, t.direction from profile_topics t
-           join profiles p on p.user_id = t.user_id where p.joined_at < @to and ${sqlText(userIn(pop, 't.user_id'))}
-         union all select j.value, 'learn' from former_volunteers f, json_each(f.learns) j
-           where f.joined_at < @to and f.left_at >= @to
-         union all select j.value, 'teach' from former_volunteers f, json_each(f.teaches) j
-           where f.joined_at < @to and f.left_at >= @to)
-       select topic_id as id, count(*) as wanted from topics_then
-        where direction = 'learn'
-          and topic_id not in (select topic_id from topics_then where direction = 'teach')
-        group by topic_id order by wanted desc, topic_id`,
-    )
-    .all({ to }) as SummaryData['unmetTopics'];
-}
-
-interface PairThen {
-  nudges: number;
-  created: number;
-  mentor: string | null;
-  mentee: string | null;
-  /** The last held session before `to`, if any. */
-  last: number | null;
-}
-
-/**
- * Pairs not ended at `to` (with their names, unless that person has left) and each one's
- * last held session before `to`. The `+` keeps SQLite off the status index, which would
- * scan every held session for each pair instead of walking the pair's own.
- */
-function pairsAt(sqlite: Database.Database, pop: Population, to: number): PairThen[] {
-  return sqlite
-    .prepare(
-      `select p.nudges_ignored as nudges, p.created_at as created,
-              case when mu.left_at is null then mu.name end as mentor,
-              case when eu.left_at is null then eu.name end as mentee,
-              (select max(starts_at) from meetings m
-                where m.pair_id = p.id and +m.status = 'held' and m.starts_at < ?) as last
-         from pairs p join users mu on mu.id = p.mentor_user_id join users eu on eu.id = p.mentee_user_id
-        where (p.ended_at is null or p.ended_at >= ?) and ${sqlText(pairIn(pop, 'p.id'))}`,
-    )
-    .all(to, to) as PairThen[];
 }
 
 /**
@@ -282,43 +178,30 @@ function atRiskAt(pairsThen: PairThen[], to: number): SummaryData['atRisk'] {
   });
 }
 
-function experimentCounts(
-  sqlite: Database.Database,
+async function experimentCounts(
+  db: Db,
   pop: Population,
   to: number,
-): SummaryData['experiments'] {
-  const authored = sqlText(userIn(pop, 'author_user_id'));
-  const rows = sqlite
-    .prepare(
-      `select status, count(*) as n from experiments where created_at < ? and ${authored} group by status`,
-    )
-    .all(to) as { status: string; n: number }[];
+): Promise<SummaryData['experiments']> {
+  const rows = await experimentsByStatus(db, pop, to);
   const of = (s: string) => rows.find((r) => r.status === s)?.n ?? 0;
-  const worked = (
-    sqlite
-      .prepare(
-        `select count(distinct experiment_id) as n from experiment_outcomes where outcome = 'worked' and created_at < ?
-           and experiment_id in (select id from experiments where ${authored})`,
-      )
-      .get(to) as Num
-  ).n;
   return {
     proposed: of('proposed'),
     piloting: of('piloting'),
     parked: of('parked'),
     concluded: of('concluded'),
-    worked,
+    worked: await experimentsWorked(db, pop, to),
   };
 }
 
 /** Sessions held and mean usefulness per organisation week, for the chart. */
-function weeklySeries(
-  sqlite: Database.Database,
+async function weeklySeries(
+  db: Db,
   pop: Population,
   k: number,
   period: Period,
   zone: string,
-): SummaryData['series'] {
+): Promise<SummaryData['series']> {
   const edges = weekEdges(period, zone, CHART_WEEKS).map((d) => d.getTime());
   const first = edges[0] ?? 0;
   const last = edges.at(-1) ?? 0;
@@ -328,22 +211,14 @@ function weeklySeries(
     return i;
   };
   const held = new Array<number>(CHART_WEEKS).fill(0);
-  for (const row of sqlite
-    .prepare(
-      `select starts_at as t from meetings where status = 'held' and starts_at >= ? and starts_at < ? and ${sqlText(pairIn(pop, 'pair_id'))}`,
-    )
-    .iterate(first, last) as Iterable<{ t: number }>) {
+  for (const row of await heldStarts(db, pop, first, last)) {
     held[bucket(row.t)] = (held[bucket(row.t)] ?? 0) + 1;
   }
   const ratings: number[][] = Array.from({ length: CHART_WEEKS }, () => []);
   const people: Set<Respondent>[] = Array.from({ length: CHART_WEEKS }, () => new Set());
-  for (const row of sqlite
-    .prepare(
-      `select created_at as t, usefulness as u, ${RESPONDENT_SQL} as who from meeting_feedback where created_at >= ? and created_at < ? and ${sqlText(feedbackIn(pop))}`,
-    )
-    .iterate(first, last) as Iterable<{ t: number; u: number; who: Respondent }>) {
-    const b = bucket(row.t);
-    ratings[b]?.push(row.u);
+  for (const row of await usefulnessRatings(db, pop, first, last)) {
+    const b = bucket(row.at);
+    ratings[b]?.push(row.usefulness);
     people[b]?.add(row.who ?? -1);
   }
   return held.map((h, i) => {

@@ -1,4 +1,3 @@
-import { write } from '../../db/transact';
 import { timer } from '../../jobs/types';
 import { runStoryInvites } from '../content/stories';
 import type { Feature } from '../feature';
@@ -52,10 +51,8 @@ export const scheduling = {
       // Content's invitation to tell a story rides the same daily pass, as it always has.
       schedule: () => '0 10 * * *',
       async run(deps, now) {
-        await write(deps.db, () => {
-          runNudges(deps, now);
-          runStoryInvites(deps, now);
-        });
+        await runNudges(deps, now);
+        await runStoryInvites(deps, now);
         deps.outbox.kick();
       },
     },

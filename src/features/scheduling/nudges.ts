@@ -3,9 +3,11 @@ import { encodeAction } from '../../core/actions';
 import type { EngineDeps } from '../../core/context';
 import { COMMAND_ACTION } from '../../core/engine';
 import type { Db } from '../../db/client';
+import { first } from '../../db/first';
 import { pairIn, populationOf } from '../../db/queries/population';
 import { getProfile } from '../../db/queries/profiles';
 import { meetings, pairs } from '../../db/schema';
+import { transact } from '../../db/transact';
 import { notify } from '../notify';
 import { cadenceDaysOf } from '../programs/service';
 import { peopleOf } from './service';
@@ -18,21 +20,48 @@ export const AT_RISK_NUDGES = 3;
  * Daily: a pair with nothing booked and nothing held for CADENCE_DAYS gets a friendly nudge
  * with a "Book a sprint" button (once per cadence period). People on a break are left alone.
  * Booking resets the count; three ignored nudges mark the pair at risk.
+ * Each pair is looked at and nudged in a transaction of its own, so a failure keeps the
+ * pairs nudged before it, and the units of work run between pairs.
  */
-export function runNudges(
+export async function runNudges(
   deps: Pick<EngineDeps, 'config' | 'adapters'> & { db: Db },
   now: Date,
-): number {
-  let sent = 0;
+): Promise<number> {
   const served = pairIn(populationOf(deps.config));
-  for (const pair of deps.db
-    .select()
-    .from(pairs)
-    .where(and(eq(pairs.status, 'active'), served))
-    .all()) {
-    // Each program sets its own pace; the default program uses CADENCE_DAYS.
-    const cadenceMs = cadenceDaysOf(deps.db, deps.config, pair.id) * DAY_MS;
-    const booked = deps.db
+  const ids = await transact(deps.db, async (tx) =>
+    (
+      await tx
+        .select({ id: pairs.id })
+        .from(pairs)
+        .where(and(eq(pairs.status, 'active'), served))
+    ).map((p) => p.id),
+  );
+  let sent = 0;
+  for (const id of ids) {
+    if (await transact(deps.db, (tx) => nudgePair(tx, deps, id, now))) sent += 1;
+  }
+  return sent;
+}
+
+/** Nudges one pair if it is due; whether it was. Reads the pair afresh: a unit ran meanwhile. */
+async function nudgePair(
+  tx: Db,
+  deps: Pick<EngineDeps, 'config' | 'adapters'>,
+  pairId: number,
+  now: Date,
+): Promise<boolean> {
+  const served = pairIn(populationOf(deps.config));
+  const pair = await first(
+    tx
+      .select()
+      .from(pairs)
+      .where(and(eq(pairs.id, pairId), eq(pairs.status, 'active'), served)),
+  );
+  if (!pair) return false;
+  // Each program sets its own pace; the default program uses CADENCE_DAYS.
+  const cadenceMs = cadenceDaysOf(tx, deps.config, pair.id) * DAY_MS;
+  const booked = await first(
+    tx
       .select()
       .from(meetings)
       .where(
@@ -41,65 +70,59 @@ export function runNudges(
           eq(meetings.status, 'scheduled'),
           gt(meetings.startsAt, now),
         ),
-      )
-      .get();
-    if (booked) continue;
-    const people = peopleOf(deps.db, pair);
-    const paused = people.some(({ me }) => {
-      const until = getProfile(deps.db, me.id)?.profile.pausedUntil;
-      return Boolean(until && until > now);
-    });
-    if (paused || people.length === 0) continue;
-    // The last session that actually took place (or at least was due): cancelled, missed
-    // and future ones don't count as contact.
-    const lastMeeting = deps.db
+      ),
+  );
+  if (booked) return false;
+  const people = peopleOf(tx, pair);
+  const paused = people.some(({ me }) => {
+    const until = getProfile(tx, me.id)?.profile.pausedUntil;
+    return Boolean(until && until > now);
+  });
+  if (paused || people.length === 0) return false;
+  // The last session that actually took place (or at least was due): cancelled, missed
+  // and future ones don't count as contact.
+  const lastMeeting = (
+    await tx
       .select({ at: meetings.startsAt, status: meetings.status })
       .from(meetings)
       .where(eq(meetings.pairId, pair.id))
-      .all()
-      .filter((m) => m.status === 'held' || (m.status === 'scheduled' && m.at <= now))
-      .reduce((latest, m) => Math.max(latest, m.at.getTime()), 0);
-    const lastContact = Math.max(pair.createdAt.getTime(), lastMeeting);
-    const lastNudge = pair.lastNudgedAt?.getTime() ?? 0;
-    if (now.getTime() - Math.max(lastContact, lastNudge) < cadenceMs) continue;
-    const days = Math.floor((now.getTime() - lastContact) / DAY_MS);
-    deps.db.transaction((tx) => {
-      for (const { me, other } of people) {
-        notify(
-          tx,
-          deps,
-          me,
-          `nudge:${pair.id}:${now.toISOString().slice(0, 10)}:${me.id}`,
-          (t) => ({
-            kind: 'text',
-            text: t('nudge.text', { name: other.name, days }),
-            buttons: [
-              {
-                label: t('nudge.button'),
-                data: encodeAction(COMMAND_ACTION, me.id, 'sprint'),
-                style: 'primary',
-              },
-            ],
-          }),
-          now,
-        );
-      }
-      tx.update(pairs)
-        .set({ lastNudgedAt: now, nudgesIgnored: pair.nudgesIgnored + 1 })
-        .where(eq(pairs.id, pair.id))
-        .run();
-    });
-    sent += 1;
+  )
+    .filter((m) => m.status === 'held' || (m.status === 'scheduled' && m.at <= now))
+    .reduce((latest, m) => Math.max(latest, m.at.getTime()), 0);
+  const lastContact = Math.max(pair.createdAt.getTime(), lastMeeting);
+  const lastNudge = pair.lastNudgedAt?.getTime() ?? 0;
+  if (now.getTime() - Math.max(lastContact, lastNudge) < cadenceMs) return false;
+  const days = Math.floor((now.getTime() - lastContact) / DAY_MS);
+  for (const { me, other } of people) {
+    notify(
+      tx,
+      deps,
+      me,
+      `nudge:${pair.id}:${now.toISOString().slice(0, 10)}:${me.id}`,
+      (t) => ({
+        kind: 'text',
+        text: t('nudge.text', { name: other.name, days }),
+        buttons: [
+          {
+            label: t('nudge.button'),
+            data: encodeAction(COMMAND_ACTION, me.id, 'sprint'),
+            style: 'primary',
+          },
+        ],
+      }),
+      now,
+    );
   }
-  return sent;
+  await tx
+    .update(pairs)
+    .set({ lastNudgedAt: now, nudgesIgnored: pair.nudgesIgnored + 1 })
+    .where(eq(pairs.id, pair.id));
+  return true;
 }
 
 /** Pairs whose nudges went unanswered three times. */
-export function atRiskPairs(db: Db) {
-  return db
-    .select()
-    .from(pairs)
-    .where(eq(pairs.status, 'active'))
-    .all()
-    .filter((p) => p.nudgesIgnored >= AT_RISK_NUDGES);
+export async function atRiskPairs(db: Db) {
+  return (await db.select().from(pairs).where(eq(pairs.status, 'active'))).filter(
+    (p) => p.nudgesIgnored >= AT_RISK_NUDGES,
+  );
 }
