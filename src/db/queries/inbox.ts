@@ -51,6 +51,53 @@ function prepare(db: DbOrTx) {
       .orderBy(asc(inbox.lane), asc(inbox.id))
       .limit(1)
       .prepare(),
+    // The same, within one lane: a few of the interactive lane's oldest due rows…
+    firstOfLane: db
+      .select({ id: inbox.id, conversation: inbox.conversation })
+      .from(inbox)
+      .where(
+        and(
+          eq(inbox.status, 'pending'),
+          eq(inbox.lane, sql.placeholder('lane')),
+          lte(inbox.nextAt, sql.placeholder('now')),
+        ),
+      )
+      .orderBy(asc(inbox.id))
+      .limit(sql.placeholder('limit'))
+      .prepare(),
+    // …whether one waits behind an older event of its conversation…
+    behind: db
+      .select({ id: inbox.id })
+      .from(inbox)
+      .where(
+        and(
+          eq(inbox.conversation, sql.placeholder('conversation')),
+          eq(inbox.status, 'pending'),
+          lt(inbox.id, sql.placeholder('id')),
+        ),
+      )
+      .limit(1)
+      .prepare(),
+    byId: db
+      .select()
+      .from(inbox)
+      .where(eq(inbox.id, sql.placeholder('id')))
+      .prepare(),
+    // …and the bulk lane's next, as `next` but never looking at the interactive lane's rows.
+    nextOfLane: db
+      .select()
+      .from(inbox)
+      .where(
+        and(
+          eq(inbox.status, 'pending'),
+          eq(inbox.lane, sql.placeholder('lane')),
+          lte(inbox.nextAt, sql.placeholder('now')),
+          sql`not exists (select 1 from ${inbox} as earlier where earlier.conversation = ${inbox.conversation} and earlier.status = 'pending' and earlier.id < ${inbox.id})`,
+        ),
+      )
+      .orderBy(asc(inbox.id))
+      .limit(1)
+      .prepare(),
     finish: db
       .update(inbox)
       .set({ status: 'done', payload: null, doneAt: sql`${sql.placeholder('now')}` })
@@ -96,8 +143,21 @@ export function insertInbox(db: DbOrTx, row: NewInboxRow, now: Date): number | u
  * off), so a conversation's events run in the order they came.
  */
 export function nextInbox(db: DbOrTx, now: Date): InboxRow | undefined {
-  return statements(db).next.get({ now: now.getTime() });
+  const s = statements(db);
+  const at = now.getTime();
+  // The interactive lane's rows mostly wait behind their own conversation's older events (a
+  // button pressed right after a command): one query over every row would step over all of
+  // those each time. So a few of its oldest are looked at one by one, then the bulk lane
+  // alone; the whole query only when both find nothing, so nothing runnable is ever missed.
+  for (const candidate of s.firstOfLane.all({ lane: 0, now: at, limit: INTERACTIVE_LOOK })) {
+    if (!s.behind.get({ conversation: candidate.conversation, id: candidate.id }))
+      return s.byId.get({ id: candidate.id });
+  }
+  return s.nextOfLane.get({ lane: 1, now: at }) ?? s.next.get({ now: at });
 }
+
+/** How many of the interactive lane's oldest due events a pick looks at before the bulk lane. */
+export const INTERACTIVE_LOOK = 32;
 
 /** When the earliest retry still backing off is due, if any. */
 export function nextInboxDue(db: DbOrTx, now: Date): Date | undefined {
