@@ -20,6 +20,8 @@ export interface NewInboxRow {
 const statements = perConnection(prepare);
 
 function prepare(db: DbOrTx) {
+  // No older event of its conversation still waits: the event is its conversation's next.
+  const first = sql`not exists (select 1 from ${inbox} as earlier where earlier.conversation = ${inbox.conversation} and earlier.status = 'pending' and earlier.id < ${inbox.id})`;
   return {
     insert: db
       .insert(inbox)
@@ -41,13 +43,7 @@ function prepare(db: DbOrTx) {
     next: db
       .select()
       .from(inbox)
-      .where(
-        and(
-          eq(inbox.status, 'pending'),
-          lte(inbox.nextAt, sql.placeholder('now')),
-          sql`not exists (select 1 from ${inbox} as earlier where earlier.conversation = ${inbox.conversation} and earlier.status = 'pending' and earlier.id < ${inbox.id})`,
-        ),
-      )
+      .where(and(eq(inbox.status, 'pending'), lte(inbox.nextAt, sql.placeholder('now')), first))
       .orderBy(asc(inbox.lane), asc(inbox.id))
       .limit(1)
       .prepare(),
@@ -92,7 +88,7 @@ function prepare(db: DbOrTx) {
           eq(inbox.status, 'pending'),
           eq(inbox.lane, sql.placeholder('lane')),
           lte(inbox.nextAt, sql.placeholder('now')),
-          sql`not exists (select 1 from ${inbox} as earlier where earlier.conversation = ${inbox.conversation} and earlier.status = 'pending' and earlier.id < ${inbox.id})`,
+          first,
         ),
       )
       .orderBy(asc(inbox.id))
