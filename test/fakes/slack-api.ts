@@ -1,6 +1,12 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/**
+ * When the fake got a call, as epoch milliseconds from a monotonic clock: tests measure gaps
+ * between calls with it (pacing), never the time of day.
+ */
+const receivedAt = () => performance.timeOrigin + performance.now();
+
 export interface SlackCall {
   method: string;
   token: string | undefined;
@@ -104,9 +110,9 @@ export class FakeSlackApi {
 
   /** Waits until `method` has been called at least `count` times. */
   async waitFor(method: string, count = 1, timeoutMs = 5000): Promise<SlackCall[]> {
-    const deadline = Date.now() + timeoutMs;
+    const deadline = receivedAt() + timeoutMs;
     while (this.callsTo(method).length < count) {
-      if (Date.now() > deadline) {
+      if (receivedAt() > deadline) {
         throw new Error(
           `timed out waiting for ${count}× ${method}; saw ${this.calls.map((c) => c.method).join(', ')}`,
         );
@@ -138,7 +144,7 @@ export class FakeSlackApi {
     const token = (req.headers.authorization ?? '').replace(/^Bearer /, '') || undefined;
     const failure = this.#failures.get(method)?.shift();
     if (failure) {
-      this.calls.push({ method: `${method}:failed`, token, args, at: Date.now() });
+      this.calls.push({ method: `${method}:failed`, token, args, at: receivedAt() });
       if (failure.drop) return { status: 0, body: null };
       if (failure.status === 429) {
         return {
@@ -152,10 +158,10 @@ export class FakeSlackApi {
     }
     const refusal = this.#refusal(method, args);
     if (refusal) {
-      this.calls.push({ method: `${method}:failed`, token, args, at: Date.now() });
+      this.calls.push({ method: `${method}:failed`, token, args, at: receivedAt() });
       return { status: 200, body: { ok: false, error: refusal } };
     }
-    const call: SlackCall = { method, token, args, at: Date.now() };
+    const call: SlackCall = { method, token, args, at: receivedAt() };
     this.calls.push(call);
     if (this.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     const metadata = this.#metadata.get(method);
