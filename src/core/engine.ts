@@ -43,6 +43,13 @@ export interface EngineOptions<C extends string, A extends string> {
   arrive?: (ctx: Ctx) => void | Promise<void>;
 }
 
+/** Words typed without a slash, in Russian, taken as the command they name. */
+const WORD_COMMANDS: Readonly<Record<string, string>> = {
+  помощь: 'help',
+  справка: 'help',
+  меню: 'menu',
+};
+
 /** Button data that runs a command, e.g. from a menu: `cmd|owner|join`. */
 export const COMMAND_ACTION = 'cmd';
 
@@ -343,8 +350,9 @@ export function createEngine<C extends string, A extends string>(
           await forms.handleText(ctx, session, event.text);
           return {};
         }
-        // "help" without the slash is still clearly a command.
-        const word = event.text.trim().toLowerCase();
+        // "help" without the slash is still clearly a command, and so is "помощь".
+        const typed = event.text.trim().toLowerCase();
+        const word = WORD_COMMANDS[typed] ?? typed;
         if (Object.hasOwn(commands, word)) await runCommand(ctx, word, '');
         else ctx.reply({ kind: 'text', text: ctx.t('text.notUnderstood') });
         return {};

@@ -226,6 +226,10 @@ describe('mydata, lang, unknown commands, groups', () => {
     expect(await chat.type('да')).toContain("I didn't catch that");
     expect(await chat.type('2')).toContain('nothing has changed');
     expect(await chat.type('help')).toContain('Tandem — reverse mentoring');
+    // In Russian too, without the slash.
+    await chat.type('/lang ru');
+    expect(await chat.type('помощь')).toContain('Tandem — обратное наставничество');
+    expect(await chat.type('Меню')).not.toContain('Не понял');
   });
 
   it('answers unknown commands with a suggestion and never crashes on odd input', async () => {
