@@ -87,13 +87,13 @@ describe('features carry their wiring; the registry composes it', () => {
         }
       }
     }
-    // The catalog's full shape: the engine's texts and every feature's, as before the split.
-    expect(
-      new Set([
-        ...Object.keys(engineEn),
-        ...MANIFESTS.flatMap((f) => Object.keys(f.messages?.en ?? {})),
-      ]).size,
-    ).toBe(689);
+    // The catalog is the engine's texts and every feature's, none of them in two places.
+    const keys = [
+      ...Object.keys(engineEn),
+      ...MANIFESTS.flatMap((f) => Object.keys(f.messages?.en ?? {})),
+    ];
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.length).toBeGreaterThan(600);
   });
 
   it('fails at start, with a stable code, when two features claim the same id', () => {

@@ -119,6 +119,8 @@ export const en = {
     `${p.name} is on a break from the program until ${p.until}: no nudges for your pair until then. Sessions you have booked together stay booked.`,
   'resume.notPaused': "You're not on a break, so there is nothing to resume.",
   'resume.done': "Welcome back! You're included in matching again.",
+  'resume.partnerNotice': (p: { name: string }) =>
+    `${p.name} is back from their break early: nudges for your pair start again, so it's a good moment to plan your next session.`,
   'resume.auto':
     "Your break is over — welcome back! You're included in matching again. Type /pause if you need more time.",
 

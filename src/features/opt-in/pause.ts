@@ -8,7 +8,7 @@ import { audit } from '../../db/queries/audit';
 import { getProfile, updateProfile } from '../../db/queries/profiles';
 import { cancelTimers, scheduleTimer } from '../../db/queries/timers';
 import { getUser } from '../../db/queries/users';
-import type { TimerRow } from '../../db/schema';
+import type { TimerRow, UserRow } from '../../db/schema';
 import type { TimerDeps } from '../../jobs/types';
 import { notify } from '../notify';
 import { meetingLine, upcomingMeetings } from '../scheduling/commands';
@@ -104,12 +104,7 @@ function sayBookedInBreak(ctx: Ctx, until: Date): void {
 
 /** Each active partner hears that I am on a break, and until when, in their language and zone. */
 function tellPartners(ctx: Ctx, until: Date): void {
-  for (const { pair } of activePairs(ctx)) {
-    const partner = getUser(
-      ctx.tx,
-      pair.mentorUserId === ctx.user.id ? pair.menteeUserId : pair.mentorUserId,
-    );
-    if (!partner) continue;
+  forEachPartner(ctx, (partner) =>
     notify(
       ctx.tx,
       ctx.deps,
@@ -123,7 +118,17 @@ function tellPartners(ctx: Ctx, until: Date): void {
         }),
       }),
       ctx.now,
+    ),
+  );
+}
+
+function forEachPartner(ctx: Ctx, tell: (partner: UserRow) => void): void {
+  for (const { pair } of activePairs(ctx)) {
+    const partner = getUser(
+      ctx.tx,
+      pair.mentorUserId === ctx.user.id ? pair.menteeUserId : pair.mentorUserId,
     );
+    if (partner) tell(partner);
   }
 }
 
@@ -149,6 +154,17 @@ export const resumeCommand: CommandSpec = {
       ctx.now,
     );
     ctx.reply({ kind: 'text', text: ctx.t('resume.done') });
+    // They were told until when: back early is news to them too.
+    forEachPartner(ctx, (partner) =>
+      notify(
+        ctx.tx,
+        ctx.deps,
+        partner,
+        `resume:${ctx.user.id}:${ctx.now.getTime()}:${partner.id}`,
+        (t) => ({ kind: 'text', text: t('resume.partnerNotice', { name: ctx.user.name }) }),
+        ctx.now,
+      ),
+    );
   },
 };
 
