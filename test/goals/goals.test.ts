@@ -145,6 +145,18 @@ describe('SMART goals', () => {
     expect(p.chat.transcript().split('A few days left').length - 1).toBe(1);
   });
 
+  it('a reminder delivered after the deadline (the bot was down that week) says the deadline has passed', async () => {
+    p = await pairedConsole();
+    await setGoal('2026-12-20');
+    // Back only on the 21st, Moscow time: the reminder's day and the deadline are both behind.
+    p.app.clock.set('2026-12-21T06:00:00Z');
+    await p.tick();
+    expect(p.chat.transcript()).not.toContain('A few days left');
+    expect(p.chat.transcript()).toContain(
+      'The deadline for “Draft one weekly report with the AI assistant” (20 Dec 2026) has passed.',
+    );
+  });
+
   it("sends no reminder for an ended pair's goal and refuses to move it, as /goals shows", async () => {
     p = await pairedConsole();
     await setGoal('2026-12-20');

@@ -62,4 +62,6 @@ export const en = {
     'That pair has ended, so its goals stay as they were — they can no longer be moved.',
   'goal.reminder': (p: { goal: string; deadline: string; bar: string }) =>
     `A few days left for “${p.goal}” (deadline ${p.deadline}). Where are you now?\n${p.bar}`,
+  'goal.reminderLate': (p: { goal: string; deadline: string; bar: string }) =>
+    `The deadline for “${p.goal}” (${p.deadline}) has passed. Where did you get to?\n${p.bar}`,
 };

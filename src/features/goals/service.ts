@@ -220,6 +220,10 @@ export async function runGoalReminder(
   if (goal?.status !== 'open' || !(await activePairOf(db, goal))) return;
   const owner = getUser(db, goal.ownerUserId);
   if (!owner) return;
+  // Delivered late (the process was down over the reminder's day): "a few days left" would
+  // no longer be true once the deadline's day is over in the owner's zone.
+  const zone = owner.timeZone ?? deps.config.ORG_TIMEZONE;
+  const over = DateTime.fromISO(goal.deadline, { zone }).endOf('day').toJSDate() < now;
   notify(
     db,
     deps,
@@ -227,7 +231,7 @@ export async function runGoalReminder(
     `goal:${goal.id}:reminder`,
     (t, locale) => ({
       kind: 'text',
-      text: t('goal.reminder', {
+      text: t(over ? 'goal.reminderLate' : 'goal.reminder', {
         goal: goal.specific,
         deadline: formatLongDay(goal.deadline, locale),
         bar: progressBar(goal.progress),
