@@ -3,6 +3,7 @@
  * database, the engine's inbox worker, the outbox, the timers and the jobs, and send-only
  * adapters. The main thread receives and stores events; this runs them.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createApp } from './app';
 import { loadConfig, readEnv } from './config';
@@ -16,6 +17,9 @@ import { catchUp, startJobs } from './jobs';
 import { createLogger } from './logger';
 import { createPlatformAdapters, startPlatform } from './platforms';
 import type { FromUnits, ToUnits, UnitsThreadData } from './units-thread';
+
+/** How long, at most, events wait at start for the platforms to be ready to send. */
+const PLATFORMS_START_WAIT_MS = 5_000;
 
 async function run(): Promise<void> {
   const port = parentPort;
@@ -54,11 +58,13 @@ async function run(): Promise<void> {
   });
   const starting = new AbortController();
   let stopping = false;
+  /** Whether events run yet: not before the platforms can be answered (see below). */
+  let running = false;
 
   port.on('message', (message: ToUnits) => {
     switch (message.type) {
       case 'kick':
-        engine.inbox.kick();
+        if (running) engine.inbox.kick();
         return;
       case 'platform-up':
         // What waited for the platform to come back goes now.
@@ -96,10 +102,10 @@ async function run(): Promise<void> {
       logger.error({ code: codeOf(error) }, 'catch-up at start failed');
     },
   );
-  for (const adapter of Object.values(adapters)) {
-    // Sending needs to know who the bot is (Slack's auth.test, Telegram's getMe); retried
-    // with backoff like the main thread's start, without publishing the command menu twice.
-    void startPlatform(adapter, engine, {
+  // Sending needs to know who the bot is (Slack's auth.test, Telegram's getMe); retried
+  // with backoff like the main thread's start, without publishing the command menu twice.
+  const started = Object.values(adapters).map((adapter) =>
+    startPlatform(adapter, engine, {
       logger,
       signal: starting.signal,
       menu: false,
@@ -109,8 +115,13 @@ async function run(): Promise<void> {
         outbox.kick();
         void checkChannels(deps, adapter.platform);
       },
-    });
-  }
+    }),
+  );
+  // Events wait until the platforms can be answered (a modal opened, a reply sent), or until
+  // PLATFORMS_START_WAIT_MS: a platform that is down must not hold up the others' events (its
+  // own replies wait in the outbox, as they would for any outage).
+  await Promise.race([Promise.all(started), sleep(PLATFORMS_START_WAIT_MS)]);
+  running = true;
   // Events acked before the last process stopped (or died), or while this thread started.
   engine.inbox.kick();
   post({ type: 'ready' });
