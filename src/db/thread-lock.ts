@@ -24,6 +24,12 @@ export type ThreadSide = 'main' | 'units';
 
 /** A lock on a connection's writes, shared with the other thread of the process. */
 export interface ThreadLock {
+  /**
+   * A write on this side has joined its connection's queue: from now the main thread's
+   * counts as waiting, so the units thread does not slip in between two queued inserts.
+   * Each call is followed by exactly one `acquire`.
+   */
+  queued(): void;
   acquire(): Promise<void>;
   release(): void;
 }
@@ -52,9 +58,11 @@ export function threadLock(memory: SharedArrayBuffer, side: ThreadSide): ThreadL
   const state = new Int32Array(memory);
   const me = side === 'main' ? MAIN : UNITS;
   return {
+    queued() {
+      if (side === 'main') Atomics.add(state, MAIN_WAITING, 1);
+    },
     async acquire() {
       if (side === 'main') {
-        Atomics.add(state, MAIN_WAITING, 1);
         try {
           for (;;) {
             const owner = Atomics.compareExchange(state, OWNER, FREE, MAIN);

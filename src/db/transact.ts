@@ -47,6 +47,8 @@ function handleOf(db: Db): Db {
 /** Runs `fn` alone on the connection: after every writer queued before it, before every one after. */
 async function exclusive<T>(db: Db, fn: () => Promise<T>): Promise<T> {
   const client = db.$client;
+  const shared = threadLocks.get(client);
+  shared?.queued();
   const before = tails.get(client) ?? Promise.resolve();
   let release!: () => void;
   const mine = new Promise<void>((resolve) => {
@@ -55,7 +57,6 @@ async function exclusive<T>(db: Db, fn: () => Promise<T>): Promise<T> {
   const tail = before.then(() => mine);
   tails.set(client, tail);
   await before;
-  const shared = threadLocks.get(client);
   if (shared) await shared.acquire();
   try {
     return await fn();

@@ -20,6 +20,7 @@ describe('the write lock the main thread and the units thread share', () => {
     const { main, units } = sides();
     await units.acquire();
     let inserted = false;
+    main.queued();
     const insert = main.acquire().then(() => {
       inserted = true;
     });
@@ -35,6 +36,7 @@ describe('the write lock the main thread and the units thread share', () => {
     const { main, units } = sides();
     await units.acquire();
     const order: string[] = [];
+    main.queued();
     const insert = main.acquire().then(() => order.push('insert'));
     await tick();
     units.release();
@@ -49,10 +51,30 @@ describe('the write lock the main thread and the units thread share', () => {
     units.release();
   });
 
+  it('keeps two queued inserts together: the units thread does not slip in between them', async () => {
+    const { main, units } = sides();
+    main.queued();
+    main.queued();
+    await main.acquire();
+    const order: string[] = [];
+    const next = units.acquire().then(() => order.push('transaction'));
+    main.release();
+    await tick();
+    // The second insert has not asked yet (its turn on the connection comes later), but it is in line.
+    expect(order).toEqual([]);
+    await main.acquire();
+    order.push('insert');
+    main.release();
+    await next;
+    expect(order).toEqual(['insert', 'transaction']);
+    units.release();
+  });
+
   it('is freed when the units thread ended holding it (it died mid-transaction)', async () => {
     const { memory, main, units } = sides();
     await units.acquire();
     releaseAbandoned(memory);
+    main.queued();
     await main.acquire();
     main.release();
   });
