@@ -29,6 +29,7 @@ import {
   type UserRow,
   userRoles,
 } from '../../db/schema';
+import { minutesClock } from './working-hours';
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
@@ -105,6 +106,12 @@ export async function exportPersonalData(
           interests: data.profile.interests,
           formats: data.profile.formats,
           capacity: data.profile.capacity,
+          // In the person's own zone (see account.timeZone).
+          workingHours: {
+            isoWeekdays: data.profile.workDays,
+            start: minutesClock(data.profile.workStart),
+            end: minutesClock(data.profile.workEnd),
+          },
           topicsITeach: topicsOf(data.teach),
           topicsIWantToLearn: topicsOf(data.learn),
           program: programName(data.profile.programId),

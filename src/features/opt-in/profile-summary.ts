@@ -7,6 +7,7 @@ import { listTopics } from '../../db/queries/profiles';
 import type { UserRow } from '../../db/schema';
 import { GUIDE_SHOW_ACTION } from './guide';
 import { topicName } from './profile-options';
+import { describeHours, hoursOf } from './working-hours';
 
 export const PROFILE_EDIT_ACTION = 'optin.edit';
 
@@ -28,6 +29,7 @@ export function profileSummary(ctx: Ctx, data: ProfileWithTopics, user: UserRow)
     `${t('profile.label.formats')}: ${profile.formats.map((f) => t(`profile.format.${f}`)).join(', ')}`,
     profile.capacity ? `${t('profile.label.capacity')}: ${profile.capacity}` : undefined,
     `${t('profile.label.timeZone')}: ${zone} (${formatOffset(zone, ctx.now)})`,
+    `${t('hours.label')}: ${describeHours(t, hoursOf(profile))}`,
     `${t('profile.label.language')}: ${t(`lang.name.${locale}`)}`,
     `${t('profile.label.status')}: ${
       profile.pausedUntil && profile.pausedUntil > ctx.now
