@@ -16,6 +16,7 @@ import { DEMO_COMPANY } from './demo/company';
 import { seedDemoHistory } from './demo/history';
 import { warnAboutDemoPeople } from './demo/left-out';
 import { seedDemoCompany } from './demo/seed';
+import { calendarRoutes } from './features/calendars/routes';
 import { checkChannels } from './features/channels/watch';
 import { commandMenu } from './features/registry';
 import { healthHandler, tandemChecks } from './http/health';
@@ -189,6 +190,8 @@ async function main(): Promise<void> {
       handler: healthHandler(tandemChecks(database, adapters)),
     },
   ];
+  // Calendars: where Google and Microsoft send people back (none unless configured).
+  routes.push(...calendarRoutes({ db: database.db, clock, config, logger }, engine));
   // Each platform's adapter (and its SDK: grammY, Bolt) is loaded only when it is configured,
   // which keeps a one-platform deployment's start and memory down.
   if (config.TELEGRAM_BOT_TOKEN) {

@@ -8,6 +8,7 @@ import { getUser } from '../../db/queries/users';
 import {
   auditLog,
   broadcasts,
+  calendarLinks,
   contentPosts,
   experimentOutcomes,
   experiments,
@@ -269,6 +270,10 @@ export async function exportPersonalData(
       dueAt: iso(r.dueAt),
       status: r.status,
     })),
+    // Which calendars are connected; the tokens themselves are secrets, not data about them.
+    calendars: (await db.select().from(calendarLinks).where(eq(calendarLinks.userId, me))).map(
+      (l) => ({ provider: l.provider, account: l.account, connectedAt: iso(l.createdAt) }),
+    ),
     messages: (
       await db.select().from(outbox).where(eq(outbox.userId, me)).orderBy(desc(outbox.id))
     ).map((m) => ({

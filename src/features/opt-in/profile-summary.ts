@@ -5,6 +5,7 @@ import type { TextReply } from '../../core/replies';
 import type { ProfileWithTopics } from '../../db/queries/profiles';
 import { listTopics } from '../../db/queries/profiles';
 import type { UserRow } from '../../db/schema';
+import { CALENDAR_SHOW_ACTION, canConnectCalendar } from '../calendars/commands';
 import { GUIDE_SHOW_ACTION } from './guide';
 import { topicName } from './profile-options';
 import { describeHours, hoursOf } from './working-hours';
@@ -45,6 +46,14 @@ export function profileSummary(ctx: Ctx, data: ProfileWithTopics, user: UserRow)
     text: lines.filter(Boolean).join('\n'),
     buttons: [
       { label: t('profile.button.edit'), data: encodeAction(PROFILE_EDIT_ACTION, ctx.user.id) },
+      ...(canConnectCalendar(ctx)
+        ? [
+            {
+              label: t('cal.button.profile'),
+              data: encodeAction(CALENDAR_SHOW_ACTION, ctx.user.id),
+            },
+          ]
+        : []),
       ...(profile.preparedAt
         ? []
         : [
