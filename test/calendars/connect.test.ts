@@ -14,6 +14,7 @@ import {
 } from '../fakes/calendar-providers';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { participant } from '../helpers/participants';
+import { buttonValue, type SlackHarness, startSlack } from '../helpers/slack';
 import { ANNA, BOT, type Person, startTelegram, type TelegramHarness } from '../helpers/telegram';
 
 const KEY = randomBytes(32).toString('base64');
@@ -31,6 +32,7 @@ let fake: FakeCalendars;
 let app: TestApp | undefined;
 let server: Server | undefined;
 let t: TelegramHarness;
+let slack: SlackHarness | undefined;
 
 beforeAll(async () => {
   fake = await startFakeCalendars();
@@ -38,6 +40,8 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 afterEach(async () => {
   await t?.adapter.stop();
+  await slack?.stop();
+  slack = undefined;
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
   server = undefined;
   app?.close();
@@ -241,6 +245,42 @@ describe('connecting a calendar through Tandem’s HTTP port', () => {
     expect(t.api.last().text).toContain('Connecting a calendar isn’t set up here.');
     const deps = { db: a.database.db, clock: a.clock, config: a.config, logger: a.logger };
     expect(calendarRoutes(deps, a.engine)).toEqual([]);
+  });
+});
+
+describe('connecting a calendar from Slack', () => {
+  it('the link comes as a button, and the chat hears which account is connected, with Disconnect', async () => {
+    const { a, base } = await tandem();
+    const s = await startSlack(a);
+    slack = s;
+    s.fake.users.set('U1', { name: 'Pat Lee', tz: 'Europe/Berlin', locale: 'en-US' });
+    participant(a, { platform: 'slack', workspace: 'T1', id: 'U1' }, 'Pat Lee', {
+      role: 'mentor',
+      grade: 1,
+      teach: ['ai'],
+    });
+    await s.command('profile', { user: 'U1' });
+    await s.press(buttonValue(s, 'Connect my calendar'), { user: 'U1' });
+    await s.settle();
+    const link = [...s.fake.callsTo('chat.postMessage')]
+      .reverse()
+      .flatMap(
+        (c) =>
+          (c.args.blocks ?? []) as { elements?: { text?: { text: string }; url?: string }[] }[],
+      )
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.text?.text === 'Connect Google Calendar')?.url;
+    expect(link).toBeDefined();
+    const page = await land(base, approve(link ?? ''));
+    expect(page.status).toBe(200);
+    await s.settle();
+    expect(s.fake.postedTexts().at(-1)).toContain(
+      `Your calendar is connected: Google Calendar, ${FAKE_MAILBOX}.`,
+    );
+    await s.press(buttonValue(s, 'Disconnect Google Calendar'), { user: 'U1' });
+    await s.settle();
+    expect(links()).toEqual([]);
+    expect(s.fake.postedTexts().at(-1)).toContain('Google Calendar is disconnected');
   });
 });
 
