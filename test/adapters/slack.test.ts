@@ -173,6 +173,30 @@ describe('Slack: the join flow through a modal', () => {
     expect(await s.press(buttonValue(s, "I've read it"))).toBe(200);
     expect(s.fake.postedTexts().at(-1)).toContain('You are ready');
     expect(profileOf()?.profile.preparedAt).not.toBeNull();
+
+    // `profile edit`: the same modal, the stored hours preselected; a new end is saved.
+    expect(await s.command('profile edit')).toBe(200);
+    await s.fake.waitFor('views.open', 2);
+    const edit = s.fake.callsTo('views.open').at(-1)?.args.view as typeof view;
+    const editBlock = (id: string) => edit.blocks.find((b) => b.block_id === id)?.element;
+    expect(editBlock('workDays')?.initial_options?.map((o) => o.value)).toEqual(['1', '5']);
+    expect(editBlock('workEnd')?.initial_time).toBe('18:00');
+    const edited = await s.submit(edit.private_metadata, {
+      role: { type: 'radio_buttons', selected_option: { value: 'mentor' } },
+      grade: { type: 'radio_buttons', selected_option: { value: '1' } },
+      department: { type: 'plain_text_input', value: 'Support' },
+      teach: { type: 'checkboxes', selected_options: [{ value: 'ai' }] },
+      interests: { type: 'plain_text_input', value: 'chess' },
+      formats: { type: 'checkboxes', selected_options: [{ value: 'sprint' }] },
+      capacity: { type: 'radio_buttons', selected_option: { value: '2' } },
+      workDays: { type: 'checkboxes', selected_options: [{ value: '1' }, { value: '5' }] },
+      workStart: { type: 'timepicker', selected_time: '09:00' },
+      workEnd: { type: 'timepicker', selected_time: '16:30' },
+      language: { type: 'radio_buttons', selected_option: { value: 'en' } },
+    });
+    expect(edited).toEqual({ status: 200, text: '' });
+    expect(profileOf()?.profile).toMatchObject({ workDays: [1, 5], workStart: 540, workEnd: 990 });
+    expect(s.fake.postedTexts().at(-1)).toContain('Working hours: Mon, Fri, 09:00–16:30');
   });
 
   it('speaks Russian to a Russian-language Slack user without asking', async () => {
