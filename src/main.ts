@@ -15,6 +15,7 @@ import { DEMO_COMPANY } from './demo/company';
 import { seedDemoHistory } from './demo/history';
 import { warnAboutDemoPeople } from './demo/left-out';
 import { seedDemoCompany } from './demo/seed';
+import { calendarRoutes } from './features/calendars/routes';
 import { checkChannels } from './features/channels/watch';
 import { healthHandler, tandemChecks } from './http/health';
 import { type HttpRoute, startHttpServer } from './http/server';
@@ -218,6 +219,8 @@ async function main(): Promise<void> {
     },
     ...platforms.routes,
   ];
+  // Calendars: where Google and Microsoft send people back (none unless configured).
+  routes.push(...calendarRoutes({ db: database.db, clock, config, logger }, engine));
   // Listening before any platform connects: /healthz answers whatever a platform's API does.
   if (!consoleMode) {
     const server = await startHttpServer(config.PORT, routes, config.HOST);
