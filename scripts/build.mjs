@@ -4,7 +4,7 @@
 //
 // `node scripts/build.mjs` builds. Where esbuild is not installed (`npm ci --omit=dev`) and a
 // bundle is already there, it leaves that bundle alone, so `npm start` still runs it.
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,6 +21,9 @@ try {
   );
   process.exit(1);
 }
+
+// Chunks are named by content hash: the last build's would pile up beside this one's.
+rmSync(join(root, 'dist', 'chunks'), { recursive: true, force: true });
 
 await esbuild.build({
   // worker.ts is the units thread main.ts starts (see src/units-thread.ts).

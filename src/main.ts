@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   // event), the units thread runs events, sends and jobs (see units-thread.ts). The console
   // is one person typing: it runs everything here.
   let units: UnitsThread | undefined;
-  if (!consoleMode) {
+  if (!consoleMode && config.UNITS_THREAD === 'on') {
     const writeLock = threadLockMemory();
     shareWrites(database.db, threadLock(writeLock, 'main'));
     units = startUnitsThread({
@@ -108,12 +108,17 @@ async function main(): Promise<void> {
   const starting = new AbortController();
   let jobs: { stop(): Promise<void> } | undefined;
   if (consoleMode) {
-    // Before anything is sent: a send cut short by the last process's death holds nobody back.
-    // Its receipt, and any the last process left unanswered, go to the listener createApp set.
-    outbox.releaseAbandonedClaims();
     // The demo company lives only in the console (in its own file by default).
     seedDemoCompany(database.db, clock.now());
     seedDemoHistory(database.db, clock.now(), config.ORG_TIMEZONE);
+  } else {
+    // A platform start leaves out any demo people an older file holds, and says so.
+    warnAboutDemoPeople(database.db, populationOf(config), logger);
+  }
+  if (!units) {
+    // Before anything is sent: a send cut short by the last process's death holds nobody back.
+    // Its receipt, and any the last process left unanswered, go to the listener createApp set.
+    outbox.releaseAbandonedClaims();
     jobs = startJobs({
       db: database.db,
       config,
@@ -123,9 +128,6 @@ async function main(): Promise<void> {
       adapters,
       inbox: engine.inbox,
     });
-  } else {
-    // A platform start leaves out any demo people an older file holds, and says so.
-    warnAboutDemoPeople(database.db, populationOf(config), logger);
   }
   const shutdown = async (code = 0) => {
     if (stopping) return;
@@ -204,7 +206,7 @@ async function main(): Promise<void> {
   }
   // One port for everything, served by Tandem itself: /healthz, Slack's events and
   // Telegram's webhook are routes their owners contribute.
-  const platforms = await createPlatformAdapters(config, logger, 'receive');
+  const platforms = await createPlatformAdapters(config, logger, units ? 'receive' : 'both');
   Object.assign(adapters, platforms.adapters);
   const checks = tandemChecks(database, adapters);
   const routes: HttpRoute[] = [
@@ -227,14 +229,16 @@ async function main(): Promise<void> {
     process.once('exit', () => server.close());
   }
 
-  if (consoleMode) {
-    // Whatever fell due while the process was down, shown before the prompt.
-    await catchUp({ db: database.db, config, logger, clock, outbox, adapters }).catch(
+  if (!units) {
+    // Whatever fell due while the process was down. The console shows it before its prompt;
+    // elsewhere it runs beside the platforms' start, as a Bot API that hangs must not hold it.
+    const caughtUp = catchUp({ db: database.db, config, logger, clock, outbox, adapters }).catch(
       (error: unknown) => {
         database.reportWriteFailure(error);
         logger.error({ code: codeOf(error) }, 'catch-up at start failed');
       },
     );
+    if (consoleMode) await caughtUp;
   }
   // Each platform starts on its own: one that cannot connect is retried (and logged) while
   // the others, the console and /healthz already work.

@@ -38,11 +38,15 @@ const interaction = (payload: Record<string, unknown>) =>
   `payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
 /**
- * With a platform, `npm start` splits the process: the main thread receives and acks, the
- * units thread runs the events. What only the ack can carry still comes back in it.
+ * With a platform, `npm start` splits the process (UNITS_THREAD=on, the default): the main
+ * thread receives and acks, the units thread runs the events. What only the ack can carry
+ * still comes back in it. Off, one thread does everything, as the console does.
  */
-describe('npm start, split into a receiving thread and a units thread', () => {
-  it("opens the join modal from the units thread, and a submit's errors come back inside Slack's ack; nothing is saved", async () => {
+describe.each([
+  { mode: 'on', thread: 'units' },
+  { mode: 'off', thread: undefined },
+])('npm start with UNITS_THREAD=$mode', ({ mode, thread }) => {
+  it("opens the join modal, and a submit's errors come back inside Slack's ack; nothing is saved", async () => {
     dir = mkdtempSync(join(tmpdir(), 'tandem-split-'));
     fake = await new FakeSlackApi().start();
     const port = await freePort();
@@ -53,6 +57,7 @@ describe('npm start, split into a receiving thread and a units thread', () => {
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: fake.apiUrl,
       LOG_LEVEL: 'debug',
+      UNITS_THREAD: mode,
     });
     const base = `http://127.0.0.1:${port}`;
     await until('health', async () => {
@@ -62,7 +67,7 @@ describe('npm start, split into a receiving thread and a units thread', () => {
     const health = (await (await fetch(`${base}/healthz`)).json()) as {
       checks: Record<string, { state: string }>;
     };
-    expect(health.checks.units).toEqual({ state: 'up' });
+    expect(health.checks.units).toEqual(thread ? { state: 'up' } : undefined);
 
     expect((await post(base, command('join', 'trig-split-1'))).status).toBe(200);
     const opened = await until('views.open', () => fake?.callsTo('views.open')[0]);
@@ -106,9 +111,9 @@ describe('npm start, split into a receiving thread and a units thread', () => {
 
     expect((await tandem.terminate()).code).toBe(0);
     const lines = logLines(tandem.logs());
-    // The event ran in the units thread, which logs with its own mark.
+    // Split, the event ran in the units thread, which logs with its own mark.
     expect(
-      lines.some((l) => l.msg === 'event handled' && l.thread === 'units' && l.type === 'command'),
+      lines.some((l) => l.msg === 'event handled' && l.thread === thread && l.type === 'command'),
     ).toBe(true);
     expect(lines.some((l) => l.code === 'units_thread_exited')).toBe(false);
     const db = new Database(join(dir, 'tandem.db'), { readonly: true });

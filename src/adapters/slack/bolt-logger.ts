@@ -1,4 +1,5 @@
-import { LogLevel, type Logger as SlackLogger } from '@slack/bolt';
+// From the Web API package, not Bolt: a thread that only sends never loads Bolt.
+import { LogLevel, type Logger as SlackLogger } from '@slack/web-api';
 import { scrubLibraryMessage } from '../../library-log';
 import type { Logger } from '../../logger';
 

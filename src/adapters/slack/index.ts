@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
+import type { App, HTTPReceiver } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type {
   ChannelCheck,
@@ -33,12 +34,13 @@ import {
 import {
   SLACK_API_TIMEOUT_MS,
   SLACK_CHANNEL_MIN_INTERVAL_MS,
+  SLACK_EVENTS_PATH,
   SLACK_FORM_ACK_BUDGET_MS,
   SLACK_USER_CACHE_MS,
   SLACK_USER_INFO_DEADLINE_MS,
 } from './limits';
 import { FORM_CALLBACK_ID, renderHome, renderMessage, renderModal } from './render';
-import { guardedListener, SLACK_EVENTS_PATH } from './request-guard';
+
 import { SLACK_AUTH_ERRORS, SocketSupervisor } from './socket';
 import { createWebPost, type WebPost } from './web-post';
 
@@ -88,7 +90,7 @@ export class SlackAdapter implements ChatAdapter {
   readonly #channelTurns = new Map<string, Promise<void>>();
   #app: App | undefined;
   /** The Web API client for everything but replies (modals, App Home, users.info, DMs). */
-  #web: webApi.WebClient | undefined;
+  #web: WebClient | undefined;
   /** chat.postMessage, chat.update and chat.postEphemeral: every reply (see web-post.ts). */
   #webPost: WebPost | undefined;
   /** HTTP mode: Bolt's guarded request listener, once Slack knows the bot. */
@@ -152,7 +154,7 @@ export class SlackAdapter implements ChatAdapter {
       throw error;
     }
     this.#botName = identity.botName;
-    this.#web = new webApi.WebClient(this.#config.botToken, {
+    this.#web = new WebClient(this.#config.botToken, {
       ...clientOptions,
       logger: boltLogger(this.#config.logger),
       logLevel: boltLogLevel(this.#config.logger.level),
@@ -179,6 +181,9 @@ export class SlackAdapter implements ChatAdapter {
       botId: identity.botId,
       botUserId: identity.botUserId,
     };
+    // Bolt (≈ 35 MB resident) is loaded by the thread that receives, never by one that only sends.
+    const { App, HTTPReceiver, SocketModeReceiver } = await import('@slack/bolt');
+    const { guardedListener } = await import('./request-guard');
     let app: App;
     let receiver: HTTPReceiver | undefined;
     if (this.#config.appToken) {
@@ -285,7 +290,7 @@ export class SlackAdapter implements ChatAdapter {
    * starts platforms (main.ts) owns retrying it, with backoff and a logged code per attempt.
    */
   async #identity(): Promise<{ botId: string; botUserId: string; botName?: string }> {
-    const client = new webApi.WebClient(this.#config.botToken, {
+    const client = new WebClient(this.#config.botToken, {
       ...(this.#config.apiUrl ? { slackApiUrl: this.#config.apiUrl } : {}),
       retryConfig: { retries: 0 },
       timeout: SLACK_API_TIMEOUT_MS,

@@ -47,3 +47,6 @@ export const SLACK_USER_INFO_DEADLINE_MS = 1500;
 export const SLACK_REQUEST_MAX_SKEW_S = 5 * 60;
 /** Slack's own request bodies stay far below this; Bolt's default is 4 MB. */
 export const SLACK_REQUEST_BODY_MAX = 1024 * 1024;
+
+/** Where Slack posts events, commands and interactions (Bolt's default endpoint). */
+export const SLACK_EVENTS_PATH = '/slack/events';

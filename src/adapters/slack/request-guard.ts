@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type HTTPReceiver, isValidSlackRequest } from '@slack/bolt';
 import { z } from 'zod';
 import { readBody, refuseBody } from '../../http/body';
-import { SLACK_REQUEST_BODY_MAX, SLACK_REQUEST_MAX_SKEW_S } from './limits';
+import { SLACK_EVENTS_PATH, SLACK_REQUEST_BODY_MAX, SLACK_REQUEST_MAX_SKEW_S } from './limits';
 
 const nonEmpty = z.string().min(1);
 const interaction = z.discriminatedUnion('type', [
@@ -28,9 +28,6 @@ const envelope = z.union([
   z.looseObject({ type: z.literal('url_verification'), challenge: z.string() }),
   z.looseObject({ type: z.literal('event_callback'), event: z.looseObject({ type: nonEmpty }) }),
 ]);
-
-/** Where Slack posts events, commands and interactions (Bolt's default endpoint). */
-export const SLACK_EVENTS_PATH = '/slack/events';
 
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 
