@@ -109,7 +109,7 @@ const ms = (ns: number) => ns / 1e6;
 const sqlite = database.sqlite;
 const scalar = (text: string) => Number(sqlite.prepare(text).pluck().get() ?? 0);
 
-process.on('message', (message: TandemRequest) => {
+process.on('message', async (message: TandemRequest) => {
   switch (message.type) {
     case 'reset':
       loop.reset();
@@ -123,7 +123,7 @@ process.on('message', (message: TandemRequest) => {
         max: ms(loop.max),
         handlerP99: handled.count ? ms(handled.percentile(99)) : 0,
         handlerMax: handled.count ? ms(handled.max) : 0,
-        pending: engine.inbox.pending(),
+        pending: await engine.inbox.pending(),
         unsent: scalar("select count(*) from outbox where status in ('pending', 'sending')"),
       } satisfies TandemLoop);
       return;

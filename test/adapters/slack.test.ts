@@ -32,9 +32,9 @@ afterEach(async () => {
 });
 
 const U1 = { platform: 'slack' as const, workspace: 'T1', id: 'U1' };
-const profileOf = (ref = U1) => {
-  const user = findUser(app.database.db, ref);
-  return user ? getProfile(app.database.db, user.id) : undefined;
+const profileOf = async (ref = U1) => {
+  const user = await findUser(app.database.db, ref);
+  return user ? await getProfile(app.database.db, user.id) : undefined;
 };
 const countRows = (table: string) =>
   (app.database.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
@@ -110,7 +110,7 @@ describe('Slack: the join flow through a modal', () => {
       teach: 'Please choose at least one option.',
       interests: "That's too long — please keep it under 300 characters.",
     });
-    expect(profileOf()).toBeUndefined();
+    expect(await profileOf()).toBeUndefined();
 
     const good = await s.submit(view.private_metadata, {
       role: { type: 'radio_buttons', selected_option: { value: 'mentor' } },
@@ -124,12 +124,12 @@ describe('Slack: the join flow through a modal', () => {
       consent: { type: 'radio_buttons', selected_option: { value: 'yes' } },
     });
     expect(good).toEqual({ status: 200, text: '' });
-    expect(profileOf()?.profile).toMatchObject({
+    expect((await profileOf())?.profile).toMatchObject({
       role: 'mentor',
       department: 'Support',
       capacity: 2,
     });
-    expect(findUser(app.database.db, U1)).toMatchObject({
+    expect(await findUser(app.database.db, U1)).toMatchObject({
       timeZone: 'Europe/Berlin',
       name: 'Pat Lee',
     });
@@ -139,7 +139,7 @@ describe('Slack: the join flow through a modal', () => {
     expect(texts.at(-1)).toContain('Preparation guide');
     expect(await s.press(buttonValue(s, "I've read it"))).toBe(200);
     expect(s.fake.postedTexts().at(-1)).toContain('You are ready');
-    expect(profileOf()?.profile.preparedAt).not.toBeNull();
+    expect((await profileOf())?.profile.preparedAt).not.toBeNull();
   });
 
   it('speaks Russian to a Russian-language Slack user without asking', async () => {
@@ -270,11 +270,11 @@ describe('Slack: surfaces', () => {
       language: { type: 'radio_buttons', selected_option: { value: 'en' } },
       consent: { type: 'radio_buttons', selected_option: { value: 'yes' } },
     });
-    expect(profileOf()).toBeDefined();
+    expect(await profileOf()).toBeDefined();
     await s.command('leave');
     await s.press(buttonValue(s, 'Yes, leave and delete my data'));
     expect(s.fake.postedTexts().at(-1)).toContain('your data is deleted');
-    expect(profileOf()).toBeUndefined();
+    expect(await profileOf()).toBeUndefined();
     expect(countRows('profiles')).toBe(0);
   });
 });
@@ -286,8 +286,12 @@ describe('Slack: a matching round end to end', () => {
     slack = s;
     s.fake.users.set('U1', { name: 'Pat Lee', locale: 'en-US' });
     s.fake.users.set('U2', { name: 'Sam Roe', locale: 'en-US' });
-    participant(app, U1, 'Pat Lee', { role: 'mentor', grade: 1, teach: ['ai'] });
-    participant(app, { ...U1, id: 'U2' }, 'Sam Roe', { role: 'mentee', grade: 5, learn: ['ai'] });
+    await participant(app, U1, 'Pat Lee', { role: 'mentor', grade: 1, teach: ['ai'] });
+    await participant(app, { ...U1, id: 'U2' }, 'Sam Roe', {
+      role: 'mentee',
+      grade: 5,
+      learn: ['ai'],
+    });
     await s.command('match publish', { user: 'U2' });
     expect(s.fake.postedTexts().at(-1)).toContain('only HR and program admins');
     await s.command('match publish', { user: 'UHR' });
@@ -331,7 +335,7 @@ describe('Slack: booking a sprint end to end', () => {
     slack = s;
     s.fake.users.set('U1', { name: 'Pat Lee', tz: 'Europe/Berlin', locale: 'en-US' });
     s.fake.users.set('U2', { name: 'Sam Roe', tz: 'America/New_York', locale: 'en-US' });
-    const { menteeId: mentee } = activePair(
+    const { menteeId: mentee } = await activePair(
       app,
       { ref: U1, name: 'Pat Lee' },
       { ref: { ...U1, id: 'U2' }, name: 'Sam Roe' },
@@ -571,12 +575,12 @@ describe('Slack: request security and retries', () => {
       { hash: 'same' },
     );
     expect(good).toEqual({ status: 200, text: '' });
-    expect(profileOf()?.profile.department).toBe('Ops');
+    expect((await profileOf())?.profile.department).toBe('Ops');
   });
 
   it("ignores Slack's retries of an event it already handled", async () => {
     const s = await started();
-    participant(app, U1, 'Pat Lee', { role: 'mentor', grade: 1, teach: ['ai'] });
+    await participant(app, U1, 'Pat Lee', { role: 'mentor', grade: 1, teach: ['ai'] });
     const dm = { type: 'message', channel_type: 'im', channel: 'DU1', user: 'U1' };
     await s.event({ ...dm, text: 'pause' }, { eventId: 'Ev-pause' });
     await s.event({ ...dm, text: 'resume' }, { eventId: 'Ev-resume' });

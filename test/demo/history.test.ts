@@ -26,8 +26,8 @@ describe('the demo company’s past', () => {
     const failures: string[] = [];
     for (const { zone, now } of moments) {
       const database = openDatabase(':memory:');
-      seedDemoCompany(database.db, now);
-      seedDemoHistory(database.db, now, zone);
+      await seedDemoCompany(database.db, now);
+      await seedDemoHistory(database.db, now, zone);
       const summary = await computeSummary(
         database.db,
         { K_ANON_MIN, ORG_TIMEZONE: zone, platforms: [] },
