@@ -107,7 +107,7 @@ describe('features and jobs reach storage only through an awaited tx', () => {
       'return statements(db).insert.get({ ...row, now })?.id;',
       'const rows = queries.topics.all({ userId });',
       'db.update(users).set(patch).where(eq(users.id, id)).run();',
-      'db.run(sql`delete from ${sql.identifier(table)}`);',
+      'db.run(sql`delete from inbox`);',
       'return db.$client.prepare(text).all(...params);',
       'const raw = db.select().from(users).values();',
       "sqlite.pragma('busy_timeout = 0');",
