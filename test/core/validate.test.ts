@@ -61,4 +61,23 @@ describe('field validation', () => {
     expect(await check(field, 'ab\u202Ec')).toMatchObject({ ok: false });
     expect(await check(field, ['ab'])).toMatchObject({ ok: false });
   });
+
+  it('choices read from storage: options and the extra rule are awaited', async () => {
+    // As a form whose options come from the database gives them: a promise, settled later.
+    const later = <T>(value: T) => new Promise<T>((resolve) => setImmediate(() => resolve(value)));
+    const field: FieldDefinition = {
+      kind: 'single',
+      name: 'pair',
+      label: 'meeting.field.partner',
+      options: () => later([{ value: '7', label: 'Sam' }]),
+      check: (value) => later(value === '7' ? undefined : 'not yours'),
+    };
+    expect(await check(field, '7')).toEqual({ ok: true, value: '7' });
+    expect(await check(field, '8')).toEqual({
+      ok: false,
+      error: 'Please choose one of the options.',
+    });
+    const open: FieldDefinition = { ...field, parseText: (text) => text };
+    expect(await check(open, '8')).toEqual({ ok: false, error: 'not yours' });
+  });
 });
