@@ -1,7 +1,8 @@
 /**
  * Tandem for `npm run bench:ack`, in a process of its own: wired as src/main.ts wires a Slack
- * HTTP start (createApp, the real SQLite file and migrations, the jobs, the Slack adapter's
- * route behind Tandem's own HTTP server, the fake Web API elsewhere), plus what the benchmark
+ * HTTP start (this thread receives and acks through the Slack adapter's route behind Tandem's
+ * own HTTP server; the units thread, src/worker.ts, runs the events, the outbox and the jobs
+ * on its own connection to the real SQLite file; the fake Web API elsewhere), plus what the benchmark
  * reads over IPC: the event-loop delay inside this process and, after a run, what the inbox
  * and the outbox hold. Environment: DATABASE_PATH, SLACK_API_URL, SLACK_SIGNING_SECRET,
  * BENCH_ACK_CHANNEL_INTERVAL_MS (per-channel gap between messages; Slack's own by default).
@@ -12,9 +13,11 @@ import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { systemClock } from '../src/core/clock';
 import { openDatabase } from '../src/db/client';
+import { threadLock, threadLockMemory } from '../src/db/thread-lock';
+import { shareWrites } from '../src/db/transact';
 import { startHttpServer } from '../src/http/server';
-import { startJobs } from '../src/jobs';
 import { createLogger } from '../src/logger';
+import { startUnitsThread } from '../src/units-thread';
 
 export type TandemRequest =
   | { type: 'reset' }
@@ -56,33 +59,40 @@ const config = loadConfig({
   SLACK_SIGNING_SECRET: env.SLACK_SIGNING_SECRET,
   SLACK_API_URL: env.SLACK_API_URL,
 });
+// The units thread reads the same configuration from the environment, as in production.
+env.SLACK_BOT_TOKEN = config.SLACK_BOT_TOKEN;
 // Warnings and errors only (what production logs at info is a line per start, none per event).
 const logger = createLogger({ level: 'warn', format: 'json', destination: 2 });
 const database = openDatabase(config.DATABASE_PATH, { logger });
-const { engine, outbox, adapters } = createApp({
-  db: database.db,
-  clock: systemClock,
-  config,
-  logger,
-});
-outbox.releaseAbandonedClaims();
-const jobs = startJobs({
-  db: database.db,
-  config,
-  logger,
-  clock: systemClock,
-  outbox,
-  adapters,
-  inbox: engine.inbox,
-});
 const interval = env.BENCH_ACK_CHANNEL_INTERVAL_MS;
+const channelIntervalMs = interval !== undefined && interval !== '' ? Number(interval) : undefined;
+// Split as src/main.ts splits a platform start: this thread receives and acks, the units
+// thread runs the events, the outbox and the jobs.
+const writeLock = threadLockMemory();
+shareWrites(database.db, threadLock(writeLock, 'main'));
+const units = startUnitsThread({
+  entry: new URL('../src/worker.ts', import.meta.url),
+  data: {
+    log: { level: 'warn', format: 'json' },
+    writeLock,
+    ...(channelIntervalMs !== undefined ? { slackChannelIntervalMs: channelIntervalMs } : {}),
+  },
+  logger,
+});
+const { engine, adapters } = createApp({
+  db: database.db,
+  clock: systemClock,
+  config,
+  logger,
+  handoff: units.handoff,
+});
 const slack = createSlackAdapter({
   botToken: config.SLACK_BOT_TOKEN ?? '',
   signingSecret: config.SLACK_SIGNING_SECRET ?? '',
   command: config.SLACK_COMMAND,
   apiUrl: config.SLACK_API_URL ?? '',
   logger,
-  ...(interval !== undefined && interval !== '' ? { channelIntervalMs: Number(interval) } : {}),
+  role: 'receive',
 });
 adapters.slack = slack;
 const route = slack.httpRoute();
@@ -100,8 +110,6 @@ const timed = {
 };
 const server = await startHttpServer(0, [timed], '127.0.0.1');
 await slack.start(engine);
-outbox.kick();
-engine.inbox.kick();
 
 const loop = monitorEventLoopDelay({ resolution: 5 });
 loop.enable();
@@ -123,7 +131,7 @@ process.on('message', async (message: TandemRequest) => {
         max: ms(loop.max),
         handlerP99: handled.count ? ms(handled.percentile(99)) : 0,
         handlerMax: handled.count ? ms(handled.max) : 0,
-        pending: await engine.inbox.pending(),
+        pending: scalar("select count(*) from inbox where status = 'pending'"),
         unsent: scalar("select count(*) from outbox where status in ('pending', 'sending')"),
       } satisfies TandemLoop);
       return;
@@ -159,9 +167,7 @@ process.on('message', async (message: TandemRequest) => {
     }
     case 'stop':
       void (async () => {
-        await jobs.stop();
-        await engine.inbox.stop();
-        await outbox.stop();
+        await units.stop(10_000);
         await slack.stop();
         server.close();
         database.close();

@@ -23,7 +23,8 @@ try {
 }
 
 await esbuild.build({
-  entryPoints: [join(root, 'src', 'main.ts')],
+  // worker.ts is the units thread main.ts starts (see src/units-thread.ts).
+  entryPoints: [join(root, 'src', 'main.ts'), join(root, 'src', 'worker.ts')],
   outdir: join(root, 'dist'),
   // What main.ts imports dynamically (a platform's adapter) goes into its own chunk, so a
   // package only that chunk needs (grammY, Bolt) is loaded only when it is configured.

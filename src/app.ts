@@ -2,7 +2,7 @@ import type { Config } from './config';
 import type { ChatAdapter } from './core/adapter';
 import type { Clock } from './core/clock';
 import type { EngineDeps } from './core/context';
-import { createEngine, type Engine } from './core/engine';
+import { createEngine, type Engine, type InboxHandoff } from './core/engine';
 import { OutboxWorker } from './core/outbox';
 import type { Platform } from './core/refs';
 import type { CommandSpec } from './core/registry';
@@ -35,6 +35,8 @@ export function createApp(options: {
   logger: Logger;
   /** Extra commands (tests only: e.g. one that throws). */
   extraCommands?: Record<string, CommandSpec>;
+  /** Who runs accepted events: this app's inbox worker unless the process is split. */
+  handoff?: InboxHandoff;
 }): App {
   const adapters: Partial<Record<Platform, ChatAdapter>> = {};
   const outbox = new OutboxWorker({
@@ -55,6 +57,7 @@ export function createApp(options: {
     arrive: (ctx) => {
       return showWhatWaits(ctx);
     },
+    ...(options.handoff ? { handoff: options.handoff } : {}),
   });
   const settle = async () => {
     await engine.inbox.drain();

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { firesEver } from './core/cron-schedule';
 import { TandemError } from './core/errors';
 import { PLATFORMS, type Platform } from './core/refs';
+import { parseKey } from './features/calendars/sealed';
 
 const platformRef = z
   .string()
@@ -157,6 +158,27 @@ export const configSchema = z.object({
     .url({ error: 'expected a URL like https://api.telegram.org' })
     .refine((v) => !v.endsWith('/'), { error: 'must not end with /' })
     .optional(),
+
+  // Calendars (optional): free/busy from Google or Microsoft 365, per person, through OAuth.
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  MICROSOFT_CLIENT_ID: z.string().min(1).optional(),
+  MICROSOFT_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The Microsoft directory: `organizations` (any work or school account), or a tenant id. */
+  MICROSOFT_TENANT: z
+    .string()
+    .regex(/^[\w.-]{1,100}$/, { error: 'expected organizations, a tenant id or a domain' })
+    .default('organizations'),
+  /** Tandem's public address, where the providers send people back (`/oauth/…/callback`). */
+  PUBLIC_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: 'expected Tandem’s public URL, e.g. https://tandem.example.com',
+    })
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
+  /** Seals calendar tokens at rest: 32 bytes, base64 or hex (`openssl rand -base64 32`). */
+  CALENDAR_TOKEN_KEY: z.string().min(1).optional(),
 });
 
 export type EnvConfig = z.output<typeof configSchema>;
@@ -166,6 +188,16 @@ export interface Config extends EnvConfig {
   platforms: Platform[];
   /** DATABASE_PATH, or the default for this kind of start. */
   DATABASE_PATH: string;
+  /**
+   * The calendar providers' endpoints, where not the real ones (tests: a local fake). Not
+   * read from the environment.
+   */
+  calendarEndpoints?: Partial<
+    Record<
+      'google' | 'microsoft',
+      { authUrl: string; tokenUrl: string; apiUrl: string; timeoutMs?: number }
+    >
+  >;
 }
 
 /**
@@ -225,6 +257,7 @@ function crossChecks(env: Record<string, string | undefined>): { name: string; m
   if (!env.TELEGRAM_BOT_TOKEN && (env.TELEGRAM_WEBHOOK_URL || env.TELEGRAM_WEBHOOK_SECRET)) {
     out.push({ name: 'TELEGRAM_BOT_TOKEN', message: 'required to connect Telegram' });
   }
+  out.push(...calendarChecks(env));
   // DEMO once seeded the demo company beside a platform. The demo now lives only in the
   // console, so it is refused there rather than silently ignored.
   if (
@@ -251,6 +284,45 @@ function crossChecks(env: Record<string, string | undefined>): { name: string; m
   }
   out.push(...notRunningChecks(env));
   return out;
+}
+
+/**
+ * A calendar provider is on with both its client id and secret; one without the other is a
+ * mistake. With any provider on, the callback needs PUBLIC_URL and the tokens a real key.
+ */
+function calendarChecks(env: Record<string, string | undefined>) {
+  const out: { name: string; message: string }[] = [];
+  let anyProvider = false;
+  for (const provider of ['GOOGLE', 'MICROSOFT'] as const) {
+    const id = `${provider}_CLIENT_ID`;
+    const secret = `${provider}_CLIENT_SECRET`;
+    if (env[id] && env[secret]) anyProvider = true;
+    else if (env[id]) out.push({ name: secret, message: `required with ${id}` });
+    else if (env[secret]) out.push({ name: id, message: `required with ${secret}` });
+  }
+  if (!anyProvider) return out;
+  if (!env.PUBLIC_URL)
+    out.push({
+      name: 'PUBLIC_URL',
+      message:
+        'required to connect calendars: the https address people reach Tandem at (its /oauth/google/callback and /oauth/microsoft/callback are registered with the provider)',
+    });
+  const key = env.CALENDAR_TOKEN_KEY;
+  if (!key || !isTokenKey(key))
+    out.push({
+      name: 'CALENDAR_TOKEN_KEY',
+      message: `${key ? 'must be' : 'required to connect calendars:'} 32 random bytes as base64 or hex, e.g. the output of \`openssl rand -base64 32\` (it seals the calendar tokens stored in the database)`,
+    });
+  return out;
+}
+
+function isTokenKey(text: string): boolean {
+  try {
+    parseKey(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** How each platform is named to the person reading a config error, and what connects it. */

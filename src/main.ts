@@ -1,28 +1,29 @@
 import { userInfo } from 'node:os';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { CONSOLE_WORKSPACE, createConsoleAdapter } from './adapters/console';
 import { createApp } from './app';
 import { type Config, consoleStart, DEFAULT_DATABASE_PATH, loadConfig, readEnv } from './config';
-import type { ChatAdapter, EventSink } from './core/adapter';
-import { backoffDelay, RECONNECT_BACKOFF } from './core/backoff';
 import { systemClock } from './core/clock';
 import { codeOf, TandemError } from './core/errors';
 import { localeFromPlatform } from './core/i18n';
 import { openDatabase } from './db/client';
 import { platformPeople, populationOf } from './db/queries/population';
 import { consoleLocaleNow } from './db/sqlite';
+import { threadLock, threadLockMemory } from './db/thread-lock';
+import { shareWrites } from './db/transact';
 import { openDemoClock, saveDemoClock } from './demo/clock';
 import { DEMO_COMPANY } from './demo/company';
 import { seedDemoHistory } from './demo/history';
 import { warnAboutDemoPeople } from './demo/left-out';
 import { seedDemoCompany } from './demo/seed';
+import { calendarRoutes } from './features/calendars/routes';
 import { checkChannels } from './features/channels/watch';
-import { commandMenu } from './features/registry';
 import { healthHandler, tandemChecks } from './http/health';
 import { type HttpRoute, startHttpServer } from './http/server';
 import { catchUp, JOBS, startJobs } from './jobs';
-import { createLogger, type Logger } from './logger';
+import { createLogger } from './logger';
+import { createPlatformAdapters, startPlatform } from './platforms';
 import { consoleHasInput, NOTHING_TO_RUN, nodeSupported, SUPPORTED_NODE } from './runtime';
+import { startUnitsThread, type UnitsThread } from './units-thread';
 
 /** After SIGTERM, whatever has not stopped by then (a platform that hangs) is cut off. */
 const SHUTDOWN_DEADLINE_MS = 8_000;
@@ -52,12 +53,12 @@ async function main(): Promise<void> {
     throw error;
   }
   const consoleMode = config.platforms.length === 0;
-  const logger = createLogger({
+  const log = {
     // In the console the chat owns stdout; logs go to stderr and stay quiet unless asked.
     level: config.LOG_LEVEL ?? (consoleMode ? 'warn' : 'info'),
     format: config.LOG_FORMAT ?? (consoleMode || process.stdout.isTTY ? 'pretty' : 'json'),
-    destination: consoleMode ? 2 : 1,
-  });
+  } as const;
+  const logger = createLogger({ ...log, destination: consoleMode ? 2 : 1 });
 
   if (!nodeSupported(process.versions.node)) {
     logger.warn(
@@ -79,34 +80,53 @@ async function main(): Promise<void> {
   // The console demo can move its clock forward (/time +1d); real deployments never can.
   const demoClock = consoleMode ? openDemoClock(database.db, config.DEMO_CLOCK) : undefined;
   const clock = demoClock ?? systemClock;
+  // With platforms, the process is split: this thread receives and acks (one insert per
+  // event), the units thread runs events, sends and jobs (see units-thread.ts). The console
+  // is one person typing: it runs everything here.
+  let units: UnitsThread | undefined;
+  if (!consoleMode) {
+    const writeLock = threadLockMemory();
+    shareWrites(database.db, threadLock(writeLock, 'main'));
+    units = startUnitsThread({
+      entry: new URL(
+        import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js',
+        import.meta.url,
+      ),
+      data: { log, writeLock },
+      logger,
+    });
+  }
   const { deps, engine, outbox, adapters } = createApp({
     db: database.db,
     clock,
     config,
     logger,
+    ...(units ? { handoff: units.handoff } : {}),
   });
-  // Before anything is sent: a send cut short by the last process's death holds nobody back.
-  // Its receipt, and any the last process left unanswered, go to the listener createApp set.
-  outbox.releaseAbandonedClaims();
-
-  // The demo company lives only in the console (in its own file by default); a platform
-  // start leaves out any demo people an older file holds, and says so.
-  if (consoleMode) {
-    await seedDemoCompany(database.db, clock.now());
-    await seedDemoHistory(database.db, clock.now(), config.ORG_TIMEZONE);
-  } else await warnAboutDemoPeople(database.db, populationOf(config), logger);
 
   let stopping = false;
   const starting = new AbortController();
-  const jobs = startJobs({
-    db: database.db,
-    config,
-    logger,
-    clock,
-    outbox,
-    adapters,
-    inbox: engine.inbox,
-  });
+  let jobs: { stop(): Promise<void> } | undefined;
+  if (consoleMode) {
+    // Before anything is sent: a send cut short by the last process's death holds nobody back.
+    // Its receipt, and any the last process left unanswered, go to the listener createApp set.
+    outbox.releaseAbandonedClaims();
+    // The demo company lives only in the console (in its own file by default).
+    await seedDemoCompany(database.db, clock.now());
+    await seedDemoHistory(database.db, clock.now(), config.ORG_TIMEZONE);
+    jobs = startJobs({
+      db: database.db,
+      config,
+      logger,
+      clock,
+      outbox,
+      adapters,
+      inbox: engine.inbox,
+    });
+  } else {
+    // A platform start leaves out any demo people an older file holds, and says so.
+    await warnAboutDemoPeople(database.db, populationOf(config), logger);
+  }
   const shutdown = async (code = 0) => {
     if (stopping) return;
     stopping = true;
@@ -121,12 +141,14 @@ async function main(): Promise<void> {
       stop().catch((error: unknown) => {
         logger.warn({ what, code: codeOf(error) }, 'did not stop cleanly');
       });
-    await step('jobs', () => jobs.stop());
+    // The units thread finishes the event and the message in flight; the rest waits in the
+    // database for the next start.
+    if (units) await step('units', () => units.stop(SHUTDOWN_DEADLINE_MS - 1_000));
+    if (jobs) await step('jobs', () => jobs.stop());
     // The event running finishes; the rest waits in the inbox for the next start.
     await step('inbox', () => engine.inbox.stop());
     // Modals being opened and home tabs being drawn finish before the database closes.
     await step('events', () => engine.idle());
-    // The message in flight finishes; the rest waits in the database for the next start.
     await step('outbox', () => outbox.stop());
     await Promise.all(Object.values(adapters).map((a) => step(a.platform, () => a.stop())));
     database.close();
@@ -183,121 +205,60 @@ async function main(): Promise<void> {
   }
   // One port for everything, served by Tandem itself: /healthz, Slack's events and
   // Telegram's webhook are routes their owners contribute.
+  const platforms = await createPlatformAdapters(config, logger, 'receive');
+  Object.assign(adapters, platforms.adapters);
+  const checks = tandemChecks(database, adapters);
   const routes: HttpRoute[] = [
     {
       path: '/healthz',
       method: ['GET'],
-      handler: healthHandler(tandemChecks(database, adapters)),
+      handler: healthHandler(() => [
+        ...checks(),
+        // Nothing runs while the units thread is down (it is being restarted).
+        ...(units ? [{ name: 'units', kind: 'database' as const, check: units.status }] : []),
+      ]),
     },
+    ...platforms.routes,
   ];
-  // Each platform's adapter (and its SDK: grammY, Bolt) is loaded only when it is configured,
-  // which keeps a one-platform deployment's start and memory down.
-  if (config.TELEGRAM_BOT_TOKEN) {
-    const { createTelegramAdapter } = await import('./adapters/telegram');
-    const telegram = createTelegramAdapter({
-      token: config.TELEGRAM_BOT_TOKEN,
-      ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
-      ...(config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
-        ? { webhook: { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET } }
-        : {}),
-      logger,
-    });
-    const webhook = telegram.webhookRoute();
-    if (webhook) routes.push(webhook);
-    adapters.telegram = telegram;
-  }
-  if (config.SLACK_BOT_TOKEN) {
-    const { createSlackAdapter } = await import('./adapters/slack');
-    const slack = createSlackAdapter({
-      botToken: config.SLACK_BOT_TOKEN,
-      ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
-      ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
-      ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
-      command: config.SLACK_COMMAND,
-      logger,
-    });
-    // HTTP mode: answered 503 until Slack knows the bot, then by Bolt.
-    const events = slack.httpRoute();
-    if (events) routes.push(events);
-    adapters.slack = slack;
-  }
+  // Calendars: where Google and Microsoft send people back (none unless configured).
+  routes.push(...calendarRoutes({ db: database.db, clock, config, logger }, engine));
   // Listening before any platform connects: /healthz answers whatever a platform's API does.
   if (!consoleMode) {
     const server = await startHttpServer(config.PORT, routes, config.HOST);
     process.once('exit', () => server.close());
   }
 
-  // Whatever fell due while the process was down. The console shows it before its prompt;
-  // elsewhere it runs beside the platforms' start, as a Bot API that hangs must not hold it.
-  const caughtUp = catchUp({ db: database.db, config, logger, clock, outbox, adapters }).catch(
-    (error: unknown) => {
-      database.reportWriteFailure(error);
-      logger.error({ code: codeOf(error) }, 'catch-up at start failed');
-    },
-  );
-  if (consoleMode) await caughtUp;
+  if (consoleMode) {
+    // Whatever fell due while the process was down, shown before the prompt.
+    await catchUp({ db: database.db, config, logger, clock, outbox, adapters }).catch(
+      (error: unknown) => {
+        database.reportWriteFailure(error);
+        logger.error({ code: codeOf(error) }, 'catch-up at start failed');
+      },
+    );
+  }
   // Each platform starts on its own: one that cannot connect is retried (and logged) while
   // the others, the console and /healthz already work.
   for (const adapter of Object.values(adapters)) {
     // Once a platform is up, what waited for it goes now rather than at the outbox's next look,
     // and its HR and content channels are checked (the admins hear what blocks them).
-    void startPlatform(adapter, engine, logger, starting.signal, () => {
-      outbox.kick();
-      void checkChannels(deps, adapter.platform);
+    void startPlatform(adapter, engine, {
+      logger,
+      signal: starting.signal,
+      menu: true,
+      onUp: () => {
+        if (units) units.send({ type: 'platform-up', platform: adapter.platform });
+        else {
+          outbox.kick();
+          void checkChannels(deps, adapter.platform);
+        }
+      },
     });
   }
-  // Events acked before the last process stopped (or died) and not yet run, run now.
-  engine.inbox.kick();
+  // Events acked before the last process stopped (or died) and not yet run, run now (the
+  // units thread looks at its start).
+  if (!units) engine.inbox.kick();
   logger.info({ platforms: Object.keys(adapters) }, 'tandem started');
-}
-
-/**
- * Starts one platform, retrying with backoff until it starts or the process stops, and logs
- * what state it is really in.
- *
- * One owner of retrying per concern: a start that throws (Slack's auth.test unanswered or
- * refused, a wrong app token) is retried here, and only here — the adapter asks once. A
- * connection that fails or drops after the start is its adapter's own: Slack Socket Mode's
- * SocketSupervisor, Telegram's connect and long-polling loop (which is why Telegram's start()
- * waits until connected, or stopped, and never throws). So a start can return with the
- * connection still down: that is logged as such, not as started.
- */
-async function startPlatform(
-  adapter: ChatAdapter,
-  sink: EventSink,
-  logger: Logger,
-  signal: AbortSignal,
-  onUp: () => void,
-): Promise<void> {
-  const platform = adapter.platform;
-  for (let attempt = 1; !signal.aborted; attempt++) {
-    try {
-      await adapter.start(sink);
-      if (signal.aborted) return;
-      await adapter.setCommands?.(commandMenu()).catch((error: unknown) => {
-        logger.warn({ platform, code: codeOf(error) }, 'command menu not set');
-      });
-      const connection = adapter.connection?.() ?? { state: 'up' };
-      if (connection.state === 'up') {
-        logger.info({ platform }, 'platform started');
-        onUp();
-      } else if (connection.state === 'connecting')
-        logger.info({ platform, state: connection.state }, 'platform starting; still connecting');
-      else
-        logger.warn(
-          { platform, state: connection.state, code: connection.code },
-          'platform starting; connection down, retrying',
-        );
-      return;
-    } catch (error) {
-      const retryInMs = backoffDelay(attempt, RECONNECT_BACKOFF);
-      logger.error(
-        { platform, code: codeOf(error), attempt, retryInMs },
-        'platform did not start; will retry',
-      );
-      await sleep(retryInMs, undefined, { signal }).catch(() => undefined);
-    }
-  }
 }
 
 /** The console operator's display name: the OS user, capitalised. */

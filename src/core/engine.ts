@@ -41,6 +41,19 @@ export interface EngineOptions<C extends string, A extends string> {
   home?: (ctx: Ctx) => Promise<HomeView>;
   /** When someone arrives on a step-by-step platform with no form open: show what waits for them. */
   arrive?: (ctx: Ctx) => void | Promise<void>;
+  /**
+   * Who runs what `accept` stores: this engine's own inbox worker by default; the units
+   * thread when the process is split (src/threads), so acks never wait behind a unit.
+   */
+  handoff?: InboxHandoff;
+}
+
+/** Where an accepted event goes to be run, and how its outcome comes back. */
+export interface InboxHandoff {
+  /** A new row is stored: look at the inbox soon. */
+  kick(): void;
+  /** Resolves once the row has run (or its first attempt failed). */
+  waitFor(id: number): Promise<HandleResult>;
 }
 
 /** Words typed without a slash, in Russian, taken as the command they name. */
@@ -158,8 +171,9 @@ export function createEngine<C extends string, A extends string>(
       return { fresh: false, done: Promise.resolve({}) };
     }
     if (logger.isLevelEnabled('debug')) acceptedAt.set(id, event.receivedAt ?? performance.now());
-    const done = inbox.waitFor(id);
-    inbox.kick();
+    const handoff = options.handoff ?? inbox;
+    const done = handoff.waitFor(id);
+    handoff.kick();
     return { fresh: true, done };
   }
 
@@ -235,15 +249,18 @@ export function createEngine<C extends string, A extends string>(
     })();
     background.add(after);
     void after.finally(() => background.delete(after));
-    const started = acceptedAt.get(row.id);
-    if (started !== undefined) {
+    if (log.isLevelEnabled('debug')) {
+      // Accepted in this thread: from the request's arrival; in the main thread of a split
+      // process: from the row's insert, by the clock.
+      const started = acceptedAt.get(row.id);
       acceptedAt.delete(row.id);
+      const latencyMs =
+        started !== undefined
+          ? msSince(started)
+          : deps.clock.now().getTime() - row.receivedAt.getTime();
       const command =
         event.type === 'command' && Object.hasOwn(commands, event.name) ? event.name : undefined;
-      log.debug(
-        { ...(command ? { command } : {}), latencyMs: msSince(started), outcome },
-        'event handled',
-      );
+      log.debug({ ...(command ? { command } : {}), latencyMs, outcome }, 'event handled');
     }
     return result;
   }

@@ -52,6 +52,7 @@ interface Waiter {
 export class InboxWorker {
   readonly #deps: InboxDeps;
   readonly #waiters = new Map<number, Waiter[]>();
+  #onSettled: ((id: number, result: HandleResult) => void) | undefined;
   #running: Promise<void> | undefined;
   #again = false;
   #wake: ReturnType<typeof setTimeout> | undefined;
@@ -68,6 +69,14 @@ export class InboxWorker {
       list.push({ resolve });
       this.#waiters.set(id, list);
     });
+  }
+
+  /**
+   * Told of every row that has run (or failed for the first time): how another thread, which
+   * accepted the event, learns its outcome (a modal's errors ride in Slack's ack).
+   */
+  onSettled(listener: (id: number, result: HandleResult) => void): void {
+    this.#onSettled = listener;
   }
 
   /** Starts a pass soon (or another after the one running). Never throws. */
@@ -205,6 +214,7 @@ export class InboxWorker {
     const waiters = this.#waiters.get(id);
     this.#waiters.delete(id);
     for (const w of waiters ?? []) w.resolve(result);
+    this.#onSettled?.(id, result);
   }
 
   /** One timer for the earliest retry still backing off. Never throws. */

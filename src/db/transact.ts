@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Db } from './client';
+import type { ThreadLock } from './thread-lock';
 
 /**
  * The one way into a transaction on a connection, and the one way for a write to happen
@@ -21,6 +22,8 @@ import type { Db } from './client';
 
 /** The tail of each connection's queue: resolves when the last writer in line is done. */
 const tails = new WeakMap<Database.Database, Promise<void>>();
+/** Connections whose file another thread of this process writes too (see thread-lock.ts). */
+const threadLocks = new WeakMap<Database.Database, ThreadLock>();
 /** Each connection's transaction handle: what `transact` hands its callback. */
 const handles = new WeakMap<Database.Database, Db>();
 /** The handles whose transaction is open now. */
@@ -44,6 +47,8 @@ function handleOf(db: Db): Db {
 /** Runs `fn` alone on the connection: after every writer queued before it, before every one after. */
 async function exclusive<T>(db: Db, fn: () => Promise<T>): Promise<T> {
   const client = db.$client;
+  const shared = threadLocks.get(client);
+  shared?.queued();
   const before = tails.get(client) ?? Promise.resolve();
   let release!: () => void;
   const mine = new Promise<void>((resolve) => {
@@ -52,12 +57,22 @@ async function exclusive<T>(db: Db, fn: () => Promise<T>): Promise<T> {
   const tail = before.then(() => mine);
   tails.set(client, tail);
   await before;
+  if (shared) await shared.acquire();
   try {
     return await fn();
   } finally {
+    shared?.release();
     release();
     if (tails.get(client) === tail) tails.delete(client);
   }
+}
+
+/**
+ * From now on every write and transaction on `db` also takes `lock`, shared with the other
+ * thread writing the same file, instead of finding the file locked and sleeping in the driver.
+ */
+export function shareWrites(db: Db, lock: ThreadLock): void {
+  threadLocks.set(db.$client, lock);
 }
 
 /** Whether `db` is a transaction's handle while that transaction is open. */

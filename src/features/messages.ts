@@ -1,4 +1,5 @@
 import type { en as admin } from './admin/en';
+import type { en as calendars } from './calendars/en';
 import type { en as content } from './content/en';
 import type { en as experiments } from './experiments/en';
 import type { en as feedback } from './feedback/en';
@@ -21,4 +22,5 @@ export type FeatureMessages = typeof optIn &
   typeof content &
   typeof feedback &
   typeof reports &
-  typeof admin;
+  typeof admin &
+  typeof calendars;

@@ -3,6 +3,7 @@ import type { Ctx } from '../core/context';
 import { LOCALES, type Locale, registerMessages, t } from '../core/i18n';
 import type { CommandSpec } from '../core/registry';
 import { admin } from './admin/manifest';
+import { calendars } from './calendars/manifest';
 import { content } from './content/manifest';
 import { experiments } from './experiments/manifest';
 import { composeFeatures, type Feature } from './feature';
@@ -22,6 +23,7 @@ export const COMMAND_NAMES = [
   'help',
   'join',
   'profile',
+  'calendar',
   'pair',
   'sprint',
   'meet',
@@ -77,6 +79,7 @@ export const FEATURES = [
   feedback,
   reports,
   admin,
+  calendars,
 ] as const satisfies readonly Feature[];
 
 /** Every feature's wiring, composed once at start: an id two features claim throws here. */

@@ -361,14 +361,15 @@ describe('dates and zones typed the way people say them', () => {
     const refused = await chat.type('Atlantis');
     expect(refused).toContain('type a city I know (Moscow, Kaliningrad');
     expect(refused).toContain('an abbreviation (MSK, CET, EST)');
-    expect(await chat.type('Москва')).toContain('Which language should I use with you?');
+    expect(await chat.type('Москва')).toContain('When do you usually work');
     expect(rows("select time_zone from users where platform_user_id = 'me'")).toEqual([
       { time_zone: null },
     ]);
     const back = await chat.type('/join');
     expect(back).toContain('continuing where you left off');
     await chat.type(String(numberOf(back, '← Back')));
-    expect(await chat.type('MSK')).toContain('Which language should I use with you?');
+    expect(await chat.type('MSK')).toContain('When do you usually work');
+    await chat.type('1'); // the default hours
     await chat.type('1');
     await chat.type('1');
     expect(rows("select time_zone from users where platform_user_id = 'me'")).toEqual([

@@ -15,6 +15,7 @@ interface ModalElement {
   options?: { value: string }[];
   initial_option?: { value: string };
   initial_options?: { value: string }[];
+  initial_time?: string;
   min_value?: string;
 }
 interface ModalButton {
@@ -167,7 +168,7 @@ function elementState(element: ModalElement, override: string | undefined, day: 
     case 'datepicker':
       return { type: element.type, selected_date: override ?? day };
     case 'timepicker':
-      return { type: element.type, selected_time: override ?? '15:00' };
+      return { type: element.type, selected_time: override ?? element.initial_time ?? '15:00' };
     case 'number_input':
       return { type: element.type, value: override ?? element.min_value ?? '1' };
     default:

@@ -57,7 +57,12 @@ async function started(users: Record<string, { name: string; tz?: string; locale
 type ModalBlock = {
   block_id: string;
   optional?: boolean;
-  element: { type: string; options?: { value: string }[] };
+  element: {
+    type: string;
+    options?: { value: string }[];
+    initial_options?: { value: string }[];
+    initial_time?: string;
+  };
 };
 
 describe('Slack: the join flow through a modal', () => {
@@ -82,9 +87,25 @@ describe('Slack: the join flow through a modal', () => {
       'interests:plain_text_input',
       'formats:checkboxes',
       'capacity:radio_buttons',
-      // No time-zone question: Slack told us (users.info).
+      // No time-zone question: Slack told us (users.info). Working hours: days, start and end,
+      // preselected (Mon–Fri, 09:00–18:00).
+      'workDays:checkboxes',
+      'workStart:timepicker',
+      'workEnd:timepicker',
       'language:radio_buttons',
       'consent:radio_buttons',
+    ]);
+    const block = (id: string) => view.blocks.find((b) => b.block_id === id)?.element;
+    expect(block('workDays')?.initial_options?.map((o) => o.value)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+    ]);
+    expect([block('workStart')?.initial_time, block('workEnd')?.initial_time]).toEqual([
+      '09:00',
+      '18:00',
     ]);
 
     // A mentor with no topics, an empty department and too many characters in interests.
@@ -96,6 +117,10 @@ describe('Slack: the join flow through a modal', () => {
       interests: { type: 'plain_text_input', value: 'x'.repeat(5000) },
       formats: { type: 'checkboxes', selected_options: [{ value: 'sprint' }] },
       capacity: { type: 'radio_buttons', selected_option: { value: '2' } },
+      // No working day, and a day that ends before it starts.
+      workDays: { type: 'checkboxes', selected_options: [] },
+      workStart: { type: 'timepicker', selected_time: '10:00' },
+      workEnd: { type: 'timepicker', selected_time: '09:30' },
       language: { type: 'radio_buttons', selected_option: { value: 'en' } },
       consent: { type: 'radio_buttons', selected_option: { value: 'yes' } },
     });
@@ -109,6 +134,8 @@ describe('Slack: the join flow through a modal', () => {
       department: 'This one is required.',
       teach: 'Please choose at least one option.',
       interests: "That's too long — please keep it under 300 characters.",
+      workDays: 'Please choose at least one option.',
+      workEnd: "The day can't end before it starts: please pick an end after 10:00.",
     });
     expect(await profileOf()).toBeUndefined();
 
@@ -120,6 +147,9 @@ describe('Slack: the join flow through a modal', () => {
       interests: { type: 'plain_text_input', value: 'chess' },
       formats: { type: 'checkboxes', selected_options: [{ value: 'sprint' }] },
       capacity: { type: 'radio_buttons', selected_option: { value: '2' } },
+      workDays: { type: 'checkboxes', selected_options: [{ value: '1' }, { value: '5' }] },
+      workStart: { type: 'timepicker', selected_time: '09:00' },
+      workEnd: { type: 'timepicker', selected_time: '18:00' },
       language: { type: 'radio_buttons', selected_option: { value: 'en' } },
       consent: { type: 'radio_buttons', selected_option: { value: 'yes' } },
     });
@@ -128,6 +158,9 @@ describe('Slack: the join flow through a modal', () => {
       role: 'mentor',
       department: 'Support',
       capacity: 2,
+      workDays: [1, 5],
+      workStart: 540,
+      workEnd: 1080,
     });
     expect(await findUser(app.database.db, U1)).toMatchObject({
       timeZone: 'Europe/Berlin',
@@ -140,6 +173,34 @@ describe('Slack: the join flow through a modal', () => {
     expect(await s.press(buttonValue(s, "I've read it"))).toBe(200);
     expect(s.fake.postedTexts().at(-1)).toContain('You are ready');
     expect((await profileOf())?.profile.preparedAt).not.toBeNull();
+
+    // `profile edit`: the same modal, the stored hours preselected; a new end is saved.
+    expect(await s.command('profile edit')).toBe(200);
+    await s.fake.waitFor('views.open', 2);
+    const edit = s.fake.callsTo('views.open').at(-1)?.args.view as typeof view;
+    const editBlock = (id: string) => edit.blocks.find((b) => b.block_id === id)?.element;
+    expect(editBlock('workDays')?.initial_options?.map((o) => o.value)).toEqual(['1', '5']);
+    expect(editBlock('workEnd')?.initial_time).toBe('18:00');
+    const edited = await s.submit(edit.private_metadata, {
+      role: { type: 'radio_buttons', selected_option: { value: 'mentor' } },
+      grade: { type: 'radio_buttons', selected_option: { value: '1' } },
+      department: { type: 'plain_text_input', value: 'Support' },
+      teach: { type: 'checkboxes', selected_options: [{ value: 'ai' }] },
+      interests: { type: 'plain_text_input', value: 'chess' },
+      formats: { type: 'checkboxes', selected_options: [{ value: 'sprint' }] },
+      capacity: { type: 'radio_buttons', selected_option: { value: '2' } },
+      workDays: { type: 'checkboxes', selected_options: [{ value: '1' }, { value: '5' }] },
+      workStart: { type: 'timepicker', selected_time: '09:00' },
+      workEnd: { type: 'timepicker', selected_time: '16:30' },
+      language: { type: 'radio_buttons', selected_option: { value: 'en' } },
+    });
+    expect(edited).toEqual({ status: 200, text: '' });
+    expect((await profileOf())?.profile).toMatchObject({
+      workDays: [1, 5],
+      workStart: 540,
+      workEnd: 990,
+    });
+    expect(s.fake.postedTexts().at(-1)).toContain('Working hours: Mon, Fri, 09:00–16:30');
   });
 
   it('speaks Russian to a Russian-language Slack user without asking', async () => {
@@ -267,6 +328,9 @@ describe('Slack: surfaces', () => {
       department: { type: 'plain_text_input', value: 'Board' },
       learn: { type: 'checkboxes', selected_options: [{ value: 'ai' }] },
       formats: { type: 'checkboxes', selected_options: [{ value: 'one_on_one' }] },
+      workDays: { type: 'checkboxes', selected_options: [{ value: '1' }, { value: '5' }] },
+      workStart: { type: 'timepicker', selected_time: '09:00' },
+      workEnd: { type: 'timepicker', selected_time: '18:00' },
       language: { type: 'radio_buttons', selected_option: { value: 'en' } },
       consent: { type: 'radio_buttons', selected_option: { value: 'yes' } },
     });
@@ -473,6 +537,9 @@ describe('Slack: delivery', () => {
       department: { type: 'plain_text_input', value: evil },
       learn: { type: 'checkboxes', selected_options: [{ value: 'ai' }] },
       formats: { type: 'checkboxes', selected_options: [{ value: 'one_on_one' }] },
+      workDays: { type: 'checkboxes', selected_options: [{ value: '1' }, { value: '5' }] },
+      workStart: { type: 'timepicker', selected_time: '09:00' },
+      workEnd: { type: 'timepicker', selected_time: '18:00' },
       language: { type: 'radio_buttons', selected_option: { value: 'en' } },
       consent: { type: 'radio_buttons', selected_option: { value: 'yes' } },
     });
@@ -560,6 +627,9 @@ describe('Slack: request security and retries', () => {
       grade: { type: 'radio_buttons', selected_option: { value: '3' } },
       learn: { type: 'checkboxes', selected_options: [{ value: 'ai' }] },
       formats: { type: 'checkboxes', selected_options: [{ value: 'sprint' }] },
+      workDays: { type: 'checkboxes', selected_options: [{ value: '1' }, { value: '5' }] },
+      workStart: { type: 'timepicker', selected_time: '09:00' },
+      workEnd: { type: 'timepicker', selected_time: '18:00' },
       language: { type: 'radio_buttons', selected_option: { value: 'en' } },
       consent: { type: 'radio_buttons', selected_option: { value: 'yes' } },
     };

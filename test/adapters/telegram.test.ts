@@ -80,6 +80,20 @@ describe('Telegram: the /join wizard', () => {
     await t.say('Mars/Olympus');
     expect(t.api.last().text).toContain('I don’t know that time zone');
     await t.say('Europe/Berlin');
+    // Working hours: the default is preselected; other days and hours instead.
+    expect(t.api.last().text).toContain('When do you usually work (in your time zone)?');
+    expect(t.api.last().buttons.map((b) => b.text)).toContain('Keep “Mon–Fri, 09:00–18:00”');
+    await t.pressLabel('Other days or hours');
+    expect(t.api.last().text).toContain('Which days do you work?');
+    await t.pressLabel('Friday'); // untick it
+    await t.pressLabel('Done');
+    await t.say('8:30');
+    expect(t.api.last().text).toContain('When does your working day end?');
+    await t.say('7:00'); // before the start
+    expect(t.api.last().text).toContain(
+      "The day can't end before it starts: please pick an end after 08:30.",
+    );
+    await t.pressLabel('17:00');
     await t.pressLabel('English');
     await t.pressLabel('I agree');
     expect(t.api.texts().at(-2)).toContain('Welcome to the program, Anna!');
@@ -93,6 +107,9 @@ describe('Telegram: the /join wizard', () => {
       department: 'Finance & <Risk>',
       interests: ['chess', 'tennis'],
       formats: ['one_on_one'],
+      workDays: [1, 2, 3, 4],
+      workStart: 510,
+      workEnd: 1020,
     });
     expect((await profileOf())?.learn).toEqual(['ai', 'presentations']);
     expect((await findUser(app.database.db, ref(ANNA)))?.timeZone).toBe('Europe/Berlin');
@@ -102,6 +119,7 @@ describe('Telegram: the /join wizard', () => {
     // User text is escaped in HTML.
     await t.say('/profile');
     expect(t.api.last().text).toContain('Finance &amp; &lt;Risk&gt;');
+    expect(t.api.last().text).toContain('Working hours: Mon–Thu, 08:30–17:00');
   });
 
   it('speaks Russian to a language_code=ru user and cancels cleanly', async () => {

@@ -72,6 +72,11 @@ describe('profile form under random input', () => {
     formats: 'One-on-one',
     capacity: '2',
     timeZone: 'UTC',
+    // "Other days or hours", so the days, start and end are asked too.
+    workHours: 'Other days or hours',
+    workDays: 'Monday',
+    workStart: '09:00',
+    workEnd: '18:00',
     language: 'English',
   };
 

@@ -114,6 +114,10 @@ describe('Telegram end to end (long polling against a local Bot API server)', ()
     await waitFor((m) => m.messageId === learn.messageId && m.message.text.includes('time zone'));
     await press(learn, 'Europe/Moscow');
     await waitFor(
+      (m) => m.messageId === learn.messageId && m.message.text.includes('When do you usually work'),
+    );
+    await press(learn, 'Mon–Fri, 09:00–18:00');
+    await waitFor(
       (m) => m.messageId === learn.messageId && m.message.text.includes('Which language'),
     );
     await press(learn, 'English');

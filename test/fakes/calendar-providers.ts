@@ -98,11 +98,19 @@ export async function startFakeCalendars(): Promise<FakeCalendars> {
       const r = token('refresh');
       access.set(a, provider);
       refresh.set(r, provider);
+      // Google's answer to `openid email`: an ID token naming the account.
+      const idToken =
+        provider === 'google' && form.get('grant_type') === 'authorization_code'
+          ? {
+              id_token: `e30.${Buffer.from(JSON.stringify({ email: FAKE_MAILBOX })).toString('base64url')}.sig`,
+            }
+          : {};
       return send(res, 200, {
         access_token: a,
         refresh_token: r,
         expires_in: 3599,
         token_type: 'Bearer',
+        ...idToken,
       });
     }
     // A token works only with the provider that gave it.

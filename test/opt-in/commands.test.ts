@@ -29,6 +29,7 @@ async function join(c: ConsoleChat) {
     '1',
     '1,2',
     '1',
+    '1', // the default working hours
     '1',
     '1',
     '1',
@@ -200,6 +201,7 @@ describe('mydata, lang, unknown commands, groups', () => {
       grade: 4,
       department: 'Sales',
       topicsIWantToLearn: ['AI and neural networks'],
+      workingHours: { isoWeekdays: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' },
     });
     expect(data.actions.map((a: { action: string }) => a.action)).toEqual([
       'profile.created',

@@ -28,7 +28,7 @@ describe('join through the console', () => {
     );
     const first = await chat.type('/join');
     expect(first).toContain("let's set up your profile");
-    expect(first).toContain('step 1 of 11');
+    expect(first).toContain('step 1 of 12');
     expect(first).toContain('Teach (mentor)');
 
     expect(await chat.type('3')).toContain('What is your level in the company?');
@@ -42,7 +42,17 @@ describe('join through the console', () => {
     expect(await chat.type('Chess,  running ; chess')).toContain('Which formats suit you?');
     expect(await chat.type('1,4')).toContain('How many mentees can you take at once?');
     expect(await chat.type('2')).toContain('Your time zone?');
-    expect(await chat.type('Asia/Tokyo')).toContain('Which language should I use with you?');
+    const hours = await chat.type('Asia/Tokyo');
+    expect(hours).toContain('When do you usually work (in your time zone)?');
+    expect(hours).toContain('(•) Mon–Fri, 09:00–18:00');
+    // Other hours: Monday to Thursday, 10:00 to 19:00 (an end before the start is refused).
+    expect(await chat.type('2')).toContain('Which days do you work?');
+    expect(await chat.type('1,2,3,4')).toContain('When does your working day start?');
+    expect(await chat.type('10:00')).toContain('When does your working day end?');
+    const early = await chat.type('9:30');
+    expect(early).toContain("The day can't end before it starts: please pick an end after 10:00.");
+    expect(early).toContain('When does your working day end?');
+    expect(await chat.type('19')).toContain('Which language should I use with you?');
     expect(await chat.type('1')).toContain('Do you agree to take part');
     expect(await profileOf()).toBeUndefined();
     const welcome = await chat.type('1');
@@ -58,6 +68,9 @@ describe('join through the console', () => {
       formats: ['one_on_one', 'sprint'],
       capacity: 2,
       preparedAt: null,
+      workDays: [1, 2, 3, 4],
+      workStart: 600,
+      workEnd: 1140,
     });
     expect(saved?.teach).toEqual(['ai']);
     expect(saved?.learn).toEqual(['social_media', 'green_economy']);
@@ -69,6 +82,7 @@ describe('join through the console', () => {
     const shown = await chat.type('/profile');
     expect(shown).toContain('Department: Customer Support');
     expect(shown).toContain('Time zone: Asia/Tokyo (UTC+9)');
+    expect(shown).toContain('Working hours: Mon–Thu, 10:00–19:00');
     expect(shown).toContain('Status: ready for matching');
   });
 
@@ -78,7 +92,7 @@ describe('join through the console', () => {
 
     const first = await chat.type('/join');
     expect(first).toContain('давайте заполним профиль');
-    expect(first).toContain('шаг 1 из 11');
+    expect(first).toContain('шаг 1 из 12');
     // The console's own hint speaks the person's language too.
     expect(first).toContain('Ответьте номером.');
     expect(await chat.type('2')).toContain('Какой у вас уровень в компании?');
@@ -87,7 +101,10 @@ describe('join through the console', () => {
     expect(await chat.type('ИИ и нейросети')).toContain('Ваши интересы и хобби');
     expect(await chat.type('1')).toContain('Какие форматы вам подходят?'); // Skip
     expect(await chat.type('1,3')).toContain('Ваш часовой пояс?');
-    expect(await chat.type('1')).toContain('На каком языке');
+    const hours = await chat.type('1');
+    expect(hours).toContain('Когда вы обычно работаете (по вашему времени)?');
+    expect(hours).toContain('(•) Пн–Пт, 09:00–18:00');
+    expect(await chat.type('1')).toContain('На каком языке'); // one tap keeps the default
     expect(await chat.type('2')).toContain('Согласны ли вы участвовать');
     const welcome = await chat.type('1');
     expect(welcome).toContain('Добро пожаловать в программу, Ольга!');
@@ -100,10 +117,15 @@ describe('join through the console', () => {
       grade: 5,
       department: 'Финансы',
       capacity: null,
+      workDays: [1, 2, 3, 4, 5],
+      workStart: 540,
+      workEnd: 1080,
     });
     expect(saved?.learn).toEqual(['ai']);
     expect(await findUser(app.database.db, meRef)).toMatchObject({ locale: 'ru', timeZone: 'UTC' });
-    expect(await chat.type('/profile')).toContain('Хочу научиться: ИИ и нейросети');
+    const shown = await chat.type('/profile');
+    expect(shown).toContain('Хочу научиться: ИИ и нейросети');
+    expect(shown).toContain('Рабочие часы: Пн–Пт, 09:00–18:00');
   });
 
   it('resumes at the same question after a restart mid-form', async () => {
@@ -150,8 +172,9 @@ describe('join through the console', () => {
     app = createTestApp();
     chat = await startConsoleChat(app);
     await chat.type('/join');
-    // mentee, grade 4, Sales, learn AI+tools, skip interests, one-on-one+group, org zone, English, consent
-    for (const answer of ['2', '4', 'Sales', '1,2', '1', '1,2', '1', '1', '1'])
+    // mentee, grade 4, Sales, learn AI+tools, skip interests, one-on-one+group, org zone,
+    // the default hours, English, consent
+    for (const answer of ['2', '4', 'Sales', '1,2', '1', '1,2', '1', '1', '1', '1'])
       await chat.type(answer);
     expect((await profileOf())?.profile.department).toBe('Sales');
 
@@ -169,9 +192,15 @@ describe('join through the console', () => {
     await chat.type('Cycling'); // interests, newly typed
     await chat.type('5'); // formats: Done
     await chat.type('1'); // zone
+    // Working hours: other days — Saturday added (typed exactly), the hours kept.
+    expect(await chat.type('2')).toContain('[x] Friday');
+    await chat.type('1,2,3,4,5,6');
+    await chat.type('6'); // Keep 09:00
+    await chat.type('6'); // Keep 18:00
     const done = await chat.type('1'); // language: no consent step when editing
     expect(done).toContain('Your profile is updated.');
     expect(done).toContain('Interests: cycling');
+    expect(done).toContain('Working hours: Mon–Sat, 09:00–18:00');
 
     const saved = await profileOf();
     expect(saved?.profile).toMatchObject({ department: 'Sales', interests: ['cycling'], grade: 4 });
@@ -184,7 +213,8 @@ describe('catalog changes under an open form', () => {
     app = createTestApp();
     chat = await startConsoleChat(app);
     await chat.type('/join');
-    // mentor, grade 1, IT, teach AI only, skip interests, one-on-one, 1 mentee, zone, English, consent
+    // mentor, grade 1, IT, teach AI only, skip interests, one-on-one, 1 mentee, zone, hours,
+    // English, consent
     for (const answer of [
       '1',
       '1',
@@ -192,6 +222,7 @@ describe('catalog changes under an open form', () => {
       'AI and neural networks',
       '1',
       'One-on-one',
+      '1',
       '1',
       '1',
       '1',

@@ -345,6 +345,9 @@ describe('leave through the platforms', () => {
         learn: { type: 'checkboxes', selected_options: [{ value: 'ai' }] },
         interests: { type: 'plain_text_input', value: 'glassblowing, zither tuning' },
         formats: { type: 'checkboxes', selected_options: [{ value: 'one_on_one' }] },
+        workDays: { type: 'checkboxes', selected_options: [{ value: '1' }, { value: '5' }] },
+        workStart: { type: 'timepicker', selected_time: '09:00' },
+        workEnd: { type: 'timepicker', selected_time: '18:00' },
         language: { type: 'radio_buttons', selected_option: { value: 'en' } },
         consent: { type: 'radio_buttons', selected_option: { value: 'yes' } },
       },
@@ -480,6 +483,7 @@ describe('leave through the platforms', () => {
     await t.pressLabel('One-on-one', { from });
     await t.pressLabel('Done', { from });
     await t.say('Europe/Berlin', { from });
+    await t.pressLabel('Mon–Fri, 09:00–18:00', { from });
     await t.pressLabel('English', { from });
     await t.pressLabel('I agree', { from });
     await t.pressLabel("I've read it", { from });

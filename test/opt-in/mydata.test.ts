@@ -10,6 +10,7 @@ import {
 import { scheduleTimer } from '../../src/db/queries/timers';
 import {
   broadcasts,
+  calendarLinks,
   contentPosts,
   experimentOutcomes,
   experiments,
@@ -150,6 +151,19 @@ describe('/mydata', () => {
         db
           .insert(broadcasts)
           .values({ text: 'All hands Friday', byUserId: me, createdAt: now })
+          .run(),
+      'calendar_links.user_id': () =>
+        db
+          .insert(calendarLinks)
+          .values({
+            userId: me,
+            provider: 'google',
+            account: 'me@example.com',
+            tokens: 'v1.sealed',
+            expiresAt: now,
+            createdAt: now,
+            updatedAt: now,
+          })
           .run(),
       'content_posts.by_user_id': () =>
         db
@@ -409,6 +423,11 @@ describe('/mydata', () => {
       expect.objectContaining({ nps: 9, whatChanged: 'I ask juniors first' }),
     ]);
     expect(data.roles).toEqual([expect.objectContaining({ role: 'hr' })]);
+    // Which calendar is connected, never its tokens.
+    expect(data.calendars).toEqual([
+      { provider: 'google', account: 'me@example.com', connectedAt: now.toISOString() },
+    ]);
+    expect(JSON.stringify(data)).not.toContain('v1.sealed');
     expect(JSON.stringify(data)).not.toMatch(/"(partner|with|author|sponsor|by|owner)":\s*\d/);
   });
 

@@ -57,6 +57,13 @@ export interface SlackAdapterConfig {
   channelIntervalMs?: number;
   /** Socket Mode: the backoff between failed connection attempts (tests shorten it). */
   reconnect?: Backoff;
+  /**
+   * `send` for the units thread of a split process: start() learns who the bot is and opens
+   * the Web API, but receives nothing (no socket, no route) — the main thread receives.
+   * `receive` for the main thread then: it receives and acks, and leaves users.info to the
+   * thread that runs the events. Both (the default) in a process that does everything.
+   */
+  role?: 'both' | 'receive' | 'send';
 }
 
 interface CachedUser {
@@ -80,6 +87,8 @@ export class SlackAdapter implements ChatAdapter {
   /** The last queued call per channel; the next one starts after it settles. */
   readonly #channelTurns = new Map<string, Promise<void>>();
   #app: App | undefined;
+  /** The Web API client for everything but replies (modals, App Home, users.info, DMs). */
+  #web: webApi.WebClient | undefined;
   /** chat.postMessage, chat.update and chat.postEphemeral: every reply (see web-post.ts). */
   #webPost: WebPost | undefined;
   /** HTTP mode: Bolt's guarded request listener, once Slack knows the bot. */
@@ -143,6 +152,23 @@ export class SlackAdapter implements ChatAdapter {
       throw error;
     }
     this.#botName = identity.botName;
+    this.#web = new webApi.WebClient(this.#config.botToken, {
+      ...clientOptions,
+      logger: boltLogger(this.#config.logger),
+      logLevel: boltLogLevel(this.#config.logger.level),
+    });
+    this.#webPost = createWebPost({
+      token: this.#config.botToken,
+      ...(this.#config.apiUrl ? { apiUrl: this.#config.apiUrl } : {}),
+      timeoutMs: SLACK_API_TIMEOUT_MS,
+      log: this.#log,
+    });
+    const role = this.#config.role ?? 'both';
+    // The units thread sends only: the main thread holds the socket or the route.
+    if (role === 'send') {
+      this.#http = { state: 'up' };
+      return;
+    }
     const common = {
       token: this.#config.botToken,
       logger: boltLogger(this.#config.logger),
@@ -186,12 +212,6 @@ export class SlackAdapter implements ChatAdapter {
       app = new App({ ...common, receiver });
     }
     this.#app = app;
-    this.#webPost = createWebPost({
-      token: this.#config.botToken,
-      ...(this.#config.apiUrl ? { apiUrl: this.#config.apiUrl } : {}),
-      timeoutMs: SLACK_API_TIMEOUT_MS,
-      log: this.#log,
-    });
     // Read as a listener starts, so the engine's debug line counts from the request.
     const received = () => (this.#log.isLevelEnabled('debug') ? performance.now() : undefined);
     /** One insert into the inbox; the ack follows it, and the event runs in the worker. */
@@ -200,8 +220,10 @@ export class SlackAdapter implements ChatAdapter {
       const accepted = await sink.accept(
         receivedAt === undefined ? event : { ...event, receivedAt },
       );
-      // Who they are is asked now, beside the ack, for the worker to find ready.
-      if (accepted.fresh) void this.#lookUp(event.user.ref.workspace, event.user.ref.id);
+      // Who they are is asked now, beside the ack, for the worker to find ready — when the
+      // worker is in this thread to find it.
+      if (accepted.fresh && role === 'both')
+        void this.#lookUp(event.user.ref.workspace, event.user.ref.id);
       return accepted;
     };
 
@@ -392,8 +414,8 @@ export class SlackAdapter implements ChatAdapter {
   }
 
   #client() {
-    if (!this.#app) throw new Error('slack adapter not started');
-    return this.#app.client;
+    if (!this.#web) throw new Error('slack adapter not started');
+    return this.#web;
   }
 
   #chat(method: string, args: Record<string, unknown>) {

@@ -25,6 +25,7 @@ export const MYDATA_SECTIONS = [
   'surveyInvites',
   'forms',
   'scheduledActions',
+  'calendars',
   'messages',
   'actions',
   'asStaff',
@@ -87,6 +88,8 @@ export const USER_REFERENCES = {
   'survey_invites.user_id': { onLeave: 'delete', mydata: 'surveyInvites' },
   'timers.user_id': { onLeave: 'unlink', mydata: 'scheduledActions' },
   'user_roles.user_id': { onLeave: 'delete', mydata: 'roles' },
+  // The calendar's tokens and address go with the person.
+  'calendar_links.user_id': { onLeave: 'delete', mydata: 'calendars' },
 } as const satisfies Record<string, UserReference>;
 
 /**

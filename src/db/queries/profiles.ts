@@ -68,6 +68,10 @@ export interface ProfileInput {
   learn: string[];
   /** The cohort joined; only set on the first save (editing never moves anyone). */
   programId?: number | null;
+  /** Working days (ISO weekdays) and hours (minutes from local midnight); unset: unchanged. */
+  workDays?: number[];
+  workStart?: number;
+  workEnd?: number;
 }
 
 /** Creates or replaces a profile and its topics. Call inside a transaction. */

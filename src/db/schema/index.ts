@@ -1,5 +1,6 @@
 export * from './app-state';
 export * from './audit-log';
+export * from './calendar-links';
 export * from './content';
 export * from './experiments';
 export * from './feedback';

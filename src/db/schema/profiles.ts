@@ -29,6 +29,14 @@ export const profiles = sqliteTable(
     pausedUntil: integer('paused_until', { mode: 'timestamp_ms' }),
     /** The cohort they joined; null: the default program. */
     programId: integer('program_id').references(() => programs.id, { onDelete: 'set null' }),
+    /** Working days, ISO weekdays (1 = Monday … 7 = Sunday), in the person's own zone. */
+    workDays: text('work_days', { mode: 'json' })
+      .$type<number[]>()
+      .notNull()
+      .default([1, 2, 3, 4, 5]),
+    /** Working hours, minutes from local midnight: 09:00–18:00 until the person says otherwise. */
+    workStart: integer('work_start').notNull().default(540),
+    workEnd: integer('work_end').notNull().default(1080),
     joinedAt: integer('joined_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },

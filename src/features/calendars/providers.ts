@@ -50,13 +50,15 @@ export const CALENDAR_TIMEOUT_MS = 5_000;
 /** An access token this close to expiry is refreshed before use. */
 export const CALENDAR_REFRESH_MARGIN_MS = 60_000;
 
-export const GOOGLE_SCOPE = 'https://www.googleapis.com/auth/calendar.freebusy';
+/** Free/busy, and the account's address (`openid email`) to show the person which one it is. */
+export const GOOGLE_SCOPE = 'openid email https://www.googleapis.com/auth/calendar.freebusy';
 export const MICROSOFT_SCOPE = 'offline_access User.Read Calendars.ReadBasic';
 
 const TokenAnswer = z.object({
   access_token: z.string().min(1),
   expires_in: z.coerce.number().positive(),
   refresh_token: z.string().min(1).optional(),
+  id_token: z.string().optional(),
 });
 
 export function createGoogleCalendar(config: ProviderConfig): CalendarProvider {
@@ -99,7 +101,8 @@ export function createGoogleCalendar(config: ProviderConfig): CalendarProvider {
       });
       if (!answer.refresh_token)
         throw new TandemError('calendar_unauthorized', 'google gave no refresh token');
-      return tokensOf(answer, now);
+      const account = emailOf(answer.id_token);
+      return { ...tokensOf(answer, now), ...(account ? { account } : {}) };
     },
     async refresh(tokens, now) {
       const answer = await tokenCall(tokenUrl, timeout, {
@@ -220,6 +223,22 @@ export function createMicrosoftCalendar(config: ProviderConfig): CalendarProvide
         .map((item) => ({ from: utcMs(item.start.dateTime), to: utcMs(item.end.dateTime) }));
     },
   };
+}
+
+/**
+ * The address in an ID token. Read without checking its signature: it came straight from
+ * the token endpoint over TLS (OpenID Connect Core 3.1.3.7), and it only labels the link.
+ */
+function emailOf(idToken: string | undefined): string | undefined {
+  const payload = idToken?.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    const email = z.object({ email: z.email() }).safeParse(claims);
+    return email.success ? email.data.email : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Graph writes `2026-12-01T09:00:00.0000000` for a UTC time: seven decimals, no zone. */

@@ -8,6 +8,7 @@ import { getUser } from '../../db/queries/users';
 import {
   auditLog,
   broadcasts,
+  calendarLinks,
   contentPosts,
   experimentOutcomes,
   experiments,
@@ -29,6 +30,7 @@ import {
   type UserRow,
   userRoles,
 } from '../../db/schema';
+import { minutesClock } from './working-hours';
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
@@ -121,6 +123,12 @@ export async function exportPersonalData(
           interests: data.profile.interests,
           formats: data.profile.formats,
           capacity: data.profile.capacity,
+          // In the person's own zone (see account.timeZone).
+          workingHours: {
+            isoWeekdays: data.profile.workDays,
+            start: minutesClock(data.profile.workStart),
+            end: minutesClock(data.profile.workEnd),
+          },
           topicsITeach: topicsOf(data.teach),
           topicsIWantToLearn: topicsOf(data.learn),
           program: programName(data.profile.programId),
@@ -283,6 +291,10 @@ export async function exportPersonalData(
       dueAt: iso(r.dueAt),
       status: r.status,
     })),
+    // Which calendars are connected; the tokens themselves are secrets, not data about them.
+    calendars: (await db.select().from(calendarLinks).where(eq(calendarLinks.userId, me))).map(
+      (l) => ({ provider: l.provider, account: l.account, connectedAt: iso(l.createdAt) }),
+    ),
     messages: (
       await db.select().from(outbox).where(eq(outbox.userId, me)).orderBy(desc(outbox.id))
     ).map((m) => ({

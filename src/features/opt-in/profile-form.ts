@@ -22,6 +22,12 @@ import {
   topicOptions,
 } from './profile-options';
 import { profileSummary } from './profile-summary';
+import {
+  hoursOf,
+  workingHoursFields,
+  workingHoursFrom,
+  workingHoursInitial,
+} from './working-hours';
 
 export const PROFILE_FORM = 'profile';
 /** Mode of a profile form that edits an existing profile (no consent step). */
@@ -119,6 +125,7 @@ export const profileForm: FormDefinition = {
       parseText: parseTimeZone,
       textError: 'profile.error.timeZone',
     },
+    ...workingHoursFields,
     {
       kind: 'single',
       name: 'language',
@@ -135,9 +142,10 @@ export const profileForm: FormDefinition = {
     },
   ],
   initialValues: async (ctx, mode): Promise<FormValues> => {
-    if (mode !== EDIT_MODE) return { language: ctx.locale };
+    const fresh = { language: ctx.locale, ...workingHoursInitial(undefined) };
+    if (mode !== EDIT_MODE) return fresh;
     const existing = await getProfile(ctx.tx, ctx.user.id);
-    if (!existing) return { language: ctx.locale };
+    if (!existing) return fresh;
     const p = existing.profile;
     return {
       role: p.role,
@@ -150,6 +158,7 @@ export const profileForm: FormDefinition = {
       capacity: p.capacity ? String(p.capacity) : null,
       timeZone: ctx.user.timeZone,
       language: ctx.locale,
+      ...workingHoursInitial(hoursOf(p)),
     };
   },
   onSubmit: (ctx, values, mode) => saveFromForm(ctx, values, mode),
@@ -169,7 +178,10 @@ async function saveFromForm(ctx: Ctx, values: FormValues, mode: string): Promise
     ctx.event.user.timeZone ||
     ctx.user.timeZone ||
     ctx.deps.config.ORG_TIMEZONE;
-  const existed = Boolean(await getProfile(db, ctx.user.id));
+  const before = await getProfile(db, ctx.user.id);
+  const existed = Boolean(before);
+  // Not asked (an older form session): what was stored, else the default (the column's).
+  const hours = workingHoursFrom(values) ?? (before ? hoursOf(before.profile) : undefined);
   await saveProfile(
     db,
     ctx.user.id,
@@ -183,6 +195,7 @@ async function saveFromForm(ctx: Ctx, values: FormValues, mode: string): Promise
       teach: isMentor(role) ? list(values.teach) : [],
       learn: isMentee(role) ? list(values.learn) : [],
       programId: (await currentProgram(db, ctx.now, ctx.deps.config.ORG_TIMEZONE))?.id ?? null,
+      ...(hours && { workDays: [...hours.days], workStart: hours.start, workEnd: hours.end }),
     },
     ctx.now,
   );

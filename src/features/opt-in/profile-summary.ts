@@ -5,8 +5,10 @@ import type { TextReply } from '../../core/replies';
 import type { ProfileWithTopics } from '../../db/queries/profiles';
 import { listTopics } from '../../db/queries/profiles';
 import type { UserRow } from '../../db/schema';
+import { CALENDAR_SHOW_ACTION, canConnectCalendar } from '../calendars/commands';
 import { GUIDE_SHOW_ACTION } from './guide';
 import { topicName } from './profile-options';
+import { describeHours, hoursOf } from './working-hours';
 
 export const PROFILE_EDIT_ACTION = 'optin.edit';
 
@@ -34,6 +36,7 @@ export async function profileSummary(
     `${t('profile.label.formats')}: ${profile.formats.map((f) => t(`profile.format.${f}`)).join(', ')}`,
     profile.capacity ? `${t('profile.label.capacity')}: ${profile.capacity}` : undefined,
     `${t('profile.label.timeZone')}: ${zone} (${formatOffset(zone, ctx.now)})`,
+    `${t('hours.label')}: ${describeHours(t, hoursOf(profile))}`,
     `${t('profile.label.language')}: ${t(`lang.name.${locale}`)}`,
     `${t('profile.label.status')}: ${
       profile.pausedUntil && profile.pausedUntil > ctx.now
@@ -49,6 +52,14 @@ export async function profileSummary(
     text: lines.filter(Boolean).join('\n'),
     buttons: [
       { label: t('profile.button.edit'), data: encodeAction(PROFILE_EDIT_ACTION, ctx.user.id) },
+      ...(canConnectCalendar(ctx)
+        ? [
+            {
+              label: t('cal.button.profile'),
+              data: encodeAction(CALENDAR_SHOW_ACTION, ctx.user.id),
+            },
+          ]
+        : []),
       ...(profile.preparedAt
         ? []
         : [

@@ -1,6 +1,7 @@
 // Generated from src/db/schema by src/db/pg/generate.ts: do not edit.
 export * from './app-state';
 export * from './audit-log';
+export * from './calendar-links';
 export * from './content';
 export * from './experiments';
 export * from './feedback';

@@ -31,6 +31,14 @@ export const profiles = pgTable(
     pausedUntil: epochMs('paused_until'),
     /** The cohort they joined; null: the default program. */
     programId: bigint('program_id', { mode: 'number' }).references(() => programs.id, { onDelete: 'set null' }),
+    /** Working days, ISO weekdays (1 = Monday … 7 = Sunday), in the person's own zone. */
+    workDays: jsonb('work_days')
+      .$type<number[]>()
+      .notNull()
+      .default([1, 2, 3, 4, 5]),
+    /** Working hours, minutes from local midnight: 09:00–18:00 until the person says otherwise. */
+    workStart: bigint('work_start', { mode: 'number' }).notNull().default(540),
+    workEnd: bigint('work_end', { mode: 'number' }).notNull().default(1080),
     joinedAt: epochMs('joined_at').notNull(),
     updatedAt: epochMs('updated_at').notNull(),
   },

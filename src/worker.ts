@@ -1,0 +1,153 @@
+/**
+ * The units thread of a split process (see units-thread.ts): its own connection to the
+ * database, the engine's inbox worker, the outbox, the timers and the jobs, and send-only
+ * adapters. The main thread receives and stores events; this runs them.
+ */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parentPort, workerData } from 'node:worker_threads';
+import { createApp } from './app';
+import { loadConfig, readEnv } from './config';
+import { systemClock } from './core/clock';
+import { codeOf } from './core/errors';
+import { openDatabase } from './db/client';
+import { threadLock } from './db/thread-lock';
+import { shareWrites } from './db/transact';
+import { checkChannels } from './features/channels/watch';
+import { catchUp, startJobs } from './jobs';
+import { createLogger, type Logger } from './logger';
+import { createPlatformAdapters, startPlatform } from './platforms';
+import type { FromUnits, ToUnits, UnitsThreadData } from './units-thread';
+
+/**
+ * The units thread's niceness (Linux): when the CPU is short, the thread that acks runs first
+ * and this one takes what is left — an ack has 3 s, an event's reply may come a moment later.
+ */
+const UNITS_NICENESS = 10;
+
+/** Lowers this thread's priority only (Linux: a thread id is a pid to setpriority). */
+function yieldCpuToAcks(logger: Logger): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, UNITS_NICENESS);
+  } catch (error) {
+    // No /proc (macOS, Windows) or not allowed: the threads share the CPU evenly instead.
+    logger.debug({ code: codeOf(error) }, 'units thread priority unchanged');
+  }
+}
+
+/** How long, at most, events wait at start for the platforms to be ready to send. */
+const PLATFORMS_START_WAIT_MS = 5_000;
+
+async function run(): Promise<void> {
+  const port = parentPort;
+  if (!port) throw new Error('worker.ts runs as a worker thread');
+  const data = workerData as UnitsThreadData;
+  const config = loadConfig(readEnv());
+  const logger = createLogger({
+    level: data.log.level,
+    format: data.log.format,
+    destination: 1,
+  }).child({ thread: 'units' });
+  yieldCpuToAcks(logger);
+  const database = openDatabase(config.DATABASE_PATH, { logger });
+  shareWrites(database.db, threadLock(data.writeLock, 'units'));
+  const clock = systemClock;
+  const { deps, engine, outbox, adapters } = createApp({ db: database.db, clock, config, logger });
+  const post = (message: FromUnits) => port.postMessage(message);
+  // Every outcome goes back: the main thread holds whoever waits on it (a modal's ack).
+  engine.inbox.onSettled((id, result) => post({ type: 'settled', id, result }));
+  // Before anything is sent: a send cut short by the last process's death holds nobody back.
+  outbox.releaseAbandonedClaims();
+  const platforms = await createPlatformAdapters(
+    config,
+    logger,
+    'send',
+    data.slackChannelIntervalMs,
+  );
+  Object.assign(adapters, platforms.adapters);
+  const jobs = startJobs({
+    db: database.db,
+    config,
+    logger,
+    clock,
+    outbox,
+    adapters,
+    inbox: engine.inbox,
+  });
+  const starting = new AbortController();
+  let stopping = false;
+  /** Whether events run yet: not before the platforms can be answered (see below). */
+  let running = false;
+
+  port.on('message', (message: ToUnits) => {
+    switch (message.type) {
+      case 'kick':
+        if (running) engine.inbox.kick();
+        return;
+      case 'platform-up':
+        // What waited for the platform to come back goes now.
+        outbox.kick();
+        return;
+      case 'stop': {
+        if (stopping) return;
+        stopping = true;
+        starting.abort();
+        const step = (what: string, stop: () => Promise<void>) =>
+          stop().catch((error: unknown) => {
+            logger.warn({ what, code: codeOf(error) }, 'did not stop cleanly');
+          });
+        void (async () => {
+          await step('jobs', () => jobs.stop());
+          // The event running finishes; the rest waits in the inbox for the next start.
+          await step('inbox', () => engine.inbox.stop());
+          await step('events', () => engine.idle());
+          // The message in flight finishes; the rest waits in the database for the next start.
+          await step('outbox', () => outbox.stop());
+          await Promise.all(Object.values(adapters).map((a) => step(a.platform, () => a.stop())));
+          database.close();
+          // Ends this thread only; whatever socket a platform's client keeps open goes with it.
+          process.exit(0);
+        })();
+        return;
+      }
+    }
+  });
+
+  // Whatever fell due while the process was down runs beside the platforms' start.
+  void catchUp({ db: database.db, config, logger, clock, outbox, adapters }).catch(
+    (error: unknown) => {
+      database.reportWriteFailure(error);
+      logger.error({ code: codeOf(error) }, 'catch-up at start failed');
+    },
+  );
+  // Sending needs to know who the bot is (Slack's auth.test, Telegram's getMe); retried
+  // with backoff like the main thread's start, without publishing the command menu twice.
+  const started = Object.values(adapters).map((adapter) =>
+    startPlatform(adapter, engine, {
+      logger,
+      signal: starting.signal,
+      menu: false,
+      // Its HR and content channels are checked once it can be asked (the admins hear what
+      // blocks them).
+      onUp: () => {
+        outbox.kick();
+        void checkChannels(deps, adapter.platform);
+      },
+    }),
+  );
+  // Events wait until the platforms can be answered (a modal opened, a reply sent), or until
+  // PLATFORMS_START_WAIT_MS: a platform that is down must not hold up the others' events (its
+  // own replies wait in the outbox, as they would for any outage).
+  await Promise.race([Promise.all(started), sleep(PLATFORMS_START_WAIT_MS)]);
+  running = true;
+  // Events acked before the last process stopped (or died), or while this thread started.
+  engine.inbox.kick();
+  post({ type: 'ready' });
+}
+
+run().catch((error: unknown) => {
+  process.stderr.write(`units thread could not start: ${codeOf(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeSlackApi } from '../fakes/slack-api';
+import { freePort, until } from '../helpers/net';
+import { SIGNING_SECRET, signedHeaders } from '../helpers/slack';
+import { logLines, startTandem, type TandemProcess } from '../helpers/tandem-process';
+
+let tandem: TandemProcess | undefined;
+let dir: string;
+let fake: FakeSlackApi | undefined;
+
+afterEach(async () => {
+  tandem?.proc.kill('SIGKILL');
+  await fake?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A signed Slack request to the process. */
+function post(base: string, body: string) {
+  return fetch(`${base}/slack/events`, { method: 'POST', headers: signedHeaders(body), body });
+}
+
+const command = (text: string, trigger: string) =>
+  new URLSearchParams({
+    command: '/mentor',
+    text,
+    team_id: 'T1',
+    user_id: 'U1',
+    channel_id: 'DU1',
+    channel_name: 'directmessage',
+    trigger_id: trigger,
+  }).toString();
+
+const interaction = (payload: Record<string, unknown>) =>
+  `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+
+/**
+ * With a platform, `npm start` splits the process: the main thread receives and acks, the
+ * units thread runs the events. What only the ack can carry still comes back in it.
+ */
+describe('npm start, split into a receiving thread and a units thread', () => {
+  it("opens the join modal from the units thread, and a submit's errors come back inside Slack's ack; nothing is saved", async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tandem-split-'));
+    fake = await new FakeSlackApi().start();
+    const port = await freePort();
+    tandem = startTandem({
+      DATABASE_PATH: join(dir, 'tandem.db'),
+      PORT: String(port),
+      SLACK_BOT_TOKEN: 'xoxb-split-test',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      LOG_LEVEL: 'debug',
+    });
+    const base = `http://127.0.0.1:${port}`;
+    await until('health', async () => {
+      const res = await fetch(`${base}/healthz`).catch(() => undefined);
+      return res?.status === 200 ? true : undefined;
+    });
+    const health = (await (await fetch(`${base}/healthz`)).json()) as {
+      checks: Record<string, { state: string }>;
+    };
+    expect(health.checks.units).toEqual({ state: 'up' });
+
+    expect((await post(base, command('join', 'trig-split-1'))).status).toBe(200);
+    const opened = await until('views.open', () => fake?.callsTo('views.open')[0]);
+    const view = opened.args.view as { private_metadata: string };
+
+    const values = {
+      role: { v: { type: 'radio_buttons', selected_option: { value: 'mentor' } } },
+      grade: { v: { type: 'radio_buttons', selected_option: { value: '1' } } },
+      department: { v: { type: 'plain_text_input', value: '' } },
+      teach: { v: { type: 'checkboxes', selected_options: [] } },
+      interests: { v: { type: 'plain_text_input', value: 'AI' } },
+      formats: { v: { type: 'checkboxes', selected_options: [{ value: 'sprint' }] } },
+      capacity: { v: { type: 'radio_buttons', selected_option: { value: '2' } } },
+      language: { v: { type: 'radio_buttons', selected_option: { value: 'en' } } },
+      consent: { v: { type: 'radio_buttons', selected_option: { value: 'yes' } } },
+    };
+    const bad = await post(
+      base,
+      interaction({
+        type: 'view_submission',
+        user: { id: 'U1', team_id: 'T1' },
+        team: { id: 'T1' },
+        trigger_id: 'trig-split-2',
+        view: {
+          id: 'V1',
+          hash: 'h1',
+          callback_id: 'tandem_form',
+          private_metadata: view.private_metadata,
+          state: { values },
+        },
+      }),
+    );
+    expect(bad.status).toBe(200);
+    const answer = (await bad.json()) as {
+      response_action: string;
+      errors: Record<string, string>;
+    };
+    expect(answer.response_action).toBe('errors');
+    // What was left empty (the zone too: this fake's users.info says none).
+    expect(Object.keys(answer.errors).sort()).toEqual(['department', 'teach', 'timeZone']);
+
+    expect((await tandem.terminate()).code).toBe(0);
+    const lines = logLines(tandem.logs());
+    // The event ran in the units thread, which logs with its own mark.
+    expect(
+      lines.some((l) => l.msg === 'event handled' && l.thread === 'units' && l.type === 'command'),
+    ).toBe(true);
+    expect(lines.some((l) => l.code === 'units_thread_exited')).toBe(false);
+    const db = new Database(join(dir, 'tandem.db'), { readonly: true });
+    expect(db.prepare('select count(*) from profiles').pluck().get()).toBe(0);
+    db.close();
+  }, 60_000);
+});
