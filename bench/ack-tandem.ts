@@ -117,7 +117,7 @@ const ms = (ns: number) => ns / 1e6;
 const sqlite = database.sqlite;
 const scalar = (text: string) => Number(sqlite.prepare(text).pluck().get() ?? 0);
 
-process.on('message', (message: TandemRequest) => {
+process.on('message', async (message: TandemRequest) => {
   switch (message.type) {
     case 'reset':
       loop.reset();

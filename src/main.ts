@@ -7,7 +7,7 @@ import { codeOf, TandemError } from './core/errors';
 import { localeFromPlatform } from './core/i18n';
 import { openDatabase } from './db/client';
 import { platformPeople, populationOf } from './db/queries/population';
-import { findUser } from './db/queries/users';
+import { consoleLocaleNow } from './db/sqlite';
 import { threadLock, threadLockMemory } from './db/thread-lock';
 import { shareWrites } from './db/transact';
 import { openDemoClock, saveDemoClock } from './demo/clock';
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   const database = openDatabase(config.DATABASE_PATH, { logger });
   // The demo company never goes into a company's file (a DATABASE_PATH left in .env from a
   // Slack or Telegram setup): the console refuses it rather than seed twelve demo people there.
-  if (consoleMode && platformPeople(database.db) > 0) {
+  if (consoleMode && (await platformPeople(database.db)) > 0) {
     database.close();
     process.stderr.write(
       `The console demo does not open ${config.DATABASE_PATH} (DATABASE_PATH): it holds your Slack or Telegram people, and the demo company must not be mixed into them.\nUnset DATABASE_PATH (the demo then uses ${DEFAULT_DATABASE_PATH.console}) or point it at another file; to run with your platforms, set their tokens.\n`,
@@ -109,11 +109,11 @@ async function main(): Promise<void> {
   let jobs: { stop(): Promise<void> } | undefined;
   if (consoleMode) {
     // The demo company lives only in the console (in its own file by default).
-    seedDemoCompany(database.db, clock.now());
-    seedDemoHistory(database.db, clock.now(), config.ORG_TIMEZONE);
+    await seedDemoCompany(database.db, clock.now());
+    await seedDemoHistory(database.db, clock.now(), config.ORG_TIMEZONE);
   } else {
     // A platform start leaves out any demo people an older file holds, and says so.
-    warnAboutDemoPeople(database.db, populationOf(config), logger);
+    await warnAboutDemoPeople(database.db, populationOf(config), logger);
   }
   if (!units) {
     // Before anything is sent: a send cut short by the last process's death holds nobody back.
@@ -180,7 +180,8 @@ async function main(): Promise<void> {
       color: process.stdout.isTTY,
       // The banner after a restart speaks the language the person chose.
       localeOf: (id) => {
-        const user = findUser(database.db, {
+        // Read synchronously (the console asks while drawing); the console runs on SQLite.
+        const user = consoleLocaleNow(database.db, {
           platform: 'console',
           workspace: CONSOLE_WORKSPACE,
           id,

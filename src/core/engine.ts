@@ -38,7 +38,7 @@ export interface EngineOptions<C extends string, A extends string> {
   actions: Record<A, ActionSpec>;
   forms: FormEngine<string>;
   /** Builds a person's home surface; published after every event on platforms that have one. */
-  home?: (ctx: Ctx) => HomeView;
+  home?: (ctx: Ctx) => Promise<HomeView>;
   /** When someone arrives on a step-by-step platform with no form open: show what waits for them. */
   arrive?: (ctx: Ctx) => void | Promise<void>;
   /**
@@ -101,8 +101,12 @@ export function translatorFor(
 }
 
 /** Admins from ADMIN_IDS plus stored grants; an admin can do everything HR can. */
-export function rolesOf(deps: EngineDeps, user: UserRow, tx: DbOrTx = deps.db): Set<Role> {
-  const roles = new Set<Role>(storedRoles(tx, user.id));
+export async function rolesOf(
+  deps: EngineDeps,
+  user: UserRow,
+  tx: DbOrTx = deps.db,
+): Promise<Set<Role>> {
+  const roles = new Set<Role>(await storedRoles(tx, user.id));
   const bootstrap = deps.config.ADMIN_IDS.some(
     (a) => a.platform === user.platform && a.id === user.platformUserId,
   );
@@ -130,9 +134,9 @@ export function createEngine<C extends string, A extends string>(
     clock: deps.clock,
     logger: deps.logger,
     runUnit,
-    gaveUp: (row) => {
+    gaveUp: async (row) => {
       const event = storedEvent(row.payload);
-      if (event) sayError(event, undefined, logger.child({ inboxId: row.id }));
+      if (event) await sayError(event, undefined, logger.child({ inboxId: row.id }));
       // The error reply goes now, not at the next event or tick.
       deps.outbox.kick();
     },
@@ -203,14 +207,15 @@ export function createEngine<C extends string, A extends string>(
           yielded = true;
         });
         const now = deps.clock.now();
-        const user = personOf(tx, event, now);
+        const user = await personOf(tx, event, now);
         const unitCtx = makeContext(deps, event, user, now, {
           tx,
+          roles: await rolesOf(deps, user, tx),
           afterCommit: (step) => effects.push(step),
         });
         result = await dispatch(unitCtx, event);
         if (result.form && !result.form.ok) outcome = 'invalid';
-        finishInbox(tx, row.id, now);
+        await finishInbox(tx, row.id, now);
         if (yielded)
           log.error({ code: 'unit_yielded' }, 'a handler waited inside its unit of work');
         return unitCtx;
@@ -234,7 +239,7 @@ export function createEngine<C extends string, A extends string>(
           // Committed already: the person hears that this part did not work (a modal not opened).
           log.error(failureFields(asTandemError(error, 'handler_failed')), 'event failed');
           // Queued in turn with the units like any reply after the commit (see `push`).
-          sayError(event, ctx, log);
+          await sayError(event, ctx, log);
           await Promise.all(late?.late?.splice(0) ?? []);
         }
       }
@@ -266,9 +271,9 @@ export function createEngine<C extends string, A extends string>(
    * Home) is not: someone Tandem doesn't know — never joined, or left — is shown it as an
    * unsaved person, so a look at the Home brings nobody's name, id or zone back.
    */
-  function personOf(tx: Db, event: InboundEvent, now: Date): UserRow {
+  async function personOf(tx: Db, event: InboundEvent, now: Date): Promise<UserRow> {
     if (event.type !== 'home_opened') return upsertUser(tx, event.user, now);
-    return refreshUser(tx, event.user, now) ?? unsavedUser(event.user, now);
+    return (await refreshUser(tx, event.user, now)) ?? unsavedUser(event.user, now);
   }
 
   /**
@@ -279,13 +284,17 @@ export function createEngine<C extends string, A extends string>(
    * deduplicated, but "that did not work, nothing changed" now is honest, while holding it
    * in memory for later would promise a delivery a restart would break.
    */
-  function sayError(event: InboundEvent, ctx: Ctx | undefined, log: typeof logger): void {
+  async function sayError(
+    event: InboundEvent,
+    ctx: Ctx | undefined,
+    log: typeof logger,
+  ): Promise<void> {
     const platform = event.user.ref.platform;
     const adapter = deps.adapters[platform];
     let locale: Locale = deps.config.DEFAULT_LOCALE;
     let user: UserRow | undefined;
     try {
-      user = ctx?.user ?? findUser(deps.db, event.user.ref);
+      user = ctx?.user ?? (await findUser(deps.db, event.user.ref));
       locale = user
         ? resolveLocale(user, deps.config.DEFAULT_LOCALE)
         : (localeFromPlatform(event.user.locale) ?? locale);
@@ -328,7 +337,7 @@ export function createEngine<C extends string, A extends string>(
     const adapter = deps.adapters[ctx.event.user.ref.platform];
     if (!home || !adapter?.publishHome) return;
     try {
-      const view = home(ctx);
+      const view = await home(ctx);
       const hash = createHash('sha256').update(JSON.stringify(view)).digest('base64url');
       const saved = isSaved(ctx.user);
       if (saved && ctx.event.type !== 'home_opened' && ctx.user.homeHash === hash) return;
@@ -428,6 +437,7 @@ export function createEngine<C extends string, A extends string>(
         tx: ctx.tx,
         replyTarget: { kind: 'user', user: userRef(ctx.user) },
         replies: ctx,
+        roles: ctx.roles,
         afterCommit: ctx.afterCommit,
       });
       await spec.run(dmCtx, args);
@@ -528,11 +538,13 @@ export function makeContext(
   options: {
     /** The unit of work's transaction; outside one (tests, jobs), the root connection. */
     tx?: Db;
+    /** What the person may do (`rolesOf`, read before: a context is built synchronously). */
+    roles: ReadonlySet<Role>;
     replyTarget?: Target;
     replies?: Ctx;
     /** Where platform calls go until the unit of work commits (see `Ctx.afterCommit`). */
     afterCommit?: (step: () => Promise<void> | void) => void;
-  } = {},
+  },
 ): Ctx {
   let locale = resolveLocale(user, deps.config.DEFAULT_LOCALE);
   // One numbering per event, shared with derived contexts, so reply keys never collide.
@@ -570,7 +582,7 @@ export function makeContext(
     get t() {
       return withCommandSyntax(translator(locale), adapterFor(deps, event));
     },
-    roles: rolesOf(deps, user, tx),
+    roles: options.roles,
     replyTarget: target,
     reply: (reply, options) => {
       const replaces =

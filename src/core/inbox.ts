@@ -33,7 +33,7 @@ export interface InboxDeps {
    */
   runUnit(row: InboxRow): Promise<HandleResult>;
   /** The last attempt failed: tell the person (the generic error reply). */
-  gaveUp(row: InboxRow): void;
+  gaveUp(row: InboxRow): Promise<void>;
 }
 
 interface Waiter {
@@ -96,7 +96,7 @@ export class InboxWorker {
         if (this.#again) {
           this.#again = false;
           this.kick();
-        } else this.#scheduleWake();
+        } else void this.#scheduleWake();
       });
   }
 
@@ -109,13 +109,13 @@ export class InboxWorker {
         await this.#running;
         continue;
       }
-      if (!nextInbox(this.#deps.db, this.#deps.clock.now())) return;
+      if (!(await nextInbox(this.#deps.db, this.#deps.clock.now()))) return;
       this.kick();
     }
   }
 
   /** Events still waiting (for /healthz and the benchmark). */
-  pending(): number {
+  pending(): Promise<number> {
     return pendingInbox(this.#deps.db);
   }
 
@@ -129,7 +129,7 @@ export class InboxWorker {
     const { db, clock } = this.#deps;
     for (;;) {
       if (this.#stopped) return;
-      const row = nextInbox(db, clock.now());
+      const row = await nextInbox(db, clock.now());
       if (!row) return;
       await this.#run(row);
       // Between units the event loop takes what came in (an ack is one insert), so a queue
@@ -201,9 +201,9 @@ export class InboxWorker {
   /** The last attempt is over: kept as failed for an operator, and the person hears it. */
   async #giveUp(row: InboxRow, now: Date): Promise<void> {
     try {
-      await write(this.#deps.db, (db) => {
-        retryInbox(db, row.id, row.attempts, now, true);
-        this.#deps.gaveUp(row);
+      await write(this.#deps.db, async (db) => {
+        await retryInbox(db, row.id, row.attempts, now, true);
+        await this.#deps.gaveUp(row);
       });
     } catch (error) {
       this.#deps.logger.error({ code: asTandemError(error).code }, 'inbox bookkeeping failed');
@@ -218,19 +218,21 @@ export class InboxWorker {
   }
 
   /** One timer for the earliest retry still backing off. Never throws. */
-  #scheduleWake(): void {
+  async #scheduleWake(): Promise<void> {
     if (this.#stopped) return;
     if (this.#wake) clearTimeout(this.#wake);
     this.#wake = undefined;
     let due: Date | undefined;
     try {
-      due = nextInboxDue(this.#deps.db, this.#deps.clock.now());
+      due = await nextInboxDue(this.#deps.db, this.#deps.clock.now());
     } catch (error) {
       // The next event's kick, or the minute tick, looks again.
       this.#deps.logger.warn({ code: asTandemError(error).code }, 'inbox wake not set');
       return;
     }
-    if (!due) return;
+    // Another wake may have been set while the query was awaited: one timer is enough.
+    if (this.#wake) clearTimeout(this.#wake);
+    if (!due || this.#stopped) return;
     const wait = due.getTime() - this.#deps.clock.now().getTime();
     if (wait <= 0) return;
     this.#wake = setTimeout(() => {

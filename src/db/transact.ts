@@ -110,7 +110,7 @@ export async function transact<T>(db: Db, fn: (tx: Db) => Promise<T> | T): Promi
  * transactions on the connection, never inside someone else's open one. Given an open
  * transaction's handle it runs at once, inside that transaction.
  */
-export async function write<T>(db: Db, fn: (db: Db) => T): Promise<T> {
+export async function write<T>(db: Db, fn: (db: Db) => T | Promise<T>): Promise<T> {
   if (open.has(db)) return fn(db);
   return exclusive(db, async () => fn(db));
 }

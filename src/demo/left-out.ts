@@ -8,12 +8,12 @@ import type { Logger } from '../logger';
  * once wrote to, or DEMO=true in older versions), says so — counts only, never names — and how
  * to be rid of them. They are left out of everything either way (see `Population`).
  */
-export function warnAboutDemoPeople(
+export async function warnAboutDemoPeople(
   db: DbOrTx,
   population: Population,
   logger: Pick<Logger, 'warn'>,
-): boolean {
-  const found = outsiderCounts(db, population);
+): Promise<boolean> {
+  const found = await outsiderCounts(db, population);
   if (found.people === 0 && found.pairs === 0) return false;
   logger.warn(
     {

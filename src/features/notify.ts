@@ -37,14 +37,14 @@ export function notify(
 }
 
 /** `notify` for someone known by id; nothing is queued for a person who has left. */
-export function notifyUser(
+export async function notifyUser(
   db: DbOrTx,
   deps: Pick<EngineDeps, 'config' | 'adapters'>,
   userId: number,
   key: string,
   build: (t: Translate, locale: Locale) => Reply,
   now: Date,
-): void {
-  const user = getUser(db, userId);
+): Promise<void> {
+  const user = await getUser(db, userId);
   if (user) notify(db, deps, user, key, build, now);
 }

@@ -13,12 +13,12 @@ export interface Side {
  * Both people of a proposal, pair or meeting's pair, each with the other — what every
  * "tell both sides" message loops over. Empty when either person is gone.
  */
-export function bothSides(
+export async function bothSides(
   db: DbOrTx,
   link: { mentorUserId: number; menteeUserId: number },
-): Side[] {
-  const mentor = getUser(db, link.mentorUserId);
-  const mentee = getUser(db, link.menteeUserId);
+): Promise<Side[]> {
+  const mentor = await getUser(db, link.mentorUserId);
+  const mentee = await getUser(db, link.menteeUserId);
   if (!mentor || !mentee) return [];
   return [
     { me: mentor, other: mentee, side: 'mentor' },

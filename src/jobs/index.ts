@@ -46,9 +46,9 @@ const ENGINE_JOBS = {
   prune: {
     schedule: () => '17 3 * * *',
     async run(deps, now) {
-      await write(deps.db, (db) => {
-        pruneInbox(db, new Date(now.getTime() - INBOUND_EVENT_RETENTION_MS));
-        pruneJobSlots(db, new Date(now.getTime() - JOB_SLOT_RETENTION_MS));
+      await write(deps.db, async (db) => {
+        await pruneInbox(db, new Date(now.getTime() - INBOUND_EVENT_RETENTION_MS));
+        await pruneJobSlots(db, new Date(now.getTime() - JOB_SLOT_RETENTION_MS));
         deps.outbox.prune(now);
       });
     },

@@ -53,7 +53,7 @@ export async function runDueTimers(
   },
   now: Date,
 ): Promise<TimerReport> {
-  let after: ((db: Db) => void)[] = [];
+  let after: ((db: Db) => void | Promise<void>)[] = [];
   const handlerDeps: TimerDeps = {
     config: deps.config,
     adapters: deps.adapters ?? {},
@@ -62,7 +62,7 @@ export async function runDueTimers(
   };
   const report: TimerReport = { done: 0, failed: 0 };
   for (;;) {
-    const rows = dueTimers(deps.db, now, TIMER_BATCH);
+    const rows = await dueTimers(deps.db, now, TIMER_BATCH);
     for (const [k, row] of rows.entries()) {
       // A batch is up to TIMER_BATCH rows: acks and answers get in between them.
       if (k > 0) await yieldToLoop();
@@ -72,7 +72,7 @@ export async function runDueTimers(
         const ran = await transact(deps.db, async (tx) => {
           if (!handler) throw new Error(`no handler for timer kind ${row.kind}`);
           // Claimed first, in the same transaction: ran elsewhere or cancelled meanwhile, it is left.
-          if (!claimTimer(tx, row.id, now)) return false;
+          if (!(await claimTimer(tx, row.id, now))) return false;
           await handler(tx, handlerDeps, row, now);
           return true;
         });
@@ -100,10 +100,15 @@ export async function runDueTimers(
 }
 
 /** The steps a committed handler asked for; one failing is logged and stops neither the rest nor the tick. */
-function runAfterCommit(logger: Logger, row: TimerRow, steps: ((db: Db) => void)[], db: Db): void {
+async function runAfterCommit(
+  logger: Logger,
+  row: TimerRow,
+  steps: ((db: Db) => void | Promise<void>)[],
+  db: Db,
+): Promise<void> {
   for (const step of steps) {
     try {
-      step(db);
+      await step(db);
     } catch (error) {
       const e = asTandemError(error, 'handler_failed');
       logger.error(

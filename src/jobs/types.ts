@@ -25,7 +25,7 @@ export interface TimerDeps {
    * own retry inside the transaction and lets the step cancel it. A step that throws is
    * logged; the timer stays done.
    */
-  afterCommit(step: (db: Db) => void): void;
+  afterCommit(step: (db: Db) => void | Promise<void>): void;
 }
 
 /** Handlers run inside the transaction that claims the row: DB writes and outbox rows only. */

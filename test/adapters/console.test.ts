@@ -23,7 +23,7 @@ const rows = (sql: string) => app.database.sqlite.prepare(sql).all() as Record<s
 /** Mira mentors up to two people; Oleg and Pia both want what she teaches. */
 async function twoProposalsForMira() {
   app = createTestApp({ env: { ADMIN_IDS: 'console:me' } });
-  participant(app, consoleRef('mira'), 'Mira Mentor', {
+  await participant(app, consoleRef('mira'), 'Mira Mentor', {
     role: 'mentor',
     grade: 1,
     teach: ['ai'],
@@ -33,7 +33,7 @@ async function twoProposalsForMira() {
     ['oleg', 'Oleg Osipov'],
     ['pia', 'Pia Park'],
   ] as const)
-    participant(app, consoleRef(id), name, { role: 'mentee', grade: 5, learn: ['ai'] });
+    await participant(app, consoleRef(id), name, { role: 'mentee', grade: 5, learn: ['ai'] });
   chat = await startConsoleChat(app, {
     people: [
       { id: 'mira', name: 'Mira Mentor' },
@@ -99,7 +99,7 @@ function numberOf(printed: string, label: string): number {
  */
 async function twoSessionsEndingSoon() {
   app = createTestApp({ env: { ADMIN_IDS: 'console:me' } });
-  const me = participant(app, consoleRef('me'), 'Alex Tester', {
+  const me = await participant(app, consoleRef('me'), 'Alex Tester', {
     role: 'mentor',
     grade: 1,
     teach: ['ai'],
@@ -110,7 +110,7 @@ async function twoSessionsEndingSoon() {
     ['oleg', 'Oleg Osipov'],
     ['pia', 'Pia Park'],
   ] as const) {
-    const mentee = participant(app, consoleRef(id), name, {
+    const mentee = await participant(app, consoleRef(id), name, {
       role: 'mentee',
       grade: 5,
       learn: ['ai'],
@@ -134,7 +134,7 @@ async function twoSessionsEndingSoon() {
       })
       .returning()
       .get();
-    scheduleTimer(
+    await scheduleTimer(
       app.database.db,
       {
         kind: MEETING_AFTER_TIMER,

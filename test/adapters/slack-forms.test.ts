@@ -197,7 +197,7 @@ async function world(): Promise<World> {
   s.fake.users.set('U3', { name: 'Nia Park', tz: 'Europe/Berlin', locale: 'en-US' });
   s.fake.users.set('UHR', { name: 'Olga Kotova', tz: 'Europe/Berlin', locale: 'en-US' });
   const ref = (id: string) => ({ platform: 'slack' as const, workspace: 'T1', id });
-  activePair(a, { ref: ref('U1'), name: 'Pat Lee' }, { ref: ref('U2'), name: 'Sam Roe' });
+  await activePair(a, { ref: ref('U1'), name: 'Pat Lee' }, { ref: ref('U2'), name: 'Sam Roe' });
   return {
     app: a,
     s,

@@ -26,7 +26,11 @@ async function patAndSam() {
   slack = s;
   s.fake.users.set('U1', { name: 'Pat Lee', tz: 'Europe/Berlin', locale: 'en-US' });
   s.fake.users.set('U2', { name: 'Sam Roe', tz: 'Europe/Berlin', locale: 'en-US' });
-  activePair(app, { ref: U1, name: 'Pat Lee' }, { ref: { ...U1, id: 'U2' }, name: 'Sam Roe' });
+  await activePair(
+    app,
+    { ref: U1, name: 'Pat Lee' },
+    { ref: { ...U1, id: 'U2' }, name: 'Sam Roe' },
+  );
   return s;
 }
 

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pairs, profiles } from '../../src/db/schema';
+import { transact } from '../../src/db/transact';
 import { bookMeeting } from '../../src/features/scheduling/service';
 import { blockText } from '../fakes/slack-api';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -50,16 +51,16 @@ describe('Slack: the App Home', () => {
     s.fake.users.set('U2', { name: 'Sam Roe', tz: 'America/New_York', locale: 'en-US' });
     s.fake.users.set('U3', { name: 'Nia Park', tz: 'Europe/Berlin', locale: 'en-US' });
     // Pat mentors Sam and has room for one more mentee; Nia wants to learn what Pat teaches.
-    const { mentorId: pat } = activePair(
+    const { mentorId: pat } = await activePair(
       app,
       { ref: ref('U1'), name: 'Pat Lee' },
       { ref: ref('U2'), name: 'Sam Roe' },
     );
     app.database.db.update(profiles).set({ capacity: 2 }).where(eq(profiles.userId, pat)).run();
-    participant(app, ref('U3'), 'Nia Park', { role: 'mentee', grade: 4, learn: ['ai'] });
+    await participant(app, ref('U3'), 'Nia Park', { role: 'mentee', grade: 4, learn: ['ai'] });
     const pair = app.database.db.select().from(pairs).get();
     if (!pair) throw new Error('no pair');
-    app.database.db.transaction((tx) =>
+    await transact(app.database.db, (tx) =>
       bookMeeting(
         tx,
         { config: app.config, adapters: app.adapters },
@@ -108,8 +109,8 @@ describe('Slack: the App Home', () => {
     slack = s;
     s.fake.users.set('U1', { name: 'Pat Lee', tz: 'Europe/Berlin', locale: 'ru-RU' });
     s.fake.users.set('U3', { name: 'Nia Park', tz: 'Europe/Berlin', locale: 'en-US' });
-    participant(app, ref('U1'), 'Pat Lee', { role: 'mentor', grade: 1, teach: ['ai'] });
-    participant(app, ref('U3'), 'Nia Park', { role: 'mentee', grade: 4, learn: ['ai'] });
+    await participant(app, ref('U1'), 'Pat Lee', { role: 'mentor', grade: 1, teach: ['ai'] });
+    await participant(app, ref('U3'), 'Nia Park', { role: 'mentee', grade: 4, learn: ['ai'] });
     await s.command('match publish', { user: 'UHR' });
     await s.command('lang ru');
     await s.event({ type: 'app_home_opened', user: 'U1', channel: 'DU1', tab: 'home' });

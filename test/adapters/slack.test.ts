@@ -32,9 +32,9 @@ afterEach(async () => {
 });
 
 const U1 = { platform: 'slack' as const, workspace: 'T1', id: 'U1' };
-const profileOf = (ref = U1) => {
-  const user = findUser(app.database.db, ref);
-  return user ? getProfile(app.database.db, user.id) : undefined;
+const profileOf = async (ref = U1) => {
+  const user = await findUser(app.database.db, ref);
+  return user ? await getProfile(app.database.db, user.id) : undefined;
 };
 const countRows = (table: string) =>
   (app.database.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
@@ -137,7 +137,7 @@ describe('Slack: the join flow through a modal', () => {
       workDays: 'Please choose at least one option.',
       workEnd: "The day can't end before it starts: please pick an end after 10:00.",
     });
-    expect(profileOf()).toBeUndefined();
+    expect(await profileOf()).toBeUndefined();
 
     const good = await s.submit(view.private_metadata, {
       role: { type: 'radio_buttons', selected_option: { value: 'mentor' } },
@@ -154,7 +154,7 @@ describe('Slack: the join flow through a modal', () => {
       consent: { type: 'radio_buttons', selected_option: { value: 'yes' } },
     });
     expect(good).toEqual({ status: 200, text: '' });
-    expect(profileOf()?.profile).toMatchObject({
+    expect((await profileOf())?.profile).toMatchObject({
       role: 'mentor',
       department: 'Support',
       capacity: 2,
@@ -162,7 +162,7 @@ describe('Slack: the join flow through a modal', () => {
       workStart: 540,
       workEnd: 1080,
     });
-    expect(findUser(app.database.db, U1)).toMatchObject({
+    expect(await findUser(app.database.db, U1)).toMatchObject({
       timeZone: 'Europe/Berlin',
       name: 'Pat Lee',
     });
@@ -172,7 +172,7 @@ describe('Slack: the join flow through a modal', () => {
     expect(texts.at(-1)).toContain('Preparation guide');
     expect(await s.press(buttonValue(s, "I've read it"))).toBe(200);
     expect(s.fake.postedTexts().at(-1)).toContain('You are ready');
-    expect(profileOf()?.profile.preparedAt).not.toBeNull();
+    expect((await profileOf())?.profile.preparedAt).not.toBeNull();
 
     // `profile edit`: the same modal, the stored hours preselected; a new end is saved.
     expect(await s.command('profile edit')).toBe(200);
@@ -195,7 +195,11 @@ describe('Slack: the join flow through a modal', () => {
       language: { type: 'radio_buttons', selected_option: { value: 'en' } },
     });
     expect(edited).toEqual({ status: 200, text: '' });
-    expect(profileOf()?.profile).toMatchObject({ workDays: [1, 5], workStart: 540, workEnd: 990 });
+    expect((await profileOf())?.profile).toMatchObject({
+      workDays: [1, 5],
+      workStart: 540,
+      workEnd: 990,
+    });
     expect(s.fake.postedTexts().at(-1)).toContain('Working hours: Mon, Fri, 09:00–16:30');
   });
 
@@ -330,11 +334,11 @@ describe('Slack: surfaces', () => {
       language: { type: 'radio_buttons', selected_option: { value: 'en' } },
       consent: { type: 'radio_buttons', selected_option: { value: 'yes' } },
     });
-    expect(profileOf()).toBeDefined();
+    expect(await profileOf()).toBeDefined();
     await s.command('leave');
     await s.press(buttonValue(s, 'Yes, leave and delete my data'));
     expect(s.fake.postedTexts().at(-1)).toContain('your data is deleted');
-    expect(profileOf()).toBeUndefined();
+    expect(await profileOf()).toBeUndefined();
     expect(countRows('profiles')).toBe(0);
   });
 });
@@ -346,8 +350,12 @@ describe('Slack: a matching round end to end', () => {
     slack = s;
     s.fake.users.set('U1', { name: 'Pat Lee', locale: 'en-US' });
     s.fake.users.set('U2', { name: 'Sam Roe', locale: 'en-US' });
-    participant(app, U1, 'Pat Lee', { role: 'mentor', grade: 1, teach: ['ai'] });
-    participant(app, { ...U1, id: 'U2' }, 'Sam Roe', { role: 'mentee', grade: 5, learn: ['ai'] });
+    await participant(app, U1, 'Pat Lee', { role: 'mentor', grade: 1, teach: ['ai'] });
+    await participant(app, { ...U1, id: 'U2' }, 'Sam Roe', {
+      role: 'mentee',
+      grade: 5,
+      learn: ['ai'],
+    });
     await s.command('match publish', { user: 'U2' });
     expect(s.fake.postedTexts().at(-1)).toContain('only HR and program admins');
     await s.command('match publish', { user: 'UHR' });
@@ -391,7 +399,7 @@ describe('Slack: booking a sprint end to end', () => {
     slack = s;
     s.fake.users.set('U1', { name: 'Pat Lee', tz: 'Europe/Berlin', locale: 'en-US' });
     s.fake.users.set('U2', { name: 'Sam Roe', tz: 'America/New_York', locale: 'en-US' });
-    const { menteeId: mentee } = activePair(
+    const { menteeId: mentee } = await activePair(
       app,
       { ref: U1, name: 'Pat Lee' },
       { ref: { ...U1, id: 'U2' }, name: 'Sam Roe' },
@@ -637,12 +645,12 @@ describe('Slack: request security and retries', () => {
       { hash: 'same' },
     );
     expect(good).toEqual({ status: 200, text: '' });
-    expect(profileOf()?.profile.department).toBe('Ops');
+    expect((await profileOf())?.profile.department).toBe('Ops');
   });
 
   it("ignores Slack's retries of an event it already handled", async () => {
     const s = await started();
-    participant(app, U1, 'Pat Lee', { role: 'mentor', grade: 1, teach: ['ai'] });
+    await participant(app, U1, 'Pat Lee', { role: 'mentor', grade: 1, teach: ['ai'] });
     const dm = { type: 'message', channel_type: 'im', channel: 'DU1', user: 'U1' };
     await s.event({ ...dm, text: 'pause' }, { eventId: 'Ev-pause' });
     await s.event({ ...dm, text: 'resume' }, { eventId: 'Ev-resume' });

@@ -25,7 +25,7 @@ describe('the weekly summary reaches the HR channel with its chart', () => {
     const s = await startSlack(app);
     slack = s;
     await s.command('help'); // starts the client
-    buildFixture(app);
+    await buildFixture(app);
     await JOBS.summary.run(jobDeps(), app.clock.now());
     await s.settle();
     const post = s.fake.callsTo('chat.postMessage').find((c) => c.args.channel === 'CHR');
@@ -50,7 +50,7 @@ describe('the weekly summary reaches the HR channel with its chart', () => {
   it('Telegram: an HTML message and the chart as a photo in the HR group; a missed Monday posts once', async () => {
     app = createTestApp({ env: { HR_CHANNEL: 'telegram:-100777', ORG_TIMEZONE: 'Europe/Moscow' } });
     tg = await startTelegram(app);
-    buildFixture(app);
+    await buildFixture(app);
     // The process was down over Monday 09:00: the first start after runs the summary once.
     app.database.sqlite
       .prepare("insert into job_runs (name, last_run_at) values ('summary', ?)")

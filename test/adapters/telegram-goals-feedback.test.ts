@@ -23,7 +23,11 @@ async function annaAndBob() {
   app = createTestApp();
   app.clock.set('2026-12-01T09:00:00Z');
   tg = await startTelegram(app);
-  activePair(app, { ref: ref(ANNA), name: 'Anna Petrova' }, { ref: ref(BOB), name: 'Bob Stone' });
+  await activePair(
+    app,
+    { ref: ref(ANNA), name: 'Anna Petrova' },
+    { ref: ref(BOB), name: 'Bob Stone' },
+  );
   return tg;
 }
 

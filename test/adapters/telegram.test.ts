@@ -28,9 +28,9 @@ const ref = (p: Person) => ({
   workspace: String(BOT.id),
   id: String(p.id),
 });
-const profileOf = (p: Person = ANNA) => {
-  const user = findUser(app.database.db, ref(p));
-  return user ? getProfile(app.database.db, user.id) : undefined;
+const profileOf = async (p: Person = ANNA) => {
+  const user = await findUser(app.database.db, ref(p));
+  return user ? await getProfile(app.database.db, user.id) : undefined;
 };
 
 async function started() {
@@ -101,7 +101,7 @@ describe('Telegram: the /join wizard', () => {
     await t.pressLabel("I've read it");
     expect(t.api.last().text).toContain('You are ready');
 
-    expect(profileOf()?.profile).toMatchObject({
+    expect((await profileOf())?.profile).toMatchObject({
       role: 'mentee',
       grade: 5,
       department: 'Finance & <Risk>',
@@ -111,8 +111,8 @@ describe('Telegram: the /join wizard', () => {
       workStart: 510,
       workEnd: 1020,
     });
-    expect(profileOf()?.learn).toEqual(['ai', 'presentations']);
-    expect(findUser(app.database.db, ref(ANNA))?.timeZone).toBe('Europe/Berlin');
+    expect((await profileOf())?.learn).toEqual(['ai', 'presentations']);
+    expect((await findUser(app.database.db, ref(ANNA)))?.timeZone).toBe('Europe/Berlin');
     // Every press got its answerCallbackQuery.
     const presses = t.api.calls.filter((c) => c.method === 'editMessageText').length;
     expect(t.api.callsTo('answerCallbackQuery').length).toBeGreaterThanOrEqual(presses);
@@ -129,7 +129,7 @@ describe('Telegram: the /join wizard', () => {
     expect(t.api.last().text).toContain('Что вы хотите делать в программе?');
     await t.pressLabel('Отмена', { from: ivan });
     expect(t.api.last().text).toContain('Отменено — вы не записаны');
-    expect(profileOf(ivan)).toBeUndefined();
+    expect(await profileOf(ivan)).toBeUndefined();
   });
 
   it('re-asks on a sticker or photo, and ignores edits and channel posts', async () => {
@@ -243,8 +243,12 @@ describe('Telegram: a matching round end to end', () => {
     const t = tg;
     const bob: Person = { id: 3003, first_name: 'Bob', language_code: 'en' };
     const hr: Person = { id: 9000, first_name: 'Helen', language_code: 'en' };
-    participant(app, ref(ANNA), 'Anna Petrova', { role: 'mentor', grade: 1, teach: ['gen_z'] });
-    participant(app, ref(bob), 'Bob Stone', { role: 'mentee', grade: 4, learn: ['gen_z'] });
+    await participant(app, ref(ANNA), 'Anna Petrova', {
+      role: 'mentor',
+      grade: 1,
+      teach: ['gen_z'],
+    });
+    await participant(app, ref(bob), 'Bob Stone', { role: 'mentee', grade: 4, learn: ['gen_z'] });
     await t.say('/match publish', { from: hr });
     expect(t.api.texts().some((x) => x.includes('Sent 1 proposal'))).toBe(true);
     const proposalFor = (p: Person) =>
@@ -290,7 +294,11 @@ describe('Telegram: booking a sprint end to end', () => {
     app.clock.set('2026-12-01T09:00:00Z');
     tg = await startTelegram(app);
     const bob: Person = { id: 3003, first_name: 'Bob', language_code: 'en' };
-    activePair(app, { ref: ref(ANNA), name: 'Anna Petrova' }, { ref: ref(bob), name: 'Bob Stone' });
+    await activePair(
+      app,
+      { ref: ref(ANNA), name: 'Anna Petrova' },
+      { ref: ref(bob), name: 'Bob Stone' },
+    );
     return { t: tg, bob };
   }
 
@@ -353,20 +361,24 @@ describe('Telegram: delivery', () => {
       description: 'Forbidden: bot was blocked by the user',
     });
     await t.say('/help');
-    expect(findUser(app.database.db, ref(ANNA))?.unreachableAt).toEqual(app.clock.now());
+    expect((await findUser(app.database.db, ref(ANNA)))?.unreachableAt).toEqual(app.clock.now());
     expect(app.database.db.select().from(outbox).all().at(-1)).toMatchObject({
       status: 'failed',
       lastError: 'delivery_recipient_gone',
     });
     // Writing again makes them reachable.
     await t.say('/help');
-    expect(findUser(app.database.db, ref(ANNA))?.unreachableAt).toBeNull();
+    expect((await findUser(app.database.db, ref(ANNA)))?.unreachableAt).toBeNull();
     expect(t.api.texts().at(-1)).toContain('Tandem — reverse mentoring');
   });
 
   it('handles each update id once', async () => {
     const t = await started();
-    participant(app, ref(ANNA), 'Anna Petrova', { role: 'mentor', grade: 1, teach: ['gen_z'] });
+    await participant(app, ref(ANNA), 'Anna Petrova', {
+      role: 'mentor',
+      grade: 1,
+      teach: ['gen_z'],
+    });
     const says = (update_id: number, text: string) =>
       t.adapter.handleUpdate({
         update_id,
@@ -460,7 +472,7 @@ describe('Telegram: webhook', () => {
         headers: { 'content-type': 'application/json' },
       });
       expect(none.status).toBe(401);
-      expect(findUser(app.database.db, ref(ANNA))).toBeUndefined();
+      expect(await findUser(app.database.db, ref(ANNA))).toBeUndefined();
       const right = await fetch(url, {
         method: 'POST',
         body,
@@ -471,7 +483,7 @@ describe('Telegram: webhook', () => {
       });
       expect(right.status).toBe(200);
       await app.settle();
-      expect(findUser(app.database.db, ref(ANNA))?.locale).toBe('ru');
+      expect((await findUser(app.database.db, ref(ANNA)))?.locale).toBe('ru');
     } finally {
       server.close();
     }

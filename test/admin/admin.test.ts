@@ -23,17 +23,17 @@ const count = (table: string) =>
 async function office() {
   app = createTestApp({ env: { ADMIN_IDS: 'console:boss', CONTENT_CHANNEL: 'console:content' } });
   app.clock.set('2026-12-01T09:00:00Z');
-  const pat = participant(app, ref('pat'), 'Pat Junior', {
+  const pat = await participant(app, ref('pat'), 'Pat Junior', {
     role: 'mentor',
     grade: 1,
     teach: ['ai'],
   });
-  const hana = participant(app, ref('hana'), 'Hana Hr', {
+  const hana = await participant(app, ref('hana'), 'Hana Hr', {
     role: 'mentee',
     grade: 4,
     learn: ['ai'],
   });
-  participant(app, ref('boss'), 'Boss Admin', { role: 'mentee', grade: 5, learn: ['ai'] });
+  await participant(app, ref('boss'), 'Boss Admin', { role: 'mentee', grade: 5, learn: ['ai'] });
   app.database.db
     .insert(userRoles)
     .values({ userId: hana, role: 'hr', grantedAt: app.clock.now() })

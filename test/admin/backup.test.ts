@@ -20,7 +20,11 @@ afterEach(async () => {
 async function office() {
   app = createTestApp({ env: { ADMIN_IDS: 'console:boss', BACKUP_KEEP: '2' } });
   app.config.BACKUP_DIR = join(app.dir, 'backups');
-  participant(app, consoleRef('pat'), 'Pat Junior', { role: 'mentor', grade: 1, teach: ['ai'] });
+  await participant(app, consoleRef('pat'), 'Pat Junior', {
+    role: 'mentor',
+    grade: 1,
+    teach: ['ai'],
+  });
   chat = await startConsoleChat(app, { me: { id: 'boss', name: 'Boss Admin' } });
 }
 

@@ -28,7 +28,7 @@ afterEach(() => {
   app = undefined;
 });
 
-function tandem() {
+async function tandem() {
   const a = createTestApp({
     env: {
       GOOGLE_CLIENT_ID: FAKE_CLIENTS.google.id,
@@ -47,9 +47,17 @@ function tandem() {
     timeoutMs: 300,
   });
   a.config.calendarEndpoints = { google: at('google'), microsoft: at('microsoft') };
-  const ann = participant(a, consoleRef('ann'), 'Ann', { role: 'mentee', grade: 4, learn: ['ai'] });
-  const bob = participant(a, consoleRef('bob'), 'Bob', { role: 'mentor', grade: 2, teach: ['ai'] });
-  const carl = participant(a, consoleRef('carl'), 'Carl', {
+  const ann = await participant(a, consoleRef('ann'), 'Ann', {
+    role: 'mentee',
+    grade: 4,
+    learn: ['ai'],
+  });
+  const bob = await participant(a, consoleRef('bob'), 'Bob', {
+    role: 'mentor',
+    grade: 2,
+    teach: ['ai'],
+  });
+  const carl = await participant(a, consoleRef('carl'), 'Carl', {
     role: 'mentee',
     grade: 4,
     learn: ['ai'],
@@ -92,7 +100,7 @@ const at = (iso: string) => Date.parse(iso);
 
 describe('busy times from connected calendars', () => {
   it('reads each person’s calendar, refreshes and stores expired tokens, and the suggestions avoid those times', async () => {
-    const { a, ann, bob, carl } = tandem();
+    const { a, ann, bob, carl } = await tandem();
     await connect(a, ann, 'google');
     await connect(a, bob, 'microsoft');
     fake.setBusy('google', [{ start: '2026-12-07T09:00:00Z', end: '2026-12-07T12:00:00Z' }]);
@@ -150,7 +158,7 @@ describe('busy times from connected calendars', () => {
   });
 
   it('falls back to working hours on 429, a failure or a timeout, asks to reconnect only when access is refused, and says which', async () => {
-    const { a, ann, bob } = tandem();
+    const { a, ann, bob } = await tandem();
     await connect(a, ann, 'google');
     await connect(a, bob, 'microsoft');
     const deps = { db: a.database.db, config: a.config };
@@ -172,7 +180,7 @@ describe('busy times from connected calendars', () => {
   });
 
   it('tokens sealed under another key read as "reconnect", never as an error', async () => {
-    const { a, ann } = tandem();
+    const { a, ann } = await tandem();
     await connect(a, ann, 'google');
     a.database.sqlite
       .prepare('update calendar_links set tokens = ?')

@@ -77,7 +77,7 @@ async function tandem(env: Record<string, string> = ENV) {
     a.engine,
   );
   server = await startHttpServer(0, routes, '127.0.0.1');
-  participant(a, ref(ANNA), 'Anna Petrova', { role: 'mentee', grade: 4, learn: ['ai'] });
+  await participant(a, ref(ANNA), 'Anna Petrova', { role: 'mentee', grade: 4, learn: ['ai'] });
   return { a, base: base() };
 }
 
@@ -254,7 +254,7 @@ describe('connecting a calendar from Slack', () => {
     const s = await startSlack(a);
     slack = s;
     s.fake.users.set('U1', { name: 'Pat Lee', tz: 'Europe/Berlin', locale: 'en-US' });
-    participant(a, { platform: 'slack', workspace: 'T1', id: 'U1' }, 'Pat Lee', {
+    await participant(a, { platform: 'slack', workspace: 'T1', id: 'U1' }, 'Pat Lee', {
       role: 'mentor',
       grade: 1,
       teach: ['ai'],

@@ -99,7 +99,7 @@ describe('engine', () => {
     app.adapters.telegram = adapter;
     const tgUser = { ...user, ref: { platform: 'telegram' as const, workspace: 'bot', id: '42' } };
     const dm = { platform: 'telegram' as const, workspace: 'bot', id: '42', kind: 'dm' as const };
-    participant(app, tgUser.ref, tgUser.name, { role: 'mentor', grade: 1, teach: ['ai'] });
+    await participant(app, tgUser.ref, tgUser.name, { role: 'mentor', grade: 1, teach: ['ai'] });
     const join = { id: 'same', user: tgUser, conversation: dm, type: 'command' as const };
     // A retried /idea run twice would find its own form open and start it over.
     await app.engine.handle({ ...join, name: 'idea', args: '' });

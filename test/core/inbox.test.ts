@@ -49,10 +49,10 @@ describe('the inbox: one unit of work per event', () => {
       extraCommands: {
         flaky: {
           scope: 'anywhere',
-          run(ctx: Ctx) {
+          async run(ctx: Ctx) {
             runs += 1;
             // A first write, a queued reply, then the failure.
-            audit(ctx.deps.db, { actorUserId: ctx.user.id, action: 'flaky.ran' }, ctx.now);
+            await audit(ctx.deps.db, { actorUserId: ctx.user.id, action: 'flaky.ran' }, ctx.now);
             ctx.reply({ kind: 'text', text: `flaky run ${runs}` });
             if (runs === 1) throw new Error('midway');
           },
@@ -102,7 +102,7 @@ describe('the inbox: one unit of work per event', () => {
           scope: 'anywhere',
           async run(ctx: Ctx) {
             runs += 1;
-            audit(ctx.tx, { actorUserId: ctx.user.id, action: 'slow.ran' }, ctx.now);
+            await audit(ctx.tx, { actorUserId: ctx.user.id, action: 'slow.ran' }, ctx.now);
             ctx.reply({ kind: 'text', text: `slow run ${runs}` });
             if (runs > 1) return;
             started();

@@ -132,7 +132,7 @@ describe('timer payloads are parsed before a handler runs', () => {
   it('fails a timer whose payload does not parse at once, with a logged code, and changes nothing', async () => {
     p = await pairedConsole();
     await p.chat.type('/pause');
-    const pausedUntil = getProfile(p.app.database.db, p.lena)?.profile.pausedUntil;
+    const pausedUntil = (await getProfile(p.app.database.db, p.lena))?.profile.pausedUntil;
     expect(pausedUntil).toBeInstanceOf(Date);
     // A row written by another version: the id as text. `Number()` used to take it.
     p.app.database.sqlite
@@ -153,7 +153,7 @@ describe('timer payloads are parsed before a handler runs', () => {
       { status: 'failed', attempts: 1 },
     ]);
     expect(logs.find({ code: 'timer_payload_invalid', kind: PAUSE_RESUME_TIMER })).toHaveLength(1);
-    expect(getProfile(p.app.database.db, p.lena)?.profile.pausedUntil).toEqual(pausedUntil);
+    expect((await getProfile(p.app.database.db, p.lena))?.profile.pausedUntil).toEqual(pausedUntil);
     expect(p.chat.transcript().slice(before)).not.toContain('welcome back');
   });
 });

@@ -17,20 +17,20 @@ let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('database', () => {
-  it('creates the file, applies migrations with WAL and foreign keys on, and seeds topics once', () => {
+  it('creates the file, applies migrations with WAL and foreign keys on, and seeds topics once', async () => {
     dir = mkdtempSync(join(tmpdir(), 'tandem-db-'));
     const path = join(dir, 'nested', 'tandem.db');
     const first = openDatabase(path);
     expect(first.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(first.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(first.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
-    expect(listTopics(first.db).map((t) => t.id)).toEqual(SEED_TOPICS.map((t) => t.id));
+    expect((await listTopics(first.db)).map((t) => t.id)).toEqual(SEED_TOPICS.map((t) => t.id));
     first.sqlite.prepare("update topics set name_en = 'AI (renamed)' where id = 'ai'").run();
     first.close();
 
     const second = openDatabase(path);
-    expect(listTopics(second.db)).toHaveLength(SEED_TOPICS.length);
-    expect(listTopics(second.db)[0]?.nameEn).toBe('AI (renamed)');
+    expect(await listTopics(second.db)).toHaveLength(SEED_TOPICS.length);
+    expect((await listTopics(second.db))[0]?.nameEn).toBe('AI (renamed)');
     const applied = second.sqlite
       .prepare('select count(*) as n from __drizzle_migrations')
       .get() as { n: number };
@@ -46,11 +46,11 @@ describe('database', () => {
     database.close();
   });
 
-  it('seeds the demo company once, and does not bring back someone who left', () => {
+  it('seeds the demo company once, and does not bring back someone who left', async () => {
     dir = mkdtempSync(join(tmpdir(), 'tandem-db-'));
     const database = openDatabase(join(dir, 'tandem.db'));
     const now = new Date('2026-12-01T09:00:00Z');
-    expect(seedDemoCompany(database.db, now)).toBe(true);
+    expect(await seedDemoCompany(database.db, now)).toBe(true);
     const count = () =>
       (database.sqlite.prepare('select count(*) as n from profiles').get() as { n: number }).n;
     expect(count()).toBe(DEMO_COMPANY.length);
@@ -64,7 +64,7 @@ describe('database', () => {
     expect(paused).toEqual({ n: 1 });
 
     database.sqlite.prepare("delete from users where platform_user_id = 'anna'").run();
-    expect(seedDemoCompany(database.db, now)).toBe(false);
+    expect(await seedDemoCompany(database.db, now)).toBe(false);
     expect(count()).toBe(DEMO_COMPANY.length - 1);
     database.close();
   });
@@ -143,7 +143,7 @@ describe('database', () => {
     expect(JSON.stringify(lines)).not.toContain(dir);
     // Not marked done, and the database works.
     expect(vacuumed(opened)).toEqual({ n: 0 });
-    expect(listTopics(opened.db)).toHaveLength(SEED_TOPICS.length);
+    expect(await listTopics(opened.db)).toHaveLength(SEED_TOPICS.length);
     opened.close();
     await exited;
 

@@ -15,12 +15,12 @@ const ref = { platform: 'slack' as const, workspace: 'T1', id: 'U1' };
 const at = (minute: number) => new Date(Date.UTC(2026, 11, 7, 16, minute));
 
 describe('the person written with every event', () => {
-  it('takes what the platform says now and keeps what it left out', () => {
+  it('takes what the platform says now and keeps what it left out', async () => {
     database = openDatabase(':memory:');
     const save = (info: Omit<UserInfo, 'ref'>, minute: number) =>
       upsertUser(database?.db as TandemDatabase['db'], { ref, ...info }, at(minute));
 
-    const first = save(
+    const first = await save(
       { name: 'Pat Lee', locale: 'ru-RU', timeZone: 'Europe/Moscow', email: 'pat@example.com' },
       0,
     );
@@ -34,7 +34,7 @@ describe('the person written with every event', () => {
     });
 
     // users.info failed: nothing but the id. Name, language, zone and e-mail stay.
-    const bare = save({}, 1);
+    const bare = await save({}, 1);
     expect(bare).toMatchObject({
       id: first.id,
       name: 'Pat Lee',
@@ -46,7 +46,7 @@ describe('the person written with every event', () => {
     });
 
     // The platform answered without the e-mail (the scope taken away): it is dropped.
-    const moved = save({ name: 'Pat Lee-Roe', timeZone: 'Europe/Berlin', email: null }, 2);
+    const moved = await save({ name: 'Pat Lee-Roe', timeZone: 'Europe/Berlin', email: null }, 2);
     expect(moved).toMatchObject({
       id: first.id,
       name: 'Pat Lee-Roe',
@@ -57,7 +57,7 @@ describe('the person written with every event', () => {
     });
 
     // And a second person is a row of their own.
-    const other = upsertUser(database.db, { ref: { ...ref, id: 'U2' }, name: 'Sam' }, at(3));
+    const other = await upsertUser(database.db, { ref: { ...ref, id: 'U2' }, name: 'Sam' }, at(3));
     expect(other.id).not.toBe(first.id);
     expect(other).toMatchObject({ name: 'Sam', email: null, platformLocale: null });
   });

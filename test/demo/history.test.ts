@@ -28,8 +28,8 @@ describe('the demo company’s past', () => {
       const failures: string[] = [];
       for (const now of momentsIn(zone)) {
         const database = openDatabase(':memory:');
-        seedDemoCompany(database.db, now);
-        seedDemoHistory(database.db, now, zone);
+        await seedDemoCompany(database.db, now);
+        await seedDemoHistory(database.db, now, zone);
         const summary = await computeSummary(
           database.db,
           { K_ANON_MIN, ORG_TIMEZONE: zone, platforms: [] },

@@ -37,13 +37,13 @@ async function slackOverADemoDatabase(options: { telegramColleague?: boolean } =
     },
   });
   const db = app.database.db;
-  seedDemoCompany(db, app.clock.now());
-  seedDemoHistory(db, app.clock.now(), app.config.ORG_TIMEZONE);
-  participant(app, slackRef('U2'), 'Rita Real', { role: 'mentor', grade: 1, teach: ['ai'] });
-  participant(app, slackRef('U3'), 'Sam Real', { role: 'mentee', grade: 5, learn: ['ai'] });
+  await seedDemoCompany(db, app.clock.now());
+  await seedDemoHistory(db, app.clock.now(), app.config.ORG_TIMEZONE);
+  await participant(app, slackRef('U2'), 'Rita Real', { role: 'mentor', grade: 1, teach: ['ai'] });
+  await participant(app, slackRef('U3'), 'Sam Real', { role: 'mentee', grade: 5, learn: ['ai'] });
   if (options.telegramColleague) {
     const ref: UserRef = { platform: 'telegram', workspace: 'tandem_bot', id: '555' };
-    participant(app, ref, 'Tanya Telegram', { role: 'mentee', grade: 4, learn: ['ai'] });
+    await participant(app, ref, 'Tanya Telegram', { role: 'mentee', grade: 4, learn: ['ai'] });
   }
   // A week on: the week they joined is the last complete one.
   app.clock.set('2026-12-08T09:00:00Z');

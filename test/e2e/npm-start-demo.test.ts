@@ -42,8 +42,8 @@ describe('npm start with Slack on a database that holds the console demo', () =>
     // What `npm start` without tokens used to leave in ./data/tandem.db.
     const old = openDatabase(path);
     const seededAt = new Date('2026-11-30T09:00:00Z');
-    seedDemoCompany(old.db, seededAt);
-    seedDemoHistory(old.db, seededAt, 'UTC');
+    await seedDemoCompany(old.db, seededAt);
+    await seedDemoHistory(old.db, seededAt, 'UTC');
     old.close();
 
     tandem = startTandem(await slackEnv(path));
@@ -99,7 +99,7 @@ describe('npm start without tokens on a company’s database', () => {
     dir = mkdtempSync(join(tmpdir(), 'tandem-demo-'));
     const path = join(dir, 'tandem.db');
     const company = openDatabase(path);
-    upsertUser(
+    await upsertUser(
       company.db,
       { ref: { platform: 'slack', workspace: 'T1', id: 'U2' }, name: 'Rita Real' },
       new Date('2026-11-30T09:00:00Z'),

@@ -133,12 +133,12 @@ describe('Telegram end to end (long polling against a local Bot API server)', ()
     const me = (await (await fetch(`${server.config.apiURL}/bot${TOKEN}/getMe`)).json()) as {
       result: { id: number };
     };
-    const user = findUser(app.database.db, {
+    const user = await findUser(app.database.db, {
       platform: 'telegram',
       workspace: String(me.result.id),
       id: '777',
     });
-    const profile = user && getProfile(app.database.db, user.id);
+    const profile = user && (await getProfile(app.database.db, user.id));
     expect(profile?.profile).toMatchObject({
       role: 'mentee',
       grade: 4,

@@ -56,7 +56,7 @@ describe('the final survey', () => {
     // HR: two answers are not enough for NPS; a third makes it visible.
     await p.as('lena');
     const now = p.app.clock.now();
-    const other = participant(p.app, consoleRef('x1'), 'Xenia', { role: 'mentee', grade: 5 });
+    const other = await participant(p.app, consoleRef('x1'), 'Xenia', { role: 'mentee', grade: 5 });
     p.app.database.db
       .insert(finalSurveys)
       .values({
@@ -73,7 +73,7 @@ describe('the final survey', () => {
     expect(await p.chat.type('/feedback')).toContain(
       'NPS: not enough answers to show (2 of at least 3).',
     );
-    const third = participant(p.app, consoleRef('x2'), 'Yuri', { role: 'mentee', grade: 5 });
+    const third = await participant(p.app, consoleRef('x2'), 'Yuri', { role: 'mentee', grade: 5 });
     p.app.database.db
       .insert(finalSurveys)
       .values({
@@ -95,12 +95,12 @@ describe('the final survey', () => {
 
   it('counts, before sending, exactly the people it is sent to: not someone who left', async () => {
     p = await pairedConsole('2026-12-01T09:00:00Z', { ADMIN_IDS: 'console:lena' });
-    const anna = participant(p.app, consoleRef('anna'), 'Anna Petrova', {
+    const anna = await participant(p.app, consoleRef('anna'), 'Anna Petrova', {
       role: 'mentor',
       grade: 1,
       teach: ['ai'],
     });
-    const dmitry = participant(p.app, consoleRef('dmitry'), 'Dmitry Sokolov', {
+    const dmitry = await participant(p.app, consoleRef('dmitry'), 'Dmitry Sokolov', {
       role: 'mentee',
       grade: 5,
       learn: ['ai'],

@@ -11,8 +11,8 @@ afterEach(async () => {
 });
 
 /** Another pair with a held session each person rated, written straight to the database. */
-function ratedPairOf(n: number, mentorRating: number, menteeRating?: number) {
-  ratedPair(
+async function ratedPairOf(n: number, mentorRating: number, menteeRating?: number) {
+  await ratedPair(
     p.app,
     n,
     { usefulness: mentorRating },
@@ -57,8 +57,8 @@ describe('what HR sees of the polls', () => {
   it('withholds averages under K_ANON_MIN people, shows them from K on, and never one rating', async () => {
     p = await pairedConsole('2026-12-01T09:00:00Z', { ADMIN_IDS: 'console:olga' });
     // Ratings on Tuesday 1 Dec; HR looks the next Monday, at the week just ended.
-    ratedPairOf(1, 5);
-    ratedPairOf(2, 2);
+    await ratedPairOf(1, 5);
+    await ratedPairOf(2, 2);
     p.app.clock.set('2026-12-07T09:00:00Z');
     await p.chat.type('/as olga');
     const two = await p.chat.type('/feedback');
@@ -68,13 +68,13 @@ describe('what HR sees of the polls', () => {
     );
     expect(two).not.toMatch(/[25] \/ 5/);
     p.app.clock.set('2026-12-01T09:00:00Z');
-    ratedPairOf(3, 5);
+    await ratedPairOf(3, 5);
     p.app.clock.set('2026-12-07T09:00:00Z');
     const three = await p.chat.type('/feedback');
     expect(three).toContain('Полезность: 4 / 5 (человек: 3)');
     // A mean with a fraction is written the Russian way: (5 + 2 + 5 + 3) / 4 = 3,8, not 3.8.
     p.app.clock.set('2026-12-01T09:00:00Z');
-    ratedPairOf(4, 3);
+    await ratedPairOf(4, 3);
     p.app.clock.set('2026-12-07T09:00:00Z');
     expect(await p.chat.type('/feedback')).toContain('Полезность: 3,8 / 5 (человек: 4)');
 

@@ -14,10 +14,14 @@ afterEach(async () => {
 let people = 0;
 
 /** Someone in a pair rates a held session at `when`, with what they learned and a note for HR. */
-function rated(when: string, usefulness: number, words: { learned: string; note: string }) {
+async function rated(
+  when: string,
+  usefulness: number,
+  words: { learned: string; note: string },
+): Promise<void> {
   app.clock.set(when);
   people += 1;
-  ratedPair(app, people, { usefulness, learned: words.learned, noteForHr: words.note });
+  await ratedPair(app, people, { usefulness, learned: words.learned, noteForHr: words.note });
 }
 
 async function hrLooks(): Promise<string> {
@@ -31,11 +35,11 @@ describe('what HR reads of the free text', () => {
     app = createTestApp({ env: { ADMIN_IDS: 'console:hana' } });
     // Week of 23 Nov: three people answered — their words may be read.
     for (const [i, day] of ['2026-11-24', '2026-11-25', '2026-11-26'].entries()) {
-      rated(`${day}T10:00:00Z`, 4, { learned: `Shortcut ${i}`, note: `Going well ${i}` });
+      await rated(`${day}T10:00:00Z`, 4, { learned: `Shortcut ${i}`, note: `Going well ${i}` });
     }
     // Week of 30 Nov: two people — their words would point at one of two, so they stay out.
-    rated('2026-12-01T10:00:00Z', 2, { learned: 'Pivot tables', note: 'My partner is late' });
-    rated('2026-12-02T10:00:00Z', 5, { learned: 'Reels editing', note: 'Great pair' });
+    await rated('2026-12-01T10:00:00Z', 2, { learned: 'Pivot tables', note: 'My partner is late' });
+    await rated('2026-12-02T10:00:00Z', 5, { learned: 'Reels editing', note: 'Great pair' });
 
     const out = await hrLooks();
     expect(out).toContain('Usefulness: 4 / 5 (3 people)');
@@ -52,10 +56,10 @@ describe('what HR reads of the free text', () => {
     app = createTestApp({ env: { ADMIN_IDS: 'console:hana' } });
     const words = { learned: 'x', note: 'y' };
     // Two people one week, two others the next: four people, but no week reaches three.
-    rated('2026-11-24T10:00:00Z', 4, words);
-    rated('2026-11-25T10:00:00Z', 3, words);
-    rated('2026-12-01T10:00:00Z', 5, words);
-    rated('2026-12-02T10:00:00Z', 2, words);
+    await rated('2026-11-24T10:00:00Z', 4, words);
+    await rated('2026-11-25T10:00:00Z', 3, words);
+    await rated('2026-12-01T10:00:00Z', 5, words);
+    await rated('2026-12-02T10:00:00Z', 2, words);
     const out = await hrLooks();
     expect(out).toContain('Usefulness: not enough answers to show (2 of at least 3).');
     expect(out).not.toContain('(4 of at least 3)');

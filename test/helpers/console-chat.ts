@@ -7,6 +7,7 @@ import {
 import { type Locale, localeFromPlatform } from '../../src/core/i18n';
 import { getProfile } from '../../src/db/queries/profiles';
 import { findUser } from '../../src/db/queries/users';
+import { consoleLocaleNow } from '../../src/db/sqlite';
 import { DEMO_COMPANY } from '../../src/demo/company';
 import { runDueTimers } from '../../src/jobs/timers';
 import { silentLogger } from '../../src/logger';
@@ -25,9 +26,9 @@ export const ME: ConsolePerson = { id: 'me', name: 'Alex Tester' };
 export const ME_REF = { platform: 'console' as const, workspace: 'local', id: 'me' };
 
 /** The console person's user row and profile, as the database holds them now. */
-export function meInDb(app: TestApp) {
-  const user = findUser(app.database.db, ME_REF);
-  return { user, profile: user ? getProfile(app.database.db, user.id) : undefined };
+export async function meInDb(app: TestApp) {
+  const user = await findUser(app.database.db, ME_REF);
+  return { user, profile: user ? await getProfile(app.database.db, user.id) : undefined };
 }
 
 /**
@@ -60,7 +61,7 @@ export async function startConsoleChat(
     settle: () => app.settle(),
     // The language a person chose, as main.ts reads it for the banner after a restart.
     localeOf: (id) => {
-      const user = findUser(app.database.db, { ...ME_REF, id });
+      const user = consoleLocaleNow(app.database.db, { ...ME_REF, id });
       return user ? (user.locale ?? localeFromPlatform(user.platformLocale)) : undefined;
     },
     // `/time +2h`, as main.ts wires it: the clock moves and what fell due runs.

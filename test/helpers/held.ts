@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { pairs } from '../../src/db/schema';
+import { transact } from '../../src/db/transact';
 import { bookMeeting } from '../../src/features/scheduling/service';
 import { runDueTimers } from '../../src/jobs/timers';
 import { silentLogger } from '../../src/logger';
@@ -14,7 +15,7 @@ export async function meetingJustEnded(app: TestApp, topic = 'Prompting basics')
   if (!pair) throw new Error('no active pair');
   const startsAt = new Date(app.clock.now().getTime() + 24 * 60 * 60 * 1000);
   const deps = { config: app.config, adapters: app.adapters };
-  app.database.db.transaction((tx) =>
+  await transact(app.database.db, (tx) =>
     bookMeeting(
       tx,
       deps,

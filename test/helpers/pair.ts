@@ -47,12 +47,12 @@ export async function pairedConsole(
 ): Promise<PairedConsole> {
   const app = createTestApp({ env });
   app.clock.set(start);
-  const lena = participant(app, consoleRef('lena'), 'Lena Orlova', {
+  const lena = await participant(app, consoleRef('lena'), 'Lena Orlova', {
     role: 'mentor',
     grade: 1,
     teach: ['ai'],
   });
-  const tom = participant(app, consoleRef('tom'), 'Tom Berg', {
+  const tom = await participant(app, consoleRef('tom'), 'Tom Berg', {
     role: 'mentee',
     grade: 5,
     learn: ['ai'],

@@ -7,15 +7,15 @@ import { meetingFeedback, meetings, pairs } from '../../src/db/schema';
 import type { TestApp } from './app';
 
 /** A joined, prepared participant, written straight to the database (a factory for tests). */
-export function participant(
+export async function participant(
   app: TestApp,
   ref: UserRef,
   name: string,
   profile: Partial<ProfileInput> & Pick<ProfileInput, 'role' | 'grade'>,
-): number {
+): Promise<number> {
   const now = app.clock.now();
-  const user = upsertUser(app.database.db, { ref, name, locale: 'en' }, now);
-  saveProfile(
+  const user = await upsertUser(app.database.db, { ref, name, locale: 'en' }, now);
+  await saveProfile(
     app.database.db,
     user.id,
     {
@@ -29,22 +29,22 @@ export function participant(
     },
     now,
   );
-  updateProfile(app.database.db, user.id, { preparedAt: now }, now);
+  await updateProfile(app.database.db, user.id, { preparedAt: now }, now);
   return user.id;
 }
 
 /** A mentor and a mentee (both on `ai`) who are already an active pair. */
-export function activePair(
+export async function activePair(
   app: TestApp,
   mentor: { ref: UserRef; name: string },
   mentee: { ref: UserRef; name: string },
-): { mentorId: number; menteeId: number } {
-  const mentorId = participant(app, mentor.ref, mentor.name, {
+): Promise<{ mentorId: number; menteeId: number }> {
+  const mentorId = await participant(app, mentor.ref, mentor.name, {
     role: 'mentor',
     grade: 1,
     teach: ['ai'],
   });
-  const menteeId = participant(app, mentee.ref, mentee.name, {
+  const menteeId = await participant(app, mentee.ref, mentee.name, {
     role: 'mentee',
     grade: 5,
     learn: ['ai'],
@@ -60,17 +60,17 @@ export function activePair(
  * A fresh pair (Mentor n, Mentee n) with one held session at the clock's time, rated by the
  * mentor (and the mentee, if given), written straight to the database.
  */
-export function ratedPair(
+export async function ratedPair(
   app: TestApp,
   n: number | string,
   mentor: { usefulness: number; learned?: string; noteForHr?: string },
   mentee?: { usefulness: number },
-): { pairId: number; meetingId: number } {
+): Promise<{ pairId: number; meetingId: number }> {
   const db = app.database.db;
   const now = app.clock.now();
   const ref = (id: string): UserRef => ({ platform: 'console', workspace: CONSOLE_WORKSPACE, id });
-  const a = participant(app, ref(`m${n}`), `Mentor ${n}`, { role: 'mentor', grade: 1 });
-  const b = participant(app, ref(`e${n}`), `Mentee ${n}`, { role: 'mentee', grade: 5 });
+  const a = await participant(app, ref(`m${n}`), `Mentor ${n}`, { role: 'mentor', grade: 1 });
+  const b = await participant(app, ref(`e${n}`), `Mentee ${n}`, { role: 'mentee', grade: 5 });
   const pair = db
     .insert(pairs)
     .values({ mentorUserId: a, menteeUserId: b, createdAt: now })

@@ -6,6 +6,7 @@ import { cronSchedule, slotsBetween } from '../../src/core/cron-schedule';
 import { claimJobSlot } from '../../src/db/queries/job-slots';
 import { claimTimer, scheduleTimer } from '../../src/db/queries/timers';
 import { jobRuns } from '../../src/db/schema';
+import { transact } from '../../src/db/transact';
 import { catchUp, JOB_SLOT_LEASE_MS, runJobSlot } from '../../src/jobs';
 import { createTestApp, jobDepsOf, type TestApp } from '../helpers/app';
 
@@ -59,7 +60,7 @@ describe('claims that hold across processes', () => {
     );
     if (!slot) throw new Error('no digest slot in a week');
     // Cron fired the digest: its slot was claimed, then the process died before it finished.
-    expect(claimJobSlot(a.database.db, 'digest', slot, slot, JOB_SLOT_LEASE_MS)).toBe(true);
+    expect(await claimJobSlot(a.database.db, 'digest', slot, slot, JOB_SLOT_LEASE_MS)).toBe(true);
     await catchUp(deps); // the restart, a while later
     expect(lastRun()).toEqual(a.clock.now());
 
@@ -70,16 +71,16 @@ describe('claims that hold across processes', () => {
     expect(await runJobSlot('backup', deps, night)).toBe('ran');
   });
 
-  it('claims a due timer only while it is still pending', () => {
+  it('claims a due timer only while it is still pending', async () => {
     const [a, b] = twoProcesses();
     const now = a.clock.now();
-    scheduleTimer(
+    await scheduleTimer(
       a.database.db,
       { kind: 'pause.end', dueAt: now, payload: {}, dedupeKey: 'k' },
       now,
     );
     const id = a.database.sqlite.prepare('select id from timers').pluck().get() as number;
-    expect(a.database.db.transaction((tx) => claimTimer(tx, id, now))).toBe(true);
-    expect(b.database.db.transaction((tx) => claimTimer(tx, id, now))).toBe(false);
+    expect(await transact(a.database.db, (tx) => claimTimer(tx, id, now))).toBe(true);
+    expect(await transact(b.database.db, (tx) => claimTimer(tx, id, now))).toBe(false);
   });
 });

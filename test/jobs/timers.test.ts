@@ -36,11 +36,13 @@ describe('timer runner: after-commit steps', () => {
         seen.push(db.$client.inTransaction ? 'inside' : 'outside');
         throw new Error('checkpoint exploded');
       });
-      deps.afterCommit(() => seen.push('second'));
+      deps.afterCommit(() => {
+        seen.push('second');
+      });
     };
     TIMER_HANDLERS['pause.resume'] = handler;
     const now = app.clock.now();
-    scheduleTimer(
+    await scheduleTimer(
       app.database.db,
       { kind: 'pause.resume', dueAt: now, payload: {}, dedupeKey: 't1' },
       now,

@@ -23,7 +23,7 @@ const one = (sql: string) =>
 /** The demo company, with the console operator as admin (as `npm start` sets it up). */
 async function demo() {
   app = createTestApp({ env: { ADMIN_IDS: 'console:me' } });
-  seedDemoCompany(app.database.db, app.clock.now());
+  await seedDemoCompany(app.database.db, app.clock.now());
   chat = await startConsoleChat(app);
 }
 
@@ -172,22 +172,22 @@ describe('matching rounds in the console demo', () => {
     const { participant } = await import('../helpers/participants');
     const ref = (id: string) => ({ platform: 'console' as const, workspace: 'local', id });
     // A pair that works, so the round goes out.
-    participant(app, ref('mia'), 'Mia Young', { role: 'mentor', grade: 1, teach: ['ai'] });
-    participant(app, ref('max'), 'Max Old', { role: 'mentee', grade: 5, learn: ['ai'] });
+    await participant(app, ref('mia'), 'Mia Young', { role: 'mentor', grade: 1, teach: ['ai'] });
+    await participant(app, ref('max'), 'Max Old', { role: 'mentee', grade: 5, learn: ['ai'] });
     // Only a senior teaches green economy: Sam (mentee, grade 2) needs someone MORE junior,
     // and Greg (mentor, grade 4) is wanted only by someone junior to him.
-    participant(app, ref('sam'), 'Sam Learner', {
+    await participant(app, ref('sam'), 'Sam Learner', {
       role: 'mentee',
       grade: 2,
       learn: ['green_economy'],
     });
-    participant(app, ref('greg'), 'Greg Senior', {
+    await participant(app, ref('greg'), 'Greg Senior', {
       role: 'mentor',
       grade: 4,
       teach: ['green_economy'],
     });
     // Bo would teach and learn, and fits neither way: one message with both reasons.
-    participant(app, ref('bo'), 'Bo Both', {
+    await participant(app, ref('bo'), 'Bo Both', {
       role: 'both',
       grade: 3,
       teach: ['presentations'],
@@ -241,23 +241,23 @@ describe('matching rounds in the console demo', () => {
     app = createTestApp({ env: { ADMIN_IDS: 'console:me' } });
     const { participant } = await import('../helpers/participants');
     const ref = (id: string) => ({ platform: 'console' as const, workspace: 'local', id });
-    participant(app, ref('mia'), 'Mia Young', { role: 'mentor', grade: 1, teach: ['ai'] });
-    participant(app, ref('max'), 'Max Old', { role: 'mentee', grade: 5, learn: ['ai'] });
+    await participant(app, ref('mia'), 'Mia Young', { role: 'mentor', grade: 1, teach: ['ai'] });
+    await participant(app, ref('max'), 'Max Old', { role: 'mentee', grade: 5, learn: ['ai'] });
     // Ada teaches social media and wants to learn more of it; nobody else teaches it.
-    participant(app, ref('ada'), 'Ada Both', {
+    await participant(app, ref('ada'), 'Ada Both', {
       role: 'both',
       grade: 3,
       teach: ['social_media'],
       learn: ['social_media'],
     });
     // Ben wants green economy, which only Greg teaches — and Greg is senior to him.
-    participant(app, ref('ben'), 'Ben Both', {
+    await participant(app, ref('ben'), 'Ben Both', {
       role: 'both',
       grade: 2,
       teach: ['green_economy'],
       learn: ['green_economy'],
     });
-    participant(app, ref('greg'), 'Greg Senior', {
+    await participant(app, ref('greg'), 'Greg Senior', {
       role: 'mentor',
       grade: 4,
       teach: ['green_economy'],
@@ -296,9 +296,9 @@ describe('matching rounds in the console demo', () => {
     app = createTestApp({ env: { ADMIN_IDS: 'console:me' } });
     const { participant } = await import('../helpers/participants');
     const ref = (id: string) => ({ platform: 'console' as const, workspace: 'local', id });
-    participant(app, ref('mia'), 'Mia Young', { role: 'mentor', grade: 1, teach: ['ai'] });
-    participant(app, ref('max'), 'Max Old', { role: 'mentee', grade: 5, learn: ['ai'] });
-    participant(app, ref('sam'), 'Sam Learner', {
+    await participant(app, ref('mia'), 'Mia Young', { role: 'mentor', grade: 1, teach: ['ai'] });
+    await participant(app, ref('max'), 'Max Old', { role: 'mentee', grade: 5, learn: ['ai'] });
+    await participant(app, ref('sam'), 'Sam Learner', {
       role: 'mentee',
       grade: 2,
       learn: ['green_economy'],
@@ -357,7 +357,7 @@ describe('matching rounds in the console demo', () => {
     app = createTestApp({ env: { ADMIN_IDS: 'console:me' } });
     const { participant } = await import('../helpers/participants');
     const ref = (id: string) => ({ platform: 'console' as const, workspace: 'local', id });
-    participant(app, ref('g-mentor'), 'Gina Mentor', {
+    await participant(app, ref('g-mentor'), 'Gina Mentor', {
       role: 'mentor',
       grade: 1,
       teach: ['ai'],
@@ -365,7 +365,7 @@ describe('matching rounds in the console demo', () => {
       capacity: 1,
     });
     for (const k of [1, 2, 3]) {
-      participant(app, ref(`g${k}`), `Member ${k}`, {
+      await participant(app, ref(`g${k}`), `Member ${k}`, {
         role: 'mentee',
         grade: 5,
         learn: ['ai'],
@@ -375,7 +375,7 @@ describe('matching rounds in the console demo', () => {
     chat = await startConsoleChat(app);
     expect(await chat.type('/match publish')).toContain('Sent 3 proposals');
     for (const k of [4, 5, 6]) {
-      participant(app, ref(`g${k}`), `Member ${k}`, {
+      await participant(app, ref(`g${k}`), `Member ${k}`, {
         role: 'mentee',
         grade: 5,
         learn: ['ai'],
@@ -430,18 +430,18 @@ describe('matching rounds in the console demo', () => {
     app = createTestApp({ env: { ADMIN_IDS: 'console:me' } });
     const { participant } = await import('../helpers/participants');
     const ref = (id: string) => ({ platform: 'console' as const, workspace: 'local', id });
-    participant(app, ref('kim'), 'Kim Young', {
+    await participant(app, ref('kim'), 'Kim Young', {
       role: 'mentor',
       grade: 1,
       teach: ['ai', 'social_media'],
     });
-    participant(app, ref('lee'), 'Lee Senior', {
+    await participant(app, ref('lee'), 'Lee Senior', {
       role: 'mentee',
       grade: 5,
       learn: ['green_economy', 'ai'],
     });
-    participant(app, ref('ray'), 'Ray Young', { role: 'mentor', grade: 1, teach: ['gen_z'] });
-    participant(app, ref('zoe'), 'Zoe Senior', {
+    await participant(app, ref('ray'), 'Ray Young', { role: 'mentor', grade: 1, teach: ['gen_z'] });
+    await participant(app, ref('zoe'), 'Zoe Senior', {
       role: 'mentee',
       grade: 5,
       learn: ['presentations'],
@@ -535,7 +535,7 @@ describe('scheduled rounds (MATCH_CRON)', () => {
     const { JOBS } = await import('../../src/jobs');
     const { RecordingAdapter } = await import('../fakes/recording-adapter');
     app = createTestApp({ env: { HR_CHANNEL: 'slack:CHR', MATCH_CRON: '0 10 * * 1' } });
-    seedDemoCompany(app.database.db, app.clock.now());
+    await seedDemoCompany(app.database.db, app.clock.now());
     const slackFake = new RecordingAdapter('slack');
     app.adapters.slack = slackFake;
     app.adapters.console = new RecordingAdapter('console');
@@ -568,19 +568,19 @@ describe('a round the candidate lists alone would get wrong', () => {
     // holds only stars; the one ordinary mentor is in nobody's list.
     const interests = ['chess', 'jazz', 'go'];
     for (let i = 0; i < 40; i++)
-      participant(app, consoleRef(`star${i}`), `Star ${i}`, {
+      await participant(app, consoleRef(`star${i}`), `Star ${i}`, {
         role: 'mentor',
         grade: 1,
         teach: ['ai'],
         interests,
       });
-    participant(app, consoleRef('plain'), 'Plain Mentor', {
+    await participant(app, consoleRef('plain'), 'Plain Mentor', {
       role: 'mentor',
       grade: 1,
       teach: ['ai'],
     });
     for (let j = 0; j < 41; j++)
-      participant(app, consoleRef(`mentee${j}`), `Mentee ${j}`, {
+      await participant(app, consoleRef(`mentee${j}`), `Mentee ${j}`, {
         role: 'mentee',
         grade: 4,
         learn: ['ai'],

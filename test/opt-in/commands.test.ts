@@ -16,7 +16,7 @@ afterEach(async () => {
   app?.dispose();
 });
 
-const me = () => meInDb(app).user;
+const me = async () => (await meInDb(app)).user;
 
 /** Joins as a mentee with default answers and reads the guide. */
 async function join(c: ConsoleChat) {
@@ -48,15 +48,15 @@ describe('pause and resume', () => {
     expect(await chat.type('/pause 3')).toContain(
       "You're on a break for 3 weeks (until 22 Dec 2026)",
     );
-    const user = me();
+    const user = await me();
     if (!user) throw new Error('no user');
-    expect(getProfile(app.database.db, user.id)?.profile.pausedUntil).toEqual(
+    expect((await getProfile(app.database.db, user.id))?.profile.pausedUntil).toEqual(
       new Date('2026-12-22T09:00:00Z'),
     );
     expect(await chat.type('/profile')).toContain('Status: on a break until 22 Dec 2026');
 
     expect(await chat.type('/resume')).toContain('Welcome back!');
-    expect(getProfile(app.database.db, user.id)?.profile.pausedUntil).toBeNull();
+    expect((await getProfile(app.database.db, user.id))?.profile.pausedUntil).toBeNull();
     const pending = app.database.db.select().from(timers).where(eq(timers.status, 'pending')).all();
     expect(pending).toHaveLength(0);
     expect(await chat.type('/resume')).toContain("You're not on a break");
@@ -67,7 +67,7 @@ describe('pause and resume', () => {
     chat = await startConsoleChat(app);
     await join(chat);
     await chat.type('/pause');
-    const user = me();
+    const user = await me();
     if (!user) throw new Error('no user');
 
     app.clock.advance(13 * 24 * 3600_000);
@@ -90,7 +90,7 @@ describe('pause and resume', () => {
     await app.outbox.deliverDue();
     await app.settle();
     expect(chat.transcript()).toContain('Your break is over — welcome back!');
-    expect(getProfile(app.database.db, user.id)?.profile.pausedUntil).toBeNull();
+    expect((await getProfile(app.database.db, user.id))?.profile.pausedUntil).toBeNull();
     // Runs once: a second tick finds nothing.
     expect(
       (
@@ -120,8 +120,8 @@ describe('pause and resume', () => {
       expect(await chat.type(`/pause ${bad}`)).toContain('Use /pause to take two weeks off');
     }
     expect(await chat.type('/resume now')).toContain('/resume takes nothing after it');
-    const user = me();
-    expect(user && getProfile(app.database.db, user.id)?.profile.pausedUntil).toBeNull();
+    const user = await me();
+    expect(user && (await getProfile(app.database.db, user.id))?.profile.pausedUntil).toBeNull();
   });
 });
 
@@ -135,13 +135,13 @@ describe('leave', () => {
     await join(chat);
     await chat.type('/pause 2');
     await chat.type('/lang ru');
-    const user = me();
+    const user = await me();
     if (!user) throw new Error('no user');
 
     const confirm = await chat.type('/leave');
     expect(confirm).toContain('Выйти из программы?');
     expect(await chat.type('2')).toContain('ничего не изменилось');
-    expect(getProfile(app.database.db, user.id)).toBeDefined();
+    expect(await getProfile(app.database.db, user.id)).toBeDefined();
 
     await chat.type('/leave');
     expect(await chat.type('1')).toContain('ваши данные удалены');
@@ -175,9 +175,9 @@ describe('leave', () => {
     );
     expect(left[0]?.n).toBe(1);
     // Writing again is a new person, not the one who left.
-    expect(me()).toBeUndefined();
+    expect(await me()).toBeUndefined();
     await chat.type('/help');
-    expect(me()?.id).not.toBe(user.id);
+    expect((await me())?.id).not.toBe(user.id);
   });
 });
 

@@ -16,7 +16,7 @@ afterEach(async () => {
 });
 
 const meRef = ME_REF;
-const profileOf = () => meInDb(app).profile;
+const profileOf = async () => (await meInDb(app)).profile;
 
 describe('join through the console', () => {
   it('walks the whole opt-in form in English and marks the person prepared', async () => {
@@ -54,12 +54,12 @@ describe('join through the console', () => {
     expect(early).toContain('When does your working day end?');
     expect(await chat.type('19')).toContain('Which language should I use with you?');
     expect(await chat.type('1')).toContain('Do you agree to take part');
-    expect(profileOf()).toBeUndefined();
+    expect(await profileOf()).toBeUndefined();
     const welcome = await chat.type('1');
     expect(welcome).toContain('Welcome to the program, Alex!');
     expect(welcome).toContain('Preparation guide');
 
-    const saved = profileOf();
+    const saved = await profileOf();
     expect(saved?.profile).toMatchObject({
       role: 'both',
       grade: 2,
@@ -74,10 +74,10 @@ describe('join through the console', () => {
     });
     expect(saved?.teach).toEqual(['ai']);
     expect(saved?.learn).toEqual(['social_media', 'green_economy']);
-    expect(findUser(app.database.db, meRef)?.timeZone).toBe('Asia/Tokyo');
+    expect((await findUser(app.database.db, meRef))?.timeZone).toBe('Asia/Tokyo');
 
     expect(await chat.type('1')).toContain('You are ready');
-    expect(profileOf()?.profile.preparedAt).toEqual(app.clock.now());
+    expect((await profileOf())?.profile.preparedAt).toEqual(app.clock.now());
 
     const shown = await chat.type('/profile');
     expect(shown).toContain('Department: Customer Support');
@@ -111,7 +111,7 @@ describe('join through the console', () => {
     expect(welcome).toContain('Памятка участника');
     expect(await chat.type('1')).toContain('Вы готовы');
 
-    const saved = profileOf();
+    const saved = await profileOf();
     expect(saved?.profile).toMatchObject({
       role: 'mentee',
       grade: 5,
@@ -122,7 +122,7 @@ describe('join through the console', () => {
       workEnd: 1080,
     });
     expect(saved?.learn).toEqual(['ai']);
-    expect(findUser(app.database.db, meRef)).toMatchObject({ locale: 'ru', timeZone: 'UTC' });
+    expect(await findUser(app.database.db, meRef)).toMatchObject({ locale: 'ru', timeZone: 'UTC' });
     const shown = await chat.type('/profile');
     expect(shown).toContain('Хочу научиться: ИИ и нейросети');
     expect(shown).toContain('Рабочие часы: Пн–Пт, 09:00–18:00');
@@ -160,7 +160,7 @@ describe('join through the console', () => {
     await chat.type('3');
     const cancelled = await chat.type('2');
     expect(cancelled).toContain("Cancelled — you haven't joined and nothing was saved");
-    expect(profileOf()).toBeUndefined();
+    expect(await profileOf()).toBeUndefined();
     const answers = app.database.sqlite
       .prepare('select values_json from (select "values" as values_json from form_sessions)')
       .all();
@@ -176,7 +176,7 @@ describe('join through the console', () => {
     // the default hours, English, consent
     for (const answer of ['2', '4', 'Sales', '1,2', '1', '1,2', '1', '1', '1', '1'])
       await chat.type(answer);
-    expect(profileOf()?.profile.department).toBe('Sales');
+    expect((await profileOf())?.profile.department).toBe('Sales');
 
     const again = await chat.type('/join');
     expect(again).toContain("You're already in the program");
@@ -202,7 +202,7 @@ describe('join through the console', () => {
     expect(done).toContain('Interests: cycling');
     expect(done).toContain('Working hours: Mon–Sat, 09:00–18:00');
 
-    const saved = profileOf();
+    const saved = await profileOf();
     expect(saved?.profile).toMatchObject({ department: 'Sales', interests: ['cycling'], grade: 4 });
     expect(saved?.learn).toEqual(['ai', 'digital_tools']);
   });
@@ -230,7 +230,7 @@ describe('catalog changes under an open form', () => {
     ]) {
       await chat.type(answer);
     }
-    expect(profileOf()?.teach).toEqual(['ai']);
+    expect((await profileOf())?.teach).toEqual(['ai']);
     app.database.sqlite.prepare("update topics set active = 0 where id = 'ai'").run();
     await chat.type('/profile edit');
     await chat.type('1'); // Keep role
@@ -273,7 +273,7 @@ describe('bad input in the form', () => {
     expect(await chat.type('Mars/Olympus')).toContain('I don’t know that time zone');
     expect(await chat.type('UTC03')).toContain('I don’t know that time zone');
 
-    const user = findUser(app.database.db, meRef);
+    const user = await findUser(app.database.db, meRef);
     expect(
       user && app.database.db.select().from(profiles).where(eq(profiles.userId, user.id)).get(),
     ).toBeUndefined();
@@ -288,7 +288,7 @@ describe('bad input in the form', () => {
     app = createTestApp();
     chat = await startConsoleChat(app);
     await chat.type('/join');
-    const user = findUser(app.database.db, meRef);
+    const user = await findUser(app.database.db, meRef);
     const session =
       user &&
       app.database.db.select().from(formSessions).where(eq(formSessions.userId, user.id)).get();
@@ -316,6 +316,6 @@ describe('bad input in the form', () => {
     await app.engine.handle({ ...base, user: anna, id: 'foreign-1', type: 'action', data });
     await app.settle();
     expect(chat.transcript()).toContain('This button was meant for someone else');
-    expect(getProfile(app.database.db, user.id)).toBeUndefined();
+    expect(await getProfile(app.database.db, user.id)).toBeUndefined();
   });
 });

@@ -76,7 +76,7 @@ function stillInFile(secrets: string[]): string[] {
 }
 
 /** Lena, a mentor on the leaver's platform (so her notice is delivered), to pair them with. */
-function lenaMentor(ref: UserRef): number {
+function lenaMentor(ref: UserRef): Promise<number> {
   return participant(app, ref, 'Lena Orlova', {
     role: 'mentor',
     grade: 1,
@@ -98,7 +98,7 @@ function pairWith(mentor: number, mentee: number): void {
 async function noahAndLena() {
   app = createTestApp();
   app.clock.set('2026-12-01T09:00:00Z');
-  const lena = participant(app, consoleRef('lena'), 'Lena Orlova', {
+  const lena = await participant(app, consoleRef('lena'), 'Lena Orlova', {
     role: 'mentor',
     grade: 1,
     teach: ['ai'],
@@ -252,7 +252,7 @@ describe('leave', () => {
 
   it("keeps the pair's history for the partner and every past week's figures exactly as reported", async () => {
     app = createTestApp({ env: { ORG_TIMEZONE: 'Europe/Moscow' } });
-    buildFixture(app).addThirdRating();
+    (await buildFixture(app)).addThirdRating();
     const db = app.database.db;
     const zone = 'Europe/Moscow';
     const snapshot = async () => {
@@ -332,7 +332,7 @@ describe('leave through the platforms', () => {
       locale: 'en-US',
       email: NOAH_EMAIL,
     });
-    const lena = lenaMentor({ platform: 'slack', workspace: 'T1', id: 'ULENA' });
+    const lena = await lenaMentor({ platform: 'slack', workspace: 'T1', id: 'ULENA' });
     await s.command('join', { user: SLACK_NOAH });
     const [open] = await s.fake.waitFor('views.open');
     const view = open?.args.view as { private_metadata: string };
@@ -472,7 +472,7 @@ describe('leave through the platforms', () => {
     const t = await startTelegram(app);
     started.push(() => t.adapter.stop());
     const from = { ...TELEGRAM_NOAH, language_code: 'en' };
-    const lena = lenaMentor({ platform: 'telegram', workspace: String(BOT.id), id: '5005' });
+    const lena = await lenaMentor({ platform: 'telegram', workspace: String(BOT.id), id: '5005' });
     await t.say('/join', { from });
     await t.pressLabel('Learn (mentee)', { from });
     await t.pressLabel('5 — executive', { from });

@@ -80,7 +80,7 @@ describe('/mydata', () => {
     app = createTestApp();
     const db = app.database.db;
     const now = app.clock.now();
-    const me = participant(app, ME_REF, ME.name, {
+    const me = await participant(app, ME_REF, ME.name, {
       role: 'both',
       grade: 3,
       department: 'Field Robotics',
@@ -88,9 +88,18 @@ describe('/mydata', () => {
       teach: ['ai'],
       learn: ['social_media'],
     });
-    const lena = participant(app, consoleRef('lena'), 'Lena Orlova', { role: 'mentor', grade: 1 });
-    const omar = participant(app, consoleRef('omar'), 'Omar Exec', { role: 'mentee', grade: 5 });
-    const hana = participant(app, consoleRef('hana'), 'Hana Hr', { role: 'mentee', grade: 4 });
+    const lena = await participant(app, consoleRef('lena'), 'Lena Orlova', {
+      role: 'mentor',
+      grade: 1,
+    });
+    const omar = await participant(app, consoleRef('omar'), 'Omar Exec', {
+      role: 'mentee',
+      grade: 5,
+    });
+    const hana = await participant(app, consoleRef('hana'), 'Hana Hr', {
+      role: 'mentee',
+      grade: 4,
+    });
     const pair = (mentor: number, mentee: number) =>
       db
         .insert(pairs)
@@ -135,7 +144,7 @@ describe('/mydata', () => {
     const mine = idea(me, lena, 'Auto-tag service tickets');
 
     // One row per column that points at a person; a missing entry doesn't compile.
-    const populate: Record<Ref, () => void> = {
+    const populate: Record<Ref, () => unknown> = {
       'audit_log.actor_user_id': () =>
         audit(db, { actorUserId: me, action: 'profile.created' }, now),
       'broadcasts.by_user_id': () =>
@@ -339,7 +348,7 @@ describe('/mydata', () => {
       'user_roles.user_id': () =>
         db.insert(userRoles).values({ userId: me, role: 'hr', grantedAt: now }).run(),
     };
-    for (const fill of Object.values(populate)) fill();
+    for (const fill of Object.values(populate)) await fill();
 
     chat = await startConsoleChat(app);
     const out = await chat.type('/mydata');
@@ -424,8 +433,8 @@ describe('/mydata', () => {
 
   it('shows a partner who has left as a former participant', async () => {
     app = createTestApp();
-    const me = participant(app, ME_REF, ME.name, { role: 'mentor', grade: 1, teach: ['ai'] });
-    participant(app, consoleRef('lena'), 'Lena Orlova', {
+    const me = await participant(app, ME_REF, ME.name, { role: 'mentor', grade: 1, teach: ['ai'] });
+    await participant(app, consoleRef('lena'), 'Lena Orlova', {
       role: 'mentee',
       grade: 5,
       learn: ['ai'],

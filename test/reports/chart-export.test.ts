@@ -18,7 +18,7 @@ describe('the summary chart', () => {
   it('is a PNG of sensible size whose SVG carries the weekly series and the funnel', async () => {
     const app = createTestApp({ env: ENV });
     try {
-      const fixture = buildFixture(app);
+      const fixture = await buildFixture(app);
       fixture.addThirdRating();
       const built = await buildSummary(app.database.db, app.config, app.clock.now(), 1, 'en');
       const png = Buffer.from(built.chart.contentBase64, 'base64');
@@ -50,7 +50,7 @@ describe('the CSV export', () => {
   it('parses back to exactly the data, with a BOM, CRLF, ISO dates in the org zone and Cyrillic intact', async () => {
     const app = createTestApp({ env: ENV });
     try {
-      buildFixture(app);
+      await buildFixture(app);
       app.database.db
         .update(users)
         .set({ name: 'Мария "Маша" Иванова, HR' })

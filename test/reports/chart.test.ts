@@ -155,7 +155,7 @@ describe('the chart reads in five seconds', () => {
   it('says "hidden" for a week under K raters and "no ratings" for one nobody rated, from real ratings', async () => {
     const app = createTestApp({ env: { ORG_TIMEZONE: ZONE } });
     try {
-      buildFixture(app);
+      await buildFixture(app);
       // Two people rated last week: under K = 3, so that week's usefulness is hidden, not
       // blank. Nobody rated in the seven weeks before: those say so, not "hidden".
       for (const [locale, word, none, textTitle, chartTitle] of [
@@ -225,7 +225,7 @@ describe('text contrast', () => {
   it('is at least 4.5:1 for every label against what it is drawn on, in en and ru', async () => {
     const app = createTestApp({ env: { ORG_TIMEZONE: ZONE } });
     try {
-      buildFixture(app);
+      await buildFixture(app);
       const svgs = [
         svgOf('en'),
         svgOf('ru'),
@@ -290,7 +290,7 @@ describe("the chart's funnel", () => {
       const app = createTestApp({ env: { ORG_TIMEZONE: ZONE } });
       try {
         // Maria mentors two people, so 4 active pairs hold 6 people, not 8.
-        buildFixture(app);
+        await buildFixture(app);
         const built = await buildSummary(app.database.db, app.config, app.clock.now(), 1, locale);
         const expected = fromText[locale](built.reply.text);
         expect(expected).toEqual({ people: ['8', '7', '8'], pairs: ['4', '2'] });

@@ -32,8 +32,11 @@ describe('the CSV export, read back', () => {
     app.clock.set('2026-11-24T09:15:42.387Z');
     const db = app.database.db;
     const now = app.clock.now();
-    const lena = participant(app, consoleRef('lena'), 'Lena Orlova', { role: 'mentor', grade: 1 });
-    const tom = participant(app, consoleRef('tom'), 'Tom Berg', { role: 'mentee', grade: 5 });
+    const lena = await participant(app, consoleRef('lena'), 'Lena Orlova', {
+      role: 'mentor',
+      grade: 1,
+    });
+    const tom = await participant(app, consoleRef('tom'), 'Tom Berg', { role: 'mentee', grade: 5 });
     const pairId = db
       .insert(pairs)
       .values({ mentorUserId: lena, menteeUserId: tom, createdAt: now })

@@ -20,59 +20,63 @@ const ref = (id: string) => ({ platform: 'console' as const, workspace: 'local',
  * (UTC+3): 2026-11-29T21:00Z to 2026-12-06T21:00Z. Every figure the tests expect is derived
  * in the comments next to the rows that make it.
  */
-export function buildFixture(app: TestApp) {
+export async function buildFixture(app: TestApp) {
   const db = app.database.db;
   const person = (id: string, name: string, when: string, p: Parameters<typeof participant>[3]) => {
     app.clock.set(when);
     return participant(app, ref(id), name, p);
   };
   // Before the previous week: 5 volunteers.
-  const m1 = person('m1', 'Maria Mentor', '2026-11-10T10:00:00Z', {
+  const m1 = await person('m1', 'Maria Mentor', '2026-11-10T10:00:00Z', {
     role: 'mentor',
     grade: 1,
     teach: ['ai'],
   });
-  const m2 = person('m2', 'Mark Mentor', '2026-11-10T10:00:00Z', {
+  const m2 = await person('m2', 'Mark Mentor', '2026-11-10T10:00:00Z', {
     role: 'mentor',
     grade: 1,
     teach: ['social_media'],
   });
-  const e1 = person('e1', 'Elena Exec', '2026-11-10T10:00:00Z', {
+  const e1 = await person('e1', 'Elena Exec', '2026-11-10T10:00:00Z', {
     role: 'mentee',
     grade: 5,
     learn: ['ai'],
   });
-  const e2 = person('e2', 'Egor Exec', '2026-11-10T10:00:00Z', {
+  const e2 = await person('e2', 'Egor Exec', '2026-11-10T10:00:00Z', {
     role: 'mentee',
     grade: 5,
     learn: ['social_media'],
   });
-  const e3 = person('e3', 'Eva Exec', '2026-11-10T10:00:00Z', {
+  const e3 = await person('e3', 'Eva Exec', '2026-11-10T10:00:00Z', {
     role: 'mentee',
     grade: 5,
     learn: ['green_economy'],
   });
   // In the previous week: 1 (both). Nobody teaches green economy: wanted by e3 and b1.
-  const b1 = person('b1', 'Boris Both', '2026-11-25T10:00:00Z', {
+  const b1 = await person('b1', 'Boris Both', '2026-11-25T10:00:00Z', {
     role: 'both',
     grade: 3,
     teach: ['ai'],
     learn: ['green_economy'],
   });
   // In the week: 2 — one exactly at Monday 00:00 Moscow (counts), one not yet prepared.
-  const m3 = person('m3', 'Misha Mentor', '2026-11-29T21:00:00Z', {
+  const m3 = await person('m3', 'Misha Mentor', '2026-11-29T21:00:00Z', {
     role: 'mentor',
     grade: 2,
     teach: ['ai'],
   });
-  const e4 = person('e4', 'Emil Exec', '2026-12-03T12:00:00Z', {
+  const e4 = await person('e4', 'Emil Exec', '2026-12-03T12:00:00Z', {
     role: 'mentee',
     grade: 4,
     learn: ['ai'],
   });
   db.update(profiles).set({ preparedAt: null }).where(eq(profiles.userId, e4)).run();
   // Exactly at the week's end (next Monday 00:00 Moscow): not in this summary.
-  person('e5', 'Ezra Exec', '2026-12-06T21:00:00Z', { role: 'mentee', grade: 5, learn: ['ai'] });
+  await person('e5', 'Ezra Exec', '2026-12-06T21:00:00Z', {
+    role: 'mentee',
+    grade: 5,
+    learn: ['ai'],
+  });
 
   // Proposals reached m1, e1, m2, e2, e3; pairs add b1, m3, e4: 8 people proposed.
   const proposal = (

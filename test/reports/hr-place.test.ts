@@ -15,8 +15,16 @@ afterEach(async () => {
 /** Hana (HR via ADMIN_IDS) with a round ready to preview: Lena teaches AI, Tom wants it. */
 async function hrWithARound(env: Record<string, string> = {}) {
   app = createTestApp({ env: { ADMIN_IDS: 'console:hana', ...env } });
-  participant(app, consoleRef('lena'), 'Lena Orlova', { role: 'mentor', grade: 1, teach: ['ai'] });
-  participant(app, consoleRef('tom'), 'Tom Berg', { role: 'mentee', grade: 5, learn: ['ai'] });
+  await participant(app, consoleRef('lena'), 'Lena Orlova', {
+    role: 'mentor',
+    grade: 1,
+    teach: ['ai'],
+  });
+  await participant(app, consoleRef('tom'), 'Tom Berg', {
+    role: 'mentee',
+    grade: 5,
+    learn: ['ai'],
+  });
   chat = await startConsoleChat(app, { me: { id: 'hana', name: 'Hana Hr' } });
 }
 

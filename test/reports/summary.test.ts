@@ -16,7 +16,7 @@ describe('the weekly summary', () => {
   it('counts the fixture exactly, with Moscow week boundaries', async () => {
     const app = createTestApp({ env: ENV });
     try {
-      buildFixture(app);
+      await buildFixture(app);
       const period = reportPeriod(app.clock.now(), 'Europe/Moscow', 1);
       expect(period.from.toISOString()).toBe('2026-11-29T21:00:00.000Z');
       expect(period.to.toISOString()).toBe('2026-12-06T21:00:00.000Z');
@@ -71,14 +71,14 @@ describe('the weekly summary', () => {
   it('renders "not enough answers" for two raters and the average from three, with ▲▼', async () => {
     const app = createTestApp({ env: ENV });
     try {
-      const fixture = buildFixture(app);
+      const fixture = await buildFixture(app);
       const period = reportPeriod(app.clock.now(), 'Europe/Moscow', 1);
       const render = async () =>
         renderSummary(translator('en'), await computeSummary(app.database.db, app.config, period), {
           locale: 'en',
           zone: 'Europe/Moscow',
           k: 3,
-          topics: listTopics(app.database.db),
+          topics: await listTopics(app.database.db),
         });
       const two = await render();
       expect(two.title).toBe('Reverse mentoring · 30 Nov – 6 Dec 2026');
@@ -116,7 +116,7 @@ describe('decimals as each language writes them', () => {
     async (locale, line, points) => {
       const app = createTestApp({ env: ENV });
       try {
-        buildFixture(app).addFractionalRatings();
+        (await buildFixture(app)).addFractionalRatings();
         const built = await buildSummary(app.database.db, app.config, app.clock.now(), 1, locale);
         expect(built.reply.text).toContain(line);
         const useful = svgGroup(built.svg, 'usefulness');

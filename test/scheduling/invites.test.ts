@@ -226,7 +226,7 @@ async function slackBooking(emails: { pat?: string; sam?: string }) {
     locale: 'en-US',
     ...(emails.sam ? { email: emails.sam } : {}),
   });
-  activePair(a, { ref: PAT, name: 'Pat Lee' }, { ref: SAM, name: 'Sam Roe' });
+  await activePair(a, { ref: PAT, name: 'Pat Lee' }, { ref: SAM, name: 'Sam Roe' });
   await s.command('meetings', { user: 'U2' });
   await s.command('sprint');
   const [open] = await s.fake.waitFor('views.open');
@@ -441,7 +441,11 @@ describe('invites in Telegram', () => {
       workspace: '4242',
       id: String(p.id),
     });
-    activePair(a, { ref: tg(ANNA), name: 'Anna Petrova' }, { ref: tg(bob), name: 'Bob Stone' });
+    await activePair(
+      a,
+      { ref: tg(ANNA), name: 'Anna Petrova' },
+      { ref: tg(bob), name: 'Bob Stone' },
+    );
     await t.say('/sprint');
     await t.pressLabel('Thu, 3 Dec');
     await t.say('15:00');

@@ -409,7 +409,7 @@ describe('bad input when booking', () => {
 
   it('asks for a pair first, and refuses buttons of meetings that are not yours', async () => {
     app = createTestApp();
-    participant(app, ref('solo'), 'Solo Person', { role: 'mentee', grade: 4, learn: ['ai'] });
+    await participant(app, ref('solo'), 'Solo Person', { role: 'mentee', grade: 4, learn: ['ai'] });
     chat = await startConsoleChat(app, { me: { id: 'solo', name: 'Solo Person' } });
     expect(await chat.type('/sprint')).toContain("You don't have a partner yet");
     const solo = rows("select id from users where platform_user_id = 'solo'")[0]?.id;

@@ -8,12 +8,14 @@ import type { Ctx } from '../context';
 import type { FormSubmitResult } from '../events';
 import { FORM_ACTION, FORM_OPS, optionFingerprint, renderPrompt } from './prompt';
 import {
+  applies,
   type FieldDefinition,
   type FieldOption,
   type FormDefinition,
   type FormEnv,
   type FormValues,
   hintOf,
+  optionsOf,
 } from './types';
 import { validateField } from './validate';
 import type { FormFieldView, FormView } from './view';
@@ -77,7 +79,7 @@ export class FormEngine<Id extends string> {
     }
     // Inside the event's unit of work: the old form closes and the new one opens together.
     await closeActive(ctx.tx, ctx.user.id, now);
-    const firstField = nextField(form, { ctx, mode, values }, -1);
+    const firstField = await nextField(form, { ctx, mode, values }, -1);
     if (!firstField) return;
     const session = await first(
       ctx.tx
@@ -105,14 +107,14 @@ export class FormEngine<Id extends string> {
   async #present(ctx: Ctx, session: FormSessionRow, notice?: string): Promise<void> {
     const adapter = ctx.deps.adapters[ctx.event.user.ref.platform];
     if (!adapter?.openForm) {
-      this.#ask(ctx, session, notice, 'info');
+      await this.#ask(ctx, session, notice, 'info');
       return;
     }
     if (ctx.event.trigger) {
       // Opened once the event's unit of work has committed: a platform call never runs
       // inside a transaction (the worker takes modals first, well inside the trigger's 3 s).
       const trigger = ctx.event.trigger;
-      const view = this.view(ctx, session);
+      const view = await this.view(ctx, session);
       ctx.afterCommit(() => adapter.openForm?.(trigger, view));
       return;
     }
@@ -172,7 +174,7 @@ export class FormEngine<Id extends string> {
       return;
     }
     if (String(session.step) !== stepText) {
-      this.#ask(ctx, session, ctx.t('form.earlierStep'), 'info');
+      await this.#ask(ctx, session, ctx.t('form.earlierStep'), 'info');
       return;
     }
     const field = await this.#currentField(ctx, session);
@@ -190,7 +192,7 @@ export class FormEngine<Id extends string> {
         const current = session.values[field.name];
         if (current === undefined || current === null || current === '') {
           if (!field.optional) {
-            this.#ask(ctx, session, ctx.t('form.error.required'));
+            await this.#ask(ctx, session, ctx.t('form.error.required'));
             return;
           }
           await this.#accept(ctx, session, field, null);
@@ -202,27 +204,27 @@ export class FormEngine<Id extends string> {
       }
       case FORM_OPS.clear:
         if (!field.optional) {
-          this.#ask(ctx, session, ctx.t('form.error.required'));
+          await this.#ask(ctx, session, ctx.t('form.error.required'));
           return;
         }
         await this.#accept(ctx, session, field, null);
         return;
       case FORM_OPS.pick: {
-        const option = optionAt(field, env, index, fingerprint);
+        const option = await optionAt(field, env, index, fingerprint);
         if (field.kind !== 'single' || !option) {
-          this.#ask(ctx, session, ctx.t('form.error.pickOption'));
+          await this.#ask(ctx, session, ctx.t('form.error.pickOption'));
           return;
         }
         await this.#answer(ctx, session, field, option.value);
         return;
       }
       case FORM_OPS.toggle: {
-        const option = optionAt(field, env, index, fingerprint);
+        const option = await optionAt(field, env, index, fingerprint);
         if (field.kind !== 'multi' || !option) {
-          this.#ask(ctx, session, ctx.t('form.error.pickOption'));
+          await this.#ask(ctx, session, ctx.t('form.error.pickOption'));
           return;
         }
-        const current = stillOffered(field, env, session.values[field.name]);
+        const current = await stillOffered(field, env, session.values[field.name]);
         const next = current.includes(option.value)
           ? current.filter((v) => v !== option.value)
           : [...current, option.value];
@@ -230,30 +232,30 @@ export class FormEngine<Id extends string> {
         const updated = await this.#save(ctx, session, {
           values: { ...session.values, [field.name]: next },
         });
-        this.#ask(ctx, updated);
+        await this.#ask(ctx, updated);
         return;
       }
       case FORM_OPS.set:
         if (field.kind !== 'multi') {
-          this.#ask(ctx, session, ctx.t('form.error.pickOption'));
+          await this.#ask(ctx, session, ctx.t('form.error.pickOption'));
           return;
         }
         await this.#answer(ctx, session, field, chosen ?? []);
         return;
       case FORM_OPS.done:
         if (field.kind !== 'multi') {
-          this.#ask(ctx, session, ctx.t('form.error.pickOption'));
+          await this.#ask(ctx, session, ctx.t('form.error.pickOption'));
           return;
         }
         await this.#answer(
           ctx,
           session,
           field,
-          stillOffered(field, env, session.values[field.name]),
+          await stillOffered(field, env, session.values[field.name]),
         );
         return;
       default:
-        this.#ask(ctx, session, ctx.t('form.stale'));
+        await this.#ask(ctx, session, ctx.t('form.stale'));
     }
   }
 
@@ -268,7 +270,7 @@ export class FormEngine<Id extends string> {
     if (!field) return;
     const env = this.#env(ctx, session);
     if (field.kind === 'single') {
-      const option = matchOption(field.options(env), text);
+      const option = matchOption(await field.options(env), text);
       await this.#answer(ctx, session, field, option?.value ?? text);
       return;
     }
@@ -277,10 +279,10 @@ export class FormEngine<Id extends string> {
         .split(/[,;\n]/)
         .map((p) => p.trim())
         .filter(Boolean);
-      const options = field.options(env);
+      const options = await field.options(env);
       const matched = parts.map((p) => matchOption(options, p));
       if (matched.some((m) => !m)) {
-        this.#ask(ctx, session, ctx.t('form.error.pickOption'));
+        await this.#ask(ctx, session, ctx.t('form.error.pickOption'));
         return;
       }
       await this.#answer(
@@ -294,35 +296,40 @@ export class FormEngine<Id extends string> {
     await this.#answer(ctx, session, field, text);
   }
 
-  /** The whole form as one view, for adapters that render native forms. */
-  view(ctx: Ctx, session: FormSessionRow): FormView {
+  /**
+   * The whole form as one view, for adapters that render native forms. Built inside the
+   * event's unit of work (its options may read storage); the adapter renders it as it is.
+   */
+  async view(ctx: Ctx, session: FormSessionRow): Promise<FormView> {
     const form = this.#form(session);
     const env = this.#env(ctx, session);
+    const shown = await wholeFormFields(form, ctx, session.mode);
+    const fields: FormFieldView[] = [];
+    for (const { field, dependsOnAnswers } of shown) {
+      const initial = session.values[field.name];
+      const hint = field.hint ? await hintOf(field, env) : undefined;
+      fields.push({
+        name: field.name,
+        kind: field.kind,
+        label: ctx.t(field.label),
+        ...(hint !== undefined ? { hint } : {}),
+        // Whether it is needed is known only from the answers, so it is checked on submit.
+        optional: Boolean(field.optional) || dependsOnAnswers,
+        ...(field.kind === 'single' || field.kind === 'multi'
+          ? { options: await field.options(env) }
+          : {}),
+        ...(field.kind === 'single' && field.picker ? { picker: field.picker } : {}),
+        ...(field.kind === 'text' ? { maxLength: field.maxLength } : {}),
+        ...(field.kind === 'number' ? { min: field.min, max: field.max } : {}),
+        ...(typeof initial === 'string' || Array.isArray(initial) ? { initial } : {}),
+      });
+    }
     return {
       data: encodeAction(FORM_SUBMIT_ACTION, ctx.user.id, session.id),
       title: ctx.t(form.titleFor?.(session.mode) ?? form.title),
       submitLabel: ctx.t(form.submitLabel),
       cancelLabel: ctx.t('form.close'),
-      fields: wholeFormFields(form, ctx, session.mode).map(
-        ({ field, dependsOnAnswers }): FormFieldView => {
-          const initial = session.values[field.name];
-          return {
-            name: field.name,
-            kind: field.kind,
-            label: ctx.t(field.label),
-            ...(field.hint ? { hint: hintOf(field, env) } : {}),
-            // Whether it is needed is known only from the answers, so it is checked on submit.
-            optional: Boolean(field.optional) || dependsOnAnswers,
-            ...(field.kind === 'single' || field.kind === 'multi'
-              ? { options: field.options(env) }
-              : {}),
-            ...(field.kind === 'single' && field.picker ? { picker: field.picker } : {}),
-            ...(field.kind === 'text' ? { maxLength: field.maxLength } : {}),
-            ...(field.kind === 'number' ? { min: field.min, max: field.max } : {}),
-            ...(typeof initial === 'string' || Array.isArray(initial) ? { initial } : {}),
-          };
-        },
-      ),
+      fields,
     };
   }
 
@@ -345,9 +352,9 @@ export class FormEngine<Id extends string> {
     const values: FormValues = {};
     const errors: Record<string, string> = {};
     const env: FormEnv = { ctx, mode: session.mode, values };
-    for (const { field } of wholeFormFields(form, ctx, session.mode)) {
-      if (field.when && !field.when(env)) continue;
-      const result = validateField(field, raw[field.name], env, ctx.t);
+    for (const { field } of await wholeFormFields(form, ctx, session.mode)) {
+      if (!(await applies(field, env))) continue;
+      const result = await validateField(field, raw[field.name], env, ctx.t);
       if (result.ok) values[field.name] = result.value;
       else errors[field.name] = result.error;
     }
@@ -375,18 +382,23 @@ export class FormEngine<Id extends string> {
     return { ctx, mode: session.mode, values: session.values };
   }
 
-  #ask(ctx: Ctx, session: FormSessionRow, notice?: string, tone?: 'error' | 'info'): void {
+  async #ask(
+    ctx: Ctx,
+    session: FormSessionRow,
+    notice?: string,
+    tone?: 'error' | 'info',
+  ): Promise<void> {
     const form = this.#form(session);
     const field = fieldByName(form, session.field);
     if (!field) return;
     const env = this.#env(ctx, session);
-    const applicable = form.fields.filter((f) => !f.when || f.when(env));
+    const applicable = await applicableFields(form, env);
     const position = Math.max(1, applicable.findIndex((f) => f.name === field.name) + 1);
     // A press on this form's own buttons redraws that message instead of adding one.
     const fromPrompt = ctx.event.type === 'action' && ctx.event.data.startsWith(`${FORM_ACTION}|`);
     ctx.reply(
       {
-        ...renderPrompt(
+        ...(await renderPrompt(
           ctx,
           form,
           {
@@ -400,7 +412,7 @@ export class FormEngine<Id extends string> {
           },
           notice,
           tone,
-        ),
+        )),
         series: seriesOf(session),
         awaitsAnswer: true,
       },
@@ -414,9 +426,9 @@ export class FormEngine<Id extends string> {
     field: FieldDefinition,
     raw: unknown,
   ): Promise<void> {
-    const result = validateField(field, raw, this.#env(ctx, session), ctx.t);
+    const result = await validateField(field, raw, this.#env(ctx, session), ctx.t);
     if (!result.ok) {
-      this.#ask(ctx, session, result.error);
+      await this.#ask(ctx, session, result.error);
       return;
     }
     await this.#accept(ctx, session, field, result.value);
@@ -431,12 +443,10 @@ export class FormEngine<Id extends string> {
     const form = this.#form(session);
     const values = { ...session.values, [field.name]: value };
     const env: FormEnv = { ctx, mode: session.mode, values };
-    const next = nextField(form, env, form.fields.indexOf(field));
+    const next = await nextField(form, env, form.fields.indexOf(field));
     if (!next) {
       const applicable = Object.fromEntries(
-        form.fields
-          .filter((f) => !f.when || f.when(env))
-          .map((f) => [f.name, values[f.name] ?? null]),
+        (await applicableFields(form, env)).map((f) => [f.name, values[f.name] ?? null]),
       );
       const problem = await form.validate?.(ctx, applicable, session.mode);
       if (problem) {
@@ -448,7 +458,7 @@ export class FormEngine<Id extends string> {
           step: session.step + 1,
           history: at >= 0 ? session.history.slice(0, at) : [...session.history, field.name],
         });
-        this.#ask(ctx, updated, problem.error);
+        await this.#ask(ctx, updated, problem.error);
         return;
       }
       await this.#complete(ctx, session, applicable);
@@ -460,13 +470,13 @@ export class FormEngine<Id extends string> {
       step: session.step + 1,
       history: [...session.history, field.name],
     });
-    this.#ask(ctx, updated);
+    await this.#ask(ctx, updated);
   }
 
   async #back(ctx: Ctx, session: FormSessionRow): Promise<void> {
     const previous = session.history.at(-1);
     if (!previous) {
-      this.#ask(ctx, session);
+      await this.#ask(ctx, session);
       return;
     }
     const updated = await this.#save(ctx, session, {
@@ -474,7 +484,7 @@ export class FormEngine<Id extends string> {
       step: session.step + 1,
       history: session.history.slice(0, -1),
     });
-    this.#ask(ctx, updated);
+    await this.#ask(ctx, updated);
   }
 
   async #cancel(ctx: Ctx, session: FormSessionRow): Promise<void> {
@@ -521,13 +531,17 @@ export class FormEngine<Id extends string> {
  * topics for mentors, "show my name?" once there is a note) is always shown: whether it
  * applies is only known on submit, and a field left out could never be answered there.
  */
-function wholeFormFields(
+async function wholeFormFields(
   form: FormDefinition,
   ctx: Ctx,
   mode: string,
-): { field: FieldDefinition; dependsOnAnswers: boolean }[] {
-  return form.fields.flatMap((field) => {
-    if (!field.when) return [{ field, dependsOnAnswers: false }];
+): Promise<{ field: FieldDefinition; dependsOnAnswers: boolean }[]> {
+  const shown: { field: FieldDefinition; dependsOnAnswers: boolean }[] = [];
+  for (const field of form.fields) {
+    if (!field.when) {
+      shown.push({ field, dependsOnAnswers: false });
+      continue;
+    }
     let read = false;
     // No answers yet, and a note of whether the condition looked at any.
     const values = new Proxy<FormValues>(
@@ -551,9 +565,12 @@ function wholeFormFields(
         },
       },
     );
-    const applies = field.when({ ctx, mode, values });
-    return applies || read ? [{ field, dependsOnAnswers: read }] : [];
-  });
+    // `read` is settled once the condition is: every look at the answers happened by then.
+    if ((await field.when({ ctx, mode, values })) || read) {
+      shown.push({ field, dependsOnAnswers: read });
+    }
+  }
+  return shown;
 }
 
 /** A form's questions, and what ends it, are one series: each new one supersedes the last. */
@@ -572,35 +589,45 @@ function fieldByName(form: FormDefinition, name: string): FieldDefinition | unde
   return form.fields.find((f) => f.name === name);
 }
 
-function nextField(
+async function nextField(
   form: FormDefinition,
   env: FormEnv,
   afterIndex: number,
-): FieldDefinition | undefined {
-  return form.fields.slice(afterIndex + 1).find((f) => !f.when || f.when(env));
+): Promise<FieldDefinition | undefined> {
+  for (const field of form.fields.slice(afterIndex + 1)) {
+    if (await applies(field, env)) return field;
+  }
+  return undefined;
+}
+
+/** The fields asked, given the answers so far, in order. */
+async function applicableFields(form: FormDefinition, env: FormEnv): Promise<FieldDefinition[]> {
+  const asked: FieldDefinition[] = [];
+  for (const field of form.fields) if (await applies(field, env)) asked.push(field);
+  return asked;
 }
 
 /** The option a button points at, if the options are still the ones that were shown. */
-function optionAt(
+async function optionAt(
   field: FieldDefinition,
   env: FormEnv,
   index: number,
   fingerprint: string | undefined,
-): FieldOption | undefined {
+): Promise<FieldOption | undefined> {
   if (field.kind !== 'single' && field.kind !== 'multi') return undefined;
   if (!Number.isInteger(index)) return undefined;
-  const option = field.options(env)[index];
+  const option = (await optionsOf(field, env))[index];
   return option && optionFingerprint(option.value) === fingerprint ? option : undefined;
 }
 
 /** A stored multi-choice, less anything no longer offered (a topic retired meanwhile). */
-function stillOffered(
+async function stillOffered(
   field: FieldDefinition,
   env: FormEnv,
   value: FormValues[string] | undefined,
-): string[] {
+): Promise<string[]> {
   if (field.kind !== 'multi' || !Array.isArray(value)) return [];
-  const offered = new Set(field.options(env).map((o) => o.value));
+  const offered = new Set((await field.options(env)).map((o) => o.value));
   return value.filter((v) => offered.has(v));
 }
 

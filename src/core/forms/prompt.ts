@@ -9,6 +9,7 @@ import {
   type FormEnv,
   type FormValue,
   hintOf,
+  optionsOf,
 } from './types';
 
 export const FORM_ACTION = 'f';
@@ -45,13 +46,13 @@ export interface PromptState {
 }
 
 /** One question of a form as a neutral reply: choices as buttons, text as a prompt. */
-export function renderPrompt(
+export async function renderPrompt(
   ctx: Ctx,
   form: FormDefinition,
   state: PromptState,
   notice?: string,
   tone: 'error' | 'info' = 'error',
-): Reply {
+): Promise<Reply> {
   const { t } = ctx;
   const { field, env } = state;
   const op = (kind: FormOp, ...rest: string[]) =>
@@ -61,10 +62,10 @@ export function renderPrompt(
   const lines = [
     notice ? `${tone === 'error' ? '⚠️' : '↪'} ${notice}` : undefined,
     t(field.label),
-    hintOf(field, env),
+    await hintOf(field, env),
   ];
 
-  const options = field.kind === 'single' || field.kind === 'multi' ? field.options(env) : [];
+  const options = await optionsOf(field, env);
   const buttons: Button[] = [];
   if (field.kind === 'multi') {
     buttons.push({ label: t('form.button.done'), data: op(FORM_OPS.done), style: 'primary' });

@@ -5,12 +5,19 @@ import type { MessageKey } from '../i18n';
 export type { FormValue };
 export type FormValues = Record<string, FormValue>;
 
-/** What field callbacks see: the context, the form's mode and the answers so far. */
+/**
+ * What field callbacks see: the context, the form's mode and the answers so far. Callbacks
+ * that read storage (`options`, `when`, `check`, a hint) are async and await it through
+ * `ctx.tx`; the engine awaits them before a step is rendered, validated or submitted.
+ */
 export interface FormEnv {
   ctx: Ctx;
   mode: string;
   values: FormValues;
 }
+
+/** A value, or its promise for callbacks that read storage through `ctx.tx`. */
+export type MaybePromise<T> = T | Promise<T>;
 
 export interface FieldOption {
   value: string;
@@ -21,15 +28,15 @@ interface FieldBase {
   name: string;
   label: MessageKey;
   /** A line under the question; a function when it depends on today (an example date). */
-  hint?: MessageKey | ((env: FormEnv) => string);
+  hint?: MessageKey | ((env: FormEnv) => MaybePromise<string>);
   optional?: boolean;
   /** Conditional fields: asked only when this returns true. */
-  when?: (env: FormEnv) => boolean;
+  when?: (env: FormEnv) => MaybePromise<boolean>;
 }
 
 export interface SingleField extends FieldBase {
   kind: 'single';
-  options: (env: FormEnv) => FieldOption[];
+  options: (env: FormEnv) => MaybePromise<FieldOption[]>;
   /** Accepts a typed value that is not among the options (e.g. any IANA time zone). */
   parseText?: (text: string, env: FormEnv) => string | undefined;
   /** What to say when a typed value is neither an option nor readable by `parseText`. */
@@ -39,12 +46,12 @@ export interface SingleField extends FieldBase {
   /** A native picker a whole-form surface may show instead of the options (Slack). */
   picker?: 'date' | 'time';
   /** Extra rule on the chosen or typed value, asked right away; returns the translated reason. */
-  check?: (value: string, env: FormEnv) => string | undefined;
+  check?: (value: string, env: FormEnv) => MaybePromise<string | undefined>;
 }
 
 export interface MultiField extends FieldBase {
   kind: 'multi';
-  options: (env: FormEnv) => FieldOption[];
+  options: (env: FormEnv) => MaybePromise<FieldOption[]>;
   min: number;
   max: number;
 }
@@ -71,15 +78,25 @@ export interface DateField extends FieldBase {
    */
   parseText?: (text: string, env: FormEnv) => string | undefined;
   /** Extra rule on the day (YYYY-MM-DD), asked right away; returns the translated reason. */
-  check?: (day: string, env: FormEnv) => string | undefined;
+  check?: (day: string, env: FormEnv) => MaybePromise<string | undefined>;
 }
 
 export type FieldDefinition = SingleField | MultiField | TextField | NumberField | DateField;
 
 /** A field's hint in the person's language, if it has one. */
-export function hintOf(field: FieldDefinition, env: FormEnv): string | undefined {
+export async function hintOf(field: FieldDefinition, env: FormEnv): Promise<string | undefined> {
   if (field.hint === undefined) return undefined;
   return typeof field.hint === 'function' ? field.hint(env) : env.ctx.t(field.hint);
+}
+
+/** The field's options (none for fields without a list). */
+export async function optionsOf(field: FieldDefinition, env: FormEnv): Promise<FieldOption[]> {
+  return field.kind === 'single' || field.kind === 'multi' ? field.options(env) : [];
+}
+
+/** Whether the field is asked, given the answers so far. */
+export async function applies(field: FieldDefinition, env: FormEnv): Promise<boolean> {
+  return !field.when || field.when(env);
 }
 
 /** A rule across fields that failed: the field to go back to and the translated reason. */

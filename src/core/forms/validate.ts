@@ -2,7 +2,13 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { dayExample } from '../format';
 import type { Translate } from '../i18n';
-import type { FieldDefinition, FieldOption, FormEnv, FormValue } from './types';
+import {
+  type FieldDefinition,
+  type FieldOption,
+  type FormEnv,
+  type FormValue,
+  optionsOf,
+} from './types';
 
 export type FieldResult = { ok: true; value: FormValue } | { ok: false; error: string };
 
@@ -13,13 +19,16 @@ export type FieldResult = { ok: true; value: FormValue } | { ok: false; error: s
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL_CHARS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
-/** Validates one raw answer for one field. Never throws on any input. */
-export function validateField(
+/**
+ * Validates one raw answer for one field. Never throws on any input. The field's options are
+ * awaited before the (synchronous) parse, its `check` after it: both may read storage.
+ */
+export async function validateField(
   field: FieldDefinition,
   raw: unknown,
   env: FormEnv,
   t: Translate,
-): FieldResult {
+): Promise<FieldResult> {
   const empty =
     raw === undefined ||
     raw === null ||
@@ -30,18 +39,27 @@ export function validateField(
       ? { ok: true, value: null }
       : { ok: false, error: t('form.error.required') };
   }
-  const schema = schemaFor(field, env, t);
+  const schema = schemaFor(field, env, t, optionValues(await optionsOf(field, env)));
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     return { ok: false, error: parsed.error.issues[0]?.message ?? t('form.error.invalid') };
   }
+  // The extra rule last, on the value as read (it may await storage).
+  if ((field.kind === 'single' || field.kind === 'date') && typeof parsed.data === 'string') {
+    const error = await field.check?.(parsed.data, env);
+    if (error) return { ok: false, error };
+  }
   return { ok: true, value: parsed.data };
 }
 
-function schemaFor(field: FieldDefinition, env: FormEnv, t: Translate): z.ZodType<FormValue> {
+function schemaFor(
+  field: FieldDefinition,
+  env: FormEnv,
+  t: Translate,
+  values: Set<string>,
+): z.ZodType<FormValue> {
   switch (field.kind) {
     case 'single': {
-      const values = optionValues(field.options(env));
       return z
         .string({ error: t('form.error.pickOption') })
         .transform((v) => v.trim())
@@ -55,18 +73,9 @@ function schemaFor(field: FieldDefinition, env: FormEnv, t: Translate): z.ZodTyp
               : t(field.textError ?? 'form.error.pickOption');
           ctx.addIssue({ code: 'custom', message });
           return z.NEVER;
-        })
-        .transform((v, ctx) => {
-          const error = field.check?.(v, env);
-          if (error) {
-            ctx.addIssue({ code: 'custom', message: error });
-            return z.NEVER;
-          }
-          return v;
         });
     }
     case 'multi': {
-      const values = optionValues(field.options(env));
       return z
         .array(z.string(), { error: t('form.error.pickOption') })
         .transform((list) => [...new Set(list.map((v) => v.trim()))])
@@ -129,14 +138,6 @@ function schemaFor(field: FieldDefinition, env: FormEnv, t: Translate): z.ZodTyp
           if (read !== undefined) return read;
           ctx.addIssue({ code: 'custom', message: notDate() });
           return z.NEVER;
-        })
-        .transform((v, ctx) => {
-          const error = field.check?.(v, env);
-          if (error) {
-            ctx.addIssue({ code: 'custom', message: error });
-            return z.NEVER;
-          }
-          return v;
         });
     }
   }

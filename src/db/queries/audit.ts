@@ -2,7 +2,7 @@ import type { DbOrTx } from '../client';
 import { auditLog } from '../schema';
 
 /** Records who did what: ids and action names only, never message text. */
-export function audit(
+export async function audit(
   db: DbOrTx,
   entry: {
     actorUserId: number | null;
@@ -10,13 +10,11 @@ export function audit(
     details?: Record<string, string | number | boolean | null>;
   },
   now: Date,
-): void {
-  db.insert(auditLog)
-    .values({
-      at: now,
-      actorUserId: entry.actorUserId,
-      action: entry.action,
-      details: entry.details,
-    })
-    .run();
+): Promise<void> {
+  await db.insert(auditLog).values({
+    at: now,
+    actorUserId: entry.actorUserId,
+    action: entry.action,
+    details: entry.details,
+  });
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, gt, lt, lte, ne, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../client';
+import type { DbOrTx } from '../client';
+import { first } from '../first';
 import { perConnection } from '../prepared';
 import { type InboxRow, inbox } from '../schema';
 
@@ -15,13 +16,14 @@ export interface NewInboxRow {
 /**
  * The queries every event runs (its insert at the ack, the worker's pick, claim and finish),
  * prepared once per connection: building and compiling them on each call was most of their
- * cost, and the insert sits inside the ack.
+ * cost, and the insert sits inside the ack. Run through drizzle's `execute()`, which is
+ * awaited on every driver (on better-sqlite3 it runs the statement when awaited).
  */
 const statements = perConnection(prepare);
 
 function prepare(db: DbOrTx) {
   // No older event of its conversation still waits: the event is its conversation's next.
-  const first = sql`not exists (select 1 from ${inbox} as earlier where earlier.conversation = ${inbox.conversation} and earlier.status = 'pending' and earlier.id < ${inbox.id})`;
+  const isNext = sql`not exists (select 1 from ${inbox} as earlier where earlier.conversation = ${inbox.conversation} and earlier.status = 'pending' and earlier.id < ${inbox.id})`;
   return {
     insert: db
       .insert(inbox)
@@ -43,7 +45,7 @@ function prepare(db: DbOrTx) {
     next: db
       .select()
       .from(inbox)
-      .where(and(eq(inbox.status, 'pending'), lte(inbox.nextAt, sql.placeholder('now')), first))
+      .where(and(eq(inbox.status, 'pending'), lte(inbox.nextAt, sql.placeholder('now')), isNext))
       .orderBy(asc(inbox.lane), asc(inbox.id))
       .limit(1)
       .prepare(),
@@ -88,7 +90,7 @@ function prepare(db: DbOrTx) {
           eq(inbox.status, 'pending'),
           eq(inbox.lane, sql.placeholder('lane')),
           lte(inbox.nextAt, sql.placeholder('now')),
-          first,
+          isNext,
         ),
       )
       .orderBy(asc(inbox.id))
@@ -128,9 +130,13 @@ function prepare(db: DbOrTx) {
 }
 
 /** Stores an inbound event; returns its id, or undefined when it is already there (a retry). */
-export function insertInbox(db: DbOrTx, row: NewInboxRow, now: Date): number | undefined {
+export async function insertInbox(
+  db: DbOrTx,
+  row: NewInboxRow,
+  now: Date,
+): Promise<number | undefined> {
   // Insert values go through their column's mapping (a Date here); conditions take the raw number.
-  return statements(db).insert.get({ ...row, now })?.id;
+  return (await first(statements(db).insert.execute({ ...row, now })))?.id;
 }
 
 /**
@@ -138,30 +144,40 @@ export function insertInbox(db: DbOrTx, row: NewInboxRow, now: Date): number | u
  * conversation still has an older event waiting (that one goes first, even while it backs
  * off), so a conversation's events run in the order they came.
  */
-export function nextInbox(db: DbOrTx, now: Date): InboxRow | undefined {
+export async function nextInbox(db: DbOrTx, now: Date): Promise<InboxRow | undefined> {
   const s = statements(db);
   const at = now.getTime();
   // The interactive lane's rows mostly wait behind their own conversation's older events (a
   // button pressed right after a command): one query over every row would step over all of
   // those each time. So a few of its oldest are looked at one by one, then the bulk lane
   // alone; the whole query only when both find nothing, so nothing runnable is ever missed.
-  for (const candidate of s.firstOfLane.all({ lane: 0, now: at, limit: INTERACTIVE_LOOK })) {
-    if (!s.behind.get({ conversation: candidate.conversation, id: candidate.id }))
-      return s.byId.get({ id: candidate.id });
+  for (const candidate of await s.firstOfLane.execute({
+    lane: 0,
+    now: at,
+    limit: INTERACTIVE_LOOK,
+  })) {
+    const waiting = await first(
+      s.behind.execute({ conversation: candidate.conversation, id: candidate.id }),
+    );
+    if (!waiting) return first(s.byId.execute({ id: candidate.id }));
   }
-  return s.nextOfLane.get({ lane: 1, now: at }) ?? s.next.get({ now: at });
+  return (
+    (await first(s.nextOfLane.execute({ lane: 1, now: at }))) ??
+    (await first(s.next.execute({ now: at })))
+  );
 }
 
 /** How many of the interactive lane's oldest due events a pick looks at before the bulk lane. */
 export const INTERACTIVE_LOOK = 32;
 
 /** When the earliest retry still backing off is due, if any. */
-export function nextInboxDue(db: DbOrTx, now: Date): Date | undefined {
-  const row = db
-    .select({ at: sql<number>`min(${inbox.nextAt})` })
-    .from(inbox)
-    .where(and(eq(inbox.status, 'pending'), gt(inbox.nextAt, now)))
-    .get();
+export async function nextInboxDue(db: DbOrTx, now: Date): Promise<Date | undefined> {
+  const row = await first(
+    db
+      .select({ at: sql<number>`min(${inbox.nextAt})` })
+      .from(inbox)
+      .where(and(eq(inbox.status, 'pending'), gt(inbox.nextAt, now))),
+  );
   return row?.at == null ? undefined : new Date(row.at);
 }
 
@@ -170,67 +186,77 @@ export function nextInboxDue(db: DbOrTx, now: Date): Date | undefined {
  * process dies meanwhile, it runs again after that). Returns its attempts now, or undefined
  * when it is no longer pending and due — someone else has it.
  */
-export function claimInbox(db: DbOrTx, id: number, now: Date, until: Date): number | undefined {
-  return statements(db).claim.get({ id, now: now.getTime(), until: until.getTime() })?.attempts;
+export async function claimInbox(
+  db: DbOrTx,
+  id: number,
+  now: Date,
+  until: Date,
+): Promise<number | undefined> {
+  const claimed = await first(
+    statements(db).claim.execute({ id, now: now.getTime(), until: until.getTime() }),
+  );
+  return claimed?.attempts;
 }
 
 /** Marks an event done and forgets its content (names, text): the key stays for dedupe. */
-export function finishInbox(db: DbOrTx, id: number, now: Date): void {
-  statements(db).finish.run({ id, now: now.getTime() });
+export async function finishInbox(db: DbOrTx, id: number, now: Date): Promise<void> {
+  await statements(db).finish.execute({ id, now: now.getTime() });
 }
 
 /** A failed attempt: runs again at `nextAt`, or, with `failed`, is kept for an operator. */
-export function retryInbox(
+export async function retryInbox(
   db: DbOrTx,
   id: number,
   attempts: number,
   nextAt: Date,
   failed: boolean,
-): void {
+): Promise<void> {
   if (!failed) {
-    statements(db).retry.run({ id, attempts, nextAt: nextAt.getTime() });
+    await statements(db).retry.execute({ id, attempts, nextAt: nextAt.getTime() });
     return;
   }
-  db.update(inbox)
+  await db
+    .update(inbox)
     .set({ attempts, nextAt, status: 'failed', doneAt: nextAt })
-    .where(eq(inbox.id, id))
-    .run();
+    .where(eq(inbox.id, id));
 }
 
 /** Events still waiting to run. */
-export function pendingInbox(db: DbOrTx): number {
-  return (
-    db.select({ n: sql<number>`count(*)` }).from(inbox).where(eq(inbox.status, 'pending')).get()
-      ?.n ?? 0
+export async function pendingInbox(db: DbOrTx): Promise<number> {
+  const row = await first(
+    db.select({ n: sql<number>`count(*)` }).from(inbox).where(eq(inbox.status, 'pending')),
   );
+  return row?.n ?? 0;
 }
 
 /** Ids of events kept after their last attempt failed, oldest first (for an operator). */
-export function failedInbox(db: DbOrTx): InboxRow[] {
-  return db.select().from(inbox).where(eq(inbox.status, 'failed')).orderBy(asc(inbox.id)).all();
+export function failedInbox(db: DbOrTx): Promise<InboxRow[]> {
+  return db.select().from(inbox).where(eq(inbox.status, 'failed')).orderBy(asc(inbox.id));
 }
 
 /** Platforms retry for minutes, not days: a week of finished keys is plenty for dedupe. */
-export function pruneInbox(db: DbOrTx, olderThan: Date): number {
-  return db
+export async function pruneInbox(db: DbOrTx, olderThan: Date): Promise<number> {
+  const gone = await db
     .delete(inbox)
     .where(and(ne(inbox.status, 'pending'), lt(inbox.receivedAt, olderThan)))
-    .run().changes;
+    .returning({ id: inbox.id });
+  return gone.length;
 }
 
 /**
  * Someone left: the events of theirs kept after failing (for an operator) lose their content.
  * Events still waiting run as usual — a `/join` typed right after `/leave` is meant.
  */
-export function forgetFailedInbox(
+export async function forgetFailedInbox(
   db: DbOrTx,
   person: { platform: string; workspace: string; id: string },
-): number {
-  return db
+): Promise<number> {
+  const forgotten = await db
     .update(inbox)
     .set({ payload: null })
     .where(and(eq(inbox.person, inboxKey(person)), eq(inbox.status, 'failed')))
-    .run().changes;
+    .returning({ id: inbox.id });
+  return forgotten.length;
 }
 
 /** A one-way key for a person or a conversation: the inbox keeps no platform id in clear. */
@@ -239,23 +265,4 @@ export function inboxKey(ref: { platform: string; workspace: string; id: string 
     .update(`${ref.platform}:${ref.workspace}:${ref.id}`)
     .digest('base64url')
     .slice(0, 22);
-}
-
-/**
- * One unit of work on SQLite's one connection: BEGIN IMMEDIATE now, and `commit` or
- * `rollback` later. Between the two the caller must not wait on anything but promises that
- * are already settled — with one connection, whatever else runs meanwhile would write inside
- * this transaction (see src/core/inbox.ts).
- */
-export function beginUnit(db: Db): { commit(): void; rollback(): void } {
-  const client = db.$client;
-  client.prepare('BEGIN IMMEDIATE').run();
-  return {
-    commit: () => {
-      client.prepare('COMMIT').run();
-    },
-    rollback: () => {
-      if (client.inTransaction) client.prepare('ROLLBACK').run();
-    },
-  };
 }

@@ -12,45 +12,46 @@ export function slotOf(at: Date): Date {
  * it is finished or still within `leaseMs` (running, or another process about to); an
  * unfinished claim older than that was a run that died, and is taken over.
  */
-export function claimJobSlot(
+export async function claimJobSlot(
   db: DbOrTx,
   name: string,
   at: Date,
   now: Date,
   leaseMs: number,
-): boolean {
-  return (
-    db
-      .insert(jobSlots)
-      .values({ name, slot: slotOf(at), claimedAt: now })
-      .onConflictDoUpdate({
-        target: [jobSlots.name, jobSlots.slot],
-        set: { claimedAt: now },
-        setWhere: and(
-          isNull(jobSlots.finishedAt),
-          lt(jobSlots.claimedAt, new Date(now.getTime() - leaseMs)),
-        ),
-      })
-      .run().changes > 0
-  );
+): Promise<boolean> {
+  const claimed = await db
+    .insert(jobSlots)
+    .values({ name, slot: slotOf(at), claimedAt: now })
+    .onConflictDoUpdate({
+      target: [jobSlots.name, jobSlots.slot],
+      set: { claimedAt: now },
+      setWhere: and(
+        isNull(jobSlots.finishedAt),
+        lt(jobSlots.claimedAt, new Date(now.getTime() - leaseMs)),
+      ),
+    })
+    .returning({ name: jobSlots.name });
+  return claimed.length > 0;
 }
 
 /** The run of this slot is over: its claim stands for good. */
-export function finishJobSlot(db: DbOrTx, name: string, at: Date, now: Date): void {
-  db.update(jobSlots)
+export async function finishJobSlot(db: DbOrTx, name: string, at: Date, now: Date): Promise<void> {
+  await db
+    .update(jobSlots)
     .set({ finishedAt: now })
-    .where(and(eq(jobSlots.name, name), eq(jobSlots.slot, slotOf(at))))
-    .run();
+    .where(and(eq(jobSlots.name, name), eq(jobSlots.slot, slotOf(at))));
 }
 
 /** The run failed: the slot is free again, for the catch-up at the next start. */
-export function releaseJobSlot(db: DbOrTx, name: string, at: Date): void {
-  db.delete(jobSlots)
-    .where(and(eq(jobSlots.name, name), eq(jobSlots.slot, slotOf(at))))
-    .run();
+export async function releaseJobSlot(db: DbOrTx, name: string, at: Date): Promise<void> {
+  await db.delete(jobSlots).where(and(eq(jobSlots.name, name), eq(jobSlots.slot, slotOf(at))));
 }
 
 /** Claims older than a month say nothing a cron schedule still needs. */
-export function pruneJobSlots(db: DbOrTx, olderThan: Date): number {
-  return db.delete(jobSlots).where(lt(jobSlots.slot, olderThan)).run().changes;
+export async function pruneJobSlots(db: DbOrTx, olderThan: Date): Promise<number> {
+  const gone = await db
+    .delete(jobSlots)
+    .where(lt(jobSlots.slot, olderThan))
+    .returning({ name: jobSlots.name });
+  return gone.length;
 }

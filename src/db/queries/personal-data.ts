@@ -1,7 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { and, eq, or, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../client';
+import type { DbOrTx } from '../client';
+import { first } from '../first';
 import { formerVolunteers, meetings, proposals, users } from '../schema';
+import { runStatement } from '../sqlite';
 import { forgetFailedInbox } from './inbox';
 import { getProfile } from './profiles';
 import { tombstoneUser } from './users';
@@ -95,19 +97,17 @@ export const USER_REFERENCES = {
  * personal rows go, their feedback stays unlinked, the pair's history keeps a tombstone of
  * them, and the summary keeps the role and dates it counted (so past weeks don't change).
  */
-export function forgetPerson(db: DbOrTx, userId: number, now: Date): void {
-  const data = getProfile(db, userId);
+export async function forgetPerson(db: DbOrTx, userId: number, now: Date): Promise<void> {
+  const data = await getProfile(db, userId);
   if (data) {
-    db.insert(formerVolunteers)
-      .values({
-        role: data.profile.role,
-        joinedAt: data.profile.joinedAt,
-        preparedAt: data.profile.preparedAt,
-        teaches: data.teach,
-        learns: data.learn,
-        leftAt: now,
-      })
-      .run();
+    await db.insert(formerVolunteers).values({
+      role: data.profile.role,
+      joinedAt: data.profile.joinedAt,
+      preparedAt: data.profile.preparedAt,
+      teaches: data.teach,
+      learns: data.learn,
+      leftAt: now,
+    });
   }
   // Random, not the next number: an order of leaving could be lined up with the tombstones'.
   const leftAs = randomInt(1, 2 ** 47);
@@ -116,16 +116,18 @@ export function forgetPerson(db: DbOrTx, userId: number, now: Date): void {
     const where = sql`${sql.identifier(column)} = ${userId}`;
     switch (spec.onLeave) {
       case 'delete':
-        db.run(sql`delete from ${sql.identifier(table)} where ${where}`);
+        await runStatement(db, sql`delete from ${sql.identifier(table)} where ${where}`);
         break;
       case 'unlink':
-        db.run(
+        await runStatement(
+          db,
           sql`update ${sql.identifier(table)} set ${sql.identifier(column)} = null where ${where}`,
         );
         break;
       case 'anonymise': {
         const cut = [column, ...(spec.alsoCut ?? [])].map((c) => sql`${sql.identifier(c)} = null`);
-        db.run(
+        await runStatement(
+          db,
           sql`update ${sql.identifier(table)} set ${sql.join(cut, sql`, `)}, left_as = ${leftAs} where ${where}`,
         );
         break;
@@ -135,48 +137,23 @@ export function forgetPerson(db: DbOrTx, userId: number, now: Date): void {
     }
   }
   // The shared interests in a proposal's reasons are the person's own words.
-  db.update(proposals)
+  await db
+    .update(proposals)
     .set({ reasons: sql`json_set(${proposals.reasons}, '$.interests', json('[]'))` })
-    .where(or(eq(proposals.mentorUserId, userId), eq(proposals.menteeUserId, userId)))
-    .run();
+    .where(or(eq(proposals.mentorUserId, userId), eq(proposals.menteeUserId, userId)));
   // The ORGANIZER address kept for the invites of meetings they booked is their e-mail: it goes
   // as users.email does. Leaving has already called off the pair's future meetings (sent with
   // it), so no invite needs it any more.
-  db.update(meetings)
+  await db
+    .update(meetings)
     .set({ inviteOrganizer: null })
-    .where(and(eq(meetings.createdBy, userId), eq(meetings.inviteForm, 'organized')))
-    .run();
-  const person = db
-    .select({ platform: users.platform, workspace: users.workspace, id: users.platformUserId })
-    .from(users)
-    .where(eq(users.id, userId))
-    .get();
-  if (person) forgetFailedInbox(db, person);
-  tombstoneUser(db, userId, now);
-}
-
-/** `erased`: the freed bytes are gone from the files; `busy`: a reader held on, try later. */
-export type EraseOutcome = 'erased' | 'busy';
-
-/**
- * Makes deleted content unreadable in the file itself, not only in the tables. Deletes already
- * zero their bytes (`secure_delete`, set at open), but in WAL mode the old page images stay
- * in the -wal file, and the zeroed pages reach the database file only at a checkpoint: a
- * TRUNCATE checkpoint does both. Outside any transaction; it costs a write of the changed
- * pages, not a rewrite of the file.
- *
- * A reader holding a snapshot (another process, a backup in progress) keeps the checkpoint
- * from finishing; SQLite says so in its result (`busy`), not with an error. It is asked not to
- * wait for the reader (the busy timeout would hold every ack behind it): the caller tries again.
- */
-export function eraseFreedBytes(db: Db): EraseOutcome {
-  const sqlite = db.$client;
-  const timeout = sqlite.pragma('busy_timeout', { simple: true });
-  sqlite.pragma('busy_timeout = 0');
-  try {
-    const [result] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-    return result?.busy === 0 ? 'erased' : 'busy';
-  } finally {
-    sqlite.pragma(`busy_timeout = ${Number(timeout)}`);
-  }
+    .where(and(eq(meetings.createdBy, userId), eq(meetings.inviteForm, 'organized')));
+  const person = await first(
+    db
+      .select({ platform: users.platform, workspace: users.workspace, id: users.platformUserId })
+      .from(users)
+      .where(eq(users.id, userId)),
+  );
+  if (person) await forgetFailedInbox(db, person);
+  await tombstoneUser(db, userId, now);
 }

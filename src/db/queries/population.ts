@@ -2,6 +2,7 @@ import { and, count, eq, inArray, isNull, not, type SQL, sql } from 'drizzle-orm
 import { type SQLiteColumn, SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import type { Platform } from '../../core/refs';
 import type { DbOrTx } from '../client';
+import { first } from '../first';
 import { meetingFeedback, meetings, pairs, profiles, users } from '../schema';
 
 /**
@@ -110,14 +111,14 @@ export function sqlText(condition: SQL | undefined): string {
  * How many people of a company's platforms (Slack, Telegram) the database holds: the console
  * keeps its demo out of such a file (see main.ts).
  */
-export function platformPeople(db: DbOrTx): number {
-  return (
+export async function platformPeople(db: DbOrTx): Promise<number> {
+  const row = await first(
     db
       .select({ n: count() })
       .from(users)
-      .where(and(not(eq(users.platform, DEMO_PLATFORM)), isNull(users.leftAt)))
-      .get()?.n ?? 0
+      .where(and(not(eq(users.platform, DEMO_PLATFORM)), isNull(users.leftAt))),
   );
+  return row?.n ?? 0;
 }
 
 /** What a database holds of people a start leaves out, as counts (never names). */
@@ -130,28 +131,28 @@ export interface OutsiderCounts {
   pairs: number;
 }
 
-export function outsiderCounts(db: DbOrTx, population: Population): OutsiderCounts {
+export async function outsiderCounts(db: DbOrTx, population: Population): Promise<OutsiderCounts> {
   if (population.excluded.length === 0) return { people: 0, participants: 0, pairs: 0 };
   const platformOut = inArray(users.platform, [...population.excluded]);
-  const people =
+  const people = await first(
     db
       .select({ n: count() })
       .from(users)
-      .where(and(platformOut, isNull(users.leftAt)))
-      .get()?.n ?? 0;
-  const participants =
+      .where(and(platformOut, isNull(users.leftAt))),
+  );
+  const participants = await first(
     db
       .select({ n: count() })
       .from(profiles)
       .innerJoin(users, eq(users.id, profiles.userId))
-      .where(platformOut)
-      .get()?.n ?? 0;
+      .where(platformOut),
+  );
   const inside = pairIn(population);
-  const pairCount =
+  const pairCount = await first(
     db
       .select({ n: count() })
       .from(pairs)
-      .where(inside ? not(inside) : undefined)
-      .get()?.n ?? 0;
-  return { people, participants, pairs: pairCount };
+      .where(inside ? not(inside) : undefined),
+  );
+  return { people: people?.n ?? 0, participants: participants?.n ?? 0, pairs: pairCount?.n ?? 0 };
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
+import { first } from '../first';
 import { perConnection } from '../prepared';
 import {
   type Format,
@@ -17,11 +18,14 @@ export interface ProfileWithTopics {
   learn: string[];
 }
 
-export function getProfile(db: DbOrTx, userId: number): ProfileWithTopics | undefined {
+export async function getProfile(
+  db: DbOrTx,
+  userId: number,
+): Promise<ProfileWithTopics | undefined> {
   const queries = profileQueries(db);
-  const profile = queries.profile.get({ userId });
+  const profile = await first(queries.profile.execute({ userId }));
   if (!profile) return undefined;
-  const rows = queries.topics.all({ userId });
+  const rows = await queries.topics.execute({ userId });
   return {
     profile,
     teach: rows.filter((r) => r.direction === 'teach').map((r) => r.topicId),
@@ -71,9 +75,15 @@ export interface ProfileInput {
 }
 
 /** Creates or replaces a profile and its topics. Call inside a transaction. */
-export function saveProfile(db: DbOrTx, userId: number, input: ProfileInput, now: Date): void {
+export async function saveProfile(
+  db: DbOrTx,
+  userId: number,
+  input: ProfileInput,
+  now: Date,
+): Promise<void> {
   const { teach, learn, programId, ...fields } = input;
-  db.insert(profiles)
+  await db
+    .insert(profiles)
     .values({
       userId,
       ...fields,
@@ -82,41 +92,34 @@ export function saveProfile(db: DbOrTx, userId: number, input: ProfileInput, now
       joinedAt: now,
       updatedAt: now,
     })
-    .onConflictDoUpdate({ target: profiles.userId, set: { ...fields, updatedAt: now } })
-    .run();
-  db.delete(profileTopics).where(eq(profileTopics.userId, userId)).run();
+    .onConflictDoUpdate({ target: profiles.userId, set: { ...fields, updatedAt: now } });
+  await db.delete(profileTopics).where(eq(profileTopics.userId, userId));
   const rows = [
     ...teach.map((topicId) => ({ userId, topicId, direction: 'teach' as const })),
     ...learn.map((topicId) => ({ userId, topicId, direction: 'learn' as const })),
   ];
-  if (rows.length > 0) db.insert(profileTopics).values(rows).run();
+  if (rows.length > 0) await db.insert(profileTopics).values(rows);
 }
 
-export function updateProfile(
+export async function updateProfile(
   db: DbOrTx,
   userId: number,
   patch: Partial<Pick<ProfileRow, 'preparedAt' | 'pausedUntil'>>,
   now: Date,
-): void {
-  db.update(profiles)
+): Promise<void> {
+  await db
+    .update(profiles)
     .set({ ...patch, updatedAt: now })
-    .where(eq(profiles.userId, userId))
-    .run();
+    .where(eq(profiles.userId, userId));
 }
 
-export function listTopics(db: DbOrTx): TopicRow[] {
-  return db
-    .select()
-    .from(topics)
-    .where(eq(topics.active, true))
-    .orderBy(asc(topics.sortOrder))
-    .all();
+export function listTopics(db: DbOrTx): Promise<TopicRow[]> {
+  return db.select().from(topics).where(eq(topics.active, true)).orderBy(asc(topics.sortOrder));
 }
 
 export function profileTopicRows(db: DbOrTx, userId: number) {
   return db
     .select()
     .from(profileTopics)
-    .where(and(eq(profileTopics.userId, userId)))
-    .all();
+    .where(and(eq(profileTopics.userId, userId)));
 }

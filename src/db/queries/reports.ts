@@ -1,4 +1,5 @@
 import type { Db } from '../client';
+import { rawCount, rawRows } from '../sqlite';
 import { feedbackIn, type Population, pairIn, sqlText, userIn } from './population';
 
 /*
@@ -12,15 +13,11 @@ export const RESPONDENT_SQL = "coalesce('u' || user_id, 'l' || left_as)";
 
 /** A row as SQLite returns it, before the report shapes it. */
 export type RawRow = Record<string, unknown>;
-type Num = { n: number };
 
-async function rows<T = RawRow>(db: Db, text: string, ...params: unknown[]): Promise<T[]> {
-  return db.$client.prepare(text).all(...params) as T[];
-}
-
-async function count(db: Db, text: string, ...params: unknown[]): Promise<number> {
-  return (db.$client.prepare(text).get(...params) as Num).n;
-}
+/** The report's SQL is SQLite's dialect: it runs through the SQLite-only module. */
+const rows = <T = RawRow>(db: Db, text: string, ...params: unknown[]): Promise<T[]> =>
+  rawRows<T>(db, text, ...params);
+const count = rawCount;
 
 /** A person's name, or null for someone who has left (their row is a tombstone). */
 const nameOf = (alias: string) => `case when ${alias}.left_at is null then ${alias}.name end`;

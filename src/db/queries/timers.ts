@@ -11,43 +11,46 @@ export interface NewTimer {
 }
 
 /** Schedules a timed action once; the same dedupe key is never scheduled twice. */
-export function scheduleTimer(db: DbOrTx, timer: NewTimer, now: Date): boolean {
-  return (
-    db
-      .insert(timers)
-      .values({ ...timer, userId: timer.userId ?? null, createdAt: now })
-      .onConflictDoNothing()
-      .run().changes > 0
-  );
+export async function scheduleTimer(db: DbOrTx, timer: NewTimer, now: Date): Promise<boolean> {
+  const added = await db
+    .insert(timers)
+    .values({ ...timer, userId: timer.userId ?? null, createdAt: now })
+    .onConflictDoNothing()
+    .returning({ id: timers.id });
+  return added.length > 0;
 }
 
-export function cancelTimers(db: DbOrTx, kind: string, userId: number, now: Date): number {
-  return db
+export async function cancelTimers(
+  db: DbOrTx,
+  kind: string,
+  userId: number,
+  now: Date,
+): Promise<number> {
+  const cancelled = await db
     .update(timers)
     .set({ status: 'cancelled', doneAt: now })
     .where(and(eq(timers.kind, kind), eq(timers.userId, userId), eq(timers.status, 'pending')))
-    .run().changes;
+    .returning({ id: timers.id });
+  return cancelled.length;
 }
 
 /** Cancels the one pending timer with this dedupe key, if it is still pending. */
-export function cancelTimer(db: DbOrTx, dedupeKey: string, now: Date): boolean {
-  return (
-    db
-      .update(timers)
-      .set({ status: 'cancelled', doneAt: now })
-      .where(and(eq(timers.dedupeKey, dedupeKey), eq(timers.status, 'pending')))
-      .run().changes > 0
-  );
+export async function cancelTimer(db: DbOrTx, dedupeKey: string, now: Date): Promise<boolean> {
+  const cancelled = await db
+    .update(timers)
+    .set({ status: 'cancelled', doneAt: now })
+    .where(and(eq(timers.dedupeKey, dedupeKey), eq(timers.status, 'pending')))
+    .returning({ id: timers.id });
+  return cancelled.length > 0;
 }
 
-export function dueTimers(db: DbOrTx, now: Date, limit: number): TimerRow[] {
+export function dueTimers(db: DbOrTx, now: Date, limit: number): Promise<TimerRow[]> {
   return db
     .select()
     .from(timers)
     .where(and(eq(timers.status, 'pending'), lte(timers.dueAt, now)))
     .orderBy(asc(timers.dueAt), asc(timers.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 /**
@@ -55,25 +58,24 @@ export function dueTimers(db: DbOrTx, now: Date, limit: number): TimerRow[] {
  * still pending (a conditional update, not a read then a write): false when another process
  * ran it or it was cancelled meanwhile. A handler that fails rolls the claim back with it.
  */
-export function claimTimer(db: DbOrTx, id: number, now: Date): boolean {
-  return (
-    db
-      .update(timers)
-      .set({ status: 'done', doneAt: now })
-      .where(and(eq(timers.id, id), eq(timers.status, 'pending')))
-      .run().changes > 0
-  );
+export async function claimTimer(db: DbOrTx, id: number, now: Date): Promise<boolean> {
+  const claimed = await db
+    .update(timers)
+    .set({ status: 'done', doneAt: now })
+    .where(and(eq(timers.id, id), eq(timers.status, 'pending')))
+    .returning({ id: timers.id });
+  return claimed.length > 0;
 }
 
-export function finishTimer(
+export async function finishTimer(
   db: DbOrTx,
   id: number,
   status: TimerRow['status'],
   now: Date,
   attempts?: number,
-): void {
-  db.update(timers)
+): Promise<void> {
+  await db
+    .update(timers)
     .set({ status, doneAt: status === 'pending' ? null : now, ...(attempts ? { attempts } : {}) })
-    .where(eq(timers.id, id))
-    .run();
+    .where(eq(timers.id, id));
 }

@@ -3,6 +3,7 @@ import type { UserInfo } from '../../core/events';
 import type { UserRef } from '../../core/refs';
 import type { Role } from '../../core/roles';
 import type { DbOrTx } from '../client';
+import { first } from '../first';
 import { perConnection } from '../prepared';
 import { type UserRow, userRoles, users } from '../schema';
 
@@ -13,19 +14,21 @@ export const USER_NAME_MAX = 120;
  * Creates the person on first contact and refreshes what the platform tells us. A zone
  * from the platform wins over a stored one: the platform knows when someone travels.
  */
-export function upsertUser(db: DbOrTx, info: UserInfo, now: Date): UserRow {
+export async function upsertUser(db: DbOrTx, info: UserInfo, now: Date): Promise<UserRow> {
   const { name, platformLocale, timeZone, email } = platformFacts(info);
-  const row = upsertQuery(db).get({
-    platform: info.ref.platform,
-    workspace: info.ref.workspace,
-    platformUserId: info.ref.id,
-    name,
-    platformLocale,
-    timeZone,
-    email,
-    emailGiven: info.email === undefined ? 0 : 1,
-    now,
-  });
+  const row = await first(
+    upsertQuery(db).execute({
+      platform: info.ref.platform,
+      workspace: info.ref.workspace,
+      platformUserId: info.ref.id,
+      name,
+      platformLocale,
+      timeZone,
+      email,
+      emailGiven: info.email === undefined ? 0 : 1,
+      now,
+    }),
+  );
   if (!row) throw new Error('upsert returned no row');
   return row;
 }
@@ -71,21 +74,22 @@ function prepareUpsert(db: DbOrTx) {
  * `upsertUser` for someone Tandem already knows; undefined (and nothing written) for anyone
  * else — a person who never joined, or who left and has only a tombstone.
  */
-export function refreshUser(db: DbOrTx, info: UserInfo, now: Date): UserRow | undefined {
+export function refreshUser(db: DbOrTx, info: UserInfo, now: Date): Promise<UserRow | undefined> {
   const { name, platformLocale, timeZone } = platformFacts(info);
-  return db
-    .update(users)
-    .set(refreshed(name, now, sql`${platformLocale}`, sql`${timeZone}`, info.email))
-    .where(
-      and(
-        eq(users.platform, info.ref.platform),
-        eq(users.workspace, info.ref.workspace),
-        eq(users.platformUserId, info.ref.id),
-        isNull(users.leftAt),
-      ),
-    )
-    .returning()
-    .get();
+  return first(
+    db
+      .update(users)
+      .set(refreshed(name, now, sql`${platformLocale}`, sql`${timeZone}`, info.email))
+      .where(
+        and(
+          eq(users.platform, info.ref.platform),
+          eq(users.workspace, info.ref.workspace),
+          eq(users.platformUserId, info.ref.id),
+          isNull(users.leftAt),
+        ),
+      )
+      .returning(),
+  );
 }
 
 /** Ids start at 1, so this one is never a saved person's. */
@@ -151,27 +155,29 @@ function refreshed(
 }
 
 /** The person with this id; undefined once they have left (their row is a tombstone). */
-export function getUser(db: DbOrTx, id: number): UserRow | undefined {
-  return db
-    .select()
-    .from(users)
-    .where(and(eq(users.id, id), isNull(users.leftAt)))
-    .get();
+export function getUser(db: DbOrTx, id: number): Promise<UserRow | undefined> {
+  return first(
+    db
+      .select()
+      .from(users)
+      .where(and(eq(users.id, id), isNull(users.leftAt))),
+  );
 }
 
-export function findUser(db: DbOrTx, ref: UserRef): UserRow | undefined {
-  return db
-    .select()
-    .from(users)
-    .where(
-      and(
-        eq(users.platform, ref.platform),
-        eq(users.workspace, ref.workspace),
-        eq(users.platformUserId, ref.id),
-        isNull(users.leftAt),
+export function findUser(db: DbOrTx, ref: UserRef): Promise<UserRow | undefined> {
+  return first(
+    db
+      .select()
+      .from(users)
+      .where(
+        and(
+          eq(users.platform, ref.platform),
+          eq(users.workspace, ref.workspace),
+          eq(users.platformUserId, ref.id),
+          isNull(users.leftAt),
+        ),
       ),
-    )
-    .get();
+  );
 }
 
 export function userRef(row: UserRow): UserRef {
@@ -186,18 +192,16 @@ const rolesQuery = perConnection((db) =>
     .prepare(),
 );
 
-export function storedRoles(db: DbOrTx, userId: number): Role[] {
-  return rolesQuery(db)
-    .all({ userId })
-    .map((r) => r.role);
+export async function storedRoles(db: DbOrTx, userId: number): Promise<Role[]> {
+  return (await rolesQuery(db).execute({ userId })).map((r) => r.role);
 }
 
-export function updateUser(
+export async function updateUser(
   db: DbOrTx,
   id: number,
   patch: Partial<Pick<UserRow, 'locale' | 'timeZone'>>,
-): void {
-  db.update(users).set(patch).where(eq(users.id, id)).run();
+): Promise<void> {
+  await db.update(users).set(patch).where(eq(users.id, id));
 }
 
 /**
@@ -205,8 +209,9 @@ export function updateUser(
  * id stays, so the pair's goals and meetings keep their other side. Someone who writes again
  * from the same account is a new person.
  */
-export function tombstoneUser(db: DbOrTx, id: number, now: Date): void {
-  db.update(users)
+export async function tombstoneUser(db: DbOrTx, id: number, now: Date): Promise<void> {
+  await db
+    .update(users)
     .set({
       name: '',
       // Unique per platform and workspace, and no real platform id looks like it.
@@ -220,11 +225,10 @@ export function tombstoneUser(db: DbOrTx, id: number, now: Date): void {
       unreachableAt: null,
       leftAt: now,
     })
-    .where(eq(users.id, id))
-    .run();
+    .where(eq(users.id, id));
 }
 
 /** Remembers which home surface they were last sent, so an unchanged one is not sent again. */
-export function setHomeHash(db: DbOrTx, userId: number, hash: string): void {
-  db.update(users).set({ homeHash: hash }).where(eq(users.id, userId)).run();
+export async function setHomeHash(db: DbOrTx, userId: number, hash: string): Promise<void> {
+  await db.update(users).set({ homeHash: hash }).where(eq(users.id, userId));
 }

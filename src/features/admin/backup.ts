@@ -90,7 +90,7 @@ export async function adminBackup(ctx: Ctx, rest: string): Promise<boolean> {
       ctx.reply({ kind: 'text', text: ctx.t('backup.failed', { code: e.code }) });
       return;
     }
-    audit(
+    await audit(
       ctx.tx,
       { actorUserId: ctx.user.id, action: 'backup.made', details: { file: path } },
       ctx.now,

@@ -98,7 +98,7 @@ export const broadcastActions = {
         .update(broadcasts)
         .set({ status: 'sent', recipients: people.length, sentAt: ctx.now })
         .where(eq(broadcasts.id, draft.id));
-      audit(
+      await audit(
         ctx.tx,
         {
           actorUserId: ctx.user.id,

@@ -160,7 +160,7 @@ async function createProgram(
       })
       .returning(),
   );
-  audit(
+  await audit(
     ctx.tx,
     { actorUserId: ctx.user.id, action: 'program.created', details: { program: row.id, name } },
     ctx.now,
@@ -270,7 +270,7 @@ export async function finishProgram(ctx: Ctx, id: number): Promise<void> {
     .update(programs)
     .set({ status: 'ended', endedAt: ctx.now })
     .where(eq(programs.id, program.id));
-  audit(
+  await audit(
     ctx.tx,
     { actorUserId: ctx.user.id, action: 'program.ended', details: { program: program.id } },
     ctx.now,

@@ -32,7 +32,7 @@ export async function adminHr(ctx: Ctx, rest: string): Promise<boolean> {
     await ctx.tx
       .delete(userRoles)
       .where(and(eq(userRoles.userId, person.id), eq(userRoles.role, 'hr')));
-  audit(
+  await audit(
     ctx.tx,
     { actorUserId: ctx.user.id, action: `role.hr.${verb}`, details: { user: person.id } },
     ctx.now,

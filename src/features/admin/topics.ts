@@ -31,7 +31,7 @@ export async function adminTopics(ctx: Ctx, rest: string): Promise<boolean> {
   }
   if (verb === 'add') await ctx.tx.insert(topics).values({ id, nameEn: en, nameRu: ru });
   else await ctx.tx.update(topics).set({ nameEn: en, nameRu: ru }).where(eq(topics.id, id));
-  audit(
+  await audit(
     ctx.tx,
     {
       actorUserId: ctx.user.id,

@@ -24,7 +24,7 @@ export const storyCommand: CommandSpec = {
   scope: 'dm',
   takesArgs: false,
   async run(ctx) {
-    if (!joined(ctx)) return;
+    if (!(await joined(ctx))) return;
     await forms.start(ctx, STORY_FORM, 'new');
   },
 };

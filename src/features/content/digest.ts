@@ -65,10 +65,10 @@ export async function runDigest(
     lines.push(t('digest.posts'), ...data.posts.map((p) => `• ${p.comment} — ${p.url}`));
   }
   if (data.stories.length) {
-    lines.push(
-      t('digest.stories'),
-      ...data.stories.map((s) => `• ${getUser(deps.db, s.authorUserId)?.name ?? ''}: ${s.text}`),
-    );
+    lines.push(t('digest.stories'));
+    for (const s of data.stories) {
+      lines.push(`• ${(await getUser(deps.db, s.authorUserId))?.name ?? ''}: ${s.text}`);
+    }
   }
   if (data.outcomes.length) {
     lines.push(

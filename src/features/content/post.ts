@@ -63,7 +63,7 @@ export async function adminPost(ctx: Ctx, rest: string): Promise<boolean> {
     },
     ctx.now,
   );
-  audit(
+  await audit(
     ctx.tx,
     { actorUserId: ctx.user.id, action: 'content.posted', details: { post: post.id } },
     ctx.now,

@@ -15,8 +15,8 @@ import { askForReview, loadStory, STORY_APPROVE_ACTION } from './stories';
  * taken back (so the digest won't list what nobody saw) and HR is told why.
  */
 export const contentPostReceipt: ReceiptHandler = {
-  sent(db, deps, { args: [userId, postId], now }) {
-    notifyUser(
+  async sent(db, deps, { args: [userId, postId], now }) {
+    await notifyUser(
       db,
       deps,
       Number(userId),
@@ -51,7 +51,7 @@ async function takeBack(
   text: (t: Translate) => string,
 ): Promise<true> {
   await db.delete(contentPosts).where(eq(contentPosts.id, postId));
-  notifyUser(
+  await notifyUser(
     db,
     deps,
     userId,
@@ -71,8 +71,8 @@ export const storyReceipt: ReceiptHandler = {
   async sent(db, deps, { args: [actorId, storyId], now }) {
     const story = await loadStory(db, Number(storyId));
     if (!story) return false;
-    const actor = getUser(db, Number(actorId));
-    const author = getUser(db, story.authorUserId);
+    const actor = await getUser(db, Number(actorId));
+    const author = await getUser(db, story.authorUserId);
     if (actor && actor.id !== author?.id) {
       notify(
         db,
@@ -99,7 +99,7 @@ export const storyReceipt: ReceiptHandler = {
   async failed(db, deps, { args: [actorId, storyId], problem, now, messageId }) {
     const back = await backToReview(db, Number(storyId));
     const story = await loadStory(db, Number(storyId));
-    const actor = getUser(db, Number(actorId));
+    const actor = await getUser(db, Number(actorId));
     if (!back || !story || !actor) return false;
     if (actor.id === story.authorUserId) {
       notify(
@@ -135,8 +135,8 @@ export const storyReceipt: ReceiptHandler = {
   async uncertain(db, deps, { args: [actorId, storyId], now, messageId }) {
     if (!(await backToReview(db, Number(storyId)))) return false;
     const story = await loadStory(db, Number(storyId));
-    const actor = getUser(db, Number(actorId));
-    const author = story && getUser(db, story.authorUserId);
+    const actor = await getUser(db, Number(actorId));
+    const author = story && (await getUser(db, story.authorUserId));
     if (!story || !actor || !author) return false;
     const reviewers = actor.id === author.id ? await hrPeople(db, deps.config) : [actor];
     if (actor.id === author.id) {

@@ -62,7 +62,7 @@ export async function submitStory(
     db.insert(stories).values({ authorUserId: author.id, text, createdAt: now }).returning(),
   );
   await askForReview(db, deps, story, author, now, 'review');
-  audit(
+  await audit(
     db,
     { actorUserId: author.id, action: 'story.submitted', details: { story: story.id } },
     now,
@@ -138,7 +138,7 @@ export async function publishStory(
     .update(stories)
     .set({ status: 'published', text, editedText: null, publishedAt: now })
     .where(eq(stories.id, story.id));
-  const author = getUser(db, story.authorUserId);
+  const author = await getUser(db, story.authorUserId);
   const locale = deps.config.DEFAULT_LOCALE;
   enqueue(
     db,
@@ -156,7 +156,7 @@ export async function publishStory(
     },
     now,
   );
-  audit(
+  await audit(
     db,
     {
       actorUserId: by.id,
@@ -185,7 +185,7 @@ export async function rejectStory(
     }))
   )
     return false;
-  notifyUser(
+  await notifyUser(
     db,
     deps,
     story.authorUserId,
@@ -193,7 +193,11 @@ export async function rejectStory(
     (t) => ({ kind: 'text', text: t('story.rejected', { reason }) }),
     now,
   );
-  audit(db, { actorUserId: by.id, action: 'story.rejected', details: { story: story.id } }, now);
+  await audit(
+    db,
+    { actorUserId: by.id, action: 'story.rejected', details: { story: story.id } },
+    now,
+  );
   return true;
 }
 
@@ -234,7 +238,7 @@ export async function maybeInviteStory(
           .returning({ userId: storyInvites.userId })
       ).length > 0;
     if (!fresh) continue;
-    notifyUser(
+    await notifyUser(
       db,
       deps,
       userId,
@@ -288,7 +292,7 @@ export async function proposeStoryEdit(
     }))
   )
     return false;
-  notifyUser(
+  await notifyUser(
     db,
     deps,
     story.authorUserId,
@@ -310,7 +314,11 @@ export async function proposeStoryEdit(
     }),
     now,
   );
-  audit(db, { actorUserId: by.id, action: 'story.edited', details: { story: story.id } }, now);
+  await audit(
+    db,
+    { actorUserId: by.id, action: 'story.edited', details: { story: story.id } },
+    now,
+  );
   return true;
 }
 
@@ -323,7 +331,11 @@ export async function withdrawStory(
 ): Promise<boolean> {
   if (story.authorUserId !== by.id) return false;
   if (!(await move(db, story, 'edited', { status: 'withdrawn', editedText: null }))) return false;
-  audit(db, { actorUserId: by.id, action: 'story.withdrawn', details: { story: story.id } }, now);
+  await audit(
+    db,
+    { actorUserId: by.id, action: 'story.withdrawn', details: { story: story.id } },
+    now,
+  );
   return true;
 }
 

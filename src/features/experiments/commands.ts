@@ -30,13 +30,13 @@ export const ideaCommand: CommandSpec = {
   scope: 'dm',
   takesArgs: false,
   async run(ctx) {
-    if (!joined(ctx)) return;
+    if (!(await joined(ctx))) return;
     await forms.start(ctx, IDEA_FORM, 'new');
   },
 };
 
 async function describe(ctx: Ctx, e: ExperimentRow): Promise<string> {
-  const author = getUser(ctx.tx, e.authorUserId)?.name ?? ctx.t('user.former');
+  const author = (await getUser(ctx.tx, e.authorUserId))?.name ?? ctx.t('user.former');
   const line = ctx.t('idea.line', {
     title: e.title,
     author,
@@ -46,15 +46,19 @@ async function describe(ctx: Ctx, e: ExperimentRow): Promise<string> {
     measure: e.measure,
   });
   // Each side's verdict, so a disagreement shows instead of one answer winning.
-  const outcomes = (
-    await ctx.tx.select().from(experimentOutcomes).where(eq(experimentOutcomes.experimentId, e.id))
-  ).map((o) =>
-    ctx.t('idea.outcomeLine', {
-      name: getUser(ctx.tx, o.userId)?.name ?? ctx.t('user.formerLabel'),
-      outcome: ctx.t(`idea.outcome.${o.outcome}`),
-      note: o.note,
-    }),
-  );
+  const outcomes: string[] = [];
+  for (const o of await ctx.tx
+    .select()
+    .from(experimentOutcomes)
+    .where(eq(experimentOutcomes.experimentId, e.id))) {
+    outcomes.push(
+      ctx.t('idea.outcomeLine', {
+        name: (await getUser(ctx.tx, o.userId))?.name ?? ctx.t('user.formerLabel'),
+        outcome: ctx.t(`idea.outcome.${o.outcome}`),
+        note: o.note,
+      }),
+    );
+  }
   const parked =
     e.status === 'parked' && e.parkReason
       ? [ctx.t('idea.parkedLine', { reason: e.parkReason })]

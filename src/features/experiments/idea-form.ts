@@ -49,7 +49,7 @@ export const ideaForm: FormDefinition = {
   ],
   onSubmit: async (ctx, values) => {
     // Ideas usually come from the junior side; the first active pair names the sponsor.
-    const pair = activePairs(ctx)[0]?.pair;
+    const pair = (await activePairs(ctx))[0]?.pair;
     await proposeIdea(
       ctx.tx,
       ctx.deps,

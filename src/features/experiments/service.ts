@@ -100,7 +100,7 @@ export async function proposeIdea(
   );
   const senior =
     input.pair && input.pair.menteeUserId !== input.author.id
-      ? getUser(db, input.pair.menteeUserId)
+      ? await getUser(db, input.pair.menteeUserId)
       : undefined;
   if (senior) {
     notify(
@@ -122,7 +122,7 @@ export async function proposeIdea(
       now,
     );
   }
-  audit(
+  await audit(
     db,
     { actorUserId: input.author.id, action: 'idea.proposed', details: { idea: row.id } },
     now,
@@ -148,7 +148,7 @@ export async function sponsor(
     .set({ status: 'piloting', sponsorUserId: by.id, checkDate, updatedAt: now })
     .where(eq(experiments.id, experiment.id));
   const zone = by.timeZone ?? deps.config.ORG_TIMEZONE;
-  scheduleTimer(
+  await scheduleTimer(
     db,
     {
       kind: EXPERIMENT_CHECK_TIMER,
@@ -160,7 +160,7 @@ export async function sponsor(
     now,
   );
   if (experiment.authorUserId !== by.id) {
-    notifyUser(
+    await notifyUser(
       db,
       deps,
       experiment.authorUserId,
@@ -176,7 +176,7 @@ export async function sponsor(
       now,
     );
   }
-  audit(
+  await audit(
     db,
     { actorUserId: by.id, action: 'idea.sponsored', details: { idea: experiment.id, checkDate } },
     now,
@@ -200,7 +200,7 @@ export async function park(
     .set({ status: 'parked', parkReason: reason, updatedAt: now })
     .where(eq(experiments.id, experiment.id));
   if (experiment.authorUserId !== by.id) {
-    notifyUser(
+    await notifyUser(
       db,
       deps,
       experiment.authorUserId,
@@ -212,7 +212,11 @@ export async function park(
       now,
     );
   }
-  audit(db, { actorUserId: by.id, action: 'idea.parked', details: { idea: experiment.id } }, now);
+  await audit(
+    db,
+    { actorUserId: by.id, action: 'idea.parked', details: { idea: experiment.id } },
+    now,
+  );
   return 'done';
 }
 
@@ -232,7 +236,7 @@ export async function runExperimentCheck(
     experiment.sponsorUserId ?? experiment.authorUserId,
   ]);
   for (const id of people) {
-    notifyUser(
+    await notifyUser(
       db,
       deps,
       id,
@@ -273,7 +277,7 @@ export async function recordOutcome(
     .update(experiments)
     .set({ status: 'concluded', updatedAt: now })
     .where(eq(experiments.id, experiment.id));
-  audit(
+  await audit(
     db,
     { actorUserId: by.id, action: 'idea.outcome', details: { idea: experiment.id, outcome } },
     now,

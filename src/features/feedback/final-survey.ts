@@ -121,7 +121,7 @@ export async function inviteToFinalSurvey(
   const db = ctx.tx;
   let invited = 0;
   for (const id of await surveyAudience(db, populationOf(ctx.deps.config), program)) {
-    const user = getUser(db, id);
+    const user = await getUser(db, id);
     if (!user) continue;
     // Remembered in its own table: the outbox forgets sent messages after a week.
     const fresh =
@@ -152,7 +152,11 @@ export async function inviteToFinalSurvey(
     );
     invited += 1;
   }
-  audit(db, { actorUserId: by, action: 'survey.sent', details: { program, invited } }, ctx.now);
+  await audit(
+    db,
+    { actorUserId: by, action: 'survey.sent', details: { program, invited } },
+    ctx.now,
+  );
   return invited;
 }
 
@@ -171,7 +175,7 @@ export async function surveyAudience(
   const people = new Set<number>();
   for (const pair of await pairsOfProgram(db, program)) {
     for (const id of [pair.mentorUserId, pair.menteeUserId]) {
-      const user = getUser(db, id);
+      const user = await getUser(db, id);
       if (user && inPopulation(population, user)) people.add(id);
     }
   }

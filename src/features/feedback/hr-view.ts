@@ -85,7 +85,7 @@ export async function feedbackAggregate(
   const names = new Map<number, string | null>();
   for (const r of ratingWeeks.rows) {
     if (r.named && r.userId !== null && !names.has(r.userId))
-      names.set(r.userId, getUser(db, r.userId)?.name ?? null);
+      names.set(r.userId, (await getUser(db, r.userId))?.name ?? null);
   }
   const texts = (list: (string | null)[]) =>
     list.filter((c): c is string => Boolean(c)).sort((a, b) => a.localeCompare(b));

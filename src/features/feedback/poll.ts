@@ -106,7 +106,10 @@ export async function waitingFitQuestions(ctx: Ctx): Promise<Reply[]> {
           .orderBy(asc(meetings.startsAt)),
       );
       if (!rated) continue;
-      const partner = getUser(db, pair.mentorUserId === me ? pair.menteeUserId : pair.mentorUserId);
+      const partner = await getUser(
+        db,
+        pair.mentorUserId === me ? pair.menteeUserId : pair.mentorUserId,
+      );
       replies.push(
         fitReply(ctx.t, me, pair.id, rated.meeting.id, partner?.name ?? ctx.t('user.formerLabel')),
       );
@@ -169,7 +172,7 @@ export const feedbackActions = {
         },
         { replace: true },
       );
-      const found = ratableMeeting(ctx.tx, meetingId, ctx.user.id);
+      const found = await ratableMeeting(ctx.tx, meetingId, ctx.user.id);
       if (typeof found === 'string') return;
       const { meeting, pair } = found;
       if (result.outcome !== 'saved') return;
@@ -178,13 +181,13 @@ export const feedbackActions = {
         !(await fitAnswered(ctx.tx, pair.id, ctx.user.id))
       ) {
         const partnerId = pair.mentorUserId === ctx.user.id ? pair.menteeUserId : pair.mentorUserId;
-        const name = getUser(ctx.tx, partnerId)?.name ?? '?';
+        const name = (await getUser(ctx.tx, partnerId))?.name ?? '?';
         ctx.reply(fitReply(ctx.t, ctx.user.id, pair.id, meeting.id, name));
       }
     },
   ),
   [NOTES_ACTION]: action(z.tuple([arg.id]), async (ctx, [meetingId]) => {
-    const found = ratableMeeting(ctx.tx, meetingId, ctx.user.id);
+    const found = await ratableMeeting(ctx.tx, meetingId, ctx.user.id);
     if (typeof found === 'string') {
       ctx.reply({ kind: 'text', text: ctx.t(RATING_TEXT[found]) });
       return;

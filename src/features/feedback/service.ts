@@ -26,12 +26,12 @@ export const FEEDBACK_EDIT_WINDOW_MS = 24 * 60 * 60 * 1000;
 export type RatingOutcome = 'saved' | 'updated' | 'locked' | 'not_held' | 'not_yours' | 'invalid';
 
 /** A member's held meeting, or why it can't be rated. */
-export function ratableMeeting(
+export async function ratableMeeting(
   db: DbOrTx,
   meetingId: number,
   userId: number,
-): { meeting: MeetingRow; pair: PairRow } | 'not_held' | 'not_yours' {
-  const found = Number.isSafeInteger(meetingId) ? loadMeeting(db, meetingId) : undefined;
+): Promise<{ meeting: MeetingRow; pair: PairRow } | 'not_held' | 'not_yours'> {
+  const found = Number.isSafeInteger(meetingId) ? await loadMeeting(db, meetingId) : undefined;
   if (!found || (found.pair.mentorUserId !== userId && found.pair.menteeUserId !== userId)) {
     return 'not_yours';
   }
@@ -49,7 +49,7 @@ export async function rate(
 ): Promise<{ outcome: RatingOutcome; row?: MeetingFeedbackRow }> {
   const usefulness = /^[1-5]$/.test(raw) ? Number(raw) : undefined;
   if (usefulness === undefined) return { outcome: 'invalid' };
-  const found = ratableMeeting(db, meetingId, userId);
+  const found = await ratableMeeting(db, meetingId, userId);
   if (typeof found === 'string') return { outcome: found };
   const existing = await ownFeedback(db, meetingId, userId);
   if (existing) {
@@ -196,13 +196,13 @@ export async function endForRefit(
   );
   if (!active) return false;
   await db.update(pairs).set({ status: 'ended', endedAt: now }).where(eq(pairs.id, pair.id));
-  cancelFutureMeetings(db, deps, pair.id, by, now);
+  await cancelFutureMeetings(db, deps, pair.id, by, now);
   for (const [me, other] of [
     [pair.mentorUserId, pair.menteeUserId],
     [pair.menteeUserId, pair.mentorUserId],
   ] as const) {
-    const person = getUser(db, me);
-    const partner = getUser(db, other);
+    const person = await getUser(db, me);
+    const partner = await getUser(db, other);
     if (!person) continue;
     notify(
       db,
@@ -213,6 +213,6 @@ export async function endForRefit(
       now,
     );
   }
-  audit(db, { actorUserId: by, action: 'pair.refit', details: { pair: pair.id } }, now);
+  await audit(db, { actorUserId: by, action: 'pair.refit', details: { pair: pair.id } }, now);
   return true;
 }

@@ -12,9 +12,9 @@ import { GOAL_FORM } from './goal-form';
 import { describeGoal, GOAL_PROGRESS_ACTION, progressButtons, setProgress } from './service';
 
 /** Joined and in a pair, or told why not. */
-function ready(ctx: Ctx): boolean {
-  if (!joined(ctx)) return false;
-  if (activePairs(ctx).length === 0) {
+async function ready(ctx: Ctx): Promise<boolean> {
+  if (!(await joined(ctx))) return false;
+  if ((await activePairs(ctx)).length === 0) {
     ctx.reply({ kind: 'text', text: ctx.t('goal.needPair') });
     return false;
   }
@@ -26,7 +26,7 @@ export const goalCommand: CommandSpec = {
   scope: 'dm',
   takesArgs: false,
   async run(ctx) {
-    if (ready(ctx)) await forms.start(ctx, GOAL_FORM, 'new');
+    if (await ready(ctx)) await forms.start(ctx, GOAL_FORM, 'new');
   },
 };
 
@@ -38,7 +38,7 @@ export const goalsCommand: CommandSpec = {
   scope: 'dm',
   takesArgs: false,
   async run(ctx) {
-    if (!joined(ctx)) return;
+    if (!(await joined(ctx))) return;
     const me = ctx.user.id;
     const mine = await ctx.tx
       .select({ id: pairs.id, status: pairs.status })
@@ -70,7 +70,7 @@ export const goalsCommand: CommandSpec = {
       const own = goal.ownerUserId === me;
       const owner = own
         ? ctx.t('goal.you')
-        : (getUser(ctx.tx, goal.ownerUserId)?.name ?? ctx.t('user.formerLabel'));
+        : ((await getUser(ctx.tx, goal.ownerUserId))?.name ?? ctx.t('user.formerLabel'));
       const movable = own && goal.status === 'open' && active.has(goal.pairId);
       ctx.reply({
         kind: 'text',

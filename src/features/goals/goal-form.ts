@@ -17,8 +17,8 @@ const str = (v: FormValues[string] | undefined) => (typeof v === 'string' ? v : 
  * When the person's program ends. The default program has no end of its own, so there a
  * goal may reach DEFAULT_PROGRAM_HORIZON_DAYS ahead.
  */
-export function programLastDay(ctx: Ctx): string {
-  const program = programOfUser(ctx.tx, ctx.user.id);
+export async function programLastDay(ctx: Ctx): Promise<string> {
+  const program = await programOfUser(ctx.tx, ctx.user.id);
   return (
     program?.endDate ??
     DateTime.fromJSDate(ctx.now, { zone: zoneOf(ctx) })
@@ -38,9 +38,9 @@ export const goalForm: FormDefinition = {
       kind: 'single',
       name: 'pair',
       label: 'goal.field.partner',
-      when: ({ ctx }) => activePairs(ctx).length > 1,
-      options: ({ ctx }) =>
-        activePairs(ctx).map((p) => ({ value: String(p.pair.id), label: p.partnerName })),
+      when: async ({ ctx }) => (await activePairs(ctx)).length > 1,
+      options: async ({ ctx }) =>
+        (await activePairs(ctx)).map((p) => ({ value: String(p.pair.id), label: p.partnerName })),
     },
     {
       kind: 'text',
@@ -86,18 +86,19 @@ export const goalForm: FormDefinition = {
       ],
     },
   ],
-  validate: (ctx, values) => {
+  validate: async (ctx, values) => {
     // Asked again at the end: a form left open overnight may now have a deadline in the past.
-    const late = deadlineError(ctx, str(values.deadline));
+    const late = await deadlineError(ctx, str(values.deadline));
     if (late) return { field: 'deadline', error: late };
     if (values.achievable === 'no') {
       return { field: 'specific', error: ctx.t('goal.error.notAchievable') };
     }
-    if (!chosenPair(ctx, values)) return { field: 'specific', error: ctx.t('goal.needPair') };
+    if (!(await chosenPair(ctx, values)))
+      return { field: 'specific', error: ctx.t('goal.needPair') };
     return undefined;
   },
   onSubmit: async (ctx, values) => {
-    const pair = chosenPair(ctx, values);
+    const pair = await chosenPair(ctx, values);
     if (!pair) return;
     await createGoal(
       ctx.tx,
@@ -117,8 +118,8 @@ export const goalForm: FormDefinition = {
   cancelledMessage: (ctx) => ctx.t('goal.cancelledForm'),
 };
 
-function deadlineError(ctx: Ctx, day: string): string | undefined {
-  const end = programLastDay(ctx);
+async function deadlineError(ctx: Ctx, day: string): Promise<string | undefined> {
+  const end = await programLastDay(ctx);
   const problem = deadlineProblem(day, ctx.now, zoneOf(ctx), end);
   if (problem === 'past') return ctx.t('goal.error.past');
   if (problem === 'beyond_program') {
@@ -127,8 +128,8 @@ function deadlineError(ctx: Ctx, day: string): string | undefined {
   return undefined;
 }
 
-function chosenPair(ctx: Ctx, values: FormValues) {
-  const mine = activePairs(ctx);
+async function chosenPair(ctx: Ctx, values: FormValues) {
+  const mine = await activePairs(ctx);
   if (mine.length === 1) return mine[0]?.pair;
   return mine.find((p) => String(p.pair.id) === values.pair)?.pair;
 }

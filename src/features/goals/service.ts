@@ -57,7 +57,7 @@ export async function createGoal(
     .set({ hour: REMIND_HOUR })
     .toJSDate();
   if (remindAt > now) {
-    scheduleTimer(
+    await scheduleTimer(
       db,
       {
         kind: GOAL_DEADLINE_TIMER,
@@ -69,7 +69,7 @@ export async function createGoal(
       now,
     );
   }
-  const partner = getUser(db, partnerOf(input.pair, input.owner.id));
+  const partner = await getUser(db, partnerOf(input.pair, input.owner.id));
   if (partner) {
     notify(
       db,
@@ -83,7 +83,7 @@ export async function createGoal(
       now,
     );
   }
-  audit(
+  await audit(
     db,
     { actorUserId: input.owner.id, action: 'goal.created', details: { goal: goal.id } },
     now,
@@ -176,7 +176,7 @@ export async function setProgress(
       .where(eq(goals.id, goal.id))
       .returning(),
   );
-  const partner = getUser(db, partnerOf(pair, by.id));
+  const partner = await getUser(db, partnerOf(pair, by.id));
   if (partner) {
     notify(
       db,
@@ -196,7 +196,7 @@ export async function setProgress(
       now,
     );
   }
-  audit(
+  await audit(
     db,
     { actorUserId: by.id, action: 'goal.progress', details: { goal: goal.id, percent, done } },
     now,
@@ -218,7 +218,7 @@ export async function runGoalReminder(
 ): Promise<void> {
   const goal = await first(db.select().from(goals).where(eq(goals.id, payload.goalId)));
   if (goal?.status !== 'open' || !(await activePairOf(db, goal))) return;
-  const owner = getUser(db, goal.ownerUserId);
+  const owner = await getUser(db, goal.ownerUserId);
   if (!owner) return;
   // Delivered late (the process was down over the reminder's day): "a few days left" would
   // no longer be true once the deadline's day is over in the owner's zone.

@@ -8,7 +8,7 @@ import type { TextReply } from '../../core/replies';
 import type { DbOrTx } from '../../db/client';
 import { one } from '../../db/first';
 import { audit } from '../../db/queries/audit';
-import { listTopics } from '../../db/queries/profiles';
+import { getProfile, listTopics } from '../../db/queries/profiles';
 import { getUser } from '../../db/queries/users';
 import { pairs, proposals, type UserRow } from '../../db/schema';
 import { notify } from '../notify';
@@ -24,7 +24,7 @@ import {
   answerProposal,
   DECLINE_ACTION,
   introduce,
-  nextStep,
+  nextStepOf,
   planNow,
   publishRound,
 } from './service';
@@ -70,7 +70,7 @@ export async function renderPreview(
       }),
     };
   }
-  const topics = listTopics(db);
+  const topics = await listTopics(db);
   const person = (v: { name: string; department: string; grade: number }) =>
     t('match.person', { name: v.name, department: v.department, grade: v.grade });
   const lines = plan.matches.map(
@@ -230,7 +230,7 @@ async function pairByHand(
         .update(proposals)
         .set({ status: 'withdrawn', decidedAt: ctx.now })
         .where(eq(proposals.id, p.id));
-      const other = getUser(tx, p.mentorUserId);
+      const other = await getUser(tx, p.mentorUserId);
       if (other) {
         notify(
           tx,
@@ -252,13 +252,13 @@ async function pairByHand(
           mentorUserId: mentorUser.id,
           menteeUserId: menteeUser.id,
           manual: true,
-          programId: programForPair(tx, menteeUser.id, ctx.now, ctx.deps.config.ORG_TIMEZONE),
+          programId: await programForPair(tx, menteeUser.id, ctx.now, ctx.deps.config.ORG_TIMEZONE),
           createdAt: ctx.now,
         })
         .returning(),
     );
-    introduce(tx, ctx.deps, pair, sharedTopics(tx, pair), ctx.now);
-    audit(
+    await introduce(tx, ctx.deps, pair, await sharedTopics(tx, pair), ctx.now);
+    await audit(
       tx,
       {
         actorUserId: ctx.user.id,
@@ -298,7 +298,7 @@ async function unpair(ctx: Ctx, a: UserRow, b: UserRow): Promise<void> {
         .set({ status: 'ended', endedAt: ctx.now })
         .where(eq(pairs.id, active.id));
       // Their future sessions are called off too, with cancelling invites.
-      cancelFutureMeetings(tx, ctx.deps, active.id, ctx.user.id, ctx.now);
+      await cancelFutureMeetings(tx, ctx.deps, active.id, ctx.user.id, ctx.now);
     }
     if (open)
       await tx
@@ -309,6 +309,7 @@ async function unpair(ctx: Ctx, a: UserRow, b: UserRow): Promise<void> {
       [a, b],
       [b, a],
     ] as const) {
+      const profile = (await getProfile(tx, me.id))?.profile;
       notify(
         tx,
         ctx.deps,
@@ -319,14 +320,14 @@ async function unpair(ctx: Ctx, a: UserRow, b: UserRow): Promise<void> {
           text: active
             ? t('pair.ended', {
                 name: other.name,
-                next: nextStep(tx, ctx.deps, me, ctx.now, t, locale),
+                next: nextStepOf(profile, ctx.deps, me, ctx.now, t, locale),
               })
             : t('proposal.withdrawn', { name: other.name }),
         }),
         ctx.now,
       );
     }
-    audit(
+    await audit(
       tx,
       {
         actorUserId: ctx.user.id,

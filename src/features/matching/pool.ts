@@ -190,12 +190,12 @@ export async function loadOf(
  * What a pair works on when no proposal says it (a pair made by hand): the topics the mentor
  * teaches that the mentee wants, in catalog order, from their profiles now.
  */
-export function sharedTopics(
+export async function sharedTopics(
   db: DbOrTx,
   link: { mentorUserId: number; menteeUserId: number },
-): string[] {
-  const teach = new Set(getProfile(db, link.mentorUserId)?.teach ?? []);
-  return (getProfile(db, link.menteeUserId)?.learn ?? []).filter((t) => teach.has(t));
+): Promise<string[]> {
+  const teach = new Set((await getProfile(db, link.mentorUserId))?.teach ?? []);
+  return ((await getProfile(db, link.menteeUserId))?.learn ?? []).filter((t) => teach.has(t));
 }
 
 /** Pairs that met (any pair ever made) or were declined or let expire: never proposed again. */

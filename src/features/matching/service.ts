@@ -19,9 +19,11 @@ import {
   type MatchReasons,
   matchRounds,
   type PairRow,
+  type ProfileRow,
   type ProposalRow,
   pairs,
   proposals,
+  type TopicRow,
   type UserRow,
 } from '../../db/schema';
 import { notify } from '../notify';
@@ -75,7 +77,7 @@ export async function publishRound(
   // Nothing to propose: no round, and nobody is written to again.
   if (plan.matches.length === 0) return { proposals: 0, unmatched: 0 };
   const ttlMs = deps.config.PROPOSAL_TTL_HOURS * 3600_000;
-  const topics = listTopics(tx);
+  const topics = await listTopics(tx);
   let told = 0;
   {
     const round = await one(
@@ -105,7 +107,7 @@ export async function publishRound(
           })
           .returning(),
       );
-      scheduleTimer(
+      await scheduleTimer(
         tx,
         {
           kind: PROPOSAL_EXPIRE_TIMER,
@@ -116,7 +118,7 @@ export async function publishRound(
         },
         now,
       );
-      sendProposal(tx, deps, proposal, topics, now);
+      await sendProposal(tx, deps, proposal, topics, now);
     }
     // People left out hear why, once per round and in one message (role "both" has a reason
     // on each side) — not those already paired or waiting.
@@ -129,7 +131,7 @@ export async function publishRound(
       leftOut.set(u.volunteer.userId, why);
     }
     for (const [id, why] of leftOut) {
-      const person = getUser(tx, id);
+      const person = await getUser(tx, id);
       if (!person) continue;
       const sent = notify(
         tx,
@@ -142,7 +144,7 @@ export async function publishRound(
       // HR hears how many people were actually written to.
       if (sent) told += 1;
     }
-    audit(
+    await audit(
       tx,
       {
         actorUserId: actorId,
@@ -156,20 +158,22 @@ export async function publishRound(
 }
 
 /** The proposal message, to both sides, with Accept / Decline. */
-function sendProposal(
+async function sendProposal(
   tx: DbOrTx,
   deps: Deps,
   proposal: ProposalRow,
-  topics: ReturnType<typeof listTopics>,
+  topics: TopicRow[],
   now: Date,
-): void {
-  for (const { me, other, side } of bothSides(tx, proposal)) {
+): Promise<void> {
+  for (const { me, other, side } of await bothSides(tx, proposal)) {
+    const otherProfile = (await getProfile(tx, other.id))?.profile;
     notify(
       tx,
       deps,
       me,
       `proposal:${proposal.id}:${side}`,
-      (t, locale) => proposalMessage(tx, deps, proposal, { me, other, side, topics }, t, locale),
+      (t, locale) =>
+        proposalMessage(deps, proposal, { me, other, otherProfile, side, topics }, t, locale),
       now,
     );
   }
@@ -177,21 +181,22 @@ function sendProposal(
 
 /** One side's proposal: who, why, and Accept / Decline (also shown again by /pair). */
 export function proposalMessage(
-  db: DbOrTx,
   deps: Pick<Deps, 'config'>,
   proposal: ProposalRow,
   who: {
     me: UserRow;
     other: UserRow;
+    /** The other one's profile, read before (the message is built once per language). */
+    otherProfile: ProfileRow | undefined;
     side: 'mentor' | 'mentee';
-    topics: ReturnType<typeof listTopics>;
+    topics: TopicRow[];
   },
   t: Translate,
   locale: Locale,
 ): Reply {
   const text = t(who.side === 'mentor' ? 'proposal.toMentor' : 'proposal.toMentee', {
     name: who.other.name,
-    who: whoIs(db, t, who.other),
+    who: whoIs(t, who.other, who.otherProfile),
     why: whyFor(who.side, t, locale, who.topics, proposal.reasons),
     hours: deps.config.PROPOSAL_TTL_HOURS,
   });
@@ -221,7 +226,7 @@ function whyFor(
   side: 'mentor' | 'mentee',
   t: Translate,
   locale: Locale,
-  topics: ReturnType<typeof listTopics>,
+  topics: TopicRow[],
   reasons: MatchReasons,
 ): string {
   const list = topicList(locale, topics, reasons.topics);
@@ -233,8 +238,11 @@ function whyFor(
 }
 
 /** "Marketing, 1 — junior / intern" */
-function whoIs(db: DbOrTx, t: ReturnType<typeof translatorFor>, user: UserRow): string {
-  const row = getProfile(db, user.id)?.profile;
+function whoIs(
+  t: ReturnType<typeof translatorFor>,
+  user: UserRow,
+  row: ProfileRow | undefined,
+): string {
   if (!row) return user.name;
   return `${row.department}, ${t(`profile.grade.${row.grade as 1 | 2 | 3 | 4 | 5}`)}`;
 }
@@ -266,7 +274,7 @@ export async function answerProposal(
     if (!side) return { outcome: 'closed' as const };
     const mine = side === 'mentor' ? proposal.mentorAnswer : proposal.menteeAnswer;
     const otherId = side === 'mentor' ? proposal.menteeUserId : proposal.mentorUserId;
-    const other = getUser(tx, otherId);
+    const other = await getUser(tx, otherId);
     // Pressing Accept again while the other side thinks: still waiting, nothing changes.
     if (mine === 'accepted' && accept)
       return { outcome: 'waiting' as const, ...(other ? { other } : {}) };
@@ -279,7 +287,7 @@ export async function answerProposal(
         .update(proposals)
         .set({ ...patch, status: 'declined', decidedAt: now })
         .where(eq(proposals.id, proposal.id));
-      const me = getUser(tx, userId);
+      const me = await getUser(tx, userId);
       if (other && me) {
         notify(
           tx,
@@ -293,7 +301,7 @@ export async function answerProposal(
           now,
         );
       }
-      audit(
+      await audit(
         tx,
         { actorUserId: userId, action: 'proposal.declined', details: { proposal: proposal.id } },
         now,
@@ -317,33 +325,37 @@ export async function answerProposal(
           menteeUserId: proposal.menteeUserId,
           proposalId: proposal.id,
           group: proposal.group,
-          programId: programForPair(tx, proposal.menteeUserId, now, deps.config.ORG_TIMEZONE),
+          programId: await programForPair(tx, proposal.menteeUserId, now, deps.config.ORG_TIMEZONE),
           createdAt: now,
         })
         .returning(),
     );
-    introduce(tx, deps, pair, proposal.reasons.topics, now);
-    audit(tx, { actorUserId: userId, action: 'pair.created', details: { pair: pair.id } }, now);
+    await introduce(tx, deps, pair, proposal.reasons.topics, now);
+    await audit(
+      tx,
+      { actorUserId: userId, action: 'pair.created', details: { pair: pair.id } },
+      now,
+    );
     return { outcome: 'paired' as const, ...(other ? { other } : {}) };
   }
 }
 
 /** The intro to both sides: who, what, icebreakers, and the first steps. */
-export function introduce(
+export async function introduce(
   tx: DbOrTx,
   deps: Deps,
   pair: PairRow,
   topicIds: string[],
   now: Date,
-): void {
+): Promise<void> {
   // A pair forced by hand may share no topic: then it is not said that one teaches the other's.
   const keys = !pair.manual
     ? ({ mentor: 'pair.introMentor', mentee: 'pair.introMentee' } as const)
     : topicIds.length > 0
       ? ({ mentor: 'pair.introManualMentor', mentee: 'pair.introManualMentee' } as const)
       : ({ mentor: 'pair.introManualMentorOpen', mentee: 'pair.introManualMenteeOpen' } as const);
-  const topics = listTopics(tx);
-  for (const { me, other, side } of bothSides(tx, pair)) {
+  const topics = await listTopics(tx);
+  for (const { me, other, side } of await bothSides(tx, pair)) {
     notify(
       tx,
       deps,
@@ -379,8 +391,8 @@ export async function expireProposal(
     .update(proposals)
     .set({ status: 'expired', decidedAt: now })
     .where(eq(proposals.id, proposal.id));
-  const mentor = getUser(db, proposal.mentorUserId);
-  const mentee = getUser(db, proposal.menteeUserId);
+  const mentor = await getUser(db, proposal.mentorUserId);
+  const mentee = await getUser(db, proposal.menteeUserId);
   if (!mentor || !mentee) return;
   for (const [me, other] of [
     [mentor, mentee],
@@ -428,12 +440,13 @@ export async function releasePartners(
   }
   for (const p of active) {
     partnerIds.set(otherOf(p), 'pair.partnerLeft');
-    cancelFutureMeetings(db, deps, p.id, user.id, now);
+    await cancelFutureMeetings(db, deps, p.id, user.id, now);
     await db.update(pairs).set({ status: 'ended', endedAt: now }).where(eq(pairs.id, p.id));
   }
   for (const [id, key] of partnerIds) {
-    const partner = getUser(db, id);
+    const partner = await getUser(db, id);
     if (!partner) continue;
+    const profile = (await getProfile(db, partner.id))?.profile;
     notify(
       db,
       deps,
@@ -443,7 +456,7 @@ export async function releasePartners(
         kind: 'text',
         text:
           key === 'pair.partnerLeft'
-            ? t(key, { name: user.name, next: nextStep(db, deps, partner, now, t, locale) })
+            ? t(key, { name: user.name, next: nextStepOf(profile, deps, partner, now, t, locale) })
             : t(key, { name: user.name }),
       }),
       now,
@@ -455,15 +468,26 @@ export async function releasePartners(
  * What someone without a partner can expect, as true for them now: a proposal at the next
  * round — or, while on a break or not yet prepared, what keeps them out of it.
  */
-export function nextStep(
+export async function nextStep(
   db: DbOrTx,
   deps: Pick<Deps, 'config'>,
   user: UserRow,
   now: Date,
   t: Translate,
   locale: Locale,
+): Promise<string> {
+  return nextStepOf((await getProfile(db, user.id))?.profile, deps, user, now, t, locale);
+}
+
+/** `nextStep` from the profile read before (a message built once per language). */
+export function nextStepOf(
+  profile: ProfileRow | undefined,
+  deps: Pick<Deps, 'config'>,
+  user: UserRow,
+  now: Date,
+  t: Translate,
+  locale: Locale,
 ): string {
-  const profile = getProfile(db, user.id)?.profile;
   if (profile?.pausedUntil && profile.pausedUntil > now) {
     const zone = user.timeZone ?? deps.config.ORG_TIMEZONE;
     return t('pair.next.paused', {

@@ -29,8 +29,8 @@ export function guideReply(ctx: Ctx, options: { withButton: boolean }): TextRepl
 }
 
 export const guideActions = {
-  [GUIDE_READ_ACTION]: action(noArgs, (ctx) => {
-    const existing = getProfile(ctx.tx, ctx.user.id);
+  [GUIDE_READ_ACTION]: action(noArgs, async (ctx) => {
+    const existing = await getProfile(ctx.tx, ctx.user.id);
     if (!existing) {
       ctx.reply({ kind: 'text', text: ctx.t('common.notJoined') });
       return;
@@ -39,13 +39,13 @@ export const guideActions = {
       ctx.reply({ kind: 'text', text: ctx.t('guide.alreadyPrepared') });
       return;
     }
-    updateProfile(ctx.tx, ctx.user.id, { preparedAt: ctx.now }, ctx.now);
-    audit(ctx.tx, { actorUserId: ctx.user.id, action: 'profile.prepared' }, ctx.now);
+    await updateProfile(ctx.tx, ctx.user.id, { preparedAt: ctx.now }, ctx.now);
+    await audit(ctx.tx, { actorUserId: ctx.user.id, action: 'profile.prepared' }, ctx.now);
     ctx.reply({ kind: 'text', text: ctx.t('guide.prepared') });
   }),
-  [GUIDE_SHOW_ACTION]: action(noArgs, (ctx) => {
-    const prepared = Boolean(getProfile(ctx.tx, ctx.user.id)?.profile.preparedAt);
-    const joined = Boolean(getProfile(ctx.tx, ctx.user.id));
+  [GUIDE_SHOW_ACTION]: action(noArgs, async (ctx) => {
+    const prepared = Boolean((await getProfile(ctx.tx, ctx.user.id))?.profile.preparedAt);
+    const joined = Boolean(await getProfile(ctx.tx, ctx.user.id));
     ctx.reply(guideReply(ctx, { withButton: joined && !prepared }));
   }),
 } satisfies Record<string, ActionSpec>;

@@ -19,7 +19,7 @@ export interface HelpEntry {
 export function createHelpCommand(list: (ctx: Ctx) => HelpEntry[], greeting: boolean): CommandSpec {
   return {
     scope: 'anywhere',
-    run(ctx) {
+    async run(ctx) {
       const inGroup = ctx.event.conversation.kind === 'group';
       const visible = list(ctx).filter(
         ({ spec }) =>
@@ -27,7 +27,7 @@ export function createHelpCommand(list: (ctx: Ctx) => HelpEntry[], greeting: boo
           (!spec.role || ctx.roles.has(spec.role)) &&
           (!inGroup || spec.scope === 'anywhere'),
       );
-      const joined = Boolean(getProfile(ctx.tx, ctx.user.id));
+      const joined = Boolean(await getProfile(ctx.tx, ctx.user.id));
       const buttons: Button[] = [];
       if (!inGroup && !joined) {
         buttons.push({

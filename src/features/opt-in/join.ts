@@ -13,7 +13,7 @@ export const PROFILE_SHOW_ACTION = 'optin.profile';
 export const joinCommand: CommandSpec = {
   scope: 'dm',
   async run(ctx) {
-    if (getProfile(ctx.tx, ctx.user.id)) {
+    if (await getProfile(ctx.tx, ctx.user.id)) {
       ctx.reply({
         kind: 'text',
         text: ctx.t('join.already'),
@@ -50,21 +50,21 @@ export const profileCommand: CommandSpec = {
       return;
     }
     if (sub === 'edit') return startEdit(ctx);
-    showProfile(ctx);
+    await showProfile(ctx);
   },
 };
 
-function showProfile(ctx: Ctx): void {
-  const data = getProfile(ctx.tx, ctx.user.id);
+async function showProfile(ctx: Ctx): Promise<void> {
+  const data = await getProfile(ctx.tx, ctx.user.id);
   if (!data) {
     ctx.reply({ kind: 'text', text: ctx.t('common.notJoined') });
     return;
   }
-  ctx.reply(profileSummary(ctx, data, ctx.user));
+  ctx.reply(await profileSummary(ctx, data, ctx.user));
 }
 
 async function startEdit(ctx: Ctx): Promise<void> {
-  if (!getProfile(ctx.tx, ctx.user.id)) {
+  if (!(await getProfile(ctx.tx, ctx.user.id))) {
     ctx.reply({ kind: 'text', text: ctx.t('common.notJoined') });
     return;
   }

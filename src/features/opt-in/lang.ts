@@ -26,16 +26,20 @@ export function parseLocaleArg(args: string): Locale | undefined {
   return ALIASES[args.trim().toLowerCase()];
 }
 
-function setLocale(ctx: Ctx, locale: Locale): void {
-  updateUser(ctx.tx, ctx.user.id, { locale });
-  audit(ctx.tx, { actorUserId: ctx.user.id, action: 'lang.set', details: { locale } }, ctx.now);
+async function setLocale(ctx: Ctx, locale: Locale): Promise<void> {
+  await updateUser(ctx.tx, ctx.user.id, { locale });
+  await audit(
+    ctx.tx,
+    { actorUserId: ctx.user.id, action: 'lang.set', details: { locale } },
+    ctx.now,
+  );
   ctx.setLocale(locale);
   ctx.reply({ kind: 'text', text: ctx.t('lang.done') });
 }
 
 export const langCommand: CommandSpec = {
   scope: 'dm',
-  run(ctx, args) {
+  async run(ctx, args) {
     if (args.trim() === '') {
       ctx.reply({
         kind: 'text',
@@ -52,7 +56,7 @@ export const langCommand: CommandSpec = {
       ctx.reply({ kind: 'text', text: ctx.t('lang.usage') });
       return;
     }
-    setLocale(ctx, locale);
+    await setLocale(ctx, locale);
   },
 };
 

@@ -6,11 +6,12 @@ import { type ActionSpec, action, type CommandSpec } from '../../core/registry';
 import type { DbOrTx } from '../../db/client';
 import { first } from '../../db/first';
 import { audit } from '../../db/queries/audit';
-import { eraseFreedBytes, forgetPerson } from '../../db/queries/personal-data';
+import { forgetPerson } from '../../db/queries/personal-data';
 import { getProfile } from '../../db/queries/profiles';
 import { cancelTimer, scheduleTimer } from '../../db/queries/timers';
 import { userRef } from '../../db/queries/users';
 import { outbox, type TimerRow } from '../../db/schema';
+import { eraseFreedBytes } from '../../db/sqlite';
 import type { TimerDeps } from '../../jobs/types';
 import { releasePartners } from '../matching/service';
 
@@ -31,8 +32,8 @@ const MINUTE_MS = 60_000;
 export const leaveCommand: CommandSpec = {
   scope: 'dm',
   takesArgs: false,
-  run(ctx) {
-    if (!getProfile(ctx.tx, ctx.user.id)) {
+  async run(ctx) {
+    if (!(await getProfile(ctx.tx, ctx.user.id))) {
       ctx.reply({ kind: 'text', text: ctx.t('leave.notJoined') });
       return;
     }
@@ -54,7 +55,7 @@ export const leaveCommand: CommandSpec = {
 
 export const leaveActions = {
   [LEAVE_CONFIRM_ACTION]: action(noArgs, async (ctx) => {
-    if (!getProfile(ctx.tx, ctx.user.id)) {
+    if (!(await getProfile(ctx.tx, ctx.user.id))) {
       ctx.reply({ kind: 'text', text: ctx.t('leave.notJoined') });
       return;
     }
@@ -64,11 +65,11 @@ export const leaveActions = {
     // Partners hear it kindly, and the pairs close, before the person's data goes.
     await releasePartners(ctx.tx, ctx.deps, ctx.user, ctx.now);
     // The audit entry names no one: the person's identity leaves with them.
-    audit(ctx.tx, { actorUserId: null, action: 'user.left' }, ctx.now);
-    forgetPerson(ctx.tx, ctx.user.id, ctx.now);
+    await audit(ctx.tx, { actorUserId: null, action: 'user.left' }, ctx.now);
+    await forgetPerson(ctx.tx, ctx.user.id, ctx.now);
     ctx.reply({ kind: 'text', text: goodbye }, { detached: true });
     const last = await lastOutboxId(ctx.tx);
-    scheduleErase(ctx.tx, { first: firstId, last, round: 0, tries: 0 }, 0, ctx.now);
+    await scheduleErase(ctx.tx, { first: firstId, last, round: 0, tries: 0 }, 0, ctx.now);
     // Files the platform side kept for them (the console's saved exports and invites), once
     // the leave has committed.
     const adapter = ctx.deps.adapters[ref.platform];
@@ -104,10 +105,15 @@ export const erasePayload = z.object({
 type ErasePayload = z.output<typeof erasePayload>;
 
 /** Schedules the next erase after `waits` waits (none: now); returns its dedupe key. */
-function scheduleErase(db: DbOrTx, payload: ErasePayload, waits: number, now: Date): string {
+async function scheduleErase(
+  db: DbOrTx,
+  payload: ErasePayload,
+  waits: number,
+  now: Date,
+): Promise<string> {
   const wait = waits === 0 ? 0 : Math.min(60, 2 ** (waits - 1)) * MINUTE_MS;
   const dedupeKey = `${LEAVE_ERASE_TIMER}:${payload.first}:${payload.round}:${payload.tries}`;
-  scheduleTimer(
+  await scheduleTimer(
     db,
     {
       kind: LEAVE_ERASE_TIMER,
@@ -148,7 +154,7 @@ export async function runLeaveErase(
     )?.n ?? 0;
   if (waiting > 0 && payload.round < LEAVE_ERASE_ROUNDS) {
     const next = { ...payload, round: payload.round + 1 };
-    scheduleErase(db, next, next.round, now);
+    await scheduleErase(db, next, next.round, now);
     return;
   }
   await db
@@ -158,11 +164,13 @@ export async function runLeaveErase(
     );
   const tries = payload.tries + 1;
   const retry =
-    tries < LEAVE_ERASE_TRIES ? scheduleErase(db, { ...payload, tries }, tries, now) : undefined;
-  deps.afterCommit((root) => {
+    tries < LEAVE_ERASE_TRIES
+      ? await scheduleErase(db, { ...payload, tries }, tries, now)
+      : undefined;
+  deps.afterCommit(async (root) => {
     const log = { timerId: timer.id, tries };
-    if (eraseFreedBytes(root) === 'erased') {
-      if (retry) cancelTimer(root, retry, now);
+    if ((await eraseFreedBytes(root)) === 'erased') {
+      if (retry) await cancelTimer(root, retry, now);
     } else if (retry) {
       deps.logger.warn({ ...log, code: 'db_checkpoint_busy' }, 'freed bytes held by a reader');
     } else {

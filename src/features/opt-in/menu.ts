@@ -11,8 +11,8 @@ import { meetingLine, upcomingMeetings } from '../scheduling/commands';
 import { profileSummary } from './profile-summary';
 
 /** The main actions as buttons, fitted to where the person is in the program. */
-export function mainButtons(ctx: Ctx): Button[] {
-  const data = getProfile(ctx.tx, ctx.user.id);
+export async function mainButtons(ctx: Ctx): Promise<Button[]> {
+  const data = await getProfile(ctx.tx, ctx.user.id);
   // Someone not yet saved has no id to own a button; theirs are only on their own Home.
   const owner = isSaved(ctx.user) ? ctx.user.id : undefined;
   const button = (name: string, label: string, style?: Button['style']): Button => ({
@@ -45,8 +45,8 @@ export const menuCommand: CommandSpec = {
   scope: 'anywhere',
   hidden: true,
   takesArgs: false,
-  run(ctx) {
-    ctx.reply({ kind: 'text', text: ctx.t('menu.text'), buttons: mainButtons(ctx) });
+  async run(ctx) {
+    ctx.reply({ kind: 'text', text: ctx.t('menu.text'), buttons: await mainButtons(ctx) });
   },
 };
 
@@ -54,12 +54,12 @@ export const menuCommand: CommandSpec = {
  * The home surface (Slack App Home): my profile, my pairs with their goals, my next session
  * in my zone, each proposal waiting for my answer (with its Accept / Decline), the main actions.
  */
-export function buildHome(ctx: Ctx): HomeView {
-  const data = getProfile(ctx.tx, ctx.user.id);
+export async function buildHome(ctx: Ctx): Promise<HomeView> {
+  const data = await getProfile(ctx.tx, ctx.user.id);
   // My pairs, then proposals I accepted whose other side has yet to answer.
-  const pairs = data ? [...pairLines(ctx), ...waitingLines(ctx)] : [];
-  const proposals = data ? pendingProposals(ctx) : [];
-  const [next] = data ? upcomingMeetings(ctx) : [];
+  const pairs = data ? [...(await pairLines(ctx)), ...(await waitingLines(ctx))] : [];
+  const proposals = data ? await pendingProposals(ctx) : [];
+  const [next] = data ? await upcomingMeetings(ctx) : [];
   const pair =
     pairs.length > 0
       ? pairs.join('\n')
@@ -75,7 +75,7 @@ export function buildHome(ctx: Ctx): HomeView {
     sections: [
       {
         title: ctx.t('home.profile'),
-        text: data ? profileSummary(ctx, data, ctx.user).text : ctx.t('home.notJoined'),
+        text: data ? (await profileSummary(ctx, data, ctx.user)).text : ctx.t('home.notJoined'),
       },
       { title: ctx.t('home.pair'), text: pair },
       {
@@ -88,6 +88,6 @@ export function buildHome(ctx: Ctx): HomeView {
         ...(proposal.buttons ? { buttons: proposal.buttons } : {}),
       })),
     ],
-    buttons: mainButtons(ctx),
+    buttons: await mainButtons(ctx),
   };
 }

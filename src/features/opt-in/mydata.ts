@@ -47,12 +47,24 @@ export async function exportPersonalData(
 ) {
   const me = user.id;
   const topicNames = new Map(
-    listTopics(db).map((t) => [t.id, options.locale === 'ru' ? t.nameRu : t.nameEn]),
+    (await listTopics(db)).map((t) => [t.id, options.locale === 'ru' ? t.nameRu : t.nameEn]),
   );
   const topicsOf = (ids: string[]) => ids.map((id) => topicNames.get(id) ?? id);
-  /** "me", a name, or "a former participant" for someone who has left. */
-  const who = (id: number | null) =>
-    id === null ? null : id === me ? 'me' : (getUser(db, id)?.name ?? options.former);
+  /** "me", a name, or "a former participant" for someone who has left (each read once). */
+  const names = new Map<number, Promise<string>>();
+  const who = async (id: number | null): Promise<string | null> => {
+    if (id === null) return null;
+    if (id === me) return 'me';
+    let name = names.get(id);
+    if (!name) {
+      name = getUser(db, id).then((u) => u?.name ?? options.former);
+      names.set(id, name);
+    }
+    return name;
+  };
+  /** Each row mapped by an async step (one reading names), in order. */
+  const each = <R, T>(rows: readonly R[], step: (row: R) => Promise<T>) =>
+    Promise.all(rows.map(step));
   // Programs are few: their names read once, for every place that names one.
   const programNames = new Map(
     (await db.select({ id: programs.id, name: programs.name }).from(programs)).map((p) => [
@@ -68,7 +80,11 @@ export async function exportPersonalData(
     .where(or(eq(pairs.mentorUserId, me), eq(pairs.menteeUserId, me)))
     .orderBy(asc(pairs.id));
   const partnerIn = new Map(
-    myPairs.map((p) => [p.id, who(p.mentorUserId === me ? p.menteeUserId : p.mentorUserId)]),
+    await each(
+      myPairs,
+      async (p) =>
+        [p.id, await who(p.mentorUserId === me ? p.menteeUserId : p.mentorUserId)] as const,
+    ),
   );
   const pairIds = myPairs.map((p) => p.id);
   const meetingRows = pairIds.length
@@ -79,7 +95,7 @@ export async function exportPersonalData(
         .orderBy(asc(meetings.startsAt), asc(meetings.id))
     : [];
   const meetingById = new Map(meetingRows.map((m) => [m.id, m]));
-  const data = getProfile(db, me);
+  const data = await getProfile(db, me);
 
   const ideaRows = await db
     .select()
@@ -138,29 +154,30 @@ export async function exportPersonalData(
       since: iso(p.createdAt),
       ended: iso(p.endedAt),
     })),
-    proposals: (
+    proposals: await each(
       await db
         .select()
         .from(proposals)
-        .where(or(eq(proposals.mentorUserId, me), eq(proposals.menteeUserId, me)))
-    ).map((p) => {
-      const mentor = p.mentorUserId === me;
-      return {
-        myRole: mentor ? 'mentor' : 'mentee',
-        partner: who(mentor ? p.menteeUserId : p.mentorUserId),
-        status: p.status,
-        myAnswer: mentor ? p.mentorAnswer : p.menteeAnswer,
-        score: p.score,
-        why: {
-          topics: topicsOf(p.reasons.topics),
-          sharedInterests: p.reasons.interests,
-          hoursApart: p.reasons.hoursApart,
-        },
-        proposedAt: iso(p.createdAt),
-        decidedAt: iso(p.decidedAt),
-      };
-    }),
-    meetings: meetingRows.map((m) => ({
+        .where(or(eq(proposals.mentorUserId, me), eq(proposals.menteeUserId, me))),
+      async (p) => {
+        const mentor = p.mentorUserId === me;
+        return {
+          myRole: mentor ? 'mentor' : 'mentee',
+          partner: await who(mentor ? p.menteeUserId : p.mentorUserId),
+          status: p.status,
+          myAnswer: mentor ? p.mentorAnswer : p.menteeAnswer,
+          score: p.score,
+          why: {
+            topics: topicsOf(p.reasons.topics),
+            sharedInterests: p.reasons.interests,
+            hoursApart: p.reasons.hoursApart,
+          },
+          proposedAt: iso(p.createdAt),
+          decidedAt: iso(p.decidedAt),
+        };
+      },
+    ),
+    meetings: await each(meetingRows, async (m) => ({
       with: partnerIn.get(m.pairId) ?? null,
       kind: m.kind,
       startsAt: iso(m.startsAt),
@@ -168,26 +185,26 @@ export async function exportPersonalData(
       topic: m.topic,
       link: m.link,
       status: m.status,
-      bookedBy: who(m.createdBy),
+      bookedBy: await who(m.createdBy),
       // The e-mail its invites name as organizer: theirs only for the ones they booked.
       ...(m.createdBy === me && m.inviteForm === 'organized'
         ? { inviteOrganizerEmail: m.inviteOrganizer }
         : {}),
     })),
-    goals: (pairIds.length
-      ? await db.select().from(goals).where(inArray(goals.pairId, pairIds))
-      : []
-    ).map((g) => ({
-      owner: who(g.ownerUserId),
-      with: partnerIn.get(g.pairId) ?? null,
-      goal: g.specific,
-      doneWhen: g.measure,
-      deadline: g.deadline,
-      why: g.relevant,
-      progress: g.progress,
-      status: g.status,
-      setAt: iso(g.createdAt),
-    })),
+    goals: await each(
+      pairIds.length ? await db.select().from(goals).where(inArray(goals.pairId, pairIds)) : [],
+      async (g) => ({
+        owner: await who(g.ownerUserId),
+        with: partnerIn.get(g.pairId) ?? null,
+        goal: g.specific,
+        doneWhen: g.measure,
+        deadline: g.deadline,
+        why: g.relevant,
+        progress: g.progress,
+        status: g.status,
+        setAt: iso(g.createdAt),
+      }),
+    ),
     feedback: (await db.select().from(meetingFeedback).where(eq(meetingFeedback.userId, me))).map(
       (f) => {
         const meeting = f.meetingId === null ? undefined : meetingById.get(f.meetingId);
@@ -215,33 +232,37 @@ export async function exportPersonalData(
         smallestTest: e.smallestTest,
         measure: e.measure,
         status: e.status,
-        author: who(e.authorUserId),
-        sponsor: who(e.sponsorUserId),
+        author: await who(e.authorUserId),
+        sponsor: await who(e.sponsorUserId),
         checkDate: e.checkDate,
         parkedBecause: e.parkReason,
         proposedAt: iso(e.createdAt),
-        pilotOutcomes: (
+        pilotOutcomes: await each(
           await db
             .select()
             .from(experimentOutcomes)
-            .where(eq(experimentOutcomes.experimentId, e.id))
-        ).map((o) => ({
-          by: who(o.userId),
-          outcome: o.outcome,
-          note: o.note,
-          at: iso(o.createdAt),
-        })),
+            .where(eq(experimentOutcomes.experimentId, e.id)),
+          async (o) => ({
+            by: await who(o.userId),
+            outcome: o.outcome,
+            note: o.note,
+            at: iso(o.createdAt),
+          }),
+        ),
       })),
     ),
-    stories: (await db.select().from(stories).where(eq(stories.authorUserId, me))).map((s) => ({
-      text: s.text,
-      status: s.status,
-      hrEdit: s.editedText,
-      hrComment: s.reviewNote,
-      reviewedBy: who(s.reviewedBy),
-      submittedAt: iso(s.createdAt),
-      publishedAt: iso(s.publishedAt),
-    })),
+    stories: await each(
+      await db.select().from(stories).where(eq(stories.authorUserId, me)),
+      async (s) => ({
+        text: s.text,
+        status: s.status,
+        hrEdit: s.editedText,
+        hrComment: s.reviewNote,
+        reviewedBy: await who(s.reviewedBy),
+        submittedAt: iso(s.createdAt),
+        publishedAt: iso(s.publishedAt),
+      }),
+    ),
     storyInvites: (await db.select().from(storyInvites).where(eq(storyInvites.userId, me))).map(
       (i) => ({ after: partnerIn.get(i.pairId) ?? null, at: iso(i.createdAt) }),
     ),
@@ -307,8 +328,13 @@ export async function exportPersonalData(
       matchRoundsRun: (
         await db.select().from(matchRounds).where(eq(matchRounds.createdBy, me))
       ).map((r) => ({ proposals: r.proposals, at: iso(r.createdAt) })),
-      storiesReviewed: (await db.select().from(stories).where(eq(stories.reviewedBy, me))).map(
-        (s) => ({ author: who(s.authorUserId), status: s.status, at: iso(s.createdAt) }),
+      storiesReviewed: await each(
+        await db.select().from(stories).where(eq(stories.reviewedBy, me)),
+        async (s) => ({
+          author: await who(s.authorUserId),
+          status: s.status,
+          at: iso(s.createdAt),
+        }),
       ),
     },
   } satisfies Record<MydataSection, unknown>;

@@ -34,10 +34,15 @@ export function pauseEnd(now: Date, weeks: number): Date {
 }
 
 /** Pauses matching and nudges until `until`, replacing any earlier auto-resume. */
-export function startPause(db: DbOrTx, userId: number, until: Date, now: Date): void {
-  updateProfile(db, userId, { pausedUntil: until }, now);
-  cancelTimers(db, PAUSE_RESUME_TIMER, userId, now);
-  scheduleTimer(
+export async function startPause(
+  db: DbOrTx,
+  userId: number,
+  until: Date,
+  now: Date,
+): Promise<void> {
+  await updateProfile(db, userId, { pausedUntil: until }, now);
+  await cancelTimers(db, PAUSE_RESUME_TIMER, userId, now);
+  await scheduleTimer(
     db,
     {
       kind: PAUSE_RESUME_TIMER,
@@ -52,29 +57,29 @@ export function startPause(db: DbOrTx, userId: number, until: Date, now: Date): 
 
 export const pauseCommand: CommandSpec = {
   scope: 'dm',
-  run(ctx, args) {
+  async run(ctx, args) {
     const weeks = weeksArg.safeParse(args);
     if (!weeks.success) {
       ctx.reply({ kind: 'text', text: ctx.t('pause.usage', { max: PAUSE_MAX_WEEKS }) });
       return;
     }
-    const data = getProfile(ctx.tx, ctx.user.id);
+    const data = await getProfile(ctx.tx, ctx.user.id);
     if (!data) {
       ctx.reply({ kind: 'text', text: ctx.t('common.notJoined') });
       return;
     }
     const wasPaused = Boolean(data.profile.pausedUntil && data.profile.pausedUntil > ctx.now);
     const until = pauseEnd(ctx.now, weeks.data);
-    startPause(ctx.tx, ctx.user.id, until, ctx.now);
-    audit(
+    await startPause(ctx.tx, ctx.user.id, until, ctx.now);
+    await audit(
       ctx.tx,
       { actorUserId: ctx.user.id, action: 'pause.start', details: { weeks: weeks.data } },
       ctx.now,
     );
     const params = { weeks: weeks.data, until: formatDate(until, ctx.locale, zoneOf(ctx)) };
     ctx.reply({ kind: 'text', text: ctx.t(wasPaused ? 'pause.changed' : 'pause.done', params) });
-    sayBookedInBreak(ctx, until);
-    tellPartners(ctx, until);
+    await sayBookedInBreak(ctx, until);
+    await tellPartners(ctx, until);
   },
 };
 
@@ -82,8 +87,8 @@ export const pauseCommand: CommandSpec = {
  * Sessions already booked inside the break stay booked (and reminded): said with their days,
  * each with a button to call it off.
  */
-function sayBookedInBreak(ctx: Ctx, until: Date): void {
-  const inBreak = upcomingMeetings(ctx).filter(({ meeting }) => meeting.startsAt < until);
+async function sayBookedInBreak(ctx: Ctx, until: Date): Promise<void> {
+  const inBreak = (await upcomingMeetings(ctx)).filter(({ meeting }) => meeting.startsAt < until);
   if (inBreak.length === 0) return;
   const zone = zoneOf(ctx);
   ctx.reply({
@@ -103,8 +108,8 @@ function sayBookedInBreak(ctx: Ctx, until: Date): void {
 }
 
 /** Each active partner hears that I am on a break, and until when, in their language and zone. */
-function tellPartners(ctx: Ctx, until: Date): void {
-  forEachPartner(ctx, (partner) =>
+async function tellPartners(ctx: Ctx, until: Date): Promise<void> {
+  await forEachPartner(ctx, (partner) =>
     notify(
       ctx.tx,
       ctx.deps,
@@ -122,9 +127,9 @@ function tellPartners(ctx: Ctx, until: Date): void {
   );
 }
 
-function forEachPartner(ctx: Ctx, tell: (partner: UserRow) => void): void {
-  for (const { pair } of activePairs(ctx)) {
-    const partner = getUser(
+async function forEachPartner(ctx: Ctx, tell: (partner: UserRow) => void): Promise<void> {
+  for (const { pair } of await activePairs(ctx)) {
+    const partner = await getUser(
       ctx.tx,
       pair.mentorUserId === ctx.user.id ? pair.menteeUserId : pair.mentorUserId,
     );
@@ -135,8 +140,8 @@ function forEachPartner(ctx: Ctx, tell: (partner: UserRow) => void): void {
 export const resumeCommand: CommandSpec = {
   scope: 'dm',
   takesArgs: false,
-  run(ctx) {
-    const data = getProfile(ctx.tx, ctx.user.id);
+  async run(ctx) {
+    const data = await getProfile(ctx.tx, ctx.user.id);
     if (!data) {
       ctx.reply({ kind: 'text', text: ctx.t('common.notJoined') });
       return;
@@ -146,16 +151,16 @@ export const resumeCommand: CommandSpec = {
       ctx.reply({ kind: 'text', text: ctx.t('resume.notPaused') });
       return;
     }
-    updateProfile(ctx.tx, ctx.user.id, { pausedUntil: null }, ctx.now);
-    cancelTimers(ctx.tx, PAUSE_RESUME_TIMER, ctx.user.id, ctx.now);
-    audit(
+    await updateProfile(ctx.tx, ctx.user.id, { pausedUntil: null }, ctx.now);
+    await cancelTimers(ctx.tx, PAUSE_RESUME_TIMER, ctx.user.id, ctx.now);
+    await audit(
       ctx.tx,
       { actorUserId: ctx.user.id, action: 'pause.end', details: { by: 'user' } },
       ctx.now,
     );
     ctx.reply({ kind: 'text', text: ctx.t('resume.done') });
     // They were told until when: back early is news to them too.
-    forEachPartner(ctx, (partner) =>
+    await forEachPartner(ctx, (partner) =>
       notify(
         ctx.tx,
         ctx.deps,
@@ -175,19 +180,19 @@ function zoneOf(ctx: Ctx): string {
 /** Timer: the pause ends by itself and the person is told, in their language. */
 export const pauseResumePayload = z.object({ userId: z.number().int() });
 
-export function runPauseResume(
+export async function runPauseResume(
   db: DbOrTx,
   deps: TimerDeps,
   { userId }: z.output<typeof pauseResumePayload>,
   timer: TimerRow,
   now: Date,
-): void {
-  const user = getUser(db, userId);
-  const data = user && getProfile(db, userId);
+): Promise<void> {
+  const user = await getUser(db, userId);
+  const data = user && (await getProfile(db, userId));
   if (!user || !data?.profile.pausedUntil) return;
   if (data.profile.pausedUntil > now) return; // extended since; a newer timer will fire
-  updateProfile(db, userId, { pausedUntil: null }, now);
-  audit(db, { actorUserId: userId, action: 'pause.end', details: { by: 'timer' } }, now);
+  await updateProfile(db, userId, { pausedUntil: null }, now);
+  await audit(db, { actorUserId: userId, action: 'pause.end', details: { by: 'timer' } }, now);
   notify(
     db,
     deps,

@@ -78,7 +78,7 @@ export const profileForm: FormDefinition = {
       min: 1,
       max: 9,
       when: ({ values }) => roleUnknownOr(isMentor, values),
-      options: ({ ctx }) => topicOptions(listTopics(ctx.tx), ctx.locale),
+      options: async ({ ctx }) => topicOptions(await listTopics(ctx.tx), ctx.locale),
     },
     {
       kind: 'multi',
@@ -88,7 +88,7 @@ export const profileForm: FormDefinition = {
       min: 1,
       max: 9,
       when: ({ values }) => roleUnknownOr(isMentee, values),
-      options: ({ ctx }) => topicOptions(listTopics(ctx.tx), ctx.locale),
+      options: async ({ ctx }) => topicOptions(await listTopics(ctx.tx), ctx.locale),
     },
     {
       kind: 'text',
@@ -141,10 +141,10 @@ export const profileForm: FormDefinition = {
       options: ({ ctx }) => [{ value: 'yes', label: ctx.t('profile.consent.yes') }],
     },
   ],
-  initialValues: (ctx, mode): FormValues => {
+  initialValues: async (ctx, mode): Promise<FormValues> => {
     const fresh = { language: ctx.locale, ...workingHoursInitial(undefined) };
     if (mode !== EDIT_MODE) return fresh;
-    const existing = getProfile(ctx.tx, ctx.user.id);
+    const existing = await getProfile(ctx.tx, ctx.user.id);
     if (!existing) return fresh;
     const p = existing.profile;
     return {
@@ -166,7 +166,7 @@ export const profileForm: FormDefinition = {
     ctx.t(mode === EDIT_MODE ? 'profile.editCancelled' : 'join.cancelled'),
 };
 
-function saveFromForm(ctx: Ctx, values: FormValues, mode: string): void {
+async function saveFromForm(ctx: Ctx, values: FormValues, mode: string): Promise<void> {
   const role = values.role;
   if (!isProgramRole(role)) throw new Error('profile form finished without a role');
   const str = (v: FormValues[string] | undefined) => (typeof v === 'string' ? v : '');
@@ -178,11 +178,11 @@ function saveFromForm(ctx: Ctx, values: FormValues, mode: string): void {
     ctx.event.user.timeZone ||
     ctx.user.timeZone ||
     ctx.deps.config.ORG_TIMEZONE;
-  const before = getProfile(db, ctx.user.id);
+  const before = await getProfile(db, ctx.user.id);
   const existed = Boolean(before);
   // Not asked (an older form session): what was stored, else the default (the column's).
   const hours = workingHoursFrom(values) ?? (before ? hoursOf(before.profile) : undefined);
-  saveProfile(
+  await saveProfile(
     db,
     ctx.user.id,
     {
@@ -194,22 +194,22 @@ function saveFromForm(ctx: Ctx, values: FormValues, mode: string): void {
       capacity: isMentor(role) ? Number(values.capacity) || 1 : null,
       teach: isMentor(role) ? list(values.teach) : [],
       learn: isMentee(role) ? list(values.learn) : [],
-      programId: currentProgram(db, ctx.now, ctx.deps.config.ORG_TIMEZONE)?.id ?? null,
+      programId: (await currentProgram(db, ctx.now, ctx.deps.config.ORG_TIMEZONE))?.id ?? null,
       ...(hours && { workDays: [...hours.days], workStart: hours.start, workEnd: hours.end }),
     },
     ctx.now,
   );
-  updateUser(db, ctx.user.id, { locale, timeZone });
-  audit(
+  await updateUser(db, ctx.user.id, { locale, timeZone });
+  await audit(
     db,
     { actorUserId: ctx.user.id, action: existed ? 'profile.updated' : 'profile.created' },
     ctx.now,
   );
   ctx.setLocale(locale);
-  const saved = getProfile(db, ctx.user.id);
+  const saved = await getProfile(db, ctx.user.id);
   if (mode === EDIT_MODE || existed) {
     ctx.reply({ kind: 'text', text: ctx.t('profile.updated') });
-    if (saved) ctx.reply(profileSummary(ctx, saved, { ...ctx.user, locale, timeZone }));
+    if (saved) ctx.reply(await profileSummary(ctx, saved, { ...ctx.user, locale, timeZone }));
     return;
   }
   ctx.reply({ kind: 'text', text: ctx.t('join.welcome', { name: firstName(ctx.user.name) }) });

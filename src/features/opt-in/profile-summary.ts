@@ -13,10 +13,16 @@ import { describeHours, hoursOf } from './working-hours';
 export const PROFILE_EDIT_ACTION = 'optin.edit';
 
 /** The person's own profile, as they see it with /profile and after an edit. */
-export function profileSummary(ctx: Ctx, data: ProfileWithTopics, user: UserRow): TextReply {
+export async function profileSummary(
+  ctx: Ctx,
+  data: ProfileWithTopics,
+  user: UserRow,
+): Promise<TextReply> {
   const { t, locale } = ctx;
   const { profile } = data;
-  const names = new Map(listTopics(ctx.tx).map((topic) => [topic.id, topicName(topic, locale)]));
+  const names = new Map(
+    (await listTopics(ctx.tx)).map((topic) => [topic.id, topicName(topic, locale)]),
+  );
   const topicList = (ids: string[]) => ids.map((id) => names.get(id) ?? id).join(', ');
   const zone = user.timeZone ?? ctx.deps.config.ORG_TIMEZONE;
   const none = t('profile.none');

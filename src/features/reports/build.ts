@@ -36,7 +36,12 @@ export async function buildSummary(
   const first = DateTime.fromJSDate(data.period.from, { zone }).toISODate();
   const last = DateTime.fromJSDate(data.period.to, { zone }).minus({ days: 1 }).toISODate();
   return {
-    reply: renderSummary(t, data, { locale, zone, k: config.K_ANON_MIN, topics: listTopics(db) }),
+    reply: renderSummary(t, data, {
+      locale,
+      zone,
+      k: config.K_ANON_MIN,
+      topics: await listTopics(db),
+    }),
     chart: {
       filename: `tandem-summary-${first}-to-${last}.png`,
       mimeType: 'image/png',

@@ -245,7 +245,7 @@ export const exportCommand: CommandSpec = {
     const files = await exportFiles(ctx.tx, ctx.deps.config, ctx.now, ctx.locale);
     ctx.reply({ kind: 'text', text: ctx.t('export.intro', { n: files.length }) });
     for (const file of files) ctx.replyFile(file);
-    audit(
+    await audit(
       ctx.tx,
       { actorUserId: ctx.user.id, action: 'export.made', details: { files: files.length } },
       ctx.now,

@@ -30,8 +30,8 @@ function book(kind: 'sprint' | 'meeting'): CommandSpec {
     scope: 'dm',
     takesArgs: false,
     async run(ctx) {
-      if (!joined(ctx)) return;
-      if (activePairs(ctx).length === 0) {
+      if (!(await joined(ctx))) return;
+      if ((await activePairs(ctx)).length === 0) {
         ctx.reply({ kind: 'text', text: ctx.t('meeting.needPair') });
         return;
       }
@@ -45,11 +45,13 @@ export const sprintCommand = book('sprint');
 export const meetCommand = book('meeting');
 
 /** My scheduled sessions still to come, soonest first, with each partner's name. */
-export function upcomingMeetings(ctx: Ctx): { meeting: MeetingRow; partnerName: string }[] {
-  const mine = activePairs(ctx);
+export async function upcomingMeetings(
+  ctx: Ctx,
+): Promise<{ meeting: MeetingRow; partnerName: string }[]> {
+  const mine = await activePairs(ctx);
   if (mine.length === 0) return [];
   const names = new Map(mine.map((p) => [p.pair.id, p.partnerName]));
-  return ctx.tx
+  const upcoming = await ctx.tx
     .select()
     .from(meetings)
     .where(
@@ -62,9 +64,8 @@ export function upcomingMeetings(ctx: Ctx): { meeting: MeetingRow; partnerName: 
         gt(meetings.startsAt, ctx.now),
       ),
     )
-    .orderBy(asc(meetings.startsAt))
-    .all()
-    .map((meeting) => ({ meeting, partnerName: names.get(meeting.pairId) ?? '?' }));
+    .orderBy(asc(meetings.startsAt));
+  return upcoming.map((meeting) => ({ meeting, partnerName: names.get(meeting.pairId) ?? '?' }));
 }
 
 /** "Thu, 3 Dec, 15:00–17:00 (Europe/Berlin) — sprint with Sam: «…»", in my zone. */
@@ -82,16 +83,17 @@ export function meetingLine(ctx: Ctx, m: MeetingRow, partnerName: string): strin
  * Sessions that ended and wait for my "did it happen?", each asked again with its buttons and
  * its day in my zone — so the question is never lost when its message scrolls away.
  */
-export function unconfirmedQuestions(ctx: Ctx): Reply[] {
+export async function unconfirmedQuestions(ctx: Ctx): Promise<Reply[]> {
   const zone = ctx.user.timeZone ?? ctx.deps.config.ORG_TIMEZONE;
-  return unconfirmedMeetings(ctx.tx, ctx.user.id, ctx.now).flatMap((meeting) => {
-    const pair = loadMeeting(ctx.tx, meeting.id)?.pair;
-    if (!pair) return [];
-    const partner = getUser(
+  const questions: Reply[] = [];
+  for (const meeting of await unconfirmedMeetings(ctx.tx, ctx.user.id, ctx.now)) {
+    const pair = (await loadMeeting(ctx.tx, meeting.id))?.pair;
+    if (!pair) continue;
+    const partner = await getUser(
       ctx.tx,
       pair.mentorUserId === ctx.user.id ? pair.menteeUserId : pair.mentorUserId,
     );
-    return [
+    questions.push(
       didItHappenReply(
         ctx.t,
         ctx.user.id,
@@ -99,17 +101,18 @@ export function unconfirmedQuestions(ctx: Ctx): Reply[] {
         meeting,
         formatDayTime(meeting.startsAt, zone, ctx.locale),
       ),
-    ];
-  });
+    );
+  }
+  return questions;
 }
 
 /** `/meetings`: what is coming up, in my time zone, and what waits for my confirmation. */
 export const meetingsCommand: CommandSpec = {
   scope: 'dm',
   takesArgs: false,
-  run(ctx) {
-    const upcoming = upcomingMeetings(ctx);
-    const unconfirmed = unconfirmedQuestions(ctx);
+  async run(ctx) {
+    const upcoming = await upcomingMeetings(ctx);
+    const unconfirmed = await unconfirmedQuestions(ctx);
     if (upcoming.length > 0)
       ctx.reply({
         kind: 'text',
@@ -121,16 +124,16 @@ export const meetingsCommand: CommandSpec = {
   },
 };
 
-function member(ctx: Ctx, meetingId: number) {
-  const found = Number.isSafeInteger(meetingId) ? loadMeeting(ctx.tx, meetingId) : undefined;
+async function member(ctx: Ctx, meetingId: number) {
+  const found = Number.isSafeInteger(meetingId) ? await loadMeeting(ctx.tx, meetingId) : undefined;
   if (!found) return undefined;
   const { pair } = found;
   return pair.mentorUserId === ctx.user.id || pair.menteeUserId === ctx.user.id ? found : undefined;
 }
 
 /** A pair member's scheduled meeting, or undefined (with the reason already told). */
-function ownScheduled(ctx: Ctx, id: number) {
-  const found = member(ctx, id);
+async function ownScheduled(ctx: Ctx, id: number) {
+  const found = await member(ctx, id);
   if (!found) {
     ctx.reply({ kind: 'text', text: ctx.t('meeting.notYours') });
     return undefined;
@@ -146,11 +149,11 @@ function ownScheduled(ctx: Ctx, id: number) {
  * Cancel and Can't make it ask first, naming the session: one tap on the wrong invite must not
  * call a meeting off for two people.
  */
-function askToCancel(ctx: Ctx, meetingId: number, cant: boolean): void {
-  const found = ownScheduled(ctx, meetingId);
+async function askToCancel(ctx: Ctx, meetingId: number, cant: boolean): Promise<void> {
+  const found = await ownScheduled(ctx, meetingId);
   if (!found) return;
   const { meeting, pair } = found;
-  const partner = getUser(
+  const partner = await getUser(
     ctx.tx,
     pair.mentorUserId === ctx.user.id ? pair.menteeUserId : pair.mentorUserId,
   );
@@ -188,12 +191,12 @@ export const schedulingActions = {
   [CANT_ACTION]: action(meetingArg, (ctx, [id]) => askToCancel(ctx, id, true)),
   [CANCEL_CONFIRM_ACTION]: action(
     z.tuple([arg.id, arg.id, arg.oneOf(['y', 'c', 'n'])]),
-    (ctx, [id, sequence, answer]) => {
+    async (ctx, [id, sequence, answer]) => {
       if (answer === 'n') {
         ctx.reply({ kind: 'text', text: ctx.t('meeting.kept') }, { replace: true });
         return;
       }
-      const found = ownScheduled(ctx, id);
+      const found = await ownScheduled(ctx, id);
       if (!found) return;
       // Moved since the question was asked: the person answered about another time.
       if (found.meeting.sequence !== sequence) {
@@ -201,9 +204,7 @@ export const schedulingActions = {
         return;
       }
       const cant = answer === 'c';
-      ctx.tx.transaction((tx) =>
-        cancelMeeting(tx, ctx.deps, found.meeting, ctx.user.id, ctx.now, cant),
-      );
+      await cancelMeeting(ctx.tx, ctx.deps, found.meeting, ctx.user.id, ctx.now, cant);
       ctx.reply(
         { kind: 'text', text: ctx.t(cant ? 'meeting.cantYou' : 'meeting.cancelledYou') },
         { replace: true },
@@ -211,14 +212,14 @@ export const schedulingActions = {
     },
   ),
   [RESCHEDULE_ACTION]: action(meetingArg, async (ctx, [id]) => {
-    const found = ownScheduled(ctx, id);
+    const found = await ownScheduled(ctx, id);
     if (!found) return;
     await forms.start(ctx, MEETING_FORM, rescheduleMode(found.meeting));
   }),
   [HELD_ACTION]: action(
     z.tuple([arg.id, arg.oneOf(['y', 'm', 'n']), arg.id]),
     async (ctx, [id, answer, sequence]) => {
-      const found = member(ctx, id);
+      const found = await member(ctx, id);
       if (!found) {
         ctx.reply({ kind: 'text', text: ctx.t('meeting.notYours') });
         return;
@@ -232,9 +233,9 @@ export const schedulingActions = {
         await forms.start(ctx, MEETING_FORM, rescheduleMode(found.meeting));
         return;
       }
-      const outcome = recordHeld(ctx.tx, id, ctx.user.id, answer === 'y', sequence, ctx.now);
+      const outcome = await recordHeld(ctx.tx, id, ctx.user.id, answer === 'y', sequence, ctx.now);
       // "Yes" leads straight into the feedback poll, for whoever answers first and for the partner.
-      const after = loadMeeting(ctx.tx, id);
+      const after = await loadMeeting(ctx.tx, id);
       if (answer === 'y' && after?.meeting.status === 'held' && outcome !== 'stale') {
         ctx.reply(pollReply(ctx.t, ctx.user.id, after.meeting), { replace: true });
         return;

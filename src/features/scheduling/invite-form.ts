@@ -29,17 +29,17 @@ export function firstInviteForm(
  * keep the form lack one: it is settled from the booker as they are now (what that version
  * read at every invite, so most likely what their invites carried) and kept.
  */
-export function settleInviteForm(
+export async function settleInviteForm(
   db: DbOrTx,
   meeting: MeetingRow,
   pair: readonly UserRow[],
-): MeetingRow {
+): Promise<MeetingRow> {
   if (meeting.inviteForm !== null) return meeting;
   const form = firstInviteForm(pair.find((p) => p.id === meeting.createdBy));
-  db.update(meetings)
+  await db
+    .update(meetings)
     .set(form)
-    .where(and(eq(meetings.id, meeting.id), isNull(meetings.inviteForm)))
-    .run();
+    .where(and(eq(meetings.id, meeting.id), isNull(meetings.inviteForm)));
   return { ...meeting, ...form };
 }
 

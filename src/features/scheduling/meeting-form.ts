@@ -5,6 +5,7 @@ import { arg } from '../../core/actions';
 import type { Ctx } from '../../core/context';
 import { dayExample } from '../../core/format';
 import type { FormValues } from '../../core/forms/types';
+import { first } from '../../db/first';
 import { getUser } from '../../db/queries/users';
 import { type MeetingKind, type MeetingRow, meetings, type PairRow, pairs } from '../../db/schema';
 import { formMode, parseMode, typedForm } from '../form-mode';
@@ -43,35 +44,34 @@ export const meetingMode = formMode<MeetingMode>(
 const movingId = (mode: MeetingMode): number | undefined =>
   'move' in mode ? mode.move : undefined;
 /** The meeting being moved, only while it is still the version the form started from. */
-const moving = (ctx: Ctx, mode: MeetingMode): MeetingRow | undefined => {
+const moving = async (ctx: Ctx, mode: MeetingMode): Promise<MeetingRow | undefined> => {
   if (!('move' in mode)) return undefined;
-  const meeting = ctx.tx.select().from(meetings).where(eq(meetings.id, mode.move)).get();
+  const meeting = await first(ctx.tx.select().from(meetings).where(eq(meetings.id, mode.move)));
   return meeting?.status === 'scheduled' && meeting.sequence === mode.sequence
     ? meeting
     : undefined;
 };
-const kindOf = (ctx: Ctx, mode: MeetingMode): MeetingKind =>
-  'book' in mode ? mode.book : (moving(ctx, mode)?.kind ?? 'sprint');
+const kindOf = async (ctx: Ctx, mode: MeetingMode): Promise<MeetingKind> =>
+  'book' in mode ? mode.book : ((await moving(ctx, mode))?.kind ?? 'sprint');
 /** Reschedule mode for a meeting (the form is prefilled and the partner fixed). */
 export const rescheduleMode = (meeting: Pick<MeetingRow, 'id' | 'sequence'>) =>
   meetingMode.encode({ move: meeting.id, sequence: meeting.sequence });
 
 /** The person's active pairs, with the partner's user row. */
-export function activePairs(ctx: Ctx): { pair: PairRow; partnerName: string }[] {
+export async function activePairs(ctx: Ctx): Promise<{ pair: PairRow; partnerName: string }[]> {
   const me = ctx.user.id;
-  return ctx.tx
+  const mine = await ctx.tx
     .select()
     .from(pairs)
     .where(
       and(eq(pairs.status, 'active'), or(eq(pairs.mentorUserId, me), eq(pairs.menteeUserId, me))),
-    )
-    .all()
-    .map((pair) => ({
-      pair,
-      partnerName:
-        getUser(ctx.tx, pair.mentorUserId === me ? pair.menteeUserId : pair.mentorUserId)?.name ??
-        '?',
-    }));
+    );
+  const named: { pair: PairRow; partnerName: string }[] = [];
+  for (const pair of mine) {
+    const partner = pair.mentorUserId === me ? pair.menteeUserId : pair.mentorUserId;
+    named.push({ pair, partnerName: (await getUser(ctx.tx, partner))?.name ?? '?' });
+  }
+  return named;
 }
 
 const str = (v: FormValues[string] | undefined) => (typeof v === 'string' ? v : '');
@@ -93,13 +93,13 @@ export const meetingForm = typedForm({
       kind: 'single',
       name: 'pair',
       label: 'meeting.field.partner',
-      when: ({ ctx, mode }) => {
+      when: async ({ ctx, mode }) => {
         // Fields see the mode as stored: a move keeps its partner.
         const parsed = parseMode(meetingMode, mode);
-        return !(parsed && 'move' in parsed) && activePairs(ctx).length > 1;
+        return !(parsed && 'move' in parsed) && (await activePairs(ctx)).length > 1;
       },
-      options: ({ ctx }) =>
-        activePairs(ctx).map((p) => ({ value: String(p.pair.id), label: p.partnerName })),
+      options: async ({ ctx }) =>
+        (await activePairs(ctx)).map((p) => ({ value: String(p.pair.id), label: p.partnerName })),
     },
     {
       kind: 'single',
@@ -155,9 +155,9 @@ export const meetingForm = typedForm({
     },
     { kind: 'text', name: 'link', label: 'meeting.field.link', optional: true, maxLength: 500 },
   ],
-  initialValues: (ctx, mode): FormValues => {
-    const meeting = moving(ctx, mode);
-    if (!meeting) return { duration: String(DEFAULT_DURATION[kindOf(ctx, mode)]) };
+  initialValues: async (ctx, mode): Promise<FormValues> => {
+    const meeting = await moving(ctx, mode);
+    if (!meeting) return { duration: String(DEFAULT_DURATION[await kindOf(ctx, mode)]) };
     const local = DateTime.fromJSDate(meeting.startsAt, { zone: zoneOf(ctx) });
     return {
       day: local.toISODate(),
@@ -167,7 +167,7 @@ export const meetingForm = typedForm({
       link: meeting.link,
     };
   },
-  validate: (ctx, values, mode) => {
+  validate: async (ctx, values, mode) => {
     const when = combine(str(values.day), str(values.time), zoneOf(ctx), ctx.now);
     if (typeof when === 'string') {
       const key = {
@@ -177,26 +177,25 @@ export const meetingForm = typedForm({
       } as const;
       return { field: when === 'invalid' ? 'day' : timeField(values), error: ctx.t(key[when]) };
     }
-    const pair = chosenPair(ctx, values, mode);
+    const pair = await chosenPair(ctx, values, mode);
     if (!pair) return { field: 'day', error: ctx.t('meeting.needPair') };
     const self = movingId(mode);
     const end = when.getTime() + Number(values.duration) * 60_000;
-    const clash = ctx.tx
+    const scheduled = await ctx.tx
       .select()
       .from(meetings)
-      .where(and(eq(meetings.pairId, pair.id), eq(meetings.status, 'scheduled')))
-      .all()
-      .some(
-        (m) =>
-          // The meeting being moved doesn't clash with itself.
-          m.id !== self &&
-          m.startsAt.getTime() < end &&
-          m.startsAt.getTime() + m.durationMin * 60_000 > when.getTime(),
-      );
+      .where(and(eq(meetings.pairId, pair.id), eq(meetings.status, 'scheduled')));
+    const clash = scheduled.some(
+      (m) =>
+        // The meeting being moved doesn't clash with itself.
+        m.id !== self &&
+        m.startsAt.getTime() < end &&
+        m.startsAt.getTime() + m.durationMin * 60_000 > when.getTime(),
+    );
     return clash ? { field: timeField(values), error: ctx.t('meeting.error.overlap') } : undefined;
   },
-  onSubmit: (ctx, values, mode) => {
-    const pair = chosenPair(ctx, values, mode);
+  onSubmit: async (ctx, values, mode) => {
+    const pair = await chosenPair(ctx, values, mode);
     const when = combine(str(values.day), str(values.time), zoneOf(ctx), ctx.now);
     if (!pair || typeof when === 'string') return;
     const details = {
@@ -208,15 +207,21 @@ export const meetingForm = typedForm({
     };
     if (movingId(mode) !== undefined) {
       // Called off or moved by the partner while this form was open: nothing is changed.
-      const meeting = moving(ctx, mode);
-      const moved = meeting && rescheduleMeeting(ctx.tx, ctx.deps, meeting, details, ctx.now);
+      const meeting = await moving(ctx, mode);
+      const moved =
+        meeting && (await rescheduleMeeting(ctx.tx, ctx.deps, meeting, details, ctx.now));
       ctx.reply({
         kind: 'text',
         text: ctx.t(moved ? 'meeting.movedDone' : 'meeting.changedMeanwhile'),
       });
       return;
     }
-    bookMeeting(ctx.tx, ctx.deps, { ...details, pair, kind: kindOf(ctx, mode) }, ctx.now);
+    await bookMeeting(
+      ctx.tx,
+      ctx.deps,
+      { ...details, pair, kind: await kindOf(ctx, mode) },
+      ctx.now,
+    );
   },
   cancelledMessage: (ctx, mode) =>
     ctx.t(movingId(mode) !== undefined ? 'meeting.moveCancelled' : 'meeting.cancelledForm'),
@@ -244,11 +249,15 @@ function timeField(values: FormValues): 'day' | 'time' {
   return typeof values.day === 'string' && values.day.includes('T') ? 'day' : 'time';
 }
 
-function chosenPair(ctx: Ctx, values: FormValues, mode: MeetingMode): PairRow | undefined {
-  const mine = activePairs(ctx);
+async function chosenPair(
+  ctx: Ctx,
+  values: FormValues,
+  mode: MeetingMode,
+): Promise<PairRow | undefined> {
+  const mine = await activePairs(ctx);
   const id = movingId(mode);
   if (id !== undefined) {
-    const meeting = ctx.tx.select().from(meetings).where(eq(meetings.id, id)).get();
+    const meeting = await first(ctx.tx.select().from(meetings).where(eq(meetings.id, id)));
     return mine.find((p) => p.pair.id === meeting?.pairId)?.pair;
   }
   if (mine.length === 1) return mine[0]?.pair;

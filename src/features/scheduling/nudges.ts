@@ -59,7 +59,7 @@ async function nudgePair(
   );
   if (!pair) return false;
   // Each program sets its own pace; the default program uses CADENCE_DAYS.
-  const cadenceMs = cadenceDaysOf(tx, deps.config, pair.id) * DAY_MS;
+  const cadenceMs = (await cadenceDaysOf(tx, deps.config, pair.id)) * DAY_MS;
   const booked = await first(
     tx
       .select()
@@ -73,11 +73,12 @@ async function nudgePair(
       ),
   );
   if (booked) return false;
-  const people = peopleOf(tx, pair);
-  const paused = people.some(({ me }) => {
-    const until = getProfile(tx, me.id)?.profile.pausedUntil;
-    return Boolean(until && until > now);
-  });
+  const people = await peopleOf(tx, pair);
+  let paused = false;
+  for (const { me } of people) {
+    const until = (await getProfile(tx, me.id))?.profile.pausedUntil;
+    if (until && until > now) paused = true;
+  }
   if (paused || people.length === 0) return false;
   // The last session that actually took place (or at least was due): cancelled, missed
   // and future ones don't count as contact.

@@ -7,6 +7,7 @@ import type { Translate } from '../../core/i18n';
 import { enqueue } from '../../core/outbox';
 import type { Reply } from '../../core/replies';
 import type { DbOrTx } from '../../db/client';
+import { first, one } from '../../db/first';
 import { audit } from '../../db/queries/audit';
 import { scheduleTimer } from '../../db/queries/timers';
 import { userRef } from '../../db/queries/users';
@@ -51,7 +52,7 @@ export function peopleOf(db: DbOrTx, pair: PairRow) {
 const zoneOf = (deps: Deps, user: UserRow) => user.timeZone ?? deps.config.ORG_TIMEZONE;
 
 /** Books a meeting: the row, its reminder and follow-up timers, and the invite to both. */
-export function bookMeeting(
+export async function bookMeeting(
   db: DbOrTx,
   deps: Deps,
   input: {
@@ -64,31 +65,32 @@ export function bookMeeting(
     by: number;
   },
   now: Date,
-): MeetingRow {
-  const both = peopleOf(db, input.pair);
-  const meeting = db
-    .insert(meetings)
-    .values({
-      ...firstInviteForm(both.find((s) => s.me.id === input.by)?.me),
-      pairId: input.pair.id,
-      kind: input.kind,
-      startsAt: input.startsAt,
-      durationMin: input.durationMin,
-      topic: input.topic,
-      link: input.link,
-      createdBy: input.by,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning()
-    .get();
-  scheduleMeetingTimers(db, meeting, now);
+): Promise<MeetingRow> {
+  const both = await peopleOf(db, input.pair);
+  const meeting = await one(
+    db
+      .insert(meetings)
+      .values({
+        ...firstInviteForm(both.find((s) => s.me.id === input.by)?.me),
+        pairId: input.pair.id,
+        kind: input.kind,
+        startsAt: input.startsAt,
+        durationMin: input.durationMin,
+        topic: input.topic,
+        link: input.link,
+        createdBy: input.by,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning(),
+  );
+  await scheduleMeetingTimers(db, meeting, now);
   // Booking something answers the nudges: the pair is on track again.
-  db.update(pairs).set({ nudgesIgnored: 0 }).where(eq(pairs.id, input.pair.id)).run();
+  await db.update(pairs).set({ nudgesIgnored: 0 }).where(eq(pairs.id, input.pair.id));
   for (const { me, other } of both) {
     sendInvite(db, deps, meeting, { me, other, method: 'REQUEST' }, now);
   }
-  audit(
+  await audit(
     db,
     { actorUserId: input.by, action: 'meeting.booked', details: { meeting: meeting.id } },
     now,
@@ -97,11 +99,11 @@ export function bookMeeting(
 }
 
 /** The reminders (24 h, 1 h) and the "did it happen?" for this version of the meeting. */
-function scheduleMeetingTimers(db: DbOrTx, meeting: MeetingRow, now: Date): void {
+async function scheduleMeetingTimers(db: DbOrTx, meeting: MeetingRow, now: Date): Promise<void> {
   for (const hours of REMINDERS_H) {
     const dueAt = new Date(meeting.startsAt.getTime() - hours * 3600_000);
     if (dueAt <= now) continue; // booked at short notice: no reminder in the past
-    scheduleTimer(
+    await scheduleTimer(
       db,
       {
         kind: MEETING_REMIND_TIMER,
@@ -116,7 +118,7 @@ function scheduleMeetingTimers(db: DbOrTx, meeting: MeetingRow, now: Date): void
       now,
     );
   }
-  scheduleTimer(
+  await scheduleTimer(
     db,
     {
       kind: MEETING_AFTER_TIMER,
@@ -132,48 +134,49 @@ function scheduleMeetingTimers(db: DbOrTx, meeting: MeetingRow, now: Date): void
 }
 
 /** Drops a meeting's pending timers (it was moved or called off). */
-function cancelMeetingTimers(db: DbOrTx, meetingId: number, now: Date): void {
-  db.update(timers)
+async function cancelMeetingTimers(db: DbOrTx, meetingId: number, now: Date): Promise<void> {
+  await db
+    .update(timers)
     .set({ status: 'cancelled', doneAt: now })
-    .where(and(eq(timers.status, 'pending'), like(timers.dedupeKey, `meeting:${meetingId}:%`)))
-    .run();
+    .where(and(eq(timers.status, 'pending'), like(timers.dedupeKey, `meeting:${meetingId}:%`)));
 }
 
 /** Moves a meeting: a higher SEQUENCE, fresh timers, and an updated invite to both. */
-export function rescheduleMeeting(
+export async function rescheduleMeeting(
   db: DbOrTx,
   deps: Deps,
   meeting: MeetingRow,
   change: { startsAt: Date; durationMin: number; topic: string; link: string | null; by: number },
   now: Date,
-): MeetingRow | undefined {
-  const moved = db
-    .update(meetings)
-    .set({
-      startsAt: change.startsAt,
-      durationMin: change.durationMin,
-      topic: change.topic,
-      link: change.link,
-      status: 'scheduled',
-      sequence: meeting.sequence + 1,
-      updatedAt: now,
-    })
-    // Only the version the form started from: a concurrent cancel or move wins.
-    .where(
-      and(
-        eq(meetings.id, meeting.id),
-        eq(meetings.sequence, meeting.sequence),
-        eq(meetings.status, 'scheduled'),
-      ),
-    )
-    .returning()
-    .get();
+): Promise<MeetingRow | undefined> {
+  const moved = await first(
+    db
+      .update(meetings)
+      .set({
+        startsAt: change.startsAt,
+        durationMin: change.durationMin,
+        topic: change.topic,
+        link: change.link,
+        status: 'scheduled',
+        sequence: meeting.sequence + 1,
+        updatedAt: now,
+      })
+      // Only the version the form started from: a concurrent cancel or move wins.
+      .where(
+        and(
+          eq(meetings.id, meeting.id),
+          eq(meetings.sequence, meeting.sequence),
+          eq(meetings.status, 'scheduled'),
+        ),
+      )
+      .returning(),
+  );
   if (!moved) return undefined;
-  cancelMeetingTimers(db, meeting.id, now);
-  scheduleMeetingTimers(db, moved, now);
-  const pair = db.select().from(pairs).where(eq(pairs.id, moved.pairId)).get();
-  const both = pair ? peopleOf(db, pair) : [];
-  const sent = settleInviteForm(
+  await cancelMeetingTimers(db, meeting.id, now);
+  await scheduleMeetingTimers(db, moved, now);
+  const pair = await first(db.select().from(pairs).where(eq(pairs.id, moved.pairId)));
+  const both = pair ? await peopleOf(db, pair) : [];
+  const sent = await settleInviteForm(
     db,
     moved,
     both.map((s) => s.me),
@@ -181,7 +184,7 @@ export function rescheduleMeeting(
   for (const { me, other } of both) {
     sendInvite(db, deps, sent, { me, other, method: 'REQUEST', rescheduled: true }, now);
   }
-  audit(
+  await audit(
     db,
     { actorUserId: change.by, action: 'meeting.rescheduled', details: { meeting: meeting.id } },
     now,
@@ -193,24 +196,25 @@ export function rescheduleMeeting(
  * Calls a meeting off for both: status, timers, and a cancelling invite. With `cantMakeIt`
  * the partner also reads that the other person can't come and is asked to pick a new time.
  */
-export function cancelMeeting(
+export async function cancelMeeting(
   db: DbOrTx,
   deps: Deps,
   meeting: MeetingRow,
   by: number,
   now: Date,
   cantMakeIt = false,
-): void {
-  const cancelled = db
-    .update(meetings)
-    .set({ status: 'cancelled', sequence: meeting.sequence + 1, updatedAt: now })
-    .where(eq(meetings.id, meeting.id))
-    .returning()
-    .get();
-  cancelMeetingTimers(db, meeting.id, now);
-  const pair = db.select().from(pairs).where(eq(pairs.id, meeting.pairId)).get();
-  const both = pair ? peopleOf(db, pair) : [];
-  const sent = settleInviteForm(
+): Promise<void> {
+  const cancelled = await one(
+    db
+      .update(meetings)
+      .set({ status: 'cancelled', sequence: meeting.sequence + 1, updatedAt: now })
+      .where(eq(meetings.id, meeting.id))
+      .returning(),
+  );
+  await cancelMeetingTimers(db, meeting.id, now);
+  const pair = await first(db.select().from(pairs).where(eq(pairs.id, meeting.pairId)));
+  const both = pair ? await peopleOf(db, pair) : [];
+  const sent = await settleInviteForm(
     db,
     cancelled,
     both.map((s) => s.me),
@@ -219,7 +223,7 @@ export function cancelMeeting(
     const partnerCant = cantMakeIt && me.id !== by;
     sendInvite(db, deps, sent, { me, other, method: 'CANCEL', partnerCant }, now);
   }
-  audit(
+  await audit(
     db,
     { actorUserId: by, action: 'meeting.cancelled', details: { meeting: meeting.id } },
     now,
@@ -331,9 +335,13 @@ function icsFilename(meeting: MeetingRow, method: 'REQUEST' | 'CANCEL'): string 
   return meeting.sequence > 0 ? `${base}-update-${meeting.sequence}.ics` : `${base}.ics`;
 }
 
-function loadMeeting(db: DbOrTx, id: number): { meeting: MeetingRow; pair: PairRow } | undefined {
-  const meeting = db.select().from(meetings).where(eq(meetings.id, id)).get();
-  const pair = meeting && db.select().from(pairs).where(eq(pairs.id, meeting.pairId)).get();
+async function loadMeeting(
+  db: DbOrTx,
+  id: number,
+): Promise<{ meeting: MeetingRow; pair: PairRow } | undefined> {
+  const meeting = await first(db.select().from(meetings).where(eq(meetings.id, id)));
+  const pair =
+    meeting && (await first(db.select().from(pairs).where(eq(pairs.id, meeting.pairId))));
   return meeting && pair ? { meeting, pair } : undefined;
 }
 
@@ -345,8 +353,8 @@ export const meetingTimerPayload = z.object({
 });
 export const reminderPayload = meetingTimerPayload.extend({ hours: z.number().int() });
 
-function stillScheduled(db: DbOrTx, payload: z.output<typeof meetingTimerPayload>) {
-  const found = loadMeeting(db, payload.meetingId);
+async function stillScheduled(db: DbOrTx, payload: z.output<typeof meetingTimerPayload>) {
+  const found = await loadMeeting(db, payload.meetingId);
   if (found?.meeting.status !== 'scheduled' || found.meeting.sequence !== payload.sequence)
     return undefined;
   return found;
@@ -356,13 +364,13 @@ function stillScheduled(db: DbOrTx, payload: z.output<typeof meetingTimerPayload
  * Timer: a reminder, sent only while it still helps. One whose meeting has begun (the
  * process was down) is dropped, not sent late; one for a changed meeting is ignored.
  */
-export function runReminder(
+export async function runReminder(
   db: DbOrTx,
   deps: Deps,
   payload: z.output<typeof reminderPayload>,
   now: Date,
-): void {
-  const found = stillScheduled(db, payload);
+): Promise<void> {
+  const found = await stillScheduled(db, payload);
   if (!found) return;
   const { meeting, pair } = found;
   if (meeting.startsAt <= now) return;
@@ -375,7 +383,7 @@ export function runReminder(
   // Said as it is when the message is built: after downtime a "24 h" reminder may come with
   // only a few hours left.
   const left = timeLeft(now, meeting.startsAt);
-  for (const { me, other } of peopleOf(db, pair)) {
+  for (const { me, other } of await peopleOf(db, pair)) {
     notify(
       db,
       deps,
@@ -397,16 +405,16 @@ export function runReminder(
 }
 
 /** Timer: after the end time, both are asked whether it happened. */
-export function runAfterMeeting(
+export async function runAfterMeeting(
   db: DbOrTx,
   deps: Deps,
   payload: z.output<typeof meetingTimerPayload>,
   now: Date,
-): void {
-  const found = stillScheduled(db, payload);
+): Promise<void> {
+  const found = await stillScheduled(db, payload);
   if (!found) return;
   const { meeting, pair } = found;
-  for (const { me, other } of peopleOf(db, pair)) {
+  for (const { me, other } of await peopleOf(db, pair)) {
     notify(
       db,
       deps,
@@ -451,36 +459,39 @@ export function didItHappenReply(
  * Sessions of `userId`'s pairs that have ended and still wait for "did it happen?" (the first
  * answer of either side settles it), oldest first.
  */
-export function unconfirmedMeetings(db: DbOrTx, userId: number, now: Date): MeetingRow[] {
-  const mine = db
-    .select({ id: pairs.id })
-    .from(pairs)
-    .where(or(eq(pairs.mentorUserId, userId), eq(pairs.menteeUserId, userId)))
-    .all()
-    .map((p) => p.id);
+export async function unconfirmedMeetings(
+  db: DbOrTx,
+  userId: number,
+  now: Date,
+): Promise<MeetingRow[]> {
+  const mine = (
+    await db
+      .select({ id: pairs.id })
+      .from(pairs)
+      .where(or(eq(pairs.mentorUserId, userId), eq(pairs.menteeUserId, userId)))
+  ).map((p) => p.id);
   if (mine.length === 0) return [];
-  return db
+  const scheduled = await db
     .select()
     .from(meetings)
     .where(and(inArray(meetings.pairId, mine), eq(meetings.status, 'scheduled')))
-    .orderBy(asc(meetings.startsAt))
-    .all()
-    .filter((m) => m.startsAt.getTime() + m.durationMin * 60_000 <= now.getTime());
+    .orderBy(asc(meetings.startsAt));
+  return scheduled.filter((m) => m.startsAt.getTime() + m.durationMin * 60_000 <= now.getTime());
 }
 
 /**
  * "Did it happen?" answered. The first answer sets the status; "yes" is where the feedback
  * poll (goals-and-feedback issue) starts, recorded as `meeting.held` in the audit log.
  */
-export function recordHeld(
+export async function recordHeld(
   db: DbOrTx,
   meetingId: number,
   userId: number,
   held: boolean,
   sequence: number,
   now: Date,
-): 'recorded' | 'already' | 'stale' | 'not_yours' {
-  const found = loadMeeting(db, meetingId);
+): Promise<'recorded' | 'already' | 'stale' | 'not_yours'> {
+  const found = await loadMeeting(db, meetingId);
   if (!found || (found.pair.mentorUserId !== userId && found.pair.menteeUserId !== userId)) {
     return 'not_yours';
   }
@@ -489,11 +500,11 @@ export function recordHeld(
   // A question about an earlier version (moved since) or a session that hasn't ended yet.
   const ended = meeting.startsAt.getTime() + meeting.durationMin * 60_000 <= now.getTime();
   if (meeting.status !== 'scheduled' || meeting.sequence !== sequence || !ended) return 'stale';
-  db.update(meetings)
+  await db
+    .update(meetings)
     .set({ status: held ? 'held' : 'missed', updatedAt: now })
-    .where(eq(meetings.id, meetingId))
-    .run();
-  audit(
+    .where(eq(meetings.id, meetingId));
+  await audit(
     db,
     {
       actorUserId: userId,
@@ -511,18 +522,18 @@ export { loadMeeting };
  * A pair ends (unpaired, or someone left): its future sessions are called off, so nobody
  * keeps a calendar event for a meeting that won't happen.
  */
-export function cancelFutureMeetings(
+export async function cancelFutureMeetings(
   db: DbOrTx,
   deps: Deps,
   pairId: number,
   by: number,
   now: Date,
-): void {
-  const future = db
+): Promise<void> {
+  const scheduled = await db
     .select()
     .from(meetings)
-    .where(and(eq(meetings.pairId, pairId), eq(meetings.status, 'scheduled')))
-    .all()
-    .filter((m) => m.startsAt > now);
-  for (const meeting of future) cancelMeeting(db, deps, meeting, by, now);
+    .where(and(eq(meetings.pairId, pairId), eq(meetings.status, 'scheduled')));
+  for (const meeting of scheduled.filter((m) => m.startsAt > now)) {
+    await cancelMeeting(db, deps, meeting, by, now);
+  }
 }

@@ -440,7 +440,7 @@ export function describeAdapterContract(
       app = createTestApp();
       d = await start(app);
       if (d.dm.kind === 'user')
-        participant(app, d.dm.user, 'Anna Petrova', { role: 'mentee', grade: 1 });
+        await participant(app, d.dm.user, 'Anna Petrova', { role: 'mentee', grade: 1 });
     });
     afterEach(async () => {
       await d.stop();
