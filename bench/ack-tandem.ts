@@ -16,8 +16,9 @@ import { openDatabase } from '../src/db/client';
 import { threadLock, threadLockMemory } from '../src/db/thread-lock';
 import { shareWrites } from '../src/db/transact';
 import { startHttpServer } from '../src/http/server';
+import { startJobs } from '../src/jobs';
 import { createLogger } from '../src/logger';
-import { startUnitsThread } from '../src/units-thread';
+import { startUnitsThread, type UnitsThread } from '../src/units-thread';
 
 export type TandemRequest =
   | { type: 'reset' }
@@ -66,33 +67,50 @@ const logger = createLogger({ level: 'warn', format: 'json', destination: 2 });
 const database = openDatabase(config.DATABASE_PATH, { logger });
 const interval = env.BENCH_ACK_CHANNEL_INTERVAL_MS;
 const channelIntervalMs = interval !== undefined && interval !== '' ? Number(interval) : undefined;
-// Split as src/main.ts splits a platform start: this thread receives and acks, the units
-// thread runs the events, the outbox and the jobs.
-const writeLock = threadLockMemory();
-shareWrites(database.db, threadLock(writeLock, 'main'));
-const units = startUnitsThread({
-  entry: new URL('../src/worker.ts', import.meta.url),
-  data: {
-    log: { level: 'warn', format: 'json' },
-    writeLock,
-    ...(channelIntervalMs !== undefined ? { slackChannelIntervalMs: channelIntervalMs } : {}),
-  },
-  logger,
-});
-const { engine, adapters } = createApp({
+// UNITS_THREAD=on (the default), as src/main.ts splits a platform start: this thread receives
+// and acks, the units thread runs the events, the outbox and the jobs. Off: all in this one.
+const split = (env.UNITS_THREAD ?? 'on') !== 'off';
+let units: UnitsThread | undefined;
+if (split) {
+  const writeLock = threadLockMemory();
+  shareWrites(database.db, threadLock(writeLock, 'main'));
+  units = startUnitsThread({
+    entry: new URL('../src/worker.ts', import.meta.url),
+    data: {
+      log: { level: 'warn', format: 'json' },
+      writeLock,
+      ...(channelIntervalMs !== undefined ? { slackChannelIntervalMs: channelIntervalMs } : {}),
+    },
+    logger,
+  });
+}
+const { engine, outbox, adapters } = createApp({
   db: database.db,
   clock: systemClock,
   config,
   logger,
-  handoff: units.handoff,
+  ...(units ? { handoff: units.handoff } : {}),
 });
+if (!units) outbox.releaseAbandonedClaims();
+const jobs = units
+  ? undefined
+  : startJobs({
+      db: database.db,
+      config,
+      logger,
+      clock: systemClock,
+      outbox,
+      adapters,
+      inbox: engine.inbox,
+    });
 const slack = createSlackAdapter({
   botToken: config.SLACK_BOT_TOKEN ?? '',
   signingSecret: config.SLACK_SIGNING_SECRET ?? '',
   command: config.SLACK_COMMAND,
   apiUrl: config.SLACK_API_URL ?? '',
   logger,
-  role: 'receive',
+  role: units ? 'receive' : 'both',
+  ...(!units && channelIntervalMs !== undefined ? { channelIntervalMs } : {}),
 });
 adapters.slack = slack;
 const route = slack.httpRoute();
@@ -110,6 +128,10 @@ const timed = {
 };
 const server = await startHttpServer(0, [timed], '127.0.0.1');
 await slack.start(engine);
+if (!units) {
+  outbox.kick();
+  engine.inbox.kick();
+}
 
 const loop = monitorEventLoopDelay({ resolution: 5 });
 loop.enable();
@@ -167,7 +189,10 @@ process.on('message', async (message: TandemRequest) => {
     }
     case 'stop':
       void (async () => {
-        await units.stop(10_000);
+        await units?.stop(10_000);
+        await jobs?.stop();
+        await engine.inbox.stop();
+        await outbox.stop();
         await slack.stop();
         server.close();
         database.close();

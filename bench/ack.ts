@@ -21,7 +21,8 @@
  * BENCH_ACK_OVER_RATE (1500/s) and BENCH_ACK_OVER_SECONDS (3) for the capacity run (0 skips
  * it), BENCH_ACK_CHANNEL_INTERVAL_MS (0: the fake Web API does not rate-limit, and Slack's
  * ~1 message/s per channel would otherwise make 50 DMs at 10 replies/s each a 50 s floor
- * whatever Tandem does), BENCH_ACK_CPU_PROF (a folder: Tandem runs with `--cpu-prof` there), BENCH_NODE_OPTIONS
+ * whatever Tandem does), UNITS_THREAD (on: Tandem acks in one thread and runs events in
+ * another, as `npm start` does by default; off: one thread), BENCH_ACK_CPU_PROF (a folder: Tandem runs with `--cpu-prof` there), BENCH_NODE_OPTIONS
  * (NODE_OPTIONS for the servers, e.g. `--import` of a probe that times each SQL statement).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -42,6 +43,8 @@ const OVER_RATE = Number(env.BENCH_ACK_OVER_RATE ?? 1500);
 const OVER_SECONDS = Number(env.BENCH_ACK_OVER_SECONDS ?? 3);
 const CHANNEL_INTERVAL_MS = env.BENCH_ACK_CHANNEL_INTERVAL_MS ?? '0';
 const CPU_PROF = env.BENCH_ACK_CPU_PROF;
+/** Tandem's UNITS_THREAD: `on` (the default) splits acks from units, `off` runs one thread. */
+const UNITS_THREAD = env.UNITS_THREAD === 'off' ? 'off' : 'on';
 const WARMUP = { rate: 200, seconds: 2 };
 /** Slack's limit for an ack. */
 const ACK_LIMIT_MS = 3000;
@@ -295,6 +298,7 @@ const tandem = child(
     SLACK_API_URL: apiUrl,
     SLACK_SIGNING_SECRET: SECRET,
     BENCH_ACK_CHANNEL_INTERVAL_MS: CHANNEL_INTERVAL_MS,
+    UNITS_THREAD,
   },
 );
 const tandemPort = (await nextMessage<{ type: 'ready'; port: number }>(tandem, 'ready')).port;
@@ -489,7 +493,7 @@ console.log(
 console.log('| server | requests | ack p50 ms | p95 ms | p99 ms | max ms | over 3 s | errors |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
 console.log(row('bare Bolt app (acks at once)', boltRun));
-console.log(row(`Tandem (inbox, engine, SQLite) @ ${RATE}/s`, main.ack));
+console.log(row(`Tandem (UNITS_THREAD=${UNITS_THREAD}) @ ${RATE}/s`, main.ack));
 if (over) console.log(row(`Tandem @ ${OVER_RATE}/s (above capacity)`, over.ack));
 
 const describe = (name: string, r: TandemRun) =>
