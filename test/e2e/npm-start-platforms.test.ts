@@ -43,9 +43,11 @@ describe('npm start with Slack and Telegram configured', () => {
     });
 
     const base = `http://127.0.0.1:${port}`;
+    // Both platforms up (200 alone may be `degraded`: one up while the other still connects).
     await until('health', async () => {
       const res = await fetch(`${base}/healthz`).catch(() => undefined);
-      return res?.status === 200 ? true : undefined;
+      const body = (await res?.json()) as { status: string } | undefined;
+      return body?.status === 'ok' ? true : undefined;
     });
 
     expect((await slackHelp(base)).status).toBe(200);
