@@ -409,11 +409,13 @@ describe('Slack: booking a sprint end to end', () => {
       .prepare("update users set time_zone = 'America/New_York' where id = ?")
       .run(mentee);
     await s.command('sprint');
+    await s.press(buttonValue(s, 'Other time'));
     const [open] = await s.fake.waitFor('views.open');
     const view = open?.args.view as { private_metadata: string; blocks: ModalBlock[] } | undefined;
     expect(view?.blocks.map((b) => `${b.block_id}:${b.element.type}`)).toEqual([
       'day:datepicker',
       'time:timepicker',
+      'timeOk:radio_buttons',
       'duration:radio_buttons',
       'topic:plain_text_input',
       'link:plain_text_input',
@@ -442,6 +444,21 @@ describe('Slack: booking a sprint end to end', () => {
     expect(JSON.parse(earlier.text)).toEqual({
       response_action: 'errors',
       errors: { time: 'That time has already passed — please pick a later one.' },
+    });
+    // 07:00 in Berlin is 01:00 in New York: named, and booked only once kept.
+    const night = await s.submit(view?.private_metadata ?? '', values('07:00'));
+    expect(JSON.parse(night.text)).toEqual({
+      response_action: 'errors',
+      errors: { timeOk: 'That is Thu, 3 Dec, 01:00 for Sam Roe — the middle of their night.' },
+    });
+    expect(s.fake.postedTexts().filter((t) => t.includes('is booked'))).toEqual([]);
+    const other = await s.submit(view?.private_metadata ?? '', {
+      ...values('07:00'),
+      timeOk: { type: 'radio_buttons', selected_option: { value: 'other' } },
+    });
+    expect(JSON.parse(other.text)).toEqual({
+      response_action: 'errors',
+      errors: { time: 'Pick another time, please.' },
     });
     expect(await s.submit(view?.private_metadata ?? '', values('15:00'))).toEqual({
       status: 200,

@@ -305,6 +305,7 @@ describe('Telegram: booking a sprint end to end', () => {
   it('takes a day button, a typed time in Russian wording, and sends the invite with its .ics', async () => {
     const { t, bob } = await annaPairedWithBob();
     await t.say('/sprint');
+    await t.pressLabel('Other time');
     expect(t.api.last().text).toContain('Which day?');
     await t.pressLabel('Thu, 3 Dec');
     expect(t.api.last().text).toContain('At what time');
@@ -326,6 +327,7 @@ describe('Telegram: booking a sprint end to end', () => {
   it('reads typed dates like "tomorrow"', async () => {
     const { t } = await annaPairedWithBob();
     await t.say('/meet');
+    await t.pressLabel('Other time');
     await t.say('tomorrow 10:30'); // the day and its time in one message: no time question
     expect(t.api.last().text).toContain('How long?');
     await t.pressLabel('Keep'); // 1 h for a meeting
