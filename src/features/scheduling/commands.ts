@@ -15,6 +15,7 @@ import {
   FIND_OTHER_ACTION,
   FIND_PAIR_ACTION,
   FIND_SLOT_ACTION,
+  groupOf,
   KIND_CODE,
   kindOfCode,
   ownActivePair,
@@ -119,20 +120,23 @@ async function bookSlot(ctx: Ctx, kind: MeetingKind, pairId: number, minutes: nu
     },
     { replace: true },
   );
-  await bookMeeting(
-    ctx.tx,
-    ctx.deps,
-    {
-      pair,
-      kind,
-      startsAt,
-      durationMin,
-      topic: ctx.t(`find.topic.${kind}`),
-      link: null,
-      by: ctx.user.id,
-    },
-    ctx.now,
-  );
+  // A group's session is for the mentor and every mentee: each pair gets it, and its invite.
+  for (const each of await groupOf(ctx.tx, pair)) {
+    await bookMeeting(
+      ctx.tx,
+      ctx.deps,
+      {
+        pair: each,
+        kind,
+        startsAt,
+        durationMin,
+        topic: ctx.t(`find.topic.${kind}`),
+        link: null,
+        by: ctx.user.id,
+      },
+      ctx.now,
+    );
+  }
 }
 
 const kindArg = arg.oneOf(['s', 'm']);

@@ -54,9 +54,9 @@ export interface Person {
   attendee: Omit<Attendee, 'busy'>;
 }
 
-/** Everyone a pair's session is for: the two, or for a group the mentor and every mentee. */
-export async function peopleOfPair(db: DbOrTx, pair: PairRow): Promise<number[]> {
-  if (!pair.group) return [pair.mentorUserId, pair.menteeUserId];
+/** The pairs a session is for: the pair, or for a group every active pair of its mentor's. */
+export async function groupOf(db: DbOrTx, pair: PairRow): Promise<PairRow[]> {
+  if (!pair.group) return [pair];
   const group = await db
     .select()
     .from(pairs)
@@ -67,7 +67,13 @@ export async function peopleOfPair(db: DbOrTx, pair: PairRow): Promise<number[]>
         eq(pairs.group, true),
       ),
     );
-  return [pair.mentorUserId, ...new Set([pair.menteeUserId, ...group.map((p) => p.menteeUserId)])];
+  return [pair, ...group.filter((p) => p.id !== pair.id)];
+}
+
+/** Everyone a pair's session is for: the two, or for a group the mentor and every mentee. */
+export async function peopleOfPair(db: DbOrTx, pair: PairRow): Promise<number[]> {
+  const group = await groupOf(db, pair);
+  return [pair.mentorUserId, ...new Set(group.map((p) => p.menteeUserId))];
 }
 
 /** A person as slot finding sees them: their zone and working hours. */
