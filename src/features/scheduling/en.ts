@@ -109,6 +109,8 @@ export const en = {
     `I found no free time for you and ${p.names} this week. Pick one yourself:`,
   'find.calendarFallback': (p: { names: string }) =>
     `The calendar of ${p.names} didn't answer, so for them these use working hours only.`,
+  'find.calendarFallbackMine':
+    "Your calendar didn't answer this time, so these use your working hours only.",
   'find.reconnect':
     'Your calendar refused access, so these use your working hours only. Connect it again: /calendar.',
   'find.button.other': 'Other time',

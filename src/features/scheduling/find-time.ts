@@ -206,19 +206,18 @@ async function sendSuggestions(
         ? ctx.t('find.noOverlap', { names })
         : ctx.t('find.none', { names }),
   );
-  const fellBack = calendar.fallbacks.filter(
-    (f) => f.userId !== ctx.user.id || f.problem !== 'reconnect',
-  );
-  if (fellBack.length > 0) {
-    const who = [
-      ...new Set(fellBack.map((f) => people.find((p) => p.user.id === f.userId)?.user.name)),
-    ]
-      .filter((n): n is string => Boolean(n))
-      .join(', ');
-    lines.push(ctx.t('find.calendarFallback', { names: who }));
-  }
-  if (calendar.fallbacks.some((f) => f.userId === ctx.user.id && f.problem === 'reconnect'))
-    lines.push(ctx.t('find.reconnect'));
+  // One line per kind of fault: mine refused (reconnect), mine silent, someone else's.
+  const mine = calendar.fallbacks.filter((f) => f.userId === ctx.user.id);
+  if (mine.some((f) => f.problem === 'reconnect')) lines.push(ctx.t('find.reconnect'));
+  else if (mine.length > 0) lines.push(ctx.t('find.calendarFallbackMine'));
+  const theirs = [
+    ...new Set(
+      calendar.fallbacks
+        .filter((f) => f.userId !== ctx.user.id)
+        .map((f) => people.find((p) => p.user.id === f.userId)?.user.name),
+    ),
+  ].filter((n): n is string => Boolean(n));
+  if (theirs.length > 0) lines.push(ctx.t('find.calendarFallback', { names: theirs.join(', ') }));
   const buttons: Button[] = answer.slots.map((slot) => ({
     label: slotLabel(ctx, slot, people),
     data: encodeAction(
