@@ -15,16 +15,6 @@ afterEach(async () => {
   paired = undefined;
 });
 
-/** The number printed before a button or option with this label (the newest print). */
-function numberOf(printed: string, label: string): string {
-  const hits = [...printed.matchAll(/\[(\d+)\] ([^[\n]+?)(?=\s{3}\[|\n|$)/g)].filter((m) =>
-    m[2]?.trim().startsWith(label),
-  );
-  const last = hits.at(-1);
-  if (!last?.[1]) throw new Error(`no "${label}" in:\n${printed}`);
-  return last[1];
-}
-
 const meetingRows = (p: PairedConsole) =>
   p.rows('select pair_id, kind, starts_at, duration_min, status from meetings order by id');
 

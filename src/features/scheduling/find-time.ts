@@ -124,7 +124,7 @@ export async function tandemBusy(
 /** The asker's active pair with this id, if it still is one. */
 export async function ownActivePair(ctx: Ctx, pairId: number): Promise<PairRow | undefined> {
   const pair = await first(ctx.tx.select().from(pairs).where(eq(pairs.id, pairId)));
-  if (!pair || pair.status !== 'active') return undefined;
+  if (pair?.status !== 'active') return undefined;
   return pair.mentorUserId === ctx.user.id || pair.menteeUserId === ctx.user.id ? pair : undefined;
 }
 
