@@ -98,7 +98,8 @@ async function bookSlot(ctx: Ctx, kind: MeetingKind, pairId: number, minutes: nu
   const durationMin = DEFAULT_DURATION[kind];
   const slot = { from: startsAt.getTime(), to: startsAt.getTime() + durationMin * 60_000 };
   const ids = await peopleOfPair(ctx.tx, pair);
-  const taken = [...(await tandemBusy(ctx.tx, ids, slot)).values()].some((list) =>
+  const busy = await tandemBusy(ctx.tx, ids, slot);
+  const taken = [...busy.values()].some((list) =>
     list.some((b) => b.from < slot.to && b.to > slot.from),
   );
   if (slot.from <= ctx.now.getTime() || taken) {

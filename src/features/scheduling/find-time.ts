@@ -155,7 +155,9 @@ export async function suggestTimes(
     return;
   }
   ctx.afterCommit(async () => {
-    const db: Db = ctx.deps.db;
+    // Committed: the unit's handle is the connection again, its writes in turn with the
+    // units' (src/db/transact.ts) — as the App Home and `admin backup` read after the commit.
+    const db: Db = ctx.tx;
     const from = ctx.now.getTime();
     const busy = await busyFor(
       { db, config: ctx.deps.config },
