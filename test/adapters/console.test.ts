@@ -5,7 +5,7 @@ import { meetings, pairs } from '../../src/db/schema';
 import { SPONSOR_ACTION } from '../../src/features/experiments/service';
 import { MEETING_AFTER_TIMER } from '../../src/features/scheduling/service';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { type ConsoleChat, startConsoleChat } from '../helpers/console-chat';
+import { bookByHand, type ConsoleChat, startConsoleChat } from '../helpers/console-chat';
 import { consoleRef, pairedConsole } from '../helpers/pair';
 import { participant } from '../helpers/participants';
 
@@ -273,9 +273,9 @@ describe('a form command typed while that form is open', () => {
         { specific: 'Draft one weekly report with the AI assistant' },
       ]);
 
-      await p.chat.type('/sprint');
+      await bookByHand(p.chat, '/sprint');
       await p.chat.type('2026-12-03');
-      const sprint = await p.chat.type('/sprint');
+      const sprint = await bookByHand(p.chat, '/sprint');
       expect(sprint).toContain('continuing where you left off');
       expect(sprint).toContain('At what time (your time zone)?');
       // Cancel is still the way out.
@@ -293,9 +293,9 @@ describe('answers read back as people write them', () => {
   it('shows a typed day and time, and a date, in the person’s language — never ISO', async () => {
     const p = await pairedConsole();
     try {
-      await p.chat.type('/sprint');
+      await bookByHand(p.chat, '/sprint');
       await p.chat.type('2026-12-18 15:00'); // the time comes with the day: the time step is skipped
-      const duration = await p.chat.type('/sprint'); // resumed at the length step
+      const duration = await bookByHand(p.chat, '/sprint'); // resumed at the length step
       const back = await p.chat.type(String(numberOf(duration, '← Back')));
       expect(back).toContain('Current answer: Fri, 18 Dec, 15:00');
       expect(back).toContain('Keep “Fri, 18 Dec, 15:00”');
@@ -320,14 +320,14 @@ describe('dates and zones typed the way people say them', () => {
   it('gives date examples ahead of today, says a past day has passed, and reads a pilot date like /sprint does', async () => {
     const p = await pairedConsole(); // 1 Dec 2026
     try {
-      const day = await p.chat.type('/sprint');
+      const day = await bookByHand(p.chat, '/sprint');
       expect(day).toContain('Or type a date, with a time if you like: “8 Dec”');
       expect(day).not.toContain('2026-12-03');
       expect(await p.chat.type('2026-11-20')).toContain('That day has already passed');
       expect(await p.chat.type('someday')).toContain('I couldn’t read that date. Try “8 Dec”');
       await p.chat.type('/cancel');
       await p.chat.type('/lang ru');
-      const ru = await p.chat.type('/sprint');
+      const ru = await bookByHand(p.chat, '/sprint');
       expect(ru).toContain('Или напишите дату, можно сразу со временем: «8 декабря»');
       expect(await p.chat.type('2026-11-20')).toContain('Этот день уже прошёл');
       await p.chat.type('/cancel');

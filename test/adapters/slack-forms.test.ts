@@ -6,7 +6,7 @@ import { silentLogger } from '../../src/logger';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { meetingJustEnded } from '../helpers/held';
 import { activePair } from '../helpers/participants';
-import { type SlackHarness, startSlack } from '../helpers/slack';
+import { buttonValue, type SlackHarness, startSlack } from '../helpers/slack';
 
 type FormId = ReturnType<typeof forms.ids>[number];
 
@@ -65,7 +65,10 @@ const OPENERS = {
   },
   meeting: {
     user: 'U1',
-    open: (w) => w.s.command('sprint').then(() => undefined),
+    open: async (w) => {
+      await w.s.command('sprint');
+      await w.s.press(buttonValue(w.s, 'Other time'));
+    },
   },
   goal: {
     user: 'U1',

@@ -409,11 +409,13 @@ describe('Slack: booking a sprint end to end', () => {
       .prepare("update users set time_zone = 'America/New_York' where id = ?")
       .run(mentee);
     await s.command('sprint');
+    await s.press(buttonValue(s, 'Other time'));
     const [open] = await s.fake.waitFor('views.open');
     const view = open?.args.view as { private_metadata: string; blocks: ModalBlock[] } | undefined;
     expect(view?.blocks.map((b) => `${b.block_id}:${b.element.type}`)).toEqual([
       'day:datepicker',
       'time:timepicker',
+      'timeOk:radio_buttons',
       'duration:radio_buttons',
       'topic:plain_text_input',
       'link:plain_text_input',
@@ -443,6 +445,21 @@ describe('Slack: booking a sprint end to end', () => {
       response_action: 'errors',
       errors: { time: 'That time has already passed — please pick a later one.' },
     });
+    // 07:00 in Berlin is 01:00 in New York: named, and booked only once kept.
+    const night = await s.submit(view?.private_metadata ?? '', values('07:00'));
+    expect(JSON.parse(night.text)).toEqual({
+      response_action: 'errors',
+      errors: { timeOk: 'That is Thu, 3 Dec, 01:00 for Sam Roe — the middle of their night.' },
+    });
+    expect(s.fake.postedTexts().filter((t) => t.includes('is booked'))).toEqual([]);
+    const other = await s.submit(view?.private_metadata ?? '', {
+      ...values('07:00'),
+      timeOk: { type: 'radio_buttons', selected_option: { value: 'other' } },
+    });
+    expect(JSON.parse(other.text)).toEqual({
+      response_action: 'errors',
+      errors: { time: 'Pick another time, please.' },
+    });
     expect(await s.submit(view?.private_metadata ?? '', values('15:00'))).toEqual({
       status: 200,
       text: '',
@@ -455,6 +472,38 @@ describe('Slack: booking a sprint end to end', () => {
       'tandem-sprint-1.ics',
       'tandem-sprint-1.ics',
     ]);
+  });
+});
+
+describe('Slack: Find a time', () => {
+  it('opens with slots in my zone and the partner’s; one tap books for both with the invites', async () => {
+    app = createTestApp();
+    app.clock.set('2026-12-01T09:00:00Z');
+    const s = await startSlack(app);
+    slack = s;
+    s.fake.users.set('U1', { name: 'Pat Lee', tz: 'Europe/Berlin', locale: 'en-US' });
+    s.fake.users.set('U2', { name: 'Sam Roe', tz: 'America/New_York', locale: 'en-US' });
+    const { menteeId: mentee } = await activePair(
+      app,
+      { ref: U1, name: 'Pat Lee' },
+      { ref: { ...U1, id: 'U2' }, name: 'Sam Roe' },
+    );
+    app.database.sqlite
+      .prepare("update users set time_zone = 'America/New_York' where id = ?")
+      .run(mentee);
+    await s.command('sprint');
+    // Berlin 15:00–17:00 is New York 09:00–11:00: the only two hours both work, each day.
+    expect(s.fake.callsTo('views.open')).toHaveLength(0);
+    const slot = buttonValue(s, 'Tue, 1 Dec, 15:00 (Sam Roe: 09:00)');
+    expect(slot).toMatch(/^meet\.slot\|\d+\|s\|\d+\|\d+$/);
+    expect(buttonValue(s, 'Wed, 2 Dec, 15:00 (Sam Roe: 09:00)')).toBeDefined();
+    await s.press(slot);
+    const booked = s.fake.postedTexts().filter((t) => t.includes('is booked'));
+    expect(booked.some((t) => t.includes('Tue, 1 Dec, 15:00–17:00 (Europe/Berlin)'))).toBe(true);
+    expect(booked.some((t) => t.includes('Tue, 1 Dec, 09:00–11:00 (America/New_York)'))).toBe(true);
+    const uploads = await s.fake.waitFor('files.getUploadURLExternal', 2);
+    expect(uploads).toHaveLength(2);
+    expect(countRows('meetings')).toBe(1);
   });
 });
 

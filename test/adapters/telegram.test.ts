@@ -305,6 +305,7 @@ describe('Telegram: booking a sprint end to end', () => {
   it('takes a day button, a typed time in Russian wording, and sends the invite with its .ics', async () => {
     const { t, bob } = await annaPairedWithBob();
     await t.say('/sprint');
+    await t.pressLabel('Other time');
     expect(t.api.last().text).toContain('Which day?');
     await t.pressLabel('Thu, 3 Dec');
     expect(t.api.last().text).toContain('At what time');
@@ -323,9 +324,60 @@ describe('Telegram: booking a sprint end to end', () => {
     expect(t.api.callsTo('sendDocument')).toHaveLength(2);
   });
 
+  it('opens with Find a time: one tap on a slot books it for both, with the .ics', async () => {
+    const { t, bob } = await annaPairedWithBob();
+    await t.say('/sprint');
+    const offer = t.api.last();
+    expect(offer.text).toContain('Find a time');
+    // Both in UTC here: the slot shows Anna's time; a button carries the slot's epoch minutes.
+    const slot = offer.buttons.find((b) => b.text === 'Tue, 1 Dec, 10:00');
+    expect(slot?.callback_data).toBe(
+      `meet.slot|1|s|1|${Date.parse('2026-12-01T10:00:00Z') / 60_000}`,
+    );
+    for (const b of offer.buttons)
+      expect(Buffer.byteLength(b.callback_data ?? '', 'utf8')).toBeLessThanOrEqual(64);
+    await t.pressLabel('Tue, 1 Dec, 10:00');
+    const invites = t.api
+      .callsTo('sendMessage')
+      .filter((c) => String(c.payload.text).includes('is booked'));
+    expect(invites.map((c) => c.payload.chat_id).sort()).toEqual(
+      [String(ANNA.id), String(bob.id)].sort(),
+    );
+    expect(String(invites[0]?.payload.text)).toContain('Tue, 1 Dec, 10:00–12:00 (UTC)');
+    expect(t.api.callsTo('sendDocument')).toHaveLength(2);
+    // The suggestions message is edited into the answer: its slots can't be pressed twice.
+    expect(t.api.texts().some((x) => x.includes('Booked: the sprint on Tue, 1 Dec, 10:00.'))).toBe(
+      true,
+    );
+  });
+
+  it('warns of a time typed outside the partner’s hours, naming it; kept only when confirmed', async () => {
+    const { t } = await annaPairedWithBob();
+    await t.say('/meet');
+    await t.pressLabel('Other time');
+    await t.pressLabel('Sat, 5 Dec');
+    await t.say('15:00');
+    expect(t.api.last().text).toContain(
+      "That is Sat, 5 Dec, 15:00 for Bob Stone — a day they don't work.",
+    );
+    await t.pressLabel('Pick another time');
+    expect(t.api.last().text).toContain('At what time');
+    await t.say('23:00');
+    expect(t.api.last().text).toContain(
+      'That is Sat, 5 Dec, 23:00 for Bob Stone — the middle of their night.',
+    );
+    await t.pressLabel('Keep this time');
+    expect(t.api.last().text).toContain('How long?');
+    await t.pressLabel('Keep');
+    await t.say('Late check-in');
+    await t.pressLabel('Skip');
+    expect(t.api.texts().some((x) => x.includes('Sat, 5 Dec, 23:00–00:00 (UTC)'))).toBe(true);
+  });
+
   it('reads typed dates like "tomorrow"', async () => {
     const { t } = await annaPairedWithBob();
     await t.say('/meet');
+    await t.pressLabel('Other time');
     await t.say('tomorrow 10:30'); // the day and its time in one message: no time question
     expect(t.api.last().text).toContain('How long?');
     await t.pressLabel('Keep'); // 1 h for a meeting

@@ -5,6 +5,7 @@ import { PAUSE_RESUME_TIMER } from '../../src/features/opt-in/pause';
 import { HELD_ACTION } from '../../src/features/scheduling/service';
 import { runDueTimers } from '../../src/jobs/timers';
 import { createTestApp, type TestApp } from '../helpers/app';
+import { bookByHand } from '../helpers/console-chat';
 import { captureLogs } from '../helpers/log-capture';
 import { type PairedConsole, pairedConsole } from '../helpers/pair';
 import { startTelegram, type TelegramHarness } from '../helpers/telegram';
@@ -20,7 +21,7 @@ afterEach(async () => {
 
 /** Lena books a sprint on 3 December, 15:00 Moscow; returns the meeting's id and sequence. */
 async function bookSprint(): Promise<{ id: number; sequence: number; endsAt: number }> {
-  await p.chat.type('/sprint');
+  await bookByHand(p.chat, '/sprint');
   await p.chat.type('2026-12-03');
   await p.chat.type('15:00');
   await p.chat.type('7'); // Keep “2 h”
@@ -79,7 +80,7 @@ describe('form modes are parsed before a form uses them', () => {
     const meeting = await bookSprint();
     const meetingsNow = () => p.rows('select id, starts_at, sequence from meetings');
     const booked = meetingsNow();
-    await p.chat.type('/sprint');
+    await bookByHand(p.chat, '/sprint');
     // A mode `Number()` would have read as "move meeting 1": a stored mode is parsed, not split.
     p.app.database.sqlite
       .prepare("update form_sessions set mode = ? where status = 'active'")

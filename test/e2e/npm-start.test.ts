@@ -73,6 +73,7 @@ describe('npm start', () => {
       '/admin pair liam sergey',
       '/as liam',
       '/sprint',
+      '6', // Other time (under five suggested slots)
       '1',
       '5',
       '7',

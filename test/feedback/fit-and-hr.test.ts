@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { populationOf } from '../../src/db/queries/population';
 import { feedbackAggregate } from '../../src/features/feedback/hr-view';
 import { reportPeriod } from '../../src/features/reports/period';
+import { bookByHand } from '../helpers/console-chat';
 import { type PairedConsole, pairedConsole } from '../helpers/pair';
 import { ratedPair } from '../helpers/participants';
 
@@ -28,7 +29,7 @@ describe('pairing fit', () => {
     // A second session booked ahead is called off when the pair ends.
     const offer = await p.chat.type('9'); // Not a good fit (after the poll's 1–6)
     expect(offer).toContain('Would you like a new partner in the next round?');
-    await p.chat.type('/sprint');
+    await bookByHand(p.chat, '/sprint');
     await p.chat.type('2026-12-10');
     await p.chat.type('15:00');
     await p.chat.type('7');

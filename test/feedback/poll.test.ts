@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/core/actions';
 import { RATE_ACTION } from '../../src/features/feedback/poll';
+import { bookByHand } from '../helpers/console-chat';
 import { type PairedConsole, pairedConsole } from '../helpers/pair';
 
 let p: PairedConsole;
@@ -59,7 +60,7 @@ describe('the poll after a session', () => {
     }
     expect(feedback()).toHaveLength(0);
     // A session still ahead (not held) can't be rated.
-    await p.chat.type('/sprint');
+    await bookByHand(p.chat, '/sprint');
     await p.chat.type('2026-12-10');
     await p.chat.type('15:00');
     await p.chat.type('7');

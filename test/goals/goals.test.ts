@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/core/actions';
 import { GOAL_PROGRESS_ACTION } from '../../src/features/goals/service';
+import { bookByHand } from '../helpers/console-chat';
 import { type PairedConsole, pairedConsole } from '../helpers/pair';
 
 let p: PairedConsole;
@@ -44,7 +45,7 @@ describe('SMART goals', () => {
     // Starting another form mid-way says what was dropped.
     await chat.type('/goal');
     await chat.type('Set up an AI assistant for my weekly report');
-    expect(await chat.type('/sprint')).toContain(
+    expect(await bookByHand(chat, '/sprint')).toContain(
       'Your unfinished “A goal for your pair” was closed; its answers were not saved.',
     );
   });

@@ -95,3 +95,25 @@ export async function startConsoleChat(
     },
   };
 }
+
+/**
+ * `/sprint` or `/meet` booked by hand: the command, then "Other time" under the suggested
+ * slots (today's day and time steps). Returns everything printed by both.
+ */
+export async function bookByHand(chat: Pick<ConsoleChat, 'type'>, command = '/sprint') {
+  const offered = await chat.type(command);
+  const match = /\[(\d+)\] (?:Other time|Другое время)/.exec(offered);
+  if (!match) return offered;
+  return offered + (await chat.type(match[1] ?? ''));
+}
+
+/**
+ * A time typed at the booking form; where it falls outside the partner's hours (or at night
+ * for them) the warning follows, and "Keep this time" is pressed. Returns what was printed.
+ */
+export async function typeTimeKept(chat: Pick<ConsoleChat, 'type'>, time: string) {
+  const answered = await chat.type(time);
+  const match = /(\d+)\. \(.\) (?:Keep this time|Оставить это время)/.exec(answered);
+  if (!match) return answered;
+  return answered + (await chat.type(match[1] ?? ''));
+}

@@ -3,7 +3,7 @@ import { pairs, users } from '../../src/db/schema';
 import { runDueTimers } from '../../src/jobs/timers';
 import { silentLogger } from '../../src/logger';
 import { createTestApp, type TestApp } from './app';
-import { type ConsoleChat, startConsoleChat } from './console-chat';
+import { bookByHand, type ConsoleChat, startConsoleChat, typeTimeKept } from './console-chat';
 import { participant } from './participants';
 
 export const consoleRef = (id: string) => ({
@@ -87,9 +87,9 @@ export async function pairedConsole(
     as: (id) => chat.type(`/as ${id}`),
     async heldSprint(day, topic = 'Set up an AI assistant for the weekly report') {
       await chat.type('/as lena');
-      await chat.type('/sprint');
+      await bookByHand(chat, '/sprint');
       await chat.type(day);
-      await chat.type('15:00');
+      await typeTimeKept(chat, '15:00');
       await chat.type('7'); // Keep “2 h”
       await chat.type(topic);
       await chat.type('1'); // Skip the link

@@ -18,7 +18,12 @@ import { runDueTimers } from '../../src/jobs/timers';
 import { silentLogger } from '../../src/logger';
 import { blockText } from '../fakes/slack-api';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { type ConsoleChat, startConsoleChat } from '../helpers/console-chat';
+import {
+  bookByHand,
+  type ConsoleChat,
+  startConsoleChat,
+  typeTimeKept,
+} from '../helpers/console-chat';
 import { readInvite } from '../helpers/ics';
 import { consoleRef } from '../helpers/pair';
 import { participant } from '../helpers/participants';
@@ -133,9 +138,9 @@ async function noahAndLena() {
 
 /** Noah books a sprint with Lena, it takes place, and he rates it with a note. */
 async function heldSprint(day: string, topic: string) {
-  await chat.type('/sprint');
+  await bookByHand(chat, '/sprint');
   await chat.type(day);
-  await chat.type('15:00');
+  await typeTimeKept(chat, '15:00');
   await chat.type('7'); // Keep “2 h”
   await chat.type(topic);
   await chat.type('1'); // No link
@@ -395,6 +400,7 @@ describe('leave through the platforms', () => {
     started.push(() => s.stop());
     await noahJoinsThroughSlack(s);
     await s.command('sprint', { user: SLACK_NOAH });
+    await s.press(buttonValue(s, 'Other time'), { user: SLACK_NOAH });
     const [, open] = await s.fake.waitFor('views.open', 2);
     const submitted = await s.submit(
       (open?.args.view as { private_metadata: string } | undefined)?.private_metadata ?? '',

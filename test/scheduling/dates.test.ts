@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatShortDay } from '../../src/core/format';
+import { bookByHand } from '../helpers/console-chat';
 import { type PairedConsole, pairedConsole } from '../helpers/pair';
 
 let p: PairedConsole | undefined;
@@ -53,7 +54,7 @@ describe('short dates', () => {
     p.app.database.sqlite
       .prepare("update users set locale = 'ru' where platform_user_id = 'lena'")
       .run();
-    const days = await p.chat.type('/sprint');
+    const days = await bookByHand(p.chat, '/sprint');
     expect(days).toContain('вт, 2 марта');
     expect(days).toContain('вс, 14 марта');
     expect(days).not.toMatch(/ март(?!а)/u);

@@ -12,6 +12,7 @@ import { meetings, users } from '../../src/db/schema';
 import { CANCEL_ACTION } from '../../src/features/scheduling/service';
 import { createTestApp, type TestApp } from '../helpers/app';
 import type { ConsoleChat } from '../helpers/console-chat';
+import { bookByHand, typeTimeKept } from '../helpers/console-chat';
 import { readInvite } from '../helpers/ics';
 import { databaseBefore } from '../helpers/old-database';
 import { pairedConsole } from '../helpers/pair';
@@ -76,9 +77,9 @@ function numberOf(printed: string, label: string): number {
 
 /** Books a 2-hour sprint on the console at `time` Moscow time on 3 Dec, with the link. */
 async function consoleBook(c: ConsoleChat, time: string, topic = TOPIC) {
-  await c.type('/sprint');
+  await bookByHand(c, '/sprint');
   await c.type('2026-12-03');
-  await c.type(time);
+  await typeTimeKept(c, time);
   await c.type('7'); // Keep “2 h”
   await c.type(topic);
   return c.type(LINK);
@@ -229,6 +230,7 @@ async function slackBooking(emails: { pat?: string; sam?: string }) {
   await activePair(a, { ref: PAT, name: 'Pat Lee' }, { ref: SAM, name: 'Sam Roe' });
   await s.command('meetings', { user: 'U2' });
   await s.command('sprint');
+  await s.press(buttonValue(s, 'Other time'));
   const [open] = await s.fake.waitFor('views.open');
   const metadata =
     (open?.args.view as { private_metadata: string } | undefined)?.private_metadata ?? '';
@@ -447,6 +449,7 @@ describe('invites in Telegram', () => {
       { ref: tg(bob), name: 'Bob Stone' },
     );
     await t.say('/sprint');
+    await t.pressLabel('Other time');
     await t.pressLabel('Thu, 3 Dec');
     await t.say('15:00');
     await t.pressLabel('Keep');

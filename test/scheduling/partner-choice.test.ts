@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { pairs } from '../../src/db/schema';
+import { bookByHand } from '../helpers/console-chat';
 import { consoleRef, type PairedConsole, pairedConsole } from '../helpers/pair';
 import { participant } from '../helpers/participants';
 
@@ -29,7 +30,7 @@ describe('booking with one of two partners', () => {
       .returning()
       .get().id;
 
-    const asked = await chat.type('/sprint');
+    const asked = await bookByHand(chat, '/sprint');
     expect(asked).toContain('With whom?');
     expect(asked).toContain('Tom Berg');
     expect(asked).toContain('Ivan Petrov');
@@ -45,7 +46,7 @@ describe('booking with one of two partners', () => {
 
   it('with one partner, goes straight to the day', async () => {
     paired = await pairedConsole();
-    const asked = await paired.chat.type('/sprint');
+    const asked = await bookByHand(paired.chat, '/sprint');
     expect(asked).not.toContain('With whom?');
     expect(asked).toContain('Which day?');
   });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { bookByHand } from '../helpers/console-chat';
 import { type PairedConsole, pairedConsole } from '../helpers/pair';
 
 let p: PairedConsole;
@@ -10,7 +11,7 @@ describe('a break with a session booked inside it', () => {
   it('says the session stays (and is reminded), offers to cancel it, and tells the partner until when', async () => {
     p = await pairedConsole('2026-12-01T09:00:00Z');
     const { chat } = p;
-    await chat.type('/sprint');
+    await bookByHand(chat, '/sprint');
     await chat.type('2026-12-08');
     await chat.type('15:00');
     await chat.type('7'); // Keep “2 h”

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { bookByHand } from '../helpers/console-chat';
 import { type PairedConsole, pairedConsole } from '../helpers/pair';
 
 let p: PairedConsole;
@@ -11,7 +12,7 @@ describe('what a session’s messages say, in Russian', () => {
     p = await pairedConsole('2026-12-01T09:00:00Z');
     const { chat } = p;
     await chat.type('/lang ru');
-    await chat.type('/meet');
+    await bookByHand(chat, '/meet');
     await chat.type('2026-12-03');
     await chat.type('15:00');
     await chat.type('7'); // Оставить «1 ч»

@@ -3,7 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runDueTimers } from '../../src/jobs/timers';
 import { silentLogger } from '../../src/logger';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { type ConsoleChat, startConsoleChat } from '../helpers/console-chat';
+import {
+  bookByHand,
+  type ConsoleChat,
+  startConsoleChat,
+  typeTimeKept,
+} from '../helpers/console-chat';
 import { pairedConsole } from '../helpers/pair';
 import { participant } from '../helpers/participants';
 
@@ -45,9 +50,9 @@ function numberOf(printed: string, label: string): number {
 
 /** Books a sprint: typed day and time, keep 2 h, a task, no link. */
 async function book(day: string, time: string) {
-  await chat.type('/sprint');
+  await bookByHand(chat, '/sprint');
   await chat.type(day);
-  await chat.type(time);
+  await typeTimeKept(chat, time);
   await chat.type('7'); // Keep “2 h”
   await chat.type('Set up an AI assistant for the weekly report');
   return chat.type('1'); // Skip the link
@@ -287,7 +292,7 @@ describe('races and stale answers', () => {
     const asked = rows('select id from meetings')[0]?.id;
     await chat.type('2'); // Lena: "It was moved"
     await chat.type('2026-12-05');
-    await chat.type('10:00');
+    await typeTimeKept(chat, '10:00'); // a Saturday: kept after the warning
     await chat.type('7');
     await chat.type('1');
     await chat.type('1');
@@ -364,7 +369,7 @@ describe('races and stale answers', () => {
 describe('bad input when booking', () => {
   it('re-asks with a reason and saves nothing', async () => {
     await pairUp();
-    await chat.type('/sprint');
+    await bookByHand(chat, '/sprint');
     expect(await chat.type('someday maybe')).toContain('I couldn’t read that date.');
     // A day already gone is refused right at the day question.
     expect(await chat.type('2026-11-30')).toContain('That day has already passed');
@@ -378,7 +383,7 @@ describe('bad input when booking', () => {
   it('takes "завтра в 15" at the day question and asks again there when it has passed', async () => {
     await pairUp('2026-12-01T20:00:00Z');
     await chat.type('/lang ru');
-    await chat.type('/sprint');
+    await bookByHand(chat, '/sprint');
     const length = await chat.type('завтра в 15');
     expect(length).toContain('Сколько длится?');
     await chat.type('7');
@@ -386,7 +391,7 @@ describe('bad input when booking', () => {
     expect(await chat.type('1')).toContain(
       'Спринт с Tom Berg назначен:\nср, 2 дек., 15:00–17:00 (Europe/Moscow)',
     );
-    await chat.type('/sprint');
+    await bookByHand(chat, '/sprint');
     // Typed with its time and already past: refused at once, at the day question.
     const again = await chat.type('2026-11-30 10:00');
     expect(again).toContain('Это время уже прошло');
@@ -397,7 +402,7 @@ describe('bad input when booking', () => {
     await pairUp('2027-03-20T09:00:00Z');
     // Tom is in Berlin: on 2027-03-28 the clocks jump from 02:00 to 03:00.
     await chat.type('/as tom');
-    await chat.type('/sprint');
+    await bookByHand(chat, '/sprint');
     await chat.type('2027-03-28');
     expect(await chat.type('02:30')).toContain('does not exist in your time zone');
     await chat.type('/cancel');
@@ -411,7 +416,7 @@ describe('bad input when booking', () => {
     app = createTestApp();
     await participant(app, ref('solo'), 'Solo Person', { role: 'mentee', grade: 4, learn: ['ai'] });
     chat = await startConsoleChat(app, { me: { id: 'solo', name: 'Solo Person' } });
-    expect(await chat.type('/sprint')).toContain("You don't have a partner yet");
+    expect(await bookByHand(chat, '/sprint')).toContain("You don't have a partner yet");
     const solo = rows("select id from users where platform_user_id = 'solo'")[0]?.id;
     await app.engine.handle({
       id: 'x1',

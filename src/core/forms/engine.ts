@@ -441,6 +441,10 @@ export class FormEngine<Id extends string> {
     value: FormValues[string],
   ): Promise<void> {
     const form = this.#form(session);
+    if (field.kind === 'single' && field.backOption !== undefined && value === field.backOption) {
+      await this.#back(ctx, session);
+      return;
+    }
     const values = { ...session.values, [field.name]: value };
     const env: FormEnv = { ctx, mode: session.mode, values };
     const next = await nextField(form, env, form.fields.indexOf(field));

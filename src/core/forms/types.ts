@@ -47,6 +47,11 @@ export interface SingleField extends FieldBase {
   picker?: 'date' | 'time';
   /** Extra rule on the chosen or typed value, asked right away; returns the translated reason. */
   check?: (value: string, env: FormEnv) => MaybePromise<string | undefined>;
+  /**
+   * Step by step, the option that goes back to the question before instead of being kept
+   * (a warning's "Pick another time"). A whole form has no "before": `validate` reads it.
+   */
+  backOption?: string;
 }
 
 export interface MultiField extends FieldBase {

@@ -6,12 +6,26 @@ import { formatDayTime } from '../../core/format';
 import { type ActionSpec, action, type CommandSpec } from '../../core/registry';
 import type { Reply } from '../../core/replies';
 import { getUser } from '../../db/queries/users';
-import { type MeetingRow, meetings } from '../../db/schema';
+import { type MeetingKind, type MeetingRow, meetings } from '../../db/schema';
 import { pollReply } from '../feedback/poll';
 import { forms } from '../forms';
 import { joined } from '../joined';
+import {
+  DEFAULT_DURATION,
+  FIND_OTHER_ACTION,
+  FIND_PAIR_ACTION,
+  FIND_SLOT_ACTION,
+  groupOf,
+  KIND_CODE,
+  kindOfCode,
+  ownActivePair,
+  peopleOfPair,
+  suggestTimes,
+  tandemBusy,
+} from './find-time';
 import { activePairs, MEETING_FORM, meetingMode, rescheduleMode } from './meeting-form';
 import {
+  bookMeeting,
   CANCEL_ACTION,
   CANCEL_CONFIRM_ACTION,
   CANT_ACTION,
@@ -31,14 +45,131 @@ function book(kind: 'sprint' | 'meeting'): CommandSpec {
     takesArgs: false,
     async run(ctx) {
       if (!(await joined(ctx))) return;
-      if ((await activePairs(ctx)).length === 0) {
+      const mine = await activePairs(ctx);
+      const [only] = mine;
+      if (!only) {
         ctx.reply({ kind: 'text', text: ctx.t('meeting.needPair') });
         return;
       }
-      await forms.start(ctx, MEETING_FORM, meetingMode.encode({ book: kind }));
+      // The same booking in progress (the command typed again) resumes where it was.
+      const open = await forms.active(ctx);
+      const mode = meetingMode.encode({ book: kind });
+      if (open?.formId === MEETING_FORM && open.mode === mode) {
+        await forms.start(ctx, MEETING_FORM, mode);
+        return;
+      }
+      // "Find a time" first: with one partner (or one group) the slots; with several, whom.
+      const oneGroup = mine.every((p) => p.pair.group && p.pair.mentorUserId === ctx.user.id);
+      if (mine.length === 1 || oneGroup) {
+        await suggestTimes(ctx, only.pair, kind);
+        return;
+      }
+      ctx.reply({
+        kind: 'text',
+        title: ctx.t('find.title'),
+        text: ctx.t('find.whom'),
+        buttons: [
+          ...mine.map((p) => ({
+            label: p.partnerName,
+            data: encodeAction(FIND_PAIR_ACTION, ctx.user.id, KIND_CODE[kind], String(p.pair.id)),
+          })),
+          {
+            label: ctx.t('find.button.other'),
+            data: encodeAction(FIND_OTHER_ACTION, ctx.user.id, KIND_CODE[kind]),
+          },
+        ],
+      });
     },
   };
 }
+
+/**
+ * One tap on a suggested slot books it for everyone, as the form's booking does (invite and
+ * .ics). A slot gone meanwhile (past, or taken by another session of any of them) is said
+ * so, with fresh suggestions.
+ */
+async function bookSlot(ctx: Ctx, kind: MeetingKind, pairId: number, minutes: number) {
+  const pair = await ownActivePair(ctx, pairId);
+  if (!pair) {
+    ctx.reply({ kind: 'text', text: ctx.t('meeting.needPair') }, { replace: true });
+    return;
+  }
+  const startsAt = new Date(minutes * 60_000);
+  const durationMin = DEFAULT_DURATION[kind];
+  const slot = { from: startsAt.getTime(), to: startsAt.getTime() + durationMin * 60_000 };
+  const ids = await peopleOfPair(ctx.tx, pair);
+  const busy = await tandemBusy(ctx.tx, ids, slot);
+  const taken = [...busy.values()].some((list) =>
+    list.some((b) => b.from < slot.to && b.to > slot.from),
+  );
+  if (slot.from <= ctx.now.getTime() || taken) {
+    ctx.reply({ kind: 'text', text: ctx.t('find.gone') }, { replace: true });
+    await suggestTimes(ctx, pair, kind);
+    return;
+  }
+  ctx.reply(
+    {
+      kind: 'text',
+      text: ctx.t('find.booked', {
+        kind: ctx.t(`meeting.kind.${kind}`),
+        when: formatDayTime(
+          startsAt,
+          ctx.user.timeZone ?? ctx.deps.config.ORG_TIMEZONE,
+          ctx.locale,
+        ),
+      }),
+    },
+    { replace: true },
+  );
+  // A group's session is for the mentor and every mentee: each pair gets it, and its invite.
+  for (const each of await groupOf(ctx.tx, pair)) {
+    await bookMeeting(
+      ctx.tx,
+      ctx.deps,
+      {
+        pair: each,
+        kind,
+        startsAt,
+        durationMin,
+        topic: ctx.t(`find.topic.${kind}`),
+        link: null,
+        by: ctx.user.id,
+      },
+      ctx.now,
+    );
+  }
+}
+
+const kindArg = arg.oneOf(['s', 'm']);
+/** Epoch minutes of a slot's start: 8 digits until the year 2160. */
+const epochMinutes = z
+  .string()
+  .regex(/^\d{1,9}$/)
+  .transform(Number);
+
+/** The buttons of "Find a time". */
+export const findTimeActions = {
+  [FIND_SLOT_ACTION]: action(z.tuple([kindArg, arg.id, epochMinutes]), (ctx, [kind, pair, at]) =>
+    bookSlot(ctx, kindOfCode(kind), pair, at),
+  ),
+  [FIND_PAIR_ACTION]: action(z.tuple([kindArg, arg.id]), async (ctx, [kind, id]) => {
+    const pair = await ownActivePair(ctx, id);
+    if (!pair) {
+      ctx.reply({ kind: 'text', text: ctx.t('meeting.needPair') });
+      return;
+    }
+    await suggestTimes(ctx, pair, kindOfCode(kind));
+  }),
+  [FIND_OTHER_ACTION]: action(z.tuple([kindArg]), async (ctx, [kind]) => {
+    if ((await activePairs(ctx)).length === 0) {
+      ctx.reply({ kind: 'text', text: ctx.t('meeting.needPair') });
+      return;
+    }
+    // The suggestions give way (their buttons gone), and today's day and time steps follow.
+    ctx.reply({ kind: 'text', text: ctx.t('find.byHand') }, { replace: true });
+    await forms.start(ctx, MEETING_FORM, meetingMode.encode({ book: kindOfCode(kind) }));
+  }),
+} satisfies Record<string, ActionSpec>;
 
 /** `/sprint` (2 hours by default) and `/meet` (1 hour): book with your partner. */
 export const sprintCommand = book('sprint');

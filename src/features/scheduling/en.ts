@@ -99,4 +99,42 @@ export const en = {
   'cmd.meet': 'book a meeting with your partner',
   'cmd.sprints': 'what is coming up (same as /meetings)',
   'cmd.meetings': 'what is coming up',
+  // "Find a time" (issue 17) and the warning on a time typed by hand.
+  'find.title': 'Find a time',
+  'find.intro': (p: { kind: string; names: string }) =>
+    `Times this week inside working hours for you and ${p.names}. One tap books the ${p.kind} for everyone, with the calendar invite:`,
+  'find.noOverlap': (p: { names: string }) =>
+    `You and ${p.names} have no working hours in common this week. These are the closest times — one tap books one:`,
+  'find.none': (p: { names: string }) =>
+    `I found no free time for you and ${p.names} this week. Pick one yourself:`,
+  'find.calendarFallback': (p: { names: string }) =>
+    `The calendar of ${p.names} didn't answer, so for them these use working hours only.`,
+  'find.calendarFallbackMine':
+    "Your calendar didn't answer this time, so these use your working hours only.",
+  'find.reconnect':
+    'Your calendar refused access, so these use your working hours only. Connect it again: /calendar.',
+  'find.button.other': 'Other time',
+  'find.slotLabel': (p: { mine: string; name: string; theirs: string }) =>
+    `${p.mine} (${p.name}: ${p.theirs})`,
+  'find.byHand': 'Your own time, then — step by step.',
+  'find.whom': 'With whom?',
+  'find.gone': 'That time is no longer free (or has passed). Here are fresh suggestions.',
+  'find.booked': (p: { kind: string; when: string }) =>
+    `Booked: the ${p.kind} on ${p.when}. The invite is on its way to both of you.`,
+  'find.topic.sprint': 'Sprint',
+  'find.topic.meeting': 'Meeting',
+  'meeting.field.timeOk': "Outside your partner's hours?",
+  'meeting.hint.timeOk':
+    "If the time falls outside your partner's working hours or at night for them: keep it anyway, or pick another.",
+  'meeting.warn.night': (p: { name: string; time: string }) =>
+    `That is ${p.time} for ${p.name} — the middle of their night.`,
+  'meeting.warn.day_off': (p: { name: string; time: string }) =>
+    `That is ${p.time} for ${p.name} — a day they don't work.`,
+  'meeting.warn.outside_hours': (p: { name: string; time: string }) =>
+    `That is ${p.time} for ${p.name} — outside their working hours.`,
+  'meeting.warn.busy': (p: { name: string; time: string }) =>
+    `That is ${p.time} for ${p.name}, and they have something else on.`,
+  'meeting.timeOk.keep': 'Keep this time',
+  'meeting.timeOk.other': 'Pick another time',
+  'meeting.warn.pickAnother': 'Pick another time, please.',
 };

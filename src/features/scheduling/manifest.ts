@@ -1,7 +1,13 @@
 import { timer } from '../../jobs/types';
 import { runStoryInvites } from '../content/stories';
 import type { Feature } from '../feature';
-import { meetCommand, meetingsCommand, schedulingActions, sprintCommand } from './commands';
+import {
+  findTimeActions,
+  meetCommand,
+  meetingsCommand,
+  schedulingActions,
+  sprintCommand,
+} from './commands';
 import { en } from './en';
 import { MEETING_FORM, meetingForm } from './meeting-form';
 import { runNudges } from './nudges';
@@ -28,7 +34,7 @@ export const scheduling = {
     // The same list under the name people also type.
     sprints: { ...meetingsCommand, hidden: true },
   },
-  actions: [schedulingActions],
+  actions: [schedulingActions, findTimeActions],
   formerActionIds: {
     'mt.x': 'meet.cancel',
     'mt.r': 'meet.move',

@@ -3,13 +3,15 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { arg } from '../../core/actions';
 import type { Ctx } from '../../core/context';
-import { dayExample } from '../../core/format';
+import { dayExample, formatDayTime } from '../../core/format';
 import type { FormValues } from '../../core/forms/types';
 import { first } from '../../db/first';
 import { getUser } from '../../db/queries/users';
 import { type MeetingKind, type MeetingRow, meetings, type PairRow, pairs } from '../../db/schema';
 import { formMode, parseMode, typedForm } from '../form-mode';
+import { attendeeOf, DEFAULT_DURATION, peopleOfPair } from './find-time';
 import { bookMeeting, rescheduleMeeting } from './service';
+import { checkTime } from './slots';
 import {
   combine,
   DURATIONS_MIN,
@@ -21,8 +23,11 @@ import {
 } from './when';
 
 export const MEETING_FORM = 'meeting';
-/** Default length by kind: sprints are the 2-hour format from the program, meetings 1 hour. */
-export const DEFAULT_DURATION: Record<MeetingKind, number> = { sprint: 120, meeting: 60 };
+/** The answers to the warning on a time outside a partner's hours. */
+const TIME_KEEP = 'keep';
+const TIME_OTHER = 'other';
+
+export { DEFAULT_DURATION };
 
 const zoneOf = (ctx: Ctx) => ctx.user.timeZone ?? ctx.deps.config.ORG_TIMEZONE;
 /** Booking a new sprint or meeting, or moving one (the version the form started from). */
@@ -136,6 +141,22 @@ export const meetingForm = typedForm({
         typeof values.day === 'string' ? whenError(ctx, values.day, value) : undefined,
     },
     {
+      // A time outside a partner's hours, or at night for them: kept only once confirmed.
+      kind: 'single',
+      name: 'timeOk',
+      label: 'meeting.field.timeOk',
+      optional: true,
+      when: async ({ ctx, values, mode }) =>
+        (await partnerWarning(ctx, values, mode)) !== undefined,
+      hint: async ({ ctx, values, mode }) =>
+        (await partnerWarning(ctx, values, mode)) ?? ctx.t('meeting.hint.timeOk'),
+      options: ({ ctx }) => [
+        { value: TIME_KEEP, label: ctx.t('meeting.timeOk.keep') },
+        { value: TIME_OTHER, label: ctx.t('meeting.timeOk.other') },
+      ],
+      backOption: TIME_OTHER,
+    },
+    {
       kind: 'single',
       name: 'duration',
       label: 'meeting.field.duration',
@@ -192,7 +213,13 @@ export const meetingForm = typedForm({
         m.startsAt.getTime() < end &&
         m.startsAt.getTime() + m.durationMin * 60_000 > when.getTime(),
     );
-    return clash ? { field: timeField(values), error: ctx.t('meeting.error.overlap') } : undefined;
+    if (clash) return { field: timeField(values), error: ctx.t('meeting.error.overlap') };
+    if (values.timeOk === TIME_KEEP) return undefined;
+    const warning = await partnerWarning(ctx, values, meetingMode.encode(mode));
+    if (!warning) return undefined;
+    return values.timeOk === TIME_OTHER
+      ? { field: timeField(values), error: ctx.t('meeting.warn.pickAnother') }
+      : { field: 'timeOk', error: warning };
   },
   onSubmit: async (ctx, values, mode) => {
     const pair = await chosenPair(ctx, values, mode);
@@ -226,6 +253,38 @@ export const meetingForm = typedForm({
   cancelledMessage: (ctx, mode) =>
     ctx.t(movingId(mode) !== undefined ? 'meeting.moveCancelled' : 'meeting.cancelledForm'),
 });
+
+/**
+ * The warning a time chosen by hand needs (checkTime): it falls at night, on a day off or
+ * outside the working hours of someone else it is for, named with their local time.
+ * Undefined: it suits everyone, or there is no complete time yet. `mode` as stored.
+ */
+async function partnerWarning(
+  ctx: Ctx,
+  values: FormValues,
+  mode: string,
+): Promise<string | undefined> {
+  const parsed = parseMode(meetingMode, mode);
+  if (!parsed) return undefined;
+  const when = combine(str(values.day), str(values.time), zoneOf(ctx), ctx.now);
+  if (typeof when === 'string') return undefined;
+  const pair = await chosenPair(ctx, values, parsed);
+  if (!pair) return undefined;
+  const minutes = Number(values.duration) || DEFAULT_DURATION[await kindOf(ctx, parsed)];
+  const slot = { from: when.getTime(), to: when.getTime() + minutes * 60_000 };
+  for (const id of await peopleOfPair(ctx.tx, pair)) {
+    if (id === ctx.user.id) continue;
+    const person = await attendeeOf(ctx.tx, ctx.deps.config, id);
+    if (!person) continue;
+    const check = checkTime(slot, { ...person.attendee, busy: [] });
+    if (check.fits) continue;
+    return ctx.t(`meeting.warn.${check.reason}`, {
+      name: person.user.name,
+      time: formatDayTime(when, person.zone, ctx.locale),
+    });
+  }
+  return undefined;
+}
 
 /**
  * Why a day and time can't be booked (past, or a DST gap), translated; undefined when fine.

@@ -1,0 +1,160 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { pairs, users } from '../../src/db/schema';
+import { bookByHand } from '../helpers/console-chat';
+import { consoleRef, type PairedConsole, pairedConsole } from '../helpers/pair';
+import { participant } from '../helpers/participants';
+
+/**
+ * "Find a time" on the console. Lena (mentor, Moscow, UTC+3) and Tom (mentee, Berlin, UTC+1)
+ * are a pair; it is Tuesday 1 December 2026, 12:00 in Moscow.
+ */
+let paired: PairedConsole | undefined;
+afterEach(async () => {
+  await paired?.close();
+  paired = undefined;
+});
+
+const meetingRows = (p: PairedConsole) =>
+  p.rows('select pair_id, kind, starts_at, duration_min, status from meetings order by id');
+
+describe('Find a time on the console', () => {
+  it('offers slots inside both people’s hours, in my zone with the partner’s time, and books one in one tap', async () => {
+    paired = await pairedConsole();
+    const p = paired;
+    const offered = await p.chat.type('/sprint');
+    expect(offered).toContain('── Find a time ──');
+    // Moscow 13:00–15:00 is Berlin 11:00–13:00: inside both (an hour's notice from 12:00).
+    expect(offered).toContain('[1] Tue, 1 Dec, 13:00 (Tom Berg: 11:00)');
+    // Berlin's 09:00 start is Moscow's 11:00: the other days open there.
+    expect(offered).toContain('Wed, 2 Dec, 11:00 (Tom Berg: 09:00)');
+    expect(offered).not.toContain('Sat, 5 Dec');
+    expect(offered).toContain('Other time');
+
+    const booked = await p.chat.type('1');
+    expect(booked).toContain('Booked: the sprint on Tue, 1 Dec, 13:00.');
+    expect(booked).toContain('Your sprint with Tom Berg is booked:');
+    expect(booked).toContain('Tue, 1 Dec, 13:00–15:00 (Europe/Moscow)');
+    expect(meetingRows(p)).toEqual([
+      {
+        pair_id: p.pairId,
+        kind: 'sprint',
+        starts_at: Date.parse('2026-12-01T10:00:00Z'),
+        duration_min: 120,
+        status: 'scheduled',
+      },
+    ]);
+    // Tom has his invite too, in his zone.
+    expect(p.chat.transcript()).toContain('Tue, 1 Dec, 11:00–13:00 (Europe/Berlin)');
+  });
+
+  it('says a slot taken meanwhile or already past is gone, and offers fresh ones', async () => {
+    paired = await pairedConsole();
+    const p = paired;
+    await p.chat.type('/meet');
+    const slot = `meet.slot|${p.lena}|m|${p.pairId}|${Date.parse('2026-12-01T10:00:00Z') / 60_000}`;
+    await p.press('lena', slot);
+    expect(meetingRows(p)).toHaveLength(1);
+    // The same button again: that hour is taken now.
+    const again = await p.press('lena', slot);
+    expect(again).toContain(
+      'That time is no longer free (or has passed). Here are fresh suggestions.',
+    );
+    expect(again).toContain('── Find a time ──');
+    expect(again).not.toContain('Tue, 1 Dec, 13:00 (Tom Berg');
+    expect(meetingRows(p)).toHaveLength(1);
+    // A slot whose time has passed.
+    p.app.clock.set('2026-12-01T12:00:00Z');
+    const late = `meet.slot|${p.lena}|m|${p.pairId}|${Date.parse('2026-12-01T11:30:00Z') / 60_000}`;
+    expect(await p.press('lena', late)).toContain('That time is no longer free');
+    expect(meetingRows(p)).toHaveLength(1);
+  });
+
+  it('with no working hours in common, says so and offers the closest times', async () => {
+    paired = await pairedConsole();
+    const p = paired;
+    const db = p.app.database.db;
+    // Tokyo's 09:00–18:00 is 00:00–09:00 UTC; London's is 09:00–18:00 UTC.
+    db.update(users).set({ timeZone: 'Asia/Tokyo' }).where(eq(users.id, p.lena)).run();
+    db.update(users).set({ timeZone: 'Europe/London' }).where(eq(users.id, p.tom)).run();
+    const offered = await p.chat.type('/meet');
+    expect(offered).toContain(
+      'You and Tom Berg have no working hours in common this week. These are the closest times',
+    );
+    // The closest: an hour just outside one of the two days, never at night for anyone.
+    expect(offered).toContain('[1] Tue, 1 Dec, 19:00 (Tom Berg: 10:00)');
+    expect(offered).toContain('Wed, 2 Dec, 16:00 (Tom Berg: 07:00)');
+    await p.chat.type('1');
+    expect(meetingRows(p)).toHaveLength(1);
+  });
+
+  it('a group: the slots fit the mentor and every mentee, and one tap books each pair', async () => {
+    paired = await pairedConsole();
+    const p = paired;
+    const db = p.app.database.db;
+    const mia = await participant(p.app, consoleRef('mia'), 'Mia Sato', {
+      role: 'mentee',
+      grade: 5,
+      learn: ['ai'],
+    });
+    // Tokyo (UTC+9) works 00:00–09:00 UTC, Berlin 08:00–17:00, Moscow 06:00–15:00: all
+    // three only 08:00–09:00 UTC, which is 11:00 in Moscow.
+    db.update(users).set({ timeZone: 'Asia/Tokyo' }).where(eq(users.id, mia)).run();
+    db.update(pairs).set({ group: true }).where(eq(pairs.id, p.pairId)).run();
+    const miaPair = db
+      .insert(pairs)
+      .values({
+        mentorUserId: p.lena,
+        menteeUserId: mia,
+        group: true,
+        createdAt: p.app.clock.now(),
+      })
+      .returning()
+      .get().id;
+    const offered = await p.chat.type('/meet');
+    expect(offered).toContain('for you and Tom Berg, Mia Sato');
+    const slots = [...offered.matchAll(/\[\d+\] (\w{3}, \d+ Dec, \d\d:\d\d)/g)].map((m) => m[1]);
+    expect(slots.length).toBeGreaterThanOrEqual(3);
+    for (const slot of slots) expect(slot).toMatch(/11:00$/);
+    await p.chat.type('1');
+    const booked = meetingRows(p);
+    expect(booked.map((m) => m.pair_id).sort()).toEqual([p.pairId, miaPair].sort());
+    expect(new Set(booked.map((m) => m.starts_at))).toEqual(
+      new Set([Date.parse('2026-12-02T08:00:00Z')]),
+    );
+  });
+
+  it('a time typed by hand outside the partner’s hours is kept only after a warning naming their time', async () => {
+    paired = await pairedConsole();
+    const p = paired;
+    await bookByHand(p.chat, '/sprint');
+    await p.chat.type('2026-12-03');
+    // 10:00 in Moscow is 08:00 in Berlin: before Tom's day starts.
+    const warned = await p.chat.type('10:00');
+    expect(warned).toContain(
+      'That is Thu, 3 Dec, 08:00 for Tom Berg — outside their working hours.',
+    );
+    expect(warned).toContain('Keep this time');
+    // "Pick another time" goes back to the time question; nothing is booked.
+    const back = await p.chat.type(/(\d+)\. \(.\) Pick another time/.exec(warned)?.[1] ?? '');
+    expect(back).toContain('At what time');
+    // 23:30 in Berlin is night for Tom.
+    const night = await p.chat.type('01:30');
+    expect(night).toContain('That is Wed, 2 Dec, 23:30 for Tom Berg — the middle of their night.');
+    await p.chat.type(/(\d+)\. \(.\) Pick another time/.exec(night)?.[1] ?? '');
+    // 15:00 in Moscow is 13:00 in Berlin: no warning, straight on.
+    expect(await p.chat.type('15:00')).toContain('How long?');
+    expect(meetingRows(p)).toEqual([]);
+    // Kept after the warning: a Saturday for Tom.
+    await p.chat.type('/cancel');
+    await bookByHand(p.chat, '/sprint');
+    await p.chat.type('2026-12-05');
+    const weekend = await p.chat.type('15:00');
+    expect(weekend).toContain("That is Sat, 5 Dec, 13:00 for Tom Berg — a day they don't work.");
+    await p.chat.type(/(\d+)\. \(.\) Keep this time/.exec(weekend)?.[1] ?? '');
+    await p.chat.type('7'); // Keep "2 h"
+    await p.chat.type('A Saturday session');
+    await p.chat.type('1'); // no link
+    expect(meetingRows(p)).toHaveLength(1);
+  });
+});
