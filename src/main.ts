@@ -118,7 +118,7 @@ async function main(): Promise<void> {
   if (!units) {
     // Before anything is sent: a send cut short by the last process's death holds nobody back.
     // Its receipt, and any the last process left unanswered, go to the listener createApp set.
-    outbox.releaseAbandonedClaims();
+    await outbox.releaseAbandonedClaims();
     jobs = startJobs({
       db: database.db,
       config,

@@ -59,7 +59,7 @@ async function run(): Promise<void> {
   // Every outcome goes back: the main thread holds whoever waits on it (a modal's ack).
   engine.inbox.onSettled((id, result) => post({ type: 'settled', id, result }));
   // Before anything is sent: a send cut short by the last process's death holds nobody back.
-  outbox.releaseAbandonedClaims();
+  await outbox.releaseAbandonedClaims();
   const platforms = await createPlatformAdapters(
     config,
     logger,

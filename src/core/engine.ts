@@ -13,7 +13,7 @@ import {
   userRef,
 } from '../db/queries/users';
 import type { InboxRow, UserRow } from '../db/schema';
-import { transact, write } from '../db/transact';
+import { beforeCommit, transact, write } from '../db/transact';
 import { reportWriteFailure } from '../db/write-health';
 import { decodeAction } from './actions';
 import type { Acceptance, ChatAdapter, EventSink, HandleResult, HomeView } from './adapter';
@@ -309,7 +309,7 @@ export function createEngine<C extends string, A extends string>(
     try {
       if (ctx) ctx.reply(reply);
       else
-        enqueue(
+        await enqueue(
           deps.db,
           {
             dedupeKey: `${eventKey(event)}:error`,
@@ -568,7 +568,8 @@ export function makeContext(
     // After the unit committed (a step it left for after the commit), the handle is no longer
     // a transaction of its own: the write waits its turn, never landing in another unit's.
     if (counter.late) counter.late.push(write(deps.db, (db) => enqueue(db, message, now)));
-    else enqueue(tx, message, now);
+    // A reply is said synchronously; its insert is awaited before the unit commits.
+    else beforeCommit(tx, enqueue(tx, message, now));
   };
   const ctx: Ctx = {
     deps,

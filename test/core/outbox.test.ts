@@ -52,12 +52,12 @@ describe('outbox', () => {
   it('queues a logical message once, however often it is enqueued', async () => {
     const adapter = setup();
     const now = app.clock.now();
-    expect(enqueue(app.database.db, { dedupeKey: 'k1', target, payload: text('hello') }, now)).toBe(
-      true,
-    );
-    expect(enqueue(app.database.db, { dedupeKey: 'k1', target, payload: text('hello') }, now)).toBe(
-      false,
-    );
+    expect(
+      await enqueue(app.database.db, { dedupeKey: 'k1', target, payload: text('hello') }, now),
+    ).toBe(true);
+    expect(
+      await enqueue(app.database.db, { dedupeKey: 'k1', target, payload: text('hello') }, now),
+    ).toBe(false);
     await app.outbox.deliverDue();
     await app.outbox.deliverDue();
     expect(adapter.texts()).toEqual(['hello']);
@@ -70,7 +70,11 @@ describe('outbox', () => {
       new DeliveryError('delivery_rate_limited', '429', { retryAfterMs: 30_000 }),
       new DeliveryError('delivery_transient', '502'),
     );
-    enqueue(app.database.db, { dedupeKey: 'k2', target, payload: text('hi') }, app.clock.now());
+    await enqueue(
+      app.database.db,
+      { dedupeKey: 'k2', target, payload: text('hi') },
+      app.clock.now(),
+    );
 
     expect((await app.outbox.deliverDue()).retried).toBe(1);
     expect(rowOf('k2')?.nextAttemptAt).toEqual(new Date(app.clock.now().getTime() + 30_000));
@@ -89,7 +93,7 @@ describe('outbox', () => {
   it('gives up on permanent failures at once, and on transient ones only when the message is a day old', async () => {
     const adapter = setup();
     adapter.failWith.push(new DeliveryError('delivery_permanent', 'blocked'));
-    enqueue(app.database.db, { dedupeKey: 'p', target, payload: text('x') }, app.clock.now());
+    await enqueue(app.database.db, { dedupeKey: 'p', target, payload: text('x') }, app.clock.now());
     expect((await app.outbox.deliverDue()).failed).toBe(1);
     expect(rowOf('p')).toMatchObject({
       status: 'failed',
@@ -98,7 +102,7 @@ describe('outbox', () => {
     });
 
     const queuedAt = app.clock.now().getTime();
-    enqueue(app.database.db, { dedupeKey: 'q', target, payload: text('y') }, app.clock.now());
+    await enqueue(app.database.db, { dedupeKey: 'q', target, payload: text('y') }, app.clock.now());
     const attemptsAt: number[] = [];
     for (let i = 0; i < 1_000 && rowOf('q')?.status === 'pending'; i++) {
       adapter.failWith.push(new Error('boom'));
@@ -120,8 +124,8 @@ describe('outbox', () => {
     const adapter = setup();
     adapter.failWith.push(new DeliveryError('delivery_transient', '503'));
     const now = app.clock.now();
-    enqueue(app.database.db, { dedupeKey: 'a', target, payload: text('first') }, now);
-    enqueue(app.database.db, { dedupeKey: 'b', target, payload: text('second') }, now);
+    await enqueue(app.database.db, { dedupeKey: 'a', target, payload: text('first') }, now);
+    await enqueue(app.database.db, { dedupeKey: 'b', target, payload: text('second') }, now);
     await app.outbox.deliverDue();
     expect(adapter.texts()).toEqual([]);
     // Another pass before the retry is due must not let the second overtake the first.
@@ -129,7 +133,7 @@ describe('outbox', () => {
     expect(adapter.texts()).toEqual([]);
     // A message to the same person addressed as "user" queues in the same conversation.
     const sameDm: Target = { kind: 'user', user: { platform: 'slack', workspace: 'T1', id: 'D1' } };
-    enqueue(app.database.db, { dedupeKey: 'c', target: sameDm, payload: text('third') }, now);
+    await enqueue(app.database.db, { dedupeKey: 'c', target: sameDm, payload: text('third') }, now);
     await app.outbox.deliverDue();
     expect(adapter.texts()).toEqual([]);
     app.clock.advance(backoffDelay(1, OUTBOX_BACKOFF));
@@ -141,7 +145,7 @@ describe('outbox', () => {
     const adapter = setup();
     for (const [i, word] of ['once', 'two', 'three'].entries()) {
       const dedupeKey = i === 0 ? 'crash' : `after-${i}`;
-      enqueue(app.database.db, { dedupeKey, target, payload: text(word) }, app.clock.now());
+      await enqueue(app.database.db, { dedupeKey, target, payload: text(word) }, app.clock.now());
     }
     // The platform receives the message, then the process dies before recording it.
     adapter.afterReceive = () => app.close();
@@ -160,7 +164,7 @@ describe('outbox', () => {
     expect(rowOf('crash')).toMatchObject({ status: 'uncertain', payload: null });
     // Re-queuing the same logical message is refused too.
     expect(
-      enqueue(
+      await enqueue(
         app.database.db,
         { dedupeKey: 'crash', target, payload: text('once') },
         app.clock.now(),
@@ -176,12 +180,16 @@ describe('outbox', () => {
     };
     adapter.waits.set('C-busy', Date.now() + 300);
     const now = app.clock.now();
-    enqueue(
+    await enqueue(
       app.database.db,
       { dedupeKey: 'busy', target: busy, payload: text('to the busy channel') },
       now,
     );
-    enqueue(app.database.db, { dedupeKey: 'free', target, payload: text('to a free DM') }, now);
+    await enqueue(
+      app.database.db,
+      { dedupeKey: 'free', target, payload: text('to a free DM') },
+      now,
+    );
     const started = Date.now();
     await app.outbox.deliverDue();
     expect(adapter.texts()).toEqual(['to a free DM', 'to the busy channel']);
@@ -191,7 +199,7 @@ describe('outbox', () => {
   it('stops after the message in flight and leaves the rest queued', async () => {
     const adapter = setup();
     for (const n of [1, 2, 3])
-      enqueue(
+      await enqueue(
         app.database.db,
         { dedupeKey: `s${n}`, target, payload: text(`m${n}`) },
         app.clock.now(),
@@ -207,14 +215,22 @@ describe('outbox', () => {
 
   it('deletes finished rows after the dedupe window, never pending ones', async () => {
     const adapter = setup();
-    enqueue(app.database.db, { dedupeKey: 'old', target, payload: text('a') }, app.clock.now());
+    await enqueue(
+      app.database.db,
+      { dedupeKey: 'old', target, payload: text('a') },
+      app.clock.now(),
+    );
     await app.outbox.deliverDue();
     adapter.failWith.push(new DeliveryError('delivery_transient', '503'));
-    enqueue(app.database.db, { dedupeKey: 'stuck', target, payload: text('b') }, app.clock.now());
+    await enqueue(
+      app.database.db,
+      { dedupeKey: 'stuck', target, payload: text('b') },
+      app.clock.now(),
+    );
     await app.outbox.deliverDue();
-    expect(app.outbox.prune(app.clock.now())).toBe(0);
+    expect(await app.outbox.prune(app.clock.now())).toBe(0);
     app.clock.advance(OUTBOX_RETENTION_MS + 1);
-    expect(app.outbox.prune(app.clock.now())).toBe(1);
+    expect(await app.outbox.prune(app.clock.now())).toBe(1);
     expect(rowOf('old')).toBeUndefined();
     expect(rowOf('stuck')?.status).toBe('pending');
   });
@@ -226,7 +242,7 @@ describe('outbox', () => {
       kind: 'user',
       user: { platform: 'telegram', workspace: 'bot', id: '42' },
     };
-    enqueue(
+    await enqueue(
       app.database.db,
       { dedupeKey: 'tg', target: telegram, payload: text('later') },
       app.clock.now(),
@@ -252,12 +268,16 @@ describe('outbox', () => {
       kind: 'user',
       user: { platform: 'telegram', workspace: 'bot', id: '42' },
     };
-    enqueue(
+    await enqueue(
       app.database.db,
       { dedupeKey: 'tg', target: tgTarget, payload: text('tg') },
       app.clock.now(),
     );
-    enqueue(app.database.db, { dedupeKey: 'sl', target, payload: text('slack') }, app.clock.now());
+    await enqueue(
+      app.database.db,
+      { dedupeKey: 'sl', target, payload: text('slack') },
+      app.clock.now(),
+    );
     app.outbox.kick();
     await app.settle();
     expect(slack.texts()).toEqual(['slack']);
@@ -282,7 +302,11 @@ describe('outbox', () => {
       ['cut', 'cut off'],
       ['next', 'next'],
     ] as const)
-      enqueue(app.database.db, { dedupeKey: key, target, payload: text(word) }, app.clock.now());
+      await enqueue(
+        app.database.db,
+        { dedupeKey: key, target, payload: text(word) },
+        app.clock.now(),
+      );
     adapter.afterReceive = () => app.close();
     app.outbox.kick();
     await app.settle();
@@ -292,7 +316,7 @@ describe('outbox', () => {
     const again = new RecordingAdapter('slack');
     app.adapters.slack = again;
     expect(rowOf('cut')?.status).toBe('sending');
-    expect(app.outbox.releaseAbandonedClaims()).toBe(1);
+    expect(await app.outbox.releaseAbandonedClaims()).toBe(1);
     await app.outbox.deliverDue();
     expect(again.texts()).toEqual(['next']);
     expect(rowOf('cut')).toMatchObject({ status: 'uncertain', payload: null });
@@ -308,14 +332,18 @@ describe('outbox', () => {
     adapter.failWith.push(
       new DeliveryError('delivery_rate_limited', '429', { retryAfterMs: 30_000 }),
     );
-    enqueue(app.database.db, { dedupeKey: 'late', target, payload: text('late') }, app.clock.now());
+    await enqueue(
+      app.database.db,
+      { dedupeKey: 'late', target, payload: text('late') },
+      app.clock.now(),
+    );
     app.outbox.kick();
     await app.settle();
     expect(vi.getTimerCount()).toBe(1);
     adapter.failWith.push(
       new DeliveryError('delivery_rate_limited', '429', { retryAfterMs: 5_000 }),
     );
-    enqueue(
+    await enqueue(
       app.database.db,
       { dedupeKey: 'soon', target: other, payload: text('soon') },
       app.clock.now(),
@@ -352,7 +380,11 @@ describe('outbox', () => {
       ['in-flight', 'in flight'],
       ['next', 'next'],
     ] as const)
-      enqueue(app.database.db, { dedupeKey: key, target, payload: text(word) }, app.clock.now());
+      await enqueue(
+        app.database.db,
+        { dedupeKey: key, target, payload: text(word) },
+        app.clock.now(),
+      );
     // The first process hands the message to Slack; Slack has not answered yet.
     let answer: (() => void) | undefined;
     first.beforeSend = () =>
@@ -367,7 +399,7 @@ describe('outbox', () => {
     sibling = createTestApp({ dir: app.dir, clock: app.clock });
     const second = new RecordingAdapter('slack');
     sibling.adapters.slack = second;
-    expect(sibling.outbox.releaseAbandonedClaims()).toBe(1);
+    expect(await sibling.outbox.releaseAbandonedClaims()).toBe(1);
     expect(rowOf('in-flight')).toMatchObject({ status: 'uncertain', payload: null });
 
     // Slack answers the first process with a 502 now: too late to count.

@@ -257,8 +257,8 @@ describe('/mydata', () => {
           })
           .run(),
       'meetings.created_by': () => {},
-      'outbox.user_id': () =>
-        enqueue(
+      'outbox.user_id': async () =>
+        await enqueue(
           db,
           {
             dedupeKey: 'test:waiting',
