@@ -148,7 +148,7 @@ export function createEngine<C extends string, A extends string>(
       lane: laneOf(event),
       conversation: inboxKey(event.conversation),
       person: inboxKey(event.user.ref),
-      payload: JSON.stringify({ ...event, raw: undefined, receivedAt: undefined }),
+      payload: JSON.stringify({ ...event, raw: undefined, receivedAt: undefined }, withoutNul),
     } as const;
     let id: number | undefined;
     try {
@@ -511,6 +511,17 @@ function storedEvent(payload: string | null): InboundEvent | undefined {
 }
 
 /** The fields every stored event has; the rest is checked by the handler that reads it. */
+/**
+ * Every text an event carries, without NUL characters: PostgreSQL's text and jsonb refuse
+ * them (the insert would fail and the event be lost), and no platform needs one. Dropped as
+ * the event is stored, so it runs, and is stored, the same on either database.
+ */
+function withoutNul(_key: string, value: unknown): unknown {
+  return typeof value === 'string' && value.includes('\u0000')
+    ? value.replaceAll('\u0000', '')
+    : value;
+}
+
 const STORED_EVENT = z.looseObject({
   type: z.enum(['command', 'action', 'text', 'form_submit', 'form_closed', 'home_opened']),
   id: z.string(),

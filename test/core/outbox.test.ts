@@ -13,6 +13,7 @@ import {
   OUTBOX_RETENTION_MS,
 } from '../../src/core/outbox';
 import type { Target } from '../../src/core/refs';
+import { first } from '../../src/db/first';
 import { outbox } from '../../src/db/schema';
 import { RecordingAdapter } from '../fakes/recording-adapter';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -46,7 +47,7 @@ function setup() {
 }
 
 const rowOf = (key: string) =>
-  app.database.db.select().from(outbox).where(eq(outbox.dedupeKey, key)).get();
+  first(app.database.db.select().from(outbox).where(eq(outbox.dedupeKey, key)));
 
 describe('outbox', () => {
   it('queues a logical message once, however often it is enqueued', async () => {
@@ -61,7 +62,7 @@ describe('outbox', () => {
     await app.outbox.deliverDue();
     await app.outbox.deliverDue();
     expect(adapter.texts()).toEqual(['hello']);
-    expect(rowOf('k1')).toMatchObject({ status: 'sent', payload: null });
+    expect(await rowOf('k1')).toMatchObject({ status: 'sent', payload: null });
   });
 
   it('retries transient failures with backoff and honours Retry-After', async () => {
@@ -77,12 +78,14 @@ describe('outbox', () => {
     );
 
     expect((await app.outbox.deliverDue()).retried).toBe(1);
-    expect(rowOf('k2')?.nextAttemptAt).toEqual(new Date(app.clock.now().getTime() + 30_000));
+    expect((await rowOf('k2'))?.nextAttemptAt).toEqual(
+      new Date(app.clock.now().getTime() + 30_000),
+    );
     app.clock.advance(29_000);
     expect((await app.outbox.deliverDue()).retried).toBe(0); // not due yet
     app.clock.advance(1_000);
     expect((await app.outbox.deliverDue()).retried).toBe(1);
-    expect(rowOf('k2')?.nextAttemptAt).toEqual(
+    expect((await rowOf('k2'))?.nextAttemptAt).toEqual(
       new Date(app.clock.now().getTime() + backoffDelay(2, OUTBOX_BACKOFF)),
     );
     app.clock.advance(backoffDelay(2, OUTBOX_BACKOFF));
@@ -95,7 +98,7 @@ describe('outbox', () => {
     adapter.failWith.push(new DeliveryError('delivery_permanent', 'blocked'));
     await enqueue(app.database.db, { dedupeKey: 'p', target, payload: text('x') }, app.clock.now());
     expect((await app.outbox.deliverDue()).failed).toBe(1);
-    expect(rowOf('p')).toMatchObject({
+    expect(await rowOf('p')).toMatchObject({
       status: 'failed',
       lastError: 'delivery_permanent',
       payload: null,
@@ -104,13 +107,13 @@ describe('outbox', () => {
     const queuedAt = app.clock.now().getTime();
     await enqueue(app.database.db, { dedupeKey: 'q', target, payload: text('y') }, app.clock.now());
     const attemptsAt: number[] = [];
-    for (let i = 0; i < 1_000 && rowOf('q')?.status === 'pending'; i++) {
+    for (let i = 0; i < 1_000 && (await rowOf('q'))?.status === 'pending'; i++) {
       adapter.failWith.push(new Error('boom'));
-      app.clock.set(rowOf('q')?.nextAttemptAt ?? app.clock.now());
+      app.clock.set((await rowOf('q'))?.nextAttemptAt ?? app.clock.now());
       attemptsAt.push(app.clock.now().getTime());
       await app.outbox.deliverDue();
     }
-    expect(rowOf('q')).toMatchObject({ status: 'failed', lastError: 'delivery_unknown' });
+    expect(await rowOf('q')).toMatchObject({ status: 'failed', lastError: 'delivery_unknown' });
     expect(adapter.deliveries).toHaveLength(0);
     // Tried all day long, never more than the backoff's cap apart, and given up only then.
     const last = attemptsAt.at(-1) ?? 0;
@@ -161,7 +164,7 @@ describe('outbox', () => {
     const report = await app.outbox.deliverDue();
     expect(report).toMatchObject({ sent: 2, uncertain: 1 });
     expect(again.texts()).toEqual(['two', 'three']);
-    expect(rowOf('crash')).toMatchObject({ status: 'uncertain', payload: null });
+    expect(await rowOf('crash')).toMatchObject({ status: 'uncertain', payload: null });
     // Re-queuing the same logical message is refused too.
     expect(
       await enqueue(
@@ -210,7 +213,7 @@ describe('outbox', () => {
     app.outbox.kick();
     await app.settle();
     expect(adapter.texts()).toEqual(['m1']);
-    expect(rowOf('s2')?.status).toBe('pending');
+    expect((await rowOf('s2'))?.status).toBe('pending');
   });
 
   it('deletes finished rows after the dedupe window, never pending ones', async () => {
@@ -231,8 +234,8 @@ describe('outbox', () => {
     expect(await app.outbox.prune(app.clock.now())).toBe(0);
     app.clock.advance(OUTBOX_RETENTION_MS + 1);
     expect(await app.outbox.prune(app.clock.now())).toBe(1);
-    expect(rowOf('old')).toBeUndefined();
-    expect(rowOf('stuck')?.status).toBe('pending');
+    expect(await rowOf('old')).toBeUndefined();
+    expect((await rowOf('stuck'))?.status).toBe('pending');
   });
 
   it('spends no attempts while a platform adapter is not running yet, and delivers once it is', async () => {
@@ -249,7 +252,7 @@ describe('outbox', () => {
     );
     app.outbox.kick();
     await app.settle();
-    expect(rowOf('tg')).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(await rowOf('tg')).toMatchObject({ status: 'pending', attempts: 0 });
     const adapter = new RecordingAdapter('telegram');
     app.adapters.telegram = adapter;
     // Nobody kicks the outbox: it looks again by itself.
@@ -281,19 +284,19 @@ describe('outbox', () => {
     app.outbox.kick();
     await app.settle();
     expect(slack.texts()).toEqual(['slack']);
-    expect(rowOf('tg')).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(await rowOf('tg')).toMatchObject({ status: 'pending', attempts: 0 });
 
     // More than a day of outage later, nothing was tried, so nothing was given up.
     app.clock.advance(OUTBOX_GIVE_UP_AFTER_MS + 60_000);
     await vi.advanceTimersByTimeAsync(OUTBOX_PLATFORM_RECHECK_MS);
     await app.settle();
-    expect(rowOf('tg')).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(await rowOf('tg')).toMatchObject({ status: 'pending', attempts: 0 });
 
     telegram.status = { state: 'up' };
     await vi.advanceTimersByTimeAsync(OUTBOX_PLATFORM_RECHECK_MS);
     await app.settle();
     expect(telegram.texts()).toEqual(['tg']);
-    expect(rowOf('tg')).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(await rowOf('tg')).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
   it("releases a send cut off by a crash at the next start, so that chat's next message goes at once", async () => {
@@ -315,11 +318,11 @@ describe('outbox', () => {
     app = app.restart();
     const again = new RecordingAdapter('slack');
     app.adapters.slack = again;
-    expect(rowOf('cut')?.status).toBe('sending');
+    expect((await rowOf('cut'))?.status).toBe('sending');
     expect(await app.outbox.releaseAbandonedClaims()).toBe(1);
     await app.outbox.deliverDue();
     expect(again.texts()).toEqual(['next']);
-    expect(rowOf('cut')).toMatchObject({ status: 'uncertain', payload: null });
+    expect(await rowOf('cut')).toMatchObject({ status: 'uncertain', payload: null });
   });
 
   it('wakes itself once, at the earliest retry; an earlier one replaces a later timer, and stop clears it', async () => {
@@ -400,13 +403,13 @@ describe('outbox', () => {
     const second = new RecordingAdapter('slack');
     sibling.adapters.slack = second;
     expect(await sibling.outbox.releaseAbandonedClaims()).toBe(1);
-    expect(rowOf('in-flight')).toMatchObject({ status: 'uncertain', payload: null });
+    expect(await rowOf('in-flight')).toMatchObject({ status: 'uncertain', payload: null });
 
     // Slack answers the first process with a 502 now: too late to count.
     first.beforeSend = undefined;
     answer?.();
     await app.settle();
-    expect(rowOf('in-flight')).toMatchObject({ status: 'uncertain', payload: null });
+    expect(await rowOf('in-flight')).toMatchObject({ status: 'uncertain', payload: null });
     expect(lines.find((l) => l.code === 'outbox_claim_lost')).toMatchObject({
       outcome: 'retried',
     });
@@ -419,6 +422,9 @@ describe('outbox', () => {
       await sibling.outbox.deliverDue();
     }
     expect([...first.texts(), ...second.texts()]).toEqual(['next']);
-    expect(rowOf('in-flight')).toMatchObject({ status: 'uncertain', lastError: 'process_died' });
+    expect(await rowOf('in-flight')).toMatchObject({
+      status: 'uncertain',
+      lastError: 'process_died',
+    });
   });
 });
