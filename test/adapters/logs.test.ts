@@ -128,7 +128,7 @@ describe('a failed delivery names platform, method, target and error code', () =
     const { app, logs } = start('info');
     await queue(app, 'hr-5', { kind: 'reply', reply: { kind: 'text', text: SECRET_TEXT } });
     // The process died while Slack had the message: the next start finds it claimed.
-    app.database.db.update(outbox).set({ status: 'sending', claimedAt: app.clock.now() }).run();
+    await app.database.db.update(outbox).set({ status: 'sending', claimedAt: app.clock.now() });
     expect(await app.outbox.releaseAbandonedClaims()).toBe(1);
     expect(logs.find({ code: 'process_died' })).toEqual([
       expect.objectContaining({ component: 'outbox', platform: 'slack', target: 'C0HR' }),

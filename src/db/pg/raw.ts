@@ -22,8 +22,20 @@ export function translate(text: string): string {
   return SPELLINGS.reduce((out, [from, to]) => out.replace(from, to), text);
 }
 
-/** The statement with each `?` bound to the next parameter. */
+/**
+ * The statement with each `?` bound to the next parameter, or each `@name` to that key of
+ * the one object given (better-sqlite3's named parameters).
+ */
 function bind(text: string, params: unknown[]): SQL {
+  const [named] = params;
+  if (params.length === 1 && typeof named === 'object' && named !== null && /@\w/.test(text)) {
+    const values: unknown[] = [];
+    const positional = text.replace(/@(\w+)/g, (_, key: string) => {
+      values.push((named as Record<string, unknown>)[key]);
+      return '?';
+    });
+    return bind(positional, values);
+  }
   const parts = translate(text).split('?');
   if (parts.length - 1 !== params.length) throw new Error('parameter count mismatch');
   const query = sql.empty();
