@@ -1,6 +1,7 @@
 import type { Logger } from '../../logger';
 import type { Db, Store } from '../client';
 import { seedTopicsAwaited } from '../seed-topics';
+import { registerHealth } from '../write-health';
 import { openPostgres } from './client';
 import { PgHealth } from './health';
 
@@ -19,6 +20,7 @@ export async function openPostgresStore(
     throw error;
   }
   const health = new PgHealth(pool, options.logger);
+  registerHealth(pool, health);
   return {
     db: app,
     dialect: 'postgres',
