@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 20_000,
     // Process-level tests run Tandem as `npm start` does: the bundle, built once per run.
     globalSetup: ['test/global-setup.ts'],
+    // On PostgreSQL (TANDEM_TEST_PG): a fresh database per test, copied from a migrated template.
+    setupFiles: ['test/pg/setup.ts'],
   },
 });

@@ -53,6 +53,10 @@ const flag = z.stringbool().default(false);
 export const configSchema = z.object({
   /** Unset: the console's own demo file, or the company's file for a platform start (see below). */
   DATABASE_PATH: z.string().min(1).optional(),
+  /** Set: PostgreSQL instead of the SQLite file (several replicas may share it). */
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'a postgres:// or postgresql:// URL' })
+    .optional(),
   DEFAULT_LOCALE: z.enum(['en', 'ru']).default('en'),
   ORG_TIMEZONE: timeZone,
   ADMIN_IDS: idList,
@@ -264,6 +268,13 @@ function crossChecks(env: Record<string, string | undefined>): { name: string; m
     out.push({ name: 'TELEGRAM_BOT_TOKEN', message: 'required to connect Telegram' });
   }
   out.push(...calendarChecks(env));
+  // The console demo is one person in one process, on its own file (never a company's data).
+  if (env.DATABASE_URL && !env.SLACK_BOT_TOKEN && !env.TELEGRAM_BOT_TOKEN) {
+    out.push({
+      name: 'DATABASE_URL',
+      message: `the console demo runs on its own SQLite file (${DEFAULT_DATABASE_PATH.console}); PostgreSQL is for a Slack or Telegram start — remove DATABASE_URL to try the demo`,
+    });
+  }
   // DEMO once seeded the demo company beside a platform. The demo now lives only in the
   // console, so it is refused there rather than silently ignored.
   if (
@@ -421,7 +432,7 @@ function platformConfigured(platform: Exclude<Platform, 'console'>, env: Record<
 
 /** Secrets never reach a log or an error message. */
 function redact(name: string, value: string | undefined): string {
-  if (/TOKEN|SECRET|KEY|PASSWORD/i.test(name)) return '***';
+  if (/TOKEN|SECRET|KEY|PASSWORD|DATABASE_URL/i.test(name)) return '***';
   return (value ?? '').slice(0, 60);
 }
 

@@ -5,7 +5,7 @@ import { type Config, consoleStart, DEFAULT_DATABASE_PATH, loadConfig, readEnv }
 import { systemClock } from './core/clock';
 import { codeOf, TandemError } from './core/errors';
 import { localeFromPlatform } from './core/i18n';
-import { openDatabase } from './db/client';
+import { openStore } from './db/client';
 import { platformPeople, populationOf } from './db/queries/population';
 import { consoleLocaleNow } from './db/sqlite';
 import { threadLock, threadLockMemory } from './db/thread-lock';
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     );
   }
 
-  const database = openDatabase(config.DATABASE_PATH, { logger });
+  const database = await openStore(config, { logger });
   // The demo company never goes into a company's file (a DATABASE_PATH left in .env from a
   // Slack or Telegram setup): the console refuses it rather than seed twelve demo people there.
   if (consoleMode && (await platformPeople(database.db)) > 0) {
@@ -118,7 +118,7 @@ async function main(): Promise<void> {
   if (!units) {
     // Before anything is sent: a send cut short by the last process's death holds nobody back.
     // Its receipt, and any the last process left unanswered, go to the listener createApp set.
-    outbox.releaseAbandonedClaims();
+    await outbox.releaseAbandonedClaims();
     jobs = startJobs({
       db: database.db,
       config,
@@ -153,7 +153,7 @@ async function main(): Promise<void> {
     await step('events', () => engine.idle());
     await step('outbox', () => outbox.stop());
     await Promise.all(Object.values(adapters).map((a) => step(a.platform, () => a.stop())));
-    database.close();
+    await database.close();
     process.exit(code);
   };
   // Last line of defence: log and live on rather than crash on a stray rejection.

@@ -11,7 +11,7 @@ import { createApp } from './app';
 import { loadConfig, readEnv } from './config';
 import { systemClock } from './core/clock';
 import { codeOf } from './core/errors';
-import { openDatabase } from './db/client';
+import { openStore } from './db/client';
 import { threadLock } from './db/thread-lock';
 import { shareWrites } from './db/transact';
 import { checkChannels } from './features/channels/watch';
@@ -51,7 +51,7 @@ async function run(): Promise<void> {
     destination: 1,
   }).child({ thread: 'units' });
   yieldCpuToAcks(logger);
-  const database = openDatabase(config.DATABASE_PATH, { logger });
+  const database = await openStore(config, { logger });
   shareWrites(database.db, threadLock(data.writeLock, 'units'));
   const clock = systemClock;
   const { deps, engine, outbox, adapters } = createApp({ db: database.db, clock, config, logger });
@@ -59,7 +59,7 @@ async function run(): Promise<void> {
   // Every outcome goes back: the main thread holds whoever waits on it (a modal's ack).
   engine.inbox.onSettled((id, result) => post({ type: 'settled', id, result }));
   // Before anything is sent: a send cut short by the last process's death holds nobody back.
-  outbox.releaseAbandonedClaims();
+  await outbox.releaseAbandonedClaims();
   const platforms = await createPlatformAdapters(
     config,
     logger,
@@ -106,7 +106,7 @@ async function run(): Promise<void> {
           // The message in flight finishes; the rest waits in the database for the next start.
           await step('outbox', () => outbox.stop());
           await Promise.all(Object.values(adapters).map((a) => step(a.platform, () => a.stop())));
-          database.close();
+          await database.close();
           // Ends this thread only; whatever socket a platform's client keeps open goes with it.
           process.exit(0);
         })();

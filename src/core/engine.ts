@@ -13,7 +13,7 @@ import {
   userRef,
 } from '../db/queries/users';
 import type { InboxRow, UserRow } from '../db/schema';
-import { transact, write } from '../db/transact';
+import { beforeCommit, transact, write } from '../db/transact';
 import { reportWriteFailure } from '../db/write-health';
 import { decodeAction } from './actions';
 import type { Acceptance, ChatAdapter, EventSink, HandleResult, HomeView } from './adapter';
@@ -148,7 +148,7 @@ export function createEngine<C extends string, A extends string>(
       lane: laneOf(event),
       conversation: inboxKey(event.conversation),
       person: inboxKey(event.user.ref),
-      payload: JSON.stringify({ ...event, raw: undefined, receivedAt: undefined }),
+      payload: JSON.stringify({ ...event, raw: undefined, receivedAt: undefined }, withoutNul),
     } as const;
     let id: number | undefined;
     try {
@@ -309,7 +309,7 @@ export function createEngine<C extends string, A extends string>(
     try {
       if (ctx) ctx.reply(reply);
       else
-        enqueue(
+        await enqueue(
           deps.db,
           {
             dedupeKey: `${eventKey(event)}:error`,
@@ -511,6 +511,17 @@ function storedEvent(payload: string | null): InboundEvent | undefined {
 }
 
 /** The fields every stored event has; the rest is checked by the handler that reads it. */
+/**
+ * Every text an event carries, without NUL characters: PostgreSQL's text and jsonb refuse
+ * them (the insert would fail and the event be lost), and no platform needs one. Dropped as
+ * the event is stored, so it runs, and is stored, the same on either database.
+ */
+function withoutNul(_key: string, value: unknown): unknown {
+  return typeof value === 'string' && value.includes('\u0000')
+    ? value.replaceAll('\u0000', '')
+    : value;
+}
+
 const STORED_EVENT = z.looseObject({
   type: z.enum(['command', 'action', 'text', 'form_submit', 'form_closed', 'home_opened']),
   id: z.string(),
@@ -568,7 +579,8 @@ export function makeContext(
     // After the unit committed (a step it left for after the commit), the handle is no longer
     // a transaction of its own: the write waits its turn, never landing in another unit's.
     if (counter.late) counter.late.push(write(deps.db, (db) => enqueue(db, message, now)));
-    else enqueue(tx, message, now);
+    // A reply is said synchronously; its insert is awaited before the unit commits.
+    else beforeCommit(tx, enqueue(tx, message, now));
   };
   const ctx: Ctx = {
     deps,

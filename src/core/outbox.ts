@@ -2,6 +2,8 @@ import { and, asc, eq, inArray, isNull, lt, lte, notExists, type SQL, sql } from
 import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db, DbOrTx } from '../db/client';
+import { jsonHas, jsonStrings } from '../db/dialect';
+import { first } from '../db/first';
 import { perConnection } from '../db/prepared';
 import { type OutboxRow, outbox, users } from '../db/schema';
 import { write } from '../db/transact';
@@ -92,42 +94,41 @@ export interface DeliveryReport {
  * next start, every receipt still on a finished row. No new column: a finished row with a
  * payload is a receipt waiting.
  */
-const KEEP_RECEIPT = sql`case when json_extract(${outbox.payload}, '$.receipt') is not null then ${outbox.payload} end`;
+const keepReceipt = (db: DbOrTx) =>
+  sql`case when ${jsonHas(db, outbox.payload, 'receipt')} then ${outbox.payload} end`;
 
 /**
  * Takes a finished message's receipt off its row, in the transaction that answers it. False
  * when it was taken already (a replay at start, or a second listener call): answer it once.
  */
-export function takeReceipt(db: DbOrTx, outboxId: number): boolean {
-  return (
-    db
-      .update(outbox)
-      .set({ payload: null })
-      .where(
-        and(
-          eq(outbox.id, outboxId),
-          inArray(outbox.status, ['sent', 'failed', 'uncertain']),
-          sql`json_extract(${outbox.payload}, '$.receipt') is not null`,
-        ),
-      )
-      .run().changes > 0
-  );
+export async function takeReceipt(db: DbOrTx, outboxId: number): Promise<boolean> {
+  const taken = await db
+    .update(outbox)
+    .set({ payload: null })
+    .where(
+      and(
+        eq(outbox.id, outboxId),
+        inArray(outbox.status, ['sent', 'failed', 'uncertain']),
+        jsonHas(db, outbox.payload, 'receipt'),
+      ),
+    )
+    .returning({ id: outbox.id });
+  return taken.length > 0;
 }
 
 /** Queues a message. Returns false when a message with this dedupe key already exists. */
-export function enqueue(db: DbOrTx, message: OutgoingMessage, now: Date): boolean {
-  return (
-    enqueueQuery(db).run({
-      dedupeKey: message.dedupeKey,
-      platform: targetPlatform(message.target),
-      targetKey: targetKey(message.target),
-      target: message.target,
-      payload: message.payload,
-      userId: message.userId ?? null,
-      nextAttemptAt: message.notBefore ?? now,
-      createdAt: now,
-    }).changes > 0
-  );
+export async function enqueue(db: DbOrTx, message: OutgoingMessage, now: Date): Promise<boolean> {
+  const queued = await enqueueQuery(db).execute({
+    dedupeKey: message.dedupeKey,
+    platform: targetPlatform(message.target),
+    targetKey: targetKey(message.target),
+    target: message.target,
+    payload: message.payload,
+    userId: message.userId ?? null,
+    nextAttemptAt: message.notBefore ?? now,
+    createdAt: now,
+  });
+  return queued.length > 0;
 }
 
 /** enqueue's insert, prepared once per connection: every reply runs it inside its unit of work. */
@@ -147,6 +148,7 @@ function prepareEnqueue(db: DbOrTx) {
       createdAt: sql.placeholder('createdAt'),
     })
     .onConflictDoNothing()
+    .returning({ id: outbox.id })
     .prepare();
 }
 
@@ -230,7 +232,7 @@ export class OutboxWorker {
         and(
           eq(outbox.status, 'pending'),
           lte(outbox.nextAttemptAt, sql.placeholder('now')),
-          sql`${outbox.targetKey} not in (select value from json_each(${sql.placeholder('skip')}))`,
+          sql`${outbox.targetKey} not in ${jsonStrings(this.#db, sql.placeholder('skip'))}`,
           isHead,
         ),
       )
@@ -265,10 +267,11 @@ export class OutboxWorker {
           eq(outbox.attempts, sql.placeholder('attempts')),
         ),
       )
+      .returning({ id: outbox.id })
       .prepare();
     // The earliest time a conversation's first waiting message falls due (a retry, a notBefore).
     this.#wakeQuery = this.#db
-      .select({ at: sql<number | null>`min(${outbox.nextAttemptAt})` })
+      .select({ at: sql<number | null>`min(${outbox.nextAttemptAt})`.mapWith(Number) })
       .from(outbox)
       .where(and(eq(outbox.status, 'pending'), isHead))
       .prepare();
@@ -294,9 +297,9 @@ export class OutboxWorker {
    * is conditional on its claim, so a late 429/5xx cannot put the row back), and that chat's
    * next message may be sent by the new process before the old one's arrives.
    */
-  releaseAbandonedClaims(): number {
-    const released = this.#markUncertain(eq(outbox.status, 'sending'), 'process_died');
-    this.#replayReceipts();
+  async releaseAbandonedClaims(): Promise<number> {
+    const released = await this.#markUncertain(eq(outbox.status, 'sending'), 'process_died');
+    await this.#replayReceipts();
     return released.length;
   }
 
@@ -305,18 +308,17 @@ export class OutboxWorker {
    * and any whose outcome was committed by a process that died before answering it. Needs the
    * listener set (createApp does, before main calls releaseAbandonedClaims).
    */
-  #replayReceipts(): void {
-    const rows = this.#db
+  async #replayReceipts(): Promise<void> {
+    const rows = await this.#db
       .select()
       .from(outbox)
       .where(
         and(
           inArray(outbox.status, ['sent', 'failed', 'uncertain']),
-          sql`json_extract(${outbox.payload}, '$.receipt') is not null`,
+          jsonHas(this.#db, outbox.payload, 'receipt'),
         ),
       )
-      .orderBy(asc(outbox.id))
-      .all();
+      .orderBy(asc(outbox.id));
     for (const row of rows) {
       const outcome = row.status === 'sent' || row.status === 'failed' ? row.status : 'uncertain';
       this.#settled(row, outcome);
@@ -455,7 +457,7 @@ export class OutboxWorker {
       if (!heads.length) {
         const now = Date.now();
         for (const [key, at] of pacing) if (at <= now) pacing.delete(key);
-        heads = this.#nextHeads([...held, ...parked, ...pacing.keys()]);
+        heads = await this.#nextHeads([...held, ...parked, ...pacing.keys()]);
       }
       const head = heads.shift();
       // Fetched a moment ago: its chat may have failed or started waiting since.
@@ -517,7 +519,7 @@ export class OutboxWorker {
     }
     await Promise.all(inFlight);
     if (failure) throw failure;
-    this.#noteNextWake(pacing, parked.length > 0);
+    await this.#noteNextWake(pacing, parked.length > 0);
     return report;
   }
 
@@ -533,10 +535,10 @@ export class OutboxWorker {
   }
 
   /** When this pass ends, how long until the earliest waiting message can go. */
-  #noteNextWake(pacing: Map<string, number>, parked: boolean): void {
+  async #noteNextWake(pacing: Map<string, number>, parked: boolean): Promise<void> {
     const waits: number[] = [...pacing.values()].map((at) => at - Date.now());
     if (parked) waits.push(OUTBOX_PLATFORM_RECHECK_MS);
-    const due = this.#wakeQuery.get()?.at;
+    const due = (await first(this.#wakeQuery.execute()))?.at;
     if (due !== null && due !== undefined) {
       const inMs = due - this.#clock.now().getTime();
       // A head due already was left for pacing (counted above) or by a stop: not a wake.
@@ -547,8 +549,8 @@ export class OutboxWorker {
   }
 
   /** Deletes finished rows past the dedupe window (they hold addresses, and nothing else needs them). */
-  prune(now: Date): number {
-    return this.#db
+  async prune(now: Date): Promise<number> {
+    const pruned = await this.#db
       .delete(outbox)
       .where(
         and(
@@ -556,12 +558,13 @@ export class OutboxWorker {
           lt(outbox.createdAt, new Date(now.getTime() - OUTBOX_RETENTION_MS)),
         ),
       )
-      .run().changes;
+      .returning({ id: outbox.id });
+    return pruned.length;
   }
 
-  #recoverStaleClaims(): number {
+  async #recoverStaleClaims(): Promise<number> {
     const cutoff = new Date(this.#clock.now().getTime() - OUTBOX_CLAIM_LEASE_MS);
-    const rows = this.#markUncertain(
+    const rows = await this.#markUncertain(
       and(eq(outbox.status, 'sending'), lt(outbox.claimedAt, cutoff)),
       'claim_expired',
     );
@@ -576,13 +579,15 @@ export class OutboxWorker {
    * waits for that post hears it may not be there. A send whose outcome arrives after this
    * (#claimLost) records nothing: its receipt was answered from here.
    */
-  #markUncertain(where: SQL | undefined, reason: 'process_died' | 'claim_expired'): OutboxRow[] {
-    const rows = this.#db
+  async #markUncertain(
+    where: SQL | undefined,
+    reason: 'process_died' | 'claim_expired',
+  ): Promise<OutboxRow[]> {
+    const rows = await this.#db
       .update(outbox)
-      .set({ status: 'uncertain', lastError: reason, payload: KEEP_RECEIPT })
+      .set({ status: 'uncertain', lastError: reason, payload: keepReceipt(this.#db) })
       .where(where)
-      .returning()
-      .all();
+      .returning();
     for (const row of rows) {
       this.#logger.warn(
         { outboxId: row.id, platform: row.platform, target: targetId(row.target), code: reason },
@@ -593,8 +598,8 @@ export class OutboxWorker {
   }
 
   /** The oldest due messages that head their conversations' queues, outside the skipped ones. */
-  #nextHeads(skip: string[]): OutboxRow[] {
-    return this.#headQuery.all({
+  #nextHeads(skip: string[]): Promise<OutboxRow[]> {
+    return this.#headQuery.execute({
       now: this.#clock.now().getTime(),
       skip: JSON.stringify(skip),
       limit: OUTBOX_HEAD_BATCH,
@@ -602,13 +607,13 @@ export class OutboxWorker {
   }
 
   /** Marks a head as being sent, right before the network call; undefined if it moved on. */
-  #claim(head: OutboxRow): OutboxRow | undefined {
-    return this.#claimQuery.get({ id: head.id, now: this.#clock.now().getTime() });
+  #claim(head: OutboxRow): Promise<OutboxRow | undefined> {
+    return first(this.#claimQuery.execute({ id: head.id, now: this.#clock.now().getTime() }));
   }
 
   async #deliver(row: OutboxRow): Promise<'sent' | 'retried' | 'failed' | 'uncertain'> {
     const log = this.#logger.child({ outboxId: row.id, platform: row.platform });
-    const unreachable = row.userId !== null && this.#unreachable(row.userId);
+    const unreachable = row.userId !== null && (await this.#unreachable(row.userId));
     let sent = false;
     let failure: unknown;
     if (!unreachable) {
@@ -624,21 +629,21 @@ export class OutboxWorker {
   }
 
   /** Writes how a claimed send ended: unreachable (not sent), sent, or failed with `failure`. */
-  #record(
+  async #record(
     row: OutboxRow,
     log: Logger,
     unreachable: boolean,
     sent: boolean,
     failure: unknown,
-  ): 'sent' | 'retried' | 'failed' | 'uncertain' {
+  ): Promise<'sent' | 'retried' | 'failed' | 'uncertain'> {
     if (unreachable) {
       // They blocked the bot: don't knock again until they write to us.
       const patch = {
         status: 'failed',
         lastError: 'recipient_unreachable',
-        payload: KEEP_RECEIPT,
+        payload: keepReceipt(this.#db),
       } as const;
-      const outcome = this.#finish(row, patch, 'failed', log);
+      const outcome = await this.#finish(row, patch, 'failed', log);
       if (outcome === 'failed') {
         log.info(
           { code: 'recipient_unreachable', target: targetId(row.target) },
@@ -658,11 +663,10 @@ export class OutboxWorker {
       // Only a DM that bounces says the person is gone; a group bouncing says the bot is.
       const toPerson = row.target.kind === 'user' || row.target.conversation.kind === 'dm';
       if (e.code === 'delivery_recipient_gone' && row.userId !== null && toPerson) {
-        this.#db
+        await this.#db
           .update(users)
           .set({ unreachableAt: this.#clock.now() })
-          .where(eq(users.id, row.userId))
-          .run();
+          .where(eq(users.id, row.userId));
       }
       const ageMs = now - row.createdAt.getTime();
       const giveUp =
@@ -670,8 +674,12 @@ export class OutboxWorker {
         e.code === 'delivery_recipient_gone' ||
         ageMs >= OUTBOX_GIVE_UP_AFTER_MS;
       if (giveUp) {
-        const patch = { status: 'failed', lastError: e.code, payload: KEEP_RECEIPT } as const;
-        const outcome = this.#finish(row, patch, 'failed', log);
+        const patch = {
+          status: 'failed',
+          lastError: e.code,
+          payload: keepReceipt(this.#db),
+        } as const;
+        const outcome = await this.#finish(row, patch, 'failed', log);
         if (outcome === 'failed') {
           log.warn(
             { ...deliveryFailure(e, row), attempts: row.attempts, ageMs },
@@ -688,7 +696,7 @@ export class OutboxWorker {
         nextAttemptAt: new Date(now + wait),
         claimedAt: null,
       } as const;
-      const outcome = this.#finish(row, patch, 'retried', log);
+      const outcome = await this.#finish(row, patch, 'retried', log);
       if (outcome === 'retried')
         log.info(
           { ...deliveryFailure(e, row), attempts: row.attempts, waitMs: wait },
@@ -696,14 +704,14 @@ export class OutboxWorker {
         );
       return outcome;
     }
-    const done = this.#sentQuery.run({
+    const done = await this.#sentQuery.execute({
       id: row.id,
       now: this.#clock.now().getTime(),
       claimedAt: row.claimedAt?.getTime() ?? null,
       attempts: row.attempts,
       keep: row.payload?.receipt ? 1 : 0,
     });
-    if (done.changes === 0) return this.#claimLost('sent', log);
+    if (done.length === 0) return this.#claimLost('sent', log);
     this.#settled(row, 'sent');
     return 'sent';
   }
@@ -729,8 +737,8 @@ export class OutboxWorker {
     );
   }
 
-  #unreachable(userId: number): boolean {
-    return Boolean(this.#unreachableQuery.get({ id: userId })?.at);
+  async #unreachable(userId: number): Promise<boolean> {
+    return Boolean((await first(this.#unreachableQuery.execute({ id: userId })))?.at);
   }
 
   /**
@@ -738,14 +746,14 @@ export class OutboxWorker {
    * at the same moment, on the same attempt. Otherwise another process released it meanwhile
    * (see releaseAbandonedClaims) and its `uncertain` stands.
    */
-  #finish<O extends 'retried' | 'failed'>(
+  async #finish<O extends 'retried' | 'failed'>(
     row: OutboxRow,
     patch: SQLiteUpdateSetSource<typeof outbox>,
     outcome: O,
     log: Logger,
-  ): O | 'uncertain' {
+  ): Promise<O | 'uncertain'> {
     const claimedAt = row.claimedAt;
-    const changed = this.#db
+    const changed = await this.#db
       .update(outbox)
       .set(patch)
       .where(
@@ -756,8 +764,8 @@ export class OutboxWorker {
           eq(outbox.attempts, row.attempts),
         ),
       )
-      .run().changes;
-    return changed > 0 ? outcome : this.#claimLost(outcome, log);
+      .returning({ id: outbox.id });
+    return changed.length > 0 ? outcome : this.#claimLost(outcome, log);
   }
 
   /** A send's outcome arrived after the row was released: logged, never written. */

@@ -4,9 +4,12 @@ import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import type { Config } from '../config';
+import type { ConnectionStatus } from '../core/adapter';
 import { codeOf, TandemError } from '../core/errors';
 import type { Logger } from '../logger';
 import { MIGRATIONS_DIR } from '../paths';
+import { openPostgresStore } from './pg/store';
 import * as schema from './schema';
 import { appState } from './schema';
 import { seedTopics } from './seed-topics';
@@ -18,14 +21,38 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
 
-export interface TandemDatabase {
+/**
+ * What the app needs of its database, on either dialect: the drizzle handle (typed as SQLite's;
+ * on PostgreSQL the node-postgres one, cast — features use only the query-builder subset both
+ * share, awaited), its health for `/healthz`, and closing it.
+ */
+export interface Store {
   db: Db;
-  sqlite: Database.Database;
-  /** Whether writes succeed (for `/healthz`): a full disk or an I/O error shows here. */
-  writes: WriteHealth;
+  dialect: 'sqlite' | 'postgres';
+  /** Whether writes succeed (for `/healthz`): a full disk, an I/O error, a server gone. */
+  writes: { status(now?: number): ConnectionStatus };
   /** A caught failure of a write: marks `/healthz` down when it says the database cannot be written. */
   reportWriteFailure(error: unknown): void;
+  close(): void | Promise<void>;
+}
+
+export interface TandemDatabase extends Store {
+  dialect: 'sqlite';
+  sqlite: Database.Database;
+  writes: WriteHealth;
   close(): void;
+}
+
+/**
+ * The database the configuration names: PostgreSQL when DATABASE_URL is set (migrated at
+ * start, one replica at a time), else the SQLite file at DATABASE_PATH.
+ */
+export async function openStore(
+  config: Pick<Config, 'DATABASE_PATH' | 'DATABASE_URL'>,
+  options: { logger?: Logger } = {},
+): Promise<Store> {
+  if (config.DATABASE_URL) return openPostgresStore(config.DATABASE_URL, options);
+  return openDatabase(config.DATABASE_PATH, options);
 }
 
 export { MIGRATIONS_DIR } from '../paths';
@@ -50,6 +77,7 @@ export function openDatabase(path: string, options: { logger?: Logger } = {}): T
   seedTopics(db);
   return {
     db,
+    dialect: 'sqlite',
     sqlite,
     writes,
     reportWriteFailure: (error) => reportWriteFailure(db, error),

@@ -30,14 +30,16 @@ export const SEED_TOPICS = [
   { id: 'blogging_video', nameEn: 'Blogging and video', nameRu: 'Блогинг и видео' },
 ] as const;
 
+const rows = () => SEED_TOPICS.map((topic, i) => ({ ...topic, sortOrder: (i + 1) * 10 }));
+
 /** Idempotent: inserts missing topics, never overwrites names an admin changed. */
 export function seedTopics(db: Db): void {
   db.transaction((tx) => {
-    SEED_TOPICS.forEach((topic, i) => {
-      tx.insert(topics)
-        .values({ ...topic, sortOrder: (i + 1) * 10 })
-        .onConflictDoNothing()
-        .run();
-    });
+    for (const row of rows()) tx.insert(topics).values(row).onConflictDoNothing().run();
   });
+}
+
+/** `seedTopics` on any dialect (PostgreSQL's start): one statement, awaited. */
+export async function seedTopicsAwaited(db: Db): Promise<void> {
+  await db.insert(topics).values(rows()).onConflictDoNothing();
 }

@@ -1,28 +1,34 @@
 import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { UserRef } from '../core/refs';
 import type { Db, DbOrTx } from './client';
+import { onPostgres } from './dialect';
+import { pgRows, pgStatement } from './pg/raw';
 import { type UserRow, users } from './schema';
 
 /*
  * The SQLite-only calls the queries in src/db/queries rely on, and the only place there that
  * reaches better-sqlite3 directly: statements written in SQLite's own dialect (the reports'
  * aggregates), statements built at run time (leaving's per-table deletes) and pragmas. Each is
- * async like every query, so callers await them the same way; a PostgreSQL build replaces
- * this module, not its callers. test/db/storage-rule.test.ts allows the driver here only.
+ * async like every query, so callers await them the same way. On PostgreSQL each goes to its
+ * counterpart in src/db/pg/raw.ts (the same text, translated), so callers stay the same.
+ * test/db/storage-rule.test.ts allows the driver here only.
  */
 
 /** The rows of a statement in SQLite's dialect, with positional parameters. */
 export async function rawRows<T>(db: Db, text: string, ...params: unknown[]): Promise<T[]> {
+  if (onPostgres(db)) return pgRows<T>(db, text, params);
   return db.$client.prepare(text).all(...params) as T[];
 }
 
 /** The `n` column of a statement's one row (a count in SQLite's dialect). */
 export async function rawCount(db: Db, text: string, ...params: unknown[]): Promise<number> {
+  if (onPostgres(db)) return Number((await pgRows<{ n: unknown }>(db, text, params))[0]?.n ?? 0);
   return (db.$client.prepare(text).get(...params) as { n: number }).n;
 }
 
 /** Runs a statement built at run time (a table named by a variable), on the given handle. */
 export async function runStatement(db: DbOrTx, statement: SQL): Promise<void> {
+  if (onPostgres(db)) return pgStatement(db, statement);
   await db.run(statement);
 }
 
@@ -41,6 +47,9 @@ export type EraseOutcome = 'erased' | 'busy';
  * wait for the reader (the busy timeout would hold every ack behind it): the caller tries again.
  */
 export async function eraseFreedBytes(db: Db): Promise<EraseOutcome> {
+  // PostgreSQL keeps no WAL file of ours to truncate: dead rows are reclaimed by (auto)vacuum,
+  // and its base backups and WAL archive are the operator's (README).
+  if (onPostgres(db)) return 'erased';
   const sqlite = db.$client;
   const timeout = sqlite.pragma('busy_timeout', { simple: true });
   sqlite.pragma('busy_timeout = 0');

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Db } from './client';
+import { onPostgres } from './dialect';
+import type { PgDb } from './pg/client';
 import type { ThreadLock } from './thread-lock';
 
 /**
@@ -18,6 +20,10 @@ import type { ThreadLock } from './thread-lock';
  *
  * Inside a callback, write through the handle it is given: `transact` or `write` called there
  * with the root connection would queue behind the callback itself and never run.
+ *
+ * On PostgreSQL none of this is needed: a transaction is a pooled client of its own, so
+ * drizzle's async `db.transaction()` gives each its own handle and writes outside it go
+ * through other clients (the server orders them).
  */
 
 /** The tail of each connection's queue: resolves when the last writer in line is done. */
@@ -28,6 +34,43 @@ const threadLocks = new WeakMap<Database.Database, ThreadLock>();
 const handles = new WeakMap<Database.Database, Db>();
 /** The handles whose transaction is open now. */
 const open = new WeakSet<Db>();
+/** Writes started inside an open transaction that must finish before it commits. */
+const pending = new WeakMap<Db, Promise<unknown>[]>();
+
+/**
+ * A write started without awaiting it (a reply said synchronously inside a unit of work) is
+ * awaited before the transaction commits; its failure fails the transaction. Outside a
+ * transaction it simply runs, its failure dropped like any fire-and-forget write's.
+ */
+export function beforeCommit(db: Db, work: Promise<unknown>): void {
+  const list = pending.get(db);
+  if (list && open.has(db)) list.push(work);
+  else void work.catch(() => undefined);
+}
+
+/** Awaits what `beforeCommit` queued on `tx`, including what those writes queue in turn. */
+async function settle(tx: Db): Promise<void> {
+  const list = pending.get(tx);
+  while (list && list.length > 0) await Promise.all(list.splice(0));
+}
+
+/** `fn` with `tx` marked as an open transaction's handle for as long as it runs. */
+async function inOpen<T>(tx: Db, fn: (tx: Db) => Promise<T> | T): Promise<T> {
+  open.add(tx);
+  pending.set(tx, []);
+  try {
+    const result = await fn(tx);
+    await settle(tx);
+    return result;
+  } catch (error) {
+    // Nothing may run on the handle after the rollback.
+    await Promise.allSettled(pending.get(tx) ?? []);
+    throw error;
+  } finally {
+    open.delete(tx);
+    pending.delete(tx);
+  }
+}
 
 /**
  * The handle a transaction's callback writes through: the same connection, marked so that a
@@ -72,6 +115,7 @@ async function exclusive<T>(db: Db, fn: () => Promise<T>): Promise<T> {
  * thread writing the same file, instead of finding the file locked and sleeping in the driver.
  */
 export function shareWrites(db: Db, lock: ThreadLock): void {
+  if (onPostgres(db)) return;
   threadLocks.set(db.$client, lock);
 }
 
@@ -87,20 +131,20 @@ export function inTransaction(db: Db): boolean {
  */
 export async function transact<T>(db: Db, fn: (tx: Db) => Promise<T> | T): Promise<T> {
   if (open.has(db)) return fn(db);
+  if (onPostgres(db)) {
+    return (db as unknown as PgDb).transaction((tx) => inOpen(tx as unknown as Db, fn));
+  }
   const tx = handleOf(db);
   return exclusive(db, async () => {
     const client = db.$client;
     client.prepare('BEGIN IMMEDIATE').run();
-    open.add(tx);
     try {
-      const result = await fn(tx);
+      const result = await inOpen(tx, fn);
       client.prepare('COMMIT').run();
       return result;
     } catch (error) {
       if (client.inTransaction) client.prepare('ROLLBACK').run();
       throw error;
-    } finally {
-      open.delete(tx);
     }
   });
 }
@@ -111,6 +155,6 @@ export async function transact<T>(db: Db, fn: (tx: Db) => Promise<T> | T): Promi
  * transaction's handle it runs at once, inside that transaction.
  */
 export async function write<T>(db: Db, fn: (db: Db) => T | Promise<T>): Promise<T> {
-  if (open.has(db)) return fn(db);
+  if (open.has(db) || onPostgres(db)) return fn(db);
   return exclusive(db, async () => fn(db));
 }

@@ -35,7 +35,12 @@ export function writeFailureOf(error: unknown): string | undefined {
 }
 
 /** Each connection's health, so code holding only the drizzle handle can report to it. */
-const registry = new WeakMap<Database.Database, WriteHealth>();
+const registry = new WeakMap<object, { failed(error: unknown): void }>();
+
+/** Makes `reportWriteFailure` on a handle over `client` reach `health` (PostgreSQL's pool). */
+export function registerHealth(client: object, health: { failed(error: unknown): void }): void {
+  registry.set(client, health);
+}
 
 /**
  * Tells the database's health that a write failed. For the places that already catch a
@@ -43,8 +48,10 @@ const registry = new WeakMap<Database.Database, WriteHealth>();
  * database cannot be written (SQLITE_FULL, an I/O error, …) marks `/healthz` down at once and
  * is logged once; any other error is ignored. Never throws.
  */
-export function reportWriteFailure(db: { $client: Database.Database }, error: unknown): void {
-  registry.get(db.$client)?.failed(error);
+export function reportWriteFailure(db: { $client: object }, error: unknown): void {
+  // A PostgreSQL transaction's handle has no client of its own: nothing to look up.
+  const client = db.$client as object | undefined;
+  if (client) registry.get(client)?.failed(error);
 }
 
 /**

@@ -14,14 +14,14 @@ import type { UserRow } from '../db/schema';
  * or when the person is not one this start serves (the console demo's, in a platform start):
  * whatever query found them, nothing reaches them.
  */
-export function notify(
+export async function notify(
   db: DbOrTx,
   deps: Pick<EngineDeps, 'config' | 'adapters'>,
   user: UserRow,
   key: string,
   build: (t: Translate, locale: Locale) => Reply,
   now: Date,
-): boolean {
+): Promise<boolean> {
   if (!inPopulation(populationOf(deps.config), user)) return false;
   const locale = resolveLocale(user, deps.config.DEFAULT_LOCALE);
   return enqueue(
@@ -46,5 +46,5 @@ export async function notifyUser(
   now: Date,
 ): Promise<void> {
   const user = await getUser(db, userId);
-  if (user) notify(db, deps, user, key, build, now);
+  if (user) await notify(db, deps, user, key, build, now);
 }

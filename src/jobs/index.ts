@@ -49,7 +49,7 @@ const ENGINE_JOBS = {
       await write(deps.db, async (db) => {
         await pruneInbox(db, new Date(now.getTime() - INBOUND_EVENT_RETENTION_MS));
         await pruneJobSlots(db, new Date(now.getTime() - JOB_SLOT_RETENTION_MS));
-        deps.outbox.prune(now);
+        await deps.outbox.prune(now);
       });
     },
   },

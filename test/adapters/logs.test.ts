@@ -36,8 +36,8 @@ const HR: Target = {
   conversation: { platform: 'slack', workspace: 'T1', id: 'C0HR', kind: 'group' },
 };
 
-function queue(a: TestApp, key: string, payload: Parameters<typeof enqueue>[1]['payload']) {
-  enqueue(a.database.db, { dedupeKey: key, target: HR, payload }, a.clock.now());
+async function queue(a: TestApp, key: string, payload: Parameters<typeof enqueue>[1]['payload']) {
+  await enqueue(a.database.db, { dedupeKey: key, target: HR, payload }, a.clock.now());
 }
 
 /** Fails if any line carries message text, a person's name or a token. */
@@ -52,7 +52,7 @@ describe('a failed delivery names platform, method, target and error code', () =
     const { app, logs } = start('info');
     slack = await startSlack(app);
     slack.fake.fail('chat.postMessage', { error: 'not_in_channel' });
-    queue(app, 'hr-1', { kind: 'reply', reply: { kind: 'text', text: SECRET_TEXT } });
+    await queue(app, 'hr-1', { kind: 'reply', reply: { kind: 'text', text: SECRET_TEXT } });
     app.outbox.kick();
     await slack.settle();
 
@@ -73,7 +73,7 @@ describe('a failed delivery names platform, method, target and error code', () =
     const { app, logs } = start('info');
     slack = await startSlack(app);
     slack.fake.fail('chat.postMessage', { status: 503 });
-    queue(app, 'hr-2', { kind: 'reply', reply: { kind: 'text', text: SECRET_TEXT } });
+    await queue(app, 'hr-2', { kind: 'reply', reply: { kind: 'text', text: SECRET_TEXT } });
     app.outbox.kick();
     await slack.settle();
     expect(logs.find({ msg: 'message will be retried' })).toEqual([
@@ -89,7 +89,7 @@ describe('a failed delivery names platform, method, target and error code', () =
     // The retry goes through; then a chart to the same channel is refused.
     app.clock.advance(60_000);
     slack.fake.fail('files.getUploadURLExternal', { error: 'channel_not_found' });
-    queue(app, 'hr-3', {
+    await queue(app, 'hr-3', {
       kind: 'file',
       file: { filename: 'chart.png', mimeType: 'image/png', contentBase64: 'AAAA' },
     });
@@ -126,10 +126,10 @@ describe('a failed delivery names platform, method, target and error code', () =
 
   it('a send cut off by a crash names platform and target', async () => {
     const { app, logs } = start('info');
-    queue(app, 'hr-5', { kind: 'reply', reply: { kind: 'text', text: SECRET_TEXT } });
+    await queue(app, 'hr-5', { kind: 'reply', reply: { kind: 'text', text: SECRET_TEXT } });
     // The process died while Slack had the message: the next start finds it claimed.
-    app.database.db.update(outbox).set({ status: 'sending', claimedAt: app.clock.now() }).run();
-    expect(app.outbox.releaseAbandonedClaims()).toBe(1);
+    await app.database.db.update(outbox).set({ status: 'sending', claimedAt: app.clock.now() });
+    expect(await app.outbox.releaseAbandonedClaims()).toBe(1);
     expect(logs.find({ code: 'process_died' })).toEqual([
       expect.objectContaining({ component: 'outbox', platform: 'slack', target: 'C0HR' }),
     ]);
@@ -163,7 +163,7 @@ describe('a failed delivery names platform, method, target and error code', () =
       .where(eq(users.platformUserId, String(ANNA.id)))
       .get();
     if (!anna) throw new Error('Anna was not saved');
-    enqueue(
+    await enqueue(
       app.database.db,
       {
         dedupeKey: 'reminder',
@@ -221,7 +221,7 @@ describe('debug logs', () => {
 
     // A refused call says so, with Slack's code.
     slack.fake.fail('chat.postMessage', { error: 'not_in_channel' });
-    queue(app, 'hr-4', { kind: 'reply', reply: { kind: 'text', text: SECRET_TEXT } });
+    await queue(app, 'hr-4', { kind: 'reply', reply: { kind: 'text', text: SECRET_TEXT } });
     app.outbox.kick();
     await slack.settle();
     expect(logs.find({ msg: 'slack api call', ok: false })).toEqual([

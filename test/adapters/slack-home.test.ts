@@ -56,7 +56,7 @@ describe('Slack: the App Home', () => {
       { ref: ref('U1'), name: 'Pat Lee' },
       { ref: ref('U2'), name: 'Sam Roe' },
     );
-    app.database.db.update(profiles).set({ capacity: 2 }).where(eq(profiles.userId, pat)).run();
+    await app.database.db.update(profiles).set({ capacity: 2 }).where(eq(profiles.userId, pat));
     await participant(app, ref('U3'), 'Nia Park', { role: 'mentee', grade: 4, learn: ['ai'] });
     const pair = app.database.db.select().from(pairs).get();
     if (!pair) throw new Error('no pair');

@@ -34,10 +34,9 @@ async function office() {
     learn: ['ai'],
   });
   await participant(app, ref('boss'), 'Boss Admin', { role: 'mentee', grade: 5, learn: ['ai'] });
-  app.database.db
+  await app.database.db
     .insert(userRoles)
-    .values({ userId: hana, role: 'hr', grantedAt: app.clock.now() })
-    .run();
+    .values({ userId: hana, role: 'hr', grantedAt: app.clock.now() });
   chat = await startConsoleChat(app, {
     me: { id: 'boss', name: 'Boss Admin' },
     people: [

@@ -103,7 +103,7 @@ describe('a story whose post was cut off is never left "published" unseen', () =
     claimAsIfSending(p, 'story:%:publish:%');
     // The next start.
     const before = p.chat.transcript().length;
-    p.app.outbox.releaseAbandonedClaims();
+    await p.app.outbox.releaseAbandonedClaims();
     slack = await startSlack(p.app);
     slack.fake.channels.set('C0CONTENT', { name: 'content', isMember: true });
     await slack.settle();
@@ -163,7 +163,7 @@ describe('a story whose post was cut off is never left "published" unseen', () =
     claimAsIfSending(p, 'story:%:publish:%');
 
     const before = p.chat.transcript().length;
-    p.app.outbox.releaseAbandonedClaims();
+    await p.app.outbox.releaseAbandonedClaims();
     slack = await startSlack(p.app);
     await slack.settle();
     const told = p.chat.transcript().slice(before);
@@ -196,9 +196,9 @@ describe('a story whose post was cut off is never left "published" unseen', () =
     // The next start answers the receipt left on the row, once.
     const before = p.chat.transcript().length;
     p.app.outbox.onSettled(channelListener(p.app.deps));
-    p.app.outbox.releaseAbandonedClaims();
+    await p.app.outbox.releaseAbandonedClaims();
     await slack.settle();
-    p.app.outbox.releaseAbandonedClaims();
+    await p.app.outbox.releaseAbandonedClaims();
     await slack.settle();
     const told = p.chat.transcript().slice(before);
     expect(told.split('could not be posted to the content channel').length).toBe(2);
@@ -216,7 +216,7 @@ describe('a link whose post was cut off', () => {
     claimAsIfSending(p, 'content:%');
 
     const before = p.chat.transcript().length;
-    p.app.outbox.releaseAbandonedClaims();
+    await p.app.outbox.releaseAbandonedClaims();
     slack = await startSlack(p.app);
     slack.fake.channels.set('C0CONTENT', { name: 'content', isMember: true });
     await slack.settle();

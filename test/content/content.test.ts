@@ -177,9 +177,9 @@ describe('stories', () => {
       [ids[1], p.lena, 4],
       [ids[0], p.tom, 1],
     ] as const) {
-      db.insert(meetingFeedback)
-        .values({ meetingId, userId, usefulness, createdAt: now, updatedAt: now })
-        .run();
+      await db
+        .insert(meetingFeedback)
+        .values({ meetingId, userId, usefulness, createdAt: now, updatedAt: now });
     }
     const daily = async () => {
       const before = p.chat.transcript().length;

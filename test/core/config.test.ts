@@ -28,6 +28,30 @@ describe('config', () => {
     expect(loadConfig({ ...slack, DATABASE_PATH: '/srv/t.db' }).DATABASE_PATH).toBe('/srv/t.db');
   });
 
+  it('takes DATABASE_URL as a postgres:// URL for a platform start, and never shows its password', () => {
+    const slack = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'signing-secret' };
+    const url = 'postgres://tandem:s3cret@db:5432/tandem';
+    expect(loadConfig({ ...slack, DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    expect(
+      loadConfig({ ...slack, DATABASE_URL: 'postgresql://db/tandem' }).DATABASE_URL,
+    ).toBeDefined();
+    expect(loadConfig(slack).DATABASE_URL).toBeUndefined();
+    let error: unknown;
+    try {
+      loadConfig({ ...slack, DATABASE_URL: 'mysql://tandem:s3cret@db/tandem' });
+    } catch (e) {
+      error = e;
+    }
+    expect(String((error as Error).message)).toMatch(
+      /DATABASE_URL: a postgres:\/\/ or postgresql:\/\/ URL \(got "\*\*\*"\)/,
+    );
+    expect(String((error as Error).message)).not.toContain('s3cret');
+    // The console demo stays on its own SQLite file.
+    expect(() => loadConfig({ DATABASE_URL: url })).toThrow(
+      /DATABASE_URL: the console demo runs on its own SQLite file/,
+    );
+  });
+
   it('refuses DEMO=true beside a platform token: the demo never reaches a company’s data', () => {
     const slack = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'signing-secret' };
     expect(() => loadConfig({ ...slack, DEMO: 'true' })).toThrow(

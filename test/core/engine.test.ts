@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { backoffDelay } from '../../src/core/backoff';
 import type { Ctx } from '../../src/core/context';
 import { INBOX_BACKOFF, INBOX_MAX_ATTEMPTS } from '../../src/core/inbox';
+import { users } from '../../src/db/schema';
 import { RecordingAdapter } from '../fakes/recording-adapter';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { participant } from '../helpers/participants';
@@ -116,6 +117,21 @@ describe('engine', () => {
     expect(texts[0]).toContain('Короткое название');
     expect(texts[1]).toContain('Что, по-вашему, произойдёт?');
     expect(texts[2]).toContain('Какой самый маленький тест?');
+  });
+
+  it('drops NUL characters as an event is stored: PostgreSQL would refuse the text, and the event be lost', async () => {
+    app = createTestApp();
+    const adapter = new RecordingAdapter('telegram');
+    app.adapters.telegram = adapter;
+    const ref = { platform: 'telegram' as const, workspace: 'bot', id: '42' };
+    const dm = { platform: 'telegram' as const, workspace: 'bot', id: '42', kind: 'dm' as const };
+    // A platform's display name is stored as it comes, unlike a form's answers (checked first).
+    const from = { user: { ...user, ref, name: 'Ann\u0000a' }, conversation: dm };
+    await app.engine.handle({ ...from, id: 'idea', type: 'command', name: 'idea', args: '' });
+    await app.settle();
+    expect(adapter.texts()[0]).toContain('Вы ещё не в программе');
+    const [stored] = await app.database.db.select({ name: users.name }).from(users);
+    expect(stored?.name).toBe('Anna');
   });
 
   it('refuses role-restricted commands to participants', async () => {

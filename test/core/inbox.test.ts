@@ -360,11 +360,10 @@ describe('the inbox: one unit of work per event', () => {
     const first = createHash('sha256').update('slack:T1:c1').digest('base64url');
     await app.engine.accept(slackCommand('c1', 'crash'));
     // Each of its attempts was counted, and each time the process died before it finished.
-    app.database.db
+    await app.database.db
       .update(inbox)
       .set({ attempts: INBOX_MAX_ATTEMPTS })
-      .where(eq(inbox.key, first))
-      .run();
+      .where(eq(inbox.key, first));
     await app.engine.inbox.drain();
     expect(runs).toBe(0);
     // The error reply goes by itself, without waiting for another event or the minute tick.

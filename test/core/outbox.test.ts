@@ -13,6 +13,7 @@ import {
   OUTBOX_RETENTION_MS,
 } from '../../src/core/outbox';
 import type { Target } from '../../src/core/refs';
+import { first } from '../../src/db/first';
 import { outbox } from '../../src/db/schema';
 import { RecordingAdapter } from '../fakes/recording-adapter';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -46,22 +47,22 @@ function setup() {
 }
 
 const rowOf = (key: string) =>
-  app.database.db.select().from(outbox).where(eq(outbox.dedupeKey, key)).get();
+  first(app.database.db.select().from(outbox).where(eq(outbox.dedupeKey, key)));
 
 describe('outbox', () => {
   it('queues a logical message once, however often it is enqueued', async () => {
     const adapter = setup();
     const now = app.clock.now();
-    expect(enqueue(app.database.db, { dedupeKey: 'k1', target, payload: text('hello') }, now)).toBe(
-      true,
-    );
-    expect(enqueue(app.database.db, { dedupeKey: 'k1', target, payload: text('hello') }, now)).toBe(
-      false,
-    );
+    expect(
+      await enqueue(app.database.db, { dedupeKey: 'k1', target, payload: text('hello') }, now),
+    ).toBe(true);
+    expect(
+      await enqueue(app.database.db, { dedupeKey: 'k1', target, payload: text('hello') }, now),
+    ).toBe(false);
     await app.outbox.deliverDue();
     await app.outbox.deliverDue();
     expect(adapter.texts()).toEqual(['hello']);
-    expect(rowOf('k1')).toMatchObject({ status: 'sent', payload: null });
+    expect(await rowOf('k1')).toMatchObject({ status: 'sent', payload: null });
   });
 
   it('retries transient failures with backoff and honours Retry-After', async () => {
@@ -70,15 +71,21 @@ describe('outbox', () => {
       new DeliveryError('delivery_rate_limited', '429', { retryAfterMs: 30_000 }),
       new DeliveryError('delivery_transient', '502'),
     );
-    enqueue(app.database.db, { dedupeKey: 'k2', target, payload: text('hi') }, app.clock.now());
+    await enqueue(
+      app.database.db,
+      { dedupeKey: 'k2', target, payload: text('hi') },
+      app.clock.now(),
+    );
 
     expect((await app.outbox.deliverDue()).retried).toBe(1);
-    expect(rowOf('k2')?.nextAttemptAt).toEqual(new Date(app.clock.now().getTime() + 30_000));
+    expect((await rowOf('k2'))?.nextAttemptAt).toEqual(
+      new Date(app.clock.now().getTime() + 30_000),
+    );
     app.clock.advance(29_000);
     expect((await app.outbox.deliverDue()).retried).toBe(0); // not due yet
     app.clock.advance(1_000);
     expect((await app.outbox.deliverDue()).retried).toBe(1);
-    expect(rowOf('k2')?.nextAttemptAt).toEqual(
+    expect((await rowOf('k2'))?.nextAttemptAt).toEqual(
       new Date(app.clock.now().getTime() + backoffDelay(2, OUTBOX_BACKOFF)),
     );
     app.clock.advance(backoffDelay(2, OUTBOX_BACKOFF));
@@ -89,24 +96,24 @@ describe('outbox', () => {
   it('gives up on permanent failures at once, and on transient ones only when the message is a day old', async () => {
     const adapter = setup();
     adapter.failWith.push(new DeliveryError('delivery_permanent', 'blocked'));
-    enqueue(app.database.db, { dedupeKey: 'p', target, payload: text('x') }, app.clock.now());
+    await enqueue(app.database.db, { dedupeKey: 'p', target, payload: text('x') }, app.clock.now());
     expect((await app.outbox.deliverDue()).failed).toBe(1);
-    expect(rowOf('p')).toMatchObject({
+    expect(await rowOf('p')).toMatchObject({
       status: 'failed',
       lastError: 'delivery_permanent',
       payload: null,
     });
 
     const queuedAt = app.clock.now().getTime();
-    enqueue(app.database.db, { dedupeKey: 'q', target, payload: text('y') }, app.clock.now());
+    await enqueue(app.database.db, { dedupeKey: 'q', target, payload: text('y') }, app.clock.now());
     const attemptsAt: number[] = [];
-    for (let i = 0; i < 1_000 && rowOf('q')?.status === 'pending'; i++) {
+    for (let i = 0; i < 1_000 && (await rowOf('q'))?.status === 'pending'; i++) {
       adapter.failWith.push(new Error('boom'));
-      app.clock.set(rowOf('q')?.nextAttemptAt ?? app.clock.now());
+      app.clock.set((await rowOf('q'))?.nextAttemptAt ?? app.clock.now());
       attemptsAt.push(app.clock.now().getTime());
       await app.outbox.deliverDue();
     }
-    expect(rowOf('q')).toMatchObject({ status: 'failed', lastError: 'delivery_unknown' });
+    expect(await rowOf('q')).toMatchObject({ status: 'failed', lastError: 'delivery_unknown' });
     expect(adapter.deliveries).toHaveLength(0);
     // Tried all day long, never more than the backoff's cap apart, and given up only then.
     const last = attemptsAt.at(-1) ?? 0;
@@ -120,8 +127,8 @@ describe('outbox', () => {
     const adapter = setup();
     adapter.failWith.push(new DeliveryError('delivery_transient', '503'));
     const now = app.clock.now();
-    enqueue(app.database.db, { dedupeKey: 'a', target, payload: text('first') }, now);
-    enqueue(app.database.db, { dedupeKey: 'b', target, payload: text('second') }, now);
+    await enqueue(app.database.db, { dedupeKey: 'a', target, payload: text('first') }, now);
+    await enqueue(app.database.db, { dedupeKey: 'b', target, payload: text('second') }, now);
     await app.outbox.deliverDue();
     expect(adapter.texts()).toEqual([]);
     // Another pass before the retry is due must not let the second overtake the first.
@@ -129,7 +136,7 @@ describe('outbox', () => {
     expect(adapter.texts()).toEqual([]);
     // A message to the same person addressed as "user" queues in the same conversation.
     const sameDm: Target = { kind: 'user', user: { platform: 'slack', workspace: 'T1', id: 'D1' } };
-    enqueue(app.database.db, { dedupeKey: 'c', target: sameDm, payload: text('third') }, now);
+    await enqueue(app.database.db, { dedupeKey: 'c', target: sameDm, payload: text('third') }, now);
     await app.outbox.deliverDue();
     expect(adapter.texts()).toEqual([]);
     app.clock.advance(backoffDelay(1, OUTBOX_BACKOFF));
@@ -141,7 +148,7 @@ describe('outbox', () => {
     const adapter = setup();
     for (const [i, word] of ['once', 'two', 'three'].entries()) {
       const dedupeKey = i === 0 ? 'crash' : `after-${i}`;
-      enqueue(app.database.db, { dedupeKey, target, payload: text(word) }, app.clock.now());
+      await enqueue(app.database.db, { dedupeKey, target, payload: text(word) }, app.clock.now());
     }
     // The platform receives the message, then the process dies before recording it.
     adapter.afterReceive = () => app.close();
@@ -157,10 +164,10 @@ describe('outbox', () => {
     const report = await app.outbox.deliverDue();
     expect(report).toMatchObject({ sent: 2, uncertain: 1 });
     expect(again.texts()).toEqual(['two', 'three']);
-    expect(rowOf('crash')).toMatchObject({ status: 'uncertain', payload: null });
+    expect(await rowOf('crash')).toMatchObject({ status: 'uncertain', payload: null });
     // Re-queuing the same logical message is refused too.
     expect(
-      enqueue(
+      await enqueue(
         app.database.db,
         { dedupeKey: 'crash', target, payload: text('once') },
         app.clock.now(),
@@ -176,12 +183,16 @@ describe('outbox', () => {
     };
     adapter.waits.set('C-busy', Date.now() + 300);
     const now = app.clock.now();
-    enqueue(
+    await enqueue(
       app.database.db,
       { dedupeKey: 'busy', target: busy, payload: text('to the busy channel') },
       now,
     );
-    enqueue(app.database.db, { dedupeKey: 'free', target, payload: text('to a free DM') }, now);
+    await enqueue(
+      app.database.db,
+      { dedupeKey: 'free', target, payload: text('to a free DM') },
+      now,
+    );
     const started = Date.now();
     await app.outbox.deliverDue();
     expect(adapter.texts()).toEqual(['to a free DM', 'to the busy channel']);
@@ -191,7 +202,7 @@ describe('outbox', () => {
   it('stops after the message in flight and leaves the rest queued', async () => {
     const adapter = setup();
     for (const n of [1, 2, 3])
-      enqueue(
+      await enqueue(
         app.database.db,
         { dedupeKey: `s${n}`, target, payload: text(`m${n}`) },
         app.clock.now(),
@@ -202,21 +213,29 @@ describe('outbox', () => {
     app.outbox.kick();
     await app.settle();
     expect(adapter.texts()).toEqual(['m1']);
-    expect(rowOf('s2')?.status).toBe('pending');
+    expect((await rowOf('s2'))?.status).toBe('pending');
   });
 
   it('deletes finished rows after the dedupe window, never pending ones', async () => {
     const adapter = setup();
-    enqueue(app.database.db, { dedupeKey: 'old', target, payload: text('a') }, app.clock.now());
+    await enqueue(
+      app.database.db,
+      { dedupeKey: 'old', target, payload: text('a') },
+      app.clock.now(),
+    );
     await app.outbox.deliverDue();
     adapter.failWith.push(new DeliveryError('delivery_transient', '503'));
-    enqueue(app.database.db, { dedupeKey: 'stuck', target, payload: text('b') }, app.clock.now());
+    await enqueue(
+      app.database.db,
+      { dedupeKey: 'stuck', target, payload: text('b') },
+      app.clock.now(),
+    );
     await app.outbox.deliverDue();
-    expect(app.outbox.prune(app.clock.now())).toBe(0);
+    expect(await app.outbox.prune(app.clock.now())).toBe(0);
     app.clock.advance(OUTBOX_RETENTION_MS + 1);
-    expect(app.outbox.prune(app.clock.now())).toBe(1);
-    expect(rowOf('old')).toBeUndefined();
-    expect(rowOf('stuck')?.status).toBe('pending');
+    expect(await app.outbox.prune(app.clock.now())).toBe(1);
+    expect(await rowOf('old')).toBeUndefined();
+    expect((await rowOf('stuck'))?.status).toBe('pending');
   });
 
   it('spends no attempts while a platform adapter is not running yet, and delivers once it is', async () => {
@@ -226,14 +245,14 @@ describe('outbox', () => {
       kind: 'user',
       user: { platform: 'telegram', workspace: 'bot', id: '42' },
     };
-    enqueue(
+    await enqueue(
       app.database.db,
       { dedupeKey: 'tg', target: telegram, payload: text('later') },
       app.clock.now(),
     );
     app.outbox.kick();
     await app.settle();
-    expect(rowOf('tg')).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(await rowOf('tg')).toMatchObject({ status: 'pending', attempts: 0 });
     const adapter = new RecordingAdapter('telegram');
     app.adapters.telegram = adapter;
     // Nobody kicks the outbox: it looks again by itself.
@@ -252,28 +271,32 @@ describe('outbox', () => {
       kind: 'user',
       user: { platform: 'telegram', workspace: 'bot', id: '42' },
     };
-    enqueue(
+    await enqueue(
       app.database.db,
       { dedupeKey: 'tg', target: tgTarget, payload: text('tg') },
       app.clock.now(),
     );
-    enqueue(app.database.db, { dedupeKey: 'sl', target, payload: text('slack') }, app.clock.now());
+    await enqueue(
+      app.database.db,
+      { dedupeKey: 'sl', target, payload: text('slack') },
+      app.clock.now(),
+    );
     app.outbox.kick();
     await app.settle();
     expect(slack.texts()).toEqual(['slack']);
-    expect(rowOf('tg')).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(await rowOf('tg')).toMatchObject({ status: 'pending', attempts: 0 });
 
     // More than a day of outage later, nothing was tried, so nothing was given up.
     app.clock.advance(OUTBOX_GIVE_UP_AFTER_MS + 60_000);
     await vi.advanceTimersByTimeAsync(OUTBOX_PLATFORM_RECHECK_MS);
     await app.settle();
-    expect(rowOf('tg')).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(await rowOf('tg')).toMatchObject({ status: 'pending', attempts: 0 });
 
     telegram.status = { state: 'up' };
     await vi.advanceTimersByTimeAsync(OUTBOX_PLATFORM_RECHECK_MS);
     await app.settle();
     expect(telegram.texts()).toEqual(['tg']);
-    expect(rowOf('tg')).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(await rowOf('tg')).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
   it("releases a send cut off by a crash at the next start, so that chat's next message goes at once", async () => {
@@ -282,7 +305,11 @@ describe('outbox', () => {
       ['cut', 'cut off'],
       ['next', 'next'],
     ] as const)
-      enqueue(app.database.db, { dedupeKey: key, target, payload: text(word) }, app.clock.now());
+      await enqueue(
+        app.database.db,
+        { dedupeKey: key, target, payload: text(word) },
+        app.clock.now(),
+      );
     adapter.afterReceive = () => app.close();
     app.outbox.kick();
     await app.settle();
@@ -291,11 +318,11 @@ describe('outbox', () => {
     app = app.restart();
     const again = new RecordingAdapter('slack');
     app.adapters.slack = again;
-    expect(rowOf('cut')?.status).toBe('sending');
-    expect(app.outbox.releaseAbandonedClaims()).toBe(1);
+    expect((await rowOf('cut'))?.status).toBe('sending');
+    expect(await app.outbox.releaseAbandonedClaims()).toBe(1);
     await app.outbox.deliverDue();
     expect(again.texts()).toEqual(['next']);
-    expect(rowOf('cut')).toMatchObject({ status: 'uncertain', payload: null });
+    expect(await rowOf('cut')).toMatchObject({ status: 'uncertain', payload: null });
   });
 
   it('wakes itself once, at the earliest retry; an earlier one replaces a later timer, and stop clears it', async () => {
@@ -308,14 +335,18 @@ describe('outbox', () => {
     adapter.failWith.push(
       new DeliveryError('delivery_rate_limited', '429', { retryAfterMs: 30_000 }),
     );
-    enqueue(app.database.db, { dedupeKey: 'late', target, payload: text('late') }, app.clock.now());
+    await enqueue(
+      app.database.db,
+      { dedupeKey: 'late', target, payload: text('late') },
+      app.clock.now(),
+    );
     app.outbox.kick();
     await app.settle();
     expect(vi.getTimerCount()).toBe(1);
     adapter.failWith.push(
       new DeliveryError('delivery_rate_limited', '429', { retryAfterMs: 5_000 }),
     );
-    enqueue(
+    await enqueue(
       app.database.db,
       { dedupeKey: 'soon', target: other, payload: text('soon') },
       app.clock.now(),
@@ -352,7 +383,11 @@ describe('outbox', () => {
       ['in-flight', 'in flight'],
       ['next', 'next'],
     ] as const)
-      enqueue(app.database.db, { dedupeKey: key, target, payload: text(word) }, app.clock.now());
+      await enqueue(
+        app.database.db,
+        { dedupeKey: key, target, payload: text(word) },
+        app.clock.now(),
+      );
     // The first process hands the message to Slack; Slack has not answered yet.
     let answer: (() => void) | undefined;
     first.beforeSend = () =>
@@ -367,14 +402,14 @@ describe('outbox', () => {
     sibling = createTestApp({ dir: app.dir, clock: app.clock });
     const second = new RecordingAdapter('slack');
     sibling.adapters.slack = second;
-    expect(sibling.outbox.releaseAbandonedClaims()).toBe(1);
-    expect(rowOf('in-flight')).toMatchObject({ status: 'uncertain', payload: null });
+    expect(await sibling.outbox.releaseAbandonedClaims()).toBe(1);
+    expect(await rowOf('in-flight')).toMatchObject({ status: 'uncertain', payload: null });
 
     // Slack answers the first process with a 502 now: too late to count.
     first.beforeSend = undefined;
     answer?.();
     await app.settle();
-    expect(rowOf('in-flight')).toMatchObject({ status: 'uncertain', payload: null });
+    expect(await rowOf('in-flight')).toMatchObject({ status: 'uncertain', payload: null });
     expect(lines.find((l) => l.code === 'outbox_claim_lost')).toMatchObject({
       outcome: 'retried',
     });
@@ -387,6 +422,9 @@ describe('outbox', () => {
       await sibling.outbox.deliverDue();
     }
     expect([...first.texts(), ...second.texts()]).toEqual(['next']);
-    expect(rowOf('in-flight')).toMatchObject({ status: 'uncertain', lastError: 'process_died' });
+    expect(await rowOf('in-flight')).toMatchObject({
+      status: 'uncertain',
+      lastError: 'process_died',
+    });
   });
 });

@@ -127,7 +127,7 @@ describe('a full disk', () => {
     app = made.app;
     tg = await startTelegram(app);
     await serveHealth();
-    enqueue(
+    await enqueue(
       app.database.db,
       {
         dedupeKey: 'queued-before',

@@ -57,34 +57,28 @@ describe('the final survey', () => {
     await p.as('lena');
     const now = p.app.clock.now();
     const other = await participant(p.app, consoleRef('x1'), 'Xenia', { role: 'mentee', grade: 5 });
-    p.app.database.db
-      .insert(finalSurveys)
-      .values({
-        program: 'default',
-        userId: other,
-        overall: 5,
-        nps: 6,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .run();
+    await p.app.database.db.insert(finalSurveys).values({
+      program: 'default',
+      userId: other,
+      overall: 5,
+      nps: 6,
+      createdAt: now,
+      updatedAt: now,
+    });
     // HR looks the next Monday, at the week just ended.
     p.app.clock.set('2026-12-07T09:00:00Z');
     expect(await p.chat.type('/feedback')).toContain(
       'NPS: not enough answers to show (2 of at least 3).',
     );
     const third = await participant(p.app, consoleRef('x2'), 'Yuri', { role: 'mentee', grade: 5 });
-    p.app.database.db
-      .insert(finalSurveys)
-      .values({
-        program: 'default',
-        userId: third,
-        overall: 3,
-        nps: 10,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .run();
+    await p.app.database.db.insert(finalSurveys).values({
+      program: 'default',
+      userId: third,
+      overall: 3,
+      nps: 10,
+      createdAt: now,
+      updatedAt: now,
+    });
     const shown = await p.chat.type('/feedback');
     // Promoters 2 (10, 10), detractors 1 (6): (2 − 1) / 3 = 33.
     expect(shown).toContain('NPS: 33 (3 people)');
@@ -105,10 +99,9 @@ describe('the final survey', () => {
       grade: 5,
       learn: ['ai'],
     });
-    p.app.database.db
+    await p.app.database.db
       .insert(pairs)
-      .values({ mentorUserId: anna, menteeUserId: dmitry, createdAt: p.app.clock.now() })
-      .run();
+      .values({ mentorUserId: anna, menteeUserId: dmitry, createdAt: p.app.clock.now() });
     await p.chat.type('/as dmitry');
     await p.chat.type('/leave');
     expect(await p.chat.type('1')).toContain('Dmitry Sokolov has left the program');

@@ -13,6 +13,7 @@ import type { CommandSpec } from '../../src/core/registry';
 import { openDatabase, type TandemDatabase } from '../../src/db/client';
 import type { JobDeps } from '../../src/jobs';
 import { type Logger, silentLogger } from '../../src/logger';
+import { openTestPostgres, TEST_PG } from '../pg/template';
 
 export interface TestApp {
   dir: string;
@@ -51,6 +52,8 @@ export function createTestApp(
     dir?: string;
     logger?: Logger;
     extraCommands?: Record<string, CommandSpec>;
+    /** On PostgreSQL: the database to open (a restart's); else the test's own. */
+    pgUrl?: string;
   } = {},
 ): TestApp {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'tandem-test-'));
@@ -61,7 +64,10 @@ export function createTestApp(
     ...options.env,
   });
   const clock = options.clock ?? new ManualClock('2026-12-01T09:00:00Z');
-  const database = openDatabase(dbPath, options.logger ? { logger: options.logger } : {});
+  const pgUrl = options.pgUrl ?? process.env.TANDEM_TEST_PG_DB;
+  const database = TEST_PG
+    ? openTestPostgres(pgUrl)
+    : openDatabase(dbPath, options.logger ? { logger: options.logger } : {});
   const { deps, engine, outbox, adapters, settle } = createApp({
     db: database.db,
     clock,
@@ -86,7 +92,7 @@ export function createTestApp(
       void engine.inbox.stop();
       database.close();
     },
-    restart: () => createTestApp({ ...options, clock, dir }),
+    restart: () => createTestApp({ ...options, clock, dir, ...(pgUrl ? { pgUrl } : {}) }),
     dispose: () => rmSync(dir, { recursive: true, force: true }),
   };
   return app;

@@ -11,6 +11,7 @@ import { consoleLocaleNow } from '../../src/db/sqlite';
 import { DEMO_COMPANY } from '../../src/demo/company';
 import { runDueTimers } from '../../src/jobs/timers';
 import { silentLogger } from '../../src/logger';
+import { TEST_PG } from '../pg/template';
 import type { TestApp } from './app';
 
 export interface ConsoleChat {
@@ -46,6 +47,15 @@ export async function startConsoleChat(
     printed += chunk.toString('utf8');
   });
   const me = options.me ?? ME;
+  const remembered = new Map<string, Locale | undefined>();
+  const remember = async () => {
+    if (!TEST_PG) return;
+    const user = await findUser(app.database.db, { ...ME_REF, id: me.id });
+    remembered.set(
+      me.id,
+      user ? (user.locale ?? localeFromPlatform(user.platformLocale)) : undefined,
+    );
+  };
   const adapter = createConsoleAdapter({
     input,
     output,
@@ -61,6 +71,8 @@ export async function startConsoleChat(
     settle: () => app.settle(),
     // The language a person chose, as main.ts reads it for the banner after a restart.
     localeOf: (id) => {
+      // On PostgreSQL nothing reads synchronously: the language as last read (see `remember`).
+      if (TEST_PG) return remembered.get(id);
       const user = consoleLocaleNow(app.database.db, { ...ME_REF, id });
       return user ? (user.locale ?? localeFromPlatform(user.platformLocale)) : undefined;
     },
@@ -77,6 +89,7 @@ export async function startConsoleChat(
     },
   });
   app.adapters.console = adapter;
+  await remember();
   await adapter.start(app.engine);
   return {
     adapter,
@@ -86,6 +99,7 @@ export async function startConsoleChat(
       await new Promise((resolve) => setImmediate(resolve));
       await adapter.whenIdle();
       await app.settle();
+      await remember();
       return printed.slice(before);
     },
     transcript: () => printed,

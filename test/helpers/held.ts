@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { first } from '../../src/db/first';
 import { pairs } from '../../src/db/schema';
 import { transact } from '../../src/db/transact';
 import { bookMeeting } from '../../src/features/scheduling/service';
@@ -11,7 +12,7 @@ import type { TestApp } from './app';
  * then moves the clock past its end and runs the timers: both people get "Did it happen?".
  */
 export async function meetingJustEnded(app: TestApp, topic = 'Prompting basics'): Promise<void> {
-  const pair = app.database.db.select().from(pairs).where(eq(pairs.status, 'active')).get();
+  const pair = await first(app.database.db.select().from(pairs).where(eq(pairs.status, 'active')));
   if (!pair) throw new Error('no active pair');
   const startsAt = new Date(app.clock.now().getTime() + 24 * 60 * 60 * 1000);
   const deps = { config: app.config, adapters: app.adapters };

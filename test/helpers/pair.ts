@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
-import { pairs, users } from '../../src/db/schema';
+import { desc, eq } from 'drizzle-orm';
+import { one } from '../../src/db/first';
+import { meetings, pairs, users } from '../../src/db/schema';
 import { runDueTimers } from '../../src/jobs/timers';
 import { silentLogger } from '../../src/logger';
 import { createTestApp, type TestApp } from './app';
@@ -57,13 +58,16 @@ export async function pairedConsole(
     grade: 5,
     learn: ['ai'],
   });
-  app.database.db.update(users).set({ timeZone: 'Europe/Moscow' }).where(eq(users.id, lena)).run();
-  app.database.db.update(users).set({ timeZone: 'Europe/Berlin' }).where(eq(users.id, tom)).run();
-  const pairId = app.database.db
-    .insert(pairs)
-    .values({ mentorUserId: lena, menteeUserId: tom, createdAt: app.clock.now() })
-    .returning()
-    .get().id;
+  await app.database.db.update(users).set({ timeZone: 'Europe/Moscow' }).where(eq(users.id, lena));
+  await app.database.db.update(users).set({ timeZone: 'Europe/Berlin' }).where(eq(users.id, tom));
+  const pairId = (
+    await one(
+      app.database.db
+        .insert(pairs)
+        .values({ mentorUserId: lena, menteeUserId: tom, createdAt: app.clock.now() })
+        .returning(),
+    )
+  ).id;
   const chat = await startConsoleChat(app, {
     me: { id: 'lena', name: 'Lena Orlova' },
     people: [{ id: 'tom', name: 'Tom Berg' }],
@@ -93,10 +97,14 @@ export async function pairedConsole(
       await chat.type('7'); // Keep “2 h”
       await chat.type(topic);
       await chat.type('1'); // Skip the link
-      const meeting = app.database.sqlite
-        .prepare('select id, starts_at from meetings order by id desc limit 1')
-        .get() as { id: number; starts_at: number };
-      app.clock.set(new Date(meeting.starts_at + 2 * 60 * 60 * 1000 + 60_000));
+      const meeting = await one(
+        app.database.db
+          .select({ id: meetings.id, startsAt: meetings.startsAt })
+          .from(meetings)
+          .orderBy(desc(meetings.id))
+          .limit(1),
+      );
+      app.clock.set(new Date(meeting.startsAt.getTime() + 2 * 60 * 60 * 1000 + 60_000));
       await tick();
       // "Did it happen?" takes over from the booking's Reschedule / Cancel / Can't make it.
       await chat.type('1'); // Yes, it happened

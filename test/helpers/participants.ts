@@ -1,5 +1,6 @@
 import { CONSOLE_WORKSPACE } from '../../src/adapters/console';
 import type { UserRef } from '../../src/core/refs';
+import { one } from '../../src/db/first';
 import type { ProfileInput } from '../../src/db/queries/profiles';
 import { saveProfile, updateProfile } from '../../src/db/queries/profiles';
 import { upsertUser } from '../../src/db/queries/users';
@@ -49,10 +50,9 @@ export async function activePair(
     grade: 5,
     learn: ['ai'],
   });
-  app.database.db
+  await app.database.db
     .insert(pairs)
-    .values({ mentorUserId: mentorId, menteeUserId: menteeId, createdAt: app.clock.now() })
-    .run();
+    .values({ mentorUserId: mentorId, menteeUserId: menteeId, createdAt: app.clock.now() });
   return { mentorId, menteeId };
 }
 
@@ -71,33 +71,32 @@ export async function ratedPair(
   const ref = (id: string): UserRef => ({ platform: 'console', workspace: CONSOLE_WORKSPACE, id });
   const a = await participant(app, ref(`m${n}`), `Mentor ${n}`, { role: 'mentor', grade: 1 });
   const b = await participant(app, ref(`e${n}`), `Mentee ${n}`, { role: 'mentee', grade: 5 });
-  const pair = db
-    .insert(pairs)
-    .values({ mentorUserId: a, menteeUserId: b, createdAt: now })
-    .returning()
-    .get();
-  const meeting = db
-    .insert(meetings)
-    .values({
-      pairId: pair.id,
-      kind: 'meeting',
-      startsAt: now,
-      durationMin: 60,
-      topic: 't',
-      status: 'held',
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning()
-    .get();
+  const pair = await one(
+    db.insert(pairs).values({ mentorUserId: a, menteeUserId: b, createdAt: now }).returning(),
+  );
+  const meeting = await one(
+    db
+      .insert(meetings)
+      .values({
+        pairId: pair.id,
+        kind: 'meeting',
+        startsAt: now,
+        durationMin: 60,
+        topic: 't',
+        status: 'held',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning(),
+  );
   for (const [userId, answer] of [
     [a, mentor],
     [b, mentee],
   ] as const) {
     if (!answer) continue;
-    db.insert(meetingFeedback)
-      .values({ meetingId: meeting.id, userId, ...answer, createdAt: now, updatedAt: now })
-      .run();
+    await db
+      .insert(meetingFeedback)
+      .values({ meetingId: meeting.id, userId, ...answer, createdAt: now, updatedAt: now });
   }
   return { pairId: pair.id, meetingId: meeting.id };
 }

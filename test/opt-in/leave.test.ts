@@ -89,11 +89,10 @@ function lenaMentor(ref: UserRef): Promise<number> {
   });
 }
 
-function pairWith(mentor: number, mentee: number): void {
-  app.database.db
+async function pairWith(mentor: number, mentee: number): Promise<void> {
+  await app.database.db
     .insert(pairs)
-    .values({ mentorUserId: mentor, menteeUserId: mentee, createdAt: app.clock.now() })
-    .run();
+    .values({ mentorUserId: mentor, menteeUserId: mentee, createdAt: app.clock.now() });
 }
 
 /**
@@ -108,7 +107,7 @@ async function noahAndLena() {
     grade: 1,
     teach: ['ai'],
   });
-  app.database.db.update(users).set({ timeZone: 'Europe/Moscow' }).where(eq(users.id, lena)).run();
+  await app.database.db.update(users).set({ timeZone: 'Europe/Moscow' }).where(eq(users.id, lena));
   chat = await startConsoleChat(app, { me: NOAH, people: [{ id: 'lena', name: 'Lena Orlova' }] });
   started.push(() => chat.stop());
   await chat.type('/join');
@@ -366,7 +365,7 @@ describe('leave through the platforms', () => {
       .where(eq(users.platformUserId, SLACK_NOAH))
       .get();
     if (!noah) throw new Error('Noah did not join');
-    pairWith(lena, noah.id);
+    await pairWith(lena, noah.id);
     return noah.id;
   }
 
@@ -499,7 +498,7 @@ describe('leave through the platforms', () => {
       .where(eq(users.platformUserId, String(TELEGRAM_NOAH.id)))
       .get();
     if (!noah) throw new Error('Noah did not join');
-    pairWith(lena, noah.id);
+    await pairWith(lena, noah.id);
     await t.say('/pair', { from });
     const secrets = [String(TELEGRAM_NOAH.id), NOAH.name, 'Quillfeather', 'Quantum Kelp', 'zither'];
     expect(stillInFile(secrets)).toEqual(secrets);

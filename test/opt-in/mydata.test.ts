@@ -257,8 +257,8 @@ describe('/mydata', () => {
           })
           .run(),
       'meetings.created_by': () => {},
-      'outbox.user_id': () =>
-        enqueue(
+      'outbox.user_id': async () =>
+        await enqueue(
           db,
           {
             dedupeKey: 'test:waiting',
@@ -443,10 +443,9 @@ describe('/mydata', () => {
     const lena = app.database.sqlite
       .prepare("select id from users where platform_user_id = 'lena'")
       .get() as { id: number };
-    app.database.db
+    await app.database.db
       .insert(pairs)
-      .values({ mentorUserId: me, menteeUserId: lena.id, createdAt: app.clock.now() })
-      .run();
+      .values({ mentorUserId: me, menteeUserId: lena.id, createdAt: app.clock.now() });
     await chat.type('/as lena');
     await chat.type('/leave');
     await chat.type('1');

@@ -51,11 +51,10 @@ describe('the CSV export', () => {
     const app = createTestApp({ env: ENV });
     try {
       await buildFixture(app);
-      app.database.db
+      await app.database.db
         .update(users)
         .set({ name: 'Мария "Маша" Иванова, HR' })
-        .where(eq(users.platformUserId, 'm1'))
-        .run();
+        .where(eq(users.platformUserId, 'm1'));
       // A cell someone typed as a formula stays text in Excel.
       app.database.sqlite
         .prepare(

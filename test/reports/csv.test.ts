@@ -47,30 +47,26 @@ describe('the CSV export, read back', () => {
       measure: 'Two reports a week\rno manual steps',
       topic: 'Prompts:\n1) summary\n2) tone',
     };
-    db.insert(goals)
-      .values({
-        pairId,
-        ownerUserId: tom,
-        specific: typed.specific,
-        measure: typed.measure,
-        deadline: '2027-01-31',
-        relevant: 'Saves Fridays',
-        createdAt: now,
-        updatedAt: now,
-      })
-      .run();
-    db.insert(meetings)
-      .values({
-        pairId,
-        kind: 'sprint',
-        startsAt: now,
-        durationMin: 120,
-        topic: typed.topic,
-        status: 'held',
-        createdAt: now,
-        updatedAt: now,
-      })
-      .run();
+    await db.insert(goals).values({
+      pairId,
+      ownerUserId: tom,
+      specific: typed.specific,
+      measure: typed.measure,
+      deadline: '2027-01-31',
+      relevant: 'Saves Fridays',
+      createdAt: now,
+      updatedAt: now,
+    });
+    await db.insert(meetings).values({
+      pairId,
+      kind: 'sprint',
+      startsAt: now,
+      durationMin: 120,
+      topic: typed.topic,
+      status: 'held',
+      createdAt: now,
+      updatedAt: now,
+    });
 
     app.clock.set('2026-12-01T09:00:00Z');
     chat = await startConsoleChat(app, { me: { id: 'hana', name: 'Hana Hr' } });

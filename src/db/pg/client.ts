@@ -14,6 +14,35 @@ export interface TandemPostgres {
   close(): Promise<void>;
 }
 
+/** PostgreSQL's type ids whose parsing node-postgres is told about (pg_type.oid). */
+const INT8 = 20;
+const JSON_OID = 114;
+const JSONB = 3802;
+
+/**
+ * How node-postgres hands values over: as SQLite does, since the app's queries are written
+ * against SQLite's table definitions (their column mappings read the driver's values). A
+ * bigint (epoch milliseconds, counts) is a number — every one Tandem stores fits a double —
+ * and JSON stays text for the column's own JSON.parse. Booleans (true/false) already read as
+ * SQLite's 1/0 do. Set on node-postgres's global registry: drizzle passes its own parsers with
+ * each query, and those fall back to the global ones.
+ */
+function readValuesAsSqlite(): void {
+  pg.types.setTypeParser(INT8, (value: string) => Number(value));
+  pg.types.setTypeParser(JSON_OID, (value: string) => value);
+  pg.types.setTypeParser(JSONB, (value: string) => value);
+}
+
+/** A pool on `url` that reads values as the app expects (see readValuesAsSqlite). */
+export function postgresPool(url: string, options: pg.PoolConfig = {}): pg.Pool {
+  readValuesAsSqlite();
+  const pool = new pg.Pool({ ...options, connectionString: url });
+  // An idle client's error (the server restarting) must not crash the process: the pool drops
+  // that client and the next query connects again.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
 /**
  * The advisory lock replicas take around migrating (an arbitrary constant, "Tandem" in
  * ASCII): the first to start applies what is pending, the others wait on the lock and then
@@ -27,10 +56,7 @@ export const PG_MIGRATION_LOCK = 0x54616e64656d;
  * `db_migration_failed` when a migration does not apply.
  */
 export async function openPostgres(url: string): Promise<TandemPostgres> {
-  const pool = new pg.Pool({ connectionString: url });
-  // An idle client's error (the server restarting) must not crash the process: the pool drops
-  // that client and the next query connects again.
-  pool.on('error', () => undefined);
+  const pool = postgresPool(url);
   const db = drizzle(pool, { schema }) as PgDb;
   let lock: pg.PoolClient;
   try {

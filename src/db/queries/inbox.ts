@@ -174,7 +174,7 @@ export const INTERACTIVE_LOOK = 32;
 export async function nextInboxDue(db: DbOrTx, now: Date): Promise<Date | undefined> {
   const row = await first(
     db
-      .select({ at: sql<number>`min(${inbox.nextAt})` })
+      .select({ at: sql<number>`min(${inbox.nextAt})`.mapWith(Number) })
       .from(inbox)
       .where(and(eq(inbox.status, 'pending'), gt(inbox.nextAt, now))),
   );
@@ -224,7 +224,10 @@ export async function retryInbox(
 /** Events still waiting to run. */
 export async function pendingInbox(db: DbOrTx): Promise<number> {
   const row = await first(
-    db.select({ n: sql<number>`count(*)` }).from(inbox).where(eq(inbox.status, 'pending')),
+    db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(inbox)
+      .where(eq(inbox.status, 'pending')),
   );
   return row?.n ?? 0;
 }

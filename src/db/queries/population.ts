@@ -104,7 +104,8 @@ const dialect = new SQLiteSyncDialect();
  * drizzle.
  */
 export function sqlText(condition: SQL | undefined): string {
-  return condition ? dialect.sqlToQuery(sql`${condition}`.inlineParams()).sql : '1';
+  // `1 = 1`, not `1`: PostgreSQL takes only a boolean after WHERE.
+  return condition ? dialect.sqlToQuery(sql`${condition}`.inlineParams()).sql : '1 = 1';
 }
 
 /**

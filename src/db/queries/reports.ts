@@ -99,7 +99,7 @@ export function volunteerRoles(
 ): Promise<{ role: string; n: number }[]> {
   return rows(
     db,
-    `select role, count(*) as n from (${volunteersAt(pop, at)}) where joined_at < ? group by role`,
+    `select role, count(*) as n from (${volunteersAt(pop, at)}) as v where joined_at < ? group by role`,
     at,
   );
 }
@@ -108,7 +108,7 @@ export function volunteerRoles(
 export function volunteersJoined(db: Db, pop: Population, from: number, to: number) {
   return count(
     db,
-    `select count(*) as n from (${volunteersAt(pop, to)}) where joined_at >= ? and joined_at < ?`,
+    `select count(*) as n from (${volunteersAt(pop, to)}) as v where joined_at >= ? and joined_at < ?`,
     from,
     to,
   );
@@ -118,14 +118,18 @@ export function volunteersJoined(db: Db, pop: Population, from: number, to: numb
 export function volunteersPrepared(db: Db, pop: Population, to: number) {
   return count(
     db,
-    `select count(*) as n from (${volunteersAt(pop, to)}) where prepared_at is not null and prepared_at < ?`,
+    `select count(*) as n from (${volunteersAt(pop, to)}) as v where prepared_at is not null and prepared_at < ?`,
     to,
   );
 }
 
 /** Volunteers at `at` who had joined by then. */
 export function volunteersBefore(db: Db, pop: Population, at: number) {
-  return count(db, `select count(*) as n from (${volunteersAt(pop, at)}) where joined_at < ?`, at);
+  return count(
+    db,
+    `select count(*) as n from (${volunteersAt(pop, at)}) as v where joined_at < ?`,
+    at,
+  );
 }
 
 /** Pairs that existed and had not ended at `at`. */
@@ -145,7 +149,7 @@ export function peopleProposed(db: Db, pop: Population, to: number) {
     `select count(*) as n from (select mentor_user_id as u from proposals where created_at < ?
         union select mentee_user_id from proposals where created_at < ?
         union select mentor_user_id from pairs where created_at < ?
-        union select mentee_user_id from pairs where created_at < ?) where ${sqlText(userIn(pop, 'u'))}`,
+        union select mentee_user_id from pairs where created_at < ?) as v where ${sqlText(userIn(pop, 'u'))}`,
     to,
     to,
     to,

@@ -5,6 +5,7 @@ import type { Ctx } from '../../core/context';
 import { asTandemError, TandemError } from '../../core/errors';
 import { copyDatabase } from '../../db/backup';
 import type { Db } from '../../db/client';
+import { onPostgres } from '../../db/dialect';
 import { audit } from '../../db/queries/audit';
 
 /** A finished backup, and only that: `tandem-2026-12-01T02-30-00-000Z.db`. */
@@ -80,6 +81,10 @@ function removeWithSidecars(path: string): void {
  */
 export async function adminBackup(ctx: Ctx, rest: string): Promise<boolean> {
   if (rest !== '') return false;
+  if (onPostgres(ctx.tx)) {
+    ctx.reply({ kind: 'text', text: ctx.t('backup.usePgDump') });
+    return true;
+  }
   ctx.afterCommit(async () => {
     let path: string;
     try {

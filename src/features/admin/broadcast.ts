@@ -85,7 +85,7 @@ export const broadcastActions = {
       const people = await audience(ctx.tx, populationOf(ctx.deps.config));
       for (const person of people) {
         // Keyed per broadcast and person: a second press or a retry queues nothing new.
-        notify(
+        await notify(
           ctx.tx,
           ctx.deps,
           person,

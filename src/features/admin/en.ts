@@ -83,6 +83,8 @@ export const en = {
     `The backup failed, so no new copy was kept; the earlier copies are untouched. (Code: ${p.code})`,
   'backup.done': (p: { path: string; keep: number }) =>
     `Backup written: ${p.path} (the newest ${p.keep} are kept).`,
+  'backup.usePgDump':
+    'Tandem runs on PostgreSQL here, so it makes no copies itself: back the database up with pg_dump, e.g. pg_dump --format=custom --file=tandem.dump "$DATABASE_URL" (restore with pg_restore). The README shows how.',
   'program.confirmEnd': (p: { name: string; end: string; n: number }) =>
     `End “${p.name}” now (planned end ${p.end})? ${people(p.n)} will get the final survey. This can’t be undone.`,
   'program.button.end': 'End the program',

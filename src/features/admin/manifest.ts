@@ -1,3 +1,4 @@
+import { onPostgres } from '../../db/dialect';
 import type { Feature } from '../feature';
 import { backupDatabase } from './backup';
 import { broadcastActions } from './broadcast';
@@ -17,6 +18,8 @@ export const admin = {
       // Nightly, in the quiet hours; keeps the newest BACKUP_KEEP copies.
       schedule: () => '30 2 * * *',
       async run(deps, now) {
+        // PostgreSQL is backed up with pg_dump, outside Tandem (README).
+        if (onPostgres(deps.db)) return;
         await backupDatabase(deps.db, deps.config, now);
       },
     },

@@ -67,6 +67,8 @@ export const ru: typeof en = {
   'backup.failed': (p) =>
     `Копию сделать не удалось, новая не сохранена; прежние копии на месте. (Код: ${p.code})`,
   'backup.done': (p) => `Копия сохранена: ${p.path} (хранятся последние ${p.keep}).`,
+  'backup.usePgDump':
+    'Здесь Tandem работает на PostgreSQL и сам копий не делает: сохраните базу через pg_dump, например pg_dump --format=custom --file=tandem.dump "$DATABASE_URL" (восстановление — pg_restore). Подробности в README.',
   'program.confirmEnd': (p) =>
     `Завершить «${p.name}» сейчас (план — до ${p.end})? Итоговый опрос получат ${p.n} чел. Это нельзя отменить.`,
   'program.button.end': 'Завершить программу',

@@ -102,7 +102,7 @@ export const calendarActions = {
     const link = await linkOf(ctx.tx, ctx.user.id, id);
     if (!link) return;
     // To their DM, whatever conversation the callback's event named.
-    notify(
+    await notify(
       ctx.tx,
       ctx.deps,
       ctx.user,

@@ -117,7 +117,7 @@ async function noteIn(
       ? resolveLocale(user, deps.config.DEFAULT_LOCALE)
       : deps.config.DEFAULT_LOCALE;
     const t = translator(locale);
-    enqueue(
+    await enqueue(
       db,
       {
         dedupeKey: `${key}:${told}:${admin.id}`,

@@ -78,7 +78,7 @@ export function channelListener(deps: EngineDeps): SettledListener {
     const call = { args: receipt.args, now: deps.clock.now(), messageId: message.id };
     // In turn with the units of work, and all of it or nothing: the receipt taken, the answer queued.
     const answered = await transact(deps.db, async (tx) => {
-      if (!takeReceipt(tx, message.id) || !handler) return false;
+      if (!(await takeReceipt(tx, message.id)) || !handler) return false;
       if (message.outcome === 'sent') return handler.sent(tx, deps, call);
       if (message.outcome === 'uncertain') return handler.uncertain(tx, deps, call);
       return handler.failed(tx, deps, { ...call, problem: problem ?? 'cannot_check' });

@@ -49,7 +49,7 @@ export async function adminPost(ctx: Ctx, rest: string): Promise<boolean> {
       .values({ byUserId: ctx.user.id, url, comment, createdAt: ctx.now })
       .returning(),
   );
-  enqueue(
+  await enqueue(
     ctx.tx,
     {
       dedupeKey: `content:${post.id}`,

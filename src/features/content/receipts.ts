@@ -74,7 +74,7 @@ export const storyReceipt: ReceiptHandler = {
     const actor = await getUser(db, Number(actorId));
     const author = await getUser(db, story.authorUserId);
     if (actor && actor.id !== author?.id) {
-      notify(
+      await notify(
         db,
         deps,
         actor,
@@ -85,7 +85,7 @@ export const storyReceipt: ReceiptHandler = {
     }
     if (author) {
       const key = actor?.id === author.id ? 'story.publishedByYou' : 'story.published';
-      notify(
+      await notify(
         db,
         deps,
         author,
@@ -102,7 +102,7 @@ export const storyReceipt: ReceiptHandler = {
     const actor = await getUser(db, Number(actorId));
     if (!back || !story || !actor) return false;
     if (actor.id === story.authorUserId) {
-      notify(
+      await notify(
         db,
         deps,
         actor,
@@ -113,7 +113,7 @@ export const storyReceipt: ReceiptHandler = {
       await askForReview(db, deps, story, actor, now, `retry:${messageId}`);
       return true;
     }
-    notify(
+    await notify(
       db,
       deps,
       actor,
@@ -140,7 +140,7 @@ export const storyReceipt: ReceiptHandler = {
     if (!story || !actor || !author) return false;
     const reviewers = actor.id === author.id ? await hrPeople(db, deps.config) : [actor];
     if (actor.id === author.id) {
-      notify(
+      await notify(
         db,
         deps,
         author,
@@ -150,7 +150,7 @@ export const storyReceipt: ReceiptHandler = {
       );
     }
     for (const hr of reviewers) {
-      notify(
+      await notify(
         db,
         deps,
         hr,

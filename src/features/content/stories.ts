@@ -80,7 +80,7 @@ export async function askForReview(
   round: string,
 ): Promise<void> {
   for (const hr of await hrPeople(db, deps.config)) {
-    notify(
+    await notify(
       db,
       deps,
       hr,
@@ -140,7 +140,7 @@ export async function publishStory(
     .where(eq(stories.id, story.id));
   const author = await getUser(db, story.authorUserId);
   const locale = deps.config.DEFAULT_LOCALE;
-  enqueue(
+  await enqueue(
     db,
     {
       // Once per approval (the status move above guards that): a post the channel refused sends

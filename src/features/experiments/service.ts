@@ -103,7 +103,7 @@ export async function proposeIdea(
       ? await getUser(db, input.pair.menteeUserId)
       : undefined;
   if (senior) {
-    notify(
+    await notify(
       db,
       deps,
       senior,

@@ -132,7 +132,7 @@ export async function inviteToFinalSurvey(
           .onConflictDoNothing()
       ).changes > 0;
     if (!fresh) continue;
-    notify(
+    await notify(
       db,
       ctx.deps,
       user,

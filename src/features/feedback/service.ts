@@ -204,7 +204,7 @@ export async function endForRefit(
     const person = await getUser(db, me);
     const partner = await getUser(db, other);
     if (!person) continue;
-    notify(
+    await notify(
       db,
       deps,
       person,

@@ -71,7 +71,7 @@ export async function createGoal(
   }
   const partner = await getUser(db, partnerOf(input.pair, input.owner.id));
   if (partner) {
-    notify(
+    await notify(
       db,
       deps,
       partner,
@@ -178,7 +178,7 @@ export async function setProgress(
   );
   const partner = await getUser(db, partnerOf(pair, by.id));
   if (partner) {
-    notify(
+    await notify(
       db,
       deps,
       partner,
@@ -224,7 +224,7 @@ export async function runGoalReminder(
   // no longer be true once the deadline's day is over in the owner's zone.
   const zone = owner.timeZone ?? deps.config.ORG_TIMEZONE;
   const over = DateTime.fromISO(goal.deadline, { zone }).endOf('day').toJSDate() < now;
-  notify(
+  await notify(
     db,
     deps,
     owner,

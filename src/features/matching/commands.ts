@@ -232,7 +232,7 @@ async function pairByHand(
         .where(eq(proposals.id, p.id));
       const other = await getUser(tx, p.mentorUserId);
       if (other) {
-        notify(
+        await notify(
           tx,
           ctx.deps,
           other,
@@ -310,7 +310,7 @@ async function unpair(ctx: Ctx, a: UserRow, b: UserRow): Promise<void> {
       [b, a],
     ] as const) {
       const profile = (await getProfile(tx, me.id))?.profile;
-      notify(
+      await notify(
         tx,
         ctx.deps,
         me,

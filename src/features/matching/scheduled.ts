@@ -41,15 +41,17 @@ export async function runScheduledRound(
     return renderPreview(tx, deps, t, deps.config.DEFAULT_LOCALE, now);
   });
   if (!hr) return;
-  await transact(deps.db, (tx) =>
-    enqueue(
-      tx,
-      {
-        dedupeKey: `match-cron:${now.toISOString().slice(0, 16)}`,
-        target: hr,
-        payload: { kind: 'reply', reply, locale: deps.config.DEFAULT_LOCALE },
-      },
-      now,
-    ),
+  await transact(
+    deps.db,
+    async (tx) =>
+      await enqueue(
+        tx,
+        {
+          dedupeKey: `match-cron:${now.toISOString().slice(0, 16)}`,
+          target: hr,
+          payload: { kind: 'reply', reply, locale: deps.config.DEFAULT_LOCALE },
+        },
+        now,
+      ),
   );
 }

@@ -133,7 +133,7 @@ export async function publishRound(
     for (const [id, why] of leftOut) {
       const person = await getUser(tx, id);
       if (!person) continue;
-      const sent = notify(
+      const sent = await notify(
         tx,
         deps,
         person,
@@ -167,7 +167,7 @@ async function sendProposal(
 ): Promise<void> {
   for (const { me, other, side } of await bothSides(tx, proposal)) {
     const otherProfile = (await getProfile(tx, other.id))?.profile;
-    notify(
+    await notify(
       tx,
       deps,
       me,
@@ -289,7 +289,7 @@ export async function answerProposal(
         .where(eq(proposals.id, proposal.id));
       const me = await getUser(tx, userId);
       if (other && me) {
-        notify(
+        await notify(
           tx,
           deps,
           other,
@@ -356,7 +356,7 @@ export async function introduce(
       : ({ mentor: 'pair.introManualMentorOpen', mentee: 'pair.introManualMenteeOpen' } as const);
   const topics = await listTopics(tx);
   for (const { me, other, side } of await bothSides(tx, pair)) {
-    notify(
+    await notify(
       tx,
       deps,
       me,
@@ -398,7 +398,7 @@ export async function expireProposal(
     [mentor, mentee],
     [mentee, mentor],
   ] as const) {
-    notify(
+    await notify(
       db,
       deps,
       me,
@@ -447,7 +447,7 @@ export async function releasePartners(
     const partner = await getUser(db, id);
     if (!partner) continue;
     const profile = (await getProfile(db, partner.id))?.profile;
-    notify(
+    await notify(
       db,
       deps,
       partner,

@@ -109,31 +109,36 @@ async function sayBookedInBreak(ctx: Ctx, until: Date): Promise<void> {
 
 /** Each active partner hears that I am on a break, and until when, in their language and zone. */
 async function tellPartners(ctx: Ctx, until: Date): Promise<void> {
-  await forEachPartner(ctx, (partner) =>
-    notify(
-      ctx.tx,
-      ctx.deps,
-      partner,
-      `pause:${ctx.user.id}:${until.getTime()}:${partner.id}`,
-      (t, locale) => ({
-        kind: 'text',
-        text: t('pause.partnerNotice', {
-          name: ctx.user.name,
-          until: formatDate(until, locale, partner.timeZone ?? ctx.deps.config.ORG_TIMEZONE),
+  await forEachPartner(
+    ctx,
+    async (partner) =>
+      await notify(
+        ctx.tx,
+        ctx.deps,
+        partner,
+        `pause:${ctx.user.id}:${until.getTime()}:${partner.id}`,
+        (t, locale) => ({
+          kind: 'text',
+          text: t('pause.partnerNotice', {
+            name: ctx.user.name,
+            until: formatDate(until, locale, partner.timeZone ?? ctx.deps.config.ORG_TIMEZONE),
+          }),
         }),
-      }),
-      ctx.now,
-    ),
+        ctx.now,
+      ),
   );
 }
 
-async function forEachPartner(ctx: Ctx, tell: (partner: UserRow) => void): Promise<void> {
+async function forEachPartner(
+  ctx: Ctx,
+  tell: (partner: UserRow) => Promise<unknown>,
+): Promise<void> {
   for (const { pair } of await activePairs(ctx)) {
     const partner = await getUser(
       ctx.tx,
       pair.mentorUserId === ctx.user.id ? pair.menteeUserId : pair.mentorUserId,
     );
-    if (partner) tell(partner);
+    if (partner) await tell(partner);
   }
 }
 
@@ -160,15 +165,17 @@ export const resumeCommand: CommandSpec = {
     );
     ctx.reply({ kind: 'text', text: ctx.t('resume.done') });
     // They were told until when: back early is news to them too.
-    await forEachPartner(ctx, (partner) =>
-      notify(
-        ctx.tx,
-        ctx.deps,
-        partner,
-        `resume:${ctx.user.id}:${ctx.now.getTime()}:${partner.id}`,
-        (t) => ({ kind: 'text', text: t('resume.partnerNotice', { name: ctx.user.name }) }),
-        ctx.now,
-      ),
+    await forEachPartner(
+      ctx,
+      async (partner) =>
+        await notify(
+          ctx.tx,
+          ctx.deps,
+          partner,
+          `resume:${ctx.user.id}:${ctx.now.getTime()}:${partner.id}`,
+          (t) => ({ kind: 'text', text: t('resume.partnerNotice', { name: ctx.user.name }) }),
+          ctx.now,
+        ),
     );
   },
 };
@@ -193,7 +200,7 @@ export async function runPauseResume(
   if (data.profile.pausedUntil > now) return; // extended since; a newer timer will fire
   await updateProfile(db, userId, { pausedUntil: null }, now);
   await audit(db, { actorUserId: userId, action: 'pause.end', details: { by: 'timer' } }, now);
-  notify(
+  await notify(
     db,
     deps,
     user,

@@ -57,7 +57,7 @@ export async function runWeeklySummary(
   // Read and queued in one transaction, in turn with the units of work.
   return transact(deps.db, async (tx) => {
     const built = await buildSummary(tx, deps.config, now, 1, locale, deps.logger);
-    const posted = enqueue(
+    const posted = await enqueue(
       tx,
       {
         dedupeKey: `summary:${week}`,
@@ -66,7 +66,7 @@ export async function runWeeklySummary(
       },
       now,
     );
-    enqueue(
+    await enqueue(
       tx,
       {
         dedupeKey: `summary:${week}:chart`,

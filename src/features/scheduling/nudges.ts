@@ -95,7 +95,7 @@ async function nudgePair(
   if (now.getTime() - Math.max(lastContact, lastNudge) < cadenceMs) return false;
   const days = Math.floor((now.getTime() - lastContact) / DAY_MS);
   for (const { me, other } of people) {
-    notify(
+    await notify(
       tx,
       deps,
       me,

@@ -88,7 +88,7 @@ export async function bookMeeting(
   // Booking something answers the nudges: the pair is on track again.
   await db.update(pairs).set({ nudgesIgnored: 0 }).where(eq(pairs.id, input.pair.id));
   for (const { me, other } of both) {
-    sendInvite(db, deps, meeting, { me, other, method: 'REQUEST' }, now);
+    await sendInvite(db, deps, meeting, { me, other, method: 'REQUEST' }, now);
   }
   await audit(
     db,
@@ -182,7 +182,7 @@ export async function rescheduleMeeting(
     both.map((s) => s.me),
   );
   for (const { me, other } of both) {
-    sendInvite(db, deps, sent, { me, other, method: 'REQUEST', rescheduled: true }, now);
+    await sendInvite(db, deps, sent, { me, other, method: 'REQUEST', rescheduled: true }, now);
   }
   await audit(
     db,
@@ -221,7 +221,7 @@ export async function cancelMeeting(
   );
   for (const { me, other } of both) {
     const partnerCant = cantMakeIt && me.id !== by;
-    sendInvite(db, deps, sent, { me, other, method: 'CANCEL', partnerCant }, now);
+    await sendInvite(db, deps, sent, { me, other, method: 'CANCEL', partnerCant }, now);
   }
   await audit(
     db,
@@ -240,7 +240,13 @@ interface Invite {
 }
 
 /** The event in the person's own zone and language, with the .ics and its buttons. */
-function sendInvite(db: DbOrTx, deps: Deps, meeting: MeetingRow, invite: Invite, now: Date): void {
+async function sendInvite(
+  db: DbOrTx,
+  deps: Deps,
+  meeting: MeetingRow,
+  invite: Invite,
+  now: Date,
+): Promise<void> {
   const { me, other, method } = invite;
   const locale = resolveLocale(me, deps.config.DEFAULT_LOCALE);
   const t = translatorFor(deps, me);
@@ -262,7 +268,7 @@ function sendInvite(db: DbOrTx, deps: Deps, meeting: MeetingRow, invite: Invite,
           invite.partnerCant ? t('meeting.partnerCant', { name: other.name }) : undefined,
         ];
   const id = String(meeting.id);
-  notify(
+  await notify(
     db,
     deps,
     me,
@@ -303,7 +309,7 @@ function sendInvite(db: DbOrTx, deps: Deps, meeting: MeetingRow, invite: Invite,
     method === 'CANCEL',
     now,
   );
-  enqueue(
+  await enqueue(
     db,
     {
       dedupeKey: `meeting:${meeting.id}:${method}:${meeting.sequence}:${me.id}:ics`,
@@ -384,7 +390,7 @@ export async function runReminder(
   // only a few hours left.
   const left = timeLeft(now, meeting.startsAt);
   for (const { me, other } of await peopleOf(db, pair)) {
-    notify(
+    await notify(
       db,
       deps,
       me,
@@ -415,7 +421,7 @@ export async function runAfterMeeting(
   if (!found) return;
   const { meeting, pair } = found;
   for (const { me, other } of await peopleOf(db, pair)) {
-    notify(
+    await notify(
       db,
       deps,
       me,

@@ -1,0 +1,27 @@
+import { afterAll, beforeEach } from 'vitest';
+import { createFromTemplate, dropDatabases, TEST_PG } from './template';
+
+/*
+ * Per test file, on PostgreSQL only: TANDEM_TEST_PG_DB names the database the next test app
+ * opens — one for whatever the file opens before its tests (at import, in beforeAll), and a
+ * fresh one for each test. An app keeps the database it opened (restarts included); all of
+ * them are dropped when the file ends.
+ */
+if (TEST_PG) {
+  const template = process.env.TANDEM_TEST_PG_TEMPLATE;
+  if (!template)
+    throw new Error('TANDEM_TEST_PG_TEMPLATE unset: run through vitest (global setup)');
+  const made: string[] = [];
+  const fresh = async () => {
+    const { name, url } = await createFromTemplate(template);
+    made.push(name);
+    process.env.TANDEM_TEST_PG_DB = url;
+  };
+  await fresh();
+  beforeEach(fresh);
+  afterAll(async () => {
+    // Apps still open hold connections: the drop ends them (their pools ignore the error).
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await dropDatabases(made);
+  });
+}
