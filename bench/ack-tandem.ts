@@ -91,7 +91,7 @@ const { engine, outbox, adapters } = createApp({
   logger,
   ...(units ? { handoff: units.handoff } : {}),
 });
-if (!units) outbox.releaseAbandonedClaims();
+if (!units) await outbox.releaseAbandonedClaims();
 const jobs = units
   ? undefined
   : startJobs({

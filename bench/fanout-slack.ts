@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSlackAdapter } from '../src/adapters/slack';
 import { enqueue } from '../src/core/outbox';
+import { transact } from '../src/db/transact';
 import { silentLogger } from '../src/logger';
 import { deliveryLedger, openFanoutHarness } from './fanout-harness';
 
@@ -53,10 +54,10 @@ const adapter = createSlackAdapter({
   logger: silentLogger,
 });
 await adapter.start({ accept: async () => ({ fresh: true, done: Promise.resolve({}) }) });
-database.db.transaction((tx) => {
+await transact(database.db, async (tx) => {
   for (let k = 0; k < PER_CHANNEL; k++) {
     for (let c = 0; c < CHANNELS; c++) {
-      enqueue(
+      await enqueue(
         tx,
         {
           dedupeKey: `m:${c}:${k}`,

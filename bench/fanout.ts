@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createTelegramAdapter } from '../src/adapters/telegram';
 import { enqueue } from '../src/core/outbox';
+import { transact } from '../src/db/transact';
 import { silentLogger } from '../src/logger';
 import { BOT } from '../test/helpers/telegram';
 import { deliveryLedger, openFanoutHarness } from './fanout-harness';
@@ -74,9 +75,9 @@ const adapter = createTelegramAdapter({
 });
 await adapter.start({ accept: async () => ({ fresh: true, done: Promise.resolve({}) }) });
 
-database.db.transaction((tx) => {
+await transact(database.db, async (tx) => {
   for (let i = 0; i < N; i++) {
-    enqueue(
+    await enqueue(
       tx,
       {
         dedupeKey: `nudge:${i}`,
