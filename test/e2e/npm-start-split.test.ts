@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeSlackApi } from '../fakes/slack-api';
 import { freePort, until } from '../helpers/net';
-import { SIGNING_SECRET, signedHeaders } from '../helpers/slack';
+import { SIGNING_SECRET, signedHeaders, slashCommandBody } from '../helpers/slack';
 import { logLines, startTandem, type TandemProcess } from '../helpers/tandem-process';
 
 let tandem: TandemProcess | undefined;
@@ -22,17 +22,6 @@ afterEach(async () => {
 function post(base: string, body: string) {
   return fetch(`${base}/slack/events`, { method: 'POST', headers: signedHeaders(body), body });
 }
-
-const command = (text: string, trigger: string) =>
-  new URLSearchParams({
-    command: '/mentor',
-    text,
-    team_id: 'T1',
-    user_id: 'U1',
-    channel_id: 'DU1',
-    channel_name: 'directmessage',
-    trigger_id: trigger,
-  }).toString();
 
 const interaction = (payload: Record<string, unknown>) =>
   `payload=${encodeURIComponent(JSON.stringify(payload))}`;
@@ -69,7 +58,7 @@ describe.each([
     };
     expect(health.checks.units).toEqual(thread ? { state: 'up' } : undefined);
 
-    expect((await post(base, command('join', 'trig-split-1'))).status).toBe(200);
+    expect((await post(base, slashCommandBody('join', 'trig-split-1'))).status).toBe(200);
     const opened = await until('views.open', () => fake?.callsTo('views.open')[0]);
     const view = opened.args.view as { private_metadata: string };
 
