@@ -13,12 +13,10 @@ import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { systemClock } from '../src/core/clock';
 import { openDatabase } from '../src/db/client';
-import { threadLock, threadLockMemory } from '../src/db/thread-lock';
-import { shareWrites } from '../src/db/transact';
 import { startHttpServer } from '../src/http/server';
 import { startJobs } from '../src/jobs';
 import { createLogger } from '../src/logger';
-import { startUnitsThread, type UnitsThread } from '../src/units-thread';
+import { shareWritesWithUnits, startUnitsThread, type UnitsThread } from '../src/units-thread';
 
 export type TandemRequest =
   | { type: 'reset' }
@@ -72,13 +70,12 @@ const channelIntervalMs = interval !== undefined && interval !== '' ? Number(int
 const split = (env.UNITS_THREAD ?? 'on') !== 'off';
 let units: UnitsThread | undefined;
 if (split) {
-  const writeLock = threadLockMemory();
-  shareWrites(database.db, threadLock(writeLock, 'main'));
+  const locks = shareWritesWithUnits(database.db);
   units = startUnitsThread({
     entry: new URL('../src/worker.ts', import.meta.url),
     data: {
       log: { level: 'warn', format: 'json' },
-      writeLock,
+      ...locks,
       ...(channelIntervalMs !== undefined ? { slackChannelIntervalMs: channelIntervalMs } : {}),
     },
     logger,

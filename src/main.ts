@@ -8,8 +8,6 @@ import { localeFromPlatform } from './core/i18n';
 import { openStore } from './db/client';
 import { platformPeople, populationOf } from './db/queries/population';
 import { consoleLocaleNow } from './db/sqlite';
-import { threadLock, threadLockMemory } from './db/thread-lock';
-import { shareWrites } from './db/transact';
 import { openDemoClock, saveDemoClock } from './demo/clock';
 import { DEMO_COMPANY } from './demo/company';
 import { seedDemoHistory } from './demo/history';
@@ -23,7 +21,7 @@ import { catchUp, JOBS, startJobs } from './jobs';
 import { createLogger } from './logger';
 import { createPlatformAdapters, startPlatform } from './platforms';
 import { consoleHasInput, NOTHING_TO_RUN, nodeSupported, SUPPORTED_NODE } from './runtime';
-import { startUnitsThread, type UnitsThread } from './units-thread';
+import { shareWritesWithUnits, startUnitsThread, type UnitsThread } from './units-thread';
 
 /** After SIGTERM, whatever has not stopped by then (a platform that hangs) is cut off. */
 const SHUTDOWN_DEADLINE_MS = 8_000;
@@ -85,14 +83,13 @@ async function main(): Promise<void> {
   // is one person typing: it runs everything here.
   let units: UnitsThread | undefined;
   if (!consoleMode && config.UNITS_THREAD === 'on') {
-    const writeLock = threadLockMemory();
-    shareWrites(database.db, threadLock(writeLock, 'main'));
+    const locks = shareWritesWithUnits(database.db);
     units = startUnitsThread({
       entry: new URL(
         import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js',
         import.meta.url,
       ),
-      data: { log, writeLock },
+      data: { log, ...locks },
       logger,
     });
   }

@@ -14,6 +14,8 @@ export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.ur
 export const MIGRATIONS_DIR = join(PACKAGE_ROOT, 'migrations');
 /** The same for PostgreSQL (from the schema derived from SQLite's: src/db/pg/generate.ts). */
 export const PG_MIGRATIONS_DIR = join(MIGRATIONS_DIR, 'pg');
+/** SQLite's inbox file (src/db/inbox-file.ts), from its own drizzle-kit config. */
+export const INBOX_MIGRATIONS_DIR = join(MIGRATIONS_DIR, 'inbox');
 
 function findPackageRoot(from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {

@@ -4,7 +4,10 @@ import { backoffDelay, RECONNECT_BACKOFF } from './core/backoff';
 import type { InboxHandoff } from './core/engine';
 import { codeOf } from './core/errors';
 import type { Platform } from './core/refs';
-import { releaseAbandoned } from './db/thread-lock';
+import type { Db } from './db/client';
+import { inboxOf } from './db/inbox-file';
+import { releaseAbandoned, type ThreadSide, threadLock, threadLockMemory } from './db/thread-lock';
+import { shareWrites } from './db/transact';
 import type { Logger } from './logger';
 
 /** What the main thread tells the units thread. */
@@ -28,8 +31,26 @@ export interface UnitsThreadData {
   log: { level: string; format: 'json' | 'pretty' };
   /** The write lock both threads take (see src/db/thread-lock.ts). */
   writeLock: SharedArrayBuffer;
+  /** The same for the inbox's own file (src/db/inbox-file.ts). */
+  inboxLock: SharedArrayBuffer;
   /** Benchmarks only: the gap between two messages to one Slack channel (their fake Web API does not rate-limit). */
   slackChannelIntervalMs?: number;
+}
+
+/** The write locks of a split process: one per file both threads write (see thread-lock.ts). */
+export type WriteLocks = Pick<UnitsThreadData, 'writeLock' | 'inboxLock'>;
+
+/** The main thread's side: makes the locks (to hand the units thread) and takes them itself. */
+export function shareWritesWithUnits(db: Db): WriteLocks {
+  const locks = { writeLock: threadLockMemory(), inboxLock: threadLockMemory() };
+  takeWriteLocks(db, locks, 'main');
+  return locks;
+}
+
+/** From now on every write on `db` and on its inbox file takes its lock, on `side`. */
+export function takeWriteLocks(db: Db, locks: WriteLocks, side: ThreadSide): void {
+  shareWrites(db, threadLock(locks.writeLock, side));
+  shareWrites(inboxOf(db), threadLock(locks.inboxLock, side));
 }
 
 /** A units thread that keeps ending this soon after its start is restarted no faster than backoff. */
@@ -105,6 +126,7 @@ export function startUnitsThread(options: {
       thread.once('exit', (code) => {
         worker = undefined;
         releaseAbandoned(options.data.writeLock);
+        releaseAbandoned(options.data.inboxLock);
         settleAll();
         resolve();
         if (stopping) return;

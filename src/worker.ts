@@ -12,13 +12,11 @@ import { loadConfig, readEnv } from './config';
 import { systemClock } from './core/clock';
 import { codeOf } from './core/errors';
 import { openStore } from './db/client';
-import { threadLock } from './db/thread-lock';
-import { shareWrites } from './db/transact';
 import { checkChannels } from './features/channels/watch';
 import { catchUp, startJobs } from './jobs';
 import { createLogger, type Logger } from './logger';
 import { createPlatformAdapters, startPlatform } from './platforms';
-import type { FromUnits, ToUnits, UnitsThreadData } from './units-thread';
+import { type FromUnits, type ToUnits, takeWriteLocks, type UnitsThreadData } from './units-thread';
 
 /**
  * The units thread's niceness (Linux): when the CPU is short, the thread that acks runs first
@@ -52,7 +50,7 @@ async function run(): Promise<void> {
   }).child({ thread: 'units' });
   yieldCpuToAcks(logger);
   const database = await openStore(config, { logger });
-  shareWrites(database.db, threadLock(data.writeLock, 'units'));
+  takeWriteLocks(database.db, data, 'units');
   const clock = systemClock;
   const { deps, engine, outbox, adapters } = createApp({ db: database.db, clock, config, logger });
   const post = (message: FromUnits) => port.postMessage(message);

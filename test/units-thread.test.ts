@@ -14,7 +14,12 @@ describe('the units thread, seen from the main thread', () => {
     const counter = join(dir, 'starts');
     const units = startUnitsThread({
       entry: new URL('./fixtures/units-thread-once.mjs', import.meta.url),
-      data: { log: { level: 'silent', format: 'json' }, writeLock, counter } as UnitsThreadData,
+      data: {
+        log: { level: 'silent', format: 'json' },
+        writeLock,
+        inboxLock: threadLockMemory(),
+        counter,
+      } as UnitsThreadData,
       logger: silentLogger,
     });
     try {

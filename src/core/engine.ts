@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '../db/client';
+import { inboxApart, inboxOf } from '../db/inbox-file';
+import { markHandled } from '../db/queries/handled';
 import { finishInbox, inboxKey, insertInbox } from '../db/queries/inbox';
 import {
   findUser,
@@ -153,7 +155,8 @@ export function createEngine<C extends string, A extends string>(
     let id: number | undefined;
     try {
       // In turn with the units of work: never inside one that is open (a rollback would drop it).
-      id = await write(deps.db, (db) => insertInbox(db, row, deps.clock.now()));
+      // On SQLite the inbox is a file of its own: this waits for no unit of work at all.
+      id = await write(inboxOf(deps.db), (db) => insertInbox(db, row, deps.clock.now()));
     } catch (error) {
       // A full disk or an I/O error: shows on /healthz at once, and the person hears it.
       reportWriteFailure(deps.db, error);
@@ -182,6 +185,22 @@ export function createEngine<C extends string, A extends string>(
    * queues and the inbox row marked done commit together, or nothing does. Platform calls
    * that cannot sit in a transaction (opening a modal) wait in `afterCommit` and run after.
    */
+  /** Whether the inbox has its own file (src/db/inbox-file.ts). */
+  const apart = inboxApart(deps.db);
+
+  /**
+   * The inbox row of a unit that committed is marked done in its own file. If this fails the
+   * event is not lost or run twice: its key in `handled_events` says it ran (see InboxWorker).
+   */
+  async function finishApart(id: number): Promise<void> {
+    try {
+      await write(inboxOf(deps.db), (db) => finishInbox(db, id, deps.clock.now()));
+    } catch (error) {
+      reportWriteFailure(deps.db, error);
+      logger.warn({ inboxId: id, ...failureFields(error) }, 'inbox row not marked done');
+    }
+  }
+
   async function runUnit(row: InboxRow): Promise<HandleResult> {
     const stored = storedEvent(row.payload);
     if (!stored) throw new TandemError('inbox_payload_invalid', 'stored event unreadable');
@@ -215,7 +234,10 @@ export function createEngine<C extends string, A extends string>(
         });
         result = await dispatch(unitCtx, event);
         if (result.form && !result.form.ok) outcome = 'invalid';
-        await finishInbox(tx, row.id, now);
+        // Done with the unit's changes: the row itself when the inbox is in this database, else
+        // the event's key here and the row in the inbox's file just after the commit.
+        if (apart) await markHandled(tx, row.key, now);
+        else await finishInbox(tx, row.id, now);
         if (yielded)
           log.error({ code: 'unit_yielded' }, 'a handler waited inside its unit of work');
         return unitCtx;
@@ -227,6 +249,7 @@ export function createEngine<C extends string, A extends string>(
       if (probe) clearImmediate(probe);
       deps.outbox.kick();
     }
+    if (apart) await finishApart(row.id);
     // Platform calls and the home tab run beside the worker, not in its way: the next event
     // (another person's modal, whose trigger expires in 3 s) must not wait on this one's.
     const late = afterTheCommit(ctx);

@@ -1,5 +1,14 @@
 import type { Db } from '../db/client';
-import { claimInbox, nextInbox, nextInboxDue, pendingInbox, retryInbox } from '../db/queries/inbox';
+import { inboxApart, inboxOf } from '../db/inbox-file';
+import { wasHandled } from '../db/queries/handled';
+import {
+  claimInbox,
+  finishInbox,
+  nextInbox,
+  nextInboxDue,
+  pendingInbox,
+  retryInbox,
+} from '../db/queries/inbox';
 import type { InboxRow } from '../db/schema';
 import { write } from '../db/transact';
 import type { Logger } from '../logger';
@@ -109,14 +118,14 @@ export class InboxWorker {
         await this.#running;
         continue;
       }
-      if (!(await nextInbox(this.#deps.db, this.#deps.clock.now()))) return;
+      if (!(await nextInbox(inboxOf(this.#deps.db), this.#deps.clock.now()))) return;
       this.kick();
     }
   }
 
   /** Events still waiting (for /healthz and the benchmark). */
   pending(): Promise<number> {
-    return pendingInbox(this.#deps.db);
+    return pendingInbox(inboxOf(this.#deps.db));
   }
 
   async stop(): Promise<void> {
@@ -129,7 +138,7 @@ export class InboxWorker {
     const { db, clock } = this.#deps;
     for (;;) {
       if (this.#stopped) return;
-      const row = await nextInbox(db, clock.now());
+      const row = await nextInbox(inboxOf(db), clock.now());
       if (!row) return;
       await this.#run(row);
       // Between units the event loop takes what came in (an ack is one insert), so a queue
@@ -154,10 +163,18 @@ export class InboxWorker {
     // Counted before it runs, and held for a lease: an event that takes the process down is
     // counted as well, and no other process runs it meanwhile.
     const now = clock.now();
-    const attempts = await write(db, (db) =>
-      claimInbox(db, row.id, now, new Date(now.getTime() + INBOX_LEASE_MS)),
+    const inbox = inboxOf(db);
+    const attempts = await write(inbox, (inbox) =>
+      claimInbox(inbox, row.id, now, new Date(now.getTime() + INBOX_LEASE_MS)),
     );
     if (attempts === undefined) return;
+    // Its unit committed, but the process stopped before the row was marked done in the
+    // inbox's own file (src/db/inbox-file.ts): done now, not run again.
+    if (inboxApart(db) && (await wasHandled(db, row.key))) {
+      await write(inbox, (inbox) => finishInbox(inbox, row.id, clock.now()));
+      this.#settle(row.id, {});
+      return;
+    }
     let result: HandleResult = {};
     try {
       result = await this.#deps.runUnit({ ...row, attempts });
@@ -181,9 +198,9 @@ export class InboxWorker {
       if (last) await this.#giveUp({ ...row, attempts }, failedAt);
       else {
         try {
-          await write(db, (db) =>
+          await write(inbox, (inbox) =>
             retryInbox(
-              db,
+              inbox,
               row.id,
               attempts,
               new Date(failedAt.getTime() + backoffDelay(attempts, INBOX_BACKOFF)),
@@ -201,10 +218,12 @@ export class InboxWorker {
   /** The last attempt is over: kept as failed for an operator, and the person hears it. */
   async #giveUp(row: InboxRow, now: Date): Promise<void> {
     try {
-      await write(this.#deps.db, async (db) => {
-        await retryInbox(db, row.id, row.attempts, now, true);
-        await this.#deps.gaveUp(row);
-      });
+      // The person hears it before the row is kept: stopped in between, they hear it again
+      // at the next start rather than never.
+      await write(this.#deps.db, () => this.#deps.gaveUp(row));
+      await write(inboxOf(this.#deps.db), (inbox) =>
+        retryInbox(inbox, row.id, row.attempts, now, true),
+      );
     } catch (error) {
       this.#deps.logger.error({ code: asTandemError(error).code }, 'inbox bookkeeping failed');
     }
@@ -224,7 +243,7 @@ export class InboxWorker {
     this.#wake = undefined;
     let due: Date | undefined;
     try {
-      due = await nextInboxDue(this.#deps.db, this.#deps.clock.now());
+      due = await nextInboxDue(inboxOf(this.#deps.db), this.#deps.clock.now());
     } catch (error) {
       // The next event's kick, or the minute tick, looks again.
       this.#deps.logger.warn({ code: asTandemError(error).code }, 'inbox wake not set');

@@ -8,12 +8,13 @@ import type { Config } from '../config';
 import type { ConnectionStatus } from '../core/adapter';
 import { codeOf, TandemError } from '../core/errors';
 import type { Logger } from '../logger';
-import { MIGRATIONS_DIR } from '../paths';
+import { INBOX_MIGRATIONS_DIR, MIGRATIONS_DIR } from '../paths';
+import { adoptInboxRows, inboxPathOf, registerInbox } from './inbox-file';
 import { openPostgresStore } from './pg/store';
 import * as schema from './schema';
 import { appState } from './schema';
 import { seedTopics } from './seed-topics';
-import { reportWriteFailure, WriteHealth } from './write-health';
+import { registerHealth, reportWriteFailure, WriteHealth } from './write-health';
 
 /** The drizzle handle; `$client` is the better-sqlite3 connection under it (online backup). */
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -39,6 +40,8 @@ export interface Store {
 export interface TandemDatabase extends Store {
   dialect: 'sqlite';
   sqlite: Database.Database;
+  /** The inbox's own file (src/db/inbox-file.ts). */
+  inbox: { db: Db; sqlite: Database.Database };
   writes: WriteHealth;
   close(): void;
 }
@@ -75,14 +78,42 @@ export function openDatabase(path: string, options: { logger?: Logger } = {}): T
   // Before anything is written at start: the vacuum should not wait on a sibling's writes.
   eraseFreedOnce(db, options.logger);
   seedTopics(db);
+  let inbox: TandemDatabase['inbox'];
+  try {
+    inbox = openInbox(path, sqlite);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  registerInbox(db, inbox.db);
+  // Its writes fail for the same reasons (the same disk): they mark `/healthz` down too.
+  registerHealth(inbox.sqlite, writes);
   return {
     db,
     dialect: 'sqlite',
     sqlite,
+    inbox,
     writes,
     reportWriteFailure: (error) => reportWriteFailure(db, error),
-    close: () => sqlite.close(),
+    close: () => {
+      inbox.sqlite.close();
+      sqlite.close();
+    },
   };
+}
+
+/** The inbox's file beside the database's, migrated, with any rows the database still held. */
+function openInbox(path: string, database: Database.Database): TandemDatabase['inbox'] {
+  const sqlite = connect(inboxPathOf(path));
+  const db = drizzle(sqlite, { schema });
+  try {
+    migrateOnce(db, INBOX_MIGRATIONS_DIR);
+    adoptInboxRows(database, sqlite);
+  } catch (cause) {
+    sqlite.close();
+    throw new TandemError('db_migration_failed', 'could not prepare the inbox file', { cause });
+  }
+  return { db, sqlite };
 }
 
 /** How much of the database file reads may map into memory (file-backed, reclaimable pages). */
@@ -188,10 +219,10 @@ function eraseFreedOnce(db: Db, logger: Logger | undefined): void {
  * tables the first one just made. Migrating again after such a failure reads the truth:
  * there is nothing left to do (a migration that is really broken fails the second time too).
  */
-function migrateOnce(db: Db): void {
+function migrateOnce(db: Db, migrationsFolder = MIGRATIONS_DIR): void {
   try {
-    migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+    migrate(db, { migrationsFolder });
   } catch {
-    migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+    migrate(db, { migrationsFolder });
   }
 }

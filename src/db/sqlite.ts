@@ -1,7 +1,9 @@
+import type Database from 'better-sqlite3';
 import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { UserRef } from '../core/refs';
 import type { Db, DbOrTx } from './client';
 import { onPostgres } from './dialect';
+import { inboxApart, inboxOf } from './inbox-file';
 import { pgRows, pgStatement } from './pg/raw';
 import { type UserRow, users } from './schema';
 
@@ -50,7 +52,13 @@ export async function eraseFreedBytes(db: Db): Promise<EraseOutcome> {
   // PostgreSQL keeps no WAL file of ours to truncate: dead rows are reclaimed by (auto)vacuum,
   // and its base backups and WAL archive are the operator's (README).
   if (onPostgres(db)) return 'erased';
-  const sqlite = db.$client;
+  // The inbox's own file held the events' text until each was done: its log is truncated too.
+  const files = inboxApart(db) ? [db.$client, inboxOf(db).$client] : [db.$client];
+  const outcomes = files.map(checkpoint);
+  return outcomes.every((o) => o === 'erased') ? 'erased' : 'busy';
+}
+
+function checkpoint(sqlite: Database.Database): EraseOutcome {
   const timeout = sqlite.pragma('busy_timeout', { simple: true });
   sqlite.pragma('busy_timeout = 0');
   try {

@@ -1,6 +1,8 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import { cronSchedule, slotsBetween } from '../core/cron-schedule';
 import { codeOf } from '../core/errors';
+import { inboxOf } from '../db/inbox-file';
+import { pruneHandled } from '../db/queries/handled';
 import { pruneInbox } from '../db/queries/inbox';
 import { lastJobRun, noteJobRun } from '../db/queries/job-runs';
 import {
@@ -46,8 +48,10 @@ const ENGINE_JOBS = {
   prune: {
     schedule: () => '17 3 * * *',
     async run(deps, now) {
+      const before = new Date(now.getTime() - INBOUND_EVENT_RETENTION_MS);
+      await write(inboxOf(deps.db), (inbox) => pruneInbox(inbox, before));
       await write(deps.db, async (db) => {
-        await pruneInbox(db, new Date(now.getTime() - INBOUND_EVENT_RETENTION_MS));
+        await pruneHandled(db, before);
         await pruneJobSlots(db, new Date(now.getTime() - JOB_SLOT_RETENTION_MS));
         await deps.outbox.prune(now);
       });

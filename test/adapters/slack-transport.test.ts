@@ -33,7 +33,12 @@ async function started() {
 }
 
 const countRows = (table: string) =>
-  (app.database.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+  // The inbox is a file of its own (src/db/inbox-file.ts).
+  (
+    (table === 'inbox' ? app.database.inbox.sqlite : app.database.sqlite)
+      .prepare(`select count(*) as n from ${table}`)
+      .get() as { n: number }
+  ).n;
 
 const helpCommand = (trigger: string) => slashCommandBody('help', trigger);
 

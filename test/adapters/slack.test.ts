@@ -37,7 +37,12 @@ const profileOf = async (ref = U1) => {
   return user ? await getProfile(app.database.db, user.id) : undefined;
 };
 const countRows = (table: string) =>
-  (app.database.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+  // The inbox is a file of its own (src/db/inbox-file.ts).
+  (
+    (table === 'inbox' ? app.database.inbox.sqlite : app.database.sqlite)
+      .prepare(`select count(*) as n from ${table}`)
+      .get() as { n: number }
+  ).n;
 
 /** Finds the button with this label in the last message posted, returns its value. */
 

@@ -76,7 +76,8 @@ function postChunked(url: string, chunks: string[]): Promise<number> {
   });
 }
 
-const handledEvents = () => app.database.db.select().from(inbox).all().length;
+// The inbox is a file of its own (src/db/inbox-file.ts).
+const handledEvents = () => app.database.inbox.db.select().from(inbox).all().length;
 
 describe('Telegram webhook: bad requests', () => {
   it('refuses a body over the size limit with 413, whether announced or streamed, and changes nothing', async () => {

@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { backoffDelay } from '../../src/core/backoff';
 import type { Ctx } from '../../src/core/context';
 import type { InboundEvent } from '../../src/core/events';
-import { INBOX_BACKOFF, INBOX_MAX_ATTEMPTS } from '../../src/core/inbox';
+import { INBOX_BACKOFF, INBOX_LEASE_MS, INBOX_MAX_ATTEMPTS } from '../../src/core/inbox';
+import { inboxOf } from '../../src/db/inbox-file';
 import { audit } from '../../src/db/queries/audit';
 import { auditLog, inbox } from '../../src/db/schema';
 import { RecordingAdapter } from '../fakes/recording-adapter';
@@ -85,7 +86,7 @@ describe('the inbox: one unit of work per event', () => {
     expect(runs).toBe(2);
     expect(ran()).toBe(1);
     expect(s.fake.postedTexts().filter((t) => t.includes('flaky run'))).toEqual(['flaky run 2']);
-    expect(app.database.db.select({ status: inbox.status }).from(inbox).all()).toEqual([
+    expect(inboxOf(app.database.db).select({ status: inbox.status }).from(inbox).all()).toEqual([
       { status: 'done' },
     ]);
   });
@@ -130,7 +131,7 @@ describe('the inbox: one unit of work per event', () => {
     expect(s.fake.postedTexts().join('\n')).not.toContain('slow run');
     expect(s.fake.postedTexts().join('\n')).toContain('reverse mentoring');
     expect(
-      app.database.db.select({ status: inbox.status }).from(inbox).orderBy(inbox.id).all(),
+      inboxOf(app.database.db).select({ status: inbox.status }).from(inbox).orderBy(inbox.id).all(),
     ).toEqual([{ status: 'pending' }, { status: 'done' }]);
 
     // The failed one runs again after its backoff, once.
@@ -360,7 +361,7 @@ describe('the inbox: one unit of work per event', () => {
     const first = createHash('sha256').update('slack:T1:c1').digest('base64url');
     await app.engine.accept(slackCommand('c1', 'crash'));
     // Each of its attempts was counted, and each time the process died before it finished.
-    await app.database.db
+    await inboxOf(app.database.db)
       .update(inbox)
       .set({ attempts: INBOX_MAX_ATTEMPTS })
       .where(eq(inbox.key, first));
@@ -375,7 +376,7 @@ describe('the inbox: one unit of work per event', () => {
     await app.settle();
     expect(adapter.deliveries[1]?.reply?.title).toBe('Tandem — reverse mentoring');
     expect(
-      app.database.db.select({ status: inbox.status }).from(inbox).orderBy(inbox.id).all(),
+      inboxOf(app.database.db).select({ status: inbox.status }).from(inbox).orderBy(inbox.id).all(),
     ).toEqual([{ status: 'failed' }, { status: 'done' }]);
   });
 
@@ -410,6 +411,79 @@ describe('the inbox: one unit of work per event', () => {
     } finally {
       other.close();
     }
+  });
+
+  it('acks an event while another’s unit of work is open and waiting, without waiting for it', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    app = createTestApp({
+      extraCommands: {
+        hold: {
+          scope: 'anywhere',
+          async run(ctx: Ctx) {
+            await audit(ctx.tx, { actorUserId: ctx.user.id, action: 'hold.ran' }, ctx.now);
+            entered();
+            // The unit's transaction is open (it has written) until this resolves.
+            await gate;
+          },
+        },
+      },
+    });
+    await app.engine.accept(slackCommand('h1', 'hold'));
+    app.engine.inbox.kick();
+    await inside;
+    // Another person's event: stored (the dedupe and the work to do) while the unit holds
+    // its transaction, so the platform is acked now, not when the unit commits.
+    const stored = await Promise.race([
+      app.engine.accept(slackCommand('h2', 'help', '2')).then((a) => a.fresh),
+      new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 1_000)),
+    ]);
+    expect(stored).toBe(true);
+    release();
+    await app.settle();
+    expect(
+      inboxOf(app.database.db).select({ status: inbox.status }).from(inbox).orderBy(inbox.id).all(),
+    ).toEqual([{ status: 'done' }, { status: 'done' }]);
+  });
+
+  it('runs an event once when the process stopped after its unit committed but before its row was marked done', async () => {
+    let runs = 0;
+    app = createTestApp({
+      extraCommands: {
+        count: {
+          scope: 'anywhere',
+          async run(ctx: Ctx) {
+            runs += 1;
+            ctx.reply({ kind: 'text', text: `counted ${runs}` });
+          },
+        },
+      },
+    });
+    const adapter = new RecordingAdapter('slack');
+    app.adapters.slack = adapter;
+    await app.engine.handle(slackCommand('c1', 'count'));
+    await app.settle();
+    expect(runs).toBe(1);
+    // Where a stop between the two commits leaves it: the unit's changes (and its key in
+    // handled_events, on SQLite) are in, the inbox row still says pending.
+    await inboxOf(app.database.db).update(inbox).set({ status: 'pending', doneAt: null });
+    app.close();
+    app = app.restart();
+    app.adapters.slack = adapter;
+    // Once its lease is over, as for any event whose process died holding it.
+    app.clock.advance(INBOX_LEASE_MS);
+    await app.settle();
+    expect(runs).toBe(1);
+    expect(adapter.texts()).toEqual(['counted 1']);
+    expect(inboxOf(app.database.db).select({ status: inbox.status }).from(inbox).all()).toEqual([
+      { status: 'done' },
+    ]);
   });
 
   it('keeps the dedupe of events handled before the upgrade that brought the inbox', async () => {

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import pino from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { enqueue } from '../../src/core/outbox';
+import type { TandemDatabase } from '../../src/db/client';
 import { DB_PROBE_INTERVAL_MS } from '../../src/db/write-health';
 import { healthHandler, tandemChecks } from '../../src/http/health';
 import { startHttpServer } from '../../src/http/server';
@@ -39,13 +40,14 @@ function appWithLog(): { app: TestApp; lines: () => Record<string, unknown>[] } 
 }
 
 /**
- * A full disk, as SQLite sees one: the file may not grow by a single page, and the pages it
- * has are full where new rows go (`max_page_count` caps this connection's file; the error is
- * the same SQLITE_FULL "database or disk is full" a full disk gives).
+ * A full disk, as SQLite sees one: the files may not grow by a single page, and the pages they
+ * have are full where new rows go (`max_page_count` caps a connection's file; the error is
+ * the same SQLITE_FULL "database or disk is full" a full disk gives). Both files are on the
+ * one disk: the database and the inbox's own (src/db/inbox-file.ts).
  */
-function fillDisk(sqlite: Database.Database): void {
-  sqlite.pragma(`max_page_count = ${sqlite.pragma('page_count', { simple: true })}`);
-  const fill = (sql: string) => {
+function fillDisk(database: TandemDatabase): void {
+  const fill = (sqlite: Database.Database, sql: string) => {
+    sqlite.pragma(`max_page_count = ${sqlite.pragma('page_count', { simple: true })}`);
     const statement = sqlite.prepare(sql);
     try {
       for (let i = 0; ; i++) statement.run({ k: `filler:${String(i).padStart(8, '0')}` });
@@ -54,10 +56,12 @@ function fillDisk(sqlite: Database.Database): void {
     }
   };
   fill(
+    database.sqlite,
     `insert into outbox (dedupe_key, platform, target_key, target, status, next_attempt_at, created_at)
      values (@k, 'telegram', @k, '{}', 'failed', 0, 0)`,
   );
   fill(
+    database.inbox.sqlite,
     `insert into inbox (key, conversation, person, status, next_at, received_at)
      values (@k, '', '', 'done', 0, 0)`,
   );
@@ -91,7 +95,7 @@ describe('a full disk', () => {
     expect((await healthz()).status).toBe(200);
     const before = tg.api.texts().length;
 
-    fillDisk(app.database.sqlite);
+    fillDisk(app.database);
     // Nothing reported it: the next probe finds out on its own.
     vi.setSystemTime(Date.now() + DB_PROBE_INTERVAL_MS);
     expect(await healthz()).toMatchObject({
@@ -115,6 +119,7 @@ describe('a full disk', () => {
 
     // Room again: /healthz is green at its next ask, and the next message is handled as usual.
     app.database.sqlite.pragma('max_page_count = 1000000');
+    app.database.inbox.sqlite.pragma('max_page_count = 1000000');
     expect((await healthz()).status).toBe(200);
     expect(made.lines().some((l) => l.msg === 'database can be written again')).toBe(true);
     await tg.say('/help');
@@ -166,7 +171,7 @@ describe('a full disk', () => {
     await serveHealth();
     expect((await healthz()).status).toBe(200);
 
-    fillDisk(app.database.sqlite);
+    fillDisk(app.database);
     await tg.say('/help');
     expect(await healthz()).toMatchObject({
       status: 503,

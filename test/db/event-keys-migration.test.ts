@@ -25,7 +25,7 @@ describe('event keys kept by an older Tandem', () => {
 
     const upgraded = openDatabase(path);
     // (Dedupe keys live in the inbox since 0008; the clear one did not make it there.)
-    expect(upgraded.sqlite.prepare('select key from inbox').all()).toEqual([]);
+    expect(upgraded.inbox.sqlite.prepare('select key from inbox').all()).toEqual([]);
     expect(
       upgraded.sqlite.prepare('select id, dedupe_key as key from outbox order by id').all(),
     ).toEqual([

@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UserRef } from '../../src/core/refs';
+import { inboxPathOf } from '../../src/db/inbox-file';
 import { populationOf } from '../../src/db/queries/population';
 import { meetings, pairs, users } from '../../src/db/schema';
 import { feedbackAggregate } from '../../src/features/feedback/hr-view';
@@ -65,10 +66,14 @@ function capturingLogger() {
   return { logger: pino({ level: 'info' }, stream), lines };
 }
 
-/** Every file of the database on disk: the main file and, in WAL mode, its log. */
+/**
+ * Every file of the database on disk: the main file, the inbox's (src/db/inbox-file.ts) and,
+ * in WAL mode, their logs.
+ */
 function databaseBytes(): Buffer {
   return Buffer.concat(
-    [app.dbPath, `${app.dbPath}-wal`, `${app.dbPath}-journal`]
+    [app.dbPath, inboxPathOf(app.dbPath)]
+      .flatMap((file) => [file, `${file}-wal`, `${file}-journal`])
       .filter((p) => existsSync(p))
       .map((p) => readFileSync(p)),
   );
@@ -458,6 +463,7 @@ describe('leave through the platforms', () => {
     expect(remembered).toEqual({ n: 0 });
     expect(queued()).toBe(before);
     app.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    app.database.inbox.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     expect(stillInFile([SLACK_NOAH, NOAH.name])).toEqual([]);
 
     // Pressing "Join" on that Home is talking to Tandem again: the form opens for a new person.

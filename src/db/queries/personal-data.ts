@@ -2,8 +2,10 @@ import { randomInt } from 'node:crypto';
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { first } from '../first';
+import { inboxOf } from '../inbox-file';
 import { formerVolunteers, meetings, proposals, users } from '../schema';
 import { runStatement } from '../sqlite';
+import { write } from '../transact';
 import { forgetFailedInbox } from './inbox';
 import { getProfile } from './profiles';
 import { tombstoneUser } from './users';
@@ -154,6 +156,7 @@ export async function forgetPerson(db: DbOrTx, userId: number, now: Date): Promi
       .from(users)
       .where(eq(users.id, userId)),
   );
-  if (person) await forgetFailedInbox(db, person);
+  // The inbox may be a file of its own (src/db/inbox-file.ts): in turn with its other writes.
+  if (person) await write(inboxOf(db), (inbox) => forgetFailedInbox(inbox, person));
   await tombstoneUser(db, userId, now);
 }

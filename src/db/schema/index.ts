@@ -6,6 +6,7 @@ export * from './experiments';
 export * from './feedback';
 export * from './form-sessions';
 export * from './goals';
+export * from './handled-events';
 export * from './inbox';
 export * from './job-runs';
 export * from './job-slots';

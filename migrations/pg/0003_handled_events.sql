@@ -1,0 +1,4 @@
+CREATE TABLE "handled_events" (
+	"key" text PRIMARY KEY NOT NULL,
+	"handled_at" bigint NOT NULL
+);
