@@ -135,6 +135,9 @@ loop.enable();
 const ms = (ns: number) => ns / 1e6;
 const sqlite = database.sqlite;
 const scalar = (text: string) => Number(sqlite.prepare(text).pluck().get() ?? 0);
+/** The same on the inbox's own file (src/db/inbox-file.ts). */
+const inboxScalar = (text: string) =>
+  Number(database.inbox.sqlite.prepare(text).pluck().get() ?? 0);
 
 process.on('message', async (message: TandemRequest) => {
   switch (message.type) {
@@ -150,7 +153,7 @@ process.on('message', async (message: TandemRequest) => {
         max: ms(loop.max),
         handlerP99: handled.count ? ms(handled.percentile(99)) : 0,
         handlerMax: handled.count ? ms(handled.max) : 0,
-        pending: scalar("select count(*) from inbox where status = 'pending'"),
+        pending: inboxScalar("select count(*) from inbox where status = 'pending'"),
         unsent: scalar("select count(*) from outbox where status in ('pending', 'sending')"),
       } satisfies TandemLoop);
       return;
@@ -166,11 +169,11 @@ process.on('message', async (message: TandemRequest) => {
       process.send?.({
         type: 'audit',
         inbox: {
-          rows: scalar('select count(*) from inbox'),
-          done: scalar("select count(*) from inbox where status = 'done'"),
-          failed: scalar("select count(*) from inbox where status = 'failed'"),
-          pending: scalar("select count(*) from inbox where status = 'pending'"),
-          attempts: scalar('select coalesce(sum(attempts), 0) from inbox'),
+          rows: inboxScalar('select count(*) from inbox'),
+          done: inboxScalar("select count(*) from inbox where status = 'done'"),
+          failed: inboxScalar("select count(*) from inbox where status = 'failed'"),
+          pending: inboxScalar("select count(*) from inbox where status = 'pending'"),
+          attempts: inboxScalar('select coalesce(sum(attempts), 0) from inbox'),
         },
         outbox: Object.fromEntries(outboxRows.map((r) => [r.status, r.n])),
         sentPerUser: Object.fromEntries(perUser.map((r) => [r.user ?? '?', r.n])),

@@ -8,7 +8,8 @@
  * Three processes besides this one (the load generator): Tandem (bench/ack-tandem.ts — the
  * real engine on a real SQLite file with the real migrations, the Slack adapter in HTTP mode
  * behind Tandem's own HTTP server), a bare Bolt app that acks at once (bench/bare-bolt.ts),
- * and the fake Web API (bench/fake-slack-server.ts). Both servers get the same requests in
+ * and the fake Web API (bench/fake-slack-server.ts, at niceness 19: it stands in for Slack's
+ * servers, which never share Tandem's CPU). Both servers get the same requests in
  * the same run, one after the other. Traffic: 50 people in their DMs with the app, mostly
  * `/mentor help`, some `/mentor meetings`, `/mentor` (the menu) and button presses.
  *
@@ -22,7 +23,8 @@
  * it), BENCH_ACK_CHANNEL_INTERVAL_MS (0: the fake Web API does not rate-limit, and Slack's
  * ~1 message/s per channel would otherwise make 50 DMs at 10 replies/s each a 50 s floor
  * whatever Tandem does), UNITS_THREAD (on: Tandem acks in one thread and runs events in
- * another, as `npm start` does by default; off: one thread), BENCH_ACK_CPU_PROF (a folder: Tandem runs with `--cpu-prof` there), BENCH_NODE_OPTIONS
+ * another, as `npm start` does by default; off: one thread), UNITS_PRIORITY (idle, low,
+ * normal: see src/thread-priority.ts), BENCH_ACK_CPU_PROF (a folder: Tandem runs with `--cpu-prof` there), BENCH_NODE_OPTIONS
  * (NODE_OPTIONS for the servers, e.g. `--import` of a probe that times each SQL statement).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -45,6 +47,8 @@ const CHANNEL_INTERVAL_MS = env.BENCH_ACK_CHANNEL_INTERVAL_MS ?? '0';
 const CPU_PROF = env.BENCH_ACK_CPU_PROF;
 /** Tandem's UNITS_THREAD: `on` (the default) splits acks from units, `off` runs one thread. */
 const UNITS_THREAD = env.UNITS_THREAD === 'off' ? 'off' : 'on';
+/** Tandem's UNITS_PRIORITY (idle, the default; low; normal): how its units thread shares the CPU. */
+const UNITS_PRIORITY = env.UNITS_PRIORITY ?? 'idle';
 const WARMUP = { rate: 200, seconds: 2 };
 /** Slack's limit for an ack. */
 const ACK_LIMIT_MS = 3000;
@@ -299,6 +303,7 @@ const tandem = child(
     SLACK_SIGNING_SECRET: SECRET,
     BENCH_ACK_CHANNEL_INTERVAL_MS: CHANNEL_INTERVAL_MS,
     UNITS_THREAD,
+    UNITS_PRIORITY,
   },
 );
 const tandemPort = (await nextMessage<{ type: 'ready'; port: number }>(tandem, 'ready')).port;
@@ -465,7 +470,7 @@ try {
   await sleep(500);
   main = await runTandem(RATE, SECONDS);
   load.push(loadavg()[0] ?? 0);
-  if (OVER_SECONDS > 0) {
+  if (OVER_SECONDS > 0 && OVER_RATE > 0) {
     await sleep(500);
     over = await runTandem(OVER_RATE, OVER_SECONDS);
     load.push(loadavg()[0] ?? 0);
@@ -475,7 +480,7 @@ try {
   tandem.send({ type: 'stop' } satisfies TandemRequest);
   await new Promise((r) => tandem.once('exit', r));
   fake.kill('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
+  if (!env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
 }
 
 // ---------------------------------------------------------------------------- report
@@ -493,7 +498,12 @@ console.log(
 console.log('| server | requests | ack p50 ms | p95 ms | p99 ms | max ms | over 3 s | errors |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
 console.log(row('bare Bolt app (acks at once)', boltRun));
-console.log(row(`Tandem (UNITS_THREAD=${UNITS_THREAD}) @ ${RATE}/s`, main.ack));
+console.log(
+  row(
+    `Tandem (UNITS_THREAD=${UNITS_THREAD}${UNITS_THREAD === 'on' ? `, UNITS_PRIORITY=${UNITS_PRIORITY}` : ''}) @ ${RATE}/s`,
+    main.ack,
+  ),
+);
 if (over) console.log(row(`Tandem @ ${OVER_RATE}/s (above capacity)`, over.ack));
 
 const describe = (name: string, r: TandemRun) =>

@@ -70,6 +70,8 @@ export const configSchema = z.object({
    * in one thread.
    */
   UNITS_THREAD: z.enum(['on', 'off']).default('on'),
+  /** How the units thread shares the CPU with the acks' thread (src/thread-priority.ts). */
+  UNITS_PRIORITY: z.enum(['idle', 'low', 'normal']).default('idle'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /**
    * The address the HTTP port listens on, e.g. 127.0.0.1 behind a reverse proxy on the same

@@ -6,6 +6,7 @@ import { codeOf } from './core/errors';
 import type { Platform } from './core/refs';
 import type { Db } from './db/client';
 import { inboxOf } from './db/inbox-file';
+import { noCheckpointsHere } from './db/sqlite';
 import { releaseAbandoned, type ThreadSide, threadLock, threadLockMemory } from './db/thread-lock';
 import { shareWrites } from './db/transact';
 import type { Logger } from './logger';
@@ -44,6 +45,9 @@ export type WriteLocks = Pick<UnitsThreadData, 'writeLock' | 'inboxLock'>;
 export function shareWritesWithUnits(db: Db): WriteLocks {
   const locks = { writeLock: threadLockMemory(), inboxLock: threadLockMemory() };
   takeWriteLocks(db, locks, 'main');
+  // A commit that finds the WAL grown past its limit copies it into the file right there, a
+  // stall of milliseconds: the acks' inserts leave that to the units thread's commits.
+  noCheckpointsHere(inboxOf(db));
   return locks;
 }
 

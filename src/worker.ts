@@ -3,8 +3,6 @@
  * database, the engine's inbox worker, the outbox, the timers and the jobs, and send-only
  * adapters. The main thread receives and stores events; this runs them.
  */
-import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createApp } from './app';
@@ -16,24 +14,8 @@ import { checkChannels } from './features/channels/watch';
 import { catchUp, startJobs } from './jobs';
 import { createLogger, type Logger } from './logger';
 import { createPlatformAdapters, startPlatform } from './platforms';
+import { lowerThisThread } from './thread-priority';
 import { type FromUnits, type ToUnits, takeWriteLocks, type UnitsThreadData } from './units-thread';
-
-/**
- * The units thread's niceness (Linux): when the CPU is short, the thread that acks runs first
- * and this one takes what is left — an ack has 3 s, an event's reply may come a moment later.
- */
-const UNITS_NICENESS = 10;
-
-/** Lowers this thread's priority only (Linux: a thread id is a pid to setpriority). */
-function yieldCpuToAcks(logger: Logger): void {
-  try {
-    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    if (Number.isInteger(tid) && tid > 0) setPriority(tid, UNITS_NICENESS);
-  } catch (error) {
-    // No /proc (macOS, Windows) or not allowed: the threads share the CPU evenly instead.
-    logger.debug({ code: codeOf(error) }, 'units thread priority unchanged');
-  }
-}
 
 /** How long, at most, events wait at start for the platforms to be ready to send. */
 const PLATFORMS_START_WAIT_MS = 5_000;
@@ -48,7 +30,8 @@ async function run(): Promise<void> {
     format: data.log.format,
     destination: 1,
   }).child({ thread: 'units' });
-  yieldCpuToAcks(logger);
+  // When the CPU is short, the thread that acks runs first; an event's reply can wait a moment.
+  await lowerThisThread(config.UNITS_PRIORITY, logger);
   const database = await openStore(config, { logger });
   takeWriteLocks(database.db, data, 'units');
   const clock = systemClock;

@@ -58,6 +58,15 @@ export async function eraseFreedBytes(db: Db): Promise<EraseOutcome> {
   return outcomes.every((o) => o === 'erased') ? 'erased' : 'busy';
 }
 
+/**
+ * This connection's commits never copy the WAL into the database file (another connection's
+ * do, or an explicit checkpoint): SQLite otherwise runs that copy inside whichever commit
+ * crosses the WAL's size limit.
+ */
+export function noCheckpointsHere(db: Db): void {
+  if (!onPostgres(db)) db.$client.pragma('wal_autocheckpoint = 0');
+}
+
 function checkpoint(sqlite: Database.Database): EraseOutcome {
   const timeout = sqlite.pragma('busy_timeout', { simple: true });
   sqlite.pragma('busy_timeout = 0');

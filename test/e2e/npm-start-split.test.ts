@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -21,6 +21,17 @@ afterEach(async () => {
 /** A signed Slack request to the process. */
 function post(base: string, body: string) {
   return fetch(`${base}/slack/events`, { method: 'POST', headers: signedHeaders(body), body });
+}
+
+/** Linux's number for SCHED_IDLE in /proc/…/sched. */
+const SCHED_IDLE = 5;
+
+/** The scheduling policy of each thread of process `pid` (Linux). */
+function schedulingPolicies(pid: number): number[] {
+  return readdirSync(`/proc/${pid}/task`).map((tid) => {
+    const sched = readFileSync(`/proc/${pid}/task/${tid}/sched`, 'utf8');
+    return Number(/^policy\s*:\s*(\d+)/m.exec(sched)?.[1]);
+  });
 }
 
 const interaction = (payload: Record<string, unknown>) =>
@@ -57,6 +68,11 @@ describe.each([
       checks: Record<string, { state: string }>;
     };
     expect(health.checks.units).toEqual(thread ? { state: 'up' } : undefined);
+    // Split, the units thread runs only when the acks' thread leaves the CPU (SCHED_IDLE).
+    const idle = () => schedulingPolicies(tandem?.proc.pid ?? 0).filter((p) => p === SCHED_IDLE);
+    if (process.platform === 'linux' && thread)
+      await until('units thread idle', () => (idle().length > 0 ? true : undefined));
+    if (process.platform === 'linux') expect(idle()).toHaveLength(thread ? 1 : 0);
 
     expect((await post(base, slashCommandBody('join', 'trig-split-1'))).status).toBe(200);
     const opened = await until('views.open', () => fake?.callsTo('views.open')[0]);

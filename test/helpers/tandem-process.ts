@@ -29,7 +29,7 @@ export function startTandem(
 ): TandemProcess {
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(
-      ([k]) => !/^(SLACK_|TELEGRAM_|DATABASE_PATH|ADMIN_IDS|DEMO|PORT|LOG_|UNITS_THREAD)/.test(k),
+      ([k]) => !/^(SLACK_|TELEGRAM_|DATABASE_PATH|ADMIN_IDS|DEMO|PORT|LOG_|UNITS_)/.test(k),
     ),
   );
   const proc = spawn(process.execPath, TANDEM_ARGS, {
