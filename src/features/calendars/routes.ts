@@ -15,10 +15,10 @@ import { transact } from '../../db/transact';
 import type { HttpRoute } from '../../http/server';
 import type { Logger } from '../../logger';
 import { CALENDAR_LINKED_ACTION } from './commands';
-import { saveLink } from './links';
+import { saveLink, spendLink } from './links';
 import { sendPage } from './page';
 import { CALENDAR_PROVIDER_IDS, type Calendars, calendarsOf, callbackPath } from './setup';
-import { type CalendarProviderId, openState } from './state';
+import { type CalendarProviderId, linkKey, openState } from './state';
 
 interface RouteDeps {
   db: Db;
@@ -32,8 +32,9 @@ interface RouteDeps {
  * person back with a code. The code is exchanged first, outside any transaction (a network
  * call); then the link is stored, sealed, in a short write of its own, and an event handed to
  * the engine tells the person in chat which account was connected. The browser gets a small
- * page in the person's language. Anything wrong — consent refused, a link altered, expired
- * or for another provider, the provider down — gets a page saying so, and nothing is stored.
+ * page in the person's language. Anything wrong — consent refused, a link altered, expired,
+ * used before or for another provider, the provider down — gets a page saying so, and
+ * nothing is stored. A link works once: the first callback that brings it spends it.
  */
 export function calendarRoutes(deps: RouteDeps, sink: EventSink): HttpRoute[] {
   const calendars = calendarsOf(deps.config);
@@ -50,7 +51,7 @@ export function calendarRoutes(deps: RouteDeps, sink: EventSink): HttpRoute[] {
   }));
 }
 
-type Outcome = 'denied' | 'expired' | 'failed';
+type Outcome = 'denied' | 'expired' | 'used' | 'failed';
 
 async function callback(
   deps: RouteDeps,
@@ -74,6 +75,15 @@ async function callback(
     return page(res, 400, deps.config.DEFAULT_LOCALE, 'expired', provider);
   const locale = resolveLocale(user, deps.config.DEFAULT_LOCALE);
   const log = { provider, userId: user.id };
+  // Single use: whatever happens next (consent refused, the provider down), this link is
+  // spent. A forwarded copy, a second tab or a reload gets a page saying so.
+  const fresh = await transact(deps.db, (tx) =>
+    spendLink(tx, linkKey(pending), new Date(pending.until), now),
+  );
+  if (!fresh) {
+    deps.logger.info({ ...log, code: 'calendar_link_used' }, 'calendar link used again');
+    return page(res, 400, locale, 'used', provider);
+  }
   if (query.get('error')) {
     // The provider's own code (access_denied, consent_required…) is a stable word; logged.
     deps.logger.info(
