@@ -313,6 +313,54 @@ describe('connecting a calendar from Slack', () => {
   });
 });
 
+describe('a link bound to the person’s work e-mail', () => {
+  /** Pat on Slack, whose profile gives this e-mail; their "Connect Google Calendar" link. */
+  async function patsLink(email: string, env: Record<string, string> = ENV) {
+    const { a, base } = await tandem(env);
+    const s = await startSlack(a);
+    slack = s;
+    s.fake.users.set('U1', { name: 'Pat Lee', tz: 'Europe/Berlin', locale: 'en-US', email });
+    await s.command('calendar', { user: 'U1' });
+    const link = [...s.fake.callsTo('chat.postMessage')]
+      .reverse()
+      .flatMap(
+        (c) =>
+          (c.args.blocks ?? []) as { elements?: { text?: { text: string }; url?: string }[] }[],
+      )
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.text?.text === 'Connect Google Calendar')?.url;
+    if (!link) throw new Error('no Google link');
+    return { s, base, link };
+  }
+
+  it('refuses another account (a forwarded link), storing and telling nothing', async () => {
+    const { s, base, link } = await patsLink('pat@example.com');
+    // The provider is asked to sign Pat in as Pat.
+    expect(new URL(link).searchParams.get('login_hint')).toBe('pat@example.com');
+    const posted = s.fake.callsTo('chat.postMessage').length;
+    // Whoever opens it signs in as Ann (the fake's only account).
+    const page = await land(base, approve(link));
+    expect(page.status).toBe(403);
+    expect(page.html).toContain('You signed in with an account other than the work e-mail');
+    expect(page.html).not.toContain('pat@example.com');
+    expect(links()).toEqual([]);
+    await s.settle();
+    expect(s.fake.callsTo('chat.postMessage')).toHaveLength(posted);
+  });
+
+  it('connects the account with that address, in any case', async () => {
+    const same = await patsLink(FAKE_MAILBOX.toUpperCase());
+    expect((await land(same.base, approve(same.link))).status).toBe(200);
+    expect(links()).toEqual([expect.objectContaining({ account: FAKE_MAILBOX })]);
+  });
+
+  it('with CALENDAR_ANY_ACCOUNT=true, another account connects', async () => {
+    const any = await patsLink('pat@example.com', { ...ENV, CALENDAR_ANY_ACCOUNT: 'true' });
+    expect((await land(any.base, approve(any.link))).status).toBe(200);
+    expect(links()).toEqual([expect.objectContaining({ account: FAKE_MAILBOX })]);
+  });
+});
+
 describe('calendar configuration', () => {
   const load = (env: Record<string, string>) => () => loadConfig(env);
 

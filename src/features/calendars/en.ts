@@ -30,6 +30,8 @@ export const en = {
     'This link has expired or is not valid. Ask for a new one in the chat with Tandem (your profile → Connect my calendar).',
   'cal.page.used':
     'This link has already been used: each link connects a calendar once. Your chat with Tandem shows what is connected; for a new link, go to your profile → Connect my calendar.',
+  'cal.page.otherAccount':
+    'You signed in with an account other than the work e-mail Tandem knows for the person this link was made for, so no calendar was connected. To connect your own calendar, ask for a link in your chat with Tandem (your profile → Connect my calendar) and sign in with your work account.',
   'cal.page.failed': (p: { provider: string }) =>
     `${p.provider} could not be reached, so no calendar was connected. Please try again in a few minutes with a new link (your profile → Connect my calendar).`,
   'cal.page.back': 'You can close this tab and go back to the chat.',

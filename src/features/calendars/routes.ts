@@ -34,7 +34,9 @@ interface RouteDeps {
  * the engine tells the person in chat which account was connected. The browser gets a small
  * page in the person's language. Anything wrong — consent refused, a link altered, expired,
  * used before or for another provider, the provider down — gets a page saying so, and
- * nothing is stored. A link works once: the first callback that brings it spends it.
+ * nothing is stored. A link works once: the first callback that brings it spends it. Where
+ * the platform gives the person's work e-mail, an account with another address is refused
+ * (unless CALENDAR_ANY_ACCOUNT): its tokens are dropped, never stored.
  */
 export function calendarRoutes(deps: RouteDeps, sink: EventSink): HttpRoute[] {
   const calendars = calendarsOf(deps.config);
@@ -51,7 +53,7 @@ export function calendarRoutes(deps: RouteDeps, sink: EventSink): HttpRoute[] {
   }));
 }
 
-type Outcome = 'denied' | 'expired' | 'used' | 'failed';
+type Outcome = 'denied' | 'expired' | 'used' | 'otherAccount' | 'failed';
 
 async function callback(
   deps: RouteDeps,
@@ -108,6 +110,12 @@ async function callback(
     deps.logger.warn({ ...log, code: codeOf(error) }, 'calendar code not exchanged');
     return page(res, 502, locale, 'failed', provider);
   }
+  // Bound to the person where the platform vouches for their work e-mail: a link opened by
+  // someone else (forwarded, or sent to lure them) connects nobody's calendar but the owner's.
+  if (!deps.config.CALENDAR_ANY_ACCOUNT && user.email && !sameAddress(user.email, tokens.account)) {
+    deps.logger.warn({ ...log, code: 'calendar_account_mismatch' }, 'calendar not connected');
+    return page(res, 403, locale, 'otherAccount', provider);
+  }
   const account = tokens.account ?? translate(locale, `cal.provider.${provider}`);
   const stored = deps.clock.now();
   const linkId = await transact(deps.db, (tx) =>
@@ -159,5 +167,8 @@ function page(
     lines: [line, translate(locale, 'cal.page.back')],
   });
 }
+
+const sameAddress = (known: string, account: string | undefined) =>
+  account !== undefined && known.trim().toLowerCase() === account.trim().toLowerCase();
 
 const safeCode = (text: string | null) => (text ?? '').replace(/[^a-z_]/gi, '').slice(0, 40);
