@@ -416,6 +416,24 @@ describe('Telegram: booking a sprint end to end', () => {
     expect(t.api.texts().some((x) => x.includes('Sat, 5 Dec, 23:00–00:00 (UTC)'))).toBe(true);
   });
 
+  it('speaks Russian to a Russian speaker: the offer, the slots and the warning on a typed time', async () => {
+    const { t } = await annaPairedWithBob();
+    // Her Telegram speaks Russian: that is all Tandem needs to know.
+    const anna = { ...ANNA, language_code: 'ru' };
+    await t.say('/sprint', { from: anna });
+    const offer = t.api.last();
+    expect(offer.text).toContain('Подобрать время');
+    expect(offer.text).toContain('Время в рабочих часах у вас и у Bob Stone на этой неделе.');
+    expect(offer.buttons.map((b) => b.text)).toContain('вт, 1 дек., 10:00');
+    await t.pressLabel('Другое время', { from: anna });
+    await t.pressLabel('сб, 5 дек.', { from: anna });
+    await t.say('15:00', { from: anna });
+    expect(t.api.last().text).toContain('У Bob Stone это сб, 5 дек., 15:00 — нерабочий день.');
+    expect(t.api.last().buttons.map((b) => b.text)).toEqual(
+      expect.arrayContaining(['Оставить это время', 'Выбрать другое время']),
+    );
+  });
+
   it('reads typed dates like "tomorrow"', async () => {
     const { t } = await annaPairedWithBob();
     await t.say('/meet');
