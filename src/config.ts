@@ -191,6 +191,11 @@ export const configSchema = z.object({
     .optional(),
   /** Seals calendar tokens at rest: 32 bytes, base64 or hex (`openssl rand -base64 32`). */
   CALENDAR_TOKEN_KEY: z.string().min(1).optional(),
+  /**
+   * Where the platform gives a person's work e-mail (Slack with `users:read.email`), only the
+   * calendar account with that address connects; `true` admits any account (aliases).
+   */
+  CALENDAR_ANY_ACCOUNT: flag,
 });
 
 export type EnvConfig = z.output<typeof configSchema>;

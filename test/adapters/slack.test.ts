@@ -510,6 +510,58 @@ describe('Slack: Find a time', () => {
     expect(uploads).toHaveLength(2);
     expect(countRows('meetings')).toBe(1);
   });
+
+  it('a group: every slot fits the mentor and each mentee, and one tap books every pair', async () => {
+    app = createTestApp();
+    app.clock.set('2026-12-01T09:00:00Z');
+    const s = await startSlack(app);
+    slack = s;
+    s.fake.users.set('U1', { name: 'Pat Lee', tz: 'Europe/Berlin', locale: 'en-US' });
+    const { mentorId, menteeId: sam } = await activePair(
+      app,
+      { ref: U1, name: 'Pat Lee' },
+      { ref: { ...U1, id: 'U2' }, name: 'Sam Roe' },
+    );
+    const mia = await participant(app, { ...U1, id: 'U3' }, 'Mia Sato', {
+      role: 'mentee',
+      grade: 5,
+      learn: ['ai'],
+    });
+    // Berlin works 08:00–17:00 UTC and Moscow 06:00–15:00 (so Pat and Sam alone could meet
+    // at Berlin's 09:00), New York 14:00–23:00: all three only 14:00–15:00 UTC, Berlin's 15:00.
+    const sql = app.database.sqlite;
+    sql.prepare("update users set time_zone = 'Europe/Moscow' where id = ?").run(sam);
+    sql.prepare("update users set time_zone = 'America/New_York' where id = ?").run(mia);
+    sql.prepare('update pairs set "group" = 1').run();
+    sql
+      .prepare(
+        'insert into pairs (mentor_user_id, mentee_user_id, "group", created_at) values (?, ?, 1, ?)',
+      )
+      .run(mentorId, mia, app.clock.now().getTime());
+    await s.command('meet');
+    const offer = s.fake.callsTo('chat.postMessage').at(-1);
+    expect(blockText(offer?.args.blocks)).toContain('for you and Sam Roe, Mia Sato');
+    const slots = (
+      (offer?.args.blocks ?? []) as { elements?: { text?: { text: string }; value?: string }[] }[]
+    )
+      .flatMap((b) => b.elements ?? [])
+      .filter((e) => e.value?.startsWith('meet.slot|'));
+    expect(slots.length).toBeGreaterThanOrEqual(3);
+    for (const slot of slots) expect(slot.text?.text).toMatch(/, 15:00$/);
+    await s.press(slots[0]?.value ?? '');
+    const rows = sql.prepare('select pair_id, starts_at from meetings order by pair_id').all() as {
+      pair_id: number;
+      starts_at: number;
+    }[];
+    expect(rows.map((r) => r.pair_id)).toEqual([1, 2]);
+    expect(new Set(rows.map((r) => r.starts_at))).toEqual(
+      new Set([Date.parse('2026-12-01T14:00:00Z')]),
+    );
+    // Each mentee has the invite in their own zone.
+    const booked = s.fake.postedTexts().filter((t) => t.includes('is booked'));
+    expect(booked.some((t) => t.includes('Tue, 1 Dec, 09:00–10:00 (America/New_York)'))).toBe(true);
+    expect(booked.some((t) => t.includes('Tue, 1 Dec, 17:00–18:00 (Europe/Moscow)'))).toBe(true);
+  });
 });
 
 describe('Slack: delivery', () => {

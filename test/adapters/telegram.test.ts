@@ -351,6 +351,48 @@ describe('Telegram: booking a sprint end to end', () => {
     );
   });
 
+  it('a group: every slot fits the mentor and each mentee, and one tap books every pair', async () => {
+    const { t, bob } = await annaPairedWithBob();
+    const carl: Person = { id: 3004, first_name: 'Carl', language_code: 'en' };
+    const carlId = await participant(app, ref(carl), 'Carl Weiss', {
+      role: 'mentee',
+      grade: 5,
+      learn: ['ai'],
+    });
+    // Anna works 09:00–18:00 UTC and Bob in Moscow 06:00–15:00 (the two alone could meet at
+    // 10:00), Carl in New York 14:00–23:00: all three only 14:00–15:00 UTC.
+    const sql = app.database.sqlite;
+    sql.prepare("update users set time_zone = 'Europe/Moscow' where name = 'Bob Stone'").run();
+    sql.prepare("update users set time_zone = 'America/New_York' where id = ?").run(carlId);
+    sql.prepare('update pairs set "group" = 1').run();
+    sql
+      .prepare(
+        'insert into pairs (mentor_user_id, mentee_user_id, "group", created_at) values (1, ?, 1, ?)',
+      )
+      .run(carlId, app.clock.now().getTime());
+    await t.say('/meet');
+    const offer = t.api.last();
+    expect(offer.text).toContain('for you and Bob Stone, Carl Weiss');
+    const slots = offer.buttons.filter((b) => b.callback_data?.startsWith('meet.slot|'));
+    expect(slots.length).toBeGreaterThanOrEqual(3);
+    for (const slot of slots) expect(slot.text).toMatch(/, 14:00$/);
+    await t.pressLabel(slots[0]?.text ?? '');
+    const rows = sql.prepare('select pair_id, starts_at from meetings order by pair_id').all();
+    expect(rows).toEqual([
+      { pair_id: 1, starts_at: Date.parse('2026-12-01T14:00:00Z') },
+      { pair_id: 2, starts_at: Date.parse('2026-12-01T14:00:00Z') },
+    ]);
+    // Each mentee has the invite in their own zone, with its .ics.
+    const invites = t.api
+      .callsTo('sendMessage')
+      .filter((c) => String(c.payload.text).includes('is booked'));
+    const to = (p: Person) =>
+      invites.filter((c) => c.payload.chat_id === String(p.id)).map((c) => String(c.payload.text));
+    expect(to(bob).join()).toContain('Tue, 1 Dec, 17:00–18:00 (Europe/Moscow)');
+    expect(to(carl).join()).toContain('Tue, 1 Dec, 09:00–10:00 (America/New_York)');
+    expect(t.api.callsTo('sendDocument').length).toBeGreaterThanOrEqual(3);
+  });
+
   it('warns of a time typed outside the partner’s hours, naming it; kept only when confirmed', async () => {
     const { t } = await annaPairedWithBob();
     await t.say('/meet');
@@ -372,6 +414,24 @@ describe('Telegram: booking a sprint end to end', () => {
     await t.say('Late check-in');
     await t.pressLabel('Skip');
     expect(t.api.texts().some((x) => x.includes('Sat, 5 Dec, 23:00–00:00 (UTC)'))).toBe(true);
+  });
+
+  it('speaks Russian to a Russian speaker: the offer, the slots and the warning on a typed time', async () => {
+    const { t } = await annaPairedWithBob();
+    // Her Telegram speaks Russian: that is all Tandem needs to know.
+    const anna = { ...ANNA, language_code: 'ru' };
+    await t.say('/sprint', { from: anna });
+    const offer = t.api.last();
+    expect(offer.text).toContain('Подобрать время');
+    expect(offer.text).toContain('Время в рабочих часах у вас и у Bob Stone на этой неделе.');
+    expect(offer.buttons.map((b) => b.text)).toContain('вт, 1 дек., 10:00');
+    await t.pressLabel('Другое время', { from: anna });
+    await t.pressLabel('сб, 5 дек.', { from: anna });
+    await t.say('15:00', { from: anna });
+    expect(t.api.last().text).toContain('У Bob Stone это сб, 5 дек., 15:00 — нерабочий день.');
+    expect(t.api.last().buttons.map((b) => b.text)).toEqual(
+      expect.arrayContaining(['Оставить это время', 'Выбрать другое время']),
+    );
   });
 
   it('reads typed dates like "tomorrow"', async () => {

@@ -168,7 +168,6 @@ describe('connecting a calendar through Tandem’s HTTP port', () => {
     const microsoft = urlOf('Connect Microsoft 365');
     const state = new URL(google).searchParams.get('state') ?? '';
     const callback = `${PUBLIC_URL}/oauth/google/callback`;
-    const before = t.api.texts().length;
 
     const denied = await land(
       base,
@@ -189,21 +188,51 @@ describe('connecting a calendar through Tandem’s HTTP port', () => {
     const other = await land(base, `${callback}${swapped.search}`);
     expect(other.status).toBe(400);
 
+    // Each link works once: consent refused above spent `google`; a new one for the rest.
+    await t.say('/calendar');
     fake.failNext('/google/token', 503);
-    const down = await land(base, approve(google));
+    const down = await land(base, approve(urlOf('Connect Google Calendar')));
     expect(down.status).toBe(502);
     expect(down.html).toContain(
       'Google Calendar could not be reached, so no calendar was connected.',
     );
 
-    // Ten minutes later the link is no good.
+    // Ten minutes later a link never used is no good either.
+    await t.say('/calendar');
+    const unused = urlOf('Connect Google Calendar');
     a.clock.set(new Date(a.clock.now().getTime() + 10 * 60_000 + 1));
-    const late = await land(base, approve(google));
+    const late = await land(base, approve(unused));
     expect(late.status).toBe(400);
+    expect(late.html).toContain('This link has expired or is not valid.');
 
     expect(links()).toEqual([]);
-    // Nobody was told anything in chat.
-    expect(t.api.texts().length).toBe(before);
+    // Nobody was told in chat that anything was connected.
+    expect(t.api.texts().filter((x) => x.includes('connected'))).toEqual([]);
+  });
+
+  it('a link connects once: a reload, a second tab or a forwarded copy is refused and changes nothing', async () => {
+    const { base } = await tandem();
+    await t.say('/calendar');
+    const authorize = urlOf('Connect Google Calendar');
+    const back = approve(authorize);
+    expect((await land(base, back)).status).toBe(200);
+    const told = t.api.texts().length;
+    const stored = links();
+    // The same callback again (a reload), and the link used anew by someone it was forwarded
+    // to, who signs in with their own account: both refused, nothing stored or said in chat.
+    for (const again of [back, approve(authorize)]) {
+      const refused = await land(base, again);
+      expect(refused.status).toBe(400);
+      expect(refused.html).toContain('This link has already been used');
+    }
+    expect(links()).toEqual(stored);
+    expect(t.api.texts().length).toBe(told);
+    // A new link from the chat works.
+    await t.say('/calendar');
+    await t.pressLabel('Disconnect Google Calendar');
+    await t.say('/calendar');
+    expect((await land(base, approve(urlOf('Connect Google Calendar')))).status).toBe(200);
+    expect(links()).toHaveLength(1);
   });
 
   it('speaks Russian on the page and in chat to a Russian speaker', async () => {
@@ -281,6 +310,54 @@ describe('connecting a calendar from Slack', () => {
     await s.settle();
     expect(links()).toEqual([]);
     expect(s.fake.postedTexts().at(-1)).toContain('Google Calendar is disconnected');
+  });
+});
+
+describe('a link bound to the person’s work e-mail', () => {
+  /** Pat on Slack, whose profile gives this e-mail; their "Connect Google Calendar" link. */
+  async function patsLink(email: string, env: Record<string, string> = ENV) {
+    const { a, base } = await tandem(env);
+    const s = await startSlack(a);
+    slack = s;
+    s.fake.users.set('U1', { name: 'Pat Lee', tz: 'Europe/Berlin', locale: 'en-US', email });
+    await s.command('calendar', { user: 'U1' });
+    const link = [...s.fake.callsTo('chat.postMessage')]
+      .reverse()
+      .flatMap(
+        (c) =>
+          (c.args.blocks ?? []) as { elements?: { text?: { text: string }; url?: string }[] }[],
+      )
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.text?.text === 'Connect Google Calendar')?.url;
+    if (!link) throw new Error('no Google link');
+    return { s, base, link };
+  }
+
+  it('refuses another account (a forwarded link), storing and telling nothing', async () => {
+    const { s, base, link } = await patsLink('pat@example.com');
+    // The provider is asked to sign Pat in as Pat.
+    expect(new URL(link).searchParams.get('login_hint')).toBe('pat@example.com');
+    const posted = s.fake.callsTo('chat.postMessage').length;
+    // Whoever opens it signs in as Ann (the fake's only account).
+    const page = await land(base, approve(link));
+    expect(page.status).toBe(403);
+    expect(page.html).toContain('You signed in with an account other than the work e-mail');
+    expect(page.html).not.toContain('pat@example.com');
+    expect(links()).toEqual([]);
+    await s.settle();
+    expect(s.fake.callsTo('chat.postMessage')).toHaveLength(posted);
+  });
+
+  it('connects the account with that address, in any case', async () => {
+    const same = await patsLink(FAKE_MAILBOX.toUpperCase());
+    expect((await land(same.base, approve(same.link))).status).toBe(200);
+    expect(links()).toEqual([expect.objectContaining({ account: FAKE_MAILBOX })]);
+  });
+
+  it('with CALENDAR_ANY_ACCOUNT=true, another account connects', async () => {
+    const any = await patsLink('pat@example.com', { ...ENV, CALENDAR_ANY_ACCOUNT: 'true' });
+    expect((await land(any.base, approve(any.link))).status).toBe(200);
+    expect(links()).toEqual([expect.objectContaining({ account: FAKE_MAILBOX })]);
   });
 });
 

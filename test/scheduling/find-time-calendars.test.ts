@@ -107,4 +107,31 @@ describe('Find a time with a connected calendar', () => {
     expect(refused).toContain('Tue, 1 Dec, 13:00 (Tom Berg: 11:00)');
     expect(refused).not.toContain("didn't answer");
   });
+
+  it('says it in Russian: my calendar silent or refused, and a partner’s silent', async () => {
+    paired = await withCalendar();
+    const p = paired;
+    await p.chat.type('/lang ru');
+    fake.failNext('/google/calendar/v3/freeBusy', 429);
+    expect(await p.chat.type('/sprint')).toContain(
+      'Ваш календарь сейчас не ответил, поэтому учтены только ваши рабочие часы.',
+    );
+    await p.chat.type('/cancel');
+    // Tom, in Russian too, asks while Lena's calendar is rate-limited.
+    await p.as('tom');
+    await p.chat.type('/lang ru');
+    fake.failNext('/google/calendar/v3/freeBusy', 429);
+    const theirs = await p.chat.type('/meet');
+    expect(theirs).toContain('── Подобрать время ──');
+    expect(theirs).toContain(
+      'Календарь не ответил (Lena Orlova), поэтому у этого участника учтены только рабочие часы.',
+    );
+    await p.chat.type('/cancel');
+    await p.as('lena');
+    fake.expireAccess();
+    fake.revoke();
+    expect(await p.chat.type('/meet')).toContain(
+      'Ваш календарь отказал в доступе, поэтому учтены только ваши рабочие часы. Подключите его снова: /calendar.',
+    );
+  });
 });

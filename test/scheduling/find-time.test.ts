@@ -135,6 +135,8 @@ describe('Find a time on the console', () => {
       'That is Thu, 3 Dec, 08:00 for Tom Berg — outside their working hours.',
     );
     expect(warned).toContain('Keep this time');
+    // Answered, not skipped: Keep or Pick another (and Back, Cancel).
+    expect(warned).not.toContain('Skip');
     // "Pick another time" goes back to the time question; nothing is booked.
     const back = await p.chat.type(/(\d+)\. \(.\) Pick another time/.exec(warned)?.[1] ?? '');
     expect(back).toContain('At what time');

@@ -76,7 +76,8 @@ export async function renderPrompt(
       data: op(FORM_OPS.keep),
     });
     if (field.optional) buttons.push({ label: t('form.button.clear'), data: op(FORM_OPS.clear) });
-  } else if (field.optional) {
+  } else if (field.optional && !(field.kind === 'single' && field.backOption)) {
+    // A warning's question (it has a way back) is answered, never skipped.
     buttons.push({ label: t('form.button.skip'), data: op(FORM_OPS.keep) });
   }
   if (state.canGoBack) buttons.push({ label: t('form.button.back'), data: op(FORM_OPS.back) });

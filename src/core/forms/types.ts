@@ -50,6 +50,8 @@ export interface SingleField extends FieldBase {
   /**
    * Step by step, the option that goes back to the question before instead of being kept
    * (a warning's "Pick another time"). A whole form has no "before": `validate` reads it.
+   * Step by step such a question offers no Skip, even when optional (a whole form needs it
+   * optional: whether it applies is known only on submit).
    */
   backOption?: string;
 }

@@ -30,3 +30,13 @@ export const calendarLinks = sqliteTable(
 );
 
 export type CalendarLinkRow = typeof calendarLinks.$inferSelect;
+
+/**
+ * The connection links already used: a link (its sealed `state`) connects a calendar once.
+ * Keyed by a hash of the link's PKCE verifier, which only Tandem can read out of the state;
+ * nothing here names a person. A row is kept until its link would have expired anyway.
+ */
+export const calendarUsedLinks = sqliteTable('calendar_used_links', {
+  key: text().primaryKey(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+});

@@ -47,7 +47,13 @@ async function showCalendars(ctx: Ctx): Promise<void> {
     });
     buttons.push({
       label: ctx.t(`cal.button.connect.${provider}`),
-      url: client.authorizeUrl({ state, challenge, redirectUri: calendars.redirectUri(provider) }),
+      url: client.authorizeUrl({
+        state,
+        challenge,
+        redirectUri: calendars.redirectUri(provider),
+        // Where the platform gives a work e-mail, only that account connects (see routes.ts).
+        ...(ctx.user.email ? { loginHint: ctx.user.email } : {}),
+      }),
     });
   }
   buttons.push(...links.map((link) => disconnectButton(ctx, link)));

@@ -5,7 +5,7 @@ export const en = {
   'cal.intro':
     'Connect your work calendar and the times I suggest will avoid your busy hours. I read only when you are busy — never titles, places or guests.',
   'cal.linkNote':
-    'The link works for 10 minutes and only for you: please don’t forward it. You can disconnect at any time.',
+    'The link works once, for 10 minutes, and only for you: please don’t forward it. You can disconnect at any time.',
   'cal.connectedLine': (p: { provider: string; account: string }) =>
     `Connected: ${p.provider} — ${p.account}`,
   'cal.unavailable':
@@ -24,10 +24,15 @@ export const en = {
   'cal.page.title': 'Tandem — calendar',
   'cal.page.connected': (p: { provider: string; account: string }) =>
     `Your calendar is connected: ${p.provider}, ${p.account}.`,
-  'cal.page.denied': 'You did not allow access, so no calendar was connected.',
+  'cal.page.denied':
+    'You did not allow access, so no calendar was connected. Changed your mind? Ask for a new link in the chat (your profile → Connect my calendar).',
   'cal.page.expired':
     'This link has expired or is not valid. Ask for a new one in the chat with Tandem (your profile → Connect my calendar).',
+  'cal.page.used':
+    'This link has already been used: each link connects a calendar once. Your chat with Tandem shows what is connected; for a new link, go to your profile → Connect my calendar.',
+  'cal.page.otherAccount':
+    'You signed in with an account other than the work e-mail Tandem knows for the person this link was made for, so no calendar was connected. To connect your own calendar, ask for a link in your chat with Tandem (your profile → Connect my calendar) and sign in with your work account.',
   'cal.page.failed': (p: { provider: string }) =>
-    `${p.provider} could not be reached, so no calendar was connected. Please try again in a few minutes.`,
+    `${p.provider} could not be reached, so no calendar was connected. Please try again in a few minutes with a new link (your profile → Connect my calendar).`,
   'cal.page.back': 'You can close this tab and go back to the chat.',
 };

@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { first } from '../../db/first';
-import { type CalendarLinkRow, calendarLinks } from '../../db/schema';
+import { type CalendarLinkRow, calendarLinks, calendarUsedLinks } from '../../db/schema';
 import type { Tokens } from './providers';
 import type { Sealer } from './sealed';
 import type { CalendarProviderId } from './state';
@@ -68,4 +68,26 @@ export async function deleteLink(db: DbOrTx, userId: number, id: number): Promis
     .where(and(eq(calendarLinks.id, id), eq(calendarLinks.userId, userId)))
     .returning({ id: calendarLinks.id });
   return gone.length > 0;
+}
+
+/**
+ * Spends a connection link: true the first time its key is seen, false ever after (a second
+ * visit, a forwarded copy, a reload). One conditional insert, so two callbacks racing on two
+ * replicas cannot both win. Links past their time are forgotten here as well.
+ */
+export async function spendLink(
+  db: DbOrTx,
+  key: string,
+  expiresAt: Date,
+  now: Date,
+): Promise<boolean> {
+  await db.delete(calendarUsedLinks).where(lt(calendarUsedLinks.expiresAt, now));
+  const row = await first(
+    db
+      .insert(calendarUsedLinks)
+      .values({ key, expiresAt })
+      .onConflictDoNothing()
+      .returning({ key: calendarUsedLinks.key }),
+  );
+  return row !== undefined;
 }

@@ -19,7 +19,13 @@ export interface Tokens {
 
 export interface CalendarProvider {
   id: CalendarProviderId;
-  authorizeUrl(input: { state: string; challenge: string; redirectUri: string }): string;
+  /** `loginHint`: the work e-mail Tandem knows for the person, offered as the account. */
+  authorizeUrl(input: {
+    state: string;
+    challenge: string;
+    redirectUri: string;
+    loginHint?: string;
+  }): string;
   exchange(input: {
     code: string;
     verifier: string;
@@ -77,7 +83,7 @@ export function createGoogleCalendar(config: ProviderConfig): CalendarProvider {
   });
   return {
     id: 'google',
-    authorizeUrl: ({ state, challenge, redirectUri }) =>
+    authorizeUrl: ({ state, challenge, redirectUri, loginHint }) =>
       withQuery(authUrl, {
         client_id: config.clientId,
         redirect_uri: redirectUri,
@@ -89,6 +95,7 @@ export function createGoogleCalendar(config: ProviderConfig): CalendarProvider {
         state,
         code_challenge: challenge,
         code_challenge_method: 'S256',
+        ...(loginHint ? { login_hint: loginHint } : {}),
       }),
     async exchange({ code, verifier, redirectUri, now }) {
       const answer = await tokenCall(tokenUrl, timeout, {
@@ -162,7 +169,7 @@ export function createMicrosoftCalendar(config: ProviderConfig): CalendarProvide
   });
   return {
     id: 'microsoft',
-    authorizeUrl: ({ state, challenge, redirectUri }) =>
+    authorizeUrl: ({ state, challenge, redirectUri, loginHint }) =>
       withQuery(authUrl, {
         client_id: config.clientId,
         redirect_uri: redirectUri,
@@ -172,6 +179,7 @@ export function createMicrosoftCalendar(config: ProviderConfig): CalendarProvide
         state,
         code_challenge: challenge,
         code_challenge_method: 'S256',
+        ...(loginHint ? { login_hint: loginHint } : {}),
       }),
     async exchange({ code, verifier, redirectUri, now }) {
       const answer = await tokenCall(

@@ -15,10 +15,10 @@ import { transact } from '../../db/transact';
 import type { HttpRoute } from '../../http/server';
 import type { Logger } from '../../logger';
 import { CALENDAR_LINKED_ACTION } from './commands';
-import { saveLink } from './links';
+import { saveLink, spendLink } from './links';
 import { sendPage } from './page';
 import { CALENDAR_PROVIDER_IDS, type Calendars, calendarsOf, callbackPath } from './setup';
-import { type CalendarProviderId, openState } from './state';
+import { type CalendarProviderId, linkKey, openState } from './state';
 
 interface RouteDeps {
   db: Db;
@@ -32,8 +32,11 @@ interface RouteDeps {
  * person back with a code. The code is exchanged first, outside any transaction (a network
  * call); then the link is stored, sealed, in a short write of its own, and an event handed to
  * the engine tells the person in chat which account was connected. The browser gets a small
- * page in the person's language. Anything wrong — consent refused, a link altered, expired
- * or for another provider, the provider down — gets a page saying so, and nothing is stored.
+ * page in the person's language. Anything wrong — consent refused, a link altered, expired,
+ * used before or for another provider, the provider down — gets a page saying so, and
+ * nothing is stored. A link works once: the first callback that brings it spends it. Where
+ * the platform gives the person's work e-mail, an account with another address is refused
+ * (unless CALENDAR_ANY_ACCOUNT): its tokens are dropped, never stored.
  */
 export function calendarRoutes(deps: RouteDeps, sink: EventSink): HttpRoute[] {
   const calendars = calendarsOf(deps.config);
@@ -50,7 +53,7 @@ export function calendarRoutes(deps: RouteDeps, sink: EventSink): HttpRoute[] {
   }));
 }
 
-type Outcome = 'denied' | 'expired' | 'failed';
+type Outcome = 'denied' | 'expired' | 'used' | 'otherAccount' | 'failed';
 
 async function callback(
   deps: RouteDeps,
@@ -74,6 +77,15 @@ async function callback(
     return page(res, 400, deps.config.DEFAULT_LOCALE, 'expired', provider);
   const locale = resolveLocale(user, deps.config.DEFAULT_LOCALE);
   const log = { provider, userId: user.id };
+  // Single use: whatever happens next (consent refused, the provider down), this link is
+  // spent. A forwarded copy, a second tab or a reload gets a page saying so.
+  const fresh = await transact(deps.db, (tx) =>
+    spendLink(tx, linkKey(pending), new Date(pending.until), now),
+  );
+  if (!fresh) {
+    deps.logger.info({ ...log, code: 'calendar_link_used' }, 'calendar link used again');
+    return page(res, 400, locale, 'used', provider);
+  }
   if (query.get('error')) {
     // The provider's own code (access_denied, consent_required…) is a stable word; logged.
     deps.logger.info(
@@ -97,6 +109,12 @@ async function callback(
   } catch (error) {
     deps.logger.warn({ ...log, code: codeOf(error) }, 'calendar code not exchanged');
     return page(res, 502, locale, 'failed', provider);
+  }
+  // Bound to the person where the platform vouches for their work e-mail: a link opened by
+  // someone else (forwarded, or sent to lure them) connects nobody's calendar but the owner's.
+  if (!deps.config.CALENDAR_ANY_ACCOUNT && user.email && !sameAddress(user.email, tokens.account)) {
+    deps.logger.warn({ ...log, code: 'calendar_account_mismatch' }, 'calendar not connected');
+    return page(res, 403, locale, 'otherAccount', provider);
   }
   const account = tokens.account ?? translate(locale, `cal.provider.${provider}`);
   const stored = deps.clock.now();
@@ -149,5 +167,8 @@ function page(
     lines: [line, translate(locale, 'cal.page.back')],
   });
 }
+
+const sameAddress = (known: string, account: string | undefined) =>
+  account !== undefined && known.trim().toLowerCase() === account.trim().toLowerCase();
 
 const safeCode = (text: string | null) => (text ?? '').replace(/[^a-z_]/gi, '').slice(0, 40);

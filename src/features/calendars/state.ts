@@ -4,9 +4,10 @@ import { TandemError } from '../../core/errors';
 import type { Sealer } from './sealed';
 
 /**
- * An OAuth round trip without a database row: the `state` parameter carries, sealed, who
+ * An OAuth round trip without a pending row: the `state` parameter carries, sealed, who
  * asked, for which provider, until when, and the PKCE verifier. The provider hands it back
- * on the callback; nobody else can make or read one, and an old one is refused.
+ * on the callback; nobody else can make or read one, an old one is refused, and one already
+ * used is refused too (`spendLink` keeps the used ones until they would have expired).
  */
 export const STATE_TTL_MS = 10 * 60_000;
 
@@ -23,6 +24,16 @@ export type CalendarProviderId = PendingConnection['provider'];
 export function pkce(): { verifier: string; challenge: string } {
   const verifier = randomBytes(32).toString('base64url');
   return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+}
+
+/**
+ * What marks a link as used (see `spendLink`): a hash of its verifier, a secret only Tandem
+ * can read out of the sealed state, so the stored key reveals nothing and names no one.
+ */
+export function linkKey(pending: PendingConnection): string {
+  return createHash('sha256')
+    .update(`tandem.calendar.link:${pending.verifier}`)
+    .digest('base64url');
 }
 
 export function sealState(sealer: Sealer, pending: PendingConnection): string {

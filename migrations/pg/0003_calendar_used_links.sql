@@ -1,0 +1,4 @@
+CREATE TABLE "calendar_used_links" (
+	"key" text PRIMARY KEY NOT NULL,
+	"expires_at" bigint NOT NULL
+);
