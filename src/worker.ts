@@ -12,7 +12,7 @@ import { codeOf } from './core/errors';
 import { openStore } from './db/client';
 import { checkChannels } from './features/channels/watch';
 import { catchUp, startJobs } from './jobs';
-import { createLogger, type Logger } from './logger';
+import { createLogger } from './logger';
 import { createPlatformAdapters, startPlatform } from './platforms';
 import { lowerThisThread } from './thread-priority';
 import { type FromUnits, type ToUnits, takeWriteLocks, type UnitsThreadData } from './units-thread';
