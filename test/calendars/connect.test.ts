@@ -291,14 +291,7 @@ describe('connecting a calendar from Slack', () => {
     await s.command('profile', { user: 'U1' });
     await s.press(buttonValue(s, 'Connect my calendar'), { user: 'U1' });
     await s.settle();
-    const link = [...s.fake.callsTo('chat.postMessage')]
-      .reverse()
-      .flatMap(
-        (c) =>
-          (c.args.blocks ?? []) as { elements?: { text?: { text: string }; url?: string }[] }[],
-      )
-      .flatMap((b) => b.elements ?? [])
-      .find((e) => e.text?.text === 'Connect Google Calendar')?.url;
+    const link = googleLinkIn(s);
     expect(link).toBeDefined();
     const page = await land(base, approve(link ?? ''));
     expect(page.status).toBe(200);
@@ -313,6 +306,17 @@ describe('connecting a calendar from Slack', () => {
   });
 });
 
+/** The newest "Connect Google Calendar" link button Slack was sent. */
+function googleLinkIn(s: SlackHarness): string | undefined {
+  return [...s.fake.callsTo('chat.postMessage')]
+    .reverse()
+    .flatMap(
+      (c) => (c.args.blocks ?? []) as { elements?: { text?: { text: string }; url?: string }[] }[],
+    )
+    .flatMap((b) => b.elements ?? [])
+    .find((e) => e.text?.text === 'Connect Google Calendar')?.url;
+}
+
 describe('a link bound to the person’s work e-mail', () => {
   /** Pat on Slack, whose profile gives this e-mail; their "Connect Google Calendar" link. */
   async function patsLink(email: string, env: Record<string, string> = ENV) {
@@ -321,14 +325,7 @@ describe('a link bound to the person’s work e-mail', () => {
     slack = s;
     s.fake.users.set('U1', { name: 'Pat Lee', tz: 'Europe/Berlin', locale: 'en-US', email });
     await s.command('calendar', { user: 'U1' });
-    const link = [...s.fake.callsTo('chat.postMessage')]
-      .reverse()
-      .flatMap(
-        (c) =>
-          (c.args.blocks ?? []) as { elements?: { text?: { text: string }; url?: string }[] }[],
-      )
-      .flatMap((b) => b.elements ?? [])
-      .find((e) => e.text?.text === 'Connect Google Calendar')?.url;
+    const link = googleLinkIn(s);
     if (!link) throw new Error('no Google link');
     return { s, base, link };
   }
