@@ -10,8 +10,9 @@ import type { Logger } from './logger';
  * - `idle` (Linux SCHED_IDLE): it runs when the acks' thread and the rest of the container
  *   leave the CPU free, and is preempted at once when a request comes in. On a 2-core machine at
  *   500 requests/s this keeps the ack p99 near a bare Bolt app's (README, bench:ack), where
- *   niceness alone left it 2–3× higher. The scheduler weighs it against this process's (this
- *   container's) own threads only, so a busy neighbour does not starve it.
+ *   niceness alone left it 2–3× higher. With the CPU controller's groups (a container, a
+ *   systemd service) it yields only to its own group's threads; where everything shares one
+ *   group, a CPU-bound neighbour comes first too, and `low` is the better choice.
  * - `low`: niceness 19, a small share when the CPU is short.
  * - `normal`: as any thread.
  * Elsewhere than Linux, or where the change is refused, the thread keeps what it has.
