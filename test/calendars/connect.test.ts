@@ -9,6 +9,7 @@ import { startHttpServer } from '../../src/http/server';
 import {
   FAKE_CLIENTS,
   FAKE_MAILBOX,
+  FAKE_PRINCIPAL,
   type FakeCalendars,
   startFakeCalendars,
 } from '../fakes/calendar-providers';
@@ -291,7 +292,7 @@ describe('connecting a calendar from Slack', () => {
     await s.command('profile', { user: 'U1' });
     await s.press(buttonValue(s, 'Connect my calendar'), { user: 'U1' });
     await s.settle();
-    const link = googleLinkIn(s);
+    const link = linkIn(s);
     expect(link).toBeDefined();
     const page = await land(base, approve(link ?? ''));
     expect(page.status).toBe(200);
@@ -306,27 +307,31 @@ describe('connecting a calendar from Slack', () => {
   });
 });
 
-/** The newest "Connect Google Calendar" link button Slack was sent. */
-function googleLinkIn(s: SlackHarness): string | undefined {
+/** The newest link button with this label Slack was sent. */
+function linkIn(s: SlackHarness, label = 'Connect Google Calendar'): string | undefined {
   return [...s.fake.callsTo('chat.postMessage')]
     .reverse()
     .flatMap(
       (c) => (c.args.blocks ?? []) as { elements?: { text?: { text: string }; url?: string }[] }[],
     )
     .flatMap((b) => b.elements ?? [])
-    .find((e) => e.text?.text === 'Connect Google Calendar')?.url;
+    .find((e) => e.text?.text === label)?.url;
 }
 
 describe('a link bound to the person’s work e-mail', () => {
   /** Pat on Slack, whose profile gives this e-mail; their "Connect Google Calendar" link. */
-  async function patsLink(email: string, env: Record<string, string> = ENV) {
+  async function patsLink(
+    email: string,
+    env: Record<string, string> = ENV,
+    label = 'Connect Google Calendar',
+  ) {
     const { a, base } = await tandem(env);
     const s = await startSlack(a);
     slack = s;
     s.fake.users.set('U1', { name: 'Pat Lee', tz: 'Europe/Berlin', locale: 'en-US', email });
     await s.command('calendar', { user: 'U1' });
-    const link = googleLinkIn(s);
-    if (!link) throw new Error('no Google link');
+    const link = linkIn(s, label);
+    if (!link) throw new Error(`no link: ${label}`);
     return { s, base, link };
   }
 
@@ -348,6 +353,13 @@ describe('a link bound to the person’s work e-mail', () => {
   it('connects the account with that address, in any case', async () => {
     const same = await patsLink(FAKE_MAILBOX.toUpperCase());
     expect((await land(same.base, approve(same.link))).status).toBe(200);
+    expect(links()).toEqual([expect.objectContaining({ account: FAKE_MAILBOX })]);
+  });
+
+  it('connects a Microsoft account whose sign-in name is the work e-mail, though its mailbox differs', async () => {
+    const upn = await patsLink(FAKE_PRINCIPAL, ENV, 'Connect Microsoft 365');
+    expect((await land(upn.base, approve(upn.link))).status).toBe(200);
+    // Free/busy asks about the mailbox.
     expect(links()).toEqual([expect.objectContaining({ account: FAKE_MAILBOX })]);
   });
 

@@ -28,6 +28,8 @@ export interface FakeCalendars {
 }
 
 export const FAKE_MAILBOX = 'ann@example.com';
+/** The Microsoft account's sign-in name, which differs from its mailbox (as aliases do). */
+export const FAKE_PRINCIPAL = 'ann.lee@example.onmicrosoft.com';
 
 /** The OAuth clients each fake provider knows (the tests' registrations). */
 export const FAKE_CLIENTS: Record<Provider, { id: string; secret: string }> = {
@@ -122,7 +124,7 @@ export async function startFakeCalendars(): Promise<FakeCalendars> {
         calendars: { primary: { busy: busy.google.map(({ start, end }) => ({ start, end })) } },
       });
     if (path === '/microsoft/v1.0/me')
-      return send(res, 200, { mail: FAKE_MAILBOX, userPrincipalName: FAKE_MAILBOX });
+      return send(res, 200, { mail: FAKE_MAILBOX, userPrincipalName: FAKE_PRINCIPAL });
     if (path === '/microsoft/v1.0/me/calendar/getSchedule') {
       const asked = JSON.parse(body) as { schedules: string[] };
       if (asked.schedules[0] !== FAKE_MAILBOX) return send(res, 400, { error: 'wrong mailbox' });

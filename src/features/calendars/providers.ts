@@ -17,6 +17,12 @@ export interface Tokens {
   account?: string;
 }
 
+/**
+ * What an exchange gives: the tokens, and every address the signed-in account answers to
+ * (Microsoft's `mail` and `userPrincipalName` may differ), to match the person's work e-mail.
+ */
+export type Connected = Tokens & { addresses: string[] };
+
 export interface CalendarProvider {
   id: CalendarProviderId;
   /** `loginHint`: the work e-mail Tandem knows for the person, offered as the account. */
@@ -31,7 +37,7 @@ export interface CalendarProvider {
     verifier: string;
     redirectUri: string;
     now: number;
-  }): Promise<Tokens>;
+  }): Promise<Connected>;
   refresh(tokens: Tokens, now: number): Promise<Tokens>;
   busy(tokens: Tokens, range: Interval): Promise<Interval[]>;
 }
@@ -109,7 +115,11 @@ export function createGoogleCalendar(config: ProviderConfig): CalendarProvider {
       if (!answer.refresh_token)
         throw new TandemError('calendar_unauthorized', 'google gave no refresh token');
       const account = emailOf(answer.id_token);
-      return { ...tokensOf(answer, now), ...(account ? { account } : {}) };
+      return {
+        ...tokensOf(answer, now),
+        ...(account ? { account } : {}),
+        addresses: account ? [account] : [],
+      };
     },
     async refresh(tokens, now) {
       const answer = await tokenCall(tokenUrl, timeout, {
@@ -198,7 +208,10 @@ export function createMicrosoftCalendar(config: ProviderConfig): CalendarProvide
       // getSchedule asks about a mailbox by address: the person's own, read once here.
       const me = Me.safeParse(await apiCall(`${apiUrl}/v1.0/me`, timeout, tokens));
       if (!me.success) throw new TandemError('calendar_unavailable', 'microsoft /me did not parse');
-      return { ...tokens, account: me.data.mail ?? me.data.userPrincipalName };
+      const addresses = [me.data.mail, me.data.userPrincipalName].filter(
+        (a): a is string => typeof a === 'string' && a !== '',
+      );
+      return { ...tokens, account: me.data.mail ?? me.data.userPrincipalName, addresses };
     },
     async refresh(tokens, now) {
       // Microsoft hands out a new refresh token each time: the old one is kept only if not.

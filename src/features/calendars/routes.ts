@@ -98,9 +98,9 @@ async function callback(
   const client = calendars.providers[provider];
   if (!code || !client) return page(res, 400, locale, 'expired', provider);
 
-  let tokens: Awaited<ReturnType<typeof client.exchange>>;
+  let connected: Awaited<ReturnType<typeof client.exchange>>;
   try {
-    tokens = await client.exchange({
+    connected = await client.exchange({
       code,
       verifier: pending.verifier,
       redirectUri: calendars.redirectUri(provider),
@@ -112,7 +112,9 @@ async function callback(
   }
   // Bound to the person where the platform vouches for their work e-mail: a link opened by
   // someone else (forwarded, or sent to lure them) connects nobody's calendar but the owner's.
-  if (!deps.config.CALENDAR_ANY_ACCOUNT && user.email && !sameAddress(user.email, tokens.account)) {
+  const { addresses, ...tokens } = connected;
+  const email = user.email;
+  if (!deps.config.CALENDAR_ANY_ACCOUNT && email && !addresses.some((a) => sameAddress(email, a))) {
     deps.logger.warn({ ...log, code: 'calendar_account_mismatch' }, 'calendar not connected');
     return page(res, 403, locale, 'otherAccount', provider);
   }
@@ -168,7 +170,7 @@ function page(
   });
 }
 
-const sameAddress = (known: string, account: string | undefined) =>
-  account !== undefined && known.trim().toLowerCase() === account.trim().toLowerCase();
+const sameAddress = (known: string, account: string) =>
+  known.trim().toLowerCase() === account.trim().toLowerCase();
 
 const safeCode = (text: string | null) => (text ?? '').replace(/[^a-z_]/gi, '').slice(0, 40);
