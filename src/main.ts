@@ -6,6 +6,9 @@ import { systemClock } from './core/clock';
 import { codeOf, TandemError } from './core/errors';
 import { localeFromPlatform } from './core/i18n';
 import { openStore } from './db/client';
+import { onPostgres } from './db/dialect';
+import type { PgDb } from './db/pg/client';
+import { type Leadership, lead, TELEGRAM_POLLING_LOCK } from './db/pg/leader';
 import { platformPeople, populationOf } from './db/queries/population';
 import { consoleLocaleNow } from './db/sqlite';
 import { openDemoClock, saveDemoClock } from './demo/clock';
@@ -104,6 +107,8 @@ async function main(): Promise<void> {
   let stopping = false;
   const starting = new AbortController();
   let jobs: { stop(): Promise<void> } | undefined;
+  /** Whether this replica long-polls Telegram now (several replicas on PostgreSQL). */
+  let pollTurn: Leadership | undefined;
   if (consoleMode) {
     // The demo company lives only in the console (in its own file by default).
     await seedDemoCompany(database.db, clock.now());
@@ -150,6 +155,8 @@ async function main(): Promise<void> {
     await step('events', () => engine.idle());
     await step('outbox', () => outbox.stop());
     await Promise.all(Object.values(adapters).map((a) => step(a.platform, () => a.stop())));
+    const turn = pollTurn;
+    if (turn) await step('polling turn', () => turn.stop());
     await database.close();
     process.exit(code);
   };
@@ -204,7 +211,17 @@ async function main(): Promise<void> {
   }
   // One port for everything, served by Tandem itself: /healthz, Slack's events and
   // Telegram's webhook are routes their owners contribute.
-  const platforms = await createPlatformAdapters(config, logger, units ? 'receive' : 'both');
+  // Several replicas on one PostgreSQL: one at a time long-polls Telegram (two would steal
+  // each other's updates and get 409s); a replica that dies hands its turn on at once.
+  if (onPostgres(database.db) && config.TELEGRAM_BOT_TOKEN && !config.TELEGRAM_WEBHOOK_URL)
+    pollTurn = lead((database.db as unknown as PgDb).$client, TELEGRAM_POLLING_LOCK);
+  const platforms = await createPlatformAdapters(
+    config,
+    logger,
+    units ? 'receive' : 'both',
+    undefined,
+    pollTurn,
+  );
   Object.assign(adapters, platforms.adapters);
   const checks = tandemChecks(database, adapters);
   const routes: HttpRoute[] = [

@@ -26,6 +26,8 @@ export async function createPlatformAdapters(
   role: AdapterRole,
   /** Benchmarks only: the gap between two messages to one Slack channel. */
   slackChannelIntervalMs?: number,
+  /** Telegram long polling only while this replica leads (several replicas on PostgreSQL). */
+  pollTurn?: { readonly leading: boolean },
 ): Promise<{ adapters: Partial<Record<Platform, ChatAdapter>>; routes: HttpRoute[] }> {
   const adapters: Partial<Record<Platform, ChatAdapter>> = {};
   const routes: HttpRoute[] = [];
@@ -41,6 +43,7 @@ export async function createPlatformAdapters(
       ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
       // Sending only: no webhook to set and no updates to poll (the main thread does both).
       ...(receives ? (webhook ? { webhook } : {}) : { polling: false }),
+      ...(pollTurn ? { pollTurn } : {}),
       logger,
     });
     const route = telegram.webhookRoute();

@@ -45,6 +45,13 @@ export class FakeBotApiServer {
   #messageId = 100;
   #waiters = new Set<() => void>();
   #port = 0;
+  /** The getUpdates waiting now: a new one ends it, as Telegram does. */
+  #polling: { end(): void; gone(): boolean } | undefined;
+  /**
+   * getUpdates that ended another one still waiting for a live client: two pollers at once,
+   * which Telegram answers with 409 (a client that died mid-poll does not count).
+   */
+  conflicts = 0;
 
   get apiRoot(): string {
     return `http://127.0.0.1:${this.#port}`;
@@ -129,8 +136,17 @@ export class FakeBotApiServer {
     switch (method) {
       case 'getMe':
         return json(res, 200, { ok: true, result: FAKE_BOT });
-      case 'getUpdates':
-        return json(res, 200, { ok: true, result: await this.#getUpdates(payload) });
+      case 'getUpdates': {
+        const updates = await this.#getUpdates(payload, req);
+        if (updates === 'conflict')
+          return json(res, 409, {
+            ok: false,
+            error_code: 409,
+            description:
+              'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
+          });
+        return json(res, 200, { ok: true, result: updates });
+      }
       case 'sendMessage':
         this.#messageId += 1;
         return json(res, 200, {
@@ -148,7 +164,16 @@ export class FakeBotApiServer {
   }
 
   /** Long polling: confirms everything below `offset`, waits up to `timeout` seconds for more. */
-  async #getUpdates(payload: Record<string, unknown>): Promise<unknown[]> {
+  async #getUpdates(
+    payload: Record<string, unknown>,
+    req: IncomingMessage,
+  ): Promise<unknown[] | 'conflict'> {
+    const earlier = this.#polling;
+    if (earlier) {
+      if (!earlier.gone()) this.conflicts += 1;
+      earlier.end();
+    }
+    let ended = false;
     const offset = Number(payload.offset ?? 0);
     this.#updates = this.#updates.filter((u) => u.update_id >= offset);
     const timeout = Number(payload.timeout ?? 0);
@@ -157,12 +182,22 @@ export class FakeBotApiServer {
         const wake = () => {
           clearTimeout(timer);
           this.#waiters.delete(wake);
+          if (this.#polling === mine) this.#polling = undefined;
           resolve();
         };
         const timer = setTimeout(wake, timeout * 1000);
+        const mine = {
+          end: () => {
+            ended = true;
+            wake();
+          },
+          gone: () => req.socket.destroyed,
+        };
         this.#waiters.add(wake);
+        this.#polling = mine;
       });
     }
+    if (ended) return 'conflict';
     if (this.mode !== 'up' || !this.#server) return [];
     return this.#updates.slice(0, Number(payload.limit ?? 100));
   }

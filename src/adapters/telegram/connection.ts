@@ -6,6 +6,8 @@ export const TELEGRAM_SETUP_TIMEOUT_MS = 10_000;
 export const TELEGRAM_POLL_TIMEOUT_S = 30;
 /** A getUpdates that is still silent this long after its poll timeout is given up on. */
 export const TELEGRAM_POLL_GRACE_MS = 10_000;
+/** How often a replica standing by (another one polls) looks whether it is its turn. */
+export const TELEGRAM_POLL_TURN_CHECK_MS = 1_000;
 /** On stop, telling Telegram which updates were handled may take at most this long. */
 export const TELEGRAM_STOP_CONFIRM_MS = 2_000;
 

@@ -31,6 +31,7 @@ import {
   retryAfterMs,
   TELEGRAM_POLL_GRACE_MS,
   TELEGRAM_POLL_TIMEOUT_S,
+  TELEGRAM_POLL_TURN_CHECK_MS,
   TELEGRAM_SETUP_TIMEOUT_MS,
   TELEGRAM_STOP_CONFIRM_MS,
   within,
@@ -59,6 +60,11 @@ export interface TelegramAdapterConfig {
   webhook?: { url: string; secret: string };
   /** Skip polling entirely (updates arrive through `handleUpdate`), e.g. in tests. */
   polling?: boolean;
+  /**
+   * Long polling only while `leading` (several replicas on one database: Telegram answers two
+   * pollers with 409, so one polls and the others stand by, ready to take over).
+   */
+  pollTurn?: { readonly leading: boolean };
   /** Known bot identity, so start-up needs no getMe call. */
   botInfo?: UserFromGetMe;
   /** Installed on the API client first (tests capture calls with it). */
@@ -206,7 +212,20 @@ export class TelegramAdapter implements ChatAdapter {
     const signal = this.#stopping.signal;
     let attempt = 0;
     let first = true;
+    let standingBy = false;
     while (!signal.aborted) {
+      const turn = this.#config.pollTurn;
+      if (turn && !turn.leading) {
+        // Another replica polls. This one can send, and polls once that one is gone.
+        if (!standingBy) this.#log.info('telegram polling: another replica polls; standing by');
+        standingBy = true;
+        first = true;
+        this.#up();
+        await pause(TELEGRAM_POLL_TURN_CHECK_MS, signal);
+        continue;
+      }
+      if (standingBy) this.#log.info('telegram polling: this replica polls now');
+      standingBy = false;
       let updates: Update[];
       // Right after starting or a failure, ask without waiting: it says at once whether
       // Telegram answers, so /healthz need not wait out a long poll to say "up".

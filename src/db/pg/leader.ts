@@ -25,6 +25,9 @@ export interface LeadOptions {
 
 export const LEADER_CHECK_MS = 2_000;
 
+/** The advisory lock of Telegram's long polling ("TgPoll" in ASCII; see PG_MIGRATION_LOCK). */
+export const TELEGRAM_POLLING_LOCK = 0x5467506f6c6c;
+
 export function lead(pool: pg.Pool, key: number, options: LeadOptions = {}): Leadership {
   const checkMs = options.checkMs ?? LEADER_CHECK_MS;
   let held: pg.PoolClient | undefined;
