@@ -243,8 +243,9 @@ interface Workspace {
  * node's arcs from one stretch of memory; on 200 000 edges, chasing linked lists across the
  * whole arc table instead was most of its time.
  *
- * Edges can be added afterwards and the matching solved again from where it was (the
- * optimality check does): see `addEdges`.
+ * Edges can be added afterwards and the matching solved again from where it was, or from
+ * zero flow when the new edges concern many mentees (the optimality check does): see
+ * `addEdges`.
  */
 export class MatchingFlow {
   readonly #P: number;
