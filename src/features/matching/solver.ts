@@ -720,6 +720,8 @@ export class MatchingFlow {
       const j = u - firstMentee;
       if (j >= 0 && j < N) {
         a = unitArc[j] ?? -1;
+        // Before the test, so that waiting mentees run it too (see `#augment`).
+        end = a + 1;
         if (a < 0) {
           reached += 1;
           if (nearest) {
@@ -728,7 +730,6 @@ export class MatchingFlow {
           }
           continue;
         }
-        end = a + 1;
       }
       const lu = level[u] ?? 0;
       const pu = potential[u] ?? 0;
@@ -772,12 +773,16 @@ export class MatchingFlow {
     const V = potential.length;
     current.set(first);
     end.set(this.#end);
+    // Every step here runs for every mentee, waiting (keeps its row) or not: the first
+    // solve's first passes, when everyone waits, are when the engine compiles this
+    // function, and a step none of them took would throw the compiled code away, and the
+    // rest of the pass would run uncompiled, the first time a mentee holds a unit.
     for (let j = 0; j < N; j++) {
       const a = unitArc[j] ?? -1;
-      if (a >= 0) {
-        current[firstMentee + j] = a;
-        end[firstMentee + j] = a + 1;
-      }
+      const next = a + 1;
+      const v = firstMentee + j;
+      current[v] = a >= 0 ? a : (current[v] ?? 0);
+      end[v] = a >= 0 ? next : (end[v] ?? 0);
     }
     for (let e = 0; e < V && this.#waitingCount > 0; e++) {
       if ((excess[e] ?? 0) <= 0 || level[e] !== 0) continue;
@@ -914,11 +919,12 @@ export class MatchingFlow {
       const j = v - firstMentee;
       if (j >= 0 && j < N) {
         a = unitArc[j] ?? -1;
+        // Before the test, so that waiting mentees run it too (see `#augment`).
+        end = a + 1;
         if (a < 0) {
           if (stopAtWaiting) return d;
           continue;
         }
-        end = a + 1;
       }
       const pv = potential[v] ?? 0;
       for (; a < end; a++) {
