@@ -115,7 +115,11 @@ export interface Priced {
 }
 
 export function priceLeftOut(input: PricingInput): Priced {
+  // Everything the loops read, taken out of `input` once: the callers build a new `input`
+  // for each pass, and a loop that reads its fields sees a new shape each time — the
+  // optimised code is thrown away and the rest of the pass runs unoptimised.
   const { compiled, hubs, hubsOfMentor, edges, result, cutoff, index } = input;
+  const { rules, pastPairs, only, order, hubFits } = input;
   const P = compiled.mentors.count;
   const N = compiled.mentees.count;
   const { hubDual, menteeDual } = result;
@@ -228,9 +232,9 @@ export function priceLeftOut(input: PricingInput): Priced {
   const gains: number[] = [];
   const finds: [number, number, number][] = [];
   for (let at = 0; at < N; at++) {
-    const j = input.order ? (input.order[at] ?? 0) : at;
+    const j = order ? (order[at] ?? 0) : at;
     const cut = cutoff[j] ?? Number.NEGATIVE_INFINITY;
-    if (cut === Number.NEGATIVE_INFINITY || (input.only && !input.only[j])) continue;
+    if (cut === Number.NEGATIVE_INFINITY || (only && !only[j])) continue;
     const y = menteeDual[j] ?? 0;
     // Mentor i can hold an improving pair only if p(i) < cut − y.
     if (cut - y <= lowestOfAll) continue;
@@ -244,13 +248,13 @@ export function priceLeftOut(input: PricingInput): Priced {
       stamp[i] = j;
       // Mentors come from classes below the mentee's grade in groups that share a topic:
       // the other rules are left, and the score is `near` plus interests and formats.
-      if (ruleOutSharing(compiled, i, j, input.rules, input.pastPairs)) return;
+      if (ruleOutSharing(compiled, i, j, rules, pastPairs)) return;
       const w = near + extraScore(compiled, i, j);
       if (w <= 0) return;
       let gain = 0;
       for (const h of hubsOfMentor[i] ?? []) {
         const g = w - (hubDual[h] ?? 0) - y;
-        if (g > gain && input.hubFits(h, j)) gain = g;
+        if (g > gain && hubFits(h, j)) gain = g;
       }
       if (gain <= 0) return;
       gain += tieBreak(i);
@@ -438,7 +442,8 @@ export function recheck(
   more: readonly number[],
   wanting: MenteeGroups,
 ): Uint8Array {
-  const { compiled, hubs, hubsOfMentor, result, cutoff } = input;
+  // Taken out of `input` once (see `priceLeftOut`).
+  const { compiled, hubs, hubsOfMentor, result, cutoff, edges, rules, pastPairs, hubFits } = input;
   const N = compiled.mentees.count;
   const only = new Uint8Array(N);
   for (const j of more) only[j] = 1;
@@ -471,7 +476,7 @@ export function recheck(
   const stamp = new Int32Array(G).fill(-1);
   const matchedTo = new Int32Array(N).fill(-1);
   for (const k of result.chosen) {
-    const e = input.edges[k];
+    const e = edges[k];
     if (e) matchedTo[e.mentee] = e.mentor;
   }
   for (const i of fell) {
@@ -518,9 +523,9 @@ export function recheck(
           const w = fastScore(compiled, i, j);
           if (w <= 0) continue;
           for (const h of hubsOfMentor[i] ?? []) {
-            if (w - (hubDual[h] ?? 0) - y > 0 && input.hubFits(h, j)) {
+            if (w - (hubDual[h] ?? 0) - y > 0 && hubFits(h, j)) {
               // The rules last: few pairs get this far.
-              if (!ruleOut(compiled, i, j, input.rules, input.pastPairs)) {
+              if (!ruleOut(compiled, i, j, rules, pastPairs)) {
                 only[j] = 1;
               }
               break;

@@ -341,7 +341,8 @@ export function planRound(
     for (const [i, j, w] of better) addPair(i, j, w);
     proof.added += better.length;
     proof.solves += 1;
-    // From where it was: only the mentees the new pairs concern are routed again.
+    // From where it was: only the mentees the new pairs concern are routed again (or all
+    // of them, when they are many: see `RESTART_SHARE` in solver.ts).
     flow.addEdges(edges.slice(before));
     const previous = result;
     result = flow.solve();
