@@ -24,6 +24,7 @@ import { catchUp, JOBS, startJobs } from './jobs';
 import { createLogger } from './logger';
 import { createPlatformAdapters, startPlatform } from './platforms';
 import { consoleHasInput, NOTHING_TO_RUN, nodeSupported, SUPPORTED_NODE } from './runtime';
+import { type SendingTurn, takeSendingTurn } from './sending-turn';
 import { shareWritesWithUnits, startUnitsThread, type UnitsThread } from './units-thread';
 
 /** After SIGTERM, whatever has not stopped by then (a platform that hangs) is cut off. */
@@ -117,10 +118,12 @@ async function main(): Promise<void> {
     // A platform start leaves out any demo people an older file holds, and says so.
     await warnAboutDemoPeople(database.db, populationOf(config), logger);
   }
+  /** Whether this process sends the outbox: alone, always; replicas take turns. */
+  let sending: SendingTurn | undefined;
   if (!units) {
     // Before anything is sent: a send cut short by the last process's death holds nobody back.
     // Its receipt, and any the last process left unanswered, go to the listener createApp set.
-    await outbox.releaseAbandonedClaims();
+    sending = await takeSendingTurn(database.db, outbox, logger);
     jobs = startJobs({
       db: database.db,
       config,
@@ -154,6 +157,8 @@ async function main(): Promise<void> {
     // Modals being opened and home tabs being drawn finish before the database closes.
     await step('events', () => engine.idle());
     await step('outbox', () => outbox.stop());
+    const turnToSend = sending;
+    if (turnToSend) await step('sending turn', () => turnToSend.stop());
     await Promise.all(Object.values(adapters).map((a) => step(a.platform, () => a.stop())));
     const turn = pollTurn;
     if (turn) await step('polling turn', () => turn.stop());

@@ -14,6 +14,7 @@ import { checkChannels } from './features/channels/watch';
 import { catchUp, startJobs } from './jobs';
 import { createLogger } from './logger';
 import { createPlatformAdapters, startPlatform } from './platforms';
+import { takeSendingTurn } from './sending-turn';
 import { lowerThisThread } from './thread-priority';
 import { type FromUnits, type ToUnits, takeWriteLocks, type UnitsThreadData } from './units-thread';
 
@@ -39,8 +40,8 @@ async function run(): Promise<void> {
   const post = (message: FromUnits) => port.postMessage(message);
   // Every outcome goes back: the main thread holds whoever waits on it (a modal's ack).
   engine.inbox.onSettled((id, result) => post({ type: 'settled', id, result }));
-  // Before anything is sent: a send cut short by the last process's death holds nobody back.
-  await outbox.releaseAbandonedClaims();
+  // This process sends (alone), or one replica at a time does (PostgreSQL).
+  const sending = await takeSendingTurn(database.db, outbox, logger);
   const platforms = await createPlatformAdapters(
     config,
     logger,
@@ -86,6 +87,7 @@ async function run(): Promise<void> {
           await step('events', () => engine.idle());
           // The message in flight finishes; the rest waits in the database for the next start.
           await step('outbox', () => outbox.stop());
+          await step('sending turn', () => sending.stop());
           await Promise.all(Object.values(adapters).map((a) => step(a.platform, () => a.stop())));
           await database.close();
           // Ends this thread only; whatever socket a platform's client keeps open goes with it.

@@ -197,6 +197,8 @@ export class OutboxWorker {
   #onSettled: SettledListener | undefined;
   /** Listeners still running; drain() waits for them and for what they queue. */
   readonly #followUps = new Set<Promise<void>>();
+  /** Whether this process sends now: always alone; one replica at a time on PostgreSQL. */
+  #sending: () => boolean = () => true;
 
   constructor(deps: {
     db: Db;
@@ -325,6 +327,14 @@ export class OutboxWorker {
     }
   }
 
+  /**
+   * Several replicas: passes send only while `sending()` says so (src/sending-turn.ts), so
+   * that the platforms' pace and each chat's order are one sender's to keep.
+   */
+  sendOnlyWhen(sending: () => boolean): void {
+    this.#sending = sending;
+  }
+
   /** Starts a delivery pass soon; calls while one runs are folded into one more pass. */
   kick(): void {
     if (this.#running) {
@@ -432,6 +442,7 @@ export class OutboxWorker {
   async deliverDue(): Promise<DeliveryReport> {
     const report: DeliveryReport = { sent: 0, retried: 0, failed: 0, uncertain: 0 };
     this.#nextIn = undefined;
+    if (!this.#sending()) return report;
     // Bookkeeping waits its turn with the units of work: never inside one that is open.
     report.uncertain = await write(this.#db, () => this.#recoverStaleClaims());
     // Conversations that failed in this pass wait for a later one.
@@ -449,7 +460,8 @@ export class OutboxWorker {
     // of the cost of a busy pass).
     let heads: OutboxRow[] = [];
     let failure: unknown;
-    while (!this.#stopping && !failure) {
+    // A replica that stops leading mid-pass claims nothing more (see sendOnlyWhen).
+    while (!this.#stopping && !failure && this.#sending()) {
       if (inFlight.size >= OUTBOX_CONCURRENCY) {
         await Promise.race(inFlight);
         continue;

@@ -68,8 +68,8 @@ describe('what a session’s messages say, in Russian', () => {
 
     // Tokyo and London share no working hour.
     const db = p.app.database.db;
-    db.update(users).set({ timeZone: 'Asia/Tokyo' }).where(eq(users.id, p.lena)).run();
-    db.update(users).set({ timeZone: 'Europe/London' }).where(eq(users.id, p.tom)).run();
+    await db.update(users).set({ timeZone: 'Asia/Tokyo' }).where(eq(users.id, p.lena));
+    await db.update(users).set({ timeZone: 'Europe/London' }).where(eq(users.id, p.tom));
     const apart = await chat.type('/meet');
     expect(apart).toContain(
       'У вас и у Tom Berg на этой неделе нет общих рабочих часов. Вот самое близкое время — одно нажатие назначает встречу:',

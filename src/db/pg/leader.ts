@@ -28,6 +28,9 @@ export const LEADER_CHECK_MS = 2_000;
 /** The advisory lock of Telegram's long polling ("TgPoll" in ASCII; see PG_MIGRATION_LOCK). */
 export const TELEGRAM_POLLING_LOCK = 0x5467506f6c6c;
 
+/** The advisory lock of sending the outbox ("TdSend"): one replica sends at a time. */
+export const OUTBOX_SENDING_LOCK = 0x546453656e64;
+
 export function lead(pool: pg.Pool, key: number, options: LeadOptions = {}): Leadership {
   const checkMs = options.checkMs ?? LEADER_CHECK_MS;
   let held: pg.PoolClient | undefined;
