@@ -18,7 +18,9 @@
  * The machine's cores are shared by every process here, the generator and PostgreSQL
  * included: three replicas on two cores measure what sharing the work costs, not what three
  * machines would give. Environment: BENCH_REPLICAS_RATE (100), BENCH_REPLICAS_SECONDS (5),
- * BENCH_REPLICAS_BURST (600), BENCH_REPLICAS_BURST_RATE (1000).
+ * BENCH_REPLICAS_BURST (600), BENCH_REPLICAS_BURST_RATE (1000), BENCH_REPLICAS_CPU_PROF (a
+ * folder: the replicas run with `--cpu-prof` there), BENCH_REPLICAS_ONLY (`sqlite`, `pg1`,
+ * `pg3`: that setup alone).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -114,7 +116,9 @@ const tally = () =>
 const messagesIn = (t: FakeTally) => Object.values(t.messages).reduce((a, b) => a + b, 0);
 
 function startReplica(database: Record<string, string>, port: number): ChildProcess {
-  return spawn(process.execPath, ['dist/main.js'], {
+  const profile = env.BENCH_REPLICAS_CPU_PROF;
+  const args = profile ? ['--cpu-prof', '--cpu-prof-dir', resolve(profile)] : [];
+  return spawn(process.execPath, [...args, 'dist/main.js'], {
     cwd: ROOT,
     env: {
       PATH: env.PATH ?? '',
@@ -298,7 +302,9 @@ async function measure(setup: Setup): Promise<Row> {
 
 const load = [loadavg()[0] ?? 0];
 const rows: Row[] = [];
-for (const setup of SETUPS) {
+const ONLY = env.BENCH_REPLICAS_ONLY;
+const keys = ['sqlite', 'pg1', 'pg3'];
+for (const setup of SETUPS.filter((_, i) => !ONLY || keys[i] === ONLY)) {
   console.error(`… ${setup.name}`);
   rows.push(await measure(setup));
 }
