@@ -10,27 +10,22 @@
  * must give the same summary and the same round; the run fails when they differ.
  * Environment: BENCH_PEOPLE (10 000), BENCH_MEETINGS (100 000), BENCH_RUNS (7).
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import pg from 'pg';
 import { loadConfig } from '../src/config';
 import type { Db } from '../src/db/client';
 import { openPostgresStore } from '../src/db/pg/store';
 import { planNow } from '../src/features/matching/service';
 import { reportPeriod } from '../src/features/reports/period';
 import { computeSummary } from '../src/features/reports/summary';
+import { benchServer, freshPgDatabase } from './pg-server';
 import { SEED_NOW, seedYear } from './summary-seed';
 import { copyToPostgres } from './to-postgres';
 
 const env = process.env;
-const SERVER = env.TEST_DATABASE_URL;
-if (!SERVER) {
-  console.error('No PostgreSQL server: run `npm run bench:pg` (it starts one).');
-  process.exit(2);
-}
+const SERVER = benchServer('bench:pg');
 const PEOPLE = Number(env.BENCH_PEOPLE ?? 10_000);
 const MEETINGS = Number(env.BENCH_MEETINGS ?? 100_000);
 const RUNS = Number(env.BENCH_RUNS ?? 7);
@@ -40,15 +35,10 @@ const path = join(dir, 'tandem.db');
 const config = loadConfig({ DATABASE_PATH: path, ORG_TIMEZONE: 'Europe/Moscow' });
 const seeded = seedYear(path, { people: PEOPLE, meetings: MEETINGS });
 
-const name = `tandem_beside_${randomBytes(4).toString('hex')}`;
-const admin = new pg.Client({ connectionString: SERVER });
-await admin.connect();
-await admin.query(`create database ${name}`);
-const url = new URL(SERVER);
-url.pathname = `/${name}`;
-const store = await openPostgresStore(url.toString());
+const database = await freshPgDatabase(SERVER, 'tandem_beside');
+const store = await openPostgresStore(database.url);
 const copyStarted = performance.now();
-const rows = await copyToPostgres(seeded.database.db, url.toString());
+const rows = await copyToPostgres(seeded.database.db, database.url);
 const copySeconds = (performance.now() - copyStarted) / 1000;
 
 const period = reportPeriod(SEED_NOW, config.ORG_TIMEZONE, 1);
@@ -103,8 +93,7 @@ for (const line of lines) console.log(line);
 
 seeded.database.close();
 await store.close();
-await admin.query(`drop database if exists ${name} with (force)`);
-await admin.end();
+await database.drop();
 rmSync(dir, { recursive: true, force: true });
 if (differ) {
   console.error('SQLite and PostgreSQL gave different results');

@@ -23,7 +23,6 @@
  * `pg3`: that setup alone).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -31,14 +30,11 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { freePort } from '../test/helpers/net';
 import type { FakeTally } from './fake-slack-server';
+import { benchServer, freshPgDatabase } from './pg-server';
 import { type AckResult, openLoop, SECRET, traffic } from './slack-load';
 
 const env = process.env;
-const SERVER = env.TEST_DATABASE_URL;
-if (!SERVER) {
-  console.error('No PostgreSQL server: run `npm run bench:replicas` (it starts one).');
-  process.exit(2);
-}
+const SERVER = benchServer('bench:replicas');
 const RATE = Number(env.BENCH_REPLICAS_RATE ?? 100);
 const SECONDS = Number(env.BENCH_REPLICAS_SECONDS ?? 5);
 const BURST = Number(env.BENCH_REPLICAS_BURST ?? 600);
@@ -198,17 +194,12 @@ async function freshDatabase(setup: Setup): Promise<{ env: Record<string, string
       },
     };
   }
-  const name = `tandem_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: SERVER });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(SERVER ?? '');
-  url.pathname = `/${name}`;
-  const client = new pg.Client({ connectionString: url.toString() });
+  const database = await freshPgDatabase(SERVER, 'tandem_bench');
+  const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   const one = async (sql: string) => Number((await client.query(sql)).rows[0]?.n ?? 0);
   return {
-    env: { DATABASE_URL: url.toString(), FILES_DIR: mkdtempSync(join(tmpdir(), 'tandem-bench-')) },
+    env: { DATABASE_URL: database.url, FILES_DIR: mkdtempSync(join(tmpdir(), 'tandem-bench-')) },
     probe: {
       busy: async () =>
         (await one("select count(*) as n from inbox where status = 'pending'")) +
@@ -220,8 +211,7 @@ async function freshDatabase(setup: Setup): Promise<{ env: Record<string, string
       }),
       close: async () => {
         await client.end();
-        await admin.query(`drop database if exists ${name} with (force)`);
-        await admin.end();
+        await database.drop();
       },
     },
   };

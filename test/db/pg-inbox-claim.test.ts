@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { claimNextInbox, finishInbox, insertInbox } from '../../src/db/queries/inbox';
-import { createTestApp, type TestApp } from '../helpers/app';
+import type { TestApp } from '../helpers/app';
+import { replicaApps } from '../helpers/replicas';
 import { TEST_PG } from '../pg/template';
 
 /**
@@ -10,19 +11,11 @@ import { TEST_PG } from '../pg/template';
  */
 const NOW = new Date('2026-12-01T09:00:00Z');
 const LEASE = new Date(NOW.getTime() + 30_000);
-let apps: TestApp[] = [];
-
-afterEach(() => {
-  for (const app of apps) app.close();
-  apps[0]?.dispose();
-  apps = [];
-});
+const replicas = replicaApps();
 
 describe.skipIf(!TEST_PG)('replicas claiming the inbox (PostgreSQL)', () => {
   it('two replicas claiming at once never take the same event, and keep each conversation in order', async () => {
-    const a = createTestApp();
-    const b = createTestApp({ pgUrl: process.env.TANDEM_TEST_PG_DB ?? '' });
-    apps = [a, b];
+    const [a, b] = replicas(2) as [TestApp, TestApp];
     const conversations = 6;
     const ids = new Map<number, string>();
     for (let k = 0; k < 90; k++) {

@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { claimTimer, scheduleTimer } from '../../src/db/queries/timers';
-import { createTestApp, type TestApp } from '../helpers/app';
+import type { TestApp } from '../helpers/app';
+import { replicaApps } from '../helpers/replicas';
 import { TEST_PG } from '../pg/template';
 
 /**
@@ -9,19 +10,11 @@ import { TEST_PG } from '../pg/template';
  * and is there again if that run rolls back. On PostgreSQL only (`npm run test:pg`).
  */
 const NOW = new Date('2026-12-01T09:00:00Z');
-let apps: TestApp[] = [];
-
-afterEach(() => {
-  for (const app of apps) app.close();
-  apps[0]?.dispose();
-  apps = [];
-});
+const replicas = replicaApps();
 
 describe.skipIf(!TEST_PG)('replicas claiming timers (PostgreSQL)', () => {
   it('skips a timer another replica is running, and takes it after that run rolled back', async () => {
-    const a = createTestApp();
-    const b = createTestApp({ pgUrl: process.env.TANDEM_TEST_PG_DB ?? '' });
-    apps = [a, b];
+    const [a, b] = replicas(2) as [TestApp, TestApp];
     await scheduleTimer(
       a.database.db,
       { kind: 'nudge', dueAt: NOW, payload: {}, dedupeKey: 'timer-1' },
