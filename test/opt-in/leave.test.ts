@@ -261,7 +261,7 @@ describe('leave', () => {
 
   it("keeps the pair's history for the partner and every past week's figures exactly as reported", async () => {
     app = createTestApp({ env: { ORG_TIMEZONE: 'Europe/Moscow' } });
-    (await buildFixture(app)).addThirdRating();
+    await (await buildFixture(app)).addThirdRating();
     const db = app.database.db;
     const zone = 'Europe/Moscow';
     const snapshot = async () => {
