@@ -10,6 +10,7 @@ import {
   SLACK_SELECT_OPTIONS_MAX,
 } from '../../src/adapters/slack/limits';
 import { renderMessage } from '../../src/adapters/slack/render';
+import { first } from '../../src/db/first';
 import { getProfile } from '../../src/db/queries/profiles';
 import { findUser } from '../../src/db/queries/users';
 import { outbox } from '../../src/db/schema';
@@ -600,7 +601,7 @@ describe('Slack: delivery', () => {
     await s.command('help');
     expect(s.fake.callsTo('chat.postMessage:failed')).toHaveLength(1);
     expect(s.fake.callsTo('chat.postMessage')).toHaveLength(0);
-    const row = app.database.db.select().from(outbox).get();
+    const row = await first(app.database.db.select().from(outbox));
     expect(row).toMatchObject({
       status: 'pending',
       lastError: 'delivery_rate_limited',
@@ -617,14 +618,14 @@ describe('Slack: delivery', () => {
     const s = await started();
     s.fake.fail('chat.postMessage', { status: 500 });
     await s.command('help');
-    expect(app.database.db.select().from(outbox).get()).toMatchObject({
+    expect(await first(app.database.db.select().from(outbox))).toMatchObject({
       status: 'pending',
       lastError: 'delivery_transient',
     });
     s.fake.fail('chat.postMessage', { error: 'is_archived' });
     app.clock.advance(60_000);
     await app.outbox.deliverDue();
-    expect(app.database.db.select().from(outbox).get()).toMatchObject({
+    expect(await first(app.database.db.select().from(outbox))).toMatchObject({
       status: 'failed',
       lastError: 'delivery_permanent',
     });

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTelegramAdapter } from '../../src/adapters/telegram';
 import { TELEGRAM_TEXT_MAX } from '../../src/adapters/telegram/limits';
 import { renderMessages } from '../../src/adapters/telegram/render';
+import { first } from '../../src/db/first';
 import { getProfile } from '../../src/db/queries/profiles';
 import { findUser } from '../../src/db/queries/users';
 import { outbox } from '../../src/db/schema';
@@ -457,7 +458,7 @@ describe('Telegram: delivery', () => {
     });
     await t.say('/help');
     expect(t.api.callsTo('sendMessage')).toHaveLength(0);
-    const row = app.database.db.select().from(outbox).get();
+    const row = await first(app.database.db.select().from(outbox));
     expect(row).toMatchObject({ status: 'pending', lastError: 'delivery_rate_limited' });
     expect(row?.nextAttemptAt).toEqual(new Date(app.clock.now().getTime() + 2000));
     app.clock.advance(2000);
@@ -474,7 +475,7 @@ describe('Telegram: delivery', () => {
     });
     await t.say('/help');
     expect((await findUser(app.database.db, ref(ANNA)))?.unreachableAt).toEqual(app.clock.now());
-    expect(app.database.db.select().from(outbox).all().at(-1)).toMatchObject({
+    expect((await app.database.db.select().from(outbox)).at(-1)).toMatchObject({
       status: 'failed',
       lastError: 'delivery_recipient_gone',
     });

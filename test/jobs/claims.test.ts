@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cronSchedule, slotsBetween } from '../../src/core/cron-schedule';
+import { first } from '../../src/db/first';
 import { claimJobSlot } from '../../src/db/queries/job-slots';
 import { claimTimer, scheduleTimer } from '../../src/db/queries/timers';
 import { jobRuns } from '../../src/db/schema';
@@ -48,9 +49,10 @@ describe('claims that hold across processes', () => {
     const [a] = twoProcesses();
     const deps = jobDepsOf(a);
     await catchUp(deps); // the first start notes the time
-    const lastRun = () =>
-      a.database.db.select().from(jobRuns).where(eq(jobRuns.name, 'digest')).get()?.lastRunAt;
-    const before = lastRun();
+    const lastRun = async () =>
+      (await first(a.database.db.select().from(jobRuns).where(eq(jobRuns.name, 'digest'))))
+        ?.lastRunAt;
+    const before = await lastRun();
     a.clock.advance(7 * 24 * 60 * 60 * 1000);
     const [slot] = slotsBetween(
       cronSchedule(a.config.DIGEST_CRON, a.config.ORG_TIMEZONE),
@@ -62,7 +64,7 @@ describe('claims that hold across processes', () => {
     // Cron fired the digest: its slot was claimed, then the process died before it finished.
     expect(await claimJobSlot(a.database.db, 'digest', slot, slot, JOB_SLOT_LEASE_MS)).toBe(true);
     await catchUp(deps); // the restart, a while later
-    expect(lastRun()).toEqual(a.clock.now());
+    expect(await lastRun()).toEqual(a.clock.now());
 
     // A run that throws frees its slot for the next start too.
     const failing = { ...deps, config: { ...deps.config, BACKUP_DIR: '/dev/null/cannot' } };

@@ -57,7 +57,7 @@ describe('pause and resume', () => {
 
     expect(await chat.type('/resume')).toContain('Welcome back!');
     expect((await getProfile(app.database.db, user.id))?.profile.pausedUntil).toBeNull();
-    const pending = app.database.db.select().from(timers).where(eq(timers.status, 'pending')).all();
+    const pending = await app.database.db.select().from(timers).where(eq(timers.status, 'pending'));
     expect(pending).toHaveLength(0);
     expect(await chat.type('/resume')).toContain("You're not on a break");
   });
