@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTelegramAdapter, type TelegramAdapter } from '../../src/adapters/telegram';
 import { TELEGRAM_WEBHOOK_BODY_MAX_BYTES } from '../../src/adapters/telegram/limits';
+import { inboxOf } from '../../src/db/inbox-file';
 import { inbox } from '../../src/db/schema';
 import { startHttpServer } from '../../src/http/server';
 import { silentLogger } from '../../src/logger';
@@ -77,7 +78,7 @@ function postChunked(url: string, chunks: string[]): Promise<number> {
 }
 
 // The inbox is a file of its own (src/db/inbox-file.ts).
-const handledEvents = async () => (await app.database.inbox.db.select().from(inbox)).length;
+const handledEvents = async () => (await inboxOf(app.database.db).select().from(inbox)).length;
 
 describe('Telegram webhook: bad requests', () => {
   it('refuses a body over the size limit with 413, whether announced or streamed, and changes nothing', async () => {

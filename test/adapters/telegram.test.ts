@@ -7,12 +7,14 @@ import { first } from '../../src/db/first';
 import { getProfile } from '../../src/db/queries/profiles';
 import { findUser } from '../../src/db/queries/users';
 import { outbox } from '../../src/db/schema';
+import { rawRows } from '../../src/db/sqlite';
 import { commandMenu } from '../../src/features/registry';
 import { startHttpServer } from '../../src/http/server';
 import { silentLogger } from '../../src/logger';
 import { FakeBotApi } from '../fakes/telegram-api';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { activePair, participant } from '../helpers/participants';
+import { rawRun } from '../helpers/raw';
 import { ANNA, BOT, type Person, startTelegram, type TelegramHarness } from '../helpers/telegram';
 
 let app: TestApp;
@@ -362,15 +364,16 @@ describe('Telegram: booking a sprint end to end', () => {
     });
     // Anna works 09:00–18:00 UTC and Bob in Moscow 06:00–15:00 (the two alone could meet at
     // 10:00), Carl in New York 14:00–23:00: all three only 14:00–15:00 UTC.
-    const sql = app.database.sqlite;
-    sql.prepare("update users set time_zone = 'Europe/Moscow' where name = 'Bob Stone'").run();
-    sql.prepare("update users set time_zone = 'America/New_York' where id = ?").run(carlId);
-    sql.prepare('update pairs set "group" = 1').run();
-    sql
-      .prepare(
-        'insert into pairs (mentor_user_id, mentee_user_id, "group", created_at) values (1, ?, 1, ?)',
-      )
-      .run(carlId, app.clock.now().getTime());
+    const db = app.database.db;
+    await rawRun(db, "update users set time_zone = 'Europe/Moscow' where name = 'Bob Stone'");
+    await rawRun(db, "update users set time_zone = 'America/New_York' where id = ?", carlId);
+    await rawRun(db, 'update pairs set "group" = true');
+    await rawRun(
+      db,
+      'insert into pairs (mentor_user_id, mentee_user_id, "group", created_at) values (1, ?, true, ?)',
+      carlId,
+      app.clock.now().getTime(),
+    );
     await t.say('/meet');
     const offer = t.api.last();
     expect(offer.text).toContain('for you and Bob Stone, Carl Weiss');
@@ -378,7 +381,7 @@ describe('Telegram: booking a sprint end to end', () => {
     expect(slots.length).toBeGreaterThanOrEqual(3);
     for (const slot of slots) expect(slot.text).toMatch(/, 14:00$/);
     await t.pressLabel(slots[0]?.text ?? '');
-    const rows = sql.prepare('select pair_id, starts_at from meetings order by pair_id').all();
+    const rows = await rawRows(db, 'select pair_id, starts_at from meetings order by pair_id');
     expect(rows).toEqual([
       { pair_id: 1, starts_at: Date.parse('2026-12-01T14:00:00Z') },
       { pair_id: 2, starts_at: Date.parse('2026-12-01T14:00:00Z') },

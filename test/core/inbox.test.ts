@@ -11,6 +11,7 @@ import { INBOX_BACKOFF, INBOX_LEASE_MS, INBOX_MAX_ATTEMPTS } from '../../src/cor
 import { inboxOf } from '../../src/db/inbox-file';
 import { audit } from '../../src/db/queries/audit';
 import { auditLog, inbox } from '../../src/db/schema';
+import { rawRows } from '../../src/db/sqlite';
 import { RecordingAdapter } from '../fakes/recording-adapter';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { captureLogs } from '../helpers/log-capture';
@@ -214,9 +215,12 @@ describe('the inbox: one unit of work per event', () => {
     expect(runs).toBe(2);
     // The help reply went out once, and is recorded as sent (not resent, not "uncertain").
     expect(s.fake.postedTexts().filter((t) => t.includes('reverse mentoring'))).toHaveLength(1);
-    expect(app.database.sqlite.prepare('select status from outbox order by id').all()).toEqual([
-      { status: 'sent' },
-    ]);
+    expect(
+      await rawRows<Record<string, unknown>>(
+        app.database.db,
+        'select status from outbox order by id',
+      ),
+    ).toEqual([{ status: 'sent' }]);
   });
 
   it('runs an event that was acked just before the process died once it is back', async () => {

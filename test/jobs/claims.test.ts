@@ -7,6 +7,7 @@ import { first } from '../../src/db/first';
 import { claimJobSlot } from '../../src/db/queries/job-slots';
 import { claimTimer, scheduleTimer } from '../../src/db/queries/timers';
 import { jobRuns } from '../../src/db/schema';
+import { rawRows } from '../../src/db/sqlite';
 import { transact } from '../../src/db/transact';
 import { catchUp, JOB_SLOT_LEASE_MS, runJobSlot } from '../../src/jobs';
 import { createTestApp, jobDepsOf, type TestApp } from '../helpers/app';
@@ -81,7 +82,9 @@ describe('claims that hold across processes', () => {
       { kind: 'pause.end', dueAt: now, payload: {}, dedupeKey: 'k' },
       now,
     );
-    const id = a.database.sqlite.prepare('select id from timers').pluck().get() as number;
+    const id = Number(
+      (await rawRows<{ id: number }>(a.database.db, 'select id from timers'))[0]?.id,
+    );
     expect(await transact(a.database.db, (tx) => claimTimer(tx, id, now))).toBe(true);
     expect(await transact(b.database.db, (tx) => claimTimer(tx, id, now))).toBe(false);
   });
