@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '../db/client';
+import { onPostgres } from '../db/dialect';
 import { inboxApart, inboxOf } from '../db/inbox-file';
 import { markHandled } from '../db/queries/handled';
 import { finishInbox, inboxKey, insertInbox } from '../db/queries/inbox';
@@ -217,14 +218,18 @@ export function createEngine<C extends string, A extends string>(
     let result: HandleResult = {};
     let outcome: 'ok' | 'invalid' = 'ok';
     // A unit may await, but whatever waits on the network or a timer holds every other write
-    // (acks included) until it commits: such a wait shows here.
+    // (acks included) until it commits: such a wait shows here. On SQLite only: there a unit's
+    // queries never leave the thread, while on PostgreSQL every query is itself such a wait
+    // (and holds no one else's writes).
     let yielded = false;
     let probe: ReturnType<typeof setImmediate> | undefined;
+    const probing = !onPostgres(deps.db);
     try {
       ctx = await transact(deps.db, async (tx) => {
-        probe = setImmediate(() => {
-          yielded = true;
-        });
+        if (probing)
+          probe = setImmediate(() => {
+            yielded = true;
+          });
         const now = deps.clock.now();
         const user = await personOf(tx, event, now);
         const unitCtx = makeContext(deps, event, user, now, {

@@ -470,6 +470,11 @@ export class OutboxWorker {
     // Heads of different conversations, read a few at a time (one read per message was most
     // of the cost of a busy pass).
     let heads: OutboxRow[] = [];
+    // Sends finished in this pass, and how many had when the heads were last read: one that
+    // finishes while they are read (PostgreSQL reads yield) frees its chat's next message,
+    // which that read could not see yet.
+    let finished = 0;
+    let finishedAtRead = 0;
     let failure: unknown;
     // A replica that stops leading mid-pass claims nothing more (see sendOnlyWhen).
     while (!this.#stopping && !failure && this.#sending()) {
@@ -480,6 +485,7 @@ export class OutboxWorker {
       if (!heads.length) {
         const now = Date.now();
         for (const [key, at] of pacing) if (at <= now) pacing.delete(key);
+        finishedAtRead = finished;
         heads = await this.#nextHeads([...held, ...parked, ...pacing.keys()]);
       }
       const head = heads.shift();
@@ -492,6 +498,7 @@ export class OutboxWorker {
       )
         continue;
       if (!head) {
+        if (finished !== finishedAtRead) continue;
         const wake = Math.min(...pacing.values());
         const far = !Number.isFinite(wake) || wake - Date.now() > OUTBOX_MAX_PACING_WAIT_MS;
         if (far && inFlight.size === 0) break;
@@ -533,7 +540,10 @@ export class OutboxWorker {
             failure ??= error;
           },
         )
-        .finally(() => inFlight.delete(sending));
+        .finally(() => {
+          inFlight.delete(sending);
+          finished += 1;
+        });
       inFlight.add(sending);
       if (failure) break;
       // Starting a send costs a rendering and an HTTP request's setup: let waiting acks and

@@ -28,3 +28,10 @@ export function jsonStrings(db: DbOrTx, param: SQL | SQL.Aliased | unknown): SQL
     ? sql`(select value from jsonb_array_elements_text(${param}::jsonb))`
     : sql`(select value from json_each(${param}))`;
 }
+
+/** `column` (a JSON object) with its top-level `key` set to an empty array. */
+export function jsonEmptyArrayAt(db: DbOrTx, column: SQLiteColumn, key: string): SQL {
+  return onPostgres(db)
+    ? sql`jsonb_set(${column}, ${sql.raw(`'{${key}}'`)}, '[]'::jsonb)`
+    : sql`json_set(${column}, ${sql.raw(`'$.${key}'`)}, json('[]'))`;
+}

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/core/actions';
+import { one } from '../../src/db/first';
 import { scheduleTimer } from '../../src/db/queries/timers';
 import { meetings, pairs } from '../../src/db/schema';
+import { rawRows } from '../../src/db/sqlite';
 import { SPONSOR_ACTION } from '../../src/features/experiments/service';
 import { MEETING_AFTER_TIMER } from '../../src/features/scheduling/service';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -18,7 +20,7 @@ afterEach(async () => {
   app?.dispose();
 });
 
-const rows = (sql: string) => app.database.sqlite.prepare(sql).all() as Record<string, unknown>[];
+const rows = (sql: string) => rawRows<Record<string, unknown>>(app.database.db, sql);
 
 /** Mira mentors up to two people; Oleg and Pia both want what she teaches. */
 async function twoProposalsForMira() {
@@ -44,9 +46,11 @@ async function twoProposalsForMira() {
   expect(await chat.type('/match publish')).toContain('Sent 2 proposals');
 }
 
-const answerOf = (mentee: string) =>
-  rows(
-    `select p.mentor_answer from proposals p join users u on u.id = p.mentee_user_id where u.platform_user_id = '${mentee}'`,
+const answerOf = async (mentee: string) =>
+  (
+    await rows(
+      `select p.mentor_answer from proposals p join users u on u.id = p.mentee_user_id where u.platform_user_id = '${mentee}'`,
+    )
   )[0]?.mentor_answer;
 
 describe('console numbers', () => {
@@ -62,12 +66,12 @@ describe('console numbers', () => {
     expect(shown.slice(second)).toContain('[3] Accept   [4] Decline');
 
     expect(await chat.type('1')).toContain('as soon as Oleg Osipov answers');
-    expect(answerOf('oleg')).toBe('accepted');
-    expect(answerOf('pia')).toBe('pending');
+    expect(await answerOf('oleg')).toBe('accepted');
+    expect(await answerOf('pia')).toBe('pending');
     // The second proposal keeps its own numbers after the first was answered.
     expect(await chat.type('4')).toContain("we won't propose this pair again");
-    expect(answerOf('pia')).toBe('declined');
-    expect(answerOf('oleg')).toBe('accepted');
+    expect(await answerOf('pia')).toBe('declined');
+    expect(await answerOf('oleg')).toBe('accepted');
   });
 
   it('starts a new page from 1 once the person has typed and new buttons come', async () => {
@@ -77,8 +81,8 @@ describe('console numbers', () => {
     expect(help).toContain('[1] Preparation guide');
     // "1" now means the newest page's button, not a proposal further up.
     await chat.type('1');
-    expect(answerOf('oleg')).toBe('pending');
-    expect(answerOf('pia')).toBe('pending');
+    expect(await answerOf('oleg')).toBe('pending');
+    expect(await answerOf('pia')).toBe('pending');
   });
 });
 
@@ -115,25 +119,27 @@ async function twoSessionsEndingSoon() {
       grade: 5,
       learn: ['ai'],
     });
-    const pair = app.database.db
-      .insert(pairs)
-      .values({ mentorUserId: me, menteeUserId: mentee, createdAt: app.clock.now() })
-      .returning()
-      .get();
-    const meeting = app.database.db
-      .insert(meetings)
-      .values({
-        pairId: pair.id,
-        kind: 'sprint',
-        startsAt: new Date(app.clock.now().getTime() - 30 * 60_000),
-        durationMin: 60,
-        topic: topics[id],
-        createdBy: me,
-        createdAt: app.clock.now(),
-        updatedAt: app.clock.now(),
-      })
-      .returning()
-      .get();
+    const pair = await one(
+      app.database.db
+        .insert(pairs)
+        .values({ mentorUserId: me, menteeUserId: mentee, createdAt: app.clock.now() })
+        .returning(),
+    );
+    const meeting = await one(
+      app.database.db
+        .insert(meetings)
+        .values({
+          pairId: pair.id,
+          kind: 'sprint',
+          startsAt: new Date(app.clock.now().getTime() - 30 * 60_000),
+          durationMin: 60,
+          topic: topics[id],
+          createdBy: me,
+          createdAt: app.clock.now(),
+          updatedAt: app.clock.now(),
+        })
+        .returning(),
+    );
     await scheduleTimer(
       app.database.db,
       {
@@ -153,11 +159,13 @@ async function twoSessionsEndingSoon() {
   });
 }
 
-const statusOf = (topic: string) =>
-  rows(`select status from meetings where topic = '${topic}'`)[0]?.status;
-const ratingsOf = (topic: string) =>
-  rows(
-    `select f.usefulness from meeting_feedback f join meetings m on m.id = f.meeting_id where m.topic = '${topic}'`,
+const statusOf = async (topic: string) =>
+  (await rows(`select status from meetings where topic = '${topic}'`))[0]?.status;
+const ratingsOf = async (topic: string) =>
+  (
+    await rows(
+      `select f.usefulness from meeting_feedback f join meetings m on m.id = f.meeting_id where m.topic = '${topic}'`,
+    )
   ).map((r) => r.usefulness);
 
 describe('console numbers mean what the newest print of them shows', () => {
@@ -172,18 +180,18 @@ describe('console numbers mean what the newest print of them shows', () => {
     expect(scale).toContain('Still open:');
     const yes = numberOf(scale, 'Yes, it happened');
     expect(yes).toBeGreaterThan(5);
-    const first = statusOf('Prompting basics') === 'held' ? 'Prompting basics' : 'CRM tour';
+    const first = (await statusOf('Prompting basics')) === 'held' ? 'Prompting basics' : 'CRM tour';
     const second = first === 'Prompting basics' ? 'CRM tour' : 'Prompting basics';
     expect(scale).toContain(`“${first}”`);
     expect(await chat.type('4')).toContain('4/5');
-    expect(ratingsOf(first)).toEqual([4]);
-    expect(statusOf(second)).toBe('scheduled');
+    expect(await ratingsOf(first)).toEqual([4]);
+    expect(await statusOf(second)).toBe('scheduled');
     // The second question is still one number away: the one printed for it last.
     const again = numberOf(chat.transcript(), 'Yes, it happened');
     expect(again).not.toBe(yes); // "Add a note" took 6, so the question moved on again
     expect(await chat.type(String(again))).toContain(`“${second}”`);
-    expect(statusOf(second)).toBe('held');
-    expect(ratingsOf(first)).toEqual([4]);
+    expect(await statusOf(second)).toBe('held');
+    expect(await ratingsOf(first)).toEqual([4]);
   });
 
   it('keeps a form question reachable when a question and a scale come in the middle of it', async () => {
@@ -199,14 +207,16 @@ describe('console numbers mean what the newest print of them shows', () => {
     await chat.type('1'); // Yes, it happened
     const thanks = await chat.type('4');
     expect(thanks).toContain('4/5');
-    const held = rows("select id from meetings where status = 'held'");
+    const held = await rows("select id from meetings where status = 'held'");
     expect(held).toHaveLength(1);
     // "1" now is the newest print of 1: the rating. The form's Yes says its own number.
     const formYes = numberOf(chat.transcript(), 'Yes');
     expect(formYes).toBeGreaterThan(6);
     expect(await chat.type(String(formYes))).toContain('Goal saved');
-    expect(rows('select id from goals')).toHaveLength(1);
-    expect(rows('select usefulness from meeting_feedback').map((r) => r.usefulness)).toEqual([4]);
+    expect(await rows('select id from goals')).toHaveLength(1);
+    expect(
+      (await rows('select usefulness from meeting_feedback')).map((r) => r.usefulness),
+    ).toEqual([4]);
   });
 });
 
@@ -239,14 +249,14 @@ describe('questions that wait for me come back', () => {
     expect(again).toContain('did your sprint with Pia Park on');
     expect(again).not.toContain('did your sprint with Oleg Osipov');
     await chat.type(String(numberOf(again, 'Good fit')));
-    expect(rows('select fit from pair_fit')).toEqual([{ fit: 'good' }]);
+    expect(await rows('select fit from pair_fit')).toEqual([{ fit: 'good' }]);
 
     // /meetings lists what waits for my confirmation, with the same buttons.
     const listed = await chat.type('/meetings');
     expect(listed).not.toContain('Nothing booked');
     expect(listed).toContain('did your sprint with Pia Park on');
     await chat.type(String(numberOf(listed, "No, it didn't")));
-    expect(statusOf('CRM tour')).toBe('missed');
+    expect(await statusOf('CRM tour')).toBe('missed');
     expect(await chat.type('/meetings')).toContain('Nothing booked');
   });
 });
@@ -269,7 +279,7 @@ describe('a form command typed while that form is open', () => {
       await p.chat.type('2027-01-15');
       await p.chat.type('I spend 2 hours on it every Friday');
       expect(await p.chat.type('1')).toContain('Goal saved');
-      expect(p.rows('select specific from goals')).toEqual([
+      expect(await p.rows('select specific from goals')).toEqual([
         { specific: 'Draft one weekly report with the AI assistant' },
       ]);
 
@@ -282,7 +292,7 @@ describe('a form command typed while that form is open', () => {
       expect(await p.chat.type(String(numberOf(sprint, '✕ Cancel')))).toContain(
         'nothing was booked',
       );
-      expect(p.rows('select id from meetings')).toEqual([]);
+      expect(await p.rows('select id from meetings')).toEqual([]);
     } finally {
       await p.close();
     }
@@ -339,14 +349,16 @@ describe('dates and zones typed the way people say them', () => {
       await p.chat.type('Short videos bring younger clients to the card page');
       await p.chat.type('Three reels in one week on the bank page');
       await p.chat.type('Visits to the card page from the reels, 100 in a week');
-      const idea = p.rows('select id from experiments')[0]?.id;
+      const idea = (await p.rows('select id from experiments'))[0]?.id;
       await p.as('tom');
       await p.press('tom', encodeAction(SPONSOR_ACTION, p.tom, String(idea)));
       expect(await p.chat.type('sometime')).toContain('Please type a date, e.g. 8 Dec.');
       const sponsored = await p.chat.type('next friday');
       // As /sprint reads it (chrono: the Friday of next week); Lena reads the day, not ISO.
       expect(sponsored).toContain('We’ll look at the result on 11 Dec 2026.');
-      expect(p.rows('select check_date from experiments')).toEqual([{ check_date: '2026-12-11' }]);
+      expect(await p.rows('select check_date from experiments')).toEqual([
+        { check_date: '2026-12-11' },
+      ]);
     } finally {
       await p.close();
     }
@@ -362,7 +374,7 @@ describe('dates and zones typed the way people say them', () => {
     expect(refused).toContain('type a city I know (Moscow, Kaliningrad');
     expect(refused).toContain('an abbreviation (MSK, CET, EST)');
     expect(await chat.type('Москва')).toContain('When do you usually work');
-    expect(rows("select time_zone from users where platform_user_id = 'me'")).toEqual([
+    expect(await rows("select time_zone from users where platform_user_id = 'me'")).toEqual([
       { time_zone: null },
     ]);
     const back = await chat.type('/join');
@@ -372,7 +384,7 @@ describe('dates and zones typed the way people say them', () => {
     await chat.type('1'); // the default hours
     await chat.type('1');
     await chat.type('1');
-    expect(rows("select time_zone from users where platform_user_id = 'me'")).toEqual([
+    expect(await rows("select time_zone from users where platform_user_id = 'me'")).toEqual([
       { time_zone: 'Europe/Moscow' },
     ]);
   });

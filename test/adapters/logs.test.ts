@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { enqueue } from '../../src/core/outbox';
 import type { Target } from '../../src/core/refs';
+import { first } from '../../src/db/first';
 import { outbox, users } from '../../src/db/schema';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { captureLogs, type LogCapture } from '../helpers/log-capture';
@@ -157,11 +158,12 @@ describe('a failed delivery names platform, method, target and error code', () =
       }),
     ]);
     // A later message to them (a reminder) is not even tried, and that says so too.
-    const anna = app.database.db
-      .select()
-      .from(users)
-      .where(eq(users.platformUserId, String(ANNA.id)))
-      .get();
+    const anna = await first(
+      app.database.db
+        .select()
+        .from(users)
+        .where(eq(users.platformUserId, String(ANNA.id))),
+    );
     if (!anna) throw new Error('Anna was not saved');
     await enqueue(
       app.database.db,

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
+import { rawRows } from '../../src/db/sqlite';
 import { forms } from '../../src/features/forms';
 import { runDueTimers } from '../../src/jobs/timers';
 import { silentLogger } from '../../src/logger';
@@ -257,9 +258,12 @@ describe('Slack: every form can be submitted as a modal', () => {
       await opener.open(w);
       const opened = w.s.fake.callsTo('views.open').at(-1)?.args.view as Modal | undefined;
       const submitted = await w.submitModal(opener.user, opener.values);
-      const session = w.app.database.sqlite
-        .prepare('select form_id as form, status from form_sessions order by rowid desc limit 1')
-        .get();
+      const session = (
+        await rawRows<Record<string, unknown>>(
+          w.app.database.db,
+          'select form_id as form, status from form_sessions order by rowid desc limit 1',
+        )
+      )[0];
       outcomes[id] = {
         opened: opened?.private_metadata ? 'modal' : 'none',
         answer: submitted.text === '' ? 'closed' : JSON.parse(submitted.text),
@@ -296,9 +300,10 @@ describe("Slack: the poll's note for HR", () => {
     );
     expect(w.s.fake.postedTexts().at(-1)).toContain('Saved, thank you.');
     expect(
-      w.app.database.sqlite
-        .prepare('select note_for_hr as note, named from meeting_feedback')
-        .all(),
+      await rawRows<Record<string, unknown>>(
+        w.app.database.db,
+        'select note_for_hr as note, named from meeting_feedback',
+      ),
     ).toEqual([{ note: 'The room was too loud for a call', named: 1 }]);
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { rawRows } from '../../src/db/sqlite';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { meetingJustEnded } from '../helpers/held';
 import { activePair } from '../helpers/participants';
@@ -64,7 +65,11 @@ describe('Slack: goals and the feedback poll end to end', () => {
       values('3 reports drafted', '2026-11-01'),
     );
     expect(JSON.parse(late.text).errors.deadline).toContain('already passed');
-    expect(app.database.sqlite.prepare('select count(*) as n from goals').get()).toEqual({ n: 0 });
+    expect(
+      (
+        await rawRows<Record<string, unknown>>(app.database.db, 'select count(*) as n from goals')
+      )[0],
+    ).toEqual({ n: 0 });
     expect(
       await s.submit(view?.private_metadata ?? '', values('3 reports drafted', '2027-01-15')),
     ).toEqual({
@@ -95,8 +100,11 @@ describe('Slack: goals and the feedback poll end to end', () => {
     const texts = [...s.fake.postedTexts(), ...s.fake.postedTexts('chat.update')];
     expect(texts.some((t) => t.includes('Thank you — saved: 4/5'))).toBe(true);
     expect(texts.some((t) => t.includes('how is the pairing with Sam Roe working?'))).toBe(true);
-    expect(app.database.sqlite.prepare('select usefulness from meeting_feedback').all()).toEqual([
-      { usefulness: 4 },
-    ]);
+    expect(
+      await rawRows<Record<string, unknown>>(
+        app.database.db,
+        'select usefulness from meeting_feedback',
+      ),
+    ).toEqual([{ usefulness: 4 }]);
   });
 });

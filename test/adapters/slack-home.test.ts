@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { first } from '../../src/db/first';
 import { pairs, profiles } from '../../src/db/schema';
 import { transact } from '../../src/db/transact';
 import { bookMeeting } from '../../src/features/scheduling/service';
@@ -58,7 +59,7 @@ describe('Slack: the App Home', () => {
     );
     await app.database.db.update(profiles).set({ capacity: 2 }).where(eq(profiles.userId, pat));
     await participant(app, ref('U3'), 'Nia Park', { role: 'mentee', grade: 4, learn: ['ai'] });
-    const pair = app.database.db.select().from(pairs).get();
+    const pair = await first(app.database.db.select().from(pairs));
     if (!pair) throw new Error('no pair');
     await transact(app.database.db, (tx) =>
       bookMeeting(

@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../src/adapters/slack';
 import { SLACK_REQUEST_BODY_MAX, SLACK_REQUEST_MAX_SKEW_S } from '../../src/adapters/slack/limits';
 import type { InboundEvent } from '../../src/core/events';
+import { inboxOf } from '../../src/db/inbox-file';
+import { rawCount } from '../../src/db/sqlite';
 import { healthHandler } from '../../src/http/health';
 import { startHttpServer } from '../../src/http/server';
 import { silentLogger } from '../../src/logger';
@@ -33,12 +35,11 @@ async function started() {
 }
 
 const countRows = (table: string) =>
-  // The inbox is a file of its own (src/db/inbox-file.ts).
-  (
-    (table === 'inbox' ? app.database.inbox.sqlite : app.database.sqlite)
-      .prepare(`select count(*) as n from ${table}`)
-      .get() as { n: number }
-  ).n;
+  // The inbox is a file of its own on SQLite (src/db/inbox-file.ts).
+  rawCount(
+    table === 'inbox' ? inboxOf(app.database.db) : app.database.db,
+    `select count(*) as n from ${table}`,
+  );
 
 const helpCommand = (trigger: string) => slashCommandBody('help', trigger);
 
@@ -53,7 +54,7 @@ describe('Slack: request timestamps', () => {
     );
     expect(res.status).toBe(401);
     await s.settle();
-    expect(countRows('inbox')).toBe(0);
+    expect(await countRows('inbox')).toBe(0);
     expect(s.fake.callsTo('chat.postMessage')).toHaveLength(0);
 
     // A clock a minute off either way is ordinary skew: answered.
@@ -77,7 +78,7 @@ describe('Slack: request size', () => {
     expect(res.status).toBe(413);
     expect(await res.json()).toEqual({ ok: false, error: 'request_too_large' });
     await s.settle();
-    expect(countRows('inbox')).toBe(0);
+    expect(await countRows('inbox')).toBe(0);
     const ok = helpCommand('trig-after');
     expect((await s.post(ok, signedHeaders(ok))).status).toBe(200);
   });

@@ -10,15 +10,19 @@ import {
   SLACK_SELECT_OPTIONS_MAX,
 } from '../../src/adapters/slack/limits';
 import { renderMessage } from '../../src/adapters/slack/render';
+import { first } from '../../src/db/first';
+import { inboxOf } from '../../src/db/inbox-file';
 import { getProfile } from '../../src/db/queries/profiles';
 import { findUser } from '../../src/db/queries/users';
 import { outbox } from '../../src/db/schema';
+import { rawCount, rawRows } from '../../src/db/sqlite';
 import { silentLogger } from '../../src/logger';
 import { NULL_SINK } from '../fakes/recording-adapter';
 import { blockText, FakeSlackApi } from '../fakes/slack-api';
 import { FakeSocketMode } from '../fakes/slack-socket';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { activePair, participant } from '../helpers/participants';
+import { rawRun } from '../helpers/raw';
 import { buttonValue, type SlackHarness, signedHeaders, startSlack } from '../helpers/slack';
 
 let app: TestApp;
@@ -37,12 +41,11 @@ const profileOf = async (ref = U1) => {
   return user ? await getProfile(app.database.db, user.id) : undefined;
 };
 const countRows = (table: string) =>
-  // The inbox is a file of its own (src/db/inbox-file.ts).
-  (
-    (table === 'inbox' ? app.database.inbox.sqlite : app.database.sqlite)
-      .prepare(`select count(*) as n from ${table}`)
-      .get() as { n: number }
-  ).n;
+  // The inbox is a file of its own on SQLite (src/db/inbox-file.ts).
+  rawCount(
+    table === 'inbox' ? inboxOf(app.database.db) : app.database.db,
+    `select count(*) as n from ${table}`,
+  );
 
 /** Finds the button with this label in the last message posted, returns its value. */
 
@@ -237,7 +240,10 @@ describe('Slack: the join flow through a modal', () => {
 
 describe('Slack: closing a modal', () => {
   const formRows = () =>
-    app.database.sqlite.prepare('select form_id, status from form_sessions order by rowid').all();
+    rawRows<Record<string, unknown>>(
+      app.database.db,
+      'select form_id, status from form_sessions order by created_at',
+    );
 
   it('ends the form on Cancel/✕, says so as /cancel would, and a typed message is then just a message', async () => {
     const s = await started();
@@ -246,7 +252,7 @@ describe('Slack: closing a modal', () => {
     const view = open?.args.view as { private_metadata: string; notify_on_close?: boolean };
     expect(view.notify_on_close).toBe(true);
     expect(await s.close(view.private_metadata)).toEqual({ status: 200, text: '' });
-    expect(formRows()).toEqual([{ form_id: 'profile', status: 'cancelled' }]);
+    expect(await formRows()).toEqual([{ form_id: 'profile', status: 'cancelled' }]);
     expect(s.fake.postedTexts().at(-1)).toContain("Cancelled — you haven't joined");
 
     await s.event({ type: 'message', channel_type: 'im', channel: 'DU1', user: 'U1', text: 'hi' });
@@ -261,12 +267,14 @@ describe('Slack: closing a modal', () => {
     const stale =
       (first?.args.view as { private_metadata: string } | undefined)?.private_metadata ?? '';
     await s.command('cancel');
+    // A minute on, so the two sessions' order is their creation time's on either database.
+    app.clock.advance(60_000);
     await s.command('join');
     await s.fake.waitFor('views.open', 2);
     const posts = s.fake.callsTo('chat.postMessage').length;
     expect((await s.close(stale)).status).toBe(200);
     expect(s.fake.callsTo('chat.postMessage')).toHaveLength(posts);
-    expect(formRows()).toEqual([
+    expect(await formRows()).toEqual([
       { form_id: 'profile', status: 'cancelled' },
       { form_id: 'profile', status: 'active' },
     ]);
@@ -344,7 +352,7 @@ describe('Slack: surfaces', () => {
     await s.press(buttonValue(s, 'Yes, leave and delete my data'));
     expect(s.fake.postedTexts().at(-1)).toContain('your data is deleted');
     expect(await profileOf()).toBeUndefined();
-    expect(countRows('profiles')).toBe(0);
+    expect(await countRows('profiles')).toBe(0);
   });
 });
 
@@ -410,9 +418,11 @@ describe('Slack: booking a sprint end to end', () => {
       { ref: { ...U1, id: 'U2' }, name: 'Sam Roe' },
     );
     // Sam's zone is known from an earlier visit (Slack profiles carry it).
-    app.database.sqlite
-      .prepare("update users set time_zone = 'America/New_York' where id = ?")
-      .run(mentee);
+    await rawRun(
+      app.database.db,
+      "update users set time_zone = 'America/New_York' where id = ?",
+      mentee,
+    );
     await s.command('sprint');
     await s.press(buttonValue(s, 'Other time'));
     const [open] = await s.fake.waitFor('views.open');
@@ -493,9 +503,11 @@ describe('Slack: Find a time', () => {
       { ref: U1, name: 'Pat Lee' },
       { ref: { ...U1, id: 'U2' }, name: 'Sam Roe' },
     );
-    app.database.sqlite
-      .prepare("update users set time_zone = 'America/New_York' where id = ?")
-      .run(mentee);
+    await rawRun(
+      app.database.db,
+      "update users set time_zone = 'America/New_York' where id = ?",
+      mentee,
+    );
     await s.command('sprint');
     // Berlin 15:00–17:00 is New York 09:00–11:00: the only two hours both work, each day.
     expect(s.fake.callsTo('views.open')).toHaveLength(0);
@@ -508,7 +520,7 @@ describe('Slack: Find a time', () => {
     expect(booked.some((t) => t.includes('Tue, 1 Dec, 09:00–11:00 (America/New_York)'))).toBe(true);
     const uploads = await s.fake.waitFor('files.getUploadURLExternal', 2);
     expect(uploads).toHaveLength(2);
-    expect(countRows('meetings')).toBe(1);
+    expect(await countRows('meetings')).toBe(1);
   });
 
   it('a group: every slot fits the mentor and each mentee, and one tap books every pair', async () => {
@@ -529,15 +541,17 @@ describe('Slack: Find a time', () => {
     });
     // Berlin works 08:00–17:00 UTC and Moscow 06:00–15:00 (so Pat and Sam alone could meet
     // at Berlin's 09:00), New York 14:00–23:00: all three only 14:00–15:00 UTC, Berlin's 15:00.
-    const sql = app.database.sqlite;
-    sql.prepare("update users set time_zone = 'Europe/Moscow' where id = ?").run(sam);
-    sql.prepare("update users set time_zone = 'America/New_York' where id = ?").run(mia);
-    sql.prepare('update pairs set "group" = 1').run();
-    sql
-      .prepare(
-        'insert into pairs (mentor_user_id, mentee_user_id, "group", created_at) values (?, ?, 1, ?)',
-      )
-      .run(mentorId, mia, app.clock.now().getTime());
+    const db = app.database.db;
+    await rawRun(db, "update users set time_zone = 'Europe/Moscow' where id = ?", sam);
+    await rawRun(db, "update users set time_zone = 'America/New_York' where id = ?", mia);
+    await rawRun(db, 'update pairs set "group" = true');
+    await rawRun(
+      db,
+      'insert into pairs (mentor_user_id, mentee_user_id, "group", created_at) values (?, ?, true, ?)',
+      mentorId,
+      mia,
+      app.clock.now().getTime(),
+    );
     await s.command('meet');
     const offer = s.fake.callsTo('chat.postMessage').at(-1);
     expect(blockText(offer?.args.blocks)).toContain('for you and Sam Roe, Mia Sato');
@@ -549,10 +563,10 @@ describe('Slack: Find a time', () => {
     expect(slots.length).toBeGreaterThanOrEqual(3);
     for (const slot of slots) expect(slot.text?.text).toMatch(/, 15:00$/);
     await s.press(slots[0]?.value ?? '');
-    const rows = sql.prepare('select pair_id, starts_at from meetings order by pair_id').all() as {
-      pair_id: number;
-      starts_at: number;
-    }[];
+    const rows = await rawRows<{ pair_id: number; starts_at: number }>(
+      db,
+      'select pair_id, starts_at from meetings order by pair_id',
+    );
     expect(rows.map((r) => r.pair_id)).toEqual([1, 2]);
     expect(new Set(rows.map((r) => r.starts_at))).toEqual(
       new Set([Date.parse('2026-12-01T14:00:00Z')]),
@@ -600,7 +614,7 @@ describe('Slack: delivery', () => {
     await s.command('help');
     expect(s.fake.callsTo('chat.postMessage:failed')).toHaveLength(1);
     expect(s.fake.callsTo('chat.postMessage')).toHaveLength(0);
-    const row = app.database.db.select().from(outbox).get();
+    const row = await first(app.database.db.select().from(outbox));
     expect(row).toMatchObject({
       status: 'pending',
       lastError: 'delivery_rate_limited',
@@ -617,14 +631,14 @@ describe('Slack: delivery', () => {
     const s = await started();
     s.fake.fail('chat.postMessage', { status: 500 });
     await s.command('help');
-    expect(app.database.db.select().from(outbox).get()).toMatchObject({
+    expect(await first(app.database.db.select().from(outbox))).toMatchObject({
       status: 'pending',
       lastError: 'delivery_transient',
     });
     s.fake.fail('chat.postMessage', { error: 'is_archived' });
     app.clock.advance(60_000);
     await app.outbox.deliverDue();
-    expect(app.database.db.select().from(outbox).get()).toMatchObject({
+    expect(await first(app.database.db.select().from(outbox))).toMatchObject({
       status: 'failed',
       lastError: 'delivery_permanent',
     });
@@ -685,7 +699,7 @@ describe('Slack: request security and retries', () => {
       channel_id: 'DU1',
       trigger_id: 'trig-x',
     }).toString();
-    const usersBefore = countRows('users');
+    const usersBefore = await countRows('users');
     expect(
       (await s.post(body, { 'content-type': 'application/x-www-form-urlencoded' })).status,
     ).toBe(401);
@@ -695,8 +709,8 @@ describe('Slack: request security and retries', () => {
     const stale = Math.floor(Date.now() / 1000) - 6 * 60;
     expect((await s.post(body, signedHeaders(body, { ts: stale }))).status).toBe(401);
     await s.settle();
-    expect(countRows('users')).toBe(usersBefore);
-    expect(countRows('inbox')).toBe(0);
+    expect(await countRows('users')).toBe(usersBefore);
+    expect(await countRows('inbox')).toBe(0);
     expect(s.fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
 

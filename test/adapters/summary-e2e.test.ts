@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { catchUp, JOBS } from '../../src/jobs';
 import { createTestApp, jobDepsOf, type TestApp } from '../helpers/app';
+import { rawRun } from '../helpers/raw';
 import { type SlackHarness, startSlack } from '../helpers/slack';
 import { startTelegram, type TelegramHarness } from '../helpers/telegram';
 import { buildFixture } from '../reports/fixture';
@@ -52,9 +53,11 @@ describe('the weekly summary reaches the HR channel with its chart', () => {
     tg = await startTelegram(app);
     await buildFixture(app);
     // The process was down over Monday 09:00: the first start after runs the summary once.
-    app.database.sqlite
-      .prepare("insert into job_runs (name, last_run_at) values ('summary', ?)")
-      .run(new Date('2026-11-30T06:00:00Z').getTime());
+    await rawRun(
+      app.database.db,
+      "insert into job_runs (name, last_run_at) values ('summary', ?)",
+      new Date('2026-11-30T06:00:00Z').getTime(),
+    );
     await catchUp(jobDeps());
     await catchUp(jobDeps());
     await tg.settle();

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { rawRows } from '../../src/db/sqlite';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { meetingJustEnded } from '../helpers/held';
 import { activePair } from '../helpers/participants';
@@ -66,9 +67,9 @@ describe('Telegram: goals, the poll and an idea end to end', () => {
     expect(t.api.texts().some((x) => x.includes('Thank you — saved: 5/5'))).toBe(true);
     expect(t.api.last(ANNA.id).text).toContain('how is the pairing with Bob Stone working?');
     await t.pressLabel('Good fit', { inChat: ANNA.id });
-    expect(app.database.sqlite.prepare('select fit from pair_fit').all()).toEqual([
-      { fit: 'good' },
-    ]);
+    expect(
+      await rawRows<Record<string, unknown>>(app.database.db, 'select fit from pair_fit'),
+    ).toEqual([{ fit: 'good' }]);
     // Bob never sees Anna's rating.
     const toBob = t.api.calls
       .filter((c) => String(c.payload.chat_id) === String(BOB.id))

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTelegramAdapter, type TelegramAdapter } from '../../src/adapters/telegram';
 import { TELEGRAM_WEBHOOK_BODY_MAX_BYTES } from '../../src/adapters/telegram/limits';
+import { inboxOf } from '../../src/db/inbox-file';
 import { inbox } from '../../src/db/schema';
 import { startHttpServer } from '../../src/http/server';
 import { silentLogger } from '../../src/logger';
@@ -77,7 +78,7 @@ function postChunked(url: string, chunks: string[]): Promise<number> {
 }
 
 // The inbox is a file of its own (src/db/inbox-file.ts).
-const handledEvents = () => app.database.inbox.db.select().from(inbox).all().length;
+const handledEvents = async () => (await inboxOf(app.database.db).select().from(inbox)).length;
 
 describe('Telegram webhook: bad requests', () => {
   it('refuses a body over the size limit with 413, whether announced or streamed, and changes nothing', async () => {
@@ -92,7 +93,7 @@ describe('Telegram webhook: bad requests', () => {
       '"}}',
     ]);
     expect(streamed).toBe(413);
-    expect(handledEvents()).toBe(0);
+    expect(await handledEvents()).toBe(0);
     expect(api.callsTo('sendMessage')).toHaveLength(0);
   });
 
@@ -102,7 +103,7 @@ describe('Telegram webhook: bad requests', () => {
       const res = await fetch(url, { method: 'POST', headers, body });
       expect(res.status, body).toBe(400);
     }
-    expect(handledEvents()).toBe(0);
+    expect(await handledEvents()).toBe(0);
     // A proper update right after is handled as usual.
     const ok = await fetch(url, { method: 'POST', headers, body: update(4, '/help') });
     expect(ok.status).toBe(200);

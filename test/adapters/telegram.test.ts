@@ -3,15 +3,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTelegramAdapter } from '../../src/adapters/telegram';
 import { TELEGRAM_TEXT_MAX } from '../../src/adapters/telegram/limits';
 import { renderMessages } from '../../src/adapters/telegram/render';
+import { first } from '../../src/db/first';
 import { getProfile } from '../../src/db/queries/profiles';
 import { findUser } from '../../src/db/queries/users';
 import { outbox } from '../../src/db/schema';
+import { rawRows } from '../../src/db/sqlite';
 import { commandMenu } from '../../src/features/registry';
 import { startHttpServer } from '../../src/http/server';
 import { silentLogger } from '../../src/logger';
 import { FakeBotApi } from '../fakes/telegram-api';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { activePair, participant } from '../helpers/participants';
+import { rawRun } from '../helpers/raw';
 import { ANNA, BOT, type Person, startTelegram, type TelegramHarness } from '../helpers/telegram';
 
 let app: TestApp;
@@ -361,15 +364,16 @@ describe('Telegram: booking a sprint end to end', () => {
     });
     // Anna works 09:00–18:00 UTC and Bob in Moscow 06:00–15:00 (the two alone could meet at
     // 10:00), Carl in New York 14:00–23:00: all three only 14:00–15:00 UTC.
-    const sql = app.database.sqlite;
-    sql.prepare("update users set time_zone = 'Europe/Moscow' where name = 'Bob Stone'").run();
-    sql.prepare("update users set time_zone = 'America/New_York' where id = ?").run(carlId);
-    sql.prepare('update pairs set "group" = 1').run();
-    sql
-      .prepare(
-        'insert into pairs (mentor_user_id, mentee_user_id, "group", created_at) values (1, ?, 1, ?)',
-      )
-      .run(carlId, app.clock.now().getTime());
+    const db = app.database.db;
+    await rawRun(db, "update users set time_zone = 'Europe/Moscow' where name = 'Bob Stone'");
+    await rawRun(db, "update users set time_zone = 'America/New_York' where id = ?", carlId);
+    await rawRun(db, 'update pairs set "group" = true');
+    await rawRun(
+      db,
+      'insert into pairs (mentor_user_id, mentee_user_id, "group", created_at) values (1, ?, true, ?)',
+      carlId,
+      app.clock.now().getTime(),
+    );
     await t.say('/meet');
     const offer = t.api.last();
     expect(offer.text).toContain('for you and Bob Stone, Carl Weiss');
@@ -377,7 +381,7 @@ describe('Telegram: booking a sprint end to end', () => {
     expect(slots.length).toBeGreaterThanOrEqual(3);
     for (const slot of slots) expect(slot.text).toMatch(/, 14:00$/);
     await t.pressLabel(slots[0]?.text ?? '');
-    const rows = sql.prepare('select pair_id, starts_at from meetings order by pair_id').all();
+    const rows = await rawRows(db, 'select pair_id, starts_at from meetings order by pair_id');
     expect(rows).toEqual([
       { pair_id: 1, starts_at: Date.parse('2026-12-01T14:00:00Z') },
       { pair_id: 2, starts_at: Date.parse('2026-12-01T14:00:00Z') },
@@ -457,7 +461,7 @@ describe('Telegram: delivery', () => {
     });
     await t.say('/help');
     expect(t.api.callsTo('sendMessage')).toHaveLength(0);
-    const row = app.database.db.select().from(outbox).get();
+    const row = await first(app.database.db.select().from(outbox));
     expect(row).toMatchObject({ status: 'pending', lastError: 'delivery_rate_limited' });
     expect(row?.nextAttemptAt).toEqual(new Date(app.clock.now().getTime() + 2000));
     app.clock.advance(2000);
@@ -474,7 +478,7 @@ describe('Telegram: delivery', () => {
     });
     await t.say('/help');
     expect((await findUser(app.database.db, ref(ANNA)))?.unreachableAt).toEqual(app.clock.now());
-    expect(app.database.db.select().from(outbox).all().at(-1)).toMatchObject({
+    expect((await app.database.db.select().from(outbox)).at(-1)).toMatchObject({
       status: 'failed',
       lastError: 'delivery_recipient_gone',
     });

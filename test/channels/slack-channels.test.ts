@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineDeps } from '../../src/core/context';
+import { rawRows } from '../../src/db/sqlite';
 import { checkChannels } from '../../src/features/channels/watch';
 import { silentLogger } from '../../src/logger';
 import { blockText } from '../fakes/slack-api';
@@ -60,7 +61,14 @@ describe('Slack: a channel Tandem is not in', () => {
     // …and the author of the post hears it was not published, never "Posted".
     expect(dm).toContain('could not be posted to the content channel');
     expect(dm).not.toContain('Posted to the content channel');
-    expect(app.database.sqlite.prepare('select count(*) as n from content_posts').get()).toEqual({
+    expect(
+      (
+        await rawRows<Record<string, unknown>>(
+          app.database.db,
+          'select count(*) as n from content_posts',
+        )
+      )[0],
+    ).toEqual({
       n: 0,
     });
 

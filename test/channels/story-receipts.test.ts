@@ -4,6 +4,7 @@ import { channelListener } from '../../src/features/channels/watch';
 import { STORY_APPROVE_ACTION } from '../../src/features/content/stories';
 import { blockText } from '../fakes/slack-api';
 import { type PairedConsole, pairedConsole } from '../helpers/pair';
+import { rawRun } from '../helpers/raw';
 import { type SlackHarness, startSlack } from '../helpers/slack';
 
 let p: PairedConsole | undefined;
@@ -49,7 +50,7 @@ describe('a story is "published" only once the channel has it', () => {
     );
     expect(approved).not.toContain('Published to the content channel');
     expect(approved).not.toContain('Your story is published');
-    expect(p.rows('select status, published_at from stories')).toEqual([
+    expect(await p.rows('select status, published_at from stories')).toEqual([
       { status: 'submitted', published_at: null },
     ]);
     // The Slack admin has the invite step.
@@ -65,7 +66,7 @@ describe('a story is "published" only once the channel has it', () => {
     expect(slack.fake.callsTo('chat.postMessage').some((c) => c.args.channel === 'C0CONTENT')).toBe(
       true,
     );
-    expect(p.rows('select status from stories')).toEqual([{ status: 'published' }]);
+    expect(await p.rows('select status from stories')).toEqual([{ status: 'published' }]);
   });
 
   it('an author publishing HR’s edit into a broken channel hears it is not published yet; HR gets it back', async () => {
@@ -83,7 +84,7 @@ describe('a story is "published" only once the channel has it', () => {
     expect(published).toContain(
       'New story from Tom Berg:\nThe bot drafts our Friday report; it takes 20 minutes now.\n  [1] Approve',
     );
-    expect(p.rows('select status from stories')).toEqual([{ status: 'submitted' }]);
+    expect(await p.rows('select status from stories')).toEqual([{ status: 'submitted' }]);
   });
 });
 
@@ -97,10 +98,10 @@ describe('a story whose post was cut off is never left "published" unseen', () =
     await tomsStory(p);
     // Slack is not up yet: the post waits in the outbox.
     await p.press('lena', encodeAction(STORY_APPROVE_ACTION, p.lena, '1'));
-    expect(p.rows('select status from stories')).toEqual([{ status: 'published' }]);
+    expect(await p.rows('select status from stories')).toEqual([{ status: 'published' }]);
 
     // The process claims the post, hands it to Slack and dies before the answer is recorded.
-    claimAsIfSending(p, 'story:%:publish:%');
+    await claimAsIfSending(p, 'story:%:publish:%');
     // The next start.
     const before = p.chat.transcript().length;
     await p.app.outbox.releaseAbandonedClaims();
@@ -120,10 +121,10 @@ describe('a story whose post was cut off is never left "published" unseen', () =
     expect(slack.fake.callsTo('chat.postMessage').some((c) => c.args.channel === 'C0CONTENT')).toBe(
       false,
     );
-    expect(p.rows('select status, published_at from stories')).toEqual([
+    expect(await p.rows('select status, published_at from stories')).toEqual([
       { status: 'submitted', published_at: null },
     ]);
-    expect(storyPost(p)).toEqual([{ status: 'uncertain', payload: null }]);
+    expect(await storyPost(p)).toEqual([{ status: 'uncertain', payload: null }]);
 
     // Lena looks, the story is missing: Approve publishes it.
     const again = await p.press('lena', encodeAction(STORY_APPROVE_ACTION, p.lena, '1'));
@@ -135,14 +136,14 @@ describe('a story whose post was cut off is never left "published" unseen', () =
     expect(slack.fake.callsTo('chat.postMessage').some((c) => c.args.channel === 'C0CONTENT')).toBe(
       true,
     );
-    expect(p.rows('select status from stories')).toEqual([{ status: 'published' }]);
+    expect(await p.rows('select status from stories')).toEqual([{ status: 'published' }]);
   });
 
   it('a send whose claim expired (another process took it and vanished) is answered by the next pass', async () => {
     p = await pairedConsole('2026-12-01T09:00:00Z', ENV);
     await tomsStory(p);
     await p.press('lena', encodeAction(STORY_APPROVE_ACTION, p.lena, '1'));
-    claimAsIfSending(p, 'story:%:publish:%');
+    await claimAsIfSending(p, 'story:%:publish:%');
     p.app.clock.advance(5 * 60_000);
     slack = await startSlack(p.app);
     const before = p.chat.transcript().length;
@@ -151,7 +152,7 @@ describe('a story whose post was cut off is never left "published" unseen', () =
     expect(p.chat.transcript().slice(before)).toContain(
       'Tandem stopped while posting Tom Berg’s story to the content channel',
     );
-    expect(p.rows('select status from stories')).toEqual([{ status: 'submitted' }]);
+    expect(await p.rows('select status from stories')).toEqual([{ status: 'submitted' }]);
   });
 
   it('Tandem dies while posting HR’s edit its author published: the author hears it may be missing, HR is asked to check', async () => {
@@ -160,7 +161,7 @@ describe('a story whose post was cut off is never left "published" unseen', () =
     await p.press('lena', encodeAction('se', p.lena, '1'));
     await p.chat.type('The bot drafts our Friday report; it takes 20 minutes now.');
     await p.press('tom', encodeAction('so', p.tom, '1', 'y'));
-    claimAsIfSending(p, 'story:%:publish:%');
+    await claimAsIfSending(p, 'story:%:publish:%');
 
     const before = p.chat.transcript().length;
     await p.app.outbox.releaseAbandonedClaims();
@@ -173,7 +174,7 @@ describe('a story whose post was cut off is never left "published" unseen', () =
     expect(told).toContain(
       'Tandem stopped while posting Tom Berg’s story to the content channel, so it may not have been posted.',
     );
-    expect(p.rows('select status, text from stories')).toEqual([
+    expect(await p.rows('select status, text from stories')).toEqual([
       {
         status: 'submitted',
         text: 'The bot drafts our Friday report; it takes 20 minutes now.',
@@ -191,7 +192,7 @@ describe('a story whose post was cut off is never left "published" unseen', () =
     const approved = await p.press('lena', encodeAction(STORY_APPROVE_ACTION, p.lena, '1'));
     await slack.settle();
     expect(approved).not.toContain('could not be posted');
-    expect(p.rows('select status from stories')).toEqual([{ status: 'published' }]);
+    expect(await p.rows('select status from stories')).toEqual([{ status: 'published' }]);
 
     // The next start answers the receipt left on the row, once.
     const before = p.chat.transcript().length;
@@ -203,17 +204,17 @@ describe('a story whose post was cut off is never left "published" unseen', () =
     const told = p.chat.transcript().slice(before);
     expect(told.split('could not be posted to the content channel').length).toBe(2);
     expect(told).toContain('[1] Approve');
-    expect(p.rows('select status from stories')).toEqual([{ status: 'submitted' }]);
-    expect(storyPost(p)).toEqual([{ status: 'failed', payload: null }]);
+    expect(await p.rows('select status from stories')).toEqual([{ status: 'submitted' }]);
+    expect(await storyPost(p)).toEqual([{ status: 'failed', payload: null }]);
   });
 });
 
 describe('a link whose post was cut off', () => {
   it('Tandem dies while posting it: HR is told, in Russian, to check the channel, and it is left out of the digest', async () => {
     p = await pairedConsole('2026-12-01T09:00:00Z', ENV);
-    p.app.database.sqlite.prepare("update users set locale = 'ru' where id = ?").run(p.lena);
+    await rawRun(p.app.database.db, "update users set locale = 'ru' where id = ?", p.lena);
     await p.chat.type('/admin post https://example.com/ai-study How Gen Z uses AI at work');
-    claimAsIfSending(p, 'content:%');
+    await claimAsIfSending(p, 'content:%');
 
     const before = p.chat.transcript().length;
     await p.app.outbox.releaseAbandonedClaims();
@@ -223,15 +224,16 @@ describe('a link whose post was cut off', () => {
     expect(p.chat.transcript().slice(before)).toContain(
       'Tandem остановился, пока публиковал вашу ссылку в канале контента, поэтому она могла не появиться. Проверьте канал; если ссылки там нет, опубликуйте её снова.',
     );
-    expect(p.rows('select count(*) as n from content_posts')).toEqual([{ n: 0 }]);
+    expect(await p.rows('select count(*) as n from content_posts')).toEqual([{ n: 0 }]);
   });
 });
 
 /** The post was claimed and handed to the platform, and the process died before the answer. */
-function claimAsIfSending(chat: PairedConsole, dedupeLike: string): void {
-  chat.app.database.sqlite
-    .prepare(
-      "update outbox set status = 'sending', claimed_at = ?, attempts = 1 where dedupe_key like ?",
-    )
-    .run(chat.app.clock.now().getTime(), dedupeLike);
+async function claimAsIfSending(chat: PairedConsole, dedupeLike: string): Promise<void> {
+  await rawRun(
+    chat.app.database.db,
+    "update outbox set status = 'sending', claimed_at = ?, attempts = 1 where dedupe_key like ?",
+    chat.app.clock.now().getTime(),
+    dedupeLike,
+  );
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/core/actions';
+import { one } from '../../src/db/first';
 import { meetingFeedback, meetings } from '../../src/db/schema';
 import { STORY_APPROVE_ACTION } from '../../src/features/content/stories';
 import { RATE_ACTION } from '../../src/features/feedback/poll';
@@ -43,7 +44,7 @@ describe('HR posts to the content channel', () => {
     expect(await p.chat.type('/admin post https://example.com/ai-study')).toContain(
       'Add a short comment',
     );
-    expect(p.rows('select * from content_posts')).toHaveLength(0);
+    expect(await p.rows('select * from content_posts')).toHaveLength(0);
     const posted = await p.chat.type(
       '/admin post https://example.com/ai-study How Gen Z uses AI at work',
     );
@@ -51,7 +52,9 @@ describe('HR posts to the content channel', () => {
     expect(posted).toContain(
       '#content · Tandem:\n📚 How Gen Z uses AI at work\nhttps://example.com/ai-study',
     );
-    expect(p.rows("select action from audit_log where action = 'content.posted'")).toHaveLength(1);
+    expect(
+      await p.rows("select action from audit_log where action = 'content.posted'"),
+    ).toHaveLength(1);
     // A participant can't.
     await p.as('tom');
     expect(await p.chat.type('/admin post https://example.com/x hi')).toContain(
@@ -64,7 +67,7 @@ describe('HR posts to the content channel', () => {
     expect(await p.chat.type('/admin post https://example.com/a A study')).toContain(
       'CONTENT_CHANNEL is not set',
     );
-    expect(p.rows('select * from content_posts')).toHaveLength(0);
+    expect(await p.rows('select * from content_posts')).toHaveLength(0);
   });
 });
 
@@ -79,7 +82,7 @@ describe('stories', () => {
     const sent = await p.chat.type('1');
     expect(sent).toContain('HR will read it');
     expect(sent).toContain('→ to Lena Orlova · Tandem:\nNew story from Tom Berg:');
-    expect(p.rows('select status from stories')).toEqual([{ status: 'submitted' }]);
+    expect(await p.rows('select status from stories')).toEqual([{ status: 'submitted' }]);
 
     await p.as('lena');
     const approved = await p.press('lena', encodeAction(STORY_APPROVE_ACTION, p.lena, '1'));
@@ -120,7 +123,7 @@ describe('stories', () => {
       '→ to Tom Berg · Tandem:\nHR suggests this version of your story before it is published under your name:\n\nThe bot drafts our client emails; we reply twice as fast now.',
     );
     expect(edited).not.toContain('#content');
-    expect(p.rows('select status from stories order by id')).toEqual([
+    expect(await p.rows('select status from stories order by id')).toEqual([
       { status: 'rejected' },
       { status: 'edited' },
     ]);
@@ -136,7 +139,7 @@ describe('stories', () => {
     // Tom published it himself: thanked once, by that answer.
     expect(agreed.match(/Thank you for sharing/g)).toHaveLength(1);
     expect(agreed).not.toContain('Your story is published');
-    expect(p.rows('select status from stories order by id')).toEqual([
+    expect(await p.rows('select status from stories order by id')).toEqual([
       { status: 'rejected' },
       { status: 'published' },
     ]);
@@ -147,15 +150,19 @@ describe('stories', () => {
     const withdrawn = await p.press('tom', encodeAction('so', p.tom, '3', 'n'));
     expect(withdrawn).toContain('Your story is withdrawn; nothing was published.');
     expect(withdrawn).not.toContain('#content');
-    expect(p.rows('select status from stories where id = 3')).toEqual([{ status: 'withdrawn' }]);
+    expect(await p.rows('select status from stories where id = 3')).toEqual([
+      { status: 'withdrawn' },
+    ]);
   });
 
   it('invites someone whose own ratings of a pair average 4.5 or more over three, once, from the daily job', async () => {
     p = await pairedConsole('2026-12-01T09:00:00Z', CONTENT);
     const db = p.app.database.db;
     const now = p.app.clock.now();
-    const ids = [1, 2, 3].map(
-      (i) =>
+    // One after another: ids[0] is the first written.
+    const ids: number[] = [];
+    for (const i of [1, 2, 3]) {
+      const meeting = await one(
         db
           .insert(meetings)
           .values({
@@ -168,9 +175,10 @@ describe('stories', () => {
             createdAt: now,
             updatedAt: now,
           })
-          .returning()
-          .get().id,
-    );
+          .returning(),
+      );
+      ids.push(meeting.id);
+    }
     // Lena rated two sessions 5 and 4; Tom rated one 1 — his ratings must not matter to her invite.
     for (const [meetingId, userId, usefulness] of [
       [ids[0], p.lena, 5],

@@ -11,6 +11,7 @@ import { INBOX_BACKOFF, INBOX_LEASE_MS, INBOX_MAX_ATTEMPTS } from '../../src/cor
 import { inboxOf } from '../../src/db/inbox-file';
 import { audit } from '../../src/db/queries/audit';
 import { auditLog, inbox } from '../../src/db/schema';
+import { rawRows } from '../../src/db/sqlite';
 import { RecordingAdapter } from '../fakes/recording-adapter';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { captureLogs } from '../helpers/log-capture';
@@ -62,15 +63,16 @@ describe('the inbox: one unit of work per event', () => {
     });
     const s = await startSlack(app);
     slack = s;
-    const ran = () =>
-      app?.database.db.select().from(auditLog).where(eq(auditLog.action, 'flaky.ran')).all().length;
+    const ran = async () =>
+      (await app?.database.db.select().from(auditLog).where(eq(auditLog.action, 'flaky.ran')))
+        ?.length;
     const body = slashCommandBody('flaky', 'trig-flaky');
 
     expect((await s.post(body)).status).toBe(200);
     await s.settle();
     expect(runs).toBe(1);
     // Nothing half-applied: neither the write nor the reply stayed.
-    expect(ran()).toBe(0);
+    expect(await ran()).toBe(0);
     expect(s.fake.postedTexts().join('\n')).not.toContain('flaky run');
 
     // Slack sends the same request again: a duplicate, not a second run.
@@ -84,9 +86,9 @@ describe('the inbox: one unit of work per event', () => {
     app.clock.advance(backoffDelay(1, INBOX_BACKOFF));
     await s.settle();
     expect(runs).toBe(2);
-    expect(ran()).toBe(1);
+    expect(await ran()).toBe(1);
     expect(s.fake.postedTexts().filter((t) => t.includes('flaky run'))).toEqual(['flaky run 2']);
-    expect(inboxOf(app.database.db).select({ status: inbox.status }).from(inbox).all()).toEqual([
+    expect(await inboxOf(app.database.db).select({ status: inbox.status }).from(inbox)).toEqual([
       { status: 'done' },
     ]);
   });
@@ -116,8 +118,9 @@ describe('the inbox: one unit of work per event', () => {
     });
     const s = await startSlack(app);
     slack = s;
-    const ran = () =>
-      app?.database.db.select().from(auditLog).where(eq(auditLog.action, 'slow.ran')).all().length;
+    const ran = async () =>
+      (await app?.database.db.select().from(auditLog).where(eq(auditLog.action, 'slow.ran')))
+        ?.length;
 
     const slow = s.post(slashCommandBody('slow', 'trig-slow'));
     await waiting;
@@ -127,18 +130,18 @@ describe('the inbox: one unit of work per event', () => {
     expect((await slow).status).toBe(200);
     await s.settle();
     // The failed unit left nothing; the event acked meanwhile was kept, and it ran.
-    expect(ran()).toBe(0);
+    expect(await ran()).toBe(0);
     expect(s.fake.postedTexts().join('\n')).not.toContain('slow run');
     expect(s.fake.postedTexts().join('\n')).toContain('reverse mentoring');
     expect(
-      inboxOf(app.database.db).select({ status: inbox.status }).from(inbox).orderBy(inbox.id).all(),
+      await inboxOf(app.database.db).select({ status: inbox.status }).from(inbox).orderBy(inbox.id),
     ).toEqual([{ status: 'pending' }, { status: 'done' }]);
 
     // The failed one runs again after its backoff, once.
     app.clock.advance(backoffDelay(1, INBOX_BACKOFF));
     await s.settle();
     expect(runs).toBe(2);
-    expect(ran()).toBe(1);
+    expect(await ran()).toBe(1);
     expect(s.fake.postedTexts().filter((t) => t.includes('slow run'))).toEqual(['slow run 2']);
   });
 
@@ -212,9 +215,12 @@ describe('the inbox: one unit of work per event', () => {
     expect(runs).toBe(2);
     // The help reply went out once, and is recorded as sent (not resent, not "uncertain").
     expect(s.fake.postedTexts().filter((t) => t.includes('reverse mentoring'))).toHaveLength(1);
-    expect(app.database.sqlite.prepare('select status from outbox order by id').all()).toEqual([
-      { status: 'sent' },
-    ]);
+    expect(
+      await rawRows<Record<string, unknown>>(
+        app.database.db,
+        'select status from outbox order by id',
+      ),
+    ).toEqual([{ status: 'sent' }]);
   });
 
   it('runs an event that was acked just before the process died once it is back', async () => {
@@ -376,7 +382,7 @@ describe('the inbox: one unit of work per event', () => {
     await app.settle();
     expect(adapter.deliveries[1]?.reply?.title).toBe('Tandem — reverse mentoring');
     expect(
-      inboxOf(app.database.db).select({ status: inbox.status }).from(inbox).orderBy(inbox.id).all(),
+      await inboxOf(app.database.db).select({ status: inbox.status }).from(inbox).orderBy(inbox.id),
     ).toEqual([{ status: 'failed' }, { status: 'done' }]);
   });
 
@@ -448,7 +454,7 @@ describe('the inbox: one unit of work per event', () => {
     release();
     await app.settle();
     expect(
-      inboxOf(app.database.db).select({ status: inbox.status }).from(inbox).orderBy(inbox.id).all(),
+      await inboxOf(app.database.db).select({ status: inbox.status }).from(inbox).orderBy(inbox.id),
     ).toEqual([{ status: 'done' }, { status: 'done' }]);
   });
 
@@ -481,7 +487,7 @@ describe('the inbox: one unit of work per event', () => {
     await app.settle();
     expect(runs).toBe(1);
     expect(adapter.texts()).toEqual(['counted 1']);
-    expect(inboxOf(app.database.db).select({ status: inbox.status }).from(inbox).all()).toEqual([
+    expect(await inboxOf(app.database.db).select({ status: inbox.status }).from(inbox)).toEqual([
       { status: 'done' },
     ]);
   });

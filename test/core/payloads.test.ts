@@ -8,6 +8,7 @@ import { createTestApp, type TestApp } from '../helpers/app';
 import { bookByHand } from '../helpers/console-chat';
 import { captureLogs } from '../helpers/log-capture';
 import { type PairedConsole, pairedConsole } from '../helpers/pair';
+import { rawRun } from '../helpers/raw';
 import { startTelegram, type TelegramHarness } from '../helpers/telegram';
 
 const EXPIRED = 'This button no longer works';
@@ -27,7 +28,7 @@ async function bookSprint(): Promise<{ id: number; sequence: number; endsAt: num
   await p.chat.type('7'); // Keep “2 h”
   await p.chat.type('Set up an AI assistant for the weekly report');
   await p.chat.type('1'); // Skip the link
-  const row = p.rows('select id, sequence, starts_at, duration_min from meetings')[0] as {
+  const row = (await p.rows('select id, sequence, starts_at, duration_min from meetings'))[0] as {
     id: number;
     sequence: number;
     starts_at: number;
@@ -36,7 +37,7 @@ async function bookSprint(): Promise<{ id: number; sequence: number; endsAt: num
   return { id: row.id, sequence: row.sequence, endsAt: row.starts_at + row.duration_min * 60_000 };
 }
 
-const meetingStatus = () => p.rows('select status from meetings')[0]?.status;
+const meetingStatus = async () => (await p.rows('select status from meetings'))[0]?.status;
 
 describe('button arguments are parsed before a handler runs', () => {
   it('answers a garbled "did it happen?" with the expired reply and records nothing', async () => {
@@ -52,7 +53,7 @@ describe('button arguments are parsed before a handler runs', () => {
       encodeAction(HELD_ACTION, p.lena, String(meeting.id), 'maybe', String(meeting.sequence)),
     );
     expect(garbled).toContain(EXPIRED);
-    expect(meetingStatus()).toBe('scheduled');
+    expect(await meetingStatus()).toBe('scheduled');
     // An id `Number()` would have read as this meeting's: not an id.
     const sloppyId = await p.press(
       'lena',
@@ -63,14 +64,14 @@ describe('button arguments are parsed before a handler runs', () => {
     expect(
       await p.press('lena', encodeAction(HELD_ACTION, p.lena, String(meeting.id), 'y')),
     ).toContain(EXPIRED);
-    expect(meetingStatus()).toBe('scheduled');
+    expect(await meetingStatus()).toBe('scheduled');
 
     // The real button still works.
     await p.press(
       'lena',
       encodeAction(HELD_ACTION, p.lena, String(meeting.id), 'y', String(meeting.sequence)),
     );
-    expect(meetingStatus()).toBe('held');
+    expect(await meetingStatus()).toBe('held');
   });
 });
 
@@ -79,12 +80,14 @@ describe('form modes are parsed before a form uses them', () => {
     p = await pairedConsole();
     const meeting = await bookSprint();
     const meetingsNow = () => p.rows('select id, starts_at, sequence from meetings');
-    const booked = meetingsNow();
+    const booked = await meetingsNow();
     await bookByHand(p.chat, '/sprint');
     // A mode `Number()` would have read as "move meeting 1": a stored mode is parsed, not split.
-    p.app.database.sqlite
-      .prepare("update form_sessions set mode = ? where status = 'active'")
-      .run(`reschedule:${meeting.id}.0:${meeting.sequence}`);
+    await rawRun(
+      p.app.database.db,
+      "update form_sessions set mode = ? where status = 'active'",
+      `reschedule:${meeting.id}.0:${meeting.sequence}`,
+    );
     await p.chat.type('2026-12-04');
     await p.chat.type('15:00');
     await p.chat.type('7');
@@ -92,10 +95,10 @@ describe('form modes are parsed before a form uses them', () => {
     const out = await p.chat.type('1');
 
     expect(out).toContain('That form is closed');
-    expect(meetingsNow()).toEqual(booked);
-    expect(p.rows("select count(*) as n from form_sessions where status = 'active'")).toEqual([
-      { n: 0 },
-    ]);
+    expect(await meetingsNow()).toEqual(booked);
+    expect(await p.rows("select count(*) as n from form_sessions where status = 'active'")).toEqual(
+      [{ n: 0 }],
+    );
   });
 });
 
@@ -136,9 +139,12 @@ describe('timer payloads are parsed before a handler runs', () => {
     const pausedUntil = (await getProfile(p.app.database.db, p.lena))?.profile.pausedUntil;
     expect(pausedUntil).toBeInstanceOf(Date);
     // A row written by another version: the id as text. `Number()` used to take it.
-    p.app.database.sqlite
-      .prepare('update timers set payload = ? where kind = ?')
-      .run(JSON.stringify({ userId: String(p.lena) }), PAUSE_RESUME_TIMER);
+    await rawRun(
+      p.app.database.db,
+      'update timers set payload = ? where kind = ?',
+      JSON.stringify({ userId: String(p.lena) }),
+      PAUSE_RESUME_TIMER,
+    );
     p.app.clock.advance(15 * 24 * 3600_000);
     const logs = captureLogs('info');
     const before = p.chat.transcript().length;
@@ -150,7 +156,7 @@ describe('timer payloads are parsed before a handler runs', () => {
     await p.app.outbox.drain();
 
     expect(report).toEqual({ done: 0, failed: 1 });
-    expect(p.rows('select status, attempts from timers')).toEqual([
+    expect(await p.rows('select status, attempts from timers')).toEqual([
       { status: 'failed', attempts: 1 },
     ]);
     expect(logs.find({ code: 'timer_payload_invalid', kind: PAUSE_RESUME_TIMER })).toHaveLength(1);

@@ -30,7 +30,7 @@ describe('experiments', () => {
     expect(saved).toContain(
       '→ to Tom Berg · Tandem:\nLena Orlova proposes an experiment: “Reels for the new card”',
     );
-    expect(experiments()).toEqual([
+    expect(await experiments()).toEqual([
       { status: 'proposed', sponsor_user_id: null, check_date: null, park_reason: null },
     ]);
 
@@ -48,7 +48,7 @@ describe('experiments', () => {
     expect(sponsored).toContain(
       '→ to Lena Orlova · Tandem:\nTom Berg sponsors a pilot of “Reels for the new card”. We’ll look at the result on 10 Dec 2026.',
     );
-    expect(experiments()[0]).toMatchObject({
+    expect((await experiments())[0]).toMatchObject({
       status: 'piloting',
       sponsor_user_id: p.tom,
       check_date: '2026-12-10',
@@ -66,10 +66,10 @@ describe('experiments', () => {
     await p.chat.type('1'); // It worked
     const done = await p.chat.type('Reels brought 3x the sign-ups of the banner');
     expect(done).toContain('Saved — it goes into the weekly digest');
-    expect(p.rows('select outcome, note from experiment_outcomes')).toEqual([
+    expect(await p.rows('select outcome, note from experiment_outcomes')).toEqual([
       { outcome: 'worked', note: 'Reels brought 3x the sign-ups of the banner' },
     ]);
-    expect(experiments()[0]?.status).toBe('concluded');
+    expect((await experiments())[0]?.status).toBe('concluded');
     // Lena sees it differently; /ideas shows both verdicts rather than one winning.
     await p.as('lena');
     await p.press('lena', `xo|${p.lena}|1|didnt`);
@@ -91,7 +91,7 @@ describe('experiments', () => {
     expect(parked).toContain(
       '→ to Lena Orlova · Tandem:\nTom Berg parked “Reels for the new card” for now: Budget frozen until March',
     );
-    expect(experiments()[0]).toMatchObject({
+    expect((await experiments())[0]).toMatchObject({
       status: 'parked',
       park_reason: 'Budget frozen until March',
     });

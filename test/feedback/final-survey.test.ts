@@ -41,7 +41,7 @@ describe('the final survey', () => {
     expect(thanks).toContain('Tell your story in a few lines with /story');
     const rows = () =>
       p.rows('select user_id, overall, nps, changed, share_story from final_surveys');
-    expect(rows()).toEqual([
+    expect(await rows()).toEqual([
       { user_id: p.tom, overall: 4, nps: 9, changed: 'I draft with AI every week', share_story: 1 },
     ]);
     // Answering again updates the same answer.
@@ -50,8 +50,8 @@ describe('the final survey', () => {
     await p.chat.type('10'); // NPS 10
     await p.chat.type('1'); // Keep the text
     await p.chat.type('3'); // Keep “yes”
-    expect(rows()).toHaveLength(1);
-    expect(rows()[0]).toMatchObject({ overall: 4, nps: 10 });
+    expect(await rows()).toHaveLength(1);
+    expect((await rows())[0]).toMatchObject({ overall: 4, nps: 10 });
 
     // HR: two answers are not enough for NPS; a third makes it visible.
     await p.as('lena');
@@ -111,6 +111,6 @@ describe('the final survey', () => {
     expect(asked).toContain('Send to 3');
     const sent = await p.chat.type('1');
     expect(sent).toContain('Final survey sent to 3 people.');
-    expect(p.rows('select user_id from survey_invites')).toHaveLength(3);
+    expect(await p.rows('select user_id from survey_invites')).toHaveLength(3);
   });
 });

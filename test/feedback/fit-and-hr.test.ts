@@ -44,11 +44,13 @@ describe('pairing fit', () => {
     );
     const toTom = done.split('→ to Tom Berg').slice(1).join('');
     expect(toTom).not.toMatch(/not a good fit|2\/5|asked/i);
-    expect(p.rows('select status from pairs')).toEqual([{ status: 'ended' }]);
-    expect(p.rows("select status from meetings where topic = 'Prompting basics'")).toEqual([
+    expect(await p.rows('select status from pairs')).toEqual([{ status: 'ended' }]);
+    expect(await p.rows("select status from meetings where topic = 'Prompting basics'")).toEqual([
       { status: 'cancelled' },
     ]);
-    expect(p.rows("select action from audit_log where action = 'pair.refit'")).toHaveLength(1);
+    expect(await p.rows("select action from audit_log where action = 'pair.refit'")).toHaveLength(
+      1,
+    );
     // Pressing again changes nothing.
     expect(await p.press('lena', `fx|${p.lena}|${pairId}|y`)).toContain('no longer active');
   });

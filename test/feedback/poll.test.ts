@@ -21,24 +21,24 @@ describe('the poll after a session', () => {
     );
     const saved = await p.chat.type('4');
     expect(saved).toContain('Thank you — saved: 4/5');
-    expect(feedback()).toEqual([
+    expect(await feedback()).toEqual([
       { user_id: p.lena, usefulness: 4, learned: null, note_for_hr: null, named: 0 },
     ]);
     // The first session also asks about the fit; answering twice updates, never duplicates.
     expect(saved).toContain('how is the pairing with Tom Berg working?');
     await p.chat.type('1'); // Good fit
-    const meetingId = Number(p.rows('select id from meetings')[0]?.id);
+    const meetingId = Number((await p.rows('select id from meetings'))[0]?.id);
     const again = await p.press('lena', encodeAction(RATE_ACTION, p.lena, String(meetingId), '5'));
     expect(again).toContain('Changed to 5/5');
-    expect(feedback()).toHaveLength(1);
-    expect(feedback()[0]?.usefulness).toBe(5);
+    expect(await feedback()).toHaveLength(1);
+    expect((await feedback())[0]?.usefulness).toBe(5);
     // Nothing about the rating reaches Tom.
     expect(p.chat.transcript()).not.toMatch(/→ to Tom Berg[^›]*[45]\/5/);
 
     p.app.clock.set(new Date(p.app.clock.now().getTime() + 25 * 60 * 60 * 1000));
     const late = await p.press('lena', encodeAction(RATE_ACTION, p.lena, String(meetingId), '1'));
     expect(late).toContain('this one is now final');
-    expect(feedback()[0]?.usefulness).toBe(5);
+    expect((await feedback())[0]?.usefulness).toBe(5);
   });
 
   it('closes edits when the week closes, even inside the 24 hours, so a summary HR saw never moves', async () => {
@@ -48,7 +48,7 @@ describe('the poll after a session', () => {
     p.app.clock.set('2026-12-06T21:30:00Z'); // Monday 00:30 in Moscow: a new week
     const late = await p.press('lena', encodeAction(RATE_ACTION, p.lena, String(meetingId), '5'));
     expect(late).toContain('this one is now final');
-    expect(feedback()[0]?.usefulness).toBe(4);
+    expect((await feedback())[0]?.usefulness).toBe(4);
   });
 
   it('refuses ratings out of range, for sessions that did not happen, or for someone else', async () => {
@@ -58,7 +58,7 @@ describe('the poll after a session', () => {
       const out = await p.press('lena', encodeAction(RATE_ACTION, p.lena, String(held), bad));
       expect(out).toContain('Please pick a rating from 1 to 5');
     }
-    expect(feedback()).toHaveLength(0);
+    expect(await feedback()).toHaveLength(0);
     // A session still ahead (not held) can't be rated.
     await bookByHand(p.chat, '/sprint');
     await p.chat.type('2026-12-10');
@@ -66,10 +66,12 @@ describe('the poll after a session', () => {
     await p.chat.type('7');
     await p.chat.type('Prompting basics');
     await p.chat.type('1');
-    const ahead = Number(p.rows("select id from meetings where status = 'scheduled'")[0]?.id);
+    const ahead = Number(
+      (await p.rows("select id from meetings where status = 'scheduled'"))[0]?.id,
+    );
     const notHeld = await p.press('lena', encodeAction(RATE_ACTION, p.lena, String(ahead), '5'));
     expect(notHeld).toContain('only for sessions that took place');
-    expect(feedback()).toHaveLength(0);
+    expect(await feedback()).toHaveLength(0);
   });
 
   it('adds what I learned and a private note; HR sees it without a name unless allowed', async () => {
@@ -84,7 +86,7 @@ describe('the poll after a session', () => {
     await p.chat.type('Tom is shy to ask questions');
     const done = await p.chat.type('1'); // No, keep it anonymous
     expect(done).toContain('Saved, thank you.');
-    expect(feedback()[0]).toMatchObject({
+    expect((await feedback())[0]).toMatchObject({
       learned: 'How Tom drafts reports with a custom GPT',
       note_for_hr: 'Tom is shy to ask questions',
       named: 0,

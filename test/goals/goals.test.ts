@@ -3,6 +3,7 @@ import { encodeAction } from '../../src/core/actions';
 import { GOAL_PROGRESS_ACTION } from '../../src/features/goals/service';
 import { bookByHand } from '../helpers/console-chat';
 import { type PairedConsole, pairedConsole } from '../helpers/pair';
+import { rawRun } from '../helpers/raw';
 
 let p: PairedConsole;
 afterEach(async () => {
@@ -39,9 +40,9 @@ describe('SMART goals', () => {
     await chat.type('I spend 2 hours on it every Friday');
     // "Not sure" sends them back to make it smaller, with an example.
     expect(await chat.type('2')).toContain('make it smaller until the answer is yes');
-    expect(goalRows()).toHaveLength(0);
+    expect(await goalRows()).toHaveLength(0);
     expect(await chat.type('2')).toContain('No goal was saved');
-    expect(goalRows()).toHaveLength(0);
+    expect(await goalRows()).toHaveLength(0);
     // Starting another form mid-way says what was dropped.
     await chat.type('/goal');
     await chat.type('Set up an AI assistant for my weekly report');
@@ -52,9 +53,10 @@ describe('SMART goals', () => {
 
   it('takes a measurable Russian answer — a share, a percentage — and still refuses a vague one', async () => {
     p = await pairedConsole();
-    p.app.database.sqlite
-      .prepare("update users set locale = 'ru' where platform_user_id = 'lena'")
-      .run();
+    await rawRun(
+      p.app.database.db,
+      "update users set locale = 'ru' where platform_user_id = 'lena'",
+    );
     const { chat } = p;
     await chat.type('/goal');
     await chat.type('Настроить бота, который отвечает на частые вопросы клиентов');
@@ -72,7 +74,9 @@ describe('SMART goals', () => {
     await chat.type('2027-01-15');
     await chat.type('Каждый день трачу час на одни и те же ответы');
     expect(await chat.type('1')).toContain('Цель сохранена');
-    expect(goalRows()[0]).toMatchObject({ measure: 'Доля вопросов, закрытых ботом, за неделю' });
+    expect((await goalRows())[0]).toMatchObject({
+      measure: 'Доля вопросов, закрытых ботом, за неделю',
+    });
   });
 
   it('saves a goal, shows it to both with a progress bar, and only the owner moves it', async () => {
@@ -82,7 +86,7 @@ describe('SMART goals', () => {
     expect(saved).toContain(
       '→ to Tom Berg · Tandem:\nLena Orlova set a new goal: “Draft one weekly report',
     );
-    const [goal] = goalRows();
+    const [goal] = await goalRows();
     expect(goal).toMatchObject({ progress: 0, status: 'open', deadline: '2027-01-15' });
 
     expect(await p.chat.type('/pair')).toContain(
@@ -99,7 +103,7 @@ describe('SMART goals', () => {
     expect(moved).toContain(
       '→ to Tom Berg · Tandem:\nLena Orlova moved “Draft one weekly report with the AI assistant”: ▓▓▓▓▓░░░░░ 50 %',
     );
-    expect(goalRows()[0]).toMatchObject({ progress: 50 });
+    expect((await goalRows())[0]).toMatchObject({ progress: 50 });
 
     // Tom sees the goal without buttons, and a forged press on it changes nothing.
     await p.as('tom');
@@ -116,14 +120,14 @@ describe('SMART goals', () => {
       encodeAction(GOAL_PROGRESS_ACTION, p.lena, String(goal?.id), '60'),
     );
     expect(badStep).toContain('0, 25, 50, 75 or 100');
-    expect(goalRows()[0]).toMatchObject({ progress: 50, status: 'open' });
+    expect((await goalRows())[0]).toMatchObject({ progress: 50, status: 'open' });
 
     const done = await p.press(
       'lena',
       encodeAction(GOAL_PROGRESS_ACTION, p.lena, String(goal?.id), 'done'),
     );
     expect(done).toContain('Lena Orlova reached the goal');
-    expect(goalRows()[0]).toMatchObject({ progress: 100, status: 'done' });
+    expect((await goalRows())[0]).toMatchObject({ progress: 100, status: 'done' });
     const again = await p.press(
       'lena',
       encodeAction(GOAL_PROGRESS_ACTION, p.lena, String(goal?.id), '25'),
@@ -161,7 +165,7 @@ describe('SMART goals', () => {
   it("sends no reminder for an ended pair's goal and refuses to move it, as /goals shows", async () => {
     p = await pairedConsole();
     await setGoal('2026-12-20');
-    const [goal] = goalRows();
+    const [goal] = await goalRows();
     // Tom leaves: the pair ends, and Lena keeps the goal as part of its history.
     await p.as('tom');
     await p.chat.type('/leave');
@@ -172,7 +176,9 @@ describe('SMART goals', () => {
     p.app.clock.set('2026-12-17T06:00:00Z');
     await p.tick();
     expect(p.chat.transcript()).not.toContain('A few days left');
-    expect(p.rows("select * from outbox where dedupe_key like 'goal:%:reminder'")).toEqual([]);
+    expect(await p.rows("select * from outbox where dedupe_key like 'goal:%:reminder'")).toEqual(
+      [],
+    );
 
     // A button from before the pair ended (or a forged one) changes nothing, and says why.
     const pressed = await p.press(
@@ -180,6 +186,6 @@ describe('SMART goals', () => {
       encodeAction(GOAL_PROGRESS_ACTION, p.lena, String(goal?.id), '50'),
     );
     expect(pressed).toContain('That pair has ended');
-    expect(goalRows()[0]).toMatchObject({ progress: 0, status: 'open' });
+    expect((await goalRows())[0]).toMatchObject({ progress: 0, status: 'open' });
   });
 });

@@ -1,6 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import { one } from '../../src/db/first';
 import { meetings, pairs, users } from '../../src/db/schema';
+import { rawRows } from '../../src/db/sqlite';
 import { runDueTimers } from '../../src/jobs/timers';
 import { silentLogger } from '../../src/logger';
 import { createTestApp, type TestApp } from './app';
@@ -19,8 +20,11 @@ export interface PairedConsole {
   lena: number;
   tom: number;
   pairId: number;
-  /** Raw rows, for asserting what was stored. */
-  rows(sql: string): Record<string, unknown>[];
+  /**
+   * Raw rows, for asserting what was stored: a statement in SQLite's dialect, on either
+   * database, its values in SQLite's shapes (src/db/sqlite.ts).
+   */
+  rows(sql: string): Promise<Record<string, unknown>[]>;
   /** Runs due timers and delivers what they queued. */
   tick(): Promise<void>;
   /** Switches the console person (the demo's /as). */
@@ -86,7 +90,7 @@ export async function pairedConsole(
     lena,
     tom,
     pairId,
-    rows: (sql) => app.database.sqlite.prepare(sql).all() as Record<string, unknown>[],
+    rows: (sql) => rawRows<Record<string, unknown>>(app.database.db, sql),
     tick,
     as: (id) => chat.type(`/as ${id}`),
     async heldSprint(day, topic = 'Set up an AI assistant for the weekly report') {

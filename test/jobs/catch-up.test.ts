@@ -4,6 +4,7 @@ import { ManualClock } from '../../src/core/clock';
 import { catchUp } from '../../src/jobs';
 import { silentLogger } from '../../src/logger';
 import { createTestApp, type TestApp } from '../helpers/app';
+import { rawRun } from '../helpers/raw';
 import { startTelegram, type TelegramHarness } from '../helpers/telegram';
 
 let app: TestApp | undefined;
@@ -77,9 +78,11 @@ describe('catch-up after downtime agrees with node-cron (HR channel on Telegram,
     });
     app = test;
     tg = await startTelegram(test);
-    test.database.sqlite
-      .prepare("insert into job_runs (name, last_run_at) values ('summary', ?)")
-      .run(new Date(lastRun).getTime());
+    await rawRun(
+      test.database.db,
+      "insert into job_runs (name, last_run_at) values ('summary', ?)",
+      new Date(lastRun).getTime(),
+    );
     const deps = {
       db: test.database.db,
       config: test.config,

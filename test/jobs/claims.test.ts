@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cronSchedule, slotsBetween } from '../../src/core/cron-schedule';
+import { first } from '../../src/db/first';
 import { claimJobSlot } from '../../src/db/queries/job-slots';
 import { claimTimer, scheduleTimer } from '../../src/db/queries/timers';
 import { jobRuns } from '../../src/db/schema';
+import { rawRows } from '../../src/db/sqlite';
 import { transact } from '../../src/db/transact';
 import { catchUp, JOB_SLOT_LEASE_MS, runJobSlot } from '../../src/jobs';
 import { createTestApp, jobDepsOf, type TestApp } from '../helpers/app';
@@ -48,9 +50,10 @@ describe('claims that hold across processes', () => {
     const [a] = twoProcesses();
     const deps = jobDepsOf(a);
     await catchUp(deps); // the first start notes the time
-    const lastRun = () =>
-      a.database.db.select().from(jobRuns).where(eq(jobRuns.name, 'digest')).get()?.lastRunAt;
-    const before = lastRun();
+    const lastRun = async () =>
+      (await first(a.database.db.select().from(jobRuns).where(eq(jobRuns.name, 'digest'))))
+        ?.lastRunAt;
+    const before = await lastRun();
     a.clock.advance(7 * 24 * 60 * 60 * 1000);
     const [slot] = slotsBetween(
       cronSchedule(a.config.DIGEST_CRON, a.config.ORG_TIMEZONE),
@@ -62,7 +65,7 @@ describe('claims that hold across processes', () => {
     // Cron fired the digest: its slot was claimed, then the process died before it finished.
     expect(await claimJobSlot(a.database.db, 'digest', slot, slot, JOB_SLOT_LEASE_MS)).toBe(true);
     await catchUp(deps); // the restart, a while later
-    expect(lastRun()).toEqual(a.clock.now());
+    expect(await lastRun()).toEqual(a.clock.now());
 
     // A run that throws frees its slot for the next start too.
     const failing = { ...deps, config: { ...deps.config, BACKUP_DIR: '/dev/null/cannot' } };
@@ -79,7 +82,9 @@ describe('claims that hold across processes', () => {
       { kind: 'pause.end', dueAt: now, payload: {}, dedupeKey: 'k' },
       now,
     );
-    const id = a.database.sqlite.prepare('select id from timers').pluck().get() as number;
+    const id = Number(
+      (await rawRows<{ id: number }>(a.database.db, 'select id from timers'))[0]?.id,
+    );
     expect(await transact(a.database.db, (tx) => claimTimer(tx, id, now))).toBe(true);
     expect(await transact(b.database.db, (tx) => claimTimer(tx, id, now))).toBe(false);
   });

@@ -1,7 +1,9 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { onPostgres } from '../../src/db/dialect';
 import { scheduleTimer } from '../../src/db/queries/timers';
+import { rawRows } from '../../src/db/sqlite';
 import { runDueTimers, TIMER_HANDLERS } from '../../src/jobs/timers';
 import type { TimerHandler } from '../../src/jobs/types';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -33,7 +35,9 @@ describe('timer runner: after-commit steps', () => {
     const handler: TimerHandler = (_tx, deps) => {
       deps.afterCommit((db) => {
         // Outside the transaction: its own writes commit on their own.
-        seen.push(db.$client.inTransaction ? 'inside' : 'outside');
+        // On PostgreSQL a transaction is a handle of its own; SQLite's connection says it.
+        const inside = onPostgres(db) ? db !== app.database.db : db.$client.inTransaction;
+        seen.push(inside ? 'inside' : 'outside');
         throw new Error('checkpoint exploded');
       });
       deps.afterCommit(() => {
@@ -53,7 +57,9 @@ describe('timer runner: after-commit steps', () => {
       failed: 0,
     });
     expect(seen).toEqual(['outside', 'second']);
-    const row = app.database.sqlite.prepare('select status, attempts from timers').get();
+    const row = (
+      await rawRows<Record<string, unknown>>(app.database.db, 'select status, attempts from timers')
+    )[0];
     expect(row).toEqual({ status: 'done', attempts: 0 });
     expect(lines.join('')).toContain('"code":"handler_failed"');
     // Done means done: the next tick runs nothing again.

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { rawRows } from '../../src/db/sqlite';
 import { seedDemoCompany } from '../../src/demo/seed';
 import { runDueTimers } from '../../src/jobs/timers';
 import { silentLogger } from '../../src/logger';
@@ -16,9 +17,8 @@ afterEach(async () => {
   app?.dispose();
 });
 
-const rows = (sql: string) => app.database.sqlite.prepare(sql).all() as Record<string, unknown>[];
-const one = (sql: string) =>
-  app.database.sqlite.prepare(sql).get() as Record<string, unknown> | undefined;
+const rows = (sql: string) => rawRows<Record<string, unknown>>(app.database.db, sql);
+const one = async (sql: string) => (await rows(sql))[0];
 
 /** The demo company, with the console operator as admin (as `npm start` sets it up). */
 async function demo() {
@@ -50,18 +50,18 @@ describe('matching rounds in the console demo', () => {
     expect(preview).toContain(
       'Optimal: no other pairing scores higher (checked against every eligible pair; the check added no pairs).',
     );
-    expect(rows('select * from proposals')).toHaveLength(0);
+    expect(await rows('select * from proposals')).toHaveLength(0);
 
     const published = await chat.type('/match publish');
     expect(published).toContain('Sent 5 proposals');
     expect(published).toContain('→ to Dmitry Sokolov · Tandem:');
-    expect(rows("select * from proposals where status = 'open'")).toHaveLength(5);
+    expect(await rows("select * from proposals where status = 'open'")).toHaveLength(5);
     expect(
-      rows("select * from timers where kind = 'proposal.expire' and status = 'pending'"),
+      await rows("select * from timers where kind = 'proposal.expire' and status = 'pending'"),
     ).toHaveLength(5);
     // Publishing again sends nothing new.
     expect(await chat.type('/match publish')).toContain('There is nothing new to send');
-    expect(rows('select * from proposals')).toHaveLength(5);
+    expect(await rows('select * from proposals')).toHaveLength(5);
 
     expect((await answer('dmitry', true)).out).toContain(
       'Спасибо! Сообщим, как только ответит Anna Petrova.',
@@ -71,7 +71,7 @@ describe('matching rounds in the console demo', () => {
     expect(paired).toContain('→ to Dmitry Sokolov · Tandem:');
     expect(paired).toContain('Чтобы начать разговор:');
     expect(
-      one(
+      await one(
         "select status from pairs where mentor_user_id = (select id from users where platform_user_id = 'anna')",
       ),
     ).toEqual({ status: 'active' });
@@ -90,7 +90,7 @@ describe('matching rounds in the console demo', () => {
     expect(await chat.type('1')).toContain('Сообщим, как только ответит Anna Petrova.');
     expect(await chat.type('1')).toContain('Сообщим, как только ответит Anna Petrova.');
     expect(
-      one(
+      await one(
         "select mentee_answer, status from proposals where mentee_user_id = (select id from users where platform_user_id = 'dmitry')",
       ),
     ).toEqual({
@@ -149,9 +149,9 @@ describe('matching rounds in the console demo', () => {
     app.outbox.kick();
     await app.settle();
     expect(chat.transcript()).toContain('Предложение с Dmitry Sokolov истекло без двух ответов');
-    expect(rows("select * from proposals where status = 'expired'")).toHaveLength(5);
+    expect(await rows("select * from proposals where status = 'expired'")).toHaveLength(5);
     expect((await answer('anna', true)).out).toContain('Это предложение уже закрыто.');
-    expect(rows('select * from pairs')).toHaveLength(0);
+    expect(await rows('select * from pairs')).toHaveLength(0);
   });
 
   it('tells unmatched people why, and refuses /match to participants', async () => {
@@ -347,10 +347,10 @@ describe('matching rounds in the console demo', () => {
     // Elena (role "both") got a proposal as a mentee; she is not told she has no match.
     expect(transcript).toContain('→ to Elena Popova · Tandem:\n── Вам подобрана пара');
     expect(transcript).not.toMatch(/→ to Elena Popova · Tandem:\nВ этом раунде пары для вас нет/);
-    const queued = rows('select * from outbox').length;
+    const queued = (await rows('select * from outbox')).length;
     expect(await chat.type('/match publish')).toContain('There is nothing new to send');
-    expect(rows('select * from outbox').length).toBe(queued + 1); // only the reply to HR
-    expect(rows('select * from match_rounds')).toHaveLength(1);
+    expect((await rows('select * from outbox')).length).toBe(queued + 1); // only the reply to HR
+    expect(await rows('select * from match_rounds')).toHaveLength(1);
   });
 
   it('keeps a group within four across rounds', async () => {
@@ -383,7 +383,7 @@ describe('matching rounds in the console demo', () => {
       });
     }
     expect(await chat.type('/match publish')).toContain('Sent 1 proposal');
-    expect(one('select count(*) as n from proposals where "group" = 1')).toEqual({ n: 4 });
+    expect(await one('select count(*) as n from proposals where "group"')).toEqual({ n: 4 });
   });
 
   it('explains an empty pool instead of an empty table', async () => {
@@ -420,7 +420,7 @@ describe('matching rounds in the console demo', () => {
     const self = await chat.type('/admin pair anna anna force');
     expect(self).toContain('Not paired: that is the same person.');
     expect(self.split('Tandem:')[1]).not.toContain('force');
-    expect(rows('select manual, status from pairs order by id')).toEqual([
+    expect(await rows('select manual, status from pairs order by id')).toEqual([
       { manual: 1, status: 'ended' },
       { manual: 1, status: 'active' },
     ]);
@@ -482,7 +482,7 @@ describe('matching rounds in the console demo', () => {
     expect(out).toContain('→ to Anna Petrova · Tandem:');
     expect(out).toContain('Команда программы закрыла предложение с Dmitry Sokolov.');
     expect(
-      one(
+      await one(
         "select status from proposals where mentee_user_id = (select id from users where platform_user_id = 'dmitry')",
       ),
     ).toEqual({
@@ -499,7 +499,7 @@ describe('matching rounds in the console demo', () => {
     expect(out).toContain('→ to Dmitry Sokolov · Tandem:');
     expect(out).toContain('Anna Petrova вышел(шла) из программы, поэтому ваша пара закрыта.');
     // The pair ends but stays, for Dmitry's history and past weeks' figures.
-    expect(rows('select status from pairs')).toEqual([{ status: 'ended' }]);
+    expect(await rows('select status from pairs')).toEqual([{ status: 'ended' }]);
   });
 
   it('tells people who cannot be matched now why, instead of promising the next round', async () => {
@@ -547,7 +547,7 @@ describe('scheduled rounds (MATCH_CRON)', () => {
       conversation: { id: 'CHR' },
     });
     expect(slackFake.deliveries[0]?.reply?.title).toBe('Matching preview');
-    expect(rows('select * from proposals')).toHaveLength(0);
+    expect(await rows('select * from proposals')).toHaveLength(0);
 
     const publishing = {
       ...jobDepsOf(app),
@@ -556,7 +556,7 @@ describe('scheduled rounds (MATCH_CRON)', () => {
     app.clock.advance(7 * 24 * 3600_000);
     await JOBS.match.run(publishing, app.clock.now());
     await app.settle();
-    expect(rows('select * from proposals')).toHaveLength(5);
+    expect(await rows('select * from proposals')).toHaveLength(5);
     expect(slackFake.deliveries.at(-1)?.reply?.text).toContain('Sent 5 proposals');
   });
 });

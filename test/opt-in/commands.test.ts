@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getProfile } from '../../src/db/queries/profiles';
 import { timers } from '../../src/db/schema';
+import { rawRows } from '../../src/db/sqlite';
 import { runDueTimers } from '../../src/jobs/timers';
 import { silentLogger } from '../../src/logger';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -57,7 +58,7 @@ describe('pause and resume', () => {
 
     expect(await chat.type('/resume')).toContain('Welcome back!');
     expect((await getProfile(app.database.db, user.id))?.profile.pausedUntil).toBeNull();
-    const pending = app.database.db.select().from(timers).where(eq(timers.status, 'pending')).all();
+    const pending = await app.database.db.select().from(timers).where(eq(timers.status, 'pending'));
     expect(pending).toHaveLength(0);
     expect(await chat.type('/resume')).toContain("You're not on a break");
   });
@@ -146,8 +147,9 @@ describe('leave', () => {
     await chat.type('/leave');
     expect(await chat.type('1')).toContain('ваши данные удалены');
 
-    const counts = app.database.sqlite
-      .prepare(
+    const counts = (
+      await rawRows<Record<string, unknown>>(
+        app.database.db,
         `select
            (select count(*) from users where id = @id and name = '' and left_at is not null
               and platform_user_id = 'left:' || id and time_zone is null and locale is null) as tombstones,
@@ -158,8 +160,9 @@ describe('leave', () => {
            (select count(*) from user_roles where user_id = @id) as roles,
            (select count(*) from outbox where user_id = @id) as outbox,
            (select count(*) from audit_log where actor_user_id = @id) as audit`,
+        { id: user.id },
       )
-      .get({ id: user.id });
+    )[0];
     expect(counts).toEqual({
       tombstones: 1,
       profiles: 0,

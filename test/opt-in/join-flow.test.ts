@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { first } from '../../src/db/first';
 import { getProfile } from '../../src/db/queries/profiles';
 import { findUser } from '../../src/db/queries/users';
 import { formSessions, profiles } from '../../src/db/schema';
@@ -275,11 +276,14 @@ describe('bad input in the form', () => {
 
     const user = await findUser(app.database.db, meRef);
     expect(
-      user && app.database.db.select().from(profiles).where(eq(profiles.userId, user.id)).get(),
+      user &&
+        (await first(app.database.db.select().from(profiles).where(eq(profiles.userId, user.id)))),
     ).toBeUndefined();
     const session =
       user &&
-      app.database.db.select().from(formSessions).where(eq(formSessions.userId, user.id)).get();
+      (await first(
+        app.database.db.select().from(formSessions).where(eq(formSessions.userId, user.id)),
+      ));
     expect(session?.field).toBe('timeZone');
     expect(session?.values.department).toBe('Sales');
   });
@@ -291,7 +295,9 @@ describe('bad input in the form', () => {
     const user = await findUser(app.database.db, meRef);
     const session =
       user &&
-      app.database.db.select().from(formSessions).where(eq(formSessions.userId, user.id)).get();
+      (await first(
+        app.database.db.select().from(formSessions).where(eq(formSessions.userId, user.id)),
+      ));
     if (!user || !session) throw new Error('no session');
     const data = `f|${user.id}|${session.id}|1|o|0`;
     await chat.type('/cancel');

@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UserRef } from '../../src/core/refs';
+import { first, one } from '../../src/db/first';
 import { inboxPathOf } from '../../src/db/inbox-file';
 import { populationOf } from '../../src/db/queries/population';
 import { meetings, pairs, users } from '../../src/db/schema';
@@ -130,13 +131,18 @@ async function noahAndLena() {
   ]) {
     await chat.type(answer);
   }
-  const noah = app.database.db.select().from(users).where(eq(users.platformUserId, NOAH.id)).get();
+  const noah = await first(
+    app.database.db.select().from(users).where(eq(users.platformUserId, NOAH.id)),
+  );
   if (!noah) throw new Error('Noah did not join');
-  const pairId = app.database.db
-    .insert(pairs)
-    .values({ mentorUserId: lena, menteeUserId: noah.id, createdAt: app.clock.now() })
-    .returning()
-    .get().id;
+  const pairId = (
+    await one(
+      app.database.db
+        .insert(pairs)
+        .values({ mentorUserId: lena, menteeUserId: noah.id, createdAt: app.clock.now() })
+        .returning(),
+    )
+  ).id;
   return { lena, noah: noah.id, pairId };
 }
 
@@ -261,7 +267,7 @@ describe('leave', () => {
 
   it("keeps the pair's history for the partner and every past week's figures exactly as reported", async () => {
     app = createTestApp({ env: { ORG_TIMEZONE: 'Europe/Moscow' } });
-    (await buildFixture(app)).addThirdRating();
+    await (await buildFixture(app)).addThirdRating();
     const db = app.database.db;
     const zone = 'Europe/Moscow';
     const snapshot = async () => {
@@ -364,11 +370,9 @@ describe('leave through the platforms', () => {
     );
     expect(joined).toEqual({ status: 200, text: '' });
     await s.press(buttonValue(s, "I've read it"), { user: SLACK_NOAH });
-    const noah = app.database.db
-      .select()
-      .from(users)
-      .where(eq(users.platformUserId, SLACK_NOAH))
-      .get();
+    const noah = await first(
+      app.database.db.select().from(users).where(eq(users.platformUserId, SLACK_NOAH)),
+    );
     if (!noah) throw new Error('Noah did not join');
     await pairWith(lena, noah.id);
     return noah.id;
@@ -419,8 +423,9 @@ describe('leave through the platforms', () => {
     );
     expect(submitted).toEqual({ status: 200, text: '' });
     await s.settle();
-    const organizer = () => app.database.db.select().from(meetings).get()?.inviteOrganizer;
-    expect(organizer()).toBe(NOAH_EMAIL);
+    const organizer = async () =>
+      (await first(app.database.db.select().from(meetings)))?.inviteOrganizer;
+    expect(await organizer()).toBe(NOAH_EMAIL);
 
     await noahLeavesThroughSlack(s);
 
@@ -436,7 +441,7 @@ describe('leave through the platforms', () => {
       organizer: NOAH_EMAIL,
     });
     // Then the address goes with him, as his users row's e-mail does.
-    expect(organizer()).toBeNull();
+    expect(await organizer()).toBeNull();
     expect(stillInFile([NOAH_EMAIL])).toEqual([]);
   });
 
@@ -498,11 +503,12 @@ describe('leave through the platforms', () => {
     await t.pressLabel('English', { from });
     await t.pressLabel('I agree', { from });
     await t.pressLabel("I've read it", { from });
-    const noah = app.database.db
-      .select()
-      .from(users)
-      .where(eq(users.platformUserId, String(TELEGRAM_NOAH.id)))
-      .get();
+    const noah = await first(
+      app.database.db
+        .select()
+        .from(users)
+        .where(eq(users.platformUserId, String(TELEGRAM_NOAH.id))),
+    );
     if (!noah) throw new Error('Noah did not join');
     await pairWith(lena, noah.id);
     await t.say('/pair', { from });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { enqueue } from '../../src/core/outbox';
+import { one } from '../../src/db/first';
 import { audit } from '../../src/db/queries/audit';
 import {
   MYDATA_SECTIONS,
@@ -100,162 +101,148 @@ describe('/mydata', () => {
       role: 'mentee',
       grade: 4,
     });
-    const pair = (mentor: number, mentee: number) =>
-      db
-        .insert(pairs)
-        .values({ mentorUserId: mentor, menteeUserId: mentee, createdAt: now })
-        .returning()
-        .get().id;
-    const learning = pair(lena, me);
-    pair(me, omar);
-    const meeting = db
-      .insert(meetings)
-      .values({
-        pairId: learning,
-        kind: 'sprint',
-        startsAt: now,
-        durationMin: 120,
-        topic: 'Prompt library for Field Robotics',
-        status: 'held',
-        createdBy: me,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning()
-      .get().id;
-    const idea = (author: number, sponsor: number, title: string) =>
-      db
-        .insert(experiments)
-        .values({
-          authorUserId: author,
-          pairId: learning,
-          sponsorUserId: sponsor,
-          title,
-          hypothesis: 'h',
-          smallestTest: 's',
-          measure: 'm',
-          status: 'concluded',
-          checkDate: '2026-12-20',
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning()
-        .get().id;
-    const mine = idea(me, lena, 'Auto-tag service tickets');
+    const pair = async (mentor: number, mentee: number) =>
+      (
+        await one(
+          db
+            .insert(pairs)
+            .values({ mentorUserId: mentor, menteeUserId: mentee, createdAt: now })
+            .returning(),
+        )
+      ).id;
+    const learning = await pair(lena, me);
+    await pair(me, omar);
+    const meeting = (
+      await one(
+        db
+          .insert(meetings)
+          .values({
+            pairId: learning,
+            kind: 'sprint',
+            startsAt: now,
+            durationMin: 120,
+            topic: 'Prompt library for Field Robotics',
+            status: 'held',
+            createdBy: me,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning(),
+      )
+    ).id;
+    const idea = async (author: number, sponsor: number, title: string) =>
+      (
+        await one(
+          db
+            .insert(experiments)
+            .values({
+              authorUserId: author,
+              pairId: learning,
+              sponsorUserId: sponsor,
+              title,
+              hypothesis: 'h',
+              smallestTest: 's',
+              measure: 'm',
+              status: 'concluded',
+              checkDate: '2026-12-20',
+              createdAt: now,
+              updatedAt: now,
+            })
+            .returning(),
+        )
+      ).id;
+    const mine = await idea(me, lena, 'Auto-tag service tickets');
 
     // One row per column that points at a person; a missing entry doesn't compile.
     const populate: Record<Ref, () => unknown> = {
       'audit_log.actor_user_id': () =>
         audit(db, { actorUserId: me, action: 'profile.created' }, now),
-      'broadcasts.by_user_id': () =>
-        db
+      'broadcasts.by_user_id': async () =>
+        await db
           .insert(broadcasts)
-          .values({ text: 'All hands Friday', byUserId: me, createdAt: now })
-          .run(),
-      'calendar_links.user_id': () =>
-        db
-          .insert(calendarLinks)
-          .values({
+          .values({ text: 'All hands Friday', byUserId: me, createdAt: now }),
+      'calendar_links.user_id': async () =>
+        await db.insert(calendarLinks).values({
+          userId: me,
+          provider: 'google',
+          account: 'me@example.com',
+          tokens: 'v1.sealed',
+          expiresAt: now,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      'content_posts.by_user_id': async () =>
+        await db.insert(contentPosts).values({
+          byUserId: me,
+          url: 'https://example.com/a',
+          comment: 'Read this',
+          createdAt: now,
+        }),
+      'experiment_outcomes.user_id': async () =>
+        await db.insert(experimentOutcomes).values([
+          {
+            experimentId: mine,
             userId: me,
-            provider: 'google',
-            account: 'me@example.com',
-            tokens: 'v1.sealed',
-            expiresAt: now,
+            outcome: 'worked',
+            note: 'Saved 3 h a week',
             createdAt: now,
-            updatedAt: now,
-          })
-          .run(),
-      'content_posts.by_user_id': () =>
-        db
-          .insert(contentPosts)
-          .values({
-            byUserId: me,
-            url: 'https://example.com/a',
-            comment: 'Read this',
+          },
+          {
+            experimentId: mine,
+            userId: lena,
+            outcome: 'learned',
+            note: 'Tags need review',
             createdAt: now,
-          })
-          .run(),
-      'experiment_outcomes.user_id': () =>
-        db
-          .insert(experimentOutcomes)
-          .values([
-            {
-              experimentId: mine,
-              userId: me,
-              outcome: 'worked',
-              note: 'Saved 3 h a week',
-              createdAt: now,
-            },
-            {
-              experimentId: mine,
-              userId: lena,
-              outcome: 'learned',
-              note: 'Tags need review',
-              createdAt: now,
-            },
-          ])
-          .run(),
+          },
+        ]),
       'experiments.author_user_id': () => {},
       'experiments.sponsor_user_id': () => idea(omar, me, 'Voice notes for field reports'),
-      'final_surveys.user_id': () =>
-        db
-          .insert(finalSurveys)
-          .values({
-            program: 'default',
-            userId: me,
-            overall: 5,
-            nps: 9,
-            changed: 'I ask juniors first',
-            createdAt: now,
-            updatedAt: now,
-          })
-          .run(),
-      'form_sessions.user_id': () =>
-        db
-          .insert(formSessions)
-          .values({
-            id: 'form-1',
-            userId: me,
-            formId: 'goal',
-            status: 'active',
-            field: 'measure',
-            history: ['specific'],
-            values: { specific: 'Write ten prompts' },
-            createdAt: now,
-            updatedAt: now,
-          })
-          .run(),
-      'goals.owner_user_id': () =>
-        db
-          .insert(goals)
-          .values({
-            pairId: learning,
-            ownerUserId: me,
-            specific: 'Write ten prompts',
-            measure: '10 prompts in the library',
-            deadline: '2027-01-15',
-            relevant: 'Faster reports',
-            createdAt: now,
-            updatedAt: now,
-          })
-          .run(),
-      'match_rounds.created_by': () =>
-        db
+      'final_surveys.user_id': async () =>
+        await db.insert(finalSurveys).values({
+          program: 'default',
+          userId: me,
+          overall: 5,
+          nps: 9,
+          changed: 'I ask juniors first',
+          createdAt: now,
+          updatedAt: now,
+        }),
+      'form_sessions.user_id': async () =>
+        await db.insert(formSessions).values({
+          id: 'form-1',
+          userId: me,
+          formId: 'goal',
+          status: 'active',
+          field: 'measure',
+          history: ['specific'],
+          values: { specific: 'Write ten prompts' },
+          createdAt: now,
+          updatedAt: now,
+        }),
+      'goals.owner_user_id': async () =>
+        await db.insert(goals).values({
+          pairId: learning,
+          ownerUserId: me,
+          specific: 'Write ten prompts',
+          measure: '10 prompts in the library',
+          deadline: '2027-01-15',
+          relevant: 'Faster reports',
+          createdAt: now,
+          updatedAt: now,
+        }),
+      'match_rounds.created_by': async () =>
+        await db
           .insert(matchRounds)
-          .values({ createdBy: me, proposals: 4, totalScore: 40, createdAt: now })
-          .run(),
-      'meeting_feedback.user_id': () =>
-        db
-          .insert(meetingFeedback)
-          .values({
-            meetingId: meeting,
-            userId: me,
-            usefulness: 5,
-            learned: 'Few-shot prompts',
-            createdAt: now,
-            updatedAt: now,
-          })
-          .run(),
+          .values({ createdBy: me, proposals: 4, totalScore: 40, createdAt: now }),
+      'meeting_feedback.user_id': async () =>
+        await db.insert(meetingFeedback).values({
+          meetingId: meeting,
+          userId: me,
+          usefulness: 5,
+          learned: 'Few-shot prompts',
+          createdAt: now,
+          updatedAt: now,
+        }),
       'meetings.created_by': () => {},
       'outbox.user_id': async () =>
         await enqueue(
@@ -272,67 +259,54 @@ describe('/mydata', () => {
           },
           now,
         ),
-      'pair_fit.user_id': () =>
-        db
+      'pair_fit.user_id': async () =>
+        await db
           .insert(pairFit)
-          .values({ pairId: learning, userId: me, fit: 'good', createdAt: now })
-          .run(),
+          .values({ pairId: learning, userId: me, fit: 'good', createdAt: now }),
       'pairs.mentee_user_id': () => {},
       'pairs.mentor_user_id': () => {},
       'profiles.user_id': () => {},
-      'programs.created_by': () =>
-        db
-          .insert(programs)
-          .values({
-            name: 'Spring cohort',
-            startDate: '2027-03-01',
-            endDate: '2027-06-30',
-            createdBy: me,
-            createdAt: now,
-          })
-          .run(),
-      'proposals.mentee_user_id': () =>
-        db
-          .insert(proposals)
-          .values({
-            mentorUserId: lena,
-            menteeUserId: me,
-            score: 13,
-            reasons: { topics: ['social_media'], interests: ['bouldering'], hoursApart: 0 },
-            status: 'accepted',
-            expiresAt: now,
-            createdAt: now,
-          })
-          .run(),
+      'programs.created_by': async () =>
+        await db.insert(programs).values({
+          name: 'Spring cohort',
+          startDate: '2027-03-01',
+          endDate: '2027-06-30',
+          createdBy: me,
+          createdAt: now,
+        }),
+      'proposals.mentee_user_id': async () =>
+        await db.insert(proposals).values({
+          mentorUserId: lena,
+          menteeUserId: me,
+          score: 13,
+          reasons: { topics: ['social_media'], interests: ['bouldering'], hoursApart: 0 },
+          status: 'accepted',
+          expiresAt: now,
+          createdAt: now,
+        }),
       'proposals.mentor_user_id': () => {},
-      'stories.author_user_id': () =>
-        db
-          .insert(stories)
-          .values({
-            authorUserId: me,
-            text: 'How a junior taught me prompts',
-            status: 'edited',
-            editedText: 'How a colleague taught me prompts',
-            reviewNote: 'Please leave out the client name',
-            reviewedBy: hana,
-            createdAt: now,
-          })
-          .run(),
-      'stories.reviewed_by': () =>
-        db
-          .insert(stories)
-          .values({
-            authorUserId: lena,
-            text: 'Lena’s story',
-            status: 'published',
-            reviewedBy: me,
-            createdAt: now,
-          })
-          .run(),
-      'story_invites.user_id': () =>
-        db.insert(storyInvites).values({ pairId: learning, userId: me, createdAt: now }).run(),
-      'survey_invites.user_id': () =>
-        db.insert(surveyInvites).values({ program: 'default', userId: me, createdAt: now }).run(),
+      'stories.author_user_id': async () =>
+        await db.insert(stories).values({
+          authorUserId: me,
+          text: 'How a junior taught me prompts',
+          status: 'edited',
+          editedText: 'How a colleague taught me prompts',
+          reviewNote: 'Please leave out the client name',
+          reviewedBy: hana,
+          createdAt: now,
+        }),
+      'stories.reviewed_by': async () =>
+        await db.insert(stories).values({
+          authorUserId: lena,
+          text: 'Lena’s story',
+          status: 'published',
+          reviewedBy: me,
+          createdAt: now,
+        }),
+      'story_invites.user_id': async () =>
+        await db.insert(storyInvites).values({ pairId: learning, userId: me, createdAt: now }),
+      'survey_invites.user_id': async () =>
+        await db.insert(surveyInvites).values({ program: 'default', userId: me, createdAt: now }),
       'timers.user_id': () =>
         scheduleTimer(
           db,
@@ -345,8 +319,8 @@ describe('/mydata', () => {
           },
           now,
         ),
-      'user_roles.user_id': () =>
-        db.insert(userRoles).values({ userId: me, role: 'hr', grantedAt: now }).run(),
+      'user_roles.user_id': async () =>
+        await db.insert(userRoles).values({ userId: me, role: 'hr', grantedAt: now }),
     };
     for (const fill of Object.values(populate)) await fill();
 

@@ -19,7 +19,7 @@ describe('the summary chart', () => {
     const app = createTestApp({ env: ENV });
     try {
       const fixture = await buildFixture(app);
-      fixture.addThirdRating();
+      await fixture.addThirdRating();
       const built = await buildSummary(app.database.db, app.config, app.clock.now(), 1, 'en');
       const png = Buffer.from(built.chart.contentBase64, 'base64');
       expect(png.subarray(0, 8)).toEqual(

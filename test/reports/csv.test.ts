@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
+import { one } from '../../src/db/first';
 import { goals, meetings, pairs } from '../../src/db/schema';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { type ConsoleChat, startConsoleChat } from '../helpers/console-chat';
@@ -37,11 +38,14 @@ describe('the CSV export, read back', () => {
       grade: 1,
     });
     const tom = await participant(app, consoleRef('tom'), 'Tom Berg', { role: 'mentee', grade: 5 });
-    const pairId = db
-      .insert(pairs)
-      .values({ mentorUserId: lena, menteeUserId: tom, createdAt: now })
-      .returning()
-      .get().id;
+    const pairId = (
+      await one(
+        db
+          .insert(pairs)
+          .values({ mentorUserId: lena, menteeUserId: tom, createdAt: now })
+          .returning(),
+      )
+    ).id;
     const typed = {
       specific: 'Build the report bot\nthen show the team',
       measure: 'Two reports a week\rno manual steps',

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { one } from '../../src/db/first';
 import {
   experimentOutcomes,
   experiments,
@@ -13,6 +14,8 @@ import type { TestApp } from '../helpers/app';
 import { participant } from '../helpers/participants';
 
 const at = (iso: string) => new Date(iso);
+/** The id of the row an `insert … returning()` wrote. */
+const idOf = async (rows: PromiseLike<{ id: number }[]>) => (await one(rows)).id;
 const ref = (id: string) => ({ platform: 'console' as const, workspace: 'local', id });
 
 /**
@@ -70,7 +73,7 @@ export async function buildFixture(app: TestApp) {
     grade: 4,
     learn: ['ai'],
   });
-  db.update(profiles).set({ preparedAt: null }).where(eq(profiles.userId, e4)).run();
+  await db.update(profiles).set({ preparedAt: null }).where(eq(profiles.userId, e4));
   // Exactly at the week's end (next Monday 00:00 Moscow): not in this summary.
   await person('e5', 'Ezra Exec', '2026-12-06T21:00:00Z', {
     role: 'mentee',
@@ -85,21 +88,18 @@ export async function buildFixture(app: TestApp) {
     when: string,
     status: 'accepted' | 'declined',
   ) =>
-    db
-      .insert(proposals)
-      .values({
-        mentorUserId: mentor,
-        menteeUserId: mentee,
-        score: 1,
-        reasons: { topics: [], interests: [], hoursApart: 0 },
-        status,
-        expiresAt: at(when),
-        createdAt: at(when),
-      })
-      .run();
-  proposal(m1, e1, '2026-11-12T10:00:00Z', 'accepted');
-  proposal(m2, e2, '2026-11-12T10:00:00Z', 'accepted');
-  proposal(m1, e3, '2026-11-26T10:00:00Z', 'declined');
+    db.insert(proposals).values({
+      mentorUserId: mentor,
+      menteeUserId: mentee,
+      score: 1,
+      reasons: { topics: [], interests: [], hoursApart: 0 },
+      status,
+      expiresAt: at(when),
+      createdAt: at(when),
+    });
+  await proposal(m1, e1, '2026-11-12T10:00:00Z', 'accepted');
+  await proposal(m2, e2, '2026-11-12T10:00:00Z', 'accepted');
+  await proposal(m1, e3, '2026-11-26T10:00:00Z', 'declined');
 
   const pair = (
     mentor: number,
@@ -107,110 +107,107 @@ export async function buildFixture(app: TestApp) {
     created: string,
     extra: Partial<typeof pairs.$inferInsert> = {},
   ) =>
-    db
-      .insert(pairs)
-      .values({ mentorUserId: mentor, menteeUserId: mentee, createdAt: at(created), ...extra })
-      .returning()
-      .get().id;
-  const p1 = pair(m1, e1, '2026-11-13T10:00:00Z');
+    idOf(
+      db
+        .insert(pairs)
+        .values({ mentorUserId: mentor, menteeUserId: mentee, createdAt: at(created), ...extra })
+        .returning(),
+    );
+  const p1 = await pair(m1, e1, '2026-11-13T10:00:00Z');
   // Three ignored nudges: at risk.
-  const p2 = pair(m2, e2, '2026-11-13T10:00:00Z', { nudgesIgnored: 3 });
+  const p2 = await pair(m2, e2, '2026-11-13T10:00:00Z', { nudgesIgnored: 3 });
   // Ended within the week: active a week ago, not now.
-  const p3 = pair(b1, e3, '2026-11-26T10:00:00Z', {
+  const p3 = await pair(b1, e3, '2026-11-26T10:00:00Z', {
     status: 'ended',
     endedAt: at('2026-12-02T10:00:00Z'),
   });
-  const p4 = pair(m3, e4, '2026-12-04T10:00:00Z');
+  const p4 = await pair(m3, e4, '2026-12-04T10:00:00Z');
   // Met once long ago, silent for more than 21 days: at risk.
-  const p5 = pair(m1, e2, '2026-11-01T10:00:00Z');
+  const p5 = await pair(m1, e2, '2026-11-01T10:00:00Z');
 
   const meeting = (
     pairId: number,
     starts: string,
     status: 'held' | 'missed' | 'cancelled' | 'scheduled',
   ) =>
-    db
-      .insert(meetings)
-      .values({
-        pairId,
-        kind: 'meeting',
-        startsAt: at(starts),
-        durationMin: 60,
-        topic: 'x',
-        status,
-        createdAt: at(starts),
-        updatedAt: at(starts),
-      })
-      .returning()
-      .get().id;
-  const p1early = meeting(p1, '2026-11-20T10:00:00Z', 'held'); // before both weeks
-  const p1held = meeting(p1, '2026-12-02T10:00:00Z', 'held'); // in the week
-  const p1late = meeting(p1, '2026-12-06T20:59:00Z', 'held'); // Sunday 23:59 Moscow: in the week
-  meeting(p1, '2026-12-06T21:00:00Z', 'held'); // Monday 00:00 Moscow: next week
-  meeting(p2, '2026-12-01T10:00:00Z', 'missed');
-  meeting(p2, '2026-12-03T10:00:00Z', 'cancelled');
-  const p3held = meeting(p3, '2026-11-27T10:00:00Z', 'held'); // the previous week
-  meeting(p4, '2026-12-05T10:00:00Z', 'scheduled');
-  const p5held = meeting(p5, '2026-11-05T10:00:00Z', 'held');
+    idOf(
+      db
+        .insert(meetings)
+        .values({
+          pairId,
+          kind: 'meeting',
+          startsAt: at(starts),
+          durationMin: 60,
+          topic: 'x',
+          status,
+          createdAt: at(starts),
+          updatedAt: at(starts),
+        })
+        .returning(),
+    );
+  const p1early = await meeting(p1, '2026-11-20T10:00:00Z', 'held'); // before both weeks
+  const p1held = await meeting(p1, '2026-12-02T10:00:00Z', 'held'); // in the week
+  const p1late = await meeting(p1, '2026-12-06T20:59:00Z', 'held'); // Sunday 23:59 Moscow: in the week
+  await meeting(p1, '2026-12-06T21:00:00Z', 'held'); // Monday 00:00 Moscow: next week
+  await meeting(p2, '2026-12-01T10:00:00Z', 'missed');
+  await meeting(p2, '2026-12-03T10:00:00Z', 'cancelled');
+  const p3held = await meeting(p3, '2026-11-27T10:00:00Z', 'held'); // the previous week
+  await meeting(p4, '2026-12-05T10:00:00Z', 'scheduled');
+  const p5held = await meeting(p5, '2026-11-05T10:00:00Z', 'held');
 
   // Goals: 2 set before the week's end (1 done); one set after it doesn't count.
   const goal = (pairId: number, owner: number, created: string, status: 'open' | 'done') =>
-    db
-      .insert(goals)
-      .values({
-        pairId,
-        ownerUserId: owner,
-        specific: 'g',
-        measure: '3',
-        deadline: '2027-01-31',
-        relevant: 'r',
-        status,
-        progress: status === 'done' ? 100 : 0,
-        createdAt: at(created),
-        updatedAt: at(created),
-      })
-      .run();
-  goal(p1, e1, '2026-11-20T10:00:00Z', 'open');
-  goal(p1, m1, '2026-12-01T10:00:00Z', 'done');
-  goal(p4, e4, '2026-12-07T00:00:00Z', 'open');
+    db.insert(goals).values({
+      pairId,
+      ownerUserId: owner,
+      specific: 'g',
+      measure: '3',
+      deadline: '2027-01-31',
+      relevant: 'r',
+      status,
+      progress: status === 'done' ? 100 : 0,
+      createdAt: at(created),
+      updatedAt: at(created),
+    });
+  await goal(p1, e1, '2026-11-20T10:00:00Z', 'open');
+  await goal(p1, m1, '2026-12-01T10:00:00Z', 'done');
+  await goal(p4, e4, '2026-12-07T00:00:00Z', 'open');
 
   // Two people rated in the week (5 and 4): not enough to show.
   const rate = (meetingId: number, userId: number, usefulness: number, when: string) =>
     db
       .insert(meetingFeedback)
-      .values({ meetingId, userId, usefulness, createdAt: at(when), updatedAt: at(when) })
-      .run();
-  rate(p1held, e1, 5, '2026-12-02T12:00:00Z');
-  rate(p1held, m1, 4, '2026-12-02T12:00:00Z');
+      .values({ meetingId, userId, usefulness, createdAt: at(when), updatedAt: at(when) });
+  await rate(p1held, e1, 5, '2026-12-02T12:00:00Z');
+  await rate(p1held, m1, 4, '2026-12-02T12:00:00Z');
 
   // Ideas: one waiting, one piloting, one concluded that worked.
   const idea = (status: 'proposed' | 'piloting' | 'concluded') =>
-    db
-      .insert(experiments)
-      .values({
-        authorUserId: m1,
-        title: status,
-        hypothesis: 'h',
-        smallestTest: 's',
-        measure: 'm',
-        status,
-        createdAt: at('2026-11-20T10:00:00Z'),
-        updatedAt: at('2026-11-20T10:00:00Z'),
-      })
-      .returning()
-      .get().id;
-  idea('proposed');
-  idea('piloting');
-  const done = idea('concluded');
-  db.insert(experimentOutcomes)
-    .values({
-      experimentId: done,
-      userId: m1,
-      outcome: 'worked',
-      note: 'n',
-      createdAt: at('2026-12-01T10:00:00Z'),
-    })
-    .run();
+    idOf(
+      db
+        .insert(experiments)
+        .values({
+          authorUserId: m1,
+          title: status,
+          hypothesis: 'h',
+          smallestTest: 's',
+          measure: 'm',
+          status,
+          createdAt: at('2026-11-20T10:00:00Z'),
+          updatedAt: at('2026-11-20T10:00:00Z'),
+        })
+        .returning(),
+    );
+  await idea('proposed');
+  await idea('piloting');
+  const done = await idea('concluded');
+  await db.insert(experimentOutcomes).values({
+    experimentId: done,
+    userId: m1,
+    outcome: 'worked',
+    note: 'n',
+    createdAt: at('2026-12-01T10:00:00Z'),
+  });
 
   app.clock.set('2026-12-07T06:30:00Z'); // Monday 09:30 in Moscow
   return {
@@ -220,13 +217,13 @@ export async function buildFixture(app: TestApp) {
      * Ratings whose means have a fraction: in the week 5, 4 (above), 3, 5, 4 from four people,
      * mean 4.2; in the week before 4, 4, 3 from three people, mean 3.7; so ▲0.5.
      */
-    addFractionalRatings: () => {
-      rate(p3held, b1, 3, '2026-12-03T12:00:00Z');
-      rate(p3held, e3, 5, '2026-12-03T12:00:00Z');
-      rate(p1late, e1, 4, '2026-12-06T20:59:30Z');
-      rate(p1early, e1, 4, '2026-11-23T12:00:00Z');
-      rate(p1early, m1, 4, '2026-11-23T12:00:00Z');
-      rate(p5held, e2, 3, '2026-11-24T12:00:00Z');
+    addFractionalRatings: async () => {
+      await rate(p3held, b1, 3, '2026-12-03T12:00:00Z');
+      await rate(p3held, e3, 5, '2026-12-03T12:00:00Z');
+      await rate(p1late, e1, 4, '2026-12-06T20:59:30Z');
+      await rate(p1early, e1, 4, '2026-11-23T12:00:00Z');
+      await rate(p1early, m1, 4, '2026-11-23T12:00:00Z');
+      await rate(p5held, e2, 3, '2026-11-24T12:00:00Z');
     },
   };
 }

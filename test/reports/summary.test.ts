@@ -98,7 +98,7 @@ describe('the weekly summary', () => {
       );
       expect(two.text).toContain('Ideas: 1 waiting, 1 piloting, 0 parked, 1 concluded (1 worked)');
       expect(two.context).toContain('Monday to Sunday (Europe/Moscow)');
-      fixture.addThirdRating();
+      await fixture.addThirdRating();
       expect((await render()).text).toContain('Usefulness: 4 / 5 (3 people)');
     } finally {
       app.close();
@@ -116,7 +116,7 @@ describe('decimals as each language writes them', () => {
     async (locale, line, points) => {
       const app = createTestApp({ env: ENV });
       try {
-        (await buildFixture(app)).addFractionalRatings();
+        await (await buildFixture(app)).addFractionalRatings();
         const built = await buildSummary(app.database.db, app.config, app.clock.now(), 1, locale);
         expect(built.reply.text).toContain(line);
         const useful = svgGroup(built.svg, 'usefulness');

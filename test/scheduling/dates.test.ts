@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatShortDay } from '../../src/core/format';
 import { bookByHand } from '../helpers/console-chat';
 import { type PairedConsole, pairedConsole } from '../helpers/pair';
+import { rawRun } from '../helpers/raw';
 
 let p: PairedConsole | undefined;
 afterEach(async () => {
@@ -51,9 +52,10 @@ describe('short dates', () => {
 
   it('shows a Russian reader "9 марта", not "9 март", on the day buttons and in the booking', async () => {
     p = await pairedConsole('2027-03-01T09:00:00Z');
-    p.app.database.sqlite
-      .prepare("update users set locale = 'ru' where platform_user_id = 'lena'")
-      .run();
+    await rawRun(
+      p.app.database.db,
+      "update users set locale = 'ru' where platform_user_id = 'lena'",
+    );
     const days = await bookByHand(p.chat, '/sprint');
     expect(days).toContain('вт, 2 марта');
     expect(days).toContain('вс, 14 марта');

@@ -79,7 +79,7 @@ describe('Find a time with a connected calendar', () => {
     expect(offered).not.toContain('Tue, 1 Dec, 13:00');
     expect(offered).not.toContain("didn't answer");
     await p.chat.type('1');
-    expect(p.rows('select starts_at from meetings')).toEqual([
+    expect(await p.rows('select starts_at from meetings')).toEqual([
       { starts_at: Date.parse('2026-12-01T12:00:00Z') },
     ]);
   });

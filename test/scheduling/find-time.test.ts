@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { one } from '../../src/db/first';
 import { pairs, users } from '../../src/db/schema';
 import { bookByHand } from '../helpers/console-chat';
 import { consoleRef, type PairedConsole, pairedConsole } from '../helpers/pair';
@@ -35,7 +36,7 @@ describe('Find a time on the console', () => {
     expect(booked).toContain('Booked: the sprint on Tue, 1 Dec, 13:00.');
     expect(booked).toContain('Your sprint with Tom Berg is booked:');
     expect(booked).toContain('Tue, 1 Dec, 13:00–15:00 (Europe/Moscow)');
-    expect(meetingRows(p)).toEqual([
+    expect(await meetingRows(p)).toEqual([
       {
         pair_id: p.pairId,
         kind: 'sprint',
@@ -54,7 +55,7 @@ describe('Find a time on the console', () => {
     await p.chat.type('/meet');
     const slot = `meet.slot|${p.lena}|m|${p.pairId}|${Date.parse('2026-12-01T10:00:00Z') / 60_000}`;
     await p.press('lena', slot);
-    expect(meetingRows(p)).toHaveLength(1);
+    expect(await meetingRows(p)).toHaveLength(1);
     // The same button again: that hour is taken now.
     const again = await p.press('lena', slot);
     expect(again).toContain(
@@ -62,12 +63,12 @@ describe('Find a time on the console', () => {
     );
     expect(again).toContain('── Find a time ──');
     expect(again).not.toContain('Tue, 1 Dec, 13:00 (Tom Berg');
-    expect(meetingRows(p)).toHaveLength(1);
+    expect(await meetingRows(p)).toHaveLength(1);
     // A slot whose time has passed.
     p.app.clock.set('2026-12-01T12:00:00Z');
     const late = `meet.slot|${p.lena}|m|${p.pairId}|${Date.parse('2026-12-01T11:30:00Z') / 60_000}`;
     expect(await p.press('lena', late)).toContain('That time is no longer free');
-    expect(meetingRows(p)).toHaveLength(1);
+    expect(await meetingRows(p)).toHaveLength(1);
   });
 
   it('with no working hours in common, says so and offers the closest times', async () => {
@@ -75,8 +76,8 @@ describe('Find a time on the console', () => {
     const p = paired;
     const db = p.app.database.db;
     // Tokyo's 09:00–18:00 is 00:00–09:00 UTC; London's is 09:00–18:00 UTC.
-    db.update(users).set({ timeZone: 'Asia/Tokyo' }).where(eq(users.id, p.lena)).run();
-    db.update(users).set({ timeZone: 'Europe/London' }).where(eq(users.id, p.tom)).run();
+    await db.update(users).set({ timeZone: 'Asia/Tokyo' }).where(eq(users.id, p.lena));
+    await db.update(users).set({ timeZone: 'Europe/London' }).where(eq(users.id, p.tom));
     const offered = await p.chat.type('/meet');
     expect(offered).toContain(
       'You and Tom Berg have no working hours in common this week. These are the closest times',
@@ -85,7 +86,7 @@ describe('Find a time on the console', () => {
     expect(offered).toContain('[1] Tue, 1 Dec, 19:00 (Tom Berg: 10:00)');
     expect(offered).toContain('Wed, 2 Dec, 16:00 (Tom Berg: 07:00)');
     await p.chat.type('1');
-    expect(meetingRows(p)).toHaveLength(1);
+    expect(await meetingRows(p)).toHaveLength(1);
   });
 
   it('a group: the slots fit the mentor and every mentee, and one tap books each pair', async () => {
@@ -99,25 +100,28 @@ describe('Find a time on the console', () => {
     });
     // Tokyo (UTC+9) works 00:00–09:00 UTC, Berlin 08:00–17:00, Moscow 06:00–15:00: all
     // three only 08:00–09:00 UTC, which is 11:00 in Moscow.
-    db.update(users).set({ timeZone: 'Asia/Tokyo' }).where(eq(users.id, mia)).run();
-    db.update(pairs).set({ group: true }).where(eq(pairs.id, p.pairId)).run();
-    const miaPair = db
-      .insert(pairs)
-      .values({
-        mentorUserId: p.lena,
-        menteeUserId: mia,
-        group: true,
-        createdAt: p.app.clock.now(),
-      })
-      .returning()
-      .get().id;
+    await db.update(users).set({ timeZone: 'Asia/Tokyo' }).where(eq(users.id, mia));
+    await db.update(pairs).set({ group: true }).where(eq(pairs.id, p.pairId));
+    const miaPair = (
+      await one(
+        db
+          .insert(pairs)
+          .values({
+            mentorUserId: p.lena,
+            menteeUserId: mia,
+            group: true,
+            createdAt: p.app.clock.now(),
+          })
+          .returning(),
+      )
+    ).id;
     const offered = await p.chat.type('/meet');
     expect(offered).toContain('for you and Tom Berg, Mia Sato');
     const slots = [...offered.matchAll(/\[\d+\] (\w{3}, \d+ Dec, \d\d:\d\d)/g)].map((m) => m[1]);
     expect(slots.length).toBeGreaterThanOrEqual(3);
     for (const slot of slots) expect(slot).toMatch(/11:00$/);
     await p.chat.type('1');
-    const booked = meetingRows(p);
+    const booked = await meetingRows(p);
     expect(booked.map((m) => m.pair_id).sort()).toEqual([p.pairId, miaPair].sort());
     expect(new Set(booked.map((m) => m.starts_at))).toEqual(
       new Set([Date.parse('2026-12-02T08:00:00Z')]),
@@ -146,7 +150,7 @@ describe('Find a time on the console', () => {
     await p.chat.type(/(\d+)\. \(.\) Pick another time/.exec(night)?.[1] ?? '');
     // 15:00 in Moscow is 13:00 in Berlin: no warning, straight on.
     expect(await p.chat.type('15:00')).toContain('How long?');
-    expect(meetingRows(p)).toEqual([]);
+    expect(await meetingRows(p)).toEqual([]);
     // Kept after the warning: a Saturday for Tom.
     await p.chat.type('/cancel');
     await bookByHand(p.chat, '/sprint');
@@ -157,6 +161,6 @@ describe('Find a time on the console', () => {
     await p.chat.type('7'); // Keep "2 h"
     await p.chat.type('A Saturday session');
     await p.chat.type('1'); // no link
-    expect(meetingRows(p)).toHaveLength(1);
+    expect(await meetingRows(p)).toHaveLength(1);
   });
 });

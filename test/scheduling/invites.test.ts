@@ -8,6 +8,7 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/core/actions';
 import { openDatabase } from '../../src/db/client';
+import { first, one } from '../../src/db/first';
 import { meetings, users } from '../../src/db/schema';
 import { CANCEL_ACTION } from '../../src/features/scheduling/service';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -19,6 +20,7 @@ import { pairedConsole } from '../helpers/pair';
 import { activePair } from '../helpers/participants';
 import { buttonValue, type SlackHarness, startSlack } from '../helpers/slack';
 import { ANNA, type Person, startTelegram } from '../helpers/telegram';
+import { TEST_PG } from '../pg/template';
 
 let app: TestApp | undefined;
 let chat: ConsoleChat | undefined;
@@ -329,10 +331,10 @@ describe('invites in Slack', () => {
 
   it('keeps the address Slack gives in the user row, drops it when Slack stops giving it, shows it in /mydata', async () => {
     const s = await slackBooking({ pat: 'pat.lee@example.com' });
-    const emailOf = (id: string) =>
-      app?.database.db.select().from(users).where(eq(users.platformUserId, id)).get()?.email;
-    expect(emailOf('U1')).toBe('pat.lee@example.com');
-    expect(emailOf('U2')).toBeNull();
+    const emailOf = async (id: string) =>
+      (await app?.database.db.select().from(users).where(eq(users.platformUserId, id)))?.[0]?.email;
+    expect(await emailOf('U1')).toBe('pat.lee@example.com');
+    expect(await emailOf('U2')).toBeNull();
     await s.command('mydata');
     const exported = [...s.fake.uploads.values()].find((t) => t.includes('"platformUserId"'));
     expect(JSON.parse(exported ?? '{}').user).toMatchObject({ email: 'pat.lee@example.com' });
@@ -343,7 +345,7 @@ describe('invites in Slack', () => {
     slack = again;
     again.fake.users.set('U1', { name: 'Pat Lee', tz: 'Europe/Berlin', locale: 'en-US' });
     await again.command('meetings');
-    expect(emailOf('U1')).toBeNull();
+    expect(await emailOf('U1')).toBeNull();
   });
 });
 
@@ -365,10 +367,12 @@ describe('invites sent the way the first one was', () => {
     });
     await again.command('meetings');
     const db = (app as TestApp).database.db;
-    expect(db.select().from(users).where(eq(users.platformUserId, 'U1')).get()?.email).toBeNull();
+    expect(
+      (await first(db.select().from(users).where(eq(users.platformUserId, 'U1'))))?.email,
+    ).toBeNull();
 
     // Sam calls it off with the Cancel button of the invite he got before the restart.
-    const sam = db.select().from(users).where(eq(users.platformUserId, 'U2')).get();
+    const sam = await first(db.select().from(users).where(eq(users.platformUserId, 'U2')));
     await again.press(encodeAction(CANCEL_ACTION, sam?.id, '1'), { user: 'U2' });
     await again.press(buttonValue(again, 'Yes, cancel', 'chat.postMessage', 'DU2'), {
       user: 'U2',
@@ -408,11 +412,9 @@ describe('invites sent the way the first one was', () => {
       email: 'pat.lee@example.com',
     });
     await again.command('meetings');
-    const pat = (app as TestApp).database.db
-      .select()
-      .from(users)
-      .where(eq(users.platformUserId, 'U1'))
-      .get();
+    const pat = await first(
+      (app as TestApp).database.db.select().from(users).where(eq(users.platformUserId, 'U1')),
+    );
     expect(pat?.email).toBe('pat.lee@example.com');
     await again.press(encodeAction(CANCEL_ACTION, pat?.id, '1'));
     await again.press(buttonValue(again, 'Yes, cancel', 'chat.postMessage', 'DU1'));
@@ -474,8 +476,10 @@ describe('invites in Telegram', () => {
   });
 });
 
-describe('meetings booked before this version', () => {
-  it('keep the UID their invites already carry, and new ones get a random one', () => {
+// Upgrades of a SQLite file an older version left: PostgreSQL has no such files (its schema
+// starts at the version that brought it).
+describe.skipIf(TEST_PG)('meetings booked before this version', () => {
+  it('keep the UID their invites already carry, and new ones get a random one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tandem-uid-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     const path = join(dir, 'tandem.db');
@@ -495,19 +499,20 @@ describe('meetings booked before this version', () => {
       { id: 1, uid: 'meeting-1@tandem.local' },
       { id: 2, uid: 'meeting-2@tandem.local' },
     ]);
-    const fresh = upgraded.db
-      .insert(meetings)
-      .values({
-        pairId: 1,
-        kind: 'sprint',
-        startsAt: new Date(0),
-        durationMin: 60,
-        topic: 'c',
-        createdAt: new Date(0),
-        updatedAt: new Date(0),
-      })
-      .returning()
-      .get();
+    const fresh = await one(
+      upgraded.db
+        .insert(meetings)
+        .values({
+          pairId: 1,
+          kind: 'sprint',
+          startsAt: new Date(0),
+          durationMin: 60,
+          topic: 'c',
+          createdAt: new Date(0),
+          updatedAt: new Date(0),
+        })
+        .returning(),
+    );
     expect(fresh.uid).toMatch(UUID);
     upgraded.close();
   });
@@ -605,7 +610,7 @@ describe('meetings booked before this version', () => {
       });
     }
     // Settled and kept: a later invite would go out the same way whatever Pat's address does.
-    expect(a.database.db.select().from(meetings).get()).toMatchObject({
+    expect(await first(a.database.db.select().from(meetings))).toMatchObject({
       inviteForm: 'organized',
       inviteOrganizer: 'pat.lee@example.com',
     });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { one } from '../../src/db/first';
 import { pairs } from '../../src/db/schema';
 import { bookByHand } from '../helpers/console-chat';
 import { consoleRef, type PairedConsole, pairedConsole } from '../helpers/pair';
@@ -24,11 +25,14 @@ describe('booking with one of two partners', () => {
       grade: 4,
       learn: ['ai'],
     });
-    const ivanPair = app.database.db
-      .insert(pairs)
-      .values({ mentorUserId: lena, menteeUserId: ivan, createdAt: app.clock.now() })
-      .returning()
-      .get().id;
+    const ivanPair = (
+      await one(
+        app.database.db
+          .insert(pairs)
+          .values({ mentorUserId: lena, menteeUserId: ivan, createdAt: app.clock.now() })
+          .returning(),
+      )
+    ).id;
 
     const asked = await bookByHand(chat, '/sprint');
     expect(asked).toContain('With whom?');
@@ -41,7 +45,7 @@ describe('booking with one of two partners', () => {
     await chat.type('7'); // Keep “2 h”
     await chat.type('Prompting for the weekly report');
     await chat.type('1'); // Skip the link
-    expect(rows('select pair_id from meetings')).toEqual([{ pair_id: ivanPair }]);
+    expect(await rows('select pair_id from meetings')).toEqual([{ pair_id: ivanPair }]);
   });
 
   it('with one partner, goes straight to the day', async () => {

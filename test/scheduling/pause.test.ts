@@ -38,7 +38,7 @@ describe('a break with a session booked inside it', () => {
     await chat.type('/pause 2'); // shown again (a changed break): the button is 1 again
     expect(await chat.type('1')).toContain('Cancel the sprint on Tue, 8 Dec, 15:00 with Tom Berg?');
     await chat.type('1'); // Yes, cancel
-    expect(p.rows('select status from meetings')).toEqual([{ status: 'cancelled' }]);
+    expect(await p.rows('select status from meetings')).toEqual([{ status: 'cancelled' }]);
     // Back early: the partner, told until when, hears it too.
     expect(await chat.type('/resume')).toContain(
       '→ to Tom Berg · Tandem:\nLena Orlova is back from their break early',

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { rawRows } from '../../src/db/sqlite';
 import { runDueTimers } from '../../src/jobs/timers';
 import { silentLogger } from '../../src/logger';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -11,6 +12,7 @@ import {
 } from '../helpers/console-chat';
 import { pairedConsole } from '../helpers/pair';
 import { participant } from '../helpers/participants';
+import { rawRun } from '../helpers/raw';
 
 let app: TestApp;
 let chat: ConsoleChat;
@@ -22,7 +24,7 @@ afterEach(async () => {
 });
 
 const ref = (id: string) => ({ platform: 'console' as const, workspace: 'local', id });
-const rows = (sql: string) => app.database.sqlite.prepare(sql).all() as Record<string, unknown>[];
+const rows = (sql: string) => rawRows<Record<string, unknown>>(app.database.db, sql);
 const tick = async () => {
   const report = await runDueTimers(
     { db: app.database.db, config: app.config, logger: silentLogger, adapters: app.adapters },
@@ -77,9 +79,9 @@ describe('a sprint from booking to "did it happen?"', () => {
     // Stamped with the engine's clock (the demo's, a test's), never the wall clock.
     expect(ics).toContain('DTSTAMP:20261201T090000Z');
     expect(
-      rows("select kind, due_at from timers where kind like 'meeting.%' order by due_at").map(
-        (r) => r.kind,
-      ),
+      (
+        await rows("select kind, due_at from timers where kind like 'meeting.%' order by due_at")
+      ).map((r) => r.kind),
     ).toEqual(['meeting.remind', 'meeting.remind', 'meeting.after']);
 
     app.clock.set('2026-12-02T12:00:00Z');
@@ -100,8 +102,10 @@ describe('a sprint from booking to "did it happen?"', () => {
     expect(await chat.type('1')).toContain(
       'How useful was “Set up an AI assistant for the weekly report” for you?',
     );
-    expect(rows('select status from meetings')).toEqual([{ status: 'held' }]);
-    expect(rows("select action from audit_log where action = 'meeting.held'")).toHaveLength(1);
+    expect(await rows('select status from meetings')).toEqual([{ status: 'held' }]);
+    expect(await rows("select action from audit_log where action = 'meeting.held'")).toHaveLength(
+      1,
+    );
     await chat.type('/as tom');
     // The partner's "Yes" is already recorded; Tom goes straight to his own poll.
     expect(await chat.type('1')).toContain('How useful was');
@@ -126,9 +130,9 @@ describe('a sprint from booking to "did it happen?"', () => {
     const ask = await chat.type('2');
     expect(ask).toContain('Cancel the sprint on Thu, 3 Dec, 15:00 with Tom Berg?');
     expect(ask).toContain('[1] Yes, cancel   [2] Keep it');
-    expect(rows('select status from meetings')).toEqual([{ status: 'scheduled' }]);
+    expect(await rows('select status from meetings')).toEqual([{ status: 'scheduled' }]);
     expect(await chat.type('2')).toContain('Kept — nothing changed.');
-    expect(rows('select status from meetings')).toEqual([{ status: 'scheduled' }]);
+    expect(await rows('select status from meetings')).toEqual([{ status: 'scheduled' }]);
     // The invite is still open (shown again below the question, with its own numbers).
     const again = await chat.type(String(numberOf(chat.transcript(), 'Cancel it')));
     expect(again).toContain('Cancel the sprint on Thu, 3 Dec, 15:00 with Tom Berg?');
@@ -148,7 +152,9 @@ describe('a sprint from booking to "did it happen?"', () => {
     );
     expect(cancelIcs).toContain('STATUS:CANCELLED');
     expect(cancelIcs).toContain('SEQUENCE:1');
-    expect(rows("select count(*) as n from timers where status = 'pending'")).toEqual([{ n: 0 }]);
+    expect(await rows("select count(*) as n from timers where status = 'pending'")).toEqual([
+      { n: 0 },
+    ]);
     expect(await chat.type('/meetings')).toContain('Nothing booked.');
   });
 });
@@ -175,7 +181,9 @@ describe('moving and "can\'t make it"', () => {
     );
     expect(ics).toContain('SEQUENCE:1');
     expect(ics).toContain('DTSTART:20261203T130000Z');
-    expect(rows("select count(*) as n from timers where status = 'pending'")).toEqual([{ n: 3 }]);
+    expect(await rows("select count(*) as n from timers where status = 'pending'")).toEqual([
+      { n: 3 },
+    ]);
     app.clock.set('2026-12-02T12:00:00Z');
     await tick();
     expect(chat.transcript()).not.toContain('Reminder:'); // the old 24 h reminder is gone
@@ -194,7 +202,7 @@ describe('moving and "can\'t make it"', () => {
     const out = await chat.type('1'); // Yes, cancel
     expect(out).toContain('your partner has been asked to pick a new time with you');
     expect(out).toContain("Lena Orlova can't make it. Please pick a new time together");
-    expect(rows('select status, sequence from meetings')).toEqual([
+    expect(await rows('select status, sequence from meetings')).toEqual([
       { status: 'cancelled', sequence: 1 },
     ]);
   });
@@ -212,7 +220,9 @@ describe('when the pair ends', () => {
     );
     expect(out).toContain('Tom Berg has left the program, so your pairing is closed.');
     expect(
-      rows("select count(*) as n from timers where status = 'pending' and kind like 'meeting.%'"),
+      await rows(
+        "select count(*) as n from timers where status = 'pending' and kind like 'meeting.%'",
+      ),
     ).toEqual([{ n: 0 }]);
   });
 });
@@ -281,7 +291,7 @@ describe('races and stale answers', () => {
     await chat.type('1');
     const out = await chat.type('1');
     expect(out).toContain('This session was moved or called off meanwhile — nothing was changed.');
-    expect(rows('select status from meetings')).toEqual([{ status: 'cancelled' }]);
+    expect(await rows('select status from meetings')).toEqual([{ status: 'cancelled' }]);
   });
 
   it('ignores an old "did it happen?" answer about a session moved since', async () => {
@@ -289,7 +299,7 @@ describe('races and stale answers', () => {
     await book('2026-12-02', '10:00');
     app.clock.set('2026-12-02T10:00:00Z');
     await tick(); // both are asked
-    const asked = rows('select id from meetings')[0]?.id;
+    const asked = (await rows('select id from meetings'))[0]?.id;
     await chat.type('2'); // Lena: "It was moved"
     await chat.type('2026-12-05');
     await typeTimeKept(chat, '10:00'); // a Saturday: kept after the warning
@@ -301,14 +311,14 @@ describe('races and stale answers', () => {
     const stale = await app.engine.handle({
       id: 'stale-held',
       type: 'action',
-      data: `mt.h|${rows("select id from users where platform_user_id = 'tom'")[0]?.id}|${asked}|n|0`,
+      data: `mt.h|${(await rows("select id from users where platform_user_id = 'tom'"))[0]?.id}|${asked}|n|0`,
       user: { ref: ref('tom'), name: 'Tom Berg' },
       conversation: { platform: 'console', workspace: 'local', id: 'tom', kind: 'dm' },
     });
     expect(stale).toEqual({});
     await app.settle();
     expect(chat.transcript()).toContain('This question is about an earlier version of the session');
-    expect(rows('select status, sequence from meetings')).toEqual([
+    expect(await rows('select status, sequence from meetings')).toEqual([
       { status: 'scheduled', sequence: 1 },
     ]);
   });
@@ -326,9 +336,7 @@ describe('races and stale answers', () => {
 
   it('a 24-hour reminder sent late after downtime says how long is really left', async () => {
     await pairUp();
-    app.database.sqlite
-      .prepare("update users set locale = 'ru' where platform_user_id = 'tom'")
-      .run();
+    await rawRun(app.database.db, "update users set locale = 'ru' where platform_user_id = 'tom'");
     await book('2026-12-03', '15:00'); // 12:00 UTC
     app.clock.set('2026-12-03T09:00:00Z'); // down through the 24 h mark; the 1 h one is not due
     expect((await tick()).done).toBe(1);
@@ -377,7 +385,7 @@ describe('bad input when booking', () => {
     // Today, but an hour already past (it is 12:00 in Moscow), is refused at the time question.
     expect(await chat.type('09:00')).toContain('That time has already passed');
     expect(await chat.type('25:99')).toContain('I couldn’t read that time.');
-    expect(rows('select * from meetings')).toHaveLength(0);
+    expect(await rows('select * from meetings')).toHaveLength(0);
   });
 
   it('takes "завтра в 15" at the day question and asks again there when it has passed', async () => {
@@ -409,7 +417,7 @@ describe('bad input when booking', () => {
     await book('2027-03-25', '10:00');
     const clash = await book('2027-03-25', '11:00');
     expect(clash).toContain('You already have a session with this partner at that time');
-    expect(rows('select * from meetings')).toHaveLength(1);
+    expect(await rows('select * from meetings')).toHaveLength(1);
   });
 
   it('asks for a pair first, and refuses buttons of meetings that are not yours', async () => {
@@ -417,7 +425,7 @@ describe('bad input when booking', () => {
     await participant(app, ref('solo'), 'Solo Person', { role: 'mentee', grade: 4, learn: ['ai'] });
     chat = await startConsoleChat(app, { me: { id: 'solo', name: 'Solo Person' } });
     expect(await bookByHand(chat, '/sprint')).toContain("You don't have a partner yet");
-    const solo = rows("select id from users where platform_user_id = 'solo'")[0]?.id;
+    const solo = (await rows("select id from users where platform_user_id = 'solo'"))[0]?.id;
     await app.engine.handle({
       id: 'x1',
       type: 'action',

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
+import { jsonEmptyArrayAt } from '../dialect';
 import { first } from '../first';
 import { inboxOf } from '../inbox-file';
 import { formerVolunteers, meetings, proposals, users } from '../schema';
@@ -141,7 +142,7 @@ export async function forgetPerson(db: DbOrTx, userId: number, now: Date): Promi
   // The shared interests in a proposal's reasons are the person's own words.
   await db
     .update(proposals)
-    .set({ reasons: sql`json_set(${proposals.reasons}, '$.interests', json('[]'))` })
+    .set({ reasons: jsonEmptyArrayAt(db, proposals.reasons, 'interests') })
     .where(or(eq(proposals.mentorUserId, userId), eq(proposals.menteeUserId, userId)));
   // The ORGANIZER address kept for the invites of meetings they booked is their e-mail: it goes
   // as users.email does. Leaving has already called off the pair's future meetings (sent with

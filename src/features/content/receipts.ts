@@ -169,11 +169,13 @@ export const storyReceipt: ReceiptHandler = {
 
 /** A published story goes back to review; false if it is not published (anymore). */
 async function backToReview(db: DbOrTx, storyId: number): Promise<boolean> {
-  const result = await db
+  // The rows it changed, as both databases return them (SQLite's `changes` is its driver's).
+  const changed = await db
     .update(stories)
     .set({ status: 'submitted', publishedAt: null })
-    .where(and(eq(stories.id, storyId), eq(stories.status, 'published')));
-  return result.changes > 0;
+    .where(and(eq(stories.id, storyId), eq(stories.status, 'published')))
+    .returning({ id: stories.id });
+  return changed.length > 0;
 }
 
 function approveButton(t: Translate, hrId: number, storyId: number): Button {

@@ -124,13 +124,15 @@ export async function inviteToFinalSurvey(
     const user = await getUser(db, id);
     if (!user) continue;
     // Remembered in its own table: the outbox forgets sent messages after a week.
+    // The row it wrote, as both databases return it (SQLite's `changes` is its driver's).
     const fresh =
       (
         await db
           .insert(surveyInvites)
           .values({ program, userId: id, createdAt: ctx.now })
           .onConflictDoNothing()
-      ).changes > 0;
+          .returning({ userId: surveyInvites.userId })
+      ).length > 0;
     if (!fresh) continue;
     await notify(
       db,
