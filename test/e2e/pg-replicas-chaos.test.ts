@@ -44,8 +44,13 @@ const HR_CHAT = -100500;
 /** A Monday, ten seconds before the daily nudges and the first scheduled round. */
 const START = '2026-12-07T09:59:50Z';
 const MINUTE = 60_000;
-/** Pacing measured at the fake's door: a request may leave a little early or late. */
-const PACE_SLACK_MS = 100;
+/**
+ * Pacing is measured at the fake's door, in a process sharing two cores with three replicas
+ * and the database: a request stamped late in a busy moment shortens the gap after it. The
+ * replicas' own clock moves in CLOCK_STEP_MS steps, which can cost a gap one step too.
+ */
+const PACE_SLACK_MS = 250;
+const CLOCK_STEP_MS = 20;
 
 let replicas: TandemProcess[] = [];
 let telegram: FakeBotApiServer | undefined;
@@ -369,16 +374,15 @@ describe.skipIf(!SERVER || !LIBFAKETIME)('three replicas on PostgreSQL under SIG
     const admin = { id: ADMIN, name: 'Admin' };
 
     /** The replica sending the outbox now: the live one that last said it took the turn. */
-    const sender = () =>
-      [0, 1, 2].find((i) =>
-        logLines(alive[i]?.logs() ?? '').some((l) => l.code === 'sending_turn'),
-      );
+    const sender = () => [0, 1, 2].find((i) => alive[i]?.logs().includes('"code":"sending_turn"'));
 
     // The schedule, in real seconds from now, drawn from the seed: ten kills, chatter, the
     // clock's jumps (whole minutes, so cron's seconds stay in step), the broadcast.
     type Step = { at: number; what: string; run: () => Promise<void> };
     const steps: Step[] = [];
-    const killTimes = Array.from({ length: 10 }, () => 4 + random() * 50).sort((a, b) => a - b);
+    // Three to five seconds apart: each kill finds all three running (one maybe still starting).
+    const killTimes: number[] = [];
+    for (let at = 4; killTimes.length < 10; at += 3 + random() * 2) killTimes.push(at);
     const killed: string[] = [];
     for (const at of killTimes) {
       const toSender = random() < 0.5;
@@ -391,7 +395,7 @@ describe.skipIf(!SERVER || !LIBFAKETIME)('three replicas on PostgreSQL under SIG
           const s = sender();
           const i = toSender && s !== undefined ? s : other;
           const victim = alive[i];
-          if (!victim) return;
+          if (!victim) throw new Error(`replica ${i} is not running`);
           alive[i] = undefined;
           victim.proc.kill('SIGKILL');
           await victim.exited;
@@ -409,19 +413,25 @@ describe.skipIf(!SERVER || !LIBFAKETIME)('three replicas on PostgreSQL under SIG
       at: 3,
       what: 'broadcast',
       run: async () => {
-        await say(admin, '/admin broadcast Town hall on Friday at noon');
-        const asked = await until(
-          'the broadcast to confirm',
-          () =>
-            bot
-              .callsTo('sendMessage')
-              .find(
-                (c) =>
-                  Number(c.payload.chat_id) === ADMIN &&
-                  JSON.stringify(c.payload.reply_markup ?? '').includes('callback_data'),
-              ),
-          30_000,
-        );
+        const questions = () =>
+          bot
+            .callsTo('sendMessage')
+            .filter(
+              (c) =>
+                Number(c.payload.chat_id) === ADMIN &&
+                JSON.stringify(c.payload.reply_markup ?? '').includes('callback_data'),
+            );
+        // The question may be the message in flight at a kill (uncertain, never resent):
+        // the admin asks again, as a person would.
+        let asked: BotApiCall | undefined;
+        for (let attempt = 0; !asked && attempt < 3; attempt += 1) {
+          const before = questions().length;
+          await say(admin, '/admin broadcast Town hall on Friday at noon');
+          asked = await until('the broadcast to confirm', () => questions()[before], 15_000).catch(
+            () => undefined,
+          );
+        }
+        if (!asked) throw new Error('the broadcast was never asked to confirm');
         const markup = asked.payload.reply_markup as {
           inline_keyboard: { callback_data?: string }[][];
         };
@@ -432,20 +442,30 @@ describe.skipIf(!SERVER || !LIBFAKETIME)('three replicas on PostgreSQL under SIG
     });
     // After the 10:00 slot: a minute forward every 5 s, and an hour at once (proposals expire,
     // sprints end and ask "did it happen?").
-    for (let at = 16; at < 56; at += 5)
-      steps.push({ at, what: 'minute', run: async () => procClock.jump(MINUTE) });
-    steps.push({ at: 38, what: 'hour', run: async () => procClock.jump(60 * MINUTE) });
+    // When each jump happened (monotonic): a jump frees every slot of the platforms' pacing
+    // (it counts in wall-clock time), which a real clock's steady minutes never do.
+    const jumpedAt: number[] = [];
+    const jump = (ms: number) => async () => {
+      procClock.jump(ms);
+      jumpedAt.push(performance.now());
+    };
+    for (let at = 16; at < 56; at += 5) steps.push({ at, what: 'minute', run: jump(MINUTE) });
+    steps.push({ at: 38, what: 'hour', run: jump(60 * MINUTE) });
     steps.sort((a, b) => a.at - b.at);
 
-    procClock.run(100);
+    procClock.run(CLOCK_STEP_MS);
     let elapsed = 0;
     const pending: Promise<void>[] = [];
     for (const step of steps) {
       await sleep(Math.max(0, (step.at - elapsed) * 1000));
       elapsed = step.at;
       // Chatter and the broadcast run beside the schedule; kills and jumps keep its time.
-      if (step.what === 'chat' || step.what === 'broadcast') pending.push(step.run());
-      else await step.run();
+      if (step.what === 'chat' || step.what === 'broadcast') {
+        const running = step.run();
+        // Awaited below; a failure meanwhile is not an unhandled rejection.
+        running.catch(() => undefined);
+        pending.push(running);
+      } else await step.run();
     }
     await Promise.all(pending);
     print(`killed: ${killed.join(', ')}`);
@@ -544,8 +564,9 @@ describe.skipIf(!SERVER || !LIBFAKETIME)('three replicas on PostgreSQL under SIG
           (Number(chat) < 0 ? TELEGRAM_GROUP_INTERVAL_MS : TELEGRAM_PRIVATE_INTERVAL_MS) -
           PACE_SLACK_MS;
         for (let k = 1; k < calls.length; k += 1) {
-          const ms = (calls[k]?.at ?? 0) - (calls[k - 1]?.at ?? 0);
-          if (ms < gap) paceBreaches.push(`${chat}: ${Math.round(ms)} ms`);
+          const [before, after] = [calls[k - 1]?.at ?? 0, calls[k]?.at ?? 0];
+          if (jumpedAt.some((j) => j > before - gap && j <= after)) continue;
+          if (after - before < gap) paceBreaches.push(`${chat}: ${Math.round(after - before)} ms`);
         }
       }
       // Telegram's overall pace (~30 a second): never more in any one second.
