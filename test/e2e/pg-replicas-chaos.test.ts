@@ -290,8 +290,8 @@ describe.skipIf(!SERVER || !LIBFAKETIME)('three replicas on PostgreSQL under SIG
       ADMIN_IDS: `telegram:${ADMIN}`,
       HR_CHANNEL: `telegram:${HR_CHAT}`,
       ORG_TIMEZONE: 'UTC',
-      // Every 5 seconds, claimed per minute: the three replicas race for each minute's slot.
-      MATCH_CRON: '*/5 * * * * *',
+      // Every 2 seconds, claimed per minute: the three replicas race for each minute's slot.
+      MATCH_CRON: '*/2 * * * * *',
       MATCH_CRON_MODE: 'publish',
       PROPOSAL_TTL_HOURS: '1',
       LOG_LEVEL: 'info',
@@ -380,9 +380,9 @@ describe.skipIf(!SERVER || !LIBFAKETIME)('three replicas on PostgreSQL under SIG
     // clock's jumps (whole minutes, so cron's seconds stay in step), the broadcast.
     type Step = { at: number; what: string; run: () => Promise<void> };
     const steps: Step[] = [];
-    // Three to five seconds apart: each kill finds all three running (one maybe still starting).
+    // 3–4.5 s apart: each kill finds all three running (one maybe still starting).
     const killTimes: number[] = [];
-    for (let at = 4; killTimes.length < 10; at += 3 + random() * 2) killTimes.push(at);
+    for (let at = 3; killTimes.length < 10; at += 3 + random() * 1.5) killTimes.push(at);
     const killed: string[] = [];
     for (const at of killTimes) {
       const toSender = random() < 0.5;
@@ -404,7 +404,7 @@ describe.skipIf(!SERVER || !LIBFAKETIME)('three replicas on PostgreSQL under SIG
         },
       });
     }
-    for (let at = 1; at < 56; at += 0.7 + random()) {
+    for (let at = 1; at < 46; at += 0.6 + random()) {
       const p = pick(people);
       const text = pick(['/help', '/meetings', '/pair', 'hello']);
       steps.push({ at, what: 'chat', run: () => say(p, text) });
@@ -440,7 +440,7 @@ describe.skipIf(!SERVER || !LIBFAKETIME)('three replicas on PostgreSQL under SIG
         await press(admin, send);
       },
     });
-    // After the 10:00 slot: a minute forward every 5 s, and an hour at once (proposals expire,
+    // After the 10:00 slot: a minute forward every 4 s, and an hour at once (proposals expire,
     // sprints end and ask "did it happen?").
     // When each jump happened (monotonic): a jump frees every slot of the platforms' pacing
     // (it counts in wall-clock time), which a real clock's steady minutes never do.
@@ -449,8 +449,8 @@ describe.skipIf(!SERVER || !LIBFAKETIME)('three replicas on PostgreSQL under SIG
       procClock.jump(ms);
       jumpedAt.push(performance.now());
     };
-    for (let at = 16; at < 56; at += 5) steps.push({ at, what: 'minute', run: jump(MINUTE) });
-    steps.push({ at: 38, what: 'hour', run: jump(60 * MINUTE) });
+    for (let at = 14; at < 46; at += 4) steps.push({ at, what: 'minute', run: jump(MINUTE) });
+    steps.push({ at: 30, what: 'hour', run: jump(60 * MINUTE) });
     steps.sort((a, b) => a.at - b.at);
 
     procClock.run(CLOCK_STEP_MS);
