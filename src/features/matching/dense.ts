@@ -1,0 +1,294 @@
+import { type Compiled, popcount, spread } from './compiled';
+import { PRICED_PER_MENTEE, TIE_SLACK } from './pricing';
+import { type MatchRules, WEIGHTS } from './score';
+
+/**
+ * Rounds up to this many (mentor, mentee) pairs score every pair into one flat table
+ * instead of walking the topic index (mentor-index.ts): at a few thousand volunteers a
+ * straight loop over typed arrays is cheaper than the index's bounds, and the optimality
+ * check then prices left-out pairs from the same table without scoring them again.
+ * 4 M pairs are 16 MB of scores; larger rounds take the index, whose memory grows with n.
+ */
+export const DENSE_PAIRS_MAX = 1 << 22;
+
+/** How far a mentor got with anyone (see `MentorReason` in round.ts). */
+export const WANTED = 1;
+export const SENIOR = 2;
+export const FITS = 3;
+
+// The weights as plain numbers, for the loop below (see `WEIGHTS`).
+const TOPIC = WEIGHTS.topic;
+const INTEREST = WEIGHTS.interest;
+const INTEREST_CAP = WEIGHTS.interestCap;
+const FORMAT = WEIGHTS.format;
+const FREE_HOURS = WEIGHTS.freeHours;
+const PER_HOUR = WEIGHTS.timeZonePerHour;
+const TZ_CAP = WEIGHTS.timeZoneCap;
+
+/** Every pair's score, and what the round needs to explain who is left out. */
+export interface DenseScores {
+  /** Score of mentor i and mentee j at `j * mentors + i`; 0 when the pair is not eligible. */
+  score: Int32Array;
+  mentors: number;
+  /** Per mentee, its best `k` mentors (`bestOf`) at `j * k`, heaviest first, and how many. */
+  listI: Int32Array;
+  listW: Int32Array;
+  listSize: Int32Array;
+  /** Per mentee: 0 nobody shares a topic, 1 only the grade rule stands in the way, 2 other rules do, 3 someone fits. */
+  menteeReach: Uint8Array;
+  /** Per mentor: 0, `WANTED`, `SENIOR` or `FITS`. */
+  mentorReach: Int8Array;
+  /** The largest score in the table. */
+  top: number;
+}
+
+/**
+ * Scores every pair with the hard rules applied (the same rules and the same numbers as
+ * `ruleOut` and `fastScore`, inlined: this loop runs once per pair). `selfOf[j]` is the
+ * mentor index of mentee j's own entry (role "both"), or −1.
+ */
+export function scoreAll(
+  c: Compiled,
+  rules: MatchRules,
+  history: Map<number, Set<number>> | undefined,
+  selfOf: Int32Array,
+  k: number,
+): DenseScores {
+  const m = c.mentors;
+  const e = c.mentees;
+  const P = m.count;
+  const N = e.count;
+  const tw = c.topicWords;
+  const iw = c.interestWords;
+  const score = new Int32Array(P * N);
+  const menteeReach = new Uint8Array(N);
+  const mentorReach = new Int8Array(P);
+  const barred = new Uint8Array(P);
+  const past = new Int32Array(P);
+  // No department is −1: with the rule off, nobody's department matches.
+  const checkDepartment = !rules.sameDepartment;
+  const learnJ = e.learn;
+  const interestsJ = e.interests;
+  const { teach, grade, formats, department, interests, utcOffset, userId } = m;
+  let top = 0;
+  // Scores are small integers: the most one pair can score, for counting them.
+  const most = tw * 32 * TOPIC + INTEREST_CAP * INTEREST + 3 * FORMAT;
+  const counts = new Int32Array(most + 1);
+  const listI = new Int32Array(N * k);
+  const listW = new Int32Array(N * k);
+  const listSize = new Int32Array(N);
+  for (let j = 0; j < N; j++) {
+    let rowTop = 0;
+    const gradeJ = e.grade[j] ?? 0;
+    const formatsJ = e.formats[j] ?? 0;
+    const departmentJ = checkDepartment ? (e.department[j] ?? 0) : -1;
+    const offsetJ = e.utcOffset[j] ?? 0;
+    const learn0 = e.learn[j * tw] ?? 0;
+    const interests0 = e.interests[j * iw] ?? 0;
+    const self = selfOf[j] ?? -1;
+    // Pairs that met or declined before, as a mark per mentor for this mentee's row.
+    // (A counted typed array, not a list walked by for…of: a walk over a list that is
+    // always empty has no type feedback, and the engine threw this function's compiled
+    // code away at every mentee.)
+    let pastCount = 0;
+    if (history) {
+      const menteeId = e.userId[j] ?? 0;
+      for (let i = 0; i < P; i++) {
+        if (history.get(userId[i] ?? 0)?.has(menteeId)) {
+          barred[i] = 1;
+          past[pastCount++] = i;
+        }
+      }
+    }
+    const row = j * P;
+    let reach = 0;
+    for (let i = 0; i < P; i++) {
+      let topics = popcount((teach[i * tw] as number) & learn0);
+      for (let w = 1; w < tw; w++)
+        topics += popcount((teach[i * tw + w] as number) & (learnJ[j * tw + w] as number));
+      if (topics === 0 || i === self) continue;
+      const r = mentorReach[i] as number;
+      if ((grade[i] as number) >= gradeJ) {
+        if (r < WANTED) mentorReach[i] = WANTED;
+        if (reach < 1) reach = 1;
+        continue;
+      }
+      const shared = (formats[i] as number) & formatsJ;
+      if (shared === 0 || (department[i] as number) === departmentJ || barred[i] === 1) {
+        if (r < SENIOR) mentorReach[i] = SENIOR;
+        if (reach < 2) reach = 2;
+        continue;
+      }
+      mentorReach[i] = FITS;
+      reach = 3;
+      let common = popcount((interests[i * iw] as number) & interests0);
+      for (let w = 1; w < iw; w++)
+        common += popcount((interests[i * iw + w] as number) & (interestsJ[j * iw + w] as number));
+      const hoursApart = Math.abs((utcOffset[i] as number) - offsetJ) / 60;
+      const late = Math.ceil(hoursApart - FREE_HOURS);
+      const s =
+        topics * TOPIC +
+        Math.min(common, INTEREST_CAP) * INTEREST +
+        (popcount(shared) - 1) * FORMAT -
+        (late <= 0 ? 0 : Math.min(late * PER_HOUR, TZ_CAP));
+      if (s <= 0) continue;
+      score[row + i] = s;
+      counts[s] = (counts[s] as number) + 1;
+      if (s > rowTop) rowTop = s;
+    }
+    if (rowTop > top) top = rowTop;
+    // The row is still in the cache: pick the list now.
+    listSize[j] = bestOf(
+      score,
+      row,
+      P,
+      rowTop,
+      k,
+      spread(e.userId[j] ?? 0),
+      counts,
+      listI,
+      listW,
+      j * k,
+    );
+    menteeReach[j] = reach;
+    for (let k = 0; k < pastCount; k++) barred[past[k] ?? 0] = 0;
+  }
+  return { score, mentors: P, listI, listW, listSize, menteeReach, mentorReach, top };
+}
+
+/**
+ * Mentee j's best `k` mentors into `outI` / `outW`, heaviest first; returns how many. By a
+ * count of scores (they are small integers), not a sort: the lightest score that makes the
+ * list, then everyone above it and, from a place set by a hash of the mentee's id, as many
+ * at it as fit — so mentors who score the same land on different mentees' lists, not the
+ * first few on every list.
+ */
+export function bestOf(
+  score: Int32Array,
+  row: number,
+  P: number,
+  top: number,
+  k: number,
+  rotate: number,
+  counts: Int32Array,
+  outI: Int32Array,
+  outW: Int32Array,
+  out: number,
+): number {
+  // `counts` holds the row's scores counted (and is left zeroed).
+  let eligible = 0;
+  for (let s = 1; s <= top; s++) eligible += counts[s] as number;
+  if (eligible === 0) {
+    counts.fill(0, 0, top + 1);
+    return 0;
+  }
+  // The lightest score on the list, and how many at it make the list.
+  let cut = top;
+  let above = 0;
+  while (cut > 0 && above + (counts[cut] ?? 0) < k) above += counts[cut--] ?? 0;
+  const atCut = cut > 0 ? k - above : 0;
+  const size = cut > 0 ? k : above;
+  // Places per score, heaviest first (a counting sort of the list).
+  let at = 0;
+  for (let s = top; s > cut; s--) {
+    const c = counts[s] ?? 0;
+    counts[s] = at;
+    at += c;
+  }
+  let taken = 0;
+  const start = P === 0 ? 0 : rotate % P;
+  for (let r = 0; r < P; r++) {
+    const i = r + start < P ? r + start : r + start - P;
+    const s = score[row + i] as number;
+    if (s <= 0 || s < cut) continue;
+    if (s === cut) {
+      if (taken === atCut) continue;
+      outI[out + above + taken] = i;
+      outW[out + above + taken] = s;
+      taken += 1;
+      continue;
+    }
+    const place = counts[s] ?? 0;
+    counts[s] = place + 1;
+    outI[out + place] = i;
+    outW[out + place] = s;
+  }
+  counts.fill(0, 0, top + 1);
+  return size;
+}
+
+/** What `priceDense` reads besides the scores: the round's hubs, duals and lists. */
+export interface DensePricing {
+  compiled: Compiled;
+  hubs: readonly { mentor: number }[];
+  hubsOfMentor: readonly (readonly number[])[];
+  hubFits: (hub: number, mentee: number) => boolean;
+  /** 1 for each pair (at `j * mentors + i`) already in the candidate graph. */
+  inGraph: Uint8Array;
+  /** Per mentee, the largest weight a left-out pair can have (−∞: nothing left out). */
+  cutoff: Float64Array;
+  order: Int32Array;
+  hubDual: Float64Array;
+  menteeDual: Float64Array;
+}
+
+/**
+ * `priceLeftOut` (pricing.ts, where the proof is) over the table: every left-out eligible
+ * pair is priced against the duals, none is skipped by a bound, and the answer is the same
+ * kind — per mentee the `PRICED_PER_MENTEE` pairs that gain the most, equal gains by a hash
+ * of both ids — so an empty answer proves the round optimal over all eligible pairs.
+ */
+export function priceDense(d: DenseScores, input: DensePricing): [number, number, number][] {
+  const { compiled, hubs, hubsOfMentor, hubFits, inGraph, cutoff, order } = input;
+  const { hubDual, menteeDual } = input;
+  const P = d.mentors;
+  const score = d.score;
+  const N = compiled.mentees.count;
+  // Per mentor, the smallest dual among its hubs: a pair gains at most w − p(i) − y.
+  const p = new Float64Array(P).fill(Number.POSITIVE_INFINITY);
+  hubs.forEach((h, k) => {
+    p[h.mentor] = Math.min(p[h.mentor] ?? 0, hubDual[k] ?? 0);
+  });
+  let lowest = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < P; i++) lowest = Math.min(lowest, p[i] ?? 0);
+  const mentorId = compiled.mentors.userId;
+  const found: [number, number, number][] = [];
+  const gains: number[] = [];
+  const finds: [number, number, number][] = [];
+  for (let at = 0; at < N; at++) {
+    const j = order[at] ?? 0;
+    const cut = cutoff[j] ?? Number.NEGATIVE_INFINITY;
+    if (cut === Number.NEGATIVE_INFINITY) continue;
+    const y = menteeDual[j] ?? 0;
+    if (cut - y <= lowest) continue;
+    const rotate = spread(compiled.mentees.userId[j] ?? 0);
+    const row = j * P;
+    gains.length = 0;
+    finds.length = 0;
+    /** A pair gaining at most this (before its tie-break) cannot enter the finds. */
+    let bar = 0;
+    for (let i = 0; i < P; i++) {
+      const w = score[row + i] ?? 0;
+      if (w - (p[i] ?? 0) - y <= bar || w === 0 || inGraph[row + i] === 1) continue;
+      let gain = 0;
+      for (const h of hubsOfMentor[i] ?? []) {
+        const g = w - (hubDual[h] ?? 0) - y;
+        if (g > gain && hubFits(h, j)) gain = g;
+      }
+      if (gain <= bar) continue;
+      gain += TIE_SLACK * (spread((mentorId[i] ?? 0) ^ rotate) / 4294967296);
+      if (finds.length === PRICED_PER_MENTEE && gain <= (gains[gains.length - 1] ?? 0)) continue;
+      let k = finds.length < PRICED_PER_MENTEE ? finds.length : finds.length - 1;
+      while (k > 0 && (gains[k - 1] ?? 0) < gain) {
+        gains[k] = gains[k - 1] ?? 0;
+        finds[k] = finds[k - 1] ?? [0, 0, 0];
+        k -= 1;
+      }
+      gains[k] = gain;
+      finds[k] = [i, j, w];
+      if (finds.length === PRICED_PER_MENTEE) bar = (gains[gains.length - 1] ?? 0) - TIE_SLACK;
+    }
+    for (const f of finds) found.push(f);
+  }
+  return found;
+}
