@@ -1,4 +1,4 @@
-import { type Compiled, popcount, spread } from './compiled';
+import { type Compiled, popcount, type Side, spread, timeZonePenalty } from './compiled';
 import { PRICED_PER_MENTEE, TIE_SLACK } from './pricing';
 import { type MatchRules, WEIGHTS } from './score';
 
@@ -21,9 +21,6 @@ const TOPIC = WEIGHTS.topic;
 const INTEREST = WEIGHTS.interest;
 const INTEREST_CAP = WEIGHTS.interestCap;
 const FORMAT = WEIGHTS.format;
-const FREE_HOURS = WEIGHTS.freeHours;
-const PER_HOUR = WEIGHTS.timeZonePerHour;
-const TZ_CAP = WEIGHTS.timeZoneCap;
 
 /** Every pair's score, and what the round needs to explain who is left out. */
 export interface DenseScores {
@@ -67,9 +64,19 @@ export function scoreAll(
   const past = new Int32Array(P);
   // No department is −1: with the rule off, nobody's department matches.
   const checkDepartment = !rules.sameDepartment;
-  const learnJ = e.learn;
-  const interestsJ = e.interests;
-  const { teach, grade, formats, department, interests, utcOffset, userId } = m;
+  const userId = m.userId;
+  // Mentors' UTC offsets, each distinct one once: few, whatever the number of people.
+  const zoneIds = new Map<number, number>();
+  const zoneOf = Int32Array.from(m.utcOffset, (offset) => {
+    let z = zoneIds.get(offset);
+    if (z === undefined) {
+      z = zoneIds.size;
+      zoneIds.set(offset, z);
+    }
+    return z;
+  });
+  const zones = [...zoneIds.keys()];
+  const penalty = new Int32Array(zones.length);
   let top = 0;
   // Scores are small integers: the most one pair can score, for counting them.
   const most = tw * 32 * TOPIC + INTEREST_CAP * INTEREST + 3 * FORMAT;
@@ -78,13 +85,12 @@ export function scoreAll(
   const listW = new Int32Array(N * k);
   const listSize = new Int32Array(N);
   for (let j = 0; j < N; j++) {
-    let rowTop = 0;
     const gradeJ = e.grade[j] ?? 0;
     const formatsJ = e.formats[j] ?? 0;
     const departmentJ = checkDepartment ? (e.department[j] ?? 0) : -1;
+    // The time-zone penalty per distinct mentor offset, for this mentee.
     const offsetJ = e.utcOffset[j] ?? 0;
-    const learn0 = e.learn[j * tw] ?? 0;
-    const interests0 = e.interests[j * iw] ?? 0;
+    for (let z = 0; z < zones.length; z++) penalty[z] = timeZonePenalty(zones[z] ?? 0, offsetJ);
     const self = selfOf[j] ?? -1;
     // Pairs that met or declined before, as a mark per mentor for this mentee's row.
     // (A counted typed array, not a list walked by for…of: a walk over a list that is
@@ -101,41 +107,27 @@ export function scoreAll(
       }
     }
     const row = j * P;
-    let reach = 0;
-    for (let i = 0; i < P; i++) {
-      let topics = popcount((teach[i * tw] as number) & learn0);
-      for (let w = 1; w < tw; w++)
-        topics += popcount((teach[i * tw + w] as number) & (learnJ[j * tw + w] as number));
-      if (topics === 0 || i === self) continue;
-      const r = mentorReach[i] as number;
-      if ((grade[i] as number) >= gradeJ) {
-        if (r < WANTED) mentorReach[i] = WANTED;
-        if (reach < 1) reach = 1;
-        continue;
-      }
-      const shared = (formats[i] as number) & formatsJ;
-      if (shared === 0 || (department[i] as number) === departmentJ || barred[i] === 1) {
-        if (r < SENIOR) mentorReach[i] = SENIOR;
-        if (reach < 2) reach = 2;
-        continue;
-      }
-      mentorReach[i] = FITS;
-      reach = 3;
-      let common = popcount((interests[i * iw] as number) & interests0);
-      for (let w = 1; w < iw; w++)
-        common += popcount((interests[i * iw + w] as number) & (interestsJ[j * iw + w] as number));
-      const hoursApart = Math.abs((utcOffset[i] as number) - offsetJ) / 60;
-      const late = Math.ceil(hoursApart - FREE_HOURS);
-      const s =
-        topics * TOPIC +
-        Math.min(common, INTEREST_CAP) * INTEREST +
-        (popcount(shared) - 1) * FORMAT -
-        (late <= 0 ? 0 : Math.min(late * PER_HOUR, TZ_CAP));
-      if (s <= 0) continue;
-      score[row + i] = s;
-      counts[s] = (counts[s] as number) + 1;
-      if (s > rowTop) rowTop = s;
-    }
+    const packed = scoreRow(
+      m,
+      tw,
+      iw,
+      e.learn,
+      e.interests,
+      j,
+      gradeJ,
+      formatsJ,
+      departmentJ,
+      penalty,
+      zoneOf,
+      self,
+      barred,
+      mentorReach,
+      score,
+      row,
+      counts,
+    );
+    const reach = packed & 3;
+    const rowTop = packed >> 2;
     if (rowTop > top) top = rowTop;
     // The row is still in the cache: pick the list now.
     listSize[j] = bestOf(
@@ -154,6 +146,72 @@ export function scoreAll(
     for (let k = 0; k < pastCount; k++) barred[past[k] ?? 0] = 0;
   }
   return { score, mentors: P, listI, listW, listSize, menteeReach, mentorReach, top };
+}
+
+/**
+ * Scores mentee j against every mentor into `score[row …]` and counts the scores; marks how
+ * far each mentor got. Returns the row's top score × 4 + how far the mentee got (0–3). A
+ * function of its own, called per mentee, so the engine compiles it whole with the types
+ * it saw (the loop it was in ran once per round, and was compiled mid-run).
+ */
+function scoreRow(
+  m: Side,
+  tw: number,
+  iw: number,
+  learnJ: Uint32Array,
+  interestsJ: Uint32Array,
+  j: number,
+  gradeJ: number,
+  formatsJ: number,
+  departmentJ: number,
+  penalty: Int32Array,
+  zoneOf: Int32Array,
+  self: number,
+  barred: Uint8Array,
+  mentorReach: Int8Array,
+  score: Int32Array,
+  row: number,
+  counts: Int32Array,
+): number {
+  const { teach, grade, formats, department, interests } = m;
+  const P = m.count;
+  const learn0 = learnJ[j * tw] as number;
+  const interests0 = interestsJ[j * iw] as number;
+  let reach = 0;
+  let rowTop = 0;
+  for (let i = 0; i < P; i++) {
+    let topics = popcount((teach[i * tw] as number) & learn0);
+    for (let w = 1; w < tw; w++)
+      topics += popcount((teach[i * tw + w] as number) & (learnJ[j * tw + w] as number));
+    if (topics === 0 || i === self) continue;
+    const r = mentorReach[i] as number;
+    if ((grade[i] as number) >= gradeJ) {
+      if (r < WANTED) mentorReach[i] = WANTED;
+      if (reach < 1) reach = 1;
+      continue;
+    }
+    const shared = (formats[i] as number) & formatsJ;
+    if (shared === 0 || (department[i] as number) === departmentJ || barred[i] === 1) {
+      if (r < SENIOR) mentorReach[i] = SENIOR;
+      if (reach < 2) reach = 2;
+      continue;
+    }
+    mentorReach[i] = FITS;
+    reach = 3;
+    let common = popcount((interests[i * iw] as number) & interests0);
+    for (let w = 1; w < iw; w++)
+      common += popcount((interests[i * iw + w] as number) & (interestsJ[j * iw + w] as number));
+    const s =
+      topics * TOPIC +
+      Math.min(common, INTEREST_CAP) * INTEREST +
+      (popcount(shared) - 1) * FORMAT -
+      (penalty[zoneOf[i] as number] as number);
+    if (s <= 0) continue;
+    score[row + i] = s;
+    counts[s] = (counts[s] as number) + 1;
+    if (s > rowTop) rowTop = s;
+  }
+  return rowTop * 4 + reach;
 }
 
 /**

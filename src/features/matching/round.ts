@@ -116,7 +116,7 @@ export function planRound(
 
   const edges: { hub: number; mentee: number; weight: number; mentor: number }[] = [];
   const menteeReasons = new Map<number, MenteeReason>();
-  const mentorHasCandidate = new Set<number>();
+  const mentorHasCandidate = new Uint8Array(mentors.length);
   // How far each mentor got with anyone: wanted at all, past the grade rule, past every rule.
   const mentorReach = new Int8Array(mentors.length);
   const WANTED = 1;
@@ -144,12 +144,18 @@ export function planRound(
     scan === 'dense' || (scan === 'auto' && mentors.length * mentees.length <= DENSE_PAIRS_MAX);
   /** With the table: 1 for each pair (at `j * mentors + i`) in the candidate graph. */
   const inGraph = new Uint8Array(dense ? mentors.length * mentees.length : 0);
+  // `hubFits` and `hubsOfMentor` in flat arrays, for the pairs added one by one.
+  const soloHub = Int32Array.from(hubOf, (h) => h.individual);
+  const groupHub = Int32Array.from(hubOf, (h) => h.group ?? -1);
   const addPair = (i: number, j: number, w: number) => {
-    mentorHasCandidate.add(i);
+    mentorHasCandidate[i] = 1;
     if (dense) inGraph[j * mentors.length + i] = 1;
-    for (const h of hubsOfMentor[i] ?? []) {
-      if (hubFits(h, j)) edges.push({ hub: h, mentee: j, weight: w, mentor: i });
-    }
+    const fj = menteeFormats[j] ?? 0;
+    if ((fj & (mentorFormats[i] ?? 0) & ~GROUP_FORMAT_BIT) !== 0)
+      edges.push({ hub: soloHub[i] ?? 0, mentee: j, weight: w, mentor: i });
+    const group = groupHub[i] ?? -1;
+    if (group >= 0 && (fj & GROUP_FORMAT_BIT) !== 0)
+      edges.push({ hub: group, mentee: j, weight: w, mentor: i });
   };
   const cutoff = new Float64Array(mentees.length).fill(Number.NEGATIVE_INFINITY);
   // The table needs no index (an empty one keeps the code below the same).
@@ -478,9 +484,7 @@ export function planRound(
     unmatched.push({
       volunteer: m,
       side: 'mentor',
-      reason: mentorHasCandidate.has(i)
-        ? 'capacity_full'
-        : (mentorReason[reachOf(i)] ?? 'no_demand'),
+      reason: mentorHasCandidate[i] ? 'capacity_full' : (mentorReason[reachOf(i)] ?? 'no_demand'),
     });
   });
   return { matches, unmatched, total, proof };
