@@ -84,6 +84,8 @@ export function scoreAll(
   const listI = new Int32Array(N * k);
   const listW = new Int32Array(N * k);
   const listSize = new Int32Array(N);
+  /** The mentors who fit the mentee of the row, and (at `P`) how many. */
+  const fits = new Int32Array(P + 1);
   for (let j = 0; j < N; j++) {
     const gradeJ = e.grade[j] ?? 0;
     const formatsJ = e.formats[j] ?? 0;
@@ -125,6 +127,7 @@ export function scoreAll(
       score,
       row,
       counts,
+      fits,
     );
     const reach = packed & 3;
     const rowTop = packed >> 2;
@@ -133,7 +136,8 @@ export function scoreAll(
     listSize[j] = bestOf(
       score,
       row,
-      P,
+      fits,
+      fits[P] ?? 0,
       rowTop,
       k,
       spread(e.userId[j] ?? 0),
@@ -172,6 +176,7 @@ function scoreRow(
   score: Int32Array,
   row: number,
   counts: Int32Array,
+  fits: Int32Array,
 ): number {
   const { teach, grade, formats, department, interests } = m;
   const P = m.count;
@@ -179,6 +184,7 @@ function scoreRow(
   const interests0 = interestsJ[j * iw] as number;
   let reach = 0;
   let rowTop = 0;
+  let eligible = 0;
   for (let i = 0; i < P; i++) {
     let topics = popcount((teach[i * tw] as number) & learn0);
     for (let w = 1; w < tw; w++)
@@ -208,14 +214,18 @@ function scoreRow(
       (penalty[zoneOf[i] as number] as number);
     if (s <= 0) continue;
     score[row + i] = s;
+    fits[eligible++] = i;
     counts[s] = (counts[s] as number) + 1;
     if (s > rowTop) rowTop = s;
   }
+  fits[P] = eligible;
   return rowTop * 4 + reach;
 }
 
 /**
- * Mentee j's best `k` mentors into `outI` / `outW`, heaviest first; returns how many. By a
+ * The best `k` of the row's mentors who fit (`fits[0 … eligible)`, which `scoreRow` listed,
+ * so that the row is not read again whole) into `outI` / `outW` from `out`, heaviest first;
+ * returns how many. By a
  * count of scores (they are small integers), not a sort: the lightest score that makes the
  * list, then everyone above it and, from a place set by a hash of the mentee's id, as many
  * at it as fit — so mentors who score the same land on different mentees' lists, not the
@@ -224,7 +234,8 @@ function scoreRow(
 export function bestOf(
   score: Int32Array,
   row: number,
-  P: number,
+  fits: Int32Array,
+  eligible: number,
   top: number,
   k: number,
   rotate: number,
@@ -234,8 +245,6 @@ export function bestOf(
   out: number,
 ): number {
   // `counts` holds the row's scores counted (and is left zeroed).
-  let eligible = 0;
-  for (let s = 1; s <= top; s++) eligible += counts[s] as number;
   if (eligible === 0) {
     counts.fill(0, 0, top + 1);
     return 0;
@@ -254,11 +263,11 @@ export function bestOf(
     at += c;
   }
   let taken = 0;
-  const start = P === 0 ? 0 : rotate % P;
-  for (let r = 0; r < P; r++) {
-    const i = r + start < P ? r + start : r + start - P;
+  const start = rotate % eligible;
+  for (let r = 0; r < eligible; r++) {
+    const i = fits[r + start < eligible ? r + start : r + start - eligible] as number;
     const s = score[row + i] as number;
-    if (s <= 0 || s < cut) continue;
+    if (s < cut) continue;
     if (s === cut) {
       if (taken === atCut) continue;
       outI[out + above + taken] = i;
