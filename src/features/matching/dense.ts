@@ -31,6 +31,9 @@ export interface DenseScores {
   listI: Int32Array;
   listW: Int32Array;
   listSize: Int32Array;
+  /** Per mentee, every mentor who fits, heaviest first: `sorted[sortedStart[j] … sortedStart[j + 1])`. */
+  sorted: Int32Array;
+  sortedStart: Int32Array;
   /** Per mentee: 0 nobody shares a topic, 1 only the grade rule stands in the way, 2 other rules do, 3 someone fits. */
   menteeReach: Uint8Array;
   /** Per mentor: 0, `WANTED`, `SENIOR` or `FITS`. */
@@ -84,6 +87,10 @@ export function scoreAll(
   const listI = new Int32Array(N * k);
   const listW = new Int32Array(N * k);
   const listSize = new Int32Array(N);
+  const place = new Int32Array(most + 1);
+  let sorted = new Int32Array(Math.max(16, (P * N) >> 2));
+  const sortedStart = new Int32Array(N + 1);
+  let used = 0;
   /** The mentors who fit the mentee of the row, and (at `P`) how many. */
   const fits = new Int32Array(P + 1);
   for (let j = 0; j < N; j++) {
@@ -132,6 +139,28 @@ export function scoreAll(
     const reach = packed & 3;
     const rowTop = packed >> 2;
     if (rowTop > top) top = rowTop;
+    // The row's mentors who fit, heaviest first (a counting sort), for the check to stop at
+    // the first pair too light to improve.
+    const eligible = fits[P] ?? 0;
+    if (used + eligible > sorted.length) {
+      const grown = new Int32Array(Math.max(2 * sorted.length, used + eligible));
+      grown.set(sorted.subarray(0, used));
+      sorted = grown;
+    }
+    let at = used;
+    for (let s = rowTop; s > 0; s--) {
+      place[s] = at;
+      at += counts[s] ?? 0;
+    }
+    for (let r = 0; r < eligible; r++) {
+      const i = fits[r] ?? 0;
+      const s = score[row + i] ?? 0;
+      const to = place[s] ?? 0;
+      sorted[to] = i;
+      place[s] = to + 1;
+    }
+    used += eligible;
+    sortedStart[j + 1] = used;
     // The row is still in the cache: pick the list now.
     listSize[j] = bestOf(
       score,
@@ -149,7 +178,18 @@ export function scoreAll(
     menteeReach[j] = reach;
     for (let k = 0; k < pastCount; k++) barred[past[k] ?? 0] = 0;
   }
-  return { score, mentors: P, listI, listW, listSize, menteeReach, mentorReach, top };
+  return {
+    score,
+    mentors: P,
+    listI,
+    listW,
+    listSize,
+    sorted,
+    sortedStart,
+    menteeReach,
+    mentorReach,
+    top,
+  };
 }
 
 /**
@@ -309,7 +349,7 @@ export function priceDense(d: DenseScores, input: DensePricing): [number, number
   const { compiled, hubs, hubsOfMentor, hubFits, inGraph, cutoff, order } = input;
   const { hubDual, menteeDual } = input;
   const P = d.mentors;
-  const score = d.score;
+  const { score, sorted, sortedStart } = d;
   const N = compiled.mentees.count;
   // Per mentor, the smallest dual among its hubs: a pair gains at most w − p(i) − y.
   const p = new Float64Array(P).fill(Number.POSITIVE_INFINITY);
@@ -334,9 +374,13 @@ export function priceDense(d: DenseScores, input: DensePricing): [number, number
     finds.length = 0;
     /** A pair gaining at most this (before its tie-break) cannot enter the finds. */
     let bar = 0;
-    for (let i = 0; i < P; i++) {
+    const last = sortedStart[j + 1] ?? 0;
+    for (let at = sortedStart[j] ?? 0; at < last; at++) {
+      const i = sorted[at] ?? 0;
       const w = score[row + i] ?? 0;
-      if (w - (p[i] ?? 0) - y <= bar || w === 0 || inGraph[row + i] === 1) continue;
+      // Heaviest first: once no mentor's dual lets a pair gain, none further on does.
+      if (w - lowest - y <= bar) break;
+      if (w - (p[i] ?? 0) - y <= bar || inGraph[row + i] === 1) continue;
       let gain = 0;
       for (const h of hubsOfMentor[i] ?? []) {
         const g = w - (hubDual[h] ?? 0) - y;
