@@ -38,6 +38,25 @@ describe('pairs that score the same', () => {
     expect(table.proof.added).toBeLessThan(1000);
   });
 
+  it.each(['dense', 'index'] as const)(
+    'go to the most senior mentor the grade rule allows first, leaving the junior ones for those who can take no one else (%s scan)',
+    (scan) => {
+      const ai = new Set(['ai']);
+      // Listed junior first, so that index order alone would offer the junior one.
+      const junior = person(1, { grade: 1, teach: ai });
+      const senior = person(2, { grade: 2, teach: ai });
+      const anyone = person(100, { grade: 3, learn: ai });
+      const onlyJunior = person(101, { grade: 2, learn: ai });
+      const plan = planRound([junior, senior], [anyone, onlyJunior], noRules, 1, scan);
+      expect(plan.matches.map((m) => [m.mentor.userId, m.mentee.userId])).toEqual([
+        [1, 101],
+        [2, 100],
+      ]);
+      // The lists alone held the answer: the check had nothing to add.
+      expect(plan.proof).toEqual({ added: 0, solves: 1 });
+    },
+  );
+
   it('give the same round whatever order people listed their topics and interests in', () => {
     const words = (list: string[]) => fc.subarray(list, { minLength: 1 });
     const topics = ['ai', 'tools', 'social', 'green', 'data'];

@@ -91,6 +91,13 @@ export function scoreAll(
   let sorted = new Int32Array(Math.max(16, (P * N) >> 2));
   const sortedStart = new Int32Array(N + 1);
   let used = 0;
+  // Mentors most senior first: a row lists them so, and among those who score the same a
+  // list takes the most senior the grade rule allows first (as the index's scan does: the
+  // most junior, whom everyone may take, are left for those who can take no one else).
+  const seniorFirst = Int32Array.from({ length: P }, (_, i) => i).sort(
+    (a, b) => (m.grade[b] ?? 0) - (m.grade[a] ?? 0) || a - b,
+  );
+  const ties = new Int32Array(P);
   /** The mentors who fit the mentee of the row, and (at `P`) how many. */
   const fits = new Int32Array(P + 1);
   for (let j = 0; j < N; j++) {
@@ -135,6 +142,7 @@ export function scoreAll(
       row,
       counts,
       fits,
+      seniorFirst,
     );
     const reach = packed & 3;
     const rowTop = packed >> 2;
@@ -174,6 +182,8 @@ export function scoreAll(
       listI,
       listW,
       j * k,
+      m.grade,
+      ties,
     );
     menteeReach[j] = reach;
     for (let k = 0; k < pastCount; k++) barred[past[k] ?? 0] = 0;
@@ -217,6 +227,7 @@ function scoreRow(
   row: number,
   counts: Int32Array,
   fits: Int32Array,
+  seniorFirst: Int32Array,
 ): number {
   const { teach, grade, formats, department, interests } = m;
   const P = m.count;
@@ -225,7 +236,8 @@ function scoreRow(
   let reach = 0;
   let rowTop = 0;
   let eligible = 0;
-  for (let i = 0; i < P; i++) {
+  for (let n = 0; n < P; n++) {
+    const i = seniorFirst[n] as number;
     let topics = popcount((teach[i * tw] as number) & learn0);
     for (let w = 1; w < tw; w++)
       topics += popcount((teach[i * tw + w] as number) & (learnJ[j * tw + w] as number));
@@ -283,6 +295,8 @@ export function bestOf(
   outI: Int32Array,
   outW: Int32Array,
   out: number,
+  grade: Int32Array,
+  ties: Int32Array,
 ): number {
   // `counts` holds the row's scores counted (and is left zeroed).
   if (eligible === 0) {
@@ -302,23 +316,38 @@ export function bestOf(
     counts[s] = at;
     at += c;
   }
-  let taken = 0;
-  const start = rotate % eligible;
+  // Everyone above the cut; those at it aside, in the row's order (most senior first).
+  let tied = 0;
   for (let r = 0; r < eligible; r++) {
-    const i = fits[r + start < eligible ? r + start : r + start - eligible] as number;
+    const i = fits[r] as number;
     const s = score[row + i] as number;
     if (s < cut) continue;
     if (s === cut) {
-      if (taken === atCut) continue;
-      outI[out + above + taken] = i;
-      outW[out + above + taken] = s;
-      taken += 1;
+      ties[tied++] = i;
       continue;
     }
     const place = counts[s] ?? 0;
     counts[s] = place + 1;
     outI[out + place] = i;
     outW[out + place] = s;
+  }
+  // Of those at the cut, whole grades while they fit, then part of the next one, from a
+  // place set by the mentee's hash: mentors who score the same at the same grade land on
+  // different mentees' lists, not the first few on every list.
+  let taken = 0;
+  for (let from = 0; from < tied && taken < atCut; ) {
+    let to = from + 1;
+    while (to < tied && grade[ties[to] as number] === grade[ties[from] as number]) to += 1;
+    const run = to - from;
+    const take = Math.min(run, atCut - taken);
+    const start = take === run ? 0 : rotate % run;
+    for (let r = 0; r < take; r++) {
+      const at = r + start < run ? r + start : r + start - run;
+      outI[out + above + taken] = ties[from + at] as number;
+      outW[out + above + taken] = cut;
+      taken += 1;
+    }
+    from = to;
   }
   counts.fill(0, 0, top + 1);
   return size;
