@@ -1,7 +1,7 @@
 /**
  * One benchmark cell in a fresh process, so its peak memory is its own:
  *   tsx bench/match-run.ts <family> <n> <tandem|greedy|hungarian|optimum> [repetitions]
- * Prints one JSON line: the median time over the repetitions, the CPU time of them all (on
+ * Prints one JSON line: the median time over the repetitions (wall clock and CPU), the CPU time of them all (on
  * a machine shared with other work, steadier than the wall clock: compare with it), the
  * process's peak RSS (VmHWM, which includes building the instance — the same for every
  * method) and, for Tandem, what its optimality check added and how many solves it took.
@@ -43,13 +43,19 @@ if (!run) throw new Error(`unknown method ${method}`);
 const times: number[] = [];
 const cpuAtStart = process.cpuUsage();
 let result: Result = { total: 0, pairs: 0 };
+/** CPU time of each repetition (all threads), for the same median as the wall clock's. */
+const cpuTimes: number[] = [];
 for (let k = 0; k < repetitions; k++) {
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   result = run();
   times.push(performance.now() - started);
+  const used = process.cpuUsage(cpuStarted);
+  cpuTimes.push((used.user + used.system) / 1000);
 }
 const cpu = process.cpuUsage(cpuAtStart);
 times.sort((a, b) => a - b);
+cpuTimes.sort((a, b) => a - b);
 const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
 process.stdout.write(
   `${JSON.stringify({
@@ -59,6 +65,9 @@ process.stdout.write(
     ms: Math.round(times[Math.floor(times.length / 2)] ?? 0),
     // CPU time of every repetition together (user + system, all threads: the GC's too).
     cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    // The median repetition's CPU time: on a loaded machine the wall clock also counts the
+    // time other work held the cores.
+    cpuMedianMs: Math.round(cpuTimes[Math.floor(cpuTimes.length / 2)] ?? 0),
     total: result.total,
     pairs: result.pairs,
     peakMb: Math.round(Number(hwm?.[1] ?? 0) / 1024),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FORMATS, type Format } from '../../src/db/schema';
-import { GROUP_SIZE_MAX, planRound } from '../../src/features/matching/round';
+import { GROUP_SIZE_MAX, planRound, type Unmatched } from '../../src/features/matching/round';
 import {
   historyKey,
   ineligible,
@@ -97,42 +97,69 @@ function bruteForce(mentors: MentorSide[], mentees: Volunteer[], rules: MatchRul
   return best;
 }
 
+/** Both ways a round finds its pairs (see `RoundScan`): small rounds take the table by default. */
+const SCANS = ['dense', 'index'] as const;
+
 describe('planRound on random instances', () => {
-  it('never breaks a hard rule or a capacity, places everyone once, and reaches the optimum', () => {
+  it.each(SCANS)(
+    'never breaks a hard rule or a capacity, places everyone once, and reaches the optimum (%s scan)',
+    (scan) => {
+      fc.assert(
+        fc.property(instance, ({ mentors, mentees, sameDepartment, declined }) => {
+          const rules: MatchRules = {
+            sameDepartment,
+            history: new Set(declined.map(([a, b]) => historyKey(a, b))),
+          };
+          const plan = planRound(mentors, mentees, rules, undefined, scan);
+          const perMentee = new Map<number, number>();
+          const perMentor = new Map<number, number>();
+          let total = 0;
+          for (const m of plan.matches) {
+            expect(ineligible(m.mentor, m.mentee, rules)).toBeUndefined();
+            expect(m.mentor.grade).toBeLessThan(m.mentee.grade);
+            perMentee.set(m.mentee.userId, (perMentee.get(m.mentee.userId) ?? 0) + 1);
+            perMentor.set(m.mentor.userId, (perMentor.get(m.mentor.userId) ?? 0) + 1);
+            total += m.score.total;
+          }
+          for (const count of perMentee.values()) expect(count).toBe(1);
+          for (const mentor of mentors) {
+            const limit = mentor.formats.has('group')
+              ? Math.max(mentor.capacity, GROUP_SIZE_MAX)
+              : mentor.capacity;
+            expect(perMentor.get(mentor.userId) ?? 0).toBeLessThanOrEqual(limit);
+          }
+          expect(plan.total).toBe(total);
+          expect(plan.total).toBe(bruteForce(mentors, mentees, rules));
+          // Same input, same output.
+          expect(planRound(mentors, mentees, rules, undefined, scan)).toEqual(plan);
+        }),
+        { numRuns: 400 },
+      );
+    },
+  );
+
+  it('scores every pair (the table) or walks the index, with the same total and the same reasons', () => {
     fc.assert(
       fc.property(instance, ({ mentors, mentees, sameDepartment, declined }) => {
         const rules: MatchRules = {
           sameDepartment,
           history: new Set(declined.map(([a, b]) => historyKey(a, b))),
         };
-        const plan = planRound(mentors, mentees, rules);
-        const perMentee = new Map<number, number>();
-        const perMentor = new Map<number, number>();
-        let total = 0;
-        for (const m of plan.matches) {
-          expect(ineligible(m.mentor, m.mentee, rules)).toBeUndefined();
-          expect(m.mentor.grade).toBeLessThan(m.mentee.grade);
-          perMentee.set(m.mentee.userId, (perMentee.get(m.mentee.userId) ?? 0) + 1);
-          perMentor.set(m.mentor.userId, (perMentor.get(m.mentor.userId) ?? 0) + 1);
-          total += m.score.total;
-        }
-        for (const count of perMentee.values()) expect(count).toBe(1);
-        for (const mentor of mentors) {
-          const limit = mentor.formats.has('group')
-            ? Math.max(mentor.capacity, GROUP_SIZE_MAX)
-            : mentor.capacity;
-          expect(perMentor.get(mentor.userId) ?? 0).toBeLessThanOrEqual(limit);
-        }
-        expect(plan.total).toBe(total);
-        expect(plan.total).toBe(bruteForce(mentors, mentees, rules));
-        // Same input, same output.
-        expect(planRound(mentors, mentees, rules)).toEqual(plan);
+        // Short lists, so the check adds pairs on both paths.
+        const table = planRound(mentors, mentees, rules, 1, 'dense');
+        const index = planRound(mentors, mentees, rules, 1, 'index');
+        expect(table.total).toBe(index.total);
+        // Ties may go to other people; who is left out in both is left out for the same reason.
+        const key = (u: Unmatched) => `${u.side}:${u.volunteer.userId}`;
+        const reasons = new Map(index.unmatched.map((u) => [key(u), u.reason]));
+        for (const u of table.unmatched)
+          if (reasons.has(key(u))) expect(u.reason).toBe(reasons.get(key(u)));
       }),
       { numRuns: 400 },
     );
   });
 
-  it('explains why people are left out', () => {
+  it.each(SCANS)('explains why people are left out (%s scan)', (scan) => {
     const base = {
       department: 'IT',
       interests: new Set<string>(),
@@ -166,57 +193,66 @@ describe('planRound on random instances', () => {
       teach: new Set(),
       learn: new Set(['ai']),
     };
-    const plan = planRound([mentor], [wantsGreen, junior], {
-      sameDepartment: false,
-      history: new Set(),
-    });
+    const plan = planRound(
+      [mentor],
+      [wantsGreen, junior],
+      { sameDepartment: false, history: new Set() },
+      undefined,
+      scan,
+    );
     expect(plan.matches).toHaveLength(0);
     const reasons = Object.fromEntries(plan.unmatched.map((u) => [u.volunteer.userId, u.reason]));
     expect(reasons).toEqual({ 1: 'no_senior', 2: 'no_topic_teacher', 3: 'no_junior' });
   });
 
-  it('does not count someone with role "both" as their own candidate', () => {
-    const base = {
-      department: 'IT',
-      interests: new Set<string>(),
-      formats: new Set<Format>(['one_on_one']),
-      utcOffset: 0,
-    };
-    const both = (userId: number, grade: number, topic: string): MentorSide => ({
-      ...base,
-      userId,
-      name: `b${userId}`,
-      grade,
-      department: `Dept ${userId}`,
-      teach: new Set([topic]),
-      learn: new Set([topic]),
-      capacity: 1,
-    });
-    // Ada alone teaches what she wants to learn; Ben's topic is taught, but only by someone senior.
-    const ada = both(1, 3, 'social');
-    const ben = both(2, 2, 'green');
-    const greg: MentorSide = {
-      ...base,
-      userId: 3,
-      name: 'greg',
-      grade: 4,
-      department: 'Finance',
-      teach: new Set(['green']),
-      learn: new Set(),
-      capacity: 1,
-    };
-    const plan = planRound([ada, ben, greg], [ada, ben], {
-      sameDepartment: false,
-      history: new Set(),
-    });
-    expect(plan.matches).toHaveLength(0);
-    const reasons = plan.unmatched.map((u) => `${u.volunteer.name}/${u.side}: ${u.reason}`);
-    expect(reasons.sort()).toEqual([
-      'b1/mentee: no_topic_teacher',
-      'b1/mentor: no_demand',
-      'b2/mentee: no_junior',
-      'b2/mentor: no_demand',
-      'greg/mentor: no_senior',
-    ]);
-  });
+  it.each(SCANS)(
+    'does not count someone with role "both" as their own candidate (%s scan)',
+    (scan) => {
+      const base = {
+        department: 'IT',
+        interests: new Set<string>(),
+        formats: new Set<Format>(['one_on_one']),
+        utcOffset: 0,
+      };
+      const both = (userId: number, grade: number, topic: string): MentorSide => ({
+        ...base,
+        userId,
+        name: `b${userId}`,
+        grade,
+        department: `Dept ${userId}`,
+        teach: new Set([topic]),
+        learn: new Set([topic]),
+        capacity: 1,
+      });
+      // Ada alone teaches what she wants to learn; Ben's topic is taught, but only by someone senior.
+      const ada = both(1, 3, 'social');
+      const ben = both(2, 2, 'green');
+      const greg: MentorSide = {
+        ...base,
+        userId: 3,
+        name: 'greg',
+        grade: 4,
+        department: 'Finance',
+        teach: new Set(['green']),
+        learn: new Set(),
+        capacity: 1,
+      };
+      const plan = planRound(
+        [ada, ben, greg],
+        [ada, ben],
+        { sameDepartment: false, history: new Set() },
+        undefined,
+        scan,
+      );
+      expect(plan.matches).toHaveLength(0);
+      const reasons = plan.unmatched.map((u) => `${u.volunteer.name}/${u.side}: ${u.reason}`);
+      expect(reasons.sort()).toEqual([
+        'b1/mentee: no_topic_teacher',
+        'b1/mentor: no_demand',
+        'b2/mentee: no_junior',
+        'b2/mentor: no_demand',
+        'greg/mentor: no_senior',
+      ]);
+    },
+  );
 });

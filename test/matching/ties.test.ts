@@ -27,10 +27,35 @@ describe('pairs that score the same', () => {
     // hash of both ids prefers: one more solve places everyone (the first few for every
     // mentee took two more, and three times the pairs).
     const { mentors, mentees } = FAMILIES.ties(500);
-    const plan = planRound(mentors, mentees, noRules);
+    const plan = planRound(mentors, mentees, noRules, undefined, 'index');
     expect(plan.proof.solves).toBe(2);
     expect(plan.proof.added).toBeLessThan(1000);
+    // Scoring every pair, each mentee's list starts at its own place among the equals: the
+    // same bounds hold with its shorter lists.
+    const table = planRound(mentors, mentees, noRules, undefined, 'dense');
+    expect(table.total).toBe(plan.total);
+    expect(table.proof.solves).toBeLessThanOrEqual(2);
+    expect(table.proof.added).toBeLessThan(1000);
   });
+
+  it.each(['dense', 'index'] as const)(
+    'go to the most senior mentor the grade rule allows first, leaving the junior ones for those who can take no one else (%s scan)',
+    (scan) => {
+      const ai = new Set(['ai']);
+      // Listed junior first, so that index order alone would offer the junior one.
+      const junior = person(1, { grade: 1, teach: ai });
+      const senior = person(2, { grade: 2, teach: ai });
+      const anyone = person(100, { grade: 3, learn: ai });
+      const onlyJunior = person(101, { grade: 2, learn: ai });
+      const plan = planRound([junior, senior], [anyone, onlyJunior], noRules, 1, scan);
+      expect(plan.matches.map((m) => [m.mentor.userId, m.mentee.userId])).toEqual([
+        [1, 101],
+        [2, 100],
+      ]);
+      // The lists alone held the answer: the check had nothing to add.
+      expect(plan.proof).toEqual({ added: 0, solves: 1 });
+    },
+  );
 
   it('give the same round whatever order people listed their topics and interests in', () => {
     const words = (list: string[]) => fc.subarray(list, { minLength: 1 });

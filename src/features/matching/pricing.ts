@@ -100,7 +100,7 @@ export const PRICED_PER_MENTEE = 10;
  * the same, instead of every mentee the same first few — who would fill at once, leaving
  * the next pass to find the rest (time-zone clusters: 7 solves → 6, ties 3 → 2).
  */
-const TIE_SLACK = 0.5;
+export const TIE_SLACK = 0.5;
 
 /**
  * Pairs [mentor, mentee, weight] that could raise the total (for each mentee, the

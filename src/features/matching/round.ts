@@ -9,6 +9,7 @@ import {
   spread,
   timeZonePenalty,
 } from './compiled';
+import { DENSE_PAIRS_MAX, priceDense, scoreAll } from './dense';
 import { GROUP_SIZE_MAX } from './limits';
 import {
   groupsSharingTopics,
@@ -33,6 +34,14 @@ import { MatchingFlow } from './solver';
  * every round proves it over all eligible pairs (pricing.ts) and adds what they missed.
  */
 export const CANDIDATES_PER_MENTEE = 40;
+/**
+ * The same with the table (dense.ts), where the check prices left-out pairs cheaply: a
+ * smaller graph to solve, for a few more pairs added. Measured at 2 000 volunteers (CPU
+ * time per round against 40): product −35 %, grade-traps −25 %, time-zones and
+ * skewed-capacity −10 to −15 %, zipf −10 %, favourites and ties about the same; 12 was no
+ * better than 20.
+ */
+export const CANDIDATES_PER_MENTEE_DENSE = 20;
 export { GROUP_SIZE_MAX };
 
 export interface Match {
@@ -77,16 +86,25 @@ export interface RoundPlan {
 }
 
 /**
- * Plans a matching round: candidate pairs from a topic index (not all pairs), hard rules,
- * scores, the exact maximum-total b-matching on those, then the check that proves it optimal
- * over all eligible pairs (adding pairs and solving again until it does). Same input → same
- * output.
+ * How a round finds its candidate pairs and prices the rest: every pair scored into one
+ * table (dense.ts), or the topic index (mentor-index.ts); 'auto' takes the table up to
+ * `DENSE_PAIRS_MAX` pairs. Both give the optimum; tests run both.
+ */
+export type RoundScan = 'auto' | 'dense' | 'index';
+
+/**
+ * Plans a matching round: candidate pairs (each mentee's `listSize` best, by default
+ * `CANDIDATES_PER_MENTEE_DENSE` with the table and `CANDIDATES_PER_MENTEE` with the topic
+ * index: see `RoundScan`), hard rules, scores, the exact maximum-total b-matching on those,
+ * then the check that proves it optimal over all eligible pairs (adding pairs and solving
+ * again until it does). Same input → same output.
  */
 export function planRound(
   mentors: MentorSide[],
   mentees: Volunteer[],
   rules: MatchRules,
-  candidatesPerMentee = CANDIDATES_PER_MENTEE,
+  listSize?: number,
+  scan: RoundScan = 'auto',
 ): RoundPlan {
   const compiled = compile(mentors, mentees);
   const pastPairs = historyIndex(rules);
@@ -107,7 +125,7 @@ export function planRound(
 
   const edges: { hub: number; mentee: number; weight: number; mentor: number }[] = [];
   const menteeReasons = new Map<number, MenteeReason>();
-  const mentorHasCandidate = new Set<number>();
+  const mentorHasCandidate = new Uint8Array(mentors.length);
   // How far each mentor got with anyone: wanted at all, past the grade rule, past every rule.
   const mentorReach = new Int8Array(mentors.length);
   const WANTED = 1;
@@ -131,14 +149,28 @@ export function planRound(
       ? (fj & GROUP_FORMAT_BIT) !== 0
       : (fj & (mentorFormats[hub.mentor] ?? 0) & ~GROUP_FORMAT_BIT) !== 0;
   };
+  const dense =
+    scan === 'dense' || (scan === 'auto' && mentors.length * mentees.length <= DENSE_PAIRS_MAX);
+  const candidatesPerMentee =
+    listSize ?? (dense ? CANDIDATES_PER_MENTEE_DENSE : CANDIDATES_PER_MENTEE);
+  /** With the table: 1 for each pair (at `j * mentors + i`) in the candidate graph. */
+  const inGraph = new Uint8Array(dense ? mentors.length * mentees.length : 0);
+  // `hubFits` and `hubsOfMentor` in flat arrays, for the pairs added one by one.
+  const soloHub = Int32Array.from(hubOf, (h) => h.individual);
+  const groupHub = Int32Array.from(hubOf, (h) => h.group ?? -1);
   const addPair = (i: number, j: number, w: number) => {
-    mentorHasCandidate.add(i);
-    for (const h of hubsOfMentor[i] ?? []) {
-      if (hubFits(h, j)) edges.push({ hub: h, mentee: j, weight: w, mentor: i });
-    }
+    mentorHasCandidate[i] = 1;
+    if (dense) inGraph[j * mentors.length + i] = 1;
+    const fj = menteeFormats[j] ?? 0;
+    if ((fj & (mentorFormats[i] ?? 0) & ~GROUP_FORMAT_BIT) !== 0)
+      edges.push({ hub: soloHub[i] ?? 0, mentee: j, weight: w, mentor: i });
+    const group = groupHub[i] ?? -1;
+    if (group >= 0 && (fj & GROUP_FORMAT_BIT) !== 0)
+      edges.push({ hub: group, mentee: j, weight: w, mentor: i });
   };
   const cutoff = new Float64Array(mentees.length).fill(Number.NEGATIVE_INFINITY);
-  const index = indexMentors(compiled);
+  // The table needs no index (an empty one keeps the code below the same).
+  const index = indexMentors(dense ? compile([], []) : compiled);
   const { zoneOffset, zoneStart, classGrade, classTop, classStart, members, extra, extraRunEnd } =
     index;
   const scratch = {
@@ -169,143 +201,169 @@ export function planRound(
     (a, b) =>
       spread(compiled.mentees.userId[a] ?? 0) - spread(compiled.mentees.userId[b] ?? 0) || a - b,
   );
-  menteeOrder.forEach((j) => {
-    const mentee = mentees[j];
-    if (!mentee) return;
-    bestI.length = 0;
-    bestW.length = 0;
-    let candidates = 0;
-    let onlyGrade = true;
-    const self = mentorOfUser.get(mentee.userId);
-    const selfClass = self === undefined ? -1 : (index.classOf[self] ?? -1);
-    const selfZone = self === undefined ? -1 : (index.zoneOf[self] ?? -1);
-    const selfGroup = self === undefined ? -1 : (index.groupOf[self] ?? -1);
-    const grade = compiled.mentees.grade[j] ?? 0;
-    const offsetJ = compiled.mentees.utcOffset[j] ?? 0;
-    const extraJ = extraUpperBound(compiled, compiled.mentees, j);
-    const rotate = spread(mentee.userId);
-    /** Whether the list is full and holds nothing a pair bounded by `bound` could beat. */
-    const settled = (bound: number) =>
-      bestW.length === candidatesPerMentee && (bestW[bestW.length - 1] ?? 0) >= bound;
-    groupsSharingTopics(index, compiled, j, scratch, sharedGroups, sharedTopics);
-    // Groups by shared topics, most first: a pair's score is mostly its shared topics, so the
-    // scan stops once nothing left can beat the list's last entry; the optimality check
-    // covers what it skipped, by that bound.
-    for (let g = 0; g < sharedGroups.length; g++) {
-      const topics = (sharedTopics[g] ?? 0) * WEIGHTS.topic;
-      if (settled(topics + extraJ)) {
-        skipped[j] = 1;
-        break;
-      }
-      const group = sharedGroups[g] ?? 0;
-      // A whole group (or zone) at the mentee's grade or above: wanted, but no candidate.
-      if ((groupJunior[group] ?? 0) >= grade && group !== selfGroup) {
-        candidates += membersOfGroup(group);
-        groupWanted[group] = 1;
+  const table = dense
+    ? scoreAll(
+        compiled,
+        rules,
+        pastPairs,
+        Int32Array.from(mentees, (e) => mentorOfUser.get(e.userId) ?? -1),
+        candidatesPerMentee,
+      )
+    : undefined;
+  if (table) {
+    // Every pair is scored: each mentee's best few go on its list, the rest wait for the check.
+    mentorReach.set(table.mentorReach);
+    const menteeReason: (MenteeReason | undefined)[] = ['no_topic_teacher', 'no_junior', 'no_fit'];
+    const { listI, listW, listSize } = table;
+    for (const j of menteeOrder) {
+      const reason = menteeReason[table.menteeReach[j] ?? 0];
+      if (reason) {
+        menteeReasons.set(j, reason);
         continue;
       }
-      for (const z of zonesNearestFirst(index, group, offsetJ)) {
-        const base = topics - timeZonePenalty(zoneOffset[z] ?? 0, offsetJ);
-        // Zones come nearest first: once one cannot beat the list, no farther one can.
-        if (settled(base + extraJ)) {
+      const size = listSize[j] ?? 0;
+      const at = j * candidatesPerMentee;
+      if (size === candidatesPerMentee) cutoff[j] = listW[at + size - 1] ?? 0;
+      for (let k = at; k < at + size; k++) addPair(listI[k] ?? 0, j, listW[k] ?? 0);
+    }
+  } else
+    menteeOrder.forEach((j) => {
+      const mentee = mentees[j];
+      if (!mentee) return;
+      bestI.length = 0;
+      bestW.length = 0;
+      let candidates = 0;
+      let onlyGrade = true;
+      const self = mentorOfUser.get(mentee.userId);
+      const selfClass = self === undefined ? -1 : (index.classOf[self] ?? -1);
+      const selfZone = self === undefined ? -1 : (index.zoneOf[self] ?? -1);
+      const selfGroup = self === undefined ? -1 : (index.groupOf[self] ?? -1);
+      const grade = compiled.mentees.grade[j] ?? 0;
+      const offsetJ = compiled.mentees.utcOffset[j] ?? 0;
+      const extraJ = extraUpperBound(compiled, compiled.mentees, j);
+      const rotate = spread(mentee.userId);
+      /** Whether the list is full and holds nothing a pair bounded by `bound` could beat. */
+      const settled = (bound: number) =>
+        bestW.length === candidatesPerMentee && (bestW[bestW.length - 1] ?? 0) >= bound;
+      groupsSharingTopics(index, compiled, j, scratch, sharedGroups, sharedTopics);
+      // Groups by shared topics, most first: a pair's score is mostly its shared topics, so the
+      // scan stops once nothing left can beat the list's last entry; the optimality check
+      // covers what it skipped, by that bound.
+      for (let g = 0; g < sharedGroups.length; g++) {
+        const topics = (sharedTopics[g] ?? 0) * WEIGHTS.topic;
+        if (settled(topics + extraJ)) {
           skipped[j] = 1;
           break;
         }
-        // What the zone has in common with the mentee bounds it as a whole (but not the
-        // farther zones: it is not the same for them).
-        if (settled(base + sharedExtraBound(compiled, zoneInterests, zoneFormats, z, j))) {
-          skipped[j] = 1;
+        const group = sharedGroups[g] ?? 0;
+        // A whole group (or zone) at the mentee's grade or above: wanted, but no candidate.
+        if ((groupJunior[group] ?? 0) >= grade && group !== selfGroup) {
+          candidates += membersOfGroup(group);
+          groupWanted[group] = 1;
           continue;
         }
-        if ((zoneJunior[z] ?? 0) >= grade && z !== selfZone) {
-          candidates += zoneSize(z);
-          zoneWanted[z] = 1;
-          continue;
-        }
-        classes: for (let k = zoneStart[z] ?? 0; k < (zoneStart[z + 1] ?? 0); k++) {
-          const first = classStart[k] ?? 0;
-          const last = classStart[k + 1] ?? first;
-          if ((classGrade[k] ?? 0) >= grade) {
-            // Everyone here is at the mentee's grade or above (the mentee's own entry as a
-            // mentor, for role "both", is no candidate at all).
-            if (k !== selfClass) {
-              candidates += last - first;
-              classWanted[k] = 1;
-            } else {
-              candidates += last - first - 1;
-              for (let at = first; at < last; at++) {
-                const i = members[at] ?? 0;
-                if (i !== self && (mentorReach[i] ?? 0) < WANTED) mentorReach[i] = WANTED;
-              }
-            }
-            continue;
+        for (const z of zonesNearestFirst(index, group, offsetJ)) {
+          const base = topics - timeZonePenalty(zoneOffset[z] ?? 0, offsetJ);
+          // Zones come nearest first: once one cannot beat the list, no farther one can.
+          if (settled(base + extraJ)) {
+            skipped[j] = 1;
+            break;
           }
-          // What the class has in common with the mentee bounds it as a whole: most
-          // classes share no interest with a given mentee, and are passed over unscored.
-          const shared = sharedExtraBound(compiled, classInterests, classFormats, k, j);
-          if (settled(base + Math.min(classTop[k] ?? 0, shared))) {
+          // What the zone has in common with the mentee bounds it as a whole (but not the
+          // farther zones: it is not the same for them).
+          if (settled(base + sharedExtraBound(compiled, zoneInterests, zoneFormats, z, j))) {
             skipped[j] = 1;
             continue;
           }
-          // Runs of members with the same bound; each mentee starts a run at its own place,
-          // so mentors who score the same land on different lists, not the first on every list.
-          for (let from = first; from < last; ) {
-            const end = extraRunEnd[from] ?? last;
-            const bound = base + Math.min(extra[from] ?? 0, extraJ);
-            const size = end - from;
-            const offset = size === 1 ? 0 : rotate % size;
-            for (let r = 0; r < size; r++) {
-              if (settled(bound)) {
-                skipped[j] = 1;
-                continue classes;
+          if ((zoneJunior[z] ?? 0) >= grade && z !== selfZone) {
+            candidates += zoneSize(z);
+            zoneWanted[z] = 1;
+            continue;
+          }
+          classes: for (let k = zoneStart[z] ?? 0; k < (zoneStart[z + 1] ?? 0); k++) {
+            const first = classStart[k] ?? 0;
+            const last = classStart[k + 1] ?? first;
+            if ((classGrade[k] ?? 0) >= grade) {
+              // Everyone here is at the mentee's grade or above (the mentee's own entry as a
+              // mentor, for role "both", is no candidate at all).
+              if (k !== selfClass) {
+                candidates += last - first;
+                classWanted[k] = 1;
+              } else {
+                candidates += last - first - 1;
+                for (let at = first; at < last; at++) {
+                  const i = members[at] ?? 0;
+                  if (i !== self && (mentorReach[i] ?? 0) < WANTED) mentorReach[i] = WANTED;
+                }
               }
-              const at = r + offset;
-              const i = members[from + (at < size ? at : at - size)] ?? 0;
-              // The class is below the mentee's grade and its group shares a topic: only
-              // the other rules are left to check, and the score is `base` plus what
-              // interests and formats add (the scan's cost is mostly this, per pair).
-              const why = ruleOutSharing(compiled, i, j, rules, pastPairs);
-              // Teaching what you want to learn (role "both") is nobody else teaching it, nor wanting it.
-              if (why === 'self') continue;
-              candidates += 1;
-              const reach = why ? SENIOR : FITS;
-              if ((mentorReach[i] ?? 0) < reach) mentorReach[i] = reach;
-              if (why) {
-                onlyGrade = false;
-                continue;
-              }
-              const s = base + extraScore(compiled, i, j);
-              if (s <= 0) continue;
-              const w = s;
-              // Keep the best few, in descending order (a small insertion sort).
-              if (bestW.length === candidatesPerMentee && w <= (bestW[bestW.length - 1] ?? 0))
-                continue;
-              let k2 = bestW.length < candidatesPerMentee ? bestW.length : bestW.length - 1;
-              while (k2 > 0 && (bestW[k2 - 1] ?? 0) < w) {
-                bestW[k2] = bestW[k2 - 1] ?? 0;
-                bestI[k2] = bestI[k2 - 1] ?? 0;
-                k2 -= 1;
-              }
-              bestW[k2] = w;
-              bestI[k2] = i;
+              continue;
             }
-            from = end;
+            // What the class has in common with the mentee bounds it as a whole: most
+            // classes share no interest with a given mentee, and are passed over unscored.
+            const shared = sharedExtraBound(compiled, classInterests, classFormats, k, j);
+            if (settled(base + Math.min(classTop[k] ?? 0, shared))) {
+              skipped[j] = 1;
+              continue;
+            }
+            // Runs of members with the same bound; each mentee starts a run at its own place,
+            // so mentors who score the same land on different lists, not the first on every list.
+            for (let from = first; from < last; ) {
+              const end = extraRunEnd[from] ?? last;
+              const bound = base + Math.min(extra[from] ?? 0, extraJ);
+              const size = end - from;
+              const offset = size === 1 ? 0 : rotate % size;
+              for (let r = 0; r < size; r++) {
+                if (settled(bound)) {
+                  skipped[j] = 1;
+                  continue classes;
+                }
+                const at = r + offset;
+                const i = members[from + (at < size ? at : at - size)] ?? 0;
+                // The class is below the mentee's grade and its group shares a topic: only
+                // the other rules are left to check, and the score is `base` plus what
+                // interests and formats add (the scan's cost is mostly this, per pair).
+                const why = ruleOutSharing(compiled, i, j, rules, pastPairs);
+                // Teaching what you want to learn (role "both") is nobody else teaching it, nor wanting it.
+                if (why === 'self') continue;
+                candidates += 1;
+                const reach = why ? SENIOR : FITS;
+                if ((mentorReach[i] ?? 0) < reach) mentorReach[i] = reach;
+                if (why) {
+                  onlyGrade = false;
+                  continue;
+                }
+                const s = base + extraScore(compiled, i, j);
+                if (s <= 0) continue;
+                const w = s;
+                // Keep the best few, in descending order (a small insertion sort).
+                if (bestW.length === candidatesPerMentee && w <= (bestW[bestW.length - 1] ?? 0))
+                  continue;
+                let k2 = bestW.length < candidatesPerMentee ? bestW.length : bestW.length - 1;
+                while (k2 > 0 && (bestW[k2 - 1] ?? 0) < w) {
+                  bestW[k2] = bestW[k2 - 1] ?? 0;
+                  bestI[k2] = bestI[k2 - 1] ?? 0;
+                  k2 -= 1;
+                }
+                bestW[k2] = w;
+                bestI[k2] = i;
+              }
+              from = end;
+            }
           }
         }
       }
-    }
-    if (candidates === 0) {
-      menteeReasons.set(j, 'no_topic_teacher');
-      return;
-    }
-    if (bestW.length === 0) {
-      menteeReasons.set(j, onlyGrade ? 'no_junior' : 'no_fit');
-      return;
-    }
-    // A full list may have left pairs out, none heavier than its last one.
-    if (bestW.length === candidatesPerMentee) cutoff[j] = bestW[bestW.length - 1] ?? 0;
-    for (let k = 0; k < bestW.length; k++) addPair(bestI[k] ?? 0, j, bestW[k] ?? 0);
-  });
+      if (candidates === 0) {
+        menteeReasons.set(j, 'no_topic_teacher');
+        return;
+      }
+      if (bestW.length === 0) {
+        menteeReasons.set(j, onlyGrade ? 'no_junior' : 'no_fit');
+        return;
+      }
+      // A full list may have left pairs out, none heavier than its last one.
+      if (bestW.length === candidatesPerMentee) cutoff[j] = bestW[bestW.length - 1] ?? 0;
+      for (let k = 0; k < bestW.length; k++) addPair(bestI[k] ?? 0, j, bestW[k] ?? 0);
+    });
   members.forEach((i) => {
     if (
       (mentorReach[i] ?? 0) < WANTED &&
@@ -329,12 +387,23 @@ export function planRound(
     index,
     hubFits,
   };
-  const wanting = menteesWanting(compiled, cutoff);
+  const wanting = table ? undefined : menteesWanting(compiled, cutoff);
   // The first look covers every mentee; later ones only those the last solve could have
   // changed the answer for (see `recheck`).
   let only: Uint8Array | undefined;
   for (;;) {
-    const priced = priceLeftOut({ ...pricing, result, only, order: menteeOrder });
+    const priced = table
+      ? {
+          pairs: priceDense(table, {
+            ...pricing,
+            inGraph,
+            order: menteeOrder,
+            hubDual: result.hubDual,
+            menteeDual: result.menteeDual,
+          }),
+          more: [],
+        }
+      : priceLeftOut({ ...pricing, result, only, order: menteeOrder });
     const better = priced.pairs;
     if (better.length === 0) break;
     const before = edges.length;
@@ -346,7 +415,8 @@ export function planRound(
     flow.addEdges(edges.slice(before));
     const previous = result;
     result = flow.solve();
-    only = recheck({ ...pricing, result }, previous, priced.more, wanting);
+    // The table's check looks at every mentee again: it is cheap.
+    if (!table && wanting) only = recheck({ ...pricing, result }, previous, priced.more, wanting);
   }
 
   const matches: Match[] = [];
@@ -425,9 +495,7 @@ export function planRound(
     unmatched.push({
       volunteer: m,
       side: 'mentor',
-      reason: mentorHasCandidate.has(i)
-        ? 'capacity_full'
-        : (mentorReason[reachOf(i)] ?? 'no_demand'),
+      reason: mentorHasCandidate[i] ? 'capacity_full' : (mentorReason[reachOf(i)] ?? 'no_demand'),
     });
   });
   return { matches, unmatched, total, proof };

@@ -1,0 +1,434 @@
+import { type Compiled, popcount, type Side, spread, timeZonePenalty } from './compiled';
+import { PRICED_PER_MENTEE, TIE_SLACK } from './pricing';
+import { type MatchRules, WEIGHTS } from './score';
+
+/**
+ * Rounds up to this many (mentor, mentee) pairs score every pair into one flat table
+ * instead of walking the topic index (mentor-index.ts): at a few thousand volunteers a
+ * straight loop over typed arrays is cheaper than the index's bounds, and the optimality
+ * check then prices left-out pairs from the same table without scoring them again.
+ * 4 M pairs are 16 MB of scores; larger rounds take the index, whose memory grows with n.
+ */
+export const DENSE_PAIRS_MAX = 1 << 22;
+
+/** How far a mentor got with anyone (see `MentorReason` in round.ts). */
+export const WANTED = 1;
+export const SENIOR = 2;
+export const FITS = 3;
+
+// The weights as plain numbers, for the loop below (see `WEIGHTS`).
+const TOPIC = WEIGHTS.topic;
+const INTEREST = WEIGHTS.interest;
+const INTEREST_CAP = WEIGHTS.interestCap;
+const FORMAT = WEIGHTS.format;
+
+/** Every pair's score, and what the round needs to explain who is left out. */
+export interface DenseScores {
+  /** Score of mentor i and mentee j at `j * mentors + i`; 0 when the pair is not eligible. */
+  score: Int32Array;
+  mentors: number;
+  /** Per mentee, its best `k` mentors (`bestOf`) at `j * k`, heaviest first, and how many. */
+  listI: Int32Array;
+  listW: Int32Array;
+  listSize: Int32Array;
+  /** Per mentee, every mentor who fits, heaviest first: `sorted[sortedStart[j] … sortedStart[j + 1])`. */
+  sorted: Int32Array;
+  sortedStart: Int32Array;
+  /** Per mentee: 0 nobody shares a topic, 1 only the grade rule stands in the way, 2 other rules do, 3 someone fits. */
+  menteeReach: Uint8Array;
+  /** Per mentor: 0, `WANTED`, `SENIOR` or `FITS`. */
+  mentorReach: Int8Array;
+  /** The largest score in the table. */
+  top: number;
+}
+
+/**
+ * Scores every pair with the hard rules applied (the same rules and the same numbers as
+ * `ruleOut` and `fastScore`, inlined: this loop runs once per pair). `selfOf[j]` is the
+ * mentor index of mentee j's own entry (role "both"), or −1.
+ */
+export function scoreAll(
+  c: Compiled,
+  rules: MatchRules,
+  history: Map<number, Set<number>> | undefined,
+  selfOf: Int32Array,
+  k: number,
+): DenseScores {
+  const m = c.mentors;
+  const e = c.mentees;
+  const P = m.count;
+  const N = e.count;
+  const tw = c.topicWords;
+  const iw = c.interestWords;
+  const score = new Int32Array(P * N);
+  const menteeReach = new Uint8Array(N);
+  const mentorReach = new Int8Array(P);
+  const barred = new Uint8Array(P);
+  const past = new Int32Array(P);
+  // No department is −1: with the rule off, nobody's department matches.
+  const checkDepartment = !rules.sameDepartment;
+  const userId = m.userId;
+  // Mentors' UTC offsets, each distinct one once: few, whatever the number of people.
+  const zoneIds = new Map<number, number>();
+  const zoneOf = Int32Array.from(m.utcOffset, (offset) => {
+    let z = zoneIds.get(offset);
+    if (z === undefined) {
+      z = zoneIds.size;
+      zoneIds.set(offset, z);
+    }
+    return z;
+  });
+  const zones = [...zoneIds.keys()];
+  const penalty = new Int32Array(zones.length);
+  let top = 0;
+  // Scores are small integers: the most one pair can score, for counting them.
+  const most = tw * 32 * TOPIC + INTEREST_CAP * INTEREST + 3 * FORMAT;
+  const counts = new Int32Array(most + 1);
+  const listI = new Int32Array(N * k);
+  const listW = new Int32Array(N * k);
+  const listSize = new Int32Array(N);
+  const place = new Int32Array(most + 1);
+  let sorted = new Int32Array(Math.max(16, (P * N) >> 2));
+  const sortedStart = new Int32Array(N + 1);
+  let used = 0;
+  // Mentors most senior first: a row lists them so, and among those who score the same a
+  // list takes the most senior the grade rule allows first (as the index's scan does: the
+  // most junior, whom everyone may take, are left for those who can take no one else).
+  const seniorFirst = Int32Array.from({ length: P }, (_, i) => i).sort(
+    (a, b) => (m.grade[b] ?? 0) - (m.grade[a] ?? 0) || a - b,
+  );
+  const ties = new Int32Array(P);
+  /** The mentors who fit the mentee of the row, and (at `P`) how many. */
+  const fits = new Int32Array(P + 1);
+  for (let j = 0; j < N; j++) {
+    const gradeJ = e.grade[j] ?? 0;
+    const formatsJ = e.formats[j] ?? 0;
+    const departmentJ = checkDepartment ? (e.department[j] ?? 0) : -1;
+    // The time-zone penalty per distinct mentor offset, for this mentee.
+    const offsetJ = e.utcOffset[j] ?? 0;
+    for (let z = 0; z < zones.length; z++) penalty[z] = timeZonePenalty(zones[z] ?? 0, offsetJ);
+    const self = selfOf[j] ?? -1;
+    // Pairs that met or declined before, as a mark per mentor for this mentee's row.
+    // (A counted typed array, not a list walked by for…of: a walk over a list that is
+    // always empty has no type feedback, and the engine threw this function's compiled
+    // code away at every mentee.)
+    let pastCount = 0;
+    if (history) {
+      const menteeId = e.userId[j] ?? 0;
+      for (let i = 0; i < P; i++) {
+        if (history.get(userId[i] ?? 0)?.has(menteeId)) {
+          barred[i] = 1;
+          past[pastCount++] = i;
+        }
+      }
+    }
+    const row = j * P;
+    const packed = scoreRow(
+      m,
+      tw,
+      iw,
+      e.learn,
+      e.interests,
+      j,
+      gradeJ,
+      formatsJ,
+      departmentJ,
+      penalty,
+      zoneOf,
+      self,
+      barred,
+      mentorReach,
+      score,
+      row,
+      counts,
+      fits,
+      seniorFirst,
+    );
+    const reach = packed & 3;
+    const rowTop = packed >> 2;
+    if (rowTop > top) top = rowTop;
+    // The row's mentors who fit, heaviest first (a counting sort), for the check to stop at
+    // the first pair too light to improve.
+    const eligible = fits[P] ?? 0;
+    if (used + eligible > sorted.length) {
+      const grown = new Int32Array(Math.max(2 * sorted.length, used + eligible));
+      grown.set(sorted.subarray(0, used));
+      sorted = grown;
+    }
+    let at = used;
+    for (let s = rowTop; s > 0; s--) {
+      place[s] = at;
+      at += counts[s] ?? 0;
+    }
+    for (let r = 0; r < eligible; r++) {
+      const i = fits[r] ?? 0;
+      const s = score[row + i] ?? 0;
+      const to = place[s] ?? 0;
+      sorted[to] = i;
+      place[s] = to + 1;
+    }
+    used += eligible;
+    sortedStart[j + 1] = used;
+    // The row is still in the cache: pick the list now.
+    listSize[j] = bestOf(
+      score,
+      row,
+      fits,
+      fits[P] ?? 0,
+      rowTop,
+      k,
+      spread(e.userId[j] ?? 0),
+      counts,
+      listI,
+      listW,
+      j * k,
+      m.grade,
+      ties,
+    );
+    menteeReach[j] = reach;
+    for (let k = 0; k < pastCount; k++) barred[past[k] ?? 0] = 0;
+  }
+  return {
+    score,
+    mentors: P,
+    listI,
+    listW,
+    listSize,
+    sorted,
+    sortedStart,
+    menteeReach,
+    mentorReach,
+    top,
+  };
+}
+
+/**
+ * Scores mentee j against every mentor into `score[row …]` and counts the scores; marks how
+ * far each mentor got. Returns the row's top score × 4 + how far the mentee got (0–3). A
+ * function of its own, called per mentee, so the engine compiles it whole with the types
+ * it saw (the loop it was in ran once per round, and was compiled mid-run).
+ */
+function scoreRow(
+  m: Side,
+  tw: number,
+  iw: number,
+  learnJ: Uint32Array,
+  interestsJ: Uint32Array,
+  j: number,
+  gradeJ: number,
+  formatsJ: number,
+  departmentJ: number,
+  penalty: Int32Array,
+  zoneOf: Int32Array,
+  self: number,
+  barred: Uint8Array,
+  mentorReach: Int8Array,
+  score: Int32Array,
+  row: number,
+  counts: Int32Array,
+  fits: Int32Array,
+  seniorFirst: Int32Array,
+): number {
+  const { teach, grade, formats, department, interests } = m;
+  const P = m.count;
+  const learn0 = learnJ[j * tw] as number;
+  const interests0 = interestsJ[j * iw] as number;
+  let reach = 0;
+  let rowTop = 0;
+  let eligible = 0;
+  for (let n = 0; n < P; n++) {
+    const i = seniorFirst[n] as number;
+    let topics = popcount((teach[i * tw] as number) & learn0);
+    for (let w = 1; w < tw; w++)
+      topics += popcount((teach[i * tw + w] as number) & (learnJ[j * tw + w] as number));
+    if (topics === 0 || i === self) continue;
+    const r = mentorReach[i] as number;
+    if ((grade[i] as number) >= gradeJ) {
+      if (r < WANTED) mentorReach[i] = WANTED;
+      if (reach < 1) reach = 1;
+      continue;
+    }
+    const shared = (formats[i] as number) & formatsJ;
+    if (shared === 0 || (department[i] as number) === departmentJ || barred[i] === 1) {
+      if (r < SENIOR) mentorReach[i] = SENIOR;
+      if (reach < 2) reach = 2;
+      continue;
+    }
+    mentorReach[i] = FITS;
+    reach = 3;
+    let common = popcount((interests[i * iw] as number) & interests0);
+    for (let w = 1; w < iw; w++)
+      common += popcount((interests[i * iw + w] as number) & (interestsJ[j * iw + w] as number));
+    const s =
+      topics * TOPIC +
+      Math.min(common, INTEREST_CAP) * INTEREST +
+      (popcount(shared) - 1) * FORMAT -
+      (penalty[zoneOf[i] as number] as number);
+    if (s <= 0) continue;
+    score[row + i] = s;
+    fits[eligible++] = i;
+    counts[s] = (counts[s] as number) + 1;
+    if (s > rowTop) rowTop = s;
+  }
+  fits[P] = eligible;
+  return rowTop * 4 + reach;
+}
+
+/**
+ * The best `k` of the row's mentors who fit (`fits[0 … eligible)`, which `scoreRow` listed,
+ * so that the row is not read again whole) into `outI` / `outW` from `out`, heaviest first;
+ * returns how many. By a
+ * count of scores (they are small integers), not a sort: the lightest score that makes the
+ * list, then everyone above it and, from a place set by a hash of the mentee's id, as many
+ * at it as fit — so mentors who score the same land on different mentees' lists, not the
+ * first few on every list.
+ */
+export function bestOf(
+  score: Int32Array,
+  row: number,
+  fits: Int32Array,
+  eligible: number,
+  top: number,
+  k: number,
+  rotate: number,
+  counts: Int32Array,
+  outI: Int32Array,
+  outW: Int32Array,
+  out: number,
+  grade: Int32Array,
+  ties: Int32Array,
+): number {
+  // `counts` holds the row's scores counted (and is left zeroed).
+  if (eligible === 0) {
+    counts.fill(0, 0, top + 1);
+    return 0;
+  }
+  // The lightest score on the list, and how many at it make the list.
+  let cut = top;
+  let above = 0;
+  while (cut > 0 && above + (counts[cut] ?? 0) < k) above += counts[cut--] ?? 0;
+  const atCut = cut > 0 ? k - above : 0;
+  const size = cut > 0 ? k : above;
+  // Places per score, heaviest first (a counting sort of the list).
+  let at = 0;
+  for (let s = top; s > cut; s--) {
+    const c = counts[s] ?? 0;
+    counts[s] = at;
+    at += c;
+  }
+  // Everyone above the cut; those at it aside, in the row's order (most senior first).
+  let tied = 0;
+  for (let r = 0; r < eligible; r++) {
+    const i = fits[r] as number;
+    const s = score[row + i] as number;
+    if (s < cut) continue;
+    if (s === cut) {
+      ties[tied++] = i;
+      continue;
+    }
+    const place = counts[s] ?? 0;
+    counts[s] = place + 1;
+    outI[out + place] = i;
+    outW[out + place] = s;
+  }
+  // Of those at the cut, whole grades while they fit, then part of the next one, from a
+  // place set by the mentee's hash: mentors who score the same at the same grade land on
+  // different mentees' lists, not the first few on every list.
+  let taken = 0;
+  for (let from = 0; from < tied && taken < atCut; ) {
+    let to = from + 1;
+    while (to < tied && grade[ties[to] as number] === grade[ties[from] as number]) to += 1;
+    const run = to - from;
+    const take = Math.min(run, atCut - taken);
+    const start = take === run ? 0 : rotate % run;
+    for (let r = 0; r < take; r++) {
+      const at = r + start < run ? r + start : r + start - run;
+      outI[out + above + taken] = ties[from + at] as number;
+      outW[out + above + taken] = cut;
+      taken += 1;
+    }
+    from = to;
+  }
+  counts.fill(0, 0, top + 1);
+  return size;
+}
+
+/** What `priceDense` reads besides the scores: the round's hubs, duals and lists. */
+export interface DensePricing {
+  compiled: Compiled;
+  hubs: readonly { mentor: number }[];
+  hubsOfMentor: readonly (readonly number[])[];
+  hubFits: (hub: number, mentee: number) => boolean;
+  /** 1 for each pair (at `j * mentors + i`) already in the candidate graph. */
+  inGraph: Uint8Array;
+  /** Per mentee, the largest weight a left-out pair can have (−∞: nothing left out). */
+  cutoff: Float64Array;
+  order: Int32Array;
+  hubDual: Float64Array;
+  menteeDual: Float64Array;
+}
+
+/**
+ * `priceLeftOut` (pricing.ts, where the proof is) over the table: every left-out eligible
+ * pair is priced against the duals, none is skipped by a bound, and the answer is the same
+ * kind — per mentee the `PRICED_PER_MENTEE` pairs that gain the most, equal gains by a hash
+ * of both ids — so an empty answer proves the round optimal over all eligible pairs.
+ */
+export function priceDense(d: DenseScores, input: DensePricing): [number, number, number][] {
+  const { compiled, hubs, hubsOfMentor, hubFits, inGraph, cutoff, order } = input;
+  const { hubDual, menteeDual } = input;
+  const P = d.mentors;
+  const { score, sorted, sortedStart } = d;
+  const N = compiled.mentees.count;
+  // Per mentor, the smallest dual among its hubs: a pair gains at most w − p(i) − y.
+  const p = new Float64Array(P).fill(Number.POSITIVE_INFINITY);
+  hubs.forEach((h, k) => {
+    p[h.mentor] = Math.min(p[h.mentor] ?? 0, hubDual[k] ?? 0);
+  });
+  let lowest = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < P; i++) lowest = Math.min(lowest, p[i] ?? 0);
+  const mentorId = compiled.mentors.userId;
+  const found: [number, number, number][] = [];
+  const gains: number[] = [];
+  const finds: [number, number, number][] = [];
+  for (let at = 0; at < N; at++) {
+    const j = order[at] ?? 0;
+    const cut = cutoff[j] ?? Number.NEGATIVE_INFINITY;
+    if (cut === Number.NEGATIVE_INFINITY) continue;
+    const y = menteeDual[j] ?? 0;
+    if (cut - y <= lowest) continue;
+    const rotate = spread(compiled.mentees.userId[j] ?? 0);
+    const row = j * P;
+    gains.length = 0;
+    finds.length = 0;
+    /** A pair gaining at most this (before its tie-break) cannot enter the finds. */
+    let bar = 0;
+    const last = sortedStart[j + 1] ?? 0;
+    for (let at = sortedStart[j] ?? 0; at < last; at++) {
+      const i = sorted[at] ?? 0;
+      const w = score[row + i] ?? 0;
+      // Heaviest first: once no mentor's dual lets a pair gain, none further on does.
+      if (w - lowest - y <= bar) break;
+      if (w - (p[i] ?? 0) - y <= bar || inGraph[row + i] === 1) continue;
+      let gain = 0;
+      for (const h of hubsOfMentor[i] ?? []) {
+        const g = w - (hubDual[h] ?? 0) - y;
+        if (g > gain && hubFits(h, j)) gain = g;
+      }
+      if (gain <= bar) continue;
+      gain += TIE_SLACK * (spread((mentorId[i] ?? 0) ^ rotate) / 4294967296);
+      if (finds.length === PRICED_PER_MENTEE && gain <= (gains[gains.length - 1] ?? 0)) continue;
+      let k = finds.length < PRICED_PER_MENTEE ? finds.length : finds.length - 1;
+      while (k > 0 && (gains[k - 1] ?? 0) < gain) {
+        gains[k] = gains[k - 1] ?? 0;
+        finds[k] = finds[k - 1] ?? [0, 0, 0];
+        k -= 1;
+      }
+      gains[k] = gain;
+      finds[k] = [i, j, w];
+      if (finds.length === PRICED_PER_MENTEE) bar = (gains[gains.length - 1] ?? 0) - TIE_SLACK;
+    }
+    for (const f of finds) found.push(f);
+  }
+  return found;
+}
