@@ -409,8 +409,9 @@ describe.skipIf(!SERVER || !LIBFAKETIME)('three replicas on PostgreSQL under SIG
       const text = pick(['/help', '/meetings', '/pair', 'hello']);
       steps.push({ at, what: 'chat', run: () => say(p, text) });
     }
+    let broadcast = false;
     steps.push({
-      at: 3,
+      at: 1,
       what: 'broadcast',
       run: async () => {
         const questions = () =>
@@ -427,17 +428,19 @@ describe.skipIf(!SERVER || !LIBFAKETIME)('three replicas on PostgreSQL under SIG
         for (let attempt = 0; !asked && attempt < 3; attempt += 1) {
           const before = questions().length;
           await say(admin, '/admin broadcast Town hall on Friday at noon');
-          asked = await until('the broadcast to confirm', () => questions()[before], 15_000).catch(
+          asked = await until('the broadcast to confirm', () => questions()[before], 20_000).catch(
             () => undefined,
           );
         }
-        if (!asked) throw new Error('the broadcast was never asked to confirm');
+        // Checked after the invariants: a run that failed them may have starved this too.
+        if (!asked) return;
         const markup = asked.payload.reply_markup as {
           inline_keyboard: { callback_data?: string }[][];
         };
         const send = markup.inline_keyboard.flat().find((b) => b.callback_data)?.callback_data;
         if (!send) throw new Error('no Send button');
         await press(admin, send);
+        broadcast = true;
       },
     });
     // After the 10:00 slot: a minute forward every 4 s, and an hour at once (proposals expire,
@@ -590,6 +593,13 @@ describe.skipIf(!SERVER || !LIBFAKETIME)('three replicas on PostgreSQL under SIG
       const ranTwice = [...byslot].filter(([, at]) =>
         at.some((t, k) => k > 0 && t - (at[k - 1] ?? 0) < JOB_SLOT_LEASE_MS),
       );
+      const eventsFailed = Number(
+        (
+          (await db.query("select count(*) as n from inbox where status = 'failed'")).rows[0] as {
+            n: string;
+          }
+        ).n,
+      );
       const slotRows = await db.query(
         'select name, slot, count(*) as n from job_slots group by name, slot having count(*) > 1',
       );
@@ -612,7 +622,7 @@ describe.skipIf(!SERVER || !LIBFAKETIME)('three replicas on PostgreSQL under SIG
           `kinds: ${[...kinds].map(([k, n]) => `${k || '(reply)'} ${n}`).join(', ')}`,
           `queued ${rows.length} messages to ${byChat.size} chats; delivered ${times.length} (busiest second: ${busiest})`,
           `uncertain (in flight at a kill): ${uncertain.length}${uncertain.map((r) => `\n  #${r.id} ${r.dedupeKey}`).join('')}`,
-          `failed: ${failed.length}; unsent: ${unsent.length}; due later: ${notYetDue.length}`,
+          `failed: ${failed.length}; unsent: ${unsent.length}; due later: ${notYetDue.length}; events failed: ${eventsFailed}; broadcast confirmed: ${broadcast}`,
           `doubled: ${doubled.length}; lost: ${lost.length}; chats out of order: ${outOfOrder.length}; pace breaches: ${paceBreaches.length}`,
           `cron: ${byslot.size} slots claimed (${matchSlots} of the match job), ${taken} times found taken; run twice: ${ranTwice.length}`,
           ...doubled.slice(0, 10).map((d) => `  doubled ${d}`),
@@ -623,12 +633,6 @@ describe.skipIf(!SERVER || !LIBFAKETIME)('three replicas on PostgreSQL under SIG
         ].join('\n'),
       );
 
-      // The timeline was busy: invites, reminders, nudges, rounds and the broadcast went out.
-      expect(rows.length).toBeGreaterThan(100);
-      expect(rows.some((r) => r.dedupeKey.includes('remind'))).toBe(true);
-      expect(matchSlots).toBeGreaterThanOrEqual(3);
-      expect(taken).toBeGreaterThan(0);
-
       expect(doubled).toEqual([]);
       expect(lost).toEqual([]);
       expect(unsent.map((r) => r.dedupeKey)).toEqual([]);
@@ -638,6 +642,14 @@ describe.skipIf(!SERVER || !LIBFAKETIME)('three replicas on PostgreSQL under SIG
       expect(busiest).toBeLessThanOrEqual(31);
       expect(ranTwice.map(([k]) => k)).toEqual([]);
       expect(slotRows.rows).toEqual([]);
+      // The timeline was busy: invites, reminders, rounds and the broadcast went out (the 10:00
+      // nudges too, unless the replica running them was killed: a missed day runs the next),
+      // and the replicas raced for the cron's slots.
+      expect(rows.length).toBeGreaterThan(100);
+      expect(rows.some((r) => r.dedupeKey.includes('remind'))).toBe(true);
+      expect(broadcast).toBe(true);
+      expect(matchSlots).toBeGreaterThanOrEqual(3);
+      expect(taken).toBeGreaterThan(0);
     } finally {
       await db.end();
     }
