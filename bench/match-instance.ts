@@ -1,17 +1,10 @@
 import type { Format } from '../src/db/schema';
 import type { MentorSide, Volunteer } from '../src/features/matching/score';
 
-/** A small deterministic PRNG (mulberry32), so every run benchmarks the same instances. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../test/helpers/random';
+
+/** The benchmarks' seeded generator: every run benchmarks the same instances. */
+export { rng };
 
 const TOPICS = Array.from({ length: 10 }, (_, i) => `t${i}`);
 const INTERESTS = Array.from({ length: 20 }, (_, i) => `i${i}`);

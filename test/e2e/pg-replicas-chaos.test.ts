@@ -1,4 +1,4 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -17,7 +17,9 @@ import { bookMeeting } from '../../src/features/scheduling/service';
 import { JOB_SLOT_LEASE_MS } from '../../src/jobs';
 import { type BotApiCall, FAKE_BOT, FakeBotApiServer } from '../fakes/bot-api-server';
 import { freePort, until } from '../helpers/net';
+import { freshPgDatabase } from '../helpers/pg-database';
 import { LIBFAKETIME, ProcessClock } from '../helpers/process-clock';
+import { rng } from '../helpers/random';
 import { logLines, startTandem, type TandemProcess } from '../helpers/tandem-process';
 
 /**
@@ -66,38 +68,15 @@ afterEach(async () => {
   await dropDatabase?.();
 });
 
-/** mulberry32: a small seeded generator, so a failing schedule can be run again. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The run's own report (the seed first, to replay a failure). */
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function freshDatabase(): Promise<string> {
-  const admin = new pg.Client({ connectionString: SERVER });
-  await admin.connect();
-  const name = `tandem_chaos_${randomBytes(4).toString('hex')}`;
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  dropDatabase = async () => {
-    const again = new pg.Client({ connectionString: SERVER });
-    await again.connect();
-    await again.query(`drop database if exists ${name} with (force)`);
-    await again.end();
-  };
-  const url = new URL(SERVER ?? '');
-  url.pathname = `/${name}`;
-  return url.toString();
+  const database = await freshPgDatabase(SERVER ?? '', 'tandem_chaos');
+  dropDatabase = database.drop;
+  return database.url;
 }
 
 /**
@@ -271,7 +250,7 @@ describe.skipIf(!SERVER || !LIBFAKETIME)('three replicas on PostgreSQL under SIG
     const seedValue = Number(process.env.CHAOS_SEED ?? randomInt(1, 2 ** 31));
     // Printed first: a failure is replayed with CHAOS_SEED=<seed>.
     print(`chaos seed: ${seedValue} (replay with CHAOS_SEED=${seedValue})`);
-    const random = seeded(seedValue);
+    const random = rng(seedValue);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
     const url = await freshDatabase();

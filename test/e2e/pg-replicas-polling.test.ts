@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeBotApiServer } from '../fakes/bot-api-server';
 import { freePort, until } from '../helpers/net';
+import { freshPgDatabase } from '../helpers/pg-database';
 import { logLines, startTandem, type TandemProcess } from '../helpers/tandem-process';
 
 /**
@@ -29,20 +28,9 @@ afterEach(async () => {
 });
 
 async function freshDatabase(): Promise<string> {
-  const admin = new pg.Client({ connectionString: SERVER });
-  await admin.connect();
-  const name = `tandem_replicas_${randomBytes(4).toString('hex')}`;
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  dropDatabase = async () => {
-    const again = new pg.Client({ connectionString: SERVER });
-    await again.connect();
-    await again.query(`drop database if exists ${name} with (force)`);
-    await again.end();
-  };
-  const url = new URL(SERVER ?? '');
-  url.pathname = `/${name}`;
-  return url.toString();
+  const database = await freshPgDatabase(SERVER ?? '', 'tandem_replicas');
+  dropDatabase = database.drop;
+  return database.url;
 }
 
 describe.skipIf(!SERVER)('two replicas on one PostgreSQL, Telegram long polling', () => {

@@ -1,5 +1,5 @@
 import { type Compiled, popcount, type Side, spread, timeZonePenalty } from './compiled';
-import { PRICED_PER_MENTEE, TIE_SLACK } from './pricing';
+import { keepBest, PRICED_PER_MENTEE, TIE_SLACK } from './pricing';
 import { type MatchRules, WEIGHTS } from './score';
 
 /**
@@ -418,14 +418,7 @@ export function priceDense(d: DenseScores, input: DensePricing): [number, number
       if (gain <= bar) continue;
       gain += TIE_SLACK * (spread((mentorId[i] ?? 0) ^ rotate) / 4294967296);
       if (finds.length === PRICED_PER_MENTEE && gain <= (gains[gains.length - 1] ?? 0)) continue;
-      let k = finds.length < PRICED_PER_MENTEE ? finds.length : finds.length - 1;
-      while (k > 0 && (gains[k - 1] ?? 0) < gain) {
-        gains[k] = gains[k - 1] ?? 0;
-        finds[k] = finds[k - 1] ?? [0, 0, 0];
-        k -= 1;
-      }
-      gains[k] = gain;
-      finds[k] = [i, j, w];
+      keepBest(gains, finds, gain, [i, j, w]);
       if (finds.length === PRICED_PER_MENTEE) bar = (gains[gains.length - 1] ?? 0) - TIE_SLACK;
     }
     for (const f of finds) found.push(f);

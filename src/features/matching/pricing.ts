@@ -103,6 +103,26 @@ export const PRICED_PER_MENTEE = 10;
 export const TIE_SLACK = 0.5;
 
 /**
+ * Puts a pair into a mentee's best-priced list (gains highest first, at most
+ * PRICED_PER_MENTEE): the caller has checked it beats the last when the list is full.
+ */
+export function keepBest(
+  gains: number[],
+  finds: [number, number, number][],
+  gain: number,
+  find: [number, number, number],
+): void {
+  let k = finds.length < PRICED_PER_MENTEE ? finds.length : finds.length - 1;
+  while (k > 0 && (gains[k - 1] ?? 0) < gain) {
+    gains[k] = gains[k - 1] ?? 0;
+    finds[k] = finds[k - 1] ?? [0, 0, 0];
+    k -= 1;
+  }
+  gains[k] = gain;
+  finds[k] = find;
+}
+
+/**
  * Pairs [mentor, mentee, weight] that could raise the total (for each mentee, the
  * `PRICED_PER_MENTEE` that gain the most, equal gains by a hash of both ids); empty when
  * the round is optimal.
@@ -259,14 +279,7 @@ export function priceLeftOut(input: PricingInput): Priced {
       if (gain <= 0) return;
       gain += tieBreak(i);
       if (finds.length === PRICED_PER_MENTEE && gain <= (gains[gains.length - 1] ?? 0)) return;
-      let k = finds.length < PRICED_PER_MENTEE ? finds.length : finds.length - 1;
-      while (k > 0 && (gains[k - 1] ?? 0) < gain) {
-        gains[k] = gains[k - 1] ?? 0;
-        finds[k] = finds[k - 1] ?? [0, 0, 0];
-        k -= 1;
-      }
-      gains[k] = gain;
-      finds[k] = [i, j, w];
+      keepBest(gains, finds, gain, [i, j, w]);
       if (finds.length === PRICED_PER_MENTEE) {
         least = gains[gains.length - 1] ?? 0;
         bar = least - TIE_SLACK;

@@ -3,7 +3,8 @@ import pg from 'pg';
 
 /**
  * The PostgreSQL server a benchmark runs against: `.ci/with-postgres` starts a throwaway one
- * and passes its URL in TEST_DATABASE_URL (the npm scripts run the benchmarks through it).
+ * and passes its URL in TEST_DATABASE_URL (the npm scripts run the benchmarks through it, as
+ * `.ci/run` runs the process tests).
  */
 export function benchServer(script: string): string {
   const server = process.env.TEST_DATABASE_URL;
