@@ -20,7 +20,8 @@ import { openPostgresStore } from '../src/db/pg/store';
 import { planNow } from '../src/features/matching/service';
 import { reportPeriod } from '../src/features/reports/period';
 import { computeSummary } from '../src/features/reports/summary';
-import { benchServer, freshPgDatabase } from '../test/helpers/pg-database';
+import { freshPgDatabase } from '../test/helpers/pg-database';
+import { benchServer } from './pg-server';
 import { SEED_NOW, seedYear } from './summary-seed';
 import { copyToPostgres } from './to-postgres';
 

@@ -29,8 +29,9 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { freePort } from '../test/helpers/net';
-import { benchServer, freshPgDatabase } from '../test/helpers/pg-database';
+import { freshPgDatabase } from '../test/helpers/pg-database';
 import type { FakeTally } from './fake-slack-server';
+import { benchServer } from './pg-server';
 import { type AckResult, openLoop, SECRET, traffic } from './slack-load';
 
 const env = process.env;

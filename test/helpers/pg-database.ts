@@ -1,18 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-/**
- * The PostgreSQL server a benchmark runs against: `.ci/with-postgres` starts a throwaway one
- * and passes its URL in TEST_DATABASE_URL (the npm scripts run the benchmarks through it, as
- * `.ci/run` runs the process tests).
- */
-export function benchServer(script: string): string {
-  const server = process.env.TEST_DATABASE_URL;
-  if (server) return server;
-  console.error(`No PostgreSQL server: run \`npm run ${script}\` (it starts one).`);
-  process.exit(2);
-}
-
 /** A new, empty database on `server`, and how to drop it (its open connections with it). */
 export async function freshPgDatabase(
   server: string,
