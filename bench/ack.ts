@@ -28,14 +28,14 @@
  * (NODE_OPTIONS for the servers, e.g. `--import` of a probe that times each SQL statement).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createHash, createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { request } from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '../test/helpers/net';
 import type { TandemAudit, TandemLoop, TandemRequest } from './ack-tandem';
 import type { FakeTally } from './fake-slack-server';
+import { type AckResult, openLoop, SECRET, traffic as signedTraffic } from './slack-load';
 
 const env = process.env;
 const RATE = Number(env.BENCH_ACK_RATE ?? 500);
@@ -50,188 +50,11 @@ const UNITS_THREAD = env.UNITS_THREAD === 'off' ? 'off' : 'on';
 /** Tandem's UNITS_PRIORITY (idle, the default; low; normal): how its units thread shares the CPU. */
 const UNITS_PRIORITY = env.UNITS_PRIORITY ?? 'idle';
 const WARMUP = { rate: 200, seconds: 2 };
-/** Slack's limit for an ack. */
-const ACK_LIMIT_MS = 3000;
-/** Past this a request counts as an error (Slack gave up on it long before). */
-const CLIENT_TIMEOUT_MS = 10_000;
 const GOAL = { ackRatio: 2, loopP99Ms: 20, processedMs: 5000 };
-const SECRET = 'bench-ack-signing-secret';
 const ROOT = resolve(import.meta.dirname, '..');
-const TEAM = 'T1';
 
-interface Prepared {
-  headers: Record<string, string>;
-  body: string;
-  user: string;
-  /** The dedupe key of the event's reply in Tandem's outbox (its first reply). */
-  replyKey: string;
-}
-
-interface AckResult {
-  sent: number;
-  /** Per request: answered 200. */
-  acked: boolean[];
-  latencies: number[];
-  over3s: number;
-  errors: number;
-  statuses: Record<string, number>;
-  /** Epoch ms of the first request's scheduled time. */
-  firstAt: number;
-  /** How late the generator itself sent, at worst (ms after the scheduled time). */
-  sendLagMaxMs: number;
-}
-
-// ---------------------------------------------------------------------------- traffic
-
-const userId = (i: number) => `UBENCH${String(i % USERS).padStart(3, '0')}`;
-
-/** Request `i` of a run: mostly slash commands, some button presses, from USERS people. */
-function prepare(tag: string, i: number, ts: number): Prepared {
-  const user = userId(i);
-  const trigger = `${tag}.${i}.bench`;
-  const kind = i % 20;
-  let body: string;
-  let eventId = `cmd:${trigger}`;
-  if (kind === 3 || kind === 13) {
-    eventId = `act:${user}:${tag}.${i}`;
-    // A button: the menu's "Help", pressed in the DM.
-    body = new URLSearchParams({
-      payload: JSON.stringify({
-        type: 'block_actions',
-        user: { id: user, team_id: TEAM },
-        team: { id: TEAM },
-        channel: { id: `D${user}` },
-        trigger_id: trigger,
-        container: { type: 'message', message_ts: '1700000000.000100', channel_id: `D${user}` },
-        actions: [
-          {
-            type: 'button',
-            action_id: 'cmd',
-            block_id: 'menu',
-            action_ts: `${tag}.${i}`,
-            value: 'cmd||help',
-          },
-        ],
-      }),
-    }).toString();
-  } else {
-    const text = kind === 0 ? '' : kind === 7 || kind === 17 ? 'meetings' : 'help';
-    body = new URLSearchParams({
-      command: '/mentor',
-      text,
-      team_id: TEAM,
-      user_id: user,
-      channel_id: `D${user}`,
-      channel_name: 'directmessage',
-      trigger_id: trigger,
-      response_url: 'http://127.0.0.1:9/unused',
-    }).toString();
-  }
-  const signature = createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex');
-  // As the engine keys an event (src/core/engine.ts, eventKey) and numbers its replies.
-  const key = createHash('sha256').update(`slack:${TEAM}:${eventId}`).digest('base64url');
-  return {
-    body,
-    user,
-    replyKey: `${key}:1`,
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'content-length': String(Buffer.byteLength(body)),
-      'x-slack-request-timestamp': String(ts),
-      'x-slack-signature': `v0=${signature}`,
-    },
-  };
-}
-
-let runs = 0;
-function traffic(rate: number, seconds: number): Prepared[] {
-  const tag = `r${++runs}x${Date.now().toString(36)}`;
-  // Signed now (Slack signs as it sends; Bolt accepts up to 5 minutes): the signing is not
-  // the generator's work during the run.
-  const ts = Math.floor(Date.now() / 1000);
-  return Array.from({ length: Math.round(rate * seconds) }, (_, i) => prepare(tag, i, ts));
-}
-
-// ---------------------------------------------------------------------------- load
-
-/** Sends `requests` at `rate` per second, each at its scheduled time; resolves when all answered. */
-function openLoop(port: number, requests: Prepared[], rate: number): Promise<AckResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 4096 });
-  const n = requests.length;
-  const latencies: number[] = [];
-  const statuses: Record<string, number> = {};
-  const acked = new Array<boolean>(n).fill(false);
-  let errors = 0;
-  let answered = 0;
-  let lagMax = 0;
-  const start = performance.now() + 20;
-  const firstAt = performance.timeOrigin + start;
-  const gap = 1000 / rate;
-  return new Promise((done) => {
-    const finish = () => {
-      answered += 1;
-      if (answered < n) return;
-      agent.destroy();
-      latencies.sort((a, b) => a - b);
-      done({
-        sent: n,
-        acked,
-        latencies,
-        over3s: latencies.filter((l) => l > ACK_LIMIT_MS).length,
-        errors,
-        statuses,
-        firstAt,
-        sendLagMaxMs: lagMax,
-      });
-    };
-    const send = (i: number) => {
-      const scheduled = start + i * gap;
-      lagMax = Math.max(lagMax, performance.now() - scheduled);
-      const r = requests[i];
-      if (!r) return;
-      let settled = false;
-      const settle = (status: string) => {
-        if (settled) return;
-        settled = true;
-        statuses[status] = (statuses[status] ?? 0) + 1;
-        if (status === '200') {
-          latencies.push(performance.now() - scheduled);
-          acked[i] = true;
-        } else errors += 1;
-        finish();
-      };
-      const req = request(
-        {
-          agent,
-          host: '127.0.0.1',
-          port,
-          path: '/slack/events',
-          method: 'POST',
-          headers: r.headers,
-          timeout: CLIENT_TIMEOUT_MS,
-        },
-        (res) => {
-          res.resume();
-          res.on('end', () => settle(String(res.statusCode)));
-          res.on('error', () => settle('response error'));
-        },
-      );
-      req.on('timeout', () => {
-        req.destroy();
-        settle('timeout');
-      });
-      req.on('error', (error: NodeJS.ErrnoException) => settle(error.code ?? 'error'));
-      req.end(r.body);
-    };
-    let next = 0;
-    const tick = () => {
-      const now = performance.now();
-      while (next < n && start + next * gap <= now) send(next++);
-      if (next < n) setTimeout(tick, Math.max(0, Math.min(1, start + next * gap - now)));
-    };
-    setTimeout(tick, 0);
-  });
-}
+/** This run's requests, from USERS people. */
+const traffic = (rate: number, seconds: number) => signedTraffic(rate, seconds, USERS);
 
 // ---------------------------------------------------------------------------- processes
 

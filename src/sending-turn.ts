@@ -8,6 +8,8 @@
  * one marks the message it had in flight uncertain (never sent twice) and carries on.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { SLACK_CHANNEL_MIN_INTERVAL_MS } from './adapters/slack/limits';
+import { TELEGRAM_GROUP_INTERVAL_MS } from './adapters/telegram/limits';
 import type { OutboxWorker } from './core/outbox';
 import type { Db } from './db/client';
 import { onPostgres } from './db/dialect';
@@ -15,6 +17,17 @@ import type { PgDb } from './db/pg/client';
 import { LEADER_CHECK_MS, lead, OUTBOX_SENDING_LOCK } from './db/pg/leader';
 import { type Listening, listen, OUTBOX_QUEUED_CHANNEL } from './db/pg/notify';
 import type { Logger } from './logger';
+
+/**
+ * A replica that takes the turn waits this long before its first send: the one before it
+ * may have sent to a chat a moment before it died, and each sender keeps the platforms' pace
+ * per chat in memory only. The longest such gap is Telegram's for a group (3 s).
+ */
+export const SENDING_HANDOVER_PAUSE_MS = Math.max(
+  TELEGRAM_GROUP_INTERVAL_MS,
+  SLACK_CHANNEL_MIN_INTERVAL_MS,
+);
+const PAUSE_STEP_MS = 100;
 
 export interface SendingTurn {
   /** Whether this process sends the outbox now. */
@@ -52,6 +65,9 @@ export async function takeSendingTurn(
         await sleep(LEADER_CHECK_MS);
       }
     }
+    // Out of the last sender's pace (see SENDING_HANDOVER_PAUSE_MS); a stop ends the wait.
+    for (let waited = 0; leading && waited < SENDING_HANDOVER_PAUSE_MS; waited += PAUSE_STEP_MS)
+      await sleep(PAUSE_STEP_MS);
     if (!leading) return;
     sending = true;
     listening = listen(pool, OUTBOX_QUEUED_CHANNEL, () => outbox.kick());

@@ -1,8 +1,10 @@
 import type { Db } from '../db/client';
+import { onPostgres } from '../db/dialect';
 import { inboxApart, inboxOf } from '../db/inbox-file';
 import { wasHandled } from '../db/queries/handled';
 import {
   claimInbox,
+  claimNextInbox,
   finishInbox,
   nextInbox,
   nextInboxDue,
@@ -138,16 +140,26 @@ export class InboxWorker {
     const { db, clock } = this.#deps;
     for (;;) {
       if (this.#stopped) return;
-      const row = await nextInbox(inboxOf(db), clock.now());
-      if (!row) return;
-      await this.#run(row);
+      const now = clock.now();
+      const inbox = inboxOf(db);
+      if (onPostgres(inbox)) {
+        // Picked and claimed in one statement, beside the other replicas (see claimNextInbox).
+        const claimed = await claimNextInbox(inbox, now, new Date(now.getTime() + INBOX_LEASE_MS));
+        if (!claimed) return;
+        await this.#run(claimed.row, claimed.attempts);
+      } else {
+        const row = await nextInbox(inbox, now);
+        if (!row) return;
+        await this.#run(row);
+      }
       // Between units the event loop takes what came in (an ack is one insert), so a queue
       // of handlers never stands between a request and its answer.
       await yieldToLoop();
     }
   }
 
-  async #run(row: InboxRow): Promise<void> {
+  /** Runs `row`, claiming it first unless it was claimed with `claimedAttempts` already. */
+  async #run(row: InboxRow, claimedAttempts?: number): Promise<void> {
     const { db, clock, logger } = this.#deps;
     if (row.attempts >= INBOX_MAX_ATTEMPTS) {
       // Its attempts were counted but never finished: it took the process down each time.
@@ -164,9 +176,11 @@ export class InboxWorker {
     // counted as well, and no other process runs it meanwhile.
     const now = clock.now();
     const inbox = inboxOf(db);
-    const attempts = await write(inbox, (inbox) =>
-      claimInbox(inbox, row.id, now, new Date(now.getTime() + INBOX_LEASE_MS)),
-    );
+    const attempts =
+      claimedAttempts ??
+      (await write(inbox, (inbox) =>
+        claimInbox(inbox, row.id, now, new Date(now.getTime() + INBOX_LEASE_MS)),
+      ));
     if (attempts === undefined) return;
     // Its unit committed, but the process stopped before the row was marked done in the
     // inbox's own file (src/db/inbox-file.ts): done now, not run again.

@@ -33,6 +33,11 @@ export const OUTBOX_PLATFORM_RECHECK_MS = 10_000;
 export const OUTBOX_BACKOFF: Backoff = { minMs: 2_000, maxMs: 10 * 60_000 };
 /** A row claimed longer ago than this belonged to a process that died mid-send. */
 export const OUTBOX_CLAIM_LEASE_MS = 2 * 60_000;
+/**
+ * How often a pass looks for such claims: a claim is stale only after minutes, so looking at
+ * every pass (one write per message sent, on a busy day) buys nothing.
+ */
+export const OUTBOX_RECOVER_EVERY_MS = 10_000;
 /** A pass waits for a busy chat's slot at most this long; later slots are left for the next pass. */
 export const OUTBOX_MAX_PACING_WAIT_MS = 5_000;
 /** Messages to different conversations in flight at once (one conversation: always one at a time). */
@@ -199,6 +204,8 @@ export class OutboxWorker {
   readonly #followUps = new Set<Promise<void>>();
   /** Whether this process sends now: always alone; one replica at a time on PostgreSQL. */
   #sending: () => boolean = () => true;
+  /** When this worker last looked for stale claims (clock ms). */
+  #recoveredAt: number | undefined;
 
   constructor(deps: {
     db: Db;
@@ -444,7 +451,11 @@ export class OutboxWorker {
     this.#nextIn = undefined;
     if (!this.#sending()) return report;
     // Bookkeeping waits its turn with the units of work: never inside one that is open.
-    report.uncertain = await write(this.#db, () => this.#recoverStaleClaims());
+    const now = this.#clock.now().getTime();
+    if (this.#recoveredAt === undefined || now - this.#recoveredAt >= OUTBOX_RECOVER_EVERY_MS) {
+      report.uncertain = await write(this.#db, () => this.#recoverStaleClaims());
+      this.#recoveredAt = now;
+    }
     // Conversations that failed in this pass wait for a later one.
     const held: string[] = [];
     // Conversations on a platform that cannot take messages now (see OUTBOX_PLATFORM_RECHECK_MS).

@@ -5,7 +5,11 @@ import type { Target } from '../../src/core/refs';
 import type { PgDb } from '../../src/db/pg/client';
 import { OUTBOX_SENDING_LOCK } from '../../src/db/pg/leader';
 import { outbox } from '../../src/db/schema';
-import { type SendingTurn, takeSendingTurn } from '../../src/sending-turn';
+import {
+  SENDING_HANDOVER_PAUSE_MS,
+  type SendingTurn,
+  takeSendingTurn,
+} from '../../src/sending-turn';
 import { RecordingAdapter } from '../fakes/recording-adapter';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { until } from '../helpers/net';
@@ -140,5 +144,42 @@ describe.skipIf(!TEST_PG)('replicas take turns sending the outbox (PostgreSQL)',
     expect(first?.status).toBe('uncertain');
     expect(deliveredBy(other)).toEqual(['x:after']);
     expect(sendsStarted).toEqual([sender]);
+  });
+
+  it('the replica taking over waits out the pace of the one that died before its first send', async () => {
+    const a = await replica();
+    const b = await replica(a.app);
+    // When each send reached its adapter (a monotonic reading, not the wall clock).
+    const sentAt: { by: Replica; at: number }[] = [];
+    for (const r of [a, b])
+      r.adapter.beforeSend = async () => {
+        sentAt.push({ by: r, at: performance.now() });
+      };
+    await enqueue(
+      a.app.database.db,
+      { dedupeKey: 'before', target: chat('g'), payload: text('before') },
+      a.app.clock.now(),
+    );
+    const sender = await until('the first send', () => sentAt[0]?.by);
+    const other = sender === a ? b : a;
+    // Its pass over (a pass under way when the turn ends may still claim what it read).
+    await sender.app.outbox.drain();
+    // The sender dies right after that send: its session with the lock ends.
+    const db = a.app.database.db as unknown as PgDb;
+    const holder = await db.$client.query<{ pid: number }>(
+      "select pid from pg_locks where locktype = 'advisory' and objid = $1 and granted",
+      [OUTBOX_SENDING_LOCK % 2 ** 32],
+    );
+    await db.$client.query('select pg_terminate_backend($1)', [holder.rows[0]?.pid]);
+    await sender.turn.stop();
+    await enqueue(
+      a.app.database.db,
+      { dedupeKey: 'after', target: chat('g'), payload: text('after') },
+      a.app.clock.now(),
+    );
+    await until('the next send', () => sentAt.find((s) => s.by === other), 15_000);
+    const [first, next] = sentAt;
+    // The other may take the lock at once; it still leaves the chat its gap (a group's 3 s).
+    expect((next?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(SENDING_HANDOVER_PAUSE_MS);
   });
 });

@@ -10,6 +10,8 @@ export type BotApiMode = 'up' | 'failing' | 'hanging';
 export interface BotApiCall {
   method: string;
   payload: Record<string, unknown>;
+  /** When it arrived (performance.now(), a monotonic reading): for pace checks. */
+  at: number;
 }
 
 export interface FakePerson {
@@ -37,6 +39,11 @@ export class FakeBotApiServer {
   mode: BotApiMode = 'up';
   /** Methods that never answer even while up (e.g. a sendMessage cut short by a crash). */
   readonly hang = new Set<string>();
+  /**
+   * How long a send (sendMessage, editMessageText, sendDocument, sendPhoto) takes to answer,
+   * recorded on arrival: a process killed meanwhile leaves a message that did arrive.
+   */
+  sendDelayMs = 0;
   readonly calls: BotApiCall[] = [];
   #server: Server | undefined;
   readonly #sockets = new Set<Socket>();
@@ -117,22 +124,27 @@ export class FakeBotApiServer {
     const method = (req.url ?? '').split('/').at(-1)?.split('?')[0] ?? '';
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    const at = performance.now();
     let payload: Record<string, unknown> = {};
+    const body = Buffer.concat(chunks).toString('utf8');
     try {
-      payload = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+      payload = chunks.length ? JSON.parse(body) : {};
     } catch {
-      // multipart (files): recorded without its payload
+      // multipart (files): its plain fields and the file's name
+      payload = multipartFields(body);
     }
     if (this.mode === 'hanging' || this.hang.has(method)) {
       // Accepted, never answered.
-      this.calls.push({ method: `${method}:hanging`, payload });
+      this.calls.push({ method: `${method}:hanging`, payload, at });
       return;
     }
     if (this.mode === 'failing') {
-      this.calls.push({ method: `${method}:failed`, payload });
+      this.calls.push({ method: `${method}:failed`, payload, at });
       return json(res, 502, { ok: false, error_code: 502, description: 'Bad Gateway' });
     }
-    this.calls.push({ method, payload });
+    this.calls.push({ method, payload, at });
+    if (this.sendDelayMs > 0 && SENDS.has(method))
+      await new Promise((resolve) => setTimeout(resolve, this.sendDelayMs));
     switch (method) {
       case 'getMe':
         return json(res, 200, { ok: true, result: FAKE_BOT });
@@ -201,6 +213,27 @@ export class FakeBotApiServer {
     if (this.mode !== 'up' || !this.#server) return [];
     return this.#updates.slice(0, Number(payload.limit ?? 100));
   }
+}
+
+/** The methods that put a message in a chat. */
+const SENDS = new Set(['sendMessage', 'editMessageText', 'sendDocument', 'sendPhoto']);
+
+/** A multipart/form-data body's plain fields, and `filename` for its file part. */
+function multipartFields(body: string): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const part of body.split(/\r\n--/)) {
+    const name = /name="([^"]+)"/.exec(part)?.[1];
+    if (!name) continue;
+    // grammY writes the name bare (filename=x.ics), browsers quote it.
+    const file = /filename="?([^"\r\n;]*)/.exec(part)?.[1];
+    if (file !== undefined) {
+      fields.filename = file;
+      continue;
+    }
+    const start = part.indexOf('\r\n\r\n');
+    if (start >= 0) fields[name] = part.slice(start + 4).replace(/\r\n$/, '');
+  }
+  return fields;
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, gt, lt, lte, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
+import { onPostgres } from '../dialect';
 import { first } from '../first';
 import { perConnection } from '../prepared';
 import { type InboxRow, inbox } from '../schema';
@@ -118,6 +119,22 @@ function prepare(db: DbOrTx) {
       )
       .returning({ attempts: inbox.attempts })
       .prepare(),
+    // PostgreSQL, several replicas: `next` and `claim` in one statement. A row another
+    // replica is claiming at this moment is skipped (its lock), not raced for; the claimed
+    // row still counts as waiting for its conversation's later events, so order holds.
+    claimNext: onPostgres(db)
+      ? db
+          .update(inbox)
+          .set({
+            attempts: sql`${inbox.attempts} + 1`,
+            nextAt: sql`${sql.placeholder('until')}`,
+          })
+          .where(
+            sql`${inbox.id} = (select ${inbox.id} from ${inbox} where ${inbox.status} = 'pending' and ${inbox.nextAt} <= ${sql.placeholder('now')} and ${isNext} order by ${inbox.lane}, ${inbox.id} limit 1 for update skip locked)`,
+          )
+          .returning()
+          .prepare()
+      : undefined,
     retry: db
       .update(inbox)
       .set({
@@ -196,6 +213,26 @@ export async function claimInbox(
     statements(db).claim.execute({ id, now: now.getTime(), until: until.getTime() }),
   );
   return claimed?.attempts;
+}
+
+/**
+ * The next event (as nextInbox picks it) claimed at once (as claimInbox does): the row as it
+ * was before this attempt, and its attempts now. PostgreSQL only — replicas that pick at the
+ * same moment get different events (FOR UPDATE SKIP LOCKED), in one round trip. SQLite, one
+ * process, picks with nextInbox and claims with claimInbox.
+ */
+export async function claimNextInbox(
+  db: DbOrTx,
+  now: Date,
+  until: Date,
+): Promise<{ row: InboxRow; attempts: number } | undefined> {
+  const claimNext = statements(db).claimNext;
+  if (!claimNext) throw new Error('claimNextInbox is for PostgreSQL; SQLite uses nextInbox');
+  const claimed = await first(
+    claimNext.execute({ now: now.getTime(), until: until.getTime() }) as Promise<InboxRow[]>,
+  );
+  if (!claimed) return undefined;
+  return { row: { ...claimed, attempts: claimed.attempts - 1 }, attempts: claimed.attempts };
 }
 
 /** Marks an event done and forgets its content (names, text): the key stays for dedupe. */

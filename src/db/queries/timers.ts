@@ -1,5 +1,6 @@
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
+import { onPostgres } from '../dialect';
 import { type TimerRow, timers } from '../schema';
 
 export interface NewTimer {
@@ -57,12 +58,18 @@ export function dueTimers(db: DbOrTx, now: Date, limit: number): Promise<TimerRo
  * Claims a due timer inside the caller's transaction by marking it done — only if it is
  * still pending (a conditional update, not a read then a write): false when another process
  * ran it or it was cancelled meanwhile. A handler that fails rolls the claim back with it.
+ * On PostgreSQL a timer another replica is running at this moment (its transaction holds the
+ * row) is skipped at once (SKIP LOCKED) rather than waited for: false too; should that run
+ * fail and roll back, the timer is still pending for the next pass.
  */
 export async function claimTimer(db: DbOrTx, id: number, now: Date): Promise<boolean> {
+  const mine = onPostgres(db)
+    ? sql`${timers.id} = (select ${timers.id} from ${timers} where ${timers.id} = ${id} and ${timers.status} = 'pending' for update skip locked)`
+    : and(eq(timers.id, id), eq(timers.status, 'pending'));
   const claimed = await db
     .update(timers)
     .set({ status: 'done', doneAt: now })
-    .where(and(eq(timers.id, id), eq(timers.status, 'pending')))
+    .where(mine)
     .returning({ id: timers.id });
   return claimed.length > 0;
 }
