@@ -166,7 +166,7 @@ describe('join through the console', () => {
     expect(await profileOf()).toBeUndefined();
     const answers = await rawRows<Record<string, unknown>>(
       app.database.db,
-      'select values_json from (select "values" as values_json from form_sessions)',
+      'select values_json from (select cast("values" as text) as values_json from form_sessions) s',
     );
     expect(answers).toEqual([{ values_json: '{}' }]);
     expect(await chat.type('anything')).toContain("I didn't catch that");
