@@ -111,7 +111,7 @@ describe('profile form under random input', () => {
     const session = (
       await rawRows<Record<string, unknown>>(
         app.database.db,
-        "select id, user_id as userId from form_sessions where status = 'active' and form_id = ?",
+        'select id, user_id as "userId" from form_sessions where status = \'active\' and form_id = ?',
         PROFILE_FORM,
       )
     )[0] as { id: string; userId: number };
