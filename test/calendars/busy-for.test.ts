@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { rawRows } from '../../src/db/sqlite';
 import { transact } from '../../src/db/transact';
 import { busyFor } from '../../src/features/calendars/busy-for';
 import { saveLink } from '../../src/features/calendars/links';
@@ -11,6 +12,7 @@ import { FAKE_CLIENTS, type FakeCalendars, startFakeCalendars } from '../fakes/c
 import { createTestApp, type TestApp } from '../helpers/app';
 import { consoleRef } from '../helpers/pair';
 import { participant } from '../helpers/participants';
+import { rawRun } from '../helpers/raw';
 
 const KEY = randomBytes(32).toString('base64');
 const NOW = Date.parse('2026-12-07T08:00:00Z'); // a Monday
@@ -84,9 +86,12 @@ async function connect(a: TestApp, userId: number, provider: 'google' | 'microso
   );
 }
 
-const storedTokens = (a: TestApp) =>
+const storedTokens = async (a: TestApp) =>
   (
-    a.database.sqlite.prepare('select tokens from calendar_links order by id').all() as {
+    (await rawRows<Record<string, unknown>>(
+      a.database.db,
+      'select tokens from calendar_links order by id',
+    )) as {
       tokens: string;
     }[]
   ).map(
@@ -138,7 +143,7 @@ describe('busy times from connected calendars', () => {
     });
 
     // An hour later every access token has expired: refreshed on the way, and stored.
-    const before = storedTokens(a);
+    const before = await storedTokens(a);
     fake.expireAccess();
     const later = await busyFor(
       { db: a.database.db, config: a.config },
@@ -148,7 +153,7 @@ describe('busy times from connected calendars', () => {
     );
     expect(later.fallbacks).toEqual([]);
     expect(later.busy.get(bob)).toHaveLength(1);
-    const after = storedTokens(a);
+    const after = await storedTokens(a);
     expect(after.map((t) => t.access)).not.toContain(before[0]?.access);
     expect(after.map((t) => t.access)).not.toContain(before[1]?.access);
     // The stored ones work without another refresh.
@@ -182,11 +187,11 @@ describe('busy times from connected calendars', () => {
   it('tokens sealed under another key read as "reconnect", never as an error', async () => {
     const { a, ann } = await tandem();
     await connect(a, ann, 'google');
-    a.database.sqlite
-      .prepare('update calendar_links set tokens = ?')
-      .run(
-        createSealer(randomBytes(32), 'tokens').seal('{"access":"a","refresh":"r","expiresAt":0}'),
-      );
+    await rawRun(
+      a.database.db,
+      'update calendar_links set tokens = ?',
+      createSealer(randomBytes(32), 'tokens').seal('{"access":"a","refresh":"r","expiresAt":0}'),
+    );
     const answer = await busyFor({ db: a.database.db, config: a.config }, [ann], WEEK, NOW);
     expect(answer.fallbacks).toEqual([{ userId: ann, provider: 'google', problem: 'reconnect' }]);
   });

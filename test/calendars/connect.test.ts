@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
+import { rawRows } from '../../src/db/sqlite';
 import { calendarRoutes } from '../../src/features/calendars/routes';
 import { createSealer, parseKey } from '../../src/features/calendars/sealed';
 import { startHttpServer } from '../../src/http/server';
@@ -15,6 +16,7 @@ import {
 } from '../fakes/calendar-providers';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { participant } from '../helpers/participants';
+import { databaseBytes, rawRun } from '../helpers/raw';
 import { buttonValue, type SlackHarness, startSlack } from '../helpers/slack';
 import { ANNA, BOT, type Person, startTelegram, type TelegramHarness } from '../helpers/telegram';
 
@@ -101,12 +103,13 @@ function approve(authorizeUrl: string): string {
   return back.toString();
 }
 
-const links = () =>
-  app?.database.sqlite.prepare('select provider, account, tokens from calendar_links').all() as {
-    provider: string;
-    account: string;
-    tokens: string;
-  }[];
+const links = async () => {
+  if (!app) throw new Error('no app');
+  return rawRows<{ provider: string; account: string; tokens: string }>(
+    app.database.db,
+    'select provider, account, tokens from calendar_links',
+  );
+};
 
 const urlOf = (label: string) => {
   const button = t.api.last().buttons.find((b) => b.text.includes(label));
@@ -139,12 +142,12 @@ describe('connecting a calendar through Tandem’s HTTP port', () => {
       expect(page.status).toBe(200);
       expect(page.html).toContain(`Your calendar is connected: ${name}, ${FAKE_MAILBOX}.`);
       expect(t.api.last().text).toContain(`Your calendar is connected: ${name}, ${FAKE_MAILBOX}.`);
-      const stored = links();
+      const stored = await links();
       expect(stored).toEqual([
         { provider, account: FAKE_MAILBOX, tokens: expect.stringMatching(/^v1\./) },
       ]);
       // Sealed: no token in the database file, and it opens only with the key.
-      const bytes = a.database.sqlite.serialize();
+      const bytes = await databaseBytes(a.database);
       expect(bytes.includes(Buffer.from('access-'))).toBe(false);
       expect(bytes.includes(Buffer.from('refresh-'))).toBe(false);
       const tokens = JSON.parse(
@@ -158,7 +161,7 @@ describe('connecting a calendar through Tandem’s HTTP port', () => {
       expect(t.api.last().text).toContain(`Connected: ${name} — ${FAKE_MAILBOX}`);
       await t.pressLabel(`Disconnect ${name}`);
       expect(t.api.last().text).toContain(`${name} is disconnected`);
-      expect(links()).toEqual([]);
+      expect(await links()).toEqual([]);
     },
   );
 
@@ -206,7 +209,7 @@ describe('connecting a calendar through Tandem’s HTTP port', () => {
     expect(late.status).toBe(400);
     expect(late.html).toContain('This link has expired or is not valid.');
 
-    expect(links()).toEqual([]);
+    expect(await links()).toEqual([]);
     // Nobody was told in chat that anything was connected.
     expect(t.api.texts().filter((x) => x.includes('connected'))).toEqual([]);
   });
@@ -218,7 +221,7 @@ describe('connecting a calendar through Tandem’s HTTP port', () => {
     const back = approve(authorize);
     expect((await land(base, back)).status).toBe(200);
     const told = t.api.texts().length;
-    const stored = links();
+    const stored = await links();
     // The same callback again (a reload), and the link used anew by someone it was forwarded
     // to, who signs in with their own account: both refused, nothing stored or said in chat.
     for (const again of [back, approve(authorize)]) {
@@ -226,19 +229,19 @@ describe('connecting a calendar through Tandem’s HTTP port', () => {
       expect(refused.status).toBe(400);
       expect(refused.html).toContain('This link has already been used');
     }
-    expect(links()).toEqual(stored);
+    expect(await links()).toEqual(stored);
     expect(t.api.texts().length).toBe(told);
     // A new link from the chat works.
     await t.say('/calendar');
     await t.pressLabel('Disconnect Google Calendar');
     await t.say('/calendar');
     expect((await land(base, approve(urlOf('Connect Google Calendar')))).status).toBe(200);
-    expect(links()).toHaveLength(1);
+    expect(await links()).toHaveLength(1);
   });
 
   it('speaks Russian on the page and in chat to a Russian speaker', async () => {
     const { a, base } = await tandem();
-    a.database.sqlite.prepare("update users set locale = 'ru'").run();
+    await rawRun(a.database.db, "update users set locale = 'ru'");
     await t.say('/calendar');
     const page = await land(base, approve(urlOf('Подключить Google Календарь')));
     expect(page.html).toContain('<html lang="ru">');
@@ -251,10 +254,10 @@ describe('connecting a calendar through Tandem’s HTTP port', () => {
     const { base } = await tandem();
     await t.say('/calendar');
     await land(base, approve(urlOf('Connect Microsoft 365')));
-    expect(links()).toHaveLength(1);
+    expect(await links()).toHaveLength(1);
     await t.say('/leave');
     await t.pressLabel('Yes, leave');
-    expect(links()).toEqual([]);
+    expect(await links()).toEqual([]);
   });
 
   it('without a provider’s id and secret its button does not appear', async () => {
@@ -302,7 +305,7 @@ describe('connecting a calendar from Slack', () => {
     );
     await s.press(buttonValue(s, 'Disconnect Google Calendar'), { user: 'U1' });
     await s.settle();
-    expect(links()).toEqual([]);
+    expect(await links()).toEqual([]);
     expect(s.fake.postedTexts().at(-1)).toContain('Google Calendar is disconnected');
   });
 });
@@ -345,7 +348,7 @@ describe('a link bound to the person’s work e-mail', () => {
     expect(page.status).toBe(403);
     expect(page.html).toContain('You signed in with an account other than the work e-mail');
     expect(page.html).not.toContain('pat@example.com');
-    expect(links()).toEqual([]);
+    expect(await links()).toEqual([]);
     await s.settle();
     expect(s.fake.callsTo('chat.postMessage')).toHaveLength(posted);
   });
@@ -353,20 +356,20 @@ describe('a link bound to the person’s work e-mail', () => {
   it('connects the account with that address, in any case', async () => {
     const same = await patsLink(FAKE_MAILBOX.toUpperCase());
     expect((await land(same.base, approve(same.link))).status).toBe(200);
-    expect(links()).toEqual([expect.objectContaining({ account: FAKE_MAILBOX })]);
+    expect(await links()).toEqual([expect.objectContaining({ account: FAKE_MAILBOX })]);
   });
 
   it('connects a Microsoft account whose sign-in name is the work e-mail, though its mailbox differs', async () => {
     const upn = await patsLink(FAKE_PRINCIPAL, ENV, 'Connect Microsoft 365');
     expect((await land(upn.base, approve(upn.link))).status).toBe(200);
     // Free/busy asks about the mailbox.
-    expect(links()).toEqual([expect.objectContaining({ account: FAKE_MAILBOX })]);
+    expect(await links()).toEqual([expect.objectContaining({ account: FAKE_MAILBOX })]);
   });
 
   it('with CALENDAR_ANY_ACCOUNT=true, another account connects', async () => {
     const any = await patsLink('pat@example.com', { ...ENV, CALENDAR_ANY_ACCOUNT: 'true' });
     expect((await land(any.base, approve(any.link))).status).toBe(200);
-    expect(links()).toEqual([expect.objectContaining({ account: FAKE_MAILBOX })]);
+    expect(await links()).toEqual([expect.objectContaining({ account: FAKE_MAILBOX })]);
   });
 });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawRows } from '../../src/db/sqlite';
 import { PROFILE_FORM, profileForm } from '../../src/features/opt-in/profile-form';
 import { createTestApp, type TestApp } from '../helpers/app';
 
@@ -22,12 +23,13 @@ const conversation = {
 let seq = 0;
 const event = () => ({ id: `fuzz-${++seq}`, user: { ref: meRef, name: 'Fuzz' }, conversation });
 
-const countRows = () =>
-  app.database.sqlite
-    .prepare(
+const countRows = async () =>
+  (
+    await rawRows<Record<string, unknown>>(
+      app.database.db,
       'select (select count(*) from profiles) as p, (select count(*) from profile_topics) as t',
     )
-    .get();
+  )[0];
 
 const junk = fc.oneof(
   fc.string({ maxLength: 200 }),
@@ -49,11 +51,14 @@ const junk = fc.oneof(
   ),
 );
 
-const activeField = () =>
+const activeField = async () =>
   (
-    app.database.sqlite.prepare("select field from form_sessions where status = 'active'").get() as
-      | { field: string }
-      | undefined
+    (
+      await rawRows<Record<string, unknown>>(
+        app.database.db,
+        "select field from form_sessions where status = 'active'",
+      )
+    )[0] as { field: string } | undefined
   )?.field;
 
 /**
@@ -82,14 +87,14 @@ describe('profile form under random input', () => {
 
   for (const [index, field] of profileForm.fields.entries()) {
     it(`survives junk typed at "${field.name}" without crashing or writing a profile`, async () => {
-      const before = countRows();
+      const before = await countRows();
       await fc.assert(
         fc.asyncProperty(fc.array(junk, { minLength: 1, maxLength: 4 }), async (answers) => {
           await app.engine.handle({ ...event(), type: 'command', name: 'join', args: '' });
           for (const earlier of profileForm.fields.slice(0, index)) {
             await app.engine.handle({ ...event(), type: 'text', text: VALID[earlier.name] ?? '' });
           }
-          expect(activeField()).toBe(field.name);
+          expect(await activeField()).toBe(field.name);
           for (const text of answers) {
             expect(await app.engine.handle({ ...event(), type: 'text', text })).toEqual({});
           }
@@ -97,18 +102,20 @@ describe('profile form under random input', () => {
         }),
         { numRuns: 8 },
       );
-      expect(countRows()).toEqual(before);
+      expect(await countRows()).toEqual(before);
     });
   }
 
   it('rejects junk in a whole-form submission field by field, writing nothing', async () => {
     await app.engine.handle({ ...event(), type: 'command', name: 'join', args: '' });
-    const session = app.database.sqlite
-      .prepare(
-        "select id, user_id as userId from form_sessions where status = 'active' and form_id = ?",
+    const session = (
+      await rawRows<Record<string, unknown>>(
+        app.database.db,
+        'select id, user_id as "userId" from form_sessions where status = \'active\' and form_id = ?',
+        PROFILE_FORM,
       )
-      .get(PROFILE_FORM) as { id: string; userId: number };
-    const before = countRows();
+    )[0] as { id: string; userId: number };
+    const before = await countRows();
     await fc.assert(
       fc.asyncProperty(
         fc.dictionary(fc.constantFrom(...profileForm.fields.map((f) => f.name)), junk),
@@ -124,11 +131,11 @@ describe('profile form under random input', () => {
       ),
       { numRuns: 100 },
     );
-    expect(countRows()).toEqual(before);
+    expect(await countRows()).toEqual(before);
   });
 
   it('random button data never crashes and never changes a profile', async () => {
-    const before = countRows();
+    const before = await countRows();
     await fc.assert(
       fc.asyncProperty(
         fc.string({ maxLength: 80 }),
@@ -145,6 +152,6 @@ describe('profile form under random input', () => {
       ),
       { numRuns: 300 },
     );
-    expect(countRows()).toEqual(before);
+    expect(await countRows()).toEqual(before);
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UserRef } from '../../src/core/refs';
+import { rawRows } from '../../src/db/sqlite';
 import { DEMO_COMPANY } from '../../src/demo/company';
 import { seedDemoHistory } from '../../src/demo/history';
 import { seedDemoCompany } from '../../src/demo/seed';
@@ -108,11 +109,10 @@ describe('a platform start leaves the console demo’s people out', () => {
     expect(await slack.press(send)).toBe(200);
     // The confirmation is replaced by the outcome; two announcements go out, both to Slack.
     expect(slack.fake.postedTexts('chat.update').join('\n')).toContain('Queued for 2 people');
-    const queued = app.database.sqlite
-      .prepare(
-        "select platform, count(*) as n from outbox where dedupe_key like 'broadcast:%' group by platform",
-      )
-      .all();
+    const queued = await rawRows<Record<string, unknown>>(
+      app.database.db,
+      "select platform, count(*) as n from outbox where dedupe_key like 'broadcast:%' group by platform",
+    );
     expect(queued).toEqual([{ platform: 'slack', n: 2 }]);
   });
 
@@ -132,9 +132,12 @@ describe('a platform start leaves the console demo’s people out', () => {
     app.clock.set('2027-01-08T10:00:00Z');
     await JOBS.nudges.run(deps, app.clock.now());
     await JOBS.tick.run(deps, app.clock.now());
-    const toDemo = app.database.sqlite
-      .prepare("select count(*) as n from outbox where platform = 'console'")
-      .get() as { n: number };
+    const toDemo = (
+      await rawRows<Record<string, unknown>>(
+        app.database.db,
+        "select count(*) as n from outbox where platform = 'console'",
+      )
+    )[0] as { n: number };
     expect(toDemo.n).toBe(0);
   });
 });

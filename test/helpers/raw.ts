@@ -14,3 +14,26 @@ export async function rawRun(db: Db, text: string, ...params: unknown[]): Promis
   }
   db.$client.prepare(text).run(...params);
 }
+
+/**
+ * Everything the database holds, as bytes to search: SQLite's file image; on PostgreSQL the
+ * text of every row of every table of the schema (what a dump of the data would hold).
+ */
+export async function databaseBytes(database: {
+  db: Db;
+  sqlite: { serialize(): Buffer };
+}): Promise<Buffer> {
+  const { db } = database;
+  if (!onPostgres(db)) return database.sqlite.serialize();
+  const tables = await pgRows<{ name: string }>(
+    db,
+    "select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'",
+    [],
+  );
+  const texts: string[] = [];
+  for (const { name } of tables) {
+    const rows = await pgRows<{ row: string }>(db, `select t::text as row from "${name}" t`, []);
+    texts.push(...rows.map((r) => r.row));
+  }
+  return Buffer.from(texts.join('\n'));
+}

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getProfile } from '../../src/db/queries/profiles';
 import { timers } from '../../src/db/schema';
@@ -173,8 +173,9 @@ describe('leave', () => {
       outbox: 0,
       audit: 0,
     });
-    const left = app.database.db.all<{ n: number }>(
-      sql`select count(*) as n from audit_log where action = 'user.left' and actor_user_id is null`,
+    const left = await rawRows<{ n: number }>(
+      app.database.db,
+      "select count(*) as n from audit_log where action = 'user.left' and actor_user_id is null",
     );
     expect(left[0]?.n).toBe(1);
     // Writing again is a new person, not the one who left.

@@ -4,8 +4,10 @@ import { first } from '../../src/db/first';
 import { getProfile } from '../../src/db/queries/profiles';
 import { findUser } from '../../src/db/queries/users';
 import { formSessions, profiles } from '../../src/db/schema';
+import { rawRows } from '../../src/db/sqlite';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { type ConsoleChat, ME, ME_REF, meInDb, startConsoleChat } from '../helpers/console-chat';
+import { rawRun } from '../helpers/raw';
 
 let app: TestApp;
 let chat: ConsoleChat;
@@ -162,9 +164,10 @@ describe('join through the console', () => {
     const cancelled = await chat.type('2');
     expect(cancelled).toContain("Cancelled — you haven't joined and nothing was saved");
     expect(await profileOf()).toBeUndefined();
-    const answers = app.database.sqlite
-      .prepare('select values_json from (select "values" as values_json from form_sessions)')
-      .all();
+    const answers = await rawRows<Record<string, unknown>>(
+      app.database.db,
+      'select values_json from (select cast("values" as text) as values_json from form_sessions) s',
+    );
     expect(answers).toEqual([{ values_json: '{}' }]);
     expect(await chat.type('anything')).toContain("I didn't catch that");
   });
@@ -232,7 +235,7 @@ describe('catalog changes under an open form', () => {
       await chat.type(answer);
     }
     expect((await profileOf())?.teach).toEqual(['ai']);
-    app.database.sqlite.prepare("update topics set active = 0 where id = 'ai'").run();
+    await rawRun(app.database.db, "update topics set active = false where id = 'ai'");
     await chat.type('/profile edit');
     await chat.type('1'); // Keep role
     await chat.type('1'); // Keep grade

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { enqueue } from '../../src/core/outbox';
+import { onPostgres } from '../../src/db/dialect';
 import { one } from '../../src/db/first';
 import { audit } from '../../src/db/queries/audit';
 import {
@@ -30,6 +31,7 @@ import {
   surveyInvites,
   userRoles,
 } from '../../src/db/schema';
+import { rawRows } from '../../src/db/sqlite';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { type ConsoleChat, ME, ME_REF, startConsoleChat } from '../helpers/console-chat';
 import { consoleRef } from '../helpers/pair';
@@ -46,7 +48,21 @@ afterEach(async () => {
 type Ref = keyof typeof USER_REFERENCES;
 
 /** Columns that point at `users` in the database the real migrations build. */
-function userForeignKeys(): string[] {
+async function userForeignKeys(): Promise<string[]> {
+  const db = app.database.db;
+  if (onPostgres(db)) {
+    const refs = await rawRows<{ ref: string }>(
+      db,
+      `select kcu.table_name || '.' || kcu.column_name as ref
+         from information_schema.referential_constraints rc
+         join information_schema.key_column_usage kcu
+           on kcu.constraint_name = rc.constraint_name and kcu.constraint_schema = rc.constraint_schema
+         join information_schema.constraint_column_usage ccu
+           on ccu.constraint_name = rc.unique_constraint_name and ccu.constraint_schema = rc.unique_constraint_schema
+        where ccu.table_name = 'users' and kcu.table_schema = current_schema()`,
+    );
+    return refs.map((r) => r.ref).sort();
+  }
   const sqlite = app.database.sqlite;
   const tables = sqlite
     .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")
@@ -66,11 +82,11 @@ function userForeignKeys(): string[] {
 }
 
 describe('/mydata', () => {
-  it('knows what leaving does with every column that points at a person, and shows each', () => {
+  it('knows what leaving does with every column that points at a person, and shows each', async () => {
     app = createTestApp();
     // A new table referring to people fails here until personal-data.ts says what leaving
     // does with it and which /mydata section shows it.
-    expect(userForeignKeys()).toEqual(Object.keys(USER_REFERENCES).sort());
+    expect(await userForeignKeys()).toEqual(Object.keys(USER_REFERENCES).sort());
     const sections = new Set(
       Object.values(USER_REFERENCES as Record<string, UserReference>).map((r) => r.mydata),
     );
@@ -414,9 +430,11 @@ describe('/mydata', () => {
       learn: ['ai'],
     });
     chat = await startConsoleChat(app, { people: [{ id: 'lena', name: 'Lena Orlova' }] });
-    const lena = app.database.sqlite
-      .prepare("select id from users where platform_user_id = 'lena'")
-      .get() as { id: number };
+    const [lena] = await rawRows<{ id: number }>(
+      app.database.db,
+      "select id from users where platform_user_id = 'lena'",
+    );
+    if (!lena) throw new Error('no lena');
     await app.database.db
       .insert(pairs)
       .values({ mentorUserId: me, menteeUserId: lena.id, createdAt: app.clock.now() });

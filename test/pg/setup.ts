@@ -19,9 +19,11 @@ if (TEST_PG) {
   };
   await fresh();
   beforeEach(fresh);
+  // One database per test: a file of thirty tests drops thirty, which on a busy machine
+  // takes longer than a hook's default 10 s.
   afterAll(async () => {
     // Apps still open hold connections: the drop ends them (their pools ignore the error).
     await new Promise((resolve) => setTimeout(resolve, 50));
     await dropDatabases(made);
-  });
+  }, 120_000);
 }

@@ -5,6 +5,7 @@ import { users } from '../../src/db/schema';
 import { buildSummary } from '../../src/features/reports/build';
 import { EXPORT_TABLES, exportFiles, exportRows } from '../../src/features/reports/export';
 import { createTestApp } from '../helpers/app';
+import { rawRun } from '../helpers/raw';
 import { buildFixture } from './fixture';
 
 const ENV = { ORG_TIMEZONE: 'Europe/Moscow' };
@@ -56,22 +57,22 @@ describe('the CSV export', () => {
         .set({ name: 'Мария "Маша" Иванова, HR' })
         .where(eq(users.platformUserId, 'm1'));
       // A cell someone typed as a formula stays text in Excel.
-      app.database.sqlite
-        .prepare(
-          'update goals set specific = \'=HYPERLINK("https://evil.example","open")\' where id = 1',
-        )
-        .run();
+      await rawRun(
+        app.database.db,
+        'update goals set specific = \'=HYPERLINK("https://evil.example","open")\' where id = 1',
+      );
       const goalsCsv = Buffer.from(
         (await exportFiles(app.database.db, app.config, app.clock.now()))[3]?.contentBase64 ?? '',
         'base64',
       ).toString('utf8');
       expect(goalsCsv).toContain(`"'=HYPERLINK(""https://evil.example"",""open"")"`);
-      app.database.sqlite.prepare("update goals set specific = 'g' where id = 1").run();
-      app.database.sqlite
-        .prepare(
-          'insert into meeting_feedback (meeting_id, user_id, usefulness, created_at, updated_at) values (1, 2, 1, ?, ?)',
-        )
-        .run(app.clock.now().getTime(), app.clock.now().getTime());
+      await rawRun(app.database.db, "update goals set specific = 'g' where id = 1");
+      await rawRun(
+        app.database.db,
+        'insert into meeting_feedback (meeting_id, user_id, usefulness, created_at, updated_at) values (1, 2, 1, ?, ?)',
+        app.clock.now().getTime(),
+        app.clock.now().getTime(),
+      );
       const rows = await exportRows(app.database.db, app.config, app.clock.now());
       const files = await exportFiles(app.database.db, app.config, app.clock.now());
       expect(files.map((f) => f.filename)).toEqual(
