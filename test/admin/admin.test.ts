@@ -3,9 +3,12 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { userRoles } from '../../src/db/schema';
+import { rawCount, rawRows } from '../../src/db/sqlite';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { type ConsoleChat, startConsoleChat } from '../helpers/console-chat';
 import { participant } from '../helpers/participants';
+import { rawRun } from '../helpers/raw';
+import { TEST_PG } from '../pg/template';
 
 let app: TestApp;
 let chat: ConsoleChat;
@@ -16,8 +19,11 @@ afterEach(async () => {
 });
 
 const ref = (id: string) => ({ platform: 'console' as const, workspace: 'local', id });
-const count = (table: string) =>
-  (app.database.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+const count = (table: string) => rawCount(app.database.db, `select count(*) as n from ${table}`);
+const rows = <T = Record<string, unknown>>(text: string, ...params: unknown[]) =>
+  rawRows<T>(app.database.db, text, ...params);
+const counts = async (tables: string[]) =>
+  Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await count(t)])));
 
 /** Pat (participant), Hana (HR) and Boss (admin via ADMIN_IDS); the console types as Boss. */
 async function office() {
@@ -80,7 +86,7 @@ describe('who may run HR and admin commands', () => {
       'content_posts',
       'pairs',
     ];
-    const before = Object.fromEntries(tables.map((t) => [t, count(t)]));
+    const before = await counts(tables);
     await chat.type('/as pat');
     for (const command of [...HR_COMMANDS, ...ADMIN_COMMANDS]) {
       expect(await chat.type(command), command).toContain(REFUSED_PARTICIPANT);
@@ -89,7 +95,7 @@ describe('who may run HR and admin commands', () => {
     for (const command of ADMIN_COMMANDS) {
       expect(await chat.type(command), command).toContain(REFUSED_HR);
     }
-    expect(Object.fromEntries(tables.map((t) => [t, count(t)]))).toEqual(before);
+    expect(await counts(tables)).toEqual(before);
     for (const command of HR_COMMANDS) {
       const out = await chat.type(command);
       expect(out, command).not.toContain(REFUSED_PARTICIPANT);
@@ -115,9 +121,9 @@ describe('admin commands', () => {
     await chat.type('/as boss');
     expect(await chat.type('/admin hr remove pat')).toContain('Pat Junior is no longer HR.');
     expect(await chat.type('/admin hr add nobody')).toContain("I can't find");
-    const audited = app.database.sqlite
-      .prepare("select action from audit_log where action like 'role.%' order by id")
-      .all();
+    const audited = await rows(
+      "select action from audit_log where action like 'role.%' order by id",
+    );
     expect(audited).toEqual([{ action: 'role.hr.add' }, { action: 'role.hr.remove' }]);
   });
 
@@ -143,15 +149,14 @@ describe('admin commands', () => {
       '• Winter: 1 Dec 2026 – 28 Feb 2027, cadence 10 days (running)',
     );
     // Hana joined during the program; the pair takes its mentee's program.
-    app.database.sqlite
-      .prepare(
-        "update profiles set program_id = (select id from programs where name = 'Winter') where user_id = (select id from users where platform_user_id = 'hana')",
-      )
-      .run();
+    await rawRun(
+      app.database.db,
+      "update profiles set program_id = (select id from programs where name = 'Winter') where user_id = (select id from users where platform_user_id = 'hana')",
+    );
     await chat.type('/admin pair pat hana');
-    const pairProgram = app.database.sqlite
-      .prepare('select g.name from pairs p join programs g on g.id = p.program_id')
-      .all();
+    const pairProgram = await rows(
+      'select g.name from pairs p join programs g on g.id = p.program_id',
+    );
     expect(pairProgram).toEqual([{ name: 'Winter' }]);
     expect(await chat.type('/admin program end Winter')).toContain(
       'End “Winter” now (planned end 28 Feb 2027)? 2 people will get the final survey.',
@@ -165,10 +170,7 @@ describe('admin commands', () => {
 
   it('warns about a start in the past or overlapping dates and creates only once confirmed; refuses one already over', async () => {
     await office();
-    const programs = () =>
-      app.database.sqlite.prepare('select name from programs order by id').all() as {
-        name: string;
-      }[];
+    const programs = () => rows<{ name: string }>('select name from programs order by id');
     // Today is 2026-12-01.
     expect(await chat.type('/admin program new "Autumn" 2026-09-01 2026-11-30')).toContain(
       'Not created: that program would already be over (it ends 30 Nov 2026; today is 1 Dec 2026).',
@@ -179,10 +181,10 @@ describe('admin commands', () => {
       'It starts on 1 Nov 2026, which has passed (today is 1 Dec 2026). People who joined since then stay in their program',
     );
     expect(late).toContain('[1] Create it   [2] Cancel');
-    expect(programs()).toEqual([]);
+    expect(await programs()).toEqual([]);
     const created = await chat.type('1');
     expect(created).toContain('Program “Winter” created: 1 Nov 2026 – 28 Feb 2027');
-    expect(programs()).toEqual([{ name: 'Winter' }]);
+    expect(await programs()).toEqual([{ name: 'Winter' }]);
     expect(await chat.type('1')).toContain('already been done or changed meanwhile');
 
     const overlap = await chat.type('/admin program new "Spring" 2027-02-01 2027-05-31');
@@ -191,20 +193,18 @@ describe('admin commands', () => {
     );
     expect(overlap).not.toContain('which has passed');
     expect(await chat.type('2')).toContain('Cancelled; nothing changed.');
-    expect(programs()).toEqual([{ name: 'Winter' }]);
+    expect(await programs()).toEqual([{ name: 'Winter' }]);
 
     // Asking again with other dates replaces the draft: what is confirmed is what was shown last.
     await chat.type('/admin program new "Spring" 2027-02-01 2027-05-31');
     await chat.type('/admin program new "Spring" 2027-02-15 2027-05-31');
     expect(await chat.type('1')).toContain('Program “Spring” created: 15 Feb 2027 – 31 May 2027');
-    expect(
-      app.database.sqlite.prepare("select * from app_state where key like 'admin.%'").all(),
-    ).toEqual([]);
+    expect(await rows("select * from app_state where key like 'admin.%'")).toEqual([]);
     // Dates with no question are created at once.
     expect(await chat.type('/admin program new "Summer" 2027-06-01 2027-08-31')).toContain(
       'Program “Summer” created',
     );
-    expect(programs()).toEqual([{ name: 'Winter' }, { name: 'Spring' }, { name: 'Summer' }]);
+    expect(await programs()).toEqual([{ name: 'Winter' }, { name: 'Spring' }, { name: 'Summer' }]);
   });
 
   it('adds and renames topics', async () => {
@@ -222,23 +222,20 @@ describe('admin commands', () => {
       'Topic renamed',
     );
     expect(await chat.type('/admin topics rename nothing "A" "B"')).toContain('There is no topic');
-    expect(
-      app.database.sqlite.prepare("select name_en from topics where id = 'no_code'").get(),
-    ).toEqual({
-      name_en: 'No-code tools',
-    });
+    expect(await rows("select name_en from topics where id = 'no_code'")).toEqual([
+      { name_en: 'No-code tools' },
+    ]);
   });
 
   it('broadcasts through the outbox after a confirmation with the head count, once', async () => {
     await office();
     const asked = await chat.type('/admin broadcast Sessions resume on Monday!');
     expect(asked).toContain('This goes to 3 participants:');
-    expect(count('outbox')).toBeGreaterThan(0);
-    const queuedBefore = (
-      app.database.sqlite
-        .prepare("select count(*) as n from outbox where dedupe_key like 'broadcast:%'")
-        .get() as { n: number }
-    ).n;
+    expect(await count('outbox')).toBeGreaterThan(0);
+    const queuedBefore = await rawCount(
+      app.database.db,
+      "select count(*) as n from outbox where dedupe_key like 'broadcast:%'",
+    );
     expect(queuedBefore).toBe(0);
     const sent = await chat.type('1'); // Send to 3
     expect(sent).toContain('Queued for 3 people');
@@ -246,55 +243,80 @@ describe('admin commands', () => {
       '→ to Pat Junior · Tandem:\n── From the program team ──\nSessions resume on Monday!',
     );
     const broadcastRows = () =>
-      app.database.sqlite
-        .prepare(
-          "select dedupe_key, status from outbox where dedupe_key like 'broadcast:%' order by dedupe_key",
-        )
-        .all() as {
-        status: string;
-      }[];
-    expect(broadcastRows()).toHaveLength(3);
-    expect(broadcastRows().every((r) => r.status === 'sent')).toBe(true);
+      rows<{ status: string }>(
+        "select dedupe_key, status from outbox where dedupe_key like 'broadcast:%' order by dedupe_key",
+      );
+    expect(await broadcastRows()).toHaveLength(3);
+    expect((await broadcastRows()).every((r) => r.status === 'sent')).toBe(true);
     // Pressing again (a double tap, a retry) sends nothing more.
-    const boss = app.database.sqlite
-      .prepare("select id from users where platform_user_id = 'boss'")
-      .get() as { id: number };
+    const [boss] = await rows<{ id: number }>(
+      "select id from users where platform_user_id = 'boss'",
+    );
     await app.engine.handle({
       id: 'again',
       type: 'action',
-      data: `bc|${boss.id}|1|y`,
+      data: `bc|${boss?.id}|1|y`,
       user: { ref: ref('boss'), name: 'Boss Admin' },
       conversation: { ...ref('boss'), kind: 'dm' },
     });
     await app.settle();
     expect(chat.transcript()).toContain('already been sent or cancelled');
-    expect(broadcastRows()).toHaveLength(3);
-    expect(
-      app.database.sqlite
-        .prepare("select action from audit_log where action = 'broadcast.sent'")
-        .all(),
-    ).toHaveLength(1);
+    expect(await broadcastRows()).toHaveLength(3);
+    expect(await rows("select action from audit_log where action = 'broadcast.sent'")).toHaveLength(
+      1,
+    );
   });
 
-  it('backs up to a file that opens and holds the data, keeping the newest BACKUP_KEEP', async () => {
-    await office();
-    const dir = join(app.dir, 'backups');
-    app.config.BACKUP_DIR = dir;
-    app.config.BACKUP_KEEP = 2;
-    for (let i = 0; i < 3; i++) {
-      app.clock.set(new Date(app.clock.now().getTime() + 60_000));
-      expect(await chat.type('/admin backup')).toContain('Backup written:');
-    }
-    const files = readdirSync(dir).sort();
-    expect(files).toHaveLength(2);
-    const path = join(dir, files.at(-1) ?? '');
-    expect(existsSync(path)).toBe(true);
-    const copy = new Database(path, { readonly: true });
-    try {
-      expect(copy.prepare('select count(*) as n from users').get()).toEqual({ n: 3 });
-      expect(copy.prepare('select count(*) as n from profiles').get()).toEqual({ n: 3 });
-    } finally {
-      copy.close();
-    }
-  });
+  // The copy is SQLite's own file; PostgreSQL is backed up with pg_dump (the test below).
+  it.skipIf(TEST_PG)(
+    'backs up to a file that opens and holds the data, keeping the newest BACKUP_KEEP',
+    async () => {
+      await office();
+      const dir = join(app.dir, 'backups');
+      app.config.BACKUP_DIR = dir;
+      app.config.BACKUP_KEEP = 2;
+      for (let i = 0; i < 3; i++) {
+        app.clock.set(new Date(app.clock.now().getTime() + 60_000));
+        expect(await chat.type('/admin backup')).toContain('Backup written:');
+      }
+      const files = readdirSync(dir).sort();
+      expect(files).toHaveLength(2);
+      const path = join(dir, files.at(-1) ?? '');
+      expect(existsSync(path)).toBe(true);
+      const copy = new Database(path, { readonly: true });
+      try {
+        expect(copy.prepare('select count(*) as n from users').get()).toEqual({ n: 3 });
+        expect(copy.prepare('select count(*) as n from profiles').get()).toEqual({ n: 3 });
+      } finally {
+        copy.close();
+      }
+    },
+  );
+
+  // On PostgreSQL Tandem makes no copies: the admin is told to use pg_dump, in their language.
+  it.runIf(TEST_PG)(
+    'on PostgreSQL, tells the admin to back up with pg_dump and writes nothing',
+    async () => {
+      await office();
+      const dir = join(app.dir, 'backups');
+      app.config.BACKUP_DIR = dir;
+      expect(await chat.type('/admin backup')).toContain(
+        'Tandem runs on PostgreSQL here, so it makes no copies itself: back the database up with pg_dump, e.g. pg_dump --format=custom --file=tandem.dump "$DATABASE_URL" (restore with pg_restore). The README shows how.',
+      );
+      await rawRun(
+        app.database.db,
+        "update users set locale = 'ru' where platform_user_id = 'boss'",
+      );
+      expect(await chat.type('/admin backup')).toContain(
+        'Здесь Tandem работает на PostgreSQL и сам копий не делает: сохраните базу через pg_dump, например pg_dump --format=custom --file=tandem.dump "$DATABASE_URL" (восстановление — pg_restore). Подробности в README.',
+      );
+      expect(existsSync(dir)).toBe(false);
+      expect(
+        await rawCount(
+          app.database.db,
+          "select count(*) as n from audit_log where action = 'backup.made'",
+        ),
+      ).toBe(0);
+    },
+  );
 });
