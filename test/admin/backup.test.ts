@@ -1,12 +1,15 @@
-import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { rawCount } from '../../src/db/sqlite';
 import { backupDatabase } from '../../src/features/admin/backup';
-import { createTestApp, type TestApp } from '../helpers/app';
+import { JOBS } from '../../src/jobs';
+import { createTestApp, jobDepsOf, type TestApp } from '../helpers/app';
 import { type ConsoleChat, startConsoleChat } from '../helpers/console-chat';
 import { consoleRef } from '../helpers/pair';
 import { participant } from '../helpers/participants';
+import { TEST_PG } from '../pg/template';
 
 let app: TestApp;
 let chat: ConsoleChat;
@@ -56,7 +59,8 @@ function restorable(name: string): boolean {
   }
 }
 
-describe('backups', () => {
+// SQLite's online backup of its own file; PostgreSQL is backed up with pg_dump (below).
+describe.skipIf(TEST_PG)('backups', () => {
   it('never takes a copy killed midway for a backup, nor lets it push a good one out', async () => {
     await office();
     for (let i = 0; i < 2; i++) {
@@ -121,5 +125,23 @@ describe('backups', () => {
     );
     app.config.BACKUP_DIR = join(app.dir, 'backups');
     expect(files()).toEqual(good);
+  });
+});
+
+describe.runIf(TEST_PG)('backups on PostgreSQL', () => {
+  it('writes no copy, nightly or asked for: the admin is told to use pg_dump', async () => {
+    await office();
+    minuteLater();
+    await JOBS.backup.run(jobDepsOf(app), app.clock.now());
+    expect(await chat.type('/admin backup')).toContain(
+      'Tandem runs on PostgreSQL here, so it makes no copies itself: back the database up with pg_dump',
+    );
+    expect(existsSync(dir())).toBe(false);
+    expect(
+      await rawCount(
+        app.database.db,
+        "select count(*) as n from audit_log where action = 'backup.made'",
+      ),
+    ).toBe(0);
   });
 });
