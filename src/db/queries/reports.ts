@@ -280,7 +280,8 @@ export interface PairThen {
 /**
  * Pairs not ended at `to` (with their names, unless that person has left) and each one's
  * last held session before `to`. The `+` keeps SQLite off the status index, which would
- * scan every held session for each pair instead of walking the pair's own.
+ * scan every held session for each pair instead of walking the pair's own. In the pairs'
+ * order (the summary lists the first pairs at risk): PostgreSQL has no rowid order to fall back on.
  */
 export function pairsAt(db: Db, pop: Population, to: number): Promise<PairThen[]> {
   return rows(
@@ -291,7 +292,8 @@ export function pairsAt(db: Db, pop: Population, to: number): Promise<PairThen[]
               (select max(starts_at) from meetings m
                 where m.pair_id = p.id and +m.status = 'held' and m.starts_at < ?) as last
          from pairs p join users mu on mu.id = p.mentor_user_id join users eu on eu.id = p.mentee_user_id
-        where (p.ended_at is null or p.ended_at >= ?) and ${sqlText(pairIn(pop, 'p.id'))}`,
+        where (p.ended_at is null or p.ended_at >= ?) and ${sqlText(pairIn(pop, 'p.id'))}
+        order by p.id`,
     to,
     to,
   );
