@@ -20,12 +20,12 @@ import { pairedConsole } from '../helpers/pair';
 import { activePair } from '../helpers/participants';
 import { buttonValue, type SlackHarness, startSlack } from '../helpers/slack';
 import { ANNA, type Person, startTelegram } from '../helpers/telegram';
-import { TEST_PG } from '../pg/template';
+import { createFromTemplate, dropDatabases, TEST_PG } from '../pg/template';
 
 let app: TestApp | undefined;
 let chat: ConsoleChat | undefined;
 let slack: SlackHarness | undefined;
-const cleanups: (() => void)[] = [];
+const cleanups: (() => unknown)[] = [];
 
 afterEach(async () => {
   await chat?.stop();
@@ -35,7 +35,7 @@ afterEach(async () => {
   app?.close();
   app?.dispose();
   app = undefined;
-  for (const clean of cleanups.splice(0)) clean();
+  for (const clean of cleanups.splice(0)) await clean();
 });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -170,7 +170,13 @@ describe('invites on the console (no e-mail addresses)', () => {
     first.app.close();
     cleanups.push(() => first.app.dispose());
 
-    // Another company's Tandem, whose first meeting is also meeting 1.
+    // Another company's Tandem, whose first meeting is also meeting 1: on PostgreSQL its own
+    // database (a test's apps otherwise share the test's one), as on SQLite its own file.
+    if (TEST_PG) {
+      const { name, url } = await createFromTemplate(process.env.TANDEM_TEST_PG_TEMPLATE ?? '');
+      process.env.TANDEM_TEST_PG_DB = url;
+      cleanups.push(() => dropDatabases([name]));
+    }
     const second = await consolePair();
     const other = readInvite(savedInvite(await consoleBook(second.chat, '10:00'), 'lena', 1)).uid;
     expect(other).toMatch(UUID);
