@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { decodeAction } from '../../src/core/actions';
 import { rawRows } from '../../src/db/sqlite';
 import { forms } from '../../src/features/forms';
 import { runDueTimers } from '../../src/jobs/timers';
@@ -8,6 +9,7 @@ import { createTestApp, type TestApp } from '../helpers/app';
 import { meetingJustEnded } from '../helpers/held';
 import { activePair } from '../helpers/participants';
 import { buttonValue, type SlackHarness, startSlack } from '../helpers/slack';
+import { createFromTemplate, dropDatabases, TEST_PG } from '../pg/template';
 
 type FormId = ReturnType<typeof forms.ids>[number];
 
@@ -190,8 +192,20 @@ afterEach(async () => {
   app = undefined;
 });
 
+/** On PostgreSQL, the databases this file's worlds made (dropped at the end). */
+const extraDatabases: string[] = [];
+afterAll(() => dropDatabases(extraDatabases.splice(0)));
+
 async function world(): Promise<World> {
-  app = createTestApp({ env: { ADMIN_IDS: 'slack:UHR' } });
+  // Each world starts empty, as on SQLite (a temp folder each): on PostgreSQL, a new database
+  // from the template each (a test builds several).
+  let pgUrl: string | undefined;
+  if (TEST_PG) {
+    const made = await createFromTemplate(process.env.TANDEM_TEST_PG_TEMPLATE ?? '');
+    extraDatabases.push(made.name);
+    pgUrl = made.url;
+  }
+  app = createTestApp({ env: { ADMIN_IDS: 'slack:UHR' }, ...(pgUrl ? { pgUrl } : {}) });
   app.clock.set('2026-12-01T09:00:00Z');
   const a = app;
   const s = await startSlack(a);
@@ -258,10 +272,13 @@ describe('Slack: every form can be submitted as a modal', () => {
       await opener.open(w);
       const opened = w.s.fake.callsTo('views.open').at(-1)?.args.view as Modal | undefined;
       const submitted = await w.submitModal(opener.user, opener.values);
+      // The session the modal was opened for (its id is the metadata's last part).
+      const sessionId = decodeAction(opened?.private_metadata)?.args.at(-1);
       const session = (
         await rawRows<Record<string, unknown>>(
           w.app.database.db,
-          'select form_id as form, status from form_sessions order by rowid desc limit 1',
+          'select form_id as form, status from form_sessions where id = ?',
+          sessionId,
         )
       )[0];
       outcomes[id] = {
