@@ -16,13 +16,17 @@ afterEach(() => {
 
 /** Starts Tandem on this database path and waits (at most `ms`) for it to give up. */
 async function startOn(path: string, ms = 10_000): Promise<{ code: number | null; out: string }> {
-  tandem = startTandem({
-    DATABASE_PATH: path,
-    PORT: String(await freePort()),
-    // A platform, so nothing waits on a console.
-    TELEGRAM_BOT_TOKEN: '123456:PROC-TOKEN-abcdefghijklmnop',
-    TELEGRAM_API_ROOT: `http://127.0.0.1:${await freePort()}`,
-  });
+  tandem = startTandem(
+    {
+      DATABASE_PATH: path,
+      PORT: String(await freePort()),
+      // A platform, so nothing waits on a console.
+      TELEGRAM_BOT_TOKEN: '123456:PROC-TOKEN-abcdefghijklmnop',
+      TELEGRAM_API_ROOT: `http://127.0.0.1:${await freePort()}`,
+      // The file SQLite cannot open is what is tested, also in the PostgreSQL run.
+    },
+    { database: 'sqlite' },
+  );
   let timer: NodeJS.Timeout | undefined;
   const code = await Promise.race([
     tandem.exited,

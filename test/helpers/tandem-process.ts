@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { TEST_PG } from '../pg/template';
 import { signedHeaders } from './slack';
 
 /**
@@ -22,19 +25,29 @@ export interface TandemProcess {
 /**
  * Tandem as a real process, as `npm start` runs it, with only the given environment
  * (no SLACK_, TELEGRAM_, DATABASE_PATH… leaking in from the shell running the tests).
+ *
+ * When the suite runs on PostgreSQL (TANDEM_TEST_PG), a Slack or Telegram start stores in
+ * the test's PostgreSQL database (DATABASE_URL), as a company on PostgreSQL runs it — unless
+ * the test is about SQLite's file (`database: 'sqlite'`). The console stays on SQLite: it is
+ * one person's demo.
  */
 export function startTandem(
   env: Record<string, string>,
-  options: { stdin?: 'ignore' | 'pipe' } = {},
+  options: { stdin?: 'ignore' | 'pipe'; database?: 'sqlite' } = {},
 ): TandemProcess {
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(
-      ([k]) => !/^(SLACK_|TELEGRAM_|DATABASE_PATH|ADMIN_IDS|DEMO|PORT|LOG_|UNITS_)/.test(k),
+      ([k]) =>
+        !/^(SLACK_|TELEGRAM_|DATABASE_PATH|DATABASE_URL|ADMIN_IDS|DEMO|PORT|LOG_|UNITS_)/.test(k),
     ),
   );
+  const platform = Object.keys(env).some((k) => /^(SLACK_BOT_TOKEN|TELEGRAM_BOT_TOKEN)$/.test(k));
+  const pgUrl = process.env.TANDEM_TEST_PG_DB;
+  const onPostgres =
+    TEST_PG && pgUrl && platform && options.database !== 'sqlite' && !('DATABASE_URL' in env);
   const proc = spawn(process.execPath, TANDEM_ARGS, {
     cwd: TANDEM_ROOT,
-    env: { ...clean, LOG_FORMAT: 'json', ...env },
+    env: { ...clean, LOG_FORMAT: 'json', ...env, ...(onPostgres ? { DATABASE_URL: pgUrl } : {}) },
     // 'ignore' is /dev/null: no terminal, as in a container. A pipe is a console fed by a script.
     stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'],
   });
@@ -63,6 +76,30 @@ export function startTandem(
       return { code, ms: performance.now() - started };
     },
   };
+}
+
+/**
+ * Rows in `table` of the database a platform start of startTandem stored in: the test's
+ * PostgreSQL database when the suite runs there, else the SQLite file at `sqlitePath`.
+ */
+export async function storedRows(sqlitePath: string, table: string): Promise<number> {
+  const pgUrl = process.env.TANDEM_TEST_PG_DB;
+  if (TEST_PG && pgUrl) {
+    const client = new pg.Client({ connectionString: pgUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ n: string }>(`select count(*) as n from ${table}`);
+      return Number(rows[0]?.n ?? 0);
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new Database(sqlitePath, { readonly: true });
+  try {
+    return Number(db.prepare(`select count(*) from ${table}`).pluck().get());
+  } finally {
+    db.close();
+  }
 }
 
 /** The parsed JSON log lines of a process, for assertions on codes. */
