@@ -46,7 +46,8 @@ describe('npm start with Slack on a database that holds the console demo', () =>
     await seedDemoHistory(old.db, seededAt, 'UTC');
     old.close();
 
-    tandem = startTandem(await slackEnv(path));
+    // The SQLite file the console demo left (also in the PostgreSQL run).
+    tandem = startTandem(await slackEnv(path), { database: 'sqlite' });
     const warning = await until(
       'the demo warning',
       () => logLines(tandem?.logs() ?? '').find((l) => l.code === 'demo_people_present'),
