@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  EdgeList,
   MatchingFlow,
   type SolverEdge,
   type SolverInput,
@@ -57,8 +58,11 @@ describe('MatchingFlow, solved again after edges are added', () => {
   });
 });
 
+/** A solver input with its edges as a plain list, for the checks below. */
+type PlainInput = Omit<SolverInput, 'edges'> & { edges: readonly SolverEdge[] };
+
 /** The best total by trying every choice: each mentee takes one of its edges, or none. */
-function bestByTrying(input: SolverInput): number {
+function bestByTrying(input: PlainInput): number {
   const { mentorLimit, hubs, menteeCount, edges } = input;
   const byMentee = Array.from({ length: menteeCount }, () => [] as SolverEdge[]);
   for (const e of edges) byMentee[e.mentee]?.push(e);
@@ -88,7 +92,7 @@ function bestByTrying(input: SolverInput): number {
 }
 
 /** How many choices `bestByTrying` walks through. */
-function choices({ menteeCount, edges }: SolverInput): number {
+function choices({ menteeCount, edges }: PlainInput): number {
   const degree = new Array<number>(menteeCount).fill(1);
   for (const e of edges) degree[e.mentee] = (degree[e.mentee] ?? 1) + 1;
   return degree.reduce((a, b) => a * b, 1);
@@ -106,15 +110,26 @@ function expectWarmEqualsFresh(
       all.forEach((e, k) => {
         batches[split[k] ?? 0]?.push(e);
       });
-      const flow = new MatchingFlow({ mentorLimit, hubs, menteeCount, edges: batches[0] ?? [] });
+      const flow = new MatchingFlow({
+        mentorLimit,
+        hubs,
+        menteeCount,
+        edges: EdgeList.of(batches[0] ?? []),
+      });
       let result = flow.solve();
       const added = [...(batches[0] ?? [])];
       for (const batch of batches.slice(1)) {
-        flow.addEdges(batch);
+        // Half the batches as the round adds them: the tail of a list that holds the others too.
+        if (batch.length % 2 === 0) flow.addEdges(EdgeList.of(batch));
+        else {
+          const list = EdgeList.of(added);
+          for (const e of batch) list.push(e.hub, e.mentee, e.weight);
+          flow.addEdges(list, added.length);
+        }
         added.push(...batch);
         result = flow.solve();
       }
-      const fresh = solveMatching({ mentorLimit, hubs, menteeCount, edges: added });
+      const fresh = solveMatching({ mentorLimit, hubs, menteeCount, edges: EdgeList.of(added) });
       expect(result.total).toBe(fresh.total);
       const input = { mentorLimit, hubs, menteeCount, edges: added };
       if (options.bruteForce && choices(input) <= 50_000)

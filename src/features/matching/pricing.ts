@@ -19,7 +19,7 @@ import {
   zonesNearestFirst,
 } from './mentor-index';
 import { type MatchRules, WEIGHTS } from './score';
-import type { SolverResult } from './solver';
+import type { EdgeList, SolverResult } from './solver';
 
 /**
  * The optimality check of a round: prices every eligible pair the candidate lists left out
@@ -73,7 +73,7 @@ export interface PricingInput {
   hubs: readonly { mentor: number }[];
   hubsOfMentor: readonly (readonly number[])[];
   /** The edges the solver was given (pairs already in the candidate graph). */
-  edges: readonly { mentor: number; mentee: number }[];
+  edges: EdgeList;
   result: Pick<SolverResult, 'hubDual' | 'menteeDual'>;
   /** Per mentee, the largest weight a left-out pair can have (−∞: nothing left out). */
   cutoff: Float64Array;
@@ -218,14 +218,20 @@ export function priceLeftOut(input: PricingInput): Priced {
 
   // The candidate graph's pairs, by mentee.
   const start = new Int32Array(N + 1);
-  for (const e of edges) start[e.mentee + 1] = (start[e.mentee + 1] ?? 0) + 1;
+  const edgeMentee = edges.mentee;
+  const edgeHub = edges.hub;
+  for (let k = 0; k < edges.size; k++) {
+    const j = edgeMentee[k] ?? 0;
+    start[j + 1] = (start[j + 1] ?? 0) + 1;
+  }
   for (let j = 0; j < N; j++) start[j + 1] = (start[j + 1] ?? 0) + (start[j] ?? 0);
   const fill = start.slice(0, N);
-  const inGraph = new Int32Array(edges.length);
-  for (const e of edges) {
-    const at = fill[e.mentee] ?? 0;
-    inGraph[at] = e.mentor;
-    fill[e.mentee] = at + 1;
+  const inGraph = new Int32Array(edges.size);
+  for (let k = 0; k < edges.size; k++) {
+    const j = edgeMentee[k] ?? 0;
+    const at = fill[j] ?? 0;
+    inGraph[at] = hubs[edgeHub[k] ?? 0]?.mentor ?? 0;
+    fill[j] = at + 1;
   }
 
   const stamp = new Int32Array(P).fill(-1);
@@ -489,8 +495,8 @@ export function recheck(
   const stamp = new Int32Array(G).fill(-1);
   const matchedTo = new Int32Array(N).fill(-1);
   for (const k of result.chosen) {
-    const e = edges[k];
-    if (e) matchedTo[e.mentee] = e.mentor;
+    const hub = hubs[edges.hub[k] ?? -1];
+    if (hub) matchedTo[edges.mentee[k] ?? 0] = hub.mentor;
   }
   for (const i of fell) {
     // A pair of mentor i gains at most (a bound on its weight) − y − (the lowest of i's hub

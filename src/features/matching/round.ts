@@ -27,7 +27,7 @@ import {
   type Volunteer,
   WEIGHTS,
 } from './score';
-import { MatchingFlow } from './solver';
+import { EdgeList, MatchingFlow } from './solver';
 
 /**
  * Candidate mentors kept per mentee, for speed. They are not trusted to hold the optimum:
@@ -123,7 +123,7 @@ export function planRound(
     (m) => m.limit ?? (m.formats.has('group') ? Math.max(m.capacity, GROUP_SIZE_MAX) : m.capacity),
   );
 
-  const edges: { hub: number; mentee: number; weight: number; mentor: number }[] = [];
+  const edges = new EdgeList();
   const menteeReasons = new Map<number, MenteeReason>();
   const mentorHasCandidate = new Uint8Array(mentors.length);
   // How far each mentor got with anyone: wanted at all, past the grade rule, past every rule.
@@ -163,10 +163,10 @@ export function planRound(
     if (dense) inGraph[j * mentors.length + i] = 1;
     const fj = menteeFormats[j] ?? 0;
     if ((fj & (mentorFormats[i] ?? 0) & ~GROUP_FORMAT_BIT) !== 0)
-      edges.push({ hub: soloHub[i] ?? 0, mentee: j, weight: w, mentor: i });
+      edges.push(soloHub[i] ?? 0, j, w);
     const group = groupHub[i] ?? -1;
     if (group >= 0 && (fj & GROUP_FORMAT_BIT) !== 0)
-      edges.push({ hub: group, mentee: j, weight: w, mentor: i });
+      edges.push(group, j, w);
   };
   const cutoff = new Float64Array(mentees.length).fill(Number.NEGATIVE_INFINITY);
   // The table needs no index (an empty one keeps the code below the same).
@@ -406,13 +406,13 @@ export function planRound(
       : priceLeftOut({ ...pricing, result, only, order: menteeOrder });
     const better = priced.pairs;
     if (better.length === 0) break;
-    const before = edges.length;
+    const before = edges.size;
     for (const [i, j, w] of better) addPair(i, j, w);
     proof.added += better.length;
     proof.solves += 1;
     // From where it was: only the mentees the new pairs concern are routed again (or all
     // of them, when they are many: see `RESTART_SHARE` in solver.ts).
-    flow.addEdges(edges.slice(before));
+    flow.addEdges(edges, before);
     const previous = result;
     result = flow.solve();
     // The table's check looks at every mentee again: it is cheap.
@@ -424,15 +424,15 @@ export function planRound(
   const matchedMentors = new Set<number>();
   let total = 0;
   for (const k of result.chosen) {
-    const e = edges[k];
-    const hub = e && hubs[e.hub];
+    const j = edges.mentee[k] ?? -1;
+    const hub = hubs[edges.hub[k] ?? -1];
     const mentor = hub && mentors[hub.mentor];
-    const mentee = e && mentees[e.mentee];
-    if (!e || !hub || !mentor || !mentee) continue;
+    const mentee = mentees[j];
+    if (!hub || !mentor || !mentee) continue;
     // Details (which topics, which interests) only for the pairs that are proposed.
     const s = score(mentor, mentee);
     matches.push({ mentor, mentee, score: s, group: hub.group });
-    matchedMentees.add(e.mentee);
+    matchedMentees.add(j);
     matchedMentors.add(hub.mentor);
     total += s.total;
   }

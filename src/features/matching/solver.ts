@@ -20,6 +20,45 @@ export interface SolverEdge {
 }
 
 /**
+ * Edges as parallel typed arrays that grow: a round of 50 000 volunteers holds over a
+ * million and a half, which as objects weighed ~32 bytes each on the heap (and as much work
+ * for the collector); here they weigh 12. Read `hub`, `mentee` and `weight` again after a
+ * `push`: growing replaces them.
+ */
+export class EdgeList {
+  hub = new Int32Array(1024);
+  mentee = new Int32Array(1024);
+  weight = new Int32Array(1024);
+  size = 0;
+
+  push(hub: number, mentee: number, weight: number): void {
+    if (this.size === this.hub.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.hub = grow(this.hub);
+      this.mentee = grow(this.mentee);
+      this.weight = grow(this.weight);
+    }
+    // Weights are integers: reduced costs then stay exact, which the solver's passes rely on.
+    if (!Number.isInteger(weight))
+      throw new TandemError('matching_invariant_broken', 'matching: a weight is not an integer');
+    const k = this.size++;
+    this.hub[k] = hub;
+    this.mentee[k] = mentee;
+    this.weight[k] = weight;
+  }
+
+  static of(edges: readonly SolverEdge[]): EdgeList {
+    const list = new EdgeList();
+    for (const e of edges) list.push(e.hub, e.mentee, e.weight);
+    return list;
+  }
+}
+
+/**
  * A mentor offers one or more hubs (1:1 and group), each with its own capacity; the
  * mentor's `limit` caps them together.
  */
@@ -27,7 +66,7 @@ export interface SolverInput {
   mentorLimit: number[];
   hubs: { mentor: number; capacity: number }[];
   menteeCount: number;
-  edges: SolverEdge[];
+  edges: EdgeList;
 }
 
 export interface SolverResult {
@@ -261,9 +300,10 @@ export class MatchingFlow {
   #to = new Int32Array(0);
   /** Room left on the arc. */
   #cap = new Int32Array(0);
-  #cost = new Float64Array(0);
+  #cost = new Int32Array(0);
   #twin = new Int32Array(0);
-  readonly #edges: SolverEdge[] = [];
+  /** The edges as given (their hubs and weights are what `#result` and moves read). */
+  readonly #edges = new EdgeList();
   /** Per edge, its arc hub→mentee. */
   #edgeArc = new Int32Array(0);
   readonly #potential: Float64Array;
@@ -283,7 +323,7 @@ export class MatchingFlow {
     const P = input.mentorLimit.length;
     const H = input.hubs.length;
     const N = input.menteeCount;
-    const E = input.edges.length;
+    const E = input.edges.size;
     this.#P = P;
     this.#N = N;
     // Node numbering: mentors 0..P-1, hubs P..P+H-1, mentees P+H.., then the source.
@@ -306,13 +346,15 @@ export class MatchingFlow {
     input.hubs.forEach((hub, h) => {
       arcs.add(hub.mentor, P + h, hub.capacity, 0);
     });
-    for (const e of input.edges) arcs.add(P + e.hub, this.#firstMentee + e.mentee, 1, -e.weight);
+    const { hub, mentee, weight } = input.edges;
+    for (let k = 0; k < E; k++)
+      arcs.add(P + (hub[k] ?? 0), this.#firstMentee + (mentee[k] ?? 0), 1, -(weight[k] ?? 0));
     this.#edgeArc = this.#insert(arcs).slice(N + P + H);
-    for (const e of input.edges) this.#edges.push(e);
+    for (let k = 0; k < E; k++) this.#edges.push(hub[k] ?? 0, mentee[k] ?? 0, weight[k] ?? 0);
     // Potentials that make every arc's reduced cost non-negative at zero flow.
-    for (const e of input.edges) {
-      const v = this.#firstMentee + e.mentee;
-      this.#potential[v] = Math.min(this.#potential[v] ?? 0, -e.weight);
+    for (let k = 0; k < E; k++) {
+      const v = this.#firstMentee + (mentee[k] ?? 0);
+      this.#potential[v] = Math.min(this.#potential[v] ?? 0, -(weight[k] ?? 0));
     }
     this.#excess[source] = N;
   }
@@ -445,7 +487,7 @@ export class MatchingFlow {
     }
     const to = new Int32Array(size + (size >> 2));
     const cap = new Int32Array(to.length);
-    const cost = new Float64Array(to.length);
+    const cost = new Int32Array(to.length);
     const twin = new Int32Array(to.length);
     for (let u = 0; u < V; u++) {
       const d = shift[u] ?? 0;
@@ -466,9 +508,9 @@ export class MatchingFlow {
     this.#twin = twin;
     this.#size = size;
     const edgeArc = this.#edgeArc;
-    this.#edges.forEach((e, i) => {
-      edgeArc[i] = (edgeArc[i] ?? 0) + (shift[this.#P + e.hub] ?? 0);
-    });
+    const edgeHub = this.#edges.hub;
+    for (let k = 0; k < this.#edges.size; k++)
+      edgeArc[k] = (edgeArc[k] ?? 0) + (shift[this.#P + (edgeHub[k] ?? 0)] ?? 0);
     const unitArc = this.#unitArc;
     for (let j = 0; j < this.#N; j++)
       if ((unitArc[j] ?? -1) >= 0)
@@ -484,7 +526,7 @@ export class MatchingFlow {
     const cap = new Int32Array(size);
     cap.set(this.#cap.subarray(0, used));
     this.#cap = cap;
-    const cost = new Float64Array(size);
+    const cost = new Int32Array(size);
     cost.set(this.#cost.subarray(0, used));
     this.#cost = cost;
     const twin = new Int32Array(size);
@@ -496,10 +538,11 @@ export class MatchingFlow {
   #repoint(moved: Map<number, number>): void {
     const edgeArc = this.#edgeArc;
     const P = this.#P;
-    this.#edges.forEach((e, i) => {
-      const shift = moved.get(P + e.hub);
-      if (shift !== undefined) edgeArc[i] = (edgeArc[i] ?? 0) + shift;
-    });
+    const edgeHub = this.#edges.hub;
+    for (let k = 0; k < this.#edges.size; k++) {
+      const shift = moved.get(P + (edgeHub[k] ?? 0));
+      if (shift !== undefined) edgeArc[k] = (edgeArc[k] ?? 0) + shift;
+    }
     const unitArc = this.#unitArc;
     for (let j = 0; j < this.#N; j++) {
       const shift = moved.get(this.#firstMentee + j);
@@ -513,19 +556,22 @@ export class MatchingFlow {
    * (which now holds it to spare), and its potential drops until every arc into it is
    * non-negative again — the only arc out of it was the one taken back. The next `solve`
    * routes those mentees again. When they are many, every mentee starts again instead
-   * (see `RESTART_SHARE`).
+   * (see `RESTART_SHARE`). Takes `edges` from its entry `from` on.
    */
-  addEdges(edges: readonly SolverEdge[]): void {
+  addEdges(edges: EdgeList, from = 0): void {
     const P = this.#P;
     const firstMentee = this.#firstMentee;
-    const arcs = new ArcBatch(edges.length);
-    for (const e of edges) arcs.add(P + e.hub, firstMentee + e.mentee, 1, -e.weight);
+    const { hub, mentee, weight } = edges;
+    const arcs = new ArcBatch(edges.size - from);
+    for (let k = from; k < edges.size; k++)
+      arcs.add(P + (hub[k] ?? 0), firstMentee + (mentee[k] ?? 0), 1, -(weight[k] ?? 0));
     const placed = this.#insert(arcs);
     const edgeArc = new Int32Array(this.#edgeArc.length + placed.length);
     edgeArc.set(this.#edgeArc);
     edgeArc.set(placed, this.#edgeArc.length);
     this.#edgeArc = edgeArc;
-    for (const e of edges) this.#edges.push(e);
+    for (let k = from; k < edges.size; k++)
+      this.#edges.push(hub[k] ?? 0, mentee[k] ?? 0, weight[k] ?? 0);
 
     const to = this.#to;
     const cap = this.#cap;
@@ -534,10 +580,11 @@ export class MatchingFlow {
     const first = this.#first;
     const potential = this.#potential;
     const reset = new Set<number>();
-    for (const e of edges) {
-      const u = P + e.hub;
-      const v = firstMentee + e.mentee;
-      if (-e.weight + (potential[u] ?? 0) - (potential[v] ?? 0) < 0) reset.add(e.mentee);
+    for (let k = from; k < edges.size; k++) {
+      const u = P + (hub[k] ?? 0);
+      const v = firstMentee + (mentee[k] ?? 0);
+      if (-(weight[k] ?? 0) + (potential[u] ?? 0) - (potential[v] ?? 0) < 0)
+        reset.add(mentee[k] ?? 0);
     }
     if (reset.size * RESTART_SHARE > this.#N) {
       this.#restart();
@@ -946,12 +993,13 @@ export class MatchingFlow {
     const potential = this.#potential;
     const chosen: number[] = [];
     let total = 0;
-    this.#edges.forEach((e, i) => {
-      if ((cap[this.#edgeArc[i] ?? 0] ?? 1) === 0) {
-        chosen.push(i);
-        total += e.weight;
+    const { weight, size } = this.#edges;
+    for (let k = 0; k < size; k++) {
+      if ((cap[this.#edgeArc[k] ?? 0] ?? 1) === 0) {
+        chosen.push(k);
+        total += weight[k] ?? 0;
       }
-    });
+    }
     // Potentials are defined up to a constant: measure them from the source.
     const base = potential[this.#source] ?? 0;
     const H = this.#firstMentee - this.#P;
@@ -969,14 +1017,14 @@ class ArcBatch {
   readonly tail: Int32Array;
   readonly head: Int32Array;
   readonly room: Int32Array;
-  readonly cost: Float64Array;
+  readonly cost: Int32Array;
   size = 0;
 
   constructor(capacity: number) {
     this.tail = new Int32Array(capacity);
     this.head = new Int32Array(capacity);
     this.room = new Int32Array(capacity);
-    this.cost = new Float64Array(capacity);
+    this.cost = new Int32Array(capacity);
   }
 
   add(tail: number, head: number, room: number, cost: number): void {
