@@ -162,11 +162,9 @@ export function planRound(
     mentorHasCandidate[i] = 1;
     if (dense) inGraph[j * mentors.length + i] = 1;
     const fj = menteeFormats[j] ?? 0;
-    if ((fj & (mentorFormats[i] ?? 0) & ~GROUP_FORMAT_BIT) !== 0)
-      edges.push(soloHub[i] ?? 0, j, w);
+    if ((fj & (mentorFormats[i] ?? 0) & ~GROUP_FORMAT_BIT) !== 0) edges.push(soloHub[i] ?? 0, j, w);
     const group = groupHub[i] ?? -1;
-    if (group >= 0 && (fj & GROUP_FORMAT_BIT) !== 0)
-      edges.push(group, j, w);
+    if (group >= 0 && (fj & GROUP_FORMAT_BIT) !== 0) edges.push(group, j, w);
   };
   const cutoff = new Float64Array(mentees.length).fill(Number.NEGATIVE_INFINITY);
   // The table needs no index (an empty one keeps the code below the same).
