@@ -40,7 +40,32 @@ export function postgresPool(url: string, options: pg.PoolConfig = {}): pg.Pool 
   // An idle client's error (the server restarting) must not crash the process: the pool drops
   // that client and the next query connects again.
   pool.on('error', () => undefined);
+  pool.on('connect', queryInTurn);
   return pool;
+}
+
+/**
+ * Makes `client.query` start only once the client's previous query is done, in the order
+ * they were asked for. A transaction is one pooled client, and a unit of work may start a
+ * query on it without awaiting it (a reply's outbox insert, see `beforeCommit`) while it
+ * awaits another: node-postgres 8 queues the second itself but deprecates that, and pg 9
+ * drops it. Calls with a callback or a submittable (a cursor) keep node-postgres's own path.
+ */
+export function queryInTurn(client: pg.ClientBase): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  let tail: Promise<unknown> = Promise.resolve();
+  const inTurn = (...args: unknown[]): unknown => {
+    const first = args[0] as { submit?: unknown } | undefined;
+    if (typeof args[args.length - 1] === 'function' || typeof first?.submit === 'function')
+      return query(...args);
+    const run = tail.then(() => query(...args));
+    tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  };
+  (client as unknown as { query: typeof inTurn }).query = inTurn;
 }
 
 /**
