@@ -28,7 +28,9 @@ if (TEST_PG) {
   });
   afterAll(() => {
     if (overlapping.length > 0)
-      throw new Error(`a PostgreSQL client was asked for a query while running one: ${overlapping[0]}`);
+      throw new Error(
+        `a PostgreSQL client was asked for a query while running one: ${overlapping[0]}`,
+      );
   });
   // One database per test: a file of thirty tests drops thirty, which on a busy machine
   // takes longer than a hook's default 10 s.

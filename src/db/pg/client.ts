@@ -49,15 +49,29 @@ export function postgresPool(url: string, options: pg.PoolConfig = {}): pg.Pool 
  * they were asked for. A transaction is one pooled client, and a unit of work may start a
  * query on it without awaiting it (a reply's outbox insert, see `beforeCommit`) while it
  * awaits another: node-postgres 8 queues the second itself but deprecates that, and pg 9
- * drops it. Calls with a callback or a submittable (a cursor) keep node-postgres's own path.
+ * drops it. A query with a callback (the pool's own `pool.query`) waits its turn too; only a
+ * submittable (a cursor, which Tandem does not use) keeps node-postgres's own path.
  */
 export function queryInTurn(client: pg.ClientBase): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   let tail: Promise<unknown> = Promise.resolve();
   const inTurn = (...args: unknown[]): unknown => {
     const first = args[0] as { submit?: unknown } | undefined;
-    if (typeof args[args.length - 1] === 'function' || typeof first?.submit === 'function')
-      return query(...args);
+    if (typeof first?.submit === 'function') return query(...args);
+    const callback = args[args.length - 1];
+    if (typeof callback === 'function') {
+      const rest = args.slice(0, -1);
+      tail = tail.then(
+        () =>
+          new Promise<void>((done) => {
+            query(...rest, (error: unknown, result: unknown) => {
+              done();
+              (callback as (error: unknown, result: unknown) => void)(error, result);
+            });
+          }),
+      );
+      return undefined;
+    }
     const run = tail.then(() => query(...args));
     tail = run.then(
       () => undefined,
