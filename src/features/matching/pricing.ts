@@ -391,7 +391,6 @@ export function priceLeftOut(input: PricingInput): Priced {
           }
           // Those who share `size` interests with the mentee score at most `near` plus the
           // interests and every format the mentee has; those who share none, plus the formats.
-          const lists = index.interestLists[k];
           for (let n = 0; n < setKeys.length; n++) {
             const size = setSizes[n] ?? 0;
             const bound = near + interestBound(size) + formatsJ;
@@ -407,8 +406,8 @@ export function priceLeftOut(input: PricingInput): Priced {
               if (d >= 0 && ((row >>> d) & ((classPairs[k * 32 + b] ?? 0) >>> d) & 1) === 0)
                 continue;
             }
-            const list = lists?.get(setKeys[n] ?? 0);
-            if (list === undefined) continue;
+            const list = index.interestLists.get(k, setKeys[n] ?? 0);
+            if (list < 0) continue;
             sortList(list);
             scan(listed, listedEnds, listStart[list] ?? 0, listStart[list + 1] ?? 0, bound);
           }
