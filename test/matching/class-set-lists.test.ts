@@ -16,7 +16,7 @@ describe("the index's table of interest lists", () => {
         ),
         fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.nat(2 ** 40)), { maxLength: 50 }),
         (pairs, probes) => {
-          const table = new ClassSetLists(pairs.flat());
+          const table = new ClassSetLists(pairs.flat(), 82);
           pairs.forEach(([k, key], n) => {
             expect(table.get(k, key)).toBe(n);
           });

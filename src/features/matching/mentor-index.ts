@@ -207,7 +207,7 @@ export function indexMentors(c: Compiled): MentorIndex {
       listStart.push(listed.length);
     }
   }
-  const interestLists = new ClassSetLists(listKeys);
+  const interestLists = new ClassSetLists(listKeys, classGrade.length);
   return {
     groupCount: samples.length,
     groupsByTopic: groupsByTopic.map((list) => Int32Array.from(list)),
@@ -239,55 +239,71 @@ export function indexMentors(c: Compiled): MentorIndex {
 }
 
 /**
- * Per (class, set of interests) the number of its list, or −1: an open-addressing hash
- * table in typed arrays. The optimality check looks up each of a mentee's interest sets in
- * every class it passes, more than a thousand times per mentee on a few hundred classes; a
- * `Map` per class made those lookups a third of its time.
+ * Per (class, set of interests) the number of its list, or −1: a small open-addressing hash
+ * table per class, all in typed arrays, each class's in one stretch. The optimality check
+ * looks up each of a mentee's interest sets in every class it passes, more than a thousand
+ * times per mentee; a `Map` per class made those lookups a third of its time, and one table
+ * for every class missed the cache on most of them at 50 000 volunteers.
  */
 export class ClassSetLists {
-  readonly #classes: Int32Array;
+  /** Per class, where its table starts and its size − 1 (−1: the class has no list). */
+  readonly #start: Int32Array;
+  readonly #mask: Int32Array;
   /** Doubles: a key of three interests among thousands passes 2^31. */
   readonly #keys: Float64Array;
   readonly #lists: Int32Array;
-  readonly #mask: number;
 
-  /** `pairs` holds class, key, class, key, …; list n is the n-th pair. */
-  constructor(pairs: readonly number[]) {
+  /** `pairs` holds class, key, class, key, … by class, smallest first; list n is the n-th pair. */
+  constructor(pairs: readonly number[], classCount: number) {
     const count = pairs.length >> 1;
-    let size = 16;
-    while (size < 2 * count) size *= 2;
-    this.#mask = size - 1;
-    this.#classes = new Int32Array(size);
-    this.#keys = new Float64Array(size);
-    this.#lists = new Int32Array(size).fill(-1);
+    const perClass = new Int32Array(classCount);
+    for (let n = 0; n < count; n++) {
+      const k = pairs[2 * n] ?? 0;
+      perClass[k] = (perClass[k] ?? 0) + 1;
+    }
+    this.#start = new Int32Array(classCount);
+    this.#mask = new Int32Array(classCount).fill(-1);
+    let total = 0;
+    for (let k = 0; k < classCount; k++) {
+      const lists = perClass[k] ?? 0;
+      this.#start[k] = total;
+      if (lists === 0) continue;
+      let size = 2;
+      while (size < 2 * lists) size *= 2;
+      this.#mask[k] = size - 1;
+      total += size;
+    }
+    this.#keys = new Float64Array(total);
+    this.#lists = new Int32Array(total).fill(-1);
     for (let n = 0; n < count; n++) {
       const k = pairs[2 * n] ?? 0;
       const key = pairs[2 * n + 1] ?? 0;
-      let at = this.#slot(k, key);
-      while ((this.#lists[at] ?? -1) >= 0) at = (at + 1) & this.#mask;
-      this.#classes[at] = k;
-      this.#keys[at] = key;
-      this.#lists[at] = n;
+      const start = this.#start[k] ?? 0;
+      const mask = this.#mask[k] ?? 0;
+      let at = hashKey(key) & mask;
+      while ((this.#lists[start + at] ?? -1) >= 0) at = (at + 1) & mask;
+      this.#keys[start + at] = key;
+      this.#lists[start + at] = n;
     }
-  }
-
-  #slot(k: number, key: number): number {
-    // `key | 0` and the division keep its low and high bits; only the comparison needs all of it.
-    const high = Math.floor(key / 4294967296);
-    return (
-      (Math.imul(k, 0x9e3779b1) ^ Math.imul(key | 0, 0x85ebca77) ^ Math.imul(high, 0xc2b2ae35)) &
-      this.#mask
-    );
   }
 
   /** The number of class k's list for the set `key` (see `forEachInterestSet`), or −1. */
   get(k: number, key: number): number {
+    const mask = this.#mask[k] ?? -1;
+    if (mask < 0) return -1;
+    const start = this.#start[k] ?? 0;
     const lists = this.#lists;
-    for (let at = this.#slot(k, key); ; at = (at + 1) & this.#mask) {
-      const n = lists[at] ?? -1;
-      if (n < 0 || (this.#classes[at] === k && this.#keys[at] === key)) return n;
+    for (let at = hashKey(key) & mask; ; at = (at + 1) & mask) {
+      const n = lists[start + at] ?? -1;
+      if (n < 0 || this.#keys[start + at] === key) return n;
     }
   }
+}
+
+/** Mixes a set's key into 32 bits (`key | 0` keeps its low bits, the division its high ones). */
+function hashKey(key: number): number {
+  const x = Math.imul(key | 0, 0x9e3779b1) ^ Math.imul(Math.floor(key / 4294967296), 0x85ebca77);
+  return x ^ (x >>> 15);
 }
 
 /**
