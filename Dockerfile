@@ -19,16 +19,16 @@ RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 # data on a volume.
 FROM node:24-bookworm-slim
 # No system fonts needed: the chart's font ships in node_modules (dejavu-fonts-ttf).
+# DATABASE_PATH and FILES_DIR stay unset: their defaults (./data/tandem.db with a token,
+# ./data/demo.db for the console demo, ./data/files) land on the volume through /app/data.
 ENV NODE_ENV=production \
-    DATABASE_PATH=/data/tandem.db \
-    FILES_DIR=/data/files \
     PORT=3000
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY migrations ./migrations
-RUN mkdir -p /data && chown node:node /data
+RUN mkdir -p /data && chown node:node /data && ln -s /data /app/data
 USER node
 VOLUME ["/data"]
 EXPOSE 3000
