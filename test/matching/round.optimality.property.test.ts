@@ -134,6 +134,27 @@ describe.each(SCANS)(
       expect(plan.total).toBe(fullGraphOptimum([favourite, ...ordinary], mentees, noRules));
     });
 
+    it('looks again at a mentee whose improving pairs one pass did not all add', () => {
+      // One favourite fills every one-candidate list; the other 11 mentees could each
+      // improve with 10 near mentors (19) or one far away (4). A pass adds 10 per mentee, the
+      // near ones, as offered to too few mentees yet to rank below the far one: one mentee is
+      // left over, with the far mentor its only way in, and nothing else falls to recheck it.
+      const interests = new Set(['chess', 'jazz', 'go']);
+      const favourite = person(1, { teach: new Set(['ai', 'ml']), interests });
+      const near = Array.from({ length: 10 }, (_, i) =>
+        person(10 + i, { teach: new Set(['ai']), interests }),
+      );
+      const far = person(30, { teach: new Set(['ai']), utcOffset: 600 });
+      const mentors = [favourite, ...near, far];
+      const mentees = Array.from({ length: 12 }, (_, j) =>
+        person(100 + j, { grade: 3, learn: new Set(['ai', 'ml']), interests }),
+      );
+      const plan = planRound(mentors, mentees, noRules, 1, scan);
+      expect(plan.matches).toHaveLength(12);
+      expect(plan.total).toBe(fullGraphOptimum(mentors, mentees, noRules));
+      expect(plan.proof.solves).toBeGreaterThanOrEqual(3);
+    });
+
     it('looks past the mentors who share more topics when one sharing fewer scores higher', () => {
       // Two topics far away (20 − 3) against one topic with every interest (10 + 9): the scan
       // that stops at the stronger overlap must not stop before the weaker one could win.

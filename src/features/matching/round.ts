@@ -384,6 +384,7 @@ export function planRound(
     cutoff,
     index,
     hubFits,
+    mentorRoom: limit,
   };
   const wanting = table ? undefined : menteesWanting(compiled, cutoff);
   // The first look covers every mentee; later ones only those the last solve could have
