@@ -13,6 +13,20 @@ function finds(count: number): { finds: [number, number, number][]; gains: numbe
   };
 }
 
+/** Twelve improving pairs; the two who gain the most were offered to 3 × SPREAD_OFFERS mentees already. */
+function twoOffered(): {
+  many: ReturnType<typeof finds>;
+  offers: Int32Array;
+  room: Int32Array;
+} {
+  const many = finds(PRICED_PER_MENTEE + 2);
+  const offers = new Int32Array(many.finds.length);
+  const room = new Int32Array(many.finds.length).fill(1);
+  offers[0] = 3 * SPREAD_OFFERS;
+  offers[1] = 3 * SPREAD_OFFERS;
+  return { many, offers, room };
+}
+
 describe('the pairs one look of the optimality check adds for a mentee', () => {
   it('are every improving pair when there are no more than a pass adds, each counted as an offer', () => {
     const few = finds(PRICED_PER_MENTEE);
@@ -23,13 +37,9 @@ describe('the pairs one look of the optimality check adds for a mentee', () => {
   });
 
   it('pass over mentors already offered to many mentees this pass, for the next best', () => {
-    const many = finds(PRICED_PER_MENTEE + 2);
-    const offers = new Int32Array(many.finds.length);
-    const room = new Int32Array(many.finds.length).fill(1);
-    // The two who gain the most (20, 19) were offered to 3 × SPREAD_OFFERS mentees already:
-    // their gains count a quarter (5, 4.75), below every other mentor's (18 to 9).
-    offers[0] = 3 * SPREAD_OFFERS;
-    offers[1] = 3 * SPREAD_OFFERS;
+    // The two who gain the most (20, 19) count a quarter of that (5, 4.75), below every
+    // other mentor's gain (18 to 9).
+    const { many, offers, room } = twoOffered();
     const chosen = spreadOffers(many.finds, many.gains, offers, room).map(([i]) => i);
     expect(chosen).toHaveLength(PRICED_PER_MENTEE);
     expect(chosen).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
@@ -39,11 +49,7 @@ describe('the pairs one look of the optimality check adds for a mentee', () => {
   });
 
   it('count offers against the places a mentor has: a large group is not passed over as soon', () => {
-    const many = finds(PRICED_PER_MENTEE + 2);
-    const offers = new Int32Array(many.finds.length);
-    const room = new Int32Array(many.finds.length).fill(1);
-    offers[0] = 3 * SPREAD_OFFERS;
-    offers[1] = 3 * SPREAD_OFFERS;
+    const { many, offers, room } = twoOffered();
     room[0] = 30;
     const chosen = spreadOffers(many.finds, many.gains, offers, room).map(([i]) => i);
     expect(chosen[0]).toBe(0);
