@@ -116,6 +116,31 @@ function openInbox(path: string, database: Database.Database): TandemDatabase['i
   return { db, sqlite };
 }
 
+/** How long a statement waits for another connection's lock before it fails with SQLITE_BUSY. */
+const DB_BUSY_TIMEOUT_MS = 5_000;
+/** Between two tries of a statement SQLite refused at once with SQLITE_BUSY. */
+const BUSY_RETRY_PAUSE_MS = 10;
+
+/**
+ * Runs `step` again while SQLite answers SQLITE_BUSY, for at most the busy timeout. Switching
+ * a new file to WAL takes its write lock from a read lock; when two processes do that at the
+ * same moment SQLite fails one at once instead of calling the busy handler (it would deadlock),
+ * so `busy_timeout` alone does not cover several processes opening one new file together.
+ */
+function retryWhileBusy<T>(step: () => T): T {
+  const deadline = Date.now() + DB_BUSY_TIMEOUT_MS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      return step();
+    } catch (error) {
+      if (codeOf(error) !== 'SQLITE_BUSY' || Date.now() >= deadline) throw error;
+      // A synchronous pause: the open is synchronous, and nothing else can run meanwhile.
+      Atomics.wait(pause, 0, 0, BUSY_RETRY_PAUSE_MS);
+    }
+  }
+}
+
 /** How much of the database file reads may map into memory (file-backed, reclaimable pages). */
 const DB_MMAP_BYTES = 256 * 1024 * 1024;
 
@@ -130,8 +155,9 @@ function connect(path: string): Database.Database {
   let sqlite: Database.Database | undefined;
   try {
     sqlite = new Database(path);
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${DB_BUSY_TIMEOUT_MS}`);
+    const db = sqlite;
+    retryWhileBusy(() => db.pragma('journal_mode = WAL'));
     sqlite.pragma('synchronous = NORMAL');
     // Deleted content is overwritten with zeros, not just unlinked: what `leave` deletes is
     // gone from the file's bytes once the WAL is checkpointed (costs a little write I/O).

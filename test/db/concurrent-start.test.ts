@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client';
 import { openDatabase } from '../../src/db/client';
@@ -69,6 +70,26 @@ describe('two processes starting on one new database', () => {
       ).toEqual(['digest', 'summary']);
     } finally {
       other.close();
+    }
+  });
+
+  it('opens a new file while another process holds its first write lock, waiting instead of failing', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tandem-lock-'));
+    const path = join(dir, 'tandem.db');
+    const flag = new Int32Array(new SharedArrayBuffer(8));
+    const holder = new Worker(join(import.meta.dirname, 'fixtures/hold-write-lock.mjs'), {
+      workerData: { path, holdMs: 300, flag },
+    });
+    const done = new Promise((ok) => holder.once('exit', ok));
+    // Wait (blocking, as the open itself blocks) until the other side holds the lock.
+    Atomics.wait(flag, 0, 0, 10_000);
+    // Switching a new file to WAL under another's lock is refused at once, busy timeout or not.
+    const database = openDatabase(path);
+    try {
+      expect(database.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    } finally {
+      database.close();
+      await done;
     }
   });
 
