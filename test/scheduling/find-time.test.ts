@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseTimeZone } from '../../src/core/format';
 import { one } from '../../src/db/first';
 import { pairs, users } from '../../src/db/schema';
 import { bookByHand } from '../helpers/console-chat';
@@ -47,6 +48,29 @@ describe('Find a time on the console', () => {
     ]);
     // Tom has his invite too, in his zone.
     expect(p.chat.transcript()).toContain('Tue, 1 Dec, 11:00–13:00 (Europe/Berlin)');
+  });
+
+  it('works for a time zone typed as an offset ("+3"), as the profile form stores it', async () => {
+    paired = await pairedConsole();
+    const p = paired;
+    const typed = parseTimeZone('+3');
+    expect(typed).toBe('UTC+3');
+    await p.app.database.db
+      .update(users)
+      .set({ timeZone: typed })
+      .where(eq(users.id, p.lena));
+    // UTC+3 is Moscow's offset: the same slots as above, no "something went wrong".
+    const offered = await p.chat.type('/sprint');
+    expect(offered).toContain('[1] Tue, 1 Dec, 13:00 (Tom Berg: 11:00)');
+    expect(await p.chat.type('1')).toContain('Tue, 1 Dec, 13:00–15:00 (UTC+3)');
+    // Tom, in Berlin, finds the same times from his side.
+    await p.app.database.db
+      .update(users)
+      .set({ timeZone: parseTimeZone('-1:30') })
+      .where(eq(users.id, p.tom));
+    const fromLena = await p.chat.type('/meet');
+    expect(fromLena).toContain('── Find a time ──');
+    expect(fromLena).not.toContain('went wrong');
   });
 
   it('says a slot taken meanwhile or already past is gone, and offers fresh ones', async () => {

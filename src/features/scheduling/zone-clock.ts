@@ -10,6 +10,18 @@ const QUARTER = 15 * MINUTE;
 const MEMO_MAX = 50_000;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A fixed offset as the profile form stores one typed as "+5" or "UTC-3:30" (`parseTimeZone`):
+ * its minutes ahead of UTC, or undefined for any other zone. Intl knows no such name (it
+ * throws a RangeError), and "Etc/GMT-5" exists only for whole hours.
+ */
+function fixedOffset(zone: string): number | undefined {
+  const match = /^UTC([+-])(\d{1,2})(?::(\d{2}))?$/.exec(zone);
+  if (!match) return undefined;
+  const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0);
+  return match[1] === '-' ? -minutes : minutes;
+}
 const memo = new Map<string, Map<number, number>>();
 
 function formatter(zone: string): Intl.DateTimeFormat {
@@ -32,6 +44,8 @@ function formatter(zone: string): Intl.DateTimeFormat {
 
 /** The wall clock at `at`, as if it were UTC (epoch ms of the same year…minute in UTC). */
 export function wallClock(zone: string, at: number): number {
+  const fixed = fixedOffset(zone);
+  if (fixed !== undefined) return Math.floor((at + fixed * MINUTE) / MINUTE) * MINUTE;
   const parts = formatter(zone).formatToParts(at);
   const field = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'));
