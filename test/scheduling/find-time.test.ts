@@ -55,10 +55,7 @@ describe('Find a time on the console', () => {
     const p = paired;
     const typed = parseTimeZone('+3');
     expect(typed).toBe('UTC+3');
-    await p.app.database.db
-      .update(users)
-      .set({ timeZone: typed })
-      .where(eq(users.id, p.lena));
+    await p.app.database.db.update(users).set({ timeZone: typed }).where(eq(users.id, p.lena));
     // UTC+3 is Moscow's offset: the same slots as above, no "something went wrong".
     const offered = await p.chat.type('/sprint');
     expect(offered).toContain('[1] Tue, 1 Dec, 13:00 (Tom Berg: 11:00)');
