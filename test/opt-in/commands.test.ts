@@ -127,6 +127,26 @@ describe('pause and resume', () => {
 });
 
 describe('leave', () => {
+  it('takes "No, stay" as the answer: the same question\'s "Yes" afterwards deletes nothing', async () => {
+    app = createTestApp();
+    chat = await startConsoleChat(app);
+    await join(chat);
+    const user = await me();
+    if (!user) throw new Error('no user');
+    await chat.type('/leave');
+    expect(await chat.type('2')).toContain('Good to have you — nothing has changed.');
+    // "1" still reaches the question's Yes, like a second tap (or a second click in Slack, an
+    // old Telegram message): it is stale now.
+    expect(await chat.type('1')).toContain(
+      'You answered that question already: you stayed, and nothing was deleted.',
+    );
+    expect(await getProfile(app.database.db, user.id)).toBeDefined();
+    // Asked again, Yes works.
+    await chat.type('/leave');
+    expect(await chat.type('1')).toContain('you have left the program');
+    expect(await getProfile(app.database.db, user.id)).toBeUndefined();
+  });
+
   it('asks first, then deletes every row of the person, leaving a nameless tombstone', async () => {
     app = createTestApp();
     chat = await startConsoleChat(app);

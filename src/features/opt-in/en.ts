@@ -133,6 +133,8 @@ export const en = {
   'leave.button.no': 'No, stay',
   'leave.done':
     'Done — you have left the program and your data is deleted. Thank you for taking part! You can /join again at any time.',
+  'leave.stale':
+    'You answered that question already: you stayed, and nothing was deleted. To leave after all, send /leave again.',
   'leave.kept': 'Good to have you — nothing has changed.',
 
   'mydata.intro': 'Here is everything Tandem stores about you, as a JSON file.',

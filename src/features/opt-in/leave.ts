@@ -1,6 +1,6 @@
-import { and, between, count, inArray, isNull, max, or } from 'drizzle-orm';
+import { and, between, count, eq, inArray, isNull, max, or } from 'drizzle-orm';
 import { z } from 'zod';
-import { encodeAction, noArgs } from '../../core/actions';
+import { arg, encodeAction, noArgs } from '../../core/actions';
 import { asTandemError } from '../../core/errors';
 import { type ActionSpec, action, type CommandSpec } from '../../core/registry';
 import type { DbOrTx } from '../../db/client';
@@ -10,7 +10,7 @@ import { forgetPerson } from '../../db/queries/personal-data';
 import { getProfile } from '../../db/queries/profiles';
 import { cancelTimer, scheduleTimer } from '../../db/queries/timers';
 import { userRef } from '../../db/queries/users';
-import { outbox, type TimerRow } from '../../db/schema';
+import { appState, outbox, type TimerRow } from '../../db/schema';
 import { eraseFreedBytes } from '../../db/sqlite';
 import type { TimerDeps } from '../../jobs/types';
 import { releasePartners } from '../matching/service';
@@ -28,6 +28,23 @@ export const LEAVE_ERASE_ROUNDS = 30;
 export const LEAVE_ERASE_TRIES = 13;
 const MINUTE_MS = 60_000;
 
+/**
+ * How many times the person answered "No, stay" (app_state, per person). The question's "Yes"
+ * carries the count it was asked at: one from before a later "No" is stale — the person
+ * answered that question — and deletes nothing. Gone with the leave.
+ */
+const stayedKey = (userId: number) => `leave.stayed:${userId}`;
+
+async function timesStayed(db: DbOrTx, userId: number): Promise<number> {
+  const row = await first(
+    db
+      .select({ n: appState.value })
+      .from(appState)
+      .where(eq(appState.key, stayedKey(userId))),
+  );
+  return typeof row?.n === 'number' ? row.n : 0;
+}
+
 /** Leaving deletes for real, so it asks first. */
 export const leaveCommand: CommandSpec = {
   scope: 'dm',
@@ -44,7 +61,11 @@ export const leaveCommand: CommandSpec = {
       buttons: [
         {
           label: ctx.t('leave.button.yes'),
-          data: encodeAction(LEAVE_CONFIRM_ACTION, ctx.user.id),
+          data: encodeAction(
+            LEAVE_CONFIRM_ACTION,
+            ctx.user.id,
+            String(await timesStayed(ctx.tx, ctx.user.id)),
+          ),
           style: 'danger',
         },
         { label: ctx.t('leave.button.no'), data: encodeAction(LEAVE_CANCEL_ACTION, ctx.user.id) },
@@ -54,11 +75,18 @@ export const leaveCommand: CommandSpec = {
 };
 
 export const leaveActions = {
-  [LEAVE_CONFIRM_ACTION]: action(noArgs, async (ctx) => {
+  // A button from before this version carries no count: it counts as asked just now.
+  [LEAVE_CONFIRM_ACTION]: action(z.union([noArgs, z.tuple([arg.id])]), async (ctx, args) => {
     if (!(await getProfile(ctx.tx, ctx.user.id))) {
-      ctx.reply({ kind: 'text', text: ctx.t('leave.notJoined') });
+      ctx.reply({ kind: 'text', text: ctx.t('leave.notJoined') }, { replace: true });
       return;
     }
+    const stayed = await timesStayed(ctx.tx, ctx.user.id);
+    if (stayed > (args[0] ?? stayed)) {
+      ctx.reply({ kind: 'text', text: ctx.t('leave.stale') }, { replace: true });
+      return;
+    }
+    await ctx.tx.delete(appState).where(eq(appState.key, stayedKey(ctx.user.id)));
     const goodbye = ctx.t('leave.done');
     const ref = userRef(ctx.user);
     const firstId = (await lastOutboxId(ctx.tx)) + 1;
@@ -82,8 +110,13 @@ export const leaveActions = {
       }
     });
   }),
-  [LEAVE_CANCEL_ACTION]: action(noArgs, (ctx) => {
-    ctx.reply({ kind: 'text', text: ctx.t('leave.kept') });
+  [LEAVE_CANCEL_ACTION]: action(noArgs, async (ctx) => {
+    const value = (await timesStayed(ctx.tx, ctx.user.id)) + 1;
+    await ctx.tx
+      .insert(appState)
+      .values({ key: stayedKey(ctx.user.id), value, updatedAt: ctx.now })
+      .onConflictDoUpdate({ target: appState.key, set: { value, updatedAt: ctx.now } });
+    ctx.reply({ kind: 'text', text: ctx.t('leave.kept') }, { replace: true });
   }),
 } satisfies Record<string, ActionSpec>;
 
