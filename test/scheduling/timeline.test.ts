@@ -159,6 +159,32 @@ describe('a sprint from booking to "did it happen?"', () => {
   });
 });
 
+describe('/meetings', () => {
+  it("lists each session with its invite's buttons, so one can be cancelled after a restart", async () => {
+    await pairUp();
+    await book('2026-12-03', '15:00');
+    // A restart: the invite printed before it is gone from the screen.
+    await chat.stop();
+    app.close();
+    app = app.restart();
+    chat = await startConsoleChat(app, {
+      me: { id: 'lena', name: 'Lena Orlova' },
+      people: [{ id: 'tom', name: 'Tom Berg' }],
+    });
+    const listed = await chat.type('/meetings');
+    expect(listed).toContain('Coming up');
+    expect(listed).toContain('Thu, 3 Dec, 15:00–17:00 (Europe/Moscow)');
+    expect(listed).toContain("[1] Reschedule   [2] Cancel it   [3] Can't make it");
+    const ask = await chat.type(String(numberOf(listed, 'Cancel it')));
+    expect(ask).toContain('Cancel the sprint on Thu, 3 Dec, 15:00 with Tom Berg?');
+    expect(await chat.type(String(numberOf(ask, 'Yes, cancel')))).toContain(
+      'Cancelled. Your partner has been told.',
+    );
+    expect(await rows('select status from meetings')).toEqual([{ status: 'cancelled' }]);
+    expect(await chat.type('/meetings')).toContain('Nothing booked.');
+  });
+});
+
 describe('moving and "can\'t make it"', () => {
   it('reschedules with an updated invite (higher SEQUENCE) and fresh reminders', async () => {
     await pairUp();

@@ -33,6 +33,8 @@ import {
   didItHappenReply,
   HELD_ACTION,
   loadMeeting,
+  meetingButtons,
+  meetingSeries,
   RESCHEDULE_ACTION,
   recordHeld,
   unconfirmedMeetings,
@@ -244,13 +246,19 @@ export const meetingsCommand: CommandSpec = {
   async run(ctx) {
     const upcoming = await upcomingMeetings(ctx);
     const unconfirmed = await unconfirmedQuestions(ctx);
-    if (upcoming.length > 0)
+    // Each session with its invite's buttons: the invite may have scrolled away (or, in the
+    // console, been printed before a restart), and moving or cancelling must stay in reach.
+    upcoming.forEach((u, k) => {
       ctx.reply({
         kind: 'text',
-        title: ctx.t('meeting.listTitle'),
-        text: upcoming.map((u) => meetingLine(ctx, u.meeting, u.partnerName)).join('\n'),
+        ...(k === 0 ? { title: ctx.t('meeting.listTitle') } : {}),
+        text: meetingLine(ctx, u.meeting, u.partnerName),
+        series: meetingSeries(u.meeting),
+        buttons: meetingButtons(ctx.t, ctx.user.id, u.meeting.id),
       });
-    else if (unconfirmed.length === 0) ctx.reply({ kind: 'text', text: ctx.t('meeting.listNone') });
+    });
+    if (upcoming.length === 0 && unconfirmed.length === 0)
+      ctx.reply({ kind: 'text', text: ctx.t('meeting.listNone') });
     for (const question of unconfirmed) ctx.reply(question);
   },
 };

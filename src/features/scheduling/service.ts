@@ -5,7 +5,7 @@ import type { EngineDeps } from '../../core/context';
 import { resolveLocale, translatorFor } from '../../core/engine';
 import type { Translate } from '../../core/i18n';
 import { enqueue } from '../../core/outbox';
-import type { Reply } from '../../core/replies';
+import type { Button, Reply } from '../../core/replies';
 import type { DbOrTx } from '../../db/client';
 import { first, one } from '../../db/first';
 import { audit } from '../../db/queries/audit';
@@ -43,6 +43,16 @@ type Deps = Pick<EngineDeps, 'config' | 'adapters'>;
  * from the last (once it has ended, Reschedule and Cancel give way to the question).
  */
 export const meetingSeries = (meeting: Pick<MeetingRow, 'id'>) => `meeting:${meeting.id}`;
+
+/** What a booked session's invite offers its member: Reschedule, Cancel it, Can't make it. */
+export function meetingButtons(t: Translate, userId: number, meetingId: number): Button[] {
+  const id = String(meetingId);
+  return [
+    { label: t('meeting.button.reschedule'), data: encodeAction(RESCHEDULE_ACTION, userId, id) },
+    { label: t('meeting.button.cancel'), data: encodeAction(CANCEL_ACTION, userId, id) },
+    { label: t('meeting.button.cant'), data: encodeAction(CANT_ACTION, userId, id) },
+  ];
+}
 
 /** Both people of a meeting's pair, with the other one for each. */
 export function peopleOf(db: DbOrTx, pair: PairRow) {
@@ -267,7 +277,6 @@ async function sendInvite(
           t('meeting.cancelled', { kind, name: other.name, slot }),
           invite.partnerCant ? t('meeting.partnerCant', { name: other.name }) : undefined,
         ];
-  const id = String(meeting.id);
   await notify(
     db,
     deps,
@@ -277,18 +286,7 @@ async function sendInvite(
       kind: 'text',
       text: lines.filter(Boolean).join('\n'),
       series: meetingSeries(meeting),
-      ...(method === 'REQUEST'
-        ? {
-            buttons: [
-              {
-                label: t('meeting.button.reschedule'),
-                data: encodeAction(RESCHEDULE_ACTION, me.id, id),
-              },
-              { label: t('meeting.button.cancel'), data: encodeAction(CANCEL_ACTION, me.id, id) },
-              { label: t('meeting.button.cant'), data: encodeAction(CANT_ACTION, me.id, id) },
-            ],
-          }
-        : {}),
+      ...(method === 'REQUEST' ? { buttons: meetingButtons(t, me.id, meeting.id) } : {}),
     }),
     now,
   );
