@@ -8,6 +8,7 @@ import type { Platform } from './core/refs';
 import type { CommandSpec } from './core/registry';
 import type { Db } from './db/client';
 import { channelListener } from './features/channels/watch';
+import { waitingReviews } from './features/content/stories';
 import { forms } from './features/forms';
 import { showWhatWaits } from './features/matching/pair-command';
 import { buildHome } from './features/opt-in/menu';
@@ -54,8 +55,9 @@ export function createApp(options: {
     actions,
     forms,
     home: buildHome,
-    arrive: (ctx) => {
-      return showWhatWaits(ctx);
+    arrive: async (ctx) => {
+      await showWhatWaits(ctx);
+      for (const reply of await waitingReviews(ctx)) ctx.reply(reply);
     },
     ...(options.handoff ? { handoff: options.handoff } : {}),
   });

@@ -6,6 +6,7 @@ import { STORY_APPROVE_ACTION } from '../../src/features/content/stories';
 import { RATE_ACTION } from '../../src/features/feedback/poll';
 import { catchUp, JOBS } from '../../src/jobs';
 import { silentLogger } from '../../src/logger';
+import { startConsoleChat } from '../helpers/console-chat';
 import { type PairedConsole, pairedConsole } from '../helpers/pair';
 
 let p: PairedConsole;
@@ -99,6 +100,39 @@ describe('stories', () => {
     );
   });
 
+  it('/story review puts every story still waiting to HR again with its buttons, and after a restart', async () => {
+    p = await pairedConsole('2026-12-01T09:00:00Z', CONTENT);
+    expect(await p.chat.type('/story review')).toContain('No stories are waiting for review.');
+    await tomsStory();
+    const listed = await p.chat.type('/story review');
+    expect(listed).toContain('New story from Tom Berg:\nWith Lena I set up an AI assistant');
+    expect(listed).toContain('[1] Approve');
+    expect(await p.chat.type('1')).toContain('#content · Tandem:\n── ✨ Tom Berg ──');
+    expect(await p.rows('select status from stories')).toEqual([{ status: 'published' }]);
+    expect(await p.chat.type('/story review')).toContain('No stories are waiting for review.');
+    // Not for participants, and other words are explained.
+    await p.as('tom');
+    expect(await p.chat.type('/story review')).toContain('only HR');
+    expect(await p.chat.type('/story please')).toContain('/story review shows the stories waiting');
+    expect(await p.rows('select status from stories')).toEqual([{ status: 'published' }]);
+  });
+
+  it('shows HR the stories waiting when they arrive on the console after a restart', async () => {
+    p = await pairedConsole('2026-12-01T09:00:00Z', CONTENT);
+    await tomsStory();
+    await p.chat.stop();
+    p.app.close();
+    const app = p.app.restart();
+    const chat = await startConsoleChat(app, {
+      me: { id: 'lena', name: 'Lena Orlova' },
+      people: [{ id: 'tom', name: 'Tom Berg' }],
+    });
+    p = { ...p, app, chat };
+    await chat.adapter.whenIdle();
+    expect(chat.transcript()).toContain('New story from Tom Berg:');
+    expect(await chat.type('1')).toContain('── ✨ Tom Berg ──');
+  });
+
   it('HR can send a story back with a reason, or edit it before publishing', async () => {
     p = await pairedConsole('2026-12-01T09:00:00Z', CONTENT);
     await tomsStory();
@@ -106,7 +140,7 @@ describe('stories', () => {
       'Second story: the bot drafts our client emails, and we reply twice as fast now.',
     );
     const reviews = p.chat.transcript();
-    expect(reviews.match(/Tandem:\nNew story from Tom Berg/g)).toHaveLength(2);
+    expect(reviews.match(/→ to Lena Orlova · Tandem:\nNew story from Tom Berg/g)).toHaveLength(2);
     // Story 1: rejected with a reason.
     await p.press('lena', encodeAction('sr', p.lena, '1'));
     const rejected = await p.chat.type('Please leave out the client name');

@@ -16,14 +16,31 @@ import {
   STORY_OK_ACTION,
   STORY_REJECT_ACTION,
   STORY_REJECT_FORM,
+  waitingReviews,
   withdrawStory,
 } from './stories';
 import { STORY_FORM } from './story-forms';
 
+/** `/story`: tell a story; `/story review` (HR): the stories waiting for review, with their buttons. */
 export const storyCommand: CommandSpec = {
   scope: 'dm',
-  takesArgs: false,
-  async run(ctx) {
+  takesArgs: true,
+  async run(ctx, args) {
+    const what = args.trim().toLowerCase();
+    if (what === 'review') {
+      if (!ctx.roles.has('hr')) {
+        ctx.reply({ kind: 'text', text: ctx.t('command.notAllowed') });
+        return;
+      }
+      const waiting = await waitingReviews(ctx);
+      if (waiting.length === 0) ctx.reply({ kind: 'text', text: ctx.t('story.noneWaiting') });
+      for (const reply of waiting) ctx.reply(reply);
+      return;
+    }
+    if (what !== '') {
+      ctx.reply({ kind: 'text', text: ctx.t('story.usage', { story: ctx.cmd('story') }) });
+      return;
+    }
     if (!(await joined(ctx))) return;
     await forms.start(ctx, STORY_FORM, 'new');
   },

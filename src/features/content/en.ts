@@ -1,6 +1,7 @@
 /** The content (stories) feature's English texts; ru.ts must match them (checked by the compiler). */
 export const en = {
-  'cmd.story': 'share a success story (HR reviews it before it is published)',
+  'cmd.story':
+    'share a success story (HR reviews it before it is published; HR: add “review” to see the stories waiting)',
   'content.badLink':
     'That link doesn’t look right — it should start with https://, e.g. https://example.com/article.',
   'content.badComment': (p: { max: number }) =>
@@ -21,6 +22,9 @@ export const en = {
     'Stories are published with the author’s name, so we need your yes. If you’d rather not, press Cancel — nothing is kept.',
   'story.submitted': 'Thank you! HR will read it; you’ll hear when it is published.',
   'story.cancelled': 'Nothing was sent.',
+  'story.noneWaiting': 'No stories are waiting for review.',
+  'story.usage': (p: { story: string }) =>
+    `${p.story} opens the form for your story; HR: ${p.story} review shows the stories waiting for review.`,
   'story.review': (p: { name: string; text: string }) => `New story from ${p.name}:\n${p.text}`,
   'story.button.approve': 'Approve',
   'story.button.edit': 'Edit',

@@ -2,7 +2,8 @@ import type { en } from './en';
 
 /** The content (stories) feature's Russian texts: typed as its English ones, so a missing key or parameter won't compile. */
 export const ru: typeof en = {
-  'cmd.story': 'поделиться историей успеха (HR посмотрит её до публикации)',
+  'cmd.story':
+    'поделиться историей успеха (HR посмотрит её до публикации; HR: добавьте «review», чтобы увидеть истории на проверке)',
   'content.badLink':
     'Ссылка выглядит неправильно — она должна начинаться с https://, например https://example.com/article.',
   'content.badComment': (p) =>
@@ -22,6 +23,9 @@ export const ru: typeof en = {
     'Истории публикуются с именем автора, поэтому нужно ваше «да». Если не хотите — нажмите «Отмена», ничего не сохранится.',
   'story.submitted': 'Спасибо! HR прочитает историю; вы узнаете, когда её опубликуют.',
   'story.cancelled': 'Ничего не отправлено.',
+  'story.noneWaiting': 'Историй на проверке нет.',
+  'story.usage': (p) =>
+    `${p.story} открывает форму для вашей истории; для HR: ${p.story} review — истории, которые ждут проверки.`,
   'story.review': (p) => `Новая история от ${p.name}:\n${p.text}`,
   'story.button.approve': 'Одобрить',
   'story.button.edit': 'Поправить',

@@ -1,7 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { encodeAction } from '../../core/actions';
-import type { EngineDeps } from '../../core/context';
+import type { Ctx, EngineDeps } from '../../core/context';
+import type { Translate } from '../../core/i18n';
 import { enqueue } from '../../core/outbox';
+import type { Reply } from '../../core/replies';
 import type { Db, DbOrTx } from '../../db/client';
 import { first, one } from '../../db/first';
 import { audit } from '../../db/queries/audit';
@@ -17,6 +19,7 @@ import {
   stories,
   storyInvites,
   type UserRow,
+  users,
 } from '../../db/schema';
 import { transact } from '../../db/transact';
 import { channelTarget } from '../matching/scheduled';
@@ -85,29 +88,50 @@ export async function askForReview(
       deps,
       hr,
       `story:${story.id}:${round}:${hr.id}`,
-      (t) => ({
-        kind: 'text',
-        text: t('story.review', { name: author.name, text: story.text }),
-        buttons: [
-          {
-            label: t('story.button.approve'),
-            data: encodeAction(STORY_APPROVE_ACTION, hr.id, String(story.id)),
-            style: 'primary',
-          },
-          {
-            label: t('story.button.edit'),
-            data: encodeAction(STORY_EDIT_ACTION, hr.id, String(story.id)),
-          },
-          {
-            label: t('story.button.reject'),
-            data: encodeAction(STORY_REJECT_ACTION, hr.id, String(story.id)),
-            style: 'danger',
-          },
-        ],
-      }),
+      (t) => reviewReply(t, hr.id, story, author.name),
       now,
     );
   }
+}
+
+/** A story put to HR person `hrId`, with Approve / Edit / Reject. */
+export function reviewReply(t: Translate, hrId: number, story: StoryRow, name: string): Reply {
+  const id = String(story.id);
+  return {
+    kind: 'text',
+    text: t('story.review', { name, text: story.text }),
+    buttons: [
+      {
+        label: t('story.button.approve'),
+        data: encodeAction(STORY_APPROVE_ACTION, hrId, id),
+        style: 'primary',
+      },
+      { label: t('story.button.edit'), data: encodeAction(STORY_EDIT_ACTION, hrId, id) },
+      {
+        label: t('story.button.reject'),
+        data: encodeAction(STORY_REJECT_ACTION, hrId, id),
+        style: 'danger',
+      },
+    ],
+  };
+}
+
+/**
+ * The stories waiting for review, each put to this HR person again with its buttons — so a
+ * review is never lost when its message scrolls away (or, on the console, at a restart).
+ * Empty for anyone without the HR role.
+ */
+export async function waitingReviews(ctx: Ctx): Promise<Reply[]> {
+  if (!ctx.roles.has('hr')) return [];
+  const waiting = await ctx.tx
+    .select({ story: stories, name: users.name })
+    .from(stories)
+    .innerJoin(users, eq(users.id, stories.authorUserId))
+    .where(eq(stories.status, 'submitted'))
+    .orderBy(asc(stories.id));
+  return waiting.map((w) =>
+    reviewReply(ctx.t, ctx.user.id, w.story, w.name || ctx.t('user.formerLabel')),
+  );
 }
 
 export type PublishOutcome = 'published' | 'already' | 'no_channel';
