@@ -51,4 +51,20 @@ describe('a break with a session booked inside it', () => {
     expect(ru).toContain('ни новых пар, ни напоминаний «пора встретиться»');
     expect(ru).toContain('Уже назначенные встречи остаются в силе, и о них я напомню.');
   });
+
+  it('tells the partner once when the same break is asked for again, and again when it changes', async () => {
+    p = await pairedConsole('2026-12-01T09:00:00Z');
+    const notices = () =>
+      p.chat.transcript().split('is on a break from the program until').length - 1;
+    await p.chat.type('/pause 2');
+    expect(notices()).toBe(1);
+    p.app.clock.advance(60_000);
+    expect(await p.chat.type('/pause 2')).toContain('it now ends in 2 weeks, on 15 Dec 2026');
+    expect(notices()).toBe(1);
+    // A longer break is news.
+    expect(await p.chat.type('/pause 3')).toContain(
+      '→ to Tom Berg · Tandem:\nLena Orlova is on a break from the program until 22 Dec 2026',
+    );
+    expect(notices()).toBe(2);
+  });
 });

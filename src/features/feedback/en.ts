@@ -40,7 +40,8 @@ export const en = {
   'fit.closed': 'That pair is no longer active.',
   'fit.pairClosing': (p: { name: string }) =>
     `Your pair with ${p.name} is closing, so that each of you can get a partner who fits even better in the next round. Thank you for the sessions!`,
-  'feedbackHr.title': (p: { weeks: number }) => `Feedback, last ${p.weeks} complete week(s)`,
+  'feedbackHr.title': (p: { weeks: number }) =>
+    p.weeks === 1 ? 'Feedback, last complete week' : `Feedback, last ${p.weeks} complete weeks`,
   'feedbackHr.usefulness': (p: { value: number; people: number }) =>
     `Usefulness: ${decimal(p.value)} / 5 (${p.people} people)`,
   'feedbackHr.fit': (p: { good: number; unsure: number; bad: number; people: number }) =>

@@ -32,7 +32,7 @@ export const ru: typeof en = {
     `Цель сохранена. Партнёр её видит; отмечайте прогресс через ${p.goals}. Напомню за несколько дней до срока.`,
   'goal.cancelledForm': 'Цель не сохранена.',
   'goal.partnerNew': (p) => `${p.name} поставил(а) новую цель: «${p.goal}».`,
-  'goal.partnerProgress': (p) => `${p.name} продвинул(а) цель «${p.goal}»: ${p.bar}`,
+  'goal.partnerProgress': (p) => `${p.name} обновил(а) прогресс цели «${p.goal}»: ${p.bar}`,
   'goal.partnerDone': (p) => `${p.name} достиг(ла) цели «${p.goal}» 🎉`,
   'goal.listNone': (p) => `Целей пока нет. Поставьте первую: ${p.goal}.`,
   'goal.listTitle': (p) => `Цели вашей пары (${p.n}):`,

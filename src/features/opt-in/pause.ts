@@ -68,7 +68,8 @@ export const pauseCommand: CommandSpec = {
       ctx.reply({ kind: 'text', text: ctx.t('common.notJoined') });
       return;
     }
-    const wasPaused = Boolean(data.profile.pausedUntil && data.profile.pausedUntil > ctx.now);
+    const before = data.profile.pausedUntil;
+    const wasPaused = Boolean(before && before > ctx.now);
     const until = pauseEnd(ctx.now, weeks.data);
     await startPause(ctx.tx, ctx.user.id, until, ctx.now);
     await audit(
@@ -79,7 +80,7 @@ export const pauseCommand: CommandSpec = {
     const params = { weeks: weeks.data, until: formatDate(until, ctx.locale, zoneOf(ctx)) };
     ctx.reply({ kind: 'text', text: ctx.t(wasPaused ? 'pause.changed' : 'pause.done', params) });
     await sayBookedInBreak(ctx, until);
-    await tellPartners(ctx, until);
+    await tellPartners(ctx, until, wasPaused ? before : null);
   },
 };
 
@@ -107,26 +108,29 @@ async function sayBookedInBreak(ctx: Ctx, until: Date): Promise<void> {
   });
 }
 
-/** Each active partner hears that I am on a break, and until when, in their language and zone. */
-async function tellPartners(ctx: Ctx, until: Date): Promise<void> {
-  await forEachPartner(
-    ctx,
-    async (partner) =>
-      await notify(
-        ctx.tx,
-        ctx.deps,
-        partner,
-        `pause:${ctx.user.id}:${until.getTime()}:${partner.id}`,
-        (t, locale) => ({
-          kind: 'text',
-          text: t('pause.partnerNotice', {
-            name: ctx.user.name,
-            until: formatDate(until, locale, partner.timeZone ?? ctx.deps.config.ORG_TIMEZONE),
-          }),
+/**
+ * Each active partner hears that I am on a break, and until when, in their language and zone —
+ * but not again when a break already running (`before`) ends on the same day for them.
+ */
+async function tellPartners(ctx: Ctx, until: Date, before: Date | null): Promise<void> {
+  await forEachPartner(ctx, async (partner) => {
+    const zone = partner.timeZone ?? ctx.deps.config.ORG_TIMEZONE;
+    if (before && formatDate(before, 'en', zone) === formatDate(until, 'en', zone)) return;
+    await notify(
+      ctx.tx,
+      ctx.deps,
+      partner,
+      `pause:${ctx.user.id}:${until.getTime()}:${partner.id}`,
+      (t, locale) => ({
+        kind: 'text',
+        text: t('pause.partnerNotice', {
+          name: ctx.user.name,
+          until: formatDate(until, locale, zone),
         }),
-        ctx.now,
-      ),
-  );
+      }),
+      ctx.now,
+    );
+  });
 }
 
 async function forEachPartner(

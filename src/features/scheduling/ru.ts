@@ -48,7 +48,7 @@ export const ru: typeof en = {
   'meeting.confirmCancel': (p) =>
     `Отменить ${bySession(p.kind, 'спринт', 'встречу')} с ${p.name} (${p.when})?`,
   'meeting.confirmCant': (p) =>
-    `Не получается прийти на ${bySession(p.kind, 'спринт', 'встречу')} с ${p.name} (${p.when})? ${bySession(p.kind, 'Он будет отменён', 'Она будет отменена')}, а ${p.name} попросим выбрать с вами новое время.`,
+    `Не получается прийти на ${bySession(p.kind, 'спринт', 'встречу')} с ${p.name} (${p.when})? ${bySession(p.kind, 'Он будет отменён', 'Она будет отменена')}, а партнёра (${p.name}) попросим выбрать с вами новое время.`,
   'meeting.button.confirmCancel': 'Да, отменить',
   'meeting.button.keep': 'Оставить',
   'meeting.kept': 'Оставили — ничего не изменилось.',
