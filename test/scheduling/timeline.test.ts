@@ -441,8 +441,22 @@ describe('bad input when booking', () => {
     expect(await chat.type('02:30')).toContain('does not exist in your time zone');
     await chat.type('/cancel');
     await book('2027-03-25', '10:00');
-    const clash = await book('2027-03-25', '11:00');
-    expect(clash).toContain('You already have a session with this partner at that time');
+    // A start inside that session is refused at the time step, before length, task and link.
+    await bookByHand(chat, '/sprint');
+    await chat.type('2027-03-25');
+    const atOnce = await chat.type('11:00');
+    expect(atOnce).toContain('You already have a session with this partner at that time');
+    expect(atOnce).not.toContain('How long?');
+    // Typed with its day, the same.
+    await chat.type('/cancel');
+    await bookByHand(chat, '/sprint');
+    expect(await chat.type('2027-03-25 10:30')).toContain(
+      'You already have a session with this partner at that time',
+    );
+    await chat.type('/cancel');
+    // One that starts before it but runs into it is found once its length is known.
+    const runsInto = await book('2027-03-25', '09:00');
+    expect(runsInto).toContain('You already have a session with this partner at that time');
     expect(await rows('select * from meetings')).toHaveLength(1);
   });
 

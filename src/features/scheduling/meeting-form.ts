@@ -123,8 +123,10 @@ export const meetingForm = typedForm({
           example: dayExample(ctx.now, zoneOf(ctx), ctx.locale).natural,
         }),
       // A day already gone (or a typed day-and-time already past) is refused at this step.
-      check: (value, { ctx }) =>
-        value.includes('T') ? whenError(ctx, value, '') : whenError(ctx, value, '23:59', 'day'),
+      check: async (value, { ctx, values, mode }) =>
+        value.includes('T')
+          ? (whenError(ctx, value, '') ?? (await startClash(ctx, values, mode, value, '')))
+          : whenError(ctx, value, '23:59', 'day'),
     },
     {
       kind: 'single',
@@ -137,8 +139,12 @@ export const meetingForm = typedForm({
       parseText: parseTime,
       picker: 'time',
       textError: 'meeting.error.time',
-      check: (value, { ctx, values }) =>
-        typeof values.day === 'string' ? whenError(ctx, values.day, value) : undefined,
+      // A start inside another session of the pair is refused here, not after three more steps.
+      check: async (value, { ctx, values, mode }) =>
+        typeof values.day === 'string'
+          ? (whenError(ctx, values.day, value) ??
+            (await startClash(ctx, values, mode, values.day, value)))
+          : undefined,
     },
     {
       // A time outside a partner's hours, or at night for them: kept only once confirmed.
@@ -200,20 +206,8 @@ export const meetingForm = typedForm({
     }
     const pair = await chosenPair(ctx, values, mode);
     if (!pair) return { field: 'day', error: ctx.t('meeting.needPair') };
-    const self = movingId(mode);
-    const end = when.getTime() + Number(values.duration) * 60_000;
-    const scheduled = await ctx.tx
-      .select()
-      .from(meetings)
-      .where(and(eq(meetings.pairId, pair.id), eq(meetings.status, 'scheduled')));
-    const clash = scheduled.some(
-      (m) =>
-        // The meeting being moved doesn't clash with itself.
-        m.id !== self &&
-        m.startsAt.getTime() < end &&
-        m.startsAt.getTime() + m.durationMin * 60_000 > when.getTime(),
-    );
-    if (clash) return { field: timeField(values), error: ctx.t('meeting.error.overlap') };
+    if (await clashes(ctx, pair.id, movingId(mode), when, Number(values.duration)))
+      return { field: timeField(values), error: ctx.t('meeting.error.overlap') };
     if (values.timeOk === TIME_KEEP) return undefined;
     const warning = await partnerWarning(ctx, values, meetingMode.encode(mode));
     if (!warning) return undefined;
@@ -304,6 +298,49 @@ function whenError(
 }
 
 /** Where a problem with the time is asked again: the day, when the time was typed with it. */
+/**
+ * Whether a session of `minutes` from `when` overlaps another scheduled session of the pair
+ * (the session being moved, `self`, is no clash with itself).
+ */
+async function clashes(
+  ctx: Ctx,
+  pairId: number,
+  self: number | undefined,
+  when: Date,
+  minutes: number,
+): Promise<boolean> {
+  const end = when.getTime() + minutes * 60_000;
+  const scheduled = await ctx.tx
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.pairId, pairId), eq(meetings.status, 'scheduled')));
+  return scheduled.some(
+    (m) =>
+      m.id !== self &&
+      m.startsAt.getTime() < end &&
+      m.startsAt.getTime() + m.durationMin * 60_000 > when.getTime(),
+  );
+}
+
+/** The overlap error when the chosen start falls inside another session of the pair. */
+async function startClash(
+  ctx: Ctx,
+  values: FormValues,
+  storedMode: string,
+  day: string,
+  time: string,
+): Promise<string | undefined> {
+  const mode = parseMode(meetingMode, storedMode);
+  const when = combine(day, time, zoneOf(ctx), ctx.now);
+  if (!mode || typeof when === 'string') return undefined;
+  const pair = await chosenPair(ctx, values, mode);
+  if (!pair) return undefined;
+  // One minute: whatever the length, a session starting inside another overlaps it.
+  return (await clashes(ctx, pair.id, movingId(mode), when, 1))
+    ? ctx.t('meeting.error.overlap')
+    : undefined;
+}
+
 function timeField(values: FormValues): 'day' | 'time' {
   return typeof values.day === 'string' && values.day.includes('T') ? 'day' : 'time';
 }
