@@ -51,11 +51,14 @@ describe('join through the console', () => {
     // Other hours: Monday to Thursday, 10:00 to 19:00 (an end before the start is refused).
     expect(await chat.type('2')).toContain('Which days do you work?');
     expect(await chat.type('1,2,3,4')).toContain('When does your working day start?');
-    expect(await chat.type('10:00')).toContain('When does your working day end?');
+    // Typed as a booking takes it too ("10am"); the end's example is an end of day.
+    const end = await chat.type('10am');
+    expect(end).toContain('When does your working day end?');
+    expect(end).toContain('e.g. 17:30');
     const early = await chat.type('9:30');
     expect(early).toContain("The day can't end before it starts: please pick an end after 10:00.");
     expect(early).toContain('When does your working day end?');
-    expect(await chat.type('19')).toContain('Which language should I use with you?');
+    expect(await chat.type('7 pm')).toContain('Which language should I use with you?');
     expect(await chat.type('1')).toContain('Do you agree to take part');
     expect(await profileOf()).toBeUndefined();
     const welcome = await chat.type('1');

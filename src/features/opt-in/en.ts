@@ -172,6 +172,8 @@ export const en = {
   'hours.field.end': 'When does your working day end?',
   'hours.hint.clock': 'Pick one or type a time, e.g. 08:30.',
   'hours.error.clock': 'Please pick a time or type it as HH:MM, e.g. 08:30.',
+  'hours.hint.clockEnd': 'Pick one or type a time, e.g. 17:30.',
+  'hours.error.clockEnd': 'Please pick a time or type it as HH:MM, e.g. 17:30.',
   'hours.error.endBeforeStart': (p: { start: string }) =>
     `The day can't end before it starts: please pick an end after ${p.start}.`,
   'hours.label': 'Working hours',

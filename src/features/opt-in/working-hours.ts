@@ -3,6 +3,7 @@ import type { FieldDefinition, FieldOption, FormEnv, FormValues } from '../../co
 import type { Translate } from '../../core/i18n';
 import type { ProfileRow } from '../../db/schema';
 import { DEFAULT_WORKING_HOURS, type WorkingHours } from '../scheduling/slots';
+import { parseTime } from '../scheduling/when';
 
 /**
  * Working days and hours on the profile (local, in the person's own zone): what "Find a time"
@@ -20,10 +21,13 @@ const END_CHOICES = ['16:00', '17:00', '18:00', '19:00', '20:00'];
 export const HOURS_DEFAULT = 'default';
 export const HOURS_CUSTOM = 'custom';
 
-/** "9", "9:30", "09.30", "930" → "09:30"; "24:00" only as the end of a day. */
+/**
+ * "9", "9:30", "09.30", "930" → "09:30"; "24:00" only as the end of a day. Also what a booking
+ * takes ("8am", "5 pm", "в 18"): the same person types both.
+ */
 export function parseClock(text: string, allowMidnightEnd = false): string | undefined {
   const match = /^\s*(\d{1,2})(?:[:.h]?(\d{2}))?\s*$/i.exec(text);
-  if (!match) return undefined;
+  if (!match) return parseTime(text);
   const hours = Number(match[1]);
   const minutes = Number(match[2] ?? '0');
   if (minutes > 59) return undefined;
@@ -116,12 +120,12 @@ export const workingHoursFields: FieldDefinition[] = [
     kind: 'single',
     name: 'workEnd',
     label: 'hours.field.end',
-    hint: 'hours.hint.clock',
+    hint: 'hours.hint.clockEnd',
     picker: 'time',
     when: custom,
     options: () => clockOptions(END_CHOICES),
     parseText: (text) => parseClock(text, true),
-    textError: 'hours.error.clock',
+    textError: 'hours.error.clockEnd',
     // Asked right away, against the start given just before (a modal sends both at once).
     check: (value, { ctx, values }) => {
       const start = typeof values.workStart === 'string' ? parseClock(values.workStart) : undefined;
