@@ -432,6 +432,18 @@ describe('bad input when booking', () => {
     expect(again).toContain('В какой день?');
   });
 
+  it('offers today only the hours still ahead', async () => {
+    await pairUp(); // Tuesday 1 December, 12:00 in Moscow
+    await bookByHand(chat, '/sprint');
+    const today = await chat.type('2026-12-01');
+    expect(today).toContain('At what time (your time zone)?');
+    expect(today).not.toMatch(/\( \) (0[89]|1[0-2]):00/);
+    expect(today).toContain('1. ( ) 13:00');
+    await chat.type('/cancel');
+    await bookByHand(chat, '/sprint');
+    expect(await chat.type('2026-12-02')).toContain('1. ( ) 08:00');
+  });
+
   it('refuses a time that does not exist on a DST night, and overlaps', async () => {
     await pairUp('2027-03-20T09:00:00Z');
     // Tom is in Berlin: on 2027-03-28 the clocks jump from 02:00 to 03:00.

@@ -135,7 +135,16 @@ export const meetingForm = typedForm({
       // Skipped when the day was typed with its time.
       when: ({ values }) => typeof values.day !== 'string' || !values.day.includes('T'),
       hint: 'meeting.hint.time',
-      options: () => timeOptions(),
+      // Today, only the hours still ahead (a passed one would only be refused).
+      options: ({ ctx, values }) => {
+        const all = timeOptions();
+        if (typeof values.day !== 'string') return all;
+        const day = values.day;
+        const ahead = all.filter(
+          (o) => typeof combine(day, o.value, zoneOf(ctx), ctx.now) !== 'string',
+        );
+        return ahead.length > 0 ? ahead : all;
+      },
       parseText: parseTime,
       picker: 'time',
       textError: 'meeting.error.time',
