@@ -179,7 +179,8 @@ describe('Slack: the join flow through a modal', () => {
     expect(texts.at(-2)).toContain('Welcome to the program, Pat!');
     expect(texts.at(-1)).toContain('Preparation guide');
     expect(await s.press(buttonValue(s, "I've read it"))).toBe(200);
-    expect(s.fake.postedTexts().at(-1)).toContain('You are ready');
+    // Answered in place: the guide's message becomes the thanks, its button gone.
+    expect(s.fake.postedTexts('chat.update').at(-1)).toContain('You are ready');
     expect((await profileOf())?.profile.preparedAt).not.toBeNull();
 
     // `profile edit`: the same modal, the stored hours preselected; a new end is saved.
@@ -350,7 +351,8 @@ describe('Slack: surfaces', () => {
     expect(await profileOf()).toBeDefined();
     await s.command('leave');
     await s.press(buttonValue(s, 'Yes, leave and delete my data'));
-    expect(s.fake.postedTexts().at(-1)).toContain('your data is deleted');
+    // The question is answered in place: its buttons go with it.
+    expect(s.fake.postedTexts('chat.update').at(-1)).toContain('your data is deleted');
     expect(await profileOf()).toBeUndefined();
     expect(await countRows('profiles')).toBe(0);
   });

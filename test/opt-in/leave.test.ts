@@ -450,7 +450,7 @@ describe('leave through the platforms', () => {
   async function noahLeavesThroughSlack(s: SlackHarness): Promise<void> {
     await s.command('leave', { user: SLACK_NOAH });
     await s.press(buttonValue(s, 'Yes, leave and delete my data'), { user: SLACK_NOAH });
-    expect(s.fake.postedTexts().join('\n')).toContain('your data is deleted');
+    expect(s.fake.postedTexts('chat.update').join('\n')).toContain('your data is deleted');
     app.clock.advance(60_000);
     await tick();
   }

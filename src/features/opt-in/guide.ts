@@ -35,13 +35,14 @@ export const guideActions = {
       ctx.reply({ kind: 'text', text: ctx.t('common.notJoined') });
       return;
     }
+    // Answered in place: the guide's button goes (the guide stays one tap away in help).
     if (existing.profile.preparedAt) {
-      ctx.reply({ kind: 'text', text: ctx.t('guide.alreadyPrepared') });
+      ctx.reply({ kind: 'text', text: ctx.t('guide.alreadyPrepared') }, { replace: true });
       return;
     }
     await updateProfile(ctx.tx, ctx.user.id, { preparedAt: ctx.now }, ctx.now);
     await audit(ctx.tx, { actorUserId: ctx.user.id, action: 'profile.prepared' }, ctx.now);
-    ctx.reply({ kind: 'text', text: ctx.t('guide.prepared') });
+    ctx.reply({ kind: 'text', text: ctx.t('guide.prepared') }, { replace: true });
   }),
   [GUIDE_SHOW_ACTION]: action(noArgs, async (ctx) => {
     const prepared = Boolean((await getProfile(ctx.tx, ctx.user.id))?.profile.preparedAt);

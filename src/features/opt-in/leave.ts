@@ -95,7 +95,7 @@ export const leaveActions = {
     // The audit entry names no one: the person's identity leaves with them.
     await audit(ctx.tx, { actorUserId: null, action: 'user.left' }, ctx.now);
     await forgetPerson(ctx.tx, ctx.user.id, ctx.now);
-    ctx.reply({ kind: 'text', text: goodbye }, { detached: true });
+    ctx.reply({ kind: 'text', text: goodbye }, { detached: true, replace: true });
     const last = await lastOutboxId(ctx.tx);
     await scheduleErase(ctx.tx, { first: firstId, last, round: 0, tries: 0 }, 0, ctx.now);
     // Files the platform side kept for them (the console's saved exports and invites), once
