@@ -70,6 +70,20 @@ describe('Find a time on the console', () => {
     expect(fromLena).not.toContain('went wrong');
   });
 
+  it("shows a slot booking's task in each reader's language", async () => {
+    paired = await pairedConsole();
+    const p = paired;
+    await p.chat.type('/lang ru');
+    await p.chat.type('/sprint');
+    const booked = await p.chat.type('1');
+    // Lena reads Russian, Tom English: the same session, no task typed.
+    expect(booked).toContain('«Спринт»');
+    expect(booked).toMatch(
+      /→ to Tom Berg · Tandem:\nYour sprint with Lena Orlova is booked:[\s\S]*«Sprint»/,
+    );
+    expect(await p.chat.type('/meetings')).toContain('«Спринт»');
+  });
+
   it('says a slot taken meanwhile or already past is gone, and offers fresh ones', async () => {
     paired = await pairedConsole();
     const p = paired;

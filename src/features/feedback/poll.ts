@@ -17,6 +17,7 @@ import {
 } from '../../db/schema';
 import { idMode } from '../form-mode';
 import { forms } from '../forms';
+import { topicOf } from '../scheduling/topic';
 import { FEEDBACK_NOTES_FORM } from './notes-form';
 import {
   editable,
@@ -51,7 +52,7 @@ function ratingButtons(owner: number, meetingId: number, current?: number): Butt
 export function pollReply(t: Translate, owner: number, meeting: MeetingRow): Reply {
   return {
     kind: 'text',
-    text: t('feedback.ask', { topic: meeting.topic }),
+    text: t('feedback.ask', { topic: topicOf(t, meeting) }),
     buttons: ratingButtons(owner, meeting.id),
   };
 }

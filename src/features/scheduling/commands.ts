@@ -39,6 +39,7 @@ import {
   recordHeld,
   unconfirmedMeetings,
 } from './service';
+import { topicOf } from './topic';
 import { formatSlot } from './when';
 
 function book(kind: 'sprint' | 'meeting'): CommandSpec {
@@ -208,7 +209,7 @@ export function meetingLine(ctx: Ctx, m: MeetingRow, partnerName: string): strin
     slot: formatSlot(m.startsAt, m.durationMin, zone, ctx.locale),
     kind: ctx.t(`meeting.kind.${m.kind}`),
     name: partnerName,
-    topic: m.topic,
+    topic: topicOf(ctx.t, m),
   });
 }
 

@@ -12,6 +12,7 @@ import { formMode, parseMode, typedForm } from '../form-mode';
 import { attendeeOf, DEFAULT_DURATION, peopleOfPair } from './find-time';
 import { bookMeeting, rescheduleMeeting } from './service';
 import { checkTime } from './slots';
+import { topicOf } from './topic';
 import {
   combine,
   DURATIONS_MIN,
@@ -199,7 +200,7 @@ export const meetingForm = typedForm({
       day: local.toISODate(),
       time: local.toFormat('HH:mm'),
       duration: String(meeting.durationMin),
-      topic: meeting.topic,
+      topic: topicOf(ctx.t, meeting),
       link: meeting.link,
     };
   },

@@ -23,6 +23,7 @@ import { notify } from '../notify';
 import { bothSides } from '../sides';
 import { meetingIcs } from './ics';
 import { firstInviteForm, inviteParties, settleInviteForm } from './invite-form';
+import { topicOf } from './topic';
 import { formatSlot, timeLeft } from './when';
 
 export const MEETING_REMIND_TIMER = 'meeting.remind';
@@ -270,7 +271,7 @@ async function sendInvite(
             name: other.name,
           }),
           slot,
-          `«${meeting.topic}»`,
+          `«${topicOf(t, meeting)}»`,
           meeting.link ?? undefined,
         ]
       : [
@@ -299,7 +300,7 @@ async function sendInvite(
       startsAt: meeting.startsAt,
       durationMin: meeting.durationMin,
       title: t('meeting.icsTitle', { kind, name: other.name }),
-      topic: meeting.topic,
+      topic: topicOf(t, meeting),
       link: meeting.link,
       organizer,
       people,
@@ -400,7 +401,7 @@ export async function runReminder(
           name: other.name,
           ...left,
           slot: formatSlot(meeting.startsAt, meeting.durationMin, zoneOf(deps, me), locale),
-          topic: meeting.topic,
+          topic: topicOf(t, meeting),
         }),
       }),
       now,
@@ -443,7 +444,11 @@ export function didItHappenReply(
 ): Reply {
   const press = (answer: 'y' | 'm' | 'n') =>
     encodeAction(HELD_ACTION, owner, String(meeting.id), answer, String(meeting.sequence));
-  const params = { kind: t(`meeting.kind.${meeting.kind}`), name: partner, topic: meeting.topic };
+  const params = {
+    kind: t(`meeting.kind.${meeting.kind}`),
+    name: partner,
+    topic: topicOf(t, meeting),
+  };
   return {
     kind: 'text',
     series: meetingSeries(meeting),
