@@ -39,6 +39,11 @@ interface InSeries {
    * next message (a form's question). An answer that brings none has ended the series.
    */
   awaitsAnswer?: boolean;
+  /**
+   * Its buttons are shortcuts to what a command shows again at any time (help's Join and
+   * Guide, the profile's Edit): once the person moves on they are let go, not shown again.
+   */
+  shortcuts?: boolean;
 }
 
 export interface TextReply extends InSeries {

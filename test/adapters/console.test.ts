@@ -206,6 +206,20 @@ describe('console numbers mean what the newest print of them shows', () => {
     expect(await ratingsOf(first)).toEqual([4]);
   });
 
+  it("lets help's and the profile's shortcuts go once I move on, instead of showing them as still open", async () => {
+    const p = await pairedConsole();
+    try {
+      expect(await p.chat.type('/help')).toContain('[1] Preparation guide');
+      const profile = await p.chat.type('/profile');
+      expect(profile).toContain('[1] Edit profile');
+      expect(profile).not.toContain('Still open');
+      expect(await p.chat.type('/help')).not.toContain('Still open');
+      // What waits for an answer still comes back: a proposal, a question (see above).
+    } finally {
+      await p.close();
+    }
+  });
+
   it('keeps a form question reachable when a question and a scale come in the middle of it', async () => {
     await twoSessionsEndingSoon();
     await chat.type('/goal');

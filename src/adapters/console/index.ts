@@ -158,10 +158,15 @@ export class ConsoleAdapter implements ChatAdapter {
         ? { ...m, closed: true }
         : m,
     );
-    const open = page.filter((m) => !m.closed);
     // The first buttons after the person typed start from 1; others count on above the open ones.
     const fresh = this.#turned.has(key) && replyHasEntries(reply);
-    if (fresh) this.#turned.delete(key);
+    if (fresh) {
+      this.#turned.delete(key);
+      // Shortcuts (help's, the profile's) are let go once the person has moved on: the
+      // command shows them again; "Still open" is for what waits for an answer.
+      page = page.map((m) => (m.shortcuts ? { ...m, closed: true } : m));
+    }
+    const open = page.filter((m) => !m.closed);
     const rendered = renderReply(
       reply,
       this.#style,

@@ -23,6 +23,8 @@ export interface ConsoleMenu {
   series?: string;
   /** Its answer brings the series' next message (a form's question). */
   awaitsAnswer?: boolean;
+  /** Shortcuts to a command's buttons: let go once the person has typed something else. */
+  shortcuts?: boolean;
 }
 
 export interface RenderedReply {
@@ -120,6 +122,7 @@ export function renderReply(
           ...(reply.kind === 'choice' && reply.submit ? { submit: reply.submit } : {}),
           ...(reply.series ? { series: reply.series } : {}),
           ...(reply.awaitsAnswer ? { awaitsAnswer: true } : {}),
+          ...(reply.shortcuts ? { shortcuts: true } : {}),
         }
       : undefined,
   };

@@ -56,7 +56,7 @@ export function createHelpCommand(list: (ctx: Ctx) => HelpEntry[], greeting: boo
         ]
           .filter(Boolean)
           .join('\n\n'),
-        ...(buttons.length ? { buttons } : {}),
+        ...(buttons.length ? { buttons, shortcuts: true } : {}),
       });
     },
   };

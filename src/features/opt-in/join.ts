@@ -17,6 +17,7 @@ export const joinCommand: CommandSpec = {
       ctx.reply({
         kind: 'text',
         text: ctx.t('join.already'),
+        shortcuts: true,
         buttons: [
           {
             label: ctx.t('profile.button.edit'),

@@ -50,6 +50,7 @@ export async function profileSummary(
     kind: 'text',
     title: t('profile.title'),
     text: lines.filter(Boolean).join('\n'),
+    shortcuts: true,
     buttons: [
       { label: t('profile.button.edit'), data: encodeAction(PROFILE_EDIT_ACTION, ctx.user.id) },
       ...(canConnectCalendar(ctx)
