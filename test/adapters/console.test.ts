@@ -220,6 +220,24 @@ describe('console numbers mean what the newest print of them shows', () => {
     }
   });
 
+  it('lets a score already given go rather than show it renumbered, so a number never changes it to another score', async () => {
+    const p = await pairedConsole();
+    try {
+      await p.heldSprint('2026-12-03');
+      await p.chat.type('5');
+      const fit = await p.chat.type(String(numberOf(p.chat.transcript(), 'Good fit')));
+      expect(fit).toContain('[• 5]');
+      // The note form takes 1 and 2: the score is not shown again as "[3] 1 [4] 2 …".
+      const note = await p.chat.type(String(numberOf(fit, 'Add a note')));
+      expect(note).toContain('What did you learn or teach?');
+      expect(note).not.toContain('Still open');
+      // 4 is still what its last print showed: the score 4.
+      expect(await p.chat.type('4')).toContain('Changed to 4/5.');
+    } finally {
+      await p.close();
+    }
+  });
+
   it('keeps a form question reachable when a question and a scale come in the middle of it', async () => {
     await twoSessionsEndingSoon();
     await chat.type('/goal');

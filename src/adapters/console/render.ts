@@ -246,9 +246,16 @@ export function renumberPage(
     new Set(menus.flatMap((m) => m.entries.map((e) => e.n)));
   const taken = takenBy([added]);
   const clashes = (m: OpenMenu) => !m.closed && m.entries.some((e) => taken.has(e.n));
-  const kept = page.filter((m) => !clashes(m));
+  // A scale already answered (its current score marked "• 4") only offers to change it: shown
+  // again it would read "[4] 2", and a 4 typed for the new message would change the score.
+  // It is let go instead; an unanswered one comes again like any question.
+  const answeredScale = (m: OpenMenu) =>
+    m.entries.some((e) => e.label.startsWith('• ') && labelNumber(e.label) !== undefined);
+  const letGo = (m: OpenMenu) => clashes(m) && answeredScale(m);
+  const settled = page.map((m) => (letGo(m) ? { ...m, closed: true } : m));
+  const kept = settled.filter((m) => !clashes(m));
   let next = firstFreeNumber([...kept.filter((m) => !m.closed), added]);
-  const reshown = page
+  const reshown = settled
     .filter(clashes)
     .map((m) => ({ ...m, entries: m.entries.map((e) => ({ ...e, n: next++ })) }));
   const inUse = takenBy([added, ...reshown]);
