@@ -81,6 +81,16 @@ describe('experiments', () => {
     );
   });
 
+  it('HR deciding on their own idea hears it is done, not that "the author" was told', async () => {
+    p = await pairedConsole('2026-12-01T09:00:00Z', { ADMIN_IDS: 'console:lena' });
+    await propose();
+    await p.press('lena', encodeAction(SPONSOR_ACTION, p.lena, '1'));
+    const done = await p.chat.type('2026-12-10');
+    expect(done).toContain('Done — your idea is updated.');
+    expect(done).not.toContain('the author has been told');
+    expect((await experiments())[0]).toMatchObject({ status: 'piloting', sponsor_user_id: p.lena });
+  });
+
   it('parks an idea with a reason the author reads', async () => {
     p = await pairedConsole();
     await propose();

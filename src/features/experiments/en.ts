@@ -40,6 +40,7 @@ export const en = {
   'idea.field.reason': 'Why park it for now?',
   'idea.hint.reason':
     'The author reads this, e.g. “Budget frozen until March — bring it back then”.',
+  'idea.reviewDoneOwn': 'Done — your idea is updated.',
   'idea.reviewDone': 'Done — the author has been told.',
   'idea.notAllowed': 'Only the author’s senior partner or HR can decide on this idea.',
   'idea.notOpen': 'That idea is not waiting for this any more.',

@@ -40,7 +40,9 @@ async function decide(
     experiment && (await mayReview(ctx.tx, experiment, ctx.user, ctx.roles))
       ? await act(experiment)
       : 'not_allowed';
-  ctx.reply({ kind: 'text', text: ctx.t(REVIEW_TEXT[outcome]) });
+  // Deciding on one's own idea (HR may): there is no one else to tell.
+  const own = outcome === 'done' && experiment?.authorUserId === ctx.user.id;
+  ctx.reply({ kind: 'text', text: ctx.t(own ? 'idea.reviewDoneOwn' : REVIEW_TEXT[outcome]) });
 }
 
 /** Sponsor a pilot: when to check the result. */
