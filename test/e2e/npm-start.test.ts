@@ -75,7 +75,7 @@ describe('npm start', () => {
       '/sprint',
       '6', // Other time (under five suggested slots)
       '1',
-      '5',
+      '12', // 12:00 (an hour's button answers to the hour)
       '7',
       'Inbox zero in Outlook',
       '1',

@@ -202,8 +202,9 @@ describe('join through the console', () => {
     // Working hours: other days — Saturday added (typed exactly), the hours kept.
     expect(await chat.type('2')).toContain('[x] Friday');
     await chat.type('1,2,3,4,5,6');
-    await chat.type('6'); // Keep 09:00
-    await chat.type('6'); // Keep 18:00
+    // An hour's button answers to the hour: 9 is 09:00, 18 is 18:00 (not the 9th option).
+    await chat.type('9');
+    await chat.type('18');
     const done = await chat.type('1'); // language: no consent step when editing
     expect(done).toContain('Your profile is updated.');
     expect(done).toContain('Interests: cycling');

@@ -438,10 +438,12 @@ describe('bad input when booking', () => {
     const today = await chat.type('2026-12-01');
     expect(today).toContain('At what time (your time zone)?');
     expect(today).not.toMatch(/\( \) (0[89]|1[0-2]):00/);
-    expect(today).toContain('1. ( ) 13:00');
+    expect(today).toContain('13. ( ) 13:00');
+    // Typed alone, an hour is that hour — never another option, never Cancel (numbered after).
+    expect(await chat.type('15')).toContain('How long?');
     await chat.type('/cancel');
     await bookByHand(chat, '/sprint');
-    expect(await chat.type('2026-12-02')).toContain('1. ( ) 08:00');
+    expect(await chat.type('2026-12-02')).toContain('8. ( ) 08:00');
   });
 
   it('refuses a time that does not exist on a DST night, and overlaps', async () => {

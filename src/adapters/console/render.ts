@@ -49,6 +49,12 @@ export function labelNumber(label: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/** The hour of a whole-hour label ("09:00" → 9), or undefined. */
+function hourOf(label: string): number | undefined {
+  const m = /^([01]\d|2[0-3]):00$/.exec(label.trim());
+  return m ? Number(m[1]) : undefined;
+}
+
 /**
  * Neutral reply → terminal lines. Options and buttons share one numbering that starts at
  * `first` (so numbers stay unique across every message still open in the conversation);
@@ -67,10 +73,14 @@ export function renderReply(
 
   const options = reply.kind === 'choice' ? reply.options : [];
   const buttons = (reply.buttons ?? []).filter((b) => b.url === undefined);
-  // Numbered labels claim their own numbers first; the rest count on from above them.
+  // Numbered labels claim their own numbers first; the rest count on from above them. Whole
+  // hours offered as options ("09:00") claim their hour: "9" typed where a time is asked means
+  // 09:00, not the ninth option (and never the Cancel that would come after them).
+  const hours = options.length > 0 && options.every((o) => hourOf(o.label) !== undefined);
   const claimed = new Set<number>();
-  const own = [...options, ...buttons].map((entry) => {
-    const n = labelNumber(entry.label);
+  const own = [...options, ...buttons].map((entry, i) => {
+    const n =
+      labelNumber(entry.label) ?? (hours && i < options.length ? hourOf(entry.label) : undefined);
     if (n === undefined || claimed.has(n)) return undefined;
     claimed.add(n);
     return n;
