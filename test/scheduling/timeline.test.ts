@@ -326,7 +326,10 @@ describe('races and stale answers', () => {
     app.clock.set('2026-12-02T10:00:00Z');
     await tick(); // both are asked
     const asked = (await rows('select id from meetings'))[0]?.id;
-    await chat.type('2'); // Lena: "It was moved"
+    const move = await chat.type('2'); // Lena: "It was moved"
+    // Its time is past: no "Keep" of a day and time that would only be refused.
+    expect(move).toContain('Move the session');
+    expect(move).not.toContain('Keep “');
     await chat.type('2026-12-05');
     await typeTimeKept(chat, '10:00'); // a Saturday: kept after the warning
     await chat.type('7');

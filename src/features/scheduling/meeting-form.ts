@@ -196,9 +196,11 @@ export const meetingForm = typedForm({
     const meeting = await moving(ctx, mode);
     if (!meeting) return { duration: String(DEFAULT_DURATION[await kindOf(ctx, mode)]) };
     const local = DateTime.fromJSDate(meeting.startsAt, { zone: zoneOf(ctx) });
+    // A session already past (moved after the fact) offers no "Keep" of a day and time that
+    // would only be refused.
+    const past = meeting.startsAt <= ctx.now;
     return {
-      day: local.toISODate(),
-      time: local.toFormat('HH:mm'),
+      ...(past ? {} : { day: local.toISODate(), time: local.toFormat('HH:mm') }),
       duration: String(meeting.durationMin),
       topic: topicOf(ctx.t, meeting),
       link: meeting.link,
