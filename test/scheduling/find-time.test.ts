@@ -60,6 +60,8 @@ describe('Find a time on the console', () => {
     const offered = await p.chat.type('/sprint');
     expect(offered).toContain('[1] Tue, 1 Dec, 13:00 (Tom Berg: 11:00)');
     expect(await p.chat.type('1')).toContain('Tue, 1 Dec, 13:00–15:00 (UTC+3)');
+    // The profile says it once.
+    expect(await p.chat.type('/profile')).toMatch(/Time zone: UTC\+3\n/);
     // Tom, in Berlin, finds the same times from his side.
     await p.app.database.db
       .update(users)

@@ -62,7 +62,8 @@ export const en = {
   'program.alreadyEnded': (p: { name: string }) => `“${p.name}” has already ended.`,
   'program.endedDone': (p: { name: string; n: number }) =>
     `“${p.name}” has ended. The final survey went to ${people(p.n)}.`,
-  'topics.error.id': 'A topic id is lower-case latin letters, digits and _, e.g. no_code.',
+  'topics.error.id':
+    'A topic id starts with a lower-case latin letter, then letters, digits or _ (2–31 in all), e.g. no_code or printing_3d.',
   'topics.error.label': (p: { max: number }) => `Names can be up to ${p.max} characters.`,
   'topics.exists': (p: { id: string }) => `The topic “${p.id}” already exists; use rename.`,
   'topics.notFound': (p: { id: string }) => `There is no topic “${p.id}”.`,

@@ -50,7 +50,8 @@ export const ru: typeof en = {
   'program.notFound': (p) => `Программы «${p.name}» нет.`,
   'program.alreadyEnded': (p) => `«${p.name}» уже завершена.`,
   'program.endedDone': (p) => `«${p.name}» завершена. Итоговый опрос отправлен: ${p.n} чел.`,
-  'topics.error.id': 'id темы — строчные латинские буквы, цифры и _, например no_code.',
+  'topics.error.id':
+    'id темы начинается со строчной латинской буквы, дальше буквы, цифры или _ (всего 2–31 знак), например no_code или printing_3d.',
   'topics.error.label': (p) => `Названия — не длиннее ${p.max} символов.`,
   'topics.exists': (p) => `Тема «${p.id}» уже есть; используйте rename.`,
   'topics.notFound': (p) => `Темы «${p.id}» нет.`,

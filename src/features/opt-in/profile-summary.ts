@@ -35,7 +35,12 @@ export async function profileSummary(
     `${t('profile.label.interests')}: ${profile.interests.join(', ') || none}`,
     `${t('profile.label.formats')}: ${profile.formats.map((f) => t(`profile.format.${f}`)).join(', ')}`,
     profile.capacity ? `${t('profile.label.capacity')}: ${profile.capacity}` : undefined,
-    `${t('profile.label.timeZone')}: ${zone} (${formatOffset(zone, ctx.now)})`,
+    // A zone typed as an offset ("+5") is its offset: said once, with a proper minus.
+    `${t('profile.label.timeZone')}: ${
+      zone.startsWith('UTC')
+        ? formatOffset(zone, ctx.now)
+        : `${zone} (${formatOffset(zone, ctx.now)})`
+    }`,
     `${t('hours.label')}: ${describeHours(t, hoursOf(profile))}`,
     `${t('profile.label.language')}: ${t(`lang.name.${locale}`)}`,
     `${t('profile.label.status')}: ${
