@@ -31,9 +31,8 @@ export interface DenseScores {
   listI: Int32Array;
   listW: Int32Array;
   listSize: Int32Array;
-  /** Per mentee, every mentor who fits, heaviest first: `sorted[sortedStart[j] … sortedStart[j + 1])`. */
-  sorted: Int32Array;
-  sortedStart: Int32Array;
+  /** Per mentee, every mentor who fits, heaviest first, made when the check first needs it (`sortedRow`). */
+  sorted: SortedRows;
   /** Per mentee: 0 nobody shares a topic, 1 only the grade rule stands in the way, 2 other rules do, 3 someone fits. */
   menteeReach: Uint8Array;
   /** Per mentor: 0, `WANTED`, `SENIOR` or `FITS`. */
@@ -87,16 +86,22 @@ export function scoreAll(
   const listI = new Int32Array(N * k);
   const listW = new Int32Array(N * k);
   const listSize = new Int32Array(N);
-  const place = new Int32Array(most + 1);
-  let sorted = new Int32Array(Math.max(16, (P * N) >> 2));
-  const sortedStart = new Int32Array(N + 1);
-  let used = 0;
   // Mentors most senior first: a row lists them so, and among those who score the same a
   // list takes the most senior the grade rule allows first (as the index's scan does: the
   // most junior, whom everyone may take, are left for those who can take no one else).
   const seniorFirst = Int32Array.from({ length: P }, (_, i) => i).sort(
     (a, b) => (m.grade[b] ?? 0) - (m.grade[a] ?? 0) || a - b,
   );
+  const ranked = rankMentors(m, tw, iw, seniorFirst, zoneOf);
+  const rank = new Int32Array(P);
+  seniorFirst.forEach((i, n) => {
+    rank[i] = n;
+  });
+  /** `mentorReach` by rank (most senior first), copied back at the end. */
+  const reachByRank = new Int8Array(P);
+  /** Ranks whose reach is still 0, as bits; and the mentors sharing a topic with a row's mentee. */
+  const unreached = new Uint32Array(ranked.words).fill(0xffffffff);
+  const shared = new Uint32Array(ranked.words);
   const ties = new Int32Array(P);
   /** The mentors who fit the mentee of the row, and (at `P`) how many. */
   const fits = new Int32Array(P + 1);
@@ -108,6 +113,7 @@ export function scoreAll(
     const offsetJ = e.utcOffset[j] ?? 0;
     for (let z = 0; z < zones.length; z++) penalty[z] = timeZonePenalty(zones[z] ?? 0, offsetJ);
     const self = selfOf[j] ?? -1;
+    const selfRank = self >= 0 ? (rank[self] ?? -1) : -1;
     // Pairs that met or declined before, as a mark per mentor for this mentee's row.
     // (A counted typed array, not a list walked by for…of: a walk over a list that is
     // always empty has no type feedback, and the engine threw this function's compiled
@@ -117,14 +123,15 @@ export function scoreAll(
       const menteeId = e.userId[j] ?? 0;
       for (let i = 0; i < P; i++) {
         if (history.get(userId[i] ?? 0)?.has(menteeId)) {
-          barred[i] = 1;
-          past[pastCount++] = i;
+          const n = rank[i] ?? 0;
+          barred[n] = 1;
+          past[pastCount++] = n;
         }
       }
     }
     const row = j * P;
     const packed = scoreRow(
-      m,
+      ranked,
       tw,
       iw,
       e.learn,
@@ -134,41 +141,19 @@ export function scoreAll(
       formatsJ,
       departmentJ,
       penalty,
-      zoneOf,
-      self,
+      selfRank,
       barred,
-      mentorReach,
+      reachByRank,
+      unreached,
+      shared,
       score,
       row,
       counts,
       fits,
-      seniorFirst,
     );
     const reach = packed & 3;
     const rowTop = packed >> 2;
     if (rowTop > top) top = rowTop;
-    // The row's mentors who fit, heaviest first (a counting sort), for the check to stop at
-    // the first pair too light to improve.
-    const eligible = fits[P] ?? 0;
-    if (used + eligible > sorted.length) {
-      const grown = new Int32Array(Math.max(2 * sorted.length, used + eligible));
-      grown.set(sorted.subarray(0, used));
-      sorted = grown;
-    }
-    let at = used;
-    for (let s = rowTop; s > 0; s--) {
-      place[s] = at;
-      at += counts[s] ?? 0;
-    }
-    for (let r = 0; r < eligible; r++) {
-      const i = fits[r] ?? 0;
-      const s = score[row + i] ?? 0;
-      const to = place[s] ?? 0;
-      sorted[to] = i;
-      place[s] = to + 1;
-    }
-    used += eligible;
-    sortedStart[j + 1] = used;
     // The row is still in the cache: pick the list now.
     listSize[j] = bestOf(
       score,
@@ -188,28 +173,91 @@ export function scoreAll(
     menteeReach[j] = reach;
     for (let k = 0; k < pastCount; k++) barred[past[k] ?? 0] = 0;
   }
+  for (let n = 0; n < P; n++) mentorReach[seniorFirst[n] ?? 0] = reachByRank[n] ?? 0;
   return {
     score,
     mentors: P,
     listI,
     listW,
     listSize,
-    sorted,
-    sortedStart,
+    sorted: {
+      order: seniorFirst,
+      most,
+      mentors: new Int32Array(Math.max(16, P * 8)),
+      start: new Int32Array(N).fill(-1),
+      end: new Int32Array(N),
+      used: 0,
+    },
     menteeReach,
     mentorReach,
     top,
   };
 }
 
+/** The mentors' data in rank order (most senior first), so a row reads it front to back. */
+interface Ranked {
+  count: number;
+  /** Rank → mentor index. */
+  mentor: Int32Array;
+  teach: Uint32Array;
+  interests: Uint32Array;
+  grade: Int32Array;
+  formats: Int32Array;
+  department: Int32Array;
+  zone: Int32Array;
+  /** Words per bit set over ranks. */
+  words: number;
+  /** Per topic, a bit set of the ranks of the mentors who teach it (`words` words each). */
+  byTopic: Uint32Array;
+}
+
+function rankMentors(
+  m: Side,
+  tw: number,
+  iw: number,
+  seniorFirst: Int32Array,
+  zoneOf: Int32Array,
+): Ranked {
+  const P = m.count;
+  const r: Ranked = {
+    count: P,
+    mentor: seniorFirst,
+    teach: new Uint32Array(P * tw),
+    interests: new Uint32Array(P * iw),
+    grade: new Int32Array(P),
+    formats: new Int32Array(P),
+    department: new Int32Array(P),
+    zone: new Int32Array(P),
+    words: (P + 31) >>> 5,
+    byTopic: new Uint32Array(tw * 32 * ((P + 31) >>> 5)),
+  };
+  for (let n = 0; n < P; n++) {
+    const i = seniorFirst[n] ?? 0;
+    r.teach.set(m.teach.subarray(i * tw, i * tw + tw), n * tw);
+    r.interests.set(m.interests.subarray(i * iw, i * iw + iw), n * iw);
+    r.grade[n] = m.grade[i] ?? 0;
+    r.formats[n] = m.formats[i] ?? 0;
+    r.department[n] = m.department[i] ?? 0;
+    r.zone[n] = zoneOf[i] ?? 0;
+    for (let t = 0; t < tw * 32; t++)
+      if ((((m.teach[i * tw + (t >>> 5)] ?? 0) >>> (t & 31)) & 1) === 1)
+        r.byTopic[t * r.words + (n >>> 5)] =
+          ((r.byTopic[t * r.words + (n >>> 5)] ?? 0) | (1 << (n & 31))) >>> 0;
+  }
+  return r;
+}
+
 /**
  * Scores mentee j against every mentor into `score[row …]` and counts the scores; marks how
- * far each mentor got. Returns the row's top score × 4 + how far the mentee got (0–3). A
- * function of its own, called per mentee, so the engine compiles it whole with the types
- * it saw (the loop it was in ran once per round, and was compiled mid-run).
+ * far each mentor got (`reachOf`, by rank; `unreached` holds the ranks still at 0). Returns
+ * the row's top score × 4 + how far the mentee got (0–3). Only the mentors who share a topic
+ * with the mentee are looked at — the bits of `shared`, the union of the mentee's topics' bit
+ * sets — most senior first, so those the grade rule rules out for this mentee are a first
+ * stretch, marked wanted and not scored. A function of its own, called per mentee, so the
+ * engine compiles it whole with the types it saw.
  */
 function scoreRow(
-  m: Side,
+  m: Ranked,
   tw: number,
   iw: number,
   learnJ: Uint32Array,
@@ -219,56 +267,89 @@ function scoreRow(
   formatsJ: number,
   departmentJ: number,
   penalty: Int32Array,
-  zoneOf: Int32Array,
   self: number,
   barred: Uint8Array,
-  mentorReach: Int8Array,
+  reachOf: Int8Array,
+  unreached: Uint32Array,
+  shared: Uint32Array,
   score: Int32Array,
   row: number,
   counts: Int32Array,
   fits: Int32Array,
-  seniorFirst: Int32Array,
 ): number {
-  const { teach, grade, formats, department, interests } = m;
+  const { teach, grade, formats, department, interests, zone, mentor, words, byTopic } = m;
   const P = m.count;
+  shared.fill(0);
+  for (let w = 0; w < tw; w++) {
+    let topics = learnJ[j * tw + w] as number;
+    while (topics !== 0) {
+      const low = topics & -topics;
+      topics ^= low;
+      const t = (w << 5) + 31 - Math.clz32(low);
+      for (let k = 0, at = t * words; k < words; k++)
+        shared[k] = (shared[k] as number) | (byTopic[at + k] as number);
+    }
+  }
+  if (self >= 0) shared[self >>> 5] = (shared[self >>> 5] as number) & ~(1 << (self & 31));
+  // The first rank below the mentee's grade.
+  let below = 0;
+  for (let hi = P; below < hi; ) {
+    const mid = (below + hi) >>> 1;
+    if ((grade[mid] as number) >= gradeJ) below = mid + 1;
+    else hi = mid;
+  }
+  let reach = 0;
+  // At the mentee's grade or above: wanted, no more.
+  for (let w = 0; w < words && w << 5 < below; w++) {
+    const inside = below - (w << 5) >= 32 ? -1 : (1 << (below - (w << 5))) - 1;
+    const wanted = (shared[w] as number) & inside;
+    if (wanted === 0) continue;
+    reach = 1;
+    let bits = wanted & (unreached[w] as number);
+    unreached[w] = (unreached[w] as number) & ~bits;
+    while (bits !== 0) {
+      const low = bits & -bits;
+      bits ^= low;
+      const n = (w << 5) + 31 - Math.clz32(low);
+      if ((reachOf[n] as number) < WANTED) reachOf[n] = WANTED;
+    }
+  }
   const learn0 = learnJ[j * tw] as number;
   const interests0 = interestsJ[j * iw] as number;
-  let reach = 0;
   let rowTop = 0;
   let eligible = 0;
-  for (let n = 0; n < P; n++) {
-    const i = seniorFirst[n] as number;
-    let topics = popcount((teach[i * tw] as number) & learn0);
-    for (let w = 1; w < tw; w++)
-      topics += popcount((teach[i * tw + w] as number) & (learnJ[j * tw + w] as number));
-    if (topics === 0 || i === self) continue;
-    const r = mentorReach[i] as number;
-    if ((grade[i] as number) >= gradeJ) {
-      if (r < WANTED) mentorReach[i] = WANTED;
-      if (reach < 1) reach = 1;
-      continue;
+  for (let w = below >>> 5; w < words; w++) {
+    let bits = (shared[w] as number) & (w === below >>> 5 ? ~((1 << (below & 31)) - 1) : -1);
+    while (bits !== 0) {
+      const low = bits & -bits;
+      bits ^= low;
+      const n = (w << 5) + 31 - Math.clz32(low);
+      const both = (formats[n] as number) & formatsJ;
+      if (both === 0 || (department[n] as number) === departmentJ || barred[n] === 1) {
+        if ((reachOf[n] as number) < SENIOR) reachOf[n] = SENIOR;
+        if (reach < 2) reach = 2;
+        continue;
+      }
+      reachOf[n] = FITS;
+      reach = 3;
+      let topics = popcount((teach[n * tw] as number) & learn0);
+      for (let v = 1; v < tw; v++)
+        topics += popcount((teach[n * tw + v] as number) & (learnJ[j * tw + v] as number));
+      let common = popcount((interests[n * iw] as number) & interests0);
+      for (let v = 1; v < iw; v++)
+        common += popcount((interests[n * iw + v] as number) & (interestsJ[j * iw + v] as number));
+      const s =
+        topics * TOPIC +
+        Math.min(common, INTEREST_CAP) * INTEREST +
+        (popcount(both) - 1) * FORMAT -
+        (penalty[zone[n] as number] as number);
+      if (s <= 0) continue;
+      const i = mentor[n] as number;
+      score[row + i] = s;
+      fits[eligible++] = i;
+      counts[s] = (counts[s] as number) + 1;
+      if (s > rowTop) rowTop = s;
     }
-    const shared = (formats[i] as number) & formatsJ;
-    if (shared === 0 || (department[i] as number) === departmentJ || barred[i] === 1) {
-      if (r < SENIOR) mentorReach[i] = SENIOR;
-      if (reach < 2) reach = 2;
-      continue;
-    }
-    mentorReach[i] = FITS;
-    reach = 3;
-    let common = popcount((interests[i * iw] as number) & interests0);
-    for (let w = 1; w < iw; w++)
-      common += popcount((interests[i * iw + w] as number) & (interestsJ[j * iw + w] as number));
-    const s =
-      topics * TOPIC +
-      Math.min(common, INTEREST_CAP) * INTEREST +
-      (popcount(shared) - 1) * FORMAT -
-      (penalty[zoneOf[i] as number] as number);
-    if (s <= 0) continue;
-    score[row + i] = s;
-    fits[eligible++] = i;
-    counts[s] = (counts[s] as number) + 1;
-    if (s > rowTop) rowTop = s;
   }
   fits[P] = eligible;
   return rowTop * 4 + reach;
@@ -353,6 +434,65 @@ export function bestOf(
   return size;
 }
 
+/**
+ * Rows of the table sorted heaviest first, each made the first time the check reaches its
+ * mentee: most mentees never need one (their list's cutoff already proves them), and
+ * sorting every row up front was a tenth of a round at 2 000 volunteers.
+ */
+export interface SortedRows {
+  /** Mentors in the order a row lists those who score the same (most senior first). */
+  order: Int32Array;
+  /** The largest score there can be. */
+  most: number;
+  mentors: Int32Array;
+  /** Per mentee, where its row starts in `mentors` (−1: not made yet) and ends. */
+  start: Int32Array;
+  end: Int32Array;
+  used: number;
+}
+
+/** Sorts mentee j's row (a counting sort: scores are small integers) unless it already is. */
+function sortedRow(d: DenseScores, j: number, counts: Int32Array): void {
+  const rows = d.sorted;
+  if ((rows.start[j] ?? -1) >= 0) return;
+  const { score, mentors: P } = d;
+  const { order } = rows;
+  const row = j * P;
+  let eligible = 0;
+  let top = 0;
+  for (let n = 0; n < P; n++) {
+    const s = score[row + (order[n] as number)] as number;
+    if (s <= 0) continue;
+    counts[s] = (counts[s] as number) + 1;
+    eligible += 1;
+    if (s > top) top = s;
+  }
+  if (rows.used + eligible > rows.mentors.length) {
+    const grown = new Int32Array(Math.max(2 * rows.mentors.length, rows.used + eligible));
+    grown.set(rows.mentors.subarray(0, rows.used));
+    rows.mentors = grown;
+  }
+  let at = rows.used;
+  for (let s = top; s > 0; s--) {
+    const c = counts[s] as number;
+    counts[s] = at;
+    at += c;
+  }
+  const out = rows.mentors;
+  for (let n = 0; n < P; n++) {
+    const i = order[n] as number;
+    const s = score[row + i] as number;
+    if (s <= 0) continue;
+    const to = counts[s] as number;
+    out[to] = i;
+    counts[s] = to + 1;
+  }
+  counts.fill(0, 0, top + 1);
+  rows.start[j] = rows.used;
+  rows.end[j] = rows.used + eligible;
+  rows.used += eligible;
+}
+
 /** What `priceDense` reads besides the scores: the round's hubs, duals and lists. */
 export interface DensePricing {
   compiled: Compiled;
@@ -380,7 +520,8 @@ export function priceDense(d: DenseScores, input: DensePricing): [number, number
   const { compiled, hubs, hubsOfMentor, hubFits, inGraph, cutoff, order } = input;
   const { hubDual, menteeDual } = input;
   const P = d.mentors;
-  const { score, sorted, sortedStart } = d;
+  const { score } = d;
+  const counts = new Int32Array(d.sorted.most + 1);
   const N = compiled.mentees.count;
   // Per mentor, the smallest dual among its hubs: a pair gains at most w − p(i) − y.
   const p = new Float64Array(P).fill(Number.POSITIVE_INFINITY);
@@ -405,8 +546,10 @@ export function priceDense(d: DenseScores, input: DensePricing): [number, number
     finds.length = 0;
     /** A pair gaining at most this (before its tie-break) cannot enter the finds. */
     let bar = 0;
-    const last = sortedStart[j + 1] ?? 0;
-    for (let at = sortedStart[j] ?? 0; at < last; at++) {
+    sortedRow(d, j, counts);
+    const sorted = d.sorted.mentors;
+    const last = d.sorted.end[j] ?? 0;
+    for (let at = d.sorted.start[j] ?? 0; at < last; at++) {
       const i = sorted[at] ?? 0;
       const w = score[row + i] ?? 0;
       // Heaviest first: once no mentor's dual lets a pair gain, none further on does.
