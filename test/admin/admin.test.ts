@@ -142,8 +142,10 @@ describe('admin commands', () => {
     expect(created).toContain(
       'Program “Winter” created: 1 Dec 2026 – 28 Feb 2027, a nudge after 10 days',
     );
-    expect(await chat.type('/admin program new "Winter" 2026-12-01 2027-02-28')).toContain(
-      'already a program',
+    expect(created).toContain('People who join from 1 Dec 2026 belong to it.');
+    // Names are matched as typed, whatever the case.
+    expect(await chat.type('/admin program new "winter" 2026-12-01 2027-02-28')).toContain(
+      'There is already a program called “Winter”.',
     );
     expect(await chat.type('/admin program list')).toContain(
       '• Winter: 1 Dec 2026 – 28 Feb 2027, cadence 10 days (running)',
@@ -158,7 +160,7 @@ describe('admin commands', () => {
       'select g.name from pairs p join programs g on g.id = p.program_id',
     );
     expect(pairProgram).toEqual([{ name: 'Winter' }]);
-    expect(await chat.type('/admin program end Winter')).toContain(
+    expect(await chat.type('/admin program end WINTER')).toContain(
       'End “Winter” now (planned end 28 Feb 2027)? 2 people will get the final survey.',
     );
     const ended = await chat.type('1'); // End the program
@@ -184,6 +186,9 @@ describe('admin commands', () => {
     expect(await programs()).toEqual([]);
     const created = await chat.type('1');
     expect(created).toContain('Program “Winter” created: 1 Nov 2026 – 28 Feb 2027');
+    // What the warning said, not "from 1 Nov": those who joined since stay where they are.
+    expect(created).toContain('People who join from now on belong to it');
+    expect(created).not.toContain('join from 1 Nov');
     expect(await programs()).toEqual([{ name: 'Winter' }]);
     expect(await chat.type('1')).toContain('already been done or changed meanwhile');
 

@@ -45,7 +45,10 @@ export const en = {
     `It overlaps “${p.other}” (${p.start} – ${p.end}). While both run, new volunteers join “${p.later}”, the one that started later.`,
   'program.button.create': 'Create it',
   'program.created': (p: { name: string; start: string; end: string; cadence: number }) =>
-    `Program “${p.name}” created: ${p.start} – ${p.end}, a nudge after ${p.cadence} days without a meeting. People who join from ${p.start} belong to it.`,
+    `Program “${p.name}” created: ${p.start} – ${p.end}, a nudge after ${p.cadence} days without a meeting.`,
+  'program.joinFrom': (p: { start: string }) => `People who join from ${p.start} belong to it.`,
+  'program.joinFromNow':
+    'People who join from now on belong to it; those already in stay in theirs.',
   'program.listTitle': 'Programs:',
   'program.line': (p: {
     name: string;

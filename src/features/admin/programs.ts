@@ -16,6 +16,16 @@ import { orgToday } from '../programs/service';
 const NAME_MAX = 60;
 const CADENCE_MAX = 90;
 
+/**
+ * The program of that name as people type it: "spring" is “Spring”, «весна» is «Весна».
+ * Compared here, not by SQL's lower(), which on SQLite folds only ASCII; programs are few.
+ */
+async function programNamed(ctx: Ctx, name: string) {
+  const wanted = name.trim().toLocaleLowerCase();
+  const all = await ctx.tx.select().from(programs).orderBy(asc(programs.id));
+  return all.find((p) => p.name.trim().toLocaleLowerCase() === wanted);
+}
+
 const isDay = (v: string | undefined): v is string =>
   Boolean(v && /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid);
 
@@ -99,8 +109,8 @@ async function newProgram(ctx: Ctx, args: string[]): Promise<boolean> {
 
 /** What makes a program impossible: a taken name, or dates already over. */
 async function draftProblem(ctx: Ctx, draft: ProgramDraft): Promise<string | undefined> {
-  if (await first(ctx.tx.select().from(programs).where(eq(programs.name, draft.name))))
-    return ctx.t('program.error.exists', { name: draft.name });
+  const taken = await programNamed(ctx, draft.name);
+  if (taken) return ctx.t('program.error.exists', { name: taken.name });
   const today = orgToday(ctx.now, ctx.deps.config.ORG_TIMEZONE);
   if (draft.end < today)
     return ctx.t('program.error.over', { end: day(ctx, draft.end), today: day(ctx, today) });
@@ -165,15 +175,22 @@ async function createProgram(
     { actorUserId: ctx.user.id, action: 'program.created', details: { program: row.id, name } },
     ctx.now,
   );
+  // A start already past cannot take in those who joined since (see the warning).
+  const started = start < orgToday(ctx.now, ctx.deps.config.ORG_TIMEZONE);
   ctx.reply(
     {
       kind: 'text',
-      text: ctx.t('program.created', {
-        name,
-        start: day(ctx, start),
-        end: day(ctx, end),
-        cadence: cadence ?? ctx.deps.config.CADENCE_DAYS,
-      }),
+      text: [
+        ctx.t('program.created', {
+          name,
+          start: day(ctx, start),
+          end: day(ctx, end),
+          cadence: cadence ?? ctx.deps.config.CADENCE_DAYS,
+        }),
+        started
+          ? ctx.t('program.joinFromNow')
+          : ctx.t('program.joinFrom', { start: day(ctx, start) }),
+      ].join(' '),
     },
     options,
   );
@@ -231,19 +248,23 @@ async function listPrograms(ctx: Ctx): Promise<boolean> {
 
 /** Asks to confirm ending a program, saying what will happen. */
 async function endProgram(ctx: Ctx, name: string): Promise<boolean> {
-  const program = await first(ctx.tx.select().from(programs).where(eq(programs.name, name)));
+  const program = await programNamed(ctx, name);
   if (!program) {
     ctx.reply({ kind: 'text', text: ctx.t('program.notFound', { name }) });
     return true;
   }
   if (program.status === 'ended') {
-    ctx.reply({ kind: 'text', text: ctx.t('program.alreadyEnded', { name }) });
+    ctx.reply({ kind: 'text', text: ctx.t('program.alreadyEnded', { name: program.name }) });
     return true;
   }
   const reach = await surveyReach(ctx.tx, populationOf(ctx.deps.config), String(program.id));
   ctx.reply({
     kind: 'text',
-    text: ctx.t('program.confirmEnd', { name, end: day(ctx, program.endDate), n: reach.fresh }),
+    text: ctx.t('program.confirmEnd', {
+      name: program.name,
+      end: day(ctx, program.endDate),
+      n: reach.fresh,
+    }),
     buttons: [
       {
         label: ctx.t('program.button.end'),

@@ -40,7 +40,10 @@ export const ru: typeof en = {
     `Она пересекается с «${p.other}» (${p.start} – ${p.end}). Пока идут обе, новые участники попадают в «${p.later}» — ту, что началась позже.`,
   'program.button.create': 'Создать',
   'program.created': (p) =>
-    `Программа «${p.name}» создана: ${p.start} – ${p.end}, напоминание после ${p.cadence} дней без встречи. Все, кто присоединится с ${p.start}, попадут в неё.`,
+    `Программа «${p.name}» создана: ${p.start} – ${p.end}, напоминание после ${p.cadence} дней без встречи.`,
+  'program.joinFrom': (p) => `Все, кто присоединится с ${p.start}, попадут в неё.`,
+  'program.joinFromNow':
+    'В неё попадут те, кто присоединится теперь; кто уже участвует, остаётся в своей программе.',
   'program.listTitle': 'Программы:',
   'program.line': (p) => `• ${p.name}: ${p.start} – ${p.end}, раз в ${p.cadence} дн. (${p.status})`,
   'program.active': 'идёт',
