@@ -473,8 +473,26 @@ describe('bad input when booking', () => {
     await chat.type('/cancel');
     // One that starts before it but runs into it is found once its length is known.
     const runsInto = await book('2027-03-25', '09:00');
-    expect(runsInto).toContain('You already have a session with this partner at that time');
+    expect(runsInto).toContain(
+      'Lasting 2 h, it would run into another session with this partner. Pick another time, or keep this one and choose a shorter length.',
+    );
     expect(await rows('select * from meetings')).toHaveLength(1);
+    // Which is a way out: the time kept, a shorter length.
+    const kept = await chat.type(/\[(\d+)\] Keep “09:00”/.exec(runsInto)?.[1] ?? '');
+    expect(kept).toContain('How long?');
+    await chat.type(/(\d+)\. \( \) 1 h\b/.exec(kept)?.[1] ?? '');
+    await chat.type('1'); // Keep the task
+    expect(await chat.type('1')).toContain('Thu, 25 Mar, 09:00–10:00 (Europe/Berlin)'); // Skip the link
+    expect(await rows('select * from meetings')).toHaveLength(2);
+    // Late in the evening (night in Moscow for Lena) the warning is kept; when the length then
+    // runs into a later session, the warning asked again shows its answer, and no "Keep" of it.
+    await book('2027-03-24', '22:00');
+    const late = await book('2027-03-24', '21:00');
+    expect(late).toContain('Lasting 2 h, it would run into another session');
+    const again = await chat.type(/\[(\d+)\] Keep “21:00”/.exec(late)?.[1] ?? '');
+    expect(again).toContain('1. (•) Keep this time');
+    expect(again).not.toContain('Keep “');
+    expect(await chat.type('1')).toContain('How long?');
   });
 
   it('asks for a pair first, and refuses buttons of meetings that are not yours', async () => {

@@ -69,7 +69,8 @@ export async function renderPrompt(
   const buttons: Button[] = [];
   if (field.kind === 'multi') {
     buttons.push({ label: t('form.button.done'), data: op(FORM_OPS.done), style: 'primary' });
-  } else if (hasValue(current)) {
+  } else if (hasValue(current) && !(field.kind === 'single' && field.backOption)) {
+    // (A warning's question shows its answer among its options: "Keep “Keep this time”" says nothing.)
     const shown = options.find((o) => o.value === current)?.label ?? readBack(ctx, field, env);
     buttons.push({
       label: t('form.button.keep', { value: shorten(shown) }),

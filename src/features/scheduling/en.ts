@@ -83,6 +83,8 @@ export const en = {
   'meeting.error.invalid': 'That date and time don’t work — please pick another.',
   'meeting.error.overlap':
     'You already have a session with this partner at that time — please pick another.',
+  'meeting.error.overlapLength': (p: { length: string }) =>
+    `Lasting ${p.length}, it would run into another session with this partner. Pick another time, or keep this one and choose a shorter length.`,
   'meeting.duration': (p: { minutes: number }) =>
     p.minutes < 60
       ? `${p.minutes} min`

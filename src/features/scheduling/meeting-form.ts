@@ -218,8 +218,20 @@ export const meetingForm = typedForm({
     }
     const pair = await chosenPair(ctx, values, mode);
     if (!pair) return { field: 'day', error: ctx.t('meeting.needPair') };
-    if (await clashes(ctx, pair.id, movingId(mode), when, Number(values.duration)))
-      return { field: timeField(values), error: ctx.t('meeting.error.overlap') };
+    const minutes = Number(values.duration);
+    if (await clashes(ctx, pair.id, movingId(mode), when, minutes)) {
+      // A start inside another session was refused at its step (unless one was booked since):
+      // what runs into it is the length, and keeping the time with a shorter one will do.
+      const atStart = await clashes(ctx, pair.id, movingId(mode), when, 1);
+      return {
+        field: timeField(values),
+        error: atStart
+          ? ctx.t('meeting.error.overlap')
+          : ctx.t('meeting.error.overlapLength', {
+              length: ctx.t('meeting.duration', { minutes }),
+            }),
+      };
+    }
     if (values.timeOk === TIME_KEEP) return undefined;
     const warning = await partnerWarning(ctx, values, meetingMode.encode(mode));
     if (!warning) return undefined;
