@@ -114,7 +114,7 @@ export function scoreAll(
     for (let z = 0; z < zones.length; z++) penalty[z] = timeZonePenalty(zones[z] ?? 0, offsetJ);
     const self = selfOf[j] ?? -1;
     const selfRank = self >= 0 ? (rank[self] ?? -1) : -1;
-    // Pairs that met or declined before, as a mark per mentor for this mentee's row.
+    // Pairs that met or declined before, as a mark per mentor (by rank) for this mentee's row.
     // (A counted typed array, not a list walked by for…of: a walk over a list that is
     // always empty has no type feedback, and the engine threw this function's compiled
     // code away at every mentee.)
