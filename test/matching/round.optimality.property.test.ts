@@ -190,6 +190,10 @@ describe.each(SCANS)(
     interface Palette {
       interests: string[];
       offsets: number[];
+      /** What mentors teach and mentees want (default `TOPICS`). */
+      topics?: string[];
+      /** How many mentors (default 1–14). */
+      mentors?: { min: number; max: number };
     }
     const NARROW: Palette = {
       interests: ['chess', 'running', 'jazz'],
@@ -200,13 +204,22 @@ describe.each(SCANS)(
       interests: Array.from({ length: 12 }, (_, i) => `hobby${i}`),
       offsets: [0, 180, 300, -300, 330, 345, -570, 840],
     };
+    // Over 32 mentors and over 32 topics: the table's bit sets (dense.ts) span several words.
+    const MANY: Palette = {
+      interests: ['chess', 'running', 'jazz', 'go'],
+      offsets: [0, 180, 300, -300],
+      topics: Array.from({ length: 40 }, (_, i) => `topic${i}`),
+      mentors: { min: 30, max: 70 },
+    };
     const volunteer = (userId: number, favourite: boolean, palette: Palette) =>
       fc
         .record({
           grade: fc.integer({ min: 1, max: 5 }),
           department: fc.constantFrom('IT', 'Sales', 'HR'),
-          teach: favourite ? fc.constant(TOPICS) : fc.subarray(TOPICS),
-          learn: fc.subarray(TOPICS, { minLength: 1 }),
+          teach: favourite
+            ? fc.constant(palette.topics ?? TOPICS)
+            : fc.subarray(palette.topics ?? TOPICS),
+          learn: fc.subarray(palette.topics ?? TOPICS, { minLength: 1 }),
           interests: favourite ? fc.constant(palette.interests) : fc.subarray(palette.interests),
           formats: fc.subarray([...FORMATS], { minLength: 1 }),
           utcOffset: fc.constantFrom(...palette.offsets),
@@ -239,7 +252,7 @@ describe.each(SCANS)(
     const instance = (palette: Palette) =>
       fc
         .record({
-          m: fc.integer({ min: 1, max: 14 }),
+          m: fc.integer(palette.mentors ?? { min: 1, max: 14 }),
           n: fc.integer({ min: 1, max: 20 }),
           favourites: fc.integer({ min: 0, max: 4 }),
           k: fc.integer({ min: 1, max: 3 }),
@@ -269,6 +282,7 @@ describe.each(SCANS)(
     it.each([
       ['few interests, whole-hour zones', NARROW, 3000],
       ['many interests, odd zones', WIDE, 1000],
+      ['many mentors and topics', MANY, 150],
     ] as const)(
       'equals the full-graph optimum on small adversarial programs with short lists (%s)',
       (_, palette, runs) => {
