@@ -10,17 +10,18 @@ import {
   score,
   type Volunteer,
 } from '../../src/features/matching/score';
+import { noRules, person } from '../helpers/volunteers';
 
 const TOPICS = ['ai', 'tools', 'social', 'green'];
 const INTERESTS = ['chess', 'running', 'jazz'];
 
-const volunteer = (userId: number) =>
+const volunteer = (userId: number, topics: string[] = TOPICS) =>
   fc
     .record({
       grade: fc.integer({ min: 1, max: 5 }),
       department: fc.constantFrom('IT', 'Sales', 'HR'),
-      teach: fc.subarray(TOPICS),
-      learn: fc.subarray(TOPICS, { minLength: 1 }),
+      teach: fc.subarray(topics),
+      learn: fc.subarray(topics, { minLength: 1 }),
       interests: fc.subarray(INTERESTS),
       formats: fc.subarray([...FORMATS], { minLength: 1 }),
       utcOffset: fc.constantFrom(0, 180, 300, -300),
@@ -54,6 +55,34 @@ const instance = fc
       ),
     }),
   );
+
+/**
+ * Larger programs, for comparing the table with the index: over 32 mentors and 32 topics
+ * (the table's bit sets span several words), some people in both roles.
+ */
+const MANY_TOPICS = Array.from({ length: 40 }, (_, i) => `topic${i}`);
+const larger = fc
+  .tuple(fc.integer({ min: 30, max: 70 }), fc.integer({ min: 1, max: 12 }))
+  .chain(([m, n]) =>
+    fc.record({
+      mentors: fc.tuple(...Array.from({ length: m }, (_, i) => volunteer(i + 1, MANY_TOPICS))),
+      mentees: fc.tuple(...Array.from({ length: n }, (_, j) => volunteer(100 + j, MANY_TOPICS))),
+      both: fc.subarray(
+        Array.from({ length: n }, (_, j) => j),
+        { maxLength: Math.min(3, n) },
+      ),
+      sameDepartment: fc.boolean(),
+      declined: fc.array(
+        fc.tuple(fc.integer({ min: 1, max: m }), fc.integer({ min: 100, max: 99 + n })),
+        { maxLength: 5 },
+      ),
+    }),
+  )
+  .map(({ mentors, mentees, both, ...rest }) => ({
+    ...rest,
+    mentees,
+    mentors: [...mentors, ...both.map((j) => mentees[j] as MentorSide)],
+  }));
 
 /** The true optimum by trying everything (small instances only), under the same rules. */
 function bruteForce(mentors: MentorSide[], mentees: Volunteer[], rules: MatchRules): number {
@@ -138,26 +167,32 @@ describe('planRound on random instances', () => {
     },
   );
 
-  it('scores every pair (the table) or walks the index, with the same total and the same reasons', () => {
-    fc.assert(
-      fc.property(instance, ({ mentors, mentees, sameDepartment, declined }) => {
-        const rules: MatchRules = {
-          sameDepartment,
-          history: new Set(declined.map(([a, b]) => historyKey(a, b))),
-        };
-        // Short lists, so the check adds pairs on both paths.
-        const table = planRound(mentors, mentees, rules, 1, 'dense');
-        const index = planRound(mentors, mentees, rules, 1, 'index');
-        expect(table.total).toBe(index.total);
-        // Ties may go to other people; who is left out in both is left out for the same reason.
-        const key = (u: Unmatched) => `${u.side}:${u.volunteer.userId}`;
-        const reasons = new Map(index.unmatched.map((u) => [key(u), u.reason]));
-        for (const u of table.unmatched)
-          if (reasons.has(key(u))) expect(u.reason).toBe(reasons.get(key(u)));
-      }),
-      { numRuns: 400 },
-    );
-  });
+  it.each([
+    ['small', instance, 400],
+    ['larger', larger, 100],
+  ] as const)(
+    'scores every pair (the table) or walks the index, with the same total and the same reasons (%s)',
+    (_, programs, runs) => {
+      fc.assert(
+        fc.property(programs, ({ mentors, mentees, sameDepartment, declined }) => {
+          const rules: MatchRules = {
+            sameDepartment,
+            history: new Set(declined.map(([a, b]) => historyKey(a, b))),
+          };
+          // Short lists, so the check adds pairs on both paths.
+          const table = planRound(mentors, mentees, rules, 1, 'dense');
+          const index = planRound(mentors, mentees, rules, 1, 'index');
+          expect(table.total).toBe(index.total);
+          // Ties may go to other people; who is left out in both is left out for the same reason.
+          const key = (u: Unmatched) => `${u.side}:${u.volunteer.userId}`;
+          const reasons = new Map(index.unmatched.map((u) => [key(u), u.reason]));
+          for (const u of table.unmatched)
+            if (reasons.has(key(u))) expect(u.reason).toBe(reasons.get(key(u)));
+        }),
+        { numRuns: runs },
+      );
+    },
+  );
 
   it.each(SCANS)('explains why people are left out (%s scan)', (scan) => {
     const base = {
@@ -204,6 +239,25 @@ describe('planRound on random instances', () => {
     const reasons = Object.fromEntries(plan.unmatched.map((u) => [u.volunteer.userId, u.reason]));
     expect(reasons).toEqual({ 1: 'no_senior', 2: 'no_topic_teacher', 3: 'no_junior' });
   });
+
+  it.each(SCANS)(
+    'does not count someone in both roles as their own teacher, however many mentors come first (%s scan)',
+    (scan) => {
+      // 40 mentors more senior than Bo rank first: Bo's own entry lies past the table's first
+      // word of 32. Bo teaches and wants "rare", which nobody else teaches or wants.
+      const others = Array.from({ length: 40 }, (_, i) =>
+        person(i + 1, { grade: 3, teach: new Set(['ai']) }),
+      );
+      const bo = person(99, { grade: 2, teach: new Set(['rare']), learn: new Set(['rare']) });
+      const juniors = [person(200, { grade: 4, learn: new Set(['ai']) })];
+      const plan = planRound([...others, bo], [bo, ...juniors], noRules, undefined, scan);
+      const reasons = plan.unmatched
+        .filter((u) => u.volunteer.userId === 99)
+        .map((u) => `${u.side}: ${u.reason}`)
+        .sort();
+      expect(reasons).toEqual(['mentee: no_topic_teacher', 'mentor: no_demand']);
+    },
+  );
 
   it.each(SCANS)(
     'does not count someone with role "both" as their own candidate (%s scan)',
