@@ -23,3 +23,8 @@ export function splitArgs(args: string): string[] {
   for (const m of args.matchAll(/"([^"]*)"|(\S+)/g)) out.push(m[1] ?? m[2] ?? '');
   return out;
 }
+
+/** A command name someone typed, short enough to quote back in a reply. */
+export function clipName(name: string): string {
+  return name.length > 32 ? `${name.slice(0, 31)}…` : name;
+}

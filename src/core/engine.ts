@@ -21,6 +21,7 @@ import { reportWriteFailure } from '../db/write-health';
 import { decodeAction } from './actions';
 import type { Acceptance, ChatAdapter, EventSink, HandleResult, HomeView } from './adapter';
 import { msSince } from './clock';
+import { clipName } from './command-parser';
 import type { Ctx, EngineDeps } from './context';
 import { asTandemError, failureFields, TandemError } from './errors';
 import type { InboundEvent } from './events';
@@ -436,8 +437,8 @@ export function createEngine<C extends string, A extends string>(
       ctx.reply({
         kind: 'text',
         text: suggestion
-          ? ctx.t('command.unknownSuggest', { name: clip(name), suggestion })
-          : ctx.t('command.unknown', { name: clip(name) }),
+          ? ctx.t('command.unknownSuggest', { name: clipName(name), suggestion })
+          : ctx.t('command.unknown', { name: clipName(name) }),
       });
       return;
     }
@@ -735,8 +736,4 @@ function editDistance(a: string, b: string): number {
     }
   }
   return row[b.length] ?? 0;
-}
-
-function clip(name: string): string {
-  return name.length > 32 ? `${name.slice(0, 31)}…` : name;
 }

@@ -258,6 +258,26 @@ describe('mydata, lang, unknown commands, groups', () => {
     expect(await chat.type('Меню')).not.toContain('Не понял');
   });
 
+  it('tells one command on /help <command>, and everything (saying so) for one it does not know or you cannot use', async () => {
+    app = createTestApp();
+    chat = await startConsoleChat(app);
+    const one = await chat.type('/help /sprint');
+    expect(one).toMatch(/\/sprint — .+\n\n\/help alone lists everything I can do\./);
+    expect(one).not.toContain('Commands:');
+    expect(await chat.type('/help Meet')).toContain('/meet — ');
+    const unknown = await chat.type('/help me please');
+    expect(unknown).toContain(
+      'There is no command “me please” that you can use — here is everything:',
+    );
+    expect(unknown).toContain('Commands:');
+    // An admin command is not told to someone who cannot use it.
+    expect(await chat.type('/help admin')).toContain(
+      'There is no command “admin” that you can use',
+    );
+    await chat.type('/lang ru');
+    expect(await chat.type('/help sprint')).toContain('/help без слов — всё, что я умею.');
+  });
+
   it('answers unknown commands with a suggestion and never crashes on odd input', async () => {
     app = createTestApp();
     chat = await startConsoleChat(app);

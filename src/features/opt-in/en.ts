@@ -17,6 +17,10 @@ export const en = {
     'Reverse mentoring turns the usual direction around: a younger colleague teaches a senior one what they know better — AI tools, digital tools, social media, messenger etiquette, what Gen Z customers expect. Both sides learn: leaders get new skills and a fresh view, juniors get visibility and a voice.',
   'help.how':
     'How it works: 1) volunteer with /join and read the short preparation guide; 2) I pair you with someone whose skills and interests fit; 3) you meet in short sprints on concrete tasks and set goals together; 4) a one-tap poll after meetings keeps the program useful. Taking part is voluntary, and you can pause or leave at any time.',
+  'help.one': (p: { line: string; help: string }) =>
+    `${p.line}\n\n${p.help} alone lists everything I can do.`,
+  'help.noSuch': (p: { name: string }) =>
+    `There is no command “${p.name}” that you can use — here is everything:`,
   'help.commands': 'Commands:',
   'help.groupNote': 'Personal commands work in a direct message with me.',
   'help.button.join': 'Join the program',

@@ -1,4 +1,5 @@
 import { encodeAction } from '../../core/actions';
+import { clipName } from '../../core/command-parser';
 import type { Ctx } from '../../core/context';
 import type { CommandSpec } from '../../core/registry';
 import type { Button } from '../../core/replies';
@@ -19,7 +20,7 @@ export interface HelpEntry {
 export function createHelpCommand(list: (ctx: Ctx) => HelpEntry[], greeting: boolean): CommandSpec {
   return {
     scope: 'anywhere',
-    async run(ctx) {
+    async run(ctx, args) {
       const inGroup = ctx.event.conversation.kind === 'group';
       const visible = list(ctx).filter(
         ({ spec }) =>
@@ -27,6 +28,19 @@ export function createHelpCommand(list: (ctx: Ctx) => HelpEntry[], greeting: boo
           (!spec.role || ctx.roles.has(spec.role)) &&
           (!inGroup || spec.scope === 'anywhere'),
       );
+      // `/help sprint`: that command's line. (/start's words are deep links: see registry.ts.)
+      const asked = greeting ? '' : args.trim().replace(/^\//, '').toLowerCase();
+      const one = asked ? visible.find((c) => c.name === asked) : undefined;
+      if (one) {
+        ctx.reply({
+          kind: 'text',
+          text: ctx.t('help.one', {
+            line: `${ctx.cmd(one.name)} — ${one.summary}`,
+            help: ctx.cmd('help'),
+          }),
+        });
+        return;
+      }
       const joined = Boolean(await getProfile(ctx.tx, ctx.user.id));
       const buttons: Button[] = [];
       if (!inGroup && !joined) {
@@ -49,6 +63,7 @@ export function createHelpCommand(list: (ctx: Ctx) => HelpEntry[], greeting: boo
           greeting
             ? ctx.t('help.greeting', { name: ctx.user.name.split(' ')[0] || '👋' })
             : undefined,
+          asked ? ctx.t('help.noSuch', { name: clipName(asked) }) : undefined,
           ctx.t('help.what'),
           ctx.t('help.how'),
           `${ctx.t('help.commands')}\n${visible.map((c) => `${ctx.cmd(c.name)} — ${c.summary}`).join('\n')}`,
