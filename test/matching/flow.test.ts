@@ -407,6 +407,11 @@ describe('matching rounds in the console demo', () => {
     expect(await chat.type('/admin pair anna elena force')).toContain(
       'Paired: Anna Petrova → Elena Popova.',
     );
+    // Twice (either way round, forced or not) is still one pair.
+    expect(await chat.type('/admin pair anna elena force')).toContain(
+      'Anna Petrova and Elena Popova are already a pair; nothing changed.',
+    );
+    expect(await chat.type('/admin pair elena anna force')).toContain('already a pair');
     expect(await chat.type('/admin pair zed anna')).toContain(
       "I can't find a participant called “zed”.",
     );
@@ -488,6 +493,19 @@ describe('matching rounds in the console demo', () => {
     ).toEqual({
       status: 'withdrawn',
     });
+  });
+
+  it('pairs by hand the two of an open proposal without force, and without telling the mentor it was withdrawn', async () => {
+    await demo();
+    await chat.type('/match publish');
+    const proposal = (await one(
+      "select m.platform_user_id as mentor, e.platform_user_id as mentee from proposals p join users m on m.id = p.mentor_user_id join users e on e.id = p.mentee_user_id where p.status = 'open' order by p.id limit 1",
+    )) as { mentor: string; mentee: string };
+    const out = await chat.type(`/admin pair ${proposal.mentor} ${proposal.mentee}`);
+    expect(out).toContain('Paired:');
+    expect(out).not.toContain('закрыла предложение');
+    expect(out).not.toContain('closed the proposal');
+    expect(await rows("select id from pairs where status = 'active'")).toHaveLength(1);
   });
 
   it('tells a partner kindly when someone leaves', async () => {

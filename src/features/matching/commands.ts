@@ -6,7 +6,7 @@ import type { Locale, Translate } from '../../core/i18n';
 import { type ActionSpec, action, type CommandSpec } from '../../core/registry';
 import type { TextReply } from '../../core/replies';
 import type { DbOrTx } from '../../db/client';
-import { one } from '../../db/first';
+import { first, one } from '../../db/first';
 import { audit } from '../../db/queries/audit';
 import { getProfile, listTopics } from '../../db/queries/profiles';
 import { getUser } from '../../db/queries/users';
@@ -194,14 +194,44 @@ async function pairByHand(
   const mentor = await loadVolunteer(ctx.tx, mentorUser.id, options);
   const mentee = await loadVolunteer(ctx.tx, menteeUser.id, options);
   if (!mentor || !mentee) return;
+  // Already a pair (either way round): nothing to do, even with force — a second copy of a
+  // pair would be introduced twice and outlive an unpair.
+  const activePairs = await ctx.tx.select().from(pairs).where(eq(pairs.status, 'active'));
+  if (
+    activePairs.some(
+      (x) =>
+        (x.mentorUserId === mentorUser.id && x.menteeUserId === menteeUser.id) ||
+        (x.mentorUserId === menteeUser.id && x.menteeUserId === mentorUser.id),
+    )
+  ) {
+    ctx.reply({
+      kind: 'text',
+      text: ctx.t('admin.alreadyPaired', { a: mentorUser.name, b: menteeUser.name }),
+    });
+    return;
+  }
+  // A proposal still open between these two is what the pair by hand confirms: it keeps
+  // neither of them busy, and is closed without telling the mentor it was withdrawn.
+  const proposed = await first(
+    ctx.tx
+      .select()
+      .from(proposals)
+      .where(
+        and(
+          eq(proposals.mentorUserId, mentorUser.id),
+          eq(proposals.menteeUserId, menteeUser.id),
+          eq(proposals.status, 'open'),
+        ),
+      ),
+  );
   const rule = await (async () => {
     if (mentorUser.id === menteeUser.id) return 'self';
     if (mentor.role === 'mentee' || mentee.role === 'mentor') return 'role';
     if (!mentor.prepared || !mentee.prepared) return 'not_prepared';
     if (mentor.paused || mentee.paused) return 'paused';
-    const load = await loadOf(ctx.tx, mentorUser.id);
+    const load = await loadOf(ctx.tx, mentorUser.id, proposed?.id);
     if (load.asMentor >= mentor.capacity) return 'capacity';
-    if ((await loadOf(ctx.tx, menteeUser.id)).menteeBusy) return 'busy';
+    if ((await loadOf(ctx.tx, menteeUser.id, proposed?.id)).menteeBusy) return 'busy';
     return ineligible({ ...mentor.volunteer, capacity: mentor.capacity }, mentee.volunteer, {
       sameDepartment: ctx.deps.config.MATCH_SAME_DEPARTMENT,
       history: await history(ctx.tx),
@@ -230,7 +260,7 @@ async function pairByHand(
         .update(proposals)
         .set({ status: 'withdrawn', decidedAt: ctx.now })
         .where(eq(proposals.id, p.id));
-      const other = await getUser(tx, p.mentorUserId);
+      const other = p.id === proposed?.id ? undefined : await getUser(tx, p.mentorUserId);
       if (other) {
         await notify(
           tx,

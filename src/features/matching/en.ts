@@ -143,6 +143,8 @@ export const en = {
   'admin.rule.department': 'they are in the same department',
   'admin.rule.history': 'they were paired or declined before',
   'admin.rule.topics': "the mentor teaches none of the mentee's topics",
+  'admin.alreadyPaired': (p: { a: string; b: string }) =>
+    `${p.a} and ${p.b} are already a pair; nothing changed.`,
   'admin.rule.self': 'that is the same person',
   'admin.rule.role': 'the first person must be a mentor and the second a mentee',
   'admin.rule.capacity': 'the mentor has no capacity left',

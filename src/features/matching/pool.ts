@@ -176,8 +176,12 @@ export async function loadVolunteer(
 export async function loadOf(
   db: DbOrTx,
   userId: number,
+  /** A proposal not to count (the one a pair by hand confirms). */
+  except?: number,
 ): Promise<{ asMentor: number; menteeBusy: boolean }> {
-  const open = await db.select().from(proposals).where(eq(proposals.status, 'open'));
+  const open = (await db.select().from(proposals).where(eq(proposals.status, 'open'))).filter(
+    (p) => p.id !== except,
+  );
   const active = await db.select().from(pairs).where(eq(pairs.status, 'active'));
   const rows = [...open, ...active];
   return {

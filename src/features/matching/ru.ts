@@ -134,6 +134,7 @@ export const ru: typeof en = {
   'admin.rule.department': 'они из одного отдела',
   'admin.rule.history': 'они уже были в паре или отказывались',
   'admin.rule.topics': 'наставник не учит ни одной из тем подопечного',
+  'admin.alreadyPaired': (p) => `${p.a} и ${p.b} уже пара; ничего не изменилось.`,
   'admin.rule.self': 'это один и тот же человек',
   'admin.rule.role': 'первым должен быть наставник, вторым — подопечный',
   'admin.rule.capacity': 'у наставника не осталось мест',
