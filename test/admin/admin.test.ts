@@ -121,6 +121,12 @@ describe('admin commands', () => {
     await chat.type('/as boss');
     expect(await chat.type('/admin hr remove pat')).toContain('Pat Junior is no longer HR.');
     expect(await chat.type('/admin hr add nobody')).toContain("I can't find");
+    // Access to everyone's reports goes to a whole name, not the start of one…
+    expect(await chat.type('/admin hr add ju')).toContain("I can't find");
+    // …and an admin needs no HR role on top.
+    expect(await chat.type('/admin hr add boss')).toContain(
+      'Boss Admin is an admin, who can already do everything HR can; nothing changed.',
+    );
     const audited = await rows(
       "select action from audit_log where action like 'role.%' order by id",
     );

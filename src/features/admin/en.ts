@@ -28,6 +28,8 @@ export const en = {
   'roles.removed': (p: { name: string }) => `${p.name} is no longer HR.`,
   'roles.alreadyHr': (p: { name: string }) => `${p.name} is already HR; nothing changed.`,
   'roles.notHr': (p: { name: string }) => `${p.name} isn't HR; nothing changed.`,
+  'roles.adminAlready': (p: { name: string }) =>
+    `${p.name} is an admin, who can already do everything HR can; nothing changed.`,
   'roles.list': (p: { admins: string; hr: string }) => `Admins: ${p.admins}\nHR: ${p.hr}`,
   'program.error.name': (p: { max: number }) => `The name can be up to ${p.max} characters.`,
   'program.error.dates': 'Dates are written like 2027-01-31 (start, then end).',

@@ -3,7 +3,7 @@ import { splitArgs } from '../../core/command-parser';
 import type { Ctx } from '../../core/context';
 import { first } from '../../db/first';
 import { audit } from '../../db/queries/audit';
-import { userRoles } from '../../db/schema';
+import { type UserRow, userRoles } from '../../db/schema';
 import { hrPeople } from '../content/staff';
 import { findOne } from '../matching/people';
 
@@ -11,8 +11,13 @@ import { findOne } from '../matching/people';
 export async function adminHr(ctx: Ctx, rest: string): Promise<boolean> {
   const [verb, query, ...extra] = splitArgs(rest);
   if ((verb !== 'add' && verb !== 'remove') || !query || extra.length) return false;
-  const person = await findOne(ctx, query, { anyone: true });
+  // A role is access to everyone's reports: granted to a whole name or id, not a guess.
+  const person = await findOne(ctx, query, { anyone: true, whole: true });
   if (!person) return true;
+  if (verb === 'add' && (await isAdmin(ctx, person))) {
+    ctx.reply({ kind: 'text', text: ctx.t('roles.adminAlready', { name: person.name }) });
+    return true;
+  }
   const has = await first(
     ctx.tx
       .select()
@@ -75,4 +80,20 @@ export async function adminRoles(ctx: Ctx, rest: string): Promise<boolean> {
     }),
   });
   return true;
+}
+
+/** An admin (ADMIN_IDS or granted) can do everything HR can. */
+async function isAdmin(ctx: Ctx, person: UserRow): Promise<boolean> {
+  const bootstrap = ctx.deps.config.ADMIN_IDS.some(
+    (a) => a.platform === person.platform && a.id === person.platformUserId,
+  );
+  if (bootstrap) return true;
+  return Boolean(
+    await first(
+      ctx.tx
+        .select()
+        .from(userRoles)
+        .where(and(eq(userRoles.userId, person.id), eq(userRoles.role, 'admin'))),
+    ),
+  );
 }

@@ -25,6 +25,8 @@ export const ru: typeof en = {
   'roles.removed': (p) => `${p.name} больше не HR.`,
   'roles.alreadyHr': (p) => `${p.name} уже HR; ничего не изменилось.`,
   'roles.notHr': (p) => `${p.name} не HR; ничего не изменилось.`,
+  'roles.adminAlready': (p) =>
+    `${p.name} — администратор и и так может всё, что может HR; ничего не изменилось.`,
   'roles.list': (p) => `Администраторы: ${p.admins}\nHR: ${p.hr}`,
   'program.error.name': (p) => `Название — не длиннее ${p.max} символов.`,
   'program.error.dates': 'Даты пишутся как 2027-01-31 (сначала начало, потом конец).',

@@ -12,7 +12,7 @@ export async function findParticipants(
   db: DbOrTx,
   platform: Platform,
   query: string,
-  options: { anyone?: boolean } = {},
+  options: { anyone?: boolean; whole?: boolean } = {},
 ): Promise<UserRow[]> {
   const mention = /^<@([A-Z0-9]+)(?:\|[^>]*)?>$/.exec(query.trim())?.[1];
   const q = (mention ?? query.trim().replace(/^@/, '')).toLowerCase();
@@ -37,7 +37,8 @@ export async function findParticipants(
     u.name
       .toLowerCase()
       .split(/\s+/)
-      .some((part) => part.startsWith(q)),
+      // `whole`: a whole first or last name ("emma"), never the start of one ("em").
+      .some((part) => (options.whole ? part === q : part.startsWith(q))),
   );
 }
 
@@ -45,7 +46,7 @@ export async function findParticipants(
 export async function findOne(
   ctx: Ctx,
   query: string,
-  options: { anyone?: boolean } = {},
+  options: { anyone?: boolean; whole?: boolean } = {},
 ): Promise<UserRow | undefined> {
   const found = await findParticipants(ctx.tx, ctx.user.platform, query, options);
   if (found.length === 1) return found[0];
