@@ -17,11 +17,26 @@ export function parseCommand(input: string): ParsedCommand | undefined {
   return { name: match[1].toLowerCase(), args: (match[2] ?? '').trim() };
 }
 
-/** Splits arguments on whitespace, keeping "double quoted" parts together. */
+/**
+ * Splits arguments on whitespace, keeping quoted parts together — "straight", “curly”,
+ * «French» or „German“ quotes, as phones and Russian keyboards type them — each trimmed,
+ * its inner spaces collapsed. An opening quote never closed stays on its word (see `isName`).
+ */
 export function splitArgs(args: string): string[] {
   const out: string[] = [];
-  for (const m of args.matchAll(/"([^"]*)"|(\S+)/g)) out.push(m[1] ?? m[2] ?? '');
+  for (const m of args.matchAll(/"([^"]*)"|“([^”“]*)[”“]|«([^»]*)»|„([^“”]*)[“”]|(\S+)/g)) {
+    const quoted = m[1] ?? m[2] ?? m[3] ?? m[4];
+    out.push(quoted === undefined ? (m[5] ?? '') : quoted.trim().replace(/\s+/g, ' '));
+  }
   return out;
+}
+
+/** What opens a quoted part (see `splitArgs`). */
+const QUOTES = /^["“”«»„]/;
+
+/** A name given as an argument: not blank, and not the first word of a quote left open. */
+export function isName(value: string): boolean {
+  return value.trim() !== '' && !QUOTES.test(value);
 }
 
 /** A command name someone typed, short enough to quote back in a reply. */

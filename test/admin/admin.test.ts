@@ -149,6 +149,21 @@ describe('admin commands', () => {
       'Program “Winter” created: 1 Dec 2026 – 28 Feb 2027, a nudge after 10 days',
     );
     expect(created).toContain('People who join from 1 Dec 2026 belong to it.');
+    // Curly and «French» quotes are quotes; a blank name or an open quote is no name.
+    expect(await chat.type('/admin program new “Smart Start” 2027-07-01 2027-08-01')).toContain(
+      'Program “Smart Start” created',
+    );
+    expect(await chat.type('/admin program new «Весна 2027» 2027-03-01 2027-05-31')).toContain(
+      'Program “Весна 2027” created',
+    );
+    expect(await chat.type('/admin program new "  " 2027-04-01 2027-05-01')).toContain(
+      'Give the program a name',
+    );
+    expect(await chat.type('/admin program new "Unclosed 2027-01-01 2027-02-01')).toContain(
+      'Give the program a name',
+    );
+    expect(await chat.type('/admin program end "smart start"')).toContain('End “Smart Start” now');
+    await chat.type('2'); // Cancel
     // Names are matched as typed, whatever the case.
     expect(await chat.type('/admin program new "winter" 2026-12-01 2027-02-28')).toContain(
       'There is already a program called “Winter”.',
@@ -233,6 +248,12 @@ describe('admin commands', () => {
       'Topic renamed',
     );
     expect(await chat.type('/admin topics rename nothing "A" "B"')).toContain('There is no topic');
+    expect(await chat.type('/admin topics rename no_code "  " " "')).toContain(
+      'Both names are needed, each in quotes',
+    );
+    expect(
+      await chat.type('/admin topics add ux “User experience” «Пользовательский опыт»'),
+    ).toContain('Topic added: ux — User experience / Пользовательский опыт.');
     expect(await rows("select name_en from topics where id = 'no_code'")).toEqual([
       { name_en: 'No-code tools' },
     ]);

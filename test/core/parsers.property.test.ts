@@ -29,6 +29,16 @@ describe('command parser', () => {
       'Spring cohort',
       '2026-03-01',
     ]);
+    // As phones and Russian keyboards type quotes; each part trimmed.
+    expect(splitArgs('new “Spring  cohort ” «Весна 2027» „Frühling“ x')).toEqual([
+      'new',
+      'Spring cohort',
+      'Весна 2027',
+      'Frühling',
+      'x',
+    ]);
+    // A quote left open stays on its word, for the command to refuse.
+    expect(splitArgs('new "Spring 2027-01-01')).toEqual(['new', '"Spring', '2027-01-01']);
   });
 
   it('never throws, and anything it accepts is a short lower-case name', () => {

@@ -31,6 +31,9 @@ export const en = {
   'roles.adminAlready': (p: { name: string }) =>
     `${p.name} is an admin, who can already do everything HR can; nothing changed.`,
   'roles.list': (p: { admins: string; hr: string }) => `Admins: ${p.admins}\nHR: ${p.hr}`,
+  'program.error.blank':
+    'Give the program a name — in quotes if it has spaces, like "Spring 2027".',
+  'topics.error.name': 'Both names are needed, each in quotes: "English" "Русский".',
   'program.error.name': (p: { max: number }) => `The name can be up to ${p.max} characters.`,
   'program.error.dates': 'Dates are written like 2027-01-31 (start, then end).',
   'program.error.order': 'The end must come after the start.',

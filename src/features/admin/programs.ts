@@ -3,7 +3,7 @@ import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { encodeAction } from '../../core/actions';
-import { splitArgs } from '../../core/command-parser';
+import { isName, splitArgs } from '../../core/command-parser';
 import type { Ctx } from '../../core/context';
 import { formatDate, formatLongDay } from '../../core/format';
 import { first, one } from '../../db/first';
@@ -55,12 +55,13 @@ const draftToken = (draft: ProgramDraft) =>
 
 async function newProgram(ctx: Ctx, args: string[]): Promise<boolean> {
   const [name, start, end, cadence, ...extra] = args;
-  if (!name || !start || !end || extra.length) return false;
+  if (name === undefined || !start || !end || extra.length) return false;
   const badCadence =
     cadence !== undefined &&
     !(/^\d+$/.test(cadence) && Number(cadence) >= 1 && Number(cadence) <= CADENCE_MAX);
-  const problem =
-    name.length > NAME_MAX
+  const problem = !isName(name)
+    ? ctx.t('program.error.blank')
+    : name.length > NAME_MAX
       ? ctx.t('program.error.name', { max: NAME_MAX })
       : !isDay(start) || !isDay(end)
         ? ctx.t('program.error.dates')

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { splitArgs } from '../../core/command-parser';
+import { isName, splitArgs } from '../../core/command-parser';
 import type { Ctx } from '../../core/context';
 import { first } from '../../db/first';
 import { audit } from '../../db/queries/audit';
@@ -11,7 +11,13 @@ const ID_PATTERN = /^[a-z][a-z0-9_]{1,30}$/;
 /** `admin topics add <id> "<English>" "<Russian>"`, `admin topics rename <id> "<English>" "<Russian>"`. */
 export async function adminTopics(ctx: Ctx, rest: string): Promise<boolean> {
   const [verb, id, en, ru, ...extra] = splitArgs(rest);
-  if ((verb !== 'add' && verb !== 'rename') || !id || !en || !ru || extra.length) return false;
+  if ((verb !== 'add' && verb !== 'rename') || !id || en === undefined || ru === undefined)
+    return false;
+  if (extra.length) return false;
+  if (!isName(en) || !isName(ru)) {
+    ctx.reply({ kind: 'text', text: ctx.t('topics.error.name') });
+    return true;
+  }
   if (!ID_PATTERN.test(id)) {
     ctx.reply({ kind: 'text', text: ctx.t('topics.error.id') });
     return true;
