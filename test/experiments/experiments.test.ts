@@ -91,6 +91,25 @@ describe('experiments', () => {
     expect((await experiments())[0]).toMatchObject({ status: 'piloting', sponsor_user_id: p.lena });
   });
 
+  it('tells HR when no idea waits for a decision, rather than that there are none', async () => {
+    // Olga (a colleague of the demo, not in the pair) is HR.
+    p = await pairedConsole('2026-12-01T09:00:00Z', { ADMIN_IDS: 'console:olga' });
+    expect(await p.chat.type('/as olga')).toContain('Olga');
+    expect(await p.chat.type('/ideas')).toContain('Идей пока нет.'); // Olga reads Russian
+    await p.as('lena');
+    await propose();
+    await p.as('tom');
+    await p.chat.type('/ideas');
+    await p.chat.type('1'); // Sponsor a pilot
+    expect(await p.chat.type('2026-12-10')).toContain('Done');
+    await p.chat.type('/as olga');
+    const none = await p.chat.type('/ideas');
+    expect(none).toContain(
+      'Нет идей, ждущих решения. Поддержанные, отложенные и завершённые (всего 1) — в /export.',
+    );
+    expect(none).not.toContain('Идей пока нет');
+  });
+
   it('parks an idea with a reason the author reads', async () => {
     p = await pairedConsole();
     await propose();

@@ -91,7 +91,17 @@ export const ideasCommand: CommandSpec = {
       .orderBy(desc(experiments.createdAt))
       .limit(20);
     if (list.length === 0) {
-      ctx.reply({ kind: 'text', text: ctx.t('idea.listNone', { idea: ctx.cmd('idea') }) });
+      // HR sees the ideas waiting for a decision: none waiting is not "no ideas".
+      const others = ctx.roles.has('hr')
+        ? (await db.select({ id: experiments.id }).from(experiments)).length
+        : 0;
+      ctx.reply({
+        kind: 'text',
+        text:
+          others > 0
+            ? ctx.t('idea.noneWaiting', { n: others, export: ctx.cmd('export') })
+            : ctx.t('idea.listNone', { idea: ctx.cmd('idea') }),
+      });
       return;
     }
     for (const e of list) {

@@ -55,6 +55,8 @@ export const en = {
   'idea.field.note': 'In a sentence or two: what happened?',
   'idea.hint.note': 'e.g. “Reels brought 3× the sign-ups of the banner at half the cost”.',
   'idea.outcomeSaved': 'Saved — it goes into the weekly digest and the HR summary.',
+  'idea.noneWaiting': (p: { n: number; export: string }) =>
+    `No idea is waiting for a decision. ${p.n === 1 ? 'One idea is' : `${p.n} ideas are`} sponsored, parked or done: ${p.export} has them all.`,
   'idea.listNone': (p: { idea: string }) => `No ideas yet. Propose one with ${p.idea}.`,
   'idea.line': (p: {
     title: string;
