@@ -248,6 +248,10 @@ describe('admin commands', () => {
       'Topic renamed',
     );
     expect(await chat.type('/admin topics rename nothing "A" "B"')).toContain('There is no topic');
+    const catalog = await chat.type('/admin topics');
+    expect(catalog).toContain('Topics (id — English / Russian):');
+    expect(catalog).toContain('• no_code — No-code tools / Ноу-код');
+    expect(await chat.type('/admin topics list')).toContain('• no_code — No-code tools / Ноу-код');
     expect(await chat.type('/admin topics rename no_code "  " " "')).toContain(
       'Both names are needed, each in quotes',
     );

@@ -20,7 +20,7 @@ export const en = {
   'admin.usage.program': (p: { admin: string }) =>
     `${p.admin} program new "<name>" <start> <end> [cadence days] | list | end "<name>" — cohorts`,
   'admin.usage.topics': (p: { admin: string }) =>
-    `${p.admin} topics add|rename <id> "<English>" "<Russian>" — the topic catalog`,
+    `${p.admin} topics [list] | add|rename <id> "<English>" "<Russian>" — the topic catalog`,
   'admin.usage.broadcast': (p: { admin: string }) =>
     `${p.admin} broadcast <text> — an announcement to every participant (asks to confirm)`,
   'admin.usage.backup': (p: { admin: string }) => `${p.admin} backup — a copy of the database now`,
@@ -33,6 +33,9 @@ export const en = {
   'roles.list': (p: { admins: string; hr: string }) => `Admins: ${p.admins}\nHR: ${p.hr}`,
   'program.error.blank':
     'Give the program a name — in quotes if it has spaces, like "Spring 2027".',
+  'topics.listTitle': 'Topics (id — English / Russian):',
+  'topics.listHint': (p: { admin: string }) =>
+    `Add one: ${p.admin} topics add <id> "<English>" "<Russian>"; rename: ${p.admin} topics rename <id> "…" "…".`,
   'topics.error.name': 'Both names are needed, each in quotes: "English" "Русский".',
   'program.error.name': (p: { max: number }) => `The name can be up to ${p.max} characters.`,
   'program.error.dates': 'Dates are written like 2027-01-31 (start, then end).',

@@ -17,7 +17,7 @@ export const ru: typeof en = {
   'admin.usage.program': (p) =>
     `${p.admin} program new "<название>" <начало> <конец> [дней между встречами] | list | end "<название>" — программы`,
   'admin.usage.topics': (p) =>
-    `${p.admin} topics add|rename <id> "<English>" "<по-русски>" — каталог тем`,
+    `${p.admin} topics [list] | add|rename <id> "<English>" "<по-русски>" — каталог тем`,
   'admin.usage.broadcast': (p) =>
     `${p.admin} broadcast <текст> — объявление всем участникам (с подтверждением)`,
   'admin.usage.backup': (p) => `${p.admin} backup — копия базы сейчас`,
@@ -30,6 +30,9 @@ export const ru: typeof en = {
   'roles.list': (p) => `Администраторы: ${p.admins}\nHR: ${p.hr}`,
   'program.error.blank':
     'Дайте программе название — в кавычках, если в нём есть пробелы, например «Весна 2027».',
+  'topics.listTitle': 'Темы (id — английский / русский):',
+  'topics.listHint': (p) =>
+    `Добавить: ${p.admin} topics add <id> "<English>" "<по-русски>"; переименовать: ${p.admin} topics rename <id> "…" "…".`,
   'topics.error.name': 'Нужны оба названия, каждое в кавычках: "English" "Русский".',
   'program.error.name': (p) => `Название — не длиннее ${p.max} символов.`,
   'program.error.dates': 'Даты пишутся как 2027-01-31 (сначала начало, потом конец).',

@@ -3,6 +3,7 @@ import { isName, splitArgs } from '../../core/command-parser';
 import type { Ctx } from '../../core/context';
 import { first } from '../../db/first';
 import { audit } from '../../db/queries/audit';
+import { listTopics } from '../../db/queries/profiles';
 import { topics } from '../../db/schema';
 
 const LABEL_MAX = 60;
@@ -11,6 +12,19 @@ const ID_PATTERN = /^[a-z][a-z0-9_]{1,30}$/;
 /** `admin topics add <id> "<English>" "<Russian>"`, `admin topics rename <id> "<English>" "<Russian>"`. */
 export async function adminTopics(ctx: Ctx, rest: string): Promise<boolean> {
   const [verb, id, en, ru, ...extra] = splitArgs(rest);
+  // `admin topics` alone, or `list`: the catalog with its ids, which add and rename take.
+  if (verb === undefined || (verb === 'list' && id === undefined)) {
+    const catalog = await listTopics(ctx.tx);
+    ctx.reply({
+      kind: 'text',
+      text: [
+        ctx.t('topics.listTitle'),
+        ...catalog.map((t) => `• ${t.id} — ${t.nameEn} / ${t.nameRu}`),
+        ctx.t('topics.listHint', { admin: ctx.cmd('admin') }),
+      ].join('\n'),
+    });
+    return true;
+  }
   if ((verb !== 'add' && verb !== 'rename') || !id || en === undefined || ru === undefined)
     return false;
   if (extra.length) return false;
