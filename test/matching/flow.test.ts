@@ -351,6 +351,13 @@ describe('matching rounds in the console demo', () => {
     expect(await chat.type('/match publish')).toContain('There is nothing new to send');
     expect((await rows('select * from outbox')).length).toBe(queued + 1); // only the reply to HR
     expect(await rows('select * from match_rounds')).toHaveLength(1);
+    // A preview now says who is out of the round for waiting on a proposal, and offers no publish.
+    const after = await chat.type('/match preview');
+    expect(after).toMatch(
+      /Not in this round: \d+ already in a pair or waiting to answer a proposal\./,
+    );
+    expect(after).toContain('Nothing to send: this round has no new pairs.');
+    expect(after).not.toContain('/match publish sends these proposals');
   });
 
   it('keeps a group within four across rounds', async () => {

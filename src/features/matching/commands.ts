@@ -125,12 +125,15 @@ export async function renderPreview(
         total: plan.total,
         unmatched: left.length,
       }),
+      // Mentees waiting to answer a proposal are not in this round: say so, or "no one wants
+      // their topics" below reads as if nobody ever did.
+      pool.busy > 0 ? t('match.busyLine', { busy: pool.busy }) : undefined,
       t('match.optimal', { added: plan.proof.added }),
       lines.join('\n'),
       left.length
         ? `${t('match.unmatchedTitle')}:\n${left.map((l) => `• ${l}`).join('\n')}`
         : undefined,
-      t('match.previewFooter'),
+      plan.matches.length > 0 ? t('match.previewFooter') : t('match.previewFooterNone'),
     ]
       .filter(Boolean)
       .join('\n\n'),

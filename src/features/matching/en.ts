@@ -7,6 +7,9 @@ export const en = {
     'Use /match preview to see the proposed pairs, or /match publish to send the proposals.',
   'match.nobody': (p: { volunteers: number; paused: number; notPrepared: number; busy: number }) =>
     `No one can be matched right now. Volunteers: ${p.volunteers}; on a break: ${p.paused}; still to read the guide: ${p.notPrepared}; already paired or waiting for an answer: ${p.busy}.`,
+  'match.busyLine': (p: { busy: number }) =>
+    `Not in this round: ${p.busy} already in a pair or waiting to answer a proposal.`,
+  'match.previewFooterNone': 'Nothing to send: this round has no new pairs.',
   'match.previewTitle': 'Matching preview',
   'match.summary': (p: { pairs: number; groups: number; total: number; unmatched: number }) =>
     `${p.pairs} proposed ${p.pairs === 1 ? 'pair' : 'pairs'}${p.groups ? ` (${p.groups} in groups)` : ''}, total score ${p.total}; ${p.unmatched} not matched.`,

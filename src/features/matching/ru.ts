@@ -8,6 +8,9 @@ export const ru: typeof en = {
     'Наберите /match preview, чтобы увидеть предлагаемые пары, или /match publish, чтобы разослать предложения.',
   'match.nobody': (p) =>
     `Сейчас подобрать пары не для кого. Добровольцев: ${p.volunteers}; на перерыве: ${p.paused}; ещё не прочитали памятку: ${p.notPrepared}; уже в паре или ждут ответа: ${p.busy}.`,
+  'match.busyLine': (p) =>
+    `Не участвуют в этом подборе: ${p.busy} — уже в паре или ждут ответа на предложение.`,
+  'match.previewFooterNone': 'Отправлять нечего: новых пар в этом подборе нет.',
   'match.previewTitle': 'Предпросмотр подбора пар',
   'match.summary': (p) =>
     `Предлагаемых пар: ${p.pairs}${p.groups ? ` (в группах: ${p.groups})` : ''}, суммарный балл ${p.total}; без пары: ${p.unmatched}.`,
