@@ -54,6 +54,8 @@ export function parseDay(
     return iso.isValid ? (iso.toISODate() ?? undefined) : undefined;
   }
   const reference = DateTime.fromJSDate(now, { zone });
+  const dotted = dayMonth(input, reference);
+  if (dotted !== null) return dotted;
   const instant = { instant: now, timezone: reference.offset };
   // The person's language first; and only a reading of the whole text that names a day
   // ("в 15:00" alone, or "not tomorrow but friday", is not a day).
@@ -78,6 +80,30 @@ export function parseDay(
     const time =
       hour === undefined || hour === null ? '' : `T${hhmm(hour, s.get('minute') ?? 0) ?? ''}`;
     return `${day.toISODate() ?? ''}${time.length === 6 ? time : ''}`;
+  }
+  return undefined;
+}
+
+/**
+ * "31.12" or "31.12." (day and month, as written in Russia and much of Europe), maybe with a
+ * time after it: the next such day from today, this year or next. chrono-node reads these
+ * only with a year. Null when the text is not of this shape; undefined when it is, but names
+ * no day ("31.02") or no time ("31.12 25:00").
+ */
+function dayMonth(input: string, today: DateTime): string | undefined | null {
+  const match = /^(\d{1,2})\.(\d{1,2})\.?(?:\s+(.+))?$/.exec(input);
+  if (!match) return null;
+  const [, d, m, rest] = match;
+  const time = rest === undefined ? '' : parseTime(rest);
+  if (time === undefined) return undefined;
+  const start = today.startOf('day');
+  for (const year of [start.year, start.year + 1]) {
+    const day = DateTime.fromObject(
+      { year, month: Number(m), day: Number(d) },
+      { zone: today.zone },
+    );
+    if (!day.isValid) return undefined;
+    if (day >= start) return `${day.toISODate() ?? ''}${time ? `T${time}` : ''}`;
   }
   return undefined;
 }
