@@ -47,6 +47,9 @@ describe('matching rounds in the console demo', () => {
     );
     expect(preview).toContain('Pavel Morozov: has not read the preparation guide');
     expect(preview).toContain('Natalia Fedorova: on a break');
+    // Strongest pairs first.
+    const scores = [...preview.matchAll(/· score (\d+)/g)].map((m) => Number(m[1]));
+    expect(scores).toEqual([21, 14, 12, 11, 5]);
     expect(preview).toContain(
       'Optimal: no other pairing scores higher (checked against every eligible pair; the check added no pairs).',
     );

@@ -73,7 +73,15 @@ export async function renderPreview(
   const topics = await listTopics(db);
   const person = (v: { name: string; department: string; grade: number }) =>
     t('match.person', { name: v.name, department: v.department, grade: v.grade });
-  const lines = plan.matches.map(
+  // Strongest pairs first: HR reads the top to see the round works and the bottom for the
+  // pairs worth a second look.
+  const byScore = [...plan.matches].sort(
+    (a, b) =>
+      b.score.total - a.score.total ||
+      a.mentor.name.localeCompare(b.mentor.name) ||
+      a.mentee.name.localeCompare(b.mentee.name),
+  );
+  const lines = byScore.map(
     (m, i) =>
       `${i + 1}. ${t('match.line', {
         mentor: person(m.mentor),
