@@ -9,6 +9,7 @@ import type { FormSubmitResult } from '../events';
 import { FORM_ACTION, FORM_OPS, optionFingerprint, renderPrompt } from './prompt';
 import {
   applies,
+  appliesNow,
   type FieldDefinition,
   type FieldOption,
   type FormDefinition,
@@ -394,6 +395,7 @@ export class FormEngine<Id extends string> {
     const env = this.#env(ctx, session);
     const applicable = await applicableFields(form, env);
     const position = Math.max(1, applicable.findIndex((f) => f.name === field.name) + 1);
+    const fewest = await fewestSteps(form, env, field, applicable.length);
     // A press on this form's own buttons redraws that message instead of adding one.
     const fromPrompt = ctx.event.type === 'action' && ctx.event.data.startsWith(`${FORM_ACTION}|`);
     ctx.reply(
@@ -407,6 +409,7 @@ export class FormEngine<Id extends string> {
             field,
             position,
             total: applicable.length,
+            fewest,
             canGoBack: session.history.length > 0,
             env,
           },
@@ -609,6 +612,30 @@ async function applicableFields(form: FormDefinition, env: FormEnv): Promise<Fie
   const asked: FieldDefinition[] = [];
   for (const field of form.fields) if (await applies(field, env)) asked.push(field);
   return asked;
+}
+
+/**
+ * The fewest questions the form may end up asking, when some are 'maybe' (see
+ * `FieldBase.when`): when this question's answer decides them, the fewest over its options
+ * (a mentor is asked one question fewer than someone in both roles); otherwise as if every
+ * 'maybe' were dropped.
+ */
+async function fewestSteps(
+  form: FormDefinition,
+  env: FormEnv,
+  field: FieldDefinition,
+  most: number,
+): Promise<number> {
+  let undecided = 0;
+  for (const f of form.fields) if ((await appliesNow(f, env)) === 'maybe') undecided += 1;
+  if (undecided === 0) return most;
+  if (field.kind !== 'single') return most - undecided;
+  let fewest = most;
+  for (const option of await optionsOf(field, env)) {
+    const values = { ...env.values, [field.name]: option.value };
+    fewest = Math.min(fewest, (await applicableFields(form, { ...env, values })).length);
+  }
+  return fewest;
 }
 
 /** The option a button points at, if the options are still the ones that were shown. */

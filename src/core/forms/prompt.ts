@@ -41,6 +41,8 @@ export interface PromptState {
   field: FieldDefinition;
   position: number;
   total: number;
+  /** The total if every question a later answer may drop is dropped ("step 1 of 10–12"). */
+  fewest: number;
   canGoBack: boolean;
   env: FormEnv;
 }
@@ -58,7 +60,7 @@ export async function renderPrompt(
   const op = (kind: FormOp, ...rest: string[]) =>
     encodeAction(FORM_ACTION, ctx.user.id, state.sessionId, String(state.step), kind, ...rest);
   const current = env.values[field.name];
-  const title = `${t(form.titleFor?.(env.mode) ?? form.title)} · ${t('form.step', { n: state.position, total: state.total })}`;
+  const title = `${t(form.titleFor?.(env.mode) ?? form.title)} · ${t('form.step', { n: state.position, total: state.fewest < state.total ? `${state.fewest}–${state.total}` : String(state.total) })}`;
   const lines = [
     notice ? `${tone === 'error' ? '⚠️' : '↪'} ${notice}` : undefined,
     t(field.label),

@@ -30,8 +30,11 @@ interface FieldBase {
   /** A line under the question; a function when it depends on today (an example date). */
   hint?: MessageKey | ((env: FormEnv) => MaybePromise<string>);
   optional?: boolean;
-  /** Conditional fields: asked only when this returns true. */
-  when?: (env: FormEnv) => MaybePromise<boolean>;
+  /**
+   * Conditional fields: asked only when this returns true. 'maybe' while the answers that
+   * decide it are not given yet: asked if it stays so, and the step count says "10–12".
+   */
+  when?: (env: FormEnv) => MaybePromise<boolean | 'maybe'>;
 }
 
 export interface SingleField extends FieldBase {
@@ -103,7 +106,12 @@ export async function optionsOf(field: FieldDefinition, env: FormEnv): Promise<F
 
 /** Whether the field is asked, given the answers so far. */
 export async function applies(field: FieldDefinition, env: FormEnv): Promise<boolean> {
-  return !field.when || field.when(env);
+  return (await appliesNow(field, env)) !== false;
+}
+
+/** Whether a field is asked, given the answers so far ('maybe': decided by a later answer). */
+export async function appliesNow(field: FieldDefinition, env: FormEnv): Promise<boolean | 'maybe'> {
+  return field.when ? field.when(env) : true;
 }
 
 /** A rule across fields that failed: the field to go back to and the translated reason. */

@@ -31,7 +31,7 @@ export const en = {
   'action.expired': 'This button no longer works. Type /help to start again.',
   'action.notYours': 'This button was meant for someone else (or it has expired).',
 
-  'form.step': (p: { n: number; total: number }) => `step ${p.n} of ${p.total}`,
+  'form.step': (p: { n: number; total: string }) => `step ${p.n} of ${p.total}`,
   'form.button.done': '✓ Done',
   'form.button.keep': (p: { value: string }) => `Keep “${p.value}”`,
   'form.button.clear': 'Clear',

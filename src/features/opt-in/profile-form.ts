@@ -34,11 +34,11 @@ export const PROFILE_FORM = 'profile';
 export const EDIT_MODE = 'edit';
 
 /**
- * Role-dependent questions count as "maybe" until the role is known, so the step total
- * shrinks as the form learns more instead of growing under the person's feet.
+ * Role-dependent questions are "maybe" until the role is known: the first step says "of
+ * 10–12", and the count never grows under the person's feet.
  */
-const roleUnknownOr = (test: (role: unknown) => boolean, values: FormValues) =>
-  values.role === undefined || values.role === null || test(values.role);
+const roleUnknownOr = (test: (role: unknown) => boolean, values: FormValues): boolean | 'maybe' =>
+  values.role === undefined || values.role === null ? 'maybe' : test(values.role);
 
 /** Slack tells us the zone; elsewhere we ask. */
 const platformKnowsZone = (ctx: Ctx) => Boolean(ctx.event.user.timeZone);
