@@ -278,6 +278,14 @@ describe('mydata, lang, unknown commands, groups', () => {
     expect(await chat.type('/help sprint')).toContain('/help без слов — всё, что я умею.');
   });
 
+  it("tells an admin that /admin also holds the admin's own commands", async () => {
+    app = createTestApp({ env: { ADMIN_IDS: 'console:me' } });
+    chat = await startConsoleChat(app);
+    expect(await chat.type('/help admin')).toContain(
+      'admins also roles, topics, programs, broadcasts and backups',
+    );
+  });
+
   it('answers unknown commands with a suggestion and never crashes on odd input', async () => {
     app = createTestApp();
     chat = await startConsoleChat(app);

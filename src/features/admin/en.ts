@@ -3,7 +3,7 @@ import { people } from '../../core/i18n/words';
 /** The admin feature's English texts; ru.ts must match them (checked by the compiler). */
 export const en = {
   'cmd.admin':
-    'HR: pair or unpair by hand, post content, send the final survey (/admin lists them)',
+    'HR: pair or unpair by hand, post content, send the final survey; admins also roles, topics, programs, broadcasts and backups (/admin lists what you can use)',
   'admin.usage': 'Use one of these (people are named by their name or id):',
   'admin.usage.pair': (p: { admin: string }) =>
     `${p.admin} pair <mentor> <mentee> [force] — pair two people by hand`,

@@ -3,7 +3,7 @@ import type { en } from './en';
 /** The admin feature's Russian texts: typed as its English ones, so a missing key or parameter won't compile. */
 export const ru: typeof en = {
   'cmd.admin':
-    'HR: пары вручную, публикации в канале контента, итоговый опрос (/admin покажет все)',
+    'HR: пары вручную, публикации в канале контента, итоговый опрос; админ также роли, темы, программы, рассылки и резервные копии (/admin покажет, что вам доступно)',
   'admin.usage': 'Используйте одну из команд (людей можно называть по имени или id):',
   'admin.usage.pair': (p) => `${p.admin} pair <ментор> <менти> [force] — составить пару вручную`,
   'admin.usage.unpair': (p) => `${p.admin} unpair <ментор> <менти> — завершить пару`,
