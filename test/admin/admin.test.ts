@@ -258,9 +258,21 @@ describe('admin commands', () => {
     expect(
       await chat.type('/admin topics add ux “User experience” «Пользовательский опыт»'),
     ).toContain('Topic added: ux — User experience / Пользовательский опыт.');
+    // A second topic of the same name (in either language, any case) is refused.
+    expect(await chat.type('/admin topics add nocode2 "no-code TOOLS" "Другое"')).toContain(
+      'The topic “no_code” already has that name',
+    );
+    expect(await chat.type('/admin topics rename ux "UX" "ноу-код"')).toContain(
+      'The topic “no_code” already has that name',
+    );
+    // Renaming a topic to its own name in another case is fine.
+    expect(await chat.type('/admin topics rename ux "UX" «Пользовательский опыт»')).toContain(
+      'Topic renamed',
+    );
     expect(await rows("select name_en from topics where id = 'no_code'")).toEqual([
       { name_en: 'No-code tools' },
     ]);
+    expect(await rows("select id from topics where id = 'nocode2'")).toEqual([]);
   });
 
   it('broadcasts through the outbox after a confirmation with the head count, once', async () => {

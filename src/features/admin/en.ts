@@ -78,6 +78,8 @@ export const en = {
   'topics.error.label': (p: { max: number }) => `Names can be up to ${p.max} characters.`,
   'topics.exists': (p: { id: string }) => `The topic “${p.id}” already exists; use rename.`,
   'topics.notFound': (p: { id: string }) => `There is no topic “${p.id}”.`,
+  'topics.nameTaken': (p: { id: string }) =>
+    `The topic “${p.id}” already has that name; pick another, or rename “${p.id}”. Nothing changed.`,
   'topics.added': (p: { id: string; en: string; ru: string }) =>
     `Topic added: ${p.id} — ${p.en} / ${p.ru}.`,
   'topics.renamed': (p: { id: string; en: string; ru: string }) =>

@@ -66,6 +66,8 @@ export const ru: typeof en = {
   'topics.error.label': (p) => `Названия — не длиннее ${p.max} символов.`,
   'topics.exists': (p) => `Тема «${p.id}» уже есть; используйте rename.`,
   'topics.notFound': (p) => `Темы «${p.id}» нет.`,
+  'topics.nameTaken': (p) =>
+    `Такое название уже у темы «${p.id}»: выберите другое или переименуйте «${p.id}». Ничего не изменилось.`,
   'topics.added': (p) => `Тема добавлена: ${p.id} — ${p.en} / ${p.ru}.`,
   'topics.renamed': (p) => `Тема переименована: ${p.id} — ${p.en} / ${p.ru}.`,
   'broadcast.tooLong': (p) => `Объявление — не длиннее ${p.max} символов.`,

@@ -49,6 +49,15 @@ export async function adminTopics(ctx: Ctx, rest: string): Promise<boolean> {
     ctx.reply({ kind: 'text', text: ctx.t('topics.notFound', { id }) });
     return true;
   }
+  // Two topics of one name look like one in every form and list: people would pick either.
+  const same = (a: string, b: string) => a.toLocaleLowerCase() === b.toLocaleLowerCase();
+  const taken = (await listTopics(ctx.tx)).find(
+    (t) => t.id !== id && (same(t.nameEn, en) || same(t.nameRu, ru)),
+  );
+  if (taken) {
+    ctx.reply({ kind: 'text', text: ctx.t('topics.nameTaken', { id: taken.id }) });
+    return true;
+  }
   if (verb === 'add') await ctx.tx.insert(topics).values({ id, nameEn: en, nameRu: ru });
   else await ctx.tx.update(topics).set({ nameEn: en, nameRu: ru }).where(eq(topics.id, id));
   await audit(
