@@ -430,6 +430,9 @@ describe('matching rounds in the console demo', () => {
     );
     expect(chat.transcript()).toContain('→ to Sergey Kuznetsov · Tandem:');
     expect(await chat.type('/admin unpair maria sergey')).toContain('are not an active pair');
+    expect(await chat.type('/admin unpair maria maria')).toContain(
+      'That names Maria Ivanova twice: unpair takes the two people of a pair',
+    );
     expect(await chat.type('/admin frobnicate')).toContain('/admin pair <mentor> <mentee> [force]');
     // Nobody mentors themselves, and the refusal doesn't suggest a "force" that can't help.
     const self = await chat.type('/admin pair anna anna force');

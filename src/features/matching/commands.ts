@@ -326,6 +326,10 @@ async function unpair(ctx: Ctx, a: UserRow, b: UserRow): Promise<void> {
   const open = (await ctx.tx.select().from(proposals).where(eq(proposals.status, 'open'))).find(
     between,
   );
+  if (a.id === b.id) {
+    ctx.reply({ kind: 'text', text: ctx.t('admin.unpairSelf', { name: a.name }) });
+    return;
+  }
   if (!active && !open) {
     ctx.reply({ kind: 'text', text: ctx.t('admin.notPaired', { mentor: a.name, mentee: b.name }) });
     return;

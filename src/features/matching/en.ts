@@ -158,6 +158,8 @@ export const en = {
     `Unpaired: ${p.mentor} and ${p.mentee}. Both have been told.`,
   'admin.notPaired': (p: { mentor: string; mentee: string }) =>
     `${p.mentor} and ${p.mentee} are not an active pair.`,
+  'admin.unpairSelf': (p: { name: string }) =>
+    `That names ${p.name} twice: unpair takes the two people of a pair (or of an open proposal). Nothing changed.`,
   'pair.ended': (p: { name: string; next: string }) =>
     `Your pairing with ${p.name} has been closed by the program team. Thank you for the time you spent together. ${p.next}`,
   'pair.partnerLeft': (p: { name: string; next: string }) =>

@@ -145,6 +145,8 @@ export const ru: typeof en = {
   'admin.paired': (p) => `Пара создана: ${p.mentor} → ${p.mentee}. Обоих познакомили.`,
   'admin.unpaired': (p) => `Пара закрыта: ${p.mentor} и ${p.mentee}. Обоим сообщили.`,
   'admin.notPaired': (p) => `${p.mentor} и ${p.mentee} не являются активной парой.`,
+  'admin.unpairSelf': (p) =>
+    `Здесь дважды указан(а) ${p.name}: unpair принимает двух людей из пары (или из открытого предложения). Ничего не изменилось.`,
   'pair.ended': (p) =>
     `Команда программы закрыла вашу пару с ${p.name}. Спасибо за время, проведённое вместе. ${p.next}`,
   'pair.partnerLeft': (p) =>
