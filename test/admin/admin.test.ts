@@ -114,12 +114,19 @@ describe('admin commands', () => {
   it('grants and revokes HR; roles lists who is who; every change is audited', async () => {
     await office();
     expect(await chat.type('/admin roles')).toContain('Admins: Boss Admin\nHR: Hana Hr');
-    expect(await chat.type('/admin hr add pat')).toContain('Pat Junior is now HR.');
+    const granted = await chat.type('/admin hr add pat');
+    expect(granted).toContain('Pat Junior is now HR.');
+    // The new HR person is told what the role lets them do, and when it is taken away.
+    expect(granted).toContain(
+      '→ to Pat Junior · Tandem:\nBoss Admin made you HR in Tandem: you can now see the weekly summary (/report)',
+    );
     expect(await chat.type('/admin hr add pat')).toContain('already HR');
     await chat.type('/as pat');
     expect(await chat.type('/feedback')).not.toContain(REFUSED_PARTICIPANT);
     await chat.type('/as boss');
-    expect(await chat.type('/admin hr remove pat')).toContain('Pat Junior is no longer HR.');
+    const revoked = await chat.type('/admin hr remove pat');
+    expect(revoked).toContain('Pat Junior is no longer HR.');
+    expect(revoked).toContain('Boss Admin removed your HR role in Tandem.');
     expect(await chat.type('/admin hr add nobody')).toContain("I can't find");
     // Access to everyone's reports goes to a whole name, not the start of one…
     expect(await chat.type('/admin hr add ju')).toContain("I can't find");
@@ -127,6 +134,12 @@ describe('admin commands', () => {
     expect(await chat.type('/admin hr add boss')).toContain(
       'Boss Admin is an admin, who can already do everything HR can; nothing changed.',
     );
+    // Leaving deletes a granted role with the rest: the question says so, to HR only.
+    await chat.type('/as hana');
+    expect(await chat.type('/leave')).toContain('Your HR role goes too');
+    await chat.type('/as pat');
+    expect(await chat.type('/leave')).not.toContain('role goes too');
+    await chat.type('/as boss');
     const audited = await rows(
       "select action from audit_log where action like 'role.%' order by id",
     );

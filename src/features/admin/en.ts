@@ -26,6 +26,10 @@ export const en = {
   'admin.usage.backup': (p: { admin: string }) => `${p.admin} backup — a copy of the database now`,
   'roles.added': (p: { name: string }) => `${p.name} is now HR.`,
   'roles.removed': (p: { name: string }) => `${p.name} is no longer HR.`,
+  'roles.youAreHr': (p: { name: string }) =>
+    `${p.name} made you HR in Tandem: you can now see the weekly summary (/report), run matching rounds (/match) and pair people by hand (/admin). /help lists everything you can use.`,
+  'roles.youAreNotHr': (p: { name: string }) =>
+    `${p.name} removed your HR role in Tandem. Your own profile and pair are unchanged.`,
   'roles.alreadyHr': (p: { name: string }) => `${p.name} is already HR; nothing changed.`,
   'roles.notHr': (p: { name: string }) => `${p.name} isn't HR; nothing changed.`,
   'roles.adminAlready': (p: { name: string }) =>

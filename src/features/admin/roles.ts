@@ -6,6 +6,7 @@ import { audit } from '../../db/queries/audit';
 import { type UserRow, userRoles } from '../../db/schema';
 import { hrPeople } from '../content/staff';
 import { findOne } from '../matching/people';
+import { notify } from '../notify';
 
 /** `admin hr add|remove <person>`: grants or revokes the HR role (admins only). */
 export async function adminHr(ctx: Ctx, rest: string): Promise<boolean> {
@@ -42,6 +43,19 @@ export async function adminHr(ctx: Ctx, rest: string): Promise<boolean> {
     { actorUserId: ctx.user.id, action: `role.hr.${verb}`, details: { user: person.id } },
     ctx.now,
   );
+  // The person hears it from the bot, not by surprise: what they can do now, or no longer.
+  if (person.id !== ctx.user.id)
+    await notify(
+      ctx.tx,
+      ctx.deps,
+      person,
+      `role.hr.${verb}:${person.id}:${ctx.now.getTime()}`,
+      (t) => ({
+        kind: 'text',
+        text: t(verb === 'add' ? 'roles.youAreHr' : 'roles.youAreNotHr', { name: ctx.user.name }),
+      }),
+      ctx.now,
+    );
   ctx.reply({
     kind: 'text',
     text: ctx.t(verb === 'add' ? 'roles.added' : 'roles.removed', { name: person.name }),

@@ -23,6 +23,10 @@ export const ru: typeof en = {
   'admin.usage.backup': (p) => `${p.admin} backup — копия базы сейчас`,
   'roles.added': (p) => `${p.name} теперь HR.`,
   'roles.removed': (p) => `${p.name} больше не HR.`,
+  'roles.youAreHr': (p) =>
+    `${p.name} назначил(а) вас HR в Tandem: теперь вам доступны еженедельная сводка (/report), подбор пар (/match) и пары вручную (/admin). /help покажет всё, что вам доступно.`,
+  'roles.youAreNotHr': (p) =>
+    `${p.name} снял(а) с вас роль HR в Tandem. Ваш профиль и пара не изменились.`,
   'roles.alreadyHr': (p) => `${p.name} уже HR; ничего не изменилось.`,
   'roles.notHr': (p) => `${p.name} не HR; ничего не изменилось.`,
   'roles.adminAlready': (p) =>

@@ -133,6 +133,9 @@ export const en = {
   'leave.confirmTitle': 'Leave the program?',
   'leave.confirm':
     'This deletes your profile and everything stored about you. Your partner (if you have one) will be told politely, and future meetings will be cancelled. The goals and sessions you had together stay with your partner, without your name; anonymous feedback stays only as aggregates. This cannot be undone.',
+  'leave.role.hr': 'Your HR role goes too: if you come back, an admin will need to grant it again.',
+  'leave.role.admin':
+    'Your admin role goes too: if you come back, another admin will need to grant it again.',
   'leave.button.yes': 'Yes, leave and delete my data',
   'leave.button.no': 'No, stay',
   'leave.done':

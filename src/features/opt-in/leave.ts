@@ -10,7 +10,7 @@ import { forgetPerson } from '../../db/queries/personal-data';
 import { getProfile } from '../../db/queries/profiles';
 import { cancelTimer, scheduleTimer } from '../../db/queries/timers';
 import { userRef } from '../../db/queries/users';
-import { appState, outbox, type TimerRow } from '../../db/schema';
+import { appState, outbox, type TimerRow, userRoles } from '../../db/schema';
 import { eraseFreedBytes } from '../../db/sqlite';
 import type { TimerDeps } from '../../jobs/types';
 import { releasePartners } from '../matching/service';
@@ -54,10 +54,18 @@ export const leaveCommand: CommandSpec = {
       ctx.reply({ kind: 'text', text: ctx.t('leave.notJoined') });
       return;
     }
+    // A granted role is deleted with the person (ADMIN_IDS stays: it is configuration).
+    const granted = await ctx.tx
+      .select({ role: userRoles.role })
+      .from(userRoles)
+      .where(eq(userRoles.userId, ctx.user.id));
+    const role = granted.some((r) => r.role === 'admin') ? 'admin' : granted[0]?.role;
     ctx.reply({
       kind: 'text',
       title: ctx.t('leave.confirmTitle'),
-      text: ctx.t('leave.confirm'),
+      text: [ctx.t('leave.confirm'), role && ctx.t(`leave.role.${role}`)]
+        .filter(Boolean)
+        .join('\n\n'),
       buttons: [
         {
           label: ctx.t('leave.button.yes'),
