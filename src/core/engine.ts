@@ -450,7 +450,7 @@ export function createEngine<C extends string, A extends string>(
       ctx.reply({ kind: 'text', text: ctx.t('command.noArgs', { command: ctx.cmd(name) }) });
       return;
     }
-    if (spec.scope === 'dm' && ctx.event.conversation.kind === 'group') {
+    if (spec.scope === 'dm' && ctx.event.conversation.kind === 'group' && !spec.alsoIn?.(ctx)) {
       const adapter = adapterFor(deps, ctx.event);
       if (adapter?.dmLink) {
         // The bot may not write first here (Telegram): a link opens the DM and runs it there.

@@ -6,6 +6,11 @@ import type { Role } from './roles';
 export interface CommandSpec {
   /** `dm`: personal, moved to a direct message when typed in a group. */
   scope: 'dm' | 'anywhere';
+  /**
+   * With scope `dm`: a group where it runs in place all the same (HR's views in the HR
+   * channel); in every other group it moves to the DM.
+   */
+  alsoIn?: (ctx: Ctx) => boolean;
   /** Who may run it; absent means everyone. */
   role?: Role;
   /** Left out of /help. */

@@ -29,18 +29,19 @@ async function hrWithARound(env: Record<string, string> = {}) {
 }
 
 describe('HR views that name people stay out of shared channels', () => {
-  it('refuses the match preview (names, levels, reasons) in a group chat, as /report is', async () => {
+  it('moves the match preview (names, levels, reasons) and /report from a group chat to the DM', async () => {
     await hrWithARound();
     await chat.type('/in group');
     for (const command of ['/match preview', '/match', '/report']) {
       const out = await chat.type(command);
-      expect(out).not.toContain('Lena Orlova');
-      expect(out).not.toContain('Tom Berg');
+      const [inGroup = '', inDm = ''] = out.split('Tandem · DM:');
+      expect(inGroup, command).toContain("let's continue in a direct message");
+      expect(inGroup, command).not.toContain('Lena Orlova');
+      expect(inGroup, command).not.toContain('Tom Berg');
+      expect(inDm, command).toMatch(
+        command === '/report' ? /── Reverse mentoring · / : /Lena Orlova/,
+      );
     }
-    expect(await chat.type('/match preview')).toContain(
-      'The match preview names people with their levels and reasons, so it is shown only in a direct message or in the HR channel.',
-    );
-    expect(await chat.type('/report')).toContain('Reports are shown only in a direct message');
     await chat.type('/in dm');
     const preview = await chat.type('/match preview');
     expect(preview).toContain('Lena Orlova');

@@ -29,9 +29,13 @@ import {
   publishRound,
 } from './service';
 
-/** `/match [preview|publish]` (HR): see the round with scores and reasons, or send it. */
+/**
+ * `/match [preview|publish]` (HR): see the round with scores and reasons, or send it. The
+ * preview names people with their levels: in a DM or the HR channel, as /report.
+ */
 export const matchCommand: CommandSpec = {
-  scope: 'anywhere',
+  scope: 'dm',
+  alsoIn: inHrPlace,
   role: 'hr',
   async run(ctx, args) {
     const sub = args.trim().toLowerCase() || 'preview';
@@ -42,11 +46,6 @@ export const matchCommand: CommandSpec = {
 };
 
 async function preview(ctx: Ctx): Promise<void> {
-  // Names, levels and reasons: like /report, never in a shared channel other than HR's.
-  if (!inHrPlace(ctx)) {
-    ctx.reply({ kind: 'text', text: ctx.t('match.wrongPlace') });
-    return;
-  }
   ctx.reply(await renderPreview(ctx.tx, ctx.deps, ctx.t, ctx.locale, ctx.now));
 }
 

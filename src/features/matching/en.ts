@@ -164,7 +164,5 @@ export const en = {
     `Your pairing with ${p.name} has been closed by the program team. Thank you for the time you spent together. ${p.next}`,
   'pair.partnerLeft': (p: { name: string; next: string }) =>
     `${p.name} has left the program, so your pairing is closed. Thank you for your time together. ${p.next}`,
-  'match.wrongPlace':
-    'The match preview names people with their levels and reasons, so it is shown only in a direct message or in the HR channel.',
   'admin.ruleFinal': (p: { rule: string }) => `Not paired: ${p.rule}.`,
 };

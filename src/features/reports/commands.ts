@@ -11,9 +11,13 @@ import { inHrPlace } from './place';
 
 export const REPORT_WEEKS_MAX = 12;
 
-/** `/report [weeks]` (HR): the summary now, in a DM or the HR channel — never in another group. */
+/**
+ * `/report [weeks]` (HR): the summary now, in a DM or the HR channel — typed in another group,
+ * it goes to the DM: even an "only you" reply there sits in a shared channel.
+ */
 export const reportCommand: CommandSpec = {
-  scope: 'anywhere',
+  scope: 'dm',
+  alsoIn: inHrPlace,
   role: 'hr',
   async run(ctx, args) {
     const raw = args.trim();
@@ -23,10 +27,6 @@ export const reportCommand: CommandSpec = {
         kind: 'text',
         text: ctx.t('report.usage', { command: ctx.cmd('report'), max: REPORT_WEEKS_MAX }),
       });
-      return;
-    }
-    if (!inHrPlace(ctx)) {
-      ctx.reply({ kind: 'text', text: ctx.t('report.wrongPlace') });
       return;
     }
     const built = await buildSummary(

@@ -74,7 +74,6 @@ export const en = {
   'cmd.report': 'HR: the weekly summary now, with its chart (/report 4 for four weeks)',
   'report.usage': (p: { command: string; max: number }) =>
     `Usage: ${p.command} [weeks, 1–${p.max}]`,
-  'report.wrongPlace': 'Reports are shown only in a direct message or in the HR channel.',
   'cmd.export':
     'HR: CSV files of participants, pairs, meetings, goals, feedback (aggregated), ideas',
   'export.intro': (p: { n: number }) =>
