@@ -40,7 +40,10 @@ describe('HR posts to the content channel', () => {
   it('posts a link with a comment; a bad link or a missing comment changes nothing', async () => {
     p = await pairedConsole('2026-12-01T09:00:00Z', CONTENT);
     expect(await p.chat.type('/admin post javascript:alert(1) look')).toContain(
-      'should start with https://',
+      'should be a web address starting with https:// (or http:// for an intranet page)',
+    );
+    expect(await p.chat.type('/admin post ftp://files.example.com/x look')).toContain(
+      'should be a web address',
     );
     expect(await p.chat.type('/admin post https://example.com/ai-study')).toContain(
       'Add a short comment',

@@ -3,7 +3,7 @@ export const en = {
   'cmd.story':
     'share a success story (HR reviews it before it is published; HR: add “review” to see the stories waiting)',
   'content.badLink':
-    'That link doesn’t look right — it should start with https://, e.g. https://example.com/article.',
+    'That link doesn’t look right — it should be a web address starting with https:// (or http:// for an intranet page), e.g. https://example.com/article.',
   'content.badComment': (p: { max: number }) =>
     `Add a short comment after the link (up to ${p.max} characters): why is it worth reading?`,
   'content.noChannel':
