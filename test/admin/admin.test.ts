@@ -175,8 +175,13 @@ describe('admin commands', () => {
     expect(await chat.type('/admin program new "Unclosed 2027-01-01 2027-02-01')).toContain(
       'Give the program a name',
     );
-    expect(await chat.type('/admin program end "smart start"')).toContain('End “Smart Start” now');
-    await chat.type('2'); // Cancel
+    // Ending one that has not started calls it off: no survey about a program nobody had.
+    expect(await chat.type('/admin program end "smart start"')).toContain(
+      '“Smart Start” has not started (it starts on 1 Jul 2027) and no one belongs to it yet. End it now? It is called off, and no survey is sent.',
+    );
+    expect(await chat.type('1')).toContain(
+      '“Smart Start” is called off before its start; no survey was sent.',
+    );
     // Names are matched as typed, whatever the case.
     expect(await chat.type('/admin program new "winter" 2026-12-01 2027-02-28')).toContain(
       'There is already a program called “Winter”.',
@@ -244,6 +249,17 @@ describe('admin commands', () => {
       'Program “Summer” created',
     );
     expect(await programs()).toEqual([{ name: 'Winter' }, { name: 'Spring' }, { name: 'Summer' }]);
+    // The same start: the newer one takes new volunteers. A nudge longer than the program
+    // would never come.
+    const twin = await chat.type('/admin program new "Summer camp" 2027-06-01 2027-06-30 90');
+    expect(twin).toContain(
+      'It starts the same day as “Summer” (1 Jun 2027 – 31 Aug 2027). While both run, new volunteers join “Summer camp”, the newer one.',
+    );
+    expect(twin).toContain(
+      'A nudge after 90 days without a meeting never comes in a program of 30 days',
+    );
+    expect(await chat.type('2')).toContain('Cancelled; nothing changed.');
+    expect(await programs()).toHaveLength(3);
   });
 
   it('adds and renames topics', async () => {

@@ -55,6 +55,10 @@ export const en = {
     `It starts on ${p.start}, which has passed (today is ${p.today}). People who joined since then stay in their program; only those who join from now on belong to this one.`,
   'program.warn.overlap': (p: { other: string; start: string; end: string; later: string }) =>
     `It overlaps “${p.other}” (${p.start} – ${p.end}). While both run, new volunteers join “${p.later}”, the one that started later.`,
+  'program.warn.sameStart': (p: { other: string; start: string; end: string; newer: string }) =>
+    `It starts the same day as “${p.other}” (${p.start} – ${p.end}). While both run, new volunteers join “${p.newer}”, the newer one.`,
+  'program.warn.cadence': (p: { cadence: number; days: number }) =>
+    `A nudge after ${p.cadence} days without a meeting never comes in a program of ${p.days} days; add a shorter cadence (the number after the end date) to have pairs nudged.`,
   'program.button.create': 'Create it',
   'program.created': (p: { name: string; start: string; end: string; cadence: number }) =>
     `Program “${p.name}” created: ${p.start} – ${p.end}, a nudge after ${p.cadence} days without a meeting.`,
@@ -106,6 +110,10 @@ export const en = {
   'program.confirmEnd': (p: { name: string; end: string; n: number }) =>
     `End “${p.name}” now (planned end ${p.end})? ${people(p.n)} will get the final survey. This can’t be undone.`,
   'program.button.end': 'End the program',
+  'program.calledOff': (p: { name: string }) =>
+    `“${p.name}” is called off before its start; no survey was sent.`,
+  'program.confirmCallOff': (p: { name: string; start: string }) =>
+    `“${p.name}” has not started (it starts on ${p.start}) and no one belongs to it yet. End it now? It is called off, and no survey is sent. This can’t be undone.`,
   'program.endedOn': (p: { date: string }) => `ended on ${p.date}`,
   'program.upcoming': 'not started yet',
   'admin.confirmCancelled': 'Cancelled; nothing changed.',

@@ -138,17 +138,24 @@ async function draftWarnings(ctx: Ctx, draft: ProgramDraft): Promise<string[]> {
     )
     .orderBy(asc(programs.startDate));
   for (const other of overlapping) {
-    // While both run, volunteers join the one that started later (see currentProgram).
+    // While both run, volunteers join the one that started later, of a day the newer one
+    // (see currentProgram).
     const later = other.startDate > draft.start ? other.name : draft.name;
+    const dates = {
+      other: other.name,
+      start: day(ctx, other.startDate),
+      end: day(ctx, other.endDate),
+    };
     warnings.push(
-      ctx.t('program.warn.overlap', {
-        other: other.name,
-        start: day(ctx, other.startDate),
-        end: day(ctx, other.endDate),
-        later,
-      }),
+      other.startDate === draft.start
+        ? ctx.t('program.warn.sameStart', { ...dates, newer: draft.name })
+        : ctx.t('program.warn.overlap', { ...dates, later }),
     );
   }
+  // A nudge that can never come: the program is over before the first one is due.
+  const days = DateTime.fromISO(draft.end).diff(DateTime.fromISO(draft.start), 'days').days + 1;
+  const cadence = draft.cadence ?? ctx.deps.config.CADENCE_DAYS;
+  if (cadence >= days) warnings.push(ctx.t('program.warn.cadence', { cadence, days }));
   return warnings;
 }
 
@@ -259,13 +266,21 @@ async function endProgram(ctx: Ctx, name: string): Promise<boolean> {
     return true;
   }
   const reach = await surveyReach(ctx.tx, populationOf(ctx.deps.config), String(program.id));
+  const today = orgToday(ctx.now, ctx.deps.config.ORG_TIMEZONE);
   ctx.reply({
     kind: 'text',
-    text: ctx.t('program.confirmEnd', {
-      name: program.name,
-      end: day(ctx, program.endDate),
-      n: reach.fresh,
-    }),
+    // Not started yet: ending it calls it off, and a survey about it would make no sense.
+    text:
+      program.startDate > today && reach.fresh === 0
+        ? ctx.t('program.confirmCallOff', {
+            name: program.name,
+            start: day(ctx, program.startDate),
+          })
+        : ctx.t('program.confirmEnd', {
+            name: program.name,
+            end: day(ctx, program.endDate),
+            n: reach.fresh,
+          }),
     buttons: [
       {
         label: ctx.t('program.button.end'),
@@ -298,8 +313,15 @@ export async function finishProgram(ctx: Ctx, id: number): Promise<void> {
     ctx.now,
   );
   const invited = await inviteToFinalSurvey(ctx, String(program.id), ctx.user.id);
+  const notStarted = program.startDate > orgToday(ctx.now, ctx.deps.config.ORG_TIMEZONE);
   ctx.reply(
-    { kind: 'text', text: ctx.t('program.endedDone', { name: program.name, n: invited }) },
+    {
+      kind: 'text',
+      text:
+        notStarted && invited === 0
+          ? ctx.t('program.calledOff', { name: program.name })
+          : ctx.t('program.endedDone', { name: program.name, n: invited }),
+    },
     { replace: true },
   );
 }
