@@ -82,7 +82,15 @@ describe('stories', () => {
     await p.chat.type('/story');
     expect(await p.chat.type('Too short')).toContain('at least 30');
     await p.chat.type('With Lena I set up an AI assistant; my Friday report now takes 20 minutes.');
-    expect(await p.chat.type('2')).toContain('we need your yes');
+    // "No" is an answer: nothing is sent or kept, and the way back is named.
+    const declined = await p.chat.type('2');
+    expect(declined).toContain(
+      'Understood — nothing was sent, and your text is not kept. Stories are published with their author’s name; if you change your mind, /story starts again.',
+    );
+    expect(declined).not.toContain('New story from');
+    expect(await p.rows('select * from stories')).toEqual([]);
+    await p.chat.type('/story');
+    await p.chat.type('With Lena I set up an AI assistant; my Friday report now takes 20 minutes.');
     const sent = await p.chat.type('1');
     expect(sent).toContain('HR will read it');
     expect(sent).toContain('→ to Lena Orlova · Tandem:\nNew story from Tom Berg:');

@@ -18,8 +18,8 @@ export const en = {
     'Once HR approves it, may we publish it with your name in the content channel?',
   'story.consent.yes': 'Yes, publish it with my name',
   'story.consent.no': 'No',
-  'story.error.consent':
-    'Stories are published with the author’s name, so we need your yes. If you’d rather not, press Cancel — nothing is kept.',
+  'story.declined': (p: { story: string }) =>
+    `Understood — nothing was sent, and your text is not kept. Stories are published with their author’s name; if you change your mind, ${p.story} starts again.`,
   'story.submitted': 'Thank you! HR will read it; you’ll hear when it is published.',
   'story.cancelled': 'Nothing was sent.',
   'story.noneWaiting': 'No stories are waiting for review.',

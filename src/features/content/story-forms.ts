@@ -39,11 +39,13 @@ export const storyForm: FormDefinition = {
       ],
     },
   ],
-  validate: (ctx, values) =>
-    values.consent === 'yes'
-      ? undefined
-      : { field: 'consent', error: ctx.t('story.error.consent') },
   onSubmit: async (ctx, values) => {
+    // Stories are published with the author's name: a "no" is an answer, not a mistake to
+    // correct. Nothing is sent or kept, and the person is told how to come back.
+    if (values.consent !== 'yes') {
+      ctx.reply({ kind: 'text', text: ctx.t('story.declined', { story: ctx.cmd('story') }) });
+      return;
+    }
     await submitStory(ctx.tx, ctx.deps, ctx.user, str(values.text), ctx.now);
     ctx.reply({ kind: 'text', text: ctx.t('story.submitted') });
   },
