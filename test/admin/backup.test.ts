@@ -65,7 +65,9 @@ describe.skipIf(TEST_PG)('backups', () => {
     await office();
     for (let i = 0; i < 2; i++) {
       minuteLater();
-      expect(await chat.type('/admin backup')).toContain('Backup written:');
+      const made = await chat.type('/admin backup');
+      expect(made).toContain('Making a copy of the database; its path follows here in a moment.');
+      expect(made).toContain('Backup written:');
     }
     const good = files();
     expect(good).toHaveLength(2);

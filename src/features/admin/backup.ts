@@ -85,6 +85,8 @@ export async function adminBackup(ctx: Ctx, rest: string): Promise<boolean> {
     ctx.reply({ kind: 'text', text: ctx.t('backup.usePgDump') });
     return true;
   }
+  // The copy takes a while after this event is done: say so now, the path follows.
+  ctx.reply({ kind: 'text', text: ctx.t('backup.started') });
   ctx.afterCommit(async () => {
     let path: string;
     try {

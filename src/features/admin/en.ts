@@ -101,6 +101,7 @@ export const en = {
     `Queued for ${people(p.n)}; it goes out at the platform's pace.`,
   'broadcast.cancelled': 'Cancelled; nothing was sent.',
   'broadcast.done': 'That announcement has already been sent or cancelled.',
+  'backup.started': 'Making a copy of the database; its path follows here in a moment.',
   'backup.failed': (p: { code: string }) =>
     `The backup failed, so no new copy was kept; the earlier copies are untouched. (Code: ${p.code})`,
   'backup.done': (p: { path: string; keep: number }) =>
