@@ -86,9 +86,11 @@ export function parseDay(
 
 /**
  * "31.12" or "31.12." (day and month, as written in Russia and much of Europe), maybe with a
- * time after it: the next such day from today, this year or next. chrono-node reads these
- * only with a year. Null when the text is not of this shape; undefined when it is, but names
- * no day ("31.02") or no time ("31.12 25:00").
+ * time after it: of last year's, this year's and next year's, the one nearest today — so in
+ * December "5.01" is next January, and "1.12" two days ago is a day that has passed (which
+ * the form refuses as such) rather than a meeting silently booked a year ahead. chrono-node
+ * reads these only with a year. Null when the text is not of this shape; undefined when it
+ * is, but names no day ("31.02") or no time ("31.12 25:00").
  */
 function dayMonth(input: string, today: DateTime): string | undefined | null {
   const match = /^(\d{1,2})\.(\d{1,2})\.?(?:\s+(.+))?$/.exec(input);
@@ -97,15 +99,16 @@ function dayMonth(input: string, today: DateTime): string | undefined | null {
   const time = rest === undefined ? '' : parseTime(rest);
   if (time === undefined) return undefined;
   const start = today.startOf('day');
-  for (const year of [start.year, start.year + 1]) {
+  const away = (x: DateTime) => Math.abs(x.diff(start, 'days').days);
+  let nearest: DateTime | undefined;
+  for (const year of [start.year - 1, start.year, start.year + 1]) {
     const day = DateTime.fromObject(
       { year, month: Number(m), day: Number(d) },
       { zone: today.zone },
     );
-    if (!day.isValid) return undefined;
-    if (day >= start) return `${day.toISODate() ?? ''}${time ? `T${time}` : ''}`;
+    if (day.isValid && (!nearest || away(day) < away(nearest))) nearest = day;
   }
-  return undefined;
+  return nearest ? `${nearest.toISODate() ?? ''}${time ? `T${time}` : ''}` : undefined;
 }
 
 /**
