@@ -448,7 +448,12 @@ describe('bad input when booking', () => {
     expect(await chat.type('15')).toContain('How long?');
     await chat.type('/cancel');
     await bookByHand(chat, '/sprint');
-    expect(await chat.type('2026-12-02')).toContain('8. ( ) 08:00');
+    const tomorrow = await chat.type('2026-12-02');
+    expect(tomorrow).toContain('8. ( ) 08:00');
+    // Hours not offered keep their number too: the buttons after the hours start at 24, so
+    // 22 typed for 22:00 is that time, not Cancel.
+    expect(tomorrow).toMatch(/\[24\] .*Back.*\[25\] ✕ Cancel/s);
+    expect(await chat.type('22')).toContain('outside their working hours');
   });
 
   it('refuses a time that does not exist on a DST night, and overlaps', async () => {

@@ -85,7 +85,9 @@ export function renderReply(
     claimed.add(n);
     return n;
   });
-  let next = Math.max(first, ...[...claimed].map((n) => n + 1));
+  // Beside hours, every number a clock has stays an hour: "22" typed for 22:00 must not
+  // press the Back or Cancel that would be numbered 21 and 22.
+  let next = Math.max(first, hours ? 24 : 0, ...[...claimed].map((n) => n + 1));
   const numbers = own.map((n) => n ?? next++);
 
   const entries: MenuEntry[] = [];
