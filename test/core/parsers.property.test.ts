@@ -115,6 +115,20 @@ describe('argument and answer parsers', () => {
     expect(parseDay('в 15:00', now, 'Europe/Moscow', 'ru')).toBeUndefined();
     expect(parseDay('not tomorrow but friday', now, 'UTC', 'en')).toBeUndefined();
     expect(parseDay('tomorrow 3pm', now, 'UTC', 'en')).toBe('2026-12-02T15:00');
+    // Times said the Russian way, alone or after a day.
+    const { parseTime } = await import('../../src/features/scheduling/when');
+    for (const [text, time] of [
+      ['в 3 часа дня', '15:00'],
+      ['в 5 вечера', '17:00'],
+      ['10 утра', '10:00'],
+      ['в 12 дня', '12:00'],
+      ['в 12 ночи', '00:00'],
+      ['в 15 часов', '15:00'],
+      ['в 9:30 утра', '09:30'],
+    ])
+      expect(parseTime(text ?? ''), text).toBe(time);
+    expect(parseTime('в 25 часов')).toBeUndefined();
+    expect(parseDay('завтра в 3 часа дня', now, 'Europe/Moscow', 'ru')).toBe('2026-12-02T15:00');
     // Day and month with dots, as written in Russia: the next such day, maybe with a time.
     expect(parseDay('31.12', now, 'Europe/Moscow', 'ru')).toBe('2026-12-31');
     expect(parseDay('5.01.', now, 'UTC', 'en')).toBe('2027-01-05');

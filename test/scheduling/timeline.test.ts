@@ -435,6 +435,19 @@ describe('bad input when booking', () => {
     const again = await chat.type('2026-11-30 10:00');
     expect(again).toContain('Это время уже прошло');
     expect(again).toContain('В какой день?');
+    // A time said the Russian way is the afternoon it names, at the day question or the time's.
+    await chat.type('/cancel');
+    await bookByHand(chat, '/sprint');
+    await chat.type('3 декабря в 2 часа дня');
+    await chat.type('7');
+    await chat.type('Задача');
+    expect(await chat.type('1')).toContain('чт, 3 дек., 14:00–16:00 (Europe/Moscow)');
+    await bookByHand(chat, '/sprint');
+    await chat.type('2026-12-04');
+    await chat.type('в 5 вечера');
+    await chat.type('7');
+    await chat.type('Задача');
+    expect(await chat.type('1')).toContain('пт, 4 дек., 17:00–19:00 (Europe/Moscow)');
   });
 
   it('offers today only the hours still ahead', async () => {

@@ -53,6 +53,9 @@ export function parseDay(
     const iso = DateTime.fromISO(input, { zone });
     return iso.isValid ? (iso.toISODate() ?? undefined) : undefined;
   }
+  const lowered = input.toLowerCase();
+  const spoken = dayThenRussianTime(lowered, now, zone, locale);
+  if (spoken !== null) return spoken;
   const reference = DateTime.fromJSDate(now, { zone });
   const dotted = dayMonth(input, reference);
   if (dotted !== null) return dotted;
@@ -129,11 +132,53 @@ export function parseTime(text: string): string | undefined {
   if (!input || input.length > 20) return undefined;
   const plain = /^(\d{1,2})(?:[:.](\d{2}))?$/.exec(input);
   if (plain) return hhmm(Number(plain[1]), Number(plain[2] ?? 0));
+  const russian = russianTime(input);
+  if (russian !== null) return russian;
   const result = chronoEn().parse(input)[0] ?? chronoRu().parse(input)[0];
   const hour = result?.start.get('hour');
   if (!result || hour === null || hour === undefined || !result.start.isCertain('hour'))
     return undefined;
   return hhmm(hour, result.start.get('minute') ?? 0);
+}
+
+/**
+ * A time said the Russian way: "в 3 часа дня", "в 7 вечера", "10 утра", "в 15 часов",
+ * "в 2 ночи". chrono-node reads some of these and not others, and "в 3 часа дня" as 03:00.
+ * Null when the text is not of this shape (chrono-node then tries); undefined when it is but
+ * names no time ("в 25 часов").
+ */
+const RUSSIAN_TIME =
+  /^(?:в\s+)?(\d{1,2})(?:[:.](\d{2}))?(?:\s*час(?:а|ов)?)?(?:\s+(утра|дня|вечера|ночи))?$/;
+
+function russianTime(input: string): string | undefined | null {
+  const match = RUSSIAN_TIME.exec(input);
+  if (!match || !/[а-яё]/.test(input)) return null;
+  const [, hours, minutes, part] = match;
+  let h = Number(hours);
+  // The part of the day moves 1–11 to the afternoon or evening; "12 дня" is noon, "12 ночи"
+  // midnight; an hour past 12 is read as it is.
+  if ((part === 'дня' && h <= 6) || (part === 'вечера' && h < 12)) h += 12;
+  if (part === 'ночи' && h === 12) h = 0;
+  if ((part === 'утра' || part === 'ночи') && h > 12) return undefined;
+  return hhmm(h, Number(minutes ?? 0));
+}
+
+/** "завтра в 3 часа дня": a day, then a time said the Russian way (see `russianTime`). */
+function dayThenRussianTime(
+  input: string,
+  now: Date,
+  zone: string,
+  locale: Locale,
+): string | undefined | null {
+  const match =
+    /^(.+?)\s+((?:в\s+)?\d{1,2}(?:[:.]\d{2})?(?:\s*час(?:а|ов)?)?(?:\s+(?:утра|дня|вечера|ночи))?)$/.exec(
+      input,
+    );
+  if (!match?.[1] || !match[2] || !/[а-яё]/.test(match[2])) return null;
+  const time = russianTime(match[2]);
+  const day = parseDay(match[1], now, zone, locale);
+  if (time === null || !day || day.includes('T')) return null;
+  return time === undefined ? undefined : `${day}T${time}`;
 }
 
 function hhmm(h: number, m: number): string | undefined {
