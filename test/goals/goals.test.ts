@@ -41,7 +41,14 @@ describe('SMART goals', () => {
     // "Not sure" sends them back to make it smaller, with an example.
     expect(await chat.type('2')).toContain('make it smaller until the answer is yes');
     expect(await goalRows()).toHaveLength(0);
-    expect(await chat.type('2')).toContain('No goal was saved');
+    await chat.type('Draft one weekly report with the assistant');
+    await chat.type('1 report drafted by the assistant');
+    await chat.type('15 January 2027');
+    // The self-check is asked afresh: "Keep “Not sure”" would only send them back again.
+    const again = await chat.type('I spend 2 hours on it every Friday');
+    expect(again).toContain('Can you do this by then, with your partner’s help?');
+    expect(again).toContain('2. ( ) Not sure\n  [3] ← Back   [4] ✕ Cancel');
+    expect(await chat.type('/cancel')).toContain('No goal was saved');
     expect(await goalRows()).toHaveLength(0);
     // Starting another form mid-way says what was dropped.
     await chat.type('/goal');

@@ -457,8 +457,10 @@ export class FormEngine<Id extends string> {
       );
       const problem = await form.validate?.(ctx, applicable, session.mode);
       if (problem) {
-        // Back to the field the problem is about, keeping every answer given.
+        // Back to the field the problem is about, keeping every answer given but those the
+        // problem asks afresh.
         const at = session.history.indexOf(problem.field);
+        for (const name of problem.clear ?? []) delete values[name];
         const updated = await this.#save(ctx, session, {
           values,
           field: problem.field,

@@ -118,6 +118,11 @@ export async function appliesNow(field: FieldDefinition, env: FormEnv): Promise<
 export interface FormProblem {
   field: string;
   error: string;
+  /**
+   * Answers dropped, step by step, so they are asked afresh: a "Not sure" that sent the person
+   * back must not be offered as "Keep “Not sure”", which would only send them back again.
+   */
+  clear?: string[];
 }
 
 /** A form declared once; adapters render it as a modal, a wizard or console prompts. */

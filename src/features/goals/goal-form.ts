@@ -91,7 +91,11 @@ export const goalForm: FormDefinition = {
     const late = await deadlineError(ctx, str(values.deadline));
     if (late) return { field: 'deadline', error: late };
     if (values.achievable === 'no') {
-      return { field: 'specific', error: ctx.t('goal.error.notAchievable') };
+      return {
+        field: 'specific',
+        error: ctx.t('goal.error.notAchievable'),
+        clear: ['achievable'],
+      };
     }
     if (!(await chosenPair(ctx, values)))
       return { field: 'specific', error: ctx.t('goal.needPair') };
