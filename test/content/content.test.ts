@@ -83,6 +83,7 @@ describe('stories', () => {
     expect(await p.chat.type('Too short')).toContain('at least 30');
     await p.chat.type('With Lena I set up an AI assistant; my Friday report now takes 20 minutes.');
     // "No" is an answer: nothing is sent or kept, and the way back is named.
+    expect(p.chat.transcript()).toContain('2. ( ) No — then don’t send it');
     const declined = await p.chat.type('2');
     expect(declined).toContain(
       'Understood — nothing was sent, and your text is not kept. Stories are published with their author’s name; if you change your mind, /story starts again.',

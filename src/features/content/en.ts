@@ -17,7 +17,7 @@ export const en = {
   'story.field.consent':
     'Once HR approves it, may we publish it with your name in the content channel?',
   'story.consent.yes': 'Yes, publish it with my name',
-  'story.consent.no': 'No',
+  'story.consent.no': 'No — then don’t send it',
   'story.declined': (p: { story: string }) =>
     `Understood — nothing was sent, and your text is not kept. Stories are published with their author’s name; if you change your mind, ${p.story} starts again.`,
   'story.submitted': 'Thank you! HR will read it; you’ll hear when it is published.',
