@@ -35,6 +35,24 @@ async function answer(person: string, accept: boolean) {
 }
 
 describe('matching rounds in the console demo', () => {
+  it('says a proposal waiting for an answer stays open through a break', async () => {
+    await demo();
+    await chat.type('/match publish');
+    await chat.type('/as emma');
+    await chat.type('/lang en');
+    const paused = await chat.type('/pause 2');
+    expect(paused).toContain('no new matches');
+    expect(paused).toContain(
+      "Your proposal with Maria Ivanova is still waiting for your answer; the break doesn't withdraw it.",
+    );
+    // Someone with no proposal hears nothing of the kind.
+    await chat.type('/as pavel');
+    await chat.type('/lang en');
+    const other = await chat.type('/pause 1');
+    expect(other).toContain('no new matches');
+    expect(other).not.toContain('still waiting for your answer');
+  });
+
   it('previews with scores and reasons, publishes, and pairs people who both accept', async () => {
     await demo();
     const preview = await chat.type('/match preview');

@@ -113,6 +113,8 @@ export const en = {
     `Use /pause to take two weeks off, or /pause N for N weeks (1 to ${p.max}).`,
   'pause.done': (p: { weeks: number; until: string }) =>
     `You're on a break for ${p.weeks} ${p.weeks === 1 ? 'week' : 'weeks'} (until ${p.until}): no new matches and no nudges until then, and you'll be back automatically. Sessions already booked stay booked, with their reminders. Type /resume to come back earlier.`,
+  'pause.proposalOpen': (p: { names: string }) =>
+    `Your proposal with ${p.names} is still waiting for your answer; the break doesn't withdraw it. Accept it to start together (sessions can wait until you're back), or decline it.`,
   'pause.changed': (p: { weeks: number; until: string }) =>
     `You were already on a break; it now ends in ${p.weeks} ${p.weeks === 1 ? 'week' : 'weeks'}, on ${p.until}. Type /resume to come back earlier.`,
   'pause.bookedInBreak': 'Booked during your break — these stay, and I will remind you of them:',

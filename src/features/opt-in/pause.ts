@@ -1,3 +1,4 @@
+import { and, eq, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { encodeAction } from '../../core/actions';
 import type { Ctx } from '../../core/context';
@@ -8,7 +9,7 @@ import { audit } from '../../db/queries/audit';
 import { getProfile, updateProfile } from '../../db/queries/profiles';
 import { cancelTimers, scheduleTimer } from '../../db/queries/timers';
 import { getUser } from '../../db/queries/users';
-import type { TimerRow, UserRow } from '../../db/schema';
+import { proposals, type TimerRow, type UserRow } from '../../db/schema';
 import type { TimerDeps } from '../../jobs/types';
 import { notify } from '../notify';
 import { meetingLine, upcomingMeetings } from '../scheduling/commands';
@@ -80,6 +81,7 @@ export const pauseCommand: CommandSpec = {
     const params = { weeks: weeks.data, until: formatDate(until, ctx.locale, zoneOf(ctx)) };
     ctx.reply({ kind: 'text', text: ctx.t(wasPaused ? 'pause.changed' : 'pause.done', params) });
     await sayBookedInBreak(ctx, until);
+    await sayProposalsOpen(ctx);
     await tellPartners(ctx, until, wasPaused ? before : null);
   },
 };
@@ -106,6 +108,30 @@ async function sayBookedInBreak(ctx: Ctx, until: Date): Promise<void> {
       data: encodeAction(CANCEL_ACTION, ctx.user.id, String(meeting.id)),
     })),
   });
+}
+
+/**
+ * A proposal already sent stays open through the break (a withdrawal would tell the other
+ * person "no" for good): said, so "no new matches" does not read as if it were gone.
+ */
+async function sayProposalsOpen(ctx: Ctx): Promise<void> {
+  const me = ctx.user.id;
+  const open = await ctx.tx
+    .select()
+    .from(proposals)
+    .where(
+      and(
+        eq(proposals.status, 'open'),
+        or(eq(proposals.mentorUserId, me), eq(proposals.menteeUserId, me)),
+      ),
+    );
+  const names: string[] = [];
+  for (const p of open) {
+    const other = await getUser(ctx.tx, p.mentorUserId === me ? p.menteeUserId : p.mentorUserId);
+    if (other) names.push(other.name);
+  }
+  if (names.length > 0)
+    ctx.reply({ kind: 'text', text: ctx.t('pause.proposalOpen', { names: names.join(', ') }) });
 }
 
 /**
