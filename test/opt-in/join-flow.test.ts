@@ -116,6 +116,10 @@ describe('join through the console', () => {
     expect(hours).toContain('Когда вы обычно работаете (по вашему времени)?');
     expect(hours).toContain('(•) Пн–Пт, 09:00–18:00');
     expect(await chat.type('1')).toContain('На каком языке'); // one tap keeps the default
+    // The question after the language speaks the language just picked: English, then back.
+    const english = await chat.type('1');
+    expect(english).toContain('Do you agree to take part');
+    expect(await chat.type('2')).toContain('На каком языке');
     expect(await chat.type('2')).toContain('Согласны ли вы участвовать');
     const welcome = await chat.type('1');
     expect(welcome).toContain('Добро пожаловать в программу, Ольга!');

@@ -6,6 +6,7 @@ import { type FormSessionRow, formSessions } from '../../db/schema';
 import { encodeAction } from '../actions';
 import type { Ctx } from '../context';
 import type { FormSubmitResult } from '../events';
+import { isLocale } from '../i18n';
 import { FORM_ACTION, FORM_OPS, optionFingerprint, renderPrompt } from './prompt';
 import {
   applies,
@@ -398,29 +399,41 @@ export class FormEngine<Id extends string> {
     const fewest = await fewestSteps(form, env, field, applicable.length);
     // A press on this form's own buttons redraws that message instead of adding one.
     const fromPrompt = ctx.event.type === 'action' && ctx.event.data.startsWith(`${FORM_ACTION}|`);
-    ctx.reply(
-      {
-        ...(await renderPrompt(
-          ctx,
-          form,
-          {
-            sessionId: session.id,
-            step: session.step,
-            field,
-            position,
-            total: applicable.length,
-            fewest,
-            canGoBack: session.history.length > 0,
-            env,
-          },
-          notice,
-          tone,
-        )),
-        series: seriesOf(session),
-        awaitsAnswer: true,
-      },
-      { replace: fromPrompt },
-    );
+    // Past the language question, the questions speak the language just picked (the event's
+    // other replies keep the person's current one).
+    const speaking = ctx.locale;
+    const picked = form.localeField ? session.values[form.localeField] : undefined;
+    const pickedBefore =
+      form.localeField !== undefined &&
+      form.fields.findIndex((f) => f.name === form.localeField) < form.fields.indexOf(field);
+    if (pickedBefore && isLocale(picked)) ctx.setLocale(picked);
+    try {
+      ctx.reply(
+        {
+          ...(await renderPrompt(
+            ctx,
+            form,
+            {
+              sessionId: session.id,
+              step: session.step,
+              field,
+              position,
+              total: applicable.length,
+              fewest,
+              canGoBack: session.history.length > 0,
+              env,
+            },
+            notice,
+            tone,
+          )),
+          series: seriesOf(session),
+          awaitsAnswer: true,
+        },
+        { replace: fromPrompt },
+      );
+    } finally {
+      ctx.setLocale(speaking);
+    }
   }
 
   async #answer(

@@ -148,4 +148,6 @@ export interface FormDefinition {
   onSubmit: (ctx: Ctx, values: FormValues, mode: string) => void | Promise<void>;
   /** Reply after Cancel; defaults to a generic "nothing saved". */
   cancelledMessage?: (ctx: Ctx, mode: string) => string;
+  /** A field that picks the person's language: the questions after it speak the one picked. */
+  localeField?: string;
 }

@@ -162,6 +162,7 @@ export const profileForm: FormDefinition = {
     };
   },
   onSubmit: (ctx, values, mode) => saveFromForm(ctx, values, mode),
+  localeField: 'language',
   cancelledMessage: (ctx, mode) =>
     ctx.t(mode === EDIT_MODE ? 'profile.editCancelled' : 'join.cancelled'),
 };
