@@ -33,6 +33,10 @@ describe('"how will we know it is done?"', () => {
       'количество подписчиков',
       'заявки в день',
       'три отчёта',
+      // Metrics that are numbers by name.
+      'Охват и заявки',
+      'reach of the posts',
+      'вовлечённость аудитории',
     ])
       expect(isMeasurable(text), text).toBe(true);
     for (const text of ['лучше разбираться в ИИ', 'разобраться с нейросетями', 'get better at AI'])
