@@ -90,6 +90,8 @@ export const en = {
   'profile.usage': 'Use /profile to see your profile or /profile edit to change it.',
   'profile.editIntro': 'Let’s update your profile. Press “Keep” to leave an answer as it is.',
   'profile.editCancelled': 'Cancelled — your profile is unchanged.',
+  'profile.roleKeepsPair': (p: { names: string }) =>
+    `Your pair with ${p.names} goes on: a new role doesn't end it, and applies from the next round. /pair shows it; to close it, ask HR.`,
   'profile.updated': 'Your profile is updated.',
 
   'guide.title': 'Preparation guide',

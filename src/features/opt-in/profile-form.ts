@@ -5,7 +5,9 @@ import { isLocale, LOCALES } from '../../core/i18n';
 import { audit } from '../../db/queries/audit';
 import { getProfile, listTopics, saveProfile } from '../../db/queries/profiles';
 import { updateUser } from '../../db/queries/users';
+import type { ProgramRole } from '../../db/schema';
 import { currentProgram } from '../programs/service';
+import { activePairs } from '../scheduling/meeting-form';
 import { guideReply } from './guide';
 import {
   DEPARTMENT_MAX,
@@ -211,10 +213,29 @@ async function saveFromForm(ctx: Ctx, values: FormValues, mode: string): Promise
   if (mode === EDIT_MODE || existed) {
     ctx.reply({ kind: 'text', text: ctx.t('profile.updated') });
     if (saved) ctx.reply(await profileSummary(ctx, saved, { ...ctx.user, locale, timeZone }));
+    await sayPairsOutsideRole(ctx, role);
     return;
   }
   ctx.reply({ kind: 'text', text: ctx.t('join.welcome', { name: firstName(ctx.user.name) }) });
   ctx.reply(guideReply(ctx, { withButton: true }));
+}
+
+/**
+ * A new role does not end a pair running in the old one (the partner would lose it without a
+ * word): said, so "Role: Learn" beside "/pair: you mentor Sergey" is not a contradiction.
+ */
+async function sayPairsOutsideRole(ctx: Ctx, role: ProgramRole): Promise<void> {
+  const me = ctx.user.id;
+  const outside = (await activePairs(ctx)).filter(({ pair }) =>
+    pair.mentorUserId === me ? !isMentor(role) : !isMentee(role),
+  );
+  if (outside.length === 0) return;
+  ctx.reply({
+    kind: 'text',
+    text: ctx.t('profile.roleKeepsPair', {
+      names: outside.map((p) => p.partnerName).join(', '),
+    }),
+  });
 }
 
 function firstName(name: string): string {

@@ -1,0 +1,40 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type PairedConsole, pairedConsole } from '../helpers/pair';
+
+let p: PairedConsole;
+afterEach(async () => {
+  await p?.close();
+});
+
+describe('changing one’s role while in a pair', () => {
+  it('keeps the pair and says so, instead of a profile that contradicts /pair', async () => {
+    p = await pairedConsole('2026-12-01T09:00:00Z');
+    await p.as('lena');
+    await p.chat.type('/profile edit');
+    // Learn instead of teach; the rest kept or typed.
+    for (const answer of [
+      '2',
+      '1',
+      '1',
+      'AI and neural networks',
+      'Cycling',
+      'One-on-one',
+      '1',
+      '1',
+    ])
+      await p.chat.type(answer);
+    const saved = await p.chat.type('1'); // language kept
+    expect(saved).toContain('Role: Learn (mentee)');
+    expect(saved).toContain(
+      "Your pair with Tom Berg goes on: a new role doesn't end it, and applies from the next round.",
+    );
+    expect(await p.rows('select status from pairs')).toEqual([{ status: 'active' }]);
+    // Tom's role still fits his pair: nothing to say.
+    await p.as('tom');
+    await p.chat.type('/profile edit');
+    for (const answer of ['2', '1', '1', '10', '1', '5', '1', '1']) await p.chat.type(answer);
+    const his = await p.chat.type('1');
+    expect(his).toContain('Your profile is updated.');
+    expect(his).not.toContain('goes on');
+  });
+});
