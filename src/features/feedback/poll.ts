@@ -75,6 +75,38 @@ function fitReply(
   };
 }
 
+/** How far back a poll left unanswered is offered again (older sessions are hard to rate). */
+const POLL_REOFFER_DAYS = 14;
+
+/**
+ * The polls still waiting for me: sessions of my active pairs held (by either answer to "did
+ * it happen?") in the last two weeks that I have not rated. Shown where the first print may be
+ * gone: on arrival (the console after a restart, a new chat client).
+ */
+export async function waitingPolls(ctx: Ctx): Promise<Reply[]> {
+  const me = ctx.user.id;
+  const since = ctx.now.getTime() - POLL_REOFFER_DAYS * 24 * 60 * 60 * 1000;
+  const held = await ctx.tx
+    .select({ meeting: meetings })
+    .from(meetings)
+    .innerJoin(pairs, eq(pairs.id, meetings.pairId))
+    .where(
+      and(
+        eq(pairs.status, 'active'),
+        or(eq(pairs.mentorUserId, me), eq(pairs.menteeUserId, me)),
+        eq(meetings.status, 'held'),
+      ),
+    )
+    .orderBy(asc(meetings.startsAt));
+  const replies: Reply[] = [];
+  for (const { meeting } of held) {
+    if (meeting.startsAt.getTime() < since) continue;
+    if (await ownFeedback(ctx.tx, meeting.id, me)) continue;
+    replies.push(pollReply(ctx.t, me, meeting));
+  }
+  return replies;
+}
+
 /**
  * The fit question, asked again where it still waits for me: an active pair whose first held
  * session I rated (that is when it is asked) and whose fit I have not answered.

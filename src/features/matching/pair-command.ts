@@ -7,7 +7,7 @@ import { first } from '../../db/first';
 import { getProfile, listTopics } from '../../db/queries/profiles';
 import { getUser } from '../../db/queries/users';
 import { goals, meetings, type PairRow, pairs, proposals } from '../../db/schema';
-import { waitingFitQuestions } from '../feedback/poll';
+import { waitingFitQuestions, waitingPolls } from '../feedback/poll';
 import { joined } from '../joined';
 import { unconfirmedQuestions } from '../scheduling/commands';
 import { formatSlot } from '../scheduling/when';
@@ -73,7 +73,11 @@ export async function showPendingProposals(ctx: Ctx): Promise<number> {
  */
 export async function showWhatWaits(ctx: Ctx): Promise<void> {
   await showPendingProposals(ctx);
-  const waiting = [...(await unconfirmedQuestions(ctx)), ...(await waitingFitQuestions(ctx))];
+  const waiting = [
+    ...(await unconfirmedQuestions(ctx)),
+    ...(await waitingPolls(ctx)),
+    ...(await waitingFitQuestions(ctx)),
+  ];
   for (const reply of waiting) ctx.reply(reply);
 }
 
