@@ -220,6 +220,23 @@ describe('console numbers mean what the newest print of them shows', () => {
     }
   });
 
+  it('says when a typed number is no button, and gives the open question a number an earlier form showed', async () => {
+    const p = await pairedConsole();
+    try {
+      await p.chat.type('/whoami');
+      expect(await p.chat.type('42')).toBe(
+        'Lena Orlova › 42\nNo button is numbered 42 here. Type a command — /help lists them — or a number shown above.\n\n',
+      );
+      await p.chat.type('/sprint');
+      await p.chat.type('6'); // Other time: the day question, days 1–14
+      expect(await p.chat.type('/goal')).toContain('Your unfinished “Book a sprint” was closed');
+      // 9 was a day of the closed booking: now it is typed to the goal's question.
+      expect(await p.chat.type('9')).toContain('Please type at least 10 characters.');
+    } finally {
+      await p.close();
+    }
+  });
+
   it('lets a score already given go rather than show it renumbered, so a number never changes it to another score', async () => {
     const p = await pairedConsole();
     try {

@@ -150,10 +150,12 @@ export class ConsoleAdapter implements ChatAdapter {
     // An answer in place closes the message it answers (on a chat platform it is edited); a
     // newer message of a series (a form's next question) closes the series' older ones; and a
     // message shown again (the same buttons: a proposal on /pair) takes over from its old print.
+    // A person has one form open at a time: a form's question closes any other form's.
     const pressable = new Set(entryData(reply));
     let page = (this.#pages.get(key) ?? []).map((m) =>
       m.ref === options?.replaces ||
       (reply.series !== undefined && m.series === reply.series) ||
+      (reply.awaitsAnswer && m.awaitsAnswer) ||
       m.entries.every((e) => pressable.has(e.data))
         ? { ...m, closed: true }
         : m,
@@ -275,6 +277,11 @@ export class ConsoleAdapter implements ChatAdapter {
     if (local === 'switched') await this.#arrive();
     if (!local) {
       const event = this.toEvent(text);
+      if (event.type === 'text' && this.#noSuchNumber(text)) {
+        this.#print(t(this.#locale(), 'console.noSuchNumber', { n: text }), '');
+        this.#prompt();
+        return;
+      }
       if (event) {
         this.#answering = this.#seriesAnswered(event);
         this.#answerFollowed = false;
@@ -293,6 +300,18 @@ export class ConsoleAdapter implements ChatAdapter {
     } catch {
       // The engine has its own error boundary; a failure here must not stop the chat.
     }
+  }
+
+  /**
+   * A bare number no button answers to, while no question waits for typed text: the console's
+   * own buttons are numbers, so the person meant one — say there is none, rather than pass it
+   * on as a message the bot can only not understand.
+   */
+  #noSuchNumber(text: string): boolean {
+    // In the group a number is chatter among people, not for the bot.
+    if (this.#where !== 'dm' || !/^\d{1,4}$/.test(text)) return false;
+    const page = this.#pages.get(this.#pageKey()) ?? [];
+    return !page.some((m) => m.awaitsAnswer && !m.closed);
   }
 
   /**

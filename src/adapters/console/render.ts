@@ -212,11 +212,15 @@ export type MenuAnswer = { data: string; values?: string[]; ref: string } | unde
  */
 export function answerFromMenu(line: string, open: readonly OpenMenu[]): MenuAnswer {
   const text = line.trim();
+  // While a question waits for an answer, a number none of the open messages shows is typed
+  // to it ("choose one of the options"), not a press on an earlier question already answered
+  // or cancelled ("that form is closed"). Other answered messages (a score) stay in reach.
+  const asked = open.some((m) => !m.closed && m.awaitsAnswer);
   const find = (n: number) => {
     // Open messages first; the newest answered one wins among the rest.
     for (const menu of [
       ...open.filter((m) => !m.closed),
-      ...open.filter((m) => m.closed).reverse(),
+      ...open.filter((m) => m.closed && !(asked && m.awaitsAnswer)).reverse(),
     ]) {
       const entry = menu.entries.find((e) => e.n === n);
       if (entry) return { menu, entry };

@@ -97,6 +97,8 @@ export const en = {
   'console.pickHint': 'Reply with a number.',
   'console.pickOrTypeHint': 'Reply with a number, or type your answer.',
   'console.stillOpen': 'Still open:',
+  'console.noSuchNumber': (p: { n: string }) =>
+    `No button is numbered ${p.n} here. Type a command — /help lists them — or a number shown above.`,
   'console.multiHint':
     'Type a number to tick or untick it, or several numbers at once (e.g. 1,2) to choose exactly those and go on.',
   'console.timeUsage': 'Usage: /time +1d, /time +3h or /time +30m — moves the demo clock forward.',
