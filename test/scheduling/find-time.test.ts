@@ -117,7 +117,7 @@ describe('Find a time on the console', () => {
     await db.update(users).set({ timeZone: 'Europe/London' }).where(eq(users.id, p.tom));
     const offered = await p.chat.type('/meet');
     expect(offered).toContain(
-      'You and Tom Berg have no working hours in common this week. These are the closest times',
+      'You and Tom Berg have no working hours in common in the next seven days. These are the closest times',
     );
     // The closest: an hour just outside one of the two days, never at night for anyone.
     expect(offered).toContain('[1] Tue, 1 Dec, 19:00 (Tom Berg: 10:00)');

@@ -47,7 +47,7 @@ describe('what a session’s messages say, in Russian', () => {
     const offered = await chat.type('/sprint');
     expect(offered).toContain('── Подобрать время ──');
     expect(offered).toContain(
-      'Время в рабочих часах у вас и у Tom Berg на этой неделе. Одно нажатие — и спринт назначен для всех, с приглашением в календарь:',
+      'Время в рабочих часах у вас и у Tom Berg в ближайшие семь дней. Одно нажатие — и спринт назначен для всех, с приглашением в календарь:',
     );
     // The day in Russian, the partner's local time beside mine.
     expect(offered).toContain('[1] вт, 1 дек., 13:00 (Tom Berg: 11:00)');
@@ -72,7 +72,7 @@ describe('what a session’s messages say, in Russian', () => {
     await db.update(users).set({ timeZone: 'Europe/London' }).where(eq(users.id, p.tom));
     const apart = await chat.type('/meet');
     expect(apart).toContain(
-      'У вас и у Tom Berg на этой неделе нет общих рабочих часов. Вот самое близкое время — одно нажатие назначает встречу:',
+      'У вас и у Tom Berg в ближайшие семь дней нет общих рабочих часов. Вот самое близкое время — одно нажатие назначает встречу:',
     );
     expect(apart).toContain('[2] ср, 2 дек., 16:00 (Tom Berg: 07:00)');
   });

@@ -104,11 +104,11 @@ export const en = {
   // "Find a time" (issue 17) and the warning on a time typed by hand.
   'find.title': 'Find a time',
   'find.intro': (p: { kind: string; names: string }) =>
-    `Times this week inside working hours for you and ${p.names}. One tap books the ${p.kind} for everyone, with the calendar invite:`,
+    `Times in the next seven days inside working hours for you and ${p.names}. One tap books the ${p.kind} for everyone, with the calendar invite:`,
   'find.noOverlap': (p: { names: string }) =>
-    `You and ${p.names} have no working hours in common this week. These are the closest times — one tap books one:`,
+    `You and ${p.names} have no working hours in common in the next seven days. These are the closest times — one tap books one:`,
   'find.none': (p: { names: string }) =>
-    `I found no free time for you and ${p.names} this week. Pick one yourself:`,
+    `I found no free time for you and ${p.names} in the next seven days. Pick one yourself:`,
   'find.calendarFallback': (p: { names: string }) =>
     `The calendar of ${p.names} didn't answer, so for them these use working hours only.`,
   'find.calendarFallbackMine':
