@@ -526,6 +526,9 @@ describe('bad input when booking', () => {
     await participant(app, ref('solo'), 'Solo Person', { role: 'mentee', grade: 4, learn: ['ai'] });
     chat = await startConsoleChat(app, { me: { id: 'solo', name: 'Solo Person' } });
     expect(await bookByHand(chat, '/sprint')).toContain("You don't have a partner yet");
+    expect(await chat.type('/meet')).toContain(
+      "You don't have a partner yet — sprints and meetings are booked with your pair.",
+    );
     const solo = (await rows("select id from users where platform_user_id = 'solo'"))[0]?.id;
     await app.engine.handle({
       id: 'x1',

@@ -58,7 +58,7 @@ export const en = {
   'meeting.kept': 'Kept — nothing changed.',
   'meeting.notScheduled': 'This meeting is no longer scheduled.',
   'meeting.needPair':
-    "You don't have a partner yet — sprints are booked with your pair. /pair shows where you stand.",
+    "You don't have a partner yet — sprints and meetings are booked with your pair. /pair shows where you stand.",
   'meeting.form.sprint': 'Book a sprint',
   'meeting.form.meeting': 'Book a meeting',
   'meeting.form.move': 'Move the session',
