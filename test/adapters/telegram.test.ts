@@ -427,7 +427,9 @@ describe('Telegram: booking a sprint end to end', () => {
     await t.say('/sprint', { from: anna });
     const offer = t.api.last();
     expect(offer.text).toContain('Подобрать время');
-    expect(offer.text).toContain('Время в рабочих часах у вас и у Bob Stone в ближайшие семь дней.');
+    expect(offer.text).toContain(
+      'Время в рабочих часах у вас и у Bob Stone в ближайшие семь дней.',
+    );
     expect(offer.buttons.map((b) => b.text)).toContain('вт, 1 дек., 10:00');
     await t.pressLabel('Другое время', { from: anna });
     await t.pressLabel('сб, 5 дек.', { from: anna });

@@ -37,6 +37,9 @@ describe('join through the console', () => {
 
     const second = await chat.type('3');
     expect(second).toContain('What is your level in the company?');
+    expect(second).toContain(
+      'You will teach colleagues above your level and learn from colleagues below it.',
+    );
     expect(second).toContain('step 2 of 12');
     expect(await chat.type('2')).toContain('Which department or team are you in?');
     expect(await chat.type('Customer Support')).toContain('Which topics can you teach?');
@@ -106,6 +109,8 @@ describe('join through the console', () => {
     expect(first).toContain('Ответьте номером.');
     const second = await chat.type('2');
     expect(second).toContain('Какой у вас уровень в компании?');
+    // Said from the mentee's side.
+    expect(second).toContain('Вашим наставником станет коллега с уровнем ниже');
     expect(second).toContain('шаг 2 из 10');
     expect(await chat.type('5')).toContain('В каком вы отделе');
     expect(await chat.type('Финансы')).toContain('Каким темам вы хотите научиться?');

@@ -49,7 +49,13 @@ export const en = {
   'profile.field.language': 'Which language should I use with you?',
   'profile.field.consent':
     'Do you agree to take part and to let Tandem store your profile to find you a partner? You can leave and delete everything with /leave at any time.',
-  'profile.hint.grade': 'Mentors are matched with colleagues of a higher level.',
+  'profile.hint.grade':
+    'In reverse mentoring the mentor is the junior: mentors teach colleagues of a higher level.',
+  'profile.hint.gradeMentor': 'You will teach colleagues of a higher level than yours.',
+  'profile.hint.gradeMentee':
+    'Your mentor will be a colleague of a lower level — that is what reverse mentoring is.',
+  'profile.hint.gradeBoth':
+    'You will teach colleagues above your level and learn from colleagues below it.',
   'profile.hint.department': 'For example: Sales, IT, Marketing.',
   'profile.hint.pickSeveral': 'Pick as many as you like, then press Done.',
   'profile.hint.interests':

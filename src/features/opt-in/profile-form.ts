@@ -61,7 +61,17 @@ export const profileForm: FormDefinition = {
       kind: 'single',
       name: 'grade',
       label: 'profile.field.grade',
-      hint: 'profile.hint.grade',
+      // Said from the person's side: a mentee is taught by someone junior.
+      hint: ({ ctx, values }) =>
+        ctx.t(
+          values.role === 'mentor'
+            ? 'profile.hint.gradeMentor'
+            : values.role === 'mentee'
+              ? 'profile.hint.gradeMentee'
+              : values.role === 'both'
+                ? 'profile.hint.gradeBoth'
+                : 'profile.hint.grade',
+        ),
       options: ({ ctx }) => gradeOptions(ctx.t),
     },
     {
