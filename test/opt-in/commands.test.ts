@@ -270,6 +270,7 @@ describe('mydata, lang, unknown commands, groups', () => {
       'There is no command “me please” that you can use — here is everything:',
     );
     expect(unknown).toContain('Commands:');
+    expect(unknown).not.toContain('Reverse mentoring turns the usual direction around');
     // An admin command is not told to someone who cannot use it.
     expect(await chat.type('/help admin')).toContain(
       'There is no command “admin” that you can use',

@@ -64,8 +64,9 @@ export function createHelpCommand(list: (ctx: Ctx) => HelpEntry[], greeting: boo
             ? ctx.t('help.greeting', { name: ctx.user.name.split(' ')[0] || '👋' })
             : undefined,
           asked ? ctx.t('help.noSuch', { name: clipName(asked) }) : undefined,
-          ctx.t('help.what'),
-          ctx.t('help.how'),
+          // "Here is everything:" is followed by the commands, not by the introduction.
+          asked ? undefined : ctx.t('help.what'),
+          asked ? undefined : ctx.t('help.how'),
           `${ctx.t('help.commands')}\n${visible.map((c) => `${ctx.cmd(c.name)} — ${c.summary}`).join('\n')}`,
           inGroup ? ctx.t('help.groupNote') : undefined,
         ]
