@@ -12,7 +12,7 @@ export const ru: typeof en = {
   'cmd.lang': 'язык моих сообщений (/lang ru, /lang en)',
   'cmd.mydata': 'скачать всё, что о вас хранится',
   'cmd.leave': 'выйти из программы и удалить свои данные',
-  'cmd.cancel': 'прервать заполнение анкеты',
+  'cmd.cancel': 'прервать заполнение формы',
 
   'help.title': 'Tandem — обратное наставничество',
   'help.greeting': (p) => `Здравствуйте, ${p.name}!`,
