@@ -251,6 +251,8 @@ describe('when the pair ends', () => {
       '→ to Lena Orlova · Tandem:\nYour sprint with Tom Berg on Thu, 3 Dec, 15:00–17:00 (Europe/Moscow) is cancelled.',
     );
     expect(out).toContain('Tom Berg has left the program, so your pairing is closed.');
+    // Why first, then the cancellation it brings.
+    expect(out.indexOf('has left the program')).toBeLessThan(out.indexOf('is cancelled.'));
     expect(
       await rows(
         "select count(*) as n from timers where status = 'pending' and kind like 'meeting.%'",

@@ -431,18 +431,10 @@ export async function releasePartners(
   const partnerIds = new Map<number, 'pair.partnerLeft' | 'proposal.otherLeft'>();
   const otherOf = (p: { mentorUserId: number; menteeUserId: number }) =>
     p.mentorUserId === user.id ? p.menteeUserId : p.mentorUserId;
-  for (const p of open) {
-    partnerIds.set(otherOf(p), 'proposal.otherLeft');
-    await db
-      .update(proposals)
-      .set({ status: 'withdrawn', decidedAt: now })
-      .where(eq(proposals.id, p.id));
-  }
-  for (const p of active) {
-    partnerIds.set(otherOf(p), 'pair.partnerLeft');
-    await cancelFutureMeetings(db, deps, p.id, user.id, now);
-    await db.update(pairs).set({ status: 'ended', endedAt: now }).where(eq(pairs.id, p.id));
-  }
+  for (const p of open) partnerIds.set(otherOf(p), 'proposal.otherLeft');
+  for (const p of active) partnerIds.set(otherOf(p), 'pair.partnerLeft');
+  // Why first, then what follows from it: the partner hears that the pair is closed before
+  // the cancellations of its sessions arrive (the outbox sends in order).
   for (const [id, key] of partnerIds) {
     const partner = await getUser(db, id);
     if (!partner) continue;
@@ -461,6 +453,15 @@ export async function releasePartners(
       }),
       now,
     );
+  }
+  for (const p of open)
+    await db
+      .update(proposals)
+      .set({ status: 'withdrawn', decidedAt: now })
+      .where(eq(proposals.id, p.id));
+  for (const p of active) {
+    await cancelFutureMeetings(db, deps, p.id, user.id, now);
+    await db.update(pairs).set({ status: 'ended', endedAt: now }).where(eq(pairs.id, p.id));
   }
 }
 
