@@ -178,7 +178,9 @@ describe('SMART goals', () => {
     await p.chat.type('/leave');
     expect(await p.chat.type('1')).toContain('your data is deleted');
     await p.as('lena');
-    expect(await p.chat.type('/goals')).not.toContain('Done ✓');
+    const kept = await p.chat.type('/goals');
+    expect(kept).not.toContain('Done ✓');
+    expect(kept).toContain('Goals of your past pair, kept as they were (1):');
 
     p.app.clock.set('2026-12-17T06:00:00Z');
     await p.tick();

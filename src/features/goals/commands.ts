@@ -65,7 +65,11 @@ export const goalsCommand: CommandSpec = {
       });
       return;
     }
-    ctx.reply({ kind: 'text', text: ctx.t('goal.listTitle', { n: list.length }) });
+    // With no pair running, these are a past pair's: kept as they were, not "your pair's".
+    ctx.reply({
+      kind: 'text',
+      text: ctx.t(active.size === 0 ? 'goal.listTitlePast' : 'goal.listTitle', { n: list.length }),
+    });
     for (const goal of list) {
       const own = goal.ownerUserId === me;
       const owner = own

@@ -37,6 +37,8 @@ export const en = {
     `${p.name} reached the goal “${p.goal}” 🎉`,
   'goal.listNone': (p: { goal: string }) => `No goals yet. Set the first one with ${p.goal}.`,
   'goal.listTitle': (p: { n: number }) => `Goals of your pair (${p.n}):`,
+  'goal.listTitlePast': (p: { n: number }) =>
+    `Goals of your past pair, kept as they were (${p.n}):`,
   'goal.you': 'You',
   'goal.line': (p: {
     owner: string;

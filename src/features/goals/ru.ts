@@ -36,6 +36,7 @@ export const ru: typeof en = {
   'goal.partnerDone': (p) => `${p.name} достиг(ла) цели «${p.goal}» 🎉`,
   'goal.listNone': (p) => `Целей пока нет. Поставьте первую: ${p.goal}.`,
   'goal.listTitle': (p) => `Цели вашей пары (${p.n}):`,
+  'goal.listTitlePast': (p) => `Цели вашей прошлой пары — остаются как были (${p.n}):`,
   'goal.you': 'Вы',
   'goal.line': (p) =>
     `${p.owner}: ${p.goal}\n${p.bar}\nГотово, когда: ${p.measure}\nСрок: ${p.deadline}`,
