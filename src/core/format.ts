@@ -172,9 +172,23 @@ export function parseTimeZone(text: string): string | undefined {
   if (/^(utc|gmt|z)$/i.test(input)) return 'UTC';
   if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+){0,2}$/.test(input)) return undefined;
   if (!IANAZone.isValidZone(input)) return undefined;
-  // Intl knows the canonical spelling ("asia/tokyo" → "Asia/Tokyo").
-  return new Intl.DateTimeFormat('en', { timeZone: input }).resolvedOptions().timeZone;
+  // Intl knows the canonical spelling ("asia/tokyo" → "Asia/Tokyo"), but by ICU's oldest name
+  // for a renamed zone: people read the current one ("Asia/Kolkata", not "Asia/Calcutta").
+  const canonical = new Intl.DateTimeFormat('en', { timeZone: input }).resolvedOptions().timeZone;
+  const current = RENAMED_ZONES[canonical];
+  return current && IANAZone.isValidZone(current) ? current : canonical;
 }
+
+/** Zones the IANA database renamed, which ICU still resolves to their old names. */
+const RENAMED_ZONES: Readonly<Record<string, string>> = {
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'America/Godthab': 'America/Nuuk',
+};
 
 /** One formatter per language and number of places: building an Intl formatter is not free. */
 const numberFormats = new Map<string, Intl.NumberFormat>();

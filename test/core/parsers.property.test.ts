@@ -98,6 +98,10 @@ describe('argument and answer parsers', () => {
 
   it('reads time zones: names, offsets with a sign, nothing else', () => {
     expect(parseTimeZone('asia/tokyo')).toBe('Asia/Tokyo');
+    // Renamed zones by their current names, whichever spelling was typed.
+    expect(parseTimeZone('Asia/Kolkata')).toBe('Asia/Kolkata');
+    expect(parseTimeZone('asia/calcutta')).toBe('Asia/Kolkata');
+    expect(parseTimeZone('Europe/Kyiv')).toBe('Europe/Kyiv');
     expect(parseTimeZone('UTC+3')).toBe('UTC+3');
     expect(parseTimeZone('gmt −5')).toBe('UTC-5');
     expect(parseTimeZone('+05:30')).toBe('UTC+5:30');
