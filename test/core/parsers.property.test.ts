@@ -160,5 +160,9 @@ describe('argument and answer parsers', () => {
     ]);
     expect(parseInterests(Array.from({ length: 11 }, (_, i) => `i${i}`).join(','))).toBeUndefined();
     expect(parseInterests('x'.repeat(41))).toBeUndefined();
+    // A bare number is a button pressed where there is none, not a hobby.
+    expect(parseInterests('10')).toBeUndefined();
+    expect(parseInterests('chess, 3')).toBeUndefined();
+    expect(parseInterests('3D printing, F1')).toEqual(['3d printing', 'f1']);
   });
 });

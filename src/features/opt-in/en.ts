@@ -66,7 +66,7 @@ export const en = {
   'profile.error.timeZone':
     'I don’t know that time zone. Pick one above, or type a city I know (Moscow, Kaliningrad, Yekaterinburg, Novosibirsk, London, Berlin, Dubai, New York), an abbreviation (MSK, CET, EST), a zone like Asia/Tokyo, or an offset like +5.',
   'profile.error.interests':
-    'Please list at most 10 interests, each under 40 characters, separated by commas.',
+    'Please list at most 10 interests in words, each under 40 characters, separated by commas.',
   'profile.role.mentor': 'Teach (mentor)',
   'profile.role.mentee': 'Learn (mentee)',
   'profile.role.both': 'Both teach and learn',

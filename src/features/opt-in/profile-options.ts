@@ -78,7 +78,12 @@ export function parseInterests(text: string): string[] | undefined {
         .filter(Boolean),
     ),
   ];
-  if (items.length > INTERESTS_MAX_COUNT || items.some((i) => i.length > INTEREST_MAX))
+  // A bare number is no interest: on the console it is a button number typed at a question
+  // that has none ("10" stored as a hobby).
+  if (
+    items.length > INTERESTS_MAX_COUNT ||
+    items.some((i) => i.length > INTEREST_MAX || /^[\d\s.]+$/.test(i))
+  )
     return undefined;
   return items;
 }
