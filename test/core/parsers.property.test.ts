@@ -139,6 +139,10 @@ describe('argument and answer parsers', () => {
     // A day just gone is that day (the form says it has passed), not next year's.
     expect(parseDay('30.11', now, 'UTC', 'en')).toBe('2026-11-30');
     expect(parseDay('1.03', now, 'UTC', 'en')).toBe('2027-03-01');
+    // The same with the month named: the nearest such day, not chrono's next year.
+    expect(parseDay('30 November', now, 'UTC', 'en')).toBe('2026-11-30');
+    expect(parseDay('30 ноября', now, 'Europe/Moscow', 'ru')).toBe('2026-11-30');
+    expect(parseDay('5 January', now, 'UTC', 'en')).toBe('2027-01-05');
     expect(parseDay('1.12 15:30', now, 'UTC', 'en')).toBe('2026-12-01T15:30');
     for (const bad of ['31.02', '31.12 25:00', '1.13', '0.12'])
       expect(parseDay(bad, now, 'UTC'), bad).toBeUndefined();

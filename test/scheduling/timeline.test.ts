@@ -420,6 +420,7 @@ describe('bad input when booking', () => {
     expect(await chat.type('2026-11-30')).toContain('That day has already passed');
     // So is one typed as day and month: not booked silently a year ahead.
     expect(await chat.type('30.11')).toContain('That day has already passed');
+    expect(await chat.type('30 Nov')).toContain('That day has already passed');
     await chat.type('2026-12-01');
     // Today, but an hour already past (it is 12:00 in Moscow), is refused at the time question.
     expect(await chat.type('09:00')).toContain('That time has already passed');

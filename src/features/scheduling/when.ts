@@ -69,15 +69,20 @@ export function parseDay(
     if (result?.index !== 0 || result.text.length < input.replace(/[.!]+$/, '').length) continue;
     const s = result.start;
     if (!s.isCertain('day') && !s.isCertain('weekday')) continue;
-    const day = DateTime.fromObject(
-      {
-        year: s.get('year') ?? reference.year,
-        month: s.get('month') ?? reference.month,
-        day: s.get('day') ?? reference.day,
-      },
-      { zone },
-    );
-    if (!day.isValid) return undefined;
+    // "1 Dec" without a year: the nearest 1 December, as for "1.12" (chrono-node's forward
+    // dating would book one just gone a year ahead).
+    const day =
+      s.isCertain('day') && s.isCertain('month') && !s.isCertain('year')
+        ? nearestDay(s.get('month') ?? 0, s.get('day') ?? 0, reference)
+        : DateTime.fromObject(
+            {
+              year: s.get('year') ?? reference.year,
+              month: s.get('month') ?? reference.month,
+              day: s.get('day') ?? reference.day,
+            },
+            { zone },
+          );
+    if (!day?.isValid) return undefined;
     // "2026-12-03 15:00", "завтра в 15", "tomorrow 3pm": the time comes along.
     const hour = s.isCertain('hour') ? s.get('hour') : undefined;
     const time =
@@ -89,10 +94,8 @@ export function parseDay(
 
 /**
  * "31.12" or "31.12." (day and month, as written in Russia and much of Europe), maybe with a
- * time after it: of last year's, this year's and next year's, the one nearest today — so in
- * December "5.01" is next January, and "1.12" two days ago is a day that has passed (which
- * the form refuses as such) rather than a meeting silently booked a year ahead. chrono-node
- * reads these only with a year. Null when the text is not of this shape; undefined when it
+ * time after it: the nearest such day (`nearestDay`). chrono-node reads these only with a
+ * year. Null when the text is not of this shape; undefined when it
  * is, but names no day ("31.02") or no time ("31.12 25:00").
  */
 function dayMonth(input: string, today: DateTime): string | undefined | null {
@@ -101,17 +104,24 @@ function dayMonth(input: string, today: DateTime): string | undefined | null {
   const [, d, m, rest] = match;
   const time = rest === undefined ? '' : parseTime(rest);
   if (time === undefined) return undefined;
+  const nearest = nearestDay(Number(m), Number(d), today);
+  return nearest ? `${nearest.toISODate() ?? ''}${time ? `T${time}` : ''}` : undefined;
+}
+
+/**
+ * A day and month without a year: of last year's, this year's and next year's, the one nearest
+ * today — in December "5 Jan" is next January, and "1 Dec" two days ago a day that has passed
+ * (which the forms refuse as such). Undefined when no year has that day (31 February).
+ */
+function nearestDay(month: number, day: number, today: DateTime): DateTime | undefined {
   const start = today.startOf('day');
   const away = (x: DateTime) => Math.abs(x.diff(start, 'days').days);
   let nearest: DateTime | undefined;
   for (const year of [start.year - 1, start.year, start.year + 1]) {
-    const day = DateTime.fromObject(
-      { year, month: Number(m), day: Number(d) },
-      { zone: today.zone },
-    );
-    if (day.isValid && (!nearest || away(day) < away(nearest))) nearest = day;
+    const candidate = DateTime.fromObject({ year, month, day }, { zone: today.zone });
+    if (candidate.isValid && (!nearest || away(candidate) < away(nearest))) nearest = candidate;
   }
-  return nearest ? `${nearest.toISODate() ?? ''}${time ? `T${time}` : ''}` : undefined;
+  return nearest;
 }
 
 /**
