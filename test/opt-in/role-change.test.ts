@@ -29,12 +29,15 @@ describe('changing one’s role while in a pair', () => {
       "Your pair with Tom Berg goes on: a new role doesn't end it, and applies from the next round.",
     );
     expect(await p.rows('select status from pairs')).toEqual([{ status: 'active' }]);
+    // Level 1 as a mentee: nobody is junior enough to teach her, which she is told now.
+    expect(saved).toContain("at level 1 there is none — so you won't be matched as a mentee");
     // Tom's role still fits his pair: nothing to say.
     await p.as('tom');
     await p.chat.type('/profile edit');
-    for (const answer of ['2', '1', '1', '10', '1', '5', '1', '1']) await p.chat.type(answer);
+    for (const answer of ['2', '5', '1', '10', '1', '5', '1', '1']) await p.chat.type(answer);
     const his = await p.chat.type('1');
     expect(his).toContain('Your profile is updated.');
     expect(his).not.toContain('goes on');
+    expect(his).not.toContain('level 1');
   });
 });

@@ -98,6 +98,10 @@ export const en = {
   'profile.editCancelled': 'Cancelled — your profile is unchanged.',
   'profile.roleKeepsPair': (p: { names: string }) =>
     `Your pair with ${p.names} goes on: a new role doesn't end it, and applies from the next round. /pair shows it; to close it, ask HR.`,
+  'profile.lowestMentee':
+    "Note: in reverse mentoring your mentor is a colleague of a lower level than yours, and at level 1 there is none — so you won't be matched as a mentee. You could teach instead: /profile edit changes your role.",
+  'profile.lowestBoth':
+    "Note: at level 1 no colleague is junior to you, so you'll be matched only as a mentor (teaching colleagues above you).",
   'profile.updated': 'Your profile is updated.',
 
   'guide.title': 'Preparation guide',

@@ -12,6 +12,7 @@ import { guideReply } from './guide';
 import {
   DEPARTMENT_MAX,
   formatOptions,
+  GRADES,
   gradeOptions,
   INTERESTS_TEXT_MAX,
   isFormat,
@@ -220,12 +221,23 @@ async function saveFromForm(ctx: Ctx, values: FormValues, mode: string): Promise
   );
   ctx.setLocale(locale);
   const saved = await getProfile(db, ctx.user.id);
+  // A mentor is junior to the mentee: at the lowest level nobody can teach you. Said now,
+  // rather than found out from a round that never pairs them.
+  const lowest = isMentee(role) && Number(values.grade) === GRADES[0];
+  const unteachable = lowest
+    ? {
+        kind: 'text' as const,
+        text: ctx.t(role === 'both' ? 'profile.lowestBoth' : 'profile.lowestMentee'),
+      }
+    : undefined;
   if (mode === EDIT_MODE || existed) {
     ctx.reply({ kind: 'text', text: ctx.t('profile.updated') });
     if (saved) ctx.reply(await profileSummary(ctx, saved, { ...ctx.user, locale, timeZone }));
     await sayPairsOutsideRole(ctx, role);
+    if (unteachable) ctx.reply(unteachable);
     return;
   }
+  if (unteachable) ctx.reply(unteachable);
   ctx.reply({ kind: 'text', text: ctx.t('join.welcome', { name: firstName(ctx.user.name) }) });
   ctx.reply(guideReply(ctx, { withButton: true }));
 }
