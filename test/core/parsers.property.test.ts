@@ -129,6 +129,8 @@ describe('argument and answer parsers', () => {
       ['в 12 ночи', '00:00'],
       ['в 15 часов', '15:00'],
       ['в 9:30 утра', '09:30'],
+      ['15ч', '15:00'],
+      ['в 15 ч.', '15:00'],
     ])
       expect(parseTime(text ?? ''), text).toBe(time);
     expect(parseTime('в 25 часов')).toBeUndefined();

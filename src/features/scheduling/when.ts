@@ -158,7 +158,7 @@ export function parseTime(text: string): string | undefined {
  * names no time ("в 25 часов").
  */
 const RUSSIAN_TIME =
-  /^(?:в\s+)?(\d{1,2})(?:[:.](\d{2}))?(?:\s*час(?:а|ов)?)?(?:\s+(утра|дня|вечера|ночи))?$/;
+  /^(?:в\s+)?(\d{1,2})(?:[:.](\d{2}))?(?:\s*ч(?:ас(?:а|ов)?)?\.?)?(?:\s+(утра|дня|вечера|ночи))?$/;
 
 function russianTime(input: string): string | undefined | null {
   const match = RUSSIAN_TIME.exec(input);
@@ -181,7 +181,7 @@ function dayThenRussianTime(
   locale: Locale,
 ): string | undefined | null {
   const match =
-    /^(.+?)\s+((?:в\s+)?\d{1,2}(?:[:.]\d{2})?(?:\s*час(?:а|ов)?)?(?:\s+(?:утра|дня|вечера|ночи))?)$/.exec(
+    /^(.+?)\s+((?:в\s+)?\d{1,2}(?:[:.]\d{2})?(?:\s*ч(?:ас(?:а|ов)?)?\.?)?(?:\s+(?:утра|дня|вечера|ночи))?)$/.exec(
       input,
     );
   if (!match?.[1] || !match[2] || !/[а-яё]/.test(match[2])) return null;
