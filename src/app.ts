@@ -13,6 +13,7 @@ import { forms } from './features/forms';
 import { showWhatWaits } from './features/matching/pair-command';
 import { buildHome } from './features/opt-in/menu';
 import { actions, commands } from './features/registry';
+import { offerTypedTime } from './features/scheduling/typed-time';
 import type { Logger } from './logger';
 
 export interface App {
@@ -59,6 +60,7 @@ export function createApp(options: {
       await showWhatWaits(ctx);
       for (const reply of await waitingReviews(ctx)) ctx.reply(reply);
     },
+    freeText: offerTypedTime,
     ...(options.handoff ? { handoff: options.handoff } : {}),
   });
   const settle = async () => {

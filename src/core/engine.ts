@@ -46,6 +46,11 @@ export interface EngineOptions<C extends string, A extends string> {
   /** When someone arrives on a step-by-step platform with no form open: show what waits for them. */
   arrive?: (ctx: Ctx) => void | Promise<void>;
   /**
+   * A DM message that answers no form and names no command: a feature may take it (true)
+   * before the engine says it didn't understand (a typed day and time offers a booking).
+   */
+  freeText?: (ctx: Ctx, text: string) => Promise<boolean>;
+  /**
    * Who runs what `accept` stores: this engine's own inbox worker by default; the units
    * thread when the process is split (src/threads), so acks never wait behind a unit.
    */
@@ -126,7 +131,7 @@ export async function rolesOf(
 export function createEngine<C extends string, A extends string>(
   options: EngineOptions<C, A>,
 ): Engine {
-  const { deps, commands, actions, forms, home, arrive } = options;
+  const { deps, commands, actions, forms, home, arrive, freeText } = options;
   const logger = deps.logger.child({ component: 'engine' });
 
   /** What events do after their commit (platform calls, the home tab), still running. */
@@ -409,6 +414,7 @@ export function createEngine<C extends string, A extends string>(
         const typed = event.text.trim().toLowerCase();
         const word = WORD_COMMANDS[typed] ?? typed;
         if (Object.hasOwn(commands, word)) await runCommand(ctx, word, '');
+        else if (await freeText?.(ctx, event.text)) return {};
         else ctx.reply({ kind: 'text', text: ctx.t('text.notUnderstood') });
         return {};
       }

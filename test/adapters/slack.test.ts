@@ -525,6 +525,32 @@ describe('Slack: Find a time', () => {
     expect(await countRows('meetings')).toBe(1);
   });
 
+  it('a day and time typed in the DM comes back as Sprint / Meeting buttons that book it', async () => {
+    app = createTestApp();
+    app.clock.set('2026-12-01T09:00:00Z');
+    const s = await startSlack(app);
+    slack = s;
+    s.fake.users.set('U1', { name: 'Pat Lee', tz: 'Europe/Berlin', locale: 'en-US' });
+    await activePair(
+      app,
+      { ref: U1, name: 'Pat Lee' },
+      { ref: { ...U1, id: 'U2' }, name: 'Sam Roe' },
+    );
+    await s.command('sprint');
+    await s.event({
+      type: 'message',
+      channel_type: 'im',
+      channel: 'DU1',
+      user: 'U1',
+      text: 'thursday 10:30',
+    });
+    expect(s.fake.postedTexts().at(-1)).toContain('Thu, 3 Dec, 10:30');
+    await s.press(buttonValue(s, 'Meeting, 1 h'));
+    const booked = s.fake.postedTexts().filter((t) => t.includes('is booked'));
+    expect(booked.some((t) => t.includes('Thu, 3 Dec, 10:30–11:30 (Europe/Berlin)'))).toBe(true);
+    expect(await countRows('meetings')).toBe(1);
+  });
+
   it('a group: every slot fits the mentor and each mentee, and one tap books every pair', async () => {
     app = createTestApp();
     app.clock.set('2026-12-01T09:00:00Z');

@@ -354,6 +354,25 @@ describe('Telegram: booking a sprint end to end', () => {
     );
   });
 
+  it('a day and time typed instead of a slot comes back as Sprint / Meeting buttons that book it', async () => {
+    const { t, bob } = await annaPairedWithBob();
+    await t.say('/sprint');
+    await t.say('tomorrow 11:00');
+    const offer = t.api.last();
+    expect(offer.text).toContain('Wed, 2 Dec, 11:00: a sprint or a meeting?');
+    expect(offer.buttons.map((b) => b.text)).toEqual(['Sprint, 2 h', 'Meeting, 1 h']);
+    for (const b of offer.buttons)
+      expect(Buffer.byteLength(b.callback_data ?? '', 'utf8')).toBeLessThanOrEqual(64);
+    await t.pressLabel('Sprint, 2 h');
+    const invites = t.api
+      .callsTo('sendMessage')
+      .filter((c) => String(c.payload.text).includes('is booked'));
+    expect(invites.map((c) => c.payload.chat_id).sort()).toEqual(
+      [String(ANNA.id), String(bob.id)].sort(),
+    );
+    expect(String(invites[0]?.payload.text)).toContain('Wed, 2 Dec, 11:00–13:00 (UTC)');
+  });
+
   it('a group: every slot fits the mentor and each mentee, and one tap books every pair', async () => {
     const { t, bob } = await annaPairedWithBob();
     const carl: Person = { id: 3004, first_name: 'Carl', language_code: 'en' };

@@ -200,4 +200,60 @@ describe('Find a time on the console', () => {
     await p.chat.type('1'); // no link
     expect(await meetingRows(p)).toHaveLength(1);
   });
+
+  it('a day and time typed instead of a slot is offered back as a sprint or a meeting, one tap each', async () => {
+    paired = await pairedConsole();
+    const p = paired;
+    const offered = await p.chat.type('/sprint');
+    expect(offered).toContain('or type a day and time, like “tomorrow 15:00”');
+    // Moscow 16:00 is Berlin 14:00: inside both people's hours, so no warning.
+    const typed = await p.chat.type('tomorrow 16:00');
+    expect(typed).toContain(
+      'Wed, 2 Dec, 16:00 (Tom Berg: 14:00): a sprint or a meeting? One tap books it for everyone',
+    );
+    expect(typed).toContain('[1] Sprint, 2 h   [2] Meeting, 1 h');
+    expect(typed).not.toContain('outside their working hours');
+    // The offer takes over from the suggestions: they are not shown as still open.
+    expect(typed).not.toContain('Still open');
+    expect(await meetingRows(p)).toEqual([]);
+    expect(await p.chat.type('2')).toContain('Booked: the meeting on Wed, 2 Dec, 16:00.');
+    expect(await meetingRows(p)).toEqual([
+      {
+        pair_id: p.pairId,
+        kind: 'meeting',
+        starts_at: Date.parse('2026-12-02T13:00:00Z'),
+        duration_min: 60,
+        status: 'scheduled',
+      },
+    ]);
+    expect(p.chat.transcript()).toContain('Wed, 2 Dec, 14:00–15:00 (Europe/Berlin)');
+    // The same start again: the pair already meets then.
+    expect(await p.chat.type('tomorrow 16:30')).toContain(
+      'At that time you or Tom Berg already have a Tandem session',
+    );
+    expect(await meetingRows(p)).toHaveLength(1);
+  });
+
+  it('a typed time: in Russian, at night for the partner, without a time, in the past; other text is not taken', async () => {
+    paired = await pairedConsole();
+    const p = paired;
+    await p.chat.type('/lang ru');
+    const ru = await p.chat.type('завтра в 15');
+    expect(ru).toContain('ср, 2 дек., 15:00 (Tom Berg: 13:00): спринт или встреча?');
+    expect(ru).toContain('[1] Спринт, 2 ч   [2] Встреча, 1 ч');
+    await p.chat.type('/lang en');
+    // 01:30 in Moscow is 23:30 in Berlin: said before anything is booked.
+    expect(await p.chat.type('3 Dec 01:30')).toContain(
+      'That is Wed, 2 Dec, 23:30 for Tom Berg — the middle of their night.',
+    );
+    expect(await p.chat.type('friday')).toContain(
+      'At what time on Fri, 4 Dec? Type the day with its time',
+    );
+    expect(await p.chat.type('today 10:00')).toContain('That time has already passed');
+    expect(await p.chat.type('see you tomorrow at 3')).toContain("I didn't catch that");
+    expect(await meetingRows(p)).toEqual([]);
+    // Someone with no partner is not offered a booking.
+    await p.app.database.db.update(pairs).set({ status: 'ended' }).where(eq(pairs.id, p.pairId));
+    expect(await p.chat.type('tomorrow 16:00')).toContain("I didn't catch that");
+  });
 });

@@ -104,7 +104,7 @@ export const en = {
   // "Find a time" (issue 17) and the warning on a time typed by hand.
   'find.title': 'Find a time',
   'find.intro': (p: { kind: string; names: string }) =>
-    `Times in the next seven days inside working hours for you and ${p.names}. One tap books the ${p.kind} for everyone, with the calendar invite:`,
+    `Times in the next seven days inside working hours for you and ${p.names}. One tap books the ${p.kind} for everyone, with the calendar invite — or type a day and time, like “tomorrow 15:00”:`,
   'find.noOverlap': (p: { names: string }) =>
     `You and ${p.names} have no working hours in common in the next seven days. These are the closest times — one tap books one:`,
   'find.none': (p: { names: string }) =>
@@ -123,6 +123,14 @@ export const en = {
   'find.gone': 'That time is no longer free (or has passed). Here are fresh suggestions.',
   'find.booked': (p: { kind: string; when: string }) =>
     `Booked: the ${p.kind} on ${p.when}. The invite is on its way to both of you.`,
+  'find.typedAsk': (p: { when: string }) =>
+    `${p.when}: a sprint or a meeting? One tap books it for everyone, with the calendar invite.`,
+  'find.typedKind': (p: { kind: string; minutes: number }) => `${p.kind}, ${p.minutes / 60} h`,
+  'find.typedKindWith': (p: { kind: string; name: string }) => `${p.kind} · ${p.name}`,
+  'find.typedNoTime': (p: { day: string }) =>
+    `At what time on ${p.day}? Type the day with its time, like “tomorrow 15:00”, or /sprint for suggestions.`,
+  'find.typedTaken': (p: { name: string }) =>
+    `At that time you or ${p.name} already have a Tandem session — type another time, or /sprint for suggestions.`,
   'find.topic.sprint': 'Sprint',
   'find.topic.meeting': 'Meeting',
   'meeting.field.timeOk': "Outside your partner's hours?",

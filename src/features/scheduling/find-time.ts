@@ -31,6 +31,11 @@ import { type Attendee, DEFAULT_WORKING_HOURS, findSlots, SLOT_DEFAULTS } from '
 export const FIND_SLOT_ACTION = 'meet.slot';
 /** "Other time": today's day and time steps. */
 export const FIND_OTHER_ACTION = 'meet.other';
+/**
+ * The suggestions and a typed time offered back are one exchange: the newer takes over (the
+ * console lets the older buttons go).
+ */
+export const FIND_SERIES = 'find-time';
 /** Suggestions for one of several pairs (the partner chosen), or fresh ones. */
 export const FIND_PAIR_ACTION = 'meet.find';
 
@@ -234,11 +239,17 @@ async function sendSuggestions(
     label: ctx.t('find.button.other'),
     data: encodeAction(FIND_OTHER_ACTION, ctx.user.id, KIND_CODE[kind]),
   });
-  ctx.reply({ kind: 'text', title: ctx.t('find.title'), text: lines.join('\n\n'), buttons });
+  ctx.reply({
+    kind: 'text',
+    title: ctx.t('find.title'),
+    text: lines.join('\n\n'),
+    buttons,
+    series: FIND_SERIES,
+  });
 }
 
 /** "Thu, 3 Dec, 15:00 · Tom 13:00": my time, and a partner's local time (a pair's only). */
-function slotLabel(ctx: Ctx, slot: Interval, people: Person[]): string {
+export function slotLabel(ctx: Ctx, slot: Interval, people: Person[]): string {
   const [me, ...others] = people;
   const mine = formatDayTime(new Date(slot.from), me?.zone ?? 'UTC', ctx.locale);
   const partner = others.length === 1 ? others[0] : undefined;
