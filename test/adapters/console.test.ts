@@ -255,6 +255,22 @@ describe('console numbers mean what the newest print of them shows', () => {
     }
   });
 
+  it('after Cancel or Keep, the other button of that question is gone: "1" does not confirm', async () => {
+    app = createTestApp({ env: { ADMIN_IDS: 'console:me' } });
+    app.clock.set('2026-12-07T09:00:00Z');
+    chat = await startConsoleChat(app, { people: [] });
+    await chat.type('/admin program new "Winter" 2026-12-07 2027-03-01');
+    expect(await chat.type('/admin program end Winter')).toContain(
+      '[1] End the program   [2] Cancel',
+    );
+    expect(await chat.type('2')).toContain('Cancelled; nothing changed.');
+    // On a chat platform the answer was edited in: no End button is left to press.
+    expect(await chat.type('1')).toContain('No button is numbered 1 here.');
+    // A second tap of the same button still reaches it, as a double tap would.
+    expect(await chat.type('2')).toContain('Cancelled; nothing changed.');
+    expect(await chat.type('/admin program list')).toContain('(running)');
+  });
+
   it('keeps a form question reachable when a question and a scale come in the middle of it', async () => {
     await twoSessionsEndingSoon();
     await chat.type('/goal');

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/core/actions';
 import { RATE_ACTION } from '../../src/features/feedback/poll';
+import { HELD_ACTION } from '../../src/features/scheduling/service';
 import { bookByHand } from '../helpers/console-chat';
 import { type PairedConsole, pairedConsole } from '../helpers/pair';
 
@@ -8,6 +9,12 @@ let p: PairedConsole;
 afterEach(async () => {
   await p?.close();
 });
+
+const status = async (id: number) =>
+  (await p.rows(`select status from meetings where id = ${id}`))[0]?.status;
+/** The number a transcript shows for a button. */
+const numberOf = (out: string, label: string) =>
+  Number(new RegExp(`\\[(\\d+)\\] ${label}`).exec(out)?.[1] ?? 0);
 
 const feedback = () =>
   p.rows('select user_id, usefulness, learned, note_for_hr, named from meeting_feedback');
@@ -39,6 +46,43 @@ describe('the poll after a session', () => {
     const late = await p.press('lena', encodeAction(RATE_ACTION, p.lena, String(meetingId), '1'));
     expect(late).toContain('this one is now final');
     expect((await feedback())[0]?.usefulness).toBe(5);
+  });
+
+  it('a "No" tells the partner, who can say it did happen: then it counts, and both are asked', async () => {
+    p = await pairedConsole();
+    const meetingId = await p.heldSprint('2026-12-03');
+    // Lena said Yes; a later "No" (her copy tapped again, or Tom's) does not undo it.
+    const no = encodeAction(HELD_ACTION, p.tom, String(meetingId), 'n', '0');
+    expect(await p.press('tom', no)).toContain('your partner has already answered');
+    expect(await status(meetingId)).toBe('held');
+
+    // A second session that Tom says did not happen.
+    await bookByHand(p.chat, '/sprint');
+    await p.chat.type('2026-12-04');
+    await p.chat.type('15:00');
+    await p.chat.type('7');
+    await p.chat.type('Second session');
+    await p.chat.type('1');
+    const second = Number((await p.rows('select max(id) as id from meetings'))[0]?.id);
+    p.app.clock.set('2026-12-04T15:00:00Z');
+    await p.tick();
+    const missed = await p.press('tom', encodeAction(HELD_ACTION, p.tom, String(second), 'n', '0'));
+    expect(missed).toContain('Thanks for letting us know.');
+    expect(missed).toContain(
+      "Tandem:\nTom Berg says your sprint («Second session») didn't happen. If it did, tell me",
+    );
+    expect(await status(second)).toBe('missed');
+    // Lena knows better: one tap sets it right, her poll follows, and Tom hears of it with his.
+    const did = await p.chat.type(String(numberOf(missed, 'It did happen')));
+    expect(did).toContain('How useful was “Second session” for you?');
+    expect(did).toContain(
+      '→ to Tom Berg · Tandem:\nLena Orlova says your sprint («Second session») did happen after all, so it counts as held.',
+    );
+    expect(await status(second)).toBe('held');
+    // Tapped again: nothing changes twice.
+    expect(await p.chat.type(String(numberOf(missed, 'It did happen')))).not.toContain(
+      'did happen after all',
+    );
   });
 
   it('closes edits when the week closes, even inside the 24 hours, so a summary HR saw never moves', async () => {

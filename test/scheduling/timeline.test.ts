@@ -275,10 +275,14 @@ describe('nudges', () => {
     await app.settle();
     app.outbox.kick();
     await app.settle();
-    expect(chat.transcript()).toContain("It's been 14 days since your last session with Tom Berg.");
+    // They have not met yet: no "since your last session".
     expect(chat.transcript()).toContain(
-      "→ to Tom Berg · Tandem:\nIt's been 14 days since your last session with Lena Orlova.",
+      "You and Tom Berg were paired 14 days ago and haven't met yet.",
     );
+    expect(chat.transcript()).toContain(
+      "→ to Tom Berg · Tandem:\nYou and Lena Orlova were paired 14 days ago and haven't met yet.",
+    );
+    expect(chat.transcript()).not.toContain('since your last session');
     for (const _ of [1, 2]) {
       app.clock.advance(14 * day);
       expect(await runNudges(deps, app.clock.now())).toBe(1);
@@ -293,6 +297,41 @@ describe('nudges', () => {
     await chat.type('/cancel');
     await book('2027-01-20', '10:00');
     expect(await atRiskPairs(app.database.db)).toHaveLength(0);
+  });
+
+  it('counts from the last session held; a program past its last day ends by itself, and its pairs are left alone', async () => {
+    const { runNudges } = await import('../../src/features/scheduling/nudges');
+    const { endProgramsPastTheirEnd } = await import('../../src/features/admin/program-end');
+    ({ app, chat } = await pairedConsole('2026-12-01T09:00:00Z', { ADMIN_IDS: 'console:lena' }));
+    const deps = { db: app.database.db, config: app.config, adapters: app.adapters };
+    await rawRun(
+      app.database.db,
+      "insert into programs (name, start_date, end_date, status, created_at) values ('Winter', '2026-11-01', '2026-12-20', 'active', ?)",
+      app.clock.now().getTime(),
+    );
+    await rawRun(app.database.db, 'update pairs set program_id = (select id from programs)');
+    await book('2026-12-03', '15:00');
+    await rawRun(app.database.db, "update meetings set status = 'held'");
+    app.clock.set('2026-12-17T12:00:00Z');
+    expect(await runNudges(deps, app.clock.now())).toBe(1);
+    app.outbox.kick();
+    await app.settle();
+    expect(chat.transcript()).toContain("It's been 14 days since your last session with Tom Berg.");
+    // The last day is 20 December: on it nothing ends; the day after, the program does.
+    app.clock.set('2026-12-20T20:00:00Z');
+    expect(await endProgramsPastTheirEnd(deps, app.clock.now())).toBe(0);
+    app.clock.set('2026-12-21T06:00:00Z');
+    expect(await endProgramsPastTheirEnd(deps, app.clock.now())).toBe(1);
+    expect(await endProgramsPastTheirEnd(deps, app.clock.now())).toBe(0);
+    app.outbox.kick();
+    await app.settle();
+    expect(await rows('select status from programs')).toEqual([{ status: 'ended' }]);
+    expect(chat.transcript()).toContain(
+      '“Winter” reached its last day (20 Dec 2026) and has ended. The final survey went to 2 people; pairs are no longer nudged.',
+    );
+    expect(await rows('select count(*) as n from survey_invites')).toEqual([{ n: 2 }]);
+    app.clock.set('2027-01-20T12:00:00Z');
+    expect(await runNudges(deps, app.clock.now())).toBe(0);
   });
 
   it('leaves people on a break alone', async () => {

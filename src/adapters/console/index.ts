@@ -86,6 +86,8 @@ export class ConsoleAdapter implements ChatAdapter {
   /** The series the line being handled answers, until its replies say whether it goes on. */
   #answering: string | undefined;
   #answerFollowed = false;
+  /** The button the line being handled pressed, and on which message. */
+  #pressing: { ref: string; data: string } | undefined;
   #sent = 0;
   #me: ConsolePerson;
   #where: 'dm' | 'group' = 'dm';
@@ -152,13 +154,16 @@ export class ConsoleAdapter implements ChatAdapter {
     // message shown again (the same buttons: a proposal on /pair) takes over from its old print.
     // A person has one form open at a time: a form's question closes any other form's.
     const pressable = new Set(entryData(reply));
+    const pressing = this.#pressing;
     let page = (this.#pages.get(key) ?? []).map((m) =>
-      m.ref === options?.replaces ||
-      (reply.series !== undefined && m.series === reply.series) ||
-      (reply.awaitsAnswer && m.awaitsAnswer) ||
-      m.entries.every((e) => pressable.has(e.data))
-        ? { ...m, closed: true }
-        : m,
+      m.ref === options?.replaces && pressing?.ref === m.ref
+        ? { ...m, closed: true, pressed: pressing.data }
+        : m.ref === options?.replaces ||
+            (reply.series !== undefined && m.series === reply.series) ||
+            (reply.awaitsAnswer && m.awaitsAnswer) ||
+            m.entries.every((e) => pressable.has(e.data))
+          ? { ...m, closed: true }
+          : m,
     );
     // The first buttons after the person typed start from 1; others count on above the open ones.
     const fresh = this.#turned.has(key) && replyHasEntries(reply);
@@ -285,7 +290,12 @@ export class ConsoleAdapter implements ChatAdapter {
       if (event) {
         this.#answering = this.#seriesAnswered(event);
         this.#answerFollowed = false;
+        this.#pressing =
+          event.type === 'action' && event.messageRef
+            ? { ref: event.messageRef, data: event.data }
+            : undefined;
         await this.#deliver(sink, event);
+        this.#pressing = undefined;
         this.#settleAnswer();
       }
     }

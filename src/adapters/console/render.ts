@@ -201,6 +201,11 @@ export interface OpenMenu extends ConsoleMenu {
    * buttons, and until they are taken a repeated press still reaches it, like a double tap.
    */
   closed?: boolean;
+  /**
+   * The button whose press answered it in place: the only one a repeated press still reaches.
+   * On a chat platform the edit took the others away — "Cancel" then "1" must not confirm.
+   */
+  pressed?: string;
 }
 
 export type MenuAnswer = { data: string; values?: string[]; ref: string } | undefined;
@@ -222,7 +227,9 @@ export function answerFromMenu(line: string, open: readonly OpenMenu[]): MenuAns
       ...open.filter((m) => !m.closed),
       ...open.filter((m) => m.closed && !(asked && m.awaitsAnswer)).reverse(),
     ]) {
-      const entry = menu.entries.find((e) => e.n === n);
+      const entry = menu.entries.find(
+        (e) => e.n === n && (menu.pressed === undefined || e.data === menu.pressed),
+      );
       if (entry) return { menu, entry };
     }
     return undefined;

@@ -79,6 +79,8 @@ export const en = {
     `No programs yet: everyone is in the default one. Create one with ${p.admin} program new.`,
   'program.notFound': (p: { name: string }) => `There is no program called “${p.name}”.`,
   'program.alreadyEnded': (p: { name: string }) => `“${p.name}” has already ended.`,
+  'program.endedByDate': (p: { name: string; end: string; n: number }) =>
+    `“${p.name}” reached its last day (${p.end}) and has ended. The final survey went to ${people(p.n)}; pairs are no longer nudged.`,
   'program.endedDone': (p: { name: string; n: number }) =>
     `“${p.name}” has ended. The final survey went to ${people(p.n)}.`,
   'topics.error.id':

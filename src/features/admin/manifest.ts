@@ -5,6 +5,7 @@ import { broadcastActions } from './broadcast';
 import { adminCommand } from './command';
 import { confirmActions } from './confirm';
 import { en } from './en';
+import { endProgramsPastTheirEnd } from './program-end';
 import { ru } from './ru';
 
 /** `/admin`: roles, topics, programs, broadcasts, the Yes / Cancel of its big steps, backups. */
@@ -14,6 +15,13 @@ export const admin = {
   actions: [broadcastActions, confirmActions],
   formerActionIds: { bc: 'admin.send', ac: 'admin.ok' },
   jobs: {
+    programEnds: {
+      // Daily, before the nudges (10:00): a program past its last day ends, and nudges stop.
+      schedule: () => '0 9 * * *',
+      async run(deps, now) {
+        if ((await endProgramsPastTheirEnd(deps, now)) > 0) deps.outbox.kick();
+      },
+    },
     backup: {
       // Nightly, in the quiet hours; keeps the newest BACKUP_KEEP copies.
       schedule: () => '30 2 * * *',

@@ -114,9 +114,9 @@ export const finalSurveyForm = typedForm({
  * were invited; inviting twice sends nothing new (the messages are keyed by program).
  */
 export async function inviteToFinalSurvey(
-  ctx: Pick<Ctx, 'deps' | 'tx' | 'now'>,
+  ctx: { deps: Pick<Ctx['deps'], 'config' | 'adapters'>; tx: Ctx['tx']; now: Date },
   program: string,
-  by: number,
+  by: number | null,
 ): Promise<number> {
   const db = ctx.tx;
   let invited = 0;

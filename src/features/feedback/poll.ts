@@ -4,7 +4,7 @@ import { arg, encodeAction } from '../../core/actions';
 import type { Ctx } from '../../core/context';
 import type { Translate } from '../../core/i18n';
 import { type ActionSpec, action } from '../../core/registry';
-import type { Button, Reply } from '../../core/replies';
+import type { Button, Reply, TextReply } from '../../core/replies';
 import { first } from '../../db/first';
 import { getUser } from '../../db/queries/users';
 import {
@@ -49,7 +49,7 @@ function ratingButtons(owner: number, meetingId: number, current?: number): Butt
  * The poll after "did it happen? — Yes": one tap on 1–5 answers it. This is the hook the
  * scheduling feature calls.
  */
-export function pollReply(t: Translate, owner: number, meeting: MeetingRow): Reply {
+export function pollReply(t: Translate, owner: number, meeting: MeetingRow): TextReply {
   return {
     kind: 'text',
     text: t('feedback.ask', { topic: topicOf(t, meeting) }),

@@ -6,10 +6,11 @@ import { formatDayTime } from '../../core/format';
 import { type ActionSpec, action, type CommandSpec } from '../../core/registry';
 import type { Reply } from '../../core/replies';
 import { getUser } from '../../db/queries/users';
-import { type MeetingKind, type MeetingRow, meetings } from '../../db/schema';
+import { type MeetingKind, type MeetingRow, meetings, type PairRow } from '../../db/schema';
 import { pollReply } from '../feedback/poll';
 import { forms } from '../forms';
 import { joined } from '../joined';
+import { notifyUser } from '../notify';
 import {
   DEFAULT_DURATION,
   FIND_OTHER_ACTION,
@@ -264,6 +265,52 @@ export const meetingsCommand: CommandSpec = {
   },
 };
 
+/**
+ * Tells the partner how a session was answered: "didn't happen" with a button to say it did,
+ * or "did happen after all" with the feedback poll. Their "did it happen?" gives way.
+ */
+async function tellPartnerHeld(ctx: Ctx, pair: PairRow, meetingId: number, held: boolean) {
+  const meeting = (await loadMeeting(ctx.tx, meetingId))?.meeting;
+  const partnerId = pair.mentorUserId === ctx.user.id ? pair.menteeUserId : pair.mentorUserId;
+  if (!meeting) return;
+  await notifyUser(
+    ctx.tx,
+    ctx.deps,
+    partnerId,
+    `meeting:${meeting.id}:${held ? 'held' : 'missed'}:${meeting.sequence}:${partnerId}`,
+    (t) => {
+      const params = {
+        name: ctx.user.name,
+        kind: t(`meeting.kind.${meeting.kind}`),
+        topic: topicOf(t, meeting),
+      };
+      if (held) {
+        const poll = pollReply(t, partnerId, meeting);
+        const text = `${t('meeting.partnerSaidHeld', params)}\n\n${poll.text}`;
+        return { ...poll, text, series: meetingSeries(meeting) };
+      }
+      return {
+        kind: 'text',
+        text: t('meeting.partnerSaidMissed', params),
+        series: meetingSeries(meeting),
+        buttons: [
+          {
+            label: t('meeting.button.didHappen'),
+            data: encodeAction(
+              HELD_ACTION,
+              partnerId,
+              String(meeting.id),
+              'y',
+              String(meeting.sequence),
+            ),
+          },
+        ],
+      };
+    },
+    ctx.now,
+  );
+}
+
 async function member(ctx: Ctx, meetingId: number) {
   const found = Number.isSafeInteger(meetingId) ? await loadMeeting(ctx.tx, meetingId) : undefined;
   if (!found) return undefined;
@@ -373,7 +420,12 @@ export const schedulingActions = {
         await forms.start(ctx, MEETING_FORM, rescheduleMode(found.meeting));
         return;
       }
+      const before = found.meeting.status;
       const outcome = await recordHeld(ctx.tx, id, ctx.user.id, answer === 'y', sequence, ctx.now);
+      // The partner hears an answer that changes what they were asked: a "No" (they may know
+      // better: one tap says it did happen), and a "Yes" that overrules one.
+      if (outcome === 'recorded' && (answer === 'n' || before === 'missed'))
+        await tellPartnerHeld(ctx, found.pair, id, answer === 'y');
       // "Yes" leads straight into the feedback poll, for whoever answers first and for the partner.
       const after = await loadMeeting(ctx.tx, id);
       if (answer === 'y' && after?.meeting.status === 'held' && outcome !== 'stale') {

@@ -12,6 +12,8 @@ export const en = {
   'meeting.movedDone': 'Updated. Both of you have the new time and calendar invite.',
   'nudge.text': (p: { name: string; days: number }) =>
     `It's been ${p.days} days since your last session with ${p.name}. Even 30 minutes on one concrete task keeps the momentum — shall we book one?`,
+  'nudge.first': (p: { name: string; days: number }) =>
+    `You and ${p.name} were paired ${p.days} days ago and haven't met yet. Even 30 minutes on one concrete task is a good start — shall we book your first one?`,
   'nudge.button': 'Book a sprint',
   'meeting.changedMeanwhile':
     'This session was moved or called off meanwhile — nothing was changed. /meetings shows the current plan.',
@@ -47,6 +49,11 @@ export const en = {
   'meeting.button.no': "No, it didn't",
   'meeting.thanksHeld': 'Great — thank you! A short feedback question will follow.',
   'meeting.thanksMissed': 'Thanks for letting us know. Book the next one with /sprint or /meet.',
+  'meeting.partnerSaidMissed': (p: { name: string; kind: string; topic: string }) =>
+    `${p.name} says your ${p.kind} («${p.topic}») didn't happen. If it did, tell me — it counts for both of you.`,
+  'meeting.partnerSaidHeld': (p: { name: string; kind: string; topic: string }) =>
+    `${p.name} says your ${p.kind} («${p.topic}») did happen after all, so it counts as held.`,
+  'meeting.button.didHappen': 'It did happen',
   'meeting.alreadyRecorded': 'Thanks — your partner has already answered this.',
   'meeting.cancelledYou': 'Cancelled. Your partner has been told.',
   'meeting.confirmCancel': (p: { kind: string; when: string; name: string }) =>

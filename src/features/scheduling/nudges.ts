@@ -9,7 +9,7 @@ import { getProfile } from '../../db/queries/profiles';
 import { meetings, pairs } from '../../db/schema';
 import { transact } from '../../db/transact';
 import { notify } from '../notify';
-import { cadenceDaysOf } from '../programs/service';
+import { cadenceDaysOf, programById } from '../programs/service';
 import { peopleOf } from './service';
 
 const DAY_MS = 24 * 3600_000;
@@ -58,6 +58,8 @@ async function nudgePair(
       .where(and(eq(pairs.id, pairId), eq(pairs.status, 'active'), served)),
   );
   if (!pair) return false;
+  // A program that has ended leaves its pairs be: they may go on, but are not chased.
+  if ((await programById(tx, pair.programId))?.status === 'ended') return false;
   // Each program sets its own pace; the default program uses CADENCE_DAYS.
   const cadenceMs = (await cadenceDaysOf(tx, deps.config, pair.id)) * DAY_MS;
   const booked = await first(
@@ -102,7 +104,8 @@ async function nudgePair(
       `nudge:${pair.id}:${now.toISOString().slice(0, 10)}:${me.id}`,
       (t) => ({
         kind: 'text',
-        text: t('nudge.text', { name: other.name, days }),
+        // A pair that has not met yet is not told "since your last session".
+        text: t(lastMeeting === 0 ? 'nudge.first' : 'nudge.text', { name: other.name, days }),
         buttons: [
           {
             label: t('nudge.button'),

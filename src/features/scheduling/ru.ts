@@ -18,6 +18,8 @@ export const ru: typeof en = {
   'meeting.movedDone': 'Готово. У вас обоих новое время и приглашение в календарь.',
   'nudge.text': (p) =>
     `Прошло ${p.days} ${pluralRu(p.days, 'день', 'дня', 'дней')} с последней встречи с ${p.name}. Даже 30 минут на одну конкретную задачу помогают не терять темп — назначим?`,
+  'nudge.first': (p) =>
+    `Вы с ${p.name} в паре уже ${p.days} ${pluralRu(p.days, 'день', 'дня', 'дней')}, а встречи ещё не было. Даже 30 минут на одну конкретную задачу — хорошее начало. Назначим первую?`,
   'nudge.button': 'Назначить спринт',
   'meeting.changedMeanwhile':
     'Эту встречу тем временем перенесли или отменили — ничего не изменено. /meetings покажет текущий план.',
@@ -43,6 +45,11 @@ export const ru: typeof en = {
   'meeting.button.no': 'Нет',
   'meeting.thanksHeld': 'Отлично — спасибо! Сейчас придёт короткий вопрос для обратной связи.',
   'meeting.thanksMissed': 'Спасибо, что сообщили. Следующую назначьте командой /sprint или /meet.',
+  'meeting.partnerSaidMissed': (p) =>
+    `По словам ${p.name}, ${bySession(p.kind, 'спринт', 'встреча')} («${p.topic}») не ${bySession(p.kind, 'состоялся', 'состоялась')}. Если ${bySession(p.kind, 'он был', 'она была')}, нажмите кнопку — ${bySession(p.kind, 'он засчитается', 'она засчитается')} вам обоим.`,
+  'meeting.partnerSaidHeld': (p) =>
+    `По словам ${p.name}, ${bySession(p.kind, 'спринт', 'встреча')} («${p.topic}») всё-таки ${bySession(p.kind, 'состоялся', 'состоялась')} — ${bySession(p.kind, 'он засчитан', 'она засчитана')}.`,
+  'meeting.button.didHappen': 'Всё-таки состоялось',
   'meeting.alreadyRecorded': 'Спасибо — партнёр уже ответил на этот вопрос.',
   'meeting.cancelledYou': 'Отменено. Партнёру сообщили.',
   'meeting.confirmCancel': (p) =>

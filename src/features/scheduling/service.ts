@@ -505,7 +505,21 @@ export async function recordHeld(
     return 'not_yours';
   }
   const { meeting } = found;
-  if (meeting.status === 'held' || meeting.status === 'missed') return 'already';
+  // "It did happen" after a "No" (the partner's, or one's own tap by mistake) sets it right;
+  // a "No" after "Yes" is not taken: the feedback may already be in.
+  if (meeting.status === 'held' || (meeting.status === 'missed' && !held)) return 'already';
+  if (meeting.status === 'missed') {
+    await db
+      .update(meetings)
+      .set({ status: 'held', updatedAt: now })
+      .where(eq(meetings.id, meetingId));
+    await audit(
+      db,
+      { actorUserId: userId, action: 'meeting.held', details: { meeting: meetingId } },
+      now,
+    );
+    return 'recorded';
+  }
   // A question about an earlier version (moved since) or a session that hasn't ended yet.
   const ended = meeting.startsAt.getTime() + meeting.durationMin * 60_000 <= now.getTime();
   if (meeting.status !== 'scheduled' || meeting.sequence !== sequence || !ended) return 'stale';
