@@ -56,6 +56,26 @@ describe('pairing fit', () => {
   });
 });
 
+describe('a way out of a pair that is not working', () => {
+  it('"keep going" points to /pair, whose button asks the same question any time', async () => {
+    p = await pairedConsole();
+    await p.heldSprint('2026-12-03');
+    await p.chat.type('2');
+    await p.chat.type('9'); // Not a good fit
+    expect(await p.chat.type('2')).toContain(
+      'Alright, the pair continues. If that changes, /pair has a button for it.',
+    );
+    const pair = await p.chat.type('/pair');
+    expect(pair).toContain('[1] Not working out with Tom Berg?');
+    expect(await p.chat.type('1')).toContain('Would you like a new partner in the next round?');
+    expect(await p.rows('select status from pairs')).toEqual([{ status: 'active' }]);
+    expect(await p.chat.type('1')).toContain('You are back in the pool');
+    expect(await p.rows('select status from pairs')).toEqual([{ status: 'ended' }]);
+    // The pair has ended: /pair no longer offers it.
+    expect(await p.chat.type('/pair')).not.toContain('Not working out');
+  });
+});
+
 describe('what HR sees of the polls', () => {
   it('withholds averages under K_ANON_MIN people, shows them from K on, and never one rating', async () => {
     p = await pairedConsole('2026-12-01T09:00:00Z', { ADMIN_IDS: 'console:olga' });

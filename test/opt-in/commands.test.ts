@@ -1,12 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { encodeAction } from '../../src/core/actions';
 import { getProfile } from '../../src/db/queries/profiles';
 import { timers } from '../../src/db/schema';
 import { rawRows } from '../../src/db/sqlite';
+import { LEAVE_CONFIRM_ACTION } from '../../src/features/opt-in/leave';
 import { runDueTimers } from '../../src/jobs/timers';
 import { silentLogger } from '../../src/logger';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { type ConsoleChat, meInDb, startConsoleChat } from '../helpers/console-chat';
+import { type ConsoleChat, ME, ME_REF, meInDb, startConsoleChat } from '../helpers/console-chat';
 
 let app: TestApp;
 let chat: ConsoleChat;
@@ -135,9 +137,19 @@ describe('leave', () => {
     if (!user) throw new Error('no user');
     await chat.type('/leave');
     expect(await chat.type('2')).toContain('Good to have you — nothing has changed.');
-    // "1" still reaches the question's Yes, like a second tap (or a second click in Slack, an
-    // old Telegram message): it is stale now.
-    expect(await chat.type('1')).toContain(
+    // On the console the answer took the question's buttons away, as an edit does in chat.
+    expect(await chat.type('1')).toContain('No button is numbered 1 here.');
+    // The Yes pressed all the same (a second click in Slack, an old Telegram message): stale.
+    const before = chat.transcript().length;
+    await app.engine.handle({
+      id: 'stale-yes',
+      type: 'action',
+      data: encodeAction(LEAVE_CONFIRM_ACTION, user.id, '0'),
+      user: { ref: ME_REF, name: ME.name },
+      conversation: { ...ME_REF, kind: 'dm' },
+    });
+    await app.settle();
+    expect(chat.transcript().slice(before)).toContain(
       'You answered that question already: you stayed, and nothing was deleted.',
     );
     expect(await getProfile(app.database.db, user.id)).toBeDefined();

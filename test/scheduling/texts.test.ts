@@ -47,7 +47,7 @@ describe('what a session’s messages say, in Russian', () => {
     const offered = await chat.type('/sprint');
     expect(offered).toContain('── Подобрать время ──');
     expect(offered).toContain(
-      'Время в рабочих часах у вас и у Tom Berg в ближайшие семь дней. Одно нажатие — и спринт назначен для всех, с приглашением в календарь:',
+      'Время в рабочих часах у вас и у Tom Berg в ближайшие семь дней. Одно нажатие — и спринт назначен для всех, с приглашением в календарь. Или напишите день и время, например «завтра в 15:00»:',
     );
     // The day in Russian, the partner's local time beside mine.
     expect(offered).toContain('[1] вт, 1 дек., 13:00 (Tom Berg: 11:00)');

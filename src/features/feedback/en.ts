@@ -33,9 +33,12 @@ export const en = {
   'fit.thanks.unsure': 'Thanks. Give it another session or two; you can tell me later.',
   'fit.offerRepair':
     'Thanks for saying so. Would you like a new partner in the next round? This pair would end kindly: your partner only hears that the pair is closing, not who asked or why.',
+  'fit.askRepair':
+    'Would you like a new partner in the next round? This pair would end kindly: your partner only hears that the pair is closing, not who asked or why.',
+  'fit.button.notWorking': (p: { name: string }) => `Not working out with ${p.name}?`,
   'fit.button.repair': 'Yes, find me a new partner',
   'fit.button.keep': 'No, let’s keep going',
-  'fit.kept': 'Alright, the pair continues. You can tell me again any time.',
+  'fit.kept': 'Alright, the pair continues. If that changes, /pair has a button for it.',
   'fit.repairDone': 'Done. You are back in the pool for the next round.',
   'fit.closed': 'That pair is no longer active.',
   'fit.pairClosing': (p: { name: string }) =>

@@ -248,32 +248,20 @@ export const feedbackActions = {
         );
         return;
       }
-      ctx.reply(
-        {
-          kind: 'text',
-          text: ctx.t('fit.offerRepair'),
-          buttons: [
-            {
-              label: ctx.t('fit.button.repair'),
-              data: encodeAction(REFIT_ACTION, ctx.user.id, String(pair.id), 'y'),
-              style: 'primary',
-            },
-            {
-              label: ctx.t('fit.button.keep'),
-              data: encodeAction(REFIT_ACTION, ctx.user.id, String(pair.id), 'n'),
-            },
-          ],
-        },
-        { replace: true },
-      );
+      ctx.reply(repairQuestion(ctx, pair.id, 'fit.offerRepair'), { replace: true });
     },
   ),
+  // 'ask': "Not working out?" from /pair — the same question, any time.
   [REFIT_ACTION]: action(
-    z.tuple([arg.id, arg.oneOf(['y', 'n'])]),
+    z.tuple([arg.id, arg.oneOf(['y', 'n', 'ask'])]),
     async (ctx, [pairId, answer]) => {
       const pair = await ownActivePair(ctx, pairId);
       if (!pair) {
-        ctx.reply({ kind: 'text', text: ctx.t('fit.closed') }, { replace: true });
+        ctx.reply({ kind: 'text', text: ctx.t('fit.closed') }, { replace: answer !== 'ask' });
+        return;
+      }
+      if (answer === 'ask') {
+        ctx.reply(repairQuestion(ctx, pair.id, 'fit.askRepair'));
         return;
       }
       if (answer !== 'y') {
@@ -285,6 +273,42 @@ export const feedbackActions = {
     },
   ),
 } satisfies Record<string, ActionSpec>;
+
+/** Whether to end the pair for a new partner next round: Yes / No. */
+function repairQuestion(
+  ctx: Ctx,
+  pairId: number,
+  key: 'fit.offerRepair' | 'fit.askRepair',
+): TextReply {
+  return {
+    kind: 'text',
+    text: ctx.t(key),
+    buttons: [
+      {
+        label: ctx.t('fit.button.repair'),
+        data: encodeAction(REFIT_ACTION, ctx.user.id, String(pairId), 'y'),
+        style: 'primary',
+      },
+      {
+        label: ctx.t('fit.button.keep'),
+        data: encodeAction(REFIT_ACTION, ctx.user.id, String(pairId), 'n'),
+      },
+    ],
+  };
+}
+
+/** /pair's way out of a pair that isn't working: it asks the fit's "new partner?" question. */
+export function notWorkingButton(
+  t: Translate,
+  owner: number,
+  pairId: number,
+  name: string,
+): Button {
+  return {
+    label: t('fit.button.notWorking', { name }),
+    data: encodeAction(REFIT_ACTION, owner, String(pairId), 'ask'),
+  };
+}
 
 /** One of this person's pairs, while it is still active. */
 async function ownActivePair(ctx: Ctx, pairId: number): Promise<PairRow | undefined> {

@@ -7,7 +7,7 @@ import { first } from '../../db/first';
 import { getProfile, listTopics } from '../../db/queries/profiles';
 import { getUser } from '../../db/queries/users';
 import { goals, meetings, type PairRow, pairs, proposals } from '../../db/schema';
-import { waitingFitQuestions, waitingPolls } from '../feedback/poll';
+import { notWorkingButton, waitingFitQuestions, waitingPolls } from '../feedback/poll';
 import { joined } from '../joined';
 import { unconfirmedQuestions } from '../scheduling/commands';
 import { formatSlot } from '../scheduling/when';
@@ -113,6 +113,13 @@ async function pairStatus(ctx: Ctx, pairId: number): Promise<string> {
  * session in my zone. Empty when I have no partner.
  */
 export async function pairLines(ctx: Ctx): Promise<string[]> {
+  return (await activePairLines(ctx)).lines;
+}
+
+/** `pairLines`, and each partner (pair id and name) for the buttons /pair shows. */
+async function activePairLines(
+  ctx: Ctx,
+): Promise<{ lines: string[]; partners: { pairId: number; name: string }[] }> {
   const me = ctx.user.id;
   const topics = await listTopics(ctx.tx);
   const mine = await ctx.tx
@@ -121,6 +128,7 @@ export async function pairLines(ctx: Ctx): Promise<string[]> {
     .leftJoin(proposals, eq(proposals.id, pairs.proposalId))
     .where(or(eq(pairs.mentorUserId, me), eq(pairs.menteeUserId, me)));
   const lines: string[] = [];
+  const partners: { pairId: number; name: string }[] = [];
   for (const { pair, proposal } of mine.filter((r) => r.pair.status === 'active')) {
     const mentoring = pair.mentorUserId === me;
     const other = await getUser(ctx.tx, mentoring ? pair.menteeUserId : pair.mentorUserId);
@@ -132,8 +140,9 @@ export async function pairLines(ctx: Ctx): Promise<string[]> {
       ctx.t(mentoring ? 'pair.asMentor' : 'pair.asMentee', { name: other.name, topics: list }),
       await pairStatus(ctx, pair.id),
     );
+    partners.push({ pairId: pair.id, name: other.name });
   }
-  return lines;
+  return { lines, partners };
 }
 
 /**
@@ -164,13 +173,16 @@ export const pairCommand: CommandSpec = {
   takesArgs: false,
   async run(ctx) {
     if (!(await joined(ctx))) return;
-    const lines = await pairLines(ctx);
+    const { lines, partners } = await activePairLines(ctx);
     const waitingFor = await waitingLines(ctx);
     if (lines.length > 0)
       ctx.reply({
         kind: 'text',
         title: ctx.t('pair.title'),
         text: [...lines, ...waitingFor].join('\n'),
+        // A way out of a pair that isn't working, without leaving the program.
+        buttons: partners.map((p) => notWorkingButton(ctx.t, ctx.user.id, p.pairId, p.name)),
+        shortcuts: true,
       });
     else if (waitingFor.length > 0) ctx.reply({ kind: 'text', text: waitingFor.join('\n') });
     const pending = await showPendingProposals(ctx);
