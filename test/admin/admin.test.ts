@@ -260,6 +260,19 @@ describe('admin commands', () => {
     );
     expect(await chat.type('2')).toContain('Cancelled; nothing changed.');
     expect(await programs()).toHaveLength(3);
+    // The confirmation says where new volunteers go, as the warning did: a program that
+    // started later and still runs keeps them; one that will start later takes over then.
+    const earlier = await chat.type('/admin program new "Long" 2026-10-01 2027-12-31');
+    expect(earlier).toContain(
+      'While both run, new volunteers join “Winter”, the one that started later.',
+    );
+    expect(await chat.type('1')).toContain(
+      'While “Winter” runs too (until 28 Feb 2027), people who join belong to “Winter”, the one that started later.',
+    );
+    await chat.type('/admin program new "Bridge" 2027-05-15 2027-07-01');
+    expect(await chat.type('1')).toContain(
+      'People who join from 15 May 2027 belong to it, until “Summer” starts on 1 Jun 2027.',
+    );
   });
 
   it('adds and renames topics', async () => {

@@ -63,6 +63,10 @@ export const en = {
   'program.created': (p: { name: string; start: string; end: string; cadence: number }) =>
     `Program “${p.name}” created: ${p.start} – ${p.end}, a nudge after ${p.cadence} days without a meeting.`,
   'program.joinFrom': (p: { start: string }) => `People who join from ${p.start} belong to it.`,
+  'program.joinOther': (p: { other: string; end: string }) =>
+    `While “${p.other}” runs too (until ${p.end}), people who join belong to “${p.other}”, the one that started later.`,
+  'program.joinUntil': (p: { start: string; other: string; otherStart: string }) =>
+    `People who join from ${p.start} belong to it, until “${p.other}” starts on ${p.otherStart}.`,
   'program.joinFromNow':
     'People who join from now on belong to it; those already in stay in theirs.',
   'program.listTitle': 'Programs:',

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, lte } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { encodeAction } from '../../core/actions';
@@ -9,9 +9,9 @@ import { formatDate, formatLongDay } from '../../core/format';
 import { first, one } from '../../db/first';
 import { audit } from '../../db/queries/audit';
 import { populationOf } from '../../db/queries/population';
-import { appState, programs } from '../../db/schema';
+import { appState, type ProgramRow, programs } from '../../db/schema';
 import { CONFIRM_ACTION, inviteToFinalSurvey, surveyReach } from '../feedback/final-survey';
-import { orgToday } from '../programs/service';
+import { currentProgram, orgToday } from '../programs/service';
 
 const NAME_MAX = 60;
 const CADENCE_MAX = 90;
@@ -183,8 +183,6 @@ async function createProgram(
     { actorUserId: ctx.user.id, action: 'program.created', details: { program: row.id, name } },
     ctx.now,
   );
-  // A start already past cannot take in those who joined since (see the warning).
-  const started = start < orgToday(ctx.now, ctx.deps.config.ORG_TIMEZONE);
   ctx.reply(
     {
       kind: 'text',
@@ -195,13 +193,51 @@ async function createProgram(
           end: day(ctx, end),
           cadence: cadence ?? ctx.deps.config.CADENCE_DAYS,
         }),
-        started
-          ? ctx.t('program.joinFromNow')
-          : ctx.t('program.joinFrom', { start: day(ctx, start) }),
+        await whoJoins(ctx, row),
       ].join(' '),
     },
     options,
   );
+}
+
+/**
+ * Who joins the new program, as `currentProgram` will decide: while one that started later
+ * runs too, new volunteers go there, so the confirmation says so rather than "it".
+ */
+async function whoJoins(ctx: Ctx, program: ProgramRow): Promise<string> {
+  const zone = ctx.deps.config.ORG_TIMEZONE;
+  const today = orgToday(ctx.now, zone);
+  if (program.startDate <= today) {
+    const current = await currentProgram(ctx.tx, ctx.now, zone);
+    if (current && current.id !== program.id)
+      return ctx.t('program.joinOther', { other: current.name, end: day(ctx, current.endDate) });
+    // A start already past cannot take in those who joined since (see the warning).
+    return program.startDate < today
+      ? ctx.t('program.joinFromNow')
+      : ctx.t('program.joinFrom', { start: day(ctx, program.startDate) });
+  }
+  // Not started yet: one starting later, before this one ends, takes over on its start.
+  const next = await first(
+    ctx.tx
+      .select()
+      .from(programs)
+      .where(
+        and(
+          eq(programs.status, 'active'),
+          gt(programs.startDate, program.startDate),
+          lte(programs.startDate, program.endDate),
+        ),
+      )
+      .orderBy(asc(programs.startDate))
+      .limit(1),
+  );
+  return next
+    ? ctx.t('program.joinUntil', {
+        start: day(ctx, program.startDate),
+        other: next.name,
+        otherStart: day(ctx, next.startDate),
+      })
+    : ctx.t('program.joinFrom', { start: day(ctx, program.startDate) });
 }
 
 /** The admin confirmed a program whose dates were questioned: create it, if still the same draft. */

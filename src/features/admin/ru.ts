@@ -58,6 +58,10 @@ export const ru: typeof en = {
   'program.created': (p) =>
     `Программа «${p.name}» создана: ${p.start} – ${p.end}, напоминание после ${p.cadence} дней без встречи.`,
   'program.joinFrom': (p) => `Все, кто присоединится с ${p.start}, попадут в неё.`,
+  'program.joinOther': (p) =>
+    `Пока идёт и «${p.other}» (до ${p.end}), новые участники попадают в «${p.other}» — ту, что началась позже.`,
+  'program.joinUntil': (p) =>
+    `В неё попадут те, кто присоединится с ${p.start}, — пока ${p.otherStart} не начнётся «${p.other}».`,
   'program.joinFromNow':
     'В неё попадут те, кто присоединится теперь; кто уже участвует, остаётся в своей программе.',
   'program.listTitle': 'Программы:',
