@@ -48,6 +48,10 @@ describe('HR posts to the content channel', () => {
     expect(await p.chat.type('/admin post https://example.com/ai-study')).toContain(
       'Add a short comment',
     );
+    // Too long is said as too long, with the count, not as missing.
+    expect(
+      await p.chat.type(`/admin post https://example.com/ai-study ${'B'.repeat(1001)}`),
+    ).toContain('The comment is 1001 characters; up to 1000 fit.');
     expect(await p.rows('select * from content_posts')).toHaveLength(0);
     const posted = await p.chat.type(
       '/admin post https://example.com/ai-study How Gen Z uses AI at work',

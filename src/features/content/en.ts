@@ -6,6 +6,8 @@ export const en = {
     'That link doesn’t look right — it should be a web address starting with https:// (or http:// for an intranet page), e.g. https://example.com/article.',
   'content.badComment': (p: { max: number }) =>
     `Add a short comment after the link (up to ${p.max} characters): why is it worth reading?`,
+  'content.longComment': (p: { n: number; max: number }) =>
+    `The comment is ${p.n} characters; up to ${p.max} fit. Shorten it and send the command again — nothing was posted.`,
   'content.noChannel':
     'CONTENT_CHANNEL is not set, so there is nowhere to publish. Nothing was posted.',
   'content.posted': 'Posted to the content channel; it will also be in the weekly digest.',

@@ -33,8 +33,13 @@ export async function adminPost(ctx: Ctx, rest: string): Promise<boolean> {
     ctx.reply({ kind: 'text', text: ctx.t('content.badLink') });
     return true;
   }
-  if (!comment || comment.length > COMMENT_MAX) {
+  if (!comment) {
     ctx.reply({ kind: 'text', text: ctx.t('content.badComment', { max: COMMENT_MAX }) });
+    return true;
+  }
+  if (comment.length > COMMENT_MAX) {
+    const n = comment.length;
+    ctx.reply({ kind: 'text', text: ctx.t('content.longComment', { n, max: COMMENT_MAX }) });
     return true;
   }
   const channel = channelTarget(ctx.deps.config.CONTENT_CHANNEL);

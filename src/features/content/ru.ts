@@ -1,3 +1,4 @@
+import { pluralRu } from '../../core/i18n/words';
 import type { en } from './en';
 
 /** The content (stories) feature's Russian texts: typed as its English ones, so a missing key or parameter won't compile. */
@@ -8,6 +9,8 @@ export const ru: typeof en = {
     'Ссылка выглядит неправильно — нужен веб-адрес, начинающийся с https:// (или http:// для страницы во внутренней сети), например https://example.com/article.',
   'content.badComment': (p) =>
     `Добавьте после ссылки короткий комментарий (до ${p.max} символов): чем это полезно?`,
+  'content.longComment': (p) =>
+    `В комментарии ${p.n} ${pluralRu(p.n, 'символ', 'символа', 'символов')}, а помещается до ${p.max}. Сократите его и отправьте команду снова — ничего не опубликовано.`,
   'content.noChannel': 'CONTENT_CHANNEL не задан, публиковать некуда. Ничего не отправлено.',
   'content.posted': 'Опубликовано в канале контента; попадёт и в еженедельный дайджест.',
   'story.form.title': 'Ваша история',
