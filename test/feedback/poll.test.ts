@@ -85,6 +85,24 @@ describe('the poll after a session', () => {
     );
   });
 
+  it('a session held before the partner ended the pair can still be rated: the poll waits on arrival', async () => {
+    p = await pairedConsole();
+    await p.heldSprint('2026-12-03');
+    await p.chat.type('4');
+    // Lena ends the pair ("not a good fit" → Yes, a new partner) before Tom has rated.
+    await p.press('lena', `fx|${p.lena}|${p.pairId}|y`);
+    expect(await p.rows('select status from pairs')).toEqual([{ status: 'ended' }]);
+    const arrived = await p.as('tom');
+    expect(arrived).toContain(
+      'How useful was “Set up an AI assistant for the weekly report” for you?',
+    );
+    await p.chat.type('5');
+    expect(await feedback()).toEqual([
+      { user_id: p.lena, usefulness: 4, learned: null, note_for_hr: null, named: 0 },
+      { user_id: p.tom, usefulness: 5, learned: null, note_for_hr: null, named: 0 },
+    ]);
+  });
+
   it('closes edits when the week closes, even inside the 24 hours, so a summary HR saw never moves', async () => {
     p = await pairedConsole('2026-12-01T09:00:00Z', { ORG_TIMEZONE: 'Europe/Moscow' });
     const meetingId = await p.heldSprint('2026-12-06'); // Sunday; rated on Sunday afternoon

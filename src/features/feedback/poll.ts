@@ -79,7 +79,7 @@ function fitReply(
 const POLL_REOFFER_DAYS = 14;
 
 /**
- * The polls still waiting for me: sessions of my active pairs held (by either answer to "did
+ * The polls still waiting for me: sessions of my pairs (ended ones too) held (by either answer to "did
  * it happen?") in the last two weeks that I have not rated. Shown where the first print may be
  * gone: on arrival (the console after a restart, a new chat client).
  */
@@ -91,11 +91,9 @@ export async function waitingPolls(ctx: Ctx): Promise<Reply[]> {
     .from(meetings)
     .innerJoin(pairs, eq(pairs.id, meetings.pairId))
     .where(
-      and(
-        eq(pairs.status, 'active'),
-        or(eq(pairs.mentorUserId, me), eq(pairs.menteeUserId, me)),
-        eq(meetings.status, 'held'),
-      ),
+      // An ended pair's session is still rated: the partner who ended it (or left) does not
+      // take the other's say about a session that happened.
+      and(or(eq(pairs.mentorUserId, me), eq(pairs.menteeUserId, me)), eq(meetings.status, 'held')),
     )
     .orderBy(asc(meetings.startsAt));
   const replies: Reply[] = [];
