@@ -256,6 +256,11 @@ describe('matching rounds in the console demo', () => {
     ]);
     expect(toWhom('Mia Young')).toEqual([]);
     expect(published).not.toMatch(/their topics|higher grade/);
+    // Zoe teaches what Max wants, but Max has a proposal now: that is said, not "no one".
+    await participant(app, ref('zoe'), 'Zoe Late', { role: 'mentor', grade: 1, teach: ['ai'] });
+    expect(await chat.type('/match preview')).toContain(
+      '• Zoe Late: as a mentor, those who want their topics are already paired or waiting to answer a proposal',
+    );
   });
 
   it('tells someone with role "both" who alone teaches what they want to learn that nobody teaches it', async () => {

@@ -15,7 +15,7 @@ import { notify } from '../notify';
 import { programForPair } from '../programs/service';
 import { inHrPlace } from '../reports/place';
 import { cancelFutureMeetings } from '../scheduling/service';
-import { describeWhy } from './describe';
+import { describeWhy, mentorTold } from './describe';
 import { findOne } from './people';
 import { history, loadOf, loadVolunteer, sharedTopics } from './pool';
 import { ineligible } from './score';
@@ -105,7 +105,9 @@ export async function renderPreview(
     entry.reasons.push(
       t('match.sideReason', {
         side: t(`match.side.${u.side}`),
-        reason: t(`match.reason.${u.reason}`),
+        reason: t(
+          `match.reason.${u.side === 'mentor' ? mentorTold(u.reason, u.volunteer.teach, pool.takenTopics) : u.reason}`,
+        ),
       }),
     );
     sides.set(u.volunteer.userId, entry);

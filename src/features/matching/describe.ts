@@ -3,9 +3,25 @@ import type { MatchReasons, TopicRow } from '../../db/schema';
 import { topicName } from '../opt-in/profile-options';
 import type { MenteeReason, MentorReason } from './round';
 
+/**
+ * Why a mentor is left out, as people are told: "nobody wants your topics" is only true when
+ * nobody does — when those who want them are all paired or waiting on a proposal, it says so.
+ */
+export type MentorTold = MentorReason | 'demand_taken';
+
+export function mentorTold(
+  reason: MentorReason,
+  teach: ReadonlySet<string>,
+  takenTopics: ReadonlySet<string>,
+): MentorTold {
+  return reason === 'no_demand' && [...teach].some((t) => takenTopics.has(t))
+    ? 'demand_taken'
+    : reason;
+}
+
 /** Why one person is left out of a round, on each side they stood on (role "both": two). */
 export interface LeftOut {
-  mentor?: MentorReason;
+  mentor?: MentorTold;
   mentee?: MenteeReason;
 }
 

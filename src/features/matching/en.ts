@@ -39,6 +39,8 @@ export const en = {
   'match.reason.no_fit':
     'possible partners differ in format or department, or were paired or declined before',
   'match.reason.capacity_full': 'the fitting partners are taken by closer matches',
+  'match.reason.demand_taken':
+    'those who want their topics are already paired or waiting to answer a proposal',
   'match.reason.no_demand': 'no one wants their topics right now',
   'match.reason.paused': 'on a break',
   'match.reason.not_prepared': 'has not read the preparation guide',
@@ -131,6 +133,8 @@ export const en = {
   'unmatched.mentee.no_fit':
     'the colleagues who teach your topics differ from you in format or department, or you were paired or declined before',
   'unmatched.mentee.capacity_full': 'the mentors who fit you went to closer matches this time',
+  'unmatched.mentor.demand_taken':
+    'the colleagues who want your topics are already paired or have a proposal for now',
   'unmatched.mentor.no_demand': 'nobody is looking to learn your topics right now',
   'unmatched.mentor.no_senior':
     'the colleagues who want your topics are at your level or below — in reverse mentoring you teach a more senior colleague',

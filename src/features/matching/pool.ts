@@ -27,6 +27,8 @@ export interface Pool {
   busy: number;
   /** Everyone with an open proposal or an active pair, on either side. */
   engaged: Set<number>;
+  /** Topics wanted by mentees left out as busy (an open proposal or an active pair). */
+  takenTopics: Set<string>;
   volunteers: number;
 }
 
@@ -76,6 +78,7 @@ export async function loadPool(
     notPrepared: [],
     busy: 0,
     engaged,
+    takenTopics: new Set(),
     volunteers: rows.length,
   };
   for (const { profile, user } of rows) {
@@ -120,7 +123,7 @@ export async function loadPool(
     if (profile.role !== 'mentor' && !menteeBusy.has(user.id)) {
       pool.mentees.push(volunteer);
       busy = false;
-    }
+    } else if (profile.role !== 'mentor') for (const t of volunteer.learn) pool.takenTopics.add(t);
     if (busy) pool.busy += 1;
   }
   // A stable order, so the same database gives the same round.

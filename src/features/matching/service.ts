@@ -30,7 +30,14 @@ import { notify } from '../notify';
 import { programForPair } from '../programs/service';
 import { cancelFutureMeetings } from '../scheduling/service';
 import { bothSides } from '../sides';
-import { describeWhy, icebreakers, type LeftOut, topicList, unmatchedText } from './describe';
+import {
+  describeWhy,
+  icebreakers,
+  type LeftOut,
+  mentorTold,
+  topicList,
+  unmatchedText,
+} from './describe';
 import { loadPool, type Pool } from './pool';
 import { planRound, type RoundPlan } from './round';
 
@@ -126,7 +133,8 @@ export async function publishRound(
     for (const u of plan.unmatched) {
       if (pool.engaged.has(u.volunteer.userId)) continue;
       const why = leftOut.get(u.volunteer.userId) ?? {};
-      if (u.side === 'mentor') why.mentor = u.reason;
+      if (u.side === 'mentor')
+        why.mentor = mentorTold(u.reason, u.volunteer.teach, pool.takenTopics);
       else why.mentee = u.reason;
       leftOut.set(u.volunteer.userId, why);
     }
