@@ -6,6 +6,8 @@ import { meetings, pairs } from '../../src/db/schema';
 import { rawRows } from '../../src/db/sqlite';
 import { SPONSOR_ACTION } from '../../src/features/experiments/service';
 import { MEETING_AFTER_TIMER } from '../../src/features/scheduling/service';
+import { runDueTimers } from '../../src/jobs/timers';
+import { silentLogger } from '../../src/logger';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { bookByHand, type ConsoleChat, startConsoleChat } from '../helpers/console-chat';
 import { consoleRef, pairedConsole } from '../helpers/pair';
@@ -72,6 +74,24 @@ describe('console numbers', () => {
     expect(await chat.type('4')).toContain("we won't propose this pair again");
     expect(await answerOf('pia')).toBe('declined');
     expect(await answerOf('oleg')).toBe('accepted');
+  });
+
+  it('lets an expired proposal go: it is not shown again under "Still open"', async () => {
+    await twoProposalsForMira();
+    await chat.type('/as mira');
+    await chat.type('1'); // Accept Oleg; Pia's proposal waits
+    app.clock.set(new Date(app.clock.now().getTime() + 73 * 3600_000));
+    await runDueTimers(
+      { db: app.database.db, config: app.config, logger: silentLogger, adapters: app.adapters },
+      app.clock.now(),
+    );
+    app.outbox.kick();
+    await app.settle();
+    expect(chat.transcript()).toContain('The proposal with Pia Park expired without both answers');
+    // New buttons take the old numbers: the expired proposal is not among what is still open.
+    const form = await chat.type('/profile edit');
+    expect(form).toContain('[4]');
+    expect(form).not.toContain('Still open');
   });
 
   it('starts a new page from 1 once the person has typed and new buttons come', async () => {

@@ -188,6 +188,12 @@ async function sendProposal(
 }
 
 /** One side's proposal: who, why, and Accept / Decline (also shown again by /pair). */
+/**
+ * A proposal's messages are one exchange: the proposal, then its end (declined, expired, the
+ * other left, or the intro) — which takes over, so the console lets the old Accept go.
+ */
+export const proposalSeries = (id: number) => `proposal:${id}`;
+
 export function proposalMessage(
   deps: Pick<Deps, 'config'>,
   proposal: ProposalRow,
@@ -212,6 +218,7 @@ export function proposalMessage(
     kind: 'text',
     title: t('proposal.title'),
     text: proposal.group ? `${text}\n${t('proposal.group')}` : text,
+    series: proposalSeries(proposal.id),
     buttons: [
       {
         label: t('proposal.button.accept'),
@@ -305,6 +312,7 @@ export async function answerProposal(
           (t) => ({
             kind: 'text',
             text: t('proposal.declinedOther', { name: me.name }),
+            series: proposalSeries(proposal.id),
           }),
           now,
         );
@@ -380,6 +388,7 @@ export async function introduce(
           t('pair.icebreakers', { list: icebreakers(t, pair.id) }),
           t('pair.next'),
         ].join('\n\n'),
+        ...(pair.proposalId ? { series: proposalSeries(pair.proposalId) } : {}),
       }),
       now,
     );
@@ -414,6 +423,7 @@ export async function expireProposal(
       (t) => ({
         kind: 'text',
         text: t('proposal.expired', { name: other.name }),
+        series: proposalSeries(proposal.id),
       }),
       now,
     );
@@ -439,7 +449,12 @@ export async function releasePartners(
   const partnerIds = new Map<number, 'pair.partnerLeft' | 'proposal.otherLeft'>();
   const otherOf = (p: { mentorUserId: number; menteeUserId: number }) =>
     p.mentorUserId === user.id ? p.menteeUserId : p.mentorUserId;
-  for (const p of open) partnerIds.set(otherOf(p), 'proposal.otherLeft');
+  /** The proposal a partner's note closes (its Accept no longer does anything). */
+  const proposalOf = new Map<number, number>();
+  for (const p of open) {
+    partnerIds.set(otherOf(p), 'proposal.otherLeft');
+    proposalOf.set(otherOf(p), p.id);
+  }
   for (const p of active) partnerIds.set(otherOf(p), 'pair.partnerLeft');
   // Why first, then what follows from it: the partner hears that the pair is closed before
   // the cancellations of its sessions arrive (the outbox sends in order).
@@ -458,6 +473,9 @@ export async function releasePartners(
           key === 'pair.partnerLeft'
             ? t(key, { name: user.name, next: nextStepOf(profile, deps, partner, now, t, locale) })
             : t(key, { name: user.name }),
+        ...(key === 'proposal.otherLeft' && proposalOf.has(id)
+          ? { series: proposalSeries(proposalOf.get(id) ?? 0) }
+          : {}),
       }),
       now,
     );
