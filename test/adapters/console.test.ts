@@ -76,11 +76,29 @@ describe('console numbers', () => {
     expect(await answerOf('oleg')).toBe('accepted');
   });
 
-  it('lets an expired proposal go: it is not shown again under "Still open"', async () => {
+  it('reminds whoever has not answered a day before a proposal closes, then lets the expired one go', async () => {
     await twoProposalsForMira();
     await chat.type('/as mira');
     await chat.type('1'); // Accept Oleg; Pia's proposal waits
-    app.clock.set(new Date(app.clock.now().getTime() + 73 * 3600_000));
+    const published = app.clock.now().getTime();
+    // A day before they close, whoever has not answered is reminded, with 24 hours left.
+    app.clock.set(new Date(published + 48 * 3600_000));
+    await runDueTimers(
+      { db: app.database.db, config: app.config, logger: silentLogger, adapters: app.adapters },
+      app.clock.now(),
+    );
+    app.outbox.kick();
+    await app.settle();
+    const reminders = chat
+      .transcript()
+      .split('A reminder: this proposal is still waiting')
+      .slice(1);
+    // Oleg, Pia, and Mira for Pia's proposal only: her Yes to Oleg is an answer.
+    expect(reminders).toHaveLength(3);
+    expect(reminders.filter((r) => r.includes('You could mentor Pia Park'))).toHaveLength(1);
+    expect(reminders.some((r) => r.includes('You could mentor Oleg Osipov'))).toBe(false);
+    expect(reminders.every((r) => r.includes('within 24 hours'))).toBe(true);
+    app.clock.set(new Date(published + 73 * 3600_000));
     await runDueTimers(
       { db: app.database.db, config: app.config, logger: silentLogger, adapters: app.adapters },
       app.clock.now(),

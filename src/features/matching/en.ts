@@ -69,6 +69,7 @@ export const en = {
     "Understood — we won't propose this pair again. You stay in the pool for the next round.",
   'proposal.declinedOther': (p: { name: string }) =>
     `${p.name} can't take part in this pairing right now — it's not about you. You're back in the pool, and the next round will find you a partner.`,
+  'proposal.reminder': 'A reminder: this proposal is still waiting for your answer.',
   'proposal.expired': (p: { name: string }) =>
     `The proposal with ${p.name} expired without both answers, so it's closed. You're back in the pool for the next round.`,
   'proposal.closed': 'This proposal is no longer open.',

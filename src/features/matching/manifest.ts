@@ -5,7 +5,13 @@ import { en } from './en';
 import { pairCommand } from './pair-command';
 import { ru } from './ru';
 import { runScheduledRound } from './scheduled';
-import { expireProposal, PROPOSAL_EXPIRE_TIMER, proposalExpirePayload } from './service';
+import {
+  expireProposal,
+  PROPOSAL_EXPIRE_TIMER,
+  PROPOSAL_REMIND_TIMER,
+  proposalExpirePayload,
+  remindProposal,
+} from './service';
 
 /** Matching rounds, proposals and one's pair. */
 export const matching = {
@@ -16,6 +22,9 @@ export const matching = {
   timers: {
     [PROPOSAL_EXPIRE_TIMER]: timer(proposalExpirePayload, (db, deps, { proposalId }, _timer, now) =>
       expireProposal(db, deps, proposalId, now),
+    ),
+    [PROPOSAL_REMIND_TIMER]: timer(proposalExpirePayload, (db, deps, { proposalId }, _timer, now) =>
+      remindProposal(db, deps, proposalId, now),
     ),
   },
   jobs: {

@@ -6,7 +6,7 @@ import type { EngineDeps } from '../../core/context';
 import type { translatorFor } from '../../core/engine';
 import { formatShortDay } from '../../core/format';
 import type { Locale, Translate } from '../../core/i18n';
-import type { Reply } from '../../core/replies';
+import type { Reply, TextReply } from '../../core/replies';
 import type { DbOrTx } from '../../db/client';
 import { first, one } from '../../db/first';
 import { audit } from '../../db/queries/audit';
@@ -42,6 +42,9 @@ import { loadPool, type Pool } from './pool';
 import { planRound, type RoundPlan } from './round';
 
 export const PROPOSAL_EXPIRE_TIMER = 'proposal.expire';
+/** A day before a proposal closes: a reminder to whoever has not answered. */
+export const PROPOSAL_REMIND_TIMER = 'proposal.remind';
+const PROPOSAL_REMIND_BEFORE_MS = 24 * 3600_000;
 export const ACCEPT_ACTION = 'match.ok';
 export const DECLINE_ACTION = 'match.no';
 /** What a proposal's expiry timer carries. */
@@ -125,6 +128,20 @@ export async function publishRound(
         },
         now,
       );
+      // A day before it closes, whoever has not answered is reminded (not for short TTLs).
+      const remindAt = proposal.expiresAt.getTime() - PROPOSAL_REMIND_BEFORE_MS;
+      if (remindAt - now.getTime() >= PROPOSAL_REMIND_BEFORE_MS)
+        await scheduleTimer(
+          tx,
+          {
+            kind: PROPOSAL_REMIND_TIMER,
+            dueAt: new Date(remindAt),
+            payload: { proposalId: proposal.id } satisfies z.input<typeof proposalExpirePayload>,
+            dedupeKey: `${PROPOSAL_REMIND_TIMER}:${proposal.id}`,
+            userId: null,
+          },
+          now,
+        );
       await sendProposal(tx, deps, proposal, topics, now);
     }
     // People left out hear why, once per round and in one message (role "both" has a reason
@@ -187,13 +204,13 @@ async function sendProposal(
   }
 }
 
-/** One side's proposal: who, why, and Accept / Decline (also shown again by /pair). */
 /**
  * A proposal's messages are one exchange: the proposal, then its end (declined, expired, the
  * other left, or the intro) — which takes over, so the console lets the old Accept go.
  */
 export const proposalSeries = (id: number) => `proposal:${id}`;
 
+/** One side's proposal: who, why, and Accept / Decline (also shown again by /pair). */
 export function proposalMessage(
   deps: Pick<Deps, 'config'>,
   proposal: ProposalRow,
@@ -207,12 +224,14 @@ export function proposalMessage(
   },
   t: Translate,
   locale: Locale,
-): Reply {
+  /** Hours left to answer, when it is shown again later (a reminder); the full TTL otherwise. */
+  hoursLeft?: number,
+): TextReply {
   const text = t(who.side === 'mentor' ? 'proposal.toMentor' : 'proposal.toMentee', {
     name: who.other.name,
     who: whoIs(t, who.other, who.otherProfile),
     why: whyFor(who.side, t, locale, who.topics, proposal.reasons),
-    hours: deps.config.PROPOSAL_TTL_HOURS,
+    hours: hoursLeft ?? deps.config.PROPOSAL_TTL_HOURS,
   });
   return {
     kind: 'text',
@@ -390,6 +409,42 @@ export async function introduce(
         ].join('\n\n'),
         ...(pair.proposalId ? { series: proposalSeries(pair.proposalId) } : {}),
       }),
+      now,
+    );
+  }
+}
+
+/** Timer: a day before it closes, each side still to answer gets the proposal again. */
+export async function remindProposal(
+  db: DbOrTx,
+  deps: Pick<Deps, 'config' | 'adapters'>,
+  proposalId: number,
+  now: Date,
+): Promise<void> {
+  const proposal = await first(db.select().from(proposals).where(eq(proposals.id, proposalId)));
+  if (proposal?.status !== 'open') return;
+  const topics = await listTopics(db);
+  const hours = Math.max(1, Math.round((proposal.expiresAt.getTime() - now.getTime()) / 3600_000));
+  for (const { me, other, side } of await bothSides(db, proposal)) {
+    const answer = side === 'mentor' ? proposal.mentorAnswer : proposal.menteeAnswer;
+    if (answer !== 'pending') continue;
+    const otherProfile = (await getProfile(db, other.id))?.profile;
+    await notify(
+      db,
+      deps,
+      me,
+      `proposal:${proposal.id}:remind:${side}`,
+      (t, locale) => {
+        const message = proposalMessage(
+          deps,
+          proposal,
+          { me, other, otherProfile, side, topics },
+          t,
+          locale,
+          hours,
+        );
+        return { ...message, text: `${t('proposal.reminder')}\n\n${message.text}` };
+      },
       now,
     );
   }
