@@ -165,7 +165,8 @@ describe('matching rounds in the console demo', () => {
       { db: app.database.db, config: app.config, logger: silentLogger, adapters: app.adapters },
       app.clock.now(),
     );
-    expect(report.done).toBe(5);
+    // Five reminders a day before, five expiries.
+    expect(report.done).toBe(10);
     await app.settle();
     app.outbox.kick();
     await app.settle();
