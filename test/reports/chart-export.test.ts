@@ -96,7 +96,63 @@ describe('the CSV export', () => {
       // Feedback is per closed week and hidden under the k rule: 2 people in that week. (The
       // fixture's clock is Monday 09:30; a rating given this morning is in no export yet.)
       expect(rows.feedback).toEqual([
-        { week_starting: '2026-11-30', answers: 2, people: 2, usefulness_mean: null },
+        {
+          week_starting: '2026-11-30',
+          answers: 2,
+          people: 2,
+          usefulness_mean: null,
+          fit_good: null,
+          fit_unsure: null,
+          fit_bad: null,
+          survey_people: 0,
+          survey_overall_mean: null,
+          survey_nps: null,
+        },
+      ]);
+      // The pairing fit and the final survey, as /feedback shows them: from K_ANON_MIN people
+      // in a week on, and a week with only those answers is a row too.
+      const lastWeek = Date.parse('2026-12-02T12:00:00Z');
+      const weekBefore = Date.parse('2026-11-25T12:00:00Z');
+      for (const [user, overall, nps, fit] of [
+        [1, 5, 10, 'good'],
+        [2, 4, 9, 'good'],
+        [3, 3, 6, 'bad'],
+      ] as const) {
+        await rawRun(
+          app.database.db,
+          "insert into final_surveys (program, user_id, overall, nps, created_at, updated_at) values ('default', ?, ?, ?, ?, ?)",
+          user,
+          overall,
+          nps,
+          lastWeek,
+          lastWeek,
+        );
+        await rawRun(
+          app.database.db,
+          'insert into pair_fit (pair_id, user_id, fit, created_at) values (null, ?, ?, ?)',
+          user,
+          fit,
+          weekBefore,
+        );
+      }
+      const withSurvey = (await exportRows(app.database.db, app.config, app.clock.now())).feedback;
+      expect(withSurvey).toEqual([
+        expect.objectContaining({
+          week_starting: '2026-11-23',
+          answers: 0,
+          fit_good: 2,
+          fit_unsure: 0,
+          fit_bad: 1,
+          survey_people: 0,
+        }),
+        expect.objectContaining({
+          week_starting: '2026-11-30',
+          answers: 2,
+          fit_good: null,
+          survey_people: 3,
+          survey_overall_mean: 4,
+          survey_nps: 33,
+        }),
       ]);
     } finally {
       app.close();

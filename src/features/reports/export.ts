@@ -1,4 +1,5 @@
 import type * as CsvStringify from 'csv-stringify/sync';
+import { and, lt } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Config } from '../../config';
 import { type Locale, translator } from '../../core/i18n';
@@ -7,8 +8,10 @@ import type { CommandSpec } from '../../core/registry';
 import type { FileMessage } from '../../core/replies';
 import type { Db } from '../../db/client';
 import { audit } from '../../db/queries/audit';
-import { populationOf } from '../../db/queries/population';
+import { type Population, populationOf, userIn } from '../../db/queries/population';
 import { exportTableRows } from '../../db/queries/reports';
+import { finalSurveys, pairFit } from '../../db/schema';
+import { feedbackAggregate } from '../feedback/hr-view';
 import { guarded, mean, type Respondent } from '../feedback/k-anon';
 import { weekStart } from './period';
 
@@ -35,6 +38,21 @@ function iso(ms: number | null, zone: string): string {
   if (ms === null) return '';
   const second = DateTime.fromMillis(ms, { zone }).startOf('second');
   return second.toISO({ suppressMilliseconds: true }) ?? '';
+}
+
+/** When fit answers and final surveys were given, before `before` (week boundaries to report). */
+async function otherAnswerTimes(db: Db, population: Population, before: number): Promise<number[]> {
+  const fits = await db
+    .select({ at: pairFit.createdAt })
+    .from(pairFit)
+    .where(and(userIn(population, pairFit.userId), lt(pairFit.createdAt, new Date(before))));
+  const surveys = await db
+    .select({ at: finalSurveys.createdAt })
+    .from(finalSurveys)
+    .where(
+      and(userIn(population, finalSurveys.userId), lt(finalSurveys.createdAt, new Date(before))),
+    );
+  return [...fits, ...surveys].map((r) => r.at.getTime());
 }
 
 /**
@@ -110,26 +128,44 @@ export async function exportRows(
     status: str(r.status),
     created_at: iso(num(r.created_at), zone),
   }));
+  const weekOf = (ms: number) =>
+    DateTime.fromMillis(ms, { zone }).startOf('week').toISODate() ?? '';
   const weeks = new Map<string, { ratings: number[]; people: Set<Respondent> }>();
   for (const r of raw.feedback) {
-    const week =
-      DateTime.fromMillis(Number(r.created_at), { zone }).startOf('week').toISODate() ?? '';
+    const week = weekOf(Number(r.created_at));
     const entry = weeks.get(week) ?? { ratings: [], people: new Set<Respondent>() };
     entry.ratings.push(Number(r.usefulness));
     entry.people.add((r.who as Respondent) ?? -1);
     weeks.set(week, entry);
   }
-  const feedback = [...weeks.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([week, e]) => {
-      const g = guarded(e.people.size, config.K_ANON_MIN, () => mean(e.ratings));
-      return {
-        week_starting: week,
-        answers: e.ratings.length,
-        people: e.people.size,
-        usefulness_mean: g.shown ? g.value : null,
-      };
+  // The pairing fit and the final survey, per week as /feedback shows them (the k rule per week).
+  for (const at of await otherAnswerTimes(db, populationOf(config), closed))
+    if (!weeks.has(weekOf(at))) weeks.set(weekOf(at), { ratings: [], people: new Set() });
+  const feedback: Row[] = [];
+  for (const [week, e] of [...weeks.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const g = guarded(e.people.size, config.K_ANON_MIN, () => mean(e.ratings));
+    const from = DateTime.fromISO(week, { zone });
+    const other = await feedbackAggregate(
+      db,
+      { from: from.toJSDate(), to: from.plus({ weeks: 1 }).toJSDate(), weeks: 1 },
+      zone,
+      config.K_ANON_MIN,
+      populationOf(config),
+    );
+    const fit = other.fit.shown ? other.fit.value : undefined;
+    feedback.push({
+      week_starting: week,
+      answers: e.ratings.length,
+      people: e.people.size,
+      usefulness_mean: g.shown ? g.value : null,
+      fit_good: fit?.good ?? null,
+      fit_unsure: fit?.unsure ?? null,
+      fit_bad: fit?.bad ?? null,
+      survey_people: other.overall.count,
+      survey_overall_mean: other.overall.shown ? other.overall.value : null,
+      survey_nps: other.nps.shown ? other.nps.value : null,
     });
+  }
   const experiments = raw.experiments.map((r) => ({
     id: num(r.id),
     title: str(r.title),
