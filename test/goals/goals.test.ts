@@ -169,6 +169,29 @@ describe('SMART goals', () => {
     );
   });
 
+  it('/goals marks an open goal whose deadline has passed, and tells its owner what to do', async () => {
+    p = await pairedConsole();
+    await setGoal('2026-12-20');
+    // The 20th in Moscow: still the deadline's day.
+    p.app.clock.set('2026-12-20T20:00:00Z');
+    expect(await p.chat.type('/goals')).not.toContain('The deadline has passed');
+    p.app.clock.set('2026-12-20T21:30:00Z'); // 00:30 on the 21st in Moscow
+    const mine = await p.chat.type('/goals');
+    expect(mine).toContain(
+      'The deadline has passed. Reached it after all? Press Done ✓. If not, set the next step as a new goal: /goal.',
+    );
+    // Tom, in Berlin, reads it by his own day — still the 20th at 22:30 — and then as it is,
+    // with no advice meant for the owner.
+    await p.as('tom');
+    expect(await p.chat.type('/goals')).not.toContain('The deadline has passed');
+    p.app.clock.set('2026-12-21T00:30:00Z');
+    const his = await p.chat.type('/whoami');
+    expect(his).not.toContain('Press Done');
+    const theirs = await p.chat.type('/goals');
+    expect(theirs).toContain('The deadline has passed.');
+    expect(theirs).not.toContain('Press Done');
+  });
+
   it("sends no reminder for an ended pair's goal and refuses to move it, as /goals shows", async () => {
     p = await pairedConsole();
     await setGoal('2026-12-20');

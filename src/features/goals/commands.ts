@@ -1,4 +1,5 @@
 import { asc, eq, inArray, or } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { arg } from '../../core/actions';
 import type { Ctx } from '../../core/context';
@@ -78,7 +79,14 @@ export const goalsCommand: CommandSpec = {
       const movable = own && goal.status === 'open' && active.has(goal.pairId);
       ctx.reply({
         kind: 'text',
-        text: describeGoal(ctx.t, goal, owner, ctx.locale),
+        text: describeGoal(ctx.t, goal, owner, ctx.locale, {
+          today:
+            DateTime.fromJSDate(ctx.now, {
+              zone: ctx.user.timeZone ?? ctx.deps.config.ORG_TIMEZONE,
+            }).toISODate() ?? '',
+          own: movable,
+          command: ctx.cmd('goal'),
+        }),
         ...(movable ? { buttons: progressButtons(ctx.t, goal) } : {}),
       });
     }

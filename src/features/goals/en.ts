@@ -54,6 +54,9 @@ export const en = {
     measure: string;
     deadline: string;
   }) => `✅ ${p.owner}: ${p.goal}\nDone when: ${p.measure} (deadline ${p.deadline})`,
+  'goal.overdue': 'The deadline has passed.',
+  'goal.overdueOwn': (p: { goal: string }) =>
+    `The deadline has passed. Reached it after all? Press Done ✓. If not, set the next step as a new goal: ${p.goal}.`,
   'goal.button.done': 'Done ✓',
   'goal.progressSaved': 'Progress saved; your partner has been told.',
   'goal.unchanged': 'It is already there.',

@@ -42,6 +42,9 @@ export const ru: typeof en = {
     `${p.owner}: ${p.goal}\n${p.bar}\nГотово, когда: ${p.measure}\nСрок: ${p.deadline}`,
   'goal.lineDone': (p) =>
     `✅ ${p.owner}: ${p.goal}\nГотово, когда: ${p.measure} (срок ${p.deadline})`,
+  'goal.overdue': 'Срок прошёл.',
+  'goal.overdueOwn': (p) =>
+    `Срок прошёл. Всё-таки получилось — нажмите «Готово ✓». Если нет, поставьте следующий шаг новой целью: ${p.goal}.`,
   'goal.button.done': 'Готово ✓',
   'goal.progressSaved': 'Прогресс сохранён, партнёр в курсе.',
   'goal.unchanged': 'Уже отмечено.',

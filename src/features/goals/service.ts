@@ -116,14 +116,22 @@ export function describeGoal(
   goal: GoalRow,
   ownerName: string,
   locale: Locale,
+  /**
+   * Today (YYYY-MM-DD, the reader's zone), whether the reader owns the goal, and how the goal
+   * command is typed where they read: an open goal past its deadline says so.
+   */
+  overdue?: { today: string; own: boolean; command: string },
 ): string {
-  return t(goal.status === 'done' ? 'goal.lineDone' : 'goal.line', {
+  const line = t(goal.status === 'done' ? 'goal.lineDone' : 'goal.line', {
     owner: ownerName,
     goal: goal.specific,
     bar: progressBar(goal.progress),
     measure: goal.measure,
     deadline: formatLongDay(goal.deadline, locale),
   });
+  if (goal.status !== 'open' || !overdue || goal.deadline >= overdue.today) return line;
+  const note = overdue.own ? t('goal.overdueOwn', { goal: overdue.command }) : t('goal.overdue');
+  return `${line}\n${note}`;
 }
 
 export type ProgressOutcome =
