@@ -143,9 +143,12 @@ describe('the poll after a session', () => {
     // Good fit (after the poll's 1–6): the answer brings the poll's buttons back.
     const fit = await p.chat.type('7');
     expect(fit).toContain('[4]   [• 5]   [6] Add a note');
-    await p.chat.type('6'); // Add a note
-    await p.chat.type('How Tom drafts reports with a custom GPT');
-    await p.chat.type('Tom is shy to ask questions');
+    // The name question comes only with a note: "2–3" steps until the note is answered.
+    expect(await p.chat.type('6')).toContain('step 1 of 2–3'); // Add a note
+    expect(await p.chat.type('How Tom drafts reports with a custom GPT')).toContain(
+      'step 2 of 2–3',
+    );
+    expect(await p.chat.type('Tom is shy to ask questions')).toContain('step 3 of 3');
     const done = await p.chat.type('1'); // No, keep it anonymous
     expect(done).toContain('Saved, thank you.');
     expect((await feedback())[0]).toMatchObject({

@@ -33,8 +33,12 @@ export const feedbackNotesForm = typedForm({
       kind: 'single',
       name: 'named',
       label: 'feedback.field.named',
-      // Only a note for HR can carry a name.
-      when: ({ values }) => typeof values.note === 'string' && values.note.length > 0,
+      // Only a note for HR can carry a name ('maybe' until the note is answered, so the step
+      // count reads "1 of 2–3" rather than growing from "2 of 2" to "3 of 3").
+      when: ({ values }) =>
+        values.note === undefined
+          ? 'maybe'
+          : typeof values.note === 'string' && values.note.length > 0,
       options: ({ ctx }) => [
         { value: 'no', label: ctx.t('feedback.named.no') },
         { value: 'yes', label: ctx.t('feedback.named.yes') },
