@@ -43,7 +43,8 @@ export const en = {
     `Your form “${p.title}” is ready — press the button to open it.`,
   'form.button.open': 'Open the form',
   'form.close': 'Cancel',
-  'form.stale': 'That form is closed. Start it again with its command (see /help).',
+  'form.stale':
+    'That form is closed. Open it again the way you started it: its command (see /help) or the button that opened it.',
   'form.earlierStep': "That button belongs to an earlier question. Here's where we are:",
   'form.cancelled': 'Cancelled. Nothing was saved.',
   'form.resumed': 'You have a form in progress — continuing where you left off.',
