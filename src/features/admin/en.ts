@@ -29,7 +29,7 @@ export const en = {
   'roles.youAreHr': (p: { name: string }) =>
     `${p.name} made you HR in Tandem: you can now see the weekly summary (/report), run matching rounds (/match) and pair people by hand (/admin). /help lists everything you can use.`,
   'roles.youAreNotHr': (p: { name: string }) =>
-    `${p.name} removed your HR role in Tandem. Your own profile and pair are unchanged.`,
+    `${p.name} removed your HR role in Tandem. Everything else of yours in Tandem stays as it was.`,
   'roles.alreadyHr': (p: { name: string }) => `${p.name} is already HR; nothing changed.`,
   'roles.notHr': (p: { name: string }) => `${p.name} isn't HR; nothing changed.`,
   'roles.adminAlready': (p: { name: string }) =>

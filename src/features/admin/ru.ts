@@ -1,3 +1,4 @@
+import { pluralRu } from '../../core/i18n/words';
 import type { en } from './en';
 
 /** The admin feature's Russian texts: typed as its English ones, so a missing key or parameter won't compile. */
@@ -26,7 +27,7 @@ export const ru: typeof en = {
   'roles.youAreHr': (p) =>
     `${p.name} назначил(а) вас HR в Tandem: теперь вам доступны еженедельная сводка (/report), подбор пар (/match) и пары вручную (/admin). /help покажет всё, что вам доступно.`,
   'roles.youAreNotHr': (p) =>
-    `${p.name} снял(а) с вас роль HR в Tandem. Ваш профиль и пара не изменились.`,
+    `${p.name} снял(а) с вас роль HR в Tandem. Всё остальное в Tandem у вас осталось как было.`,
   'roles.alreadyHr': (p) => `${p.name} уже HR; ничего не изменилось.`,
   'roles.notHr': (p) => `${p.name} не HR; ничего не изменилось.`,
   'roles.adminAlready': (p) =>
@@ -85,7 +86,8 @@ export const ru: typeof en = {
   'topics.added': (p) => `Тема добавлена: ${p.id} — ${p.en} / ${p.ru}.`,
   'topics.renamed': (p) => `Тема переименована: ${p.id} — ${p.en} / ${p.ru}.`,
   'broadcast.tooLong': (p) => `Объявление — не длиннее ${p.max} символов.`,
-  'broadcast.confirm': (p) => `Получат участников: ${p.n}\n\n${p.text}\n\nОтправить?`,
+  'broadcast.confirm': (p) =>
+    `Сообщение получат ${p.n} ${pluralRu(p.n, 'участник', 'участника', 'участников')}:\n\n${p.text}\n\nОтправить?`,
   'broadcast.button.send': (p) => `Отправить (${p.n})`,
   'broadcast.title': 'От команды программы',
   'broadcast.sent': (p) =>
@@ -99,7 +101,7 @@ export const ru: typeof en = {
   'backup.usePgDump':
     'Здесь Tandem работает на PostgreSQL и сам копий не делает: сохраните базу через pg_dump, например pg_dump --format=custom --file=tandem.dump "$DATABASE_URL" (восстановление — pg_restore). Подробности в README.',
   'program.confirmEnd': (p) =>
-    `Завершить «${p.name}» сейчас (план — до ${p.end})? Итоговый опрос получат ${p.n} чел. Это нельзя отменить.`,
+    `Завершить программу «${p.name}» сейчас (план — до ${p.end})? Итоговый опрос получат ${p.n} чел. Это нельзя отменить.`,
   'program.button.end': 'Завершить программу',
   'program.calledOff': (p) => `«${p.name}» отменена до старта; опрос не отправлялся.`,
   'program.confirmCallOff': (p) =>
