@@ -252,8 +252,42 @@ describe('Find a time on the console', () => {
     expect(await p.chat.type('today 10:00')).toContain('That time has already passed');
     expect(await p.chat.type('see you tomorrow at 3')).toContain("I didn't catch that");
     expect(await meetingRows(p)).toEqual([]);
-    // Someone with no partner is not offered a booking.
+    // Someone with no partner is told why nothing can be booked.
     await p.app.database.db.update(pairs).set({ status: 'ended' }).where(eq(pairs.id, p.pairId));
-    expect(await p.chat.type('tomorrow 16:00')).toContain("I didn't catch that");
+    expect(await p.chat.type('tomorrow 16:00')).toContain("You don't have a partner yet");
+  });
+
+  it('a day alone is asked its time, and the time typed next is taken for it; a past day is refused', async () => {
+    paired = await pairedConsole();
+    const p = paired;
+    expect(await p.chat.type('yesterday')).toContain('That day has already passed');
+    expect(await p.chat.type('friday')).toContain('At what time on Fri, 4 Dec?');
+    const offer = await p.chat.type('15:00');
+    expect(offer).toContain('Fri, 4 Dec, 15:00 (Tom Berg: 13:00): a sprint or a meeting?');
+    // Asked once: a time alone later is not taken for that day again.
+    await p.chat.type('1');
+    expect(await meetingRows(p)).toHaveLength(1);
+    expect(await p.chat.type('16:00')).toContain("I didn't catch that");
+  });
+
+  it('a typed time is checked for each length: a sprint that would run into a session is not offered', async () => {
+    paired = await pairedConsole();
+    const p = paired;
+    // A session Wed 17:00–19:00 Moscow; at 16:00 a 1-hour meeting fits, a 2-hour sprint does not.
+    await p.chat.type('tomorrow 17:00');
+    await p.chat.type('1');
+    const typed = await p.chat.type('tomorrow 16:00');
+    expect(typed).toContain('A 2-hour sprint would run into another session of yours or Tom Berg');
+    expect(typed).toContain('[1] Meeting, 1 h');
+    expect(typed).not.toContain('Sprint, 2 h');
+    // At 17:30 nothing fits: said so, and no "one tap books it" above it.
+    const taken = await p.chat.type('tomorrow 17:30');
+    expect(taken).toContain('already have a Tandem session');
+    expect(taken).not.toContain('One tap');
+    // Thursday 18:30 Moscow is 16:30 Berlin: a 1-hour meeting ends inside Tom's day (18:00),
+    // the 2-hour sprint offered with it past it, and that is said.
+    const late = await p.chat.type('thursday 18:30');
+    expect(late).toContain('[1] Sprint, 2 h');
+    expect(late).toContain('That is Thu, 3 Dec, 16:30 for Tom Berg — outside their working hours.');
   });
 });

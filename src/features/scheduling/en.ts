@@ -132,6 +132,10 @@ export const en = {
     `Booked: the ${p.kind} on ${p.when}. The invite is on its way to both of you.`,
   'find.typedAsk': (p: { when: string }) =>
     `${p.when}: a sprint or a meeting? One tap books it for everyone, with the calendar invite.`,
+  'find.typedAskWhom': (p: { when: string }) =>
+    `${p.when}: with whom, a sprint or a meeting? One tap books it, with the calendar invite.`,
+  'find.typedOnlyMeeting': (p: { name: string }) =>
+    `A 2-hour sprint would run into another session of yours or ${p.name}'s; a 1-hour meeting fits.`,
   'find.typedKind': (p: { kind: string; minutes: number }) => `${p.kind}, ${p.minutes / 60} h`,
   'find.typedKindWith': (p: { kind: string; name: string }) => `${p.kind} · ${p.name}`,
   'find.typedNoTime': (p: { day: string }) =>

@@ -123,6 +123,10 @@ export const ru: typeof en = {
   'find.booked': (p) => `Готово: ${p.kind}, ${p.when}. Приглашение отправлено вам обоим.`,
   'find.typedAsk': (p) =>
     `${p.when}: спринт или встреча? Одно нажатие — и время назначено для всех, с приглашением в календарь.`,
+  'find.typedAskWhom': (p) =>
+    `${p.when}: с кем и что — спринт или встреча? Одно нажатие — и время назначено, с приглашением в календарь.`,
+  'find.typedOnlyMeeting': (p) =>
+    `Двухчасовой спринт наложится на другую сессию у вас или у ${p.name}; встреча на час помещается.`,
   'find.typedKind': (p) => `${p.kind}, ${p.minutes / 60} ч`,
   'find.typedKindWith': (p) => `${p.kind} · ${p.name}`,
   'find.typedNoTime': (p) =>
