@@ -6,6 +6,17 @@ afterEach(async () => {
   await p?.close();
 });
 
+describe('the profile of someone in a pair', () => {
+  it('says whom they are paired with, not "ready for matching"', async () => {
+    p = await pairedConsole('2026-12-01T09:00:00Z');
+    const mine = await p.chat.type('/profile');
+    expect(mine).toContain('Status: in a pair with Tom Berg');
+    expect(mine).not.toContain('ready for matching');
+    await p.as('tom');
+    expect(await p.chat.type('/profile')).toContain('Status: in a pair with Lena Orlova');
+  });
+});
+
 describe('changing one’s role while in a pair', () => {
   it('keeps the pair and says so, instead of a profile that contradicts /pair', async () => {
     p = await pairedConsole('2026-12-01T09:00:00Z');

@@ -87,6 +87,9 @@ export const en = {
   'profile.label.timeZone': 'Time zone',
   'profile.label.language': 'Language',
   'profile.label.status': 'Status',
+  'profile.status.paired': (p: { names: string }) => `in a pair with ${p.names}`,
+  'profile.status.pairedRoom': (p: { names: string }) =>
+    `in a pair with ${p.names}; room for more in the next round`,
   'profile.status.ready': 'ready for matching',
   'profile.status.notPrepared': 'please read the preparation guide to be matched',
   'profile.status.paused': (p: { until: string }) => `on a break until ${p.until}`,

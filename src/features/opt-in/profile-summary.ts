@@ -1,10 +1,12 @@
+import { and, eq, or } from 'drizzle-orm';
 import { encodeAction } from '../../core/actions';
 import type { Ctx } from '../../core/context';
 import { formatDate, formatOffset } from '../../core/format';
 import type { TextReply } from '../../core/replies';
 import type { ProfileWithTopics } from '../../db/queries/profiles';
 import { listTopics } from '../../db/queries/profiles';
-import type { UserRow } from '../../db/schema';
+import { getUser } from '../../db/queries/users';
+import { pairs, type UserRow } from '../../db/schema';
 import { CALENDAR_SHOW_ACTION, canConnectCalendar } from '../calendars/commands';
 import { GUIDE_SHOW_ACTION } from './guide';
 import { topicName } from './profile-options';
@@ -26,6 +28,27 @@ export async function profileSummary(
   const topicList = (ids: string[]) => ids.map((id) => names.get(id) ?? id).join(', ');
   const zone = user.timeZone ?? ctx.deps.config.ORG_TIMEZONE;
   const none = t('profile.none');
+  // In a pair: "ready for matching" would say the opposite of what /pair shows.
+  const active = await ctx.tx
+    .select()
+    .from(pairs)
+    .where(
+      and(
+        eq(pairs.status, 'active'),
+        or(eq(pairs.mentorUserId, user.id), eq(pairs.menteeUserId, user.id)),
+      ),
+    );
+  const partners: string[] = [];
+  for (const pair of active) {
+    const other = pair.mentorUserId === user.id ? pair.menteeUserId : pair.mentorUserId;
+    partners.push((await getUser(ctx.tx, other))?.name ?? t('user.formerLabel'));
+  }
+  const mentoring = active.filter((p) => p.mentorUserId === user.id).length;
+  // One-to-one places left (a group's are counted apart, by the round).
+  const roomLeft =
+    profile.role !== 'mentee' &&
+    mentoring > 0 &&
+    active.filter((p) => p.mentorUserId === user.id && !p.group).length < (profile.capacity ?? 1);
   const lines = [
     `${t('profile.label.role')}: ${t(`profile.role.${profile.role}`)}`,
     `${t('profile.label.grade')}: ${t(`profile.grade.${profile.grade as 1 | 2 | 3 | 4 | 5}`)}`,
@@ -46,9 +69,13 @@ export async function profileSummary(
     `${t('profile.label.status')}: ${
       profile.pausedUntil && profile.pausedUntil > ctx.now
         ? t('profile.status.paused', { until: formatDate(profile.pausedUntil, locale, zone) })
-        : profile.preparedAt
-          ? t('profile.status.ready')
-          : t('profile.status.notPrepared')
+        : partners.length > 0
+          ? t(roomLeft ? 'profile.status.pairedRoom' : 'profile.status.paired', {
+              names: partners.join(', '),
+            })
+          : profile.preparedAt
+            ? t('profile.status.ready')
+            : t('profile.status.notPrepared')
     }`,
   ];
   return {

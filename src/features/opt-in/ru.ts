@@ -86,6 +86,8 @@ export const ru: typeof en = {
   'profile.label.timeZone': 'Часовой пояс',
   'profile.label.language': 'Язык',
   'profile.label.status': 'Статус',
+  'profile.status.paired': (p) => `в паре: ${p.names}`,
+  'profile.status.pairedRoom': (p) => `в паре: ${p.names}; в следующем раунде можно ещё`,
   'profile.status.ready': 'готов(а) к подбору пары',
   'profile.status.notPrepared': 'прочитайте памятку, чтобы участвовать в подборе',
   'profile.status.paused': (p) => `перерыв до ${p.until}`,
