@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { AuctionFlow, auctionSolves } from '../../src/features/matching/auction';
 import {
   EdgeList,
   MatchingFlow,
@@ -58,6 +59,16 @@ describe('MatchingFlow, solved again after edges are added', () => {
   });
 });
 
+describe('AuctionFlow (the places bid), solved again after edges are added', () => {
+  it('ends at the primal–dual optimum, with duals every edge respects', () => {
+    expectWarmEqualsFresh(graph, 1500, { solver: 'auction' });
+  });
+
+  it('stays exact with large weights (scaled by the number of nodes)', () => {
+    expectWarmEqualsFresh(graphWith(20_000), 300, { bruteForce: true, solver: 'auction' });
+  });
+});
+
 /** A solver input with its edges as a plain list, for the checks below. */
 type PlainInput = Omit<SolverInput, 'edges'> & { edges: readonly SolverEdge[] };
 
@@ -101,21 +112,20 @@ function choices({ menteeCount, edges }: PlainInput): number {
 function expectWarmEqualsFresh(
   arbitrary: typeof graph,
   numRuns: number,
-  options: { bruteForce?: boolean } = {},
+  options: { bruteForce?: boolean; solver?: 'auction' } = {},
 ): void {
   fc.assert(
     fc.property(arbitrary, ({ mentorLimit, hubs, menteeCount, edges, split }) => {
+      // The auction takes only mentors whose limit does not bind across two hubs.
+      if (options.solver === 'auction') fc.pre(auctionSolves({ mentorLimit, hubs }));
       const all: SolverEdge[] = edges;
       const batches: SolverEdge[][] = [[], [], [], []];
       all.forEach((e, k) => {
         batches[split[k] ?? 0]?.push(e);
       });
-      const flow = new MatchingFlow({
-        mentorLimit,
-        hubs,
-        menteeCount,
-        edges: EdgeList.of(batches[0] ?? []),
-      });
+      const network = { mentorLimit, hubs, menteeCount, edges: EdgeList.of(batches[0] ?? []) };
+      const flow =
+        options.solver === 'auction' ? new AuctionFlow(network) : new MatchingFlow(network);
       let result = flow.solve();
       const added = [...(batches[0] ?? [])];
       for (const batch of batches.slice(1)) {

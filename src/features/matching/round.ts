@@ -1,3 +1,4 @@
+import { AuctionFlow, fitsAuction } from './auction';
 import {
   compile,
   extraScore,
@@ -371,7 +372,10 @@ export function planRound(
     )
       mentorReach[i] = WANTED;
   });
-  const flow = new MatchingFlow({ mentorLimit: limit, hubs, menteeCount: mentees.length, edges });
+  const network = { mentorLimit: limit, hubs, menteeCount: mentees.length, edges };
+  // The auction where it fits (it is faster on every family measured); the primal–dual
+  // method where a mentor's limit binds across a 1:1 hub and a group hub.
+  const flow = fitsAuction(network) ? new AuctionFlow(network) : new MatchingFlow(network);
   let result = flow.solve();
   const proof = { added: 0, solves: 1 };
   const pricing = {

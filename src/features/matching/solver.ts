@@ -83,7 +83,7 @@ export interface SolverResult {
 }
 
 /** A binary heap of (key, node) pairs, smallest key first, on growable typed arrays. */
-class MinHeap {
+export class MinHeap {
   #keys = new Float64Array(1024);
   #nodes = new Int32Array(1024);
   size = 0;
