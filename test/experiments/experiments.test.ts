@@ -91,6 +91,23 @@ describe('experiments', () => {
     expect((await experiments())[0]).toMatchObject({ status: 'piloting', sponsor_user_id: p.lena });
   });
 
+  it('an idea with no senior partner to sponsor it goes to HR, with the buttons', async () => {
+    // Olga (a colleague of the demo, not in the pair) is HR; Tom, the senior one, proposes.
+    p = await pairedConsole('2026-12-01T09:00:00Z', { ADMIN_IDS: 'console:olga' });
+    await p.chat.type('/as olga');
+    await p.chat.type('/ideas'); // (an admin the bot knows: one who has written to it)
+    await p.as('tom');
+    await propose();
+    await p.app.settle();
+    const out = p.chat.transcript();
+    expect(out).toContain(
+      '→ to Olga Smirnova · Tandem:\nTom Berg предлагает эксперимент, а поддержать его некому из пары — решение за HR: «Reels for the new card»',
+    );
+    // Olga's Park is hers to press: the idea is hers to decide.
+    const park = /\[(\d+)\] Отложить/.exec(out.split('→ to Olga Smirnova').at(-1) ?? '');
+    expect(park).not.toBeNull();
+  });
+
   it('tells HR when no idea waits for a decision, rather than that there are none', async () => {
     // Olga (a colleague of the demo, not in the pair) is HR.
     p = await pairedConsole('2026-12-01T09:00:00Z', { ADMIN_IDS: 'console:olga' });

@@ -26,6 +26,14 @@ export const en = {
     measure: string;
   }) =>
     `${p.name} proposes an experiment: “${p.title}”\nHypothesis: ${p.hypothesis}\nSmallest test: ${p.test}\nMeasured by: ${p.measure}\nSponsor a small pilot, or park it with a reason?`,
+  'idea.askHr': (p: {
+    name: string;
+    title: string;
+    hypothesis: string;
+    test: string;
+    measure: string;
+  }) =>
+    `${p.name} proposes an experiment, with no senior partner to sponsor it — so it is HR's call: “${p.title}”\nHypothesis: ${p.hypothesis}\nSmallest test: ${p.test}\nMeasured by: ${p.measure}\nSponsor a small pilot, or park it with a reason?`,
   'idea.button.sponsor': 'Sponsor a pilot',
   'idea.button.park': 'Park it',
   'idea.sponsor.title': 'Sponsor a pilot',

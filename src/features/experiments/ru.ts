@@ -23,6 +23,8 @@ export const ru: typeof en = {
   'idea.cancelledForm': 'Идея не сохранена.',
   'idea.askSponsor': (p) =>
     `${p.name} предлагает эксперимент: «${p.title}»\nГипотеза: ${p.hypothesis}\nМинимальный тест: ${p.test}\nИзмеряем: ${p.measure}\nПоддержите небольшой пилот или отложите с объяснением?`,
+  'idea.askHr': (p) =>
+    `${p.name} предлагает эксперимент, а поддержать его некому из пары — решение за HR: «${p.title}»\nГипотеза: ${p.hypothesis}\nМинимальный тест: ${p.test}\nИзмеряем: ${p.measure}\nПоддержите небольшой пилот или отложите с объяснением?`,
   'idea.button.sponsor': 'Поддержать пилот',
   'idea.button.park': 'Отложить',
   'idea.sponsor.title': 'Поддержать пилот',

@@ -20,6 +20,7 @@ import {
   pairs,
   type UserRow,
 } from '../../db/schema';
+import { hrPeople } from '../content/staff';
 import { notify, notifyUser } from '../notify';
 
 type Deps = Pick<EngineDeps, 'config' | 'adapters'>;
@@ -102,6 +103,13 @@ export async function proposeIdea(
     input.pair && input.pair.menteeUserId !== input.author.id
       ? await getUser(db, input.pair.menteeUserId)
       : undefined;
+  const about = {
+    name: input.author.name,
+    title: row.title,
+    hypothesis: row.hypothesis,
+    test: row.smallestTest,
+    measure: row.measure,
+  };
   if (senior) {
     await notify(
       db,
@@ -110,17 +118,29 @@ export async function proposeIdea(
       `idea:${row.id}:ask`,
       (t) => ({
         kind: 'text',
-        text: t('idea.askSponsor', {
-          name: input.author.name,
-          title: row.title,
-          hypothesis: row.hypothesis,
-          test: row.smallestTest,
-          measure: row.measure,
-        }),
+        text: t('idea.askSponsor', about),
         buttons: reviewButtons(t, senior.id, row.id),
       }),
       now,
     );
+  } else {
+    // No senior partner to decide (no pair, or the author is the senior one): HR decides, and
+    // hears of it rather than finding it in /ideas by chance. The first answer settles it.
+    for (const hr of await hrPeople(db, deps.config)) {
+      if (hr.id === input.author.id) continue;
+      await notify(
+        db,
+        deps,
+        hr,
+        `idea:${row.id}:ask:${hr.id}`,
+        (t) => ({
+          kind: 'text',
+          text: t('idea.askHr', about),
+          buttons: reviewButtons(t, hr.id, row.id),
+        }),
+        now,
+      );
+    }
   }
   await audit(
     db,
