@@ -16,12 +16,6 @@ export interface MentorIndex {
   groupCount: number;
   /** Topic id (its bit in the compiled sets) → the groups that teach it. */
   groupsByTopic: Int32Array[];
-  /**
-   * How contested each group's mentors are: per topic they teach, the mentees who want it
-   * per mentor who teaches it, summed. Among groups a mentee shares as many topics with, the
-   * least contested are looked at first, so a list's ties go to mentors it can hope to get.
-   */
-  groupPressure: Float64Array;
   /** Group g's zones are `groupZones[g] … groupZones[g + 1] − 1`, west to east. */
   groupZones: Int32Array;
   zoneOffset: Float64Array;
@@ -137,23 +131,6 @@ export function indexMentors(c: Compiled): MentorIndex {
   samples.forEach((i, g) => {
     forEachBit(m.teach, i * words, words, (t) => groupsByTopic[t]?.push(g));
   });
-  const wanters = new Float64Array(words * 32);
-  const teachers = new Float64Array(words * 32);
-  for (let j = 0; j < c.mentees.count; j++)
-    forEachBit(c.mentees.learn, j * words, words, (t) => {
-      wanters[t] = (wanters[t] ?? 0) + 1;
-    });
-  for (let i = 0; i < m.count; i++)
-    forEachBit(m.teach, i * words, words, (t) => {
-      teachers[t] = (teachers[t] ?? 0) + 1;
-    });
-  const groupPressure = Float64Array.from(samples, (i) => {
-    let sum = 0;
-    forEachBit(m.teach, i * words, words, (t) => {
-      sum += (wanters[t] ?? 0) / (teachers[t] || 1);
-    });
-    return sum;
-  });
   const extra = Int32Array.from(order, (i) => extraOf[i] ?? 0);
   const extraRunEnd = new Int32Array(m.count);
   for (let k = 0; k + 1 < classStart.length; k++) {
@@ -234,7 +211,6 @@ export function indexMentors(c: Compiled): MentorIndex {
   return {
     groupCount: samples.length,
     groupsByTopic: groupsByTopic.map((list) => Int32Array.from(list)),
-    groupPressure,
     groupZones: Int32Array.from(groupZones),
     zoneOffset: Float64Array.from(zoneOffset),
     zoneStart: Int32Array.from(zoneStart),
@@ -405,14 +381,13 @@ export function groupsSharingTopics(
   });
   groups.length = 0;
   shared.length = 0;
-  // Most shared first; among as many, the least contested first.
-  const pressure = index.groupPressure;
-  touched.sort(
-    (a, b) => (count[b] ?? 0) - (count[a] ?? 0) || (pressure[a] ?? 0) - (pressure[b] ?? 0) || a - b,
-  );
-  for (const g of touched) {
-    groups.push(g);
-    shared.push(count[g] ?? 0);
+  // Most shared first, by buckets (a mentee wants a handful of topics).
+  for (let n = most; n >= 1; n--) {
+    for (const g of touched) {
+      if (count[g] !== n) continue;
+      groups.push(g);
+      shared.push(n);
+    }
   }
 }
 
