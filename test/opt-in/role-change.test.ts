@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type PairedConsole, pairedConsole } from '../helpers/pair';
+import { consoleRef, type PairedConsole, pairedConsole } from '../helpers/pair';
+import { participant } from '../helpers/participants';
+import { rawRun } from '../helpers/raw';
 
 let p: PairedConsole;
 afterEach(async () => {
@@ -50,5 +52,31 @@ describe('changing one’s role while in a pair', () => {
     expect(his).toContain('Your profile is updated.');
     expect(his).not.toContain('goes on');
     expect(his).not.toContain('level 1');
+  });
+});
+
+describe('a group member who leaves', () => {
+  it('tells the mentor the group goes on with the others, not that the pairing is closed', async () => {
+    p = await pairedConsole('2026-12-01T09:00:00Z');
+    const carl = await participant(p.app, consoleRef('carl'), 'Carl Weiss', {
+      role: 'mentee',
+      grade: 5,
+      learn: ['ai'],
+    });
+    await rawRun(p.app.database.db, 'update pairs set "group" = true');
+    await rawRun(
+      p.app.database.db,
+      'insert into pairs (mentor_user_id, mentee_user_id, "group", created_at) values (?, ?, true, ?)',
+      p.lena,
+      carl,
+      p.app.clock.now().getTime(),
+    );
+    await p.as('tom');
+    await p.chat.type('/leave');
+    const left = await p.chat.type('1');
+    expect(left).toContain(
+      '→ to Lena Orlova · Tandem:\nTom Berg has left the program, and so your group. It goes on with Carl Weiss',
+    );
+    expect(left).not.toContain('your pairing is closed');
   });
 });

@@ -167,6 +167,8 @@ export const en = {
     `That names ${p.name} twice: unpair takes the two people of a pair (or of an open proposal). Nothing changed.`,
   'pair.ended': (p: { name: string; next: string }) =>
     `Your pairing with ${p.name} has been closed by the program team. Thank you for the time you spent together. ${p.next}`,
+  'pair.groupMemberLeft': (p: { name: string; rest: string }) =>
+    `${p.name} has left the program, and so your group. It goes on with ${p.rest}; their sessions and goals stay as they are.`,
   'pair.partnerLeft': (p: { name: string; next: string }) =>
     `${p.name} has left the program, so your pairing is closed. Thank you for your time together. ${p.next}`,
   'admin.ruleFinal': (p: { rule: string }) => `Not paired: ${p.rule}.`,

@@ -501,7 +501,10 @@ export async function releasePartners(
   const open = involves(await db.select().from(proposals).where(eq(proposals.status, 'open')));
   const active = involves(await db.select().from(pairs).where(eq(pairs.status, 'active')));
   // A partner in an active pair hears "your pair is closed"; one with only a proposal, that it is.
-  const partnerIds = new Map<number, 'pair.partnerLeft' | 'proposal.otherLeft'>();
+  const partnerIds = new Map<
+    number,
+    'pair.partnerLeft' | 'proposal.otherLeft' | 'pair.groupMemberLeft'
+  >();
   const otherOf = (p: { mentorUserId: number; menteeUserId: number }) =>
     p.mentorUserId === user.id ? p.menteeUserId : p.mentorUserId;
   /** The proposal a partner's note closes (its Accept no longer does anything). */
@@ -511,6 +514,19 @@ export async function releasePartners(
     proposalOf.set(otherOf(p), p.id);
   }
   for (const p of active) partnerIds.set(otherOf(p), 'pair.partnerLeft');
+  // A group's mentor keeps the rest of the group: "your pairing is closed" would be untrue.
+  const groupRest = new Map<number, string[]>();
+  for (const p of active) {
+    if (!p.group || p.menteeUserId !== user.id) continue;
+    const rest = (await db.select().from(pairs).where(eq(pairs.status, 'active'))).filter(
+      (o) => o.group && o.mentorUserId === p.mentorUserId && o.menteeUserId !== user.id,
+    );
+    if (rest.length === 0) continue;
+    const names: string[] = [];
+    for (const o of rest) names.push((await getUser(db, o.menteeUserId))?.name ?? '?');
+    partnerIds.set(p.mentorUserId, 'pair.groupMemberLeft');
+    groupRest.set(p.mentorUserId, names);
+  }
   // Why first, then what follows from it: the partner hears that the pair is closed before
   // the cancellations of its sessions arrive (the outbox sends in order).
   for (const [id, key] of partnerIds) {
@@ -527,7 +543,9 @@ export async function releasePartners(
         text:
           key === 'pair.partnerLeft'
             ? t(key, { name: user.name, next: nextStepOf(profile, deps, partner, now, t, locale) })
-            : t(key, { name: user.name }),
+            : key === 'pair.groupMemberLeft'
+              ? t(key, { name: user.name, rest: (groupRest.get(id) ?? []).join(', ') })
+              : t(key, { name: user.name }),
         ...(key === 'proposal.otherLeft' && proposalOf.has(id)
           ? { series: proposalSeries(proposalOf.get(id) ?? 0) }
           : {}),
