@@ -139,7 +139,8 @@ async function offerFor(
     to: when.getTime() + DEFAULT_DURATION[kind] * 60_000,
   });
   const longest = slotOf('sprint');
-  const busy = [...(await tandemBusy(ctx.tx, ids, longest)).values()].flat();
+  const sessions = await tandemBusy(ctx.tx, ids, longest);
+  const busy = [...sessions.values()].flat();
   const fits = KINDS.filter((kind) => {
     const slot = slotOf(kind);
     return !busy.some((b) => b.from < slot.to && b.to > slot.from);
