@@ -48,6 +48,17 @@ async function twoProposalsForMira() {
   expect(await chat.type('/match publish')).toContain('Sent 2 proposals');
 }
 
+/** Moves the clock, runs the timers then due and delivers what they sent. */
+async function runTimersAt(ms: number) {
+  app.clock.set(new Date(ms));
+  await runDueTimers(
+    { db: app.database.db, config: app.config, logger: silentLogger, adapters: app.adapters },
+    app.clock.now(),
+  );
+  app.outbox.kick();
+  await app.settle();
+}
+
 const answerOf = async (mentee: string) =>
   (
     await rows(
@@ -82,13 +93,7 @@ describe('console numbers', () => {
     await chat.type('1'); // Accept Oleg; Pia's proposal waits
     const published = app.clock.now().getTime();
     // A day before they close, whoever has not answered is reminded, with 24 hours left.
-    app.clock.set(new Date(published + 48 * 3600_000));
-    await runDueTimers(
-      { db: app.database.db, config: app.config, logger: silentLogger, adapters: app.adapters },
-      app.clock.now(),
-    );
-    app.outbox.kick();
-    await app.settle();
+    await runTimersAt(published + 48 * 3600_000);
     const reminders = chat
       .transcript()
       .split('A reminder: this proposal is still waiting')
@@ -98,13 +103,7 @@ describe('console numbers', () => {
     expect(reminders.filter((r) => r.includes('You could mentor Pia Park'))).toHaveLength(1);
     expect(reminders.some((r) => r.includes('You could mentor Oleg Osipov'))).toBe(false);
     expect(reminders.every((r) => r.includes('within 24 hours'))).toBe(true);
-    app.clock.set(new Date(published + 73 * 3600_000));
-    await runDueTimers(
-      { db: app.database.db, config: app.config, logger: silentLogger, adapters: app.adapters },
-      app.clock.now(),
-    );
-    app.outbox.kick();
-    await app.settle();
+    await runTimersAt(published + 73 * 3600_000);
     expect(chat.transcript()).toContain('The proposal with Pia Park expired without both answers');
     // New buttons take the old numbers: the expired proposal is not among what is still open.
     const form = await chat.type('/profile edit');

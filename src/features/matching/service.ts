@@ -414,6 +414,12 @@ export async function introduce(
   }
 }
 
+/** The proposal, while it is still open (a timer's proposal may have been answered since). */
+async function openProposal(db: DbOrTx, id: number): Promise<ProposalRow | undefined> {
+  const proposal = await first(db.select().from(proposals).where(eq(proposals.id, id)));
+  return proposal?.status === 'open' ? proposal : undefined;
+}
+
 /** Timer: a day before it closes, each side still to answer gets the proposal again. */
 export async function remindProposal(
   db: DbOrTx,
@@ -421,8 +427,8 @@ export async function remindProposal(
   proposalId: number,
   now: Date,
 ): Promise<void> {
-  const proposal = await first(db.select().from(proposals).where(eq(proposals.id, proposalId)));
-  if (proposal?.status !== 'open') return;
+  const proposal = await openProposal(db, proposalId);
+  if (!proposal) return;
   const topics = await listTopics(db);
   const hours = Math.max(1, Math.round((proposal.expiresAt.getTime() - now.getTime()) / 3600_000));
   for (const { me, other, side } of await bothSides(db, proposal)) {
@@ -457,8 +463,8 @@ export async function expireProposal(
   proposalId: number,
   now: Date,
 ): Promise<void> {
-  const proposal = await first(db.select().from(proposals).where(eq(proposals.id, proposalId)));
-  if (proposal?.status !== 'open') return;
+  const proposal = await openProposal(db, proposalId);
+  if (!proposal) return;
   await db
     .update(proposals)
     .set({ status: 'expired', decidedAt: now })

@@ -24,6 +24,12 @@ import {
 } from './when';
 
 export const MEETING_FORM = 'meeting';
+/** What a day and time that can't be booked is told, by why. */
+export const WHEN_PROBLEM_TEXT = {
+  past: 'meeting.error.past',
+  dst_gap: 'meeting.error.dst',
+  invalid: 'meeting.error.invalid',
+} as const;
 /** The answers to the warning on a time outside a partner's hours. */
 const TIME_KEEP = 'keep';
 const TIME_OTHER = 'other';
@@ -208,14 +214,11 @@ export const meetingForm = typedForm({
   },
   validate: async (ctx, values, mode) => {
     const when = combine(str(values.day), str(values.time), zoneOf(ctx), ctx.now);
-    if (typeof when === 'string') {
-      const key = {
-        past: 'meeting.error.past',
-        dst_gap: 'meeting.error.dst',
-        invalid: 'meeting.error.invalid',
-      } as const;
-      return { field: when === 'invalid' ? 'day' : timeField(values), error: ctx.t(key[when]) };
-    }
+    if (typeof when === 'string')
+      return {
+        field: when === 'invalid' ? 'day' : timeField(values),
+        error: ctx.t(WHEN_PROBLEM_TEXT[when]),
+      };
     const pair = await chosenPair(ctx, values, mode);
     if (!pair) return { field: 'day', error: ctx.t('meeting.needPair') };
     const minutes = Number(values.duration);

@@ -17,7 +17,7 @@ import {
   tandemBusy,
 } from './find-time';
 import type { Interval } from './intervals';
-import { activePairs } from './meeting-form';
+import { activePairs, WHEN_PROBLEM_TEXT } from './meeting-form';
 import { checkTime } from './slots';
 import { combine, formatTypedDay, parseDay, parseTime } from './when';
 
@@ -64,12 +64,7 @@ export async function offerTypedTime(ctx: Ctx, text: string): Promise<boolean> {
   await ctx.tx.delete(appState).where(eq(appState.key, dayAskedKey(ctx.user.id)));
   const when = combine(day, '', zone, ctx.now);
   if (typeof when === 'string') {
-    const key = {
-      past: 'meeting.error.past',
-      dst_gap: 'meeting.error.dst',
-      invalid: 'meeting.error.invalid',
-    } as const;
-    ctx.reply({ kind: 'text', text: ctx.t(key[when]) });
+    ctx.reply({ kind: 'text', text: ctx.t(WHEN_PROBLEM_TEXT[when]) });
     return true;
   }
   // A mentor's group is booked as one (the tap books each of its pairs).
