@@ -57,12 +57,19 @@ describe('experiments', () => {
     expect(await p.press('tom', encodeAction(PARK_ACTION, p.tom, '1'))).toContain(
       'not waiting for this',
     );
+    // /ideas shows when it will be looked at, with nothing to answer yet.
+    const piloting = await p.chat.type('/ideas');
+    expect(piloting).toContain('Check date: 10 Dec 2026');
+    expect(piloting).not.toContain('It worked');
 
     p.app.clock.set('2026-12-10T09:00:00Z'); // 10:00 in Berlin, Tom's zone
     await p.tick();
     const asked = p.chat.transcript();
     expect(asked).toContain('Check date for the pilot “Reels for the new card”');
     expect(asked).toContain('→ to Lena Orlova · Tandem:\nCheck date for the pilot');
+    // The question is in /ideas too, for when its message is gone.
+    const due = await p.chat.type('/ideas');
+    expect(due).toContain('[1] It worked');
     await p.chat.type('1'); // It worked
     const done = await p.chat.type('Reels brought 3x the sign-ups of the banner');
     expect(done).toContain('Saved — it goes into the weekly digest');

@@ -2,6 +2,7 @@ import { desc, eq, inArray, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { arg } from '../../core/actions';
 import type { Ctx } from '../../core/context';
+import { formatLongDay } from '../../core/format';
 import { type ActionSpec, action, type CommandSpec } from '../../core/registry';
 import { getUser } from '../../db/queries/users';
 import {
@@ -14,12 +15,14 @@ import {
 import { idMode } from '../form-mode';
 import { forms } from '../forms';
 import { joined } from '../joined';
+import { orgToday } from '../programs/service';
 import { IDEA_FORM } from './idea-form';
 import { OUTCOME_FORM, outcomeMode, PARK_FORM, SPONSOR_FORM } from './review-forms';
 import {
   loadExperiment,
   mayReview,
   OUTCOME_ACTION,
+  outcomeButtons,
   PARK_ACTION,
   reviewButtons,
   SPONSOR_ACTION,
@@ -37,6 +40,10 @@ export const ideaCommand: CommandSpec = {
 
 async function describe(ctx: Ctx, e: ExperimentRow): Promise<string> {
   const author = (await getUser(ctx.tx, e.authorUserId))?.name ?? ctx.t('user.former');
+  const checked =
+    e.status === 'piloting' && e.checkDate
+      ? [ctx.t('idea.checkLine', { date: formatLongDay(e.checkDate, ctx.locale) })]
+      : [];
   const line = ctx.t('idea.line', {
     title: e.title,
     author,
@@ -63,7 +70,7 @@ async function describe(ctx: Ctx, e: ExperimentRow): Promise<string> {
     e.status === 'parked' && e.parkReason
       ? [ctx.t('idea.parkedLine', { reason: e.parkReason })]
       : [];
-  return [line, ...parked, ...outcomes].join('\n');
+  return [line, ...checked, ...parked, ...outcomes].join('\n');
 }
 
 /** `/ideas`: my pairs' ideas (HR: every idea waiting for a decision), with what I may do. */
@@ -104,13 +111,22 @@ export const ideasCommand: CommandSpec = {
       });
       return;
     }
+    const today = orgToday(ctx.now, ctx.deps.config.ORG_TIMEZONE);
     for (const e of list) {
       const canDecide = e.status === 'proposed' && (await mayReview(db, e, ctx.user, ctx.roles));
-      ctx.reply({
-        kind: 'text',
-        text: await describe(ctx, e),
-        ...(canDecide ? { buttons: reviewButtons(ctx.t, ctx.user.id, e.id) } : {}),
-      });
+      // A pilot past its check date waits for the author's and the sponsor's verdict: the
+      // question is here too, not only in the message that may be gone (a restart, a new device).
+      const verdictDue =
+        e.status === 'piloting' &&
+        e.checkDate !== null &&
+        e.checkDate <= today &&
+        (e.authorUserId === ctx.user.id || e.sponsorUserId === ctx.user.id);
+      const buttons = canDecide
+        ? reviewButtons(ctx.t, ctx.user.id, e.id)
+        : verdictDue
+          ? outcomeButtons(ctx.t, ctx.user.id, e.id)
+          : undefined;
+      ctx.reply({ kind: 'text', text: await describe(ctx, e), ...(buttons ? { buttons } : {}) });
     }
   },
 };

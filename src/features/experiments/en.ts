@@ -75,6 +75,7 @@ export const en = {
     measure: string;
   }) =>
     `“${p.title}” by ${p.author} — ${p.status}\nHypothesis: ${p.hypothesis}\nSmallest test: ${p.test}\nMeasured by: ${p.measure}`,
+  'idea.checkLine': (p: { date: string }) => `Check date: ${p.date}`,
   'idea.status.proposed': 'waiting for a decision',
   'idea.status.piloting': 'piloting',
   'idea.status.parked': 'parked',

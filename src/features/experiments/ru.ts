@@ -58,6 +58,7 @@ export const ru: typeof en = {
   'idea.listNone': (p) => `Идей пока нет. Предложите первую: ${p.idea}.`,
   'idea.line': (p) =>
     `«${p.title}», автор ${p.author} — ${p.status}\nГипотеза: ${p.hypothesis}\nМинимальный тест: ${p.test}\nИзмеряем: ${p.measure}`,
+  'idea.checkLine': (p) => `Дата проверки: ${p.date}`,
   'idea.status.proposed': 'ждёт решения',
   'idea.status.piloting': 'пилот идёт',
   'idea.status.parked': 'отложена',

@@ -240,6 +240,18 @@ export async function park(
   return 'done';
 }
 
+/** How the pilot went: worked / didn't / learned something, for `owner` to press. */
+export function outcomeButtons(
+  t: (key: `idea.outcome.${(typeof OUTCOMES)[number]}`) => string,
+  owner: number,
+  id: number,
+) {
+  return OUTCOMES.map((o) => ({
+    label: t(`idea.outcome.${o}`),
+    data: encodeAction(OUTCOME_ACTION, owner, String(id), o),
+  }));
+}
+
 /** At the check date: the author and the sponsor are each asked how it went. */
 export const experimentCheckPayload = z.object({ experimentId: z.number().int() });
 
@@ -264,10 +276,7 @@ export async function runExperimentCheck(
       (t) => ({
         kind: 'text',
         text: t('idea.checkAsk', { title: experiment.title, measure: experiment.measure }),
-        buttons: OUTCOMES.map((o) => ({
-          label: t(`idea.outcome.${o}`),
-          data: encodeAction(OUTCOME_ACTION, id, String(experiment.id), o),
-        })),
+        buttons: outcomeButtons(t, id, experiment.id),
       }),
       now,
     );
