@@ -8,7 +8,7 @@ import type { Platform } from './core/refs';
 import type { CommandSpec } from './core/registry';
 import type { Db } from './db/client';
 import { channelListener } from './features/channels/watch';
-import { waitingReviews } from './features/content/stories';
+import { waitingEdits, waitingReviews } from './features/content/stories';
 import { forms } from './features/forms';
 import { showWhatWaits } from './features/matching/pair-command';
 import { buildHome } from './features/opt-in/menu';
@@ -59,6 +59,7 @@ export function createApp(options: {
     arrive: async (ctx) => {
       await showWhatWaits(ctx);
       for (const reply of await waitingReviews(ctx)) ctx.reply(reply);
+      for (const reply of await waitingEdits(ctx)) ctx.reply(reply);
     },
     freeText: offerTypedTime,
     ...(options.handoff ? { handoff: options.handoff } : {}),

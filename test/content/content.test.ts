@@ -181,6 +181,15 @@ describe('stories', () => {
     expect(await p.press('lena', encodeAction(STORY_APPROVE_ACTION, p.lena, '2'))).toContain(
       'already been handled',
     );
+    // Tom, back later (the message may be gone), finds the question on arrival and in /story.
+    const back = await p.as('tom');
+    expect(back).toContain('HR suggests this version of your story');
+    const again = await p.chat.type('/story');
+    expect(again).toContain('Publish this version');
+    expect(again).toContain('To write a new story instead: /story new.');
+    expect(await p.chat.type('/story new')).toContain('step 1');
+    await p.chat.type('/cancel');
+    await p.as('lena');
     const agreed = await p.press('tom', encodeAction('so', p.tom, '2', 'y'));
     expect(agreed).toContain(
       '── ✨ Tom Berg ──\nThe bot drafts our client emails; we reply twice as fast now.',

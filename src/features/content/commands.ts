@@ -16,6 +16,7 @@ import {
   STORY_OK_ACTION,
   STORY_REJECT_ACTION,
   STORY_REJECT_FORM,
+  waitingEdits,
   waitingReviews,
   withdrawStory,
 } from './stories';
@@ -37,11 +38,18 @@ export const storyCommand: CommandSpec = {
       for (const reply of waiting) ctx.reply(reply);
       return;
     }
-    if (what !== '') {
+    if (what !== '' && what !== 'new') {
       ctx.reply({ kind: 'text', text: ctx.t('story.usage', { story: ctx.cmd('story') }) });
       return;
     }
     if (!(await joined(ctx))) return;
+    // HR's edit of an earlier story waits for my OK: that first (a new one with /story new).
+    const edits = what === 'new' ? [] : await waitingEdits(ctx);
+    if (edits.length > 0) {
+      for (const reply of edits) ctx.reply(reply);
+      ctx.reply({ kind: 'text', text: ctx.t('story.orNew', { story: ctx.cmd('story') }) });
+      return;
+    }
     await forms.start(ctx, STORY_FORM, 'new');
   },
 };

@@ -25,6 +25,7 @@ export const en = {
   'story.submitted': 'Thank you! HR will read it; you’ll hear when it is published.',
   'story.cancelled': 'Nothing was sent.',
   'story.noneWaiting': 'No stories are waiting for review.',
+  'story.orNew': (p: { story: string }) => `To write a new story instead: ${p.story} new.`,
   'story.usage': (p: { story: string }) =>
     `${p.story} opens the form for your story; HR: ${p.story} review shows the stories waiting for review.`,
   'story.review': (p: { name: string; text: string }) => `New story from ${p.name}:\n${p.text}`,

@@ -27,6 +27,7 @@ export const ru: typeof en = {
   'story.submitted': 'Спасибо! HR прочитает историю; вы узнаете, когда её опубликуют.',
   'story.cancelled': 'Ничего не отправлено.',
   'story.noneWaiting': 'Историй на проверке нет.',
+  'story.orNew': (p) => `Чтобы написать новую историю: ${p.story} new.`,
   'story.usage': (p) =>
     `${p.story} открывает форму для вашей истории; для HR: ${p.story} review — истории, которые ждут проверки.`,
   'story.review': (p) => `Новая история от ${p.name}:\n${p.text}`,

@@ -296,6 +296,40 @@ export async function runStoryInvites(deps: Deps & { db: Db }, now: Date): Promi
   }
 }
 
+/** HR's edit of a story, put to its author: publish this version, or withdraw the story. */
+function editReply(t: Translate, authorId: number, storyId: number, text: string): Reply {
+  return {
+    kind: 'text',
+    text: t('story.editProposed', { text }),
+    buttons: [
+      {
+        label: t('story.button.publishEdit'),
+        data: encodeAction(STORY_OK_ACTION, authorId, String(storyId), 'y'),
+        style: 'primary',
+      },
+      {
+        label: t('story.button.withdraw'),
+        data: encodeAction(STORY_OK_ACTION, authorId, String(storyId), 'n'),
+      },
+    ],
+  };
+}
+
+/**
+ * My stories HR edited that wait for my OK, each put to me again — so the question is not lost
+ * with its message (a restart of the console, a new device); on arrival and with /story.
+ */
+export async function waitingEdits(ctx: Ctx): Promise<Reply[]> {
+  const mine = await ctx.tx
+    .select()
+    .from(stories)
+    .where(and(eq(stories.authorUserId, ctx.user.id), eq(stories.status, 'edited')))
+    .orderBy(asc(stories.id));
+  return mine.map((story) =>
+    editReply(ctx.t, ctx.user.id, story.id, story.editedText ?? story.text),
+  );
+}
+
 /**
  * HR edited a story: the new text goes to its author, who decides — it is published under
  * their name, so nothing they didn't agree to appears there.
@@ -321,21 +355,7 @@ export async function proposeStoryEdit(
     deps,
     story.authorUserId,
     `story:${story.id}:edit:${now.getTime()}`,
-    (t) => ({
-      kind: 'text',
-      text: t('story.editProposed', { text }),
-      buttons: [
-        {
-          label: t('story.button.publishEdit'),
-          data: encodeAction(STORY_OK_ACTION, story.authorUserId, String(story.id), 'y'),
-          style: 'primary',
-        },
-        {
-          label: t('story.button.withdraw'),
-          data: encodeAction(STORY_OK_ACTION, story.authorUserId, String(story.id), 'n'),
-        },
-      ],
-    }),
+    (t) => editReply(t, story.authorUserId, story.id, text),
     now,
   );
   await audit(
