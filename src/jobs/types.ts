@@ -71,8 +71,8 @@ export interface JobSpec {
   schedule: (config: Config) => string | undefined;
   run: (deps: JobDeps, now: Date) => Promise<void>;
   /**
-   * A weekly job worth running late: if its last slot passed while the process was down,
-   * it runs once at start (not once per missed week).
+   * A job worth running late: if its last slot passed while the process was down, it runs
+   * once at start (not once per missed slot), and after the console demo's `/time`.
    */
   catchUp?: true;
 }

@@ -96,6 +96,28 @@ describe('npm start', () => {
     expect(again.stdout).toContain('Demo clock: 2026-12-11 12:');
   });
 
+  it('ends a program past its last day when the demo clock moves on, and stops nudging its pairs', () => {
+    dir = mkdtempSync(join(tmpdir(), 'tandem-start-'));
+    const input = [
+      '/admin program new "Short" 2026-12-07 2026-12-20 7',
+      '1', // Create it (its start, 7 Dec, has passed)
+      '/admin pair liam sergey',
+      '/time +15d',
+      '/admin program list',
+      '/time +8d',
+      '',
+    ].join('\n');
+    const run = start(input, { DATABASE_PATH: join(dir, 'data', 'tandem.db') });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(
+      '“Short” reached its last day (20 Dec 2026) and has ended. The final survey went to 2 people',
+    );
+    expect(run.stdout).toMatch(/Short: .*\(ended on /);
+    // Nudged while the program ran (a week without meeting), not after its end.
+    const afterEnd = run.stdout.split('reached its last day')[1] ?? '';
+    expect(afterEnd).not.toContain('were paired');
+  });
+
   it('refuses to start on bad configuration, listing every bad variable', () => {
     dir = mkdtempSync(join(tmpdir(), 'tandem-start-'));
     const result = start('', {

@@ -108,7 +108,7 @@ describe('experiments', () => {
     await p.app.settle();
     const out = p.chat.transcript();
     expect(out).toContain(
-      '→ to Olga Smirnova · Tandem:\nTom Berg предлагает эксперимент, а поддержать его некому из пары — решение за HR: «Reels for the new card»',
+      '→ to Olga Smirnova · Tandem:\nTom Berg предлагает эксперимент; старшего партнёра, который решил бы, нет — решение за HR: «Reels for the new card»',
     );
     // Olga's Park is hers to press: the idea is hers to decide.
     const park = /\[(\d+)\] Отложить/.exec(out.split('→ to Olga Smirnova').at(-1) ?? '');

@@ -17,7 +17,9 @@ export const admin = {
   jobs: {
     programEnds: {
       // Daily, before the nudges (10:00): a program past its last day ends, and nudges stop.
+      // Run late when its morning passed while the bot was down (and by the console's /time).
       schedule: () => '0 9 * * *',
+      catchUp: true,
       async run(deps, now) {
         if ((await endProgramsPastTheirEnd(deps, now)) > 0) deps.outbox.kick();
       },

@@ -9,7 +9,7 @@ import { getProfile } from '../../db/queries/profiles';
 import { meetings, pairs } from '../../db/schema';
 import { transact } from '../../db/transact';
 import { notify } from '../notify';
-import { cadenceDaysOf, programById } from '../programs/service';
+import { cadenceDaysOf, orgToday, programById } from '../programs/service';
 import { peopleOf } from './service';
 
 const DAY_MS = 24 * 3600_000;
@@ -58,8 +58,14 @@ async function nudgePair(
       .where(and(eq(pairs.id, pairId), eq(pairs.status, 'active'), served)),
   );
   if (!pair) return false;
-  // A program that has ended leaves its pairs be: they may go on, but are not chased.
-  if ((await programById(tx, pair.programId))?.status === 'ended') return false;
+  // A program that has ended — or whose last day has passed, before the morning job ends it —
+  // leaves its pairs be: they may go on, but are not chased.
+  const program = await programById(tx, pair.programId);
+  if (
+    program &&
+    (program.status === 'ended' || program.endDate < orgToday(now, deps.config.ORG_TIMEZONE))
+  )
+    return false;
   // Each program sets its own pace; the default program uses CADENCE_DAYS.
   const cadenceMs = (await cadenceDaysOf(tx, deps.config, pair.id)) * DAY_MS;
   const booked = await first(
