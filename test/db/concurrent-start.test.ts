@@ -35,7 +35,7 @@ describe('two processes starting on one new database', () => {
         if (key === 'insert') {
           return (table: unknown) => {
             if (table === jobRuns) {
-              for (const name of ['summary', 'digest'])
+              for (const name of ['summary', 'digest', 'programEnds'])
                 other.db
                   .insert(jobRuns)
                   .values({ name, lastRunAt: app?.clock.now() ?? new Date(0) })
@@ -67,7 +67,7 @@ describe('two processes starting on one new database', () => {
           .all()
           .map((r) => r.name)
           .sort(),
-      ).toEqual(['digest', 'summary']);
+      ).toEqual(['digest', 'programEnds', 'summary']);
     } finally {
       other.close();
     }
