@@ -7,6 +7,7 @@ import { isName, splitArgs } from '../../core/command-parser';
 import type { Ctx } from '../../core/context';
 import { formatDate, formatLongDay } from '../../core/format';
 import { first, one } from '../../db/first';
+import { putAppState } from '../../db/queries/app-state';
 import { audit } from '../../db/queries/audit';
 import { populationOf } from '../../db/queries/population';
 import { appState, type ProgramRow, programs } from '../../db/schema';
@@ -86,10 +87,7 @@ async function newProgram(ctx: Ctx, args: string[]): Promise<boolean> {
     await createProgram(ctx, draft);
     return true;
   }
-  await ctx.tx
-    .insert(appState)
-    .values({ key: draftKey(ctx.user.id), value: draft, updatedAt: ctx.now })
-    .onConflictDoUpdate({ target: appState.key, set: { value: draft, updatedAt: ctx.now } });
+  await putAppState(ctx.tx, draftKey(ctx.user.id), draft, ctx.now);
   ctx.reply({
     kind: 'text',
     text: [ctx.t('program.confirmNew', { name }), ...warnings.map((w) => `• ${w}`)].join('\n'),

@@ -7,6 +7,7 @@ import { type MessageKey, translator } from '../../core/i18n';
 import { enqueue } from '../../core/outbox';
 import type { DbOrTx } from '../../db/client';
 import { first } from '../../db/first';
+import { putAppState } from '../../db/queries/app-state';
 import { userRef } from '../../db/queries/users';
 import { appState, users } from '../../db/schema';
 import { transact } from '../../db/transact';
@@ -69,12 +70,7 @@ async function noteIn(
   const row = await first(db.select().from(appState).where(eq(appState.key, key)));
   const parsed = channelState.safeParse(row?.value);
   const state = parsed.success ? parsed.data : { problem: null, told: 0 };
-  const save = async (value: z.infer<typeof channelState>) => {
-    await db
-      .insert(appState)
-      .values({ key, value, updatedAt: now })
-      .onConflictDoUpdate({ target: appState.key, set: { value, updatedAt: now } });
-  };
+  const save = (value: z.infer<typeof channelState>) => putAppState(db, key, value, now);
   if (check.ok) {
     // Works (again): a later problem is news.
     if (state.problem !== null) await save({ ...state, problem: null });

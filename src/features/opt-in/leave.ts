@@ -5,6 +5,7 @@ import { asTandemError } from '../../core/errors';
 import { type ActionSpec, action, type CommandSpec } from '../../core/registry';
 import type { DbOrTx } from '../../db/client';
 import { first } from '../../db/first';
+import { putAppState } from '../../db/queries/app-state';
 import { audit } from '../../db/queries/audit';
 import { forgetPerson } from '../../db/queries/personal-data';
 import { getProfile } from '../../db/queries/profiles';
@@ -120,10 +121,7 @@ export const leaveActions = {
   }),
   [LEAVE_CANCEL_ACTION]: action(noArgs, async (ctx) => {
     const value = (await timesStayed(ctx.tx, ctx.user.id)) + 1;
-    await ctx.tx
-      .insert(appState)
-      .values({ key: stayedKey(ctx.user.id), value, updatedAt: ctx.now })
-      .onConflictDoUpdate({ target: appState.key, set: { value, updatedAt: ctx.now } });
+    await putAppState(ctx.tx, stayedKey(ctx.user.id), value, ctx.now);
     ctx.reply({ kind: 'text', text: ctx.t('leave.kept') }, { replace: true });
   }),
 } satisfies Record<string, ActionSpec>;

@@ -4,6 +4,7 @@ import type { Ctx } from '../../core/context';
 import { formatDayTime } from '../../core/format';
 import type { Button } from '../../core/replies';
 import { first } from '../../db/first';
+import { putAppState } from '../../db/queries/app-state';
 import { appState, type MeetingKind, type PairRow } from '../../db/schema';
 import {
   attendeeOf,
@@ -51,10 +52,7 @@ export async function offerTypedTime(ctx: Ctx, text: string): Promise<boolean> {
       ctx.reply({ kind: 'text', text: ctx.t('meeting.error.pastDay') });
       return true;
     }
-    await ctx.tx
-      .insert(appState)
-      .values({ key: dayAskedKey(ctx.user.id), value: day, updatedAt: ctx.now })
-      .onConflictDoUpdate({ target: appState.key, set: { value: day, updatedAt: ctx.now } });
+    await putAppState(ctx.tx, dayAskedKey(ctx.user.id), day, ctx.now);
     ctx.reply({
       kind: 'text',
       text: ctx.t('find.typedNoTime', { day: formatTypedDay(day, ctx.locale) }),
