@@ -1,5 +1,5 @@
 import { type Compiled, popcount, type Side, spread, timeZonePenalty } from './compiled';
-import { keepBest, PRICED_PER_MENTEE, TIE_SLACK } from './pricing';
+import { keepBest, type MentorHubs, PRICED_PER_MENTEE, pairGain, TIE_SLACK } from './pricing';
 import { type MatchRules, WEIGHTS } from './score';
 
 /**
@@ -497,8 +497,7 @@ function sortedRow(d: DenseScores, j: number, counts: Int32Array): void {
 export interface DensePricing {
   compiled: Compiled;
   hubs: readonly { mentor: number }[];
-  hubsOfMentor: readonly (readonly number[])[];
-  hubFits: (hub: number, mentee: number) => boolean;
+  mentorHubs: MentorHubs;
   /** 1 for each pair (at `j * mentors + i`) already in the candidate graph. */
   inGraph: Uint8Array;
   /** Per mentee, the largest weight a left-out pair can have (−∞: nothing left out). */
@@ -517,7 +516,7 @@ export interface DensePricing {
  * volunteers spreading saved no solve (favourites took longer, the rest the same).
  */
 export function priceDense(d: DenseScores, input: DensePricing): [number, number, number][] {
-  const { compiled, hubs, hubsOfMentor, hubFits, inGraph, cutoff, order } = input;
+  const { compiled, hubs, mentorHubs, inGraph, cutoff, order } = input;
   const { hubDual, menteeDual } = input;
   const P = d.mentors;
   const { score } = d;
@@ -540,6 +539,7 @@ export function priceDense(d: DenseScores, input: DensePricing): [number, number
     if (cut === Number.NEGATIVE_INFINITY) continue;
     const y = menteeDual[j] ?? 0;
     if (cut - y <= lowest) continue;
+    const formatsJ = compiled.mentees.formats[j] ?? 0;
     const rotate = spread(compiled.mentees.userId[j] ?? 0);
     const row = j * P;
     gains.length = 0;
@@ -555,11 +555,7 @@ export function priceDense(d: DenseScores, input: DensePricing): [number, number
       // Heaviest first: once no mentor's dual lets a pair gain, none further on does.
       if (w - lowest - y <= bar) break;
       if (w - (p[i] ?? 0) - y <= bar || inGraph[row + i] === 1) continue;
-      let gain = 0;
-      for (const h of hubsOfMentor[i] ?? []) {
-        const g = w - (hubDual[h] ?? 0) - y;
-        if (g > gain && hubFits(h, j)) gain = g;
-      }
+      let gain = pairGain(mentorHubs, hubDual, i, formatsJ, w, y);
       if (gain <= bar) continue;
       gain += TIE_SLACK * (spread((mentorId[i] ?? 0) ^ rotate) / 4294967296);
       if (finds.length === PRICED_PER_MENTEE && gain <= (gains[gains.length - 1] ?? 0)) continue;

@@ -18,7 +18,7 @@ import {
   sharedExtraBound,
   zonesNearestFirst,
 } from './mentor-index';
-import { menteesWanting, priceLeftOut, recheck } from './pricing';
+import { type MentorHubs, menteesWanting, priceLeftOut, recheck } from './pricing';
 import {
   historyKey,
   type MatchRules,
@@ -136,35 +136,29 @@ export function planRound(
   const skipped = new Uint8Array(mentees.length);
   const bestI: number[] = [];
   const bestW: number[] = [];
-  const hubsOfMentor = hubOf.map((h) =>
-    h.group === undefined ? [h.individual] : [h.individual, h.group],
-  );
   const menteeFormats = compiled.mentees.formats;
   const mentorFormats = compiled.mentors.formats;
-  /** A 1:1 hub takes a mentee who shares a format besides the group; a group hub, one who chose groups. */
-  const hubFits = (h: number, j: number) => {
-    const hub = hubs[h];
-    if (!hub) return false;
-    const fj = menteeFormats[j] ?? 0;
-    return hub.group
-      ? (fj & GROUP_FORMAT_BIT) !== 0
-      : (fj & (mentorFormats[hub.mentor] ?? 0) & ~GROUP_FORMAT_BIT) !== 0;
-  };
   const dense =
     scan === 'dense' || (scan === 'auto' && mentors.length * mentees.length <= DENSE_PAIRS_MAX);
   const candidatesPerMentee =
     listSize ?? (dense ? CANDIDATES_PER_MENTEE_DENSE : CANDIDATES_PER_MENTEE);
   /** With the table: 1 for each pair (at `j * mentors + i`) in the candidate graph. */
   const inGraph = new Uint8Array(dense ? mentors.length * mentees.length : 0);
-  // `hubFits` and `hubsOfMentor` in flat arrays, for the pairs added one by one.
-  const soloHub = Int32Array.from(hubOf, (h) => h.individual);
-  const groupHub = Int32Array.from(hubOf, (h) => h.group ?? -1);
+  // A 1:1 hub takes a mentee who shares a format besides the group; a group hub, one who chose groups.
+  const mentorHubs: MentorHubs = {
+    solo: Int32Array.from(hubOf, (h) => h.individual),
+    group: Int32Array.from(hubOf, (h) => h.group ?? -1),
+    formats: Int32Array.from(hubs, (h) =>
+      h.group ? GROUP_FORMAT_BIT : (mentorFormats[h.mentor] ?? 0) & ~GROUP_FORMAT_BIT,
+    ),
+  };
   const addPair = (i: number, j: number, w: number) => {
     mentorHasCandidate[i] = 1;
     if (dense) inGraph[j * mentors.length + i] = 1;
     const fj = menteeFormats[j] ?? 0;
-    if ((fj & (mentorFormats[i] ?? 0) & ~GROUP_FORMAT_BIT) !== 0) edges.push(soloHub[i] ?? 0, j, w);
-    const group = groupHub[i] ?? -1;
+    const solo = mentorHubs.solo[i] ?? 0;
+    if ((fj & (mentorHubs.formats[solo] ?? 0)) !== 0) edges.push(solo, j, w);
+    const group = mentorHubs.group[i] ?? -1;
     if (group >= 0 && (fj & GROUP_FORMAT_BIT) !== 0) edges.push(group, j, w);
   };
   const cutoff = new Float64Array(mentees.length).fill(Number.NEGATIVE_INFINITY);
@@ -383,11 +377,10 @@ export function planRound(
     rules,
     pastPairs,
     hubs,
-    hubsOfMentor,
+    mentorHubs,
     edges,
     cutoff,
     index,
-    hubFits,
     mentorRoom: limit,
   };
   const wanting = table ? undefined : menteesWanting(compiled, cutoff);
