@@ -687,20 +687,48 @@ export class AuctionFlow {
 /**
  * Whether the round takes the auction. Only where it fits: every mentor's limit is at least
  * the capacity of their hubs together, or they have one hub (whose places are then
- * min(capacity, limit)). And only where it is quicker: the places — the side that bids —
- * must be clearly fewer than the mentees (at most nine tenths of them), or they compete for
- * the same mentees and raise prices by ε at a time. Measured at 50 000 (CPU, against the
- * primal–dual method in the same run): zipf, 20 000 places for 30 000 mentees, 19.0 → 12.6 s;
- * ties, as many places as mentees, 6.0 → 13.7 s; favourites, twice as many places,
- * 15.6 → 17.0 s.
+ * min(capacity, limit)). And only where it is quicker. With clearly fewer places than mentees
+ * (at most nine tenths) it always was. With more, it is slower in two cases, which take the
+ * primal–dual method:
+ * - most candidate pairs weigh the same: the places — the side that bids — want the same
+ *   mentees as much as each other and raise prices by ε at a time (ties at 50 000: 4.3 s by
+ *   the primal–dual method, 9.7 s by the auction);
+ * - a hub has more than `AUCTION_HUB_PLACES` places: they bid one at a time, and a reverse
+ *   step reads every place of every hub a mentee could go to (skewed capacities, where a few
+ *   mentors take 10–30: at 2 000 47 → 67 ms, at 50 000 5.7 → 5.9 s).
+ * Measured otherwise, one run each in one session, wall clock, auction against primal–dual:
+ * at 50 000 grade traps 9.4 → 6.5 s, time-zones 6.3 → 5.7, product 2.9 → 2.5, favourites
+ * 11.5 → 10.5; at 10 000 5 to 25 % quicker (zipf, with fewer places, 12.6 → 7.8 s CPU at
+ * 50 000 against session 19's primal–dual method).
  */
 export function fitsAuction(
-  input: Pick<SolverInput, 'hubs' | 'mentorLimit' | 'menteeCount'>,
+  input: Pick<SolverInput, 'hubs' | 'mentorLimit' | 'menteeCount' | 'edges'>,
 ): boolean {
+  if (!auctionSolves(input)) return false;
   let places = 0;
-  for (const hub of input.hubs)
-    places += Math.max(0, Math.min(hub.capacity, input.mentorLimit[hub.mentor] ?? 0));
-  return places * 10 <= input.menteeCount * 9 && auctionSolves(input);
+  let most = 0;
+  for (const hub of input.hubs) {
+    const own = Math.max(0, Math.min(hub.capacity, input.mentorLimit[hub.mentor] ?? 0));
+    places += own;
+    most = Math.max(most, own);
+  }
+  if (places * 10 <= input.menteeCount * 9) return true;
+  return most <= AUCTION_HUB_PLACES && !mostlyTied(input.edges);
+}
+
+/** The most places a hub may have for the auction to take a round with more places than mentees. */
+export const AUCTION_HUB_PLACES = 8;
+
+/** Whether more than half the edges weigh the same. */
+export function mostlyTied(edges: EdgeList): boolean {
+  const count = new Map<number, number>();
+  for (let k = 0; k < edges.size; k++) {
+    const w = edges.weight[k] ?? 0;
+    const n = (count.get(w) ?? 0) + 1;
+    if (n * 2 > edges.size) return true;
+    count.set(w, n);
+  }
+  return false;
 }
 
 /** Whether the auction solves this network at all (each mentor's limit, as above). */

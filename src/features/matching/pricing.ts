@@ -330,10 +330,12 @@ export function priceLeftOut(input: PricingInput): Priced {
   for (let j = 0; j < N; j++) start[j + 1] = (start[j + 1] ?? 0) + (start[j] ?? 0);
   const fill = start.slice(0, N);
   const inGraph = new Int32Array(edges.size);
+  // Each hub's mentor in a typed array: this loop runs over every edge, every pass.
+  const mentorOfHub = Int32Array.from(hubs, (h) => h.mentor);
   for (let k = 0; k < edges.size; k++) {
     const j = edgeMentee[k] ?? 0;
     const at = fill[j] ?? 0;
-    inGraph[at] = hubs[edgeHub[k] ?? 0]?.mentor ?? 0;
+    inGraph[at] = mentorOfHub[edgeHub[k] ?? 0] ?? 0;
     fill[j] = at + 1;
   }
 

@@ -367,8 +367,8 @@ export function planRound(
       mentorReach[i] = WANTED;
   });
   const network = { mentorLimit: limit, hubs, menteeCount: mentees.length, edges };
-  // The auction where it fits (it is faster on every family measured); the primal–dual
-  // method where a mentor's limit binds across a 1:1 hub and a group hub.
+  // The auction where it fits and is quicker (see `fitsAuction`); the primal–dual method
+  // otherwise.
   const flow = fitsAuction(network) ? new AuctionFlow(network) : new MatchingFlow(network);
   let result = flow.solve();
   const proof = { added: 0, solves: 1 };
