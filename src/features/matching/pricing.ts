@@ -593,10 +593,14 @@ export function recheck(
   const { mentors, mentees } = compiled;
   const G = wanting.groupCount;
   // Per group of mentees, the most any of them can gain over a hub's dual, cutoff − y (a
-  // pair left out weighs at most its mentee's cutoff), and its members by y, smallest first.
+  // pair left out weighs at most its mentee's cutoff), and its members by y less what their
+  // interests and formats can add, smallest first: a member gains at most near + extra − y
+  // over a hub's dual (see below), so from the first whose y − extra reaches near less that
+  // dual, none does.
   const reachOf = new Float64Array(G).fill(Number.NEGATIVE_INFINITY);
   const byY = Int32Array.from(wanting.members);
-  const ascendingY = (a: number, b: number) => (menteeDual[a] ?? 0) - (menteeDual[b] ?? 0) || a - b;
+  const keyOf = (j: number) => (menteeDual[j] ?? 0) - (wanting.extraOf[j] ?? 0);
+  const ascendingY = (a: number, b: number) => keyOf(a) - keyOf(b) || a - b;
   for (let g = 0; g < G; g++) {
     const from = wanting.start[g] ?? 0;
     const to = wanting.start[g + 1] ?? 0;
@@ -607,6 +611,15 @@ export function recheck(
     }
     byY.subarray(from, to).sort(ascendingY);
   }
+  // What the loop below reads of each member, in the members' order: it reads them in turn,
+  // not by mentee (at favourites 50 000 those look-ups were most of a recheck).
+  const yAt = Float64Array.from(byY, (j) => menteeDual[j] ?? 0);
+  const reachAt = Float64Array.from(
+    byY,
+    (j, at) => (cutoff[j] ?? Number.NEGATIVE_INFINITY) - (yAt[at] ?? 0),
+  );
+  const extraAt = Int32Array.from(byY, (j) => wanting.extraOf[j] ?? 0);
+  const keyAt = Float64Array.from(byY, (_, at) => (yAt[at] ?? 0) - (extraAt[at] ?? 0));
   const stamp = new Int32Array(G).fill(-1);
   const matchedTo = new Int32Array(N).fill(-1);
   for (const k of result.chosen) {
@@ -641,18 +654,18 @@ export function recheck(
             ((mentors.teach[i * words + w] ?? 0) & (mentees.learn[sample * words + w] ?? 0)) >>> 0,
           );
         const near = topics * WEIGHTS.topic - timeZonePenalty(offsetI, wanting.offset[g] ?? 0);
-        // A member gains nothing once y reaches this (the group's best extra).
-        const limit = near + Math.min(extraI, wanting.extra[g] ?? 0) - lowest;
+        // A member gains nothing once y − extra reaches this.
+        const limit = near - lowest;
         for (let at: number = from; at < to; at++) {
-          const j = byY[at] ?? 0;
-          const y = menteeDual[j] ?? 0;
-          if (y >= limit) break;
-          if (only[j] || matchedTo[j] === i) continue;
+          if ((keyAt[at] ?? 0) >= limit) break;
+          const y = yAt[at] ?? 0;
           if (
-            (cutoff[j] ?? Number.NEGATIVE_INFINITY) - y <= lowest ||
-            near + Math.min(extraI, wanting.extraOf[j] ?? 0) - y <= lowest
+            (reachAt[at] ?? Number.NEGATIVE_INFINITY) <= lowest ||
+            near + Math.min(extraI, extraAt[at] ?? 0) - y <= lowest
           )
             continue;
+          const j = byY[at] ?? 0;
+          if (only[j] || matchedTo[j] === i) continue;
           const w = fastScore(compiled, i, j);
           if (w <= 0) continue;
           // The rules last: few pairs get this far.
