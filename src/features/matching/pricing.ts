@@ -593,14 +593,15 @@ export function recheck(
   const { mentors, mentees } = compiled;
   const G = wanting.groupCount;
   // Per group of mentees, the most any of them can gain over a hub's dual, cutoff − y (a
-  // pair left out weighs at most its mentee's cutoff), and its members by y less what their
-  // interests and formats can add, smallest first: a member gains at most near + extra − y
-  // over a hub's dual (see below), so from the first whose y − extra reaches near less that
-  // dual, none does.
+  // pair left out weighs at most its mentee's cutoff), and its members in runs of the same
+  // extra (what their interests and formats can add), each run by y, smallest first: a member
+  // gains at most near + min(extra of both) − y over a hub's dual (see below), so in a run,
+  // from the first whose y reaches that less the dual, none does.
   const reachOf = new Float64Array(G).fill(Number.NEGATIVE_INFINITY);
   const byY = Int32Array.from(wanting.members);
-  const keyOf = (j: number) => (menteeDual[j] ?? 0) - (wanting.extraOf[j] ?? 0);
-  const ascendingY = (a: number, b: number) => keyOf(a) - keyOf(b) || a - b;
+  const { extraOf } = wanting;
+  const byExtraThenY = (a: number, b: number) =>
+    (extraOf[b] ?? 0) - (extraOf[a] ?? 0) || (menteeDual[a] ?? 0) - (menteeDual[b] ?? 0) || a - b;
   for (let g = 0; g < G; g++) {
     const from = wanting.start[g] ?? 0;
     const to = wanting.start[g + 1] ?? 0;
@@ -609,7 +610,7 @@ export function recheck(
       const reach = (cutoff[j] ?? Number.NEGATIVE_INFINITY) - (menteeDual[j] ?? 0);
       if (reach > (reachOf[g] ?? 0)) reachOf[g] = reach;
     }
-    byY.subarray(from, to).sort(ascendingY);
+    byY.subarray(from, to).sort(byExtraThenY);
   }
   // What the loop below reads of each member, in the members' order: it reads them in turn,
   // not by mentee (at favourites 50 000 those look-ups were most of a recheck).
@@ -618,8 +619,15 @@ export function recheck(
     byY,
     (j, at) => (cutoff[j] ?? Number.NEGATIVE_INFINITY) - (yAt[at] ?? 0),
   );
-  const extraAt = Int32Array.from(byY, (j) => wanting.extraOf[j] ?? 0);
-  const keyAt = Float64Array.from(byY, (_, at) => (yAt[at] ?? 0) - (extraAt[at] ?? 0));
+  const extraAt = Int32Array.from(byY, (j) => extraOf[j] ?? 0);
+  /** Where the run of equal extra that holds each member ends (runs never cross a group). */
+  const runEnd = new Int32Array(byY.length);
+  for (let g = 0; g < G; g++) {
+    const from = wanting.start[g] ?? 0;
+    const to = wanting.start[g + 1] ?? 0;
+    for (let at = to - 1; at >= from; at--)
+      runEnd[at] = at + 1 < to && extraAt[at + 1] === extraAt[at] ? (runEnd[at + 1] ?? to) : at + 1;
+  }
   const stamp = new Int32Array(G).fill(-1);
   const matchedTo = new Int32Array(N).fill(-1);
   for (const k of result.chosen) {
@@ -654,26 +662,25 @@ export function recheck(
             ((mentors.teach[i * words + w] ?? 0) & (mentees.learn[sample * words + w] ?? 0)) >>> 0,
           );
         const near = topics * WEIGHTS.topic - timeZonePenalty(offsetI, wanting.offset[g] ?? 0);
-        // A member gains nothing once y − extra reaches this.
-        const limit = near - lowest;
-        for (let at: number = from; at < to; at++) {
-          if ((keyAt[at] ?? 0) >= limit) break;
-          const y = yAt[at] ?? 0;
-          if (
-            (reachAt[at] ?? Number.NEGATIVE_INFINITY) <= lowest ||
-            near + Math.min(extraI, extraAt[at] ?? 0) - y <= lowest
-          )
-            continue;
-          const j = byY[at] ?? 0;
-          if (only[j] || matchedTo[j] === i) continue;
-          const w = fastScore(compiled, i, j);
-          if (w <= 0) continue;
-          // The rules last: few pairs get this far.
-          if (
-            pairGain(mentorHubs, hubDual, i, mentees.formats[j] ?? 0, w, y) > 0 &&
-            !ruleOut(compiled, i, j, rules, pastPairs)
-          )
-            only[j] = 1;
+        for (let run = from; run < to; run = runEnd[run] ?? to) {
+          // A member of this run gains nothing once y reaches this.
+          const limit = near + Math.min(extraI, extraAt[run] ?? 0) - lowest;
+          const end = runEnd[run] ?? to;
+          for (let at = run; at < end; at++) {
+            const y = yAt[at] ?? 0;
+            if (y >= limit) break;
+            if ((reachAt[at] ?? Number.NEGATIVE_INFINITY) <= lowest) continue;
+            const j = byY[at] ?? 0;
+            if (only[j] || matchedTo[j] === i) continue;
+            const w = fastScore(compiled, i, j);
+            if (w <= 0) continue;
+            // The rules last: few pairs get this far.
+            if (
+              pairGain(mentorHubs, hubDual, i, mentees.formats[j] ?? 0, w, y) > 0 &&
+              !ruleOut(compiled, i, j, rules, pastPairs)
+            )
+              only[j] = 1;
+          }
         }
       }
     });
