@@ -16,6 +16,7 @@ import {
   interestIds,
   LISTED_INTERESTS_MAX,
   type MentorIndex,
+  offsetSlot,
   zonesNearestFirst,
 } from './mentor-index';
 import { type MatchRules, WEIGHTS } from './score';
@@ -446,6 +447,7 @@ export function priceLeftOut(input: PricingInput): Priced {
     finds.length = 0;
     const grade = compiled.mentees.grade[j] ?? 0;
     const offsetJ = compiled.mentees.utcOffset[j] ?? 0;
+    const slotJ = offsetSlot(index, offsetJ);
     extraJ = extraUpperBound(compiled, compiled.mentees, j);
     const formatsJ = Math.max(0, popcount(compiled.mentees.formats[j] ?? 0) - 1) * WEIGHTS.format;
     // The mentee's interest sets, most interests first: the mentors who share the most are
@@ -486,7 +488,7 @@ export function priceLeftOut(input: PricingInput): Priced {
       if (reach <= lowestOfAll) break;
       if (reach <= (lowestInGroup[groups[g] ?? 0] ?? 0)) continue;
       if ((groupJunior[groups[g] ?? 0] ?? 0) >= grade) continue;
-      for (const z of zonesNearestFirst(index, groups[g] ?? 0, offsetJ)) {
+      for (const z of zonesNearestFirst(index, groups[g] ?? 0, offsetJ, slotJ)) {
         near = topics - timeZonePenalty(zoneOffset[z] ?? 0, offsetJ);
         // Zones come nearest first: the bound only falls from here.
         const zoneReach = Math.min(cut, near + extraJ) - y - bar;

@@ -15,6 +15,7 @@ import { GROUP_SIZE_MAX } from './limits';
 import {
   groupsSharingTopics,
   indexMentors,
+  offsetSlot,
   sharedExtraBound,
   zonesNearestFirst,
 } from './mentor-index';
@@ -233,6 +234,7 @@ export function planRound(
       const selfGroup = self === undefined ? -1 : (index.groupOf[self] ?? -1);
       const grade = compiled.mentees.grade[j] ?? 0;
       const offsetJ = compiled.mentees.utcOffset[j] ?? 0;
+      const slotJ = offsetSlot(index, offsetJ);
       const extraJ = extraUpperBound(compiled, compiled.mentees, j);
       const rotate = spread(mentee.userId);
       /** Whether the list is full and holds nothing a pair bounded by `bound` could beat. */
@@ -255,7 +257,7 @@ export function planRound(
           groupWanted[group] = 1;
           continue;
         }
-        for (const z of zonesNearestFirst(index, group, offsetJ)) {
+        for (const z of zonesNearestFirst(index, group, offsetJ, slotJ)) {
           const base = topics - timeZonePenalty(zoneOffset[z] ?? 0, offsetJ);
           // Zones come nearest first: once one cannot beat the list, no farther one can.
           if (settled(base + extraJ)) {
