@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/core/actions';
-import { RATE_ACTION } from '../../src/features/feedback/poll';
+import { translator } from '../../src/core/i18n';
+import type { MeetingRow } from '../../src/db/schema';
+import { pollReply, RATE_ACTION } from '../../src/features/feedback/poll';
 import { HELD_ACTION } from '../../src/features/scheduling/service';
 import { bookByHand } from '../helpers/console-chat';
 import { type PairedConsole, pairedConsole } from '../helpers/pair';
@@ -20,6 +22,23 @@ const feedback = () =>
   p.rows('select user_id, usefulness, learned, note_for_hr, named from meeting_feedback');
 
 describe('the poll after a session', () => {
+  it('calls a session booked with no task by its kind, in each language', async () => {
+    p = await pairedConsole();
+    await p.heldSprint('2026-12-03', 'Sprint');
+    expect(p.chat.transcript()).toContain('How useful was this sprint for you? One tap is enough');
+    expect(p.chat.transcript()).not.toContain('How useful was “Sprint”');
+    const ru = translator('ru');
+    const meeting = { id: 1, topic: 'Спринт', kind: 'sprint' } as MeetingRow;
+    expect(pollReply(ru, p.lena, meeting).text).toMatch(/^Насколько полезным был этот спринт\?/);
+    expect(pollReply(ru, p.lena, { ...meeting, topic: 'Промпты' }).text).toMatch(
+      /^Насколько полезным был спринт «Промпты»\?/,
+    );
+    // A meeting is a встреча, a sprint is not.
+    expect(pollReply(ru, p.lena, { ...meeting, kind: 'meeting', topic: 'Встреча' }).text).toMatch(
+      /^Насколько полезной была эта встреча\?/,
+    );
+  });
+
   it('takes one tap, can be changed for 24 hours, then is final', async () => {
     p = await pairedConsole();
     await p.heldSprint('2026-12-03');

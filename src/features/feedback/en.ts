@@ -1,10 +1,11 @@
 import { decimalEn as decimal, people } from '../../core/i18n/words';
+import type { MeetingKind } from '../../db/schema/meetings';
 
 /** The feedback feature's English texts; ru.ts must match them (checked by the compiler). */
 export const en = {
   'cmd.feedback': 'HR: the polls of the last weeks, aggregated and anonymous',
-  'feedback.ask': (p: { topic: string }) =>
-    `How useful was “${p.topic}” for you? One tap is enough (1 = not at all, 5 = very). Your rating is private: your partner never sees it, and HR only sees averages of several people.`,
+  'feedback.ask': (p: { topic: string; kind: MeetingKind; named: boolean }) =>
+    `How useful was ${p.named ? `“${p.topic}”` : `this ${p.kind === 'sprint' ? 'sprint' : 'meeting'}`} for you? One tap is enough (1 = not at all, 5 = very). Your rating is private: your partner never sees it, and HR only sees averages of several people.`,
   'feedback.saved': (p: { rating: number }) =>
     `Thank you — saved: ${p.rating}/5. You can change it within 24 hours, or add what you learned and a private note for HR.`,
   'feedback.updated': (p: { rating: number }) => `Changed to ${p.rating}/5.`,

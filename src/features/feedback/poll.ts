@@ -17,7 +17,7 @@ import {
 } from '../../db/schema';
 import { idMode } from '../form-mode';
 import { forms } from '../forms';
-import { topicOf } from '../scheduling/topic';
+import { hasNoTask } from '../scheduling/topic';
 import { FEEDBACK_NOTES_FORM } from './notes-form';
 import {
   editable,
@@ -52,7 +52,12 @@ function ratingButtons(owner: number, meetingId: number, current?: number): Butt
 export function pollReply(t: Translate, owner: number, meeting: MeetingRow): TextReply {
   return {
     kind: 'text',
-    text: t('feedback.ask', { topic: topicOf(t, meeting) }),
+    // A session with no task typed is called by its kind ("this sprint"), not by its word.
+    text: t('feedback.ask', {
+      topic: meeting.topic,
+      kind: meeting.kind,
+      named: !hasNoTask(meeting),
+    }),
     buttons: ratingButtons(owner, meeting.id),
   };
 }

@@ -7,8 +7,11 @@ import type { MeetingRow } from '../../db/schema';
  * sees that word in their own language instead.
  */
 export function topicOf(t: Translate, meeting: Pick<MeetingRow, 'topic' | 'kind'>): string {
+  return hasNoTask(meeting) ? t(`find.topic.${meeting.kind}`) : meeting.topic;
+}
+
+/** Whether the session was booked with no task typed (its topic is its kind's word). */
+export function hasNoTask(meeting: Pick<MeetingRow, 'topic' | 'kind'>): boolean {
   const key = `find.topic.${meeting.kind}` as const;
-  return LOCALES.some((locale) => translator(locale)(key) === meeting.topic)
-    ? t(key)
-    : meeting.topic;
+  return LOCALES.some((locale) => translator(locale)(key) === meeting.topic);
 }
