@@ -93,7 +93,9 @@ describe('the poll after a session', () => {
     expect(await status(second)).toBe('missed');
     // Lena knows better: one tap sets it right, her poll follows, and Tom hears of it with his.
     const did = await p.chat.type(String(numberOf(missed, 'It did happen')));
-    expect(did).toContain('How useful was “Second session” for you?');
+    expect(did).toContain(
+      'Noted — it counts as held, and Tom Berg has been told.\n\nHow useful was “Second session” for you?',
+    );
     expect(did).toContain(
       '→ to Tom Berg · Tandem:\nLena Orlova says your sprint («Second session») did happen after all, so it counts as held.',
     );

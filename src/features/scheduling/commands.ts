@@ -429,7 +429,17 @@ export const schedulingActions = {
       // "Yes" leads straight into the feedback poll, for whoever answers first and for the partner.
       const after = await loadMeeting(ctx.tx, id);
       if (answer === 'y' && after?.meeting.status === 'held' && outcome !== 'stale') {
-        ctx.reply(pollReply(ctx.t, ctx.user.id, after.meeting), { replace: true });
+        const poll = pollReply(ctx.t, ctx.user.id, after.meeting);
+        if (outcome === 'recorded' && before === 'missed') {
+          // It overruled a "No": say that it now counts, and that the partner knows.
+          const partnerId =
+            found.pair.mentorUserId === ctx.user.id
+              ? found.pair.menteeUserId
+              : found.pair.mentorUserId;
+          const name = (await getUser(ctx.tx, partnerId))?.name ?? ctx.t('user.formerLabel');
+          poll.text = `${ctx.t('meeting.overruled', { name })}\n\n${poll.text}`;
+        }
+        ctx.reply(poll, { replace: true });
         return;
       }
       const text = {

@@ -54,6 +54,8 @@ export const en = {
   'meeting.partnerSaidHeld': (p: { name: string; kind: string; topic: string }) =>
     `${p.name} says your ${p.kind} («${p.topic}») did happen after all, so it counts as held.`,
   'meeting.button.didHappen': 'It did happen',
+  'meeting.overruled': (p: { name: string }) =>
+    `Noted — it counts as held, and ${p.name} has been told.`,
   'meeting.alreadyRecorded': 'Thanks — your partner has already answered this.',
   'meeting.cancelledYou': 'Cancelled. Your partner has been told.',
   'meeting.confirmCancel': (p: { kind: string; when: string; name: string }) =>

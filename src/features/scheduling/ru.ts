@@ -50,6 +50,7 @@ export const ru: typeof en = {
   'meeting.partnerSaidHeld': (p) =>
     `По словам ${p.name}, ${bySession(p.kind, 'спринт', 'встреча')} («${p.topic}») всё-таки ${bySession(p.kind, 'состоялся', 'состоялась')} — ${bySession(p.kind, 'он засчитан', 'она засчитана')}.`,
   'meeting.button.didHappen': 'Всё-таки состоялось',
+  'meeting.overruled': (p) => `Отметил: состоялось. ${p.name} тоже в курсе.`,
   'meeting.alreadyRecorded': 'Спасибо — партнёр уже ответил на этот вопрос.',
   'meeting.cancelledYou': 'Отменено. Партнёру сообщили.',
   'meeting.confirmCancel': (p) =>
