@@ -86,6 +86,19 @@ describe('SMART goals', () => {
     });
   });
 
+  it('/goals while a goal is being typed says it is not saved yet, and /goal goes on with it', async () => {
+    p = await pairedConsole();
+    await p.chat.type('/goal');
+    await p.chat.type('Draft one weekly report with the AI assistant');
+    const listed = await p.chat.type('/goals');
+    expect(listed).toContain(
+      'No goals saved yet: the one you started is still open. Type /goal to go on with it.',
+    );
+    const resumed = await p.chat.type('/goal');
+    expect(resumed).toContain('step 2 of 5');
+    expect(resumed).toContain('continuing where you left off');
+  });
+
   it('saves a goal, shows it to both with a progress bar, and only the owner moves it', async () => {
     p = await pairedConsole();
     const saved = await setGoal();

@@ -57,12 +57,16 @@ export const goalsCommand: CommandSpec = {
       )
       .orderBy(asc(goals.status), asc(goals.deadline));
     if (list.length === 0) {
+      // A goal being typed is not saved yet: say so, rather than only "no goals".
+      const drafting = (await forms.active(ctx))?.formId === GOAL_FORM;
       ctx.reply({
         kind: 'text',
         text:
           active.size === 0
             ? ctx.t('goal.needPair')
-            : ctx.t('goal.listNone', { goal: ctx.cmd('goal') }),
+            : ctx.t(drafting ? 'goal.listNoneDrafting' : 'goal.listNone', {
+                goal: ctx.cmd('goal'),
+              }),
       });
       return;
     }

@@ -36,6 +36,8 @@ export const en = {
   'goal.partnerDone': (p: { name: string; goal: string }) =>
     `${p.name} reached the goal “${p.goal}” 🎉`,
   'goal.listNone': (p: { goal: string }) => `No goals yet. Set the first one with ${p.goal}.`,
+  'goal.listNoneDrafting': (p: { goal: string }) =>
+    `No goals saved yet: the one you started is still open. Type ${p.goal} to go on with it.`,
   'goal.listTitle': (p: { n: number }) => `Goals of your pair (${p.n}):`,
   'goal.listTitlePast': (p: { n: number }) =>
     `Goals of your past pair, kept as they were (${p.n}):`,

@@ -35,6 +35,8 @@ export const ru: typeof en = {
   'goal.partnerProgress': (p) => `${p.name} обновил(а) прогресс цели «${p.goal}»: ${p.bar}`,
   'goal.partnerDone': (p) => `${p.name} достиг(ла) цели «${p.goal}» 🎉`,
   'goal.listNone': (p) => `Целей пока нет. Поставьте первую: ${p.goal}.`,
+  'goal.listNoneDrafting': (p) =>
+    `Сохранённых целей пока нет: начатая цель ещё не дописана. Напишите ${p.goal}, чтобы продолжить.`,
   'goal.listTitle': (p) => `Цели вашей пары (${p.n}):`,
   'goal.listTitlePast': (p) => `Цели вашей прошлой пары — остаются как были (${p.n}):`,
   'goal.you': 'Вы',
