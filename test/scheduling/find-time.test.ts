@@ -247,7 +247,7 @@ describe('Find a time on the console', () => {
       'That is Wed, 2 Dec, 23:30 for Tom Berg — the middle of their night.',
     );
     expect(await p.chat.type('friday')).toContain(
-      'At what time on Fri, 4 Dec? Type the day with its time',
+      'At what time on Fri, 4 Dec? Type just the time, like “15:00”',
     );
     expect(await p.chat.type('today 10:00')).toContain('That time has already passed');
     expect(await p.chat.type('see you tomorrow at 3')).toContain("I didn't catch that");
@@ -261,7 +261,7 @@ describe('Find a time on the console', () => {
     paired = await pairedConsole();
     const p = paired;
     expect(await p.chat.type('yesterday')).toContain('That day has already passed');
-    expect(await p.chat.type('friday')).toContain('At what time on Fri, 4 Dec?');
+    expect(await p.chat.type('friday')).toContain('At what time on Fri, 4 Dec? Type just the time');
     const offer = await p.chat.type('15:00');
     expect(offer).toContain('Fri, 4 Dec, 15:00 (Tom Berg: 13:00): a sprint or a meeting?');
     // Asked once: a time alone later is not taken for that day again.

@@ -141,7 +141,7 @@ export const en = {
   'find.typedKind': (p: { kind: string; minutes: number }) => `${p.kind}, ${p.minutes / 60} h`,
   'find.typedKindWith': (p: { kind: string; name: string }) => `${p.kind} · ${p.name}`,
   'find.typedNoTime': (p: { day: string }) =>
-    `At what time on ${p.day}? Type the day with its time, like “tomorrow 15:00”, or /sprint for suggestions.`,
+    `At what time on ${p.day}? Type just the time, like “15:00”, or /sprint for suggestions.`,
   'find.typedTaken': (p: { name: string }) =>
     `At that time you or ${p.name} already have a Tandem session — type another time, or /sprint for suggestions.`,
   'find.topic.sprint': 'Sprint',

@@ -131,7 +131,7 @@ export const ru: typeof en = {
   'find.typedKind': (p) => `${p.kind}, ${p.minutes / 60} ч`,
   'find.typedKindWith': (p) => `${p.kind} · ${p.name}`,
   'find.typedNoTime': (p) =>
-    `Во сколько — ${p.day}? Напишите день вместе со временем, например «завтра в 15:00», или /sprint — там варианты.`,
+    `Во сколько — ${p.day}? Напишите только время, например «15:00», или /sprint — там варианты.`,
   'find.typedTaken': (p) =>
     `В это время у вас или у ${p.name} уже есть сессия Tandem — напишите другое время или /sprint — там варианты.`,
   'find.topic.sprint': 'Спринт',
