@@ -170,6 +170,36 @@ describe('SMART goals', () => {
     expect(p.chat.transcript().split('A few days left').length - 1).toBe(1);
   });
 
+  it('asks the morning after the deadline where an open goal got to, also when it was due in days', async () => {
+    p = await pairedConsole(); // 1 Dec, 12:00 in Moscow
+    await setGoal('2026-12-04'); // "a few days before" is already past: no reminder then
+    p.app.clock.set('2026-12-04T20:00:00Z');
+    await p.tick();
+    expect(p.chat.transcript()).not.toContain('A few days left');
+    expect(p.chat.transcript()).not.toContain('has passed');
+    p.app.clock.set('2026-12-05T06:00:00Z'); // 09:00 on the 5th in Moscow
+    await p.tick();
+    expect(p.chat.transcript()).toContain(
+      'The deadline for “Draft one weekly report with the AI assistant” (4 Dec 2026) has passed. Where did you get to?',
+    );
+    // Once, and not for a goal that is done.
+    await p.tick();
+    expect(p.chat.transcript().split('has passed. Where did you get to').length - 1).toBe(1);
+    await p.chat.type('/goal');
+    await p.chat.type('Draft two weekly reports with the AI assistant');
+    await p.chat.type('2 weekly reports drafted by the assistant');
+    await p.chat.type('2026-12-08');
+    await p.chat.type('I spend 2 hours on it every Friday');
+    await p.chat.type('1');
+    const second = (await goalRows()).at(-1);
+    await p.press('lena', encodeAction(GOAL_PROGRESS_ACTION, p.lena, String(second?.id), 'done'));
+    p.app.clock.set('2026-12-09T06:00:00Z');
+    await p.tick();
+    expect(p.chat.transcript()).not.toContain(
+      '“Draft two weekly reports with the AI assistant” (8 Dec 2026) has passed',
+    );
+  });
+
   it('a reminder delivered after the deadline (the bot was down that week) says the deadline has passed', async () => {
     p = await pairedConsole();
     await setGoal('2026-12-20');

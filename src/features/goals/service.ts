@@ -56,14 +56,24 @@ export async function createGoal(
     .minus({ days: GOAL_REMIND_DAYS_BEFORE })
     .set({ hour: REMIND_HOUR })
     .toJSDate();
-  if (remindAt > now) {
+  // A few days before the deadline (unless that is already past: a goal due in three days),
+  // and the morning after it, when "where did you get to?" is the question.
+  const afterDeadline = DateTime.fromISO(input.deadline, { zone })
+    .plus({ days: 1 })
+    .set({ hour: REMIND_HOUR })
+    .toJSDate();
+  for (const [dueAt, key] of [
+    [remindAt, 'deadline'],
+    [afterDeadline, 'overdue'],
+  ] as const) {
+    if (dueAt <= now) continue;
     await scheduleTimer(
       db,
       {
         kind: GOAL_DEADLINE_TIMER,
-        dueAt: remindAt,
+        dueAt,
         payload: { goalId: goal.id } satisfies z.input<typeof goalDeadlinePayload>,
-        dedupeKey: `goal:${goal.id}:deadline`,
+        dedupeKey: `goal:${goal.id}:${key}`,
         userId: input.owner.id,
       },
       now,
@@ -213,8 +223,9 @@ export async function setProgress(
 }
 
 /**
- * The reminder a few days before a deadline, if the goal is still open and its pair still
- * works together (an ended pair's goals can't be moved, so there is nothing to ask).
+ * The reminder a few days before a deadline and the question the morning after it, if the
+ * goal is still open and its pair still works together (an ended pair's goals can't be
+ * moved, so there is nothing to ask).
  */
 export const goalDeadlinePayload = z.object({ goalId: z.number().int() });
 
@@ -236,7 +247,8 @@ export async function runGoalReminder(
     db,
     deps,
     owner,
-    `goal:${goal.id}:reminder`,
+    // Once before the deadline and once after it (a reminder delivered late is the second).
+    `goal:${goal.id}:${over ? 'late' : 'reminder'}`,
     (t, locale) => ({
       kind: 'text',
       text: t(over ? 'goal.reminderLate' : 'goal.reminder', {
