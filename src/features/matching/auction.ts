@@ -42,16 +42,16 @@ export class AuctionFlow {
   #E = 0;
   #maxW = 1;
   /** Edges by hub, heaviest first: their mentee and scaled weight. */
-  #hFirst = new Int32Array(0);
-  #hEdge = new Int32Array(0);
-  #hMentee = new Int32Array(0);
-  #hA = new Float64Array(0);
+  #hFirst: Int32Array = new Int32Array(0);
+  #hEdge: Int32Array = new Int32Array(0);
+  #hMentee: Int32Array = new Int32Array(0);
+  #hA: Float64Array = new Float64Array(0);
   /** Edges by mentee, heaviest first. */
-  #mFirst = new Int32Array(0);
-  #mEdge = new Int32Array(0);
+  #mFirst: Int32Array = new Int32Array(0);
+  #mEdge: Int32Array = new Int32Array(0);
   /** The same edges' hub and weight, in that order (reverse steps read them in turn). */
-  #mHub = new Int32Array(0);
-  #mW = new Int32Array(0);
+  #mHub: Int32Array = new Int32Array(0);
+  #mW: Int32Array = new Int32Array(0);
   #eps = 1;
   readonly #free: Ring;
   readonly #reverse: Ring;
@@ -228,16 +228,7 @@ export class AuctionFlow {
       mHub[r] = h;
       mW[r] = ew[k] ?? 0;
     }
-    this.#E = E;
-    this.#maxW = maxW;
-    this.#hFirst = hFirst;
-    this.#hEdge = hEdge;
-    this.#hMentee = hMentee;
-    this.#hA = hA;
-    this.#mFirst = mFirst;
-    this.#mEdge = mEdge;
-    this.#mHub = mHub;
-    this.#mW = mW;
+    this.#keep({ E, maxW, hFirst, hEdge, hMentee, hA, mFirst, mEdge, mHub, mW });
   }
 
   /**
@@ -249,8 +240,6 @@ export class AuctionFlow {
   #merge(from: number): void {
     const { hub: eh, mentee: em, weight: ew } = this.#edges;
     const E = this.#edges.size;
-    const H = this.#H;
-    const N = this.#N;
     const alpha = this.#alpha;
     const added = Int32Array.from({ length: E - from }, (_, n) => from + n);
     let maxW = this.#maxW;
@@ -265,98 +254,68 @@ export class AuctionFlow {
     const byMentee = added
       .slice()
       .sort((a, b) => (em[a] ?? 0) - (em[b] ?? 0) || rankW(b) - rankW(a) || a - b);
-    // By hub: untouched hubs are copied in blocks, each touched one merged with its new edges.
-    const hFirst = shifted(this.#hFirst, byHub, eh);
+    // By hub, then by mentee: untouched groups are copied in blocks, each touched one merged
+    // with its new edges.
     const hEdge = new Int32Array(E);
     const hMentee = new Int32Array(E);
     const hA = new Float64Array(E);
-    const oldEdge = this.#hEdge;
-    const oldMentee = this.#hMentee;
     const oldA = this.#hA;
-    const copyHubs = (src: number, end: number, dst: number) => {
-      hEdge.set(oldEdge.subarray(src, end), dst);
-      hMentee.set(oldMentee.subarray(src, end), dst);
-      hA.set(oldA.subarray(src, end), dst);
-    };
-    let src = 0;
-    let dst = 0;
-    for (let a = 0; a < byHub.length; ) {
-      const h = eh[byHub[a] ?? 0] ?? 0;
-      const start = this.#hFirst[h] ?? 0;
-      const end = this.#hFirst[h + 1] ?? 0;
-      copyHubs(src, start, dst);
-      dst += start - src;
-      src = start;
-      for (;;) {
-        const k = byHub[a] ?? -1;
-        const isNew = a < byHub.length && (eh[k] ?? 0) === h;
-        if (!isNew && src === end) break;
-        if (!isNew || (src < end && Math.max(0, oldA[src] ?? 0) >= rankW(k) * alpha)) {
-          hEdge[dst] = oldEdge[src] ?? 0;
-          hMentee[dst] = oldMentee[src] ?? 0;
-          hA[dst] = oldA[src] ?? 0;
-          src += 1;
-        } else {
-          hEdge[dst] = k;
-          hMentee[dst] = em[k] ?? 0;
-          hA[dst] = (ew[k] ?? 0) * alpha;
-          a += 1;
-        }
-        dst += 1;
-      }
-    }
-    copyHubs(src, this.#hFirst[H] ?? 0, dst);
-    // By mentee, the same way.
-    const mFirst = shifted(this.#mFirst, byMentee, em);
+    mergeOrder(
+      this.#hFirst,
+      [this.#hEdge, this.#hMentee, oldA],
+      [hEdge, hMentee, hA],
+      byHub,
+      eh,
+      (src, k) => Math.max(0, oldA[src] ?? 0) >= rankW(k) * alpha,
+      (dst, k) => {
+        hEdge[dst] = k;
+        hMentee[dst] = em[k] ?? 0;
+        hA[dst] = (ew[k] ?? 0) * alpha;
+      },
+    );
     const mEdge = new Int32Array(E);
     const mHub = new Int32Array(E);
     const mW = new Int32Array(E);
-    const oldM = this.#mEdge;
-    const oldHub = this.#mHub;
     const oldW = this.#mW;
-    const copyMentees = (src: number, end: number, dst: number) => {
-      mEdge.set(oldM.subarray(src, end), dst);
-      mHub.set(oldHub.subarray(src, end), dst);
-      mW.set(oldW.subarray(src, end), dst);
-    };
-    src = 0;
-    dst = 0;
-    for (let a = 0; a < byMentee.length; ) {
-      const j = em[byMentee[a] ?? 0] ?? 0;
-      const start = this.#mFirst[j] ?? 0;
-      const end = this.#mFirst[j + 1] ?? 0;
-      copyMentees(src, start, dst);
-      dst += start - src;
-      src = start;
-      for (;;) {
-        const k = byMentee[a] ?? -1;
-        const isNew = a < byMentee.length && (em[k] ?? 0) === j;
-        if (!isNew && src === end) break;
-        if (!isNew || (src < end && Math.max(0, oldW[src] ?? 0) >= rankW(k))) {
-          mEdge[dst] = oldM[src] ?? 0;
-          mHub[dst] = oldHub[src] ?? 0;
-          mW[dst] = oldW[src] ?? 0;
-          src += 1;
-        } else {
-          mEdge[dst] = k;
-          mHub[dst] = eh[k] ?? 0;
-          mW[dst] = ew[k] ?? 0;
-          a += 1;
-        }
-        dst += 1;
-      }
-    }
-    copyMentees(src, this.#mFirst[N] ?? 0, dst);
-    this.#E = E;
-    this.#maxW = maxW;
-    this.#hFirst = hFirst;
-    this.#hEdge = hEdge;
-    this.#hMentee = hMentee;
-    this.#hA = hA;
-    this.#mFirst = mFirst;
-    this.#mEdge = mEdge;
-    this.#mHub = mHub;
-    this.#mW = mW;
+    mergeOrder(
+      this.#mFirst,
+      [this.#mEdge, this.#mHub, oldW],
+      [mEdge, mHub, mW],
+      byMentee,
+      em,
+      (src, k) => Math.max(0, oldW[src] ?? 0) >= rankW(k),
+      (dst, k) => {
+        mEdge[dst] = k;
+        mHub[dst] = eh[k] ?? 0;
+        mW[dst] = ew[k] ?? 0;
+      },
+    );
+    this.#keep({
+      E,
+      maxW,
+      hFirst: shifted(this.#hFirst, byHub, eh),
+      hEdge,
+      hMentee,
+      hA,
+      mFirst: shifted(this.#mFirst, byMentee, em),
+      mEdge,
+      mHub,
+      mW,
+    });
+  }
+
+  /** Takes the orders `#index` or `#merge` made. */
+  #keep(o: Orders): void {
+    this.#E = o.E;
+    this.#maxW = o.maxW;
+    this.#hFirst = o.hFirst;
+    this.#hEdge = o.hEdge;
+    this.#hMentee = o.hMentee;
+    this.#hA = o.hA;
+    this.#mFirst = o.mFirst;
+    this.#mEdge = o.mEdge;
+    this.#mHub = o.mHub;
+    this.#mW = o.mW;
   }
 
   /** Frees place s (its mentee, if priced above ε, gets a reverse step). */
@@ -747,6 +706,71 @@ export function auctionSolves(input: Pick<SolverInput, 'hubs' | 'mentorLimit'>):
  * are sorted again with the rest (`#index`), which is then quicker.
  */
 const MERGE_SHARE = 8;
+
+/** The auction's edges by hub and by mentee, heaviest first (see `AuctionFlow`). */
+interface Orders {
+  E: number;
+  maxW: number;
+  hFirst: Int32Array;
+  hEdge: Int32Array;
+  hMentee: Int32Array;
+  hA: Float64Array;
+  mFirst: Int32Array;
+  mEdge: Int32Array;
+  mHub: Int32Array;
+  mW: Int32Array;
+}
+
+type Column = Int32Array | Float64Array;
+
+/**
+ * Merges `added` (new edges, sorted by group and then as the order ranks them) into an order
+ * kept in groups that start at `first`: the `old` columns are copied into `out` in blocks
+ * where no edge joins, and each group that gains edges is merged — an old entry first while
+ * `oldFirst(src, k)` (so old before new among equals), `put(dst, k)` writing new edge k.
+ */
+function mergeOrder(
+  first: Int32Array,
+  old: readonly Column[],
+  out: readonly Column[],
+  added: Int32Array,
+  groupOf: Int32Array,
+  oldFirst: (src: number, k: number) => boolean,
+  put: (dst: number, k: number) => void,
+): void {
+  const copy = (from: number, to: number, at: number) => {
+    old.forEach((column, c) => {
+      out[c]?.set(column.subarray(from, to), at);
+    });
+  };
+  let src = 0;
+  let dst = 0;
+  for (let a = 0; a < added.length; ) {
+    const g = groupOf[added[a] ?? 0] ?? 0;
+    const start = first[g] ?? 0;
+    const end = first[g + 1] ?? 0;
+    copy(src, start, dst);
+    dst += start - src;
+    src = start;
+    for (;;) {
+      const k = added[a] ?? -1;
+      const isNew = a < added.length && (groupOf[k] ?? 0) === g;
+      if (!isNew && src === end) break;
+      if (!isNew || (src < end && oldFirst(src, k))) {
+        for (let c = 0; c < old.length; c++) {
+          const column = out[c];
+          if (column) column[dst] = old[c]?.[src] ?? 0;
+        }
+        src += 1;
+      } else {
+        put(dst, k);
+        a += 1;
+      }
+      dst += 1;
+    }
+  }
+  copy(src, first[first.length - 1] ?? 0, dst);
+}
 
 /** Where each group starts once `added` (sorted by `of`) joins the groups that start at `first`. */
 function shifted(first: Int32Array, added: Int32Array, of: Int32Array): Int32Array<ArrayBuffer> {
