@@ -13,10 +13,14 @@ afterEach(async () => {
 const goalRows = () => p.rows('select * from goals');
 
 /** Lena types a goal through the wizard, with every answer valid. */
-async function setGoal(deadline = '2027-01-15') {
+async function setGoal(
+  deadline = '2027-01-15',
+  specific = 'Draft one weekly report with the AI assistant',
+  measure = '3 weekly reports drafted by the assistant',
+) {
   await p.chat.type('/goal');
-  await p.chat.type('Draft one weekly report with the AI assistant');
-  await p.chat.type('3 weekly reports drafted by the assistant');
+  await p.chat.type(specific);
+  await p.chat.type(measure);
   await p.chat.type(deadline);
   await p.chat.type('I spend 2 hours on it every Friday');
   return p.chat.type('1'); // Yes, achievable
@@ -185,12 +189,11 @@ describe('SMART goals', () => {
     // Once, and not for a goal that is done.
     await p.tick();
     expect(p.chat.transcript().split('has passed. Where did you get to').length - 1).toBe(1);
-    await p.chat.type('/goal');
-    await p.chat.type('Draft two weekly reports with the AI assistant');
-    await p.chat.type('2 weekly reports drafted by the assistant');
-    await p.chat.type('2026-12-08');
-    await p.chat.type('I spend 2 hours on it every Friday');
-    await p.chat.type('1');
+    await setGoal(
+      '2026-12-08',
+      'Draft two weekly reports with the AI assistant',
+      '2 weekly reports drafted by the assistant',
+    );
     const second = (await goalRows()).at(-1);
     await p.press('lena', encodeAction(GOAL_PROGRESS_ACTION, p.lena, String(second?.id), 'done'));
     p.app.clock.set('2026-12-09T06:00:00Z');
