@@ -95,8 +95,15 @@ export async function startConsoleChat(
     adapter,
     async type(line) {
       const before = printed.length;
+      const read = adapter.linesRead;
       input.write(`${line}\n`);
-      await new Promise((resolve) => setImmediate(resolve));
+      // Until the line has reached the adapter: on a busy machine one turn was not always
+      // enough, and the wait below then returned before the line was handled.
+      // (Bounded: a closed console reads no more lines.)
+      for (let turn = 0; turn < 1000; turn++) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (adapter.linesRead !== read) break;
+      }
       await adapter.whenIdle();
       await app.settle();
       await remember();

@@ -96,6 +96,7 @@ export class ConsoleAdapter implements ChatAdapter {
   /** The language each person was last written to in, for the console's own lines. */
   readonly #locales = new Map<string, Locale>();
   #queue: Promise<void> = Promise.resolve();
+  #linesRead = 0;
   #closed = false;
   #closing = false;
 
@@ -122,6 +123,7 @@ export class ConsoleAdapter implements ChatAdapter {
     this.#queue = this.#queue.then(() => this.#arrive());
     void this.#queue.then(() => this.#prompt());
     rl.on('line', (line) => {
+      this.#linesRead += 1;
       // Lines are handled strictly one after another, like messages in a chat.
       this.#queue = this.#queue.then(() => this.#handleLine(line, sink));
     });
@@ -133,6 +135,11 @@ export class ConsoleAdapter implements ChatAdapter {
   /** Resolves once every line typed so far has been handled (and its replies settled). */
   whenIdle(): Promise<void> {
     return this.#queue;
+  }
+
+  /** How many lines the input has given so far (a line written may not have arrived yet). */
+  get linesRead(): number {
+    return this.#linesRead;
   }
 
   async stop(): Promise<void> {
