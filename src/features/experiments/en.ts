@@ -1,4 +1,7 @@
 /** The experiments (ideas) feature's English texts; ru.ts must match them (checked by the compiler). */
+/** What a sponsor (or HR) reads of an idea before deciding. */
+type IdeaCard = { name: string; title: string; hypothesis: string; test: string; measure: string };
+
 export const en = {
   'cmd.idea': 'propose an experiment: test an idea small instead of a long meeting',
   'cmd.ideas': 'ideas of your pairs and where they stand',
@@ -18,21 +21,9 @@ export const en = {
     'Idea saved — your senior partner has been asked to sponsor a pilot or park it.',
   'idea.savedForHr': 'Idea saved. HR can sponsor a pilot or park it; see /ideas.',
   'idea.cancelledForm': 'No idea was saved.',
-  'idea.askSponsor': (p: {
-    name: string;
-    title: string;
-    hypothesis: string;
-    test: string;
-    measure: string;
-  }) =>
+  'idea.askSponsor': (p: IdeaCard) =>
     `${p.name} proposes an experiment: “${p.title}”\nHypothesis: ${p.hypothesis}\nSmallest test: ${p.test}\nMeasured by: ${p.measure}\nSponsor a small pilot, or park it with a reason?`,
-  'idea.askHr': (p: {
-    name: string;
-    title: string;
-    hypothesis: string;
-    test: string;
-    measure: string;
-  }) =>
+  'idea.askHr': (p: IdeaCard) =>
     `${p.name} proposes an experiment, with no senior partner to sponsor it — so it is HR's call: “${p.title}”\nHypothesis: ${p.hypothesis}\nSmallest test: ${p.test}\nMeasured by: ${p.measure}\nSponsor a small pilot, or park it with a reason?`,
   'idea.button.sponsor': 'Sponsor a pilot',
   'idea.button.park': 'Park it',
